@@ -1,0 +1,5 @@
+"""``python -m app``: the same entry point as the ``appeal-desk`` command."""
+
+from app.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""What a CLI handler gets: resolved paths, options and a lazily opened database."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
+
+from app.paths import AppPaths
+
+if TYPE_CHECKING:
+    from app.settings import Settings
+    from app.store.database import Database
+
+
+@dataclass
+class CliContext:
+    paths: AppPaths
+    database_url: str | None = None
+    lang: str | None = None
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _database: Database | None = None
+
+    def database(self) -> Database:
+        """Open (and migrate) the store on first use."""
+        if self._database is None:
+            from app.store.database import open_database
+
+            self._database = open_database(self.paths, url=self.database_url)
+        return self._database
+
+    def settings(self) -> Settings:
+        from app.settings import load_settings
+
+        return load_settings(self.paths)
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.close()
+            self._database = None

@@ -1,0 +1,1 @@
+"""Domain values of Appeal Desk: frozen dataclasses, enums and typed errors (stdlib only)."""

@@ -1,0 +1,268 @@
+"""Frozen domain values shared by every layer: cases, outputs, targets, appeals, senders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class OutputKind(StrEnum):
+    """What a UA document is within its case's chain."""
+
+    INITIAL = "initial"
+    UPDATE = "update"
+    FINAL = "final"
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Channel(StrEnum):
+    """How an appeal left the writer's hands."""
+
+    POST = "post"
+    EMAIL = "email"
+    FAX = "fax"
+    SOCIAL_MEDIA = "social_media"
+    HAND_DELIVERED = "hand_delivered"
+    OTHER = "other"
+
+
+class AppealStatus(StrEnum):
+    DRAFT = "draft"
+    PRINTED = "printed"
+    SENT = "sent"
+
+
+class AppealKind(StrEnum):
+    """An appeal to an official, or a solidarity card to the person at risk."""
+
+    APPEAL = "appeal"
+    SOLIDARITY = "solidarity"
+
+
+class ImportOutcome(StrEnum):
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+
+
+_UA_NUMBER = re.compile(r"^\s*(?:UA|AU)?\s*[:\-]?\s*0*(\d{1,4})\s*[/.\-]\s*(\d{2}|\d{4})\s*$", re.I)
+
+
+def normalize_ua_number(text: str) -> str | None:
+    """Return ``N/YY`` for forms such as ``UA 061/96``, ``58.23`` or ``158/2019``; else None."""
+    match = _UA_NUMBER.match(text)
+    if not match:
+        return None
+    number, year = match.groups()
+    return f"{int(number)}/{year[-2:]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone at risk (or a group recorded under one label)."""
+
+    name: str
+    pronouns: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An official the reader is asked to write to.
+
+    ``name`` has honorifics and ranks stripped (for matching); ``name_as_printed`` keeps them
+    for the letter's address block. ``gender`` is "f", "m" or None when the document does not say.
+    """
+
+    title: str | None
+    name: str | None
+    salutation: str | None = None
+    address: str | None = None
+    email: str | None = None
+    name_as_printed: str | None = None
+    fax: str | None = None
+    phone: str | None = None
+    social: tuple[str, ...] = ()
+    gender: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.name_as_printed or self.name or ""
+
+    @property
+    def label(self) -> str:
+        """One line naming the official: "Minister of X, Jane Doe"."""
+        return ", ".join(part for part in (self.title, self.display_name) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """Everything the importer reads from one UA document (the 13 scored fields and more)."""
+
+    ua_number: str | None
+    ai_index: str | None
+    kind: OutputKind
+    action_requested: bool
+    title: str
+    country: str
+    issued_on: date | None
+    deadline: date | None
+    persons: tuple[Person, ...] = ()
+    targets: tuple[Target, ...] = ()
+    preferred_languages: tuple[str, ...] = ()
+    previous_ua_link: str | None = None
+    document_language: str = "en"
+    summary: str | None = None
+    model_letter: str | None = None
+    copies_to: tuple[str, ...] = ()
+    text: str = ""
+
+    def to_json_dict(self) -> dict[str, object]:
+        """The schema printed by ``appeal-desk parse --json``."""
+        return {
+            "ua_number": self.ua_number,
+            "ai_index": self.ai_index,
+            "kind": self.kind.value,
+            "action_requested": self.action_requested,
+            "title": self.title,
+            "country": self.country,
+            "issued_on": self.issued_on.isoformat() if self.issued_on else None,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "persons": [{"name": p.name, "pronouns": p.pronouns} for p in self.persons],
+            "targets": [
+                {
+                    "title": t.title,
+                    "name": t.name,
+                    "salutation": t.salutation,
+                    "address": t.address,
+                    "email": t.email,
+                }
+                for t in self.targets
+            ],
+            "preferred_languages": list(self.preferred_languages),
+            "previous_ua_link": self.previous_ua_link,
+            "document_language": self.document_language,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OutputRecord:
+    """One imported document of a case (initial, update or final), as kept in the store."""
+
+    output_id: int
+    kind: OutputKind
+    ai_index: str | None
+    issued_on: date | None
+    deadline: date | None
+    title: str
+    source_name: str
+    imported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AppealRecord:
+    """One appeal (or solidarity card) the user wrote, with the text exactly as sent."""
+
+    appeal_id: str  # UUID, stable across machines (event merges)
+    ua_number: str
+    target_label: str
+    target_index: int | None  # 1-based position among the case's targets, None for solidarity
+    kind: AppealKind
+    status: AppealStatus
+    channel: Channel | None
+    sent_on: date | None
+    language: str
+    text: str
+    count: int = 1
+    event_name: str | None = None
+    reply_on: date | None = None
+    reply_note: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    """One row of the case list: immutable, cheap to sort and filter."""
+
+    case_id: int
+    ua_number: str
+    title: str
+    country: str
+    status: CaseStatus
+    deadline: date | None
+    persons: tuple[str, ...]
+    officials: tuple[str, ...]
+    appeals_sent: int
+    is_sample: bool = False
+
+    def days_left(self, today: date) -> int | None:
+        return None if self.deadline is None else (self.deadline - today).days
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    """Everything the detail pane and the letter writer need about one case."""
+
+    case_id: int
+    ua_number: str
+    ai_index: str | None
+    title: str
+    country: str
+    status: CaseStatus
+    issued_on: date | None
+    deadline: date | None
+    summary: str | None
+    model_letter: str | None
+    document_language: str
+    previous_ua_link: str | None
+    persons: tuple[Person, ...]
+    targets: tuple[Target, ...]
+    preferred_languages: tuple[str, ...]
+    outputs: tuple[OutputRecord, ...] = ()
+    appeals: tuple[AppealRecord, ...] = ()
+    is_sample: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SenderProfile:
+    """Who signs the letters (set once in Settings)."""
+
+    name: str = ""
+    address: str = ""
+    city: str = ""
+    country: str = ""
+    email: str = ""
+    about: str = ""  # optional "why I write" sentence used by templates
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.name.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What happened to one file given to the importer."""
+
+    source: str
+    outcome: ImportOutcome
+    ua_number: str | None = None
+    reason: str | None = None
+    case_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """A rendered letter, ready to edit, print or send."""
+
+    text: str
+    locale: str
+    template_name: str
+    subject: str = ""
+    right_to_left: bool = False
+    warnings: tuple[str, ...] = field(default=())

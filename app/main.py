@@ -1,0 +1,84 @@
+"""Composition root: parse the command line, resolve paths, then run a CLI command or the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli import COMMAND_MODULES
+from app.cli.context import CliContext
+from app.domain.errors import AppealDeskError
+from app.paths import resolve_paths
+
+log = logging.getLogger("app")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="appeal-desk",
+        description="Write, print, send and track appeal letters for Urgent Actions.",
+    )
+    parser.add_argument("--version", action="version", version=f"appeal-desk {__version__}")
+    parser.add_argument("--data-dir", metavar="PATH", help="data directory (overrides APPEAL_DESK_HOME)")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="use this database instead of the embedded SQLite file "
+        "(e.g. postgresql+psycopg://user@host/appeals)",
+    )
+    parser.add_argument("--lang", metavar="LOCALE", help="interface language, e.g. es or fr_CA")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="open the main window (the default)")
+    gui.add_argument(
+        "--quit-after-first-paint",
+        action="store_true",
+        help="exit as soon as the case list is painted (benchmarks, smoke tests)",
+    )
+    gui.set_defaults(handler=None)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        return run_gui(args)
+    ctx = CliContext(paths=resolve_paths(args.data_dir), database_url=args.database_url, lang=args.lang)
+    from app.logging_setup import configure_logging
+
+    configure_logging(ctx.paths, console=False)
+    try:
+        return int(handler(args, ctx) or 0)
+    except AppealDeskError as exc:
+        print(f"appeal-desk: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug: keep the traceback in the log, give the user one line
+        log.exception("command %s failed", args.command)
+        print(
+            "appeal-desk: an unexpected error occurred; details are in the log file "
+            f"({ctx.paths.log_dir}).",
+            file=sys.stderr,
+        )
+        return 2
+    finally:
+        ctx.close()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from app.ui.application import run
+
+    return run(args)
+
+
+def gui_main() -> int:
+    """Entry point of the ``appeal-desk-gui`` launcher (no console on Windows)."""
+    return main(["gui", *sys.argv[1:]])
