@@ -6,6 +6,7 @@ imports heavy modules inside its body so ``appeal-desk --version`` stays instant
 
 COMMAND_MODULES = (
     "app.cli.case_commands",
+    "app.cli.parse_commands",
     "app.cli.letter_commands",
     "app.cli.i18n_commands",
     "app.cli.event_commands",
