@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy 2 typed mappings, engine setup, migrations and repositories."""

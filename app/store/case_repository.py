@@ -1,0 +1,305 @@
+"""Cases and their outputs: save an imported document, read rows and details back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain.model import (
+    AppealKind,
+    AppealStatus,
+    CaseDetail,
+    CaseStatus,
+    CaseSummary,
+    ImportOutcome,
+    ImportResult,
+    OutputKind,
+    OutputRecord,
+    ParsedDocument,
+    Person,
+    Target,
+)
+from app.store.appeal_repository import appeals_for_case
+from app.store.schema import AppealRow, CaseRow, OutputRow, PersonRow, TargetRow
+
+
+def content_hash(document: ParsedDocument) -> str:
+    basis = document.text or json.dumps(document.to_json_dict(), sort_keys=True)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+def find_case_for(session: Session, document: ParsedDocument) -> CaseRow | None:
+    """The case a document belongs to: by UA number, else by index or previous-UA link."""
+    if document.ua_number:
+        return session.scalars(
+            select(CaseRow).where(CaseRow.ua_number == document.ua_number)
+        ).first()
+    if document.ai_index:
+        row = session.scalars(
+            select(CaseRow).join(OutputRow).where(OutputRow.ai_index == document.ai_index)
+        ).first()
+        if row:
+            return row
+    if document.previous_ua_link:
+        link = _link_key(document.previous_ua_link)
+        for row in session.scalars(select(CaseRow).where(CaseRow.previous_ua_link.is_not(None))):
+            if row.previous_ua_link and _link_key(row.previous_ua_link) == link:
+                return row
+        for row in session.scalars(
+            select(CaseRow).join(OutputRow).where(OutputRow.ai_index.is_not(None))
+        ):
+            if row.ai_index and _index_in_link(row.ai_index, link):
+                return row
+    return None
+
+
+def _link_key(link: str) -> str:
+    key = link.lower().split("://", 1)[-1].removeprefix("www.")
+    return key.rstrip("/")
+
+
+def _index_in_link(ai_index: str, link: str) -> bool:
+    # "ASA 37/6508/2023" appears in links as "asa37/6508/2023"
+    return ai_index.lower().replace(" ", "") in link.replace(" ", "")
+
+
+def save_document(
+    session: Session, document: ParsedDocument, source_name: str, *, is_sample: bool = False
+) -> ImportResult:
+    """Add a document as an output of its case (creating the case); one call, one outcome."""
+    now = datetime.now(UTC)
+    digest = content_hash(document)
+    case = find_case_for(session, document)
+    if case is not None and any(o.content_hash == digest for o in case.outputs):
+        return ImportResult(source_name, ImportOutcome.UNCHANGED, case.ua_number, case_id=case.id)
+    outcome = ImportOutcome.UPDATED
+    if case is None:
+        if not document.ua_number:
+            return ImportResult(
+                source_name,
+                ImportOutcome.REJECTED,
+                reason="The document has no UA number and matches no case in the store "
+                "by index or link. Import the original UA first.",
+            )
+        case = CaseRow(ua_number=document.ua_number, is_sample=is_sample, updated_at=now)
+        session.add(case)
+        outcome = ImportOutcome.IMPORTED
+    case.outputs.append(
+        OutputRow(
+            kind=document.kind.value,
+            ai_index=document.ai_index,
+            issued_on=document.issued_on,
+            deadline=document.deadline,
+            title=document.title,
+            source_name=source_name,
+            content_hash=digest,
+            text=document.text,
+            parsed_json=json.dumps(_full_json(document), ensure_ascii=False),
+            imported_at=now,
+        )
+    )
+    _refresh_case(case, now)
+    session.flush()
+    return ImportResult(source_name, outcome, case.ua_number, case_id=case.id)
+
+
+def _full_json(document: ParsedDocument) -> dict[str, object]:
+    data = document.to_json_dict()
+    data["targets"] = [
+        {
+            "title": t.title,
+            "name": t.name,
+            "name_as_printed": t.name_as_printed,
+            "salutation": t.salutation,
+            "address": t.address,
+            "email": t.email,
+            "fax": t.fax,
+            "phone": t.phone,
+            "social": list(t.social),
+            "gender": t.gender,
+        }
+        for t in document.targets
+    ]
+    data["summary"] = document.summary
+    data["model_letter"] = document.model_letter
+    return data
+
+
+def _rank(output: OutputRow) -> tuple[date, int]:
+    """Newest first by issue date; an undated document counts as issued when imported."""
+    issued = output.issued_on or output.imported_at.date()
+    return issued, output.id or 0
+
+
+def _refresh_case(case: CaseRow, now: datetime) -> None:
+    """Derive the case's current fields from its outputs (the newest wins; a final closes)."""
+    outputs = sorted(case.outputs, key=_rank, reverse=True)
+    parsed = [(o, json.loads(o.parsed_json)) for o in outputs]
+    newest, newest_data = parsed[0]
+    case.title = newest.title or case.title
+    case.country = next((d["country"] for _, d in parsed if d.get("country")), "")
+    closed = any(o.kind == OutputKind.FINAL.value for o in outputs)
+    case.status = (CaseStatus.CLOSED if closed else CaseStatus.OPEN).value
+    case.ai_index = next((o.ai_index for o in outputs if o.ai_index), None)
+    case.issued_on = next((o.issued_on for o in outputs if o.issued_on), None)
+    case.deadline = next((o.deadline for o in outputs if o.deadline), None)
+    case.summary = next((d.get("summary") for _, d in parsed if d.get("summary")), None)
+    case.model_letter = next(
+        (d.get("model_letter") for _, d in parsed if d.get("model_letter")), None
+    )
+    case.document_language = newest_data.get("document_language") or "en"
+    case.previous_ua_link = next(
+        (d.get("previous_ua_link") for _, d in parsed if d.get("previous_ua_link")), None
+    )
+    languages = next(
+        (d["preferred_languages"] for _, d in parsed if d.get("preferred_languages")), []
+    )
+    case.preferred_languages = "\n".join(languages)
+    # Targets: the newest open-case document that names them (finals only name officials).
+    with_targets = [d for o, d in parsed if d.get("targets") and o.kind != OutputKind.FINAL.value]
+    with_targets = with_targets or [d for _, d in parsed if d.get("targets")]
+    targets = with_targets[0]["targets"] if with_targets else []
+    case.targets = [_target_row(i, t) for i, t in enumerate(targets, start=1)]
+    # Persons: everyone named in any output stays on the case (released people included).
+    seen: dict[str, str | None] = {}
+    for _, data in reversed(parsed):
+        for person in data.get("persons") or []:
+            name = person["name"]
+            if name not in seen or person.get("pronouns"):
+                seen[name] = person.get("pronouns")
+    case.persons = [
+        PersonRow(position=i, name=name, pronouns=pronouns)
+        for i, (name, pronouns) in enumerate(seen.items(), start=1)
+    ]
+    officials = [" ".join(filter(None, (t.get("title"), t.get("name")))) for t in targets]
+    case.search_text = fold(
+        " ".join([case.ua_number, case.title, case.country, *seen.keys(), *officials])
+    )
+    case.updated_at = now
+
+
+def _target_row(position: int, data: dict[str, object]) -> TargetRow:
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        return str(value) if value else None
+
+    social = data.get("social") or []
+    return TargetRow(
+        position=position,
+        title=text("title"),
+        name=text("name"),
+        name_as_printed=text("name_as_printed"),
+        salutation=text("salutation"),
+        address=text("address"),
+        email=text("email"),
+        fax=text("fax"),
+        phone=text("phone"),
+        social="\n".join(str(s) for s in social) if isinstance(social, list) else "",
+        gender=text("gender"),
+    )
+
+
+def fold(value: str) -> str:
+    """Case- and accent-insensitive form used for searching."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _sent_counts(session: Session) -> dict[int, int]:
+    rows = session.execute(
+        select(AppealRow.case_id, func.coalesce(func.sum(AppealRow.count), 0))
+        .where(
+            AppealRow.status == AppealStatus.SENT.value, AppealRow.kind == AppealKind.APPEAL.value
+        )
+        .group_by(AppealRow.case_id)
+    )
+    return {case_id: int(total) for case_id, total in rows}
+
+
+def list_summaries(session: Session, *, include_closed: bool = False) -> list[CaseSummary]:
+    query = select(CaseRow).options(selectinload(CaseRow.persons), selectinload(CaseRow.targets))
+    if not include_closed:
+        query = query.where(CaseRow.status == CaseStatus.OPEN.value)
+    counts = _sent_counts(session)
+    return [_summary(row, counts.get(row.id, 0)) for row in session.scalars(query)]
+
+
+def summary_for(session: Session, case_id: int) -> CaseSummary | None:
+    row = session.get(CaseRow, case_id)
+    return None if row is None else _summary(row, _sent_counts(session).get(row.id, 0))
+
+
+def _summary(row: CaseRow, sent: int) -> CaseSummary:
+    return CaseSummary(
+        case_id=row.id,
+        ua_number=row.ua_number,
+        title=row.title,
+        country=row.country,
+        status=CaseStatus(row.status),
+        deadline=row.deadline,
+        persons=tuple(p.name for p in row.persons),
+        officials=tuple(
+            ", ".join(filter(None, (t.title, t.name_as_printed or t.name))) for t in row.targets
+        ),
+        appeals_sent=sent,
+        is_sample=row.is_sample,
+    )
+
+
+def case_row(session: Session, ua_number: str) -> CaseRow | None:
+    return session.scalars(select(CaseRow).where(CaseRow.ua_number == ua_number)).first()
+
+
+def detail(session: Session, row: CaseRow) -> CaseDetail:
+    return CaseDetail(
+        case_id=row.id,
+        ua_number=row.ua_number,
+        ai_index=row.ai_index,
+        title=row.title,
+        country=row.country,
+        status=CaseStatus(row.status),
+        issued_on=row.issued_on,
+        deadline=row.deadline,
+        summary=row.summary,
+        model_letter=row.model_letter,
+        document_language=row.document_language,
+        previous_ua_link=row.previous_ua_link,
+        persons=tuple(Person(p.name, p.pronouns) for p in row.persons),
+        targets=tuple(
+            Target(
+                title=t.title,
+                name=t.name,
+                salutation=t.salutation,
+                address=t.address,
+                email=t.email,
+                name_as_printed=t.name_as_printed,
+                fax=t.fax,
+                phone=t.phone,
+                social=tuple(s for s in t.social.split("\n") if s),
+                gender=t.gender,
+            )
+            for t in row.targets
+        ),
+        preferred_languages=tuple(x for x in row.preferred_languages.split("\n") if x),
+        outputs=tuple(
+            OutputRecord(
+                output_id=o.id,
+                kind=OutputKind(o.kind),
+                ai_index=o.ai_index,
+                issued_on=o.issued_on,
+                deadline=o.deadline,
+                title=o.title,
+                source_name=o.source_name,
+                imported_at=o.imported_at,
+            )
+            for o in sorted(row.outputs, key=_rank)
+        ),
+        appeals=tuple(appeals_for_case(session, row.id)),
+        is_sample=row.is_sample,
+    )

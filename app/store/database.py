@@ -1,0 +1,150 @@
+"""Engine setup, the unit of work, and opening (and migrating) a store safely."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import StoreUnavailable
+from app.paths import AppPaths, ensure_dirs
+from app.store.migrator import migrate_to_head
+
+log = logging.getLogger(__name__)
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets WAL, FKs, FULL sync and BEGIN IMMEDIATE (PITFALLS DB-1..3)."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            dbapi_conn.isolation_level = None  # pysqlite must not issue its own BEGIN
+            for pragma in (
+                "foreign_keys=ON",
+                "journal_mode=WAL",
+                "synchronous=FULL",
+                "busy_timeout=5000",
+            ):
+                dbapi_conn.execute(f"PRAGMA {pragma}")
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn):  # type: ignore[no-untyped-def]
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+class Database:
+    """A store handle: one engine, and one unit of work (transaction) per user action."""
+
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """Commit on success, roll back on any error: a failure leaves the store as it was."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise StoreUnavailable(describe_operational_error(exc, self.path)) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def describe_operational_error(exc: DBAPIError, path: Path | None) -> str:
+    """Turn an environment fault (locked, read-only, full, corrupt) into advice for the user."""
+    detail = str(getattr(exc, "orig", exc)).lower()
+    where = str(path) if path else "the database"
+    if "locked" in detail or "busy" in detail:
+        return (
+            f"The data in {where} is in use by another copy of Appeal Desk. "
+            "Close the other copy and try again."
+        )
+    if "readonly" in detail or "read-only" in detail:
+        return f"{where} is read-only. Choose a data folder you can write to (--data-dir)."
+    if "full" in detail:
+        return "The disk is full. Free some space and try again; nothing was lost."
+    if "malformed" in detail or "not a database" in detail:
+        return (
+            f"{where} is damaged. It was left untouched; restore a backup with "
+            "'appeal-desk restore BACKUP_FILE'."
+        )
+    return f"The database could not be used ({detail}). Nothing was changed."
+
+
+def open_database(paths: AppPaths, url: str | None = None) -> Database:
+    """Open the store at ``url`` (default: the SQLite file in the data dir) and migrate it."""
+    db_path: Path | None = None
+    existing_file = False
+    if url is None:
+        try:
+            ensure_dirs(paths)
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"The data folder {paths.data_dir} cannot be created ({exc.strerror}). "
+                "Choose another one with --data-dir."
+            ) from exc
+        db_path = paths.database
+        check_sqlite_file(db_path)
+        existing_file = db_path.exists() and db_path.stat().st_size > 0
+        url = f"sqlite:///{db_path}"
+    engine = make_engine(url)
+    try:
+        migrate_to_head(engine, paths.backups if existing_file else None)
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreUnavailable(describe_operational_error(exc, db_path)) from exc
+    if engine.dialect.name == "sqlite":
+        log.info("SQLite %s at %s", sqlite3.sqlite_version, db_path)
+    return Database(engine, db_path)
+
+
+def check_sqlite_file(db_path: Path) -> None:
+    """Refuse a file that is not a healthy SQLite database, without modifying it (DB-7)."""
+    if not db_path.exists():
+        return
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreUnavailable(corrupt_message(db_path, str(exc))) from exc
+    if row is None or row[0] != "ok":
+        raise StoreUnavailable(corrupt_message(db_path, str(row[0] if row else "no answer")))
+
+
+def corrupt_message(db_path: Path, detail: str) -> str:
+    return (
+        f"The database {db_path} is damaged ({detail}). It has been left exactly as it was. "
+        "Restore the newest backup with 'appeal-desk restore BACKUP_FILE' "
+        "(list them with 'appeal-desk backups')."
+    )
+
+
+def row_counts(db: Database) -> dict[str, int]:
+    """Rows per table (used by tests and migration checks)."""
+    from app.store.schema import Base
+
+    with db.engine.connect() as conn:
+        return {
+            name: int(conn.execute(text(f'SELECT COUNT(*) FROM "{name}"')).scalar_one())
+            for name in Base.metadata.tables
+        }

@@ -1,0 +1,164 @@
+"""The tables, as SQLAlchemy 2 typed mappings (ORM objects never leave app/store)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints so batch migrations on SQLite can find them (PITFALLS MIG-2).
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class CaseRow(Base):
+    """One Urgent Action case, keyed by its UA number; current fields come from its outputs."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ua_number: Mapped[str] = mapped_column(String(16), unique=True, index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    ai_index: Mapped[str | None] = mapped_column(String(40))
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date, index=True)
+    summary: Mapped[str | None] = mapped_column(Text)
+    model_letter: Mapped[str | None] = mapped_column(Text)
+    document_language: Mapped[str] = mapped_column(String(16), default="en")
+    previous_ua_link: Mapped[str | None] = mapped_column(Text)
+    preferred_languages: Mapped[str] = mapped_column(Text, default="")  # "\n"-joined names
+    search_text: Mapped[str] = mapped_column(Text, default="")  # folded text for SQL search
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    outputs: Mapped[list[OutputRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="OutputRow.id"
+    )
+    persons: Mapped[list[PersonRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PersonRow.position"
+    )
+    targets: Mapped[list[TargetRow]] = relationship(
+        cascade="all, delete-orphan", order_by="TargetRow.position"
+    )
+
+
+class OutputRow(Base):
+    """One imported document of a case, kept with its full text."""
+
+    __tablename__ = "outputs"
+    __table_args__ = (UniqueConstraint("case_id", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    ai_index: Mapped[str | None] = mapped_column(String(40))
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(Text, default="")
+    source_name: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text, default="")
+    parsed_json: Mapped[str] = mapped_column(Text, default="{}")
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    case: Mapped[CaseRow] = relationship(back_populates="outputs")
+
+
+class PersonRow(Base):
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    pronouns: Mapped[str | None] = mapped_column(String(40))
+
+
+class TargetRow(Base):
+    __tablename__ = "targets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(Text)
+    name_as_printed: Mapped[str | None] = mapped_column(Text)
+    salutation: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(Text)
+    fax: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+    social: Mapped[str] = mapped_column(Text, default="")  # "\n"-joined handles
+    gender: Mapped[str | None] = mapped_column(String(8))
+
+
+class EventRow(Base):
+    """A letter-writing event (name unique; uuid stable across laptops)."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    held_on: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class EventCaseRow(Base):
+    __tablename__ = "event_cases"
+    __table_args__ = (UniqueConstraint("event_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
+    goal: Mapped[int | None] = mapped_column(Integer)
+
+
+class AppealRow(Base):
+    """An appeal or solidarity card; ``uuid`` identifies it across machines (merges)."""
+
+    __tablename__ = "appeals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    # RESTRICT: deleting a case must never take the user's appeal history with it.
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="RESTRICT"), index=True
+    )
+    target_position: Mapped[int | None] = mapped_column(Integer)
+    target_label: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16), default="appeal")
+    status: Mapped[str] = mapped_column(String(16), default="sent", index=True)
+    channel: Mapped[str | None] = mapped_column(String(20))
+    sent_on: Mapped[date | None] = mapped_column(Date, index=True)
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    text: Mapped[str] = mapped_column(Text, default="")
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    reply_on: Mapped[date | None] = mapped_column(Date)
+    reply_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,22 @@
+"""Suite-wide setup: offscreen Qt, and a private data directory for every test (DIR-3)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED_FINAL = SHARED / "seed" / "ua-119-21-final.txt"
+UA_SAMPLES = SHARED / "ua-samples" / "docs"
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own APPEAL_DESK_HOME so nothing reaches the real profile."""
+    home = tmp_path / "appeal-desk-home"
+    monkeypatch.setenv("APPEAL_DESK_HOME", str(home))
+    monkeypatch.delenv("APPEAL_DESK_TEST_PO", raising=False)
+    return home
