@@ -23,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write, print, send and track appeal letters for Urgent Actions.",
     )
     parser.add_argument("--version", action="version", version=f"appeal-desk {__version__}")
-    parser.add_argument("--data-dir", metavar="PATH", help="data directory (overrides APPEAL_DESK_HOME)")
+    parser.add_argument(
+        "--data-dir", metavar="PATH", help="data directory (overrides APPEAL_DESK_HOME)"
+    )
     parser.add_argument(
         "--database-url",
         metavar="URL",
@@ -50,7 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
         return run_gui(args)
-    ctx = CliContext(paths=resolve_paths(args.data_dir), database_url=args.database_url, lang=args.lang)
+    ctx = CliContext(
+        paths=resolve_paths(args.data_dir), database_url=args.database_url, lang=args.lang
+    )
     from app.logging_setup import configure_logging
 
     configure_logging(ctx.paths, console=False)
