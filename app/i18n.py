@@ -1,0 +1,276 @@
+"""Interface translations: explicit gettext functions, catalogs read from .po files, negotiation.
+
+Use ``from app.i18n import _, N_, ngettext, pgettext, npgettext`` (never builtins). Catalogs are
+``locales/<locale>/LC_MESSAGES/messages.po``, parsed with Babel and compiled in memory when a
+language is chosen, chained ``es_PE -> es -> en`` (English is the source language). Setting
+``APPEAL_DESK_TEST_PO=/path/to/file.po`` puts that file in front of the chain, so a translator
+previews a catalog without building anything. No Qt here: the UI registers a listener with
+``add_language_listener`` and retranslates itself when the language changes.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+import re
+import threading
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+SOURCE_LANGUAGE = "en"
+TEST_PO_ENV = "APPEAL_DESK_TEST_PO"
+CATALOG_DOMAIN = "messages"
+
+# language, optional script, optional territory: "es", "es_PE", "zh_Hant_TW", "es_419".
+LOCALE_ID = re.compile(r"^[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|[0-9]{3}))?$")
+
+LanguageListener = Callable[[str], None]
+
+_lock = threading.RLock()
+_listeners: list[LanguageListener] = []
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language: str = SOURCE_LANGUAGE
+
+
+# ---- gettext functions (cheap: one attribute lookup and a dict access) ----------------------
+
+
+def _(message: str) -> str:
+    """Translate a whole sentence of the interface."""
+    return _translations.gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a string for extraction without translating it now (translate with ``_`` later)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a sentence with a count; the catalog knows the language's plural forms."""
+    return _translations.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate a short string whose meaning depends on ``context`` (e.g. "menu", "status")."""
+    return _translations.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """``pgettext`` with a count."""
+    return _translations.npgettext(context, singular, plural, n)
+
+
+# ---- locale ids and directories ---------------------------------------------------------------
+
+
+def normalize_locale(tag: str | None) -> str | None:
+    """Turn ``es-PE``, ``es_PE.UTF-8`` or ``es-Latn-PE`` into a canonical Babel id, else None.
+
+    The result matches ``LOCALE_ID`` and is safe to use as a path component.
+    """
+    if not tag or len(tag) > 40:
+        return None
+    cleaned = tag.strip().split(".")[0].split("@")[0].replace("-", "_")
+    if not cleaned or not re.fullmatch(r"[A-Za-z0-9_]+", cleaned):
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(cleaned)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    canonical = str(locale)
+    return canonical if LOCALE_ID.fullmatch(canonical) else None
+
+
+def base_language(locale_id: str) -> str:
+    """``es_PE`` -> ``es``."""
+    return locale_id.split("_")[0]
+
+
+def locale_chain(locale_id: str) -> list[str]:
+    """Fallback chain for a locale: ``es_PE`` -> ``["es_PE", "es", "en"]`` (no duplicates)."""
+    chain: list[str] = []
+    parts = locale_id.split("_")
+    for length in range(len(parts), 0, -1):
+        candidate = "_".join(parts[:length])
+        if LOCALE_ID.fullmatch(candidate):
+            chain.append(candidate)
+    chain.append(SOURCE_LANGUAGE)
+    return list(dict.fromkeys(chain))
+
+
+def locales_dir() -> Path:
+    """The catalogs directory: ``app/locales`` in an installed wheel, ``locales/`` in a checkout."""
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "locales"
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / "locales"
+
+
+def catalog_path(locale_id: str) -> Path:
+    """Path of a locale's ``messages.po``; the id is validated before it touches the path."""
+    if not LOCALE_ID.fullmatch(locale_id):
+        raise ValueError(f"not a locale id: {locale_id!r}")
+    return locales_dir() / locale_id / "LC_MESSAGES" / f"{CATALOG_DOMAIN}.po"
+
+
+def available_languages() -> list[str]:
+    """Locales with a shipped interface catalog, plus English; sorted, English first."""
+    return [SOURCE_LANGUAGE, *sorted(_shipped_catalogs() - {SOURCE_LANGUAGE})]
+
+
+@lru_cache(maxsize=1)
+def _shipped_catalogs() -> frozenset[str]:
+    root = locales_dir()
+    if not root.is_dir():
+        return frozenset()
+    return frozenset(
+        entry.name
+        for entry in root.iterdir()
+        if LOCALE_ID.fullmatch(entry.name)
+        and (entry / "LC_MESSAGES" / f"{CATALOG_DOMAIN}.po").is_file()
+    )
+
+
+def is_rtl(locale_id: str) -> bool:
+    """True for right-to-left languages (Arabic, Hebrew, Persian, Urdu...)."""
+    canonical = normalize_locale(locale_id)
+    if canonical is None:
+        return False
+    from babel import Locale
+
+    return Locale.parse(canonical).text_direction == "rtl"
+
+
+# ---- negotiation ------------------------------------------------------------------------------
+
+
+def negotiate(preferred: Iterable[str], available: Iterable[str] | None = None) -> str:
+    """Pick the best available locale for the user's ordered preferences (BCP 47 or POSIX tags).
+
+    Unlike ``babel.negotiate_locale``, every preference is tried for an exact (region) match
+    before any is reduced to its bare language, so ``["es-Latn-AR", "es-PE"]`` picks ``es_PE``
+    when it is shipped rather than ``es`` (PITFALLS I18N-4). Falls back to English.
+    """
+    shipped = list(available) if available is not None else available_languages()
+    shipped_set = set(shipped)
+    wanted = [c for c in (normalize_locale(tag) for tag in preferred) if c]
+    for candidate in wanted:
+        for variant in _region_variants(candidate):
+            if variant in shipped_set:
+                return variant
+    for candidate in wanted:
+        if base_language(candidate) in shipped_set:
+            return base_language(candidate)
+    return SOURCE_LANGUAGE if SOURCE_LANGUAGE in shipped_set or not shipped else shipped[0]
+
+
+def _region_variants(locale_id: str) -> list[str]:
+    """``zh_Hant_TW`` -> ``[zh_Hant_TW, zh_TW, zh_Hant]`` (script and region kept when present)."""
+    parts = locale_id.split("_")
+    if len(parts) == 3:
+        return [locale_id, f"{parts[0]}_{parts[2]}", f"{parts[0]}_{parts[1]}"]
+    return [locale_id] if len(parts) == 2 else []
+
+
+# ---- catalogs ---------------------------------------------------------------------------------
+
+
+def compile_po(po_path: Path, locale_id: str | None = None) -> bytes:
+    """Parse a .po file and compile it in memory to .mo bytes (fuzzy entries left out)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=locale_id, domain=CATALOG_DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=32)
+def _shipped_mo(locale_id: str) -> bytes | None:
+    path = catalog_path(locale_id)
+    return compile_po(path, locale_id) if path.is_file() else None
+
+
+def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.NullTranslations:
+    """A fresh chained translations object for ``locale_id`` (``es_PE`` -> ``es`` -> source)."""
+    canonical = normalize_locale(locale_id) or SOURCE_LANGUAGE
+    compiled: list[bytes] = []
+    test_po = os.environ.get(TEST_PO_ENV) if use_test_po else None
+    if test_po:
+        compiled.append(compile_po(Path(test_po)))
+    for link in locale_chain(canonical):
+        found = None if link == SOURCE_LANGUAGE else _shipped_mo(link)
+        if found is not None:
+            compiled.append(found)
+    head: gettext.NullTranslations = gettext.NullTranslations()
+    for data in compiled:
+        head.add_fallback(gettext.GNUTranslations(io.BytesIO(data)))
+    return head
+
+
+def test_po_locale() -> str | None:
+    """The language of the catalog named by ``APPEAL_DESK_TEST_PO``, when it is set."""
+    test_po = os.environ.get(TEST_PO_ENV)
+    if not test_po:
+        return None
+    from babel.messages.pofile import read_po
+
+    with Path(test_po).open("rb") as handle:
+        catalog = read_po(handle)
+    if catalog.locale is not None:
+        return str(catalog.locale)
+    return normalize_locale(Path(test_po).resolve().parent.parent.name)
+
+
+def reload_catalogs() -> None:
+    """Forget cached catalogs (after a translator edited a .po file)."""
+    _shipped_catalogs.cache_clear()
+    _shipped_mo.cache_clear()
+
+
+# ---- the current language ---------------------------------------------------------------------
+
+
+def set_language(locale_id: str | None) -> str:
+    """Switch the interface language; returns the locale actually used and notifies listeners.
+
+    Unknown or unsafe ids fall back to negotiation against the shipped catalogs (then English).
+    """
+    global _translations, _language
+    canonical = normalize_locale(locale_id) if locale_id else None
+    if canonical is None:
+        canonical = test_po_locale() or SOURCE_LANGUAGE
+    elif canonical not in available_languages() and not os.environ.get(TEST_PO_ENV):
+        canonical = negotiate([canonical])
+    with _lock:
+        fresh = translations_for(canonical)
+        _translations, _language = fresh, canonical
+        listeners = list(_listeners)
+    for listener in listeners:
+        listener(canonical)
+    return canonical
+
+
+def current_language() -> str:
+    """The locale of the interface right now (``en`` until ``set_language`` is called)."""
+    return _language
+
+
+def add_language_listener(callback: LanguageListener) -> None:
+    """Call ``callback(locale)`` after every language change (the UI retranslates itself)."""
+    with _lock:
+        if callback not in _listeners:
+            _listeners.append(callback)
+
+
+def remove_language_listener(callback: LanguageListener) -> None:
+    with _lock:
+        if callback in _listeners:
+            _listeners.remove(callback)

@@ -1,0 +1,141 @@
+"""Builds the template context (plain dicts and tuples only) from frozen domain values.
+
+Documented names (``rendering.CONTEXT_NAMES``), each a dict unless noted:
+
+- ``sender``: name, address, address_lines (tuple), city, country, email, about
+- ``official``: title, name (as printed, honorifics kept), address, address_lines, email,
+  gender ("f", "m" or "neutral"), rank
+- ``case``: ua_number, ai_index, title, country, issued_on, deadline (dates or None), summary
+- ``persons`` (tuple of dicts): name, pronouns (as printed or None), gender ("f", "m", "n")
+- ``person``: names (joined with Babel in the letter language), count, plural (grammatically
+  plural: several people, a group or they/them), gender, subject, object, possessive
+  (English pronoun words, "they"/"them"/"their" when unknown)
+- ``letter``: date (formatted), date_iso, locale, subject, salutation, closing,
+  form_of_address, salutation_from_document, body (the model letter without greeting and
+  closing, or None), personal_note
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from babel.lists import format_list
+
+from app.domain.model import CaseDetail, Person, SenderProfile, Target
+from app.letters.salutations import Courtesy
+
+_PRONOUN_WORDS = {
+    "f": ("she", "her", "her"),
+    "m": ("he", "him", "his"),
+    "n": ("they", "them", "their"),
+}
+_FEMININE = re.compile(r"\b(she|her|hers|ella|ela|هي)\b", re.IGNORECASE)
+_MASCULINE = re.compile(r"\b(he|him|his|él|il|er|ele|هو)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"\b(they|them|their|ellos|ellas|elles|ils|eles|elas|هم)\b", re.IGNORECASE)
+
+
+def person_gender(pronouns: str | None) -> str:
+    """ "f", "m" or "n" (neutral, plural or unknown) from the pronouns the UA gives."""
+    if not pronouns or _PLURAL.search(pronouns):
+        return "n"
+    if _FEMININE.search(pronouns):
+        return "f"
+    if _MASCULINE.search(pronouns):
+        return "m"
+    return "n"
+
+
+def persons_context(
+    persons: tuple[Person, ...], locale_id: str
+) -> tuple[tuple[dict[str, Any], ...], dict[str, Any]]:
+    """The ``persons`` tuple and the ``person`` summary for the template."""
+    entries = tuple(
+        {"name": p.name, "pronouns": p.pronouns, "gender": person_gender(p.pronouns)}
+        for p in persons
+    )
+    genders = {entry["gender"] for entry in entries}
+    gender = genders.pop() if len(genders) == 1 else "n"
+    count = len(entries)
+    plural = count != 1 or gender == "n"
+    words = _PRONOUN_WORDS["n" if count != 1 else gender]
+    names = format_list([e["name"] for e in entries], locale=locale_id) if entries else ""
+    summary = {
+        "names": names,
+        "count": count,
+        "plural": plural,
+        "gender": gender
+        if count == 1
+        else ("n" if "n" in {e["gender"] for e in entries} else gender),
+        "subject": words[0],
+        "object": words[1],
+        "possessive": words[2],
+    }
+    return entries, summary
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def official_context(target: Target, courtesy: Courtesy) -> dict[str, Any]:
+    address = target.address or ""
+    return {
+        "title": target.title or "",
+        "name": target.display_name,
+        "address": address,
+        "address_lines": _lines(address),
+        "email": target.email or "",
+        "gender": target.gender if target.gender in ("f", "m") else "neutral",
+        "rank": courtesy.rank.value,
+    }
+
+
+def sender_context(sender: SenderProfile) -> dict[str, Any]:
+    return {
+        "name": sender.name,
+        "address": sender.address,
+        "address_lines": _lines(sender.address),
+        "city": sender.city,
+        "country": sender.country,
+        "email": sender.email,
+        "about": sender.about,
+    }
+
+
+def case_context(case: CaseDetail) -> dict[str, Any]:
+    return {
+        "ua_number": case.ua_number,
+        "ai_index": case.ai_index or "",
+        "title": case.title,
+        "country": case.country,
+        "issued_on": case.issued_on,
+        "deadline": case.deadline,
+        "summary": case.summary or "",
+    }
+
+
+def letter_context(
+    *,
+    locale_id: str,
+    today: datetime.date,
+    subject: str,
+    courtesy: Courtesy,
+    body: str | None,
+    personal_note: str,
+) -> dict[str, Any]:
+    from babel.dates import format_date
+
+    return {
+        "date": format_date(today, "long", locale=locale_id),
+        "date_iso": today.isoformat(),
+        "locale": locale_id,
+        "subject": subject,
+        "salutation": courtesy.salutation,
+        "closing": courtesy.closing,
+        "form_of_address": courtesy.form_of_address,
+        "salutation_from_document": courtesy.salutation_from_document,
+        "body": body,
+        "personal_note": personal_note.strip(),
+    }

@@ -1,0 +1,198 @@
+"""The sandboxed Jinja2 environment that renders letter templates, and its error reporting.
+
+Templates live in ``app/templates/<locale>/`` (shipped) and ``<data dir>/templates/<locale>/``
+(the user's overrides, same names). A template sees only the names in ``CONTEXT_NAMES``, built
+from plain dicts and tuples (``app.letters.context``); anything else is refused before the
+first render (PITFALLS TPL-7). Every failure becomes ``TemplateProblem(file, line, problem)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from app.domain.errors import TemplateProblem
+from app.letters import locale_filters
+
+SHIPPED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_NAMES = ("letter.txt.j2", "solidarity.txt.j2")
+MAX_TEMPLATE_CHARS = 64 * 1024
+MAX_OUTPUT_CHARS = 200_000
+MAX_EXPONENT = 64
+
+# The documented context of a letter template (see locales/README.md for the fields).
+CONTEXT_NAMES = frozenset({"sender", "official", "case", "persons", "person", "letter"})
+
+
+class LetterEnvironment(ImmutableSandboxedEnvironment):
+    """Immutable sandbox that also refuses huge ``*`` and ``**`` results (PITFALLS TPL-4)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
+            raise SecurityError("exponent too large")
+        if operator == "*":
+            sequence, count = (
+                (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+            )
+            if (
+                isinstance(sequence, (str, list, tuple))
+                and isinstance(count, int)
+                and len(sequence) * count > MAX_OUTPUT_CHARS
+            ):
+                raise SecurityError("output too large")
+        return super().call_binop(context, operator, left, right)
+
+
+class CheckedLoader(jinja2.BaseLoader):
+    """Wraps a loader: refuses oversized templates and templates that use undocumented names."""
+
+    def __init__(self, inner: jinja2.BaseLoader) -> None:
+        self.inner = inner
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        shown = filename or template
+        if len(source) > MAX_TEMPLATE_CHARS:
+            raise TemplateProblem(
+                shown, None, f"template is larger than {MAX_TEMPLATE_CHARS} characters"
+            )
+        tree = environment.parse(source, template, filename)
+        unknown = (
+            jinja2.meta.find_undeclared_variables(tree) - CONTEXT_NAMES - set(environment.globals)
+        )
+        if unknown:
+            names = ", ".join(sorted(unknown))
+            allowed = ", ".join(sorted(CONTEXT_NAMES))
+            raise TemplateProblem(
+                shown, None, f"unknown name(s) {names}; a template may use {allowed}"
+            )
+        return source, filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.inner.list_templates()
+
+
+def search_path(locale_chain: list[str], user_templates: Path | None) -> list[Path]:
+    """Directories searched in order: for each locale of the chain, the user's then the shipped."""
+    paths: list[Path] = []
+    for locale_id in locale_chain:
+        if user_templates is not None:
+            paths.append(user_templates / locale_id)
+        paths.append(SHIPPED_TEMPLATES / locale_id)
+    return paths
+
+
+def build_environment(
+    locale_chain: list[str], user_templates: Path | None = None
+) -> LetterEnvironment:
+    """An environment for one letter locale chain (``["es_PE", "es", "en"]``)."""
+    loader = jinja2.FileSystemLoader([str(p) for p in search_path(locale_chain, user_templates)])
+    env = LetterEnvironment(
+        loader=CheckedLoader(loader),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    from app.i18n import translations_for
+
+    env.install_gettext_translations(
+        translations_for(locale_chain[0], use_test_po=False), newstyle=True
+    )  # type: ignore[attr-defined]
+    locale_filters.install(env, locale_chain[0])
+    return env
+
+
+def template_file(
+    locale_chain: list[str], name: str, user_templates: Path | None = None
+) -> Path | None:
+    """The file that would be used for ``name``, or None (tells which locale really answered)."""
+    if name not in TEMPLATE_NAMES:
+        raise TemplateProblem(name, None, "not a letter template name")
+    for directory in search_path(locale_chain, user_templates):
+        candidate = directory / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render ``name`` with ``context``; any failure raises ``TemplateProblem`` with file:line."""
+    extra = set(context) - CONTEXT_NAMES
+    if extra:
+        raise ValueError(f"context names outside the documented set: {sorted(extra)}")
+    try:
+        template = env.get_template(name)
+        pieces: list[str] = []
+        size = 0
+        for piece in template.generate(dict(context)):
+            size += len(piece)
+            if size > MAX_OUTPUT_CHARS:
+                raise SecurityError(f"output larger than {MAX_OUTPUT_CHARS} characters")
+            pieces.append(piece)
+        return "".join(pieces)
+    except TemplateProblem:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(
+            exc.filename or exc.name or name, exc.lineno, exc.message or "syntax error"
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(name, None, f"template not found ({exc.message})") from exc
+    except Exception as exc:  # UndefinedError, SecurityError, TypeError... inside the template
+        filename, lineno = _template_location(exc)
+        raise TemplateProblem(filename or name, lineno, _describe(exc)) from exc
+
+
+def check_syntax(path: Path) -> TemplateProblem | None:
+    """Parse one template file without rendering it (for ``appeal-desk i18n check``)."""
+    env = LetterEnvironment(
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return TemplateProblem(str(path), None, f"cannot read the file ({exc})")
+    try:
+        env.parse(source, path.name, str(path))
+    except jinja2.TemplateSyntaxError as exc:
+        return TemplateProblem(str(path), exc.lineno, exc.message or "syntax error")
+    return None
+
+
+def _template_location(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template frame of a traceback (Jinja rewrites frames to template lines)."""
+    filename: str | None = None
+    lineno: int | None = None
+    tb = exc.__traceback__
+    while tb is not None:
+        code_file = tb.tb_frame.f_code.co_filename
+        if code_file.endswith(".j2") or "/templates/" in code_file.replace("\\", "/"):
+            filename, lineno = code_file, tb.tb_lineno
+        tb = tb.tb_next
+    return filename, lineno
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"{exc.message} (the letter has no such field; use |default or 'is defined')"
+    if isinstance(exc, SecurityError):
+        return f"refused by the sandbox: {exc}"
+    return f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,26 @@
+"""Build hook: ship the top-level ``locales/`` directory inside the wheel as ``app/locales/``."""
+
+import shutil
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+CATALOG_SUFFIXES = {".po", ".pot", ".md"}
+
+
+class BuildPyWithLocales(build_py):
+    """Copy the interface catalogs next to the package so ``app.i18n`` finds them installed."""
+
+    def run(self) -> None:
+        super().run()
+        source = Path(__file__).resolve().parent / "locales"
+        target = Path(self.build_lib) / "app" / "locales"
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and path.suffix in CATALOG_SUFFIXES:
+                destination = target / path.relative_to(source)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, destination)
+
+
+setup(cmdclass={"build_py": BuildPyWithLocales})
