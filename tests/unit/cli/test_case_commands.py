@@ -1,0 +1,130 @@
+"""The CLI as a user scripts it: import, list, sent - and bad input that changes nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.main import main
+from app.paths import resolve_paths
+from app.store.database import open_database, row_counts
+from tests.conftest import SEED_FINAL, UA_SAMPLES
+
+INITIAL_2019 = UA_SAMPLES / "101_sri_lanka_activists_pta_pdf_2023.txt"
+UPDATE_2019 = UA_SAMPLES / "102_sri_lanka_activists_second_ua_2023.txt"
+FINAL_2019 = UA_SAMPLES / "103_sri_lanka_activists_freed_final_markdown_2023.txt"
+
+
+def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def counts(data: Path) -> dict[str, int]:
+    db = open_database(resolve_paths(data))
+    try:
+        return row_counts(db)
+    finally:
+        db.close()
+
+
+def test_seed_imported_through_the_cli_is_a_closed_peru_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(capsys, tmp_path, "import", str(SEED_FINAL))
+    assert code == 0
+    assert "imported (UA 119/21)" in out
+    code, out, _ = cli(capsys, tmp_path, "list", "--all", "--json")
+    [case] = json.loads(out)
+    assert case["ua_number"] == "119/21"
+    assert case["country"] == "Peru"
+    assert case["status"] == "closed"
+    assert case["persons"] == ["Refugee children and adolescents"]
+    assert {"title": "Minister of Foreign Affairs", "name": "Oscar Maúrtua De Romaña"} in case["targets"]
+    # closed cases leave the open list
+    assert json.loads(cli(capsys, tmp_path, "list", "--json")[1]) == []
+    # re-importing the same file changes nothing
+    before = counts(tmp_path)
+    code, out, _ = cli(capsys, tmp_path, "import", str(SEED_FINAL))
+    assert code == 0 and "unchanged" in out
+    assert counts(tmp_path) == before
+
+
+def test_update_merges_and_final_closes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, tmp_path, "import", str(INITIAL_2019), str(UPDATE_2019))
+    assert code == 0
+    assert "imported (UA 28/23)" in out and "updated (UA 28/23)" in out
+    [case] = json.loads(cli(capsys, tmp_path, "list", "--json")[1])
+    assert case["status"] == "open" and case["deadline"]
+    cli(capsys, tmp_path, "import", str(FINAL_2019))
+    assert json.loads(cli(capsys, tmp_path, "list", "--json")[1]) == []
+    assert counts(tmp_path)["cases"] == 1
+
+
+def test_sent_updates_the_count_and_survives_a_restart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_2019))
+    code, out, _ = cli(
+        capsys, tmp_path, "sent", "28/23", "--target", "2", "--channel", "post", "--date", "2023-03-01"
+    )
+    assert code == 0 and "Recorded 1 appeal for UA 28/23" in out
+    [case] = json.loads(cli(capsys, tmp_path, "list", "--json")[1])
+    assert case["appeals_sent"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sent", "28/23", "--target", "9", "--channel", "post"], "there is no number 9"),
+        (["sent", "28/23", "--target", "1", "--channel", "pigeon"], "Unknown channel 'pigeon'"),
+        (["sent", "77/77", "--target", "1", "--channel", "post"], "No case with UA number 77/77"),
+        (["import", "/nonexistent/file.txt"], "No such file or folder"),
+    ],
+)
+def test_bad_command_input_gives_one_line_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_2019))
+    before = counts(tmp_path)
+    code, out, err = cli(capsys, tmp_path, *args)
+    assert code != 0
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err + out
+    assert counts(tmp_path) == before
+
+
+def _write_bad_files(folder: Path) -> dict[str, Path]:
+    folder.mkdir()
+    files = {
+        "empty": folder / "empty.txt",
+        "binary": folder / "binary.txt",
+        "not_a_ua": folder / "shopping.txt",
+        "huge": folder / "huge.txt",
+    }
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(bytes(range(256)) * 64)
+    files["not_a_ua"].write_text("Shopping list\n\nbread, milk, apples\nCall the plumber on Tuesday.\n")
+    with files["huge"].open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # 50 MB (sparse)
+    return files
+
+
+def test_bad_files_are_rejected_with_a_reason_and_the_store_is_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    cli(capsys, data, "import", str(INITIAL_2019))
+    before = counts(data)
+    for name, path in _write_bad_files(tmp_path / "bad").items():
+        code, out, err = cli(capsys, data, "import", str(path))
+        assert code == 1, name
+        line = out.strip()
+        assert line.startswith(f"{path.name}: rejected: "), (name, line)
+        assert len(line) > len(f"{path.name}: rejected: ") + 10, name
+        assert "Traceback" not in out + err
+    assert counts(data) == before
