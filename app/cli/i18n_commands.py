@@ -1,9 +1,100 @@
-"""CLI commands (placeholder until its owner fills it in)."""
+"""CLI for translators: ``appeal-desk i18n check [LOCALE]`` and ``appeal-desk i18n stats``."""
 
 from __future__ import annotations
 
 import argparse
 
+from app.cli.context import CliContext
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add this group's subcommands."""
+    parser = sub.add_parser("i18n", help="check and measure translations (for translators)")
+    commands = parser.add_subparsers(dest="i18n_command", metavar="SUBCOMMAND", required=True)
+    check = commands.add_parser(
+        "check",
+        help="check catalogs and letter templates; exits 1 on any error",
+        description="Checks interface catalogs (placeholders, plural forms, fuzzy, untranslated, "
+        "out of date) and letter templates (syntax with file:line, files missing compared with "
+        "English, salutation rules, a render of every fictional sample case).",
+    )
+    check.add_argument(
+        "locale", nargs="?", metavar="LOCALE", help="only this locale, e.g. es or pt_BR"
+    )
+    check.add_argument("--no-render", action="store_true", help="skip rendering the sample cases")
+    check.add_argument("--quiet", action="store_true", help="print errors only")
+    check.set_defaults(handler=check_handler)
+    stats = commands.add_parser("stats", help="print a translation coverage table")
+    stats.set_defaults(handler=stats_handler)
+
+
+def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.domain.errors import InvalidInput
+    from app.i18n import normalize_locale
+    from app.letters.translation_check import all_locales, check_locale
+
+    if args.locale:
+        locale = normalize_locale(args.locale)
+        if locale is None or locale not in all_locales():
+            known = ", ".join(all_locales())
+            raise InvalidInput(
+                f"No catalog or templates for {args.locale!r}; known locales: {known}."
+            )
+        locales = [locale]
+    else:
+        locales = all_locales()
+    error_count = 0
+    for locale in locales:
+        report = check_locale(locale, render=not args.no_render)
+        for problem in report.problems:
+            if problem.error or not args.quiet:
+                print(problem, file=ctx.out)
+        error_count += len(report.errors)
+        if not args.quiet:
+            print(f"{locale}: {_summary(report)}", file=ctx.out)
+    print(f"{len(locales)} locale(s) checked, {error_count} error(s).", file=ctx.out)
+    return 1 if error_count else 0
+
+
+def stats_handler(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.letters.translation_check import all_locales, check_locale
+
+    header = f"{'locale':<8} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'total':>6} {'done':>7}  templates"
+    print(header, file=ctx.out)
+    print("-" * len(header), file=ctx.out)
+    for locale in all_locales():
+        report = check_locale(locale, render=False)
+        templates = (
+            f"{report.templates_present}/{report.templates_expected}"
+            if report.templates_expected
+            else "-"
+        )
+        stats = report.stats
+        if stats is None:
+            print(
+                f"{locale:<8} {'(source language)' if locale == 'en' else '(no catalog)':>41}  {templates}",
+                file=ctx.out,
+            )
+            continue
+        print(
+            f"{locale:<8} {stats.translated:>10} {stats.fuzzy:>6} {stats.untranslated:>9} "
+            f"{stats.total:>6} {stats.percent:>6.1f}%  {templates}",
+            file=ctx.out,
+        )
+    return 0
+
+
+def _summary(report: object) -> str:
+    from app.letters.translation_check import LocaleReport
+
+    assert isinstance(report, LocaleReport)
+    parts = []
+    if report.stats is not None:
+        s = report.stats
+        parts.append(
+            f"{s.translated}/{s.total} translated, {s.fuzzy} fuzzy, {s.untranslated} untranslated"
+        )
+    if report.templates_expected:
+        parts.append(f"templates {report.templates_present}/{report.templates_expected}")
+    parts.append(f"{len(report.errors)} error(s)")
+    return "; ".join(parts)
