@@ -1,0 +1,1 @@
+"""The desktop interface: Qt widgets, models and dialogs over the services layer."""

@@ -1,0 +1,123 @@
+"""Start the desktop app: paths, logging, QApplication, language, main window, error hook."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app.paths import APP_ID, APP_NAME, AppPaths, resolve_paths
+
+log = logging.getLogger(__name__)
+_qt_translator: QTranslator | None = None
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the names the desktop uses to match the window to its entry."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Appeal Desk")
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    from app import __version__
+    from app.ui.style import apply_style
+
+    app.setApplicationVersion(__version__)
+    apply_style(app)
+    return app
+
+
+def choose_language(requested: str | None) -> str:
+    """``--lang`` or the saved choice, else the best shipped match for the system languages."""
+    from app.i18n import negotiate
+
+    if requested:
+        return requested
+    return negotiate(QLocale.system().uiLanguages())
+
+
+def apply_language(requested: str | None) -> str:
+    """Switch gettext, Qt's own dialogs (I18N-7) and the layout direction (I18N-8)."""
+    global _qt_translator
+    from app.i18n import is_rtl, set_language
+
+    chosen = set_language(choose_language(requested))
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        QLocale.setDefault(QLocale(chosen))
+        if _qt_translator is not None:
+            app.removeTranslator(_qt_translator)
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(QLocale(chosen), "qtbase", "_", folder):
+            app.installTranslator(translator)
+            _qt_translator = translator
+        else:
+            _qt_translator = None
+        rtl = is_rtl(chosen)
+        app.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+    return chosen
+
+
+def install_excepthook(paths: AppPaths) -> None:
+    """A bug anywhere on the GUI thread: log the traceback, show a friendly message, keep running."""
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.critical("unhandled error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if showing:
+            return
+        showing = True
+        try:
+            from app.ui.errors import report_failure
+
+            report_failure(QApplication.activeWindow(), _title(), error.with_traceback(tb))
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+def _title() -> str:
+    from app.i18n import _
+
+    return _("Something went wrong")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Entry point of ``appeal-desk`` / ``appeal-desk gui``; returns the exit status."""
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    from app.logging_setup import configure_logging
+
+    configure_logging(paths, console=False)
+    app = create_application()
+    from app.settings import load_settings
+
+    settings = load_settings(paths)
+    apply_language(getattr(args, "lang", None) or settings.ui_language)
+    install_excepthook(paths)
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(
+        paths, settings, database_url=getattr(args, "database_url", None) or settings.database_url
+    )
+    window.show()
+    if getattr(args, "quit_after_first_paint", False):
+        window.cases_loaded.connect(lambda: QTimer.singleShot(0, app.quit))
+        window.load_failed.connect(lambda: QTimer.singleShot(0, lambda: app.exit(1)))
+    QTimer.singleShot(0, window.start)
+    status = app.exec()
+    log.info("window closed with status %s", status)
+    return int(status)

@@ -1,0 +1,1 @@
+"""Dialogs: letter editor, mark as sent, settings, import summary."""

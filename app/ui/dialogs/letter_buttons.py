@@ -1,0 +1,69 @@
+"""The letter editor's button row: copy, print, PDF, email, mark as sent, close."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+from app.i18n import _
+from app.ui.dialogs import letter_output
+
+if TYPE_CHECKING:
+    from app.ui.dialogs.letter_dialog import LetterDialog
+
+
+class LetterButtons:
+    """Builds the buttons and connects them to the dialog and to ``letter_output``."""
+
+    def __init__(self, dialog: LetterDialog) -> None:
+        self.dialog = dialog
+        self.copy = QPushButton()
+        self.copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.print = QPushButton()
+        self.print.setShortcut(QKeySequence.StandardKey.Print)
+        self.pdf = QPushButton()
+        self.pdf.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.email = QPushButton()
+        self.email.setShortcut(QKeySequence("Ctrl+E"))
+        self.mark_sent = QPushButton()
+        self.mark_sent.setObjectName("primaryButton")
+        self.mark_sent.setShortcut(QKeySequence("Ctrl+M"))
+        self.close = QPushButton()
+        for button in (self.copy, self.print, self.pdf, self.email, self.mark_sent, self.close):
+            button.setAutoDefault(False)
+        self.copy.clicked.connect(dialog.copy_to_clipboard)
+        self.print.clicked.connect(
+            lambda: dialog.run_output(lambda: letter_output.print_letter(dialog))
+        )
+        self.pdf.clicked.connect(lambda: dialog.run_output(lambda: letter_output.save_pdf(dialog)))
+        self.email.clicked.connect(
+            lambda: dialog.run_output(lambda: letter_output.email_letter(dialog))
+        )
+        self.mark_sent.clicked.connect(dialog.request_mark_sent)
+        self.close.clicked.connect(dialog.close)
+        self.print.setEnabled(letter_output.paper_available())
+        self.pdf.setEnabled(letter_output.paper_available())
+        self.email.setEnabled(letter_output.mail_available())
+
+        self.layout = QHBoxLayout()
+        for button in (self.copy, self.print, self.pdf, self.email):
+            self.layout.addWidget(button)
+        self.layout.addStretch(1)
+        self.layout.addWidget(self.mark_sent)
+        self.layout.addWidget(self.close)
+
+    def retranslate_ui(self) -> None:
+        for button, text, name in (
+            (self.copy, _("&Copy"), _("Copy the letter to the clipboard")),
+            (self.print, _("&Print..."), _("Print the letter")),
+            (self.pdf, _("Save as P&DF..."), _("Save the letter as a PDF file")),
+            (self.email, _("E&mail..."), _("Email the letter to the official")),
+            (self.mark_sent, _("Mark as &sent..."), _("Record this letter as sent")),
+            (self.close, _("Close"), _("Close the letter editor")),
+        ):
+            button.setText(text)
+            button.setAccessibleName(name)
+            shortcut = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{name} ({shortcut})" if shortcut else name)

@@ -1,0 +1,306 @@
+"""The letter editor: choose official and language, add your own sentences, edit, copy, send."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import CaseDetail, Letter
+from app.i18n import _
+from app.settings import Settings
+from app.ui.dialogs.letter_buttons import LetterButtons
+from app.ui.errors import report_failure
+from app.ui.formatting import language_name
+from app.ui.messages import Messages
+
+
+@dataclass(frozen=True, slots=True)
+class LetterDraft:
+    """What the editor holds right now: the text as edited, and for whom."""
+
+    text: str
+    target_index: int
+    locale: str
+    subject: str
+    right_to_left: bool
+
+
+class LetterDialog(QDialog):
+    """Non-modal editor for one case; ``mark_sent_requested`` carries the text as it stands."""
+
+    mark_sent_requested = Signal(object)  # LetterDraft
+    settings_requested = Signal()
+
+    def __init__(
+        self,
+        case: CaseDetail,
+        settings: Settings,
+        user_templates: Path | None = None,
+        target_index: int = 1,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.settings = settings
+        self.user_templates = user_templates
+        self.letter: Letter | None = None
+        self._edited = False
+        self._filling = False
+        self._build(target_index)
+        self.retranslate_ui()
+        self.render_letter()
+
+    # ---- layout -----------------------------------------------------------------------------
+
+    def _build(self, target_index: int) -> None:
+        from app.services.letters import available_letter_locales, default_letter_locale
+
+        self.sample_banner = QLabel()
+        self.sample_banner.setObjectName("sampleBanner")
+        self.sample_banner.setWordWrap(True)
+        self.sample_banner.setVisible(self.case.is_sample)
+        self.target_combo = QComboBox()
+        for position, target in enumerate(self.case.targets, start=1):
+            self.target_combo.addItem(target.label or str(position), position)
+        self.target_combo.setCurrentIndex(max(0, min(target_index, len(self.case.targets)) - 1))
+        self.language_combo = QComboBox()
+        for locale_id in available_letter_locales(self.user_templates):
+            self.language_combo.addItem(language_name(locale_id), locale_id)
+        wanted = self.settings.letter_language or default_letter_locale(
+            self.case, self.target_index(), self.user_templates
+        )
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(wanted)))
+        self.sender_label = QLabel()
+        self.sender_label.setWordWrap(True)
+        self.sender_button = QPushButton()
+        self.sender_button.clicked.connect(self.settings_requested)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("warning")
+        self.warnings_label.setWordWrap(True)
+        self.letter_edit = QPlainTextEdit()
+        self.letter_edit.setObjectName("letterText")
+        self.letter_edit.setTabChangesFocus(True)
+        font = QFont(self.letter_edit.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.letter_edit.setFont(font)
+        self.letter_edit.textChanged.connect(self._on_letter_edited)
+        self.regenerate_button = QPushButton()
+        self.regenerate_button.clicked.connect(self._on_regenerate)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("hint")
+        self.status_label.setWordWrap(True)
+        self.buttons = LetterButtons(self)
+
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(400)
+        self._note_timer.timeout.connect(self._on_note_settled)
+        self.note_edit.textChanged.connect(self._note_timer.start)
+        self.target_combo.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
+        self.language_combo.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
+
+        side = QWidget()
+        form = QFormLayout()
+        self.target_caption = QLabel()
+        self.language_caption = QLabel()
+        self.sender_caption = QLabel()
+        self.note_caption = QLabel()
+        self.target_caption.setBuddy(self.target_combo)
+        self.language_caption.setBuddy(self.language_combo)
+        self.note_caption.setBuddy(self.note_edit)
+        form.addRow(self.target_caption, self.target_combo)
+        form.addRow(self.language_caption, self.language_combo)
+        sender_row = QVBoxLayout()
+        sender_row.addWidget(self.sender_label)
+        sender_row.addWidget(self.sender_button, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow(self.sender_caption, sender_row)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 8, 0)
+        side_layout.addLayout(form)
+        side_layout.addWidget(self.note_caption)
+        side_layout.addWidget(self.note_edit, 1)
+        side_layout.addWidget(self.regenerate_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side_layout.addWidget(self.warnings_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.letter_edit)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 620])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sample_banner)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status_label)
+        bottom = QHBoxLayout()
+        bottom.addLayout(self.buttons.layout, 1)
+        layout.addLayout(bottom)
+        self.resize(1000, 680)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Letter for UA {ua_number}").format(ua_number=self.case.ua_number))
+        self.sample_banner.setText(
+            _("Fictional sample - not a real case. Practise with this letter; do not send it.")
+        )
+        self.target_caption.setText(_("&Official:"))
+        self.language_caption.setText(_("&Language:"))
+        self.sender_caption.setText(_("Signed by:"))
+        self.note_caption.setText(_("&Your own sentences (who you are, why you care):"))
+        self.note_edit.setPlaceholderText(
+            _("A personal sentence or two makes a letter much harder to ignore.")
+        )
+        self.sender_button.setText(_("Change sender..."))
+        self.regenerate_button.setText(_("&Regenerate letter"))
+        self.target_combo.setAccessibleName(_("Official to write to"))
+        self.language_combo.setAccessibleName(_("Letter language"))
+        self.sender_button.setAccessibleName(_("Change sender details"))
+        self.note_edit.setAccessibleName(_("Your own sentences"))
+        self.letter_edit.setAccessibleName(_("Letter text"))
+        self.letter_edit.setAccessibleDescription(
+            _("The letter as it will be sent; you can edit it.")
+        )
+        self.regenerate_button.setAccessibleName(_("Regenerate letter"))
+        self.buttons.retranslate_ui()
+        self._show_sender()
+
+    def _show_sender(self) -> None:
+        sender = self.settings.sender
+        if sender.is_complete:
+            where = ", ".join(part for part in (sender.city, sender.country) if part)
+            self.sender_label.setText(f"{sender.name}" + (f"\n{where}" if where else ""))
+        else:
+            self.sender_label.setText(_("Nobody yet: add your name in Settings."))
+
+    # ---- state ------------------------------------------------------------------------------
+
+    def target_index(self) -> int:
+        return int(self.target_combo.currentData() or 1)
+
+    def locale(self) -> str | None:
+        data = self.language_combo.currentData()
+        return str(data) if data else None
+
+    def text(self) -> str:
+        return self.letter_edit.toPlainText()
+
+    def draft(self) -> LetterDraft:
+        letter = self.letter
+        return LetterDraft(
+            text=self.text(),
+            target_index=self.target_index(),
+            locale=letter.locale if letter else (self.locale() or "en"),
+            subject=letter.subject if letter else f"UA {self.case.ua_number}",
+            right_to_left=letter.right_to_left if letter else False,
+        )
+
+    def set_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self._show_sender()
+        if not self._edited:
+            self.render_letter()
+
+    # ---- rendering --------------------------------------------------------------------------
+
+    def render_letter(self) -> bool:
+        """Draft the letter from the current choices into the editor; False on failure."""
+        from app.services.letters import draft_letter
+
+        try:
+            letter = draft_letter(
+                self.case,
+                self.target_index(),
+                self.settings.sender,
+                locale=self.locale(),
+                user_templates=self.user_templates,
+                personal_note=self.note_edit.toPlainText().strip(),
+            )
+        except Exception as error:  # expected errors are shown; bugs are logged
+            report_failure(self, _("Cannot write this letter"), error)
+            return False
+        self.letter = letter
+        self._filling = True
+        self.letter_edit.setPlainText(letter.text)
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if letter.right_to_left
+            else Qt.LayoutDirection.LeftToRight
+        )
+        self.letter_edit.setLayoutDirection(direction)
+        self._filling = False
+        self._edited = False
+        self.warnings_label.setText("\n".join(letter.warnings))
+        self.warnings_label.setVisible(bool(letter.warnings))
+        self.status_label.clear()
+        return True
+
+    def _on_letter_edited(self) -> None:
+        if not self._filling:
+            self._edited = True
+
+    def _confirm_discard(self) -> bool:
+        return not self._edited or Messages.ask(
+            self,
+            _("Replace the letter?"),
+            _("You have edited the letter. Write it again from the template and lose your edits?"),
+        )
+
+    def _on_choice_changed(self) -> None:
+        if self._confirm_discard():
+            self.render_letter()
+        else:
+            self.status_label.setText(
+                _("Your edits are kept; use Regenerate letter to apply the new choice.")
+            )
+
+    def _on_note_settled(self) -> None:
+        if not self._edited:
+            self.render_letter()
+        else:
+            self.status_label.setText(
+                _("Your edits are kept; use Regenerate letter to add your sentences.")
+            )
+
+    def _on_regenerate(self) -> None:
+        if self._confirm_discard():
+            self.render_letter()
+
+    # ---- actions ------------------------------------------------------------------------------
+
+    def copy_to_clipboard(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(self.text())
+        if clipboard.supportsSelection():
+            clipboard.setText(self.text(), QClipboard.Mode.Selection)
+        self.status_label.setText(
+            _("The letter is on the clipboard. Paste it before you close Appeal Desk.")
+        )
+
+    def request_mark_sent(self) -> None:
+        self.mark_sent_requested.emit(self.draft())
+
+    def run_output(self, action: Callable[[], str | None]) -> None:
+        """Run a print/PDF/email action; its return value (if any) becomes the status line."""
+        try:
+            message = action()
+        except Exception as error:
+            report_failure(self, _("The letter could not be sent to its destination"), error)
+            return
+        if message:
+            self.status_label.setText(message)

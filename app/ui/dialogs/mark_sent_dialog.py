@@ -1,0 +1,108 @@
+"""Ask which official, how and when an appeal was sent (today by default)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import CaseDetail, Channel
+from app.i18n import _
+from app.ui.formatting import channel_label
+
+
+@dataclass(frozen=True, slots=True)
+class MarkSentChoice:
+    target_index: int  # 1-based
+    channel: Channel
+    sent_on: date
+
+
+class MarkSentDialog(QDialog):
+    """Target, channel and date; ``choice()`` after it is accepted."""
+
+    def __init__(
+        self,
+        case: CaseDetail,
+        target_index: int = 1,
+        channel: Channel = Channel.POST,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.target_combo = QComboBox()
+        for position, target in enumerate(case.targets, start=1):
+            self.target_combo.addItem(target.label or str(position), position)
+        self.target_combo.setCurrentIndex(max(0, min(target_index, len(case.targets)) - 1))
+        self.channel_combo = QComboBox()
+        for value in Channel:
+            self.channel_combo.addItem(channel_label(value), value)
+        self.channel_combo.setCurrentIndex(self.channel_combo.findData(channel))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMaximumDate(QDate.currentDate().addDays(1))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        self.form = QFormLayout()
+        self.target_label = QLabel()
+        self.channel_label = QLabel()
+        self.date_label = QLabel()
+        self.form.addRow(self.target_label, self.target_combo)
+        self.form.addRow(self.channel_label, self.channel_combo)
+        self.form.addRow(self.date_label, self.date_edit)
+        for label, field in (
+            (self.target_label, self.target_combo),
+            (self.channel_label, self.channel_combo),
+            (self.date_label, self.date_edit),
+        ):
+            label.setBuddy(field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Mark as sent"))
+        self.intro.setText(
+            _(
+                "Record an appeal you sent for UA {ua_number}. It counts in the case list and in your history."
+            ).format(ua_number=self.case.ua_number)
+        )
+        self.target_label.setText(_("&Official:"))
+        self.channel_label.setText(_("Sent &by:"))
+        self.date_label.setText(_("&Date:"))
+        self.target_combo.setAccessibleName(_("Official written to"))
+        self.channel_combo.setAccessibleName(_("How the appeal was sent"))
+        self.date_edit.setAccessibleName(_("Date sent"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Mark as sent"))
+        ok.setAccessibleName(_("Mark as sent"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(_("Cancel"))
+
+    def choice(self) -> MarkSentChoice:
+        qdate = self.date_edit.date()
+        return MarkSentChoice(
+            target_index=int(self.target_combo.currentData() or 1),
+            channel=Channel(self.channel_combo.currentData()),
+            sent_on=date(qdate.year(), qdate.month(), qdate.day()),
+        )

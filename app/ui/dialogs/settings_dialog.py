@@ -1,0 +1,168 @@
+"""Settings: the sender profile that signs letters, letter page size and the languages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import SenderProfile
+from app.i18n import _, available_languages
+from app.settings import Settings
+from app.ui.formatting import language_name
+
+PAGE_SIZES = ("A4", "Letter")
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the settings; ``settings()`` returns the new value once accepted."""
+
+    def __init__(
+        self, settings: Settings, letter_locales: list[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._original = settings
+        sender = settings.sender
+        self.name_edit = QLineEdit(sender.name)
+        self.address_edit = QPlainTextEdit(sender.address)
+        self.address_edit.setTabChangesFocus(True)
+        self.address_edit.setFixedHeight(64)
+        self.city_edit = QLineEdit(sender.city)
+        self.country_edit = QLineEdit(sender.country)
+        self.email_edit = QLineEdit(sender.email)
+        self.about_edit = QLineEdit(sender.about)
+        self.page_combo = QComboBox()
+        self.page_combo.addItem("", None)
+        for size in PAGE_SIZES:
+            self.page_combo.addItem(size, size)
+        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(settings.page_size)))
+        self.ui_language_combo = QComboBox()
+        self.ui_language_combo.addItem("", None)
+        for locale_id in available_languages():
+            self.ui_language_combo.addItem(language_name(locale_id), locale_id)
+        self.ui_language_combo.setCurrentIndex(
+            max(0, self.ui_language_combo.findData(settings.ui_language))
+        )
+        self.letter_language_combo = QComboBox()
+        self.letter_language_combo.addItem("", None)
+        for locale_id in letter_locales:
+            self.letter_language_combo.addItem(language_name(locale_id), locale_id)
+        self.letter_language_combo.setCurrentIndex(
+            max(0, self.letter_language_combo.findData(settings.letter_language))
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        self.sender_group = QGroupBox()
+        self.sender_form = QFormLayout(self.sender_group)
+        self.sender_labels = [QLabel() for _i in range(6)]
+        sender_fields = (
+            self.name_edit,
+            self.address_edit,
+            self.city_edit,
+            self.country_edit,
+            self.email_edit,
+            self.about_edit,
+        )
+        for label, field in zip(self.sender_labels, sender_fields, strict=True):
+            label.setBuddy(field)
+            self.sender_form.addRow(label, field)
+        self.sender_note = QLabel()
+        self.sender_note.setObjectName("hint")
+        self.sender_note.setWordWrap(True)
+        self.sender_form.addRow(self.sender_note)
+        self.output_group = QGroupBox()
+        self.output_form = QFormLayout(self.output_group)
+        self.output_labels = [QLabel() for _i in range(3)]
+        for label, field in zip(
+            self.output_labels,
+            (self.page_combo, self.letter_language_combo, self.ui_language_combo),
+            strict=True,
+        ):
+            label.setBuddy(field)
+            self.output_form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sender_group)
+        layout.addWidget(self.output_group)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Settings"))
+        self.sender_group.setTitle(_("Who signs your letters"))
+        texts = (
+            _("&Name:"),
+            _("&Address:"),
+            _("Ci&ty:"),
+            _("C&ountry:"),
+            _("&Email:"),
+            _("&Why I write:"),
+        )
+        names = (
+            _("Your name"),
+            _("Your street address"),
+            _("Your city"),
+            _("Your country"),
+            _("Your email address"),
+            _("Why you write (optional)"),
+        )
+        for label, text, name in zip(self.sender_labels, texts, names, strict=True):
+            label.setText(text)
+            label.buddy().setAccessibleName(name)
+        self.about_edit.setPlaceholderText(
+            _("Optional: a sentence about who you are and why you care")
+        )
+        self.sender_note.setText(
+            _("Officials reply to the address on the letter. Only your name is required.")
+        )
+        self.output_group.setTitle(_("Letters and language"))
+        for label, text in zip(
+            self.output_labels,
+            (_("&Page size:"), _("&Letter language:"), _("&Interface language:")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.page_combo.setItemText(0, _("From my region (automatic)"))
+        self.letter_language_combo.setItemText(
+            0, _("The official's preferred language when possible")
+        )
+        self.ui_language_combo.setItemText(0, _("As my system (automatic)"))
+        self.page_combo.setAccessibleName(_("Page size"))
+        self.letter_language_combo.setAccessibleName(_("Letter language"))
+        self.ui_language_combo.setAccessibleName(_("Interface language"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(
+            _("Save settings")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
+
+    def settings(self) -> Settings:
+        sender = SenderProfile(
+            name=self.name_edit.text().strip(),
+            address=self.address_edit.toPlainText().strip(),
+            city=self.city_edit.text().strip(),
+            country=self.country_edit.text().strip(),
+            email=self.email_edit.text().strip(),
+            about=self.about_edit.text().strip(),
+        )
+        return replace(
+            self._original,
+            sender=sender,
+            page_size=self.page_combo.currentData(),
+            ui_language=self.ui_language_combo.currentData(),
+            letter_language=self.letter_language_combo.currentData(),
+        )

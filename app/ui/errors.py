@@ -1,0 +1,32 @@
+"""Turn a failure into a friendly message: expected errors say what to do, bugs go to the log."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QWidget
+
+from app.domain.errors import AppealDeskError
+from app.i18n import _
+from app.ui.messages import Messages
+
+log = logging.getLogger(__name__)
+
+
+def report_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
+    """Show ``error`` to the user without a traceback (which the log file keeps)."""
+    if isinstance(error, AppealDeskError):
+        log.info("%s: %s", title, error.message)
+        Messages.error(parent, title, error.message)
+        return
+    log.error("%s", title, exc_info=(type(error), error, error.__traceback__))
+    Messages.error(parent, title, unexpected_error_text())
+
+
+def unexpected_error_text() -> str:
+    from app.logging_setup import LOG_FILE
+
+    return _(
+        "Something went wrong that Appeal Desk did not expect. Your data is safe; the last "
+        "action was not completed. Details are in the log file ({file})."
+    ).format(file=LOG_FILE)

@@ -1,0 +1,126 @@
+"""Imports off the GUI thread: file dialog, drops, progress dialog, and the summary at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from app.domain.model import ImportResult
+from app.i18n import _
+from app.ui.errors import report_failure
+from app.ui.import_summary import details_text, has_rejections, result_line, summary_text
+from app.ui.messages import Messages
+from app.ui.tasks import JobRunner, ProgressCallback
+
+IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
+
+
+def importable(path: Path) -> bool:
+    return path.suffix.lower() in IMPORTABLE_SUFFIXES
+
+
+class ImportController(QObject):
+    """Runs ``import_files`` (or the sample pack) as a job; emits ``finished`` with the results."""
+
+    started = Signal()
+    finished = Signal(list)  # list[ImportResult]; empty when the job failed
+
+    def __init__(
+        self, parent: QWidget, runner: JobRunner, database: Callable[[], object | None]
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._runner = runner
+        self._database = database
+        self._progress: QProgressDialog | None = None
+        self._last_dir = ""
+        self.running = False
+
+    # ---- entry points ----------------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        paths = self.ask_for_files()
+        if paths:
+            self.import_paths(paths)
+
+    def ask_for_files(self) -> list[Path]:
+        """The file dialog (tests monkeypatch this method or QFileDialog.getOpenFileNames)."""
+        names, _filter = QFileDialog.getOpenFileNames(
+            self._parent,
+            _("Import Urgent Action documents"),
+            self._last_dir,
+            _("Urgent Action documents (*.txt *.md *.markdown *.pdf);;All files (*)"),
+        )
+        if names:
+            self._last_dir = str(Path(names[0]).parent)
+        return [Path(name) for name in names]
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        db = self._database()
+        if db is None or self.running:
+            return
+        from app.services.importing import import_files
+
+        chosen = list(paths)
+        self._start(lambda progress: import_files(db, chosen, progress=progress), len(chosen))
+
+    def load_samples(self) -> None:
+        db = self._database()
+        if db is None or self.running:
+            return
+        from app.services.samples import load_sample_pack
+
+        self._start(lambda _progress: load_sample_pack(db), 0)
+
+    # ---- the job -----------------------------------------------------------------------------
+
+    def _start(self, work: Callable[[ProgressCallback], list[ImportResult]], count: int) -> None:
+        self.running = True
+        self.started.emit()
+        if count > 1:
+            self._progress = QProgressDialog(
+                _("Importing documents..."), "", 0, count, self._parent
+            )
+            self._progress.setWindowTitle(_("Import"))
+            self._progress.setCancelButton(None)
+            self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+            self._progress.setMinimumDuration(300)
+            self._progress.setAccessibleName(_("Import progress"))
+            self._progress.setValue(0)
+        self._runner.start(
+            work, self._on_success, self._on_failure, self._on_progress, name="import"
+        )
+
+    def _on_progress(self, done: int, total: int, current: str) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(max(total, 1))
+            self._progress.setValue(done)
+            self._progress.setLabelText(_("Importing {file}...").format(file=Path(current).name))
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        self.running = False
+
+    def _on_success(self, results: list[ImportResult]) -> None:
+        self._close_progress()
+        self.finished.emit(list(results))
+        if len(results) == 1 and not has_rejections(results):
+            return  # the new row is selected; a message box would only be in the way
+        text = summary_text(results)
+        if len(results) == 1:
+            Messages.warning(self._parent, _("Import"), result_line(results[0]))
+        elif has_rejections(results):
+            Messages.warning(self._parent, _("Import finished"), text, details_text(results))
+        else:
+            Messages.info(self._parent, _("Import finished"), text, details_text(results))
+
+    def _on_failure(self, error: BaseException) -> None:
+        self._close_progress()
+        self.finished.emit([])
+        report_failure(self._parent, _("Import failed"), error)

@@ -1,0 +1,59 @@
+"""Words for the end of an import: counts per outcome, and one line per file with its reason."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.domain.model import ImportOutcome, ImportResult
+from app.i18n import _, ngettext
+from app.ui.formatting import outcome_label
+
+
+def summary_text(results: Sequence[ImportResult]) -> str:
+    """ "2 documents imported. 1 document rejected." (only the outcomes that happened)."""
+    counts = Counter(result.outcome for result in results)
+    sentences = {
+        ImportOutcome.IMPORTED: ngettext(
+            "%(count)d document imported.",
+            "%(count)d documents imported.",
+            counts[ImportOutcome.IMPORTED],
+        ),
+        ImportOutcome.UPDATED: ngettext(
+            "%(count)d case updated.", "%(count)d cases updated.", counts[ImportOutcome.UPDATED]
+        ),
+        ImportOutcome.UNCHANGED: ngettext(
+            "%(count)d document was already in your list.",
+            "%(count)d documents were already in your list.",
+            counts[ImportOutcome.UNCHANGED],
+        ),
+        ImportOutcome.REJECTED: ngettext(
+            "%(count)d document could not be imported.",
+            "%(count)d documents could not be imported.",
+            counts[ImportOutcome.REJECTED],
+        ),
+    }
+    parts = [sentences[o] % {"count": counts[o]} for o in ImportOutcome if counts[o]]
+    return " ".join(parts) if parts else _("No document was imported.")
+
+
+def result_line(result: ImportResult) -> str:
+    name = Path(result.source).name or result.source
+    if result.outcome == ImportOutcome.REJECTED:
+        return _("{file}: rejected - {reason}").format(
+            file=name, reason=result.reason or _("unknown reason")
+        )
+    if result.ua_number:
+        return _("{file}: {outcome} (UA {ua_number})").format(
+            file=name, outcome=outcome_label(result.outcome), ua_number=result.ua_number
+        )
+    return _("{file}: {outcome}").format(file=name, outcome=outcome_label(result.outcome))
+
+
+def details_text(results: Sequence[ImportResult]) -> str:
+    return "\n".join(result_line(result) for result in results)
+
+
+def has_rejections(results: Sequence[ImportResult]) -> bool:
+    return any(result.outcome == ImportOutcome.REJECTED for result in results)

@@ -1,0 +1,149 @@
+"""The main window's actions, menus and toolbar, with shortcuts and translated labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from app.i18n import _, pgettext
+
+
+@dataclass
+class MainActions:
+    """Every action of the main window; triggered signals are connected by the window."""
+
+    import_files: QAction
+    load_samples: QAction
+    settings: QAction
+    quit: QAction
+    find: QAction
+    show_closed: QAction
+    write_letter: QAction
+    mark_sent: QAction
+    next_case: QAction
+    previous_case: QAction
+    shortcuts: QAction
+    about: QAction
+    file_menu: QMenu
+    case_menu: QMenu
+    help_menu: QMenu
+    toolbar: QToolBar
+
+    @classmethod
+    def create(cls, window: QMainWindow) -> MainActions:
+        def action(shortcut: QKeySequence | str | None = None, checkable: bool = False) -> QAction:
+            created = QAction(window)
+            if shortcut is not None:
+                created.setShortcut(QKeySequence(shortcut))
+            created.setCheckable(checkable)
+            return created
+
+        menu_bar = window.menuBar()
+        toolbar = QToolBar(window)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        window.addToolBar(toolbar)
+        actions = cls(
+            import_files=action("Ctrl+I"),
+            load_samples=action(),
+            settings=action("Ctrl+,"),
+            quit=action(QKeySequence.StandardKey.Quit),
+            find=action("Ctrl+F"),
+            show_closed=action("Ctrl+Shift+C", checkable=True),
+            write_letter=action("Ctrl+L"),
+            mark_sent=action("Ctrl+M"),
+            next_case=action("Ctrl+Down"),
+            previous_case=action("Ctrl+Up"),
+            shortcuts=action(QKeySequence.StandardKey.HelpContents),
+            about=action(),
+            file_menu=menu_bar.addMenu(""),
+            case_menu=menu_bar.addMenu(""),
+            help_menu=menu_bar.addMenu(""),
+            toolbar=toolbar,
+        )
+        actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        actions.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        actions.about.setMenuRole(QAction.MenuRole.AboutRole)
+        actions.file_menu.addActions([actions.import_files, actions.load_samples])
+        actions.file_menu.addSeparator()
+        actions.file_menu.addAction(actions.settings)
+        actions.file_menu.addSeparator()
+        actions.file_menu.addAction(actions.quit)
+        actions.case_menu.addActions([actions.find, actions.show_closed])
+        actions.case_menu.addSeparator()
+        actions.case_menu.addActions([actions.write_letter, actions.mark_sent])
+        actions.case_menu.addSeparator()
+        actions.case_menu.addActions([actions.next_case, actions.previous_case])
+        actions.help_menu.addActions([actions.shortcuts, actions.about])
+        toolbar.addActions([actions.import_files, actions.write_letter, actions.mark_sent])
+        toolbar.addSeparator()
+        toolbar.addAction(actions.settings)
+        actions.retranslate_ui()
+        return actions
+
+    def retranslate_ui(self) -> None:
+        self.file_menu.setTitle(pgettext("menu", "&File"))
+        self.case_menu.setTitle(pgettext("menu", "&Case"))
+        self.help_menu.setTitle(pgettext("menu", "&Help"))
+        self.toolbar.setWindowTitle(_("Main toolbar"))
+        labels = (
+            (
+                self.import_files,
+                _("&Import..."),
+                _("Import Urgent Action documents (text, Markdown or PDF)"),
+            ),
+            (
+                self.load_samples,
+                _("Open the fictional &sample pack"),
+                _("Add invented cases to practise with"),
+            ),
+            (self.settings, _("&Settings..."), _("Your sender details, page size and language")),
+            (self.quit, _("&Quit"), _("Close Appeal Desk")),
+            (self.find, _("&Find a case"), _("Move to the search box")),
+            (
+                self.show_closed,
+                _("Show &closed cases"),
+                _("Also list cases that need no more action"),
+            ),
+            (self.write_letter, _("&Write a letter..."), _("Write a letter for the selected case")),
+            (
+                self.mark_sent,
+                _("&Mark as sent..."),
+                _("Record an appeal you sent for the selected case"),
+            ),
+            (self.next_case, _("&Next case"), _("Select the next case in the list")),
+            (self.previous_case, _("&Previous case"), _("Select the previous case in the list")),
+            (self.shortcuts, _("&Keyboard shortcuts"), _("List the keyboard shortcuts")),
+            (self.about, _("&About Appeal Desk"), _("Version, licence and where your data lives")),
+        )
+        for qaction, text, tip in labels:
+            qaction.setText(text)
+            shortcut = qaction.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            qaction.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+            qaction.setStatusTip(tip)
+        self.import_files.setIconText(_("Import"))
+        self.write_letter.setIconText(_("Write a letter"))
+        self.mark_sent.setIconText(_("Mark as sent"))
+        self.settings.setIconText(_("Settings"))
+
+    def shortcut_lines(self) -> list[str]:
+        """ "Ctrl+I  Import..." lines for the Help > Keyboard shortcuts message."""
+        lines = []
+        for qaction in (
+            self.import_files,
+            self.find,
+            self.show_closed,
+            self.write_letter,
+            self.mark_sent,
+            self.next_case,
+            self.previous_case,
+            self.settings,
+            self.quit,
+        ):
+            key = qaction.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            lines.append(f"{key}\t{qaction.text().replace('&', '').rstrip('.')}")
+        return lines

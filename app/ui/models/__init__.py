@@ -1,0 +1,1 @@
+"""Qt item models over immutable domain rows, and the proxies that filter them."""

@@ -1,0 +1,31 @@
+"""The app's look: Fusion style and a small stylesheet for headings, banners and hints."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+STYLESHEET = """
+QLabel#emptyHeading { font-size: 20pt; font-weight: 600; }
+QLabel#caseKicker { color: palette(placeholder-text); font-weight: 600; letter-spacing: 0.5px; }
+QLabel#caseTitle { font-size: 15pt; font-weight: 600; }
+QLabel#caseFacts { font-size: 10.5pt; }
+QLabel#hint { color: palette(placeholder-text); }
+QLabel#sampleBanner {
+    background: #fff4ce; color: #3d2e00; border: 1px solid #d9a400;
+    border-radius: 4px; padding: 6px 8px; font-weight: 600;
+}
+QLabel#warning {
+    background: #fde7e9; color: #5c0a12; border: 1px solid #d13438;
+    border-radius: 4px; padding: 6px 8px;
+}
+QPushButton#primaryButton { font-weight: 600; }
+QPlainTextEdit#letterText { padding: 12px; }
+QTableView { selection-background-color: palette(highlight); }
+QToolBar#mainToolbar { spacing: 6px; padding: 2px 4px; }
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 - keys() is a Qt static method
+        app.setStyle("Fusion")
+    app.setStyleSheet(STYLESHEET)

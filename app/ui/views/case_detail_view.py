@@ -1,0 +1,127 @@
+"""The right pane: one case's header, actions and details (or a hint when nothing is selected)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import CaseDetail, CaseStatus
+from app.i18n import _
+from app.ui.formatting import days_left_text, format_date
+from app.ui.views.case_detail_html import case_detail_html
+
+
+class CaseDetailView(QStackedWidget):
+    """Page 0: "select a case"; page 1: the case."""
+
+    write_letter_requested = Signal()
+    mark_sent_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._case: CaseDetail | None = None
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("hint")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.addWidget(self.placeholder)
+
+        page = QWidget()
+        self.ua_label = QLabel()
+        self.ua_label.setObjectName("caseKicker")
+        self.title_label = QLabel()
+        self.title_label.setObjectName("caseTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sample_banner = QLabel()
+        self.sample_banner.setObjectName("sampleBanner")
+        self.sample_banner.setWordWrap(True)
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("caseFacts")
+        self.facts_label.setWordWrap(True)
+        self.letter_button = QPushButton()
+        self.letter_button.setObjectName("primaryButton")
+        self.letter_button.clicked.connect(self.write_letter_requested)
+        self.mark_sent_button = QPushButton()
+        self.mark_sent_button.clicked.connect(self.mark_sent_requested)
+        self.body = QTextBrowser()
+        self.body.setOpenExternalLinks(False)
+        self.body.setObjectName("caseBody")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.letter_button)
+        buttons.addWidget(self.mark_sent_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 10, 10, 8)
+        layout.addWidget(self.ua_label)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.sample_banner)
+        layout.addWidget(self.facts_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.body, 1)
+        self.addWidget(page)
+        self.retranslate_ui()
+
+    @property
+    def case(self) -> CaseDetail | None:
+        return self._case
+
+    def show_case(self, case: CaseDetail | None) -> None:
+        self._case = case
+        if case is None:
+            self.setCurrentIndex(0)
+            return
+        self._fill(case)
+        self.setCurrentIndex(1)
+
+    def _fill(self, case: CaseDetail) -> None:
+        status = _("Closed") if case.status == CaseStatus.CLOSED else _("Open")
+        self.ua_label.setText(
+            _("UA {ua_number} \u00b7 {status}").format(ua_number=case.ua_number, status=status)
+        )
+        self.title_label.setText(case.title)
+        self.sample_banner.setVisible(case.is_sample)
+        facts = [case.country] if case.country else []
+        if case.deadline is not None:
+            facts.append(_("Act before {date}").format(date=format_date(case.deadline, long=True)))
+        facts.append(days_left_text(case.deadline, case.status, date.today()))
+        self.facts_label.setText(" \u00b7 ".join(facts))
+        has_targets = bool(case.targets)
+        self.letter_button.setEnabled(has_targets)
+        self.mark_sent_button.setEnabled(has_targets)
+        scroll = self.body.verticalScrollBar().value()
+        self.body.setHtml(case_detail_html(case))
+        self.body.verticalScrollBar().setValue(
+            scroll if self.body.property("ua") == case.ua_number else 0
+        )
+        self.body.setProperty("ua", case.ua_number)
+        self.body.setAccessibleName(_("Details of UA {ua_number}").format(ua_number=case.ua_number))
+
+    def retranslate_ui(self) -> None:
+        self.placeholder.setText(_("Select a case to see its details."))
+        self.sample_banner.setText(
+            _("Fictional sample - not a real case. Practise with it; do not send these letters.")
+        )
+        self.sample_banner.setAccessibleName(_("Fictional sample - not a real case"))
+        self.letter_button.setText(_("&Write a letter..."))
+        self.letter_button.setAccessibleName(_("Write a letter"))
+        self.letter_button.setToolTip(
+            _("Write a letter to an official named in this case (Ctrl+L)")
+        )
+        self.mark_sent_button.setText(_("Mark as &sent..."))
+        self.mark_sent_button.setAccessibleName(_("Mark an appeal as sent"))
+        self.mark_sent_button.setToolTip(_("Record that you sent an appeal for this case (Ctrl+M)"))
+        self.body.setAccessibleName(_("Case details"))
+        if self._case is not None:
+            self._fill(self._case)

@@ -1,0 +1,146 @@
+"""The left pane: search box, "show closed" switch and the sortable case table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import CaseSummary
+from app.i18n import _
+from app.ui.models.case_filter_proxy import CaseFilterProxy
+from app.ui.models.case_table_model import CaseTableModel, Column
+
+
+class CaseListView(QWidget):
+    """Shows the proxy's rows; emits the selected CaseSummary (or None)."""
+
+    current_case_changed = Signal(object)
+    activated = Signal(object)  # Enter or double-click on a row
+
+    def __init__(
+        self, model: CaseTableModel, proxy: CaseFilterProxy, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = proxy
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(proxy.set_search_text)
+        self.show_closed_box = QCheckBox()
+        self.show_closed_box.toggled.connect(proxy.set_show_closed)
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search_box)
+        self.no_match_label = QLabel()
+        self.no_match_label.setObjectName("hint")
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.hide()
+
+        self.table = QTableView()
+        self.table.setModel(proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (Column.UA_NUMBER, 70),
+            (Column.COUNTRY, 110),
+            (Column.PERSONS, 170),
+            (Column.DEADLINE, 95),
+            (Column.DAYS_LEFT, 125),
+            (Column.APPEALS_SENT, 50),
+        ):
+            self.table.setColumnWidth(column, width)
+        header.setSortIndicator(model.sort_column, model.sort_order)
+        self.table.setSortingEnabled(True)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.activated.connect(self._on_activated)
+        proxy.rowsInserted.connect(self._update_no_match)
+        proxy.rowsRemoved.connect(self._update_no_match)
+        proxy.modelReset.connect(self._update_no_match)
+        proxy.layoutChanged.connect(self._update_no_match)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_label)
+        bar.addWidget(self.search_box, 1)
+        bar.addWidget(self.show_closed_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.no_match_label)
+        self.setTabOrder(self.search_box, self.show_closed_box)
+        self.setTabOrder(self.show_closed_box, self.table)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.search_label.setText(_("&Search:"))
+        self.search_box.setPlaceholderText(_("Title, country, person, official or UA number"))
+        self.search_box.setAccessibleName(_("Search cases"))
+        self.search_box.setAccessibleDescription(
+            _("Filters the case list as you type: title, country, person, official or UA number.")
+        )
+        self.show_closed_box.setText(_("Show &closed cases"))
+        self.show_closed_box.setAccessibleName(_("Show closed cases"))
+        self.table.setAccessibleName(_("Cases"))
+        self.table.setAccessibleDescription(_("Urgent Actions sorted by deadline."))
+        self._update_no_match()
+
+    # ---- selection -----------------------------------------------------------------------
+
+    def current_case(self) -> CaseSummary | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(
+            index.row(), QModelIndex()
+        ):
+            return None
+        return self.proxy.case_at(index.row())
+
+    def select_case(self, case_id: int) -> bool:
+        row = self.proxy.proxy_row_of(case_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.proxy.index(row, 0))
+        return True
+
+    def select_first(self) -> None:
+        if self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.current_case_changed.emit(self.proxy.case_at(rows[0].row()) if rows else None)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        case = self.proxy.case_at(index.row())
+        if case is not None:
+            self.activated.emit(case)
+
+    def _update_no_match(self, *_args: object) -> None:
+        empty = self.proxy.rowCount() == 0 and self.model.rowCount() > 0
+        if empty and self.proxy.search_text:
+            self.no_match_label.setText(_("No case matches your search."))
+        elif empty:
+            self.no_match_label.setText(
+                _('No open cases. Tick "Show closed cases" to see the closed ones.')
+            )
+        self.no_match_label.setVisible(empty)

@@ -1,0 +1,77 @@
+"""The first-run page: what Urgent Actions are, and the two ways to get started."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.i18n import _
+
+
+class EmptyStateView(QWidget):
+    """Shown while the store holds no case at all."""
+
+    import_requested = Signal()
+    samples_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.heading = QLabel()
+        self.heading.setObjectName("emptyHeading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("primaryButton")
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.import_requested)
+        self.samples_button = QPushButton()
+        self.samples_button.clicked.connect(self.samples_requested)
+        self.samples_note = QLabel()
+        self.samples_note.setObjectName("hint")
+        self.samples_note.setWordWrap(True)
+        self.samples_note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+
+        card = QWidget()
+        card.setMaximumWidth(600)
+        card_layout = QVBoxLayout(card)
+        card_layout.addWidget(self.heading)
+        card_layout.addSpacing(8)
+        card_layout.addWidget(self.explanation)
+        card_layout.addSpacing(20)
+        for button in (self.import_button, self.samples_button):
+            button.setMinimumHeight(38)
+            card_layout.addWidget(button)
+        card_layout.addSpacing(6)
+        card_layout.addWidget(self.samples_note)
+        outer = QHBoxLayout()
+        outer.addStretch(1)
+        outer.addWidget(card, 4)
+        outer.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addLayout(outer)
+        layout.addStretch(3)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(_("No Urgent Actions yet"))
+        self.explanation.setText(
+            _(
+                "Amnesty sections send Urgent Actions to their members by email and publish them "
+                "on their websites. Save one as a text, Markdown or PDF file, then import it here "
+                "or drag it onto this window. Appeal Desk lists its deadline, the officials to "
+                "write to and a model letter."
+            )
+        )
+        self.import_button.setText(_("Import an Urgent Action document..."))
+        self.import_button.setAccessibleName(_("Import an Urgent Action document"))
+        self.samples_button.setText(_("Open the fictional sample pack to practise"))
+        self.samples_button.setAccessibleName(_("Open the fictional sample pack to practise"))
+        self.samples_note.setText(
+            _(
+                "The sample cases are invented for practice; they are marked as fictional everywhere."
+            )
+        )
