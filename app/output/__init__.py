@@ -1,0 +1,1 @@
+"""Paper output: letters, envelopes and labels as PDF; mailto links and .eml drafts."""

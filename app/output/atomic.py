@@ -1,0 +1,111 @@
+"""Crash-safe file writes for every export (PITFALLS DB-8, PDF-2) and safe export names (PATH-3)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from app.domain.errors import OutputFailed
+
+TEMP_SUFFIX = ".tmp"
+
+_BAD_NAME_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
+_RESERVED_NAMES = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+MAX_STEM_LENGTH = 150
+
+
+def _fsync_directory(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable (POSIX only; Windows has no directory handles)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temp path beside ``path``; on success fsync it and replace ``path`` with it.
+
+    The caller writes the temp file by any means (a QPdfWriter, a csv writer...) and must have
+    closed every handle on it before the block ends (a QPdfWriter only finishes its file when
+    it is destroyed: PDF-2). If the block raises, the temp file is removed and ``path`` keeps
+    its previous content.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+    except OSError as exc:
+        raise OutputFailed(f"Cannot write to {folder}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        with open(temp, "rb+") as fh:  # the writer may not have fsynced: do it here
+            os.fsync(fh.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise OutputFailed(f"Could not write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_directory(folder)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    with atomic_path(path) as temp, open(temp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+    """Text variant of :func:`write_atomic` (no newline translation: the text is written as is)."""
+    write_atomic(path, text.encode(encoding))
+
+
+def remove_stale_temp_files(folder: str | os.PathLike[str]) -> int:
+    """Delete ``.name.XXXX.tmp`` leftovers of interrupted writes in ``folder``; return how many."""
+    removed = 0
+    for leftover in Path(folder).glob(f".*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed += 1
+    return removed
+
+
+def safe_file_stem(text: str, fallback: str = "letter") -> str:
+    """A file-name stem from a case title or an official's name, safe on every OS."""
+    name = _BAD_NAME_CHARS.sub("_", unicodedata.normalize("NFC", text))
+    name = re.sub(r"\s+", " ", name).strip(" .")[:MAX_STEM_LENGTH].strip(" .")
+    if not name:
+        return fallback
+    if name.split(".")[0].strip().upper() in _RESERVED_NAMES:
+        name = "_" + name
+    return name
+
+
+def export_path(out_dir: str | os.PathLike[str], stem: str, extension: str) -> Path:
+    """``out_dir/<safe stem>.<extension>``, guaranteed to stay inside ``out_dir`` (PATH-3)."""
+    root = Path(out_dir).resolve()
+    extension = safe_file_stem(extension.lstrip("."), fallback="txt")
+    candidate = (root / f"{safe_file_stem(stem)}.{extension}").resolve()
+    if not candidate.is_relative_to(root) or candidate.parent != root:
+        raise OutputFailed(f"The export name {stem!r} would leave the folder {root}.")
+    return candidate

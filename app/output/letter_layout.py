@@ -1,0 +1,208 @@
+"""Paper geometry (A4 / DIN 5008, US Letter / #10 window) and the split of a letter's text into parts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from app.domain.model import SenderProfile, Target
+
+MM_PER_INCH = 25.4
+
+# Territories where US Letter is the usual paper (PITFALLS PDF-3); everyone else uses A4.
+LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "DO", "NI", "PA", "BZ"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """A sheet and where a window envelope shows it; every length in millimetres."""
+
+    name: str
+    width: float
+    height: float
+    margin_top: float
+    margin_right: float
+    margin_bottom: float
+    margin_left: float
+    window_left: float  # where the recipient's lines start
+    window_top: float  # top of the first recipient line
+    window_width: float
+    window_bottom: float  # the recipient block must end above this line
+    return_line_top: float | None  # the small sender line seen through the window (DIN 5008)
+    date_top: float  # where the date line sits, below the window
+
+    @property
+    def text_width(self) -> float:
+        return self.width - self.margin_left - self.margin_right
+
+
+def _inch(value: float) -> float:
+    return value * MM_PER_INCH
+
+
+# DIN 5008 form B: address field 45 mm from the top, 20 mm from the left, 85 x 45 mm, seen
+# through the left window of a C5/6 or DL envelope when the sheet is folded at 105 mm.
+A4 = PageSpec(
+    name="A4",
+    width=210.0,
+    height=297.0,
+    margin_top=15.0,
+    margin_right=20.0,
+    margin_bottom=18.0,
+    margin_left=25.0,
+    window_left=25.0,
+    window_top=56.0,
+    window_width=80.0,
+    window_bottom=89.0,
+    return_line_top=46.5,
+    date_top=98.0,
+)
+
+# A US #10 window envelope shows 4.5 x 1.125 in, 7/8 in from the left and 1/2 in from the
+# bottom; a letter folded in thirds puts that window at about 2.05-3.15 in from its top.
+LETTER = PageSpec(
+    name="Letter",
+    width=_inch(8.5),
+    height=_inch(11),
+    margin_top=_inch(0.6),
+    margin_right=_inch(1.0),
+    margin_bottom=_inch(0.7),
+    margin_left=_inch(1.0),
+    window_left=_inch(1.0),
+    window_top=_inch(2.0),
+    window_width=_inch(4.2),
+    window_bottom=_inch(3.1),
+    return_line_top=None,
+    date_top=_inch(3.4),
+)
+
+PAGE_SPECS = {"A4": A4, "LETTER": LETTER}
+
+
+def page_spec(page_size: str) -> PageSpec:
+    """The spec for "A4" or "Letter" (any case); unknown names fall back to A4."""
+    return PAGE_SPECS.get(page_size.strip().upper(), A4)
+
+
+def default_page_size(locale_territory: str | None) -> str:
+    """ "Letter" for the US, Canada, Mexico and the other Letter countries, else "A4".
+
+    Accepts a territory ("US") or a whole locale id ("en_US", "es-MX").
+    """
+    parts = re.split(r"[_\-]", (locale_territory or "").strip().split(".")[0].split("@")[0])
+    if len(parts) == 1:
+        territory = parts[0].upper()
+    else:
+        territory = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
+    return "Letter" if territory in LETTER_TERRITORIES else "A4"
+
+
+def recipient_lines(target: Target) -> list[str]:
+    """The address block of ``target``: title, name as printed, then the postal address."""
+    lines: list[str] = []
+    name = target.display_name.strip()
+    if name:
+        lines.append(name)
+    if target.title and target.title.strip():
+        lines.append(target.title.strip())
+    known = {_norm(line) for line in lines}
+    for line in (target.address or "").splitlines():
+        line = line.strip().rstrip(",")
+        if line and _norm(line) not in known:
+            lines.append(line)
+            known.add(_norm(line))
+    return lines
+
+
+def sender_lines(sender: SenderProfile) -> list[str]:
+    """The sender's block: name, address lines, town, country, email (empty fields skipped)."""
+    lines = [sender.name.strip()]
+    lines += [line.strip() for line in sender.address.splitlines()]
+    lines += [sender.city.strip(), sender.country.strip(), sender.email.strip()]
+    return [line for line in lines if line]
+
+
+def return_address_line(sender: SenderProfile) -> str:
+    """The one-line sender address printed small above the recipient (DIN 5008)."""
+    parts = [sender.name, *sender.address.splitlines(), sender.city, sender.country]
+    return " · ".join(part.strip() for part in parts if part.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class LetterParts:
+    """A letter's text split for layout: the date line, extra head lines, and the body lines."""
+
+    date_line: str | None
+    extra_head_lines: tuple[str, ...]
+    body_lines: tuple[str, ...]
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
+_MAX_HEAD_SCAN = 40
+_MAX_UNKNOWN_RUN = 2
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split()).strip(" ,.;")
+
+
+def _is_date_line(line: str) -> bool:
+    return len(line) <= 60 and bool(_YEAR.search(line)) and len(line.split()) <= 8
+
+
+def split_letter(text: str, sender: SenderProfile, target: Target) -> LetterParts:
+    """Take the sender block, date and recipient block off the top of ``text``.
+
+    The letter engine renders them in the text; the paper layout places them itself (the
+    recipient in the envelope window), so the head lines that match the sender's or the
+    target's fields, or look like a date, are removed. Unknown lines between them (a
+    reference line) are kept and printed under the date. Nothing is lost: if no head is
+    found, every line stays in the body.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    known = {_norm(line) for line in (*sender_lines(sender), *recipient_lines(target))}
+    known |= {_norm(part) for part in (target.name or "", target.title or "", target.label)}
+    known.discard("")
+
+    def is_head_line(line: str) -> bool:
+        norm = _norm(line)
+        if norm in known:
+            return True
+        parts = [_norm(part) for part in re.split(r"[,·|]", line)]
+        return len(parts) > 1 and all(part in known for part in parts if part)
+
+    head_end = 0  # lines[:head_end] is the head
+    date_line: str | None = None
+    date_index = -1
+    unknown_run = 0
+    for index, raw in enumerate(lines[:_MAX_HEAD_SCAN]):
+        line = raw.strip()
+        if not line:
+            continue
+        if is_head_line(line):
+            head_end, unknown_run = index + 1, 0
+        elif date_line is None and _is_date_line(line):
+            date_line, date_index = line, index
+            head_end, unknown_run = index + 1, 0
+        else:
+            unknown_run += 1
+            if unknown_run > _MAX_UNKNOWN_RUN:
+                break
+    if date_line is not None and date_index >= head_end:
+        date_line = None
+    extra = tuple(
+        line.strip()
+        for index, line in enumerate(lines[:head_end])
+        if line.strip() and index != date_index and not is_head_line(line.strip())
+    )
+    body = lines[head_end:]
+    while body and not body[0].strip():
+        body = body[1:]
+    while body and not body[-1].strip():
+        body = body[:-1]
+    if not any(line.strip() for line in body):  # never print an empty letter
+        return LetterParts(None, (), tuple(lines))
+    return LetterParts(date_line, extra, tuple(body))

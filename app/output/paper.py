@@ -1,0 +1,212 @@
+"""Letters to PDF: one letter, or a whole batch in one file, written atomically (PDF-1, PDF-2)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from app import __version__
+from app.domain.errors import OutputFailed
+from app.domain.model import Letter, SenderProfile, Target
+from app.output.atomic import atomic_path
+from app.output.letter_document import letter_document
+from app.output.letter_layout import default_page_size, page_spec
+from app.output.qt_runtime import DOC_DPI, ensure_gui_application
+
+__all__ = [
+    "PrintItem",
+    "default_page_size",
+    "letter_document",
+    "prepare_paged_device",
+    "write_letter_pdf",
+    "write_letters_pdf",
+]
+
+CREATOR = f"Appeal Desk {__version__}"
+_FIT_SIZES = (11.0, 10.5, 10.0)  # body sizes tried, largest first, to keep a letter on one page
+
+
+@dataclass(frozen=True, slots=True)
+class PrintItem:
+    """One letter of a batch, with what its layout needs."""
+
+    letter: Letter
+    target: Target
+    sender: SenderProfile
+    emphasis: tuple[str, ...] = ()
+
+
+def _qpage_size(page_size: str) -> QPageSize:
+    if page_spec(page_size).name == "Letter":
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QPageSize.PageSizeId.A4)
+
+
+def prepare_paged_device(device: QPagedPaintDevice, page_size: str = "A4") -> None:
+    """Give a QPdfWriter or QPrinter the letter's sheet, portrait, with zero margins.
+
+    The letter document carries its own margins; printer margins would push the recipient
+    out of the envelope window. (On a QPrinter, also call ``setFullPage(True)``.)
+    """
+    layout = QPageLayout(
+        _qpage_size(page_size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+    )
+    layout.setMode(QPageLayout.Mode.FullPageMode)
+    device.setPageLayout(layout)
+
+
+def fitted_letter_document(
+    letter: Letter,
+    *,
+    sender: SenderProfile,
+    target: Target,
+    page_size: str = "A4",
+    emphasis: tuple[str, ...] = (),
+    large_print: bool = False,
+) -> QTextDocument:
+    """:func:`letter_document`, with the body type a little smaller if that keeps it on one page."""
+    sizes = (None,) if large_print else _FIT_SIZES
+    doc = None
+    for size in sizes:
+        doc = letter_document(
+            letter,
+            sender=sender,
+            target=target,
+            page_size=page_size,
+            emphasis=emphasis,
+            large_print=large_print,
+            body_point_size=size,
+        )
+        if doc.pageCount() <= 1:
+            break
+    assert doc is not None
+    return doc
+
+
+def paint_document_pages(
+    doc: QTextDocument, painter: QPainter, device: QPagedPaintDevice, *, new_page_first: bool
+) -> int:
+    """Paint every page of a paginated document; return the number of pages painted."""
+    page = doc.pageSize()
+    scale = device.logicalDpiX() / DOC_DPI
+    layout = doc.documentLayout()
+    pages = doc.pageCount()
+    for index in range(pages):
+        if (index > 0 or new_page_first) and not device.newPage():
+            raise OutputFailed("The PDF writer could not start a new page (is the disk full?).")
+        painter.save()
+        painter.scale(scale, scale)
+        clip = QRectF(0, index * page.height(), page.width(), page.height())
+        painter.translate(0, -clip.top())
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        layout.draw(painter, context)
+        painter.restore()
+    return pages
+
+
+def _new_writer(temp: Path, page_size: str, title: str) -> QPdfWriter:
+    writer = QPdfWriter(str(temp))
+    writer.setResolution(DOC_DPI)
+    prepare_paged_device(writer, page_size)
+    writer.setTitle(title)
+    writer.setCreator(CREATOR)
+    return writer
+
+
+def _write_pdf(
+    path: str | os.PathLike[str],
+    page_size: str,
+    title: str,
+    paint: Callable[[QPainter, QPdfWriter], int],
+) -> int:
+    ensure_gui_application()
+    with atomic_path(path) as temp:
+        writer = _new_writer(temp, page_size, title)
+        painter = QPainter()
+        if not painter.begin(writer):
+            del writer
+            raise OutputFailed(f"Could not start writing {path}.")
+        try:
+            pages = paint(painter, writer)
+        finally:
+            painter.end()
+            del painter
+            del writer  # QPdfWriter completes the file only when destroyed (PITFALLS PDF-2)
+    return pages
+
+
+def write_letter_pdf(
+    letter: Letter,
+    path: str | os.PathLike[str],
+    *,
+    sender: SenderProfile,
+    target: Target,
+    page_size: str = "A4",
+    emphasis: tuple[str, ...] = (),
+    large_print: bool = False,
+) -> int:
+    """Write ``letter`` as a PDF at ``path`` (atomically); return its number of pages."""
+    ensure_gui_application()
+    doc = fitted_letter_document(
+        letter,
+        sender=sender,
+        target=target,
+        page_size=page_size,
+        emphasis=emphasis,
+        large_print=large_print,
+    )
+    title = letter.subject or target.label or "Letter"
+    return _write_pdf(
+        path,
+        page_size,
+        title,
+        lambda painter, writer: paint_document_pages(doc, painter, writer, new_page_first=False),
+    )
+
+
+def write_letters_pdf(
+    items: Iterable[PrintItem],
+    path: str | os.PathLike[str],
+    *,
+    page_size: str = "A4",
+    title: str = "Appeal letters",
+    large_print: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write many letters into ONE PDF, each starting on a new page; return the page count."""
+    ensure_gui_application()
+
+    def paint(painter: QPainter, writer: QPdfWriter) -> int:
+        pages = 0
+        for done, item in enumerate(items, start=1):
+            doc = fitted_letter_document(
+                item.letter,
+                sender=item.sender,
+                target=item.target,
+                page_size=page_size,
+                emphasis=item.emphasis,
+                large_print=large_print,
+            )
+            pages += paint_document_pages(doc, painter, writer, new_page_first=pages > 0)
+            if progress is not None:
+                progress(done)
+        if pages == 0:
+            raise OutputFailed("There are no letters to print.")
+        return pages
+
+    return _write_pdf(path, page_size, title, paint)
