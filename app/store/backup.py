@@ -2,35 +2,186 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
 import sqlite3
+from contextlib import closing
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from app.store.integrity import connect_read_only, schema_revision, table_counts
+
 BACKUP_SUFFIX = ".sqlite3"
+SIDECAR_SUFFIX = ".json"
+_NAME = re.compile(r"^appeal-desk-(\d{8}T\d{12}Z)-([a-z-]+)\.sqlite3$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file as the user sees it in the list."""
+
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+    counts: dict[str, int] = field(default_factory=dict)
+    fingerprint: str = ""
+
+
+def content_fingerprint(conn: sqlite3.Connection) -> str:
+    """A hash of every row of every table, read in one snapshot ("has anything changed?")."""
+    digest = hashlib.blake2b(digest_size=16)
+    in_tx = conn.in_transaction
+    if not in_tx:
+        conn.execute("BEGIN")
+    try:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        for name in names:
+            digest.update(name.encode())
+            for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):
+                digest.update(repr(row).encode("utf-8", "surrogatepass"))
+    finally:
+        if not in_tx:
+            conn.execute("COMMIT")
+    return digest.hexdigest()
+
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    """True when no user table holds a row (a brand-new store needs no backup)."""
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' "
+            "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+        )
+    ]
+    return all(conn.execute(f'SELECT 1 FROM "{n}" LIMIT 1').fetchone() is None for n in names)
+
+
+def backup_connection(source: sqlite3.Connection, backup_dir: Path, reason: str) -> Path:
+    """Snapshot ``source`` into a new self-contained file in ``backup_dir`` (temp + rename)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = backup_dir / f"appeal-desk-{stamp}-{reason}{BACKUP_SUFFIX}"
+    tmp = final.with_name(f".{final.name}.tmp")
+    try:
+        with closing(sqlite3.connect(tmp, isolation_level=None)) as dest:
+            source.backup(dest)  # pages=-1: one step, consistent snapshot
+            dest.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal to lose
+            fingerprint = content_fingerprint(dest)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        sidecar = {
+            "reason": reason,
+            "created": datetime.now(UTC).isoformat(),
+            "fingerprint": fingerprint,
+            "counts": table_counts(tmp),
+            "revision": schema_revision(tmp),
+        }
+        _write_small_file(final.with_name(final.name + SIDECAR_SUFFIX), json.dumps(sidecar))
+        os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        final.with_name(final.name + SIDECAR_SUFFIX).unlink(missing_ok=True)
+        raise
+    _fsync_dir(backup_dir)
+    return final
 
 
 def backup_database(engine: Engine, backup_dir: Path, reason: str = "manual") -> Path | None:
     """Copy the live SQLite database into ``backup_dir``; None for non-SQLite stores."""
     if engine.dialect.name != "sqlite":
         return None
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    final = backup_dir / f"appeal-desk-{stamp}-{reason}{BACKUP_SUFFIX}"
-    tmp = final.with_name(f".{final.name}.tmp")
     raw = engine.raw_connection()
     try:
-        source = raw.driver_connection
-        dest = sqlite3.connect(tmp)
-        try:
-            source.backup(dest)  # pages=-1: one step, consistent snapshot
-        finally:
-            dest.close()
+        return backup_connection(raw.driver_connection, backup_dir, reason)
     finally:
         raw.close()
-    with open(tmp, "rb") as fh:
+
+
+def backup_file(db_path: Path, backup_dir: Path, reason: str) -> Path:
+    """Back up a database file that is not open in this process (read-only source)."""
+    try:
+        source = connect_read_only(db_path)
+    except sqlite3.OperationalError:  # e.g. a WAL file in a folder where -shm cannot be made
+        source = sqlite3.connect(db_path, isolation_level=None)
+    with closing(source):
+        return backup_connection(source, backup_dir, reason)
+
+
+def live_fingerprint(engine: Engine) -> tuple[str, bool]:
+    """The fingerprint of the live store and whether it is empty."""
+    raw = engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        return content_fingerprint(conn), is_empty(conn)
+    finally:
+        raw.close()
+
+
+def read_backup(path: Path) -> BackupInfo | None:
+    """Describe one backup file from its name and sidecar (None: not one of ours)."""
+    match = _NAME.match(path.name)
+    if match is None or not path.is_file():
+        return None
+    created = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+    meta: dict[str, object] = {}
+    try:
+        loaded = json.loads(path.with_name(path.name + SIDECAR_SUFFIX).read_text("utf-8"))
+        meta = loaded if isinstance(loaded, dict) else {}
+    except (OSError, ValueError):
+        pass
+    counts = meta.get("counts")
+    if not isinstance(counts, dict):
+        counts = table_counts(path)
+    return BackupInfo(
+        path=path,
+        created=created,
+        reason=match.group(2),
+        size=path.stat().st_size,
+        counts={str(k): int(v) for k, v in counts.items()},
+        fingerprint=str(meta.get("fingerprint") or ""),
+    )
+
+
+def list_backup_files(backup_dir: Path) -> list[BackupInfo]:
+    """All backups in ``backup_dir``, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    found = (read_backup(p) for p in backup_dir.glob(f"appeal-desk-*{BACKUP_SUFFIX}"))
+    return sorted((b for b in found if b is not None), key=lambda b: b.created, reverse=True)
+
+
+def delete_backup(info: BackupInfo) -> None:
+    info.path.unlink(missing_ok=True)
+    info.path.with_name(info.path.name + SIDECAR_SUFFIX).unlink(missing_ok=True)
+
+
+def _write_small_file(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, final)
-    return final
+    os.replace(tmp, path)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

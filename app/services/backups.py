@@ -1,0 +1,313 @@
+"""Backups for the user: make, list, thin out, restore, and start over without losing a byte."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.domain.errors import InvalidInput, StoreUnavailable
+from app.i18n import _
+from app.paths import AppPaths, resolve_paths
+from app.store.backup import (
+    BackupInfo,
+    backup_database,
+    backup_file,
+    delete_backup,
+    list_backup_files,
+    live_fingerprint,
+)
+from app.store.database import Database, corrupt_message
+from app.store.instance_lock import DataInUse, InstanceLock
+from app.store.integrity import check_file, connect_read_only, schema_revision
+
+log = logging.getLogger(__name__)
+
+AUTO = "auto"
+BUDGET_BYTES = 512 * 1024 * 1024
+TIERS = (("day", 12), ("week", 10), ("month", 9))  # as Anki does (PITFALLS DB-7)
+KEEP_PER_EVENT_REASON = 10
+SIDE_FILES = ("-wal", "-shm")
+
+__all__ = ["BackupInfo", "RestoreOutcome", "list_backups", "make_backup", "restore_backup"]
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreOutcome:
+    """What a restore did: the backup it used and where the previous database went."""
+
+    restored_from: Path
+    safety_backup: Path | None = None  # the healthy previous database, backed up first
+    damaged_copy: Path | None = None  # the damaged previous database, kept byte for byte
+
+
+def list_backups(paths: AppPaths) -> list[BackupInfo]:
+    """The backups of this data folder, newest first."""
+    return list_backup_files(paths.backups)
+
+
+def make_backup(paths: AppPaths, db: Database | None = None, reason: str = "manual") -> Path:
+    """Back up now (from the open store, or from the file without migrating it)."""
+    try:
+        if db is not None and db.path is not None:
+            written = backup_database(db.engine, paths.backups, reason)
+            assert written is not None
+        else:
+            source = paths.database
+            if not source.is_file():
+                raise InvalidInput(
+                    _("There is no database in {folder} to back up yet.").format(
+                        folder=paths.data_dir
+                    )
+                )
+            health = check_file(source)
+            if not health.ok:
+                raise StoreUnavailable(corrupt_message(source, health.detail))
+            written = backup_file(source, paths.backups, reason)
+    except OSError as exc:
+        raise StoreUnavailable(
+            _(
+                "The backup could not be written to {folder} ({problem}). Nothing was changed."
+            ).format(folder=paths.backups, problem=exc.strerror or exc)
+        ) from exc
+    except sqlite3.Error as exc:
+        raise StoreUnavailable(
+            _("The backup could not be made ({problem}). Nothing was changed.").format(problem=exc)
+        ) from exc
+    prune_backups(paths)
+    return written
+
+
+def scheduled_backup(paths: AppPaths, db: Database, now: datetime | None = None) -> Path | None:
+    """At most one automatic backup a day, and none when nothing changed since the last one."""
+    if db.path is None:
+        return None
+    now = now or datetime.now(UTC)
+    backups = list_backups(paths)
+    fingerprint, empty = live_fingerprint(db.engine)
+    if empty or (backups and backups[0].fingerprint == fingerprint):
+        return None
+    autos = [b for b in backups if b.reason == AUTO]
+    if autos and autos[0].created.date() == now.date():
+        return None
+    written = backup_database(db.engine, paths.backups, AUTO)
+    prune_backups(paths, now)
+    return written
+
+
+def backup_before_change(db: Database, reason: str) -> Path | None:
+    """Forced backup before a bulk import or a restore (skipped when an equal one exists)."""
+    if db.path is None:
+        return None
+    paths = resolve_paths(db.path.parent)
+    try:
+        fingerprint, empty = live_fingerprint(db.engine)
+        if empty:
+            return None
+        backups = list_backups(paths)
+        if backups and backups[0].fingerprint == fingerprint:
+            return backups[0].path
+        written = backup_database(db.engine, paths.backups, reason)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreUnavailable(
+            _(
+                "No backup could be made before changing the store "
+                "({problem}); nothing was changed."
+            ).format(problem=exc)
+        ) from exc
+    prune_backups(paths)
+    return written
+
+
+def prune_backups(paths: AppPaths, now: datetime | None = None, budget: int = BUDGET_BYTES) -> None:
+    """Thin automatic backups to day/week/month tiers, then keep the folder within ``budget``."""
+    backups = list_backups(paths)
+    if not backups:
+        return
+    keep: set[Path] = {backups[0].path}
+    autos = [b for b in backups if b.reason == AUTO]
+    for tier, count in TIERS:
+        seen: set[tuple[int, ...]] = set()
+        for info in autos:
+            key = _tier_key(info.created, tier)
+            if key not in seen and len(seen) < count:
+                seen.add(key)
+                keep.add(info.path)
+    by_reason: dict[str, int] = {}
+    for info in backups:
+        if info.reason == "manual":
+            keep.add(info.path)
+        elif info.reason != AUTO:
+            by_reason[info.reason] = by_reason.get(info.reason, 0) + 1
+            if by_reason[info.reason] <= KEEP_PER_EVENT_REASON:
+                keep.add(info.path)
+    for info in backups:
+        if info.path not in keep:
+            delete_backup(info)
+    kept = [b for b in backups if b.path in keep]
+    total = sum(b.size for b in kept)
+    for info in reversed(kept):  # oldest first; never the newest nor the user's own
+        if total <= budget:
+            break
+        if info.path != backups[0].path and info.reason != "manual":
+            delete_backup(info)
+            total -= info.size
+
+
+def _tier_key(created: datetime, tier: str) -> tuple[int, ...]:
+    if tier == "day":
+        return (created.year, created.month, created.day)
+    if tier == "week":
+        iso = created.isocalendar()
+        return (iso.year, iso.week)
+    return (created.year, created.month)
+
+
+def validate_backup(file: Path) -> None:
+    """Refuse a file that is not a healthy Appeal Desk database of a schema we know."""
+    if not file.is_file():
+        raise InvalidInput(_("No such backup file: {file}").format(file=file))
+    health = check_file(file, thorough=True)
+    if not health.ok:
+        raise InvalidInput(
+            _("{file} is not a usable backup ({problem}). Nothing was changed.").format(
+                file=file, problem=health.detail
+            )
+        )
+    revision = schema_revision(file)
+    if revision is None:
+        raise InvalidInput(
+            _("{file} is not an Appeal Desk database. Nothing was changed.").format(file=file)
+        )
+    if revision not in known_revisions():
+        raise InvalidInput(
+            _(
+                "{file} was made by a newer version of Appeal Desk; update the app "
+                "to restore it. Nothing was changed."
+            ).format(file=file)
+        )
+
+
+def known_revisions() -> set[str]:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from app.store.migrator import SCRIPT_LOCATION
+
+    cfg = Config()
+    cfg.set_main_option("script_location", SCRIPT_LOCATION)
+    return {script.revision for script in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
+def hold_data_folder(paths: AppPaths) -> InstanceLock:
+    """Take the instance lock, or explain that another copy has the data open."""
+    try:
+        return InstanceLock(paths.data_dir).acquire()
+    except DataInUse as exc:
+        raise StoreUnavailable(
+            _(
+                "The data in {folder} is in use by another copy of Appeal Desk. "
+                "Close it first; nothing was changed."
+            ).format(folder=paths.data_dir)
+        ) from exc
+
+
+def restore_backup(paths: AppPaths, file: Path) -> RestoreOutcome:
+    """Validate ``file`` first, secure the current database, then swap the backup in atomically.
+
+    The store must not be open in this process (close the Database first).
+    """
+    file = Path(file).resolve()
+    validate_backup(file)
+    try:
+        return _swap_in(paths, file)
+    except OSError as exc:
+        raise StoreUnavailable(
+            _(
+                "The backup could not be restored into {folder} ({problem}). "
+                "The previous database is unchanged."
+            ).format(folder=paths.data_dir, problem=exc.strerror or exc)
+        ) from exc
+
+
+def _swap_in(paths: AppPaths, file: Path) -> RestoreOutcome:
+    target = paths.database
+    with hold_data_folder(paths):
+        safety: Path | None = None
+        damaged: Path | None = None
+        if target.exists():
+            if check_file(target).ok:
+                safety = backup_file(target, paths.backups, "pre-restore")
+                _checkpoint(target)
+            else:
+                damaged = keep_damaged_copy(target, move=False)
+        staged = target.with_name(f".{target.name}.restore.tmp")
+        with closing(connect_read_only(file)) as source:
+            backup_connection_to(source, staged)
+        for suffix in SIDE_FILES:  # a leftover WAL must never be replayed onto the backup
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, target)
+        _fsync_dir(target.parent)
+    prune_backups(paths)
+    log.info("restored %s from %s", target, file)
+    return RestoreOutcome(file, safety, damaged)
+
+
+def start_empty(paths: AppPaths) -> Path | None:
+    """Move the damaged database (and its -wal) aside, kept byte for byte; return the copy."""
+    target = paths.database
+    if not target.exists():
+        return None
+    with hold_data_folder(paths):
+        return keep_damaged_copy(target, move=True)
+
+
+def keep_damaged_copy(target: Path, *, move: bool) -> Path:
+    """Keep ``target`` and its -wal as ``*.corrupt-<stamp>`` (renamed, or copied first)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = target.with_name(f"{target.name}.corrupt-{stamp}")
+    if move:
+        os.replace(target, aside)
+    else:
+        shutil.copyfile(target, aside)
+        with open(aside, "rb") as fh:
+            os.fsync(fh.fileno())
+    wal = Path(f"{target}-wal")
+    if wal.exists():
+        os.replace(wal, f"{aside}-wal")
+    Path(f"{target}-shm").unlink(missing_ok=True)
+    _fsync_dir(target.parent)
+    log.warning("damaged database kept as %s", aside)
+    return aside
+
+
+def backup_connection_to(source: sqlite3.Connection, staged: Path) -> None:
+    staged.unlink(missing_ok=True)
+    with closing(sqlite3.connect(staged, isolation_level=None)) as dest:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+        if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise StoreUnavailable(_("The restored copy failed its check; nothing was changed."))
+    with open(staged, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Fold a healthy database's WAL into the main file so nothing lives only in the WAL."""
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as conn:
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

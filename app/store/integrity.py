@@ -1,0 +1,87 @@
+"""Read-only health checks of SQLite files: they never modify the file they look at (DB-7)."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """The verdict on one file: ``ok`` and, when not ok, what SQLite said."""
+
+    ok: bool
+    detail: str = "ok"
+
+
+def read_only_uri(path: Path) -> str:
+    """A ``file:`` URI opening ``path`` read-only (quoted: '?' or '#' in a folder name are safe)."""
+    return f"file:{quote(str(path.resolve()), safe='/')}?mode=ro"
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open ``path`` read-only; SQLite will not create, checkpoint or truncate anything."""
+    if not path.is_file():
+        raise sqlite3.OperationalError(f"no such file: {path}")
+    return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+
+
+def has_sqlite_header(path: Path) -> bool:
+    """True when the file starts with the SQLite magic string (cheap first test)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def check_file(path: Path, *, thorough: bool = False) -> Health:
+    """``quick_check`` (or ``integrity_check`` plus ``foreign_key_check`` when thorough)."""
+    if not has_sqlite_header(path):
+        return Health(False, "not an SQLite database file")
+    pragma = "integrity_check" if thorough else "quick_check"
+    try:
+        with closing(connect_read_only(path)) as conn:
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            if not rows or rows[0][0] != "ok":
+                return Health(False, "; ".join(str(r[0]) for r in rows[:3]) or "no answer")
+            if thorough:
+                bad = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if bad:
+                    return Health(False, f"{len(bad)} broken link(s) between tables")
+    except sqlite3.DatabaseError as exc:
+        return Health(False, str(exc))
+    return Health(True)
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    """Rows per user table of a (backup) file, read-only; {} when it cannot be read."""
+    try:
+        with closing(connect_read_only(path)) as conn:
+            names = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' "
+                    "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
+            return {
+                n: int(conn.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0]) for n in names
+            }
+    except sqlite3.DatabaseError:
+        return {}
+
+
+def schema_revision(path: Path) -> str | None:
+    """The Alembic revision stored in a file (None when it has none or cannot be read)."""
+    try:
+        with closing(connect_read_only(path)) as conn:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
