@@ -25,9 +25,9 @@ class CliContext:
     def database(self) -> Database:
         """Open (and migrate) the store on first use."""
         if self._database is None:
-            from app.store.database import open_database
+            from app.services.database import open_store
 
-            self._database = open_database(self.paths, url=self.database_url)
+            self._database = open_store(self.paths, url=self.database_url)
         return self._database
 
     def settings(self) -> Settings:

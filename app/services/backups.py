@@ -311,3 +311,12 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def scheduled_backup_quietly(paths: AppPaths, db: Database) -> Path | None:
+    """``scheduled_backup`` for start-up: a failure is logged and never stops the app."""
+    try:
+        return scheduled_backup(paths, db)
+    except (OSError, sqlite3.Error, StoreUnavailable) as exc:
+        log.warning("scheduled backup skipped: %s", exc)
+        return None

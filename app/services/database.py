@@ -8,7 +8,11 @@ from app.store.database import Database, open_database
 
 def open_store(paths: AppPaths, url: str | None = None) -> Database:
     """Open and migrate the store; raises StoreUnavailable with advice when it cannot."""
-    return open_database(paths, url=url)
+    db = open_database(paths, url=url)
+    from app.services.backups import scheduled_backup_quietly
+
+    scheduled_backup_quietly(paths, db)  # daily tier, only when something changed (DB-7)
+    return db
 
 
 __all__ = ["Database", "open_store"]
