@@ -17,10 +17,10 @@ from PySide6.QtGui import (
 )
 
 from app.domain.model import Letter, SenderProfile, Target
+from app.output.address import postal_lines
 from app.output.letter_layout import (
     PageSpec,
     page_spec,
-    recipient_lines,
     return_address_line,
     sender_lines,
     split_letter,
@@ -151,6 +151,7 @@ def letter_document(
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
     body_point_size: float | None = None,
+    country: str | None = None,
 ) -> QTextDocument:
     """The letter laid out on one sheet size; print it with ``doc.print_(printer)`` or the PDF writer.
 
@@ -209,7 +210,7 @@ def letter_document(
         placements.append((block, mm_to_units(spec.return_line_top)))
     recipient_plain = _char_format(make_font(sizes.recipient))
     recipient_name = _char_format(make_font(sizes.recipient, bold=True))
-    for index, line in enumerate(recipient_lines(target)):
+    for index, line in enumerate(postal_lines(target, country)):
         fmt = QTextBlockFormat()
         fmt.setLeftMargin(window_indent)
         fmt.setRightMargin(window_right)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPagedPaintDevice,
-    QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
@@ -21,9 +19,9 @@ from PySide6.QtGui import (
 from app import __version__
 from app.domain.errors import OutputFailed
 from app.domain.model import Letter, SenderProfile, Target
-from app.output.atomic import atomic_path
 from app.output.letter_document import letter_document
 from app.output.letter_layout import default_page_size, page_spec
+from app.output.pdf_file import set_full_page, write_pdf
 from app.output.qt_runtime import DOC_DPI, ensure_gui_application
 
 __all__ = [
@@ -47,9 +45,11 @@ class PrintItem:
     target: Target
     sender: SenderProfile
     emphasis: tuple[str, ...] = ()
+    country: str | None = None  # the case's country, added to the address if it lacks one
 
 
-def _qpage_size(page_size: str) -> QPageSize:
+def qpage_size(page_size: str) -> QPageSize:
+    """The QPageSize of "A4" or "Letter"."""
     if page_spec(page_size).name == "Letter":
         return QPageSize(QPageSize.PageSizeId.Letter)
     return QPageSize(QPageSize.PageSizeId.A4)
@@ -61,11 +61,7 @@ def prepare_paged_device(device: QPagedPaintDevice, page_size: str = "A4") -> No
     The letter document carries its own margins; printer margins would push the recipient
     out of the envelope window. (On a QPrinter, also call ``setFullPage(True)``.)
     """
-    layout = QPageLayout(
-        _qpage_size(page_size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
-    )
-    layout.setMode(QPageLayout.Mode.FullPageMode)
-    device.setPageLayout(layout)
+    set_full_page(device, qpage_size(page_size))
 
 
 def fitted_letter_document(
@@ -76,6 +72,7 @@ def fitted_letter_document(
     page_size: str = "A4",
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
+    country: str | None = None,
 ) -> QTextDocument:
     """:func:`letter_document`, with the body type a little smaller if that keeps it on one page."""
     sizes = (None,) if large_print else _FIT_SIZES
@@ -89,6 +86,7 @@ def fitted_letter_document(
             emphasis=emphasis,
             large_print=large_print,
             body_point_size=size,
+            country=country,
         )
         if doc.pageCount() <= 1:
             break
@@ -119,37 +117,6 @@ def paint_document_pages(
     return pages
 
 
-def _new_writer(temp: Path, page_size: str, title: str) -> QPdfWriter:
-    writer = QPdfWriter(str(temp))
-    writer.setResolution(DOC_DPI)
-    prepare_paged_device(writer, page_size)
-    writer.setTitle(title)
-    writer.setCreator(CREATOR)
-    return writer
-
-
-def _write_pdf(
-    path: str | os.PathLike[str],
-    page_size: str,
-    title: str,
-    paint: Callable[[QPainter, QPdfWriter], int],
-) -> int:
-    ensure_gui_application()
-    with atomic_path(path) as temp:
-        writer = _new_writer(temp, page_size, title)
-        painter = QPainter()
-        if not painter.begin(writer):
-            del writer
-            raise OutputFailed(f"Could not start writing {path}.")
-        try:
-            pages = paint(painter, writer)
-        finally:
-            painter.end()
-            del painter
-            del writer  # QPdfWriter completes the file only when destroyed (PITFALLS PDF-2)
-    return pages
-
-
 def write_letter_pdf(
     letter: Letter,
     path: str | os.PathLike[str],
@@ -159,6 +126,7 @@ def write_letter_pdf(
     page_size: str = "A4",
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
+    country: str | None = None,
 ) -> int:
     """Write ``letter`` as a PDF at ``path`` (atomically); return its number of pages."""
     ensure_gui_application()
@@ -169,11 +137,12 @@ def write_letter_pdf(
         page_size=page_size,
         emphasis=emphasis,
         large_print=large_print,
+        country=country,
     )
     title = letter.subject or target.label or "Letter"
-    return _write_pdf(
+    return write_pdf(
         path,
-        page_size,
+        qpage_size(page_size),
         title,
         lambda painter, writer: paint_document_pages(doc, painter, writer, new_page_first=False),
     )
@@ -201,6 +170,7 @@ def write_letters_pdf(
                 page_size=page_size,
                 emphasis=item.emphasis,
                 large_print=large_print,
+                country=item.country,
             )
             pages += paint_document_pages(doc, painter, writer, new_page_first=pages > 0)
             if progress is not None:
@@ -209,4 +179,4 @@ def write_letters_pdf(
             raise OutputFailed("There are no letters to print.")
         return pages
 
-    return _write_pdf(path, page_size, title, paint)
+    return write_pdf(path, qpage_size(page_size), title, paint)

@@ -1,0 +1,51 @@
+"""Open a QPdfWriter on a temp file, paint, then finish and rename it atomically (PDF-1, PDF-2)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from app import __version__
+from app.domain.errors import OutputFailed
+from app.output.atomic import atomic_path
+from app.output.qt_runtime import DOC_DPI, ensure_gui_application
+
+CREATOR = f"Appeal Desk {__version__}"
+
+Painter = Callable[[QPainter, QPdfWriter], int]
+
+
+def set_full_page(device: QPagedPaintDevice, page: QPageSize) -> None:
+    """Portrait layout of ``page`` with zero margins: our layouts carry their own margins."""
+    layout = QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    layout.setMode(QPageLayout.Mode.FullPageMode)
+    device.setPageLayout(layout)
+
+
+def write_pdf(path: str | os.PathLike[str], page: QPageSize, title: str, paint: Painter) -> int:
+    """Create the PDF at ``path`` with ``paint(painter, writer)``; return what ``paint`` returns.
+
+    The file appears complete or not at all: the writer paints into a temp file beside the
+    target, is destroyed (which finishes the PDF), and only then replaces ``path``.
+    """
+    ensure_gui_application()
+    with atomic_path(path) as temp:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(DOC_DPI)
+        set_full_page(writer, page)
+        writer.setTitle(title)
+        writer.setCreator(CREATOR)
+        painter = QPainter()
+        if not painter.begin(writer):
+            del writer
+            raise OutputFailed(f"Could not start writing {path}.")
+        try:
+            result = paint(painter, writer)
+        finally:
+            painter.end()
+            del painter
+            del writer  # QPdfWriter completes the file only when destroyed (PITFALLS PDF-2)
+    return result
