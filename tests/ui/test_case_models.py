@@ -1,0 +1,154 @@
+"""The case table model and its search proxy: model tester, sorting in the model, filtering."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.domain.model import CaseStatus, CaseSummary
+from app.ui.models.case_filter_proxy import CaseFilterProxy
+from app.ui.models.case_table_model import CASE_ROLE, CaseTableModel, Column, ua_sort_key
+
+TODAY = date(2026, 3, 1)
+
+
+def summary(case_id: int, ua: str, deadline: date | None, **extra: object) -> CaseSummary:
+    values: dict[str, object] = dict(
+        case_id=case_id,
+        ua_number=ua,
+        title=f"Fictional case {case_id}",
+        country="Atlantis",
+        status=CaseStatus.OPEN,
+        deadline=deadline,
+        persons=(f"Person {case_id}",),
+        officials=(f"Minister {case_id}",),
+        appeals_sent=0,
+    )
+    values.update(extra)
+    return CaseSummary(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def cases() -> list[CaseSummary]:
+    return [
+        summary(1, "5/26", TODAY + timedelta(days=30), country="Borduria"),
+        summary(2, "119/21", TODAY - timedelta(days=3), status=CaseStatus.CLOSED),
+        summary(
+            3, "7/25", TODAY - timedelta(days=3), persons=("Ana Lima",), officials=("Rui Costa",)
+        ),
+        summary(4, "80/99", None, is_sample=True, appeals_sent=4),
+        summary(5, "1/26", TODAY, title="Students beaten at a march"),
+    ]
+
+
+@pytest.fixture
+def model(qapp, cases: list[CaseSummary]) -> CaseTableModel:  # type: ignore[no-untyped-def]
+    built = CaseTableModel(today=lambda: TODAY)
+    built.set_cases(cases)
+    return built
+
+
+def column_texts(model, column: Column) -> list[str]:  # type: ignore[no-untyped-def]
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_model_and_proxy_pass_the_model_tester(qtmodeltester, model: CaseTableModel) -> None:
+    qtmodeltester.check(model)
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_show_closed(True)
+    qtmodeltester.check(proxy)
+    proxy.set_search_text("atlantis")
+    qtmodeltester.check(proxy)
+
+
+def test_rows_sort_by_deadline_by_default_with_undated_last(model: CaseTableModel) -> None:
+    assert column_texts(model, Column.UA_NUMBER) == ["7/25", "1/26", "5/26", "119/21", "80/99"]
+
+
+def test_days_left_says_overdue_in_words(model: CaseTableModel) -> None:
+    assert column_texts(model, Column.DAYS_LEFT) == [
+        "3 days overdue",
+        "Due today",
+        "30 days left",
+        "Closed",
+        "No deadline",
+    ]
+
+
+def test_sample_cases_are_labelled_in_the_title(model: CaseTableModel) -> None:
+    row = model.row_of(4)
+    assert model.index(row, Column.TITLE).data().endswith("(Fictional sample)")
+    assert "not a real case" in model.index(row, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_sorting_happens_in_the_model_and_keeps_missing_values_last(model: CaseTableModel) -> None:
+    model.sort(Column.UA_NUMBER, Qt.SortOrder.AscendingOrder)
+    assert column_texts(model, Column.UA_NUMBER) == ["80/99", "119/21", "7/25", "1/26", "5/26"]
+    model.sort(Column.DEADLINE, Qt.SortOrder.DescendingOrder)
+    assert column_texts(model, Column.UA_NUMBER)[-1] == "80/99"
+    model.sort(Column.APPEALS_SENT, Qt.SortOrder.DescendingOrder)
+    assert column_texts(model, Column.APPEALS_SENT)[0] == "4"
+
+
+def test_sort_keeps_the_selection_on_the_same_case(model: CaseTableModel) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    kept = QPersistentModelIndex(model.index(model.row_of(3), 0))
+    model.sort(Column.UA_NUMBER, Qt.SortOrder.DescendingOrder)
+    assert kept.data(CASE_ROLE).case_id == 3
+
+
+def test_replace_case_changes_exactly_one_row(qtbot, model: CaseTableModel) -> None:  # type: ignore[no-untyped-def]
+    row = model.row_of(1)
+    updated = summary(1, "5/26", TODAY + timedelta(days=30), country="Borduria", appeals_sent=2)
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        assert model.replace_case(updated)
+    top_left, bottom_right = blocker.args[:2]
+    assert (top_left.row(), bottom_right.row()) == (row, row)
+    assert model.index(row, Column.APPEALS_SENT).data() == "2"
+    assert model.index(row, 0).data(CASE_ROLE) is updated
+
+
+def test_search_matches_title_country_person_official_and_ua_number(model: CaseTableModel) -> None:
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+
+    def visible(text: str) -> set[str]:
+        proxy.set_search_text(text)
+        return {proxy.case_at(row).ua_number for row in range(proxy.rowCount())}
+
+    assert visible("") == {"7/25", "1/26", "5/26", "80/99"}  # closed hidden
+    assert visible("borduria") == {"5/26"}
+    assert visible("ana lima") == {"7/25"}
+    assert visible("costa") == {"7/25"}
+    assert visible("march") == {"1/26"}
+    assert visible("UA 1/26") == {"1/26"}
+    assert visible("nothing like this") == set()
+
+
+def test_closed_cases_appear_only_when_asked(model: CaseTableModel) -> None:
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    assert proxy.proxy_row_of(2) == -1
+    proxy.set_show_closed(True)
+    assert proxy.proxy_row_of(2) >= 0
+
+
+def test_proxy_sort_is_forwarded_to_the_model(model: CaseTableModel) -> None:
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.COUNTRY, Qt.SortOrder.DescendingOrder)
+    assert model.sort_column == Column.COUNTRY
+    assert proxy.case_at(0).country == "Borduria"
+
+
+def test_ua_numbers_sort_by_year_then_number() -> None:
+    assert sorted(["2/26", "119/21", "61/96", "10/26"], key=ua_sort_key) == [
+        "61/96",
+        "119/21",
+        "2/26",
+        "10/26",
+    ]

@@ -1,0 +1,126 @@
+"""Writing a letter and marking it sent: the letter names the official; row and store update."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
+from app.domain.model import Channel
+from app.services.appeals import list_appeals
+from app.services.cases import list_cases
+from app.settings import load_settings, save_settings
+from app.ui.models.case_table_model import Column
+from tests.ui.conftest import fictional_document, store_documents
+
+
+def open_letter(window):  # type: ignore[no-untyped-def]
+    window.actions.write_letter.trigger()
+    dialog = window.case_actions.letter_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_the_letter_names_the_chosen_official_and_the_sender(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    settings = load_settings(app_paths)
+    save_settings(
+        app_paths,
+        replace(settings, sender=replace(settings.sender, name="Jo Writer", city="Leeds")),
+    )
+    store_documents(app_paths, fictional_document("12/26", official="Rui Costa"))
+    window = make_window()
+    dialog = open_letter(window)
+    assert "Rui Costa" in dialog.text()
+    assert "Jo Writer" in dialog.text()
+    assert "Jo Writer" in dialog.sender_label.text()
+    dialog.target_combo.setCurrentIndex(1)
+    assert "Mara Vento" in dialog.text()
+    assert "Rui Costa" not in dialog.text()
+
+
+def test_own_sentences_go_into_the_letter(make_window, app_paths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    dialog.note_edit.setPlainText("I am a teacher too, and I read poems to my class.")
+    qtbot.waitUntil(lambda: "I read poems to my class" in dialog.text(), timeout=3000)
+
+
+def test_edits_are_kept_unless_the_user_agrees_to_lose_them(
+    make_window, app_paths, messages
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    dialog.letter_edit.appendPlainText("P.S. A line I typed myself.")
+    messages.answer = False
+    dialog.target_combo.setCurrentIndex(1)
+    assert "A line I typed myself" in dialog.text()
+    assert messages.texts("ask")
+    messages.answer = True
+    dialog.regenerate_button.click()
+    assert "A line I typed myself" not in dialog.text()
+    assert "Mara Vento" in dialog.text()
+
+
+def test_copy_puts_the_edited_letter_on_the_clipboard(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    dialog.letter_edit.appendPlainText("Signed with hope.")
+    dialog.buttons.copy.click()
+    assert QGuiApplication.clipboard().text() == dialog.text()
+    assert "clipboard" in dialog.status_label.text()
+
+
+def test_mark_sent_from_the_letter_updates_the_row_details_and_store(
+    make_window, app_paths, open_db, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    assert window.proxy.index(0, Column.APPEALS_SENT).data() == "0"
+    dialog = open_letter(window)
+    dialog.letter_edit.appendPlainText("With my best wishes from a fictional town.")
+    sent_text = dialog.text()
+    dialog.buttons.mark_sent.click()
+    ask = window.case_actions.mark_sent_dialog
+    assert ask is not None and ask.isVisible()
+    assert (
+        ask.date_edit.date().toPython().isoformat()
+        == __import__("datetime").date.today().isoformat()
+    )
+    ask.channel_combo.setCurrentIndex(ask.channel_combo.findData(Channel.EMAIL))
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        ask.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.proxy.index(0, Column.APPEALS_SENT).data() == "1"
+    assert "Email" in window.detail.body.toPlainText()
+    [appeal] = list_appeals(open_db, ua_number="12/26")
+    assert appeal.channel == Channel.EMAIL
+    assert appeal.text == sent_text
+    assert appeal.target_index == 1
+    [row] = list_cases(open_db)
+    assert row.appeals_sent == 1
+
+
+def test_mark_sent_from_the_main_window_with_the_keyboard(
+    make_window, app_paths, open_db, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    window.actions.mark_sent.trigger()
+    ask = window.case_actions.mark_sent_dialog
+    ask.target_combo.setCurrentIndex(1)
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        qtbot.keyClick(ask, Qt.Key.Key_Return)
+    [appeal] = list_appeals(open_db, ua_number="12/26")
+    assert appeal.channel == Channel.POST
+    assert appeal.target_label == "Prosecutor General, Mara Vento"
+    assert window.proxy.index(0, Column.APPEALS_SENT).data() == "1"
+
+
+def test_cancelling_mark_sent_records_nothing(make_window, app_paths, open_db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    window.actions.mark_sent.trigger()
+    with qtbot.assertNotEmitted(window.case_updated):
+        window.case_actions.mark_sent_dialog.reject()
+    assert list_appeals(open_db, ua_number="12/26") == []

@@ -1,0 +1,120 @@
+"""The main window with a real store: first run, the list, search, closed cases, details."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from app.domain.model import OutputKind
+from app.ui.models.case_table_model import Column
+from tests.ui.conftest import fictional_document, store_documents
+
+
+def visible_ua_numbers(window) -> list[str]:  # type: ignore[no-untyped-def]
+    proxy = window.proxy
+    return [proxy.index(row, Column.UA_NUMBER).data() for row in range(proxy.rowCount())]
+
+
+def test_first_run_shows_the_empty_state_with_both_ways_in(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.pages.currentWidget() is window.empty_state
+    assert window.empty_state.isVisible()
+    assert window.empty_state.import_button.text() == "Import an Urgent Action document..."
+    assert window.empty_state.samples_button.text() == "Open the fictional sample pack to practise"
+    assert not window.actions.write_letter.isEnabled()
+
+
+def test_cases_are_listed_by_deadline_and_the_first_is_shown(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    store_documents(
+        app_paths,
+        fictional_document("12/26", deadline=date.today() + timedelta(days=20)),
+        fictional_document(
+            "3/26", title="FICTIONAL JOURNALIST MISSING", deadline=date.today() - timedelta(days=2)
+        ),
+    )
+    window = make_window()
+    assert window.pages.currentWidget() is window.splitter
+    assert visible_ua_numbers(window) == ["3/26", "12/26"]
+    days_left = window.proxy.index(0, Column.DAYS_LEFT).data()
+    assert days_left == "2 days overdue"
+    shown = window.detail.case
+    assert shown is not None and shown.ua_number == "3/26"
+    body = window.detail.body.toPlainText()
+    assert "Minister of Justice, Rui Costa" in body
+    assert "minister@justice.example" in body
+    assert "I urge you to release Ana Lima" in body
+    assert window.count_label.text() == "2 open cases"
+
+
+def test_search_box_narrows_the_list_as_you_type(make_window, app_paths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store_documents(
+        app_paths,
+        fictional_document("12/26", person="Ana Lima", official="Rui Costa"),
+        fictional_document(
+            "3/26",
+            title="FICTIONAL JOURNALIST MISSING",
+            person="Tomas Brel",
+            country="Borduria",
+            official="Lena Dorn",
+        ),
+    )
+    window = make_window()
+    window.actions.find.trigger()
+    assert window.case_list.search_box.hasFocus() or not window.isActiveWindow()
+    qtbot.keyClicks(window.case_list.search_box, "bordu")
+    assert visible_ua_numbers(window) == ["3/26"]
+    window.case_list.search_box.clear()
+    qtbot.keyClicks(window.case_list.search_box, "costa")  # an official's name
+    assert visible_ua_numbers(window) == ["12/26"]
+    qtbot.keyClicks(window.case_list.search_box, " nobody")
+    assert visible_ua_numbers(window) == []
+    assert window.case_list.no_match_label.isVisible()
+    assert window.case_list.no_match_label.text() == "No case matches your search."
+
+
+def test_closed_cases_show_only_with_the_toggle(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    store_documents(
+        app_paths,
+        fictional_document("12/26"),
+        fictional_document("9/25", title="FICTIONAL CASE CLOSED", kind=OutputKind.FINAL),
+    )
+    window = make_window()
+    assert visible_ua_numbers(window) == ["12/26"]
+    window.case_list.show_closed_box.click()
+    assert "9/25" in visible_ua_numbers(window)
+    assert window.actions.show_closed.isChecked()
+    row = visible_ua_numbers(window).index("9/25")
+    assert window.proxy.index(row, Column.DAYS_LEFT).data() == "Closed"
+    window.actions.show_closed.trigger()
+    assert visible_ua_numbers(window) == ["12/26"]
+
+
+def test_show_closed_and_sorting_survive_a_restart(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    store_documents(
+        app_paths, fictional_document("12/26"), fictional_document("3/26", country="Borduria")
+    )
+    window = make_window()
+    window.case_list.show_closed_box.setChecked(True)
+    window.case_list.table.sortByColumn(Column.COUNTRY, Qt.SortOrder.DescendingOrder)
+    window.close()
+    assert app_paths.ui_state_file.is_file()
+    again = make_window()
+    assert again.case_list.show_closed_box.isChecked()
+    assert again.model.sort_column == Column.COUNTRY
+    assert again.model.sort_order == Qt.SortOrder.DescendingOrder
+    assert visible_ua_numbers(again) == ["3/26", "12/26"]  # Borduria before Atlantis
+
+
+def test_next_and_previous_case_move_the_selection(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    store_documents(
+        app_paths,
+        fictional_document("12/26", deadline=date.today() + timedelta(days=5)),
+        fictional_document("3/26", deadline=date.today() + timedelta(days=9)),
+    )
+    window = make_window()
+    assert window.detail.case.ua_number == "12/26"
+    window.actions.next_case.trigger()
+    assert window.detail.case.ua_number == "3/26"
+    window.actions.previous_case.trigger()
+    assert window.detail.case.ua_number == "12/26"
