@@ -1,0 +1,138 @@
+"""The one-page end-of-event report (headline, bar chart, table) as a PDF, via QPdfWriter."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from app import __version__
+from app.domain.errors import OutputFailed
+from app.domain.events import EventTally
+from app.output.atomic import atomic_path
+from app.output.event_chart import paint_tally_chart, total_line
+from app.output.qt_runtime import SANS_FAMILIES, ensure_gui_application
+
+RESOLUTION = 300  # dots per inch of the PDF's paint device
+
+
+def write_event_report_pdf(
+    path: str | os.PathLike[str],
+    tally: EventTally,
+    *,
+    headline: str,
+    subtitle: str,
+    table_header: Sequence[str],
+    table_rows: Sequence[Sequence[str]],
+    footer: str,
+    page_size: str = "A4",
+) -> None:
+    """Paint the report on one page and replace ``path`` atomically (PDF-1, PDF-2, DB-8)."""
+    ensure_gui_application()
+    with atomic_path(path) as temp:
+        writer = QPdfWriter(str(temp))
+        size_id = QPageSize.PageSizeId.Letter if page_size == "Letter" else QPageSize.PageSizeId.A4
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(size_id),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 15, 15, 15),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(headline)
+        writer.setCreator(f"Appeal Desk {__version__}")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OutputFailed(f"Could not start writing {path}.")
+        try:
+            _paint_page(painter, writer, tally, headline, subtitle, table_header, table_rows, footer)
+        finally:
+            painter.end()
+        del writer  # the PDF is complete only once the writer is gone (PDF-2)
+
+
+def _font(points: float, dpi: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(SANS_FAMILIES)
+    font.setPixelSize(max(1, round(points * dpi / 72)))
+    font.setBold(bold)
+    return font
+
+
+def _paint_page(
+    painter: QPainter,
+    writer: QPdfWriter,
+    tally: EventTally,
+    headline: str,
+    subtitle: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    footer: str,
+) -> None:
+    dpi = writer.resolution()
+    page = QRectF(writer.pageLayout().paintRectPixels(dpi))
+    page.moveTo(0, 0)
+    y = 0.0
+    painter.setPen(QColor("#111111"))
+    painter.setFont(_font(20, dpi, bold=True))
+    line = painter.fontMetrics().height()
+    painter.drawText(QRectF(0, y, page.width(), line), Qt.AlignmentFlag.AlignLeft, headline)
+    y += line * 1.1
+    painter.setFont(_font(11, dpi))
+    line = painter.fontMetrics().height()
+    painter.drawText(QRectF(0, y, page.width(), line), Qt.AlignmentFlag.AlignLeft, subtitle)
+    y += line * 1.3
+    painter.setFont(_font(16, dpi, bold=True))
+    line = painter.fontMetrics().height()
+    painter.drawText(QRectF(0, y, page.width(), line), Qt.AlignmentFlag.AlignLeft,
+                     total_line(tally))
+    y += line * 1.4
+    chart_height = min(page.height() * 0.45, (len(tally.cases) + 1) * dpi * 0.55)
+    paint_tally_chart(painter, QRectF(0, y, page.width(), chart_height), tally,
+                      font_family=SANS_FAMILIES[0])
+    y += chart_height + dpi * 0.2
+    y = _paint_table(painter, QRectF(0, y, page.width(), page.height() - y), header, rows, dpi)
+    painter.setFont(_font(8, dpi))
+    painter.setPen(QColor("#555555"))
+    foot = painter.fontMetrics().height()
+    painter.drawText(QRectF(0, page.height() - foot, page.width(), foot),
+                     Qt.AlignmentFlag.AlignLeft, footer)
+
+
+def _paint_table(
+    painter: QPainter, area: QRectF, header: Sequence[str], rows: Sequence[Sequence[str]], dpi: int
+) -> float:
+    """A plain table; rows that do not fit on the page are summed up in the last line."""
+    if not header:
+        return area.top()
+    size = 9.0 if len(header) <= 7 else 7.0
+    painter.setFont(_font(size, dpi))
+    line = painter.fontMetrics().height() * 1.25
+    first = area.width() * 0.3
+    other = (area.width() - first) / max(1, len(header) - 1)
+    widths = [first] + [other] * (len(header) - 1)
+    fit = max(3, int((area.height() - line * 3) // line))
+    shown = list(rows)
+    if len(shown) > fit:  # keep the total line; say that some cases are only in the CSV
+        shown = [*shown[: fit - 2], ["\u2026"] + [""] * (len(header) - 1), shown[-1]]
+    y = area.top()
+    for index, cells in enumerate([header, *shown]):
+        last = index == len(shown)
+        painter.setFont(_font(size, dpi, bold=index == 0 or last))
+        x = area.left()
+        for column, (cell, width) in enumerate(zip(cells, widths, strict=False)):
+            align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+            text = painter.fontMetrics().elidedText(cell, Qt.TextElideMode.ElideRight,
+                                                    int(width - dpi * 0.05))
+            painter.drawText(QRectF(x, y, width - dpi * 0.05, line),
+                             align | Qt.AlignmentFlag.AlignVCenter, text)
+            x += width
+        y += line
+        painter.setPen(QColor("#cccccc"))
+        painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
+        painter.setPen(QColor("#111111"))
+    return y
