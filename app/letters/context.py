@@ -7,9 +7,10 @@ Documented names (``rendering.CONTEXT_NAMES``), each a dict unless noted:
   gender ("f", "m" or "neutral"), rank
 - ``case``: ua_number, ai_index, title, country, issued_on, deadline (dates or None), summary
 - ``persons`` (tuple of dicts): name, pronouns (as printed or None), gender ("f", "m", "n")
-- ``person``: names (joined with Babel in the letter language), count, plural (grammatically
-  plural: several people, a group or they/them), gender, subject, object, possessive
-  (English pronoun words, "they"/"them"/"their" when unknown)
+- ``person``: names (joined with Babel in the letter language), count, several (more than one
+  person, or a group such as "The families of X"), plural (English grammar: several people or
+  they/them), gender ("f", "m", "n"), subject, object, possessive (English pronoun words,
+  "they"/"them"/"their" when unknown)
 - ``letter``: date (formatted), date_iso, locale, subject, salutation, closing,
   form_of_address, salutation_from_document, body (the model letter without greeting and
   closing, or None), personal_note
@@ -47,6 +48,41 @@ def person_gender(pronouns: str | None) -> str:
     return "n"
 
 
+_NAME_PARTICLES = frozenset(
+    [
+        "al",
+        "bin",
+        "bint",
+        "binti",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "ibn",
+        "la",
+        "le",
+        "van",
+        "von",
+        "y",
+    ]
+)
+
+
+def looks_like_group(name: str) -> bool:
+    """A group recorded under one label ("Refugee children and adolescents") rather than a name."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in _NAME_PARTICLES]
+    return any(w[0].islower() for w in words[1:]) or (
+        bool(words) and words[0].casefold() in {"the", "los", "las", "les"}
+    )
+
+
 def persons_context(
     persons: tuple[Person, ...], locale_id: str
 ) -> tuple[tuple[dict[str, Any], ...], dict[str, Any]]:
@@ -58,12 +94,14 @@ def persons_context(
     genders = {entry["gender"] for entry in entries}
     gender = genders.pop() if len(genders) == 1 else "n"
     count = len(entries)
-    plural = count != 1 or gender == "n"
-    words = _PRONOUN_WORDS["n" if count != 1 else gender]
+    several = count != 1 or looks_like_group(entries[0]["name"])
+    plural = several or gender == "n"
+    words = _PRONOUN_WORDS["n" if several else gender]
     names = format_list([e["name"] for e in entries], locale=locale_id) if entries else ""
     summary = {
         "names": names,
         "count": count,
+        "several": several,
         "plural": plural,
         "gender": gender
         if count == 1

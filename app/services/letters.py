@@ -96,7 +96,9 @@ def draft_letter(
         rules, target.title if target else None, target.gender if target else None, printed
     )
     body = model_letter_body(case.model_letter)
-    if body is not None and not same_language:
+    if kind is AppealKind.SOLIDARITY:
+        body = None
+    elif body is not None and not same_language:
         ui = current_language()
         warnings.append(
             _(
@@ -173,8 +175,14 @@ def _valid_locale(locale: str) -> str:
 
 
 def _subject(case: CaseDetail, names: str, rules: dict[str, dict]) -> str:
-    prefix = str(rules.get("letter", {}).get("subject_prefix", "UA"))
-    return f"{prefix} {case.ua_number}: {names or case.title}"
+    """The subject line, e.g. "UA 28/23: Tharani Selvanayagam" (wording from salutations.toml)."""
+    table = rules.get("letter", {})
+    pattern = str(table.get("subject", "{prefix} {ua_number}: {about}"))
+    values = {"prefix": str(table.get("subject_prefix", "UA")), "ua_number": case.ua_number}
+    values["about"] = names or case.title
+    for key, value in values.items():  # plain replacement: no str.format on translator text
+        pattern = pattern.replace("{" + key + "}", value)
+    return pattern
 
 
 def _no_official(polite: object) -> dict[str, object]:
