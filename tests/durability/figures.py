@@ -1,0 +1,24 @@
+"""A shared tally of the figures the durability tests measure (printed by conftest/bench)."""
+
+from __future__ import annotations
+
+RESULTS: dict[str, str] = {}
+
+ORDER = (
+    "1 kill -9",
+    "2 corruption",
+    "3 migrations",
+    "4 sandbox",
+    "5 path traversal",
+    "6 hostile documents",
+)
+
+
+def record(key: str, text: str) -> None:
+    """Remember one figure line under ``key`` (e.g. "1 kill -9")."""
+    RESULTS[key] = text
+
+
+def report_lines() -> list[str]:
+    keys = [k for k in ORDER if k in RESULTS] + sorted(k for k in RESULTS if k not in ORDER)
+    return [f"{k}: {RESULTS[k]}" for k in keys]
