@@ -1,9 +1,146 @@
-"""CLI commands (placeholder until its owner fills it in)."""
+"""CLI commands for letter-writing events: create, list, tally, export, merge, report."""
 
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
+
+from app.cli.context import CliContext
+from app.domain.errors import InvalidInput
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add this group's subcommands."""
+    """Add ``appeal-desk event ...``."""
+    from app.cli.case_commands import parse_iso_date
+
+    event = sub.add_parser("event", help="letter-writing events (create, tally, merge, report)")
+    actions = event.add_subparsers(dest="event_command", metavar="ACTION", required=True)
+
+    create = actions.add_parser("create", help="create an event")
+    create.add_argument("name", metavar="NAME")
+    create.add_argument("--date", dest="held_on", type=parse_iso_date, metavar="YYYY-MM-DD")
+    create.add_argument("--place", default="", metavar="TEXT")
+    create.add_argument("--cases", default="", metavar="UA_NUMBER,...", help="cases in play")
+    create.add_argument("--goal", type=int, default=None, metavar="N", help="letters per case")
+    create.set_defaults(handler=run_create)
+
+    lst = actions.add_parser("list", help="list events")
+    lst.set_defaults(handler=run_list)
+
+    tally = actions.add_parser("tally", help="letters per case x channel x kind")
+    tally.add_argument("name", metavar="NAME")
+    tally.add_argument("--json", action="store_true", help="print JSON")
+    tally.set_defaults(handler=run_tally)
+
+    export = actions.add_parser("export", help="write this laptop's records of an event")
+    export.add_argument("name", metavar="NAME")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.set_defaults(handler=run_export)
+
+    merge = actions.add_parser("merge", help="merge exported files (idempotent)")
+    merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    merge.set_defaults(handler=run_merge)
+
+    report = actions.add_parser("report", help="end-of-event report (CSV, printable PDF)")
+    report.add_argument("name", metavar="NAME")
+    report.add_argument("--csv", type=Path, metavar="FILE")
+    report.add_argument("--pdf", type=Path, metavar="FILE")
+    report.set_defaults(handler=run_report)
+
+
+def run_create(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.events import create_event
+
+    cases = [part.strip() for part in args.cases.split(",") if part.strip()]
+    event = create_event(
+        ctx.database(),
+        args.name,
+        held_on=args.held_on,
+        place=args.place,
+        cases=cases,
+        goal=args.goal,
+    )
+    numbers = ", ".join(c.ua_number for c in event.cases) or "none yet"
+    print(f"Created event '{event.name}' (cases: {numbers}).", file=ctx.out)
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.events import list_events
+
+    events = list_events(ctx.database())
+    if not events:
+        print("No events. Create one with 'appeal-desk event create NAME'.", file=ctx.out)
+    for event in events:
+        when = event.held_on.isoformat() if event.held_on else "no date"
+        where = f", {event.place}" if event.place else ""
+        cases = ", ".join(c.ua_number for c in event.cases) or "no cases"
+        print(f"{event.name} ({when}{where}): {cases}", file=ctx.out)
+    return 0
+
+
+def run_tally(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.events import event_tally
+
+    tally = event_tally(ctx.database(), args.name)
+    if args.json:
+        print(json.dumps(tally.to_json_dict(), ensure_ascii=False, indent=2), file=ctx.out)
+        return 0
+    print(f"{tally.event.name}: {tally.total} letter(s)", file=ctx.out)
+    for case in tally.cases:
+        goal = f" of {case.goal}" if case.goal else ""
+        cells = ", ".join(
+            f"{channel}/{kind} {n}" for (channel, kind), n in sorted(case.cells.items())
+        )
+        print(f"  UA {case.ua_number:<8} {case.total}{goal}  {cells}", file=ctx.out)
+    return 0
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.event_files import export_event
+
+    count = export_event(ctx.database(), args.name, args.out)
+    print(f"Wrote {count} record(s) of '{args.name}' to {args.out}.", file=ctx.out)
+    return 0
+
+
+def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.event_files import merge_files
+
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        raise InvalidInput(f"No such file: {', '.join(missing)}")
+    failed = False
+    for path, result in zip(args.files, merge_files(ctx.database(), args.files), strict=True):
+        if isinstance(result, InvalidInput):
+            failed = True
+            print(f"{path}: rejected: {result.message}", file=ctx.out)
+            continue
+        created = " (event created)" if result.event_created else ""
+        print(
+            f"{path}: '{result.event_name}'{created}: {result.added} added, "
+            f"{result.already_present} already present, {len(result.conflicts)} conflict(s)",
+            file=ctx.out,
+        )
+        for conflict in result.conflicts:
+            print(
+                f"  conflict: record {conflict.record_uuid} (UA {conflict.ua_number}) differs in "
+                f"{', '.join(conflict.differences)}; the copy in this store was kept",
+                file=ctx.out,
+            )
+    return 1 if failed else 0
+
+
+def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.event_reports import write_event_report
+
+    if args.csv is None and args.pdf is None:
+        raise InvalidInput("Say where to write the report: --csv FILE and/or --pdf FILE.")
+    tally = write_event_report(ctx.database(), args.name, args.csv, args.pdf)
+    written = " and ".join(str(p) for p in (args.csv, args.pdf) if p is not None)
+    print(
+        f"Report for '{tally.event.name}' ({tally.total} letters) written to {written}.",
+        file=ctx.out,
+    )
+    return 0

@@ -68,13 +68,17 @@ def paint_tally_chart(
         painter.setPen(colours.text)
         painter.setFont(font)
         label = QRectF(area.left(), top, label_width - row_height * 0.15, row_height * 0.55)
-        painter.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"UA {case.ua_number}")
+        painter.drawText(
+            label,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"UA {case.ua_number}",
+        )
         painter.setFont(small)
         painter.setPen(colours.muted)
         title_box = QRectF(label.left(), top + row_height * 0.52, label.width(), row_height * 0.4)
-        elided = QFontMetricsF(small).elidedText(case.title, Qt.TextElideMode.ElideRight,
-                                                 title_box.width())
+        elided = QFontMetricsF(small).elidedText(
+            case.title, Qt.TextElideMode.ElideRight, title_box.width()
+        )
         painter.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
         # track, then the stacked bar
         painter.fillRect(bar, colours.track)
@@ -91,14 +95,20 @@ def paint_tally_chart(
             pen = QPen(colours.goal)
             pen.setWidthF(max(1.0, row_height * 0.04))
             painter.setPen(pen)
-            painter.drawLine(QPointF(x, bar.top() - row_height * 0.08),
-                             QPointF(x, bar.bottom() + row_height * 0.08))
+            painter.drawLine(
+                QPointF(x, bar.top() - row_height * 0.08),
+                QPointF(x, bar.bottom() + row_height * 0.08),
+            )
         painter.setFont(font)
         painter.setPen(colours.text)
         figure = str(case.total) if case.goal is None else f"{case.total} / {case.goal}"
         painter.drawText(
-            QRectF(bar.right() + row_height * 0.1, bar.top() - row_height * 0.1, count_width,
-                   bar.height() + row_height * 0.2),
+            QRectF(
+                bar.right() + row_height * 0.1,
+                bar.top() - row_height * 0.1,
+                count_width,
+                bar.height() + row_height * 0.2,
+            ),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             figure,
         )

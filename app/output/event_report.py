@@ -49,7 +49,9 @@ def write_event_report_pdf(
         if not painter.begin(writer):
             raise OutputFailed(f"Could not start writing {path}.")
         try:
-            _paint_page(painter, writer, tally, headline, subtitle, table_header, table_rows, footer)
+            _paint_page(
+                painter, writer, tally, headline, subtitle, table_header, table_rows, footer
+            )
         finally:
             painter.end()
         del writer  # the PDF is complete only once the writer is gone (PDF-2)
@@ -88,19 +90,22 @@ def _paint_page(
     y += line * 1.3
     painter.setFont(_font(16, dpi, bold=True))
     line = painter.fontMetrics().height()
-    painter.drawText(QRectF(0, y, page.width(), line), Qt.AlignmentFlag.AlignLeft,
-                     total_line(tally))
+    painter.drawText(
+        QRectF(0, y, page.width(), line), Qt.AlignmentFlag.AlignLeft, total_line(tally)
+    )
     y += line * 1.4
     chart_height = min(page.height() * 0.45, (len(tally.cases) + 1) * dpi * 0.55)
-    paint_tally_chart(painter, QRectF(0, y, page.width(), chart_height), tally,
-                      font_family=SANS_FAMILIES[0])
+    paint_tally_chart(
+        painter, QRectF(0, y, page.width(), chart_height), tally, font_family=SANS_FAMILIES[0]
+    )
     y += chart_height + dpi * 0.2
     y = _paint_table(painter, QRectF(0, y, page.width(), page.height() - y), header, rows, dpi)
     painter.setFont(_font(8, dpi))
     painter.setPen(QColor("#555555"))
     foot = painter.fontMetrics().height()
-    painter.drawText(QRectF(0, page.height() - foot, page.width(), foot),
-                     Qt.AlignmentFlag.AlignLeft, footer)
+    painter.drawText(
+        QRectF(0, page.height() - foot, page.width(), foot), Qt.AlignmentFlag.AlignLeft, footer
+    )
 
 
 def _paint_table(
@@ -126,10 +131,12 @@ def _paint_table(
         x = area.left()
         for column, (cell, width) in enumerate(zip(cells, widths, strict=False)):
             align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
-            text = painter.fontMetrics().elidedText(cell, Qt.TextElideMode.ElideRight,
-                                                    int(width - dpi * 0.05))
-            painter.drawText(QRectF(x, y, width - dpi * 0.05, line),
-                             align | Qt.AlignmentFlag.AlignVCenter, text)
+            text = painter.fontMetrics().elidedText(
+                cell, Qt.TextElideMode.ElideRight, int(width - dpi * 0.05)
+            )
+            painter.drawText(
+                QRectF(x, y, width - dpi * 0.05, line), align | Qt.AlignmentFlag.AlignVCenter, text
+            )
             x += width
         y += line
         painter.setPen(QColor("#cccccc"))

@@ -1,0 +1,167 @@
+"""Event records between laptops: export one event to a file, merge files back idempotently."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app import __version__
+from app.domain.errors import InvalidInput
+from app.domain.events import MergeConflict, MergeResult
+from app.i18n import _
+from app.output.atomic import write_atomic
+from app.services.event_validation import (
+    FORMAT,
+    MAX_FILE_BYTES,
+    VERSION,
+    ParsedExport,
+    parse_export,
+)
+from app.services.events import get_event
+from app.store import event_repository
+from app.store.database import Database
+
+
+def export_event(db: Database, name: str, out: Path) -> int:
+    """Write the event's records to ``out`` atomically; returns how many records it holds.
+
+    The file names the event (UUID, name, date, place), its cases by UA number and goal, and
+    one entry per record (UUID, case, kind, channel, count, date, official). It holds no letter
+    text and no sender: those name the participants.
+    """
+    event = get_event(db, name)
+    with db.unit_of_work() as session:
+        records = event_repository.exported_records(session, event.event_id)
+    payload = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "event": {
+            "uuid": event.uuid,
+            "name": event.name,
+            "held_on": event.held_on.isoformat() if event.held_on else None,
+            "place": event.place,
+            "cases": [{"ua_number": c.ua_number, "goal": c.goal} for c in event.cases],
+        },
+        "records": records,
+    }
+    data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    write_atomic(out, data)
+    return len(records)
+
+
+def read_export(path: Path) -> ParsedExport:
+    """Read and check an export file; InvalidInput says what is wrong with it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInput(
+                _("%(file)s is too large to be an event file (%(mb)d MB at most).")
+                % {"file": path.name, "mb": MAX_FILE_BYTES // 1_000_000}
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InvalidInput(
+            _("%(file)s cannot be read: %(reason)s") % {"file": path, "reason": exc.strerror}
+        ) from exc
+    return parse_export(data, path.name)
+
+
+def merge_file(db: Database, path: Path) -> MergeResult:
+    """Merge one exported file in one transaction: new records are added, known ones skipped.
+
+    A record whose UUID is already stored with different content is a conflict: it is
+    reported and the stored copy is kept. A file that fails any check changes nothing.
+    """
+    parsed = read_export(path)
+    incoming = parsed.event
+    with db.unit_of_work() as session:
+        row = event_repository.event_by_uuid(session, incoming.uuid)
+        if row is None:
+            row = event_repository.event_by_name(session, incoming.name)
+        created = row is None
+        numbers = [c.ua_number for c in incoming.cases] + [r["ua_number"] for r in parsed.records]
+        case_ids = event_repository.case_ids_by_number(session, numbers)
+        missing = sorted({n for n in numbers if n not in case_ids})
+        if missing:
+            raise InvalidInput(
+                _(
+                    "%(file)s counts letters for UA %(numbers)s, which this store does not have. "
+                    "Import those UA documents first; nothing was merged."
+                )
+                % {"file": path.name, "numbers": ", ".join(missing)}
+            )
+        if row is None:
+            row = event_repository.create_event(
+                session,
+                name=incoming.name,
+                held_on=incoming.held_on,
+                place=incoming.place,
+                event_uuid=incoming.uuid,
+            )
+        for case in incoming.cases:
+            event_repository.link_case(
+                session, row.id, case_ids[case.ua_number], case.goal, replace_goal=False
+            )
+        # Records of a same-named event created on another laptop join this event.
+        records = [{**r, "event_uuid": row.uuid} for r in parsed.records]
+        by_uuid = {str(r["uuid"]): r for r in records}
+        stored = event_repository.records_by_uuid(session, list(by_uuid))
+        fresh = [r for u, r in by_uuid.items() if u not in stored]
+        now = datetime.now(UTC)
+        inserted = event_repository.insert_records_ignoring_duplicates(
+            session, [_insert_values(r, case_ids, row.id, now) for r in fresh]
+        )
+        raced = [u for u in by_uuid if u not in stored and u not in inserted]
+        stored.update(event_repository.records_by_uuid(session, raced))
+        conflicts = []
+        for record_uuid, record in by_uuid.items():
+            if record_uuid in inserted:
+                continue
+            diff = event_repository.differences(stored[record_uuid], record)
+            if diff:
+                conflicts.append(MergeConflict(record_uuid, str(record["ua_number"]), diff))
+        return MergeResult(
+            source=str(path),
+            event_name=row.name,
+            added=len(inserted),
+            already_present=len(by_uuid) - len(inserted) - len(conflicts),
+            conflicts=tuple(conflicts),
+            event_created=created,
+        )
+
+
+def merge_files(db: Database, paths: list[Path]) -> list[MergeResult | InvalidInput]:
+    """Merge each file in its own transaction; a rejected file is returned as its error."""
+    results: list[MergeResult | InvalidInput] = []
+    for path in paths:
+        try:
+            results.append(merge_file(db, path))
+        except InvalidInput as exc:
+            results.append(exc)
+    return results
+
+
+def _insert_values(
+    record: dict[str, object], case_ids: dict[str, int], event_id: int, now: datetime
+) -> dict[str, object]:
+    created = record.get("created_at")
+    return {
+        "uuid": record["uuid"],
+        "case_id": case_ids[str(record["ua_number"])],
+        "event_id": event_id,
+        "target_position": record["target_position"],
+        "target_label": record["target_label"],
+        "kind": record["kind"],
+        "status": record["status"],
+        "channel": record["channel"],
+        "sent_on": record["sent_on_date"],
+        "language": record["language"],
+        "text": "",
+        "count": record["count"],
+        "created_at": created if isinstance(created, datetime) else now,
+        "updated_at": now,
+    }

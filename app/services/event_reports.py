@@ -1,0 +1,119 @@
+"""The end-of-event report: a CSV of counts per case x channel x kind, and a one-page PDF."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+from app import __version__
+from app.domain.events import EventTally
+from app.domain.model import AppealKind, Channel
+from app.i18n import _, pgettext
+from app.output.atomic import write_text_atomic
+from app.services.events import event_tally
+from app.store.database import Database
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def report_columns(tally: EventTally) -> list[tuple[str, str]]:
+    """The (channel, kind) pairs with letters anywhere in the event, in a stable order."""
+    used = {cell for case in tally.cases for cell, n in case.cells.items() if n}
+    order = [(c.value, k.value) for c in Channel for k in AppealKind]
+    return [pair for pair in order if pair in used] + sorted(used - set(order))
+
+
+def report_csv(tally: EventTally) -> str:
+    """One row per case: goal, total, then letters per channel x kind; a total row last.
+
+    Machine-readable codes (post/appeal...) head the columns so sections can add up files
+    from many groups. It holds no personal data: no participant appears in the store's tally.
+    """
+    columns = report_columns(tally)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        ["event", "held_on", "ua_number", "case_title", "goal", "total"]
+        + [f"{channel}_{kind}" for channel, kind in columns]
+    )
+    held_on = tally.event.held_on.isoformat() if tally.event.held_on else ""
+    name = _safe_cell(tally.event.name)
+    for case in tally.cases:
+        writer.writerow(
+            [name, held_on, case.ua_number, _safe_cell(case.title), case.goal or "", case.total]
+            + [case.cells.get(pair, 0) for pair in columns]
+        )
+    totals = [sum(c.cells.get(pair, 0) for c in tally.cases) for pair in columns]
+    writer.writerow([name, held_on, "total", "", "", tally.total, *totals])
+    return buffer.getvalue()
+
+
+def _safe_cell(text: str) -> str:
+    """Keep spreadsheets from running a case title as a formula (CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def channel_text(channel: str) -> str:
+    labels = {
+        "post": pgettext("channel", "Post"),
+        "email": pgettext("channel", "Email"),
+        "fax": pgettext("channel", "Fax"),
+        "social_media": pgettext("channel", "Social media"),
+        "hand_delivered": pgettext("channel", "Hand-delivered"),
+        "other": pgettext("channel", "Other"),
+    }
+    return labels.get(channel, channel)
+
+
+def kind_text(kind: str) -> str:
+    return {
+        "appeal": pgettext("appeal kind", "Appeal"),
+        "solidarity": pgettext("appeal kind", "Solidarity message"),
+    }.get(kind, kind)
+
+
+def write_event_report(
+    db: Database, name: str, csv_path: Path | None, pdf_path: Path | None = None
+) -> EventTally:
+    """Write the CSV and/or the printable page; each file is replaced atomically."""
+    tally = event_tally(db, name)
+    if csv_path is not None:
+        write_text_atomic(csv_path, report_csv(tally))
+    if pdf_path is not None:
+        write_report_pdf(tally, pdf_path)
+    return tally
+
+
+def write_report_pdf(tally: EventTally, pdf_path: Path, page_size: str = "A4") -> None:
+    from app.output.event_report import write_event_report_pdf
+
+    event = tally.event
+    columns = report_columns(tally)
+    header = [_("Case"), _("Goal"), _("Total")] + [
+        f"{channel_text(c)} \u00b7 {kind_text(k)}" for c, k in columns
+    ]
+    rows = [
+        [f"UA {c.ua_number} {c.title}", str(c.goal or "\u2014"), str(c.total)]
+        + [str(c.cells.get(pair, 0)) for pair in columns]
+        for c in tally.cases
+    ]
+    rows.append(
+        [_("Total"), "", str(tally.total)]
+        + [str(sum(c.cells.get(pair, 0) for c in tally.cases)) for pair in columns]
+    )
+    where = ", ".join(
+        part for part in (event.held_on.isoformat() if event.held_on else "", event.place) if part
+    )
+    write_event_report_pdf(
+        pdf_path,
+        tally,
+        headline=event.name,
+        subtitle=where or _("Letter-writing event"),
+        table_header=header,
+        table_rows=rows,
+        footer=_("Made with Appeal Desk %(version)s on %(date)s. No personal data.")
+        % {"version": __version__, "date": date.today().isoformat()},
+        page_size=page_size,
+    )

@@ -1,0 +1,204 @@
+"""Check an event export file field by field before any of it touches the store."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid as uuid_module
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from app.domain.errors import InvalidInput
+from app.domain.events import EventCase
+from app.domain.model import AppealKind, AppealStatus, Channel, normalize_ua_number
+from app.i18n import _
+
+FORMAT = "appeal-desk-event-records"
+VERSION = 1
+MAX_FILE_BYTES = 20_000_000
+MAX_RECORDS = 200_000
+MAX_CASES = 1_000
+MAX_COUNT = 10_000
+MAX_TEXT = 500
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8}){0,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingEvent:
+    uuid: str
+    name: str
+    held_on: date | None
+    place: str
+    cases: tuple[EventCase, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedExport:
+    event: IncomingEvent
+    records: list[dict[str, object]]
+
+
+class _Bad(Exception):
+    """Internal: one problem found while checking (turned into InvalidInput)."""
+
+
+def parse_export(data: bytes, source: str) -> ParsedExport:
+    """Decode and check an export; InvalidInput names the file and the first problem."""
+    try:
+        return _parse(data)
+    except _Bad as exc:
+        raise InvalidInput(
+            _("%(file)s is not a usable event file: %(problem)s. Nothing was merged.")
+            % {"file": source, "problem": str(exc)}
+        ) from None
+
+
+def _parse(data: bytes) -> ParsedExport:
+    if len(data) > MAX_FILE_BYTES:
+        raise _Bad(_("it is larger than %(mb)d MB") % {"mb": MAX_FILE_BYTES // 1_000_000})
+    try:
+        text = data.decode("utf-8")
+        payload = json.loads(text, parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _Bad(_("it is not JSON written by Appeal Desk")) from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise _Bad(_("it is not an Appeal Desk event export"))
+    version = payload.get("version")
+    if type(version) is not int or version < 1:
+        raise _Bad(_("its version is missing"))
+    if version > VERSION:
+        raise _Bad(_("it was made by a newer Appeal Desk; update this copy first"))
+    event = _event(payload.get("event"))
+    raw_records = payload.get("records")
+    if not isinstance(raw_records, list):
+        raise _Bad(_("it has no list of records"))
+    if len(raw_records) > MAX_RECORDS:
+        raise _Bad(_("it has more than %(n)d records") % {"n": MAX_RECORDS})
+    records: dict[str, dict[str, object]] = {}
+    for position, raw in enumerate(raw_records, start=1):
+        record = _record(raw, event.uuid, position)
+        key = str(record["uuid"])
+        if key in records and records[key] != record:
+            raise _Bad(_("record %(uuid)s appears twice with different content") % {"uuid": key})
+        records[key] = record
+    return ParsedExport(event, list(records.values()))
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(name)
+
+
+def _event(raw: object) -> IncomingEvent:
+    if not isinstance(raw, dict):
+        raise _Bad(_("it does not say which event it belongs to"))
+    name = _text(raw.get("name"), "event name", required=True)
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise _Bad(_("the event name is empty or too long"))
+    raw_cases = raw.get("cases", [])
+    if not isinstance(raw_cases, list) or len(raw_cases) > MAX_CASES:
+        raise _Bad(_("the list of cases is not valid"))
+    cases = []
+    for item in raw_cases:
+        if not isinstance(item, dict):
+            raise _Bad(_("the list of cases is not valid"))
+        goal = _int_or_none(item.get("goal"), "goal", 1, 1_000_000)
+        cases.append(EventCase(_ua(item.get("ua_number")), "", goal))
+    return IncomingEvent(
+        uuid=_uuid(raw.get("uuid")),
+        name=name,
+        held_on=_date(raw.get("held_on"), "held_on"),
+        place=_text(raw.get("place"), "place"),
+        cases=tuple(cases),
+    )
+
+
+def _record(raw: object, event_uuid: str, position: int) -> dict[str, object]:
+    if not isinstance(raw, dict):
+        raise _Bad(_("record %(n)d is not an object") % {"n": position})
+    if raw.get("event_uuid") != event_uuid:
+        raise _Bad(_("record %(n)d belongs to another event") % {"n": position})
+    sent_on = _date(raw.get("sent_on"), "sent_on")
+    language = _text(raw.get("language"), "language") or "en"
+    if not _LANGUAGE.match(language):
+        raise _Bad(_("record %(n)d has an unknown language code") % {"n": position})
+    created = raw.get("created_at")
+    created_at = None
+    if created is not None:
+        try:
+            created_at = datetime.fromisoformat(str(created)[:40])
+        except ValueError:
+            raise _Bad(_("record %(n)d has a bad creation time") % {"n": position}) from None
+        if created_at.tzinfo is None:  # written by a store that keeps naive UTC
+            created_at = created_at.replace(tzinfo=UTC)
+    channel = raw.get("channel")
+    return {
+        "uuid": _uuid(raw.get("uuid")),
+        "ua_number": _ua(raw.get("ua_number")),
+        "event_uuid": event_uuid,
+        "kind": _choice(raw.get("kind"), AppealKind, "kind"),
+        "status": _choice(raw.get("status"), AppealStatus, "status"),
+        "channel": None if channel is None else _choice(channel, Channel, "channel"),
+        "count": _int_or_none(raw.get("count"), "count", 1, MAX_COUNT, required=True),
+        "sent_on": sent_on.isoformat() if sent_on else None,
+        "sent_on_date": sent_on,
+        "target_position": _int_or_none(raw.get("target_position"), "target_position", 1, 100),
+        "target_label": _text(raw.get("target_label"), "target_label"),
+        "language": language,
+        "created_at": created_at,
+    }
+
+
+def _uuid(value: object) -> str:
+    if not isinstance(value, str) or len(value) > 36:
+        raise _Bad(_("a record identifier is missing or not a UUID"))
+    try:
+        return str(uuid_module.UUID(value))
+    except ValueError:
+        raise _Bad(_("'%(value)s' is not a UUID") % {"value": value[:40]}) from None
+
+
+def _ua(value: object) -> str:
+    number = normalize_ua_number(value) if isinstance(value, str) and len(value) < 20 else None
+    if number is None:
+        raise _Bad(_("a UA number is missing or not like 12/26"))
+    return number
+
+
+def _text(value: object, field: str, *, required: bool = False) -> str:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        raise _Bad(_("the field '%(field)s' is not valid text") % {"field": field})
+    return "".join(ch for ch in value if ch.isprintable() or ch == " ").strip()
+
+
+def _int_or_none(
+    value: object, field: str, low: int, high: int, *, required: bool = False
+) -> int | None:
+    if value is None and not required:
+        return None
+    if type(value) is not int or not low <= value <= high:
+        raise _Bad(
+            _("the field '%(field)s' must be a whole number from %(low)d to %(high)d")
+            % {"field": field, "low": low, "high": high}
+        )
+    return value
+
+
+def _date(value: object, field: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _Bad(_("the field '%(field)s' is not a date like 2026-12-10") % {"field": field})
+
+
+def _choice(value: object, enum: type, field: str) -> str:
+    try:
+        return str(enum(value).value)
+    except (ValueError, TypeError):
+        raise _Bad(_("the field '%(field)s' has an unknown value") % {"field": field}) from None

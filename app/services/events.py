@@ -1,0 +1,185 @@
+"""Letter-writing events: create them, record letters for them, and tally the letters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from app.domain.errors import CaseNotFound, InvalidInput
+from app.domain.events import CaseTally, EventInfo, EventTally
+from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
+from app.i18n import _
+from app.services.appeals import record_appeal
+from app.store import event_repository
+from app.store.database import Database
+
+MAX_EVENT_NAME = 200
+MAX_BATCH = 10_000  # handwritten letters recorded in one go
+
+
+def clean_event_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidInput(_("Give the event a name, e.g. 'Write for Rights 2026'."))
+    if len(cleaned) > MAX_EVENT_NAME:
+        raise InvalidInput(
+            _("An event name can have at most %(n)d characters.") % {"n": MAX_EVENT_NAME}
+        )
+    return cleaned
+
+
+def ua_key(ua_number: str) -> str:
+    return normalize_ua_number(ua_number) or ua_number.strip()
+
+
+def create_event(
+    db: Database,
+    name: str,
+    *,
+    held_on: date | None = None,
+    place: str = "",
+    cases: Iterable[str] = (),
+    goals: Mapping[str, int | None] | None = None,
+    goal: int | None = None,
+) -> EventInfo:
+    """Create an event with its cases; ``goals`` per UA number, ``goal`` for the others."""
+    name = clean_event_name(name)
+    numbers = list(dict.fromkeys(ua_key(n) for n in cases if n.strip()))
+    wanted_goals = {ua_key(k): v for k, v in (goals or {}).items()}
+    for value in [goal, *wanted_goals.values()]:
+        if value is not None and value < 1:
+            raise InvalidInput(_("A goal is a number of letters, at least 1."))
+    with db.unit_of_work() as session:
+        if event_repository.event_by_name(session, name) is not None:
+            raise InvalidInput(
+                _("There is already an event called '%(name)s'. Choose another name.")
+                % {"name": name}
+            )
+        ids = event_repository.case_ids_by_number(session, numbers)
+        missing = [n for n in numbers if n not in ids]
+        if missing:
+            raise CaseNotFound(", ".join(missing))
+        row = event_repository.create_event(
+            session, name=name, held_on=held_on, place=place.strip()
+        )
+        for number in numbers:
+            event_repository.link_case(session, row.id, ids[number], wanted_goals.get(number, goal))
+        return event_repository.event_info(session, row)
+
+
+def list_events(db: Database) -> list[EventInfo]:
+    """Every event, newest date first."""
+    with db.unit_of_work() as session:
+        return event_repository.all_events(session)
+
+
+def get_event(db: Database, name: str) -> EventInfo:
+    """One event by its name; InvalidInput (naming the known events) when there is none."""
+    wanted = " ".join(name.split())
+    with db.unit_of_work() as session:
+        row = event_repository.event_by_name(session, wanted)
+        if row is None:
+            known = [e.name for e in event_repository.all_events(session)]
+            hint = (
+                _("Known events: %(names)s.") % {"names": ", ".join(known)}
+                if known
+                else _("Create one with 'appeal-desk event create NAME'.")
+            )
+            raise InvalidInput(
+                _("There is no event called '%(name)s'.") % {"name": wanted} + " " + hint
+            )
+        return event_repository.event_info(session, row)
+
+
+def event_id_by_name(db: Database, name: str) -> int:
+    """The store id of an event (for ``appeal-desk sent --event NAME``)."""
+    return get_event(db, name).event_id
+
+
+def add_case_to_event(
+    db: Database, name: str, ua_number: str, goal: int | None = None
+) -> EventInfo:
+    """Put one more case in play (or change its goal)."""
+    event = get_event(db, name)
+    key = ua_key(ua_number)
+    with db.unit_of_work() as session:
+        ids = event_repository.case_ids_by_number(session, [key])
+        if key not in ids:
+            raise CaseNotFound(ua_number)
+        event_repository.link_case(session, event.event_id, ids[key], goal)
+        row = event_repository.event_by_uuid(session, event.uuid)
+        assert row is not None
+        return event_repository.event_info(session, row)
+
+
+def record_event_letter(
+    db: Database,
+    event: EventInfo,
+    ua_number: str,
+    *,
+    target_index: int | None,
+    kind: AppealKind = AppealKind.APPEAL,
+    channel: Channel = Channel.POST,
+    language: str = "en",
+    count: int = 1,
+    note: str = "",
+) -> AppealRecord:
+    """Count a letter (or a batch of handwritten ones) for an event.
+
+    The letter text is not kept: at an event it carries the participant's name and address,
+    and the shared laptop must not show it to the next person.
+    """
+    if not 1 <= count <= MAX_BATCH:
+        raise InvalidInput(_("A batch is between 1 and %(n)d letters.") % {"n": MAX_BATCH})
+    return record_appeal(
+        db,
+        ua_number,
+        target_index=target_index,
+        channel=channel,
+        text=note.strip()[:200],
+        language=language,
+        kind=kind,
+        status=AppealStatus.SENT,
+        count=count,
+        event_id=event.event_id,
+    )
+
+
+def event_tally(db: Database, name: str) -> EventTally:
+    """Letters per case x channel x kind, with totals and goals."""
+    event = get_event(db, name)
+    with db.unit_of_work() as session:
+        cells = event_repository.tally_cells(session, event.event_id)
+    return build_tally(event, cells)
+
+
+def build_tally(event: EventInfo, cells: list[tuple[str, str, str, str, int]]) -> EventTally:
+    titles = {c.ua_number: c.title for c in event.cases}
+    goals = {c.ua_number: c.goal for c in event.cases}
+    order = [c.ua_number for c in event.cases]
+    grouped: dict[str, dict[tuple[str, str], int]] = {n: {} for n in order}
+    for ua, title, channel, kind, letters in cells:
+        if ua not in grouped:
+            grouped[ua] = {}
+            order.append(ua)
+            titles[ua] = title
+        grouped[ua][(channel, kind)] = grouped[ua].get((channel, kind), 0) + letters
+    cases = []
+    for ua in order:
+        by_channel: dict[str, int] = {}
+        by_kind: dict[str, int] = {}
+        for (channel, kind), letters in grouped[ua].items():
+            by_channel[channel] = by_channel.get(channel, 0) + letters
+            by_kind[kind] = by_kind.get(kind, 0) + letters
+        cases.append(
+            CaseTally(
+                ua_number=ua,
+                title=titles.get(ua, ""),
+                goal=goals.get(ua),
+                total=sum(grouped[ua].values()),
+                by_channel=by_channel,
+                by_kind=by_kind,
+                cells=dict(grouped[ua]),
+            )
+        )
+    return EventTally(event=event, total=sum(c.total for c in cases), cases=tuple(cases))

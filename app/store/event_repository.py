@@ -1,0 +1,198 @@
+"""Events: create and read them, count their letters, and insert merged records idempotently."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from app.domain.events import EventCase, EventInfo
+from app.store.schema import AppealRow, CaseRow, EventCaseRow, EventRow
+
+# Record fields that travel between laptops and must agree for two copies to be "the same".
+COMPARED_FIELDS = (
+    "ua_number",
+    "event_uuid",
+    "kind",
+    "status",
+    "channel",
+    "count",
+    "sent_on",
+    "target_position",
+    "target_label",
+    "language",
+)
+# Statuses that count as a letter written (drafts do not).
+COUNTED_STATUSES = ("printed", "sent")
+INSERT_CHUNK = 500  # rows per INSERT: well under SQLite's bound-parameter limit
+
+_DIALECT_INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def event_by_name(session: Session, name: str) -> EventRow | None:
+    return session.scalars(select(EventRow).where(EventRow.name == name)).first()
+
+
+def event_by_uuid(session: Session, event_uuid: str) -> EventRow | None:
+    return session.scalars(select(EventRow).where(EventRow.uuid == event_uuid)).first()
+
+
+def create_event(
+    session: Session,
+    *,
+    name: str,
+    held_on: date | None,
+    place: str,
+    event_uuid: str | None = None,
+) -> EventRow:
+    row = EventRow(
+        uuid=event_uuid or str(uuid_module.uuid4()),
+        name=name,
+        held_on=held_on,
+        place=place,
+        created_at=datetime.now(UTC),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def link_case(
+    session: Session, event_id: int, case_id: int, goal: int | None, *, replace_goal: bool = True
+) -> bool:
+    """Put a case in play at an event; an existing goal changes only if ``replace_goal``."""
+    existing = session.scalars(
+        select(EventCaseRow).where(
+            EventCaseRow.event_id == event_id, EventCaseRow.case_id == case_id
+        )
+    ).first()
+    if existing is not None:
+        if goal is not None and (replace_goal or existing.goal is None):
+            existing.goal = goal
+        return False
+    session.add(EventCaseRow(event_id=event_id, case_id=case_id, goal=goal))
+    session.flush()
+    return True
+
+
+def event_info(session: Session, row: EventRow) -> EventInfo:
+    query = (
+        select(CaseRow.ua_number, CaseRow.title, EventCaseRow.goal)
+        .join(EventCaseRow, EventCaseRow.case_id == CaseRow.id)
+        .where(EventCaseRow.event_id == row.id)
+        .order_by(EventCaseRow.id)
+    )
+    cases = tuple(EventCase(ua, title, goal) for ua, title, goal in session.execute(query))
+    return EventInfo(row.id, row.uuid, row.name, row.held_on, row.place, cases)
+
+
+def all_events(session: Session) -> list[EventInfo]:
+    rows = session.scalars(
+        select(EventRow).order_by(EventRow.held_on.desc().nulls_last(), EventRow.name)
+    )
+    return [event_info(session, row) for row in rows]
+
+
+def tally_cells(session: Session, event_id: int) -> list[tuple[str, str, str, str, int]]:
+    """(ua_number, title, channel, kind, letters) for every combination with letters."""
+    letters = func.sum(AppealRow.count)
+    query = (
+        select(CaseRow.ua_number, CaseRow.title, AppealRow.channel, AppealRow.kind, letters)
+        .join(CaseRow, AppealRow.case_id == CaseRow.id)
+        .where(AppealRow.event_id == event_id, AppealRow.status.in_(COUNTED_STATUSES))
+        .group_by(CaseRow.ua_number, CaseRow.title, AppealRow.channel, AppealRow.kind)
+    )
+    return [
+        (ua, title, channel or "other", kind, int(n or 0))
+        for ua, title, channel, kind, n in session.execute(query)
+    ]
+
+
+def exported_records(session: Session, event_id: int) -> list[dict[str, object]]:
+    """The event's records as plain dicts for an export file (no letter text: it names people)."""
+    query = (
+        select(AppealRow, CaseRow.ua_number, EventRow.uuid)
+        .join(CaseRow, AppealRow.case_id == CaseRow.id)
+        .join(EventRow, AppealRow.event_id == EventRow.id)
+        .where(AppealRow.event_id == event_id)
+        .order_by(AppealRow.created_at, AppealRow.id)
+    )
+    return [record_dict(row, ua, ev) for row, ua, ev in session.execute(query)]
+
+
+def record_dict(row: AppealRow, ua_number: str, event_uuid: str | None) -> dict[str, object]:
+    return {
+        "uuid": row.uuid,
+        "ua_number": ua_number,
+        "event_uuid": event_uuid,
+        "kind": row.kind,
+        "status": row.status,
+        "channel": row.channel,
+        "count": row.count,
+        "sent_on": row.sent_on.isoformat() if row.sent_on else None,
+        "target_position": row.target_position,
+        "target_label": row.target_label,
+        "language": row.language,
+        "created_at": as_utc(row.created_at).isoformat() if row.created_at else None,
+    }
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes (SES-4); everything in the store is UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def records_by_uuid(session: Session, uuids: Sequence[str]) -> dict[str, dict[str, object]]:
+    """The stored copies of the records with these UUIDs, keyed by UUID."""
+    found: dict[str, dict[str, object]] = {}
+    for start in range(0, len(uuids), INSERT_CHUNK):
+        chunk = list(uuids[start : start + INSERT_CHUNK])
+        query = (
+            select(AppealRow, CaseRow.ua_number, EventRow.uuid)
+            .join(CaseRow, AppealRow.case_id == CaseRow.id)
+            .outerjoin(EventRow, AppealRow.event_id == EventRow.id)
+            .where(AppealRow.uuid.in_(chunk))
+        )
+        for row, ua, ev in session.execute(query):
+            found[row.uuid] = record_dict(row, ua, ev)
+    return found
+
+
+def insert_records_ignoring_duplicates(
+    session: Session, rows: Iterable[dict[str, object]]
+) -> set[str]:
+    """INSERT .. ON CONFLICT (uuid) DO NOTHING (SES-4); returns the UUIDs actually inserted.
+
+    A record another writer inserted a moment ago is skipped by the database itself, so two
+    laptops merging the same file at once still count each letter once.
+    """
+    insert = _DIALECT_INSERT[session.get_bind().dialect.name]
+    pending = list(rows)
+    inserted: set[str] = set()
+    for start in range(0, len(pending), INSERT_CHUNK):
+        chunk = pending[start : start + INSERT_CHUNK]
+        statement = (
+            insert(AppealRow)
+            .values(chunk)
+            .on_conflict_do_nothing(index_elements=[AppealRow.uuid])
+            .returning(AppealRow.uuid)
+        )
+        inserted.update(session.scalars(statement))
+    return inserted
+
+
+def case_ids_by_number(session: Session, ua_numbers: Iterable[str]) -> dict[str, int]:
+    wanted = sorted(set(ua_numbers))
+    if not wanted:
+        return {}
+    query = select(CaseRow.ua_number, CaseRow.id).where(CaseRow.ua_number.in_(wanted))
+    return {ua: case_id for ua, case_id in session.execute(query)}
+
+
+def differences(mine: dict[str, object], theirs: dict[str, object]) -> tuple[str, ...]:
+    """Names of the compared fields on which two copies of a record disagree."""
+    return tuple(f for f in COMPARED_FIELDS if mine.get(f) != theirs.get(f))
