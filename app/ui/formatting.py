@@ -14,8 +14,15 @@ def format_date(value: date | None, long: bool = False) -> str:
     """A date in the interface locale ("12 Mar 2026"); an em dash when there is none."""
     if value is None:
         return "\u2014"
-    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(QDate(value.year, value.month, value.day), fmt)
+    if long:
+        from babel.dates import format_date as babel_format_date
+
+        from app.i18n import current_language
+
+        return babel_format_date(value, "long", locale=current_language())
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
 
 
 def days_left_text(deadline: date | None, status: CaseStatus, today: date) -> str:

@@ -9,6 +9,7 @@ QLabel#emptyHeading { font-size: 20pt; font-weight: 600; }
 QLabel#caseKicker { color: palette(placeholder-text); font-weight: 600; letter-spacing: 0.5px; }
 QLabel#caseTitle { font-size: 15pt; font-weight: 600; }
 QLabel#caseFacts { font-size: 10.5pt; }
+QLabel#dialogHeading { font-size: 12pt; font-weight: 600; }
 QLabel#hint { color: palette(placeholder-text); }
 QLabel#sampleBanner {
     background: #fff4ce; color: #3d2e00; border: 1px solid #d9a400;
@@ -19,7 +20,6 @@ QLabel#warning {
     border-radius: 4px; padding: 6px 8px;
 }
 QPushButton#primaryButton { font-weight: 600; }
-QPlainTextEdit#letterText { padding: 12px; }
 QTableView { selection-background-color: palette(highlight); }
 QToolBar#mainToolbar { spacing: 6px; padding: 2px 4px; }
 """

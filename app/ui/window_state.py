@@ -24,7 +24,7 @@ class WindowState:
     def restore(self, window: MainWindow) -> None:
         geometry = self._bytes("main/geometry")
         if geometry is None or not window.restoreGeometry(geometry):
-            window.resize(1180, 720)
+            window.resize(1280, 780)
         state = self._bytes("main/state")
         if state is not None:
             window.restoreState(state)
@@ -32,7 +32,7 @@ class WindowState:
         if splitter is not None:
             window.splitter.restoreState(splitter)
         else:
-            window.splitter.setSizes([700, 480])
+            window.splitter.setSizes([760, 520])
         header = self._bytes("main/caseHeader")
         if header is not None:
             window.case_list.table.horizontalHeader().restoreState(header)

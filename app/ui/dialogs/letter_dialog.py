@@ -71,6 +71,9 @@ class LetterDialog(QDialog):
     def _build(self, target_index: int) -> None:
         from app.services.letters import available_letter_locales, default_letter_locale
 
+        self.heading = QLabel()
+        self.heading.setObjectName("dialogHeading")
+        self.heading.setWordWrap(True)
         self.sample_banner = QLabel()
         self.sample_banner.setObjectName("sampleBanner")
         self.sample_banner.setWordWrap(True)
@@ -92,6 +95,7 @@ class LetterDialog(QDialog):
         self.sender_button.clicked.connect(self.settings_requested)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(150)
         self.warnings_label = QLabel()
         self.warnings_label.setObjectName("warning")
         self.warnings_label.setWordWrap(True)
@@ -101,6 +105,7 @@ class LetterDialog(QDialog):
         font = QFont(self.letter_edit.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.letter_edit.setFont(font)
+        self.letter_edit.document().setDocumentMargin(18)
         self.letter_edit.textChanged.connect(self._on_letter_edited)
         self.regenerate_button = QPushButton()
         self.regenerate_button.clicked.connect(self._on_regenerate)
@@ -136,9 +141,10 @@ class LetterDialog(QDialog):
         side_layout.setContentsMargins(0, 0, 8, 0)
         side_layout.addLayout(form)
         side_layout.addWidget(self.note_caption)
-        side_layout.addWidget(self.note_edit, 1)
+        side_layout.addWidget(self.note_edit)
         side_layout.addWidget(self.regenerate_button, 0, Qt.AlignmentFlag.AlignLeft)
         side_layout.addWidget(self.warnings_label)
+        side_layout.addStretch(1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(side)
         self.splitter.addWidget(self.letter_edit)
@@ -146,6 +152,7 @@ class LetterDialog(QDialog):
         self.splitter.setSizes([320, 620])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.sample_banner)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status_label)
@@ -156,6 +163,11 @@ class LetterDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Letter for UA {ua_number}").format(ua_number=self.case.ua_number))
+        self.heading.setText(
+            _("Letter for UA {ua_number}: {title}").format(
+                ua_number=self.case.ua_number, title=self.case.title
+            )
+        )
         self.sample_banner.setText(
             _("Fictional sample - not a real case. Practise with this letter; do not send it.")
         )

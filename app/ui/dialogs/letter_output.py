@@ -118,24 +118,27 @@ def email_letter(dialog: LetterDialog) -> str | None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    from app.output import mail
+    from app.output.mail import plan_email
 
     letter, target = _edited_letter(dialog)
     if not target.email:
         return _(
-            "This official has no email address in the document. Print the letter or use another channel."
+            "This official has no email address in the document. Print the letter or choose another official."
         )
-    url = mail.build_mailto(target.email, letter.subject, letter.text)
-    message = None
-    if url is None:
+    plan = plan_email([target.email], [], letter.subject, letter.text)
+    if plan.body_on_clipboard or plan.url is None:
         dialog.copy_to_clipboard()
-        url = mail.build_mailto(target.email, letter.subject, "")
-        message = _(
-            "The letter is too long for an email link: it is on the clipboard; paste it into the message."
-        )
-    if url is None or not QDesktopServices.openUrl(QUrl(url)):
-        dialog.copy_to_clipboard()
+    if plan.url is None or not open_url(QDesktopServices, QUrl(plan.url)):
         return _(
-            "No mail program could be opened. The letter is on the clipboard; the address is {email}."
+            "No mail program could be opened. The letter is on the clipboard; write to {email}."
         ).format(email=target.email)
-    return message
+    if plan.body_on_clipboard:
+        return _(
+            "The letter is too long for an email link. It is on the clipboard: paste it into the message."
+        )
+    return _("Your mail program has the letter. Send it from there, then mark it as sent.")
+
+
+def open_url(services: type, url: object) -> bool:
+    """``QDesktopServices.openUrl`` (tests monkeypatch this function: no mail client opens)."""
+    return bool(services.openUrl(url))  # type: ignore[attr-defined]

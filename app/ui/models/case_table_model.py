@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor, QFont
 
 from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _, pgettext
@@ -21,6 +22,7 @@ from app.ui.formatting import days_left_text, format_date, sample_label
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1  # returns the CaseSummary of the row
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+OVERDUE_COLOUR = "#a4262c"  # dark red: 6.4:1 on white
 
 
 class Column(IntEnum):
@@ -109,6 +111,18 @@ class CaseTableModel(QAbstractTableModel):
             return self._display(case, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(case, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.DAYS_LEFT:
+            days = case.days_left(self._today())
+            if case.status == CaseStatus.OPEN and days is not None and days < 0:
+                return QColor(OVERDUE_COLOUR)  # an addition to the words, never instead of them
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == Column.DAYS_LEFT:
+            days = case.days_left(self._today())
+            if case.status == CaseStatus.OPEN and days is not None and days <= 7:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.APPEALS_SENT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

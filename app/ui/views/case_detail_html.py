@@ -51,7 +51,7 @@ def _outputs_table(outputs: tuple[OutputRecord, ...]) -> str:
         f"<td>{escape(o.ai_index or '')}</td><td>{escape(format_date(o.deadline))}</td></tr>"
         for o in outputs
     )
-    return f"<table cellspacing='0' cellpadding='3' width='100%'>{header}{rows}</table>"
+    return f"<table cellspacing='0' cellpadding='3'>{header}{rows}</table>"
 
 
 def _appeals_table(appeals: tuple[AppealRecord, ...]) -> str:
@@ -66,7 +66,7 @@ def _appeals_table(appeals: tuple[AppealRecord, ...]) -> str:
         f"<td>{escape(channel_label(a.channel))}</td><td>{escape(appeal_kind_label(a.kind))}</td></tr>"
         for a in appeals
     )
-    return f"<table cellspacing='0' cellpadding='3' width='100%'>{header}{rows}</table>"
+    return f"<table cellspacing='0' cellpadding='3'>{header}{rows}</table>"
 
 
 def case_detail_html(case: CaseDetail) -> str:

@@ -57,6 +57,11 @@ class CaseDetailView(QStackedWidget):
         self.body = QTextBrowser()
         self.body.setOpenExternalLinks(False)
         self.body.setObjectName("caseBody")
+        self.body.document().setDefaultStyleSheet(
+            "h3 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; } p { margin-top: 2px; }"
+            " th { font-weight: 600; }"
+        )
+        self.body.document().setDocumentMargin(10)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.letter_button)

@@ -61,12 +61,12 @@ class CaseListView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (Column.UA_NUMBER, 70),
-            (Column.COUNTRY, 110),
-            (Column.PERSONS, 170),
-            (Column.DEADLINE, 95),
-            (Column.DAYS_LEFT, 125),
-            (Column.APPEALS_SENT, 50),
+            (Column.UA_NUMBER, 64),
+            (Column.COUNTRY, 96),
+            (Column.PERSONS, 140),
+            (Column.DEADLINE, 82),
+            (Column.DAYS_LEFT, 118),
+            (Column.APPEALS_SENT, 46),
         ):
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(model.sort_column, model.sort_order)

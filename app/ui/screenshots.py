@@ -1,0 +1,120 @@
+"""Make the README's screenshots offscreen: ``python -m app.ui.screenshots OUTDIR``.
+
+Builds a throwaway data directory holding the fictional sample pack, opens the real main
+window offscreen and saves PNGs of the window, the letter editor and the first-run state.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QWidget
+
+from app.paths import AppPaths, resolve_paths
+
+WINDOW_SIZE = (1280, 780)
+
+
+def _wait(signal_owner: object, *signals: object, timeout_ms: int = 30_000) -> None:
+    loop = QEventLoop()
+    for signal in signals:
+        signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def _settle() -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(150, loop.quit)
+    loop.exec()
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    _settle()
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def load_samples(paths: AppPaths) -> None:
+    """The fictional sample pack, plus the user's sender details for a realistic letter."""
+    from dataclasses import replace
+
+    from app.domain.model import SenderProfile
+    from app.services.database import open_store
+    from app.services.samples import load_sample_pack
+    from app.settings import load_settings, save_settings
+
+    db = open_store(paths)
+    try:
+        load_sample_pack(db)
+    finally:
+        db.close()
+    sender = SenderProfile(
+        name="Sam Example", address="4 Sample Row", city="Exampleton", country="Fictionland"
+    )
+    save_settings(paths, replace(load_settings(paths), sender=sender, page_size="A4"))
+
+
+def make_screenshots(
+    out_dir: Path, populate: Callable[[AppPaths], None] = load_samples
+) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.settings import load_settings
+    from app.ui.application import apply_language, create_application
+    from app.ui.main_window import MainWindow
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    apply_language("en")
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="appeal-desk-shots-") as temp:
+        empty_paths = resolve_paths(Path(temp) / "empty")
+        window = MainWindow(empty_paths, load_settings(empty_paths))
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        window.start()
+        _wait(window, window.cases_loaded, window.load_failed)
+        saved.append(_save(window, out_dir / "first-run.png"))
+        window.close()
+
+        paths = resolve_paths(Path(temp) / "data")
+        populate(paths)
+        window = MainWindow(paths, load_settings(paths))
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        window.start()
+        _wait(window, window.cases_loaded, window.load_failed)
+        saved.append(_save(window, out_dir / "main-window.png"))
+        window.actions.write_letter.trigger()
+        dialog = window.case_actions.letter_dialog
+        if dialog is not None:
+            dialog.note_edit.setPlainText("I am a retired teacher and I think of you every day.")
+            dialog.render_letter()
+            saved.append(_save(dialog, out_dir / "letter-editor.png"))
+            dialog.close()
+        window.case_actions.mark_sent()
+        if window.case_actions.mark_sent_dialog is not None:
+            saved.append(_save(window.case_actions.mark_sent_dialog, out_dir / "mark-sent.png"))
+            window.case_actions.mark_sent_dialog.reject()
+        window.close()
+        app.processEvents()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Save screenshots of Appeal Desk (offscreen).")
+    parser.add_argument("out_dir", type=Path, help="folder for the PNG files")
+    args = parser.parse_args(argv)
+    make_screenshots(args.out_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
