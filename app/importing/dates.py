@@ -1,0 +1,100 @@
+"""Dates written in English, US, Spanish, French, German and Portuguese styles -> ``date``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.importing.normalize import fold
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january enero janvier januar janeiro jan ene janv jänner",
+        "february febrero fevrier februar fevereiro feb febr fev",
+        "march marzo mars marz marco mar",
+        "april abril avril apr abr avr",
+        "may mayo mai maio",
+        "june junio juin juni junho jun",
+        "july julio juillet juli julho jul juil",
+        "august agosto aout aug ago",
+        "september septiembre setiembre septembre setembro sep sept set",
+        "october octubre octobre oktober outubro oct okt out",
+        "november noviembre novembre novembro nov",
+        "december diciembre decembre dezember dezembro dec dic dez",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+MONTH_WORDS = frozenset(name for name in _MONTHS if len(name) > 3)
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_YEAR = r"(?P<year>\d{4}|'\d{2})"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
+# "14 February 2023", "30 de junio de 2022", "24. Juli 2019", "1er mars 2013"
+_DAY_FIRST = re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MONTH}\s*,?\s*(?:de\s+|del\s+)?{_YEAR}\b", re.I)
+# "February 9, 2024", "June 1 2023"
+_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I)
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+
+
+def month_number(word: str) -> int | None:
+    """``Juli``/``JUNIO``/``févr.`` -> month number, or None."""
+    return _MONTHS.get(fold(word).rstrip("."))
+
+
+def _build(year: str, month: int | None, day: str) -> date | None:
+    if month is None:
+        return None
+    full_year = int(year.lstrip("'"))
+    if full_year < 100:
+        full_year += 1900 if full_year > 60 else 2000
+    try:
+        return date(full_year, month, int(day))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every date in ``text`` as (start, end, date), in reading order."""
+    text = text.replace("\u00a0", " ")
+    found: list[tuple[int, int, date]] = []
+    for pattern in (_DAY_FIRST, _MONTH_FIRST):
+        for match in pattern.finditer(text):
+            value = _build(match["year"], month_number(match["month"]), match["day"])
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    for pattern in (_ISO, _DOTTED):
+        for match in pattern.finditer(text):
+            value = _build(match["year"], int(match["month"]), match["day"])
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    found.sort()
+    unique: list[tuple[int, int, date]] = []
+    for item in found:
+        if not unique or item[0] >= unique[-1][1]:
+            unique.append(item)
+    return unique
+
+
+def parse_date(text: str) -> date | None:
+    """The first date in ``text``, or None."""
+    found = find_dates(text)
+    return found[0][2] if found else None
+
+
+def date_at_start(text: str, max_skip: int = 12) -> date | None:
+    """A date beginning within ``max_skip`` characters of the start of ``text``."""
+    for start, _end, value in find_dates(text[: max_skip + 40]):
+        if start <= max_skip:
+            return value
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """True when the line holds a date and nothing else (the date line of old layouts)."""
+    stripped = line.strip().rstrip(".")
+    found = find_dates(stripped)
+    return bool(found) and found[0][0] == 0 and found[0][1] >= len(stripped) - 1

@@ -1,0 +1,95 @@
+"""The normalised document as the extractors see it: lines, flat text and the wrapper header."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from app.importing.normalize import flatten, normalize_text
+from app.importing.splitfix import has_split_words, repair_split_words
+
+# Lines of an e-mail or news posting header that wraps the document (not the UA's own fields).
+_HEADER_LINE = re.compile(
+    r"^(?:From|To|Cc|Subject|Date|Newsgroups|Lines|Message-ID|Organization|Path|Sender|Reply-To|"
+    r"X-[\w-]+|\$FILE|Issue Date|Gender m/f|Categories|Keywords|Summary|Distribution)\s*:",
+    re.I,
+)
+_CONFERENCE_LINE = re.compile(r"^/\*.*\*/\s*$")
+_ID_LINE = re.compile(
+    r"^\s*(?:(?:First|Second|Third|Fourth|Fifth|Final|Primera|Segunda|Tercera)\s+(?:UA|AU)\b|"
+    r"Further information on UA\b|Información complementaria sobre AU\b|"
+    r"Complément d['’]information sur l['’]AU\b|(?:UA|AU)\s*:\s*\d)",
+    re.I,
+)
+
+
+@dataclass
+class Document:
+    """One UA document after normalisation."""
+
+    raw: str
+    source_name: str = ""
+    text: str = field(init=False)
+    split_words: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        text = normalize_text(self.raw)
+        self.split_words = has_split_words(text)
+        if self.split_words:
+            text = repair_split_words(text)
+        self.text = text
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def header_end(self) -> int:
+        """Index of the first line after a wrapping e-mail/news/conference header (0 if none)."""
+        i = 0
+        saw_header = False
+        while i < len(self.lines):
+            line = self.lines[i]
+            if _HEADER_LINE.match(line) or _CONFERENCE_LINE.match(line):
+                saw_header = True
+            elif line.strip() and not (saw_header and line.startswith((" ", "\t"))):
+                break
+            elif not line.strip() and saw_header:
+                # a blank line ends an RFC 822 header; boxes and notices may follow
+                pass
+            i += 1
+        return i if saw_header else 0
+
+    @cached_property
+    def header(self) -> str:
+        return "\n".join(self.lines[: self.header_end])
+
+    @cached_property
+    def body_lines(self) -> list[str]:
+        return self.lines[self.header_end :]
+
+    @cached_property
+    def body(self) -> str:
+        return "\n".join(self.body_lines)
+
+    @cached_property
+    def flat(self) -> str:
+        return flatten(self.text)
+
+    @cached_property
+    def flat_body(self) -> str:
+        return flatten(self.body)
+
+    def header_value(self, key: str) -> str | None:
+        """Value of a wrapper header line such as ``Subject``."""
+        for line in self.lines[: self.header_end]:
+            match = re.match(rf"^{re.escape(key)}\s*:\s*(.*)$", line, re.I)
+            if match:
+                return match.group(1).strip()
+        return None
+
+
+def is_id_line(line: str) -> bool:
+    """The identifier line at a page head or foot: ``UA: 28/23 Index: ... Date: ...``."""
+    return bool(_ID_LINE.match(line))

@@ -1,0 +1,139 @@
+"""Which UA a document belongs to: UA number, own AI Index, dates and the previous-UA link."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.importing.dates import date_at_start, find_dates, is_date_line
+from app.importing.document import Document
+
+_URL = r"(?:https?://|www\.)"
+# "UA 98/95", "UA: 53/14", "AU : 45/13", "ua 088/02", "UA 1 27/17" (template), "UA-158/2019"
+_UA_SLASH = re.compile(r"(?<![\w/])(?:UA|AU)\s*[:#]?\s*[-\s]?\s*0*(\d(?: ?\d){0,3})(?:-\d{1,2})?\s*/\s*(\d{4}|\d{2})(?![\d/])", re.I)
+# AIUSA "UA 19.24" / "Urgent Action 19.24"
+_UA_DOT = re.compile(r"\b(?:UA|Urgent Action)\s+0*(\d{1,4})\.(\d{2})\b(?!\.\d)")
+_INDEX_BODY = r"(AFR|AMR|ASA|EUR|MDE|POL|ACT|IOR|ORG|NWS)\s?(\d{1,2})\s*/\s*(\d(?: ?\d){1,5})\s*/\s*(\d{4}|\d{2})(?!\d)"
+_INDEX_LABELLED = re.compile(
+    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)\s*(?:No\.?)?\s*:?\s*" + _INDEX_BODY, re.I
+)
+_INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*" + _INDEX_BODY)
+_DATE_LABEL = re.compile(
+    r"(?:(?<![\w-])Date|Issue Date|Fecha|Fecha de emisi[oó]n|Date d['’][ée]mission|PUBLICATION DATE|"
+    r"Datum|Data)\s*:\s*",
+    re.I,
+)
+_LINK_LABEL = re.compile(
+    r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
+    r"Further information|M[áa]s informaci[óo]n|Plus d['’]informations?|Link zur vorherigen UA)\s*:?[ \t]*\n?[ \t]*",
+    re.I,
+)
+_URL_TEXT = re.compile(_URL + r"[^\s<>\"“”»]+", re.I)
+
+
+def ua_number(doc: Document) -> str | None:
+    """``N/YY`` of the UA the document belongs to (a chain shares one number)."""
+    for text in (doc.body, doc.header):
+        for match in _UA_SLASH.finditer(text):
+            if _inside_url(text, match.start()):
+                continue
+            number = match.group(1).replace(" ", "")
+            return f"{int(number)}/{match.group(2)[-2:]}"
+        match = _UA_DOT.search(text)
+        if match:
+            return f"{int(match.group(1))}/{match.group(2)}"
+    return None
+
+
+def _inside_url(text: str, position: int) -> bool:
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+    return bool(re.match(_URL, text[start:position + 1], re.I)) or "/" in text[start:position]
+
+
+def _format_index(match: re.Match[str], first_group: int) -> str:
+    region, country, serial, year = match.groups()[first_group : first_group + 4]
+    return f"{region.upper()} {country}/{serial.replace(' ', '')}/{year}"
+
+
+def ai_index(doc: Document) -> str | None:
+    """This document's own AI Index (never the bracketed original, never one inside a link)."""
+    for pattern in (_INDEX_LABELLED, _INDEX_FOOTER):
+        for match in pattern.finditer(doc.text):
+            if not _inside_url(doc.text, match.start()):
+                return _format_index(match, 0)
+    return None
+
+
+def issued_on(doc: Document) -> date | None:
+    """The date of this document (labelled, a date line, a web date, or the French footer)."""
+    for match in _DATE_LABEL.finditer(doc.body):
+        value = date_at_start(doc.body[match.end() :], max_skip=3)
+        if value:
+            return value
+    issue = doc.header_value("Issue Date")
+    if issue:
+        value = date_at_start(issue, max_skip=3)
+        if value:
+            return value
+    for line in doc.body_lines[:60]:
+        if is_date_line(line):
+            return find_dates(line)[0][2]
+        web = re.match(r"^\s*(.+?)\s*\|", line)
+        if web and is_date_line(web.group(1)):
+            return find_dates(web.group(1))[0][2]
+    for line in reversed(doc.body_lines):
+        footer = _INDEX_FOOTER.search(line)
+        if footer:
+            found = find_dates(line[footer.end() :])
+            if found:
+                return found[-1][2]
+    return None
+
+
+_STRONG_DEADLINE = re.compile(
+    r"(?:SEND APPEALS BEFORE|APPEALS? (?:TO ARRIVE )?BEFORE|AS SOON AS POSSIBLE,? UNTIL|"
+    r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
+    r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?AVANT LE|"
+    r"Appelle bis)\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
+    re.I,
+)
+_WEAK_DEADLINE = re.compile(
+    r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum)"
+    r"\s*:?\s*(?:the\s+|le\s+|el\s+)?",
+    re.I,
+)
+
+
+def deadline(doc: Document) -> date | None:
+    """The last day to send appeals (phrases such as ``... AS SOON AS POSSIBLE UNTIL:``)."""
+    flat = doc.flat_body
+    for pattern in (_STRONG_DEADLINE, _WEAK_DEADLINE):
+        for match in pattern.finditer(flat):
+            value = date_at_start(flat[match.end() :], max_skip=2)
+            if value:
+                return value
+    return None
+
+
+def previous_ua_link(doc: Document) -> str | None:
+    """URL of the earlier UA, with ``https://`` added when printed without a scheme."""
+    text = doc.text
+    for match in _LINK_LABEL.finditer(text):
+        rest = text[match.end() :]
+        line_end = rest.find("\n")
+        first_line = rest if line_end < 0 else rest[:line_end]
+        candidate = first_line.strip()
+        if doc.split_words:
+            candidate = candidate.replace(" ", "")
+        url = _URL_TEXT.match(candidate)
+        if not url:
+            continue
+        link = url.group(0).rstrip(".,;)")
+        if line_end >= 0 and link.endswith(("/", "-", "_")):
+            following = rest[line_end + 1 :].split("\n", 1)[0].strip()
+            if re.fullmatch(r"[\w./%#?=&-]+", following):
+                link += following.rstrip(".,;")
+        if not re.match(r"https?://", link, re.I):
+            link = "https://" + link
+        return link
+    return None

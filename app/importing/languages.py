@@ -1,0 +1,99 @@
+"""Language names (English, Spanish, French, German, Portuguese) -> English; document language."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale
+
+from app.importing.normalize import fold
+
+# Indigenous and regional languages CLDR does not name (or names differently from Amnesty).
+_EXTRA = {
+    "kichwa": "Kichwa", "quichua": "Kichwa", "guarani": "Guarani", "guaraní": "Guarani",
+    "farsi": "Persian", "persa": "Persian", "castellano": "Spanish", "mandarin": "Chinese",
+    "mandarin chinese": "Chinese", "chino mandarin": "Chinese", "azeri": "Azerbaijani",
+    "kurdish": "Kurdish", "kurdo": "Kurdish", "rundi": "Kirundi", "kirundi": "Kirundi",
+    "tamazight": "Tamazight", "mapudungun": "Mapudungun", "nahuatl": "Nahuatl",
+    "english": "English", "spanish": "Spanish", "french": "French", "arabic": "Arabic",
+}  # fmt: skip
+_LOCALES = ("en", "es", "fr", "de", "pt")
+_NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "votre propre langue"}
+# Words around language names in "write in good Russian, English or in German" and friends.
+_FILLER = re.compile(
+    r"^(?:(?:in|en|auf|em|gutem|guten|gutes|good|plain|the|el|le|la|or|o|ou|oder|and|y|et|und|e)\s+)+|"
+    r"\s+(?:language|languages|idioma|langue|sprache)$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    english = Locale("en").languages
+    table: dict[str, str] = {}
+    for code, name in english.items():
+        if "_" in code:
+            continue
+        for locale in _LOCALES:
+            local = Locale(locale).languages.get(code)
+            if local:
+                table.setdefault(fold(local), name)
+        table[fold(name)] = name
+    # German adjectival forms: "Russisch", "auf Deutsch", "in gutem Englisch".
+    for folded, name in list(table.items()):
+        if folded.endswith("isch"):
+            table.setdefault(folded + "en", name)
+    table.update({fold(k): v for k, v in _EXTRA.items()})
+    return table
+
+
+def english_language_name(name: str) -> str | None:
+    """``español`` -> ``Spanish``; ``kichwa`` -> ``Kichwa``; ``your own language`` -> None."""
+    cleaned = _FILLER.sub("", name.strip(" .,:;()")).strip()
+    cleaned = _FILLER.sub("", cleaned).strip()
+    if not cleaned or fold(cleaned) in _NOT_LANGUAGES or "own" in fold(cleaned).split():
+        return None
+    if "propio" in fold(cleaned) or "propre" in fold(cleaned) or "eigene" in fold(cleaned):
+        return None
+    known = _table().get(fold(cleaned))
+    if known:
+        return known
+    if len(cleaned.split()) == 1 and cleaned.isalpha() and cleaned[0].isupper() and len(cleaned) > 3:
+        return cleaned[:1].upper() + cleaned[1:].lower()
+    return None
+
+
+_SPLITTER = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bo\b|\by\b|\bou\b|\bet\b|\boder\b|\bund\b|\bou\b|\be\b)\s*", re.I)
+
+
+def languages_in(phrase: str) -> list[str]:
+    """All languages named in a phrase such as ``English, Turkish or your own language``."""
+    result: list[str] = []
+    for part in _SPLITTER.split(phrase):
+        name = english_language_name(part)
+        if name and name not in result:
+            result.append(name)
+    return result
+
+
+_STOPWORDS = {
+    "en": "the and of to in that is for was have has with are on by from this their they been".split(),
+    "es": "el la los las de que y en del por con para una su se sus ha han fue como al".split(),
+    "fr": "le la les des du et en que un une pour par dans sur au aux est ont été qui".split(),
+    "de": "der die das und den dem des sie ist nicht mit von sich auf für wird ein eine".split(),
+    "pt": "o os as de que e do da dos das em para com uma não por foi ao".split(),
+}
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's main language (stop-word count; English by default)."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    counts = {code: 0 for code in _STOPWORDS}
+    sets = {code: set(words_) for code, words_ in _STOPWORDS.items()}
+    for word in words:
+        for code, stop in sets.items():
+            if word in stop:
+                counts[code] += 1
+    best = max(counts.items(), key=lambda item: item[1])
+    return best[0] if best[1] > 0 else "en"

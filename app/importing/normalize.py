@@ -1,0 +1,118 @@
+"""Repair text-extraction artefacts so the layout recognisers see clean, predictable lines."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+# No-break, narrow no-break, thin, figure and other fixed-width spaces become plain spaces.
+_SPACES = dict.fromkeys(
+    ["\u00a0", "\u202f", "\u2007", "\u2009", "\u200a", "\u2002", "\u2003", "\u2004", "\u2005",
+     "\u2006", "\u2008", "\u205f", "\u3000", "\t"],
+    " ",
+)  # fmt: skip
+# Zero-width characters, soft hyphens and bidi controls are dropped (Trojan-Source safety).
+_INVISIBLE = dict.fromkeys(
+    ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202a", "\u202b", "\u202c",
+     "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"],
+    "",
+)  # fmt: skip
+_TRANSLATION = str.maketrans({**_LIGATURES, **_SPACES, **_INVISIBLE})
+
+BULLET_CHARS = "\u25a0\u25aa\u2022\u25cf\u25e6\u2023\u2043\u25ab\u25a1\u2219\u00b7\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0e8"
+_BULLET_LINE = re.compile(rf"^\s*[{BULLET_CHARS}]\s*")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)\)")
+_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:page|página|seite)\s+\d+(?:\s+(?:of|de|von)\s+\d+)?\s*$", re.I)
+_TRAILING_PAGE_NUMBER = re.compile(r"(\S)\s{6,}\d{1,3}\s*$")
+_LETTER_SPACED = re.compile(r"^\s*(?:\S )+\S(?:\s{2,}(?:\S )+\S)*\s*$")
+_OCR_FIXES = [
+    (re.compile(r"\blnternational\b"), "International"),
+    (re.compile(r"\bIntemational\b"), "International"),
+    (re.compile(r"\bArnnesty\b"), "Amnesty"),
+    (re.compile(r"\bAmnestv\b"), "Amnesty"),
+    (re.compile(r"\bAmnesty lnternational\b"), "Amnesty International"),
+    (re.compile(r"\bUrgent Actlon\b"), "Urgent Action"),
+]
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` with extraction artefacts repaired, one logical line per line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    if "&" in text:
+        text = _unescape_entities(text)
+    text = unicodedata.normalize("NFC", text.translate(_TRANSLATION))
+    text = _MD_LINK.sub(_markdown_link, text)
+    lines = [_clean_line(line) for line in text.split("\n")]
+    lines = [line for line in lines if line is not None]
+    text = "\n".join(lines)
+    for pattern, replacement in _OCR_FIXES:
+        text = pattern.sub(replacement, text)
+    text = join_hyphenated_lines(text)
+    return text.strip("\n") + "\n" if text.strip() else ""
+
+
+def _unescape_entities(text: str) -> str:
+    if re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});", text, re.I):
+        return html.unescape(text).translate(_TRANSLATION)
+    return text
+
+
+def _markdown_link(match: re.Match[str]) -> str:
+    label, url = match.group(1).strip(), match.group(2)
+    if not label or label == url or label.rstrip("/") == url.rstrip("/"):
+        return url
+    return f"{label} ({url})"
+
+
+def _clean_line(line: str) -> str | None:
+    """Clean one line; None drops it (page numbers)."""
+    line = _MD_HEADING.sub("", line)
+    line = _MD_EMPHASIS.sub(r"\2", line)
+    line = line.replace("**", "")
+    line = _BULLET_LINE.sub("- ", line)
+    line = _PRIVATE_USE.sub("", line)
+    line = _TRAILING_PAGE_NUMBER.sub(r"\1", line).rstrip()
+    if _PAGE_NUMBER_LINE.match(line):
+        return None
+    if _LETTER_SPACED.match(line) and len(line.split()) >= 4:
+        line = " ".join(group.replace(" ", "") for group in re.split(r"\s{2,}", line.strip()))
+    return line
+
+
+def join_hyphenated_lines(text: str) -> str:
+    """Join a word broken by a line-end hyphen: ``inves-`` / ``tigation of`` -> ``investigation`` / ``of``."""
+    lines: list[str | None] = list(text.split("\n"))
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if line is None or nxt is None or len(line) < 3 or not line.endswith("-"):
+            continue
+        if not line[-2].isalpha() or not nxt or not nxt[0].islower():
+            continue
+        fragment, _, rest = nxt.partition(" ")
+        lines[i] = line[:-1] + fragment
+        lines[i + 1] = rest.lstrip() or None
+    return "\n".join(line for line in lines if line is not None)
+
+
+def flatten(text: str) -> str:
+    """All whitespace runs collapsed to one space (for phrases that wrap across lines)."""
+    return re.sub(r"\s+", " ", text)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: ``Fédération`` -> ``federation``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

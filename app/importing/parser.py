@@ -1,0 +1,120 @@
+"""``parse_text``: recognise the layout, extract every field, return a ParsedDocument."""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.errors import ImportRejected
+from app.domain.model import OutputKind, ParsedDocument, Person, Target
+from app.importing import identity
+from app.importing.countries import (
+    canonical_country,
+    country_from_index,
+    most_mentioned_country,
+)
+from app.importing.document import Document
+from app.importing.languages import detect_language
+from app.importing.layouts import recognise
+from app.importing.narrative import narrative_targets
+from app.importing.normalize import fold
+from app.importing.persons import column_persons, labelled_persons, narrative_persons
+from app.importing.status import document_kind
+from app.importing.story import model_letter, preferred_languages, summary
+from app.importing.targets import block_targets
+
+NOT_A_UA = (
+    "This does not look like an Urgent Action document: no UA number, index or appeal section "
+    "was found. Import the UA itself (PDF, text or the web page's text)."
+)
+_UA_SIGNS = re.compile(
+    r"\b(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|Urgent Action|AI[\s-]*Index|APPEALS TO|"
+    r"TAKE ACTION|PLEASE SEND APPEALS|APPELLE AN|Índice|Further information on UA)\b",
+    re.I,
+)
+_ID_COUNTRY = re.compile(
+    r"(?:Index|Índice)\s*:\s*[A-Z]{3}\s?\d{1,2}/[\d ]+/\d{2,4}\s+(.+?)\s+"
+    r"(?:Issue Date|Date|Fecha|Fecha de emisi[oó]n|Date d['’][ée]mission|Datum)\s*:",
+    re.I,
+)
+_FOOTER_COUNTRY = re.compile(r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}\s*,\s*([^,\n]+?)\s*,")
+_SUBJECT_COUNTRY = re.compile(r"\b(?:on|to)\s+([a-z][a-z .'-]+?)(?:\s*\(|\s*$)", re.I)
+
+
+def parse_text(text: str, source_name: str = "") -> ParsedDocument:
+    """Parse one UA document's text; raise ImportRejected when it is empty or not a UA."""
+    source = source_name or "text"
+    if not text or not text.strip():
+        raise ImportRejected(source, "The document is empty: there is no text to import.")
+    doc = Document(text, source_name)
+    number = identity.ua_number(doc)
+    index = identity.ai_index(doc)
+    if number is None and index is None and not _UA_SIGNS.search(doc.text):
+        raise ImportRejected(source, NOT_A_UA)
+    kind = document_kind(doc)
+    _layout, reading = recognise(doc)
+    targets, copies = block_targets(doc)
+    if not targets and kind is OutputKind.FINAL:
+        targets = narrative_targets(doc.flat_body)
+    story = summary(doc, reading.story_start)
+    persons = _persons(doc, story, targets)
+    previous = identity.previous_ua_link(doc)
+    country = _country(doc, reading.country, index, previous)
+    if number is None and index is None and not targets and not persons:
+        raise ImportRejected(source, NOT_A_UA)
+    return ParsedDocument(
+        ua_number=number,
+        ai_index=index,
+        kind=kind,
+        action_requested=kind is not OutputKind.FINAL,
+        title=reading.title or "",
+        country=country or "",
+        issued_on=identity.issued_on(doc),
+        deadline=None if kind is OutputKind.FINAL else identity.deadline(doc),
+        persons=tuple(persons),
+        targets=tuple(targets),
+        preferred_languages=() if kind is OutputKind.FINAL else tuple(preferred_languages(doc)),
+        previous_ua_link=previous,
+        document_language=detect_language(doc.flat_body),
+        summary=story,
+        model_letter=model_letter(doc),
+        copies_to=tuple(copies),
+        text=doc.text,
+    )
+
+
+def _persons(doc: Document, story: str | None, targets: list[Target]) -> list[Person]:
+    persons: list[Person] = []
+    for person in [*labelled_persons(doc), *column_persons(doc)]:
+        if all(fold(p.name) != fold(person.name) for p in persons):
+            persons.append(person)
+    if persons or not story:
+        return persons
+    exclude = " ".join(
+        fold(" ".join(filter(None, (t.name, t.title, t.address, t.name_as_printed)))) for t in targets
+    )
+    return [p for p in narrative_persons(doc, story, set()) if fold(p.name) not in exclude]
+
+
+def _country(doc: Document, hinted: str | None, index: str | None, previous: str | None) -> str | None:
+    for line in doc.lines:
+        match = _ID_COUNTRY.search(line)
+        if match and canonical_country(match.group(1)):
+            return canonical_country(match.group(1))
+        match = _FOOTER_COUNTRY.search(line)
+        if match and canonical_country(match.group(1)):
+            return canonical_country(match.group(1))
+    if hinted:
+        return hinted
+    for line in doc.body_lines:
+        column = re.match(r"^([A-Z][A-Z .'-]+?)\s{2,}\S", line)
+        if column and canonical_country(column.group(1)):
+            return canonical_country(column.group(1))
+    subject = doc.header_value("Subject")
+    if subject:
+        for match in _SUBJECT_COUNTRY.finditer(subject):
+            if canonical_country(match.group(1)):
+                return canonical_country(match.group(1))
+    for source in (index, previous):
+        if source and country_from_index(source):
+            return country_from_index(source)
+    return most_mentioned_country(doc.body)

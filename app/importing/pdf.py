@@ -1,0 +1,93 @@
+"""Text from PDF files with pypdf, within page, stream and size budgets; clear refusals."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from app.domain.errors import ImportRejected
+
+MAX_PAGES = 60
+MAX_TEXT_CHARS = 2_000_000
+MAX_STREAM_BYTES = 20_000_000
+log = logging.getLogger(__name__)
+
+
+def _limit_decompression() -> None:
+    """Cap pypdf's decompression output so a small file cannot expand to gigabytes (IN-2)."""
+    from pypdf import filters
+
+    for name in ("ZLIB_MAX_OUTPUT_LENGTH", "LZW_MAX_OUTPUT_LENGTH", "RUN_LENGTH_MAX_OUTPUT_LENGTH",
+                 "MAX_DECLARED_STREAM_LENGTH", "MAX_ARRAY_BASED_STREAM_OUTPUT_LENGTH",
+                 "JBIG2_MAX_OUTPUT_LENGTH", "FLATE_MAX_BUFFER_SIZE"):  # fmt: skip
+        current = getattr(filters, name, None)
+        if isinstance(current, int) and current > MAX_STREAM_BYTES:
+            setattr(filters, name, MAX_STREAM_BYTES)
+
+
+def pdf_text(data: bytes, source: str) -> str:
+    """Extract the text layer of a PDF (pages separated by form feeds)."""
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    _limit_decompression()
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not _open_without_password(reader):
+            raise ImportRejected(
+                source,
+                "This PDF is encrypted (password-protected), so its text cannot be read. "
+                "Open it in a PDF viewer and copy the text into a .txt file, or download an "
+                "unprotected copy, and import that.",
+            )
+        pages = reader.pages
+        if len(pages) > MAX_PAGES:
+            raise ImportRejected(
+                source,
+                f"This PDF has {len(pages)} pages; a UA has a few. It was refused as a possible "
+                "PDF bomb. Import the UA's own document instead.",
+            )
+        parts: list[str] = []
+        total = 0
+        for page in pages:
+            text = page.extract_text() or ""
+            total += len(text)
+            if total > MAX_TEXT_CHARS:
+                raise ImportRejected(
+                    source,
+                    "This PDF holds far more text than a UA; it was refused as a possible PDF "
+                    "bomb. Import the UA's own document instead.",
+                )
+            parts.append(text)
+    except ImportRejected:
+        raise
+    except (FileNotDecryptedError, NotImplementedError) as exc:
+        raise ImportRejected(
+            source,
+            "This PDF is encrypted with a method that cannot be opened. Copy the text from a "
+            "PDF viewer into a .txt file and import that.",
+        ) from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError,
+            RecursionError, OSError, MemoryError) as exc:  # fmt: skip
+        log.info("damaged PDF %s: %s", source, exc)
+        raise ImportRejected(
+            source,
+            "This PDF is damaged or incomplete and cannot be read. Download it again, or copy "
+            "the text from the web page and import that.",
+        ) from exc
+    text = "\f".join(parts)
+    if len("".join(text.split())) < 20:
+        raise ImportRejected(
+            source,
+            "This PDF has no text layer (it is a scanned image). Copy the text from the web page "
+            "or the e-mail and import that, or run it through OCR first.",
+        )
+    return text
+
+
+def _open_without_password(reader: object) -> bool:
+    """Owner-password-only PDFs open with an empty user password."""
+    try:
+        return bool(reader.decrypt(""))  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - any failure means "cannot open"
+        return False

@@ -1,0 +1,105 @@
+"""Repair words, labels and numbers that an HTML/PDF converter split with stray spaces.
+
+The 2017 authoring template circulates as pdf2htmlEX text where ``TITLE`` reads ``TIT LE``,
+``UA 127/17`` reads ``UA 1 27/17`` and ``2017`` reads ``20 17``. The repair only runs when the
+document shows that symptom (a known label written with a space inside it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.importing.dates import MONTH_WORDS
+
+# Labels of the template and the modern layout, matched with optional spaces between letters.
+TEMPLATE_LABELS = (
+    "URGENT ACTION TITLE",
+    "PUBLICATION DATE",
+    "URGENT ACTION TYPE AND NUMBER",
+    "INDEX NUMBER",
+    "URGENT ACTION SUMMARY",
+    "URGENT ACTION LETTER",
+    "TARGET'S CONTACT DETAILS",
+    "COPIES TO",
+    "PREFERRED LANGUAGE TO ADDRESS TARGET",
+    "APPEAL DEADLINE NOTICE",
+    "ALSO SEND COPIES TO DIPLOMATIC REPRESENTATIVES ACCREDITED TO YOUR COUNTRY",
+    "LINK TO PREVIOUS UA",
+    "BACKGROUND INFORMATION",
+    "NAME AND PRONOUN",
+    "ADDITIONAL INFORMATION",
+    "URGENT ACTION",
+)
+
+
+def _fuzzy(label: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    for i, ch in enumerate(label):
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch == "'":
+            parts.append(r"\s?['’]?")
+        elif i + 1 < len(label) and label[i + 1] not in " '":
+            parts.append(re.escape(ch) + r"(?: (?=\S))?")
+        else:
+            parts.append(re.escape(ch))
+    return re.compile(r"\b" + "".join(parts) + r"\b", re.I)
+
+
+_FUZZY_LABELS = [(_fuzzy(label), label.replace("'", "’")) for label in TEMPLATE_LABELS]
+_SPLIT_SYMPTOM = re.compile(
+    r"\b(?:TIT LE|ACT ION|NUM BER|NUMB ER|SUMM ARY|LETT ER|DET AILS|INFORM ATION|TARG ET)\b"
+)
+_YEAR_SPLIT = re.compile(r"\b(1 ?9|2 ?0) ?(\d) ?(\d)\b")
+_WORD = re.compile(r"[^\W\d_]+")
+_PARTICLES = {"a", "e", "i", "o", "u", "y", "à", "é", "en", "de", "la", "le", "el", "da", "do"}
+
+
+def has_split_words(text: str) -> bool:
+    """True when a known label appears split by a stray space (the template symptom)."""
+    return bool(_SPLIT_SYMPTOM.search(text))
+
+
+def repair_split_words(text: str) -> str:
+    """Rejoin split labels, years and words (only for documents showing the symptom)."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    for pattern, label in _FUZZY_LABELS:
+        text = pattern.sub(lambda m, label=label: _label_or_original(m.group(0), label), text)
+    text = _YEAR_SPLIT.sub(lambda m: m.group(0).replace(" ", ""), text)
+    vocabulary = {w.casefold() for w in _WORD.findall(text) if len(w) >= 3} | MONTH_WORDS
+    label_words = {w.casefold() for label in TEMPLATE_LABELS for w in _WORD.findall(label)}
+    vocabulary |= label_words
+    return "\n".join(_repair_line(line, vocabulary) for line in text.split("\n"))
+
+
+def _label_or_original(found: str, label: str) -> str:
+    """Replace only a label that really was split (prose "copies to" keeps its case)."""
+    return label if len(found.split()) > len(label.split()) else found
+
+
+def _repair_line(line: str, vocabulary: set[str]) -> str:
+    tokens = line.split(" ")
+    out: list[str] = []
+    for token in tokens:
+        if out and _should_join(out[-1], token, vocabulary):
+            out[-1] = out[-1] + token
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def _should_join(left: str, right: str, vocabulary: set[str]) -> bool:
+    left_word = re.sub(r"^\W+", "", left)
+    right_word = re.sub(r"\W+$", "", right)
+    if not left_word.isalpha() or not right_word.isalpha() or left_word != left:
+        return False
+    if right_word[0].isupper() and not right_word.isupper():
+        return False
+    joined = (left_word + right_word).casefold()
+    if joined in vocabulary and (
+        left_word.casefold() not in vocabulary or right_word.casefold() not in vocabulary
+    ):
+        return True
+    # A lone trailing consonant (``victim s``, ``sincerel y``) belongs to the word before it.
+    return len(right_word) == 1 and right_word.islower() and right_word not in _PARTICLES

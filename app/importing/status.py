@@ -1,0 +1,49 @@
+"""Initial, update or final: where a document stands in its UA's chain."""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.model import OutputKind
+from app.importing.document import Document
+
+_FINAL = re.compile(
+    r"no further (?:action|appeals?)(?: by the UA network| from the UA network| on this case)? "
+    r"(?:is|are|will be) (?:requested|required|needed|necessary)|"
+    r"(?:asked|requested) to (?:take|send) no further (?:action|appeals)|"
+    r"no (?:more|further) appeals (?:are|is) (?:needed|required|requested)|"
+    r"\bSTOP ACTION\b|\bfinal (?:output|update)\b|"
+    r"\b(?:first|second|third|fourth|fifth|sixth) and final (?:update|output)\b|"
+    r"please stop (?:sending appeals|writing)|stop (?:sending appeals|writing appeals)|"
+    r"aucune action compl[ée]mentaire n['’]est (?:requise|n[ée]cessaire)|"
+    r"(?:premi[èe]re|deuxi[èe]me|troisi[èe]me) et derni[èe]re mise [àa] jour|derni[èe]re mise [àa] jour|"
+    r"no se requiere[n]? m[áa]s acci(?:ó|o)n|no se requiere(?:n)? (?:ninguna )?acci(?:ó|o)n (?:adicional|complementaria)|"
+    r"no se (?:solicita|requiere)n? m[áa]s llamamientos|(?:primera|segunda|tercera) y [úu]ltima actualizaci[óo]n|"
+    r"(?:es sind )?keine weiteren (?:Appelle|Aktionen) (?:mehr )?(?:nötig|erforderlich|notwendig)",
+    re.I,
+)
+_UPDATE = re.compile(
+    r"further information on\b|\bfurther information \(\d+\) on\b|\bFI on UA\b|"
+    r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:update|follow-up|follow up)\b|"
+    r"\bfollow-up to ua\b|\bupdate (?:to|on) ua\b|\b(?:second|third|fourth|fifth) UA\b|"
+    r"informaci[óo]n complementaria sobre|compl[ée]ment d['’]information sur|"
+    r"(?:primera|segunda|tercera) actualizaci[óo]n|(?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
+    r"\bUA-\d+-\d+/\d{4}\b|This is the (?:\w+ )?update of",
+    re.I,
+)
+
+
+def document_kind(doc: Document) -> OutputKind:
+    """``final`` when the network is told to stop; ``update`` for follow-ups; else ``initial``."""
+    text = doc.flat
+    if _FINAL.search(text):
+        return OutputKind.FINAL
+    if _UPDATE.search(text) or _has_previous_link(doc):
+        return OutputKind.UPDATE
+    return OutputKind.INITIAL
+
+
+def _has_previous_link(doc: Document) -> bool:
+    from app.importing.identity import previous_ua_link
+
+    return previous_ua_link(doc) is not None

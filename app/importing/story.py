@@ -1,0 +1,107 @@
+"""The story's first paragraph(s), the model letter and the languages appeals should be written in."""
+
+from __future__ import annotations
+
+import re
+
+from app.importing.document import Document, is_id_line
+from app.importing.languages import languages_in
+from app.importing.targets import CONTACT_LABEL, COPIES_MARKER, GREETING, TARGET_MARKER
+
+_CLOSING = re.compile(
+    r"^\s*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|Kind regards|Best regards|"
+    r"Respectfully(?: yours)?|Atentamente|Cordialmente|Saludos cordiales|Le saluda atentamente|"
+    r"Cordialement|Veuillez agréer\b.*|Je vous prie d['’]agréer\b.*|Mit freundlichen Grüßen|"
+    r"Hochachtungsvoll|Atenciosamente)\b.*$",
+    re.I,
+)
+_NOT_STORY = re.compile(
+    r"^\s*(?:What you can do|Take action|TAKE ACTION|NO FURTHER ACTION|AUCUNE ACTION|RECOMMENDED ACTION|"
+    r"BACKGROUND|ADDITIONAL INFORMATION|This is the \w+ update|Please write|Escriban|Écrivez|"
+    r"PLEASE SEND|HINTERGRUND|SCHREIBEN SIE)",
+    re.I,
+)
+
+
+def summary(doc: Document, start: int) -> str | None:
+    """The first prose paragraph(s) of the story, from line ``start`` on."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in doc.lines[start:]:
+        stripped = line.strip()
+        if _NOT_STORY.match(stripped) or TARGET_MARKER.match(stripped) or COPIES_MARKER.match(stripped):
+            if paragraphs or current:
+                break
+            continue
+        if not stripped or is_id_line(stripped):
+            if current:
+                paragraph = " ".join(current)
+                if _is_prose(paragraph):
+                    paragraphs.append(paragraph)
+                current = []
+                if paragraphs and sum(len(p) for p in paragraphs) > 200:
+                    break
+            continue
+        if re.match(r"^\S.*\s{4,}\S", line) and not current:
+            continue  # a names column or a layout row, not prose
+        current.append(stripped)
+    if current and _is_prose(" ".join(current)):
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs[:2]) or None
+
+
+def _is_prose(paragraph: str) -> bool:
+    return len(paragraph) > 80 and paragraph.rstrip().endswith((".", "»", "”", '"', ")"))
+
+
+def model_letter(doc: Document) -> str | None:
+    """The model letter from its greeting to its closing, when the document has one."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if not GREETING.match(line) or CONTACT_LABEL.match(line):
+            continue
+        body_follows = any(len(nxt) > 60 for nxt in lines[i + 1 : i + 6])
+        if not body_follows:
+            continue
+        for j in range(i + 1, min(len(lines), i + 80)):
+            if _CLOSING.match(lines[j]):
+                text = "\n".join(part.rstrip() for part in lines[i : j + 1])
+                return re.sub(r"\n{3,}", "\n\n", text).strip()
+            if TARGET_MARKER.match(lines[j]) or COPIES_MARKER.match(lines[j]):
+                break
+    return None
+
+
+_LANGUAGE_LABEL = re.compile(
+    r"^\s*(?:PREFERRED LANGUAGES? TO ADDRESS (?:THE )?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
+    r"LANGUES? À PRIVILÉGIER[^:\n]*|BEVORZUGTE SPRACHE[^:\n]*|Preferred languages?)\s*:\s*(.+)$",
+    re.I | re.M,
+)
+_OWN_LANGUAGE = re.compile(
+    r"(?:your own language|su propio idioma|votre propre langue|Ihrer eigenen Sprache|sua própria língua)",
+    re.I,
+)
+_GERMAN_WRITE = re.compile(r"Schreiben Sie (?:Ihre Appelle )?(?:bitte )?(?:in|auf) ([^.]+)\.", re.I)
+_CONNECTOR_TAIL = re.compile(r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et)\s*(?:in|en|dans|auf|em)?\s*)$", re.I)
+_IN_WORD = re.compile(r"\s(?:in|en|dans|auf|em)\s", re.I)
+
+
+def preferred_languages(doc: Document) -> list[str]:
+    """English names of the languages appeals should be written in ([] when none is stated)."""
+    for match in _LANGUAGE_LABEL.finditer(doc.body):
+        found = languages_in(match.group(1))
+        if found:
+            return found
+    flat = doc.flat_body
+    for match in _OWN_LANGUAGE.finditer(flat):
+        before = _CONNECTOR_TAIL.sub("", flat[max(0, match.start() - 160) : match.start()])
+        positions = [m.end() for m in _IN_WORD.finditer(before)]
+        if not positions:
+            continue
+        found = languages_in(before[positions[-1] :])
+        if found:
+            return found
+    match = _GERMAN_WRITE.search(flat)
+    if match:
+        return languages_in(match.group(1))
+    return []
