@@ -1,0 +1,45 @@
+"""Schema fixtures: a data-filled store file for every released schema version.
+
+Before adding a migration, run ``python -m tests.durability.schema_fixtures`` once: it writes
+``tests/fixtures/schemas/<current head>.sqlite3`` (fictional rows in every table) with the
+app's own services, so the migration tests upgrade it from then on.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from contextlib import closing
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
+
+
+def fixture_files() -> list[Path]:
+    return sorted(FIXTURES.glob("*.sqlite3"))
+
+
+def write_fixture(folder: Path = FIXTURES) -> Path:
+    """Create a store at the current head, fill every table, and save it as one file."""
+    from app.paths import resolve_paths
+    from app.store.database import open_database
+    from app.store.migrator import HEAD
+    from tests.durability.seeding import seed
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = resolve_paths(tmp)
+        db = open_database(paths)
+        seed(db, cases=4, appeals_per_case=3)
+        db.close()
+        with closing(sqlite3.connect(paths.database, isolation_level=None)) as conn:
+            conn.execute("PRAGMA journal_mode=DELETE")
+            conn.execute("VACUUM")
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{HEAD}.sqlite3"
+        shutil.copyfile(paths.database, target)
+    return target
+
+
+if __name__ == "__main__":
+    print(write_fixture())
