@@ -15,12 +15,12 @@ from app.i18n import _, ngettext
 class ChartColours:
     """Colours of the chart; the board may use a dark theme for projectors."""
 
-    text: QColor = QColor("#111111")
-    muted: QColor = QColor("#555555")
-    appeal: QColor = QColor("#1f4e79")
-    solidarity: QColor = QColor("#e0a100")
-    track: QColor = QColor("#e6e6e6")
-    goal: QColor = QColor("#c0392b")
+    text: str = "#111111"
+    muted: str = "#555555"
+    appeal: str = "#1f4e79"
+    solidarity: str = "#e0a100"
+    track: str = "#e6e6e6"
+    goal: str = "#c0392b"
 
 
 def chart_rows_needed(tally: EventTally) -> int:
@@ -57,7 +57,7 @@ def paint_tally_chart(
     bar_width = max(1.0, area.width() - label_width - count_width)
     scale_max = max([1] + [max(c.total, c.goal or 0) for c in tally.cases])
     if not tally.cases:
-        painter.setPen(colours.muted)
+        painter.setPen(QColor(colours.muted))
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter, _("No cases in this event yet."))
         painter.restore()
         return
@@ -65,7 +65,7 @@ def paint_tally_chart(
         top = area.top() + index * row_height
         bar = QRectF(bar_left, top + row_height * 0.18, bar_width, row_height * 0.5)
         # label: UA number, and the case title underneath in small print
-        painter.setPen(colours.text)
+        painter.setPen(QColor(colours.text))
         painter.setFont(font)
         label = QRectF(area.left(), top, label_width - row_height * 0.15, row_height * 0.55)
         painter.drawText(
@@ -74,25 +74,28 @@ def paint_tally_chart(
             f"UA {case.ua_number}",
         )
         painter.setFont(small)
-        painter.setPen(colours.muted)
+        painter.setPen(QColor(colours.muted))
         title_box = QRectF(label.left(), top + row_height * 0.52, label.width(), row_height * 0.4)
         elided = QFontMetricsF(small).elidedText(
             case.title, Qt.TextElideMode.ElideRight, title_box.width()
         )
         painter.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
         # track, then the stacked bar
-        painter.fillRect(bar, colours.track)
+        painter.fillRect(bar, QColor(colours.track))
         appeals = case.by_kind.get("appeal", 0)
         solidarity = case.by_kind.get("solidarity", 0)
         left = bar.left()
-        for letters, colour in ((appeals, colours.appeal), (solidarity, colours.solidarity)):
+        for letters, colour in (
+            (appeals, QColor(colours.appeal)),
+            (solidarity, QColor(colours.solidarity)),
+        ):
             width = bar.width() * letters / scale_max
             if width > 0:
                 painter.fillRect(QRectF(left, bar.top(), width, bar.height()), colour)
                 left += width
         if case.goal:
             x = bar.left() + bar.width() * case.goal / scale_max
-            pen = QPen(colours.goal)
+            pen = QPen(QColor(colours.goal))
             pen.setWidthF(max(1.0, row_height * 0.04))
             painter.setPen(pen)
             painter.drawLine(
@@ -100,7 +103,7 @@ def paint_tally_chart(
                 QPointF(x, bar.bottom() + row_height * 0.08),
             )
         painter.setFont(font)
-        painter.setPen(colours.text)
+        painter.setPen(QColor(colours.text))
         figure = str(case.total) if case.goal is None else f"{case.total} / {case.goal}"
         painter.drawText(
             QRectF(
@@ -129,18 +132,18 @@ def _paint_legend(
     size = row_height * 0.22
     x = area.left()
     entries = (
-        (colours.appeal, _("letters to officials")),
-        (colours.solidarity, _("solidarity cards")),
+        (QColor(colours.appeal), _("letters to officials")),
+        (QColor(colours.solidarity), _("solidarity cards")),
     )
     metrics = QFontMetricsF(font)
     for colour, text in entries:
         painter.fillRect(QRectF(x, y, size, size), colour)
-        painter.setPen(colours.text)
+        painter.setPen(QColor(colours.text))
         painter.drawText(QPointF(x + size * 1.4, y + size * 0.9), text)
         x += size * 2.5 + metrics.horizontalAdvance(text)
-    painter.setPen(QPen(colours.goal, max(1.0, row_height * 0.04)))
+    painter.setPen(QPen(QColor(colours.goal), max(1.0, row_height * 0.04)))
     painter.drawLine(QPointF(x, y - size * 0.2), QPointF(x, y + size * 1.2))
-    painter.setPen(colours.text)
+    painter.setPen(QColor(colours.text))
     painter.drawText(QPointF(x + size * 0.6, y + size * 0.9), _("goal"))
 
 

@@ -129,16 +129,22 @@ def _paint_table(
         last = index == len(shown)
         painter.setFont(_font(size, dpi, bold=index == 0 or last))
         x = area.left()
+        height = line * (2 if index == 0 else 1)  # header cells: channel over kind
         for column, (cell, width) in enumerate(zip(cells, widths, strict=False)):
             align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
-            text = painter.fontMetrics().elidedText(
-                cell, Qt.TextElideMode.ElideRight, int(width - dpi * 0.05)
-            )
+            parts = [
+                painter.fontMetrics().elidedText(
+                    part, Qt.TextElideMode.ElideRight, int(width - dpi * 0.05)
+                )
+                for part in cell.split("\n")
+            ]
             painter.drawText(
-                QRectF(x, y, width - dpi * 0.05, line), align | Qt.AlignmentFlag.AlignVCenter, text
+                QRectF(x, y, width - dpi * 0.05, height),
+                align | Qt.AlignmentFlag.AlignBottom,
+                "\n".join(parts),
             )
             x += width
-        y += line
+        y += height
         painter.setPen(QColor("#cccccc"))
         painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
         painter.setPen(QColor("#111111"))

@@ -92,7 +92,7 @@ def write_report_pdf(tally: EventTally, pdf_path: Path, page_size: str = "A4") -
     event = tally.event
     columns = report_columns(tally)
     header = [_("Case"), _("Goal"), _("Total")] + [
-        f"{channel_text(c)} \u00b7 {kind_text(k)}" for c, k in columns
+        f"{channel_text(c)}\n{kind_text(k)}" for c, k in columns
     ]
     rows = [
         [f"UA {c.ua_number} {c.title}", str(c.goal or "\u2014"), str(c.total)]

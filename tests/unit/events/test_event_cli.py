@@ -1,0 +1,147 @@
+"""The event commands as an organiser scripts them: create, sent --event, tally, merge, report."""
+
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.main import main
+from app.store.database import Database
+
+EVENT = "Letter evening (fictional)"
+
+
+def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data_dir), *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def event_dir(db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    db.close()
+    code, out, _ = run(
+        capsys,
+        data_dir,
+        "event",
+        "create",
+        EVENT,
+        "--date",
+        "2026-12-10",
+        "--place",
+        "Library",
+        "--cases",
+        "UA 12/26,34/26",
+        "--goal",
+        "20",
+    )
+    assert code == 0 and "12/26, 34/26" in out
+    return data_dir
+
+
+def test_sent_with_event_and_tally_json(
+    event_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in (
+        ("sent", "12/26", "--target", "1", "--channel", "post", "--event", EVENT),
+        ("sent", "12/26", "--channel", "post", "--event", EVENT, "--kind", "solidarity"),
+        ("sent", "34/26", "--target", "2", "--channel", "email", "--event", EVENT, "--count", "12"),
+    ):
+        assert run(capsys, event_dir, *argv)[0] == 0
+    code, out, _ = run(capsys, event_dir, "event", "tally", EVENT, "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "event": EVENT,
+        "total": 14,
+        "cases": {
+            "12/26": {
+                "total": 2,
+                "by_channel": {"post": 2},
+                "by_kind": {"appeal": 1, "solidarity": 1},
+                "goal": 20,
+            },
+            "34/26": {
+                "total": 12,
+                "by_channel": {"email": 12},
+                "by_kind": {"appeal": 12},
+                "goal": 20,
+            },
+        },
+    }
+    code, out, _ = run(capsys, event_dir, "event", "list")
+    assert f"{EVENT} (2026-12-10, Library): 12/26, 34/26" in out
+
+
+def test_unknown_event_is_one_clear_line(
+    event_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys, event_dir, "sent", "12/26", "--channel", "post", "--event", "No such evening"
+    )
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"appeal-desk: There is no event called 'No such evening'. Known events: {EVENT}."
+    ]
+
+
+def test_duplicate_event_and_unknown_case_are_refused(
+    event_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "already an event" in run(capsys, event_dir, "event", "create", EVENT)[2]
+    code, _, err = run(capsys, event_dir, "event", "create", "Other", "--cases", "77/26")
+    assert code == 1 and "77/26" in err
+
+
+def test_export_merge_twice_prints_counts(
+    event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, event_dir, "sent", "12/26", "--channel", "post", "--event", EVENT, "--count", "3")
+    out_file = tmp_path / "laptop.json"
+    assert run(capsys, event_dir, "event", "export", EVENT, "--out", str(out_file))[0] == 0
+    other = tmp_path / "organiser"
+    from tests.unit.events.conftest import laptop
+
+    laptop(tmp_path, "organiser").close()
+    code, out, _ = run(capsys, other, "event", "merge", str(out_file), str(out_file))
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert lines[0].endswith(
+        f"'{EVENT}' (event created): 1 added, 0 already present, 0 conflict(s)"
+    )
+    assert lines[1].endswith(f"'{EVENT}': 0 added, 1 already present, 0 conflict(s)")
+    code, out, _ = run(capsys, other, "event", "tally", EVENT, "--json")
+    assert json.loads(out)["total"] == 3
+    junk = tmp_path / "junk.json"
+    junk.write_text("{}", encoding="utf-8")
+    code, out, _ = run(capsys, other, "event", "merge", str(junk))
+    assert code == 1 and "rejected" in out
+
+
+def test_report_csv_and_one_page_pdf_without_names(
+    event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, event_dir, "sent", "12/26", "--target", "1", "--channel", "post", "--event", EVENT)
+    run(capsys, event_dir, "sent", "34/26", "--channel", "fax", "--event", EVENT, "--count", "4")
+    csv_path, pdf_path = tmp_path / "report.csv", tmp_path / "report.pdf"
+    code, out, _ = run(
+        capsys, event_dir, "event", "report", EVENT, "--csv", str(csv_path), "--pdf", str(pdf_path)
+    )
+    assert code == 0, out
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8", newline="")))
+    assert [(r["ua_number"], r["total"], r["post_appeal"], r["fax_appeal"]) for r in rows] == [
+        ("12/26", "1", "1", "0"),
+        ("34/26", "4", "0", "4"),
+        ("total", "5", "1", "4"),
+    ]
+    text = csv_path.read_text(encoding="utf-8")
+    for personal in ("Rui Costa", "Ana Lima", "Bo Sand", "Main St"):
+        assert personal not in text
+    reader = PdfReader(pdf_path)
+    assert len(reader.pages) == 1
+    page = " ".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
+    assert EVENT in page and "5 letters" in page and "UA 12/26" in page
