@@ -1,0 +1,83 @@
+"""Automatic backups: daily at most, none when nothing changed, thinned to tiers and a budget."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime, timedelta
+
+from app.domain.model import Channel
+from app.paths import AppPaths
+from app.services.appeals import record_appeal
+from app.services.backups import (
+    TIERS,
+    list_backups,
+    make_backup,
+    prune_backups,
+    scheduled_backup,
+)
+from app.services.database import open_store
+from app.store.database import open_database
+
+NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
+
+
+def test_an_empty_store_gets_no_backup(paths: AppPaths) -> None:
+    db = open_database(paths)
+    assert scheduled_backup(paths, db, NOW) is None
+    db.close()
+    assert list_backups(paths) == []
+
+
+def test_one_automatic_backup_a_day_and_none_without_changes(seeded: AppPaths) -> None:
+    db = open_database(seeded)
+    first = scheduled_backup(seeded, db, NOW)
+    assert first is not None
+    assert scheduled_backup(seeded, db, NOW) is None  # same day
+    assert scheduled_backup(seeded, db, NOW + timedelta(days=1)) is None  # nothing changed
+    record_appeal(db, "1/26", target_index=1, channel=Channel.POST, text="new")
+    assert scheduled_backup(seeded, db, NOW + timedelta(days=1)) is not None
+    db.close()
+    newest = list_backups(seeded)[0]
+    assert newest.reason == "auto" and newest.counts["appeals"] == 7
+
+
+def test_opening_the_store_makes_the_daily_backup(seeded: AppPaths) -> None:
+    open_store(seeded).close()
+    open_store(seeded).close()
+    assert [b.reason for b in list_backups(seeded)] == ["auto"]
+
+
+def _fake_history(paths: AppPaths, days: int) -> None:
+    """Automatic backups for each of the last ``days`` days (copies of one real backup)."""
+    real = make_backup(paths, reason="auto")
+    sidecar = real.with_name(real.name + ".json")
+    for back in range(1, days):
+        stamp = (NOW - timedelta(days=back)).strftime("%Y%m%dT%H%M%S%fZ")
+        name = f"appeal-desk-{stamp}-auto.sqlite3"
+        shutil.copyfile(real, real.with_name(name))
+        shutil.copyfile(sidecar, real.with_name(name + ".json"))
+
+
+def test_old_automatic_backups_thin_out_to_day_week_month_tiers(seeded: AppPaths) -> None:
+    _fake_history(seeded, 400)
+    make_backup(seeded)  # the user's own: never thinned
+
+    prune_backups(seeded, NOW, budget=10**12)
+
+    kept = list_backups(seeded)
+    autos = [b for b in kept if b.reason == "auto"]
+    assert len(autos) <= sum(count for _tier, count in TIERS)
+    assert len({b.created.date() for b in autos}) >= 12
+    assert (NOW - min(b.created for b in autos)).days > 200  # months reach back
+    assert [b.reason for b in kept].count("manual") == 1
+
+
+def test_backups_stay_within_the_size_budget(seeded: AppPaths) -> None:
+    _fake_history(seeded, 30)
+    size = list_backups(seeded)[0].size
+
+    prune_backups(seeded, NOW, budget=5 * size)
+
+    kept = list_backups(seeded)
+    assert sum(b.size for b in kept) <= 5 * size
+    assert kept[0].created.date() == datetime.now(UTC).date()  # the newest survives
