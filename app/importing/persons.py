@@ -82,7 +82,7 @@ def _person_from_piece(piece: str) -> Person | None:
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]
     name = re.sub(r"\s+", " ", name).strip(" .;:-")
-    if not name or len(name) > 80:
+    if not name or len(name) > 80 or not name[0].isupper() or any(ch.isdigit() for ch in name):
         return None
     return Person(name=name, pronouns=pronouns)
 
@@ -125,7 +125,7 @@ def column_persons(doc: Document) -> list[Person]:
     return persons
 
 
-_CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s+|$)|(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")\s+(?=[A-ZÀ-ÖØ-Þ]))+")
+_CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[ \t]+|(?=[^\w\s])|$)|(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")\s+(?=[A-ZÀ-ÖØ-Þ]))+")
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+)$", re.I)
 
 

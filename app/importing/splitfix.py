@@ -52,7 +52,14 @@ _SPLIT_SYMPTOM = re.compile(
 )
 _YEAR_SPLIT = re.compile(r"\b(1 ?9|2 ?0) ?(\d) ?(\d)\b")
 _WORD = re.compile(r"[^\W\d_]+")
-_PARTICLES = {"a", "e", "i", "o", "u", "y", "à", "é", "en", "de", "la", "le", "el", "da", "do"}
+# Pairs of these stay apart even when their join is a word too ("in to", "any one").
+_COMMON_WORDS = set(
+    "a an and any as at be by can do for from he her him his how i in into is it its me my no "
+    "not of on one or our out over self she so some that the their them there they this to "
+    "up us we what when where who with you your every body thing times where fore well may"
+    .split()
+)
+_ONE_LETTER_WORDS = {"a", "e", "i", "à", "é"}
 
 
 def has_split_words(text: str) -> bool:
@@ -90,16 +97,22 @@ def _repair_line(line: str, vocabulary: set[str]) -> str:
 
 
 def _should_join(left: str, right: str, vocabulary: set[str]) -> bool:
-    left_word = re.sub(r"^\W+", "", left)
-    right_word = re.sub(r"\W+$", "", right)
-    if not left_word.isalpha() or not right_word.isalpha() or left_word != left:
+    left_match = re.search(r"[^\W\d_]+$", left)
+    right_match = re.match(r"^([^\W\d_]+)[^\w\s]*$", right)
+    if not left_match or not right_match:
         return False
+    left_word, right_word = left_match.group(0), right_match.group(1)
     if right_word[0].isupper() and not right_word.isupper():
         return False
     joined = (left_word + right_word).casefold()
-    if joined in vocabulary and (
-        left_word.casefold() not in vocabulary or right_word.casefold() not in vocabulary
+    if joined in vocabulary and not (
+        left_word.casefold() in _COMMON_WORDS and right_word.casefold() in _COMMON_WORDS
     ):
         return True
-    # A lone trailing consonant (``victim s``, ``sincerel y``) belongs to the word before it.
-    return len(right_word) == 1 and right_word.islower() and right_word not in _PARTICLES
+    # A lone trailing letter (``victim s``, ``sincerel y``) belongs to the word before it.
+    return (
+        len(right_word) == 1
+        and right_word.islower()
+        and right_word not in _ONE_LETTER_WORDS
+        and len(left_word) >= 4
+    )

@@ -144,7 +144,8 @@ def block_to_target(block: Block, split_words: bool = False) -> Target:
         match = CONTACT_LABEL.match(line)
         if not match:
             if not seen_contact:
-                head.append(line.strip("() "))
+                bracketed = line.startswith("(") and line.endswith(")")
+                head.append(line[1:-1].strip() if bracketed else line.strip())
             continue
         seen_contact = True
         label, value = match.group("label").casefold(), match.group("value").strip()
