@@ -5,29 +5,32 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 
 from app.paths import APP_ID
 
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 
 
+def icon_svg() -> bytes:
+    return resources.files("app").joinpath("resources", f"{APP_ID}.svg").read_bytes()
+
+
 @lru_cache(maxsize=1)
 def app_icon() -> QIcon:
-    """The icon at every common size; falls back to the desktop theme's icon by the app id."""
-    data = resources.files("app").joinpath("resources", f"{APP_ID}.svg").read_bytes()
+    """The SVG drawn at every common size (crisp on high-DPI screens, QT-7)."""
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(icon_svg()))
     icon = QIcon()
+    if not renderer.isValid():
+        return QIcon.fromTheme(APP_ID)
     for size in ICON_SIZES:
         pixmap = QPixmap(size, size)
-        if pixmap.loadFromData(data, "SVG") or _render_svg(pixmap, data, size):
-            icon.addPixmap(pixmap)
-    return icon if not icon.isNull() else QIcon.fromTheme(APP_ID)
-
-
-def _render_svg(pixmap: QPixmap, data: bytes, size: int) -> bool:
-    """Without the SVG image plugin, scale the decoded image instead (still crisp enough)."""
-    image = QPixmap()
-    if not image.loadFromData(data):
-        return False
-    pixmap.swap(image.scaled(size, size))
-    return True
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

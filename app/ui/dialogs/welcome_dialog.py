@@ -1,0 +1,214 @@
+"""First-run welcome: who signs the letters, the page size and the interface language; skippable."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import SenderProfile
+from app.i18n import _, add_language_listener, available_languages, remove_language_listener
+from app.paths import AppPaths
+from app.settings import Settings, save_settings
+from app.ui.app_icon import app_icon
+from app.ui.formatting import language_name
+
+log = logging.getLogger(__name__)
+PAGE_SIZES = ("A4", "Letter")
+SettingsSaved = Callable[[Settings], None]
+
+
+class WelcomeDialog(QDialog):
+    """``result_settings()`` gives the settings to keep, whether the user saved or skipped."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original = settings
+        self.skipped = False
+        sender = settings.sender
+        self.icon_label = QLabel()
+        self.icon_label.setPixmap(app_icon().pixmap(48, 48))
+        self.heading = QLabel()
+        self.heading.setObjectName("dialogHeading")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.name_edit = QLineEdit(sender.name)
+        self.address_edit = QPlainTextEdit(sender.address)
+        self.address_edit.setTabChangesFocus(True)  # Tab leaves the field: keyboard users
+        self.address_edit.setFixedHeight(64)
+        self.city_edit = QLineEdit(sender.city)
+        self.country_edit = QLineEdit(sender.country)
+        self.about_edit = QLineEdit(sender.about)
+        self.page_combo = QComboBox()
+        self.page_combo.addItem("", None)
+        for size in PAGE_SIZES:
+            self.page_combo.addItem(size, size)
+        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(settings.page_size)))
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("", None)
+        for locale_id in available_languages():
+            self.language_combo.addItem(language_name(locale_id), locale_id)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(settings.ui_language))
+        )
+        self.language_combo.currentIndexChanged.connect(self._preview_language)
+        self.privacy_note = QLabel()
+        self.privacy_note.setObjectName("hint")
+        self.privacy_note.setWordWrap(True)
+        self.skip_button = QPushButton()
+        self.skip_button.setAutoDefault(False)
+        self.skip_button.clicked.connect(self.skip)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _i in range(7)]
+        fields = (
+            self.name_edit,
+            self.address_edit,
+            self.city_edit,
+            self.country_edit,
+            self.about_edit,
+            self.page_combo,
+            self.language_combo,
+        )
+        for label, field in zip(self.labels, fields, strict=True):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        header = QHBoxLayout()
+        header.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.heading, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.privacy_note)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(540)
+        self.setWindowIcon(app_icon())
+        self.retranslate_ui()
+        add_language_listener(self._on_language_changed)
+        self.finished.connect(lambda _r: remove_language_listener(self._on_language_changed))
+        self.name_edit.setFocus()
+
+    def _on_language_changed(self, _locale: str) -> None:
+        self.retranslate_ui()
+
+    def _preview_language(self) -> None:
+        """Show the dialog (and the window behind it) in the chosen language at once."""
+        from app.ui.application import apply_language
+
+        apply_language(self.language_combo.currentData())
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Welcome to Appeal Desk"))
+        self.heading.setText(_("Welcome to Appeal Desk"))
+        self.intro.setText(
+            _(
+                "Letters from people like you help protect those at risk. Tell Appeal Desk who "
+                "signs your letters, and it will fill in your details each time. You can change "
+                "everything later in Settings."
+            )
+        )
+        texts = (
+            _("&Your name:"),
+            _("&Address:"),
+            _("Ci&ty:"),
+            _("C&ountry:"),
+            _("&Why I write:"),
+            _("&Page size:"),
+            _("&Interface language:"),
+        )
+        names = (
+            _("Your name"),
+            _("Your street address"),
+            _("Your city"),
+            _("Your country"),
+            _("Why you write (optional)"),
+            _("Letter page size"),
+            _("Interface language"),
+        )
+        for label, text, name in zip(self.labels, texts, names, strict=True):
+            label.setText(text)
+            label.buddy().setAccessibleName(name)
+        self.about_edit.setPlaceholderText(
+            _("Optional: a sentence about who you are and why you care")
+        )
+        self.page_combo.setItemText(0, _("From my region (automatic)"))
+        self.language_combo.setItemText(0, _("As my system (automatic)"))
+        self.privacy_note.setText(
+            _(
+                "Your details stay on this computer. Officials reply to the address on the "
+                "letter; only your name is needed."
+            )
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(_("&Save and start"))
+        save.setAccessibleName(_("Save and start"))
+        self.skip_button.setText(_("S&kip for now"))
+        self.skip_button.setAccessibleName(_("Skip for now"))
+        self.icon_label.setAccessibleName(_("Appeal Desk icon"))
+
+    def skip(self) -> None:
+        self.skipped = True
+        self.reject()
+
+    def result_settings(self) -> Settings:
+        """After Save: everything entered; after Skip (or Escape): only the language choice."""
+        chosen = replace(
+            self._original,
+            ui_language=self.language_combo.currentData(),
+            welcome_done=True,
+        )
+        if self.result() != QDialog.DialogCode.Accepted:
+            return chosen
+        sender = SenderProfile(
+            name=self.name_edit.text().strip(),
+            address=self.address_edit.toPlainText().strip(),
+            city=self.city_edit.text().strip(),
+            country=self.country_edit.text().strip(),
+            email=self._original.sender.email,
+            about=self.about_edit.text().strip(),
+        )
+        return replace(chosen, sender=sender, page_size=self.page_combo.currentData())
+
+
+def maybe_show_welcome(
+    parent: QWidget | None,
+    paths: AppPaths,
+    settings: Settings,
+    on_saved: SettingsSaved | None = None,
+) -> WelcomeDialog | None:
+    """On first run, open the welcome (non-blocking); when it closes, save and report back."""
+    if settings.welcome_done:
+        return None
+    dialog = WelcomeDialog(settings, parent)
+
+    def finish(_result: int) -> None:
+        new = dialog.result_settings()
+        try:
+            save_settings(paths, new)
+        except Exception:  # the welcome must never stop the app; Settings can retry later
+            log.warning("welcome settings not saved", exc_info=True)
+        if on_saved is not None:
+            on_saved(new)
+
+    dialog.finished.connect(finish)
+    dialog.open()
+    return dialog
