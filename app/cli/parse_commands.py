@@ -15,8 +15,12 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add this group's subcommands."""
     parser = sub.add_parser("parse", help="parse a UA document without importing it")
-    parser.add_argument("file", metavar="FILE", type=Path, help="a .txt, .md, .eml, .html or .pdf file")
-    parser.add_argument("--json", action="store_true", help="print one JSON object (the sample schema)")
+    parser.add_argument(
+        "file", metavar="FILE", type=Path, help="a .txt, .md, .eml, .html or .pdf file"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object (the sample schema)"
+    )
     parser.set_defaults(handler=parse_handler)
 
 

@@ -66,7 +66,11 @@ def _table() -> dict[str, str]:
     english = Locale("en").territories
     table: dict[str, str] = {}
     for code, name in english.items():
-        if len(code) != 2 or not code.isalpha() or code in {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}:
+        if (
+            len(code) != 2
+            or not code.isalpha()
+            or code in {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+        ):
             continue
         canonical = _AMNESTY_NAMES.get(code, name)
         for locale in _LOCALES:

@@ -10,7 +10,10 @@ from app.importing.document import Document
 
 _URL = r"(?:https?://|www\.)"
 # "UA 98/95", "UA: 53/14", "AU : 45/13", "ua 088/02", "UA 1 27/17" (template), "UA-158/2019"
-_UA_SLASH = re.compile(r"(?<![\w/])(?:UA|AU)\s*[:#]?\s*[-\s]?\s*0*(\d(?: ?\d){0,3})(?:-\d{1,2})?\s*/\s*(\d{4}|\d{2})(?![\d/])", re.I)
+_UA_SLASH = re.compile(
+    r"(?<![\w/])(?:UA|AU)\s*[:#]?\s*[-\s]?\s*0*(\d(?: ?\d){0,3})(?:-\d{1,2})?\s*/\s*(\d{4}|\d{2})(?![\d/])",
+    re.I,
+)
 # AIUSA "UA 19.24" / "Urgent Action 19.24"
 _UA_DOT = re.compile(r"\b(?:UA|Urgent Action)\s+0*(\d{1,4})\.(\d{2})\b(?!\.\d)")
 _INDEX_BODY = r"(AFR|AMR|ASA|EUR|MDE|POL|ACT|IOR|ORG|NWS)\s?(\d{1,2})\s*/\s*(\d(?: ?\d){1,5})\s*/\s*(\d{4}|\d{2})(?!\d)"
@@ -47,7 +50,7 @@ def ua_number(doc: Document) -> str | None:
 
 def _inside_url(text: str, position: int) -> bool:
     start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
-    return bool(re.match(_URL, text[start:position + 1], re.I)) or "/" in text[start:position]
+    return bool(re.match(_URL, text[start : position + 1], re.I)) or "/" in text[start:position]
 
 
 def _format_index(match: re.Match[str], first_group: int) -> str:

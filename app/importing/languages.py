@@ -8,6 +8,7 @@ from functools import lru_cache
 from babel import Locale
 
 from app.importing.normalize import fold
+from app.importing.vocabulary import STOPWORDS
 
 # Indigenous and regional languages CLDR does not name (or names differently from Amnesty).
 _EXTRA = {
@@ -59,12 +60,19 @@ def english_language_name(name: str) -> str | None:
     known = _table().get(fold(cleaned))
     if known:
         return known
-    if len(cleaned.split()) == 1 and cleaned.isalpha() and cleaned[0].isupper() and len(cleaned) > 3:
+    if (
+        len(cleaned.split()) == 1
+        and cleaned.isalpha()
+        and cleaned[0].isupper()
+        and len(cleaned) > 3
+    ):
         return cleaned[:1].upper() + cleaned[1:].lower()
     return None
 
 
-_SPLITTER = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bo\b|\by\b|\bou\b|\bet\b|\boder\b|\bund\b|\bou\b|\be\b)\s*", re.I)
+_SPLITTER = re.compile(
+    r"\s*(?:,|;|/|\bor\b|\band\b|\bo\b|\by\b|\bou\b|\bet\b|\boder\b|\bund\b|\bou\b|\be\b)\s*", re.I
+)
 
 
 def languages_in(phrase: str) -> list[str]:
@@ -77,13 +85,7 @@ def languages_in(phrase: str) -> list[str]:
     return result
 
 
-_STOPWORDS = {
-    "en": "the and of to in that is for was have has with are on by from this their they been".split(),
-    "es": "el la los las de que y en del por con para una su se sus ha han fue como al".split(),
-    "fr": "le la les des du et en que un une pour par dans sur au aux est ont été qui".split(),
-    "de": "der die das und den dem des sie ist nicht mit von sich auf für wird ein eine".split(),
-    "pt": "o os as de que e do da dos das em para com uma não por foi ao".split(),
-}
+_STOPWORDS = STOPWORDS
 
 
 def detect_language(text: str) -> str:

@@ -131,7 +131,9 @@ def _read_concern_line(doc: Document) -> Reading:
             parts = [match.group(1)]
             j = i + 1
             while j < len(lines) and lines[j].strip() and not _NEW_CONCERN.match(lines[j]):
-                if not (lines[j].lstrip().startswith("/") or parts[-1].rstrip().endswith(("/", "-"))):
+                if not (
+                    lines[j].lstrip().startswith("/") or parts[-1].rstrip().endswith(("/", "-"))
+                ):
                     break
                 parts.append(lines[j].strip())
                 j += 1

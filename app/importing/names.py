@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.importing.normalize import fold
+from app.importing.vocabulary import FEMALE_HONORIFICS, MALE_HONORIFICS, NON_NAME_WORDS
 
 # Honorifics, courtesy titles and ranks printed before a name (stripped for matching).
 _HONORIFIC = re.compile(
@@ -18,42 +19,15 @@ _HONORIFIC = re.compile(
     r"\.?(?=\s)\s+",
     re.I,
 )
-_MALE = {"mr", "herr", "herrn", "señor", "sr", "don", "monsieur", "m.", "senhor", "dom", "sir", "lord", "king", "prince"}
-_FEMALE = {"mrs", "ms", "miss", "frau", "señora", "sra", "srta", "doña", "dña", "madame", "mme", "mlle", "senhora", "dame", "lady", "queen", "princess", "dra"}
+_MALE = MALE_HONORIFICS
+_FEMALE = FEMALE_HONORIFICS
 NAME_PARTICLES = {
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von",
     "der", "den", "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "y", "e", "af", "zu",
     "mac", "st", "st.", "ould", "ben", "abu", "ap",
 }  # fmt: skip
 # Words that mark an office, an institution or an address rather than a person.
-_NON_NAME_WORDS = set(
-    fold(word)
-    for word in """
-minister ministers ministry ministerio ministère ministerium ministro ministra ministre ministério
-president presidente président präsident prime premier attorney general generalstaatsanwalt
-prosecutor prosecutor's fiscal fiscalía fiscalia procurador procuradora procureur procuradoria
-governor gobernador gouverneur governador gouvernement government gobierno governo regierung
-chief director directora directeur diretor head chair chairman chairperson chairwoman secretary
-secretaría secretario secretaria secrétaire commissioner commission comisión comisionado
-inspector police policía policia polizei army ejército armée military force forces staff
-office oficina bureau cabinet gabinete kabinett department departamento département
-court tribunal corte supreme justice justicia judge juez juge council consejo conseil
-embassy embajada ambassade botschaft ambassador embajador ambassadeur botschafter
-headquarters palace palacio palais palácio house hall building complex centre center
-street st road rd avenue av avda avenida boulevard blvd calle rua rue lane square plaza
-place drive way highway ul ulitsa strasse straße platz box p.o. po apartado casilla
-province provincial provincia state states estado état district region región région
-republic república république republik federation federación fédération föderation
-national nacional nationale nation federal agency agence agencia institute instituto
-authority authorities autoridad services service servicio division división unit unidad
-affairs asuntos affaires foreign exterior exteriores interior home security seguridad
-human rights derechos droits humanos humains defender defensor defensoría ombudsman
-public pública público publique prison prisión prisons jail penitentiary centre
-commander command comando mayor alcalde maire bürgermeister king queen sultan emir
-representative representante représentant mission permanent kingdom reino royaume
-office, minister, senator senador deputy diputado député parliament parlamento
-""".split()
-)
+_NON_NAME_WORDS = frozenset(fold(word) for word in NON_NAME_WORDS)
 
 
 def strip_honorifics(name: str) -> str:
@@ -90,8 +64,33 @@ def gender_from_salutation(salutation: str | None) -> str | None:
     if not salutation:
         return None
     words = set(re.findall(r"[^\W\d_]+", fold(salutation)))
-    female = {"senora", "madame", "madam", "frau", "geehrte", "excelentissima", "senhora", "ministra", "presidenta", "mrs", "ms", "estimada", "chere"}
-    male = {"senor", "monsieur", "herr", "geehrter", "excelentissimo", "senhor", "sir", "mr", "estimado", "cher"}
+    female = {
+        "senora",
+        "madame",
+        "madam",
+        "frau",
+        "geehrte",
+        "excelentissima",
+        "senhora",
+        "ministra",
+        "presidenta",
+        "mrs",
+        "ms",
+        "estimada",
+        "chere",
+    }
+    male = {
+        "senor",
+        "monsieur",
+        "herr",
+        "geehrter",
+        "excelentissimo",
+        "senhor",
+        "sir",
+        "mr",
+        "estimado",
+        "cher",
+    }
     if words & female and not words & male:
         return "f"
     if words & male and not words & female:
@@ -106,12 +105,18 @@ def looks_like_person_name(line: str, *, glue_fragments: bool = False) -> bool:
         return False
     if has_honorific(text):
         rest = strip_honorifics(text)
-        return bool(rest) and _capitalised_words(rest, glue_fragments) and not _has_office_word(rest)
+        return (
+            bool(rest) and _capitalised_words(rest, glue_fragments) and not _has_office_word(rest)
+        )
     if text.isupper() and len(text) > 4:
         return False
     if "," in text or "(" in text:
         return False
-    return _capitalised_words(text, glue_fragments) and not _has_office_word(text) and len(text.split()) >= 2
+    return (
+        _capitalised_words(text, glue_fragments)
+        and not _has_office_word(text)
+        and len(text.split()) >= 2
+    )
 
 
 def _capitalised_words(text: str, glue_fragments: bool) -> bool:
@@ -126,7 +131,9 @@ def _capitalised_words(text: str, glue_fragments: bool) -> bool:
             continue
         if glue_fragments and bare.islower() and len(bare) <= 2:
             continue
-        if not bare[0].isupper() or not re.fullmatch(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?", bare):
+        if not bare[0].isupper() or not re.fullmatch(
+            r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?", bare
+        ):
             return False
     return True
 

@@ -52,7 +52,9 @@ def _officials_in(segment: str) -> list[Target]:
         if title_parts and looks_like_person_name(candidate):
             title = _LEAD_IN.sub("", ", ".join(title_parts)).strip()
             found.append(
-                Target(title=title or None, name=strip_honorifics(candidate), name_as_printed=candidate)
+                Target(
+                    title=title or None, name=strip_honorifics(candidate), name_as_printed=candidate
+                )
             )
             title_parts = []
         else:

@@ -35,7 +35,10 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)\)")
-_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:page|página|seite)\s+\d+(?:\s+(?:of|de|von)\s+\d+)?\s*$", re.I)
+_PAGE_NUMBER_LINE = re.compile(
+    r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:page|página|seite)\s+\d+(?:\s+(?:of|de|von)\s+\d+)?\s*$",
+    re.I,
+)
 _TRAILING_PAGE_NUMBER = re.compile(r"(\S)\s{6,}\d{1,3}\s*$")
 _LETTER_SPACED = re.compile(r"^\s*(?:\S )+\S(?:\s{2,}(?:\S )+\S)*\s*$")
 _OCR_FIXES = [

@@ -36,7 +36,9 @@ _ID_COUNTRY = re.compile(
     r"(?:Issue Date|Date|Fecha|Fecha de emisi[oó]n|Date d['’][ée]mission|Datum)\s*:",
     re.I,
 )
-_FOOTER_COUNTRY = re.compile(r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}\s*,\s*([^,\n]+?)\s*,")
+_FOOTER_COUNTRY = re.compile(
+    r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}\s*,\s*([^,\n]+?)\s*,"
+)
 _SUBJECT_COUNTRY = re.compile(r"\b(?:on|to)\s+([a-z][a-z .'-]+?)(?:\s*\(|\s*$)", re.I)
 
 
@@ -90,12 +92,15 @@ def _persons(doc: Document, story: str | None, targets: list[Target]) -> list[Pe
     if persons or not story:
         return persons
     exclude = " ".join(
-        fold(" ".join(filter(None, (t.name, t.title, t.address, t.name_as_printed)))) for t in targets
+        fold(" ".join(filter(None, (t.name, t.title, t.address, t.name_as_printed))))
+        for t in targets
     )
     return [p for p in narrative_persons(doc, story, set()) if fold(p.name) not in exclude]
 
 
-def _country(doc: Document, hinted: str | None, index: str | None, previous: str | None) -> str | None:
+def _country(
+    doc: Document, hinted: str | None, index: str | None, previous: str | None
+) -> str | None:
     for line in doc.lines:
         match = _ID_COUNTRY.search(line)
         if match and canonical_country(match.group(1)):

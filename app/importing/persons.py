@@ -13,7 +13,7 @@ from app.importing.normalize import fold
 
 _PRONOUN_WORDS = {
     "she", "her", "hers", "he", "him", "his", "they", "them", "their", "theirs", "ze", "zir", "xe",
-    "él", "ella", "elle", "elles", "il", "ils", "iel", "elle/il", "ellx", "elle", "sie", "er", "ihr",
+    "él", "ella", "elle", "elles", "il", "ils", "iel", "elle/il", "ellx", "sie", "er", "ihr",
     "ele", "dela", "dele", "lui", "ellos", "ellas",
 }  # fmt: skip
 _LIST_LABEL = re.compile(
@@ -109,7 +109,9 @@ def column_persons(doc: Document) -> list[Person]:
     in_block = False
     for line in doc.body_lines:
         head = _COLUMN_LINE.match(line)
-        if head and (canonical_country(head.group(1)) or head.group(1).lower().startswith("new name")):
+        if head and (
+            canonical_country(head.group(1)) or head.group(1).lower().startswith("new name")
+        ):
             in_block = True
             entries = [head.group(2)]
         elif in_block and _CONTINUATION.match(line):
@@ -125,7 +127,11 @@ def column_persons(doc: Document) -> list[Person]:
     return persons
 
 
-_CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[ \t]+|(?=[^\w\s])|$)|(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")\s+(?=[A-ZÀ-ÖØ-Þ]))+")
+_CAPITALISED_RUN = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[ \t]+|(?=[^\w\s])|$)|(?:"
+    + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+    + r")\s+(?=[A-ZÀ-ÖØ-Þ]))+"
+)
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+)$", re.I)
 
 

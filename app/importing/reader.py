@@ -94,7 +94,11 @@ def _binary(source: str) -> ImportRejected:
 
 def _looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
-    return "<html" in head or "<!doctype html" in head or len(re.findall(r"</?(?:p|div|br|h\d|span)\b", head)) > 5
+    return (
+        "<html" in head
+        or "<!doctype html" in head
+        or len(re.findall(r"</?(?:p|div|br|h\d|span)\b", head)) > 5
+    )
 
 
 def _looks_like_mime(text: str) -> bool:
@@ -105,7 +109,28 @@ def _looks_like_mime(text: str) -> bool:
 
 
 class _TextExtractor(HTMLParser):
-    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "table", "ul", "ol", "blockquote", "pre"}
+    _BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "table",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+    }
     _SKIP = {"script", "style", "noscript", "template", "svg"}
 
     def __init__(self) -> None:
@@ -149,5 +174,7 @@ def mime_to_text(raw: str) -> str:
     content = body.get_content()
     if body.get_content_type() == "text/html":
         content = html_to_text(content)
-    header = "".join(f"{key}: {message[key]}\n" for key in ("From", "Subject", "Date") if message[key])
+    header = "".join(
+        f"{key}: {message[key]}\n" for key in ("From", "Subject", "Date") if message[key]
+    )
     return f"{header}\n{content}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.importing.dates import MONTH_WORDS
+from app.importing.vocabulary import COMMON_WORDS
 
 # Labels of the template and the modern layout, matched with optional spaces between letters.
 TEMPLATE_LABELS = (
@@ -52,13 +53,7 @@ _SPLIT_SYMPTOM = re.compile(
 )
 _YEAR_SPLIT = re.compile(r"\b(1 ?9|2 ?0) ?(\d) ?(\d)\b")
 _WORD = re.compile(r"[^\W\d_]+")
-# Pairs of these stay apart even when their join is a word too ("in to", "any one").
-_COMMON_WORDS = set(
-    "a an and any as at be by can do for from he her him his how i in into is it its me my no "
-    "not of on one or our out over self she so some that the their them there they this to "
-    "up us we what when where who with you your every body thing times where fore well may"
-    .split()
-)
+_COMMON_WORDS = COMMON_WORDS
 _ONE_LETTER_WORDS = {"a", "e", "i", "à", "é"}
 
 

@@ -29,7 +29,11 @@ def summary(doc: Document, start: int) -> str | None:
     current: list[str] = []
     for line in doc.lines[start:]:
         stripped = line.strip()
-        if _NOT_STORY.match(stripped) or TARGET_MARKER.match(stripped) or COPIES_MARKER.match(stripped):
+        if (
+            _NOT_STORY.match(stripped)
+            or TARGET_MARKER.match(stripped)
+            or COPIES_MARKER.match(stripped)
+        ):
             if paragraphs or current:
                 break
             continue
@@ -82,7 +86,9 @@ _OWN_LANGUAGE = re.compile(
     re.I,
 )
 _GERMAN_WRITE = re.compile(r"Schreiben Sie (?:Ihre Appelle )?(?:bitte )?(?:in|auf) ([^.]+)\.", re.I)
-_CONNECTOR_TAIL = re.compile(r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et)\s*(?:in|en|dans|auf|em)?\s*)$", re.I)
+_CONNECTOR_TAIL = re.compile(
+    r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et)\s*(?:in|en|dans|auf|em)?\s*)$", re.I
+)
 _IN_WORD = re.compile(r"\s(?:in|en|dans|auf|em)\s", re.I)
 
 

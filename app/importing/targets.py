@@ -49,7 +49,14 @@ CONTACT_LABEL = re.compile(
     r"Formule d['’]appel|Anrede|Standardbrief[^:]*|Porto[^:]*)\s*:\s*(?P<value>.*?)\)?\s*$",
     re.I,
 )
-_SALUTATION_LABELS = {"salutation", "tratamiento", "saludo", "formule d'appel", "formule d’appel", "anrede"}
+_SALUTATION_LABELS = {
+    "salutation",
+    "tratamiento",
+    "saludo",
+    "formule d'appel",
+    "formule d’appel",
+    "anrede",
+}
 _DIPLOMATIC = re.compile(
     r"\b(?:embassy|ambassador|embajada|embajador|ambassade|ambassadeur|botschaft|botschafter|"
     r"chargé d['’]affaires|high commission(?:er)?|consulate|consulado|consulat|diplomatic)\b",
@@ -87,9 +94,13 @@ def address_blocks(doc: Document) -> list[Block]:
                 blocks.append(Block(block_lines, role))
             elif state == "copy" and _is_prose(block_lines):
                 state = "neutral"
-            elif blocks and len(block_lines) == 1 and GREETING.match(block_lines[0]):
-                if blocks[-1].next_greeting is None:
-                    blocks[-1].next_greeting = block_lines[0]
+            elif (
+                blocks
+                and len(block_lines) == 1
+                and GREETING.match(block_lines[0])
+                and blocks[-1].next_greeting is None
+            ):
+                blocks[-1].next_greeting = block_lines[0]
 
     for line in doc.body_lines:
         stripped = line.strip()
@@ -130,7 +141,9 @@ def _is_address_block(lines: list[str], under_heading: bool) -> bool:
         return False
     if has_contact:
         return True
-    return under_heading and len(lines) >= 3 and not any(line.endswith((".", ";")) for line in lines)
+    return (
+        under_heading and len(lines) >= 3 and not any(line.endswith((".", ";")) for line in lines)
+    )
 
 
 def block_to_target(block: Block, split_words: bool = False) -> Target:
@@ -155,7 +168,9 @@ def block_to_target(block: Block, split_words: bool = False) -> Target:
             emails.extend(_emails_in(value))
         elif label.startswith(("fax", "telefax")):
             fax = value or None
-        elif label.startswith(("phone", "tel", "tél")) and not label.startswith(("telegram", "telex")):
+        elif label.startswith(("phone", "tel", "tél")) and not label.startswith(
+            ("telegram", "telex")
+        ):
             phone = value or None
         elif label in {"twitter", "x", "facebook", "instagram"}:
             social.extend(re.findall(r"@\w+", value) or ([value] if value else []))
@@ -198,7 +213,11 @@ def _rejoin_broken(lines: list[str]) -> list[str]:
     """Rejoin an address line the extraction broke in the middle (next line starts lowercase)."""
     out: list[str] = []
     for line in lines:
-        if out and line and (line[0].islower() and not re.match(r"^(?:c/|s/n|de |del |du |des |la )", line)):
+        if (
+            out
+            and line
+            and (line[0].islower() and not re.match(r"^(?:c/|s/n|de |del |du |des |la )", line))
+        ):
             out[-1] = f"{out[-1]} {line}"
         elif out and out[-1].endswith(("-", "–")) and not out[-1].endswith(" –"):
             out[-1] = out[-1] + line

@@ -1,0 +1,59 @@
+"""Word lists the importer's heuristics use (offices, honorific genders, stop words)."""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A whitespace-separated list as a set."""
+    return frozenset(text.split())
+
+
+# Words that mark an office, an institution or an address rather than a person's name.
+NON_NAME_WORDS = words(
+    """
+    minister ministers ministry ministerio ministère ministerium ministro ministra ministre
+    ministério president presidente président präsident prime premier attorney general
+    generalstaatsanwalt prosecutor prosecutor's fiscal fiscalía fiscalia procurador procuradora
+    procureur procuradoria governor gobernador gouverneur governador gouvernement government
+    gobierno governo regierung chief director directora directeur diretor head chair chairman
+    chairperson chairwoman secretary secretaría secretario secretaria secrétaire commissioner
+    commission comisión comisionado inspector police policía policia polizei army ejército
+    armée military force forces staff office oficina bureau cabinet gabinete kabinett
+    department departamento département court tribunal corte supreme justice justicia judge
+    juez juge council consejo conseil embassy embajada ambassade botschaft ambassador embajador
+    ambassadeur botschafter headquarters palace palacio palais palácio house hall building
+    complex centre center street st road rd avenue av avda avenida boulevard blvd calle rua rue
+    lane square plaza place drive way highway ul ulitsa strasse straße platz box p.o. po
+    apartado casilla province provincial provincia state states estado état district region
+    región région republic república république republik federation federación fédération
+    föderation national nacional nationale nation federal agency agence agencia institute
+    instituto authority authorities autoridad services service servicio division división unit
+    unidad affairs asuntos affaires foreign exterior exteriores interior home security
+    seguridad human rights derechos droits humanos humains defender defensor defensoría
+    ombudsman public pública público publique prison prisión prisons jail penitentiary centre
+    commander command comando mayor alcalde maire bürgermeister king queen sultan emir
+    representative representante représentant mission permanent kingdom reino royaume office,
+    minister, senator senador deputy diputado député parliament parlamento
+"""
+)
+MALE_HONORIFICS = words("dom don herr herrn king lord m. monsieur mr prince senhor señor sir sr")
+FEMALE_HONORIFICS = words(
+    "dame doña dra dña frau lady madame miss mlle mme mrs ms princess queen senhora señora sra srta"
+)
+# Pairs of these stay apart even when their join is a word too ("in to", "any one").
+COMMON_WORDS = words(
+    """
+    a an and any as at be body by can do every for fore from he her him his how i in into is it
+    its may me my no not of on one or our out over self she so some that the their them there
+    they thing this times to up us we well what when where who with you your
+"""
+)
+STOPWORDS = {
+    "en": words(
+        "the and of to in that is for was have has with are on by from this their they been"
+    ),
+    "es": words("el la los las de que y en del por con para una su se sus ha han fue como al"),
+    "fr": words("le la les des du et en que un une pour par dans sur au aux est ont été qui"),
+    "de": words("der die das und den dem des sie ist nicht mit von sich auf für wird ein eine"),
+    "pt": words("o os as de que e do da dos das em para com uma não por foi ao"),
+}
