@@ -85,7 +85,9 @@ def build_eml(
     message = EmailMessage(policy=email.policy.SMTP)
     if sender is not None and sender.email.strip():
         message["From"] = (
-            f"{sender.name.strip()} <{sender.email.strip()}>" if sender.name.strip() else sender.email
+            f"{sender.name.strip()} <{sender.email.strip()}>"
+            if sender.name.strip()
+            else sender.email
         )
     recipients = [a.strip() for a in to if a and a.strip()]
     copies = [a.strip() for a in cc if a and a.strip()]

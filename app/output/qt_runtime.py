@@ -23,6 +23,28 @@ DOC_DPI = 600
 SERIF_FAMILIES = ["Noto Serif", "Liberation Serif", "Georgia", "Times New Roman", "DejaVu Serif"]
 SANS_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"]
 
+_IMMORTAL_NONE_COUNT = 1 << 40
+
+
+def protect_none_refcount() -> None:
+    """Work around void Qt methods that drop a reference to None on Python 3.11.
+
+    PySide6 6.12's stable-ABI wheels return None from void methods without taking a reference
+    (harmless on 3.12+, where None is immortal). On 3.11 each such call lowers None's count by
+    one, and after a few thousand calls the interpreter aborts with "none_dealloc" (measured:
+    -1 per ``QFont.setFamily``, -2 per ``QPainter.setFont``). Give None a huge count, as 3.12 does.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    count = ctypes.c_ssize_t.from_address(id(None))
+    if count.value < _IMMORTAL_NONE_COUNT:
+        count.value += _IMMORTAL_NONE_COUNT
+
+
+protect_none_refcount()
+
 _headless_app: QGuiApplication | None = None
 _layout_device: QImage | None = None
 _margin_scale: float | None = None

@@ -53,3 +53,17 @@ def letter(sender: SenderProfile, target: Target) -> Letter:
         template_name="appeal",
         subject=f"Release {PERSON} (UA 123/26)",
     )
+
+
+ARABIC_BODY = (
+    "معالي الوزيرة،\n\n"
+    "أكتب إليكم بشأن Luis Fictional Quispe، وهو شخص خيالي محتجز منذ 3 نوفمبر 2026. "
+    "أحثكم على الإفراج عنه فوراً ودون قيد أو شرط، وضمان حصوله على محامٍ من اختياره.\n\n"
+    "مع فائق الاحترام،\n\nJane Writer"
+)
+
+
+@pytest.fixture
+def arabic_letter(sender: SenderProfile, target: Target) -> Letter:
+    text = f"{sender.name}\n{sender.city}\n\n28 نوفمبر 2026\n\n{target.display_name}\n{target.address}\n\n{ARABIC_BODY}\n"
+    return Letter(text=text, locale="ar", template_name="appeal", subject="", right_to_left=True)

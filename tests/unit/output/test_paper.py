@@ -1,0 +1,151 @@
+"""Letters as PDF, read back: text, page size, metadata, batches, right-to-left layout."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.domain.model import Letter, SenderProfile, Target
+from app.output.letter_layout import default_page_size, split_letter
+from app.output.paper import PrintItem, write_letter_pdf, write_letters_pdf
+
+from .conftest import PERSON, english_text
+from .pdf_reading import fragments, pdf_text
+
+A4_POINTS = (595, 842)
+LETTER_POINTS = (612, 792)
+
+
+def _size(path: Path) -> tuple[int, int]:
+    box = PdfReader(path).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+@pytest.mark.parametrize(("page_size", "points"), [("A4", A4_POINTS), ("Letter", LETTER_POINTS)])
+def test_letter_pdf_names_official_and_sender(
+    qapp,
+    tmp_path: Path,
+    letter: Letter,
+    sender: SenderProfile,
+    target: Target,
+    page_size: str,
+    points: tuple[int, int],
+) -> None:
+    path = tmp_path / "letter.pdf"
+    pages = write_letter_pdf(
+        letter,
+        path,
+        sender=sender,
+        target=target,
+        page_size=page_size,
+        emphasis=(PERSON,),
+        country="Peru",
+    )
+    text = pdf_text(path)
+    assert pages == 1 and len(PdfReader(path).pages) == 1
+    assert "Dr Ana Pérez Gómez" in text and "Jane Writer" in text and PERSON in text
+    assert text.count("Av. Ejemplo 123") == 1, "the recipient block is printed once, in the window"
+    assert _size(path) == points
+    meta = PdfReader(path).metadata
+    assert meta.title == letter.subject
+    assert "Appeal Desk" in (meta.creator or "")
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_recipient_sits_in_the_din_window(qapp, tmp_path: Path, letter, sender, target) -> None:
+    path = tmp_path / "letter.pdf"
+    write_letter_pdf(letter, path, sender=sender, target=target, page_size="A4", country="Peru")
+    mm = 25.4 / 72
+    lines = {text: (x * mm, (842 - y) * mm) for x, y, text in fragments(path)}
+    x, top = lines["Dr Ana Pérez Gómez"]
+    assert 20 <= x <= 30 and 50 <= top <= 65
+    assert 50 <= lines["PERU"][1] <= 90, "the country, in capitals, is still inside the window"
+
+
+def test_batch_of_ten_letters_is_one_pdf(
+    qapp, tmp_path: Path, sender: SenderProfile, target: Target
+) -> None:
+    items = [
+        PrintItem(
+            Letter(english_text(sender, target, n % 4 + 1), "en", "appeal", f"Letter {n}"),
+            target,
+            sender,
+        )
+        for n in range(10)
+    ]
+    path = tmp_path / "event.pdf"
+    pages = write_letters_pdf(items, path, page_size="Letter", title="Write for Rights table 3")
+    reader = PdfReader(path)
+    assert pages == len(reader.pages) >= 10
+    assert reader.metadata.title == "Write for Rights table 3"
+    assert (
+        sum("Dr Ana Pérez Gómez" in page.extract_text().replace("\t", " ") for page in reader.pages)
+        == 10
+    )
+
+
+def test_long_letter_flows_onto_a_second_page(qapp, tmp_path: Path, sender, target) -> None:
+    letter = Letter(english_text(sender, target, 20), "en", "appeal", "Long")
+    path = tmp_path / "long.pdf"
+    assert write_letter_pdf(letter, path, sender=sender, target=target) >= 2
+    assert "Paragraph 20" in pdf_text(path)
+
+
+def test_arabic_letter_is_laid_out_right_to_left(
+    qapp, tmp_path: Path, arabic_letter, sender, target
+) -> None:
+    rtl_path, ltr_path = tmp_path / "ar.pdf", tmp_path / "ar-ltr.pdf"
+    write_letter_pdf(arabic_letter, rtl_path, sender=sender, target=target, emphasis=(PERSON,))
+    write_letter_pdf(
+        replace(arabic_letter, right_to_left=False), ltr_path, sender=sender, target=target
+    )
+
+    def salutation_x(path: Path) -> float:
+        return next(x for x, _, text in fragments(path) if "معالي" in text or "معالي" in text[::-1])
+
+    assert salutation_x(rtl_path) > 400
+    assert salutation_x(ltr_path) < 200
+    assert any(PERSON in text for _, _, text in fragments(rtl_path)), "the Latin name stays whole"
+
+
+def test_existing_pdf_survives_a_failed_batch(qapp, tmp_path: Path) -> None:
+    path = tmp_path / "event.pdf"
+    path.write_bytes(b"%PDF old")
+    with pytest.raises(Exception, match="no letters"):
+        write_letters_pdf([], path)
+    assert path.read_bytes() == b"%PDF old"
+    assert list(tmp_path.iterdir()) == [path]
+
+
+@pytest.mark.parametrize(
+    ("territory", "expected"),
+    [
+        ("US", "Letter"),
+        ("en_US", "Letter"),
+        ("es-MX", "Letter"),
+        ("CA", "Letter"),
+        ("de_DE", "A4"),
+        ("en", "A4"),
+        (None, "A4"),
+    ],
+)
+def test_default_page_size(territory: str | None, expected: str) -> None:
+    assert default_page_size(territory) == expected
+
+
+def test_split_letter_keeps_unknown_head_lines(sender, target) -> None:
+    text = english_text(sender, target).replace(
+        "28 November 2026", "28 November 2026\nRef: UA 123/26"
+    )
+    parts = split_letter(text, sender, target)
+    assert parts.date_line == "28 November 2026"
+    assert parts.extra_head_lines == ("Ref: UA 123/26",)
+    assert parts.body_lines[0] == "Dear Minister,"
+
+
+def test_split_letter_without_head_keeps_everything(sender, target) -> None:
+    parts = split_letter("Dear Minister,\n\nPlease act.\n", sender, target)
+    assert parts.date_line is None and parts.body_lines == ("Dear Minister,", "", "Please act.")
