@@ -7,13 +7,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import i18n
 from app.domain.errors import TemplateProblem
-from app.i18n import LOCALE_ID, SOURCE_LANGUAGE, catalog_path, locales_dir
-from app.letters.rendering import SHIPPED_TEMPLATES, check_syntax
+from app.i18n import LOCALE_ID, SOURCE_LANGUAGE
+from app.letters import rendering
+from app.letters.rendering import check_syntax
 
 PLACEHOLDER = re.compile(
     r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\d+|\*)?(?:\.\d+)?(?P<kind>[diouxXeEfFgGcrsa%])"
 )
+BRACE_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
 LEFTOVERS = ("{{", "{%", "%(", "}}")
 
 
@@ -70,7 +73,7 @@ def placeholders(text: str) -> tuple[frozenset[str], int]:
 
 
 def interface_locales() -> list[str]:
-    root = locales_dir()
+    root = i18n.locales_dir()
     if not root.is_dir():
         return []
     return sorted(p.name for p in root.iterdir() if LOCALE_ID.fullmatch(p.name) and p.is_dir())
@@ -78,7 +81,9 @@ def interface_locales() -> list[str]:
 
 def template_locales() -> list[str]:
     return sorted(
-        p.name for p in SHIPPED_TEMPLATES.iterdir() if LOCALE_ID.fullmatch(p.name) and p.is_dir()
+        p.name
+        for p in rendering.SHIPPED_TEMPLATES.iterdir()
+        if LOCALE_ID.fullmatch(p.name) and p.is_dir()
     )
 
 
@@ -90,7 +95,7 @@ def template_msgids() -> set[tuple[str, str | None]] | None:
     """The (msgid, context) pairs of ``locales/messages.pot``, or None when it is missing."""
     from babel.messages.pofile import read_po
 
-    pot = locales_dir() / "messages.pot"
+    pot = i18n.locales_dir() / "messages.pot"
     if not pot.is_file():
         return None
     with pot.open("rb") as handle:
@@ -104,7 +109,7 @@ def check_catalog(
     """Parse errors, Babel's own checks, placeholder sets, plural form counts, staleness."""
     from babel.messages.pofile import PoFileError, read_po
 
-    path = catalog_path(locale)
+    path = i18n.catalog_path(locale)
     shown = _relative(path)
     stats = CatalogStats(locale)
     problems: list[Problem] = []
@@ -172,10 +177,22 @@ def _check_message(
         names, positional = placeholders(text)
         wanted |= names
         wanted_positional = max(wanted_positional, positional)
-    if len(ids) > 1 and len(forms) != num_plurals:
-        problems.append(
-            Problem(where, f"{len(forms)} plural form(s), the language needs {num_plurals}")
-        )
+    if len(ids) > 1:
+        filled = sum(1 for form in forms if form)
+        if filled != num_plurals or len(forms) != num_plurals:
+            problems.append(
+                Problem(
+                    where, f"{filled} plural form(s) filled in, the language needs {num_plurals}"
+                )
+            )
+    wanted_braces = {name for text in ids for name in BRACE_PLACEHOLDER.findall(text)}
+    for index, text in enumerate(forms):
+        braces = set(BRACE_PLACEHOLDER.findall(text)) if text else wanted_braces
+        label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
+        for name in sorted(braces - wanted_braces):
+            problems.append(Problem(where, f"{label} uses unknown placeholder {{{name}}}"))
+        for name in sorted(wanted_braces - braces):
+            problems.append(Problem(where, f"{label} drops placeholder {{{name}}}"))
     python_format = (
         "python-format" in getattr(message, "flags", ()) or bool(wanted) or wanted_positional
     )
@@ -209,9 +226,9 @@ def _check_message(
 
 def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
     """Syntax of each template and salutations file, and files missing compared with English."""
-    english = SHIPPED_TEMPLATES / SOURCE_LANGUAGE
+    english = rendering.SHIPPED_TEMPLATES / SOURCE_LANGUAGE
     expected = sorted(p.name for p in english.iterdir() if p.is_file())
-    directory = SHIPPED_TEMPLATES / locale
+    directory = rendering.SHIPPED_TEMPLATES / locale
     problems: list[Problem] = []
     present = 0
     for name in expected:
@@ -237,7 +254,7 @@ def _check_salutations(locale: str) -> list[Problem]:
         rules = load_rules(locale_chain(locale))
     except TemplateProblem as problem:
         return [_from_template_problem(problem)]
-    where = _relative(SHIPPED_TEMPLATES / locale / "salutations.toml")
+    where = _relative(rendering.SHIPPED_TEMPLATES / locale / "salutations.toml")
     problems = []
     for table in ("salutation", "closing"):
         if Rank.GENERIC.value not in rules.get(table, {}):
@@ -291,20 +308,20 @@ def _sample_pack_cases() -> list[object]:
 
 def check_locale(locale: str, *, render: bool = True) -> LocaleReport:
     report = LocaleReport(locale)
-    if locale != SOURCE_LANGUAGE and catalog_path(locale).is_file():
+    if locale != SOURCE_LANGUAGE and i18n.catalog_path(locale).is_file():
         report.stats, problems = check_catalog(locale, template_msgids())
         report.problems.extend(problems)
     elif locale != SOURCE_LANGUAGE and locale in interface_locales():
         report.problems.append(
-            Problem(_relative(catalog_path(locale)), "the catalog file is missing")
+            Problem(_relative(i18n.catalog_path(locale)), "the catalog file is missing")
         )
-    if (SHIPPED_TEMPLATES / locale).is_dir():
+    if (rendering.SHIPPED_TEMPLATES / locale).is_dir():
         report.templates_present, report.templates_expected, problems = check_templates(locale)
         report.problems.extend(problems)
         if render and not any(p.error for p in problems):
             report.problems.extend(render_samples(locale))
     else:
-        where = _relative(SHIPPED_TEMPLATES / locale)
+        where = _relative(rendering.SHIPPED_TEMPLATES / locale)
         report.problems.append(
             Problem(where, "no letter templates; letters fall back to English", error=False)
         )
@@ -317,7 +334,7 @@ def _from_template_problem(problem: TemplateProblem) -> Problem:
 
 
 def _relative(path: Path) -> str:
-    for root in (locales_dir().parent, SHIPPED_TEMPLATES.parent.parent):
+    for root in (i18n.locales_dir().parent, rendering.SHIPPED_TEMPLATES.parent.parent):
         try:
             return str(path.resolve().relative_to(root.resolve()))
         except ValueError:

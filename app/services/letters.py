@@ -9,10 +9,10 @@ from app.domain.errors import InvalidInput
 from app.domain.model import AppealKind, CaseDetail, Letter, SenderProfile
 from app.i18n import _, base_language, current_language, is_rtl, locale_chain, normalize_locale
 from app.letters import context as ctx
+from app.letters import rendering
 from app.letters.language_names import display_name, language_code
 from app.letters.model_letter import model_letter_body, model_letter_greeting
 from app.letters.rendering import (
-    SHIPPED_TEMPLATES,
     TEMPLATE_NAMES,
     build_environment,
     render,
@@ -27,7 +27,7 @@ BILINGUAL_SEPARATOR = "\n\u2014 \u2014 \u2014\n\n"
 def available_letter_locales(user_templates: Path | None = None) -> list[str]:
     """Locales with a complete set of letter templates (shipped or the user's), English first."""
     found: set[str] = set()
-    for root in (SHIPPED_TEMPLATES, user_templates):
+    for root in (rendering.SHIPPED_TEMPLATES, user_templates):
         if root is None or not root.is_dir():
             continue
         for entry in root.iterdir():

@@ -1,0 +1,151 @@
+"""`appeal-desk i18n check` catches broken catalogs and templates with the right message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app import i18n
+from app.letters import rendering
+from app.main import main
+from tests.unit.i18n.conftest import write_po
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Copies of the shipped templates and catalogs that a test may break."""
+    templates = tmp_path / "templates"
+    shutil.copytree(rendering.SHIPPED_TEMPLATES, templates)
+    locales = tmp_path / "locales"
+    shutil.copytree(i18n.locales_dir(), locales)
+    monkeypatch.setattr(rendering, "SHIPPED_TEMPLATES", templates)
+    monkeypatch.setattr(i18n, "locales_dir", lambda: locales)
+    i18n.reload_catalogs()
+    return templates, locales
+
+
+def run_check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["i18n", "check", *args])
+    return code, capsys.readouterr().out
+
+
+def test_shipped_translations_pass(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run_check(capsys, "--quiet")
+    assert code == 0, out
+    assert ", 0 error(s)." in out
+
+
+def test_broken_catalog_is_caught(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    pot_header = (locales / "messages.pot").read_text(encoding="utf-8")
+    assert pot_header  # the fixture copied the real template
+    write_po(
+        locales / "xx_broken" / "LC_MESSAGES" / "messages.po",
+        "es",
+        """\
+        #, python-format
+        msgid "Hello %(name)s"
+        msgstr "Hola %(nombre)s"
+
+        #, python-format
+        msgid "%(num)d letter sent"
+        msgid_plural "%(num)d letters sent"
+        msgstr[0] "%(num)d carta enviada"
+        msgstr[1] "cartas enviadas"
+
+        msgid "Write to {email}"
+        msgstr "Escriba a {correo}"
+
+        #, python-format
+        msgid "%(pct)d done for %(name)s"
+        msgstr "100% hecho para %(name)s %(pct)d"
+        """,
+    )
+    # the directory name must be a locale id: use a real one for the broken catalog
+    (locales / "xx_broken").rename(locales / "es_PE")
+    code, out = run_check(capsys, "es_PE", "--no-render")
+    assert code == 1
+    assert "msgstr uses unknown placeholder %(nombre)s" in out
+    assert "msgstr drops placeholder %(name)s" in out
+    assert "msgstr[1] drops placeholder %(num)s" in out
+    assert "msgstr drops placeholder {email}" in out
+    assert "msgstr uses unknown placeholder {correo}" in out
+    assert "cannot be formatted" in out  # the stray % in "100% hecho"
+    assert "messages.po:" in out  # every finding names the file and line
+    assert "message(s) of messages.pot are missing" in out
+
+
+def test_wrong_number_of_plural_forms_is_caught(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    write_po(
+        locales / "ar_EG" / "LC_MESSAGES" / "messages.po",
+        "ar_EG",
+        """\
+        #, python-format
+        msgid "%(num)d letter"
+        msgid_plural "%(num)d letters"
+        msgstr[0] "%(num)d رسالة"
+        msgstr[1] "%(num)d رسائل"
+        """,
+        plural="nplurals=6; plural=(n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n % 100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 ? 4 : 5);",
+    )
+    code, out = run_check(capsys, "ar_EG", "--no-render")
+    assert code == 1
+    assert "2 plural form(s) filled in, the language needs 6" in out
+
+
+def test_broken_template_is_caught_with_file_and_line(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    letter = templates / "fr" / "letter.txt.j2"
+    lines = letter.read_text(encoding="utf-8").splitlines()
+    lines.insert(4, "{{ sender.name }")
+    letter.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (templates / "fr" / "solidarity.txt.j2").unlink()
+    code, out = run_check(capsys, "fr")
+    assert code == 1
+    assert "error: templates/fr/letter.txt.j2:5: unexpected '}'" in out
+    assert "solidarity.txt.j2 is missing (English has it)" in out
+
+
+def test_template_that_fails_at_render_time_is_caught(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    card = templates / "de" / "solidarity.txt.j2"
+    card.write_text(card.read_text(encoding="utf-8") + "{{ person.nickname }}\n", encoding="utf-8")
+    code, out = run_check(capsys, "de")
+    assert code == 1
+    assert "de/solidarity.txt.j2:" in out and "nickname" in out
+
+
+def test_template_reading_an_undocumented_name_is_refused(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    card = templates / "pt" / "solidarity.txt.j2"
+    card.write_text(
+        card.read_text(encoding="utf-8") + "{{ database_password }}\n", encoding="utf-8"
+    )
+    code, out = run_check(capsys, "pt")
+    assert code == 1
+    assert "unknown name(s) database_password" in out
+
+
+def test_unknown_locale_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["i18n", "check", "../../etc"]) == 1
+    assert "No catalog or templates" in capsys.readouterr().err
+
+
+def test_stats_prints_a_coverage_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["i18n", "stats"]) == 0
+    out = capsys.readouterr().out
+    for locale in ("ar", "de", "es", "fr", "pt"):
+        assert any(line.startswith(locale + " ") for line in out.splitlines()), out

@@ -1,0 +1,141 @@
+"""The gettext module: negotiation, locale id validation, catalog chains, preview, listeners."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import i18n
+from tests.unit.i18n.conftest import write_po
+
+
+@pytest.mark.parametrize(
+    ("preferred", "expected"),
+    [
+        (["es_AR", "es_PE"], "es_PE"),  # PITFALLS I18N-4: Babel alone says "es"
+        (["es-Latn-PE"], "es_PE"),
+        (["es-Latn-AR", "fr"], "es"),
+        (["de-CH", "fr-CA"], "en"),
+        (["fr-CA", "es"], "es"),
+        (["../../etc/passwd", "en_US.UTF-8"], "en"),
+        ([], "en"),
+    ],
+)
+def test_negotiate_prefers_a_regional_match_over_a_bare_language(
+    preferred: list[str], expected: str
+) -> None:
+    assert i18n.negotiate(preferred, ["en", "es", "es_PE"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("es-PE", "es_PE"),
+        ("es_PE.UTF-8", "es_PE"),
+        ("es-Latn-PE", "es_PE"),
+        ("zh-Hant-TW", "zh_Hant_TW"),
+        ("ar", "ar"),
+        ("../../etc/passwd", None),
+        ("..", None),
+        ("/etc", None),
+        ("C:\\Windows", None),
+        ("es/../../x", None),
+        ("es\x00", None),
+        ("%2e%2e", None),
+        ("zz", None),
+        ("x" * 500, None),
+        ("", None),
+    ],
+)
+def test_locale_ids_are_validated_before_touching_a_path(tag: str, expected: str | None) -> None:
+    assert i18n.normalize_locale(tag) == expected
+
+
+def test_catalog_path_refuses_anything_but_a_locale_id() -> None:
+    with pytest.raises(ValueError):
+        i18n.catalog_path("../evil")
+    assert i18n.catalog_path("es").parts[-3:] == ("es", "LC_MESSAGES", "messages.po")
+
+
+def test_locale_chain_falls_back_to_the_base_language_then_english() -> None:
+    assert i18n.locale_chain("es_PE") == ["es_PE", "es", "en"]
+    assert i18n.locale_chain("en_GB") == ["en_GB", "en"]
+    assert i18n.locale_chain("en") == ["en"]
+
+
+def test_right_to_left_languages() -> None:
+    assert i18n.is_rtl("ar") and i18n.is_rtl("ar_EG") and i18n.is_rtl("he")
+    assert not i18n.is_rtl("fr") and not i18n.is_rtl("../x")
+
+
+def test_regional_catalog_overrides_and_base_catalog_fills_in(fake_locales: Path) -> None:
+    assert i18n.available_languages() == ["en", "es", "es_PE"]
+    assert i18n.set_language("es-PE") == "es_PE"
+    assert i18n._("Close") == "Cerrar ventana"  # from es_PE
+    assert i18n._("Open cases") == "Casos abiertos"  # from es (PITFALLS I18N-6)
+    assert i18n._("Not in any catalog") == "Not in any catalog"
+    assert i18n.pgettext("menu", "File") == "Archivo"
+    assert (
+        i18n.ngettext("%(count)d letter sent", "%(count)d letters sent", 1) % {"count": 1}
+        == "1 carta enviada"
+    )
+    assert (
+        i18n.ngettext("%(count)d letter sent", "%(count)d letters sent", 5) % {"count": 5}
+        == "5 cartas enviadas"
+    )
+
+
+def test_unknown_language_negotiates_to_a_shipped_one(fake_locales: Path) -> None:
+    assert i18n.set_language("es_AR") == "es"
+    assert i18n.set_language("../../etc") == "en"
+    assert i18n._("Close") == "Close"
+
+
+def test_listeners_hear_every_language_change(fake_locales: Path) -> None:
+    heard: list[tuple[str, str]] = []
+
+    def listener(locale: str) -> None:
+        heard.append((locale, i18n._("Open cases")))
+
+    i18n.add_language_listener(listener)
+    try:
+        i18n.set_language("es")
+        i18n.set_language("en")
+    finally:
+        i18n.remove_language_listener(listener)
+    assert heard == [("es", "Casos abiertos"), ("en", "Open cases")]
+    assert i18n.current_language() == "en"
+
+
+def test_test_po_previews_a_catalog_without_building(
+    fake_locales: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview = write_po(
+        tmp_path / "draft" / "fr.po",
+        "fr",
+        """\
+        msgid "Open cases"
+        msgstr "Dossiers ouverts"
+
+        #, fuzzy
+        msgid "Close"
+        msgstr "Fermer"
+        """,
+    )
+    monkeypatch.setenv(i18n.TEST_PO_ENV, str(preview))
+    assert i18n.test_po_locale() == "fr"
+    assert i18n.set_language(None) == "fr"
+    assert i18n._("Open cases") == "Dossiers ouverts"
+    assert i18n._("Close") == "Close"  # fuzzy entries are not used, as with msgfmt
+
+
+def test_gettext_functions_import_without_qt() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, app.i18n; app.i18n._('x'); print('PySide6' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

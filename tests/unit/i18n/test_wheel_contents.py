@@ -1,0 +1,91 @@
+"""The built wheel carries every letter template and every interface catalog (PITFALLS PKG-3)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app import i18n
+from app.letters import rendering
+
+ROOT = Path(__file__).resolve().parents[3]
+OFFLINE_HINTS = (
+    "No matching distribution",
+    "Could not find a version",
+    "Failed to establish",
+    "Network is unreachable",
+)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        log = result.stdout + result.stderr
+        if any(hint in log for hint in OFFLINE_HINTS):
+            pytest.skip("cannot fetch the build backend (offline)")
+        pytest.fail(f"python -m build --wheel failed:\n{log[-3000:]}")
+    (built,) = out.glob("*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def wheel_names(wheel: Path) -> set[str]:
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+def test_wheel_contains_every_letter_template(wheel_names: set[str]) -> None:
+    root = rendering.SHIPPED_TEMPLATES.parent.parent
+    shipped = [
+        p.relative_to(root).as_posix()
+        for p in rendering.SHIPPED_TEMPLATES.rglob("*")
+        if p.is_file()
+    ]
+    assert len(shipped) >= 18  # 6 locales x (letter, solidarity card, salutations)
+    assert [name for name in shipped if name not in wheel_names] == []
+
+
+def test_wheel_contains_every_catalog(wheel_names: set[str]) -> None:
+    locales = [p.name for p in i18n.locales_dir().iterdir() if p.is_dir()]
+    assert set(locales) >= {"es", "fr", "de", "pt", "ar"}
+    for locale in locales:
+        assert f"app/locales/{locale}/LC_MESSAGES/messages.po" in wheel_names
+    assert "app/locales/messages.pot" in wheel_names
+    assert "app/locales/README.md" in wheel_names
+    assert not [
+        name for name in wheel_names if name.endswith(".mo")
+    ]  # compiled in memory at runtime
+
+
+def test_installed_package_finds_its_catalogs_and_templates(wheel: Path, tmp_path: Path) -> None:
+    """Unpack the wheel and import from it: catalogs and templates are found inside the package."""
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    code = (
+        "import app.i18n as i, app.letters.rendering as r; "
+        "print(i.locales_dir()); print(r.SHIPPED_TEMPLATES); print(i.available_languages())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=site,
+        env={"PYTHONPATH": str(site)},
+        check=True,
+    )
+    locales, templates, languages = result.stdout.splitlines()
+    assert Path(locales) == site / "app" / "locales"
+    assert Path(templates) == site / "app" / "templates"
+    assert "'es'" in languages and "'ar'" in languages
