@@ -6,9 +6,11 @@ import argparse
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.paths import APP_ID, APP_NAME, AppPaths, resolve_paths
@@ -29,6 +31,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from app.ui.style import apply_style
 
     app.setApplicationVersion(__version__)
+    icon = Path(__file__).resolve().parents[1] / "resources" / f"{APP_ID}.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     apply_style(app)
     return app
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from app.domain.model import ImportResult
+from app.domain.model import ImportOutcome, ImportResult
 from app.i18n import _
 from app.ui.errors import report_failure
 from app.ui.import_summary import details_text, has_rejections, result_line, summary_text
@@ -110,14 +110,23 @@ class ImportController(QObject):
     def _on_success(self, results: list[ImportResult]) -> None:
         self._close_progress()
         self.finished.emit(list(results))
-        if len(results) == 1 and not has_rejections(results):
-            return  # the new row is selected; a message box would only be in the way
+        self.report(results)
+
+    def report(self, results: list[ImportResult]) -> None:
+        """One quiet status line for a clean single import; a message box otherwise."""
         text = summary_text(results)
+        status_bar = getattr(self._parent, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(text, 10_000)
         if len(results) == 1:
-            Messages.warning(self._parent, _("Import"), result_line(results[0]))
+            [result] = results
+            if result.outcome == ImportOutcome.REJECTED:
+                Messages.warning(self._parent, _("Import"), result_line(result))
+            elif result.outcome == ImportOutcome.UNCHANGED:
+                Messages.info(self._parent, _("Import"), result_line(result))
         elif has_rejections(results):
             Messages.warning(self._parent, _("Import finished"), text, details_text(results))
-        else:
+        elif results:
             Messages.info(self._parent, _("Import finished"), text, details_text(results))
 
     def _on_failure(self, error: BaseException) -> None:

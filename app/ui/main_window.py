@@ -112,11 +112,15 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Open the store and load the cases off the GUI thread."""
         self.pages.setCurrentWidget(self.loading_label)
-        from app.services.database import open_store
-
         paths, url = self.paths, self.database_url
+
+        def open_in_background(_progress: object) -> Database:
+            from app.services.database import open_store  # SQLAlchemy loads off the GUI thread
+
+            return open_store(paths, url)
+
         self.runner.start(
-            lambda _p: open_store(paths, url),
+            open_in_background,
             self._on_store_open,
             self._on_store_failed,
             name="open",
@@ -135,14 +139,17 @@ class MainWindow(QMainWindow):
         db = self.db
         if db is None:
             return
-        from app.services.cases import list_cases
+        def list_in_background(_progress: object) -> list[CaseSummary]:
+            from app.services.cases import list_cases  # imported off the GUI thread
+
+            return list_cases(db, include_closed=True)
 
         current = self.case_list.current_case()
         keep = (
             select_case_id if select_case_id is not None else (current.case_id if current else None)
         )
         self.runner.start(
-            lambda _p: list_cases(db, include_closed=True),
+            list_in_background,
             lambda cases: self._on_cases(cases, keep),
             lambda error: report_failure(self, _("Cannot list your cases"), error),
             name="list",

@@ -1,0 +1,132 @@
+"""Importing through the window: the File > Import action, drops, the sample pack, summaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from app.domain.model import CaseStatus
+from app.services.cases import list_cases
+from app.ui.import_controller import ImportController
+from app.ui.models.case_table_model import Column
+from tests.ui.conftest import SEED_FINAL
+
+pytestmark = pytest.mark.skipif(
+    not SEED_FINAL.is_file(), reason="the shared seed document is missing"
+)
+
+
+def choose_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
+    monkeypatch.setattr(ImportController, "ask_for_files", lambda _self: list(paths))
+
+
+def import_with_action(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.actions.import_files.trigger()
+
+
+def test_import_action_adds_the_seed_case_to_the_table(
+    make_window, monkeypatch, qtbot, open_db
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, SEED_FINAL)
+    import_with_action(window, qtbot)
+    assert window.pages.currentWidget() is window.splitter
+    # UA 119/21 is a final output: closed, so the list switched "show closed" on to show it.
+    assert window.case_list.show_closed_box.isChecked()
+    row = window.proxy.proxy_row_of(window.detail.case.case_id)
+    assert window.proxy.index(row, Column.UA_NUMBER).data() == "119/21"
+    assert window.proxy.index(row, Column.COUNTRY).data() == "Peru"
+    assert window.proxy.index(row, Column.DAYS_LEFT).data() == "Closed"
+    assert "Oscar Ma\u00fartua" in window.detail.body.toPlainText()
+    [stored] = list_cases(open_db, include_closed=True)
+    assert stored.status == CaseStatus.CLOSED
+
+
+def test_reimporting_the_same_file_says_nothing_changed(
+    make_window, monkeypatch, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, SEED_FINAL)
+    import_with_action(window, qtbot)
+    import_with_action(window, qtbot)
+    assert window.model.rowCount() == 1
+    assert any("unchanged" in text for text in messages.texts("warning") + messages.texts("info"))
+
+
+def test_several_files_give_a_summary_with_reasons(
+    make_window, monkeypatch, qtbot, messages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    not_a_ua = tmp_path / "shopping.txt"
+    not_a_ua.write_text("Eggs, milk, bread and a newspaper.\n" * 5)
+    window = make_window()
+    choose_files(monkeypatch, SEED_FINAL, empty, not_a_ua)
+    import_with_action(window, qtbot)
+    [(kind, title, text)] = messages.shown
+    assert kind == "warning" and title == "Import finished"
+    assert "1 document imported." in text
+    assert "2 documents could not be imported." in text
+    assert "empty.txt: rejected - " in text
+    assert "shopping.txt: rejected - " in text
+    assert window.model.rowCount() == 1
+
+
+def test_a_rejected_single_file_leaves_the_empty_state(
+    make_window, monkeypatch, qtbot, messages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    binary = tmp_path / "photo.pdf"
+    binary.write_bytes(bytes(range(256)) * 40)
+    window = make_window()
+    choose_files(monkeypatch, binary)
+    import_with_action(window, qtbot)
+    [(kind, _title, text)] = messages.shown
+    assert kind == "warning" and text.startswith("photo.pdf: rejected - ")
+    assert window.pages.currentWidget() is window.empty_state
+
+
+def file_mime(*paths: Path) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    return mime
+
+
+def test_dropping_a_file_on_the_window_imports_it(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"not a document")
+    no_button, no_modifier = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    photo_mime = file_mime(photo)
+    refused = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, photo_mime, no_button, no_modifier
+    )
+    window.dragEnterEvent(refused)
+    assert not refused.isAccepted()
+    seed_mime = file_mime(SEED_FINAL)
+    welcomed = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, seed_mime, no_button, no_modifier
+    )
+    window.dragEnterEvent(welcomed)
+    assert welcomed.isAccepted()
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, seed_mime, no_button, no_modifier)
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.dropEvent(drop)
+    assert window.model.rowCount() == 1
+
+
+def test_the_sample_pack_is_labelled_fictional_everywhere(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("app.samples")
+    window = make_window()
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.empty_state.samples_button.click()
+    assert window.model.rowCount() >= 1
+    for row in range(window.model.rowCount()):
+        assert window.model.index(row, Column.TITLE).data().endswith("(Fictional sample)")
+    assert window.detail.sample_banner.isVisible()
+    assert "not a real case" in window.detail.sample_banner.text()
+    window.actions.write_letter.trigger()
+    assert window.case_actions.letter_dialog.sample_banner.isVisible()
