@@ -6,6 +6,8 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from app import __version__
 from app.domain.errors import InvalidInput
 from app.domain.events import MergeConflict, MergeResult
@@ -77,6 +79,15 @@ def merge_file(db: Database, path: Path) -> MergeResult:
     reported and the stored copy is kept. A file that fails any check changes nothing.
     """
     parsed = read_export(path)
+    try:
+        return _merge(db, path, parsed)
+    except IntegrityError:
+        # Another writer on a shared store created this event at the same moment: the
+        # transaction was rolled back, and the second attempt finds the event in place.
+        return _merge(db, path, parsed)
+
+
+def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
     incoming = parsed.event
     with db.unit_of_work() as session:
         row = event_repository.event_by_uuid(session, incoming.uuid)

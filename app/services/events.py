@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from sqlalchemy.exc import IntegrityError
+
 from app.domain.errors import CaseNotFound, InvalidInput
 from app.domain.events import CaseTally, EventInfo, EventTally
 from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
@@ -49,12 +51,26 @@ def create_event(
     for value in [goal, *wanted_goals.values()]:
         if value is not None and value < 1:
             raise InvalidInput(_("A goal is a number of letters, at least 1."))
+    taken = _("There is already an event called '%(name)s'. Choose another name.") % {"name": name}
+    try:
+        return _create_event(db, name, held_on, place, numbers, wanted_goals, goal, taken)
+    except IntegrityError:  # another laptop on the shared store created it a moment ago
+        raise InvalidInput(taken) from None
+
+
+def _create_event(
+    db: Database,
+    name: str,
+    held_on: date | None,
+    place: str,
+    numbers: list[str],
+    wanted_goals: dict[str, int | None],
+    goal: int | None,
+    taken: str,
+) -> EventInfo:
     with db.unit_of_work() as session:
         if event_repository.event_by_name(session, name) is not None:
-            raise InvalidInput(
-                _("There is already an event called '%(name)s'. Choose another name.")
-                % {"name": name}
-            )
+            raise InvalidInput(taken)
         ids = event_repository.case_ids_by_number(session, numbers)
         missing = [n for n in numbers if n not in ids]
         if missing:

@@ -1,0 +1,58 @@
+"""PostgreSQL fixtures: a throwaway database per test on the server .ci/postgres.sh starts.
+
+APPEAL_DESK_TEST_PG_URL names the server (``eval "$(.ci/postgres.sh)"`` sets it). Without it
+these tests fail under CI (CI=true must run them) and are skipped, with the reason, elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+
+from app.paths import resolve_paths
+from app.store.database import Database, open_database
+
+PG_URL_ENV = "APPEAL_DESK_TEST_PG_URL"
+HOW_TO = 'start one with: eval "$(.ci/postgres.sh)"'
+
+
+def server_url() -> str:
+    url = os.environ.get(PG_URL_ENV, "").strip()
+    if url:
+        return url
+    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+        pytest.fail(f"{PG_URL_ENV} is not set, but CI must run the PostgreSQL tests; {HOW_TO}")
+    pytest.skip(f"{PG_URL_ENV} is not set, so the PostgreSQL tests did not run; {HOW_TO}")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """The URL of a brand-new, empty database, dropped again after the test."""
+    base = make_url(server_url())
+    name = f"appeal_desk_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def open_pg(pg_url: str, tmp_path: Path) -> Database:
+    return open_database(resolve_paths(tmp_path / "data"), url=pg_url)
+
+
+@pytest.fixture
+def db(pg_url: str, tmp_path: Path) -> Iterator[Database]:
+    """An empty, migrated store on PostgreSQL (the store tests' ``db``)."""
+    database = open_pg(pg_url, tmp_path)
+    yield database
+    database.close()
