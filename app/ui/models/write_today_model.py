@@ -92,9 +92,7 @@ def advice_sentence(item: QueueItem) -> str:
             "{country} in your country instead."
         ).format(country=item.case.country)
     if item.advice is Advice.DEADLINE_PASSED:
-        return _(
-            "The deadline has passed. Check for an update on this case before you write."
-        )
+        return _("The deadline has passed. Check for an update on this case before you write.")
     return _("This case gives no deadline: write when you can.")
 
 
