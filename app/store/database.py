@@ -69,8 +69,17 @@ class Database:
 
 def describe_operational_error(exc: DBAPIError, path: Path | None) -> str:
     """Turn an environment fault (locked, read-only, full, corrupt) into advice for the user."""
-    detail = str(getattr(exc, "orig", exc)).lower()
+    return describe_store_problem(str(getattr(exc, "orig", exc)), path)
+
+
+def describe_store_problem(detail: str, path: Path | None) -> str:
+    """Advice for an SQLite error text; a full disk or a read-only folder is named as such."""
+    detail = detail.lower()
     where = str(path) if path else "the database"
+    if path is not None and ("disk i/o" in detail or "unable to open" in detail):
+        from app.store.integrity import environment_problem
+
+        detail = environment_problem(path) or detail
     if "locked" in detail or "busy" in detail:
         return (
             f"The data in {where} is in use by another copy of Appeal Desk. "
@@ -119,16 +128,13 @@ def check_sqlite_file(db_path: Path) -> None:
     """Refuse a file that is not a healthy SQLite database, without modifying it (DB-7)."""
     if not db_path.exists():
         return
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            row = conn.execute("PRAGMA quick_check").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreUnavailable(corrupt_message(db_path, str(exc))) from exc
-    if row is None or row[0] != "ok":
-        raise StoreUnavailable(corrupt_message(db_path, str(row[0] if row else "no answer")))
+    from app.store.integrity import check_file
+
+    health = check_file(db_path)
+    if health.environmental:  # could not read it (full disk, rights): not damage
+        raise StoreUnavailable(describe_store_problem(health.detail, db_path))
+    if not health.ok:
+        raise StoreUnavailable(corrupt_message(db_path, health.detail))
 
 
 def corrupt_message(db_path: Path, detail: str) -> str:

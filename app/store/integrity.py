@@ -17,6 +17,19 @@ class Health:
 
     ok: bool
     detail: str = "ok"
+    environmental: bool = False  # not damage: the file could not be read (I/O, space, rights)
+
+
+CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """True when SQLite says the file itself is damaged (not that it could not reach it)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in CORRUPT_CODES
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
 
 
 def read_only_uri(path: Path) -> str:
@@ -31,18 +44,21 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
 
 
-def has_sqlite_header(path: Path) -> bool:
-    """True when the file starts with the SQLite magic string (cheap first test)."""
+def has_sqlite_header(path: Path) -> bool | None:
+    """True when the file starts with the SQLite magic string; None when it cannot be read."""
     try:
         with open(path, "rb") as fh:
             return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
-        return False
+        return None
 
 
 def check_file(path: Path, *, thorough: bool = False) -> Health:
     """``quick_check`` (or ``integrity_check`` plus ``foreign_key_check`` when thorough)."""
-    if not has_sqlite_header(path):
+    header = has_sqlite_header(path)
+    if header is None:
+        return Health(False, "unable to open database file", environmental=True)
+    if not header:
         return Health(False, "not an SQLite database file")
     pragma = "integrity_check" if thorough else "quick_check"
     try:
@@ -55,7 +71,7 @@ def check_file(path: Path, *, thorough: bool = False) -> Health:
                 if bad:
                     return Health(False, f"{len(bad)} broken link(s) between tables")
     except sqlite3.DatabaseError as exc:
-        return Health(False, str(exc))
+        return Health(False, str(exc), environmental=not is_damage(exc))
     return Health(True)
 
 
@@ -85,3 +101,19 @@ def schema_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError:
         return None
     return str(row[0]) if row else None
+
+
+def environment_problem(db_path: Path, reserve: int = 1024 * 1024) -> str | None:
+    """Name the usual culprit of an I/O error: "disk full" or "read-only" (None: neither)."""
+    import os
+    import shutil
+
+    folder = db_path.parent
+    try:
+        if shutil.disk_usage(folder).free < reserve:
+            return "database or disk is full"
+    except OSError:
+        pass
+    if not os.access(folder, os.W_OK) or (db_path.exists() and not os.access(db_path, os.W_OK)):
+        return "read-only folder"
+    return None
