@@ -25,6 +25,9 @@ def format_date(value: date | None, long: bool = False) -> str:
     )
 
 
+LONG_OVERDUE_DAYS = 60  # beyond this a day count ("11460 days overdue") says nothing useful
+
+
 def days_left_text(deadline: date | None, status: CaseStatus, today: date) -> str:
     """Plain words for the deadline, so overdue never depends on colour alone."""
     if status == CaseStatus.CLOSED:
@@ -37,6 +40,8 @@ def days_left_text(deadline: date | None, status: CaseStatus, today: date) -> st
     if days > 0:
         return ngettext("%(count)d day left", "%(count)d days left", days) % {"count": days}
     overdue = -days
+    if overdue > LONG_OVERDUE_DAYS:
+        return _("Deadline passed")
     return ngettext("%(count)d day overdue", "%(count)d days overdue", overdue) % {"count": overdue}
 
 

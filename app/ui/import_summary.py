@@ -45,9 +45,9 @@ def result_line(result: ImportResult) -> str:
             file=name, reason=result.reason or _("unknown reason")
         )
     if result.outcome == ImportOutcome.UNCHANGED and result.ua_number:
-        return _("{file}: unchanged - UA {ua_number} is already in your list with this document.").format(
-            file=name, ua_number=result.ua_number
-        )
+        return _(
+            "{file}: unchanged - UA {ua_number} is already in your list with this document."
+        ).format(file=name, ua_number=result.ua_number)
     if result.ua_number:
         return _("{file}: {outcome} (UA {ua_number})").format(
             file=name, outcome=outcome_label(result.outcome), ua_number=result.ua_number

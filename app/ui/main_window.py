@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         db = self.db
         if db is None:
             return
+
         def list_in_background(_progress: object) -> list[CaseSummary]:
             from app.services.cases import list_cases  # imported off the GUI thread
 

@@ -152,3 +152,10 @@ def test_ua_numbers_sort_by_year_then_number() -> None:
         "2/26",
         "10/26",
     ]
+
+
+def test_a_long_past_deadline_reads_as_passed_not_as_a_huge_count(qapp) -> None:  # type: ignore[no-untyped-def]
+    model = CaseTableModel(today=lambda: TODAY)
+    model.set_cases([summary(9, "98/95", date(1995, 7, 14))])
+    assert model.index(0, Column.DAYS_LEFT).data() == "Deadline passed"
+    assert "1995" in model.index(0, Column.DAYS_LEFT).data(Qt.ItemDataRole.ToolTipRole)

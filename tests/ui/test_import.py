@@ -95,6 +95,7 @@ def file_mime(*paths: Path) -> QMimeData:
     return mime
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # the only QDragEnterEvent constructor
 def test_dropping_a_file_on_the_window_imports_it(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     photo = tmp_path / "photo.jpg"

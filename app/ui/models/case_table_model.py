@@ -148,8 +148,16 @@ class CaseTableModel(QAbstractTableModel):
         if column == Column.TITLE:
             return case.title
         if column == Column.PERSONS and case.officials:
-            return _("Write to: {officials}").format(officials="; ".join(case.officials))
-        return None
+            return _("At risk: {persons}\nWrite to: {officials}").format(
+                persons=", ".join(case.persons), officials="; ".join(case.officials)
+            )
+        if column == Column.DAYS_LEFT:
+            days = case.days_left(self._today())
+            if case.status == CaseStatus.OPEN and days is not None and days < 0:
+                return _("The deadline was {date}. Check with your section before writing.").format(
+                    date=format_date(case.deadline, long=True)
+                )
+        return self._display(case, column) or None
 
     # ---- access by domain key ------------------------------------------------------------
 

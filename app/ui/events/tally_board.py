@@ -1,0 +1,100 @@
+"""The live tally board: bars per case against goals, for a projector; refreshes itself."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from app.domain.events import EventTally
+from app.i18n import _
+from app.output.event_chart import ChartColours, paint_tally_chart, total_line
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 5_000  # other laptops on a shared PostgreSQL store show up within this time
+PROJECTOR_COLOURS = ChartColours(
+    text="#ffffff", muted="#c8c8c8", appeal="#4aa3ff", solidarity="#ffd21f",
+    track="#2b2b2b", goal="#ff6b5b",
+)
+
+
+class TallyBoard(QWidget):
+    """Paints the tally of one event; ``refresh()`` after a letter is recorded, and on a timer."""
+
+    tally_changed = Signal(int)  # the new total
+
+    def __init__(
+        self,
+        load_tally: Callable[[], EventTally],
+        parent: QWidget | None = None,
+        poll_ms: int = POLL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._load_tally = load_tally
+        self.tally: EventTally | None = None
+        self.setWindowTitle(_("Tally board"))
+        self.setMinimumSize(480, 270)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setToolTip(_("F11 or double-click: full screen. Esc: leave full screen."))
+        self.timer = QTimer(self)
+        self.timer.setInterval(poll_ms)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the counts; repaint only when they changed."""
+        try:
+            tally = self._load_tally()
+        except Exception:  # a dropped network link must not kill the board; try next tick
+            log.warning("tally refresh failed", exc_info=True)
+            return
+        if self.tally is None or tally != self.tally:
+            self.tally = tally
+            self.update()
+            self.tally_changed.emit(tally.total)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+        else:
+            super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self.toggle_full_screen()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#111111"))
+        if self.tally is None:
+            painter.end()
+            return
+        width, height = float(self.width()), float(self.height())
+        margin = min(width, height) * 0.04
+        title = QFont()
+        title.setPixelSize(max(10, int(height * 0.06)))
+        title.setBold(True)
+        painter.setFont(title)
+        painter.setPen(QColor("#ffffff"))
+        head = QRectF(margin, margin, width - 2 * margin, height * 0.09)
+        painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.tally.event.name)
+        painter.setPen(QColor("#ffd21f"))
+        painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         total_line(self.tally))
+        chart = QRectF(margin, margin + height * 0.13, width - 2 * margin,
+                       height - 2 * margin - height * 0.13)
+        paint_tally_chart(painter, chart, self.tally, colours=PROJECTOR_COLOURS)
+        painter.end()
