@@ -16,7 +16,7 @@ QLabel#sampleBanner {
     border-radius: 4px; padding: 6px 8px; font-weight: 600;
 }
 QLabel#warning {
-    background: #fde7e9; color: #5c0a12; border: 1px solid #d13438;
+    background: #fff4ce; color: #3d2e00; border: 1px solid #d9a400;
     border-radius: 4px; padding: 6px 8px;
 }
 QPushButton#primaryButton { font-weight: 600; }
