@@ -1,0 +1,91 @@
+"""Start-up: process start to the main window painted with its case list, vs a bare window.
+
+Both are child processes started the same way, interleaved, several times; figures are
+medians. The main figure runs each under ``paint_probe.py``, which reports the first paint
+(for the app: of the case table, with rows) in ms since spawn. A second figure times the
+plain ``appeal-desk gui --quit-after-first-paint`` from spawn to exit, teardown included.
+The store is generated (10,000 cases and 100,000 appeals; --quick: 1,000 and 10,000).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generate_store import cached_store
+from measure import BENCH_DIR, Result, offscreen_env, parser, report
+
+
+def run_child(command: list[str]) -> tuple[float, str]:
+    """(seconds from spawn to exit, stdout); a failing child is an error, not a figure."""
+    env = offscreen_env()
+    started = time.perf_counter()
+    env["BENCH_T0"] = repr(time.time())
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{command[1:]} exited {done.returncode}: {done.stderr[-2000:]}")
+    return elapsed, done.stdout
+
+
+def painted_ms(command: list[str]) -> float:
+    _elapsed, out = run_child(command)
+    return float(out.rsplit("painted_ms=", 1)[1].split()[0])
+
+
+def app_args(store: Path) -> list[str]:
+    return ["--data-dir", str(store), "gui", "--quit-after-first-paint"]
+
+
+def measure(store: Path, repeat: int) -> dict[str, list[float]]:
+    probe = [sys.executable, str(BENCH_DIR / "paint_probe.py")]
+    commands = {
+        "bare": probe + ["bare"],
+        # no --quit-after-first-paint here: the probe itself ends the process at the paint
+        "app": probe + ["app", *app_args(store)[:-1]],
+    }
+    plain = [sys.executable, "-m", "app", *app_args(store)]
+    bare_exit = [sys.executable, str(BENCH_DIR / "bare_window.py")]
+    run_child(plain)  # warm-up: page cache, and the day's automatic backup if one is due
+    run_child(bare_exit)
+    times: dict[str, list[float]] = {"bare": [], "app": [], "bare_exit": [], "app_exit": []}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            times[name].append(painted_ms(command))
+        times["bare_exit"].append(run_child(bare_exit)[0] * 1000)
+        times["app_exit"].append(run_child(plain)[0] * 1000)
+    return times
+
+
+def run(quick: bool) -> list[Result]:
+    cases, appeals = (1_000, 10_000) if quick else (10_000, 100_000)
+    store = cached_store(cases, appeals)
+    medians = {k: statistics.median(v) for k, v in measure(store, 3 if quick else 9).items()}
+    size = f"{cases:,} cases, {appeals:,} appeals"
+    bare, app = medians["bare"], medians["app"]
+    return [
+        Result("startup_bare_window", bare, "ms", None, note="floor: empty QMainWindow painted"),
+        Result("startup_case_list_painted", app, "ms", None, note=size),
+        Result("startup_ratio_to_bare", app / bare, "x", 1.3, note=size),
+        Result(
+            "startup_to_exit_ratio",
+            medians["app_exit"] / medians["bare_exit"],
+            "x",
+            None,
+            note=f"spawn to exit incl. teardown: {medians['app_exit']:.0f} vs "
+            f"{medians['bare_exit']:.0f} ms",
+        ),
+    ]
+
+
+def main() -> int:
+    args = parser(__doc__.splitlines()[0]).parse_args()
+    report(run(args.quick), args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

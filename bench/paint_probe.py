@@ -1,0 +1,86 @@
+"""Report when a window is first painted, measured from the parent's spawn time.
+
+    BENCH_T0=<time.time() at spawn> python bench/paint_probe.py bare
+    BENCH_T0=... python bench/paint_probe.py app --data-dir STORE gui
+
+``bare``: an empty QMainWindow (the floor). ``app``: the real ``appeal-desk`` entry point;
+the probe waits for the case table's viewport to paint with rows in it. Either way it
+prints ``painted_ms=<ms since spawn>`` and ends the process at once, so that interpreter
+teardown (a few hundred ms with SQLAlchemy loaded) is not counted as start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+
+def finish() -> None:
+    elapsed = (time.time() - float(os.environ["BENCH_T0"])) * 1000.0
+    sys.stdout.write(f"painted_ms={elapsed:.1f}\n")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+class FirstPaint(QObject):
+    """Calls ``finish`` on the first paint of ``target()`` once ``ready()`` holds."""
+
+    def __init__(self, target: object, ready: object) -> None:
+        super().__init__()
+        self._target = target
+        self._ready = ready
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint and self._ready() and watched is self._target():
+            finish()
+        return False
+
+
+def run_bare() -> int:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1000, 700)
+    probe = FirstPaint(lambda: window, lambda: True)
+    app.installEventFilter(probe)
+    window.show()
+    return app.exec()
+
+
+def run_app(argv: list[str]) -> int:
+    import app.ui.application as application
+    import app.ui.main_window as main_window
+    from app.main import main
+
+    windows: list[QWidget] = []
+    original_init = main_window.MainWindow.__init__
+
+    def init(self: main_window.MainWindow, *args: object, **kwargs: object) -> None:
+        original_init(self, *args, **kwargs)
+        windows.append(self)
+
+    def table_viewport() -> QWidget | None:
+        return windows[0].case_list.table.viewport() if windows else None
+
+    def has_rows() -> bool:
+        return bool(windows) and windows[0].proxy.rowCount() > 0
+
+    probe = FirstPaint(table_viewport, has_rows)
+    original_create = application.create_application
+
+    def create(*args: object) -> QApplication:
+        created = original_create(*args)
+        created.installEventFilter(probe)
+        return created
+
+    main_window.MainWindow.__init__ = init  # type: ignore[method-assign]
+    application.create_application = create  # type: ignore[assignment]
+    return main(argv)
+
+
+if __name__ == "__main__":
+    mode, rest = sys.argv[1], sys.argv[2:]
+    sys.exit(run_bare() if mode == "bare" else run_app(rest))
