@@ -132,9 +132,9 @@ def previous_ua_link(doc: Document) -> str | None:
         if not url:
             continue
         link = url.group(0).rstrip(".,;)")
-        if line_end >= 0 and link.endswith(("/", "-", "_")):
+        if line_end >= 0:
             following = rest[line_end + 1 :].split("\n", 1)[0].strip()
-            if re.fullmatch(r"[\w./%#?=&-]+", following):
+            if re.fullmatch(r"[\w./%#?=&-]+", following) and "/" in following + link[-1]:
                 link += following.rstrip(".,;")
         if not re.match(r"https?://", link, re.I):
             link = "https://" + link

@@ -34,7 +34,7 @@ _BULLET_LINE = re.compile(rf"^\s*[{BULLET_CHARS}]\s*")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)\)")
+_MD_LINK = re.compile(r"\[([^\]]{0,400})\]\s?\(\s*((?:https?://|www\.|mailto:)[^)]{1,600}?)\s*\)")
 _PAGE_NUMBER_LINE = re.compile(
     r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:page|página|seite)\s+\d+(?:\s+(?:of|de|von)\s+\d+)?\s*$",
     re.I,
@@ -74,7 +74,10 @@ def _unescape_entities(text: str) -> str:
 
 
 def _markdown_link(match: re.Match[str]) -> str:
-    label, url = match.group(1).strip(), match.group(2)
+    label = re.sub(r"\s+", " ", match.group(1)).strip()
+    url = re.sub(r"\s+", "", match.group(2))
+    if re.fullmatch(r"(?:https?://|www\.)\S+", label.replace(" ", "")):
+        label = label.replace(" ", "")
     if not label or label == url or label.rstrip("/") == url.rstrip("/"):
         return url
     return f"{label} ({url})"

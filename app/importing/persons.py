@@ -7,7 +7,7 @@ from collections import Counter
 
 from app.domain.model import Person
 from app.importing.countries import canonical_country
-from app.importing.document import Document
+from app.importing.document import Document, is_id_line
 from app.importing.names import NAME_PARTICLES, _has_office_word
 from app.importing.normalize import fold
 
@@ -21,6 +21,7 @@ _LIST_LABEL = re.compile(
     r"NOMS? ET PRONOMS?|Names?|Nombres?|Noms?|New names?|Nuevos nombres|Nouveaux noms)\s*:\s*(.*)$",
     re.I,
 )
+_ANY_LABEL = re.compile(r"^\s*[^\W\d_][^:.\n]{1,40}\s?:")
 _GENDER_MARK = re.compile(r"^\s*\((?:m|f|h|w|m/f|f/m|male|female|hombre|mujer)\)\s*$", re.I)
 _TRAILING_DROP = re.compile(
     r"\s*(?:[-–—]\s*(?:released|freed|liberad[oa]s?|libéré(?:e|s|es)?|freigelassen)\b.*|"
@@ -90,10 +91,16 @@ def _person_from_piece(piece: str) -> Person | None:
 def labelled_persons(doc: Document) -> list[Person]:
     """Persons from ``NAME AND PRONOUN:``, ``Names:``, ``Nombre:``, ``Noms :`` lines."""
     persons: list[Person] = []
-    for line in doc.lines:
+    lines = doc.lines
+    for i, line in enumerate(lines):
         match = _LIST_LABEL.match(line)
         if match and match.group(1).strip():
-            for person in split_person_list(match.group(1)):
+            value = match.group(1)
+            for following in lines[i + 1 : i + 4]:
+                if not following.strip() or _ANY_LABEL.match(following) or is_id_line(following):
+                    break
+                value += " " + following.strip()
+            for person in split_person_list(value):
                 if all(p.name != person.name for p in persons):
                     persons.append(person)
     return persons
