@@ -21,6 +21,7 @@ from app.output.address import postal_lines
 from app.output.letter_layout import (
     PageSpec,
     page_spec,
+    reflow_hard_wraps,
     return_address_line,
     sender_lines,
     split_letter,
@@ -45,7 +46,7 @@ class TypeSizes:
     body: float
     sender: float
     recipient: float
-    return_line: float = 7.0
+    return_line: float = 6.5
 
     @classmethod
     def for_letter(cls, large_print: bool, body: float | None = None) -> TypeSizes:
@@ -184,6 +185,7 @@ def letter_document(
     )
 
     parts = split_letter(letter.text, sender, target)
+    body_lines = reflow_hard_wraps(parts.body_lines)
     builder = _Builder(doc)
     sender_plain = _char_format(make_font(sizes.sender))
     sender_name = _char_format(make_font(sizes.sender + 1.5, bold=True))
@@ -194,16 +196,17 @@ def letter_document(
             [(line, sender_name if index == 0 else sender_plain)], fmt, rtl=_is_rtl_text(line)
         )
 
-    window_indent = margin_length(mm_to_units(spec.window_left - spec.margin_left))
-    window_right = margin_length(
-        mm_to_units(spec.text_width - (spec.window_left - spec.margin_left) - spec.window_width)
+    # Block left/right margins are taken in device units, unlike top/bottom ones (measured).
+    window_indent = mm_to_units(spec.window_left - spec.margin_left)
+    window_right = mm_to_units(
+        spec.text_width - (spec.window_left - spec.margin_left) - spec.window_width
     )
     placements: list[tuple[QTextBlock, float]] = []
     return_line = return_address_line(sender)
     if spec.return_line_top is not None and return_line:
         fmt = QTextBlockFormat()
         fmt.setLeftMargin(window_indent)
-        fmt.setRightMargin(window_right)
+        fmt.setRightMargin(max(0.0, window_right - mm_to_units(6)))  # the whole 85 mm field
         small = _char_format(make_font(sizes.return_line, serif=False))
         small.setFontUnderline(True)
         block = builder.block([(return_line, small)], fmt, rtl=False)
@@ -235,23 +238,33 @@ def letter_document(
                 mm_to_units(spec.date_top),
             )
         )
+    subject = letter.subject.strip()
     for line in parts.extra_head_lines:
         fmt = QTextBlockFormat()
         fmt.setAlignment(start)
-        builder.block([(line, plain)], fmt, rtl=rtl)
-    if letter.subject.strip():
+        builder.block([(line, bold if subject and subject in line else plain)], fmt, rtl=rtl)
+    # The template may print the subject itself ("Re: ..."): then that line is the subject.
+    subject_in_text = bool(subject) and any(
+        subject in line for line in (*parts.extra_head_lines, *body_lines[:4])
+    )
+    if subject and not subject_in_text:
         fmt = QTextBlockFormat()
         fmt.setAlignment(start)
         fmt.setBottomMargin(margin_length(mm_to_units(5)))
-        block = builder.block([(letter.subject.strip(), bold)], fmt, rtl=rtl)
+        block = builder.block([(subject, bold)], fmt, rtl=rtl)
         if not parts.date_line:
             placements.append((block, mm_to_units(spec.date_top)))
     pattern = _emphasis_pattern(emphasis)
-    for index, line in enumerate(parts.body_lines):
+    for index, line in enumerate(body_lines):
         fmt = QTextBlockFormat()
         fmt.setAlignment(start)
-        block = builder.block(_body_runs(line, pattern, plain, bold, rtl), fmt, rtl=rtl)
-        if index == 0 and not parts.date_line and not letter.subject.strip():
+        runs = (
+            [(line, bold)]
+            if subject_in_text and subject in line
+            else _body_runs(line, pattern, plain, bold, rtl)
+        )
+        block = builder.block(runs, fmt, rtl=rtl)
+        if index == 0 and not parts.date_line and (subject_in_text or not subject):
             placements.append((block, mm_to_units(spec.date_top)))
     for block, top in placements:  # top to bottom: each move shifts only what follows it
         _place(doc, block, top)

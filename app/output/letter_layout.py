@@ -109,12 +109,30 @@ def recipient_lines(target: Target) -> list[str]:
     if target.title and target.title.strip():
         lines.append(target.title.strip())
     known = {_norm(line) for line in lines}
-    for line in (target.address or "").splitlines():
-        line = line.strip().rstrip(",")
-        if line and _norm(line) not in known:
-            lines.append(line)
-            known.add(_norm(line))
+    for raw in (target.address or "").splitlines():
+        for line in _wrap_address_line(raw.strip().rstrip(",")):
+            if line and _norm(line) not in known:
+                lines.append(line)
+                known.add(_norm(line))
     return lines
+
+
+ADDRESS_LINE_CHARS = 38
+
+
+def _wrap_address_line(line: str) -> list[str]:
+    """Split a long one-line address ("Ministry, Street, Town 12, Country") at its commas."""
+    if len(line) <= ADDRESS_LINE_CHARS or "," not in line:
+        return [line]
+    wrapped: list[str] = []
+    for part in (p.strip() for p in line.split(",")):
+        if not part:
+            continue
+        if wrapped and len(wrapped[-1]) + 2 + len(part) <= ADDRESS_LINE_CHARS:
+            wrapped[-1] = f"{wrapped[-1]}, {part}"
+        else:
+            wrapped.append(part)
+    return wrapped
 
 
 def sender_lines(sender: SenderProfile) -> list[str]:
@@ -165,6 +183,9 @@ def split_letter(text: str, sender: SenderProfile, target: Target) -> LetterPart
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     known = {_norm(line) for line in (*sender_lines(sender), *recipient_lines(target))}
     known |= {_norm(part) for part in (target.name or "", target.title or "", target.label)}
+    for raw in (target.address or "").splitlines():  # the address as the template printed it
+        known.add(_norm(raw))
+        known |= {_norm(part) for part in raw.split(",")}
     known.discard("")
 
     def is_head_line(line: str) -> bool:
@@ -206,3 +227,24 @@ def split_letter(text: str, sender: SenderProfile, target: Target) -> LetterPart
     if not any(line.strip() for line in body):  # never print an empty letter
         return LetterParts(None, (), tuple(lines))
     return LetterParts(date_line, extra, tuple(body))
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•‣–]|\d{1,2}[.)])\s")
+REFLOW_MIN_CHARS = 55
+
+
+def reflow_hard_wraps(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Join prose that a document hard-wrapped (a long line followed by more of the paragraph).
+
+    Short lines (salutation, closing, signature) and list items keep their own lines, so the
+    letter reads as typed; only the line breaks of the source document's column go.
+    """
+    joined: list[str] = []
+    carry = False
+    for line in lines:
+        if carry and line.strip() and not _LIST_ITEM.match(line):
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+        carry = len(line.strip()) >= REFLOW_MIN_CHARS
+    return tuple(joined)

@@ -29,6 +29,7 @@ __all__ = [
     "default_page_size",
     "letter_document",
     "prepare_paged_device",
+    "system_page_size",
     "write_letter_pdf",
     "write_letters_pdf",
 ]
@@ -46,6 +47,13 @@ class PrintItem:
     sender: SenderProfile
     emphasis: tuple[str, ...] = ()
     country: str | None = None  # the case's country, added to the address if it lacks one
+
+
+def system_page_size() -> str:
+    """ "Letter" or "A4" from the territory of the user's locale (PITFALLS PDF-3)."""
+    from PySide6.QtCore import QLocale
+
+    return default_page_size(QLocale.system().name())
 
 
 def qpage_size(page_size: str) -> QPageSize:

@@ -89,10 +89,11 @@ def mm_to_units(millimetres: float) -> float:
 
 
 def margin_length(units: float) -> float:
-    """Document units as a margin/indent value for QTextFormat.
+    """Document units as a frame margin or a block's top/bottom margin for QTextFormat.
 
-    Qt's text layout takes margins in logical pixels of the default DPI and scales them to the
-    layout device (page sizes and fonts it does not scale), so the ratio is measured once.
+    Qt's text layout takes those in logical pixels of the default DPI and scales them to the
+    layout device (page sizes, fonts and block left/right margins it does not scale), so the
+    ratio is measured once.
     """
     global _margin_scale
     if _margin_scale is None:
