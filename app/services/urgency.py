@@ -146,8 +146,9 @@ def due_for_reminder(
 ) -> list[QueueItem]:
     """Open cases not yet written to whose deadline is at most ``within_days`` away (not passed)."""
     queue = build_queue(cases, table, today, sender_country=sender_country, only_unwritten=True)
-    return [
+    due = [
         item
         for item in queue
         if item.case.deadline is not None and 0 <= (item.case.deadline - today).days <= within_days
     ]
+    return sorted(due, key=lambda item: (item.case.deadline, item.case.ua_number))
