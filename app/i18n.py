@@ -26,6 +26,11 @@ CATALOG_DOMAIN = "messages"
 # language, optional script, optional territory: "es", "es_PE", "zh_Hant_TW", "es_419".
 LOCALE_ID = re.compile(r"^[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|[0-9]{3}))?$")
 
+# a POSIX or BCP 47 tag, optionally with an encoding and a modifier: "es-PE", "es_PE.UTF-8@euro"
+_TAG_SHAPE = re.compile(
+    r"([A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*)(?:\.[A-Za-z0-9-]+)?(?:@[A-Za-z0-9]+)?"
+)
+
 LanguageListener = Callable[[str], None]
 
 _lock = threading.RLock()
@@ -72,9 +77,10 @@ def normalize_locale(tag: str | None) -> str | None:
     """
     if not tag or len(tag) > 40:
         return None
-    cleaned = tag.strip().split(".")[0].split("@")[0].replace("-", "_")
-    if not cleaned or not re.fullmatch(r"[A-Za-z0-9_]+", cleaned):
+    shape = _TAG_SHAPE.fullmatch(tag.strip())
+    if shape is None:
         return None
+    cleaned = shape.group(1).replace("-", "_")
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -242,12 +248,16 @@ def set_language(locale_id: str | None) -> str:
     """Switch the interface language; returns the locale actually used and notifies listeners.
 
     Unknown or unsafe ids fall back to negotiation against the shipped catalogs (then English).
+    While ``APPEAL_DESK_TEST_PO`` is set, the previewed catalog's language always wins.
     """
     global _translations, _language
     canonical = normalize_locale(locale_id) if locale_id else None
-    if canonical is None:
-        canonical = test_po_locale() or SOURCE_LANGUAGE
-    elif canonical not in available_languages() and not os.environ.get(TEST_PO_ENV):
+    previewed = test_po_locale() if os.environ.get(TEST_PO_ENV) else None
+    if previewed:
+        canonical = previewed
+    elif canonical is None:
+        canonical = SOURCE_LANGUAGE
+    elif canonical not in available_languages():
         canonical = negotiate([canonical])
     with _lock:
         fresh = translations_for(canonical)

@@ -139,3 +139,22 @@ def test_gettext_functions_import_without_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_preview_wins_over_the_system_language(
+    fake_locales: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview = write_po(
+        tmp_path / "ar.po",
+        "ar",
+        """\
+        msgid "Open cases"
+        msgstr "القضايا المفتوحة"
+        """,
+        plural="nplurals=6; plural=(n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n % 100 >= 3 && n % 100 <= 10 ? 3 : n % 100 >= 11 ? 4 : 5);",
+    )
+    monkeypatch.setenv(i18n.TEST_PO_ENV, str(preview))
+    assert i18n.set_language("es") == "ar"
+    assert i18n.is_rtl(i18n.current_language())
+    assert i18n._("Open cases") == "القضايا المفتوحة"
+    assert i18n._("Close") == "Close"
