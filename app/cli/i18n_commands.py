@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.domain.errors import InvalidInput
     from app.i18n import normalize_locale
-    from app.letters.translation_check import all_locales, check_locale
+    from app.services.translation_check import all_locales, check_locale
 
     if args.locale:
         locale = normalize_locale(args.locale)
@@ -57,7 +57,7 @@ def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def stats_handler(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.letters.translation_check import all_locales, check_locale
+    from app.services.translation_check import all_locales, check_locale
 
     header = f"{'locale':<8} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'total':>6} {'done':>7}  templates"
     print(header, file=ctx.out)
@@ -85,7 +85,7 @@ def stats_handler(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _summary(report: object) -> str:
-    from app.letters.translation_check import LocaleReport
+    from app.services.translation_check import LocaleReport
 
     assert isinstance(report, LocaleReport)
     parts = []

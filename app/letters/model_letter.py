@@ -22,6 +22,24 @@ _CLOSING = re.compile(
 )
 _PLACEHOLDER = re.compile(r"^[\[\(<].{0,40}[\]\)>]$|^\[?(your )?name\]?$", re.IGNORECASE)
 MAX_TAIL_LINES = 6
+_LIST_ITEM = re.compile(r"^([-*\u2022\u25aa]|\d{1,2}[.)])\s")
+_SALUTATION_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (language, re.compile(pattern, re.IGNORECASE))
+    for language, pattern in (
+        ("en", r"\b(dear|your (excellency|majesty|honou?r)|sir|madam|to whom)\b"),
+        (
+            "es",
+            r"\b(señor|señora|señoría|estimad[oa]s?|excelent[ií]simo|excelent[ií]sima|excelencia|majestad|sr\.|sra\.)",
+        ),
+        ("fr", r"\b(monsieur|madame|excellence|sire|majesté)\b"),
+        ("de", r"\b(sehr geehrte[rn]?|exzellenz|majestät|herr|frau)\b"),
+        (
+            "pt",
+            r"\b(senhor|senhora|excelent[ií]ssim[oa]|excelência|exm[oa]\.?|prezad[oa]s?|meritíssim[oa])",
+        ),
+        ("ar", r"[\u0600-\u06ff]"),
+    )
+)
 
 
 def model_letter_body(model_letter: str | None) -> str | None:
@@ -38,8 +56,22 @@ def model_letter_body(model_letter: str | None) -> str | None:
             break
     while lines and (not lines[-1].strip() or _PLACEHOLDER.match(lines[-1].strip())):
         lines.pop()
-    body = "\n".join(lines).strip()
-    return re.sub(r"\n{3,}", "\n\n", body) or None
+    paragraphs = re.split(r"\n\s*\n", "\n".join(lines).strip())
+    body = "\n\n".join(_unwrap(p) for p in paragraphs if p.strip())
+    return body or None
+
+
+def _unwrap(paragraph: str) -> str:
+    """Join a hard-wrapped paragraph into one line; lists keep one item per line."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    if any(_LIST_ITEM.match(line) for line in lines):
+        return "\n".join(lines)
+    return " ".join(lines)
+
+
+def salutation_languages(salutation: str) -> set[str]:
+    """Languages a salutation is recognisably written in ("Dear Minister/Señor Ministro": en, es)."""
+    return {language for language, pattern in _SALUTATION_MARKERS if pattern.search(salutation)}
 
 
 def model_letter_greeting(model_letter: str | None) -> str | None:

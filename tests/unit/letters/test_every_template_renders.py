@@ -8,7 +8,7 @@ import pytest
 
 from app.domain.model import AppealKind
 from app.letters.sample_cases import SAMPLE_CASES, SAMPLE_SENDERS
-from app.letters.translation_check import check_locale, template_locales
+from app.services.translation_check import check_locale, template_locales
 from app.services.letters import available_letter_locales, draft_letter
 
 LEFTOVER = re.compile(r"\{\{|\{%|%\(|\}\}|\bNone\b")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app import i18n
 from app.domain.errors import TemplateProblem
+from app.domain.model import CaseDetail, CaseStatus
 from app.i18n import LOCALE_ID, SOURCE_LANGUAGE
 from app.letters import rendering
 from app.letters.rendering import check_syntax
@@ -269,7 +270,7 @@ def render_samples(locale: str) -> list[Problem]:
     from app.services.letters import draft_letter
 
     problems: list[Problem] = []
-    for case in (*SAMPLE_CASES, *_sample_pack_cases()):
+    for case in (*SAMPLE_CASES, *sample_pack_cases()):
         for kind in AppealKind:
             for index in range(1, max(1, len(case.targets)) + 1):
                 for sender in SAMPLE_SENDERS:
@@ -294,16 +295,37 @@ def _check_output(label: str, text: str) -> list[Problem]:
     return problems
 
 
-def _sample_pack_cases() -> list[object]:
-    """Cases from the shipped fictional sample pack, when that pack is installed."""
+def sample_pack_cases() -> list[CaseDetail]:
+    """The shipped fictional sample pack, parsed and turned into cases (no store involved)."""
     try:
-        from app.samples import sample_cases  # type: ignore[attr-defined]
+        from app.importing import parse_file
+        from app.samples import sample_paths
     except ImportError:
         return []
-    try:
-        return list(sample_cases())
-    except Exception:  # the pack is someone else's: a broken pack must not hide template errors
-        return []
+    cases = []
+    for number, path in enumerate(sample_paths(), start=1):
+        doc = parse_file(path)
+        cases.append(
+            CaseDetail(
+                case_id=-number,
+                ua_number=doc.ua_number or f"{number}/00",
+                ai_index=doc.ai_index,
+                title=doc.title,
+                country=doc.country,
+                status=CaseStatus.OPEN,
+                issued_on=doc.issued_on,
+                deadline=doc.deadline,
+                summary=doc.summary,
+                model_letter=doc.model_letter,
+                document_language=doc.document_language,
+                previous_ua_link=doc.previous_ua_link,
+                persons=doc.persons,
+                targets=doc.targets,
+                preferred_languages=doc.preferred_languages,
+                is_sample=True,
+            )
+        )
+    return cases
 
 
 def check_locale(locale: str, *, render: bool = True) -> LocaleReport:
