@@ -124,3 +124,26 @@ def test_cancelling_mark_sent_records_nothing(make_window, app_paths, open_db, q
     with qtbot.assertNotEmitted(window.case_updated):
         window.case_actions.mark_sent_dialog.reject()
     assert list_appeals(open_db, ua_number="12/26") == []
+
+
+def test_mark_sent_warns_but_never_blocks(make_window, app_paths, open_db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    store_documents(
+        app_paths, fictional_document("12/26", deadline=date.today() - timedelta(days=4))
+    )
+    window = make_window()
+    window.actions.mark_sent.trigger()
+    ask = window.case_actions.mark_sent_dialog
+    assert ask.notice_label.isVisible()
+    assert "Check with your section office" in ask.notice_label.text()
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        ask.accept()
+    window.actions.mark_sent.trigger()
+    again = window.case_actions.mark_sent_dialog
+    assert "You already sent an appeal to this official" in again.notice_label.text()
+    again.target_combo.setCurrentIndex(1)
+    assert "already sent" not in again.notice_label.text()
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        again.accept()
+    assert len(list_appeals(open_db, ua_number="12/26")) == 2

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import unquote
 
 from pypdf import PdfReader
 
+from app.settings import load_settings, save_settings
 from app.ui.dialogs import letter_output
 from tests.ui.conftest import fictional_document, store_documents
 
@@ -58,3 +60,60 @@ def test_email_to_an_official_without_address_says_what_to_do(
     dialog.buttons.email.click()
     assert opened == []
     assert "no email address" in dialog.status_label.text()
+
+
+def test_save_as_eml_writes_a_draft_any_mail_client_opens(
+    make_window, app_paths, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import email
+
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    target = tmp_path / "letter.eml"
+    monkeypatch.setattr(letter_output, "ask_save_path", lambda *_args: target)
+    dialog.buttons.eml_action.trigger()
+    message = email.message_from_bytes(target.read_bytes())
+    assert message["To"] == "minister@justice.example"
+    assert "UA 12/26" in message["Subject"]
+    assert "Ana Lima" in message.get_payload(decode=True).decode("utf-8")
+
+
+def test_writer_safety_signs_with_initials_and_drops_the_return_address(
+    make_window, app_paths, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.model import SenderProfile
+
+    settings = load_settings(app_paths)
+    sender = SenderProfile(name="Maria Sol Writer", address="9 Home Lane", city="Leeds")
+    save_settings(app_paths, replace(settings, sender=sender, caution_countries=("atlantis",)))
+    store_documents(app_paths, fictional_document("12/26", country="Atlantis"))
+    dialog = open_letter(make_window())
+    assert dialog.side.caution_label.isVisible()
+    assert dialog.safety_box.isChecked()
+    assert "M. S. W." in dialog.text()
+    assert "Maria Sol Writer" not in dialog.text() and "9 Home Lane" not in dialog.text()
+    envelope = tmp_path / "envelope.pdf"
+    monkeypatch.setattr(letter_output, "ask_save_path", lambda *_args: envelope)
+    dialog.buttons.envelope_action.trigger()
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(envelope).pages)
+    assert "ATLANTIS" in text and "9 Home Lane" not in text
+    dialog.safety_box.setChecked(False)
+    assert "Maria Sol Writer" in dialog.text()
+
+
+def test_a_letter_that_is_all_model_text_gets_a_gentle_nudge(make_window, app_paths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    assert dialog.nudge_label.isVisible()
+    assert "% the model text" in dialog.nudge_label.text()
+    dialog.note_edit.setPlainText("I teach poetry to teenagers and your decision matters to them.")
+    qtbot.waitUntil(lambda: not dialog.nudge_label.isVisible(), timeout=3000)
+
+
+def test_social_post_goes_to_the_clipboard(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    dialog.buttons.social_action.trigger()
+    assert "UA 12/26" in QGuiApplication.clipboard().text()

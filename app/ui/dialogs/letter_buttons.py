@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
 
 from app.i18n import _
 from app.ui.dialogs import letter_output
@@ -30,8 +30,22 @@ class LetterButtons:
         self.mark_sent = QPushButton()
         self.mark_sent.setObjectName("primaryButton")
         self.mark_sent.setShortcut(QKeySequence("Ctrl+M"))
+        self.more = QPushButton()
+        self.more_menu = QMenu(self.more)
+        self.eml_action = self.more_menu.addAction("")
+        self.envelope_action = self.more_menu.addAction("")
+        self.social_action = self.more_menu.addAction("")
+        self.more.setMenu(self.more_menu)
         self.close = QPushButton()
-        for button in (self.copy, self.print, self.pdf, self.email, self.mark_sent, self.close):
+        for button in (
+            self.copy,
+            self.print,
+            self.pdf,
+            self.email,
+            self.more,
+            self.mark_sent,
+            self.close,
+        ):
             button.setAutoDefault(False)
         self.copy.clicked.connect(dialog.copy_to_clipboard)
         self.print.clicked.connect(
@@ -41,6 +55,15 @@ class LetterButtons:
         self.email.clicked.connect(
             lambda: dialog.run_output(lambda: letter_output.email_letter(dialog))
         )
+        self.eml_action.triggered.connect(
+            lambda: dialog.run_output(lambda: letter_output.save_eml(dialog))
+        )
+        self.envelope_action.triggered.connect(
+            lambda: dialog.run_output(lambda: letter_output.save_envelope(dialog))
+        )
+        self.social_action.triggered.connect(
+            lambda: dialog.run_output(lambda: letter_output.copy_social_post(dialog))
+        )
         self.mark_sent.clicked.connect(dialog.request_mark_sent)
         self.close.clicked.connect(dialog.close)
         self.print.setEnabled(letter_output.paper_available())
@@ -48,7 +71,7 @@ class LetterButtons:
         self.email.setEnabled(letter_output.mail_available())
 
         self.layout = QHBoxLayout()
-        for button in (self.copy, self.print, self.pdf, self.email):
+        for button in (self.copy, self.print, self.pdf, self.email, self.more):
             self.layout.addWidget(button)
         self.layout.addStretch(1)
         self.layout.addWidget(self.mark_sent)
@@ -61,9 +84,16 @@ class LetterButtons:
             (self.pdf, _("Save as P&DF..."), _("Save the letter as a PDF file")),
             (self.email, _("E&mail..."), _("Email the letter to the official")),
             (self.mark_sent, _("Mark as &sent..."), _("Record this letter as sent")),
+            (self.more, _("Mo&re"), _("More ways to send the letter")),
             (self.close, _("Close"), _("Close the letter editor")),
         ):
+            keys = button.shortcut()
             button.setText(text)
+            if not keys.isEmpty():
+                button.setShortcut(keys)  # setText("&...") had replaced Ctrl+M by Alt+letter
             button.setAccessibleName(name)
             shortcut = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(f"{name} ({shortcut})" if shortcut else name)
+        self.eml_action.setText(_("Save as an &email draft (.eml)..."))
+        self.envelope_action.setText(_("Save the &envelope as PDF..."))
+        self.social_action.setText(_("Copy a &social media post"))

@@ -8,25 +8,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QFont, QGuiApplication
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
-from app.domain.model import CaseDetail, Letter
+from app.domain.model import CaseDetail, Letter, SenderProfile
 from app.i18n import _
 from app.settings import Settings
+from app.ui.dialogs.letter_advice import (
+    caution_text,
+    is_caution_country,
+    personal_touch_hint,
+    safe_sender,
+)
 from app.ui.dialogs.letter_buttons import LetterButtons
+from app.ui.dialogs.letter_side_panel import LetterSidePanel
 from app.ui.errors import report_failure
-from app.ui.formatting import language_name
 from app.ui.messages import Messages
 
 
@@ -66,8 +61,6 @@ class LetterDialog(QDialog):
         self.retranslate_ui()
         self.render_letter()
 
-    # ---- layout -----------------------------------------------------------------------------
-
     def _build(self, target_index: int) -> None:
         from app.services.letters import available_letter_locales, default_letter_locale
 
@@ -78,27 +71,23 @@ class LetterDialog(QDialog):
         self.sample_banner.setObjectName("sampleBanner")
         self.sample_banner.setWordWrap(True)
         self.sample_banner.setVisible(self.case.is_sample)
-        self.target_combo = QComboBox()
-        for position, target in enumerate(self.case.targets, start=1):
-            self.target_combo.addItem(target.label or str(position), position)
+        side = LetterSidePanel(self.case, available_letter_locales(self.user_templates))
+        self.side = side
+        # Short names for the controls the rest of the app and the tests use.
+        self.target_combo, self.language_combo = side.target_combo, side.language_combo
+        self.note_edit, self.sender_label = side.note_edit, side.sender_label
+        self.regenerate_button, self.warnings_label = side.regenerate_button, side.warnings_label
+        self.safety_box, self.large_print_box = side.safety_box, side.large_print_box
+        self.nudge_label = side.nudge_label
         self.target_combo.setCurrentIndex(max(0, min(target_index, len(self.case.targets)) - 1))
-        self.language_combo = QComboBox()
-        for locale_id in available_letter_locales(self.user_templates):
-            self.language_combo.addItem(language_name(locale_id), locale_id)
         wanted = self.settings.letter_language or default_letter_locale(
             self.case, self.target_index(), self.user_templates
         )
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(wanted)))
-        self.sender_label = QLabel()
-        self.sender_label.setWordWrap(True)
-        self.sender_button = QPushButton()
-        self.sender_button.clicked.connect(self.settings_requested)
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setFixedHeight(150)
-        self.warnings_label = QLabel()
-        self.warnings_label.setObjectName("warning")
-        self.warnings_label.setWordWrap(True)
+        caution = is_caution_country(self.case, self.settings)
+        self.safety_box.setChecked(caution)
+        side.caution_label.setVisible(caution)
+
         self.letter_edit = QPlainTextEdit()
         self.letter_edit.setObjectName("letterText")
         self.letter_edit.setTabChangesFocus(True)
@@ -106,60 +95,36 @@ class LetterDialog(QDialog):
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.letter_edit.setFont(font)
         self.letter_edit.document().setDocumentMargin(18)
-        self.letter_edit.textChanged.connect(self._on_letter_edited)
-        self.regenerate_button = QPushButton()
-        self.regenerate_button.clicked.connect(self._on_regenerate)
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
         self.status_label.setWordWrap(True)
         self.buttons = LetterButtons(self)
 
-        self._note_timer = QTimer(self)
-        self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(400)
+        self._note_timer = QTimer(self, singleShot=True, interval=400)
         self._note_timer.timeout.connect(self._on_note_settled)
+        self._nudge_timer = QTimer(self, singleShot=True, interval=600)
+        self._nudge_timer.timeout.connect(self.update_nudge)
+        self.letter_edit.textChanged.connect(self._on_letter_edited)
         self.note_edit.textChanged.connect(self._note_timer.start)
         self.target_combo.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
         self.language_combo.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
+        self.safety_box.toggled.connect(lambda _on: self._on_choice_changed())
+        side.sender_button.clicked.connect(self.settings_requested)
+        self.regenerate_button.clicked.connect(self._on_regenerate)
 
-        side = QWidget()
-        form = QFormLayout()
-        self.target_caption = QLabel()
-        self.language_caption = QLabel()
-        self.sender_caption = QLabel()
-        self.note_caption = QLabel()
-        self.target_caption.setBuddy(self.target_combo)
-        self.language_caption.setBuddy(self.language_combo)
-        self.note_caption.setBuddy(self.note_edit)
-        form.addRow(self.target_caption, self.target_combo)
-        form.addRow(self.language_caption, self.language_combo)
-        sender_row = QVBoxLayout()
-        sender_row.addWidget(self.sender_label)
-        sender_row.addWidget(self.sender_button, 0, Qt.AlignmentFlag.AlignLeft)
-        form.addRow(self.sender_caption, sender_row)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 8, 0)
-        side_layout.addLayout(form)
-        side_layout.addWidget(self.note_caption)
-        side_layout.addWidget(self.note_edit)
-        side_layout.addWidget(self.regenerate_button, 0, Qt.AlignmentFlag.AlignLeft)
-        side_layout.addWidget(self.warnings_label)
-        side_layout.addStretch(1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(side)
         self.splitter.addWidget(self.letter_edit)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 620])
+        self.splitter.setSizes([340, 640])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.sample_banner)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status_label)
-        bottom = QHBoxLayout()
-        bottom.addLayout(self.buttons.layout, 1)
-        layout.addLayout(bottom)
-        self.resize(1000, 680)
+        layout.addLayout(self.buttons.layout)
+        self.resize(1040, 700)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Letter for UA {ua_number}").format(ua_number=self.case.ua_number))
@@ -171,29 +136,17 @@ class LetterDialog(QDialog):
         self.sample_banner.setText(
             _("Fictional sample - not a real case. Practise with this letter; do not send it.")
         )
-        self.target_caption.setText(_("&Official:"))
-        self.language_caption.setText(_("&Language:"))
-        self.sender_caption.setText(_("Signed by:"))
-        self.note_caption.setText(_("&Your own sentences (who you are, why you care):"))
-        self.note_edit.setPlaceholderText(
-            _("A personal sentence or two makes a letter much harder to ignore.")
-        )
-        self.sender_button.setText(_("Change sender..."))
-        self.regenerate_button.setText(_("&Regenerate letter"))
-        self.target_combo.setAccessibleName(_("Official to write to"))
-        self.language_combo.setAccessibleName(_("Letter language"))
-        self.sender_button.setAccessibleName(_("Change sender details"))
-        self.note_edit.setAccessibleName(_("Your own sentences"))
+        self.side.retranslate_ui()
+        self.side.caution_label.setText(caution_text(self.case))
         self.letter_edit.setAccessibleName(_("Letter text"))
         self.letter_edit.setAccessibleDescription(
             _("The letter as it will be sent; you can edit it.")
         )
-        self.regenerate_button.setAccessibleName(_("Regenerate letter"))
         self.buttons.retranslate_ui()
         self._show_sender()
 
     def _show_sender(self) -> None:
-        sender = self.settings.sender
+        sender = self.sender()
         if sender.is_complete:
             where = ", ".join(part for part in (sender.city, sender.country) if part)
             self.sender_label.setText(f"{sender.name}" + (f"\n{where}" if where else ""))
@@ -201,6 +154,11 @@ class LetterDialog(QDialog):
             self.sender_label.setText(_("Nobody yet: add your name in Settings."))
 
     # ---- state ------------------------------------------------------------------------------
+
+    def sender(self) -> SenderProfile:
+        """The signature in use: the profile, or initials and town for writer safety."""
+        sender = self.settings.sender
+        return safe_sender(sender) if self.safety_box.isChecked() else sender
 
     def target_index(self) -> int:
         return int(self.target_combo.currentData() or 1)
@@ -238,7 +196,7 @@ class LetterDialog(QDialog):
             letter = draft_letter(
                 self.case,
                 self.target_index(),
-                self.settings.sender,
+                self.sender(),
                 locale=self.locale(),
                 user_templates=self.user_templates,
                 personal_note=self.note_edit.toPlainText().strip(),
@@ -260,11 +218,20 @@ class LetterDialog(QDialog):
         self.warnings_label.setText("\n".join(letter.warnings))
         self.warnings_label.setVisible(bool(letter.warnings))
         self.status_label.clear()
+        self._show_sender()
+        self.update_nudge()
         return True
+
+    def update_nudge(self) -> None:
+        generated = self.letter.text if self.letter else ""
+        hint = personal_touch_hint(generated, self.text(), self.note_edit.toPlainText())
+        self.nudge_label.setText(hint)
+        self.nudge_label.setVisible(bool(hint))
 
     def _on_letter_edited(self) -> None:
         if not self._filling:
             self._edited = True
+            self._nudge_timer.start()
 
     def _confirm_discard(self) -> bool:
         return not self._edited or Messages.ask(
@@ -274,6 +241,7 @@ class LetterDialog(QDialog):
         )
 
     def _on_choice_changed(self) -> None:
+        self._show_sender()
         if self._confirm_discard():
             self.render_letter()
         else:

@@ -42,6 +42,16 @@ def _edited_letter(dialog: LetterDialog) -> tuple[Letter, Target]:
     return letter, dialog.case.targets[draft.target_index - 1]
 
 
+def _pdf_options(dialog: LetterDialog) -> dict[str, object]:
+    return {
+        "sender": dialog.sender(),
+        "page_size": page_size(dialog),
+        "emphasis": _emphasis(dialog),
+        "large_print": dialog.large_print_box.isChecked(),
+        "country": dialog.case.country or None,
+    }
+
+
 def _emphasis(dialog: LetterDialog) -> tuple[str, ...]:
     return tuple(person.name for person in dialog.case.persons)
 
@@ -52,15 +62,25 @@ def suggested_pdf_name(dialog: LetterDialog) -> str:
     return safe_file_stem(f"UA {dialog.case.ua_number} letter {dialog.target_index()}") + ".pdf"
 
 
-def ask_pdf_path(dialog: LetterDialog) -> Path | None:
+def ask_save_path(
+    dialog: LetterDialog, title: str, name: str, suffix: str, filter_text: str
+) -> Path | None:
     """The save dialog (tests monkeypatch this function)."""
-    name, _filter = QFileDialog.getSaveFileName(
-        dialog, _("Save the letter as PDF"), suggested_pdf_name(dialog), _("PDF files (*.pdf)")
-    )
-    if not name:
+    chosen, _filter = QFileDialog.getSaveFileName(dialog, title, name, filter_text)
+    if not chosen:
         return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    path = Path(chosen)
+    return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+
+def ask_pdf_path(dialog: LetterDialog) -> Path | None:
+    return ask_save_path(
+        dialog,
+        _("Save the letter as PDF"),
+        suggested_pdf_name(dialog),
+        ".pdf",
+        _("PDF files (*.pdf)"),
+    )
 
 
 def save_pdf(dialog: LetterDialog) -> str | None:
@@ -70,14 +90,7 @@ def save_pdf(dialog: LetterDialog) -> str | None:
     if path is None:
         return None
     letter, target = _edited_letter(dialog)
-    write_letter_pdf(
-        letter,
-        path,
-        sender=dialog.settings.sender,
-        target=target,
-        page_size=page_size(dialog),
-        emphasis=_emphasis(dialog),
-    )
+    write_letter_pdf(letter, path, target=target, **_pdf_options(dialog))  # type: ignore[arg-type]
     return _("Saved {file}.").format(file=str(path))
 
 
@@ -142,3 +155,53 @@ def email_letter(dialog: LetterDialog) -> str | None:
 def open_url(services: type, url: object) -> bool:
     """``QDesktopServices.openUrl`` (tests monkeypatch this function: no mail client opens)."""
     return bool(services.openUrl(url))  # type: ignore[attr-defined]
+
+
+def save_eml(dialog: LetterDialog) -> str | None:
+    """A draft message any mail client opens (for long letters, or no mailto handler)."""
+    from app.output.atomic import safe_file_stem, write_atomic
+    from app.output.mail import build_eml
+
+    letter, target = _edited_letter(dialog)
+    name = safe_file_stem(f"UA {dialog.case.ua_number} letter {dialog.target_index()}") + ".eml"
+    path = ask_save_path(
+        dialog, _("Save the letter as an email draft"), name, ".eml", _("Email drafts (*.eml)")
+    )
+    if path is None:
+        return None
+    to = [target.email] if target.email else []
+    data = build_eml(to=to, cc=[], subject=letter.subject, body=letter.text, sender=dialog.sender())
+    write_atomic(path, data)
+    return _("Saved {file}. Open it with your mail program to send it.").format(file=str(path))
+
+
+def save_envelope(dialog: LetterDialog) -> str | None:
+    """An envelope PDF; the return address is left off for writer safety."""
+    from app.output.envelope import write_envelope_pdf
+
+    _letter, target = _edited_letter(dialog)
+    name = f"UA {dialog.case.ua_number} envelope {dialog.target_index()}".replace("/", "-") + ".pdf"
+    path = ask_save_path(
+        dialog, _("Save the envelope as PDF"), name, ".pdf", _("PDF files (*.pdf)")
+    )
+    if path is None:
+        return None
+    safe = dialog.safety_box.isChecked()
+    sender = None if safe else dialog.settings.sender
+    format_name = "10" if page_size(dialog) == "Letter" else "DL"
+    write_envelope_pdf(
+        target, path, country=dialog.case.country or None, sender=sender, format_name=format_name
+    )
+    if safe:
+        return _("Saved {file}, without your return address.").format(file=str(path))
+    return _("Saved {file}.").format(file=str(path))
+
+
+def copy_social_post(dialog: LetterDialog) -> str | None:
+    from PySide6.QtGui import QGuiApplication
+
+    from app.output.mail import social_message
+
+    _letter, target = _edited_letter(dialog)
+    QGuiApplication.clipboard().setText(social_message(dialog.case, target))
+    return _("A short post for social media is on the clipboard.")

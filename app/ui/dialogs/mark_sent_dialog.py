@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.model import CaseDetail, Channel
+from app.domain.model import AppealStatus, CaseDetail, CaseStatus, Channel
 from app.i18n import _
-from app.ui.formatting import channel_label
+from app.ui.formatting import channel_label, format_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,11 @@ class MarkSentDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
         self.date_edit.setMaximumDate(QDate.currentDate().addDays(1))
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("warning")
+        self.notice_label.setWordWrap(True)
+        self.target_combo.currentIndexChanged.connect(lambda _i: self._update_notices())
+        self.date_edit.dateChanged.connect(lambda _d: self._update_notices())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -77,6 +82,7 @@ class MarkSentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
         self.retranslate_ui()
@@ -99,6 +105,37 @@ class MarkSentDialog(QDialog):
         ok.setAccessibleName(_("Mark as sent"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(_("Cancel"))
+        self._update_notices()
+
+    def notices(self) -> list[str]:
+        """Warnings that never block: closed case, past deadline, this official already written to."""
+        case, choice = self.case, self.choice()
+        found = []
+        if case.status == CaseStatus.CLOSED:
+            found.append(_("This case is closed: the UA asks for no further action."))
+        elif case.deadline is not None and choice.sent_on > case.deadline:
+            found.append(
+                _("The deadline was {date}. Check with your section office before sending.").format(
+                    date=format_date(case.deadline, long=True)
+                )
+            )
+        earlier = [
+            a
+            for a in case.appeals
+            if a.target_index == choice.target_index and a.status == AppealStatus.SENT
+        ]
+        if earlier:
+            found.append(
+                _("You already sent an appeal to this official on {date}.").format(
+                    date=format_date(max(a.sent_on or choice.sent_on for a in earlier), long=True)
+                )
+            )
+        return found
+
+    def _update_notices(self) -> None:
+        found = self.notices()
+        self.notice_label.setText("\n".join(found))
+        self.notice_label.setVisible(bool(found))
 
     def choice(self) -> MarkSentChoice:
         qdate = self.date_edit.date()

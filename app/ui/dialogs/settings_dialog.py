@@ -42,6 +42,7 @@ class SettingsDialog(QDialog):
         self.country_edit = QLineEdit(sender.country)
         self.email_edit = QLineEdit(sender.email)
         self.about_edit = QLineEdit(sender.about)
+        self.caution_edit = QLineEdit(", ".join(settings.caution_countries))
         self.page_combo = QComboBox()
         self.page_combo.addItem("", None)
         for size in PAGE_SIZES:
@@ -85,6 +86,13 @@ class SettingsDialog(QDialog):
         self.sender_note.setObjectName("hint")
         self.sender_note.setWordWrap(True)
         self.sender_form.addRow(self.sender_note)
+        self.safety_group = QGroupBox()
+        safety_layout = QVBoxLayout(self.safety_group)
+        self.caution_label = QLabel()
+        self.caution_label.setWordWrap(True)
+        self.caution_label.setBuddy(self.caution_edit)
+        safety_layout.addWidget(self.caution_label)
+        safety_layout.addWidget(self.caution_edit)
         self.output_group = QGroupBox()
         self.output_form = QFormLayout(self.output_group)
         self.output_labels = [QLabel() for _i in range(3)]
@@ -97,6 +105,7 @@ class SettingsDialog(QDialog):
             self.output_form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.sender_group)
+        layout.addWidget(self.safety_group)
         layout.addWidget(self.output_group)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
@@ -130,6 +139,15 @@ class SettingsDialog(QDialog):
         self.sender_note.setText(
             _("Officials reply to the address on the letter. Only your name is required.")
         )
+        self.safety_group.setTitle(_("Writer safety"))
+        self.caution_label.setText(
+            _(
+                "&Countries you have ties to or plan to visit (separated by commas). For cases "
+                "there, Appeal Desk suggests signing with initials and town only."
+            )
+        )
+        self.caution_edit.setAccessibleName(_("Countries you have ties to"))
+        self.caution_edit.setPlaceholderText(_("for example: Peru, Nepal"))
         self.output_group.setTitle(_("Letters and language"))
         for label, text in zip(
             self.output_labels,
@@ -165,4 +183,9 @@ class SettingsDialog(QDialog):
             page_size=self.page_combo.currentData(),
             ui_language=self.ui_language_combo.currentData(),
             letter_language=self.letter_language_combo.currentData(),
+            caution_countries=tuple(
+                country.strip()
+                for country in self.caution_edit.text().split(",")
+                if country.strip()
+            ),
         )

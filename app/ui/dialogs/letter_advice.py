@@ -1,0 +1,55 @@
+"""Gentle advice beside a letter: writer safety for countries with ties, and the personal touch."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from app.domain.model import CaseDetail, SenderProfile
+from app.i18n import _
+from app.settings import Settings
+
+NEARLY_MODEL = 0.9  # at or above this share, the letter is essentially the generated model text
+
+
+def is_caution_country(case: CaseDetail, settings: Settings) -> bool:
+    """The user listed the case's country among those they have ties to or will travel to."""
+    wanted = case.country.strip().casefold()
+    return bool(wanted) and any(c.strip().casefold() == wanted for c in settings.caution_countries)
+
+
+def caution_text(case: CaseDetail) -> str:
+    return _(
+        "You listed {country} among the countries you have ties to or plan to visit. Letters are "
+        "read by the authorities there: consider signing with your initials and town only, and "
+        "leaving your address off the envelope."
+    ).format(country=case.country)
+
+
+def initials(name: str) -> str:
+    """ "Maria de la Cruz" -> "M. d. l. C." (every word's first letter)."""
+    return " ".join(f"{word[0]}." for word in name.split() if word)
+
+
+def safe_sender(sender: SenderProfile) -> SenderProfile:
+    """The signature for writer safety: initials and town only, no address or email."""
+    return SenderProfile(name=initials(sender.name), city=sender.city)
+
+
+def similarity(generated: str, current: str) -> float:
+    """How much of the letter is still the generated text (0..1)."""
+    if not generated or not current:
+        return 0.0
+    return SequenceMatcher(None, generated, current, autojunk=False).ratio()
+
+
+def personal_touch_hint(generated_without_note: str, current: str, note: str) -> str:
+    """A hint when the letter is nearly the model letter; empty when it is personal enough."""
+    if note.strip():
+        return ""
+    share = similarity(generated_without_note, current)
+    if share < NEARLY_MODEL:
+        return ""
+    return _(
+        "This letter is {percent}% the model text. Officials receive many identical letters: "
+        "a sentence about who you are and why you care makes yours stand out."
+    ).format(percent=round(share * 100))

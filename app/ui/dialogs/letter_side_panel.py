@@ -1,0 +1,102 @@
+"""The letter editor's left column: official, language, signature, own sentences, advice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import CaseDetail
+from app.i18n import _
+from app.ui.formatting import language_name
+
+
+class LetterSidePanel(QWidget):
+    """Plain widgets; the dialog connects them and decides what they mean."""
+
+    def __init__(
+        self, case: CaseDetail, letter_locales: list[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.target_combo = QComboBox()
+        for position, target in enumerate(case.targets, start=1):
+            self.target_combo.addItem(target.label or str(position), position)
+        self.language_combo = QComboBox()
+        for locale_id in letter_locales:
+            self.language_combo.addItem(language_name(locale_id), locale_id)
+        self.sender_label = QLabel()
+        self.sender_label.setWordWrap(True)
+        self.sender_button = QPushButton()
+        self.safety_box = QCheckBox()
+        self.large_print_box = QCheckBox()
+        self.caution_label = QLabel()
+        self.caution_label.setObjectName("warning")
+        self.caution_label.setWordWrap(True)
+        self.caution_label.hide()
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(120)
+        self.regenerate_button = QPushButton()
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("warning")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.hide()
+        self.nudge_label = QLabel()
+        self.nudge_label.setObjectName("hint")
+        self.nudge_label.setWordWrap(True)
+
+        form = QFormLayout()
+        self.target_caption = QLabel()
+        self.language_caption = QLabel()
+        self.sender_caption = QLabel()
+        self.note_caption = QLabel()
+        self.target_caption.setBuddy(self.target_combo)
+        self.language_caption.setBuddy(self.language_combo)
+        self.note_caption.setBuddy(self.note_edit)
+        form.addRow(self.target_caption, self.target_combo)
+        form.addRow(self.language_caption, self.language_combo)
+        sender_row = QVBoxLayout()
+        sender_row.addWidget(self.sender_label)
+        sender_row.addWidget(self.sender_button, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow(self.sender_caption, sender_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.caution_label)
+        layout.addWidget(self.safety_box)
+        layout.addWidget(self.large_print_box)
+        layout.addSpacing(6)
+        layout.addWidget(self.note_caption)
+        layout.addWidget(self.note_edit)
+        layout.addWidget(self.regenerate_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.nudge_label)
+        layout.addWidget(self.warnings_label)
+        layout.addStretch(1)
+
+    def retranslate_ui(self) -> None:
+        self.target_caption.setText(_("&Official:"))
+        self.language_caption.setText(_("&Language:"))
+        self.sender_caption.setText(_("Signed by:"))
+        self.note_caption.setText(_("&Your own sentences (who you are, why you care):"))
+        self.note_edit.setPlaceholderText(
+            _("A personal sentence or two makes a letter much harder to ignore.")
+        )
+        self.sender_button.setText(_("Change sender..."))
+        self.regenerate_button.setText(_("&Regenerate letter"))
+        self.safety_box.setText(_("Sign with my &initials and town only"))
+        self.large_print_box.setText(_("Lar&ge print when printing"))
+        self.target_combo.setAccessibleName(_("Official to write to"))
+        self.language_combo.setAccessibleName(_("Letter language"))
+        self.sender_button.setAccessibleName(_("Change sender details"))
+        self.note_edit.setAccessibleName(_("Your own sentences"))
+        self.regenerate_button.setAccessibleName(_("Regenerate letter"))
+        self.safety_box.setAccessibleName(_("Sign with initials and town only"))
+        self.large_print_box.setAccessibleName(_("Large print"))
