@@ -11,11 +11,11 @@ from app.importing.vocabulary import FEMALE_HONORIFICS, MALE_HONORIFICS, NON_NAM
 _HONORIFIC = re.compile(
     r"^(?:(?:his|her|your)\s+excellency|h\.\s?e\.|s\.\s?e\.|e\.\s?s\.|excmo\.?|excma\.?|"
     r"lieutenant[\s-]general|lt\.?\s*gen\.?|major[\s-]general|brigadier(?:[\s-]general)?|"
-    r"general\s+de\s+divisi[oó]n|general|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
+    r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abog|abg|ing|arq|"
     r"sr|sra|srta|señor|señora|don|doña|dña|mme|mlle|m\.|monsieur|madame|herrn?|frau|"
-    r"sheikh|shaikh|sir|dame|lord|lady|king|queen|prince|princess|president|senhor|senhora|dom)"
+    r"sheikh|shaikh|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
     r"\.?(?=\s)\s+",
     re.I,
 )

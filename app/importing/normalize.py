@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -118,6 +119,7 @@ def flatten(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: ``Fédération`` -> ``federation``."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

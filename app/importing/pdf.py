@@ -7,6 +7,7 @@ PDFs typeset from the samples with QPdfWriter, pypdf's layout mode gives the sam
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 
@@ -18,24 +19,40 @@ MAX_STREAM_BYTES = 20_000_000
 log = logging.getLogger(__name__)
 
 
-def _limit_decompression() -> None:
-    """Cap pypdf's decompression output so a small file cannot expand to gigabytes (IN-2)."""
-    from pypdf import filters
+def _limits() -> contextlib.AbstractContextManager[object]:
+    """Cap pypdf's decompression so a small file cannot expand to gigabytes (IN-2)."""
+    import pypdf
 
-    for name in ("ZLIB_MAX_OUTPUT_LENGTH", "LZW_MAX_OUTPUT_LENGTH", "RUN_LENGTH_MAX_OUTPUT_LENGTH",
-                 "MAX_DECLARED_STREAM_LENGTH", "MAX_ARRAY_BASED_STREAM_OUTPUT_LENGTH",
-                 "JBIG2_MAX_OUTPUT_LENGTH", "FLATE_MAX_BUFFER_SIZE"):  # fmt: skip
-        current = getattr(filters, name, None)
-        if isinstance(current, int) and current > MAX_STREAM_BYTES:
-            setattr(filters, name, MAX_STREAM_BYTES)
+    apply = getattr(pypdf, "apply_configuration", None)
+    if apply is None:  # pypdf < 7: module constants
+        from pypdf import filters
+
+        for name in ("ZLIB_MAX_OUTPUT_LENGTH", "LZW_MAX_OUTPUT_LENGTH"):
+            if getattr(filters, name, 0) > MAX_STREAM_BYTES:
+                setattr(filters, name, MAX_STREAM_BYTES)
+        return contextlib.nullcontext()
+    return apply(
+        maximum_declared_stream_length=MAX_STREAM_BYTES,
+        zlib_maximum_output_length=MAX_STREAM_BYTES,
+        lzw_maximum_output_length=MAX_STREAM_BYTES,
+        run_length_maximum_output_length=MAX_STREAM_BYTES,
+        array_based_stream_maximum_output_length=MAX_STREAM_BYTES,
+        jbig2_maximum_output_length=MAX_STREAM_BYTES,
+        image_maximum_buffer_size=MAX_STREAM_BYTES,
+        stream_decoding_work_maximum_length=4 * MAX_STREAM_BYTES,
+    )
 
 
 def pdf_text(data: bytes, source: str) -> str:
     """Extract the text layer of a PDF (pages separated by form feeds)."""
+    with _limits():
+        return _extract(data, source)
+
+
+def _extract(data: bytes, source: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
-    _limit_decompression()
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not _open_without_password(reader):

@@ -16,6 +16,7 @@ _PRONOUN_WORDS = {
     "él", "ella", "elle", "elles", "il", "ils", "iel", "elle/il", "ellx", "sie", "er", "ihr",
     "ele", "dela", "dele", "lui", "ellos", "ellas",
 }  # fmt: skip
+_FOLDED_PRONOUNS = frozenset(fold(word) for word in _PRONOUN_WORDS)
 _LIST_LABEL = re.compile(
     r"^\s*(?:NAME AND (?:PREFERRED )?PRONOUNS?|NOMBRE Y PRONOMBRE|NOM ET PRONOM|NOMBRES? Y PRONOMBRES?|"
     r"NOMS? ET PRONOMS?|Names?|Nombres?|Noms?|New names?|Nuevos nombres|Nouveaux noms)\s*:\s*(.*)$",
@@ -78,7 +79,7 @@ def _person_from_piece(piece: str) -> Person | None:
     pronouns = None
     for bracket in re.findall(r"\(([^)]*)\)", piece):
         words = [w for w in re.split(r"[/,\s]+", bracket.strip()) if w]
-        if words and all(fold(w) in {fold(p) for p in _PRONOUN_WORDS} for w in words):
+        if words and all(fold(w) in _FOLDED_PRONOUNS for w in words):
             pronouns = bracket.strip()
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]

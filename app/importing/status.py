@@ -22,6 +22,7 @@ _FINAL = re.compile(
     r"(?:es sind )?keine weiteren (?:Appelle|Aktionen) (?:mehr )?(?:nötig|erforderlich|notwendig)",
     re.I,
 )
+_FINAL = re.compile(_FINAL.pattern.casefold())
 _UPDATE = re.compile(
     r"further information on\b|\bfurther information \(\d+\) on\b|\bFI on UA\b|"
     r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:update|follow-up|follow up)\b|"
@@ -31,11 +32,12 @@ _UPDATE = re.compile(
     r"\bUA-\d+-\d+/\d{4}\b|This is the (?:\w+ )?update of",
     re.I,
 )
+_UPDATE = re.compile(_UPDATE.pattern.casefold())
 
 
 def document_kind(doc: Document) -> OutputKind:
     """``final`` when the network is told to stop; ``update`` for follow-ups; else ``initial``."""
-    text = doc.flat
+    text = doc.flat.casefold()
     if _FINAL.search(text):
         return OutputKind.FINAL
     if _UPDATE.search(text) or _has_previous_link(doc):

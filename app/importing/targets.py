@@ -90,7 +90,9 @@ def address_blocks(doc: Document) -> list[Block]:
             block_lines = list(current)
             current.clear()
             continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
-            if continuation and not any(_label_of(x) in _SALUTATION_LABELS for x in blocks[-1].lines):
+            if continuation and not any(
+                _label_of(x) in _SALUTATION_LABELS for x in blocks[-1].lines
+            ):
                 blocks[-1].lines.extend(block_lines)  # a block broken by a page break
             elif _is_address_block(block_lines, under_heading=state != "neutral"):
                 role = "copy" if state == "copy" else "target"
