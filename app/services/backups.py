@@ -89,11 +89,11 @@ def scheduled_backup(paths: AppPaths, db: Database, now: datetime | None = None)
         return None
     now = now or datetime.now(UTC)
     backups = list_backups(paths)
-    fingerprint, empty = live_fingerprint(db.engine)
-    if empty or (backups and backups[0].fingerprint == fingerprint):
-        return None
     autos = [b for b in backups if b.reason == AUTO]
     if autos and autos[0].created.date() == now.date():
+        return None  # checked first: the fingerprint reads every row (seconds on big stores)
+    fingerprint, empty = live_fingerprint(db.engine)
+    if empty or (backups and backups[0].fingerprint == fingerprint):
         return None
     written = backup_database(db.engine, paths.backups, AUTO)
     prune_backups(paths, now)

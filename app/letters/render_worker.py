@@ -1,0 +1,151 @@
+"""Render templates in a separate worker process that is killed when it runs away (TPL-4).
+
+The sandbox stops attribute walks and huge ``*``, but not CPU loops (nested ``range``) or single
+C calls that allocate gigabytes (``replace``, ``center``, ``'%999999999s'|format``). The worker
+has an address-space limit (POSIX) and each render a wall-clock deadline; on a timeout the
+worker is killed and the next render starts a fresh one. One worker is reused between renders.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Mapping
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from app.domain.errors import TemplateProblem
+
+log = logging.getLogger(__name__)
+
+RENDER_TIMEOUT_SECONDS = 2.0
+WORKER_MEMORY_BYTES = 1024 * 1024 * 1024
+START_TIMEOUT_SECONDS = 30.0
+
+Job = tuple[tuple[str, str], list[str], str | None, str, dict[str, Any]]
+
+
+def _follow_parent(shipped: str, locales: str) -> None:
+    """Use the same template and catalog folders as the parent process (tests move them)."""
+    from app import i18n
+    from app.letters import rendering
+
+    if str(rendering.SHIPPED_TEMPLATES) != shipped:
+        rendering.SHIPPED_TEMPLATES = Path(shipped)
+    if str(i18n.locales_dir()) != locales:
+        folder = Path(locales)
+        i18n.locales_dir = lambda: folder  # type: ignore[assignment]
+        i18n.reload_catalogs()
+
+
+def _memory_problem(problem: str) -> str:
+    return "the template needs too much memory" if problem.startswith("MemoryError") else problem
+
+
+def _serve(conn: Connection) -> None:
+    """Worker main loop: limit memory, then render jobs until the pipe closes."""
+    if os.name == "posix":
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
+    from app.letters.rendering import build_environment, render
+
+    conn.send(("ready",))
+    while True:
+        try:
+            folders, chain, user_templates, name, context = conn.recv()
+        except EOFError:
+            return
+        try:
+            _follow_parent(*folders)
+            env = build_environment(chain, Path(user_templates) if user_templates else None)
+            conn.send(("ok", render(env, name, context)))
+        except TemplateProblem as exc:
+            conn.send(("problem", exc.filename, exc.lineno, _memory_problem(exc.problem)))
+        except MemoryError:
+            conn.send(("problem", name, None, "the template needs too much memory"))
+        except Exception as exc:  # a bug or a ValueError about the context: report it
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+class RenderWorker:
+    """One worker process, started on first use, restarted after a runaway template."""
+
+    def __init__(self, timeout: float = RENDER_TIMEOUT_SECONDS) -> None:
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+
+    def _start(self) -> Connection:
+        context = multiprocessing.get_context("spawn")  # never fork a process with Qt threads
+        parent, child = context.Pipe()
+        process = context.Process(target=_serve, args=(child,), daemon=True, name="render")
+        process.start()
+        child.close()
+        if not parent.poll(START_TIMEOUT_SECONDS) or parent.recv() != ("ready",):
+            process.kill()
+            raise RuntimeError("the template worker did not start")
+        self._process, self._conn = process, parent
+        return parent
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+        if self._conn is not None:
+            self._conn.close()
+        self._process = self._conn = None
+
+    def render(
+        self, chain: list[str], user_templates: Path | None, name: str, context: Mapping[str, Any]
+    ) -> str:
+        """Render in the worker; TemplateProblem on a template error, a timeout or a crash."""
+        from app import i18n
+        from app.letters import rendering
+
+        folders = (str(rendering.SHIPPED_TEMPLATES), str(i18n.locales_dir()))
+        user = str(user_templates) if user_templates else None
+        job: Job = (folders, list(chain), user, name, dict(context))
+        with self._lock:
+            conn = self._conn or self._start()
+            try:
+                conn.send(job)
+                if not conn.poll(self.timeout):
+                    self.stop()
+                    raise TemplateProblem(
+                        name,
+                        None,
+                        f"the template ran longer than {self.timeout:g} seconds "
+                        "and was stopped (a loop that never ends?)",
+                    )
+                reply = conn.recv()
+            except (EOFError, OSError, BrokenPipeError):
+                self.stop()
+                raise TemplateProblem(
+                    name, None, "the template used too much memory and was stopped"
+                ) from None
+        if reply[0] == "ok":
+            return str(reply[1])
+        if reply[0] == "problem":
+            raise TemplateProblem(reply[1], reply[2], reply[3])
+        raise ValueError(reply[1])
+
+
+_worker = RenderWorker()
+
+
+def render_guarded(
+    chain: list[str], user_templates: Path | None, name: str, context: Mapping[str, Any]
+) -> str:
+    """Render ``name`` like ``rendering.render`` but with a deadline and a memory ceiling."""
+    try:
+        return _worker.render(chain, user_templates, name, context)
+    except RuntimeError:  # no worker possible (e.g. a frozen build): render here, unguarded
+        log.warning("template worker unavailable; rendering in process")
+        from app.letters.rendering import build_environment, render
+
+        return render(build_environment(chain, user_templates), name, context)
