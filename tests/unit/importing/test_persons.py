@@ -1,0 +1,55 @@
+"""People at risk: pronouns, sex markers, groups, released persons and the narrative."""
+
+from __future__ import annotations
+
+from app.domain.model import Person
+from app.importing.document import Document
+from app.importing.persons import column_persons, labelled_persons, narrative_persons, split_person_list
+
+
+def test_pronouns_are_kept_as_printed_and_sex_markers_dropped() -> None:
+    assert split_person_list("Tharani Example (she/her), Keerthanan Sample (he/him)") == [
+        Person("Tharani Example", "she/her"),
+        Person("Keerthanan Sample", "he/him"),
+    ]
+    assert split_person_list("Chhim Example (f), Roeun Sample (m)") == [
+        Person("Chhim Example"),
+        Person("Roeun Sample"),
+    ]
+    assert split_person_list("Manuel Ejemplo (él) y Ana Ejemplo (ella)") == [
+        Person("Manuel Ejemplo", "él"),
+        Person("Ana Ejemplo", "ella"),
+    ]
+
+
+def test_a_group_is_one_entry_and_its_description_is_dropped() -> None:
+    assert split_person_list("Refugee children and adolescents (they/them/their)") == [
+        Person("Refugee children and adolescents", "they/them/their")
+    ]
+    assert split_person_list("Comunidad ava guaraní Yvy Ejemplo (unas 40 familias)") == [
+        Person("Comunidad ava guaraní Yvy Ejemplo")
+    ]
+
+
+def test_labelled_list_may_wrap_onto_the_next_line() -> None:
+    doc = Document("NAME AND PRONOUN: Tharani Example (she/her) and Keerthanan\nSample (he/him)\n\nNEXT: x")
+    assert [p.name for p in labelled_persons(doc)] == ["Tharani Example", "Keerthanan Sample"]
+
+
+def test_old_country_column_with_roles_released_and_new_names() -> None:
+    text = (
+        "NEPAL           Ram Example (m), aged 26, student union leader\n"
+        "                Sunita Sample (f), aged 22, schoolteacher - released\n"
+        "New name:       Zeynep Example (f), aged 19, student\n\nStory.\n"
+    )
+    assert [p.name for p in column_persons(Document(text))] == ["Ram Example", "Sunita Sample", "Zeynep Example"]
+
+
+def test_narrative_person_is_the_repeated_name_not_a_place() -> None:
+    text = (
+        "Rosângela Ejemplo dos Santos, whose son was killed in São Example, has been threatened.\n\n"
+        "I ask you to protect Rosângela Ejemplo dos Santos, who lives in São Example.\n"
+        "Rosângela Ejemplo dos Santos must be safe.\n"
+    )
+    summary = text.split("\n\n")[0]
+    assert narrative_persons(Document(text), summary, set()) == [Person("Rosângela Ejemplo dos Santos")]

@@ -1,0 +1,159 @@
+"""Officials to write to: block layouts, honorifics, salutations; copies are never targets."""
+
+from __future__ import annotations
+
+from app.importing.document import Document
+from app.importing.names import gender_from_salutation, strip_honorifics
+from app.importing.narrative import narrative_targets
+from app.importing.targets import block_targets
+
+APPEALS = """APPEALS TO:
+Minister of the Interior
+Mr Kemal Example
+Ministry Building
+06644 Ankara, Turkey
+Telegrams: Interior Minister, Ankara, Turkey
+Faxes: + 90 312 555 1846
+Salutation: Dear Minister
+
+Chief District Officer
+District Administration Office
+Dhangadhi, Kailali District
+Salutation: Dear Chief District Officer
+
+COPIES TO:
+Chairman of the Human Rights Commission
+Mr Sabri Sample
+06543 Ankara, Turkey
+
+and to diplomatic representatives of Turkey accredited to your country.
+"""
+
+
+def test_appeal_blocks_become_targets_and_copies_do_not() -> None:
+    targets, copies = block_targets(Document(APPEALS))
+    assert [(t.title, t.name) for t in targets] == [
+        ("Minister of the Interior", "Kemal Example"),
+        ("Chief District Officer", None),
+    ]
+    first = targets[0]
+    assert first.name_as_printed == "Mr Kemal Example"
+    assert first.address == "Ministry Building, 06644 Ankara, Turkey"
+    assert first.salutation == "Dear Minister"
+    assert first.fax == "+ 90 312 555 1846"
+    assert first.gender == "m"
+    assert targets[1].address == "District Administration Office, Dhangadhi, Kailali District"
+    assert copies == ["Chairman of the Human Rights Commission, Mr Sabri Sample"]
+
+
+def test_model_letter_greeting_is_the_salutation_and_social_handles_are_kept() -> None:
+    text = """TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS OR USING THIS MODEL LETTER
+
+Fiscal General del Estado
+Verónica Example Paredes
+Av. Patria 1
+Quito, Ecuador
+Correo-e: despacho@fiscalia.example
+Twitter: @FiscaliaEC_x
+
+Señora Fiscal General:
+
+Me dirijo a usted para expresarle mi preocupación por el proceso penal abierto contra una persona.
+
+Atentamente,
+
+ENVÍEN COPIA A:
+Defensoría del Pueblo
+Correo-e: denuncias@dpe.example
+"""
+    targets, copies = block_targets(Document(text))
+    assert len(targets) == 1
+    target = targets[0]
+    assert target.salutation == "Señora Fiscal General"
+    assert target.gender == "f"
+    assert target.social == ("@FiscaliaEC_x",)
+    assert target.email == "despacho@fiscalia.example"
+    assert copies == ["Defensoría del Pueblo"]
+
+
+def test_name_first_block_and_ambassador_copy() -> None:
+    text = """Contact
+Abdul Example Sarkar
+Minister of Home Affairs
+Bangladesh Secretariat, Building 8
+Dhaka 1000, Bangladesh
+Email: minister@mha.example
+Salutation: Dear Minister
+
+Please send a copy to:
+H.E. Khondaker Sample
+Ambassador of Bangladesh
+Washington DC 20007
+Email: embassy@bd.example
+"""
+    targets, copies = block_targets(Document(text))
+    assert [(t.title, t.name, t.address) for t in targets] == [
+        ("Minister of Home Affairs", "Abdul Example Sarkar", "Bangladesh Secretariat, Building 8, Dhaka 1000, Bangladesh")
+    ]
+    assert len(copies) == 1
+
+
+def test_bracketed_german_salutation_and_honorifics() -> None:
+    text = """APPELLE AN
+GENERALSTAATSANWALT
+Herrn Gennadi Beispiel
+125993 Moskau
+E-Mail: a@b.example
+(Anrede: Dear Prosecutor General / Sehr geehrter Herr Generalstaatsanwalt)
+(Standardbrief Luftpost: 0,90 €)
+"""
+    (target,), _copies = block_targets(Document(text))
+    assert target.title == "GENERALSTAATSANWALT"
+    assert target.name == "Gennadi Beispiel"
+    assert target.salutation == "Dear Prosecutor General / Sehr geehrter Herr Generalstaatsanwalt"
+    assert target.address == "125993 Moskau"
+
+
+def test_french_labels_with_space_before_colon() -> None:
+    text = """VEUILLEZ ENVOYER VOS APPELS AVANT LE 23 AVRIL 2013 À :
+Ministre de la Justice
+Crispin Exemple
+Kinshasa-Gombe, République démocratique du Congo
+Courriel : cabinet@justice.example
+Formule d’appel : Monsieur le Ministre,
+
+Copies à :
+Gouverneur de la province
+Jean-Claude Exemple
+Courriel : gouv@example.org
+"""
+    targets, copies = block_targets(Document(text))
+    assert [(t.name, t.salutation) for t in targets] == [("Crispin Exemple", "Monsieur le Ministre")]
+    assert copies == ["Gouverneur de la province, Jean-Claude Exemple"]
+
+
+def test_honorifics_and_ranks_are_stripped_for_matching() -> None:
+    assert strip_honorifics("H.E. General Jane Doe") == "Jane Doe"
+    assert strip_honorifics("S. E. Herrn Alexander Beispiel") == "Alexander Beispiel"
+    assert strip_honorifics("Colonel Narendra Sample") == "Narendra Sample"
+    assert strip_honorifics("Lic. Abog. María Ejemplo") == "María Ejemplo"
+
+
+def test_gender_from_salutation() -> None:
+    assert gender_from_salutation("Señora Ministra") == "f"
+    assert gender_from_salutation("Sehr geehrter Herr Minister") == "m"
+    assert gender_from_salutation("Dear Minister") is None
+
+
+def test_officials_named_in_a_final_narrative() -> None:
+    flat = (
+        "Members wrote to the Minister of Justice, Prison Affairs and Constitutional Reforms, "
+        "Ranjith Example, and later to the Inspector General of Police, Sarath Sample, calling for "
+        "their release."
+    )
+    assert [(t.title, t.name) for t in narrative_targets(flat)] == [
+        ("Minister of Justice, Prison Affairs and Constitutional Reforms", "Ranjith Example"),
+        ("Inspector General of Police", "Sarath Sample"),
+    ]
+    french = "Des membres ont écrit au ministre de la Justice, Yawo Exemple, pour demander sa libération."
+    assert [(t.title, t.name) for t in narrative_targets(french)] == [("ministre de la Justice", "Yawo Exemple")]
