@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import CaseStatus, CaseSummary
-from app.i18n import _, add_language_listener, ngettext
+from app.i18n import _, add_language_listener, ngettext, remove_language_listener
 from app.services.urgency import QueueItem
 from app.ui.app_icon import app_icon
 from app.ui.formatting import days_left_text
@@ -65,7 +66,7 @@ class ReminderBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # dark text on pale amber: 11.9:1, and the words say what it is
         self.setStyleSheet(
-            "QFrame#reminderBanner { background: #fff4ce; border: 1px solid #8a6d00;"
+            "QFrame#reminderBanner { background: #fff4ce; color: #3d2e00; border: 1px solid #8a6d00;"
             " border-radius: 4px; } QFrame#reminderBanner QLabel { color: #3d2e00; }"
         )
         self.message = QLabel()
@@ -134,7 +135,12 @@ class DeadlineNotifier(QObject):
         self._dismissed: set[str] = set()
         self.due: list[QueueItem] = []
         self.retranslate_ui()
-        add_language_listener(lambda _locale: self.retranslate_ui())
+        add_language_listener(self._on_language_changed)
+        window.destroyed.connect(lambda: remove_language_listener(self._on_language_changed))
+
+    def _on_language_changed(self, _locale: str) -> None:
+        if shiboken6.isValid(self.toolbar):  # the window may be gone before the listener
+            self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.toolbar.setWindowTitle(_("Deadline reminder"))

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -108,7 +109,8 @@ class WelcomeDialog(QDialog):
         self.name_edit.setFocus()
 
     def _on_language_changed(self, _locale: str) -> None:
-        self.retranslate_ui()
+        if shiboken6.isValid(self):
+            self.retranslate_ui()
 
     def _preview_language(self) -> None:
         """Show the dialog (and the window behind it) in the chosen language at once."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont, QGuiApplication
 
 from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _, pgettext
@@ -114,7 +114,9 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.DAYS_LEFT:
             days = case.days_left(self._today())
             if case.status == CaseStatus.OPEN and days is not None and days < 0:
-                return QColor(OVERDUE_COLOUR)  # an addition to the words, never instead of them
+                from app.ui.contrast import overdue_colour  # readable on dark palettes too
+
+                return overdue_colour(QGuiApplication.palette())  # beside the words, not instead
             return None
         if role == Qt.ItemDataRole.FontRole and column == Column.DAYS_LEFT:
             days = case.days_left(self._today())

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,7 +106,8 @@ class WriteTodayView(QWidget):
         self.destroyed.connect(lambda: remove_language_listener(self._on_language_changed))
 
     def _on_language_changed(self, _locale: str) -> None:
-        self.retranslate_ui()
+        if shiboken6.isValid(self):
+            self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.intro.setText(
@@ -229,7 +231,8 @@ class WriteTodayDialog(QDialog):
         self.finished.connect(lambda _r: remove_language_listener(self._on_language_changed))
 
     def _on_language_changed(self, _locale: str) -> None:
-        self.retranslate_ui()
+        if shiboken6.isValid(self):
+            self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Write today"))

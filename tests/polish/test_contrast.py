@@ -1,0 +1,72 @@
+"""Colours pass WCAG AA contrast in a light and a dark palette; meaning never by colour alone."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
+from app.ui.contrast import AA_NORMAL_TEXT, contrast_ratio, hint_colour, overdue_colour
+
+
+def light_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#efefef"),
+        (QPalette.ColorRole.Base, "#ffffff"),
+        (QPalette.ColorRole.AlternateBase, "#f7f7f7"),
+        (QPalette.ColorRole.Text, "#000000"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#353535"),
+        (QPalette.ColorRole.Base, "#2a2a2a"),
+        (QPalette.ColorRole.AlternateBase, "#424242"),
+        (QPalette.ColorRole.Text, "#ffffff"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+BACKGROUNDS = (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
+
+
+def test_the_ratio_matches_wcag_examples() -> None:
+    assert contrast_ratio(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21.0)
+    assert contrast_ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("palette", [light_palette(), dark_palette()], ids=["light", "dark"])
+def test_hints_and_overdue_red_are_readable(qapp, palette: QPalette) -> None:  # type: ignore[no-untyped-def]
+    for background in BACKGROUNDS:
+        base = palette.color(background)
+        assert contrast_ratio(hint_colour(palette), base) >= AA_NORMAL_TEXT, background
+        assert contrast_ratio(overdue_colour(palette), base) >= AA_NORMAL_TEXT, background
+
+
+def test_fixed_banner_colours_are_readable(qapp) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from app.ui import style
+    from app.ui.notifications import ReminderBanner
+
+    sheets = style.STYLESHEET + ReminderBanner().styleSheet()
+    rules = re.findall(r"\{([^}]*)\}", sheets)
+    checked = 0
+    for rule in rules:
+        background = re.search(r"background:\s*(#[0-9a-fA-F]{6})", rule)
+        foreground = re.search(r"(?<!-)color:\s*(#[0-9a-fA-F]{6})", rule)
+        if background and foreground:
+            ratio = contrast_ratio(QColor(foreground.group(1)), QColor(background.group(1)))
+            assert ratio >= AA_NORMAL_TEXT, rule
+            checked += 1
+    assert checked >= 2
+
+
+def test_the_stylesheet_uses_the_readable_hint_colour(gui_app) -> None:  # type: ignore[no-untyped-def]
+    assert "placeholder-text" not in gui_app.styleSheet()
+    assert hint_colour(gui_app.palette()).name() in gui_app.styleSheet()
