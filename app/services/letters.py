@@ -11,11 +11,14 @@ from app.i18n import _, base_language, current_language, is_rtl, locale_chain, n
 from app.letters import context as ctx
 from app.letters import rendering
 from app.letters.language_names import display_name, language_code
-from app.letters.model_letter import model_letter_body, model_letter_greeting
+from app.letters.model_letter import (
+    model_letter_body,
+    model_letter_greeting,
+    salutation_languages,
+)
+from app.letters.render_worker import render_guarded
 from app.letters.rendering import (
     TEMPLATE_NAMES,
-    build_environment,
-    render,
     template_file,
 )
 from app.letters.salutations import SALUTATIONS_FILE, courtesy, load_rules
@@ -88,10 +91,11 @@ def draft_letter(
     target = case.targets[target_index - 1] if case.targets else None
     same_language = base_language(case.document_language or "en") == base_language(letter_locale)
     printed = None
-    if target is not None and same_language:
+    if target is not None:
         printed = target.salutation or (
             model_letter_greeting(case.model_letter) if target_index == 1 else None
         )
+        printed = _printed_salutation(printed, letter_locale, same_language, rules)
     polite = courtesy(
         rules, target.title if target else None, target.gender if target else None, printed
     )
@@ -128,7 +132,7 @@ def draft_letter(
             personal_note=personal_note,
         ),
     }
-    text = render(build_environment(chain, user_templates), name, values)
+    text = render_guarded(chain, user_templates, name, values)  # killable worker (TPL-4)
     if bilingual_with and base_language(_valid_locale(bilingual_with)) != base_language(
         letter_locale
     ):
@@ -152,6 +156,23 @@ def draft_letter(
         right_to_left=is_rtl(letter_locale),
         warnings=tuple(warnings),
     )
+
+
+def _printed_salutation(
+    printed: str | None, letter_locale: str, same_language: bool, rules: dict[str, dict]
+) -> str | None:
+    """The UA's own salutation when it suits the letter's language (bilingual ones always do)."""
+    if not printed or not printed.strip():
+        return None
+    printed = printed.strip()
+    languages = salutation_languages(printed)
+    language = base_language(letter_locale)
+    fits = language in languages and ("/" in printed or languages == {language})
+    if not fits and not (not languages and same_language):
+        return None
+    if not printed.endswith((",", ":", ";", "!", "\u060c")):
+        printed += str(rules.get("letter", {}).get("salutation_end", ","))
+    return printed
 
 
 def _check_target(case: CaseDetail, target_index: int) -> None:
