@@ -209,3 +209,30 @@ def test_no_leftover_template_syntax(case: CaseDetail, sender: SenderProfile) ->
     for locale in available_letter_locales():
         text = draft_letter(case, 1, sender, locale=locale).text
         assert not re.search(r"\{\{|\{%|%\(|\bNone\b", text), locale
+
+
+def test_printed_salutation_in_another_language_is_not_mixed_in(sender: SenderProfile) -> None:
+    case = make_case(
+        targets=(
+            Target(
+                "Fiscal General de la Nación",
+                "Dolores Ficticia",
+                salutation="Señora Fiscal General",
+                gender="f",
+            ),
+        ),
+    )
+    english = draft_letter(case, 1, sender, locale="en").text
+    assert "Señora" not in english and "\nDear Attorney General,\n" in english
+    spanish = draft_letter(case, 1, sender, locale="es").text
+    assert "\nSeñora Fiscal General:\n" in spanish  # the UA's own wording, Spanish punctuation
+
+
+def test_bilingual_printed_salutation_is_kept(sender: SenderProfile) -> None:
+    case = make_case(
+        targets=(
+            Target("Minister of Justice", "Ana Ruiz", salutation="Dear Minister/Señora Ministra"),
+        )
+    )
+    assert "\nDear Minister/Señora Ministra,\n" in draft_letter(case, 1, sender, locale="en").text
+    assert "\nDear Minister/Señora Ministra:\n" in draft_letter(case, 1, sender, locale="es").text

@@ -8,8 +8,8 @@ import pytest
 
 from app.domain.model import AppealKind
 from app.letters.sample_cases import SAMPLE_CASES, SAMPLE_SENDERS
-from app.services.translation_check import check_locale, template_locales
 from app.services.letters import available_letter_locales, draft_letter
+from app.services.translation_check import check_locale, sample_pack_cases, template_locales
 
 LEFTOVER = re.compile(r"\{\{|\{%|%\(|\}\}|\bNone\b")
 
@@ -22,7 +22,7 @@ def test_every_template_locale_has_the_english_set() -> None:
 @pytest.mark.parametrize("kind", list(AppealKind))
 def test_every_case_target_and_sender_renders(locale: str, kind: AppealKind) -> None:
     rendered = 0
-    for case in SAMPLE_CASES:
+    for case in (*SAMPLE_CASES, *sample_pack_cases()):
         for index in range(1, len(case.targets) + 1):
             for sender in SAMPLE_SENDERS:
                 letter = draft_letter(
@@ -33,7 +33,7 @@ def test_every_case_target_and_sender_renders(locale: str, kind: AppealKind) -> 
                 assert "P.S." in letter.text
                 assert letter.right_to_left is (locale == "ar")
                 rendered += 1
-    assert rendered >= 20
+    assert rendered >= 26
 
 
 @pytest.mark.parametrize("locale", available_letter_locales())
