@@ -68,7 +68,10 @@ def test_wrapper_date_header_is_not_the_issue_date() -> None:
     ("text", "expected"),
     [
         ("PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL: 11 April 2023", date(2023, 4, 11)),
-        ("Check with the International Secretariat,\nif sending appeals after 16 June 1995.", date(1995, 6, 16)),
+        (
+            "Check with the International Secretariat,\nif sending appeals after 16 June 1995.",
+            date(1995, 6, 16),
+        ),
         ("This Urgent Action expires on March 22, 2024.", date(2024, 3, 22)),
         ("24. Juli 2019 | Appelle bis 4. September 2019", date(2019, 9, 4)),
         ("ACTÚEN LO ANTES POSIBLE, HASTA EL: 11 de agosto de 2022", date(2022, 8, 11)),

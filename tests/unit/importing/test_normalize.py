@@ -47,7 +47,11 @@ def test_decomposed_names_are_composed() -> None:
 
 def test_markdown_residue_and_entities_are_removed() -> None:
     text = "## **HEADLINE**\n**LABEL:**&nbsp;value\n[https://x.example/a](https://x.example/a)"
-    assert normalize_text(text).split("\n")[:3] == ["HEADLINE", "LABEL: value", "https://x.example/a"]
+    assert normalize_text(text).split("\n")[:3] == [
+        "HEADLINE",
+        "LABEL: value",
+        "https://x.example/a",
+    ]
 
 
 def test_bidi_controls_and_zero_width_characters_are_dropped() -> None:
@@ -69,7 +73,17 @@ def test_prose_copies_to_keeps_its_case() -> None:
     assert repair_split_words(text).split("\n")[1] == "we sent copies to the embassy"
 
 
-_PIECES = list("abcXYZ -\n\t:/") + ["\u00a0", "\ufb01", "\uf0b7", "\u202e", "\f", "\u00ad", "e\u0301", "**", "##"]
+_PIECES = list("abcXYZ -\n\t:/") + [
+    "\u00a0",
+    "\ufb01",
+    "\uf0b7",
+    "\u202e",
+    "\f",
+    "\u00ad",
+    "e\u0301",
+    "**",
+    "##",
+]
 _messy = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from app.domain.model import Person
 from app.importing.document import Document
-from app.importing.persons import column_persons, labelled_persons, narrative_persons, split_person_list
+from app.importing.persons import (
+    column_persons,
+    labelled_persons,
+    narrative_persons,
+    split_person_list,
+)
 
 
 def test_pronouns_are_kept_as_printed_and_sex_markers_dropped() -> None:
@@ -32,7 +37,9 @@ def test_a_group_is_one_entry_and_its_description_is_dropped() -> None:
 
 
 def test_labelled_list_may_wrap_onto_the_next_line() -> None:
-    doc = Document("NAME AND PRONOUN: Tharani Example (she/her) and Keerthanan\nSample (he/him)\n\nNEXT: x")
+    doc = Document(
+        "NAME AND PRONOUN: Tharani Example (she/her) and Keerthanan\nSample (he/him)\n\nNEXT: x"
+    )
     assert [p.name for p in labelled_persons(doc)] == ["Tharani Example", "Keerthanan Sample"]
 
 
@@ -42,7 +49,11 @@ def test_old_country_column_with_roles_released_and_new_names() -> None:
         "                Sunita Sample (f), aged 22, schoolteacher - released\n"
         "New name:       Zeynep Example (f), aged 19, student\n\nStory.\n"
     )
-    assert [p.name for p in column_persons(Document(text))] == ["Ram Example", "Sunita Sample", "Zeynep Example"]
+    assert [p.name for p in column_persons(Document(text))] == [
+        "Ram Example",
+        "Sunita Sample",
+        "Zeynep Example",
+    ]
 
 
 def test_narrative_person_is_the_repeated_name_not_a_place() -> None:
@@ -52,4 +63,6 @@ def test_narrative_person_is_the_repeated_name_not_a_place() -> None:
         "Rosângela Ejemplo dos Santos must be safe.\n"
     )
     summary = text.split("\n\n")[0]
-    assert narrative_persons(Document(text), summary, set()) == [Person("Rosângela Ejemplo dos Santos")]
+    assert narrative_persons(Document(text), summary, set()) == [
+        Person("Rosângela Ejemplo dos Santos")
+    ]

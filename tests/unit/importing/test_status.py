@@ -18,7 +18,10 @@ from app.importing.status import document_kind
         ("This is the first update of UA 71/22.", OutputKind.UPDATE),
         ("Información complementaria sobre AU: 58/13", OutputKind.UPDATE),
         ("Esta es la primera actualización de la AU 58/13.", OutputKind.UPDATE),
-        ("LINK TO PREVIOUS UA: https://www.amnesty.org/en/documents/x/1/2020/en/", OutputKind.UPDATE),
+        (
+            "LINK TO PREVIOUS UA: https://www.amnesty.org/en/documents/x/1/2020/en/",
+            OutputKind.UPDATE,
+        ),
         ("No further action is requested. Thank you.", OutputKind.FINAL),
         ("No further action is required of the UA network at this time.", OutputKind.FINAL),
         ("NO FURTHER ACTION IS REQUESTED. MANY THANKS", OutputKind.FINAL),

@@ -93,7 +93,11 @@ Email: embassy@bd.example
 """
     targets, copies = block_targets(Document(text))
     assert [(t.title, t.name, t.address) for t in targets] == [
-        ("Minister of Home Affairs", "Abdul Example Sarkar", "Bangladesh Secretariat, Building 8, Dhaka 1000, Bangladesh")
+        (
+            "Minister of Home Affairs",
+            "Abdul Example Sarkar",
+            "Bangladesh Secretariat, Building 8, Dhaka 1000, Bangladesh",
+        )
     ]
     assert len(copies) == 1
 
@@ -128,7 +132,9 @@ Jean-Claude Exemple
 Courriel : gouv@example.org
 """
     targets, copies = block_targets(Document(text))
-    assert [(t.name, t.salutation) for t in targets] == [("Crispin Exemple", "Monsieur le Ministre")]
+    assert [(t.name, t.salutation) for t in targets] == [
+        ("Crispin Exemple", "Monsieur le Ministre")
+    ]
     assert copies == ["Gouverneur de la province, Jean-Claude Exemple"]
 
 
@@ -156,4 +162,6 @@ def test_officials_named_in_a_final_narrative() -> None:
         ("Inspector General of Police", "Sarath Sample"),
     ]
     french = "Des membres ont écrit au ministre de la Justice, Yawo Exemple, pour demander sa libération."
-    assert [(t.title, t.name) for t in narrative_targets(french)] == [("ministre de la Justice", "Yawo Exemple")]
+    assert [(t.title, t.name) for t in narrative_targets(french)] == [
+        ("ministre de la Justice", "Yawo Exemple")
+    ]

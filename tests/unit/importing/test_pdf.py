@@ -1,0 +1,103 @@
+"""PDF files: real PDFs typeset with QPdfWriter are read back; bad PDFs are refused clearly."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from app.domain.errors import ImportRejected
+from app.importing import parse_file, read_document
+
+
+def test_one_page_pdf_reads_back_and_parses(
+    make_pdf: Callable[..., Path], fixture_text: Callable[[str], str]
+) -> None:
+    path = make_pdf(fixture_text("french_2019_initial.txt"), point_size=8)
+    assert len(PdfReader(str(path)).pages) == 1
+    doc = parse_file(path)
+    assert (doc.ua_number, doc.country, doc.deadline) == ("17/24", "Togo", date(2024, 3, 27))
+    assert [t.name for t in doc.targets] == ["Yao Fictif"]
+
+
+def test_two_page_pdf_keeps_blocks_and_labels_across_the_page_break(
+    make_pdf: Callable[..., Path], fixture_text: Callable[[str], str]
+) -> None:
+    path = make_pdf(fixture_text("modern_pdf_initial.txt"), point_size=14)
+    assert len(PdfReader(str(path)).pages) >= 2
+    doc = parse_file(path)
+    assert (doc.ua_number, doc.ai_index) == ("45/25", "ASA 41/0123/2025")
+    assert doc.title == "POET DETAINED FOR A SATIRICAL VERSE"
+    assert doc.deadline == date(2025, 4, 23)
+    assert [(t.name, t.salutation) for t in doc.targets] == [
+        ("To Van Example", "Dear Minister"),
+        ("Pham Van Sample", "Dear Chairperson"),
+    ]
+    assert [(p.name, p.pronouns) for p in doc.persons] == [("Nguyen Thi Lan", "she/her")]
+
+
+def test_encrypted_pdf_is_refused_with_what_to_do(
+    make_pdf: Callable[..., Path], fixture_text: Callable[[str], str], tmp_path: Path
+) -> None:
+    writer = PdfWriter(clone_from=str(make_pdf(fixture_text("aiusa_web.txt"))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(ImportRejected, match="encrypted") as caught:
+        read_document(locked)
+    assert "copy the text" in caught.value.reason
+
+
+def test_owner_password_only_pdf_still_opens(
+    make_pdf: Callable[..., Path], fixture_text: Callable[[str], str], tmp_path: Path
+) -> None:
+    writer = PdfWriter(clone_from=str(make_pdf(fixture_text("aiusa_web.txt"))))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    restricted = tmp_path / "restricted.pdf"
+    with restricted.open("wb") as handle:
+        writer.write(handle)
+    assert parse_file(restricted).ua_number == "77/25"
+
+
+def test_image_only_pdf_is_refused_as_having_no_text_layer(qapp: object, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPageSize, QPainter, QPdfWriter
+
+    path = tmp_path / "scan.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    image = QImage(600, 800, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(writer)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    with pytest.raises(ImportRejected, match="no text layer"):
+        read_document(path)
+
+
+def test_truncated_pdf_is_refused_as_damaged(
+    make_pdf: Callable[..., Path], fixture_text: Callable[[str], str], tmp_path: Path
+) -> None:
+    data = make_pdf(fixture_text("aiusa_web.txt")).read_bytes()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(data[: len(data) // 3])
+    with pytest.raises(ImportRejected) as caught:
+        read_document(broken)
+    assert "damaged" in caught.value.reason or "no text layer" in caught.value.reason
+
+
+def test_a_pdf_with_too_many_pages_is_refused(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    for _ in range(80):
+        writer.add_blank_page(width=200, height=200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ImportRejected, match="PDF bomb"):
+        read_document(path)

@@ -1,0 +1,103 @@
+"""Reading files: encodings, binary junk, size limits, HTML pages and MIME e-mails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.domain.errors import ImportRejected
+from app.importing import parse_file, read_document
+
+UA_TEXT = "URGENT ACTION\nHEADLINE\nUA: 1/25 Index: AMR 46/0001/2025 Perú Date: 1 May 2025\nSeñora Müller\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("cp1252", b""),
+    ],
+)
+def test_text_encodings(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    path = tmp_path / "ua.txt"
+    path.write_bytes(prefix + UA_TEXT.encode(encoding))
+    assert read_document(path) == UA_TEXT
+
+
+def test_latin1_bytes_that_are_not_cp1252(tmp_path: Path) -> None:
+    path = tmp_path / "ua.txt"
+    path.write_bytes("UA 1/95 Fear of torture\x81\n".encode("latin-1"))
+    assert read_document(path).startswith("UA 1/95")
+
+
+def test_binary_junk_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(ImportRejected, match="binary file"):
+        read_document(path)
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(ImportRejected, match="empty"):
+        read_document(path)
+
+
+def test_huge_files_are_refused_before_reading(tmp_path: Path) -> None:
+    text = tmp_path / "huge.txt"
+    with text.open("wb") as handle:
+        handle.truncate(2 * 1024**3)  # a sparse 2 GB file: refused by its size alone
+    with pytest.raises(ImportRejected, match="too large"):
+        read_document(text)
+    pdf = tmp_path / "huge.pdf"
+    with pdf.open("wb") as handle:
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(60 * 1024**2)
+    with pytest.raises(ImportRejected, match="too large"):
+        read_document(pdf)
+
+
+def test_a_folder_or_missing_path_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportRejected, match="not a file"):
+        read_document(tmp_path)
+    with pytest.raises(ImportRejected, match="not a file"):
+        read_document(tmp_path / "missing.txt")
+
+
+def test_a_fake_pdf_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "fake.pdf"
+    path.write_text("just text", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="not a PDF"):
+        read_document(path)
+
+
+def test_saved_web_page_is_turned_into_lines(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<!DOCTYPE html><html><head><style>p{}</style><script>var x=1;</script></head><body>"
+        "<h1>Urgent Action</h1><h2>Poet Held For A Verse (Viet Nam: UA 45.25)</h2><p>March 12, 2025</p>"
+        "<p>Fictional: Nguyen Example has been held since 3 March 2025 for a verse.</p>"
+        "<p>This Urgent Action expires on April 23, 2025.</p></body></html>",
+        encoding="utf-8",
+    )
+    text = read_document(path)
+    assert "var x" not in text and "Urgent Action\n" in text
+    doc = parse_file(path)
+    assert (doc.ua_number, doc.title, doc.country) == ("45/25", "Poet Held For A Verse", "Viet Nam")
+
+
+def test_mime_email_body_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "ua.eml"
+    path.write_text(
+        "From: net@section.example\nSubject: ua 12/25 on peru\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        "URGENT ACTION\nDETENCI=C3=93N\nUA: 12/25 Index: AMR 46/0012/2025 Peru Date: 2 May 2025\n",
+        encoding="ascii",
+    )
+    assert "DETENCIÓN" in read_document(path)
+    assert parse_file(path).ua_number == "12/25"
