@@ -51,6 +51,10 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
                 raise SecurityError("output too large")
         return super().call_binop(context, operator, left, right)
 
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        """Fail loudly on ``__class__`` & co. (the default quietly yields Undefined in filters)."""
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__} is unsafe")
+
 
 class CheckedLoader(jinja2.BaseLoader):
     """Wraps a loader: refuses oversized templates and templates that use undocumented names."""
