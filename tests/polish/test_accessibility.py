@@ -106,8 +106,10 @@ def test_find_write_and_mark_sent_with_the_keyboard_only(
 
     # mark it sent: Ctrl+M in the editor, then Enter accepts post / today
     press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    # a button's shortcut "animates" the click, so the dialog comes a moment later
+    qtbot.waitUntil(lambda: window.case_actions.mark_sent_dialog is not None, timeout=3000)
     ask = window.case_actions.mark_sent_dialog
-    assert ask is not None and ask.isVisible()
+    assert ask.isVisible()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is ask, timeout=3000)
     with qtbot.waitSignal(window.case_updated, timeout=5000):
         press(qtbot, Qt.Key.Key_Return)

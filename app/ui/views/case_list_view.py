@@ -72,6 +72,7 @@ class CaseListView(QWidget):
         header.setSortIndicator(model.sort_column, model.sort_order)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._select_current_row)
         self.table.activated.connect(self._on_activated)
         proxy.rowsInserted.connect(self._update_no_match)
         proxy.rowsRemoved.connect(self._update_no_match)
@@ -129,6 +130,14 @@ class CaseListView(QWidget):
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         self.current_case_changed.emit(self.proxy.case_at(rows[0].row()) if rows else None)
+
+    def _select_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Tabbing into the table makes a row current without selecting it: select it too,
+        so the details always show the row the keyboard focus is on (issue 9)."""
+        if current.isValid() and not self.table.selectionModel().isRowSelected(
+            current.row(), QModelIndex()
+        ):
+            self.table.selectRow(current.row())
 
     def _on_activated(self, index: QModelIndex) -> None:
         case = self.proxy.case_at(index.row())
