@@ -8,15 +8,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app import __version__
-from app.domain.model import CaseDetail
+from app.domain.model import AppealStatus, CaseDetail
 from app.i18n import _
 from app.ui.dialogs.letter_dialog import LetterDialog, LetterDraft
 from app.ui.dialogs.mark_sent_dialog import MarkSentChoice, MarkSentDialog
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
+from app.ui.models.case_table_model import ua_sort_key
 
 if TYPE_CHECKING:
+    from app.ui.dialogs.history_dialog import HistoryDialog
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,7 @@ class CaseActions:
         self.letter_dialog: LetterDialog | None = None
         self.mark_sent_dialog: MarkSentDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.history_dialog: HistoryDialog | None = None
 
     # ---- letters ----------------------------------------------------------------------------
 
@@ -86,9 +89,10 @@ class CaseActions:
                 case.ua_number,
                 target_index=choice.target_index,
                 channel=choice.channel,
-                sent_on=choice.sent_on,
                 text=text,
                 language=draft.locale if draft else "en",
+                status=choice.status,
+                sent_on=choice.sent_on if choice.status == AppealStatus.SENT else None,
             )
         except Exception as error:
             report_failure(self.window, _("The appeal was not recorded"), error)
@@ -146,7 +150,27 @@ class CaseActions:
         ).format(version=__version__, data_dir=paths.data_dir, log_dir=paths.log_dir)
         Messages.info(self.window, _("About Appeal Desk"), text)
 
+    def show_history(self) -> None:
+        from app.ui.dialogs.history_dialog import HistoryDialog
+
+        current = self.window.current_case()
+        ua_numbers = sorted({case.ua_number for case in self.window.model.cases()}, key=ua_sort_key)
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+        dialog = HistoryDialog(lambda: self.window.db, ua_numbers, self.window)
+        if current is not None:
+            dialog.case_combo.setCurrentIndex(max(0, dialog.case_combo.findData(current.ua_number)))
+        dialog.appeal_changed.connect(self.window.refresh_case_by_ua)
+        self.history_dialog = dialog
+        dialog.show()
+
     def close_dialogs(self) -> None:
-        for dialog in (self.letter_dialog, self.mark_sent_dialog, self.settings_dialog):
+        for dialog in (
+            self.letter_dialog,
+            self.mark_sent_dialog,
+            self.settings_dialog,
+            self.history_dialog,
+        ):
             if isinstance(dialog, QDialog) and dialog.isVisible():
                 dialog.close()

@@ -23,6 +23,7 @@ class MainActions:
     show_closed: QAction
     write_letter: QAction
     mark_sent: QAction
+    history: QAction
     next_case: QAction
     previous_case: QAction
     shortcuts: QAction
@@ -56,6 +57,7 @@ class MainActions:
             show_closed=action("Ctrl+Shift+C", checkable=True),
             write_letter=action("Ctrl+L"),
             mark_sent=action("Ctrl+M"),
+            history=action("Ctrl+H"),
             next_case=action("Ctrl+Down"),
             previous_case=action("Ctrl+Up"),
             shortcuts=action(QKeySequence.StandardKey.HelpContents),
@@ -75,11 +77,13 @@ class MainActions:
         actions.file_menu.addAction(actions.quit)
         actions.case_menu.addActions([actions.find, actions.show_closed])
         actions.case_menu.addSeparator()
-        actions.case_menu.addActions([actions.write_letter, actions.mark_sent])
+        actions.case_menu.addActions([actions.write_letter, actions.mark_sent, actions.history])
         actions.case_menu.addSeparator()
         actions.case_menu.addActions([actions.next_case, actions.previous_case])
         actions.help_menu.addActions([actions.shortcuts, actions.about])
-        toolbar.addActions([actions.import_files, actions.write_letter, actions.mark_sent])
+        toolbar.addActions(
+            [actions.import_files, actions.write_letter, actions.mark_sent, actions.history]
+        )
         toolbar.addSeparator()
         toolbar.addAction(actions.settings)
         actions.retranslate_ui()
@@ -115,6 +119,11 @@ class MainActions:
                 _("&Mark as sent..."),
                 _("Record an appeal you sent for the selected case"),
             ),
+            (
+                self.history,
+                _("Appeal &history..."),
+                _("Every appeal you recorded, with its letter and replies"),
+            ),
             (self.next_case, _("&Next case"), _("Select the next case in the list")),
             (self.previous_case, _("&Previous case"), _("Select the previous case in the list")),
             (self.shortcuts, _("&Keyboard shortcuts"), _("List the keyboard shortcuts")),
@@ -128,6 +137,7 @@ class MainActions:
         self.import_files.setIconText(_("Import"))
         self.write_letter.setIconText(_("Write a letter"))
         self.mark_sent.setIconText(_("Mark as sent"))
+        self.history.setIconText(_("History"))
         self.settings.setIconText(_("Settings"))
 
     def shortcut_lines(self) -> list[str]:
@@ -139,6 +149,7 @@ class MainActions:
             self.show_closed,
             self.write_letter,
             self.mark_sent,
+            self.history,
             self.next_case,
             self.previous_case,
             self.settings,

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.case_list.show_closed_box.toggled.connect(lambda _on: self._update_count())
         a.write_letter.triggered.connect(self.case_actions.write_letter)
         a.mark_sent.triggered.connect(self.case_actions.mark_sent)
+        a.history.triggered.connect(self.case_actions.show_history)
         a.next_case.triggered.connect(lambda: self._step_case(1))
         a.previous_case.triggered.connect(lambda: self._step_case(-1))
         a.shortcuts.triggered.connect(self.show_shortcuts)
@@ -208,6 +209,12 @@ class MainWindow(QMainWindow):
                 self._show_case(summary)
         self._update_count()
         self.case_updated.emit(case_id)
+
+    def refresh_case_by_ua(self, ua_number: str) -> None:
+        for case in self.model.cases():
+            if case.ua_number == ua_number:
+                self.refresh_case(case.case_id)
+                return
 
     def _step_case(self, step: int) -> None:
         table = self.case_list.table

@@ -27,6 +27,7 @@ class MarkSentChoice:
     target_index: int  # 1-based
     channel: Channel
     sent_on: date
+    status: AppealStatus = AppealStatus.SENT
 
 
 class MarkSentDialog(QDialog):
@@ -51,6 +52,9 @@ class MarkSentDialog(QDialog):
         for value in Channel:
             self.channel_combo.addItem(channel_label(value), value)
         self.channel_combo.setCurrentIndex(self.channel_combo.findData(channel))
+        self.status_combo = QComboBox()
+        for status in (AppealStatus.SENT, AppealStatus.PRINTED, AppealStatus.DRAFT):
+            self.status_combo.addItem("", status)
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
@@ -70,6 +74,9 @@ class MarkSentDialog(QDialog):
         self.target_label = QLabel()
         self.channel_label = QLabel()
         self.date_label = QLabel()
+        self.status_caption = QLabel()
+        self.status_caption.setBuddy(self.status_combo)
+        self.form.addRow(self.status_caption, self.status_combo)
         self.form.addRow(self.target_label, self.target_combo)
         self.form.addRow(self.channel_label, self.channel_combo)
         self.form.addRow(self.date_label, self.date_edit)
@@ -94,6 +101,11 @@ class MarkSentDialog(QDialog):
                 "Record an appeal you sent for UA {ua_number}. It counts in the case list and in your history."
             ).format(ua_number=self.case.ua_number)
         )
+        self.status_caption.setText(_("&Record as:"))
+        self.status_combo.setItemText(0, _("Sent"))
+        self.status_combo.setItemText(1, _("Printed, to be posted"))
+        self.status_combo.setItemText(2, _("Draft, not sent yet"))
+        self.status_combo.setAccessibleName(_("Status of the appeal"))
         self.target_label.setText(_("&Official:"))
         self.channel_label.setText(_("Sent &by:"))
         self.date_label.setText(_("&Date:"))
@@ -143,4 +155,5 @@ class MarkSentDialog(QDialog):
             target_index=int(self.target_combo.currentData() or 1),
             channel=Channel(self.channel_combo.currentData()),
             sent_on=date(qdate.year(), qdate.month(), qdate.day()),
+            status=AppealStatus(self.status_combo.currentData()),
         )

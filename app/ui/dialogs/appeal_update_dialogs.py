@@ -1,0 +1,111 @@
+"""Small dialogs of the history view: how and when a printed letter was sent; a reply received."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import Channel
+from app.i18n import _
+from app.ui.formatting import channel_label
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
+    edit.setMaximumDate(QDate.currentDate().addDays(1))
+    return edit
+
+
+def _python_date(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+class _FormDialog(QDialog):
+    def __init__(self, intro: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.intro = QLabel(intro)
+        self.intro.setWordWrap(True)
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def add_row(self, caption: str, field: QWidget, name: str) -> None:
+        label = QLabel(caption)
+        label.setBuddy(field)
+        field.setAccessibleName(name)
+        self.form.addRow(label, field)
+
+
+class SentDetailsDialog(_FormDialog):
+    """Channel and date for a draft or printed appeal that has now gone out."""
+
+    def __init__(self, channel: Channel | None, parent: QWidget | None = None) -> None:
+        super().__init__(_("How and when did this appeal leave your hands?"), parent)
+        self.setWindowTitle(_("Mark as sent"))
+        self.channel_combo = QComboBox()
+        for value in Channel:
+            self.channel_combo.addItem(channel_label(value), value)
+        self.channel_combo.setCurrentIndex(
+            max(0, self.channel_combo.findData(channel or Channel.POST))
+        )
+        self.date_edit = _date_edit()
+        self.add_row(_("Sent &by:"), self.channel_combo, _("How the appeal was sent"))
+        self.add_row(_("&Date:"), self.date_edit, _("Date sent"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Mark as sent"))
+        ok.setAccessibleName(_("Mark as sent"))
+
+    def channel(self) -> Channel:
+        return Channel(self.channel_combo.currentData())
+
+    def sent_on(self) -> date:
+        return _python_date(self.date_edit)
+
+
+class ReplyDialog(_FormDialog):
+    """A reply from the official: when it came and what it said (replies matter to the section)."""
+
+    def __init__(self, target_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            _("Record the reply from {official}.").format(official=target_label), parent
+        )
+        self.setWindowTitle(_("Reply received"))
+        self.date_edit = _date_edit()
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setPlaceholderText(_("What did the reply say? (a short summary)"))
+        self.add_row(_("&Received on:"), self.date_edit, _("Date the reply arrived"))
+        self.add_row(_("&Note:"), self.note_edit, _("Summary of the reply"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Save reply"))
+        ok.setAccessibleName(_("Save reply"))
+
+    def reply_on(self) -> date:
+        return _python_date(self.date_edit)
+
+    def note(self) -> str:
+        return self.note_edit.toPlainText()

@@ -1,0 +1,274 @@
+"""Case > Appeal history: every appeal, filtered by case, status, channel and date; replies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import AppealRecord, AppealStatus, Channel
+from app.i18n import _
+from app.ui.dialogs.appeal_update_dialogs import ReplyDialog, SentDetailsDialog
+from app.ui.errors import report_failure
+from app.ui.formatting import channel_label
+from app.ui.models.appeal_table_model import AppealColumn, AppealTableModel, status_label
+
+if TYPE_CHECKING:
+    from app.services.database import Database
+
+
+class HistoryDialog(QDialog):
+    """Filters run in SQL through ``list_appeals``; the table holds the matching records."""
+
+    appeal_changed = Signal(str)  # ua_number whose appeals changed
+
+    def __init__(
+        self,
+        database: Callable[[], Database | None],
+        ua_numbers: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self.model = AppealTableModel(self)
+        self.case_combo = QComboBox()
+        self.case_combo.addItem("", None)
+        for ua in ua_numbers:
+            self.case_combo.addItem(f"UA {ua}", ua)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem("", None)
+        for status in AppealStatus:
+            self.status_combo.addItem(status_label(status), status)
+        self.channel_combo = QComboBox()
+        self.channel_combo.addItem("", None)
+        for channel in Channel:
+            self.channel_combo.addItem(channel_label(channel), channel)
+        self.dates_box = QCheckBox()
+        self.since_edit = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.until_edit = QDateEdit(QDate.currentDate())
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+        self.dates_box.toggled.connect(self.since_edit.setEnabled)
+        self.dates_box.toggled.connect(self.until_edit.setEnabled)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            AppealColumn.OFFICIAL, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.horizontalHeader().setSortIndicator(
+            AppealColumn.DATE, Qt.SortOrder.DescendingOrder
+        )
+        self.table.setSortingEnabled(True)
+        self.letter_view = QPlainTextEdit()
+        self.letter_view.setReadOnly(True)
+        self.count_label = QLabel()
+        self.printed_button = QPushButton()
+        self.sent_button = QPushButton()
+        self.reply_button = QPushButton()
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.close)
+        self.printed_button.clicked.connect(self.mark_printed)
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.reply_button.clicked.connect(self.record_reply)
+        for combo in (self.case_combo, self.status_combo, self.channel_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.dates_box.toggled.connect(lambda _on: self.reload())
+        self.since_edit.dateChanged.connect(lambda _d: self.reload())
+        self.until_edit.dateChanged.connect(lambda _d: self.reload())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
+        self.model.modelReset.connect(self._on_selection)
+        self._layout()
+        self.retranslate_ui()
+        self.reload()
+
+    def _layout(self) -> None:
+        self.captions = [QLabel() for _i in range(3)]
+        filters = QHBoxLayout()
+        for caption, field in zip(
+            self.captions, (self.case_combo, self.status_combo, self.channel_combo), strict=True
+        ):
+            caption.setBuddy(field)
+            filters.addWidget(caption)
+            filters.addWidget(field)
+        filters.addSpacing(12)
+        filters.addWidget(self.dates_box)
+        filters.addWidget(self.since_edit)
+        filters.addWidget(self.until_edit)
+        filters.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.letter_view)
+        splitter.setSizes([300, 220])
+        buttons = QHBoxLayout()
+        for button in (self.printed_button, self.sent_button, self.reply_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.resize(980, 620)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Appeal history"))
+        for caption, text in zip(
+            self.captions, (_("&Case:"), _("S&tatus:"), _("C&hannel:")), strict=True
+        ):
+            caption.setText(text)
+        self.case_combo.setItemText(0, _("All cases"))
+        self.status_combo.setItemText(0, _("Any status"))
+        self.channel_combo.setItemText(0, _("Any channel"))
+        self.dates_box.setText(_("&Between"))
+        for widget, name in (
+            (self.case_combo, _("Filter by case")),
+            (self.status_combo, _("Filter by status")),
+            (self.channel_combo, _("Filter by channel")),
+            (self.dates_box, _("Filter by date")),
+            (self.since_edit, _("From date")),
+            (self.until_edit, _("Until date")),
+            (self.table, _("Appeals")),
+            (self.letter_view, _("The letter as sent")),
+        ):
+            widget.setAccessibleName(name)
+        for button, text, name in (
+            (self.printed_button, _("Mark &printed"), _("Mark the selected appeal as printed")),
+            (self.sent_button, _("Mark &sent..."), _("Mark the selected appeal as sent")),
+            (self.reply_button, _("&Reply received..."), _("Record a reply from the official")),
+            (self.close_button, _("Close"), _("Close the appeal history")),
+        ):
+            button.setText(text)
+            button.setAccessibleName(name)
+        self.letter_view.setPlaceholderText(
+            _("Select an appeal to read the letter exactly as it was kept.")
+        )
+
+    # ---- data ---------------------------------------------------------------------------------
+
+    def filters(self) -> dict[str, object]:
+        since = until = None
+        if self.dates_box.isChecked():
+            since, until = self.since_edit.date().toPython(), self.until_edit.date().toPython()
+        status, channel = self.status_combo.currentData(), self.channel_combo.currentData()
+        return {
+            "ua_number": self.case_combo.currentData(),
+            "status": AppealStatus(status) if status else None,  # Qt hands enums back as str
+            "channel": Channel(channel) if channel else None,
+            "since": since if isinstance(since, date) else None,
+            "until": until if isinstance(until, date) else None,
+        }
+
+    def reload(self) -> None:
+        db = self._database()
+        if db is None:
+            return
+        from app.services.appeals import list_appeals
+
+        try:
+            records = list_appeals(db, **self.filters())  # type: ignore[arg-type]
+        except Exception as error:
+            report_failure(self, _("Cannot list your appeals"), error)
+            return
+        self.model.set_records(records)
+        total = sum(record.count for record in records)
+        self.count_label.setText(_("Letters shown: {count}").format(count=total))
+
+    def current_record(self) -> AppealRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record_at(rows[0].row()) if rows else None
+
+    def select_appeal(self, appeal_id: str) -> None:
+        row = self.model.row_of(appeal_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _on_selection(self) -> None:
+        record = self.current_record()
+        self.letter_view.setPlainText(record.text if record else "")
+        self.printed_button.setEnabled(record is not None and record.status == AppealStatus.DRAFT)
+        self.sent_button.setEnabled(record is not None and record.status != AppealStatus.SENT)
+        self.reply_button.setEnabled(record is not None and record.status == AppealStatus.SENT)
+
+    # ---- changes (each one transaction in the service) ---------------------------------------
+
+    def _apply(self, change: Callable[[Database, AppealRecord], AppealRecord]) -> None:
+        db, record = self._database(), self.current_record()
+        if db is None or record is None:
+            return
+        try:
+            updated = change(db, record)
+        except Exception as error:
+            report_failure(self, _("The appeal was not changed"), error)
+            return
+        if not self.model.replace_record(updated):
+            self.reload()
+        self._on_selection()
+        self.appeal_changed.emit(updated.ua_number)
+
+    def mark_printed(self) -> None:
+        from app.services.appeals import update_status
+
+        self._apply(lambda db, record: update_status(db, record.appeal_id, AppealStatus.PRINTED))
+
+    def mark_sent(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = SentDetailsDialog(record.channel, self)
+        self.sent_dialog = dialog
+        dialog.accepted.connect(lambda: self._mark_sent(dialog))
+        dialog.open()
+
+    def _mark_sent(self, dialog: SentDetailsDialog) -> None:
+        from app.services.appeals import update_status
+
+        self._apply(
+            lambda db, record: update_status(
+                db,
+                record.appeal_id,
+                AppealStatus.SENT,
+                channel=dialog.channel(),
+                sent_on=dialog.sent_on(),
+            )
+        )
+
+    def record_reply(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = ReplyDialog(record.target_label, self)
+        self.reply_dialog = dialog
+        dialog.accepted.connect(lambda: self._record_reply(dialog))
+        dialog.open()
+
+    def _record_reply(self, dialog: ReplyDialog) -> None:
+        from app.services.appeals import record_reply
+
+        self._apply(
+            lambda db, record: record_reply(db, record.appeal_id, dialog.reply_on(), dialog.note())
+        )
