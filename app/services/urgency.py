@@ -81,14 +81,17 @@ def alternatives_for(detail: CaseDetail) -> tuple[Alternative, ...]:
 
 
 def _order(item: QueueItem) -> tuple[int, int, str]:
-    """Reachable deadlines first (most pressing first), then undated, then passed ones."""
-    if item.advice in (Advice.POST, Advice.TOO_LATE_FOR_POST):
+    """Too late for post first (soonest deadline first: email or fax today), then by the last
+    posting day, then undated cases, then those whose deadline has passed (latest first)."""
+    deadline = item.case.deadline.toordinal() if item.case.deadline else 0
+    if item.advice is Advice.TOO_LATE_FOR_POST:
+        return (0, deadline, item.case.ua_number)
+    if item.advice is Advice.POST:
         assert item.days_to_post is not None
-        return (0, item.days_to_post, item.case.ua_number)
+        return (1, item.days_to_post, item.case.ua_number)
     if item.advice is Advice.NO_DEADLINE:
-        return (1, 0, item.case.ua_number)
-    assert item.case.deadline is not None
-    return (2, -item.case.deadline.toordinal(), item.case.ua_number)
+        return (2, 0, item.case.ua_number)
+    return (3, -deadline, item.case.ua_number)
 
 
 def build_queue(

@@ -176,3 +176,34 @@ def test_copy_diagnostic_info_puts_a_report_on_the_clipboard(gui_app, paths: App
     text = copy_diagnostic_info(paths, Settings(), None)
     assert QGuiApplication.clipboard().text() == text
     assert "Qt platform" in text and __version__ in text
+
+
+def test_menus_reach_write_today_about_shortcuts_and_diagnostics(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.about_dialog import AboutDialog
+    from app.ui.polish_hooks import install_polish
+    from app.ui.shortcuts_help import ShortcutsDialog
+    from app.ui.views.write_today_view import WriteTodayDialog
+
+    store(paths, fictional_document(61, "Peru", 40))
+    window = main_window()
+    polish = window.polish if hasattr(window, "polish") else install_polish(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("&View") < titles.index("&Help")
+    assert polish.write_today.shortcut().toString() == "Ctrl+T"
+    polish.write_today.trigger()
+    [queue] = window.findChildren(WriteTodayDialog)
+    assert queue.view.model.index(0, 0).data() == "61/26"
+    queue.view.write_button.click()
+    letter = window.case_actions.letter_dialog
+    assert letter is not None and letter.case.ua_number == "61/26"
+    letter.close()
+    window.actions.about.trigger()
+    assert len(window.findChildren(AboutDialog)) == 1
+    window.actions.shortcuts.trigger()
+    [shortcuts] = window.findChildren(ShortcutsDialog)
+    assert ("Ctrl+T", "Write today") in shortcuts.rows()
+    polish.copy_diagnostics.trigger()
+    assert "cases open" in QGuiApplication.clipboard().text()
+    assert "no personal data" in window.statusBar().currentMessage()

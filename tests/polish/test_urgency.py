@@ -115,3 +115,13 @@ def test_edited_transit_days_are_kept_and_change_the_queue(tmp_path: Path, db: D
 def test_a_broken_override_file_falls_back_to_the_shipped_table(tmp_path: Path) -> None:
     (tmp_path / OVERRIDE_FILE).write_text('{"regions": {"asia": {"days": -4}}}', encoding="utf-8")
     assert load_transit_table(tmp_path) == shipped_table()
+
+
+def test_among_cases_too_late_for_post_the_nearest_deadline_comes_first(db: Database) -> None:
+    add_cases(
+        db,
+        fictional_document(14, "Peru", 5),  # too late by 7 days
+        fictional_document(15, "Viet Nam", 3),  # too late by 7 days, but due sooner
+    )
+    queue = write_today(db, shipped_table(), TODAY)
+    assert [item.case.ua_number for item in queue] == ["15/26", "14/26"]
