@@ -26,6 +26,12 @@ _DATE_LABEL = re.compile(
     r"Datum|Data)\s*:\s*",
     re.I,
 )
+_WEB_DATE_LABEL = re.compile(
+    r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on)\s*:?\s*", re.I
+)
+_INDEX_OCR = re.compile(
+    r"AI\s*Index\s*:?\s*([A-Z]['’`]?[A-Z]{2})\s?(\d{1,2})\s*/\s*(\d{2,3})[1l|](\d{4})(?!\d)", re.I
+)
 _LINK_LABEL = re.compile(
     r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
     r"Further information|M[áa]s informaci[óo]n|Plus d['’]informations?|Link zur vorherigen UA)\s*:?[ \t]*\n?[ \t]*",
@@ -64,15 +70,20 @@ def ai_index(doc: Document) -> str | None:
         for match in pattern.finditer(doc.text):
             if not _inside_url(doc.text, match.start()):
                 return _format_index(match, 0)
+    ocr = _INDEX_OCR.search(doc.text)  # scanned 1990s copies: "M'DE 13/04612001"
+    if ocr:
+        region = re.sub(r"['’`]", "", ocr.group(1)).upper()
+        return f"{region} {ocr.group(2)}/{ocr.group(3)}/{ocr.group(4)}"
     return None
 
 
 def issued_on(doc: Document) -> date | None:
     """The date of this document (labelled, a date line, a web date, or the French footer)."""
-    for match in _DATE_LABEL.finditer(doc.body):
-        value = date_at_start(doc.body[match.end() :], max_skip=3)
-        if value:
-            return value
+    for pattern in (_DATE_LABEL, _WEB_DATE_LABEL):
+        for match in pattern.finditer(doc.body):
+            value = date_at_start(doc.body[match.end() :], max_skip=3)
+            if value:
+                return value
     issue = doc.header_value("Issue Date")
     if issue:
         value = date_at_start(issue, max_skip=3)

@@ -10,6 +10,7 @@ from app.importing.names import looks_like_person_name, strip_honorifics
 _WROTE_TO = re.compile(
     r"\b(?:wrote|written|writing|sent (?:letters|appeals|messages|emails|e-mails)|appealed|"
     r"sent letters and emails|took action[^.]{0,80}?and sent (?:letters|appeals))\s+to\s+|"
+    r"\b(?:called|calling) (?:on|upon)\s+|"
     r"\bont (?:écrit|envoyé des (?:lettres|appels|messages))\s+(?=au\b|à\b|aux\b)|"
     r"\b(?:escribieron|enviaron (?:cartas|llamamientos))\s+(?=al\b|a\b)|"
     r"\bschrieben\s+(?:an\s+)?",

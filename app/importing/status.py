@@ -18,7 +18,9 @@ _FINAL = re.compile(
     r"aucune action compl[ée]mentaire n['’]est (?:requise|n[ée]cessaire)|"
     r"(?:premi[èe]re|deuxi[èe]me|troisi[èe]me) et derni[èe]re mise [àa] jour|derni[èe]re mise [àa] jour|"
     r"no se requiere[n]? m[áa]s acci(?:ó|o)n|no se requiere(?:n)? (?:ninguna )?acci(?:ó|o)n (?:adicional|complementaria)|"
-    r"no se (?:solicita|requiere)n? m[áa]s llamamientos|(?:primera|segunda|tercera) y [úu]ltima actualizaci[óo]n|"
+    r"no se (?:solicita|requiere)n? m[áa]s llamamientos|no (?:se )?(?:requieren?|piden?|solicitan?|necesitan?) m[áa]s acciones|"
+    r"no es necesario (?:emprender|realizar|tomar) m[áa]s acciones|aucune action suppl[ée]mentaire n['’]est (?:requise|n[ée]cessaire)|"
+    r"no further action (?:is|will be) (?:requested|required|needed) (?:at this time|from the network)|(?:primera|segunda|tercera) y [úu]ltima actualizaci[óo]n|"
     r"(?:es sind )?keine weiteren (?:Appelle|Aktionen) (?:mehr )?(?:nötig|erforderlich|notwendig)",
     re.I,
 )
@@ -26,7 +28,8 @@ _FINAL = re.compile(_FINAL.pattern.casefold())
 _UPDATE = re.compile(
     r"further information on\b|\bfurther information \(\d+\) on\b|\bFI on UA\b|"
     r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:update|follow-up|follow up)\b|"
-    r"\bfollow-up to ua\b|\bupdate (?:to|on) ua\b|\b(?:second|third|fourth|fifth) UA\b|"
+    r"\bfollow-up to ua\b|\b(?:segunda|tercera|cuarta) AU\b|\b(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me) AU\b|"
+    r"\bupdate\s+(?:to|on)\s+ua\b|\bfurther information on ua\b|\bupdate (?:to|on) ua\b|\b(?:second|third|fourth|fifth) UA\b|"
     r"informaci[óo]n complementaria sobre|compl[ée]ment d['’]information sur|"
     r"(?:primera|segunda|tercera) actualizaci[óo]n|(?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
     r"\bUA-\d+-\d+/\d{4}\b|This is the (?:\w+ )?update of",

@@ -95,7 +95,8 @@ _IN_WORD = re.compile(r"\s(?:in|en|dans|auf|em)\s", re.I)
 def preferred_languages(doc: Document) -> list[str]:
     """English names of the languages appeals should be written in ([] when none is stated)."""
     for match in _LANGUAGE_LABEL.finditer(doc.body):
-        found = languages_in(match.group(1))
+        value = re.split(r"[.;]\s|\s(?:You|Vous|También|Sie)\s", match.group(1) + " ")[0]
+        found = languages_in(re.sub(r"\([^)]*\)", "", value))
         if found:
             return found
     flat = doc.flat_body

@@ -67,6 +67,7 @@ GREETING = re.compile(
     r"Monsieur\b|Madame\b|Sehr geehrte|Exzellenz|Excelentíssim[oa]|Prezad[oa]|Caro\b|Cara\b|"
     r"Honorable\b|Distinguid[oa])[^.!?]{0,80}[,:!]?\s*$",
 )
+_ENDS_GREETING = re.compile(GREETING.pattern.replace(r"[,:!]?\s*$", r"[,:!]\s*$"))
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -120,6 +121,10 @@ def address_blocks(doc: Document) -> list[Block]:
             state = "neutral"
         elif not stripped:
             close()
+        elif _ENDS_GREETING.match(stripped) and not CONTACT_LABEL.match(stripped):
+            close()
+            if blocks and blocks[-1].next_greeting is None and state == "target":
+                blocks[-1].next_greeting = stripped
         else:
             current.append(stripped)
             if CONTACT_LABEL.match(stripped) and _label_of(stripped) in _SALUTATION_LABELS:
