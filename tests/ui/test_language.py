@@ -1,0 +1,57 @@
+"""Switching the interface language retranslates the open window at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: es\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "No Urgent Actions yet"
+msgstr "Todav\u00eda no hay Acciones Urgentes"
+
+msgid "Import an Urgent Action document..."
+msgstr "Importar un documento de Acci\u00f3n Urgente..."
+
+msgctxt "menu"
+msgid "&File"
+msgstr "&Archivo"
+
+msgid "%(count)d open case"
+msgid_plural "%(count)d open cases"
+msgstr[0] "%(count)d caso abierto"
+msgstr[1] "%(count)d casos abiertos"
+"""
+
+
+@pytest.fixture
+def test_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "es.po"
+    path.write_text(PO, encoding="utf-8")
+    monkeypatch.setenv("APPEAL_DESK_TEST_PO", str(path))
+    return path
+
+
+def test_changing_language_retranslates_the_window(make_window, test_catalog, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import apply_language
+
+    window = make_window()
+    assert window.empty_state.heading.text() == "No Urgent Actions yet"
+    try:
+        apply_language("es")
+        assert window.empty_state.heading.text() == "Todav\u00eda no hay Acciones Urgentes"
+        assert (
+            window.empty_state.import_button.text()
+            == "Importar un documento de Acci\u00f3n Urgente..."
+        )
+        assert window.actions.file_menu.title() == "&Archivo"
+        assert window.count_label.text() == "0 casos abiertos"
+    finally:
+        monkeypatch.delenv("APPEAL_DESK_TEST_PO")
+        apply_language("en")
+    assert window.empty_state.heading.text() == "No Urgent Actions yet"
