@@ -27,14 +27,16 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _WEB_DATE_LABEL = re.compile(
-    r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on)\s*:?\s*", re.I
+    r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on)\s*:?\s*",
+    re.I,
 )
 _INDEX_OCR = re.compile(
     r"AI\s*Index\s*:?\s*([A-Z]['’`]?[A-Z]{2})\s?(\d{1,2})\s*/\s*(\d{2,3})[1l|](\d{4})(?!\d)", re.I
 )
 _LINK_LABEL = re.compile(
     r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
-    r"Further information|M[áa]s informaci[óo]n|Plus d['’]informations?|Link zur vorherigen UA)\s*:?[ \t]*\n?[ \t]*",
+    r"Further information|(?:Para )?M[áa]s informaci[óo]n|Plus d['’]informations?|Pour en savoir plus|"
+    r"Link zur vorherigen UA|Vorherige UA)\s*:?[ \t]*\n?[ \t]*",
     re.I,
 )
 _URL_TEXT = re.compile(_URL + r"[^\s<>\"“”»]+", re.I)

@@ -99,3 +99,18 @@ def detect_language(text: str) -> str:
                 counts[code] += 1
     best = max(counts.items(), key=lambda item: item[1])
     return best[0] if best[1] > 0 else "en"
+
+
+def all_languages(phrase: str) -> bool:
+    """True when every part of the phrase names a language (or is "your own language")."""
+    parts = [part for part in _SPLITTER.split(phrase) if part and part.strip(" .,:;")]
+    if not parts:
+        return False
+    named = [english_language_name(part) for part in parts]
+    own = [_is_own_language(part) for part in parts]
+    return any(named) and all(n is not None or o for n, o in zip(named, own, strict=True))
+
+
+def _is_own_language(part: str) -> bool:
+    folded = fold(part)
+    return "own" in folded.split() or "propi" in folded or "propre" in folded or "eigene" in folded

@@ -66,6 +66,8 @@ def _split_conjunction(part: str) -> list[str]:
         left, right = part[: match.start()], part[match.end() :]
         if _all_capitalised(left) and _all_capitalised(right):
             return [left, right]
+        if _all_capitalised(left) and len(left.split()) >= 2 and right[:1].islower():
+            return [left]  # "Name and staff of the shelter", "Name and five other villagers"
     return [part]
 
 

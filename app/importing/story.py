@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.importing.document import Document, is_id_line
-from app.importing.languages import languages_in
+from app.importing.languages import all_languages, languages_in
 from app.importing.targets import CONTACT_LABEL, COPIES_MARKER, GREETING, TARGET_MARKER
 
 _CLOSING = re.compile(
@@ -102,12 +102,14 @@ def preferred_languages(doc: Document) -> list[str]:
     flat = doc.flat_body
     for match in _OWN_LANGUAGE.finditer(flat):
         before = _CONNECTOR_TAIL.sub("", flat[max(0, match.start() - 160) : match.start()])
+        before = re.split(r"[.:;!?]\s", before)[-1]
         positions = [m.end() for m in _IN_WORD.finditer(before)]
-        if not positions:
-            continue
-        found = languages_in(before[positions[-1] :])
-        if found:
-            return found
+        for position in positions:  # the widest phrase made only of language names
+            phrase = before[position:]
+            if all_languages(phrase):
+                return languages_in(phrase)
+        if positions and languages_in(before[positions[-1] :]):
+            return languages_in(before[positions[-1] :])
     match = _GERMAN_WRITE.search(flat)
     if match:
         return languages_in(match.group(1))

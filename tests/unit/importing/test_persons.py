@@ -66,3 +66,12 @@ def test_narrative_person_is_the_repeated_name_not_a_place() -> None:
     assert narrative_persons(Document(text), summary, set()) == [
         Person("Rosângela Ejemplo dos Santos")
     ]
+
+
+def test_descriptive_tail_after_a_name_is_dropped() -> None:
+    assert split_person_list("Padre Example Solís and staff of the migrant shelter") == [
+        Person("Padre Example Solís")
+    ]
+    assert split_person_list("Maria Example Lopez and three other members") == [
+        Person("Maria Example Lopez")
+    ]
