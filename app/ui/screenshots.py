@@ -46,19 +46,27 @@ def load_samples(paths: AppPaths) -> None:
     """The fictional sample pack, plus the user's sender details for a realistic letter."""
     from dataclasses import replace
 
-    from app.domain.model import SenderProfile
+    from app.domain.model import Channel, SenderProfile
+    from app.services.appeals import record_appeal
+    from app.services.cases import get_case, list_cases
     from app.services.database import open_store
+    from app.services.letters import draft_letter
     from app.services.samples import load_sample_pack
     from app.settings import load_settings, save_settings
 
-    db = open_store(paths)
-    try:
-        load_sample_pack(db)
-    finally:
-        db.close()
     sender = SenderProfile(
         name="Sam Example", address="4 Sample Row", city="Exampleton", country="Fictionland"
     )
+    db = open_store(paths)
+    try:
+        load_sample_pack(db)
+        for case in list_cases(db)[:1]:  # one appeal already sent, so counts and history show
+            letter = draft_letter(get_case(db, case.ua_number), 1, sender)
+            record_appeal(
+                db, case.ua_number, target_index=1, channel=Channel.POST, text=letter.text
+            )
+    finally:
+        db.close()
     save_settings(paths, replace(load_settings(paths), sender=sender, page_size="A4"))
 
 
@@ -99,6 +107,13 @@ def make_screenshots(
             dialog.render_letter()
             saved.append(_save(dialog, out_dir / "letter-editor.png"))
             dialog.close()
+        window.case_actions.show_history()
+        if window.case_actions.history_dialog is not None:
+            history = window.case_actions.history_dialog
+            history.case_combo.setCurrentIndex(0)
+            history.table.selectRow(0)
+            saved.append(_save(history, out_dir / "appeal-history.png"))
+            history.close()
         window.case_actions.mark_sent()
         if window.case_actions.mark_sent_dialog is not None:
             saved.append(_save(window.case_actions.mark_sent_dialog, out_dir / "mark-sent.png"))
