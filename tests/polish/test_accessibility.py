@@ -182,3 +182,19 @@ def test_the_checker_catches_an_unnamed_control(qtbot, gui_app) -> None:  # type
     layout.addWidget(unnamed)
     dialog.show()
     assert unnamed_controls(dialog) == ["QSpinBox '' in ''"]
+
+
+def test_tab_walks_from_the_search_box_through_the_list_to_the_case_actions(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    store(paths, fictional_document(55, "Peru", 12))
+    window = main_window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window.case_list.search_box.setFocus()
+    names = []
+    for _step in range(6):
+        names.append(focused().accessibleName())
+        press(qtbot, Qt.Key.Key_Tab)
+    assert names[:3] == ["Search cases", "Show closed cases", "Cases"]
+    assert "Write a letter" in names[3:], names  # no keyboard trap in the table
