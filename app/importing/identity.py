@@ -97,6 +97,13 @@ def issued_on(doc: Document) -> date | None:
         web = re.match(r"^\s*(.+?)\s*\|", line)
         if web and is_date_line(web.group(1)):
             return find_dates(web.group(1))[0][2]
+        column = re.match(r"^\S.*?\s{3,}(\S.*)$", line)  # "Distr: UA/SC        5 May 1995"
+        if (
+            column
+            and is_date_line(column.group(1))
+            and not re.search(r"\d", line[: column.start(1)])
+        ):
+            return find_dates(column.group(1))[0][2]
     for line in reversed(doc.body_lines):
         footer = _INDEX_FOOTER.search(line)
         if footer:

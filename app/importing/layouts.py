@@ -48,6 +48,7 @@ _CONCERN_LINE = re.compile(
 )
 _OLD_HEADER = re.compile(r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL)\b.*\bAI Index\b", re.I | re.M)
 _NEW_CONCERN = re.compile(r"^\s*(?:and\s+)?new concerns?\s*:", re.I)
+_NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?(?:and\s+)?new concerns?\s*:", re.I)
 _CHROME = re.compile(
     r"^\s*(?:Skip to (?:main )?content|Donate|Log ?in|Menu|Search|Home|Amnesty International(?: \w+)?|"
     r"Share(?: this)?\b.*|©.*|Startseite\b.*|Take Action\s*>.*|Jetzt spenden|Menü\b.*|Urgent Actions?)\s*$"
@@ -137,7 +138,7 @@ def _read_concern_line(doc: Document) -> Reading:
                     break
                 parts.append(lines[j].strip())
                 j += 1
-            title = " ".join(parts)
+            title = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
         else:
             title, j = _next_plain_line(lines, i + 1)
         return Reading(clean_title(title)[0] if title else None, None, doc.header_end + j)
@@ -159,6 +160,13 @@ def _read_web(doc: Document) -> Reading:
             continue
         if TARGET_MARKER.match(stripped) or len(stripped) > 160:
             break
+        if _is_upper(stripped):  # a pasted PDF headline without its banner
+            lines = doc.body_lines
+            j = i
+            while j < len(lines) and _is_upper(lines[j]) and not _SECTION.match(lines[j]):
+                j += 1
+            title, country = clean_title(" ".join(line.strip() for line in lines[i:j]))
+            return Reading(title, country, doc.header_end + j)
         title, country = clean_title(stripped)
         return Reading(title, country, doc.header_end + i + 1)
     return Reading(None)

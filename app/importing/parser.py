@@ -101,10 +101,13 @@ def _persons(doc: Document, story: str | None, targets: list[Target]) -> list[Pe
 def _country(
     doc: Document, hinted: str | None, index: str | None, previous: str | None
 ) -> str | None:
+    printed = None
     for line in doc.lines:
         match = _ID_COUNTRY.search(line)
         if match and canonical_country(match.group(1)):
             return canonical_country(match.group(1))
+        if match and printed is None and len(match.group(1).split()) <= 6:
+            printed = match.group(1).strip()
         match = _FOOTER_COUNTRY.search(line)
         if match and canonical_country(match.group(1)):
             return canonical_country(match.group(1))
@@ -122,4 +125,4 @@ def _country(
     for source in (index, previous):
         if source and country_from_index(source):
             return country_from_index(source)
-    return most_mentioned_country(doc.body)
+    return printed or most_mentioned_country(doc.body)
