@@ -117,3 +117,16 @@ def test_social_post_goes_to_the_clipboard(make_window, app_paths) -> None:  # t
     dialog = open_letter(make_window())
     dialog.buttons.social_action.trigger()
     assert "UA 12/26" in QGuiApplication.clipboard().text()
+
+
+def test_writing_to_a_closed_case_warns_without_blocking(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.model import OutputKind
+
+    store_documents(app_paths, fictional_document("9/25", kind=OutputKind.FINAL))
+    window = make_window()
+    window.case_list.show_closed_box.setChecked(True)
+    window.case_list.select_case(window.model.cases()[0].case_id)
+    dialog = open_letter(window)
+    assert dialog.side.case_notice_label.isVisible()
+    assert "This case is closed" in dialog.side.case_notice_label.text()
+    assert "Rui Costa" in dialog.text()

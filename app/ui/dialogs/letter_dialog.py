@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -14,6 +15,7 @@ from app.domain.model import CaseDetail, Letter, SenderProfile
 from app.i18n import _
 from app.settings import Settings
 from app.ui.dialogs.letter_advice import (
+    case_notices,
     caution_text,
     is_caution_country,
     personal_touch_hint,
@@ -138,6 +140,9 @@ class LetterDialog(QDialog):
         )
         self.side.retranslate_ui()
         self.side.caution_label.setText(caution_text(self.case))
+        notices = case_notices(self.case, date.today())
+        self.side.case_notice_label.setText("\n".join(notices))
+        self.side.case_notice_label.setVisible(bool(notices))
         self.letter_edit.setAccessibleName(_("Letter text"))
         self.letter_edit.setAccessibleDescription(
             _("The letter as it will be sent; you can edit it.")
