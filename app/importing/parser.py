@@ -22,6 +22,7 @@ from app.importing.status import document_kind
 from app.importing.story import model_letter, preferred_languages, summary
 from app.importing.targets import block_targets
 
+MAX_CHARS = 2_000_000
 NOT_A_UA = (
     "This does not look like an Urgent Action document: no UA number, index or appeal section "
     "was found. Import the UA itself (PDF, text or the web page's text)."
@@ -47,6 +48,12 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     source = source_name or "text"
     if not text or not text.strip():
         raise ImportRejected(source, "The document is empty: there is no text to import.")
+    if len(text) > MAX_CHARS:
+        raise ImportRejected(
+            source,
+            f"The text is far longer than an Urgent Action ({len(text):,} characters). "
+            "Import one UA document at a time.",
+        )
     doc = Document(text, source_name)
     number = identity.ua_number(doc)
     index = identity.ai_index(doc)
