@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import (
-    QFont,
+    QPaintDevice,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -66,19 +66,37 @@ def _is_rtl_text(text: str) -> bool:
     return False
 
 
-def _char_format(font: QFont) -> QTextCharFormat:
+@lru_cache(maxsize=64)
+def _char_format(
+    size: float, *, bold: bool = False, serif: bool = True, underline: bool = False
+) -> QTextCharFormat:
+    """A shared character format (never mutated: Qt copies formats when text is inserted)."""
     fmt = QTextCharFormat()
-    fmt.setFont(font)
+    fmt.setFont(make_font(size, bold=bold, serif=serif))
+    fmt.setFontUnderline(underline)
     return fmt
 
 
 class _Builder:
     """Appends blocks to a document through one cursor."""
 
-    def __init__(self, doc: QTextDocument) -> None:
+    def __init__(self, doc: QTextDocument, rtl_document: bool) -> None:
         self.doc = doc
+        self.rtl_document = rtl_document
         self.cursor = QTextCursor(doc)
+        self.cursor.beginEditBlock()  # layout once per edit block, not once per line
         self.started = False
+        self.placements: list[tuple[QTextBlock, float]] = []
+        self.anchor_top: float | None = None  # where the next block (end of the head) goes
+
+    def place(self, block: QTextBlock, top: float) -> None:
+        self.placements.append((block, top))
+
+    def finish(self) -> None:
+        self.cursor.endEditBlock()
+        if self.anchor_top is not None:
+            _place_all(self.doc, self.placements)
+            self.anchor_top = None
 
     def block(
         self,
@@ -87,9 +105,10 @@ class _Builder:
         *,
         rtl: bool,
     ) -> QTextBlock:
-        fmt.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        )
+        if rtl != self.rtl_document:
+            fmt.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            )
         first_format = runs[0][1] if runs else QTextCharFormat()
         if self.started:
             self.cursor.insertBlock(fmt, first_format)
@@ -100,47 +119,118 @@ class _Builder:
         for text, char_format in runs:
             if text:
                 self.cursor.insertText(text, char_format)
-        return self.cursor.block()
+        block = self.cursor.block()
+        if self.anchor_top is not None:
+            # The head is complete: lay out just the head, place it, then build the body.
+            self.place(block, self.anchor_top)
+            self.finish()
+            self.cursor.beginEditBlock()
+        return block
+
+    def text_block(
+        self,
+        lines: tuple[str, ...],
+        fmt: QTextBlockFormat,
+        plain: QTextCharFormat,
+        bold: QTextCharFormat,
+        bold_spans: list[tuple[int, int]],
+    ) -> None:
+        """Insert many lines in one call (one block each), then embolden ``bold_spans``.
+
+        Spans are offsets into ``"\n".join(lines)``; each line break becomes one block
+        separator, so offsets map one to one onto document positions.
+        """
+        if not lines:
+            return
+        self.block([(lines[0], plain)], fmt, rtl=self.rtl_document)
+        start = self.cursor.block().position()
+        if len(lines) > 1:
+            self.cursor.insertText("\n" + "\n".join(lines[1:]), plain)
+        if bold_spans:
+            span_cursor = QTextCursor(self.doc)
+            for begin, end in bold_spans:
+                span_cursor.setPosition(start + begin)
+                span_cursor.setPosition(start + end, QTextCursor.MoveMode.KeepAnchor)
+                span_cursor.setCharFormat(bold)
 
 
-def _emphasis_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    names = tuple(sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True))
-    if not names:
-        return None
-    return re.compile("|".join(re.escape(name) for name in names))
+def _emphasis_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names to print in bold, longest first (so "Ana María" wins over "Ana")."""
+    return tuple(sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True))
 
 
-def _body_runs(
-    line: str,
-    pattern: re.Pattern[str] | None,
-    plain: QTextCharFormat,
-    bold: QTextCharFormat,
-    rtl: bool,
-) -> list[tuple[str, QTextCharFormat]]:
-    """Split a body line into plain and bold runs; isolate Latin names inside RTL text."""
-    if pattern is None:
-        return [(line, plain)]
-    runs: list[tuple[str, QTextCharFormat]] = []
-    position = 0
-    for match in pattern.finditer(line):
-        runs.append((line[position : match.start()], plain))
-        name = match.group(0)
-        runs.append((f"{FSI}{name}{PDI}" if rtl and not _is_rtl_text(name) else name, bold))
-        position = match.end()
-    runs.append((line[position:], plain))
-    return runs
+def _find_names(line: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of ``names`` in ``line``, left to right."""
+    spans: list[tuple[int, int]] = []
+    for name in names:
+        start = line.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if all(end <= a or start >= b for a, b in spans):
+                spans.append((start, end))
+            start = line.find(name, end)
+    return sorted(spans)
 
 
-def _place(doc: QTextDocument, block: QTextBlock, top_units: float) -> None:
-    """Move ``block`` down (never up) so its first line starts at ``top_units``."""
-    doc.documentLayout().blockBoundingRect(block)  # lays the document out up to the block
-    shift = top_units - block.layout().position().y()
-    if shift <= 0.5:
+def _body_text_and_spans(
+    lines: tuple[str, ...], names: tuple[str, ...], subject: str, rtl: bool
+) -> tuple[str, list[tuple[int, int]]]:
+    """The body as one string and the spans to print in bold: names, and the subject line.
+
+    Inside right-to-left text a Latin name is wrapped in FSI...PDI so bidi keeps it whole.
+    """
+    out_lines: list[str] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in lines:
+        if subject and subject in line:
+            spans.append((offset, offset + len(line)))
+        elif names:
+            pieces: list[str] = []
+            position = 0
+            length = 0
+            for begin, end in _find_names(line, names):
+                pieces.append(line[position:begin])
+                length += begin - position
+                name = line[begin:end]
+                if rtl and not _is_rtl_text(name):
+                    name = f"{FSI}{name}{PDI}"
+                spans.append((offset + length, offset + length + len(name)))
+                pieces.append(name)
+                length += len(name)
+                position = end
+            if pieces:
+                pieces.append(line[position:])
+                line = "".join(pieces)
+        out_lines.append(line)
+        offset += len(line) + 1
+    return "\n".join(out_lines), spans
+
+
+def _place_all(doc: QTextDocument, placements: list[tuple[QTextBlock, float]]) -> None:
+    """Move each block down (never up) so its first line starts at its wanted height.
+
+    One layout pass measures every block; the shifts add up from the top down, so block k
+    moves by what it lacks once the blocks above it have moved.
+    """
+    if not placements:
         return
-    fmt = block.blockFormat()
-    fmt.setTopMargin(fmt.topMargin() + margin_length(shift))
-    cursor = QTextCursor(block)
-    cursor.setBlockFormat(fmt)
+    # Measuring the last placed block lays out the letter's head only, not the whole body.
+    doc.documentLayout().blockBoundingRect(placements[-1][0])
+    tops = [block.layout().position().y() for block, _ in placements]
+    moved = 0.0
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for (block, wanted), top in zip(placements, tops, strict=True):
+        shift = wanted - (top + moved)
+        if shift <= 0.5:
+            continue
+        fmt = block.blockFormat()
+        fmt.setTopMargin(fmt.topMargin() + margin_length(shift))
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(fmt)
+        moved += shift
+    cursor.endEditBlock()
 
 
 def letter_document(
@@ -153,6 +243,7 @@ def letter_document(
     large_print: bool = False,
     body_point_size: float | None = None,
     country: str | None = None,
+    paint_device: QPaintDevice | None = None,
 ) -> QTextDocument:
     """The letter laid out on one sheet size; print it with ``doc.print_(printer)`` or the PDF writer.
 
@@ -164,7 +255,9 @@ def letter_document(
     sizes = TypeSizes.for_letter(large_print, body_point_size)
     rtl = letter.right_to_left
     doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(layout_device())
+    # Laying out on the very device that will paint (a 600 dpi PDF writer) saves a font
+    # lookup per glyph run when painting; any other 600 dpi device gives the same layout.
+    doc.documentLayout().setPaintDevice(paint_device or layout_device())
     doc.setUseDesignMetrics(True)
     doc.setDefaultFont(make_font(sizes.body))
     option = doc.defaultTextOption()
@@ -186,9 +279,9 @@ def letter_document(
 
     parts = split_letter(letter.text, sender, target)
     body_lines = reflow_hard_wraps(parts.body_lines)
-    builder = _Builder(doc)
-    sender_plain = _char_format(make_font(sizes.sender))
-    sender_name = _char_format(make_font(sizes.sender + 1.5, bold=True))
+    builder = _Builder(doc, rtl)
+    sender_plain = _char_format(sizes.sender)
+    sender_name = _char_format(sizes.sender + 1.5, bold=True)
     for index, line in enumerate(sender_lines(sender)):
         fmt = QTextBlockFormat()
         fmt.setAlignment(_RIGHT)
@@ -201,18 +294,16 @@ def letter_document(
     window_right = mm_to_units(
         spec.text_width - (spec.window_left - spec.margin_left) - spec.window_width
     )
-    placements: list[tuple[QTextBlock, float]] = []
     return_line = return_address_line(sender)
     if spec.return_line_top is not None and return_line:
         fmt = QTextBlockFormat()
         fmt.setLeftMargin(window_indent)
         fmt.setRightMargin(max(0.0, window_right - mm_to_units(6)))  # the whole 85 mm field
-        small = _char_format(make_font(sizes.return_line, serif=False))
-        small.setFontUnderline(True)
+        small = _char_format(sizes.return_line, serif=False, underline=True)
         block = builder.block([(return_line, small)], fmt, rtl=False)
-        placements.append((block, mm_to_units(spec.return_line_top)))
-    recipient_plain = _char_format(make_font(sizes.recipient))
-    recipient_name = _char_format(make_font(sizes.recipient, bold=True))
+        builder.place(block, mm_to_units(spec.return_line_top))
+    recipient_plain = _char_format(sizes.recipient)
+    recipient_name = _char_format(sizes.recipient, bold=True)
     for index, line in enumerate(postal_lines(target, country)):
         fmt = QTextBlockFormat()
         fmt.setLeftMargin(window_indent)
@@ -223,21 +314,17 @@ def letter_document(
             [(line, recipient_name if index == 0 else recipient_plain)], fmt, rtl=line_rtl
         )
         if index == 0:
-            placements.append((block, mm_to_units(spec.window_top)))
+            builder.place(block, mm_to_units(spec.window_top))
+    builder.anchor_top = mm_to_units(spec.date_top)  # the date, or whatever comes first
 
-    plain = _char_format(make_font(sizes.body))
-    bold = _char_format(make_font(sizes.body, bold=True))
+    plain = _char_format(sizes.body)
+    bold = _char_format(sizes.body, bold=True)
     start = _LEFT if not rtl else _RIGHT
     date_fmt = QTextBlockFormat()
     date_fmt.setAlignment(_LEFT if rtl else _RIGHT)
     date_fmt.setBottomMargin(margin_length(mm_to_units(4)))
     if parts.date_line:
-        placements.append(
-            (
-                builder.block([(parts.date_line, plain)], date_fmt, rtl=rtl),
-                mm_to_units(spec.date_top),
-            )
-        )
+        builder.block([(parts.date_line, plain)], date_fmt, rtl=rtl)
     subject = letter.subject.strip()
     for line in parts.extra_head_lines:
         fmt = QTextBlockFormat()
@@ -251,21 +338,13 @@ def letter_document(
         fmt = QTextBlockFormat()
         fmt.setAlignment(start)
         fmt.setBottomMargin(margin_length(mm_to_units(5)))
-        block = builder.block([(subject, bold)], fmt, rtl=rtl)
-        if not parts.date_line:
-            placements.append((block, mm_to_units(spec.date_top)))
-    pattern = _emphasis_pattern(emphasis)
-    for index, line in enumerate(body_lines):
-        fmt = QTextBlockFormat()
-        fmt.setAlignment(start)
-        runs = (
-            [(line, bold)]
-            if subject_in_text and subject in line
-            else _body_runs(line, pattern, plain, bold, rtl)
-        )
-        block = builder.block(runs, fmt, rtl=rtl)
-        if index == 0 and not parts.date_line and (subject_in_text or not subject):
-            placements.append((block, mm_to_units(spec.date_top)))
-    for block, top in placements:  # top to bottom: each move shifts only what follows it
-        _place(doc, block, top)
+        builder.block([(subject, bold)], fmt, rtl=rtl)
+    names = _emphasis_names(emphasis)
+    body_fmt = QTextBlockFormat()
+    body_fmt.setAlignment(start)
+    body_text, spans = _body_text_and_spans(
+        body_lines, names, subject if subject_in_text else "", rtl
+    )
+    builder.text_block(tuple(body_text.split("\n")), body_fmt, plain, bold, spans)
+    builder.finish()
     return doc

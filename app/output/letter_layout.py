@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.domain.model import SenderProfile, Target
 
@@ -163,6 +164,7 @@ _MAX_HEAD_SCAN = 40
 _MAX_UNKNOWN_RUN = 2
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split()).strip(" ,.;")
 

@@ -81,6 +81,7 @@ def fitted_letter_document(
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
     country: str | None = None,
+    paint_device: QPagedPaintDevice | None = None,
 ) -> QTextDocument:
     """:func:`letter_document`, with the body type a little smaller if that keeps it on one page."""
     sizes = (None,) if large_print else _FIT_SIZES
@@ -95,6 +96,7 @@ def fitted_letter_document(
             large_print=large_print,
             body_point_size=size,
             country=country,
+            paint_device=paint_device,
         )
         if doc.pageCount() <= 1:
             break
@@ -137,22 +139,10 @@ def write_letter_pdf(
     country: str | None = None,
 ) -> int:
     """Write ``letter`` as a PDF at ``path`` (atomically); return its number of pages."""
-    ensure_gui_application()
-    doc = fitted_letter_document(
-        letter,
-        sender=sender,
-        target=target,
-        page_size=page_size,
-        emphasis=emphasis,
-        large_print=large_print,
-        country=country,
-    )
+    item = PrintItem(letter, target, sender, emphasis, country)
     title = letter.subject or target.label or "Letter"
-    return write_pdf(
-        path,
-        qpage_size(page_size),
-        title,
-        lambda painter, writer: paint_document_pages(doc, painter, writer, new_page_first=False),
+    return write_letters_pdf(
+        [item], path, page_size=page_size, title=title, large_print=large_print
     )
 
 
@@ -179,6 +169,7 @@ def write_letters_pdf(
                 emphasis=item.emphasis,
                 large_print=large_print,
                 country=item.country,
+                paint_device=writer,
             )
             pages += paint_document_pages(doc, painter, writer, new_page_first=pages > 0)
             if progress is not None:

@@ -149,3 +149,24 @@ def test_split_letter_keeps_unknown_head_lines(sender, target) -> None:
 def test_split_letter_without_head_keeps_everything(sender, target) -> None:
     parts = split_letter("Dear Minister,\n\nPlease act.\n", sender, target)
     assert parts.date_line is None and parts.body_lines == ("Dear Minister,", "", "Please act.")
+
+
+def test_preview_document_prints_like_the_pdf(qapp, tmp_path: Path, letter, sender, target) -> None:
+    """The GUI prints letter_document() with print_(); it must land where the PDF puts it."""
+    from PySide6.QtGui import QPdfWriter
+
+    from app.output.paper import letter_document, prepare_paged_device
+
+    ours, printed = tmp_path / "ours.pdf", tmp_path / "printed.pdf"
+    write_letter_pdf(letter, ours, sender=sender, target=target, page_size="Letter")
+    doc = letter_document(letter, sender=sender, target=target, page_size="Letter")
+    writer = QPdfWriter(str(printed))
+    writer.setResolution(1200)  # a printer's resolution, unlike the layout's
+    prepare_paged_device(writer, "Letter")
+    doc.print_(writer)
+    del writer
+    ours_at = {text: (x, y) for x, y, text in fragments(ours)}
+    printed_at = {text: (x, y) for x, y, text in fragments(printed)}
+    for line in ("Dr Ana Pérez Gómez", "Dear Minister,", "Yours sincerely,"):
+        assert abs(ours_at[line][0] - printed_at[line][0]) < 1.5
+        assert abs(ours_at[line][1] - printed_at[line][1]) < 1.5
