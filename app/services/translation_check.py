@@ -206,6 +206,8 @@ def _check_message(
             problems.append(Problem(where, f"{label} uses unknown placeholder %({name})s"))
         for name in sorted(wanted - names):
             problems.append(Problem(where, f"{label} drops placeholder %({name})s"))
+        if not python_format:  # a brace-format or plain string: a lone % is just a percent sign
+            continue
         if positional != wanted_positional:
             problems.append(
                 Problem(
@@ -213,7 +215,7 @@ def _check_message(
                     f"{label} has {positional} positional placeholder(s), msgid has {wanted_positional}",
                 )
             )
-        if python_format and not (names - wanted):
+        if not (names - wanted):
             try:
                 text % (
                     {name: 1 for name in names} if names or not positional else (1,) * positional
