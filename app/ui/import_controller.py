@@ -67,6 +67,28 @@ class ImportController(QObject):
         chosen = list(paths)
         self._start(lambda progress: import_files(db, chosen, progress=progress), len(chosen))
 
+    def import_clipboard(self) -> None:
+        """Import a UA copied from an email or a web page (the text on the clipboard)."""
+        from PySide6.QtGui import QGuiApplication
+
+        db = self._database()
+        if db is None or self.running:
+            return
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            Messages.info(
+                self._parent,
+                _("Paste an Urgent Action"),
+                _(
+                    "The clipboard holds no text. Copy the whole UA from the email or web page, then try again."
+                ),
+            )
+            return
+        from app.services.importing import import_text
+
+        source = _("pasted text")
+        self._start(lambda _progress: [import_text(db, text, source)], 0)
+
     def load_samples(self) -> None:
         db = self._database()
         if db is None or self.running:

@@ -16,6 +16,7 @@ class MainActions:
     """Every action of the main window; triggered signals are connected by the window."""
 
     import_files: QAction
+    paste_import: QAction
     load_samples: QAction
     settings: QAction
     quit: QAction
@@ -50,6 +51,7 @@ class MainActions:
         window.addToolBar(toolbar)
         actions = cls(
             import_files=action("Ctrl+I"),
+            paste_import=action("Ctrl+Shift+V"),
             load_samples=action(),
             settings=action("Ctrl+,"),
             quit=action(QKeySequence.StandardKey.Quit),
@@ -70,7 +72,9 @@ class MainActions:
         actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
         actions.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         actions.about.setMenuRole(QAction.MenuRole.AboutRole)
-        actions.file_menu.addActions([actions.import_files, actions.load_samples])
+        actions.file_menu.addActions(
+            [actions.import_files, actions.paste_import, actions.load_samples]
+        )
         actions.file_menu.addSeparator()
         actions.file_menu.addAction(actions.settings)
         actions.file_menu.addSeparator()
@@ -99,6 +103,11 @@ class MainActions:
                 self.import_files,
                 _("&Import..."),
                 _("Import Urgent Action documents (text, Markdown or PDF)"),
+            ),
+            (
+                self.paste_import,
+                _("&Paste an Urgent Action"),
+                _("Import a UA copied from an email or a web page"),
             ),
             (
                 self.load_samples,
@@ -145,6 +154,7 @@ class MainActions:
         lines = []
         for qaction in (
             self.import_files,
+            self.paste_import,
             self.find,
             self.show_closed,
             self.write_letter,

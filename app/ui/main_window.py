@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         a.import_files.triggered.connect(self.imports.choose_and_import)
         a.load_samples.triggered.connect(self.imports.load_samples)
+        a.paste_import.triggered.connect(self.imports.import_clipboard)
         a.settings.triggered.connect(self.case_actions.open_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.focus_search)

@@ -131,3 +131,16 @@ def test_the_sample_pack_is_labelled_fictional_everywhere(make_window, qtbot) ->
     assert "not a real case" in window.detail.sample_banner.text()
     window.actions.write_letter.trigger()
     assert window.case_actions.letter_dialog.sample_banner.isVisible()
+
+
+def test_pasting_a_ua_text_imports_it(make_window, qtbot, messages) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window()
+    QGuiApplication.clipboard().setText("")
+    window.actions.paste_import.trigger()
+    assert "no text" in messages.texts("info")[0]
+    QGuiApplication.clipboard().setText(SEED_FINAL.read_text(encoding="utf-8"))
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.actions.paste_import.trigger()
+    assert [case.ua_number for case in window.model.cases()] == ["119/21"]
