@@ -198,3 +198,52 @@ def test_tab_walks_from_the_search_box_through_the_list_to_the_case_actions(
         press(qtbot, Qt.Key.Key_Tab)
     assert names[:3] == ["Search cases", "Show closed cases", "Cases"]
     assert "Write a letter" in names[3:], names  # no keyboard trap in the table
+
+
+def mnemonic_clashes(root: QWidget) -> list[str]:
+    """Alt+letter keys claimed twice in one window (the second one can never be reached)."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    claimed: dict[str, list[str]] = {}
+
+    def claim(text: str) -> None:
+        keys = QKeySequence.mnemonic(text).toString()
+        if keys:
+            claimed.setdefault(keys, []).append(text)
+
+    for button in root.findChildren(QAbstractButton):
+        if button.isVisibleTo(root) and button.window() is root:
+            claim(button.text())
+    for label in root.findChildren(QLabel):
+        if label.buddy() is not None and label.isVisibleTo(root) and label.window() is root:
+            claim(label.text())
+    if isinstance(root, QMainWindow):
+        for action in root.menuBar().actions():
+            claim(action.text())
+    return [f"{keys}: {texts}" for keys, texts in claimed.items() if len(texts) > 1]
+
+
+def test_no_two_controls_share_an_alt_key(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog
+    from app.ui.polish_hooks import install_polish
+    from app.ui.views.write_today_view import show_write_today
+
+    store(paths, fictional_document(56, "Peru", 12))
+    window = main_window()
+    install_polish(window)
+    roots: list[QWidget] = [window]
+    window.actions.write_letter.trigger()
+    roots.append(window.case_actions.letter_dialog)
+    window.actions.mark_sent.trigger()
+    roots.append(window.case_actions.mark_sent_dialog)
+    window.case_actions.mark_sent_dialog.reject()
+    window.actions.settings.trigger()
+    roots.append(window.case_actions.settings_dialog)
+    write_today = show_write_today(window)
+    roots.append(write_today)
+    welcome = WelcomeDialog(Settings(), window)
+    qtbot.add_widget(welcome)
+    welcome.show()
+    roots.append(welcome)
+    assert [clash for root in roots if root is not None for clash in mnemonic_clashes(root)] == []

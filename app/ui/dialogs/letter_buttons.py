@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
 
 from app.i18n import _
@@ -20,16 +20,23 @@ class LetterButtons:
     def __init__(self, dialog: LetterDialog) -> None:
         self.dialog = dialog
         self.copy = QPushButton()
-        self.copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.print = QPushButton()
-        self.print.setShortcut(QKeySequence.StandardKey.Print)
         self.pdf = QPushButton()
-        self.pdf.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.email = QPushButton()
-        self.email.setShortcut(QKeySequence("Ctrl+E"))
         self.mark_sent = QPushButton()
         self.mark_sent.setObjectName("primaryButton")
-        self.mark_sent.setShortcut(QKeySequence("Ctrl+M"))
+        # QShortcut, not setShortcut: setText("&...") would replace these by the Alt+letter
+        # mnemonic; this way both the underlined letter and the Ctrl key work (issue 9).
+        self.keys: dict[QPushButton, QKeySequence] = {
+            self.copy: QKeySequence("Ctrl+Shift+C"),
+            self.print: QKeySequence(QKeySequence.StandardKey.Print),
+            self.pdf: QKeySequence("Ctrl+Shift+S"),
+            self.email: QKeySequence("Ctrl+E"),
+            self.mark_sent: QKeySequence("Ctrl+M"),
+        }
+        self.shortcuts = [
+            QShortcut(keys, dialog, button.animateClick) for button, keys in self.keys.items()
+        ]
         self.more = QPushButton()
         self.more_menu = QMenu(self.more)
         self.eml_action = self.more_menu.addAction("")
@@ -84,15 +91,13 @@ class LetterButtons:
             (self.pdf, _("Save as P&DF..."), _("Save the letter as a PDF file")),
             (self.email, _("E&mail..."), _("Email the letter to the official")),
             (self.mark_sent, _("Mark as &sent..."), _("Record this letter as sent")),
-            (self.more, _("Mo&re"), _("More ways to send the letter")),
+            (self.more, _("Mor&e"), _("More ways to send the letter")),
             (self.close, _("Close"), _("Close the letter editor")),
         ):
-            keys = button.shortcut()
             button.setText(text)
-            if not keys.isEmpty():
-                button.setShortcut(keys)  # setText("&...") had replaced Ctrl+M by Alt+letter
             button.setAccessibleName(name)
-            shortcut = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            keys = self.keys.get(button, QKeySequence())
+            shortcut = keys.toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(f"{name} ({shortcut})" if shortcut else name)
         self.eml_action.setText(_("Save as an &email draft (.eml)..."))
         self.envelope_action.setText(_("Save the &envelope as PDF..."))

@@ -124,7 +124,7 @@ class CaseDetailView(QStackedWidget):
         self.letter_button.setToolTip(
             _("Write a letter to an official named in this case (Ctrl+L)")
         )
-        self.mark_sent_button.setText(_("Mark as &sent..."))
+        self.mark_sent_button.setText(_("&Mark as sent..."))  # Alt+S is the search box
         self.mark_sent_button.setAccessibleName(_("Mark an appeal as sent"))
         self.mark_sent_button.setToolTip(_("Record that you sent an appeal for this case (Ctrl+M)"))
         self.body.setAccessibleName(_("Case details"))

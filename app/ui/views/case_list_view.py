@@ -100,7 +100,7 @@ class CaseListView(QWidget):
         self.search_box.setAccessibleDescription(
             _("Filters the case list as you type: title, country, person, official or UA number.")
         )
-        self.show_closed_box.setText(_("Show &closed cases"))
+        self.show_closed_box.setText(_("Show c&losed cases"))  # Alt+C opens the Case menu
         self.show_closed_box.setAccessibleName(_("Show closed cases"))
         self.table.setAccessibleName(_("Cases"))
         self.table.setAccessibleDescription(_("Urgent Actions sorted by deadline."))
