@@ -144,3 +144,41 @@ def test_pasting_a_ua_text_imports_it(make_window, qtbot, messages) -> None:  # 
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
         window.actions.paste_import.trigger()
     assert [case.ua_number for case in window.model.cases()] == ["119/21"]
+
+
+def test_several_files_show_a_progress_dialog_until_done(
+    make_window, monkeypatch, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    copies = []
+    for number in range(3):
+        copy = tmp_path / f"copy-{number}.txt"
+        copy.write_text(SEED_FINAL.read_text(encoding="utf-8"), encoding="utf-8")
+        copies.append(copy)
+    window = make_window()
+    choose_files(monkeypatch, *copies)
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.actions.import_files.trigger()
+        progress = window.imports._progress
+        assert progress is not None and progress.maximum() == 3
+        assert progress.windowTitle() == "Import"
+    assert window.imports._progress is None
+    assert not window.imports.running
+
+
+def test_an_unexpected_error_is_logged_and_shown_kindly(
+    gui_app, messages, monkeypatch, app_paths, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from app.ui.application import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(app_paths)
+    try:
+        raise KeyError("internal detail")
+    except KeyError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    [(kind, title, text)] = messages.shown
+    assert kind == "error" and title == "Something went wrong"
+    assert "internal detail" not in text and "log file" in text
+    assert "KeyError" in caplog.text
