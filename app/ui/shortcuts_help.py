@@ -32,6 +32,21 @@ def general_keys() -> list[tuple[str, str]]:
     ]
 
 
+def letter_editor_keys() -> list[tuple[str, str]]:
+    """The letter editor's own keys (kept in step with ``LetterButtons.keys`` by a test)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return [
+        (QKeySequence("Ctrl+M").toString(native), _("Letter editor: mark the letter as sent")),
+        (QKeySequence("Ctrl+Shift+C").toString(native), _("Letter editor: copy the letter")),
+        (
+            QKeySequence(QKeySequence.StandardKey.Print).toString(native),
+            _("Letter editor: print the letter"),
+        ),
+        (QKeySequence("Ctrl+Shift+S").toString(native), _("Letter editor: save it as a PDF")),
+        (QKeySequence("Ctrl+E").toString(native), _("Letter editor: email it to the official")),
+    ]
+
+
 def action_keys(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(keys, what it does) for each action with a shortcut, in menu order, without duplicates."""
     rows: list[tuple[str, str]] = []
@@ -74,7 +89,7 @@ class ShortcutsDialog(QDialog):
         self.retranslate_ui()
 
     def rows(self) -> list[tuple[str, str]]:
-        return action_keys(self._actions) + general_keys()
+        return action_keys(self._actions) + letter_editor_keys() + general_keys()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Keyboard shortcuts"))

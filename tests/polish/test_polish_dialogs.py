@@ -207,3 +207,19 @@ def test_menus_reach_write_today_about_shortcuts_and_diagnostics(
     polish.copy_diagnostics.trigger()
     assert "cases open" in QGuiApplication.clipboard().text()
     assert "no personal data" in window.statusBar().currentMessage()
+
+
+def test_the_shortcut_list_names_the_letter_editor_keys_it_really_has(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    from app.ui.shortcuts_help import letter_editor_keys
+
+    store(paths, fictional_document(62, "Peru", 40))
+    window = main_window()
+    window.actions.write_letter.trigger()
+    buttons = window.case_actions.letter_dialog.buttons
+    real = {k.toString(QKeySequence.SequenceFormat.NativeText) for k in buttons.keys.values()}
+    listed = {keys for keys, _label in letter_editor_keys()}
+    assert listed == real
