@@ -170,3 +170,26 @@ def test_preview_document_prints_like_the_pdf(qapp, tmp_path: Path, letter, send
     for line in ("Dr Ana Pérez Gómez", "Dear Minister,", "Yours sincerely,"):
         assert abs(ours_at[line][0] - printed_at[line][0]) < 1.5
         assert abs(ours_at[line][1] - printed_at[line][1]) < 1.5
+
+
+def test_a_drafted_letter_is_laid_out_without_repeats(qapp, tmp_path: Path) -> None:
+    """The letter engine's text (head included) becomes one clean page: nothing printed twice."""
+    import datetime
+
+    from app.letters.sample_cases import SAMPLE_CASES
+    from app.services.letters import draft_letter
+
+    case = SAMPLE_CASES[0]
+    sender = SenderProfile(
+        name="Sam Sample", address="4 Invented Street", city="Exampleford", country="United Kingdom"
+    )
+    letter = draft_letter(case, 1, sender, locale="en", today=datetime.date(2026, 1, 20))
+    path = tmp_path / "drafted.pdf"
+    assert (
+        write_letter_pdf(letter, path, sender=sender, target=case.targets[0], country=case.country)
+        == 1
+    )
+    text = pdf_text(path)
+    for once in ("Oren Castell", "12 Harbour Road", "2026", letter.subject, "Dear Minister"):
+        assert text.count(once) == 1, once
+    assert "ARCADIA" in text and "Sam Sample ·" in text
