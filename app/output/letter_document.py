@@ -173,12 +173,20 @@ def _find_names(line: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def _body_text_and_spans(
-    lines: tuple[str, ...], names: tuple[str, ...], subject: str, rtl: bool
+    lines: tuple[str, ...],
+    names: tuple[str, ...],
+    subject: str,
+    rtl: bool,
+    isolate_only: tuple[str, ...] = (),
 ) -> tuple[str, list[tuple[int, int]]]:
     """The body as one string and the spans to print in bold: names, and the subject line.
 
-    Inside right-to-left text a Latin name is wrapped in FSI...PDI so bidi keeps it whole.
+    Inside right-to-left text a Latin name (a person's, or an official's in ``isolate_only``)
+    is wrapped in FSI...PDI so bidi keeps it whole (PITFALLS PDF-4).
     """
+    bold_names = set(names)
+    if rtl:
+        names = _emphasis_names((*names, *isolate_only))
     out_lines: list[str] = []
     spans: list[tuple[int, int]] = []
     offset = 0
@@ -193,9 +201,11 @@ def _body_text_and_spans(
                 pieces.append(line[position:begin])
                 length += begin - position
                 name = line[begin:end]
+                emphasised = name in bold_names
                 if rtl and not _is_rtl_text(name):
                     name = f"{FSI}{name}{PDI}"
-                spans.append((offset + length, offset + length + len(name)))
+                if emphasised:
+                    spans.append((offset + length, offset + length + len(name)))
                 pieces.append(name)
                 length += len(name)
                 position = end
@@ -342,8 +352,9 @@ def letter_document(
     names = _emphasis_names(emphasis)
     body_fmt = QTextBlockFormat()
     body_fmt.setAlignment(start)
+    officials = tuple(n for n in (target.display_name, target.name or "") if n.strip())
     body_text, spans = _body_text_and_spans(
-        body_lines, names, subject if subject_in_text else "", rtl
+        body_lines, names, subject if subject_in_text else "", rtl, isolate_only=officials
     )
     builder.text_block(tuple(body_text.split("\n")), body_fmt, plain, bold, spans)
     builder.finish()

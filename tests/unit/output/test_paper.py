@@ -193,3 +193,16 @@ def test_a_drafted_letter_is_laid_out_without_repeats(qapp, tmp_path: Path) -> N
     for once in ("Oren Castell", "12 Harbour Road", "2026", letter.subject, "Dear Minister"):
         assert text.count(once) == 1, once
     assert "ARCADIA" in text and "Sam Sample ·" in text
+
+
+def test_latin_names_are_isolated_in_rtl_text() -> None:
+    from app.output.letter_document import FSI, PDI, _body_text_and_spans
+
+    lines = ("أكتب إليكم بشأن Luis Quispe إلى Ana Pérez.",)
+    text, spans = _body_text_and_spans(
+        lines, ("Luis Quispe",), "", True, isolate_only=("Ana Pérez",)
+    )
+    assert f"{FSI}Luis Quispe{PDI}" in text and f"{FSI}Ana Pérez{PDI}" in text
+    assert [text[a:b] for a, b in spans] == [f"{FSI}Luis Quispe{PDI}"], "only the person is bold"
+    text, _ = _body_text_and_spans(lines, ("Luis Quispe",), "", False, isolate_only=("Ana Pérez",))
+    assert FSI not in text
