@@ -51,7 +51,7 @@ def pdf_text(data: bytes, source: str) -> str:
 
 def _extract(data: bytes, source: str) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -83,6 +83,12 @@ def _extract(data: bytes, source: str) -> str:
             parts.append(text)
     except ImportRejected:
         raise
+    except LimitReachedError as exc:  # pypdf's decompression limits (PITFALLS IN-2)
+        raise ImportRejected(
+            source,
+            "This PDF expands to far more data than a UA; it was refused as a possible PDF "
+            "bomb. Import the UA's own document instead.",
+        ) from exc
     except (FileNotDecryptedError, NotImplementedError) as exc:
         raise ImportRejected(
             source,

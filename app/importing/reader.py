@@ -101,8 +101,13 @@ def _looks_like_html(text: str) -> bool:
     )
 
 
+MAX_MIME_PARTS = 200  # the e-mail parser is slow on thousands of nested parts (a MIME bomb)
+
+
 def _looks_like_mime(text: str) -> bool:
     head = text[:3000]
+    if len(re.findall(r"^Content-Type:", text, re.M | re.I)) > MAX_MIME_PARTS:
+        return False  # read as plain text instead: the UA check then rejects it quickly
     return bool(re.search(r"^MIME-Version:", head, re.M | re.I)) and bool(
         re.search(r"^Content-Type:", head, re.M | re.I)
     )

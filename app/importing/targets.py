@@ -85,28 +85,33 @@ def address_blocks(doc: Document) -> list[Block]:
     state = "neutral"
     current: list[str] = []
 
+    adjacent = False  # no prose since the last address block (its greeting may follow)
+
     def close() -> None:
-        nonlocal state
-        if current:
-            block_lines = list(current)
-            current.clear()
-            continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
-            if continuation and not any(
-                _label_of(x) in _SALUTATION_LABELS for x in blocks[-1].lines
-            ):
-                blocks[-1].lines.extend(block_lines)  # a block broken by a page break
-            elif _is_address_block(block_lines, under_heading=state != "neutral"):
-                role = "copy" if state == "copy" else "target"
-                blocks.append(Block(block_lines, role))
-            elif state == "copy" and _is_prose(block_lines):
+        nonlocal state, adjacent
+        if not current:
+            return
+        block_lines = list(current)
+        current.clear()
+        continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
+        if continuation and not any(_label_of(x) in _SALUTATION_LABELS for x in blocks[-1].lines):
+            blocks[-1].lines.extend(block_lines)  # a block broken by a page break
+            adjacent = True
+        elif _is_address_block(block_lines, under_heading=state != "neutral"):
+            blocks.append(Block(block_lines, "copy" if state == "copy" else "target"))
+            adjacent = True
+        elif len(block_lines) == 1 and GREETING.match(block_lines[0]):
+            greet(block_lines[0])
+        else:
+            adjacent = False
+            if state == "copy" and _is_prose(block_lines):
                 state = "neutral"
-            elif (
-                blocks
-                and len(block_lines) == 1
-                and GREETING.match(block_lines[0])
-                and blocks[-1].next_greeting is None
-            ):
-                blocks[-1].next_greeting = block_lines[0]
+
+    def greet(line: str) -> None:
+        nonlocal adjacent
+        if adjacent and blocks[-1].role == "target" and blocks[-1].next_greeting is None:
+            blocks[-1].next_greeting = line
+        adjacent = False
 
     for line in doc.body_lines:
         stripped = line.strip()
@@ -123,8 +128,7 @@ def address_blocks(doc: Document) -> list[Block]:
             close()
         elif _ENDS_GREETING.match(stripped) and not CONTACT_LABEL.match(stripped):
             close()
-            if blocks and blocks[-1].next_greeting is None and state == "target":
-                blocks[-1].next_greeting = stripped
+            greet(stripped)
         else:
             current.append(stripped)
             if CONTACT_LABEL.match(stripped) and _label_of(stripped) in _SALUTATION_LABELS:
@@ -146,8 +150,7 @@ def _is_address_block(lines: list[str], under_heading: bool) -> bool:
     if any(len(line) > 110 or line.startswith(("+", "|", "- ", "* ", "/*")) for line in lines):
         return False
     has_contact = any(CONTACT_LABEL.match(line) for line in lines)
-    head = [line for line in lines if not CONTACT_LABEL.match(line)]
-    if not head or GREETING.match(head[0]):
+    if CONTACT_LABEL.match(lines[0]) or GREETING.match(lines[0]) or is_id_line(lines[0]):
         return False
     if has_contact:
         return True
@@ -262,6 +265,8 @@ def block_targets(doc: Document) -> tuple[list[Target], list[str]]:
     copies: list[str] = []
     for block in address_blocks(doc):
         target = block_to_target(block, doc.split_words)
+        if not (target.name or target.title):
+            continue
         if block.role == "copy" or is_diplomatic(target):
             copies.append(target.label or block.lines[0])
             continue
