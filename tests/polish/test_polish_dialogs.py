@@ -225,3 +225,34 @@ def test_the_shortcut_list_names_the_letter_editor_keys_it_really_has(
     real = {k.toString(QKeySequence.SequenceFormat.NativeText) for k in buttons.keys.values()}
     listed = {keys for keys, _label in letter_editor_keys()}
     assert listed == real
+
+
+def test_a_tray_reminder_does_not_disturb_the_window(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.notifications import install_notifications
+
+    store(paths, replace(fictional_document(63, "Peru", 30), deadline=date.today()))
+    window = main_window()
+    notifier = install_notifications(window, use_tray=True)
+    assert notifier.tray is not None
+    assert [item.case.ua_number for item in notifier.check()] == ["63/26"]
+    assert notifier.toolbar.isVisible()  # the window says it too, tray or not
+    with qtbot.waitSignal(notifier.write_today_requested, timeout=1000):
+        notifier.tray.messageClicked.emit()
+
+
+def test_choosing_a_language_in_the_welcome_shows_it_at_once(qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+    from app.i18n import available_languages
+    from app.ui.application import apply_language
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    if "de" not in available_languages():
+        return
+    dialog = WelcomeDialog(Settings())
+    qtbot.add_widget(dialog)
+    english = dialog.windowTitle()
+    try:
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("de"))
+        assert dialog.windowTitle() != english
+    finally:
+        apply_language("en")
+    assert dialog.windowTitle() == english
