@@ -245,6 +245,9 @@ class SenderProfile:
         return bool(self.name.strip())
 
 
+INVISIBLE_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     """What happened to one file given to the importer."""
@@ -254,6 +257,10 @@ class ImportResult:
     ua_number: str | None = None
     reason: str | None = None
     case_id: int | None = None
+
+    def __post_init__(self) -> None:
+        # A file name may carry bidi or zero-width controls that reorder what is shown (IN-3).
+        object.__setattr__(self, "source", INVISIBLE_CONTROLS.sub("\ufffd", self.source))
 
 
 @dataclass(frozen=True, slots=True)
