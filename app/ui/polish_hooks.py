@@ -73,7 +73,10 @@ def install_polish(window: MainWindow) -> PolishActions:
     write_today.triggered.connect(lambda: show_write_today(window))
     copy_diagnostics.triggered.connect(lambda: _copy_diagnostics(window))
     for action, slot in (
-        (window.actions.about, lambda: show_about(window, window.paths)),
+        (
+            window.actions.about,
+            lambda: show_about(window, window.paths, lambda: _copy_diagnostics(window)),
+        ),
         (window.actions.shortcuts, lambda: show_shortcuts(window, window_actions(window))),
     ):
         with contextlib.suppress(RuntimeError, TypeError):

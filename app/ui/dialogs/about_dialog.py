@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -26,7 +28,12 @@ LICENCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html"
 class AboutDialog(QDialog):
     """Non-modal; the paths are selectable text, with buttons to open each folder."""
 
-    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        parent: QWidget | None = None,
+        copy_diagnostics: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.paths = paths
         self.icon_label = QLabel()
@@ -51,6 +58,12 @@ class AboutDialog(QDialog):
         self.open_log_button.clicked.connect(lambda: self._open_folder(str(paths.log_dir)))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        self.diagnostics_button = QPushButton()
+        self.diagnostics_button.setAutoDefault(False)
+        self.diagnostics_button.setVisible(copy_diagnostics is not None)
+        if copy_diagnostics is not None:
+            self.buttons.addButton(self.diagnostics_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.diagnostics_button.clicked.connect(copy_diagnostics)
 
         header = QHBoxLayout()
         header.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
@@ -121,6 +134,8 @@ class AboutDialog(QDialog):
         self.open_data_button.setAccessibleName(_("Open the data folder"))
         self.open_log_button.setText(_("Open folder"))
         self.open_log_button.setAccessibleName(_("Open the log folder"))
+        self.diagnostics_button.setText(_("Copy &diagnostic info"))
+        self.diagnostics_button.setAccessibleName(_("Copy diagnostic info for a bug report"))
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(_("Close"))
         close.setAccessibleName(_("Close"))
@@ -130,9 +145,11 @@ class AboutDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
 
-def show_about(parent: QWidget | None, paths: AppPaths) -> AboutDialog:
+def show_about(
+    parent: QWidget | None, paths: AppPaths, copy_diagnostics: Callable[[], object] | None = None
+) -> AboutDialog:
     """Open the About dialog (non-blocking) and return it."""
-    dialog = AboutDialog(paths, parent)
+    dialog = AboutDialog(paths, parent, copy_diagnostics)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
