@@ -106,6 +106,12 @@ def make_screenshots(
             dialog.note_edit.setPlainText("I am a retired teacher and I think of you every day.")
             dialog.render_letter()
             saved.append(_save(dialog, out_dir / "letter-editor.png"))
+            dialog.buttons.print.click()
+            preview = getattr(dialog, "print_preview", None)
+            if preview is not None:
+                preview.resize(900, 820)
+                saved.append(_save(preview, out_dir / "print-preview.png"))
+                preview.close()
             dialog.close()
         window.case_actions.show_history()
         if window.case_actions.history_dialog is not None:

@@ -130,3 +130,16 @@ def test_writing_to_a_closed_case_warns_without_blocking(make_window, app_paths)
     assert dialog.side.case_notice_label.isVisible()
     assert "This case is closed" in dialog.side.case_notice_label.text()
     assert "Rui Costa" in dialog.text()
+
+
+def test_print_opens_a_one_page_preview(make_window, app_paths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    dialog.buttons.print.click()
+    preview = dialog.print_preview
+    assert preview.isVisible()
+    widget = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() == 1, timeout=5000)
+    preview.close()

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app.domain.model import Letter, Target
@@ -95,26 +95,20 @@ def save_pdf(dialog: LetterDialog) -> str | None:
 
 
 def print_letter(dialog: LetterDialog) -> str | None:
+    """Open the print preview (non-blocking; kept on the dialog as ``print_preview``)."""
+    from PySide6.QtGui import QPainter
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from app.output.paper import fitted_letter_document, paint_document_pages, prepare_paged_device
 
     letter, target = _edited_letter(dialog)
-    size = page_size(dialog)
-    doc = fitted_letter_document(
-        letter,
-        sender=dialog.settings.sender,
-        target=target,
-        page_size=size,
-        emphasis=_emphasis(dialog),
-    )
+    options = _pdf_options(dialog)
+    doc = fitted_letter_document(letter, target=target, **options)  # type: ignore[arg-type]
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_paged_device(printer, size)
+    prepare_paged_device(printer, str(options["page_size"]))
     printer.setDocName(letter.subject or target.label)
 
     def paint(device: QPrinter) -> None:
-        from PySide6.QtGui import QPainter
-
         painter = QPainter(device)
         paint_document_pages(doc, painter, device, new_page_first=False)
         painter.end()
@@ -122,7 +116,11 @@ def print_letter(dialog: LetterDialog) -> str | None:
     preview = QPrintPreviewDialog(printer, dialog)
     preview.setWindowTitle(_("Print the letter"))
     preview.paintRequested.connect(paint)
-    preview.exec()
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.print_preview = preview  # type: ignore[attr-defined]
+    # The preview does not own the printer or the document: keep them alive while it is open.
+    dialog.print_parts = (printer, doc, paint)  # type: ignore[attr-defined]
+    preview.open()
     return None
 
 
