@@ -124,6 +124,11 @@ def column_persons(doc: Document) -> list[Person]:
         ):
             in_block = True
             entries = [head.group(2)]
+        elif (
+            line.strip().isupper() and canonical_country(line.strip()) and not line.startswith(" ")
+        ):
+            in_block = True  # the country alone, names on the indented lines below
+            continue
         elif in_block and _CONTINUATION.match(line):
             entries = [_CONTINUATION.match(line).group(1)]  # type: ignore[union-attr]
         else:

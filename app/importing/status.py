@@ -26,7 +26,7 @@ _FINAL = re.compile(
 )
 _FINAL = re.compile(_FINAL.pattern.casefold())
 _UPDATE = re.compile(
-    r"further information on\b|\bfurther information \(\d+\) on\b|\bFI on UA\b|"
+    r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"
     r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:update|follow-up|follow up)\b|"
     r"\bfollow-up to ua\b|\b(?:segunda|tercera|cuarta) AU\b|\b(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me) AU\b|"
     r"\bupdate\s+(?:to|on)\s+ua\b|\bfurther information on ua\b|\bupdate (?:to|on) ua\b|\b(?:second|third|fourth|fifth) UA\b|"

@@ -19,7 +19,7 @@ from app.importing.names import (
 # Headings after which address blocks are targets.
 TARGET_MARKER = re.compile(
     r"^\s*(?:TAKE ACTION\b.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"
-    r".*\bAPPEALS BEFORE\b.*\bTO\s*:|TARGET['’]?S CONTACT DETAILS.*|Contact|Contacts|"
+    r".*\bAPPEALS BEFORE\b.*|TO\s*:|TARGET['’]?S CONTACT DETAILS.*|Contacts?(?: information| details)?\s*:?|"
     r"APPELLE AN\s*:?|ACTÚEN\b.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
     r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|.*\bAPPELS\b.*\bÀ\s*:|AGISSEZ\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
     r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?)\s*$",
@@ -68,6 +68,7 @@ GREETING = re.compile(
     r"Honorable\b|Distinguid[oa])[^.!?]{0,80}[,:!]?\s*$",
 )
 _ENDS_GREETING = re.compile(GREETING.pattern.replace(r"[,:!]?\s*$", r"[,:!]\s*$"))
+_DANGLING = re.compile(r"\s(?:and|of|for|the|on|de|del|de la|des|du|et|y|und|der|für)$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -226,7 +227,9 @@ def _rejoin_broken(lines: list[str]) -> list[str]:
     """Rejoin an address line the extraction broke in the middle (next line starts lowercase)."""
     out: list[str] = []
     for line in lines:
-        if (
+        if out and _DANGLING.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"  # "Minister of Justice, Prison Affairs and" / "Reforms"
+        elif (
             out
             and line
             and (line[0].islower() and not re.match(r"^(?:c/|s/n|de |del |du |des |la )", line))

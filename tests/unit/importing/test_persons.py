@@ -75,3 +75,8 @@ def test_descriptive_tail_after_a_name_is_dropped() -> None:
     assert split_person_list("Maria Example Lopez and three other members") == [
         Person("Maria Example Lopez")
     ]
+
+
+def test_country_alone_on_its_line_with_names_below() -> None:
+    text = "NEPAL\n                Ram Example (m), aged 26\n                Sita Sample (f)\n\nStory.\n"
+    assert [p.name for p in column_persons(Document(text))] == ["Ram Example", "Sita Sample"]

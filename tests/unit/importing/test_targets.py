@@ -165,3 +165,16 @@ def test_officials_named_in_a_final_narrative() -> None:
     assert [(t.title, t.name) for t in narrative_targets(french)] == [
         ("ministre de la Justice", "Yawo Exemple")
     ]
+
+
+def test_an_office_wrapped_over_two_lines_is_one_title() -> None:
+    text = """APPEALS TO:
+Minister of Justice, Prison Affairs and
+Constitutional Reforms
+Ranjith Example
+Colombo 12, Sri Lanka
+Email: a@b.example
+"""
+    (target,), _copies = block_targets(Document(text))
+    assert target.title == "Minister of Justice, Prison Affairs and Constitutional Reforms"
+    assert target.name == "Ranjith Example"
