@@ -86,9 +86,8 @@ def _markdown_link(match: re.Match[str]) -> str:
 
 def _clean_line(line: str) -> str | None:
     """Clean one line; None drops it (page numbers)."""
-    line = _MD_HEADING.sub("", line)
     line = _MD_EMPHASIS.sub(r"\2", line)
-    line = line.replace("**", "")
+    line = _MD_HEADING.sub("", line.replace("**", ""))
     line = _BULLET_LINE.sub("- ", line)
     line = _PRIVATE_USE.sub("", line)
     line = _TRAILING_PAGE_NUMBER.sub(r"\1", line).rstrip()
