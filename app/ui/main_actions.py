@@ -18,6 +18,8 @@ class MainActions:
     import_files: QAction
     paste_import: QAction
     load_samples: QAction
+    labels: QAction
+    envelopes: QAction
     settings: QAction
     quit: QAction
     find: QAction
@@ -53,6 +55,8 @@ class MainActions:
             import_files=action("Ctrl+I"),
             paste_import=action("Ctrl+Shift+V"),
             load_samples=action(),
+            labels=action(),
+            envelopes=action(),
             settings=action("Ctrl+,"),
             quit=action(QKeySequence.StandardKey.Quit),
             find=action("Ctrl+F"),
@@ -75,6 +79,8 @@ class MainActions:
         actions.file_menu.addActions(
             [actions.import_files, actions.paste_import, actions.load_samples]
         )
+        actions.file_menu.addSeparator()
+        actions.file_menu.addActions([actions.envelopes, actions.labels])
         actions.file_menu.addSeparator()
         actions.file_menu.addAction(actions.settings)
         actions.file_menu.addSeparator()
@@ -108,6 +114,16 @@ class MainActions:
                 self.paste_import,
                 _("&Paste an Urgent Action"),
                 _("Import a UA copied from an email or a web page"),
+            ),
+            (
+                self.envelopes,
+                _("&Envelopes for the listed cases..."),
+                _("One envelope PDF for every official of the cases in the list"),
+            ),
+            (
+                self.labels,
+                _("Address &labels for the listed cases..."),
+                _("A sheet of address labels for every official of the cases in the list"),
             ),
             (
                 self.load_samples,

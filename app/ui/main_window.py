@@ -14,6 +14,7 @@ from app.domain.model import CaseDetail, CaseStatus, CaseSummary, ImportResult
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
 from app.paths import AppPaths
 from app.settings import Settings
+from app.ui import batch_outputs
 from app.ui.case_actions import CaseActions
 from app.ui.errors import report_failure
 from app.ui.import_controller import ImportController, importable
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self, self.runner, lambda: self.db)
         self.case_actions = CaseActions(self)
         self._connect()
+        from app.ui.dialogs.backups_dialog import install_backups_action
+
+        install_backups_action(self)  # File > Backups…
         self.window_state = WindowState(paths.ui_state_file)
         self.window_state.restore(self)
         self.retranslate_ui()
@@ -87,6 +91,8 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.imports.choose_and_import)
         a.load_samples.triggered.connect(self.imports.load_samples)
         a.paste_import.triggered.connect(self.imports.import_clipboard)
+        a.labels.triggered.connect(lambda: batch_outputs.save_address_labels(self))
+        a.envelopes.triggered.connect(lambda: batch_outputs.save_envelopes(self))
         a.settings.triggered.connect(self.case_actions.open_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.focus_search)
@@ -117,9 +123,10 @@ class MainWindow(QMainWindow):
         paths, url = self.paths, self.database_url
 
         def open_in_background(_progress: object) -> Database:
-            from app.services.database import open_store  # SQLAlchemy loads off the GUI thread
+            # SQLAlchemy loads off the GUI thread; one window per data folder (instance lock)
+            from app.services.backups import open_store_exclusively
 
-            return open_store(paths, url)
+            return open_store_exclusively(paths, url)
 
         self.runner.start(
             open_in_background,
@@ -133,6 +140,12 @@ class MainWindow(QMainWindow):
         self.reload_cases()
 
     def _on_store_failed(self, error: BaseException) -> None:
+        from app.ui.dialogs.recovery_dialog import handle_unavailable_store
+
+        recovered = handle_unavailable_store(error, self.paths, self)  # damaged file: DB-7
+        if recovered is not None:
+            self._on_store_open(recovered)
+            return
         self.loading_label.setText(_("Your cases could not be opened."))
         self.load_failed.emit()
         report_failure(self, _("Cannot open your data"), error)

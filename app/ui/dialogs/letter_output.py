@@ -7,11 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt
 
 from app.domain.model import Letter, Target
 from app.i18n import _
+from app.ui import file_dialogs
+from app.ui.file_dialogs import paper_size
 
 if TYPE_CHECKING:
     from app.ui.dialogs.letter_dialog import LetterDialog
@@ -26,13 +27,7 @@ def mail_available() -> bool:
 
 
 def page_size(dialog: LetterDialog) -> str:
-    """The user's choice, else the paper of the system locale's region (PDF-3)."""
-    if dialog.settings.page_size:
-        return dialog.settings.page_size
-    from app.output.letter_layout import default_page_size
-
-    parts = QLocale.system().name().split("_")
-    return default_page_size(parts[-1] if len(parts) > 1 else None)
+    return paper_size(dialog.settings)
 
 
 def _edited_letter(dialog: LetterDialog) -> tuple[Letter, Target]:
@@ -66,11 +61,7 @@ def ask_save_path(
     dialog: LetterDialog, title: str, name: str, suffix: str, filter_text: str
 ) -> Path | None:
     """The save dialog (tests monkeypatch this function)."""
-    chosen, _filter = QFileDialog.getSaveFileName(dialog, title, name, filter_text)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+    return file_dialogs.ask_save_path(dialog, title, name, suffix, filter_text)
 
 
 def ask_pdf_path(dialog: LetterDialog) -> Path | None:
