@@ -18,6 +18,7 @@ PLACEHOLDER = re.compile(
     r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\d+|\*)?(?:\.\d+)?(?P<kind>[diouxXeEfFgGcrsa%])"
 )
 BRACE_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
+ACCELERATOR = re.compile(r"&(?=[^\s&])")  # "&File": Alt+F; "&&" is a literal ampersand
 LEFTOVERS = ("{{", "{%", "%(", "}}")
 
 
@@ -184,6 +185,15 @@ def _check_message(
             problems.append(
                 Problem(
                     where, f"{filled} plural form(s) filled in, the language needs {num_plurals}"
+                )
+            )
+    accelerator = any(ACCELERATOR.search(text) for text in ids)
+    for index, text in enumerate(forms):
+        if text and accelerator and not ACCELERATOR.search(text):
+            label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
+            problems.append(
+                Problem(
+                    where, f"{label} has no & keyboard accelerator (the English has one)", False
                 )
             )
     wanted_braces = {name for text in ids for name in BRACE_PLACEHOLDER.findall(text)}

@@ -8,6 +8,7 @@ Refresh (from the repository root), then translate the new entries:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,31 @@ def test_every_catalog_is_complete_and_correct(locale: str) -> None:
 
 def test_shipped_interface_languages() -> None:
     assert set(i18n.available_languages()) >= {"en", "es", "fr", "de", "pt", "ar"}
+
+
+PLURAL_COUNTS = (0, 1, 2, 3, 5, 11, 100, 1_000_000)
+
+
+@pytest.mark.parametrize("locale", interface_locales())
+def test_every_plural_message_formats_for_every_count(locale: str) -> None:
+    """PITFALLS I18N-1/I18N-3: each CLDR plural form is filled and keeps its placeholders."""
+    with (ROOT / "locales" / "messages.pot").open("rb") as handle:
+        template = read_po(handle)
+    translations = i18n.translations_for(locale, use_test_po=False)
+    checked = 0
+    for message in template:
+        if not isinstance(message.id, (list, tuple)):
+            continue
+        singular, plural = message.id[0], message.id[1]
+        names = sorted(set(re.findall(r"%\((\w+)\)", singular + plural)))
+        braces = sorted(set(re.findall(r"\{(\w+)\}", singular + plural)))
+        for count in PLURAL_COUNTS:
+            text = translations.ngettext(singular, plural, count)
+            if names:
+                text = text % {name: count for name in names}
+            elif braces:
+                text = text.format(**{name: count for name in braces})
+            assert "%(" not in text and "{" not in text, (locale, singular, count, text)
+            assert str(count) in text, (locale, singular, count, text)
+            checked += 1
+    assert checked >= 10 * len(PLURAL_COUNTS)
