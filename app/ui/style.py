@@ -15,6 +15,10 @@ QLabel#sampleBanner {
     background: #fff4ce; color: #3d2e00; border: 1px solid #d9a400;
     border-radius: 4px; padding: 6px 8px; font-weight: 600;
 }
+QLabel#closedBanner {
+    background: #e8eef5; color: #1b2b3a; border: 1px solid #8aa4bf;
+    border-radius: 4px; padding: 6px 8px;
+}
 QLabel#warning {
     background: #fff4ce; color: #3d2e00; border: 1px solid #d9a400;
     border-radius: 4px; padding: 6px 8px;

@@ -86,6 +86,9 @@ def test_closed_cases_show_only_with_the_toggle(make_window, app_paths) -> None:
     assert window.actions.show_closed.isChecked()
     row = visible_ua_numbers(window).index("9/25")
     assert window.proxy.index(row, Column.DAYS_LEFT).data() == "Closed"
+    window.case_list.select_case(next(c.case_id for c in window.model.cases() if c.ua_number == "9/25"))
+    assert window.detail.closed_banner.isVisible()
+    assert "no further action" in window.detail.closed_banner.text()
     window.actions.show_closed.trigger()
     assert visible_ua_numbers(window) == ["12/26"]
 

@@ -46,6 +46,9 @@ class CaseDetailView(QStackedWidget):
         self.sample_banner = QLabel()
         self.sample_banner.setObjectName("sampleBanner")
         self.sample_banner.setWordWrap(True)
+        self.closed_banner = QLabel()
+        self.closed_banner.setObjectName("closedBanner")
+        self.closed_banner.setWordWrap(True)
         self.facts_label = QLabel()
         self.facts_label.setObjectName("caseFacts")
         self.facts_label.setWordWrap(True)
@@ -72,6 +75,7 @@ class CaseDetailView(QStackedWidget):
         layout.addWidget(self.ua_label)
         layout.addWidget(self.title_label)
         layout.addWidget(self.sample_banner)
+        layout.addWidget(self.closed_banner)
         layout.addWidget(self.facts_label)
         layout.addLayout(buttons)
         layout.addWidget(self.body, 1)
@@ -97,6 +101,7 @@ class CaseDetailView(QStackedWidget):
         )
         self.title_label.setText(case.title)
         self.sample_banner.setVisible(case.is_sample)
+        self.closed_banner.setVisible(case.status == CaseStatus.CLOSED)
         facts = [case.country] if case.country else []
         if case.deadline is not None:
             facts.append(_("Act before {date}").format(date=format_date(case.deadline, long=True)))
@@ -119,6 +124,11 @@ class CaseDetailView(QStackedWidget):
             _("Fictional sample - not a real case. Practise with it; do not send these letters.")
         )
         self.sample_banner.setAccessibleName(_("Fictional sample - not a real case"))
+        self.closed_banner.setText(
+            _(
+                "Closed: the UA asks for no further action. Read its final output below; your appeals stay in your history."
+            )
+        )
         self.letter_button.setText(_("&Write a letter..."))
         self.letter_button.setAccessibleName(_("Write a letter"))
         self.letter_button.setToolTip(
