@@ -320,3 +320,32 @@ def scheduled_backup_quietly(paths: AppPaths, db: Database) -> Path | None:
     except (OSError, sqlite3.Error, StoreUnavailable) as exc:
         log.warning("scheduled backup skipped: %s", exc)
         return None
+
+
+_gui_lock: InstanceLock | None = None
+
+
+def open_store_exclusively(paths: AppPaths, url: str | None = None) -> Database:
+    """Open the store for the window: one window per data folder (the lock dies with us)."""
+    global _gui_lock
+    if url is None and _gui_lock is None:
+        _gui_lock = hold_data_folder(paths)
+    from app.services.database import open_store
+
+    return open_store(paths, url)
+
+
+def store_is_damaged(paths: AppPaths) -> bool:
+    """True when the database file exists and SQLite reports damage (read-only check)."""
+    if not paths.database.exists():
+        return False
+    health = check_file(paths.database)
+    return not health.ok and not health.environmental
+
+
+def newest_good_backup(paths: AppPaths) -> BackupInfo | None:
+    """The newest backup that passes integrity_check and foreign_key_check."""
+    for info in list_backups(paths):
+        if check_file(info.path, thorough=True).ok:
+            return info
+    return None

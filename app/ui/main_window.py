@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.database_url = database_url
         self.db: Database | None = None
+        self._list_generation = 0
         self.runner = JobRunner(parent=self)
         self.model = CaseTableModel(parent=self)
         self.proxy = CaseFilterProxy(self)
@@ -164,14 +165,20 @@ class MainWindow(QMainWindow):
         keep = (
             select_case_id if select_case_id is not None else (current.case_id if current else None)
         )
+        self._list_generation += 1
+        generation = self._list_generation
         self.runner.start(
             list_in_background,
-            lambda cases: self._on_cases(cases, keep),
+            lambda cases: self._on_cases(cases, keep, generation),
             lambda error: report_failure(self, _("Cannot list your cases"), error),
             name="list",
         )
 
-    def _on_cases(self, cases: list[CaseSummary], select_case_id: int | None) -> None:
+    def _on_cases(
+        self, cases: list[CaseSummary], select_case_id: int | None, generation: int = 0
+    ) -> None:
+        if generation and generation != self._list_generation:
+            return  # a newer reload is on its way; its rows are fresher than these
         self.model.set_cases(cases)
         self.pages.setCurrentWidget(self.splitter if cases else self.empty_state)
         if select_case_id is not None and any(c.case_id == select_case_id for c in cases):

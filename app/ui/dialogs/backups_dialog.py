@@ -1,0 +1,177 @@
+"""File > Backups: list the backups, make one now, restore one (the current data is kept first)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import AppealDeskError
+from app.i18n import _
+from app.paths import AppPaths
+from app.services import backups
+from app.ui.errors import report_failure
+from app.ui.messages import Messages
+
+if TYPE_CHECKING:
+    from app.services.database import Database
+
+REASONS = {
+    "auto": "automatic",
+    "manual": "made by you",
+    "pre-import": "before an import",
+    "pre-restore": "before a restore",
+    "pre-migration": "before an upgrade",
+}
+
+
+def _size(size: float) -> str:
+    for unit in ("B", "KB", "MB"):
+        if size < 1024:
+            return f"{size:.0f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GB"
+
+
+class BackupsDialog(QDialog):
+    """The backup list; ``close_store`` and ``reopen`` let a restore swap the open database."""
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        database: Callable[[], Database | None],
+        close_store: Callable[[], None],
+        reopen: Callable[[Database], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths, self._database = paths, database
+        self._close_store, self._reopen = close_store, reopen
+        self.setWindowTitle(_("Backups"))
+        self.resize(720, 380)
+        self.hint = QLabel(
+            _(
+                "Appeal Desk backs up your data every day you change it, and before every "
+                "import, restore and upgrade. Backups are kept in {folder}."
+            ).format(folder=paths.backups)
+        )
+        self.hint.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([_("Date"), _("Why"), _("Size"), _("Contents")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.backup_button = QPushButton(_("Back up now"))
+        self.restore_button = QPushButton(_("Restore selected backup…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.entries = backups.list_backups(self.paths)
+        self.table.setRowCount(len(self.entries))
+        for row, info in enumerate(self.entries):
+            counts = _("{cases} cases, {appeals} appeals").format(
+                cases=info.counts.get("cases", 0), appeals=info.counts.get("appeals", 0)
+            )
+            cells = (
+                info.created.astimezone().strftime("%Y-%m-%d %H:%M"),
+                _(REASONS.get(info.reason, info.reason)),
+                _size(info.size),
+                counts,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(info.path))
+                self.table.setItem(row, column, item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def selected(self) -> backups.BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows else None
+
+    def back_up_now(self) -> None:
+        try:
+            backups.make_backup(self.paths, self._database())
+        except AppealDeskError as exc:
+            report_failure(self, _("No backup was made"), exc)
+        self.refresh()
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        when = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        question = _(
+            "Replace your current data with the backup from {when}? Your current data is "
+            "backed up first, so this can be undone."
+        ).format(when=when)
+        if not Messages.ask(self, _("Restore a backup"), question):
+            return
+        self._close_store()
+        try:
+            backups.restore_backup(self.paths, info.path)
+        except AppealDeskError as exc:
+            report_failure(self, _("The backup could not be restored"), exc)
+        from app.services.database import open_store
+
+        try:
+            self._reopen(open_store(self.paths))
+        except AppealDeskError as exc:
+            report_failure(self, _("Your data could not be opened"), exc)
+        self.refresh()
+
+
+def install_backups_action(window: QMainWindow) -> QAction:
+    """Add File > Backups… to the main window (the one hook the window needs)."""
+    action = QAction(_("&Backups…"), window)
+    action.setObjectName("backupsAction")
+
+    def close_store() -> None:
+        db = getattr(window, "db", None)
+        if db is not None:
+            db.close()
+            window.db = None  # type: ignore[attr-defined]
+
+    def open_dialog() -> None:
+        dialog = BackupsDialog(
+            window.paths,  # type: ignore[attr-defined]
+            lambda: getattr(window, "db", None),
+            close_store,
+            window._on_store_open,  # type: ignore[attr-defined]
+            window,
+        )
+        dialog.exec()
+
+    action.triggered.connect(open_dialog)
+    menu = window.actions.file_menu  # type: ignore[attr-defined]
+    menu.insertAction(window.actions.settings, action)  # type: ignore[attr-defined]
+    return action

@@ -1,0 +1,142 @@
+"""The recovery and backups dialogs with a real store (offscreen Qt, pytest-qt)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from app.paths import AppPaths
+from app.services.backups import list_backups, make_backup
+from app.store.database import open_database, row_counts
+from tests.durability.conftest import file_digest
+from tests.durability.corruption_rounds import overwrite_random_pages
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record message boxes instead of showing them; every question is answered yes."""
+    from app.ui.messages import Messages
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        Messages, "ask", staticmethod(lambda _p, _t, text: shown.append(text) or True)
+    )
+    for kind in ("info", "warning", "error"):
+        monkeypatch.setattr(
+            Messages, kind, staticmethod(lambda _p, _t, text, *_a: shown.append(text))
+        )
+    return shown
+
+
+@pytest.fixture
+def damaged(seeded: AppPaths) -> tuple[AppPaths, str | None]:
+    make_backup(seeded)
+    overwrite_random_pages(seeded.database, random.Random(4))
+    return seeded, file_digest(seeded.database)
+
+
+def test_recovery_restores_the_newest_good_backup_and_keeps_the_damaged_file(
+    qtbot, damaged: tuple[AppPaths, str | None], asked: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.recovery_dialog import RecoveryDialog
+
+    paths, before = damaged
+    dialog = RecoveryDialog(paths)
+    qtbot.add_widget(dialog)
+    assert str(paths.database) in dialog.explanation.text()
+    assert "3 cases, 6 appeals" in dialog.explanation.text()
+    assert dialog.restore_button.isEnabled()
+
+    dialog.restore_button.click()
+
+    assert dialog.database is not None
+    assert row_counts(dialog.database)["appeals"] == 6
+    dialog.database.close()
+    assert dialog.kept_copy is not None and file_digest(Path(dialog.kept_copy)) == before
+
+
+def test_recovery_can_start_empty_keeping_the_damaged_file(
+    qtbot, damaged: tuple[AppPaths, str | None], asked: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.recovery_dialog import RecoveryDialog
+
+    paths, before = damaged
+    dialog = RecoveryDialog(paths)
+    qtbot.add_widget(dialog)
+
+    dialog.empty_button.click()
+
+    assert dialog.database is not None
+    assert sum(row_counts(dialog.database).values()) == 0
+    dialog.database.close()
+    assert file_digest(Path(dialog.kept_copy or "")) == before
+
+
+def test_the_main_window_offers_recovery_when_the_store_is_damaged(
+    qtbot, damaged: tuple[AppPaths, str | None], asked: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.settings import load_settings
+    from app.ui.application import apply_language, create_application
+    from app.ui.dialogs.recovery_dialog import RecoveryDialog
+    from app.ui.main_window import MainWindow
+
+    create_application()
+    apply_language("en")
+    paths, _before = damaged
+    window = MainWindow(paths, load_settings(paths))
+    qtbot.add_widget(window)
+    window.show()
+    seen: list[str] = []
+
+    def click_restore_when_shown() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, RecoveryDialog):
+            seen.append(dialog.explanation.text())
+            dialog.restore_button.click()
+        else:
+            QTimer.singleShot(20, click_restore_when_shown)
+
+    QTimer.singleShot(0, click_restore_when_shown)
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.start()
+
+    assert seen and "damaged" in seen[0]
+    assert window.model.rowCount() == 3
+    window.close()
+
+
+def test_backups_dialog_lists_makes_and_restores(qtbot, seeded: AppPaths, asked: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.model import Channel
+    from app.services.appeals import record_appeal
+    from app.ui.dialogs.backups_dialog import BackupsDialog
+
+    state = {"db": open_database(seeded)}
+
+    def close_store() -> None:
+        state["db"].close()
+
+    def reopen(db) -> None:  # type: ignore[no-untyped-def]
+        state["db"] = db
+
+    dialog = BackupsDialog(seeded, lambda: state["db"], close_store, reopen)
+    qtbot.add_widget(dialog)
+    assert dialog.table.rowCount() == 0
+
+    dialog.back_up_now()
+    record_appeal(state["db"], "1/26", target_index=1, channel=Channel.POST, text="later")
+
+    assert dialog.table.rowCount() == 1
+    assert "3 cases, 6 appeals" in dialog.table.item(0, 3).text()
+    dialog.table.selectRow(0)
+    dialog.restore_selected()
+
+    assert row_counts(state["db"])["appeals"] == 6
+    reasons = [b.reason for b in list_backups(seeded)]
+    assert "pre-restore" in reasons and "manual" in reasons
+    assert dialog.table.rowCount() == len(reasons)
+    state["db"].close()
