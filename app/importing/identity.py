@@ -117,7 +117,8 @@ _STRONG_DEADLINE = re.compile(
     r"(?:SEND APPEALS BEFORE|APPEALS? (?:TO ARRIVE )?BEFORE|AS SOON AS POSSIBLE,? UNTIL|"
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
     r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?AVANT LE|"
-    r"Appelle bis)\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
+    r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
+    r"Appelle bis|Appelle bitte bis)\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
     re.I,
 )
 _WEAK_DEADLINE = re.compile(
