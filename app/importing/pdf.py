@@ -51,7 +51,7 @@ def pdf_text(data: bytes, source: str) -> str:
 
 def _extract(data: bytes, source: str) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -89,13 +89,13 @@ def _extract(data: bytes, source: str) -> str:
             "This PDF expands to far more data than a UA; it was refused as a possible PDF "
             "bomb. Import the UA's own document instead.",
         ) from exc
-    except (FileNotDecryptedError, NotImplementedError) as exc:
+    except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
         raise ImportRejected(
             source,
             "This PDF is encrypted with a method that cannot be opened. Copy the text from a "
             "PDF viewer into a .txt file and import that.",
         ) from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError,
+    except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError,
             RecursionError, OSError, MemoryError) as exc:  # fmt: skip
         log.info("damaged PDF %s: %s", source, exc)
         raise ImportRejected(

@@ -101,3 +101,39 @@ def test_a_pdf_with_too_many_pages_is_refused(tmp_path: Path) -> None:
     path.write_bytes(buffer.getvalue())
     with pytest.raises(ImportRejected, match="PDF bomb"):
         read_document(path)
+
+
+def _one_page_pdf(content: bytes, filters: bytes) -> bytes:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(content), filters)
+        + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_stream_that_inflates_to_gigabytes_is_refused(tmp_path: Path) -> None:
+    import zlib
+
+    bomb = zlib.compress(b"0" * 120_000_000, 9)  # 120 MB of content from about 120 kB
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_one_page_pdf(bomb, b"/FlateDecode"))
+    with pytest.raises(ImportRejected, match="PDF bomb|damaged|no text layer"):
+        read_document(path)
