@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import (
+    QFontMetricsF,
     QPaintDevice,
     QTextBlock,
     QTextBlockFormat,
@@ -88,15 +89,30 @@ class _Builder:
         self.started = False
         self.placements: list[tuple[QTextBlock, float]] = []
         self.anchor_top: float | None = None  # where the next block (end of the head) goes
+        self.head_shape: tuple[object, ...] | None = None  # None: measure this head
 
     def place(self, block: QTextBlock, top: float) -> None:
         self.placements.append((block, top))
 
-    def finish(self) -> None:
+    def _complete_head(self) -> None:
+        """Place the head's blocks: with the margins of a head of the same shape, or measured."""
+        self.anchor_top = None
+        known = _HEAD_MARGINS.get(self.head_shape) if self.head_shape else None
+        if known is not None:  # no layout pass at all: the whole letter is laid out once
+            _add_top_margins(self.doc, self.placements, known)
+            return
         self.cursor.endEditBlock()
+        added = _place_all(self.doc, self.placements)
+        if self.head_shape is not None:
+            if len(_HEAD_MARGINS) > 256:
+                _HEAD_MARGINS.clear()
+            _HEAD_MARGINS[self.head_shape] = added
+        self.cursor.beginEditBlock()
+
+    def finish(self) -> None:
         if self.anchor_top is not None:
-            _place_all(self.doc, self.placements)
-            self.anchor_top = None
+            self._complete_head()
+        self.cursor.endEditBlock()
 
     def block(
         self,
@@ -121,37 +137,44 @@ class _Builder:
                 self.cursor.insertText(text, char_format)
         block = self.cursor.block()
         if self.anchor_top is not None:
-            # The head is complete: lay out just the head, place it, then build the body.
+            # The head is complete: place it (laying out just the head), then build the body.
             self.place(block, self.anchor_top)
-            self.finish()
-            self.cursor.beginEditBlock()
+            self._complete_head()
         return block
 
     def text_block(
         self,
-        lines: tuple[str, ...],
+        lines: tuple[str, ...] | list[str],
         fmt: QTextBlockFormat,
         plain: QTextCharFormat,
-        bold: QTextCharFormat,
-        bold_spans: list[tuple[int, int]],
-    ) -> None:
-        """Insert many lines in one call (one block each), then embolden ``bold_spans``.
+        spans: list[tuple[int, int, QTextCharFormat]] = (),  # type: ignore[assignment]
+        *,
+        rtl: bool | None = None,
+    ) -> QTextBlock | None:
+        """Insert many lines in one call (one block each, one format); return the first block.
 
-        Spans are offsets into ``"\n".join(lines)``; each line break becomes one block
-        separator, so offsets map one to one onto document positions.
+        ``spans`` (begin, end, format) are offsets into ``"\n".join(lines)``: each line break
+        becomes one block separator, so offsets map one to one onto document positions.
         """
         if not lines:
-            return
-        self.block([(lines[0], plain)], fmt, rtl=self.rtl_document)
-        start = self.cursor.block().position()
+            return None
+        first = self.block([(lines[0], plain)], fmt, rtl=self.rtl_document if rtl is None else rtl)
+        start = first.position()
         if len(lines) > 1:
             self.cursor.insertText("\n" + "\n".join(lines[1:]), plain)
-        if bold_spans:
+        if spans:
             span_cursor = QTextCursor(self.doc)
-            for begin, end in bold_spans:
+            for begin, end, char_format in spans:
                 span_cursor.setPosition(start + begin)
                 span_cursor.setPosition(start + end, QTextCursor.MoveMode.KeepAnchor)
-                span_cursor.setCharFormat(bold)
+                span_cursor.setCharFormat(char_format)
+        return first
+
+
+def _one_direction(lines: list[str]) -> bool | None:
+    """True/False when every line reads right-to-left/left-to-right; None when they differ."""
+    directions = {_is_rtl_text(line) for line in lines}
+    return directions.pop() if len(directions) == 1 else None
 
 
 def _emphasis_names(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -217,30 +240,86 @@ def _body_text_and_spans(
     return "\n".join(out_lines), spans
 
 
-def _place_all(doc: QTextDocument, placements: list[tuple[QTextBlock, float]]) -> None:
+# Top margins added to the placed blocks, by head shape (page, type sizes, line counts):
+# every letter of a batch from one sender to one kind of address shares them.
+_HEAD_MARGINS: dict[tuple[object, ...], tuple[float, ...]] = {}
+
+
+def _place_all(doc: QTextDocument, placements: list[tuple[QTextBlock, float]]) -> tuple[float, ...]:
     """Move each block down (never up) so its first line starts at its wanted height.
 
     One layout pass measures every block; the shifts add up from the top down, so block k
-    moves by what it lacks once the blocks above it have moved.
+    moves by what it lacks once the blocks above it have moved. Returns the margins added.
     """
     if not placements:
-        return
+        return ()
     # Measuring the last placed block lays out the letter's head only, not the whole body.
     doc.documentLayout().blockBoundingRect(placements[-1][0])
     tops = [block.layout().position().y() for block, _ in placements]
     moved = 0.0
+    added: list[float] = []
+    for (_, wanted), top in zip(placements, tops, strict=True):
+        shift = max(0.0, wanted - (top + moved))
+        added.append(margin_length(shift) if shift > 0.5 else 0.0)
+        moved += shift if shift > 0.5 else 0.0
+    _add_top_margins(doc, placements, tuple(added))
+    return tuple(added)
+
+
+def _add_top_margins(
+    doc: QTextDocument, placements: list[tuple[QTextBlock, float]], added: tuple[float, ...]
+) -> None:
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
-    for (block, wanted), top in zip(placements, tops, strict=True):
-        shift = wanted - (top + moved)
-        if shift <= 0.5:
-            continue
-        fmt = block.blockFormat()
-        fmt.setTopMargin(fmt.topMargin() + margin_length(shift))
-        cursor.setPosition(block.position())
-        cursor.setBlockFormat(fmt)
-        moved += shift
+    for (block, _), extra in zip(placements, added, strict=True):
+        if extra:
+            fmt = block.blockFormat()
+            fmt.setTopMargin(fmt.topMargin() + extra)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
     cursor.endEditBlock()
+
+
+@lru_cache(maxsize=64)
+def _metrics(size: float, bold: bool, serif: bool) -> QFontMetricsF:
+    return QFontMetricsF(make_font(size, bold=bold, serif=serif), layout_device())
+
+
+def _one_line(
+    text: str, size: float, width: float, *, bold: bool = False, serif: bool = True
+) -> bool:
+    """True when ``text`` surely fits on one line ``width`` units wide (with a safety margin)."""
+    return _metrics(size, bold, serif).horizontalAdvance(text) < 0.95 * width
+
+
+def _head_shape(
+    spec: PageSpec,
+    sizes: TypeSizes,
+    rtl: bool,
+    sender_block: list[str],
+    return_line: str,
+    address: list[str],
+    device: QPaintDevice | None,
+) -> tuple[object, ...] | None:
+    """What the head's height depends on, when every head line fits on one line; else None."""
+    text_width = mm_to_units(spec.text_width)
+    window_width = mm_to_units(spec.window_width)
+    fits = all(
+        _one_line(line, sizes.sender + (1.5 if i == 0 else 0), text_width, bold=i == 0)
+        for i, line in enumerate(sender_block)
+    ) and all(
+        _one_line(line, sizes.recipient, window_width, bold=i == 0)
+        for i, line in enumerate(address)
+    )
+    if spec.return_line_top is not None and return_line:
+        fits = fits and _one_line(return_line, sizes.return_line, window_width, serif=False)
+    head_lines = (*sender_block, *address, return_line)
+    # Other scripts may come from fallback fonts with other line heights: measure those heads.
+    if not fits or any(ord(char) >= 0x250 for line in head_lines for char in line):
+        return None
+    dpi = (device or layout_device()).logicalDpiY()
+    has_return = bool(spec.return_line_top is not None and return_line)
+    return (spec.name, sizes, rtl, dpi, len(sender_block), has_return, len(address))
 
 
 def letter_document(
@@ -292,12 +371,18 @@ def letter_document(
     builder = _Builder(doc, rtl)
     sender_plain = _char_format(sizes.sender)
     sender_name = _char_format(sizes.sender + 1.5, bold=True)
-    for index, line in enumerate(sender_lines(sender)):
-        fmt = QTextBlockFormat()
-        fmt.setAlignment(_RIGHT)
-        builder.block(
-            [(line, sender_name if index == 0 else sender_plain)], fmt, rtl=_is_rtl_text(line)
-        )
+    head = sender_lines(sender)
+    sender_fmt = QTextBlockFormat()
+    sender_fmt.setAlignment(_RIGHT)
+    head_rtl = _one_direction(head)
+    if head and head_rtl is not None:
+        name_span = [(0, len(head[0]), sender_name)]
+        builder.text_block(head, sender_fmt, sender_plain, name_span, rtl=head_rtl)
+    else:
+        for index, line in enumerate(head):
+            fmt = QTextBlockFormat(sender_fmt)
+            runs = [(line, sender_name if index == 0 else sender_plain)]
+            builder.block(runs, fmt, rtl=_is_rtl_text(line))
 
     # Block left/right margins are taken in device units, unlike top/bottom ones (measured).
     window_indent = mm_to_units(spec.window_left - spec.margin_left)
@@ -314,18 +399,28 @@ def letter_document(
         builder.place(block, mm_to_units(spec.return_line_top))
     recipient_plain = _char_format(sizes.recipient)
     recipient_name = _char_format(sizes.recipient, bold=True)
-    for index, line in enumerate(postal_lines(target, country)):
-        fmt = QTextBlockFormat()
-        fmt.setLeftMargin(window_indent)
-        fmt.setRightMargin(window_right)
-        line_rtl = _is_rtl_text(line)
-        fmt.setAlignment(_RIGHT if line_rtl else _LEFT)
-        block = builder.block(
-            [(line, recipient_name if index == 0 else recipient_plain)], fmt, rtl=line_rtl
-        )
-        if index == 0:
-            builder.place(block, mm_to_units(spec.window_top))
+    address = postal_lines(target, country)
+    window_fmt = QTextBlockFormat()
+    window_fmt.setLeftMargin(window_indent)
+    window_fmt.setRightMargin(window_right)
+    address_rtl = _one_direction(address)
+    if address and address_rtl is not None:
+        window_fmt.setAlignment(_RIGHT if address_rtl else _LEFT)
+        name_span = [(0, len(address[0]), recipient_name)]
+        first = builder.text_block(address, window_fmt, recipient_plain, name_span, rtl=address_rtl)
+        if first is not None:
+            builder.place(first, mm_to_units(spec.window_top))
+    else:
+        for index, line in enumerate(address):
+            fmt = QTextBlockFormat(window_fmt)
+            line_rtl = _is_rtl_text(line)
+            fmt.setAlignment(_RIGHT if line_rtl else _LEFT)
+            runs = [(line, recipient_name if index == 0 else recipient_plain)]
+            block = builder.block(runs, fmt, rtl=line_rtl)
+            if index == 0:
+                builder.place(block, mm_to_units(spec.window_top))
     builder.anchor_top = mm_to_units(spec.date_top)  # the date, or whatever comes first
+    builder.head_shape = _head_shape(spec, sizes, rtl, head, return_line, address, paint_device)
 
     plain = _char_format(sizes.body)
     bold = _char_format(sizes.body, bold=True)
@@ -356,6 +451,7 @@ def letter_document(
     body_text, spans = _body_text_and_spans(
         body_lines, names, subject if subject_in_text else "", rtl, isolate_only=officials
     )
-    builder.text_block(tuple(body_text.split("\n")), body_fmt, plain, bold, spans)
+    bold_spans = [(begin, end, bold) for begin, end in spans]
+    builder.text_block(tuple(body_text.split("\n")), body_fmt, plain, bold_spans)
     builder.finish()
     return doc
