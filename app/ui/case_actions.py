@@ -40,9 +40,23 @@ class CaseActions:
         case = self.window.current_case()
         if case is None or not case.targets:
             return
-        if self.letter_dialog is not None:
-            self.letter_dialog.close()
-            self.letter_dialog.deleteLater()
+        previous = self.letter_dialog
+        if previous is not None:
+            if (
+                previous.isVisible()
+                and previous.has_edits()
+                and not Messages.ask(
+                    previous,
+                    _("Close the letter you are editing?"),
+                    _("Your changes to the letter for UA {ua_number} will be lost.").format(
+                        ua_number=previous.case.ua_number
+                    ),
+                )
+            ):
+                previous.raise_()
+                return
+            previous.close()
+            previous.deleteLater()
         dialog = LetterDialog(
             case, self.window.settings, self.window.paths.user_templates, parent=self.window
         )

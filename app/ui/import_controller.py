@@ -58,10 +58,23 @@ class ImportController(QObject):
             self._last_dir = str(Path(names[0]).parent)
         return [Path(name) for name in names]
 
+    def _busy(self) -> bool:
+        """True (and the user is told why) while an import runs or the store is still opening."""
+        if not self.running and self._database() is not None:
+            return False
+        if self.running:
+            text = _("Please wait: the last import is still running.")
+        else:
+            text = _("Please wait: Appeal Desk is still opening your data.")
+        status_bar = getattr(self._parent, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(text, 8000)
+        return True
+
     def import_paths(self, paths: Sequence[Path]) -> None:
-        db = self._database()
-        if db is None or self.running:
+        if self._busy():
             return
+        db = self._database()
         from app.services.importing import import_files
 
         chosen = list(paths)
@@ -71,9 +84,9 @@ class ImportController(QObject):
         """Import a UA copied from an email or a web page (the text on the clipboard)."""
         from PySide6.QtGui import QGuiApplication
 
-        db = self._database()
-        if db is None or self.running:
+        if self._busy():
             return
+        db = self._database()
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             Messages.info(
@@ -90,9 +103,9 @@ class ImportController(QObject):
         self._start(lambda _progress: [import_text(db, text, source)], 0)
 
     def load_samples(self) -> None:
-        db = self._database()
-        if db is None or self.running:
+        if self._busy():
             return
+        db = self._database()
         from app.services.samples import load_sample_pack
 
         self._start(lambda _progress: load_sample_pack(db), 0)

@@ -165,6 +165,10 @@ class LetterDialog(QDialog):
         sender = self.settings.sender
         return safe_sender(sender) if self.safety_box.isChecked() else sender
 
+    def has_edits(self) -> bool:
+        """The user changed the letter text since it was last written from the template."""
+        return self._edited
+
     def target_index(self) -> int:
         return int(self.target_combo.currentData() or 1)
 
