@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import gettext
 import io
+import logging
 import os
 import re
 import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
 TEST_PO_ENV = "APPEAL_DESK_TEST_PO"
@@ -209,8 +212,9 @@ def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.Nul
     canonical = normalize_locale(locale_id) or SOURCE_LANGUAGE
     compiled: list[bytes] = []
     test_po = os.environ.get(TEST_PO_ENV) if use_test_po else None
-    if test_po:
-        compiled.append(compile_po(Path(test_po)))
+    preview = _test_po_catalog(test_po) if test_po else None
+    if preview is not None:
+        compiled.append(preview)
     for link in locale_chain(canonical):
         found = None if link == SOURCE_LANGUAGE else _shipped_mo(link)
         if found is not None:
@@ -222,17 +226,32 @@ def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.Nul
 
 
 def test_po_locale() -> str | None:
-    """The language of the catalog named by ``APPEAL_DESK_TEST_PO``, when it is set."""
+    """The language of the catalog named by ``APPEAL_DESK_TEST_PO``, when it is set and readable."""
     test_po = os.environ.get(TEST_PO_ENV)
     if not test_po:
         return None
     from babel.messages.pofile import read_po
 
-    with Path(test_po).open("rb") as handle:
-        catalog = read_po(handle)
-    if catalog.locale is not None:
-        return str(catalog.locale)
-    return normalize_locale(Path(test_po).resolve().parent.parent.name)
+    path = Path(test_po)
+    try:
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+    except (OSError, ValueError) as exc:
+        log.warning("%s=%s cannot be read: %s", TEST_PO_ENV, test_po, exc)
+        return None
+    for candidate in (str(catalog.locale or ""), path.stem, path.resolve().parent.parent.name):
+        found = normalize_locale(candidate)
+        if found:
+            return found
+    return None
+
+
+def _test_po_catalog(test_po: str) -> bytes | None:
+    try:
+        return compile_po(Path(test_po))
+    except (OSError, ValueError) as exc:  # a missing or broken preview must not stop the app
+        log.warning("%s=%s is ignored: %s", TEST_PO_ENV, test_po, exc)
+        return None
 
 
 def reload_catalogs() -> None:

@@ -158,3 +158,15 @@ def test_preview_wins_over_the_system_language(
     assert i18n.is_rtl(i18n.current_language())
     assert i18n._("Open cases") == "القضايا المفتوحة"
     assert i18n._("Close") == "Close"
+
+
+def test_a_missing_or_broken_preview_is_ignored(
+    fake_locales: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(i18n.TEST_PO_ENV, str(tmp_path / "missing.po"))
+    assert i18n.set_language("es") == "es"
+    assert i18n._("Close") == "Cerrar"
+    broken = tmp_path / "broken.po"
+    broken.write_bytes(b'msgid "x"\nmsgstr "unterminated\n\xff\xfe')
+    monkeypatch.setenv(i18n.TEST_PO_ENV, str(broken))
+    assert i18n.set_language("es") in {"es", "en"}  # never an exception at start-up
