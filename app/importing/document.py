@@ -15,6 +15,9 @@ _HEADER_LINE = re.compile(
     r"X-[\w-]+|\$FILE|Issue Date|Gender m/f|Categories|Keywords|Summary|Distribution)\s*:",
     re.I,
 )
+_WRAPPER_LINE = re.compile(
+    r"^(?:From|To|Subject|Newsgroups|Message-ID|Path|Sender|Reply-To|\$FILE)\s*:", re.I
+)
 _CONFERENCE_LINE = re.compile(r"^/\*.*\*/\s*$")
 _ID_LINE = re.compile(
     r"^\s*(?:(?:First|Second|Third|Fourth|Fifth|Final|Primera|Segunda|Tercera)\s+(?:UA|AU)\b|"
@@ -48,18 +51,17 @@ class Document:
     def header_end(self) -> int:
         """Index of the first line after a wrapping e-mail/news/conference header (0 if none)."""
         i = 0
-        saw_header = False
+        wrapped = False  # a From/Subject/Newsgroups... line: a lone "Date:" is the UA's own
         while i < len(self.lines):
             line = self.lines[i]
-            if _HEADER_LINE.match(line) or _CONFERENCE_LINE.match(line):
-                saw_header = True
-            elif line.strip() and not (saw_header and line.startswith((" ", "\t"))):
-                break
-            elif not line.strip() and saw_header:
-                # a blank line ends an RFC 822 header; boxes and notices may follow
+            if _CONFERENCE_LINE.match(line) or _WRAPPER_LINE.match(line):
+                wrapped = True
+            elif _HEADER_LINE.match(line):
                 pass
+            elif line.strip() and not (i and line.startswith((" ", "\t"))):
+                break
             i += 1
-        return i if saw_header else 0
+        return i if wrapped else 0
 
     @cached_property
     def header(self) -> str:

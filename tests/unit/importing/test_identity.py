@@ -101,3 +101,8 @@ def test_deadline_phrases(text: str, expected: date | None) -> None:
 )  # fmt: skip
 def test_previous_ua_link(text: str, expected: str | None) -> None:
     assert identity.previous_ua_link(Document(text)) == expected
+
+
+def test_a_lone_date_line_on_top_is_the_documents_own_date() -> None:
+    doc = Document("Date: 5 May 2023\nURGENT ACTION\nHEADLINE\n")
+    assert identity.issued_on(doc) == date(2023, 5, 5)
