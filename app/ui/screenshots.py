@@ -50,9 +50,11 @@ def load_samples(paths: AppPaths) -> None:
     from app.services.appeals import record_appeal
     from app.services.cases import get_case, list_cases
     from app.services.database import open_store
+    from app.services.importing import save_parsed
     from app.services.letters import draft_letter
     from app.services.samples import load_sample_pack
     from app.settings import load_settings, save_settings
+    from app.ui.screenshot_cases import screenshot_documents
 
     sender = SenderProfile(
         name="Sam Example", address="4 Sample Row", city="Exampleton", country="Fictionland"
@@ -60,6 +62,8 @@ def load_samples(paths: AppPaths) -> None:
     db = open_store(paths)
     try:
         load_sample_pack(db)
+        for number, document in enumerate(screenshot_documents()):
+            save_parsed(db, document, f"screenshot-sample-{number}.txt", is_sample=True)
         for case in list_cases(db)[:1]:  # one appeal already sent, so counts and history show
             letter = draft_letter(get_case(db, case.ua_number), 1, sender)
             record_appeal(
