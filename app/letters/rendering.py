@@ -9,6 +9,7 @@ first render (PITFALLS TPL-7). Every failure becomes ``TemplateProblem(file, lin
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -100,8 +101,20 @@ def search_path(locale_chain: list[str], user_templates: Path | None) -> list[Pa
 def build_environment(
     locale_chain: list[str], user_templates: Path | None = None
 ) -> LetterEnvironment:
-    """An environment for one letter locale chain (``["es_PE", "es", "en"]``)."""
-    loader = jinja2.FileSystemLoader([str(p) for p in search_path(locale_chain, user_templates)])
+    """The environment for one letter locale chain (``["es_PE", "es", "en"]``), cached.
+
+    One environment per chain keeps compiled templates; an edited template file is
+    recompiled on its next use (Jinja checks the file's modification time).
+    """
+    return _environment(tuple(locale_chain), user_templates, SHIPPED_TEMPLATES)
+
+
+@lru_cache(maxsize=32)
+def _environment(
+    locale_chain: tuple[str, ...], user_templates: Path | None, shipped: Path
+) -> LetterEnvironment:
+    folders = search_path(list(locale_chain), user_templates)
+    loader = jinja2.FileSystemLoader([str(p) for p in folders])
     env = LetterEnvironment(
         loader=CheckedLoader(loader),
         undefined=jinja2.StrictUndefined,
