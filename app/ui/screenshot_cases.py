@@ -67,11 +67,7 @@ def screenshot_documents(today: date | None = None) -> list[ParsedDocument]:
                 issued_on=today - timedelta(days=20),
                 deadline=today + timedelta(days=days),
                 persons=(Person(person, "they/them"),),
-                targets=(
-                    Target(
-                        official_title, official, "Dear Minister", "1 Example Square\nCapital City"
-                    ),
-                ),
+                targets=(Target(official_title, official, None, "1 Example Square\nCapital City"),),
                 preferred_languages=("English",),
                 summary=f"Fictional sample: {person} is an invented person for practice.",
                 model_letter=f"I urge you to ensure the safety and freedom of {person}.",
