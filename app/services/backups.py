@@ -322,14 +322,13 @@ def scheduled_backup_quietly(paths: AppPaths, db: Database) -> Path | None:
         return None
 
 
-_gui_lock: InstanceLock | None = None
+_window_locks: dict[Path, InstanceLock] = {}
 
 
 def open_store_exclusively(paths: AppPaths, url: str | None = None) -> Database:
-    """Open the store for the window: one window per data folder (the lock dies with us)."""
-    global _gui_lock
-    if url is None and _gui_lock is None:
-        _gui_lock = hold_data_folder(paths)
+    """Open the store for the window: one running copy per data folder (the lock dies with us)."""
+    if url is None and paths.data_dir not in _window_locks:
+        _window_locks[paths.data_dir] = hold_data_folder(paths)
     from app.services.database import open_store
 
     return open_store(paths, url)

@@ -140,3 +140,39 @@ def test_backups_dialog_lists_makes_and_restores(qtbot, seeded: AppPaths, asked:
     assert "pre-restore" in reasons and "manual" in reasons
     assert dialog.table.rowCount() == len(reasons)
     state["db"].close()
+
+
+def test_a_second_window_on_the_same_data_says_it_is_in_use(
+    qtbot, seeded: AppPaths, asked: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    import signal
+    import subprocess
+    import sys
+
+    from app.settings import load_settings
+    from app.ui.application import apply_language, create_application
+    from app.ui.main_window import MainWindow
+    from tests.durability.test_environment_faults import HOLD_LOCK
+
+    create_application()
+    apply_language("en")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(seeded.data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        before = file_digest(seeded.database)
+        window = MainWindow(seeded, load_settings(seeded))
+        qtbot.add_widget(window)
+        window.show()
+        with qtbot.waitSignal(window.load_failed, timeout=20_000):
+            window.start()
+        assert any("in use by another copy of Appeal Desk" in text for text in asked)
+        assert file_digest(seeded.database) == before
+        window.close()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
