@@ -8,7 +8,7 @@ first render (PITFALLS TPL-7). Every failure becomes ``TemplateProblem(file, lin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -82,7 +82,23 @@ class CheckedLoader(jinja2.BaseLoader):
             raise TemplateProblem(
                 shown, None, f"unknown name(s) {names}; a template may use {allowed}"
             )
-        return source, filename, uptodate
+        return source, filename, self._still_current(template, filename, uptodate)
+
+    def _still_current(
+        self, template: str, filename: str | None, uptodate: Callable[[], bool] | None
+    ) -> Callable[[], bool]:
+        """Up to date only while the same file would still be chosen (a new override wins)."""
+        folders = list(getattr(self.inner, "searchpath", ()))
+
+        def check() -> bool:
+            chosen = next(
+                (str(Path(f) / template) for f in folders if (Path(f) / template).is_file()), None
+            )
+            if filename is not None and chosen is not None and Path(chosen) != Path(filename):
+                return False
+            return uptodate() if uptodate is not None else True
+
+        return check
 
     def list_templates(self) -> list[str]:
         return self.inner.list_templates()

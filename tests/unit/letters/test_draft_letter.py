@@ -236,3 +236,17 @@ def test_bilingual_printed_salutation_is_kept(sender: SenderProfile) -> None:
     )
     assert "\nDear Minister/Señora Ministra,\n" in draft_letter(case, 1, sender, locale="en").text
     assert "\nDear Minister/Señora Ministra:\n" in draft_letter(case, 1, sender, locale="es").text
+
+
+def test_a_new_user_template_is_used_without_a_restart(
+    case: CaseDetail, sender: SenderProfile, tmp_path: Path
+) -> None:
+    user = tmp_path / "templates"
+    first = draft_letter(case, 1, sender, locale="de", user_templates=user)
+    assert "Sehr geehrter Herr Minister," in first.text
+    (user / "de").mkdir(parents=True)
+    (user / "de" / "letter.txt.j2").write_text(
+        "Unsere Gruppe: {{ letter.salutation }}\n", encoding="utf-8"
+    )
+    second = draft_letter(case, 1, sender, locale="de", user_templates=user)
+    assert second.text == "Unsere Gruppe: Sehr geehrter Herr Minister,\n"
