@@ -67,13 +67,14 @@ def _pypdf(path: Path, mode: str) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
-    return "\f".join(page.extract_text(extraction_mode=mode) or "" for page in reader.pages)
+    pages = (page.extract_text(extraction_mode=mode) or "" for page in reader.pages)
+    return "\f".join(pages).replace("\t", " ")  # as app/importing/pdf.py does
 
 
 def _pdfminer(path: Path) -> str:
     from pdfminer.high_level import extract_text
 
-    return extract_text(str(path))
+    return extract_text(str(path)).replace("\t", " ")
 
 
 def _similarity(a: str, b: str) -> float:

@@ -19,7 +19,7 @@ _LIGATURES = {
 # No-break, narrow no-break, thin, figure and other fixed-width spaces become plain spaces.
 _SPACES = dict.fromkeys(
     ["\u00a0", "\u202f", "\u2007", "\u2009", "\u200a", "\u2002", "\u2003", "\u2004", "\u2005",
-     "\u2006", "\u2008", "\u205f", "\u3000", "\t"],
+     "\u2006", "\u2008", "\u205f", "\u3000"],
     " ",
 )  # fmt: skip
 # Zero-width characters, soft hyphens and bidi controls are dropped (Trojan-Source safety).
@@ -59,13 +59,24 @@ def normalize_text(text: str) -> str:
         text = _unescape_entities(text)
     text = unicodedata.normalize("NFC", text.translate(_TRANSLATION))
     text = _MD_LINK.sub(_markdown_link, text)
-    lines = [_clean_line(line) for line in text.split("\n")]
+    lines = [_clean_line(_expand_tabs(line)) for line in text.split("\n")]
     lines = [line for line in lines if line is not None]
     text = "\n".join(lines)
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
     text = join_hyphenated_lines(text)
     return text.strip("\n") + "\n" if text.strip() else ""
+
+
+def _expand_tabs(line: str) -> str:
+    """Tabs between words (PDF extraction) -> one space; column tabs keep a column gap."""
+    if "\t" not in line:
+        return line
+    body = line.lstrip("\t")
+    indent = " " * 8 * (len(line) - len(body))
+    if body.count("\t") >= 3:
+        return indent + body.replace("\t", " ")
+    return indent + re.sub(r"[ ]*\t+[ ]*", "    ", body)
 
 
 def _unescape_entities(text: str) -> str:

@@ -103,7 +103,7 @@ def _extract(data: bytes, source: str) -> str:
             "This PDF is damaged or incomplete and cannot be read. Download it again, or copy "
             "the text from the web page and import that.",
         ) from exc
-    text = "\f".join(parts)
+    text = "\f".join(parts).replace("\t", " ")  # pypdf separates words with tabs
     if len("".join(text.split())) < 20:
         raise ImportRejected(
             source,

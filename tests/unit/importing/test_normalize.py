@@ -100,3 +100,13 @@ def test_normalised_text_has_no_artefacts_left(text: str) -> None:
 def test_normalising_twice_changes_nothing_more(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+def test_column_tabs_keep_a_column_gap_and_word_tabs_become_spaces() -> None:
+    text = "TURKEY\tMehmet Example (m)\n\tHuseyin Sample (m)\nURGENT\tACTION\tHEADLINE\tHERE\tNOW"
+    assert normalize_text(text).split("\n") == [
+        "TURKEY    Mehmet Example (m)",
+        "        Huseyin Sample (m)",
+        "URGENT ACTION HEADLINE HERE NOW",
+        "",
+    ]
