@@ -228,8 +228,21 @@ class LetterDialog(QDialog):
         self.warnings_label.setVisible(bool(letter.warnings))
         self.status_label.clear()
         self._show_sender()
+        self._update_email_button()
         self.update_nudge()
         return True
+
+    def _update_email_button(self) -> None:
+        from app.ui.dialogs import letter_output
+
+        has_email = (
+            bool(self.case.targets[self.target_index() - 1].email) if self.case.targets else False
+        )
+        self.buttons.email.setEnabled(letter_output.mail_available() and has_email)
+        if has_email:
+            self.buttons.email.setToolTip(self.buttons.email.accessibleName())
+        else:
+            self.buttons.email.setToolTip(_("This official has no email address in the UA."))
 
     def update_nudge(self) -> None:
         generated = self.letter.text if self.letter else ""
