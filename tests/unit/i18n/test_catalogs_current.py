@@ -16,7 +16,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
 from app import i18n
-from app.services.translation_check import check_catalog, interface_locales, template_msgids
+from app.services.catalog_check import check_catalog, interface_locales, template_msgids
 
 ROOT = Path(__file__).resolve().parents[3]
 REFRESH = "see locales/README.md, 'Refresh the catalogs'"

@@ -1,0 +1,224 @@
+"""Checks interface catalogs: placeholders, plural forms, fuzzy and untranslated counts, staleness."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import i18n
+from app.i18n import LOCALE_ID
+from app.letters import rendering
+
+PLACEHOLDER = re.compile(
+    r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\d+|\*)?(?:\.\d+)?(?P<kind>[diouxXeEfFgGcrsa%])"
+)
+BRACE_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
+ACCELERATOR = re.compile(r"&(?=[^\s&])")  # "&File": Alt+F; "&&" is a literal ampersand
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding, printed as ``where: message``."""
+
+    where: str
+    message: str
+    error: bool = True
+
+    def __str__(self) -> str:
+        return f"{'error' if self.error else 'warning'}: {self.where}: {self.message}"
+
+
+@dataclass(slots=True)
+class CatalogStats:
+    locale: str
+    total: int = 0
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def placeholders(text: str) -> tuple[frozenset[str], int]:
+    """Named placeholders of a %-format string, and the number of positional ones."""
+    names: set[str] = set()
+    positional = 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.group("kind") == "%":
+            continue
+        if match.group("name") is not None:
+            names.add(match.group("name"))
+        else:
+            positional += 1
+    return frozenset(names), positional
+
+
+def interface_locales() -> list[str]:
+    root = i18n.locales_dir()
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if LOCALE_ID.fullmatch(p.name) and p.is_dir())
+
+
+def template_msgids() -> set[tuple[str, str | None]] | None:
+    """The (msgid, context) pairs of ``locales/messages.pot``, or None when it is missing."""
+    from babel.messages.pofile import read_po
+
+    pot = i18n.locales_dir() / "messages.pot"
+    if not pot.is_file():
+        return None
+    with pot.open("rb") as handle:
+        catalog = read_po(handle)
+    return {(_msgid(m.id), m.context) for m in catalog if m.id}
+
+
+def check_catalog(
+    locale: str, expected: set[tuple[str, str | None]] | None
+) -> tuple[CatalogStats, list[Problem]]:
+    """Parse errors, Babel's own checks, placeholder sets, plural form counts, staleness."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    path = i18n.catalog_path(locale)
+    shown = relative_path(path)
+    stats = CatalogStats(locale)
+    problems: list[Problem] = []
+    try:
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=locale, abort_invalid=True)
+    except (PoFileError, ValueError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        return stats, [
+            Problem(f"{shown}:{line}" if line else shown, f"cannot read the catalog: {exc}")
+        ]
+    present: set[tuple[str, str | None]] = set()
+    for message in catalog:
+        if not message.id:
+            continue
+        present.add((_msgid(message.id), message.context))
+        stats.total += 1
+        forms = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        where = f"{shown}:{message.lineno}"
+        if message.fuzzy:
+            stats.fuzzy += 1
+        elif not all(forms):
+            stats.untranslated += 1
+        else:
+            stats.translated += 1
+        if not any(forms):
+            continue
+        problems.extend(_check_message(message, forms, where, catalog.num_plurals))
+    for message, errors in catalog.check():
+        for error in errors:
+            problems.append(Problem(f"{shown}:{message.lineno}", str(error)))
+    if expected is not None:
+        missing = expected - present
+        if missing:
+            problems.append(
+                Problem(
+                    shown,
+                    f"{len(missing)} message(s) of messages.pot are missing; update the catalog (locales/README.md)",
+                )
+            )
+        extra = present - expected
+        if extra:
+            problems.append(
+                Problem(shown, f"{len(extra)} message(s) no longer in messages.pot", error=False)
+            )
+    if stats.untranslated:
+        problems.append(
+            Problem(shown, f"{stats.untranslated} untranslated message(s)", error=False)
+        )
+    if stats.fuzzy:
+        problems.append(
+            Problem(shown, f"{stats.fuzzy} fuzzy message(s) (not used until reviewed)", error=False)
+        )
+    return stats, unique(problems)
+
+
+def _check_message(
+    message: object, forms: tuple[str, ...], where: str, num_plurals: int
+) -> list[Problem]:
+    problems: list[Problem] = []
+    ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)  # type: ignore[attr-defined]
+    wanted: set[str] = set()
+    wanted_positional = 0
+    for text in ids:
+        names, positional = placeholders(text)
+        wanted |= names
+        wanted_positional = max(wanted_positional, positional)
+    if len(ids) > 1:
+        filled = sum(1 for form in forms if form)
+        if filled != num_plurals or len(forms) != num_plurals:
+            problems.append(
+                Problem(
+                    where, f"{filled} plural form(s) filled in, the language needs {num_plurals}"
+                )
+            )
+    accelerator = any(ACCELERATOR.search(text) for text in ids)
+    for index, text in enumerate(forms):
+        if text and accelerator and not ACCELERATOR.search(text):
+            label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
+            problems.append(
+                Problem(
+                    where, f"{label} has no & keyboard accelerator (the English has one)", False
+                )
+            )
+    wanted_braces = {name for text in ids for name in BRACE_PLACEHOLDER.findall(text)}
+    for index, text in enumerate(forms):
+        braces = set(BRACE_PLACEHOLDER.findall(text)) if text else wanted_braces
+        label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
+        for name in sorted(braces - wanted_braces):
+            problems.append(Problem(where, f"{label} uses unknown placeholder {{{name}}}"))
+        for name in sorted(wanted_braces - braces):
+            problems.append(Problem(where, f"{label} drops placeholder {{{name}}}"))
+    python_format = (
+        "python-format" in getattr(message, "flags", ()) or bool(wanted) or wanted_positional
+    )
+    for index, text in enumerate(forms):
+        if not text:
+            continue
+        label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
+        names, positional = placeholders(text)
+        for name in sorted(names - wanted):
+            problems.append(Problem(where, f"{label} uses unknown placeholder %({name})s"))
+        for name in sorted(wanted - names):
+            problems.append(Problem(where, f"{label} drops placeholder %({name})s"))
+        if not python_format:  # a brace-format or plain string: a lone % is just a percent sign
+            continue
+        if positional != wanted_positional:
+            problems.append(
+                Problem(
+                    where,
+                    f"{label} has {positional} positional placeholder(s), msgid has {wanted_positional}",
+                )
+            )
+        if not (names - wanted):
+            try:
+                text % (
+                    {name: 1 for name in names} if names or not positional else (1,) * positional
+                )
+            except (ValueError, TypeError, KeyError) as exc:
+                problems.append(
+                    Problem(where, f"{label} cannot be formatted ({exc}); write a literal % as %%")
+                )
+    return problems
+
+
+def relative_path(path: Path) -> str:
+    for root in (i18n.locales_dir().parent, rendering.SHIPPED_TEMPLATES.parent.parent):
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            continue
+    return str(path)
+
+
+def _msgid(message_id: object) -> str:
+    return message_id[0] if isinstance(message_id, (list, tuple)) else str(message_id)
+
+
+def unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
