@@ -25,7 +25,13 @@ from app.output.paper import (  # noqa: E402
     prepare_paged_device,
     write_letters_pdf,
 )
-from app.output.qt_runtime import DOC_DPI, ensure_gui_application, make_font  # noqa: E402
+from app.output.qt_runtime import (  # noqa: E402
+    DOC_DPI,
+    ensure_gui_application,
+    make_font,
+    margin_length,
+    mm_to_units,
+)
 
 ROUNDS = 3
 SENDER = SenderProfile(
@@ -60,17 +66,22 @@ def fictional_items(count: int) -> list[PrintItem]:
 
 
 def bare_loop(texts: list[str], path: Path) -> int:
-    """The floor: one QTextDocument per text, plain text, painted page by page."""
+    """The floor: one QTextDocument per text, plain text, painted page by page.
+
+    Same page, same 600 dpi writer, same type size and the 2 cm margins ``print_()`` gives.
+    """
     writer = QPdfWriter(str(path))
     writer.setResolution(DOC_DPI)
     prepare_paged_device(writer, "A4")
     page = writer.pageLayout().fullRectPixels(DOC_DPI)
     painter = QPainter(writer)
+    margin = margin_length(mm_to_units(20))
     pages = 0
     for text in texts:
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(writer)
         doc.setDefaultFont(make_font(11))
+        doc.setDocumentMargin(margin)  # 2 cm, as QTextDocument.print_() gives a plain document
         doc.setPageSize(QSizeF(page.width(), page.height()))
         doc.setPlainText(text)
         pages += paint_document_pages(doc, painter, writer, new_page_first=pages > 0)

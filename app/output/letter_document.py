@@ -53,7 +53,7 @@ class TypeSizes:
     def for_letter(cls, large_print: bool, body: float | None = None) -> TypeSizes:
         if large_print:
             return cls(body=body or 16.0, sender=12.0, recipient=12.0)
-        return cls(body=body or 11.0, sender=9.5, recipient=10.5)
+        return cls(body=body or 11.0, sender=9.5, recipient=11.0)
 
 
 def _is_rtl_text(text: str) -> bool:
