@@ -52,7 +52,7 @@ class HistoryDialog(QDialog):
         self.case_combo = QComboBox()
         self.case_combo.addItem("", None)
         for ua in ua_numbers:
-            self.case_combo.addItem(f"UA {ua}", ua)
+            self.case_combo.addItem(_("UA {ua_number}").format(ua_number=ua), ua)
         self.status_combo = QComboBox()
         self.status_combo.addItem("", None)
         for status in AppealStatus:

@@ -51,10 +51,15 @@ def _emphasis(dialog: LetterDialog) -> tuple[str, ...]:
     return tuple(person.name for person in dialog.case.persons)
 
 
+def _file_stem(dialog: LetterDialog, pattern: str) -> str:
+    """A file name from a translated pattern with ``{ua_number}`` and ``{index}``."""
+    return pattern.format(ua_number=dialog.case.ua_number, index=dialog.target_index())
+
+
 def suggested_pdf_name(dialog: LetterDialog) -> str:
     from app.output.atomic import safe_file_stem
 
-    return safe_file_stem(f"UA {dialog.case.ua_number} letter {dialog.target_index()}") + ".pdf"
+    return safe_file_stem(_file_stem(dialog, _("UA {ua_number} letter {index}"))) + ".pdf"
 
 
 def ask_save_path(
@@ -152,7 +157,7 @@ def save_eml(dialog: LetterDialog) -> str | None:
     from app.output.mail import build_eml
 
     letter, target = _edited_letter(dialog)
-    name = safe_file_stem(f"UA {dialog.case.ua_number} letter {dialog.target_index()}") + ".eml"
+    name = safe_file_stem(_file_stem(dialog, _("UA {ua_number} letter {index}"))) + ".eml"
     path = ask_save_path(
         dialog, _("Save the letter as an email draft"), name, ".eml", _("Email drafts (*.eml)")
     )
@@ -169,7 +174,9 @@ def save_envelope(dialog: LetterDialog) -> str | None:
     from app.output.envelope import write_envelope_pdf
 
     _letter, target = _edited_letter(dialog)
-    name = f"UA {dialog.case.ua_number} envelope {dialog.target_index()}".replace("/", "-") + ".pdf"
+    from app.output.atomic import safe_file_stem
+
+    name = safe_file_stem(_file_stem(dialog, _("UA {ua_number} envelope {index}"))) + ".pdf"
     path = ask_save_path(
         dialog, _("Save the envelope as PDF"), name, ".pdf", _("PDF files (*.pdf)")
     )
