@@ -11,6 +11,7 @@ _WROTE_TO = re.compile(
     r"\b(?:wrote|written|writing|sent (?:letters|appeals|messages|emails|e-mails)|appealed|"
     r"sent letters and emails|took action[^.]{0,80}?and sent (?:letters|appeals))\s+to\s+|"
     r"\b(?:called|calling) (?:on|upon)\s+|"
+    r"\b(?:appeals|letters|messages|e-?mails|cards)(?: were)? sent\s+to\s+|"
     r"\bont (?:écrit|envoyé des (?:lettres|appels|messages))\s+(?=au\b|à\b|aux\b)|"
     r"\b(?:escribieron|enviaron (?:cartas|llamamientos))\s+(?=al\b|a\b)|"
     r"\bschrieben\s+(?:an\s+)?",
@@ -45,19 +46,34 @@ def narrative_targets(flat_text: str) -> list[Target]:
 
 
 def _officials_in(segment: str) -> list[Target]:
-    parts = [part.strip() for part in re.split(r",\s*", segment) if part.strip()]
+    """``the Minister of X, Jane Doe, and later to the Y, John Roe`` (or name first, then office)."""
+    parts = [part.strip(" .;:") for part in re.split(r",\s*", segment) if part.strip(" .;:")]
     found: list[Target] = []
     title_parts: list[str] = []
+    pending_name: str | None = None
     for part in parts:
-        candidate = re.sub(r"\s+(?:and|y|et|und)$", "", part)
-        if title_parts and looks_like_person_name(candidate):
+        candidate = re.sub(r"\s+(?:and|y|et|und)$", "", _LEAD_IN.sub("", part)).strip()
+        if looks_like_person_name(candidate):
+            if pending_name:
+                found.append(_target(None, pending_name))
             title = _LEAD_IN.sub("", ", ".join(title_parts)).strip()
-            found.append(
-                Target(
-                    title=title or None, name=strip_honorifics(candidate), name_as_printed=candidate
-                )
-            )
+            if title:
+                found.append(_target(title, candidate))
+                pending_name = None
+            else:
+                pending_name = candidate
             title_parts = []
+        elif pending_name and re.match(r"(?:the|le|la|el|die|der)\s", part, re.I):
+            found.append(_target(_LEAD_IN.sub("", part).strip(), pending_name))
+            pending_name = None
         else:
             title_parts.append(part)
+    if pending_name:
+        found.append(_target(None, pending_name))
     return found
+
+
+def _target(title: str | None, printed_name: str) -> Target:
+    return Target(
+        title=title or None, name=strip_honorifics(printed_name), name_as_printed=printed_name
+    )

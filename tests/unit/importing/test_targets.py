@@ -178,3 +178,15 @@ Email: a@b.example
     (target,), _copies = block_targets(Document(text))
     assert target.title == "Minister of Justice, Prison Affairs and Constitutional Reforms"
     assert target.name == "Ranjith Example"
+
+
+def test_narrative_variants_name_first_and_sent_to() -> None:
+    first = "Supporters wrote to Ranjith Example, the Minister of Justice, calling for his release."
+    assert [(t.title, t.name) for t in narrative_targets(first)] == [
+        ("Minister of Justice", "Ranjith Example")
+    ]
+    sent = "Appeals were sent to the Governor of Lagos State, Babajide Example, and to Mr John Roe."
+    assert [(t.title, t.name) for t in narrative_targets(sent)] == [
+        ("Governor of Lagos State", "Babajide Example"),
+        (None, "John Roe"),
+    ]
