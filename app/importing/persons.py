@@ -23,7 +23,6 @@ _LIST_LABEL = re.compile(
     re.I,
 )
 _ANY_LABEL = re.compile(r"^\s*[^\W\d_][^:.\n]{1,40}\s?:")
-_GENDER_MARK = re.compile(r"^\s*\((?:m|f|h|w|m/f|f/m|male|female|hombre|mujer)\)\s*$", re.I)
 _TRAILING_DROP = re.compile(
     r"\s*(?:[-–—]\s*(?:released|freed|liberad[oa]s?|libéré(?:e|s|es)?|freigelassen)\b.*|"
     r",?\s+and\s+(?:\w+\s+){0,3}(?:other|others)\b.*|,?\s+y\s+(?:otr[oa]s)\b.*|"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.domain.model import Target
 from app.importing.document import Document, is_id_line
@@ -77,7 +77,6 @@ class Block:
     lines: list[str]
     role: str  # "target" or "copy"
     next_greeting: str | None = None
-    targets: list[Target] = field(default_factory=list)
 
 
 def address_blocks(doc: Document) -> list[Block]:
