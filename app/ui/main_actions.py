@@ -127,7 +127,7 @@ class MainActions:
             ),
             (
                 self.load_samples,
-                _("Open the fictional &sample pack"),
+                _("Open the &fictional sample pack"),
                 _("Add invented cases to practise with"),
             ),
             (self.settings, _("&Settings..."), _("Your sender details, page size and language")),

@@ -86,7 +86,9 @@ def test_closed_cases_show_only_with_the_toggle(make_window, app_paths) -> None:
     assert window.actions.show_closed.isChecked()
     row = visible_ua_numbers(window).index("9/25")
     assert window.proxy.index(row, Column.DAYS_LEFT).data() == "Closed"
-    window.case_list.select_case(next(c.case_id for c in window.model.cases() if c.ua_number == "9/25"))
+    window.case_list.select_case(
+        next(c.case_id for c in window.model.cases() if c.ua_number == "9/25")
+    )
     assert window.detail.closed_banner.isVisible()
     assert "no further action" in window.detail.closed_banner.text()
     window.actions.show_closed.trigger()
@@ -121,3 +123,17 @@ def test_next_and_previous_case_move_the_selection(make_window, app_paths) -> No
     assert window.detail.case.ua_number == "3/26"
     window.actions.previous_case.trigger()
     assert window.detail.case.ua_number == "12/26"
+
+
+def test_menu_entries_have_distinct_alt_keys(make_window) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    window = make_window()
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        keys = [
+            match.group(1).lower()
+            for action in menu.actions()
+            if (match := re.search(r"&([^&])", action.text()))
+        ]
+        assert len(keys) == len(set(keys)), (menu.title(), keys)
