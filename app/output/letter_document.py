@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +39,10 @@ from app.output.qt_runtime import (
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: keeps a Latin name whole in RTL text
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+_RTL, _LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+_KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
+_TITLE = QTextDocument.MetaInformation.DocumentTitle
+_BEYOND_LATIN = re.compile("[^\u0000-\u024f]")  # scripts that may need fallback fonts
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +127,7 @@ class _Builder:
         rtl: bool,
     ) -> QTextBlock:
         if rtl != self.rtl_document:
-            fmt.setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-            )
+            fmt.setLayoutDirection(_RTL if rtl else _LTR)
         first_format = runs[0][1] if runs else QTextCharFormat()
         if self.started:
             self.cursor.insertBlock(fmt, first_format)
@@ -166,7 +169,7 @@ class _Builder:
             span_cursor = QTextCursor(self.doc)
             for begin, end, char_format in spans:
                 span_cursor.setPosition(start + begin)
-                span_cursor.setPosition(start + end, QTextCursor.MoveMode.KeepAnchor)
+                span_cursor.setPosition(start + end, _KEEP_ANCHOR)
                 span_cursor.setCharFormat(char_format)
         return first
 
@@ -285,6 +288,7 @@ def _metrics(size: float, bold: bool, serif: bool) -> QFontMetricsF:
     return QFontMetricsF(make_font(size, bold=bold, serif=serif), layout_device())
 
 
+@lru_cache(maxsize=4096)
 def _one_line(
     text: str, size: float, width: float, *, bold: bool = False, serif: bool = True
 ) -> bool:
@@ -313,9 +317,8 @@ def _head_shape(
     )
     if spec.return_line_top is not None and return_line:
         fits = fits and _one_line(return_line, sizes.return_line, window_width, serif=False)
-    head_lines = (*sender_block, *address, return_line)
     # Other scripts may come from fallback fonts with other line heights: measure those heads.
-    if not fits or any(ord(char) >= 0x250 for line in head_lines for char in line):
+    if not fits or _BEYOND_LATIN.search("".join((*sender_block, *address, return_line))):
         return None
     dpi = (device or layout_device()).logicalDpiY()
     has_return = bool(spec.return_line_top is not None and return_line)
@@ -350,9 +353,7 @@ def letter_document(
     doc.setUseDesignMetrics(True)
     doc.setDefaultFont(make_font(sizes.body))
     option = doc.defaultTextOption()
-    option.setTextDirection(
-        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-    )
+    option.setTextDirection(_RTL if rtl else _LTR)
     doc.setDefaultTextOption(option)
     doc.setPageSize(QSizeF(mm_to_units(spec.width), mm_to_units(spec.height)))
     root = doc.rootFrame().frameFormat()
@@ -362,9 +363,7 @@ def letter_document(
     root.setLeftMargin(margin_length(mm_to_units(spec.margin_left)))
     root.setRightMargin(margin_length(mm_to_units(spec.margin_right)))
     doc.rootFrame().setFrameFormat(root)
-    doc.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle, letter.subject or target.label
-    )
+    doc.setMetaInformation(_TITLE, letter.subject or target.label)
 
     parts = split_letter(letter.text, sender, target)
     body_lines = reflow_hard_wraps(parts.body_lines)
