@@ -7,11 +7,15 @@
 the probe waits for the case table's viewport to paint with rows in it. Either way it
 prints ``painted_ms=<ms since spawn>`` and ends the process at once, so that interpreter
 teardown (a few hundred ms with SQLAlchemy loaded) is not counted as start-up.
+
+With ``BENCH_RSS=1`` it first lets the app settle (the search proxy folds every case's
+text, a search is typed and cleared) and then also prints ``peak_rss_kb=`` (ru_maxrss).
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import time
 
@@ -19,9 +23,14 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 
-def finish() -> None:
+def finish(settle: object = None) -> None:
     elapsed = (time.time() - float(os.environ["BENCH_T0"])) * 1000.0
     sys.stdout.write(f"painted_ms={elapsed:.1f}\n")
+    if os.environ.get("BENCH_RSS"):
+        if callable(settle):
+            settle()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        sys.stdout.write(f"peak_rss_kb={peak}\n")
     sys.stdout.flush()
     os._exit(0)
 
@@ -29,14 +38,19 @@ def finish() -> None:
 class FirstPaint(QObject):
     """Calls ``finish`` on the first paint of ``target()`` once ``ready()`` holds."""
 
-    def __init__(self, target: object, ready: object) -> None:
+    def __init__(self, target: object, ready: object, settle: object = None) -> None:
         super().__init__()
         self._target = target
         self._ready = ready
+        self._settle = settle
+        self._done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Paint and self._ready() and watched is self._target():
-            finish()
+        if self._done or event.type() != QEvent.Type.Paint:
+            return False
+        if self._ready() and watched is self._target():
+            self._done = True
+            finish(self._settle)
         return False
 
 
@@ -68,7 +82,15 @@ def run_app(argv: list[str]) -> int:
     def has_rows() -> bool:
         return bool(windows) and windows[0].proxy.rowCount() > 0
 
-    probe = FirstPaint(table_viewport, has_rows)
+    def settle() -> None:
+        for _ in range(100):
+            QApplication.processEvents()
+        window = windows[0]
+        for text in ("a", "ab", ""):
+            window.case_list.search_box.setText(text)
+            QApplication.processEvents()
+
+    probe = FirstPaint(table_viewport, has_rows, settle)
     original_create = application.create_application
 
     def create(*args: object) -> QApplication:
