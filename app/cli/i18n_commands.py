@@ -23,6 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     check.add_argument("--no-render", action="store_true", help="skip rendering the sample cases")
     check.add_argument("--quiet", action="store_true", help="print errors only")
+    check.add_argument(
+        "--user-templates",
+        action="store_true",
+        help="also check your own templates in <data directory>/templates/<locale>/",
+    )
     check.set_defaults(handler=check_handler)
     stats = commands.add_parser("stats", help="print a translation coverage table")
     stats.set_defaults(handler=stats_handler)
@@ -45,7 +50,8 @@ def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
         locales = all_locales()
     error_count = 0
     for locale in locales:
-        report = check_locale(locale, render=not args.no_render)
+        user = ctx.paths.user_templates if args.user_templates else None
+        report = check_locale(locale, render=not args.no_render, user_templates=user)
         for problem in report.problems:
             if problem.error or not args.quiet:
                 print(problem, file=ctx.out)

@@ -91,7 +91,30 @@ def _check_salutations(locale: str) -> list[Problem]:
     return problems
 
 
-def render_samples(locale: str) -> list[Problem]:
+def check_user_templates(locale: str, user_templates: Path) -> list[Problem]:
+    """A section's own templates for ``locale``: syntax of each file and the merged rules."""
+    directory = user_templates / locale
+    if not directory.is_dir():
+        return []
+    problems: list[Problem] = []
+    for path in sorted(directory.glob("*.j2")):
+        if path.name not in rendering.TEMPLATE_NAMES:
+            problems.append(Problem(str(path), "not a template name Appeal Desk uses", False))
+        problem = check_syntax(path)
+        if problem is not None:
+            problems.append(_from_template_problem(problem))
+    if (directory / "salutations.toml").is_file():
+        from app.i18n import locale_chain
+        from app.letters.salutations import load_rules
+
+        try:
+            load_rules(locale_chain(locale), user_templates)
+        except TemplateProblem as problem:
+            problems.append(_from_template_problem(problem))
+    return problems
+
+
+def render_samples(locale: str, user_templates: Path | None = None) -> list[Problem]:
     """Draft every template for every fictional case, target and sender in ``locale``."""
     from app.domain.model import AppealKind
     from app.letters.sample_cases import SAMPLE_CASES, SAMPLE_SENDERS
@@ -104,7 +127,14 @@ def render_samples(locale: str) -> list[Problem]:
                 for sender in SAMPLE_SENDERS:
                     label = f"{locale}/{kind.value} UA {case.ua_number} target {index}"
                     try:
-                        letter = draft_letter(case, index, sender, locale=locale, kind=kind)
+                        letter = draft_letter(
+                            case,
+                            index,
+                            sender,
+                            locale=locale,
+                            kind=kind,
+                            user_templates=user_templates,
+                        )
                     except TemplateProblem as problem:
                         problems.append(_from_template_problem(problem))
                         continue
@@ -156,7 +186,10 @@ def sample_pack_cases() -> list[CaseDetail]:
     return cases
 
 
-def check_locale(locale: str, *, render: bool = True) -> LocaleReport:
+def check_locale(
+    locale: str, *, render: bool = True, user_templates: Path | None = None
+) -> LocaleReport:
+    """Every check for one locale; ``user_templates`` adds a section's own template folder."""
     report = LocaleReport(locale)
     if locale != SOURCE_LANGUAGE and i18n.catalog_path(locale).is_file():
         report.stats, problems = check_catalog(locale, template_msgids())
@@ -167,9 +200,11 @@ def check_locale(locale: str, *, render: bool = True) -> LocaleReport:
         )
     if (rendering.SHIPPED_TEMPLATES / locale).is_dir():
         report.templates_present, report.templates_expected, problems = check_templates(locale)
+        if user_templates is not None:
+            problems.extend(check_user_templates(locale, user_templates))
         report.problems.extend(problems)
         if render and not any(p.error for p in problems):
-            report.problems.extend(render_samples(locale))
+            report.problems.extend(render_samples(locale, user_templates))
     else:
         where = relative_path(rendering.SHIPPED_TEMPLATES / locale)
         report.problems.append(

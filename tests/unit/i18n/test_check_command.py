@@ -149,3 +149,22 @@ def test_stats_prints_a_coverage_table(capsys: pytest.CaptureFixture[str]) -> No
     out = capsys.readouterr().out
     for locale in ("ar", "de", "es", "fr", "pt"):
         assert any(line.startswith(locale + " ") for line in out.splitlines()), out
+
+
+def test_a_sections_own_templates_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = tmp_path / "data" / "templates" / "es"
+    own.mkdir(parents=True)
+    (own / "letter.txt.j2").write_text("{{ letter.salutation }}\n{% if %}\n", encoding="utf-8")
+    code = main(["--data-dir", str(tmp_path / "data"), "i18n", "check", "es", "--user-templates"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "templates/es/letter.txt.j2:2:" in out
+    (own / "letter.txt.j2").write_text(
+        "{{ letter.salutation }}\nNuestro grupo le escribe.\n", encoding="utf-8"
+    )
+    code = main(
+        ["--data-dir", str(tmp_path / "data"), "i18n", "check", "es", "--user-templates", "--quiet"]
+    )
+    assert code == 0, capsys.readouterr().out
