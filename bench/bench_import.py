@@ -71,6 +71,13 @@ def _pypdf(path: Path, mode: str) -> str:
     return "\f".join(pages).replace("\t", " ")  # as app/importing/pdf.py does
 
 
+def _app_pdf(path: Path) -> str:
+    """What the app uses: pypdf plain mode with paragraph gaps restored (app/importing/pdf.py)."""
+    from app.importing.pdf import pdf_text
+
+    return pdf_text(path.read_bytes(), path.name)
+
+
 def _pdfminer(path: Path) -> str:
     from pdfminer.high_level import extract_text
 
@@ -93,6 +100,7 @@ def _fields_agreeing(original: str, extracted: str) -> int:
 def compare_pdf_libraries(paths: list[Path], workdir: Path) -> None:
     """Extraction speed, word-level similarity and parsed-field agreement per library."""
     extractors = {
+        "pypdf (app)": _app_pdf,
         "pypdf (plain)": lambda p: _pypdf(p, "plain"),
         "pypdf (layout)": lambda p: _pypdf(p, "layout"),
     }

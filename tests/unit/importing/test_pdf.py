@@ -137,3 +137,44 @@ def test_a_stream_that_inflates_to_gigabytes_is_refused(tmp_path: Path) -> None:
     path.write_bytes(_one_page_pdf(bomb, b"/FlateDecode"))
     with pytest.raises(ImportRejected, match="PDF bomb|damaged|no text layer"):
         read_document(path)
+
+
+def test_target_blocks_printed_side_by_side_in_columns(qapp: object, tmp_path: Path) -> None:
+    from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
+
+    html = (
+        "<p style='font-size:22pt'><b>URGENT ACTION</b></p>"
+        "<p style='font-size:16pt'><b>FISHERS DETAINED FOR A PROTEST</b></p>"
+        "<p>Fictional: Chhim Example, Roeun Sample and Mao Test have been held in Koh Kong prison "
+        "since 15 July for a peaceful protest against sand dredging in their estuary.</p>"
+        "<p><b>PLEASE SEND APPEALS BEFORE 4 SEPTEMBER 2014 TO:</b></p>"
+        "<table width='100%'><tr><td width='50%'>Minister of Justice<br>Chea Example<br>"
+        "Ministry of Justice<br>Phnom Penh, Cambodia<br>Email: cabinet@moj.example<br>"
+        "Salutation: Dear Minister</td><td width='50%'>Governor of Koh Kong Province<br>"
+        "Sok Sample<br>Provincial Hall<br>Koh Kong, Cambodia<br>Salutation: Dear Governor</td>"
+        "</tr></table><p>UA: 164/14 Index: ASA 23/009/2014 Cambodia Date: 24 July 2014</p>"
+    )
+    path = tmp_path / "columns.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(300)
+    document = QTextDocument()
+    document.setDefaultFont(QFont("DejaVu Sans", 10))
+    document.setHtml(html)
+    document.print_(writer)
+    doc = parse_file(path)
+    assert doc.title == "FISHERS DETAINED FOR A PROTEST"
+    assert [(t.title, t.name, t.address, t.salutation) for t in doc.targets] == [
+        (
+            "Minister of Justice",
+            "Chea Example",
+            "Ministry of Justice, Phnom Penh, Cambodia",
+            "Dear Minister",
+        ),
+        (
+            "Governor of Koh Kong Province",
+            "Sok Sample",
+            "Provincial Hall, Koh Kong, Cambodia",
+            "Dear Governor",
+        ),
+    ]
