@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -58,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.logging_setup import configure_logging
 
     configure_logging(ctx.paths, console=False)
+    if args.lang or os.environ.get("APPEAL_DESK_TEST_PO"):  # CLI messages stay English unless asked
+        from app.i18n import set_language
+
+        set_language(args.lang)
     try:
         return int(handler(args, ctx) or 0)
     except AppealDeskError as exc:

@@ -168,3 +168,15 @@ def test_a_sections_own_templates_are_checked(
         ["--data-dir", str(tmp_path / "data"), "i18n", "check", "es", "--user-templates", "--quiet"]
     )
     assert code == 0, capsys.readouterr().out
+
+
+def test_cli_lang_translates_command_line_messages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "es", "i18n", "check", "xx_YY_ZZ"]) == 1
+    # the one-line error of an unknown locale is the CLI's own English text, but the
+    # interface language was switched for the command's services:
+    from app import i18n as gettext_module
+
+    assert gettext_module.current_language() == "es"
+    assert gettext_module.pgettext("channel", "Post") == "Correo postal"
+    gettext_module.set_language("en")
+    capsys.readouterr()
