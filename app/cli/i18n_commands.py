@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.domain.errors import InvalidInput
-    from app.i18n import normalize_locale
+    from app.i18n import _, normalize_locale
     from app.services.translation_check import all_locales, check_locale
 
     if args.locale:
@@ -43,7 +43,8 @@ def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
         if locale is None or locale not in all_locales():
             known = ", ".join(all_locales())
             raise InvalidInput(
-                f"No catalog or templates for {args.locale!r}; known locales: {known}."
+                _("No catalog or templates for %(locale)s; known locales: %(known)s.")
+                % {"locale": args.locale, "known": known}
             )
         locales = [locale]
     else:
