@@ -118,10 +118,18 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(
         paths, settings, database_url=getattr(args, "database_url", None) or settings.database_url
     )
+    from app.ui.polish_hooks import after_window_shown, install_polish
+
+    install_polish(window)  # View > Write today, Help > About / shortcuts / diagnostics
     window.show()
     if getattr(args, "quit_after_first_paint", False):
         window.cases_loaded.connect(lambda: QTimer.singleShot(0, app.quit))
         window.load_failed.connect(lambda: QTimer.singleShot(0, lambda: app.exit(1)))
+    else:
+        # First-run welcome and deadline reminders, once the cases are on screen.
+        window.cases_loaded.connect(
+            lambda: after_window_shown(window), Qt.ConnectionType.SingleShotConnection
+        )
     QTimer.singleShot(0, window.start)
     status = app.exec()
     log.info("window closed with status %s", status)

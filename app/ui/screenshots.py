@@ -81,6 +81,7 @@ def make_screenshots(
     from app.settings import load_settings
     from app.ui.application import apply_language, create_application
     from app.ui.main_window import MainWindow
+    from app.ui.polish_hooks import install_polish
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = create_application()
@@ -99,6 +100,7 @@ def make_screenshots(
         paths = resolve_paths(Path(temp) / "data")
         populate(paths)
         window = MainWindow(paths, load_settings(paths))
+        install_polish(window)
         window.resize(*WINDOW_SIZE)
         window.show()
         window.start()
