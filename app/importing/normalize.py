@@ -42,6 +42,13 @@ _PAGE_NUMBER_LINE = re.compile(
 )
 _TRAILING_PAGE_NUMBER = re.compile(r"(\S)\s{6,}\d{1,3}\s*$")
 _LETTER_SPACED = re.compile(r"^\s*(?:\S )+\S(?:\s{2,}(?:\S )+\S)*\s*$")
+_GLUED_BANNERS = {
+    "URGENTACTION": "URGENT ACTION",
+    "ACCIÓNURGENTE": "ACCIÓN URGENTE",
+    "ACTIONURGENTE": "ACTION URGENTE",
+    "AÇÃOURGENTE": "AÇÃO URGENTE",
+    "ADDITIONALINFORMATION": "ADDITIONAL INFORMATION",
+}
 _OCR_FIXES = [
     (re.compile(r"\blnternational\b"), "International"),
     (re.compile(r"\bIntemational\b"), "International"),
@@ -106,6 +113,7 @@ def _clean_line(line: str) -> str | None:
         return None
     if _LETTER_SPACED.match(line) and len(line.split()) >= 4:
         line = " ".join(group.replace(" ", "") for group in re.split(r"\s{2,}", line.strip()))
+        line = _GLUED_BANNERS.get(line, line)  # word gaps lost too: "U R G E N T A C T I O N"
     return line
 
 

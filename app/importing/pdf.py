@@ -141,21 +141,28 @@ def _page_text(page: object) -> str:
 
 
 def _with_paragraph_gaps(chunks: list[tuple[str, float, float]]) -> str:
-    out: list[str] = []
-    previous: tuple[float, float] | None = None
+    """Join the chunks, adding a blank line before a line that starts a new block."""
+    starts: list[tuple[int, float, float]] = []  # (chunk index, y, height) of each line start
     line_start = True
-    for text, y, height in chunks:
+    for i, (text, y, height) in enumerate(chunks):
         if line_start and text.strip():
-            if previous is not None and height > 0:
-                gap, unit = previous[0] - y, max(height, previous[1])
-                if gap > PARAGRAPH_GAP * unit or gap < -0.5 * unit:
-                    out.append("\n")
-            previous = (y, height)
+            starts.append((i, y, height))
             line_start = False
-        out.append(text)
         if text.endswith("\n"):
             line_start = True
-    return "".join(out)
+    gaps = sorted(a[1] - b[1] for a, b in zip(starts, starts[1:], strict=False) if a[1] > b[1])
+    usual = gaps[len(gaps) // 2] if len(gaps) >= 5 else None  # the ordinary line spacing
+    breaks: set[int] = set()
+    for previous, current in zip(starts, starts[1:], strict=False):
+        gap, unit = previous[1] - current[1], max(previous[2], current[2])
+        if unit <= 0:
+            continue
+        threshold = max(PARAGRAPH_GAP * unit, 1.35 * usual) if usual else PARAGRAPH_GAP * unit
+        if gap > threshold or gap < -0.5 * unit:
+            breaks.add(current[0])
+    return "".join(
+        ("\n" + text if i in breaks else text) for i, (text, _y, _h) in enumerate(chunks)
+    )
 
 
 def _open_without_password(reader: object) -> bool:

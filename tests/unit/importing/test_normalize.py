@@ -110,3 +110,7 @@ def test_column_tabs_keep_a_column_gap_and_word_tabs_become_spaces() -> None:
         "URGENT ACTION HEADLINE HERE NOW",
         "",
     ]
+
+
+def test_letter_spaced_banner_that_lost_its_word_gap() -> None:
+    assert normalize_text("U R G E N T A C T I O N\n") == "URGENT ACTION\n"
