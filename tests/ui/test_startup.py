@@ -1,0 +1,43 @@
+"""The real launcher: ``appeal-desk gui`` opens the window, loads the store and exits cleanly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.ui.conftest import fictional_document, store_documents
+
+
+def launch(data_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [
+        sys.executable,
+        "-m",
+        "app",
+        "--data-dir",
+        str(data_dir),
+        "gui",
+        "--quit-after-first-paint",
+        *extra,
+    ]
+    return subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_gui_starts_on_an_empty_data_dir_and_creates_the_store(tmp_path: Path) -> None:
+    data_dir = tmp_path / "portable"
+    result = launch(data_dir)
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "appeal-desk.sqlite3").is_file()
+    log = (data_dir / "logs" / "appeal-desk.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log and " ERROR " not in log
+
+
+def test_gui_starts_with_cases_in_the_store(app_paths) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    result = launch(app_paths.data_dir)
+    assert result.returncode == 0, result.stderr
+    assert (app_paths.data_dir / "ui.ini").is_file()  # window state saved on the way out
