@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from app.domain.errors import ImportRejected
-from app.importing import parse_file, read_document
+from app.importing import parse_file, parse_text, read_document
 
 
 def test_one_page_pdf_reads_back_and_parses(
@@ -178,3 +178,26 @@ def test_target_blocks_printed_side_by_side_in_columns(qapp: object, tmp_path: P
             "Dear Governor",
         ),
     ]
+
+
+def test_double_spaced_pdf_keeps_its_blocks(
+    qapp: object, tmp_path: Path, fixture_text: Callable[[str], str]
+) -> None:
+    import html
+
+    from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
+
+    text = fixture_text("modern_pdf_initial.txt")
+    body = "".join(
+        f"<p style='line-height:200%; margin:0'>{html.escape(line) or '&nbsp;'}</p>"
+        for line in text.split("\n")
+    )
+    path = tmp_path / "double.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(300)
+    document = QTextDocument()
+    document.setDefaultFont(QFont("DejaVu Sans", 10))
+    document.setHtml(body)
+    document.print_(writer)
+    assert parse_file(path).to_json_dict() == parse_text(text).to_json_dict()
