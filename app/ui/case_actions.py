@@ -179,6 +179,24 @@ class CaseActions:
         self.history_dialog = dialog
         dialog.show()
 
+    def retranslate_dialogs(self) -> None:
+        """The language changed: open dialogs follow at once."""
+        import shiboken6
+
+        dialogs = (
+            self.letter_dialog,
+            self.mark_sent_dialog,
+            self.settings_dialog,
+            self.history_dialog,
+        )
+        for dialog in dialogs:
+            if (
+                dialog is not None
+                and shiboken6.isValid(dialog)
+                and hasattr(dialog, "retranslate_ui")
+            ):
+                dialog.retranslate_ui()
+
     def close_dialogs(self) -> None:
         for dialog in (
             self.letter_dialog,

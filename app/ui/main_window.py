@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
             child.retranslate_ui()
         self.splitter.setAccessibleName(_("Cases and details"))
         self._update_count()
+        if hasattr(self, "case_actions"):
+            self.case_actions.retranslate_dialogs()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.window_state.save(self)

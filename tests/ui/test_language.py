@@ -18,6 +18,9 @@ msgstr "Todav\u00eda no hay Acciones Urgentes"
 msgid "Import an Urgent Action document..."
 msgstr "Importar un documento de Acci\u00f3n Urgente..."
 
+msgid "&Official:"
+msgstr "&Funcionario:"
+
 msgctxt "menu"
 msgid "&File"
 msgstr "&Archivo"
@@ -55,3 +58,22 @@ def test_changing_language_retranslates_the_window(make_window, test_catalog, mo
         monkeypatch.delenv("APPEAL_DESK_TEST_PO")
         apply_language("en")
     assert window.empty_state.heading.text() == "No Urgent Actions yet"
+
+
+def test_an_open_letter_editor_follows_the_language(
+    make_window, app_paths, test_catalog, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import apply_language
+    from tests.ui.conftest import fictional_document, store_documents
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    window.actions.write_letter.trigger()
+    letter = window.case_actions.letter_dialog
+    assert letter.side.target_caption.text() == "&Official:"
+    try:
+        apply_language("es")
+        assert letter.side.target_caption.text() == "&Funcionario:"
+    finally:
+        monkeypatch.delenv("APPEAL_DESK_TEST_PO")
+        apply_language("en")
