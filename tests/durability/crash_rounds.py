@@ -47,7 +47,7 @@ def _stored_ids(db_path: Path) -> set[str]:
 
 
 def kill_round(data_dir: Path, rng: random.Random) -> tuple[set[str], bool]:
-    """One round: fork, let the child acknowledge 0-40 appeals, SIGKILL it; return the acks."""
+    """One round: fork, let the child acknowledge 0-20 appeals, SIGKILL it; return the acks."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # child: never returns into the caller
@@ -60,7 +60,7 @@ def kill_round(data_dir: Path, rng: random.Random) -> tuple[set[str], bool]:
         finally:
             os._exit(status)
     os.close(write_fd)
-    wanted = 0 if rng.random() < 0.1 else rng.randint(1, 40)
+    wanted = 0 if rng.random() < 0.1 else rng.randint(1, 20)
     acks: list[str] = []
     buffer = b""
     with os.fdopen(read_fd, "rb", buffering=0) as pipe:

@@ -81,3 +81,19 @@ def test_backups_stay_within_the_size_budget(seeded: AppPaths) -> None:
     kept = list_backups(seeded)
     assert sum(b.size for b in kept) <= 5 * size
     assert kept[0].created.date() == datetime.now(UTC).date()  # the newest survives
+
+
+def test_a_half_written_backup_left_by_a_crash_is_cleared_later(seeded: AppPaths) -> None:
+    import os
+
+    make_backup(seeded)
+    stale = seeded.backups / ".appeal-desk-20260101T000000000000Z-auto.sqlite3.tmp"
+    fresh = seeded.backups / ".appeal-desk-20261128T000000000000Z-auto.sqlite3.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half")
+    old = datetime.now(UTC).timestamp() - 7200
+    os.utime(stale, (old, old))
+
+    prune_backups(seeded)
+
+    assert not stale.exists() and fresh.exists()  # a backup being written right now is spared
