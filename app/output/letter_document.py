@@ -217,9 +217,8 @@ def _body_text_and_spans(
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in lines:
-        if subject and subject in line:
-            spans.append((offset, offset + len(line)))
-        elif names:
+        subject_line = bool(subject) and subject in line
+        if names:
             pieces: list[str] = []
             position = 0
             length = 0
@@ -230,7 +229,7 @@ def _body_text_and_spans(
                 emphasised = name in bold_names
                 if rtl and not _is_rtl_text(name):
                     name = f"{FSI}{name}{PDI}"
-                if emphasised:
+                if emphasised and not subject_line:
                     spans.append((offset + length, offset + length + len(name)))
                 pieces.append(name)
                 length += len(name)
@@ -238,6 +237,8 @@ def _body_text_and_spans(
             if pieces:
                 pieces.append(line[position:])
                 line = "".join(pieces)
+        if subject_line:
+            spans.append((offset, offset + len(line)))
         out_lines.append(line)
         offset += len(line) + 1
     return "\n".join(out_lines), spans
@@ -350,6 +351,7 @@ def letter_document(
     # Laying out on the very device that will paint (a 600 dpi PDF writer) saves a font
     # lookup per glyph run when painting; any other 600 dpi device gives the same layout.
     doc.documentLayout().setPaintDevice(paint_device or layout_device())
+    doc.setUndoRedoEnabled(False)  # a printout needs no undo history (and is faster)
     doc.setUseDesignMetrics(True)
     doc.setDefaultFont(make_font(sizes.body))
     option = doc.defaultTextOption()
@@ -427,13 +429,25 @@ def letter_document(
     date_fmt = QTextBlockFormat()
     date_fmt.setAlignment(_LEFT if rtl else _RIGHT)
     date_fmt.setBottomMargin(margin_length(mm_to_units(4)))
+    # Latin names and towns inside right-to-left lines are isolated so bidi keeps them whole.
+    latin_names = (
+        sender.name,
+        sender.city,
+        sender.country,
+        country or "",
+        target.display_name,
+        target.name or "",
+    )
+    isolate = tuple(n for n in latin_names if n.strip() and not _is_rtl_text(n)) if rtl else ()
     if parts.date_line:
-        builder.block([(parts.date_line, plain)], date_fmt, rtl=rtl)
+        date_line = _body_text_and_spans((parts.date_line,), (), "", rtl, isolate)[0]
+        builder.block([(date_line, plain)], date_fmt, rtl=rtl)
     subject = letter.subject.strip()
-    for line in parts.extra_head_lines:
+    for raw_line in parts.extra_head_lines:
+        line = _body_text_and_spans((raw_line,), (), "", rtl, isolate)[0]
         fmt = QTextBlockFormat()
         fmt.setAlignment(start)
-        builder.block([(line, bold if subject and subject in line else plain)], fmt, rtl=rtl)
+        builder.block([(line, bold if subject and subject in raw_line else plain)], fmt, rtl=rtl)
     # The template may print the subject itself ("Re: ..."): then that line is the subject.
     subject_in_text = bool(subject) and any(
         subject in line for line in (*parts.extra_head_lines, *body_lines[:4])
@@ -446,9 +460,8 @@ def letter_document(
     names = _emphasis_names(emphasis)
     body_fmt = QTextBlockFormat()
     body_fmt.setAlignment(start)
-    officials = tuple(n for n in (target.display_name, target.name or "") if n.strip())
     body_text, spans = _body_text_and_spans(
-        body_lines, names, subject if subject_in_text else "", rtl, isolate_only=officials
+        body_lines, names, subject if subject_in_text else "", rtl, isolate_only=isolate
     )
     bold_spans = [(begin, end, bold) for begin, end in spans]
     builder.text_block(tuple(body_text.split("\n")), body_fmt, plain, bold_spans)

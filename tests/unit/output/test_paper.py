@@ -235,3 +235,20 @@ def test_heads_of_one_shape_share_margins_and_others_are_measured(
     mm = 25.4 / 72
     third_at = {t: (x, (842 - y) * mm) for x, y, t in fragments(third)}
     assert 50 <= third_at["Dr Ana Pérez Gómez"][1] <= 65
+
+
+def test_rtl_date_line_with_a_latin_town_reads_right_to_left(
+    qapp, tmp_path: Path, arabic_letter, sender, target
+) -> None:
+    dated = replace(
+        arabic_letter,
+        text=arabic_letter.text.replace("28 نوفمبر 2026", f"{sender.city}، 28 نوفمبر 2026"),
+    )
+    path = tmp_path / "ar-town.pdf"
+    write_letter_pdf(dated, path, sender=sender, target=target)
+    found = fragments(path)
+    date_y = next(y for x, y, text in found if "2026" in text and y < 600)
+    on_date_line = [(x, text) for x, y, text in found if abs(y - date_y) < 1]
+    town_x = next(x for x, text in on_date_line if "Bristol" in text)
+    day_x = next(x for x, text in on_date_line if text.strip(" ،") == "28")
+    assert town_x > day_x, "the town comes first, at the right, then the day"
