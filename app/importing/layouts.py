@@ -100,8 +100,8 @@ def _read_banner(doc: Document) -> Reading:
     lines = doc.body_lines
     i = (_banner_index(doc) or 0) + 1
     country = None
-    while i < len(lines) and (not lines[i].strip() or canonical_country(lines[i])):
-        country = country or canonical_country(lines[i]) if lines[i].strip() else country
+    while i < len(lines) and _before_headline(lines[i]):
+        country = country or (canonical_country(lines[i]) if lines[i].strip() else None)
         i += 1
     if i >= len(lines):
         return Reading(None, country)
@@ -115,6 +115,16 @@ def _read_banner(doc: Document) -> Reading:
         title, hinted = clean_title(lines[i])
         i += 1
     return Reading(title, country or hinted, doc.header_end + i)
+
+
+def _before_headline(line: str) -> bool:
+    """Lines between the banner and the headline: blanks, a country, an id line, a date."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if canonical_country(stripped) or is_id_line(stripped) or is_date_line(stripped):
+        return True
+    return bool(_CHROME.match(line)) and not _BANNER.match(line)
 
 
 def _is_upper(line: str) -> bool:

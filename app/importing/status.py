@@ -38,12 +38,18 @@ _UPDATE = re.compile(
 _UPDATE = re.compile(_UPDATE.pattern.casefold())
 
 
+_UPDATE_HEADLINE = re.compile(
+    r"^\s*(?:urgent action\s+)?(?:update|follow[- ]up|further information)\s*:|\burgent action update\b",
+    re.I | re.M,
+)
+
+
 def document_kind(doc: Document) -> OutputKind:
     """``final`` when the network is told to stop; ``update`` for follow-ups; else ``initial``."""
     text = doc.flat.casefold()
     if _FINAL.search(text):
         return OutputKind.FINAL
-    if _UPDATE.search(text) or _has_previous_link(doc):
+    if _UPDATE.search(text) or _UPDATE_HEADLINE.search(doc.text) or _has_previous_link(doc):
         return OutputKind.UPDATE
     return OutputKind.INITIAL
 

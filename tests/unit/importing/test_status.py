@@ -22,6 +22,12 @@ from app.importing.status import document_kind
             "LINK TO PREVIOUS UA: https://www.amnesty.org/en/documents/x/1/2020/en/",
             OutputKind.UPDATE,
         ),
+        (
+            "Update: Activist moved to a prison far from her family (Iran: UA 103.22)",
+            OutputKind.UPDATE,
+        ),
+        ("Urgent Action update\nThe trial was postponed.", OutputKind.UPDATE),
+        ("For further information on how to write, see our guide.", OutputKind.INITIAL),
         ("No further action is requested. Thank you.", OutputKind.FINAL),
         ("No further action is required of the UA network at this time.", OutputKind.FINAL),
         ("NO FURTHER ACTION IS REQUESTED. MANY THANKS", OutputKind.FINAL),
