@@ -13,6 +13,9 @@ from app.importing.pdf import pdf_text
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_PDF_BYTES = 50 * 1024 * 1024
+_UA_WORDS = re.compile(
+    r"\b(?:UA|AU)\s*:?\s*\d|URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AI Index", re.I
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -47,7 +50,7 @@ def read_document(path: Path) -> str:
     if _looks_like_html(text):
         text = html_to_text(text)
     elif _looks_like_mime(text):
-        text = mime_to_text(text)
+        text = mime_to_text(text, source)
     return text
 
 
@@ -170,15 +173,23 @@ def html_to_text(markup: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
-def mime_to_text(raw: str) -> str:
-    """The plain-text (or HTML) body of a MIME e-mail, with its Subject and Date kept on top."""
+def mime_to_text(raw: str, source: str = "e-mail") -> str:
+    """The text of a MIME e-mail: its body, or the UA PDF attached to it when the body is a cover note."""
     message = email.message_from_string(raw, policy=email.policy.default)
     body = message.get_body(preferencelist=("plain", "html"))  # type: ignore[attr-defined]
+    content = ""
+    if body is not None:
+        content = body.get_content()
+        if body.get_content_type() == "text/html":
+            content = html_to_text(content)
+    if not _UA_WORDS.search(content):
+        for part in message.iter_attachments():  # type: ignore[attr-defined]
+            if part.get_content_type() == "application/pdf":
+                data = part.get_content()
+                if isinstance(data, bytes) and 0 < len(data) <= MAX_PDF_BYTES:
+                    return pdf_text(data, f"{source} ({part.get_filename() or 'attachment'})")
     if body is None:
         return raw
-    content = body.get_content()
-    if body.get_content_type() == "text/html":
-        content = html_to_text(content)
     header = "".join(
         f"{key}: {message[key]}\n" for key in ("From", "Subject", "Date") if message[key]
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,21 @@ def test_mime_email_body_is_decoded(tmp_path: Path) -> None:
     )
     assert "DETENCIÓN" in read_document(path)
     assert parse_file(path).ua_number == "12/25"
+
+
+def test_ua_pdf_attached_to_an_email(
+    tmp_path: Path, make_pdf: Callable[..., Path], fixture_text: Callable[[str], str]
+) -> None:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "network@section.example"
+    message["Subject"] = "New action for this week"
+    message.set_content("Hello all, please find this week's case attached. Thank you!")
+    pdf = make_pdf(fixture_text("french_2019_initial.txt"))
+    message.add_attachment(
+        pdf.read_bytes(), maintype="application", subtype="pdf", filename="case.pdf"
+    )
+    path = tmp_path / "mail.eml"
+    path.write_bytes(bytes(message))
+    assert parse_file(path).ua_number == "17/24"
