@@ -1,0 +1,159 @@
+"""Restoring a backup and starting over: the current database is always kept first (DB-7)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.domain.errors import InvalidInput, StoreUnavailable
+from app.i18n import _
+from app.paths import AppPaths
+from app.store.backup import backup_file
+from app.store.instance_lock import DataInUse, InstanceLock
+from app.store.integrity import check_file, connect_read_only, schema_revision
+
+log = logging.getLogger(__name__)
+
+SIDE_FILES = ("-wal", "-shm")
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreOutcome:
+    """What a restore did: the backup it used and where the previous database went."""
+
+    restored_from: Path
+    safety_backup: Path | None = None  # the healthy previous database, backed up first
+    damaged_copy: Path | None = None  # the damaged previous database, kept byte for byte
+
+
+def validate_backup(file: Path) -> None:
+    """Refuse a file that is not a healthy Appeal Desk database of a schema we know."""
+    if not file.is_file():
+        raise InvalidInput(_("No such backup file: {file}").format(file=file))
+    health = check_file(file, thorough=True)
+    if not health.ok:
+        raise InvalidInput(
+            _("{file} is not a usable backup ({problem}). Nothing was changed.").format(
+                file=file, problem=health.detail
+            )
+        )
+    revision = schema_revision(file)
+    if revision is None:
+        raise InvalidInput(
+            _("{file} is not an Appeal Desk database. Nothing was changed.").format(file=file)
+        )
+    if revision not in known_revisions():
+        raise InvalidInput(
+            _(
+                "{file} was made by a newer version of Appeal Desk; update the app "
+                "to restore it. Nothing was changed."
+            ).format(file=file)
+        )
+
+
+def known_revisions() -> set[str]:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from app.store.migrator import SCRIPT_LOCATION
+
+    cfg = Config()
+    cfg.set_main_option("script_location", SCRIPT_LOCATION)
+    return {script.revision for script in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
+def hold_data_folder(paths: AppPaths) -> InstanceLock:
+    """Take the instance lock, or explain that another copy has the data open."""
+    try:
+        return InstanceLock(paths.data_dir).acquire()
+    except DataInUse as exc:
+        raise StoreUnavailable(
+            _(
+                "The data in {folder} is in use by another copy of Appeal Desk. "
+                "Close it first; nothing was changed."
+            ).format(folder=paths.data_dir)
+        ) from exc
+
+
+def swap_in(paths: AppPaths, file: Path) -> RestoreOutcome:
+    """Under the instance lock: secure the current database, then rename the backup in."""
+    target = paths.database
+    with hold_data_folder(paths):
+        safety: Path | None = None
+        damaged: Path | None = None
+        if target.exists():
+            if check_file(target).ok:
+                safety = backup_file(target, paths.backups, "pre-restore")
+                _checkpoint(target)
+            else:
+                damaged = keep_damaged_copy(target, move=False)
+        staged = target.with_name(f".{target.name}.restore.tmp")
+        with closing(connect_read_only(file)) as source:
+            backup_connection_to(source, staged)
+        for suffix in SIDE_FILES:  # a leftover WAL must never be replayed onto the backup
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, target)
+        _fsync_dir(target.parent)
+    log.info("restored %s from %s", target, file)
+    return RestoreOutcome(file, safety, damaged)
+
+
+def start_empty(paths: AppPaths) -> Path | None:
+    """Move the damaged database (and its -wal) aside, kept byte for byte; return the copy."""
+    target = paths.database
+    if not target.exists():
+        return None
+    with hold_data_folder(paths):
+        return keep_damaged_copy(target, move=True)
+
+
+def keep_damaged_copy(target: Path, *, move: bool) -> Path:
+    """Keep ``target`` and its -wal as ``*.corrupt-<stamp>`` (renamed, or copied first)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = target.with_name(f"{target.name}.corrupt-{stamp}")
+    if move:
+        os.replace(target, aside)
+    else:
+        shutil.copyfile(target, aside)
+        with open(aside, "rb") as fh:
+            os.fsync(fh.fileno())
+    wal = Path(f"{target}-wal")
+    if wal.exists():
+        os.replace(wal, f"{aside}-wal")
+    Path(f"{target}-shm").unlink(missing_ok=True)
+    _fsync_dir(target.parent)
+    log.warning("damaged database kept as %s", aside)
+    return aside
+
+
+def backup_connection_to(source: sqlite3.Connection, staged: Path) -> None:
+    staged.unlink(missing_ok=True)
+    with closing(sqlite3.connect(staged, isolation_level=None)) as dest:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+        if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise StoreUnavailable(_("The restored copy failed its check; nothing was changed."))
+    with open(staged, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Fold a healthy database's WAL into the main file so nothing lives only in the WAL."""
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as conn:
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
