@@ -103,7 +103,7 @@ def fictional_document(
         preferred_languages=("English",),
         summary=f"{person} is a fictional teacher held for reading a poem aloud.",
         model_letter=f"I urge you to release {person} immediately and unconditionally.",
-        text="fictional",
+        text=f"fictional {ua_number} {kind.value} {title}",
     )
 
 

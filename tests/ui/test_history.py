@@ -134,3 +134,21 @@ def test_mark_sent_can_record_a_printed_letter_that_does_not_count_yet(
     [stored] = list_appeals(open_db)
     assert stored.status == AppealStatus.PRINTED
     assert window.model.cases()[0].appeals_sent == 0
+
+
+def test_details_show_replies_and_what_the_letters_led_to(make_window, app_paths, open_db) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.model import OutputKind
+    from app.services.appeals import record_reply
+    from app.services.importing import save_parsed
+
+    store_documents(app_paths, fictional_document("12/26"))
+    first = record_appeal(open_db, "12/26", target_index=1, channel=Channel.POST, text="One")
+    record_appeal(open_db, "12/26", target_index=2, channel=Channel.EMAIL, text="Two")
+    record_reply(open_db, first.appeal_id, date.today(), "Under review.")
+    save_parsed(open_db, fictional_document("12/26", kind=OutputKind.FINAL), "final.txt")
+    window = make_window()
+    window.case_list.show_closed_box.setChecked(True)
+    window.case_list.select_case(window.model.cases()[0].case_id)
+    body = window.detail.body.toPlainText()
+    assert "Your 2 letters \u2192 case closed" in body
+    assert "Under review." in body

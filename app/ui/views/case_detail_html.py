@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from html import escape
 
-from app.domain.model import AppealRecord, CaseDetail, OutputRecord, Target
-from app.i18n import _
+from app.domain.model import (
+    AppealKind,
+    AppealRecord,
+    AppealStatus,
+    CaseDetail,
+    CaseStatus,
+    OutputKind,
+    OutputRecord,
+    Target,
+)
+from app.i18n import _, ngettext
 from app.ui.formatting import (
     appeal_kind_label,
     channel_label,
@@ -13,6 +22,7 @@ from app.ui.formatting import (
     language_name,
     output_kind_label,
 )
+from app.ui.models.appeal_table_model import status_label
 
 
 def _paragraphs(text: str) -> str:
@@ -59,14 +69,39 @@ def _appeals_table(appeals: tuple[AppealRecord, ...]) -> str:
         f"<tr><th align='left'>{escape(_('Date'))}</th>"
         f"<th align='left'>{escape(_('To'))}</th>"
         f"<th align='left'>{escape(_('Channel'))}</th>"
-        f"<th align='left'>{escape(_('Kind'))}</th></tr>"
+        f"<th align='left'>{escape(_('Status'))}</th></tr>"
     )
-    rows = "".join(
-        f"<tr><td>{escape(format_date(a.sent_on))}</td><td>{escape(a.target_label)}</td>"
-        f"<td>{escape(channel_label(a.channel))}</td><td>{escape(appeal_kind_label(a.kind))}</td></tr>"
-        for a in appeals
-    )
-    return f"<table cellspacing='0' cellpadding='3'>{header}{rows}</table>"
+    rows = []
+    for a in appeals:
+        status = status_label(a.status)
+        if a.kind != AppealKind.APPEAL:
+            status = f"{appeal_kind_label(a.kind)}, {status}"
+        rows.append(
+            f"<tr><td>{escape(format_date(a.sent_on))}</td><td>{escape(a.target_label)}</td>"
+            f"<td>{escape(channel_label(a.channel))}</td><td>{escape(status)}</td></tr>"
+        )
+        if a.reply_on is not None:
+            reply = _("Reply on {date}: {note}").format(
+                date=format_date(a.reply_on), note=a.reply_note or ""
+            )
+            rows.append(
+                f"<tr><td></td><td colspan='3'><i>{escape(reply.rstrip(': '))}</i></td></tr>"
+            )
+    return f"<table cellspacing='0' cellpadding='3'>{header}{''.join(rows)}</table>"
+
+
+def outcome_sentence(case: CaseDetail) -> str:
+    """ "Your 3 letters - case closed (final output of 2 May 2026)": what the writing led to."""
+    sent = sum(a.count for a in case.appeals if a.status == AppealStatus.SENT)
+    if case.status != CaseStatus.CLOSED or not sent:
+        return ""
+    finals = [o for o in case.outputs if o.kind == OutputKind.FINAL]
+    letters = ngettext("Your %(count)d letter", "Your %(count)d letters", sent) % {"count": sent}
+    if finals and finals[-1].issued_on is not None:
+        return _("{letters} \u2192 case closed (final output of {date}).").format(
+            letters=letters, date=format_date(finals[-1].issued_on, long=True)
+        )
+    return _("{letters} \u2192 case closed.").format(letters=letters)
 
 
 def case_detail_html(case: CaseDetail) -> str:
@@ -92,6 +127,9 @@ def case_detail_html(case: CaseDetail) -> str:
         parts.append(f"<h3>{escape(_('Preferred languages'))}</h3><p>{escape(names)}</p>")
     parts.append(f"<h3>{escape(_('Your appeals'))}</h3>")
     if case.appeals:
+        outcome = outcome_sentence(case)
+        if outcome:
+            parts.append(f"<p><b>{escape(outcome)}</b></p>")
         parts.append(_appeals_table(case.appeals))
     else:
         parts.append(f"<p>{escape(_('You have not recorded an appeal for this case yet.'))}</p>")
