@@ -111,6 +111,7 @@ def after_window_shown(window: MainWindow) -> None:
 
     polish: PolishActions | None = getattr(window, "polish", None)
     notifier = install_notifications(window)
+    notifier.check()  # the cases may be loaded already (this often runs on cases_loaded)
     if polish is not None:
         polish.notifier = notifier
 

@@ -256,3 +256,22 @@ def test_choosing_a_language_in_the_welcome_shows_it_at_once(qtbot, gui_app) -> 
     finally:
         apply_language("en")
     assert dialog.windowTitle() == english
+
+
+def test_start_up_hooks_remind_at_once_and_welcome_a_new_user(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog
+    from app.ui.polish_hooks import after_window_shown, install_polish
+
+    store(paths, replace(fictional_document(64, "Peru", 30), deadline=date.today()))
+    window = main_window(Settings())  # first run: welcome not done yet
+    install_polish(window)
+    after_window_shown(window)  # what application.run does once the cases are loaded
+    assert window.polish.notifier.toolbar.isVisible()
+    [welcome] = window.findChildren(WelcomeDialog)
+    qtbot.keyClicks(welcome.name_edit, "Ada Writer")
+    with qtbot.waitSignal(welcome.finished, timeout=3000):
+        qtbot.keyClick(welcome.name_edit, Qt.Key.Key_Return)
+    assert window.settings.sender.name == "Ada Writer"
+    assert load_settings(paths).welcome_done
