@@ -1,7 +1,7 @@
 """Memory: peak RSS with 100,000 cases loaded in the app vs a bare PySide6 window.
 
 Both run as child processes under ``paint_probe.py`` with ``BENCH_RSS=1``: the app opens a
-generated store of 100,000 cases (--quick: 10,000), paints its case list, lets the search
+generated store of 100,000 cases (--quick: 5,000), paints its case list, lets the search
 proxy fold every case's text, types a search and clears it, then reports ``ru_maxrss``.
 """
 
@@ -21,7 +21,7 @@ def peak_rss_mb(command: list[str]) -> float:
 
 
 def run(quick: bool) -> list[Result]:
-    count = 10_000 if quick else 100_000
+    count = 5_000 if quick else 100_000
     store = cached_store(count, count, lean=True)
     probe = [sys.executable, str(BENCH_DIR / "paint_probe.py")]
     app = probe + ["app", "--data-dir", str(store), "gui"]

@@ -1,4 +1,4 @@
-"""Search and sort in the real case list: 100,000 cases (--quick: 10,000) from a store.
+"""Search and sort in the real case list: 100,000 cases (--quick: 5,000) from a store.
 
 The cases come from a generated store through ``app.services.cases.list_cases``; the
 window part is the app's own ``CaseListView`` over ``CaseTableModel`` + ``CaseFilterProxy``,
@@ -69,7 +69,7 @@ def keystrokes(view: CaseListView, words: list[str]) -> list[Callable[[], object
 
 
 def run(quick: bool) -> list[Result]:
-    count = 10_000 if quick else 100_000
+    count = 5_000 if quick else 100_000
     store = cached_store(count, count, lean=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     db = open_store(resolve_paths(store))

@@ -35,15 +35,29 @@ class Result:
             return True
         return self.value >= self.target if self.higher_is_better else self.value <= self.target
 
-    def json_line(self) -> str:
-        return json.dumps(
-            {
-                "name": self.name,
-                "value": round(self.value, 3),
-                "unit": self.unit,
-                "target": self.target,
-                "ok": self.ok,
-            }
+    def json_line(self, detail: bool = False) -> str:
+        """The five keys of the summary line; ``detail`` adds what run_all.py needs back."""
+        data: dict[str, object] = {
+            "name": self.name,
+            "value": round(self.value, 3),
+            "unit": self.unit,
+            "target": self.target,
+            "ok": self.ok,
+        }
+        if detail:
+            data |= {"higher_is_better": self.higher_is_better, "note": self.note}
+        return json.dumps(data)
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Result:
+        target = data.get("target")
+        return cls(
+            name=str(data["name"]),
+            value=float(data["value"]),  # type: ignore[arg-type]
+            unit=str(data.get("unit", "")),
+            target=None if target is None else float(target),  # type: ignore[arg-type]
+            higher_is_better=bool(data.get("higher_is_better", False)),
+            note=str(data.get("note", "")),
         )
 
     def table_row(self) -> str:
@@ -96,7 +110,7 @@ def parser(description: str) -> argparse.ArgumentParser:
 def report(results: list[Result], as_json: bool) -> None:
     """Print the figures as table rows, or as JSON lines for run_all.py."""
     for result in results:
-        print(result.json_line() if as_json else result.table_row(), flush=True)
+        print(result.json_line(detail=True) if as_json else result.table_row(), flush=True)
 
 
 def parse_json_lines(text: str) -> list[dict[str, object]]:

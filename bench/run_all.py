@@ -1,0 +1,143 @@
+"""Run every benchmark and print one table; ``--quick`` uses small sizes (CI smoke run).
+
+    .venv/bin/python bench/run_all.py           # full sizes (10,000 / 100,000 cases)
+    .venv/bin/python bench/run_all.py --quick   # small sizes, under a minute
+
+Each benchmark runs in its own process (Qt, imports and memory start clean). Ours print
+JSON lines; the importer's, paper output's, durability and event benchmarks print text,
+read here with small parsers. The run ends with one JSON object per figure and line:
+``{"name": ..., "value": ..., "unit": ..., "target": ..., "ok": true|false}``.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from measure import BENCH_DIR, Result, offscreen_env, parse_json_lines, parser
+
+OURS = [
+    "bench_startup.py",
+    "bench_search_sort.py",
+    "bench_letters.py",
+    "bench_memory.py",
+    "bench_import_gui.py",
+]
+
+
+def import_figures(out: str) -> list[Result]:
+    """bench_import.py: ``text  170.9 docs/s CPU  55.2 docs/s wall ...`` (CPU: steadier)."""
+    results = []
+    for kind, target in (("text", 200.0), ("pdf", 20.0)):
+        found = re.search(rf"^{kind}\s+([\d.]+) docs/s CPU\s+([\d.]+) docs/s wall", out, re.M)
+        if found:
+            note = f"CPU time; wall clock {found.group(2)} docs/s on this shared machine"
+            results.append(
+                Result(
+                    f"import_{kind}_docs_per_s", float(found.group(1)), "docs/s", target, True, note
+                )
+            )
+    return results
+
+
+def letters_pdf_figures(out: str) -> list[Result]:
+    """bench_letters_pdf.py: ``per letter: 1.3 ms; ratio ours/bare: 1.57x``."""
+    found = re.search(r"per letter: ([\d.]+) ms; ratio ours/bare: ([\d.]+)x", out)
+    if not found:
+        return []
+    return [
+        Result(
+            "letters_pdf_ratio_to_bare",
+            float(found.group(2)),
+            "x",
+            1.5,
+            note=f"{found.group(1)} ms per letter, laid out vs bare QTextDocument loop",
+        ),
+    ]
+
+
+def durability_figures(out: str) -> list[Result]:
+    """bench_durability.py: one line per check; add up the counters that must stay at 0."""
+    bad = r"(\d+) (?:lost|integrity failures|half-migrated|escapes|opened or written outside)"
+    failures = sum(int(n) for n in re.findall(bad, out))
+    checks = len(re.findall(r"^\d \S", out, re.M))
+    return [Result("durability_failures", failures, "events", 0, note=f"{checks} checks (issue 7)")]
+
+
+THEIRS: dict[str, tuple[list[str], list[str], Callable[[str], list[Result]]]] = {
+    # script: (full arguments, quick arguments, parser)
+    "bench_import.py": (["--repeat", "5"], ["--repeat", "1"], import_figures),
+    "bench_letters_pdf.py": (["1000"], ["100"], letters_pdf_figures),
+    "bench_durability.py": ([], [], durability_figures),  # about a minute: full runs only
+}
+
+
+def run_script(script: Path, args: list[str], timeout: float) -> tuple[int, str, float]:
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [sys.executable, str(script), *args],
+            env=offscreen_env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=BENCH_DIR.parent,
+        )
+    except subprocess.TimeoutExpired:
+        return -1, f"timed out after {timeout:.0f} s", time.perf_counter() - started
+    output = done.stdout + ("\n" + done.stderr[-1500:] if done.returncode else "")
+    return done.returncode, output, time.perf_counter() - started
+
+
+def collect(quick: bool, only: set[str] | None) -> list[Result]:
+    results: list[Result] = []
+    timeout = 300.0 if quick else 1800.0
+    scripts = sorted(p.name for p in BENCH_DIR.glob("bench_*.py"))
+    for name in [*OURS, *(s for s in scripts if s not in OURS)]:
+        script = BENCH_DIR / name
+        if not script.exists() or (only and name not in only):
+            continue
+        if name in THEIRS:
+            full, small, read = THEIRS[name]
+            if quick and name == "bench_durability.py":
+                continue
+            args = small if quick else full
+        elif name in OURS:
+            args, read = ["--json", *(["--quick"] if quick else [])], None
+        else:  # a benchmark added later (e.g. bench_events*.py): run it, keep its JSON lines
+            args, read = [], None
+        print(f"# {name} {' '.join(args)}", file=sys.stderr, flush=True)
+        code, out, took = run_script(script, args, timeout)
+        found = read(out) if read else [Result.from_json(d) for d in parse_json_lines(out)]
+        if code != 0 or not found:
+            found.append(Result(f"{script.stem}_exit_status", code, "", 0, note=out.strip()[-200:]))
+        print(f"#   {took:.1f} s, {len(found)} figures", file=sys.stderr, flush=True)
+        results += found
+    return results
+
+
+def main() -> int:
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--only", nargs="*", help="run only these scripts (file names)")
+    args = p.parse_args()
+    started = time.perf_counter()
+    results = collect(args.quick, set(args.only) if args.only else None)
+    if not args.json:
+        print(f"{'benchmark':34} {'value':>12} {'unit':14} {'target':>12}  result")
+        for result in results:
+            print(result.table_row())
+        missed = [r.name for r in results if not r.ok]
+        print(
+            f"\n{len(results)} figures, {len(missed)} missed; {time.perf_counter() - started:.0f} s"
+        )
+    for result in results:
+        print(result.json_line())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
