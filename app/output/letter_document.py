@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import (
-    QFontMetricsF,
     QPaintDevice,
     QTextBlock,
     QTextBlockFormat,
@@ -20,8 +16,16 @@ from PySide6.QtGui import (
 
 from app.domain.model import Letter, SenderProfile, Target
 from app.output.address import postal_lines
+from app.output.bidi_text import (
+    body_text_and_spans,
+    emphasis_names,
+    is_rtl_text,
+    one_direction,
+)
+from app.output.head_placement import HEAD_MARGINS, add_top_margins, head_shape, place_all
 from app.output.letter_layout import (
     PageSpec,
+    TypeSizes,
     page_spec,
     reflow_hard_wraps,
     return_address_line,
@@ -36,40 +40,11 @@ from app.output.qt_runtime import (
     mm_to_units,
 )
 
-FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: keeps a Latin name whole in RTL text
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
 _RTL, _LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
 _KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
 _TITLE = QTextDocument.MetaInformation.DocumentTitle
-_BEYOND_LATIN = re.compile("[^\u0000-\u024f]")  # scripts that may need fallback fonts
-
-
-@dataclass(frozen=True, slots=True)
-class TypeSizes:
-    """Point sizes of the parts of a letter."""
-
-    body: float
-    sender: float
-    recipient: float
-    return_line: float = 6.5
-
-    @classmethod
-    def for_letter(cls, large_print: bool, body: float | None = None) -> TypeSizes:
-        if large_print:
-            return cls(body=body or 16.0, sender=12.0, recipient=12.0)
-        return cls(body=body or 11.0, sender=9.5, recipient=11.0)
-
-
-def _is_rtl_text(text: str) -> bool:
-    """The direction of the first strong character (Unicode bidi rules P2/P3)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 @lru_cache(maxsize=64)
@@ -102,16 +77,16 @@ class _Builder:
     def _complete_head(self) -> None:
         """Place the head's blocks: with the margins of a head of the same shape, or measured."""
         self.anchor_top = None
-        known = _HEAD_MARGINS.get(self.head_shape) if self.head_shape else None
+        known = HEAD_MARGINS.get(self.head_shape) if self.head_shape else None
         if known is not None:  # no layout pass at all: the whole letter is laid out once
-            _add_top_margins(self.doc, self.placements, known)
+            add_top_margins(self.doc, self.placements, known)
             return
         self.cursor.endEditBlock()
-        added = _place_all(self.doc, self.placements)
+        added = place_all(self.doc, self.placements)
         if self.head_shape is not None:
-            if len(_HEAD_MARGINS) > 256:
-                _HEAD_MARGINS.clear()
-            _HEAD_MARGINS[self.head_shape] = added
+            if len(HEAD_MARGINS) > 256:
+                HEAD_MARGINS.clear()
+            HEAD_MARGINS[self.head_shape] = added
         self.cursor.beginEditBlock()
 
     def finish(self) -> None:
@@ -174,158 +149,6 @@ class _Builder:
         return first
 
 
-def _one_direction(lines: list[str]) -> bool | None:
-    """True/False when every line reads right-to-left/left-to-right; None when they differ."""
-    directions = {_is_rtl_text(line) for line in lines}
-    return directions.pop() if len(directions) == 1 else None
-
-
-def _emphasis_names(names: tuple[str, ...]) -> tuple[str, ...]:
-    """The names to print in bold, longest first (so "Ana María" wins over "Ana")."""
-    return tuple(sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True))
-
-
-def _find_names(line: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) spans of ``names`` in ``line``, left to right."""
-    spans: list[tuple[int, int]] = []
-    for name in names:
-        start = line.find(name)
-        while start >= 0:
-            end = start + len(name)
-            if all(end <= a or start >= b for a, b in spans):
-                spans.append((start, end))
-            start = line.find(name, end)
-    return sorted(spans)
-
-
-def _body_text_and_spans(
-    lines: tuple[str, ...],
-    names: tuple[str, ...],
-    subject: str,
-    rtl: bool,
-    isolate_only: tuple[str, ...] = (),
-) -> tuple[str, list[tuple[int, int]]]:
-    """The body as one string and the spans to print in bold: names, and the subject line.
-
-    Inside right-to-left text a Latin name (a person's, or an official's in ``isolate_only``)
-    is wrapped in FSI...PDI so bidi keeps it whole (PITFALLS PDF-4).
-    """
-    bold_names = set(names)
-    if rtl:
-        names = _emphasis_names((*names, *isolate_only))
-    out_lines: list[str] = []
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for line in lines:
-        subject_line = bool(subject) and subject in line
-        if names:
-            pieces: list[str] = []
-            position = 0
-            length = 0
-            for begin, end in _find_names(line, names):
-                pieces.append(line[position:begin])
-                length += begin - position
-                name = line[begin:end]
-                emphasised = name in bold_names
-                if rtl and not _is_rtl_text(name):
-                    name = f"{FSI}{name}{PDI}"
-                if emphasised and not subject_line:
-                    spans.append((offset + length, offset + length + len(name)))
-                pieces.append(name)
-                length += len(name)
-                position = end
-            if pieces:
-                pieces.append(line[position:])
-                line = "".join(pieces)
-        if subject_line:
-            spans.append((offset, offset + len(line)))
-        out_lines.append(line)
-        offset += len(line) + 1
-    return "\n".join(out_lines), spans
-
-
-# Top margins added to the placed blocks, by head shape (page, type sizes, line counts):
-# every letter of a batch from one sender to one kind of address shares them.
-_HEAD_MARGINS: dict[tuple[object, ...], tuple[float, ...]] = {}
-
-
-def _place_all(doc: QTextDocument, placements: list[tuple[QTextBlock, float]]) -> tuple[float, ...]:
-    """Move each block down (never up) so its first line starts at its wanted height.
-
-    One layout pass measures every block; the shifts add up from the top down, so block k
-    moves by what it lacks once the blocks above it have moved. Returns the margins added.
-    """
-    if not placements:
-        return ()
-    # Measuring the last placed block lays out the letter's head only, not the whole body.
-    doc.documentLayout().blockBoundingRect(placements[-1][0])
-    tops = [block.layout().position().y() for block, _ in placements]
-    moved = 0.0
-    added: list[float] = []
-    for (_, wanted), top in zip(placements, tops, strict=True):
-        shift = max(0.0, wanted - (top + moved))
-        added.append(margin_length(shift) if shift > 0.5 else 0.0)
-        moved += shift if shift > 0.5 else 0.0
-    _add_top_margins(doc, placements, tuple(added))
-    return tuple(added)
-
-
-def _add_top_margins(
-    doc: QTextDocument, placements: list[tuple[QTextBlock, float]], added: tuple[float, ...]
-) -> None:
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    for (block, _), extra in zip(placements, added, strict=True):
-        if extra:
-            fmt = block.blockFormat()
-            fmt.setTopMargin(fmt.topMargin() + extra)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-    cursor.endEditBlock()
-
-
-@lru_cache(maxsize=64)
-def _metrics(size: float, bold: bool, serif: bool) -> QFontMetricsF:
-    return QFontMetricsF(make_font(size, bold=bold, serif=serif), layout_device())
-
-
-@lru_cache(maxsize=4096)
-def _one_line(
-    text: str, size: float, width: float, *, bold: bool = False, serif: bool = True
-) -> bool:
-    """True when ``text`` surely fits on one line ``width`` units wide (with a safety margin)."""
-    return _metrics(size, bold, serif).horizontalAdvance(text) < 0.95 * width
-
-
-def _head_shape(
-    spec: PageSpec,
-    sizes: TypeSizes,
-    rtl: bool,
-    sender_block: list[str],
-    return_line: str,
-    address: list[str],
-    device: QPaintDevice | None,
-) -> tuple[object, ...] | None:
-    """What the head's height depends on, when every head line fits on one line; else None."""
-    text_width = mm_to_units(spec.text_width)
-    window_width = mm_to_units(spec.window_width)
-    fits = all(
-        _one_line(line, sizes.sender + (1.5 if i == 0 else 0), text_width, bold=i == 0)
-        for i, line in enumerate(sender_block)
-    ) and all(
-        _one_line(line, sizes.recipient, window_width, bold=i == 0)
-        for i, line in enumerate(address)
-    )
-    if spec.return_line_top is not None and return_line:
-        fits = fits and _one_line(return_line, sizes.return_line, window_width, serif=False)
-    # Other scripts may come from fallback fonts with other line heights: measure those heads.
-    if not fits or _BEYOND_LATIN.search("".join((*sender_block, *address, return_line))):
-        return None
-    dpi = (device or layout_device()).logicalDpiY()
-    has_return = bool(spec.return_line_top is not None and return_line)
-    return (spec.name, sizes, rtl, dpi, len(sender_block), has_return, len(address))
-
-
 def letter_document(
     letter: Letter,
     *,
@@ -375,7 +198,7 @@ def letter_document(
     head = sender_lines(sender)
     sender_fmt = QTextBlockFormat()
     sender_fmt.setAlignment(_RIGHT)
-    head_rtl = _one_direction(head)
+    head_rtl = one_direction(head)
     if head and head_rtl is not None:
         name_span = [(0, len(head[0]), sender_name)]
         builder.text_block(head, sender_fmt, sender_plain, name_span, rtl=head_rtl)
@@ -383,7 +206,7 @@ def letter_document(
         for index, line in enumerate(head):
             fmt = QTextBlockFormat(sender_fmt)
             runs = [(line, sender_name if index == 0 else sender_plain)]
-            builder.block(runs, fmt, rtl=_is_rtl_text(line))
+            builder.block(runs, fmt, rtl=is_rtl_text(line))
 
     # Block left/right margins are taken in device units, unlike top/bottom ones (measured).
     window_indent = mm_to_units(spec.window_left - spec.margin_left)
@@ -404,7 +227,7 @@ def letter_document(
     window_fmt = QTextBlockFormat()
     window_fmt.setLeftMargin(window_indent)
     window_fmt.setRightMargin(window_right)
-    address_rtl = _one_direction(address)
+    address_rtl = one_direction(address)
     if address and address_rtl is not None:
         window_fmt.setAlignment(_RIGHT if address_rtl else _LEFT)
         name_span = [(0, len(address[0]), recipient_name)]
@@ -414,14 +237,14 @@ def letter_document(
     else:
         for index, line in enumerate(address):
             fmt = QTextBlockFormat(window_fmt)
-            line_rtl = _is_rtl_text(line)
+            line_rtl = is_rtl_text(line)
             fmt.setAlignment(_RIGHT if line_rtl else _LEFT)
             runs = [(line, recipient_name if index == 0 else recipient_plain)]
             block = builder.block(runs, fmt, rtl=line_rtl)
             if index == 0:
                 builder.place(block, mm_to_units(spec.window_top))
     builder.anchor_top = mm_to_units(spec.date_top)  # the date, or whatever comes first
-    builder.head_shape = _head_shape(spec, sizes, rtl, head, return_line, address, paint_device)
+    builder.head_shape = head_shape(spec, sizes, rtl, head, return_line, address, paint_device)
 
     plain = _char_format(sizes.body)
     bold = _char_format(sizes.body, bold=True)
@@ -438,13 +261,13 @@ def letter_document(
         target.display_name,
         target.name or "",
     )
-    isolate = tuple(n for n in latin_names if n.strip() and not _is_rtl_text(n)) if rtl else ()
+    isolate = tuple(n for n in latin_names if n.strip() and not is_rtl_text(n)) if rtl else ()
     if parts.date_line:
-        date_line = _body_text_and_spans((parts.date_line,), (), "", rtl, isolate)[0]
+        date_line = body_text_and_spans((parts.date_line,), (), "", rtl, isolate)[0]
         builder.block([(date_line, plain)], date_fmt, rtl=rtl)
     subject = letter.subject.strip()
     for raw_line in parts.extra_head_lines:
-        line = _body_text_and_spans((raw_line,), (), "", rtl, isolate)[0]
+        line = body_text_and_spans((raw_line,), (), "", rtl, isolate)[0]
         fmt = QTextBlockFormat()
         fmt.setAlignment(start)
         builder.block([(line, bold if subject and subject in raw_line else plain)], fmt, rtl=rtl)
@@ -457,10 +280,10 @@ def letter_document(
         fmt.setAlignment(start)
         fmt.setBottomMargin(margin_length(mm_to_units(5)))
         builder.block([(subject, bold)], fmt, rtl=rtl)
-    names = _emphasis_names(emphasis)
+    names = emphasis_names(emphasis)
     body_fmt = QTextBlockFormat()
     body_fmt.setAlignment(start)
-    body_text, spans = _body_text_and_spans(
+    body_text, spans = body_text_and_spans(
         body_lines, names, subject if subject_in_text else "", rtl, isolate_only=isolate
     )
     bold_spans = [(begin, end, bold) for begin, end in spans]

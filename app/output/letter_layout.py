@@ -18,6 +18,22 @@ LETTER_TERRITORIES = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
+class TypeSizes:
+    """Point sizes of the parts of a letter."""
+
+    body: float
+    sender: float
+    recipient: float
+    return_line: float = 6.5
+
+    @classmethod
+    def for_letter(cls, large_print: bool, body: float | None = None) -> TypeSizes:
+        if large_print:
+            return cls(body=body or 16.0, sender=12.0, recipient=12.0)
+        return cls(body=body or 11.0, sender=9.5, recipient=11.0)
+
+
+@dataclass(frozen=True, slots=True)
 class PageSpec:
     """A sheet and where a window envelope shows it; every length in millimetres."""
 

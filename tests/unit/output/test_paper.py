@@ -196,15 +196,15 @@ def test_a_drafted_letter_is_laid_out_without_repeats(qapp, tmp_path: Path) -> N
 
 
 def test_latin_names_are_isolated_in_rtl_text() -> None:
-    from app.output.letter_document import FSI, PDI, _body_text_and_spans
+    from app.output.bidi_text import FSI, PDI, body_text_and_spans
 
     lines = ("أكتب إليكم بشأن Luis Quispe إلى Ana Pérez.",)
-    text, spans = _body_text_and_spans(
+    text, spans = body_text_and_spans(
         lines, ("Luis Quispe",), "", True, isolate_only=("Ana Pérez",)
     )
     assert f"{FSI}Luis Quispe{PDI}" in text and f"{FSI}Ana Pérez{PDI}" in text
     assert [text[a:b] for a, b in spans] == [f"{FSI}Luis Quispe{PDI}"], "only the person is bold"
-    text, _ = _body_text_and_spans(lines, ("Luis Quispe",), "", False, isolate_only=("Ana Pérez",))
+    text, _ = body_text_and_spans(lines, ("Luis Quispe",), "", False, isolate_only=("Ana Pérez",))
     assert FSI not in text
 
 
@@ -213,16 +213,16 @@ def test_heads_of_one_shape_share_margins_and_others_are_measured(
 ) -> None:
     """The second letter of a batch reuses the first one's head margins and lands identically;
     a head with a wrapped address line is measured and still lands in the window."""
-    from app.output import letter_document as module
+    from app.output.head_placement import HEAD_MARGINS
 
-    module._HEAD_MARGINS.clear()
+    HEAD_MARGINS.clear()
     first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
     write_letter_pdf(letter, first, sender=sender, target=target)
-    assert len(module._HEAD_MARGINS) == 1
+    assert len(HEAD_MARGINS) == 1
     other = replace(target, name_as_printed="Dr Ana Beatriz Pérez Gómez de la Fuente")
     other_letter = replace(letter, text=english_text(sender, other))
     write_letter_pdf(other_letter, second, sender=sender, target=other)
-    assert len(module._HEAD_MARGINS) == 1, "same shape: no new measurement"
+    assert len(HEAD_MARGINS) == 1, "same shape: no new measurement"
     first_at = {t: (x, y) for x, y, t in fragments(first)}
     second_at = {t: (x, y) for x, y, t in fragments(second)}
     assert first_at["Dear Minister,"] == second_at["Dear Minister,"]
@@ -231,7 +231,7 @@ def test_heads_of_one_shape_share_margins_and_others_are_measured(
     )
     third = tmp_path / "3.pdf"
     write_letter_pdf(letter, third, sender=sender, target=long_address, country="Peru")
-    assert len(module._HEAD_MARGINS) == 1, "a wrapping line is measured, not cached"
+    assert len(HEAD_MARGINS) == 1, "a wrapping line is measured, not cached"
     mm = 25.4 / 72
     third_at = {t: (x, (842 - y) * mm) for x, y, t in fragments(third)}
     assert 50 <= third_at["Dr Ana Pérez Gómez"][1] <= 65

@@ -1,0 +1,88 @@
+"""Bidi and emphasis in letter text: direction of a line, bold name spans, FSI/PDI isolation."""
+
+from __future__ import annotations
+
+import unicodedata
+
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: keeps a Latin name whole in RTL text
+
+
+def is_rtl_text(text: str) -> bool:
+    """The direction of the first strong character (Unicode bidi rules P2/P3)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def one_direction(lines: list[str]) -> bool | None:
+    """True/False when every line reads right-to-left/left-to-right; None when they differ."""
+    directions = {is_rtl_text(line) for line in lines}
+    return directions.pop() if len(directions) == 1 else None
+
+
+def emphasis_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names to print in bold, longest first (so "Ana María" wins over "Ana")."""
+    return tuple(sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True))
+
+
+def find_names(line: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of ``names`` in ``line``, left to right."""
+    spans: list[tuple[int, int]] = []
+    for name in names:
+        start = line.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if all(end <= a or start >= b for a, b in spans):
+                spans.append((start, end))
+            start = line.find(name, end)
+    return sorted(spans)
+
+
+def body_text_and_spans(
+    lines: tuple[str, ...],
+    names: tuple[str, ...],
+    subject: str,
+    rtl: bool,
+    isolate_only: tuple[str, ...] = (),
+) -> tuple[str, list[tuple[int, int]]]:
+    """The body as one string and the spans to print in bold: names, and the subject line.
+
+    Inside right-to-left text a Latin name (a person's, or an official's in ``isolate_only``)
+    is wrapped in FSI...PDI so bidi keeps it whole (PITFALLS PDF-4).
+    """
+    bold_names = set(names)
+    if rtl:
+        names = emphasis_names((*names, *isolate_only))
+    out_lines: list[str] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in lines:
+        subject_line = bool(subject) and subject in line
+        if names:
+            pieces: list[str] = []
+            position = 0
+            length = 0
+            for begin, end in find_names(line, names):
+                pieces.append(line[position:begin])
+                length += begin - position
+                name = line[begin:end]
+                emphasised = name in bold_names
+                if rtl and not is_rtl_text(name):
+                    name = f"{FSI}{name}{PDI}"
+                if emphasised and not subject_line:
+                    spans.append((offset + length, offset + length + len(name)))
+                pieces.append(name)
+                length += len(name)
+                position = end
+            if pieces:
+                pieces.append(line[position:])
+                line = "".join(pieces)
+        if subject_line:
+            spans.append((offset, offset + len(line)))
+        out_lines.append(line)
+        offset += len(line) + 1
+    return "\n".join(out_lines), spans
