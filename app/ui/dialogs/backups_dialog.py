@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppealDeskError
-from app.i18n import _
+from app.i18n import N_, _
 from app.paths import AppPaths
 from app.services import backups
 from app.ui.errors import report_failure
@@ -31,11 +31,11 @@ if TYPE_CHECKING:
     from app.services.database import Database
 
 REASONS = {
-    "auto": "automatic",
-    "manual": "made by you",
-    "pre-import": "before an import",
-    "pre-restore": "before a restore",
-    "pre-migration": "before an upgrade",
+    "auto": N_("automatic"),
+    "manual": N_("made by you"),
+    "pre-import": N_("before an import"),
+    "pre-restore": N_("before a restore"),
+    "pre-migration": N_("before an upgrade"),
 }
 
 
