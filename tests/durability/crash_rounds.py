@@ -9,6 +9,7 @@ import os
 import random
 import signal
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,3 +95,29 @@ def run_kill_rounds(data_dir: Path, rounds: int, seed: int = 7) -> KillFigures:
         figures.lost = len(acknowledged - _stored_ids(db_path))
     figures.acknowledged = len(acknowledged)
     return figures
+
+
+def kill_while(work: Callable[[int], None], rng: random.Random) -> None:
+    """Fork a child that loops over ``work(n)`` writing one byte per step; kill it at random."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        status = 0
+        try:
+            os.close(read_fd)
+            for number in range(10_000):
+                work(number)
+                os.write(write_fd, b".")
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_fd)
+    for _ in range(rng.randint(0, 3)):
+        if not os.read(read_fd, 1):
+            break
+    for _ in range(rng.randint(0, 20_000)):  # a random extra moment inside the next step
+        pass
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(read_fd)

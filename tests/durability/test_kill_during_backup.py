@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
-from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -19,35 +17,10 @@ from app.store.backup import content_fingerprint
 from app.store.database import open_database
 from app.store.integrity import check_file, connect_read_only
 from tests.durability import figures
+from tests.durability.crash_rounds import kill_while
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 ROUNDS = 20
-
-
-def _kill_while(work: Callable[[int], None], rng: random.Random) -> None:
-    """Fork a child that loops over ``work(n)`` writing one byte per step; kill it at random."""
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        status = 0
-        try:
-            os.close(read_fd)
-            for number in range(10_000):
-                work(number)
-                os.write(write_fd, b".")
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_fd)
-    for _ in range(rng.randint(0, 3)):
-        if not os.read(read_fd, 1):
-            break
-    for _ in range(rng.randint(0, 20_000)):  # a random extra moment inside the next step
-        pass
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    os.close(read_fd)
 
 
 def _fingerprint(path: Path) -> str:
@@ -58,7 +31,7 @@ def _fingerprint(path: Path) -> str:
 def test_backups_interrupted_by_kill_are_never_listed_broken(seeded: AppPaths) -> None:
     rng = random.Random(3)
     for _ in range(ROUNDS):
-        _kill_while(lambda _n: make_backup(seeded), rng)
+        kill_while(lambda _n: make_backup(seeded), rng)
     listed = list_backups(seeded)
     broken = [b for b in listed if not check_file(b.path, thorough=True).ok]
     figures.record(
@@ -79,7 +52,7 @@ def test_restores_interrupted_by_kill_leave_one_whole_store(seeded: AppPaths) ->
     rng = random.Random(8)
     whole = 0
     for _ in range(ROUNDS):
-        _kill_while(lambda n: restore_backup(seeded, sources[n % 2]), rng)
+        kill_while(lambda n: restore_backup(seeded, sources[n % 2]), rng)
         healthy = check_file(seeded.database, thorough=True).ok
         whole += healthy and _fingerprint(seeded.database) in wanted
     figures.record(
