@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,9 +31,15 @@ def parse_handler(args: argparse.Namespace, ctx: CliContext) -> int:
 
     parsed = parse_file(args.file)
     if args.json:
-        print(json.dumps(parsed.to_json_dict(), ensure_ascii=False, indent=2), file=ctx.out)
+        output = json.dumps(parsed.to_json_dict(), ensure_ascii=False, indent=2)
     else:
-        print(human_summary(parsed), file=ctx.out)
+        output = human_summary(parsed)
+    try:
+        print(output, file=ctx.out)
+        ctx.out.flush()
+    except BrokenPipeError:  # "appeal-desk parse FILE | head": the reader left, not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
 
 

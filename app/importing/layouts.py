@@ -136,7 +136,7 @@ def _read_concern_line(doc: Document) -> Reading:
     lines = doc.body_lines
     for i, line in enumerate(lines):
         match = _CONCERN_LINE.match(line)
-        if not match or re.match(r"(?:AI\s+)?Index\b", match.group(1), re.I):
+        if not match or re.search(r"\bIndex\b|^[|,;]", match.group(1), re.I):
             continue
         if match.group(1):
             parts = [match.group(1)]
