@@ -247,3 +247,43 @@ def test_no_two_controls_share_an_alt_key(qtbot, main_window, paths: AppPaths) -
     welcome.show()
     roots.append(welcome)
     assert [clash for root in roots if root is not None for clash in mnemonic_clashes(root)] == []
+
+
+def test_every_dialog_reachable_from_the_menus_names_its_controls(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.appeals import record_appeal
+    from app.services.database import open_store
+    from app.ui.polish_hooks import install_polish
+
+    store(paths, fictional_document(57, "Peru", 9, email="desk@invented.example"))
+    db = open_store(paths)
+    try:
+        record_appeal(db, "57/26", target_index=1, channel=Channel.POST, sent_on=TODAY)
+    finally:
+        db.close()
+    window = main_window()
+    install_polish(window)
+    actions = window.actions
+    for action in (
+        actions.history,
+        actions.report,
+        actions.about,
+        actions.shortcuts,
+        window.polish.write_today,
+    ):
+        action.trigger()
+    history = window.case_actions.history_dialog
+    if history is not None:
+        history.reload()
+        if history.current_record() is None:
+            history.table.selectRow(0)
+        history.record_reply()
+    roots = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and (w is window or w.parent() is not None)
+    ]
+    assert len(roots) >= 5, [type(w).__name__ for w in roots]
+    missing = [name for root in roots for name in unnamed_controls(root)]
+    assert missing == []
