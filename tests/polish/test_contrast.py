@@ -70,3 +70,15 @@ def test_fixed_banner_colours_are_readable(qapp) -> None:  # type: ignore[no-unt
 def test_the_stylesheet_uses_the_readable_hint_colour(gui_app) -> None:  # type: ignore[no-untyped-def]
     assert "placeholder-text" not in gui_app.styleSheet()
     assert hint_colour(gui_app.palette()).name() in gui_app.styleSheet()
+
+
+def test_event_projector_colours_are_readable_on_its_black(qapp) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import asdict
+
+    from app.ui.events.tally_board import PROJECTOR_COLOURS
+
+    background = QColor("#111111")
+    for role, colour in asdict(PROJECTOR_COLOURS).items():
+        if role == "track":  # the empty part of a bar, not text
+            continue
+        assert contrast_ratio(QColor(colour), background) >= AA_NORMAL_TEXT, role
