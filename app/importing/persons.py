@@ -179,4 +179,28 @@ def narrative_persons(doc: Document, summary: str, exclude: set[str]) -> list[Pe
         if any(span in other or other in span for other in chosen):
             continue
         chosen.append(span)
+    if not chosen:
+        chosen = _first_named(summary, exclude)
     return [Person(name=name) for name in chosen]
+
+
+def _first_named(summary: str, exclude: set[str]) -> list[str]:
+    """A name mentioned once: the first capitalised run of the first sentence (``Der Student
+    Luis Beispiel ist ...`` -> ``Luis Beispiel``)."""
+    first_sentence = re.split(r"(?<=[.!?])\s", summary, maxsplit=1)[0]
+    for match in _CAPITALISED_RUN.finditer(first_sentence):
+        words = match.group(0).split()
+        if len(words) >= 4:
+            words = words[-2:]
+        span = " ".join(words)
+        if (
+            len(words) < 2
+            or _has_office_word(span)
+            or canonical_country(span)
+            or fold(span) in exclude
+        ):
+            continue
+        if fold(words[0]) in NAME_PARTICLES or match.start() == 0 and len(words) < 2:
+            continue
+        return [span]
+    return []

@@ -11,6 +11,7 @@ def words(text: str) -> frozenset[str]:
 # Words that mark an office, an institution or an address rather than a person's name.
 NON_NAME_WORDS = words(
     """
+    amnesty international internacional urgent action network section sección
     minister ministers ministry ministerio ministère ministerium ministro ministra ministre
     ministério president presidente président präsident prime premier attorney general
     generalstaatsanwalt prosecutor prosecutor's fiscal fiscalía fiscalia procurador procuradora

@@ -80,3 +80,10 @@ def test_descriptive_tail_after_a_name_is_dropped() -> None:
 def test_country_alone_on_its_line_with_names_below() -> None:
     text = "NEPAL\n                Ram Example (m), aged 26\n                Sita Sample (f)\n\nStory.\n"
     assert [p.name for p in column_persons(Document(text))] == ["Ram Example", "Sita Sample"]
+
+
+def test_a_name_mentioned_once_in_the_first_sentence() -> None:
+    text = (
+        "Der Student Luis Beispiel ist am 28. April 2021 wieder aufgetaucht. Er war verschwunden.\n"
+    )
+    assert narrative_persons(Document(text), text, set()) == [Person("Luis Beispiel")]
