@@ -19,6 +19,7 @@ from app.ui.models.case_table_model import ua_sort_key
 
 if TYPE_CHECKING:
     from app.ui.dialogs.history_dialog import HistoryDialog
+    from app.ui.dialogs.report_dialog import ReportDialog
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class CaseActions:
         self.mark_sent_dialog: MarkSentDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.history_dialog: HistoryDialog | None = None
+        self.report_dialog: ReportDialog | None = None
 
     # ---- letters ----------------------------------------------------------------------------
 
@@ -164,6 +166,15 @@ class CaseActions:
         ).format(version=__version__, data_dir=paths.data_dir, log_dir=paths.log_dir)
         Messages.info(self.window, _("About Appeal Desk"), text)
 
+    def show_report(self) -> None:
+        from app.ui.dialogs.report_dialog import ReportDialog
+
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+            self.report_dialog.deleteLater()
+        self.report_dialog = ReportDialog(lambda: self.window.db, self.window)
+        self.report_dialog.show()
+
     def show_history(self) -> None:
         from app.ui.dialogs.history_dialog import HistoryDialog
 
@@ -188,6 +199,7 @@ class CaseActions:
             self.mark_sent_dialog,
             self.settings_dialog,
             self.history_dialog,
+            self.report_dialog,
         )
         for dialog in dialogs:
             if (
@@ -203,6 +215,7 @@ class CaseActions:
             self.mark_sent_dialog,
             self.settings_dialog,
             self.history_dialog,
+            self.report_dialog,
         ):
             if isinstance(dialog, QDialog) and dialog.isVisible():
                 dialog.close()

@@ -19,6 +19,7 @@ class MainActions:
     paste_import: QAction
     load_samples: QAction
     labels: QAction
+    report: QAction
     envelopes: QAction
     settings: QAction
     quit: QAction
@@ -56,6 +57,7 @@ class MainActions:
             paste_import=action("Ctrl+Shift+V"),
             load_samples=action(),
             labels=action(),
+            report=action(),
             envelopes=action(),
             settings=action("Ctrl+,"),
             quit=action(QKeySequence.StandardKey.Quit),
@@ -80,7 +82,7 @@ class MainActions:
             [actions.import_files, actions.paste_import, actions.load_samples]
         )
         actions.file_menu.addSeparator()
-        actions.file_menu.addActions([actions.envelopes, actions.labels])
+        actions.file_menu.addActions([actions.envelopes, actions.labels, actions.report])
         actions.file_menu.addSeparator()
         actions.file_menu.addAction(actions.settings)
         actions.file_menu.addSeparator()
@@ -119,6 +121,11 @@ class MainActions:
                 self.envelopes,
                 _("&Envelopes for the listed cases..."),
                 _("One envelope PDF for every official of the cases in the list"),
+            ),
+            (
+                self.report,
+                _("&Report for your section..."),
+                _("Letters sent per UA and channel, without names, as CSV or on paper"),
             ),
             (
                 self.labels,

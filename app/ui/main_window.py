@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         a.paste_import.triggered.connect(self.imports.import_clipboard)
         a.labels.triggered.connect(lambda: batch_outputs.save_address_labels(self))
         a.envelopes.triggered.connect(lambda: batch_outputs.save_envelopes(self))
+        a.report.triggered.connect(self.case_actions.show_report)
         a.settings.triggered.connect(self.case_actions.open_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.focus_search)

@@ -1,0 +1,196 @@
+"""File > Report for your section: letters per UA x channel and per month, as CSV or on paper."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import Channel
+from app.i18n import _
+from app.ui.errors import report_failure
+from app.ui.file_dialogs import ask_save_path
+from app.ui.formatting import channel_label, format_date
+
+if TYPE_CHECKING:
+    from app.services.database import Database
+    from app.services.reports import SectionReport
+
+
+def report_html(report: SectionReport) -> str:
+    """A one-page summary that says what it holds and what it leaves out."""
+    if report.since or report.until:
+        period = _("From {start} to {end}.").format(
+            start=format_date(report.since, long=True) if report.since else "\u2026",
+            end=format_date(report.until, long=True) if report.until else "\u2026",
+        )
+    else:
+        period = _("All the letters you have marked as sent.")
+    parts = [
+        f"<h2>{escape(_('Appeals sent: report for the section'))}</h2>",
+        f"<p>{escape(period)} {escape(_('Total letters: {count}.').format(count=report.total))}</p>",
+        "<p><i>"
+        + escape(
+            _(
+                "This report counts letters per UA number and channel, and per month. It leaves out "
+                "every name and address (of the people at risk, the officials and you), the letters' "
+                "text and the case titles. Drafts and printed letters not yet sent are not counted."
+            )
+        )
+        + "</i></p>",
+    ]
+    per_case = report.per_case_and_channel()
+    channels = [c for c in Channel if any(ch == c.value for _ua, ch in per_case)]
+    if per_case:
+        header = "".join(f"<th align='right'>{escape(channel_label(c))}</th>" for c in channels)
+        rows = []
+        for ua in dict.fromkeys(ua for ua, _ch in per_case):
+            cells = "".join(
+                f"<td align='right'>{per_case.get((ua, c.value), 0)}</td>" for c in channels
+            )
+            total = sum(per_case.get((ua, c.value), 0) for c in channels)
+            rows.append(
+                f"<tr><td>{escape(ua)}</td>{cells}<td align='right'><b>{total}</b></td></tr>"
+            )
+        parts.append(f"<h3>{escape(_('Letters per UA and channel'))}</h3>")
+        parts.append(
+            "<table cellspacing='0' cellpadding='4' border='1'>"
+            f"<tr><th align='left'>{escape(_('UA'))}</th>{header}<th align='right'>{escape(_('Total'))}</th></tr>"
+            + "".join(rows)
+            + "</table>"
+        )
+        months = "".join(
+            f"<tr><td>{escape(month)}</td><td align='right'>{count}</td></tr>"
+            for month, count in report.per_month().items()
+        )
+        parts.append(f"<h3>{escape(_('Letters per month'))}</h3>")
+        parts.append(f"<table cellspacing='0' cellpadding='4' border='1'>{months}</table>")
+    else:
+        parts.append(f"<p>{escape(_('No letters marked as sent in this period.'))}</p>")
+    return "".join(parts)
+
+
+class ReportDialog(QDialog):
+    """Shows the summary for a period; saves it as CSV or prints it."""
+
+    def __init__(
+        self, database: Callable[[], Database | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self.report: SectionReport | None = None
+        self.period_box = QCheckBox()
+        self.since_edit = QDateEdit(QDate(QDate.currentDate().year(), 1, 1))
+        self.until_edit = QDateEdit(QDate.currentDate())
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.period_box.toggled.connect(self.since_edit.setEnabled)
+        self.period_box.toggled.connect(self.until_edit.setEnabled)
+        self.period_box.toggled.connect(lambda _on: self.refresh())
+        self.view = QTextBrowser()
+        self.csv_button = QPushButton()
+        self.print_button = QPushButton()
+        self.close_button = QPushButton()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("hint")
+        self.csv_button.clicked.connect(self.save_csv)
+        self.print_button.clicked.connect(self.print_report)
+        self.close_button.clicked.connect(self.close)
+        period = QHBoxLayout()
+        period.addWidget(self.period_box)
+        period.addWidget(self.since_edit)
+        period.addWidget(self.until_edit)
+        period.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.csv_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(period)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(760, 620)
+        self.retranslate_ui()
+        self.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Report for your section"))
+        self.period_box.setText(_("Only &between"))
+        self.period_box.setAccessibleName(_("Limit the report to a period"))
+        self.since_edit.setAccessibleName(_("From date"))
+        self.until_edit.setAccessibleName(_("Until date"))
+        self.view.setAccessibleName(_("Report summary"))
+        for button, text, name in (
+            (self.csv_button, _("Save as &CSV..."), _("Save the report as a CSV file")),
+            (self.print_button, _("&Print..."), _("Print the report")),
+            (self.close_button, _("Close"), _("Close the report")),
+        ):
+            button.setText(text)
+            button.setAccessibleName(name)
+        if self.report is not None:
+            self.view.setHtml(report_html(self.report))
+
+    def period(self) -> tuple[date | None, date | None]:
+        if not self.period_box.isChecked():
+            return None, None
+        return self.since_edit.date().toPython(), self.until_edit.date().toPython()  # type: ignore[return-value]
+
+    def refresh(self) -> None:
+        from app.services.reports import section_report
+
+        db = self._database()
+        if db is None:
+            return
+        since, until = self.period()
+        try:
+            self.report = section_report(db, since=since, until=until)
+        except Exception as error:
+            report_failure(self, _("The report could not be made"), error)
+            return
+        self.view.setHtml(report_html(self.report))
+
+    def save_csv(self) -> None:
+        from app.services.reports import write_report_csv
+
+        if self.report is None:
+            return
+        name = f"appeals-report-{date.today().isoformat()}.csv"
+        path = ask_save_path(self, _("Save the report"), name, ".csv", _("CSV files (*.csv)"))
+        if path is None:
+            return
+        try:
+            write_report_csv(self.report, path)
+        except Exception as error:
+            report_failure(self, _("The report was not saved"), error)
+            return
+        self.status_label.setText(_("Saved {file}.").format(file=str(path)))
+
+    def print_report(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        document = self.view.document().clone(self)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setWindowTitle(_("Print the report"))
+        preview.paintRequested.connect(document.print_)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.print_preview = preview
+        self.print_parts = (printer, document)  # the preview owns neither: keep them alive
+        preview.open()
