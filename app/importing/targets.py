@@ -69,6 +69,7 @@ GREETING = re.compile(
 )
 _ENDS_GREETING = re.compile(GREETING.pattern.replace(r"[,:!]?\s*$", r"[,:!]\s*$"))
 _DANGLING = re.compile(r"\s(?:and|of|for|the|on|de|del|de la|des|du|et|y|und|der|für)$", re.I)
+_SEX_MARK = re.compile(r"\s*\((f|m|h|w)\)\s*$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -194,12 +195,23 @@ def block_to_target(block: Block, split_words: bool = False) -> Target:
                     emails.append(email)
     if salutation is None and block.next_greeting:
         salutation = block.next_greeting.strip().rstrip(",:;!").strip()
+    marked = None  # "(f)" / "(m)" printed after the name
+    for i, line in enumerate(head):
+        found = _SEX_MARK.search(line)
+        if found:
+            marked = "f" if found.group(1).lower() in {"f", "w"} else "m"
+            head[i] = _SEX_MARK.sub("", line).strip()
     title, printed_name, address_lines = _split_head(_rejoin_broken(head), split_words)
     name = strip_honorifics(printed_name) if printed_name else None
     if name and split_words:
         name = glue_split_fragments(name)
         printed_name = glue_split_fragments(printed_name or "")
-    gender = gender_from_honorific(printed_name or "") or gender_from_salutation(salutation)
+    gender = (
+        marked
+        or gender_from_honorific(printed_name or "")
+        or gender_from_salutation(salutation)
+        or gender_from_salutation(title)
+    )
     return Target(
         title=title,
         name=name,

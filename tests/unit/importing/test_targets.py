@@ -190,3 +190,11 @@ def test_narrative_variants_name_first_and_sent_to() -> None:
         ("Governor of Lagos State", "Babajide Example"),
         (None, "John Roe"),
     ]
+
+
+def test_gender_from_a_sex_marker_or_a_feminine_office() -> None:
+    marked = "APPEALS TO:\nMinister of Justice\nAna Example (f)\nStreet 1\nEmail: a@b.example\n"
+    (target,), _copies = block_targets(Document(marked))
+    assert (target.name, target.gender) == ("Ana Example", "f")
+    office = "APPEALS TO:\nMinistra de Justicia\nAna Ejemplo\nCalle 1\nEmail: a@b.example\n"
+    assert block_targets(Document(office))[0][0].gender == "f"
