@@ -88,6 +88,7 @@ class CaseActions:
             return
         target = draft.target_index if draft else 1
         dialog = MarkSentDialog(case, target_index=target, parent=parent or self.window)
+        self._replace(self.mark_sent_dialog)
         self.mark_sent_dialog = dialog
         dialog.accepted.connect(lambda: self._record(case, dialog.choice(), draft))
         dialog.open()
@@ -134,6 +135,7 @@ class CaseActions:
         dialog = SettingsDialog(
             self.window.settings, available_letter_locales(self.window.paths.user_templates), parent
         )
+        self._replace(self.settings_dialog)
         self.settings_dialog = dialog
         dialog.accepted.connect(lambda: self._save_settings(dialog))
         dialog.open()
@@ -189,6 +191,15 @@ class CaseActions:
         dialog.appeal_changed.connect(self.window.refresh_case_by_ua)
         self.history_dialog = dialog
         dialog.show()
+
+    @staticmethod
+    def _replace(old: QDialog | None) -> None:
+        """A new dialog of the same kind replaces the old one (no pile-up of hidden dialogs)."""
+        import shiboken6
+
+        if old is not None and shiboken6.isValid(old):
+            old.close()
+            old.deleteLater()
 
     def retranslate_dialogs(self) -> None:
         """The language changed: open dialogs follow at once."""
