@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from app.importing.addresses import CONTACT_LABEL
 from app.importing.document import Document, is_id_line
 from app.importing.languages import all_languages, languages_in
-from app.importing.targets import CONTACT_LABEL, COPIES_MARKER, GREETING, TARGET_MARKER
+from app.importing.targets import COPIES_MARKER, GREETING, TARGET_MARKER
 
 _CLOSING = re.compile(
     r"^\s*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|Kind regards|Best regards|"

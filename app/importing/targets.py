@@ -6,15 +6,13 @@ import re
 from dataclasses import dataclass
 
 from app.domain.model import Target
-from app.importing.document import Document, is_id_line
-from app.importing.names import (
-    gender_from_honorific,
-    gender_from_salutation,
-    glue_split_fragments,
-    looks_like_office,
-    looks_like_person_name,
-    strip_honorifics,
+from app.importing.addresses import (
+    CONTACT_LABEL,
+    SALUTATION_LABELS,
+    block_to_target,
+    label_of,
 )
+from app.importing.document import Document, is_id_line
 
 # Headings after which address blocks are targets.
 TARGET_MARKER = re.compile(
@@ -42,21 +40,6 @@ _STOP_MARKER = re.compile(
     r"ACTION URGENTE|Additional information|Name and pronoun|NAME AND PRONOUN)\b",
     re.I,
 )
-CONTACT_LABEL = re.compile(
-    r"^\s*\(?\s*(?P<label>E-?mails?|Email address|E-Mail|Correo(?:-e| electrónico)?|Courriel|Mail|"
-    r"Fax(?:es)?|Telefax|Phone|Tel(?:ephone|éfono|éphone|efon)?|Tél|Teléfono|Telegrams?|Telexes|Telex|"
-    r"Twitter|X|Facebook|Instagram|Website|Web|Sitio web|Site web|Salutation|Tratamiento|Saludo|"
-    r"Formule d['’]appel|Anrede|Standardbrief[^:]*|Porto[^:]*)\s*:\s*(?P<value>.*?)\)?\s*$",
-    re.I,
-)
-_SALUTATION_LABELS = {
-    "salutation",
-    "tratamiento",
-    "saludo",
-    "formule d'appel",
-    "formule d’appel",
-    "anrede",
-}
 _DIPLOMATIC = re.compile(
     r"\b(?:embassy|ambassador|embajada|embajador|ambassade|ambassadeur|botschaft|botschafter|"
     r"chargé d['’]affaires|high commission(?:er)?|consulate|consulado|consulat|diplomatic)\b",
@@ -68,9 +51,6 @@ GREETING = re.compile(
     r"Honorable\b|Distinguid[oa])[^.!?]{0,80}[,:!]?\s*$",
 )
 _ENDS_GREETING = re.compile(GREETING.pattern.replace(r"[,:!]?\s*$", r"[,:!]\s*$"))
-_DANGLING = re.compile(r"\s(?:and|of|for|the|on|de|del|de la|des|du|et|y|und|der|für)$", re.I)
-_SEX_MARK = re.compile(r"\s*\((f|m|h|w)\)\s*$", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass
@@ -95,7 +75,7 @@ def address_blocks(doc: Document) -> list[Block]:
         block_lines = list(current)
         current.clear()
         continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
-        if continuation and not any(_label_of(x) in _SALUTATION_LABELS for x in blocks[-1].lines):
+        if continuation and not any(label_of(x) in SALUTATION_LABELS for x in blocks[-1].lines):
             blocks[-1].lines.extend(block_lines)  # a block broken by a page break
             adjacent = True
         elif _is_address_block(block_lines, under_heading=state != "neutral"):
@@ -132,15 +112,10 @@ def address_blocks(doc: Document) -> list[Block]:
             greet(stripped)
         else:
             current.append(stripped)
-            if CONTACT_LABEL.match(stripped) and _label_of(stripped) in _SALUTATION_LABELS:
+            if CONTACT_LABEL.match(stripped) and label_of(stripped) in SALUTATION_LABELS:
                 close()
     close()
     return blocks
-
-
-def _label_of(line: str) -> str:
-    match = CONTACT_LABEL.match(line)
-    return match.group("label").casefold() if match else ""
 
 
 def _is_prose(lines: list[str]) -> bool:
@@ -160,114 +135,6 @@ def _is_address_block(lines: list[str], under_heading: bool) -> bool:
     )
 
 
-def block_to_target(block: Block, split_words: bool = False) -> Target:
-    """One address block -> Target (title, name, salutation, address, e-mail, fax, phone...)."""
-    head: list[str] = []
-    emails: list[str] = []
-    fax = phone = salutation = None
-    social: list[str] = []
-    seen_contact = False
-    for line in block.lines:
-        match = CONTACT_LABEL.match(line)
-        if not match:
-            if not seen_contact:
-                bracketed = line.startswith("(") and line.endswith(")")
-                head.append(line[1:-1].strip() if bracketed else line.strip())
-            continue
-        seen_contact = True
-        label, value = match.group("label").casefold(), match.group("value").strip()
-        if label in _SALUTATION_LABELS:
-            salutation = value.strip("() ").rstrip(",:;").strip() or None
-        elif label.startswith(("e-mail", "email", "correo", "courriel", "mail")):
-            emails.extend(_emails_in(value))
-        elif label.startswith(("fax", "telefax")):
-            fax = value or None
-        elif label.startswith(("phone", "tel", "tél")) and not label.startswith(
-            ("telegram", "telex")
-        ):
-            phone = value or None
-        elif label in {"twitter", "x", "facebook", "instagram"}:
-            social.extend(re.findall(r"@\w+", value) or ([value] if value else []))
-    for line in block.lines:
-        if not CONTACT_LABEL.match(line):
-            for email in _EMAIL.findall(line):
-                if email not in emails:
-                    emails.append(email)
-    if salutation is None and block.next_greeting:
-        salutation = block.next_greeting.strip().rstrip(",:;!").strip()
-    marked = None  # "(f)" / "(m)" printed after the name
-    for i, line in enumerate(head):
-        found = _SEX_MARK.search(line)
-        if found:
-            marked = "f" if found.group(1).lower() in {"f", "w"} else "m"
-            head[i] = _SEX_MARK.sub("", line).strip()
-    title, printed_name, address_lines = _split_head(_rejoin_broken(head), split_words)
-    name = strip_honorifics(printed_name) if printed_name else None
-    if name and split_words:
-        name = glue_split_fragments(name)
-        printed_name = glue_split_fragments(printed_name or "")
-    gender = (
-        marked
-        or gender_from_honorific(printed_name or "")
-        or gender_from_salutation(salutation)
-        or gender_from_salutation(title)
-    )
-    return Target(
-        title=title,
-        name=name,
-        salutation=salutation,
-        address=", ".join(address_lines) or None,
-        email=", ".join(emails) or None,
-        name_as_printed=printed_name,
-        fax=fax,
-        phone=phone,
-        social=tuple(social),
-        gender=gender,
-    )
-
-
-def _emails_in(value: str) -> list[str]:
-    found = _EMAIL.findall(value)
-    if not found or len(" ".join(found)) + 3 < len(value.strip()):
-        squeezed = re.sub(r"\s+", "", value)
-        found = _EMAIL.findall(squeezed) or found
-    return found
-
-
-def _rejoin_broken(lines: list[str]) -> list[str]:
-    """Rejoin an address line the extraction broke in the middle (next line starts lowercase)."""
-    out: list[str] = []
-    for line in lines:
-        if out and _DANGLING.search(out[-1]):
-            out[-1] = f"{out[-1]} {line}"  # "Minister of Justice, Prison Affairs and" / "Reforms"
-        elif (
-            out
-            and line
-            and (line[0].islower() and not re.match(r"^(?:c/|s/n|de |del |du |des |la )", line))
-        ):
-            out[-1] = f"{out[-1]} {line}"
-        elif out and out[-1].endswith(("-", "–")) and not out[-1].endswith(" –"):
-            out[-1] = out[-1] + line
-        else:
-            out.append(line)
-    return out
-
-
-def _split_head(lines: list[str], split_words: bool) -> tuple[str | None, str | None, list[str]]:
-    """(title, name as printed, address lines) for title-first or name-first blocks."""
-    if not lines:
-        return None, None, []
-    for i, line in enumerate(lines[:4]):
-        if not looks_like_person_name(line, glue_fragments=split_words):
-            continue
-        if i == 0:
-            if len(lines) > 1 and looks_like_office(lines[1]):
-                return lines[1], line, lines[2:]
-            return None, line, lines[1:]
-        return " ".join(lines[:i]), line, lines[i + 1 :]
-    return lines[0], None, lines[1:]
-
-
 def is_diplomatic(target: Target) -> bool:
     """Embassies and ambassadors are never targets, whatever heading they sit under."""
     return bool(_DIPLOMATIC.search(target.title or ""))
@@ -278,7 +145,7 @@ def block_targets(doc: Document) -> tuple[list[Target], list[str]]:
     targets: list[Target] = []
     copies: list[str] = []
     for block in address_blocks(doc):
-        target = block_to_target(block, doc.split_words)
+        target = block_to_target(block.lines, block.next_greeting, doc.split_words)
         if not (target.name or target.title):
             continue
         if block.role == "copy" or is_diplomatic(target):

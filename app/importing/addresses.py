@@ -1,0 +1,149 @@
+"""One address block -> Target: office, name, postal address, contacts, salutation, gender."""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.model import Target
+from app.importing.names import (
+    gender_from_honorific,
+    gender_from_salutation,
+    glue_split_fragments,
+    looks_like_office,
+    looks_like_person_name,
+    strip_honorifics,
+)
+
+CONTACT_LABEL = re.compile(
+    r"^\s*\(?\s*(?P<label>E-?mails?|Email address|E-Mail|Correo(?:-e| electrónico)?|Courriel|Mail|"
+    r"Fax(?:es)?|Telefax|Phone|Tel(?:ephone|éfono|éphone|efon)?|Tél|Teléfono|Telegrams?|Telexes|Telex|"
+    r"Twitter|X|Facebook|Instagram|Website|Web|Sitio web|Site web|Salutation|Tratamiento|Saludo|"
+    r"Formule d['’]appel|Anrede|Standardbrief[^:]*|Porto[^:]*)\s*:\s*(?P<value>.*?)\)?\s*$",
+    re.I,
+)
+SALUTATION_LABELS = {
+    "salutation",
+    "tratamiento",
+    "saludo",
+    "formule d'appel",
+    "formule d’appel",
+    "anrede",
+}
+_DANGLING = re.compile(r"\s(?:and|of|for|the|on|de|del|de la|des|du|et|y|und|der|für)$", re.I)
+_SEX_MARK = re.compile(r"\s*\((f|m|h|w)\)\s*$", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def label_of(line: str) -> str:
+    match = CONTACT_LABEL.match(line)
+    return match.group("label").casefold() if match else ""
+
+
+def block_to_target(
+    lines: list[str], next_greeting: str | None = None, split_words: bool = False
+) -> Target:
+    """One address block -> Target (title, name, salutation, address, e-mail, fax, phone...)."""
+    head: list[str] = []
+    emails: list[str] = []
+    fax = phone = salutation = None
+    social: list[str] = []
+    seen_contact = False
+    for line in lines:
+        match = CONTACT_LABEL.match(line)
+        if not match:
+            if not seen_contact:
+                bracketed = line.startswith("(") and line.endswith(")")
+                head.append(line[1:-1].strip() if bracketed else line.strip())
+            continue
+        seen_contact = True
+        label, value = match.group("label").casefold(), match.group("value").strip()
+        if label in SALUTATION_LABELS:
+            salutation = value.strip("() ").rstrip(",:;").strip() or None
+        elif label.startswith(("e-mail", "email", "correo", "courriel", "mail")):
+            emails.extend(_emails_in(value))
+        elif label.startswith(("fax", "telefax")):
+            fax = value or None
+        elif label.startswith(("phone", "tel", "tél")) and not label.startswith(
+            ("telegram", "telex")
+        ):
+            phone = value or None
+        elif label in {"twitter", "x", "facebook", "instagram"}:
+            social.extend(re.findall(r"@\w+", value) or ([value] if value else []))
+    for line in lines:
+        if not CONTACT_LABEL.match(line):
+            for email in _EMAIL.findall(line):
+                if email not in emails:
+                    emails.append(email)
+    if salutation is None and next_greeting:
+        salutation = next_greeting.strip().rstrip(",:;!").strip()
+    marked = None  # "(f)" / "(m)" printed after the name
+    for i, line in enumerate(head):
+        found = _SEX_MARK.search(line)
+        if found:
+            marked = "f" if found.group(1).lower() in {"f", "w"} else "m"
+            head[i] = _SEX_MARK.sub("", line).strip()
+    title, printed_name, address_lines = _split_head(_rejoin_broken(head), split_words)
+    name = strip_honorifics(printed_name) if printed_name else None
+    if name and split_words:
+        name = glue_split_fragments(name)
+        printed_name = glue_split_fragments(printed_name or "")
+    gender = (
+        marked
+        or gender_from_honorific(printed_name or "")
+        or gender_from_salutation(salutation)
+        or gender_from_salutation(title)
+    )
+    return Target(
+        title=title,
+        name=name,
+        salutation=salutation,
+        address=", ".join(address_lines) or None,
+        email=", ".join(emails) or None,
+        name_as_printed=printed_name,
+        fax=fax,
+        phone=phone,
+        social=tuple(social),
+        gender=gender,
+    )
+
+
+def _emails_in(value: str) -> list[str]:
+    found = _EMAIL.findall(value)
+    if not found or len(" ".join(found)) + 3 < len(value.strip()):
+        squeezed = re.sub(r"\s+", "", value)
+        found = _EMAIL.findall(squeezed) or found
+    return found
+
+
+def _rejoin_broken(lines: list[str]) -> list[str]:
+    """Rejoin an address line the extraction broke in the middle (next line starts lowercase)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _DANGLING.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"  # "Minister of Justice, Prison Affairs and" / "Reforms"
+        elif (
+            out
+            and line
+            and (line[0].islower() and not re.match(r"^(?:c/|s/n|de |del |du |des |la )", line))
+        ):
+            out[-1] = f"{out[-1]} {line}"
+        elif out and out[-1].endswith(("-", "–")) and not out[-1].endswith(" –"):
+            out[-1] = out[-1] + line
+        else:
+            out.append(line)
+    return out
+
+
+def _split_head(lines: list[str], split_words: bool) -> tuple[str | None, str | None, list[str]]:
+    """(title, name as printed, address lines) for title-first or name-first blocks."""
+    if not lines:
+        return None, None, []
+    for i, line in enumerate(lines[:4]):
+        if not looks_like_person_name(line, glue_fragments=split_words):
+            continue
+        if i == 0:
+            if len(lines) > 1 and looks_like_office(lines[1]):
+                return lines[1], line, lines[2:]
+            return None, line, lines[1:]
+        return " ".join(lines[:i]), line, lines[i + 1 :]
+    return lines[0], None, lines[1:]
