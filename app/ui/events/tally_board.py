@@ -17,8 +17,12 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 5_000  # other laptops on a shared PostgreSQL store show up within this time
 PROJECTOR_COLOURS = ChartColours(
-    text="#ffffff", muted="#c8c8c8", appeal="#4aa3ff", solidarity="#ffd21f",
-    track="#2b2b2b", goal="#ff6b5b",
+    text="#ffffff",
+    muted="#c8c8c8",
+    appeal="#4aa3ff",
+    solidarity="#ffd21f",
+    track="#2b2b2b",
+    goal="#ff6b5b",
 )
 
 
@@ -89,12 +93,17 @@ class TallyBoard(QWidget):
         painter.setFont(title)
         painter.setPen(QColor("#ffffff"))
         head = QRectF(margin, margin, width - 2 * margin, height * 0.09)
-        painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.tally.event.name)
+        painter.drawText(
+            head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.tally.event.name
+        )
         painter.setPen(QColor("#ffd21f"))
-        painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         total_line(self.tally))
-        chart = QRectF(margin, margin + height * 0.13, width - 2 * margin,
-                       height - 2 * margin - height * 0.13)
+        painter.drawText(
+            head,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            total_line(self.tally),
+        )
+        chart = QRectF(
+            margin, margin + height * 0.13, width - 2 * margin, height - 2 * margin - height * 0.13
+        )
         paint_tally_chart(painter, chart, self.tally, colours=PROJECTOR_COLOURS)
         painter.end()

@@ -1,0 +1,215 @@
+"""The organiser's Events dialog: create or choose an event, then run it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.events import EventInfo
+from app.i18n import _
+from app.ui.errors import report_failure
+from app.ui.events.event_mode_window import EventModeWindow
+from app.ui.events.new_event_form import NewEventForm
+from app.ui.events.organiser_files import OrganiserFiles
+from app.ui.events.pin import ChoosePinDialog, PinLock
+from app.ui.events.tally_board import TallyBoard
+
+if TYPE_CHECKING:
+    from app.services.database import Database
+
+
+def choose_pin(parent: QWidget) -> PinLock | None:
+    """The organiser sets the PIN for leaving event mode (tests replace this function)."""
+    dialog = ChoosePinDialog(parent)
+    return dialog.lock() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class EventsDialog(QDialog):
+    """Lists events; creates one; starts event mode, the tally board, exports and reports."""
+
+    store_changed = Signal()  # letters were recorded or merged: the case list may refresh
+
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, page_size: str = "A4"
+    ) -> None:
+        super().__init__(parent)
+        from app.services.cases import list_cases
+
+        self.db = db
+        self.page_size = page_size
+        self.event_window: EventModeWindow | None = None
+        self.boards: dict[str, TallyBoard] = {}
+        self.setWindowTitle(_("Letter-writing events"))
+        self.event_list = QListWidget()
+        self.event_list.setObjectName("eventList")
+        self.form = NewEventForm(list_cases(db))
+        self.create_button = QPushButton(_("Create event"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.files = OrganiserFiles(self, db, self.current_event, self.status)
+        self.start_button = QPushButton(_("Start event mode\u2026"))
+        self.board_button = QPushButton(_("Tally board"))
+        self.batch_button = QPushButton(_("Count handwritten letters\u2026"))
+        self.export_button = QPushButton(_("Export this laptop's records\u2026"))
+        self.merge_button = QPushButton(_("Merge files from other laptops\u2026"))
+        self.report_button = QPushButton(_("Save the report\u2026"))
+        self._lay_out()
+        self.create_button.clicked.connect(self.create_event)
+        self.start_button.clicked.connect(self.start_event_mode)
+        self.board_button.clicked.connect(lambda: self.open_board())
+        self.batch_button.clicked.connect(self.files.count_batch)
+        self.export_button.clicked.connect(self.files.export_records)
+        self.merge_button.clicked.connect(self.files.merge_records)
+        self.report_button.clicked.connect(self.files.save_report)
+        self.files.changed.connect(self._after_change)
+        self.event_list.currentItemChanged.connect(lambda *_a: self._update_buttons())
+        self.reload()
+
+    def _lay_out(self) -> None:
+        chosen = QGroupBox(_("Events"))
+        grid = QGridLayout(chosen)
+        grid.addWidget(self.event_list, 0, 0, 1, 2)
+        buttons = (
+            self.start_button,
+            self.board_button,
+            self.batch_button,
+            self.export_button,
+            self.merge_button,
+            self.report_button,
+        )
+        for index, button in enumerate(buttons):
+            grid.addWidget(button, 1 + index // 2, index % 2)
+        new = QGroupBox(_("New event"))
+        new_layout = QVBoxLayout(new)
+        new_layout.addWidget(self.form)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.create_button)
+        new_layout.addLayout(row)
+        layout = QHBoxLayout()
+        layout.addWidget(chosen, 1)
+        layout.addWidget(new, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(layout)
+        outer.addWidget(self.status)
+
+    # ---- events ---------------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        from app.services.events import list_events
+
+        keep = select or (self.current_event().name if self.current_event() else None)
+        self.event_list.clear()
+        for event in list_events(self.db):
+            when = event.held_on.isoformat() if event.held_on else _("no date")
+            item = QListWidgetItem(f"{event.name}  ({when})")
+            item.setData(Qt.ItemDataRole.UserRole, event)
+            self.event_list.addItem(item)
+            if event.name == keep:
+                self.event_list.setCurrentItem(item)
+        if self.event_list.currentItem() is None and self.event_list.count():
+            self.event_list.setCurrentRow(0)
+        self._update_buttons()
+
+    def current_event(self) -> EventInfo | None:
+        item = self.event_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        event = self.current_event()
+        for button in (self.board_button, self.export_button, self.report_button):
+            button.setEnabled(event is not None)
+        has_cases = event is not None and bool(event.cases)
+        self.start_button.setEnabled(has_cases)
+        self.batch_button.setEnabled(has_cases)
+
+    def create_event(self) -> EventInfo | None:
+        from app.services.events import create_event
+
+        cases = self.form.cases()
+        try:
+            event = create_event(
+                self.db,
+                self.form.name(),
+                held_on=self.form.held_on(),
+                place=self.form.place(),
+                cases=list(cases),
+                goals=cases,
+            )
+        except Exception as exc:
+            report_failure(self, _("The event could not be created"), exc)
+            return None
+        self.form.name_edit.clear()
+        self.reload(select=event.name)
+        self.status.setText(_("Created \u201c%(name)s\u201d.") % {"name": event.name})
+        return event
+
+    # ---- running an event -----------------------------------------------------------------------
+
+    def start_event_mode(self) -> EventModeWindow | None:
+        event = self.current_event()
+        if event is None or not event.cases:
+            return None
+        lock = choose_pin(self)
+        if lock is None:
+            return None
+        window = EventModeWindow(
+            self.db,
+            event,
+            lock,
+            open_board=lambda: self.open_board(event),
+            page_size=self.page_size,
+        )
+        window.letter_recorded.connect(lambda _record: self._after_change())
+        window.left.connect(self._on_event_mode_left)
+        self.event_window = window
+        self.hide()
+        window.showFullScreen()
+        return window
+
+    def _on_event_mode_left(self) -> None:
+        self.event_window = None
+        self.show()
+        self.store_changed.emit()
+
+    def open_board(self, event: EventInfo | None = None) -> TallyBoard | None:
+        from app.services.events import event_tally
+
+        event = event or self.current_event()
+        if event is None:
+            return None
+        board = self.boards.get(event.name)
+        if board is None:
+            name = event.name
+            board = TallyBoard(lambda: event_tally(self.db, name))
+            board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            board.destroyed.connect(lambda *_a, key=name: self.boards.pop(key, None))
+            self.boards[name] = board
+        board.show()
+        board.raise_()
+        return board
+
+    def _after_change(self) -> None:
+        for board in list(self.boards.values()):
+            board.refresh()
+        self.reload()
+        self.store_changed.emit()
+
+    def done(self, result: int) -> None:
+        for board in list(self.boards.values()):
+            board.close()
+        super().done(result)

@@ -1,0 +1,175 @@
+"""The organiser's file work: count a handwritten batch, export, merge, save the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
+
+from app.domain.errors import InvalidInput
+from app.domain.events import EventInfo
+from app.i18n import _, ngettext
+from app.ui.errors import report_failure
+from app.ui.events.batch_dialog import BatchDialog
+
+if TYPE_CHECKING:
+    from app.services.database import Database
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, pattern: str) -> Path | None:
+    """A save dialog (tests replace this function)."""
+    name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+    return Path(name) if name else None
+
+
+def ask_open_paths(parent: QWidget, title: str) -> list[Path]:
+    """An open dialog for several files (tests replace this function)."""
+    names, _filter = QFileDialog.getOpenFileNames(
+        parent, title, "", _("Event files (*.json);;All files (*)")
+    )
+    return [Path(n) for n in names]
+
+
+def run_batch_dialog(parent: QWidget, event: EventInfo) -> BatchDialog | None:
+    """The batch dialog, accepted or None (tests replace this function)."""
+    dialog = BatchDialog(event, parent)
+    return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _stem(event: EventInfo) -> str:
+    from app.output.atomic import safe_file_stem
+
+    return safe_file_stem(event.name, fallback="event")
+
+
+class OrganiserFiles(QObject):
+    """Runs each file action for the chosen event and says what it did in ``status``."""
+
+    changed = Signal()  # records were added to the store
+
+    def __init__(
+        self,
+        parent: QWidget,
+        db: Database,
+        current_event: Callable[[], EventInfo | None],
+        status: QLabel,
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.db = db
+        self._current_event = current_event
+        self.status = status
+
+    def count_batch(self) -> None:
+        from app.services.events import record_event_letter
+
+        event = self._current_event()
+        if event is None or not event.cases:
+            return
+        dialog = run_batch_dialog(self._parent, event)
+        if dialog is None:
+            return
+        try:
+            record = record_event_letter(
+                self.db,
+                event,
+                dialog.ua_number(),
+                target_index=1 if dialog.kind().value == "appeal" else None,
+                kind=dialog.kind(),
+                channel=dialog.channel(),
+                count=dialog.count_spin.value(),
+                note=dialog.note_edit.text(),
+            )
+        except Exception as exc:
+            report_failure(self._parent, _("The letters could not be counted"), exc)
+            return
+        self.status.setText(
+            ngettext(
+                "Counted %(n)d letter for UA %(ua)s.",
+                "Counted %(n)d letters for UA %(ua)s.",
+                record.count,
+            )
+            % {"n": record.count, "ua": record.ua_number}
+        )
+        self.changed.emit()
+
+    def export_records(self) -> None:
+        from app.services.event_files import export_event
+
+        event = self._current_event()
+        if event is None:
+            return
+        path = ask_save_path(
+            self._parent,
+            _("Export this laptop's records"),
+            f"{_stem(event)}.json",
+            _("Event files (*.json)"),
+        )
+        if path is None:
+            return
+        try:
+            count = export_event(self.db, event.name, path)
+        except Exception as exc:
+            report_failure(self._parent, _("The records could not be exported"), exc)
+            return
+        self.status.setText(
+            ngettext("Wrote %(n)d record to %(file)s.", "Wrote %(n)d records to %(file)s.", count)
+            % {"n": count, "file": path}
+        )
+
+    def merge_records(self) -> None:
+        from app.services.event_files import merge_files
+
+        paths = ask_open_paths(self._parent, _("Merge files from other laptops"))
+        if not paths:
+            return
+        lines = []
+        try:
+            results = merge_files(self.db, paths)
+        except Exception as exc:
+            report_failure(self._parent, _("The files could not be merged"), exc)
+            return
+        for path, result in zip(paths, results, strict=True):
+            if isinstance(result, InvalidInput):
+                lines.append(result.message)
+                continue
+            lines.append(
+                _(
+                    "%(file)s: %(added)d added, %(present)d already present, "
+                    "%(conflicts)d conflicts (the copy here was kept)."
+                )
+                % {
+                    "file": path.name,
+                    "added": result.added,
+                    "present": result.already_present,
+                    "conflicts": len(result.conflicts),
+                }
+            )
+        self.status.setText("\n".join(lines))
+        self.changed.emit()
+
+    def save_report(self) -> None:
+        from app.services.event_reports import write_event_report
+
+        event = self._current_event()
+        if event is None:
+            return
+        path = ask_save_path(
+            self._parent, _("Save the report"), f"{_stem(event)}.pdf", _("PDF and CSV (*.pdf)")
+        )
+        if path is None:
+            return
+        pdf_path = path.with_suffix(".pdf")
+        csv_path = path.with_suffix(".csv")
+        try:
+            tally = write_event_report(self.db, event.name, csv_path, pdf_path)
+        except Exception as exc:
+            report_failure(self._parent, _("The report could not be saved"), exc)
+            return
+        self.status.setText(
+            _("Saved the report (%(n)d letters) as %(pdf)s and %(csv)s.")
+            % {"n": tally.total, "pdf": pdf_path.name, "csv": csv_path.name}
+        )

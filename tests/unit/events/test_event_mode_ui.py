@@ -1,0 +1,146 @@
+"""Event mode through the GUI (pytest-qt, offscreen): create, two participants, tally shows 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.services.events import event_tally
+from app.store.database import Database, row_counts
+from app.ui.events import event_mode_window, events_dialog, organiser_files
+from app.ui.events.event_mode_window import EventModeWindow
+from app.ui.events.events_dialog import EventsDialog
+from app.ui.events.pin import PinLock
+
+EVENT = "Library evening (fictional)"
+
+
+@pytest.fixture
+def dialog(db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> EventsDialog:
+    monkeypatch.setattr(events_dialog, "choose_pin", lambda parent: PinLock("2468"))
+    # the organiser types the right PIN when the windows close at the end of a test
+    monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("2468"))
+    shown = EventsDialog(db)
+    qtbot.add_widget(shown)
+    shown.show()
+    return shown
+
+
+def create_event_through_the_form(dialog: EventsDialog) -> None:
+    dialog.form.name_edit.setText(EVENT)
+    dialog.form.place_edit.setText("Town library")
+    dialog.form.tick("12/26", goal=2)
+    dialog.form.tick("34/26")
+    dialog.create_button.click()
+
+
+def write_and_count(window: EventModeWindow, qtbot: QtBot, row: int, name: str) -> None:
+    form = window.form
+    form.case_list.setCurrentRow(row)
+    qtbot.keyClicks(form.name_edit, name)
+    assert name in form.text()  # the letter is signed with the participant's name
+    with qtbot.wait_signal(window.letter_recorded):
+        window.record_button.click()
+    assert "is counted" in window.thanks.text()
+    assert not window.record_button.isEnabled()  # one letter, counted once
+
+
+def test_create_event_two_participants_and_the_tally_shows_2(
+    dialog: EventsDialog, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_event_through_the_form(dialog)
+    assert dialog.current_event() is not None
+    assert dialog.current_event().name == EVENT
+    window = dialog.start_event_mode()
+    assert window is not None
+    qtbot.add_widget(window)
+    board = dialog.open_board()
+    assert board is not None and board.tally is not None and board.tally.total == 0
+
+    write_and_count(window, qtbot, 0, "Participant One")
+    window.next_person()
+    form = window.form
+    assert form.name_edit.text() == "" and form.text() == "" and form.case() is None
+    form.name_edit.undo()
+    form.letter_edit.undo()
+    assert "Participant One" not in form.name_edit.text() + form.text()
+    write_and_count(window, qtbot, 0, "P. T.")
+
+    assert board.tally.total == 2  # refreshed on the recorded signal, no waiting
+    assert {c.ua_number: (c.total, c.goal) for c in board.tally.cases} == {
+        "12/26": (2, 2),
+        "34/26": (0, None),
+    }
+    assert event_tally(db, EVENT).total == 2
+    board.grab().save(str(Path(dialog.db.path).parent / "board.png"))  # paints without error
+
+
+def test_leaving_event_mode_needs_the_pin(
+    dialog: EventsDialog, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_event_through_the_form(dialog)
+    window = dialog.start_event_mode()
+    assert window is not None
+    qtbot.add_widget(window)
+    monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("0000"))
+    window.close()
+    assert window.isVisible()  # a wrong PIN keeps the participants' screen
+    monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("2468"))
+    with qtbot.wait_signal(window.left):
+        window.close()
+    assert not window.isVisible() and dialog.isVisible()
+
+
+def test_a_letter_is_counted_without_its_text_or_the_name(
+    dialog: EventsDialog, db: Database, qtbot: QtBot
+) -> None:
+    from app.services.appeals import list_appeals
+
+    create_event_through_the_form(dialog)
+    window = dialog.start_event_mode()
+    assert window is not None
+    qtbot.add_widget(window)
+    write_and_count(window, qtbot, 1, "Private Person")
+    (stored,) = list_appeals(db)
+    assert (stored.event_name, stored.ua_number, stored.count) == (EVENT, "34/26", 1)
+    assert "Private Person" not in stored.text
+
+
+def test_organiser_batch_export_merge_and_report(
+    dialog: EventsDialog,
+    db: Database,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    create_event_through_the_form(dialog)
+
+    def fill(parent: object, event: object) -> object:
+        from app.ui.events.batch_dialog import BatchDialog
+
+        batch = BatchDialog(dialog.current_event(), dialog)
+        batch.count_spin.setValue(12)
+        batch.note_edit.setText("table 3")
+        return batch
+
+    monkeypatch.setattr(organiser_files, "run_batch_dialog", fill)
+    dialog.batch_button.click()
+    assert "Counted 12 letters for UA 12/26" in dialog.status.text()
+    exported = tmp_path / "laptop.json"
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: exported)
+    dialog.export_button.click()
+    assert exported.is_file()
+    before = row_counts(db)
+    monkeypatch.setattr(organiser_files, "ask_open_paths", lambda *a: [exported, exported])
+    dialog.merge_button.click()
+    assert dialog.status.text().count("0 added, 1 already present") == 2
+    assert row_counts(db) == before
+    report = tmp_path / "report.pdf"
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: report)
+    dialog.report_button.click()
+    assert report.is_file() and report.with_suffix(".csv").is_file()
+    assert "12 letters" in dialog.status.text()
+    assert dialog.event_list.currentItem().text().startswith(EVENT)
+    assert dialog.event_list.count() == 1
