@@ -67,13 +67,17 @@ def address_blocks(doc: Document) -> list[Block]:
     current: list[str] = []
 
     adjacent = False  # no prose since the last address block (its greeting may follow)
+    unlabelled: list[str] | None = (
+        None  # an address-like block without contacts, in case a greeting follows
+    )
 
     def close() -> None:
-        nonlocal state, adjacent
+        nonlocal state, adjacent, unlabelled
         if not current:
             return
         block_lines = list(current)
         current.clear()
+        unlabelled = None
         continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
         if continuation and not any(label_of(x) in SALUTATION_LABELS for x in blocks[-1].lines):
             blocks[-1].lines.extend(block_lines)  # a block broken by a page break
@@ -87,12 +91,17 @@ def address_blocks(doc: Document) -> list[Block]:
             adjacent = False
             if state == "copy" and _is_prose(block_lines):
                 state = "neutral"
+            elif state == "neutral" and _is_address_block(block_lines, under_heading=True):
+                unlabelled = block_lines
 
     def greet(line: str) -> None:
-        nonlocal adjacent
-        if adjacent and blocks[-1].role == "target" and blocks[-1].next_greeting is None:
+        nonlocal adjacent, unlabelled
+        if unlabelled is not None and len(unlabelled) >= 3:
+            blocks.append(Block(unlabelled, "target", line))  # a bare address, then the letter
+        elif adjacent and blocks[-1].role == "target" and blocks[-1].next_greeting is None:
             blocks[-1].next_greeting = line
         adjacent = False
+        unlabelled = None
 
     for line in doc.body_lines:
         stripped = line.strip()

@@ -198,3 +198,18 @@ def test_gender_from_a_sex_marker_or_a_feminine_office() -> None:
     assert (target.name, target.gender) == ("Ana Example", "f")
     office = "APPEALS TO:\nMinistra de Justicia\nAna Ejemplo\nCalle 1\nEmail: a@b.example\n"
     assert block_targets(Document(office))[0][0].gender == "f"
+
+
+def test_a_bare_address_followed_by_the_letter_is_a_target() -> None:
+    text = (
+        "Write to the minister today.\n\nMinister of the Interior\nJane Example\n"
+        "Ministry of the Interior\n1 Example Street\nSample City\n\nDear Minister,\n\n"
+        "I am writing to you about the detention of a fictional person held without charge.\n"
+    )
+    (target,), _copies = block_targets(Document(text))
+    assert (target.title, target.name, target.salutation) == (
+        "Minister of the Interior",
+        "Jane Example",
+        "Dear Minister",
+    )
+    assert target.address == "Ministry of the Interior, 1 Example Street, Sample City"
