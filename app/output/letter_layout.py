@@ -178,6 +178,7 @@ class LetterParts:
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
 _MAX_HEAD_SCAN = 40
 _MAX_UNKNOWN_RUN = 2
+_MAX_HEAD_LINE = 160  # longer lines are prose: never part of the head
 
 
 @lru_cache(maxsize=4096)
@@ -207,6 +208,8 @@ def split_letter(text: str, sender: SenderProfile, target: Target) -> LetterPart
     known.discard("")
 
     def is_head_line(line: str) -> bool:
+        if len(line) > _MAX_HEAD_LINE:  # prose, not an address or a name
+            return False
         norm = _norm(line)
         if norm in known:
             return True
