@@ -79,6 +79,10 @@ def test_history_lists_and_filters_appeals(make_window, app_paths, open_db) -> N
     assert shown(dialog) == [("12/26", "Email", "Sent")]
     dialog.table.selectRow(0)
     assert dialog.letter_view.toPlainText() == "Letter two"
+    dialog.copy_button.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == "Letter two"
 
 
 def test_a_printed_letter_marked_sent_counts_in_the_list(

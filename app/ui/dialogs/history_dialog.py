@@ -89,7 +89,9 @@ class HistoryDialog(QDialog):
         self.printed_button = QPushButton()
         self.sent_button = QPushButton()
         self.reply_button = QPushButton()
+        self.copy_button = QPushButton()
         self.close_button = QPushButton()
+        self.copy_button.clicked.connect(self.copy_letter)
         self.close_button.clicked.connect(self.close)
         self.printed_button.clicked.connect(self.mark_printed)
         self.sent_button.clicked.connect(self.mark_sent)
@@ -124,7 +126,7 @@ class HistoryDialog(QDialog):
         splitter.addWidget(self.letter_view)
         splitter.setSizes([300, 220])
         buttons = QHBoxLayout()
-        for button in (self.printed_button, self.sent_button, self.reply_button):
+        for button in (self.printed_button, self.sent_button, self.reply_button, self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
@@ -160,6 +162,7 @@ class HistoryDialog(QDialog):
             (self.printed_button, _("Mark &printed"), _("Mark the selected appeal as printed")),
             (self.sent_button, _("Mark &sent..."), _("Mark the selected appeal as sent")),
             (self.reply_button, _("&Reply received..."), _("Record a reply from the official")),
+            (self.copy_button, _("C&opy letter"), _("Copy the stored letter to the clipboard")),
             (self.close_button, _("Close"), _("Close the appeal history")),
         ):
             button.setText(text)
@@ -213,6 +216,15 @@ class HistoryDialog(QDialog):
         self.printed_button.setEnabled(record is not None and record.status == AppealStatus.DRAFT)
         self.sent_button.setEnabled(record is not None and record.status != AppealStatus.SENT)
         self.reply_button.setEnabled(record is not None and record.status == AppealStatus.SENT)
+        self.copy_button.setEnabled(record is not None and bool(record.text))
+
+    def copy_letter(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        record = self.current_record()
+        if record is not None and record.text:
+            QGuiApplication.clipboard().setText(record.text)
+            self.count_label.setText(_("The letter is on the clipboard."))
 
     # ---- changes (each one transaction in the service) ---------------------------------------
 
