@@ -36,6 +36,11 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 _DAY_FIRST = re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MONTH}\s*,?\s*(?:de\s+|del\s+)?{_YEAR}\b", re.I)
 # "February 9, 2024", "June 1 2023"
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I)
+_WEEKDAY = re.compile(
+    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|^(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s+|"
+    r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+|^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+",
+    re.I,
+)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
 
@@ -95,6 +100,6 @@ def date_at_start(text: str, max_skip: int = 12) -> date | None:
 
 def is_date_line(line: str) -> bool:
     """True when the line holds a date and nothing else (the date line of old layouts)."""
-    stripped = line.strip().rstrip(".")
+    stripped = _WEEKDAY.sub("", line.strip().rstrip("."))
     found = find_dates(stripped)
     return bool(found) and found[0][0] == 0 and found[0][1] >= len(stripped) - 1

@@ -46,3 +46,4 @@ def test_all_dates_are_found_in_order() -> None:
 def test_date_line_detection() -> None:
     assert is_date_line("                5 May 1995")
     assert not is_date_line("Detained on 5 May 1995 in Lice")
+    assert is_date_line("Friday, 9 February 2024") and is_date_line("Freitag, 9. Februar 2024")
