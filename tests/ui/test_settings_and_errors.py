@@ -6,8 +6,11 @@ import threading
 
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDialogButtonBox,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
 )
@@ -94,9 +97,20 @@ def test_a_failing_job_reports_the_error(qtbot, gui_app) -> None:  # type: ignor
 
 def interactive_widgets_without_names(root) -> list[str]:  # type: ignore[no-untyped-def]
     missing = []
-    for kind in (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox):
+    for kind in (
+        QAbstractButton,
+        QLineEdit,
+        QPlainTextEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QAbstractItemView,
+    ):
         for widget in root.findChildren(kind):
             if not widget.isVisibleTo(root) or widget.objectName().startswith("qt_"):
+                continue
+            if isinstance(widget, QHeaderView) or (
+                isinstance(widget, QLineEdit) and isinstance(widget.parent(), QAbstractSpinBox)
+            ):
                 continue
             text = widget.text() if isinstance(widget, QAbstractButton) else ""
             if not (widget.accessibleName() or text.replace("&", "").strip()):
@@ -115,3 +129,7 @@ def test_every_interactive_widget_has_an_accessible_name(make_window, app_paths)
     window.case_actions.mark_sent_dialog.reject()
     window.actions.settings.trigger()
     assert interactive_widgets_without_names(window.case_actions.settings_dialog) == []
+    window.actions.history.trigger()
+    assert interactive_widgets_without_names(window.case_actions.history_dialog) == []
+    window.actions.report.trigger()
+    assert interactive_widgets_without_names(window.case_actions.report_dialog) == []
