@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from app.i18n import _, pgettext
+from app.i18n import _, add_language_listener, pgettext
 from app.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -41,6 +41,10 @@ class EventsMenu:
             bar.insertMenu(help_menu.menuAction(), self.menu)
         else:
             bar.addMenu(self.menu)
+        self.retranslate_ui()
+        add_language_listener(self._on_language_changed)
+
+    def _on_language_changed(self, _locale: str) -> None:
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

@@ -144,3 +144,26 @@ def test_organiser_batch_export_merge_and_report(
     assert "12 letters" in dialog.status.text()
     assert dialog.event_list.currentItem().text().startswith(EVENT)
     assert dialog.event_list.count() == 1
+
+
+def test_the_main_window_has_events_event_mode(
+    db: Database, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.paths import resolve_paths
+    from app.settings import load_settings
+    from app.ui.main_window import MainWindow
+
+    paths = resolve_paths(data_dir)
+    window = MainWindow(paths, load_settings(paths))
+    qtbot.add_widget(window)
+    window.show()
+    with qtbot.wait_signal(window.cases_loaded, timeout=20_000):
+        window.start()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Events" in titles
+    menu = window.events_menu
+    assert menu.event_mode.text() == "Event &mode\u2026"
+    menu.event_mode.trigger()
+    assert menu.dialog is not None and menu.dialog.isVisible()
+    assert menu.dialog.form.case_table.rowCount() == 3
+    menu.dialog.close()
