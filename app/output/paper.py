@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPagedPaintDevice,
@@ -16,13 +16,12 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from app import __version__
 from app.domain.errors import OutputFailed
 from app.domain.model import Letter, SenderProfile, Target
 from app.output.letter_document import letter_document
 from app.output.letter_layout import default_page_size, page_spec
 from app.output.pdf_file import set_full_page, write_pdf
-from app.output.qt_runtime import DOC_DPI, ensure_gui_application
+from app.output.qt_runtime import DOC_DPI, ensure_gui_application, make_font, mm_to_units
 
 __all__ = [
     "PrintItem",
@@ -34,7 +33,6 @@ __all__ = [
     "write_letters_pdf",
 ]
 
-CREATOR = f"Appeal Desk {__version__}"
 _FIT_SIZES = (11.0, 10.5, 10.0)  # body sizes tried, largest first, to keep a letter on one page
 
 
@@ -124,7 +122,21 @@ def paint_document_pages(
         context.clip = clip
         layout.draw(painter, context)
         painter.restore()
+        if pages > 1:
+            _page_number(painter, scale, page.width(), page.height(), index + 1, pages)
     return pages
+
+
+def _page_number(
+    painter: QPainter, scale: float, width: float, height: float, number: int, count: int
+) -> None:
+    """ "2 / 3" centred in the bottom margin of a letter that runs over several pages."""
+    painter.save()
+    painter.scale(scale, scale)
+    painter.setFont(make_font(8))
+    box = QRectF(0, height - mm_to_units(12), width, mm_to_units(6))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{number} / {count}")
+    painter.restore()
 
 
 def write_letter_pdf(

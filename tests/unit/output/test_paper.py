@@ -90,8 +90,11 @@ def test_batch_of_ten_letters_is_one_pdf(
 def test_long_letter_flows_onto_a_second_page(qapp, tmp_path: Path, sender, target) -> None:
     letter = Letter(english_text(sender, target, 20), "en", "appeal", "Long")
     path = tmp_path / "long.pdf"
-    assert write_letter_pdf(letter, path, sender=sender, target=target) >= 2
+    pages = write_letter_pdf(letter, path, sender=sender, target=target)
+    assert pages >= 2
     assert "Paragraph 20" in pdf_text(path)
+    last_page = PdfReader(path).pages[-1].extract_text().replace("\t", " ")
+    assert f"{pages} / {pages}" in last_page, "a letter over several pages is numbered"
 
 
 def test_arabic_letter_is_laid_out_right_to_left(
