@@ -30,7 +30,7 @@ for _number, _names in enumerate(
 
 MONTH_WORDS = frozenset(name for name in _MONTHS if len(name) > 3)
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_YEAR = r"(?P<year>\d{4}|'\d{2})"
+_YEAR = r"(?P<year>[12lI][\dlIO]{3}|'\d{2})"  # OCR reads 1 as l or I and 0 as O
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 # "14 February 2023", "30 de junio de 2022", "24. Juli 2019", "1er mars 2013"
 _DAY_FIRST = re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MONTH}\s*,?\s*(?:de\s+|del\s+)?{_YEAR}\b", re.I)
@@ -50,10 +50,13 @@ def month_number(word: str) -> int | None:
     return _MONTHS.get(fold(word).rstrip("."))
 
 
+_OCR_DIGITS = str.maketrans("lIO", "110")
+
+
 def _build(year: str, month: int | None, day: str) -> date | None:
     if month is None:
         return None
-    full_year = int(year.lstrip("'"))
+    full_year = int(year.lstrip("'").translate(_OCR_DIGITS))
     if full_year < 100:
         full_year += 1900 if full_year > 60 else 2000
     try:

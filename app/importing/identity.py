@@ -16,7 +16,11 @@ _UA_SLASH = re.compile(
 )
 # AIUSA "UA 19.24" / "Urgent Action 19.24"
 _UA_DOT = re.compile(r"\b(?:UA|Urgent Action)\s+0*(\d{1,4})\.(\d{2})\b(?!\.\d)")
-_INDEX_BODY = r"(AFR|AMR|ASA|EUR|MDE|POL|ACT|IOR|ORG|NWS)\s?(\d{1,2})\s*/\s*(\d(?: ?\d){1,5})\s*/\s*(\d{4}|\d{2})(?!\d)"
+_D = r"[\dO]"  # a digit, or the letter O that OCR reads for 0
+_INDEX_BODY = (
+    rf"(AFR|AMR|ASA|EUR|MDE|POL|ACT|IOR|ORG|NWS)\s?({_D}{{1,2}})\s*/\s*({_D}(?: ?{_D}){{1,5}})"
+    rf"\s*/\s*({_D}{{4}}|{_D}{{2}})(?![\dO])"
+)
 _INDEX_LABELLED = re.compile(
     r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)\s*(?:No\.?)?\s*:?\s*" + _INDEX_BODY, re.I
 )
@@ -62,8 +66,9 @@ def _inside_url(text: str, position: int) -> bool:
 
 
 def _format_index(match: re.Match[str], first_group: int) -> str:
-    region, country, serial, year = match.groups()[first_group : first_group + 4]
-    return f"{region.upper()} {country}/{serial.replace(' ', '')}/{year}"
+    region, *numbers = match.groups()[first_group : first_group + 4]
+    country, serial, year = (part.replace("O", "0").replace(" ", "") for part in numbers)
+    return f"{region.upper()} {country}/{serial}/{year}"
 
 
 def ai_index(doc: Document) -> str | None:

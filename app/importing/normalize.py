@@ -56,6 +56,10 @@ _OCR_FIXES = [
     (re.compile(r"\bAmnestv\b"), "Amnesty"),
     (re.compile(r"\bAmnesty lnternational\b"), "Amnesty International"),
     (re.compile(r"\bUrgent Actlon\b"), "Urgent Action"),
+    (re.compile(r"\b(APPEALS|COPIES) T0\b"), r"\1 TO"),
+    (re.compile(r"\bSa[l1]utat[il1]on\b"), "Salutation"),
+    (re.compile(r"\bRECOMMENDED ACT[I1l]ON\b"), "RECOMMENDED ACTION"),
+    (re.compile(r"\bA[I1l] [I1l]ndex\b"), "AI Index"),
 ]
 
 

@@ -131,3 +131,14 @@ def test_empty_text_is_rejected(text: str) -> None:
 def test_a_text_that_is_not_a_ua_is_rejected() -> None:
     with pytest.raises(ImportRejected, match="does not look like an Urgent Action"):
         parse_text("Shopping list\n\nMilk, eggs and bread for Saturday.\n", "list.txt")
+
+
+def test_ocr_noise_in_a_scanned_1990s_text(fixture_text: Callable[[str], str]) -> None:
+    doc = parse_text(fixture_text("network_1990s_ocr.txt"))
+    assert (doc.ua_number, doc.ai_index, doc.country) == ("61/96", "EUR 46/03/96", "Russia")
+    assert (doc.issued_on, doc.deadline) == (date(1996, 3, 12), date(1996, 4, 23))
+    assert [(t.name, t.salutation) for t in doc.targets] == [
+        ("Yury Sample", "Dear Procurator General")
+    ]
+    assert doc.preferred_languages == ("English", "Russian")
+    assert doc.summary is not None and doc.summary.startswith("Amnesty International is concerned")
