@@ -13,10 +13,12 @@ import contextlib
 import io
 import logging
 import math
+import time
 
 from app.domain.errors import ImportRejected
 
 MAX_PAGES = 60
+MAX_SECONDS = 20.0  # checked between pages
 PARAGRAPH_GAP = 1.6  # a line this many line-heights below the previous one starts a block
 MAX_TEXT_CHARS = 2_000_000
 MAX_STREAM_BYTES = 20_000_000
@@ -75,9 +77,16 @@ def _extract(data: bytes, source: str) -> str:
             )
         parts: list[str] = []
         total = 0
+        started = time.monotonic()
         for page in pages:
             text = _page_text(page)
             total += len(text)
+            if time.monotonic() - started > MAX_SECONDS:
+                raise ImportRejected(
+                    source,
+                    "Reading this PDF takes far too long for a UA document; it was stopped as a "
+                    "possible PDF bomb. Copy the text from a PDF viewer and import that.",
+                )
             if total > MAX_TEXT_CHARS:
                 raise ImportRejected(
                     source,
