@@ -24,6 +24,7 @@ _INDEX_BODY = (
 _INDEX_LABELLED = re.compile(
     r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)\s*(?:No\.?)?\s*:?\s*" + _INDEX_BODY, re.I
 )
+_ORIGINAL_BRACKET = re.compile(r"(?:UA|AU)\s*:?\s*\d+/\d+\s*\(\s*$", re.I)  # "on UA 72/05 ("
 _INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*" + _INDEX_BODY)
 _DATE_LABEL = re.compile(
     r"(?:(?<![\w-])Date|Issue Date|Fecha|Fecha de emisi[oó]n|Date d['’][ée]mission|PUBLICATION DATE|"
@@ -75,8 +76,10 @@ def ai_index(doc: Document) -> str | None:
     """This document's own AI Index (never the bracketed original, never one inside a link)."""
     for pattern in (_INDEX_LABELLED, _INDEX_FOOTER):
         for match in pattern.finditer(doc.text):
-            if not _inside_url(doc.text, match.start()):
-                return _format_index(match, 0)
+            before = doc.text[max(0, match.start() - 30) : match.start()]
+            if _inside_url(doc.text, match.start()) or _ORIGINAL_BRACKET.search(before):
+                continue
+            return _format_index(match, 0)
     ocr = _INDEX_OCR.search(doc.text)  # scanned 1990s copies: "M'DE 13/04612001"
     if ocr:
         region = re.sub(r"['’`]", "", ocr.group(1)).upper()

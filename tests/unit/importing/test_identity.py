@@ -106,3 +106,11 @@ def test_previous_ua_link(text: str, expected: str | None) -> None:
 def test_a_lone_date_line_on_top_is_the_documents_own_date() -> None:
     doc = Document("Date: 5 May 2023\nURGENT ACTION\nHEADLINE\n")
     assert identity.issued_on(doc) == date(2023, 5, 5)
+
+
+def test_labelled_original_index_in_brackets_is_skipped() -> None:
+    doc = Document(
+        "Further information on UA 72/05 (AI Index: ASA 31/027/2005, 18 March 2005)\n\n"
+        "PUBLIC   AI Index: ASA 31/035/2005\n"
+    )
+    assert identity.ai_index(doc) == "ASA 31/035/2005"
