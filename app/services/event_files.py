@@ -120,14 +120,14 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
         # Records of a same-named event created on another laptop join this event.
         records = [{**r, "event_uuid": row.uuid} for r in parsed.records]
         by_uuid = {str(r["uuid"]): r for r in records}
-        stored = event_repository.records_by_uuid(session, list(by_uuid))
-        fresh = [r for u, r in by_uuid.items() if u not in stored]
         now = datetime.now(UTC)
+        # Insert first and let the unique UUID decide (SES-4): what the database skipped is
+        # either the same record again or a conflicting copy, told apart by comparing below.
         inserted = event_repository.insert_records_ignoring_duplicates(
-            session, [_insert_values(r, case_ids, row.id, now) for r in fresh]
+            session, [_insert_values(r, case_ids, row.id, now) for r in by_uuid.values()]
         )
-        raced = [u for u in by_uuid if u not in stored and u not in inserted]
-        stored.update(event_repository.records_by_uuid(session, raced))
+        skipped = [u for u in by_uuid if u not in inserted]
+        stored = event_repository.records_by_uuid(session, skipped, event_id=row.id)
         conflicts = []
         for record_uuid, record in by_uuid.items():
             if record_uuid in inserted:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -112,32 +113,55 @@ def tally_cells(session: Session, event_id: int) -> list[tuple[str, str, str, st
     ]
 
 
-def exported_records(session: Session, event_id: int) -> list[dict[str, object]]:
-    """The event's records as plain dicts for an export file (no letter text: it names people)."""
-    query = (
-        select(AppealRow, CaseRow.ua_number, EventRow.uuid)
+def _record_columns() -> Select[Any]:
+    return (
+        select(
+            AppealRow.uuid,
+            CaseRow.ua_number,
+            EventRow.uuid,
+            AppealRow.kind,
+            AppealRow.status,
+            AppealRow.channel,
+            AppealRow.count,
+            AppealRow.sent_on,
+            AppealRow.target_position,
+            AppealRow.target_label,
+            AppealRow.language,
+            AppealRow.created_at,
+        )
         .join(CaseRow, AppealRow.case_id == CaseRow.id)
-        .join(EventRow, AppealRow.event_id == EventRow.id)
-        .where(AppealRow.event_id == event_id)
-        .order_by(AppealRow.created_at, AppealRow.id)
+        .outerjoin(EventRow, AppealRow.event_id == EventRow.id)
     )
-    return [record_dict(row, ua, ev) for row, ua, ev in session.execute(query)]
 
 
-def record_dict(row: AppealRow, ua_number: str, event_uuid: str | None) -> dict[str, object]:
+def _as_dict(row: Any) -> dict[str, object]:
+    (
+        uuid,
+        ua,
+        event_uuid,
+        kind,
+        status,
+        channel,
+        count,
+        sent_on,
+        position,
+        label,
+        language,
+        created,
+    ) = row
     return {
-        "uuid": row.uuid,
-        "ua_number": ua_number,
+        "uuid": uuid,
+        "ua_number": ua,
         "event_uuid": event_uuid,
-        "kind": row.kind,
-        "status": row.status,
-        "channel": row.channel,
-        "count": row.count,
-        "sent_on": row.sent_on.isoformat() if row.sent_on else None,
-        "target_position": row.target_position,
-        "target_label": row.target_label,
-        "language": row.language,
-        "created_at": as_utc(row.created_at).isoformat() if row.created_at else None,
+        "kind": kind,
+        "status": status,
+        "channel": channel,
+        "count": count,
+        "sent_on": sent_on.isoformat() if sent_on else None,
+        "target_position": position,
+        "target_label": label,
+        "language": language,
+        "created_at": as_utc(created).isoformat() if created else None,
     }
 
 
@@ -146,19 +170,35 @@ def as_utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def records_by_uuid(session: Session, uuids: Sequence[str]) -> dict[str, dict[str, object]]:
-    """The stored copies of the records with these UUIDs, keyed by UUID."""
+def exported_records(session: Session, event_id: int) -> list[dict[str, object]]:
+    """The event's records as plain dicts for an export file (no letter text: it names people)."""
+    query = (
+        _record_columns()
+        .where(AppealRow.event_id == event_id)
+        .order_by(AppealRow.created_at, AppealRow.id)
+    )
+    return [_as_dict(row) for row in session.execute(query)]
+
+
+def records_by_uuid(
+    session: Session, uuids: Sequence[str], *, event_id: int | None = None
+) -> dict[str, dict[str, object]]:
+    """The stored copies of the records with these UUIDs, keyed by UUID.
+
+    With ``event_id``, the event's records are read in one query first; only UUIDs not found
+    there are looked up one chunk at a time (they are rare: records moved between events).
+    """
+    wanted = set(uuids)
     found: dict[str, dict[str, object]] = {}
-    for start in range(0, len(uuids), INSERT_CHUNK):
-        chunk = list(uuids[start : start + INSERT_CHUNK])
-        query = (
-            select(AppealRow, CaseRow.ua_number, EventRow.uuid)
-            .join(CaseRow, AppealRow.case_id == CaseRow.id)
-            .outerjoin(EventRow, AppealRow.event_id == EventRow.id)
-            .where(AppealRow.uuid.in_(chunk))
-        )
-        for row, ua, ev in session.execute(query):
-            found[row.uuid] = record_dict(row, ua, ev)
+    if event_id is not None:
+        for row in session.execute(_record_columns().where(AppealRow.event_id == event_id)):
+            if row[0] in wanted:
+                found[row[0]] = _as_dict(row)
+    rest = [u for u in uuids if u not in found]
+    for start in range(0, len(rest), INSERT_CHUNK):
+        chunk = rest[start : start + INSERT_CHUNK]
+        for row in session.execute(_record_columns().where(AppealRow.uuid.in_(chunk))):
+            found[row[0]] = _as_dict(row)
     return found
 
 
@@ -168,21 +208,20 @@ def insert_records_ignoring_duplicates(
     """INSERT .. ON CONFLICT (uuid) DO NOTHING (SES-4); returns the UUIDs actually inserted.
 
     A record another writer inserted a moment ago is skipped by the database itself, so two
-    laptops merging the same file at once still count each letter once.
+    laptops merging the same file at once still count each letter once. The rows go as one
+    executemany, which SQLAlchemy batches into multi-row INSERTs ("insertmanyvalues").
     """
-    insert = _DIALECT_INSERT[session.get_bind().dialect.name]
     pending = list(rows)
-    inserted: set[str] = set()
-    for start in range(0, len(pending), INSERT_CHUNK):
-        chunk = pending[start : start + INSERT_CHUNK]
-        statement = (
-            insert(AppealRow)
-            .values(chunk)
-            .on_conflict_do_nothing(index_elements=[AppealRow.uuid])
-            .returning(AppealRow.uuid)
-        )
-        inserted.update(session.scalars(statement))
-    return inserted
+    if not pending:
+        return set()
+    insert = _DIALECT_INSERT[session.get_bind().dialect.name]
+    statement = (
+        insert(AppealRow.__table__)
+        .on_conflict_do_nothing(index_elements=["uuid"])
+        .returning(AppealRow.__table__.c.uuid)
+    )
+    result = session.connection().execute(statement, pending)
+    return set(result.scalars())
 
 
 def case_ids_by_number(session: Session, ua_numbers: Iterable[str]) -> dict[str, int]:
