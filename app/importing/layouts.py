@@ -51,8 +51,9 @@ _NEW_CONCERN = re.compile(r"^\s*(?:and\s+)?new concerns?\s*:", re.I)
 _NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?(?:and\s+)?new concerns?\s*:", re.I)
 _CHROME = re.compile(
     r"^\s*(?:Skip to (?:main )?content|Donate|Log ?in|Menu|Search|Home|Amnesty International(?: \w+)?|"
-    r"Share(?: this)?\b.*|©.*|Startseite\b.*|Take Action\s*>.*|Jetzt spenden|Menü\b.*|Urgent Actions?)\s*$"
-    r"|^.*\s{3,}.*$",
+    r"Share(?: this)?\b.*|©.*|Startseite\b.*|Take Action\s*>.*|Jetzt spenden|Menü\b.*|Urgent Actions?|"
+    r"(?:Published|Updated|Last updated|Veröffentlicht|Publicado|Publié)\b.*|Print|Campaigns?|News)\s*$"
+    r"|^.*\s{3,}.*$|^[^.]{0,80}\s[›>»]\s[^.]{0,80}$",
     re.I,
 )
 _PREFIXES = re.compile(

@@ -142,3 +142,18 @@ def test_ocr_noise_in_a_scanned_1990s_text(fixture_text: Callable[[str], str]) -
     ]
     assert doc.preferred_languages == ("English", "Russian")
     assert doc.summary is not None and doc.summary.startswith("Amnesty International is concerned")
+
+
+def test_web_page_breadcrumb_and_published_line_are_not_the_headline() -> None:
+    text = (
+        "Home › Our work › Urgent Actions\nPublished: 3 May 2024\n\nEgypt: Lawyer detained for a tweet\n\n"
+        "Human rights lawyer Mona Example has been held since 12 January 2024 over a tweet.\n\n"
+        "This is the first update of UA 12/24.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.title, doc.country, doc.kind) == (
+        "Lawyer detained for a tweet",
+        "Egypt",
+        OutputKind.UPDATE,
+    )
+    assert doc.issued_on == date(2024, 5, 3)
