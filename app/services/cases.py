@@ -2,21 +2,45 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.domain.errors import CaseNotFound
 from app.domain.model import CaseDetail, CaseSummary, normalize_ua_number
-from app.store import case_repository
-from app.store.database import Database
+from app.paths import AppPaths
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a function needs it
+    from app.store.database import Database
+
+
+def _list_order(case: CaseSummary) -> tuple[object, ...]:
+    return (case.deadline is None, case.deadline, case.ua_number)
 
 
 def list_cases(db: Database, *, include_closed: bool = False) -> list[CaseSummary]:
     """Cases sorted by deadline (undated last), open ones only unless asked."""
+    from app.store import case_repository
+
     with db.unit_of_work() as session:
         rows = case_repository.list_summaries(session, include_closed=include_closed)
-    return sorted(rows, key=lambda c: (c.deadline is None, c.deadline, c.ua_number))
+    return sorted(rows, key=_list_order)
+
+
+def peek_cases(paths: AppPaths, database_url: str | None = None) -> list[CaseSummary] | None:
+    """Every case as ``list_cases(include_closed=True)`` gives it, read before the store is
+    opened (start-up: no SQLAlchemy import, about 200 ms sooner); None when that is not
+    possible (another database, a store that needs migrating or is damaged, no store yet)."""
+    if database_url is not None:
+        return None
+    from app.store.quick_list import read_summaries
+
+    rows = read_summaries(paths.database)
+    return None if rows is None else sorted(rows, key=_list_order)
 
 
 def get_case(db: Database, ua_number: str) -> CaseDetail:
     """One case by UA number in any written form (``UA 61/96``, ``58.23``...)."""
+    from app.store import case_repository
+
     key = normalize_ua_number(ua_number) or ua_number.strip()
     with db.unit_of_work() as session:
         row = case_repository.case_row(session, key)
@@ -27,5 +51,7 @@ def get_case(db: Database, ua_number: str) -> CaseDetail:
 
 def get_summary(db: Database, case_id: int) -> CaseSummary | None:
     """The list row of one case (to refresh a single row after a change)."""
+    from app.store import case_repository
+
     with db.unit_of_work() as session:
         return case_repository.summary_for(session, case_id)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+# HEAD, the newest migration, lives in app/store/revision.py (readable without SQLAlchemy);
+# a unit test checks it against Alembic's own idea of head.
+from app.store.revision import HEAD
+
 log = logging.getLogger(__name__)
 
-# The newest migration; a unit test checks it against Alembic's own idea of head.
-HEAD = "0001_baseline"
 SCRIPT_LOCATION = "app.store:migrations"
 
 
@@ -51,3 +53,6 @@ def migrate_to_head(engine: Engine, backup_dir: Path | None) -> None:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
     log.info("store migrated to %s", HEAD)
+
+
+__all__ = ["HEAD", "SCRIPT_LOCATION", "current_revision", "migrate_to_head"]

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -141,6 +142,8 @@ class AppealRow(Base):
     """An appeal or solidarity card; ``uuid`` identifies it across machines (merges)."""
 
     __tablename__ = "appeals"
+    # Covering index for the case list's sent totals (migration 0002; bench/bench_startup.py).
+    __table_args__ = (Index("ix_appeals_totals", "status", "kind", "case_id", "count"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)

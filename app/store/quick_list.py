@@ -1,0 +1,85 @@
+"""The case list read straight from the SQLite file with the stdlib driver, for a fast start.
+
+Importing SQLAlchemy costs about 200 ms (and 45 MB) before the first query can run
+(bench/bench_startup.py). This module reads the same rows as
+``case_repository.list_summaries`` with ``sqlite3``, read-only and in one snapshot, so the
+window can show the list while the store is opened, checked and migrated in the background.
+Anything unexpected - no file, another schema revision, a locked or damaged file - returns
+None, and the caller takes the normal path, which migrates, checks and reports.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from app.domain.model import AppealKind, AppealStatus, CaseStatus, CaseSummary
+from app.store.revision import HEAD
+
+log = logging.getLogger(__name__)
+
+_CASES = "SELECT id, ua_number, title, country, status, deadline, is_sample FROM cases ORDER BY id"
+_PERSONS = "SELECT case_id, name FROM persons ORDER BY case_id, position"
+_TARGETS = "SELECT case_id, title, name_as_printed, name FROM targets ORDER BY case_id, position"
+_SENT = (
+    "SELECT case_id, COALESCE(SUM(count), 0) FROM appeals "
+    "WHERE status = ? AND kind = ? GROUP BY case_id"
+)
+
+
+def read_summaries(db_path: Path) -> list[CaseSummary] | None:
+    """Every case (open and closed) as list rows, or None when the fast path does not apply."""
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("BEGIN")  # one snapshot for all the queries
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] != HEAD:
+            return None
+        return _summaries(conn)
+    except (sqlite3.Error, ValueError, KeyError) as exc:  # the normal path will tell the user
+        log.info("quick case list skipped: %s", exc)
+        return None
+    finally:
+        conn.close()
+
+
+def _summaries(conn: sqlite3.Connection) -> list[CaseSummary]:
+    persons: dict[int, list[str]] = {}
+    for owner, name in conn.execute(_PERSONS):
+        persons.setdefault(owner, []).append(name)
+    officials: dict[int, list[str]] = {}
+    labels: dict[str, str] = {}  # one string per distinct label, as list_summaries does
+    for owner, title, as_printed, name in conn.execute(_TARGETS):
+        label = ", ".join(filter(None, (title, as_printed or name)))
+        officials.setdefault(owner, []).append(labels.setdefault(label, label))
+    sent = dict(conn.execute(_SENT, (AppealStatus.SENT.value, AppealKind.APPEAL.value)))
+    statuses = {status.value: status for status in CaseStatus}
+    countries: dict[str, str] = {}
+    deadlines: dict[str | None, date | None] = {None: None}
+    empty: list[str] = []
+    rows = []
+    for case_id, ua_number, title, country, status, deadline, is_sample in conn.execute(_CASES):
+        if deadline not in deadlines:
+            deadlines[deadline] = date.fromisoformat(deadline)
+        rows.append(
+            CaseSummary(
+                case_id=case_id,
+                ua_number=ua_number,
+                title=title,
+                country=countries.setdefault(country, country),
+                status=statuses[status],
+                deadline=deadlines[deadline],
+                persons=tuple(persons.pop(case_id, empty)),
+                officials=tuple(officials.pop(case_id, empty)),
+                appeals_sent=int(sent.get(case_id, 0)),
+                is_sample=bool(is_sample),
+            )
+        )
+    return rows
