@@ -150,9 +150,14 @@ def is_rtl(locale_id: str) -> bool:
     canonical = normalize_locale(locale_id)
     if canonical is None:
         return False
+    if canonical.split("_")[0] in _KNOWN_LEFT_TO_RIGHT:
+        return False  # no Babel locale data to load at start-up (about 20 ms; QT-8)
     from babel import Locale
 
     return Locale.parse(canonical).text_direction == "rtl"
+
+
+_KNOWN_LEFT_TO_RIGHT = frozenset({"en", "es", "fr", "de", "pt", "it", "nl"})
 
 
 # ---- negotiation ------------------------------------------------------------------------------

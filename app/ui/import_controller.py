@@ -130,10 +130,11 @@ class ImportController(QObject):
         )
 
     def _on_progress(self, done: int, total: int, current: str) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(max(total, 1))
-            self._progress.setValue(done)
-            self._progress.setLabelText(_("Importing {file}...").format(file=Path(current).name))
+        progress = self._progress  # setValue() on a modal dialog processes events: the import
+        if progress is not None:  # may finish (and drop the dialog) inside this call
+            progress.setMaximum(max(total, 1))
+            progress.setLabelText(_("Importing {file}...").format(file=Path(current).name))
+            progress.setValue(done)
 
     def _close_progress(self) -> None:
         if self._progress is not None:

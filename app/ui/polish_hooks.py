@@ -55,7 +55,6 @@ def install_polish(window: MainWindow) -> PolishActions:
     """Add the menu entries and point Help > About / Keyboard shortcuts at the full dialogs."""
     from app.ui.dialogs.about_dialog import show_about
     from app.ui.shortcuts_help import show_shortcuts, window_actions
-    from app.ui.views.write_today_view import show_write_today
 
     window.setWindowIcon(app_icon())
     menu_bar = window.menuBar()
@@ -70,7 +69,7 @@ def install_polish(window: MainWindow) -> PolishActions:
     help_menu.insertSeparator(window.actions.about)
     polish = PolishActions(view_menu, write_today, copy_diagnostics)
 
-    write_today.triggered.connect(lambda: show_write_today(window))
+    write_today.triggered.connect(lambda: _show_write_today(window))
     copy_diagnostics.triggered.connect(lambda: _copy_diagnostics(window))
     for action, slot in (
         (
@@ -92,6 +91,14 @@ def install_polish(window: MainWindow) -> PolishActions:
     window.destroyed.connect(lambda: remove_language_listener(on_language))
     window.polish = polish  # type: ignore[attr-defined]
     return polish
+
+
+def _show_write_today(window: MainWindow) -> None:
+    # Imported on use: it pulls in the store (SQLAlchemy) and the importer's country tables,
+    # about 0.5 s that would otherwise pass before the window first appears (QT-8).
+    from app.ui.views.write_today_view import show_write_today
+
+    show_write_today(window)
 
 
 def _copy_diagnostics(window: MainWindow) -> None:

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from app.domain.errors import AppealDeskError
 from app.i18n import N_, _
 from app.paths import AppPaths
-from app.services import backups
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
 
 if TYPE_CHECKING:
+    from app.services import backups
     from app.services.database import Database
 
 REASONS = {
@@ -93,6 +93,8 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        from app.services import backups  # SQLAlchemy: not while the main window is built
+
         self.entries = backups.list_backups(self.paths)
         self.table.setRowCount(len(self.entries))
         for row, info in enumerate(self.entries):
@@ -119,6 +121,8 @@ class BackupsDialog(QDialog):
         return self.entries[rows[0].row()] if rows else None
 
     def back_up_now(self) -> None:
+        from app.services import backups
+
         try:
             backups.make_backup(self.paths, self._database())
         except AppealDeskError as exc:
@@ -137,6 +141,8 @@ class BackupsDialog(QDialog):
         if not Messages.ask(self, _("Restore a backup"), question):
             return
         self._close_store()
+        from app.services import backups
+
         try:
             backups.restore_backup(self.paths, info.path)
         except AppealDeskError as exc:

@@ -46,6 +46,24 @@ def ua_sort_key(ua_number: str) -> tuple[int, int]:
         return 0, 0
 
 
+_COLUMNS = tuple(Column)
+_COLUMN_COUNT = len(_COLUMNS)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
+_ROLES_WITH_DATA = frozenset(
+    int(role)
+    for role in (
+        CASE_ROLE,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
+
+
 def _sort_value(case: CaseSummary, column: Column) -> Any:
     if column == Column.UA_NUMBER:
         return ua_sort_key(case.ua_number)
@@ -61,15 +79,62 @@ def _sort_value(case: CaseSummary, column: Column) -> Any:
     return (case.status == CaseStatus.CLOSED, case.deadline)
 
 
+def _deadline_key(case: CaseSummary) -> tuple[bool, date]:
+    return case.status == CaseStatus.CLOSED, case.deadline  # type: ignore[return-value]
+
+
+_VALUE_KEYS: dict[Column, Callable[[CaseSummary], Any]] = {
+    Column.TITLE: lambda case: case.title.casefold(),
+    Column.COUNTRY: lambda case: case.country.casefold(),
+    Column.PERSONS: lambda case: ", ".join(case.persons).casefold(),
+    Column.APPEALS_SENT: lambda case: case.appeals_sent,
+    Column.DEADLINE: _deadline_key,
+    Column.DAYS_LEFT: _deadline_key,
+}
+
+
+def ua_order(cases: Sequence[CaseSummary]) -> list[int]:
+    """Positions in ``cases`` by UA number (year, then number), as ``ua_sort_key`` orders."""
+    keys = []
+    for case in cases:
+        year, number = ua_sort_key(case.ua_number)
+        keys.append(year * 100_000 + number)  # one int sorts faster than a tuple
+    return sorted(range(len(cases)), key=keys.__getitem__)
+
+
+def ascending_order(
+    cases: Sequence[CaseSummary], column: Column, by_ua: list[int] | None = None
+) -> tuple[list[int], list[int]]:
+    """Positions in ``cases`` of (rows with a value, rows without), ascending, ties by UA
+    number: the order of ``_sort_value`` then ``ua_sort_key``, from stable sorts."""
+    by_ua = list(by_ua) if by_ua is not None else ua_order(cases)
+    if column == Column.UA_NUMBER:
+        return by_ua, []
+    keys = list(map(_VALUE_KEYS[column], cases))
+    if column in (Column.DEADLINE, Column.DAYS_LEFT):  # no deadline: last, closed ones after
+        present = [i for i in by_ua if cases[i].deadline is not None]
+        missing = [i for i in by_ua if cases[i].deadline is None]
+        missing.sort(key=lambda i: keys[i][0])
+    else:
+        present, missing = by_ua, []
+    present.sort(key=keys.__getitem__)
+    return present, missing
+
+
 class CaseTableModel(QAbstractTableModel):
     """Rows are CaseSummary values; one row can be replaced with a precise dataChanged."""
 
     def __init__(self, today: Callable[[], date] = date.today, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[CaseSummary] = []
+        self._rows: list[CaseSummary] = []  # in the current order
+        self._pool: list[CaseSummary] = []  # the same rows as given to set_cases
+        self._order: list[int] = []  # row -> position in _pool (the proxy reads it, too)
         self._today = today
         self._sort_column = Column.DEADLINE
         self._sort_order = Qt.SortOrder.AscendingOrder
+        # Ascending orders per column, as _pool positions (see _ordered); cleared on change.
+        self._orders: dict[Column, tuple[list[int], list[int]]] = {}
+        self._by_ua: list[int] | None = None  # the tie-break order, shared by every column
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -77,7 +142,7 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -101,13 +166,20 @@ class CaseTableModel(QAbstractTableModel):
         }[column]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        case = self._rows[index.row()]
-        column = Column(index.column())
+        return self.case_data(self._rows[row], index.column(), role)
+
+    def case_data(self, case: CaseSummary, column_number: int, role: int) -> Any:
+        """``data()`` for a row's case; called once per cell and role on every repaint, so
+        roles nobody sets return at once (the search proxy calls this directly)."""
+        if role not in _ROLES_WITH_DATA or not 0 <= column_number < _COLUMN_COUNT:
+            return None
+        column = _COLUMNS[column_number]
         if role == CASE_ROLE:
             return case
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (_DISPLAY, _ACCESSIBLE_TEXT):
             return self._display(case, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(case, column)
@@ -181,7 +253,11 @@ class CaseTableModel(QAbstractTableModel):
     def set_cases(self, cases: Sequence[CaseSummary]) -> None:
         """Replace every row (after an import or at start-up), keeping the current sort."""
         self.beginResetModel()
-        self._rows = self._sorted(cases)
+        self._orders.clear()
+        self._by_ua = None
+        self._pool = list(cases)
+        self._order = self._ordered()
+        self._rows = list(map(self._pool.__getitem__, self._order))
         self.endResetModel()
 
     def replace_case(self, case: CaseSummary) -> bool:
@@ -190,6 +266,8 @@ class CaseTableModel(QAbstractTableModel):
         if row < 0:
             return False
         self._rows[row] = case
+        self._pool[self._order[row]] = case
+        self._orders.clear()  # its sort values may have changed (its UA number cannot)
         last = self.index(row, len(Column) - 1)
         self.dataChanged.emit(self.index(row, 0), last)
         return True
@@ -213,35 +291,41 @@ class CaseTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
             return
+        if (column, order) == (self._sort_column, self._sort_order) and self._orders:
+            return  # already in this order (QTableView.sortByColumn asks twice per click)
         self._sort_column, self._sort_order = Column(column), order
         self.layoutAboutToBeChanged.emit()
-        old_rows = self._rows
-        self._rows = self._sorted(old_rows)
-        new_position = {id(case): row for row, case in enumerate(self._rows)}
+        old_order = self._order
+        self._order = self._ordered()
+        self._rows = list(map(self._pool.__getitem__, self._order))
         old_indexes = self.persistentIndexList()
-        new_indexes = [
-            self.index(new_position[id(old_rows[index.row()])], index.column())
-            for index in old_indexes
-        ]
-        self.changePersistentIndexList(old_indexes, new_indexes)
+        if old_indexes:  # usually one row's cells (selection, current): find only those
+            positions = {old_order[index.row()] for index in old_indexes}
+            new_row = {position: self._order.index(position) for position in positions}
+            new_indexes = [
+                self.index(new_row[old_order[index.row()]], index.column()) for index in old_indexes
+            ]
+            self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
 
-    def _sorted(self, cases: Sequence[CaseSummary]) -> list[CaseSummary]:
+    def _ordered(self) -> list[int]:
+        """Positions in _pool in the current order: missing values (no deadline) last, ties
+        by UA number. The ascending order of each column is kept until the rows change, so
+        sorting again by a column (either way) is a list copy (bench/bench_search_sort.py)."""
         column = self._sort_column
-        reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+        if column not in self._orders:
+            if self._by_ua is None:
+                self._by_ua = ua_order(self._pool)
+            self._orders[column] = ascending_order(self._pool, column, self._by_ua)
+        present, missing = self._orders[column]
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            return present[::-1] + missing[::-1]
+        return present + missing
 
-        def key(case: CaseSummary) -> tuple[bool, Any, tuple[int, int]]:
-            value = _sort_value(case, column)
-            # None (no deadline) always sorts last; ties break on the UA number.
-            if isinstance(value, tuple) and value and value[-1] is None:
-                return True, value[0], ua_sort_key(case.ua_number)
-            return False, value, ua_sort_key(case.ua_number)
-
-        # Python's sort is stable, so the missing-value rows stay at the end in both orders.
-        ordered = sorted(cases, key=key, reverse=reverse)
-        if reverse:
-            ordered.sort(key=lambda case: key(case)[0])
-        return ordered
+    def row_order(self) -> tuple[list[CaseSummary], list[int], list[CaseSummary]]:
+        """(the rows as given to set_cases, their positions in the current order, the rows in
+        that order): lets the search proxy follow a re-sort without work per row. Read-only."""
+        return self._pool, self._order, self._rows
 
     @property
     def sort_column(self) -> Column:
