@@ -70,13 +70,21 @@ def normalize_text(text: str) -> str:
         text = _unescape_entities(text)
     text = unicodedata.normalize("NFC", text.translate(_TRANSLATION))
     text = _MD_LINK.sub(_markdown_link, text)
-    lines = [_clean_line(_expand_tabs(line)) for line in text.split("\n")]
-    lines = [line for line in lines if line is not None]
-    text = "\n".join(lines)
+    text = "\n".join(_expand_tabs(line) for line in text.split("\n"))
+    for _ in range(3):  # joining a hyphenated word can expose another artefact: repeat until stable
+        repaired = _repair_lines(text)
+        if repaired == text:
+            break
+        text = repaired
+    return text.strip("\n") + "\n" if text.strip() else ""
+
+
+def _repair_lines(text: str) -> str:
+    lines = [_clean_line(line) for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line is not None)
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
-    text = join_hyphenated_lines(text)
-    return text.strip("\n") + "\n" if text.strip() else ""
+    return join_hyphenated_lines(text)
 
 
 def _expand_tabs(line: str) -> str:
@@ -107,7 +115,16 @@ def _markdown_link(match: re.Match[str]) -> str:
 
 
 def _clean_line(line: str) -> str | None:
-    """Clean one line; None drops it (page numbers)."""
+    """Clean one line until nothing changes; None drops it (page numbers)."""
+    for _ in range(4):
+        cleaned = _clean_once(line)
+        if cleaned is None or cleaned == line:
+            return cleaned
+        line = cleaned
+    return line
+
+
+def _clean_once(line: str) -> str | None:
     line = _MD_EMPHASIS.sub(r"\2", line)
     line = _MD_HEADING.sub("", line.replace("**", ""))
     line = _BULLET_LINE.sub("- ", line)
