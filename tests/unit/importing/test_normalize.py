@@ -73,7 +73,12 @@ def test_prose_copies_to_keeps_its_case() -> None:
     assert repair_split_words(text).split("\n")[1] == "we sent copies to the embassy"
 
 
-_PIECES = list("abcXYZ -\n\t:/") + [
+_PIECES = list("abcXYZ -\n\t:/#*1") + [
+    "- 2 -",
+    "\u25a0",
+    "U R G E N T",
+    "&nbsp;",
+    "[x](http://a.b)",
     "\u00a0",
     "\ufb01",
     "\uf0b7",
