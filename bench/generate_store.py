@@ -1,6 +1,9 @@
 """Generate a large FICTIONAL store (cases, outputs, persons, targets, appeals) for benchmarks.
 
 Every name, country and text is invented from syllables; nothing describes a real case.
+Shapes follow real stores: unique titles, 1-3 persons, 2-4 officials drawn from the few in
+office in that country at the time (so they recur across cases), 1-3 documents per case
+of 2.5-4.5 kB (``--lean``: a tenth), appeals with their letter texts.
 Rows go in with SQLAlchemy core bulk inserts into a store created by ``open_database``,
 so the schema (and the Alembic stamp) is exactly the app's. Stores are cached by size
 under ``--cache-dir`` so repeated benchmark runs do not regenerate them.
@@ -28,7 +31,7 @@ from app.store.case_repository import fold
 from app.store.database import open_database
 from app.store.schema import AppealRow, CaseRow, OutputRow, PersonRow, TargetRow
 
-GENERATOR_VERSION = 1  # bump when the generated data changes shape (invalidates the cache)
+GENERATOR_VERSION = 2  # bump when the generated data changes shape (invalidates the cache)
 DEFAULT_CACHE = Path("/tmp/appeal-desk-bench")
 FICTIONAL_NOTE = "FICTIONAL benchmark data - not a real Urgent Action."
 
@@ -135,6 +138,17 @@ class Words:
         return "\n\n".join(parts)
 
 
+_POOLS: dict[tuple[str, int], list[tuple[str, str]]] = {}
+
+
+def official_pool(words: Words, country: str, term: int) -> list[tuple[str, str]]:
+    """The officials of ``country`` in one four-year term: one fictional name per office."""
+    key = (country, term)
+    if key not in _POOLS:
+        _POOLS[key] = [(office, words.name()) for office in TITLES]
+    return _POOLS[key]
+
+
 def ua_numbers(count: int) -> list[tuple[str, int]]:
     """Unique ``N/YY`` numbers with their year, newest year first (about 35 years of UAs)."""
     per_year = max(300, -(-count // 35))
@@ -152,6 +166,7 @@ def build_rows(
     scale = 0.1 if lean else 1.0
     rng = random.Random(seed)
     words = Words(rng)
+    _POOLS.clear()
     now = datetime(2026, 11, 1, 12, tzinfo=UTC)
     rows: dict[str, list[dict[str, object]]] = {
         "cases": [],
@@ -166,11 +181,14 @@ def build_rows(
         deadline = issued + timedelta(days=rng.choice((28, 42, 56)))
         closed = year < 2026 and rng.random() < 0.7
         country = rng.choice(COUNTRIES)
-        title = f"{rng.choice(TOPICS)} (fictional)"
         persons = [words.name() for _ in range(rng.choice((1, 1, 1, 2, 3)))]
+        title = f"{persons[0]}: {rng.choice(TOPICS).lower()} (fictional)"  # unique, as real ones
         officials = []
-        for position in range(1, rng.choice((2, 3, 3, 4)) + 1):
-            official_title, name = rng.choice(TITLES), words.name()
+        # The same ministers are written to in many UAs of a country in the same years.
+        pool = official_pool(words, country, year // 4)
+        for position, (official_title, name) in enumerate(
+            rng.sample(pool, rng.choice((2, 3, 3, 4))), start=1
+        ):
             officials.append(f"{official_title} {name}")
             rows["targets"].append(
                 {

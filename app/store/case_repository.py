@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, date, datetime
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -236,26 +238,35 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def _names_by_case(session: Session, case_id: int | None, open_only: bool) -> dict[int, list[str]]:
+def _names_by_case(
+    session: Session, case_id: int | None, open_only: bool
+) -> dict[int, tuple[str, ...]]:
     query = select(PersonRow.case_id, PersonRow.name).order_by(
         PersonRow.case_id, PersonRow.position
     )
-    return _grouped(session, _restrict(query, PersonRow.case_id, case_id, open_only))
+    rows = session.connection().execute(_restrict(query, PersonRow.case_id, case_id, open_only))
+    # Ordered by case: group straight into tuples (no per-case lists to copy).
+    return {
+        owner: tuple(name for _owner, name in group)
+        for owner, group in groupby(rows, key=itemgetter(0))
+    }
 
 
 def _officials_by_case(
     session: Session, case_id: int | None, open_only: bool
-) -> dict[int, list[str]]:
+) -> dict[int, tuple[str, ...]]:
     query = select(
         TargetRow.case_id, TargetRow.title, TargetRow.name_as_printed, TargetRow.name
     ).order_by(TargetRow.case_id, TargetRow.position)
-    query = _restrict(query, TargetRow.case_id, case_id, open_only)
-    grouped: dict[int, list[str]] = {}
+    rows = session.connection().execute(_restrict(query, TargetRow.case_id, case_id, open_only))
     labels: dict[str, str] = {}  # one string per distinct label (officials recur across cases)
-    for owner, title, as_printed, name in session.connection().execute(query):
-        label = ", ".join(filter(None, (title, as_printed or name)))
-        grouped.setdefault(owner, []).append(labels.setdefault(label, label))
-    return grouped
+    return {
+        owner: tuple(
+            labels.setdefault(label, label)
+            for label in (", ".join(filter(None, (t, printed or n))) for _o, t, printed, n in group)
+        )
+        for owner, group in groupby(rows, key=itemgetter(0))
+    }
 
 
 def _restrict(query: Select[Any], owner: Any, case_id: int | None, open_only: bool) -> Select[Any]:
@@ -265,13 +276,6 @@ def _restrict(query: Select[Any], owner: Any, case_id: int | None, open_only: bo
         open_ids = select(CaseRow.id).where(CaseRow.status == CaseStatus.OPEN.value)
         return query.where(owner.in_(open_ids))
     return query
-
-
-def _grouped(session: Session, query: Select[Any]) -> dict[int, list[str]]:
-    grouped: dict[int, list[str]] = {}
-    for owner, value in session.connection().execute(query):
-        grouped.setdefault(owner, []).append(value)
-    return grouped
 
 
 def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> list[CaseSummary]:
@@ -285,7 +289,7 @@ def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> lis
     officials = _officials_by_case(session, case_id, open_only)
     statuses = {status.value: status for status in CaseStatus}
     shared: dict[object, object] = {}  # one object per distinct country and deadline
-    empty: list[str] = []
+    empty: tuple[str, ...] = ()
     rows = session.connection().execute(query)  # core rows, streamed: no ORM buffering
     return [
         CaseSummary(
@@ -295,8 +299,8 @@ def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> lis
             country=shared.setdefault(country, country),  # type: ignore[arg-type]
             status=statuses[status],
             deadline=shared.setdefault(deadline, deadline),  # type: ignore[arg-type]
-            persons=tuple(persons.pop(row_id, empty)),
-            officials=tuple(officials.pop(row_id, empty)),
+            persons=persons.pop(row_id, empty),
+            officials=officials.pop(row_id, empty),
             appeals_sent=counts.get(row_id, 0),
             is_sample=bool(is_sample),
         )

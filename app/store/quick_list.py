@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from app.domain.model import AppealKind, AppealStatus, CaseStatus, CaseSummary
@@ -51,19 +53,24 @@ def read_summaries(db_path: Path) -> list[CaseSummary] | None:
 
 
 def _summaries(conn: sqlite3.Connection) -> list[CaseSummary]:
-    persons: dict[int, list[str]] = {}
-    for owner, name in conn.execute(_PERSONS):
-        persons.setdefault(owner, []).append(name)
-    officials: dict[int, list[str]] = {}
+    # Rows come ordered by case: group them straight into tuples (no per-case lists).
+    persons = {
+        owner: tuple(name for _owner, name in group)
+        for owner, group in groupby(conn.execute(_PERSONS), key=itemgetter(0))
+    }
     labels: dict[str, str] = {}  # one string per distinct label, as list_summaries does
-    for owner, title, as_printed, name in conn.execute(_TARGETS):
-        label = ", ".join(filter(None, (title, as_printed or name)))
-        officials.setdefault(owner, []).append(labels.setdefault(label, label))
+    officials = {
+        owner: tuple(
+            labels.setdefault(label, label)
+            for label in (", ".join(filter(None, (t, printed or n))) for _o, t, printed, n in group)
+        )
+        for owner, group in groupby(conn.execute(_TARGETS), key=itemgetter(0))
+    }
     sent = dict(conn.execute(_SENT, (AppealStatus.SENT.value, AppealKind.APPEAL.value)))
     statuses = {status.value: status for status in CaseStatus}
     countries: dict[str, str] = {}
     deadlines: dict[str | None, date | None] = {None: None}
-    empty: list[str] = []
+    empty: tuple[str, ...] = ()
     rows = []
     for case_id, ua_number, title, country, status, deadline, is_sample in conn.execute(_CASES):
         if deadline not in deadlines:
@@ -76,8 +83,8 @@ def _summaries(conn: sqlite3.Connection) -> list[CaseSummary]:
                 country=countries.setdefault(country, country),
                 status=statuses[status],
                 deadline=deadlines[deadline],
-                persons=tuple(persons.pop(case_id, empty)),
-                officials=tuple(officials.pop(case_id, empty)),
+                persons=persons.pop(case_id, empty),
+                officials=officials.pop(case_id, empty),
                 appeals_sent=int(sent.get(case_id, 0)),
                 is_sample=bool(is_sample),
             )
