@@ -288,7 +288,15 @@ def set_language(locale_id: str | None) -> str:
         _translations, _language = fresh, canonical
         listeners = list(_listeners)
     for listener in listeners:
-        listener(canonical)
+        try:
+            listener(canonical)
+        except RuntimeError as exc:
+            # A window closed without unregistering: its Qt object is gone. Forget it
+            # rather than let one stale listener stop every other window retranslating.
+            if "already deleted" not in str(exc):
+                raise
+            log.debug("dropping a language listener of a deleted widget: %s", exc)
+            remove_language_listener(listener)
     return canonical
 
 
