@@ -2,7 +2,8 @@
 
 It counts only appeals marked sent, and holds no personal data: no names of the persons at
 risk, the officials or the writer, no addresses, no letter text and no case titles (titles
-sometimes name people) - only UA numbers, channels, kinds, months and counts.
+sometimes name people) - only UA numbers, channels, kinds, months, counts and how many of
+those letters got a reply.
 """
 
 from __future__ import annotations
@@ -13,12 +14,20 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app import __version__
 from app.domain.model import AppealKind, AppealStatus, Channel
+from app.i18n import _, current_language
+from app.services.appeal_warnings import long_date
 from app.services.appeals import list_appeals
+from app.services.event_reports import channel_text
 from app.store.database import Database
 
-CSV_COLUMNS = ("month", "ua_number", "channel", "kind", "letters")
+if TYPE_CHECKING:
+    from app.output.section_report import SectionReportPage
+
+CSV_COLUMNS = ("month", "ua_number", "channel", "kind", "letters", "replies")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +37,7 @@ class ReportRow:
     channel: str  # Channel value
     kind: str  # AppealKind value
     letters: int
+    replies: int = 0  # appeals of this row that the official answered
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +52,17 @@ class SectionReport:
     def total(self) -> int:
         return sum(row.letters for row in self.rows)
 
+    @property
+    def total_replies(self) -> int:
+        return sum(row.replies for row in self.rows)
+
+    def replies_per_case(self) -> dict[str, int]:
+        """ua_number -> replies received to the letters counted."""
+        totals: Counter[str] = Counter()
+        for row in self.rows:
+            totals[row.ua_number] += row.replies
+        return dict(totals)
+
     def per_case_and_channel(self) -> dict[tuple[str, str], int]:
         """(ua_number, channel) -> letters, all months together."""
         totals: Counter[tuple[str, str]] = Counter()
@@ -53,6 +74,13 @@ class SectionReport:
         totals: Counter[str] = Counter()
         for row in self.rows:
             totals[row.month] += row.letters
+        return dict(sorted(totals.items()))
+
+    def replies_per_month(self) -> dict[str, int]:
+        """month the letters went out -> replies to them."""
+        totals: Counter[str] = Counter()
+        for row in self.rows:
+            totals[row.month] += row.replies
         return dict(sorted(totals.items()))
 
 
@@ -70,20 +98,19 @@ def section_report(
 ) -> SectionReport:
     """Sent letters between ``since`` and ``until`` (inclusive), counted per month x UA x channel."""
     counts: Counter[tuple[str, str, str, str]] = Counter()
+    replies: Counter[tuple[str, str, str, str]] = Counter()
     for appeal in list_appeals(db, status=AppealStatus.SENT, since=since, until=until):
         if appeal.sent_on is None:
             continue
         channel = (appeal.channel or Channel.OTHER).value
-        counts[appeal.sent_on.strftime("%Y-%m"), appeal.ua_number, channel, appeal.kind.value] += (
-            appeal.count
-        )
+        key = (appeal.sent_on.strftime("%Y-%m"), appeal.ua_number, channel, appeal.kind.value)
+        counts[key] += appeal.count
+        if appeal.reply_on is not None:
+            replies[key] += 1
     channel_order = [c.value for c in Channel]
     kind_order = [k.value for k in AppealKind]
     rows = sorted(
-        (
-            ReportRow(month, ua, channel, kind, n)
-            for (month, ua, channel, kind), n in counts.items()
-        ),
+        (ReportRow(*key, letters=n, replies=replies[key]) for key, n in counts.items()),
         key=lambda r: (
             r.month,
             _ua_key(r.ua_number),
@@ -100,8 +127,18 @@ def report_csv(report: SectionReport) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in report.rows:
-        writer.writerow([row.month, row.ua_number, row.channel, row.kind, row.letters])
+        writer.writerow([row.month, row.ua_number, row.channel, row.kind, row.letters, row.replies])
     return buffer.getvalue()
+
+
+def scope_note() -> str:
+    """What the report holds and what it leaves out (the PDF, the dialog and ``--help`` say it)."""
+    return _(
+        "This report counts letters per UA number and channel, and per month, with the replies "
+        "they received. It leaves out every name and address (of the people at risk, the "
+        "officials and you), the letters' text and the case titles. Drafts and printed letters "
+        "not yet sent are not counted."
+    )
 
 
 def write_report_csv(report: SectionReport, path: Path) -> None:
@@ -109,3 +146,85 @@ def write_report_csv(report: SectionReport, path: Path) -> None:
     from app.output.atomic import write_text_atomic
 
     write_text_atomic(path, report_csv(report))
+
+
+def month_label(month: str) -> str:
+    """``2026-03`` -> ``March 2026`` in the interface language."""
+    from babel.dates import format_skeleton
+
+    year, _sep, number = month.partition("-")
+    return format_skeleton("yMMMM", date(int(year), int(number), 1), locale=current_language())
+
+
+def period_text(report: SectionReport) -> str:
+    if report.since is None and report.until is None:
+        return _("All the letters you have marked as sent.")
+    return _("From {start} to {end}.").format(
+        start=long_date(report.since) if report.since else "\u2026",
+        end=long_date(report.until) if report.until else "\u2026",
+    )
+
+
+def report_page(report: SectionReport, today: date) -> SectionReportPage:
+    """The printable page's text: totals, the scope note, UA x channel and month tables."""
+    from app.output.section_report import SectionReportPage
+
+    per_case = report.per_case_and_channel()
+    replies = report.replies_per_case()
+    channels = [c.value for c in Channel if any(ch == c.value for _ua, ch in per_case)]
+    case_header = [_("UA"), *(channel_text(c) for c in channels), _("Total"), _("Replies")]
+    case_rows = [
+        [
+            f"UA {ua}",
+            *(str(per_case.get((ua, c), 0)) for c in channels),
+            str(sum(per_case.get((ua, c), 0) for c in channels)),
+            str(replies.get(ua, 0)),
+        ]
+        for ua in dict.fromkeys(ua for ua, _ch in sorted(per_case, key=lambda k: _ua_key(k[0])))
+    ]
+    column_totals = [str(sum(n for (_ua, ch), n in per_case.items() if ch == c)) for c in channels]
+    case_rows.append([_("Total"), *column_totals, str(report.total), str(report.total_replies)])
+    month_replies = report.replies_per_month()
+    month_rows = [
+        [month_label(month), str(count), str(month_replies.get(month, 0))]
+        for month, count in report.per_month().items()
+    ]
+    month_rows.append([_("Total"), str(report.total), str(report.total_replies)])
+    return SectionReportPage(
+        headline=_("Appeals sent: report for the section"),
+        period=period_text(report),
+        total_line=_("Total letters: {count}. Replies received: {replies}.").format(
+            count=report.total, replies=report.total_replies
+        ),
+        scope_note=scope_note(),
+        case_table=(case_header, case_rows if report.rows else []),
+        month_table=([_("Month"), _("Letters"), _("Replies")], month_rows if report.rows else []),
+        footer=_("Made with Appeal Desk {version} on {date}. No names or addresses.").format(
+            version=__version__, date=long_date(today)
+        ),
+    )
+
+
+def write_report_pdf(report: SectionReport, path: Path, *, page_size: str = "A4") -> None:
+    """The one-page printable summary, written atomically."""
+    from app.output.section_report import write_section_report_pdf
+
+    write_section_report_pdf(path, report_page(report, date.today()), page_size=page_size)
+
+
+def write_section_report(
+    db: Database,
+    *,
+    csv_path: Path | None,
+    pdf_path: Path | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    page_size: str = "A4",
+) -> SectionReport:
+    """Build the report once and write the CSV and/or the PDF (each replaced atomically)."""
+    report = section_report(db, since=since, until=until)
+    if csv_path is not None:
+        write_report_csv(report, csv_path)
+    if pdf_path is not None:
+        write_report_pdf(report, pdf_path, page_size=page_size)
+    return report

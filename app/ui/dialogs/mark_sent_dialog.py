@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.model import AppealStatus, CaseDetail, CaseStatus, Channel
+from app.domain.model import AppealStatus, CaseDetail, Channel
 from app.i18n import _
-from app.ui.formatting import channel_label, format_date
+from app.services.appeal_warnings import case_warnings
+from app.ui.formatting import channel_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,28 +122,8 @@ class MarkSentDialog(QDialog):
 
     def notices(self) -> list[str]:
         """Warnings that never block: closed case, past deadline, this official already written to."""
-        case, choice = self.case, self.choice()
-        found = []
-        if case.status == CaseStatus.CLOSED:
-            found.append(_("This case is closed: the UA asks for no further action."))
-        elif case.deadline is not None and choice.sent_on > case.deadline:
-            found.append(
-                _("The deadline was {date}. Check with your section office before sending.").format(
-                    date=format_date(case.deadline, long=True)
-                )
-            )
-        earlier = [
-            a
-            for a in case.appeals
-            if a.target_index == choice.target_index and a.status == AppealStatus.SENT
-        ]
-        if earlier:
-            found.append(
-                _("You already sent an appeal to this official on {date}.").format(
-                    date=format_date(max(a.sent_on or choice.sent_on for a in earlier), long=True)
-                )
-            )
-        return found
+        choice = self.choice()
+        return case_warnings(self.case, choice.target_index, choice.sent_on)
 
     def _update_notices(self) -> None:
         found = self.notices()

@@ -1,0 +1,121 @@
+"""The one-page report for the section as a PDF: headline, scope note, two tables, via QPdfWriter.
+
+The caller hands in translated text; this module only lays it out. The tables are painted by
+the event report's table painter so both reports look alike.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from app import __version__
+from app.domain.errors import OutputFailed
+from app.output.atomic import atomic_path
+from app.output.event_report import RESOLUTION
+from app.output.event_report import _font as report_font
+from app.output.event_report import _paint_table as paint_table
+from app.output.qt_runtime import ensure_gui_application
+
+Table = tuple[Sequence[str], Sequence[Sequence[str]]]  # header, rows (the last row: totals)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionReportPage:
+    """Everything printed on the page, already translated."""
+
+    headline: str
+    period: str
+    total_line: str
+    scope_note: str
+    case_table: Table
+    month_table: Table
+    footer: str
+
+
+def write_section_report_pdf(
+    path: str | os.PathLike[str], page: SectionReportPage, *, page_size: str = "A4"
+) -> None:
+    """Paint the report on one page and replace ``path`` atomically (PDF-1, PDF-2, DB-8)."""
+    ensure_gui_application()
+    with atomic_path(path) as temp:
+        writer = QPdfWriter(str(temp))
+        size_id = QPageSize.PageSizeId.Letter if page_size == "Letter" else QPageSize.PageSizeId.A4
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(size_id),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(18, 18, 18, 18),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(page.headline)
+        writer.setCreator(f"Appeal Desk {__version__}")
+        painter = QPainter()
+        if not painter.begin(writer):
+            del writer
+            raise OutputFailed(f"Could not start writing {path}.")
+        try:
+            _paint_page(painter, writer, page)
+        finally:
+            painter.end()
+            del painter
+        del writer  # the PDF is complete only once the writer is gone (PDF-2)
+
+
+def _text_block(
+    painter: QPainter, top: float, width: float, text: str, gap: float, flags: int
+) -> float:
+    """Draw wrapped ``text`` at ``top``; return the y below it plus ``gap`` lines."""
+    bounds = painter.boundingRect(QRectF(0, top, width, 10_000), flags, text)
+    painter.drawText(QRectF(0, top, width, bounds.height()), flags, text)
+    return top + bounds.height() + painter.fontMetrics().height() * gap
+
+
+def _table_height(painter: QPainter, rows: int, dpi: int) -> float:
+    painter.setFont(report_font(9.0, dpi))
+    return painter.fontMetrics().height() * 1.25 * (rows + 4)
+
+
+def _paint_page(painter: QPainter, writer: QPdfWriter, page: SectionReportPage) -> None:
+    dpi = writer.resolution()
+    area = QRectF(writer.pageLayout().paintRectPixels(dpi))
+    area.moveTo(0, 0)
+    width = area.width()
+    wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+    painter.setPen(QColor("#111111"))
+    painter.setFont(report_font(20, dpi, bold=True))
+    y = _text_block(painter, 0.0, width, page.headline, 0.1, wrap)
+    painter.setFont(report_font(11, dpi))
+    y = _text_block(painter, y, width, page.period, 0.3, wrap)
+    painter.setFont(report_font(16, dpi, bold=True))
+    y = _text_block(painter, y, width, page.total_line, 0.3, wrap)
+    painter.setFont(report_font(9.5, dpi))
+    painter.setPen(QColor("#333333"))
+    y = _text_block(painter, y, width, page.scope_note, 0.8, wrap)
+    painter.setPen(QColor("#111111"))
+    painter.setFont(report_font(8, dpi))
+    footer_height = painter.fontMetrics().height() * 1.5
+    month_header, month_rows = page.month_table
+    case_header, case_rows = page.case_table
+    bottom = area.height() - footer_height
+    month_height = min(_table_height(painter, len(month_rows), dpi), (bottom - y) * 0.4)
+    if case_rows:
+        y = paint_table(
+            painter, QRectF(0, y, width, bottom - y - month_height), case_header, case_rows, dpi
+        )
+        y += dpi * 0.25
+    if month_rows:
+        paint_table(painter, QRectF(0, y, width * 0.6, bottom - y), month_header, month_rows, dpi)
+    painter.setFont(report_font(8, dpi))
+    painter.setPen(QColor("#555555"))
+    painter.drawText(
+        QRectF(0, area.height() - footer_height, width, footer_height),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+        page.footer,
+    )

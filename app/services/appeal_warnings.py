@@ -1,0 +1,79 @@
+"""Warnings before an appeal goes out (never blocks): closed case, past deadline, second letter.
+
+One place for these checks, so the mark-sent dialog, the history view and the CLI say the
+same thing in the same words. The messages are translated; dates are written in the
+interface language.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.domain.model import AppealStatus, CaseDetail, CaseStatus
+from app.i18n import _, current_language
+
+if TYPE_CHECKING:  # the mark-sent dialog imports this module: keep SQLAlchemy out of start-up
+    from app.store.database import Database
+
+
+def long_date(value: date) -> str:
+    """``12 March 2026`` in the interface language (Babel's long format)."""
+    from babel.dates import format_date
+
+    return format_date(value, "long", locale=current_language())
+
+
+def case_warnings(
+    case: CaseDetail,
+    target_index: int | None,
+    sent_on: date,
+    *,
+    ignore_appeal_id: str | None = None,
+) -> list[str]:
+    """What the writer should know before sending to ``target_index`` (1-based) on ``sent_on``.
+
+    ``ignore_appeal_id`` leaves out the appeal being changed (marking a printed letter sent
+    must not warn that the same letter was already sent).
+    """
+    found: list[str] = []
+    if case.status == CaseStatus.CLOSED:
+        found.append(_("This case is closed: the UA asks for no further action."))
+    elif case.deadline is not None and sent_on > case.deadline:
+        found.append(
+            _("The deadline was {date}. Check with your section office before sending.").format(
+                date=long_date(case.deadline)
+            )
+        )
+    if target_index is None:
+        return found
+    earlier = [
+        appeal
+        for appeal in case.appeals
+        if appeal.target_index == target_index
+        and appeal.status == AppealStatus.SENT
+        and appeal.appeal_id != ignore_appeal_id
+    ]
+    if earlier:
+        last = max(appeal.sent_on or sent_on for appeal in earlier)
+        found.append(
+            _("You already sent an appeal to this official on {date}.").format(
+                date=long_date(last)
+            )
+        )
+    return found
+
+
+def appeal_warnings(
+    db: Database,
+    ua_number: str,
+    target_index: int | None,
+    today: date,
+    *,
+    ignore_appeal_id: str | None = None,
+) -> list[str]:
+    """The warnings for sending to official ``target_index`` of UA ``ua_number`` on ``today``."""
+    from app.services.cases import get_case
+
+    case = get_case(db, ua_number)
+    return case_warnings(case, target_index, today, ignore_appeal_id=ignore_appeal_id)
