@@ -1,0 +1,50 @@
+"""Warnings before sending (never blocks): past deadline, a second letter, a closed case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.domain.model import CaseStatus, Channel
+from app.services.appeal_warnings import appeal_warnings
+from app.services.appeals import record_appeal
+from app.services.cases import get_case
+from app.services.importing import import_files
+from app.store.database import Database
+from tests.conftest import UA_SAMPLES
+
+BEFORE_DEADLINE = date(2027, 6, 1)  # sample UA 902/27 runs until 30 November 2027
+
+
+def test_a_first_letter_in_time_has_no_warning(db: Database) -> None:
+    assert appeal_warnings(db, "902/27", 1, BEFORE_DEADLINE) == []
+
+
+def test_after_the_deadline_the_writer_is_sent_to_the_section_office(db: Database) -> None:
+    [warning] = appeal_warnings(db, "902/27", 1, date(2027, 12, 2))
+    assert warning == (
+        "The deadline was November 30, 2027. Check with your section office before sending."
+    )
+
+
+def test_a_second_letter_to_the_same_official_is_pointed_out(db: Database) -> None:
+    first = record_appeal(
+        db, "902/27", target_index=1, channel=Channel.POST, sent_on=date(2027, 5, 2)
+    )
+    assert appeal_warnings(db, "902/27", 1, BEFORE_DEADLINE) == [
+        "You already sent an appeal to this official on May 2, 2027."
+    ]
+    # the letter being marked sent itself does not count as an earlier one
+    assert appeal_warnings(db, "902/27", 1, BEFORE_DEADLINE, ignore_appeal_id=first.appeal_id) == []
+    # another case, or a solidarity card (no official), is not a second letter
+    assert appeal_warnings(db, "901/27", 1, BEFORE_DEADLINE) == []
+    assert appeal_warnings(db, "902/27", None, BEFORE_DEADLINE) == []
+
+
+def test_writing_to_a_closed_case_is_warned_about_not_the_deadline(db: Database) -> None:
+    [result] = import_files(
+        db, [UA_SAMPLES / "103_sri_lanka_activists_freed_final_markdown_2023.txt"]
+    )
+    assert get_case(db, result.ua_number).status == CaseStatus.CLOSED
+    assert appeal_warnings(db, result.ua_number, 1, date(2030, 1, 1)) == [
+        "This case is closed: the UA asks for no further action."
+    ]
