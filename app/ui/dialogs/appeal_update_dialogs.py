@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale
@@ -63,7 +64,12 @@ class _FormDialog(QDialog):
 class SentDetailsDialog(_FormDialog):
     """Channel and date for a draft or printed appeal that has now gone out."""
 
-    def __init__(self, channel: Channel | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        channel: Channel | None,
+        parent: QWidget | None = None,
+        warnings: Callable[[date], list[str]] | None = None,
+    ) -> None:
         super().__init__(_("How and when did this appeal leave your hands?"), parent)
         self.setWindowTitle(_("Mark as sent"))
         self.channel_combo = QComboBox()
@@ -75,9 +81,21 @@ class SentDetailsDialog(_FormDialog):
         self.date_edit = _date_edit()
         self.add_row(_("Sent &by:"), self.channel_combo, _("How the appeal was sent"))
         self.add_row(_("&Date:"), self.date_edit, _("Date sent"))
+        self.notice_label = QLabel()  # warnings for that date, never a block (app.services)
+        self.notice_label.setObjectName("warning")
+        self.notice_label.setWordWrap(True)
+        self.layout().insertWidget(2, self.notice_label)
+        self._warnings = warnings
+        self.date_edit.dateChanged.connect(lambda _d: self.update_notices())
+        self.update_notices()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_("Mark as sent"))
         ok.setAccessibleName(_("Mark as sent"))
+
+    def update_notices(self) -> None:
+        found = self._warnings(self.sent_on()) if self._warnings else []
+        self.notice_label.setText("\n".join(found))
+        self.notice_label.setVisible(bool(found))
 
     def channel(self) -> Channel:
         return Channel(self.channel_combo.currentData())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -33,6 +34,8 @@ from app.ui.models.appeal_table_model import AppealColumn, AppealTableModel, sta
 
 if TYPE_CHECKING:
     from app.services.database import Database
+
+log = logging.getLogger(__name__)
 
 
 class HistoryDialog(QDialog):
@@ -251,10 +254,29 @@ class HistoryDialog(QDialog):
         record = self.current_record()
         if record is None:
             return
-        dialog = SentDetailsDialog(record.channel, self)
+        dialog = SentDetailsDialog(record.channel, self, lambda day: self._warnings(record, day))
         self.sent_dialog = dialog
         dialog.accepted.connect(lambda: self._mark_sent(dialog))
         dialog.open()
+
+    def _warnings(self, record: AppealRecord, sent_on: date) -> list[str]:
+        """Past deadline, closed case, this official already written to: said, never blocking."""
+        from app.services.appeal_warnings import appeal_warnings
+
+        db = self._database()
+        if db is None:
+            return []
+        try:
+            return appeal_warnings(
+                db,
+                record.ua_number,
+                record.target_index,
+                sent_on,
+                ignore_appeal_id=record.appeal_id,
+            )
+        except Exception:  # a warning that cannot be worked out must not stop the user
+            log.warning("appeal warnings failed", exc_info=True)
+            return []
 
     def _mark_sent(self, dialog: SentDetailsDialog) -> None:
         from app.services.appeals import update_status
