@@ -16,12 +16,12 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from generate_store import cached_store
 from measure import Result, parser, report
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QTimer
 
 from app.paths import resolve_paths
 from app.samples import sample_paths
@@ -65,12 +65,22 @@ class Heartbeat:
         self._last = now
 
 
-def wait_for(app: QApplication, condition: object, timeout: float) -> None:
+def wait_for(condition: Callable[[], object], timeout: float) -> None:
+    """Run the event loop until ``condition()`` holds (checked every 10 ms)."""
+    loop = QEventLoop()
     deadline = time.perf_counter() + timeout
-    while not condition() and time.perf_counter() < deadline:  # type: ignore[operator]
-        app.processEvents()
-        time.sleep(0.001)
-    if not condition():  # type: ignore[operator]
+
+    def check() -> None:
+        if condition() or time.perf_counter() > deadline:
+            loop.quit()
+
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(check)
+    poll.start()
+    loop.exec()  # not a processEvents() loop: see the note on PySide6 6.12.0 in run_all.py
+    poll.stop()
+    if not condition():
         raise RuntimeError("timed out")
 
 
@@ -83,7 +93,8 @@ def run(quick: bool) -> list[Result]:
     Messages.info = staticmethod(lambda *args, **kwargs: None)  # type: ignore[method-assign]
     Messages.warning = staticmethod(lambda *args, **kwargs: None)  # type: ignore[method-assign]
     count = 100 if quick else 1_000
-    app = create_application()
+    app = create_application()  # kept alive for the whole run
+    assert app is not None
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(cached_store(1_000, 10_000), data)
@@ -94,14 +105,14 @@ def run(quick: bool) -> list[Result]:
         window.cases_loaded.connect(lambda: loads.append(1))
         window.show()
         window.start()
-        wait_for(app, lambda: loads, 60)
+        wait_for(lambda: loads, 60)
         finished: list[int] = []
         window.imports.finished.connect(lambda results: finished.append(len(results)))
         heartbeat = Heartbeat()
         heartbeat.start()
         started = time.perf_counter()
         window.imports.import_paths(documents)
-        wait_for(app, lambda: finished and len(loads) >= 2, 600)
+        wait_for(lambda: finished and len(loads) >= 2, 600)
         took = time.perf_counter() - started
         heartbeat.timer.stop()
         window.close()

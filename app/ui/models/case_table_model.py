@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
@@ -95,11 +96,24 @@ _VALUE_KEYS: dict[Column, Callable[[CaseSummary], Any]] = {
 
 def ua_order(cases: Sequence[CaseSummary]) -> list[int]:
     """Positions in ``cases`` by UA number (year, then number), as ``ua_sort_key`` orders."""
-    keys = []
-    for case in cases:
-        year, number = ua_sort_key(case.ua_number)
-        keys.append(year * 100_000 + number)  # one int sorts faster than a tuple
+    keys = list(map(_ua_int, cases))
     return sorted(range(len(cases)), key=keys.__getitem__)
+
+
+_IDLE_STEP = 10_000  # rows per idle step when preparing sort orders ahead of a click
+
+
+def _keys_in_steps(
+    cases: Sequence[CaseSummary], key: Callable[[CaseSummary], Any], into: list[Any]
+) -> Iterator[None]:
+    for start in range(0, len(cases), _IDLE_STEP):
+        into.extend(map(key, cases[start : start + _IDLE_STEP]))
+        yield
+
+
+def _ua_int(case: CaseSummary) -> int:
+    year, number = ua_sort_key(case.ua_number)
+    return year * 100_000 + number  # one int sorts faster than a tuple
 
 
 def ascending_order(
@@ -110,7 +124,12 @@ def ascending_order(
     by_ua = list(by_ua) if by_ua is not None else ua_order(cases)
     if column == Column.UA_NUMBER:
         return by_ua, []
-    keys = list(map(_VALUE_KEYS[column], cases))
+    return _ordered_by(cases, column, by_ua, list(map(_VALUE_KEYS[column], cases)))
+
+
+def _ordered_by(
+    cases: Sequence[CaseSummary], column: Column, by_ua: list[int], keys: list[Any]
+) -> tuple[list[int], list[int]]:
     if column in (Column.DEADLINE, Column.DAYS_LEFT):  # no deadline: last, closed ones after
         present = [i for i in by_ua if cases[i].deadline is not None]
         missing = [i for i in by_ua if cases[i].deadline is None]
@@ -135,6 +154,12 @@ class CaseTableModel(QAbstractTableModel):
         # Ascending orders per column, as _pool positions (see _ordered); cleared on change.
         self._orders: dict[Column, tuple[list[int], list[int]]] = {}
         self._by_ua: list[int] | None = None  # the tie-break order, shared by every column
+        # Every column's order is prepared in small steps while the app is idle, so that even
+        # the first click on a header with 100,000 rows is a list copy (bench_search_sort.py).
+        self._preparing: Iterator[None] | None = None
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setInterval(0)
+        self._prepare_timer.timeout.connect(self._prepare_step)
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -259,6 +284,37 @@ class CaseTableModel(QAbstractTableModel):
         self._order = self._ordered()
         self._rows = list(map(self._pool.__getitem__, self._order))
         self.endResetModel()
+        self._prepare_orders()
+
+    def _prepare_orders(self) -> None:
+        self._preparing = self._order_steps(self._pool)
+        self._prepare_timer.start()
+
+    def _prepare_step(self) -> None:
+        if self._preparing is None or next(self._preparing, StopIteration) is StopIteration:
+            self._preparing = None
+            self._prepare_timer.stop()
+
+    def _order_steps(self, pool: list[CaseSummary]) -> Iterator[None]:
+        """Build the missing column orders of ``pool``, one short step per idle tick."""
+        if self._by_ua is None:
+            ua_keys: list[int] = []
+            yield from _keys_in_steps(pool, _ua_int, ua_keys)
+            self._by_ua = sorted(range(len(pool)), key=ua_keys.__getitem__)
+            yield
+        for column in Column:
+            if column == Column.DAYS_LEFT or column in self._orders:
+                continue
+            keys: list[Any] = []
+            if column != Column.UA_NUMBER:
+                yield from _keys_in_steps(pool, _VALUE_KEYS[column], keys)
+            if self._pool is not pool or self._by_ua is None:
+                return  # the rows changed meanwhile
+            if column == Column.UA_NUMBER:
+                self._orders[column] = list(self._by_ua), []
+            else:
+                self._orders[column] = _ordered_by(pool, column, list(self._by_ua), keys)
+            yield
 
     def replace_case(self, case: CaseSummary) -> bool:
         """Update the row of ``case.case_id`` in place (one dataChanged); False if absent."""
@@ -268,6 +324,7 @@ class CaseTableModel(QAbstractTableModel):
         self._rows[row] = case
         self._pool[self._order[row]] = case
         self._orders.clear()  # its sort values may have changed (its UA number cannot)
+        self._prepare_orders()
         last = self.index(row, len(Column) - 1)
         self.dataChanged.emit(self.index(row, 0), last)
         return True
@@ -313,6 +370,8 @@ class CaseTableModel(QAbstractTableModel):
         by UA number. The ascending order of each column is kept until the rows change, so
         sorting again by a column (either way) is a list copy (bench/bench_search_sort.py)."""
         column = self._sort_column
+        if column == Column.DAYS_LEFT:
+            column = Column.DEADLINE  # the same order
         if column not in self._orders:
             if self._by_ua is None:
                 self._by_ua = ua_order(self._pool)
