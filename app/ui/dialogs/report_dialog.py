@@ -24,7 +24,7 @@ from app.domain.model import Channel
 from app.i18n import _
 from app.ui.errors import report_failure
 from app.ui.file_dialogs import ask_save_path
-from app.ui.formatting import channel_label, format_date
+from app.ui.formatting import channel_label
 
 if TYPE_CHECKING:
     from app.services.database import Database
@@ -33,25 +33,20 @@ if TYPE_CHECKING:
 
 def report_html(report: SectionReport) -> str:
     """A one-page summary that says what it holds and what it leaves out."""
-    if report.since or report.until:
-        period = _("From {start} to {end}.").format(
-            start=format_date(report.since, long=True) if report.since else "\u2026",
-            end=format_date(report.until, long=True) if report.until else "\u2026",
-        )
-    else:
-        period = _("All the letters you have marked as sent.")
+    from app.services.reports import period_text, scope_note
+
+    period = period_text(report)
     parts = [
         f"<h2>{escape(_('Appeals sent: report for the section'))}</h2>",
-        f"<p>{escape(period)} {escape(_('Total letters: {count}.').format(count=report.total))}</p>",
-        "<p><i>"
-        + escape(
-            _(
-                "This report counts letters per UA number and channel, and per month. It leaves out "
-                "every name and address (of the people at risk, the officials and you), the letters' "
-                "text and the case titles. Drafts and printed letters not yet sent are not counted."
-            )
-        )
-        + "</i></p>",
+        "<p>{} {}</p>".format(
+            escape(period),
+            escape(
+                _("Total letters: {count}. Replies received: {replies}.").format(
+                    count=report.total, replies=report.total_replies
+                )
+            ),
+        ),
+        f"<p><i>{escape(scope_note())}</i></p>",  # the same words as the PDF and --help
     ]
     per_case = report.per_case_and_channel()
     channels = [c for c in Channel if any(ch == c.value for _ua, ch in per_case)]
