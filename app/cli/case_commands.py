@@ -154,4 +154,11 @@ def run_sent(args: argparse.Namespace, ctx: CliContext) -> int:
         f"sent by {record.channel.value if record.channel else '-'} on {record.sent_on}.",
         file=ctx.out,
     )
+    from app.services.appeal_warnings import appeal_warnings
+
+    day = record.sent_on or date.today()
+    for warning in appeal_warnings(
+        db, record.ua_number, record.target_index, day, ignore_appeal_id=record.appeal_id
+    ):
+        print(f"warning: {warning}", file=ctx.err)  # said, never a block: the appeal is kept
     return 0

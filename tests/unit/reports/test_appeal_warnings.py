@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from app.domain.model import CaseStatus, Channel
+from app.main import main
 from app.services.appeal_warnings import appeal_warnings
 from app.services.appeals import record_appeal
 from app.services.cases import get_case
@@ -47,4 +51,21 @@ def test_writing_to_a_closed_case_is_warned_about_not_the_deadline(db: Database)
     assert get_case(db, result.ua_number).status == CaseStatus.CLOSED
     assert appeal_warnings(db, result.ua_number, 1, date(2030, 1, 1)) == [
         "This case is closed: the UA asks for no further action."
+    ]
+
+
+def test_the_cli_records_a_late_second_letter_and_says_why_to_check(
+    db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db.close()  # the CLI opens the store itself
+    base = ["--data-dir", str(data_dir), "sent", "902/27", "--channel", "post"]
+    assert main([*base, "--date", "2027-05-02"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main([*base, "--date", "2027-12-02"]) == 0
+    out, err = capsys.readouterr()
+    assert "Recorded 1 appeal for UA 902/27" in out
+    assert err.splitlines() == [
+        "warning: The deadline was November 30, 2027. Check with your section office before "
+        "sending.",
+        "warning: You already sent an appeal to this official on May 2, 2027.",
     ]
