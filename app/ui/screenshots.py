@@ -95,6 +95,12 @@ def make_screenshots(
         window.start()
         _wait(window, window.cases_loaded, window.load_failed)
         saved.append(_save(window, out_dir / "first-run.png"))
+        from app.ui.dialogs.welcome_dialog import WelcomeDialog
+
+        welcome = WelcomeDialog(load_settings(empty_paths), window)
+        welcome.show()
+        saved.append(_save(welcome, out_dir / "welcome.png"))
+        welcome.close()
         window.close()
 
         paths = resolve_paths(Path(temp) / "data")
