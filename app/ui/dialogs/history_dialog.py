@@ -7,12 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -25,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.model import AppealRecord, AppealStatus, Channel
+from app.domain.model import AppealRecord, AppealStatus
 from app.i18n import _
 from app.ui.dialogs.appeal_update_dialogs import ReplyDialog, SentDetailsDialog
 from app.ui.errors import report_failure
-from app.ui.formatting import channel_label
-from app.ui.models.appeal_table_model import AppealColumn, AppealTableModel, status_label
+from app.ui.models.appeal_table_model import AppealColumn, AppealTableModel
+from app.ui.views.history_filters import HistoryFilters
 
 if TYPE_CHECKING:
     from app.services.database import Database
@@ -52,26 +49,12 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self._database = database
         self.model = AppealTableModel(self)
-        self.case_combo = QComboBox()
-        self.case_combo.addItem("", None)
-        for ua in ua_numbers:
-            self.case_combo.addItem(_("UA {ua_number}").format(ua_number=ua), ua)
-        self.status_combo = QComboBox()
-        self.status_combo.addItem("", None)
-        for status in AppealStatus:
-            self.status_combo.addItem(status_label(status), status)
-        self.channel_combo = QComboBox()
-        self.channel_combo.addItem("", None)
-        for channel in Channel:
-            self.channel_combo.addItem(channel_label(channel), channel)
-        self.dates_box = QCheckBox()
-        self.since_edit = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.until_edit = QDateEdit(QDate.currentDate())
-        for edit in (self.since_edit, self.until_edit):
-            edit.setCalendarPopup(True)
-            edit.setEnabled(False)
-        self.dates_box.toggled.connect(self.since_edit.setEnabled)
-        self.dates_box.toggled.connect(self.until_edit.setEnabled)
+        self.filters = HistoryFilters(ua_numbers)
+        # Short names used by the rest of the app and the tests.
+        self.case_combo, self.status_combo = self.filters.case_combo, self.filters.status_combo
+        self.channel_combo, self.dates_box = self.filters.channel_combo, self.filters.dates_box
+        self.since_edit, self.until_edit = self.filters.since_edit, self.filters.until_edit
+        self.filters.changed.connect(self.reload)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,11 +82,6 @@ class HistoryDialog(QDialog):
         self.printed_button.clicked.connect(self.mark_printed)
         self.sent_button.clicked.connect(self.mark_sent)
         self.reply_button.clicked.connect(self.record_reply)
-        for combo in (self.case_combo, self.status_combo, self.channel_combo):
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
-        self.dates_box.toggled.connect(lambda _on: self.reload())
-        self.since_edit.dateChanged.connect(lambda _d: self.reload())
-        self.until_edit.dateChanged.connect(lambda _d: self.reload())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
         self.model.modelReset.connect(self._on_selection)
         self._layout()
@@ -111,19 +89,6 @@ class HistoryDialog(QDialog):
         self.reload()
 
     def _layout(self) -> None:
-        self.captions = [QLabel() for _i in range(3)]
-        filters = QHBoxLayout()
-        for caption, field in zip(
-            self.captions, (self.case_combo, self.status_combo, self.channel_combo), strict=True
-        ):
-            caption.setBuddy(field)
-            filters.addWidget(caption)
-            filters.addWidget(field)
-        filters.addSpacing(12)
-        filters.addWidget(self.dates_box)
-        filters.addWidget(self.since_edit)
-        filters.addWidget(self.until_edit)
-        filters.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.letter_view)
@@ -135,28 +100,15 @@ class HistoryDialog(QDialog):
         buttons.addWidget(self.count_label)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.resize(980, 620)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Appeal history"))
-        for caption, text in zip(
-            self.captions, (_("&Case:"), _("S&tatus:"), _("C&hannel:")), strict=True
-        ):
-            caption.setText(text)
-        self.case_combo.setItemText(0, _("All cases"))
-        self.status_combo.setItemText(0, _("Any status"))
-        self.channel_combo.setItemText(0, _("Any channel"))
-        self.dates_box.setText(_("&Between"))
+        self.filters.retranslate_ui()
         for widget, name in (
-            (self.case_combo, _("Filter by case")),
-            (self.status_combo, _("Filter by status")),
-            (self.channel_combo, _("Filter by channel")),
-            (self.dates_box, _("Filter by date")),
-            (self.since_edit, _("From date")),
-            (self.until_edit, _("Until date")),
             (self.table, _("Appeals")),
             (self.letter_view, _("The letter as sent")),
         ):
@@ -176,19 +128,6 @@ class HistoryDialog(QDialog):
 
     # ---- data ---------------------------------------------------------------------------------
 
-    def filters(self) -> dict[str, object]:
-        since = until = None
-        if self.dates_box.isChecked():
-            since, until = self.since_edit.date().toPython(), self.until_edit.date().toPython()
-        status, channel = self.status_combo.currentData(), self.channel_combo.currentData()
-        return {
-            "ua_number": self.case_combo.currentData(),
-            "status": AppealStatus(status) if status else None,  # Qt hands enums back as str
-            "channel": Channel(channel) if channel else None,
-            "since": since if isinstance(since, date) else None,
-            "until": until if isinstance(until, date) else None,
-        }
-
     def reload(self) -> None:
         db = self._database()
         if db is None:
@@ -196,7 +135,7 @@ class HistoryDialog(QDialog):
         from app.services.appeals import list_appeals
 
         try:
-            records = list_appeals(db, **self.filters())  # type: ignore[arg-type]
+            records = list_appeals(db, **self.filters.values())  # type: ignore[arg-type]
         except Exception as error:
             report_failure(self, _("Cannot list your appeals"), error)
             return
