@@ -80,7 +80,7 @@ def test_days_left_says_overdue_in_words(model: CaseTableModel) -> None:
 
 def test_sample_cases_are_labelled_in_the_title(model: CaseTableModel) -> None:
     row = model.row_of(4)
-    assert model.index(row, Column.TITLE).data().endswith("(Fictional sample)")
+    assert model.index(row, Column.TITLE).data().startswith("Fictional sample: ")
     assert "not a real case" in model.index(row, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
 
 

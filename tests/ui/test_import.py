@@ -126,7 +126,7 @@ def test_the_sample_pack_is_labelled_fictional_everywhere(make_window, qtbot) ->
         window.empty_state.samples_button.click()
     assert window.model.rowCount() >= 1
     for row in range(window.model.rowCount()):
-        assert window.model.index(row, Column.TITLE).data().endswith("(Fictional sample)")
+        assert window.model.index(row, Column.TITLE).data().startswith("Fictional sample: ")
     assert window.detail.sample_banner.isVisible()
     assert "not a real case" in window.detail.sample_banner.text()
     window.actions.write_letter.trigger()

@@ -230,7 +230,9 @@ class CaseTableModel(QAbstractTableModel):
         if column == Column.UA_NUMBER:
             return case.ua_number
         if column == Column.TITLE:
-            return f"{case.title} ({sample_label()})" if case.is_sample else case.title
+            if case.is_sample:  # first, so a narrow column still shows it
+                return _("{sample}: {title}").format(sample=sample_label(), title=case.title)
+            return case.title
         if column == Column.COUNTRY:
             return case.country
         if column == Column.PERSONS:
