@@ -19,7 +19,8 @@ IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
 
 
 def importable(path: Path) -> bool:
-    return path.suffix.lower() in IMPORTABLE_SUFFIXES
+    """A document the importer reads, or a folder of them (the service walks it)."""
+    return path.suffix.lower() in IMPORTABLE_SUFFIXES or path.is_dir()
 
 
 class ImportController(QObject):

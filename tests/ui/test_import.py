@@ -182,3 +182,20 @@ def test_an_unexpected_error_is_logged_and_shown_kindly(
     assert kind == "error" and title == "Something went wrong"
     assert "internal detail" not in text and "log file" in text
     assert "KeyError" in caplog.text
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # the only QDragEnterEvent constructor
+def test_dropping_a_folder_imports_its_documents(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEED_FINAL.read_text(encoding="utf-8"), encoding="utf-8")
+    window = make_window()
+    mime = file_mime(folder)
+    no_button, no_modifier = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.dropEvent(drop)
+    assert [case.ua_number for case in window.model.cases()] == ["119/21"]
