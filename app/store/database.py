@@ -121,7 +121,21 @@ def open_database(paths: AppPaths, url: str | None = None) -> Database:
         raise StoreUnavailable(describe_operational_error(exc, db_path)) from exc
     if engine.dialect.name == "sqlite":
         log.info("SQLite %s at %s", sqlite3.sqlite_version, db_path)
+        warn_about_old_sqlite()
     return Database(engine, db_path)
+
+
+_warned: list[bool] = []
+
+
+def warn_about_old_sqlite() -> None:
+    """Once per process: SQLite below 3.51.3 has the WAL-reset bug, so keep one writer (DB-4)."""
+    if sqlite3.sqlite_version_info < (3, 51, 3) and not _warned:
+        _warned.append(True)
+        log.warning(
+            "SQLite %s predates 3.51.3 (WAL-reset bug): avoid writing from two copies at once",
+            sqlite3.sqlite_version,
+        )
 
 
 def check_sqlite_file(db_path: Path) -> None:
