@@ -14,6 +14,7 @@ from app.ui.dialogs.letter_dialog import LetterDialog, LetterDraft
 from app.ui.dialogs.mark_sent_dialog import MarkSentChoice, MarkSentDialog
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.errors import report_failure
+from app.ui.file_dialogs import paper_size
 from app.ui.messages import Messages
 from app.ui.models.case_table_model import ua_sort_key
 
@@ -174,7 +175,9 @@ class CaseActions:
         if self.report_dialog is not None:
             self.report_dialog.close()
             self.report_dialog.deleteLater()
-        self.report_dialog = ReportDialog(lambda: self.window.db, self.window)
+        self.report_dialog = ReportDialog(
+            lambda: self.window.db, self.window, page_size=lambda: paper_size(self.window.settings)
+        )
         self.report_dialog.show()
 
     def show_history(self) -> None:

@@ -74,6 +74,14 @@ def test_report_dialog_shows_saves_and_prints(
     monkeypatch.setattr(report_dialog, "ask_save_path", lambda *_args: target)
     dialog.csv_button.click()
     assert target.read_text(encoding="utf-8").startswith("month,ua_number,channel,kind,letters")
+    pdf = tmp_path / "report.pdf"
+    monkeypatch.setattr(report_dialog, "ask_save_path", lambda *_args: pdf)
+    dialog.pdf_button.click()
+    from pypdf import PdfReader
+
+    pages = PdfReader(pdf).pages
+    assert len(pages) == 1
+    assert "12/26" in pages[0].extract_text() and "Ana Lima" not in pages[0].extract_text()
     dialog.print_button.click()
     assert dialog.print_preview.isVisible()
     dialog.print_preview.close()

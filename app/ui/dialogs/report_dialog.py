@@ -83,10 +83,14 @@ class ReportDialog(QDialog):
     """Shows the summary for a period; saves it as CSV or prints it."""
 
     def __init__(
-        self, database: Callable[[], Database | None], parent: QWidget | None = None
+        self,
+        database: Callable[[], Database | None],
+        parent: QWidget | None = None,
+        page_size: Callable[[], str] = lambda: "A4",
     ) -> None:
         super().__init__(parent)
         self._database = database
+        self._page_size = page_size
         self.report: SectionReport | None = None
         self.period_box = QCheckBox()
         self.since_edit = QDateEdit(QDate(QDate.currentDate().year(), 1, 1))
@@ -100,8 +104,10 @@ class ReportDialog(QDialog):
         self.period_box.toggled.connect(lambda _on: self.refresh())
         self.view = QTextBrowser()
         self.csv_button = QPushButton()
+        self.pdf_button = QPushButton()
         self.print_button = QPushButton()
         self.close_button = QPushButton()
+        self.pdf_button.clicked.connect(self.save_pdf)
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
         self.csv_button.clicked.connect(self.save_csv)
@@ -114,6 +120,7 @@ class ReportDialog(QDialog):
         period.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.csv_button)
+        buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.close_button)
@@ -134,6 +141,7 @@ class ReportDialog(QDialog):
         self.view.setAccessibleName(_("Report summary"))
         for button, text, name in (
             (self.csv_button, _("Save as &CSV..."), _("Save the report as a CSV file")),
+            (self.pdf_button, _("Save as P&DF..."), _("Save the one-page summary as a PDF file")),
             (self.print_button, _("&Print..."), _("Print the report")),
             (self.close_button, _("Close"), _("Close the report")),
         ):
@@ -172,6 +180,23 @@ class ReportDialog(QDialog):
             return
         try:
             write_report_csv(self.report, path)
+        except Exception as error:
+            report_failure(self, _("The report was not saved"), error)
+            return
+        self.status_label.setText(_("Saved {file}.").format(file=str(path)))
+
+    def save_pdf(self) -> None:
+        """The one-page summary of the services (the same page ``appeal-desk report --pdf`` writes)."""
+        from app.services.reports import write_report_pdf
+
+        if self.report is None:
+            return
+        name = f"appeals-report-{date.today().isoformat()}.pdf"
+        path = ask_save_path(self, _("Save the report"), name, ".pdf", _("PDF files (*.pdf)"))
+        if path is None:
+            return
+        try:
+            write_report_pdf(self.report, path, page_size=self._page_size())
         except Exception as error:
             report_failure(self, _("The report was not saved"), error)
             return
