@@ -152,9 +152,13 @@ def check_sqlite_file(db_path: Path) -> None:
 
 
 def corrupt_message(db_path: Path, detail: str) -> str:
+    from app.store.backup import list_backup_files
+
+    backups = list_backup_files(db_path.parent / "backups")
+    newest = f'"{backups[0].path}"' if backups else "BACKUP_FILE"
     return (
         f"The database {db_path} is damaged ({detail}). It has been left exactly as it was. "
-        "Restore the newest backup with 'appeal-desk restore BACKUP_FILE' "
+        f"Restore the newest backup with 'appeal-desk restore {newest}' "
         "(list them with 'appeal-desk backups')."
     )
 
