@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.paths import AppPaths, resolve_paths
-from app.store.database import Database, open_database
+from app.store.database import open_database
 from tests.durability import figures
 from tests.durability.seeding import seed
 
@@ -25,10 +25,6 @@ def seeded(paths: AppPaths) -> AppPaths:
     seed(db)
     db.close()
     return paths
-
-
-def open_seeded(paths: AppPaths) -> Database:
-    return open_database(paths)
 
 
 def file_digest(path: Path) -> str | None:
