@@ -78,7 +78,9 @@ def make_backup(paths: AppPaths, db: Database | None = None, reason: str = "manu
         ) from exc
     except sqlite3.Error as exc:
         raise StoreUnavailable(
-            _("The backup could not be made ({problem}). Nothing was changed.").format(problem=exc)
+            _(
+                "The backup could not be written to {folder} ({problem}). Nothing was changed."
+            ).format(folder=paths.backups, problem=exc)
         ) from exc
     prune_backups(paths)
     return written

@@ -113,8 +113,11 @@ def test_a_full_disk_gives_a_clear_message_and_loses_nothing_committed(
             record_appeal(db, "1/26", target_index=1, channel=Channel.POST, text="y" * 300_000)
         db.close()
         status, out = run_cli(capsys, paths, "sent", "1/26", "--channel", "post")
+        backup_status, backup_out = run_cli(capsys, paths, "backup")
 
         assert status == 1 and "disk is full" in out
+        assert backup_status == 1 and "could not be written" in backup_out and "full" in backup_out
+        assert not list(paths.backups.glob("*.sqlite3")) and not list(paths.backups.glob(".*.tmp"))
         for filler in mount.glob("filler*.bin"):
             filler.unlink()
         assert check_file(paths.database, thorough=True).ok

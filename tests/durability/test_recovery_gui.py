@@ -176,3 +176,40 @@ def test_a_second_window_on_the_same_data_says_it_is_in_use(
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait()
+
+
+def test_file_menu_opens_the_backups_dialog(qtbot, seeded: AppPaths, asked: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from app.settings import load_settings
+    from app.ui.application import apply_language, create_application
+    from app.ui.dialogs.backups_dialog import BackupsDialog
+    from app.ui.main_window import MainWindow
+
+    create_application()
+    apply_language("en")
+    make_backup(seeded)
+    window = MainWindow(seeded, load_settings(seeded))
+    qtbot.add_widget(window)
+    window.show()
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.start()
+    action = window.findChild(QAction, "backupsAction")
+    assert action is not None and action in window.actions.file_menu.actions()
+    rows: list[int] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, BackupsDialog):
+            rows.append(dialog.table.rowCount())
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, read_and_close)
+
+    QTimer.singleShot(0, read_and_close)
+    action.trigger()
+
+    assert rows and rows[0] >= 1
+    window.close()
