@@ -68,11 +68,21 @@ def durability_figures(out: str) -> list[Result]:
     return [Result("durability_failures", failures, "events", 0, note=f"{checks} checks (issue 7)")]
 
 
+def events_figures(out: str) -> list[Result]:
+    """bench_events.py: ``merge (all new)    0.099 s`` lines (no targets in issue 8)."""
+    results = []
+    for label, value, unit in re.findall(r"^(\S.*?)\s{2,}([\d.]+) (s|MB)$", out, re.M):
+        slug = re.sub(r"[^a-z]+", "_", label.lower()).strip("_")  # no counts: stable names
+        results.append(Result(f"events_{slug}", float(value), unit, None, note="bench_events.py"))
+    return results
+
+
 THEIRS: dict[str, tuple[list[str], list[str], Callable[[str], list[Result]]]] = {
     # script: (full arguments, quick arguments, parser)
     "bench_import.py": (["--repeat", "5"], ["--repeat", "1"], import_figures),
     "bench_letters_pdf.py": (["1000"], ["100"], letters_pdf_figures),
     "bench_durability.py": ([], [], durability_figures),  # about a minute: full runs only
+    "bench_events.py": ([], ["2000"], events_figures),
 }
 
 
@@ -113,8 +123,12 @@ def collect(quick: bool, only: set[str] | None) -> list[Result]:
         print(f"# {name} {' '.join(args)}", file=sys.stderr, flush=True)
         code, out, took = run_script(script, args, timeout)
         found = read(out) if read else [Result.from_json(d) for d in parse_json_lines(out)]
+        if read is not None:  # keep the other benchmarks' own printout, out of the table
+            for line in out.strip().splitlines():
+                print(f"#   {line}", file=sys.stderr)
         if code != 0 or not found:
-            found.append(Result(f"{script.stem}_exit_status", code, "", 0, note=out.strip()[-200:]))
+            last = " ".join(out.split())[-120:]
+            found.append(Result(f"{script.stem}_exit_status", code, "", 0, note=last))
         print(f"#   {took:.1f} s, {len(found)} figures", file=sys.stderr, flush=True)
         results += found
     return results
