@@ -11,6 +11,7 @@ from app.importing.names import (
     glue_split_fragments,
     looks_like_office,
     looks_like_person_name,
+    split_office_prefix,
     strip_honorifics,
 )
 
@@ -141,6 +142,10 @@ def _split_head(lines: list[str], split_words: bool) -> tuple[str | None, str | 
     if not lines:
         return None, None, []
     for i, line in enumerate(lines[:4]):
+        prefixed = split_office_prefix(line)
+        if prefixed:  # "Governor Rick Perry": the office printed before the name
+            title = " ".join(lines[:i]) or prefixed[0]
+            return title, prefixed[1], lines[i + 1 :]
         if not looks_like_person_name(line, glue_fragments=split_words):
             continue
         if i == 0:

@@ -57,6 +57,23 @@ _EXTRA_NAMES = {
     "SZ": ["Swaziland"],
     "MK": ["Macedonia"],
 }  # fmt: skip
+# Formal, older and localised names CLDR lacks, found on section pages and translations.
+_MORE_NAMES = {
+    "BY": ["Weißrussland", "Weissrussland", "Republic of Belarus", "Bielorrusia", "Biélorussie", "Belorussia", "Byelorussia"],
+    "SA": ["Kingdom of Saudi Arabia", "Reino de Arabia Saudí", "Royaume d’Arabie saoudite", "Arabia Saudita", "KSA"],
+    "EG": ["Arab Republic of Egypt", "República Árabe de Egipto", "République arabe d’Égypte"],
+    "CI": ["Costa de Marfil", "Elfenbeinküste", "Cote d'Ivoire"],
+    "MM": ["Birmania", "Birmanie", "Birma", "Myanmar (Burma)", "Republic of the Union of Myanmar"],
+    "PH": ["Republic of the Philippines"],
+    "AE": ["UAE", "EAU"],
+    "GM": ["The Gambia"],
+    "BA": ["Bosnia and Herzegovina", "Bosnia-Herzegovina", "Bosnia Herzegovina"],
+    "HK": ["Hong Kong SAR", "China (Hong Kong)", "Hong Kong SAR, China"],
+    "US": ["États-Unis d’Amérique", "Estados Unidos de América", "Vereinigte Staaten von Amerika"],
+    "PS": ["Territorios Palestinos Ocupados", "Territoires palestiniens occupés", "Besetzte Palästinensische Gebiete"],
+}  # fmt: skip
+# Names of their time kept as printed (the 1990s network texts).
+_PERIOD_NAMES = ["Zaire", "Yugoslavia", "Federal Republic of Yugoslavia", "Serbia and Montenegro"]
 _LOCALES = ("en", "es", "fr", "de", "pt", "it", "nl")
 
 
@@ -72,25 +89,33 @@ def _table() -> dict[str, str]:
             or code in {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
         ):
             continue
-        canonical = _AMNESTY_NAMES.get(code, name)
+        canonical = _AMNESTY_NAMES.get(code, name.replace(" & ", " and "))
         for locale in _LOCALES:
             local = Locale(locale).territories.get(code)
             if local:
                 table.setdefault(fold(local), canonical)
         table[fold(canonical)] = canonical
         table[fold(name)] = canonical
-    for code, names in _EXTRA_NAMES.items():
+    for code, names in [*_EXTRA_NAMES.items(), *_MORE_NAMES.items()]:
         for extra in names:
-            table[fold(extra)] = _AMNESTY_NAMES.get(code, english.get(code, extra))
+            english_name = english.get(code, extra).replace(" & ", " and ")
+            table[fold(extra)] = _AMNESTY_NAMES.get(code, english_name)
+    for name in _PERIOD_NAMES:
+        table.setdefault(fold(name), name)
     return table
 
 
 def canonical_country(name: str) -> str | None:
     """``Russische Föderation`` -> ``Russia``; ``TURKEY`` -> ``Turkey``; unknown -> None."""
     key = fold(re.sub(r"\s+", " ", name.strip(" .,:;()")))
-    if not key:
+    if not key or len(key) > 60:
         return None
-    return _table().get(key)
+    found = _table().get(key)
+    if found is None and "(" in key:  # "USA (Texas)", "Myanmar (Burma)"
+        found = _table().get(re.sub(r"\s*\(.*$", "", key).strip())
+    if found is None and "," in key:  # "Iran, Islamic Republic of"
+        found = _table().get(key.split(",")[0].strip())
+    return found
 
 
 @lru_cache(maxsize=1)

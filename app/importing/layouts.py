@@ -34,7 +34,9 @@ class Layout:
 
 _BANNER = re.compile(
     r"^\s*(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE|EILAKTION|URGENT ACTION GOOD NEWS|"
-    r"Urgent Action)\s*$"
+    r"Urgent Action)(?:\s+(?:update|follow[- ]up|good news|final update|"
+    r"actualizaci[óo]n|mise [àa] jour))?\s*$",
+    re.I,
 )
 _SECTION = re.compile(
     r"^\s*(?:ADDITIONAL INFORMATION|TAKE ACTION|NO FURTHER ACTION|INFORMACIÓN|INFORMATIONS|ACTÚEN|"
@@ -52,7 +54,8 @@ _NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?(?:and\s+)?new concerns?\s*:", re.I
 _CHROME = re.compile(
     r"^\s*(?:Skip to (?:main )?content|Donate|Log ?in|Menu|Search|Home|Amnesty International(?: \w+)?|"
     r"Share(?: this)?\b.*|©.*|Startseite\b.*|Take Action\s*>.*|Jetzt spenden|Menü\b.*|Urgent Actions?|"
-    r"(?:Published|Updated|Last updated|Veröffentlicht|Publicado|Publié)\b.*|Print|Campaigns?|News)\s*$"
+    r"(?:Published|Updated|Last updated|Veröffentlicht|Publicado|Publié|Aktiv seit|Active since)\b.*|"
+    r"Print|Campaigns?|News)\s*$"
     r"|^.*\s{3,}.*$|^[^.]{0,80}\s[›>»]\s[^.]{0,80}$",
     re.I,
 )
@@ -133,27 +136,55 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters) and not is_id_line(line)
 
 
+_BRACKETS_AFTER_NUMBER = re.compile(
+    r"^(?:\s*(?:(?:and|,)\s*)?(?:(?:follow[- ]ups?|further information|FI)(?:\s*\(\d+\))?\s*)?\([^)]*\))+",
+    re.I,
+)
+_COLUMN_START = re.compile(r"^\s*(?:[A-Z][A-Z .'()/-]+?\s{2,}\S|New names?\s*:)")
+
+
 def _read_concern_line(doc: Document) -> Reading:
     lines = doc.body_lines
     for i, line in enumerate(lines):
-        match = _CONCERN_LINE.match(line)
-        if not match or re.search(r"\bIndex\b|^[|,;]", match.group(1), re.I):
+        if not _CONCERN_LINE.match(line):
             continue
-        if match.group(1):
-            parts = [match.group(1)]
-            j = i + 1
-            while j < len(lines) and lines[j].strip() and not _NEW_CONCERN.match(lines[j]):
-                if not (
-                    lines[j].lstrip().startswith("/") or parts[-1].rstrip().endswith(("/", "-"))
-                ):
-                    break
+        logical, j = line, i + 1
+        while logical.count("(") > logical.count(")") and j < len(lines) and j < i + 4:
+            logical += " " + lines[j].strip()  # an original-index bracket wrapped over lines
+            j += 1
+        match = _CONCERN_HEAD.match(logical)
+        if not match:
+            continue
+        concern = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
+        if re.search(r"\bIndex\b|^[|,;]", concern, re.I):
+            continue
+        if concern:
+            parts = [concern]
+            while j < len(lines) and _continues_concern(lines[j], parts[-1]):
                 parts.append(lines[j].strip())
                 j += 1
             title = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
         else:
-            title, j = _next_plain_line(lines, i + 1)
+            title, j = _next_plain_line(lines, j)
         return Reading(clean_title(title)[0] if title else None, None, doc.header_end + j)
     return Reading(None)
+
+
+_CONCERN_HEAD = re.compile(
+    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+\d+/\d+\s*(.*?)\s*$", re.I | re.S
+)
+
+
+def _continues_concern(line: str, previous: str) -> bool:
+    """A concern line wrapped by the extraction goes on until a blank, names or "New concern"."""
+    stripped = line.strip()
+    if not stripped or _NEW_CONCERN.match(line) or _COLUMN_START.match(line):
+        return False
+    if stripped.startswith("/") or previous.rstrip().endswith(("/", "-")):
+        return True
+    if canonical_country(stripped) or is_date_line(stripped) or len(stripped) > 90:
+        return False
+    return not stripped.endswith(".") and not re.search(r"\bAI Index\b|:\s", stripped)
 
 
 def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
@@ -165,9 +196,13 @@ def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
 
 
 def _read_web(doc: Document) -> Reading:
+    country = None
     for i, line in enumerate(doc.body_lines):
         stripped = line.strip()
         if not stripped or _CHROME.match(line) or is_date_line(stripped) or is_id_line(stripped):
+            continue
+        if canonical_country(stripped):  # a country line above the headline (Swiss/German pages)
+            country = country or canonical_country(stripped)
             continue
         if TARGET_MARKER.match(stripped) or len(stripped) > 160:
             break
@@ -176,10 +211,10 @@ def _read_web(doc: Document) -> Reading:
             j = i
             while j < len(lines) and _is_upper(lines[j]) and not _SECTION.match(lines[j]):
                 j += 1
-            title, country = clean_title(" ".join(line.strip() for line in lines[i:j]))
-            return Reading(title, country, doc.header_end + j)
-        title, country = clean_title(stripped)
-        return Reading(title, country, doc.header_end + i + 1)
+            title, hinted = clean_title(" ".join(line.strip() for line in lines[i:j]))
+            return Reading(title, country or hinted, doc.header_end + j)
+        title, hinted = clean_title(stripped)
+        return Reading(title, country or hinted, doc.header_end + i + 1)
     return Reading(None)
 
 
@@ -188,9 +223,15 @@ def _is_template(doc: Document) -> bool:
 
 
 def _is_old_layout(doc: Document) -> bool:
-    if _banner_index(doc) is not None and not _OLD_HEADER.search(doc.body):
+    """An EXTERNAL/PUBLIC header, or a ``UA n/yy  <concern>`` line (a bare number is not enough)."""
+    old_header = bool(_OLD_HEADER.search(doc.body))
+    if _banner_index(doc) is not None and not old_header:
         return False
-    return any(_CONCERN_LINE.match(line) for line in doc.body_lines)
+    for line in doc.body_lines:
+        match = _CONCERN_LINE.match(line)
+        if match and (old_header or re.match(r"[^\W\d_]", match.group(1))):
+            return True
+    return False
 
 
 LAYOUTS: list[Layout] = [

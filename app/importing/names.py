@@ -9,7 +9,8 @@ from app.importing.vocabulary import FEMALE_HONORIFICS, MALE_HONORIFICS, NON_NAM
 
 # Honorifics, courtesy titles and ranks printed before a name (stripped for matching).
 _HONORIFIC = re.compile(
-    r"^(?:(?:his|her|your)\s+excellency|h\.\s?e\.|s\.\s?e\.|e\.\s?s\.|excmo\.?|excma\.?|"
+    r"^(?:(?:his|her|your)\s+excellency|(?:his|her|your)\s+(?:royal\s+)?(?:majesty|highness)|"
+    r"su\s+majestad|sa\s+majest[ée]|h\.\s?e\.|s\.\s?e\.|e\.\s?s\.|excmo\.?|excma\.?|"
     r"lieutenant[\s-]general|lt\.?\s*gen\.?|major[\s-]general|brigadier(?:[\s-]general)?|"
     r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
@@ -119,6 +120,12 @@ def looks_like_person_name(line: str, *, glue_fragments: bool = False) -> bool:
     )
 
 
+# Arabic article or kinship prefix joined by a hyphen: ``al-Harbi``, ``el-Sawy``, ``bin-Salem``.
+_PREFIXED_WORD = re.compile(
+    r"^(?:al|el|ad|ed|ar|as|ash|at|az|an|ul|ud|ibn|bin|bint|abu|ben)[-‐][^\W\d_]+$", re.I
+)
+
+
 def _capitalised_words(text: str, glue_fragments: bool) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 7:
@@ -127,7 +134,7 @@ def _capitalised_words(text: str, glue_fragments: bool) -> bool:
         bare = word.strip("'’.-")
         if not bare:
             return False
-        if fold(bare) in NAME_PARTICLES:
+        if fold(bare) in NAME_PARTICLES or _PREFIXED_WORD.match(bare):
             continue
         if glue_fragments and bare.islower() and len(bare) <= 2:
             continue
@@ -140,6 +147,24 @@ def _capitalised_words(text: str, glue_fragments: bool) -> bool:
 
 def _has_office_word(text: str) -> bool:
     return any(fold(word.strip("(),.;:'’")) in _NON_NAME_WORDS for word in text.split())
+
+
+_OFFICE_PREFIX = re.compile(
+    r"^(Governor|Lieutenant Governor|President|Vice[- ]President|Prime Minister|Minister|Senator|Mayor|"
+    r"Prosecutor|Attorney General|Chief Justice|Commissioner|Secretary|Governador|Gobernador|"
+    r"Gouverneur|Präsident|Bürgermeister|Presidente|Président|Ministro|Ministre)\s+(?=[A-ZÀ-Þ])"
+)
+
+
+def split_office_prefix(line: str) -> tuple[str, str] | None:
+    """``Governor Rick Perry`` -> (``Governor``, ``Rick Perry``); None when not that shape."""
+    match = _OFFICE_PREFIX.match(line.strip())
+    if not match:
+        return None
+    rest = line.strip()[match.end() :]
+    if len(rest.split()) >= 2 and looks_like_person_name(rest):
+        return match.group(1), rest
+    return None
 
 
 def looks_like_office(line: str) -> bool:

@@ -60,7 +60,12 @@ _OCR_FIXES = [
     (re.compile(r"\bSa[l1]utat[il1]on\b"), "Salutation"),
     (re.compile(r"\bRECOMMENDED ACT[I1l]ON\b"), "RECOMMENDED ACTION"),
     (re.compile(r"\bA[I1l] [I1l]ndex\b"), "AI Index"),
+    # No word starts with "ln" or "ls": OCR read a capital I (lnterior, lncommunicado, lslamic).
+    (re.compile(r"\bl(?=[ns][a-z]{2})"), "I"),
 ]
+# Digits that OCR read as letters inside a number (``l4 July``, ``l995``, ``2O05``).
+_OCR_NUMBER = re.compile(r"\b(?=[\dlIO]*\d)(?=[\dlIO]*[lIO])[\dlIO]{2,4}\b")
+_OCR_DIGITS = str.maketrans("lIO", "110")
 
 
 def normalize_text(text: str) -> str:
@@ -84,6 +89,7 @@ def _repair_lines(text: str) -> str:
     text = "\n".join(line for line in lines if line is not None)
     for pattern, replacement in _OCR_FIXES:
         text = pattern.sub(replacement, text)
+    text = _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
     return join_hyphenated_lines(text)
 
 

@@ -155,6 +155,8 @@ def narrative_persons(doc: Document, summary: str, exclude: set[str]) -> list[Pe
     candidates: Counter[str] = Counter()
     for match in _CAPITALISED_RUN.finditer(summary):
         words = match.group(0).split()
+        if _has_office_word(words[-1]):
+            continue  # "Official Secrets Act", "State Security Court": an institution, not a name
         for size in range(2, min(5, len(words)) + 1):
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]
@@ -184,14 +186,52 @@ def narrative_persons(doc: Document, summary: str, exclude: set[str]) -> list[Pe
     return [Person(name=name) for name in chosen]
 
 
+_ARTICLES = {
+    "the",
+    "a",
+    "an",
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "el",
+    "la",
+    "los",
+    "las",
+    "le",
+    "les",
+    "un",
+    "une",
+}
+# A capitalised role noun before a name (German nouns, or an English one opening the sentence).
+_ROLE_NOUN = re.compile(
+    r"^(?=[^\W\d_]{7,}$)[^\W\d_]+(?:in|innen|er|ist|ent|ant|eur|euse|ling|or|ora|ero|era|ista)$",
+    re.I,
+)
+
+
+def _drop_leading_roles(words: list[str], noun_position: bool) -> list[str]:
+    """``Der Student Luis Beispiel`` -> ``Luis Beispiel``; a name keeps at least two words.
+
+    A role noun is dropped only where a noun stands: after an article or a lower-case word.
+    """
+    while len(words) > 2:
+        if fold(words[0]) in _ARTICLES:
+            noun_position = True
+        elif not (noun_position and _ROLE_NOUN.match(words[0])):
+            break
+        words = words[1:]
+    return words[-3:] if len(words) >= 4 else words
+
+
 def _first_named(summary: str, exclude: set[str]) -> list[str]:
     """A name mentioned once: the first capitalised run of the first sentence (``Der Student
     Luis Beispiel ist ...`` -> ``Luis Beispiel``)."""
     first_sentence = re.split(r"(?<=[.!?])\s", summary, maxsplit=1)[0]
     for match in _CAPITALISED_RUN.finditer(first_sentence):
-        words = match.group(0).split()
-        if len(words) >= 4:
-            words = words[-2:]
+        before = first_sentence[: match.start()].rstrip()
+        words = _drop_leading_roles(match.group(0).split(), before[-1:].islower())
         span = " ".join(words)
         if (
             len(words) < 2

@@ -35,6 +35,8 @@ NON_NAME_WORDS = words(
     commander command comando mayor alcalde maire bürgermeister king queen sultan emir
     representative representante représentant mission permanent kingdom reino royaume office,
     minister, senator senador deputy diputado député parliament parlamento
+    act law code decree ordinance statute constitution convention article penal criminal
+    ley código decreto loi décret gesetz
 """
 )
 MALE_HONORIFICS = words("dom don herr herrn king lord m. monsieur mr prince senhor señor sir sr")

@@ -1,0 +1,41 @@
+"""The importer's own held-out corpus (tests/unit/importing/heldout): scored like the shared one."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from app.importing import parse_file
+
+from .conftest import SHARED_DOCS
+
+HELDOUT = Path(__file__).parent / "heldout"
+DOCS = sorted(HELDOUT.glob("*.txt"))
+SCORER = SHARED_DOCS.parent / "score_import.py"
+
+
+def _scorer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("score_import", SCORER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="shared scorer not available")
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem[:3])
+def test_heldout_document_matches_its_expected_file(path: Path) -> None:
+    expected = json.loads(
+        path.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")
+    )
+    got = json.loads(json.dumps(parse_file(path).to_json_dict(), ensure_ascii=False))
+    scores, detail = _scorer().compare(expected, got)
+    assert all(scores.values()), detail["mismatch"]
+
+
+def test_the_heldout_corpus_covers_every_layout_family() -> None:
+    assert len(DOCS) >= 40
+    assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in DOCS)
