@@ -39,9 +39,13 @@ _INDEX_OCR = re.compile(
     r"AI\s*Index\s*:?\s*([A-Z]['’`]?[A-Z]{2})\s?(\d{1,2})\s*/\s*(\d{2,3})[1l|](\d{4})(?!\d)", re.I
 )
 _LINK_LABEL = re.compile(
-    r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
-    r"Further information|(?:Para )?M[áa]s informaci[óo]n|Plus d['’]informations?|Pour en savoir plus|"
-    r"Link zur vorherigen UA|Vorherige UA)\s*:?[ \t]*\n?[ \t]*",
+    (
+        r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
+        r"Further information|(?:Para )?M[áa]s informaci[óo]n|Plus d['’]informations?|Pour en savoir plus|"
+        r"Pour plus d['’]informations?|Read the (?:first |previous |second )?(?:update|UA)|"
+        r"Link zur vorherigen UA|Vorherige UA)"
+    ).replace(" ", r"\s+")
+    + r"\s*:?[ \t]*\n?[ \t]*",
     re.I,
 )
 _URL_TEXT = re.compile(_URL + r"[^\s<>\"“”»]+", re.I)
@@ -147,6 +151,15 @@ def deadline(doc: Document) -> date | None:
     return None
 
 
+def _continues_link(link: str, fragment: str) -> bool:
+    """``…/2015/`` + ``en/``: a URL broken by a line end or a stray space."""
+    if "@" in fragment or not re.fullmatch(r"[\w./%#?=&-]+", fragment):
+        return False
+    if "/" in fragment:
+        return True
+    return link.endswith("/") and bool(re.fullmatch(r"[a-z]{2}", fragment))
+
+
 def previous_ua_link(doc: Document) -> str | None:
     """URL of the earlier UA, with ``https://`` added when printed without a scheme."""
     text = doc.text
@@ -161,10 +174,14 @@ def previous_ua_link(doc: Document) -> str | None:
         if not url:
             continue
         link = url.group(0).rstrip(".,;)")
-        if line_end >= 0:
-            following = rest[line_end + 1 :].split("\n", 1)[0].strip()
-            if re.fullmatch(r"[\w./%#?=&-]+", following) and "/" in following + link[-1]:
-                link += following.rstrip(".,;")
+        tail = first_line.strip()[url.end() :] if not doc.split_words else ""
+        if line_end >= 0 and not tail.strip():  # the URL wrapped onto the next line
+            tail = rest[line_end + 1 :].split("\n", 1)[0].strip()
+            if not re.fullmatch(r"[\w./%#?=&-]+", tail.rstrip(".,;")):
+                tail = ""
+        fragment = re.match(r"\s*([\w./%#?=&-]+)", tail)
+        if fragment and _continues_link(link, fragment.group(1).rstrip(".,;")):
+            link += fragment.group(1).rstrip(".,;")
         if not re.match(r"https?://", link, re.I):
             link = "https://" + link
         return link

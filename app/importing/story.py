@@ -96,7 +96,12 @@ _IN_WORD = re.compile(r"\s(?:in|en|dans|auf|em)\s", re.I)
 def preferred_languages(doc: Document) -> list[str]:
     """English names of the languages appeals should be written in ([] when none is stated)."""
     for match in _LANGUAGE_LABEL.finditer(doc.body):
-        value = re.split(r"[.;]\s|\s(?:You|Vous|También|Sie)\s", match.group(1) + " ")[0]
+        value = match.group(1)
+        if re.search(r"(?:,|\b(?:or|and|o|y|ou|et|oder|und|e))\s*$", value):  # wrapped list
+            value += " " + doc.body[match.end() :].lstrip("\n").split("\n", 1)[0]
+        value = re.split(
+            r"[.;]\s|\s(?:You|Vous|También|Sie|Appeals|Les|Puede|Pueden)\s", value + " "
+        )[0]
         found = languages_in(re.sub(r"\([^)]*\)", "", value))
         if found:
             return found
