@@ -64,6 +64,7 @@ class CaseActions:
             case, self.window.settings, self.window.paths.user_templates, parent=self.window
         )
         dialog.mark_sent_requested.connect(self._mark_draft_sent)
+        dialog.keep_draft_requested.connect(lambda draft: self._keep_draft(case, draft))
         dialog.settings_requested.connect(self.open_settings)
         self.letter_dialog = dialog
         dialog.show()
@@ -115,11 +116,42 @@ class CaseActions:
         except Exception as error:
             report_failure(self.window, _("The appeal was not recorded"), error)
             return
+        if (
+            draft is not None
+            and self.letter_dialog is not None
+            and self.letter_dialog.case.case_id == case.case_id
+        ):
+            self.letter_dialog.mark_recorded()
         self.window.statusBar().showMessage(
             _("Appeal for UA {ua_number} recorded. Thank you for writing.").format(
                 ua_number=case.ua_number
             ),
             8000,
+        )
+        self.window.refresh_case(case.case_id)
+
+    def _keep_draft(self, case: CaseDetail, draft: LetterDraft) -> None:
+        """The letter editor closed with unsent work the user wants to keep."""
+        from app.services.appeals import record_appeal
+
+        db = self.window.db
+        if db is None:
+            return
+        try:
+            record_appeal(
+                db,
+                case.ua_number,
+                target_index=draft.target_index,
+                channel=None,
+                text=draft.text,
+                language=draft.locale,
+                status=AppealStatus.DRAFT,
+            )
+        except Exception as error:
+            report_failure(self.window, _("The draft was not kept"), error)
+            return
+        self.window.statusBar().showMessage(
+            _("Your letter is kept as a draft in the appeal history (Ctrl+H)."), 8000
         )
         self.window.refresh_case(case.case_id)
 

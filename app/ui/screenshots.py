@@ -124,6 +124,7 @@ def make_screenshots(
                 preview.resize(900, 820)
                 saved.append(_save(preview, out_dir / "print-preview.png"))
                 preview.close()
+            dialog.mark_recorded()  # a picture, not a letter to keep: close without asking
             dialog.close()
         window.case_actions.show_history()
         if window.case_actions.history_dialog is not None:

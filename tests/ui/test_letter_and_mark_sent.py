@@ -149,8 +149,12 @@ def test_mark_sent_warns_but_never_blocks(make_window, app_paths, open_db, qtbot
     assert len(list_appeals(open_db, ua_number="12/26")) == 2
 
 
-def test_opening_another_letter_asks_before_dropping_edits(make_window, app_paths, messages) -> None:  # type: ignore[no-untyped-def]
-    store_documents(app_paths, fictional_document("12/26"), fictional_document("3/26", official="Lena Dorn"))
+def test_opening_another_letter_asks_before_dropping_edits(
+    make_window, app_paths, messages
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(
+        app_paths, fictional_document("12/26"), fictional_document("3/26", official="Lena Dorn")
+    )
     window = make_window()
     first = open_letter(window)
     first.letter_edit.appendPlainText("My own words.")
@@ -162,3 +166,33 @@ def test_opening_another_letter_asks_before_dropping_edits(make_window, app_path
     window.actions.write_letter.trigger()
     second = window.case_actions.letter_dialog
     assert second is not first and second.case.ua_number != first.case.ua_number
+
+
+def test_closing_a_personal_letter_offers_to_keep_it_as_a_draft(
+    make_window, app_paths, open_db, messages
+) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.model import AppealStatus
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    dialog.letter_edit.appendPlainText("I think of Ana every morning.")
+    dialog.close()
+    assert messages.texts("ask")
+    [kept] = list_appeals(open_db, ua_number="12/26")
+    assert kept.status == AppealStatus.DRAFT and "I think of Ana every morning." in kept.text
+    assert window.proxy.index(0, Column.APPEALS_SENT).data() == "0"  # a draft is not a letter sent
+
+
+def test_no_question_after_the_letter_was_marked_sent(
+    make_window, app_paths, messages, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    dialog.letter_edit.appendPlainText("My own line.")
+    dialog.buttons.mark_sent.click()
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        window.case_actions.mark_sent_dialog.accept()
+    dialog.close()
+    assert messages.texts("ask") == []

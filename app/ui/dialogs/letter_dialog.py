@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QFont, QGuiApplication
+from PySide6.QtGui import QClipboard, QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.model import CaseDetail, Letter, SenderProfile
@@ -42,6 +42,7 @@ class LetterDialog(QDialog):
     """Non-modal editor for one case; ``mark_sent_requested`` carries the text as it stands."""
 
     mark_sent_requested = Signal(object)  # LetterDraft
+    keep_draft_requested = Signal(object)  # LetterDraft: closed with unsent work to keep
     settings_requested = Signal()
 
     def __init__(
@@ -59,6 +60,7 @@ class LetterDialog(QDialog):
         self.letter: Letter | None = None
         self._edited = False
         self._filling = False
+        self._recorded = False  # marked sent (or kept) since the last change
         self._build(target_index)
         self.retranslate_ui()
         self.render_letter()
@@ -165,6 +167,26 @@ class LetterDialog(QDialog):
         sender = self.settings.sender
         return safe_sender(sender) if self.safety_box.isChecked() else sender
 
+    def mark_recorded(self) -> None:
+        """The letter as it stands is in the store: closing needs no question."""
+        self._recorded = True
+
+    def has_unsaved_work(self) -> bool:
+        """Own sentences or edits that were neither marked sent nor kept as a draft."""
+        return not self._recorded and (self._edited or bool(self.note_edit.toPlainText().strip()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.has_unsaved_work() and Messages.ask(
+            self,
+            _("Keep this letter?"),
+            _(
+                "You wrote your own words into this letter. Keep it as a draft in your appeal history?"
+            ),
+        ):
+            self.keep_draft_requested.emit(self.draft())
+        self._recorded = True  # asked once; the answer stands
+        super().closeEvent(event)
+
     def has_edits(self) -> bool:
         """The user changed the letter text since it was last written from the template."""
         return self._edited
@@ -253,6 +275,7 @@ class LetterDialog(QDialog):
     def _on_letter_edited(self) -> None:
         if not self._filling:
             self._edited = True
+            self._recorded = False
             self._nudge_timer.start()
 
     def _confirm_discard(self) -> bool:
