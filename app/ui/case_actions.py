@@ -45,20 +45,7 @@ class CaseActions:
             return
         previous = self.letter_dialog
         if previous is not None:
-            if (
-                previous.isVisible()
-                and previous.has_edits()
-                and not Messages.ask(
-                    previous,
-                    _("Close the letter you are editing?"),
-                    _("Your changes to the letter for UA {ua_number} will be lost.").format(
-                        ua_number=previous.case.ua_number
-                    ),
-                )
-            ):
-                previous.raise_()
-                return
-            previous.close()
+            previous.close()  # offers to keep unsent work as a draft
             previous.deleteLater()
         dialog = LetterDialog(
             case, self.window.settings, self.window.paths.user_templates, parent=self.window

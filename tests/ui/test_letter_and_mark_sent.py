@@ -149,8 +149,8 @@ def test_mark_sent_warns_but_never_blocks(make_window, app_paths, open_db, qtbot
     assert len(list_appeals(open_db, ua_number="12/26")) == 2
 
 
-def test_opening_another_letter_asks_before_dropping_edits(
-    make_window, app_paths, messages
+def test_opening_another_letter_keeps_the_edited_one_as_a_draft(
+    make_window, app_paths, open_db, messages
 ) -> None:  # type: ignore[no-untyped-def]
     store_documents(
         app_paths, fictional_document("12/26"), fictional_document("3/26", official="Lena Dorn")
@@ -159,13 +159,12 @@ def test_opening_another_letter_asks_before_dropping_edits(
     first = open_letter(window)
     first.letter_edit.appendPlainText("My own words.")
     window.actions.next_case.trigger()
-    messages.answer = False
-    window.actions.write_letter.trigger()
-    assert window.case_actions.letter_dialog is first and "My own words." in first.text()
-    messages.answer = True
     window.actions.write_letter.trigger()
     second = window.case_actions.letter_dialog
     assert second is not first and second.case.ua_number != first.case.ua_number
+    assert len(messages.texts("ask")) == 1
+    [kept] = list_appeals(open_db, ua_number=first.case.ua_number)
+    assert "My own words." in kept.text
 
 
 def test_closing_a_personal_letter_offers_to_keep_it_as_a_draft(
