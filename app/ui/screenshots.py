@@ -45,9 +45,10 @@ def _save(widget: QWidget, path: Path) -> Path:
 def load_samples(paths: AppPaths) -> None:
     """The fictional sample pack, plus the user's sender details for a realistic letter."""
     from dataclasses import replace
+    from datetime import date
 
-    from app.domain.model import Channel, SenderProfile
-    from app.services.appeals import record_appeal
+    from app.domain.model import AppealStatus, Channel, SenderProfile
+    from app.services.appeals import record_appeal, record_reply
     from app.services.cases import get_case, list_cases
     from app.services.database import open_store
     from app.services.importing import save_parsed
@@ -64,11 +65,22 @@ def load_samples(paths: AppPaths) -> None:
         load_sample_pack(db)
         for number, document in enumerate(screenshot_documents()):
             save_parsed(db, document, f"screenshot-sample-{number}.txt", is_sample=True)
-        for case in list_cases(db)[:1]:  # one appeal already sent, so counts and history show
+        # A little history: sent (with a reply), printed, and a draft - so counts show.
+        statuses = (AppealStatus.SENT, AppealStatus.PRINTED, AppealStatus.DRAFT)
+        for case, status in zip(list_cases(db), statuses, strict=False):
             letter = draft_letter(get_case(db, case.ua_number), 1, sender)
-            record_appeal(
-                db, case.ua_number, target_index=1, channel=Channel.POST, text=letter.text
+            record = record_appeal(
+                db,
+                case.ua_number,
+                target_index=1,
+                channel=Channel.POST if status != AppealStatus.DRAFT else None,
+                text=letter.text,
+                status=status,
             )
+            if status == AppealStatus.SENT:
+                record_reply(
+                    db, record.appeal_id, date.today(), "Acknowledged; the case is under review."
+                )
     finally:
         db.close()
     save_settings(paths, replace(load_settings(paths), sender=sender, page_size="A4"))

@@ -69,6 +69,16 @@ class HistoryDialog(QDialog):
             AppealColumn.DATE, Qt.SortOrder.DescendingOrder
         )
         self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        for column, width in (
+            (AppealColumn.DATE, 90),
+            (AppealColumn.UA_NUMBER, 70),
+            (AppealColumn.KIND, 90),
+            (AppealColumn.CHANNEL, 110),
+            (AppealColumn.STATUS, 110),
+            (AppealColumn.REPLY, 150),
+        ):
+            self.table.setColumnWidth(column, width)
         self.letter_view = QPlainTextEdit()
         self.letter_view.setReadOnly(True)
         self.count_label = QLabel()
