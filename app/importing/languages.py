@@ -18,6 +18,15 @@ _EXTRA = {
     "kurdish": "Kurdish", "kurdo": "Kurdish", "rundi": "Kirundi", "kirundi": "Kirundi",
     "tamazight": "Tamazight", "mapudungun": "Mapudungun", "nahuatl": "Nahuatl",
     "english": "English", "spanish": "Spanish", "french": "French", "arabic": "Arabic",
+    "bélarussien": "Belarusian", "biélorusse": "Belarusian", "bielorruso": "Belarusian",
+    "belaruso": "Belarusian", "weißrussisch": "Belarusian", "belarussisch": "Belarusian",
+    "birman": "Burmese", "birmano": "Burmese", "birmanisch": "Burmese", "myanmar": "Burmese",
+    "filipino": "Filipino", "tagalog": "Filipino", "pashto": "Pashto", "dari": "Dari",
+    "uyghur": "Uyghur", "uigur": "Uyghur", "ouïghour": "Uyghur", "tibetan": "Tibetan",
+    "amharic": "Amharic", "amhárico": "Amharic", "amharique": "Amharic", "tigrinya": "Tigrinya",
+    "kinyarwanda": "Kinyarwanda", "swahili": "Swahili", "suajili": "Swahili",
+    "singhalais": "Sinhala", "cingalais": "Sinhala", "tzotzil": "Tzotzil", "tseltal": "Tseltal",
+    "mixteco": "Mixtec", "zapoteco": "Zapotec", "turkmeno": "Turkmen", "maya": "Maya",
 }  # fmt: skip
 _LOCALES = ("en", "es", "fr", "de", "pt")
 _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "votre propre langue"}

@@ -116,9 +116,25 @@ def _read_banner(doc: Document) -> Reading:
             i += 1
         title, hinted = clean_title(" ".join(parts))
     else:
-        title, hinted = clean_title(lines[i])
-        i += 1
+        title, i = _mixed_case_headline(lines, i)
+        title, hinted = clean_title(title)
     return Reading(title, country or hinted, doc.header_end + i)
+
+
+def _mixed_case_headline(lines: list[str], i: int) -> tuple[str, int]:
+    """A sentence-case headline, with its wrapped tail (a next line starting in lower case)."""
+    parts = [lines[i].strip()]
+    i += 1
+    while (
+        i < len(lines)
+        and lines[i].strip()[:1].islower()
+        and len(lines[i].strip()) < 70
+        and len(parts[-1]) < 90
+        and not parts[-1].endswith((".", "!", "?", ":"))
+    ):
+        parts.append(lines[i].strip())
+        i += 1
+    return " ".join(parts), i
 
 
 def _before_headline(line: str) -> bool:

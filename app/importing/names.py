@@ -12,6 +12,8 @@ _HONORIFIC = re.compile(
     r"^(?:(?:his|her|your)\s+excellency|(?:his|her|your)\s+(?:royal\s+)?(?:majesty|highness)|"
     r"su\s+majestad|sa\s+majest[ée]|h\.\s?e\.|s\.\s?e\.|e\.\s?s\.|excmo\.?|excma\.?|"
     r"lieutenant[\s-]general|lt\.?\s*gen\.?|major[\s-]general|brigadier(?:[\s-]general)?|"
+    r"(?:vice[\s-])?senior[\s-]general|field[\s-]marshal|air[\s-]marshal|marshal|lieutenant[\s-]colonel|"
+    r"police[\s-]general|general[\s-]de[\s-]brigada|"
     r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abog|abg|ing|arq|"
@@ -131,7 +133,7 @@ def _capitalised_words(text: str, glue_fragments: bool) -> bool:
     if not 1 <= len(words) <= 7:
         return False
     for word in words:
-        bare = word.strip("'’.-")
+        bare = word.strip("'’‘`.-")
         if not bare:
             return False
         if fold(bare) in NAME_PARTICLES or _PREFIXED_WORD.match(bare):

@@ -142,8 +142,8 @@ def column_persons(doc: Document) -> list[Person]:
 
 
 _CAPITALISED_RUN = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[ \t]+|(?=[^\w\s])|$)|(?:"
-    + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+    r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[ \t]+|(?=[^\w\s])|$)|\b(?:"
+    + "|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True))
     + r")\s+(?=[A-ZÀ-ÖØ-Þ]))+"
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+)$", re.I)
@@ -157,6 +157,8 @@ def narrative_persons(doc: Document, summary: str, exclude: set[str]) -> list[Pe
         words = match.group(0).split()
         if _has_office_word(words[-1]):
             continue  # "Official Secrets Act", "State Security Court": an institution, not a name
+        noun_position = summary[: match.start()].rstrip()[-1:].islower()
+        words = _drop_leading_roles(words, noun_position, keep=5)
         for size in range(2, min(5, len(words)) + 1):
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]
@@ -169,7 +171,7 @@ def narrative_persons(doc: Document, summary: str, exclude: set[str]) -> list[Pe
             continue
         occurrences = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", flat)]
         located = sum(1 for pos in occurrences if _LOCATIVE.search(flat[max(0, pos - 12) : pos]))
-        if located * 2 >= len(occurrences):
+        if located * 2 > len(occurrences) or (located and len(occurrences) == 1):
             del candidates[span]
             continue
         candidates[span] = len(occurrences)
@@ -211,7 +213,7 @@ _ROLE_NOUN = re.compile(
 )
 
 
-def _drop_leading_roles(words: list[str], noun_position: bool) -> list[str]:
+def _drop_leading_roles(words: list[str], noun_position: bool, keep: int = 5) -> list[str]:
     """``Der Student Luis Beispiel`` -> ``Luis Beispiel``; a name keeps at least two words.
 
     A role noun is dropped only where a noun stands: after an article or a lower-case word.
@@ -222,7 +224,7 @@ def _drop_leading_roles(words: list[str], noun_position: bool) -> list[str]:
         elif not (noun_position and _ROLE_NOUN.match(words[0])):
             break
         words = words[1:]
-    return words[-3:] if len(words) >= 4 else words
+    return words[-keep:]
 
 
 def _first_named(summary: str, exclude: set[str]) -> list[str]:

@@ -103,8 +103,18 @@ def address_blocks(doc: Document) -> list[Block]:
         adjacent = False
         unlabelled = None
 
+    page_break = False  # skipping the footer and page-top banner/headline inside a block
     for line in doc.body_lines:
         stripped = line.strip()
+        if current and _is_page_chrome(stripped) and not _has_salutation(current):
+            page_break = True
+            continue
+        if page_break:
+            if not stripped or _is_page_chrome(stripped) or _is_headline(stripped):
+                continue
+            page_break = False
+            if _is_prose([stripped]):
+                close()
         if TARGET_MARKER.match(stripped) and not COPIES_MARKER.match(stripped.split("&")[0]):
             close()
             state = "target"
@@ -125,6 +135,26 @@ def address_blocks(doc: Document) -> list[Block]:
                 close()
     close()
     return blocks
+
+
+_BANNER_LINE = re.compile(r"^(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE)$", re.I)
+
+
+def _is_page_chrome(line: str) -> bool:
+    """A page foot's id line or a page top's banner: a page break, not the end of a block."""
+    return is_id_line(line) or bool(_BANNER_LINE.match(line))
+
+
+def _is_headline(line: str) -> bool:
+    """The headline repeated at a page top (capitals, no digits, not a heading we act on)."""
+    letters = [ch for ch in line if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters) or any(ch.isdigit() for ch in line):
+        return False
+    return not (TARGET_MARKER.match(line) or COPIES_MARKER.match(line) or _STOP_MARKER.match(line))
+
+
+def _has_salutation(lines: list[str]) -> bool:
+    return any(label_of(line) in SALUTATION_LABELS for line in lines)
 
 
 def _is_prose(lines: list[str]) -> bool:
