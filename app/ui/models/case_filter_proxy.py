@@ -29,6 +29,7 @@ from app.domain.model import CaseStatus, CaseSummary
 from app.ui.models.case_table_model import CASE_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_RECENT_FILTERS = 12  # search results kept for Backspace
 _PREPARE_CHUNK = 5_000  # folded texts made per idle tick after a reset (keeps frames short)
 
 
@@ -68,7 +69,9 @@ class CaseFilterProxy(QAbstractProxyModel):
         self._haystacks: list[str | None] | None = []  # per source row (None: make again)
         self._is_open: list[bool] | None = []  # per source row (None: make again)
         self._open_rows: list[int] = []  # source rows of open cases
-        self._rows: list[int] = []  # proxy row -> source row
+        self._rows: list[int] = []  # proxy row -> source row (never changed in place)
+        # The rows of the last few search texts (the lists are shared, never mutated).
+        self._recent: dict[tuple[tuple[str, ...], bool], list[int]] = {}
         self._source: QAbstractItemModel | None = None
         self._case_data: Any = None  # the source's case_data(case, column, role), if it has one
         self._column_count = 0
@@ -249,6 +252,7 @@ class CaseFilterProxy(QAbstractProxyModel):
                 self._haystacks = self._is_open = None
                 changed = True
         if changed:  # a row's text or status changed: it may now be hidden or shown
+            self._recent.clear()
             self._open_rows = list(compress(range(len(self._cases)), self._row_open()))
             self._refilter(within_current=False)
         if not self._rows:
@@ -297,6 +301,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         else:
             self._rows = self._matching(None)
         self._proxy_of = None
+        self._recent.clear()  # source rows moved or changed
         self._prepare_from = 0
         if not self._prepared:
             self._prepare_timer.start()  # fold texts in small idle chunks, ready before typing
@@ -363,7 +368,14 @@ class CaseFilterProxy(QAbstractProxyModel):
     def _refilter(self, within_current: bool) -> None:
         self.layoutAboutToBeChanged.emit()
         self._remember_persistent()
-        self._rows = self._matching(self._rows if within_current else None)
+        key = (self._words, self._show_closed)
+        rows = self._recent.get(key)  # Backspace: the rows of a text typed a moment ago
+        if rows is None:
+            rows = self._matching(self._rows if within_current else None)
+            if len(self._recent) >= _RECENT_FILTERS:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[key] = rows
+        self._rows = rows
         self._proxy_of = None
         self._restore_persistent(source_moved=False)
         self.layoutChanged.emit()
