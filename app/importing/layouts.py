@@ -10,19 +10,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.importing.concern import is_old_layout, read_concern_line
 from app.importing.countries import canonical_country
 from app.importing.dates import is_date_line
 from app.importing.document import Document, is_id_line
 from app.importing.targets import TARGET_MARKER
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What a recogniser read: the headline, a country it saw, and where the story starts."""
-
-    title: str | None
-    country: str | None = None
-    story_start: int = 0
+from app.importing.titles import Reading, clean_title
 
 
 @dataclass(frozen=True)
@@ -44,13 +37,6 @@ _SECTION = re.compile(
     re.I,
 )
 _TEMPLATE_TITLE = re.compile(r"^\s*URGENT ACTION TITLE\s*:\s*(.+?)\s*$", re.I | re.M)
-_CONCERN_LINE = re.compile(
-    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
-    re.I,
-)
-_OLD_HEADER = re.compile(r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL)\b.*\bAI Index\b", re.I | re.M)
-_NEW_CONCERN = re.compile(r"^\s*(?:and\s+)?new concerns?\s*:", re.I)
-_NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?(?:and\s+)?new concerns?\s*:", re.I)
 _CHROME = re.compile(
     r"^\s*(?:Skip to (?:main )?content|Donate|Log ?in|Menu|Search|Home|Amnesty International(?: \w+)?|"
     r"Share(?: this)?\b.*|©.*|Startseite\b.*|Take Action\s*>.*|Jetzt spenden|Menü\b.*|Urgent Actions?|"
@@ -59,31 +45,6 @@ _CHROME = re.compile(
     r"|^.*\s{3,}.*$|^[^.]{0,80}\s[›>»]\s[^.]{0,80}$",
     re.I,
 )
-_PREFIXES = re.compile(
-    r"^(?:Further information|Urgent Action good news|Good news|Update|Follow[- ]up|"
-    r"Información complementaria|Complément d['’]information|URGENT ACTION TITLE)\s*:\s*",
-    re.I,
-)
-_AIUSA_SUFFIX = re.compile(r"\s*\(([^():]+):\s*UA\s*[\d.]+\)\s*$", re.I)
-
-
-def clean_title(title: str) -> tuple[str, str | None]:
-    """Strip prefixes and the AIUSA suffix; return (title, country named in them)."""
-    country = None
-    title = re.sub(r"\s+", " ", title).strip()
-    suffix = _AIUSA_SUFFIX.search(title)
-    if suffix:
-        country = canonical_country(suffix.group(1))
-        title = title[: suffix.start()]
-    while True:
-        stripped = _PREFIXES.sub("", title)
-        prefix = re.match(r"^([^:]{2,45}):\s+(\S.*)$", stripped)
-        if prefix and canonical_country(prefix.group(1)):
-            country = country or canonical_country(prefix.group(1))
-            stripped = prefix.group(2)
-        if stripped == title:
-            return title.strip(), country
-        title = stripped
 
 
 def _read_template(doc: Document) -> Reading:
@@ -152,65 +113,6 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters) and not is_id_line(line)
 
 
-_BRACKETS_AFTER_NUMBER = re.compile(
-    r"^(?:\s*(?:(?:and|,)\s*)?(?:(?:follow[- ]ups?|further information|FI)(?:\s*\(\d+\))?\s*)?\([^)]*\))+",
-    re.I,
-)
-_COLUMN_START = re.compile(r"^\s*(?:[A-Z][A-Z .'()/-]+?\s{2,}\S|New names?\s*:)")
-
-
-def _read_concern_line(doc: Document) -> Reading:
-    lines = doc.body_lines
-    for i, line in enumerate(lines):
-        if not _CONCERN_LINE.match(line):
-            continue
-        logical, j = line, i + 1
-        while logical.count("(") > logical.count(")") and j < len(lines) and j < i + 4:
-            logical += " " + lines[j].strip()  # an original-index bracket wrapped over lines
-            j += 1
-        match = _CONCERN_HEAD.match(logical)
-        if not match:
-            continue
-        concern = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
-        if re.search(r"\bIndex\b|^[|,;]", concern, re.I):
-            continue
-        if concern:
-            parts = [concern]
-            while j < len(lines) and _continues_concern(lines[j], parts[-1]):
-                parts.append(lines[j].strip())
-                j += 1
-            title = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
-        else:
-            title, j = _next_plain_line(lines, j)
-        return Reading(clean_title(title)[0] if title else None, None, doc.header_end + j)
-    return Reading(None)
-
-
-_CONCERN_HEAD = re.compile(
-    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+\d+/\d+\s*(.*?)\s*$", re.I | re.S
-)
-
-
-def _continues_concern(line: str, previous: str) -> bool:
-    """A concern line wrapped by the extraction goes on until a blank, names or "New concern"."""
-    stripped = line.strip()
-    if not stripped or _NEW_CONCERN.match(line) or _COLUMN_START.match(line):
-        return False
-    if stripped.startswith("/") or previous.rstrip().endswith(("/", "-")):
-        return True
-    if canonical_country(stripped) or is_date_line(stripped) or len(stripped) > 90:
-        return False
-    return not stripped.endswith(".") and not re.search(r"\bAI Index\b|:\s", stripped)
-
-
-def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
-    for j in range(start, min(start + 8, len(lines))):
-        line = lines[j].strip()
-        if line and not is_date_line(line) and not _OLD_HEADER.match(line):
-            return line, j + 1
-    return None, start
-
-
 def _read_web(doc: Document) -> Reading:
     country = None
     for i, line in enumerate(doc.body_lines):
@@ -238,21 +140,13 @@ def _is_template(doc: Document) -> bool:
     return bool(_TEMPLATE_TITLE.search(doc.text))
 
 
-def _is_old_layout(doc: Document) -> bool:
-    """An EXTERNAL/PUBLIC header, or a ``UA n/yy  <concern>`` line (a bare number is not enough)."""
-    old_header = bool(_OLD_HEADER.search(doc.body))
-    if _banner_index(doc) is not None and not old_header:
-        return False
-    for line in doc.body_lines:
-        match = _CONCERN_LINE.match(line)
-        if match and (old_header or re.match(r"[^\W\d_]", match.group(1))):
-            return True
-    return False
-
-
 LAYOUTS: list[Layout] = [
     Layout("2017 authoring template", _is_template, _read_template),
-    Layout("1990s-2000s concern line", _is_old_layout, _read_concern_line),
+    Layout(
+        "1990s-2000s concern line",
+        lambda doc: is_old_layout(doc, _banner_index(doc) is not None),
+        read_concern_line,
+    ),
     Layout("banner and headline", lambda doc: _banner_index(doc) is not None, _read_banner),
     Layout("web page headline", lambda doc: True, _read_web),
 ]

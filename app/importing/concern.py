@@ -1,0 +1,87 @@
+"""The 1990s-2000s layouts: the ``UA n/yy  <concern>`` line is the title."""
+
+from __future__ import annotations
+
+import re
+
+from app.importing.countries import canonical_country
+from app.importing.dates import is_date_line
+from app.importing.document import Document
+from app.importing.titles import Reading, clean_title
+
+_CONCERN_LINE = re.compile(
+    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
+    re.I,
+)
+_OLD_HEADER = re.compile(r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL)\b.*\bAI Index\b", re.I | re.M)
+_NEW_CONCERN = re.compile(r"^\s*(?:and\s+)?new concerns?\s*:", re.I)
+_NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?(?:and\s+)?new concerns?\s*:", re.I)
+_BRACKETS_AFTER_NUMBER = re.compile(
+    r"^(?:\s*(?:(?:and|,)\s*)?(?:(?:follow[- ]ups?|further information|FI)(?:\s*\(\d+\))?\s*)?\([^)]*\))+",
+    re.I,
+)
+_COLUMN_START = re.compile(r"^\s*(?:[A-Z][A-Z .'()/-]+?\s{2,}\S|New names?\s*:)")
+
+
+def read_concern_line(doc: Document) -> Reading:
+    lines = doc.body_lines
+    for i, line in enumerate(lines):
+        if not _CONCERN_LINE.match(line):
+            continue
+        logical, j = line, i + 1
+        while logical.count("(") > logical.count(")") and j < len(lines) and j < i + 4:
+            logical += " " + lines[j].strip()  # an original-index bracket wrapped over lines
+            j += 1
+        match = _CONCERN_HEAD.match(logical)
+        if not match:
+            continue
+        concern = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
+        if re.search(r"\bIndex\b|^[|,;]", concern, re.I):
+            continue
+        if concern:
+            parts = [concern]
+            while j < len(lines) and _continues_concern(lines[j], parts[-1]):
+                parts.append(lines[j].strip())
+                j += 1
+            title = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
+        else:
+            title, j = _next_plain_line(lines, j)
+        return Reading(clean_title(title)[0] if title else None, None, doc.header_end + j)
+    return Reading(None)
+
+
+_CONCERN_HEAD = re.compile(
+    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+\d+/\d+\s*(.*?)\s*$", re.I | re.S
+)
+
+
+def _continues_concern(line: str, previous: str) -> bool:
+    """A concern line wrapped by the extraction goes on until a blank, names or "New concern"."""
+    stripped = line.strip()
+    if not stripped or _NEW_CONCERN.match(line) or _COLUMN_START.match(line):
+        return False
+    if stripped.startswith("/") or previous.rstrip().endswith(("/", "-")):
+        return True
+    if canonical_country(stripped) or is_date_line(stripped) or len(stripped) > 90:
+        return False
+    return not stripped.endswith(".") and not re.search(r"\bAI Index\b|:\s", stripped)
+
+
+def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
+    for j in range(start, min(start + 8, len(lines))):
+        line = lines[j].strip()
+        if line and not is_date_line(line) and not _OLD_HEADER.match(line):
+            return line, j + 1
+    return None, start
+
+
+def is_old_layout(doc: Document, has_banner: bool) -> bool:
+    """An EXTERNAL/PUBLIC header, or a ``UA n/yy  <concern>`` line (a bare number is not enough)."""
+    old_header = bool(_OLD_HEADER.search(doc.body))
+    if has_banner and not old_header:
+        return False
+    for line in doc.body_lines:
+        match = _CONCERN_LINE.match(line)
+        if match and (old_header or re.match(r"[^\W\d_]", match.group(1))):
+            return True
+    return False
