@@ -137,3 +137,22 @@ def test_print_opens_a_one_page_preview(make_window, app_paths, qtbot) -> None: 
     widget = preview.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: widget.pageCount() == 1, timeout=5000)
     preview.close()
+
+
+def test_an_arabic_letter_is_edited_right_to_left(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    index = dialog.language_combo.findData("ar")
+    if index < 0:
+        import pytest
+
+        pytest.skip("no Arabic letter template shipped")
+    dialog.language_combo.setCurrentIndex(index)
+    assert dialog.letter is not None and dialog.letter.right_to_left
+    assert dialog.letter_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    option = dialog.letter_edit.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft  # the paragraphs, too
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    assert dialog.letter_edit.layoutDirection() == Qt.LayoutDirection.LeftToRight

@@ -237,13 +237,21 @@ class LetterDialog(QDialog):
             return False
         self.letter = letter
         self._filling = True
-        self.letter_edit.setPlainText(letter.text)
         direction = (
             Qt.LayoutDirection.RightToLeft
             if letter.right_to_left
             else Qt.LayoutDirection.LeftToRight
         )
         self.letter_edit.setLayoutDirection(direction)
+        # Every paragraph takes the letter's direction and side, also a line that starts with a
+        # Latin name inside an Arabic letter (PDF-4). QPlainTextEdit reads only this option.
+        option = self.letter_edit.document().defaultTextOption()
+        option.setTextDirection(direction)
+        option.setAlignment(
+            Qt.AlignmentFlag.AlignRight if letter.right_to_left else Qt.AlignmentFlag.AlignLeft
+        )
+        self.letter_edit.document().setDefaultTextOption(option)
+        self.letter_edit.setPlainText(letter.text)
         self._filling = False
         self._edited = False
         self.warnings_label.setText("\n".join(letter.warnings))
