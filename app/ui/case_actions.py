@@ -207,7 +207,8 @@ class CaseActions:
         if self.history_dialog is not None:
             self.history_dialog.close()
             self.history_dialog.deleteLater()
-        dialog = HistoryDialog(lambda: self.window.db, ua_numbers, self.window)
+        samples = frozenset(case.ua_number for case in self.window.model.cases() if case.is_sample)
+        dialog = HistoryDialog(lambda: self.window.db, ua_numbers, self.window, samples)
         if current is not None:
             dialog.case_combo.setCurrentIndex(max(0, dialog.case_combo.findData(current.ua_number)))
         dialog.appeal_changed.connect(self.window.refresh_case_by_ua)

@@ -45,10 +45,11 @@ class HistoryDialog(QDialog):
         database: Callable[[], Database | None],
         ua_numbers: list[str],
         parent: QWidget | None = None,
+        sample_ua_numbers: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(parent)
         self._database = database
-        self.model = AppealTableModel(self)
+        self.model = AppealTableModel(self, sample_ua_numbers)
         self.filters = HistoryFilters(ua_numbers)
         # Short names used by the rest of the app and the tests.
         self.case_combo, self.status_combo = self.filters.case_combo, self.filters.status_combo

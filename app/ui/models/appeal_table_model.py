@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.domain.model import AppealRecord, AppealStatus
 from app.i18n import _, pgettext
-from app.ui.formatting import appeal_kind_label, channel_label, format_date
+from app.ui.formatting import appeal_kind_label, channel_label, format_date, sample_label
 from app.ui.models.case_table_model import ua_sort_key
 
 APPEAL_ROLE = Qt.ItemDataRole.UserRole + 1  # returns the AppealRecord of the row
@@ -54,8 +54,9 @@ def _sort_value(record: AppealRecord, column: AppealColumn) -> Any:
 class AppealTableModel(QAbstractTableModel):
     """One row per recorded appeal; ``replace_record`` refreshes one row after a status change."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, sample_ua_numbers: frozenset[str] = frozenset()) -> None:
         super().__init__(parent)
+        self._samples = sample_ua_numbers  # fictional sample cases say so here too
         self._rows: list[AppealRecord] = []
         self._sort = (AppealColumn.DATE, Qt.SortOrder.DescendingOrder)
 
@@ -102,6 +103,10 @@ class AppealTableModel(QAbstractTableModel):
         if column == AppealColumn.DATE:
             return format_date(_sort_value(record, AppealColumn.DATE))
         if column == AppealColumn.UA_NUMBER:
+            if record.ua_number in self._samples:
+                return _("{ua_number} ({sample})").format(
+                    ua_number=record.ua_number, sample=sample_label()
+                )
             return record.ua_number
         if column == AppealColumn.OFFICIAL:
             return record.target_label
