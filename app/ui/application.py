@@ -8,12 +8,16 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.paths import APP_ID, APP_NAME, AppPaths, resolve_paths
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _qt_translator: QTranslator | None = None
@@ -104,6 +108,28 @@ def _title() -> str:
     return _("Something went wrong")
 
 
+def warm_up_letters(window: MainWindow) -> None:
+    """Draft one letter in the background, so the first "Write a letter" opens at once.
+
+    The first draft starts the sandboxed template worker (about a second); doing it here, off
+    the GUI thread and after the list is on screen, takes that wait out of the user's path.
+    """
+    db, cases, sender = window.db, window.model.cases(), window.settings.sender
+    if db is None or not cases:
+        return
+    ua_number = cases[0].ua_number
+
+    def draft_once(_progress: object) -> None:
+        from app.services.cases import get_case
+        from app.services.letters import draft_letter
+
+        case = get_case(db, ua_number)
+        if case.targets:
+            draft_letter(case, 1, sender)
+
+    window.runner.start(draft_once, lambda _result: None, lambda _error: None, name="warm-up")
+
+
 def run(args: argparse.Namespace) -> int:
     """Entry point of ``appeal-desk`` / ``appeal-desk gui``; returns the exit status."""
     paths = resolve_paths(getattr(args, "data_dir", None))
@@ -132,6 +158,9 @@ def run(args: argparse.Namespace) -> int:
         # First-run welcome and deadline reminders, once the cases are on screen.
         window.cases_loaded.connect(
             lambda: after_window_shown(window), Qt.ConnectionType.SingleShotConnection
+        )
+        window.cases_loaded.connect(
+            lambda: warm_up_letters(window), Qt.ConnectionType.SingleShotConnection
         )
     QTimer.singleShot(0, window.start)
     status = app.exec()

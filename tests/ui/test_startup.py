@@ -41,3 +41,18 @@ def test_gui_starts_with_cases_in_the_store(app_paths) -> None:  # type: ignore[
     result = launch(app_paths.data_dir)
     assert result.returncode == 0, result.stderr
     assert (app_paths.data_dir / "ui.ini").is_file()  # window state saved on the way out
+
+
+def test_letter_warm_up_runs_quietly_in_the_background(
+    make_window, app_paths, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import warm_up_letters
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    warm_up_letters(window)
+    assert window.runner.busy
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    assert messages.shown == []
+    window.actions.write_letter.trigger()
+    assert "Rui Costa" in window.case_actions.letter_dialog.text()
