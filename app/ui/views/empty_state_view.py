@@ -13,6 +13,7 @@ class EmptyStateView(QWidget):
 
     import_requested = Signal()
     samples_requested = Signal()
+    paste_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +30,9 @@ class EmptyStateView(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.samples_button = QPushButton()
         self.samples_button.clicked.connect(self.samples_requested)
+        self.paste_button = QPushButton()
+        self.paste_button.setFlat(True)
+        self.paste_button.clicked.connect(self.paste_requested)
         self.samples_note = QLabel()
         self.samples_note.setObjectName("hint")
         self.samples_note.setWordWrap(True)
@@ -44,6 +48,7 @@ class EmptyStateView(QWidget):
         for button in (self.import_button, self.samples_button):
             button.setMinimumHeight(38)
             card_layout.addWidget(button)
+        card_layout.addWidget(self.paste_button)
         card_layout.addSpacing(6)
         card_layout.addWidget(self.samples_note)
         outer = QHBoxLayout()
@@ -70,6 +75,8 @@ class EmptyStateView(QWidget):
         self.import_button.setAccessibleName(_("Import an Urgent Action document"))
         self.samples_button.setText(_("Open the fictional sample pack to practise"))
         self.samples_button.setAccessibleName(_("Open the fictional sample pack to practise"))
+        self.paste_button.setText(_("...or paste a UA you copied from an email or a web page"))
+        self.paste_button.setAccessibleName(_("Paste an Urgent Action from the clipboard"))
         self.samples_note.setText(
             _(
                 "The sample cases are invented for practice; they are marked as fictional everywhere."
