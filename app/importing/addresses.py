@@ -74,9 +74,8 @@ def block_to_target(
             social.extend(re.findall(r"@\w+", value) or ([value] if value else []))
     for line in lines:
         if not CONTACT_LABEL.match(line):
-            for email in _EMAIL.findall(line):
-                if email not in emails:
-                    emails.append(email)
+            emails.extend(_EMAIL.findall(line))
+    emails = list(dict.fromkeys(email.casefold() for email in emails))  # each address once
     if salutation is None and next_greeting:
         salutation = next_greeting.strip().rstrip(",:;!").strip()
     marked = None  # "(f)" / "(m)" printed after the name

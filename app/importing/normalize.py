@@ -113,6 +113,8 @@ def _unescape_entities(text: str) -> str:
 def _markdown_link(match: re.Match[str]) -> str:
     label = re.sub(r"\s+", " ", match.group(1)).strip()
     url = re.sub(r"\s+", "", match.group(2))
+    if url.casefold().startswith("mailto:"):
+        return url[len("mailto:") :] if "@" not in label else label
     if re.fullmatch(r"(?:https?://|www\.)\S+", label.replace(" ", "")):
         label = label.replace(" ", "")
     if not label or label == url or label.rstrip("/") == url.rstrip("/"):

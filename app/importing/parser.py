@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from app.domain.errors import ImportRejected
 from app.domain.model import OutputKind, ParsedDocument, Person, Target
@@ -62,8 +63,11 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     kind = document_kind(doc)
     _layout, reading = recognise(doc)
     targets, copies = block_targets(doc)
+    letter = model_letter(doc)
     if not targets and kind is OutputKind.FINAL:
         targets = narrative_targets(doc.flat_body)
+    elif letter:
+        targets = _greeting_to_unsaluted(targets, letter)
     story = summary(doc, reading.story_start)
     persons = _persons(doc, story, targets)
     previous = identity.previous_ua_link(doc)
@@ -85,10 +89,22 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         previous_ua_link=previous,
         document_language=detect_language(doc.flat_body),
         summary=story,
-        model_letter=model_letter(doc),
+        model_letter=letter,
         copies_to=tuple(copies),
         text=doc.text,
     )
+
+
+def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:
+    """The model letter's greeting is the salutation of the first target without one (AIUSA
+    pages print the sample letter after the copies block), unless a target already has it."""
+    greeting = letter.split("\n", 1)[0].strip().rstrip(",:;!").strip()
+    if not greeting or any(fold(t.salutation or "") == fold(greeting) for t in targets):
+        return targets
+    for i, target in enumerate(targets):
+        if target.salutation is None:
+            return [*targets[:i], replace(target, salutation=greeting), *targets[i + 1 :]]
+    return targets
 
 
 def _persons(doc: Document, story: str | None, targets: list[Target]) -> list[Person]:

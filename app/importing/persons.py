@@ -80,7 +80,9 @@ def _person_from_piece(piece: str) -> Person | None:
     pronouns = None
     for bracket in re.findall(r"\(([^)]*)\)", piece):
         words = [w for w in re.split(r"[/,\s]+", bracket.strip()) if w]
-        if words and all(fold(w) in _FOLDED_PRONOUNS for w in words):
+        connectors = {"y", "and", "et", "und", "e", "o", "or", "ou", "oder"}
+        named = [w for w in words if fold(w) not in connectors]
+        if named and all(fold(w) in _FOLDED_PRONOUNS for w in named):
             pronouns = bracket.strip()
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]

@@ -46,7 +46,8 @@ _DIPLOMATIC = re.compile(
     re.I,
 )
 GREETING = re.compile(
-    r"^\s*(?:Dear\b|Your Excellency|Excellency|Señora?\b|Señor\b|Estimad[oa]s?\b|Excelentísim[oa]|"
+    r"^\s*(?:Dear\b|Your Excellency|Excellency|Your (?:Royal )?(?:Majesty|Highness)|Majestad|Sire|"
+    r"Votre Majesté|Excelencia|Excellence|Eure Majestät|Alteza|Señora?\b|Señor\b|Estimad[oa]s?\b|Excelentísim[oa]|"
     r"Monsieur\b|Madame\b|Sehr geehrte|Exzellenz|Excelentíssim[oa]|Prezad[oa]|Caro\b|Cara\b|"
     r"Honorable\b|Distinguid[oa])[^.!?]{0,80}[,:!]?\s*$",
 )
@@ -103,6 +104,7 @@ def address_blocks(doc: Document) -> list[Block]:
         adjacent = False
         unlabelled = None
 
+    after_marker = False  # the line before was an appeal heading broken before its "TO:"
     page_break = False  # skipping the footer and page-top banner/headline inside a block
     for line in doc.body_lines:
         stripped = line.strip()
@@ -115,6 +117,10 @@ def address_blocks(doc: Document) -> list[Block]:
             page_break = False
             if _is_prose([stripped]):
                 close()
+        if after_marker and _MARKER_TAIL.match(stripped) and not COPIES_MARKER.match(stripped):
+            after_marker = False
+            continue  # "PLEASE SEND APPEALS BEFORE 8 MAY" / "2013 TO:"
+        after_marker = bool(re.search(r"\bBEFORE\b", stripped)) and not stripped.endswith(":")
         if TARGET_MARKER.match(stripped) and not COPIES_MARKER.match(stripped.split("&")[0]):
             close()
             state = "target"
@@ -137,6 +143,7 @@ def address_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
+_MARKER_TAIL = re.compile(r"^[\w ]{0,30}\b(?:TO|A|À)\s*:$")
 _BANNER_LINE = re.compile(r"^(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE)$", re.I)
 
 

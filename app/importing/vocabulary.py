@@ -35,6 +35,7 @@ NON_NAME_WORDS = words(
     commander command comando mayor alcalde maire bürgermeister king queen sultan emir
     representative representante représentant mission permanent kingdom reino royaume office,
     minister, senator senador deputy diputado député parliament parlamento
+    custodian leader speaker spokesperson rector dean warden superintendent officer
     act law code decree ordinance statute constitution convention article penal criminal
     ley código decreto loi décret gesetz
 """
