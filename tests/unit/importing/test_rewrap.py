@@ -1,0 +1,99 @@
+"""Every corpus document still parses right when re-wrapped, CRLF'd, spaced out or under site chrome."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import re
+import textwrap
+import zlib
+from pathlib import Path
+
+import pytest
+
+from app.importing import parse_text
+
+from .conftest import SHARED_DOCS
+
+HELDOUT = Path(__file__).parent / "heldout"
+DOCS = sorted(HELDOUT.glob("*.txt")) + (
+    sorted(SHARED_DOCS.glob("*.txt")) if SHARED_DOCS.is_dir() else []
+)
+SCORER = SHARED_DOCS.parent / "score_import.py"
+_LABEL = re.compile(r"^\s*[^\W\d_][^:]{0,45}:\s")
+_BULLET = re.compile(r"^\s*(?:[-•▪■\uf0b7\uf0a7]|\d+\.)\s")
+CHROME = "Skip to main content\nAmnesty International\nMenu   Search   Donate\n\n"
+
+
+def _is_prose(line: str) -> bool:
+    text = line.strip()
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(text) >= 50
+        and not line.startswith("    ")
+        and not _LABEL.match(line)
+        and not _BULLET.match(line)
+        and not re.search(r"\s{3,}", text)
+        and not all(ch.isupper() for ch in letters)
+        and "@" not in text
+    )
+
+
+def rewrap(text: str, rng: random.Random) -> str:
+    """Re-wrap each run of prose lines at a random width between 60 and 100 columns."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            joined = " ".join(line.strip() for line in run)
+            width = rng.randint(60, 100)
+            out.extend(textwrap.wrap(joined, width, break_long_words=False, break_on_hyphens=False))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in text.split("\n"):
+        if _is_prose(line):
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def _variants(text: str, rng: random.Random) -> dict[str, str]:
+    wrapped = rewrap(text, rng)
+    return {
+        "re-wrapped": wrapped,
+        "CRLF": text.replace("\n", "\r\n"),
+        "extra blank lines": text.replace("\n\n", "\n\n\n"),
+        "site chrome on top": CHROME + text,
+        "all at once": (CHROME + wrapped).replace("\n\n", "\n\n\n").replace("\n", "\r\n"),
+    }
+
+
+def _scorer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("score_import", SCORER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="shared scorer not available")
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem[:3])
+def test_layout_noise_does_not_change_the_parse(path: Path) -> None:
+    compare = _scorer().compare
+    expected = json.loads(
+        path.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")
+    )
+    text = path.read_text(encoding="utf-8")
+    for seed in range(2):
+        rng = random.Random(zlib.crc32(path.name.encode()) + seed)
+        for name, variant in _variants(text, rng).items():
+            got = json.loads(json.dumps(parse_text(variant).to_json_dict(), ensure_ascii=False))
+            scores, detail = compare(expected, got)
+            assert all(scores.values()), (name, seed, detail["mismatch"])
