@@ -76,7 +76,7 @@ def address_blocks(doc: Document) -> list[Block]:
         nonlocal state, adjacent, unlabelled
         if not current:
             return
-        block_lines = list(current)
+        block_lines = _after_prose(list(current))
         current.clear()
         unlabelled = None
         continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
@@ -168,8 +168,31 @@ def _is_prose(lines: list[str]) -> bool:
     return any(len(line) > 95 for line in lines) or (len(lines) == 1 and lines[0].endswith("."))
 
 
+_SENTENCES = re.compile(
+    r"[a-z]{4,}[.!?]\s+[A-Z][a-z]*\s+(?!(?:de|del|la|las|los|le|du|des|da|do|dos|von|van)\b)[a-z]{2,}\s"
+    r"|https?://|www\.|^Please\b"
+)
+
+
+def _after_prose(lines: list[str]) -> list[str]:
+    """Drop prose run into an address block when the extraction lost the blank line between."""
+    first_contact = next((i for i, x in enumerate(lines) if CONTACT_LABEL.match(x)), None)
+    if first_contact is None:
+        return lines
+    prose = [
+        i
+        for i, line in enumerate(lines[:first_contact])
+        if len(line) > 95 or (len(line) > 40 and line.endswith((".", ":", "!", "?")))
+    ]
+    if prose and first_contact - prose[-1] >= 2:
+        return lines[prose[-1] + 1 :]
+    return lines
+
+
 def _is_address_block(lines: list[str], under_heading: bool) -> bool:
     if any(len(line) > 110 or line.startswith(("+", "|", "- ", "* ", "/*")) for line in lines):
+        return False
+    if any(_SENTENCES.search(line) for line in lines if not CONTACT_LABEL.match(line)):
         return False
     has_contact = any(CONTACT_LABEL.match(line) for line in lines)
     if CONTACT_LABEL.match(lines[0]) or GREETING.match(lines[0]) or is_id_line(lines[0]):

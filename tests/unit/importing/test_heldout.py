@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,22 @@ def test_heldout_document_matches_its_expected_file(path: Path) -> None:
 def test_the_heldout_corpus_covers_every_layout_family() -> None:
     assert len(DOCS) >= 40
     assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in DOCS)
+
+
+PDF_ROUND_TRIP = [
+    p for p in DOCS if p.name[:3] in {"203", "213", "226", "231", "240", "244", "246", "249"}
+]
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="shared scorer not available")
+@pytest.mark.parametrize("path", PDF_ROUND_TRIP, ids=lambda p: p.stem[:3])
+def test_heldout_document_typeset_as_pdf_still_matches(
+    path: Path, make_pdf: Callable[..., Path]
+) -> None:
+    expected = json.loads(
+        path.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")
+    )
+    pdf = make_pdf(path.read_text(encoding="utf-8"), path.stem + ".pdf")
+    got = json.loads(json.dumps(parse_file(pdf).to_json_dict(), ensure_ascii=False))
+    scores, detail = _scorer().compare(expected, got)
+    assert all(scores.values()), detail["mismatch"]
