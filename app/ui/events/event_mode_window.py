@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -54,6 +54,9 @@ def print_letter(parent: QWidget, letter: Letter, target: Target, page_size: str
     return True
 
 
+IDLE_RESET_MS = 120_000  # a counted letter left on screen is cleared after two minutes
+
+
 class EventModeWindow(QWidget):
     """Participants cannot see each other's names, and cannot leave without the organiser's PIN."""
 
@@ -68,6 +71,7 @@ class EventModeWindow(QWidget):
         *,
         open_board: Callable[[], None] | None = None,
         page_size: str = "A4",
+        idle_reset_ms: int = IDLE_RESET_MS,
     ) -> None:
         super().__init__()
         from app.services.cases import get_case
@@ -102,6 +106,14 @@ class EventModeWindow(QWidget):
         self.next_button.clicked.connect(self.next_person)
         self.organiser_button.clicked.connect(self.organiser)
         self.form.changed.connect(self._update_buttons)
+        # A participant who walks away after counting a letter leaves their name on screen;
+        # the screen clears itself unless someone starts typing again.
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(idle_reset_ms)
+        self.idle_timer.timeout.connect(self.next_person)
+        self.form.changed.connect(self.idle_timer.stop)
+        self.form.name_edit.textEdited.connect(lambda _t: self.idle_timer.stop())
         self._update_buttons()
 
     def _lay_out(self) -> None:
@@ -156,6 +168,7 @@ class EventModeWindow(QWidget):
         )
         self.print_button.setEnabled(False)
         self.record_button.setEnabled(False)
+        self.idle_timer.start()
         self.letter_recorded.emit(record)
         return record
 
@@ -180,10 +193,12 @@ class EventModeWindow(QWidget):
 
     def next_person(self) -> None:
         """Clear everything so the next participant starts fresh."""
+        self.idle_timer.stop()
         self.form.reset()
         self.thanks.clear()
         self._update_buttons()
-        self.form.case_list.setFocus()
+        # Not the case list: focusing it would pick the first case for the next person.
+        self.setFocus()
 
     # ---- the organiser ----------------------------------------------------------------------
 

@@ -51,6 +51,7 @@ class EventsDialog(QDialog):
         self.db = db
         self.page_size = page_size
         self.event_window: EventModeWindow | None = None
+        self._hidden_window: QWidget | None = None
         self.boards: dict[str, TallyBoard] = {}
         self.setWindowTitle(_("Letter-writing events"))
         self.event_list = QListWidget()
@@ -177,12 +178,18 @@ class EventsDialog(QDialog):
         window.letter_recorded.connect(lambda _record: self._after_change())
         window.left.connect(self._on_event_mode_left)
         self.event_window = window
+        self._hidden_window = self.parentWidget()
+        if self._hidden_window is not None:  # the main window shows the organiser's own data
+            self._hidden_window.hide()
         self.hide()
         window.showFullScreen()
         return window
 
     def _on_event_mode_left(self) -> None:
         self.event_window = None
+        if self._hidden_window is not None:
+            self._hidden_window.show()
+            self._hidden_window = None
         self.show()
         self.store_changed.emit()
 

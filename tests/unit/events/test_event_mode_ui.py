@@ -17,11 +17,15 @@ from app.ui.events.pin import PinLock
 EVENT = "Library evening (fictional)"
 
 
+@pytest.fixture(autouse=True)
+def organiser_types_the_pin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows left open close at the end of a test: the organiser types the right PIN."""
+    monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("2468"))
+
+
 @pytest.fixture
 def dialog(db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> EventsDialog:
     monkeypatch.setattr(events_dialog, "choose_pin", lambda parent: PinLock("2468"))
-    # the organiser types the right PIN when the windows close at the end of a test
-    monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("2468"))
     shown = EventsDialog(db)
     qtbot.add_widget(shown)
     shown.show()
@@ -167,3 +171,48 @@ def test_the_main_window_has_events_event_mode(
     assert menu.dialog is not None and menu.dialog.isVisible()
     assert menu.dialog.form.case_table.rowCount() == 3
     menu.dialog.close()
+
+
+def test_print_counts_the_letter_and_an_idle_screen_clears_itself(
+    db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.events import create_event
+
+    event = create_event(db, EVENT, cases=["12/26"])
+    printed: list[tuple[str, str]] = []
+
+    def fake_print(parent: object, letter: object, target: object, page_size: str) -> bool:
+        printed.append((letter.text, target.label))  # type: ignore[attr-defined]
+        return True
+
+    monkeypatch.setattr(event_mode_window, "print_letter", fake_print)
+    window = EventModeWindow(db, event, PinLock("2468"), idle_reset_ms=50)
+    qtbot.add_widget(window)
+    window.show()
+    window.form.case_list.setCurrentRow(0)
+    qtbot.keyClicks(window.form.name_edit, "Walks Away")
+    with qtbot.wait_signal(window.letter_recorded):
+        window.print_button.click()
+    assert printed and "Walks Away" in printed[0][0] and "Rui Costa" in printed[0][1]
+    qtbot.wait_until(lambda: window.form.name_edit.text() == "" and window.form.text() == "")
+    assert window.thanks.text() == "" and window.form.case() is None
+    assert event_tally(db, EVENT).total == 1
+
+
+def test_the_board_picks_up_letters_from_other_laptops_on_its_timer(
+    db: Database, qtbot: QtBot
+) -> None:
+    from app.services.events import create_event, record_event_letter
+    from app.ui.events.tally_board import TallyBoard
+
+    event = create_event(db, EVENT, cases=["12/26", "34/26"], goal=3)
+    board = TallyBoard(lambda: event_tally(db, EVENT), poll_ms=20)
+    qtbot.add_widget(board)
+    board.show()
+    assert board.tally is not None and board.tally.total == 0
+    record_event_letter(db, event, "34/26", target_index=1, count=2)  # "another laptop"
+    with qtbot.wait_signal(board.tally_changed) as changed:
+        pass
+    assert changed.args == [2]
+    image = board.grab().toImage()
+    assert image.width() > 0
