@@ -10,14 +10,22 @@ from app.i18n import normalize_locale
 
 
 @lru_cache(maxsize=1)
-def _names_to_codes() -> dict[str, str]:
-    """English names and each language's own name, lower-cased -> language code."""
-    english = Locale.parse("en")
+def _english_names() -> dict[str, str]:
+    """English language names, lower-cased -> language code (only the "en" locale data)."""
     table: dict[str, str] = {}
-    for code, name in english.languages.items():
+    for code, name in Locale.parse("en").languages.items():
         if "_" not in code:
             table.setdefault(name.casefold(), code)
-    for code in list(table.values()):
+    return table
+
+
+@lru_cache(maxsize=1)
+def _own_names() -> dict[str, str]:
+    """Each language's own name ("español"), lower-cased -> code. This loads the data of every
+    locale Babel knows (about 150 MB and a second), so it is asked only when a name is not an
+    English one (bench/bench_memory.py: drafting the first letter grew the app by 150 MB)."""
+    table: dict[str, str] = {}
+    for code in list(_english_names().values()):
         try:
             own = Locale.parse(code).get_display_name(code)
         except (ValueError, TypeError, UnknownLocaleError):
@@ -32,7 +40,8 @@ def language_code(name: str) -> str | None:
     cleaned = name.strip()
     if not cleaned:
         return None
-    by_name = _names_to_codes().get(cleaned.casefold())
+    key = cleaned.casefold()
+    by_name = _english_names().get(key) or _own_names().get(key)
     if by_name:
         return by_name
     if len(cleaned) <= 12:
