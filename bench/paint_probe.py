@@ -8,8 +8,8 @@ the probe waits for the case table's viewport to paint with rows in it. Either w
 prints ``painted_ms=<ms since spawn>`` and ends the process at once, so that interpreter
 teardown (a few hundred ms with SQLAlchemy loaded) is not counted as start-up.
 
-With ``BENCH_RSS=1`` it first lets the app settle (the search proxy folds every case's
-text, a search is typed and cleared) and then also prints ``peak_rss_kb=`` (ru_maxrss).
+With ``BENCH_RSS=1`` it first lets the app settle (the store opened, idle work done, a
+search typed and cleared) and then also prints ``peak_rss_kb=`` (ru_maxrss).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import resource
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 
@@ -54,6 +54,23 @@ class FirstPaint(QObject):
         return False
 
 
+def until(condition: object, seconds: float) -> None:
+    """Run the event loop until ``condition()`` or ``seconds`` pass (no processEvents loop:
+    PySide6 6.12.0 drops a reference to None on each call)."""
+    loop = QEventLoop()
+    deadline = time.perf_counter() + seconds
+
+    def check() -> None:
+        if condition() or time.perf_counter() > deadline:  # type: ignore[operator]
+            loop.quit()
+
+    poll = QTimer()
+    poll.timeout.connect(check)
+    poll.start(10)
+    loop.exec()
+    poll.stop()
+
+
 def run_bare() -> int:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
@@ -83,12 +100,15 @@ def run_app(argv: list[str]) -> int:
         return bool(windows) and windows[0].proxy.rowCount() > 0
 
     def settle() -> None:
-        for _ in range(100):
-            QApplication.processEvents()
+        """Wait until the store is open and idle work is done, then search once."""
         window = windows[0]
+        loaded: list[bool] = []
+        window.cases_loaded.connect(lambda: loaded.append(True))
+        until(lambda: window.db is not None and loaded, 120)
+        until(lambda: False, 2)  # idle steps: folded search texts, sort orders
         for text in ("a", "ab", ""):
             window.case_list.search_box.setText(text)
-            QApplication.processEvents()
+            until(lambda: False, 0.05)
 
     probe = FirstPaint(table_viewport, has_rows, settle)
     original_create = application.create_application
