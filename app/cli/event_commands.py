@@ -25,6 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     create.add_argument("--goal", type=int, default=None, metavar="N", help="letters per case")
     create.set_defaults(handler=run_create)
 
+    add = actions.add_parser("add-case", help="put one more case in play, or change its goal")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("ua_number", metavar="UA_NUMBER")
+    add.add_argument("--goal", type=int, default=None, metavar="N", help="letters for this case")
+    add.set_defaults(handler=run_add_case)
+
     lst = actions.add_parser("list", help="list events")
     lst.set_defaults(handler=run_list)
 
@@ -63,6 +69,19 @@ def run_create(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     numbers = ", ".join(c.ua_number for c in event.cases) or "none yet"
     print(f"Created event '{event.name}' (cases: {numbers}).", file=ctx.out)
+    return 0
+
+
+def run_add_case(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.events import add_case_to_event
+
+    if args.goal is not None and args.goal < 1:
+        raise InvalidInput("A goal is a number of letters, at least 1.")
+    event = add_case_to_event(ctx.database(), args.name, args.ua_number, args.goal)
+    cases = ", ".join(
+        f"{c.ua_number} (goal {c.goal})" if c.goal else c.ua_number for c in event.cases
+    )
+    print(f"'{event.name}' now has: {cases}.", file=ctx.out)
     return 0
 
 
@@ -118,6 +137,8 @@ def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"{path}: rejected: {result.message}", file=ctx.out)
             continue
         created = " (event created)" if result.event_created else ""
+        if result.matched_by_name:
+            created = " (same name, created on another laptop: merged into it)"
         print(
             f"{path}: '{result.event_name}'{created}: {result.added} added, "
             f"{result.already_present} already present, {len(result.conflicts)} conflict(s)",

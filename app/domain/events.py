@@ -88,3 +88,4 @@ class MergeResult:
     already_present: int
     conflicts: tuple[MergeConflict, ...] = ()
     event_created: bool = False
+    matched_by_name: bool = False  # the file's event had another UUID but the same name

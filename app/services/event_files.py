@@ -91,8 +91,10 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
     incoming = parsed.event
     with db.unit_of_work() as session:
         row = event_repository.event_by_uuid(session, incoming.uuid)
+        by_name = False
         if row is None:
             row = event_repository.event_by_name(session, incoming.name)
+            by_name = row is not None
         created = row is None
         numbers = [c.ua_number for c in incoming.cases] + [r["ua_number"] for r in parsed.records]
         case_ids = event_repository.case_ids_by_number(session, numbers)
@@ -142,6 +144,7 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
             already_present=len(by_uuid) - len(inserted) - len(conflicts),
             conflicts=tuple(conflicts),
             event_created=created,
+            matched_by_name=by_name,
         )
 
 

@@ -147,3 +147,27 @@ def test_report_csv_and_one_page_pdf_without_names(
     assert len(reader.pages) == 1
     page = " ".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
     assert EVENT in page and "5 letters" in page and "UA 12/26" in page
+
+
+def test_add_case_and_same_named_events_from_two_laptops_merge(
+    event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, event_dir, "event", "add-case", EVENT, "56/26", "--goal", "7")
+    assert code == 0 and "56/26 (goal 7)" in out
+    from tests.unit.events.conftest import laptop
+
+    laptop(tmp_path, "other").close()  # this laptop created an event of the same name itself
+    other = tmp_path / "other"
+    run(capsys, other, "event", "create", EVENT, "--cases", "56/26")
+    run(capsys, other, "sent", "56/26", "--channel", "post", "--event", EVENT, "--count", "5")
+    exported = tmp_path / "other.json"
+    run(capsys, other, "event", "export", EVENT, "--out", str(exported))
+    code, out, _ = run(capsys, event_dir, "event", "merge", str(exported))
+    assert code == 0 and "same name" in out and "5 added" not in out and "1 added" in out
+    code, out, _ = run(capsys, event_dir, "event", "tally", EVENT, "--json")
+    assert json.loads(out)["cases"]["56/26"] == {
+        "total": 5,
+        "by_channel": {"post": 5},
+        "by_kind": {"appeal": 5},
+        "goal": 7,
+    }
