@@ -10,7 +10,14 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from app.services.cases import get_case
-from app.services.reports import report_csv, section_report, write_section_report
+from app.services.reports import (
+    ReportRow,
+    SectionReport,
+    report_csv,
+    section_report,
+    write_report_pdf,
+    write_section_report,
+)
 from app.store.database import Database
 from tests.unit.reports.conftest import SENDER, SENDER_ADDRESS
 
@@ -105,3 +112,16 @@ def test_pdf_on_letter_paper_and_empty_report(db: Database, tmp_path: Path) -> N
     page = PdfReader(target).pages[0]
     assert round(float(page.mediabox.width)) == 612  # 8.5 in
     assert "Total letters: 0." in page_text(target)
+
+
+def test_a_long_report_still_fits_one_page_with_its_totals(tmp_path: Path) -> None:
+    rows = tuple(
+        ReportRow(f"20{24 + n // 12}-{n % 12 + 1:02d}", f"{n + 1}/26", "post", "appeal", 2, 1)
+        for n in range(80)
+    )
+    target = tmp_path / "long.pdf"
+    write_report_pdf(SectionReport(since=None, until=None, rows=rows), target)
+    text = page_text(target)  # asserts one page
+    assert "Total letters: 160. Replies received: 80." in text
+    assert "UA 1/26" in text and "\u2026" in text  # rows that do not fit are elided...
+    assert "Total 160 80" in text  # ...but the totals line of each table stays
