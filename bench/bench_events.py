@@ -1,8 +1,8 @@
 """Benchmark: export, merge (first time and again) and tally of a big event; prints figures.
 
 Run: ``.venv/bin/python bench/bench_events.py [RECORDS]`` (default 20,000). With
-APPEAL_DESK_TEST_PG_URL set, the organiser's store is that PostgreSQL database's
-``bench`` schema-free copy: a fresh database is created and dropped again.
+APPEAL_DESK_TEST_PG_URL set, the organiser's store is a fresh database on that PostgreSQL
+server (created for the run and dropped afterwards); the laptop's store is always SQLite.
 """
 
 from __future__ import annotations

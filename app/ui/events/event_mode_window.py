@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -179,8 +180,6 @@ class EventModeWindow(QWidget):
         letter = self.form.letter
         text = self.form.text()
         base = letter or Letter(text=text, locale=self.form.locale(), template_name="")
-        from dataclasses import replace
-
         index = self.form.target_index()
         if self.form.kind() is AppealKind.APPEAL and index is not None:
             target = case.targets[index - 1]

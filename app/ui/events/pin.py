@@ -71,8 +71,7 @@ class ChoosePinDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (explain,):
-            layout.addWidget(widget)
+        layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
