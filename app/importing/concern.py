@@ -10,7 +10,7 @@ from app.importing.document import Document
 from app.importing.titles import Reading, clean_title
 
 _CONCERN_LINE = re.compile(
-    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
+    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
     re.I,
 )
 _OLD_HEADER = re.compile(r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL)\b.*\bAI Index\b", re.I | re.M)
@@ -51,7 +51,8 @@ def read_concern_line(doc: Document) -> Reading:
 
 
 _CONCERN_HEAD = re.compile(
-    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+\d+/\d+\s*(.*?)\s*$", re.I | re.S
+    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
+    re.I | re.S,
 )
 
 

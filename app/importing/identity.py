@@ -11,7 +11,7 @@ from app.importing.document import Document
 _URL = r"(?:https?://|www\.)"
 # "UA 98/95", "UA: 53/14", "AU : 45/13", "ua 088/02", "UA 1 27/17" (template), "UA-158/2019"
 _UA_SLASH = re.compile(
-    r"(?<![\w/])(?:UA|AU)\s*[:#]?\s*[-\s]?\s*0*(\d(?: ?\d){0,3})(?:-\d{1,2})?\s*/\s*(\d{4}|\d{2})(?![\d/])",
+    r"(?<![\w/])(?:UA|AU)\s*(?:No\.?|Nr\.?|n[°º]\.?)?\s*[:#]?\s*[-\s]?\s*0*(\d(?: ?\d){0,3})(?:-\d{1,2})?\s*/\s*(\d{4}|\d{2})(?![\d/])",
     re.I,
 )
 # AIUSA "UA 19.24" / "Urgent Action 19.24"
@@ -22,7 +22,9 @@ _INDEX_BODY = (
     rf"\s*/\s*({_D}{{4}}|{_D}{{2}})(?![\dO])"
 )
 _INDEX_LABELLED = re.compile(
-    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)\s*(?:No\.?)?\s*:?\s*" + _INDEX_BODY, re.I
+    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)\s*(?:No\.?|Number|n[°º])?\s*:?\s*"
+    + _INDEX_BODY,
+    re.I,
 )
 _ORIGINAL_BRACKET = re.compile(r"(?:UA|AU)\s*:?\s*\d+/\d+\s*\(\s*$", re.I)  # "on UA 72/05 ("
 _INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*" + _INDEX_BODY)
@@ -128,7 +130,7 @@ def issued_on(doc: Document) -> date | None:
 _STRONG_DEADLINE = re.compile(
     r"(?:SEND APPEALS BEFORE|APPEALS? (?:TO ARRIVE )?BEFORE|AS SOON AS POSSIBLE,? UNTIL|"
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
-    r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?AVANT LE|"
+    r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?AVANT LE|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
     r"Appelle bis|Appelle bitte bis)\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
     re.I,

@@ -21,7 +21,13 @@ _FINAL = re.compile(
     r"no se (?:solicita|requiere)n? m[áa]s llamamientos|no (?:se )?(?:requieren?|piden?|solicitan?|necesitan?) m[áa]s acciones|"
     r"no es necesario (?:emprender|realizar|tomar) m[áa]s acciones|aucune action suppl[ée]mentaire n['’]est (?:requise|n[ée]cessaire)|"
     r"no further action (?:is|will be) (?:requested|required|needed) (?:at this time|from the network)|(?:primera|segunda|tercera) y [úu]ltima actualizaci[óo]n|"
-    r"(?:es sind )?keine weiteren (?:Appelle|Aktionen) (?:mehr )?(?:nötig|erforderlich|notwendig)",
+    r"(?:es sind )?keine weiteren (?:Appelle|Aktionen) (?:mehr )?(?:nötig|erforderlich|notwendig)|"
+    r"keine weiteren (?:Appelle|Briefe|E-Mails) mehr|(?:schicken|senden) Sie (?:bitte )?keine (?:weiteren )?Appelle|"
+    r"(?:please )?do not send (?:any )?(?:further|more) (?:appeals|letters)|need not send (?:any )?further appeals|"
+    r"no se (?:requiere|necesita|solicita)n? (?:ninguna )?(?:otra|m[áa]s) acci[óo]n|"
+    r"(?:dejen|dejar) de enviar llamamientos|no env[íi]en m[áa]s llamamientos|"
+    r"aucune autre action n['’]est (?:requise|n[ée]cessaire|demand[ée]e)|"
+    r"(?:merci de )?ne plus envoyer d['’]appels|n['’]envoyez plus d['’]appels",
     re.I,
 )
 _FINAL = re.compile(_FINAL.pattern.casefold())
