@@ -29,11 +29,16 @@ def seed(db) -> None:  # type: ignore[no-untyped-def]
 
 
 def shown(dialog) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """(UA number, channel, status) per row, as the table displays channel and status.
+
+    The UA cell may carry a tag for sample cases, so the number comes from the row's record.
+    """
     model = dialog.model
     return [
-        tuple(
-            model.index(row, column).data()
-            for column in (AppealColumn.UA_NUMBER, AppealColumn.CHANNEL, AppealColumn.STATUS)
+        (
+            model.record_at(row).ua_number,
+            model.index(row, AppealColumn.CHANNEL).data(),
+            model.index(row, AppealColumn.STATUS).data(),
         )
         for row in range(model.rowCount())
     ]
