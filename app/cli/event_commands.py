@@ -31,6 +31,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("--goal", type=int, default=None, metavar="N", help="letters for this case")
     add.set_defaults(handler=run_add_case)
 
+    batch = actions.add_parser(
+        "batch", help="print letters for one case (named or blank) and their envelopes, one PDF"
+    )
+    batch.add_argument("name", metavar="NAME")
+    batch.add_argument("ua_number", metavar="UA_NUMBER")
+    batch.add_argument("--out", required=True, type=Path, metavar="FILE")
+    batch.add_argument("--names", type=Path, metavar="FILE", help="signers, one name per line")
+    batch.add_argument("--blank", type=int, default=0, metavar="N", help="letters to sign by hand")
+    batch.add_argument("--target", type=int, default=1, metavar="N", help="official (1-based)")
+    batch.add_argument("--lang", default=None, metavar="LOCALE", help="letter language")
+    batch.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    batch.set_defaults(handler=run_batch)
+
     lst = actions.add_parser("list", help="list events")
     lst.set_defaults(handler=run_list)
 
@@ -82,6 +95,35 @@ def run_add_case(args: argparse.Namespace, ctx: CliContext) -> int:
         f"{c.ua_number} (goal {c.goal})" if c.goal else c.ua_number for c in event.cases
     )
     print(f"'{event.name}' now has: {cases}.", file=ctx.out)
+    return 0
+
+
+def run_batch(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.event_batch import print_event_batch
+
+    names: list[str] = []
+    if args.names is not None:
+        try:
+            names = args.names.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"Cannot read the list of names {args.names}: {exc}") from None
+    count = print_event_batch(
+        ctx.database(),
+        args.name,
+        args.ua_number,
+        args.out,
+        names=names,
+        blank=args.blank,
+        target_index=args.target,
+        locale=args.lang,
+        page_size=args.page_size,
+    )
+    print(
+        f"Wrote {count} letter(s) and {count} envelope(s) to {args.out}. Once they are "
+        f"signed, count them: appeal-desk sent {args.ua_number} --target {args.target} "
+        f'--channel post --event "{args.name}" --count {count}',
+        file=ctx.out,
+    )
     return 0
 
 

@@ -171,3 +171,35 @@ def test_add_case_and_same_named_events_from_two_laptops_merge(
         "by_kind": {"appeal": 5},
         "goal": 7,
     }
+
+
+def test_batch_prints_named_and_blank_letters_with_envelopes_in_one_pdf(
+    qapp: object, event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("Alex Example\n\nSam Sample\n", encoding="utf-8")
+    out = tmp_path / "batch.pdf"
+    code, text, err = run(
+        capsys,
+        event_dir,
+        "event",
+        "batch",
+        EVENT,
+        "12/26",
+        "--out",
+        str(out),
+        "--names",
+        str(names),
+        "--blank",
+        "1",
+    )
+    assert code == 0, err
+    assert "3 letter(s) and 3 envelope(s)" in text
+    pages = PdfReader(out).pages
+    envelopes = [p for p in pages if p.mediabox.width > p.mediabox.height]  # DL is landscape
+    assert len(envelopes) == 3 and len(pages) >= 6
+    words = " ".join(unicodedata.normalize("NFKC", p.extract_text()) for p in pages)
+    words = " ".join(words.split())
+    assert "Alex Example" in words and "Sam Sample" in words and "Rui Costa" in words
+    code, _, err = run(capsys, event_dir, "event", "batch", EVENT, "56/26", "--out", str(out))
+    assert code == 1 and "not one of the cases" in err

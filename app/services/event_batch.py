@@ -1,0 +1,93 @@
+"""Batch printing for an event: N letters for one case (named or blank) and N envelopes, one PDF."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.domain.errors import InvalidInput
+from app.domain.model import SenderProfile
+from app.i18n import _
+from app.output.atomic import atomic_path
+from app.services.cases import get_case
+from app.services.events import MAX_BATCH, get_event, ua_key
+from app.store.database import Database
+
+MAX_PRINT_BATCH = 500  # letters in one PDF: a table's worth, not a print shop's
+
+
+def batch_signers(names: Sequence[str], blank: int) -> list[str]:
+    """Signature names, one per letter; ``blank`` letters get an empty line to sign by hand."""
+    cleaned = [" ".join(n.split()) for n in names if n.strip()]
+    if blank < 0 or blank > MAX_BATCH:
+        raise InvalidInput(
+            _("The number of blank letters must be between 0 and %(n)d.") % {"n": MAX_BATCH}
+        )
+    signers = cleaned + [""] * blank
+    if not signers:
+        raise InvalidInput(_("Give a list of names or a number of blank letters to print."))
+    if len(signers) > MAX_PRINT_BATCH:
+        raise InvalidInput(_("Print at most %(n)d letters in one go.") % {"n": MAX_PRINT_BATCH})
+    return signers
+
+
+def print_event_batch(
+    db: Database,
+    event_name: str,
+    ua_number: str,
+    out: Path,
+    *,
+    names: Sequence[str] = (),
+    blank: int = 0,
+    target_index: int = 1,
+    locale: str | None = None,
+    page_size: str = "A4",
+    envelope_format: str = "DL",
+) -> int:
+    """Write one PDF: a letter per signer, then an envelope per letter; returns the letter count.
+
+    Envelopes carry no return address (writer safety); nothing is recorded as sent yet:
+    count the letters once they are signed (``appeal-desk sent ... --event --count N``).
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    from app.output.envelope import EnvelopeItem, write_envelopes_pdf
+    from app.output.paper import PrintItem, write_letters_pdf
+    from app.services.letters import draft_letter
+
+    event = get_event(db, event_name)
+    key = ua_key(ua_number)
+    if key not in {c.ua_number for c in event.cases}:
+        raise InvalidInput(
+            _("UA %(ua)s is not one of the cases of '%(event)s'.")
+            % {"ua": key, "event": event.name}
+        )
+    case = get_case(db, key)
+    if not 1 <= target_index <= len(case.targets):
+        raise InvalidInput(
+            _("UA %(ua)s has %(n)d official(s) to write to; there is no number %(i)d.")
+            % {"ua": key, "n": len(case.targets), "i": target_index}
+        )
+    target = case.targets[target_index - 1]
+    signers = batch_signers(list(names), blank)
+    emphasis = tuple(p.name for p in case.persons)
+    items = []
+    for signer in signers:
+        sender = SenderProfile(name=signer)
+        letter = draft_letter(case, target_index, sender, locale=locale)
+        items.append(PrintItem(letter, target, sender, emphasis, case.country))
+    envelopes = [EnvelopeItem(target, case.country, None) for _signer in signers]
+    with tempfile.TemporaryDirectory(dir=out.parent if out.parent.is_dir() else None) as tmp:
+        letters_pdf, envelopes_pdf = Path(tmp) / "letters.pdf", Path(tmp) / "envelopes.pdf"
+        write_letters_pdf(
+            items, letters_pdf, page_size=page_size, title=f"UA {key} \u2013 {event.name}"
+        )
+        write_envelopes_pdf(envelopes, envelopes_pdf, format_name=envelope_format)
+        merged = PdfWriter()
+        for part in (letters_pdf, envelopes_pdf):
+            for page in PdfReader(part).pages:
+                merged.add_page(page)
+        with atomic_path(out) as temp, open(temp, "wb") as handle:
+            merged.write(handle)
+    return len(signers)
