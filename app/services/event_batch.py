@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from app.domain.errors import InvalidInput
@@ -76,6 +77,9 @@ def print_event_batch(
     for signer in signers:
         sender = SenderProfile(name=signer)
         letter = draft_letter(case, target_index, sender, locale=locale)
+        if not signer:  # a line to sign and one to print the name, for whoever takes it
+            lines = "\n\n\n\n" + "_" * 32 + "\n" + _("Name:") + " " + "_" * 26 + "\n"
+            letter = replace(letter, text=letter.text.rstrip() + lines)
         items.append(PrintItem(letter, target, sender, emphasis, case.country))
     envelopes = [EnvelopeItem(target, case.country, None) for _signer in signers]
     with tempfile.TemporaryDirectory(dir=out.parent if out.parent.is_dir() else None) as tmp:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
@@ -66,3 +67,34 @@ class BatchDialog(QDialog):
 
     def channel(self) -> Channel:
         return Channel(self.channel_combo.currentData())
+
+
+class BatchPrintDialog(QDialog):
+    """Letters for one case, one per name (or blank to sign by hand), and their envelopes."""
+
+    def __init__(self, event: EventInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Print a batch of letters"))
+        self.case_combo = QComboBox()
+        for case in event.cases:
+            self.case_combo.addItem(f"UA {case.ua_number} \u2013 {case.title}", case.ua_number)
+        self.names_edit = QPlainTextEdit()
+        self.names_edit.setPlaceholderText(_("One name per line (people who agreed to sign)"))
+        self.blank_spin = QSpinBox()
+        self.blank_spin.setRange(0, 500)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(_("Case:"), self.case_combo)
+        form.addRow(_("Names:"), self.names_edit)
+        form.addRow(_("Blank letters to sign by hand:"), self.blank_spin)
+        form.addRow(buttons)
+
+    def ua_number(self) -> str:
+        return str(self.case_combo.currentData())
+
+    def names(self) -> list[str]:
+        return self.names_edit.toPlainText().splitlines()

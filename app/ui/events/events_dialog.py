@@ -61,13 +61,14 @@ class EventsDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.files = OrganiserFiles(self, db, self.current_event, self.status)
+        self.files = OrganiserFiles(self, db, self.current_event, self.status, page_size)
         self.start_button = QPushButton(_("Start event mode\u2026"))
         self.board_button = QPushButton(_("Tally board"))
         self.batch_button = QPushButton(_("Count handwritten letters\u2026"))
         self.export_button = QPushButton(_("Export this laptop's records\u2026"))
         self.merge_button = QPushButton(_("Merge files from other laptops\u2026"))
         self.report_button = QPushButton(_("Save the report\u2026"))
+        self.print_batch_button = QPushButton(_("Print a batch of letters\u2026"))
         self._lay_out()
         self.create_button.clicked.connect(self.create_event)
         self.start_button.clicked.connect(self.start_event_mode)
@@ -76,6 +77,7 @@ class EventsDialog(QDialog):
         self.export_button.clicked.connect(self.files.export_records)
         self.merge_button.clicked.connect(self.files.merge_records)
         self.report_button.clicked.connect(self.files.save_report)
+        self.print_batch_button.clicked.connect(self.files.print_batch)
         self.files.changed.connect(self._after_change)
         self.event_list.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self.reload()
@@ -88,6 +90,7 @@ class EventsDialog(QDialog):
             self.start_button,
             self.board_button,
             self.batch_button,
+            self.print_batch_button,
             self.export_button,
             self.merge_button,
             self.report_button,
@@ -137,6 +140,7 @@ class EventsDialog(QDialog):
         has_cases = event is not None and bool(event.cases)
         self.start_button.setEnabled(has_cases)
         self.batch_button.setEnabled(has_cases)
+        self.print_batch_button.setEnabled(has_cases)
 
     def create_event(self) -> EventInfo | None:
         from app.services.events import create_event

@@ -13,7 +13,7 @@ from app.domain.errors import InvalidInput
 from app.domain.events import EventInfo
 from app.i18n import _, ngettext
 from app.ui.errors import report_failure
-from app.ui.events.batch_dialog import BatchDialog
+from app.ui.events.batch_dialog import BatchDialog, BatchPrintDialog
 
 if TYPE_CHECKING:
     from app.services.database import Database
@@ -39,6 +39,12 @@ def run_batch_dialog(parent: QWidget, event: EventInfo) -> BatchDialog | None:
     return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+def run_batch_print_dialog(parent: QWidget, event: EventInfo) -> BatchPrintDialog | None:
+    """The batch-print dialog, accepted or None (tests replace this function)."""
+    dialog = BatchPrintDialog(event, parent)
+    return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
 def _stem(event: EventInfo) -> str:
     from app.output.atomic import safe_file_stem
 
@@ -56,8 +62,10 @@ class OrganiserFiles(QObject):
         db: Database,
         current_event: Callable[[], EventInfo | None],
         status: QLabel,
+        page_size: str = "A4",
     ) -> None:
         super().__init__(parent)
+        self._page_size = page_size
         self._parent = parent
         self.db = db
         self._current_event = current_event
@@ -95,6 +103,46 @@ class OrganiserFiles(QObject):
             % {"n": record.count, "ua": record.ua_number}
         )
         self.changed.emit()
+
+    def print_batch(self) -> None:
+        from app.services.event_batch import print_event_batch
+
+        event = self._current_event()
+        if event is None or not event.cases:
+            return
+        dialog = run_batch_print_dialog(self._parent, event)
+        if dialog is None:
+            return
+        path = ask_save_path(
+            self._parent,
+            _("Save the letters and envelopes"),
+            f"{_stem(event)} UA {dialog.ua_number().replace('/', '-')}.pdf",
+            _("PDF files (*.pdf)"),
+        )
+        if path is None:
+            return
+        try:
+            count = print_event_batch(
+                self.db,
+                event.name,
+                dialog.ua_number(),
+                path,
+                names=dialog.names(),
+                blank=dialog.blank_spin.value(),
+                page_size=self._page_size,
+            )
+        except Exception as exc:
+            report_failure(self._parent, _("The batch could not be printed"), exc)
+            return
+        self.status.setText(
+            ngettext(
+                "Saved %(n)d letter and its envelope in %(file)s. Count it once it is signed.",
+                "Saved %(n)d letters and their envelopes in %(file)s. Count them once they "
+                "are signed.",
+                count,
+            )
+            % {"n": count, "file": path.name}
+        )
 
     def export_records(self) -> None:
         from app.services.event_files import export_event

@@ -146,6 +146,21 @@ def test_organiser_batch_export_merge_and_report(
     dialog.report_button.click()
     assert report.is_file() and report.with_suffix(".csv").is_file()
     assert "12 letters" in dialog.status.text()
+
+    def names(parent: object, event: object) -> object:
+        from app.ui.events.batch_dialog import BatchPrintDialog
+
+        batch = BatchPrintDialog(dialog.current_event(), dialog)
+        batch.names_edit.setPlainText("Alex Example\nSam Sample")
+        batch.blank_spin.setValue(1)
+        return batch
+
+    batch_pdf = tmp_path / "batch.pdf"
+    monkeypatch.setattr(organiser_files, "run_batch_print_dialog", names)
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: batch_pdf)
+    dialog.print_batch_button.click()
+    assert "Saved 3 letters and their envelopes in batch.pdf" in dialog.status.text()
+    assert batch_pdf.is_file()
     assert dialog.event_list.currentItem().text().startswith(EVENT)
     assert dialog.event_list.count() == 1
 
