@@ -83,10 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from app.output.qt_runtime import protect_none_refcount
+    from app.pyside_none_guard import protect_none
     from app.ui.application import run
 
-    protect_none_refcount()  # PySide6 6.12 on Python 3.11 would abort after ~5,000 Qt calls
+    protect_none()  # PySide6 6.12 on Python 3.11 would abort after ~5,000 Qt calls
     return run(args)
 
 

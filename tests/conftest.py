@@ -10,10 +10,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # PySide6 6.12 on Python 3.11 drops a reference to None on void calls; a long suite would
-# abort with "none_dealloc" without this guard (see app/output/qt_runtime.py).
-from app.output.qt_runtime import protect_none_refcount  # noqa: E402
+# abort with "none_dealloc" without this guard (see app/pyside_none_guard.py).
+from app.pyside_none_guard import protect_none  # noqa: E402
 
-protect_none_refcount()
+protect_none()
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_FINAL = SHARED / "seed" / "ua-119-21-final.txt"
 UA_SAMPLES = SHARED / "ua-samples" / "docs"

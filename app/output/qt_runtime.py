@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -17,37 +18,27 @@ from PySide6.QtGui import (
 
 from app.domain.errors import OutputFailed
 
+log = logging.getLogger(__name__)
+
 # Documents are laid out in units of 1/DOC_DPI inch, on a paint device of that resolution,
 # with design metrics, so the layout is the same on screen, in the preview and in the PDF.
 DOC_DPI = 600
 SERIF_FAMILIES = ["Noto Serif", "Liberation Serif", "Georgia", "Times New Roman", "DejaVu Serif"]
 SANS_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"]
 
-_IMMORTAL_NONE_COUNT = 1 << 40
-
-
-def protect_none_refcount() -> None:
-    """Work around void Qt methods that drop a reference to None on Python 3.11.
-
-    PySide6 6.12's stable-ABI wheels return None from void methods without taking a reference
-    (harmless on 3.12+, where None is immortal). On 3.11 each such call lowers None's count by
-    one, and after a few thousand calls the interpreter aborts with "none_dealloc" (measured:
-    -1 per ``QFont.setFamily``, -2 per ``QPainter.setFont``). Give None a huge count, as 3.12 does.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < _IMMORTAL_NONE_COUNT:
-        count.value += _IMMORTAL_NONE_COUNT
-
-
-protect_none_refcount()
 
 _headless_app: QGuiApplication | None = None
 _layout_device: QImage | None = None
 _margin_scale: float | None = None
+
+
+def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    level = (
+        logging.WARNING
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        else logging.DEBUG
+    )
+    log.log(level, "Qt: %s", message)
 
 
 def ensure_gui_application() -> QCoreApplication:
@@ -66,6 +57,7 @@ def ensure_gui_application() -> QCoreApplication:
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         ) and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        qInstallMessageHandler(_log_qt_message)  # headless: Qt's chatter belongs in the log
         _headless_app = QGuiApplication(sys.argv[:1] or ["appeal-desk"])
         app = _headless_app
     if not isinstance(app, QGuiApplication):

@@ -6,11 +6,11 @@ import sys
 
 from PySide6.QtGui import QFont
 
-from app.output.qt_runtime import protect_none_refcount
+from app.pyside_none_guard import protect_none
 
 
 def test_void_qt_calls_do_not_exhaust_none(qapp) -> None:
-    protect_none_refcount()
+    protect_none()
     before = sys.getrefcount(None)
     font = QFont()
     for _ in range(5000):
