@@ -113,27 +113,54 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters) and not is_id_line(line)
 
 
+# Lines of a web page that are never its headline: link lists, labels, numbers, cookie banners.
+_WEB_NOISE = re.compile(
+    r"^(?:\[.*\]\(.*\)|[*-]\s.*|.*\bIndex\b.*:.*|(?:UA|AU)[\s:-]*\d+\s*[/.-]\s*\d+.*|"
+    r".*\bcookies?\b.*|.*\s\|\s.*|What you can do|Take action.*|Download\b.*)$",
+    re.I,
+)
+
+
+def _is_story_line(line: str, following: str) -> bool:
+    """Prose: a long line, a sentence, or a line wrapped into the next one."""
+    if len(line) > 90 or (len(line) > 50 and line.endswith((".", "!", "?"))):
+        return True
+    return len(line) >= 50 and len(following.strip()) >= 40 and not line.endswith(":")
+
+
 def _read_web(doc: Document) -> Reading:
+    """The headline of a pasted web page: the line nearest the story, after the site chrome;
+    a ``Country: headline`` line wins when there is one."""
+    lines = doc.body_lines
     country = None
-    for i, line in enumerate(doc.body_lines):
+    candidates: list[int] = []
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or _CHROME.match(line) or is_date_line(stripped) or is_id_line(stripped):
             continue
         if canonical_country(stripped):  # a country line above the headline (Swiss/German pages)
             country = country or canonical_country(stripped)
             continue
-        if TARGET_MARKER.match(stripped) or len(stripped) > 160:
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if TARGET_MARKER.match(stripped) or _is_story_line(stripped, following):
             break
-        if _is_upper(stripped):  # a pasted PDF headline without its banner
-            lines = doc.body_lines
-            j = i
-            while j < len(lines) and _is_upper(lines[j]) and not _SECTION.match(lines[j]):
-                j += 1
-            title, hinted = clean_title(" ".join(line.strip() for line in lines[i:j]))
-            return Reading(title, country or hinted, doc.header_end + j)
-        title, hinted = clean_title(stripped)
-        return Reading(title, country or hinted, doc.header_end + i + 1)
-    return Reading(None)
+        if not _WEB_NOISE.match(stripped):
+            candidates.append(i)
+    if not candidates:
+        return Reading(None, country)
+    prefixed = [i for i in candidates if clean_title(lines[i])[1]]
+    i = prefixed[0] if prefixed else candidates[-1]
+    if _is_upper(lines[i]):  # a pasted PDF headline without its banner, maybe over two lines
+        while i - 1 in candidates and _is_upper(lines[i - 1]) and not _SECTION.match(lines[i - 1]):
+            i -= 1
+        j = i
+        while j < len(lines) and _is_upper(lines[j]) and not _SECTION.match(lines[j]):
+            j += 1
+        title, hinted = clean_title(" ".join(line.strip() for line in lines[i:j]))
+        return Reading(title, country or hinted, doc.header_end + j)
+    title, j = _mixed_case_headline(lines, i)
+    title, hinted = clean_title(title)
+    return Reading(title, country or hinted, doc.header_end + j)
 
 
 def _is_template(doc: Document) -> bool:

@@ -13,12 +13,13 @@ from app.importing.addresses import (
     label_of,
 )
 from app.importing.document import Document, is_id_line
+from app.importing.names import looks_like_office, looks_like_person_name
 
 # Headings after which address blocks are targets.
 TARGET_MARKER = re.compile(
     r"^\s*(?:TAKE ACTION\b.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"
     r".*\bAPPEALS BEFORE\b.*|TO\s*:|TARGET['’]?S CONTACT DETAILS.*|Contacts?(?: information| details)?\s*:?|"
-    r"APPELLE AN\s*:?|ACTÚEN\b.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
+    r"APPELLE AN\s*:?|ACTÚEN\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
     r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|.*\bAPPELS\b.*\bÀ\s*:|AGISSEZ\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
     r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?)\s*$",
     re.I,
@@ -199,8 +200,14 @@ def _is_address_block(lines: list[str], under_heading: bool) -> bool:
         return False
     if has_contact:
         return True
+    if any(" | " in line or line.startswith("©") for line in lines):
+        return False  # site navigation or a footer
+    named = looks_like_office(lines[0]) or any(looks_like_person_name(x) for x in lines[:2])
     return (
-        under_heading and len(lines) >= 3 and not any(line.endswith((".", ";")) for line in lines)
+        under_heading
+        and named
+        and len(lines) >= 3
+        and not any(line.endswith((".", ";")) for line in lines)
     )
 
 

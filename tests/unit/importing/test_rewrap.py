@@ -24,6 +24,15 @@ SCORER = SHARED_DOCS.parent / "score_import.py"
 _LABEL = re.compile(r"^\s*[^\W\d_][^:]{0,45}:\s")
 _BULLET = re.compile(r"^\s*(?:[-•▪■\uf0b7\uf0a7]|\d+\.)\s")
 CHROME = "Skip to main content\nAmnesty International\nMenu   Search   Donate\n\n"
+COOKIES_AND_MENU = (
+    "We use cookies to give you the best experience on our website. Accept all cookies\n"
+    "English | Español | Français\nWho we are\nWhat we do\nGet involved\n"
+    "* [Urgent Actions](https://www.amnesty.example/ua/)\n\n"
+)
+FOOTER = (
+    "\n\nRelated content\nMore Urgent Actions\nSign up for our newsletter\n"
+    "Privacy policy | Cookies | Contact us\n© Amnesty International 2024\n"
+)
 
 
 def _is_prose(line: str) -> bool:
@@ -71,6 +80,8 @@ def _variants(text: str, rng: random.Random) -> dict[str, str]:
         "CRLF": text.replace("\n", "\r\n"),
         "extra blank lines": text.replace("\n\n", "\n\n\n"),
         "site chrome on top": CHROME + text,
+        "cookie banner and menu": COOKIES_AND_MENU + text,
+        "site footer": text + FOOTER,
         "all at once": (CHROME + wrapped).replace("\n\n", "\n\n\n").replace("\n", "\r\n"),
     }
 
