@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from app.importing.normalize import flatten, normalize_text
 from app.importing.splitfix import has_split_words, repair_split_words
@@ -35,6 +36,7 @@ class Document:
     source_name: str = ""
     text: str = field(init=False)
     split_words: bool = field(init=False)
+    cache: dict[str, Any] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         text = normalize_text(self.raw)

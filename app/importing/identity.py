@@ -164,6 +164,12 @@ def _continues_link(link: str, fragment: str) -> bool:
 
 def previous_ua_link(doc: Document) -> str | None:
     """URL of the earlier UA, with ``https://`` added when printed without a scheme."""
+    if "previous_ua_link" not in doc.cache:
+        doc.cache["previous_ua_link"] = _previous_ua_link(doc)
+    return doc.cache["previous_ua_link"]
+
+
+def _previous_ua_link(doc: Document) -> str | None:
     text = doc.text
     for match in _LINK_LABEL.finditer(text):
         rest = text[match.end() :]

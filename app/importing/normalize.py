@@ -66,6 +66,10 @@ _OCR_FIXES = [
 # Digits that OCR read as letters inside a number (``l4 July``, ``l995``, ``2O05``).
 _OCR_NUMBER = re.compile(r"\b(?=[\dlIO]*\d)(?=[\dlIO]*[lIO])[\dlIO]{2,4}\b")
 _OCR_DIGITS = str.maketrans("lIO", "110")
+# Cheap test first: every OCR fix above needs one of these letter shapes.
+_OCR_SYMPTOM = re.compile(
+    r"\bl[nsn]|[\dlIO][lIO]\d|\d[lIO]|\b[lIO]\d|rnn|Intem|nestv|tlon|T0\b|ACT[1l]ON|1ut|t[1l]on|[1l] [I1l]nd|[1l]ndex"
+)
 
 
 def normalize_text(text: str) -> str:
@@ -87,9 +91,10 @@ def normalize_text(text: str) -> str:
 def _repair_lines(text: str) -> str:
     lines = [_clean_line(line) for line in text.split("\n")]
     text = "\n".join(line for line in lines if line is not None)
-    for pattern, replacement in _OCR_FIXES:
-        text = pattern.sub(replacement, text)
-    text = _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+    if _OCR_SYMPTOM.search(text):
+        for pattern, replacement in _OCR_FIXES:
+            text = pattern.sub(replacement, text)
+        text = _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
     return join_hyphenated_lines(text)
 
 
