@@ -159,3 +159,15 @@ def test_a_long_past_deadline_reads_as_passed_not_as_a_huge_count(qapp) -> None:
     model.set_cases([summary(9, "98/95", date(1995, 7, 14))])
     assert model.index(0, Column.DAYS_LEFT).data() == "Deadline passed"
     assert "1995" in model.index(0, Column.DAYS_LEFT).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_days_left_move_on_when_the_day_changes(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    today = [TODAY]
+    model = CaseTableModel(today=lambda: today[0])
+    model.set_cases([summary(1, "5/26", TODAY + timedelta(days=2))])
+    assert model.index(0, Column.DAYS_LEFT).data() == "2 days left"
+    today[0] = TODAY + timedelta(days=1)
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.refresh_today()
+    assert blocker.args[0].column() == Column.DAYS_LEFT
+    assert model.index(0, Column.DAYS_LEFT).data() == "1 day left"

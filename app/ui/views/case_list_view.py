@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -91,6 +91,10 @@ class CaseListView(QWidget):
         layout.addWidget(self.no_match_label)
         self.setTabOrder(self.search_box, self.show_closed_box)
         self.setTabOrder(self.show_closed_box, self.table)
+        # "Days left" moves on at midnight even when the app stays open for days.
+        self.day_timer = QTimer(self, interval=30 * 60 * 1000)
+        self.day_timer.timeout.connect(model.refresh_today)
+        self.day_timer.start()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
