@@ -18,9 +18,10 @@ from app.importing.languages import detect_language
 from app.importing.layouts import recognise
 from app.importing.narrative import narrative_targets
 from app.importing.normalize import fold
-from app.importing.persons import column_persons, labelled_persons, narrative_persons
+from app.importing.persons import column_persons, labelled_persons
 from app.importing.status import document_kind
 from app.importing.story import model_letter, preferred_languages, summary
+from app.importing.story_persons import narrative_persons
 from app.importing.targets import block_targets
 
 MAX_CHARS = 2_000_000

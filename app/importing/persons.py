@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from app.domain.model import Person
 from app.importing.countries import canonical_country
 from app.importing.document import Document, is_id_line
-from app.importing.names import NAME_PARTICLES, _has_office_word
+from app.importing.names import NAME_PARTICLES
 from app.importing.normalize import fold
 
 _PRONOUN_WORDS = {
@@ -50,8 +49,13 @@ def split_person_list(value: str) -> list[Person]:
         pieces.extend(_split_conjunction(part))
     persons: list[Person] = []
     for piece in pieces:
+        piece = re.sub(r"^\s*(?:and|y|et|und|e)\s+(?=[A-ZÀ-Þ])", "", piece)  # "A, B, and C"
         person = _person_from_piece(piece)
-        if person and all(p.name != person.name for p in persons):
+        if person is None and persons and persons[-1].pronouns is None:
+            pronouns = _pronouns_in(piece)  # "Ana Example, journalist (she/her)"
+            if pronouns:
+                persons[-1] = Person(name=persons[-1].name, pronouns=pronouns)
+        elif person and all(p.name != person.name for p in persons):
             persons.append(person)
     return persons
 
@@ -75,15 +79,23 @@ def _all_capitalised(text: str) -> bool:
     return bool(words) and all(w[0].isupper() or fold(w) in NAME_PARTICLES for w in words)
 
 
-def _person_from_piece(piece: str) -> Person | None:
-    piece = _TRAILING_DROP.sub("", piece.strip())
+_CONNECTORS = {"y", "and", "et", "und", "e", "o", "or", "ou", "oder"}
+
+
+def _pronouns_in(piece: str) -> str | None:
+    """The bracket that holds only pronouns: ``(she/her)``, ``(ellos y ellas)``."""
     pronouns = None
     for bracket in re.findall(r"\(([^)]*)\)", piece):
         words = [w for w in re.split(r"[/,\s]+", bracket.strip()) if w]
-        connectors = {"y", "and", "et", "und", "e", "o", "or", "ou", "oder"}
-        named = [w for w in words if fold(w) not in connectors]
+        named = [w for w in words if fold(w) not in _CONNECTORS]
         if named and all(fold(w) in _FOLDED_PRONOUNS for w in named):
             pronouns = bracket.strip()
+    return pronouns
+
+
+def _person_from_piece(piece: str) -> Person | None:
+    piece = _TRAILING_DROP.sub("", piece.strip())
+    pronouns = _pronouns_in(piece)
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]
     name = re.sub(r"\s+", " ", name).strip(" .;:-")
@@ -141,110 +153,3 @@ def column_persons(doc: Document) -> list[Person]:
             if person and all(p.name != person.name for p in persons):
                 persons.append(person)
     return persons
-
-
-_CAPITALISED_RUN = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[ \t]+|(?=[^\w\s])|$)|\b(?:"
-    + "|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True))
-    + r")\s+(?=[A-ZÀ-ÖØ-Þ]))+"
-)
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+)$", re.I)
-
-
-def narrative_persons(doc: Document, summary: str, exclude: set[str]) -> list[Person]:
-    """Persons named in the summary and repeated in the text (layouts without a name block)."""
-    flat = doc.flat_body
-    candidates: Counter[str] = Counter()
-    for match in _CAPITALISED_RUN.finditer(summary):
-        words = match.group(0).split()
-        if _has_office_word(words[-1]):
-            continue  # "Official Secrets Act", "State Security Court": an institution, not a name
-        noun_position = summary[: match.start()].rstrip()[-1:].islower()
-        words = _drop_leading_roles(words, noun_position, keep=5)
-        for size in range(2, min(5, len(words)) + 1):
-            for start in range(len(words) - size + 1):
-                span = words[start : start + size]
-                if fold(span[0]) in NAME_PARTICLES or fold(span[-1]) in NAME_PARTICLES:
-                    continue
-                candidates[" ".join(span)] = 0
-    for span in list(candidates):
-        if _has_office_word(span) or canonical_country(span) or fold(span) in exclude:
-            del candidates[span]
-            continue
-        occurrences = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", flat)]
-        located = sum(1 for pos in occurrences if _LOCATIVE.search(flat[max(0, pos - 12) : pos]))
-        if located * 2 > len(occurrences) or (located and len(occurrences) == 1):
-            del candidates[span]
-            continue
-        candidates[span] = len(occurrences)
-    chosen: list[str] = []
-    top = max(candidates.values(), default=0)
-    for span, count in sorted(candidates.items(), key=lambda item: (-item[1], -len(item[0]))):
-        if count < 2 or count * 2 < top:
-            break
-        if any(span in other or other in span for other in chosen):
-            continue
-        chosen.append(span)
-    if not chosen:
-        chosen = _first_named(summary, exclude)
-    return [Person(name=name) for name in chosen]
-
-
-_ARTICLES = {
-    "the",
-    "a",
-    "an",
-    "der",
-    "die",
-    "das",
-    "ein",
-    "eine",
-    "el",
-    "la",
-    "los",
-    "las",
-    "le",
-    "les",
-    "un",
-    "une",
-}
-# A capitalised role noun before a name (German nouns, or an English one opening the sentence).
-_ROLE_NOUN = re.compile(
-    r"^(?=[^\W\d_]{7,}$)[^\W\d_]+(?:in|innen|er|ist|ent|ant|eur|euse|ling|or|ora|ero|era|ista)$",
-    re.I,
-)
-
-
-def _drop_leading_roles(words: list[str], noun_position: bool, keep: int = 5) -> list[str]:
-    """``Der Student Luis Beispiel`` -> ``Luis Beispiel``; a name keeps at least two words.
-
-    A role noun is dropped only where a noun stands: after an article or a lower-case word.
-    """
-    while len(words) > 2:
-        if fold(words[0]) in _ARTICLES:
-            noun_position = True
-        elif not (noun_position and _ROLE_NOUN.match(words[0])):
-            break
-        words = words[1:]
-    return words[-keep:]
-
-
-def _first_named(summary: str, exclude: set[str]) -> list[str]:
-    """A name mentioned once: the first capitalised run of the first sentence (``Der Student
-    Luis Beispiel ist ...`` -> ``Luis Beispiel``)."""
-    first_sentence = re.split(r"(?<=[.!?])\s", summary, maxsplit=1)[0]
-    for match in _CAPITALISED_RUN.finditer(first_sentence):
-        before = first_sentence[: match.start()].rstrip()
-        words = _drop_leading_roles(match.group(0).split(), before[-1:].islower())
-        span = " ".join(words)
-        if (
-            len(words) < 2
-            or _has_office_word(span)
-            or canonical_country(span)
-            or fold(span) in exclude
-        ):
-            continue
-        if fold(words[0]) in NAME_PARTICLES or match.start() == 0 and len(words) < 2:
-            continue
-        return [span]
-    return []

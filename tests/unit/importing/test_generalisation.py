@@ -94,3 +94,20 @@ def test_an_appeal_heading_broken_before_its_to() -> None:
     parsed = parse_text(text)
     assert [(t.title, t.name) for t in parsed.targets] == [("Prime Minister", "Jane Example")]
     assert parsed.deadline is not None and parsed.deadline.isoformat() == "2013-05-08"
+
+
+def test_a_serial_comma_and_a_role_before_the_pronouns() -> None:
+    from app.importing.persons import split_person_list
+
+    assert [
+        p.name for p in split_person_list("Ana Example (f), Luis Sample (m), and Eva Test (f)")
+    ] == [
+        "Ana Example",
+        "Luis Sample",
+        "Eva Test",
+    ]
+    persons = split_person_list("Ana Example, journalist (she/her), Luis Sample, lawyer (he/him)")
+    assert [(p.name, p.pronouns) for p in persons] == [
+        ("Ana Example", "she/her"),
+        ("Luis Sample", "he/him"),
+    ]

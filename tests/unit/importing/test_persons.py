@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from app.domain.model import Person
 from app.importing.document import Document
-from app.importing.persons import (
-    column_persons,
-    labelled_persons,
-    narrative_persons,
-    split_person_list,
-)
+from app.importing.persons import column_persons, labelled_persons, split_person_list
+from app.importing.story_persons import narrative_persons
 
 
 def test_pronouns_are_kept_as_printed_and_sex_markers_dropped() -> None:
