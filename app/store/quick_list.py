@@ -24,7 +24,15 @@ log = logging.getLogger(__name__)
 
 _CASES = "SELECT id, ua_number, title, country, status, deadline, is_sample FROM cases ORDER BY id"
 _PERSONS = "SELECT case_id, name FROM persons ORDER BY case_id, position"
-_TARGETS = "SELECT case_id, title, name_as_printed, name FROM targets ORDER BY case_id, position"
+# The official's label as case_repository makes it, ", ".join(filter(None, (title, as_printed
+# or name))), computed by SQLite (30,000 targets: a Python join and filter less per row).
+_TARGETS = """
+SELECT case_id, CASE
+    WHEN COALESCE(NULLIF(name_as_printed, ''), NULLIF(name, '')) IS NULL THEN COALESCE(title, '')
+    WHEN COALESCE(title, '') = '' THEN COALESCE(NULLIF(name_as_printed, ''), name)
+    ELSE title || ', ' || COALESCE(NULLIF(name_as_printed, ''), name)
+END FROM targets ORDER BY case_id, position
+"""
 _SENT = (
     "SELECT case_id, COALESCE(SUM(count), 0) FROM appeals "
     "WHERE status = ? AND kind = ? GROUP BY case_id"
@@ -60,10 +68,7 @@ def _summaries(conn: sqlite3.Connection) -> list[CaseSummary]:
     }
     labels: dict[str, str] = {}  # one string per distinct label, as list_summaries does
     officials = {
-        owner: tuple(
-            labels.setdefault(label, label)
-            for label in (", ".join(filter(None, (t, printed or n))) for _o, t, printed, n in group)
-        )
+        owner: tuple(labels.setdefault(label, label) for _owner, label in group)
         for owner, group in groupby(conn.execute(_TARGETS), key=itemgetter(0))
     }
     sent = dict(conn.execute(_SENT, (AppealStatus.SENT.value, AppealKind.APPEAL.value)))
