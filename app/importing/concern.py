@@ -29,7 +29,7 @@ def read_concern_line(doc: Document) -> Reading:
         if not _CONCERN_LINE.match(line):
             continue
         logical, j = line, i + 1
-        while logical.count("(") > logical.count(")") and j < len(lines) and j < i + 4:
+        while j < len(lines) and j < i + 8 and _bracket_goes_on(logical, lines[j]):
             logical += " " + lines[j].strip()  # an original-index bracket wrapped over lines
             j += 1
         match = _CONCERN_HEAD.match(logical)
@@ -38,15 +38,15 @@ def read_concern_line(doc: Document) -> Reading:
         concern = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
         if re.search(r"\bIndex\b|^[|,;]", concern, re.I):
             continue
+        if not concern:  # the concern on the next line ("UA 72/05" above it, or after a bracket)
+            concern, j = _next_plain_line(lines, j)
         if concern:
             parts = [concern]
             while j < len(lines) and _continues_concern(lines[j], parts[-1]):
                 parts.append(lines[j].strip())
                 j += 1
-            title = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
-        else:
-            title, j = _next_plain_line(lines, j)
-        return Reading(clean_title(title)[0] if title else None, None, doc.header_end + j)
+            concern = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
+        return Reading(clean_title(concern)[0] if concern else None, None, doc.header_end + j)
     return Reading(None)
 
 
@@ -54,6 +54,18 @@ _CONCERN_HEAD = re.compile(
     r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
     re.I | re.S,
 )
+
+
+def _bracket_goes_on(logical: str, following: str) -> bool:
+    """The original-index bracket(s) go on: open bracket, a dangling "and", "and follow-ups (…)"."""
+    if logical.count("(") > logical.count(")"):
+        return True
+    if "(" not in logical:
+        return False
+    return bool(
+        re.search(r"(?:\band|,)\s*$", logical)
+        or re.match(r"\s*(?:and\s+)?(?:follow[- ]ups?\s*)?\(", following, re.I)
+    )
 
 
 def _continues_concern(line: str, previous: str) -> bool:

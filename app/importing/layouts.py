@@ -125,6 +125,8 @@ def _is_story_line(line: str, following: str) -> bool:
     """Prose: a long line, a sentence, or a line wrapped into the next one."""
     if len(line) > 90 or (len(line) > 50 and line.endswith((".", "!", "?"))):
         return True
+    if len(line) >= 60 and following.strip()[:1].islower():
+        return True  # a prose line wrapped early by the extraction
     return len(line) >= 50 and len(following.strip()) >= 40 and not line.endswith(":")
 
 

@@ -32,6 +32,7 @@ _TRANSLATION = str.maketrans({**_LIGATURES, **_SPACES, **_INVISIBLE})
 
 BULLET_CHARS = "\u25a0\u25aa\u2022\u25cf\u25e6\u2023\u2043\u25ab\u25a1\u2219\u00b7\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0e8"
 _BULLET_LINE = re.compile(rf"^\s*[{BULLET_CHARS}]\s*")
+_LABELLED = re.compile(r"^[^\W\d_][\w'’ -]{0,24}:\s*\S")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _MD_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+)+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
@@ -140,7 +141,10 @@ def _clean_line(line: str) -> str | None:
 def _clean_once(line: str) -> str | None:
     line = _MD_EMPHASIS.sub(r"\2", line)
     line = _MD_HEADING.sub("", line.replace("**", ""))
-    line = _BULLET_LINE.sub("- ", line)
+    bullet = _BULLET_LINE.match(line)
+    if bullet:  # an icon before "Email:" is no list item; other bullets become "- "
+        rest = line[bullet.end() :]
+        line = rest if _LABELLED.match(rest) else "- " + rest
     line = _PRIVATE_USE.sub("", line)
     line = _TRAILING_PAGE_NUMBER.sub(r"\1", line).rstrip()
     if _PAGE_NUMBER_LINE.match(line):

@@ -88,7 +88,8 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         targets=tuple(targets),
         preferred_languages=() if kind is OutputKind.FINAL else tuple(preferred_languages(doc)),
         previous_ua_link=previous,
-        document_language=detect_language(doc.flat_body),
+        # The story weighs more than the page around it (cookie banners, menus in English).
+        document_language=detect_language(" ".join([story or ""] * 3 + [doc.flat_body])),
         summary=story,
         model_letter=letter,
         copies_to=tuple(copies),
@@ -102,9 +103,10 @@ def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:
     greeting = letter.split("\n", 1)[0].strip().rstrip(",:;!").strip()
     if not greeting or any(fold(t.salutation or "") == fold(greeting) for t in targets):
         return targets
-    for i, target in enumerate(targets):
-        if target.salutation is None:
-            return [*targets[:i], replace(target, salutation=greeting), *targets[i + 1 :]]
+    unsaluted = [i for i, target in enumerate(targets) if target.salutation is None]
+    named = [i for i in unsaluted if targets[i].title and fold(targets[i].title) in fold(greeting)]
+    for i in named[:1] or unsaluted[:1]:
+        return [*targets[:i], replace(targets[i], salutation=greeting), *targets[i + 1 :]]
     return targets
 
 

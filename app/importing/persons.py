@@ -104,6 +104,15 @@ def _person_from_piece(piece: str) -> Person | None:
     return Person(name=name, pronouns=pronouns)
 
 
+def _is_sentence(line: str) -> bool:
+    """A line of prose or a footer after a name list, not the list's wrapped tail."""
+    words = line.split()
+    lower = sum(1 for word in words if word[:1].islower())
+    return bool(re.search(r"\b(?:UA|AU)\s*\d", line)) or (
+        len(words) >= 6 and lower * 2 > len(words)
+    )
+
+
 def labelled_persons(doc: Document) -> list[Person]:
     """Persons from ``NAME AND PRONOUN:``, ``Names:``, ``Nombre:``, ``Noms :`` lines."""
     persons: list[Person] = []
@@ -113,7 +122,12 @@ def labelled_persons(doc: Document) -> list[Person]:
         if match and match.group(1).strip():
             value = match.group(1)
             for following in lines[i + 1 : i + 4]:
-                if not following.strip() or _ANY_LABEL.match(following) or is_id_line(following):
+                if (
+                    not following.strip()
+                    or _ANY_LABEL.match(following)
+                    or is_id_line(following)
+                    or _is_sentence(following)
+                ):
                     break
                 value += " " + following.strip()
             for person in split_person_list(value):

@@ -10,9 +10,11 @@ from app.importing.countries import canonical_country
 from app.importing.document import Document
 from app.importing.names import NAME_PARTICLES, _has_office_word
 from app.importing.normalize import fold
+from app.importing.vocabulary import words
 
 _CAPITALISED_RUN = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[ \t]+|(?=[^\w\s])|$)|\b(?:"
+    r"(?:(?:\b(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-)?[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*"
+    r"(?:[ \t]+|(?=[^\w\s])|$)|\b(?:"
     + "|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True))
     + r")\s+(?=[A-ZÀ-ÖØ-Þ]))+"
 )
@@ -58,24 +60,7 @@ def narrative_persons(doc: Document, summary: str, exclude: set[str]) -> list[Pe
     return [Person(name=name) for name in chosen]
 
 
-_ARTICLES = {
-    "the",
-    "a",
-    "an",
-    "der",
-    "die",
-    "das",
-    "ein",
-    "eine",
-    "el",
-    "la",
-    "los",
-    "las",
-    "le",
-    "les",
-    "un",
-    "une",
-}
+_ARTICLES = words("the a an der die das dem den des ein eine einer el la los las le les un une")
 # A capitalised role noun before a name (German nouns, or an English one opening the sentence).
 _ROLE_NOUN = re.compile(
     r"^(?=[^\W\d_]{7,}$)[^\W\d_]+(?:in|innen|er|ist|ent|ant|eur|euse|ling|or|ora|ero|era|ista)$",

@@ -131,6 +131,7 @@ def address_blocks(doc: Document) -> list[Block]:
         elif _STOP_MARKER.match(stripped) or is_id_line(stripped):
             close()
             state = "neutral"
+            adjacent = False  # a letter after "SAMPLE LETTER" greets no block in particular
         elif not stripped:
             close()
         elif _ENDS_GREETING.match(stripped) and not CONTACT_LABEL.match(stripped):

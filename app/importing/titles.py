@@ -22,7 +22,7 @@ _PREFIXES = re.compile(
     r"Información complementaria|Complément d['’]information|URGENT ACTION TITLE)\s*:\s*",
     re.I,
 )
-_AIUSA_SUFFIX = re.compile(r"\s*\(([^():]+):\s*UA\s*[\d.]+\)\s*$", re.I)
+_AIUSA_SUFFIX = re.compile(r"\s*\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)
 
 
 def clean_title(title: str) -> tuple[str, str | None]:

@@ -58,6 +58,9 @@ STOPWORDS = {
     ),
     "es": words("el la los las de que y en del por con para una su se sus ha han fue como al"),
     "fr": words("le la les des du et en que un une pour par dans sur au aux est ont été qui"),
-    "de": words("der die das und den dem des sie ist nicht mit von sich auf für wird ein eine"),
+    "de": words(
+        "der die das und den dem des sie ist nicht mit von sich auf für wird ein eine zu im "
+        "wurde war hat haben seit bei nach wegen ihr ihre oder auch"
+    ),
     "pt": words("o os as de que e do da dos das em para com uma não por foi ao"),
 }
