@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.database_url = database_url
         self.db: Database | None = None
+        self._peeked = False  # the list shown was read before the store was opened
         self._list_generation = 0
         self.runner = JobRunner(parent=self)
         self.model = CaseTableModel(parent=self)
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         self.actions = MainActions.create(self)
         self.imports = ImportController(self, self.runner, lambda: self.db)
         self.case_actions = CaseActions(self)
+        from app.ui.events import install_menu  # Events > Event mode... (issue 6)
+
+        self.events_menu = install_menu(self, lambda: self.db, paths)
         self._connect()
         from app.ui.dialogs.backups_dialog import install_backups_action
 
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.case_actions.show_about)
         self.empty_state.import_requested.connect(self.imports.choose_and_import)
         self.empty_state.samples_requested.connect(self.imports.load_samples)
+        self.empty_state.paste_requested.connect(self.imports.import_clipboard)
         self.detail.write_letter_requested.connect(self.case_actions.write_letter)
         self.detail.mark_sent_requested.connect(self.case_actions.mark_sent)
         self.case_list.current_case_changed.connect(self._show_case)
@@ -120,8 +125,27 @@ class MainWindow(QMainWindow):
     # ---- start-up: the window is on screen before the store opens -----------------------
 
     def start(self) -> None:
-        """Open the store and load the cases off the GUI thread."""
+        """Show the cases read straight from the file, then open the store; both off the GUI
+        thread. The quick read needs no SQLAlchemy, so the list paints ~0.2 s sooner (QT-8)."""
         self.pages.setCurrentWidget(self.loading_label)
+        paths, url = self.paths, self.database_url
+
+        def peek_in_background(_progress: object) -> list[CaseSummary] | None:
+            from app.services.cases import peek_cases
+
+            return peek_cases(paths, url)  # None: no store yet, to migrate, or damaged
+
+        self.runner.start(
+            peek_in_background, self._on_peeked, lambda _error: self._open_store(), name="peek"
+        )
+
+    def _on_peeked(self, cases: list[CaseSummary] | None) -> None:
+        if cases is not None:
+            self._peeked = True
+            self._on_cases(cases, None, announce=False)  # cases_loaded waits for the store
+        self._open_store()
+
+    def _open_store(self) -> None:
         paths, url = self.paths, self.database_url
 
         def open_in_background(_progress: object) -> Database:
@@ -139,11 +163,20 @@ class MainWindow(QMainWindow):
 
     def _on_store_open(self, db: Database) -> None:
         self.db = db
-        self.reload_cases()
+        if self._peeked:  # the list is current (same file, same schema): show the details
+            self._peeked = False
+            self._show_case(self.case_list.current_case())
+            self.cases_loaded.emit()
+        else:
+            self.reload_cases()
 
     def _on_store_failed(self, error: BaseException) -> None:
         from app.ui.dialogs.recovery_dialog import handle_unavailable_store
 
+        if self._peeked:  # the quick list came from a store that cannot be used as it is
+            self._peeked = False
+            self.model.set_cases([])
+            self.pages.setCurrentWidget(self.loading_label)
         recovered = handle_unavailable_store(error, self.paths, self)  # damaged file: DB-7
         if recovered is not None:
             self._on_store_open(recovered)
@@ -176,7 +209,11 @@ class MainWindow(QMainWindow):
         )
 
     def _on_cases(
-        self, cases: list[CaseSummary], select_case_id: int | None, generation: int = 0
+        self,
+        cases: list[CaseSummary],
+        select_case_id: int | None,
+        generation: int = 0,
+        announce: bool = True,
     ) -> None:
         if generation and generation != self._list_generation:
             return  # a newer reload is on its way; its rows are fresher than these
@@ -190,7 +227,8 @@ class MainWindow(QMainWindow):
         elif self.proxy.rowCount():
             self.case_list.select_first()
         self._update_count()
-        self.cases_loaded.emit()
+        if announce:
+            self.cases_loaded.emit()
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
         touched = [r.case_id for r in results if r.case_id is not None]
