@@ -13,7 +13,7 @@ _CONCERN_LINE = re.compile(
     r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
     re.I,
 )
-_OLD_HEADER = re.compile(r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL)\b.*\bAI Index\b", re.I | re.M)
+_OLD_HEADER = re.compile(r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL)\b.*\b(?:AI )?Index\b", re.I | re.M)
 _NEW_CONCERN = re.compile(r"^\s*(?:and\s+)?new concerns?\s*:", re.I)
 _NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?(?:and\s+)?new concerns?\s*:", re.I)
 _BRACKETS_AFTER_NUMBER = re.compile(
@@ -40,6 +40,7 @@ def read_concern_line(doc: Document) -> Reading:
             continue
         if not concern:  # the concern on the next line ("UA 72/05" above it, or after a bracket)
             concern, j = _next_plain_line(lines, j)
+            concern = concern.lstrip(" -–:") if concern else None
         if concern:
             parts = [concern]
             while j < len(lines) and _continues_concern(lines[j], parts[-1]):
