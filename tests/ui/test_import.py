@@ -199,3 +199,13 @@ def test_dropping_a_folder_imports_its_documents(make_window, qtbot, tmp_path) -
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
         window.dropEvent(drop)
     assert [case.ua_number for case in window.model.cases()] == ["119/21"]
+
+
+def test_the_empty_state_offers_to_paste_a_ua(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window()
+    QGuiApplication.clipboard().setText(SEED_FINAL.read_text(encoding="utf-8"))
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.empty_state.paste_button.click()
+    assert [case.ua_number for case in window.model.cases()] == ["119/21"]
