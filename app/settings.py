@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, replace
-from pathlib import Path
 
+from app.atomic_files import replace_file_contents
 from app.domain.errors import InvalidInput
 from app.domain.model import SenderProfile
 from app.paths import AppPaths
@@ -57,30 +55,9 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
-        write_file_atomically(paths.settings_file, payload)
+        replace_file_contents(paths.settings_file, payload)
     except OSError as exc:
         raise InvalidInput(
             f"The settings could not be saved to {paths.settings_file} ({exc.strerror}). "
             "Your previous settings are unchanged."
         ) from exc
-
-
-def write_file_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename, fsync the folder (PITFALLS DB-8)."""
-    with tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    ) as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    try:
-        os.replace(fh.name, path)
-    except OSError:
-        Path(fh.name).unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)

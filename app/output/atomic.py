@@ -5,14 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.atomic_files import TEMP_SUFFIX, atomic_replace
 from app.domain.errors import OutputFailed
-
-TEMP_SUFFIX = ".tmp"
 
 _BAD_NAME_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
 _RESERVED_NAMES = {
@@ -26,46 +24,18 @@ _RESERVED_NAMES = {
 MAX_STEM_LENGTH = 150
 
 
-def _fsync_directory(folder: Path) -> None:
-    """Make a rename inside ``folder`` durable (POSIX only; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temp path beside ``path``; on success fsync it and replace ``path`` with it.
+    """:func:`app.atomic_files.atomic_replace` for exports: failures become OutputFailed.
 
-    The caller writes the temp file by any means (a QPdfWriter, a csv writer...) and must have
-    closed every handle on it before the block ends (a QPdfWriter only finishes its file when
-    it is destroyed: PDF-2). If the block raises, the temp file is removed and ``path`` keeps
-    its previous content.
+    A QPdfWriter only finishes its file when it is destroyed (PDF-2): drop it inside the block.
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+        with atomic_replace(target) as temp:
+            yield temp
     except OSError as exc:
-        raise OutputFailed(f"Cannot write to {folder}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        with open(temp, "rb+") as fh:  # the writer may not have fsynced: do it here
-            os.fsync(fh.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise OutputFailed(f"Could not write {target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_directory(folder)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

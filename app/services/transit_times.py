@@ -10,10 +10,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from app.atomic_files import replace_file_contents
 from app.domain.errors import InvalidInput
 from app.importing.countries import canonical_country
 from app.importing.normalize import fold
-from app.settings import write_file_atomically
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def save_transit_table(data_dir: Path, table: TransitTable) -> None:
     path = data_dir / OVERRIDE_FILE
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        write_file_atomically(path, json.dumps(payload, indent=2).encode("utf-8"))
+        replace_file_contents(path, json.dumps(payload, indent=2).encode("utf-8"))
     except OSError as exc:
         raise InvalidInput(
             f"The transit times could not be saved to {path} ({exc.strerror}). "

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from app.atomic_files import fsync_directory, replace_file_contents
 from app.store.integrity import connect_read_only, schema_revision, table_counts
 
 BACKUP_SUFFIX = ".sqlite3"
@@ -89,13 +90,15 @@ def backup_connection(source: sqlite3.Connection, backup_dir: Path, reason: str)
             "counts": table_counts(tmp),
             "revision": schema_revision(tmp),
         }
-        _write_small_file(final.with_name(final.name + SIDECAR_SUFFIX), json.dumps(sidecar))
+        replace_file_contents(
+            final.with_name(final.name + SIDECAR_SUFFIX), json.dumps(sidecar).encode("utf-8")
+        )
         os.replace(tmp, final)
     except BaseException:
         tmp.unlink(missing_ok=True)
         final.with_name(final.name + SIDECAR_SUFFIX).unlink(missing_ok=True)
         raise
-    _fsync_dir(backup_dir)
+    fsync_directory(backup_dir)
     return final
 
 
@@ -166,22 +169,3 @@ def list_backup_files(backup_dir: Path) -> list[BackupInfo]:
 def delete_backup(info: BackupInfo) -> None:
     info.path.unlink(missing_ok=True)
     info.path.with_name(info.path.name + SIDECAR_SUFFIX).unlink(missing_ok=True)
-
-
-def _write_small_file(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
