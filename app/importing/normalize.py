@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 import unicodedata
 from functools import lru_cache
 
@@ -86,7 +87,23 @@ def normalize_text(text: str) -> str:
         if repaired == text:
             break
         text = repaired
+    text = textwrap.dedent(_undouble(text))  # a whole text indented (quoted, pasted in a box)
     return text.strip("\n") + "\n" if text.strip() else ""
+
+
+def _undouble(text: str) -> str:
+    """A double-spaced copy (a blank line after every line, as some web pages paste): single
+    blank lines go, longer gaps become one blank line, so blocks and paragraphs hold together."""
+    runs = [run.count("\n") for run in re.findall(r"\n(?:[ \t]*\n)+", text)]
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 8 or not runs:
+        return text
+    single = sum(1 for run in runs if run == 2)
+    if len(runs) < 0.85 * len(lines) or single < 0.25 * len(runs):
+        return text
+    return re.sub(
+        r"\n(?:[ \t]*\n)+", lambda m: "\n" if m.group(0).count("\n") == 2 else "\n\n", text
+    )
 
 
 def _repair_lines(text: str) -> str:
