@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
+from app.domain.model import CaseStatus
 from app.paths import AppPaths, resolve_paths
 
 WINDOW_SIZE = (1280, 780)
@@ -94,6 +95,7 @@ def make_screenshots(
     from app.ui.application import apply_language, create_application
     from app.ui.main_window import MainWindow
     from app.ui.polish_hooks import install_polish
+    from app.ui.screenshot_extras import save_event_mode
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = create_application()
@@ -149,6 +151,12 @@ def make_screenshots(
         if window.case_actions.mark_sent_dialog is not None:
             saved.append(_save(window.case_actions.mark_sent_dialog, out_dir / "mark-sent.png"))
             window.case_actions.mark_sent_dialog.reject()
+        if window.db is not None:
+            listed = [
+                case.ua_number for case in window.model.cases() if case.status == CaseStatus.OPEN
+            ]
+            event_png = save_event_mode(window.db, listed, out_dir / "event-mode.png")
+            saved.extend([event_png] if event_png else [])
         window.close()
         app.processEvents()
     return saved

@@ -1,0 +1,32 @@
+"""More README pictures: the event-mode screen of a fictional letter-writing evening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.services.database import Database
+
+
+def save_event_mode(db: Database, ua_numbers: list[str], path: Path) -> Path | None:
+    """The participant's screen of a (fictional) letter-writing evening."""
+    from app.services.events import create_event
+    from app.ui.events.event_mode_window import EventModeWindow
+    from app.ui.events.pin import PinLock
+
+    if not ua_numbers:
+        return None
+    event = create_event(db, "Letter-writing evening (sample)", cases=ua_numbers[:3], goal=20)
+    window = EventModeWindow(db, event, PinLock("2468"))
+    window.resize(1100, 720)
+    window.show()
+    window.form.case_list.setCurrentRow(0)
+    from app.ui.screenshots import _settle
+
+    _settle()
+    window.grab().save(str(path))
+    print(path)
+    window.hide()
+    window.deleteLater()
+    return path
