@@ -91,6 +91,7 @@ def address_blocks(doc: Document) -> list[Block]:
             greet(block_lines[0])
         else:
             adjacent = False
+            dropped[:] = block_lines  # maybe a block cut by a page foot: resumed after it
             if state == "copy" and _is_prose(block_lines):
                 state = "neutral"
             elif state == "neutral" and _is_address_block(block_lines, under_heading=True):
@@ -107,8 +108,13 @@ def address_blocks(doc: Document) -> list[Block]:
 
     after_marker = False  # the line before was an appeal heading broken before its "TO:"
     page_break = False  # skipping the footer and page-top banner/headline inside a block
+    dropped: list[str] = []  # the last short block that was not an address (yet)
     for line in doc.body_lines:
         stripped = line.strip()
+        if not current and dropped and state != "neutral" and _is_page_chrome(stripped):
+            current.extend(dropped)  # "Office / Name" + blank + page foot: the block goes on
+        if stripped:
+            dropped.clear()
         if current and _is_page_chrome(stripped) and not _has_salutation(current):
             page_break = True
             continue

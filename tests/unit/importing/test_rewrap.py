@@ -82,6 +82,8 @@ def _variants(text: str, rng: random.Random) -> dict[str, str]:
         "site chrome on top": CHROME + text,
         "cookie banner and menu": COOKIES_AND_MENU + text,
         "site footer": text + FOOTER,
+        "double-spaced": text.replace("\n", "\n\n"),
+        "indented as a quote": "\n".join("  " + line for line in text.split("\n")),
         "all at once": (CHROME + wrapped).replace("\n\n", "\n\n\n").replace("\n", "\r\n"),
     }
 
