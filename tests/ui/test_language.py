@@ -77,3 +77,27 @@ def test_an_open_letter_editor_follows_the_language(
     finally:
         monkeypatch.delenv("APPEAL_DESK_TEST_PO")
         apply_language("en")
+
+
+def test_choosing_a_language_in_settings_switches_the_window(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.i18n import current_language
+    from app.settings import load_settings
+    from app.ui.application import apply_language
+
+    window = make_window()
+    english_title = window.actions.file_menu.title()
+    window.actions.settings.trigger()
+    dialog = window.case_actions.settings_dialog
+    index = dialog.ui_language_combo.findData("es")
+    if index < 0:
+        pytest.skip("no Spanish interface catalog shipped")
+    dialog.ui_language_combo.setCurrentIndex(index)
+    try:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert current_language() == "es"
+        assert load_settings(app_paths).ui_language == "es"
+        assert window.actions.file_menu.title() != english_title
+    finally:
+        apply_language("en")
