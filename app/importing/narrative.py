@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from app.domain.model import Target
-from app.importing.names import looks_like_person_name, strip_honorifics
+from app.importing.names import looks_like_person_name, split_office_prefix, strip_honorifics
 
 _WROTE_TO = re.compile(
     r"\b(?:wrote|written|writing|sent (?:letters|appeals|messages|emails|e-mails)|appealed|"
+    r"sent (?:more than |over |some |about )?[\d,.]+ (?:letters|appeals|messages|emails|e-mails|cards|signatures)|"
     r"sent letters and emails|took action[^.]{0,80}?and sent (?:letters|appeals))\s+to\s+|"
     r"\b(?:called|calling) (?:on|upon)\s+|"
     r"\b(?:appeals|letters|messages|e-?mails|cards)(?: were)? sent\s+to\s+|"
@@ -63,6 +64,9 @@ def _officials_in(segment: str) -> list[Target]:
             else:
                 pending_name = candidate
             title_parts = []
+        elif split_office_prefix(candidate) and not title_parts and not pending_name:
+            office, name = split_office_prefix(candidate)  # type: ignore[misc]
+            found.append(Target(title=office, name=strip_honorifics(name), name_as_printed=name))
         elif pending_name and re.match(r"(?:the|le|la|el|die|der)\s", part, re.I):
             found.append(_target(_LEAD_IN.sub("", part).strip(), pending_name))
             pending_name = None
@@ -70,7 +74,15 @@ def _officials_in(segment: str) -> list[Target]:
             title_parts.append(part)
     if pending_name:
         found.append(_target(None, pending_name))
-    return found
+    return [_office_before_name(target) for target in found]
+
+
+def _office_before_name(target: Target) -> Target:
+    """``President Jane Example`` named without a separate office: the office is the prefix."""
+    split = split_office_prefix(target.name_as_printed or "") if target.title is None else None
+    if not split:
+        return target
+    return Target(title=split[0], name=strip_honorifics(split[1]), name_as_printed=split[1])
 
 
 def _target(title: str | None, printed_name: str) -> Target:

@@ -20,7 +20,7 @@ TARGET_MARKER = re.compile(
     r"^\s*(?:TAKE ACTION\b.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"
     r".*\bAPPEALS BEFORE\b.*|TO\s*:|TARGET['’]?S CONTACT DETAILS.*|Contacts?(?: information| details)?\s*:?|"
     r"APPELLE AN\s*:?|ACTÚEN\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
-    r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|.*\bAPPELS\b.*\bÀ\s*:|AGISSEZ\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
+    r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|.*\bAPPELS\b.*\bÀ\s*:|AGISSEZ\b.*|PASSEZ À L['’]ACTION\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
     r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?)\s*$",
     re.I,
 )

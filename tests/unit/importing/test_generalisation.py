@@ -111,3 +111,24 @@ def test_a_serial_comma_and_a_role_before_the_pronouns() -> None:
         ("Ana Example", "she/her"),
         ("Luis Sample", "he/him"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "official"),
+    [
+        (
+            "Activists sent more than 20,000 letters to President Jane Example.",
+            ("President", "Jane Example"),
+        ),
+        (
+            "Supporters wrote to Governor Rick Example, calling for clemency.",
+            ("Governor", "Rick Example"),
+        ),
+    ],
+)
+def test_officials_named_in_a_final_with_the_office_before_the_name(
+    sentence: str, official: tuple[str, str]
+) -> None:
+    from app.importing.narrative import narrative_targets
+
+    assert [(t.title, t.name) for t in narrative_targets(sentence)] == [official]
