@@ -61,6 +61,8 @@ class CaseListView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        # The short count column fits its (translated) header: "Sent", "Enviada", "Envoyées"...
+        header.setSectionResizeMode(Column.APPEALS_SENT, QHeaderView.ResizeMode.ResizeToContents)
         for column, width in (
             (Column.UA_NUMBER, 64),
             (Column.COUNTRY, 96),
