@@ -127,6 +127,8 @@ def _is_story_line(line: str, following: str) -> bool:
         return True
     if len(line) >= 60 and following.strip()[:1].islower():
         return True  # a prose line wrapped early by the extraction
+    if clean_title(line)[1]:
+        return False  # "Hungary: Asylum seekers ...": a headline with its country prefix
     return len(line) >= 50 and len(following.strip()) >= 40 and not line.endswith(":")
 
 
