@@ -41,6 +41,12 @@ _WEEKDAY = re.compile(
     r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+|^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+",
     re.I,
 )
+# Stray spaces inside a date (PDF/HTML converters): "18 Septem ber 20 17", "14 Febr uary 2023".
+_SPLIT = re.compile(
+    r"\b(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{2,9}(?: [^\W\d_]{1,7}){0,2})"
+    r"\s*,?\s+(?:de\s+)?(?P<year>\d(?: ?\d){3})(?!\d)",
+    re.I,
+)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
 
@@ -72,6 +78,12 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
     for pattern in (_DAY_FIRST, _MONTH_FIRST):
         for match in pattern.finditer(text):
             value = _build(match["year"], month_number(match["month"]), match["day"])
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    if " " in text:
+        for match in _SPLIT.finditer(text):
+            month = month_number(match["month"].replace(" ", ""))
+            value = _build(match["year"].replace(" ", ""), month, match["day"])
             if value is not None:
                 found.append((match.start(), match.end(), value))
     for pattern in (_ISO, _DOTTED):

@@ -132,3 +132,18 @@ def test_officials_named_in_a_final_with_the_office_before_the_name(
     from app.importing.narrative import narrative_targets
 
     assert [(t.title, t.name) for t in narrative_targets(sentence)] == [official]
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [
+        ("14 Febr uary 2023", "2023-02-14"),
+        ("18 July 20 17", "2017-07-18"),
+        ("26 Octo ber 2017", "2017-10-26"),
+    ],
+)
+def test_stray_spaces_inside_a_date_are_ignored(printed: str, iso: str) -> None:
+    from app.importing.dates import parse_date
+
+    found = parse_date(printed)
+    assert found is not None and found.isoformat() == iso
