@@ -49,7 +49,14 @@ _CHROME = re.compile(
 
 def _read_template(doc: Document) -> Reading:
     match = _TEMPLATE_TITLE.search(doc.text)
-    title, country = clean_title(match.group(1)) if match else (None, None)
+    title, country = None, None
+    if match:
+        printed = match.group(1)
+        for line in doc.text[match.end() :].lstrip(" \t").split("\n")[1:4]:
+            if not line.strip() or re.match(r"^\s*[A-Z][A-Z ’'&“”\"()]+:", line):
+                break
+            printed += " " + line.strip()  # the title wrapped onto the next line
+        title, country = clean_title(printed)
     start = next((i for i, line in enumerate(doc.lines) if "SUMMARY" in line.upper()), 0)
     return Reading(title, country, start + 1)
 
@@ -86,12 +93,14 @@ def _mixed_case_headline(lines: list[str], i: int) -> tuple[str, int]:
     """A sentence-case headline, with its wrapped tail (a next line starting in lower case)."""
     parts = [lines[i].strip()]
     i += 1
-    while (
-        i < len(lines)
-        and lines[i].strip()[:1].islower()
-        and len(lines[i].strip()) < 70
-        and len(parts[-1]) < 90
-        and not parts[-1].endswith((".", "!", "?", ":"))
+    while i < len(lines) and (
+        (
+            lines[i].strip()[:1].islower()
+            and len(lines[i].strip()) < 70
+            and len(parts[-1]) < 90
+            and not parts[-1].endswith((".", "!", "?", ":"))
+        )
+        or (" ".join(parts).count("(") > " ".join(parts).count(")") and len(lines[i]) < 40)
     ):
         parts.append(lines[i].strip())
         i += 1
@@ -125,11 +134,25 @@ def _is_story_line(line: str, following: str) -> bool:
     """Prose: a long line, a sentence, or a line wrapped into the next one."""
     if len(line) > 90 or (len(line) > 50 and line.endswith((".", "!", "?"))):
         return True
-    if len(line) >= 60 and following.strip()[:1].islower():
-        return True  # a prose line wrapped early by the extraction
     if clean_title(line)[1]:
         return False  # "Hungary: Asylum seekers ...": a headline with its country prefix
+    if len(line) >= 60 and following.strip()[:1].islower():
+        return True  # a prose line wrapped early by the extraction
     return len(line) >= 50 and len(following.strip()) >= 40 and not line.endswith(":")
+
+
+def _opens_paragraph(lines: list[str], i: int) -> bool:
+    """Three or more lines of mixed-case text without a blank: a paragraph of the story."""
+    block: list[str] = []
+    for line in lines[i : i + 4]:
+        if not line.strip():
+            break
+        block.append(line.strip())
+    if len(block) < 3 or sum(map(len, block)) < 150 or _is_upper(block[0]):
+        return False
+    if len(block[0]) < 55 or clean_title(block[0])[1]:
+        return False  # a headline directly above the story (text without blank lines)
+    return not any(_CHROME.match(line) or _WEB_NOISE.match(line) for line in block)
 
 
 def _read_web(doc: Document) -> Reading:
@@ -146,7 +169,11 @@ def _read_web(doc: Document) -> Reading:
             country = country or canonical_country(stripped)
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        if TARGET_MARKER.match(stripped) or _is_story_line(stripped, following):
+        if (
+            TARGET_MARKER.match(stripped)
+            or _is_story_line(stripped, following)
+            or _opens_paragraph(lines, i)
+        ):
             break
         if not _WEB_NOISE.match(stripped):
             candidates.append(i)

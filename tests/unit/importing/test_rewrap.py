@@ -73,10 +73,22 @@ def rewrap(text: str, rng: random.Random) -> str:
     return "\n".join(out)
 
 
+def split_long_lines(text: str, width: int) -> str:
+    """Every line longer than ``width`` broken at a space (headlines, id lines, labels too)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) > width and "  " not in line.strip():
+            out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _variants(text: str, rng: random.Random) -> dict[str, str]:
     wrapped = rewrap(text, rng)
     return {
         "re-wrapped": wrapped,
+        "long lines split": split_long_lines(text, rng.randint(60, 100)),
         "CRLF": text.replace("\n", "\r\n"),
         "extra blank lines": text.replace("\n\n", "\n\n\n"),
         "site chrome on top": CHROME + text,
