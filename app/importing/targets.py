@@ -144,8 +144,15 @@ def address_blocks(doc: Document) -> list[Block]:
             close()
             greet(stripped)
         else:
-            current.append(stripped)
-            if CONTACT_LABEL.match(stripped) and label_of(stripped) in SALUTATION_LABELS:
+            if current and current[-1].count("(") > current[-1].count(")") and len(stripped) < 60:
+                current[-1] += " " + stripped  # "(Anrede: Dear … / Sehr geehrter Herr" wrapped
+            else:
+                current.append(stripped)
+            if (
+                CONTACT_LABEL.match(current[-1])
+                and label_of(current[-1]) in SALUTATION_LABELS
+                and current[-1].count("(") <= current[-1].count(")")
+            ):
                 close()
     close()
     return blocks

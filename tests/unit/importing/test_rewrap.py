@@ -77,7 +77,7 @@ def split_long_lines(text: str, width: int) -> str:
     """Every line longer than ``width`` broken at a space (headlines, id lines, labels too)."""
     out: list[str] = []
     for line in text.split("\n"):
-        if len(line) > width and "  " not in line.strip():
+        if len(line) > width and "  " not in line.strip() and not line.startswith("        "):
             out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
         else:
             out.append(line)
