@@ -96,7 +96,7 @@ def _undouble(text: str) -> str:
     blank lines go, longer gaps become one blank line, so blocks and paragraphs hold together."""
     runs = [run.count("\n") for run in re.findall(r"\n(?:[ \t]*\n)+", text)]
     lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 8 or not runs:
+    if len(lines) < 5 or not runs:
         return text
     single = sum(1 for run in runs if run == 2)
     if len(runs) < 0.85 * len(lines) or single < 0.25 * len(runs):
@@ -106,8 +106,27 @@ def _undouble(text: str) -> str:
     )
 
 
+_MONTH_START = re.compile(
+    r"^\s*(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|may|mai|mayo|jun|juin|jul|juil|aug|ao[uû]t|ago|sep|set|"
+    r"oct|okt|nov|dec|d[ée]c|dez|dic|enero|febrero|marzo|junio|julio|agosto|janvier|mars)",
+    re.I,
+)
+
+
+def _keep_date_halves(lines: list[str]) -> list[str]:
+    """A day number alone on a line before its month (``after 29`` / ``April 1997``) is no page
+    number: it rejoins the month."""
+    out: list[str] = []
+    for line in lines:
+        if out and re.fullmatch(r"\s*\d{1,2}\.?\s*", out[-1]) and _MONTH_START.match(line):
+            out[-1] = out[-1].strip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def _repair_lines(text: str) -> str:
-    lines = [_clean_line(line) for line in text.split("\n")]
+    lines = [_clean_line(line) for line in _keep_date_halves(text.split("\n"))]
     text = "\n".join(line for line in lines if line is not None)
     if _OCR_SYMPTOM.search(text):
         for pattern, replacement in _OCR_FIXES:
