@@ -66,7 +66,7 @@ def _bracket_goes_on(logical: str, following: str) -> bool:
     return bool(
         re.search(r"(?:\band|,)\s*$", logical)
         or re.match(r"\s*(?:and\s+)?(?:follow[- ]ups?\s*)?\(", following, re.I)
-        or re.match(r"\s*and\s+follow[- ]ups?\s*$", following, re.I)
+        or re.match(r"\s*(?:and|,|follow[- ]ups?)(?:\s+follow[- ]ups?)?\s*$", following, re.I)
     )
 
 

@@ -105,8 +105,11 @@ def issued_on(doc: Document) -> date | None:
         value = date_at_start(issue, max_skip=3)
         if value:
             return value
+    previous = ""
     for line in doc.body_lines[:60]:
-        if is_date_line(line):
+        ends_sentence_part = bool(re.search(r"[a-z,]$", previous.rstrip()))
+        previous = line
+        if is_date_line(line) and not ends_sentence_part:  # not "... freed on" / "2 May 2022."
             return find_dates(line)[0][2]
         web = re.match(r"^\s*(.+?)\s*\|", line)
         if web and is_date_line(web.group(1)):

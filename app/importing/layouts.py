@@ -148,7 +148,7 @@ def _opens_paragraph(lines: list[str], i: int) -> bool:
         if not line.strip():
             break
         block.append(line.strip())
-    if len(block) < 3 or sum(map(len, block)) < 150 or _is_upper(block[0]):
+    if len(block) < 3 or sum(map(len, block)) < 120 or _is_upper(block[0]):
         return False
     if len(block[0]) < 55 or clean_title(block[0])[1]:
         return False  # a headline directly above the story (text without blank lines)

@@ -97,8 +97,9 @@ def preferred_languages(doc: Document) -> list[str]:
     """English names of the languages appeals should be written in ([] when none is stated)."""
     for match in _LANGUAGE_LABEL.finditer(doc.body):
         value = match.group(1)
-        if re.search(r"(?:,|\b(?:or|and|o|y|ou|et|oder|und|e))\s*$", value):  # wrapped list
-            value += " " + doc.body[match.end() :].lstrip("\n").split("\n", 1)[0]
+        following = doc.body[match.end() :].lstrip("\n").split("\n")[:3]
+        while following and re.search(r"(?:,|\b(?:or|and|o|y|ou|et|oder|und|e))\s*$", value):
+            value += " " + following.pop(0)  # a list wrapped over lines
         value = re.split(
             r"[.;]\s|\s(?:You|Vous|También|Sie|Appeals|Les|Puede|Pueden)\s", value + " "
         )[0]
