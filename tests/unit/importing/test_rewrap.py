@@ -97,6 +97,12 @@ def _variants(text: str, rng: random.Random) -> dict[str, str]:
         "double-spaced": text.replace("\n", "\n\n"),
         "indented as a quote": "\n".join("  " + line for line in text.split("\n")),
         "all at once": (CHROME + wrapped).replace("\n\n", "\n\n\n").replace("\n", "\r\n"),
+        "split and double-spaced": split_long_lines(text, rng.randint(60, 100)).replace(
+            "\n", "\n\n"
+        ),
+        "re-wrapped, split, menu and footer": COOKIES_AND_MENU
+        + split_long_lines(wrapped, rng.randint(60, 100))
+        + FOOTER,
     }
 
 
