@@ -70,7 +70,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     elif letter:
         targets = _greeting_to_unsaluted(targets, letter)
     story = summary(doc, reading.story_start)
-    persons = _persons(doc, story, targets)
+    persons = _persons(doc, story, targets, reading.title or "")
     previous = identity.previous_ua_link(doc)
     country = _country(doc, reading.country, index, previous)
     if number is None and index is None and not targets and not persons:
@@ -110,7 +110,9 @@ def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:
     return targets
 
 
-def _persons(doc: Document, story: str | None, targets: list[Target]) -> list[Person]:
+def _persons(
+    doc: Document, story: str | None, targets: list[Target], headline: str = ""
+) -> list[Person]:
     persons: list[Person] = []
     for person in [*labelled_persons(doc), *column_persons(doc)]:
         if all(fold(p.name) != fold(person.name) for p in persons):
@@ -121,7 +123,8 @@ def _persons(doc: Document, story: str | None, targets: list[Target]) -> list[Pe
         fold(" ".join(filter(None, (t.name, t.title, t.address, t.name_as_printed))))
         for t in targets
     )
-    return [p for p in narrative_persons(doc, story, set()) if fold(p.name) not in exclude]
+    named = narrative_persons(doc, story, set(), headline)
+    return [p for p in named if fold(p.name) not in exclude]
 
 
 def _country(

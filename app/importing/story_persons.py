@@ -21,9 +21,12 @@ _CAPITALISED_RUN = re.compile(
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+)$", re.I)
 
 
-def narrative_persons(doc: Document, summary: str, exclude: set[str]) -> list[Person]:
-    """Persons named in the summary and repeated in the text (layouts without a name block)."""
-    flat = doc.flat_body
+def narrative_persons(
+    doc: Document, summary: str, exclude: set[str], headline: str = ""
+) -> list[Person]:
+    """Persons named in the summary and repeated in the text (layouts without a name block);
+    the headline does not count as a repetition."""
+    flat = doc.flat_body.replace(headline, " ", 1) if headline else doc.flat_body
     candidates: Counter[str] = Counter()
     for match in _CAPITALISED_RUN.finditer(summary):
         words = match.group(0).split()
@@ -73,13 +76,15 @@ def _drop_leading_roles(words: list[str], noun_position: bool, keep: int = 5) ->
 
     A role noun is dropped only where a noun stands: after an article or a lower-case word.
     """
+    after_article = False
     while len(words) > 2:
         if fold(words[0]) in _ARTICLES:
-            noun_position = True
+            noun_position = after_article = True
         elif not (noun_position and _ROLE_NOUN.match(words[0])):
             break
         words = words[1:]
-    return words[-keep:]
+    # "Der Zeuge Jehovas Dmitri Sergejewitsch Beispielow": nouns, then a name of 2-3 words
+    return words[-min(keep, 3) :] if after_article else words[-keep:]
 
 
 def _first_named(summary: str, exclude: set[str]) -> list[str]:
