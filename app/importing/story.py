@@ -24,6 +24,9 @@ _NOT_STORY = re.compile(
 )
 
 
+_CAPS_LABEL = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ '’&\"“”()+0-9-]{3,}:\s*$")
+
+
 def summary(doc: Document, start: int) -> str | None:
     """The first prose paragraph(s) of the story, from line ``start`` on."""
     paragraphs: list[str] = []
@@ -34,10 +37,16 @@ def summary(doc: Document, start: int) -> str | None:
             _NOT_STORY.match(stripped)
             or TARGET_MARKER.match(stripped)
             or COPIES_MARKER.match(stripped)
+            or (GREETING.match(stripped) and current)
         ):
+            if current and _is_prose(" ".join(current)):
+                paragraphs.append(" ".join(current))
+                current = []
             if paragraphs or current:
                 break
             continue
+        if _CAPS_LABEL.match(stripped):
+            stripped = ""  # "URGENT ACTION LETTER:" ends a paragraph like a blank line
         if not stripped or is_id_line(stripped):
             if current:
                 paragraph = " ".join(current)
