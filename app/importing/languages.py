@@ -29,6 +29,8 @@ _EXTRA = {
     "mixteco": "Mixtec", "zapoteco": "Zapotec", "turkmeno": "Turkmen", "maya": "Maya",
 }  # fmt: skip
 _LOCALES = ("en", "es", "fr", "de", "pt")
+# Amnesty's English names where CLDR's differ.
+_AMNESTY_LANGUAGE_NAMES = {"Bangla": "Bengali", "Myanmar (Burmese)": "Burmese"}
 _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "votre propre langue"}
 # Words around language names in "write in good Russian, English or in German" and friends.
 _FILLER = re.compile(
@@ -54,6 +56,8 @@ def _table() -> dict[str, str]:
     for folded, name in list(table.items()):
         if folded.endswith("isch"):
             table.setdefault(folded + "en", name)
+        if name in _AMNESTY_LANGUAGE_NAMES:
+            table[folded] = _AMNESTY_LANGUAGE_NAMES[name]
     table.update({fold(k): v for k, v in _EXTRA.items()})
     return table
 

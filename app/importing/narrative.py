@@ -8,7 +8,8 @@ from app.domain.model import Target
 from app.importing.names import looks_like_person_name, split_office_prefix, strip_honorifics
 
 _WROTE_TO = re.compile(
-    r"\b(?:wrote|written|writing|sent (?:letters|appeals|messages|emails|e-mails)|appealed|"
+    r"\b(?:(?:wrote|written|writing)(?: (?:letters|appeals|messages|e-?mails|cards))?|"
+    r"sent (?:letters|appeals|messages|emails|e-mails)|appealed|"
     r"sent (?:more than |over |some |about )?[\d,.]+ (?:letters|appeals|messages|emails|e-mails|cards|signatures)|"
     r"sent letters and emails|took action[^.]{0,80}?and sent (?:letters|appeals))\s+to\s+|"
     r"\b(?:called|calling) (?:on|upon)\s+|"
