@@ -67,6 +67,7 @@ _MORE_NAMES = {
     "PH": ["Republic of the Philippines"],
     "AE": ["UAE", "EAU"],
     "GM": ["The Gambia"],
+    "KZ": ["Kazajstán", "Republic of Kazakhstan"],
     "BA": ["Bosnia and Herzegovina", "Bosnia-Herzegovina", "Bosnia Herzegovina"],
     "HK": ["Hong Kong SAR", "China (Hong Kong)", "Hong Kong SAR, China"],
     "US": ["États-Unis d’Amérique", "Estados Unidos de América", "Vereinigte Staaten von Amerika"],

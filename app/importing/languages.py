@@ -27,10 +27,11 @@ _EXTRA = {
     "kinyarwanda": "Kinyarwanda", "swahili": "Swahili", "suajili": "Swahili",
     "singhalais": "Sinhala", "cingalais": "Sinhala", "tzotzil": "Tzotzil", "tseltal": "Tseltal",
     "mixteco": "Mixtec", "zapoteco": "Zapotec", "turkmeno": "Turkmen", "maya": "Maya",
+    "kazakhe": "Kazakh", "kiswahili": "Swahili", "amazigh": "Tamazight", "luganda": "Luganda",
 }  # fmt: skip
 _LOCALES = ("en", "es", "fr", "de", "pt")
 # Amnesty's English names where CLDR's differ.
-_AMNESTY_LANGUAGE_NAMES = {"Bangla": "Bengali", "Myanmar (Burmese)": "Burmese"}
+_AMNESTY_LANGUAGE_NAMES = {"Bangla": "Bengali", "Myanmar (Burmese)": "Burmese", "Ganda": "Luganda"}
 _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "votre propre langue"}
 # Words around language names in "write in good Russian, English or in German" and friends.
 _FILLER = re.compile(
