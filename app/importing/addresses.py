@@ -19,7 +19,8 @@ CONTACT_LABEL = re.compile(
     r"^\s*\(?\s*(?P<label>E-?mails?|Email address|E-Mail|Correo(?:-e| electrónico)?|Courriel|Mail|"
     r"Fax(?:es)?|Telefax|Phone|Tel(?:ephone|éfono|éphone|efon)?|Tél|Teléfono|Telegrams?|Telexes|Telex|"
     r"Twitter|X|Facebook|Instagram|Website|Web|Sitio web|Site web|Salutation|Tratamiento|Saludo|Tratamento|Saudação|"
-    r"Formule d['’]appel|Anrede|Standardbrief[^:]*|Porto[^:]*)\s*:\s*(?P<value>.*?)\)?\s*$",
+    r"Formule d['’]appel|Anrede|Standardbrief[^:]*|Porto[^:]*)"
+    r"(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*:\s*(?P<value>.*?)\)?\s*$",
     re.I,
 )
 SALUTATION_LABELS = {
