@@ -82,22 +82,26 @@ def run_bare() -> int:
 
 
 def run_app(argv: list[str]) -> int:
+    """The real entry point; the window is found among the top-level widgets when it paints,
+    so the probe imports nothing of the app early and start-up keeps its own import order."""
     import app.ui.application as application
-    import app.ui.main_window as main_window
     from app.main import main
 
     windows: list[QWidget] = []
-    original_init = main_window.MainWindow.__init__
 
-    def init(self: main_window.MainWindow, *args: object, **kwargs: object) -> None:
-        original_init(self, *args, **kwargs)
-        windows.append(self)
+    def find_window() -> QWidget | None:
+        if not windows:
+            found = [w for w in QApplication.topLevelWidgets() if hasattr(w, "case_list")]
+            windows.extend(found[:1])
+        return windows[0] if windows else None
 
     def table_viewport() -> QWidget | None:
-        return windows[0].case_list.table.viewport() if windows else None
+        window = find_window()
+        return window.case_list.table.viewport() if window is not None else None
 
     def has_rows() -> bool:
-        return bool(windows) and windows[0].proxy.rowCount() > 0
+        window = find_window()
+        return window is not None and window.proxy.rowCount() > 0
 
     def settle() -> None:
         """Wait until the store is open and idle work is done, then search once."""
@@ -118,7 +122,6 @@ def run_app(argv: list[str]) -> int:
         created.installEventFilter(probe)
         return created
 
-    main_window.MainWindow.__init__ = init  # type: ignore[method-assign]
     application.create_application = create  # type: ignore[assignment]
     return main(argv)
 

@@ -136,17 +136,20 @@ def run(args: argparse.Namespace) -> int:
     from app.logging_setup import configure_logging
 
     configure_logging(paths, console=False)
-    app = create_application()
     from app.settings import load_settings
 
     settings = load_settings(paths)
+    database_url = getattr(args, "database_url", None) or settings.database_url
+    from app.ui.early_list import EarlyCaseList
+
+    # The case list is read while Qt starts and the window is built (QT-8).
+    early_list = EarlyCaseList.start(paths, database_url)
+    app = create_application()
     apply_language(getattr(args, "lang", None) or settings.ui_language)
     install_excepthook(paths)
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(
-        paths, settings, database_url=getattr(args, "database_url", None) or settings.database_url
-    )
+    window = MainWindow(paths, settings, database_url=database_url, early_list=early_list)
     from app.ui.polish_hooks import after_window_shown, install_polish
 
     install_polish(window)  # View > Write today, Help > About / shortcuts / diagnostics

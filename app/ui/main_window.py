@@ -30,6 +30,7 @@ from app.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from app.services.database import Database
+    from app.ui.early_list import EarlyCaseList
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +43,17 @@ class MainWindow(QMainWindow):
     case_updated = Signal(int)  # case_id whose row and details were refreshed
 
     def __init__(
-        self, paths: AppPaths, settings: Settings, database_url: str | None = None
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        database_url: str | None = None,
+        early_list: EarlyCaseList | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.settings = settings
         self.database_url = database_url
+        self._early_list = early_list  # the list read while this window was being built
         self.db: Database | None = None
         self._peeked = False  # the list shown was read before the store was opened
         self._list_generation = 0
@@ -129,8 +135,11 @@ class MainWindow(QMainWindow):
         thread. The quick read needs no SQLAlchemy, so the list paints ~0.2 s sooner (QT-8)."""
         self.pages.setCurrentWidget(self.loading_label)
         paths, url = self.paths, self.database_url
+        early, self._early_list = self._early_list, None
 
         def peek_in_background(_progress: object) -> list[CaseSummary] | None:
+            if early is not None:  # started by application.run before the window was built
+                return early.result()
             from app.services.cases import peek_cases
 
             return peek_cases(paths, url)  # None: no store yet, to migrate, or damaged
