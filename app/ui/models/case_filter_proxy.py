@@ -34,16 +34,25 @@ _PREPARE_CHUNK = 5_000  # folded texts made per idle tick after a reset (keeps f
 
 
 def search_haystack(case: CaseSummary) -> str:
-    """Everything the search box matches: UA number, title, country, persons, officials."""
-    parts = [
-        case.ua_number,
-        f"UA {case.ua_number}",
-        case.title,
-        case.country,
-        *case.persons,
-        *case.officials,
-    ]
+    """Everything the search box matches: UA number, title, country, persons, officials.
+
+    Typed words are split at spaces and matched one by one, so the "UA 12/34" a user may
+    type needs only "ua" besides the number itself."""
+    parts = [case.ua_number, "ua", case.title, case.country, *case.persons, *case.officials]
     return "\n".join(parts).casefold()
+
+
+def folded_bytes(text: str) -> bytes:
+    """UTF-8 of folded text: what the proxy keeps per case and what it looks for in it.
+
+    A word is in a text exactly when its UTF-8 is in the text's UTF-8, and names with a
+    letter beyond Latin-1 (Ž, ł, ő...) make a Python string take 2 bytes per character:
+    as UTF-8 the 100,000 texts take about 40% less memory (bench/bench_memory.py)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _folded(case: CaseSummary) -> bytes:
+    return folded_bytes(search_haystack(case))
 
 
 def _refines(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
@@ -63,10 +72,10 @@ class CaseFilterProxy(QAbstractProxyModel):
         # copies below are rebuilt from them with C-speed map() calls.
         self._pool: list[CaseSummary] = []
         self._order: list[int] = []
-        self._pool_haystacks: list[str | None] = []  # folded texts, made lazily
+        self._pool_haystacks: list[bytes | None] = []  # folded texts (UTF-8), made lazily
         self._pool_open: list[bool] = []
         self._cases: list[CaseSummary] = []  # per source row
-        self._haystacks: list[str | None] | None = []  # per source row (None: make again)
+        self._haystacks: list[bytes | None] | None = []  # per source row (None: make again)
         self._is_open: list[bool] | None = []  # per source row (None: make again)
         self._open_rows: list[int] = []  # source rows of open cases
         self._rows: list[int] = []  # proxy row -> source row (never changed in place)
@@ -243,7 +252,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         for source_row in range(first, min(last + 1, len(self._cases))):
             case = model.index(source_row, 0).data(CASE_ROLE)
             if isinstance(case, CaseSummary) and case is not self._cases[source_row]:
-                text, is_open = search_haystack(case), case.status is not CaseStatus.CLOSED
+                text, is_open = _folded(case), case.status is not CaseStatus.CLOSED
                 self._cases[source_row] = case
                 position = self._order[source_row]
                 self._pool[position] = case
@@ -306,7 +315,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         if not self._prepared:
             self._prepare_timer.start()  # fold texts in small idle chunks, ready before typing
 
-    def _row_haystacks(self) -> list[str | None]:
+    def _row_haystacks(self) -> list[bytes | None]:
         if self._haystacks is None:
             self._haystacks = list(map(self._pool_haystacks.__getitem__, self._order))
         return self._haystacks
@@ -334,19 +343,19 @@ class CaseFilterProxy(QAbstractProxyModel):
         haystacks, pool = self._pool_haystacks, self._pool
         for position in range(self._prepare_from, end):
             if haystacks[position] is None:
-                haystacks[position] = search_haystack(pool[position])
+                haystacks[position] = _folded(pool[position])
         self._prepare_from = end
         if end >= len(pool):
             self._prepare_timer.stop()
             self._haystacks = None
             self._prepared = True
 
-    def _fill_haystacks(self, source_rows: list[int]) -> list[str | None]:
+    def _fill_haystacks(self, source_rows: list[int]) -> list[bytes | None]:
         haystacks, cases = self._row_haystacks(), self._cases
         pool_haystacks, order = self._pool_haystacks, self._order
         for row in source_rows:
             if haystacks[row] is None:
-                text = search_haystack(cases[row])
+                text = _folded(cases[row])
                 haystacks[row] = pool_haystacks[order[row]] = text
         return haystacks
 
@@ -361,7 +370,7 @@ class CaseFilterProxy(QAbstractProxyModel):
             rows = [r for r in candidates if is_open[r]]
         if self._words:
             haystacks = self._row_haystacks() if self._prepared else self._fill_haystacks(rows)
-            for word in self._words:
+            for word in map(folded_bytes, self._words):
                 rows = [r for r in rows if word in haystacks[r]]  # type: ignore[operator]
         return rows
 
