@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
@@ -30,8 +30,9 @@ log = logging.getLogger(__name__)
 # per case, person or official: SQLite builds them in one step, without the interpreter
 # lock, so on start-up the read runs beside the window being built (a row at a time, each
 # step took the lock back from the GUI thread: 10,000 cases, 95 ms alone but 190 ms then).
-# Their order is fixed in Python (a stable sort), not left to SQLite's aggregates.
-_BLOCK = "GROUP BY {key} / 2048"
+# Blocks come in order; the order inside a block is fixed in Python, not left to SQLite's
+# aggregates. One block at a time is decoded, so the transient lists stay small.
+_BLOCK = "GROUP BY {key} / 2048 ORDER BY {key} / 2048"
 _CASES = (
     "SELECT json_group_array(json_array(id, ua_number, title, country, status, deadline, "
     "is_sample)) FROM cases " + _BLOCK.format(key="id")
@@ -55,13 +56,27 @@ _SENT = (
 _BY_CASE_AND_POSITION = itemgetter(0, 1)
 
 
-def _rows(conn: sqlite3.Connection, query: str, key: Callable[[list[Any]], Any]) -> list[list[Any]]:
-    """The JSON blocks of ``query`` as one list of rows, sorted by ``key``."""
-    rows: list[list[Any]] = []
+def _blocks(
+    conn: sqlite3.Connection, query: str, key: Callable[[list[Any]], Any]
+) -> Iterator[list[list[Any]]]:
+    """The JSON blocks of ``query``, one at a time, each a list of rows sorted by ``key``."""
     for (block,) in conn.execute(query):
-        rows.extend(json.loads(block))
-    rows.sort(key=key)
-    return rows
+        rows: list[list[Any]] = json.loads(block)
+        rows.sort(key=key)
+        yield rows
+
+
+def _grouped(
+    conn: sqlite3.Connection, query: str, value: Callable[[Any], Any] | None = None
+) -> dict[int, tuple[Any, ...]]:
+    """case id -> the third column of its rows, in position order (a block holds whole cases)."""
+    owner, third = itemgetter(0), itemgetter(2)
+    grouped: dict[int, tuple[Any, ...]] = {}
+    for rows in _blocks(conn, query, _BY_CASE_AND_POSITION):
+        for case_id, group in groupby(rows, key=owner):
+            values = map(third, group)
+            grouped[case_id] = tuple(values if value is None else map(value, values))
+    return grouped
 
 
 def read_summaries(db_path: Path) -> list[CaseSummary] | None:
@@ -86,26 +101,17 @@ def read_summaries(db_path: Path) -> list[CaseSummary] | None:
 
 
 def _summaries(conn: sqlite3.Connection) -> list[CaseSummary]:
-    # Rows are sorted by case and position: group them straight into tuples.
-    owner, third = itemgetter(0), itemgetter(2)
-    persons = {
-        case_id: tuple(map(third, group))
-        for case_id, group in groupby(_rows(conn, _PERSONS, _BY_CASE_AND_POSITION), key=owner)
-    }
-    # one string per distinct label (interned), as list_summaries shares them
-    officials = {
-        case_id: tuple(map(intern, map(third, group)))
-        for case_id, group in groupby(_rows(conn, _TARGETS, _BY_CASE_AND_POSITION), key=owner)
-    }
+    persons = _grouped(conn, _PERSONS)
+    # One string per distinct official's label (interned), as list_summaries shares them.
+    officials = _grouped(conn, _TARGETS, intern)
     sent = dict(conn.execute(_SENT, (AppealStatus.SENT.value, AppealKind.APPEAL.value)))
     statuses = {status.value: status for status in CaseStatus}
     countries: dict[str, str] = {}
     deadlines: dict[str | None, date | None] = {None: None}
     empty: tuple[str, ...] = ()
     rows = []
-    for case_id, ua_number, title, country, status, deadline, is_sample in _rows(
-        conn, _CASES, owner
-    ):
+    cases = (row for block in _blocks(conn, _CASES, itemgetter(0)) for row in block)
+    for case_id, ua_number, title, country, status, deadline, is_sample in cases:
         if deadline not in deadlines:
             deadlines[deadline] = date.fromisoformat(deadline)
         rows.append(
