@@ -43,8 +43,9 @@ class EarlyCaseList:
             self._error = error
 
     def result(self) -> list[CaseSummary] | None:
-        """Wait for the read; its rows, None (no fast path), or its error raised here."""
+        """Wait for the read; its rows (once), None (no fast path), or its error raised here."""
         self._thread.join()
         if self._error is not None:
             raise self._error
-        return self._cases
+        cases, self._cases = self._cases, None  # the window keeps them; this holds no copy
+        return cases
