@@ -10,17 +10,17 @@ from PySide6.QtWidgets import QDialog, QWidget
 from app import __version__
 from app.domain.model import AppealStatus, CaseDetail
 from app.i18n import _
-from app.ui.dialogs.letter_dialog import LetterDialog, LetterDraft
-from app.ui.dialogs.mark_sent_dialog import MarkSentChoice, MarkSentDialog
-from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.errors import report_failure
 from app.ui.file_dialogs import paper_size
 from app.ui.messages import Messages
 from app.ui.models.case_table_model import ua_sort_key
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
     from app.ui.dialogs.history_dialog import HistoryDialog
+    from app.ui.dialogs.letter_dialog import LetterDialog, LetterDraft
+    from app.ui.dialogs.mark_sent_dialog import MarkSentChoice, MarkSentDialog
     from app.ui.dialogs.report_dialog import ReportDialog
+    from app.ui.dialogs.settings_dialog import SettingsDialog
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,8 @@ class CaseActions:
         if previous is not None:
             previous.close()  # offers to keep unsent work as a draft
             previous.deleteLater()
+        from app.ui.dialogs.letter_dialog import LetterDialog
+
         dialog = LetterDialog(
             case, self.window.settings, self.window.paths.user_templates, parent=self.window
         )
@@ -76,6 +78,8 @@ class CaseActions:
         if case is None or not case.targets:
             return
         target = draft.target_index if draft else 1
+        from app.ui.dialogs.mark_sent_dialog import MarkSentDialog
+
         dialog = MarkSentDialog(case, target_index=target, parent=parent or self.window)
         self._replace(self.mark_sent_dialog)
         self.mark_sent_dialog = dialog
@@ -152,6 +156,8 @@ class CaseActions:
             if self.letter_dialog and self.letter_dialog.isVisible()
             else self.window
         )
+        from app.ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.window.settings, available_letter_locales(self.window.paths.user_templates), parent
         )
