@@ -195,3 +195,20 @@ def test_no_question_after_the_letter_was_marked_sent(
         window.case_actions.mark_sent_dialog.accept()
     dialog.close()
     assert messages.texts("ask") == []
+
+
+def test_a_bilingual_letter_has_the_officials_language_then_the_writers(
+    make_window, app_paths
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    combo = dialog.language_combo
+    plain = {combo.itemData(i) for i in range(combo.count())}
+    assert {"es", "en"} <= plain
+    index = combo.findData("es+en")
+    assert index >= 0 and combo.itemText(index).endswith("+ English")
+    combo.setCurrentIndex(index)
+    text = dialog.text()
+    assert "Atentamente" in text and "Yours sincerely" in text
+    assert text.index("Atentamente") < text.index("Yours sincerely")
+    assert dialog.draft().locale == "es"

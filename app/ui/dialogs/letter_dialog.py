@@ -22,7 +22,7 @@ from app.ui.dialogs.letter_advice import (
     safe_sender,
 )
 from app.ui.dialogs.letter_buttons import LetterButtons
-from app.ui.dialogs.letter_side_panel import LetterSidePanel
+from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePanel
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
 
@@ -195,8 +195,15 @@ class LetterDialog(QDialog):
         return int(self.target_combo.currentData() or 1)
 
     def locale(self) -> str | None:
+        """The letter's (first) language."""
         data = self.language_combo.currentData()
-        return str(data) if data else None
+        return str(data).split(BILINGUAL_SEPARATOR)[0] if data else None
+
+    def second_language(self) -> str | None:
+        """The writer's own language when a bilingual letter is chosen."""
+        data = str(self.language_combo.currentData() or "")
+        first, _sep, second = data.partition(BILINGUAL_SEPARATOR)
+        return second or None
 
     def text(self) -> str:
         return self.letter_edit.toPlainText()
@@ -231,6 +238,7 @@ class LetterDialog(QDialog):
                 locale=self.locale(),
                 user_templates=self.user_templates,
                 personal_note=self.note_edit.toPlainText().strip(),
+                bilingual_with=self.second_language(),
             )
         except Exception as error:  # expected errors are shown; bugs are logged
             report_failure(self, _("Cannot write this letter"), error)

@@ -15,8 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import CaseDetail
-from app.i18n import _
+from app.i18n import _, current_language
 from app.ui.formatting import language_name
+
+BILINGUAL_SEPARATOR = "+"
+
+
+def writer_language(letter_locales: list[str]) -> str:
+    """The interface language's letter locale (the writer's own), else English."""
+    base = current_language().split("_")[0]
+    return base if base in letter_locales else "en"
 
 
 class LetterSidePanel(QWidget):
@@ -32,6 +40,12 @@ class LetterSidePanel(QWidget):
         self.language_combo = QComboBox()
         for locale_id in letter_locales:
             self.language_combo.addItem(language_name(locale_id), locale_id)
+        # Bilingual letters: the official's language followed by the writer's own.
+        own = writer_language(letter_locales)
+        for locale_id in letter_locales:
+            if locale_id != own:
+                label = f"{language_name(locale_id)} + {language_name(own)}"
+                self.language_combo.addItem(label, f"{locale_id}{BILINGUAL_SEPARATOR}{own}")
         self.sender_label = QLabel()
         self.sender_label.setWordWrap(True)
         self.sender_button = QPushButton()
