@@ -21,8 +21,8 @@ class ImportRejected(AppealDeskError):
 
 
 class CaseNotFound(AppealDeskError):
-    def __init__(self, ua_number: str) -> None:
-        super().__init__(f"No case with UA number {ua_number} in the store.")
+    def __init__(self, ua_number: str, message: str | None = None) -> None:
+        super().__init__(message or f"No case with UA number {ua_number} in the store.")
         self.ua_number = ua_number
 
 

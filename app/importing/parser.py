@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from app.domain.errors import ImportRejected
 from app.domain.model import OutputKind, ParsedDocument, Person, Target
+from app.i18n import N_, _
 from app.importing import identity
 from app.importing.countries import (
     canonical_country,
@@ -25,7 +26,7 @@ from app.importing.story_persons import narrative_persons
 from app.importing.targets import block_targets
 
 MAX_CHARS = 2_000_000
-NOT_A_UA = (
+NOT_A_UA = N_(
     "This does not look like an Urgent Action document: no UA number, index or appeal section "
     "was found. Import the UA itself (PDF, text or the web page's text)."
 )
@@ -49,18 +50,20 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     """Parse one UA document's text; raise ImportRejected when it is empty or not a UA."""
     source = source_name or "text"
     if not text or not text.strip():
-        raise ImportRejected(source, "The document is empty: there is no text to import.")
+        raise ImportRejected(source, _("The document is empty: there is no text to import."))
     if len(text) > MAX_CHARS:
         raise ImportRejected(
             source,
-            f"The text is far longer than an Urgent Action ({len(text):,} characters). "
-            "Import one UA document at a time.",
+            _(
+                "The text is far longer than an Urgent Action ({count} characters). "
+                "Import one UA document at a time."
+            ).format(count=f"{len(text):,}"),
         )
     doc = Document(text, source_name)
     number = identity.ua_number(doc)
     index = identity.ai_index(doc)
     if number is None and index is None and not _UA_SIGNS.search(doc.text):
-        raise ImportRejected(source, NOT_A_UA)
+        raise ImportRejected(source, _(NOT_A_UA))
     kind = document_kind(doc)
     _layout, reading = recognise(doc)
     targets, copies = block_targets(doc)
@@ -74,7 +77,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     previous = identity.previous_ua_link(doc)
     country = _country(doc, reading.country, index, previous)
     if number is None and index is None and not targets and not persons:
-        raise ImportRejected(source, NOT_A_UA)
+        raise ImportRejected(source, _(NOT_A_UA))
     return ParsedDocument(
         ua_number=number,
         ai_index=index,

@@ -16,6 +16,7 @@ import math
 import time
 
 from app.domain.errors import ImportRejected
+from app.i18n import _
 
 MAX_PAGES = 60
 MAX_SECONDS = 20.0  # checked between pages
@@ -64,16 +65,20 @@ def _extract(data: bytes, source: str) -> str:
         if reader.is_encrypted and not _open_without_password(reader):
             raise ImportRejected(
                 source,
-                "This PDF is encrypted (password-protected), so its text cannot be read. "
-                "Open it in a PDF viewer and copy the text into a .txt file, or download an "
-                "unprotected copy, and import that.",
+                _(
+                    "This PDF is encrypted (password-protected), so its text cannot be read. "
+                    "Open it in a PDF viewer and copy the text into a .txt file, or download an "
+                    "unprotected copy, and import that."
+                ),
             )
         pages = reader.pages
         if len(pages) > MAX_PAGES:
             raise ImportRejected(
                 source,
-                f"This PDF has {len(pages)} pages; a UA has a few. It was refused as a possible "
-                "PDF bomb. Import the UA's own document instead.",
+                _(
+                    "This PDF has {count} pages; a UA has a few. It was refused as a possible "
+                    "PDF bomb. Import the UA's own document instead."
+                ).format(count=len(pages)),
             )
         parts: list[str] = []
         total = 0
@@ -84,14 +89,18 @@ def _extract(data: bytes, source: str) -> str:
             if time.monotonic() - started > MAX_SECONDS:
                 raise ImportRejected(
                     source,
-                    "Reading this PDF takes far too long for a UA document; it was stopped as a "
-                    "possible PDF bomb. Copy the text from a PDF viewer and import that.",
+                    _(
+                        "Reading this PDF takes far too long for a UA document; it was stopped as a "
+                        "possible PDF bomb. Copy the text from a PDF viewer and import that."
+                    ),
                 )
             if total > MAX_TEXT_CHARS:
                 raise ImportRejected(
                     source,
-                    "This PDF holds far more text than a UA; it was refused as a possible PDF "
-                    "bomb. Import the UA's own document instead.",
+                    _(
+                        "This PDF holds far more text than a UA; it was refused as a possible PDF "
+                        "bomb. Import the UA's own document instead."
+                    ),
                 )
             parts.append(text)
     except ImportRejected:
@@ -99,29 +108,37 @@ def _extract(data: bytes, source: str) -> str:
     except LimitReachedError as exc:  # pypdf's decompression limits (PITFALLS IN-2)
         raise ImportRejected(
             source,
-            "This PDF expands to far more data than a UA; it was refused as a possible PDF "
-            "bomb. Import the UA's own document instead.",
+            _(
+                "This PDF expands to far more data than a UA; it was refused as a possible PDF "
+                "bomb. Import the UA's own document instead."
+            ),
         ) from exc
     except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
         raise ImportRejected(
             source,
-            "This PDF is encrypted with a method that cannot be opened. Copy the text from a "
-            "PDF viewer into a .txt file and import that.",
+            _(
+                "This PDF is encrypted with a method that cannot be opened. Copy the text from a "
+                "PDF viewer into a .txt file and import that."
+            ),
         ) from exc
     except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError,
             RecursionError, OSError, MemoryError) as exc:  # fmt: skip
         log.info("damaged PDF %s: %s", source, exc)
         raise ImportRejected(
             source,
-            "This PDF is damaged or incomplete and cannot be read. Download it again, or copy "
-            "the text from the web page and import that.",
+            _(
+                "This PDF is damaged or incomplete and cannot be read. Download it again, or copy "
+                "the text from the web page and import that."
+            ),
         ) from exc
     text = "\f".join(parts).replace("\t", " ")  # pypdf separates words with tabs
     if len("".join(text.split())) < 20:
         raise ImportRejected(
             source,
-            "This PDF has no text layer (it is a scanned image). Copy the text from the web page "
-            "or the e-mail and import that, or run it through OCR first.",
+            _(
+                "This PDF has no text layer (it is a scanned image). Copy the text from the web page "
+                "or the e-mail and import that, or run it through OCR first."
+            ),
         )
     return text
 

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from app.domain.errors import ImportRejected
+from app.i18n import _
 from app.importing.pdf import pdf_text
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -24,7 +25,7 @@ def read_document(path: Path) -> str:
     source = path.name
     try:
         if not path.is_file():
-            raise ImportRejected(source, "This is not a file (a folder or a missing path).")
+            raise ImportRejected(source, _("This is not a file (a folder or a missing path)."))
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(1024)
@@ -33,18 +34,21 @@ def read_document(path: Path) -> str:
             if size > limit:
                 raise ImportRejected(
                     source,
-                    f"The file is too large ({size / 1048576:.0f} MB; the limit is "
-                    f"{limit // 1048576} MB). A UA document is much smaller: check that this is the "
-                    "right file.",
+                    _(
+                        "The file is too large ({size} MB; the limit is {limit} MB). A UA "
+                        "document is much smaller: check that this is the right file."
+                    ).format(size=f"{size / 1048576:.0f}", limit=limit // 1048576),
                 )
             if size == 0:
-                raise ImportRejected(source, "The file is empty: there is no text to import.")
+                raise ImportRejected(source, _("The file is empty: there is no text to import."))
             data = head + handle.read(limit + 1 - len(head))
     except OSError as exc:
-        raise ImportRejected(source, f"The file cannot be read ({exc.strerror or exc}).") from exc
+        raise ImportRejected(
+            source, _("The file cannot be read ({problem}).").format(problem=exc.strerror or exc)
+        ) from exc
     if is_pdf:
         if not data.lstrip().startswith(b"%PDF"):
-            raise ImportRejected(source, "This .pdf file is not a PDF (it has no PDF header).")
+            raise ImportRejected(source, _("This .pdf file is not a PDF (it has no PDF header)."))
         return pdf_text(data, source)
     text = decode_text(data, source)
     if _looks_like_html(text):
@@ -83,15 +87,20 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ImportRejected(
-            source, f"The file says it is {encoding.upper()} but is not valid {encoding.upper()}."
+            source,
+            _("The file says it is {encoding} but is not valid {encoding}.").format(
+                encoding=encoding.upper()
+            ),
         ) from exc
 
 
 def _binary(source: str) -> ImportRejected:
     return ImportRejected(
         source,
-        "This is a binary file, not a text or PDF document. Import the UA as PDF, text (.txt) "
-        "or a saved web page.",
+        _(
+            "This is a binary file, not a text or PDF document. Import the UA as PDF, text (.txt) "
+            "or a saved web page."
+        ),
     )
 
 

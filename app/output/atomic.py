@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.atomic_files import TEMP_SUFFIX, atomic_replace
 from app.domain.errors import OutputFailed
+from app.i18n import _
 
 _BAD_NAME_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
 _RESERVED_NAMES = {
@@ -35,7 +36,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         with atomic_replace(target) as temp:
             yield temp
     except OSError as exc:
-        raise OutputFailed(f"Could not write {target}: {exc.strerror or exc}") from exc
+        raise OutputFailed(
+            _("Could not write {path}: {problem}").format(path=target, problem=exc.strerror or exc)
+        ) from exc
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
@@ -77,5 +80,9 @@ def export_path(out_dir: str | os.PathLike[str], stem: str, extension: str) -> P
     extension = safe_file_stem(extension.lstrip("."), fallback="txt")
     candidate = (root / f"{safe_file_stem(stem)}.{extension}").resolve()
     if not candidate.is_relative_to(root) or candidate.parent != root:
-        raise OutputFailed(f"The export name {stem!r} would leave the folder {root}.")
+        raise OutputFailed(
+            _("The export name {name} would leave the folder {folder}.").format(
+                name=repr(stem), folder=root
+            )
+        )
     return candidate

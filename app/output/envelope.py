@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageSize, QPainter, QPd
 
 from app.domain.errors import InvalidInput, OutputFailed
 from app.domain.model import SenderProfile, Target
+from app.i18n import _
 from app.output.address import postal_lines, sender_postal_lines
 from app.output.pdf_file import write_pdf
 from app.output.qt_runtime import make_font, mm_to_units
@@ -63,7 +64,9 @@ def envelope_format(name: str) -> EnvelopeFormat:
     """The format for "DL", "C5" or "10" (also "#10", "COM10")."""
     key = name.strip().upper().lstrip("#").replace("COM", "")
     if key not in ENVELOPE_FORMATS:
-        raise InvalidInput(f"Unknown envelope format {name!r}: use DL, C5 or 10.")
+        raise InvalidInput(
+            _("Unknown envelope format {name}: use DL, C5 or 10.").format(name=repr(name))
+        )
     return ENVELOPE_FORMATS[key]
 
 
@@ -164,14 +167,16 @@ def write_envelopes_pdf(
         pages = 0
         for item in items:
             if pages and not writer.newPage():
-                raise OutputFailed("The PDF writer could not start a new page (is the disk full?).")
+                raise OutputFailed(
+                    _("The PDF writer could not start a new page (is the disk full?).")
+                )
             address = postal_lines(item.target, item.country)
             if not address:
-                raise InvalidInput("This official has no name or address to put on an envelope.")
+                raise InvalidInput(_("This official has no name or address to put on an envelope."))
             _paint_envelope(painter, fmt, address, item.sender)
             pages += 1
         if not pages:
-            raise OutputFailed("There are no envelopes to print.")
+            raise OutputFailed(_("There are no envelopes to print."))
         return pages
 
     return write_pdf(path, _envelope_page(fmt), f"Envelope {fmt.name}", paint)
@@ -205,7 +210,9 @@ def write_label_sheet_pdf(
             if not lines:
                 continue
             if count and count % per_page == 0 and not writer.newPage():
-                raise OutputFailed("The PDF writer could not start a new page (is the disk full?).")
+                raise OutputFailed(
+                    _("The PDF writer could not start a new page (is the disk full?).")
+                )
             slot = count % per_page
             row, column = divmod(slot, sheet.columns)
             x = mm_to_units(sheet.left + column * sheet.column_pitch) + padding
@@ -216,7 +223,7 @@ def write_label_sheet_pdf(
             _draw_lines(painter, lines, QPointF(x, y), font, bold_first=True)
             count += 1
         if not count:
-            raise OutputFailed("There are no addresses to print on labels.")
+            raise OutputFailed(_("There are no addresses to print on labels."))
         return (count + per_page - 1) // per_page
 
     return write_pdf(path, QPageSize(sheet.page_size), "Address labels", paint)

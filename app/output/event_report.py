@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 from app import __version__
 from app.domain.errors import OutputFailed
 from app.domain.events import EventTally
+from app.i18n import _
 from app.output.atomic import atomic_path
 from app.output.event_chart import paint_tally_chart, total_line
 from app.output.qt_runtime import SANS_FAMILIES, ensure_gui_application
@@ -47,7 +48,7 @@ def write_event_report_pdf(
         writer.setCreator(f"Appeal Desk {__version__}")
         painter = QPainter()
         if not painter.begin(writer):
-            raise OutputFailed(f"Could not start writing {path}.")
+            raise OutputFailed(_("Could not start writing {path}.").format(path=path))
         try:
             _paint_page(
                 painter, writer, tally, headline, subtitle, table_header, table_rows, footer

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, Q
 
 from app import __version__
 from app.domain.errors import OutputFailed
+from app.i18n import _
 from app.output.atomic import atomic_path
 from app.output.qt_runtime import DOC_DPI, ensure_gui_application
 
@@ -41,7 +42,7 @@ def write_pdf(path: str | os.PathLike[str], page: QPageSize, title: str, paint: 
         painter = QPainter()
         if not painter.begin(writer):
             del writer
-            raise OutputFailed(f"Could not start writing {path}.")
+            raise OutputFailed(_("Could not start writing {path}.").format(path=path))
         try:
             result = paint(painter, writer)
         finally:

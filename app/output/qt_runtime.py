@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 
 from app.domain.errors import OutputFailed
+from app.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,9 @@ def ensure_gui_application() -> QCoreApplication:
         _headless_app = QGuiApplication(sys.argv[:1] or ["appeal-desk"])
         app = _headless_app
     if not isinstance(app, QGuiApplication):
-        raise OutputFailed("Paper output needs a Qt GUI application, but a console one is running.")
+        raise OutputFailed(
+            _("Paper output needs a Qt GUI application, but a console one is running.")
+        )
     return app
 
 

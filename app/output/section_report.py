@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from app import __version__
 from app.domain.errors import OutputFailed
+from app.i18n import _
 from app.output.atomic import atomic_path
 from app.output.event_report import RESOLUTION
 from app.output.event_report import _font as report_font
@@ -59,7 +60,7 @@ def write_section_report_pdf(
         painter = QPainter()
         if not painter.begin(writer):
             del writer
-            raise OutputFailed(f"Could not start writing {path}.")
+            raise OutputFailed(_("Could not start writing {path}.").format(path=path))
         try:
             _paint_page(painter, writer, page)
         finally:

@@ -6,6 +6,7 @@ from datetime import date
 
 from app.domain.errors import CaseNotFound, InvalidInput
 from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
+from app.i18n import _, ngettext
 from app.store import appeal_repository, case_repository
 from app.store.database import Database
 
@@ -26,20 +27,25 @@ def record_appeal(
 ) -> AppealRecord:
     """Record one appeal (or ``count`` handwritten ones) for a case, in one transaction."""
     if count < 1:
-        raise InvalidInput("The number of letters must be at least 1.")
+        raise InvalidInput(_("The number of letters must be at least 1."))
     if status is AppealStatus.SENT and channel is None:
-        raise InvalidInput("Say how the appeal was sent (post, email, fax, social media...).")
+        raise InvalidInput(_("Say how the appeal was sent (post, email, fax, social media...)."))
     key = normalize_ua_number(ua_number) or ua_number.strip()
     with db.unit_of_work() as session:
         case = case_repository.case_row(session, key)
         if case is None:
-            raise CaseNotFound(ua_number)
+            raise CaseNotFound(ua_number, _case_not_found(ua_number))
         label = ""
         if target_index is not None:
             if not 1 <= target_index <= len(case.targets):
                 raise InvalidInput(
-                    f"UA {case.ua_number} has {len(case.targets)} official(s) to write to; "
-                    f"there is no number {target_index}."
+                    ngettext(
+                        "UA {ua_number} has {count} official to write to; "
+                        "there is no number {number}.",
+                        "UA {ua_number} has {count} officials to write to; "
+                        "there is no number {number}.",
+                        len(case.targets),
+                    ).format(ua_number=case.ua_number, count=len(case.targets), number=target_index)
                 )
             target = case.targets[target_index - 1]
             label = ", ".join(filter(None, (target.title, target.name_as_printed or target.name)))
@@ -78,7 +84,7 @@ def list_appeals(
         if ua_number is not None:
             case = case_repository.case_row(session, normalize_ua_number(ua_number) or ua_number)
             if case is None:
-                raise CaseNotFound(ua_number)
+                raise CaseNotFound(ua_number, _case_not_found(ua_number))
             case_id = case.id
         return appeal_repository.find_appeals(
             session, case_id=case_id, status=status, channel=channel, since=since, until=until
@@ -97,10 +103,10 @@ def update_status(
     with db.unit_of_work() as session:
         row = appeal_repository.appeal_row(session, appeal_id)
         if row is None:
-            raise InvalidInput("That appeal is no longer in the store.")
+            raise InvalidInput(_("That appeal is no longer in the store."))
         if status is AppealStatus.SENT:
             if channel is None and row.channel is None:
-                raise InvalidInput("Say how the appeal was sent.")
+                raise InvalidInput(_("Say how the appeal was sent."))
             row.sent_on = sent_on or row.sent_on or date.today()
         if channel is not None:
             row.channel = channel.value
@@ -113,7 +119,7 @@ def record_reply(db: Database, appeal_id: str, reply_on: date, note: str) -> App
     with db.unit_of_work() as session:
         row = appeal_repository.appeal_row(session, appeal_id)
         if row is None:
-            raise InvalidInput("That appeal is no longer in the store.")
+            raise InvalidInput(_("That appeal is no longer in the store."))
         row.reply_on = reply_on
         row.reply_note = note.strip() or None
         return appeal_repository.record_for(session, row)
@@ -133,4 +139,12 @@ def parse_channel(value: str) -> Channel:
         return Channel(aliases.get(key, key))
     except ValueError:
         choices = ", ".join(c.value for c in Channel)
-        raise InvalidInput(f"Unknown channel '{value}'. Choose one of: {choices}.") from None
+        raise InvalidInput(
+            _("Unknown channel '{value}'. Choose one of: {choices}.").format(
+                value=value, choices=choices
+            )
+        ) from None
+
+
+def _case_not_found(ua_number: str) -> str:
+    return _("No case with UA number {ua_number} in the store.").format(ua_number=ua_number)

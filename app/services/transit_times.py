@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.atomic_files import replace_file_contents
 from app.domain.errors import InvalidInput
+from app.i18n import _
 from app.importing.countries import canonical_country
 from app.importing.normalize import fold
 
@@ -130,8 +131,10 @@ def save_transit_table(data_dir: Path, table: TransitTable) -> None:
         replace_file_contents(path, json.dumps(payload, indent=2).encode("utf-8"))
     except OSError as exc:
         raise InvalidInput(
-            f"The transit times could not be saved to {path} ({exc.strerror}). "
-            "The previous times are unchanged."
+            _(
+                "The transit times could not be saved to {path} ({problem}). "
+                "The previous times are unchanged."
+            ).format(path=path, problem=exc.strerror)
         ) from exc
 
 
