@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.domain.errors import CaseNotFound, InvalidInput
+from app.domain.errors import InvalidInput
 from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
 from app.i18n import _, ngettext
+from app.services.cases import case_not_found
 from app.store import appeal_repository, case_repository
 from app.store.database import Database
 
@@ -34,7 +35,7 @@ def record_appeal(
     with db.unit_of_work() as session:
         case = case_repository.case_row(session, key)
         if case is None:
-            raise CaseNotFound(ua_number, _case_not_found(ua_number))
+            raise case_not_found(ua_number)
         label = ""
         if target_index is not None:
             if not 1 <= target_index <= len(case.targets):
@@ -84,7 +85,7 @@ def list_appeals(
         if ua_number is not None:
             case = case_repository.case_row(session, normalize_ua_number(ua_number) or ua_number)
             if case is None:
-                raise CaseNotFound(ua_number, _case_not_found(ua_number))
+                raise case_not_found(ua_number)
             case_id = case.id
         return appeal_repository.find_appeals(
             session, case_id=case_id, status=status, channel=channel, since=since, until=until
@@ -144,7 +145,3 @@ def parse_channel(value: str) -> Channel:
                 value=value, choices=choices
             )
         ) from None
-
-
-def _case_not_found(ua_number: str) -> str:
-    return _("No case with UA number {ua_number} in the store.").format(ua_number=ua_number)

@@ -45,7 +45,7 @@ def get_case(db: Database, ua_number: str) -> CaseDetail:
     with db.unit_of_work() as session:
         row = case_repository.case_row(session, key)
         if row is None:
-            raise CaseNotFound(ua_number)
+            raise case_not_found(ua_number)
         return case_repository.detail(session, row)
 
 
@@ -55,3 +55,11 @@ def get_summary(db: Database, case_id: int) -> CaseSummary | None:
 
     with db.unit_of_work() as session:
         return case_repository.summary_for(session, case_id)
+
+
+def case_not_found(ua_number: str) -> CaseNotFound:
+    """The error for an unknown UA number, with its message in the interface language."""
+    from app.i18n import _
+
+    message = _("No case with UA number {ua_number} in the store.").format(ua_number=ua_number)
+    return CaseNotFound(ua_number, message)

@@ -7,11 +7,12 @@ from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 
-from app.domain.errors import CaseNotFound, InvalidInput
+from app.domain.errors import InvalidInput
 from app.domain.events import CaseTally, EventInfo, EventTally
 from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
 from app.i18n import _
 from app.services.appeals import record_appeal
+from app.services.cases import case_not_found
 from app.store import event_repository
 from app.store.database import Database
 
@@ -74,7 +75,7 @@ def _create_event(
         ids = event_repository.case_ids_by_number(session, numbers)
         missing = [n for n in numbers if n not in ids]
         if missing:
-            raise CaseNotFound(", ".join(missing))
+            raise case_not_found(", ".join(missing))
         row = event_repository.create_event(
             session, name=name, held_on=held_on, place=place.strip()
         )
@@ -121,7 +122,7 @@ def add_case_to_event(
     with db.unit_of_work() as session:
         ids = event_repository.case_ids_by_number(session, [key])
         if key not in ids:
-            raise CaseNotFound(ua_number)
+            raise case_not_found(ua_number)
         event_repository.link_case(session, event.event_id, ids[key], goal)
         row = event_repository.event_by_uuid(session, event.uuid)
         assert row is not None
