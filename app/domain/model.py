@@ -183,6 +183,7 @@ class AppealRecord:
     event_name: str | None = None
     reply_on: date | None = None
     reply_note: str | None = None
+    reply_attachment: str | None = None  # file name inside the data folder's attachments/
     created_at: datetime | None = None
 
 

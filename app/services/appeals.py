@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from datetime import date
+from pathlib import Path
 
+from app.atomic_files import atomic_replace
 from app.domain.errors import InvalidInput
 from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
 from app.i18n import _, ngettext
 from app.services.cases import case_not_found
 from app.store import appeal_repository, case_repository
 from app.store.database import Database
+
+MAX_SCAN_BYTES = 20 * 1024 * 1024
+SCAN_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
 
 def record_appeal(
@@ -115,15 +122,84 @@ def update_status(
         return appeal_repository.record_for(session, row)
 
 
-def record_reply(db: Database, appeal_id: str, reply_on: date, note: str) -> AppealRecord:
-    """Note that the official replied (replies matter to the section)."""
-    with db.unit_of_work() as session:
-        row = appeal_repository.appeal_row(session, appeal_id)
-        if row is None:
-            raise InvalidInput(_("That appeal is no longer in the store."))
-        row.reply_on = reply_on
-        row.reply_note = note.strip() or None
-        return appeal_repository.record_for(session, row)
+def record_reply(
+    db: Database,
+    appeal_id: str,
+    reply_on: date,
+    note: str,
+    attachment: Path | None = None,
+    attachments_dir: Path | None = None,
+) -> AppealRecord:
+    """Note that the official replied (replies matter to the section), with an optional scan.
+
+    The scan is copied into ``attachments_dir`` first, then the store is updated; if the
+    transaction fails the copy is removed again, so the user's action is all or nothing.
+    """
+    copied: Path | None = None
+    if attachment is not None:
+        if attachments_dir is None:
+            raise InvalidInput(_("There is no folder to keep the scanned reply in."))
+        copied = copy_reply_scan(attachment, attachments_dir, appeal_id)
+    try:
+        with db.unit_of_work() as session:
+            row = appeal_repository.appeal_row(session, appeal_id)
+            if row is None:
+                raise InvalidInput(_("That appeal is no longer in the store."))
+            row.reply_on = reply_on
+            row.reply_note = note.strip() or None
+            previous = row.reply_attachment
+            if copied is not None:
+                row.reply_attachment = copied.name
+            record = appeal_repository.record_for(session, row)
+    except BaseException:
+        if copied is not None:
+            copied.unlink(missing_ok=True)
+        raise
+    if copied is not None and attachments_dir is not None and previous not in (None, copied.name):
+        with contextlib.suppress(InvalidInput, OSError):  # an older scan of another type
+            attachment_path(attachments_dir, previous).unlink(missing_ok=True)
+    return record
+
+
+def copy_reply_scan(source: Path, attachments_dir: Path, appeal_id: str) -> Path:
+    """Copy a scanned reply to ``<appeal uuid>-reply<suffix>`` inside ``attachments_dir``."""
+    try:
+        is_file = source.is_file()
+        size = source.stat().st_size if is_file else 0
+    except OSError:
+        is_file, size = False, 0
+    if not is_file:
+        raise InvalidInput(
+            _("The scan {name} is not a file that can be attached.").format(name=source.name)
+        )
+    if size > MAX_SCAN_BYTES:
+        raise InvalidInput(
+            _("The scan {name} is larger than {limit} MB; attach a smaller file.").format(
+                name=source.name, limit=MAX_SCAN_BYTES // (1024 * 1024)
+            )
+        )
+    suffix = source.suffix.lower() if source.suffix.lower() in SCAN_SUFFIXES else ""
+    target = attachment_path(attachments_dir, f"{appeal_id}-reply{suffix}")
+    attachments_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        with atomic_replace(target) as temp:
+            shutil.copyfile(source, temp)
+    except OSError as error:
+        raise InvalidInput(
+            _("The scan {name} could not be copied: {reason}").format(
+                name=source.name, reason=error.strerror or str(error)
+            )
+        ) from error
+    return target
+
+
+def attachment_path(attachments_dir: Path, name: str) -> Path:
+    """The stored file ``name`` inside ``attachments_dir``; refuses names that lead elsewhere."""
+    folder = attachments_dir.resolve()
+    target = (folder / name).resolve()
+    if Path(name).name != name or target.parent != folder:
+        raise InvalidInput(_("The attachment name {name} is not allowed.").format(name=name))
+    return target
 
 
 def parse_channel(value: str) -> Channel:

@@ -75,6 +75,7 @@ def to_record(row: AppealRow, ua_number: str, event_name: str | None) -> AppealR
         event_name=event_name,
         reply_on=row.reply_on,
         reply_note=row.reply_note,
+        reply_attachment=row.reply_attachment,
         created_at=row.created_at,
     )
 

@@ -163,5 +163,6 @@ class AppealRow(Base):
     count: Mapped[int] = mapped_column(Integer, default=1)
     reply_on: Mapped[date | None] = mapped_column(Date)
     reply_note: Mapped[str | None] = mapped_column(Text)
+    reply_attachment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -214,7 +214,13 @@ class CaseActions:
             self.history_dialog.close()
             self.history_dialog.deleteLater()
         samples = frozenset(case.ua_number for case in self.window.model.cases() if case.is_sample)
-        dialog = HistoryDialog(lambda: self.window.db, ua_numbers, self.window, samples)
+        dialog = HistoryDialog(
+            lambda: self.window.db,
+            ua_numbers,
+            self.window,
+            samples,
+            attachments_dir=self.window.paths.data_dir / "attachments",
+        )
         if current is not None:
             dialog.case_combo.setCurrentIndex(max(0, dialog.case_combo.findData(current.ua_number)))
         dialog.appeal_changed.connect(self.window.refresh_case_by_ua)

@@ -169,3 +169,35 @@ def test_sample_appeals_say_fictional_sample_in_the_history(make_window, open_db
         dialog.model.index(0, AppealColumn.UA_NUMBER).data()
         == f"{sample.ua_number} (Fictional sample)"
     )
+
+
+def test_a_reply_with_a_scan_is_recorded_and_opened(
+    make_window, app_paths, open_db, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    scan = tmp_path / "ministry-reply.pdf"
+    scan.write_bytes(b"%PDF-1.4 fictional scanned reply")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    seed_appeals(app_paths, open_db)
+    dialog = open_history(make_window())
+    dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData(Channel.EMAIL))
+    dialog.table.selectRow(0)
+    dialog.reply_button.click()
+    reply = dialog.reply_dialog
+    reply.attach_button.click()
+    assert reply.scan_label.text() == "Attached: ministry-reply.pdf"
+    reply.note_edit.setPlainText("Scanned letter from the ministry.")
+    reply.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    [stored] = list_appeals(open_db, channel=Channel.EMAIL)
+    assert stored.reply_attachment == f"{stored.appeal_id}-reply.pdf"
+    kept = app_paths.data_dir / "attachments" / stored.reply_attachment
+    assert kept.read_bytes() == scan.read_bytes()
+    dialog.table.selectRow(0)
+    assert dialog.scan_label.text() == f"Scan: {stored.reply_attachment}"
+    assert dialog.open_scan_button.isEnabled()
+    dialog.open_scan_button.click()
+    assert opened == [str(kept.resolve())]

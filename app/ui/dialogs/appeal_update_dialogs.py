@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
@@ -11,9 +12,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -118,9 +122,30 @@ class ReplyDialog(_FormDialog):
         self.note_edit.setPlaceholderText(_("What did the reply say? (a short summary)"))
         self.add_row(_("&Received on:"), self.date_edit, _("Date the reply arrived"))
         self.add_row(_("&Note:"), self.note_edit, _("Summary of the reply"))
+        self.scan_path: Path | None = None
+        self.attach_button = QPushButton(_("&Attach a scan..."))
+        self.attach_button.setAccessibleName(_("Attach a scanned copy of the reply"))
+        self.attach_button.clicked.connect(self.choose_scan)
+        self.scan_label = QLabel(_("No scan attached."))
+        self.scan_label.setAccessibleName(_("Attached scan"))
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.attach_button)
+        scan_row.addWidget(self.scan_label, 1)
+        self.form.addRow(_("Scan:"), scan_row)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_("Save reply"))
         ok.setAccessibleName(_("Save reply"))
+
+    def choose_scan(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Attach a scan of the reply"),
+            "",
+            _("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"),
+        )
+        if name:
+            self.scan_path = Path(name)
+            self.scan_label.setText(_("Attached: {name}").format(name=self.scan_path.name))
 
     def reply_on(self) -> date:
         return _python_date(self.date_edit)

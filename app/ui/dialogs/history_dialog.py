@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -46,9 +48,11 @@ class HistoryDialog(QDialog):
         ua_numbers: list[str],
         parent: QWidget | None = None,
         sample_ua_numbers: frozenset[str] = frozenset(),
+        attachments_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._database = database
+        self.attachments_dir = attachments_dir
         self.model = AppealTableModel(self, sample_ua_numbers)
         self.filters = HistoryFilters(ua_numbers)
         # Short names used by the rest of the app and the tests.
@@ -87,7 +91,10 @@ class HistoryDialog(QDialog):
         self.sent_button = QPushButton()
         self.reply_button = QPushButton()
         self.copy_button = QPushButton()
+        self.open_scan_button = QPushButton()
+        self.scan_label = QLabel()
         self.close_button = QPushButton()
+        self.open_scan_button.clicked.connect(self.open_scan)
         self.copy_button.clicked.connect(self.copy_letter)
         self.close_button.clicked.connect(self.close)
         self.printed_button.clicked.connect(self.mark_printed)
@@ -107,6 +114,8 @@ class HistoryDialog(QDialog):
         buttons = QHBoxLayout()
         for button in (self.printed_button, self.sent_button, self.reply_button, self.copy_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.scan_label)
+        buttons.addWidget(self.open_scan_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         buttons.addWidget(self.close_button)
@@ -129,6 +138,7 @@ class HistoryDialog(QDialog):
             (self.sent_button, _("Mark &sent..."), _("Mark the selected appeal as sent")),
             (self.reply_button, _("&Reply received..."), _("Record a reply from the official")),
             (self.copy_button, _("C&opy letter"), _("Copy the stored letter to the clipboard")),
+            (self.open_scan_button, _("Open sca&n"), _("Open the scanned reply")),
             (self.close_button, _("Close"), _("Close the appeal history")),
         ):
             button.setText(text)
@@ -170,6 +180,29 @@ class HistoryDialog(QDialog):
         self.sent_button.setEnabled(record is not None and record.status != AppealStatus.SENT)
         self.reply_button.setEnabled(record is not None and record.status == AppealStatus.SENT)
         self.copy_button.setEnabled(record is not None and bool(record.text))
+        scan = record.reply_attachment if record is not None else None
+        self.scan_label.setText(_("Scan: {name}").format(name=scan) if scan else "")
+        self.scan_label.setVisible(bool(scan))
+        self.open_scan_button.setVisible(bool(scan))
+        self.open_scan_button.setEnabled(bool(scan) and self.attachments_dir is not None)
+
+    def scan_file(self) -> Path | None:
+        """The stored scan of the selected appeal's reply, if it has one."""
+        from app.services.appeals import attachment_path
+
+        record = self.current_record()
+        if record is None or not record.reply_attachment or self.attachments_dir is None:
+            return None
+        return attachment_path(self.attachments_dir, record.reply_attachment)
+
+    def open_scan(self) -> None:
+        try:
+            scan = self.scan_file()
+        except Exception as error:
+            report_failure(self, _("Cannot open the scan"), error)
+            return
+        if scan is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(scan)))
 
     def copy_letter(self) -> None:
         from PySide6.QtGui import QGuiApplication
@@ -254,5 +287,12 @@ class HistoryDialog(QDialog):
         from app.services.appeals import record_reply
 
         self._apply(
-            lambda db, record: record_reply(db, record.appeal_id, dialog.reply_on(), dialog.note())
+            lambda db, record: record_reply(
+                db,
+                record.appeal_id,
+                dialog.reply_on(),
+                dialog.note(),
+                dialog.scan_path,
+                self.attachments_dir,
+            )
         )
