@@ -5,16 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter
 
-from app import __version__
-from app.domain.errors import OutputFailed
 from app.domain.events import EventTally
-from app.i18n import _
-from app.output.atomic import atomic_path
 from app.output.event_chart import paint_tally_chart, total_line
-from app.output.qt_runtime import SANS_FAMILIES, ensure_gui_application
+from app.output.pdf_file import write_pdf
+from app.output.qt_runtime import SANS_FAMILIES
 
 RESOLUTION = 300  # dots per inch of the PDF's paint device
 
@@ -31,31 +28,13 @@ def write_event_report_pdf(
     page_size: str = "A4",
 ) -> None:
     """Paint the report on one page and replace ``path`` atomically (PDF-1, PDF-2, DB-8)."""
-    ensure_gui_application()
-    with atomic_path(path) as temp:
-        writer = QPdfWriter(str(temp))
-        size_id = QPageSize.PageSizeId.Letter if page_size == "Letter" else QPageSize.PageSizeId.A4
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(size_id),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(15, 15, 15, 15),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(headline)
-        writer.setCreator(f"Appeal Desk {__version__}")
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OutputFailed(_("Could not start writing {path}.").format(path=path))
-        try:
-            _paint_page(
-                painter, writer, tally, headline, subtitle, table_header, table_rows, footer
-            )
-        finally:
-            painter.end()
-        del writer  # the PDF is complete only once the writer is gone (PDF-2)
+    from app.output.paper import qpage_size
+
+    def paint(painter: QPainter, writer: QPdfWriter) -> int:
+        _paint_page(painter, writer, tally, headline, subtitle, table_header, table_rows, footer)
+        return 1
+
+    write_pdf(path, qpage_size(page_size), headline, paint, margins_mm=15, resolution=RESOLUTION)
 
 
 def _font(points: float, dpi: int, bold: bool = False) -> QFont:

@@ -26,17 +26,35 @@ def set_full_page(device: QPagedPaintDevice, page: QPageSize) -> None:
     device.setPageLayout(layout)
 
 
-def write_pdf(path: str | os.PathLike[str], page: QPageSize, title: str, paint: Painter) -> int:
+def write_pdf(
+    path: str | os.PathLike[str],
+    page: QPageSize,
+    title: str,
+    paint: Painter,
+    *,
+    margins_mm: float = 0.0,
+    resolution: int = DOC_DPI,
+) -> int:
     """Create the PDF at ``path`` with ``paint(painter, writer)``; return what ``paint`` returns.
 
-    The file appears complete or not at all: the writer paints into a temp file beside the
-    target, is destroyed (which finishes the PDF), and only then replaces ``path``.
+    Without margins the page is full (letters carry their own margins); with ``margins_mm``
+    the painter works inside them (one-page reports). The file appears complete or not at
+    all: the writer paints into a temp file beside the target, is destroyed (which finishes
+    the PDF), and only then replaces ``path``.
     """
     ensure_gui_application()
     with atomic_path(path) as temp:
         writer = QPdfWriter(str(temp))
-        writer.setResolution(DOC_DPI)
-        set_full_page(writer, page)
+        writer.setResolution(resolution)
+        if margins_mm:
+            margins = QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm)
+            writer.setPageLayout(
+                QPageLayout(
+                    page, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter
+                )
+            )
+        else:
+            set_full_page(writer, page)
         writer.setTitle(title)
         writer.setCreator(CREATOR)
         painter = QPainter()

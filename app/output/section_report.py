@@ -10,17 +10,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPdfWriter
 
-from app import __version__
-from app.domain.errors import OutputFailed
-from app.i18n import _
-from app.output.atomic import atomic_path
 from app.output.event_report import RESOLUTION
 from app.output.event_report import _font as report_font
 from app.output.event_report import _paint_table as paint_table
-from app.output.qt_runtime import ensure_gui_application
+from app.output.pdf_file import write_pdf
 
 Table = tuple[Sequence[str], Sequence[Sequence[str]]]  # header, rows (the last row: totals)
 
@@ -42,31 +38,15 @@ def write_section_report_pdf(
     path: str | os.PathLike[str], page: SectionReportPage, *, page_size: str = "A4"
 ) -> None:
     """Paint the report on one page and replace ``path`` atomically (PDF-1, PDF-2, DB-8)."""
-    ensure_gui_application()
-    with atomic_path(path) as temp:
-        writer = QPdfWriter(str(temp))
-        size_id = QPageSize.PageSizeId.Letter if page_size == "Letter" else QPageSize.PageSizeId.A4
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(size_id),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(18, 18, 18, 18),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(page.headline)
-        writer.setCreator(f"Appeal Desk {__version__}")
-        painter = QPainter()
-        if not painter.begin(writer):
-            del writer
-            raise OutputFailed(_("Could not start writing {path}.").format(path=path))
-        try:
-            _paint_page(painter, writer, page)
-        finally:
-            painter.end()
-            del painter
-        del writer  # the PDF is complete only once the writer is gone (PDF-2)
+    from app.output.paper import qpage_size
+
+    def paint(painter: QPainter, writer: QPdfWriter) -> int:
+        _paint_page(painter, writer, page)
+        return 1
+
+    write_pdf(
+        path, qpage_size(page_size), page.headline, paint, margins_mm=18, resolution=RESOLUTION
+    )
 
 
 def _text_block(
