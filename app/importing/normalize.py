@@ -82,12 +82,13 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.translate(_TRANSLATION))
     text = _MD_LINK.sub(_markdown_link, text)
     text = "\n".join(_expand_tabs(line) for line in text.split("\n"))
-    for _ in range(3):  # joining a hyphenated word can expose another artefact: repeat until stable
-        repaired = _repair_lines(text)
+    # Joining a hyphenated word, or dedenting a whole indented text (quoted, pasted in a box),
+    # can expose another artefact (an indented "# heading"): repeat until stable.
+    for _ in range(4):
+        repaired = textwrap.dedent(_undouble(_repair_lines(text)))
         if repaired == text:
             break
         text = repaired
-    text = textwrap.dedent(_undouble(text))  # a whole text indented (quoted, pasted in a box)
     return text.strip("\n") + "\n" if text.strip() else ""
 
 
