@@ -84,6 +84,10 @@ def normalize_locale(tag: str | None) -> str | None:
     if shape is None:
         return None
     cleaned = shape.group(1).replace("-", "_")
+    if cleaned.upper() in ("C", "POSIX"):
+        return None  # the POSIX locale names no language (Babel agrees)
+    if _plain_cldr_locale(cleaned):
+        return cleaned  # what Babel would say, without importing it at start-up (issue 8)
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -92,6 +96,29 @@ def normalize_locale(tag: str | None) -> str | None:
         return None
     canonical = str(locale)
     return canonical if LOCALE_ID.fullmatch(canonical) else None
+
+
+# Languages whose tags Babel leaves as they are (no script is inferred): "pt_BR" stays "pt_BR".
+_PLAIN_LANGUAGES = frozenset({"en", "es", "fr", "de", "pt", "ar", "it", "nl"})
+_PLAIN_TAG = re.compile(r"^([a-z]{2})(?:_[A-Z]{2}|_[0-9]{3})?$")
+
+
+def _plain_cldr_locale(cleaned: str) -> bool:
+    """``cleaned`` is a CLDR locale of a plain language, found as Babel finds it (its data
+    file), so Babel's parse would return it unchanged."""
+    shape = _PLAIN_TAG.fullmatch(cleaned)
+    if shape is None or shape.group(1) not in _PLAIN_LANGUAGES:
+        return False
+    return (_babel_locale_data() / f"{cleaned}.dat").is_file()
+
+
+@lru_cache(maxsize=1)
+def _babel_locale_data() -> Path:
+    from importlib.util import find_spec
+
+    spec = find_spec("babel")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    return Path(folders[0] if folders else ".") / "locale-data"
 
 
 def base_language(locale_id: str) -> str:

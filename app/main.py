@@ -11,29 +11,21 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli import COMMAND_MODULES
-from app.cli.context import CliContext
 from app.domain.errors import AppealDeskError
 from app.paths import resolve_paths
 
 log = logging.getLogger("app")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without ``commands``, only the global options and ``gui``."""
     parser = argparse.ArgumentParser(
         prog="appeal-desk",
         description="Write, print, send and track appeal letters for Urgent Actions.",
     )
     parser.add_argument("--version", action="version", version=f"appeal-desk {__version__}")
-    parser.add_argument(
-        "--data-dir", metavar="PATH", help="data directory (overrides APPEAL_DESK_HOME)"
-    )
-    parser.add_argument(
-        "--database-url",
-        metavar="URL",
-        help="use this database instead of the embedded SQLite file "
-        "(e.g. postgresql+psycopg://user@host/appeals)",
-    )
-    parser.add_argument("--lang", metavar="LOCALE", help="interface language, e.g. es or fr_CA")
+    for option, metavar, text in _GLOBAL_OPTIONS:
+        parser.add_argument(option, metavar=metavar, help=text)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the main window (the default)")
     gui.add_argument(
@@ -42,17 +34,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit as soon as the case list is painted (benchmarks, smoke tests)",
     )
     gui.set_defaults(handler=None)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    if commands:
+        for name in COMMAND_MODULES:
+            importlib.import_module(name).register(sub)
     return parser
 
 
+_GLOBAL_OPTIONS = (
+    ("--data-dir", "PATH", "data directory (overrides APPEAL_DESK_HOME)"),
+    (
+        "--database-url",
+        "URL",
+        "use this database instead of the embedded SQLite file "
+        "(e.g. postgresql+psycopg://user@host/appeals)",
+    ),
+    ("--lang", "LOCALE", "interface language, e.g. es or fr_CA"),
+)
+_HELP_OR_VERSION = frozenset({"-h", "--help", "--version"})
+
+
+def opens_the_window(argv: Sequence[str]) -> bool:
+    """True when ``argv`` names no command but ``gui`` (or none) and asks for no help: the
+    window then starts without importing every command module (issue 8: start-up)."""
+    with_value = {option for option, _metavar, _text in _GLOBAL_OPTIONS}
+    words = iter(argv)
+    for word in words:
+        if word in _HELP_OR_VERSION:
+            return False
+        if word in with_value:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word == "gui"
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(commands=not opens_the_window(words))
+    args = parser.parse_args(words)
     handler = getattr(args, "handler", None)
     if handler is None:
         return run_gui(args)
+    from app.cli.context import CliContext
+
     ctx = CliContext(
         paths=resolve_paths(args.data_dir), database_url=args.database_url, lang=args.lang
     )

@@ -207,6 +207,16 @@ class CaseSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class CaseListPreview:
+    """The first screen of the open case list (deadline order) and the store's case counts,
+    shown while the whole list is still being read (start-up)."""
+
+    cases: tuple[CaseSummary, ...]
+    open_count: int
+    closed_count: int
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDetail:
     """Everything the detail pane and the letter writer need about one case."""
 

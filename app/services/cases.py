@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.domain.errors import CaseNotFound
-from app.domain.model import CaseDetail, CaseSummary, normalize_ua_number
+from app.domain.model import CaseDetail, CaseListPreview, CaseSummary, normalize_ua_number
 from app.paths import AppPaths
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a function needs it
@@ -35,6 +36,21 @@ def peek_cases(paths: AppPaths, database_url: str | None = None) -> list[CaseSum
 
     rows = read_summaries(paths.database)
     return None if rows is None else sorted(rows, key=_list_order)
+
+
+def peek_preview(
+    paths: AppPaths, size: int, database_url: str | None = None
+) -> CaseListPreview | None:
+    """The first ``size`` (or a few more) open cases in list order and the case counts, read
+    in milliseconds before the store is opened; None when ``peek_cases`` would be None."""
+    if database_url is not None:
+        return None
+    from app.store.quick_preview import read_preview
+
+    preview = read_preview(paths.database, size)
+    if preview is None:
+        return None
+    return replace(preview, cases=tuple(sorted(preview.cases, key=_list_order)))
 
 
 def get_case(db: Database, ua_number: str) -> CaseDetail:

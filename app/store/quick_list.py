@@ -13,18 +13,19 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from sys import intern
-from typing import Any
+from typing import Any, TypeVar
 
 from app.domain.model import AppealKind, AppealStatus, CaseStatus, CaseSummary
 from app.store.revision import HEAD
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 # Each query returns a few large JSON arrays (one per block of cases) instead of one row
 # per case, person or official: SQLite builds them in one step, without the interpreter
@@ -81,6 +82,12 @@ def _grouped(
 
 def read_summaries(db_path: Path) -> list[CaseSummary] | None:
     """Every case (open and closed) as list rows, or None when the fast path does not apply."""
+    return read_snapshot(db_path, _summaries)
+
+
+def read_snapshot(db_path: Path, read: Callable[[sqlite3.Connection], _T]) -> _T | None:
+    """``read(connection)`` on a read-only snapshot of a store at the expected revision; None
+    when there is no such store or anything goes wrong (the normal path will tell the user)."""
     if not db_path.is_file():
         return None
     try:
@@ -92,7 +99,7 @@ def read_summaries(db_path: Path) -> list[CaseSummary] | None:
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != HEAD:
             return None
-        return _summaries(conn)
+        return read(conn)
     except (sqlite3.Error, ValueError, KeyError) as exc:  # the normal path will tell the user
         log.info("quick case list skipped: %s", exc)
         return None
@@ -105,12 +112,23 @@ def _summaries(conn: sqlite3.Connection) -> list[CaseSummary]:
     # One string per distinct official's label (interned), as list_summaries shares them.
     officials = _grouped(conn, _TARGETS, intern)
     sent = dict(conn.execute(_SENT, (AppealStatus.SENT.value, AppealKind.APPEAL.value)))
+    cases = (row for block in _blocks(conn, _CASES, itemgetter(0)) for row in block)
+    return build_summaries(cases, persons, officials, sent)
+
+
+def build_summaries(
+    cases: Iterable[Sequence[Any]],
+    persons: dict[int, tuple[Any, ...]],
+    officials: dict[int, tuple[Any, ...]],
+    sent: dict[int, int],
+) -> list[CaseSummary]:
+    """List rows from ``(id, ua_number, title, country, status, deadline, is_sample)`` rows;
+    ``persons`` and ``officials`` are emptied as they are used."""
     statuses = {status.value: status for status in CaseStatus}
     countries: dict[str, str] = {}
     deadlines: dict[str | None, date | None] = {None: None}
     empty: tuple[str, ...] = ()
     rows = []
-    cases = (row for block in _blocks(conn, _CASES, itemgetter(0)) for row in block)
     for case_id, ua_number, title, country, status, deadline, is_sample in cases:
         if deadline not in deadlines:
             deadlines[deadline] = date.fromisoformat(deadline)

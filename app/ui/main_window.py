@@ -6,11 +6,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
-from app.domain.model import CaseDetail, CaseStatus, CaseSummary, ImportResult
+from app.domain.model import CaseDetail, CaseListPreview, CaseStatus, CaseSummary, ImportResult
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
 from app.paths import AppPaths
 from app.settings import Settings
@@ -21,7 +21,7 @@ from app.ui.import_controller import ImportController, importable
 from app.ui.main_actions import MainActions
 from app.ui.messages import Messages
 from app.ui.models.case_filter_proxy import CaseFilterProxy
-from app.ui.models.case_table_model import CaseTableModel
+from app.ui.models.case_table_model import CaseTableModel, Column
 from app.ui.tasks import JobRunner
 from app.ui.views.case_detail_view import CaseDetailView
 from app.ui.views.case_list_view import CaseListView
@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
     cases_loaded = Signal()  # the table holds the store's cases
     load_failed = Signal()  # the store could not be opened
     case_updated = Signal(int)  # case_id whose row and details were refreshed
+    first_painted = Signal()  # the first frame is on screen (once, just after it)
 
     def __init__(
         self,
@@ -56,7 +57,9 @@ class MainWindow(QMainWindow):
         self._early_list = early_list  # the list read while this window was being built
         self.db: Database | None = None
         self._peeked = False  # the list shown was read before the store was opened
+        self._preview_counts: tuple[int, int] | None = None  # (open, closed) of a preview
         self._list_generation = 0
+        self._painted = False
         self.runner = JobRunner(parent=self)
         self.model = CaseTableModel(parent=self)
         self.proxy = CaseFilterProxy(self)
@@ -132,10 +135,15 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Show the cases read straight from the file, then open the store; both off the GUI
-        thread. The quick read needs no SQLAlchemy, so the list paints ~0.2 s sooner (QT-8)."""
+        thread. The quick read needs no SQLAlchemy, so the list paints ~0.2 s sooner (QT-8).
+        A preview (the first screen of the list) is painted before the whole list is read."""
         self.pages.setCurrentWidget(self.loading_label)
         paths, url = self.paths, self.database_url
         early, self._early_list = self._early_list, None
+        if early is not None and self._preview_matches_view():
+            preview = early.preview()
+            if preview is not None and preview.cases:
+                self._show_preview(preview)
 
         def peek_in_background(_progress: object) -> list[CaseSummary] | None:
             if early is not None:  # started by application.run before the window was built
@@ -144,14 +152,38 @@ class MainWindow(QMainWindow):
 
             return peek_cases(paths, url)  # None: no store yet, to migrate, or damaged
 
-        self.runner.start(
-            peek_in_background, self._on_peeked, lambda _error: self._open_store(), name="peek"
+        def read_the_rest() -> None:
+            self.runner.start(
+                peek_in_background, self._on_peeked, lambda _error: self._open_store(), name="peek"
+            )
+
+        if self._preview_counts is not None:  # let the preview paint first
+            QTimer.singleShot(0, read_the_rest)
+        else:
+            read_the_rest()
+
+    def _preview_matches_view(self) -> bool:
+        """The preview holds the first open cases by deadline: the view must show that."""
+        return (
+            self.model.sort_column in (Column.DEADLINE, Column.DAYS_LEFT)
+            and self.model.sort_order == Qt.SortOrder.AscendingOrder
+            and not self.case_list.show_closed_box.isChecked()
+            and not self.case_list.search_box.text()
         )
+
+    def _show_preview(self, preview: CaseListPreview) -> None:
+        self.model.set_cases(preview.cases)
+        self._preview_counts = (preview.open_count, preview.closed_count)
+        self.pages.setCurrentWidget(self.splitter)
+        self.case_list.select_first()
+        self._update_count()
 
     def _on_peeked(self, cases: list[CaseSummary] | None) -> None:
         if cases is not None:
             self._peeked = True
-            self._on_cases(cases, None, announce=False)  # cases_loaded waits for the store
+            current = self.case_list.current_case()  # the preview's selection stays
+            keep = current.case_id if current is not None else None
+            self._on_cases(cases, keep, announce=False)  # cases_loaded waits for the store
         self._open_store()
 
     def _open_store(self) -> None:
@@ -182,8 +214,9 @@ class MainWindow(QMainWindow):
     def _on_store_failed(self, error: BaseException) -> None:
         from app.ui.dialogs.recovery_dialog import handle_unavailable_store
 
-        if self._peeked:  # the quick list came from a store that cannot be used as it is
-            self._peeked = False
+        if self._peeked or self._preview_counts is not None:  # rows read before the store
+            self._peeked = False  # was opened, from a store that cannot be used as it is
+            self._preview_counts = None
             self.model.set_cases([])
             self.pages.setCurrentWidget(self.loading_label)
         recovered = handle_unavailable_store(error, self.paths, self)  # damaged file: DB-7
@@ -226,6 +259,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         if generation and generation != self._list_generation:
             return  # a newer reload is on its way; its rows are fresher than these
+        self._preview_counts = None
         self.model.set_cases(cases)
         self.pages.setCurrentWidget(self.splitter if cases else self.empty_state)
         if select_case_id is not None and any(c.case_id == select_case_id for c in cases):
@@ -296,12 +330,15 @@ class MainWindow(QMainWindow):
         self.case_list.search_box.selectAll()
 
     def _update_count(self) -> None:
-        cases = self.model.cases()
-        open_count = sum(1 for c in cases if c.status == CaseStatus.OPEN)
+        if self._preview_counts is not None:  # the store's counts, while the list is read
+            open_count, closed = self._preview_counts
+        else:
+            cases = self.model.cases()
+            open_count = sum(1 for c in cases if c.status == CaseStatus.OPEN)
+            closed = len(cases) - open_count
         text = ngettext("%(count)d open case", "%(count)d open cases", open_count) % {
             "count": open_count
         }
-        closed = len(cases) - open_count
         if closed:
             text += " \u00b7 " + ngettext("%(count)d closed", "%(count)d closed", closed) % {
                 "count": closed
@@ -331,6 +368,12 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.imports.import_paths(paths)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # the children paint in this same pass: announce it after
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     # ---- language, state, closing --------------------------------------------------------
 

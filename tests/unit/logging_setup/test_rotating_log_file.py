@@ -1,0 +1,56 @@
+"""The log file stays under its size cap and keeps numbered backups, newest first."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from app.logging_setup import RotatingLogFile
+
+
+def _logger(handler: logging.Handler, name: str) -> logging.Logger:
+    logger = logging.getLogger(name)
+    logger.propagate = False
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return logger
+
+
+def test_a_full_log_rolls_over_into_numbered_backups(tmp_path: Path) -> None:
+    path = tmp_path / "app.log"
+    handler = RotatingLogFile(path, max_bytes=200, backups=2)
+    logger = _logger(handler, "test.rotation")
+    try:
+        for number in range(30):
+            logger.info("line %02d %s", number, "x" * 40)
+    finally:
+        handler.close()
+        logger.removeHandler(handler)
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == ["app.log", "app.log.1", "app.log.2"]
+    for name in files:
+        assert (tmp_path / name).stat().st_size <= 200
+    newest = path.read_text(encoding="utf-8")
+    assert "line 29" in newest
+    assert "line 29" not in (tmp_path / "app.log.1").read_text(encoding="utf-8")
+    assert "line 00" not in "".join((tmp_path / n).read_text(encoding="utf-8") for n in files)
+
+
+def test_nothing_is_written_or_created_until_something_is_logged(tmp_path: Path) -> None:
+    handler = RotatingLogFile(tmp_path / "quiet.log")
+    handler.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_log_below_the_cap_is_appended_to(tmp_path: Path) -> None:
+    path = tmp_path / "app.log"
+    path.write_text("earlier session\n", encoding="utf-8")
+    handler = RotatingLogFile(path, max_bytes=10_000, backups=3)
+    logger = _logger(handler, "test.append")
+    try:
+        logger.info("this session")
+    finally:
+        handler.close()
+        logger.removeHandler(handler)
+    assert path.read_text(encoding="utf-8") == "earlier session\nthis session\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.log"]

@@ -1,0 +1,87 @@
+"""Start-up shortcuts give the same answers as the long way round."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from babel import Locale, UnknownLocaleError
+
+from app import i18n
+from app.main import build_parser, opens_the_window
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["gui"], True),
+        (["--data-dir", "/tmp/x", "gui", "--quit-after-first-paint"], True),
+        (["--lang", "es", "--data-dir=/tmp/x"], True),
+        (["--data-dir", "gui"], True),  # "gui" is the folder's name here, not a command
+        (["list"], False),
+        (["--data-dir", "/tmp/x", "import", "a.txt"], False),
+        (["--help"], False),
+        (["gui", "--help"], True),  # the help of "gui" alone, the same either way
+        (["--version"], False),
+    ],
+)
+def test_only_the_window_skips_the_command_modules(argv: list[str], window: bool) -> None:
+    assert opens_the_window(argv) is window
+
+
+def test_the_short_parser_reads_the_window_options_like_the_whole_one() -> None:
+    argv = ["--data-dir", "/tmp/x", "--lang", "fr", "gui", "--quit-after-first-paint"]
+    short, whole = build_parser(commands=False), build_parser()
+    assert vars(short.parse_args(argv)) == vars(whole.parse_args(argv))
+
+
+def test_help_still_lists_every_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0
+    for command in ("gui", "import", "list", "letter", "sent"):
+        assert command in done.stdout
+
+
+def _babel_says(tag: str) -> str | None:
+    try:
+        return str(Locale.parse(tag.replace("-", "_").split(".")[0].split("@")[0]))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "en",
+        "en-US",
+        "en_GB",
+        "es-419",
+        "es_PE.UTF-8",
+        "pt-BR",
+        "fr_CA",
+        "de-CH",
+        "ar",
+        "ar-EG",
+        "nl_BE",
+        "it-IT",
+        "en-ZZ",
+        "zh-TW",
+        "sr-RS",
+        "fr_FR@euro",
+        "en_001",
+    ],
+)
+def test_locale_names_are_read_as_babel_reads_them(tag: str) -> None:
+    expected = _babel_says(tag)
+    canonical = i18n.normalize_locale(tag)
+    assert canonical == (expected if expected and i18n.LOCALE_ID.fullmatch(expected) else None)
+
+
+def test_the_posix_locale_names_no_language() -> None:
+    assert i18n.normalize_locale("C") is None
+    assert i18n.normalize_locale("POSIX") is None
+    assert i18n.negotiate(["C"], ["en", "es"]) == "en"
