@@ -49,7 +49,7 @@ def _block_format(
 
 
 @dataclass(frozen=True)
-class _Styles:
+class LetterStyles:
     """Every format one kind of letter uses (shared, never mutated), with its positions."""
 
     spec: PageSpec
@@ -72,7 +72,7 @@ class _Styles:
 
 
 @lru_cache(maxsize=32)
-def _styles(page_size: str, sizes: TypeSizes, rtl: bool) -> _Styles:
+def _styles(page_size: str, sizes: TypeSizes, rtl: bool) -> LetterStyles:
     spec = page_spec(page_size)
     root = QTextFrameFormat()
     root.setMargin(0)
@@ -87,7 +87,7 @@ def _styles(page_size: str, sizes: TypeSizes, rtl: bool) -> _Styles:
     date.setBottomMargin(margin_length(mm(4)))
     subject = _block_format(start)
     subject.setBottomMargin(margin_length(mm(5)))
-    return _Styles(
+    return LetterStyles(
         spec=spec,
         sizes=sizes,
         root=root,
@@ -109,21 +109,34 @@ def _styles(page_size: str, sizes: TypeSizes, rtl: bool) -> _Styles:
     )
 
 
-def _new_document(styles: _Styles, rtl: bool, device: QPaintDevice, title: str) -> QTextDocument:
+def new_document(
+    styles: LetterStyles, rtl: bool, device: QPaintDevice, title: str
+) -> QTextDocument:
+    """An empty letter document laid out on ``device``, set up for ``styles``."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setUndoRedoEnabled(False)  # a printout needs no undo history (and is faster)
     doc.setUseDesignMetrics(True)
+    doc.setPageSize(QSizeF(mm(styles.spec.width), mm(styles.spec.height)))
+    set_type_and_direction(doc, styles, rtl)
+    start_letter(doc, styles, title)
+    return doc
+
+
+def set_type_and_direction(doc: QTextDocument, styles: LetterStyles, rtl: bool) -> None:
+    """The body type and the text direction (``QTextDocument.clear()`` keeps both)."""
     doc.setDefaultFont(make_font(styles.sizes.body))
     option = doc.defaultTextOption()
     option.setTextDirection(
         Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     )
     doc.setDefaultTextOption(option)
-    doc.setPageSize(QSizeF(mm(styles.spec.width), mm(styles.spec.height)))
+
+
+def start_letter(doc: QTextDocument, styles: LetterStyles, title: str) -> None:
+    """Margins and title of an empty document (``QTextDocument.clear()`` resets both)."""
     doc.rootFrame().setFrameFormat(styles.root)
     doc.setMetaInformation(_TITLE, title)
-    return doc
 
 
 def _add_lines(
@@ -153,7 +166,11 @@ def _add_lines(
 
 
 def _add_head(
-    builder: DocumentBuilder, styles: _Styles, sender: SenderProfile, address: list[str], rtl: bool
+    builder: DocumentBuilder,
+    styles: LetterStyles,
+    sender: SenderProfile,
+    address: list[str],
+    rtl: bool,
 ) -> None:
     """Sender block at the top, return line and recipient placed for the envelope window."""
     spec = styles.spec
@@ -174,7 +191,7 @@ def _add_head(
 
 def _add_body(
     builder: DocumentBuilder,
-    styles: _Styles,
+    styles: LetterStyles,
     letter: Letter,
     parts: LetterParts,
     emphasis: tuple[str, ...],
@@ -225,11 +242,33 @@ def letter_document(
     """
     ensure_gui_application()
     rtl = letter.right_to_left
-    styles = _styles(
+    styles = letter_styles(page_size, large_print, body_point_size, rtl)
+    device = paint_device or layout_device()
+    doc = new_document(styles, rtl, device, letter.subject or target.label)
+    fill_letter(doc, styles, letter, sender, target, emphasis, country)
+    return doc
+
+
+def letter_styles(
+    page_size: str, large_print: bool, body_point_size: float | None, rtl: bool
+) -> LetterStyles:
+    """The shared formats of a letter of this page, type size and direction."""
+    return _styles(
         page_spec(page_size).name, TypeSizes.for_letter(large_print, body_point_size), rtl
     )
-    device = paint_device or layout_device()
-    doc = _new_document(styles, rtl, device, letter.subject or target.label)
+
+
+def fill_letter(
+    doc: QTextDocument,
+    styles: LetterStyles,
+    letter: Letter,
+    sender: SenderProfile,
+    target: Target,
+    emphasis: tuple[str, ...],
+    country: str | None,
+) -> None:
+    """Write the letter into an empty document set up for ``styles``."""
+    rtl = letter.right_to_left
     parts = split_letter(letter.text, sender, target)
     builder = DocumentBuilder(doc, rtl)
     _add_head(builder, styles, sender, postal_lines(target, country), rtl)
@@ -245,4 +284,3 @@ def letter_document(
     isolate = tuple(n for n in latin if n.strip() and not is_rtl_text(n)) if rtl else ()
     _add_body(builder, styles, letter, parts, emphasis, isolate)
     builder.finish()
-    return doc

@@ -19,10 +19,17 @@ from PySide6.QtGui import (
 from app.domain.errors import OutputFailed
 from app.domain.model import Letter, SenderProfile, Target
 from app.i18n import _
+from app.output.letter_batch import LetterComposer
 from app.output.letter_document import letter_document
 from app.output.letter_layout import default_page_size, page_spec
 from app.output.pdf_file import set_full_page, write_pdf
-from app.output.qt_runtime import DOC_DPI, ensure_gui_application, make_font, mm_to_units
+from app.output.qt_runtime import (
+    DOC_DPI,
+    ensure_gui_application,
+    layout_device,
+    make_font,
+    mm_to_units,
+)
 
 __all__ = [
     "PrintItem",
@@ -33,8 +40,6 @@ __all__ = [
     "write_letter_pdf",
     "write_letters_pdf",
 ]
-
-_FIT_SIZES = (11.0, 10.5, 10.0)  # body sizes tried, largest first, to keep a letter on one page
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,24 +88,10 @@ def fitted_letter_document(
     paint_device: QPagedPaintDevice | None = None,
 ) -> QTextDocument:
     """:func:`letter_document`, with the body type a little smaller if that keeps it on one page."""
-    sizes = (None,) if large_print else _FIT_SIZES
-    doc = None
-    for size in sizes:
-        doc = letter_document(
-            letter,
-            sender=sender,
-            target=target,
-            page_size=page_size,
-            emphasis=emphasis,
-            large_print=large_print,
-            body_point_size=size,
-            country=country,
-            paint_device=paint_device,
-        )
-        if doc.pageCount() <= 1:
-            break
-    assert doc is not None
-    return doc
+    composer = LetterComposer(paint_device or layout_device(), page_size, large_print=large_print)
+    return composer.document(
+        letter, sender=sender, target=target, emphasis=emphasis, country=country
+    )
 
 
 def paint_document_pages(
@@ -172,17 +163,15 @@ def write_letters_pdf(
     ensure_gui_application()
 
     def paint(painter: QPainter, writer: QPdfWriter) -> int:
+        composer = LetterComposer(writer, page_size, large_print=large_print)
         pages = 0
         for done, item in enumerate(items, start=1):
-            doc = fitted_letter_document(
+            doc = composer.document(
                 item.letter,
                 sender=item.sender,
                 target=item.target,
-                page_size=page_size,
                 emphasis=item.emphasis,
-                large_print=large_print,
                 country=item.country,
-                paint_device=writer,
             )
             pages += paint_document_pages(doc, painter, writer, new_page_first=pages > 0)
             if progress is not None:
