@@ -60,7 +60,12 @@ def with_country_last(lines: list[str], country: str | None = None) -> list[str]
 
 def postal_lines(target: Target, country: str | None = None) -> list[str]:
     """The official's name, title and address, ready for a window or an envelope."""
-    return with_country_last(recipient_lines(target), country)
+    return list(_postal_lines(target, country))
+
+
+@lru_cache(maxsize=512)  # batches of letters and envelopes repeat their officials
+def _postal_lines(target: Target, country: str | None) -> tuple[str, ...]:
+    return tuple(with_country_last(recipient_lines(target), country))
 
 
 def sender_postal_lines(sender: SenderProfile) -> list[str]:

@@ -119,6 +119,11 @@ def default_page_size(locale_territory: str | None) -> str:
 
 def recipient_lines(target: Target) -> list[str]:
     """The address block of ``target``: title, name as printed, then the postal address."""
+    return list(_recipient_lines(target))
+
+
+@lru_cache(maxsize=512)  # a batch asks twice per letter (window and head); targets repeat
+def _recipient_lines(target: Target) -> tuple[str, ...]:
     lines: list[str] = []
     name = target.display_name.strip()
     if name:
@@ -131,7 +136,7 @@ def recipient_lines(target: Target) -> list[str]:
             if line and _norm(line) not in known:
                 lines.append(line)
                 known.add(_norm(line))
-    return lines
+    return tuple(lines)
 
 
 ADDRESS_LINE_CHARS = 38
@@ -179,6 +184,28 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
 _MAX_HEAD_SCAN = 40
 _MAX_UNKNOWN_RUN = 2
 _MAX_HEAD_LINE = 160  # longer lines are prose: never part of the head
+_HEAD_SEPARATORS = re.compile(r"[,·|]")
+
+
+@lru_cache(maxsize=512)  # one sender writes to a few hundred officials in a batch
+def _known_head_lines(sender: SenderProfile, target: Target) -> frozenset[str]:
+    """The normalised lines a letter's head may show: the sender's and the target's fields."""
+    known = {_norm(line) for line in (*sender_lines(sender), *_recipient_lines(target))}
+    known |= {_norm(part) for part in (target.name or "", target.title or "", target.label)}
+    for raw in (target.address or "").splitlines():  # the address as the template printed it
+        known.add(_norm(raw))
+        known |= {_norm(part) for part in raw.split(",")}
+    known.discard("")
+    return frozenset(known)
+
+
+def _is_head_line(line: str, known: frozenset[str]) -> bool:
+    if len(line) > _MAX_HEAD_LINE:  # prose, not an address or a name
+        return False
+    if _norm(line) in known:
+        return True
+    parts = [_norm(part) for part in _HEAD_SEPARATORS.split(line)]
+    return len(parts) > 1 and all(part in known for part in parts if part)
 
 
 @lru_cache(maxsize=4096)
@@ -200,21 +227,14 @@ def split_letter(text: str, sender: SenderProfile, target: Target) -> LetterPart
     found, every line stays in the body.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    known = {_norm(line) for line in (*sender_lines(sender), *recipient_lines(target))}
-    known |= {_norm(part) for part in (target.name or "", target.title or "", target.label)}
-    for raw in (target.address or "").splitlines():  # the address as the template printed it
-        known.add(_norm(raw))
-        known |= {_norm(part) for part in raw.split(",")}
-    known.discard("")
+    known = _known_head_lines(sender, target)
+    verdicts: dict[str, bool] = {}
 
     def is_head_line(line: str) -> bool:
-        if len(line) > _MAX_HEAD_LINE:  # prose, not an address or a name
-            return False
-        norm = _norm(line)
-        if norm in known:
-            return True
-        parts = [_norm(part) for part in re.split(r"[,·|]", line)]
-        return len(parts) > 1 and all(part in known for part in parts if part)
+        verdict = verdicts.get(line)
+        if verdict is None:
+            verdict = verdicts[line] = _is_head_line(line, known)
+        return verdict
 
     head_end = 0  # lines[:head_end] is the head
     date_line: str | None = None
