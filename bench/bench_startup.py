@@ -5,6 +5,8 @@ medians. The main figure runs each under ``paint_probe.py``, which reports the f
 (for the app: of the case table, with rows) in ms since spawn. A second figure times the
 plain ``appeal-desk gui --quit-after-first-paint`` from spawn to exit, teardown included.
 The store is generated (10,000 cases and 100,000 appeals; --quick: 1,000 and 10,000).
+For reference it also times a bare window painting a table of text (the stack's floor for a
+first screen of rows) and the app until the whole list has replaced the start-up preview.
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ def run_child(command: list[str], extra_env: dict[str, str] | None = None) -> tu
     return elapsed, done.stdout
 
 
-def painted_ms(command: list[str]) -> float:
-    _elapsed, out = run_child(command)
+def painted_ms(command: list[str], extra_env: dict[str, str] | None = None) -> float:
+    _elapsed, out = run_child(command, extra_env)
     return float(out.rsplit("painted_ms=", 1)[1].split()[0])
 
 
@@ -44,6 +46,7 @@ def measure(store: Path, repeat: int) -> dict[str, list[float]]:
     probe = [sys.executable, str(BENCH_DIR / "paint_probe.py")]
     commands = {
         "bare": probe + ["bare"],
+        "table": probe + ["table"],
         # no --quit-after-first-paint here: the probe itself ends the process at the paint
         "app": probe + ["app", *app_args(store)[:-1]],
     }
@@ -51,10 +54,19 @@ def measure(store: Path, repeat: int) -> dict[str, list[float]]:
     bare_exit = [sys.executable, str(BENCH_DIR / "bare_window.py")]
     run_child(plain)  # warm-up: page cache, and the day's automatic backup if one is due
     run_child(bare_exit)
-    times: dict[str, list[float]] = {"bare": [], "app": [], "bare_exit": [], "app_exit": []}
+    times: dict[str, list[float]] = {
+        "bare": [],
+        "table": [],
+        "app": [],
+        "app_whole_list": [],
+        "bare_exit": [],
+        "app_exit": [],
+    }
     for _ in range(repeat):
         for name, command in commands.items():
             times[name].append(painted_ms(command))
+        whole = painted_ms(commands["app"], {"BENCH_FULL_LIST": "1"})
+        times["app_whole_list"].append(whole)
         times["bare_exit"].append(run_child(bare_exit)[0] * 1000)
         times["app_exit"].append(run_child(plain)[0] * 1000)
     return times
@@ -65,11 +77,25 @@ def run(quick: bool) -> list[Result]:
     store = cached_store(cases, appeals)
     medians = {k: statistics.median(v) for k, v in measure(store, 3 if quick else 9).items()}
     size = f"{cases:,} cases, {appeals:,} appeals"
-    bare, app = medians["bare"], medians["app"]
+    bare, table, app = medians["bare"], medians["table"], medians["app"]
     return [
         Result("startup_bare_window", bare, "ms", None, note="floor: empty QMainWindow painted"),
-        Result("startup_case_list_painted", app, "ms", None, note=size),
+        Result(
+            "startup_table_window_ratio",
+            table / bare,
+            "x",
+            None,
+            note=f"a bare window painting a 120-row table of text: {table:.0f} ms",
+        ),
+        Result("startup_case_list_painted", app, "ms", None, note=f"{size}; first screen"),
         Result("startup_ratio_to_bare", app / bare, "x", 1.3, note=size),
+        Result(
+            "startup_whole_list_painted",
+            medians["app_whole_list"],
+            "ms",
+            None,
+            note=f"{size}: every case in the table, painted",
+        ),
         Result(
             "startup_to_exit_ratio",
             medians["app_exit"] / medians["bare_exit"],

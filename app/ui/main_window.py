@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
         else:
             read_the_rest()
 
+    def showing_preview(self) -> bool:
+        """True while the list shows the start-up preview, before the whole list is in."""
+        return self._preview_counts is not None
+
     def _preview_matches_view(self) -> bool:
         """The preview holds the first open cases by deadline: the view must show that."""
         return (
