@@ -159,11 +159,37 @@ def _page_text(page: object) -> str:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             chunks.append((text, y, abs(size) * math.hypot(c, d)))
 
+    _parse_contents_fast(page)
     try:
         page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
     except (ValueError, KeyError, TypeError, ZeroDivisionError):
         return page.extract_text() or ""  # type: ignore[attr-defined]
     return _with_paragraph_gaps(chunks)
+
+
+def _parse_contents_fast(page: object) -> None:
+    """Give the page its content stream already parsed by the fast tokenizer, when it can.
+
+    pypdf then extracts from these operations instead of parsing the stream byte by byte; the
+    stream is decoded as pypdf does it (same limits). On anything unusual the page is left as
+    it was, so pypdf reads it, and fails on it, exactly as before.
+    """
+    from pypdf.generic import ContentStream, NameObject
+
+    from app.importing.pdf_operations import fast_operations
+
+    try:
+        contents = page.get("/Contents")  # type: ignore[attr-defined]
+        if contents is None:
+            return
+        stream = ContentStream(contents.get_object(), page.pdf, "bytes")  # type: ignore[attr-defined]
+        operations = fast_operations(stream.get_data())
+        if operations is None:
+            return
+        stream.operations = operations
+        page[NameObject("/Contents")] = stream  # type: ignore[index]
+    except Exception:  # noqa: BLE001 - pypdf's own reading reports the problem as before
+        return
 
 
 def _with_paragraph_gaps(chunks: list[tuple[str, float, float]]) -> str:
