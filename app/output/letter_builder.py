@@ -7,11 +7,13 @@ from functools import lru_cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-from app.output.head_placement import HEAD_MARGINS, add_top_margins, place_all
+from app.output.head_placement import HEAD_MARGINS, place_all
 from app.output.qt_runtime import make_font
 
 _RTL, _LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
-_KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
+
+Runs = list[tuple[str, QTextCharFormat]]
+Spans = list[tuple[int, int, QTextCharFormat]]
 
 
 @lru_cache(maxsize=64)
@@ -25,8 +27,29 @@ def char_format(
     return fmt
 
 
+def runs_of(text: str, plain: QTextCharFormat, spans: Spans) -> Runs:
+    """``text`` cut into runs: the ``spans`` (sorted, not overlapping) in their formats."""
+    runs: Runs = []
+    position = 0
+    for begin, end, char_format in spans:
+        begin = max(begin, position)
+        if begin > position:
+            runs.append((text[position:begin], plain))
+        if end > begin:
+            runs.append((text[begin:end], char_format))
+            position = end
+    if position < len(text):
+        runs.append((text[position:], plain))
+    return runs
+
+
 class DocumentBuilder:
-    """Appends blocks to a document through one cursor."""
+    """Appends blocks to a document through one cursor.
+
+    The head's blocks are placed (moved down to the window and date lines): with the margins
+    of a head of the same shape when one was measured before (``head_shape``, set before the
+    head is built), else by laying out the head once it is complete.
+    """
 
     def __init__(self, doc: QTextDocument, rtl_document: bool) -> None:
         self.doc = doc
@@ -37,17 +60,21 @@ class DocumentBuilder:
         self.placements: list[tuple[QTextBlock, float]] = []
         self.anchor_top: float | None = None  # where the next block (end of the head) goes
         self.head_shape: tuple[object, ...] | None = None  # None: measure this head
+        self.known_margins: tuple[float, ...] | None = None  # of a head of the same shape
+        self.unmoved_format = QTextBlockFormat()  # the last block's format, before any margin
 
-    def place(self, block: QTextBlock, top: float) -> None:
-        self.placements.append((block, top))
+    def set_head_shape(self, shape: tuple[object, ...] | None) -> None:
+        """Call before the head's first placed block: a known shape skips the measuring."""
+        self.head_shape = shape
+        self.known_margins = HEAD_MARGINS.get(shape) if shape is not None else None
 
     def _complete_head(self) -> None:
-        """Place the head's blocks: with the margins of a head of the same shape, or measured."""
+        """Place the head's blocks, measured, unless a known shape's margins are already in."""
         self.anchor_top = None
-        known = HEAD_MARGINS.get(self.head_shape) if self.head_shape else None
-        if known is not None:  # no layout pass at all: the whole letter is laid out once
-            add_top_margins(self.doc, self.placements, known)
+        if self.known_margins is not None and len(self.placements) == len(self.known_margins):
             return
+        if self.known_margins is not None:  # not the shape it seemed: take the margins out
+            self._remove_known_margins()
         self.cursor.endEditBlock()
         added = place_all(self.doc, self.placements)
         if self.head_shape is not None:
@@ -56,6 +83,16 @@ class DocumentBuilder:
             HEAD_MARGINS[self.head_shape] = added
         self.cursor.beginEditBlock()
 
+    def _remove_known_margins(self) -> None:
+        margins = self.known_margins or ()
+        for (block, _), extra in zip(self.placements, margins, strict=False):
+            if extra:
+                fmt = block.blockFormat()
+                fmt.setTopMargin(fmt.topMargin() - extra)
+                cursor = QTextCursor(block)
+                cursor.setBlockFormat(fmt)
+        self.known_margins = None
+
     def finish(self) -> None:
         if self.anchor_top is not None:
             self._complete_head()
@@ -63,55 +100,88 @@ class DocumentBuilder:
 
     def block(
         self,
-        runs: list[tuple[str, QTextCharFormat]],
+        runs: Runs,
         fmt: QTextBlockFormat,
         *,
         rtl: bool,
+        top: float | None = None,
+        block_char: QTextCharFormat | None = None,
     ) -> QTextBlock:
+        """A new block of ``runs``; ``top``: where its first line must start (head blocks)."""
+        anchored = top is None and self.anchor_top is not None
+        if anchored:  # the first block after the head goes to the anchor (the date line)
+            top = self.anchor_top
         if rtl != self.rtl_document:
             fmt = QTextBlockFormat(fmt)  # shared formats are never changed
             fmt.setLayoutDirection(_RTL if rtl else _LTR)
-        first_format = runs[0][1] if runs else QTextCharFormat()
+        self.unmoved_format = fmt  # what the lines after a moved block are set in
+        if top is not None:
+            fmt = self._with_known_margin(fmt)
+        if block_char is None:
+            block_char = runs[0][1] if runs else QTextCharFormat()
         if self.started:
-            self.cursor.insertBlock(fmt, first_format)
+            self.cursor.insertBlock(fmt, block_char)
         else:
             self.cursor.setBlockFormat(fmt)
-            self.cursor.setBlockCharFormat(first_format)
+            self.cursor.setBlockCharFormat(block_char)
             self.started = True
         for text, char_format in runs:
             if text:
                 self.cursor.insertText(text, char_format)
         block = self.cursor.block()
-        if self.anchor_top is not None:
-            # The head is complete: place it (laying out just the head), then build the body.
-            self.place(block, self.anchor_top)
+        if top is not None:
+            self.placements.append((block, top))
+        if anchored:  # the head is complete: place it, then build the body
             self._complete_head()
         return block
+
+    def _with_known_margin(self, fmt: QTextBlockFormat) -> QTextBlockFormat:
+        """``fmt`` with the top margin the next placed block had in a head of this shape."""
+        margins = self.known_margins
+        index = len(self.placements)
+        if margins is None or index >= len(margins) or not margins[index]:
+            return fmt
+        fmt = QTextBlockFormat(fmt)
+        fmt.setTopMargin(fmt.topMargin() + margins[index])
+        return fmt
 
     def text_block(
         self,
         lines: tuple[str, ...] | list[str],
         fmt: QTextBlockFormat,
         plain: QTextCharFormat,
-        spans: list[tuple[int, int, QTextCharFormat]] = (),  # type: ignore[assignment]
+        spans: Spans = (),  # type: ignore[assignment]
         *,
         rtl: bool | None = None,
+        top: float | None = None,
     ) -> QTextBlock | None:
-        """Insert many lines in one call (one block each, one format); return the first block.
+        """Insert many lines (one block each, one format); return the first block.
 
-        ``spans`` (begin, end, format) are offsets into ``"\n".join(lines)``: each line break
-        becomes one block separator, so offsets map one to one onto document positions.
+        ``spans`` (begin, end, format; sorted, never across a line break) are offsets into
+        ``"\n".join(lines)``, printed in their format; the rest is ``plain``.
         """
         if not lines:
             return None
-        first = self.block([(lines[0], plain)], fmt, rtl=self.rtl_document if rtl is None else rtl)
-        start = first.position()
-        if len(lines) > 1:
-            self.cursor.insertText("\n" + "\n".join(lines[1:]), plain)
-        if spans:
-            span_cursor = QTextCursor(self.doc)
-            for begin, end, char_format in spans:
-                span_cursor.setPosition(start + begin)
-                span_cursor.setPosition(start + end, _KEEP_ANCHOR)
-                span_cursor.setCharFormat(char_format)
-        return first
+        first_length = len(lines[0])
+        runs = runs_of("\n".join(lines), plain, spans)
+        first: Runs = []
+        rest: Runs = []
+        position = 0
+        for text, char_format in runs:  # split off the first line: it starts the first block
+            end = position + len(text)
+            if end <= first_length:
+                first.append((text, char_format))
+            elif position >= first_length:
+                rest.append((text, char_format))
+            else:
+                first.append((text[: first_length - position], char_format))
+                rest.append((text[first_length - position :], char_format))
+            position = end
+        direction = self.rtl_document if rtl is None else rtl
+        block = self.block(first, fmt, rtl=direction, top=top, block_char=plain)
+        if rest and top is not None:  # only the first line moves: start the next block unmoved
+            self.cursor.insertBlock(self.unmoved_format, rest[0][1])
+            rest[0] = (rest[0][0][1:], rest[0][1])  # its text starts with that line break
+        for text, char_format in rest:
+            self.cursor.insertText(text, char_format)
+        return block

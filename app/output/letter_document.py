@@ -16,17 +16,15 @@ from PySide6.QtGui import (
 
 from app.domain.model import Letter, SenderProfile, Target
 from app.output.address import postal_lines
-from app.output.bidi_text import body_text_and_spans, emphasis_names, is_rtl_text, one_direction
-from app.output.head_placement import head_shape
+from app.output.bidi_text import body_text_and_spans, emphasis_names, is_rtl_text
 from app.output.letter_builder import DocumentBuilder, char_format
+from app.output.letter_head import add_head
 from app.output.letter_layout import (
     LetterParts,
     PageSpec,
     TypeSizes,
     page_spec,
     reflow_hard_wraps,
-    return_address_line,
-    sender_lines,
     split_letter,
 )
 from app.output.qt_runtime import ensure_gui_application, layout_device, make_font, margin_length
@@ -139,54 +137,11 @@ def start_letter(doc: QTextDocument, styles: LetterStyles, title: str) -> None:
     doc.setMetaInformation(_TITLE, title)
 
 
-def _add_lines(
-    builder: DocumentBuilder,
-    lines: list[str],
-    fmt: QTextBlockFormat | tuple[QTextBlockFormat, QTextBlockFormat],
-    plain: QTextCharFormat,
-    first: QTextCharFormat,
-    top: float | None = None,
-) -> None:
-    """Lines with the first one in ``first`` format; ``fmt`` may be an (ltr, rtl) pair."""
-    if not lines:
-        return
-    direction = one_direction(lines)
-    if direction is not None:
-        chosen = fmt[direction] if isinstance(fmt, tuple) else fmt
-        block = builder.text_block(lines, chosen, plain, [(0, len(lines[0]), first)], rtl=direction)
-        if block is not None and top is not None:
-            builder.place(block, top)
-        return
-    for index, line in enumerate(lines):  # mixed directions: one block per line
-        rtl = is_rtl_text(line)
-        chosen = fmt[rtl] if isinstance(fmt, tuple) else fmt
-        block = builder.block([(line, first if index == 0 else plain)], chosen, rtl=rtl)
-        if index == 0 and top is not None:
-            builder.place(block, top)
-
-
-def _add_head(
-    builder: DocumentBuilder,
-    styles: LetterStyles,
-    sender: SenderProfile,
-    address: list[str],
-    rtl: bool,
-) -> None:
-    """Sender block at the top, return line and recipient placed for the envelope window."""
-    spec = styles.spec
-    head = sender_lines(sender)
-    _add_lines(builder, head, styles.sender, styles.sender_plain, styles.sender_name)
-    return_line = return_address_line(sender)
-    if spec.return_line_top is not None and return_line:
-        block = builder.block([(return_line, styles.small)], styles.return_line, rtl=False)
-        builder.place(block, mm(spec.return_line_top))
-    window = (styles.window_ltr, styles.window_rtl)
-    _add_lines(
-        builder, address, window, styles.recipient_plain, styles.recipient_name, mm(spec.window_top)
-    )
-    builder.anchor_top = mm(spec.date_top)  # the date, or whatever comes first
-    device = builder.doc.documentLayout().paintDevice()
-    builder.head_shape = head_shape(spec, styles.sizes, rtl, head, return_line, address, device)
+def _isolated(line: str, rtl: bool, isolate: tuple[str, ...]) -> str:
+    """A head line with its Latin names isolated in right-to-left text (unchanged otherwise)."""
+    if not rtl:
+        return line
+    return body_text_and_spans((line,), (), "", rtl, isolate)[0]
 
 
 def _add_body(
@@ -200,11 +155,11 @@ def _add_body(
     """Date, any other head lines, the subject (bold) and the body with the names in bold."""
     rtl = letter.right_to_left
     if parts.date_line:
-        date_line = body_text_and_spans((parts.date_line,), (), "", rtl, isolate)[0]
+        date_line = _isolated(parts.date_line, rtl, isolate)
         builder.block([(date_line, styles.plain)], styles.date, rtl=rtl)
     subject = letter.subject.strip()
     for raw_line in parts.extra_head_lines:
-        line = body_text_and_spans((raw_line,), (), "", rtl, isolate)[0]
+        line = _isolated(raw_line, rtl, isolate)
         char = styles.bold if subject and subject in raw_line else styles.plain
         builder.block([(line, char)], styles.start, rtl=rtl)
     body_lines = reflow_hard_wraps(parts.body_lines)
@@ -271,7 +226,7 @@ def fill_letter(
     rtl = letter.right_to_left
     parts = split_letter(letter.text, sender, target)
     builder = DocumentBuilder(doc, rtl)
-    _add_head(builder, styles, sender, postal_lines(target, country), rtl)
+    add_head(builder, styles, sender, postal_lines(target, country), rtl)
     # Latin names and towns inside right-to-left lines are isolated so bidi keeps them whole.
     latin = (
         sender.name,

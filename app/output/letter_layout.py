@@ -187,10 +187,16 @@ _MAX_HEAD_LINE = 160  # longer lines are prose: never part of the head
 _HEAD_SEPARATORS = re.compile(r"[,·|]")
 
 
+@lru_cache(maxsize=16)
+def _sender_head_lines(sender: SenderProfile) -> frozenset[str]:
+    return frozenset(_norm(line) for line in sender_lines(sender))
+
+
 @lru_cache(maxsize=512)  # one sender writes to a few hundred officials in a batch
 def _known_head_lines(sender: SenderProfile, target: Target) -> frozenset[str]:
     """The normalised lines a letter's head may show: the sender's and the target's fields."""
-    known = {_norm(line) for line in (*sender_lines(sender), *_recipient_lines(target))}
+    known = set(_sender_head_lines(sender))
+    known |= {_norm(line) for line in _recipient_lines(target)}
     known |= {_norm(part) for part in (target.name or "", target.title or "", target.label)}
     for raw in (target.address or "").splitlines():  # the address as the template printed it
         known.add(_norm(raw))
@@ -228,46 +234,36 @@ def split_letter(text: str, sender: SenderProfile, target: Target) -> LetterPart
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     known = _known_head_lines(sender, target)
-    verdicts: dict[str, bool] = {}
-
-    def is_head_line(line: str) -> bool:
-        verdict = verdicts.get(line)
-        if verdict is None:
-            verdict = verdicts[line] = _is_head_line(line, known)
-        return verdict
-
     head_end = 0  # lines[:head_end] is the head
     date_line: str | None = None
     date_index = -1
+    unknown: list[tuple[int, str]] = []  # lines neither of the head nor the date, in order
     unknown_run = 0
     for index, raw in enumerate(lines[:_MAX_HEAD_SCAN]):
         line = raw.strip()
         if not line:
             continue
-        if is_head_line(line):
+        if _is_head_line(line, known):
             head_end, unknown_run = index + 1, 0
         elif date_line is None and _is_date_line(line):
             date_line, date_index = line, index
             head_end, unknown_run = index + 1, 0
         else:
+            unknown.append((index, line))
             unknown_run += 1
             if unknown_run > _MAX_UNKNOWN_RUN:
                 break
     if date_line is not None and date_index >= head_end:
         date_line = None
-    extra = tuple(
-        line.strip()
-        for index, line in enumerate(lines[:head_end])
-        if line.strip() and index != date_index and not is_head_line(line.strip())
-    )
-    body = lines[head_end:]
-    while body and not body[0].strip():
-        body = body[1:]
-    while body and not body[-1].strip():
-        body = body[:-1]
-    if not any(line.strip() for line in body):  # never print an empty letter
+    extra = tuple(line for index, line in unknown if index < head_end)
+    body_start, body_end = head_end, len(lines)
+    while body_start < body_end and not lines[body_start].strip():
+        body_start += 1
+    while body_end > body_start and not lines[body_end - 1].strip():
+        body_end -= 1
+    if body_start == body_end:  # never print an empty letter
         return LetterParts(None, (), tuple(lines))
-    return LetterParts(date_line, extra, tuple(body))
+    return LetterParts(date_line, extra, tuple(lines[body_start:body_end]))
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•‣–]|\d{1,2}[.)])\s")
