@@ -20,18 +20,24 @@ _OPERATOR_LIMIT = 120  # pypdf's operator limit is 128
 _ARRAY_LIMIT = 50_000  # pypdf refuses arrays of over 100,000 elements
 
 _DELIMITED = rb"[^ \t\n\r\f\v/\[\]()<>{}%]"
+_SPACE = rb"[ \t\n\r\f]"
+_VALUE = (
+    rb"[+-]?+(?:[0-9]++(?:\.[0-9]*+)?+|\.[0-9]++)(?![+\-.0-9])"  # number
+    rb"|/" + _DELIMITED + rb"*+"  # name
+    rb"|<[0-9A-Fa-f \t\n\r\f\x00]*+>"  # hex string
+    rb"|\([^()\\]*+\)"  # literal string without escapes or nested parentheses
+)
+_OPERATOR = rb"[A-Za-z'\"]" + _DELIMITED + rb"*+"
 _TOKENS = re.compile(
-    rb"[ \t\n\r\f]*(?:"
-    rb"(?P<value>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?![+\-.0-9])"  # number
-    rb"|/" + _DELIMITED + rb"*"  # name
-    rb"|<[0-9A-Fa-f \t\n\r\f\x00]*>"  # hex string
-    rb"|\([^()\\]*\))"  # literal string without escapes or nested parentheses
-    rb"|(?P<operator>[A-Za-z'\"]" + _DELIMITED + rb"*)"
+    _SPACE + rb"*+(?:"
+    rb"(?P<operands>(?:(?:" + _VALUE + rb")" + _SPACE + rb"*+)*+)(?P<operator>" + _OPERATOR + rb")"
+    rb"|(?P<value>" + _VALUE + rb")"
     rb"|(?P<open>\[)"
     rb"|(?P<close>\])"
-    rb"|(?P<comment>%[^\r\n]*)"
+    rb"|(?P<comment>%[^\r\n]*+)"
     rb"|(?P<end>$))"
 )
+_VALUES = re.compile(_VALUE)
 _HEX_SPACE = re.compile(rb"[ \t\n\r\f\x00]+")
 
 
@@ -57,25 +63,28 @@ def _operations(data: bytes) -> list[tuple[Any, bytes]]:
     arrays: list[list[Any]] = []  # the open arrays, innermost last
     target = operands
     values: dict[bytes, Any] = {}  # token -> pypdf object; they repeat a lot and are not changed
+    runs: dict[bytes, list[Any]] = {}  # the operands before an operator, as pypdf objects
     position = 0
     for match in _TOKENS.finditer(data):
         if match.start() != position:
             raise _Unusual  # a token the pattern does not know
         position = match.end()
         kind = match.lastgroup
-        if kind == "value":
-            token = match.group(kind)
-            value = values.get(token)
-            if value is None:
-                value = values[token] = _value(token)
-            target.append(value)
-        elif kind == "operator":
+        if kind == "operator":
             token = match.group(kind)
             if arrays or token in (b"BI", b"R") or len(token) > _OPERATOR_LIMIT:
                 raise _Unusual  # inline image, indirect reference, keyword in an array
+            run = match.group("operands")
+            if run:
+                found = runs.get(run)
+                if found is None:
+                    found = runs[run] = [_cached(values, t) for t in _VALUES.findall(run)]
+                operands.extend(found)
             operations.append((operands, token))
             operands = []
             target = operands
+        elif kind == "value":
+            target.append(_cached(values, match.group(kind)))
         elif kind == "open":
             arrays.append(target)
             target = ArrayObject()
@@ -90,6 +99,13 @@ def _operations(data: bytes) -> list[tuple[Any, bytes]]:
     if arrays or position != len(data):
         raise _Unusual
     return operations
+
+
+def _cached(values: dict[bytes, Any], token: bytes) -> Any:
+    value = values.get(token)
+    if value is None:
+        value = values[token] = _value(token)
+    return value
 
 
 def _value(token: bytes) -> Any:
