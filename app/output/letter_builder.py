@@ -11,6 +11,7 @@ from app.output.head_placement import HEAD_MARGINS, place_all
 from app.output.qt_runtime import make_font
 
 _RTL, _LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+_KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
 
 Runs = list[tuple[str, QTextCharFormat]]
 Spans = list[tuple[int, int, QTextCharFormat]]
@@ -67,6 +68,15 @@ class DocumentBuilder:
         """Call before the head's first placed block: a known shape skips the measuring."""
         self.head_shape = shape
         self.known_margins = HEAD_MARGINS.get(shape) if shape is not None else None
+
+    def resume_at(self, position: int, return_line_top: float | None) -> None:
+        """Keep the document up to ``position`` (a head already placed), drop the rest."""
+        self.cursor.setPosition(position)
+        self.cursor.movePosition(QTextCursor.MoveOperation.End, _KEEP_ANCHOR)
+        self.cursor.removeSelectedText()
+        self.started = True
+        if return_line_top is not None:  # the return line (the last block kept) is placed
+            self.placements.append((self.cursor.block(), return_line_top))
 
     def _complete_head(self) -> None:
         """Place the head's blocks, measured, unless a known shape's margins are already in."""

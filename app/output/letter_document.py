@@ -18,7 +18,7 @@ from app.domain.model import Letter, SenderProfile, Target
 from app.output.address import postal_lines
 from app.output.bidi_text import body_text_and_spans, emphasis_names, is_rtl_text
 from app.output.letter_builder import DocumentBuilder, char_format
-from app.output.letter_head import add_head
+from app.output.letter_head import HeadPlan, add_head, plan_head
 from app.output.letter_layout import (
     LetterParts,
     PageSpec,
@@ -134,6 +134,10 @@ def set_type_and_direction(doc: QTextDocument, styles: LetterStyles, rtl: bool) 
 def start_letter(doc: QTextDocument, styles: LetterStyles, title: str) -> None:
     """Margins and title of an empty document (``QTextDocument.clear()`` resets both)."""
     doc.rootFrame().setFrameFormat(styles.root)
+    set_title(doc, title)
+
+
+def set_title(doc: QTextDocument, title: str) -> None:
     doc.setMetaInformation(_TITLE, title)
 
 
@@ -221,12 +225,22 @@ def fill_letter(
     target: Target,
     emphasis: tuple[str, ...],
     country: str | None,
-) -> None:
-    """Write the letter into an empty document set up for ``styles``."""
+    *,
+    plan: HeadPlan | None = None,
+    kept_until: int | None = None,
+) -> int:
+    """Write the letter into an empty document set up for ``styles``.
+
+    With ``kept_until`` the document holds the sender's part of the head up to there (see
+    ``add_head``); returns where this letter's sender part ends.
+    """
     rtl = letter.right_to_left
+    if plan is None:
+        device = doc.documentLayout().paintDevice()
+        plan = plan_head(styles, sender, postal_lines(target, country), rtl, device)
     parts = split_letter(letter.text, sender, target)
     builder = DocumentBuilder(doc, rtl)
-    add_head(builder, styles, sender, postal_lines(target, country), rtl)
+    sender_part_end = add_head(builder, plan, kept_until=kept_until)
     # Latin names and towns inside right-to-left lines are isolated so bidi keeps them whole.
     latin = (
         sender.name,
@@ -239,3 +253,4 @@ def fill_letter(
     isolate = tuple(n for n in latin if n.strip() and not is_rtl_text(n)) if rtl else ()
     _add_body(builder, styles, letter, parts, emphasis, isolate)
     builder.finish()
+    return sender_part_end

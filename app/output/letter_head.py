@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QTextBlockFormat, QTextCharFormat
+from PySide6.QtGui import QPaintDevice, QTextBlockFormat, QTextCharFormat
 
 from app.domain.model import SenderProfile
 from app.output.bidi_text import is_rtl_text, one_direction
-from app.output.head_placement import head_shape
+from app.output.head_placement import HEAD_MARGINS, head_shape
 from app.output.letter_builder import DocumentBuilder
 from app.output.letter_layout import return_address_line, sender_lines
 from app.output.qt_runtime import mm_to_units as mm
@@ -50,28 +51,69 @@ def add_lines(
             builder.block([(line, plain)], chosen, rtl=rtl)
 
 
-def add_head(
-    builder: DocumentBuilder,
+@dataclass(frozen=True, slots=True)
+class HeadPlan:
+    """A letter's head before it is built: its lines and its shape (see ``head_shape``)."""
+
+    styles: LetterStyles
+    lines: list[str]  # the sender's block
+    return_line: str
+    address: list[str]
+    shape: tuple[object, ...] | None
+
+    @property
+    def sender_part(self) -> tuple[object, ...]:
+        """What the sender's part of the head (block and return line) looks like."""
+        return (self.styles, tuple(self.lines), self.return_line)
+
+    @property
+    def shape_is_known(self) -> bool:
+        """True when a head of this shape was measured: no layout pass is needed to place it."""
+        return self.shape is not None and self.shape in HEAD_MARGINS
+
+
+def plan_head(
     styles: LetterStyles,
     sender: SenderProfile,
     address: list[str],
     rtl: bool,
-) -> None:
-    """Sender block at the top, return line and recipient placed for the envelope window."""
+    device: QPaintDevice | None,
+) -> HeadPlan:
+    lines, return_line = _sender_head(sender)
+    shape = head_shape(styles.spec, styles.sizes, rtl, lines, return_line, address, device)
+    return HeadPlan(styles, lines, return_line, address, shape)
+
+
+def add_head(builder: DocumentBuilder, plan: HeadPlan, *, kept_until: int | None = None) -> int:
+    """Sender block at the top, return line and recipient placed for the envelope window.
+
+    With ``kept_until``, the document still holds the sender's part of the last letter's
+    head, identical to this one's (same ``sender_part``, and the shape known), up to that
+    position: it is kept, laid out, and only the rest is replaced. Returns where the
+    sender's part ends, to keep it for the next letter.
+    """
+    styles = plan.styles
     spec = styles.spec
-    head, return_line = _sender_head(sender)
-    device = builder.doc.documentLayout().paintDevice()
-    builder.set_head_shape(head_shape(spec, styles.sizes, rtl, head, return_line, address, device))
-    add_lines(builder, head, styles.sender, styles.sender_plain, styles.sender_name)
-    if spec.return_line_top is not None and return_line:
-        builder.block(
-            [(return_line, styles.small)],
-            styles.return_line,
-            rtl=False,
-            top=mm(spec.return_line_top),
-        )
+    builder.set_head_shape(plan.shape)
+    return_top = mm(spec.return_line_top) if spec.return_line_top is not None else None
+    has_return_line = return_top is not None and bool(plan.return_line)
+    if kept_until is not None:
+        builder.resume_at(kept_until, return_top if has_return_line else None)
+    else:
+        add_lines(builder, plan.lines, styles.sender, styles.sender_plain, styles.sender_name)
+        if has_return_line:
+            builder.block(
+                [(plan.return_line, styles.small)], styles.return_line, rtl=False, top=return_top
+            )
+    sender_part_end = builder.cursor.position()
     window = (styles.window_ltr, styles.window_rtl)
     add_lines(
-        builder, address, window, styles.recipient_plain, styles.recipient_name, mm(spec.window_top)
+        builder,
+        plan.address,
+        window,
+        styles.recipient_plain,
+        styles.recipient_name,
+        mm(spec.window_top),
     )
     builder.anchor_top = mm(spec.date_top)  # the date, or whatever comes first
+    return sender_part_end
