@@ -5,6 +5,8 @@ PDFs typeset from the samples with QPdfWriter (15 of 21 with two pages), pypdf's
 blank lines restored from text positions parses every field as the source text does (273/273)
 in about 54 ms of CPU per document, against 85 ms for pdfminer.six; its layout mode also scores
 273/273 but sets table columns side by side, which breaks target blocks printed in columns.
+Content streams are tokenized by pdf_operations (the same operations as pypdf's parser, several
+times faster), which brings the app's reading to about 30 ms per document (273/273 still).
 """
 
 from __future__ import annotations
