@@ -54,6 +54,8 @@ def body_text_and_spans(
     Inside right-to-left text a Latin name (a person's, or an official's in ``isolate_only``)
     is wrapped in FSI...PDI so bidi keeps it whole (PITFALLS PDF-4).
     """
+    if not rtl and not any("\n" in name for name in names):
+        return _left_to_right_spans(lines, names, subject)
     bold_names = set(names)
     if rtl:
         names = emphasis_names((*names, *isolate_only))
@@ -86,3 +88,22 @@ def body_text_and_spans(
         out_lines.append(line)
         offset += len(line) + 1
     return "\n".join(out_lines), spans
+
+
+def _left_to_right_spans(
+    lines: tuple[str, ...], names: tuple[str, ...], subject: str
+) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`body_text_and_spans` without isolates: names found in the text as a whole."""
+    text = "\n".join(lines)
+    spans = find_names(text, names) if names else []
+    if not subject or subject not in text:
+        return text, spans
+    subject_lines: list[tuple[int, int]] = []
+    offset = 0
+    for line in lines:
+        if subject in line:
+            subject_lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    # a line holding the subject is bold as a whole: the names in it are not marked again
+    names_outside = [span for span in spans if not any(a <= span[0] < b for a, b in subject_lines)]
+    return text, sorted(names_outside + subject_lines)

@@ -157,41 +157,41 @@ class DocumentBuilder:
 
     def text_block(
         self,
-        lines: tuple[str, ...] | list[str],
+        text: str,
         fmt: QTextBlockFormat,
         plain: QTextCharFormat,
         spans: Spans = (),  # type: ignore[assignment]
         *,
         rtl: bool | None = None,
         top: float | None = None,
-    ) -> QTextBlock | None:
-        """Insert many lines (one block each, one format); return the first block.
+    ) -> QTextBlock:
+        """Insert lines (one block each, one format); return the first block.
 
         ``spans`` (begin, end, format; sorted, never across a line break) are offsets into
-        ``"\n".join(lines)``, printed in their format; the rest is ``plain``.
+        ``text``, printed in their format; the rest is ``plain``.
         """
-        if not lines:
-            return None
-        first_length = len(lines[0])
-        runs = runs_of("\n".join(lines), plain, spans)
+        first_length = text.find("\n")
+        if first_length < 0:
+            first_length = len(text)
         first: Runs = []
         rest: Runs = []
         position = 0
-        for text, char_format in runs:  # split off the first line: it starts the first block
-            end = position + len(text)
+        for run, char_format in runs_of(text, plain, spans):  # the first line starts a block
+            end = position + len(run)
             if end <= first_length:
-                first.append((text, char_format))
+                first.append((run, char_format))
             elif position >= first_length:
-                rest.append((text, char_format))
+                rest.append((run, char_format))
             else:
-                first.append((text[: first_length - position], char_format))
-                rest.append((text[first_length - position :], char_format))
+                first.append((run[: first_length - position], char_format))
+                rest.append((run[first_length - position :], char_format))
             position = end
         direction = self.rtl_document if rtl is None else rtl
         block = self.block(first, fmt, rtl=direction, top=top, block_char=plain)
         if rest and top is not None:  # only the first line moves: start the next block unmoved
             self.cursor.insertBlock(self.unmoved_format, rest[0][1])
             rest[0] = (rest[0][0][1:], rest[0][1])  # its text starts with that line break
-        for text, char_format in rest:
-            self.cursor.insertText(text, char_format)
+        for run, char_format in rest:
+            if run:
+                self.cursor.insertText(run, char_format)
         return block

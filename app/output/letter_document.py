@@ -177,7 +177,7 @@ def _add_body(
         body_lines, emphasis_names(emphasis), subject if subject_in_text else "", rtl, isolate
     )
     bold_spans = [(begin, end, styles.bold) for begin, end in spans]
-    builder.text_block(body_text.split("\n"), styles.start, styles.plain, bold_spans)
+    builder.text_block(body_text, styles.start, styles.plain, bold_spans)
 
 
 def letter_document(

@@ -40,7 +40,7 @@ def add_lines(
     if direction is not None:
         chosen = fmt[direction] if isinstance(fmt, tuple) else fmt
         spans = [(0, len(lines[0]), first)]
-        builder.text_block(lines, chosen, plain, spans, rtl=direction, top=top)
+        builder.text_block("\n".join(lines), chosen, plain, spans, rtl=direction, top=top)
         return
     for index, line in enumerate(lines):  # mixed directions: one block per line
         rtl = is_rtl_text(line)
