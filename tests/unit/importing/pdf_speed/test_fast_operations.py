@@ -81,15 +81,19 @@ def test_unusual_streams_are_left_to_pypdf(data: bytes) -> None:
     assert fast_operations(data) is None
 
 
-def _one_page_pdf(content: bytes) -> bytes:
+def _one_page_pdf(content: bytes, second: bytes | None = None) -> bytes:
+    """A one-page PDF showing ``content``, with ``second`` as a second content stream if given."""
+    contents = b"[4 0 R 6 0 R]" if second is not None else b"4 0 R"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R "
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents " + contents + b" "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    if second is not None:
+        objects.append(b"<< /Length %d >>\nstream\n" % len(second) + second + b"\nendstream")
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -117,6 +121,16 @@ def test_text_reads_the_same_on_the_fast_path_and_on_pypdfs(line: bytes, shown: 
     assert pdf_text(_one_page_pdf(content), "hand.pdf").splitlines() == [
         shown,
         "Second line of the page",
+    ]
+
+
+def test_a_page_drawn_by_two_content_streams_reads_both() -> None:
+    first = b"BT /F1 12 Tf 20 250 Td (Fictional first line) Tj ET"
+    second = b"BT /F1 12 Tf 20 236 Td (Fictional second line) Tj ET"
+    text = pdf_text(_one_page_pdf(first, second), "two-streams.pdf")
+    assert [line for line in text.splitlines() if line] == [
+        "Fictional first line",
+        "Fictional second line",
     ]
 
 
