@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextBlock, QTextCursor, QTextDocument
 
-from app.output.letter_layout import PageSpec, TypeSizes
+from app.output.letter_layout import PageSpec, TypeSizes, page_spec
 from app.output.qt_runtime import layout_device, make_font, margin_length, mm_to_units
 
 _BEYOND_LATIN = re.compile("[^\u0000-\u024f]")  # scripts that may need fallback fonts
@@ -62,11 +62,26 @@ def _metrics(size: float, bold: bool, serif: bool) -> QFontMetricsF:
 
 
 @lru_cache(maxsize=4096)
-def _one_line(
-    text: str, size: float, width: float, *, bold: bool = False, serif: bool = True
-) -> bool:
+def _one_line(text: str, size: float, width: float, bold: bool, serif: bool = True) -> bool:
     """True when ``text`` surely fits on one line ``width`` units wide (with a safety margin)."""
     return _metrics(size, bold, serif).horizontalAdvance(text) < 0.95 * width
+
+
+@lru_cache(maxsize=32)
+def _sender_part_fits(
+    page: str, sizes: TypeSizes, sender_block: tuple[str, ...], return_line: str
+) -> bool:
+    """The sender's block and return line: each on one line, in Latin script."""
+    spec = page_spec(page)
+    text_width = mm_to_units(spec.text_width)
+    fits = all(
+        _one_line(line, sizes.sender + (1.5 if i == 0 else 0), text_width, i == 0)
+        for i, line in enumerate(sender_block)
+    )
+    if spec.return_line_top is not None and return_line:
+        window_width = mm_to_units(spec.window_width)
+        fits = fits and _one_line(return_line, sizes.return_line, window_width, False, False)
+    return fits and not _BEYOND_LATIN.search("".join((*sender_block, return_line)))
 
 
 def head_shape(
@@ -78,21 +93,17 @@ def head_shape(
     address: list[str],
     device: QPaintDevice | None,
 ) -> tuple[object, ...] | None:
-    """What the head's height depends on, when every head line fits on one line; else None."""
-    text_width = mm_to_units(spec.text_width)
-    window_width = mm_to_units(spec.window_width)
-    fits = all(
-        _one_line(line, sizes.sender + (1.5 if i == 0 else 0), text_width, bold=i == 0)
-        for i, line in enumerate(sender_block)
-    ) and all(
-        _one_line(line, sizes.recipient, window_width, bold=i == 0)
-        for i, line in enumerate(address)
-    )
-    if spec.return_line_top is not None and return_line:
-        fits = fits and _one_line(return_line, sizes.return_line, window_width, serif=False)
-    # Other scripts may come from fallback fonts with other line heights: measure those heads.
-    if not fits or _BEYOND_LATIN.search("".join((*sender_block, *address, return_line))):
+    """What the head's height depends on, when every head line fits on one line; else None.
+
+    Other scripts may come from fallback fonts with other line heights: such heads are
+    measured each time (None).
+    """
+    if not _sender_part_fits(spec.name, sizes, tuple(sender_block), return_line):
         return None
+    window_width = mm_to_units(spec.window_width)
+    for i, line in enumerate(address):
+        if _BEYOND_LATIN.search(line) or not _one_line(line, sizes.recipient, window_width, i == 0):
+            return None
     dpi = (device or layout_device()).logicalDpiY()
     has_return = bool(spec.return_line_top is not None and return_line)
     return (spec.name, sizes, rtl, dpi, len(sender_block), has_return, len(address))
