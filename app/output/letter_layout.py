@@ -196,11 +196,12 @@ def _sender_head_lines(sender: SenderProfile) -> frozenset[str]:
 def _known_head_lines(sender: SenderProfile, target: Target) -> frozenset[str]:
     """The normalised lines a letter's head may show: the sender's and the target's fields."""
     known = set(_sender_head_lines(sender))
-    known |= {_norm(line) for line in _recipient_lines(target)}
-    known |= {_norm(part) for part in (target.name or "", target.title or "", target.label)}
+    known.update(map(_norm, _recipient_lines(target)))
+    known.update(map(_norm, (target.name or "", target.title or "", target.label)))
     for raw in (target.address or "").splitlines():  # the address as the template printed it
         known.add(_norm(raw))
-        known |= {_norm(part) for part in raw.split(",")}
+        if "," in raw:
+            known.update(map(_norm, raw.split(",")))
     known.discard("")
     return frozenset(known)
 
