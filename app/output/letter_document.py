@@ -19,14 +19,8 @@ from app.output.address import postal_lines
 from app.output.bidi_text import body_text_and_spans, emphasis_names, is_rtl_text
 from app.output.letter_builder import DocumentBuilder, char_format
 from app.output.letter_head import HeadPlan, add_head, plan_head
-from app.output.letter_layout import (
-    LetterParts,
-    PageSpec,
-    TypeSizes,
-    page_spec,
-    reflow_hard_wraps,
-    split_letter,
-)
+from app.output.letter_layout import PageSpec, TypeSizes, page_spec
+from app.output.letter_parts import LetterParts, reflow_hard_wraps, split_letter
 from app.output.qt_runtime import ensure_gui_application, layout_device, make_font, margin_length
 from app.output.qt_runtime import mm_to_units as mm
 

@@ -9,7 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from app.domain.model import Letter, SenderProfile, Target
-from app.output.letter_layout import default_page_size, split_letter
+from app.output.letter_layout import default_page_size
+from app.output.letter_parts import split_letter
 from app.output.paper import PrintItem, write_letter_pdf, write_letters_pdf
 
 from .conftest import PERSON, english_text
