@@ -34,11 +34,18 @@ def since_spawn_ms() -> float:
 
 def finish(settle: object = None) -> None:
     sys.stdout.write(f"painted_ms={since_spawn_ms():.1f}\n")
-    if os.environ.get("BENCH_RSS"):
-        if callable(settle):
-            settle()
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        sys.stdout.write(f"peak_rss_kb={peak}\n")
+    if os.environ.get("BENCH_RSS"):  # settle outside the paint event (no nested repaint)
+        QTimer.singleShot(0, lambda: report_rss(settle))
+        return
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def report_rss(settle: object) -> None:
+    if callable(settle):
+        settle()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stdout.write(f"peak_rss_kb={peak}\n")
     sys.stdout.flush()
     os._exit(0)
 
