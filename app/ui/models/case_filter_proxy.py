@@ -26,33 +26,13 @@ from PySide6.QtCore import (
 )
 
 from app.domain.model import CaseStatus, CaseSummary
+from app.ui.models.case_search_index import CaseSearchIndex
 from app.ui.models.case_table_model import CASE_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _RECENT_FILTERS = 12  # search results kept for Backspace
+_RECENT_ROWS = 2  # ... holding at most this many rows per case in all (bounds their memory)
 _PREPARE_CHUNK = 5_000  # folded texts made per idle tick after a reset (keeps frames short)
-
-
-def search_haystack(case: CaseSummary) -> str:
-    """Everything the search box matches: UA number, title, country, persons, officials.
-
-    Typed words are split at spaces and matched one by one, so the "UA 12/34" a user may
-    type needs only "ua" besides the number itself."""
-    parts = [case.ua_number, "ua", case.title, case.country, *case.persons, *case.officials]
-    return "\n".join(parts).casefold()
-
-
-def folded_bytes(text: str) -> bytes:
-    """UTF-8 of folded text: what the proxy keeps per case and what it looks for in it.
-
-    A word is in a text exactly when its UTF-8 is in the text's UTF-8, and names with a
-    letter beyond Latin-1 (Ž, ł, ő...) make a Python string take 2 bytes per character:
-    as UTF-8 the 100,000 texts take about 40% less memory (bench/bench_memory.py)."""
-    return text.encode("utf-8", "surrogatepass")
-
-
-def _folded(case: CaseSummary) -> bytes:
-    return folded_bytes(search_haystack(case))
 
 
 def _refines(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
@@ -72,11 +52,11 @@ class CaseFilterProxy(QAbstractProxyModel):
         # copies below are rebuilt from them with C-speed map() calls.
         self._pool: list[CaseSummary] = []
         self._order: list[int] = []
-        self._pool_haystacks: list[bytes | None] = []  # folded texts (UTF-8), made lazily
-        self._pool_open: list[bool] = []
+        self._index = CaseSearchIndex()  # folded texts (UTF-8) per pool position, made lazily
+        self._pool_open = bytearray()  # 1: the case is open
         self._cases: list[CaseSummary] = []  # per source row
         self._haystacks: list[bytes | None] | None = []  # per source row (None: make again)
-        self._is_open: list[bool] | None = []  # per source row (None: make again)
+        self._is_open: bytearray | None = bytearray()  # per source row (None: make again)
         self._open_rows: list[int] = []  # source rows of open cases
         self._rows: list[int] = []  # proxy row -> source row (never changed in place)
         # The rows of the last few search texts (the lists are shared, never mutated).
@@ -252,12 +232,11 @@ class CaseFilterProxy(QAbstractProxyModel):
         for source_row in range(first, min(last + 1, len(self._cases))):
             case = model.index(source_row, 0).data(CASE_ROLE)
             if isinstance(case, CaseSummary) and case is not self._cases[source_row]:
-                text, is_open = _folded(case), case.status is not CaseStatus.CLOSED
-                self._cases[source_row] = case
                 position = self._order[source_row]
+                self._index.replace(position, case)
+                self._cases[source_row] = case
                 self._pool[position] = case
-                self._pool_haystacks[position] = text
-                self._pool_open[position] = is_open
+                self._pool_open[position] = case.status is not CaseStatus.CLOSED
                 self._haystacks = self._is_open = None
                 changed = True
         if changed:  # a row's text or status changed: it may now be hidden or shown
@@ -294,8 +273,8 @@ class CaseFilterProxy(QAbstractProxyModel):
         else:
             closed = CaseStatus.CLOSED
             self._pool = pool
-            self._pool_haystacks = [None] * len(pool)
-            self._pool_open = [case.status is not closed for case in pool]
+            self._index.reset(pool)
+            self._pool_open = bytearray(case.status is not closed for case in pool)
             self._prepared = not pool
         self._order = order
         self._cases = cases
@@ -317,12 +296,12 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def _row_haystacks(self) -> list[bytes | None]:
         if self._haystacks is None:
-            self._haystacks = list(map(self._pool_haystacks.__getitem__, self._order))
+            self._haystacks = list(map(self._index.texts.__getitem__, self._order))
         return self._haystacks
 
-    def _row_open(self) -> list[bool]:
+    def _row_open(self) -> bytearray:
         if self._is_open is None:
-            self._is_open = list(map(self._pool_open.__getitem__, self._order))
+            self._is_open = bytearray(map(self._pool_open.__getitem__, self._order))
         return self._is_open
 
     def _source_rows(
@@ -340,10 +319,11 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def _prepare_some(self) -> None:
         end = min(self._prepare_from + _PREPARE_CHUNK, len(self._pool))
-        haystacks, pool = self._pool_haystacks, self._pool
+        index, pool = self._index, self._pool
+        texts = index.texts
         for position in range(self._prepare_from, end):
-            if haystacks[position] is None:
-                haystacks[position] = _folded(pool[position])
+            if texts[position] is None:
+                index.fold(position, pool[position])
         self._prepare_from = end
         if end >= len(pool):
             self._prepare_timer.stop()
@@ -352,11 +332,10 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def _fill_haystacks(self, source_rows: list[int]) -> list[bytes | None]:
         haystacks, cases = self._row_haystacks(), self._cases
-        pool_haystacks, order = self._pool_haystacks, self._order
+        index, order = self._index, self._order
         for row in source_rows:
             if haystacks[row] is None:
-                text = _folded(cases[row])
-                haystacks[row] = pool_haystacks[order[row]] = text
+                haystacks[row] = index.fold(order[row], cases[row])
         return haystacks
 
     def _matching(self, candidates: list[int] | None) -> list[int]:
@@ -370,8 +349,8 @@ class CaseFilterProxy(QAbstractProxyModel):
             rows = [r for r in candidates if is_open[r]]
         if self._words:
             haystacks = self._row_haystacks() if self._prepared else self._fill_haystacks(rows)
-            for word in map(folded_bytes, self._words):
-                rows = [r for r in rows if word in haystacks[r]]  # type: ignore[operator]
+            for word in self._words:
+                rows = self._index.narrow(rows, word, haystacks, self._cases, self._order)
         return rows
 
     def _refilter(self, within_current: bool) -> None:
@@ -381,13 +360,17 @@ class CaseFilterProxy(QAbstractProxyModel):
         rows = self._recent.get(key)  # Backspace: the rows of a text typed a moment ago
         if rows is None:
             rows = self._matching(self._rows if within_current else None)
-            if len(self._recent) >= _RECENT_FILTERS:
-                self._recent.pop(next(iter(self._recent)))
-            self._recent[key] = rows
+            self._remember_recent(key, rows)
         self._rows = rows
         self._proxy_of = None
         self._restore_persistent(source_moved=False)
         self.layoutChanged.emit()
+
+    def _remember_recent(self, key: tuple[tuple[str, ...], bool], rows: list[int]) -> None:
+        recent, budget = self._recent, _RECENT_ROWS * len(self._cases) + 1_000
+        recent[key] = rows
+        while len(recent) > _RECENT_FILTERS or sum(map(len, recent.values())) > budget:
+            recent.pop(next(iter(recent)))  # the oldest first
 
     def _proxy_rows(self) -> dict[int, int]:
         if self._proxy_of is None:
