@@ -67,6 +67,9 @@ class CaseFilterProxy(QAbstractProxyModel):
         self._proxy_of: dict[int, int] | None = None  # source row -> proxy row, made lazily
         self._kept: list[tuple[QModelIndex, int, int]] = []  # index, source row, pool position
         self._prepared = True  # every source row has its folded text
+        # Every open case has it: closed ones are folded once "show closed" is ticked (most
+        # cases of a large store are closed; their texts would take memory for nothing).
+        self._open_prepared = True
         self._prepare_from = 0
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setInterval(0)
@@ -94,6 +97,9 @@ class CaseFilterProxy(QAbstractProxyModel):
         if show == self._show_closed:
             return
         self._show_closed = show
+        if show and not self._prepared:
+            self._prepare_from = 0
+            self._prepare_timer.start()  # now the closed cases' texts too
         self._refilter(within_current=not show)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -275,7 +281,7 @@ class CaseFilterProxy(QAbstractProxyModel):
             self._pool = pool
             self._index.reset(pool)
             self._pool_open = bytearray(case.status is not closed for case in pool)
-            self._prepared = not pool
+            self._prepared = self._open_prepared = not pool
         self._order = order
         self._cases = cases
         self._haystacks = None  # per-row copies are made when first needed
@@ -319,16 +325,22 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def _prepare_some(self) -> None:
         end = min(self._prepare_from + _PREPARE_CHUNK, len(self._pool))
-        index, pool = self._index, self._pool
+        index, pool, pool_open, everything = (
+            self._index,
+            self._pool,
+            self._pool_open,
+            self._show_closed,
+        )
         texts = index.texts
         for position in range(self._prepare_from, end):
-            if texts[position] is None:
+            if texts[position] is None and (everything or pool_open[position]):
                 index.fold(position, pool[position])
         self._prepare_from = end
         if end >= len(pool):
             self._prepare_timer.stop()
             self._haystacks = None
-            self._prepared = True
+            self._open_prepared = True
+            self._prepared = everything
 
     def _fill_haystacks(self, source_rows: list[int]) -> list[bytes | None]:
         haystacks, cases = self._row_haystacks(), self._cases
@@ -348,7 +360,8 @@ class CaseFilterProxy(QAbstractProxyModel):
             is_open = self._row_open()
             rows = [r for r in candidates if is_open[r]]
         if self._words:
-            haystacks = self._row_haystacks() if self._prepared else self._fill_haystacks(rows)
+            ready = self._prepared or (self._open_prepared and not self._show_closed)
+            haystacks = self._row_haystacks() if ready else self._fill_haystacks(rows)
             for word in self._words:
                 rows = self._index.narrow(rows, word, haystacks, self._cases, self._order)
         return rows

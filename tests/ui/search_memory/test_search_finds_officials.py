@@ -119,3 +119,15 @@ def test_officials_are_found_after_a_re_sort(view: CaseListView) -> None:
     view.table.sortByColumn(Column.UA_NUMBER, view.table.horizontalHeader().sortIndicatorOrder())
     search(view, "justice")
     assert sorted(listed(view)) == ["1/26", "2/26"]
+
+
+def test_closed_cases_are_found_once_shown_after_idle_preparation(
+    qtbot, view: CaseListView
+) -> None:  # type: ignore[no-untyped-def]
+    qtbot.wait(20)  # idle time: the search texts of the open cases are made
+    assert search(view, "voleska") == ["2/26"]
+    view.show_closed_box.setChecked(True)
+    assert listed(view) == ["2/26", "4/26"]
+    assert search(view, "ilse voleska") == ["4/26"]
+    qtbot.wait(20)  # ... and then those of the closed cases
+    assert search(view, "charged") == ["4/26"]
