@@ -90,7 +90,7 @@ def _table() -> dict[str, str]:
             or code in {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
         ):
             continue
-        canonical = _AMNESTY_NAMES.get(code, name.replace(" & ", " and "))
+        canonical = amnesty_name(code, name)
         for locale in _LOCALES:
             local = Locale(locale).territories.get(code)
             if local:
@@ -104,6 +104,11 @@ def _table() -> dict[str, str]:
     for name in _PERIOD_NAMES:
         table.setdefault(fold(name), name)
     return table
+
+
+def amnesty_name(code: str, cldr_name: str) -> str:
+    """The English short name Amnesty uses for the territory ``code`` (CLDR's otherwise)."""
+    return _AMNESTY_NAMES.get(code, cldr_name.replace(" & ", " and "))
 
 
 def canonical_country(name: str) -> str | None:

@@ -6,15 +6,13 @@ import json
 import logging
 import tomllib
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from app.atomic_files import replace_file_contents
 from app.domain.errors import InvalidInput
 from app.i18n import _
-from app.importing.countries import canonical_country
-from app.importing.normalize import fold
+from app.services.country_codes import country_code
 
 log = logging.getLogger(__name__)
 
@@ -54,31 +52,6 @@ class TransitTable:
             for r in self.regions
         )
         return TransitTable(regions, default_days)
-
-
-@lru_cache(maxsize=1)
-def _codes_by_name() -> dict[str, str]:
-    from babel import Locale
-
-    table: dict[str, str] = {}
-    for code, name in Locale("en").territories.items():
-        if len(code) == 2 and code.isalpha():
-            table[fold(name)] = code
-            amnesty_name = canonical_country(name)
-            if amnesty_name:
-                table.setdefault(fold(amnesty_name), code)
-    return table
-
-
-def country_code(country: str | None) -> str | None:
-    """``Peru`` -> ``PE``; ``Russische Föderation`` -> ``RU``; ``PE`` -> ``PE``; unknown -> None."""
-    if not country or not country.strip():
-        return None
-    text = country.strip()
-    names = _codes_by_name()
-    if len(text) == 2 and text.isupper() and text in names.values():
-        return text
-    return names.get(fold(canonical_country(text) or text)) or names.get(fold(text))
 
 
 def shipped_table() -> TransitTable:

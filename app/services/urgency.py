@@ -148,7 +148,12 @@ def due_for_reminder(
     sender_country: str | None = None,
 ) -> list[QueueItem]:
     """Open cases not yet written to whose deadline is at most ``within_days`` away (not passed)."""
-    queue = build_queue(cases, table, today, sender_country=sender_country, only_unwritten=True)
+    near = [  # only these can be due: the rest are not planned at all (100,000 cases)
+        case
+        for case in cases
+        if case.deadline is not None and 0 <= (case.deadline - today).days <= within_days
+    ]
+    queue = build_queue(near, table, today, sender_country=sender_country, only_unwritten=True)
     due = [
         item
         for item in queue
