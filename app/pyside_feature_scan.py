@@ -35,5 +35,6 @@ def speed_up_feature_scan() -> bool:
             return original(module)
 
     uses_pyside._appeal_desk = True  # type: ignore[attr-defined]
+    uses_pyside.__wrapped__ = original  # type: ignore[attr-defined]
     feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
     return True
