@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -94,10 +95,18 @@ _VALUE_KEYS: dict[Column, Callable[[CaseSummary], Any]] = {
 }
 
 
-def ua_order(cases: Sequence[CaseSummary]) -> list[int]:
+Positions = array  # of "i": 4 bytes a row, no int object per row (100,000 rows: 0.4 MB)
+
+
+def positions(values: Iterable[int]) -> Positions:
+    """Row positions kept compactly: every sort order holds one per case (issue 8)."""
+    return array("i", values)
+
+
+def ua_order(cases: Sequence[CaseSummary]) -> Positions:
     """Positions in ``cases`` by UA number (year, then number), as ``ua_sort_key`` orders."""
     keys = list(map(_ua_int, cases))
-    return sorted(range(len(cases)), key=keys.__getitem__)
+    return positions(sorted(range(len(cases)), key=keys.__getitem__))
 
 
 _IDLE_STEP = 10_000  # rows per idle step when preparing sort orders ahead of a click
@@ -117,27 +126,27 @@ def _ua_int(case: CaseSummary) -> int:
 
 
 def ascending_order(
-    cases: Sequence[CaseSummary], column: Column, by_ua: list[int] | None = None
-) -> tuple[list[int], list[int]]:
+    cases: Sequence[CaseSummary], column: Column, by_ua: Positions | None = None
+) -> tuple[Positions, Positions]:
     """Positions in ``cases`` of (rows with a value, rows without), ascending, ties by UA
     number: the order of ``_sort_value`` then ``ua_sort_key``, from stable sorts."""
-    by_ua = list(by_ua) if by_ua is not None else ua_order(cases)
+    by_ua = by_ua if by_ua is not None else ua_order(cases)
     if column == Column.UA_NUMBER:
-        return by_ua, []
+        return positions(by_ua), positions(())
     return _ordered_by(cases, column, by_ua, list(map(_VALUE_KEYS[column], cases)))
 
 
 def _ordered_by(
-    cases: Sequence[CaseSummary], column: Column, by_ua: list[int], keys: list[Any]
-) -> tuple[list[int], list[int]]:
+    cases: Sequence[CaseSummary], column: Column, by_ua: Positions, keys: list[Any]
+) -> tuple[Positions, Positions]:
     if column in (Column.DEADLINE, Column.DAYS_LEFT):  # no deadline: last, closed ones after
         present = [i for i in by_ua if cases[i].deadline is not None]
         missing = [i for i in by_ua if cases[i].deadline is None]
         missing.sort(key=lambda i: keys[i][0])
     else:
-        present, missing = by_ua, []
+        present, missing = list(by_ua), []
     present.sort(key=keys.__getitem__)
-    return present, missing
+    return positions(present), positions(missing)
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -147,13 +156,13 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[CaseSummary] = []  # in the current order
         self._pool: list[CaseSummary] = []  # the same rows as given to set_cases
-        self._order: list[int] = []  # row -> position in _pool (the proxy reads it, too)
+        self._order: Positions = positions(())  # row -> position in _pool (the proxy reads it)
         self._today = today
         self._sort_column = Column.DEADLINE
         self._sort_order = Qt.SortOrder.AscendingOrder
         # Ascending orders per column, as _pool positions (see _ordered); cleared on change.
-        self._orders: dict[Column, tuple[list[int], list[int]]] = {}
-        self._by_ua: list[int] | None = None  # the tie-break order, shared by every column
+        self._orders: dict[Column, tuple[Positions, Positions]] = {}
+        self._by_ua: Positions | None = None  # the tie-break order, shared by every column
         # Every column's order is prepared in small steps while the app is idle, so that even
         # the first click on a header with 100,000 rows is a list copy (bench_search_sort.py).
         self._preparing: Iterator[None] | None = None
@@ -302,7 +311,7 @@ class CaseTableModel(QAbstractTableModel):
         if self._by_ua is None:
             ua_keys: list[int] = []
             yield from _keys_in_steps(pool, _ua_int, ua_keys)
-            self._by_ua = sorted(range(len(pool)), key=ua_keys.__getitem__)
+            self._by_ua = positions(sorted(range(len(pool)), key=ua_keys.__getitem__))
             yield
         for column in Column:
             if column == Column.DAYS_LEFT or column in self._orders:
@@ -313,9 +322,9 @@ class CaseTableModel(QAbstractTableModel):
             if self._pool is not pool or self._by_ua is None:
                 return  # the rows changed meanwhile
             if column == Column.UA_NUMBER:
-                self._orders[column] = list(self._by_ua), []
+                self._orders[column] = positions(self._by_ua), positions(())
             else:
-                self._orders[column] = _ordered_by(pool, column, list(self._by_ua), keys)
+                self._orders[column] = _ordered_by(pool, column, self._by_ua, keys)
             yield
 
     def replace_case(self, case: CaseSummary) -> bool:
@@ -367,7 +376,7 @@ class CaseTableModel(QAbstractTableModel):
             self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
 
-    def _ordered(self) -> list[int]:
+    def _ordered(self) -> Positions:
         """Positions in _pool in the current order: missing values (no deadline) last, ties
         by UA number. The ascending order of each column is kept until the rows change, so
         sorting again by a column (either way) is a list copy (bench/bench_search_sort.py)."""
@@ -383,7 +392,7 @@ class CaseTableModel(QAbstractTableModel):
             return present[::-1] + missing[::-1]
         return present + missing
 
-    def row_order(self) -> tuple[list[CaseSummary], list[int], list[CaseSummary]]:
+    def row_order(self) -> tuple[list[CaseSummary], Positions, list[CaseSummary]]:
         """(the rows as given to set_cases, their positions in the current order, the rows in
         that order): lets the search proxy follow a re-sort without work per row. Read-only."""
         return self._pool, self._order, self._rows
