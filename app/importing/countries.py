@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from babel import Locale
-
 from app.importing.normalize import fold
+from app.importing.territory_names import LOCALES as _LOCALES
+from app.importing.territory_names import territory_names
 
 # Amnesty's English usage where it differs from CLDR's short names.
 _AMNESTY_NAMES = {
@@ -75,30 +75,26 @@ _MORE_NAMES = {
 }  # fmt: skip
 # Names of their time kept as printed (the 1990s network texts).
 _PERIOD_NAMES = ["Zaire", "Yugoslavia", "Federal Republic of Yugoslavia", "Serbia and Montenegro"]
-_LOCALES = ("en", "es", "fr", "de", "pt", "it", "nl")
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
     """Folded localised name -> English Amnesty name."""
-    english = Locale("en").territories
+    names = territory_names()
+    english = names["en"]
     table: dict[str, str] = {}
     for code, name in english.items():
-        if (
-            len(code) != 2
-            or not code.isalpha()
-            or code in {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
-        ):
+        if code in {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}:
             continue
         canonical = amnesty_name(code, name)
         for locale in _LOCALES:
-            local = Locale(locale).territories.get(code)
+            local = names[locale].get(code)
             if local:
                 table.setdefault(fold(local), canonical)
         table[fold(canonical)] = canonical
         table[fold(name)] = canonical
-    for code, names in [*_EXTRA_NAMES.items(), *_MORE_NAMES.items()]:
-        for extra in names:
+    for code, extras in [*_EXTRA_NAMES.items(), *_MORE_NAMES.items()]:
+        for extra in extras:
             english_name = english.get(code, extra).replace(" & ", " and ")
             table[fold(extra)] = _AMNESTY_NAMES.get(code, english_name)
     for name in _PERIOD_NAMES:

@@ -3,8 +3,8 @@
 The stored cases name their countries as the importer wrote them: CLDR's English short
 name or Amnesty's own (``Peru``, ``UK``, ``Russia``). Those are looked up among the English
 names alone; only another name (``Russische Föderation``) loads the importer's table of
-names in every UA language - about 7 MB of CLDR data that the window need not hold just to
-remind the user of a deadline (issue 8).
+names in every UA language. The names come from the shipped CLDR file
+(``app.importing.territory_names``), not from Babel's locale data (about 1 MB a language).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from app.importing.countries import amnesty_name, canonical_country
 from app.importing.normalize import fold
+from app.importing.territory_names import territory_names
 
 
 def country_code(country: str | None) -> str | None:
@@ -56,7 +57,4 @@ def _codes_by_name() -> dict[str, str]:
 
 
 def _english_territories() -> dict[str, str]:
-    from babel import Locale
-
-    territories = Locale("en").territories.items()
-    return {code: name for code, name in territories if len(code) == 2 and code.isalpha()}
+    return territory_names()["en"]

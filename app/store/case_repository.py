@@ -278,6 +278,11 @@ def _restrict(query: Select[Any], owner: Any, case_id: int | None, open_only: bo
     return query
 
 
+def _shared_tuple(shared: dict[object, object], labels: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple per distinct list of officials: many cases name the same ones (memory)."""
+    return shared.setdefault(labels, labels)  # type: ignore[return-value]
+
+
 def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> list[CaseSummary]:
     query = select(*_SUMMARY_COLUMNS).order_by(CaseRow.id)
     if case_id is not None:
@@ -288,7 +293,7 @@ def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> lis
     persons = _names_by_case(session, case_id, open_only)
     officials = _officials_by_case(session, case_id, open_only)
     statuses = {status.value: status for status in CaseStatus}
-    shared: dict[object, object] = {}  # one object per distinct country and deadline
+    shared: dict[object, object] = {}  # one object per distinct country, deadline, officials
     empty: tuple[str, ...] = ()
     rows = session.connection().execute(query)  # core rows, streamed: no ORM buffering
     return [
@@ -300,7 +305,7 @@ def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> lis
             status=statuses[status],
             deadline=shared.setdefault(deadline, deadline),  # type: ignore[arg-type]
             persons=persons.pop(row_id, empty),
-            officials=officials.pop(row_id, empty),
+            officials=_shared_tuple(shared, officials.pop(row_id, empty)),
             appeals_sent=counts.get(row_id, 0),
             is_sample=bool(is_sample),
         )

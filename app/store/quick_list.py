@@ -70,13 +70,19 @@ def _blocks(
 def _grouped(
     conn: sqlite3.Connection, query: str, value: Callable[[Any], Any] | None = None
 ) -> dict[int, tuple[Any, ...]]:
-    """case id -> the third column of its rows, in position order (a block holds whole cases)."""
+    """case id -> the third column of its rows, in position order (a block holds whole cases);
+    with ``value`` (officials), each value passed through it and equal tuples shared."""
     owner, third = itemgetter(0), itemgetter(2)
     grouped: dict[int, tuple[Any, ...]] = {}
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple per distinct list
     for rows in _blocks(conn, query, _BY_CASE_AND_POSITION):
         for case_id, group in groupby(rows, key=owner):
             values = map(third, group)
-            grouped[case_id] = tuple(values if value is None else map(value, values))
+            if value is None:
+                grouped[case_id] = tuple(values)
+            else:  # officials: interned labels, and many cases name the same ones
+                found = tuple(map(value, values))
+                grouped[case_id] = shared.setdefault(found, found)
     return grouped
 
 
