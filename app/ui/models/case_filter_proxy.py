@@ -30,6 +30,7 @@ from app.ui.models.case_search_index import CaseSearchIndex
 from app.ui.models.case_table_model import CASE_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_FEW_ROWS = 64  # a data change this small is a refresh of changed cases
 _RECENT_FILTERS = 12  # search results kept for Backspace
 _RECENT_ROWS = 2  # ... holding at most this many rows per case in all (bounds their memory)
 _PREPARE_CHUNK = 5_000  # folded texts made per idle tick after a reset (keeps frames short)
@@ -235,9 +236,13 @@ class CaseFilterProxy(QAbstractProxyModel):
             return
         model = self.sourceModel()
         changed = False
+        # A few rows changed (one case refreshed after an action): fold them again. The model
+        # may have replaced them in the very list this proxy holds, so an identity check
+        # cannot tell. Every row at once (language, midnight): texts and status are the same.
+        few = last - first < _FEW_ROWS
         for source_row in range(first, min(last + 1, len(self._cases))):
             case = model.index(source_row, 0).data(CASE_ROLE)
-            if isinstance(case, CaseSummary) and case is not self._cases[source_row]:
+            if isinstance(case, CaseSummary) and (few or case is not self._cases[source_row]):
                 position = self._order[source_row]
                 self._index.replace(position, case)
                 self._cases[source_row] = case
