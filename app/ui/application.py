@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 _qt_translator: QTranslator | None = None
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with the names the desktop uses to match the window to its entry."""
+def create_application(argv: list[str] | None = None, *, with_icon: bool = True) -> QApplication:
+    """The QApplication with the names the desktop uses to match the window to its entry;
+    ``with_icon=False`` leaves the icon to ``set_application_icon`` (after the first frame)."""
     from app.pyside_none_guard import protect_none
 
     protect_none()  # PySide6 6.12.0 + Python 3.11: see the module
@@ -39,11 +40,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from app.ui.style import apply_style
 
     app.setApplicationVersion(__version__)
+    if with_icon:
+        set_application_icon(app)
+    apply_style(app)
+    return app
+
+
+def set_application_icon(app: QApplication) -> None:
     icon = Path(__file__).resolve().parents[1] / "resources" / f"{APP_ID}.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    apply_style(app)
-    return app
 
 
 def choose_language(requested: str | None) -> str:
@@ -135,6 +141,9 @@ def _polish(window: MainWindow) -> None:
     from app.ui.polish_hooks import install_polish
 
     if not hasattr(window, "polish"):  # once, whichever comes first
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_application_icon(app)
         install_polish(window)
 
 
@@ -163,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
 
     # The case list is read while Qt starts and the window is built (QT-8).
     early_list = EarlyCaseList.start(paths, database_url)
-    app = create_application()
+    app = create_application(with_icon=False)  # the icon follows the first frame
     apply_language(getattr(args, "lang", None) or settings.ui_language)
     install_excepthook(paths)
     from app.ui.main_window import MainWindow

@@ -14,7 +14,6 @@ from app.domain.model import CaseDetail, CaseListPreview, CaseStatus, CaseSummar
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
 from app.paths import AppPaths
 from app.settings import Settings
-from app.ui import batch_outputs
 from app.ui.case_actions import CaseActions
 from app.ui.errors import report_failure
 from app.ui.import_controller import ImportController, importable
@@ -105,8 +104,8 @@ class MainWindow(QMainWindow):
         a.import_files.triggered.connect(self.imports.choose_and_import)
         a.load_samples.triggered.connect(self.imports.load_samples)
         a.paste_import.triggered.connect(self.imports.import_clipboard)
-        a.labels.triggered.connect(lambda: batch_outputs.save_address_labels(self))
-        a.envelopes.triggered.connect(lambda: batch_outputs.save_envelopes(self))
+        a.labels.triggered.connect(self._save_address_labels)
+        a.envelopes.triggered.connect(self._save_envelopes)
         a.report.triggered.connect(self.case_actions.show_report)
         a.settings.triggered.connect(self.case_actions.open_settings)
         a.quit.triggered.connect(self.close)
@@ -130,6 +129,16 @@ class MainWindow(QMainWindow):
         self.case_list.activated.connect(lambda _case: self.case_actions.write_letter())
         self.imports.finished.connect(self._on_import_finished)
         self._update_case_actions(None)
+
+    def _save_address_labels(self) -> None:
+        from app.ui import batch_outputs  # imported on use: paper output (issue 8)
+
+        batch_outputs.save_address_labels(self)
+
+    def _save_envelopes(self) -> None:
+        from app.ui import batch_outputs
+
+        batch_outputs.save_envelopes(self)
 
     # ---- start-up: the window is on screen before the store opens -----------------------
 
