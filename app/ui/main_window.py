@@ -10,17 +10,18 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
-from app.domain.model import CaseDetail, CaseListPreview, CaseStatus, CaseSummary, ImportResult
+from app.domain.model import CaseDetail, CaseStatus, CaseSummary, ImportResult
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
 from app.paths import AppPaths
 from app.settings import Settings
 from app.ui.case_actions import CaseActions
+from app.ui.case_loading import CaseLoading
 from app.ui.errors import report_failure
 from app.ui.import_controller import ImportController, importable
 from app.ui.main_actions import MainActions
 from app.ui.messages import Messages
 from app.ui.models.case_filter_proxy import CaseFilterProxy
-from app.ui.models.case_table_model import CaseTableModel, Column
+from app.ui.models.case_table_model import CaseTableModel
 from app.ui.tasks import JobRunner
 from app.ui.views.case_detail_view import CaseDetailView
 from app.ui.views.case_list_view import CaseListView
@@ -53,11 +54,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = settings
         self.database_url = database_url
-        self._early_list = early_list  # the list read while this window was being built
         self.db: Database | None = None
-        self._peeked = False  # the list shown was read before the store was opened
-        self._preview_counts: tuple[int, int] | None = None  # (open, closed) of a preview
-        self._list_generation = 0
         self._painted = False
         self.runner = JobRunner(parent=self)
         self.model = CaseTableModel(parent=self)
@@ -84,6 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.setAcceptDrops(True)
 
+        self.loading = CaseLoading(self, early_list)
         self.actions = MainActions.create(self)
         self.imports = ImportController(self, self.runner, lambda: self.db)
         self.case_actions = CaseActions(self)
@@ -112,7 +110,7 @@ class MainWindow(QMainWindow):
         a.find.triggered.connect(self.focus_search)
         a.show_closed.toggled.connect(self.case_list.show_closed_box.setChecked)
         self.case_list.show_closed_box.toggled.connect(a.show_closed.setChecked)
-        self.case_list.show_closed_box.toggled.connect(lambda _on: self._update_count())
+        self.case_list.show_closed_box.toggled.connect(lambda _on: self.update_count())
         a.write_letter.triggered.connect(self.case_actions.write_letter)
         a.mark_sent.triggered.connect(self.case_actions.mark_sent)
         a.history.triggered.connect(self.case_actions.show_history)
@@ -125,7 +123,7 @@ class MainWindow(QMainWindow):
         self.empty_state.paste_requested.connect(self.imports.import_clipboard)
         self.detail.write_letter_requested.connect(self.case_actions.write_letter)
         self.detail.mark_sent_requested.connect(self.case_actions.mark_sent)
-        self.case_list.current_case_changed.connect(self._show_case)
+        self.case_list.current_case_changed.connect(self.show_case_details)
         self.case_list.activated.connect(lambda _case: self.case_actions.write_letter())
         self.imports.finished.connect(self._on_import_finished)
         self._update_case_actions(None)
@@ -140,151 +138,22 @@ class MainWindow(QMainWindow):
 
         batch_outputs.save_envelopes(self)
 
-    # ---- start-up: the window is on screen before the store opens -----------------------
+    # ---- start-up and reloads (app/ui/case_loading.py) ---------------------------------
 
     def start(self) -> None:
-        """Show the cases read straight from the file, then open the store; both off the GUI
-        thread. The quick read needs no SQLAlchemy, so the list paints ~0.2 s sooner (QT-8).
-        A preview (the first screen of the list) is painted before the whole list is read."""
-        self.pages.setCurrentWidget(self.loading_label)
-        paths, url = self.paths, self.database_url
-        early, self._early_list = self._early_list, None
-        if early is not None and self._preview_matches_view():
-            preview = early.preview()
-            if preview is not None and preview.cases:
-                self._show_preview(preview)
-
-        def peek_in_background(_progress: object) -> list[CaseSummary] | None:
-            if early is not None:  # started by application.run before the window was built
-                return early.result()
-            from app.services.cases import peek_cases
-
-            return peek_cases(paths, url)  # None: no store yet, to migrate, or damaged
-
-        def read_the_rest() -> None:
-            self.runner.start(
-                peek_in_background, self._on_peeked, lambda _error: self._open_store(), name="peek"
-            )
-
-        if self._preview_counts is not None:  # let the preview paint first
-            QTimer.singleShot(0, read_the_rest)
-        else:
-            read_the_rest()
+        """Show the cases read straight from the file, then open the store (QT-8, issue 8)."""
+        self.loading.start()
 
     def showing_preview(self) -> bool:
         """True while the list shows the start-up preview, before the whole list is in."""
-        return self._preview_counts is not None
+        return self.loading.showing_preview()
 
-    def _preview_matches_view(self) -> bool:
-        """The preview holds the first open cases by deadline: the view must show that."""
-        return (
-            self.model.sort_column in (Column.DEADLINE, Column.DAYS_LEFT)
-            and self.model.sort_order == Qt.SortOrder.AscendingOrder
-            and not self.case_list.show_closed_box.isChecked()
-            and not self.case_list.search_box.text()
-        )
-
-    def _show_preview(self, preview: CaseListPreview) -> None:
-        self.model.set_cases(preview.cases)
-        self._preview_counts = (preview.open_count, preview.closed_count)
-        self.pages.setCurrentWidget(self.splitter)
-        self.case_list.select_first()
-        self._update_count()
-
-    def _on_peeked(self, cases: list[CaseSummary] | None) -> None:
-        if cases is not None:
-            self._peeked = True
-            current = self.case_list.current_case()  # the preview's selection stays
-            keep = current.case_id if current is not None else None
-            self._on_cases(cases, keep, announce=False)  # cases_loaded waits for the store
-        self._open_store()
-
-    def _open_store(self) -> None:
-        paths, url = self.paths, self.database_url
-
-        def open_in_background(_progress: object) -> Database:
-            # SQLAlchemy loads off the GUI thread; one window per data folder (instance lock)
-            from app.services.backups import open_store_exclusively
-
-            return open_store_exclusively(paths, url)
-
-        self.runner.start(
-            open_in_background,
-            self._on_store_open,
-            self._on_store_failed,
-            name="open",
-        )
-
-    def _on_store_open(self, db: Database) -> None:
-        self.db = db
-        if self._peeked:  # the list is current (same file, same schema): show the details
-            self._peeked = False
-            self._show_case(self.case_list.current_case())
-            self.cases_loaded.emit()
-        else:
-            self.reload_cases()
-
-    def _on_store_failed(self, error: BaseException) -> None:
-        from app.ui.dialogs.recovery_dialog import handle_unavailable_store
-
-        if self._peeked or self._preview_counts is not None:  # rows read before the store
-            self._peeked = False  # was opened, from a store that cannot be used as it is
-            self._preview_counts = None
-            self.model.set_cases([])
-            self.pages.setCurrentWidget(self.loading_label)
-        recovered = handle_unavailable_store(error, self.paths, self)  # damaged file: DB-7
-        if recovered is not None:
-            self._on_store_open(recovered)
-            return
-        self.loading_label.setText(_("Your cases could not be opened."))
-        self.load_failed.emit()
-        report_failure(self, _("Cannot open your data"), error)
+    def use_store(self, db: Database) -> None:
+        """Work on ``db`` from now on (the store opened, or a backup restored)."""
+        self.loading.on_store_open(db)
 
     def reload_cases(self, select_case_id: int | None = None) -> None:
-        db = self.db
-        if db is None:
-            return
-
-        def list_in_background(_progress: object) -> list[CaseSummary]:
-            from app.services.cases import list_cases  # imported off the GUI thread
-
-            return list_cases(db, include_closed=True)
-
-        current = self.case_list.current_case()
-        keep = (
-            select_case_id if select_case_id is not None else (current.case_id if current else None)
-        )
-        self._list_generation += 1
-        generation = self._list_generation
-        self.runner.start(
-            list_in_background,
-            lambda cases: self._on_cases(cases, keep, generation),
-            lambda error: report_failure(self, _("Cannot list your cases"), error),
-            name="list",
-        )
-
-    def _on_cases(
-        self,
-        cases: list[CaseSummary],
-        select_case_id: int | None,
-        generation: int = 0,
-        announce: bool = True,
-    ) -> None:
-        if generation and generation != self._list_generation:
-            return  # a newer reload is on its way; its rows are fresher than these
-        self._preview_counts = None
-        self.model.set_cases(cases)
-        self.pages.setCurrentWidget(self.splitter if cases else self.empty_state)
-        if select_case_id is not None and any(c.case_id == select_case_id for c in cases):
-            selected = next(c for c in cases if c.case_id == select_case_id)
-            if selected.status == CaseStatus.CLOSED:
-                self.case_list.show_closed_box.setChecked(True)
-            self.case_list.select_case(select_case_id)
-        elif self.proxy.rowCount():
-            self.case_list.select_first()
-        self._update_count()
-        if announce:
-            self.cases_loaded.emit()
+        self.loading.reload(select_case_id)
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
         touched = [r.case_id for r in results if r.case_id is not None]
@@ -295,7 +164,7 @@ class MainWindow(QMainWindow):
     def current_case(self) -> CaseDetail | None:
         return self.detail.case
 
-    def _show_case(self, summary: CaseSummary | None) -> None:
+    def show_case_details(self, summary: CaseSummary | None) -> None:
         detail = None
         if summary is not None and self.db is not None:
             from app.services.cases import get_case
@@ -322,8 +191,8 @@ class MainWindow(QMainWindow):
         if summary is not None:
             self.model.replace_case(summary)
             if self.detail.case is not None and self.detail.case.case_id == case_id:
-                self._show_case(summary)
-        self._update_count()
+                self.show_case_details(summary)
+        self.update_count()
         self.case_updated.emit(case_id)
 
     def refresh_case_by_ua(self, ua_number: str) -> None:
@@ -342,9 +211,11 @@ class MainWindow(QMainWindow):
         self.case_list.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.case_list.search_box.selectAll()
 
-    def _update_count(self) -> None:
-        if self._preview_counts is not None:  # the store's counts, while the list is read
-            open_count, closed = self._preview_counts
+    def update_count(self) -> None:
+        """The status bar's open and closed counts (the store's, while a preview shows)."""
+        counts = self.loading.preview_counts
+        if counts is not None:
+            open_count, closed = counts
         else:
             cases = self.model.cases()
             open_count = sum(1 for c in cases if c.status == CaseStatus.OPEN)
@@ -401,7 +272,7 @@ class MainWindow(QMainWindow):
         for child in (self.case_list, self.detail, self.empty_state):
             child.retranslate_ui()
         self.splitter.setAccessibleName(_("Cases and details"))
-        self._update_count()
+        self.update_count()
         if hasattr(self, "case_actions"):
             self.case_actions.retranslate_dialogs()
 

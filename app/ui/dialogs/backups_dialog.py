@@ -172,7 +172,7 @@ def install_backups_action(window: QMainWindow) -> QAction:
             window.paths,  # type: ignore[attr-defined]
             lambda: getattr(window, "db", None),
             close_store,
-            window._on_store_open,  # type: ignore[attr-defined]
+            window.use_store,  # type: ignore[attr-defined]
             window,
         )
         dialog.exec()
