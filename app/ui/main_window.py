@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
                 detail = get_case(self.db, summary.ua_number)
             except Exception as error:  # shown to the user; bugs are logged with the traceback
                 report_failure(self, _("Cannot show this case"), error)
-        self.detail.show_case(detail)
+        self.detail.show_case(detail, waiting=summary is not None and self.db is None)
         self._update_case_actions(detail)
 
     def _update_case_actions(self, detail: CaseDetail | None) -> None:

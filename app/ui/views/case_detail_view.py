@@ -30,6 +30,7 @@ class CaseDetailView(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._case: CaseDetail | None = None
+        self._waiting = False  # a case is selected, the store not open yet
         self.placeholder = QLabel()
         self.placeholder.setObjectName("hint")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -86,9 +87,13 @@ class CaseDetailView(QStackedWidget):
     def case(self) -> CaseDetail | None:
         return self._case
 
-    def show_case(self, case: CaseDetail | None) -> None:
+    def show_case(self, case: CaseDetail | None, *, waiting: bool = False) -> None:
+        """``case``'s details; none: a hint, which says the cases are still opening when
+        ``waiting`` (a case is selected but the store is not open yet)."""
         self._case = case
         if case is None:
+            self._waiting = waiting
+            self._set_placeholder_text()
             self.setCurrentIndex(0)
             return
         self._fill(case)
@@ -118,8 +123,13 @@ class CaseDetailView(QStackedWidget):
         self.body.setProperty("ua", case.ua_number)
         self.body.setAccessibleName(_("Details of UA {ua_number}").format(ua_number=case.ua_number))
 
+    def _set_placeholder_text(self) -> None:
+        opening = self._waiting
+        text = _("Opening your cases...") if opening else _("Select a case to see its details.")
+        self.placeholder.setText(text)
+
     def retranslate_ui(self) -> None:
-        self.placeholder.setText(_("Select a case to see its details."))
+        self._set_placeholder_text()
         self.sample_banner.setText(
             _("Fictional sample - not a real case. Practise with it; do not send these letters.")
         )
