@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,39 +11,38 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
 from app.domain.model import CaseStatus, CaseSummary
-from app.i18n import _, pgettext
-from app.ui.formatting import days_left_text, format_date, sample_label
+from app.ui.models.case_cell_texts import column_title, display_text, tooltip_text
+from app.ui.models.case_columns import (
+    Column,
+    Positions,
+    ascending_order,
+    positions,
+    ua_order,
+    ua_sort_key,
+)
+from app.ui.models.case_sort_orders import CaseSortOrders
+
+__all__ = [
+    "CASE_ROLE",
+    "OVERDUE_COLOUR",
+    "AnyIndex",
+    "CaseTableModel",
+    "Column",
+    "Positions",
+    "ascending_order",
+    "positions",
+    "ua_order",
+    "ua_sort_key",
+]
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1  # returns the CaseSummary of the row
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOUR = "#a4262c"  # dark red: 6.4:1 on white
-
-
-class Column(IntEnum):
-    UA_NUMBER = 0
-    TITLE = 1
-    COUNTRY = 2
-    PERSONS = 3
-    DEADLINE = 4
-    DAYS_LEFT = 5
-    APPEALS_SENT = 6
-
-
-def ua_sort_key(ua_number: str) -> tuple[int, int]:
-    """``"119/21"`` sorts as (2021, 119): by year, then number; two-digit years pivot at 70."""
-    number, _sep, year = ua_number.partition("/")
-    try:
-        yy = int(year)
-        full_year = yy if yy >= 100 else (1900 + yy if yy >= 70 else 2000 + yy)
-        return full_year, int(number)
-    except ValueError:
-        return 0, 0
 
 
 _COLUMNS = tuple(Column)
@@ -66,89 +63,6 @@ _ROLES_WITH_DATA = frozenset(
 )
 
 
-def _sort_value(case: CaseSummary, column: Column) -> Any:
-    if column == Column.UA_NUMBER:
-        return ua_sort_key(case.ua_number)
-    if column == Column.TITLE:
-        return case.title.casefold()
-    if column == Column.COUNTRY:
-        return case.country.casefold()
-    if column == Column.PERSONS:
-        return ", ".join(case.persons).casefold()
-    if column == Column.APPEALS_SENT:
-        return case.appeals_sent
-    # Deadline and days left: open cases first by date, then closed ones, then no deadline.
-    return (case.status == CaseStatus.CLOSED, case.deadline)
-
-
-def _deadline_key(case: CaseSummary) -> tuple[bool, date]:
-    return case.status == CaseStatus.CLOSED, case.deadline  # type: ignore[return-value]
-
-
-_VALUE_KEYS: dict[Column, Callable[[CaseSummary], Any]] = {
-    Column.TITLE: lambda case: case.title.casefold(),
-    Column.COUNTRY: lambda case: case.country.casefold(),
-    Column.PERSONS: lambda case: ", ".join(case.persons).casefold(),
-    Column.APPEALS_SENT: lambda case: case.appeals_sent,
-    Column.DEADLINE: _deadline_key,
-    Column.DAYS_LEFT: _deadline_key,
-}
-
-
-Positions = array  # of "i": 4 bytes a row, no int object per row (100,000 rows: 0.4 MB)
-
-
-def positions(values: Iterable[int]) -> Positions:
-    """Row positions kept compactly: every sort order holds one per case (issue 8)."""
-    return array("i", values)
-
-
-def ua_order(cases: Sequence[CaseSummary]) -> Positions:
-    """Positions in ``cases`` by UA number (year, then number), as ``ua_sort_key`` orders."""
-    keys = list(map(_ua_int, cases))
-    return positions(sorted(range(len(cases)), key=keys.__getitem__))
-
-
-_IDLE_STEP = 10_000  # rows per idle step when preparing sort orders ahead of a click
-
-
-def _keys_in_steps(
-    cases: Sequence[CaseSummary], key: Callable[[CaseSummary], Any], into: list[Any]
-) -> Iterator[None]:
-    for start in range(0, len(cases), _IDLE_STEP):
-        into.extend(map(key, cases[start : start + _IDLE_STEP]))
-        yield
-
-
-def _ua_int(case: CaseSummary) -> int:
-    year, number = ua_sort_key(case.ua_number)
-    return year * 100_000 + number  # one int sorts faster than a tuple
-
-
-def ascending_order(
-    cases: Sequence[CaseSummary], column: Column, by_ua: Positions | None = None
-) -> tuple[Positions, Positions]:
-    """Positions in ``cases`` of (rows with a value, rows without), ascending, ties by UA
-    number: the order of ``_sort_value`` then ``ua_sort_key``, from stable sorts."""
-    by_ua = by_ua if by_ua is not None else ua_order(cases)
-    if column == Column.UA_NUMBER:
-        return positions(by_ua), positions(())
-    return _ordered_by(cases, column, by_ua, list(map(_VALUE_KEYS[column], cases)))
-
-
-def _ordered_by(
-    cases: Sequence[CaseSummary], column: Column, by_ua: Positions, keys: list[Any]
-) -> tuple[Positions, Positions]:
-    if column in (Column.DEADLINE, Column.DAYS_LEFT):  # no deadline: last, closed ones after
-        present = [i for i in by_ua if cases[i].deadline is not None]
-        missing = [i for i in by_ua if cases[i].deadline is None]
-        missing.sort(key=lambda i: keys[i][0])
-    else:
-        present, missing = list(by_ua), []
-    present.sort(key=keys.__getitem__)
-    return positions(present), positions(missing)
-
-
 class CaseTableModel(QAbstractTableModel):
     """Rows are CaseSummary values; one row can be replaced with a precise dataChanged."""
 
@@ -161,14 +75,7 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_column = Column.DEADLINE
         self._sort_order = Qt.SortOrder.AscendingOrder
         # Ascending orders per column, as _pool positions (see _ordered); cleared on change.
-        self._orders: dict[Column, tuple[Positions, Positions]] = {}
-        self._by_ua: Positions | None = None  # the tie-break order, shared by every column
-        # Every column's order is prepared in small steps while the app is idle, so that even
-        # the first click on a header with 100,000 rows is a list copy (bench_search_sort.py).
-        self._preparing: Iterator[None] | None = None
-        self._prepare_timer = QTimer(self)
-        self._prepare_timer.setInterval(0)
-        self._prepare_timer.timeout.connect(self._prepare_step)
+        self._orders = CaseSortOrders(self)
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -189,15 +96,7 @@ class CaseTableModel(QAbstractTableModel):
 
     @staticmethod
     def column_title(column: Column) -> str:
-        return {
-            Column.UA_NUMBER: pgettext("column", "UA"),
-            Column.TITLE: pgettext("column", "Title"),
-            Column.COUNTRY: pgettext("column", "Country"),
-            Column.PERSONS: pgettext("column", "Person(s) at risk"),
-            Column.DEADLINE: pgettext("column", "Deadline"),
-            Column.DAYS_LEFT: pgettext("column", "Days left"),
-            Column.APPEALS_SENT: pgettext("column", "Sent"),
-        }[column]
+        return column_title(column)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = index.row()
@@ -214,9 +113,9 @@ class CaseTableModel(QAbstractTableModel):
         if role == CASE_ROLE:
             return case
         if role in (_DISPLAY, _ACCESSIBLE_TEXT):
-            return self._display(case, column)
+            return display_text(case, column, self._today)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(case, column)
+            return tooltip_text(case, column, self._today)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.DAYS_LEFT:
             days = case.days_left(self._today())
             if case.status == CaseStatus.OPEN and days is not None and days < 0:
@@ -234,40 +133,6 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.APPEALS_SENT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def _display(self, case: CaseSummary, column: Column) -> str:
-        if column == Column.UA_NUMBER:
-            return case.ua_number
-        if column == Column.TITLE:
-            if case.is_sample:  # first, so a narrow column still shows it
-                return _("{sample}: {title}").format(sample=sample_label(), title=case.title)
-            return case.title
-        if column == Column.COUNTRY:
-            return case.country
-        if column == Column.PERSONS:
-            return ", ".join(case.persons)
-        if column == Column.DEADLINE:
-            return format_date(case.deadline)
-        if column == Column.DAYS_LEFT:
-            return days_left_text(case.deadline, case.status, self._today())
-        return str(case.appeals_sent)
-
-    def _tooltip(self, case: CaseSummary, column: Column) -> str | None:
-        if column == Column.TITLE and case.is_sample:
-            return _("Fictional sample - not a real case. Use it to practise.")
-        if column == Column.TITLE:
-            return case.title
-        if column == Column.PERSONS and case.officials:
-            return _("At risk: {persons}\nWrite to: {officials}").format(
-                persons=", ".join(case.persons), officials="; ".join(case.officials)
-            )
-        if column == Column.DAYS_LEFT:
-            days = case.days_left(self._today())
-            if case.status == CaseStatus.OPEN and days is not None and days < 0:
-                return _("The deadline was {date}. Check with your section before writing.").format(
-                    date=format_date(case.deadline, long=True)
-                )
-        return self._display(case, column) or None
 
     # ---- access by domain key ------------------------------------------------------------
 
@@ -290,7 +155,6 @@ class CaseTableModel(QAbstractTableModel):
         """Replace every row (after an import or at start-up), keeping the current sort."""
         self.beginResetModel()
         self._orders.clear()
-        self._by_ua = None
         self._pool = list(cases)
         self._order = self._ordered()
         self._rows = list(map(self._pool.__getitem__, self._order))
@@ -298,34 +162,7 @@ class CaseTableModel(QAbstractTableModel):
         self._prepare_orders()
 
     def _prepare_orders(self) -> None:
-        self._preparing = self._order_steps(self._pool)
-        self._prepare_timer.start()
-
-    def _prepare_step(self) -> None:
-        if self._preparing is None or next(self._preparing, StopIteration) is StopIteration:
-            self._preparing = None
-            self._prepare_timer.stop()
-
-    def _order_steps(self, pool: list[CaseSummary]) -> Iterator[None]:
-        """Build the missing column orders of ``pool``, one short step per idle tick."""
-        if self._by_ua is None:
-            ua_keys: list[int] = []
-            yield from _keys_in_steps(pool, _ua_int, ua_keys)
-            self._by_ua = positions(sorted(range(len(pool)), key=ua_keys.__getitem__))
-            yield
-        for column in Column:
-            if column == Column.DAYS_LEFT or column in self._orders:
-                continue
-            keys: list[Any] = []
-            if column != Column.UA_NUMBER:
-                yield from _keys_in_steps(pool, _VALUE_KEYS[column], keys)
-            if self._pool is not pool or self._by_ua is None:
-                return  # the rows changed meanwhile
-            if column == Column.UA_NUMBER:
-                self._orders[column] = positions(self._by_ua), positions(())
-            else:
-                self._orders[column] = _ordered_by(pool, column, self._by_ua, keys)
-            yield
+        self._orders.prepare(self._pool)
 
     def replace_case(self, case: CaseSummary) -> bool:
         """Update the row of ``case.case_id`` in place (one dataChanged); False if absent."""
@@ -334,7 +171,7 @@ class CaseTableModel(QAbstractTableModel):
             return False
         self._rows[row] = case
         self._pool[self._order[row]] = case
-        self._orders.clear()  # its sort values may have changed (its UA number cannot)
+        self._orders.clear_values()  # its sort values may have changed (not its UA number)
         self._prepare_orders()
         last = self.index(row, len(Column) - 1)
         self.dataChanged.emit(self.index(row, 0), last)
@@ -359,7 +196,7 @@ class CaseTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
             return
-        if (column, order) == (self._sort_column, self._sort_order) and self._orders:
+        if (column, order) == (self._sort_column, self._sort_order) and self._orders.has_any():
             return  # already in this order (QTableView.sortByColumn asks twice per click)
         self._sort_column, self._sort_order = Column(column), order
         self.layoutAboutToBeChanged.emit()
@@ -383,11 +220,7 @@ class CaseTableModel(QAbstractTableModel):
         column = self._sort_column
         if column == Column.DAYS_LEFT:
             column = Column.DEADLINE  # the same order
-        if column not in self._orders:
-            if self._by_ua is None:
-                self._by_ua = ua_order(self._pool)
-            self._orders[column] = ascending_order(self._pool, column, self._by_ua)
-        present, missing = self._orders[column]
+        present, missing = self._orders.ascending(self._pool, column)
         if self._sort_order == Qt.SortOrder.DescendingOrder:
             return present[::-1] + missing[::-1]
         return present + missing
