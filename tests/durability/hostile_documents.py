@@ -19,7 +19,7 @@ from pathlib import Path
 BIDI = "\u202e\u2066\u200f"
 
 
-def _pdf(objects: list[bytes]) -> bytes:
+def pdf_from_objects(objects: list[bytes]) -> bytes:
     """A minimal PDF with a correct xref table from numbered object bodies."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -46,7 +46,7 @@ def pdf_bomb(nested: bool) -> bytes:
         packed = zlib.compress(packed, 9)
         filters = b"[/FlateDecode /FlateDecode]"
     stream = b"<< /Length %d /Filter %s >>\nstream\n" % (len(packed), filters) + packed
-    return _pdf(
+    return pdf_from_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -59,7 +59,7 @@ def pdf_bomb(nested: bool) -> bytes:
 def many_pages_pdf(count: int) -> bytes:
     kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(count))
     pages = [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"] * count
-    return _pdf(
+    return pdf_from_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
@@ -69,7 +69,9 @@ def many_pages_pdf(count: int) -> bytes:
 
 
 def deep_pdf() -> bytes:
-    return _pdf([b"<< /Type /Catalog /Pages " + b"[" * 100_000 + b"]" * 100_000 + b" >>"])
+    return pdf_from_objects(
+        [b"<< /Type /Catalog /Pages " + b"[" * 100_000 + b"]" * 100_000 + b" >>"]
+    )
 
 
 def zip_bytes(size: int) -> bytes:

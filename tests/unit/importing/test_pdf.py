@@ -12,6 +12,7 @@ from pypdf import PdfReader, PdfWriter
 
 from app.domain.errors import ImportRejected
 from app.importing import parse_file, parse_text, read_document
+from tests.durability.hostile_documents import pdf_from_objects
 
 
 def test_one_page_pdf_reads_back_and_parses(
@@ -114,19 +115,7 @@ def _one_page_pdf(content: bytes, filters: bytes) -> bytes:
         + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 def test_a_stream_that_inflates_to_gigabytes_is_refused(tmp_path: Path) -> None:

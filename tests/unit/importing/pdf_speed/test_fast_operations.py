@@ -13,6 +13,7 @@ from pypdf.generic import ContentStream, DecodedStreamObject
 from app.importing import parse_file, parse_text
 from app.importing.pdf import pdf_text
 from app.importing.pdf_operations import fast_operations
+from tests.durability.hostile_documents import pdf_from_objects
 
 
 def _pypdf_operations(data: bytes) -> list[tuple[Any, bytes]]:
@@ -94,19 +95,7 @@ def _one_page_pdf(content: bytes, second: bytes | None = None) -> bytes:
     ]
     if second is not None:
         objects.append(b"<< /Length %d >>\nstream\n" % len(second) + second + b"\nendstream")
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 @pytest.mark.parametrize(
