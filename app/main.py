@@ -13,10 +13,8 @@ from app import __version__
 from app.cli import COMMAND_MODULES
 from app.domain.errors import AppealDeskError
 from app.paths import resolve_paths
-from app.pyside_feature_scan import speed_up_feature_scan
 
 log = logging.getLogger("app")
-speed_up_feature_scan()  # when a host (a test, a probe) loaded PySide6 first; else in run_gui
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:

@@ -30,7 +30,7 @@ class CaseRowsProxy(QAbstractProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._cases: list[CaseSummary] = []  # per source row
-        self._rows: list[int] = []  # proxy row -> source row (never changed in place)
+        self._rows: Sequence[int] = []  # proxy row -> source row (never changed in place)
         self._source: QAbstractItemModel | None = None
         self._case_data: Any = None  # the source's case_data(case, column, role), if it has one
         self._column_count = 0

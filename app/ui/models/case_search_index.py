@@ -70,12 +70,12 @@ class CaseSearchIndex:
 
     def narrow(
         self,
-        rows: list[int],
+        rows: Sequence[int],
         word: str,
         texts: Sequence[bytes | None],
         cases: Sequence[CaseSummary],
         order: Sequence[int],
-    ) -> list[int]:
+    ) -> Sequence[int]:
         """The ``rows`` (source rows, kept in order) whose case holds ``word`` somewhere.
 
         ``texts`` and ``cases`` are per source row (texts made for every row in ``rows``),
