@@ -44,12 +44,15 @@ _PERSONS = (
 )
 # The official's label as case_repository makes it, ", ".join(filter(None, (title, as_printed
 # or name))), computed by SQLite (30,000 targets: a Python join and filter less per row).
-_TARGETS = """
-SELECT json_group_array(json_array(case_id, position, CASE
+OFFICIAL_LABEL = """CASE
     WHEN COALESCE(NULLIF(name_as_printed, ''), NULLIF(name, '')) IS NULL THEN COALESCE(title, '')
     WHEN COALESCE(title, '') = '' THEN COALESCE(NULLIF(name_as_printed, ''), name)
     ELSE title || ', ' || COALESCE(NULLIF(name_as_printed, ''), name)
-END)) FROM targets """ + _BLOCK.format(key="case_id")
+END"""
+_TARGETS = (
+    f"SELECT json_group_array(json_array(case_id, position, {OFFICIAL_LABEL})) FROM targets "
+    + _BLOCK.format(key="case_id")
+)
 _SENT = (
     "SELECT case_id, COALESCE(SUM(count), 0) FROM appeals "
     "WHERE status = ? AND kind = ? GROUP BY case_id"
