@@ -24,8 +24,10 @@ class BuildPyWithLocales(build_py):
                 shutil.copy2(path, destination)
         # The menu entry and AppStream metadata, for `appeal-desk desktop install`.
         resources = source.parent / "resources"
+        shipped = Path(self.build_lib) / "app" / "resources"
+        shipped.mkdir(parents=True, exist_ok=True)
         for name in DESKTOP_FILES:
-            shutil.copy2(resources / name, Path(self.build_lib) / "app" / "resources" / name)
+            shutil.copy2(resources / name, shipped / name)
 
 
 setup(cmdclass={"build_py": BuildPyWithLocales})
