@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from app.domain.model import Letter, SenderProfile, Target
 from app.output.paper import PrintItem, write_letter_pdf, write_letters_pdf
 
-from ..conftest import PERSON, english_text
-from ..pdf_reading import fragments
+from .conftest import PERSON, english_text
+from .pdf_reading import fragments
 
 OTHER_SENDER = SenderProfile(
     name="Omar Penfriend", address="7 Sample Close", city="Leeds LS1 2XX", country="United Kingdom"
