@@ -1,4 +1,4 @@
-"""Suite-wide setup: offscreen Qt, and a private data directory for every test (DIR-3)."""
+"""Suite-wide setup: offscreen Qt, a private data directory for every test, fixture paths."""
 
 from __future__ import annotations
 
