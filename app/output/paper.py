@@ -1,4 +1,4 @@
-"""Letters to PDF: one letter, or a whole batch in one file, written atomically (PDF-1, PDF-2)."""
+"""Letters to PDF: one letter, or a whole batch in one file, written atomically."""
 
 from __future__ import annotations
 
