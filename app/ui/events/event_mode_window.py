@@ -19,6 +19,7 @@ from app.ui.events.participant_form import ParticipantForm
 from app.ui.events.pin import AskPinDialog, PinLock
 
 if TYPE_CHECKING:
+    from app.domain.output_options import OutputOptions
     from app.services.database import Database
 
 
@@ -27,7 +28,9 @@ def ask_pin(parent: QWidget, lock: PinLock) -> bool:
     return AskPinDialog(lock, parent).exec() == AskPinDialog.DialogCode.Accepted
 
 
-def print_letter(parent: QWidget, letter: Letter, target: Target, page_size: str) -> bool | None:
+def print_letter(
+    parent: QWidget, letter: Letter, target: Target, options: OutputOptions
+) -> bool | None:
     """Show the print preview: True when the letter was printed, False when the participant
     closed it without printing, None when printing is not available (tests replace this)."""
     try:
@@ -43,9 +46,15 @@ def print_letter(parent: QWidget, letter: Letter, target: Target, page_size: str
         from app.ui.print_preview import PrintPreview
     except ImportError:
         return None
-    doc = fitted_letter_document(letter, sender=SenderProfile(), target=target, page_size=page_size)
+    doc = fitted_letter_document(
+        letter,
+        sender=SenderProfile(),
+        target=target,
+        page_size=options.page_size,
+        large_print=options.large_print,
+    )
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_paged_device(printer, page_size)
+    prepare_paged_device(printer, options.page_size)
 
     def paint(device: QPrinter) -> None:
         painter = QPainter(device)
@@ -72,7 +81,7 @@ class EventModeWindow(QWidget):
         lock: PinLock,
         *,
         open_board: Callable[[], None] | None = None,
-        page_size: str = "A4",
+        options: OutputOptions | None = None,
         idle_reset_ms: int = IDLE_RESET_MS,
     ) -> None:
         super().__init__()
@@ -82,14 +91,18 @@ class EventModeWindow(QWidget):
         self.event_info = event
         self._lock = lock
         self._open_board = open_board
-        self._page_size = page_size
+        if options is None:
+            from app.services.outputs import default_output_options
+
+            options = default_output_options()
+        self.options = options
         self._may_close = False
         self.setWindowTitle(_("Event mode: %(event)s") % {"event": event.name})
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)  # large and simple, readable at arm's length
         self.setFont(font)
         cases = [get_case(db, c.ua_number) for c in event.cases]
-        self.form = ParticipantForm(cases)
+        self.form = ParticipantForm(cases, options=options)
         self.heading = QLabel(event.name)
         heading_font = self.heading.font()
         heading_font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -188,7 +201,7 @@ class EventModeWindow(QWidget):
             target = case.targets[index - 1]
         else:
             target = Target(None, ", ".join(p.name for p in case.persons))
-        printed = print_letter(self, replace(base, text=text), target, self._page_size)
+        printed = print_letter(self, replace(base, text=text), target, self.options)
         if printed is None:
             self.thanks.setText(_("Printing is not available here; copy the letter by hand."))
             return
