@@ -4,12 +4,12 @@ containers and tables that Tab leaves."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QLabel,
     QPlainTextEdit,
     QStackedLayout,
@@ -25,27 +25,16 @@ READABLE = (
 )
 
 
-class Announcer(QObject):
-    """Every announcement the app makes, also as a signal (tests and logs listen to it)."""
-
-    spoken = Signal(str)
+Listener = Callable[[str], None]
+_listeners: list[Listener] = []
 
 
-_announcer: Announcer | None = None
-
-
-def announcer() -> Announcer:
-    """The application's announcer, created on first use and owned by the QApplication."""
-    global _announcer
-    if _announcer is None:
-        _announcer = Announcer(QApplication.instance())
-        _announcer.destroyed.connect(_forget_announcer)
-    return _announcer
-
-
-def _forget_announcer(*_args: object) -> None:
-    global _announcer
-    _announcer = None
+def listen(listener: Listener) -> Callable[[], None]:
+    """Call ``listener`` with the text of every announcement (tests and logs); returns the
+    function that stops it. A plain callback, not a Qt signal: PySide6 6.12.0 drops a
+    reference to True on every signal emit, which ends a long session in a crash."""
+    _listeners.append(listener)
+    return lambda: _listeners.remove(listener) if listener in _listeners else None
 
 
 def announce(source: QWidget, text: str, *, assertive: bool = False) -> None:
@@ -64,7 +53,8 @@ def announce(source: QWidget, text: str, *, assertive: bool = False) -> None:
         QAccessible.updateAccessibility(event)
     except Exception:  # a screen reader bridge that fails must never break the action
         log.warning("accessibility announcement failed", exc_info=True)
-    announcer().spoken.emit(text)
+    for listener in list(_listeners):
+        listener(text)
 
 
 class SpokenLabel(QLabel):

@@ -3,6 +3,7 @@ mouse, and the flows a blind volunteer needs work with keys only."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.domain.model import Channel
 from app.paths import AppPaths
 from tests.ui.dialogs.conftest import TODAY, fictional_document, store
+
+
+@pytest.fixture
+def spoken() -> Iterator[list[str]]:
+    """Everything the app announced to screen readers during the test, in order."""
+    from app.ui.accessibility import listen
+
+    said: list[str] = []
+    stop = listen(said.append)
+    yield said
+    stop()
 
 
 def focused() -> QWidget:
@@ -172,10 +184,8 @@ def pdf_text(pdf: Path) -> str:
 
 
 def test_a_letter_is_printed_from_the_preview_with_keys_only(
-    qtbot, main_window, paths: AppPaths, printer_to_pdf: Path
+    qtbot, main_window, paths: AppPaths, printer_to_pdf: Path, spoken: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.accessibility import announcer
-
     store(paths, fictional_document(66, "Peru", 12))
     window = main_window()
     wait_active(qtbot, window)
@@ -194,20 +204,23 @@ def test_a_letter_is_printed_from_the_preview_with_keys_only(
         press(qtbot, Qt.Key.Key_Tab)
         tab_stops.add(focused())
     assert {preview.print_button, preview.close_button, preview.view} <= tab_stops
-    with qtbot.waitSignal(announcer().spoken, timeout=5000) as said:
-        press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert said.args == ["Sent to the printer."]
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Sent to the printer." in spoken, timeout=5000)
     assert "Invented Official 66" in pdf_text(printer_to_pdf)
     dialog.mark_recorded()
 
 
 def test_a_participant_prints_and_counts_a_letter_with_keys_only(
-    qtbot, main_window, paths: AppPaths, printer_to_pdf: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot,
+    main_window,
+    paths: AppPaths,
+    printer_to_pdf: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    spoken: list[str],
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
 
     from app.services.events import create_event, event_tally
-    from app.ui.accessibility import announcer
     from app.ui.events import event_mode_window
     from app.ui.events.event_mode_window import EventModeWindow
     from app.ui.events.pin import PinLock
@@ -220,8 +233,6 @@ def test_a_participant_prints_and_counts_a_letter_with_keys_only(
     qtbot.add_widget(mode)
     mode.show()
     wait_active(qtbot, mode)
-    spoken: list[str] = []
-    announcer().spoken.connect(spoken.append)
     form = mode.form
 
     # the first participant picks the first case, signs, tabs to "Print my letter"
@@ -306,11 +317,10 @@ def test_a_stored_letter_is_read_in_the_history_with_keys_only(
 
 
 def test_a_backup_is_restored_with_keys_only(
-    qtbot, main_window, paths: AppPaths, shown_messages
+    qtbot, main_window, paths: AppPaths, shown_messages, spoken: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     from app.services import backups
     from app.services.importing import save_parsed
-    from app.ui.accessibility import announcer
 
     store(paths, fictional_document(72, "Peru", 12))
     window = main_window()
@@ -321,9 +331,6 @@ def test_a_backup_is_restored_with_keys_only(
     wait_active(qtbot, window)
     action = window.findChild(type(window.actions.history), "backupsAction")
     from PySide6.QtCore import QTimer
-
-    restored: list[str] = []
-    announcer().spoken.connect(restored.append)
 
     def restore_with_keys() -> None:
         dialog = QApplication.activeModalWidget()
@@ -342,12 +349,13 @@ def test_a_backup_is_restored_with_keys_only(
     QTimer.singleShot(100, restore_with_keys)
     action.trigger()  # exec() returns when Escape closes the dialog
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
-    assert any(text.startswith("Restored the backup from") for text in restored), restored
+    assert any(text.startswith("Restored the backup from") for text in spoken), spoken
 
 
-def test_an_event_with_cases_is_created_with_keys_only(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+def test_an_event_with_cases_is_created_with_keys_only(
+    qtbot, main_window, paths: AppPaths, spoken: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     from app.services.events import list_events
-    from app.ui.accessibility import announcer
 
     store(paths, fictional_document(74, "Peru", 12), fictional_document(75, "Chile", 20))
     window = main_window()
@@ -368,8 +376,7 @@ def test_an_event_with_cases_is_created_with_keys_only(qtbot, main_window, paths
     assert first.checkState() == Qt.CheckState.Checked
     assert form.cases() == {first.data(Qt.ItemDataRole.UserRole): 5}
     tab_to(qtbot, dialog.create_button)
-    with qtbot.waitSignal(announcer().spoken, timeout=5000) as said:
-        press(qtbot, Qt.Key.Key_Space)
-    assert said.args[0].startswith("Created")
+    press(qtbot, Qt.Key.Key_Space)
+    assert "Created \u201cLibrary evening\u201d." in spoken
     [event] = list_events(window.db)
     assert event.name == "Library evening" and len(event.cases) == 1
