@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.domain.errors import ImportRejected
 from app.domain.model import ImportOutcome, ImportResult
-from app.services.importing import save_parsed
+from app.services.importing import ImportBatch, save_parsed
 from app.store.database import Database
 
 
@@ -14,11 +14,12 @@ def load_sample_pack(db: Database) -> list[ImportResult]:
     from app.samples import sample_paths
 
     results: list[ImportResult] = []
+    batch = ImportBatch("sample pack")
     for path in sample_paths():
         try:
             document = parse_file(path)
         except ImportRejected as exc:
             results.append(ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason))
             continue
-        results.append(save_parsed(db, document, path.name, is_sample=True))
+        results.append(save_parsed(db, document, path.name, is_sample=True, batch=batch))
     return results
