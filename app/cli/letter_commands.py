@@ -167,8 +167,15 @@ def run_envelope(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     page_size = _page_size(None, settings)
     envelope_format = args.envelope_format or ("10" if page_size == "Letter" else "DL")
+    from app.services.samples import sample_marking
+
     write_envelope_pdf(
-        target, args.out, country=case.country, sender=sender, format_name=envelope_format
+        target,
+        args.out,
+        country=case.country,
+        sender=sender,
+        format_name=envelope_format,
+        marking=sample_marking() if case.is_sample else None,
     )
     print(_("Wrote %(file)s.") % {"file": args.out}, file=ctx.out)
     return 0
@@ -181,8 +188,11 @@ def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
 
     addresses = []
     for ua_number in args.ua_numbers:
+        from app.services.samples import sample_marking
+
         case = get_case(ctx.database(), ua_number)
-        addresses += [postal_lines(target, case.country) for target in case.targets]
+        marking = [sample_marking()] if case.is_sample else []  # a practice label says so
+        addresses += [marking + postal_lines(target, case.country) for target in case.targets]
     if not addresses:
         raise InvalidInput(_("These cases name no officials to write to."))
     sheets = write_label_sheet_pdf(

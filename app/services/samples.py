@@ -8,6 +8,21 @@ from app.services.importing import ImportBatch, save_parsed
 from app.store.database import Database
 
 
+def sample_marking() -> str:
+    """The words every output made from a sample case carries, in the interface language."""
+    from app.i18n import _
+
+    return _("FICTIONAL SAMPLE - DO NOT SEND")
+
+
+def sample_numbers(db: Database) -> frozenset[str]:
+    """UA numbers of the sample cases: never counted in reports, tallies or Write today."""
+    from app.store.practice import sample_numbers as numbers
+
+    with db.unit_of_work() as session:
+        return numbers(session)
+
+
 def load_sample_pack(db: Database) -> list[ImportResult]:
     """Import the shipped fictional cases (idempotent: a second call changes nothing)."""
     from app.importing import parse_file

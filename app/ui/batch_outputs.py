@@ -22,7 +22,11 @@ def listed_cases(window: MainWindow) -> list[CaseDetail]:
     if db is None:
         return []
     summaries = [window.proxy.case_at(row) for row in range(window.proxy.rowCount())]
-    return [get_case(db, summary.ua_number) for summary in summaries if summary is not None]
+    return [  # fictional sample cases never go on bulk envelopes or labels
+        get_case(db, summary.ua_number)
+        for summary in summaries
+        if summary is not None and not summary.is_sample
+    ]
 
 
 def _nothing_to_print(window: MainWindow) -> None:

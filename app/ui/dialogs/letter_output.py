@@ -185,8 +185,15 @@ def save_envelope(dialog: LetterDialog) -> str | None:
     safe = dialog.safety_box.isChecked()
     sender = None if safe else dialog.settings.sender
     format_name = "10" if page_size(dialog) == "Letter" else "DL"
+    from app.services.samples import sample_marking
+
     write_envelope_pdf(
-        target, path, country=dialog.case.country or None, sender=sender, format_name=format_name
+        target,
+        path,
+        country=dialog.case.country or None,
+        sender=sender,
+        format_name=format_name,
+        marking=sample_marking() if dialog.case.is_sample else None,
     )
     if safe:
         return _("Saved {file}, without your return address.").format(file=str(path))
