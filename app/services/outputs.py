@@ -168,7 +168,6 @@ def save_envelopes(
 ) -> EnvelopesWritten:
     """One envelope per (case, official number); ``sender`` None leaves every return address off."""
     from app.output.envelope import EnvelopeItem, write_envelopes_pdf
-
     from app.services.samples import sample_marking
 
     items = []
@@ -213,7 +212,6 @@ def save_labels(
     """Address labels for the given (case, official numbers), on sheets of the page size."""
     from app.output.address import postal_lines
     from app.output.envelope import write_label_sheet_pdf
-
     from app.services.samples import sample_marking
 
     addresses = [

@@ -14,9 +14,9 @@ import pytest
 
 from app.domain.model import AppealKind, AppealStatus, Channel
 from app.paths import resolve_paths
+from app.samples import sample_paths
 from app.services.appeals import record_appeal, record_reply
 from app.services.database import open_store
-from app.samples import sample_paths
 from app.services.importing import import_files
 from app.store.database import Database
 
