@@ -81,6 +81,7 @@ def test_the_main_window_offers_recovery_when_the_store_is_damaged(
     from PySide6.QtWidgets import QApplication
 
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.application import apply_language, create_application
     from app.ui.dialogs.recovery_dialog import RecoveryDialog
     from app.ui.main_window import MainWindow
@@ -88,7 +89,7 @@ def test_the_main_window_offers_recovery_when_the_store_is_damaged(
     create_application()
     apply_language("en")
     paths, _before = damaged
-    window = MainWindow(paths, load_settings(paths))
+    window = MainWindow(AppContext(paths, load_settings(paths)))
     qtbot.add_widget(window)
     window.show()
     seen: list[str] = []
@@ -150,6 +151,7 @@ def test_a_second_window_on_the_same_data_says_it_is_in_use(
     import sys
 
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.application import apply_language, create_application
     from app.ui.main_window import MainWindow
     from tests.durability.test_environment_faults import HOLD_LOCK
@@ -165,7 +167,7 @@ def test_a_second_window_on_the_same_data_says_it_is_in_use(
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
         before = file_digest(seeded.database)
-        window = MainWindow(seeded, load_settings(seeded))
+        window = MainWindow(AppContext(seeded, load_settings(seeded)))
         qtbot.add_widget(window)
         window.show()
         with qtbot.waitSignal(window.load_failed, timeout=20_000):
@@ -184,6 +186,7 @@ def test_file_menu_opens_the_backups_dialog(qtbot, seeded: AppPaths, asked: list
     from PySide6.QtWidgets import QApplication
 
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.application import apply_language, create_application
     from app.ui.dialogs.backups_dialog import BackupsDialog
     from app.ui.main_window import MainWindow
@@ -191,13 +194,13 @@ def test_file_menu_opens_the_backups_dialog(qtbot, seeded: AppPaths, asked: list
     create_application()
     apply_language("en")
     make_backup(seeded)
-    window = MainWindow(seeded, load_settings(seeded))
+    window = MainWindow(AppContext(seeded, load_settings(seeded)))
     qtbot.add_widget(window)
     window.show()
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
         window.start()
     action = window.findChild(QAction, "backupsAction")
-    assert action is not None and action in window.actions.file_menu.actions()
+    assert action is not None and action in window.menu_actions.file_menu.actions()
     rows: list[int] = []
 
     def read_and_close() -> None:

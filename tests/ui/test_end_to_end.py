@@ -20,7 +20,7 @@ def test_import_find_write_and_mark_sent(make_window, monkeypatch, qtbot, open_d
     # 1. File > Import: the dialog returns the fictional sample documents.
     monkeypatch.setattr(ImportController, "ask_for_files", lambda _self: list(sample_paths()))
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
-        window.actions.import_files.trigger()
+        window.menu_actions.import_files.trigger()
     assert window.proxy.rowCount() == 2
 
     # 2. The search box narrows the list to the case of the person typed.
@@ -31,7 +31,7 @@ def test_import_find_write_and_mark_sent(make_window, monkeypatch, qtbot, open_d
     assert window.detail.case.ua_number == "902/27"
 
     # 3. The letter names the official.
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     letter = window.case_actions.letter_dialog
     assert "Dolores Ficticia" in letter.text()
 

@@ -17,7 +17,7 @@ from tests.ui.conftest import fictional_document, store_documents
 
 
 def open_letter(window):  # type: ignore[no-untyped-def]
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     dialog = window.case_actions.letter_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
@@ -106,7 +106,7 @@ def test_mark_sent_from_the_main_window_with_the_keyboard(
 ) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     ask = window.case_actions.mark_sent_dialog
     ask.target_combo.setCurrentIndex(1)
     with qtbot.waitSignal(window.case_updated, timeout=5000):
@@ -120,7 +120,7 @@ def test_mark_sent_from_the_main_window_with_the_keyboard(
 def test_cancelling_mark_sent_records_nothing(make_window, app_paths, open_db, qtbot) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     with qtbot.assertNotEmitted(window.case_updated):
         window.case_actions.mark_sent_dialog.reject()
     assert list_appeals(open_db, ua_number="12/26") == []
@@ -133,13 +133,13 @@ def test_mark_sent_warns_but_never_blocks(make_window, app_paths, open_db, qtbot
         app_paths, fictional_document("12/26", deadline=date.today() - timedelta(days=4))
     )
     window = make_window()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     ask = window.case_actions.mark_sent_dialog
     assert ask.notice_label.isVisible()
     assert "Check with your section office" in ask.notice_label.text()
     with qtbot.waitSignal(window.case_updated, timeout=5000):
         ask.accept()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     again = window.case_actions.mark_sent_dialog
     assert "You already sent an appeal to this official" in again.notice_label.text()
     again.target_combo.setCurrentIndex(1)
@@ -158,8 +158,8 @@ def test_opening_another_letter_keeps_the_edited_one_as_a_draft(
     window = make_window()
     first = open_letter(window)
     first.letter_edit.appendPlainText("My own words.")
-    window.actions.next_case.trigger()
-    window.actions.write_letter.trigger()
+    window.menu_actions.next_case.trigger()
+    window.menu_actions.write_letter.trigger()
     second = window.case_actions.letter_dialog
     assert second is not first and second.case.ua_number != first.case.ua_number
     assert len(messages.texts("ask")) == 1

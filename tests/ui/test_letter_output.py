@@ -13,7 +13,7 @@ from tests.ui.conftest import fictional_document, store_documents
 
 
 def open_letter(window):  # type: ignore[no-untyped-def]
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     return window.case_actions.letter_dialog
 
 
