@@ -101,8 +101,14 @@ class CaseActions(QObject):
         dialog = MarkSentDialog(case, target_index=target, parent=parent or self._parent)
         self._replace(self.mark_sent_dialog)
         self.mark_sent_dialog = dialog
+        dialog.destroyed.connect(lambda: self._forget_mark_sent(dialog))
         dialog.accepted.connect(lambda: self._record(case, dialog.choice(), draft))
         dialog.open()
+
+    def _forget_mark_sent(self, dialog: MarkSentDialog) -> None:
+        """The question was deleted with its parent (a letter editor replaced by another)."""
+        if self.mark_sent_dialog is dialog:
+            self.mark_sent_dialog = None
 
     def _record(self, case: CaseDetail, choice: MarkSentChoice, draft: LetterDraft | None) -> None:
         from app.services.appeals import record_appeal
@@ -285,6 +291,10 @@ class CaseActions(QObject):
                 dialog.retranslate_ui()
 
     def close_dialogs(self) -> None:
+        """The window is closing: close what is open. A dialog may be gone already (the
+        mark-sent question goes with the letter editor it was asked from)."""
+        import shiboken6
+
         for dialog in (
             self.letter_dialog,
             self.mark_sent_dialog,
@@ -292,5 +302,5 @@ class CaseActions(QObject):
             self.history_dialog,
             self.report_dialog,
         ):
-            if isinstance(dialog, QDialog) and dialog.isVisible():
+            if isinstance(dialog, QDialog) and shiboken6.isValid(dialog) and dialog.isVisible():
                 dialog.close()

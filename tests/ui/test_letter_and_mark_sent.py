@@ -212,3 +212,22 @@ def test_a_bilingual_letter_has_the_officials_language_then_the_writers(
     assert "Atentamente" in text and "Yours sincerely" in text
     assert text.index("Atentamente") < text.index("Yours sincerely")
     assert dialog.draft().locale == "es"
+
+
+def test_quit_after_mark_sent_from_a_replaced_letter_closes_the_window(
+    make_window, app_paths, messages, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
+
+    store_documents(app_paths, fictional_document("12/26"), fictional_document("3/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    dialog.buttons.mark_sent.click()  # the question belongs to the letter editor
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        window.case_actions.mark_sent_dialog.accept()
+    window.menu_actions.next_case.trigger()
+    open_letter(window)  # the first editor, and the question with it, are deleted
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)
+    window.menu_actions.quit.trigger()
+    assert not window.isVisible()
+    assert messages.shown == []
