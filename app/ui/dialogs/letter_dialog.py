@@ -103,6 +103,7 @@ class LetterDialog(QDialog):
         self.status_label.setObjectName("hint")
         self.status_label.setWordWrap(True)
         self.buttons = LetterButtons(self)
+        self._connect_buttons()
 
         self._note_timer = QTimer(self, singleShot=True, interval=400)
         self._note_timer.timeout.connect(self._on_note_settled)
@@ -153,7 +154,7 @@ class LetterDialog(QDialog):
         self._show_sender()
 
     def _show_sender(self) -> None:
-        sender = self.sender()
+        sender = self.sender_profile()
         if sender.is_complete:
             where = ", ".join(part for part in (sender.city, sender.country) if part)
             self.sender_label.setText(f"{sender.name}" + (f"\n{where}" if where else ""))
@@ -162,7 +163,7 @@ class LetterDialog(QDialog):
 
     # ---- state ------------------------------------------------------------------------------
 
-    def sender(self) -> SenderProfile:
+    def sender_profile(self) -> SenderProfile:
         """The signature in use: the profile, or initials and town for writer safety."""
         sender = self.settings.sender
         return safe_sender(sender) if self.safety_box.isChecked() else sender
@@ -194,7 +195,7 @@ class LetterDialog(QDialog):
     def target_index(self) -> int:
         return int(self.target_combo.currentData() or 1)
 
-    def locale(self) -> str | None:
+    def letter_locale(self) -> str | None:
         """The letter's (first) language."""
         data = self.language_combo.currentData()
         return str(data).split(BILINGUAL_SEPARATOR)[0] if data else None
@@ -213,7 +214,7 @@ class LetterDialog(QDialog):
         return LetterDraft(
             text=self.text(),
             target_index=self.target_index(),
-            locale=letter.locale if letter else (self.locale() or "en"),
+            locale=letter.locale if letter else (self.letter_locale() or "en"),
             subject=letter.subject if letter else f"UA {self.case.ua_number}",
             right_to_left=letter.right_to_left if letter else False,
         )
@@ -234,8 +235,8 @@ class LetterDialog(QDialog):
             letter = draft_letter(
                 self.case,
                 self.target_index(),
-                self.sender(),
-                locale=self.locale(),
+                self.sender_profile(),
+                locale=self.letter_locale(),
                 user_templates=self.user_templates,
                 personal_note=self.note_edit.toPlainText().strip(),
                 bilingual_with=self.second_language(),
@@ -269,6 +270,30 @@ class LetterDialog(QDialog):
         self._update_email_button()
         self.update_nudge()
         return True
+
+    def _connect_buttons(self) -> None:
+        """The button row's clicks: the outputs run through ``run_output``."""
+        from app.ui.dialogs import letter_output
+
+        b = self.buttons
+        b.copy.clicked.connect(self.copy_to_clipboard)
+        b.print.clicked.connect(lambda: self.run_output(lambda: letter_output.print_letter(self)))
+        b.pdf.clicked.connect(lambda: self.run_output(lambda: letter_output.save_pdf(self)))
+        b.email.clicked.connect(lambda: self.run_output(lambda: letter_output.email_letter(self)))
+        b.eml_action.triggered.connect(
+            lambda: self.run_output(lambda: letter_output.save_eml(self))
+        )
+        b.envelope_action.triggered.connect(
+            lambda: self.run_output(lambda: letter_output.save_envelope(self))
+        )
+        b.social_action.triggered.connect(
+            lambda: self.run_output(lambda: letter_output.copy_social_post(self))
+        )
+        b.mark_sent.clicked.connect(self.request_mark_sent)
+        b.close.clicked.connect(self.close)
+        b.print.setEnabled(letter_output.paper_available())
+        b.pdf.setEnabled(letter_output.paper_available())
+        b.email.setEnabled(letter_output.mail_available())
 
     def _update_email_button(self) -> None:
         from app.ui.dialogs import letter_output

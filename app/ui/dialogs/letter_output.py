@@ -39,7 +39,7 @@ def _edited_letter(dialog: LetterDialog) -> tuple[Letter, Target]:
 
 def _pdf_options(dialog: LetterDialog) -> dict[str, object]:
     return {
-        "sender": dialog.sender(),
+        "sender": dialog.sender_profile(),
         "page_size": page_size(dialog),
         "emphasis": _emphasis(dialog),
         "large_print": dialog.large_print_box.isChecked(),
@@ -164,7 +164,7 @@ def save_eml(dialog: LetterDialog) -> str | None:
     if path is None:
         return None
     to = [target.email] if target.email else []
-    data = build_eml(to=to, cc=[], subject=letter.subject, body=letter.text, sender=dialog.sender())
+    data = build_eml(to=to, cc=[], subject=letter.subject, body=letter.text, sender=dialog.sender_profile())
     write_atomic(path, data)
     return _("Saved {file}. Open it with your mail program to send it.").format(file=str(path))
 

@@ -122,10 +122,10 @@ class ParticipantForm(QWidget):
             return None
         return self.target_combo.currentIndex() + 1
 
-    def locale(self) -> str:
+    def letter_locale(self) -> str:
         return str(self.language_combo.currentData() or "en")
 
-    def sender(self) -> SenderProfile:
+    def sender_profile(self) -> SenderProfile:
         return SenderProfile(name=" ".join(self.name_edit.text().split()))
 
     def text(self) -> str:
@@ -177,8 +177,8 @@ class ParticipantForm(QWidget):
                 self.letter = draft_letter(
                     case,
                     self.target_index() or 1,
-                    self.sender(),
-                    locale=self.locale(),
+                    self.sender_profile(),
+                    locale=self.letter_locale(),
                     kind=self.kind(),
                 )
                 text = self.letter.text
