@@ -128,8 +128,11 @@ def make_screenshots(
         window.menu_actions.write_letter.trigger()
         dialog = window.case_actions.letter_dialog
         if dialog is not None:
+            if dialog.drafting:
+                _wait(dialog, dialog.letter_ready)
             dialog.note_edit.setPlainText("I am a retired teacher and I think of you every day.")
             dialog.render_letter()
+            _wait(dialog, dialog.letter_ready)
             saved.append(_save(dialog, out_dir / "letter-editor.png"))
             dialog.buttons.print.click()
             preview = getattr(dialog, "print_preview", None)

@@ -144,3 +144,15 @@ def make_window(qtbot, gui_app, app_paths: AppPaths, messages: RecordedMessages)
     yield make
     for window in windows:
         window.close()
+
+
+def wait_for_letter(dialog, timeout_ms: int = 20_000):  # type: ignore[no-untyped-def]
+    """The letter editor drafts off the GUI thread: let events run until the draft is in."""
+    from PySide6.QtTest import QTest
+
+    waited = 0
+    while dialog.drafting and waited < timeout_ms:
+        QTest.qWait(10)
+        waited += 10
+    assert not dialog.drafting, "the letter was not drafted in time"
+    return dialog

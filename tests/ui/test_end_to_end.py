@@ -9,6 +9,7 @@ from app.services.appeals import list_appeals
 from app.services.cases import list_cases
 from app.ui.import_controller import ImportController
 from app.ui.models.case_table_model import Column
+from tests.ui.conftest import wait_for_letter
 
 
 def test_import_find_write_and_mark_sent(make_window, monkeypatch, qtbot, open_db) -> None:  # type: ignore[no-untyped-def]
@@ -32,7 +33,7 @@ def test_import_find_write_and_mark_sent(make_window, monkeypatch, qtbot, open_d
 
     # 3. The letter names the official.
     window.menu_actions.write_letter.trigger()
-    letter = window.case_actions.letter_dialog
+    letter = wait_for_letter(window.case_actions.letter_dialog)
     assert "Dolores Ficticia" in letter.text()
 
     # 4. Mark as sent: the row and the store change at once.

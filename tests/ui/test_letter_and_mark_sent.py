@@ -13,14 +13,14 @@ from app.services.appeals import list_appeals
 from app.services.cases import list_cases
 from app.settings import load_settings, save_settings
 from app.ui.models.case_table_model import Column
-from tests.ui.conftest import fictional_document, store_documents
+from tests.ui.conftest import fictional_document, store_documents, wait_for_letter
 
 
 def open_letter(window):  # type: ignore[no-untyped-def]
     window.menu_actions.write_letter.trigger()
     dialog = window.case_actions.letter_dialog
     assert dialog is not None and dialog.isVisible()
-    return dialog
+    return wait_for_letter(dialog)
 
 
 def test_the_letter_names_the_chosen_official_and_the_sender(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
@@ -36,6 +36,7 @@ def test_the_letter_names_the_chosen_official_and_the_sender(make_window, app_pa
     assert "Jo Writer" in dialog.text()
     assert "Jo Writer" in dialog.sender_label.text()
     dialog.target_combo.setCurrentIndex(1)
+    wait_for_letter(dialog)
     assert "Mara Vento" in dialog.text()
     assert "Rui Costa" not in dialog.text()
 
@@ -59,6 +60,7 @@ def test_edits_are_kept_unless_the_user_agrees_to_lose_them(
     assert messages.texts("ask")
     messages.answer = True
     dialog.regenerate_button.click()
+    wait_for_letter(dialog)
     assert "A line I typed myself" not in dialog.text()
     assert "Mara Vento" in dialog.text()
 
@@ -208,7 +210,7 @@ def test_a_bilingual_letter_has_the_officials_language_then_the_writers(
     index = combo.findData("es+en")
     assert index >= 0 and combo.itemText(index).endswith("+ English")
     combo.setCurrentIndex(index)
-    text = dialog.text()
+    text = wait_for_letter(dialog).text()
     assert "Atentamente" in text and "Yours sincerely" in text
     assert text.index("Atentamente") < text.index("Yours sincerely")
     assert dialog.draft().locale == "es"

@@ -19,7 +19,7 @@ from app.domain.errors import InvalidInput
 from app.settings import load_settings
 from app.ui.errors import report_failure
 from app.ui.tasks import JobRunner
-from tests.ui.conftest import fictional_document, store_documents
+from tests.ui.conftest import fictional_document, store_documents, wait_for_letter
 
 
 def test_settings_dialog_saves_the_sender_and_the_open_letter_uses_it(
@@ -40,7 +40,7 @@ def test_settings_dialog_saves_the_sender_and_the_open_letter_uses_it(
     assert saved.sender.name == "Jo Writer"
     assert saved.page_size == "Letter"
     assert window.context.settings == saved
-    assert "Jo Writer" in letter.text()
+    assert "Jo Writer" in wait_for_letter(letter).text()
     assert "Leeds" in letter.sender_label.text()
 
 

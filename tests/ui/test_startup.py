@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.ui.conftest import fictional_document, store_documents
+from tests.ui.conftest import fictional_document, store_documents, wait_for_letter
 
 
 def launch(data_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -55,4 +55,4 @@ def test_letter_warm_up_runs_quietly_in_the_background(
     qtbot.waitUntil(lambda: not window.context.runner.busy, timeout=30_000)
     assert messages.shown == []
     window.menu_actions.write_letter.trigger()
-    assert "Rui Costa" in window.case_actions.letter_dialog.text()
+    assert "Rui Costa" in wait_for_letter(window.case_actions.letter_dialog).text()
