@@ -15,7 +15,7 @@ from app.domain.model import CaseDetail, CaseSummary
 from app.i18n import _, ngettext
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
-from app.ui.file_dialogs import ask_save_path, paper_size
+from app.ui.file_dialogs import ask_save_path
 from app.ui.messages import Messages
 
 
@@ -39,18 +39,22 @@ def _nothing_to_print(parent: QWidget) -> None:
     )
 
 
+def _with_address(cases: list[CaseDetail]) -> list[tuple[CaseDetail, list[int]]]:
+    """Each case with the numbers of its officials that have a postal address."""
+    from app.services.outputs import officials_with_address
+
+    chosen = [(case, officials_with_address(case)) for case in cases]
+    return [(case, indexes) for case, indexes in chosen if indexes]
+
+
 def save_address_labels(
     context: AppContext, parent: QWidget, summaries: Sequence[CaseSummary]
 ) -> str | None:
-    from app.output.address import postal_lines
-    from app.output.envelope import write_label_sheet_pdf
+    from app.services.outputs import output_options, save_labels
 
     try:
-        cases = listed_cases(context, summaries)
-        addresses = [
-            postal_lines(t, case.country) for case in cases for t in case.targets if t.address
-        ]
-        if not addresses:
+        chosen = _with_address(listed_cases(context, summaries))
+        if not chosen:
             _nothing_to_print(parent)
             return None
         path = ask_save_path(
@@ -58,39 +62,28 @@ def save_address_labels(
         )
         if path is None:
             return None
-        sheets = write_label_sheet_pdf(addresses, path, page_size=paper_size(context.settings))
+        written = save_labels(chosen, path, options=output_options(context.settings))
     except Exception as error:
         report_failure(parent, _("The labels were not saved"), error)
         return None
-    message = ngettext(
+    return ngettext(
         "Saved %(count)d labels on %(sheets)d sheet to %(file)s.",
         "Saved %(count)d labels on %(sheets)d sheets to %(file)s.",
-        sheets,
-    ) % {"count": len(addresses), "sheets": sheets, "file": path}
-    return message
+        written.sheets,
+    ) % {"count": written.labels, "sheets": written.sheets, "file": path}
 
 
 def save_envelopes(
     context: AppContext, parent: QWidget, summaries: Sequence[CaseSummary]
 ) -> str | None:
     """One envelope per official; no return address for cases in the user's caution countries."""
-    from app.output.envelope import EnvelopeItem, write_envelopes_pdf
-    from app.ui.dialogs.letter_advice import is_caution_country
+    from app.services.outputs import output_options
+    from app.services.outputs import save_envelopes as write_envelopes
 
     settings = context.settings
     try:
-        cases = listed_cases(context, summaries)
-        items = [
-            EnvelopeItem(
-                target,
-                case.country,
-                None if is_caution_country(case, settings) else settings.sender,
-            )
-            for case in cases
-            for target in case.targets
-            if target.address
-        ]
-        if not items:
+        chosen = _with_address(listed_cases(context, summaries))
+        if not chosen:
             _nothing_to_print(parent)
             return None
         path = ask_save_path(
@@ -98,14 +91,14 @@ def save_envelopes(
         )
         if path is None:
             return None
-        envelope = "10" if paper_size(settings) == "Letter" else "DL"
-        write_envelopes_pdf(items, path, format_name=envelope)
+        written = write_envelopes(
+            chosen, path, sender=settings.sender, options=output_options(settings)
+        )
     except Exception as error:
         report_failure(parent, _("The envelopes were not saved"), error)
         return None
-    message = ngettext(
+    return ngettext(
         "Saved %(count)d envelope to %(file)s.",
         "Saved %(count)d envelopes to %(file)s.",
-        len(items),
-    ) % {"count": len(items), "file": path}
-    return message
+        written.envelopes,
+    ) % {"count": written.envelopes, "file": path}

@@ -18,7 +18,6 @@ from app.domain.model import AppealStatus, CaseDetail, CaseSummary
 from app.i18n import _
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
-from app.ui.file_dialogs import paper_size
 from app.ui.models.case_columns import ua_sort_key
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
@@ -227,6 +226,7 @@ class CaseActions(QObject):
         )
 
     def show_report(self) -> None:
+        from app.services.outputs import output_options
         from app.ui.dialogs.report_dialog import ReportDialog
 
         if self.report_dialog is not None:
@@ -234,7 +234,9 @@ class CaseActions(QObject):
             self.report_dialog.deleteLater()
         context = self._context
         self.report_dialog = ReportDialog(
-            lambda: context.db, self._parent, page_size=lambda: paper_size(context.settings)
+            lambda: context.db,
+            self._parent,
+            options=lambda: output_options(context.settings),
         )
         self.report_dialog.show()
 

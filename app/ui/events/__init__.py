@@ -38,7 +38,6 @@ class EventsMenu:
 
     def open_dialog(self) -> EventsDialog | None:
         from app.ui.events.events_dialog import EventsDialog
-        from app.ui.file_dialogs import paper_size
         from app.ui.messages import Messages
 
         db = self._context.db
@@ -46,9 +45,13 @@ class EventsMenu:
             Messages.info(self._parent, _("Events"), _("The store is still opening; try again."))
             return None
         if self.dialog is None:
-            page_size = paper_size(self._context.settings)
-            self.dialog = EventsDialog(db, self._parent, page_size=page_size)
-            self.dialog.store_changed.connect(self._context.cases_changed)
+            from app.services.outputs import output_options
+
+            context = self._context
+            self.dialog = EventsDialog(
+                db, self._parent, options=lambda: output_options(context.settings)
+            )
+            self.dialog.store_changed.connect(context.cases_changed)
             self.dialog.finished.connect(self._forget_dialog)
         self.dialog.show()
         self.dialog.raise_()
