@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain.model import CaseStatus, FieldDifference
+from app.domain.text_folding import fold
 from app.store.schema import CaseCorrectionRow, CaseDifferenceRow, CaseRow, PersonRow, TargetRow
 
 # The case fields a user can correct, in the order the edit dialog shows them.
@@ -217,8 +218,6 @@ def difference_values(session: Session, case_id: int) -> tuple[FieldDifference, 
 
 def refresh_search_text(case: CaseRow) -> None:
     """The folded search text, as the importer makes it, from the fields now on the row."""
-    from app.store.case_repository import fold
-
     officials = [" ".join(filter(None, (t.title, t.name))) for t in case.targets]
     names = [p.name for p in case.persons]
     case.search_text = fold(
