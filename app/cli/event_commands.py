@@ -10,7 +10,7 @@ from app.cli.context import CliContext
 from app.domain.errors import InvalidInput
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``appeal-desk event ...``."""
     from app.cli.case_commands import parse_iso_date
 
