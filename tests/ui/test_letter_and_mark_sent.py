@@ -13,7 +13,7 @@ from app.services.appeals import list_appeals
 from app.services.cases import list_cases
 from app.settings import load_settings, save_settings
 from app.ui.models.case_table_model import Column
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
 
 
 def open_letter(window):  # type: ignore[no-untyped-def]
