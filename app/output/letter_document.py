@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import (
     QPaintDevice,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextDocument,
     QTextFrameFormat,
 )
 
 from app.domain.model import Letter, SenderProfile, Target
+from app.domain.output_options import PageSize
 from app.output.address import postal_lines
 from app.output.bidi_text import body_text_and_spans, emphasis_names, is_rtl_text
 from app.output.letter_builder import DocumentBuilder, char_format
 from app.output.letter_head import HeadPlan, add_head, plan_head
-from app.output.letter_layout import PageSpec, TypeSizes, page_spec
+from app.output.letter_layout import TypeSizes, page_spec
 from app.output.letter_parts import LetterParts, reflow_hard_wraps, split_letter
+from app.output.letter_styles import LetterStyles
 from app.output.qt_runtime import ensure_gui_application, layout_device, make_font, margin_length
 from app.output.qt_runtime import mm_to_units as mm
 
@@ -40,31 +40,8 @@ def _block_format(
     return fmt
 
 
-@dataclass(frozen=True)
-class LetterStyles:
-    """Every format one kind of letter uses (shared, never mutated), with its positions."""
-
-    spec: PageSpec
-    sizes: TypeSizes
-    root: QTextFrameFormat
-    sender: QTextBlockFormat
-    return_line: QTextBlockFormat
-    window_ltr: QTextBlockFormat
-    window_rtl: QTextBlockFormat
-    date: QTextBlockFormat
-    start: QTextBlockFormat
-    subject: QTextBlockFormat
-    sender_plain: QTextCharFormat
-    sender_name: QTextCharFormat
-    small: QTextCharFormat
-    recipient_plain: QTextCharFormat
-    recipient_name: QTextCharFormat
-    plain: QTextCharFormat
-    bold: QTextCharFormat
-
-
 @lru_cache(maxsize=32)
-def _styles(page_size: str, sizes: TypeSizes, rtl: bool) -> LetterStyles:
+def _styles(page_size: PageSize, sizes: TypeSizes, rtl: bool) -> LetterStyles:
     spec = page_spec(page_size)
     root = QTextFrameFormat()
     root.setMargin(0)
@@ -179,7 +156,7 @@ def letter_document(
     *,
     sender: SenderProfile,
     target: Target,
-    page_size: str = "A4",
+    page_size: PageSize = PageSize.A4,
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
     body_point_size: float | None = None,
@@ -203,12 +180,10 @@ def letter_document(
 
 
 def letter_styles(
-    page_size: str, large_print: bool, body_point_size: float | None, rtl: bool
+    page_size: PageSize, large_print: bool, body_point_size: float | None, rtl: bool
 ) -> LetterStyles:
     """The shared formats of a letter of this page, type size and direction."""
-    return _styles(
-        page_spec(page_size).name, TypeSizes.for_letter(large_print, body_point_size), rtl
-    )
+    return _styles(page_size, TypeSizes.for_letter(large_print, body_point_size), rtl)
 
 
 def fill_letter(

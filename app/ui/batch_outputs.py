@@ -1,33 +1,37 @@
-"""File > Address labels / Envelopes: one PDF for every official of the cases in the list."""
+"""File > Address labels / Envelopes: one PDF for every official of the cases in the list.
+
+Each entry point takes the context, the dialogs' parent and the cases the list shows right
+now (search and "show closed" apply), and returns the status line to show (None: nothing
+was saved).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from app.domain.model import CaseDetail
+from PySide6.QtWidgets import QWidget
+
+from app.domain.model import CaseDetail, CaseSummary
 from app.i18n import _, ngettext
+from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
-from app.ui.file_dialogs import ask_save_path, paper_size
+from app.ui.file_dialogs import ask_save_path
 from app.ui.messages import Messages
 
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
 
-
-def listed_cases(window: MainWindow) -> list[CaseDetail]:
-    """The cases the list shows right now (search and "show closed" apply), with their officials."""
+def listed_cases(context: AppContext, summaries: Sequence[CaseSummary]) -> list[CaseDetail]:
+    """The listed cases with their officials."""
     from app.services.cases import get_case
 
-    db = window.db
+    db = context.db
     if db is None:
         return []
-    summaries = [window.proxy.case_at(row) for row in range(window.proxy.rowCount())]
-    return [get_case(db, summary.ua_number) for summary in summaries if summary is not None]
+    return [get_case(db, summary.ua_number) for summary in summaries]
 
 
-def _nothing_to_print(window: MainWindow) -> None:
+def _nothing_to_print(parent: QWidget) -> None:
     Messages.info(
-        window,
+        parent,
         _("Nothing to print"),
         _(
             "The cases in the list name no officials with a postal address. Clear the search to list more cases."
@@ -35,69 +39,66 @@ def _nothing_to_print(window: MainWindow) -> None:
     )
 
 
-def save_address_labels(window: MainWindow) -> None:
-    from app.output.address import postal_lines
-    from app.output.envelope import write_label_sheet_pdf
+def _with_address(cases: list[CaseDetail]) -> list[tuple[CaseDetail, list[int]]]:
+    """Each case with the numbers of its officials that have a postal address."""
+    from app.services.outputs import officials_with_address
+
+    chosen = [(case, officials_with_address(case)) for case in cases]
+    return [(case, indexes) for case, indexes in chosen if indexes]
+
+
+def save_address_labels(
+    context: AppContext, parent: QWidget, summaries: Sequence[CaseSummary]
+) -> str | None:
+    from app.services.outputs import output_options, save_labels
 
     try:
-        cases = listed_cases(window)
-        addresses = [
-            postal_lines(t, case.country) for case in cases for t in case.targets if t.address
-        ]
-        if not addresses:
-            _nothing_to_print(window)
-            return
+        chosen = _with_address(listed_cases(context, summaries))
+        if not chosen:
+            _nothing_to_print(parent)
+            return None
         path = ask_save_path(
-            window, _("Save address labels"), "address-labels.pdf", ".pdf", _("PDF files (*.pdf)")
+            parent, _("Save address labels"), "address-labels.pdf", ".pdf", _("PDF files (*.pdf)")
         )
         if path is None:
-            return
-        sheets = write_label_sheet_pdf(addresses, path, page_size=paper_size(window.settings))
+            return None
+        written = save_labels(chosen, path, options=output_options(context.settings))
     except Exception as error:
-        report_failure(window, _("The labels were not saved"), error)
-        return
-    message = ngettext(
+        report_failure(parent, _("The labels were not saved"), error)
+        return None
+    return ngettext(
         "Saved %(count)d labels on %(sheets)d sheet to %(file)s.",
         "Saved %(count)d labels on %(sheets)d sheets to %(file)s.",
-        sheets,
-    ) % {"count": len(addresses), "sheets": sheets, "file": path}
-    window.statusBar().showMessage(message, 10_000)
+        written.sheets,
+    ) % {"count": written.labels, "sheets": written.sheets, "file": path}
 
 
-def save_envelopes(window: MainWindow) -> None:
+def save_envelopes(
+    context: AppContext, parent: QWidget, summaries: Sequence[CaseSummary]
+) -> str | None:
     """One envelope per official; no return address for cases in the user's caution countries."""
-    from app.output.envelope import EnvelopeItem, write_envelopes_pdf
-    from app.ui.dialogs.letter_advice import is_caution_country
+    from app.services.outputs import output_options
+    from app.services.outputs import save_envelopes as write_envelopes
 
-    settings = window.settings
+    settings = context.settings
     try:
-        cases = listed_cases(window)
-        items = [
-            EnvelopeItem(
-                target,
-                case.country,
-                None if is_caution_country(case, settings) else settings.sender,
-            )
-            for case in cases
-            for target in case.targets
-            if target.address
-        ]
-        if not items:
-            _nothing_to_print(window)
-            return
+        chosen = _with_address(listed_cases(context, summaries))
+        if not chosen:
+            _nothing_to_print(parent)
+            return None
         path = ask_save_path(
-            window, _("Save envelopes"), "envelopes.pdf", ".pdf", _("PDF files (*.pdf)")
+            parent, _("Save envelopes"), "envelopes.pdf", ".pdf", _("PDF files (*.pdf)")
         )
         if path is None:
-            return
-        envelope = "10" if paper_size(settings) == "Letter" else "DL"
-        write_envelopes_pdf(items, path, format_name=envelope)
+            return None
+        written = write_envelopes(
+            chosen, path, sender=settings.sender, options=output_options(settings)
+        )
     except Exception as error:
-        report_failure(window, _("The envelopes were not saved"), error)
-        return
-    message = ngettext(
+        report_failure(parent, _("The envelopes were not saved"), error)
+        return None
+    return ngettext(
         "Saved %(count)d envelope to %(file)s.",
         "Saved %(count)d envelopes to %(file)s.",
-        len(items),
-    ) % {"count": len(items), "file": path}
-    window.statusBar().showMessage(message, 10_000)
+        written.envelopes,
+    ) % {"count": written.envelopes, "file": path}

@@ -170,10 +170,11 @@ def test_the_main_window_has_events_event_mode(
 ) -> None:
     from app.paths import resolve_paths
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
 
     paths = resolve_paths(data_dir)
-    window = MainWindow(paths, load_settings(paths))
+    window = MainWindow(AppContext(paths, load_settings(paths)))
     qtbot.add_widget(window)
     window.show()
     with qtbot.wait_signal(window.cases_loaded, timeout=20_000):
@@ -196,7 +197,7 @@ def test_print_counts_the_letter_and_an_idle_screen_clears_itself(
     event = create_event(db, EVENT, cases=["12/26"])
     printed: list[tuple[str, str]] = []
 
-    def fake_print(parent: object, letter: object, target: object, page_size: str) -> bool:
+    def fake_print(parent: object, letter: object, target: object, options: object) -> bool:
         printed.append((letter.text, target.label))  # type: ignore[attr-defined]
         return True
 
