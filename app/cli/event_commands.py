@@ -12,7 +12,7 @@ from app.domain.errors import InvalidInput
 from app.domain.output_options import PageSize
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``appeal-desk event ...``."""
     from app.cli.case_commands import parse_iso_date
 

@@ -110,7 +110,7 @@ def build_queue(
             continue
         item = plan_case(case, table, today, sender_country)
         if item.advice is Advice.TOO_LATE_FOR_POST:
-            alternatives = (Alternative.EMBASSY,)
+            alternatives: tuple[Alternative, ...] = (Alternative.EMBASSY,)
             if load_case is not None:
                 alternatives = alternatives_for(load_case(case.ua_number))
             item = replace(item, alternatives=alternatives)

@@ -7,7 +7,7 @@ import json
 from datetime import UTC, date, datetime
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -158,7 +158,7 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
     case.previous_ua_link = next(
         (d.get("previous_ua_link") for _, d in parsed if d.get("previous_ua_link")), None
     )
-    languages = next(
+    languages: list[str] = next(
         (d["preferred_languages"] for _, d in parsed if d.get("preferred_languages")), []
     )
     case.preferred_languages = "\n".join(languages)
@@ -269,7 +269,12 @@ def _officials_by_case(
     }
 
 
-def _restrict(query: Select[Any], owner: Any, case_id: int | None, open_only: bool) -> Select[Any]:
+_Columns = TypeVarTuple("_Columns")
+
+
+def _restrict(
+    query: Select[*_Columns], owner: Any, case_id: int | None, open_only: bool
+) -> Select[*_Columns]:
     if case_id is not None:
         return query.where(owner == case_id)
     if open_only:

@@ -101,7 +101,7 @@ def test_a_failing_step_leaves_the_old_schema_and_data(
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 def test_killing_the_upgrade_midway_leaves_old_or_new_never_half(tmp_path: Path) -> None:
-    result = run_migration_kills(FIXTURES[-1], tmp_path, rounds=20)
+    result = run_migration_kills(FIXTURES[-1], tmp_path, rounds=max(20, figures.rounds(100) // 5))
 
     figures.record(
         "3b migration killed",

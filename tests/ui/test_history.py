@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.domain.model import AppealStatus, Channel
 from app.services.appeals import list_appeals, record_appeal
 from app.ui.models.appeal_table_model import AppealColumn, AppealTableModel
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
 
 
 def seed_appeals(paths, open_db) -> None:  # type: ignore[no-untyped-def]
