@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
 
 from app.domain.changes import DeletionPreview, StoreChange
-from app.domain.model import CaseSummary
+from app.domain.model import CaseDetail, CaseSummary
 from app.i18n import _, ngettext, pgettext
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
@@ -65,7 +65,7 @@ class EditActions(QObject):
         self,
         parent: QWidget,
         database: Callable[[], Database | None],
-        current_case: Callable[[], CaseSummary | None],
+        current_case: Callable[[], CaseSummary | CaseDetail | None],
     ) -> None:
         super().__init__(parent)
         self._parent = parent
@@ -111,16 +111,17 @@ class EditActions(QObject):
         self.retranslate_ui()
         return menu
 
-    def attach_case_list(
-        self, view: QAbstractItemView, case_at: Callable[[QPoint], CaseSummary | None]
-    ) -> None:
+    def attach_case_list(self, view: QAbstractItemView) -> None:
         """Right-click and the Menu key on the case list open a menu; Delete deletes."""
-        container = view.parentWidget() or view
-        container.addAction(self.delete_case)
+        view.addAction(self.delete_case)
+        view.addAction(self.edit_case)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         def show_menu(pos: QPoint) -> None:
-            if case_at(pos) is None:
+            index = view.indexAt(pos)
+            if index.isValid():  # right-click acts on the row under the pointer
+                view.setCurrentIndex(index)
+            if self._current_case() is None:
                 return
             menu = QMenu(view)
             menu.addActions([self.edit_case, self.delete_case])
@@ -148,6 +149,28 @@ class EditActions(QObject):
 
     def _set_redo_text(self, text: str) -> None:
         self.redo.setText(_("&Redo {action}").format(action=text) if text else _("&Redo"))
+
+    def attach_history(self, dialog: QWidget) -> None:
+        """Edit and delete in an appeal history dialog, on this undo stack."""
+        from app.ui.dialogs.history_dialog import HistoryDialog
+        from app.ui.history_editing import HistoryEditing
+
+        if isinstance(dialog, HistoryDialog):
+            dialog.setProperty("editing", True)
+            HistoryEditing(dialog, self._database, self.record)
+
+    def attach_events(self, dialog: QWidget) -> None:
+        """Edit and delete events in the events dialog, on this undo stack."""
+        from app.ui.events.event_editing import EventEditing
+        from app.ui.events.events_dialog import EventsDialog
+
+        if isinstance(dialog, EventsDialog) and not dialog.property("editing"):
+            dialog.setProperty("editing", True)
+            EventEditing(dialog, self._database, self.record)
+
+    def set_case_selected(self, selected: bool) -> None:
+        self.edit_case.setEnabled(selected)
+        self.delete_case.setEnabled(selected)
 
     # ---- the stack ----------------------------------------------------------------------
 
