@@ -15,44 +15,18 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
 
-from app.domain.changes import DeletionPreview, StoreChange
+from app.domain.changes import StoreChange
 from app.domain.model import CaseDetail, CaseSummary
-from app.i18n import _, ngettext, pgettext
+from app.i18n import _, pgettext
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
+from app.ui.removal_text import removal_text
 from app.ui.undo_commands import StoreCommand
 
 if TYPE_CHECKING:
     from app.services.database import Database
 
 log = logging.getLogger(__name__)
-
-
-def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str:
-    """What a deletion removes, said before it happens."""
-    lines = [_("This removes {what}:").format(what=preview.what)]
-    if preview.documents:
-        lines.append(
-            ngettext(
-                "%(count)d imported document", "%(count)d imported documents", preview.documents
-            )
-            % {"count": preview.documents}
-        )
-    if preview.appeals and not keep_appeals:
-        lines.append(
-            ngettext(
-                "%(count)d recorded appeal (%(letters)d letters in all)",
-                "%(count)d recorded appeals (%(letters)d letters in all)",
-                preview.appeals,
-            )
-            % {"count": preview.appeals, "letters": preview.letters}
-        )
-    if preview.events:
-        lines.append(_("its place in: {events}").format(events=", ".join(preview.events)))
-    text = "\n\u2022 ".join(lines)
-    if preview.appeals and keep_appeals:
-        text += "\n\n" + _("The appeals stay in the history and still count in reports.")
-    return text + "\n\n" + _("You can undo this with Edit > Undo until you close Appeal Desk.")
 
 
 class EditActions(QObject):
@@ -139,7 +113,8 @@ class EditActions(QObject):
         self.undo_import.setText(_("Undo last &import..."))
         self.remove_practice.setText(_("Remove &practice cases..."))
         if self.menu is not None:
-            self.menu.setTitle(pgettext("menu", "&Edit"))
+            # Alt+E opens the Events menu; the Edit menu answers to Alt+D.
+            self.menu.setTitle(pgettext("menu", "E&dit"))
         # QUndoStack names its actions "Undo <text>"; here the words follow the interface language.
         self._set_undo_text(self.stack.undoText())
         self._set_redo_text(self.stack.redoText())

@@ -180,7 +180,7 @@ class EventEditing(QObject):
 
     def delete_current(self) -> None:
         from app.services import editing
-        from app.ui.edit_actions import removal_text
+        from app.ui.removal_text import removal_text
 
         event = self.dialog.current_event()
         db = self._database()
