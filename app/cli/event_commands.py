@@ -75,6 +75,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report.add_argument("--pdf", type=Path, metavar="FILE")
     report.set_defaults(handler=run_report)
 
+    from app.cli.edit_commands import register_event_actions
+
+    register_event_actions(actions)
+
 
 def run_create(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.events import create_event

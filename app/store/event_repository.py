@@ -233,7 +233,9 @@ def case_ids_by_number(session: Session, ua_numbers: Iterable[str]) -> dict[str,
     wanted = sorted(set(ua_numbers))
     if not wanted:
         return {}
-    query = select(CaseRow.ua_number, CaseRow.id).where(CaseRow.ua_number.in_(wanted))
+    query = select(CaseRow.ua_number, CaseRow.id).where(
+        CaseRow.ua_number.in_(wanted), CaseRow.removed_at.is_(None)
+    )
     return {ua: case_id for ua, case_id in session.execute(query)}
 
 
