@@ -156,7 +156,7 @@ class DeadlineNotifier(QObject):
         try:
             table = load_transit_table(Path(str(self._data_dir())))
             due = due_for_reminder(
-                self._cases(),
+                list(self._cases()),
                 table,
                 today,
                 within_days=REMIND_WITHIN_DAYS,
