@@ -16,7 +16,7 @@ from app.services.cases import list_cases
 from app.services.importing import save_parsed
 from app.store.database import open_database
 from app.store.quick_list import OFFICIAL_LABEL
-from tests.unit.events.conftest import fictional_document
+from tests.builders import event_case as fictional_document
 
 
 @pytest.fixture
