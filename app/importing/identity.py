@@ -26,6 +26,10 @@ _INDEX_LABELLED = re.compile(
     + _INDEX_BODY,
     re.I,
 )
+# An unlabelled index opening one of the first lines, alone or before the UA number.
+_INDEX_LINE_START = re.compile(
+    r"^\s*(?:PUBLIC\s+)?" + _INDEX_BODY + r"\s*(?:$|[-–|,]\s*(?:UA|AU)\b|\s+(?:UA|AU)\b)"
+)
 _ORIGINAL_BRACKET = re.compile(r"(?:UA|AU)\s*:?\s*\d+/\d+\s*\(\s*$", re.I)  # "on UA 72/05 ("
 _INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*" + _INDEX_BODY)
 _DATE_LABEL = re.compile(
@@ -85,6 +89,10 @@ def ai_index(doc: Document) -> str | None:
             before = doc.text[max(0, match.start() - 30) : match.start()]
             if _inside_url(doc.text, match.start()) or _ORIGINAL_BRACKET.search(before):
                 continue
+            return _format_index(match, 0)
+    for line in doc.body_lines[:12]:  # "AFR 25/021/2007" or "AMR 34/008/2009 - AU 121/09"
+        match = _INDEX_LINE_START.match(line)
+        if match:
             return _format_index(match, 0)
     ocr = _INDEX_OCR.search(doc.text)  # scanned 1990s copies: "M'DE 13/04612001"
     if ocr:
