@@ -302,7 +302,7 @@ class ImportResult:
     path: str | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # A file name may carry bidi or zero-width controls that reorder what is shown (IN-3).
+        # A file name may carry bidi or zero-width controls that reorder what is shown.
         object.__setattr__(self, "source", INVISIBLE_CONTROLS.sub("\ufffd", self.source))
 
 

@@ -65,7 +65,7 @@ def import_files(
     from app.importing import parse_file_documents
 
     files = expand_paths(paths)
-    if len(files) > 1:  # a bulk import: a forced backup first
+    if len(files) > 1:  # a bulk import: a forced backup first, to undo it
         from app.services.backups import backup_before_change
 
         backup_before_change(db, "pre-import")
