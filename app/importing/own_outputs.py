@@ -36,35 +36,47 @@ _UA_BODY = re.compile(
 )
 
 
-def _refuse(source: str, what: str) -> ImportRejected:
-    return ImportRejected(
-        source,
-        _(
-            "This is {what} made by Appeal Desk, not an Urgent Action document; it was not "
-            "imported. Import the UA itself (PDF, text, web page or e-mail)."
-        ).format(what=what),
-    )
+def _refuse(source: str, kind: str) -> ImportRejected:
+    reasons = {
+        "pdf": _(
+            "This PDF was made by Appeal Desk (a letter, report, label sheet or envelope), not "
+            "an Urgent Action; it was not imported. Import the UA itself."
+        ),
+        "letter": _(
+            "This is an appeal letter written by Appeal Desk, not an Urgent Action; it was not "
+            "imported. Import the UA itself."
+        ),
+        "report": _(
+            "This is a report made by Appeal Desk, not an Urgent Action; it was not imported. "
+            "Import the UA itself."
+        ),
+        "event": _(
+            "This is an event file made by Appeal Desk, not an Urgent Action; it was not "
+            "imported. Merge it in the events window instead."
+        ),
+    }
+    return ImportRejected(source, reasons[kind])
 
 
 def check_pdf(data: bytes, source: str) -> None:
     """Refuse a PDF whose creator is Appeal Desk (letters, reports, labels, envelopes)."""
     if any(mark in data for mark in _PDF_CREATOR) and b"/Creator" in data:
-        raise _refuse(source, _("a PDF"))
+        raise _refuse(source, "pdf")
 
 
 def check_text(text: str, source: str) -> None:
     """Refuse text that one of our outputs produced (any file type, after extraction)."""
     head = text[:4000]
     if _DRAFT_ID.search(head):
-        raise _refuse(source, _("a letter e-mail"))
+        raise _refuse(source, "letter")
     if _EVENT_FILE.search(head):
-        raise _refuse(source, _("an event file"))
+        raise _refuse(source, "event")
     if _REPORT_CSV.match(head):
-        raise _refuse(source, _("a report"))
+        raise _refuse(source, "report")
     if _MADE_WITH.search(text[-3000:]) or _MADE_WITH.search(head):
-        raise _refuse(source, _("a report"))
+        raise _refuse(source, "report")
     if is_our_letter(text):
-        raise _refuse(source, _("a letter"))
+        raise _refuse(source, "letter")
 
 
 def is_our_letter(text: str) -> bool:

@@ -156,7 +156,7 @@ def test_our_own_outputs_are_refused_by_the_cli(
     lines = [line for line in out.splitlines() if ": " in line and "files:" not in line]
     assert code == 1
     assert len(lines) == 8  # the folder's six documents, the CSV and the event file
-    assert all("made by Appeal Desk" in line for line in lines), out
+    assert all("by Appeal Desk" in line for line in lines), out
     assert json.loads(_cli(capsys, data, "list", "--all", "--json")[1]) == before
 
 
@@ -168,4 +168,4 @@ def test_the_text_of_our_own_letter_pasted_back_is_refused(db: Database) -> None
     )
     result = import_text(db, letter)
     assert result.outcome is ImportOutcome.REJECTED
-    assert "made by Appeal Desk" in (result.reason or "")
+    assert "written by Appeal Desk" in (result.reason or "")
