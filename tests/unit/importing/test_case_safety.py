@@ -68,8 +68,10 @@ def test_a_document_with_the_same_number_and_nothing_else_in_common_waits(
 
 def test_a_follow_up_that_names_another_country_waits(db: Database, tmp_path: Path) -> None:
     import_files(db, [PERU_INITIAL])
-    text = PERU_UPDATE.read_text(encoding="utf-8").replace("Peru", "Chile").replace(
-        "AMR 46/", "AMR 22/"
+    text = (
+        PERU_UPDATE.read_text(encoding="utf-8")
+        .replace("Peru", "Chile")
+        .replace("AMR 46/", "AMR 22/")
     )
     [result] = import_files(db, [_write(tmp_path, "chile.txt", text)])
     assert result.outcome is ImportOutcome.NEEDS_CONFIRMATION
