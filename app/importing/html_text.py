@@ -38,7 +38,8 @@ _BOILERPLATE_NAMES = re.compile(
     re.I,
 )
 _PROTECTED = re.compile(r"\[\s*email\s*(?:&#160;|\s)*protected\s*\]", re.I)
-MAX_NODES = 200_000  # a hostile page with millions of tags is cut, not followed
+MAX_NODES = 40_000  # a saved UA page has a few thousand; a hostile one is cut, not followed
+MAX_DEPTH = 200  # deeper elements are flattened into their ancestor (no recursion bomb)
 
 
 @dataclass
@@ -56,6 +57,7 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#root")
         self._open = self.root
+        self._depth = 0
         self.count = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -66,13 +68,23 @@ class _TreeBuilder(HTMLParser):
             self._close_implied(tag)
         node = Node(tag, {k: v or "" for k, v in attrs}, parent=self._open)
         self._open.children.append(node)
-        if tag not in _VOID:
+        if tag not in _VOID and self._depth < MAX_DEPTH:
             self._open = node
+            self._depth += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag not in _VOID and self._open.tag == tag:
-            self._open = self._open.parent or self.root
+        if tag not in _VOID and self._open.tag == tag and self._open.children == []:
+            self._close(self._open)
+
+    def _close(self, node: Node) -> None:
+        """Close ``node`` and everything opened inside it."""
+        current: Node | None = self._open
+        while current is not None and current is not node:
+            self._depth -= 1
+            current = current.parent
+        self._depth -= 1
+        self._open = node.parent or self.root
 
     def _close_implied(self, tag: str) -> None:
         """A new <p>/<li>/<tr>/<td> closes the open one of its kind (HTML's optional ends)."""
@@ -82,7 +94,7 @@ class _TreeBuilder(HTMLParser):
         node: Node | None = self._open
         while node is not None and node is not self.root:
             if node.tag in wanted:
-                self._open = node.parent or self.root
+                self._close(node)
                 return
             if node.tag in stops and tag != "p":
                 return
@@ -94,7 +106,7 @@ class _TreeBuilder(HTMLParser):
         node: Node | None = self._open
         while node is not None and node is not self.root:
             if node.tag == tag:
-                self._open = node.parent or self.root
+                self._close(node)
                 return
             node = node.parent
 
@@ -248,7 +260,10 @@ def _render(node: Node, out: _Writer, inside_content: bool, pre: bool = False) -
 def html_to_text(markup: str) -> str:
     """The main text of an HTML page or fragment, one block per line, without site chrome."""
     builder = _TreeBuilder()
-    builder.feed(markup)
+    for start in range(0, len(markup), 65_536):
+        builder.feed(markup[start : start + 65_536])
+        if builder.count > MAX_NODES:
+            break
     builder.close()
     main = _main_part(builder.root)
     out = _Writer()

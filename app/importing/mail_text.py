@@ -113,8 +113,9 @@ def message_documents(message: Message, source: str, depth: int = 0) -> list[Doc
         if _header(message, key)
     )
     content = _body_text(message)
-    if content is not None and _UA_WORDS.search(content):
-        return [(source, f"{wrapper}\n{content}" if wrapper else content)]
+    body = [(source, f"{wrapper}\n{content}" if wrapper else content)] if content else []
+    if content is not None and _carries_ua(content):
+        return body
     found: list[Document] = []
     for part in _attachments(message):
         name = part.get_filename() or part.get_content_type()
@@ -122,7 +123,19 @@ def message_documents(message: Message, source: str, depth: int = 0) -> list[Doc
         found.extend(_attachment_documents(part, label, depth))
     if found:
         return found
+    if content is not None and _UA_WORDS.search(content):
+        return body
     return [(source, f"{wrapper}\n{content or ''}")]
+
+
+_IDENTITY = re.compile(
+    r"\b(?:UA|AU)\s*[:-]?\s*\d{1,4}\s*[/.]\s*\d{2}|\b(?:AFR|AMR|ASA|EUR|MDE)\s?\d{1,2}/\d", re.I
+)
+
+
+def _carries_ua(text: str) -> bool:
+    """A UA, not a cover note that mentions one: a UA number or index and some length."""
+    return bool(_IDENTITY.search(text)) and len(text) > 400
 
 
 def _body_text(message: Message) -> str | None:
