@@ -22,7 +22,7 @@ _INDEX_BODY = (
     rf"\s*/\s*({_D}{{4}}|{_D}{{2}})(?![\dO])"
 )
 _INDEX_LABELLED = re.compile(
-    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)\s*(?:No\.?|Number|n[°º])?\s*:?\s*"
+    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)(?:\s+AI)?\s*(?:No\.?|Number|n[°º])?\s*:?\s*"
     + _INDEX_BODY,
     re.I,
 )
@@ -57,18 +57,37 @@ _LINK_LABEL = re.compile(
 _URL_TEXT = re.compile(_URL + r"[^\s<>\"“”»]+", re.I)
 
 
+# The 1990s EXTRA series ("EXTRA 127/99") and Swiss follow-ups ("FI 031/22-1").
+_UA_SERIES = re.compile(
+    r"(?<![\w/])(?:EXTRA|FI)\s*[:#]?\s*0*(\d{1,4})\s*/\s*(\d{4}|\d{2})(?:-\d{1,2})?(?![\d/])"
+)
+# A section's boilerplate shows an example number: "(ej: AU 25/99)", "par exemple : AU 25/99".
+_EXAMPLE = re.compile(
+    r"(?:\bej(?:emplo)?\.?|\bp\.\s?ex\.?|par exemple|por ejemplo|for example|e\.\s?g\.|"
+    r"z\.\s?B\.|zum Beispiel|beispielsweise|such as)\s*:?\s*[\"“«(]?\s*$",
+    re.I,
+)
+
+
 def ua_number(doc: Document) -> str | None:
     """``N/YY`` of the UA the document belongs to (a chain shares one number)."""
     for text in (doc.body, doc.header):
         for match in _UA_SLASH.finditer(text):
-            if _inside_url(text, match.start()):
+            if _inside_url(text, match.start()) or _is_example(text, match.start()):
                 continue
             number = match.group(1).replace(" ", "")
             return f"{int(number)}/{match.group(2)[-2:]}"
         match = _UA_DOT.search(text)
         if match:
             return f"{int(match.group(1))}/{match.group(2)}"
+        for match in _UA_SERIES.finditer(text):
+            if not _inside_url(text, match.start()) and not _is_example(text, match.start()):
+                return f"{int(match.group(1))}/{match.group(2)[-2:]}"
     return None
+
+
+def _is_example(text: str, position: int) -> bool:
+    return bool(_EXAMPLE.search(text[max(0, position - 30) : position]))
 
 
 def _inside_url(text: str, position: int) -> bool:
