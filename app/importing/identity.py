@@ -38,8 +38,12 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _WEB_DATE_LABEL = re.compile(
-    r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on)\s*:?\s*",
+    r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on|"
+    r"Lanc[ée]e? le|Publi[ée]e le)\s*:?\s*",
     re.I,
+)
+_ID_ON_LINE = re.compile(
+    r"(?:\b(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*/\s*\d{2,4}|" + _INDEX_BODY + ")", re.I
 )
 _INDEX_OCR = re.compile(
     r"AI\s*Index\s*:?\s*([A-Z]['’`]?[A-Z]{2})\s?(\d{1,2})\s*/\s*(\d{2,3})[1l|](\d{4})(?!\d)", re.I
@@ -121,23 +125,33 @@ def ai_index(doc: Document) -> str | None:
 
 
 def issued_on(doc: Document) -> date | None:
-    """The date of this document (labelled, a date line, a web date, or the French footer)."""
-    for pattern in (_DATE_LABEL, _WEB_DATE_LABEL):
-        for match in pattern.finditer(doc.body):
-            value = date_at_start(doc.body[match.end() :], max_skip=3)
-            if value:
-                return value
+    """The date of this document (labelled, on the id line, a web date, a date line, or the
+    French footer); never the posting date of a blog or list that wraps it."""
+    for match in _DATE_LABEL.finditer(doc.body):
+        value = date_at_start(doc.body[match.end() :], max_skip=3)
+        if value:
+            return value
+    on_id_line = _date_on_id_line(doc)
+    if on_id_line:
+        return on_id_line
+    for match in _WEB_DATE_LABEL.finditer(doc.body):
+        value = date_at_start(doc.body[match.end() :], max_skip=3)
+        if value:
+            return value
     issue = doc.header_value("Issue Date")
     if issue:
         value = date_at_start(issue, max_skip=3)
         if value:
             return value
     previous = ""
-    for line in doc.body_lines[:60]:
+    date_lines: list[tuple[int, date, bool]] = []
+    for i, line in enumerate(doc.body_lines[:60]):
         ends_sentence_part = bool(re.search(r"[a-z,]$", previous.rstrip()))
         previous = line
         if is_date_line(line) and not ends_sentence_part:  # not "... freed on" / "2 May 2022."
-            return find_dates(line)[0][2]
+            weekday = bool(re.match(r"\s*[^\W\d_]+day,", line, re.I))
+            date_lines.append((i, find_dates(line)[0][2], weekday))
+            continue
         web = re.match(r"^\s*(.+?)\s*\|", line)
         if web and is_date_line(web.group(1)):
             return find_dates(web.group(1))[0][2]
@@ -148,12 +162,46 @@ def issued_on(doc: Document) -> date | None:
             and not re.search(r"\d", line[: column.start(1)])
         ):
             return find_dates(column.group(1))[0][2]
+        if _BANNER_LINE.match(line) and date_lines:
+            date_lines = [d for d in date_lines if not d[2]] or date_lines
+    if date_lines:
+        plain = [d for d in date_lines if not d[2]]  # "Tuesday, July 27, 2010": a blog's post
+        return (plain or date_lines)[-1 if _after_banner(doc, plain) else 0][1]
     for line in reversed(doc.body_lines):
         footer = _INDEX_FOOTER.search(line)
         if footer:
             found = find_dates(line[footer.end() :])
             if found:
                 return found[-1][2]
+    return None
+
+
+_BANNER_LINE = re.compile(
+    r"^\s*(?:URGENT ACTION(?: APPEAL)?|ACCI[ÓO]N URGENTE|ACTION URGENTE|EILAKTION)\s*$", re.I
+)
+
+
+def _after_banner(doc: Document, dated: list[tuple[int, date, bool]]) -> bool:
+    """Dates on both sides of the UA banner: the one after it is the UA's (a blog dates its
+    post above the banner)."""
+    banner = next(
+        (i for i, line in enumerate(doc.body_lines[:60]) if _BANNER_LINE.match(line)), None
+    )
+    return banner is not None and len(dated) > 1 and dated[0][0] < banner < dated[-1][0]
+
+
+def _date_on_id_line(doc: Document) -> date | None:
+    """``UA-061/2015   AI-Index: ...   10. März 2015``: a date on the number or index line (never
+    the bracketed date of the original UA)."""
+    for line in doc.body_lines[:80]:
+        if not _ID_ON_LINE.search(line) or _inside_url(line, _ID_ON_LINE.search(line).start()):
+            continue
+        if re.match(r"\s*(?:Subject|Betreff|Asunto|Objet)\s*:", line, re.I):
+            continue
+        bare = re.sub(r"\([^)]*\)?", " ", line)
+        found = find_dates(bare)
+        if found and _ID_ON_LINE.search(bare):
+            return found[-1][2]
     return None
 
 
