@@ -33,11 +33,14 @@ def _number_line(doc: Document) -> int | None:
         rest = match.group("rest").strip(" |–-·")
         # Only identity after the number: an index, a date, a country; not a concern or a sentence.
         leftover = re.sub(
-            r"(?:AI[\s-]*)?Index\s*:?\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}|[|–·-]", " ", rest, flags=re.I
+            r"(?:AI[\s-]*)?Index\s*:?\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}|[|–·-]",
+            " ",
+            rest,
+            flags=re.I,
         )
-        if leftover.strip() and not is_date_line(leftover.strip()):
-            if not canonical_country(leftover.strip()):
-                continue
+        extra = leftover.strip()
+        if extra and not is_date_line(extra) and not canonical_country(extra):
+            continue
         return i
     return None
 

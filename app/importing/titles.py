@@ -25,7 +25,9 @@ _PREFIXES = re.compile(
     re.I,
 )
 _AIUSA_SUFFIX = re.compile(r"\s*\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)
-_NUMBER_SUFFIX = re.compile(r"\s*[(\[]\s*(?:UA|AU)\s*[-:]?\s*\d{1,4}\s*[/.]\s*\d{2,4}\s*[)\]]\s*$", re.I)
+_NUMBER_SUFFIX = re.compile(
+    r"\s*[(\[]\s*(?:UA|AU)\s*[-:]?\s*\d{1,4}\s*[/.]\s*\d{2,4}\s*[)\]]\s*$", re.I
+)
 # "Colombie. Title", "Mauritanie – Title", "Kasachstan - Title"
 _COUNTRY_DASH = re.compile(r"^([^:.–—-]{2,45}?)\s*(?:\.|\s[–—-])\s+(\S.*)$")
 
