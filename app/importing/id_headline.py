@@ -41,8 +41,24 @@ def _number_line(doc: Document) -> int | None:
         extra = leftover.strip()
         if extra and not is_date_line(extra) and not canonical_country(extra):
             continue
+        if _headline_above(doc.body_lines, i):
+            return None  # "Peru / <headline> / UA 119/21": the headline comes first there
         return i
     return None
+
+
+def _headline_above(lines: list[str], i: int) -> bool:
+    above = [line.strip() for line in lines[max(0, i - 3) : i] if line.strip()]
+    if not above:
+        return False
+    line = above[-1]
+    return (
+        8 < len(line) < 100
+        and not line.endswith((":", ".", "!", "?"))
+        and not re.search(r"\s\|\s|[›>»]|\s{3,}|^\[", line)
+        and not canonical_country(line)
+        and not find_dates(line)
+    )
 
 
 def matches(doc: Document) -> bool:
@@ -77,7 +93,7 @@ def read(doc: Document) -> Reading:
     following = lines[i + 1].strip() if i + 1 < len(lines) else ""
     if len(headline) > 100 or headline.endswith((".", ":", ";")) or headline.startswith("["):
         return Reading(None, country)
-    if len(headline) > 60 and len(following) > 40:
+    if (len(following) >= 40 and not following.startswith("[")) or following[:1].islower():
         return Reading(None, country)  # the first lines of the story, not a headline
     title, hinted = clean_title(headline)
     return Reading(title, country or hinted, doc.header_end + i + 1)
