@@ -127,12 +127,13 @@ def open_db(app_paths: AppPaths) -> Iterator[Database]:
 def make_window(qtbot, gui_app, app_paths: AppPaths, messages: RecordedMessages):  # type: ignore[no-untyped-def]
     """Build the main window on ``app_paths``, show it and wait until the cases are loaded."""
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
 
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
-        window = MainWindow(app_paths, load_settings(app_paths))
+        window = MainWindow(AppContext(app_paths, load_settings(app_paths)))
         qtbot.add_widget(window)
         window.show()
         with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
@@ -143,3 +144,15 @@ def make_window(qtbot, gui_app, app_paths: AppPaths, messages: RecordedMessages)
     yield make
     for window in windows:
         window.close()
+
+
+def wait_for_letter(dialog, timeout_ms: int = 20_000):  # type: ignore[no-untyped-def]
+    """The letter editor drafts off the GUI thread: let events run until the draft is in."""
+    from PySide6.QtTest import QTest
+
+    waited = 0
+    while dialog.drafting and waited < timeout_ms:
+        QTest.qWait(10)
+        waited += 10
+    assert not dialog.drafting, "the letter was not drafted in time"
+    return dialog

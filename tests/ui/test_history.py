@@ -39,7 +39,7 @@ def seed_appeals(paths, open_db) -> None:  # type: ignore[no-untyped-def]
 
 
 def open_history(window):  # type: ignore[no-untyped-def]
-    window.actions.history.trigger()
+    window.menu_actions.history.trigger()
     dialog = window.case_actions.history_dialog
     dialog.case_combo.setCurrentIndex(0)  # all cases
     return dialog
@@ -130,7 +130,7 @@ def test_mark_sent_can_record_a_printed_letter_that_does_not_count_yet(
 ) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     ask = window.case_actions.mark_sent_dialog
     ask.status_combo.setCurrentIndex(ask.status_combo.findData(AppealStatus.PRINTED))
     with qtbot.waitSignal(window.case_updated, timeout=5000):

@@ -64,7 +64,7 @@ def test_report_dialog_shows_saves_and_prints(
 ) -> None:  # type: ignore[no-untyped-def]
     seed(app_paths, open_db)
     window = make_window()
-    window.actions.report.trigger()
+    window.menu_actions.report.trigger()
     dialog = window.case_actions.report_dialog
     summary = dialog.view.toPlainText()
     assert "Total letters: 6." in summary

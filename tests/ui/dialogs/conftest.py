@@ -99,12 +99,13 @@ def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]
 def main_window(qtbot, gui_app, paths: AppPaths, shown_messages):  # type: ignore[no-untyped-def]
     """The real main window on ``paths`` (store filled by the test first), cases loaded."""
     from app.settings import Settings
+    from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
 
     windows: list[MainWindow] = []
 
     def make(settings: Settings | None = None) -> MainWindow:
-        window = MainWindow(paths, settings or Settings(welcome_done=True))
+        window = MainWindow(AppContext(paths, settings or Settings(welcome_done=True)))
         qtbot.add_widget(window)
         window.show()
         with qtbot.waitSignal(window.cases_loaded, timeout=20_000):

@@ -153,7 +153,6 @@ def test_new_transit_times_change_the_advice(qtbot, gui_app, paths: AppPaths, db
 
 
 def test_near_deadlines_show_a_banner_in_the_window(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.notifications import install_notifications
 
     today = date.today()  # the window reminds against the real clock
     store(
@@ -162,7 +161,7 @@ def test_near_deadlines_show_a_banner_in_the_window(qtbot, main_window, paths: A
         replace(fictional_document(42, "Peru", 30), deadline=today + timedelta(days=60)),
     )
     window = main_window()
-    notifier = install_notifications(window, use_tray=False)
+    notifier = window.start_reminders(use_tray=False)
     due = notifier.check()
     assert [item.case.ua_number for item in due] == ["41/26"]
     assert notifier.toolbar.isVisible()
@@ -184,13 +183,12 @@ def test_menus_reach_write_today_about_shortcuts_and_diagnostics(
     qtbot, main_window, paths: AppPaths
 ) -> None:  # type: ignore[no-untyped-def]
     from app.ui.dialogs.about_dialog import AboutDialog
-    from app.ui.polish_hooks import install_polish
     from app.ui.shortcuts_help import ShortcutsDialog
     from app.ui.views.write_today_view import WriteTodayDialog
 
     store(paths, fictional_document(61, "Peru", 40))
     window = main_window()
-    polish = window.polish if hasattr(window, "polish") else install_polish(window)
+    polish = window.menu_actions
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("&View") < titles.index("&Help")
     assert polish.write_today.shortcut().toString() == "Ctrl+T"
@@ -201,9 +199,9 @@ def test_menus_reach_write_today_about_shortcuts_and_diagnostics(
     letter = window.case_actions.letter_dialog
     assert letter is not None and letter.case.ua_number == "61/26"
     letter.close()
-    window.actions.about.trigger()
+    window.menu_actions.about.trigger()
     assert len(window.findChildren(AboutDialog)) == 1
-    window.actions.shortcuts.trigger()
+    window.menu_actions.shortcuts.trigger()
     [shortcuts] = window.findChildren(ShortcutsDialog)
     assert ("Ctrl+T", "Write today") in shortcuts.rows()
     polish.copy_diagnostics.trigger()
@@ -220,7 +218,7 @@ def test_the_shortcut_list_names_the_letter_editor_keys_it_really_has(
 
     store(paths, fictional_document(62, "Peru", 40))
     window = main_window()
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     buttons = window.case_actions.letter_dialog.buttons
     real = {k.toString(QKeySequence.SequenceFormat.NativeText) for k in buttons.keys.values()}
     listed = {keys for keys, _label in letter_editor_keys()}
@@ -228,11 +226,10 @@ def test_the_shortcut_list_names_the_letter_editor_keys_it_really_has(
 
 
 def test_a_tray_reminder_does_not_disturb_the_window(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.notifications import install_notifications
 
     store(paths, replace(fictional_document(63, "Peru", 30), deadline=date.today()))
     window = main_window()
-    notifier = install_notifications(window, use_tray=True)
+    notifier = window.start_reminders(use_tray=True)
     assert notifier.tray is not None
     assert [item.case.ua_number for item in notifier.check()] == ["63/26"]
     assert notifier.toolbar.isVisible()  # the window says it too, tray or not
@@ -261,17 +258,16 @@ def test_choosing_a_language_in_the_welcome_shows_it_at_once(qtbot, gui_app) -> 
 def test_start_up_hooks_remind_at_once_and_welcome_a_new_user(
     qtbot, main_window, paths: AppPaths
 ) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import when_ready
     from app.ui.dialogs.welcome_dialog import WelcomeDialog
-    from app.ui.polish_hooks import after_window_shown, install_polish
 
     store(paths, replace(fictional_document(64, "Peru", 30), deadline=date.today()))
     window = main_window(Settings())  # first run: welcome not done yet
-    install_polish(window)
-    after_window_shown(window)  # what application.run does once the cases are loaded
-    assert window.polish.notifier.toolbar.isVisible()
+    when_ready(window, window.context)  # what application.run does once the cases are loaded
+    assert window.reminders is not None and window.reminders.toolbar.isVisible()
     [welcome] = window.findChildren(WelcomeDialog)
     qtbot.keyClicks(welcome.name_edit, "Ada Writer")
     with qtbot.waitSignal(welcome.finished, timeout=3000):
         qtbot.keyClick(welcome.name_edit, Qt.Key.Key_Return)
-    assert window.settings.sender.name == "Ada Writer"
+    assert window.context.settings.sender.name == "Ada Writer"
     assert load_settings(paths).welcome_done

@@ -134,7 +134,8 @@ def test_event_mode_prints_on_the_users_letter_paper(
     from PySide6.QtWidgets import QMainWindow
 
     from app.services.events import create_event
-    from app.ui.events import event_mode_window, events_dialog, install_menu, organiser_files
+    from app.ui.app_context import AppContext
+    from app.ui.events import EventsMenu, event_mode_window, events_dialog, organiser_files
     from app.ui.events.pin import PinLock
 
     paths = resolve_paths(home)
@@ -143,7 +144,9 @@ def test_event_mode_prints_on_the_users_letter_paper(
     create_event(db, "Evening", cases=["34/26"])
     window = QMainWindow()
     qtbot.add_widget(window)
-    menu = install_menu(window, lambda: db, paths)
+    context = AppContext(paths, load_settings(paths))
+    context.use_store(db)
+    menu = EventsMenu(context, window)
     dialog = menu.open_dialog()
     assert dialog is not None
     qtbot.add_widget(dialog)
