@@ -127,14 +127,20 @@ def _before_headline(line: str) -> bool:
 _LABELLED_ID = re.compile(
     r"^(?:(?:AI[\s-]*)?Index|[ÍI]ndice|INDEX NUMBER|Datum|Date|Fecha|Issue Date)\s*:|"
     r"^(?:Weitere Informationen zu|Action compl[ée]mentaire sur|Follow[- ]up (?:on|to)|"
-    r"Further information on|Informaci[óo]n complementaria sobre)\s+(?:l['’])?(?:UA|AU)\b",
+    r"Further information on|Informaci[óo]n complementaria sobre)\s+(?:l['’])?(?:UA|AU)\b|"
+    r"^(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*[/.]\s*\d{2,4}(?:-\d+)?\s*$",
     re.I,
 )
 
 
 def _is_upper(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters) and not is_id_line(line)
+    return (
+        bool(letters)
+        and all(ch.isupper() for ch in letters)
+        and not is_id_line(line)
+        and not _LABELLED_ID.match(line.strip())
+    )
 
 
 # Lines of a web page that are never its headline: link lists, labels, numbers, cookie banners.
