@@ -1,4 +1,4 @@
-"""Dependencies point down only (ARCHITECTURE.md section 1); a wrong import fails here."""
+"""Dependencies point down only (the layers in CONTRIBUTING.md); a wrong import fails here."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from app.domain.errors import InvalidInput
 from app.domain.model import ImportOutcome, ImportResult
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser("import", help="import UA documents (files or folders)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument(

@@ -81,12 +81,12 @@ def ua_number(doc: Document) -> str | None:
                 continue
             number = match.group(1).replace(" ", "")
             return f"{int(number)}/{match.group(2)[-2:]}"
-        match = _UA_DOT.search(text)
-        if match:
-            return f"{int(match.group(1))}/{match.group(2)}"
-        for match in _UA_SERIES.finditer(text):
-            if not _inside_url(text, match.start()) and not _is_example(text, match.start()):
-                return f"{int(match.group(1))}/{match.group(2)[-2:]}"
+        dotted = _UA_DOT.search(text)
+        if dotted:
+            return f"{int(dotted.group(1))}/{dotted.group(2)}"
+        for series in _UA_SERIES.finditer(text):
+            if not _inside_url(text, series.start()) and not _is_example(text, series.start()):
+                return f"{int(series.group(1))}/{series.group(2)[-2:]}"
     return None
 
 

@@ -53,6 +53,15 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
+class ImportBatch:
+    """One import the user started; its journal row is written with the first change, so
+    "undo last import" can return the store to its state before the whole batch."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.batch_id: int | None = None
+
+
 def import_files(
     db: Database,
     paths: Sequence[Path],
@@ -65,6 +74,7 @@ def import_files(
     from app.importing import parse_file_documents
 
     files = expand_paths(paths)
+    batch = ImportBatch(", ".join(p.name for p in paths))
     if len(files) > 1:  # a bulk import: a forced backup first, to undo it
         from app.services.backups import backup_before_change
 
@@ -83,7 +93,7 @@ def import_files(
             results.append(ImportResult(path.name, ImportOutcome.REJECTED, reason=_(INTERNAL)))
             continue
         for name, document in documents:
-            result = save_parsed(db, document, name, force=force)
+            result = save_parsed(db, document, name, force=force, batch=batch)
             results.append(_with_path(result, path))
     if progress is not None:
         progress(len(files), len(files), "")
@@ -108,22 +118,22 @@ def save_parsed(
     *,
     is_sample: bool = False,
     force: bool = False,
+    batch: ImportBatch | None = None,
 ) -> ImportResult:
-    """Store one parsed document in one unit of work.
+    """Store one parsed document in one unit of work (noted in ``batch``'s journal).
 
     A document that seems to belong to an existing case changes it only on strong evidence
     (or with ``force``); otherwise nothing is written and the result says what would change.
     """
     from app.services.case_matching import changes, judge
+    from app.store import import_journal
 
+    batch = batch or ImportBatch(source)
     try:
         with db.unit_of_work() as session:
             case = case_repository.find_case_for(session, document)
-            if (
-                case is not None
-                and not force
-                and not case_repository.already_stored(case, document)
-            ):
+            unchanged = case is not None and case_repository.already_stored(case, document)
+            if case is not None and not force and not unchanged:
                 evidence = case_repository.case_evidence(case)
                 link = document.previous_ua_link
                 linked = bool(link) and case_repository.link_names_case(link or "", evidence)
@@ -138,14 +148,26 @@ def save_parsed(
                         changes=changes(document, evidence),
                         document=document,
                     )
-            return case_repository.save_document(
+            before = import_journal.state_before(session, None if unchanged else case)
+            result = case_repository.save_document(
                 session, document, source, is_sample=is_sample, case=case
             )
+            batch_id = batch.batch_id
+            if result.case_id is not None and result.outcome in CHANGED:
+                batch_id = batch_id or import_journal.start_batch(session, batch.label)
+                import_journal.note_case(
+                    session, batch_id, result.case_id, result.ua_number or "", before
+                )
+        batch.batch_id = batch_id
+        return result
     except AppealDeskError as exc:
         return ImportResult(source, ImportOutcome.REJECTED, reason=exc.message)
     except Exception:  # a store bug must not stop a batch: the unit of work rolled back
         log.exception("saving %s failed", source)
         return ImportResult(source, ImportOutcome.REJECTED, reason=_(INTERNAL))
+
+
+CHANGED = (ImportOutcome.IMPORTED, ImportOutcome.UPDATED)
 
 
 def confirm(db: Database, result: ImportResult) -> ImportResult:
@@ -163,7 +185,7 @@ def import_text(db: Database, text: str, source_name: str = "pasted text") -> Im
         document = parse_text(text, source_name)
     except ImportRejected as exc:
         return ImportResult(source_name, ImportOutcome.REJECTED, reason=exc.reason)
-    return save_parsed(db, document, source_name)
+    return save_parsed(db, document, source_name, batch=ImportBatch(source_name))
 
 
 def import_pasted(
@@ -185,4 +207,7 @@ def import_pasted(
     except Exception:  # a parser bug: one line, the log keeps the traceback
         log.exception("parsing pasted text failed")
         return [ImportResult(source_name, ImportOutcome.REJECTED, reason=_(INTERNAL))]
-    return [save_parsed(db, document, name, force=force) for name, document in documents]
+    batch = ImportBatch(source_name)
+    return [
+        save_parsed(db, document, name, force=force, batch=batch) for name, document in documents
+    ]

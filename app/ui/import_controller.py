@@ -84,6 +84,8 @@ class ImportController(QObject):
         if self._busy():
             return
         db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
+            return
         from app.services.importing import import_files
 
         chosen = list(paths)
@@ -96,6 +98,8 @@ class ImportController(QObject):
         if self._busy():
             return
         db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
+            return
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text()
         mime = clipboard.mimeData()
@@ -118,6 +122,8 @@ class ImportController(QObject):
         if self._busy():
             return
         db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
+            return
         from app.services.samples import load_sample_pack
 
         self._start(lambda _progress: load_sample_pack(db), 0)
