@@ -42,7 +42,7 @@ def _follow_parent(shipped: str, locales: str) -> None:
         rendering.SHIPPED_TEMPLATES = Path(shipped)
     if str(i18n.locales_dir()) != locales:
         folder = Path(locales)
-        i18n.locales_dir = lambda: folder  # type: ignore[assignment]
+        i18n.locales_dir = lambda: folder
         i18n.reload_catalogs()
 
 

@@ -196,7 +196,10 @@ def restore_backup(paths: AppPaths, file: Path) -> RestoreOutcome:
             _(
                 "The backup could not be restored into {folder} ({problem}). "
                 "The previous database is unchanged."
-            ).format(folder=paths.data_dir, problem=exc.strerror or exc)
+            ).format(
+                folder=paths.data_dir,
+                problem=(exc.strerror if isinstance(exc, OSError) else None) or exc,
+            )
         ) from exc
     prune_backups(paths)
     return outcome

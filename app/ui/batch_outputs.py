@@ -20,13 +20,15 @@ from app.ui.messages import Messages
 
 
 def listed_cases(context: AppContext, summaries: Sequence[CaseSummary]) -> list[CaseDetail]:
-    """The listed cases with their officials."""
+    """The listed cases with their officials (practice cases left out)."""
     from app.services.cases import get_case
 
     db = context.db
     if db is None:
         return []
-    return [get_case(db, summary.ua_number) for summary in summaries]
+    return [  # fictional sample cases never go on bulk envelopes or labels
+        get_case(db, summary.ua_number) for summary in summaries if not summary.is_sample
+    ]
 
 
 def _nothing_to_print(parent: QWidget) -> None:

@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.domain.model import OutputKind, ParsedDocument, Person, Target  # noqa: E402
 from app.paths import AppPaths, resolve_paths  # noqa: E402
 from app.services.database import Database, open_store  # noqa: E402
 
@@ -65,54 +63,6 @@ def gui_app(qapp):  # type: ignore[no-untyped-def]
     app = create_application()
     apply_language("en")
     return app
-
-
-def fictional_document(
-    ua_number: str = "12/26",
-    title: str = "FICTIONAL TEACHER DETAINED FOR A POEM",
-    country: str = "Atlantis",
-    deadline: date | None = None,
-    person: str = "Ana Lima",
-    official: str = "Rui Costa",
-    kind: OutputKind = OutputKind.INITIAL,
-) -> ParsedDocument:
-    """A small invented UA (no real person), stored through the services like an import."""
-    return ParsedDocument(
-        ua_number=ua_number,
-        ai_index=f"AMR 99/{ua_number.replace('/', '')}/2026",
-        kind=kind,
-        action_requested=kind != OutputKind.FINAL,
-        title=title,
-        country=country,
-        issued_on=date.today() - timedelta(days=10),
-        deadline=deadline or date.today() + timedelta(days=20),
-        persons=(Person(person, "she/her"),),
-        targets=(
-            Target(
-                "Minister of Justice",
-                official,
-                "Dear Minister",
-                "1 Fictional Avenue\nPort Example\nAtlantis",
-                "minister@justice.example",
-            ),
-            Target("Prosecutor General", "Mara Vento", "Dear Prosecutor General", "2 Court Street"),
-        ),
-        preferred_languages=("English",),
-        summary=f"{person} is a fictional teacher held for reading a poem aloud.",
-        model_letter=f"I urge you to release {person} immediately and unconditionally.",
-        text=f"fictional {ua_number} {kind.value} {title}",
-    )
-
-
-def store_documents(paths: AppPaths, *documents: ParsedDocument) -> None:
-    from app.services.importing import save_parsed
-
-    db = open_store(paths)
-    try:
-        for number, document in enumerate(documents):
-            save_parsed(db, document, f"fictional-{number}.txt")
-    finally:
-        db.close()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from app.ui import batch_outputs
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
 
 
 def pdf_text(path) -> str:  # type: ignore[no-untyped-def]

@@ -64,7 +64,7 @@ def test_an_open_letter_editor_follows_the_language(
     make_window, app_paths, test_catalog, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from app.ui.application import apply_language
-    from tests.ui.conftest import fictional_document, store_documents
+    from tests.builders import fictional_document, store_documents
 
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()

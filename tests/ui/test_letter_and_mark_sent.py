@@ -13,7 +13,8 @@ from app.services.appeals import list_appeals
 from app.services.cases import list_cases
 from app.settings import load_settings, save_settings
 from app.ui.models.case_table_model import Column
-from tests.ui.conftest import fictional_document, store_documents, wait_for_letter
+from tests.builders import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
 
 
 def open_letter(window):  # type: ignore[no-untyped-def]

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 from app.settings import load_settings, save_settings
 from app.ui.dialogs import letter_output
-from tests.ui.conftest import fictional_document, store_documents, wait_for_letter
+from tests.builders import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
 
 
 def open_letter(window):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.domain.model import OutputKind
 from app.ui.models.case_table_model import Column
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
 
 
 def visible_ua_numbers(window) -> list[str]:  # type: ignore[no-untyped-def]

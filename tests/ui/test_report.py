@@ -10,7 +10,7 @@ from app.domain.model import AppealStatus, Channel
 from app.services.appeals import record_appeal
 from app.services.reports import report_csv, section_report
 from app.ui.dialogs import report_dialog
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
 
 
 def seed(paths, db) -> None:  # type: ignore[no-untyped-def]

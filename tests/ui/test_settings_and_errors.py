@@ -19,7 +19,8 @@ from app.domain.errors import InvalidInput
 from app.settings import load_settings
 from app.ui.errors import report_failure
 from app.ui.tasks import JobRunner
-from tests.ui.conftest import fictional_document, store_documents, wait_for_letter
+from tests.builders import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
 
 
 def test_settings_dialog_saves_the_sender_and_the_open_letter_uses_it(

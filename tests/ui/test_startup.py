@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.ui.conftest import fictional_document, store_documents, wait_for_letter
+from tests.builders import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
 
 
 def launch(data_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -18,7 +18,7 @@ from app.paths import resolve_paths
 from app.services import writer_safety
 from app.settings import Settings, load_settings, save_settings
 from app.store.database import open_database
-from tests.unit.events.conftest import add_fictional_cases
+from tests.builders import add_event_cases
 
 LETTER_WIDTH = 612  # points: 8.5 in
 SENDER = SenderProfile(
@@ -44,7 +44,7 @@ def home(tmp_path: Path) -> Path:
     data = tmp_path / "home"
     paths = resolve_paths(data)
     db = open_database(paths)
-    add_fictional_cases(db)
+    add_event_cases(db)
     db.close()
     save_settings(
         paths, Settings(sender=SENDER, page_size=PageSize.A4, caution_countries=("ATLANTIS ",))
