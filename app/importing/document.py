@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from app.importing.damage import is_accent_damaged, repair_accent_damage
 from app.importing.normalize import flatten, normalize_text
 from app.importing.splitfix import has_split_words, repair_split_words
 
@@ -43,6 +44,8 @@ class Document:
         self.split_words = has_split_words(text)
         if self.split_words:
             text = repair_split_words(text)
+        if is_accent_damaged(text):
+            text = repair_accent_damage(text)
         self.text = text
 
     @cached_property
