@@ -9,8 +9,8 @@ from typing import Any
 
 from app.importing.damage import is_accent_damaged, repair_accent_damage
 from app.importing.normalize import flatten, normalize_text
-from app.importing.unflatten import is_flattened, unflatten
 from app.importing.splitfix import has_split_words, repair_split_words
+from app.importing.unflatten import is_flattened, unflatten
 
 # Lines of an e-mail or news posting header that wraps the document (not the UA's own fields).
 _HEADER_LINE = re.compile(

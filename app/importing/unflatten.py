@@ -55,9 +55,9 @@ def unflatten(text: str) -> str:
     text = _BANNER.sub(lambda m: m.group(1) + "\n", text)
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if re.fullmatch(r"URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE", line.strip()):
-            if i + 1 < len(lines):
-                lines[i + 1] = _split_headline(lines[i + 1])
+        banner = re.fullmatch(r"URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE", line.strip())
+        if banner and i + 1 < len(lines):
+            lines[i + 1] = _split_headline(lines[i + 1])
     text = "\n".join(lines)
     text = _SALUTATION_VALUE.sub(lambda m: m.group(1) + "\n", text)
     return _split_after_to(text) + "\n"
@@ -79,6 +79,4 @@ def _split_headline(line: str) -> str:
 
 def _split_after_to(text: str) -> str:
     """``... BEFORE 27 NOVEMBER 2012 TO: Minister of Interior ...``: the block starts after."""
-    return re.sub(
-        r"(\b(?:TO|À|A)\s*:)\s+(?=\S)", r"\1\n", text
-    )
+    return re.sub(r"(\b(?:TO|À|A)\s*:)\s+(?=\S)", r"\1\n", text)
