@@ -90,7 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args, ctx) or 0)
     except AppealDeskError as exc:
-        print(f"appeal-desk: {exc.message}", file=sys.stderr)
+        from app.cli.terminal import printable
+
+        print(f"appeal-desk: {printable(exc.message)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

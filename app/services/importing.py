@@ -14,6 +14,7 @@ from app.store.database import Database
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+Committed = Callable[[ImportResult], None]
 DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".eml", ".htm", ".html")
 
 
@@ -33,11 +34,16 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
 
 
 def import_files(
-    db: Database, paths: Sequence[Path], progress: Progress | None = None
+    db: Database,
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+    on_result: Committed | None = None,
 ) -> list[ImportResult]:
-    """Import each file in its own transaction; a bad file never touches the store."""
-    from app.importing import parse_file
+    """Import each file in its own transaction; a bad file never touches the store.
 
+    ``on_result`` hears each file's outcome as soon as its transaction has ended, so what a
+    caller reports stays true even if the process is killed half-way.
+    """
     files = expand_paths(paths)
     if len(files) > 1:  # a bulk import: a forced backup first (PITFALLS DB-7, IN-5)
         from app.services.backups import backup_before_change
@@ -47,26 +53,31 @@ def import_files(
     for done, path in enumerate(files):
         if progress is not None:
             progress(done, len(files), path.name)
-        try:
-            document = parse_file(path)
-        except ImportRejected as exc:
-            results.append(ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason))
-            continue
-        except Exception:  # a parser bug must not stop a folder import
-            log.exception("parsing %s failed", path)
-            results.append(
-                ImportResult(
-                    path.name,
-                    ImportOutcome.REJECTED,
-                    reason="The document could not be read because of an internal error; "
-                    "the details are in the log file.",
-                )
-            )
-            continue
-        results.append(save_parsed(db, document, path.name))
+        result = _import_one(db, path)
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
     if progress is not None:
         progress(len(files), len(files), "")
     return results
+
+
+def _import_one(db: Database, path: Path) -> ImportResult:
+    from app.importing import parse_file
+
+    try:
+        document = parse_file(path)
+    except ImportRejected as exc:
+        return ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason)
+    except Exception:  # a parser bug must not stop a folder import
+        log.exception("parsing %s failed", path)
+        return ImportResult(
+            path.name,
+            ImportOutcome.REJECTED,
+            reason="The document could not be read because of an internal error; "
+            "the details are in the log file.",
+        )
+    return save_parsed(db, document, path.name)
 
 
 def save_parsed(

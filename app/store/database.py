@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import StoreUnavailable
 from app.paths import AppPaths, ensure_dirs
+from app.store.instance_lock import StoreBusy, StoreLock
 from app.store.migrator import migrate_to_head
 
 log = logging.getLogger(__name__)
@@ -45,9 +46,10 @@ def make_engine(url: str) -> Engine:
 class Database:
     """A store handle: one engine, and one unit of work (transaction) per user action."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, lock: StoreLock | None = None) -> None:
         self.engine = engine
         self.path = path
+        self._lock = lock  # held shared while open: a restore waits for, or refuses, us
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -65,6 +67,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 def describe_operational_error(exc: DBAPIError, path: Path | None) -> str:
@@ -100,6 +105,7 @@ def describe_store_problem(detail: str, path: Path | None) -> str:
 def open_database(paths: AppPaths, url: str | None = None) -> Database:
     """Open the store at ``url`` (default: the SQLite file in the data dir) and migrate it."""
     db_path: Path | None = None
+    lock: StoreLock | None = None
     existing_file = False
     if url is None:
         try:
@@ -110,7 +116,12 @@ def open_database(paths: AppPaths, url: str | None = None) -> Database:
                 "Choose another one with --data-dir."
             ) from exc
         db_path = paths.database
-        check_sqlite_file(db_path)
+        lock = hold_store(paths.data_dir)
+        try:
+            check_sqlite_file(db_path)
+        except BaseException:
+            lock.release()
+            raise
         existing_file = db_path.exists() and db_path.stat().st_size > 0
         url = f"sqlite:///{db_path}"
     engine = make_engine(url)
@@ -118,11 +129,31 @@ def open_database(paths: AppPaths, url: str | None = None) -> Database:
         migrate_to_head(engine, paths.backups if existing_file else None)
     except OperationalError as exc:
         engine.dispose()
+        if lock is not None:
+            lock.release()
         raise StoreUnavailable(describe_operational_error(exc, db_path)) from exc
+    except BaseException:
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise
     if engine.dialect.name == "sqlite":
         log.info("SQLite %s at %s", sqlite3.sqlite_version, db_path)
         warn_about_old_sqlite()
-    return Database(engine, db_path)
+    return Database(engine, db_path, lock)
+
+
+def hold_store(folder: Path) -> StoreLock:
+    """Hold the store of ``folder`` shared, waiting for a restore in progress to finish."""
+    try:
+        return StoreLock(folder, exclusive=False).acquire()
+    except StoreBusy as exc:
+        raise StoreUnavailable(
+            f"A backup is being restored into {folder} by another copy of Appeal Desk. "
+            "Try again when it has finished; nothing was changed."
+        ) from exc
+    except OSError as exc:
+        raise StoreUnavailable(describe_store_problem(str(exc), folder)) from exc
 
 
 _warned: list[bool] = []
