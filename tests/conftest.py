@@ -21,9 +21,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.pyside_none_guard import protect_none  # noqa: E402
 
 protect_none()
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_FINAL = SHARED / "seed" / "ua-119-21-final.txt"
-UA_SAMPLES = SHARED / "ua-samples" / "docs"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_FINAL = FIXTURES / "seed" / "ua-119-21-final.txt"
+UA_SAMPLES = FIXTURES / "ua-samples"
+SCORER = Path(__file__).resolve().parents[1] / "bench" / "score_import.py"
 
 
 @pytest.fixture(autouse=True)
