@@ -123,7 +123,7 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
         print(message % {"file": out, "pages": pages}, file=ctx.out)
         return 0
     if suffix == ".eml":
-        from app.output.atomic import write_atomic
+        from app.atomic_files import write_atomic
         from app.output.mail import build_eml
 
         data = build_eml(
@@ -140,7 +140,7 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
                 file=ctx.err,
             )
     else:
-        from app.output.atomic import write_text_atomic
+        from app.atomic_files import write_text_atomic
 
         write_text_atomic(out, letter.text)
     print(_("Wrote %(file)s.") % {"file": out}, file=ctx.out)

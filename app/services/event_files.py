@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from app import __version__
+from app.atomic_files import write_atomic
 from app.domain.errors import InvalidInput
 from app.domain.events import MergeConflict, MergeResult
 from app.i18n import _
-from app.output.atomic import write_atomic
 from app.services.event_validation import (
     FORMAT,
     MAX_FILE_BYTES,

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.atomic_files import remove_stale_temp_files
 from app.domain.errors import StoreUnavailable
 from app.paths import AppPaths, ensure_dirs
 from app.store.instance_lock import StoreBusy, StoreLock
@@ -115,6 +116,9 @@ def open_database(paths: AppPaths, url: str | None = None) -> Database:
                 f"The data folder {paths.data_dir} cannot be created ({exc.strerror}). "
                 "Choose another one with --data-dir."
             ) from exc
+        for folder in (paths.data_dir, paths.exports):  # leftovers of writes cut by a crash
+            if folder.is_dir():
+                remove_stale_temp_files(folder)
         db_path = paths.database
         lock = hold_store(paths.data_dir)
         try:

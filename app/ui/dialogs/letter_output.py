@@ -57,7 +57,7 @@ def _file_stem(dialog: LetterDialog, pattern: str) -> str:
 
 
 def suggested_pdf_name(dialog: LetterDialog) -> str:
-    from app.output.atomic import safe_file_stem
+    from app.output.export_names import safe_file_stem
 
     return safe_file_stem(_file_stem(dialog, _("UA {ua_number} letter {index}"))) + ".pdf"
 
@@ -153,7 +153,8 @@ def open_url(services: type, url: object) -> bool:
 
 def save_eml(dialog: LetterDialog) -> str | None:
     """A draft message any mail client opens (for long letters, or no mailto handler)."""
-    from app.output.atomic import safe_file_stem, write_atomic
+    from app.atomic_files import write_atomic
+    from app.output.export_names import safe_file_stem
     from app.output.mail import build_eml
 
     letter, target = _edited_letter(dialog)
@@ -174,7 +175,7 @@ def save_envelope(dialog: LetterDialog) -> str | None:
     from app.output.envelope import write_envelope_pdf
 
     _letter, target = _edited_letter(dialog)
-    from app.output.atomic import safe_file_stem
+    from app.output.export_names import safe_file_stem
 
     name = safe_file_stem(_file_stem(dialog, _("UA {ua_number} envelope {index}"))) + ".pdf"
     path = ask_save_path(
