@@ -55,7 +55,7 @@ _HELP_OR_VERSION = frozenset({"-h", "--help", "--version"})
 
 def opens_the_window(argv: Sequence[str]) -> bool:
     """True when ``argv`` names no command but ``gui`` (or none) and asks for no help: the
-    window then starts without importing every command module (issue 8: start-up)."""
+    window then starts without importing every command module, which start-up cannot afford."""
     with_value = {option for option, _metavar, _text in _GLOBAL_OPTIONS}
     words = iter(argv)
     for word in words:
@@ -109,6 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from app.qt_system_libraries import check_window_platform, detect_distribution
+
+    missing = check_window_platform()
+    if missing is not None:  # Qt would abort with a message naming the wrong library
+        print(missing.advice(detect_distribution()), file=sys.stderr)
+        return 1
     import PySide6.QtCore  # noqa: F401 - loaded first, so the scan below can be sped up
 
     from app.pyside_feature_scan import speed_up_feature_scan

@@ -132,7 +132,7 @@ def draft_letter(
             personal_note=personal_note,
         ),
     }
-    text = render_guarded(chain, user_templates, name, values).lstrip("\n")  # worker: TPL-4
+    text = render_guarded(chain, user_templates, name, values).lstrip("\n")  # a runaway is killed
     if bilingual_with and base_language(_valid_locale(bilingual_with)) != base_language(
         letter_locale
     ):

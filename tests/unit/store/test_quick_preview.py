@@ -12,7 +12,6 @@ from app.domain.model import CaseStatus
 from app.paths import resolve_paths
 from app.services.cases import list_cases, peek_preview
 from app.services.database import open_store
-from tests.bench_smoke.test_quick_case_list import store_dir  # noqa: F401 - shared fixture
 
 
 @pytest.fixture(scope="module")

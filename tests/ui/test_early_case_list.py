@@ -9,7 +9,6 @@ import pytest
 from app.paths import resolve_paths
 from app.services.cases import peek_cases
 from app.ui.early_list import EarlyCaseList
-from tests.bench_smoke.test_quick_case_list import store_dir  # noqa: F401 - shared fixture
 
 
 def test_the_early_list_equals_the_quick_list(store_dir: Path) -> None:  # noqa: F811

@@ -12,7 +12,7 @@ from app.services.appeals import record_appeal
 from app.services.database import Database
 from app.services.diagnostics import collect, format_report, redact_path
 from app.settings import Settings
-from tests.polish.conftest import TODAY, add_cases, fictional_document
+from tests.ui.dialogs.conftest import TODAY, add_cases, fictional_document
 
 
 def test_report_has_versions_and_counts_but_no_personal_data(paths: AppPaths, db: Database) -> None:

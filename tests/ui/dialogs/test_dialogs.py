@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from app import __version__
 from app.paths import AppPaths
 from app.settings import Settings, load_settings
-from tests.polish.conftest import TODAY, fictional_document, store
+from tests.ui.dialogs.conftest import TODAY, fictional_document, store
 
 
 def test_about_shows_version_licence_places_and_fictional_samples(
@@ -100,7 +100,7 @@ def test_write_today_lists_the_most_pressing_case_first_and_says_why(
 ) -> None:  # type: ignore[no-untyped-def]
     from app.services.database import Database
     from app.ui.views.write_today_view import WriteTodayView
-    from tests.polish.conftest import add_cases
+    from tests.ui.dialogs.conftest import add_cases
 
     assert isinstance(db, Database)
     add_cases(
@@ -127,7 +127,7 @@ def test_write_today_model_passes_the_model_tester(qtmodeltester, gui_app, paths
     from app.services.transit_times import shipped_table
     from app.services.urgency import write_today
     from app.ui.models.write_today_model import WriteTodayModel
-    from tests.polish.conftest import add_cases
+    from tests.ui.dialogs.conftest import add_cases
 
     add_cases(db, fictional_document(33, "Iran", 4, fax="+0"), fictional_document(34, "Peru", None))
     model = WriteTodayModel()
@@ -137,7 +137,7 @@ def test_write_today_model_passes_the_model_tester(qtmodeltester, gui_app, paths
 
 def test_new_transit_times_change_the_advice(qtbot, gui_app, paths: AppPaths, db) -> None:  # type: ignore[no-untyped-def]
     from app.ui.views.write_today_view import WriteTodayView
-    from tests.polish.conftest import add_cases
+    from tests.ui.dialogs.conftest import add_cases
 
     add_cases(db, fictional_document(35, "Peru", 9))
     view = WriteTodayView(paths, lambda: db, Settings, today=lambda: TODAY)

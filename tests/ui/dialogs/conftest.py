@@ -1,4 +1,4 @@
-"""Fixtures for the polish tests: a real SQLite store in tmp_path with invented cases."""
+"""Fixtures of the dialog tests: a real SQLite store in tmp_path with invented cases, the window."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.domain.model import Channel
 from app.paths import AppPaths
 from app.settings import Settings
-from tests.polish.conftest import TODAY, fictional_document, store
+from tests.ui.dialogs.conftest import TODAY, fictional_document, store
 
 INTERACTIVE = (
     QAbstractButton,

@@ -15,7 +15,6 @@ from app.ui import early_list
 from app.ui.application import apply_language, create_application
 from app.ui.early_list import EarlyCaseList
 from app.ui.main_window import MainWindow
-from tests.bench_smoke.test_quick_case_list import store_dir  # noqa: F401 - shared fixture
 
 
 @pytest.fixture

@@ -3,40 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from app.paths import resolve_paths
 from app.services.cases import list_cases, peek_cases
 from app.services.database import open_store
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fictional store of 60 cases (persons, officials, appeals) from the bench generator."""
-    data = tmp_path_factory.mktemp("quick") / "data"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "bench" / "generate_store.py"),
-            "--cases",
-            "60",
-            "--appeals",
-            "400",
-            "--data-dir",
-            str(data),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return data
 
 
 def test_the_quick_list_equals_the_stores_list(store_dir: Path) -> None:

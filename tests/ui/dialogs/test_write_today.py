@@ -16,7 +16,7 @@ from app.services.transit_times import (
     shipped_table,
 )
 from app.services.urgency import Advice, Alternative, due_for_reminder, write_today
-from tests.polish.conftest import TODAY, add_cases, fictional_document
+from tests.ui.dialogs.conftest import TODAY, add_cases, fictional_document
 
 
 def test_every_country_is_in_at_most_one_region() -> None:

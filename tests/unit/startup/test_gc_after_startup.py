@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench_smoke.test_quick_case_list import store_dir  # noqa: F401 - shared fixture
-
 SCRIPT = """
 import gc, sys
 from app.main import main
