@@ -17,6 +17,7 @@ from app.paths import AppPaths
 from app.store.backup import backup_file
 from app.store.instance_lock import DataInUse, InstanceLock, StoreBusy, StoreLock
 from app.store.integrity import check_file, connect_read_only, schema_revision
+from app.store.schema_check import schema_differences
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,15 @@ def validate_backup(file: Path) -> None:
                 "{file} was made by a newer version of Appeal Desk; update the app "
                 "to restore it. Nothing was changed."
             ).format(file=file)
+        )
+    differences = schema_differences(file, revision)
+    if differences:
+        log.warning("refused to restore %s: %s", file, "; ".join(differences))
+        raise InvalidInput(
+            _(
+                "{file} is not a database Appeal Desk made: it has {problem}. It was not "
+                "restored, so nothing in it can run inside the app; nothing was changed."
+            ).format(file=file, problem=differences[0])
         )
 
 
