@@ -71,20 +71,18 @@ def reference_signature(revision: str) -> Signature:
         from app.store.migrator import SCRIPT_LOCATION
 
         with tempfile.TemporaryDirectory(prefix="appeal-desk-schema-") as folder:
-            engine = make_engine(f"sqlite:///{Path(folder) / 'reference.sqlite3'}")
+            scratch = Path(folder) / "reference.sqlite3"
+            engine = make_engine(f"sqlite:///{scratch}")
             try:
                 cfg = Config()
                 cfg.set_main_option("script_location", SCRIPT_LOCATION)
                 with engine.connect() as conn, conn.begin():
                     cfg.attributes["connection"] = conn
                     command.upgrade(cfg, revision)
-                raw = engine.raw_connection()
-                try:
-                    _reference[revision] = schema_signature(raw.driver_connection)
-                finally:
-                    raw.close()
             finally:
                 engine.dispose()
+            with closing(sqlite3.connect(scratch)) as reference:
+                _reference[revision] = schema_signature(reference)
     return _reference[revision]
 
 
