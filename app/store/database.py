@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.atomic_files import remove_stale_temp_files
@@ -100,6 +100,7 @@ def describe_store_problem(detail: str, path: Path | None) -> str:
             f"{where} is damaged. It was left untouched; restore a backup with "
             "'appeal-desk restore BACKUP_FILE'."
         )
+    detail = " ".join(detail.split())
     return f"The database could not be used ({detail}). Nothing was changed."
 
 
@@ -128,7 +129,9 @@ def open_database(paths: AppPaths, url: str | None = None) -> Database:
             raise
         existing_file = db_path.exists() and db_path.stat().st_size > 0
         url = f"sqlite:///{db_path}"
-    engine = make_engine(url)
+        engine = make_engine(url)
+    else:
+        engine = engine_for_url(url)
     try:
         migrate_to_head(engine, paths.backups if existing_file else None)
     except OperationalError as exc:
@@ -136,6 +139,11 @@ def open_database(paths: AppPaths, url: str | None = None) -> Database:
         if lock is not None:
             lock.release()
         raise StoreUnavailable(describe_operational_error(exc, db_path)) from exc
+    except DBAPIError as exc:  # e.g. --database-url names a file that is not a database
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise StoreUnavailable(bad_url_message(url, str(exc.orig or exc))) from exc
     except BaseException:
         engine.dispose()
         if lock is not None:
@@ -145,6 +153,30 @@ def open_database(paths: AppPaths, url: str | None = None) -> Database:
         log.info("SQLite %s at %s", sqlite3.sqlite_version, db_path)
         warn_about_old_sqlite()
     return Database(engine, db_path, lock)
+
+
+def engine_for_url(url: str) -> Engine:
+    """An engine for a --database-url, or StoreUnavailable saying why that address is unusable."""
+    try:
+        return make_engine(url)
+    except (NoSuchModuleError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
+        raise StoreUnavailable(
+            bad_url_message(url, f"the database driver is not installed: {exc}")
+        ) from exc
+    except ArgumentError as exc:
+        raise StoreUnavailable(bad_url_message(url, "it is not a database address")) from exc
+
+
+def bad_url_message(url: str, problem: str) -> str:
+    """One line about an unusable --database-url, with any password in it hidden."""
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        shown = url[:80]
+    problem = " ".join(problem.split())[:200]
+    return (
+        f"The database {shown} (--database-url) cannot be used: {problem}. Nothing was changed."
+    )
 
 
 def hold_store(folder: Path) -> StoreLock:

@@ -64,8 +64,12 @@ def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store with the fictional sample case, an event playing it and a letter counted."""
+def data_dir(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the fictional sample case, an event playing it and a letter counted.
+
+    ``qapp``: a full QApplication first, or the PDF writers' offscreen QGuiApplication would
+    be the process's application and a later widget test would abort.
+    """
     data = tmp_path_factory.mktemp("full-disk") / "data"
     for args in (
         ("import", str(SAMPLE)),
