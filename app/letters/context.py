@@ -87,7 +87,7 @@ def persons_context(
     persons: tuple[Person, ...], locale_id: str
 ) -> tuple[tuple[dict[str, Any], ...], dict[str, Any]]:
     """The ``persons`` tuple and the ``person`` summary for the template."""
-    entries = tuple(
+    entries: tuple[dict[str, Any], ...] = tuple(
         {"name": p.name, "pronouns": p.pronouns, "gender": person_gender(p.pronouns)}
         for p in persons
     )

@@ -99,7 +99,8 @@ def check_catalog(
             continue
         present.add((_msgid(message.id), message.context))
         stats.total += 1
-        forms = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        raw = message.string
+        forms: tuple[str, ...] = tuple(raw) if isinstance(raw, (list, tuple)) else (raw or "",)
         where = f"{shown}:{message.lineno}"
         if message.fuzzy:
             stats.fuzzy += 1

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.ui.dialogs import letter_output
+from tests.builders import fictional_document, store_documents
 from tests.durability.mounts import fill_up, small_tmpfs
-from tests.ui.conftest import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs a POSIX filesystem")
 
@@ -19,8 +20,8 @@ def test_save_as_pdf_onto_a_full_disk_shows_a_message_and_keeps_the_previous_fil
 ) -> None:
     store_documents(app_paths, fictional_document("12/26", official="Rui Costa"))
     window = make_window()
-    window.actions.write_letter.trigger()
-    dialog = window.case_actions.letter_dialog
+    window.menu_actions.write_letter.trigger()
+    dialog = wait_for_letter(window.case_actions.letter_dialog)
     with small_tmpfs(tmp_path / "usb", "4m") as folder:
         if folder is None:
             pytest.skip("mounting a small tmpfs needs root")
