@@ -21,7 +21,13 @@ from app.letters.rendering import (
     TEMPLATE_NAMES,
     template_file,
 )
-from app.letters.salutations import SALUTATIONS_FILE, courtesy, load_rules
+from app.letters.salutations import (
+    SALUTATIONS_FILE,
+    courtesy,
+    load_rules,
+    official_gender,
+    salutation_half,
+)
 
 TEMPLATE_FOR_KIND = {AppealKind.APPEAL: "letter.txt.j2", AppealKind.SOLIDARITY: "solidarity.txt.j2"}
 BILINGUAL_SEPARATOR = "\n\u2014 \u2014 \u2014\n\n"
@@ -91,13 +97,28 @@ def draft_letter(
     target = case.targets[target_index - 1] if case.targets else None
     same_language = base_language(case.document_language or "en") == base_language(letter_locale)
     printed = None
+    gender = None
     if target is not None:
-        printed = target.salutation or (
+        as_printed = target.salutation or (
             model_letter_greeting(case.model_letter) if target_index == 1 else None
         )
-        printed = _printed_salutation(printed, letter_locale, same_language, rules)
+        printed = _printed_salutation(as_printed, letter_locale, same_language, rules)
+        # the whole printed salutation, both halves, is evidence of the official's gender
+        evidence = official_gender(
+            target.gender,
+            title=target.title,
+            name=target.display_name,
+            salutation=as_printed,
+            user_templates=user_templates,
+        )
+        gender = evidence if evidence in ("f", "m") else None
     polite = courtesy(
-        rules, target.title if target else None, target.gender if target else None, printed
+        rules,
+        target.title if target else None,
+        gender,
+        printed,
+        name=target.display_name if target else None,
+        user_templates=user_templates,
     )
     body = model_letter_body(case.model_letter)
     if kind is AppealKind.SOLIDARITY:
@@ -161,15 +182,17 @@ def draft_letter(
 def _printed_salutation(
     printed: str | None, letter_locale: str, same_language: bool, rules: dict[str, dict]
 ) -> str | None:
-    """The UA's own salutation when it suits the letter's language (bilingual ones always do)."""
+    """The half of the UA's own salutation in the letter's language ("Dear Minister/Señor
+    Ministro" gives "Señor Ministro:" to a Spanish letter), or None."""
     if not printed or not printed.strip():
         return None
-    printed = printed.strip()
-    languages = salutation_languages(printed)
     language = base_language(letter_locale)
-    fits = language in languages and ("/" in printed or languages == {language})
-    if not fits and not (not languages and same_language):
+    half = salutation_half(printed.strip(), language, salutation_languages)
+    if half is None and same_language and not salutation_languages(printed):
+        half = printed.strip()  # a language the markers do not know, printed in the UA's own
+    if not half:
         return None
+    printed = half
     if not printed.endswith((",", ":", ";", "!", "\u060c")):
         printed += str(rules.get("letter", {}).get("salutation_end", ","))
     return printed

@@ -70,25 +70,70 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
             problem = check_syntax(path)
             if problem is not None:
                 problems.append(_from_template_problem(problem))
-    if (directory / "salutations.toml").is_file():
+    if (directory / "salutations.toml").is_file() or (directory / "offices.toml").is_file():
         problems.extend(_check_salutations(locale))
     return present, len(expected), problems
 
 
 def _check_salutations(locale: str) -> list[Problem]:
+    """The salutation and office files of a locale: known tables, ranks, genders and
+    placeholders, a neutral form wherever there are gendered ones, every rank present."""
     from app.i18n import locale_chain
-    from app.letters.salutations import Rank, load_rules
+    from app.letters.salutations import (
+        OFFICES_FILE,
+        SALUTATIONS_FILE,
+        load_rules,
+        office_data_problems,
+        read_toml,
+        rules_problems,
+    )
 
-    try:
-        rules = load_rules(locale_chain(locale))
-    except TemplateProblem as problem:
-        return [_from_template_problem(problem)]
-    where = relative_path(rendering.SHIPPED_TEMPLATES / locale / "salutations.toml")
-    problems = []
-    for table in ("salutation", "closing"):
-        if Rank.GENERIC.value not in rules.get(table, {}):
-            problems.append(Problem(where, f"[{table}] needs a 'generic' entry"))
+    directory = rendering.SHIPPED_TEMPLATES / locale
+    problems: list[Problem] = []
+    checks = (
+        (SALUTATIONS_FILE, lambda data: rules_problems(data, complete=True)),
+        (OFFICES_FILE, office_data_problems),
+    )
+    for name, check in checks:
+        path = directory / name
+        if not path.is_file():
+            continue
+        try:
+            data = read_toml(path)
+        except TemplateProblem as problem:
+            problems.append(_from_template_problem(problem))
+            continue
+        problems.extend(
+            Problem(f"{relative_path(path)}:{_line_of(path, message)}", message)
+            for message in check(data)
+        )
+    if not problems:
+        try:
+            load_rules(locale_chain(locale))
+        except TemplateProblem as problem:
+            problems.append(_from_template_problem(problem))
     return problems
+
+
+def _line_of(path: Path, message: str) -> int:
+    """The line a salutation-data problem is about: the line of the first key it names."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    table = re.match(r"\[(\w+)\]", message)
+    keys = re.findall(r"\] '?([\w\s.'-]+?)'?[:.]| '([^']+)'", message)
+    wanted = [k for pair in keys for k in pair if k]
+    in_table = table is None
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if table and stripped.startswith("["):
+            in_table = stripped == f"[{table.group(1)}]"
+            if in_table and not wanted:
+                return number
+            continue
+        if in_table and wanted:
+            key = wanted[0].split(".")[0].strip()
+            if stripped.startswith((key + " ", key + "=", f'"{key}"')):
+                return number
+    return 1
 
 
 def check_user_templates(locale: str, user_templates: Path) -> list[Problem]:
