@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -228,9 +229,30 @@ def compile_po(po_path: Path, locale_id: str | None = None) -> bytes:
 
     with po_path.open("rb") as handle:
         catalog = read_po(handle, locale=locale_id, domain=CATALOG_DOMAIN)
+    drop_unsafe_translations(catalog, po_path)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
+
+
+def drop_unsafe_translations(catalog: Any, source: Path) -> int:
+    """Blank every translation that could read or exhaust the program when formatted (see
+    ``app.catalog_safety``), so the English text is used instead; returns how many."""
+    from app.catalog_safety import unsafe_reason
+
+    dropped = 0
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        forms = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        reason = next((r for f in forms if f for r in [unsafe_reason(ids, f)] if r), None)
+        if reason is None:
+            continue
+        log.warning("%s:%s: translation not used: %s", source, message.lineno, reason)
+        message.string = tuple("" for _ in forms) if len(forms) > 1 else ""
+        dropped += 1
+    return dropped
 
 
 @lru_cache(maxsize=32)

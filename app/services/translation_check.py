@@ -66,6 +66,15 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
             )
             continue
         present += 1
+        if locale != SOURCE_LANGUAGE and name.endswith(".j2") and _same_text(path, english / name):
+            problems.append(
+                Problem(
+                    relative_path(path),
+                    f"{name} is a copy of the English template; letters in {locale} would be "
+                    "in English",
+                    error=False,
+                )
+            )
         if name.endswith(".j2"):
             problem = check_syntax(path)
             if problem is not None:
@@ -73,6 +82,13 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
     if (directory / "salutations.toml").is_file() or (directory / "offices.toml").is_file():
         problems.extend(_check_salutations(locale))
     return present, len(expected), problems
+
+
+def _same_text(path: Path, english: Path) -> bool:
+    try:
+        return path.read_bytes() == english.read_bytes()
+    except OSError:
+        return False
 
 
 def _check_salutations(locale: str) -> list[Problem]:
