@@ -188,8 +188,8 @@ def office_data_problems(data: dict[str, Any]) -> list[str]:
         ):
             problems.append(f"[heads] {phrase!r}: write [office, rank] with a known rank")
     for key, value in data.get("gender", {}).items():
-        if key not in GENDERS or not isinstance(value, list):
-            problems.append(f"[gender] {key!r}: only f, m and neutral lists")
+        if key not in (*GENDERS, "titles") or not isinstance(value, list):
+            problems.append(f"[gender] {key!r}: only f, m, neutral and titles lists")
     return problems
 
 
@@ -507,3 +507,49 @@ def salutation_half(printed: str, language: str, languages_of: Any) -> str | Non
 def _toml_line(exc: Exception) -> int | None:
     match = re.search(r"line (\d+)", str(exc))
     return int(match.group(1)) if match else None
+
+
+# ---- honorifics in the address block --------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _honorifics_by_language(
+    stamp: tuple[tuple[str, int], ...],
+) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """language -> the honorifics and military grades its offices.toml lists, as whole texts."""
+    table: dict[str, list[re.Pattern[str]]] = {}
+    for name, _mtime in stamp:
+        path = Path(name)
+        data = read_toml(path)
+        gender = data.get("gender", {})
+        phrases = [*gender.get("f", ()), *gender.get("m", ()), *gender.get("titles", ())]
+        phrases += [p for p, (_o, rank) in data.get("heads", {}).items() if rank == "military"]
+        language = path.parent.name.split("_")[0]
+        table.setdefault(language, []).extend(
+            re.compile(compile_phrase(p).pattern + r"\Z") for p in phrases
+        )
+    return {language: tuple(patterns) for language, patterns in table.items()}
+
+
+def name_for_letter(name: str, language: str, user_templates: Path | None = None) -> str:
+    """The official's name as printed, without leading honorifics or grades that are not words
+    of the letter's language ("Herrn Rui Costa" in a Spanish letter: "Rui Costa"; "Colonel"
+    stays in a French letter). A name that is only an honorific is kept as printed."""
+    files = office_files(user_templates)
+    by_language = _honorifics_by_language(tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    own = by_language.get(language, ())
+    words = name.split()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for count in (3, 2, 1):
+            if count >= len(words):
+                continue
+            head = fold(" ".join(words[:count]))
+            if any(p.match(head) for p in own):
+                return " ".join(words)  # the letter's own honorific: keep it and the rest
+            if any(p.match(head) for patterns in by_language.values() for p in patterns):
+                words = words[count:]
+                changed = True
+                break
+    return " ".join(words)

@@ -25,9 +25,11 @@ from app.letters.salutations import (
     SALUTATIONS_FILE,
     courtesy,
     load_rules,
+    name_for_letter,
     official_gender,
     salutation_half,
 )
+from app.services.country_codes import country_code
 
 TEMPLATE_FOR_KIND = {AppealKind.APPEAL: "letter.txt.j2", AppealKind.SOLIDARITY: "solidarity.txt.j2"}
 BILINGUAL_SEPARATOR = "\n\u2014 \u2014 \u2014\n\n"
@@ -49,16 +51,25 @@ def available_letter_locales(user_templates: Path | None = None) -> list[str]:
 def default_letter_locale(
     case: CaseDetail, target_index: int, user_templates: Path | None = None
 ) -> str:
-    """The target's first preferred language with a template, else English."""
+    """A language the official reads, preferring the document's own (the model letter is in
+    it): the target's preferred languages that have templates, the document's language first
+    when it is among them; with no preferred language, the document's language; else English."""
     _check_target(case, target_index)
     available = available_letter_locales(user_templates)
+    readable: list[str] = []
     for name in case.preferred_languages:
         code = language_code(name)
         if code is None:
             continue
-        for candidate in (code, base_language(code)):
-            if candidate in available:
-                return candidate
+        found = next((c for c in (code, base_language(code)) if c in available), None)
+        if found and found not in readable:
+            readable.append(found)
+    document = base_language(case.document_language) if case.document_language else None
+    if readable:
+        same = [loc for loc in readable if base_language(loc) == document]
+        return same[0] if same else readable[0]
+    if document and document in available:
+        return document
     return "en"
 
 
@@ -138,10 +149,17 @@ def draft_letter(
         body = None
     persons, person = ctx.persons_context(case.persons, letter_locale)
     subject = _subject(case, person["names"], rules)
+    shown_name = (
+        name_for_letter(target.display_name, base_language(letter_locale), user_templates)
+        if target is not None and target.display_name
+        else None
+    )
     values = {
         "sender": ctx.sender_context(sender),
-        "official": ctx.official_context(target, polite) if target else _no_official(polite),
-        "case": ctx.case_context(case),
+        "official": ctx.official_context(target, polite, shown_name)
+        if target
+        else _no_official(polite),
+        "case": ctx.case_context(case, country_name(case.country, letter_locale)),
         "persons": persons,
         "person": person,
         "letter": ctx.letter_context(
@@ -151,6 +169,7 @@ def draft_letter(
             courtesy=polite,
             body=body,
             personal_note=personal_note,
+            date_locale=_date_locale(letter_locale, sender),
         ),
     }
     text = render_guarded(chain, user_templates, name, values).lstrip("\n")  # worker: TPL-4
@@ -196,6 +215,37 @@ def _printed_salutation(
     if not printed.endswith((",", ":", ";", "!", "\u060c")):
         printed += str(rules.get("letter", {}).get("salutation_end", ","))
     return printed
+
+
+# Countries that write English dates month first ("December 6, 2026"); elsewhere an English
+# letter uses the day-month-year form ("6 December 2026").
+_MONTH_FIRST = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW"})
+
+
+def _date_locale(letter_locale: str, sender: SenderProfile) -> str | None:
+    """The locale of the letter's date: an English letter from outside the countries that put the
+    month first uses British dates; other languages and a chosen region keep their own."""
+    if letter_locale != "en":
+        return None
+    code = country_code(sender.country) if sender.country.strip() else None
+    if code is None or code in _MONTH_FIRST:
+        return None
+    return "en_GB"
+
+
+def country_name(country: str | None, letter_locale: str) -> str | None:
+    """The case's country in the letter's language (CLDR through Babel), or None when the
+    country is not recognised (the template then prints it as stored)."""
+    code = country_code(country)
+    if code is None:
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(letter_locale).territories.get(code)
+    except (ValueError, UnknownLocaleError):
+        return None
+    return name or None
 
 
 def _check_target(case: CaseDetail, target_index: int) -> None:

@@ -42,10 +42,11 @@ def test_english_letter_has_every_part_in_order(case: CaseDetail, sender: Sender
     )
 
 
-def test_language_defaults_to_the_first_preferred_language_with_a_template(
+def test_language_defaults_to_a_preferred_language_with_a_template(
     case: CaseDetail,
 ) -> None:
-    assert default_letter_locale(case, 1) == "es"
+    assert default_letter_locale(case, 1) == "en"  # the model letter's, and the official reads it
+    assert default_letter_locale(make_case(document_language="fr"), 1) == "es"
     assert default_letter_locale(make_case(preferred_languages=("Sinhala", "Tamil")), 1) == "en"
     assert default_letter_locale(make_case(preferred_languages=("Tamil", "French")), 1) == "fr"
     assert default_letter_locale(make_case(preferred_languages=()), 1) == "en"
@@ -54,7 +55,7 @@ def test_language_defaults_to_the_first_preferred_language_with_a_template(
 def test_spanish_letter_with_an_english_model_letter_warns_and_uses_its_own_body(
     case: CaseDetail, sender: SenderProfile
 ) -> None:
-    letter = draft_letter(case, 1, sender, today=TODAY)
+    letter = draft_letter(case, 1, sender, locale="es", today=TODAY)
     assert letter.locale == "es"
     assert "Ashford, 5 de marzo de 2026" in letter.text
     assert "Señor Ministro:" in letter.text  # gender stated in the document
