@@ -89,7 +89,7 @@ def persons_context(
     persons: tuple[Person, ...], locale_id: str
 ) -> tuple[tuple[dict[str, Any], ...], dict[str, Any]]:
     """The ``persons`` tuple and the ``person`` summary for the template."""
-    entries = tuple(
+    entries: tuple[dict[str, Any], ...] = tuple(
         {"name": p.name, "pronouns": p.pronouns, "gender": person_gender(p.pronouns)}
         for p in persons
     )
@@ -98,7 +98,7 @@ def persons_context(
     count = len(entries)
     several = count != 1 or looks_like_group(entries[0]["name"])
     plural = several or gender == "n"
-    words = _PRONOUN_WORDS["n" if several else gender]
+    words = _PRONOUN_WORDS["n" if several else str(gender)]
     names = format_list([e["name"] for e in entries], locale=locale_id) if entries else ""
     summary = {
         "names": names,
