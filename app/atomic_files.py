@@ -1,4 +1,4 @@
-"""Crash-safe file writes shared by every layer: temp file, fsync, rename, fsync the folder (DB-8)."""
+"""Crash-safe file writes shared by every layer: temp file, fsync, rename, fsync the folder."""
 
 from __future__ import annotations
 

@@ -88,7 +88,7 @@ def normalize_locale(tag: str | None) -> str | None:
     if cleaned.upper() in ("C", "POSIX"):
         return None  # the POSIX locale names no language (Babel agrees)
     if _plain_cldr_locale(cleaned):
-        return cleaned  # what Babel would say, without importing it at start-up (issue 8)
+        return cleaned  # what Babel would say, without importing it at start-up
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -179,7 +179,7 @@ def is_rtl(locale_id: str) -> bool:
     if canonical is None:
         return False
     if canonical.split("_")[0] in _KNOWN_LEFT_TO_RIGHT:
-        return False  # no Babel locale data to load at start-up (about 20 ms; QT-8)
+        return False  # no Babel locale data to load at start-up (about 20 ms)
     from babel import Locale
 
     return Locale.parse(canonical).text_direction == "rtl"
@@ -196,7 +196,8 @@ def negotiate(preferred: Iterable[str], available: Iterable[str] | None = None) 
 
     Unlike ``babel.negotiate_locale``, every preference is tried for an exact (region) match
     before any is reduced to its bare language, so ``["es-Latn-AR", "es-PE"]`` picks ``es_PE``
-    when it is shipped rather than ``es`` (PITFALLS I18N-4). Falls back to English.
+    when it is shipped rather than ``es`` (Babel's negotiation alone picks ``es``). Falls back to
+    English.
     """
     shipped = list(available) if available is not None else available_languages()
     shipped_set = set(shipped)

@@ -16,7 +16,7 @@ BACKUPS = 3
 class RotatingLogFile(logging.FileHandler):
     """``logging.handlers.RotatingFileHandler``'s behaviour - a size cap and numbered backups
     (``.1`` newest) - without importing ``logging.handlers`` (it pulls in socket, pickle and
-    queue: about 6 ms of every start-up, issue 8)."""
+    queue: about 6 ms of every start-up)."""
 
     def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
         super().__init__(path, encoding="utf-8", delay=True)

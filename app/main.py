@@ -55,7 +55,7 @@ _HELP_OR_VERSION = frozenset({"-h", "--help", "--version"})
 
 def opens_the_window(argv: Sequence[str]) -> bool:
     """True when ``argv`` names no command but ``gui`` (or none) and asks for no help: the
-    window then starts without importing every command module (issue 8: start-up)."""
+    window then starts without importing every command module, which start-up cannot afford."""
     with_value = {option for option, _metavar, _text in _GLOBAL_OPTIONS}
     words = iter(argv)
     for word in words:

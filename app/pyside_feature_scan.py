@@ -1,4 +1,4 @@
-"""Make PySide6's per-import source scan cheap (start-up, issue 8).
+"""Make PySide6's per-import source scan cheap (it is paid at every start-up).
 
 Once PySide6 is loaded, every module imported afterwards is passed to its ``__feature__``
 support, which decides whether the module "uses PySide" by fetching its whole source with

@@ -1,4 +1,4 @@
-"""Durability and hostile-input figures of issue 7, with more rounds than the test suite runs.
+"""Durability and hostile-input figures, with more rounds than the test suite runs.
 
     .venv/bin/python bench/bench_durability.py               # default rounds
     .venv/bin/python bench/bench_durability.py --rounds 300  # kill -9 and corruption rounds

@@ -17,15 +17,55 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.domain.model import AppealKind, Channel  # noqa: E402
+from app.domain.model import (  # noqa: E402
+    AppealKind,
+    Channel,
+    OutputKind,
+    ParsedDocument,
+    Person,
+    Target,
+)
 from app.paths import resolve_paths  # noqa: E402
 from app.services.event_files import export_event, merge_file  # noqa: E402
 from app.services.events import create_event, event_tally, get_event  # noqa: E402
+from app.services.importing import save_parsed  # noqa: E402
 from app.store import event_repository  # noqa: E402
 from app.store.database import Database, open_database  # noqa: E402
-from tests.unit.events.conftest import add_fictional_cases  # noqa: E402
 
 EVENT = "Benchmark marathon (fictional)"
+
+# Three invented cases (no real people), the same on every laptop and on the organiser's store.
+FICTIONAL_CASES = (
+    ("12/26", "FICTIONAL TEACHER DETAINED", "Atlantis", "Ana Lima"),
+    ("34/26", "FICTIONAL JOURNALIST MISSING", "Utopia", "Bo Sand"),
+    ("56/26", "FICTIONAL STUDENTS AT RISK", "Arcadia", "Cy Moor"),
+)
+
+
+def add_fictional_cases(db: Database) -> None:
+    """Import the three invented cases through the services, as a volunteer's import would."""
+    for ua_number, title, country, person in FICTIONAL_CASES:
+        document = ParsedDocument(
+            ua_number=ua_number,
+            ai_index=None,
+            kind=OutputKind.INITIAL,
+            action_requested=True,
+            title=title,
+            country=country,
+            issued_on=date(2026, 1, 10),
+            deadline=date(2026, 12, 31),
+            persons=(Person(person, "she/her"),),
+            targets=(
+                Target(
+                    "Minister of Justice", "Rui Costa", "Dear Minister", "1 Main St", "m@x.example"
+                ),
+                Target("Ambassador", "Eva Ruiz", "Your Excellency", "2 Embassy Rd", None),
+            ),
+            preferred_languages=("English",),
+            model_letter="I am writing to ask you to release the person named above.",
+            text=f"fictional initial text for {ua_number}",
+        )
+        save_parsed(db, document, f"{ua_number}.txt")
 
 
 def fill(db: Database, records: int) -> None:

@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_import.py                 # docs/s for text and PDF
     .venv/bin/python bench/bench_import.py --compare-pdf   # pypdf vs pdfminer.six quality/speed
 
-Documents: the fictional sample pack plus ``../shared/ua-samples/docs`` when present. PDFs are
+Documents: the fictional sample pack and sample corpus (tests/fixtures/ua-samples). PDFs are
 generated from the texts with Qt's QPdfWriter + QTextDocument (offscreen), as in the tests.
 """
 
@@ -24,14 +24,11 @@ sys.path.insert(0, str(ROOT))
 from app.importing import parse_file, parse_text  # noqa: E402
 from app.samples import sample_paths  # noqa: E402
 
-SHARED_DOCS = ROOT.parent / "shared" / "ua-samples" / "docs"
+SAMPLE_CORPUS = ROOT / "tests" / "fixtures" / "ua-samples"
 
 
 def documents() -> list[Path]:
-    paths = list(sample_paths())
-    if SHARED_DOCS.is_dir():
-        paths += sorted(SHARED_DOCS.glob("*.txt"))
-    return paths
+    return list(sample_paths()) + sorted(SAMPLE_CORPUS.glob("*.txt"))
 
 
 def write_pdf(text: str, path: Path, point_size: int = 10) -> None:

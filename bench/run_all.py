@@ -65,11 +65,11 @@ def durability_figures(out: str) -> list[Result]:
     bad = r"(\d+) (?:lost|integrity failures|half-migrated|escapes|opened or written outside)"
     failures = sum(int(n) for n in re.findall(bad, out))
     checks = len(re.findall(r"^\d \S", out, re.M))
-    return [Result("durability_failures", failures, "events", 0, note=f"{checks} checks (issue 7)")]
+    return [Result("durability_failures", failures, "events", 0, note=f"{checks} checks")]
 
 
 def events_figures(out: str) -> list[Result]:
-    """bench_events.py: ``merge (all new)    0.099 s`` lines (no targets in issue 8)."""
+    """bench_events.py: ``merge (all new)    0.099 s`` lines (figures without targets)."""
     results = []
     for label, value, unit in re.findall(r"^(\S.*?)\s{2,}([\d.]+) (s|MB)$", out, re.M):
         slug = re.sub(r"[^a-z]+", "_", label.lower()).strip("_")  # no counts: stable names

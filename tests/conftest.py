@@ -1,8 +1,10 @@
-"""Suite-wide setup: offscreen Qt, and a private data directory for every test (DIR-3)."""
+"""Suite-wide setup: offscreen Qt, a private data directory for every test, fixture paths."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,9 +23,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.pyside_none_guard import protect_none  # noqa: E402
 
 protect_none()
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_FINAL = SHARED / "seed" / "ua-119-21-final.txt"
-UA_SAMPLES = SHARED / "ua-samples" / "docs"
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SEED_FINAL = FIXTURES / "seed" / "ua-119-21-final.txt"
+UA_SAMPLES = FIXTURES / "ua-samples"
+SCORER = ROOT / "bench" / "score_import.py"
 
 
 @pytest.fixture(autouse=True)
@@ -33,3 +37,26 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("APPEAL_DESK_HOME", str(home))
     monkeypatch.delenv("APPEAL_DESK_TEST_PO", raising=False)
     return home
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fictional store of 60 cases (persons, officials, appeals) from the bench generator."""
+    data = tmp_path_factory.mktemp("quick") / "data"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generate_store.py"),
+            "--cases",
+            "60",
+            "--appeals",
+            "400",
+            "--data-dir",
+            str(data),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return data

@@ -270,7 +270,7 @@ class ImportResult:
     case_id: int | None = None
 
     def __post_init__(self) -> None:
-        # A file name may carry bidi or zero-width controls that reorder what is shown (IN-3).
+        # A file name may carry bidi or zero-width controls that reorder what is shown.
         object.__setattr__(self, "source", INVISIBLE_CONTROLS.sub("\ufffd", self.source))
 
 

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 def _limits() -> contextlib.AbstractContextManager[object]:
-    """Cap pypdf's decompression so a small file cannot expand to gigabytes (IN-2)."""
+    """Cap pypdf's decompression so a small file cannot expand to gigabytes."""
     import pypdf
 
     apply = getattr(pypdf, "apply_configuration", None)
@@ -107,7 +107,7 @@ def _extract(data: bytes, source: str) -> str:
             parts.append(text)
     except ImportRejected:
         raise
-    except LimitReachedError as exc:  # pypdf's decompression limits (PITFALLS IN-2)
+    except LimitReachedError as exc:  # pypdf's decompression limits
         raise ImportRejected(
             source,
             _(

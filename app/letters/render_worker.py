@@ -1,4 +1,4 @@
-"""Render templates in a separate worker process that is killed when it runs away (TPL-4).
+"""Render templates in a separate worker process that is killed when it runs away.
 
 The sandbox stops attribute walks and huge ``*``, but not CPU loops (nested ``range``) or single
 C calls that allocate gigabytes (``replace``, ``center``, ``'%999999999s'|format``). The worker

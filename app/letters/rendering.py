@@ -3,7 +3,8 @@
 Templates live in ``app/templates/<locale>/`` (shipped) and ``<data dir>/templates/<locale>/``
 (the user's overrides, same names). A template sees only the names in ``CONTEXT_NAMES``, built
 from plain dicts and tuples (``app.letters.context``); anything else is refused before the
-first render (PITFALLS TPL-7). Every failure becomes ``TemplateProblem(file, line, problem)``.
+first render, so a contributed template cannot read what it has no business reading. Every
+failure becomes ``TemplateProblem(file, line, problem)``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ CONTEXT_NAMES = frozenset({"sender", "official", "case", "persons", "person", "l
 
 
 class LetterEnvironment(ImmutableSandboxedEnvironment):
-    """Immutable sandbox that also refuses huge ``*`` and ``**`` results (PITFALLS TPL-4)."""
+    """Immutable sandbox that also refuses huge ``*`` and ``**`` results (memory exhaustion)."""
 
     intercepted_binops = frozenset({"*", "**"})
 

@@ -1,4 +1,4 @@
-"""Crash-safe file writes for every export (PITFALLS DB-8, PDF-2) and safe export names (PATH-3)."""
+"""Crash-safe file writes for every export, and export names that stay inside their folder."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ MAX_STEM_LENGTH = 150
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """:func:`app.atomic_files.atomic_replace` for exports: failures become OutputFailed.
 
-    A QPdfWriter only finishes its file when it is destroyed (PDF-2): drop it inside the block.
+    A QPdfWriter only finishes its file when it is destroyed: drop it inside the block.
     """
     target = Path(path)
     try:
@@ -75,7 +75,7 @@ def safe_file_stem(text: str, fallback: str = "letter") -> str:
 
 
 def export_path(out_dir: str | os.PathLike[str], stem: str, extension: str) -> Path:
-    """``out_dir/<safe stem>.<extension>``, guaranteed to stay inside ``out_dir`` (PATH-3)."""
+    """``out_dir/<safe stem>.<extension>``, inside ``out_dir`` whatever the case title says."""
     root = Path(out_dir).resolve()
     extension = safe_file_stem(extension.lstrip("."), fallback="txt")
     candidate = (root / f"{safe_file_stem(stem)}.{extension}").resolve()

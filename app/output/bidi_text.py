@@ -52,7 +52,7 @@ def body_text_and_spans(
     """The body as one string and the spans to print in bold: names, and the subject line.
 
     Inside right-to-left text a Latin name (a person's, or an official's in ``isolate_only``)
-    is wrapped in FSI...PDI so bidi keeps it whole (PITFALLS PDF-4).
+    is wrapped in FSI...PDI so bidi keeps it whole instead of reordering its parts.
     """
     if not rtl and not any("\n" in name for name in names):
         return _left_to_right_spans(lines, names, subject)

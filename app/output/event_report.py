@@ -27,7 +27,7 @@ def write_event_report_pdf(
     footer: str,
     page_size: str = "A4",
 ) -> None:
-    """Paint the report on one page and replace ``path`` atomically (PDF-1, PDF-2, DB-8)."""
+    """Paint the report on one page and replace ``path`` atomically (never a half-written file)."""
     from app.output.paper import qpage_size
 
     def paint(painter: QPainter, writer: QPdfWriter) -> int:

@@ -11,7 +11,7 @@ from app.domain.model import SenderProfile, Target
 
 MM_PER_INCH = 25.4
 
-# Territories where US Letter is the usual paper (PITFALLS PDF-3); everyone else uses A4.
+# Territories where US Letter is the usual paper; everyone else uses A4.
 LETTER_TERRITORIES = frozenset(
     {"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "DO", "NI", "PA", "BZ"}
 )

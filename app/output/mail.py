@@ -1,4 +1,4 @@
-"""Email and social media: mailto links that fit (MAIL-1, MAIL-2), .eml drafts, short posts."""
+"""Email and social media: mailto links that fit and survive clients, .eml drafts, short posts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Letters to PDF: one letter, or a whole batch in one file, written atomically (PDF-1, PDF-2)."""
+"""Letters to PDF: one letter, or a whole batch in one file, written atomically."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class PrintItem:
 
 
 def system_page_size() -> str:
-    """ "Letter" or "A4" from the territory of the user's locale (PITFALLS PDF-3)."""
+    """ "Letter" or "A4" from the territory of the user's locale."""
     from PySide6.QtCore import QLocale
 
     return default_page_size(QLocale.system().name())

@@ -1,4 +1,4 @@
-"""Open a QPdfWriter on a temp file, paint, then finish and rename it atomically (PDF-1, PDF-2)."""
+"""Open a QPdfWriter on a temp file, paint, then finish and rename it atomically."""
 
 from __future__ import annotations
 
@@ -66,5 +66,5 @@ def write_pdf(
         finally:
             painter.end()
             del painter
-            del writer  # QPdfWriter completes the file only when destroyed (PITFALLS PDF-2)
+            del writer  # QPdfWriter completes the file only when destroyed
     return result

@@ -45,7 +45,7 @@ def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str)
 def ensure_gui_application() -> QCoreApplication:
     """Return the running Qt application, creating an offscreen QGuiApplication if none runs.
 
-    A paint device created before the application aborts the process (PITFALLS PDF-1), so
+    A paint device created before the application aborts the process, so
     every public function of app/output that paints calls this first.
     """
     global _headless_app

@@ -37,7 +37,7 @@ class SectionReportPage:
 def write_section_report_pdf(
     path: str | os.PathLike[str], page: SectionReportPage, *, page_size: str = "A4"
 ) -> None:
-    """Paint the report on one page and replace ``path`` atomically (PDF-1, PDF-2, DB-8)."""
+    """Paint the report on one page and replace ``path`` atomically (never a half-written file)."""
     from app.output.paper import qpage_size
 
     def paint(painter: QPainter, writer: QPdfWriter) -> int:

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 AUTO = "auto"
 BUDGET_BYTES = 512 * 1024 * 1024
-TIERS = (("day", 12), ("week", 10), ("month", 9))  # as Anki does (PITFALLS DB-7)
+TIERS = (("day", 12), ("week", 10), ("month", 9))  # as Anki does
 KEEP_PER_EVENT_REASON = 10
 
 __all__ = [

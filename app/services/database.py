@@ -11,7 +11,7 @@ def open_store(paths: AppPaths, url: str | None = None) -> Database:
     db = open_database(paths, url=url)
     from app.services.backups import scheduled_backup_quietly
 
-    scheduled_backup_quietly(paths, db)  # daily tier, only when something changed (DB-7)
+    scheduled_backup_quietly(paths, db)  # daily tier, only when something changed
     return db
 
 

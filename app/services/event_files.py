@@ -123,7 +123,7 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
         records = [{**r, "event_uuid": row.uuid} for r in parsed.records]
         by_uuid = {str(r["uuid"]): r for r in records}
         now = datetime.now(UTC)
-        # Insert first and let the unique UUID decide (SES-4): what the database skipped is
+        # Insert first and let the unique UUID decide (two laptops may send one record): skipped is
         # either the same record again or a conflicting copy, told apart by comparing below.
         inserted = event_repository.insert_records_ignoring_duplicates(
             session, [_insert_values(r, case_ids, row.id, now) for r in by_uuid.values()]

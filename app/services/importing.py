@@ -39,7 +39,7 @@ def import_files(
     from app.importing import parse_file
 
     files = expand_paths(paths)
-    if len(files) > 1:  # a bulk import: a forced backup first (PITFALLS DB-7, IN-5)
+    if len(files) > 1:  # a bulk import: a forced backup first, to undo it
         from app.services.backups import backup_before_change
 
         backup_before_change(db, "pre-import")

@@ -172,7 +172,7 @@ def draft_letter(
             date_locale=_date_locale(letter_locale, sender),
         ),
     }
-    text = render_guarded(chain, user_templates, name, values).lstrip("\n")  # worker: TPL-4
+    text = render_guarded(chain, user_templates, name, values).lstrip("\n")  # a runaway is killed
     if bilingual_with and base_language(_valid_locale(bilingual_with)) != base_language(
         letter_locale
     ):

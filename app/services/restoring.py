@@ -1,4 +1,4 @@
-"""Restoring a backup and starting over: the current database is always kept first (DB-7)."""
+"""Restoring a backup and starting over: the current database is always kept first."""
 
 from __future__ import annotations
 

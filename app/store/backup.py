@@ -1,4 +1,4 @@
-"""Consistent backups with SQLite's online backup API (PITFALLS DB-5), written atomically."""
+"""Consistent backups with SQLite's online backup API (a copy of the live file may be torn)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL, FKs, FULL sync and BEGIN IMMEDIATE (PITFALLS DB-1..3)."""
+    """Create an engine; SQLite gets WAL, FKs, FULL sync (durable) and BEGIN IMMEDIATE (no lock)."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
 
@@ -129,7 +129,7 @@ _warned: list[bool] = []
 
 
 def warn_about_old_sqlite() -> None:
-    """Once per process: SQLite below 3.51.3 has the WAL-reset bug, so keep one writer (DB-4)."""
+    """Once per process: SQLite below 3.51.3 has the WAL-reset bug, so keep one writer."""
     if sqlite3.sqlite_version_info < (3, 51, 3) and not _warned:
         _warned.append(True)
         log.warning(
@@ -139,7 +139,7 @@ def warn_about_old_sqlite() -> None:
 
 
 def check_sqlite_file(db_path: Path) -> None:
-    """Refuse a file that is not a healthy SQLite database, without modifying it (DB-7)."""
+    """Refuse a file that is not a healthy SQLite database, without modifying it."""
     if not db_path.exists():
         return
     from app.store.integrity import check_file

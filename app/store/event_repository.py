@@ -166,7 +166,7 @@ def _as_dict(row: Any) -> dict[str, object]:
 
 
 def as_utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes (SES-4); everything in the store is UTC."""
+    """SQLite hands back naive datetimes; everything in the store is UTC."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
@@ -205,7 +205,8 @@ def records_by_uuid(
 def insert_records_ignoring_duplicates(
     session: Session, rows: Iterable[dict[str, object]]
 ) -> set[str]:
-    """INSERT .. ON CONFLICT (uuid) DO NOTHING (SES-4); returns the UUIDs actually inserted.
+    """INSERT .. ON CONFLICT (uuid) DO NOTHING (a record merged twice is stored once); returns the
+    UUIDs actually inserted.
 
     A record another writer inserted a moment ago is skipped by the database itself, so two
     laptops merging the same file at once still count each letter once. The rows go as one

@@ -1,4 +1,4 @@
-"""Read-only health checks of SQLite files: they never modify the file they look at (DB-7)."""
+"""Read-only health checks of SQLite files: they never modify the file they look at."""
 
 from __future__ import annotations
 

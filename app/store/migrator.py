@@ -1,4 +1,4 @@
-"""Bring a store to the newest schema, with Alembic imported only when needed (MIG-1, MIG-4)."""
+"""Bring a store to the newest schema, with Alembic imported only when needed (slow import)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def migrate_to_head(engine: Engine, backup_dir: Path | None) -> None:
         sqlite = engine.dialect.name == "sqlite"
         raw = conn.connection.driver_connection
         if sqlite:
-            raw.execute("PRAGMA foreign_keys=OFF")  # must precede BEGIN (MIG-1)
+            raw.execute("PRAGMA foreign_keys=OFF")  # must precede BEGIN; no-op inside a transaction
         try:
             with conn.begin():
                 cfg.attributes["connection"] = conn

@@ -19,7 +19,7 @@ def icon_svg() -> bytes:
 
 @lru_cache(maxsize=1)
 def app_icon() -> QIcon:
-    """The SVG drawn at every common size (crisp on high-DPI screens, QT-7)."""
+    """The SVG drawn at every common size (crisp on high-DPI screens, not one bitmap scaled)."""
     from PySide6.QtSvg import QSvgRenderer
 
     renderer = QSvgRenderer(QByteArray(icon_svg()))

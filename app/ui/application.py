@@ -62,7 +62,7 @@ def choose_language(requested: str | None) -> str:
 
 
 def apply_language(requested: str | None) -> str:
-    """Switch gettext, Qt's own dialogs (I18N-7) and the layout direction (I18N-8)."""
+    """Switch gettext, Qt's own dialogs and buttons (Qt's catalogs) and the layout direction."""
     global _qt_translator
     from app.i18n import is_rtl, set_language
 
@@ -158,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     """Entry point of ``appeal-desk`` / ``appeal-desk gui``; returns the exit status."""
     # Start-up allocates much and frees little: no cyclic garbage collection until the cases
     # are loaded (the collector's passes over the new rows cost 20-30 ms before the first
-    # paint with 10,000 cases; QT-8). Reference counting frees memory as usual meanwhile.
+    # paint with 10,000 cases). Reference counting frees memory as usual meanwhile.
     gc.disable()
     paths = resolve_paths(getattr(args, "data_dir", None))
     from app.logging_setup import configure_logging
@@ -170,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
     database_url = getattr(args, "database_url", None) or settings.database_url
     from app.ui.early_list import EarlyCaseList
 
-    # The case list is read while Qt starts and the window is built (QT-8).
+    # The case list is read while Qt starts and the window is built, so the two overlap.
     early_list = EarlyCaseList.start(paths, database_url)
     app = create_application(with_icon=False)  # the icon follows the first frame
     apply_language(getattr(args, "lang", None) or settings.ui_language)
@@ -180,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(paths, settings, database_url=database_url, early_list=early_list)
     window.show()
     # View > Write today, Help > About / shortcuts / diagnostics, the window's icon: added
-    # just after the first frame, which comes about 10 ms sooner without them (issue 8).
+    # just after the first frame, which comes about 10 ms sooner without them.
     window.first_painted.connect(lambda: _polish(window), Qt.ConnectionType.SingleShotConnection)
     window.cases_loaded.connect(gc.enable)
     window.load_failed.connect(gc.enable)

@@ -1,4 +1,4 @@
-"""How the main window gets its cases: a preview, the whole list, then the store (QT-8).
+"""How the main window gets its cases: a preview, the whole list, then the store.
 
 At start-up the first screen of open cases is painted from a read of a few milliseconds
 (``EarlyCaseList.preview``), the whole list read straight from the file replaces it after
@@ -123,7 +123,7 @@ class CaseLoading:
             self.preview_counts = None
             window.model.set_cases([])
             window.pages.setCurrentWidget(window.loading_label)
-        recovered = handle_unavailable_store(error, window.paths, window)  # damaged file: DB-7
+        recovered = handle_unavailable_store(error, window.paths, window)  # damaged: restore
         if recovered is not None:
             self.on_store_open(recovered)
             return

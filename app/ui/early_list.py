@@ -1,4 +1,4 @@
-"""The case list read on a plain thread from the first moment of start-up (QT-8).
+"""The case list read on a plain thread from the first moment of start-up.
 
 ``appeal-desk gui`` starts this read before the window's modules are imported and its
 widgets built, so the two overlap: SQLite releases the interpreter lock while it reads.

@@ -22,7 +22,7 @@ def ask_save_path(
 
 
 def paper_size(settings: Settings) -> str:
-    """The user's choice, else the paper of the system locale's region (PDF-3)."""
+    """The user's choice, else the paper of the system locale's region (Letter in the US)."""
     if settings.page_size:
         return settings.page_size
     from app.output.letter_layout import default_page_size

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """Shows first, then opens the store and loads the cases in the background (QT-8)."""
+    """Shows first, then opens the store and loads the cases in the background (shown sooner)."""
 
     cases_loaded = Signal()  # the table holds the store's cases
     load_failed = Signal()  # the store could not be opened
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.actions = MainActions.create(self)
         self.imports = ImportController(self, self.runner, lambda: self.db)
         self.case_actions = CaseActions(self)
-        from app.ui.events import install_menu  # Events > Event mode... (issue 6)
+        from app.ui.events import install_menu  # Events > Event mode...
 
         self.events_menu = install_menu(self, lambda: self.db, paths)
         self._connect()
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self._update_case_actions(None)
 
     def _save_address_labels(self) -> None:
-        from app.ui import batch_outputs  # imported on use: paper output (issue 8)
+        from app.ui import batch_outputs  # imported on use: paper output is slow to import
 
         batch_outputs.save_address_labels(self)
 
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
     # ---- start-up and reloads (app/ui/case_loading.py) ---------------------------------
 
     def start(self) -> None:
-        """Show the cases read straight from the file, then open the store (QT-8, issue 8)."""
+        """Show the cases read straight from the file, then open the store (seen sooner)."""
         self.loading.start()
 
     def showing_preview(self) -> bool:

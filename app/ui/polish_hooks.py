@@ -1,4 +1,4 @@
-"""Wires issue 9's pieces into the main window: View > Write today, Help entries, welcome, reminders."""
+"""Wires View > Write today, the Help entries, the welcome and reminders into the main window."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def install_polish(window: MainWindow) -> PolishActions:
 
 def _show_write_today(window: MainWindow) -> None:
     # Imported on use: it pulls in the store (SQLAlchemy) and the importer's country tables,
-    # about 0.5 s that would otherwise pass before the window first appears (QT-8).
+    # about 0.5 s that would otherwise pass before the window first appears.
     from app.ui.views.write_today_view import show_write_today
 
     show_write_today(window)

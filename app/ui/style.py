@@ -32,7 +32,7 @@ QToolBar#mainToolbar { spacing: 6px; padding: 2px 4px; }
 def apply_style(app: QApplication) -> None:
     if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 - keys() is a Qt static method
         app.setStyle("Fusion")
-    from app.ui.contrast import hint_colour  # palette(placeholder-text) is only ~4:1 (issue 9)
+    from app.ui.contrast import hint_colour  # palette(placeholder-text) is only ~4:1
 
     app.setStyleSheet(
         STYLESHEET.replace("palette(placeholder-text)", hint_colour(app.palette()).name())

@@ -2,7 +2,7 @@
 
 Widgets are never touched off the GUI thread: the runnable only emits signals, which Qt
 delivers (queued) to slots on the GUI thread. Each job's service call opens its own unit of
-work, so no Session crosses threads (PITFALLS SES-2).
+work, so no Session crosses threads (a Session is not thread-safe).
 """
 
 from __future__ import annotations

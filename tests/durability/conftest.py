@@ -1,4 +1,4 @@
-"""Durability fixtures, and the figures the suite reports at the end of the run (issue 7)."""
+"""Durability fixtures, and the figures the suite reports at the end of the run."""
 
 from __future__ import annotations
 
@@ -37,6 +37,6 @@ def file_digest(path: Path) -> str | None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     lines = figures.report_lines()
     if lines:
-        terminalreporter.section("durability and hostile-input figures (issue 7)")
+        terminalreporter.section("durability and hostile-input figures")
         for line in lines:
             terminalreporter.write_line(line)

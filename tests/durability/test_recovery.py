@@ -1,4 +1,4 @@
-"""Backups, restore and recovery as the user meets them on the CLI (issue 7, DB-7)."""
+"""Backups, restore and recovery as the user meets them on the CLI."""
 
 from __future__ import annotations
 

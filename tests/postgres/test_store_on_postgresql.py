@@ -20,7 +20,7 @@ def test_migrations_run_on_postgresql(db: Database, pg_url: str, tmp_path: Path)
     uniques = {
         tuple(u["column_names"]) for u in inspect(db.engine).get_unique_constraints("appeals")
     }
-    assert ("uuid",) in uniques  # the rule that makes merges idempotent (SES-4)
+    assert ("uuid",) in uniques  # the rule that makes merges idempotent
     again = open_pg(pg_url, tmp_path)  # reopening an up-to-date store is a no-op
     assert current_revision(again.engine) == HEAD
     assert row_counts(again) == row_counts(db)

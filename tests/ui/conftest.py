@@ -16,9 +16,6 @@ from app.domain.model import OutputKind, ParsedDocument, Person, Target  # noqa:
 from app.paths import AppPaths, resolve_paths  # noqa: E402
 from app.services.database import Database, open_store  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEED_FINAL = SHARED / "seed" / "ua-119-21-final.txt"
-
 
 @dataclass
 class RecordedMessages:

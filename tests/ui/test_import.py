@@ -12,11 +12,7 @@ from app.domain.model import CaseStatus
 from app.services.cases import list_cases
 from app.ui.import_controller import ImportController
 from app.ui.models.case_table_model import Column
-from tests.ui.conftest import SEED_FINAL
-
-pytestmark = pytest.mark.skipif(
-    not SEED_FINAL.is_file(), reason="the shared seed document is missing"
-)
+from tests.conftest import SEED_FINAL
 
 
 def choose_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
@@ -41,7 +37,7 @@ def test_import_action_adds_the_seed_case_to_the_table(
     assert window.proxy.index(row, Column.UA_NUMBER).data() == "119/21"
     assert window.proxy.index(row, Column.COUNTRY).data() == "Peru"
     assert window.proxy.index(row, Column.DAYS_LEFT).data() == "Closed"
-    assert "Oscar Ma\u00fartua" in window.detail.body.toPlainText()
+    assert "Adri\u00e1n Valc\u00e1rcel" in window.detail.body.toPlainText()
     [stored] = list_cases(open_db, include_closed=True)
     assert stored.status == CaseStatus.CLOSED
 

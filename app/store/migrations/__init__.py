@@ -1,1 +1,1 @@
-"""Alembic migrations of the store (shipped inside the package, MIG-3)."""
+"""Alembic migrations of the store (shipped inside the package, so installs find them)."""

@@ -1,4 +1,4 @@
-"""Alembic environment: always runs on the connection the app hands over (MIG-3)."""
+"""Alembic environment: always runs on the connection the app hands over (and its lock)."""
 
 from alembic import context
 

@@ -26,7 +26,7 @@ class LetterButtons:
         self.mark_sent = QPushButton()
         self.mark_sent.setObjectName("primaryButton")
         # QShortcut, not setShortcut: setText("&...") would replace these by the Alt+letter
-        # mnemonic; this way both the underlined letter and the Ctrl key work (issue 9).
+        # mnemonic; this way both the underlined letter and the Ctrl key work.
         self.keys: dict[QPushButton, QKeySequence] = {
             self.copy: QKeySequence("Ctrl+Shift+C"),
             self.print: QKeySequence(QKeySequence.StandardKey.Print),

@@ -252,7 +252,7 @@ class LetterDialog(QDialog):
         )
         self.letter_edit.setLayoutDirection(direction)
         # Every paragraph takes the letter's direction and side, also a line that starts with a
-        # Latin name inside an Arabic letter (PDF-4). QPlainTextEdit reads only this option.
+        # Latin name inside an Arabic letter (bidi alone puts it left). QPlainTextEdit reads this.
         option = self.letter_edit.document().defaultTextOption()
         option.setTextDirection(direction)
         option.setAlignment(

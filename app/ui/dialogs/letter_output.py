@@ -121,7 +121,7 @@ def print_letter(dialog: LetterDialog) -> str | None:
 
 
 def email_letter(dialog: LetterDialog) -> str | None:
-    """Open the mail client; a body too long for a mailto link goes to the clipboard (MAIL-1)."""
+    """Open the mail client; a body too long for a mailto link (cut by clients) is copied."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 

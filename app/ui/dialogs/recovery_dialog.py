@@ -1,4 +1,4 @@
-"""When the database is damaged at start: explain, then restore a backup or start empty (DB-7).
+"""When the database is damaged at start: explain, then restore a backup or start empty.
 
 The damaged file is never opened for writing here: the services restore or move it aside and
 keep it byte for byte, then the store is opened afresh.

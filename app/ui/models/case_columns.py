@@ -65,7 +65,7 @@ Positions = array  # of "i": 4 bytes a row, no int object per row (100,000 rows:
 
 
 def positions(values: Iterable[int]) -> Positions:
-    """Row positions kept compactly: every sort order holds one per case (issue 8)."""
+    """Row positions kept compactly: every sort order holds one per case (4 bytes, no int object)."""
     return array("i", values)
 
 

@@ -6,8 +6,8 @@ This proxy filters in Python over precomputed folded texts instead: one list com
 per keystroke, narrowing the visible rows when the new text refines the old one, then one
 layout change that keeps the selection on the same case (bench/bench_search_sort.py).
 
-Sorting stays in the source model (PITFALLS QT-1): ``sort`` is forwarded, and the proxy keeps
-the source order.
+Sorting stays in the source model, which sorts 20,000 rows far faster than a proxy that
+compares row by row through Python: ``sort`` is forwarded, and the proxy keeps the source order.
 
 The rows that pass are chosen by ``CaseSearchFilter`` (case_search_filter.py, no Qt) and
 shown by ``CaseRowsProxy`` (case_rows_proxy.py: index mapping, cells, persistent indexes).

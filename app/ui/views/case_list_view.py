@@ -144,7 +144,7 @@ class CaseListView(QWidget):
 
     def _select_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Tabbing into the table makes a row current without selecting it: select it too,
-        so the details always show the row the keyboard focus is on (issue 9)."""
+        so the details always show the row the keyboard focus is on."""
         if current.isValid() and not self.table.selectionModel().isRowSelected(
             current.row(), QModelIndex()
         ):

@@ -43,7 +43,7 @@ def test_seed_imported_through_the_cli_is_a_closed_peru_case(
     assert case["country"] == "Peru"
     assert case["status"] == "closed"
     assert case["persons"] == ["Refugee children and adolescents"]
-    assert {"title": "Minister of Foreign Affairs", "name": "Oscar Maúrtua De Romaña"} in case["targets"]
+    assert {"title": "Minister of Foreign Affairs", "name": "Adrián Valcárcel De Olazábal"} in case["targets"]
     # closed cases leave the open list
     assert json.loads(cli(capsys, tmp_path, "list", "--json")[1]) == []
     # re-importing the same file changes nothing

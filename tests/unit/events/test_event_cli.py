@@ -126,7 +126,7 @@ def test_report_csv_and_one_page_pdf_without_names(
     qapp: object, event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # qapp: a full QApplication first, or the report's offscreen QGuiApplication would
-    # outlive this test and abort the widget tests that follow (PITFALLS PDF-1, QT-5).
+    # outlive this test and abort the widget tests that follow.
     run(capsys, event_dir, "sent", "12/26", "--target", "1", "--channel", "post", "--event", EVENT)
     run(capsys, event_dir, "sent", "34/26", "--channel", "fax", "--event", EVENT, "--count", "4")
     csv_path, pdf_path = tmp_path / "report.csv", tmp_path / "report.pdf"

@@ -31,7 +31,7 @@ def msgids(path: Path) -> set[tuple[str, str | None]]:
 def test_messages_pot_matches_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = tmp_path / "fresh.pot"
     monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("BABEL_PYPROJECT_TOML", "skip")  # no surprise option tables (I18N-10)
+    monkeypatch.setenv("BABEL_PYPROJECT_TOML", "skip")  # no surprise option tables
     CommandLineInterface().run(
         ["pybabel", "-q", "extract", "-F", "pyproject.toml", "-o", str(fresh), "."]
     )
@@ -70,7 +70,7 @@ PLURAL_COUNTS = (0, 1, 2, 3, 5, 11, 100, 1_000_000)
 
 @pytest.mark.parametrize("locale", interface_locales())
 def test_every_plural_message_formats_for_every_count(locale: str) -> None:
-    """PITFALLS I18N-1/I18N-3: each CLDR plural form is filled and keeps its placeholders."""
+    """Each CLDR plural form is filled and keeps its placeholders (not just two forms)."""
     with (ROOT / "locales" / "messages.pot").open("rb") as handle:
         template = read_po(handle)
     translations = i18n.translations_for(locale, use_test_po=False)

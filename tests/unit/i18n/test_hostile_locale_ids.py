@@ -1,4 +1,4 @@
-"""PATH-1/PATH-4: hostile locale ids never reach a file outside the allowed folders."""
+"""Hostile locale ids never reach a file outside the allowed folders."""
 
 from __future__ import annotations
 

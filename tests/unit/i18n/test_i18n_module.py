@@ -13,7 +13,7 @@ from tests.unit.i18n.conftest import write_po
 @pytest.mark.parametrize(
     ("preferred", "expected"),
     [
-        (["es_AR", "es_PE"], "es_PE"),  # PITFALLS I18N-4: Babel alone says "es"
+        (["es_AR", "es_PE"], "es_PE"),  # Babel alone says "es"
         (["es-Latn-PE"], "es_PE"),
         (["es-Latn-AR", "fr"], "es"),
         (["de-CH", "fr-CA"], "en"),
@@ -73,7 +73,7 @@ def test_regional_catalog_overrides_and_base_catalog_fills_in(fake_locales: Path
     assert i18n.available_languages() == ["en", "es", "es_PE"]
     assert i18n.set_language("es-PE") == "es_PE"
     assert i18n._("Close") == "Cerrar ventana"  # from es_PE
-    assert i18n._("Open cases") == "Casos abiertos"  # from es (PITFALLS I18N-6)
+    assert i18n._("Open cases") == "Casos abiertos"  # from the es catalog behind es_PE
     assert i18n._("Not in any catalog") == "Not in any catalog"
     assert i18n.pgettext("menu", "File") == "Archivo"
     assert (

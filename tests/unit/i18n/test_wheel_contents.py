@@ -1,4 +1,4 @@
-"""The built wheel carries every letter template and every interface catalog (PITFALLS PKG-3)."""
+"""The built wheel carries every letter template and every interface catalog."""
 
 from __future__ import annotations
 

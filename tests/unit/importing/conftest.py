@@ -1,4 +1,4 @@
-"""Fixtures of the importer tests: fixture texts, the shared sample corpus and a PDF factory."""
+"""Fixtures of the importer tests: fixture texts and a PDF factory."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED_DOCS = Path(__file__).resolve().parents[4] / "shared" / "ua-samples" / "docs"
-SEED_FINAL = Path(__file__).resolve().parents[4] / "shared" / "seed" / "ua-119-21-final.txt"
 
 
 @pytest.fixture

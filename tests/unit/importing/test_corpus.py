@@ -1,9 +1,7 @@
-"""The shared development corpus: every document parses exactly as its expected file says."""
+"""The sample corpus: every document parses exactly as its expected file says."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -11,30 +9,18 @@ from pathlib import Path
 import pytest
 
 from app.importing import parse_file, parse_text
-
-from .conftest import SHARED_DOCS
-
-DOCS = sorted(SHARED_DOCS.glob("*.txt")) if SHARED_DOCS.is_dir() else []
+from tests.unit.importing.corpus import SAMPLES as DOCS
+from tests.unit.importing.corpus import compare, expected_of
 
 
-def _scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "score_import", SHARED_DOCS.parent / "score_import.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def test_the_sample_corpus_is_complete() -> None:
+    assert len(DOCS) == 18
+    assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in DOCS)
 
 
-@pytest.mark.skipif(not DOCS, reason="shared UA sample corpus not available")
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem[:3])
 def test_sample_document_matches_its_expected_file(path: Path) -> None:
-    expected = json.loads(
-        path.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")
-    )
-    got = json.loads(json.dumps(parse_file(path).to_json_dict(), ensure_ascii=False))
-    scores, detail = _scorer().compare(expected, got)
+    scores, detail = compare(expected_of(path), parse_file(path).to_json_dict())
     assert all(scores.values()), detail["mismatch"]
     for subfield, results in detail["sub"].items():
         assert all(results), subfield
@@ -51,7 +37,6 @@ def _variants(text: str) -> dict[str, str]:
     }
 
 
-@pytest.mark.skipif(not DOCS, reason="shared UA sample corpus not available")
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem[:3])
 def test_whitespace_variants_parse_the_same(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
@@ -65,7 +50,6 @@ ROUND_TRIP = [
 ]
 
 
-@pytest.mark.skipif(not ROUND_TRIP, reason="shared UA sample corpus not available")
 @pytest.mark.parametrize("path", ROUND_TRIP, ids=lambda p: p.stem[:3])
 def test_typeset_as_pdf_parses_the_same(path: Path, make_pdf: Callable[..., Path]) -> None:
     text = path.read_text(encoding="utf-8")

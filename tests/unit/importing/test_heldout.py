@@ -1,39 +1,20 @@
-"""The importer's own held-out corpus (tests/unit/importing/heldout): scored like the shared one."""
+"""The importer's own held-out corpus (tests/unit/importing/heldout): scored like the samples."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from app.importing import parse_file
-
-from .conftest import SHARED_DOCS
-
-HELDOUT = Path(__file__).parent / "heldout"
-DOCS = sorted(HELDOUT.glob("*.txt"))
-SCORER = SHARED_DOCS.parent / "score_import.py"
+from tests.unit.importing.corpus import HELDOUT as DOCS
+from tests.unit.importing.corpus import compare, expected_of
 
 
-def _scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score_import", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.skipif(not SCORER.is_file(), reason="shared scorer not available")
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem[:3])
 def test_heldout_document_matches_its_expected_file(path: Path) -> None:
-    expected = json.loads(
-        path.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")
-    )
-    got = json.loads(json.dumps(parse_file(path).to_json_dict(), ensure_ascii=False))
-    scores, detail = _scorer().compare(expected, got)
+    scores, detail = compare(expected_of(path), parse_file(path).to_json_dict())
     assert all(scores.values()), detail["mismatch"]
 
 
@@ -50,15 +31,10 @@ PDF_ROUND_TRIP = [
 ]
 
 
-@pytest.mark.skipif(not SCORER.is_file(), reason="shared scorer not available")
 @pytest.mark.parametrize("path", PDF_ROUND_TRIP, ids=lambda p: p.stem[:3])
 def test_heldout_document_typeset_as_pdf_still_matches(
     path: Path, make_pdf: Callable[..., Path]
 ) -> None:
-    expected = json.loads(
-        path.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")
-    )
     pdf = make_pdf(path.read_text(encoding="utf-8"), path.stem + ".pdf")
-    got = json.loads(json.dumps(parse_file(pdf).to_json_dict(), ensure_ascii=False))
-    scores, detail = _scorer().compare(expected, got)
+    scores, detail = compare(expected_of(path), parse_file(pdf).to_json_dict())
     assert all(scores.values()), detail["mismatch"]

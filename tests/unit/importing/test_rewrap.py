@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import random
 import re
 import textwrap
@@ -13,14 +11,9 @@ from pathlib import Path
 import pytest
 
 from app.importing import parse_text
+from tests.unit.importing.corpus import HELDOUT, SAMPLES, compare, expected_of
 
-from .conftest import SHARED_DOCS
-
-HELDOUT = Path(__file__).parent / "heldout"
-DOCS = sorted(HELDOUT.glob("*.txt")) + (
-    sorted(SHARED_DOCS.glob("*.txt")) if SHARED_DOCS.is_dir() else []
-)
-SCORER = SHARED_DOCS.parent / "score_import.py"
+DOCS = HELDOUT + SAMPLES
 _LABEL = re.compile(r"^\s*[^\W\d_][^:]{0,45}:\s")
 _BULLET = re.compile(r"^\s*(?:[-•▪■\uf0b7\uf0a7]|\d+\.)\s")
 CHROME = "Skip to main content\nAmnesty International\nMenu   Search   Donate\n\n"
@@ -106,25 +99,12 @@ def _variants(text: str, rng: random.Random) -> dict[str, str]:
     }
 
 
-def _scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score_import", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.skipif(not SCORER.is_file(), reason="shared scorer not available")
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem[:3])
 def test_layout_noise_does_not_change_the_parse(path: Path) -> None:
-    compare = _scorer().compare
-    expected = json.loads(
-        path.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")
-    )
+    expected = expected_of(path)
     text = path.read_text(encoding="utf-8")
     for seed in range(2):
         rng = random.Random(zlib.crc32(path.name.encode()) + seed)
         for name, variant in _variants(text, rng).items():
-            got = json.loads(json.dumps(parse_text(variant).to_json_dict(), ensure_ascii=False))
-            scores, detail = compare(expected, got)
+            scores, detail = compare(expected, parse_text(variant).to_json_dict())
             assert all(scores.values()), (name, seed, detail["mismatch"])

@@ -1,0 +1,55 @@
+"""Copy diagnostic info: versions, paths and counts, and nothing personal."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+from app import __version__
+from app.domain.model import Channel, SenderProfile
+from app.paths import AppPaths
+from app.services.appeals import record_appeal
+from app.services.database import Database
+from app.services.diagnostics import collect, format_report, redact_path
+from app.settings import Settings
+from tests.ui.dialogs.conftest import TODAY, add_cases, fictional_document
+
+
+def test_report_has_versions_and_counts_but_no_personal_data(paths: AppPaths, db: Database) -> None:
+    add_cases(db, fictional_document(21, "Peru", 9, title="Secret title"))
+    record_appeal(
+        db, "21/26", target_index=1, channel=Channel.POST, sent_on=TODAY, text="My private words"
+    )
+    sender = SenderProfile(name="Ada Writer", address="7 Quiet Lane", city="Hometown")
+    settings = replace(Settings(), sender=sender)
+    report = format_report(collect(paths, settings, db, extra=[("Qt", "6.x")]))
+    facts = dict(line.split(" : ", 1) for line in report.splitlines()[1:])
+    assert __version__ in report
+    assert sqlite3.sqlite_version in report
+    assert "cases open" in report and "appeals recorded" in report
+    values = {k.strip(): v for k, v in facts.items()}
+    assert values["cases open"] == "1"
+    assert values["appeals recorded"] == "1"
+    assert values["sender profile filled in"] == "True"
+    assert values["Qt"] == "6.x"
+    for private in (
+        "Ada Writer",
+        "Quiet Lane",
+        "Hometown",
+        "Secret title",
+        "private words",
+        "Invented",
+    ):
+        assert private not in report
+
+
+def test_home_folder_is_replaced_by_a_tilde() -> None:
+    from pathlib import Path
+
+    assert redact_path(Path.home() / "data" / "x") == str(Path("~") / "data" / "x")
+    assert redact_path("/srv/other") == "/srv/other"
+
+
+def test_report_comes_out_without_a_store(paths: AppPaths) -> None:
+    report = format_report(collect(paths))
+    assert "store" in report and "not open" in report

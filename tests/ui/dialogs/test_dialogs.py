@@ -1,0 +1,277 @@
+"""About, welcome, shortcuts, Write today, transit times, reminders and diagnostics, as seen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from app import __version__
+from app.paths import AppPaths
+from app.settings import Settings, load_settings
+from tests.ui.dialogs.conftest import TODAY, fictional_document, store
+
+
+def test_about_shows_version_licence_places_and_fictional_samples(
+    qtbot, gui_app, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.about_dialog import show_about
+
+    dialog = show_about(None, paths)
+    qtbot.add_widget(dialog)
+    texts = " ".join(
+        label.text()
+        for label in (
+            dialog.version_label,
+            dialog.licence_label,
+            dialog.samples_label,
+            dialog.data_path,
+            dialog.log_path,
+        )
+    )
+    assert __version__ in texts
+    assert "GPL-3.0-or-later" in texts
+    assert str(paths.data_dir) in texts and str(paths.log_dir) in texts
+    assert "fictional" in texts
+    assert not dialog.windowIcon().isNull()
+
+
+def test_welcome_saves_the_sender_and_never_shows_again(qtbot, gui_app, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+
+    saved: list[Settings] = []
+    dialog = maybe_show_welcome(None, paths, Settings(), saved.append)
+    assert dialog is not None
+    qtbot.add_widget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Ada Writer")
+    dialog.address_edit.setPlainText("7 Quiet Lane")
+    qtbot.keyClicks(dialog.city_edit, "Hometown")
+    qtbot.keyClicks(dialog.country_edit, "Germany")
+    qtbot.keyClicks(dialog.about_edit, "I teach history.")
+    dialog.page_combo.setCurrentIndex(dialog.page_combo.findData("Letter"))
+    with qtbot.waitSignal(dialog.finished, timeout=3000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    settings = load_settings(paths)
+    assert settings.welcome_done
+    assert settings.sender.name == "Ada Writer"
+    assert settings.sender.city == "Hometown" and settings.sender.about == "I teach history."
+    assert settings.page_size == "Letter"
+    assert saved == [settings]
+    assert maybe_show_welcome(None, paths, settings) is None
+
+
+def test_skipping_the_welcome_keeps_nothing_but_the_choice_to_skip(
+    qtbot, gui_app, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+
+    dialog = maybe_show_welcome(None, paths, Settings())
+    qtbot.add_widget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Not saved")
+    with qtbot.waitSignal(dialog.finished, timeout=3000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    settings = load_settings(paths)
+    assert settings.welcome_done
+    assert settings.sender.name == ""
+
+
+def test_shortcuts_list_names_the_main_flow_keys(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.shortcuts_help import show_shortcuts, window_actions
+
+    window = main_window()
+    dialog = show_shortcuts(window, window_actions(window))
+    rows = dialog.rows()
+    keys: dict[str, str] = {}
+    for key, label in rows:
+        keys.setdefault(key, label)  # the window's action first, then the letter editor's
+    assert keys["Ctrl+L"] == "Write a letter"
+    assert keys["Ctrl+M"] == "Mark as sent"
+    assert keys["Ctrl+F"] == "Find a case"
+    table = dialog.table
+    assert table.rowCount() == len(rows)
+    index = table.model().index(0, 1)
+    assert ":" in table.model().data(index, Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_write_today_lists_the_most_pressing_case_first_and_says_why(
+    qtbot, gui_app, paths: AppPaths, db
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.database import Database
+    from app.ui.views.write_today_view import WriteTodayView
+    from tests.ui.dialogs.conftest import add_cases
+
+    assert isinstance(db, Database)
+    add_cases(
+        db,
+        fictional_document(31, "Germany", 20),
+        fictional_document(32, "Peru", 5, email="desk@invented.example"),
+    )
+    view = WriteTodayView(paths, lambda: db, Settings, today=lambda: TODAY)
+    qtbot.add_widget(view)
+    view.reload()
+    model = view.model
+    assert model.rowCount() == 2
+    assert model.index(0, 0).data() == "32/26"
+    assert model.index(0, 5).data() == "Too late for post"
+    assert "email" in view.advice_label.text() and "embassy of Peru" in view.advice_label.text()
+    assert model.index(1, 5).data() == "Post within 13 days"
+    with qtbot.waitSignal(view.write_requested, timeout=1000) as signal:
+        view.table.setFocus()
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert signal.args[0] == view.model.item_at(0).case.case_id
+
+
+def test_write_today_model_passes_the_model_tester(qtmodeltester, gui_app, paths, db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.transit_times import shipped_table
+    from app.services.urgency import write_today
+    from app.ui.models.write_today_model import WriteTodayModel
+    from tests.ui.dialogs.conftest import add_cases
+
+    add_cases(db, fictional_document(33, "Iran", 4, fax="+0"), fictional_document(34, "Peru", None))
+    model = WriteTodayModel()
+    model.set_items(write_today(db, shipped_table(), TODAY))
+    qtmodeltester.check(model)
+
+
+def test_new_transit_times_change_the_advice(qtbot, gui_app, paths: AppPaths, db) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.views.write_today_view import WriteTodayView
+    from tests.ui.dialogs.conftest import add_cases
+
+    add_cases(db, fictional_document(35, "Peru", 9))
+    view = WriteTodayView(paths, lambda: db, Settings, today=lambda: TODAY)
+    qtbot.add_widget(view)
+    view.reload()
+    assert view.model.index(0, 5).data() == "Too late for post"
+    view.edit_transit_times()
+    dialog = view.transit_dialog
+    dialog.days_spins["latin_america_caribbean"].setValue(5)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert view.model.index(0, 5).data() == "Post within 4 days"
+    assert (paths.data_dir / "transit_times.json").is_file()
+
+
+def test_near_deadlines_show_a_banner_in_the_window(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.notifications import install_notifications
+
+    today = date.today()  # the window reminds against the real clock
+    store(
+        paths,
+        replace(fictional_document(41, "Peru", 30), deadline=today),
+        replace(fictional_document(42, "Peru", 30), deadline=today + timedelta(days=60)),
+    )
+    window = main_window()
+    notifier = install_notifications(window, use_tray=False)
+    due = notifier.check()
+    assert [item.case.ua_number for item in due] == ["41/26"]
+    assert notifier.toolbar.isVisible()
+    assert "UA 41/26 (Due today)" in notifier.banner.message.text()
+    notifier.banner.dismiss_button.click()
+    assert not notifier.toolbar.isVisible()
+    assert notifier.check() == []
+
+
+def test_copy_diagnostic_info_puts_a_report_on_the_clipboard(gui_app, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.diagnostics_copy import copy_diagnostic_info
+
+    text = copy_diagnostic_info(paths, Settings(), None)
+    assert QGuiApplication.clipboard().text() == text
+    assert "Qt platform" in text and __version__ in text
+
+
+def test_menus_reach_write_today_about_shortcuts_and_diagnostics(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.about_dialog import AboutDialog
+    from app.ui.polish_hooks import install_polish
+    from app.ui.shortcuts_help import ShortcutsDialog
+    from app.ui.views.write_today_view import WriteTodayDialog
+
+    store(paths, fictional_document(61, "Peru", 40))
+    window = main_window()
+    polish = window.polish if hasattr(window, "polish") else install_polish(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("&View") < titles.index("&Help")
+    assert polish.write_today.shortcut().toString() == "Ctrl+T"
+    polish.write_today.trigger()
+    [queue] = window.findChildren(WriteTodayDialog)
+    assert queue.view.model.index(0, 0).data() == "61/26"
+    queue.view.write_button.click()
+    letter = window.case_actions.letter_dialog
+    assert letter is not None and letter.case.ua_number == "61/26"
+    letter.close()
+    window.actions.about.trigger()
+    assert len(window.findChildren(AboutDialog)) == 1
+    window.actions.shortcuts.trigger()
+    [shortcuts] = window.findChildren(ShortcutsDialog)
+    assert ("Ctrl+T", "Write today") in shortcuts.rows()
+    polish.copy_diagnostics.trigger()
+    assert "cases open" in QGuiApplication.clipboard().text()
+    assert "no personal data" in window.statusBar().currentMessage()
+
+
+def test_the_shortcut_list_names_the_letter_editor_keys_it_really_has(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    from app.ui.shortcuts_help import letter_editor_keys
+
+    store(paths, fictional_document(62, "Peru", 40))
+    window = main_window()
+    window.actions.write_letter.trigger()
+    buttons = window.case_actions.letter_dialog.buttons
+    real = {k.toString(QKeySequence.SequenceFormat.NativeText) for k in buttons.keys.values()}
+    listed = {keys for keys, _label in letter_editor_keys()}
+    assert listed == real
+
+
+def test_a_tray_reminder_does_not_disturb_the_window(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.notifications import install_notifications
+
+    store(paths, replace(fictional_document(63, "Peru", 30), deadline=date.today()))
+    window = main_window()
+    notifier = install_notifications(window, use_tray=True)
+    assert notifier.tray is not None
+    assert [item.case.ua_number for item in notifier.check()] == ["63/26"]
+    assert notifier.toolbar.isVisible()  # the window says it too, tray or not
+    with qtbot.waitSignal(notifier.write_today_requested, timeout=1000):
+        notifier.tray.messageClicked.emit()
+
+
+def test_choosing_a_language_in_the_welcome_shows_it_at_once(qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+    from app.i18n import available_languages
+    from app.ui.application import apply_language
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    if "de" not in available_languages():
+        return
+    dialog = WelcomeDialog(Settings())
+    qtbot.add_widget(dialog)
+    english = dialog.windowTitle()
+    try:
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("de"))
+        assert dialog.windowTitle() != english
+    finally:
+        apply_language("en")
+    assert dialog.windowTitle() == english
+
+
+def test_start_up_hooks_remind_at_once_and_welcome_a_new_user(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog
+    from app.ui.polish_hooks import after_window_shown, install_polish
+
+    store(paths, replace(fictional_document(64, "Peru", 30), deadline=date.today()))
+    window = main_window(Settings())  # first run: welcome not done yet
+    install_polish(window)
+    after_window_shown(window)  # what application.run does once the cases are loaded
+    assert window.polish.notifier.toolbar.isVisible()
+    [welcome] = window.findChildren(WelcomeDialog)
+    qtbot.keyClicks(welcome.name_edit, "Ada Writer")
+    with qtbot.waitSignal(welcome.finished, timeout=3000):
+        qtbot.keyClick(welcome.name_edit, Qt.Key.Key_Return)
+    assert window.settings.sender.name == "Ada Writer"
+    assert load_settings(paths).welcome_done

@@ -1,0 +1,89 @@
+"""At start-up the window paints the first open cases with the true counts, then the rest."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.domain.model import CaseStatus
+from app.paths import resolve_paths
+from app.services.cases import peek_cases
+from app.settings import load_settings
+from app.ui import early_list
+from app.ui.application import apply_language, create_application
+from app.ui.early_list import EarlyCaseList
+from app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def data(store_dir: Path, tmp_path: Path) -> Path:  # noqa: F811
+    """A private copy (the window opens, and may back up, its store) with some cases closed."""
+    copy = tmp_path / "data"
+    copy.mkdir()
+    source, target = resolve_paths(store_dir).database, resolve_paths(copy).database
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    with sqlite3.connect(target) as conn:
+        conn.execute("UPDATE cases SET status = 'closed' WHERE id % 6 = 0")
+    return copy
+
+
+def _window(qtbot, paths, early: EarlyCaseList | None) -> MainWindow:  # type: ignore[no-untyped-def]
+    create_application()
+    apply_language("en")
+    window = MainWindow(paths, load_settings(paths), early_list=early)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_preview_comes_first_and_the_whole_list_replaces_it(
+    qtbot,  # type: ignore[no-untyped-def]
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
+    paths = resolve_paths(data)
+    every = peek_cases(paths)
+    assert every is not None
+    open_total = sum(1 for case in every if case.status == CaseStatus.OPEN)
+    closed_total = len(every) - open_total
+    assert open_total > 10 and closed_total > 0
+    counts = f"{open_total} open cases \u00b7 {closed_total} closed"
+
+    window = _window(qtbot, paths, EarlyCaseList.start(paths, None))
+    window.start()  # the preview is on screen before the event loop runs again
+    shown = window.proxy.rowCount()
+    assert 5 <= shown < open_total
+    assert window.count_label.text() == counts  # not the preview's own few rows
+    first = window.case_list.current_case()
+    assert first is not None
+    assert window.detail.placeholder.text() == "Opening your cases..."  # not "Select a case"
+
+    with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
+        pass
+    assert window.proxy.rowCount() == open_total
+    assert window.model.rowCount() == len(every)
+    assert window.count_label.text() == counts
+    still = window.case_list.current_case()
+    assert still is not None and still.case_id == first.case_id
+    assert window.detail.case is not None and window.detail.case.case_id == first.case_id
+
+
+def test_with_closed_cases_shown_the_window_waits_for_the_whole_list(
+    qtbot,  # type: ignore[no-untyped-def]
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
+    paths = resolve_paths(data)
+    window = _window(qtbot, paths, EarlyCaseList.start(paths, None))
+    window.case_list.show_closed_box.setChecked(True)  # as a saved window state restores it
+    window.start()
+    assert window.proxy.rowCount() == 0  # no preview: it holds open cases only
+    with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
+        pass
+    every = peek_cases(paths)
+    assert every is not None and window.proxy.rowCount() == len(every)

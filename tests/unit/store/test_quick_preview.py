@@ -1,0 +1,77 @@
+"""The start-up preview is exactly the head of the open list, with the store's true counts."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.domain.model import CaseStatus
+from app.paths import resolve_paths
+from app.services.cases import list_cases, peek_preview
+from app.services.database import open_store
+
+
+@pytest.fixture(scope="module")
+def tied_store(store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
+    """The generated store with shared deadlines (ties) and open cases without a deadline."""
+    copy = tmp_path_factory.mktemp("tied") / "data"
+    copy.mkdir()
+    source, target = resolve_paths(store_dir).database, resolve_paths(copy).database
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    soon = date(2026, 12, 1)
+    with sqlite3.connect(target) as conn:
+        ids = [row[0] for row in conn.execute("SELECT id FROM cases ORDER BY id")]
+        for position, case_id in enumerate(ids):
+            deadline = None if position % 7 == 3 else soon + timedelta(days=position % 5)
+            conn.execute(
+                "UPDATE cases SET deadline = ? WHERE id = ?",
+                (deadline.isoformat() if deadline else None, case_id),
+            )
+    return copy
+
+
+def _open_list(data: Path) -> list[int]:
+    db = open_store(resolve_paths(data))
+    try:
+        return [case.case_id for case in list_cases(db, include_closed=False)]
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("size", [1, 4, 9, 25, 500])
+def test_the_preview_is_the_head_of_the_open_list(tied_store: Path, size: int) -> None:
+    expected = _open_list(tied_store)
+    preview = peek_preview(resolve_paths(tied_store), size)
+    assert preview is not None
+    shown = [case.case_id for case in preview.cases]
+    assert len(shown) >= min(size, len(expected))
+    # the same cases as the head of the list; ties on the last deadline all come along
+    assert set(shown) == set(expected[: len(shown)])
+    assert all(case.status == CaseStatus.OPEN for case in preview.cases)
+
+
+def test_the_preview_rows_and_counts_match_the_store(tied_store: Path) -> None:
+    db = open_store(resolve_paths(tied_store))
+    try:
+        every = {case.case_id: case for case in list_cases(db, include_closed=True)}
+    finally:
+        db.close()
+    preview = peek_preview(resolve_paths(tied_store), 10)
+    assert preview is not None
+    assert [every[case.case_id] for case in preview.cases] == list(preview.cases)
+    open_total = sum(1 for case in every.values() if case.status == CaseStatus.OPEN)
+    assert (preview.open_count, preview.closed_count) == (open_total, len(every) - open_total)
+
+
+def test_no_preview_without_a_usable_store(store_dir: Path, tmp_path: Path) -> None:  # noqa: F811
+    assert peek_preview(resolve_paths(tmp_path / "none"), 10) is None
+    url = "postgresql+psycopg://nowhere/appeals"
+    assert peek_preview(resolve_paths(store_dir), 10, url) is None
+    damaged = resolve_paths(tmp_path / "damaged")
+    damaged.database.parent.mkdir(parents=True)
+    damaged.database.write_bytes(b"not a database" * 200)
+    assert peek_preview(damaged, 10) is None
