@@ -284,3 +284,4 @@ class Letter:
     subject: str = ""
     right_to_left: bool = False
     warnings: tuple[str, ...] = field(default=())
+    asks: tuple[str, ...] = ()  # the UA's demands the letter makes (keys such as "release")

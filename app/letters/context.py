@@ -15,7 +15,8 @@ Documented names (``rendering.CONTEXT_NAMES``), each a dict unless noted:
   unknown)
 - ``letter``: date (formatted), date_iso, locale, subject, salutation, closing,
   form_of_address, salutation_from_document, body (the model letter without greeting and
-  closing, or None), personal_note
+  closing, or None), personal_note, asks (a tuple of sentences, one per demand of the UA, in
+  the letter's language; used when there is no body)
 """
 
 from __future__ import annotations
@@ -178,6 +179,7 @@ def letter_context(
     body: str | None,
     personal_note: str,
     date_locale: str | None = None,
+    asks: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """``date_locale`` formats the date when it differs from the letter's ("en_GB": 6 December)."""
     from babel.dates import format_date
@@ -193,4 +195,5 @@ def letter_context(
         "salutation_from_document": courtesy.salutation_from_document,
         "body": body,
         "personal_note": personal_note.strip(),
+        "asks": asks,
     }

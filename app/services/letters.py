@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 from app.domain.errors import InvalidInput
@@ -10,6 +11,7 @@ from app.domain.model import AppealKind, CaseDetail, Letter, SenderProfile
 from app.i18n import _, base_language, current_language, is_rtl, locale_chain, normalize_locale
 from app.letters import context as ctx
 from app.letters import rendering
+from app.letters.asks import ask_sentences, load_sentences, pronoun_form, recognise
 from app.letters.language_names import display_name, language_code
 from app.letters.model_letter import (
     model_letter_body,
@@ -84,8 +86,14 @@ def draft_letter(
     personal_note: str = "",
     kind: AppealKind = AppealKind.APPEAL,
     bilingual_with: str | None = None,
+    asks: Sequence[str] | None = None,
+    model_letter: bool = True,
 ) -> Letter:
-    """Render the letter to target ``target_index`` (1-based) in ``locale`` (default: see above)."""
+    """Render the letter to target ``target_index`` (1-based) in ``locale`` (default: see above).
+
+    ``asks`` are the UA's demands the letter makes (default: those recognised in its model
+    letter); they are written as sentences of the letter's language whenever the model letter is
+    not used as printed, which it is only in its own language and while ``model_letter``."""
     if kind is AppealKind.APPEAL or case.targets:
         _check_target(case, target_index)
     warnings: list[str] = []
@@ -131,9 +139,13 @@ def draft_letter(
         name=target.display_name if target else None,
         user_templates=user_templates,
     )
-    body = model_letter_body(case.model_letter)
+    body = model_letter_body(case.model_letter) if model_letter else None
+    chosen_asks = tuple(recognise_asks(case, user_templates) if asks is None else asks)
     if kind is AppealKind.SOLIDARITY:
         body = None
+        chosen_asks = ()
+    elif body is not None and not same_language and chosen_asks:
+        body = None  # the UA's demands, written in the letter's language
     elif body is not None and not same_language:
         ui = current_language()
         warnings.append(
@@ -149,6 +161,16 @@ def draft_letter(
         body = None
     persons, person = ctx.persons_context(case.persons, letter_locale)
     subject = _subject(case, person["names"], rules)
+    sentences: tuple[str, ...] = ()
+    if body is None and chosen_asks:
+        sentences = tuple(
+            ask_sentences(
+                list(chosen_asks),
+                person["names"] or case.title,
+                pronoun_form(person),
+                load_sentences(chain, user_templates),
+            )
+        )
     shown_name = (
         name_for_letter(target.display_name, base_language(letter_locale), user_templates)
         if target is not None and target.display_name
@@ -170,6 +192,7 @@ def draft_letter(
             body=body,
             personal_note=personal_note,
             date_locale=_date_locale(letter_locale, sender),
+            asks=sentences,
         ),
     }
     text = render_guarded(chain, user_templates, name, values).lstrip("\n")  # a runaway is killed
@@ -185,6 +208,8 @@ def draft_letter(
             user_templates=user_templates,
             personal_note=personal_note,
             kind=kind,
+            asks=chosen_asks,
+            model_letter=model_letter,
         )
         text = text.rstrip("\n") + "\n" + BILINGUAL_SEPARATOR + second.text
         warnings.extend(w for w in second.warnings if w not in warnings)
@@ -195,6 +220,7 @@ def draft_letter(
         subject=subject,
         right_to_left=is_rtl(letter_locale),
         warnings=tuple(warnings),
+        asks=chosen_asks,
     )
 
 
@@ -220,6 +246,11 @@ def _printed_salutation(
 # Countries that write English dates month first ("December 6, 2026"); elsewhere an English
 # letter uses the day-month-year form ("6 December 2026").
 _MONTH_FIRST = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW"})
+
+
+def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
+    """The demands recognised in a case's model letter (keys of ``app.letters.asks.ASKS``)."""
+    return recognise([case.model_letter or ""], user_templates)
 
 
 def _date_locale(letter_locale: str, sender: SenderProfile) -> str | None:

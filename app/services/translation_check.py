@@ -79,7 +79,9 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
             problem = check_syntax(path)
             if problem is not None:
                 problems.append(_from_template_problem(problem))
-    if (directory / "salutations.toml").is_file() or (directory / "offices.toml").is_file():
+    if any(
+        (directory / name).is_file() for name in ("salutations.toml", "offices.toml", "asks.toml")
+    ):
         problems.extend(_check_salutations(locale))
     return present, len(expected), problems
 
@@ -106,9 +108,12 @@ def _check_salutations(locale: str) -> list[Problem]:
 
     directory = rendering.SHIPPED_TEMPLATES / locale
     problems: list[Problem] = []
+    from app.letters.asks import ASKS_FILE, asks_problems
+
     checks = (
         (SALUTATIONS_FILE, lambda data: rules_problems(data, complete=True)),
         (OFFICES_FILE, office_data_problems),
+        (ASKS_FILE, lambda data: asks_problems(data, complete=True)),
     )
     for name, check in checks:
         path = directory / name

@@ -61,11 +61,17 @@ def test_spanish_letter_with_an_english_model_letter_warns_and_uses_its_own_body
     assert "Señor Ministro:" in letter.text  # gender stated in the document
     assert "Me dirijo a usted en relación con Tharani Selvanayagam" in letter.text
     assert "I am writing" not in letter.text  # never mix languages
+    # the model letter asks for a release: the Spanish letter asks for it in Spanish
+    assert letter.asks == ("release",)
+    assert "Le pido que ponga en libertad a Tharani Selvanayagam de inmediato" in letter.text
+    assert letter.warnings == ()
+    assert letter.subject == "AU 28/23: Tharani Selvanayagam"
+    unknown = make_case(model_letter="Dear Minister,\n\nI write about the fishing quotas.\n")
+    letter = draft_letter(unknown, 1, sender, locale="es", today=TODAY)
     assert letter.warnings == (
         "The model letter is in English but this letter is in Spanish; "
         "write the body yourself or choose English.",
     )
-    assert letter.subject == "AU 28/23: Tharani Selvanayagam"
 
 
 def test_regional_locale_uses_the_base_template_and_regional_dates(
