@@ -3,6 +3,7 @@ files, salutation rules, a render of every fictional case)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,6 +209,78 @@ def render_samples(locale: str, user_templates: Path | None = None) -> list[Prob
     return unique(problems)
 
 
+# One title for each rank, as UAs print them (the name says the grade of an officer).
+RANK_TITLES = {
+    "head_of_state": ("President of the Republic", None),
+    "head_of_government": ("Prime Minister", None),
+    "monarch": ("King of Arcadia", None),
+    "minister": ("Minister of Justice", None),
+    "deputy_minister": ("Deputy Minister of the Interior", None),
+    "secretary_of_state": ("Secretary of State for Security", None),
+    "attorney_general": ("Attorney General", None),
+    "prosecutor": ("Public Prosecutor", None),
+    "judge": ("Judge of the Criminal Court", None),
+    "court_president": ("President of the Supreme Court", None),
+    "governor": ("Governor of the Eastern Province", None),
+    "mayor": ("Mayor of Port Lumen", None),
+    "ambassador": ("Ambassador of Arcadia", None),
+    "military": ("Chief of Army Staff", "General Ama Example"),
+    "police_chief": ("Inspector General of Police", None),
+    "institution_head": ("President of the Human Rights Commission", None),
+    "prison_director": ("Director of Port Lumen Prison", None),
+    "generic": ("Head of the Land Office", None),
+}
+
+
+def render_every_rank(locale: str, user_templates: Path | None = None) -> list[Problem]:
+    """Draft an appeal to an official of every rank and gender, with every ask, a personal
+    note and a second language, and check each letter (leftovers, 'None', empty forms)."""
+    from app.domain.model import Person, SenderProfile, Target
+    from app.letters.asks import ASKS
+    from app.letters.sample_cases import SAMPLE_CASES
+    from app.services.letters import available_letter_locales, draft_letter
+
+    targets = tuple(
+        Target(title, (name or "Ama Example").split()[-1], name_as_printed=name, gender=gender)
+        for title, name in RANK_TITLES.values()
+        for gender in ("f", "m", None)
+    )
+    case = dataclasses.replace(
+        SAMPLE_CASES[0], targets=targets, persons=(Person("Ama Example", "she/her"),)
+    )
+    sender = SenderProfile(
+        name="Jo Example", address="4 Linden Walk", city="Ashford", country="Nowhereland"
+    )
+    others = [loc for loc in available_letter_locales(user_templates) if loc != locale]
+    problems: list[Problem] = []
+    for index, target in enumerate(targets, start=1):
+        label = f"{locale} {target.title} ({target.gender or 'gender not stated'})"
+        # one bilingual letter per rank (with each other language in turn) keeps the run short
+        second = others[index % len(others)] if others and target.gender is None else None
+        try:
+            letter = draft_letter(
+                case,
+                index,
+                sender,
+                locale=locale,
+                user_templates=user_templates,
+                personal_note="A note of my own.",
+                asks=list(ASKS),
+                model_letter=False,
+                bilingual_with=second,
+            )
+        except TemplateProblem as problem:
+            problems.append(_from_template_problem(problem))
+            continue
+        problems.extend(_check_output(label, letter.text))
+        for line in letter.text.splitlines():
+            if re.search(r"\{[A-Za-z_\u0600-\u06ff]+\}", line):
+                problems.append(Problem(label, f"unfilled placeholder in {line.strip()!r}"))
+        if "A note of my own." not in letter.text:
+            problems.append(Problem(label, "the personal note is missing"))
+    return unique(problems)
+
+
 def _check_output(label: str, text: str) -> list[Problem]:
     problems = [
         Problem(label, f"leftover {token!r} in the letter") for token in LEFTOVERS if token in text
@@ -271,6 +344,7 @@ def check_locale(
         report.problems.extend(problems)
         if render and not any(p.error for p in problems):
             report.problems.extend(render_samples(locale, user_templates))
+            report.problems.extend(render_every_rank(locale, user_templates))
     else:
         where = relative_path(rendering.SHIPPED_TEMPLATES / locale)
         report.problems.append(

@@ -181,3 +181,30 @@ def test_a_template_copied_from_english_is_a_warning(
     code, out = check(capsys, "pt")
     assert code == 0
     assert "templates/pt/solidarity.txt.j2: solidarity.txt.j2 is a copy of the" in out
+
+
+def test_broken_ask_sentences_name_file_and_line(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    path = templates / "pt" / "asks.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, start=1) if line.startswith('lawyer = "Peço'))
+    lines[number - 1] = 'lawyer = "Peço-lhe que {nomes} tenha um advogado."'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = check(capsys, "pt")
+    assert code == 1
+    assert f"templates/pt/asks.toml:{number}: [sentences] lawyer: unknown placeholder" in out
+
+
+def test_a_template_that_drops_the_personal_note_is_caught(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    path = templates / "de" / "letter.txt.j2"
+    text = path.read_text(encoding="utf-8").replace("{{ letter.personal_note }}", "")
+    path.write_text(text, encoding="utf-8")
+    code = main(["i18n", "check", "de"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "the personal note is missing" in out
