@@ -6,7 +6,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-CATALOG_SUFFIXES = {".po", ".pot", ".md"}
+CATALOG_SUFFIXES = {".po", ".pot", ".md", ".mo"}
 
 
 class BuildPyWithLocales(build_py):

@@ -277,7 +277,9 @@ def render_every_rank(locale: str, user_templates: Path | None = None) -> list[P
             if re.search(r"\{[A-Za-z_\u0600-\u06ff]+\}", line):
                 problems.append(Problem(label, f"unfilled placeholder in {line.strip()!r}"))
         if "A note of my own." not in letter.text:
-            problems.append(Problem(label, "the personal note is missing"))
+            problems.append(
+                Problem(label, "the personal note is missing (the writer's words)", error=False)
+            )
     return unique(problems)
 
 
@@ -333,6 +335,13 @@ def check_locale(
     if locale != SOURCE_LANGUAGE and i18n.catalog_path(locale).is_file():
         report.stats, problems = check_catalog(locale, template_msgids())
         report.problems.extend(problems)
+        if i18n.compiled_is_current(locale) is False:
+            report.problems.append(
+                Problem(
+                    relative_path(i18n.compiled_path(locale)),
+                    "older than messages.po; run `appeal-desk i18n compile`",
+                )
+            )
     elif locale != SOURCE_LANGUAGE and locale in interface_locales():
         report.problems.append(
             Problem(relative_path(i18n.catalog_path(locale)), "the catalog file is missing")

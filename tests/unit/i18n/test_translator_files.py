@@ -206,5 +206,5 @@ def test_a_template_that_drops_the_personal_note_is_caught(
     path.write_text(text, encoding="utf-8")
     code = main(["i18n", "check", "de"])
     out = capsys.readouterr().out
-    assert code == 1
-    assert "the personal note is missing" in out
+    assert code == 0  # a section may leave it out of its own template; the check says so
+    assert "warning: de President of the Republic (f): the personal note is missing" in out
