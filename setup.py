@@ -7,6 +7,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 CATALOG_SUFFIXES = {".po", ".pot", ".md", ".mo"}
+DESKTOP_FILES = ("org.appealdesk.AppealDesk.desktop", "org.appealdesk.AppealDesk.metainfo.xml")
 
 
 class BuildPyWithLocales(build_py):
@@ -21,6 +22,12 @@ class BuildPyWithLocales(build_py):
                 destination = target / path.relative_to(source)
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, destination)
+        # The menu entry and AppStream metadata, for `appeal-desk desktop install`.
+        resources = source.parent / "resources"
+        shipped = Path(self.build_lib) / "app" / "resources"
+        shipped.mkdir(parents=True, exist_ok=True)
+        for name in DESKTOP_FILES:
+            shutil.copy2(resources / name, shipped / name)
 
 
 setup(cmdclass={"build_py": BuildPyWithLocales})

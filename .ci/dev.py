@@ -3,15 +3,21 @@
 
     python3 .ci/dev.py run [APP ARGS...]   # create .venv, install, open the app
     python3 .ci/dev.py test [PYTEST ARGS...]  # create .venv, install with dev tools, lint, test
+    python3 .ci/dev.py bundle               # build the standalone app into dist/ (PyInstaller)
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import platform
+import re
 import subprocess
 import sys
+import tarfile
+import time
 import venv
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,11 +49,53 @@ def ensure_venv(extras: str) -> None:
     stamp.write_text(digest)
 
 
+def app_version() -> str:
+    """The version in app/__init__.py, read without importing the package."""
+    text = (ROOT / "app" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"', text, re.MULTILINE)
+    if match is None:
+        raise SystemExit("app/__init__.py has no __version__ line.")
+    return match.group(1)
+
+
+def platform_tag() -> str:
+    system = {"darwin": "macos", "win32": "windows"}.get(sys.platform, sys.platform)
+    machine = platform.machine().lower().replace("amd64", "x86_64").replace("arm64", "aarch64")
+    return f"{system.rstrip('0123456789')}-{machine}"
+
+
+def bundle() -> Path:
+    """Build dist/appeal-desk/ with PyInstaller and pack it as dist/appeal-desk-VERSION-TAG."""
+    ensure_venv("bundle")
+    dist, work = ROOT / "dist", ROOT / "build" / "pyinstaller"
+    started = time.monotonic()
+    run(PYTHON, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+        "--distpath", dist, "--workpath", work, ROOT / ".ci" / "bundle" / "appeal-desk.spec")
+    folder = dist / "appeal-desk"
+    name = f"appeal-desk-{app_version()}-{platform_tag()}"
+    if sys.platform == "win32":
+        archive = dist / f"{name}.zip"
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
+            for path in sorted(folder.rglob("*")):
+                packed.write(path, Path("appeal-desk") / path.relative_to(folder))
+    else:
+        archive = dist / f"{name}.tar.gz"
+        with tarfile.open(archive, "w:gz") as packed:
+            packed.add(folder, arcname="appeal-desk")
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    print(f"Built {archive.relative_to(ROOT)} in {time.monotonic() - started:.0f} s: "
+          f"{size / 1e6:.0f} MB unpacked, {archive.stat().st_size / 1e6:.0f} MB packed.")
+    return archive
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test"}:
+    if not argv or argv[0] not in {"run", "test", "bundle"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
+    if command == "bundle":
+        bundle()
+        return 0
     if command == "run":
         ensure_venv("")
         return subprocess.call([str(PYTHON), "-m", "app", *rest], cwd=ROOT)

@@ -107,6 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from app.qt_system_libraries import check_window_platform, detect_distribution
+
+    missing = check_window_platform()
+    if missing is not None:  # Qt would abort with a message naming the wrong library
+        print(missing.advice(detect_distribution()), file=sys.stderr)
+        return 1
     import PySide6.QtCore  # noqa: F401 - loaded first, so the scan below can be sped up
 
     from app.pyside_feature_scan import speed_up_feature_scan

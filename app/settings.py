@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from app.atomic_files import replace_file_contents
 from app.domain.errors import InvalidInput
 from app.domain.model import SenderProfile
+from app.domain.output_options import PageSize
 from app.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ class Settings:
     sender: SenderProfile = field(default_factory=SenderProfile)
     ui_language: str | None = None
     letter_language: str | None = None
-    page_size: str | None = None  # "A4" or "Letter"; None: from the locale
+    page_size: PageSize | None = None  # None: the paper of the system locale
     caution_countries: tuple[str, ...] = ()  # writer safety: initials only for these
     database_url: str | None = None
     welcome_done: bool = False
@@ -40,6 +41,8 @@ def load_settings(paths: AppPaths) -> Settings:
     sender_raw = raw.get("sender") if isinstance(raw.get("sender"), dict) else {}
     sender = SenderProfile(**{k: str(v) for k, v in sender_raw.items() if k in sender_fields})
     known = {k: v for k, v in raw.items() if k in Settings.__dataclass_fields__ and k != "sender"}
+    if "page_size" in known:
+        known["page_size"] = PageSize.parse(str(known["page_size"] or ""))
     if "caution_countries" in known:
         known["caution_countries"] = tuple(str(c) for c in known["caution_countries"] or ())
     try:

@@ -12,4 +12,5 @@ COMMAND_MODULES = (
     "app.cli.event_commands",
     "app.cli.backup_commands",
     "app.cli.report_commands",
+    "app.cli.desktop_commands",
 )

@@ -6,8 +6,10 @@ import argparse
 import json
 from pathlib import Path
 
+from app.cli.choices import page_size_arg
 from app.cli.context import CliContext
 from app.domain.errors import InvalidInput
+from app.domain.output_options import PageSize
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,7 +43,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     batch.add_argument("--blank", type=int, default=0, metavar="N", help="letters to sign by hand")
     batch.add_argument("--target", type=int, default=1, metavar="N", help="official (1-based)")
     batch.add_argument("--lang", default=None, metavar="LOCALE", help="letter language")
-    batch.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    batch.add_argument(
+        "--page-size",
+        type=page_size_arg,
+        choices=list(PageSize),
+        default=None,
+        help="paper (default: your settings, else your region's)",
+    )
     batch.set_defaults(handler=run_batch)
 
     lst = actions.add_parser("list", help="list events")
@@ -100,6 +108,7 @@ def run_add_case(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_batch(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.event_batch import print_event_batch
+    from app.services.outputs import output_options
 
     names: list[str] = []
     if args.names is not None:
@@ -116,7 +125,7 @@ def run_batch(args: argparse.Namespace, ctx: CliContext) -> int:
         blank=args.blank,
         target_index=args.target,
         locale=args.lang,
-        page_size=args.page_size,
+        options=output_options(ctx.settings(), page_size=args.page_size),
     )
     print(
         f"Wrote {count} letter(s) and {count} envelope(s) to {args.out}. Once they are "
@@ -197,10 +206,13 @@ def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.event_reports import write_event_report
+    from app.services.outputs import output_options
 
     if args.csv is None and args.pdf is None:
         raise InvalidInput("Say where to write the report: --csv FILE and/or --pdf FILE.")
-    tally = write_event_report(ctx.database(), args.name, args.csv, args.pdf)
+    tally = write_event_report(
+        ctx.database(), args.name, args.csv, args.pdf, options=output_options(ctx.settings())
+    )
     written = " and ".join(str(p) for p in (args.csv, args.pdf) if p is not None)
     print(
         f"Report for '{tally.event.name}' ({tally.total} letters) written to {written}.",

@@ -6,13 +6,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli.choices import envelope_format_arg, page_size_arg
 from app.cli.context import CliContext
 from app.domain.errors import InvalidInput
+from app.domain.output_options import EnvelopeFormat, PageSize
 from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from app.domain.model import CaseDetail, Target
-    from app.settings import Settings
+    from app.domain.model import CaseDetail
+    from app.domain.output_options import OutputOptions
 
 LETTER_SUFFIXES = (".pdf", ".txt", ".eml")
 
@@ -37,7 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--out", type=Path, default=None, metavar="FILE", help="a .pdf, .txt or .eml file"
     )
     letter.add_argument(
-        "--page-size", choices=("A4", "Letter"), default=None, help="paper for --out x.pdf"
+        "--page-size",
+        type=page_size_arg,
+        choices=list(PageSize),
+        default=None,
+        help="paper for --out x.pdf (default: your settings, else your region's)",
     )
     letter.add_argument("--large-print", action="store_true", help="bigger type in the PDF")
     letter.set_defaults(handler=run_letter)
@@ -51,7 +57,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--out", type=Path, required=True, metavar="FILE", help="the .pdf to write"
     )
     envelope.add_argument(
-        "--format", dest="envelope_format", choices=("DL", "C5", "10"), default=None
+        "--format",
+        dest="envelope_format",
+        type=envelope_format_arg,
+        choices=list(EnvelopeFormat),
+        default=None,
     )
     envelope.add_argument(
         "--no-return-address", action="store_true", help="leave your address off the envelope"
@@ -61,33 +71,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     labels = sub.add_parser("labels", help="address labels for every official of some cases (PDF)")
     labels.add_argument("ua_numbers", nargs="+", metavar="UA_NUMBER")
     labels.add_argument("--out", type=Path, required=True, metavar="FILE", help="the .pdf to write")
-    labels.add_argument("--page-size", choices=("A4", "Letter"), default=None)
+    labels.add_argument("--page-size", type=page_size_arg, choices=list(PageSize), default=None)
     labels.set_defaults(handler=run_labels)
 
 
-def _page_size(requested: str | None, settings: Settings) -> str:
-    from app.output.paper import system_page_size
+def _say_writer_safety(case: CaseDetail, options: OutputOptions, ctx: CliContext) -> None:
+    from app.services import writer_safety
 
-    return requested or settings.page_size or system_page_size()
-
-
-def _target(case: CaseDetail, index: int) -> Target:
-    if not 1 <= index <= len(case.targets):
-        raise InvalidInput(
-            _("UA %(ua_number)s has no official number %(index)d; choose 1 to %(count)d.")
-            % {"ua_number": case.ua_number, "index": index, "count": len(case.targets)}
+    if writer_safety.applies(case.country, options):
+        print(
+            _(
+                "You listed %(country)s among the countries you have ties to, so this letter "
+                "is signed with your initials and town only."
+            )
+            % {"country": case.country},
+            file=ctx.err,
         )
-    return case.targets[index - 1]
-
-
-def _is_caution_country(case: CaseDetail, settings: Settings) -> bool:
-    wanted = case.country.strip().casefold()
-    return any(country.strip().casefold() == wanted for country in settings.caution_countries)
 
 
 def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services import outputs
     from app.services.cases import get_case
-    from app.services.letters import draft_letter
 
     out: Path | None = args.out
     if out is not None and out.suffix.lower() not in LETTER_SUFFIXES:
@@ -95,9 +99,15 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
             _("Choose a file ending in .pdf, .txt or .eml (not %(name)s).") % {"name": out.name}
         )
     case = get_case(ctx.database(), args.ua_number)
-    target = _target(case, args.target)
+    outputs.target_of(case, args.target)
     settings = ctx.settings()
-    letter = draft_letter(case, args.target, settings.sender, locale=args.letter_lang)
+    options = outputs.output_options(
+        settings, page_size=args.page_size, large_print=args.large_print
+    )
+    letter = outputs.draft_for_output(
+        case, args.target, settings.sender, options, locale=args.letter_lang
+    )
+    _say_writer_safety(case, options, ctx)
     for warning in letter.warnings:
         print(f"appeal-desk: {warning}", file=ctx.err)
     if out is None:
@@ -105,17 +115,13 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     suffix = out.suffix.lower()
     if suffix == ".pdf":
-        from app.output.paper import write_letter_pdf
-
-        pages = write_letter_pdf(
+        pages = outputs.save_letter_pdf(
             letter,
             out,
+            case=case,
+            target_index=args.target,
             sender=settings.sender,
-            target=target,
-            page_size=_page_size(args.page_size, settings),
-            emphasis=tuple(person.name for person in case.persons),
-            large_print=args.large_print,
-            country=case.country,
+            options=options,
         )
         message = ngettext(
             "Wrote %(file)s (%(pages)d page).", "Wrote %(file)s (%(pages)d pages).", pages
@@ -123,40 +129,38 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
         print(message % {"file": out, "pages": pages}, file=ctx.out)
         return 0
     if suffix == ".eml":
-        from app.output.atomic import write_atomic
-        from app.output.mail import build_eml
-
-        data = build_eml(
-            to=[target.email] if target.email else [],
-            cc=[],
-            subject=letter.subject,
-            body=letter.text,
+        has_email = outputs.save_letter_eml(
+            letter,
+            out,
+            case=case,
+            target_index=args.target,
             sender=settings.sender,
+            options=options,
         )
-        write_atomic(out, data)
-        if not target.email:
+        if not has_email:
             print(
                 _("This official has no email address in the UA: add one in your mail client."),
                 file=ctx.err,
             )
     else:
-        from app.output.atomic import write_text_atomic
-
-        write_text_atomic(out, letter.text)
+        outputs.save_letter_text(letter, out)
     print(_("Wrote %(file)s.") % {"file": out}, file=ctx.out)
     return 0
 
 
 def run_envelope(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.output.envelope import write_envelope_pdf
+    from app.services import outputs
     from app.services.cases import get_case
 
     case = get_case(ctx.database(), args.ua_number)
-    target = _target(case, args.target)
+    outputs.target_of(case, args.target)
     settings = ctx.settings()
+    options = outputs.output_options(settings, envelope_format=args.envelope_format)
     sender = None if args.no_return_address else settings.sender
-    if sender is not None and _is_caution_country(case, settings):
-        sender = None
+    with_return_address = outputs.save_envelope(
+        case, args.target, args.out, sender=sender, options=options
+    )
+    if sender is not None and not with_return_address:
         print(
             _(
                 "You listed %(country)s among the countries you have ties to, so your address is "
@@ -165,33 +169,25 @@ def run_envelope(args: argparse.Namespace, ctx: CliContext) -> int:
             % {"country": case.country},
             file=ctx.err,
         )
-    page_size = _page_size(None, settings)
-    envelope_format = args.envelope_format or ("10" if page_size == "Letter" else "DL")
-    write_envelope_pdf(
-        target, args.out, country=case.country, sender=sender, format_name=envelope_format
-    )
     print(_("Wrote %(file)s.") % {"file": args.out}, file=ctx.out)
     return 0
 
 
 def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.output.address import postal_lines
-    from app.output.envelope import write_label_sheet_pdf
+    from app.services import outputs
     from app.services.cases import get_case
 
-    addresses = []
-    for ua_number in args.ua_numbers:
-        case = get_case(ctx.database(), ua_number)
-        addresses += [postal_lines(target, case.country) for target in case.targets]
-    if not addresses:
-        raise InvalidInput(_("These cases name no officials to write to."))
-    sheets = write_label_sheet_pdf(
-        addresses, args.out, page_size=_page_size(args.page_size, ctx.settings())
-    )
+    cases = [get_case(ctx.database(), ua_number) for ua_number in args.ua_numbers]
+    chosen = [(case, range(1, len(case.targets) + 1)) for case in cases]
+    options = outputs.output_options(ctx.settings(), page_size=args.page_size)
+    written = outputs.save_labels(chosen, args.out, options=options)
     message = ngettext(
         "Wrote %(file)s (%(labels)d labels on %(sheets)d sheet).",
         "Wrote %(file)s (%(labels)d labels on %(sheets)d sheets).",
-        sheets,
+        written.sheets,
     )
-    print(message % {"file": args.out, "labels": len(addresses), "sheets": sheets}, file=ctx.out)
+    print(
+        message % {"file": args.out, "labels": written.labels, "sheets": written.sheets},
+        file=ctx.out,
+    )
     return 0

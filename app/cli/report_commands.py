@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli.choices import page_size_arg
 from app.cli.context import CliContext
 from app.domain.errors import InvalidInput
+from app.domain.output_options import PageSize
 from app.i18n import _
 
 
@@ -49,14 +51,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     report.add_argument(
         "--paper",
-        choices=("A4", "Letter"),
-        default="A4",
-        help=_("page size of the PDF (default: A4)"),
+        type=page_size_arg,
+        choices=list(PageSize),
+        default=None,
+        help=_("page size of the PDF (default: your settings, else your region's)"),
     )
     report.set_defaults(handler=run_report)
 
 
 def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.outputs import output_options
     from app.services.reports import write_section_report
 
     if args.csv is None and args.pdf is None:
@@ -69,7 +73,7 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
         pdf_path=args.pdf,
         since=args.since,
         until=args.until,
-        page_size=args.paper,
+        options=output_options(ctx.settings(), page_size=args.paper),
     )
     for path in (args.csv, args.pdf):
         if path is not None:

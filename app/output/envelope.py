@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageSize, QPainter, QPd
 
 from app.domain.errors import InvalidInput, OutputFailed
 from app.domain.model import SenderProfile, Target
+from app.domain.output_options import EnvelopeFormat, PageSize
 from app.i18n import _
 from app.output.address import postal_lines, sender_postal_lines
 from app.output.pdf_file import write_pdf
@@ -20,20 +21,26 @@ AIRMAIL_MARK = "AIR MAIL / PAR AVION"  # the UPU marking: English and French, ne
 
 
 @dataclass(frozen=True, slots=True)
-class EnvelopeFormat:
+class EnvelopeGeometry:
     """An envelope laid flat, address side up; lengths in millimetres (width > height)."""
 
-    name: str
+    name: EnvelopeFormat
     width: float
     height: float
     address_left: float  # where the recipient's block starts
     address_top: float
 
 
-ENVELOPE_FORMATS = {
-    "DL": EnvelopeFormat("DL", 220.0, 110.0, address_left=100.0, address_top=52.0),
-    "C5": EnvelopeFormat("C5", 229.0, 162.0, address_left=105.0, address_top=80.0),
-    "10": EnvelopeFormat("10", 241.3, 104.775, address_left=105.0, address_top=50.0),
+ENVELOPES = {
+    EnvelopeFormat.DL: EnvelopeGeometry(
+        EnvelopeFormat.DL, 220.0, 110.0, address_left=100.0, address_top=52.0
+    ),
+    EnvelopeFormat.C5: EnvelopeGeometry(
+        EnvelopeFormat.C5, 229.0, 162.0, address_left=105.0, address_top=80.0
+    ),
+    EnvelopeFormat.NO_10: EnvelopeGeometry(
+        EnvelopeFormat.NO_10, 241.3, 104.775, address_left=105.0, address_top=50.0
+    ),
 }
 
 
@@ -53,21 +60,11 @@ class LabelSheet:
 
 
 LABEL_SHEETS = {
-    "A4": LabelSheet(QPageSize.PageSizeId.A4, 3, 8, 70.0, 36.0, 0.0, 4.5, 70.0, 36.0),
-    "LETTER": LabelSheet(
+    PageSize.A4: LabelSheet(QPageSize.PageSizeId.A4, 3, 8, 70.0, 36.0, 0.0, 4.5, 70.0, 36.0),
+    PageSize.LETTER: LabelSheet(
         QPageSize.PageSizeId.Letter, 3, 10, 66.675, 25.4, 4.7625, 12.7, 69.85, 25.4
     ),
 }
-
-
-def envelope_format(name: str) -> EnvelopeFormat:
-    """The format for "DL", "C5" or "10" (also "#10", "COM10")."""
-    key = name.strip().upper().lstrip("#").replace("COM", "")
-    if key not in ENVELOPE_FORMATS:
-        raise InvalidInput(
-            _("Unknown envelope format {name}: use DL, C5 or 10.").format(name=repr(name))
-        )
-    return ENVELOPE_FORMATS[key]
 
 
 def _draw_lines(
@@ -86,7 +83,7 @@ def _draw_lines(
 
 
 def _paint_envelope(
-    painter: QPainter, fmt: EnvelopeFormat, address: Sequence[str], sender: SenderProfile | None
+    painter: QPainter, fmt: EnvelopeGeometry, address: Sequence[str], sender: SenderProfile | None
 ) -> None:
     margin = mm_to_units(10)
     y = margin
@@ -147,7 +144,7 @@ class EnvelopeItem:
     sender: SenderProfile | None = None
 
 
-def _envelope_page(fmt: EnvelopeFormat) -> QPageSize:
+def _envelope_page(fmt: EnvelopeGeometry) -> QPageSize:
     size = QSizeF(fmt.width, fmt.height)
     return QPageSize(
         size,
@@ -158,10 +155,13 @@ def _envelope_page(fmt: EnvelopeFormat) -> QPageSize:
 
 
 def write_envelopes_pdf(
-    items: Iterable[EnvelopeItem], path: str | os.PathLike[str], *, format_name: str = "DL"
+    items: Iterable[EnvelopeItem],
+    path: str | os.PathLike[str],
+    *,
+    envelope: EnvelopeFormat = EnvelopeFormat.DL,
 ) -> int:
     """Write one envelope page per item into one PDF; return the page count."""
-    fmt = envelope_format(format_name)
+    fmt = ENVELOPES[envelope]
 
     def paint(painter: QPainter, writer: QPdfWriter) -> int:
         pages = 0
@@ -188,18 +188,21 @@ def write_envelope_pdf(
     *,
     country: str | None = None,
     sender: SenderProfile | None = None,
-    format_name: str = "DL",
+    envelope: EnvelopeFormat = EnvelopeFormat.DL,
 ) -> None:
     """One envelope: the official's address (country in capitals), AIR MAIL / PAR AVION and,
     when ``sender`` is given, the return address (leave it out for writer safety)."""
-    write_envelopes_pdf([EnvelopeItem(target, country, sender)], path, format_name=format_name)
+    write_envelopes_pdf([EnvelopeItem(target, country, sender)], path, envelope=envelope)
 
 
 def write_label_sheet_pdf(
-    addresses: Iterable[Sequence[str]], path: str | os.PathLike[str], *, page_size: str = "A4"
+    addresses: Iterable[Sequence[str]],
+    path: str | os.PathLike[str],
+    *,
+    page_size: PageSize = PageSize.A4,
 ) -> int:
     """Address labels, 3x8 per A4 sheet or 3x10 per Letter sheet; return the number of sheets."""
-    sheet = LABEL_SHEETS["LETTER" if page_size.strip().upper() == "LETTER" else "A4"]
+    sheet = LABEL_SHEETS[page_size]
     per_page = sheet.columns * sheet.rows
     padding = mm_to_units(3)
 

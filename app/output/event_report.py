@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter
 
 from app.domain.events import EventTally
+from app.domain.output_options import PageSize
 from app.output.event_chart import paint_tally_chart, total_line
 from app.output.pdf_file import write_pdf
 from app.output.qt_runtime import SANS_FAMILIES
@@ -25,7 +26,7 @@ def write_event_report_pdf(
     table_header: Sequence[str],
     table_rows: Sequence[Sequence[str]],
     footer: str,
-    page_size: str = "A4",
+    page_size: PageSize = PageSize.A4,
 ) -> None:
     """Paint the report on one page and replace ``path`` atomically (never a half-written file)."""
     from app.output.paper import qpage_size

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextBlock, QTextCursor, QTextDocument
 
+from app.domain.output_options import PageSize
 from app.output.letter_layout import PageSpec, TypeSizes, page_spec
 from app.output.qt_runtime import layout_device, make_font, margin_length, mm_to_units
 
@@ -69,7 +70,7 @@ def _one_line(text: str, size: float, width: float, bold: bool, serif: bool = Tr
 
 @lru_cache(maxsize=32)
 def _sender_part_fits(
-    page: str, sizes: TypeSizes, sender_block: tuple[str, ...], return_line: str
+    page: PageSize, sizes: TypeSizes, sender_block: tuple[str, ...], return_line: str
 ) -> bool:
     """The sender's block and return line: each on one line, in Latin script."""
     spec = page_spec(page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPaintDevice, QTextDocument
 
 from app.domain.model import Letter, SenderProfile, Target
+from app.domain.output_options import PageSize
 from app.output.address import postal_lines
 from app.output.letter_document import (
     LetterStyles,
@@ -31,7 +32,7 @@ class LetterComposer:
     """
 
     def __init__(
-        self, device: QPaintDevice, page_size: str = "A4", *, large_print: bool = False
+        self, device: QPaintDevice, page_size: PageSize = PageSize.A4, *, large_print: bool = False
     ) -> None:
         ensure_gui_application()
         self.device = device

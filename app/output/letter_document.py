@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 )
 
 from app.domain.model import Letter, SenderProfile, Target
+from app.domain.output_options import PageSize
 from app.output.address import postal_lines
 from app.output.bidi_text import body_text_and_spans, emphasis_names, is_rtl_text
 from app.output.letter_builder import DocumentBuilder, char_format
@@ -64,7 +65,7 @@ class LetterStyles:
 
 
 @lru_cache(maxsize=32)
-def _styles(page_size: str, sizes: TypeSizes, rtl: bool) -> LetterStyles:
+def _styles(page_size: PageSize, sizes: TypeSizes, rtl: bool) -> LetterStyles:
     spec = page_spec(page_size)
     root = QTextFrameFormat()
     root.setMargin(0)
@@ -179,7 +180,7 @@ def letter_document(
     *,
     sender: SenderProfile,
     target: Target,
-    page_size: str = "A4",
+    page_size: PageSize = PageSize.A4,
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
     body_point_size: float | None = None,
@@ -203,12 +204,10 @@ def letter_document(
 
 
 def letter_styles(
-    page_size: str, large_print: bool, body_point_size: float | None, rtl: bool
+    page_size: PageSize, large_print: bool, body_point_size: float | None, rtl: bool
 ) -> LetterStyles:
     """The shared formats of a letter of this page, type size and direction."""
-    return _styles(
-        page_spec(page_size).name, TypeSizes.for_letter(large_print, body_point_size), rtl
-    )
+    return _styles(page_size, TypeSizes.for_letter(large_print, body_point_size), rtl)
 
 
 def fill_letter(

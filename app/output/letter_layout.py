@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from app.domain.model import SenderProfile, Target
+from app.domain.output_options import PageSize
 
 MM_PER_INCH = 25.4
-
-# Territories where US Letter is the usual paper; everyone else uses A4.
-LETTER_TERRITORIES = frozenset(
-    {"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "DO", "NI", "PA", "BZ"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +32,7 @@ class TypeSizes:
 class PageSpec:
     """A sheet and where a window envelope shows it; every length in millimetres."""
 
-    name: str
+    name: PageSize
     width: float
     height: float
     margin_top: float
@@ -63,7 +58,7 @@ def _inch(value: float) -> float:
 # DIN 5008 form B: address field 45 mm from the top, 20 mm from the left, 85 x 45 mm, seen
 # through the left window of a C5/6 or DL envelope when the sheet is folded at 105 mm.
 A4 = PageSpec(
-    name="A4",
+    name=PageSize.A4,
     width=210.0,
     height=297.0,
     margin_top=15.0,
@@ -81,7 +76,7 @@ A4 = PageSpec(
 # A US #10 window envelope shows 4.5 x 1.125 in, 7/8 in from the left and 1/2 in from the
 # bottom; a letter folded in thirds puts that window at about 2.05-3.15 in from its top.
 LETTER = PageSpec(
-    name="Letter",
+    name=PageSize.LETTER,
     width=_inch(8.5),
     height=_inch(11),
     margin_top=_inch(0.6),
@@ -96,25 +91,12 @@ LETTER = PageSpec(
     date_top=_inch(3.4),
 )
 
-PAGE_SPECS = {"A4": A4, "LETTER": LETTER}
+PAGE_SPECS = {PageSize.A4: A4, PageSize.LETTER: LETTER}
 
 
-def page_spec(page_size: str) -> PageSpec:
-    """The spec for "A4" or "Letter" (any case); unknown names fall back to A4."""
-    return PAGE_SPECS.get(page_size.strip().upper(), A4)
-
-
-def default_page_size(locale_territory: str | None) -> str:
-    """ "Letter" for the US, Canada, Mexico and the other Letter countries, else "A4".
-
-    Accepts a territory ("US") or a whole locale id ("en_US", "es-MX").
-    """
-    parts = re.split(r"[_\-]", (locale_territory or "").strip().split(".")[0].split("@")[0])
-    if len(parts) == 1:
-        territory = parts[0].upper()
-    else:
-        territory = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
-    return "Letter" if territory in LETTER_TERRITORIES else "A4"
+def page_spec(page_size: PageSize) -> PageSpec:
+    """The geometry of a sheet."""
+    return PAGE_SPECS[page_size]
 
 
 def recipient_lines(target: Target) -> list[str]:

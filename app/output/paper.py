@@ -18,10 +18,10 @@ from PySide6.QtGui import (
 
 from app.domain.errors import OutputFailed
 from app.domain.model import Letter, SenderProfile, Target
+from app.domain.output_options import PageSize
 from app.i18n import _
 from app.output.letter_batch import LetterComposer
 from app.output.letter_document import letter_document
-from app.output.letter_layout import default_page_size, page_spec
 from app.output.pdf_file import set_full_page, write_pdf
 from app.output.qt_runtime import (
     DOC_DPI,
@@ -33,7 +33,6 @@ from app.output.qt_runtime import (
 
 __all__ = [
     "PrintItem",
-    "default_page_size",
     "letter_document",
     "prepare_paged_device",
     "system_page_size",
@@ -53,21 +52,25 @@ class PrintItem:
     country: str | None = None  # the case's country, added to the address if it lacks one
 
 
-def system_page_size() -> str:
-    """ "Letter" or "A4" from the territory of the user's locale."""
+def system_page_size() -> PageSize:
+    """Letter or A4, from the territory of the system locale."""
     from PySide6.QtCore import QLocale
 
-    return default_page_size(QLocale.system().name())
+    return PageSize.for_locale(QLocale.system().name())
 
 
-def qpage_size(page_size: str) -> QPageSize:
-    """The QPageSize of "A4" or "Letter"."""
-    if page_spec(page_size).name == "Letter":
-        return QPageSize(QPageSize.PageSizeId.Letter)
-    return QPageSize(QPageSize.PageSizeId.A4)
+_QT_PAGE_SIZES = {
+    PageSize.A4: QPageSize.PageSizeId.A4,
+    PageSize.LETTER: QPageSize.PageSizeId.Letter,
+}
 
 
-def prepare_paged_device(device: QPagedPaintDevice, page_size: str = "A4") -> None:
+def qpage_size(page_size: PageSize) -> QPageSize:
+    """The QPageSize of a sheet."""
+    return QPageSize(_QT_PAGE_SIZES[page_size])
+
+
+def prepare_paged_device(device: QPagedPaintDevice, page_size: PageSize = PageSize.A4) -> None:
     """Give a QPdfWriter or QPrinter the letter's sheet, portrait, with zero margins.
 
     The letter document carries its own margins; printer margins would push the recipient
@@ -81,7 +84,7 @@ def fitted_letter_document(
     *,
     sender: SenderProfile,
     target: Target,
-    page_size: str = "A4",
+    page_size: PageSize = PageSize.A4,
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
     country: str | None = None,
@@ -137,7 +140,7 @@ def write_letter_pdf(
     *,
     sender: SenderProfile,
     target: Target,
-    page_size: str = "A4",
+    page_size: PageSize = PageSize.A4,
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
     country: str | None = None,
@@ -154,7 +157,7 @@ def write_letters_pdf(
     items: Iterable[PrintItem],
     path: str | os.PathLike[str],
     *,
-    page_size: str = "A4",
+    page_size: PageSize = PageSize.A4,
     title: str = "Appeal letters",
     large_print: bool = False,
     progress: Callable[[int], None] | None = None,

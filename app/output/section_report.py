@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPdfWriter
 
+from app.domain.output_options import PageSize
 from app.output.event_report import RESOLUTION
 from app.output.event_report import _font as report_font
 from app.output.event_report import _paint_table as paint_table
@@ -35,7 +36,7 @@ class SectionReportPage:
 
 
 def write_section_report_pdf(
-    path: str | os.PathLike[str], page: SectionReportPage, *, page_size: str = "A4"
+    path: str | os.PathLike[str], page: SectionReportPage, *, page_size: PageSize = PageSize.A4
 ) -> None:
     """Paint the report on one page and replace ``path`` atomically (never a half-written file)."""
     from app.output.paper import qpage_size

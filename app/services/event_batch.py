@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.domain.errors import InvalidInput
 from app.domain.model import SenderProfile
+from app.domain.output_options import OutputOptions
 from app.i18n import _
 from app.output.atomic import atomic_path
 from app.services.cases import get_case
@@ -43,19 +44,20 @@ def print_event_batch(
     blank: int = 0,
     target_index: int = 1,
     locale: str | None = None,
-    page_size: str = "A4",
-    envelope_format: str = "DL",
+    options: OutputOptions,
 ) -> int:
     """Write one PDF: a letter per signer, then an envelope per letter; returns the letter count.
 
-    Envelopes carry no return address (writer safety); nothing is recorded as sent yet:
-    count the letters once they are signed (``appeal-desk sent ... --event --count N``).
+    Envelopes carry no return address, and in a caution country the letters are signed
+    with initials (writer safety); nothing is recorded as sent yet: count the letters
+    once they are signed (``appeal-desk sent ... --event --count N``).
     """
     from pypdf import PdfReader, PdfWriter
 
     from app.output.envelope import EnvelopeItem, write_envelopes_pdf
     from app.output.paper import PrintItem, write_letters_pdf
     from app.services.letters import draft_letter
+    from app.services.outputs import emphasis, letter_sender
 
     event = get_event(db, event_name)
     key = ua_key(ua_number)
@@ -72,22 +74,26 @@ def print_event_batch(
         )
     target = case.targets[target_index - 1]
     signers = batch_signers(list(names), blank)
-    emphasis = tuple(p.name for p in case.persons)
+    bold = emphasis(case)
     items = []
     for signer in signers:
-        sender = SenderProfile(name=signer)
+        sender = letter_sender(SenderProfile(name=signer), case, options)
         letter = draft_letter(case, target_index, sender, locale=locale)
         if not signer:  # a line to sign and one to print the name, for whoever takes it
             lines = "\n\n\n\n" + "_" * 32 + "\n" + _("Name:") + " " + "_" * 26 + "\n"
             letter = replace(letter, text=letter.text.rstrip() + lines)
-        items.append(PrintItem(letter, target, sender, emphasis, case.country))
+        items.append(PrintItem(letter, target, sender, bold, case.country))
     envelopes = [EnvelopeItem(target, case.country, None) for _signer in signers]
     with tempfile.TemporaryDirectory(dir=out.parent if out.parent.is_dir() else None) as tmp:
         letters_pdf, envelopes_pdf = Path(tmp) / "letters.pdf", Path(tmp) / "envelopes.pdf"
         write_letters_pdf(
-            items, letters_pdf, page_size=page_size, title=f"UA {key} \u2013 {event.name}"
+            items,
+            letters_pdf,
+            page_size=options.page_size,
+            title=f"UA {key} \u2013 {event.name}",
+            large_print=options.large_print,
         )
-        write_envelopes_pdf(envelopes, envelopes_pdf, format_name=envelope_format)
+        write_envelopes_pdf(envelopes, envelopes_pdf, envelope=options.envelope)
         merged = PdfWriter()
         for part in (letters_pdf, envelopes_pdf):
             for page in PdfReader(part).pages:

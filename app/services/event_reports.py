@@ -10,6 +10,7 @@ from pathlib import Path
 from app import __version__
 from app.domain.events import EventTally
 from app.domain.model import AppealKind, Channel
+from app.domain.output_options import OutputOptions
 from app.i18n import _, pgettext
 from app.output.atomic import write_text_atomic
 from app.services.events import event_tally
@@ -75,18 +76,25 @@ def kind_text(kind: str) -> str:
 
 
 def write_event_report(
-    db: Database, name: str, csv_path: Path | None, pdf_path: Path | None = None
+    db: Database,
+    name: str,
+    csv_path: Path | None,
+    pdf_path: Path | None = None,
+    *,
+    options: OutputOptions | None = None,
 ) -> EventTally:
     """Write the CSV and/or the printable page; each file is replaced atomically."""
     tally = event_tally(db, name)
     if csv_path is not None:
         write_text_atomic(csv_path, report_csv(tally))
     if pdf_path is not None:
-        write_report_pdf(tally, pdf_path)
+        if options is None:
+            raise ValueError("a PDF report needs the output options (its page size)")
+        write_report_pdf(tally, pdf_path, options=options)
     return tally
 
 
-def write_report_pdf(tally: EventTally, pdf_path: Path, page_size: str = "A4") -> None:
+def write_report_pdf(tally: EventTally, pdf_path: Path, *, options: OutputOptions) -> None:
     from app.output.event_report import write_event_report_pdf
 
     event = tally.event
@@ -115,5 +123,5 @@ def write_report_pdf(tally: EventTally, pdf_path: Path, page_size: str = "A4") -
         table_rows=rows,
         footer=_("Made with Appeal Desk %(version)s on %(date)s. No personal data.")
         % {"version": __version__, "date": date.today().isoformat()},
-        page_size=page_size,
+        page_size=options.page_size,
     )

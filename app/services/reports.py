@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.domain.model import AppealKind, AppealStatus, Channel
+from app.domain.output_options import OutputOptions
 from app.i18n import _, current_language
 from app.services.appeal_warnings import long_date
 from app.services.appeals import list_appeals
@@ -205,11 +206,11 @@ def report_page(report: SectionReport, today: date) -> SectionReportPage:
     )
 
 
-def write_report_pdf(report: SectionReport, path: Path, *, page_size: str = "A4") -> None:
+def write_report_pdf(report: SectionReport, path: Path, *, options: OutputOptions) -> None:
     """The one-page printable summary, written atomically."""
     from app.output.section_report import write_section_report_pdf
 
-    write_section_report_pdf(path, report_page(report, date.today()), page_size=page_size)
+    write_section_report_pdf(path, report_page(report, date.today()), page_size=options.page_size)
 
 
 def write_section_report(
@@ -219,12 +220,14 @@ def write_section_report(
     pdf_path: Path | None = None,
     since: date | None = None,
     until: date | None = None,
-    page_size: str = "A4",
+    options: OutputOptions | None = None,
 ) -> SectionReport:
     """Build the report once and write the CSV and/or the PDF (each replaced atomically)."""
     report = section_report(db, since=since, until=until)
     if csv_path is not None:
         write_report_csv(report, csv_path)
     if pdf_path is not None:
-        write_report_pdf(report, pdf_path, page_size=page_size)
+        if options is None:
+            raise ValueError("a PDF report needs the output options (its page size)")
+        write_report_pdf(report, pdf_path, options=options)
     return report

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from app.domain.model import CaseDetail
 from app.i18n import _, ngettext
 from app.ui.errors import report_failure
-from app.ui.file_dialogs import ask_save_path, paper_size
+from app.ui.file_dialogs import ask_save_path
 from app.ui.messages import Messages
 
 if TYPE_CHECKING:
@@ -35,16 +35,20 @@ def _nothing_to_print(window: MainWindow) -> None:
     )
 
 
+def _with_address(cases: list[CaseDetail]) -> list[tuple[CaseDetail, list[int]]]:
+    """Each case with the numbers of its officials that have a postal address."""
+    from app.services.outputs import officials_with_address
+
+    chosen = [(case, officials_with_address(case)) for case in cases]
+    return [(case, indexes) for case, indexes in chosen if indexes]
+
+
 def save_address_labels(window: MainWindow) -> None:
-    from app.output.address import postal_lines
-    from app.output.envelope import write_label_sheet_pdf
+    from app.services.outputs import output_options, save_labels
 
     try:
-        cases = listed_cases(window)
-        addresses = [
-            postal_lines(t, case.country) for case in cases for t in case.targets if t.address
-        ]
-        if not addresses:
+        chosen = _with_address(listed_cases(window))
+        if not chosen:
             _nothing_to_print(window)
             return
         path = ask_save_path(
@@ -52,37 +56,27 @@ def save_address_labels(window: MainWindow) -> None:
         )
         if path is None:
             return
-        sheets = write_label_sheet_pdf(addresses, path, page_size=paper_size(window.settings))
+        written = save_labels(chosen, path, options=output_options(window.settings))
     except Exception as error:
         report_failure(window, _("The labels were not saved"), error)
         return
     message = ngettext(
         "Saved %(count)d labels on %(sheets)d sheet to %(file)s.",
         "Saved %(count)d labels on %(sheets)d sheets to %(file)s.",
-        sheets,
-    ) % {"count": len(addresses), "sheets": sheets, "file": path}
+        written.sheets,
+    ) % {"count": written.labels, "sheets": written.sheets, "file": path}
     window.statusBar().showMessage(message, 10_000)
 
 
 def save_envelopes(window: MainWindow) -> None:
     """One envelope per official; no return address for cases in the user's caution countries."""
-    from app.output.envelope import EnvelopeItem, write_envelopes_pdf
-    from app.ui.dialogs.letter_advice import is_caution_country
+    from app.services.outputs import output_options
+    from app.services.outputs import save_envelopes as write_envelopes
 
     settings = window.settings
     try:
-        cases = listed_cases(window)
-        items = [
-            EnvelopeItem(
-                target,
-                case.country,
-                None if is_caution_country(case, settings) else settings.sender,
-            )
-            for case in cases
-            for target in case.targets
-            if target.address
-        ]
-        if not items:
+        chosen = _with_address(listed_cases(window))
+        if not chosen:
             _nothing_to_print(window)
             return
         path = ask_save_path(
@@ -90,14 +84,15 @@ def save_envelopes(window: MainWindow) -> None:
         )
         if path is None:
             return
-        envelope = "10" if paper_size(settings) == "Letter" else "DL"
-        write_envelopes_pdf(items, path, format_name=envelope)
+        written = write_envelopes(
+            chosen, path, sender=settings.sender, options=output_options(settings)
+        )
     except Exception as error:
         report_failure(window, _("The envelopes were not saved"), error)
         return
     message = ngettext(
         "Saved %(count)d envelope to %(file)s.",
         "Saved %(count)d envelopes to %(file)s.",
-        len(items),
-    ) % {"count": len(items), "file": path}
+        written.envelopes,
+    ) % {"count": written.envelopes, "file": path}
     window.statusBar().showMessage(message, 10_000)

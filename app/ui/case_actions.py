@@ -11,7 +11,6 @@ from app import __version__
 from app.domain.model import AppealStatus, CaseDetail
 from app.i18n import _
 from app.ui.errors import report_failure
-from app.ui.file_dialogs import paper_size
 from app.ui.messages import Messages
 from app.ui.models.case_table_model import ua_sort_key
 
@@ -195,13 +194,16 @@ class CaseActions:
         Messages.info(self.window, _("About Appeal Desk"), text)
 
     def show_report(self) -> None:
+        from app.services.outputs import output_options
         from app.ui.dialogs.report_dialog import ReportDialog
 
         if self.report_dialog is not None:
             self.report_dialog.close()
             self.report_dialog.deleteLater()
         self.report_dialog = ReportDialog(
-            lambda: self.window.db, self.window, page_size=lambda: paper_size(self.window.settings)
+            lambda: self.window.db,
+            self.window,
+            options=lambda: output_options(self.window.settings),
         )
         self.report_dialog.show()
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
 from app.domain.model import CaseStatus
+from app.domain.output_options import PageSize
 from app.paths import AppPaths, resolve_paths
 
 WINDOW_SIZE = (1280, 780)
@@ -84,7 +85,7 @@ def load_samples(paths: AppPaths) -> None:
                 )
     finally:
         db.close()
-    save_settings(paths, replace(load_settings(paths), sender=sender, page_size="A4"))
+    save_settings(paths, replace(load_settings(paths), sender=sender, page_size=PageSize.A4))
 
 
 def make_screenshots(

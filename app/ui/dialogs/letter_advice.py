@@ -5,17 +5,10 @@ from __future__ import annotations
 from datetime import date
 from difflib import SequenceMatcher
 
-from app.domain.model import CaseDetail, CaseStatus, SenderProfile
+from app.domain.model import CaseDetail, CaseStatus
 from app.i18n import _
-from app.settings import Settings
 
 NEARLY_MODEL = 0.9  # at or above this share, the letter is essentially the generated model text
-
-
-def is_caution_country(case: CaseDetail, settings: Settings) -> bool:
-    """The user listed the case's country among those they have ties to or will travel to."""
-    wanted = case.country.strip().casefold()
-    return bool(wanted) and any(c.strip().casefold() == wanted for c in settings.caution_countries)
 
 
 def caution_text(case: CaseDetail) -> str:
@@ -39,16 +32,6 @@ def case_notices(case: CaseDetail, today: date) -> list[str]:
             _("The deadline of this UA has passed. Check with your section office before sending.")
         ]
     return []
-
-
-def initials(name: str) -> str:
-    """ "Maria de la Cruz" -> "M. d. l. C." (every word's first letter)."""
-    return " ".join(f"{word[0]}." for word in name.split() if word)
-
-
-def safe_sender(sender: SenderProfile) -> SenderProfile:
-    """The signature for writer safety: initials and town only, no address or email."""
-    return SenderProfile(name=initials(sender.name), city=sender.city)
 
 
 def similarity(generated: str, current: str) -> float:

@@ -13,14 +13,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QSplitter, QVBoxL
 
 from app.domain.model import CaseDetail, Letter, SenderProfile
 from app.i18n import _
+from app.services import writer_safety
 from app.settings import Settings
-from app.ui.dialogs.letter_advice import (
-    case_notices,
-    caution_text,
-    is_caution_country,
-    personal_touch_hint,
-    safe_sender,
-)
+from app.ui.dialogs.letter_advice import case_notices, caution_text, personal_touch_hint
 from app.ui.dialogs.letter_buttons import LetterButtons
 from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePanel
 from app.ui.errors import report_failure
@@ -88,7 +83,9 @@ class LetterDialog(QDialog):
             self.case, self.target_index(), self.user_templates
         )
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(wanted)))
-        caution = is_caution_country(self.case, self.settings)
+        caution = writer_safety.is_caution_country(
+            self.case.country, self.settings.caution_countries
+        )
         self.safety_box.setChecked(caution)
         side.caution_label.setVisible(caution)
 
@@ -165,7 +162,7 @@ class LetterDialog(QDialog):
     def sender(self) -> SenderProfile:
         """The signature in use: the profile, or initials and town for writer safety."""
         sender = self.settings.sender
-        return safe_sender(sender) if self.safety_box.isChecked() else sender
+        return writer_safety.protected(sender) if self.safety_box.isChecked() else sender
 
     def mark_recorded(self) -> None:
         """The letter as it stands is in the store: closing needs no question."""

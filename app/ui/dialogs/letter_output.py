@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from app.domain.model import Letter, Target
+from app.domain.output_options import OutputOptions
 from app.i18n import _
+from app.services import outputs
 from app.ui import file_dialogs
-from app.ui.file_dialogs import paper_size
 
 if TYPE_CHECKING:
     from app.ui.dialogs.letter_dialog import LetterDialog
@@ -26,8 +27,13 @@ def mail_available() -> bool:
     return importlib.util.find_spec("app.output.mail") is not None
 
 
-def page_size(dialog: LetterDialog) -> str:
-    return paper_size(dialog.settings)
+def output_options(dialog: LetterDialog) -> OutputOptions:
+    """The settings' paper, the large-print and writer-safety boxes as the user left them."""
+    return outputs.output_options(
+        dialog.settings,
+        large_print=dialog.large_print_box.isChecked(),
+        writer_safety=dialog.safety_box.isChecked(),
+    )
 
 
 def _edited_letter(dialog: LetterDialog) -> tuple[Letter, Target]:
@@ -35,20 +41,6 @@ def _edited_letter(dialog: LetterDialog) -> tuple[Letter, Target]:
     base = dialog.letter or Letter(text="", locale=draft.locale, template_name="letter.txt.j2")
     letter = replace(base, text=draft.text)
     return letter, dialog.case.targets[draft.target_index - 1]
-
-
-def _pdf_options(dialog: LetterDialog) -> dict[str, object]:
-    return {
-        "sender": dialog.sender(),
-        "page_size": page_size(dialog),
-        "emphasis": _emphasis(dialog),
-        "large_print": dialog.large_print_box.isChecked(),
-        "country": dialog.case.country or None,
-    }
-
-
-def _emphasis(dialog: LetterDialog) -> tuple[str, ...]:
-    return tuple(person.name for person in dialog.case.persons)
 
 
 def _file_stem(dialog: LetterDialog, pattern: str) -> str:
@@ -80,13 +72,18 @@ def ask_pdf_path(dialog: LetterDialog) -> Path | None:
 
 
 def save_pdf(dialog: LetterDialog) -> str | None:
-    from app.output.paper import write_letter_pdf
-
     path = ask_pdf_path(dialog)
     if path is None:
         return None
-    letter, target = _edited_letter(dialog)
-    write_letter_pdf(letter, path, target=target, **_pdf_options(dialog))  # type: ignore[arg-type]
+    letter, _target = _edited_letter(dialog)
+    outputs.save_letter_pdf(
+        letter,
+        path,
+        case=dialog.case,
+        target_index=dialog.target_index(),
+        sender=dialog.settings.sender,
+        options=output_options(dialog),
+    )
     return _("Saved {file}.").format(file=str(path))
 
 
@@ -98,10 +95,18 @@ def print_letter(dialog: LetterDialog) -> str | None:
     from app.output.paper import fitted_letter_document, paint_document_pages, prepare_paged_device
 
     letter, target = _edited_letter(dialog)
-    options = _pdf_options(dialog)
-    doc = fitted_letter_document(letter, target=target, **options)  # type: ignore[arg-type]
+    options = output_options(dialog)
+    doc = fitted_letter_document(
+        letter,
+        sender=outputs.letter_sender(dialog.settings.sender, dialog.case, options),
+        target=target,
+        page_size=options.page_size,
+        emphasis=outputs.emphasis(dialog.case),
+        large_print=options.large_print,
+        country=dialog.case.country or None,
+    )
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_paged_device(printer, str(options["page_size"]))
+    prepare_paged_device(printer, options.page_size)
     printer.setDocName(letter.subject or target.label)
 
     def paint(device: QPrinter) -> None:
@@ -153,27 +158,28 @@ def open_url(services: type, url: object) -> bool:
 
 def save_eml(dialog: LetterDialog) -> str | None:
     """A draft message any mail client opens (for long letters, or no mailto handler)."""
-    from app.output.atomic import safe_file_stem, write_atomic
-    from app.output.mail import build_eml
+    from app.output.atomic import safe_file_stem
 
-    letter, target = _edited_letter(dialog)
+    letter, _target = _edited_letter(dialog)
     name = safe_file_stem(_file_stem(dialog, _("UA {ua_number} letter {index}"))) + ".eml"
     path = ask_save_path(
         dialog, _("Save the letter as an email draft"), name, ".eml", _("Email drafts (*.eml)")
     )
     if path is None:
         return None
-    to = [target.email] if target.email else []
-    data = build_eml(to=to, cc=[], subject=letter.subject, body=letter.text, sender=dialog.sender())
-    write_atomic(path, data)
+    outputs.save_letter_eml(
+        letter,
+        path,
+        case=dialog.case,
+        target_index=dialog.target_index(),
+        sender=dialog.settings.sender,
+        options=output_options(dialog),
+    )
     return _("Saved {file}. Open it with your mail program to send it.").format(file=str(path))
 
 
 def save_envelope(dialog: LetterDialog) -> str | None:
     """An envelope PDF; the return address is left off for writer safety."""
-    from app.output.envelope import write_envelope_pdf
-
-    _letter, target = _edited_letter(dialog)
     from app.output.atomic import safe_file_stem
 
     name = safe_file_stem(_file_stem(dialog, _("UA {ua_number} envelope {index}"))) + ".pdf"
@@ -182,13 +188,14 @@ def save_envelope(dialog: LetterDialog) -> str | None:
     )
     if path is None:
         return None
-    safe = dialog.safety_box.isChecked()
-    sender = None if safe else dialog.settings.sender
-    format_name = "10" if page_size(dialog) == "Letter" else "DL"
-    write_envelope_pdf(
-        target, path, country=dialog.case.country or None, sender=sender, format_name=format_name
+    with_return_address = outputs.save_envelope(
+        dialog.case,
+        dialog.target_index(),
+        path,
+        sender=dialog.settings.sender,
+        options=output_options(dialog),
     )
-    if safe:
+    if not with_return_address:
         return _("Saved {file}, without your return address.").format(file=str(path))
     return _("Saved {file}.").format(file=str(path))
 

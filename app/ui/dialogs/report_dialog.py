@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import Channel
 from app.i18n import _
+from app.services.outputs import default_output_options
 from app.ui.errors import report_failure
 from app.ui.file_dialogs import ask_save_path
 from app.ui.formatting import channel_label
 
 if TYPE_CHECKING:
+    from app.domain.output_options import OutputOptions
     from app.services.database import Database
     from app.services.reports import SectionReport
 
@@ -86,11 +88,11 @@ class ReportDialog(QDialog):
         self,
         database: Callable[[], Database | None],
         parent: QWidget | None = None,
-        page_size: Callable[[], str] = lambda: "A4",
+        options: Callable[[], OutputOptions] = default_output_options,
     ) -> None:
         super().__init__(parent)
         self._database = database
-        self._page_size = page_size
+        self._options = options
         self.report: SectionReport | None = None
         self.period_box = QCheckBox()
         self.since_edit = QDateEdit(QDate(QDate.currentDate().year(), 1, 1))
@@ -196,7 +198,7 @@ class ReportDialog(QDialog):
         if path is None:
             return
         try:
-            write_report_pdf(self.report, path, page_size=self._page_size())
+            write_report_pdf(self.report, path, options=self._options())
         except Exception as error:
             report_failure(self, _("The report was not saved"), error)
             return

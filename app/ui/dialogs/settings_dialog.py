@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import SenderProfile
+from app.domain.output_options import PageSize
 from app.i18n import _, available_languages
 from app.settings import Settings
 from app.ui.formatting import language_name
-
-PAGE_SIZES = ("A4", "Letter")
 
 
 class SettingsDialog(QDialog):
@@ -45,9 +44,10 @@ class SettingsDialog(QDialog):
         self.caution_edit = QLineEdit(", ".join(settings.caution_countries))
         self.page_combo = QComboBox()
         self.page_combo.addItem("", None)
-        for size in PAGE_SIZES:
-            self.page_combo.addItem(size, size)
-        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(settings.page_size)))
+        for size in PageSize:
+            self.page_combo.addItem(size.value, size.value)
+        chosen = settings.page_size.value if settings.page_size else None
+        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(chosen)))
         self.ui_language_combo = QComboBox()
         self.ui_language_combo.addItem("", None)
         for locale_id in available_languages():
@@ -180,7 +180,7 @@ class SettingsDialog(QDialog):
         return replace(
             self._original,
             sender=sender,
-            page_size=self.page_combo.currentData(),
+            page_size=PageSize.parse(self.page_combo.currentData()),
             ui_language=self.ui_language_combo.currentData(),
             letter_language=self.letter_language_combo.currentData(),
             caution_countries=tuple(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import SenderProfile
+from app.domain.output_options import PageSize
 from app.i18n import _, add_language_listener, available_languages, remove_language_listener
 from app.paths import AppPaths
 from app.settings import Settings, save_settings
@@ -30,7 +31,6 @@ from app.ui.app_icon import app_icon
 from app.ui.formatting import language_name
 
 log = logging.getLogger(__name__)
-PAGE_SIZES = ("A4", "Letter")
 SettingsSaved = Callable[[Settings], None]
 
 
@@ -57,9 +57,10 @@ class WelcomeDialog(QDialog):
         self.about_edit = QLineEdit(sender.about)
         self.page_combo = QComboBox()
         self.page_combo.addItem("", None)
-        for size in PAGE_SIZES:
-            self.page_combo.addItem(size, size)
-        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(settings.page_size)))
+        for size in PageSize:
+            self.page_combo.addItem(size.value, size.value)
+        chosen = settings.page_size.value if settings.page_size else None
+        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(chosen)))
         self.language_combo = QComboBox()
         self.language_combo.addItem("", None)
         for locale_id in available_languages():
@@ -188,7 +189,9 @@ class WelcomeDialog(QDialog):
             email=self._original.sender.email,
             about=self.about_edit.text().strip(),
         )
-        return replace(chosen, sender=sender, page_size=self.page_combo.currentData())
+        return replace(
+            chosen, sender=sender, page_size=PageSize.parse(self.page_combo.currentData())
+        )
 
 
 def maybe_show_welcome(

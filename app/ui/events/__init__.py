@@ -12,6 +12,7 @@ from app.i18n import _, add_language_listener, pgettext
 from app.paths import AppPaths
 
 if TYPE_CHECKING:
+    from app.domain.output_options import OutputOptions
     from app.services.database import Database
     from app.ui.events.events_dialog import EventsDialog
 
@@ -24,12 +25,12 @@ class EventsMenu:
         window: QMainWindow,
         database: Callable[[], Database | None],
         paths: AppPaths,
-        page_size: Callable[[], str] | None = None,
+        options: Callable[[], OutputOptions] | None = None,
     ) -> None:
         self.window = window
         self.database = database
         self.paths = paths
-        self.page_size = page_size or (lambda: "A4")
+        self.options = options or self._options_from_settings
         self.dialog: EventsDialog | None = None
         self.menu = QMenu(window)
         self.event_mode = QAction(window)
@@ -43,6 +44,13 @@ class EventsMenu:
             bar.addMenu(self.menu)
         self.retranslate_ui()
         add_language_listener(self._on_language_changed)
+
+    def _options_from_settings(self) -> OutputOptions:
+        """Paper and writer safety as the settings say now (read at each use)."""
+        from app.services.outputs import output_options
+        from app.settings import load_settings
+
+        return output_options(load_settings(self.paths))
 
     def _on_language_changed(self, _locale: str) -> None:
         self.retranslate_ui()
@@ -61,7 +69,7 @@ class EventsMenu:
             Messages.info(self.window, _("Events"), _("The store is still opening; try again."))
             return None
         if self.dialog is None:
-            self.dialog = EventsDialog(db, self.window, page_size=self.page_size())
+            self.dialog = EventsDialog(db, self.window, options=self.options)
             reload = getattr(self.window, "reload_cases", None)
             if callable(reload):
                 self.dialog.store_changed.connect(lambda: reload())
@@ -80,7 +88,7 @@ def install_menu(
     window: QMainWindow,
     database: Callable[[], Database | None],
     paths: AppPaths,
-    page_size: Callable[[], str] | None = None,
+    options: Callable[[], OutputOptions] | None = None,
 ) -> EventsMenu:
     """Add "Events > Event mode..." to ``window``; ``database()`` gives the open store or None."""
-    return EventsMenu(window, database, paths, page_size)
+    return EventsMenu(window, database, paths, options)

@@ -18,6 +18,7 @@ from app.ui.events.participant_form import ParticipantForm
 from app.ui.events.pin import AskPinDialog, PinLock
 
 if TYPE_CHECKING:
+    from app.domain.output_options import OutputOptions
     from app.services.database import Database
 
 
@@ -26,7 +27,7 @@ def ask_pin(parent: QWidget, lock: PinLock) -> bool:
     return AskPinDialog(lock, parent).exec() == AskPinDialog.DialogCode.Accepted
 
 
-def print_letter(parent: QWidget, letter: Letter, target: Target, page_size: str) -> bool:
+def print_letter(parent: QWidget, letter: Letter, target: Target, options: OutputOptions) -> bool:
     """Show the print preview; True when printing is available (tests replace this function)."""
     try:
         from PySide6.QtGui import QPainter
@@ -40,9 +41,15 @@ def print_letter(parent: QWidget, letter: Letter, target: Target, page_size: str
         )
     except ImportError:
         return False
-    doc = fitted_letter_document(letter, sender=SenderProfile(), target=target, page_size=page_size)
+    doc = fitted_letter_document(
+        letter,
+        sender=SenderProfile(),
+        target=target,
+        page_size=options.page_size,
+        large_print=options.large_print,
+    )
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_paged_device(printer, page_size)
+    prepare_paged_device(printer, options.page_size)
 
     def paint(device: QPrinter) -> None:
         painter = QPainter(device)
@@ -71,7 +78,7 @@ class EventModeWindow(QWidget):
         lock: PinLock,
         *,
         open_board: Callable[[], None] | None = None,
-        page_size: str = "A4",
+        options: OutputOptions | None = None,
         idle_reset_ms: int = IDLE_RESET_MS,
     ) -> None:
         super().__init__()
@@ -81,14 +88,18 @@ class EventModeWindow(QWidget):
         self.event_info = event
         self._lock = lock
         self._open_board = open_board
-        self._page_size = page_size
+        if options is None:
+            from app.services.outputs import default_output_options
+
+            options = default_output_options()
+        self.options = options
         self._may_close = False
         self.setWindowTitle(_("Event mode: %(event)s") % {"event": event.name})
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)  # large and simple, readable at arm's length
         self.setFont(font)
         cases = [get_case(db, c.ua_number) for c in event.cases]
-        self.form = ParticipantForm(cases)
+        self.form = ParticipantForm(cases, options=options)
         self.heading = QLabel(event.name)
         heading_font = self.heading.font()
         heading_font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -185,7 +196,7 @@ class EventModeWindow(QWidget):
             target = case.targets[index - 1]
         else:
             target = Target(None, ", ".join(p.name for p in case.persons))
-        if not print_letter(self, replace(base, text=text), target, self._page_size):
+        if not print_letter(self, replace(base, text=text), target, self.options):
             self.thanks.setText(_("Printing is not available here; copy the letter by hand."))
             return
         self.record()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.events import EventInfo
 from app.i18n import _
+from app.services.outputs import default_output_options
 from app.ui.errors import report_failure
 from app.ui.events.event_mode_window import EventModeWindow
 from app.ui.events.new_event_form import NewEventForm
@@ -28,6 +30,7 @@ from app.ui.events.pin import ChoosePinDialog, PinLock
 from app.ui.events.tally_board import TallyBoard
 
 if TYPE_CHECKING:
+    from app.domain.output_options import OutputOptions
     from app.services.database import Database
 
 
@@ -43,13 +46,17 @@ class EventsDialog(QDialog):
     store_changed = Signal()  # letters were recorded or merged: the case list may refresh
 
     def __init__(
-        self, db: Database, parent: QWidget | None = None, *, page_size: str = "A4"
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        options: Callable[[], OutputOptions] | None = None,
     ) -> None:
         super().__init__(parent)
         from app.services.cases import list_cases
 
         self.db = db
-        self.page_size = page_size
+        self.options = options or default_output_options
         self.event_window: EventModeWindow | None = None
         self._hidden_window: QWidget | None = None
         self.boards: dict[str, TallyBoard] = {}
@@ -61,7 +68,7 @@ class EventsDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.files = OrganiserFiles(self, db, self.current_event, self.status, page_size)
+        self.files = OrganiserFiles(self, db, self.current_event, self.status, self.options)
         self.start_button = QPushButton(_("Start event mode\u2026"))
         self.board_button = QPushButton(_("Tally board"))
         self.batch_button = QPushButton(_("Count handwritten letters\u2026"))
@@ -177,7 +184,7 @@ class EventsDialog(QDialog):
             event,
             lock,
             open_board=lambda: self.open_board(event),
-            page_size=self.page_size,
+            options=self.options(),
         )
         window.letter_recorded.connect(lambda _record: self._after_change())
         window.left.connect(self._on_event_mode_left)

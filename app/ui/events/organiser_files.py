@@ -16,6 +16,7 @@ from app.ui.errors import report_failure
 from app.ui.events.batch_dialog import BatchDialog, BatchPrintDialog
 
 if TYPE_CHECKING:
+    from app.domain.output_options import OutputOptions
     from app.services.database import Database
 
 
@@ -62,10 +63,10 @@ class OrganiserFiles(QObject):
         db: Database,
         current_event: Callable[[], EventInfo | None],
         status: QLabel,
-        page_size: str = "A4",
+        options: Callable[[], OutputOptions],
     ) -> None:
         super().__init__(parent)
-        self._page_size = page_size
+        self._options = options
         self._parent = parent
         self.db = db
         self._current_event = current_event
@@ -129,7 +130,7 @@ class OrganiserFiles(QObject):
                 path,
                 names=dialog.names(),
                 blank=dialog.blank_spin.value(),
-                page_size=self._page_size,
+                options=self._options(),
             )
         except Exception as exc:
             report_failure(self._parent, _("The batch could not be printed"), exc)
@@ -213,7 +214,9 @@ class OrganiserFiles(QObject):
         pdf_path = path.with_suffix(".pdf")
         csv_path = path.with_suffix(".csv")
         try:
-            tally = write_event_report(self.db, event.name, csv_path, pdf_path)
+            tally = write_event_report(
+                self.db, event.name, csv_path, pdf_path, options=self._options()
+            )
         except Exception as exc:
             report_failure(self._parent, _("The report could not be saved"), exc)
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import AppealKind, CaseDetail, Letter, SenderProfile
+from app.domain.output_options import OutputOptions
 from app.i18n import _, current_language
 
 log = logging.getLogger(__name__)
@@ -49,9 +50,16 @@ class ParticipantForm(QWidget):
 
     changed = Signal()  # any choice or the letter text changed
 
-    def __init__(self, cases: list[CaseDetail], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        cases: list[CaseDetail],
+        parent: QWidget | None = None,
+        *,
+        options: OutputOptions | None = None,
+    ) -> None:
         super().__init__(parent)
         self.cases = cases
+        self.options = options  # writer safety for the letters' signatures
         self.letter: Letter | None = None
         self._edited = False
         self._drafting = False
@@ -128,6 +136,14 @@ class ParticipantForm(QWidget):
     def sender(self) -> SenderProfile:
         return SenderProfile(name=" ".join(self.name_edit.text().split()))
 
+    def _signature(self, case: CaseDetail) -> SenderProfile:
+        """The participant's name, or its initials in a caution country (writer safety)."""
+        if self.options is None:
+            return self.sender()
+        from app.services.outputs import letter_sender
+
+        return letter_sender(self.sender(), case, self.options)
+
     def text(self) -> str:
         return self.letter_edit.toPlainText()
 
@@ -177,7 +193,7 @@ class ParticipantForm(QWidget):
                 self.letter = draft_letter(
                     case,
                     self.target_index() or 1,
-                    self.sender(),
+                    self._signature(case),
                     locale=self.locale(),
                     kind=self.kind(),
                 )

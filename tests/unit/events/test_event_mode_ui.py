@@ -196,7 +196,7 @@ def test_print_counts_the_letter_and_an_idle_screen_clears_itself(
     event = create_event(db, EVENT, cases=["12/26"])
     printed: list[tuple[str, str]] = []
 
-    def fake_print(parent: object, letter: object, target: object, page_size: str) -> bool:
+    def fake_print(parent: object, letter: object, target: object, options: object) -> bool:
         printed.append((letter.text, target.label))  # type: ignore[attr-defined]
         return True
 

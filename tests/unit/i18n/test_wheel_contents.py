@@ -88,3 +88,13 @@ def test_installed_package_finds_its_catalogs_and_templates(wheel: Path, tmp_pat
     assert Path(locales) == site / "app" / "locales"
     assert Path(templates) == site / "app" / "templates"
     assert "'es'" in languages and "'ar'" in languages
+
+
+def test_wheel_contains_the_menu_entry_files(wheel_names: set[str]) -> None:
+    """`appeal-desk desktop install` after pip/pipx finds them inside the package."""
+    for name in (
+        "app/resources/org.appealdesk.AppealDesk.desktop",
+        "app/resources/org.appealdesk.AppealDesk.metainfo.xml",
+        "app/resources/org.appealdesk.AppealDesk.svg",
+    ):
+        assert name in wheel_names

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.domain.model import Letter, SenderProfile, Target
+from app.domain.output_options import PageSize
 from app.output.paper import PrintItem, write_letter_pdf, write_letters_pdf
 
 from .conftest import PERSON, english_text
@@ -53,9 +54,9 @@ def _same_place(batch_page: list, alone_page: list) -> bool:
     )
 
 
-@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("page_size", list(PageSize))
 def test_every_letter_of_a_batch_prints_as_it_does_alone(
-    qapp, tmp_path: Path, items: list[PrintItem], page_size: str
+    qapp, tmp_path: Path, items: list[PrintItem], page_size: PageSize
 ) -> None:
     batch_path = tmp_path / "batch.pdf"
     pages = write_letters_pdf(items, batch_path, page_size=page_size)

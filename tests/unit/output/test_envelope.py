@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.domain.errors import InvalidInput
 from app.domain.model import SenderProfile, Target
+from app.domain.output_options import EnvelopeFormat, PageSize
 from app.output.address import postal_lines, with_country_last
 from app.output.envelope import AIRMAIL_MARK, write_envelope_pdf, write_label_sheet_pdf
 
@@ -16,13 +16,23 @@ from .pdf_reading import pdf_text
 
 
 @pytest.mark.parametrize(
-    ("name", "points"), [("DL", (624, 312)), ("C5", (649, 459)), ("10", (684, 297))]
+    ("name", "points"),
+    [
+        (EnvelopeFormat.DL, (624, 312)),
+        (EnvelopeFormat.C5, (649, 459)),
+        (EnvelopeFormat.NO_10, (684, 297)),
+    ],
 )
 def test_envelope_has_country_in_capitals_last(
-    qapp, tmp_path: Path, target: Target, sender: SenderProfile, name: str, points: tuple[int, int]
+    qapp,
+    tmp_path: Path,
+    target: Target,
+    sender: SenderProfile,
+    name: EnvelopeFormat,
+    points: tuple[int, int],
 ) -> None:
     path = tmp_path / "envelope.pdf"
-    write_envelope_pdf(target, path, country="Peru", sender=sender, format_name=name)
+    write_envelope_pdf(target, path, country="Peru", sender=sender, envelope=name)
     lines = [line.strip() for line in pdf_text(path).splitlines() if line.strip()]
     assert lines[-1] == "PERU"
     assert lines[-2] == "Lima 1"
@@ -39,13 +49,25 @@ def test_envelope_without_return_address(qapp, tmp_path: Path, target: Target) -
     assert "Jane Writer" not in text and "Bristol" not in text and "PERU" in text
 
 
-def test_unknown_envelope_format(qapp, tmp_path: Path, target: Target) -> None:
-    with pytest.raises(InvalidInput):
-        write_envelope_pdf(target, tmp_path / "x.pdf", format_name="B4")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dl", EnvelopeFormat.DL),
+        ("C5", EnvelopeFormat.C5),
+        ("10", EnvelopeFormat.NO_10),
+        ("#10", EnvelopeFormat.NO_10),
+        ("COM10", EnvelopeFormat.NO_10),
+        ("B4", None),
+    ],
+)
+def test_envelope_format_names(text: str, expected: EnvelopeFormat | None) -> None:
+    assert EnvelopeFormat.parse(text) is expected
 
 
-@pytest.mark.parametrize(("page_size", "per_sheet"), [("A4", 24), ("Letter", 30)])
-def test_label_sheet(qapp, tmp_path: Path, target: Target, page_size: str, per_sheet: int) -> None:
+@pytest.mark.parametrize(("page_size", "per_sheet"), [(PageSize.A4, 24), (PageSize.LETTER, 30)])
+def test_label_sheet(
+    qapp, tmp_path: Path, target: Target, page_size: PageSize, per_sheet: int
+) -> None:
     path = tmp_path / "labels.pdf"
     sheets = write_label_sheet_pdf(
         [postal_lines(target, "Peru")] * (per_sheet + 1), path, page_size=page_size

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.domain.model import SenderProfile
+from app.domain.output_options import PageSize
 from app.main import main
 from app.paths import resolve_paths
 from app.settings import Settings, save_settings
@@ -38,7 +39,7 @@ def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         country="United Kingdom",
         email="jane@example.org",
     )
-    save_settings(resolve_paths(home), Settings(sender=sender, page_size="A4"))
+    save_settings(resolve_paths(home), Settings(sender=sender, page_size=PageSize.A4))
     return home
 
 

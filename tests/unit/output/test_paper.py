@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.domain.model import Letter, SenderProfile, Target
-from app.output.letter_layout import default_page_size
+from app.domain.output_options import PageSize
 from app.output.letter_parts import split_letter
 from app.output.paper import PrintItem, write_letter_pdf, write_letters_pdf
 
@@ -25,14 +25,14 @@ def _size(path: Path) -> tuple[int, int]:
     return round(float(box.width)), round(float(box.height))
 
 
-@pytest.mark.parametrize(("page_size", "points"), [("A4", A4_POINTS), ("Letter", LETTER_POINTS)])
+@pytest.mark.parametrize(("page_size", "points"), [(PageSize.A4, A4_POINTS), (PageSize.LETTER, LETTER_POINTS)])
 def test_letter_pdf_names_official_and_sender(
     qapp,
     tmp_path: Path,
     letter: Letter,
     sender: SenderProfile,
     target: Target,
-    page_size: str,
+    page_size: PageSize,
     points: tuple[int, int],
 ) -> None:
     path = tmp_path / "letter.pdf"
@@ -58,7 +58,7 @@ def test_letter_pdf_names_official_and_sender(
 
 def test_recipient_sits_in_the_din_window(qapp, tmp_path: Path, letter, sender, target) -> None:
     path = tmp_path / "letter.pdf"
-    write_letter_pdf(letter, path, sender=sender, target=target, page_size="A4", country="Peru")
+    write_letter_pdf(letter, path, sender=sender, target=target, page_size=PageSize.A4, country="Peru")
     mm = 25.4 / 72
     lines = {text: (x * mm, (842 - y) * mm) for x, y, text in fragments(path)}
     x, top = lines["Dr Ana Pérez Gómez"]
@@ -78,7 +78,7 @@ def test_batch_of_ten_letters_is_one_pdf(
         for n in range(10)
     ]
     path = tmp_path / "event.pdf"
-    pages = write_letters_pdf(items, path, page_size="Letter", title="Write for Rights table 3")
+    pages = write_letters_pdf(items, path, page_size=PageSize.LETTER, title="Write for Rights table 3")
     reader = PdfReader(path)
     assert pages == len(reader.pages) >= 10
     assert reader.metadata.title == "Write for Rights table 3"
@@ -127,17 +127,18 @@ def test_existing_pdf_survives_a_failed_batch(qapp, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("territory", "expected"),
     [
-        ("US", "Letter"),
-        ("en_US", "Letter"),
-        ("es-MX", "Letter"),
-        ("CA", "Letter"),
-        ("de_DE", "A4"),
-        ("en", "A4"),
-        (None, "A4"),
+        ("US", PageSize.LETTER),
+        ("en_US", PageSize.LETTER),
+        ("es-MX", PageSize.LETTER),
+        ("en_US.UTF-8", PageSize.LETTER),
+        ("CA", PageSize.LETTER),
+        ("de_DE", PageSize.A4),
+        ("en", PageSize.A4),
+        (None, PageSize.A4),
     ],
 )
-def test_default_page_size(territory: str | None, expected: str) -> None:
-    assert default_page_size(territory) == expected
+def test_default_page_size(territory: str | None, expected: PageSize) -> None:
+    assert PageSize.for_locale(territory) is expected
 
 
 def test_split_letter_keeps_unknown_head_lines(sender, target) -> None:
@@ -162,11 +163,11 @@ def test_preview_document_prints_like_the_pdf(qapp, tmp_path: Path, letter, send
     from app.output.paper import letter_document, prepare_paged_device
 
     ours, printed = tmp_path / "ours.pdf", tmp_path / "printed.pdf"
-    write_letter_pdf(letter, ours, sender=sender, target=target, page_size="Letter")
-    doc = letter_document(letter, sender=sender, target=target, page_size="Letter")
+    write_letter_pdf(letter, ours, sender=sender, target=target, page_size=PageSize.LETTER)
+    doc = letter_document(letter, sender=sender, target=target, page_size=PageSize.LETTER)
     writer = QPdfWriter(str(printed))
     writer.setResolution(1200)  # a printer's resolution, unlike the layout's
-    prepare_paged_device(writer, "Letter")
+    prepare_paged_device(writer, PageSize.LETTER)
     doc.print_(writer)
     del writer
     ours_at = {text: (x, y) for x, y, text in fragments(ours)}

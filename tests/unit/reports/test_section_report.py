@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from app.domain.output_options import OutputOptions, PageSize
 from app.services.cases import get_case
 from app.services.reports import (
     ReportRow,
@@ -20,6 +21,8 @@ from app.services.reports import (
 )
 from app.store.database import Database
 from tests.unit.reports.conftest import SENDER, SENDER_ADDRESS
+
+A4 = OutputOptions(PageSize.A4)
 
 
 def page_text(path: Path) -> str:
@@ -90,7 +93,7 @@ def test_pdf_is_one_page_with_title_counts_and_scope_but_no_names(
     seeded: Database, tmp_path: Path
 ) -> None:
     target = tmp_path / "report.pdf"
-    write_section_report(seeded, csv_path=None, pdf_path=target)
+    write_section_report(seeded, csv_path=None, pdf_path=target, options=A4)
     reader = PdfReader(target)
     assert len(reader.pages) == 1
     assert reader.metadata.title == "Appeals sent: report for the section"
@@ -107,7 +110,9 @@ def test_pdf_is_one_page_with_title_counts_and_scope_but_no_names(
 
 def test_pdf_on_letter_paper_and_empty_report(db: Database, tmp_path: Path) -> None:
     target = tmp_path / "empty.pdf"
-    report = write_section_report(db, csv_path=None, pdf_path=target, page_size="Letter")
+    report = write_section_report(
+        db, csv_path=None, pdf_path=target, options=OutputOptions(PageSize.LETTER)
+    )
     assert report.total == 0
     page = PdfReader(target).pages[0]
     assert round(float(page.mediabox.width)) == 612  # 8.5 in
@@ -120,7 +125,7 @@ def test_a_long_report_still_fits_one_page_with_its_totals(tmp_path: Path) -> No
         for n in range(80)
     )
     target = tmp_path / "long.pdf"
-    write_report_pdf(SectionReport(since=None, until=None, rows=rows), target)
+    write_report_pdf(SectionReport(since=None, until=None, rows=rows), target, options=A4)
     text = page_text(target)  # asserts one page
     assert "Total letters: 160. Replies received: 80." in text
     assert "UA 1/26" in text and "\u2026" in text  # rows that do not fit are elided...

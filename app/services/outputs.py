@@ -1,0 +1,221 @@
+"""Use cases that put letters on paper or in a mail draft: PDF, .eml, text, envelopes, labels.
+
+The window and the command line both call these functions with one :class:`OutputOptions`
+value, resolved from the settings by :func:`output_options`; the writer-safety rule is
+applied here (through :mod:`app.services.writer_safety`) and nowhere in the adapters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.domain.errors import InvalidInput
+from app.domain.model import CaseDetail, Letter, SenderProfile, Target
+from app.domain.output_options import EnvelopeFormat, OutputOptions, PageSize
+from app.i18n import _
+from app.services import writer_safety
+
+if TYPE_CHECKING:
+    from app.settings import Settings
+
+
+def system_page_size() -> PageSize:
+    """The paper of the system locale's region (Letter in the US, Canada, Mexico...)."""
+    from app.output.paper import system_page_size as from_system_locale
+
+    return from_system_locale()
+
+
+def output_options(
+    settings: Settings,
+    *,
+    page_size: PageSize | None = None,
+    envelope_format: EnvelopeFormat | None = None,
+    large_print: bool = False,
+    writer_safety: bool | None = None,
+) -> OutputOptions:
+    """The options for an output: what the caller chose, else the settings, else the locale."""
+    return OutputOptions(
+        page_size=page_size or PageSize.parse(settings.page_size) or system_page_size(),
+        envelope_format=envelope_format,
+        large_print=large_print,
+        caution_countries=tuple(settings.caution_countries),
+        writer_safety=writer_safety,
+    )
+
+
+def default_output_options() -> OutputOptions:
+    """Without the user's settings: the paper of the system locale, no caution countries."""
+    from app.settings import Settings
+
+    return output_options(Settings())
+
+
+def target_of(case: CaseDetail, index: int) -> Target:
+    """Official number ``index`` (1-based) of ``case``."""
+    if not 1 <= index <= len(case.targets):
+        raise InvalidInput(
+            _("UA %(ua_number)s has no official number %(index)d; choose 1 to %(count)d.")
+            % {"ua_number": case.ua_number, "index": index, "count": len(case.targets)}
+        )
+    return case.targets[index - 1]
+
+
+def letter_sender(sender: SenderProfile, case: CaseDetail, options: OutputOptions) -> SenderProfile:
+    """Who signs a letter for ``case``: the profile, or initials and town for writer safety."""
+    return writer_safety.signature(sender, case.country, options)
+
+
+def draft_for_output(
+    case: CaseDetail,
+    target_index: int,
+    sender: SenderProfile,
+    options: OutputOptions,
+    *,
+    locale: str | None = None,
+    user_templates: Path | None = None,
+) -> Letter:
+    """The letter for official ``target_index``, signed as writer safety allows."""
+    from app.services.letters import draft_letter
+
+    return draft_letter(
+        case,
+        target_index,
+        letter_sender(sender, case, options),
+        locale=locale,
+        user_templates=user_templates,
+    )
+
+
+def emphasis(case: CaseDetail) -> tuple[str, ...]:
+    """The names a printed letter sets in bold: the persons at risk."""
+    return tuple(person.name for person in case.persons)
+
+
+def save_letter_pdf(
+    letter: Letter,
+    path: Path,
+    *,
+    case: CaseDetail,
+    target_index: int,
+    sender: SenderProfile,
+    options: OutputOptions,
+) -> int:
+    """Write the letter as a PDF (replaced atomically); return its number of pages."""
+    from app.output.paper import write_letter_pdf
+
+    return write_letter_pdf(
+        letter,
+        path,
+        sender=letter_sender(sender, case, options),
+        target=target_of(case, target_index),
+        page_size=options.page_size,
+        emphasis=emphasis(case),
+        large_print=options.large_print,
+        country=case.country or None,
+    )
+
+
+def save_letter_text(letter: Letter, path: Path) -> None:
+    """Write the letter's text (UTF-8, replaced atomically)."""
+    from app.output.atomic import write_text_atomic
+
+    write_text_atomic(path, letter.text if letter.text.endswith("\n") else letter.text + "\n")
+
+
+def save_letter_eml(
+    letter: Letter,
+    path: Path,
+    *,
+    case: CaseDetail,
+    target_index: int,
+    sender: SenderProfile,
+    options: OutputOptions,
+) -> bool:
+    """Write a draft message any mail client opens; False when the official has no e-mail."""
+    from app.output.atomic import write_atomic
+    from app.output.mail import build_eml
+
+    target = target_of(case, target_index)
+    data = build_eml(
+        to=[target.email] if target.email else [],
+        cc=[],
+        subject=letter.subject,
+        body=letter.text,
+        sender=letter_sender(sender, case, options),
+    )
+    write_atomic(path, data)
+    return bool(target.email)
+
+
+@dataclass(frozen=True, slots=True)
+class EnvelopesWritten:
+    """What went into an envelope PDF."""
+
+    envelopes: int
+    without_return_address: int  # left off for writer safety (or by the user's choice)
+
+
+def save_envelopes(
+    cases: Sequence[tuple[CaseDetail, Sequence[int]]],
+    path: Path,
+    *,
+    sender: SenderProfile | None,
+    options: OutputOptions,
+) -> EnvelopesWritten:
+    """One envelope per (case, official number); ``sender`` None leaves every return address off."""
+    from app.output.envelope import EnvelopeItem, write_envelopes_pdf
+
+    items = []
+    for case, indexes in cases:
+        back = writer_safety.return_address(sender, case.country, options)
+        for index in indexes:
+            items.append(EnvelopeItem(target_of(case, index), case.country or None, back))
+    write_envelopes_pdf(items, path, envelope=options.envelope)
+    bare = sum(1 for item in items if item.sender is None)
+    return EnvelopesWritten(envelopes=len(items), without_return_address=bare)
+
+
+def save_envelope(
+    case: CaseDetail,
+    target_index: int,
+    path: Path,
+    *,
+    sender: SenderProfile | None,
+    options: OutputOptions,
+) -> bool:
+    """One envelope PDF; True when it carries the return address."""
+    written = save_envelopes([(case, [target_index])], path, sender=sender, options=options)
+    return written.without_return_address == 0
+
+
+def officials_with_address(case: CaseDetail) -> list[int]:
+    """The numbers (1-based) of the case's officials that have a postal address."""
+    return [index for index, target in enumerate(case.targets, start=1) if target.address]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelsWritten:
+    labels: int
+    sheets: int
+
+
+def save_labels(
+    cases: Sequence[tuple[CaseDetail, Sequence[int]]], path: Path, *, options: OutputOptions
+) -> LabelsWritten:
+    """Address labels for the given (case, official numbers), on sheets of the page size."""
+    from app.output.address import postal_lines
+    from app.output.envelope import write_label_sheet_pdf
+
+    addresses = [
+        postal_lines(target_of(case, index), case.country)
+        for case, indexes in cases
+        for index in indexes
+    ]
+    if not addresses:
+        raise InvalidInput(_("These cases name no officials to write to."))
+    sheets = write_label_sheet_pdf(addresses, path, page_size=options.page_size)
+    return LabelsWritten(labels=len(addresses), sheets=sheets)

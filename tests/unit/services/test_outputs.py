@@ -1,0 +1,197 @@
+"""Outputs through the command line and the event screens: paper from the settings, writer safety."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from app.domain.model import SenderProfile
+from app.domain.output_options import OutputOptions, PageSize
+from app.main import main
+from app.paths import resolve_paths
+from app.services import writer_safety
+from app.settings import Settings, load_settings, save_settings
+from app.store.database import open_database
+from tests.unit.events.conftest import add_fictional_cases
+
+LETTER_WIDTH = 612  # points: 8.5 in
+SENDER = SenderProfile(
+    name="Maria Sol Writer",
+    address="9 Home Lane",
+    city="Leeds",
+    country="United Kingdom",
+    email="maria@example.org",
+)
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def page_width(path: Path) -> int:
+    return round(float(PdfReader(path).pages[0].mediabox.width))
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A store of fictional cases (12/26 is in Atlantis) and a sender with ties to Atlantis."""
+    data = tmp_path / "home"
+    paths = resolve_paths(data)
+    db = open_database(paths)
+    add_fictional_cases(db)
+    db.close()
+    save_settings(
+        paths, Settings(sender=SENDER, page_size=PageSize.A4, caution_countries=("ATLANTIS ",))
+    )
+    return data
+
+
+def cli(capsys: pytest.CaptureFixture[str], home: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(home), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_letter_command_signs_with_initials_for_a_caution_country(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = cli(capsys, home, "letter", "12/26")
+    assert code == 0
+    assert "M. S. W." in out and "Leeds" in out
+    for private in ("Maria Sol Writer", "9 Home Lane", "maria@example.org"):
+        assert private not in out
+    assert "initials and town" in err
+
+
+def test_the_letter_command_keeps_the_full_signature_elsewhere(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _err = cli(capsys, home, "letter", "34/26")  # Utopia: no ties
+    assert code == 0 and "Maria Sol Writer" in out
+
+
+def test_pdf_and_eml_of_a_caution_country_carry_no_street_or_email(
+    qapp, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf, eml = tmp_path / "letter.pdf", tmp_path / "letter.eml"
+    assert cli(capsys, home, "letter", "12/26", "--out", str(pdf))[0] == 0
+    assert cli(capsys, home, "letter", "12/26", "--out", str(eml))[0] == 0
+    text = pdf_text(pdf)
+    assert "Rui Costa" in text and "M. S. W." in text
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    body = message.get_body().get_content()  # type: ignore[union-attr]
+    assert message["To"] == "m@x.example" and message["From"] is None
+    for private in ("Maria Sol Writer", "9 Home Lane", "maria@example.org"):
+        assert private not in text and private not in body
+
+
+def test_an_envelope_for_a_caution_country_has_no_return_address(
+    qapp, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "envelope.pdf"
+    code, _out, err = cli(capsys, home, "envelope", "12/26", "--out", str(out))
+    assert code == 0 and "left off this envelope" in err
+    text = pdf_text(out)
+    assert "ATLANTIS" in text and "9 Home Lane" not in text and "Leeds" not in text
+
+
+def test_a_us_users_reports_and_event_batch_are_on_letter_paper(
+    qapp, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = resolve_paths(home)
+    save_settings(paths, replace(load_settings(paths), page_size=PageSize.LETTER))
+    assert cli(capsys, home, "event", "create", "Evening", "--cases", "12/26,34/26")[0] == 0
+    report, batch, section = tmp_path / "r.pdf", tmp_path / "b.pdf", tmp_path / "s.pdf"
+    assert cli(capsys, home, "event", "report", "Evening", "--pdf", str(report))[0] == 0
+    args = ("event", "batch", "Evening", "34/26", "--blank", "1", "--out", str(batch))
+    assert cli(capsys, home, *args)[0] == 0
+    assert cli(capsys, home, "report", "--pdf", str(section))[0] == 0
+    assert [page_width(p) for p in (report, batch, section)] == [LETTER_WIDTH] * 3
+
+
+def test_event_batch_letters_for_a_caution_country_are_signed_with_initials(
+    qapp, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("Jo Participant\n", encoding="utf-8")
+    batch = tmp_path / "b.pdf"
+    assert cli(capsys, home, "event", "create", "Evening", "--cases", "12/26")[0] == 0
+    args = ("event", "batch", "Evening", "12/26", "--names", str(names), "--out", str(batch))
+    assert cli(capsys, home, *args)[0] == 0
+    text = pdf_text(batch)
+    assert "J. P." in text and "Jo Participant" not in text
+
+
+def test_event_mode_prints_on_the_users_letter_paper(
+    qtbot: QtBot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from app.services.events import create_event
+    from app.ui.events import event_mode_window, events_dialog, install_menu, organiser_files
+    from app.ui.events.pin import PinLock
+
+    paths = resolve_paths(home)
+    save_settings(paths, replace(load_settings(paths), page_size=PageSize.LETTER))
+    db = open_database(paths)
+    create_event(db, "Evening", cases=["34/26"])
+    window = QMainWindow()
+    qtbot.add_widget(window)
+    menu = install_menu(window, lambda: db, paths)
+    dialog = menu.open_dialog()
+    assert dialog is not None
+    qtbot.add_widget(dialog)
+    printed: list[PageSize] = []
+
+    def fake_print(parent: object, letter: object, target: object, options: OutputOptions) -> bool:
+        printed.append(options.page_size)
+        return True
+
+    monkeypatch.setattr(event_mode_window, "print_letter", fake_print)
+    monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("1357"))
+    monkeypatch.setattr(events_dialog, "choose_pin", lambda parent: PinLock("1357"))
+    mode = dialog.start_event_mode()
+    assert mode is not None
+    qtbot.add_widget(mode)
+    mode.form.case_list.setCurrentRow(0)
+    qtbot.keyClicks(mode.form.name_edit, "Sam")
+    with qtbot.wait_signal(mode.letter_recorded):
+        mode.print_button.click()
+    assert printed == [PageSize.LETTER]
+    with qtbot.wait_signal(mode.left):
+        mode.close()
+    report = tmp_path / "evening.pdf"
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *_args: report)
+    dialog.files.save_report()
+    assert page_width(report) == LETTER_WIDTH
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("country", "listed", "expected"),
+    [
+        ("Perú", ("peru",), True),
+        ("  Atlantis", ("ATLANTIS ",), True),
+        ("Utopia", ("Atlantis",), False),
+        ("", ("",), False),
+    ],
+)
+def test_caution_countries_match_without_case_or_accents(
+    country: str, listed: tuple[str, ...], expected: bool
+) -> None:
+    assert writer_safety.is_caution_country(country, listed) is expected
+
+
+def test_the_users_choice_wins_over_the_caution_list() -> None:
+    listed = OutputOptions(PageSize.A4, caution_countries=("Atlantis",))
+    assert writer_safety.signature(SENDER, "Atlantis", listed).name == "M. S. W."
+    chosen = replace(listed, writer_safety=False)
+    assert writer_safety.signature(SENDER, "Atlantis", chosen) == SENDER
+    assert writer_safety.return_address(SENDER, "Utopia", replace(listed, writer_safety=True)) is None
+
