@@ -285,3 +285,5 @@ class Letter:
     right_to_left: bool = False
     warnings: tuple[str, ...] = field(default=())
     asks: tuple[str, ...] = ()  # the UA's demands the letter makes (keys such as "release")
+    salutation: str = ""  # as the letter prints them (a bilingual letter pairs them up)
+    closing: str = ""

@@ -211,7 +211,7 @@ def draft_letter(
             asks=chosen_asks,
             model_letter=model_letter,
         )
-        text = text.rstrip("\n") + "\n" + BILINGUAL_SEPARATOR + second.text
+        text = parallel_text(text, polite.salutation, polite.closing, is_rtl(letter_locale), second)
         warnings.extend(w for w in second.warnings if w not in warnings)
     return Letter(
         text=text,
@@ -221,6 +221,8 @@ def draft_letter(
         right_to_left=is_rtl(letter_locale),
         warnings=tuple(warnings),
         asks=chosen_asks,
+        salutation=polite.salutation,
+        closing=polite.closing,
     )
 
 
@@ -246,6 +248,65 @@ def _printed_salutation(
 # Countries that write English dates month first ("December 6, 2026"); elsewhere an English
 # letter uses the day-month-year form ("6 December 2026").
 _MONTH_FIRST = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW"})
+
+
+LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
+
+
+def parallel_text(
+    first: str, salutation: str, closing: str, first_rtl: bool, second: Letter
+) -> str:
+    """One letter with both texts in parallel: the head of the first (the official's language)
+    once, then each part in both languages, the first language first: salutations, paragraph by
+    paragraph, closings; the signature once. When the directions differ, every line of each
+    language is isolated in its own direction (LRI or RLI ... PDI), so a left-to-right paragraph
+    inside a right-to-left letter reads left to right, in text, e-mail and PDF alike."""
+    one = _letter_parts(first, salutation, closing)
+    two = _letter_parts(second.text, second.salutation, second.closing)
+    if one is None or two is None:  # a template without the usual shape: one after the other
+        return first.rstrip("\n") + "\n" + BILINGUAL_SEPARATOR + second.text
+    mixed = first_rtl != second.right_to_left
+
+    def mark(paragraph: str, rtl: bool) -> str:
+        if not mixed:
+            return paragraph
+        start = RLI if rtl else LRI
+        return "\n".join(
+            start + line + PDI if line.strip() else line for line in paragraph.split("\n")
+        )
+
+    head, (salute_one, body_one, close_one), _tail_one = one
+    _head_two, (salute_two, body_two, close_two), tail_two = two
+    blocks = [mark(salute_one, first_rtl) + "\n" + mark(salute_two, second.right_to_left)]
+    for index in range(max(len(body_one), len(body_two))):
+        if index < len(body_one):
+            blocks.append(mark(body_one[index], first_rtl))
+        if index < len(body_two):
+            blocks.append(mark(body_two[index], second.right_to_left))
+    blocks.append(mark(close_one, first_rtl) + "\n" + mark(close_two, second.right_to_left))
+    return head + "\n\n".join(blocks) + tail_two
+
+
+def _letter_parts(
+    text: str, salutation: str, closing: str
+) -> tuple[str, tuple[str, list[str], str], str] | None:
+    """(head up to the salutation, (salutation, body paragraphs, closing), what follows the
+    closing), or None when the salutation or the closing line is not found."""
+    lines = text.split("\n")
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip() == salutation.strip())
+        end = max(
+            i for i, line in enumerate(lines) if closing.strip() and line.strip() == closing.strip()
+        )
+    except (StopIteration, ValueError):
+        return None
+    if end <= start:
+        return None
+    body = "\n".join(lines[start + 1 : end]).strip("\n")
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    head = "\n".join(lines[:start])
+    head = head + "\n" if head else ""
+    return head, (lines[start], paragraphs, lines[end]), "\n" + "\n".join(lines[end + 1 :])
 
 
 def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
