@@ -6,7 +6,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-CATALOG_SUFFIXES = {".po", ".pot", ".md", ".mo"}
+CATALOG_SUFFIXES = {".po", ".pot", ".md"}
 DESKTOP_FILES = ("org.appealdesk.AppealDesk.desktop", "org.appealdesk.AppealDesk.metainfo.xml")
 
 

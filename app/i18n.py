@@ -10,6 +10,7 @@ previews a catalog without building anything. No Qt here: the UI registers a lis
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import logging
@@ -223,8 +224,10 @@ def _region_variants(locale_id: str) -> list[str]:
 # ---- catalogs ---------------------------------------------------------------------------------
 
 
-# A message every shipped .mo carries: the CRC-32 of the .po it was built from, so a catalog a
-# translator has since edited is compiled again instead of being read stale.
+# A message every kept .mo carries: the CRC-32 of the .po it was built from, so a catalog a
+# translator has since edited is compiled again instead of being read stale. The .mo is
+# written beside its .po the first time a language is used (or by `appeal-desk i18n compile`
+# when packaging), so later starts in that language read it instead of compiling.
 SOURCE_MARK = ("appeal-desk", "source-crc32")
 
 
@@ -294,8 +297,8 @@ def drop_unsafe_translations(catalog: Any, source: Path) -> int:
 
 @lru_cache(maxsize=32)
 def _shipped_mo(locale_id: str) -> bytes | None:
-    """The compiled catalog: the shipped .mo when it matches its .po (no Babel import at
-    start-up), else the .po compiled in memory."""
+    """The compiled catalog: the .mo beside the .po when it was built from it (no Babel import
+    at start-up), else the .po compiled now and kept as that .mo."""
     path = catalog_path(locale_id)
     if not path.is_file():
         return None
@@ -305,7 +308,22 @@ def _shipped_mo(locale_id: str) -> bytes | None:
         if _mark_of(data) == source_checksum(path.read_bytes()):
             return data
         log.info("%s is older than its .po; compiling the .po", mo_path)
-    return compile_po(path, locale_id)
+    data = compile_po(path, locale_id, mark=True)
+    _keep_compiled(mo_path, data)
+    return data
+
+
+def _keep_compiled(mo_path: Path, data: bytes) -> None:
+    """Keep a compiled catalog beside its .po for the next start (best effort: a read-only
+    install compiles again each time, which is slower but correct)."""
+    temporary = mo_path.with_name(f".{mo_path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, mo_path)
+    except OSError as exc:
+        log.debug("cannot keep the compiled catalog %s: %s", mo_path, exc)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.NullTranslations:

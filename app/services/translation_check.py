@@ -335,13 +335,7 @@ def check_locale(
     if locale != SOURCE_LANGUAGE and i18n.catalog_path(locale).is_file():
         report.stats, problems = check_catalog(locale, template_msgids())
         report.problems.extend(problems)
-        if i18n.compiled_is_current(locale) is False:
-            report.problems.append(
-                Problem(
-                    relative_path(i18n.compiled_path(locale)),
-                    "older than messages.po; run `appeal-desk i18n compile`",
-                )
-            )
+
     elif locale != SOURCE_LANGUAGE and locale in interface_locales():
         report.problems.append(
             Problem(relative_path(i18n.catalog_path(locale)), "the catalog file is missing")
