@@ -41,7 +41,7 @@ class RotatingLogFile(logging.FileHandler):
     def _roll_over(self) -> None:
         if self.stream is not None:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
         base = self.baseFilename
         for number in range(self.backups - 1, 0, -1):
             older = f"{base}.{number}"

@@ -36,5 +36,5 @@ def speed_up_feature_scan() -> bool:
 
     uses_pyside._appeal_desk = True  # type: ignore[attr-defined]
     uses_pyside.__wrapped__ = original  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
     return True

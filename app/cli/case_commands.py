@@ -11,7 +11,7 @@ from app.cli.context import CliContext
 from app.domain.errors import InvalidInput
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser("import", help="import UA documents (files or folders)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.set_defaults(handler=run_import)

@@ -7,7 +7,7 @@ import argparse
 from app.cli.context import CliContext
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
     parser = sub.add_parser("i18n", help="check and measure translations (for translators)")
     commands = parser.add_subparsers(dest="i18n_command", metavar="SUBCOMMAND", required=True)

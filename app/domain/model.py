@@ -217,6 +217,16 @@ class CaseListPreview:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldDifference:
+    """A later document says ``document_value`` for a field the user corrected to
+    ``user_value`` (JSON values: text, an ISO date, lists of persons or officials)."""
+
+    field: str
+    user_value: object
+    document_value: object
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDetail:
     """Everything the detail pane and the letter writer need about one case."""
 
@@ -238,6 +248,8 @@ class CaseDetail:
     outputs: tuple[OutputRecord, ...] = ()
     appeals: tuple[AppealRecord, ...] = ()
     is_sample: bool = False
+    corrected_fields: frozenset[str] = frozenset()  # the fields the user changed
+    differences: tuple[FieldDifference, ...] = ()  # later documents that say otherwise
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,9 +35,10 @@ def read_concern_line(doc: Document) -> Reading:
         match = _CONCERN_HEAD.match(logical)
         if not match:
             continue
-        concern = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
-        if re.search(r"\bIndex\b|^[|,;]", concern, re.I):
+        head = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
+        if re.search(r"\bIndex\b|^[|,;]", head, re.I):
             continue
+        concern: str | None = head
         if not concern:  # the concern on the next line ("UA 72/05" above it, or after a bracket)
             concern, j = _next_plain_line(lines, j)
             concern = concern.lstrip(" -–:") if concern else None

@@ -61,9 +61,9 @@ def ua_number(doc: Document) -> str | None:
                 continue
             number = match.group(1).replace(" ", "")
             return f"{int(number)}/{match.group(2)[-2:]}"
-        match = _UA_DOT.search(text)
-        if match:
-            return f"{int(match.group(1))}/{match.group(2)}"
+        dotted = _UA_DOT.search(text)
+        if dotted:
+            return f"{int(dotted.group(1))}/{dotted.group(2)}"
     return None
 
 

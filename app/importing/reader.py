@@ -185,14 +185,14 @@ def html_to_text(markup: str) -> str:
 def mime_to_text(raw: str, source: str = "e-mail") -> str:
     """The text of a MIME e-mail: its body, or the UA PDF attached to it when the body is a cover note."""
     message = email.message_from_string(raw, policy=email.policy.default)
-    body = message.get_body(preferencelist=("plain", "html"))  # type: ignore[attr-defined]
+    body = message.get_body(preferencelist=("plain", "html"))
     content = ""
     if body is not None:
         content = body.get_content()
         if body.get_content_type() == "text/html":
             content = html_to_text(content)
     if not _UA_WORDS.search(content):
-        for part in message.iter_attachments():  # type: ignore[attr-defined]
+        for part in message.iter_attachments():
             if part.get_content_type() == "application/pdf":
                 data = part.get_content()
                 if isinstance(data, bytes) and 0 < len(data) <= MAX_PDF_BYTES:

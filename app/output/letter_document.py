@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QSizeF, Qt
@@ -10,7 +9,6 @@ from PySide6.QtGui import (
     QPaintDevice,
     QTextBlock,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
@@ -22,8 +20,9 @@ from app.output.address import postal_lines
 from app.output.bidi_text import body_text_and_spans, emphasis_names, is_rtl_text
 from app.output.letter_builder import DocumentBuilder, char_format
 from app.output.letter_head import HeadPlan, add_head, plan_head
-from app.output.letter_layout import PageSpec, TypeSizes, page_spec
+from app.output.letter_layout import TypeSizes, page_spec
 from app.output.letter_parts import LetterParts, reflow_hard_wraps, split_letter
+from app.output.letter_styles import LetterStyles
 from app.output.qt_runtime import ensure_gui_application, layout_device, make_font, margin_length
 from app.output.qt_runtime import mm_to_units as mm
 
@@ -41,29 +40,6 @@ def _block_format(
         fmt.setLeftMargin(left)
         fmt.setRightMargin(right)
     return fmt
-
-
-@dataclass(frozen=True)
-class LetterStyles:
-    """Every format one kind of letter uses (shared, never mutated), with its positions."""
-
-    spec: PageSpec
-    sizes: TypeSizes
-    root: QTextFrameFormat
-    sender: QTextBlockFormat
-    return_line: QTextBlockFormat
-    window_ltr: QTextBlockFormat
-    window_rtl: QTextBlockFormat
-    date: QTextBlockFormat
-    start: QTextBlockFormat
-    subject: QTextBlockFormat
-    sender_plain: QTextCharFormat
-    sender_name: QTextCharFormat
-    small: QTextCharFormat
-    recipient_plain: QTextCharFormat
-    recipient_name: QTextCharFormat
-    plain: QTextCharFormat
-    bold: QTextCharFormat
 
 
 @lru_cache(maxsize=32)

@@ -155,7 +155,12 @@ def record_reply(
         if copied is not None:
             copied.unlink(missing_ok=True)
         raise
-    if copied is not None and attachments_dir is not None and previous not in (None, copied.name):
+    if (
+        copied is not None
+        and attachments_dir is not None
+        and previous is not None
+        and previous != copied.name
+    ):
         with contextlib.suppress(InvalidInput, OSError):  # an older scan of another type
             attachment_path(attachments_dir, previous).unlink(missing_ok=True)
     return record

@@ -103,8 +103,8 @@ def check_catalog(
             continue
         present.add((_msgid(message.id), message.context))
         stats.total += 1
-        raw = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
-        forms = tuple(str(form or "") for form in raw)
+        raw = message.string
+        forms: tuple[str, ...] = tuple(raw) if isinstance(raw, (list, tuple)) else (raw or "",)
         where = f"{shown}:{message.lineno}"
         if message.fuzzy:
             stats.fuzzy += 1

@@ -83,7 +83,10 @@ def print_event_batch(
             lines = "\n\n\n\n" + "_" * 32 + "\n" + _("Name:") + " " + "_" * 26 + "\n"
             letter = replace(letter, text=letter.text.rstrip() + lines)
         items.append(PrintItem(letter, target, sender, bold, case.country))
-    envelopes = [EnvelopeItem(target, case.country, None) for _signer in signers]
+    from app.services.samples import sample_marking
+
+    marking = sample_marking() if case.is_sample else None
+    envelopes = [EnvelopeItem(target, case.country, None, marking) for _signer in signers]
     with tempfile.TemporaryDirectory(dir=out.parent if out.parent.is_dir() else None) as tmp:
         letters_pdf, envelopes_pdf = Path(tmp) / "letters.pdf", Path(tmp) / "envelopes.pdf"
         write_letters_pdf(

@@ -96,7 +96,9 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
             row = event_repository.event_by_name(session, incoming.name)
             by_name = row is not None
         created = row is None
-        numbers = [c.ua_number for c in incoming.cases] + [r["ua_number"] for r in parsed.records]
+        numbers = [c.ua_number for c in incoming.cases] + [
+            str(r["ua_number"]) for r in parsed.records
+        ]
         case_ids = event_repository.case_ids_by_number(session, numbers)
         missing = sorted({n for n in numbers if n not in case_ids})
         if missing:

@@ -164,13 +164,20 @@ def record_event_letter(
 
 def event_tally(db: Database, name: str) -> EventTally:
     """Letters per case x channel x kind, with totals and goals."""
+    from app.services.samples import sample_numbers
+
     event = get_event(db, name)
     with db.unit_of_work() as session:
         cells = event_repository.tally_cells(session, event.event_id)
-    return build_tally(event, cells)
+    return build_tally(event, cells, sample_numbers(db))
 
 
-def build_tally(event: EventInfo, cells: list[tuple[str, str, str, str, int]]) -> EventTally:
+def build_tally(
+    event: EventInfo,
+    cells: list[tuple[str, str, str, str, int]],
+    samples: frozenset[str] = frozenset(),
+) -> EventTally:
+    """Counts per case; a fictional sample case is shown marked and left out of the total."""
     titles = {c.ua_number: c.title for c in event.cases}
     goals = {c.ua_number: c.goal for c in event.cases}
     order = [c.ua_number for c in event.cases]
@@ -188,15 +195,22 @@ def build_tally(event: EventInfo, cells: list[tuple[str, str, str, str, int]]) -
         for (channel, kind), letters in grouped[ua].items():
             by_channel[channel] = by_channel.get(channel, 0) + letters
             by_kind[kind] = by_kind.get(kind, 0) + letters
+        title = titles.get(ua, "")
+        if ua in samples:
+            from app.services.samples import sample_marking
+
+            title = f"{sample_marking()}: {title}"
         cases.append(
             CaseTally(
                 ua_number=ua,
-                title=titles.get(ua, ""),
+                title=title,
                 goal=goals.get(ua),
                 total=sum(grouped[ua].values()),
                 by_channel=by_channel,
                 by_kind=by_kind,
                 cells=dict(grouped[ua]),
+                is_sample=ua in samples,
             )
         )
-    return EventTally(event=event, total=sum(c.total for c in cases), cases=tuple(cases))
+    total = sum(c.total for c in cases if not c.is_sample)
+    return EventTally(event=event, total=total, cases=tuple(cases))

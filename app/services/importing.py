@@ -32,6 +32,15 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
+class ImportBatch:
+    """One import the user started; its journal row is written with the first change, so
+    "undo last import" can return the store to its state before the whole batch."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.batch_id: int | None = None
+
+
 def import_files(
     db: Database, paths: Sequence[Path], progress: Progress | None = None
 ) -> list[ImportResult]:
@@ -39,6 +48,7 @@ def import_files(
     from app.importing import parse_file
 
     files = expand_paths(paths)
+    batch = ImportBatch(", ".join(p.name for p in paths))
     if len(files) > 1:  # a bulk import: a forced backup first, to undo it
         from app.services.backups import backup_before_change
 
@@ -63,21 +73,45 @@ def import_files(
                 )
             )
             continue
-        results.append(save_parsed(db, document, path.name))
+        results.append(save_parsed(db, document, path.name, batch=batch))
     if progress is not None:
         progress(len(files), len(files), "")
     return results
 
 
 def save_parsed(
-    db: Database, document: ParsedDocument, source: str, *, is_sample: bool = False
+    db: Database,
+    document: ParsedDocument,
+    source: str,
+    *,
+    is_sample: bool = False,
+    batch: ImportBatch | None = None,
 ) -> ImportResult:
-    """Store one parsed document in one unit of work."""
+    """Store one parsed document in one unit of work (noted in ``batch``'s journal)."""
+    from app.store import import_journal
+
+    batch = batch or ImportBatch(source)
     try:
         with db.unit_of_work() as session:
-            return case_repository.save_document(session, document, source, is_sample=is_sample)
+            case = case_repository.find_case_for(session, document)
+            digest = case_repository.content_hash(document)
+            if case is not None and any(o.content_hash == digest for o in case.outputs):
+                case = None  # unchanged: nothing to journal
+            before = import_journal.state_before(session, case)
+            result = case_repository.save_document(session, document, source, is_sample=is_sample)
+            batch_id = batch.batch_id
+            if result.case_id is not None and result.outcome in CHANGED:
+                batch_id = batch_id or import_journal.start_batch(session, batch.label)
+                import_journal.note_case(
+                    session, batch_id, result.case_id, result.ua_number or "", before
+                )
+        batch.batch_id = batch_id
+        return result
     except AppealDeskError as exc:
         return ImportResult(source, ImportOutcome.REJECTED, reason=exc.message)
+
+
+CHANGED = (ImportOutcome.IMPORTED, ImportOutcome.UPDATED)
 
 
 def import_text(db: Database, text: str, source_name: str = "pasted text") -> ImportResult:
@@ -88,4 +122,4 @@ def import_text(db: Database, text: str, source_name: str = "pasted text") -> Im
         document = parse_text(text, source_name)
     except ImportRejected as exc:
         return ImportResult(source_name, ImportOutcome.REJECTED, reason=exc.reason)
-    return save_parsed(db, document, source_name)
+    return save_parsed(db, document, source_name, batch=ImportBatch(source_name))

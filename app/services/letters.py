@@ -213,6 +213,12 @@ def draft_letter(
         )
         text = parallel_text(text, polite.salutation, polite.closing, is_rtl(letter_locale), second)
         warnings.extend(w for w in second.warnings if w not in warnings)
+    if case.is_sample:  # every copy, printed or sent, says it is practice
+        from app.services.samples import sample_marking
+
+        marking = sample_marking()
+        text = f"*** {marking} ***\n\n{text}"
+        subject = f"[{marking}] {subject}"
     return Letter(
         text=text,
         locale=letter_locale,

@@ -7,7 +7,7 @@ import json
 from datetime import UTC, date, datetime
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from app.domain.model import (
     Target,
 )
 from app.store.appeal_repository import appeals_for_case
+from app.store.corrections import apply_corrections, corrections_of, difference_values
 from app.store.schema import AppealRow, CaseRow, OutputRow, PersonRow, TargetRow
 
 
@@ -37,7 +38,7 @@ def content_hash(document: ParsedDocument) -> str:
 
 def find_case_for(session: Session, document: ParsedDocument) -> CaseRow | None:
     """The case a document belongs to: by UA number, else by index or previous-UA link."""
-    if document.ua_number:
+    if document.ua_number:  # a removed case (appeals kept) comes back with its history
         return session.scalars(
             select(CaseRow).where(CaseRow.ua_number == document.ua_number)
         ).first()
@@ -105,7 +106,9 @@ def save_document(
             imported_at=now,
         )
     )
+    case.removed_at = None
     _refresh_case(case, now)
+    apply_corrections(session, case, notice=True)  # the user's corrections stay
     session.flush()
     return ImportResult(source_name, outcome, case.ua_number, case_id=case.id)
 
@@ -158,7 +161,7 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
     case.previous_ua_link = next(
         (d.get("previous_ua_link") for _, d in parsed if d.get("previous_ua_link")), None
     )
-    languages = next(
+    languages: list[str] = next(
         (d["preferred_languages"] for _, d in parsed if d.get("preferred_languages")), []
     )
     case.preferred_languages = "\n".join(languages)
@@ -269,7 +272,12 @@ def _officials_by_case(
     }
 
 
-def _restrict(query: Select[Any], owner: Any, case_id: int | None, open_only: bool) -> Select[Any]:
+_Columns = TypeVarTuple("_Columns")
+
+
+def _restrict(
+    query: Select[*_Columns], owner: Any, case_id: int | None, open_only: bool
+) -> Select[*_Columns]:
     if case_id is not None:
         return query.where(owner == case_id)
     if open_only:
@@ -284,7 +292,7 @@ def _shared_tuple(shared: dict[object, object], labels: tuple[str, ...]) -> tupl
 
 
 def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> list[CaseSummary]:
-    query = select(*_SUMMARY_COLUMNS).order_by(CaseRow.id)
+    query = select(*_SUMMARY_COLUMNS).where(CaseRow.removed_at.is_(None)).order_by(CaseRow.id)
     if case_id is not None:
         query = query.where(CaseRow.id == case_id)
     elif open_only:
@@ -323,7 +331,9 @@ def summary_for(session: Session, case_id: int) -> CaseSummary | None:
 
 
 def case_row(session: Session, ua_number: str) -> CaseRow | None:
-    return session.scalars(select(CaseRow).where(CaseRow.ua_number == ua_number)).first()
+    """The case with this UA number; a removed case (only its appeals kept) is not found."""
+    query = select(CaseRow).where(CaseRow.ua_number == ua_number, CaseRow.removed_at.is_(None))
+    return session.scalars(query).first()
 
 
 def detail(session: Session, row: CaseRow) -> CaseDetail:
@@ -372,4 +382,6 @@ def detail(session: Session, row: CaseRow) -> CaseDetail:
         ),
         appeals=tuple(appeals_for_case(session, row.id)),
         is_sample=row.is_sample,
+        corrected_fields=frozenset(corrections_of(session, row.id)),
+        differences=difference_values(session, row.id),
     )

@@ -97,8 +97,16 @@ def describe_store_problem(detail: str, path: Path | None) -> str:
     return f"The database could not be used ({detail}). Nothing was changed."
 
 
-def open_database(paths: AppPaths, url: str | None = None) -> Database:
-    """Open the store at ``url`` (default: the SQLite file in the data dir) and migrate it."""
+def open_database(
+    paths: AppPaths, url: str | None = None, *, check_later: bool = False
+) -> Database:
+    """Open the store at ``url`` (default: the SQLite file in the data dir) and migrate it.
+
+    The file is checked for damage first (``quick_check``), because a migration writes to it.
+    With ``check_later`` that check is left to the caller when the file is large (the check
+    reads all of it: a second for 10,000 cases) and its schema is already current, so that
+    nothing is written on opening.
+    """
     db_path: Path | None = None
     existing_file = False
     if url is None:
@@ -110,7 +118,8 @@ def open_database(paths: AppPaths, url: str | None = None) -> Database:
                 "Choose another one with --data-dir."
             ) from exc
         db_path = paths.database
-        check_sqlite_file(db_path)
+        if not (check_later and is_large(db_path) and schema_is_current(db_path)):
+            check_sqlite_file(db_path)
         existing_file = db_path.exists() and db_path.stat().st_size > 0
         url = f"sqlite:///{db_path}"
     engine = make_engine(url)
@@ -136,6 +145,24 @@ def warn_about_old_sqlite() -> None:
             "SQLite %s predates 3.51.3 (WAL-reset bug): avoid writing from two copies at once",
             sqlite3.sqlite_version,
         )
+
+
+LARGE_STORE_BYTES = 4 * 1024 * 1024  # about 100 cases with their documents and appeals
+
+
+def is_large(db_path: Path) -> bool:
+    try:
+        return db_path.stat().st_size > LARGE_STORE_BYTES
+    except OSError:
+        return False
+
+
+def schema_is_current(db_path: Path) -> bool:
+    """True when the file exists and records the newest schema revision (read-only probe)."""
+    from app.store.integrity import schema_revision
+    from app.store.revision import HEAD
+
+    return db_path.exists() and schema_revision(db_path) == HEAD
 
 
 def check_sqlite_file(db_path: Path) -> None:

@@ -7,6 +7,7 @@ process ends, even after ``kill -9``, so a stale lock file never blocks the next
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -27,7 +28,7 @@ class DataInUse(Exception):
 
 
 def _try_lock(fh: IO[bytes]) -> bool:
-    if os.name == "nt":  # pragma: no cover - exercised on Windows CI only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows CI only
         import msvcrt
 
         try:
@@ -46,7 +47,7 @@ def _try_lock(fh: IO[bytes]) -> bool:
 
 
 def _unlock(fh: IO[bytes]) -> None:
-    if os.name == "nt":  # pragma: no cover
+    if sys.platform == "win32":  # pragma: no cover
         import msvcrt
 
         fh.seek(0)

@@ -36,7 +36,7 @@ _T = TypeVar("_T")
 _BLOCK = "GROUP BY {key} / 2048 ORDER BY {key} / 2048"
 _CASES = (
     "SELECT json_group_array(json_array(id, ua_number, title, country, status, deadline, "
-    "is_sample)) FROM cases " + _BLOCK.format(key="id")
+    "is_sample)) FROM cases WHERE removed_at IS NULL " + _BLOCK.format(key="id")
 )
 _PERSONS = (
     "SELECT json_group_array(json_array(case_id, position, name)) FROM persons "

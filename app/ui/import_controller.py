@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from app.domain.model import ImportOutcome, ImportResult
 from app.i18n import _
+from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.import_summary import details_text, has_rejections, result_line, summary_text
 from app.ui.messages import Messages
-from app.ui.tasks import JobRunner, ProgressCallback
+from app.ui.tasks import ProgressCallback
 
 IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
 
@@ -28,14 +29,12 @@ class ImportController(QObject):
 
     started = Signal()
     finished = Signal(list)  # list[ImportResult]; empty when the job failed
+    status_message = Signal(str, int)  # text, milliseconds: for the window's status bar
 
-    def __init__(
-        self, parent: QWidget, runner: JobRunner, database: Callable[[], object | None]
-    ) -> None:
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._runner = runner
-        self._database = database
+        self._context = context
         self._progress: QProgressDialog | None = None
         self._last_dir = ""
         self.running = False
@@ -61,21 +60,19 @@ class ImportController(QObject):
 
     def _busy(self) -> bool:
         """True (and the user is told why) while an import runs or the store is still opening."""
-        if not self.running and self._database() is not None:
+        if not self.running and self._context.db is not None:
             return False
         if self.running:
             text = _("Please wait: the last import is still running.")
         else:
             text = _("Please wait: Appeal Desk is still opening your data.")
-        status_bar = getattr(self._parent, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(text, 8000)
+        self.status_message.emit(text, 8000)
         return True
 
     def import_paths(self, paths: Sequence[Path]) -> None:
         if self._busy():
             return
-        db = self._database()
+        db = self._context.db
         from app.services.importing import import_files
 
         chosen = list(paths)
@@ -87,7 +84,7 @@ class ImportController(QObject):
 
         if self._busy():
             return
-        db = self._database()
+        db = self._context.db
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             Messages.info(
@@ -106,7 +103,7 @@ class ImportController(QObject):
     def load_samples(self) -> None:
         if self._busy():
             return
-        db = self._database()
+        db = self._context.db
         from app.services.samples import load_sample_pack
 
         self._start(lambda _progress: load_sample_pack(db), 0)
@@ -126,7 +123,7 @@ class ImportController(QObject):
             self._progress.setMinimumDuration(300)
             self._progress.setAccessibleName(_("Import progress"))
             self._progress.setValue(0)
-        self._runner.start(
+        self._context.runner.start(
             work, self._on_success, self._on_failure, self._on_progress, name="import"
         )
 
@@ -152,9 +149,7 @@ class ImportController(QObject):
     def report(self, results: list[ImportResult]) -> None:
         """One quiet status line for a clean single import; a message box otherwise."""
         text = summary_text(results)
-        status_bar = getattr(self._parent, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(text, 10_000)
+        self.status_message.emit(text, 10_000)
         if len(results) == 1:
             [result] = results
             if result.outcome == ImportOutcome.REJECTED:

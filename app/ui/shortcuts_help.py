@@ -28,6 +28,8 @@ def general_keys() -> list[tuple[str, str]]:
         (_("Up, Down"), _("Move through the case list")),
         (_("Enter"), _("Write a letter for the selected case (in the case list)")),
         (_("Escape"), _("Close the dialog without saving")),
+        (_("Menu key"), _("Open the menu of the selected case, appeal or event (edit, delete)")),
+        (_("Delete"), _("Delete the selected case, appeal or event (you are asked first)")),
         (_("Alt + underlined letter"), _("Go to that field or button")),
     ]
 

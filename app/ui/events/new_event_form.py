@@ -78,7 +78,7 @@ class NewEventForm(QWidget):
         chosen: dict[str, int | None] = {}
         for row in range(self.case_table.rowCount()):
             item = self.case_table.item(row, 0)
-            if item.checkState() != Qt.CheckState.Checked:
+            if item is None or item.checkState() != Qt.CheckState.Checked:
                 continue
             spin = self.case_table.cellWidget(row, 1)
             goal = spin.value() if isinstance(spin, QSpinBox) else 0
@@ -89,7 +89,7 @@ class NewEventForm(QWidget):
         """Tick a case (used by tests and by 'same cases as last time')."""
         for row in range(self.case_table.rowCount()):
             item = self.case_table.item(row, 0)
-            if item.data(Qt.ItemDataRole.UserRole) == ua_number:
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == ua_number:
                 item.setCheckState(Qt.CheckState.Checked)
                 spin = self.case_table.cellWidget(row, 1)
                 if isinstance(spin, QSpinBox):

@@ -15,6 +15,7 @@ shown by ``CaseRowsProxy`` (case_rows_proxy.py: index mapping, cells, persistent
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
@@ -71,7 +72,7 @@ class CaseFilterProxy(CaseRowsProxy):
 
     # ---- QAbstractProxyModel ------------------------------------------------------------
 
-    def setSourceModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt API
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802 - Qt API
         old = self.sourceModel()
         if old is not None:
             for signal, slot in self._source_connections(old):
@@ -116,8 +117,8 @@ class CaseFilterProxy(CaseRowsProxy):
         self.layoutChanged.emit()
 
     def _on_source_data_changed(
-        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] = ()
-    ) -> None:  # type: ignore[assignment]
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
+    ) -> None:
         first, last = top_left.row(), bottom_right.row()
         if first < 0 or last < first:
             return

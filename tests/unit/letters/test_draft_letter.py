@@ -10,7 +10,8 @@ import pytest
 from app.domain.errors import InvalidInput
 from app.domain.model import AppealKind, CaseDetail, Person, SenderProfile, Target
 from app.services.letters import available_letter_locales, default_letter_locale, draft_letter
-from tests.unit.letters.conftest import TODAY, make_case
+from tests.builders import make_case
+from tests.unit.letters.conftest import TODAY
 
 
 def test_english_letter_has_every_part_in_order(case: CaseDetail, sender: SenderProfile) -> None:

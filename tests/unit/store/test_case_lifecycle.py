@@ -7,7 +7,7 @@ from datetime import date
 from app.domain.model import CaseStatus, ImportOutcome, OutputKind, Person
 from app.store import case_repository
 from app.store.database import Database, row_counts
-from tests.unit.store.conftest import make_document
+from tests.builders import make_document
 
 
 def save(db: Database, **overrides: object) -> ImportOutcome:
