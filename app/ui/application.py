@@ -7,7 +7,7 @@ import gc
 import logging
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -88,7 +88,7 @@ def _title() -> str:
     return _("Something went wrong")
 
 
-def warm_up_letters(context: AppContext, cases: list[CaseSummary]) -> None:
+def warm_up_letters(context: AppContext, cases: Sequence[CaseSummary]) -> None:
     """Draft one letter in the background, so the first "Write a letter" opens at once.
 
     The first draft loads the template engine and the letter locales; doing it here, off

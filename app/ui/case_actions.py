@@ -8,7 +8,7 @@ selected case, the listed cases); results go out through the context's signals a
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -41,7 +41,7 @@ class CaseActions(QObject):
         context: AppContext,
         parent: QWidget,
         current_case: Callable[[], CaseDetail | None],
-        listed_cases: Callable[[], list[CaseSummary]],
+        listed_cases: Callable[[], Sequence[CaseSummary]],
     ) -> None:
         super().__init__(parent)
         self._context = context

@@ -73,6 +73,8 @@ class ImportController(QObject):
         if self._busy():
             return
         db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
+            return
         from app.services.importing import import_files
 
         chosen = list(paths)
@@ -85,6 +87,8 @@ class ImportController(QObject):
         if self._busy():
             return
         db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
+            return
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             Messages.info(
@@ -104,6 +108,8 @@ class ImportController(QObject):
         if self._busy():
             return
         db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
+            return
         from app.services.samples import load_sample_pack
 
         self._start(lambda _progress: load_sample_pack(db), 0)

@@ -43,7 +43,10 @@ class MainActions:
 
     @classmethod
     def create(cls, window: QMainWindow) -> MainActions:
-        def action(shortcut: QKeySequence | str | None = None, checkable: bool = False) -> QAction:
+        def action(
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+            checkable: bool = False,
+        ) -> QAction:
             created = QAction(window)
             if shortcut is not None:
                 created.setShortcut(QKeySequence(shortcut))

@@ -8,6 +8,7 @@ all in ``_connect_signals``. No piece holds the window; none imports this module
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
     def current_case(self) -> CaseDetail | None:
         return self.detail.case
 
-    def listed_cases(self) -> list[CaseSummary]:
+    def listed_cases(self) -> Sequence[CaseSummary]:
         """Every case the table holds (open and closed, whatever the search)."""
         return self.model.cases()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import shiboken6
@@ -98,7 +98,7 @@ class DeadlineNotifier(QObject):
         self,
         parent: QObject,
         data_dir: Callable[[], object],
-        cases: Callable[[], list[CaseSummary]],
+        cases: Callable[[], Sequence[CaseSummary]],
         sender_country: Callable[[], str | None] = lambda: None,
         today: Callable[[], date] = date.today,
         use_tray: bool | None = None,
@@ -156,7 +156,7 @@ class DeadlineNotifier(QObject):
         try:
             table = load_transit_table(Path(str(self._data_dir())))
             due = due_for_reminder(
-                self._cases(),
+                list(self._cases()),
                 table,
                 today,
                 within_days=REMIND_WITHIN_DAYS,

@@ -281,6 +281,7 @@ class LetterDialog(QDialog):
         self.buttons.print.setEnabled(not drafting and letter_output.paper_available())
         self.buttons.pdf.setEnabled(not drafting and letter_output.paper_available())
         self._update_email_button()
+        self.letter_edit.setPlaceholderText(_("Writing the letter...") if drafting else "")
         if drafting:
             self.status_label.setText(_("Writing the letter..."))
 

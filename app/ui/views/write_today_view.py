@@ -254,7 +254,12 @@ def show_write_today(
     view = WriteTodayView(context.paths, lambda: context.db, lambda: context.settings)
     dialog = WriteTodayDialog(view, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    view.write_requested.connect(lambda case_id: select_case(case_id) and write_letter())
+
+    def write(case_id: int) -> None:
+        if select_case(case_id):
+            write_letter()
+
+    view.write_requested.connect(write)
     view.show_requested.connect(lambda case_id: select_case(case_id) and dialog.close())
     for signal in reload_on:
         signal.connect(view.reload)

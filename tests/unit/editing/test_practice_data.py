@@ -31,7 +31,7 @@ pytestmark = pytest.mark.usefixtures("qapp")
 def mixed(db: Database, tmp_path: Path) -> Database:
     """One real-looking case (imported as an ordinary document) and the sample pack."""
     from app.services.importing import save_parsed
-    from tests.unit.store.conftest import make_document
+    from tests.builders import make_document
 
     save_parsed(db, make_document(deadline=date(2099, 1, 1)), "real.txt")
     load_sample_pack(db)
