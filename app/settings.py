@@ -38,7 +38,8 @@ def load_settings(paths: AppPaths) -> Settings:
     if not isinstance(raw, dict):
         return Settings()
     sender_fields = SenderProfile.__dataclass_fields__
-    sender_raw = raw.get("sender") if isinstance(raw.get("sender"), dict) else {}
+    sender_value = raw.get("sender")
+    sender_raw = sender_value if isinstance(sender_value, dict) else {}
     sender = SenderProfile(**{k: str(v) for k, v in sender_raw.items() if k in sender_fields})
     known = {k: v for k, v in raw.items() if k in Settings.__dataclass_fields__ and k != "sender"}
     if "page_size" in known:

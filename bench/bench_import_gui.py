@@ -85,6 +85,7 @@ def wait_for(condition: Callable[[], object], timeout: float) -> None:
 
 
 def run(quick: bool) -> list[Result]:
+    from app.ui.app_context import AppContext
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
     from app.ui.messages import Messages
@@ -100,7 +101,7 @@ def run(quick: bool) -> list[Result]:
         shutil.copytree(cached_store(1_000, 10_000), data)
         documents = write_documents(Path(tmp), count)
         paths = resolve_paths(data)
-        window = MainWindow(paths, load_settings(paths))
+        window = MainWindow(AppContext(paths, load_settings(paths)))
         loads: list[int] = []
         window.cases_loaded.connect(lambda: loads.append(1))
         window.show()

@@ -21,12 +21,19 @@ from generate_store import cached_store
 from measure import BENCH_DIR, Result, offscreen_env, parser, report
 
 
-def run_child(command: list[str], extra_env: dict[str, str] | None = None) -> tuple[float, str]:
+def run_child(
+    command: list[str],
+    extra_env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 120,
+) -> tuple[float, str]:
     """(seconds from spawn to exit, stdout); a failing child is an error, not a figure."""
     env = offscreen_env() | (extra_env or {})
     started = time.perf_counter()
     env["BENCH_T0"] = repr(time.time())
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=timeout, cwd=cwd
+    )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"{command[1:]} exited {done.returncode}: {done.stderr[-2000:]}")

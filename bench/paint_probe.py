@@ -85,6 +85,15 @@ class FirstPaint(QObject):
         finish()
 
 
+class QuitAfterPaint(QObject):
+    """Leaves the event loop just after the first paint of the widget it filters."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
 def until(condition: object, seconds: float) -> None:
     """Run the event loop until ``condition()`` or ``seconds`` pass (no processEvents loop:
     PySide6 6.12.0 drops a reference to None on each call)."""
@@ -112,9 +121,11 @@ def run_bare() -> int:
     return app.exec()
 
 
-def run_table() -> int:
+def run_table(quit_after_paint: bool = False) -> int:
     """The floor for a window that paints a table of text: a search box over a QTableView
-    of 120 rows and 7 columns (the app's first screen, without the app)."""
+    of 120 rows and 7 columns (the app's first screen, without the app). With
+    ``quit_after_paint`` it leaves the event loop after that paint and exits normally, the way
+    ``appeal-desk gui --quit-after-first-paint`` does (teardown included)."""
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
     from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
 
@@ -141,7 +152,7 @@ def run_table() -> int:
     table.setModel(rows)
     layout.addWidget(table)
     window.setCentralWidget(page)
-    probe = FirstPaint(lambda: True)
+    probe: QObject = QuitAfterPaint() if quit_after_paint else FirstPaint(lambda: True)
     table.viewport().installEventFilter(probe)
     window.show()
     return app.exec()
@@ -169,7 +180,7 @@ def run_app(argv: list[str]) -> int:
 
         def store_open_and_listed() -> bool:  # (the signal may have come before the paint)
             listed = loaded or (window.proxy.rowCount() > 0 and not window.showing_preview())
-            return window.db is not None and bool(listed)
+            return window.context.db is not None and bool(listed)
 
         until(store_open_and_listed, 120)
         until(lambda: False, 2)  # idle steps: folded search texts, sort orders
@@ -196,5 +207,5 @@ def run_app(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     mode, rest = sys.argv[1], sys.argv[2:]
-    runners = {"bare": run_bare, "table": run_table}
+    runners = {"bare": run_bare, "table": run_table, "table-exit": lambda: run_table(True)}
     sys.exit(runners[mode]() if mode in runners else run_app(rest))

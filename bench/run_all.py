@@ -64,6 +64,7 @@ def durability_figures(out: str) -> list[Result]:
     """bench_durability.py: one line per check; add up the counters that must stay at 0."""
     bad = r"(\d+) (?:lost|integrity failures|half-migrated|escapes|opened or written outside)"
     failures = sum(int(n) for n in re.findall(bad, out))
+    failures += sum(int(n) for n in re.findall(r"half-migrated (\d+)", out))
     checks = len(re.findall(r"^\d \S", out, re.M))
     return [Result("durability_failures", failures, "events", 0, note=f"{checks} checks")]
 

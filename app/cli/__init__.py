@@ -13,4 +13,5 @@ COMMAND_MODULES = (
     "app.cli.backup_commands",
     "app.cli.report_commands",
     "app.cli.desktop_commands",
+    "app.cli.edit_commands",
 )

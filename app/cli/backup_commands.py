@@ -8,7 +8,7 @@ from pathlib import Path
 from app.cli.context import CliContext
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
     make = sub.add_parser("backup", help="back up the database now and print the file's path")
     make.set_defaults(handler=run_backup)

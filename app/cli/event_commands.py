@@ -12,7 +12,7 @@ from app.domain.errors import InvalidInput
 from app.domain.output_options import PageSize
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``appeal-desk event ...``."""
     from app.cli.case_commands import parse_iso_date
 
@@ -74,6 +74,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.add_argument("--csv", type=Path, metavar="FILE")
     report.add_argument("--pdf", type=Path, metavar="FILE")
     report.set_defaults(handler=run_report)
+
+    from app.cli.edit_commands import register_event_actions
+
+    register_event_actions(actions)
 
 
 def run_create(args: argparse.Namespace, ctx: CliContext) -> int:

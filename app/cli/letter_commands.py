@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 LETTER_SUFFIXES = (".pdf", ".txt", ".eml")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
     letter = sub.add_parser(
         "letter", help="write the appeal letter for a case (stdout, .pdf, .txt or .eml)"

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from app.domain.model import ParsedDocument
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
     parser = sub.add_parser("parse", help="parse a UA document without importing it")
     parser.add_argument(

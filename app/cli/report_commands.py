@@ -24,7 +24,7 @@ def describe() -> str:
     )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``appeal-desk report``."""
     from app.cli.case_commands import parse_iso_date
 

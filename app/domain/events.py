@@ -38,6 +38,7 @@ class CaseTally:
     by_channel: dict[str, int] = field(default_factory=dict)
     by_kind: dict[str, int] = field(default_factory=dict)
     cells: dict[tuple[str, str], int] = field(default_factory=dict)
+    is_sample: bool = False  # a fictional practice case: shown marked, never counted
 
     @property
     def goal_reached(self) -> bool:
@@ -52,8 +53,15 @@ class EventTally:
     total: int
     cases: tuple[CaseTally, ...] = ()
 
+    def counted(self) -> EventTally:
+        """The tally without fictional sample cases (what reports and totals count)."""
+        cases = tuple(case for case in self.cases if not case.is_sample)
+        return EventTally(event=self.event, total=sum(c.total for c in cases), cases=cases)
+
     def to_json_dict(self) -> dict[str, object]:
-        """The shape printed by ``appeal-desk event tally NAME --json``."""
+        """The shape printed by ``appeal-desk event tally NAME --json`` (samples left out)."""
+        if any(case.is_sample for case in self.cases):
+            return self.counted().to_json_dict()
         return {
             "event": self.event.name,
             "total": self.total,

@@ -72,7 +72,11 @@ def repair_split_words(text: str) -> str:
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
     for pattern, label in _FUZZY_LABELS:
-        text = pattern.sub(lambda m, label=label: _label_or_original(m.group(0), label), text)
+
+        def relabel(m: re.Match[str], label: str = label) -> str:
+            return _label_or_original(m.group(0), label)
+
+        text = pattern.sub(relabel, text)
     text = _YEAR_SPLIT.sub(lambda m: m.group(0).replace(" ", ""), text)
     vocabulary = {w.casefold() for w in _WORD.findall(text) if len(w) >= 3} | MONTH_WORDS
     label_words = {w.casefold() for label in TEMPLATE_LABELS for w in _WORD.findall(label)}

@@ -126,7 +126,7 @@ def preferred_languages(doc: Document) -> list[str]:
                 return languages_in(phrase)
         if positions and languages_in(before[positions[-1] :]):
             return languages_in(before[positions[-1] :])
-    match = _GERMAN_WRITE.search(flat)
-    if match:
-        return languages_in(match.group(1))
+    german = _GERMAN_WRITE.search(flat)
+    if german:
+        return languages_in(german.group(1))
     return []

@@ -36,10 +36,10 @@ def narrative_persons(
         words = _drop_leading_roles(words, noun_position, keep=5)
         for size in range(2, min(5, len(words)) + 1):
             for start in range(len(words) - size + 1):
-                span = words[start : start + size]
-                if fold(span[0]) in NAME_PARTICLES or fold(span[-1]) in NAME_PARTICLES:
+                run = words[start : start + size]
+                if fold(run[0]) in NAME_PARTICLES or fold(run[-1]) in NAME_PARTICLES:
                     continue
-                candidates[" ".join(span)] = 0
+                candidates[" ".join(run)] = 0
     for span in list(candidates):
         if _has_office_word(span) or canonical_country(span) or fold(span) in exclude:
             del candidates[span]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import Literal
 
 import jinja2
 from babel import Locale
@@ -12,6 +13,9 @@ from babel.lists import format_list as babel_format_list
 from babel.numbers import format_decimal
 
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+ListStyle = Literal[
+    "standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"
+]
 
 
 def install(env: jinja2.Environment, locale_id: str) -> None:
@@ -21,7 +25,7 @@ def install(env: jinja2.Environment, locale_id: str) -> None:
     def format_date(value: datetime.date, style: str = "long") -> str:
         return babel_format_date(value, style, locale=locale)
 
-    def format_list(items: Iterable[object], style: str = "standard") -> str:
+    def format_list(items: Iterable[object], style: ListStyle = "standard") -> str:
         return babel_format_list([str(item) for item in items], style, locale=locale)
 
     def format_number(value: float) -> str:

@@ -4,6 +4,11 @@ The sandbox stops attribute walks and huge ``*``, but not CPU loops (nested ``ra
 C calls that allocate gigabytes (``replace``, ``center``, ``'%999999999s'|format``). The worker
 has an address-space limit (POSIX) and each render a wall-clock deadline; on a timeout the
 worker is killed and the next render starts a fresh one. One worker is reused between renders.
+
+Callers render off the GUI thread (the worker may take a while to start). Where no worker
+process can be started at all (a frozen build without multiprocessing, say), templates render
+inside the app without those limits: that choice is made once, logged as a warning with its
+reason, and reported by ``unguarded_reason``.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ def _follow_parent(shipped: str, locales: str) -> None:
         rendering.SHIPPED_TEMPLATES = Path(shipped)
     if str(i18n.locales_dir()) != locales:
         folder = Path(locales)
-        i18n.locales_dir = lambda: folder  # type: ignore[assignment]
+        i18n.locales_dir = lambda: folder
         i18n.reload_catalogs()
 
 
@@ -71,6 +76,10 @@ def _serve(conn: Connection) -> None:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+class WorkerUnavailable(RuntimeError):
+    """No worker process could be started; the message says why."""
+
+
 class RenderWorker:
     """One worker process, started on first use, restarted after a runaway template."""
 
@@ -84,11 +93,16 @@ class RenderWorker:
         context = multiprocessing.get_context("spawn")  # never fork a process with Qt threads
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child,), daemon=True, name="render")
-        process.start()
+        try:
+            process.start()
+        except (OSError, RuntimeError) as exc:  # no way to start a process here
+            raise WorkerUnavailable(f"the worker process cannot start ({exc})") from exc
         child.close()
         if not parent.poll(START_TIMEOUT_SECONDS) or parent.recv() != ("ready",):
             process.kill()
-            raise RuntimeError("the template worker did not start")
+            raise WorkerUnavailable(
+                f"the worker process did not answer within {START_TIMEOUT_SECONDS:g} seconds"
+            )
         self._process, self._conn = process, parent
         return parent
 
@@ -136,16 +150,29 @@ class RenderWorker:
 
 
 _worker = RenderWorker()
+_unguarded: list[str] = []  # why templates render in process (set once, never cleared)
+
+
+def unguarded_reason() -> str | None:
+    """Why templates render inside the app without time and memory limits (None: they do not)."""
+    return _unguarded[0] if _unguarded else None
 
 
 def render_guarded(
     chain: list[str], user_templates: Path | None, name: str, context: Mapping[str, Any]
 ) -> str:
-    """Render ``name`` like ``rendering.render`` but with a deadline and a memory ceiling."""
-    try:
-        return _worker.render(chain, user_templates, name, context)
-    except RuntimeError:  # no worker possible (e.g. a frozen build): render here, unguarded
-        log.warning("template worker unavailable; rendering in process")
-        from app.letters.rendering import build_environment, render
+    """Render ``name`` like ``rendering.render`` but with a deadline and a memory ceiling.
 
-        return render(build_environment(chain, user_templates), name, context)
+    When no worker process can be started, the render happens here, unguarded, and so do all
+    later ones: the fallback is decided once and logged (``unguarded_reason``)."""
+    if not _unguarded:
+        try:
+            return _worker.render(chain, user_templates, name, context)
+        except WorkerUnavailable as exc:
+            _unguarded.append(str(exc))
+            log.warning(
+                "templates now render inside the app, without time or memory limits: %s", exc
+            )
+    from app.letters.rendering import build_environment, render
+
+    return render(build_environment(chain, user_templates), name, context)

@@ -144,9 +144,10 @@ def _environment(
     env.policies["ext.i18n.trimmed"] = True
     from app.i18n import translations_for
 
-    env.install_gettext_translations(
+    # The i18n extension adds this method to the environment when it is loaded.
+    env.install_gettext_translations(  # type: ignore[attr-defined]
         translations_for(locale_chain[0], use_test_po=False), newstyle=True
-    )  # type: ignore[attr-defined]
+    )
     locale_filters.install(env, locale_chain[0])
     return env
 

@@ -121,6 +121,22 @@ def _paint_envelope(
     )
 
 
+def _paint_marking(painter: QPainter, fmt: EnvelopeGeometry, marking: str) -> None:
+    """A practice envelope says so in red along its bottom edge, where no address goes."""
+    font = make_font(11, bold=True, serif=False)
+    painter.setFont(font)
+    painter.setPen(QPen(QColor("#b00020")))
+    margin = mm_to_units(10)
+    band = QRectF(
+        margin,
+        mm_to_units(fmt.height) - margin - mm_to_units(7),
+        mm_to_units(fmt.address_left) - margin - mm_to_units(3),
+        mm_to_units(7),
+    )
+    painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, marking)
+    painter.setPen(QPen(QColor("black")))
+
+
 def _fit_font(
     painter: QPainter, font: QFont, lines: Sequence[str], width: float, height: float
 ) -> QFont:
@@ -142,6 +158,7 @@ class EnvelopeItem:
     target: Target
     country: str | None = None
     sender: SenderProfile | None = None
+    marking: str | None = None  # "FICTIONAL SAMPLE - DO NOT SEND" on a practice case's envelope
 
 
 def _envelope_page(fmt: EnvelopeGeometry) -> QPageSize:
@@ -174,6 +191,8 @@ def write_envelopes_pdf(
             if not address:
                 raise InvalidInput(_("This official has no name or address to put on an envelope."))
             _paint_envelope(painter, fmt, address, item.sender)
+            if item.marking:
+                _paint_marking(painter, fmt, item.marking)
             pages += 1
         if not pages:
             raise OutputFailed(_("There are no envelopes to print."))
@@ -189,10 +208,12 @@ def write_envelope_pdf(
     country: str | None = None,
     sender: SenderProfile | None = None,
     envelope: EnvelopeFormat = EnvelopeFormat.DL,
+    marking: str | None = None,
 ) -> None:
     """One envelope: the official's address (country in capitals), AIR MAIL / PAR AVION and,
     when ``sender`` is given, the return address (leave it out for writer safety)."""
-    write_envelopes_pdf([EnvelopeItem(target, country, sender)], path, envelope=envelope)
+    item = EnvelopeItem(target, country, sender, marking)
+    write_envelopes_pdf([item], path, envelope=envelope)
 
 
 def write_label_sheet_pdf(

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import (
     QPaintDevice,
+    QTextBlock,
     QTextBlockFormat,
-    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextFrameFormat,
 )
@@ -20,8 +20,9 @@ from app.output.address import postal_lines
 from app.output.bidi_text import body_text_and_spans, emphasis_names, is_rtl_text
 from app.output.letter_builder import DocumentBuilder, char_format
 from app.output.letter_head import HeadPlan, add_head, plan_head
-from app.output.letter_layout import PageSpec, TypeSizes, page_spec
+from app.output.letter_layout import TypeSizes, page_spec
 from app.output.letter_parts import LetterParts, reflow_hard_wraps, split_letter
+from app.output.letter_styles import LetterStyles
 from app.output.qt_runtime import ensure_gui_application, layout_device, make_font, margin_length
 from app.output.qt_runtime import mm_to_units as mm
 
@@ -39,29 +40,6 @@ def _block_format(
         fmt.setLeftMargin(left)
         fmt.setRightMargin(right)
     return fmt
-
-
-@dataclass(frozen=True)
-class LetterStyles:
-    """Every format one kind of letter uses (shared, never mutated), with its positions."""
-
-    spec: PageSpec
-    sizes: TypeSizes
-    root: QTextFrameFormat
-    sender: QTextBlockFormat
-    return_line: QTextBlockFormat
-    window_ltr: QTextBlockFormat
-    window_rtl: QTextBlockFormat
-    date: QTextBlockFormat
-    start: QTextBlockFormat
-    subject: QTextBlockFormat
-    sender_plain: QTextCharFormat
-    sender_name: QTextCharFormat
-    small: QTextCharFormat
-    recipient_plain: QTextCharFormat
-    recipient_name: QTextCharFormat
-    plain: QTextCharFormat
-    bold: QTextCharFormat
 
 
 @lru_cache(maxsize=32)
@@ -172,7 +150,29 @@ def _add_body(
         body_lines, emphasis_names(emphasis), subject if subject_in_text else "", rtl, isolate
     )
     bold_spans = [(begin, end, styles.bold) for begin, end in spans]
-    builder.text_block(body_text, styles.start, styles.plain, bold_spans)
+    first = builder.text_block(body_text, styles.start, styles.plain, bold_spans)
+    if _ISOLATE_STARTS[0] in body_text or _ISOLATE_STARTS[1] in body_text:
+        _paragraph_directions(first)
+
+
+# A bilingual letter isolates each line of each language in its direction (LRI or RLI ... PDI).
+_ISOLATE_STARTS = ("\u2066", "\u2067")
+
+
+def _paragraph_directions(block: QTextBlock) -> None:
+    """Set each block that starts with an isolate to that direction, aligned to its start, so
+    the English paragraphs of an Arabic letter run left to right from the left margin."""
+    while block.isValid():
+        text = block.text()
+        if text[:1] in _ISOLATE_STARTS:
+            rtl = text[0] == _ISOLATE_STARTS[1]
+            fmt = QTextBlockFormat(block.blockFormat())
+            fmt.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            )
+            fmt.setAlignment(_RIGHT if rtl else _LEFT)
+            QTextCursor(block).setBlockFormat(fmt)
+        block = block.next()
 
 
 def letter_document(

@@ -16,7 +16,7 @@ from app.output.letter_layout import return_address_line, sender_lines
 from app.output.qt_runtime import mm_to_units as mm
 
 if TYPE_CHECKING:
-    from app.output.letter_document import LetterStyles
+    from app.output.letter_styles import LetterStyles
 
 
 @lru_cache(maxsize=16)

@@ -134,6 +134,8 @@ def social_message(case: CaseDetail, target: Target, *, limit: int = SOCIAL_LIMI
     else:
         text = _("{addressee}: please act now on this urgent case. (UA {ua_number})")
     message = text.format(addressee=addressee, people=people, ua_number=case.ua_number).strip(" :")
+    if case.is_sample:  # a practice post says so before anything else
+        message = "[" + _("FICTIONAL SAMPLE - DO NOT SEND") + "] " + message
     tags = " #UrgentAction"
     if len(message) + len(tags) <= limit:
         message += tags

@@ -12,7 +12,6 @@ from app.i18n import _
 from app.paths import AppPaths, resolve_paths
 from app.services.restoring import (
     RestoreOutcome,
-    hold_data_folder,
     start_empty,
     swap_in,
     validate_backup,
@@ -26,7 +25,6 @@ from app.store.backup import (
     live_fingerprint,
 )
 from app.store.database import Database, corrupt_message
-from app.store.instance_lock import InstanceLock
 from app.store.integrity import check_file
 
 log = logging.getLogger(__name__)
@@ -198,7 +196,10 @@ def restore_backup(paths: AppPaths, file: Path) -> RestoreOutcome:
             _(
                 "The backup could not be restored into {folder} ({problem}). "
                 "The previous database is unchanged."
-            ).format(folder=paths.data_dir, problem=exc.strerror or exc)
+            ).format(
+                folder=paths.data_dir,
+                problem=(exc.strerror if isinstance(exc, OSError) else None) or exc,
+            )
         ) from exc
     prune_backups(paths)
     return outcome
@@ -211,18 +212,6 @@ def scheduled_backup_quietly(paths: AppPaths, db: Database) -> Path | None:
     except (OSError, sqlite3.Error, StoreUnavailable) as exc:
         log.warning("scheduled backup skipped: %s", exc)
         return None
-
-
-_window_locks: dict[Path, InstanceLock] = {}
-
-
-def open_store_exclusively(paths: AppPaths, url: str | None = None) -> Database:
-    """Open the store for the window: one running copy per data folder (the lock dies with us)."""
-    if url is None and paths.data_dir not in _window_locks:
-        _window_locks[paths.data_dir] = hold_data_folder(paths)
-    from app.services.database import open_store
-
-    return open_store(paths, url)
 
 
 def store_is_damaged(paths: AppPaths) -> bool:

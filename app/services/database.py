@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from app.domain.errors import StoreUnavailable
 from app.paths import AppPaths
-from app.store.database import Database, open_database
+from app.store.database import Database, corrupt_message, open_database
+from app.store.instance_lock import InstanceLock
 
 
 def open_store(paths: AppPaths, url: str | None = None) -> Database:
@@ -15,4 +19,34 @@ def open_store(paths: AppPaths, url: str | None = None) -> Database:
     return db
 
 
-__all__ = ["Database", "open_store"]
+_window_locks: dict[Path, InstanceLock] = {}
+
+
+def open_store_exclusively(paths: AppPaths, url: str | None = None) -> Database:
+    """Open the store for the window: one running copy per data folder (the lock dies with us).
+
+    What need not make the user wait is left to ``finish_opening``: the damage check of a
+    file whose schema is current (nothing is written before it), and the daily backup.
+    """
+    if url is None and paths.data_dir not in _window_locks:
+        from app.services.restoring import hold_data_folder
+
+        _window_locks[paths.data_dir] = hold_data_folder(paths)
+    return open_database(paths, url=url, check_later=True)
+
+
+def finish_opening(paths: AppPaths, db: Database) -> None:
+    """After ``open_store_exclusively``, once the window is ready: check the file for damage
+    (StoreUnavailable says what to do) and make the daily backup (a failure is only logged)."""
+    if db.path is not None:
+        from app.store.integrity import check_file
+
+        health = check_file(db.path)
+        if not health.ok and not health.environmental:
+            raise StoreUnavailable(corrupt_message(db.path, health.detail))
+    from app.services.backups import scheduled_backup_quietly
+
+    scheduled_backup_quietly(paths, db)
+
+
+__all__ = ["Database", "finish_opening", "open_store", "open_store_exclusively"]

@@ -7,17 +7,19 @@ from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 
+from app.domain import bounds
 from app.domain.errors import InvalidInput
 from app.domain.events import CaseTally, EventInfo, EventTally
 from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
 from app.i18n import _
 from app.services.appeals import record_appeal
 from app.services.cases import case_not_found
+from app.services.limits import check_count, check_date, check_goal, check_line
 from app.store import event_repository
 from app.store.database import Database
 
-MAX_EVENT_NAME = 200
-MAX_BATCH = 10_000  # handwritten letters recorded in one go
+MAX_EVENT_NAME = bounds.MAX_EVENT_NAME
+MAX_BATCH = bounds.MAX_COUNT  # handwritten letters recorded in one go
 
 
 def clean_event_name(name: str) -> str:
@@ -50,8 +52,9 @@ def create_event(
     numbers = list(dict.fromkeys(ua_key(n) for n in cases if n.strip()))
     wanted_goals = {ua_key(k): v for k, v in (goals or {}).items()}
     for value in [goal, *wanted_goals.values()]:
-        if value is not None and value < 1:
-            raise InvalidInput(_("A goal is a number of letters, at least 1."))
+        check_goal(value)
+    check_date(held_on)
+    place = check_line(place)
     taken = _("There is already an event called '%(name)s'. Choose another name.") % {"name": name}
     try:
         return _create_event(db, name, held_on, place, numbers, wanted_goals, goal, taken)
@@ -117,6 +120,7 @@ def add_case_to_event(
     db: Database, name: str, ua_number: str, goal: int | None = None
 ) -> EventInfo:
     """Put one more case in play (or change its goal)."""
+    check_goal(goal)
     event = get_event(db, name)
     key = ua_key(ua_number)
     with db.unit_of_work() as session:
@@ -146,8 +150,7 @@ def record_event_letter(
     The letter text is not kept: at an event it carries the participant's name and address,
     and the shared laptop must not show it to the next person.
     """
-    if not 1 <= count <= MAX_BATCH:
-        raise InvalidInput(_("A batch is between 1 and %(n)d letters.") % {"n": MAX_BATCH})
+    check_count(count)
     return record_appeal(
         db,
         ua_number,
@@ -164,13 +167,20 @@ def record_event_letter(
 
 def event_tally(db: Database, name: str) -> EventTally:
     """Letters per case x channel x kind, with totals and goals."""
+    from app.services.samples import sample_numbers
+
     event = get_event(db, name)
     with db.unit_of_work() as session:
         cells = event_repository.tally_cells(session, event.event_id)
-    return build_tally(event, cells)
+    return build_tally(event, cells, sample_numbers(db))
 
 
-def build_tally(event: EventInfo, cells: list[tuple[str, str, str, str, int]]) -> EventTally:
+def build_tally(
+    event: EventInfo,
+    cells: list[tuple[str, str, str, str, int]],
+    samples: frozenset[str] = frozenset(),
+) -> EventTally:
+    """Counts per case; a fictional sample case is shown marked and left out of the total."""
     titles = {c.ua_number: c.title for c in event.cases}
     goals = {c.ua_number: c.goal for c in event.cases}
     order = [c.ua_number for c in event.cases]
@@ -188,15 +198,22 @@ def build_tally(event: EventInfo, cells: list[tuple[str, str, str, str, int]]) -
         for (channel, kind), letters in grouped[ua].items():
             by_channel[channel] = by_channel.get(channel, 0) + letters
             by_kind[kind] = by_kind.get(kind, 0) + letters
+        title = titles.get(ua, "")
+        if ua in samples:
+            from app.services.samples import sample_marking
+
+            title = f"{sample_marking()}: {title}"
         cases.append(
             CaseTally(
                 ua_number=ua,
-                title=titles.get(ua, ""),
+                title=title,
                 goal=goals.get(ua),
                 total=sum(grouped[ua].values()),
                 by_channel=by_channel,
                 by_kind=by_kind,
                 cells=dict(grouped[ua]),
+                is_sample=ua in samples,
             )
         )
-    return EventTally(event=event, total=sum(c.total for c in cases), cases=tuple(cases))
+    total = sum(c.total for c in cases if not c.is_sample)
+    return EventTally(event=event, total=total, cases=tuple(cases))

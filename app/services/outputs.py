@@ -121,7 +121,7 @@ def save_letter_pdf(
 
 def save_letter_text(letter: Letter, path: Path) -> None:
     """Write the letter's text (UTF-8, replaced atomically)."""
-    from app.output.atomic import write_text_atomic
+    from app.atomic_files import write_text_atomic
 
     write_text_atomic(path, letter.text if letter.text.endswith("\n") else letter.text + "\n")
 
@@ -136,7 +136,7 @@ def save_letter_eml(
     options: OutputOptions,
 ) -> bool:
     """Write a draft message any mail client opens; False when the official has no e-mail."""
-    from app.output.atomic import write_atomic
+    from app.atomic_files import write_atomic
     from app.output.mail import build_eml
 
     target = target_of(case, target_index)
@@ -168,12 +168,15 @@ def save_envelopes(
 ) -> EnvelopesWritten:
     """One envelope per (case, official number); ``sender`` None leaves every return address off."""
     from app.output.envelope import EnvelopeItem, write_envelopes_pdf
+    from app.services.samples import sample_marking
 
     items = []
     for case, indexes in cases:
         back = writer_safety.return_address(sender, case.country, options)
+        marking = sample_marking() if case.is_sample else None  # a practice envelope says so
         for index in indexes:
-            items.append(EnvelopeItem(target_of(case, index), case.country or None, back))
+            target = target_of(case, index)
+            items.append(EnvelopeItem(target, case.country or None, back, marking))
     write_envelopes_pdf(items, path, envelope=options.envelope)
     bare = sum(1 for item in items if item.sender is None)
     return EnvelopesWritten(envelopes=len(items), without_return_address=bare)
@@ -209,9 +212,11 @@ def save_labels(
     """Address labels for the given (case, official numbers), on sheets of the page size."""
     from app.output.address import postal_lines
     from app.output.envelope import write_label_sheet_pdf
+    from app.services.samples import sample_marking
 
     addresses = [
-        postal_lines(target_of(case, index), case.country)
+        ([sample_marking()] if case.is_sample else [])  # a practice label says so
+        + postal_lines(target_of(case, index), case.country)
         for case, indexes in cases
         for index in indexes
     ]

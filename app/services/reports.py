@@ -98,10 +98,13 @@ def section_report(
     db: Database, *, since: date | None = None, until: date | None = None
 ) -> SectionReport:
     """Sent letters between ``since`` and ``until`` (inclusive), counted per month x UA x channel."""
+    from app.services.samples import sample_numbers
+
+    practice = sample_numbers(db)  # letters to fictional sample cases never count
     counts: Counter[tuple[str, str, str, str]] = Counter()
     replies: Counter[tuple[str, str, str, str]] = Counter()
     for appeal in list_appeals(db, status=AppealStatus.SENT, since=since, until=until):
-        if appeal.sent_on is None:
+        if appeal.sent_on is None or appeal.ua_number in practice:
             continue
         channel = (appeal.channel or Channel.OTHER).value
         key = (appeal.sent_on.strftime("%Y-%m"), appeal.ua_number, channel, appeal.kind.value)
@@ -144,7 +147,7 @@ def scope_note() -> str:
 
 def write_report_csv(report: SectionReport, path: Path) -> None:
     """Write the CSV atomically (a crash never leaves half a file)."""
-    from app.output.atomic import write_text_atomic
+    from app.atomic_files import write_text_atomic
 
     write_text_atomic(path, report_csv(report))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -108,9 +108,11 @@ def build_queue(
     for case in cases:
         if case.status is not CaseStatus.OPEN or (only_unwritten and case.appeals_sent > 0):
             continue
+        if case.is_sample:  # practice cases are never urgent
+            continue
         item = plan_case(case, table, today, sender_country)
         if item.advice is Advice.TOO_LATE_FOR_POST:
-            alternatives = (Alternative.EMBASSY,)
+            alternatives: tuple[Alternative, ...] = (Alternative.EMBASSY,)
             if load_case is not None:
                 alternatives = alternatives_for(load_case(case.ua_number))
             item = replace(item, alternatives=alternatives)
@@ -140,7 +142,7 @@ def write_today(
 
 
 def due_for_reminder(
-    cases: list[CaseSummary],
+    cases: Sequence[CaseSummary],
     table: TransitTable,
     today: date,
     *,

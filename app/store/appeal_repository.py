@@ -50,7 +50,7 @@ def add_appeal(
     return row
 
 
-def _records_query() -> Select[tuple[AppealRow, str, str | None]]:
+def _records_query() -> Select[AppealRow, str, str | None]:
     return (
         select(AppealRow, CaseRow.ua_number, EventRow.name)
         .join(CaseRow, AppealRow.case_id == CaseRow.id)

@@ -102,13 +102,22 @@ def backup_connection(source: sqlite3.Connection, backup_dir: Path, reason: str)
     return final
 
 
+def _sqlite3_connection(engine: Engine, driver_connection: object) -> sqlite3.Connection:
+    """The ``sqlite3`` connection under a pooled connection of a SQLite engine."""
+    if not isinstance(driver_connection, sqlite3.Connection):
+        raise TypeError(f"{engine.dialect.name} store has no sqlite3 connection")
+    return driver_connection
+
+
 def backup_database(engine: Engine, backup_dir: Path, reason: str = "manual") -> Path | None:
     """Copy the live SQLite database into ``backup_dir``; None for non-SQLite stores."""
     if engine.dialect.name != "sqlite":
         return None
     raw = engine.raw_connection()
     try:
-        return backup_connection(raw.driver_connection, backup_dir, reason)
+        return backup_connection(
+            _sqlite3_connection(engine, raw.driver_connection), backup_dir, reason
+        )
     finally:
         raw.close()
 
@@ -127,7 +136,7 @@ def live_fingerprint(engine: Engine) -> tuple[str, bool]:
     """The fingerprint of the live store and whether it is empty."""
     raw = engine.raw_connection()
     try:
-        conn = raw.driver_connection
+        conn = _sqlite3_connection(engine, raw.driver_connection)
         return content_fingerprint(conn), is_empty(conn)
     finally:
         raw.close()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -31,7 +31,8 @@ COMPARED_FIELDS = (
 COUNTED_STATUSES = ("printed", "sent")
 INSERT_CHUNK = 500  # rows per INSERT: well under SQLite's bound-parameter limit
 
-_DIALECT_INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+# Declarative classes type ``__table__`` as any FROM clause; this one is a plain Table.
+_APPEALS = cast(Table, AppealRow.__table__)
 
 
 def event_by_name(session: Session, name: str) -> EventRow | None:
@@ -113,7 +114,7 @@ def tally_cells(session: Session, event_id: int) -> list[tuple[str, str, str, st
     ]
 
 
-def _record_columns() -> Select[Any]:
+def _record_columns() -> Select[*tuple[Any, ...]]:
     return (
         select(
             AppealRow.uuid,
@@ -215,12 +216,15 @@ def insert_records_ignoring_duplicates(
     pending = list(rows)
     if not pending:
         return set()
-    insert = _DIALECT_INSERT[session.get_bind().dialect.name]
-    statement = (
-        insert(AppealRow.__table__)
-        .on_conflict_do_nothing(index_elements=["uuid"])
-        .returning(AppealRow.__table__.c.uuid)
-    )
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        on_pg = postgresql.insert(_APPEALS).on_conflict_do_nothing(index_elements=["uuid"])
+        statement = on_pg.returning(_APPEALS.c.uuid)
+    elif dialect == "sqlite":
+        on_sqlite = sqlite.insert(_APPEALS).on_conflict_do_nothing(index_elements=["uuid"])
+        statement = on_sqlite.returning(_APPEALS.c.uuid)
+    else:
+        raise KeyError(dialect)
     result = session.connection().execute(statement, pending)
     return set(result.scalars())
 
@@ -229,7 +233,9 @@ def case_ids_by_number(session: Session, ua_numbers: Iterable[str]) -> dict[str,
     wanted = sorted(set(ua_numbers))
     if not wanted:
         return {}
-    query = select(CaseRow.ua_number, CaseRow.id).where(CaseRow.ua_number.in_(wanted))
+    query = select(CaseRow.ua_number, CaseRow.id).where(
+        CaseRow.ua_number.in_(wanted), CaseRow.removed_at.is_(None)
+    )
     return {ua: case_id for ua, case_id in session.execute(query)}
 
 

@@ -38,8 +38,8 @@ def migrate_to_head(engine: Engine, backup_dir: Path | None) -> None:
     cfg.set_main_option("script_location", SCRIPT_LOCATION)
     with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"
-        raw = conn.connection.driver_connection
-        if sqlite:
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
             raw.execute("PRAGMA foreign_keys=OFF")  # must precede BEGIN; no-op inside a transaction
         try:
             with conn.begin():
@@ -50,7 +50,7 @@ def migrate_to_head(engine: Engine, backup_dir: Path | None) -> None:
                     if bad:
                         raise RuntimeError(f"foreign key violations after migration: {bad[:5]}")
         finally:
-            if sqlite:
+            if raw is not None:
                 raw.execute("PRAGMA foreign_keys=ON")
     log.info("store migrated to %s", HEAD)
 

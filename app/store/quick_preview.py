@@ -17,17 +17,23 @@ from app.domain.model import AppealKind, AppealStatus, CaseListPreview, CaseStat
 from app.store.quick_list import OFFICIAL_LABEL, build_summaries, read_snapshot
 
 _COLUMNS = "id, ua_number, title, country, status, deadline, is_sample"
+# Every query leaves out cases removed with their appeals kept as history.
 # Walks ix_cases_deadline in order: the first rows cost about 0.2 ms at 10,000 cases.
 _FIRST_DATED = (
-    "SELECT deadline FROM cases WHERE status = ? AND deadline IS NOT NULL "
+    "SELECT deadline FROM cases WHERE status = ? AND deadline IS NOT NULL AND removed_at IS NULL "
     "ORDER BY deadline LIMIT 1 OFFSET ?"
 )
 _DATED_UNTIL = (
     f"SELECT {_COLUMNS} FROM cases WHERE status = ? AND deadline IS NOT NULL AND deadline <= ?"
+    " AND removed_at IS NULL"
 )
-_ALL_DATED = f"SELECT {_COLUMNS} FROM cases WHERE status = ? AND deadline IS NOT NULL"
-_UNDATED = f"SELECT {_COLUMNS} FROM cases WHERE status = ? AND deadline IS NULL"
-_COUNTS = "SELECT status, COUNT(*) FROM cases GROUP BY status"
+_ALL_DATED = (
+    f"SELECT {_COLUMNS} FROM cases WHERE status = ? AND deadline IS NOT NULL AND removed_at IS NULL"
+)
+_UNDATED = (
+    f"SELECT {_COLUMNS} FROM cases WHERE status = ? AND deadline IS NULL AND removed_at IS NULL"
+)
+_COUNTS = "SELECT status, COUNT(*) FROM cases WHERE removed_at IS NULL GROUP BY status"
 _PERSONS = "SELECT case_id, name FROM persons WHERE case_id IN ({ids}) ORDER BY case_id, position"
 _TARGETS = (
     f"SELECT case_id, {OFFICIAL_LABEL} FROM targets "

@@ -53,6 +53,9 @@ class CaseRow(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")  # folded text for SQL search
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Set when the user deleted the case but kept its appeals as history: the row stays so
+    # those appeals still count in reports, and no list or lookup shows the case any more.
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     outputs: Mapped[list[OutputRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="OutputRow.id"
@@ -166,3 +169,72 @@ class AppealRow(Base):
     reply_attachment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CaseCorrectionRow(Base):
+    """A case field the user corrected; it wins over the documents until the user accepts one.
+
+    ``user_value`` and ``document_value`` are JSON: what the user set, and what the documents
+    said when the user last decided (a later document that says otherwise is a difference).
+    """
+
+    __tablename__ = "case_corrections"
+    __table_args__ = (UniqueConstraint("case_id", "field"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(32))
+    user_value: Mapped[str] = mapped_column(Text)
+    document_value: Mapped[str] = mapped_column(Text)
+    corrected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CaseDifferenceRow(Base):
+    """A later document disagrees with a value the user corrected: the user accepts or keeps."""
+
+    __tablename__ = "case_differences"
+    __table_args__ = (UniqueConstraint("case_id", "field"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(32))
+    document_value: Mapped[str] = mapped_column(Text)  # JSON
+    noticed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AppealVersionRow(Base):
+    """An earlier text of an appeal, kept when the user corrected the text as sent."""
+
+    __tablename__ = "appeal_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ImportBatchRow(Base):
+    """One import the user started (files, a folder, pasted text, the sample pack)."""
+
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ImportBatchCaseRow(Base):
+    """What one batch did to one case: the case's rows as they were before (JSON), so the
+    batch can be undone exactly; ``created`` when the batch made the case."""
+
+    __tablename__ = "import_batch_cases"
+    __table_args__ = (UniqueConstraint("batch_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
+    )
+    case_id: Mapped[int] = mapped_column(Integer)  # no FK: undo must work whatever happened
+    ua_number: Mapped[str] = mapped_column(String(16))
+    created: Mapped[bool] = mapped_column(Boolean, default=False)
+    before_json: Mapped[str] = mapped_column(Text, default="{}")

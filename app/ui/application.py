@@ -7,29 +7,33 @@ import gc
 import logging
 import sys
 import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import APP_ID, APP_NAME, AppPaths, resolve_paths
+from app.ui.language import apply_language, choose_language
 
 if TYPE_CHECKING:
+    from app.domain.model import CaseSummary
+    from app.settings import Settings
+    from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
 
+__all__ = ["apply_language", "choose_language", "create_application", "run"]
+
 log = logging.getLogger(__name__)
-_qt_translator: QTranslator | None = None
+ALREADY_OPEN = 3  # exit status of a second copy started on data another copy has open
 
 
 def create_application(argv: list[str] | None = None, *, with_icon: bool = True) -> QApplication:
     """The QApplication with the names the desktop uses to match the window to its entry;
     ``with_icon=False`` leaves the icon to ``set_application_icon`` (after the first frame)."""
-    from app.pyside_none_guard import protect_none
-
-    protect_none()  # PySide6 6.12.0 + Python 3.11: see the module
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -50,40 +54,6 @@ def set_application_icon(app: QApplication) -> None:
     icon = Path(__file__).resolve().parents[1] / "resources" / f"{APP_ID}.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-
-
-def choose_language(requested: str | None) -> str:
-    """``--lang`` or the saved choice, else the best shipped match for the system languages."""
-    from app.i18n import negotiate
-
-    if requested:
-        return requested
-    return negotiate(QLocale.system().uiLanguages())
-
-
-def apply_language(requested: str | None) -> str:
-    """Switch gettext, Qt's own dialogs and buttons (Qt's catalogs) and the layout direction."""
-    global _qt_translator
-    from app.i18n import is_rtl, set_language
-
-    chosen = set_language(choose_language(requested))
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        QLocale.setDefault(QLocale(chosen))
-        if _qt_translator is not None:
-            app.removeTranslator(_qt_translator)
-        translator = QTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale(chosen), "qtbase", "_", folder):
-            app.installTranslator(translator)
-            _qt_translator = translator
-        else:
-            _qt_translator = None
-        rtl = is_rtl(chosen)
-        app.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        )
-    return chosen
 
 
 def install_excepthook(paths: AppPaths) -> None:
@@ -115,13 +85,13 @@ def _title() -> str:
     return _("Something went wrong")
 
 
-def warm_up_letters(window: MainWindow) -> None:
+def warm_up_letters(context: AppContext, cases: Sequence[CaseSummary]) -> None:
     """Draft one letter in the background, so the first "Write a letter" opens at once.
 
-    The first draft starts the sandboxed template worker (about a second); doing it here, off
+    The first draft loads the template engine and the letter locales; doing it here, off
     the GUI thread and after the list is on screen, takes that wait out of the user's path.
     """
-    db, cases, sender = window.db, window.model.cases(), window.settings.sender
+    db, sender = context.db, context.settings.sender
     if db is None or not cases:
         return
     ua_number = cases[0].ua_number
@@ -134,24 +104,66 @@ def warm_up_letters(window: MainWindow) -> None:
         if case.targets:
             draft_letter(case, 1, sender)
 
-    window.runner.start(draft_once, lambda _result: None, lambda _error: None, name="warm-up")
+    context.runner.start(draft_once, lambda _result: None, lambda _error: None, name="warm-up")
 
 
-def _polish(window: MainWindow) -> None:
-    from app.ui.polish_hooks import install_polish
+def finish_opening_in_background(
+    context: AppContext, parent: QWidget, on_damage: Callable[[BaseException], None]
+) -> None:
+    """What need not block the window, once it is ready: the damage check of a large store and
+    the daily backup. Damage found now goes to ``on_damage`` (which offers recovery)."""
+    db, paths = context.db, context.paths
+    if db is None:
+        return
 
-    if not hasattr(window, "polish"):  # once, whichever comes first
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            set_application_icon(app)
-        install_polish(window)
+    def finish(_progress: object) -> None:
+        from app.services.database import finish_opening
+
+        finish_opening(paths, db)
+
+    def failed(error: BaseException) -> None:
+        from app.domain.errors import StoreUnavailable
+
+        if isinstance(error, StoreUnavailable):
+            on_damage(error)
+            return
+        from app.i18n import _
+        from app.ui.errors import report_failure
+
+        report_failure(parent, _("Your data needs attention"), error)
+
+    context.runner.start(finish, lambda _result: None, failed, name="finish-opening")
 
 
-def _after_window_shown(window: MainWindow) -> None:
-    from app.ui.polish_hooks import after_window_shown
+def when_ready(window: MainWindow, context: AppContext) -> None:
+    """Once the cases are loaded and the store is open: the store's background checks, the
+    deadline reminders, the first-run welcome, and a warm-up of the letter templates."""
+    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
 
-    _polish(window)  # in case the cases came before the first frame was announced
-    after_window_shown(window)
+    finish_opening_in_background(context, window, window.loading.on_store_lost)
+    window.start_reminders().check()  # the cases are loaded already
+    warm_up_letters(context, window.listed_cases())
+
+    def saved(settings: Settings) -> None:
+        context.set_settings(settings)
+
+    maybe_show_welcome(window, context.paths, context.settings, saved)
+
+
+def already_open(paths: AppPaths) -> None:
+    """Tell the user another copy has this data open (its window is the one to use)."""
+    from app.i18n import _
+    from app.ui.messages import Messages
+
+    Messages.info(
+        None,
+        _("Appeal Desk is already open"),
+        _(
+            "Appeal Desk is already running with the data in {folder}. Switch to its window "
+            "(it may be minimised or on another desktop). Only one copy can use the same data "
+            "at a time, so this one closes now."
+        ).format(folder=paths.data_dir),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -168,20 +180,32 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(paths)
     database_url = getattr(args, "database_url", None) or settings.database_url
+    if database_url is None:
+        from app.services.single_copy import claim_data_folder
+
+        if not claim_data_folder(paths):  # before any window: none that looks usable
+            log.info("another copy holds %s; this one exits", paths.data_dir)
+            gc.enable()
+            create_application()
+            apply_language(getattr(args, "lang", None) or settings.ui_language)
+            already_open(paths)
+            return ALREADY_OPEN
     from app.ui.early_list import EarlyCaseList
 
-    # The case list is read while Qt starts and the window is built, so the two overlap.
+    # The case list is read while Qt starts and the window is built.
     early_list = EarlyCaseList.start(paths, database_url)
     app = create_application(with_icon=False)  # the icon follows the first frame
     apply_language(getattr(args, "lang", None) or settings.ui_language)
     install_excepthook(paths)
+    from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(paths, settings, database_url=database_url, early_list=early_list)
+    context = AppContext(paths, settings, database_url)
+    window = MainWindow(context, early_list=early_list)
     window.show()
-    # View > Write today, Help > About / shortcuts / diagnostics, the window's icon: added
-    # just after the first frame, which comes about 10 ms sooner without them.
-    window.first_painted.connect(lambda: _polish(window), Qt.ConnectionType.SingleShotConnection)
+    window.first_painted.connect(
+        lambda: set_application_icon(app), Qt.ConnectionType.SingleShotConnection
+    )
     window.cases_loaded.connect(gc.enable)
     window.load_failed.connect(gc.enable)
     QTimer.singleShot(10_000, gc.enable)  # whatever happens to the store meanwhile
@@ -189,12 +213,8 @@ def run(args: argparse.Namespace) -> int:
         window.cases_loaded.connect(lambda: QTimer.singleShot(0, app.quit))
         window.load_failed.connect(lambda: QTimer.singleShot(0, lambda: app.exit(1)))
     else:
-        # First-run welcome and deadline reminders, once the cases are on screen.
         window.cases_loaded.connect(
-            lambda: _after_window_shown(window), Qt.ConnectionType.SingleShotConnection
-        )
-        window.cases_loaded.connect(
-            lambda: warm_up_letters(window), Qt.ConnectionType.SingleShotConnection
+            lambda: when_ready(window, context), Qt.ConnectionType.SingleShotConnection
         )
     QTimer.singleShot(0, window.start)
     status = app.exec()

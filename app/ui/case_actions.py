@@ -1,18 +1,24 @@
-"""What the main window does with a case: open the letter editor, mark sent, settings, about."""
+"""What the user does with a case: the letter editor, mark sent, history, settings, about.
+
+The window hands in its context, the dialogs' parent and two narrow views of its list (the
+selected case, the listed cases); results go out through the context's signals and
+``status_message``.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app import __version__
-from app.domain.model import AppealStatus, CaseDetail
+from app.domain.model import AppealStatus, CaseDetail, CaseSummary
 from app.i18n import _
+from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
-from app.ui.messages import Messages
-from app.ui.models.case_table_model import ua_sort_key
+from app.ui.models.case_columns import ua_sort_key
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
     from app.ui.dialogs.history_dialog import HistoryDialog
@@ -20,16 +26,29 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the 
     from app.ui.dialogs.mark_sent_dialog import MarkSentChoice, MarkSentDialog
     from app.ui.dialogs.report_dialog import ReportDialog
     from app.ui.dialogs.settings_dialog import SettingsDialog
-    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
-class CaseActions:
-    """Owns the window's dialogs (kept referenced, opened non-blocking so tests can drive them)."""
+class CaseActions(QObject):
+    """Owns the case dialogs (kept referenced, opened non-blocking so tests can drive them)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    status_message = Signal(str, int)  # text, milliseconds: for the window's status bar
+    ua_changed = Signal(str)  # ua_number whose appeals changed (in the history dialog)
+    history_opened = Signal(object)  # the appeal history dialog, just made
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget,
+        current_case: Callable[[], CaseDetail | None],
+        listed_cases: Callable[[], Sequence[CaseSummary]],
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._parent = parent
+        self._current_case = current_case
+        self._listed_cases = listed_cases
         self.letter_dialog: LetterDialog | None = None
         self.mark_sent_dialog: MarkSentDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -39,7 +58,7 @@ class CaseActions:
     # ---- letters ----------------------------------------------------------------------------
 
     def write_letter(self) -> None:
-        case = self.window.current_case()
+        case = self._current_case()
         if case is None or not case.targets:
             return
         previous = self.letter_dialog
@@ -49,7 +68,7 @@ class CaseActions:
         from app.ui.dialogs.letter_dialog import LetterDialog
 
         dialog = LetterDialog(
-            case, self.window.settings, self.window.paths.user_templates, parent=self.window
+            case, self._context.settings, self._context.paths.user_templates, parent=self._parent
         )
         dialog.mark_sent_requested.connect(self._mark_draft_sent)
         dialog.keep_draft_requested.connect(lambda draft: self._keep_draft(case, draft))
@@ -73,22 +92,28 @@ class CaseActions:
         draft: LetterDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        case = case or self.window.current_case()
+        case = case or self._current_case()
         if case is None or not case.targets:
             return
         target = draft.target_index if draft else 1
         from app.ui.dialogs.mark_sent_dialog import MarkSentDialog
 
-        dialog = MarkSentDialog(case, target_index=target, parent=parent or self.window)
+        dialog = MarkSentDialog(case, target_index=target, parent=parent or self._parent)
         self._replace(self.mark_sent_dialog)
         self.mark_sent_dialog = dialog
+        dialog.destroyed.connect(lambda: self._forget_mark_sent(dialog))
         dialog.accepted.connect(lambda: self._record(case, dialog.choice(), draft))
         dialog.open()
+
+    def _forget_mark_sent(self, dialog: MarkSentDialog) -> None:
+        """The question was deleted with its parent (a letter editor replaced by another)."""
+        if self.mark_sent_dialog is dialog:
+            self.mark_sent_dialog = None
 
     def _record(self, case: CaseDetail, choice: MarkSentChoice, draft: LetterDraft | None) -> None:
         from app.services.appeals import record_appeal
 
-        db = self.window.db
+        db = self._context.db
         if db is None:
             return
         text = draft.text if draft and draft.target_index == choice.target_index else ""
@@ -104,7 +129,7 @@ class CaseActions:
                 sent_on=choice.sent_on if choice.status == AppealStatus.SENT else None,
             )
         except Exception as error:
-            report_failure(self.window, _("The appeal was not recorded"), error)
+            report_failure(self._parent, _("The appeal was not recorded"), error)
             return
         if (
             draft is not None
@@ -112,19 +137,19 @@ class CaseActions:
             and self.letter_dialog.case.case_id == case.case_id
         ):
             self.letter_dialog.mark_recorded()
-        self.window.statusBar().showMessage(
+        self.status_message.emit(
             _("Appeal for UA {ua_number} recorded. Thank you for writing.").format(
                 ua_number=case.ua_number
             ),
             8000,
         )
-        self.window.refresh_case(case.case_id)
+        self._context.case_changed.emit(case.case_id)
 
     def _keep_draft(self, case: CaseDetail, draft: LetterDraft) -> None:
         """The letter editor closed with unsent work the user wants to keep."""
         from app.services.appeals import record_appeal
 
-        db = self.window.db
+        db = self._context.db
         if db is None:
             return
         try:
@@ -138,12 +163,12 @@ class CaseActions:
                 status=AppealStatus.DRAFT,
             )
         except Exception as error:
-            report_failure(self.window, _("The draft was not kept"), error)
+            report_failure(self._parent, _("The draft was not kept"), error)
             return
-        self.window.statusBar().showMessage(
+        self.status_message.emit(
             _("Your letter is kept as a draft in the appeal history (Ctrl+H)."), 8000
         )
-        self.window.refresh_case(case.case_id)
+        self._context.case_changed.emit(case.case_id)
 
     # ---- settings and about -----------------------------------------------------------------
 
@@ -153,12 +178,14 @@ class CaseActions:
         parent = (
             self.letter_dialog
             if self.letter_dialog and self.letter_dialog.isVisible()
-            else self.window
+            else self._parent
         )
         from app.ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(
-            self.window.settings, available_letter_locales(self.window.paths.user_templates), parent
+            self._context.settings,
+            available_letter_locales(self._context.paths.user_templates),
+            parent,
         )
         self._replace(self.settings_dialog)
         self.settings_dialog = dialog
@@ -170,28 +197,34 @@ class CaseActions:
 
         new = dialog.settings()
         try:
-            save_settings(self.window.paths, new)
+            save_settings(self._context.paths, new)
         except Exception as error:
-            report_failure(self.window, _("Settings not saved"), error)
+            report_failure(self._parent, _("Settings not saved"), error)
             return
-        language_changed = new.ui_language != self.window.settings.ui_language
-        self.window.settings = new
+        language_changed = new.ui_language != self._context.settings.ui_language
+        self._context.set_settings(new)
         if self.letter_dialog is not None:
             self.letter_dialog.set_settings(new)
         if language_changed:
-            from app.ui.application import apply_language
+            from app.ui.language import apply_language
 
             apply_language(new.ui_language)
 
     def show_about(self) -> None:
-        paths = self.window.paths
-        text = _(
-            "Appeal Desk {version}\n\nWrite, print, send and track appeal letters for Urgent Actions.\n"
-            "Free software under the GNU General Public Licence, version 3 or later.\n\n"
-            "Your data: {data_dir}\nLog files: {log_dir}\n\n"
-            "The sample cases are fictional: invented for practice, not real people."
-        ).format(version=__version__, data_dir=paths.data_dir, log_dir=paths.log_dir)
-        Messages.info(self.window, _("About Appeal Desk"), text)
+        """Help > About: version, licence, where the data lives, and diagnostics to copy."""
+        from app.ui.dialogs.about_dialog import show_about
+
+        show_about(self._parent, self._context.paths, self.copy_diagnostics)
+
+    def copy_diagnostics(self) -> None:
+        """Help > Copy diagnostic info: versions and settings for a bug report."""
+        from app.ui.diagnostics_copy import copy_diagnostic_info
+
+        copy_diagnostic_info(self._context.paths, self._context.settings, self._context.db)
+        self.status_message.emit(
+            _("Diagnostic info copied. Paste it into your bug report; it holds no personal data."),
+            8000,
+        )
 
     def show_report(self) -> None:
         from app.services.outputs import output_options
@@ -200,33 +233,37 @@ class CaseActions:
         if self.report_dialog is not None:
             self.report_dialog.close()
             self.report_dialog.deleteLater()
+        context = self._context
         self.report_dialog = ReportDialog(
-            lambda: self.window.db,
-            self.window,
-            options=lambda: output_options(self.window.settings),
+            lambda: context.db,
+            self._parent,
+            options=lambda: output_options(context.settings),
         )
         self.report_dialog.show()
 
     def show_history(self) -> None:
         from app.ui.dialogs.history_dialog import HistoryDialog
 
-        current = self.window.current_case()
-        ua_numbers = sorted({case.ua_number for case in self.window.model.cases()}, key=ua_sort_key)
+        current = self._current_case()
+        listed = self._listed_cases()
+        ua_numbers = sorted({case.ua_number for case in listed}, key=ua_sort_key)
         if self.history_dialog is not None:
             self.history_dialog.close()
             self.history_dialog.deleteLater()
-        samples = frozenset(case.ua_number for case in self.window.model.cases() if case.is_sample)
+        samples = frozenset(case.ua_number for case in listed if case.is_sample)
+        context = self._context
         dialog = HistoryDialog(
-            lambda: self.window.db,
+            lambda: context.db,
             ua_numbers,
-            self.window,
+            self._parent,
             samples,
-            attachments_dir=self.window.paths.data_dir / "attachments",
+            attachments_dir=context.paths.data_dir / "attachments",
         )
         if current is not None:
             dialog.case_combo.setCurrentIndex(max(0, dialog.case_combo.findData(current.ua_number)))
-        dialog.appeal_changed.connect(self.window.refresh_case_by_ua)
+        dialog.appeal_changed.connect(self.ua_changed)
         self.history_dialog = dialog
+        self.history_opened.emit(dialog)
         dialog.show()
 
     @staticmethod
@@ -258,6 +295,10 @@ class CaseActions:
                 dialog.retranslate_ui()
 
     def close_dialogs(self) -> None:
+        """The window is closing: close what is open. A dialog may be gone already (the
+        mark-sent question goes with the letter editor it was asked from)."""
+        import shiboken6
+
         for dialog in (
             self.letter_dialog,
             self.mark_sent_dialog,
@@ -265,5 +306,5 @@ class CaseActions:
             self.history_dialog,
             self.report_dialog,
         ):
-            if isinstance(dialog, QDialog) and dialog.isVisible():
+            if isinstance(dialog, QDialog) and shiboken6.isValid(dialog) and dialog.isVisible():
                 dialog.close()

@@ -1,4 +1,4 @@
-"""How the main window gets its cases: a preview, the whole list, then the store.
+"""How the case list gets its cases: a preview, the whole list, then the store.
 
 At start-up the first screen of open cases is painted from a read of a few milliseconds
 (``EarlyCaseList.preview``), the whole list read straight from the file replaces it after
@@ -9,36 +9,61 @@ list through the open store.
 
 from __future__ import annotations
 
+import enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.domain.model import CaseListPreview, CaseStatus, CaseSummary
 from app.i18n import _
+from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
-from app.ui.models.case_table_model import Column
+from app.ui.models.case_columns import Column
+from app.ui.views.case_list_view import CaseListView
 
 if TYPE_CHECKING:
     from app.services.database import Database
     from app.ui.early_list import EarlyCaseList
-    from app.ui.main_window import MainWindow
 
 
-class CaseLoading:
-    """The window's list and store, from the first frame to every later reload."""
+class Page(enum.Enum):
+    """What the window's central area shows."""
 
-    def __init__(self, window: MainWindow, early_list: EarlyCaseList | None) -> None:
-        self.window = window
+    LOADING = "loading"  # "Opening your cases..." (or why they could not be opened)
+    EMPTY = "empty"  # no case yet: import or try the samples
+    LIST = "list"  # the case list and the selected case's details
+
+
+class CaseLoading(QObject):
+    """Fills the case list from the first frame to every later reload, and opens the store."""
+
+    page_wanted = Signal(object)  # Page
+    counts_changed = Signal()  # the status bar's counts should be read again
+    cases_loaded = Signal()  # the list holds the store's cases and the store is open
+    load_failed = Signal()  # the store could not be opened
+
+    def __init__(
+        self,
+        context: AppContext,
+        case_list: CaseListView,
+        early_list: EarlyCaseList | None,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._case_list = case_list
+        self._dialog_parent = parent
         self._early_list = early_list  # the list read while the window was being built
         self.peeked = False  # the list shown was read before the store was opened
         self.preview_counts: tuple[int, int] | None = None  # (open, closed) of a preview
+        self.load_failed_once = False  # the store could not be opened (and none is open)
         self._generation = 0
 
     def start(self) -> None:
         """Paint the preview if there is one, read the whole list, then open the store."""
-        window = self.window
-        window.pages.setCurrentWidget(window.loading_label)
-        paths, url = window.paths, window.database_url
+        self.page_wanted.emit(Page.LOADING)
+        paths, url, runner = self._context.paths, self._context.database_url, self._context.runner
         early, self._early_list = self._early_list, None
         if early is not None and self._preview_matches_view():
             preview = early.preview()
@@ -53,7 +78,7 @@ class CaseLoading:
             return peek_cases(paths, url)  # None: no store yet, to migrate, or damaged
 
         def read_the_rest() -> None:
-            window.runner.start(
+            runner.start(
                 peek_in_background, self._on_peeked, lambda _error: self._open_store(), name="peek"
             )
 
@@ -67,7 +92,7 @@ class CaseLoading:
 
     def _preview_matches_view(self) -> bool:
         """The preview holds the first open cases by deadline: the view must show that."""
-        model, case_list = self.window.model, self.window.case_list
+        model, case_list = self._case_list.model, self._case_list
         return (
             model.sort_column in (Column.DEADLINE, Column.DAYS_LEFT)
             and model.sort_order == Qt.SortOrder.AscendingOrder
@@ -76,65 +101,72 @@ class CaseLoading:
         )
 
     def _show_preview(self, preview: CaseListPreview) -> None:
-        window = self.window
-        window.model.set_cases(preview.cases)
+        self._case_list.model.set_cases(preview.cases)
         self.preview_counts = (preview.open_count, preview.closed_count)
-        window.pages.setCurrentWidget(window.splitter)
-        window.case_list.select_first()
-        window.update_count()
+        self.page_wanted.emit(Page.LIST)
+        self._case_list.select_first()
+        self.counts_changed.emit()
 
     def _on_peeked(self, cases: list[CaseSummary] | None) -> None:
         if cases is not None:
             self.peeked = True
-            current = self.window.case_list.current_case()  # the preview's selection stays
+            current = self._case_list.current_case()  # the preview's selection stays
             keep = current.case_id if current is not None else None
             self._on_cases(cases, keep, announce=False)  # cases_loaded waits for the store
         self._open_store()
 
     def _open_store(self) -> None:
-        paths, url = self.window.paths, self.window.database_url
+        paths, url = self._context.paths, self._context.database_url
 
         def open_in_background(_progress: object) -> Database:
             # SQLAlchemy loads off the GUI thread; one window per data folder (instance lock)
-            from app.services.backups import open_store_exclusively
+            from app.services.database import open_store_exclusively
 
             return open_store_exclusively(paths, url)
 
-        self.window.runner.start(
+        self._context.runner.start(
             open_in_background, self.on_store_open, self._on_store_failed, name="open"
         )
 
     def on_store_open(self, db: Database) -> None:
-        window = self.window
-        window.db = db
-        if self.peeked:  # the list is current (same file, same schema): show the details
-            self.peeked = False
-            window.show_case_details(window.case_list.current_case())
-            window.cases_loaded.emit()
+        """Work on ``db`` (opened at start-up, recovered, or restored from a backup)."""
+        peeked, self.peeked = self.peeked, False
+        self.load_failed_once = False
+        self._context.use_store(db)
+        if peeked:  # the list is current (same file, same schema)
+            self.cases_loaded.emit()
         else:
             self.reload()
+
+    def on_store_lost(self, error: BaseException) -> None:
+        """The open store turned out unusable (damage found by the check after opening):
+        close it, clear the list read from it, and offer recovery as at start-up."""
+        self._context.close_store()
+        self._case_list.model.set_cases([])
+        self.preview_counts = None
+        self.page_wanted.emit(Page.LOADING)
+        self.counts_changed.emit()
+        self._on_store_failed(error)
 
     def _on_store_failed(self, error: BaseException) -> None:
         from app.ui.dialogs.recovery_dialog import handle_unavailable_store
 
-        window = self.window
         if self.peeked or self.preview_counts is not None:  # rows read before the store
             self.peeked = False  # was opened, from a store that cannot be used as it is
             self.preview_counts = None
-            window.model.set_cases([])
-            window.pages.setCurrentWidget(window.loading_label)
-        recovered = handle_unavailable_store(error, window.paths, window)  # damaged: restore
+            self._case_list.model.set_cases([])
+            self.page_wanted.emit(Page.LOADING)
+        recovered = handle_unavailable_store(error, self._context.paths, self._dialog_parent)
         if recovered is not None:
             self.on_store_open(recovered)
             return
-        window.loading_label.setText(_("Your cases could not be opened."))
-        window.load_failed.emit()
-        report_failure(window, _("Cannot open your data"), error)
+        self.load_failed_once = True
+        self.load_failed.emit()
+        report_failure(self._dialog_parent, _("Cannot open your data"), error)
 
     def reload(self, select_case_id: int | None = None) -> None:
         """Read the list again through the store, keeping (or moving to) a selected case."""
-        window = self.window
-        db = window.db
+        db = self._context.db
         if db is None:
             return
 
@@ -143,16 +175,17 @@ class CaseLoading:
 
             return list_cases(db, include_closed=True)
 
-        current = window.case_list.current_case()
+        current = self._case_list.current_case()
         keep = (
             select_case_id if select_case_id is not None else (current.case_id if current else None)
         )
         self._generation += 1
         generation = self._generation
-        window.runner.start(
+        parent = self._dialog_parent
+        self._context.runner.start(
             list_in_background,
             lambda cases: self._on_cases(cases, keep, generation),
-            lambda error: report_failure(window, _("Cannot list your cases"), error),
+            lambda error: report_failure(parent, _("Cannot list your cases"), error),
             name="list",
         )
 
@@ -165,17 +198,17 @@ class CaseLoading:
     ) -> None:
         if generation and generation != self._generation:
             return  # a newer reload is on its way; its rows are fresher than these
-        window = self.window
+        case_list = self._case_list
         self.preview_counts = None
-        window.model.set_cases(cases)
-        window.pages.setCurrentWidget(window.splitter if cases else window.empty_state)
+        case_list.model.set_cases(cases)
+        self.page_wanted.emit(Page.LIST if cases else Page.EMPTY)
         if select_case_id is not None and any(c.case_id == select_case_id for c in cases):
             selected = next(c for c in cases if c.case_id == select_case_id)
             if selected.status == CaseStatus.CLOSED:
-                window.case_list.show_closed_box.setChecked(True)
-            window.case_list.select_case(select_case_id)
-        elif window.proxy.rowCount():
-            window.case_list.select_first()
-        window.update_count()
+                case_list.show_closed_box.setChecked(True)
+            case_list.select_case(select_case_id)
+        elif case_list.proxy.rowCount():
+            case_list.select_first()
+        self.counts_changed.emit()
         if announce:
-            window.cases_loaded.emit()
+            self.cases_loaded.emit()

@@ -10,12 +10,21 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from app.domain.model import ImportOutcome, ImportResult
 from app.i18n import _
+from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
-from app.ui.import_summary import details_text, has_rejections, result_line, summary_text
+from app.ui.import_summary import (
+    confirmation_text,
+    details_text,
+    has_rejections,
+    result_line,
+    summary_text,
+)
 from app.ui.messages import Messages
-from app.ui.tasks import JobRunner, ProgressCallback
+from app.ui.tasks import ProgressCallback
 
-IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
+IMPORTABLE_SUFFIXES = (
+    ".txt", ".md", ".markdown", ".pdf", ".htm", ".html", ".xhtml", ".eml", ".mbox", ".mbx",
+)  # fmt: skip
 
 
 def importable(path: Path) -> bool:
@@ -28,14 +37,12 @@ class ImportController(QObject):
 
     started = Signal()
     finished = Signal(list)  # list[ImportResult]; empty when the job failed
+    status_message = Signal(str, int)  # text, milliseconds: for the window's status bar
 
-    def __init__(
-        self, parent: QWidget, runner: JobRunner, database: Callable[[], object | None]
-    ) -> None:
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._runner = runner
-        self._database = database
+        self._context = context
         self._progress: QProgressDialog | None = None
         self._last_dir = ""
         self.running = False
@@ -53,7 +60,10 @@ class ImportController(QObject):
             self._parent,
             _("Import Urgent Action documents"),
             self._last_dir,
-            _("Urgent Action documents (*.txt *.md *.markdown *.pdf);;All files (*)"),
+            _(
+                "Urgent Action documents (*.txt *.md *.markdown *.pdf *.htm *.html *.eml *.mbox)"
+                ";;All files (*)"
+            ),
         )
         if names:
             self._last_dir = str(Path(names[0]).parent)
@@ -61,21 +71,21 @@ class ImportController(QObject):
 
     def _busy(self) -> bool:
         """True (and the user is told why) while an import runs or the store is still opening."""
-        if not self.running and self._database() is not None:
+        if not self.running and self._context.db is not None:
             return False
         if self.running:
             text = _("Please wait: the last import is still running.")
         else:
             text = _("Please wait: Appeal Desk is still opening your data.")
-        status_bar = getattr(self._parent, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(text, 8000)
+        self.status_message.emit(text, 8000)
         return True
 
     def import_paths(self, paths: Sequence[Path]) -> None:
         if self._busy():
             return
-        db = self._database()
+        db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
+            return
         from app.services.importing import import_files
 
         chosen = list(paths)
@@ -87,9 +97,14 @@ class ImportController(QObject):
 
         if self._busy():
             return
-        db = self._database()
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
+            return
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text()
+        mime = clipboard.mimeData()
+        html = mime.html() if mime is not None and mime.hasHtml() else None
+        if not text.strip() and not (html and html.strip()):
             Messages.info(
                 self._parent,
                 _("Paste an Urgent Action"),
@@ -98,15 +113,17 @@ class ImportController(QObject):
                 ),
             )
             return
-        from app.services.importing import import_text
+        from app.services.importing import import_pasted
 
         source = _("pasted text")
-        self._start(lambda _progress: [import_text(db, text, source)], 0)
+        self._start(lambda _progress: import_pasted(db, text, source, html=html), 0)
 
     def load_samples(self) -> None:
         if self._busy():
             return
-        db = self._database()
+        db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
+            return
         from app.services.samples import load_sample_pack
 
         self._start(lambda _progress: load_sample_pack(db), 0)
@@ -126,7 +143,7 @@ class ImportController(QObject):
             self._progress.setMinimumDuration(300)
             self._progress.setAccessibleName(_("Import progress"))
             self._progress.setValue(0)
-        self._runner.start(
+        self._context.runner.start(
             work, self._on_success, self._on_failure, self._on_progress, name="import"
         )
 
@@ -148,13 +165,26 @@ class ImportController(QObject):
         self._close_progress()
         self.finished.emit(list(results))
         self.report(results)
+        accepted = [r for r in results if self._confirmed(r)]
+        if accepted:
+            from app.services.importing import confirm
+
+            db = self._context.db
+            if db is None:  # the store is not open (being restored): say so, apply nothing
+                self._busy()
+                return
+            self._start(lambda _progress: [confirm(db, r) for r in accepted], 0)
+
+    def _confirmed(self, result: ImportResult) -> bool:
+        """Show what a doubtful document would change on its case; True to apply it."""
+        if result.outcome != ImportOutcome.NEEDS_CONFIRMATION or result.document is None:
+            return False
+        return Messages.ask(self._parent, _("Update this case?"), confirmation_text(result))
 
     def report(self, results: list[ImportResult]) -> None:
         """One quiet status line for a clean single import; a message box otherwise."""
         text = summary_text(results)
-        status_bar = getattr(self._parent, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(text, 10_000)
+        self.status_message.emit(text, 10_000)
         if len(results) == 1:
             [result] = results
             if result.outcome == ImportOutcome.REJECTED:

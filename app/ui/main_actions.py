@@ -22,6 +22,7 @@ class MainActions:
     report: QAction
     envelopes: QAction
     settings: QAction
+    backups: QAction
     quit: QAction
     find: QAction
     show_closed: QAction
@@ -30,16 +31,22 @@ class MainActions:
     history: QAction
     next_case: QAction
     previous_case: QAction
+    write_today: QAction
     shortcuts: QAction
+    copy_diagnostics: QAction
     about: QAction
     file_menu: QMenu
     case_menu: QMenu
+    view_menu: QMenu
     help_menu: QMenu
     toolbar: QToolBar
 
     @classmethod
     def create(cls, window: QMainWindow) -> MainActions:
-        def action(shortcut: QKeySequence | str | None = None, checkable: bool = False) -> QAction:
+        def action(
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+            checkable: bool = False,
+        ) -> QAction:
             created = QAction(window)
             if shortcut is not None:
                 created.setShortcut(QKeySequence(shortcut))
@@ -60,6 +67,7 @@ class MainActions:
             report=action(),
             envelopes=action(),
             settings=action("Ctrl+,"),
+            backups=action(),
             quit=action(QKeySequence.StandardKey.Quit),
             find=action("Ctrl+F"),
             show_closed=action("Ctrl+Shift+C", checkable=True),
@@ -68,10 +76,13 @@ class MainActions:
             history=action("Ctrl+H"),
             next_case=action("Ctrl+Down"),
             previous_case=action("Ctrl+Up"),
+            write_today=action("Ctrl+T"),
             shortcuts=action(QKeySequence.StandardKey.HelpContents),
+            copy_diagnostics=action(),
             about=action(),
             file_menu=menu_bar.addMenu(""),
             case_menu=menu_bar.addMenu(""),
+            view_menu=menu_bar.addMenu(""),
             help_menu=menu_bar.addMenu(""),
             toolbar=toolbar,
         )
@@ -84,7 +95,8 @@ class MainActions:
         actions.file_menu.addSeparator()
         actions.file_menu.addActions([actions.envelopes, actions.labels, actions.report])
         actions.file_menu.addSeparator()
-        actions.file_menu.addAction(actions.settings)
+        actions.backups.setObjectName("backupsAction")
+        actions.file_menu.addActions([actions.backups, actions.settings])
         actions.file_menu.addSeparator()
         actions.file_menu.addAction(actions.quit)
         actions.case_menu.addActions([actions.find, actions.show_closed])
@@ -92,7 +104,10 @@ class MainActions:
         actions.case_menu.addActions([actions.write_letter, actions.mark_sent, actions.history])
         actions.case_menu.addSeparator()
         actions.case_menu.addActions([actions.next_case, actions.previous_case])
-        actions.help_menu.addActions([actions.shortcuts, actions.about])
+        actions.view_menu.addAction(actions.write_today)
+        actions.help_menu.addActions([actions.shortcuts, actions.copy_diagnostics])
+        actions.help_menu.addSeparator()
+        actions.help_menu.addAction(actions.about)
         toolbar.addActions(
             [actions.import_files, actions.write_letter, actions.mark_sent, actions.history]
         )
@@ -104,6 +119,7 @@ class MainActions:
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(pgettext("menu", "&File"))
         self.case_menu.setTitle(pgettext("menu", "&Case"))
+        self.view_menu.setTitle(pgettext("menu", "&View"))
         self.help_menu.setTitle(pgettext("menu", "&Help"))
         self.toolbar.setWindowTitle(_("Main toolbar"))
         labels = (
@@ -138,6 +154,16 @@ class MainActions:
                 _("Add invented cases to practise with"),
             ),
             (self.settings, _("&Settings..."), _("Your sender details, page size and language")),
+            (
+                self.write_today,
+                _("&Write today..."),
+                _("Open cases by the last day to post, with advice when post is too slow"),
+            ),
+            (
+                self.copy_diagnostics,
+                _("Copy &diagnostic info"),
+                _("Copy versions and settings for a bug report (no personal data)"),
+            ),
             (self.quit, _("&Quit"), _("Close Appeal Desk")),
             (self.find, _("&Find a case"), _("Move to the search box")),
             (
@@ -161,6 +187,7 @@ class MainActions:
             (self.shortcuts, _("&Keyboard shortcuts"), _("List the keyboard shortcuts")),
             (self.about, _("&About Appeal Desk"), _("Version, licence and where your data lives")),
         )
+        self.backups.setText(_("&Backups…"))
         for qaction, text, tip in labels:
             qaction.setText(text)
             shortcut = qaction.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -172,22 +199,20 @@ class MainActions:
         self.history.setIconText(_("History"))
         self.settings.setIconText(_("Settings"))
 
-    def shortcut_lines(self) -> list[str]:
-        """ "Ctrl+I  Import..." lines for the Help > Keyboard shortcuts message."""
-        lines = []
+    def set_store_actions_enabled(self, enabled: bool) -> None:
+        """Everything that needs the store; Backups, Settings, Help and Quit always work."""
         for qaction in (
             self.import_files,
             self.paste_import,
-            self.find,
-            self.show_closed,
+            self.load_samples,
+            self.labels,
+            self.envelopes,
+            self.report,
             self.write_letter,
             self.mark_sent,
             self.history,
             self.next_case,
             self.previous_case,
-            self.settings,
-            self.quit,
+            self.write_today,
         ):
-            key = qaction.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            lines.append(f"{key}\t{qaction.text().replace('&', '').rstrip('.')}")
-        return lines
+            qaction.setEnabled(enabled)

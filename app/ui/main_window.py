@@ -1,28 +1,33 @@
-"""The main window: case list | case details, menus, drops; talks to the services layer."""
+"""The main window: case list | case details, menus, drops; a view over the application context.
+
+The window builds its widgets and the pieces that act for it (loading, imports, case actions,
+menus, reminders), hands each the context and the narrow views it needs, and connects them
+all in ``_connect_signals``. No piece holds the window; none imports this module.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from app.domain.model import CaseDetail, CaseStatus, CaseSummary, ImportResult
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
-from app.paths import AppPaths
-from app.settings import Settings
+from app.ui.app_context import AppContext
 from app.ui.case_actions import CaseActions
-from app.ui.case_loading import CaseLoading
+from app.ui.case_loading import CaseLoading, Page
+from app.ui.edit_actions import EditActions
 from app.ui.errors import report_failure
+from app.ui.events import EventsMenu
 from app.ui.import_controller import ImportController, importable
 from app.ui.main_actions import MainActions
-from app.ui.messages import Messages
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel
-from app.ui.tasks import JobRunner
 from app.ui.views.case_detail_view import CaseDetailView
 from app.ui.views.case_list_view import CaseListView
 from app.ui.views.empty_state_view import EmptyStateView
@@ -31,32 +36,25 @@ from app.ui.window_state import WindowState
 if TYPE_CHECKING:
     from app.services.database import Database
     from app.ui.early_list import EarlyCaseList
+    from app.ui.notifications import DeadlineNotifier
+    from app.ui.views.write_today_view import WriteTodayDialog
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """Shows first, then opens the store and loads the cases in the background (shown sooner)."""
+    """Shows first, then opens the store and loads the cases in the background."""
 
     cases_loaded = Signal()  # the table holds the store's cases
     load_failed = Signal()  # the store could not be opened
     case_updated = Signal(int)  # case_id whose row and details were refreshed
     first_painted = Signal()  # the first frame is on screen (once, just after it)
 
-    def __init__(
-        self,
-        paths: AppPaths,
-        settings: Settings,
-        database_url: str | None = None,
-        early_list: EarlyCaseList | None = None,
-    ) -> None:
+    def __init__(self, context: AppContext, early_list: EarlyCaseList | None = None) -> None:
         super().__init__()
-        self.paths = paths
-        self.settings = settings
-        self.database_url = database_url
-        self.db: Database | None = None
+        self.context = context
         self._painted = False
-        self.runner = JobRunner(parent=self)
+        self.reminders: DeadlineNotifier | None = None
         self.model = CaseTableModel(parent=self)
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -81,67 +79,83 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.setAcceptDrops(True)
 
-        self.loading = CaseLoading(self, early_list)
-        self.actions = MainActions.create(self)
-        self.imports = ImportController(self, self.runner, lambda: self.db)
-        self.case_actions = CaseActions(self)
-        from app.ui.events import install_menu  # Events > Event mode...
-
-        self.events_menu = install_menu(self, lambda: self.db, paths)
-        self._connect()
-        from app.ui.dialogs.backups_dialog import install_backups_action
-
-        install_backups_action(self)  # File > Backups…
-        self.window_state = WindowState(paths.ui_state_file)
-        self.window_state.restore(self)
+        self.menu_actions = MainActions.create(self)
+        self.events_menu = EventsMenu(context, self)
+        self.menuBar().insertMenu(self.menu_actions.view_menu.menuAction(), self.events_menu.menu)
+        self.loading = CaseLoading(context, self.case_list, early_list, self)
+        self.imports = ImportController(context, self)
+        self.case_actions = CaseActions(context, self, self.current_case, self.listed_cases)
+        self.edits = EditActions(self, lambda: context.db, self.current_case)
+        self.edits.build_menu(self.menuBar(), self.menu_actions.case_menu.menuAction())
+        self.edits.attach_case_list(self.case_list.table)
+        self._connect_signals()
+        self.window_state = WindowState(context.paths.ui_state_file)
+        self.window_state.restore(self, self.splitter, self.case_list)
         self.retranslate_ui()
         add_language_listener(self._on_language_changed)
 
-    def _connect(self) -> None:
-        a = self.actions
+    def _connect_signals(self) -> None:
+        """Every connection between the window's widgets, its pieces and the context."""
+        a, context = self.menu_actions, self.context
+        status = self.statusBar()
+
+        # menus and toolbar
         a.import_files.triggered.connect(self.imports.choose_and_import)
         a.load_samples.triggered.connect(self.imports.load_samples)
         a.paste_import.triggered.connect(self.imports.import_clipboard)
         a.labels.triggered.connect(self._save_address_labels)
         a.envelopes.triggered.connect(self._save_envelopes)
         a.report.triggered.connect(self.case_actions.show_report)
+        a.backups.triggered.connect(self._show_backups)
         a.settings.triggered.connect(self.case_actions.open_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.focus_search)
         a.show_closed.toggled.connect(self.case_list.show_closed_box.setChecked)
-        self.case_list.show_closed_box.toggled.connect(a.show_closed.setChecked)
-        self.case_list.show_closed_box.toggled.connect(lambda _on: self.update_count())
         a.write_letter.triggered.connect(self.case_actions.write_letter)
         a.mark_sent.triggered.connect(self.case_actions.mark_sent)
         a.history.triggered.connect(self.case_actions.show_history)
         a.next_case.triggered.connect(lambda: self._step_case(1))
         a.previous_case.triggered.connect(lambda: self._step_case(-1))
+        a.write_today.triggered.connect(self.show_write_today)
         a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.copy_diagnostics.triggered.connect(self.case_actions.copy_diagnostics)
         a.about.triggered.connect(self.case_actions.show_about)
+
+        # the case list, the details and the empty state
+        self.case_list.show_closed_box.toggled.connect(a.show_closed.setChecked)
+        self.case_list.show_closed_box.toggled.connect(lambda _on: self.update_count())
+        self.case_list.current_case_changed.connect(self.show_case_details)
+        self.case_list.activated.connect(lambda _case: self.case_actions.write_letter())
+        self.detail.write_letter_requested.connect(self.case_actions.write_letter)
+        self.detail.mark_sent_requested.connect(self.case_actions.mark_sent)
         self.empty_state.import_requested.connect(self.imports.choose_and_import)
         self.empty_state.samples_requested.connect(self.imports.load_samples)
         self.empty_state.paste_requested.connect(self.imports.import_clipboard)
-        self.detail.write_letter_requested.connect(self.case_actions.write_letter)
-        self.detail.mark_sent_requested.connect(self.case_actions.mark_sent)
-        self.case_list.current_case_changed.connect(self.show_case_details)
-        self.case_list.activated.connect(lambda _case: self.case_actions.write_letter())
+
+        # loading, imports and case actions
+        self.loading.page_wanted.connect(self._show_page)
+        self.loading.counts_changed.connect(self.update_count)
+        self.loading.cases_loaded.connect(self.cases_loaded)
+        self.loading.load_failed.connect(self._on_load_failed)
         self.imports.finished.connect(self._on_import_finished)
+        self.imports.status_message.connect(status.showMessage)
+        self.case_actions.status_message.connect(status.showMessage)
+        self.case_actions.ua_changed.connect(self.refresh_case_by_ua)
+        self.case_actions.history_opened.connect(self.edits.attach_history)
+        self.events_menu.on_dialog_opened = self.edits.attach_events
+        self.edits.store_changed.connect(lambda _change: context.cases_changed.emit())
+        self.edits.status_message.connect(status.showMessage)
+
+        # the context
+        context.store_opened.connect(self._on_store_opened)
+        context.case_changed.connect(self.refresh_case)
+        context.cases_changed.connect(self.reload_cases)
         self._update_case_actions(None)
-
-    def _save_address_labels(self) -> None:
-        from app.ui import batch_outputs  # imported on use: paper output is slow to import
-
-        batch_outputs.save_address_labels(self)
-
-    def _save_envelopes(self) -> None:
-        from app.ui import batch_outputs
-
-        batch_outputs.save_envelopes(self)
 
     # ---- start-up and reloads (app/ui/case_loading.py) ---------------------------------
 
     def start(self) -> None:
-        """Show the cases read straight from the file, then open the store (seen sooner)."""
+        """Show the cases read straight from the file, then open the store."""
         self.loading.start()
 
     def showing_preview(self) -> bool:
@@ -155,39 +169,69 @@ class MainWindow(QMainWindow):
     def reload_cases(self, select_case_id: int | None = None) -> None:
         self.loading.reload(select_case_id)
 
+    def _show_page(self, page: Page) -> None:
+        widgets: dict[Page, QWidget] = {
+            Page.LOADING: self.loading_label,
+            Page.EMPTY: self.empty_state,
+            Page.LIST: self.splitter,
+        }
+        self.pages.setCurrentWidget(widgets[page])
+
+    def _on_store_opened(self, _db: object) -> None:
+        self.show_case_details(self.case_list.current_case())
+
+    def _on_load_failed(self) -> None:
+        """No store: say so, and leave no button that looks as if it could work."""
+        self.loading_label.setText(_("Your cases could not be opened."))
+        self.menu_actions.set_store_actions_enabled(False)
+        self.empty_state.setEnabled(False)
+        self.load_failed.emit()
+
     def _on_import_finished(self, results: list[ImportResult]) -> None:
         touched = [r.case_id for r in results if r.case_id is not None]
         self.reload_cases(select_case_id=touched[0] if touched else None)
 
-    # ---- the selected case --------------------------------------------------------------
+    # ---- the selected and the listed cases ---------------------------------------------
 
     def current_case(self) -> CaseDetail | None:
         return self.detail.case
 
+    def listed_cases(self) -> Sequence[CaseSummary]:
+        """Every case the table holds (open and closed, whatever the search)."""
+        return self.model.cases()
+
+    def shown_cases(self) -> list[CaseSummary]:
+        """The cases the list shows right now (search and "show closed" apply)."""
+        found = (self.proxy.case_at(row) for row in range(self.proxy.rowCount()))
+        return [case for case in found if case is not None]
+
     def show_case_details(self, summary: CaseSummary | None) -> None:
         detail = None
-        if summary is not None and self.db is not None:
+        db = self.context.db
+        if summary is not None and db is not None:
             from app.services.cases import get_case
 
             try:
-                detail = get_case(self.db, summary.ua_number)
+                detail = get_case(db, summary.ua_number)
             except Exception as error:  # shown to the user; bugs are logged with the traceback
                 report_failure(self, _("Cannot show this case"), error)
-        self.detail.show_case(detail, waiting=summary is not None and self.db is None)
+        self.detail.show_case(detail, waiting=summary is not None and db is None)
         self._update_case_actions(detail)
 
     def _update_case_actions(self, detail: CaseDetail | None) -> None:
         enabled = detail is not None and bool(detail.targets)
-        self.actions.write_letter.setEnabled(enabled)
-        self.actions.mark_sent.setEnabled(enabled)
+        self.menu_actions.write_letter.setEnabled(enabled)
+        self.menu_actions.mark_sent.setEnabled(enabled)
+        self.edits.set_case_selected(detail is not None)
 
     def refresh_case(self, case_id: int) -> None:
         """Re-read one case after a change: its row (one dataChanged) and, if shown, its details."""
-        if self.db is None:
+        db = self.context.db
+        if db is None:
             return
         from app.services.cases import get_summary
 
-        summary = get_summary(self.db, case_id)
+        summary = get_summary(db, case_id)
         if summary is not None:
             self.model.replace_case(summary)
             if self.detail.case is not None and self.detail.case.case_id == case_id:
@@ -200,6 +244,11 @@ class MainWindow(QMainWindow):
             if case.ua_number == ua_number:
                 self.refresh_case(case.case_id)
                 return
+
+    def select_case(self, case_id: int) -> bool:
+        """Select ``case_id`` in the list, clearing a search that could hide it."""
+        self.case_list.search_box.clear()
+        return self.case_list.select_case(case_id)
 
     def _step_case(self, step: int) -> None:
         table = self.case_list.table
@@ -229,8 +278,72 @@ class MainWindow(QMainWindow):
             }
         self.count_label.setText(text)
 
+    # ---- windows and files opened from the menus ---------------------------------------
+
+    def _save_address_labels(self) -> None:
+        from app.ui import batch_outputs  # imported on use: paper output
+
+        message = batch_outputs.save_address_labels(self.context, self, self.shown_cases())
+        if message:
+            self.statusBar().showMessage(message, 10_000)
+
+    def _save_envelopes(self) -> None:
+        from app.ui import batch_outputs
+
+        message = batch_outputs.save_envelopes(self.context, self, self.shown_cases())
+        if message:
+            self.statusBar().showMessage(message, 10_000)
+
+    def _show_backups(self) -> None:
+        from app.ui.dialogs.backups_dialog import BackupsDialog
+
+        context = self.context
+        dialog = BackupsDialog(
+            context.paths, lambda: context.db, context.close_store, self.use_store, self
+        )
+        dialog.exec()
+
     def show_shortcuts(self) -> None:
-        Messages.info(self, _("Keyboard shortcuts"), "\n".join(self.actions.shortcut_lines()))
+        """Help > Keyboard shortcuts: every menu entry with its keys."""
+        from app.ui.shortcuts_help import show_shortcuts, window_actions
+
+        show_shortcuts(self, window_actions(self))
+
+    def show_write_today(self) -> WriteTodayDialog:
+        """View > Write today: the queue beside the window; choosing a case selects it here."""
+        # Imported on use: it pulls in the store (SQLAlchemy) and the importer's country tables.
+        from app.ui.views.write_today_view import show_write_today
+
+        return show_write_today(
+            self.context,
+            self,
+            self.select_case,
+            self.case_actions.write_letter,
+            (self.case_updated, self.cases_loaded),
+        )
+
+    def start_reminders(self, use_tray: bool | None = None) -> DeadlineNotifier:
+        """Deadline reminders: a banner above the list (and the tray), checked after every
+        load and change of the cases; its button opens Write today."""
+        from app.ui.notifications import DeadlineNotifier
+
+        if self.reminders is not None:
+            return self.reminders
+        context = self.context
+        notifier = DeadlineNotifier(
+            self,
+            data_dir=lambda: context.paths.data_dir,
+            cases=self.model.cases,
+            sender_country=lambda: context.settings.sender.country or None,
+            use_tray=use_tray,
+        )
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, notifier.toolbar)
+        notifier.write_today_requested.connect(self.show_write_today)
+        self.cases_loaded.connect(notifier.check)
+        self.case_updated.connect(lambda _case_id: notifier.check())
+        self.reminders = notifier
+        return notifier
 
     # ---- drag and drop ------------------------------------------------------------------
 
@@ -266,22 +379,22 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Appeal Desk"))
-        self.loading_label.setText(_("Opening your cases..."))
-        self.actions.retranslate_ui()
+        if self.loading.load_failed_once:
+            self.loading_label.setText(_("Your cases could not be opened."))
+        else:
+            self.loading_label.setText(_("Opening your cases..."))
+        self.menu_actions.retranslate_ui()
+        self.edits.retranslate_ui()
         self.model.retranslate()
         for child in (self.case_list, self.detail, self.empty_state):
             child.retranslate_ui()
         self.splitter.setAccessibleName(_("Cases and details"))
         self.update_count()
-        if hasattr(self, "case_actions"):
-            self.case_actions.retranslate_dialogs()
+        self.case_actions.retranslate_dialogs()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.window_state.save(self)
+        self.window_state.save(self, self.splitter, self.case_list)
         remove_language_listener(self._on_language_changed)
         self.case_actions.close_dialogs()
-        self.runner.wait_for_done(10_000)
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        self.context.shutdown()
         super().closeEvent(event)

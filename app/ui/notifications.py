@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSystemTrayIcon,
     QToolBar,
@@ -25,9 +23,6 @@ from app.i18n import _, add_language_listener, ngettext, remove_language_listene
 from app.services.urgency import QueueItem
 from app.ui.app_icon import app_icon
 from app.ui.formatting import days_left_text
-
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 REMIND_WITHIN_DAYS = 7
@@ -93,20 +88,22 @@ class ReminderBanner(QFrame):
 
 
 class DeadlineNotifier(QObject):
-    """Checks the loaded cases after each load or change; tells the user once per session."""
+    """Checks the loaded cases after each load or change; tells the user once per session.
+
+    Its ``toolbar`` holds the banner; the window that owns the notifier places it."""
 
     write_today_requested = Signal()
 
     def __init__(
         self,
-        window: QMainWindow,
+        parent: QObject,
         data_dir: Callable[[], object],
-        cases: Callable[[], list[CaseSummary]],
+        cases: Callable[[], Sequence[CaseSummary]],
         sender_country: Callable[[], str | None] = lambda: None,
         today: Callable[[], date] = date.today,
         use_tray: bool | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(parent)
         self._data_dir, self._cases, self._sender_country, self._today = (
             data_dir,
             cases,
@@ -116,14 +113,12 @@ class DeadlineNotifier(QObject):
         self.banner = ReminderBanner()
         self.banner.open_requested.connect(self.write_today_requested)
         self.banner.dismissed.connect(self.dismiss)
-        self.toolbar = QToolBar(window)
+        self.toolbar = QToolBar()
         self.toolbar.setObjectName("reminderBar")
         self.toolbar.setMovable(False)
         self.toolbar.setFloatable(False)
         self.toolbar.toggleViewAction().setVisible(False)
         self.toolbar.addWidget(self.banner)
-        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.toolbar.hide()
         available = QSystemTrayIcon.isSystemTrayAvailable() if use_tray is None else use_tray
         self.tray: QSystemTrayIcon | None = None
@@ -136,7 +131,7 @@ class DeadlineNotifier(QObject):
         self.due: list[QueueItem] = []
         self.retranslate_ui()
         add_language_listener(self._on_language_changed)
-        window.destroyed.connect(lambda: remove_language_listener(self._on_language_changed))
+        self.destroyed.connect(lambda: remove_language_listener(self._on_language_changed))
 
     def _on_language_changed(self, _locale: str) -> None:
         if shiboken6.isValid(self.toolbar):  # the window may be gone before the listener
@@ -161,7 +156,7 @@ class DeadlineNotifier(QObject):
         try:
             table = load_transit_table(Path(str(self._data_dir())))
             due = due_for_reminder(
-                self._cases(),
+                list(self._cases()),
                 table,
                 today,
                 within_days=REMIND_WITHIN_DAYS,
@@ -191,20 +186,3 @@ class DeadlineNotifier(QObject):
         self._dismissed |= {item.case.ua_number for item in self.due}
         self.due = []
         self.toolbar.hide()
-
-
-def install_notifications(window: MainWindow, use_tray: bool | None = None) -> DeadlineNotifier:
-    """Check after every load and change of the window's cases; Open goes to Write today."""
-    from app.ui.views.write_today_view import show_write_today
-
-    notifier = DeadlineNotifier(
-        window,
-        data_dir=lambda: window.paths.data_dir,
-        cases=window.model.cases,
-        sender_country=lambda: window.settings.sender.country or None,
-        use_tray=use_tray,
-    )
-    notifier.write_today_requested.connect(lambda: show_write_today(window))
-    window.cases_loaded.connect(notifier.check)
-    window.case_updated.connect(lambda _case_id: notifier.check())
-    return notifier

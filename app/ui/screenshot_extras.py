@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,8 +10,11 @@ if TYPE_CHECKING:
     from app.services.database import Database
 
 
-def save_event_mode(db: Database, ua_numbers: list[str], path: Path) -> Path | None:
-    """The participant's screen of a (fictional) letter-writing evening."""
+def save_event_mode(
+    db: Database, ua_numbers: list[str], path: Path, settle: Callable[[], None]
+) -> Path | None:
+    """The participant's screen of a (fictional) letter-writing evening; ``settle`` lets
+    the window lay itself out and paint before it is grabbed."""
     from app.services.events import create_event
     from app.ui.events.event_mode_window import EventModeWindow
     from app.ui.events.pin import PinLock
@@ -22,9 +26,7 @@ def save_event_mode(db: Database, ua_numbers: list[str], path: Path) -> Path | N
     window.resize(1100, 720)
     window.show()
     window.form.case_list.setCurrentRow(0)
-    from app.ui.screenshots import _settle
-
-    _settle()
+    settle()
     window.grab().save(str(path))
     print(path)
     window.hide()

@@ -93,9 +93,9 @@ def make_screenshots(
 ) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.application import apply_language, create_application
     from app.ui.main_window import MainWindow
-    from app.ui.polish_hooks import install_polish
     from app.ui.screenshot_extras import save_event_mode
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -104,7 +104,7 @@ def make_screenshots(
     saved: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="appeal-desk-shots-") as temp:
         empty_paths = resolve_paths(Path(temp) / "empty")
-        window = MainWindow(empty_paths, load_settings(empty_paths))
+        window = MainWindow(AppContext(empty_paths, load_settings(empty_paths)))
         window.resize(*WINDOW_SIZE)
         window.show()
         window.start()
@@ -120,18 +120,20 @@ def make_screenshots(
 
         paths = resolve_paths(Path(temp) / "data")
         populate(paths)
-        window = MainWindow(paths, load_settings(paths))
-        install_polish(window)
+        window = MainWindow(AppContext(paths, load_settings(paths)))
         window.resize(*WINDOW_SIZE)
         window.show()
         window.start()
         _wait(window, window.cases_loaded, window.load_failed)
         saved.append(_save(window, out_dir / "main-window.png"))
-        window.actions.write_letter.trigger()
+        window.menu_actions.write_letter.trigger()
         dialog = window.case_actions.letter_dialog
         if dialog is not None:
+            if dialog.drafting:
+                _wait(dialog, dialog.letter_ready)
             dialog.note_edit.setPlainText("I am a retired teacher and I think of you every day.")
             dialog.render_letter()
+            _wait(dialog, dialog.letter_ready)
             saved.append(_save(dialog, out_dir / "letter-editor.png"))
             dialog.buttons.print.click()
             preview = getattr(dialog, "print_preview", None)
@@ -152,11 +154,13 @@ def make_screenshots(
         if window.case_actions.mark_sent_dialog is not None:
             saved.append(_save(window.case_actions.mark_sent_dialog, out_dir / "mark-sent.png"))
             window.case_actions.mark_sent_dialog.reject()
-        if window.db is not None:
+        if window.context.db is not None:
             listed = [
                 case.ua_number for case in window.model.cases() if case.status == CaseStatus.OPEN
             ]
-            event_png = save_event_mode(window.db, listed, out_dir / "event-mode.png")
+            event_png = save_event_mode(
+                window.context.db, listed, out_dir / "event-mode.png", _settle
+            )
             saved.extend([event_png] if event_png else [])
         window.close()
         app.processEvents()

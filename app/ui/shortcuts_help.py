@@ -28,6 +28,8 @@ def general_keys() -> list[tuple[str, str]]:
         (_("Up, Down"), _("Move through the case list")),
         (_("Enter"), _("Write a letter for the selected case (in the case list)")),
         (_("Escape"), _("Close the dialog without saving")),
+        (_("Menu key"), _("Open the menu of the selected case, appeal or event (edit, delete)")),
+        (_("Delete"), _("Delete the selected case, appeal or event (you are asked first)")),
         (_("Alt + underlined letter"), _("Go to that field or button")),
     ]
 
@@ -125,13 +127,13 @@ def show_shortcuts(parent: QWidget | None, actions: Iterable[QAction]) -> Shortc
 
 def window_actions(window: QWidget) -> list[QAction]:
     """The actions reachable from a window's menus, in menu order."""
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QMenu
 
     found: list[QAction] = []
     if isinstance(window, QMainWindow):
         for menu_action in window.menuBar().actions():
             menu = menu_action.menu()
-            if menu is not None:
+            if isinstance(menu, QMenu):
                 found.extend(a for a in menu.actions() if not a.isSeparator())
-    found.extend(a for a in QWidget.actions(window) if a not in found)
+    found.extend(a for a in window.actions() if a not in found)
     return found

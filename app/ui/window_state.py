@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+from app.ui.views.case_list_view import CaseListView
 
 
 class WindowState:
@@ -21,30 +20,28 @@ class WindowState:
         value = self._settings.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
-    def restore(self, window: MainWindow) -> None:
+    def restore(self, window: QMainWindow, splitter: QSplitter, case_list: CaseListView) -> None:
         geometry = self._bytes("main/geometry")
         if geometry is None or not window.restoreGeometry(geometry):
             window.resize(1280, 780)
         state = self._bytes("main/state")
         if state is not None:
             window.restoreState(state)
-        splitter = self._bytes("main/splitter")
-        if splitter is not None:
-            window.splitter.restoreState(splitter)
+        sizes = self._bytes("main/splitter")
+        if sizes is not None:
+            splitter.restoreState(sizes)
         else:
-            window.splitter.setSizes([760, 520])
+            splitter.setSizes([760, 520])
         header = self._bytes("main/caseHeader")
         if header is not None:
-            window.case_list.table.horizontalHeader().restoreState(header)
+            case_list.table.horizontalHeader().restoreState(header)
         show_closed = self._settings.value("main/showClosed", False)
-        window.case_list.show_closed_box.setChecked(show_closed in (True, "true", "1"))
+        case_list.show_closed_box.setChecked(show_closed in (True, "true", "1"))
 
-    def save(self, window: MainWindow) -> None:
+    def save(self, window: QMainWindow, splitter: QSplitter, case_list: CaseListView) -> None:
         self._settings.setValue("main/geometry", window.saveGeometry())
         self._settings.setValue("main/state", window.saveState())
-        self._settings.setValue("main/splitter", window.splitter.saveState())
-        self._settings.setValue(
-            "main/caseHeader", window.case_list.table.horizontalHeader().saveState()
-        )
-        self._settings.setValue("main/showClosed", window.case_list.show_closed_box.isChecked())
+        self._settings.setValue("main/splitter", splitter.saveState())
+        self._settings.setValue("main/caseHeader", case_list.table.horizontalHeader().saveState())
+        self._settings.setValue("main/showClosed", case_list.show_closed_box.isChecked())
         self._settings.sync()

@@ -1,6 +1,14 @@
-"""A shared tally of the figures the durability tests measure (printed by conftest/bench)."""
+"""A shared tally of the figures the durability tests measure (printed at the end of the run).
+
+``bench/bench_durability.py`` runs these tests with more rounds (``ROUNDS_ENV``) and prints
+the same figures.
+"""
 
 from __future__ import annotations
+
+import os
+
+ROUNDS_ENV = "APPEAL_DESK_DURABILITY_ROUNDS"
 
 RESULTS: dict[str, str] = {}
 
@@ -11,7 +19,16 @@ ORDER = (
     "4 sandbox",
     "5 path traversal",
     "6 hostile documents",
+    "8 restore races",
+    "9 full disk",
+    "10 crafted restores",
+    "11 pathological PDFs",
 )
+
+
+def rounds(default: int) -> int:
+    """Rounds of a kill or corruption test: ``default``, or what the benchmark asks for."""
+    return int(os.environ.get(ROUNDS_ENV) or default)
 
 
 def record(key: str, text: str) -> None:

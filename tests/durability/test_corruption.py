@@ -9,7 +9,7 @@ from app.services.backups import make_backup
 from tests.durability import figures
 from tests.durability.corruption_rounds import run_corruption_rounds
 
-COPIES = 100
+COPIES = figures.rounds(100)
 
 
 def test_random_page_damage_is_detected_kept_and_restored(seeded: AppPaths, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from tests.durability.crash_rounds import run_kill_rounds
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 
-ROUNDS = 100
+ROUNDS = figures.rounds(100)
 
 
 def test_kill_minus_nine_loses_no_acknowledged_appeal(seeded: AppPaths) -> None:

@@ -81,6 +81,7 @@ def test_the_main_window_offers_recovery_when_the_store_is_damaged(
     from PySide6.QtWidgets import QApplication
 
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.application import apply_language, create_application
     from app.ui.dialogs.recovery_dialog import RecoveryDialog
     from app.ui.main_window import MainWindow
@@ -88,7 +89,7 @@ def test_the_main_window_offers_recovery_when_the_store_is_damaged(
     create_application()
     apply_language("en")
     paths, _before = damaged
-    window = MainWindow(paths, load_settings(paths))
+    window = MainWindow(AppContext(paths, load_settings(paths)))
     qtbot.add_widget(window)
     window.show()
     seen: list[str] = []
@@ -150,6 +151,7 @@ def test_a_second_window_on_the_same_data_says_it_is_in_use(
     import sys
 
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.application import apply_language, create_application
     from app.ui.main_window import MainWindow
     from tests.durability.test_environment_faults import HOLD_LOCK
@@ -165,7 +167,7 @@ def test_a_second_window_on_the_same_data_says_it_is_in_use(
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
         before = file_digest(seeded.database)
-        window = MainWindow(seeded, load_settings(seeded))
+        window = MainWindow(AppContext(seeded, load_settings(seeded)))
         qtbot.add_widget(window)
         window.show()
         with qtbot.waitSignal(window.load_failed, timeout=20_000):
@@ -184,6 +186,7 @@ def test_file_menu_opens_the_backups_dialog(qtbot, seeded: AppPaths, asked: list
     from PySide6.QtWidgets import QApplication
 
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.application import apply_language, create_application
     from app.ui.dialogs.backups_dialog import BackupsDialog
     from app.ui.main_window import MainWindow
@@ -191,13 +194,13 @@ def test_file_menu_opens_the_backups_dialog(qtbot, seeded: AppPaths, asked: list
     create_application()
     apply_language("en")
     make_backup(seeded)
-    window = MainWindow(seeded, load_settings(seeded))
+    window = MainWindow(AppContext(seeded, load_settings(seeded)))
     qtbot.add_widget(window)
     window.show()
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
         window.start()
     action = window.findChild(QAction, "backupsAction")
-    assert action is not None and action in window.actions.file_menu.actions()
+    assert action is not None and action in window.menu_actions.file_menu.actions()
     rows: list[int] = []
 
     def read_and_close() -> None:
@@ -213,3 +216,80 @@ def test_file_menu_opens_the_backups_dialog(qtbot, seeded: AppPaths, asked: list
 
     assert rows and rows[0] >= 1
     window.close()
+
+
+def test_a_second_copy_of_the_app_says_it_is_already_open_and_exits(
+    qtbot, seeded: AppPaths, asked: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+    import logging
+    import signal
+    import subprocess
+    import sys
+
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from app.ui.application import ALREADY_OPEN, run
+    from tests.durability.test_environment_faults import HOLD_LOCK
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(seeded.data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        before = file_digest(seeded.database)
+        status = run(argparse.Namespace(data_dir=seeded.data_dir, lang="en"))
+        assert status == ALREADY_OPEN
+        assert len(asked) == 1 and "already running" in asked[0]
+        assert str(seeded.data_dir) in asked[0]
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]
+        assert not any(w.isVisible() for w in windows)  # no window that looks usable
+        assert file_digest(seeded.database) == before
+    finally:
+        root.handlers[:], root.level = handlers, level
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+
+
+def test_a_window_that_could_not_open_the_store_disables_what_needs_it(
+    qtbot, seeded: AppPaths, asked: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    import signal
+    import subprocess
+    import sys
+
+    from app.settings import load_settings
+    from app.ui.app_context import AppContext
+    from app.ui.application import apply_language, create_application
+    from app.ui.main_window import MainWindow
+    from tests.durability.test_environment_faults import HOLD_LOCK
+
+    create_application()
+    apply_language("en")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(seeded.data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        window = MainWindow(AppContext(seeded, load_settings(seeded)))
+        qtbot.add_widget(window)
+        window.show()
+        with qtbot.waitSignal(window.load_failed, timeout=20_000):
+            window.start()
+        actions = window.menu_actions
+        assert window.loading_label.text() == "Your cases could not be opened."
+        assert not actions.import_files.isEnabled() and not actions.write_letter.isEnabled()
+        assert not window.empty_state.isEnabled()
+        assert actions.backups.isEnabled() and actions.quit.isEnabled()
+        window.close()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()

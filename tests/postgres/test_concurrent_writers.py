@@ -12,8 +12,9 @@ from app.services.event_files import export_event
 from app.services.events import create_event, event_tally, get_event, record_event_letter
 from app.store.database import Database
 from app.store.schema import AppealRow
+from tests.builders import add_event_cases
 from tests.postgres.conftest import open_pg
-from tests.unit.events.conftest import add_fictional_cases, laptop
+from tests.unit.events.conftest import laptop
 
 REPO = Path(__file__).resolve().parents[2]
 EVENT = "Shared marathon"
@@ -48,7 +49,7 @@ def run_together(*argvs: list[str]) -> list[str]:
 
 def shared_store(pg_url: str, tmp_path: Path) -> Database:
     db = open_pg(pg_url, tmp_path)
-    add_fictional_cases(db)
+    add_event_cases(db)
     create_event(db, EVENT, cases=["12/26", "34/26"])
     return db
 

@@ -10,8 +10,8 @@ import pytest
 
 from app.main import main
 from app.store.database import Database
+from tests.builders import add_event_cases
 from tests.postgres.conftest import open_pg
-from tests.unit.events.conftest import add_fictional_cases
 from tests.unit.events.test_merge import *  # noqa: F403 - same tests, this `db`
 
 
@@ -19,7 +19,7 @@ from tests.unit.events.test_merge import *  # noqa: F403 - same tests, this `db`
 def db(pg_url: str, tmp_path: Path) -> Iterator[Database]:
     """A migrated PostgreSQL store holding the fictional cases."""
     database = open_pg(pg_url, tmp_path)
-    add_fictional_cases(database)
+    add_event_cases(database)
     yield database
     database.close()
 

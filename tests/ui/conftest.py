@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.domain.model import OutputKind, ParsedDocument, Person, Target  # noqa: E402
 from app.paths import AppPaths, resolve_paths  # noqa: E402
 from app.services.database import Database, open_store  # noqa: E402
 
@@ -67,54 +65,6 @@ def gui_app(qapp):  # type: ignore[no-untyped-def]
     return app
 
 
-def fictional_document(
-    ua_number: str = "12/26",
-    title: str = "FICTIONAL TEACHER DETAINED FOR A POEM",
-    country: str = "Atlantis",
-    deadline: date | None = None,
-    person: str = "Ana Lima",
-    official: str = "Rui Costa",
-    kind: OutputKind = OutputKind.INITIAL,
-) -> ParsedDocument:
-    """A small invented UA (no real person), stored through the services like an import."""
-    return ParsedDocument(
-        ua_number=ua_number,
-        ai_index=f"AMR 99/{ua_number.replace('/', '')}/2026",
-        kind=kind,
-        action_requested=kind != OutputKind.FINAL,
-        title=title,
-        country=country,
-        issued_on=date.today() - timedelta(days=10),
-        deadline=deadline or date.today() + timedelta(days=20),
-        persons=(Person(person, "she/her"),),
-        targets=(
-            Target(
-                "Minister of Justice",
-                official,
-                "Dear Minister",
-                "1 Fictional Avenue\nPort Example\nAtlantis",
-                "minister@justice.example",
-            ),
-            Target("Prosecutor General", "Mara Vento", "Dear Prosecutor General", "2 Court Street"),
-        ),
-        preferred_languages=("English",),
-        summary=f"{person} is a fictional teacher held for reading a poem aloud.",
-        model_letter=f"I urge you to release {person} immediately and unconditionally.",
-        text=f"fictional {ua_number} {kind.value} {title}",
-    )
-
-
-def store_documents(paths: AppPaths, *documents: ParsedDocument) -> None:
-    from app.services.importing import save_parsed
-
-    db = open_store(paths)
-    try:
-        for number, document in enumerate(documents):
-            save_parsed(db, document, f"fictional-{number}.txt")
-    finally:
-        db.close()
-
-
 @pytest.fixture
 def open_db(app_paths: AppPaths) -> Iterator[Database]:
     """A second handle on the window's store, to read back what the GUI wrote."""
@@ -127,12 +77,13 @@ def open_db(app_paths: AppPaths) -> Iterator[Database]:
 def make_window(qtbot, gui_app, app_paths: AppPaths, messages: RecordedMessages):  # type: ignore[no-untyped-def]
     """Build the main window on ``app_paths``, show it and wait until the cases are loaded."""
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
 
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
-        window = MainWindow(app_paths, load_settings(app_paths))
+        window = MainWindow(AppContext(app_paths, load_settings(app_paths)))
         qtbot.add_widget(window)
         window.show()
         with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
@@ -143,3 +94,15 @@ def make_window(qtbot, gui_app, app_paths: AppPaths, messages: RecordedMessages)
     yield make
     for window in windows:
         window.close()
+
+
+def wait_for_letter(dialog, timeout_ms: int = 20_000):  # type: ignore[no-untyped-def]
+    """The letter editor drafts off the GUI thread: let events run until the draft is in."""
+    from PySide6.QtTest import QTest
+
+    waited = 0
+    while dialog.drafting and waited < timeout_ms:
+        QTest.qWait(10)
+        waited += 10
+    assert not dialog.drafting, "the letter was not drafted in time"
+    return dialog

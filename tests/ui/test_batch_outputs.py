@@ -5,7 +5,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from app.ui import batch_outputs
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
 
 
 def pdf_text(path) -> str:  # type: ignore[no-untyped-def]
@@ -24,7 +24,7 @@ def test_labels_cover_the_listed_cases_only(
     target = tmp_path / "labels.pdf"
     monkeypatch.setattr(batch_outputs, "ask_save_path", lambda *_args: target)
     qtbot.keyClicks(window.case_list.search_box, "borduria")
-    window.actions.labels.trigger()
+    window.menu_actions.labels.trigger()
     text = pdf_text(target)
     assert "Lena Dorn" in text and "BORDURIA" in text
     assert "Rui Costa" not in text
@@ -47,7 +47,7 @@ def test_envelopes_one_per_official_with_a_return_address(
     window = make_window()
     target = tmp_path / "envelopes.pdf"
     monkeypatch.setattr(batch_outputs, "ask_save_path", lambda *_args: target)
-    window.actions.envelopes.trigger()
+    window.menu_actions.envelopes.trigger()
     reader = PdfReader(target)
     assert len(reader.pages) == 2  # the minister and the prosecutor
     text = pdf_text(target)
@@ -56,5 +56,5 @@ def test_envelopes_one_per_official_with_a_return_address(
 
 def test_nothing_to_print_says_so(make_window, messages) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    window.actions.labels.trigger()
+    window.menu_actions.labels.trigger()
     assert messages.shown[0][1] == "Nothing to print"

@@ -9,6 +9,7 @@ from app.services.appeals import list_appeals
 from app.services.cases import list_cases
 from app.ui.import_controller import ImportController
 from app.ui.models.case_table_model import Column
+from tests.ui.conftest import wait_for_letter
 
 
 def test_import_find_write_and_mark_sent(make_window, monkeypatch, qtbot, open_db) -> None:  # type: ignore[no-untyped-def]
@@ -20,7 +21,7 @@ def test_import_find_write_and_mark_sent(make_window, monkeypatch, qtbot, open_d
     # 1. File > Import: the dialog returns the fictional sample documents.
     monkeypatch.setattr(ImportController, "ask_for_files", lambda _self: list(sample_paths()))
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
-        window.actions.import_files.trigger()
+        window.menu_actions.import_files.trigger()
     assert window.proxy.rowCount() == 2
 
     # 2. The search box narrows the list to the case of the person typed.
@@ -31,8 +32,8 @@ def test_import_find_write_and_mark_sent(make_window, monkeypatch, qtbot, open_d
     assert window.detail.case.ua_number == "902/27"
 
     # 3. The letter names the official.
-    window.actions.write_letter.trigger()
-    letter = window.case_actions.letter_dialog
+    window.menu_actions.write_letter.trigger()
+    letter = wait_for_letter(window.case_actions.letter_dialog)
     assert "Dolores Ficticia" in letter.text()
 
     # 4. Mark as sent: the row and the store change at once.

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.domain.model import AppealStatus, Channel
 from app.services.appeals import list_appeals, record_appeal
 from app.ui.models.appeal_table_model import AppealColumn, AppealTableModel
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
 
 
 def seed_appeals(paths, open_db) -> None:  # type: ignore[no-untyped-def]
@@ -39,7 +39,7 @@ def seed_appeals(paths, open_db) -> None:  # type: ignore[no-untyped-def]
 
 
 def open_history(window):  # type: ignore[no-untyped-def]
-    window.actions.history.trigger()
+    window.menu_actions.history.trigger()
     dialog = window.case_actions.history_dialog
     dialog.case_combo.setCurrentIndex(0)  # all cases
     return dialog
@@ -130,7 +130,7 @@ def test_mark_sent_can_record_a_printed_letter_that_does_not_count_yet(
 ) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     ask = window.case_actions.mark_sent_dialog
     ask.status_combo.setCurrentIndex(ask.status_combo.findData(AppealStatus.PRINTED))
     with qtbot.waitSignal(window.case_updated, timeout=5000):
@@ -197,7 +197,9 @@ def test_a_reply_with_a_scan_is_recorded_and_opened(
     kept = app_paths.data_dir / "attachments" / stored.reply_attachment
     assert kept.read_bytes() == scan.read_bytes()
     dialog.table.selectRow(0)
-    assert dialog.scan_label.text() == f"Scan: {stored.reply_attachment}"
+    shown = dialog.scan_label.text()  # the note and the scan's kind, not its stored name
+    assert "Scanned letter from the ministry." in shown and "scan attached (PDF)" in shown
+    assert stored.appeal_id not in shown
     assert dialog.open_scan_button.isEnabled()
     dialog.open_scan_button.click()
     assert opened == [str(kept.resolve())]

@@ -45,7 +45,7 @@ def shown(dialog) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
 
 
 def open_history(window, **filters):  # type: ignore[no-untyped-def]
-    window.actions.history.trigger()
+    window.menu_actions.history.trigger()
     dialog = window.case_actions.history_dialog
     dialog.case_combo.setCurrentIndex(dialog.case_combo.findData(filters.get("ua", UA)))
     status = filters.get("status")

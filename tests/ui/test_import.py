@@ -21,7 +21,7 @@ def choose_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
 
 def import_with_action(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
-        window.actions.import_files.trigger()
+        window.menu_actions.import_files.trigger()
 
 
 def test_import_action_adds_the_seed_case_to_the_table(
@@ -125,7 +125,7 @@ def test_the_sample_pack_is_labelled_fictional_everywhere(make_window, qtbot) ->
         assert window.model.index(row, Column.TITLE).data().startswith("Fictional sample: ")
     assert window.detail.sample_banner.isVisible()
     assert "not a real case" in window.detail.sample_banner.text()
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     assert window.case_actions.letter_dialog.sample_banner.isVisible()
 
 
@@ -134,11 +134,11 @@ def test_pasting_a_ua_text_imports_it(make_window, qtbot, messages) -> None:  # 
 
     window = make_window()
     QGuiApplication.clipboard().setText("")
-    window.actions.paste_import.trigger()
+    window.menu_actions.paste_import.trigger()
     assert "no text" in messages.texts("info")[0]
     QGuiApplication.clipboard().setText(SEED_FINAL.read_text(encoding="utf-8"))
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
-        window.actions.paste_import.trigger()
+        window.menu_actions.paste_import.trigger()
     assert [case.ua_number for case in window.model.cases()] == ["119/21"]
 
 
@@ -153,7 +153,7 @@ def test_several_files_show_a_progress_dialog_until_done(
     window = make_window()
     choose_files(monkeypatch, *copies)
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
-        window.actions.import_files.trigger()
+        window.menu_actions.import_files.trigger()
         progress = window.imports._progress
         assert progress is not None and progress.maximum() == 3
         assert progress.windowTitle() == "Import"
@@ -188,7 +188,7 @@ def test_dropping_a_folder_imports_its_documents(make_window, qtbot, tmp_path) -
     window = make_window()
     mime = file_mime(folder)
     no_button, no_modifier = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)

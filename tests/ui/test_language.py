@@ -52,7 +52,7 @@ def test_changing_language_retranslates_the_window(make_window, test_catalog, mo
             window.empty_state.import_button.text()
             == "Importar un documento de Acci\u00f3n Urgente..."
         )
-        assert window.actions.file_menu.title() == "&Archivo"
+        assert window.menu_actions.file_menu.title() == "&Archivo"
         assert window.count_label.text() == "0 casos abiertos"
     finally:
         monkeypatch.delenv("APPEAL_DESK_TEST_PO")
@@ -64,11 +64,11 @@ def test_an_open_letter_editor_follows_the_language(
     make_window, app_paths, test_catalog, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from app.ui.application import apply_language
-    from tests.ui.conftest import fictional_document, store_documents
+    from tests.builders import fictional_document, store_documents
 
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     letter = window.case_actions.letter_dialog
     assert letter.side.target_caption.text() == "&Official:"
     try:
@@ -87,8 +87,8 @@ def test_choosing_a_language_in_settings_switches_the_window(make_window, app_pa
     from app.ui.application import apply_language
 
     window = make_window()
-    english_title = window.actions.file_menu.title()
-    window.actions.settings.trigger()
+    english_title = window.menu_actions.file_menu.title()
+    window.menu_actions.settings.trigger()
     dialog = window.case_actions.settings_dialog
     index = dialog.ui_language_combo.findData("es")
     if index < 0:
@@ -98,6 +98,6 @@ def test_choosing_a_language_in_settings_switches_the_window(make_window, app_pa
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
         assert current_language() == "es"
         assert load_settings(app_paths).ui_language == "es"
-        assert window.actions.file_menu.title() != english_title
+        assert window.menu_actions.file_menu.title() != english_title
     finally:
         apply_language("en")

@@ -13,14 +13,15 @@ from app.services.appeals import list_appeals
 from app.services.cases import list_cases
 from app.settings import load_settings, save_settings
 from app.ui.models.case_table_model import Column
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
 
 
 def open_letter(window):  # type: ignore[no-untyped-def]
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     dialog = window.case_actions.letter_dialog
     assert dialog is not None and dialog.isVisible()
-    return dialog
+    return wait_for_letter(dialog)
 
 
 def test_the_letter_names_the_chosen_official_and_the_sender(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
@@ -36,6 +37,7 @@ def test_the_letter_names_the_chosen_official_and_the_sender(make_window, app_pa
     assert "Jo Writer" in dialog.text()
     assert "Jo Writer" in dialog.sender_label.text()
     dialog.target_combo.setCurrentIndex(1)
+    wait_for_letter(dialog)
     assert "Mara Vento" in dialog.text()
     assert "Rui Costa" not in dialog.text()
 
@@ -59,6 +61,7 @@ def test_edits_are_kept_unless_the_user_agrees_to_lose_them(
     assert messages.texts("ask")
     messages.answer = True
     dialog.regenerate_button.click()
+    wait_for_letter(dialog)
     assert "A line I typed myself" not in dialog.text()
     assert "Mara Vento" in dialog.text()
 
@@ -106,7 +109,7 @@ def test_mark_sent_from_the_main_window_with_the_keyboard(
 ) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     ask = window.case_actions.mark_sent_dialog
     ask.target_combo.setCurrentIndex(1)
     with qtbot.waitSignal(window.case_updated, timeout=5000):
@@ -120,7 +123,7 @@ def test_mark_sent_from_the_main_window_with_the_keyboard(
 def test_cancelling_mark_sent_records_nothing(make_window, app_paths, open_db, qtbot) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     with qtbot.assertNotEmitted(window.case_updated):
         window.case_actions.mark_sent_dialog.reject()
     assert list_appeals(open_db, ua_number="12/26") == []
@@ -133,13 +136,13 @@ def test_mark_sent_warns_but_never_blocks(make_window, app_paths, open_db, qtbot
         app_paths, fictional_document("12/26", deadline=date.today() - timedelta(days=4))
     )
     window = make_window()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     ask = window.case_actions.mark_sent_dialog
     assert ask.notice_label.isVisible()
     assert "Check with your section office" in ask.notice_label.text()
     with qtbot.waitSignal(window.case_updated, timeout=5000):
         ask.accept()
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     again = window.case_actions.mark_sent_dialog
     assert "You already sent an appeal to this official" in again.notice_label.text()
     again.target_combo.setCurrentIndex(1)
@@ -158,8 +161,8 @@ def test_opening_another_letter_keeps_the_edited_one_as_a_draft(
     window = make_window()
     first = open_letter(window)
     first.letter_edit.appendPlainText("My own words.")
-    window.actions.next_case.trigger()
-    window.actions.write_letter.trigger()
+    window.menu_actions.next_case.trigger()
+    window.menu_actions.write_letter.trigger()
     second = window.case_actions.letter_dialog
     assert second is not first and second.case.ua_number != first.case.ua_number
     assert len(messages.texts("ask")) == 1
@@ -208,7 +211,26 @@ def test_a_bilingual_letter_has_the_officials_language_then_the_writers(
     index = combo.findData("es+en")
     assert index >= 0 and combo.itemText(index).endswith("+ English")
     combo.setCurrentIndex(index)
-    text = dialog.text()
-    assert "Atentamente" in text and "Yours sincerely" in text
-    assert text.index("Atentamente") < text.index("Yours sincerely")
+    text = wait_for_letter(dialog).text()
+    assert "Respetuosamente" in text and "Yours sincerely" in text  # a minister's closings
+    assert text.index("Respetuosamente") < text.index("Yours sincerely")
     assert dialog.draft().locale == "es"
+
+
+def test_quit_after_mark_sent_from_a_replaced_letter_closes_the_window(
+    make_window, app_paths, messages, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
+
+    store_documents(app_paths, fictional_document("12/26"), fictional_document("3/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    dialog.buttons.mark_sent.click()  # the question belongs to the letter editor
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        window.case_actions.mark_sent_dialog.accept()
+    window.menu_actions.next_case.trigger()
+    open_letter(window)  # the first editor, and the question with it, are deleted
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)
+    window.menu_actions.quit.trigger()
+    assert not window.isVisible()
+    assert messages.shown == []

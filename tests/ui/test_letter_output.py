@@ -9,12 +9,13 @@ from pypdf import PdfReader
 
 from app.settings import load_settings, save_settings
 from app.ui.dialogs import letter_output
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
 
 
 def open_letter(window):  # type: ignore[no-untyped-def]
-    window.actions.write_letter.trigger()
-    return window.case_actions.letter_dialog
+    window.menu_actions.write_letter.trigger()
+    return wait_for_letter(window.case_actions.letter_dialog)
 
 
 def test_save_as_pdf_writes_the_edited_letter(
@@ -52,6 +53,7 @@ def test_email_is_offered_only_for_an_official_with_an_address(make_window, app_
     dialog = open_letter(make_window())
     assert dialog.buttons.email.isEnabled()
     dialog.target_combo.setCurrentIndex(1)  # the prosecutor has no email in the document
+    wait_for_letter(dialog)
     assert not dialog.buttons.email.isEnabled()
     assert "no email address" in dialog.buttons.email.toolTip()
 
@@ -92,7 +94,7 @@ def test_writer_safety_signs_with_initials_and_drops_the_return_address(
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(envelope).pages)
     assert "ATLANTIS" in text and "9 Home Lane" not in text
     dialog.safety_box.setChecked(False)
-    assert "Maria Sol Writer" in dialog.text()
+    assert "Maria Sol Writer" in wait_for_letter(dialog).text()
 
 
 def test_a_letter_that_is_all_model_text_gets_a_gentle_nudge(make_window, app_paths, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -150,9 +152,11 @@ def test_an_arabic_letter_is_edited_right_to_left(make_window, app_paths) -> Non
 
         pytest.skip("no Arabic letter template shipped")
     dialog.language_combo.setCurrentIndex(index)
+    wait_for_letter(dialog)
     assert dialog.letter is not None and dialog.letter.right_to_left
     assert dialog.letter_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
     option = dialog.letter_edit.document().defaultTextOption()
     assert option.textDirection() == Qt.LayoutDirection.RightToLeft  # the paragraphs, too
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    wait_for_letter(dialog)
     assert dialog.letter_edit.layoutDirection() == Qt.LayoutDirection.LeftToRight

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.domain.model import OutputKind
 from app.ui.models.case_table_model import Column
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
 
 
 def visible_ua_numbers(window) -> list[str]:  # type: ignore[no-untyped-def]
@@ -22,7 +22,7 @@ def test_first_run_shows_the_empty_state_with_both_ways_in(make_window) -> None:
     assert window.empty_state.isVisible()
     assert window.empty_state.import_button.text() == "Import an Urgent Action document..."
     assert window.empty_state.samples_button.text() == "Open the fictional sample pack to practise"
-    assert not window.actions.write_letter.isEnabled()
+    assert not window.menu_actions.write_letter.isEnabled()
 
 
 def test_cases_are_listed_by_deadline_and_the_first_is_shown(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +60,7 @@ def test_search_box_narrows_the_list_as_you_type(make_window, app_paths, qtbot) 
         ),
     )
     window = make_window()
-    window.actions.find.trigger()
+    window.menu_actions.find.trigger()
     assert window.case_list.search_box.hasFocus() or not window.isActiveWindow()
     qtbot.keyClicks(window.case_list.search_box, "bordu")
     assert visible_ua_numbers(window) == ["3/26"]
@@ -83,7 +83,7 @@ def test_closed_cases_show_only_with_the_toggle(make_window, app_paths) -> None:
     assert visible_ua_numbers(window) == ["12/26"]
     window.case_list.show_closed_box.click()
     assert "9/25" in visible_ua_numbers(window)
-    assert window.actions.show_closed.isChecked()
+    assert window.menu_actions.show_closed.isChecked()
     row = visible_ua_numbers(window).index("9/25")
     assert window.proxy.index(row, Column.DAYS_LEFT).data() == "Closed"
     window.case_list.select_case(
@@ -91,7 +91,7 @@ def test_closed_cases_show_only_with_the_toggle(make_window, app_paths) -> None:
     )
     assert window.detail.closed_banner.isVisible()
     assert "no further action" in window.detail.closed_banner.text()
-    window.actions.show_closed.trigger()
+    window.menu_actions.show_closed.trigger()
     assert visible_ua_numbers(window) == ["12/26"]
 
 
@@ -119,9 +119,9 @@ def test_next_and_previous_case_move_the_selection(make_window, app_paths) -> No
     )
     window = make_window()
     assert window.detail.case.ua_number == "12/26"
-    window.actions.next_case.trigger()
+    window.menu_actions.next_case.trigger()
     assert window.detail.case.ua_number == "3/26"
-    window.actions.previous_case.trigger()
+    window.menu_actions.previous_case.trigger()
     assert window.detail.case.ua_number == "12/26"
 
 

@@ -10,7 +10,7 @@ from app.domain.model import AppealStatus, Channel
 from app.services.appeals import record_appeal
 from app.services.reports import report_csv, section_report
 from app.ui.dialogs import report_dialog
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
 
 
 def seed(paths, db) -> None:  # type: ignore[no-untyped-def]
@@ -64,7 +64,7 @@ def test_report_dialog_shows_saves_and_prints(
 ) -> None:  # type: ignore[no-untyped-def]
     seed(app_paths, open_db)
     window = make_window()
-    window.actions.report.trigger()
+    window.menu_actions.report.trigger()
     dialog = window.case_actions.report_dialog
     summary = dialog.view.toPlainText()
     assert "Total letters: 6." in summary

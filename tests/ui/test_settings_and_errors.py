@@ -19,7 +19,8 @@ from app.domain.errors import InvalidInput
 from app.settings import load_settings
 from app.ui.errors import report_failure
 from app.ui.tasks import JobRunner
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
 
 
 def test_settings_dialog_saves_the_sender_and_the_open_letter_uses_it(
@@ -27,10 +28,10 @@ def test_settings_dialog_saves_the_sender_and_the_open_letter_uses_it(
 ) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     letter = window.case_actions.letter_dialog
     assert "Nobody yet" in letter.sender_label.text()
-    window.actions.settings.trigger()
+    window.menu_actions.settings.trigger()
     dialog = window.case_actions.settings_dialog
     dialog.name_edit.setText("Jo Writer")
     dialog.city_edit.setText("Leeds")
@@ -39,8 +40,8 @@ def test_settings_dialog_saves_the_sender_and_the_open_letter_uses_it(
     saved = load_settings(app_paths)
     assert saved.sender.name == "Jo Writer"
     assert saved.page_size == "Letter"
-    assert window.settings == saved
-    assert "Jo Writer" in letter.text()
+    assert window.context.settings == saved
+    assert "Jo Writer" in wait_for_letter(letter).text()
     assert "Leeds" in letter.sender_label.text()
 
 
@@ -122,14 +123,14 @@ def test_every_interactive_widget_has_an_accessible_name(make_window, app_paths)
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
     assert interactive_widgets_without_names(window) == []
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     assert interactive_widgets_without_names(window.case_actions.letter_dialog) == []
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     assert interactive_widgets_without_names(window.case_actions.mark_sent_dialog) == []
     window.case_actions.mark_sent_dialog.reject()
-    window.actions.settings.trigger()
+    window.menu_actions.settings.trigger()
     assert interactive_widgets_without_names(window.case_actions.settings_dialog) == []
-    window.actions.history.trigger()
+    window.menu_actions.history.trigger()
     assert interactive_widgets_without_names(window.case_actions.history_dialog) == []
-    window.actions.report.trigger()
+    window.menu_actions.report.trigger()
     assert interactive_widgets_without_names(window.case_actions.report_dialog) == []

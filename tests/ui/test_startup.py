@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.ui.conftest import fictional_document, store_documents
+from tests.builders import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
 
 
 def launch(data_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -50,9 +51,9 @@ def test_letter_warm_up_runs_quietly_in_the_background(
 
     store_documents(app_paths, fictional_document("12/26"))
     window = make_window()
-    warm_up_letters(window)
-    assert window.runner.busy
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    warm_up_letters(window.context, window.listed_cases())
+    assert window.context.runner.busy
+    qtbot.waitUntil(lambda: not window.context.runner.busy, timeout=30_000)
     assert messages.shown == []
-    window.actions.write_letter.trigger()
-    assert "Rui Costa" in window.case_actions.letter_dialog.text()
+    window.menu_actions.write_letter.trigger()
+    assert "Rui Costa" in wait_for_letter(window.case_actions.letter_dialog).text()

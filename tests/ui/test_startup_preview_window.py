@@ -12,6 +12,7 @@ from app.paths import resolve_paths
 from app.services.cases import peek_cases
 from app.settings import load_settings
 from app.ui import early_list
+from app.ui.app_context import AppContext
 from app.ui.application import apply_language, create_application
 from app.ui.early_list import EarlyCaseList
 from app.ui.main_window import MainWindow
@@ -33,7 +34,7 @@ def data(store_dir: Path, tmp_path: Path) -> Path:  # noqa: F811
 def _window(qtbot, paths, early: EarlyCaseList | None) -> MainWindow:  # type: ignore[no-untyped-def]
     create_application()
     apply_language("en")
-    window = MainWindow(paths, load_settings(paths), early_list=early)
+    window = MainWindow(AppContext(paths, load_settings(paths)), early_list=early)
     qtbot.addWidget(window)
     window.show()
     return window

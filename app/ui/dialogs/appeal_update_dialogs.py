@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import bounds
 from app.domain.model import Channel
 from app.i18n import _
 from app.ui.formatting import channel_label
@@ -32,6 +33,7 @@ def _date_edit() -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
     edit.setMaximumDate(QDate.currentDate().addDays(1))
+    edit.setMinimumDate(QDate(bounds.EARLIEST_DATE))
     return edit
 
 
@@ -52,10 +54,10 @@ class _FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(self.intro)
+        self.column.addLayout(self.form)
+        self.column.addWidget(self.buttons)
         self.setMinimumWidth(420)
 
     def add_row(self, caption: str, field: QWidget, name: str) -> None:
@@ -88,7 +90,7 @@ class SentDetailsDialog(_FormDialog):
         self.notice_label = QLabel()  # warnings for that date, never a block (app.services)
         self.notice_label.setObjectName("warning")
         self.notice_label.setWordWrap(True)
-        self.layout().insertWidget(2, self.notice_label)
+        self.column.insertWidget(2, self.notice_label)
         self._warnings = warnings
         self.date_edit.dateChanged.connect(lambda _d: self.update_notices())
         self.update_notices()

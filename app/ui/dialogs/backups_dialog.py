@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -167,30 +165,3 @@ class BackupsDialog(QDialog):
             return
         self.refresh()
         self.status.setText(_("Restored the backup from {when}.").format(when=when))
-
-
-def install_backups_action(window: QMainWindow) -> QAction:
-    """Add File > Backups… to the main window (the one hook the window needs)."""
-    action = QAction(_("&Backups…"), window)
-    action.setObjectName("backupsAction")
-
-    def close_store() -> None:
-        db = getattr(window, "db", None)
-        if db is not None:
-            db.close()
-            window.db = None  # type: ignore[attr-defined]
-
-    def open_dialog() -> None:
-        dialog = BackupsDialog(
-            window.paths,  # type: ignore[attr-defined]
-            lambda: getattr(window, "db", None),
-            close_store,
-            window.use_store,  # type: ignore[attr-defined]
-            window,
-        )
-        dialog.exec()
-
-    action.triggered.connect(open_dialog)
-    menu = window.actions.file_menu  # type: ignore[attr-defined]
-    menu.insertAction(window.actions.settings, action)  # type: ignore[attr-defined]
-    return action

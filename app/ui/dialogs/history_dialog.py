@@ -29,6 +29,7 @@ from app.i18n import _
 from app.ui.accessibility import leave_with_tab, readable_by_keyboard, select_the_current_row
 from app.ui.dialogs.appeal_update_dialogs import ReplyDialog, SentDetailsDialog
 from app.ui.errors import report_failure
+from app.ui.formatting import format_date
 from app.ui.models.appeal_table_model import AppealColumn, AppealTableModel
 from app.ui.views.history_filters import HistoryFilters
 
@@ -36,6 +37,20 @@ if TYPE_CHECKING:
     from app.services.database import Database
 
 log = logging.getLogger(__name__)
+
+
+def reply_text(record: AppealRecord) -> str:
+    """The reply as the user recorded it: its date, its note and whether a scan is kept (the
+    scan is named by its kind, never by its stored file name)."""
+    if record.reply_on is None and not record.reply_attachment:
+        return ""
+    parts = [_("Reply on {date}").format(date=format_date(record.reply_on))]
+    if record.reply_note:
+        parts.append(record.reply_note)
+    if record.reply_attachment:
+        kind = Path(record.reply_attachment).suffix.lstrip(".").upper()
+        parts.append(_("scan attached ({kind})").format(kind=kind) if kind else _("scan attached"))
+    return " · ".join(parts)
 
 
 class HistoryDialog(QDialog):
@@ -185,8 +200,8 @@ class HistoryDialog(QDialog):
         self.reply_button.setEnabled(record is not None and record.status == AppealStatus.SENT)
         self.copy_button.setEnabled(record is not None and bool(record.text))
         scan = record.reply_attachment if record is not None else None
-        self.scan_label.setText(_("Scan: {name}").format(name=scan) if scan else "")
-        self.scan_label.setVisible(bool(scan))
+        self.scan_label.setText(reply_text(record) if record is not None else "")
+        self.scan_label.setVisible(bool(self.scan_label.text()))
         self.open_scan_button.setVisible(bool(scan))
         self.open_scan_button.setEnabled(bool(scan) and self.attachments_dir is not None)
 

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from app.i18n import _
-from app.ui.dialogs import letter_output
-
-if TYPE_CHECKING:
-    from app.ui.dialogs.letter_dialog import LetterDialog
 
 
 class LetterButtons:
-    """Builds the buttons and connects them to the dialog and to ``letter_output``."""
+    """Builds the buttons, their keys (on ``dialog``) and their row; the dialog connects them."""
 
-    def __init__(self, dialog: LetterDialog) -> None:
-        self.dialog = dialog
+    def __init__(self, dialog: QWidget) -> None:
         self.copy = QPushButton()
         self.print = QPushButton()
         self.pdf = QPushButton()
@@ -54,28 +47,6 @@ class LetterButtons:
             self.close,
         ):
             button.setAutoDefault(False)
-        self.copy.clicked.connect(dialog.copy_to_clipboard)
-        self.print.clicked.connect(
-            lambda: dialog.run_output(lambda: letter_output.print_letter(dialog))
-        )
-        self.pdf.clicked.connect(lambda: dialog.run_output(lambda: letter_output.save_pdf(dialog)))
-        self.email.clicked.connect(
-            lambda: dialog.run_output(lambda: letter_output.email_letter(dialog))
-        )
-        self.eml_action.triggered.connect(
-            lambda: dialog.run_output(lambda: letter_output.save_eml(dialog))
-        )
-        self.envelope_action.triggered.connect(
-            lambda: dialog.run_output(lambda: letter_output.save_envelope(dialog))
-        )
-        self.social_action.triggered.connect(
-            lambda: dialog.run_output(lambda: letter_output.copy_social_post(dialog))
-        )
-        self.mark_sent.clicked.connect(dialog.request_mark_sent)
-        self.close.clicked.connect(dialog.close)
-        self.print.setEnabled(letter_output.paper_available())
-        self.pdf.setEnabled(letter_output.paper_available())
-        self.email.setEnabled(letter_output.mail_available())
 
         self.layout = QHBoxLayout()
         for button in (self.copy, self.print, self.pdf, self.email, self.more):

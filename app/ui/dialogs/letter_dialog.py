@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
@@ -20,6 +21,7 @@ from app.ui.dialogs.letter_buttons import LetterButtons
 from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePanel
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
+from app.ui.tasks import JobRunner
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +36,17 @@ class LetterDraft:
 
 
 class LetterDialog(QDialog):
-    """Non-modal editor for one case; ``mark_sent_requested`` carries the text as it stands."""
+    """Non-modal editor for one case; ``mark_sent_requested`` carries the text as it stands.
+
+    Letters are drafted off the GUI thread (templates render in a guarded worker process, which
+    may take a moment to start): while a draft is on its way the editor is read-only and the
+    output buttons wait; ``letter_ready`` says when it is in (or could not be written).
+    """
 
     mark_sent_requested = Signal(object)  # LetterDraft
     keep_draft_requested = Signal(object)  # LetterDraft: closed with unsent work to keep
     settings_requested = Signal()
+    letter_ready = Signal(bool)  # the draft asked for last is in the editor (False: it failed)
 
     def __init__(
         self,
@@ -47,8 +55,12 @@ class LetterDialog(QDialog):
         user_templates: Path | None = None,
         target_index: int = 1,
         parent: QWidget | None = None,
+        runner: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        self._runner = runner or JobRunner(parent=self)
+        self._draft_generation = 0
+        self.drafting = False  # a draft was asked for and is not in the editor yet
         self.case = case
         self.settings = settings
         self.user_templates = user_templates
@@ -100,6 +112,7 @@ class LetterDialog(QDialog):
         self.status_label.setObjectName("hint")
         self.status_label.setWordWrap(True)
         self.buttons = LetterButtons(self)
+        self._connect_buttons()
 
         self._note_timer = QTimer(self, singleShot=True, interval=400)
         self._note_timer.timeout.connect(self._on_note_settled)
@@ -150,7 +163,7 @@ class LetterDialog(QDialog):
         self._show_sender()
 
     def _show_sender(self) -> None:
-        sender = self.sender()
+        sender = self.sender_profile()
         if sender.is_complete:
             where = ", ".join(part for part in (sender.city, sender.country) if part)
             self.sender_label.setText(f"{sender.name}" + (f"\n{where}" if where else ""))
@@ -159,7 +172,7 @@ class LetterDialog(QDialog):
 
     # ---- state ------------------------------------------------------------------------------
 
-    def sender(self) -> SenderProfile:
+    def sender_profile(self) -> SenderProfile:
         """The signature in use: the profile, or initials and town for writer safety."""
         sender = self.settings.sender
         return writer_safety.protected(sender) if self.safety_box.isChecked() else sender
@@ -191,7 +204,7 @@ class LetterDialog(QDialog):
     def target_index(self) -> int:
         return int(self.target_combo.currentData() or 1)
 
-    def locale(self) -> str | None:
+    def letter_locale(self) -> str | None:
         """The letter's (first) language."""
         data = self.language_combo.currentData()
         return str(data).split(BILINGUAL_SEPARATOR)[0] if data else None
@@ -210,7 +223,7 @@ class LetterDialog(QDialog):
         return LetterDraft(
             text=self.text(),
             target_index=self.target_index(),
-            locale=letter.locale if letter else (self.locale() or "en"),
+            locale=letter.locale if letter else (self.letter_locale() or "en"),
             subject=letter.subject if letter else f"UA {self.case.ua_number}",
             right_to_left=letter.right_to_left if letter else False,
         )
@@ -223,23 +236,71 @@ class LetterDialog(QDialog):
 
     # ---- rendering --------------------------------------------------------------------------
 
-    def render_letter(self) -> bool:
-        """Draft the letter from the current choices into the editor; False on failure."""
+    def render_letter(self) -> None:
+        """Draft the letter from the current choices, off the GUI thread; the editor takes it
+        when it comes (``letter_ready``). A newer request replaces one still on its way."""
         from app.services.letters import draft_letter
 
-        try:
-            letter = draft_letter(
-                self.case,
-                self.target_index(),
-                self.sender(),
-                locale=self.locale(),
-                user_templates=self.user_templates,
-                personal_note=self.note_edit.toPlainText().strip(),
-                bilingual_with=self.second_language(),
+        case, target, sender = self.case, self.target_index(), self.sender_profile()
+        locale, templates = self.letter_locale(), self.user_templates
+        note, second = self.note_edit.toPlainText().strip(), self.second_language()
+
+        def draft(_progress: object) -> Letter:
+            return draft_letter(
+                case,
+                target,
+                sender,
+                locale=locale,
+                user_templates=templates,
+                personal_note=note,
+                bilingual_with=second,
             )
-        except Exception as error:  # expected errors are shown; bugs are logged
-            report_failure(self, _("Cannot write this letter"), error)
-            return False
+
+        self._draft_generation += 1
+        generation = self._draft_generation
+        self._set_drafting(True)
+        self._runner.start(
+            draft,
+            lambda letter: self._on_drafted(generation, letter),
+            lambda error: self._on_draft_failed(generation, error),
+            name="draft",
+        )
+
+    def _set_drafting(self, drafting: bool) -> None:
+        self.drafting = drafting
+        self.letter_edit.setReadOnly(drafting)
+        for button in (
+            self.buttons.copy,
+            self.buttons.more,
+            self.buttons.mark_sent,
+            self.regenerate_button,
+        ):
+            button.setEnabled(not drafting)
+        from app.ui.dialogs import letter_output
+
+        self.buttons.print.setEnabled(not drafting and letter_output.paper_available())
+        self.buttons.pdf.setEnabled(not drafting and letter_output.paper_available())
+        self._update_email_button()
+        self.letter_edit.setPlaceholderText(_("Writing the letter...") if drafting else "")
+        if drafting:
+            self.status_label.setText(_("Writing the letter..."))
+
+    def _current(self, generation: int) -> bool:
+        """The answer belongs to the newest request, and the dialog still exists."""
+        return shiboken6.isValid(self) and generation == self._draft_generation
+
+    def _on_draft_failed(self, generation: int, error: BaseException) -> None:
+        if not self._current(generation):
+            return
+        self._set_drafting(False)
+        self.status_label.clear()
+        report_failure(self, _("Cannot write this letter"), error)
+        self.letter_ready.emit(False)
+
+    def _on_drafted(self, generation: int, letter: Letter) -> None:
+        if not self._current(generation):
+            return
+        self._set_drafting(False)
         self.letter = letter
         self._filling = True
         direction = (
@@ -265,7 +326,31 @@ class LetterDialog(QDialog):
         self._show_sender()
         self._update_email_button()
         self.update_nudge()
-        return True
+        self.letter_ready.emit(True)
+
+    def _connect_buttons(self) -> None:
+        """The button row's clicks: the outputs run through ``run_output``."""
+        from app.ui.dialogs import letter_output
+
+        b = self.buttons
+        b.copy.clicked.connect(self.copy_to_clipboard)
+        b.print.clicked.connect(lambda: self.run_output(lambda: letter_output.print_letter(self)))
+        b.pdf.clicked.connect(lambda: self.run_output(lambda: letter_output.save_pdf(self)))
+        b.email.clicked.connect(lambda: self.run_output(lambda: letter_output.email_letter(self)))
+        b.eml_action.triggered.connect(
+            lambda: self.run_output(lambda: letter_output.save_eml(self))
+        )
+        b.envelope_action.triggered.connect(
+            lambda: self.run_output(lambda: letter_output.save_envelope(self))
+        )
+        b.social_action.triggered.connect(
+            lambda: self.run_output(lambda: letter_output.copy_social_post(self))
+        )
+        b.mark_sent.clicked.connect(self.request_mark_sent)
+        b.close.clicked.connect(self.close)
+        b.print.setEnabled(letter_output.paper_available())
+        b.pdf.setEnabled(letter_output.paper_available())
+        b.email.setEnabled(letter_output.mail_available())
 
     def _update_email_button(self) -> None:
         from app.ui.dialogs import letter_output
@@ -273,7 +358,9 @@ class LetterDialog(QDialog):
         has_email = (
             bool(self.case.targets[self.target_index() - 1].email) if self.case.targets else False
         )
-        self.buttons.email.setEnabled(letter_output.mail_available() and has_email)
+        self.buttons.email.setEnabled(
+            not self.drafting and letter_output.mail_available() and has_email
+        )
         if has_email:
             self.buttons.email.setToolTip(self.buttons.email.accessibleName())
         else:

@@ -115,7 +115,7 @@ class WelcomeDialog(QDialog):
 
     def _preview_language(self) -> None:
         """Show the dialog (and the window behind it) in the chosen language at once."""
-        from app.ui.application import apply_language
+        from app.ui.language import apply_language
 
         apply_language(self.language_combo.currentData())
 

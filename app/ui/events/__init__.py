@@ -6,51 +6,30 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from app.i18n import _, add_language_listener, pgettext
-from app.paths import AppPaths
+from app.ui.app_context import AppContext
 
 if TYPE_CHECKING:
-    from app.domain.output_options import OutputOptions
-    from app.services.database import Database
     from app.ui.events.events_dialog import EventsDialog
 
 
 class EventsMenu:
-    """The "Events" menu of the main window; opens one Events dialog at a time."""
+    """The "Events" menu (the window places ``menu``); opens one Events dialog at a time."""
 
-    def __init__(
-        self,
-        window: QMainWindow,
-        database: Callable[[], Database | None],
-        paths: AppPaths,
-        options: Callable[[], OutputOptions] | None = None,
-    ) -> None:
-        self.window = window
-        self.database = database
-        self.paths = paths
-        self.options = options or self._options_from_settings
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        self._context = context
+        self._parent = parent
         self.dialog: EventsDialog | None = None
-        self.menu = QMenu(window)
-        self.event_mode = QAction(window)
+        # Called with each new events dialog (the Edit menu adds editing and deleting to it).
+        self.on_dialog_opened: Callable[[EventsDialog], None] | None = None
+        self.menu = QMenu(parent)
+        self.event_mode = QAction(parent)
         self.event_mode.triggered.connect(self.open_dialog)
         self.menu.addAction(self.event_mode)
-        bar = window.menuBar()
-        help_menu = getattr(getattr(window, "actions", None), "help_menu", None)
-        if isinstance(help_menu, QMenu):
-            bar.insertMenu(help_menu.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
         self.retranslate_ui()
         add_language_listener(self._on_language_changed)
-
-    def _options_from_settings(self) -> OutputOptions:
-        """Paper and writer safety as the settings say now (read at each use)."""
-        from app.services.outputs import output_options
-        from app.settings import load_settings
-
-        return output_options(load_settings(self.paths))
 
     def _on_language_changed(self, _locale: str) -> None:
         self.retranslate_ui()
@@ -64,16 +43,21 @@ class EventsMenu:
         from app.ui.events.events_dialog import EventsDialog
         from app.ui.messages import Messages
 
-        db = self.database()
+        db = self._context.db
         if db is None:
-            Messages.info(self.window, _("Events"), _("The store is still opening; try again."))
+            Messages.info(self._parent, _("Events"), _("The store is still opening; try again."))
             return None
         if self.dialog is None:
-            self.dialog = EventsDialog(db, self.window, options=self.options)
-            reload = getattr(self.window, "reload_cases", None)
-            if callable(reload):
-                self.dialog.store_changed.connect(lambda: reload())
+            from app.services.outputs import output_options
+
+            context = self._context
+            self.dialog = EventsDialog(
+                db, self._parent, options=lambda: output_options(context.settings)
+            )
+            self.dialog.store_changed.connect(context.cases_changed)
             self.dialog.finished.connect(self._forget_dialog)
+            if self.on_dialog_opened is not None:
+                self.on_dialog_opened(self.dialog)
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog
@@ -82,13 +66,3 @@ class EventsMenu:
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = None
-
-
-def install_menu(
-    window: QMainWindow,
-    database: Callable[[], Database | None],
-    paths: AppPaths,
-    options: Callable[[], OutputOptions] | None = None,
-) -> EventsMenu:
-    """Add "Events > Event mode..." to ``window``; ``database()`` gives the open store or None."""
-    return EventsMenu(window, database, paths, options)

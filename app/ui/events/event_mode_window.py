@@ -80,7 +80,7 @@ class EventModeWindow(QWidget):
         event: EventInfo,
         lock: PinLock,
         *,
-        open_board: Callable[[], None] | None = None,
+        open_board: Callable[[], object] | None = None,
         options: OutputOptions | None = None,
         idle_reset_ms: int = IDLE_RESET_MS,
     ) -> None:
@@ -169,7 +169,7 @@ class EventModeWindow(QWidget):
                 target_index=self.form.target_index(),
                 kind=self.form.kind(),
                 channel=Channel.POST,
-                language=self.form.locale(),
+                language=self.form.letter_locale(),
             )
         except Exception as exc:
             report_failure(self, _("The letter could not be counted"), exc)
@@ -195,7 +195,7 @@ class EventModeWindow(QWidget):
             return
         letter = self.form.letter
         text = self.form.text()
-        base = letter or Letter(text=text, locale=self.form.locale(), template_name="")
+        base = letter or Letter(text=text, locale=self.form.letter_locale(), template_name="")
         index = self.form.target_index()
         if self.form.kind() is AppealKind.APPEAL and index is not None:
             target = case.targets[index - 1]

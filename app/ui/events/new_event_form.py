@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import bounds
 from app.domain.model import CaseSummary
 from app.i18n import _
 from app.ui.accessibility import leave_with_tab
 
-MAX_GOAL = 100_000
+MAX_GOAL = bounds.MAX_GOAL
 
 
 class GoalDelegate(QStyledItemDelegate):
@@ -81,8 +82,11 @@ class NewEventForm(QWidget):
         self.date_box.setChecked(True)
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDateRange(QDate(bounds.EARLIEST_DATE), QDate(bounds.latest_date()))
         self.date_box.toggled.connect(self.date_edit.setEnabled)
         self.place_edit = QLineEdit()
+        self.place_edit.setMaxLength(bounds.MAX_TEXT)
+        self.name_edit.setMaxLength(bounds.MAX_EVENT_NAME)
         self.case_table = QTableWidget(len(open_cases), 2)
         self.case_table.setObjectName("eventCaseTable")
         self.case_table.setHorizontalHeaderLabels([_("Case"), _("Goal (letters)")])
@@ -144,7 +148,7 @@ class NewEventForm(QWidget):
         chosen: dict[str, int | None] = {}
         for row in range(self.case_table.rowCount()):
             item = self.case_table.item(row, 0)
-            if item.checkState() != Qt.CheckState.Checked:
+            if item is None or item.checkState() != Qt.CheckState.Checked:
                 continue
             chosen[str(item.data(Qt.ItemDataRole.UserRole))] = self._goal(row) or None
         return chosen
@@ -153,7 +157,7 @@ class NewEventForm(QWidget):
         """Tick a case (used by tests and by 'same cases as last time')."""
         for row in range(self.case_table.rowCount()):
             item = self.case_table.item(row, 0)
-            if item.data(Qt.ItemDataRole.UserRole) == ua_number:
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == ua_number:
                 item.setCheckState(Qt.CheckState.Checked)
                 self.case_table.item(row, 1).setData(Qt.ItemDataRole.EditRole, goal)
 

@@ -142,19 +142,19 @@ class ParticipantForm(QWidget):
             return None
         return self.target_combo.currentIndex() + 1
 
-    def locale(self) -> str:
+    def letter_locale(self) -> str:
         return str(self.language_combo.currentData() or "en")
 
-    def sender(self) -> SenderProfile:
+    def sender_profile(self) -> SenderProfile:
         return SenderProfile(name=" ".join(self.name_edit.text().split()))
 
     def _signature(self, case: CaseDetail) -> SenderProfile:
         """The participant's name, or its initials in a caution country (writer safety)."""
         if self.options is None:
-            return self.sender()
+            return self.sender_profile()
         from app.services.outputs import letter_sender
 
-        return letter_sender(self.sender(), case, self.options)
+        return letter_sender(self.sender_profile(), case, self.options)
 
     def text(self) -> str:
         return self.letter_edit.toPlainText()
@@ -206,7 +206,7 @@ class ParticipantForm(QWidget):
                     case,
                     self.target_index() or 1,
                     self._signature(case),
-                    locale=self.locale(),
+                    locale=self.letter_locale(),
                     kind=self.kind(),
                 )
                 text = self.letter.text

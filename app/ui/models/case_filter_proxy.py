@@ -15,11 +15,13 @@ shown by ``CaseRowsProxy`` (case_rows_proxy.py: index mapping, cells, persistent
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 
 from app.domain.model import CaseSummary
+from app.domain.text_folding import fold
 from app.ui.models.case_rows_proxy import AnyIndex, CaseRowsProxy
 from app.ui.models.case_search_filter import CaseSearchFilter
 from app.ui.models.case_table_model import CASE_ROLE
@@ -50,7 +52,7 @@ class CaseFilterProxy(CaseRowsProxy):
         return self._filter.show_closed
 
     def set_search_text(self, text: str) -> None:
-        words = tuple(text.casefold().split())
+        words = tuple(fold(text).split())  # "sao" finds "São Paulo", "JOSE" finds "José"
         if words == self._filter.words:
             return
         narrower = self._filter.set_words(words)
@@ -71,7 +73,7 @@ class CaseFilterProxy(CaseRowsProxy):
 
     # ---- QAbstractProxyModel ------------------------------------------------------------
 
-    def setSourceModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt API
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802 - Qt API
         old = self.sourceModel()
         if old is not None:
             for signal, slot in self._source_connections(old):
@@ -116,8 +118,8 @@ class CaseFilterProxy(CaseRowsProxy):
         self.layoutChanged.emit()
 
     def _on_source_data_changed(
-        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] = ()
-    ) -> None:  # type: ignore[assignment]
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
+    ) -> None:
         first, last = top_left.row(), bottom_right.row()
         if first < 0 or last < first:
             return

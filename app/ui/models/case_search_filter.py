@@ -93,7 +93,7 @@ class CaseSearchFilter:
             flags = bytearray(len(pool))
             for position in visible_pool:
                 flags[position] = 1
-            rows = list(compress(range(len(order)), map(flags.__getitem__, order)))
+            rows: Sequence[int] = list(compress(range(len(order)), map(flags.__getitem__, order)))
         else:
             rows = self._matching(None)
         self._recent.clear()  # source rows moved or changed
@@ -166,7 +166,7 @@ class CaseSearchFilter:
         """Source rows (ascending) that pass; ``candidates`` None: all rows, else a superset."""
         if candidates is None:
             # every row: a range, not 100,000 int objects (3.6 MB with closed cases shown)
-            rows = range(len(self.cases)) if self.show_closed else self._open_rows
+            rows: Sequence[int] = range(len(self.cases)) if self.show_closed else self._open_rows
         elif self.show_closed:
             rows = candidates
         else:

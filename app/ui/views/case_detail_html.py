@@ -84,6 +84,21 @@ def _appeals_table(appeals: tuple[AppealRecord, ...]) -> str:
             reply = _("Reply on {date}: {note}").format(
                 date=format_date(a.reply_on), note=a.reply_note or ""
             )
+            if a.reply_attachment:  # the scan by its kind, never by its stored file name
+                kind = (
+                    a.reply_attachment.rsplit(".", 1)[-1].upper()
+                    if "." in a.reply_attachment
+                    else ""
+                )
+                reply = (
+                    reply.rstrip(": ")
+                    + " · "
+                    + (
+                        _("scan attached ({kind})").format(kind=kind)
+                        if kind
+                        else _("scan attached")
+                    )
+                )
             rows.append(
                 f"<tr><td></td><td colspan='3'><i>{escape(reply.rstrip(': '))}</i></td></tr>"
             )
@@ -104,9 +119,52 @@ def outcome_sentence(case: CaseDetail) -> str:
     return _("{letters} \u2192 case closed.").format(letters=letters)
 
 
+def field_label(field: str) -> str:
+    """A case field as the edit dialog names it."""
+    labels = {
+        "title": _("Title"),
+        "country": _("Country"),
+        "deadline": _("Deadline"),
+        "status": _("Status"),
+        "language": _("Language of the documents"),
+        "preferred_languages": _("Preferred languages"),
+        "persons": _("At risk"),
+        "targets": _("Officials"),
+    }
+    return labels.get(field, field)
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(
+            str(v.get("name") or v.get("title") or "") if isinstance(v, dict) else str(v)
+            for v in value
+        )
+    return "" if value is None else str(value)
+
+
+def corrections_html(case: CaseDetail) -> str:
+    """Which fields the user changed (they stay), and what later documents say instead."""
+    parts: list[str] = []
+    if case.corrected_fields:
+        names = ", ".join(field_label(f) for f in sorted(case.corrected_fields))
+        text = _("Changed by you: {fields}. Later documents do not overwrite them.").format(
+            fields=names
+        )
+        parts.append(f"<p><i>✎ {escape(text)}</i></p>")
+    for difference in case.differences:
+        text = _("A later document says {field}: “{value}” (yours: “{mine}”).").format(
+            field=field_label(difference.field),
+            value=_value_text(difference.document_value),
+            mine=_value_text(difference.user_value),
+        )
+        parts.append(f"<p><b>{escape(text)}</b></p>")
+    return "".join(parts)
+
+
 def case_detail_html(case: CaseDetail) -> str:
     """Sections: summary, people, officials, languages, your appeals, documents, model letter."""
-    parts: list[str] = []
+    parts: list[str] = [corrections_html(case)]
     if case.summary:
         parts.append(f"<h3>{escape(_('Summary'))}</h3>{_paragraphs(case.summary)}")
     if case.persons:

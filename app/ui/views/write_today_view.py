@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,12 +26,12 @@ from app.i18n import _, add_language_listener, remove_language_listener
 from app.paths import AppPaths
 from app.services.urgency import QueueItem
 from app.settings import Settings
+from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.models.write_today_model import QueueColumn, WriteTodayModel, advice_sentence
 
 if TYPE_CHECKING:
     from app.services.database import Database
-    from app.ui.main_window import MainWindow
 
 
 class WriteTodayView(QWidget):
@@ -241,22 +241,28 @@ class WriteTodayDialog(QDialog):
         close.setAccessibleName(_("Close Write today"))
 
 
-def show_write_today(window: MainWindow) -> WriteTodayDialog:
-    """Open the queue beside the main window; choosing a case selects it there."""
-    view = WriteTodayView(window.paths, lambda: window.db, lambda: window.settings)
-    dialog = WriteTodayDialog(view, window)
+def show_write_today(
+    context: AppContext,
+    parent: QWidget,
+    select_case: Callable[[int], bool],
+    write_letter: Callable[[], None],
+    reload_on: Iterable[SignalInstance],
+) -> WriteTodayDialog:
+    """Open the queue beside ``parent``; ``select_case`` selects a chosen case in the list,
+    ``write_letter`` opens the letter editor on it, and each of ``reload_on`` reloads the queue
+    (a letter marked sent, the cases loaded again)."""
+    view = WriteTodayView(context.paths, lambda: context.db, lambda: context.settings)
+    dialog = WriteTodayDialog(view, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-    def select(case_id: int) -> bool:
-        window.case_list.search_box.clear()  # a search could hide the case
-        return window.case_list.select_case(case_id)
+    def write(case_id: int) -> None:
+        if select_case(case_id):
+            write_letter()
 
-    view.write_requested.connect(
-        lambda case_id: select(case_id) and window.case_actions.write_letter()
-    )
-    view.show_requested.connect(lambda case_id: select(case_id) and dialog.close())
-    window.case_updated.connect(view.reload)  # a letter marked sent changes the queue
-    window.cases_loaded.connect(view.reload)
+    view.write_requested.connect(write)
+    view.show_requested.connect(lambda case_id: select_case(case_id) and dialog.close())
+    for signal in reload_on:
+        signal.connect(view.reload)
     dialog.show()
     view.reload()
     view.table.setFocus()

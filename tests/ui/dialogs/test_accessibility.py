@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.domain.model import Channel
 from app.paths import AppPaths
 from app.settings import Settings
-from tests.ui.dialogs.conftest import TODAY, fictional_document, store
+from tests.builders import TODAY, numbered_case, store
 
 INTERACTIVE = (
     QAbstractButton,
@@ -77,8 +77,8 @@ def test_find_write_and_mark_sent_with_the_keyboard_only(
 
     store(
         paths,
-        fictional_document(51, "Peru", 20, title="Harbour workers"),
-        fictional_document(52, "Peru", 25, title="Village teacher"),
+        numbered_case(51, "Peru", 20, title="Harbour workers"),
+        numbered_case(52, "Peru", 25, title="Village teacher"),
     )
     window = main_window(Settings(welcome_done=True))
     window.activateWindow()
@@ -129,24 +129,22 @@ def test_every_control_of_the_window_and_dialogs_has_a_name(
 ) -> None:  # type: ignore[no-untyped-def]
     from app.ui.dialogs.about_dialog import show_about
     from app.ui.dialogs.welcome_dialog import WelcomeDialog
-    from app.ui.notifications import install_notifications
     from app.ui.shortcuts_help import show_shortcuts, window_actions
-    from app.ui.views.write_today_view import show_write_today
 
-    store(paths, fictional_document(53, "Peru", 2, email="desk@invented.example"))
+    store(paths, numbered_case(53, "Peru", 2, email="desk@invented.example"))
     window = main_window()
-    notifier = install_notifications(window, use_tray=False)
+    notifier = window.start_reminders(use_tray=False)
     notifier.check()
     roots: list[QWidget] = [window]
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     roots.append(window.case_actions.letter_dialog)
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     roots.append(window.case_actions.mark_sent_dialog)
-    window.actions.settings.trigger()
+    window.menu_actions.settings.trigger()
     roots.append(window.case_actions.settings_dialog)
     roots.append(show_about(window, paths))
     roots.append(show_shortcuts(window, window_actions(window)))
-    write_today = show_write_today(window)
+    write_today = window.show_write_today()
     roots.append(write_today)
     write_today.view.edit_transit_times()
     roots.append(write_today.view.transit_dialog)
@@ -159,7 +157,7 @@ def test_every_control_of_the_window_and_dialogs_has_a_name(
 
 
 def test_tables_give_screen_readers_text_for_each_cell(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
-    store(paths, fictional_document(54, "Peru", 12))
+    store(paths, numbered_case(54, "Peru", 12))
     window = main_window()
     model = window.case_list.table.model()
     for column in range(model.columnCount()):
@@ -187,7 +185,7 @@ def test_the_checker_catches_an_unnamed_control(qtbot, gui_app) -> None:  # type
 def test_tab_walks_from_the_search_box_through_the_list_to_the_case_actions(
     qtbot, main_window, paths: AppPaths
 ) -> None:  # type: ignore[no-untyped-def]
-    store(paths, fictional_document(55, "Peru", 12))
+    store(paths, numbered_case(55, "Peru", 12))
     window = main_window()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
@@ -226,21 +224,18 @@ def mnemonic_clashes(root: QWidget) -> list[str]:
 
 def test_no_two_controls_share_an_alt_key(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
     from app.ui.dialogs.welcome_dialog import WelcomeDialog
-    from app.ui.polish_hooks import install_polish
-    from app.ui.views.write_today_view import show_write_today
 
-    store(paths, fictional_document(56, "Peru", 12))
+    store(paths, numbered_case(56, "Peru", 12))
     window = main_window()
-    install_polish(window)
     roots: list[QWidget] = [window]
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     roots.append(window.case_actions.letter_dialog)
-    window.actions.mark_sent.trigger()
+    window.menu_actions.mark_sent.trigger()
     roots.append(window.case_actions.mark_sent_dialog)
     window.case_actions.mark_sent_dialog.reject()
-    window.actions.settings.trigger()
+    window.menu_actions.settings.trigger()
     roots.append(window.case_actions.settings_dialog)
-    write_today = show_write_today(window)
+    write_today = window.show_write_today()
     roots.append(write_today)
     welcome = WelcomeDialog(Settings(), window)
     qtbot.add_widget(welcome)
@@ -254,23 +249,21 @@ def test_every_dialog_reachable_from_the_menus_names_its_controls(
 ) -> None:  # type: ignore[no-untyped-def]
     from app.services.appeals import record_appeal
     from app.services.database import open_store
-    from app.ui.polish_hooks import install_polish
 
-    store(paths, fictional_document(57, "Peru", 9, email="desk@invented.example"))
+    store(paths, numbered_case(57, "Peru", 9, email="desk@invented.example"))
     db = open_store(paths)
     try:
         record_appeal(db, "57/26", target_index=1, channel=Channel.POST, sent_on=TODAY)
     finally:
         db.close()
     window = main_window()
-    install_polish(window)
-    actions = window.actions
+    actions = window.menu_actions
     for action in (
         actions.history,
         actions.report,
         actions.about,
         actions.shortcuts,
-        window.polish.write_today,
+        window.menu_actions.write_today,
     ):
         action.trigger()
     history = window.case_actions.history_dialog

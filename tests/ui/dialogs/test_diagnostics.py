@@ -12,11 +12,11 @@ from app.services.appeals import record_appeal
 from app.services.database import Database
 from app.services.diagnostics import collect, format_report, redact_path
 from app.settings import Settings
-from tests.ui.dialogs.conftest import TODAY, add_cases, fictional_document
+from tests.builders import TODAY, add_cases, numbered_case
 
 
 def test_report_has_versions_and_counts_but_no_personal_data(paths: AppPaths, db: Database) -> None:
-    add_cases(db, fictional_document(21, "Peru", 9, title="Secret title"))
+    add_cases(db, numbered_case(21, "Peru", 9, title="Secret title"))
     record_appeal(
         db, "21/26", target_index=1, channel=Channel.POST, sent_on=TODAY, text="My private words"
     )

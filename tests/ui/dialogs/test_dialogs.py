@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from app import __version__
 from app.paths import AppPaths
 from app.settings import Settings, load_settings
-from tests.ui.dialogs.conftest import TODAY, fictional_document, store
+from tests.builders import TODAY, numbered_case, store
 
 
 def test_about_shows_version_licence_places_and_fictional_samples(
@@ -100,13 +100,13 @@ def test_write_today_lists_the_most_pressing_case_first_and_says_why(
 ) -> None:  # type: ignore[no-untyped-def]
     from app.services.database import Database
     from app.ui.views.write_today_view import WriteTodayView
-    from tests.ui.dialogs.conftest import add_cases
+    from tests.builders import add_cases
 
     assert isinstance(db, Database)
     add_cases(
         db,
-        fictional_document(31, "Germany", 20),
-        fictional_document(32, "Peru", 5, email="desk@invented.example"),
+        numbered_case(31, "Germany", 20),
+        numbered_case(32, "Peru", 5, email="desk@invented.example"),
     )
     view = WriteTodayView(paths, lambda: db, Settings, today=lambda: TODAY)
     qtbot.add_widget(view)
@@ -127,9 +127,9 @@ def test_write_today_model_passes_the_model_tester(qtmodeltester, gui_app, paths
     from app.services.transit_times import shipped_table
     from app.services.urgency import write_today
     from app.ui.models.write_today_model import WriteTodayModel
-    from tests.ui.dialogs.conftest import add_cases
+    from tests.builders import add_cases
 
-    add_cases(db, fictional_document(33, "Iran", 4, fax="+0"), fictional_document(34, "Peru", None))
+    add_cases(db, numbered_case(33, "Iran", 4, fax="+0"), numbered_case(34, "Peru", None))
     model = WriteTodayModel()
     model.set_items(write_today(db, shipped_table(), TODAY))
     qtmodeltester.check(model)
@@ -137,9 +137,9 @@ def test_write_today_model_passes_the_model_tester(qtmodeltester, gui_app, paths
 
 def test_new_transit_times_change_the_advice(qtbot, gui_app, paths: AppPaths, db) -> None:  # type: ignore[no-untyped-def]
     from app.ui.views.write_today_view import WriteTodayView
-    from tests.ui.dialogs.conftest import add_cases
+    from tests.builders import add_cases
 
-    add_cases(db, fictional_document(35, "Peru", 9))
+    add_cases(db, numbered_case(35, "Peru", 9))
     view = WriteTodayView(paths, lambda: db, Settings, today=lambda: TODAY)
     qtbot.add_widget(view)
     view.reload()
@@ -153,16 +153,15 @@ def test_new_transit_times_change_the_advice(qtbot, gui_app, paths: AppPaths, db
 
 
 def test_near_deadlines_show_a_banner_in_the_window(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.notifications import install_notifications
 
     today = date.today()  # the window reminds against the real clock
     store(
         paths,
-        replace(fictional_document(41, "Peru", 30), deadline=today),
-        replace(fictional_document(42, "Peru", 30), deadline=today + timedelta(days=60)),
+        replace(numbered_case(41, "Peru", 30), deadline=today),
+        replace(numbered_case(42, "Peru", 30), deadline=today + timedelta(days=60)),
     )
     window = main_window()
-    notifier = install_notifications(window, use_tray=False)
+    notifier = window.start_reminders(use_tray=False)
     due = notifier.check()
     assert [item.case.ua_number for item in due] == ["41/26"]
     assert notifier.toolbar.isVisible()
@@ -184,13 +183,12 @@ def test_menus_reach_write_today_about_shortcuts_and_diagnostics(
     qtbot, main_window, paths: AppPaths
 ) -> None:  # type: ignore[no-untyped-def]
     from app.ui.dialogs.about_dialog import AboutDialog
-    from app.ui.polish_hooks import install_polish
     from app.ui.shortcuts_help import ShortcutsDialog
     from app.ui.views.write_today_view import WriteTodayDialog
 
-    store(paths, fictional_document(61, "Peru", 40))
+    store(paths, numbered_case(61, "Peru", 40))
     window = main_window()
-    polish = window.polish if hasattr(window, "polish") else install_polish(window)
+    polish = window.menu_actions
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("&View") < titles.index("&Help")
     assert polish.write_today.shortcut().toString() == "Ctrl+T"
@@ -201,9 +199,9 @@ def test_menus_reach_write_today_about_shortcuts_and_diagnostics(
     letter = window.case_actions.letter_dialog
     assert letter is not None and letter.case.ua_number == "61/26"
     letter.close()
-    window.actions.about.trigger()
+    window.menu_actions.about.trigger()
     assert len(window.findChildren(AboutDialog)) == 1
-    window.actions.shortcuts.trigger()
+    window.menu_actions.shortcuts.trigger()
     [shortcuts] = window.findChildren(ShortcutsDialog)
     assert ("Ctrl+T", "Write today") in shortcuts.rows()
     polish.copy_diagnostics.trigger()
@@ -218,9 +216,9 @@ def test_the_shortcut_list_names_the_letter_editor_keys_it_really_has(
 
     from app.ui.shortcuts_help import letter_editor_keys
 
-    store(paths, fictional_document(62, "Peru", 40))
+    store(paths, numbered_case(62, "Peru", 40))
     window = main_window()
-    window.actions.write_letter.trigger()
+    window.menu_actions.write_letter.trigger()
     buttons = window.case_actions.letter_dialog.buttons
     real = {k.toString(QKeySequence.SequenceFormat.NativeText) for k in buttons.keys.values()}
     listed = {keys for keys, _label in letter_editor_keys()}
@@ -228,11 +226,10 @@ def test_the_shortcut_list_names_the_letter_editor_keys_it_really_has(
 
 
 def test_a_tray_reminder_does_not_disturb_the_window(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.notifications import install_notifications
 
-    store(paths, replace(fictional_document(63, "Peru", 30), deadline=date.today()))
+    store(paths, replace(numbered_case(63, "Peru", 30), deadline=date.today()))
     window = main_window()
-    notifier = install_notifications(window, use_tray=True)
+    notifier = window.start_reminders(use_tray=True)
     assert notifier.tray is not None
     assert [item.case.ua_number for item in notifier.check()] == ["63/26"]
     assert notifier.toolbar.isVisible()  # the window says it too, tray or not
@@ -261,17 +258,16 @@ def test_choosing_a_language_in_the_welcome_shows_it_at_once(qtbot, gui_app) -> 
 def test_start_up_hooks_remind_at_once_and_welcome_a_new_user(
     qtbot, main_window, paths: AppPaths
 ) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import when_ready
     from app.ui.dialogs.welcome_dialog import WelcomeDialog
-    from app.ui.polish_hooks import after_window_shown, install_polish
 
-    store(paths, replace(fictional_document(64, "Peru", 30), deadline=date.today()))
+    store(paths, replace(numbered_case(64, "Peru", 30), deadline=date.today()))
     window = main_window(Settings())  # first run: welcome not done yet
-    install_polish(window)
-    after_window_shown(window)  # what application.run does once the cases are loaded
-    assert window.polish.notifier.toolbar.isVisible()
+    when_ready(window, window.context)  # what application.run does once the cases are loaded
+    assert window.reminders is not None and window.reminders.toolbar.isVisible()
     [welcome] = window.findChildren(WelcomeDialog)
     qtbot.keyClicks(welcome.name_edit, "Ada Writer")
     with qtbot.waitSignal(welcome.finished, timeout=3000):
         qtbot.keyClick(welcome.name_edit, Qt.Key.Key_Return)
-    assert window.settings.sender.name == "Ada Writer"
+    assert window.context.settings.sender.name == "Ada Writer"
     assert load_settings(paths).welcome_done

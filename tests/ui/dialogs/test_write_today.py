@@ -16,7 +16,7 @@ from app.services.transit_times import (
     shipped_table,
 )
 from app.services.urgency import Advice, Alternative, due_for_reminder, write_today
-from tests.ui.dialogs.conftest import TODAY, add_cases, fictional_document
+from tests.builders import TODAY, add_cases, numbered_case
 
 
 def test_every_country_is_in_at_most_one_region() -> None:
@@ -51,11 +51,11 @@ def test_queue_puts_the_last_posting_day_first(db: Database) -> None:
     # Peru: 12 days by air from outside the region; Germany: 7 days.
     add_cases(
         db,
-        fictional_document(1, "Germany", 20),  # post by day 13
-        fictional_document(2, "Peru", 20),  # post by day 8
-        fictional_document(3, "Peru", 5, email="office@invented.example"),  # post too late
-        fictional_document(4, "Peru", None),
-        fictional_document(5, "Peru", -3),  # deadline passed
+        numbered_case(1, "Germany", 20),  # post by day 13
+        numbered_case(2, "Peru", 20),  # post by day 8
+        numbered_case(3, "Peru", 5, email="office@invented.example"),  # post too late
+        numbered_case(4, "Peru", None),
+        numbered_case(5, "Peru", -3),  # deadline passed
     )
     queue = write_today(db, shipped_table(), TODAY)
     assert [item.case.ua_number for item in queue] == ["3/26", "2/26", "1/26", "4/26", "5/26"]
@@ -70,13 +70,13 @@ def test_queue_puts_the_last_posting_day_first(db: Database) -> None:
 
 
 def test_fax_only_official_gets_fax_and_embassy(db: Database) -> None:
-    add_cases(db, fictional_document(6, "Iran", 2, fax="+00 000 000"))
+    add_cases(db, numbered_case(6, "Iran", 2, fax="+00 000 000"))
     [item] = write_today(db, shipped_table(), TODAY)
     assert item.alternatives == (Alternative.FAX, Alternative.EMBASSY)
 
 
 def test_written_cases_can_be_left_out(db: Database) -> None:
-    add_cases(db, fictional_document(7, "Peru", 30), fictional_document(8, "Peru", 31))
+    add_cases(db, numbered_case(7, "Peru", 30), numbered_case(8, "Peru", 31))
     record_appeal(db, "7/26", target_index=1, channel=Channel.POST, sent_on=TODAY)
     queue = write_today(db, shipped_table(), TODAY, only_unwritten=True)
     assert [item.case.ua_number for item in queue] == ["8/26"]
@@ -89,10 +89,10 @@ def test_reminders_only_for_unwritten_cases_due_soon(db: Database) -> None:
 
     add_cases(
         db,
-        fictional_document(9, "Peru", 3),
-        fictional_document(10, "Peru", 30),
-        fictional_document(11, "Peru", -1),
-        fictional_document(12, "Peru", 6),
+        numbered_case(9, "Peru", 3),
+        numbered_case(10, "Peru", 30),
+        numbered_case(11, "Peru", -1),
+        numbered_case(12, "Peru", 6),
     )
     record_appeal(db, "12/26", target_index=1, channel=Channel.EMAIL, sent_on=TODAY)
     due = due_for_reminder(list_cases(db), shipped_table(), TODAY, within_days=7)
@@ -100,7 +100,7 @@ def test_reminders_only_for_unwritten_cases_due_soon(db: Database) -> None:
 
 
 def test_edited_transit_days_are_kept_and_change_the_queue(tmp_path: Path, db: Database) -> None:
-    add_cases(db, fictional_document(13, "Peru", 10))
+    add_cases(db, numbered_case(13, "Peru", 10))
     [before] = write_today(db, load_transit_table(tmp_path), TODAY)
     assert before.advice is Advice.TOO_LATE_FOR_POST
     table = load_transit_table(tmp_path).with_days({"latin_america_caribbean": (6, 4)}, 15)
@@ -120,8 +120,8 @@ def test_a_broken_override_file_falls_back_to_the_shipped_table(tmp_path: Path) 
 def test_among_cases_too_late_for_post_the_nearest_deadline_comes_first(db: Database) -> None:
     add_cases(
         db,
-        fictional_document(14, "Peru", 5),  # too late by 7 days
-        fictional_document(15, "Viet Nam", 3),  # too late by 7 days, but due sooner
+        numbered_case(14, "Peru", 5),  # too late by 7 days
+        numbered_case(15, "Viet Nam", 3),  # too late by 7 days, but due sooner
     )
     queue = write_today(db, shipped_table(), TODAY)
     assert [item.case.ua_number for item in queue] == ["15/26", "14/26"]

@@ -170,10 +170,11 @@ def test_the_main_window_has_events_event_mode(
 ) -> None:
     from app.paths import resolve_paths
     from app.settings import load_settings
+    from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
 
     paths = resolve_paths(data_dir)
-    window = MainWindow(paths, load_settings(paths))
+    window = MainWindow(AppContext(paths, load_settings(paths)))
     qtbot.add_widget(window)
     window.show()
     with qtbot.wait_signal(window.cases_loaded, timeout=20_000):

@@ -1,4 +1,8 @@
-"""A real store in tmp_path with the shipped fictional sample cases and a few recorded appeals."""
+"""A real store in tmp_path with the shipped fictional documents and a few recorded appeals.
+
+The documents are imported as ordinary cases: opened as the practice pack, they would never be
+counted in a report.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,10 @@ import pytest
 
 from app.domain.model import AppealKind, AppealStatus, Channel
 from app.paths import resolve_paths
+from app.samples import sample_paths
 from app.services.appeals import record_appeal, record_reply
 from app.services.database import open_store
-from app.services.samples import load_sample_pack
+from app.services.importing import import_files
 from app.store.database import Database
 
 SENDER = "Jo Quillwright"  # the (fictional) writer who signs the letters
@@ -26,9 +31,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(data_dir: Path) -> Iterator[Database]:
-    """The sample pack (UA 901/27, UA 902/27), nothing recorded yet."""
+    """UA 901/27 and UA 902/27 as ordinary cases, nothing recorded yet."""
     database = open_store(resolve_paths(data_dir))
-    load_sample_pack(database)
+    import_files(database, sample_paths())
     yield database
     database.close()
 

@@ -14,7 +14,7 @@ from app.services import appeals, cases
 from app.services.database import open_store
 from app.services.importing import save_parsed
 from app.store.database import Database, row_counts
-from tests.unit.store.conftest import make_document
+from tests.builders import make_document
 
 
 @pytest.fixture

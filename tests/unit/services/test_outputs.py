@@ -18,7 +18,7 @@ from app.paths import resolve_paths
 from app.services import writer_safety
 from app.settings import Settings, load_settings, save_settings
 from app.store.database import open_database
-from tests.unit.events.conftest import add_fictional_cases
+from tests.builders import add_event_cases
 
 LETTER_WIDTH = 612  # points: 8.5 in
 SENDER = SenderProfile(
@@ -44,7 +44,7 @@ def home(tmp_path: Path) -> Path:
     data = tmp_path / "home"
     paths = resolve_paths(data)
     db = open_database(paths)
-    add_fictional_cases(db)
+    add_event_cases(db)
     db.close()
     save_settings(
         paths, Settings(sender=SENDER, page_size=PageSize.A4, caution_countries=("ATLANTIS ",))
@@ -134,7 +134,8 @@ def test_event_mode_prints_on_the_users_letter_paper(
     from PySide6.QtWidgets import QMainWindow
 
     from app.services.events import create_event
-    from app.ui.events import event_mode_window, events_dialog, install_menu, organiser_files
+    from app.ui.app_context import AppContext
+    from app.ui.events import EventsMenu, event_mode_window, events_dialog, organiser_files
     from app.ui.events.pin import PinLock
 
     paths = resolve_paths(home)
@@ -143,7 +144,9 @@ def test_event_mode_prints_on_the_users_letter_paper(
     create_event(db, "Evening", cases=["34/26"])
     window = QMainWindow()
     qtbot.add_widget(window)
-    menu = install_menu(window, lambda: db, paths)
+    context = AppContext(paths, load_settings(paths))
+    context.use_store(db)
+    menu = EventsMenu(context, window)
     dialog = menu.open_dialog()
     assert dialog is not None
     qtbot.add_widget(dialog)

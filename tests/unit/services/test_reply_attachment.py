@@ -15,7 +15,7 @@ from app.services import appeals
 from app.services.database import open_store
 from app.services.importing import save_parsed
 from app.store.database import Database
-from tests.unit.store.conftest import make_document
+from tests.builders import make_document
 
 
 @pytest.fixture

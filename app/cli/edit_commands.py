@@ -1,0 +1,295 @@
+"""CLI commands that correct or remove records: case, appeal, undo-import and samples."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from app.cli.context import CliContext
+from app.domain.changes import DeletionPreview
+from app.domain.errors import InvalidInput
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``appeal-desk case ...``, ``appeal ...``, ``undo-import`` and ``samples``."""
+    from app.cli.case_commands import parse_iso_date
+
+    case = sub.add_parser("case", help="correct or delete a case")
+    case_actions = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    edit = case_actions.add_parser("edit", help="correct a case's title, country, deadline...")
+    edit.add_argument("ua_number", metavar="UA")
+    edit.add_argument("--title", metavar="T")
+    edit.add_argument("--country", metavar="C")
+    edit.add_argument("--deadline", type=parse_iso_date, metavar="YYYY-MM-DD")
+    edit.add_argument("--status", choices=("open", "closed"))
+    edit.set_defaults(handler=run_case_edit)
+    delete = case_actions.add_parser("delete", help="delete a case with its documents")
+    delete.add_argument("ua_number", metavar="UA")
+    delete.add_argument(
+        "--keep-appeals",
+        action="store_true",
+        help="keep the case's appeals as history (they still count in reports)",
+    )
+    delete.add_argument("--yes", action="store_true", help="do not ask before deleting")
+    delete.set_defaults(handler=run_case_delete)
+
+    appeal = sub.add_parser("appeal", help="list, correct or delete recorded appeals")
+    appeal_actions = appeal.add_subparsers(dest="appeal_command", metavar="ACTION", required=True)
+    lst = appeal_actions.add_parser("list", help="list recorded appeals with their ids")
+    lst.add_argument("--case", dest="ua_number", metavar="UA")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.set_defaults(handler=run_appeal_list)
+    aedit = appeal_actions.add_parser("edit", help="correct an appeal's channel, date, status")
+    aedit.add_argument("appeal_id", metavar="ID")
+    aedit.add_argument("--channel", metavar="C")
+    aedit.add_argument("--date", dest="sent_on", type=parse_iso_date, metavar="YYYY-MM-DD")
+    aedit.add_argument("--status", metavar="S", help="draft, printed, sent")
+    aedit.set_defaults(handler=run_appeal_edit)
+    adelete = appeal_actions.add_parser("delete", help="delete an appeal or a draft")
+    adelete.add_argument("appeal_id", metavar="ID")
+    adelete.add_argument("--yes", action="store_true", help="do not ask before deleting")
+    adelete.set_defaults(handler=run_appeal_delete)
+
+    undo = sub.add_parser(
+        "undo-import", help="undo the last import: the store returns to its state before it"
+    )
+    undo.add_argument("--yes", action="store_true", help="do not ask before undoing")
+    undo.set_defaults(handler=run_undo_import)
+
+    samples = sub.add_parser("samples", help="open the fictional sample cases, for practice")
+    samples.set_defaults(handler=run_samples)
+
+
+def register_event_actions(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """Add ``appeal-desk event edit`` and ``event delete`` to the event command."""
+    from app.cli.case_commands import parse_iso_date
+
+    edit = actions.add_parser("edit", help="change an event's name, date, place or cases")
+    edit.add_argument("name", metavar="NAME")
+    edit.add_argument("--name", dest="new_name", metavar="NEW_NAME")
+    edit.add_argument("--date", dest="held_on", type=parse_iso_date, metavar="YYYY-MM-DD")
+    edit.add_argument("--place", metavar="TEXT")
+    edit.add_argument(
+        "--cases", metavar="UA_NUMBER,...", help="the cases in play (replaces the list)"
+    )
+    edit.add_argument("--goal", type=int, metavar="N", help="letters per case (with --cases)")
+    edit.set_defaults(handler=run_event_edit)
+    delete = actions.add_parser("delete", help="delete an event and the letters counted for it")
+    delete.add_argument("name", metavar="NAME")
+    delete.add_argument(
+        "--keep-letters",
+        action="store_true",
+        help="keep the event's letters in the history, without the event",
+    )
+    delete.add_argument("--yes", action="store_true", help="do not ask before deleting")
+    delete.set_defaults(handler=run_event_delete)
+
+
+def describe_removal(preview: DeletionPreview, *, keep_appeals: bool = False) -> str:
+    """One sentence naming what a deletion removes (said before it happens)."""
+    parts = [preview.what]
+    if preview.documents:
+        parts.append(plural(preview.documents, "document"))
+    if preview.appeals and not keep_appeals:
+        appeals = plural(preview.appeals, "recorded appeal")
+        parts.append(f"{appeals} ({plural(preview.letters, 'letter')})")
+    text = f"This removes: {'; '.join(parts)}."
+    if preview.appeals and keep_appeals:
+        text += f" Kept in the history and in reports: {plural(preview.appeals, 'appeal')}."
+    return text
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _confirmed(args: argparse.Namespace, ctx: CliContext, what: str) -> bool:
+    """Say what will be removed; ask only when a person is at the terminal."""
+    print(what, file=ctx.out)
+    if getattr(args, "yes", False) or not sys.stdin.isatty():
+        return True
+    answer = input("Go ahead? [y/N] ")
+    return answer.strip().lower() in {"y", "yes"}
+
+
+def run_case_edit(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.domain.changes import CaseEdits
+    from app.services.editing import edit_case
+
+    edits = CaseEdits(
+        title=args.title, country=args.country, deadline=args.deadline, status=args.status
+    )
+    change = edit_case(ctx.database(), args.ua_number, edits)
+    if not change.changed:
+        print(
+            f"UA {change.ua_number} already has these values.",
+            file=ctx.out,
+        )
+        return 0
+    print(
+        f"UA {change.ua_number} corrected; your values stay when a later document arrives.",
+        file=ctx.out,
+    )
+    return 0
+
+
+def run_case_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.editing import delete_case, preview_case_deletion
+
+    db = ctx.database()
+    preview = preview_case_deletion(db, args.ua_number)
+    if not _confirmed(args, ctx, describe_removal(preview, keep_appeals=args.keep_appeals)):
+        print("Nothing was deleted.", file=ctx.out)
+        return 0
+    change = delete_case(db, args.ua_number, keep_appeals=args.keep_appeals)
+    print(f"Deleted UA {change.ua_number}.", file=ctx.out)
+    return 0
+
+
+def appeal_json(record: object) -> dict[str, object]:
+    from app.domain.model import AppealRecord
+
+    assert isinstance(record, AppealRecord)
+    return {
+        "id": record.appeal_id,
+        "ua_number": record.ua_number,
+        "target": record.target_label,
+        "channel": record.channel.value if record.channel else None,
+        "date": record.sent_on.isoformat() if record.sent_on else None,
+        "status": record.status.value,
+    }
+
+
+def run_appeal_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.appeals import list_appeals
+
+    records = list_appeals(ctx.database(), ua_number=args.ua_number)
+    if args.json:
+        print(
+            json.dumps([appeal_json(r) for r in records], ensure_ascii=False, indent=2),
+            file=ctx.out,
+        )
+        return 0
+    if not records:
+        print("No appeals recorded.", file=ctx.out)
+    for record in records:
+        when = record.sent_on.isoformat() if record.sent_on else "-"
+        channel = record.channel.value if record.channel else "-"
+        count = f" x{record.count}" if record.count > 1 else ""
+        print(
+            f"{record.appeal_id[:8]}  UA {record.ua_number:<8} {when:<10} {channel:<14} "
+            f"{record.status.value:<8}{count} {record.target_label}",
+            file=ctx.out,
+        )
+    return 0
+
+
+def run_appeal_edit(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.domain.changes import AppealEdits
+    from app.services.editing import edit_appeal, find_appeal_id
+
+    db = ctx.database()
+    appeal_id = find_appeal_id(db, args.appeal_id)
+    edits = AppealEdits(channel=args.channel, sent_on=args.sent_on, status=args.status)
+    change = edit_appeal(db, appeal_id, edits)
+    if not change.changed:
+        print("The appeal already has these values.", file=ctx.out)
+        return 0
+    print(
+        f"Appeal {appeal_id[:8]} for UA {change.ua_number} corrected.",
+        file=ctx.out,
+    )
+    return 0
+
+
+def run_appeal_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.appeals import list_appeals
+    from app.services.editing import delete_appeal, find_appeal_id
+
+    db = ctx.database()
+    appeal_id = find_appeal_id(db, args.appeal_id)
+    [record] = [r for r in list_appeals(db) if r.appeal_id == appeal_id]
+    what = "This removes: the {status} appeal {id} for UA {ua_number} to {target}.".format(
+        status=record.status.value,
+        id=appeal_id[:8],
+        ua_number=record.ua_number,
+        target=record.target_label or "-",
+    )
+    if not _confirmed(args, ctx, what):
+        print("Nothing was deleted.", file=ctx.out)
+        return 0
+    delete_appeal(db, appeal_id)
+    print(f"Deleted appeal {appeal_id[:8]}.", file=ctx.out)
+    return 0
+
+
+def run_event_edit(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.domain.changes import EventEdits
+    from app.services.editing import edit_event
+
+    cases = None
+    if args.cases is not None:
+        cases = {n.strip(): args.goal for n in args.cases.split(",") if n.strip()}
+    elif args.goal is not None:
+        raise InvalidInput("--goal goes with --cases (the goal of each case listed).")
+    edits = EventEdits(new_name=args.new_name, held_on=args.held_on, place=args.place, cases=cases)
+    change = edit_event(ctx.database(), args.name, edits)
+    if not change.changed:
+        print("The event already has these values.", file=ctx.out)
+        return 0
+    print(f"Event '{args.new_name or args.name}' changed.", file=ctx.out)
+    return 0
+
+
+def run_event_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.editing import delete_event, preview_event_deletion
+
+    db = ctx.database()
+    preview = preview_event_deletion(db, args.name)
+    what = describe_removal(preview, keep_appeals=args.keep_letters)
+    if not _confirmed(args, ctx, what):
+        print("Nothing was deleted.", file=ctx.out)
+        return 0
+    delete_event(db, args.name, keep_letters=args.keep_letters)
+    print(f"Deleted the event '{preview.events[0]}'.", file=ctx.out)
+    return 0
+
+
+def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.undo_import import last_import, undo_last_import
+
+    db = ctx.database()
+    pending = last_import(db)
+    if pending is None:
+        raise InvalidInput("There is no import to undo.")
+    what = f"Undo the import of {pending.label}."
+    if pending.created:
+        what += f" These cases go: {', '.join(pending.created)}."
+    if pending.updated:
+        what += f" These cases go back to how they were before it: {', '.join(pending.updated)}."
+    if not _confirmed(args, ctx, what):
+        print("Nothing was changed.", file=ctx.out)
+        return 0
+    undone = undo_last_import(db)
+    for number in undone.created:
+        print(f"Removed UA {number}.", file=ctx.out)
+    for number in undone.updated:
+        print(f"UA {number} is as it was before.", file=ctx.out)
+    return 0
+
+
+def run_samples(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.services.samples import load_sample_pack
+
+    results = load_sample_pack(ctx.database())
+    for result in results:
+        print(f"{result.source}: {result.outcome.value} (UA {result.ua_number})", file=ctx.out)
+    print(
+        "The sample cases are fictional, for practice: they are never counted in reports. "
+        "Remove them with 'appeal-desk undo-import' right away, or delete each case.",
+        file=ctx.out,
+    )
+    return 1 if any(r.outcome.value == "rejected" for r in results) else 0

@@ -1,0 +1,121 @@
+"""The import journal: what each import batch did to each case, so the last batch can be
+undone exactly (the case's rows as they were before it, or "the batch made this case")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy.orm import Session
+
+from app.store import row_changes
+from app.store.schema import (
+    CaseCorrectionRow,
+    CaseDifferenceRow,
+    CaseRow,
+    ImportBatchCaseRow,
+    ImportBatchRow,
+    OutputRow,
+    PersonRow,
+    TargetRow,
+)
+
+KEEP_BATCHES = 50  # older batches can no longer be undone (their journal is dropped)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCase:
+    """One case as a batch found it: ``created`` when the batch made it."""
+
+    case_id: int
+    ua_number: str
+    created: bool
+
+
+def case_scope(case_id: int) -> list[tuple[str, ColumnElement[bool]]]:
+    """Every row an import writes for one case."""
+    return [
+        ("cases", CaseRow.id == case_id),
+        ("outputs", OutputRow.case_id == case_id),
+        ("persons", PersonRow.case_id == case_id),
+        ("targets", TargetRow.case_id == case_id),
+        ("case_corrections", CaseCorrectionRow.case_id == case_id),
+        ("case_differences", CaseDifferenceRow.case_id == case_id),
+    ]
+
+
+def start_batch(session: Session, label: str) -> int:
+    """A new batch (dropping the journal of batches too old to undo)."""
+    ids = list(session.scalars(select(ImportBatchRow.id).order_by(ImportBatchRow.id.desc())))
+    old = ids[KEEP_BATCHES - 1 :]
+    if old:
+        session.execute(delete(ImportBatchCaseRow).where(ImportBatchCaseRow.batch_id.in_(old)))
+        session.execute(delete(ImportBatchRow).where(ImportBatchRow.id.in_(old)))
+    row = ImportBatchRow(label=label[:500], started_at=datetime.now(UTC))
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def state_before(session: Session, case: CaseRow | None) -> row_changes.Rows:
+    """The rows of ``case`` before a document is saved into it (nothing for a new case)."""
+    return {} if case is None else row_changes.capture(session, case_scope(case.id))
+
+
+def note_case(
+    session: Session, batch_id: int, case_id: int, ua_number: str, before: row_changes.Rows
+) -> None:
+    """Remember the case's state before the batch, unless the batch touched it already."""
+    seen = session.scalars(
+        select(ImportBatchCaseRow.id).where(
+            ImportBatchCaseRow.batch_id == batch_id, ImportBatchCaseRow.case_id == case_id
+        )
+    ).first()
+    if seen is not None:
+        return
+    session.add(
+        ImportBatchCaseRow(
+            batch_id=batch_id,
+            case_id=case_id,
+            ua_number=ua_number,
+            created=not before,
+            before_json=row_changes.to_json(before),
+        )
+    )
+    session.flush()
+
+
+def last_batch(session: Session) -> tuple[ImportBatchRow, list[ImportBatchCaseRow]] | None:
+    """The newest batch that changed something (empty newer ones are dropped)."""
+    for batch in session.scalars(select(ImportBatchRow).order_by(ImportBatchRow.id.desc())):
+        entries = list(
+            session.scalars(
+                select(ImportBatchCaseRow)
+                .where(ImportBatchCaseRow.batch_id == batch.id)
+                .order_by(ImportBatchCaseRow.id)
+            )
+        )
+        if entries:
+            return batch, entries
+        session.delete(batch)
+    return None
+
+
+def undo_batch(
+    session: Session, batch: ImportBatchRow, entries: list[ImportBatchCaseRow]
+) -> list[BatchCase]:
+    """Put every case the batch touched back as it was, then forget the batch."""
+    done: list[BatchCase] = []
+    for entry in reversed(entries):
+        current = row_changes.capture(session, case_scope(entry.case_id))
+        wanted = row_changes.from_json(entry.before_json)
+        row_changes.transition(session, current, wanted)
+        done.append(BatchCase(entry.case_id, entry.ua_number, entry.created))
+    session.execute(delete(ImportBatchCaseRow).where(ImportBatchCaseRow.batch_id == batch.id))
+    session.execute(delete(ImportBatchRow).where(ImportBatchRow.id == batch.id))
+    return done
+
+
+def batch_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(ImportBatchRow)) or 0)

@@ -1,0 +1,288 @@
+"""The Edit menu: undo and redo of the session's edits and deletions, editing and deleting
+cases, undoing the last import and removing the practice cases, with context menus.
+
+Every destructive action says what it will remove before it does. The undo stack lives for
+the session only (an undo after a restart is not offered); each step is one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
+
+from app.domain.changes import StoreChange
+from app.domain.model import CaseDetail, CaseSummary
+from app.i18n import _, pgettext
+from app.ui.errors import report_failure
+from app.ui.messages import Messages
+from app.ui.removal_text import removal_text
+from app.ui.undo_commands import StoreCommand
+
+if TYPE_CHECKING:
+    from app.services.database import Database
+
+log = logging.getLogger(__name__)
+
+
+class EditActions(QObject):
+    """The Edit menu's actions and the session's undo stack."""
+
+    store_changed = Signal(object)  # the StoreChange just done, undone or redone
+    status_message = Signal(str, int)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        database: Callable[[], Database | None],
+        current_case: Callable[[], CaseSummary | CaseDetail | None],
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._database = database
+        self._current_case = current_case
+        self.stack = QUndoStack(self)
+        self.undo = self.stack.createUndoAction(self)
+        self.undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo = self.stack.createRedoAction(self)
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_case = QAction(parent)
+        self.edit_case.setShortcut(QKeySequence("F2"))
+        self.delete_case = QAction(parent)
+        self.delete_case.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # Delete acts on the list that has the focus; other lists handle their own Delete.
+        self.delete_case.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_import = QAction(parent)
+        self.remove_practice = QAction(parent)
+        self.menu: QMenu | None = None
+        self.edit_case.triggered.connect(self.edit_current_case)
+        self.delete_case.triggered.connect(self.delete_current_case)
+        self.undo_import.triggered.connect(self.undo_last_import)
+        self.remove_practice.triggered.connect(self.remove_practice_cases)
+        self.stack.undoTextChanged.connect(self._set_undo_text)
+        self.stack.redoTextChanged.connect(self._set_redo_text)
+        self.retranslate_ui()
+
+    # ---- building ---------------------------------------------------------------------
+
+    def build_menu(self, menu_bar: QMenuBar, before: QAction | None = None) -> QMenu:
+        """The Edit menu, inserted before ``before`` (the second menu) or appended."""
+        menu = QMenu(menu_bar)
+        menu.addActions([self.undo, self.redo])
+        menu.addSeparator()
+        menu.addActions([self.edit_case, self.delete_case])
+        menu.addSeparator()
+        menu.addActions([self.undo_import, self.remove_practice])
+        if before is not None:
+            menu_bar.insertMenu(before, menu)
+        else:
+            menu_bar.addMenu(menu)
+        self.menu = menu
+        self.retranslate_ui()
+        return menu
+
+    def attach_case_list(self, view: QAbstractItemView) -> None:
+        """Right-click and the Menu key on the case list open a menu; Delete deletes."""
+        view.addAction(self.delete_case)
+        view.addAction(self.edit_case)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        def show_menu(pos: QPoint) -> None:
+            index = view.indexAt(pos)
+            if index.isValid():  # right-click acts on the row under the pointer
+                view.setCurrentIndex(index)
+            if self._current_case() is None:
+                return
+            menu = QMenu(view)
+            menu.addActions([self.edit_case, self.delete_case])
+            menu.addSeparator()
+            menu.addActions([self.undo, self.redo])
+            menu.popup(view.viewport().mapToGlobal(pos))
+
+        view.customContextMenuRequested.connect(show_menu)
+
+    def retranslate_ui(self) -> None:
+        self.edit_case.setText(_("&Edit case..."))
+        self.edit_case.setStatusTip(_("Correct the title, country, deadline, people or officials"))
+        self.delete_case.setText(_("&Delete case..."))
+        self.delete_case.setStatusTip(_("Delete the selected case (you are told what goes first)"))
+        self.undo_import.setText(_("Undo last &import..."))
+        self.remove_practice.setText(_("Remove &practice cases..."))
+        if self.menu is not None:
+            # Alt+E opens the Events menu; the Edit menu answers to Alt+D.
+            self.menu.setTitle(pgettext("menu", "E&dit"))
+        # QUndoStack names its actions "Undo <text>"; here the words follow the interface language.
+        self._set_undo_text(self.stack.undoText())
+        self._set_redo_text(self.stack.redoText())
+
+    def _set_undo_text(self, text: str) -> None:
+        self.undo.setText(_("&Undo {action}").format(action=text) if text else _("&Undo"))
+
+    def _set_redo_text(self, text: str) -> None:
+        self.redo.setText(_("&Redo {action}").format(action=text) if text else _("&Redo"))
+
+    def attach_history(self, dialog: QWidget) -> None:
+        """Edit and delete in an appeal history dialog, on this undo stack."""
+        from app.ui.dialogs.history_dialog import HistoryDialog
+        from app.ui.history_editing import HistoryEditing
+
+        if isinstance(dialog, HistoryDialog):
+            dialog.setProperty("editing", True)
+            HistoryEditing(dialog, self._database, self.record)
+
+    def attach_events(self, dialog: QWidget) -> None:
+        """Edit and delete events in the events dialog, on this undo stack."""
+        from app.ui.events.event_editing import EventEditing
+        from app.ui.events.events_dialog import EventsDialog
+
+        if isinstance(dialog, EventsDialog) and not dialog.property("editing"):
+            dialog.setProperty("editing", True)
+            EventEditing(dialog, self._database, self.record)
+
+    def set_case_selected(self, selected: bool) -> None:
+        self.edit_case.setEnabled(selected)
+        self.delete_case.setEnabled(selected)
+
+    # ---- the stack ----------------------------------------------------------------------
+
+    def record(self, change: StoreChange) -> None:
+        """Put a done action on the stack and tell the window the store changed."""
+        if not change.changed:
+            return
+        self.stack.push(StoreCommand(change, self._apply))
+        self.store_changed.emit(change)
+
+    def _apply(self, change: StoreChange, again: bool) -> bool:
+        from app.services import editing
+
+        db = self._database()
+        if db is None:
+            return False
+        try:
+            (editing.redo if again else editing.undo)(db, change)
+        except Exception as error:
+            report_failure(self._parent, _("This could not be undone or redone"), error)
+            return False
+        self.store_changed.emit(change)
+        return True
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def edit_current_case(self) -> None:
+        case = self._current_case()
+        db = self._database()
+        if case is None or db is None:
+            return
+        from app.services.cases import get_case
+        from app.ui.dialogs.case_edit_dialog import CaseEditDialog
+
+        try:
+            detail = get_case(db, case.ua_number)
+        except Exception as error:
+            report_failure(self._parent, _("The case could not be opened"), error)
+            return
+        dialog = CaseEditDialog(detail, self._parent)
+        dialog.change_made.connect(self.record)
+        dialog.bind(db)
+        dialog.open()
+
+    def delete_current_case(self) -> None:
+        case = self._current_case()
+        db = self._database()
+        if case is None or db is None:
+            return
+        from app.services import editing
+
+        try:
+            preview = editing.preview_case_deletion(db, case.ua_number)
+            keep = False
+            if preview.appeals:
+                keep = Messages.ask(
+                    self._parent,
+                    _("Keep the appeals?"),
+                    _(
+                        "UA {ua_number} has appeals you recorded. Keep them as history, so they "
+                        "still count in reports? (No deletes them with the case.)"
+                    ).format(ua_number=case.ua_number),
+                )
+            if not Messages.ask(
+                self._parent,
+                _("Delete UA {ua_number}?").format(ua_number=case.ua_number),
+                removal_text(preview, keep_appeals=keep),
+            ):
+                return
+            change = editing.delete_case(db, case.ua_number, keep_appeals=keep)
+        except Exception as error:
+            report_failure(self._parent, _("The case was not deleted"), error)
+            return
+        self.record(change)
+        self.status_message.emit(
+            _("Deleted UA {ua_number}. Edit > Undo brings it back.").format(
+                ua_number=case.ua_number
+            ),
+            10_000,
+        )
+
+    def undo_last_import(self) -> None:
+        db = self._database()
+        if db is None:
+            return
+        from app.services.undo_import import last_import, undo_last_import
+
+        try:
+            pending = last_import(db)
+            if pending is None:
+                Messages.info(self._parent, _("Undo last import"), _("There is no import to undo."))
+                return
+            lines = [
+                _("The store goes back to how it was before importing {label}.").format(
+                    label=pending.label
+                )
+            ]
+            if pending.created:
+                lines.append(
+                    _("These cases go: {numbers}.").format(numbers=", ".join(pending.created))
+                )
+            if pending.updated:
+                lines.append(
+                    _("These cases return to their earlier state: {numbers}.").format(
+                        numbers=", ".join(pending.updated)
+                    )
+                )
+            if not Messages.ask(self._parent, _("Undo last import?"), "\n\n".join(lines)):
+                return
+            undo_last_import(db)
+        except Exception as error:
+            report_failure(self._parent, _("The import was not undone"), error)
+            return
+        self.store_changed.emit(None)
+        self.status_message.emit(_("The last import was undone."), 10_000)
+
+    def remove_practice_cases(self) -> None:
+        db = self._database()
+        if db is None:
+            return
+        from app.services import editing
+
+        try:
+            preview = editing.practice_cases(db)
+            if not preview.cases:
+                Messages.info(
+                    self._parent,
+                    _("Remove practice cases"),
+                    _("There are no practice cases in the store."),
+                )
+                return
+            text = removal_text(preview) + "\n\n" + ", ".join(preview.cases)
+            if not Messages.ask(self._parent, _("Remove the practice cases?"), text):
+                return
+            change = editing.remove_practice_cases(db)
+        except Exception as error:
+            report_failure(self._parent, _("The practice cases were not removed"), error)
+            return
+        self.record(change)
+        self.status_message.emit(_("The practice cases were removed."), 10_000)

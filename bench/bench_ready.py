@@ -1,0 +1,100 @@
+"""Ready to write: ``appeal-desk gui --quit-after-first-paint`` against a bare table window.
+
+``--quit-after-first-paint`` ends the app once its cases are loaded and its store is open,
+which is when a letter can be written: its time from spawn to exit is the "ready" figure.
+The yardstick is a bare PySide6 window that paints a search box over a 120-row table of
+text and quits the same way (``paint_probe.py table-exit``); both include interpreter
+teardown. The first screen is compared too: the app's first paint of its case table against
+the bare table's first paint (``paint_probe.py``, ended at the paint). Runs interleave and
+figures are medians, on a store of 300 cases and one of 10,000 cases with 100,000 appeals
+(--quick: 300 and 1,000/10,000).
+
+``--repo DIR`` also times another checkout of the app (an older commit, say) in the same
+runs, so before and after share the machine's load.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from pathlib import Path
+
+from bench_startup import run_child
+from generate_store import cached_store
+from measure import BENCH_DIR, REPO, Result, parser, report
+
+READY_TARGETS = {300: 2.0, 10_000: 3.0}  # x the bare table window, by number of cases
+FIRST_SCREEN_TARGET = 1.3
+
+
+def painted(command: list[str], repo: Path) -> float:
+    _elapsed, out = run_child(command, {"PYTHONPATH": str(repo)}, cwd=repo)
+    return float(out.rsplit("painted_ms=", 1)[1].split()[0])
+
+
+def exited(command: list[str], repo: Path, timeout: float = 120) -> float:
+    return run_child(command, {"PYTHONPATH": str(repo)}, cwd=repo, timeout=timeout)[0] * 1000
+
+
+def measure(store: Path, repos: dict[str, Path], repeat: int) -> dict[str, list[float]]:
+    probe = [sys.executable, str(BENCH_DIR / "paint_probe.py")]
+    app_args = ["--data-dir", str(store), "gui"]
+    times: dict[str, list[float]] = {"table_paint": [], "table_exit": []}
+    for label, repo in repos.items():  # warm-up: page cache, and the day's backup if due
+        exited([sys.executable, "-m", "app", *app_args, "--quit-after-first-paint"], repo, 900)
+        times[f"{label}_paint"] = []
+        times[f"{label}_ready"] = []
+    for _ in range(repeat):
+        times["table_paint"].append(painted(probe + ["table"], REPO))
+        times["table_exit"].append(exited(probe + ["table-exit"], REPO))
+        for label, repo in repos.items():
+            times[f"{label}_paint"].append(painted(probe + ["app", *app_args], repo))
+            ready = [sys.executable, "-m", "app", *app_args, "--quit-after-first-paint"]
+            times[f"{label}_ready"].append(exited(ready, repo))
+    return times
+
+
+def run(quick: bool, other: Path | None) -> list[Result]:
+    repos = {"app": REPO} | ({"other": other.resolve()} if other is not None else {})
+    results: list[Result] = []
+    sizes = [(300, 3_000), (1_000, 10_000) if quick else (10_000, 100_000)]
+    for cases, appeals in sizes:
+        store = cached_store(cases, appeals)
+        times = measure(store, repos, 3 if quick else 7)
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        table_exit, table_paint = medians["table_exit"], medians["table_paint"]
+        target = READY_TARGETS.get(cases)
+        for label in repos:
+            where = "" if label == "app" else f" ({other})"
+            ready, paint = medians[f"{label}_ready"], medians[f"{label}_paint"]
+            results += [
+                Result(
+                    f"ready_ratio_{cases}{'' if label == 'app' else '_other'}",
+                    ready / table_exit,
+                    "x",
+                    target,
+                    note=f"{cases:,} cases: ready {ready:.0f} ms vs bare table "
+                    f"{table_exit:.0f} ms{where}",
+                ),
+                Result(
+                    f"first_screen_ratio_{cases}{'' if label == 'app' else '_other'}",
+                    paint / table_paint,
+                    "x",
+                    FIRST_SCREEN_TARGET,
+                    note=f"{cases:,} cases: first paint {paint:.0f} ms vs bare table "
+                    f"{table_paint:.0f} ms{where}",
+                ),
+            ]
+    return results
+
+
+def main() -> int:
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--repo", type=Path, help="another checkout of the app, timed alongside")
+    args = p.parse_args()
+    report(run(args.quick, args.repo), args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

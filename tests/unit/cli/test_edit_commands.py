@@ -1,0 +1,170 @@
+"""The editing commands as a user scripts them: exit codes, output, and the store read back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.main import main
+from app.paths import resolve_paths
+from app.store.database import open_database
+from tests.unit.editing.conftest import INITIAL_901, INITIAL_902, UPDATE_901, dump
+
+
+def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def store_dump(data: Path) -> dict[str, list[tuple[object, ...]]]:
+    db = open_database(resolve_paths(data))
+    try:
+        return dump(db)
+    finally:
+        db.close()
+
+
+def listed(capsys: pytest.CaptureFixture[str], data: Path) -> list[dict[str, object]]:
+    code, out, _err = cli(capsys, data, "list", "--all", "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_case_edit_and_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(capsys, tmp_path, "import", str(INITIAL_901))[0] == 0
+    code, out, _ = cli(
+        capsys,
+        tmp_path,
+        "case",
+        "edit",
+        "UA 901/27",
+        "--title",
+        "Two teachers held",
+        "--country",
+        "Nepal (fictional)",
+        "--deadline",
+        "2027-05-01",
+        "--status",
+        "closed",
+    )
+    assert code == 0 and "901/27 corrected" in out
+    [case] = listed(capsys, tmp_path)
+    assert (case["title"], case["country"], case["deadline"], case["status"]) == (
+        "Two teachers held",
+        "Nepal (fictional)",
+        "2027-05-01",
+        "closed",
+    )
+    # A later document keeps the corrections.
+    assert cli(capsys, tmp_path, "import", str(UPDATE_901))[0] == 0
+    [case] = listed(capsys, tmp_path)
+    assert case["title"] == "Two teachers held"
+
+    cli(capsys, tmp_path, "sent", "901/27", "--channel", "post")
+    code, out, _ = cli(capsys, tmp_path, "case", "delete", "901/27", "--keep-appeals")
+    assert code == 0
+    assert "This removes: UA 901/27; 2 documents." in out
+    assert "Kept in the history and in reports: 1 appeal." in out
+    assert listed(capsys, tmp_path) == []
+    code, out, _ = cli(capsys, tmp_path, "appeal", "list", "--json")
+    assert [a["ua_number"] for a in json.loads(out)] == ["901/27"]
+
+
+def test_bad_case_input_is_exit_1_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_901))
+    before = store_dump(tmp_path)
+    for args in (
+        ("case", "edit", "901/27"),
+        ("case", "edit", "99/99", "--title", "x"),
+        ("case", "delete", "99/99"),
+        ("appeal", "edit", "nope1234", "--channel", "post"),
+        ("event", "delete", "No such event"),
+    ):
+        code, _out, err = cli(capsys, tmp_path, *args)
+        assert code == 1, args
+        assert err.startswith("appeal-desk: ") and "Traceback" not in err
+    assert store_dump(tmp_path) == before
+
+
+def test_appeal_list_edit_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_901))
+    cli(capsys, tmp_path, "sent", "901/27", "--channel", "post", "--date", "2027-03-10")
+    code, out, _ = cli(capsys, tmp_path, "appeal", "list", "--json")
+    [appeal] = json.loads(out)
+    assert set(appeal) == {"id", "ua_number", "target", "channel", "date", "status"}
+    assert (appeal["ua_number"], appeal["channel"], appeal["date"], appeal["status"]) == (
+        "901/27",
+        "post",
+        "2027-03-10",
+        "sent",
+    )
+    assert appeal["target"].startswith("Minister of Education")
+    code, out, _ = cli(
+        capsys,
+        tmp_path,
+        "appeal",
+        "edit",
+        appeal["id"][:8],
+        "--channel",
+        "email",
+        "--date",
+        "2027-03-11",
+    )
+    assert code == 0
+    [edited] = json.loads(cli(capsys, tmp_path, "appeal", "list", "--case", "901/27", "--json")[1])
+    assert (edited["channel"], edited["date"]) == ("email", "2027-03-11")
+    assert cli(capsys, tmp_path, "appeal", "edit", appeal["id"], "--status", "lost")[0] == 1
+    code, out, _ = cli(capsys, tmp_path, "appeal", "list")
+    assert appeal["id"][:8] in out
+    code, out, _ = cli(capsys, tmp_path, "appeal", "delete", appeal["id"])
+    assert code == 0 and "This removes: the sent appeal" in out
+    assert json.loads(cli(capsys, tmp_path, "appeal", "list", "--json")[1]) == []
+
+
+def test_event_edit_and_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_901), str(INITIAL_902))
+    cli(capsys, tmp_path, "event", "create", "W4R", "--cases", "901/27")
+    code, out, _ = cli(
+        capsys,
+        tmp_path,
+        "event",
+        "edit",
+        "W4R",
+        "--name",
+        "Write for Rights",
+        "--place",
+        "Library",
+        "--cases",
+        "901/27,902/27",
+        "--goal",
+        "30",
+    )
+    assert code == 0
+    code, out, _ = cli(capsys, tmp_path, "event", "list")
+    assert "Write for Rights (no date, Library): 901/27, 902/27" in out
+    cli(capsys, tmp_path, "sent", "902/27", "--channel", "post", "--event", "Write for Rights")
+    code, out, _ = cli(capsys, tmp_path, "event", "delete", "Write for Rights")
+    assert code == 0 and "1 recorded appeal (1 letter)" in out
+    assert "No events" in cli(capsys, tmp_path, "event", "list")[1]
+    assert json.loads(cli(capsys, tmp_path, "appeal", "list", "--json")[1]) == []
+
+
+def test_undo_import_and_samples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_901))
+    before = store_dump(tmp_path)
+    code, out, _ = cli(capsys, tmp_path, "samples")
+    assert code == 0 and "fictional" in out
+    assert {c["ua_number"] for c in listed(capsys, tmp_path)} == {"901/27", "902/27"}
+    code, out, _ = cli(capsys, tmp_path, "undo-import")
+    assert code == 0
+    assert "These cases go: 902/27." in out
+    assert store_dump(tmp_path) == before
+    assert cli(capsys, tmp_path, "undo-import")[0] == 0
+    assert listed(capsys, tmp_path) == []
+    code, _out, err = cli(capsys, tmp_path, "undo-import")
+    assert code == 1 and "no import to undo" in err
