@@ -69,11 +69,12 @@ class PrintPreview(QDialog):
         self.print_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         self.print_key.activated.connect(self.print_button.animateClick)
         row = QHBoxLayout()
-        for widget in (self.print_button, self.zoom_in_button, self.zoom_out_button):
-            row.addWidget(widget)
+        for button in (self.print_button, self.zoom_in_button, self.zoom_out_button):
+            row.addWidget(button)
         row.addWidget(self.fit_button)
         row.addStretch(1)
-        for widget in (self.previous_button, self.page_label, self.next_button):
+        page_row: tuple[QWidget, ...] = (self.previous_button, self.page_label, self.next_button)
+        for widget in page_row:
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.close_button)

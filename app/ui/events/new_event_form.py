@@ -50,7 +50,7 @@ class GoalDelegate(QStyledItemDelegate):
         if isinstance(editor, QSpinBox):
             editor.selectAll()  # a number typed on the cell replaces "no goal"
 
-    def displayText(self, value: object, locale: QLocale) -> str:  # noqa: N802 - Qt override
+    def displayText(self, value: object, locale: QLocale | QLocale.Language) -> str:  # noqa: N802 - Qt override
         return str(value) if isinstance(value, int) and value > 0 else _("no goal")
 
 
@@ -82,7 +82,7 @@ class NewEventForm(QWidget):
         self.date_box.setChecked(True)
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDateRange(QDate(bounds.EARLIEST_DATE), QDate(bounds.latest_date()))
+        self.date_edit.setDateRange(QDate(*bounds.EARLIEST_DATE.timetuple()[:3]), QDate(*bounds.latest_date().timetuple()[:3]))
         self.date_box.toggled.connect(self.date_edit.setEnabled)
         self.place_edit = QLineEdit()
         self.place_edit.setMaxLength(bounds.MAX_TEXT)
@@ -159,8 +159,11 @@ class NewEventForm(QWidget):
             item = self.case_table.item(row, 0)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == ua_number:
                 item.setCheckState(Qt.CheckState.Checked)
-                self.case_table.item(row, 1).setData(Qt.ItemDataRole.EditRole, goal)
+                cell = self.case_table.item(row, 1)
+                if cell is not None:
+                    cell.setData(Qt.ItemDataRole.EditRole, goal)
 
     def _goal(self, row: int) -> int:
-        value = self.case_table.item(row, 1).data(Qt.ItemDataRole.EditRole)
+        cell = self.case_table.item(row, 1)
+        value = cell.data(Qt.ItemDataRole.EditRole) if cell is not None else 0
         return value if isinstance(value, int) else 0
