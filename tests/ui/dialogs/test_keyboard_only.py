@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.model import Channel
 from app.paths import AppPaths
-from tests.ui.dialogs.conftest import TODAY, fictional_document, store
+from tests.builders import TODAY, numbered_case, store
 
 
 @pytest.fixture
@@ -73,10 +73,10 @@ def record(paths: AppPaths, ua_number: str, text: str = "") -> None:
 
 
 def test_tab_leaves_the_history_table(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
-    store(paths, fictional_document(61, "Peru", 12))
+    store(paths, numbered_case(61, "Peru", 12))
     record(paths, "61/26", "Dear Minister, please free Invented Person 61.")
     window = main_window()
-    window.actions.history.trigger()
+    window.menu_actions.history.trigger()
     history = window.case_actions.history_dialog
     wait_active(qtbot, history)
     assert_tab_leaves(qtbot, history.table)
@@ -86,10 +86,10 @@ def test_tab_leaves_the_backups_table(qtbot, main_window, paths: AppPaths) -> No
     from app.services import backups
     from app.ui.dialogs.backups_dialog import BackupsDialog
 
-    store(paths, fictional_document(62, "Peru", 12))
+    store(paths, numbered_case(62, "Peru", 12))
     window = main_window()
-    backups.make_backup(paths, window.db)
-    dialog = BackupsDialog(paths, lambda: window.db, lambda: None, window.use_store, window)
+    backups.make_backup(paths, window.context.db)
+    dialog = BackupsDialog(paths, lambda: window.context.db, lambda: None, window.use_store, window)
     qtbot.add_widget(dialog)
     dialog.show()
     wait_active(qtbot, dialog)
@@ -101,7 +101,7 @@ def test_tab_leaves_the_backups_table(qtbot, main_window, paths: AppPaths) -> No
 def test_tab_leaves_the_cases_in_play_and_reaches_create_event(
     qtbot, main_window, paths: AppPaths
 ) -> None:  # type: ignore[no-untyped-def]
-    store(paths, fictional_document(63, "Peru", 12), fictional_document(64, "Chile", 20))
+    store(paths, numbered_case(63, "Peru", 12), numbered_case(64, "Chile", 20))
     window = main_window()
     window.events_menu.event_mode.trigger()
     dialog = window.events_menu.dialog
@@ -125,10 +125,10 @@ def test_event_letter_takes_no_tabs_and_the_buttons_follow_it(
     from app.ui.events.pin import PinLock
 
     monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: True)
-    store(paths, fictional_document(65, "Peru", 12))
+    store(paths, numbered_case(65, "Peru", 12))
     window = main_window()
-    event = create_event(window.db, "Evening (fictional)", cases=["65/26"])
-    mode = EventModeWindow(window.db, event, PinLock("2468"))
+    event = create_event(window.context.db, "Evening (fictional)", cases=["65/26"])
+    mode = EventModeWindow(window.context.db, event, PinLock("2468"))
     qtbot.add_widget(mode)
     mode.show()
     wait_active(qtbot, mode)
@@ -186,7 +186,7 @@ def pdf_text(pdf: Path) -> str:
 def test_a_letter_is_printed_from_the_preview_with_keys_only(
     qtbot, main_window, paths: AppPaths, printer_to_pdf: Path, spoken: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    store(paths, fictional_document(66, "Peru", 12))
+    store(paths, numbered_case(66, "Peru", 12))
     window = main_window()
     wait_active(qtbot, window)
     window.case_list.table.setFocus()
@@ -194,6 +194,7 @@ def test_a_letter_is_printed_from_the_preview_with_keys_only(
     press(qtbot, Qt.Key.Key_Return)  # the letter editor, focus in the letter
     dialog = window.case_actions.letter_dialog
     wait_active(qtbot, dialog)
+    qtbot.waitUntil(dialog.buttons.print.isEnabled, timeout=10_000)  # the letter is drafted
     press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # Print...
     qtbot.waitUntil(lambda: getattr(dialog, "print_preview", None) is not None, timeout=3000)
     preview = dialog.print_preview
@@ -226,10 +227,10 @@ def test_a_participant_prints_and_counts_a_letter_with_keys_only(
     from app.ui.events.pin import PinLock
 
     monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: True)
-    store(paths, fictional_document(67, "Peru", 12), fictional_document(68, "Chile", 20))
+    store(paths, numbered_case(67, "Peru", 12), numbered_case(68, "Chile", 20))
     window = main_window()
-    event = create_event(window.db, "Evening (fictional)", cases=["67/26", "68/26"])
-    mode = EventModeWindow(window.db, event, PinLock("2468"))
+    event = create_event(window.context.db, "Evening (fictional)", cases=["67/26", "68/26"])
+    mode = EventModeWindow(window.context.db, event, PinLock("2468"))
     qtbot.add_widget(mode)
     mode.show()
     wait_active(qtbot, mode)
@@ -274,7 +275,7 @@ def test_a_participant_prints_and_counts_a_letter_with_keys_only(
         press(qtbot, Qt.Key.Key_Tab)
     with qtbot.waitSignal(mode.letter_recorded, timeout=5000):
         press(qtbot, Qt.Key.Key_Space)
-    assert event_tally(window.db, event.name).total == 2
+    assert event_tally(window.context.db, event.name).total == 2
     mode.leave(pin_checked=True)
 
 
@@ -293,7 +294,7 @@ def tab_to(qtbot, target: QWidget, limit: int = 30) -> None:  # type: ignore[no-
 def test_a_stored_letter_is_read_in_the_history_with_keys_only(
     qtbot, main_window, paths: AppPaths
 ) -> None:  # type: ignore[no-untyped-def]
-    store(paths, fictional_document(71, "Peru", 12))
+    store(paths, numbered_case(71, "Peru", 12))
     record(paths, "71/26", "Dear Minister,\nplease free Invented Person 71.\nYours sincerely")
     window = main_window()
     wait_active(qtbot, window)
@@ -322,14 +323,14 @@ def test_a_backup_is_restored_with_keys_only(
     from app.services import backups
     from app.services.importing import save_parsed
 
-    store(paths, fictional_document(72, "Peru", 12))
+    store(paths, numbered_case(72, "Peru", 12))
     window = main_window()
-    backups.make_backup(paths, window.db)
-    save_parsed(window.db, fictional_document(73, "Chile", 12), "ua-73.txt")
+    backups.make_backup(paths, window.context.db)
+    save_parsed(window.context.db, numbered_case(73, "Chile", 12), "ua-73.txt")
     window.reload_cases()
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
     wait_active(qtbot, window)
-    action = window.findChild(type(window.actions.history), "backupsAction")
+    action = window.findChild(type(window.menu_actions.history), "backupsAction")
     from PySide6.QtCore import QTimer
 
     def restore_with_keys() -> None:
@@ -357,7 +358,7 @@ def test_an_event_with_cases_is_created_with_keys_only(
 ) -> None:  # type: ignore[no-untyped-def]
     from app.services.events import list_events
 
-    store(paths, fictional_document(74, "Peru", 12), fictional_document(75, "Chile", 20))
+    store(paths, numbered_case(74, "Peru", 12), numbered_case(75, "Chile", 20))
     window = main_window()
     window.events_menu.event_mode.trigger()
     dialog = window.events_menu.dialog
@@ -378,5 +379,5 @@ def test_an_event_with_cases_is_created_with_keys_only(
     tab_to(qtbot, dialog.create_button)
     press(qtbot, Qt.Key.Key_Space)
     assert "Created \u201cLibrary evening\u201d." in spoken
-    [event] = list_events(window.db)
+    [event] = list_events(window.context.db)
     assert event.name == "Library evening" and len(event.cases) == 1
