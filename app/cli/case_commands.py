@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.cli.terminal import printable
 from app.domain.errors import InvalidInput
 from app.domain.model import ImportOutcome, ImportResult
 
@@ -26,6 +27,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = sub.add_parser("list", help="list open cases by deadline")
     lst.add_argument("--all", action="store_true", help="include closed cases")
     lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.add_argument(
+        "--search", default="", metavar="WORDS", help="only cases holding every word (any accents)"
+    )
     lst.set_defaults(handler=run_list)
 
     sent = sub.add_parser("sent", help="record an appeal as sent")
@@ -59,22 +63,31 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     missing = [str(p) for p in args.files if not p.exists()]
     if missing:
-        raise InvalidInput(f"No such file or folder: {', '.join(missing)}")
+        raise InvalidInput(f"No such file or folder: {printable(', '.join(missing))}")
     files = expand_paths(args.files)
     if not files:
         raise InvalidInput(
             "No documents (.txt, .md, .pdf, .html, .eml, .mbox) were found to import."
         )
 
-    def progress(done: int, total: int, name: str) -> None:
-        if total > 1 and ctx.err.isatty():
-            print(f"\r[{done}/{total}] {name[:60]:<60}", end="", file=ctx.err, flush=True)
+    show_progress = len(files) > 1 and ctx.err.isatty()
 
-    results = import_files(ctx.database(), files, progress, force=args.force)
-    if len(files) > 1 and ctx.err.isatty():
+    def progress(done: int, total: int, name: str) -> None:
+        if show_progress:
+            shown = printable(name)[:60]
+            print(f"\r[{done}/{total}] {shown:<60}", end="", file=ctx.err, flush=True)
+
+    def committed(result: ImportResult) -> None:
+        """One line per document, printed and flushed once its transaction has ended."""
+        if show_progress:
+            print("\r" + " " * 72 + "\r", end="", file=ctx.err, flush=True)
+        print(printable(import_line(result)), file=ctx.out, flush=True)
+
+    results = import_files(
+        ctx.database(), files, progress, force=args.force, on_result=committed
+    )
+    if show_progress:
         print(file=ctx.err)
-    for result in results:
-        print(import_line(result), file=ctx.out)
     if len(results) > 1:
         counts = {o: sum(r.outcome == o for r in results) for o in {r.outcome for r in results}}
         summary = ", ".join(f"{n} {o.value}" for o, n in sorted(counts.items()))
@@ -104,7 +117,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.cases import list_cases
 
     today = date.today()
-    cases = list_cases(ctx.database(), include_closed=args.all)
+    cases = list_cases(ctx.database(), include_closed=args.all, search=args.search)
     if args.json:
         from app.services.cases import get_case
 
@@ -139,8 +152,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         flags = " [closed]" if case.status.value == "closed" else ""
         flags += " [fictional sample]" if case.is_sample else ""
         print(
-            f"UA {case.ua_number:<8} {when:<28} sent {case.appeals_sent:<3} "
-            f"{case.country}: {case.title}{flags}",
+            f"UA {printable(case.ua_number):<8} {when:<28} sent {case.appeals_sent:<3} "
+            f"{printable(case.country)}: {printable(case.title)}{flags}",
             file=ctx.out,
         )
     return 0

@@ -114,9 +114,9 @@ def ai_index(doc: Document) -> str | None:
                 continue
             return _format_index(match, 0)
     for line in doc.body_lines[:12]:  # "AFR 25/021/2007" or "AMR 34/008/2009 - AU 121/09"
-        match = _INDEX_LINE_START.match(line)
-        if match:
-            return _format_index(match, 0)
+        starting = _INDEX_LINE_START.match(line)
+        if starting:
+            return _format_index(starting, 0)
     ocr = _INDEX_OCR.search(doc.text)  # scanned 1990s copies: "M'DE 13/04612001"
     if ocr:
         region = re.sub(r"['’`]", "", ocr.group(1)).upper()
@@ -194,7 +194,8 @@ def _date_on_id_line(doc: Document) -> date | None:
     """``UA-061/2015   AI-Index: ...   10. März 2015``: a date on the number or index line (never
     the bracketed date of the original UA)."""
     for line in doc.body_lines[:80]:
-        if not _ID_ON_LINE.search(line) or _inside_url(line, _ID_ON_LINE.search(line).start()):
+        id_found = _ID_ON_LINE.search(line)
+        if not id_found or _inside_url(line, id_found.start()):
             continue
         if re.match(r"\s*(?:Subject|Betreff|Asunto|Objet)\s*:", line, re.I):
             continue

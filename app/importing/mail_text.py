@@ -85,7 +85,7 @@ def mbox_documents(path: Path) -> list[Document]:
 def _messages(box: mailbox.mbox) -> Iterator[EmailMessage]:
     for key in box.iterkeys():
         data = box.get_bytes(key)
-        yield email.message_from_bytes(data, policy=email.policy.default)  # type: ignore[misc]
+        yield email.message_from_bytes(data, policy=email.policy.default)
 
 
 def _header(message: Message, key: str) -> str:

@@ -15,6 +15,7 @@ from app.store.database import Database
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+Committed = Callable[[ImportResult], None]
 DOCUMENT_SUFFIXES = (
     ".txt", ".text", ".md", ".markdown", ".pdf", ".eml", ".htm", ".html", ".xhtml", ".mbox",
     ".mbx",
@@ -68,9 +69,14 @@ def import_files(
     progress: Progress | None = None,
     *,
     force: bool = False,
+    on_result: Committed | None = None,
 ) -> list[ImportResult]:
     """Import each file in its own transaction; a bad file never touches the store nor stops
-    the others. ``force`` applies documents whose tie to an existing case is doubtful."""
+    the others. ``force`` applies documents whose tie to an existing case is doubtful.
+
+    ``on_result`` hears each outcome as soon as its transaction has ended, so what a caller
+    reports stays true even if the process is killed half-way.
+    """
     from app.importing import parse_file_documents
 
     files = expand_paths(paths)
@@ -80,17 +86,23 @@ def import_files(
 
         backup_before_change(db, "pre-import")
     results: list[ImportResult] = []
+
+    def outcome(result: ImportResult) -> None:
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+
     for done, path in enumerate(files):
         if progress is not None:
             progress(done, len(files), path.name)
         try:
             documents = parse_file_documents(path)
         except ImportRejected as exc:
-            results.append(ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason))
+            outcome(ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason))
             continue
         except Exception:  # a parser bug must not stop a folder import
             log.exception("parsing %s failed", path)
-            results.append(ImportResult(path.name, ImportOutcome.REJECTED, reason=_(INTERNAL)))
+            outcome(ImportResult(path.name, ImportOutcome.REJECTED, reason=_(INTERNAL)))
             continue
         for name, document in documents:
             result = save_parsed(db, document, name, force=force, batch=batch)
@@ -98,7 +110,7 @@ def import_files(
                 from app.services.originals import keep_original_file
 
                 keep_original_file(db, document, path)
-            results.append(_with_path(result, path))
+            outcome(_with_path(result, path))
     if progress is not None:
         progress(len(files), len(files), "")
     return results

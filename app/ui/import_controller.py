@@ -170,6 +170,9 @@ class ImportController(QObject):
             from app.services.importing import confirm
 
             db = self._context.db
+            if db is None:  # the store is not open (being restored): say so, apply nothing
+                self._busy()
+                return
             self._start(lambda _progress: [confirm(db, r) for r in accepted], 0)
 
     def _confirmed(self, result: ImportResult) -> bool:
