@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from app.atomic_files import write_atomic
 from app.domain.model import ParsedDocument
-from app.output.atomic import write_atomic
 from app.store import case_repository
 from app.store.database import Database
 
