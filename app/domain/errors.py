@@ -61,7 +61,11 @@ class CaseNotFound(AppealDeskError):
         self.ua_number = ua_number
 
 
-class TargetOutOfRange(AppealDeskError):
+class InvalidInput(AppealDeskError):
+    """Bad input from the user (an unknown channel, a target number out of range...)."""
+
+
+class TargetOutOfRange(InvalidInput):
     """An official's number (1-based) that the case does not have."""
 
     def __init__(self, ua_number: str, index: int, count: int) -> None:
@@ -75,7 +79,7 @@ class TargetOutOfRange(AppealDeskError):
         self.ua_number, self.index, self.count = ua_number, index, count
 
 
-class UnknownLocale(AppealDeskError):
+class UnknownLocale(InvalidInput):
     """Not a language code the letters know."""
 
     def __init__(self, locale: str) -> None:
@@ -85,7 +89,7 @@ class UnknownLocale(AppealDeskError):
         self.locale = locale
 
 
-class WrongFileType(AppealDeskError):
+class WrongFileType(InvalidInput):
     """An output file name whose ending the command cannot write."""
 
     def __init__(self, name: str) -> None:
@@ -93,10 +97,6 @@ class WrongFileType(AppealDeskError):
             N_("Choose a file ending in .pdf, .txt or .eml (not %(name)s)."), name=name
         )
         self.name = name
-
-
-class InvalidInput(AppealDeskError):
-    """Bad input from the user (an unknown channel, a target number out of range...)."""
 
 
 class TemplateProblem(AppealDeskError):
