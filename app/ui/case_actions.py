@@ -35,6 +35,7 @@ class CaseActions(QObject):
 
     status_message = Signal(str, int)  # text, milliseconds: for the window's status bar
     ua_changed = Signal(str)  # ua_number whose appeals changed (in the history dialog)
+    history_opened = Signal(object)  # the appeal history dialog, just made
 
     def __init__(
         self,
@@ -262,6 +263,7 @@ class CaseActions(QObject):
             dialog.case_combo.setCurrentIndex(max(0, dialog.case_combo.findData(current.ua_number)))
         dialog.appeal_changed.connect(self.ua_changed)
         self.history_dialog = dialog
+        self.history_opened.emit(dialog)
         dialog.show()
 
     @staticmethod
