@@ -2,7 +2,7 @@
 """Set up a virtual environment and run Appeal Desk or its tests (stdlib only).
 
     python3 .ci/dev.py run [APP ARGS...]   # create .venv, install, open the app
-    python3 .ci/dev.py test [PYTEST ARGS...]  # create .venv, install with dev tools, lint, test
+    python3 .ci/dev.py test [PYTEST ARGS...]  # .venv with dev tools; lint, types, tests
     python3 .ci/dev.py bundle               # build the standalone app into dist/ (PyInstaller)
 """
 
@@ -102,6 +102,7 @@ def main(argv: list[str]) -> int:
     ensure_venv("dev")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     run(PYTHON, "-m", "ruff", "check", "app", "tests", "bench", env=env)
+    run(PYTHON, "-m", "mypy", "app", env=env)
     run(PYTHON, "-m", "app", "i18n", "check", env=env)
     run(PYTHON, "-m", "pytest", "-q", *rest, env=env)
     return 0

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start a throwaway PostgreSQL server on 127.0.0.1 for tests/postgres (issue 6).
+# Start a throwaway PostgreSQL server on 127.0.0.1 for tests/postgres.
 #
 # Usage (in .ci/run or by hand):
 #     eval "$(.ci/postgres.sh)"        # installs/starts it, exports APPEAL_DESK_TEST_PG_URL

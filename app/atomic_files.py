@@ -1,14 +1,44 @@
-"""Crash-safe file writes shared by every layer: temp file, fsync, rename, fsync the folder."""
+"""Every file the app writes goes through here: a temp file beside the target, written, checked,
+fsynced, renamed over the target, and the folder fsynced (PITFALLS DB-8).
+
+A write that fails or comes out incomplete (a full disk, a writer that swallowed its errors)
+leaves the previous file exactly as it was. A target that is a symbolic link, a device or a
+folder is refused instead of being replaced by a regular file.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from app.domain.errors import OutputFailed
+from app.i18n import _
+
 TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 3600  # older temp files are leftovers of a crash, not a write in progress
+
+Check = Callable[[Path], None]
+
+
+class NotARegularFile(OSError):
+    """The target exists and is a link, a device, a pipe or a folder: it is never replaced."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EINVAL, "not a regular file", str(path))
+
+
+class IncompleteWrite(OSError):
+    """The written file failed its check (empty, cut short, unreadable): it was not used."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(errno.EIO, f"the file came out incomplete ({detail})", str(path))
+        self.detail = detail
 
 
 def fsync_directory(folder: Path) -> None:
@@ -22,23 +52,42 @@ def fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
+def ensure_regular_target(path: Path) -> None:
+    """Raise NotARegularFile when ``path`` exists as anything but a regular file (links too)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(path)
+
+
 @contextlib.contextmanager
-def atomic_replace(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temp path beside ``path``; on success fsync it and replace ``path`` with it.
+def atomic_replace(
+    path: str | os.PathLike[str], check: Check | None = None, *, allow_empty: bool = False
+) -> Iterator[Path]:
+    """Yield a temp path beside ``path``; once the block ends, check it and replace ``path``.
 
     The caller writes the temp file by any means and closes every handle before the block
-    ends. If the block raises (OSError included), the temp file is removed and ``path`` keeps
-    its previous content; the error propagates unchanged.
+    ends. The temp file must then be non-empty (unless ``allow_empty``) and pass ``check``
+    (which raises OSError, e.g. IncompleteWrite, when it is not whole). If anything raises,
+    the temp file is removed, ``path`` keeps its previous content and the error propagates.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    ensure_regular_target(target)
     fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
     os.close(fd)
     temp = Path(temp_name)
     try:
         yield temp
+        if not allow_empty and temp.stat().st_size == 0:
+            raise IncompleteWrite(target, "nothing was written")
+        if check is not None:
+            check(temp)
         with open(temp, "rb+") as fh:  # the writer may not have fsynced: do it here
             os.fsync(fh.fileno())
+        ensure_regular_target(target)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -47,6 +96,90 @@ def atomic_replace(path: str | os.PathLike[str]) -> Iterator[Path]:
 
 
 def replace_file_contents(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
-    with atomic_replace(path) as temp, open(temp, "wb") as fh:
+    """Write ``data`` to ``path`` so that a crash or a full disk leaves the old file whole.
+
+    Raises OSError (the store and settings report it in their own words).
+    """
+
+    def same_size(temp: Path) -> None:
+        written = temp.stat().st_size
+        if written != len(data):
+            raise IncompleteWrite(Path(path), f"{written} of {len(data)} bytes")
+
+    with atomic_replace(path, same_size, allow_empty=not data) as temp, open(temp, "wb") as fh:
         fh.write(data)
+        fh.flush()
+
+
+def remove_stale_temp_files(
+    folder: str | os.PathLike[str], age_seconds: float = STALE_TEMP_SECONDS
+) -> int:
+    """Delete ``.name.XXXX.tmp`` leftovers of interrupted writes in ``folder``; return how many.
+
+    Only files older than ``age_seconds``, so another process's write in progress is spared.
+    """
+    removed = 0
+    now = time.time()
+    for leftover in Path(folder).glob(f".*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if now - leftover.lstat().st_mtime >= age_seconds:
+                leftover.unlink()
+                removed += 1
+    return removed
+
+
+# ---------------------------------------------------------------------------------------------
+# Exports (PDFs, CSV, .eml, event files): the same writes, failures raised as OutputFailed with
+# a message for the user.
+
+
+def output_failed(target: Path, exc: OSError, existed: bool) -> OutputFailed:
+    """The user's message for a failed export: what went wrong and what became of the file."""
+    if isinstance(exc, NotARegularFile):
+        return OutputFailed(
+            _(
+                "{path} is not a regular file (it is a link, a device or a folder); "
+                "choose another file name. Nothing was written."
+            ).format(path=target)
+        )
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        problem = _("the disk is full")
+    elif isinstance(exc, IncompleteWrite):
+        problem = _("the file came out incomplete; is the disk full?")
+    else:
+        problem = exc.strerror or str(exc)
+    if existed:
+        text = _("Could not write {path} ({problem}). The previous file was kept unchanged.")
+    else:
+        text = _("Could not write {path} ({problem}). Nothing was written.")
+    return OutputFailed(text.format(path=target, problem=problem))
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str], check: Check | None = None) -> Iterator[Path]:
+    """:func:`atomic_replace` for exports: every OSError becomes OutputFailed.
+
+    A QPdfWriter only finishes its file when it is destroyed (PDF-2): drop it inside the block.
+    """
+    target = Path(path)
+    existed = target.is_file() and not target.is_symlink()
+    try:
+        with atomic_replace(target, check) as temp:
+            yield temp
+    except OSError as exc:
+        raise output_failed(target, exc, existed) from exc
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Export ``data`` to ``path``: the old file or the whole new one, never a part (OutputFailed)."""
+    target = Path(path)
+    existed = target.is_file() and not target.is_symlink()
+    try:
+        replace_file_contents(target, data)
+    except OSError as exc:
+        raise output_failed(target, exc, existed) from exc
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+    """Text variant of :func:`write_atomic` (no newline translation: the text is written as is)."""
+    write_atomic(path, text.encode(encoding))

@@ -86,8 +86,8 @@ def normalize_locale(tag: str | None) -> str | None:
     cleaned = shape.group(1).replace("-", "_")
     if cleaned.upper() in ("C", "POSIX"):
         return None  # the POSIX locale names no language (Babel agrees)
-    if _plain_cldr_locale(cleaned):
-        return cleaned  # what Babel would say, without importing it at start-up
+    if cleaned in _shipped_catalogs() or cleaned == SOURCE_LANGUAGE:
+        return cleaned  # a catalog we ship is a valid id: no need to load Babel at start-up
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -98,27 +98,17 @@ def normalize_locale(tag: str | None) -> str | None:
     return canonical if LOCALE_ID.fullmatch(canonical) else None
 
 
-# Languages whose tags Babel leaves as they are (no script is inferred): "pt_BR" stays "pt_BR".
-_PLAIN_LANGUAGES = frozenset({"en", "es", "fr", "de", "pt", "ar", "it", "nl"})
-_PLAIN_TAG = re.compile(r"^([a-z]{2})(?:_[A-Z]{2}|_[0-9]{3})?$")
+_PLAIN_TAG = re.compile(r"^([a-z]{2,3})(?:_([A-Z]{2}|[0-9]{3}))?$")
 
 
-def _plain_cldr_locale(cleaned: str) -> bool:
-    """``cleaned`` is a CLDR locale of a plain language, found as Babel finds it (its data
-    file), so Babel's parse would return it unchanged."""
-    shape = _PLAIN_TAG.fullmatch(cleaned)
-    if shape is None or shape.group(1) not in _PLAIN_LANGUAGES:
-        return False
-    return (_babel_locale_data() / f"{cleaned}.dat").is_file()
-
-
-@lru_cache(maxsize=1)
-def _babel_locale_data() -> Path:
-    from importlib.util import find_spec
-
-    spec = find_spec("babel")
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    return Path(folders[0] if folders else ".") / "locale-data"
+def _plain_locale(tag: str) -> str | None:
+    """``en-US`` or ``es_PE.UTF-8`` as ``en_US`` / ``es_PE``, read without Babel; None when
+    the tag has a script or another shape only Babel can canonicalise."""
+    shape = _TAG_SHAPE.fullmatch(tag.strip())
+    if shape is None:
+        return None
+    cleaned = shape.group(1).replace("-", "_")
+    return cleaned if _PLAIN_TAG.fullmatch(cleaned) else None
 
 
 def base_language(locale_id: str) -> str:
@@ -174,11 +164,12 @@ def _shipped_catalogs() -> frozenset[str]:
 
 def is_rtl(locale_id: str) -> bool:
     """True for right-to-left languages (Arabic, Hebrew, Persian, Urdu...)."""
+    plain = _plain_locale(locale_id)
+    if plain is not None and base_language(plain) in _KNOWN_LEFT_TO_RIGHT:
+        return False  # no Babel locale data to load at start-up (about 20 ms)
     canonical = normalize_locale(locale_id)
     if canonical is None:
         return False
-    if canonical.split("_")[0] in _KNOWN_LEFT_TO_RIGHT:
-        return False  # no Babel locale data to load at start-up (about 20 ms)
     from babel import Locale
 
     return Locale.parse(canonical).text_direction == "rtl"
@@ -200,7 +191,8 @@ def negotiate(preferred: Iterable[str], available: Iterable[str] | None = None) 
     """
     shipped = list(available) if available is not None else available_languages()
     shipped_set = set(shipped)
-    wanted = [c for c in (normalize_locale(tag) for tag in preferred) if c]
+    # A plain tag needs no validation here: it only counts if a shipped catalog matches it.
+    wanted = [c for c in (_plain_locale(tag) or normalize_locale(tag) for tag in preferred) if c]
     for candidate in wanted:
         for variant in _region_variants(candidate):
             if variant in shipped_set:

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from app import __version__
 from app.cli import COMMAND_MODULES
@@ -17,9 +18,19 @@ from app.paths import resolve_paths
 log = logging.getLogger("app")
 
 
+class CommandLineParser(argparse.ArgumentParser):
+    """argparse that reports a bad option or value in one line and exits 1 (a user's mistake),
+    keeping exit status 2 for unexpected errors."""
+
+    def error(self, message: str) -> NoReturn:
+        from app.cli.terminal import printable
+
+        self.exit(1, f"{self.prog}: {printable(message)} (see '{self.prog} --help')\n")
+
+
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without ``commands``, only the global options and ``gui``."""
-    parser = argparse.ArgumentParser(
+    parser = CommandLineParser(
         prog="appeal-desk",
         description="Write, print, send and track appeal letters for Urgent Actions.",
     )
@@ -90,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args, ctx) or 0)
     except AppealDeskError as exc:
-        print(f"appeal-desk: {exc.message}", file=sys.stderr)
+        from app.cli.terminal import printable
+
+        print(f"appeal-desk: {printable(exc.message)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -113,15 +126,8 @@ def run_gui(args: argparse.Namespace) -> int:
     if missing is not None:  # Qt would abort with a message naming the wrong library
         print(missing.advice(detect_distribution()), file=sys.stderr)
         return 1
-    import PySide6.QtCore  # noqa: F401 - loaded first, so the scan below can be sped up
-
-    from app.pyside_feature_scan import speed_up_feature_scan
-    from app.pyside_none_guard import protect_none
-
-    speed_up_feature_scan()  # before the window's modules are imported
     from app.ui.application import run
 
-    protect_none()  # PySide6 6.12 on Python 3.11 would abort after ~5,000 Qt calls
     return run(args)
 
 

@@ -188,3 +188,28 @@ def test_the_cycle_finder_sees_a_cycle_through_a_deferred_import(tmp_path: Path)
     )
     (package / "ui" / "other.py").write_text("from app.ui.piece import use\n")
     assert import_cycles(package) == [["app.ui.piece", "app.ui.window"]]
+
+
+def test_benchmarks_import_nothing_from_the_tests() -> None:
+    """bench/ runs without the test suite's modules (and without pytest's fixtures)."""
+    bench = APP.parent / "bench"
+    offenders = [
+        f"{path.relative_to(APP.parent)}:{lineno} imports {module}"
+        for path in sorted(bench.glob("*.py"))
+        for lineno, module in imported_modules(path)
+        if module == "tests" or module.startswith("tests.")
+    ]
+    assert offenders == []
+
+
+def test_no_test_reads_files_beside_the_repository() -> None:
+    """The suite passes in a clone with nothing beside it: fixtures live in the repository."""
+    tests = APP.parent / "tests"
+    offenders = [
+        f"{path.relative_to(APP.parent)}:{number}"
+        for path in sorted(tests.rglob("*.py"))
+        if path != Path(__file__)  # this test names what it looks for
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if '"shared"' in line or "'shared'" in line or "../shared" in line
+    ]
+    assert offenders == []

@@ -62,6 +62,15 @@ doc.print_(writer)
 """
 
 
+ENCRYPT_PDF = """
+import sys
+from pypdf import PdfReader, PdfWriter
+writer = PdfWriter(clone_from=PdfReader(sys.argv[1]))
+writer.encrypt(user_password="", owner_password="owner-only", algorithm="AES-256")
+writer.write(sys.argv[2])
+"""
+
+
 def clean_environment(home: Path) -> dict[str, str]:
     empty_bin = home / "empty-bin"
     empty_bin.mkdir(parents=True, exist_ok=True)
@@ -130,6 +139,14 @@ def main(argv: list[str]) -> int:
         out = check("import a PDF", [str(program), *data, "import", str(pdf)], env, work)
         if "977/31" not in out:
             print(f"FAIL the PDF was not imported as UA 977/31:\n{out}")
+            return 1
+        locked = work / "fictional-ua-aes.pdf"
+        subprocess.run([str(VENV_PYTHON), "-c", ENCRYPT_PDF, str(pdf), str(locked)], check=True,
+                       timeout=120)
+        out = check("import an AES-protected PDF (no password to open)",
+                    [str(program), *data, "import", str(locked)], env, work)
+        if "977/31" not in out:
+            print(f"FAIL the AES-protected PDF was not read as UA 977/31:\n{out}")
             return 1
         letter = work / "letter.pdf"
         check("letter --out letter.pdf", [str(program), *data, "letter", "977/31", "--out",

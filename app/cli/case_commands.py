@@ -8,17 +8,28 @@ from datetime import date
 from pathlib import Path
 
 from app.cli.context import CliContext
+from app.cli.terminal import printable
 from app.domain.errors import InvalidInput
+from app.domain.model import ImportOutcome, ImportResult
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser("import", help="import UA documents (files or folders)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="apply documents whose tie to an existing case is doubtful (they are refused "
+        "otherwise, with the reason and what they would change)",
+    )
     imp.set_defaults(handler=run_import)
 
     lst = sub.add_parser("list", help="list open cases by deadline")
     lst.add_argument("--all", action="store_true", help="include closed cases")
     lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.add_argument(
+        "--search", default="", metavar="WORDS", help="only cases holding every word (any accents)"
+    )
     lst.set_defaults(handler=run_list)
 
     sent = sub.add_parser("sent", help="record an appeal as sent")
@@ -52,37 +63,61 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     missing = [str(p) for p in args.files if not p.exists()]
     if missing:
-        raise InvalidInput(f"No such file or folder: {', '.join(missing)}")
+        raise InvalidInput(f"No such file or folder: {printable(', '.join(missing))}")
     files = expand_paths(args.files)
     if not files:
-        raise InvalidInput("No documents (.txt, .md, .pdf) were found to import.")
+        raise InvalidInput(
+            "No documents (.txt, .md, .pdf, .html, .eml, .mbox) were found to import."
+        )
+
+    show_progress = len(files) > 1 and ctx.err.isatty()
 
     def progress(done: int, total: int, name: str) -> None:
-        if total > 1 and ctx.err.isatty():
-            print(f"\r[{done}/{total}] {name[:60]:<60}", end="", file=ctx.err, flush=True)
+        if show_progress:
+            shown = printable(name)[:60]
+            print(f"\r[{done}/{total}] {shown:<60}", end="", file=ctx.err, flush=True)
 
-    results = import_files(ctx.database(), files, progress)
-    if len(files) > 1 and ctx.err.isatty():
+    def committed(result: ImportResult) -> None:
+        """One line per document, printed and flushed once its transaction has ended."""
+        if show_progress:
+            print("\r" + " " * 72 + "\r", end="", file=ctx.err, flush=True)
+        print(printable(import_line(result)), file=ctx.out, flush=True)
+
+    results = import_files(
+        ctx.database(), files, progress, force=args.force, on_result=committed
+    )
+    if show_progress:
         print(file=ctx.err)
-    for result in results:
-        line = f"{result.source}: {result.outcome.value}"
-        if result.ua_number:
-            line += f" (UA {result.ua_number})"
-        if result.reason:
-            line += f": {result.reason}"
-        print(line, file=ctx.out)
     if len(results) > 1:
         counts = {o: sum(r.outcome == o for r in results) for o in {r.outcome for r in results}}
         summary = ", ".join(f"{n} {o.value}" for o, n in sorted(counts.items()))
         print(f"{len(results)} files: {summary}", file=ctx.out)
-    return 1 if any(r.outcome.value == "rejected" for r in results) else 0
+    refused = ("rejected", "needs confirmation")
+    return 1 if any(r.outcome.value in refused for r in results) else 0
+
+
+def import_line(result: ImportResult) -> str:
+    """One line per document: its outcome, UA number and reason (and, for a doubtful update,
+    what it would change and how to apply it anyway)."""
+    line = f"{result.source}: {result.outcome.value}"
+    if result.ua_number:
+        line += f" (UA {result.ua_number})"
+    if result.reason:
+        line += f": {result.reason}"
+    if result.outcome is ImportOutcome.NEEDS_CONFIRMATION:
+        changed = "; ".join(
+            f"{c.field} {c.before or '-'!r} -> {c.after or '-'!r}" for c in result.changes
+        )
+        line += f" Not applied. It would change: {changed or 'nothing visible'}."
+        line += " Run the import again with --force to apply it."
+    return line
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.cases import list_cases
 
     today = date.today()
-    cases = list_cases(ctx.database(), include_closed=args.all)
+    cases = list_cases(ctx.database(), include_closed=args.all, search=args.search)
     if args.json:
         from app.services.cases import get_case
 
@@ -117,8 +152,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         flags = " [closed]" if case.status.value == "closed" else ""
         flags += " [fictional sample]" if case.is_sample else ""
         print(
-            f"UA {case.ua_number:<8} {when:<28} sent {case.appeals_sent:<3} "
-            f"{case.country}: {case.title}{flags}",
+            f"UA {printable(case.ua_number):<8} {when:<28} sent {case.appeals_sent:<3} "
+            f"{printable(case.country)}: {printable(case.title)}{flags}",
             file=ctx.out,
         )
     return 0

@@ -8,7 +8,7 @@ from app.cli.context import CliContext
 from app.i18n import _
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
     desktop = sub.add_parser(
         "desktop", help="add Appeal Desk to your application menu (Linux), or remove it"

@@ -11,7 +11,7 @@ from app.domain.changes import DeletionPreview
 from app.domain.errors import InvalidInput
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``appeal-desk case ...``, ``appeal ...``, ``undo-import`` and ``samples``."""
     from app.cli.case_commands import parse_iso_date
 
@@ -61,7 +61,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     samples.set_defaults(handler=run_samples)
 
 
-def register_event_actions(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_event_actions(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
     """Add ``appeal-desk event edit`` and ``event delete`` to the event command."""
     from app.cli.case_commands import parse_iso_date
 

@@ -50,6 +50,9 @@ class ImportOutcome(StrEnum):
     UPDATED = "updated"
     UNCHANGED = "unchanged"
     REJECTED = "rejected"
+    # The document seems to belong to a case, but the evidence is weak or conflicting: nothing
+    # was written; the user is shown the changes and decides (the CLI's --force accepts them).
+    NEEDS_CONFIRMATION = "needs confirmation"
 
 
 _UA_NUMBER = re.compile(r"^\s*(?:UA|AU)?\s*[:\-]?\s*0*(\d{1,4})\s*[/.\-]\s*(\d{2}|\d{4})\s*$", re.I)
@@ -98,7 +101,16 @@ class Target:
     @property
     def label(self) -> str:
         """One line naming the official: "Minister of X, Jane Doe"."""
-        return ", ".join(part for part in (self.title, self.display_name) if part)
+        return official_label(self.title, self.name_as_printed, self.name)
+
+
+def official_label(title: str | None, name_as_printed: str | None, name: str | None) -> str:
+    """ "Minister of Justice, Dr Jane Doe": the title, then the name as printed (else the name).
+
+    The case list, the appeal history and the letter dialog all name an official this way;
+    the store's quick reads compute the same text in SQL (``OFFICIAL_LABEL`` in quick_list).
+    """
+    return ", ".join(part for part in (title, name_as_printed or name) if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +284,31 @@ INVISIBLE_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]
 
 
 @dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of a case that a document would change: its name, the value now and after."""
+
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEvidence:
+    """What a stored case offers to decide whether a new document belongs to it."""
+
+    case_id: int
+    ua_number: str
+    title: str
+    country: str
+    status: str
+    deadline: date | None
+    indexes: tuple[str, ...]
+    persons: tuple[str, ...]
+    officials: tuple[str, ...]
+    links: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ImportResult:
     """What happened to one file given to the importer."""
 
@@ -280,6 +317,10 @@ class ImportResult:
     ua_number: str | None = None
     reason: str | None = None
     case_id: int | None = None
+    # NEEDS_CONFIRMATION only: what the document would change, and the document to apply.
+    changes: tuple[FieldChange, ...] = ()
+    document: ParsedDocument | None = field(default=None, repr=False, compare=False)
+    path: str | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A file name may carry bidi or zero-width controls that reorder what is shown.

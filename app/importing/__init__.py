@@ -4,14 +4,63 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.domain.errors import ImportRejected
 from app.domain.model import ParsedDocument
 from app.importing.parser import parse_text
-from app.importing.reader import read_document
+from app.importing.reader import read_document, read_documents
 
-__all__ = ["parse_file", "parse_text", "read_document"]
+__all__ = [
+    "parse_file",
+    "parse_file_documents",
+    "parse_pasted",
+    "parse_text",
+    "read_document",
+    "read_documents",
+]
 
 
 def parse_file(path: Path) -> ParsedDocument:
-    """Read and parse one document file."""
+    """Read and parse one document file (the first UA of a mailbox or e-mail)."""
+    return parse_file_documents(Path(path))[0][1]
+
+
+def parse_file_documents(path: Path) -> list[tuple[str, ParsedDocument]]:
+    """Every UA in a file, each with its source name (a mailbox gives one per message).
+
+    Messages of a mailbox that are not UAs are left out; when nothing in the file is a UA,
+    the reason of the first refusal is raised.
+    """
     path = Path(path)
-    return parse_text(read_document(path), path.name)
+    return _parse_all(read_documents(path))
+
+
+def parse_pasted(
+    text: str, source_name: str = "pasted text", *, html: str | None = None
+) -> list[tuple[str, ParsedDocument]]:
+    """What the clipboard holds: its HTML when there is some (the structure of a copied web
+    page), else the text; a pasted e-mail or mailbox is read like a file."""
+    from app.importing.html_text import html_to_text
+    from app.importing.mail_text import eml_documents, looks_like_mime
+
+    if html and html.strip():
+        readable = html_to_text(html)
+        if len(readable.strip()) >= 0.5 * len(text.strip()):
+            return _parse_all([(source_name, readable)])
+    if looks_like_mime(text):
+        return _parse_all(eml_documents(text, source_name))
+    return _parse_all([(source_name, text)])
+
+
+def _parse_all(texts: list[tuple[str, str]]) -> list[tuple[str, ParsedDocument]]:
+    parsed: list[tuple[str, ParsedDocument]] = []
+    refusals: list[ImportRejected] = []
+    for name, text in texts:
+        try:
+            parsed.append((name, parse_text(text, name)))
+        except ImportRejected as exc:
+            if len(texts) == 1:
+                raise
+            refusals.append(exc)
+    if not parsed:
+        raise refusals[0]
+    return parsed

@@ -10,10 +10,14 @@ from app.importing.document import Document
 from app.importing.titles import Reading, clean_title
 
 _CONCERN_LINE = re.compile(
-    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on\s+)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
     re.I,
 )
-_OLD_HEADER = re.compile(r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL)\b.*\b(?:AI )?Index\b", re.I | re.M)
+_OLD_HEADER = re.compile(
+    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|P[ÚU]BLICO)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
+    r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$",
+    re.I | re.M,
+)
 _NEW_CONCERN = re.compile(r"^\s*(?:and\s+)?new concerns?\s*:", re.I)
 _NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?(?:and\s+)?new concerns?\s*:", re.I)
 _BRACKETS_AFTER_NUMBER = re.compile(
@@ -36,6 +40,8 @@ def read_concern_line(doc: Document) -> Reading:
         if not match:
             continue
         head = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
+        if head and is_date_line(head):
+            head = ""  # "AU 121/09      19 de junio de 2009": the concern is on a next line
         if re.search(r"\bIndex\b|^[|,;]", head, re.I):
             continue
         concern: str | None = head
@@ -53,7 +59,7 @@ def read_concern_line(doc: Document) -> Reading:
 
 
 _CONCERN_HEAD = re.compile(
-    r"^\s*(?:Further information(?:\s*\(\d+\))?\s+on\s+)?UA\s+(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on\s+)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
     re.I | re.S,
 )
 

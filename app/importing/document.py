@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from app.importing.damage import is_accent_damaged, repair_accent_damage
 from app.importing.normalize import flatten, normalize_text
 from app.importing.splitfix import has_split_words, repair_split_words
+from app.importing.unflatten import is_flattened, unflatten
 
 # Lines of an e-mail or news posting header that wraps the document (not the UA's own fields).
 _HEADER_LINE = re.compile(
@@ -39,10 +41,13 @@ class Document:
     cache: dict[str, Any] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        text = normalize_text(self.raw)
+        raw = unflatten(self.raw) if is_flattened(self.raw) else self.raw
+        text = normalize_text(raw)
         self.split_words = has_split_words(text)
         if self.split_words:
             text = repair_split_words(text)
+        if is_accent_damaged(text):
+            text = repair_accent_damage(text)
         self.text = text
 
     @cached_property

@@ -22,9 +22,13 @@ _INDEX_BODY = (
     rf"\s*/\s*({_D}{{4}}|{_D}{{2}})(?![\dO])"
 )
 _INDEX_LABELLED = re.compile(
-    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)\s*(?:No\.?|Number|n[°º])?\s*:?\s*"
+    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)(?:\s+AI)?\s*(?:No\.?|Number|n[°º])?\s*:?\s*"
     + _INDEX_BODY,
     re.I,
+)
+# An unlabelled index opening one of the first lines, alone or before the UA number.
+_INDEX_LINE_START = re.compile(
+    r"^\s*(?:PUBLIC\s+)?" + _INDEX_BODY + r"\s*(?:$|[-–|,]\s*(?:UA|AU)\b|\s+(?:UA|AU)\b)"
 )
 _ORIGINAL_BRACKET = re.compile(r"(?:UA|AU)\s*:?\s*\d+/\d+\s*\(\s*$", re.I)  # "on UA 72/05 ("
 _INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*" + _INDEX_BODY)
@@ -34,8 +38,12 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _WEB_DATE_LABEL = re.compile(
-    r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on)\s*:?\s*",
+    r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on|"
+    r"Lanc[ée]e? le|Publi[ée]e le)\s*:?\s*",
     re.I,
+)
+_ID_ON_LINE = re.compile(
+    r"(?:\b(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*/\s*\d{2,4}|" + _INDEX_BODY + ")", re.I
 )
 _INDEX_OCR = re.compile(
     r"AI\s*Index\s*:?\s*([A-Z]['’`]?[A-Z]{2})\s?(\d{1,2})\s*/\s*(\d{2,3})[1l|](\d{4})(?!\d)", re.I
@@ -53,18 +61,37 @@ _LINK_LABEL = re.compile(
 _URL_TEXT = re.compile(_URL + r"[^\s<>\"“”»]+", re.I)
 
 
+# The 1990s EXTRA series ("EXTRA 127/99") and Swiss follow-ups ("FI 031/22-1").
+_UA_SERIES = re.compile(
+    r"(?<![\w/])(?:EXTRA|FI)\s*[:#]?\s*0*(\d{1,4})\s*/\s*(\d{4}|\d{2})(?:-\d{1,2})?(?![\d/])"
+)
+# A section's boilerplate shows an example number: "(ej: AU 25/99)", "par exemple : AU 25/99".
+_EXAMPLE = re.compile(
+    r"(?:\bej(?:emplo)?\.?|\bp\.\s?ex\.?|par exemple|por ejemplo|for example|e\.\s?g\.|"
+    r"z\.\s?B\.|zum Beispiel|beispielsweise|such as)\s*:?\s*[\"“«(]?\s*$",
+    re.I,
+)
+
+
 def ua_number(doc: Document) -> str | None:
     """``N/YY`` of the UA the document belongs to (a chain shares one number)."""
     for text in (doc.body, doc.header):
         for match in _UA_SLASH.finditer(text):
-            if _inside_url(text, match.start()):
+            if _inside_url(text, match.start()) or _is_example(text, match.start()):
                 continue
             number = match.group(1).replace(" ", "")
             return f"{int(number)}/{match.group(2)[-2:]}"
         dotted = _UA_DOT.search(text)
         if dotted:
             return f"{int(dotted.group(1))}/{dotted.group(2)}"
+        for series in _UA_SERIES.finditer(text):
+            if not _inside_url(text, series.start()) and not _is_example(text, series.start()):
+                return f"{int(series.group(1))}/{series.group(2)[-2:]}"
     return None
+
+
+def _is_example(text: str, position: int) -> bool:
+    return bool(_EXAMPLE.search(text[max(0, position - 30) : position]))
 
 
 def _inside_url(text: str, position: int) -> bool:
@@ -86,6 +113,10 @@ def ai_index(doc: Document) -> str | None:
             if _inside_url(doc.text, match.start()) or _ORIGINAL_BRACKET.search(before):
                 continue
             return _format_index(match, 0)
+    for line in doc.body_lines[:12]:  # "AFR 25/021/2007" or "AMR 34/008/2009 - AU 121/09"
+        starting = _INDEX_LINE_START.match(line)
+        if starting:
+            return _format_index(starting, 0)
     ocr = _INDEX_OCR.search(doc.text)  # scanned 1990s copies: "M'DE 13/04612001"
     if ocr:
         region = re.sub(r"['’`]", "", ocr.group(1)).upper()
@@ -94,23 +125,33 @@ def ai_index(doc: Document) -> str | None:
 
 
 def issued_on(doc: Document) -> date | None:
-    """The date of this document (labelled, a date line, a web date, or the French footer)."""
-    for pattern in (_DATE_LABEL, _WEB_DATE_LABEL):
-        for match in pattern.finditer(doc.body):
-            value = date_at_start(doc.body[match.end() :], max_skip=3)
-            if value:
-                return value
+    """The date of this document (labelled, on the id line, a web date, a date line, or the
+    French footer); never the posting date of a blog or list that wraps it."""
+    for match in _DATE_LABEL.finditer(doc.body):
+        value = date_at_start(doc.body[match.end() :], max_skip=3)
+        if value:
+            return value
+    on_id_line = _date_on_id_line(doc)
+    if on_id_line:
+        return on_id_line
+    for match in _WEB_DATE_LABEL.finditer(doc.body):
+        value = date_at_start(doc.body[match.end() :], max_skip=3)
+        if value:
+            return value
     issue = doc.header_value("Issue Date")
     if issue:
         value = date_at_start(issue, max_skip=3)
         if value:
             return value
     previous = ""
-    for line in doc.body_lines[:60]:
+    date_lines: list[tuple[int, date, bool]] = []
+    for i, line in enumerate(doc.body_lines[:60]):
         ends_sentence_part = bool(re.search(r"[a-z,]$", previous.rstrip()))
         previous = line
         if is_date_line(line) and not ends_sentence_part:  # not "... freed on" / "2 May 2022."
-            return find_dates(line)[0][2]
+            weekday = bool(re.match(r"\s*[^\W\d_]+day,", line, re.I))
+            date_lines.append((i, find_dates(line)[0][2], weekday))
+            continue
         web = re.match(r"^\s*(.+?)\s*\|", line)
         if web and is_date_line(web.group(1)):
             return find_dates(web.group(1))[0][2]
@@ -121,12 +162,47 @@ def issued_on(doc: Document) -> date | None:
             and not re.search(r"\d", line[: column.start(1)])
         ):
             return find_dates(column.group(1))[0][2]
+        if _BANNER_LINE.match(line) and date_lines:
+            date_lines = [d for d in date_lines if not d[2]] or date_lines
+    if date_lines:
+        plain = [d for d in date_lines if not d[2]]  # "Tuesday, July 27, 2010": a blog's post
+        return (plain or date_lines)[-1 if _after_banner(doc, plain) else 0][1]
     for line in reversed(doc.body_lines):
         footer = _INDEX_FOOTER.search(line)
         if footer:
             found = find_dates(line[footer.end() :])
             if found:
                 return found[-1][2]
+    return None
+
+
+_BANNER_LINE = re.compile(
+    r"^\s*(?:URGENT ACTION(?: APPEAL)?|ACCI[ÓO]N URGENTE|ACTION URGENTE|EILAKTION)\s*$", re.I
+)
+
+
+def _after_banner(doc: Document, dated: list[tuple[int, date, bool]]) -> bool:
+    """Dates on both sides of the UA banner: the one after it is the UA's (a blog dates its
+    post above the banner)."""
+    banner = next(
+        (i for i, line in enumerate(doc.body_lines[:60]) if _BANNER_LINE.match(line)), None
+    )
+    return banner is not None and len(dated) > 1 and dated[0][0] < banner < dated[-1][0]
+
+
+def _date_on_id_line(doc: Document) -> date | None:
+    """``UA-061/2015   AI-Index: ...   10. März 2015``: a date on the number or index line (never
+    the bracketed date of the original UA)."""
+    for line in doc.body_lines[:80]:
+        id_found = _ID_ON_LINE.search(line)
+        if not id_found or _inside_url(line, id_found.start()):
+            continue
+        if re.match(r"\s*(?:Subject|Betreff|Asunto|Objet)\s*:", line, re.I):
+            continue
+        bare = re.sub(r"\([^)]*\)?", " ", line)
+        found = find_dates(bare)
+        if found and _ID_ON_LINE.search(bare):
+            return found[-1][2]
     return None
 
 

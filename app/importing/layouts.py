@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.importing import id_headline
 from app.importing.concern import is_old_layout, read_concern_line
 from app.importing.countries import canonical_country
 from app.importing.dates import is_date_line
@@ -40,7 +41,8 @@ _TEMPLATE_TITLE = re.compile(r"^\s*URGENT ACTION TITLE\s*:\s*(.+?)\s*$", re.I | 
 _CHROME = re.compile(
     r"^\s*(?:Skip to (?:main )?content|Donate|Log ?in|Menu|Search|Home|Amnesty International(?: \w+)?|"
     r"Share(?: this)?\b.*|©.*|Startseite\b.*|Take Action\s*>.*|Jetzt spenden|Menü\b.*|Urgent Actions?|"
-    r"(?:Published|Updated|Last updated|Veröffentlicht|Publicado|Publié|Aktiv seit|Active since)\b.*|"
+    r"(?:Published|Updated|Last updated|Veröffentlicht|Publicado|Publié|Aktiv seit|Active since|"
+    r"Beendet am|Lanc[ée]e? le|Encore valable|Noch \d+ Tage|Nur zur Information)\b.*|"
     r"Print|Campaigns?|News)\s*$"
     r"|^.*\s{3,}.*$|^[^.]{0,80}\s[›>»]\s[^.]{0,80}$",
     re.I,
@@ -84,6 +86,8 @@ def _read_banner(doc: Document) -> Reading:
             i += 1
         title, hinted = clean_title(" ".join(parts))
     else:
+        if len(lines[i].strip()) > 100 or _opens_paragraph(lines, i):
+            return Reading(None, country)  # the story right after the banner: no headline here
         title, i = _mixed_case_headline(lines, i)
         title, hinted = clean_title(title)
     return Reading(title, country or hinted, doc.header_end + i)
@@ -114,17 +118,35 @@ def _before_headline(line: str) -> bool:
         return True
     if canonical_country(stripped) or is_id_line(stripped) or is_date_line(stripped):
         return True
+    if _LABELLED_ID.match(stripped):
+        return True
     return bool(_CHROME.match(line)) and not _BANNER.match(line)
+
+
+# "AI-Index: ...", "Datum: 17. Mai 2011", "Weitere Informationen zu UA-040/2011": not headlines.
+_LABELLED_ID = re.compile(
+    r"^(?:(?:AI[\s-]*)?Index|[ÍI]ndice|INDEX NUMBER|Datum|Date|Fecha|Issue Date)\s*:|"
+    r"^(?:Weitere Informationen zu|Action compl[ée]mentaire sur|Follow[- ]up (?:on|to)|"
+    r"Further information on|Informaci[óo]n complementaria sobre)\s+(?:l['’])?(?:UA|AU)\b|"
+    r"^(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*[/.]\s*\d{2,4}(?:-\d+)?\s*$",
+    re.I,
+)
 
 
 def _is_upper(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters) and not is_id_line(line)
+    return (
+        bool(letters)
+        and all(ch.isupper() for ch in letters)
+        and not is_id_line(line)
+        and not _LABELLED_ID.match(line.strip())
+    )
 
 
 # Lines of a web page that are never its headline: link lists, labels, numbers, cookie banners.
 _WEB_NOISE = re.compile(
     r"^(?:\[.*\]\(.*\)|[*-]\s.*|.*\bIndex\b.*:.*|(?:UA|AU)[\s:-]*\d+\s*[/.-]\s*\d+.*|"
+    r"(?:Datum|Date|Fecha)\s*:.*|\[[^\]]*\].*|"
     r".*\bcookies?\b.*|.*\s\|\s.*|What you can do|Take action.*|Download\b.*)$",
     re.I,
 )
@@ -168,6 +190,8 @@ def _read_web(doc: Document) -> Reading:
         if canonical_country(stripped):  # a country line above the headline (Swiss/German pages)
             country = country or canonical_country(stripped)
             continue
+        if re.search(r"\bcookies?\b", stripped, re.I) and len(stripped) < 300:
+            continue  # a cookie banner, however long
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if (
             TARGET_MARKER.match(stripped)
@@ -206,6 +230,7 @@ LAYOUTS: list[Layout] = [
         read_concern_line,
     ),
     Layout("banner and headline", lambda doc: _banner_index(doc) is not None, _read_banner),
+    Layout("number line and headline", id_headline.matches, id_headline.read),
     Layout("web page headline", lambda doc: True, _read_web),
 ]
 

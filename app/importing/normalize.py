@@ -34,6 +34,7 @@ _TRANSLATION = str.maketrans({**_LIGATURES, **_SPACES, **_INVISIBLE})
 BULLET_CHARS = "\u25a0\u25aa\u2022\u25cf\u25e6\u2023\u2043\u25ab\u25a1\u2219\u00b7\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0e8"
 _BULLET_LINE = re.compile(rf"^\s*[{BULLET_CHARS}]\s*")
 _LABELLED = re.compile(r"^[^\W\d_][\w'’ -]{0,24}:\s*\S")
+_PROTECTED_EMAIL = re.compile(r"\[\s*email\s+protected\s*\]", re.I)
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _MD_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+)+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
@@ -81,6 +82,7 @@ def normalize_text(text: str) -> str:
         text = _unescape_entities(text)
     text = unicodedata.normalize("NFC", text.translate(_TRANSLATION))
     text = _MD_LINK.sub(_markdown_link, text)
+    text = _PROTECTED_EMAIL.sub("", text)  # a web page's hidden address: nothing to keep
     text = "\n".join(_expand_tabs(line) for line in text.split("\n"))
     # Joining a hyphenated word, or dedenting a whole indented text (quoted, pasted in a box),
     # can expose another artefact (an indented "# heading"): repeat until stable.

@@ -19,6 +19,7 @@ from app.importing.languages import detect_language
 from app.importing.layouts import recognise
 from app.importing.narrative import narrative_targets
 from app.importing.normalize import fold
+from app.importing.own_outputs import check_text
 from app.importing.persons import column_persons, labelled_persons
 from app.importing.status import document_kind
 from app.importing.story import model_letter, preferred_languages, summary
@@ -59,6 +60,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
                 "Import one UA document at a time."
             ).format(count=f"{len(text):,}"),
         )
+    check_text(text, source)  # our own letters, reports and event files are not UAs
     doc = Document(text, source_name)
     number = identity.ua_number(doc)
     index = identity.ai_index(doc)

@@ -21,7 +21,10 @@ from app.domain.errors import ImportRejected
 from app.i18n import _
 
 MAX_PAGES = 60
-MAX_SECONDS = 20.0  # checked between pages
+MAX_SECONDS = 20.0  # checked between pages and while a page is read
+MAX_OPERATIONS = 200_000  # drawing operations per document, forms included (a UA page: ~3,000)
+MAX_FORM_DRAWS = 200  # form XObjects drawn per page (pypdf allows 5,000)
+MAX_SLOW_BYTES = 1_000_000  # content pypdf must parse itself, per document (its parser is slow)
 PARAGRAPH_GAP = 1.6  # a line this many line-heights below the previous one starts a block
 MAX_TEXT_CHARS = 2_000_000
 MAX_STREAM_BYTES = 20_000_000
@@ -49,7 +52,49 @@ def _limits() -> contextlib.AbstractContextManager[object]:
         jbig2_maximum_output_length=MAX_STREAM_BYTES,
         image_maximum_buffer_size=MAX_STREAM_BYTES,
         stream_decoding_work_maximum_length=4 * MAX_STREAM_BYTES,
+        xform_maximum_invocations_per_extraction=MAX_FORM_DRAWS,
     )
+
+
+class _OverBudget(BaseException):
+    """Raised from inside pypdf's page walk to stop it (a BaseException, so the walk's own
+    ``except Exception`` around each form XObject cannot swallow it and carry on)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+class _Budget:
+    """Time, work and text allowed for one document, checked at every drawing operation."""
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + MAX_SECONDS
+        self.operations = 0
+        self.chars = 0
+        self.form_bytes = 0
+
+    def operation(self) -> None:
+        self.operations += 1
+        if self.operations > MAX_OPERATIONS:
+            raise _OverBudget("operations")
+        if not self.operations % 64 and time.monotonic() > self.deadline:
+            raise _OverBudget("time")
+
+    def slow_parse(self, size: int) -> None:
+        """pypdf is about to parse ``size`` bytes of content itself (a parse it cannot stop)."""
+        self.form_bytes += size
+        if self.form_bytes > MAX_SLOW_BYTES:
+            raise _OverBudget("content")
+
+    def text(self, text: str) -> None:
+        self.chars += len(text)
+        if self.chars > MAX_TEXT_CHARS:
+            raise _OverBudget("text")
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise _OverBudget("time")
 
 
 def pdf_text(data: bytes, source: str) -> str:
@@ -83,28 +128,27 @@ def _extract(data: bytes, source: str) -> str:
                 ).format(count=len(pages)),
             )
         parts: list[str] = []
-        total = 0
-        started = time.monotonic()
+        budget = _Budget()
         for page in pages:
-            text = _page_text(page)
-            total += len(text)
-            if time.monotonic() - started > MAX_SECONDS:
-                raise ImportRejected(
-                    source,
-                    _(
-                        "Reading this PDF takes far too long for a UA document; it was stopped as a "
-                        "possible PDF bomb. Copy the text from a PDF viewer and import that."
-                    ),
-                )
-            if total > MAX_TEXT_CHARS:
-                raise ImportRejected(
-                    source,
-                    _(
-                        "This PDF holds far more text than a UA; it was refused as a possible PDF "
-                        "bomb. Import the UA's own document instead."
-                    ),
-                )
-            parts.append(text)
+            parts.append(_page_text(page, budget))
+            budget.check_time()
+    except _OverBudget as stop:
+        log.info("PDF %s stopped: over its %s budget", source, stop.what)
+        if stop.what == "text":
+            raise ImportRejected(
+                source,
+                _(
+                    "This PDF holds far more text than a UA; it was refused as a possible PDF "
+                    "bomb. Import the UA's own document instead."
+                ),
+            ) from None
+        raise ImportRejected(
+            source,
+            _(
+                "Reading this PDF takes far too long for a UA document; it was stopped as a "
+                "possible PDF bomb. Copy the text from a PDF viewer and import that."
+            ),
+        ) from None
     except ImportRejected:
         raise
     except LimitReachedError as exc:  # pypdf's decompression limits
@@ -145,7 +189,7 @@ def _extract(data: bytes, source: str) -> str:
     return text
 
 
-def _page_text(page: object) -> str:
+def _page_text(page: object, budget: _Budget) -> str:
     """Plain-mode text (reading order, columns one after the other) with blank lines restored.
 
     pypdf's plain mode drops the vertical space between paragraphs and blocks, which the
@@ -156,20 +200,90 @@ def _page_text(page: object) -> str:
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
         if text:
+            budget.text(text)
             c = tm[2] * cm[0] + tm[3] * cm[2]
             d = tm[2] * cm[1] + tm[3] * cm[3]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             chunks.append((text, y, abs(size) * math.hypot(c, d)))
 
-    _parse_contents_fast(page)
+    slow_forms = _parse_forms_once(page, budget)
+
+    def before(operator: object, operands: object, _cm: object, _tm: object) -> None:
+        budget.operation()
+        if operator == b"Do" and isinstance(operands, list) and operands:
+            budget.slow_parse(slow_forms.get(str(operands[0]), 0))
+
+    _parse_contents_fast(page, budget)
+    budget.check_time()
     try:
-        page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+        page.extract_text(  # type: ignore[attr-defined]
+            visitor_text=visit, visitor_operand_before=before
+        )
     except (ValueError, KeyError, TypeError, ZeroDivisionError):
-        return page.extract_text() or ""  # type: ignore[attr-defined]
+        chunks.clear()
+        text = page.extract_text(visitor_operand_before=before) or ""  # type: ignore[attr-defined]
+        budget.text(text)
+        return text
     return _with_paragraph_gaps(chunks)
 
 
-def _parse_contents_fast(page: object) -> None:
+def _parse_forms_once(page: object, budget: _Budget) -> dict[str, int]:
+    """Parse each form XObject of the page once, so drawing it again costs no new parse.
+
+    pypdf parses a form's content anew every time the page draws it: a small file drawing a
+    big form thousands of times would take hours. A form the fast tokenizer reads is replaced,
+    in memory, by a content stream already parsed; the sizes of the others (which pypdf will
+    parse at each drawing) are returned by resource name, to be counted against the budget.
+    """
+    from pypdf.generic import ContentStream, NameObject
+
+    from app.importing.pdf_operations import fast_operations
+
+    slow: dict[str, int] = {}
+    seen: set[int] = set()
+
+    def prepare(holder: object, top: bool) -> None:
+        resources = holder.get("/Resources")  # type: ignore[attr-defined]
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        if xobjects is None:
+            return
+        xobjects = xobjects.get_object()
+        for name, ref in list(xobjects.items()):
+            form = ref.get_object()
+            if id(form) in seen or form.get("/Subtype") != "/Form":
+                continue
+            seen.add(id(form))
+            if isinstance(form, ContentStream):
+                continue
+            data = form.get_data()
+            operations = fast_operations(data)
+            if operations is None:
+                if top:
+                    slow[str(name)] = len(data)  # counted at each drawing
+                else:
+                    budget.slow_parse(len(data))  # inside a form: counted once
+                prepare(form, False)
+                continue
+            parsed = ContentStream(None, page.pdf)  # type: ignore[attr-defined]
+            parsed.operations = operations
+            for key, value in form.items():
+                if key not in ("/Length", "/Filter", "/DecodeParms"):
+                    parsed[NameObject(key)] = value
+            xobjects[NameObject(name)] = parsed
+            seen.add(id(parsed))
+            prepare(parsed, False)
+
+    try:
+        prepare(page, True)
+    except _OverBudget:
+        raise
+    except Exception:  # noqa: BLE001 - pypdf's own reading reports a damaged resource
+        return slow
+    budget.check_time()
+    return slow
+
+
+def _parse_contents_fast(page: object, budget: _Budget) -> None:
     """Give the page its content stream already parsed by the fast tokenizer, when it can.
 
     pypdf then extracts from these operations instead of parsing the stream byte by byte; the
@@ -185,13 +299,15 @@ def _parse_contents_fast(page: object) -> None:
         if contents is None:
             return
         stream = ContentStream(contents.get_object(), page.pdf, "bytes")  # type: ignore[attr-defined]
-        operations = fast_operations(stream.get_data())
-        if operations is None:
-            return
-        stream.operations = operations
-        page[NameObject("/Contents")] = stream  # type: ignore[index]
+        data = stream.get_data()
+        operations = fast_operations(data)
     except Exception:  # noqa: BLE001 - pypdf's own reading reports the problem as before
         return
+    if operations is None:
+        budget.slow_parse(len(data))  # pypdf will parse it byte by byte
+        return
+    stream.operations = operations
+    page[NameObject("/Contents")] = stream  # type: ignore[index]
 
 
 def _with_paragraph_gaps(chunks: list[tuple[str, float, float]]) -> str:

@@ -27,7 +27,11 @@ _FINAL = re.compile(
     r"no se (?:requiere|necesita|solicita)n? (?:ninguna )?(?:otra|m[áa]s) acci[óo]n|"
     r"(?:dejen|dejar) de enviar llamamientos|no env[íi]en m[áa]s llamamientos|"
     r"aucune autre action n['’]est (?:requise|n[ée]cessaire|demand[ée]e)|"
-    r"(?:merci de )?ne plus envoyer d['’]appels|n['’]envoyez plus d['’]appels",
+    r"(?:merci de )?ne plus envoyer d['’]appels|n['’]envoyez plus d['’]appels|"
+    r"weitere (?:aktionen|appelle)[^.]{0,80}? sind (?:zurzeit |derzeit |momentan |nun )?"
+    r"(?:nicht|nicht mehr) (?:erforderlich|nötig|notwendig)|"
+    r"(?:senden|schicken) sie (?:bitte )?keine weiteren appelle|keine weiteren appelle mehr|"
+    r"no se requieren? m[áa]s acciones|(?:segunda|tercera|primera) y [úu]ltima actualizaci[óo]n",
     re.I,
 )
 _FINAL = re.compile(_FINAL.pattern.casefold())
@@ -38,7 +42,12 @@ _UPDATE = re.compile(
     r"\bupdate\s+(?:to|on)\s+ua\b|\bfurther information on ua\b|\bupdate (?:to|on) ua\b|\b(?:second|third|fourth|fifth) UA\b|"
     r"informaci[óo]n complementaria sobre|compl[ée]ment d['’]information sur|"
     r"(?:primera|segunda|tercera) actualizaci[óo]n|(?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
-    r"\bUA-\d+-\d+/\d{4}\b|This is the (?:\w+ )?update of",
+    r"\bUA-\d+-\d+/\d{4}\b|\bUA-\d+/\d{4}-\d+\b|This is the (?:\w+ )?update of|"
+    r"weitere informationen zu (?:der )?ua\b|action compl[ée]mentaire sur l['’]au\b|"
+    r"follow[- ]up (?:on|to) (?:ua|au)\b|\bFI\s+\d+/\d{2}-\d+\b|"
+    r"ceci est la (?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
+    r"esta es la (?:primera|segunda|tercera) actualizaci[óo]n|"
+    r"dies ist die (?:erste|zweite|dritte) aktualisierung",
     re.I,
 )
 _UPDATE = re.compile(_UPDATE.pattern.casefold())

@@ -1,17 +1,23 @@
-"""Open a QPdfWriter on a temp file, paint, then finish and rename it atomically."""
+"""Open a QPdfWriter on a temp file, paint, finish it, check it, then rename it (PDF-1, PDF-2).
+
+QPdfWriter and QPainter report success even when the disk fills up under them: the file is
+cut short and unreadable. So the finished temp file is read back (it must end with ``%%EOF``
+and pypdf must find every page) before it may replace the previous file.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from app import __version__
+from app.atomic_files import IncompleteWrite, atomic_path
 from app.domain.errors import OutputFailed
 from app.i18n import _
-from app.output.atomic import atomic_path
 from app.output.qt_runtime import DOC_DPI, ensure_gui_application
 
 CREATOR = f"Appeal Desk {__version__}"
@@ -64,7 +70,30 @@ def write_pdf(
         try:
             result = paint(painter, writer)
         finally:
-            painter.end()
+            ended = painter.end()
             del painter
-            del writer  # QPdfWriter completes the file only when destroyed
+            del writer  # QPdfWriter completes the file only when destroyed (PITFALLS PDF-2)
+        if not ended:
+            raise IncompleteWrite(Path(path), "the PDF writer reported an error")
+        check_pdf(temp, result)
     return result
+
+
+def check_pdf(file: Path, pages: int) -> None:
+    """Raise IncompleteWrite unless ``file`` is a whole PDF of ``pages`` pages."""
+    size = file.stat().st_size
+    if size == 0:
+        raise IncompleteWrite(file, "empty")
+    with open(file, "rb") as fh:
+        fh.seek(max(0, size - 1024))
+        if b"%%EOF" not in fh.read():
+            raise IncompleteWrite(file, "no end-of-file marker")
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        found = len(PdfReader(file, strict=True).pages)
+    except (PyPdfError, ValueError, OSError) as exc:
+        raise IncompleteWrite(file, f"unreadable: {exc}") from exc
+    if found != pages:
+        raise IncompleteWrite(file, f"{found} of {pages} pages")

@@ -9,9 +9,17 @@ from pathlib import Path
 
 from app.atomic_files import atomic_replace
 from app.domain.errors import InvalidInput
-from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
+from app.domain.model import (
+    AppealKind,
+    AppealRecord,
+    AppealStatus,
+    Channel,
+    normalize_ua_number,
+    official_label,
+)
 from app.i18n import _, ngettext
 from app.services.cases import case_not_found
+from app.services.limits import check_count, check_date
 from app.store import appeal_repository, case_repository
 from app.store.database import Database
 
@@ -34,8 +42,8 @@ def record_appeal(
     event_id: int | None = None,
 ) -> AppealRecord:
     """Record one appeal (or ``count`` handwritten ones) for a case, in one transaction."""
-    if count < 1:
-        raise InvalidInput(_("The number of letters must be at least 1."))
+    check_count(count)
+    check_date(sent_on)
     if status is AppealStatus.SENT and channel is None:
         raise InvalidInput(_("Say how the appeal was sent (post, email, fax, social media...)."))
     key = normalize_ua_number(ua_number) or ua_number.strip()
@@ -56,7 +64,7 @@ def record_appeal(
                     ).format(ua_number=case.ua_number, count=len(case.targets), number=target_index)
                 )
             target = case.targets[target_index - 1]
-            label = ", ".join(filter(None, (target.title, target.name_as_printed or target.name)))
+            label = official_label(target.title, target.name_as_printed, target.name)
         elif kind is AppealKind.SOLIDARITY:
             label = ", ".join(p.name for p in case.persons)
         if status is AppealStatus.SENT and sent_on is None:
@@ -108,6 +116,7 @@ def update_status(
     sent_on: date | None = None,
 ) -> AppealRecord:
     """Move an appeal along draft -> printed -> sent (with its channel and date)."""
+    check_date(sent_on)
     with db.unit_of_work() as session:
         row = appeal_repository.appeal_row(session, appeal_id)
         if row is None:
@@ -135,6 +144,7 @@ def record_reply(
     The scan is copied into ``attachments_dir`` first, then the store is updated; if the
     transaction fails the copy is removed again, so the user's action is all or nothing.
     """
+    check_date(reply_on)
     copied: Path | None = None
     if attachment is not None:
         if attachments_dir is None:

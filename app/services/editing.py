@@ -85,11 +85,11 @@ def _move(db: Database, expected: RowState, wanted: RowState) -> None:
     try:
         with db.unit_of_work() as session:
             current = edit_scopes.rows_by_keys(session, keys)
-            if not row_changes.same_rows(current, expected):  # type: ignore[arg-type]
+            if not row_changes.same_rows(current, expected):
                 raise row_changes.ChangedSince(
                     _("This cannot be undone or redone: the record was changed again since.")
                 )
-            row_changes.transition(session, current, wanted)  # type: ignore[arg-type]
+            row_changes.transition(session, current, wanted)
     except IntegrityError:
         raise row_changes.ChangedSince(
             _("This cannot be undone or redone: the record was changed again since.")

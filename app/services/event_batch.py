@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from app.domain.errors import InvalidInput
+from app.atomic_files import atomic_path, output_failed
+from app.domain.errors import InvalidInput, OutputFailed
 from app.domain.model import SenderProfile
 from app.domain.output_options import OutputOptions
 from app.i18n import _
-from app.output.atomic import atomic_path
 from app.services.cases import get_case
 from app.services.events import MAX_BATCH, get_event, ua_key
 from app.store.database import Database
@@ -56,6 +56,7 @@ def print_event_batch(
 
     from app.output.envelope import EnvelopeItem, write_envelopes_pdf
     from app.output.paper import PrintItem, write_letters_pdf
+    from app.output.pdf_file import check_pdf
     from app.services.letters import draft_letter
     from app.services.outputs import emphasis, letter_sender
 
@@ -87,20 +88,32 @@ def print_event_batch(
 
     marking = sample_marking() if case.is_sample else None
     envelopes = [EnvelopeItem(target, case.country, None, marking) for _signer in signers]
-    with tempfile.TemporaryDirectory(dir=out.parent if out.parent.is_dir() else None) as tmp:
-        letters_pdf, envelopes_pdf = Path(tmp) / "letters.pdf", Path(tmp) / "envelopes.pdf"
-        write_letters_pdf(
-            items,
-            letters_pdf,
-            page_size=options.page_size,
-            title=f"UA {key} \u2013 {event.name}",
-            large_print=options.large_print,
-        )
-        write_envelopes_pdf(envelopes, envelopes_pdf, envelope=options.envelope)
-        merged = PdfWriter()
-        for part in (letters_pdf, envelopes_pdf):
-            for page in PdfReader(part).pages:
-                merged.add_page(page)
-        with atomic_path(out) as temp, open(temp, "wb") as handle:
-            merged.write(handle)
+    existed = out.is_file() and not out.is_symlink()
+    try:
+        with tempfile.TemporaryDirectory(dir=out.parent if out.parent.is_dir() else None) as tmp:
+            letters_pdf, envelopes_pdf = Path(tmp) / "letters.pdf", Path(tmp) / "envelopes.pdf"
+            write_letters_pdf(
+                items,
+                letters_pdf,
+                page_size=options.page_size,
+                title=f"UA {key} \u2013 {event.name}",
+                large_print=options.large_print,
+            )
+            write_envelopes_pdf(envelopes, envelopes_pdf, envelope=options.envelope)
+            merged = PdfWriter()
+            for part in (letters_pdf, envelopes_pdf):
+                for page in PdfReader(part).pages:
+                    merged.add_page(page)
+            pages = len(merged.pages)
+            with (
+                atomic_path(out, lambda temp: check_pdf(temp, pages)) as temp,
+                open(temp, "wb") as handle,
+            ):
+                merged.write(handle)
+    except OutputFailed as exc:  # the parts are written first: name the file the user chose
+        if isinstance(exc.__cause__, OSError):
+            raise output_failed(out, exc.__cause__, existed) from exc.__cause__
+        raise
+    except OSError as exc:  # the folder for the parts could not be made
+        raise output_failed(out, exc, existed) from exc
     return len(signers)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
 from app import __version__
+from app.atomic_files import write_atomic
 from app.domain.errors import InvalidInput
 from app.domain.events import MergeConflict, MergeResult
 from app.i18n import _
-from app.output.atomic import write_atomic
 from app.services.event_validation import (
     FORMAT,
     MAX_FILE_BYTES,
@@ -50,6 +51,7 @@ def export_event(db: Database, name: str, out: Path) -> int:
         "records": records,
     }
     data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    parse_export(data, out.name)  # the merge's own check: what it would refuse is not written
     write_atomic(out, data)
     return len(records)
 
@@ -57,7 +59,13 @@ def export_event(db: Database, name: str, out: Path) -> int:
 def read_export(path: Path) -> ParsedExport:
     """Read and check an export file; InvalidInput says what is wrong with it."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput(
+                _("%(file)s is not a regular file; give the event file itself.")
+                % {"file": path.name}
+            )
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise InvalidInput(
                 _("%(file)s is too large to be an event file (%(mb)d MB at most).")

@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from app import __version__
+from app.atomic_files import write_text_atomic
 from app.domain.events import EventTally
 from app.domain.model import AppealKind, Channel
 from app.domain.output_options import OutputOptions
 from app.i18n import _, pgettext
-from app.output.atomic import write_text_atomic
 from app.services.events import event_tally
 from app.store.database import Database
 

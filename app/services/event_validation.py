@@ -8,6 +8,7 @@ import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from app.domain import bounds
 from app.domain.errors import InvalidInput
 from app.domain.events import EventCase
 from app.domain.model import AppealKind, AppealStatus, Channel, normalize_ua_number
@@ -18,8 +19,8 @@ VERSION = 1
 MAX_FILE_BYTES = 20_000_000
 MAX_RECORDS = 200_000
 MAX_CASES = 1_000
-MAX_COUNT = 10_000
-MAX_TEXT = 500
+MAX_COUNT = bounds.MAX_COUNT
+MAX_TEXT = bounds.MAX_TEXT
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8}){0,2}$")
 
 
@@ -93,7 +94,7 @@ def _event(raw: object) -> IncomingEvent:
         raise _Bad(_("it does not say which event it belongs to"))
     name = _text(raw.get("name"), "event name", required=True)
     name = " ".join(name.split())
-    if not name or len(name) > 200:
+    if not name or len(name) > bounds.MAX_EVENT_NAME:
         raise _Bad(_("the event name is empty or too long"))
     raw_cases = raw.get("cases", [])
     if not isinstance(raw_cases, list) or len(raw_cases) > MAX_CASES:
@@ -102,7 +103,7 @@ def _event(raw: object) -> IncomingEvent:
     for item in raw_cases:
         if not isinstance(item, dict):
             raise _Bad(_("the list of cases is not valid"))
-        goal = _int_or_none(item.get("goal"), "goal", 1, 1_000_000)
+        goal = _int_or_none(item.get("goal"), "goal", 1, bounds.MAX_GOAL)
         cases.append(EventCase(_ua(item.get("ua_number")), "", goal))
     return IncomingEvent(
         uuid=_uuid(raw.get("uuid")),
@@ -142,7 +143,9 @@ def _record(raw: object, event_uuid: str, position: int) -> dict[str, object]:
         "count": _int_or_none(raw.get("count"), "count", 1, MAX_COUNT, required=True),
         "sent_on": sent_on.isoformat() if sent_on else None,
         "sent_on_date": sent_on,
-        "target_position": _int_or_none(raw.get("target_position"), "target_position", 1, 100),
+        "target_position": _int_or_none(
+            raw.get("target_position"), "target_position", 1, bounds.MAX_TARGET
+        ),
         "target_label": _text(raw.get("target_label"), "target_label"),
         "language": language,
         "created_at": created_at,
@@ -191,9 +194,16 @@ def _date(value: object, field: str) -> date | None:
         return None
     if isinstance(value, str) and len(value) == 10:
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if bounds.is_plausible_date(day):
+                return day
+            raise _Bad(
+                _("the field '%(field)s' holds %(day)s, not a plausible date")
+                % {"field": field, "day": value}
+            )
     raise _Bad(_("the field '%(field)s' is not a date like 2026-12-10") % {"field": field})
 
 

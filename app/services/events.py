@@ -7,17 +7,19 @@ from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 
+from app.domain import bounds
 from app.domain.errors import InvalidInput
 from app.domain.events import CaseTally, EventInfo, EventTally
 from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
 from app.i18n import _
 from app.services.appeals import record_appeal
 from app.services.cases import case_not_found
+from app.services.limits import check_count, check_date, check_goal, check_line
 from app.store import event_repository
 from app.store.database import Database
 
-MAX_EVENT_NAME = 200
-MAX_BATCH = 10_000  # handwritten letters recorded in one go
+MAX_EVENT_NAME = bounds.MAX_EVENT_NAME
+MAX_BATCH = bounds.MAX_COUNT  # handwritten letters recorded in one go
 
 
 def clean_event_name(name: str) -> str:
@@ -50,8 +52,9 @@ def create_event(
     numbers = list(dict.fromkeys(ua_key(n) for n in cases if n.strip()))
     wanted_goals = {ua_key(k): v for k, v in (goals or {}).items()}
     for value in [goal, *wanted_goals.values()]:
-        if value is not None and value < 1:
-            raise InvalidInput(_("A goal is a number of letters, at least 1."))
+        check_goal(value)
+    check_date(held_on)
+    place = check_line(place)
     taken = _("There is already an event called '%(name)s'. Choose another name.") % {"name": name}
     try:
         return _create_event(db, name, held_on, place, numbers, wanted_goals, goal, taken)
@@ -117,6 +120,7 @@ def add_case_to_event(
     db: Database, name: str, ua_number: str, goal: int | None = None
 ) -> EventInfo:
     """Put one more case in play (or change its goal)."""
+    check_goal(goal)
     event = get_event(db, name)
     key = ua_key(ua_number)
     with db.unit_of_work() as session:
@@ -146,8 +150,7 @@ def record_event_letter(
     The letter text is not kept: at an event it carries the participant's name and address,
     and the shared laptop must not show it to the next person.
     """
-    if not 1 <= count <= MAX_BATCH:
-        raise InvalidInput(_("A batch is between 1 and %(n)d letters.") % {"n": MAX_BATCH})
+    check_count(count)
     return record_appeal(
         db,
         ua_number,

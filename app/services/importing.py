@@ -8,24 +8,46 @@ from pathlib import Path
 
 from app.domain.errors import AppealDeskError, ImportRejected
 from app.domain.model import ImportOutcome, ImportResult, ParsedDocument
+from app.i18n import N_, _
 from app.store import case_repository
 from app.store.database import Database
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
-DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".eml", ".htm", ".html")
+Committed = Callable[[ImportResult], None]
+DOCUMENT_SUFFIXES = (
+    ".txt", ".text", ".md", ".markdown", ".pdf", ".eml", ".htm", ".html", ".xhtml", ".mbox",
+    ".mbx",
+)  # fmt: skip
+# "Save page as" puts the page's images, scripts and frames in a folder beside it.
+_PAGE_RESOURCES = ("_files", "-Dateien", "_fichiers", "_archivos", "-Dateien-Dateien", "_bestanden")
+
+
+def _page_resource(path: Path) -> bool:
+    """A file inside a saved page's resource folder (``Page_files/``), not a document."""
+    for folder in path.parents:
+        for suffix in _PAGE_RESOURCES:
+            if folder.name.endswith(suffix):
+                stem = folder.name[: -len(suffix)]
+                if any((folder.parent / f"{stem}{ext}").is_file() for ext in (".html", ".htm")):
+                    return True
+    return False
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; folders become their document files (sorted, recursively)."""
+    """Files as given; folders become their document files (sorted, recursively), without
+    the resource folders of saved web pages."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                if p.is_file()
+                and p.suffix.lower() in DOCUMENT_SUFFIXES
+                and not _page_resource(p.relative_to(path.parent))
+                and not _page_resource(p)
             )
         else:
             files.append(path)
@@ -42,10 +64,20 @@ class ImportBatch:
 
 
 def import_files(
-    db: Database, paths: Sequence[Path], progress: Progress | None = None
+    db: Database,
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+    *,
+    force: bool = False,
+    on_result: Committed | None = None,
 ) -> list[ImportResult]:
-    """Import each file in its own transaction; a bad file never touches the store."""
-    from app.importing import parse_file
+    """Import each file in its own transaction; a bad file never touches the store nor stops
+    the others. ``force`` applies documents whose tie to an existing case is doubtful.
+
+    ``on_result`` hears each outcome as soon as its transaction has ended, so what a caller
+    reports stays true even if the process is killed half-way.
+    """
+    from app.importing import parse_file_documents
 
     files = expand_paths(paths)
     batch = ImportBatch(", ".join(p.name for p in paths))
@@ -54,29 +86,41 @@ def import_files(
 
         backup_before_change(db, "pre-import")
     results: list[ImportResult] = []
+
+    def outcome(result: ImportResult) -> None:
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+
     for done, path in enumerate(files):
         if progress is not None:
             progress(done, len(files), path.name)
         try:
-            document = parse_file(path)
+            documents = parse_file_documents(path)
         except ImportRejected as exc:
-            results.append(ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason))
+            outcome(ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason))
             continue
         except Exception:  # a parser bug must not stop a folder import
             log.exception("parsing %s failed", path)
-            results.append(
-                ImportResult(
-                    path.name,
-                    ImportOutcome.REJECTED,
-                    reason="The document could not be read because of an internal error; "
-                    "the details are in the log file.",
-                )
-            )
+            outcome(ImportResult(path.name, ImportOutcome.REJECTED, reason=_(INTERNAL)))
             continue
-        results.append(save_parsed(db, document, path.name, batch=batch))
+        for name, document in documents:
+            result = save_parsed(db, document, name, force=force, batch=batch)
+            outcome(_with_path(result, path))
     if progress is not None:
         progress(len(files), len(files), "")
     return results
+
+
+INTERNAL = N_(
+    "The document could not be read because of an internal error; the details are in the log file."
+)
+
+
+def _with_path(result: ImportResult, path: Path) -> ImportResult:
+    from dataclasses import replace
+
+    return replace(result, path=str(path))
 
 
 def save_parsed(
@@ -85,20 +129,41 @@ def save_parsed(
     source: str,
     *,
     is_sample: bool = False,
+    force: bool = False,
     batch: ImportBatch | None = None,
 ) -> ImportResult:
-    """Store one parsed document in one unit of work (noted in ``batch``'s journal)."""
+    """Store one parsed document in one unit of work (noted in ``batch``'s journal).
+
+    A document that seems to belong to an existing case changes it only on strong evidence
+    (or with ``force``); otherwise nothing is written and the result says what would change.
+    """
+    from app.services.case_matching import changes, judge
     from app.store import import_journal
 
     batch = batch or ImportBatch(source)
     try:
         with db.unit_of_work() as session:
             case = case_repository.find_case_for(session, document)
-            digest = case_repository.content_hash(document)
-            if case is not None and any(o.content_hash == digest for o in case.outputs):
-                case = None  # unchanged: nothing to journal
-            before = import_journal.state_before(session, case)
-            result = case_repository.save_document(session, document, source, is_sample=is_sample)
+            unchanged = case is not None and case_repository.already_stored(case, document)
+            if case is not None and not force and not unchanged:
+                evidence = case_repository.case_evidence(case)
+                link = document.previous_ua_link
+                linked = bool(link) and case_repository.link_names_case(link or "", evidence)
+                verdict = judge(document, evidence, linked)
+                if not verdict.strong:
+                    return ImportResult(
+                        source,
+                        ImportOutcome.NEEDS_CONFIRMATION,
+                        case.ua_number,
+                        reason=verdict.reason,
+                        case_id=case.id,
+                        changes=changes(document, evidence),
+                        document=document,
+                    )
+            before = import_journal.state_before(session, None if unchanged else case)
+            result = case_repository.save_document(
+                session, document, source, is_sample=is_sample, case=case
+            )
             batch_id = batch.batch_id
             if result.case_id is not None and result.outcome in CHANGED:
                 batch_id = batch_id or import_journal.start_batch(session, batch.label)
@@ -109,13 +174,23 @@ def save_parsed(
         return result
     except AppealDeskError as exc:
         return ImportResult(source, ImportOutcome.REJECTED, reason=exc.message)
+    except Exception:  # a store bug must not stop a batch: the unit of work rolled back
+        log.exception("saving %s failed", source)
+        return ImportResult(source, ImportOutcome.REJECTED, reason=_(INTERNAL))
 
 
 CHANGED = (ImportOutcome.IMPORTED, ImportOutcome.UPDATED)
 
 
+def confirm(db: Database, result: ImportResult) -> ImportResult:
+    """Apply a document the user confirmed after seeing what it would change."""
+    if result.document is None:
+        return result
+    return save_parsed(db, result.document, result.source, force=True)
+
+
 def import_text(db: Database, text: str, source_name: str = "pasted text") -> ImportResult:
-    """Import text pasted by the user."""
+    """Import text pasted by the user (one document)."""
     from app.importing import parse_text
 
     try:
@@ -123,3 +198,28 @@ def import_text(db: Database, text: str, source_name: str = "pasted text") -> Im
     except ImportRejected as exc:
         return ImportResult(source_name, ImportOutcome.REJECTED, reason=exc.reason)
     return save_parsed(db, document, source_name, batch=ImportBatch(source_name))
+
+
+def import_pasted(
+    db: Database,
+    text: str,
+    source_name: str = "pasted text",
+    *,
+    html: str | None = None,
+    force: bool = False,
+) -> list[ImportResult]:
+    """Import what the clipboard holds: its HTML when there is some (a copied web page keeps
+    its structure), else its text; several UAs in one paste (a mailbox) are kept apart."""
+    from app.importing import parse_pasted
+
+    try:
+        documents = parse_pasted(text, source_name, html=html)
+    except ImportRejected as exc:
+        return [ImportResult(source_name, ImportOutcome.REJECTED, reason=exc.reason)]
+    except Exception:  # a parser bug: one line, the log keeps the traceback
+        log.exception("parsing pasted text failed")
+        return [ImportResult(source_name, ImportOutcome.REJECTED, reason=_(INTERNAL))]
+    batch = ImportBatch(source_name)
+    return [
+        save_parsed(db, document, name, force=force, batch=batch) for name, document in documents
+    ]

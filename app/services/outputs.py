@@ -121,7 +121,7 @@ def save_letter_pdf(
 
 def save_letter_text(letter: Letter, path: Path) -> None:
     """Write the letter's text (UTF-8, replaced atomically)."""
-    from app.output.atomic import write_text_atomic
+    from app.atomic_files import write_text_atomic
 
     write_text_atomic(path, letter.text if letter.text.endswith("\n") else letter.text + "\n")
 
@@ -136,7 +136,7 @@ def save_letter_eml(
     options: OutputOptions,
 ) -> bool:
     """Write a draft message any mail client opens; False when the official has no e-mail."""
-    from app.output.atomic import write_atomic
+    from app.atomic_files import write_atomic
     from app.output.mail import build_eml
 
     target = target_of(case, target_index)

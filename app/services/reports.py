@@ -147,7 +147,7 @@ def scope_note() -> str:
 
 def write_report_csv(report: SectionReport, path: Path) -> None:
     """Write the CSV atomically (a crash never leaves half a file)."""
-    from app.output.atomic import write_text_atomic
+    from app.atomic_files import write_text_atomic
 
     write_text_atomic(path, report_csv(report))
 

@@ -15,8 +15,9 @@ from app.domain.errors import InvalidInput, StoreUnavailable
 from app.i18n import _
 from app.paths import AppPaths
 from app.store.backup import backup_file
-from app.store.instance_lock import DataInUse, InstanceLock
+from app.store.instance_lock import DataInUse, InstanceLock, StoreBusy, StoreLock
 from app.store.integrity import check_file, connect_read_only, schema_revision
+from app.store.schema_check import schema_differences
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,15 @@ def validate_backup(file: Path) -> None:
                 "to restore it. Nothing was changed."
             ).format(file=file)
         )
+    differences = schema_differences(file, revision)
+    if differences:
+        log.warning("refused to restore %s: %s", file, "; ".join(differences))
+        raise InvalidInput(
+            _(
+                "{file} is not a database Appeal Desk made: it has {problem}. It was not "
+                "restored, so nothing in it can run inside the app; nothing was changed."
+            ).format(file=file, problem=differences[0])
+        )
 
 
 def known_revisions() -> set[str]:
@@ -81,10 +91,24 @@ def hold_data_folder(paths: AppPaths) -> InstanceLock:
         ) from exc
 
 
+def hold_store_exclusively(paths: AppPaths) -> StoreLock:
+    """Wait briefly until no other process has the store open, or explain who holds it."""
+    try:
+        return StoreLock(paths.data_dir, exclusive=True).acquire()
+    except StoreBusy as exc:
+        raise StoreUnavailable(
+            _(
+                "The data in {folder} is being used by another process (an import or "
+                "another command that is still running). Wait for it to finish, then try "
+                "again; nothing was changed."
+            ).format(folder=paths.data_dir)
+        ) from exc
+
+
 def swap_in(paths: AppPaths, file: Path) -> RestoreOutcome:
-    """Under the instance lock: secure the current database, then rename the backup in."""
+    """With no other process on the store: secure the current database, rename the backup in."""
     target = paths.database
-    with hold_data_folder(paths):
+    with hold_data_folder(paths), hold_store_exclusively(paths):
         safety: Path | None = None
         damaged: Path | None = None
         if target.exists():
@@ -109,7 +133,7 @@ def start_empty(paths: AppPaths) -> Path | None:
     target = paths.database
     if not target.exists():
         return None
-    with hold_data_folder(paths):
+    with hold_data_folder(paths), hold_store_exclusively(paths):
         return keep_damaged_copy(target, move=True)
 
 

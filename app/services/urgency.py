@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -142,7 +142,7 @@ def write_today(
 
 
 def due_for_reminder(
-    cases: list[CaseSummary],
+    cases: Sequence[CaseSummary],
     table: TransitTable,
     today: date,
     *,

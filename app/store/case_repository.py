@@ -16,6 +16,7 @@ from app.domain.model import (
     AppealKind,
     AppealStatus,
     CaseDetail,
+    CaseEvidence,
     CaseStatus,
     CaseSummary,
     ImportOutcome,
@@ -25,7 +26,9 @@ from app.domain.model import (
     ParsedDocument,
     Person,
     Target,
+    official_label,
 )
+from app.domain.text_folding import fold
 from app.store.appeal_repository import appeals_for_case
 from app.store.corrections import apply_corrections, corrections_of, difference_values
 from app.store.schema import AppealRow, CaseRow, OutputRow, PersonRow, TargetRow
@@ -37,11 +40,22 @@ def content_hash(document: ParsedDocument) -> str:
 
 
 def find_case_for(session: Session, document: ParsedDocument) -> CaseRow | None:
-    """The case a document belongs to: by UA number, else by index or previous-UA link."""
+    """The case a document belongs to: by UA number, else by its own index or previous-UA link.
+
+    A case created from a document that had an index but no number is keyed by that index
+    until a document with the same index brings the number.
+    """
     if document.ua_number:  # a removed case (appeals kept) comes back with its history
-        return session.scalars(
+        row = session.scalars(
             select(CaseRow).where(CaseRow.ua_number == document.ua_number)
         ).first()
+        if row is not None:
+            return row
+        if document.ai_index:
+            return session.scalars(
+                select(CaseRow).where(CaseRow.ua_number == document.ai_index)
+            ).first()
+        return None
     if document.ai_index:
         row = session.scalars(
             select(CaseRow).join(OutputRow).where(OutputRow.ai_index == document.ai_index)
@@ -61,6 +75,36 @@ def find_case_for(session: Session, document: ParsedDocument) -> CaseRow | None:
     return None
 
 
+def case_evidence(case: CaseRow) -> CaseEvidence:
+    """What the stored case offers to judge whether a document belongs to it."""
+    indexes = tuple(dict.fromkeys(o.ai_index for o in case.outputs if o.ai_index))
+    links: list[str] = []
+    for output in case.outputs:
+        data = json.loads(output.parsed_json or "{}")
+        if data.get("previous_ua_link"):
+            links.append(str(data["previous_ua_link"]))
+    return CaseEvidence(
+        case_id=case.id,
+        ua_number=case.ua_number,
+        title=case.title or "",
+        country=case.country or "",
+        status=case.status,
+        deadline=case.deadline,
+        indexes=indexes,
+        persons=tuple(p.name for p in case.persons),
+        officials=tuple(" ".join(filter(None, (t.title, t.name))) for t in case.targets),
+        links=tuple(dict.fromkeys(links)),
+    )
+
+
+def link_names_case(link: str, evidence: CaseEvidence) -> bool:
+    """True when ``link`` points at one of the case's documents (by index or by link)."""
+    key = _link_key(link)
+    return any(_index_in_link(index, key) for index in evidence.indexes) or any(
+        _link_key(own) == key for own in evidence.links
+    )
+
+
 def _link_key(link: str) -> str:
     key = link.lower().split("://", 1)[-1].removeprefix("www.")
     return key.rstrip("/")
@@ -71,27 +115,44 @@ def _index_in_link(ai_index: str, link: str) -> bool:
     return ai_index.lower().replace(" ", "") in link.replace(" ", "")
 
 
+def already_stored(case: CaseRow, document: ParsedDocument) -> bool:
+    """The very same document is already one of the case's outputs."""
+    digest = content_hash(document)
+    return any(o.content_hash == digest for o in case.outputs)
+
+
 def save_document(
-    session: Session, document: ParsedDocument, source_name: str, *, is_sample: bool = False
+    session: Session,
+    document: ParsedDocument,
+    source_name: str,
+    *,
+    is_sample: bool = False,
+    case: CaseRow | None = None,
 ) -> ImportResult:
-    """Add a document as an output of its case (creating the case); one call, one outcome."""
+    """Add a document as an output of ``case`` (found for it when not given, created when
+    there is none); one call, one outcome."""
     now = datetime.now(UTC)
     digest = content_hash(document)
-    case = find_case_for(session, document)
+    case = case if case is not None else find_case_for(session, document)
     if case is not None and any(o.content_hash == digest for o in case.outputs):
         return ImportResult(source_name, ImportOutcome.UNCHANGED, case.ua_number, case_id=case.id)
     outcome = ImportOutcome.UPDATED
     if case is None:
-        if not document.ua_number:
+        key = document.ua_number
+        if not key and document.ai_index and document.kind is OutputKind.INITIAL:
+            key = document.ai_index  # an initial UA known by its index until its number comes
+        if not key:
             return ImportResult(
                 source_name,
                 ImportOutcome.REJECTED,
                 reason="The document has no UA number and matches no case in the store "
                 "by index or link. Import the original UA first.",
             )
-        case = CaseRow(ua_number=document.ua_number, is_sample=is_sample, updated_at=now)
+        case = CaseRow(ua_number=key, is_sample=is_sample, updated_at=now)
         session.add(case)
         outcome = ImportOutcome.IMPORTED
+    elif document.ua_number and case.ua_number != document.ua_number:
+        case.ua_number = document.ua_number  # the case was known by its index only
     case.outputs.append(
         OutputRow(
             kind=document.kind.value,
@@ -146,8 +207,8 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
     outputs = sorted(case.outputs, key=_rank, reverse=True)
     parsed = [(o, json.loads(o.parsed_json)) for o in outputs]
     newest, newest_data = parsed[0]
-    case.title = newest.title or case.title
-    case.country = next((d["country"] for _, d in parsed if d.get("country")), "")
+    case.title = newest.title or case.title or ""
+    case.country = next((d["country"] for _, d in parsed if d.get("country")), "") or ""
     closed = any(o.kind == OutputKind.FINAL.value for o in outputs)
     case.status = (CaseStatus.CLOSED if closed else CaseStatus.OPEN).value
     case.ai_index = next((o.ai_index for o in outputs if o.ai_index), None)
@@ -209,14 +270,6 @@ def _target_row(position: int, data: dict[str, object]) -> TargetRow:
     )
 
 
-def fold(value: str) -> str:
-    """Case- and accent-insensitive form used for searching."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _sent_counts(session: Session, case_id: int | None = None) -> dict[int, int]:
     query = select(AppealRow.case_id, func.coalesce(func.sum(AppealRow.count), 0)).where(
         AppealRow.status == AppealStatus.SENT.value, AppealRow.kind == AppealKind.APPEAL.value
@@ -266,7 +319,7 @@ def _officials_by_case(
     return {
         owner: tuple(
             labels.setdefault(label, label)
-            for label in (", ".join(filter(None, (t, printed or n))) for _o, t, printed, n in group)
+            for label in (official_label(t, printed, n) for _o, t, printed, n in group)
         )
         for owner, group in groupby(rows, key=itemgetter(0))
     }
@@ -291,12 +344,16 @@ def _shared_tuple(shared: dict[object, object], labels: tuple[str, ...]) -> tupl
     return shared.setdefault(labels, labels)  # type: ignore[return-value]
 
 
-def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> list[CaseSummary]:
+def _summaries(
+    session: Session, *, case_id: int | None, open_only: bool, words: tuple[str, ...] = ()
+) -> list[CaseSummary]:
     query = select(*_SUMMARY_COLUMNS).where(CaseRow.removed_at.is_(None)).order_by(CaseRow.id)
     if case_id is not None:
         query = query.where(CaseRow.id == case_id)
     elif open_only:
         query = query.where(CaseRow.status == CaseStatus.OPEN.value)
+    for word in words:  # the stored folded text: UA number, title, country, persons, officials
+        query = query.where(CaseRow.search_text.contains(word, autoescape=True))
     counts = _sent_counts(session, case_id)
     persons = _names_by_case(session, case_id, open_only)
     officials = _officials_by_case(session, case_id, open_only)
@@ -321,8 +378,13 @@ def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> lis
     ]
 
 
-def list_summaries(session: Session, *, include_closed: bool = False) -> list[CaseSummary]:
-    return _summaries(session, case_id=None, open_only=not include_closed)
+def list_summaries(
+    session: Session, *, include_closed: bool = False, search: str = ""
+) -> list[CaseSummary]:
+    """The case list; with ``search``, only the cases holding every word (case and accents
+    ignored) in their UA number, title, country, persons or officials."""
+    words = tuple(fold(search).split())
+    return _summaries(session, case_id=None, open_only=not include_closed, words=words)
 
 
 def summary_for(session: Session, case_id: int) -> CaseSummary | None:

@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.atomic_files import remove_stale_temp_files
 from app.domain.errors import StoreUnavailable
 from app.paths import AppPaths, ensure_dirs
+from app.store.instance_lock import StoreBusy, StoreLock
 from app.store.migrator import migrate_to_head
 
 log = logging.getLogger(__name__)
@@ -45,9 +47,10 @@ def make_engine(url: str) -> Engine:
 class Database:
     """A store handle: one engine, and one unit of work (transaction) per user action."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, lock: StoreLock | None = None) -> None:
         self.engine = engine
         self.path = path
+        self._lock = lock  # held shared while open: a restore waits for, or refuses, us
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -65,6 +68,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 def describe_operational_error(exc: DBAPIError, path: Path | None) -> str:
@@ -94,6 +100,7 @@ def describe_store_problem(detail: str, path: Path | None) -> str:
             f"{where} is damaged. It was left untouched; restore a backup with "
             "'appeal-desk restore BACKUP_FILE'."
         )
+    detail = " ".join(detail.split())
     return f"The database could not be used ({detail}). Nothing was changed."
 
 
@@ -108,6 +115,7 @@ def open_database(
     nothing is written on opening.
     """
     db_path: Path | None = None
+    lock: StoreLock | None = None
     existing_file = False
     if url is None:
         try:
@@ -117,21 +125,80 @@ def open_database(
                 f"The data folder {paths.data_dir} cannot be created ({exc.strerror}). "
                 "Choose another one with --data-dir."
             ) from exc
+        for folder in (paths.data_dir, paths.exports):  # leftovers of writes cut by a crash
+            if folder.is_dir():
+                remove_stale_temp_files(folder)
         db_path = paths.database
-        if not (check_later and is_large(db_path) and schema_is_current(db_path)):
-            check_sqlite_file(db_path)
+        lock = hold_store(paths.data_dir)
+        try:
+            if not (check_later and is_large(db_path) and schema_is_current(db_path)):
+                check_sqlite_file(db_path)
+        except BaseException:
+            lock.release()
+            raise
         existing_file = db_path.exists() and db_path.stat().st_size > 0
         url = f"sqlite:///{db_path}"
-    engine = make_engine(url)
+        engine = make_engine(url)
+    else:
+        engine = engine_for_url(url)
     try:
         migrate_to_head(engine, paths.backups if existing_file else None)
     except OperationalError as exc:
         engine.dispose()
+        if lock is not None:
+            lock.release()
         raise StoreUnavailable(describe_operational_error(exc, db_path)) from exc
+    except DBAPIError as exc:  # e.g. --database-url names a file that is not a database
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise StoreUnavailable(bad_url_message(url, str(exc.orig or exc))) from exc
+    except BaseException:
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise
     if engine.dialect.name == "sqlite":
         log.info("SQLite %s at %s", sqlite3.sqlite_version, db_path)
         warn_about_old_sqlite()
-    return Database(engine, db_path)
+    return Database(engine, db_path, lock)
+
+
+def engine_for_url(url: str) -> Engine:
+    """An engine for a --database-url, or StoreUnavailable saying why that address is unusable."""
+    try:
+        return make_engine(url)
+    except (NoSuchModuleError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
+        raise StoreUnavailable(
+            bad_url_message(url, f"the database driver is not installed: {exc}")
+        ) from exc
+    except ArgumentError as exc:
+        raise StoreUnavailable(bad_url_message(url, "it is not a database address")) from exc
+
+
+def bad_url_message(url: str, problem: str) -> str:
+    """One line about an unusable --database-url, with any password in it hidden."""
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        shown = url[:80]
+    problem = " ".join(problem.split())[:200]
+    return (
+        f"The database {shown} (--database-url) cannot be used: {problem}. Nothing was changed."
+    )
+
+
+def hold_store(folder: Path) -> StoreLock:
+    """Hold the store of ``folder`` shared, waiting for a restore in progress to finish."""
+    try:
+        return StoreLock(folder, exclusive=False).acquire()
+    except StoreBusy as exc:
+        raise StoreUnavailable(
+            f"A backup is being restored into {folder} by another copy of Appeal Desk. "
+            "Try again when it has finished; nothing was changed."
+        ) from exc
+    except OSError as exc:
+        raise StoreUnavailable(describe_store_problem(str(exc), folder)) from exc
 
 
 _warned: list[bool] = []

@@ -128,3 +128,131 @@ def is_held_elsewhere(data_dir: Path) -> bool:
         return False
     lock.release()
     return False
+
+
+# ---------------------------------------------------------------------------------------------
+# The store lock: every process that has the store open holds it shared; a restore (or a
+# "start empty") holds it exclusively, so a database file is never renamed over while another
+# process still writes into it.
+
+STORE_LOCK_FILE = "appeal-desk.store.lock"
+WRITER_WAIT_SECONDS = 60.0  # a writer waits this long for a restore to finish
+RESTORE_WAIT_SECONDS = 2.0  # a restore waits this long for short commands to finish
+_POLL_SECONDS = 0.05
+
+
+class StoreBusy(Exception):
+    """The store lock could not be taken in time (``exclusive``: what was asked for)."""
+
+    def __init__(self, lock_path: Path, exclusive: bool) -> None:
+        kind = "exclusively" if exclusive else "shared"
+        super().__init__(f"{lock_path} could not be held {kind}")
+        self.lock_path = lock_path
+        self.exclusive = exclusive
+
+
+class _StoreHandle:
+    """One open lock file per process and folder, with the count of each kind held."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self.fh = fh
+        self.shared = 0
+        self.exclusive = 0
+
+
+_store_handles: dict[Path, _StoreHandle] = {}
+
+
+def _flock(fh: IO[bytes], exclusive: bool) -> bool:
+    """Try once to hold ``fh`` shared or exclusively (POSIX); False when another holds it."""
+    if os.name == "nt":  # pragma: no cover - Windows refuses to replace an open database file
+        return True
+    import fcntl
+
+    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    try:
+        fcntl.flock(fh.fileno(), mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _wait_for(fh: IO[bytes], exclusive: bool, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not _flock(fh, exclusive):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(_POLL_SECONDS)
+    return True
+
+
+class StoreLock:
+    """Shared while a store is open in this process; exclusive while its file is replaced.
+
+    Within one process the lock is counted, not re-taken: an exclusive hold converts the
+    process's shared hold and converts it back on release.
+    """
+
+    def __init__(self, folder: Path, *, exclusive: bool, wait: float | None = None) -> None:
+        self.path = (folder / STORE_LOCK_FILE).resolve()
+        self.exclusive = exclusive
+        if wait is None:
+            wait = RESTORE_WAIT_SECONDS if exclusive else WRITER_WAIT_SECONDS
+        self.wait = wait
+        self.acquired = False
+
+    def acquire(self) -> StoreLock:
+        """Take the lock, waiting up to ``wait`` seconds, or raise StoreBusy."""
+        if self.acquired:
+            return self
+        handle = _store_handles.get(self.path)
+        if handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            handle = _StoreHandle(os.fdopen(fd, "r+b"))
+        held_exclusively = handle.exclusive > 0
+        if self.exclusive and not held_exclusively:
+            got = _wait_for(handle.fh, True, self.wait)
+            if not got and handle.shared:  # a failed conversion drops the shared hold
+                _wait_for(handle.fh, False, WRITER_WAIT_SECONDS)
+        elif not self.exclusive and not handle.shared and not held_exclusively:
+            got = _wait_for(handle.fh, False, self.wait)
+        else:
+            got = True
+        if not got:
+            if not handle.shared and not handle.exclusive:
+                handle.fh.close()
+            raise StoreBusy(self.path, self.exclusive)
+        if self.exclusive:
+            handle.exclusive += 1
+        else:
+            handle.shared += 1
+        _store_handles[self.path] = handle
+        self.acquired = True
+        return self
+
+    def release(self) -> None:
+        if not self.acquired:
+            return
+        self.acquired = False
+        handle = _store_handles[self.path]
+        if self.exclusive:
+            handle.exclusive -= 1
+        else:
+            handle.shared -= 1
+        if handle.exclusive:
+            return
+        if handle.shared:
+            if self.exclusive:  # back to the shared hold this process had before
+                _flock(handle.fh, False)
+            return
+        del _store_handles[self.path]
+        handle.fh.close()  # closing the last descriptor drops the flock
+
+    def __enter__(self) -> StoreLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()

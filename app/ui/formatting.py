@@ -82,6 +82,7 @@ def outcome_label(outcome: ImportOutcome) -> str:
         ImportOutcome.UPDATED: pgettext("import outcome", "updated"),
         ImportOutcome.UNCHANGED: pgettext("import outcome", "unchanged"),
         ImportOutcome.REJECTED: pgettext("import outcome", "rejected"),
+        ImportOutcome.NEEDS_CONFIRMATION: pgettext("import outcome", "waiting for confirmation"),
     }[outcome]
 
 

@@ -12,11 +12,19 @@ from app.domain.model import ImportOutcome, ImportResult
 from app.i18n import _
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
-from app.ui.import_summary import details_text, has_rejections, result_line, summary_text
+from app.ui.import_summary import (
+    confirmation_text,
+    details_text,
+    has_rejections,
+    result_line,
+    summary_text,
+)
 from app.ui.messages import Messages
 from app.ui.tasks import ProgressCallback
 
-IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
+IMPORTABLE_SUFFIXES = (
+    ".txt", ".md", ".markdown", ".pdf", ".htm", ".html", ".xhtml", ".eml", ".mbox", ".mbx",
+)  # fmt: skip
 
 
 def importable(path: Path) -> bool:
@@ -52,7 +60,10 @@ class ImportController(QObject):
             self._parent,
             _("Import Urgent Action documents"),
             self._last_dir,
-            _("Urgent Action documents (*.txt *.md *.markdown *.pdf);;All files (*)"),
+            _(
+                "Urgent Action documents (*.txt *.md *.markdown *.pdf *.htm *.html *.eml *.mbox)"
+                ";;All files (*)"
+            ),
         )
         if names:
             self._last_dir = str(Path(names[0]).parent)
@@ -89,8 +100,11 @@ class ImportController(QObject):
         db = self._context.db
         if db is None:  # _busy() said the store is open; it was closed meanwhile
             return
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text()
+        mime = clipboard.mimeData()
+        html = mime.html() if mime is not None and mime.hasHtml() else None
+        if not text.strip() and not (html and html.strip()):
             Messages.info(
                 self._parent,
                 _("Paste an Urgent Action"),
@@ -99,10 +113,10 @@ class ImportController(QObject):
                 ),
             )
             return
-        from app.services.importing import import_text
+        from app.services.importing import import_pasted
 
         source = _("pasted text")
-        self._start(lambda _progress: [import_text(db, text, source)], 0)
+        self._start(lambda _progress: import_pasted(db, text, source, html=html), 0)
 
     def load_samples(self) -> None:
         if self._busy():
@@ -151,6 +165,21 @@ class ImportController(QObject):
         self._close_progress()
         self.finished.emit(list(results))
         self.report(results)
+        accepted = [r for r in results if self._confirmed(r)]
+        if accepted:
+            from app.services.importing import confirm
+
+            db = self._context.db
+            if db is None:  # the store is not open (being restored): say so, apply nothing
+                self._busy()
+                return
+            self._start(lambda _progress: [confirm(db, r) for r in accepted], 0)
+
+    def _confirmed(self, result: ImportResult) -> bool:
+        """Show what a doubtful document would change on its case; True to apply it."""
+        if result.outcome != ImportOutcome.NEEDS_CONFIRMATION or result.document is None:
+            return False
+        return Messages.ask(self._parent, _("Update this case?"), confirmation_text(result))
 
     def report(self, results: list[ImportResult]) -> None:
         """One quiet status line for a clean single import; a message box otherwise."""

@@ -33,6 +33,11 @@ def summary_text(results: Sequence[ImportResult]) -> str:
             "%(count)d documents could not be imported.",
             counts[ImportOutcome.REJECTED],
         ),
+        ImportOutcome.NEEDS_CONFIRMATION: ngettext(
+            "%(count)d document may not belong to its case and waits for your decision.",
+            "%(count)d documents may not belong to their cases and wait for your decision.",
+            counts[ImportOutcome.NEEDS_CONFIRMATION],
+        ),
     }
     parts = [sentences[o] % {"count": counts[o]} for o in ImportOutcome if counts[o]]
     return " ".join(parts) if parts else _("No document was imported.")
@@ -43,6 +48,10 @@ def result_line(result: ImportResult) -> str:
     if result.outcome == ImportOutcome.REJECTED:
         return _("{file}: rejected - {reason}").format(
             file=name, reason=result.reason or _("unknown reason")
+        )
+    if result.outcome == ImportOutcome.NEEDS_CONFIRMATION:
+        return _("{file}: not applied to UA {ua_number} - {reason}").format(
+            file=name, ua_number=result.ua_number or "?", reason=result.reason or ""
         )
     if result.outcome == ImportOutcome.UNCHANGED and result.ua_number:
         return _(
@@ -61,3 +70,39 @@ def details_text(results: Sequence[ImportResult]) -> str:
 
 def has_rejections(results: Sequence[ImportResult]) -> bool:
     return any(result.outcome == ImportOutcome.REJECTED for result in results)
+
+
+def _field_label(field: str) -> str:
+    return {
+        "title": _("Title"),
+        "country": _("Country"),
+        "status": _("Status"),
+        "deadline": _("Deadline"),
+        "persons": _("People added"),
+        "officials": _("Officials"),
+    }.get(field, field)
+
+
+def confirmation_text(result: ImportResult) -> str:
+    """The question for a doubtful update: why it is doubtful and what it would change."""
+    name = Path(result.source).name or result.source
+    lines = [
+        _("{file} seems to belong to UA {ua_number}, but: {reason}").format(
+            file=name, ua_number=result.ua_number or "?", reason=result.reason or ""
+        ),
+        "",
+    ]
+    if result.changes:
+        lines.append(_("Applying it would change:"))
+        for change in result.changes:
+            lines.append(
+                _("{field}: {before} -> {after}").format(
+                    field=_field_label(change.field),
+                    before=change.before or "-",
+                    after=change.after or "-",
+                )
+            )
+    else:
+        lines.append(_("Applying it would add it to the case's documents."))
+    lines += ["", _("Apply this document to UA {ua_number}?").format(ua_number=result.ua_number)]
+    return "\n".join(lines)

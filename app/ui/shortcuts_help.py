@@ -127,13 +127,13 @@ def show_shortcuts(parent: QWidget | None, actions: Iterable[QAction]) -> Shortc
 
 def window_actions(window: QWidget) -> list[QAction]:
     """The actions reachable from a window's menus, in menu order."""
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QMenu
 
     found: list[QAction] = []
     if isinstance(window, QMainWindow):
         for menu_action in window.menuBar().actions():
             menu = menu_action.menu()
-            if menu is not None:
+            if isinstance(menu, QMenu):
                 found.extend(a for a in menu.actions() if not a.isSeparator())
-    found.extend(a for a in QWidget.actions(window) if a not in found)
+    found.extend(a for a in window.actions() if a not in found)
     return found

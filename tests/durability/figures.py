@@ -19,6 +19,10 @@ ORDER = (
     "4 sandbox",
     "5 path traversal",
     "6 hostile documents",
+    "8 restore races",
+    "9 full disk",
+    "10 crafted restores",
+    "11 pathological PDFs",
 )
 
 

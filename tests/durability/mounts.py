@@ -41,11 +41,10 @@ def fill_up(folder: Path) -> Path:
     """Write a filler file until the filesystem says it is full."""
     filler = folder / "filler.bin"
     block = b"\0" * 65536
-    with open(filler, "wb") as fh:
+    with open(filler, "wb", buffering=0) as fh:  # unbuffered: closing must not write again
         try:
             while True:
                 fh.write(block)
-                fh.flush()
         except OSError:
             pass
     # a few small writes to use the last partial blocks

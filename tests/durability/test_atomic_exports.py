@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.output.atomic import write_atomic
+from app.atomic_files import write_atomic
 from tests.durability import figures
 from tests.durability.crash_rounds import kill_while
 

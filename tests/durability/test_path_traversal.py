@@ -64,7 +64,8 @@ def _template_routes(name: str, user_templates: Path) -> list[Callable[[], objec
 
 
 def _export_routes(name: str, out_dir: Path) -> list[Callable[[], object]]:
-    from app.output.atomic import export_path, safe_file_stem, write_atomic
+    from app.atomic_files import write_atomic
+    from app.output.export_names import export_path, safe_file_stem
 
     return [
         lambda: write_atomic(export_path(out_dir, name, "pdf"), b"fictional"),
@@ -86,7 +87,8 @@ def _event_file(seeded: AppPaths, folder: Path) -> dict[str, object]:
 
 
 def test_no_hostile_name_reaches_outside_its_folder(seeded: AppPaths, tmp_path: Path) -> None:
-    from app.output.atomic import safe_file_stem, write_atomic
+    from app.atomic_files import write_atomic
+    from app.output.export_names import safe_file_stem
     from app.services.event_files import merge_file
     from app.store.database import open_database
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import bounds
 from app.domain.model import Channel
 from app.i18n import _
 from app.ui.formatting import channel_label
@@ -32,6 +33,7 @@ def _date_edit() -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
     edit.setMaximumDate(QDate.currentDate().addDays(1))
+    edit.setMinimumDate(QDate(bounds.EARLIEST_DATE))
     return edit
 
 

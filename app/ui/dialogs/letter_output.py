@@ -49,7 +49,7 @@ def _file_stem(dialog: LetterDialog, pattern: str) -> str:
 
 
 def suggested_pdf_name(dialog: LetterDialog) -> str:
-    from app.output.atomic import safe_file_stem
+    from app.output.export_names import safe_file_stem
 
     return safe_file_stem(_file_stem(dialog, _("UA {ua_number} letter {index}"))) + ".pdf"
 
@@ -158,7 +158,7 @@ def open_url(services: type, url: object) -> bool:
 
 def save_eml(dialog: LetterDialog) -> str | None:
     """A draft message any mail client opens (for long letters, or no mailto handler)."""
-    from app.output.atomic import safe_file_stem
+    from app.output.export_names import safe_file_stem
 
     letter, _target = _edited_letter(dialog)
     name = safe_file_stem(_file_stem(dialog, _("UA {ua_number} letter {index}"))) + ".eml"
@@ -180,7 +180,7 @@ def save_eml(dialog: LetterDialog) -> str | None:
 
 def save_envelope(dialog: LetterDialog) -> str | None:
     """An envelope PDF; the return address is left off for writer safety."""
-    from app.output.atomic import safe_file_stem
+    from app.output.export_names import safe_file_stem
 
     name = safe_file_stem(_file_stem(dialog, _("UA {ua_number} envelope {index}"))) + ".pdf"
     path = ask_save_path(

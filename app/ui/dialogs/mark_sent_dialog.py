@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import bounds
 from app.domain.model import AppealStatus, CaseDetail, Channel
 from app.i18n import _
 from app.services.appeal_warnings import case_warnings
@@ -60,6 +61,7 @@ class MarkSentDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
         self.date_edit.setMaximumDate(QDate.currentDate().addDays(1))
+        self.date_edit.setMinimumDate(QDate(bounds.EARLIEST_DATE))
         self.notice_label = QLabel()
         self.notice_label.setObjectName("warning")
         self.notice_label.setWordWrap(True)

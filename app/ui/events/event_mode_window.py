@@ -77,7 +77,7 @@ class EventModeWindow(QWidget):
         event: EventInfo,
         lock: PinLock,
         *,
-        open_board: Callable[[], None] | None = None,
+        open_board: Callable[[], object] | None = None,
         options: OutputOptions | None = None,
         idle_reset_ms: int = IDLE_RESET_MS,
     ) -> None:

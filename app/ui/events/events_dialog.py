@@ -123,7 +123,8 @@ class EventsDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         from app.services.events import list_events
 
-        keep = select or (self.current_event().name if self.current_event() else None)
+        current = self.current_event()
+        keep = select or (current.name if current else None)
         self.event_list.clear()
         for event in list_events(self.db):
             when = event.held_on.isoformat() if event.held_on else _("no date")

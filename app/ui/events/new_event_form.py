@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import bounds
 from app.domain.model import CaseSummary
 from app.i18n import _
 
-MAX_GOAL = 100_000
+MAX_GOAL = bounds.MAX_GOAL
 
 
 class NewEventForm(QWidget):
@@ -34,8 +35,11 @@ class NewEventForm(QWidget):
         self.date_box.setChecked(True)
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDateRange(QDate(bounds.EARLIEST_DATE), QDate(bounds.latest_date()))
         self.date_box.toggled.connect(self.date_edit.setEnabled)
         self.place_edit = QLineEdit()
+        self.place_edit.setMaxLength(bounds.MAX_TEXT)
+        self.name_edit.setMaxLength(bounds.MAX_EVENT_NAME)
         self.case_table = QTableWidget(len(open_cases), 2)
         self.case_table.setObjectName("eventCaseTable")
         self.case_table.setHorizontalHeaderLabels([_("Case"), _("Goal (letters)")])

@@ -47,7 +47,7 @@ def run_batch_print_dialog(parent: QWidget, event: EventInfo) -> BatchPrintDialo
 
 
 def _stem(event: EventInfo) -> str:
-    from app.output.atomic import safe_file_stem
+    from app.output.export_names import safe_file_stem
 
     return safe_file_stem(event.name, fallback="event")
 

@@ -82,6 +82,12 @@ def test_document_without_number_matches_by_index_or_is_rejected(db: Database) -
     assert (
         save(db, ua_number=None, kind=OutputKind.UPDATE, text="web copy") is ImportOutcome.UPDATED
     )
-    outcome = save(db, ua_number=None, ai_index="EUR 01/0001/2026", text="stranger")
-    assert outcome is ImportOutcome.REJECTED
+    outcome = save(
+        db, ua_number=None, ai_index="EUR 01/0001/2026", kind=OutputKind.UPDATE, text="stranger"
+    )
+    assert outcome is ImportOutcome.REJECTED  # a follow-up of a UA that is not in the store
     assert row_counts(db)["outputs"] == 2
+    # An initial UA known only by its index is a case of its own.
+    outcome = save(db, ua_number=None, ai_index="EUR 01/0001/2026", text="newcomer")
+    assert outcome is ImportOutcome.IMPORTED
+    assert row_counts(db)["cases"] == 2

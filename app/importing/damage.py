@@ -1,0 +1,91 @@
+"""PDF text layers that lost every accented letter ("ACCIN URGENTE", "ndice:", "Mxico").
+
+Some PDFs embed their accented glyphs in a way the extractor cannot map, and the letters
+simply vanish. When a text shows that damage, the words the importer relies on - the labels
+of each layout, country and language names - are restored from a vocabulary: each known word
+with accented letters, written without them, points back to itself. Names of people and
+officials are left as printed: nothing tells what was lost there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Label words of the Spanish, French, German and Portuguese layouts (and status phrases).
+_LABEL_WORDS = (
+    "ACCIÓN Acción ÍNDICE Índice INFORMACIÓN Información ENVÍEN Envíen ACTÚEN Actúen TAMBIÉN "
+    "También LLAMAMIENTOS MÁS Más más ÚLTIMA última Última actualización ACTUALIZACIÓN "
+    "información acción Fecha emisión EMISIÓN Tratamiento Correo-e español inglés francés "
+    "portugués árabe chino ruso PRÉCÉDENTE précédente COMPLÉMENTAIRE complémentaire "
+    "Complément COMPLÉMENT d'information DERNIÈRE dernière PRIVILÉGIER privilégier ÉCRIVEZ "
+    "Écrivez ÉGALEMENT également À à Français français anglais espagnol arabe "
+    "requise REQUISE nécessaire NÉCESSAIRE Entre-temps Sécurité sécurité Ministère "
+    "République république Fédération Señor Señora SEÑOR SEÑORA Excelentísimo Excelencia "
+    "México Perú Panamá Haití Irán Sudán Pakistán Túnez Turquía Camerún Bahréin Japón "
+    "Côte Égypte Éthiopie Algérie Sénégal Yémen Pérou Bénin Érythrée Émirats États-Unis "
+    "Guinée Équatoriale Arabia Saudí Arabie saoudite Brésil Brasil Colombie Bélarus Biélorussie "
+    "Rusia Líbano Liban Níger Nigéria Ruanda Burundi Malí Kazajistán Kirguistán Tayikistán "
+    "Uzbekistán Azerbaiyán Afganistán Kenia Túnez Mauritanie Tchad Maroc Tunisie"
+)
+_STRONG_SIGNS = re.compile(
+    r"\bACCIN\b|\bAccin\b|(?:^|\n)\s*ndice\s*:|\bndice\s*:|\bINFORMACIN\b|\bCOMPLMENT|"
+    r"\bPRCDENTE\b|\bENVEN\b|\bACTEN\b|\bespaol\b|\bfranais\b|\bMxico\b|\bRpublique\b"
+)
+
+
+def _strip(word: str) -> str:
+    return "".join(
+        ch for ch in word if ord(ch) < 128 or not unicodedata.category(ch).startswith("L")
+    )
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, str]:
+    """Damaged form -> the word as printed before the damage (only words that had accents)."""
+    from app.importing.languages import _table as language_table
+    from app.importing.territory_names import territory_names
+
+    words = set(_LABEL_WORDS.split())
+    for names in territory_names().values():
+        for name in names.values():
+            words.update(re.findall(r"[^\W\d_][\w'’-]*", name))
+    for name in language_table():
+        words.update(re.findall(r"[^\W\d_][\w'’-]*", name))
+    found: dict[str, str] = {}
+    for word in words:
+        damaged = _strip(word)
+        if damaged != word and len(damaged) >= 3 and damaged.lower() not in _COMMON:
+            found.setdefault(damaged, word)
+            if word.islower():
+                found.setdefault(damaged.capitalize(), word.capitalize())
+    return found
+
+
+# Damaged forms that are ordinary words and must stay as they are.
+_COMMON = {"per", "core", "mal", "ser", "son", "les", "des", "ces", "the", "con", "mas"}
+
+
+def is_accent_damaged(text: str) -> bool:
+    """The text shows the loss: a label or a common name without its accented letters."""
+    return bool(_STRONG_SIGNS.search(text))
+
+
+def repair_accent_damage(text: str) -> str:
+    """Restore the vocabulary's words; everything else stays as printed."""
+    vocabulary = _vocabulary()
+    pattern = _pattern()
+
+    def restore(match: re.Match[str]) -> str:
+        return vocabulary.get(match.group(0), match.group(0))
+
+    text = pattern.sub(restore, text)
+    # "MISE  JOUR", "LANGUE  PRIVILÉGIER": a lost "À" leaves two spaces.
+    return re.sub(r"\b(MISE|Mise|mise|LANGUE|Langue|langue)  (?=\S)", r"\1 à ", text)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    forms = sorted(_vocabulary(), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])")

@@ -1,0 +1,88 @@
+"""Files Appeal Desk itself wrote (letters, reports, labels, envelopes, event files) are never
+imported as Urgent Actions: they are recognised by the marks our outputs carry (the PDF
+creator, the draft e-mail's message id, the event file's format name) and by their content."""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.errors import ImportRejected
+from app.i18n import _
+
+# Every PDF we write names its creator "Appeal Desk <version>" (Qt writes it as UTF-16).
+_PDF_CREATOR = (
+    b"(Appeal Desk",
+    b"(\xfe\xff\x00A\x00p\x00p\x00e\x00a\x00l\x00 \x00D\x00e\x00s\x00k",
+)
+_MADE_WITH = re.compile(r"\bAppeal\s+Desk\s+\d+\.\d+(?:\.\d+)?\b")
+_DRAFT_ID = re.compile(r"^Message-ID:\s*<[^>]*@appeal-desk\.invalid>", re.I | re.M)
+_EVENT_FILE = re.compile(r'"format"\s*:\s*"appeal-desk-[\w-]+"')
+_REPORT_CSV = re.compile(
+    r"\A\ufeff?(?:month,ua_number,channel,kind,letters,replies|"
+    r"event,held_on,ua_number,case_title,goal,total)\b"
+)
+# The subject line of our letters: "Re: UA 72/05: names" in each template language.
+_LETTER_SUBJECT = re.compile(
+    r"^(?:Re|Betreff|Asunto|Objet|Assunto|Oggetto|Onderwerp|الموضوع)\s?:\s*(?:UA|AU)\s+"
+    r"[\w./ -]{3,20}:\s",
+    re.M,
+)
+# What a UA has and a letter never has: its banner, index label, appeal section, id line.
+_UA_BODY = re.compile(
+    r"^\s*(?:URGENT\s+ACTION|ACCI[ÓO]N\s+URGENTE|ACTION\s+URGENTE|EILAKTION)\s*$|"
+    r"AI[\s-]*Index|[ÍI]ndice\s*:|\bIndex\s*:|APPEALS?\s+TO\b|APPELLE\s+AN|"
+    r"PLEASE\s+SEND\s+APPEALS|Further\s+information\s+on\s+UA",
+    re.I | re.M,
+)
+
+
+def _refuse(source: str, kind: str) -> ImportRejected:
+    reasons = {
+        "pdf": _(
+            "This PDF was made by Appeal Desk (a letter, report, label sheet or envelope), not "
+            "an Urgent Action; it was not imported. Import the UA itself."
+        ),
+        "letter": _(
+            "This is an appeal letter written by Appeal Desk, not an Urgent Action; it was not "
+            "imported. Import the UA itself."
+        ),
+        "report": _(
+            "This is a report made by Appeal Desk, not an Urgent Action; it was not imported. "
+            "Import the UA itself."
+        ),
+        "event": _(
+            "This is an event file made by Appeal Desk, not an Urgent Action; it was not "
+            "imported. Merge it in the events window instead."
+        ),
+    }
+    return ImportRejected(source, reasons[kind])
+
+
+def check_pdf(data: bytes, source: str) -> None:
+    """Refuse a PDF whose creator is Appeal Desk (letters, reports, labels, envelopes)."""
+    if any(mark in data for mark in _PDF_CREATOR) and b"/Creator" in data:
+        raise _refuse(source, "pdf")
+
+
+def check_text(text: str, source: str) -> None:
+    """Refuse text that one of our outputs produced (any file type, after extraction)."""
+    head = text[:4000]
+    if _DRAFT_ID.search(head):
+        raise _refuse(source, "letter")
+    if _EVENT_FILE.search(head):
+        raise _refuse(source, "event")
+    if _REPORT_CSV.match(head):
+        raise _refuse(source, "report")
+    if _MADE_WITH.search(text[-3000:]) or _MADE_WITH.search(head):
+        raise _refuse(source, "report")
+    if is_our_letter(text):
+        raise _refuse(source, "letter")
+
+
+def is_our_letter(text: str) -> bool:
+    """An appeal letter as our templates write it: a short text with our subject line near
+    the top and none of a UA's own structure."""
+    if len(text) > 12_000:
+        return False
+    subject = _LETTER_SUBJECT.search(text[:3000])
+    return subject is not None and not _UA_BODY.search(text)

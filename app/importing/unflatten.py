@@ -1,0 +1,82 @@
+"""PDF text flattened onto one line: the line breaks the layout recognisers need come back.
+
+Some viewers and converters give a UA's whole text layer as one line. The labels of the
+layouts still stand in it, so a break is put back before each of them (and after the
+banner, the capitalised headline and each salutation), which turns the line into the blocks
+a reader sees: identifier line, banner, headline, story, bullets, target blocks, copies.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LABELS = (
+    r"URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|Further information on UA\s*:|"
+    r"(?:First|Second|Third|Fourth) UA\s*:|"
+    r"Please write immediately|Escriban inmediatamente|Écrivez immédiatement|"
+    r"PLEASE SEND APPEALS BEFORE|ENVÍEN LLAMAMIENTOS ANTES|VEUILLEZ ENVOYER VOS APPELS|"
+    r"And copies to\s*:|Y copias a\s*:|Copies à\s*:|Please copy\s*:|ENVÍEN COPIA A\s*:|"
+    r"Also send copies to|Envíen también copias|Veuillez également envoyer|"
+    r"Please insert local diplomatic|Name Address 1|Please check with your section|"
+    r"ADDITIONAL INFORMATION|INFORMACIÓN ADICIONAL|COMPLÉMENT D['’]INFORMATION|"
+    r"Names?\s*:|Nombres?\s*:|Noms?\s*:|Gender m/f\s*:|Sexo h/m\s*:|Genre h/f\s*:|"
+    r"Salutation\s*:|Tratamiento\s*:|Formule d['’]appel\s*:|"
+    r"E-?mail\s*:|Correo-e\s*:|Courriel\s*:|Fax\s*:|Twitter\s*:|Facebook\s*:|Phone\s*:|Tel\s*:|"
+    r"TAKE ACTION|AND ALSO WRITE TO\s*:|Y TAMBIÉN ESCRIBAN A\s*:|ÉCRIVEZ ÉGALEMENT À\s*:|"
+    r"PREFERRED LANGUAGE TO ADDRESS TARGET\s*:|PLEASE TAKE ACTION AS SOON AS POSSIBLE|"
+    r"NAME AND (?:PREFERRED )?PRONOUN\s*:|LINK TO PREVIOUS UA\s*:|Further information\s*:|"
+    r"This is the (?:first|second|third) update|Issue Date\s*:|Yours sincerely|"
+    r"UA\s*:\s*\d{1,4}/\d{2}\s+Index\s*:|AU\s*:\s*\d{1,4}/\d{2}\s+[ÍI]ndice\s*:"
+)
+_BREAK_BEFORE = re.compile(rf"\s+(?=(?:{_LABELS}))")
+_BULLETS = re.compile(r"\s+(?=[■▪•\uf0a7\uf0b7])")
+_BANNER = re.compile(r"^(URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE)\s+(?=\S)", re.M)
+# "Salutation: Your Excellency Minister of Justice ...": the value ends before the next office.
+_SALUTATION_VALUE = re.compile(
+    r"^((?:Salutation|Tratamiento|Formule d['’]appel)\s*:\s*"
+    r"(?:Dear|Your|Excelent\w*|Señor\w*|Monsieur|Madame|Sehr)(?:\s+(?:[A-Z][\w.-]*|de|del|la|le))*?)"
+    r"\s+(?=(?:Minister|Ministro|Ministre|President|Presidente|Président|Prosecutor|Fiscal|"
+    r"Procureur|Attorney|Governor|Gobernador|Gouverneur|Chief|Director|Head|King|Prime)\b)",
+    re.M,
+)
+_MIN_LENGTH = 800
+
+
+def is_flattened(text: str) -> bool:
+    """A long text with (almost) no line breaks."""
+    stripped = text.strip()
+    return len(stripped) >= _MIN_LENGTH and stripped.count("\n") <= 2
+
+
+def unflatten(text: str) -> str:
+    """Break the one line before each label, after the banner, the headline and salutations."""
+    text = _BREAK_BEFORE.sub("\n", text.strip())
+    text = _BULLETS.sub("\n", text)
+    text = _BANNER.sub(lambda m: m.group(1) + "\n", text)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        banner = re.fullmatch(r"URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE", line.strip())
+        if banner and i + 1 < len(lines):
+            lines[i + 1] = _split_headline(lines[i + 1])
+    text = "\n".join(lines)
+    text = _SALUTATION_VALUE.sub(lambda m: m.group(1) + "\n", text)
+    return _split_after_to(text) + "\n"
+
+
+def _split_headline(line: str) -> str:
+    """``MEDICS JAILED AFTER UNFAIR RETRIAL Two medics, ...``: the capitalised run is the
+    headline; the story starts with the first word that has a lower-case letter."""
+    words = line.split(" ")
+    run = 0
+    while run < len(words) and not any(ch.islower() for ch in words[run]):
+        run += 1
+    if 0 < run < len(words):
+        if run > 1 and len(words[run - 1]) == 1:
+            run -= 1  # "... RETRIAL A court ...": the "A" opens the story
+        return " ".join(words[:run]) + "\n" + " ".join(words[run:])
+    return line
+
+
+def _split_after_to(text: str) -> str:
+    """``... BEFORE 27 NOVEMBER 2012 TO: Minister of Interior ...``: the block starts after."""
+    return re.sub(r"(\b(?:TO|À|A)\s*:)\s+(?=\S)", r"\1\n", text)
