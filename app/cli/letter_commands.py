@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.choices import envelope_format_arg, page_size_arg
 from app.cli.context import CliContext
-from app.domain.errors import InvalidInput
+from app.domain.errors import WrongFileType
 from app.domain.output_options import EnvelopeFormat, PageSize
 from app.i18n import _, ngettext
 
@@ -95,9 +96,7 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
 
     out: Path | None = args.out
     if out is not None and out.suffix.lower() not in LETTER_SUFFIXES:
-        raise InvalidInput(
-            _("Choose a file ending in .pdf, .txt or .eml (not %(name)s).") % {"name": out.name}
-        )
+        raise WrongFileType(out.name)
     case = get_case(ctx.database(), args.ua_number)
     outputs.target_of(case, args.target)
     settings = ctx.settings()
@@ -108,6 +107,10 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
         case, args.target, settings.sender, options, locale=args.letter_lang
     )
     _say_writer_safety(case, options, ctx)
+    from app.services.letters import case_notices
+
+    for notice in case_notices(case, date.today()):  # as the letter editor warns
+        print(f"appeal-desk: {notice}", file=ctx.err)
     for warning in letter.warnings:
         print(f"appeal-desk: {warning}", file=ctx.err)
     if out is None:

@@ -337,3 +337,6 @@ class Letter:
     subject: str = ""
     right_to_left: bool = False
     warnings: tuple[str, ...] = field(default=())
+    asks: tuple[str, ...] = ()  # the UA's demands the letter makes (keys such as "release")
+    salutation: str = ""  # as the letter prints them (a bilingual letter pairs them up)
+    closing: str = ""

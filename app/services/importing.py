@@ -106,6 +106,10 @@ def import_files(
             continue
         for name, document in documents:
             result = save_parsed(db, document, name, force=force, batch=batch)
+            if result.outcome in KEPT:
+                from app.services.originals import keep_original_file
+
+                keep_original_file(db, document, path)
             outcome(_with_path(result, path))
     if progress is not None:
         progress(len(files), len(files), "")
@@ -173,20 +177,27 @@ def save_parsed(
         batch.batch_id = batch_id
         return result
     except AppealDeskError as exc:
-        return ImportResult(source, ImportOutcome.REJECTED, reason=exc.message)
+        # The reason travels in the result, shown later: it is worded in the interface language.
+        return ImportResult(source, ImportOutcome.REJECTED, reason=exc.translated(_))
     except Exception:  # a store bug must not stop a batch: the unit of work rolled back
         log.exception("saving %s failed", source)
         return ImportResult(source, ImportOutcome.REJECTED, reason=_(INTERNAL))
 
 
 CHANGED = (ImportOutcome.IMPORTED, ImportOutcome.UPDATED)
+KEPT = (*CHANGED, ImportOutcome.UNCHANGED)
 
 
 def confirm(db: Database, result: ImportResult) -> ImportResult:
     """Apply a document the user confirmed after seeing what it would change."""
     if result.document is None:
         return result
-    return save_parsed(db, result.document, result.source, force=True)
+    applied = save_parsed(db, result.document, result.source, force=True)
+    if applied.outcome in KEPT and result.path:
+        from app.services.originals import keep_original_file
+
+        keep_original_file(db, result.document, Path(result.path))
+    return applied
 
 
 def import_text(db: Database, text: str, source_name: str = "pasted text") -> ImportResult:
