@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.domain.errors import InvalidInput
-from app.domain.model import AppealKind, CaseDetail, Letter, SenderProfile
+from app.domain.model import AppealKind, CaseDetail, CaseStatus, Letter, SenderProfile
 from app.i18n import _, base_language, current_language, is_rtl, locale_chain, normalize_locale
 from app.letters import context as ctx
 from app.letters import rendering
@@ -313,6 +313,22 @@ def _letter_parts(
     head = "\n".join(lines[:start])
     head = head + "\n" if head else ""
     return head, (lines[start], paragraphs, lines[end]), "\n" + "\n".join(lines[end + 1 :])
+
+
+def case_notices(case: CaseDetail, today: datetime.date) -> list[str]:
+    """Warnings before writing, never blocks: the case is closed, or its deadline has passed
+    (the letter editor shows them; the command line prints them)."""
+    if case.status == CaseStatus.CLOSED:
+        return [
+            _(
+                "This case is closed: the UA asks for no further action. Read its final output before writing."
+            )
+        ]
+    if case.deadline is not None and case.deadline < today:
+        return [
+            _("The deadline of this UA has passed. Check with your section office before sending.")
+        ]
+    return []
 
 
 def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
