@@ -115,6 +115,17 @@ def _index_in_link(ai_index: str, link: str) -> bool:
     return ai_index.lower().replace(" ", "") in link.replace(" ", "")
 
 
+def output_hashes(session: Session, ua_number: str) -> list[str]:
+    """The content hashes of a case's documents, newest first."""
+    query = (
+        select(OutputRow.content_hash)
+        .join(CaseRow)
+        .where(CaseRow.ua_number == ua_number)
+        .order_by(OutputRow.id.desc())
+    )
+    return [str(digest) for digest in session.scalars(query)]
+
+
 def already_stored(case: CaseRow, document: ParsedDocument) -> bool:
     """The very same document is already one of the case's outputs."""
     digest = content_hash(document)

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.case_list.activated.connect(lambda _case: self.case_actions.write_letter())
         self.detail.write_letter_requested.connect(self.case_actions.write_letter)
         self.detail.mark_sent_requested.connect(self.case_actions.mark_sent)
+        self.detail.open_original_requested.connect(self.case_actions.open_original)
         self.empty_state.import_requested.connect(self.imports.choose_and_import)
         self.empty_state.samples_requested.connect(self.imports.load_samples)
         self.empty_state.paste_requested.connect(self.imports.import_clipboard)
