@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.domain.errors import TemplateProblem
-from app.letters.rendering import search_path
+from app.letters.rendering import ensure_inside, search_path
 
 SALUTATIONS_FILE = "salutations.toml"
 
@@ -107,6 +107,7 @@ def load_rules(locale_chain: list[str], user_templates: Path | None = None) -> d
         path = directory / SALUTATIONS_FILE
         if not path.is_file():
             continue
+        ensure_inside(path, user_templates)
         found = True
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
