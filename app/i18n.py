@@ -10,6 +10,7 @@ previews a catalog without building anything. No Qt here: the UI registers a lis
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import logging
@@ -19,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +88,8 @@ def normalize_locale(tag: str | None) -> str | None:
     cleaned = shape.group(1).replace("-", "_")
     if cleaned.upper() in ("C", "POSIX"):
         return None  # the POSIX locale names no language (Babel agrees)
-    if _plain_cldr_locale(cleaned):
-        return cleaned  # what Babel would say, without importing it at start-up
+    if cleaned in _shipped_catalogs() or cleaned == SOURCE_LANGUAGE:
+        return cleaned  # a catalog we ship is a valid id: no need to load Babel at start-up
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -98,27 +100,17 @@ def normalize_locale(tag: str | None) -> str | None:
     return canonical if LOCALE_ID.fullmatch(canonical) else None
 
 
-# Languages whose tags Babel leaves as they are (no script is inferred): "pt_BR" stays "pt_BR".
-_PLAIN_LANGUAGES = frozenset({"en", "es", "fr", "de", "pt", "ar", "it", "nl"})
-_PLAIN_TAG = re.compile(r"^([a-z]{2})(?:_[A-Z]{2}|_[0-9]{3})?$")
+_PLAIN_TAG = re.compile(r"^([a-z]{2,3})(?:_([A-Z]{2}|[0-9]{3}))?$")
 
 
-def _plain_cldr_locale(cleaned: str) -> bool:
-    """``cleaned`` is a CLDR locale of a plain language, found as Babel finds it (its data
-    file), so Babel's parse would return it unchanged."""
-    shape = _PLAIN_TAG.fullmatch(cleaned)
-    if shape is None or shape.group(1) not in _PLAIN_LANGUAGES:
-        return False
-    return (_babel_locale_data() / f"{cleaned}.dat").is_file()
-
-
-@lru_cache(maxsize=1)
-def _babel_locale_data() -> Path:
-    from importlib.util import find_spec
-
-    spec = find_spec("babel")
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    return Path(folders[0] if folders else ".") / "locale-data"
+def _plain_locale(tag: str) -> str | None:
+    """``en-US`` or ``es_PE.UTF-8`` as ``en_US`` / ``es_PE``, read without Babel; None when
+    the tag has a script or another shape only Babel can canonicalise."""
+    shape = _TAG_SHAPE.fullmatch(tag.strip())
+    if shape is None:
+        return None
+    cleaned = shape.group(1).replace("-", "_")
+    return cleaned if _PLAIN_TAG.fullmatch(cleaned) else None
 
 
 def base_language(locale_id: str) -> str:
@@ -174,11 +166,12 @@ def _shipped_catalogs() -> frozenset[str]:
 
 def is_rtl(locale_id: str) -> bool:
     """True for right-to-left languages (Arabic, Hebrew, Persian, Urdu...)."""
+    plain = _plain_locale(locale_id)
+    if plain is not None and base_language(plain) in _KNOWN_LEFT_TO_RIGHT:
+        return False  # no Babel locale data to load at start-up (about 20 ms)
     canonical = normalize_locale(locale_id)
     if canonical is None:
         return False
-    if canonical.split("_")[0] in _KNOWN_LEFT_TO_RIGHT:
-        return False  # no Babel locale data to load at start-up (about 20 ms)
     from babel import Locale
 
     return Locale.parse(canonical).text_direction == "rtl"
@@ -200,7 +193,8 @@ def negotiate(preferred: Iterable[str], available: Iterable[str] | None = None) 
     """
     shipped = list(available) if available is not None else available_languages()
     shipped_set = set(shipped)
-    wanted = [c for c in (normalize_locale(tag) for tag in preferred) if c]
+    # A plain tag needs no validation here: it only counts if a shipped catalog matches it.
+    wanted = [c for c in (_plain_locale(tag) or normalize_locale(tag) for tag in preferred) if c]
     for candidate in wanted:
         for variant in _region_variants(candidate):
             if variant in shipped_set:
@@ -222,22 +216,106 @@ def _region_variants(locale_id: str) -> list[str]:
 # ---- catalogs ---------------------------------------------------------------------------------
 
 
-def compile_po(po_path: Path, locale_id: str | None = None) -> bytes:
-    """Parse a .po file and compile it in memory to .mo bytes (fuzzy entries left out)."""
+# A message every kept .mo carries: the CRC-32 of the .po it was built from, so a catalog a
+# translator has since edited is compiled again instead of being read stale. The .mo is
+# written beside its .po the first time a language is used (or by `appeal-desk i18n compile`
+# when packaging), so later starts in that language read it instead of compiling.
+SOURCE_MARK = ("appeal-desk", "source-crc32")
+
+
+def compile_po(po_path: Path, locale_id: str | None = None, *, mark: bool = False) -> bytes:
+    """Parse a .po file and compile it to .mo bytes (fuzzy and unsafe entries left out);
+    ``mark`` adds the source checksum that shipped catalogs carry."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=locale_id, domain=CATALOG_DOMAIN)
+    source = po_path.read_bytes()
+    catalog = read_po(io.BytesIO(source), locale=locale_id, domain=CATALOG_DOMAIN)
+    drop_unsafe_translations(catalog, po_path)
+    if mark:
+        catalog.add(SOURCE_MARK[1], source_checksum(source), context=SOURCE_MARK[0])
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
 
 
+def source_checksum(source: bytes) -> str:
+    import zlib  # cheap to import, unlike hashlib (about 25 ms at start-up)
+
+    return f"{zlib.crc32(source):08x}"
+
+
+def compiled_path(locale_id: str) -> Path:
+    """Where the shipped compiled catalog of a locale lives (next to its .po)."""
+    return catalog_path(locale_id).with_suffix(".mo")
+
+
+def compiled_is_current(locale_id: str) -> bool | None:
+    """True when the shipped .mo was built from the .po as it is now; None when there is none."""
+    mo_path = compiled_path(locale_id)
+    if not mo_path.is_file():
+        return None
+    return _mark_of(mo_path.read_bytes()) == source_checksum(catalog_path(locale_id).read_bytes())
+
+
+def _mark_of(data: bytes) -> str | None:
+    try:
+        compiled = gettext.GNUTranslations(io.BytesIO(data))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    found = compiled.pgettext(*SOURCE_MARK)
+    return None if found == SOURCE_MARK[1] else found
+
+
+def drop_unsafe_translations(catalog: Any, source: Path) -> int:
+    """Blank every translation that could read or exhaust the program when formatted (see
+    ``app.catalog_safety``), so the English text is used instead; returns how many."""
+    from app.catalog_safety import unsafe_reason
+
+    dropped = 0
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        forms = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        reason = next((r for f in forms if f for r in [unsafe_reason(ids, f)] if r), None)
+        if reason is None:
+            continue
+        log.warning("%s:%s: translation not used: %s", source, message.lineno, reason)
+        message.string = tuple("" for _ in forms) if len(forms) > 1 else ""
+        dropped += 1
+    return dropped
+
+
 @lru_cache(maxsize=32)
 def _shipped_mo(locale_id: str) -> bytes | None:
+    """The compiled catalog: the .mo beside the .po when it was built from it (no Babel import
+    at start-up), else the .po compiled now and kept as that .mo."""
     path = catalog_path(locale_id)
-    return compile_po(path, locale_id) if path.is_file() else None
+    if not path.is_file():
+        return None
+    mo_path = path.with_suffix(".mo")
+    if mo_path.is_file():
+        data = mo_path.read_bytes()
+        if _mark_of(data) == source_checksum(path.read_bytes()):
+            return data
+        log.info("%s is older than its .po; compiling the .po", mo_path)
+    data = compile_po(path, locale_id, mark=True)
+    _keep_compiled(mo_path, data)
+    return data
+
+
+def _keep_compiled(mo_path: Path, data: bytes) -> None:
+    """Keep a compiled catalog beside its .po for the next start (best effort: a read-only
+    install compiles again each time, which is slower but correct)."""
+    temporary = mo_path.with_name(f".{mo_path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, mo_path)
+    except OSError as exc:
+        log.debug("cannot keep the compiled catalog %s: %s", mo_path, exc)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.NullTranslations:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import os
+import logging.handlers
 from pathlib import Path
 
 from app.paths import AppPaths
@@ -13,44 +13,13 @@ MAX_BYTES = 1_000_000
 BACKUPS = 3
 
 
-class RotatingLogFile(logging.FileHandler):
-    """``logging.handlers.RotatingFileHandler``'s behaviour - a size cap and numbered backups
-    (``.1`` newest) - without importing ``logging.handlers`` (it pulls in socket, pickle and
-    queue: about 6 ms of every start-up)."""
-
-    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
-        super().__init__(path, encoding="utf-8", delay=True)
-        self.max_bytes = max_bytes
-        self.backups = backups
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            if self._is_full(self.format(record)):
-                self._roll_over()
-        except OSError:
-            self.handleError(record)
-            return
-        super().emit(record)
-
-    def _is_full(self, message: str) -> bool:
-        if self.stream is None:
-            self.stream = self._open()
-        self.stream.seek(0, os.SEEK_END)
-        return self.stream.tell() > 0 and self.stream.tell() + len(message) + 1 > self.max_bytes
-
-    def _roll_over(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-        base = self.baseFilename
-        for number in range(self.backups - 1, 0, -1):
-            older = f"{base}.{number}"
-            if os.path.exists(older):
-                os.replace(older, f"{base}.{number + 1}")
-        if self.backups > 0:
-            os.replace(base, f"{base}.1")
-        else:
-            os.remove(base)
+def log_file_handler(
+    path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS
+) -> logging.handlers.RotatingFileHandler:
+    """A size-capped UTF-8 log file with numbered backups (``.1`` newest), opened on first use."""
+    return logging.handlers.RotatingFileHandler(
+        path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True
+    )
 
 
 def configure_logging(paths: AppPaths, console: bool = False) -> None:
@@ -59,7 +28,7 @@ def configure_logging(paths: AppPaths, console: bool = False) -> None:
         return
     try:
         paths.log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingLogFile(paths.log_dir / LOG_FILE)
+        handler: logging.Handler = log_file_handler(paths.log_dir / LOG_FILE)
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -130,15 +130,8 @@ def run_gui(args: argparse.Namespace) -> int:
     if missing is not None:  # Qt would abort with a message naming the wrong library
         print(missing.advice(detect_distribution()), file=sys.stderr)
         return 1
-    import PySide6.QtCore  # noqa: F401 - loaded first, so the scan below can be sped up
-
-    from app.pyside_feature_scan import speed_up_feature_scan
-    from app.pyside_none_guard import protect_none
-
-    speed_up_feature_scan()  # before the window's modules are imported
     from app.ui.application import run
 
-    protect_none()  # PySide6 6.12 on Python 3.11 would abort after ~5,000 Qt calls
     return run(args)
 
 

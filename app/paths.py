@@ -69,7 +69,7 @@ PRIVATE_FILE = 0o600
 PRIVATE_UMASK = 0o077  # what the app creates is readable by its user only
 
 
-APP_FOLDERS = ("backups", "logs", "templates", "exports", "attachments")
+APP_FOLDERS = ("backups", "logs", "templates", "exports", "attachments", "originals")
 APP_FILES = ("settings.json", "ui.ini")
 
 

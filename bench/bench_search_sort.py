@@ -21,7 +21,6 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.paths import resolve_paths
-from app.pyside_none_guard import protect_none
 from app.services.cases import list_cases
 from app.services.database import open_store
 from app.ui.models.case_filter_proxy import CaseFilterProxy
@@ -77,7 +76,6 @@ def keystrokes(view: CaseListView, words: list[str]) -> list[Callable[[], object
 def run(quick: bool) -> list[Result]:
     count = 5_000 if quick else 100_000
     store = cached_store(count, count, lean=True)
-    protect_none()  # as the app does (PySide6 6.12.0 on Python 3.11)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     db = open_store(resolve_paths(store))
     try:

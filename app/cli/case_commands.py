@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = sub.add_parser("list", help="list open cases by deadline")
     lst.add_argument("--all", action="store_true", help="include closed cases")
     lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.add_argument(
+        "--search", default="", metavar="WORDS", help="only cases holding every word (any accents)"
+    )
     lst.set_defaults(handler=run_list)
 
     sent = sub.add_parser("sent", help="record an appeal as sent")
@@ -114,7 +117,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.cases import list_cases
 
     today = date.today()
-    cases = list_cases(ctx.database(), include_closed=args.all)
+    cases = list_cases(ctx.database(), include_closed=args.all, search=args.search)
     if args.json:
         from app.services.cases import get_case
 

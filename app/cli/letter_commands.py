@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,6 +109,10 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
         case, args.target, settings.sender, options, locale=args.letter_lang
     )
     _say_writer_safety(case, options, ctx)
+    from app.services.letters import case_notices
+
+    for notice in case_notices(case, date.today()):  # as the letter editor warns
+        print(f"appeal-desk: {notice}", file=ctx.err)
     for warning in letter.warnings:
         print(f"appeal-desk: {warning}", file=ctx.err)
     if out is None:

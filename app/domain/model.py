@@ -101,7 +101,16 @@ class Target:
     @property
     def label(self) -> str:
         """One line naming the official: "Minister of X, Jane Doe"."""
-        return ", ".join(part for part in (self.title, self.display_name) if part)
+        return official_label(self.title, self.name_as_printed, self.name)
+
+
+def official_label(title: str | None, name_as_printed: str | None, name: str | None) -> str:
+    """ "Minister of Justice, Dr Jane Doe": the title, then the name as printed (else the name).
+
+    The case list, the appeal history and the letter dialog all name an official this way;
+    the store's quick reads compute the same text in SQL (``OFFICIAL_LABEL`` in quick_list).
+    """
+    return ", ".join(part for part in (title, name_as_printed or name) if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,3 +337,6 @@ class Letter:
     subject: str = ""
     right_to_left: bool = False
     warnings: tuple[str, ...] = field(default=())
+    asks: tuple[str, ...] = ()  # the UA's demands the letter makes (keys such as "release")
+    salutation: str = ""  # as the letter prints them (a bilingual letter pairs them up)
+    closing: str = ""

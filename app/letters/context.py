@@ -9,11 +9,14 @@ Documented names (``rendering.CONTEXT_NAMES``), each a dict unless noted:
 - ``persons`` (tuple of dicts): name, pronouns (as printed or None), gender ("f", "m", "n")
 - ``person``: names (joined with Babel in the letter language), count, several (more than one
   person, or a group such as "The families of X"), plural (English grammar: several people or
-  they/them), gender ("f", "m", "n"), subject, object, possessive (English pronoun words,
-  "they"/"them"/"their" when unknown)
+  they/them), gender ("f", "m", "n"), group (the label when one entry names a group, such as
+  "Refugee children and adolescents", else ""; templates quote it after a noun with its
+  article), subject, object, possessive (English pronoun words, "they"/"them"/"their" when
+  unknown)
 - ``letter``: date (formatted), date_iso, locale, subject, salutation, closing,
   form_of_address, salutation_from_document, body (the model letter without greeting and
-  closing, or None), personal_note
+  closing, or None), personal_note, asks (a tuple of sentences, one per demand of the UA, in
+  the letter's language; used when there is no body)
 """
 
 from __future__ import annotations
@@ -96,7 +99,7 @@ def persons_context(
     count = len(entries)
     several = count != 1 or looks_like_group(entries[0]["name"])
     plural = several or gender == "n"
-    words = _PRONOUN_WORDS["n" if several else gender]
+    words = _PRONOUN_WORDS["n" if several else str(gender)]
     names = format_list([e["name"] for e in entries], locale=locale_id) if entries else ""
     summary = {
         "names": names,
@@ -106,6 +109,7 @@ def persons_context(
         "gender": gender
         if count == 1
         else ("n" if "n" in {e["gender"] for e in entries} else gender),
+        "group": entries[0]["name"] if count == 1 and several else "",
         "subject": words[0],
         "object": words[1],
         "possessive": words[2],
@@ -117,11 +121,22 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-def official_context(target: Target, courtesy: Courtesy) -> dict[str, Any]:
+def line_start(text: str) -> str:
+    """A line as it starts an address block: its first letter in capitals ("ministre de la
+    Justice" -> "Ministre de la Justice"); the rest as printed."""
+    stripped = text.strip()
+    for index, char in enumerate(stripped):
+        if char.isalpha():
+            return stripped[:index] + char.upper() + stripped[index + 1 :]
+    return stripped
+
+
+def official_context(target: Target, courtesy: Courtesy, name: str | None = None) -> dict[str, Any]:
+    """``name`` is the name as the letter prints it (honorifics of other languages left out)."""
     address = target.address or ""
     return {
-        "title": target.title or "",
-        "name": target.display_name,
+        "title": line_start(target.title or ""),
+        "name": target.display_name if name is None else name,
         "address": address,
         "address_lines": _lines(address),
         "email": target.email or "",
@@ -142,12 +157,13 @@ def sender_context(sender: SenderProfile) -> dict[str, Any]:
     }
 
 
-def case_context(case: CaseDetail) -> dict[str, Any]:
+def case_context(case: CaseDetail, country: str | None = None) -> dict[str, Any]:
+    """``country`` is the case's country in the letter's language (CLDR), when it is known."""
     return {
         "ua_number": case.ua_number,
         "ai_index": case.ai_index or "",
         "title": case.title,
-        "country": case.country,
+        "country": country or case.country,
         "issued_on": case.issued_on,
         "deadline": case.deadline,
         "summary": case.summary or "",
@@ -162,11 +178,14 @@ def letter_context(
     courtesy: Courtesy,
     body: str | None,
     personal_note: str,
+    date_locale: str | None = None,
+    asks: tuple[str, ...] = (),
 ) -> dict[str, Any]:
+    """``date_locale`` formats the date when it differs from the letter's ("en_GB": 6 December)."""
     from babel.dates import format_date
 
     return {
-        "date": format_date(today, "long", locale=locale_id),
+        "date": format_date(today, "long", locale=date_locale or locale_id),
         "date_iso": today.isoformat(),
         "locale": locale_id,
         "subject": subject,
@@ -176,4 +195,5 @@ def letter_context(
         "salutation_from_document": courtesy.salutation_from_document,
         "body": body,
         "personal_note": personal_note.strip(),
+        "asks": asks,
     }

@@ -1,85 +1,333 @@
 """Salutation and closing engine: rank of the office x the official's gender x the letter language.
 
-The wording lives in ``app/templates/<locale>/salutations.toml`` (translators edit it, no code);
-a user file with the same name in ``<data dir>/templates/<locale>/`` overrides entries. This
-module only decides the rank from the official's title and picks the entry.
+Everything a translator may change is data, one folder per language:
+
+- ``app/templates/<locale>/offices.toml``: the office words of that language, read in officials'
+  titles whatever the letter's language (a Spanish title in an English letter still says
+  "Fiscal General"), and the words that show an official's gender for sure.
+- ``app/templates/<locale>/salutations.toml``: for each rank and gender, the salutation, the form
+  of address and the closing in that language, and the office words that fill ``{office}``.
+
+A user file with the same name in ``<data dir>/templates/<locale>/`` overrides entries. This module
+only finds the rank, the office and the gender, and picks the entries.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from app.domain.errors import TemplateProblem
-from app.letters.rendering import ensure_inside, search_path
+from app.letters.rendering import SHIPPED_TEMPLATES, ensure_inside, search_path
 
 SALUTATIONS_FILE = "salutations.toml"
+OFFICES_FILE = "offices.toml"
+GENDERS = ("f", "m", "neutral")
+RULE_TABLES = ("salutation", "address", "closing", "offices", "letter")
+OFFICE_TABLES = ("offices", "heads", "institutions", "gender")
+# Placeholders a translator may write in each table of salutations.toml.
+ALLOWED_PLACEHOLDERS = {
+    "salutation": frozenset({"office"}),
+    "address": frozenset({"office"}),
+    "closing": frozenset({"office", "address"}),
+    "offices": frozenset(),
+}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 class Rank(StrEnum):
     HEAD_OF_STATE = "head_of_state"
-    KING = "king"
+    HEAD_OF_GOVERNMENT = "head_of_government"
+    MONARCH = "monarch"
     MINISTER = "minister"
-    JUDGE = "judge"
+    DEPUTY_MINISTER = "deputy_minister"
+    SECRETARY_OF_STATE = "secretary_of_state"
+    ATTORNEY_GENERAL = "attorney_general"
     PROSECUTOR = "prosecutor"
+    JUDGE = "judge"
+    COURT_PRESIDENT = "court_president"
     GOVERNOR = "governor"
-    PRISON_DIRECTOR = "prison_director"
+    MAYOR = "mayor"
     AMBASSADOR = "ambassador"
+    MILITARY = "military"
     POLICE_CHIEF = "police_chief"
+    INSTITUTION_HEAD = "institution_head"
+    PRISON_DIRECTOR = "prison_director"
     GENERIC = "generic"
 
 
-# Checked in order: the first pattern found in the official's title (any language) wins.
-_RANK_PATTERNS: tuple[tuple[Rank, re.Pattern[str]], ...] = tuple(
-    (rank, re.compile(pattern, re.IGNORECASE))
-    for rank, pattern in (
-        (
-            Rank.KING,
-            r"\b(king|queen|emir|sultan|majesty|rey|reina|roi|reine|k[öo]nig|k[öo]nigin|rei|rainha)\b|ملك|أمير",
-        ),
-        (
-            Rank.PROSECUTOR,
-            r"prosecut|attorney.general|\bfiscal\b(?! affairs| policy)|procureur|staatsanwalt|procurador|minist[ée]rio p[úu]blico|ministerio p[úu]blico|النائب العام|نائب عام",
-        ),
-        (
-            Rank.HEAD_OF_STATE,
-            r"prime minister|premier|chancellor|kanzler|head of (state|government)|primer ministro|primeiro.ministro|رئيس الوزراء",
-        ),
-        (Rank.MINISTER, r"minist|secretary of state|secretari[oa] de estado|وزير"),
-        (
-            Rank.PRISON_DIRECTOR,
-            r"prison|penitenciar|penitentiar|gef[äa]ngnis|justizvollzug|pris[ãa]o|\bjail\b|detention cent|سجن",
-        ),
-        (Rank.POLICE_CHIEF, r"police|polic[ií]a|polizei|gendarmer|شرطة"),
-        (
-            Rank.JUDGE,
-            r"\b(judge|justice|court|magistrat\w*|juez|jueza|juge|richter\w*|juiz|juíza|tribunal)\b|قاض|محكمة",
-        ),
-        (Rank.AMBASSADOR, r"ambassad|embajador|botschafter|embaixador|سفير"),
-        (Rank.HEAD_OF_STATE, r"president|pr[ée]sident|präsident|رئيس"),
-        (
-            Rank.GOVERNOR,
-            r"governor|gobernador|gouverneur|governador|\bmayor\b|alcalde|maire|bürgermeister|prefect|préfet|محافظ|والي",
-        ),
+RANK_KEYS = frozenset(rank.value for rank in Rank)
+
+
+# ---- text folding and whole-word patterns ---------------------------------------------------
+
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None})
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents or Arabic vowel marks, one space between words."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = bare.translate(_ARABIC_LETTERS).replace("\u2019", "'")
+    return " ".join(bare.split())
+
+
+def compile_phrase(phrase: str) -> re.Pattern[str]:
+    """A phrase as whole words; ``*`` at either end of a word lets the word run on."""
+    words = fold(phrase).split(" ")
+    parts = []
+    for word in words:
+        lead = word.startswith("*")
+        trail = word.endswith("*") and len(word) > 1
+        core = re.escape(word.strip("*"))
+        parts.append((r"\w*" if lead else "") + core + (r"\w*" if trail else ""))
+    body = r"\s+".join(parts)
+    first, last = words[0].lstrip("*"), words[-1].rstrip("*")
+    start = r"(?<!\w)" if words[0].startswith("*") or (first and first[0].isalnum()) else ""
+    end = r"(?!\w)" if words[-1].endswith("*") or (last and last[-1].isalnum()) else ""
+    return re.compile(start + body + end)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One office pattern: what it means and how specific it is (its literal length)."""
+
+    pattern: re.Pattern[str]
+    literal: int
+    rank: Rank
+    office: str | None  # set for [heads]: the office word key for {office}
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeWords:
+    """The office patterns of every language, merged."""
+
+    offices: tuple[Phrase, ...]
+    institutions: tuple[Phrase, ...]
+    female: tuple[re.Pattern[str], ...]
+    male: tuple[re.Pattern[str], ...]
+    either: tuple[re.Pattern[str], ...]
+
+
+def office_files(user_templates: Path | None = None) -> list[Path]:
+    """Every ``offices.toml``: the user's first, then the shipped ones, one per language."""
+    files: list[Path] = []
+    for root in (user_templates, SHIPPED_TEMPLATES):
+        if root is None or not root.is_dir():
+            continue
+        files.extend(
+            sorted(p / OFFICES_FILE for p in root.iterdir() if (p / OFFICES_FILE).is_file())
+        )
+    for file in files:
+        ensure_inside(file, user_templates)
+    return files
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file, or ``TemplateProblem`` naming the file and line."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        raise TemplateProblem(str(path), _toml_line(exc), str(exc)) from exc
+
+
+def office_words(user_templates: Path | None = None) -> OfficeWords:
+    """The merged office patterns (cached per set of files and their modification times)."""
+    files = office_files(user_templates)
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
+    return _office_words(stamp)
+
+
+@lru_cache(maxsize=8)
+def _office_words(stamp: tuple[tuple[str, int], ...]) -> OfficeWords:
+    offices: list[Phrase] = []
+    institutions: list[Phrase] = []
+    female: list[re.Pattern[str]] = []
+    male: list[re.Pattern[str]] = []
+    either: list[re.Pattern[str]] = []
+    for name, _mtime in stamp:
+        data = read_toml(Path(name))
+        for problem in office_data_problems(data):
+            raise TemplateProblem(name, None, problem)
+        for phrase, rank in data.get("offices", {}).items():
+            offices.append(_phrase(phrase, Rank(rank), None))
+        for phrase, (office, rank) in data.get("heads", {}).items():
+            offices.append(_phrase(phrase, Rank(rank), office))
+        for phrase, rank in data.get("institutions", {}).items():
+            institutions.append(_phrase(phrase, Rank(rank), None))
+        gender = data.get("gender", {})
+        female.extend(compile_phrase(p) for p in gender.get("f", ()))
+        male.extend(compile_phrase(p) for p in gender.get("m", ()))
+        either.extend(compile_phrase(p) for p in gender.get("neutral", ()))
+    return OfficeWords(
+        tuple(offices), tuple(institutions), tuple(female), tuple(male), tuple(either)
     )
-)
+
+
+def _phrase(phrase: str, rank: Rank, office: str | None) -> Phrase:
+    return Phrase(compile_phrase(phrase), len(fold(phrase).replace("*", "")), rank, office)
+
+
+def office_data_problems(data: dict[str, Any]) -> list[str]:
+    """What is wrong with one ``offices.toml`` (unknown tables, ranks or shapes)."""
+    problems = [f"unknown table [{key}]" for key in data if key not in OFFICE_TABLES]
+    for table in ("offices", "institutions"):
+        for phrase, rank in data.get(table, {}).items():
+            if rank not in RANK_KEYS:
+                problems.append(f"[{table}] {phrase!r}: unknown rank {rank!r}")
+    for phrase, value in data.get("heads", {}).items():
+        if not (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, str) for v in value)
+            and value[1] in RANK_KEYS
+        ):
+            problems.append(f"[heads] {phrase!r}: write [office, rank] with a known rank")
+    for key, value in data.get("gender", {}).items():
+        if key not in (*GENDERS, "titles") or not isinstance(value, list):
+            problems.append(f"[gender] {key!r}: only f, m, neutral and titles lists")
+    return problems
+
+
+# ---- rank, office and gender ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """What an official's title says: the rank and, for a head of something, the office word."""
+
+    rank: Rank
+    office: str | None = None
+
+
+def office_of(title: str | None, user_templates: Path | None = None) -> Office:
+    """The office a title names: the office word found first wins, a longer phrase at the same
+    place before a shorter one; a head ("President", "Director") takes the rank of what it heads
+    ("of the Supreme Court", "of Evin Prison")."""
+    if not title or not title.strip():
+        return Office(Rank.GENERIC)
+    text = fold(title)
+    words = office_words(user_templates)
+    best = _first(text, words.offices)
+    if best is None:
+        found = _first(text, words.institutions)
+        return Office(found[1].rank) if found else Office(Rank.GENERIC)
+    match, phrase = best
+    if phrase.office is None:
+        return Office(phrase.rank)
+    headed = _first(text[match.end() :], words.institutions) or _first(
+        text[: match.start()], words.institutions
+    )
+    return Office(headed[1].rank if headed else phrase.rank, phrase.office)
+
+
+def _first(text: str, phrases: tuple[Phrase, ...]) -> tuple[re.Match[str], Phrase] | None:
+    best: tuple[re.Match[str], Phrase] | None = None
+    for phrase in phrases:
+        match = phrase.pattern.search(text)
+        if match is None:
+            continue
+        if best is None or _sort_key(match, phrase) < _sort_key(*best):
+            best = (match, phrase)
+    return best
+
+
+def _sort_key(match: re.Match[str], phrase: Phrase) -> tuple[int, int, int]:
+    return (match.start(), -(match.end() - match.start()), -phrase.literal)
 
 
 def rank_of(title: str | None) -> Rank:
     """The rank an official's title calls for (``Rank.GENERIC`` when nothing matches)."""
-    if title:
-        for rank, pattern in _RANK_PATTERNS:
-            if pattern.search(title):
-                return rank
-    return Rank.GENERIC
+    return office_of(title).rank
+
+
+def military_grade(name: str | None, user_templates: Path | None = None) -> str | None:
+    """The grade printed before a name ("General Amadou Diallo" -> "general"), else None."""
+    if not name:
+        return None
+    text = fold(name)
+    found = _first(text, office_words(user_templates).offices)
+    if found and found[0].start() == 0 and found[1].rank is Rank.MILITARY and found[1].office:
+        return found[1].office
+    return None
 
 
 def gender_key(gender: str | None) -> str:
     """``f`` / ``m`` when the document says so; otherwise ``neutral`` (never guessed from names)."""
     return gender if gender in ("f", "m") else "neutral"
+
+
+def official_gender(
+    stated: str | None,
+    *,
+    title: str | None = None,
+    name: str | None = None,
+    salutation: str | None = None,
+    user_templates: Path | None = None,
+) -> str:
+    """The official's gender key ("f", "m" or "neutral"), from sure evidence only.
+
+    Evidence is an honorific at the start of the name ("Ms", "Herrn", "Sra."), a gendered office
+    word ("Ministra", "Präsidentin", "King") or a gendered salutation. Masculine office words
+    that many languages use for everybody ("Ministro", "Minister") are not evidence. A salutation written for either gender ("Sehr geehrte
+    Damen und Herren", "Excelentíssimo(a) Senhor(a)") and contradicting evidence give neutral;
+    so does a stated gender that the printed salutation shows to be a guess.
+    """
+    words = office_words(user_templates)
+    found: set[str] = set()
+    folded_title = _office_words_in(fold(title or ""), words)
+    folded_name = _after_titles(fold(name or ""))
+    printed = fold(salutation or "")
+    for pattern in words.female:
+        if pattern.search(folded_title) or _leading(pattern, folded_name):
+            found.add("f")
+    for pattern in words.male:
+        if pattern.search(folded_title) or _leading(pattern, folded_name):
+            found.add("m")
+    either = any(p.search(printed) for p in words.either) if printed else False
+    if printed and not either:
+        if any(p.search(printed) for p in words.female):
+            found.add("f")
+        if any(p.search(printed) for p in words.male):
+            found.add("m")
+    if len(found) == 1:
+        evidence = found.pop()
+        return evidence if stated in (None, evidence) or either else "neutral"
+    if found or either:
+        return "neutral"
+    return gender_key(stated)
+
+
+def _office_words_in(title: str, words: OfficeWords) -> str:
+    """The office phrase a title names ("procureur general" in "Procureur général du Roi"), so
+    that the words around it ("du Roi") say nothing of the official's gender."""
+    found = _first(title, words.offices)
+    return title[found[0].start() : found[0].end()] if found else title
+
+
+_TITLES_BEFORE_NAMES = re.compile(
+    r"^(?:(?:h\.?\s?e\.|s\.e\.|dr\.?|prof\.?|lic\.|abog\.|ing\.)\s+)+"
+)
+
+
+def _after_titles(name: str) -> str:
+    """A folded name without the titles that may precede an honorific ("H.E. Mr ...")."""
+    return _TITLES_BEFORE_NAMES.sub("", name)
+
+
+def _leading(pattern: re.Pattern[str], name: str) -> bool:
+    """An honorific counts only where a name starts ("Ahmed M. Ali" is not "M. Ali")."""
+    match = pattern.search(name)
+    return match is not None and match.start() == 0
+
+
+# ---- the wording of one language ------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +339,7 @@ class Courtesy:
     closing: str
     form_of_address: str
     salutation_from_document: bool
+    office: str = ""
 
 
 def load_rules(locale_chain: list[str], user_templates: Path | None = None) -> dict[str, dict]:
@@ -109,11 +358,11 @@ def load_rules(locale_chain: list[str], user_templates: Path | None = None) -> d
             continue
         ensure_inside(path, user_templates)
         found = True
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise TemplateProblem(str(path), _toml_line(exc), str(exc)) from exc
-        for table in ("salutation", "closing", "address", "letter"):
+        data = read_toml(path)
+        problems = rules_problems(data)
+        if problems:
+            raise TemplateProblem(str(path), None, problems[0])
+        for table in RULE_TABLES:
             target = merged.setdefault(table, {})
             for key, value in data.get(table, {}).items():
                 target.setdefault(key, value)
@@ -122,38 +371,188 @@ def load_rules(locale_chain: list[str], user_templates: Path | None = None) -> d
     return merged
 
 
+def rules_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]:
+    """What is wrong with a salutations file: unknown tables, keys or genders, a missing neutral
+    form, a placeholder the table does not allow. ``complete`` also asks for every rank."""
+    problems = [f"unknown table [{key}]" for key in data if key not in RULE_TABLES]
+    for table, allowed in ALLOWED_PLACEHOLDERS.items():
+        entries = data.get(table, {})
+        if not isinstance(entries, dict):
+            problems.append(f"[{table}] must be a table")
+            continue
+        for key, value in entries.items():
+            if (
+                table != "offices"
+                and key not in RANK_KEYS
+                and not (table == "closing" and key == "default")
+            ):
+                problems.append(f"[{table}] unknown rank {key!r}")
+            problems.extend(_entry_problems(table, key, value, allowed))
+    if complete:
+        for rank in sorted(RANK_KEYS):
+            if rank not in data.get("salutation", {}):
+                problems.append(f"[salutation] has no entry for {rank!r}")
+        closing = data.get("closing", {})
+        if "default" not in closing and Rank.GENERIC.value not in closing:
+            problems.append("[closing] needs a 'default' or 'generic' entry")
+    return problems
+
+
+def _entry_problems(table: str, key: str, value: object, allowed: frozenset[str]) -> list[str]:
+    if isinstance(value, str):
+        forms = {"neutral": value}
+    elif isinstance(value, dict):
+        forms = value
+        unknown = sorted(set(forms) - set(GENDERS))
+        if unknown:
+            return [f"[{table}] {key}: unknown gender key(s) {', '.join(unknown)} (f, m, neutral)"]
+        if "neutral" not in forms:
+            return [f"[{table}] {key}: the neutral form is missing (gender not stated)"]
+    else:
+        return [f"[{table}] {key}: write a text or a table of f, m and neutral"]
+    problems = []
+    for gender, text in forms.items():
+        if not isinstance(text, str):
+            problems.append(f"[{table}] {key}.{gender}: must be a text")
+            continue
+        for name in _PLACEHOLDER.findall(text):
+            if name not in allowed:
+                shown = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
+                problems.append(
+                    f"[{table}] {key}.{gender}: unknown placeholder {{{name}}} (allowed: {shown})"
+                )
+    return problems
+
+
 def courtesy(
     rules: dict[str, dict],
     title: str | None,
     gender: str | None,
     printed_salutation: str | None = None,
+    *,
+    name: str | None = None,
+    user_templates: Path | None = None,
 ) -> Courtesy:
-    """Salutation, form of address and closing for one official; the UA's salutation wins."""
-    rank = rank_of(title)
-    key = gender_key(gender)
-    address = _pick(rules.get("address", {}), rank, key)
-    salutation = _pick(rules.get("salutation", {}), rank, key)
-    closing = _pick(rules.get("closing", {}), rank, key).replace("{address}", address)
+    """Salutation, form of address and closing for one official; the UA's salutation wins.
+
+    ``gender`` is the stated one ("f", "m", None); a printed salutation passed here must already
+    be the half in the letter's language (``salutation_half``).
+    """
+    office = office_of(title, user_templates)
+    rank = office.rank
+    grade = military_grade(name, user_templates)
+    if grade and rank in (Rank.GENERIC, Rank.MILITARY):
+        rank, office = Rank.MILITARY, Office(Rank.MILITARY, grade)
+    key = official_gender(
+        gender, title=title, name=name, salutation=printed_salutation, user_templates=user_templates
+    )
+    offices = rules.get("offices", {})
+    word = _pick_plain(offices, office.office, key) or _pick_plain(offices, rank.value, key)
+    address = _fill(_pick(rules.get("address", {}), rank, key), word)
+    salutation = _fill(_pick(rules.get("salutation", {}), rank, key), word)
     from_document = bool(printed_salutation and printed_salutation.strip())
     if from_document:
         salutation = printed_salutation.strip()  # type: ignore[union-attr]
-    return Courtesy(rank, salutation, closing, address, from_document)
+        address = salutation.rstrip(",:;!\u060c ").strip()
+    closing_entry = _pick(rules.get("closing", {}), rank, key, fallback="default")
+    closing = _fill(closing_entry, word).replace("{address}", address)
+    return Courtesy(rank, salutation, closing, address, from_document, word)
 
 
-def _pick(table: dict[str, object], rank: Rank, gender: str) -> str:
-    """``table[rank][gender]``, then the rank's neutral form, then the generic entry."""
-    for rank_key in (rank.value, Rank.GENERIC.value):
-        entry = table.get(rank_key)
-        if isinstance(entry, str):
-            return entry
-        if isinstance(entry, dict):
-            for gender_choice in (gender, "neutral"):
-                value = entry.get(gender_choice)
-                if isinstance(value, str):
-                    return value
+def _fill(text: str, office: str) -> str:
+    return text.replace("{office}", office)
+
+
+def _pick_plain(table: dict[str, object], key: str | None, gender: str) -> str:
+    if key is None:
+        return ""
+    entry = table.get(key)
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, dict):
+        for choice in (gender, "neutral"):
+            value = entry.get(choice)
+            if isinstance(value, str):
+                return value
     return ""
+
+
+def _pick(table: dict[str, object], rank: Rank, gender: str, fallback: str = "generic") -> str:
+    """``table[rank][gender]``, then the rank's neutral form, then the fallback entry."""
+    for rank_key in (rank.value, fallback, Rank.GENERIC.value):
+        value = _pick_plain(table, rank_key, gender)
+        if value or rank_key in table:
+            return value
+    return ""
+
+
+# ---- a salutation printed in the UA ---------------------------------------------------------
+
+
+def salutation_half(printed: str, language: str, languages_of: Any) -> str | None:
+    """The part of a printed salutation in ``language``: "Dear Minister/Señor Ministro" gives
+    "Señor Ministro" for Spanish and "Dear Minister" for English; None when no part is.
+
+    ``languages_of(text)`` names the languages a text is recognisably written in.
+    """
+    halves = [h.strip(" ,:;") for h in re.split(r"\s*/\s*(?=\S{2})|\s+/\s*", printed) if h.strip()]
+    if len(halves) > 1:
+        found = [languages_of(h) for h in halves]
+        if any(f and f != found[0] for f in found[1:]) or any(not f for f in found):
+            chosen = [h for h, f in zip(halves, found, strict=True) if f == {language}]
+            if len(chosen) == 1:
+                return chosen[0]
+            chosen = [h for h, f in zip(halves, found, strict=True) if language in f]
+            return chosen[0] if chosen else None
+    return printed.strip() if language in languages_of(printed) else None
 
 
 def _toml_line(exc: Exception) -> int | None:
     match = re.search(r"line (\d+)", str(exc))
     return int(match.group(1)) if match else None
+
+
+# ---- honorifics in the address block --------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _honorifics_by_language(
+    stamp: tuple[tuple[str, int], ...],
+) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """language -> the honorifics and military grades its offices.toml lists, as whole texts."""
+    table: dict[str, list[re.Pattern[str]]] = {}
+    for name, _mtime in stamp:
+        path = Path(name)
+        data = read_toml(path)
+        gender = data.get("gender", {})
+        phrases = [*gender.get("f", ()), *gender.get("m", ()), *gender.get("titles", ())]
+        phrases += [p for p, (_o, rank) in data.get("heads", {}).items() if rank == "military"]
+        language = path.parent.name.split("_")[0]
+        table.setdefault(language, []).extend(
+            re.compile(compile_phrase(p).pattern + r"\Z") for p in phrases
+        )
+    return {language: tuple(patterns) for language, patterns in table.items()}
+
+
+def name_for_letter(name: str, language: str, user_templates: Path | None = None) -> str:
+    """The official's name as printed, without leading honorifics or grades that are not words
+    of the letter's language ("Herrn Rui Costa" in a Spanish letter: "Rui Costa"; "Colonel"
+    stays in a French letter). A name that is only an honorific is kept as printed."""
+    files = office_files(user_templates)
+    by_language = _honorifics_by_language(tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    own = by_language.get(language, ())
+    words = name.split()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for count in (3, 2, 1):
+            if count >= len(words):
+                continue
+            head = fold(" ".join(words[:count]))
+            if any(p.match(head) for p in own):
+                return " ".join(words)  # the letter's own honorific: keep it and the rest
+            if any(p.match(head) for patterns in by_language.values() for p in patterns):
+                words = words[count:]
+                changed = True
+                break
+    return " ".join(words)

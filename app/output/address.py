@@ -51,11 +51,22 @@ def with_country_last(lines: list[str], country: str | None = None) -> list[str]
         return lines
     head, _, tail = lines[-1].rpartition(",")
     candidate = tail.strip()
-    if is_country_name(candidate) or (country and _norm(candidate) == _norm(country)):
+    if is_country_name(candidate) or (country and _same_country(candidate, country)):
         return [*lines[:-1], *([head.strip()] if head.strip() else []), candidate.upper()]
     if country and country.strip():
         return [*lines, country.strip().upper()]
     return lines
+
+
+def _same_country(candidate: str, country: str) -> bool:
+    """``RUSSISCHE FÖDERATION`` and ``Russia`` name the same country (the names UAs use in
+    their languages), so the address keeps the one it has rather than gaining a second."""
+    if _norm(candidate) == _norm(country):
+        return True
+    from app.importing.countries import canonical_country
+
+    found = canonical_country(candidate)
+    return found is not None and found == (canonical_country(country) or country.strip())
 
 
 def postal_lines(target: Target, country: str | None = None) -> list[str]:

@@ -7,7 +7,9 @@ from functools import lru_cache
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import (
     QPaintDevice,
+    QTextBlock,
     QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
     QTextFrameFormat,
 )
@@ -148,7 +150,29 @@ def _add_body(
         body_lines, emphasis_names(emphasis), subject if subject_in_text else "", rtl, isolate
     )
     bold_spans = [(begin, end, styles.bold) for begin, end in spans]
-    builder.text_block(body_text, styles.start, styles.plain, bold_spans)
+    first = builder.text_block(body_text, styles.start, styles.plain, bold_spans)
+    if _ISOLATE_STARTS[0] in body_text or _ISOLATE_STARTS[1] in body_text:
+        _paragraph_directions(first)
+
+
+# A bilingual letter isolates each line of each language in its direction (LRI or RLI ... PDI).
+_ISOLATE_STARTS = ("\u2066", "\u2067")
+
+
+def _paragraph_directions(block: QTextBlock) -> None:
+    """Set each block that starts with an isolate to that direction, aligned to its start, so
+    the English paragraphs of an Arabic letter run left to right from the left margin."""
+    while block.isValid():
+        text = block.text()
+        if text[:1] in _ISOLATE_STARTS:
+            rtl = text[0] == _ISOLATE_STARTS[1]
+            fmt = QTextBlockFormat(block.blockFormat())
+            fmt.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            )
+            fmt.setAlignment(_RIGHT if rtl else _LEFT)
+            QTextCursor(block).setBlockFormat(fmt)
+        block = block.next()
 
 
 def letter_document(

@@ -23,7 +23,7 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
 _MAX_HEAD_SCAN = 40
 _MAX_UNKNOWN_RUN = 2
 _MAX_HEAD_LINE = 160  # longer lines are prose: never part of the head
-_HEAD_SEPARATORS = re.compile(r"[,·|]")
+_HEAD_SEPARATORS = re.compile(r"[,·|\u060c]")
 
 
 @lru_cache(maxsize=16)

@@ -49,9 +49,6 @@ def ensure_gui_application() -> QCoreApplication:
     every public function of app/output that paints calls this first.
     """
     global _headless_app
-    from app.pyside_none_guard import protect_none
-
-    protect_none()  # PySide6 6.12.0 + Python 3.11: a long print run would otherwise abort
     app = QCoreApplication.instance()
     if app is None:
         if not (

@@ -9,7 +9,14 @@ from pathlib import Path
 
 from app.atomic_files import atomic_replace
 from app.domain.errors import InvalidInput
-from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
+from app.domain.model import (
+    AppealKind,
+    AppealRecord,
+    AppealStatus,
+    Channel,
+    normalize_ua_number,
+    official_label,
+)
 from app.i18n import _, ngettext
 from app.services.cases import case_not_found
 from app.services.limits import check_count, check_date
@@ -57,7 +64,7 @@ def record_appeal(
                     ).format(ua_number=case.ua_number, count=len(case.targets), number=target_index)
                 )
             target = case.targets[target_index - 1]
-            label = ", ".join(filter(None, (target.title, target.name_as_printed or target.name)))
+            label = official_label(target.title, target.name_as_printed, target.name)
         elif kind is AppealKind.SOLIDARITY:
             label = ", ".join(p.name for p in case.persons)
         if status is AppealStatus.SENT and sent_on is None:

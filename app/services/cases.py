@@ -17,12 +17,15 @@ def _list_order(case: CaseSummary) -> tuple[object, ...]:
     return (case.deadline is None, case.deadline, case.ua_number)
 
 
-def list_cases(db: Database, *, include_closed: bool = False) -> list[CaseSummary]:
-    """Cases sorted by deadline (undated last), open ones only unless asked."""
+def list_cases(
+    db: Database, *, include_closed: bool = False, search: str = ""
+) -> list[CaseSummary]:
+    """Cases sorted by deadline (undated last), open ones only unless asked; with ``search``,
+    those holding every word of it ("sao" finds "São Paulo")."""
     from app.store import case_repository
 
     with db.unit_of_work() as session:
-        rows = case_repository.list_summaries(session, include_closed=include_closed)
+        rows = case_repository.list_summaries(session, include_closed=include_closed, search=search)
     return sorted(rows, key=_list_order)
 
 

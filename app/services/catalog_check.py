@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import i18n
+from app.catalog_safety import unsafe_reason
 from app.i18n import LOCALE_ID
 from app.letters import rendering
 
@@ -85,6 +86,9 @@ def check_catalog(
     shown = relative_path(path)
     stats = CatalogStats(locale)
     problems: list[Problem] = []
+    syntax = po_syntax_problems(path, shown)
+    if syntax:
+        return stats, syntax
     try:
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=locale, abort_invalid=True)
@@ -117,10 +121,16 @@ def check_catalog(
     if expected is not None:
         missing = expected - present
         if missing:
+            named = "; ".join(
+                repr(msgid if context is None else f"{context}|{msgid}")
+                for msgid, context in sorted(missing, key=lambda m: (m[0], m[1] or ""))[:5]
+            )
+            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
             problems.append(
                 Problem(
                     shown,
-                    f"{len(missing)} message(s) of messages.pot are missing; update the catalog (locales/README.md)",
+                    f"{len(missing)} message(s) of messages.pot are missing ({named}{more}); "
+                    "update the catalog (locales/README.md)",
                 )
             )
         extra = present - expected
@@ -158,6 +168,11 @@ def _check_message(
                     where, f"{filled} plural form(s) filled in, the language needs {num_plurals}"
                 )
             )
+    for index, text in enumerate(forms):
+        reason = unsafe_reason(ids, text) if text else None
+        if reason:
+            label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
+            problems.append(Problem(where, f"{label} {reason} (the app will not use it)"))
     accelerator = any(ACCELERATOR.search(text) for text in ids)
     for index, text in enumerate(forms):
         if text and accelerator and not ACCELERATOR.search(text):
@@ -206,6 +221,79 @@ def _check_message(
                     Problem(where, f"{label} cannot be formatted ({exc}); write a literal % as %%")
                 )
     return problems
+
+
+_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
+_ESCAPES = frozenset('\\"ntrabfv01234567x')
+
+
+def po_syntax_problems(path: Path, shown: str) -> list[Problem]:
+    """Lines a strict reader (GNU msgfmt) rejects: an unterminated string, an unknown escape,
+    text outside quotes, a keyword out of place. Babel's reader accepts some of these silently
+    (an unterminated "Hola loses its last letter)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        return [Problem(shown, f"the file is not UTF-8 ({exc.reason} at byte {exc.start})")]
+    except OSError as exc:
+        return [Problem(shown, f"cannot read the file ({exc.strerror})")]
+    problems: list[Problem] = []
+    previous = ""  # the keyword whose string the next continuation line extends
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            previous = ""
+            continue
+        if line.startswith("#"):
+            continue
+        match = _KEYWORD.match(line)
+        if match:
+            keyword, rest = match.groups()
+            order = _keyword_order_problem(keyword, previous)
+            if order:
+                problems.append(Problem(f"{shown}:{number}", order))
+            previous = keyword
+        elif line.startswith('"') and previous:
+            rest = line
+        else:
+            problems.append(Problem(f"{shown}:{number}", "not a keyword, comment or quoted string"))
+            continue
+        problem = _string_problem(rest)
+        if problem:
+            problems.append(Problem(f"{shown}:{number}", problem))
+    return problems[:20]
+
+
+def _keyword_order_problem(keyword: str, previous: str) -> str | None:
+    if keyword == "msgid_plural" and previous != "msgid":
+        return "msgid_plural must follow a msgid"
+    if keyword.startswith("msgstr") and not (
+        previous.startswith("msgid") or previous.startswith("msgstr")
+    ):
+        return f"{keyword} without a msgid before it"
+    return None
+
+
+def _string_problem(text: str) -> str | None:
+    """What is wrong with one quoted string that must fill the rest of the line."""
+    if not text.startswith('"'):
+        return "a string must start with a double quote"
+    index = 1
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            if index + 1 >= len(text):
+                return "end-of-line within string"
+            if text[index + 1] not in _ESCAPES:
+                return f"invalid escape sequence \\{text[index + 1]}"
+            index += 2
+            continue
+        if char == '"':
+            if text[index + 1 :].strip():
+                return "text after the closing quote"
+            return None
+        index += 1
+    return "end-of-line within string"
 
 
 def relative_path(path: Path) -> str:

@@ -106,6 +106,10 @@ def import_files(
             continue
         for name, document in documents:
             result = save_parsed(db, document, name, force=force, batch=batch)
+            if result.outcome in KEPT:
+                from app.services.originals import keep_original_file
+
+                keep_original_file(db, document, path)
             outcome(_with_path(result, path))
     if progress is not None:
         progress(len(files), len(files), "")
@@ -180,13 +184,19 @@ def save_parsed(
 
 
 CHANGED = (ImportOutcome.IMPORTED, ImportOutcome.UPDATED)
+KEPT = (*CHANGED, ImportOutcome.UNCHANGED)
 
 
 def confirm(db: Database, result: ImportResult) -> ImportResult:
     """Apply a document the user confirmed after seeing what it would change."""
     if result.document is None:
         return result
-    return save_parsed(db, result.document, result.source, force=True)
+    applied = save_parsed(db, result.document, result.source, force=True)
+    if applied.outcome in KEPT and result.path:
+        from app.services.originals import keep_original_file
+
+        keep_original_file(db, result.document, Path(result.path))
+    return applied
 
 
 def import_text(db: Database, text: str, source_name: str = "pasted text") -> ImportResult:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 from app.domain.errors import InvalidInput
-from app.domain.model import AppealKind, CaseDetail, Letter, SenderProfile
+from app.domain.model import AppealKind, CaseDetail, CaseStatus, Letter, SenderProfile
 from app.i18n import _, base_language, current_language, is_rtl, locale_chain, normalize_locale
 from app.letters import context as ctx
 from app.letters import rendering
+from app.letters.asks import ask_sentences, load_sentences, pronoun_form, recognise
 from app.letters.language_names import display_name, language_code
 from app.letters.model_letter import (
     model_letter_body,
@@ -21,7 +23,15 @@ from app.letters.rendering import (
     TEMPLATE_NAMES,
     template_file,
 )
-from app.letters.salutations import SALUTATIONS_FILE, courtesy, load_rules
+from app.letters.salutations import (
+    SALUTATIONS_FILE,
+    courtesy,
+    load_rules,
+    name_for_letter,
+    official_gender,
+    salutation_half,
+)
+from app.services.country_codes import country_code
 
 TEMPLATE_FOR_KIND = {AppealKind.APPEAL: "letter.txt.j2", AppealKind.SOLIDARITY: "solidarity.txt.j2"}
 BILINGUAL_SEPARATOR = "\n\u2014 \u2014 \u2014\n\n"
@@ -43,16 +53,25 @@ def available_letter_locales(user_templates: Path | None = None) -> list[str]:
 def default_letter_locale(
     case: CaseDetail, target_index: int, user_templates: Path | None = None
 ) -> str:
-    """The target's first preferred language with a template, else English."""
+    """A language the official reads, preferring the document's own (the model letter is in
+    it): the target's preferred languages that have templates, the document's language first
+    when it is among them; with no preferred language, the document's language; else English."""
     _check_target(case, target_index)
     available = available_letter_locales(user_templates)
+    readable: list[str] = []
     for name in case.preferred_languages:
         code = language_code(name)
         if code is None:
             continue
-        for candidate in (code, base_language(code)):
-            if candidate in available:
-                return candidate
+        found = next((c for c in (code, base_language(code)) if c in available), None)
+        if found and found not in readable:
+            readable.append(found)
+    document = base_language(case.document_language) if case.document_language else None
+    if readable:
+        same = [loc for loc in readable if base_language(loc) == document]
+        return same[0] if same else readable[0]
+    if document and document in available:
+        return document
     return "en"
 
 
@@ -67,8 +86,14 @@ def draft_letter(
     personal_note: str = "",
     kind: AppealKind = AppealKind.APPEAL,
     bilingual_with: str | None = None,
+    asks: Sequence[str] | None = None,
+    model_letter: bool = True,
 ) -> Letter:
-    """Render the letter to target ``target_index`` (1-based) in ``locale`` (default: see above)."""
+    """Render the letter to target ``target_index`` (1-based) in ``locale`` (default: see above).
+
+    ``asks`` are the UA's demands the letter makes (default: those recognised in its model
+    letter); they are written as sentences of the letter's language whenever the model letter is
+    not used as printed, which it is only in its own language and while ``model_letter``."""
     if kind is AppealKind.APPEAL or case.targets:
         _check_target(case, target_index)
     warnings: list[str] = []
@@ -91,17 +116,36 @@ def draft_letter(
     target = case.targets[target_index - 1] if case.targets else None
     same_language = base_language(case.document_language or "en") == base_language(letter_locale)
     printed = None
+    gender = None
     if target is not None:
-        printed = target.salutation or (
+        as_printed = target.salutation or (
             model_letter_greeting(case.model_letter) if target_index == 1 else None
         )
-        printed = _printed_salutation(printed, letter_locale, same_language, rules)
+        printed = _printed_salutation(as_printed, letter_locale, same_language, rules)
+        # the whole printed salutation, both halves, is evidence of the official's gender
+        evidence = official_gender(
+            target.gender,
+            title=target.title,
+            name=target.display_name,
+            salutation=as_printed,
+            user_templates=user_templates,
+        )
+        gender = evidence if evidence in ("f", "m") else None
     polite = courtesy(
-        rules, target.title if target else None, target.gender if target else None, printed
+        rules,
+        target.title if target else None,
+        gender,
+        printed,
+        name=target.display_name if target else None,
+        user_templates=user_templates,
     )
-    body = model_letter_body(case.model_letter)
+    body = model_letter_body(case.model_letter) if model_letter else None
+    chosen_asks = tuple(recognise_asks(case, user_templates) if asks is None else asks)
     if kind is AppealKind.SOLIDARITY:
         body = None
+        chosen_asks = ()
+    elif body is not None and not same_language and chosen_asks:
+        body = None  # the UA's demands, written in the letter's language
     elif body is not None and not same_language:
         ui = current_language()
         warnings.append(
@@ -117,10 +161,27 @@ def draft_letter(
         body = None
     persons, person = ctx.persons_context(case.persons, letter_locale)
     subject = _subject(case, person["names"], rules)
+    sentences: tuple[str, ...] = ()
+    if body is None and chosen_asks:
+        sentences = tuple(
+            ask_sentences(
+                list(chosen_asks),
+                person["names"] or case.title,
+                pronoun_form(person),
+                load_sentences(chain, user_templates),
+            )
+        )
+    shown_name = (
+        name_for_letter(target.display_name, base_language(letter_locale), user_templates)
+        if target is not None and target.display_name
+        else None
+    )
     values = {
         "sender": ctx.sender_context(sender),
-        "official": ctx.official_context(target, polite) if target else _no_official(polite),
-        "case": ctx.case_context(case),
+        "official": ctx.official_context(target, polite, shown_name)
+        if target
+        else _no_official(polite),
+        "case": ctx.case_context(case, country_name(case.country, letter_locale)),
         "persons": persons,
         "person": person,
         "letter": ctx.letter_context(
@@ -130,6 +191,8 @@ def draft_letter(
             courtesy=polite,
             body=body,
             personal_note=personal_note,
+            date_locale=_date_locale(letter_locale, sender),
+            asks=sentences,
         ),
     }
     text = render_guarded(chain, user_templates, name, values).lstrip("\n")  # a runaway is killed
@@ -145,8 +208,10 @@ def draft_letter(
             user_templates=user_templates,
             personal_note=personal_note,
             kind=kind,
+            asks=chosen_asks,
+            model_letter=model_letter,
         )
-        text = text.rstrip("\n") + "\n" + BILINGUAL_SEPARATOR + second.text
+        text = parallel_text(text, polite.salutation, polite.closing, is_rtl(letter_locale), second)
         warnings.extend(w for w in second.warnings if w not in warnings)
     if case.is_sample:  # every copy, printed or sent, says it is practice
         from app.services.samples import sample_marking
@@ -161,24 +226,140 @@ def draft_letter(
         subject=subject,
         right_to_left=is_rtl(letter_locale),
         warnings=tuple(warnings),
+        asks=chosen_asks,
+        salutation=polite.salutation,
+        closing=polite.closing,
     )
 
 
 def _printed_salutation(
     printed: str | None, letter_locale: str, same_language: bool, rules: dict[str, dict]
 ) -> str | None:
-    """The UA's own salutation when it suits the letter's language (bilingual ones always do)."""
+    """The half of the UA's own salutation in the letter's language ("Dear Minister/Señor
+    Ministro" gives "Señor Ministro:" to a Spanish letter), or None."""
     if not printed or not printed.strip():
         return None
-    printed = printed.strip()
-    languages = salutation_languages(printed)
     language = base_language(letter_locale)
-    fits = language in languages and ("/" in printed or languages == {language})
-    if not fits and not (not languages and same_language):
+    half = salutation_half(printed.strip(), language, salutation_languages)
+    if half is None and same_language and not salutation_languages(printed):
+        half = printed.strip()  # a language the markers do not know, printed in the UA's own
+    if not half:
         return None
+    printed = half
     if not printed.endswith((",", ":", ";", "!", "\u060c")):
         printed += str(rules.get("letter", {}).get("salutation_end", ","))
     return printed
+
+
+# Countries that write English dates month first ("December 6, 2026"); elsewhere an English
+# letter uses the day-month-year form ("6 December 2026").
+_MONTH_FIRST = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", "MH", "PW"})
+
+
+LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
+
+
+def parallel_text(
+    first: str, salutation: str, closing: str, first_rtl: bool, second: Letter
+) -> str:
+    """One letter with both texts in parallel: the head of the first (the official's language)
+    once, then each part in both languages, the first language first: salutations, paragraph by
+    paragraph, closings; the signature once. When the directions differ, every line of each
+    language is isolated in its own direction (LRI or RLI ... PDI), so a left-to-right paragraph
+    inside a right-to-left letter reads left to right, in text, e-mail and PDF alike."""
+    one = _letter_parts(first, salutation, closing)
+    two = _letter_parts(second.text, second.salutation, second.closing)
+    if one is None or two is None:  # a template without the usual shape: one after the other
+        return first.rstrip("\n") + "\n" + BILINGUAL_SEPARATOR + second.text
+    mixed = first_rtl != second.right_to_left
+
+    def mark(paragraph: str, rtl: bool) -> str:
+        if not mixed:
+            return paragraph
+        start = RLI if rtl else LRI
+        return "\n".join(
+            start + line + PDI if line.strip() else line for line in paragraph.split("\n")
+        )
+
+    head, (salute_one, body_one, close_one), _tail_one = one
+    _head_two, (salute_two, body_two, close_two), tail_two = two
+    blocks = [mark(salute_one, first_rtl) + "\n" + mark(salute_two, second.right_to_left)]
+    for index in range(max(len(body_one), len(body_two))):
+        if index < len(body_one):
+            blocks.append(mark(body_one[index], first_rtl))
+        if index < len(body_two):
+            blocks.append(mark(body_two[index], second.right_to_left))
+    blocks.append(mark(close_one, first_rtl) + "\n" + mark(close_two, second.right_to_left))
+    return head + "\n\n".join(blocks) + tail_two
+
+
+def _letter_parts(
+    text: str, salutation: str, closing: str
+) -> tuple[str, tuple[str, list[str], str], str] | None:
+    """(head up to the salutation, (salutation, body paragraphs, closing), what follows the
+    closing), or None when the salutation or the closing line is not found."""
+    lines = text.split("\n")
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip() == salutation.strip())
+        end = max(
+            i for i, line in enumerate(lines) if closing.strip() and line.strip() == closing.strip()
+        )
+    except (StopIteration, ValueError):
+        return None
+    if end <= start:
+        return None
+    body = "\n".join(lines[start + 1 : end]).strip("\n")
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    head = "\n".join(lines[:start])
+    head = head + "\n" if head else ""
+    return head, (lines[start], paragraphs, lines[end]), "\n" + "\n".join(lines[end + 1 :])
+
+
+def case_notices(case: CaseDetail, today: datetime.date) -> list[str]:
+    """Warnings before writing, never blocks: the case is closed, or its deadline has passed
+    (the letter editor shows them; the command line prints them)."""
+    if case.status == CaseStatus.CLOSED:
+        return [
+            _(
+                "This case is closed: the UA asks for no further action. Read its final output before writing."
+            )
+        ]
+    if case.deadline is not None and case.deadline < today:
+        return [
+            _("The deadline of this UA has passed. Check with your section office before sending.")
+        ]
+    return []
+
+
+def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
+    """The demands recognised in a case's model letter (keys of ``app.letters.asks.ASKS``)."""
+    return recognise([case.model_letter or ""], user_templates)
+
+
+def _date_locale(letter_locale: str, sender: SenderProfile) -> str | None:
+    """The locale of the letter's date: an English letter from outside the countries that put the
+    month first uses British dates; other languages and a chosen region keep their own."""
+    if letter_locale != "en":
+        return None
+    code = country_code(sender.country) if sender.country.strip() else None
+    if code is None or code in _MONTH_FIRST:
+        return None
+    return "en_GB"
+
+
+def country_name(country: str | None, letter_locale: str) -> str | None:
+    """The case's country in the letter's language (CLDR through Babel), or None when the
+    country is not recognised (the template then prints it as stored)."""
+    code = country_code(country)
+    if code is None:
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(letter_locale).territories.get(code)
+    except (ValueError, UnknownLocaleError):
+        return None
+    return name or None
 
 
 def _check_target(case: CaseDetail, target_index: int) -> None:

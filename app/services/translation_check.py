@@ -3,6 +3,7 @@ files, salutation rules, a render of every fictional case)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,29 +67,95 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
             )
             continue
         present += 1
+        if locale != SOURCE_LANGUAGE and name.endswith(".j2") and _same_text(path, english / name):
+            problems.append(
+                Problem(
+                    relative_path(path),
+                    f"{name} is a copy of the English template; letters in {locale} would be "
+                    "in English",
+                    error=False,
+                )
+            )
         if name.endswith(".j2"):
             problem = check_syntax(path)
             if problem is not None:
                 problems.append(_from_template_problem(problem))
-    if (directory / "salutations.toml").is_file():
+    if any(
+        (directory / name).is_file() for name in ("salutations.toml", "offices.toml", "asks.toml")
+    ):
         problems.extend(_check_salutations(locale))
     return present, len(expected), problems
 
 
-def _check_salutations(locale: str) -> list[Problem]:
-    from app.i18n import locale_chain
-    from app.letters.salutations import Rank, load_rules
-
+def _same_text(path: Path, english: Path) -> bool:
     try:
-        rules = load_rules(locale_chain(locale))
-    except TemplateProblem as problem:
-        return [_from_template_problem(problem)]
-    where = relative_path(rendering.SHIPPED_TEMPLATES / locale / "salutations.toml")
-    problems = []
-    for table in ("salutation", "closing"):
-        if Rank.GENERIC.value not in rules.get(table, {}):
-            problems.append(Problem(where, f"[{table}] needs a 'generic' entry"))
+        return path.read_bytes() == english.read_bytes()
+    except OSError:
+        return False
+
+
+def _check_salutations(locale: str) -> list[Problem]:
+    """The salutation and office files of a locale: known tables, ranks, genders and
+    placeholders, a neutral form wherever there are gendered ones, every rank present."""
+    from app.i18n import locale_chain
+    from app.letters.salutations import (
+        OFFICES_FILE,
+        SALUTATIONS_FILE,
+        load_rules,
+        office_data_problems,
+        read_toml,
+        rules_problems,
+    )
+
+    directory = rendering.SHIPPED_TEMPLATES / locale
+    problems: list[Problem] = []
+    from app.letters.asks import ASKS_FILE, asks_problems
+
+    checks = (
+        (SALUTATIONS_FILE, lambda data: rules_problems(data, complete=True)),
+        (OFFICES_FILE, office_data_problems),
+        (ASKS_FILE, lambda data: asks_problems(data, complete=True)),
+    )
+    for name, check in checks:
+        path = directory / name
+        if not path.is_file():
+            continue
+        try:
+            data = read_toml(path)
+        except TemplateProblem as problem:
+            problems.append(_from_template_problem(problem))
+            continue
+        problems.extend(
+            Problem(f"{relative_path(path)}:{_line_of(path, message)}", message)
+            for message in check(data)
+        )
+    if not problems:
+        try:
+            load_rules(locale_chain(locale))
+        except TemplateProblem as problem:
+            problems.append(_from_template_problem(problem))
     return problems
+
+
+def _line_of(path: Path, message: str) -> int:
+    """The line a salutation-data problem is about: the line of the first key it names."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    table = re.match(r"\[(\w+)\]", message)
+    keys = re.findall(r"\] '?([\w\s.'-]+?)'?[:.]| '([^']+)'", message)
+    wanted = [k for pair in keys for k in pair if k]
+    in_table = table is None
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if table and stripped.startswith("["):
+            in_table = stripped == f"[{table.group(1)}]"
+            if in_table and not wanted:
+                return number
+            continue
+        if in_table and wanted:
+            key = wanted[0].split(".")[0].strip()
+            if stripped.startswith((key + " ", key + "=", f'"{key}"')):
+                return number
+    return 1
 
 
 def check_user_templates(locale: str, user_templates: Path) -> list[Problem]:
@@ -139,6 +206,80 @@ def render_samples(locale: str, user_templates: Path | None = None) -> list[Prob
                         problems.append(_from_template_problem(problem))
                         continue
                     problems.extend(_check_output(label, letter.text))
+    return unique(problems)
+
+
+# One title for each rank, as UAs print them (the name says the grade of an officer).
+RANK_TITLES = {
+    "head_of_state": ("President of the Republic", None),
+    "head_of_government": ("Prime Minister", None),
+    "monarch": ("King of Arcadia", None),
+    "minister": ("Minister of Justice", None),
+    "deputy_minister": ("Deputy Minister of the Interior", None),
+    "secretary_of_state": ("Secretary of State for Security", None),
+    "attorney_general": ("Attorney General", None),
+    "prosecutor": ("Public Prosecutor", None),
+    "judge": ("Judge of the Criminal Court", None),
+    "court_president": ("President of the Supreme Court", None),
+    "governor": ("Governor of the Eastern Province", None),
+    "mayor": ("Mayor of Port Lumen", None),
+    "ambassador": ("Ambassador of Arcadia", None),
+    "military": ("Chief of Army Staff", "General Ama Example"),
+    "police_chief": ("Inspector General of Police", None),
+    "institution_head": ("President of the Human Rights Commission", None),
+    "prison_director": ("Director of Port Lumen Prison", None),
+    "generic": ("Head of the Land Office", None),
+}
+
+
+def render_every_rank(locale: str, user_templates: Path | None = None) -> list[Problem]:
+    """Draft an appeal to an official of every rank and gender, with every ask, a personal
+    note and a second language, and check each letter (leftovers, 'None', empty forms)."""
+    from app.domain.model import Person, SenderProfile, Target
+    from app.letters.asks import ASKS
+    from app.letters.sample_cases import SAMPLE_CASES
+    from app.services.letters import available_letter_locales, draft_letter
+
+    targets = tuple(
+        Target(title, (name or "Ama Example").split()[-1], name_as_printed=name, gender=gender)
+        for title, name in RANK_TITLES.values()
+        for gender in ("f", "m", None)
+    )
+    case = dataclasses.replace(
+        SAMPLE_CASES[0], targets=targets, persons=(Person("Ama Example", "she/her"),)
+    )
+    sender = SenderProfile(
+        name="Jo Example", address="4 Linden Walk", city="Ashford", country="Nowhereland"
+    )
+    others = [loc for loc in available_letter_locales(user_templates) if loc != locale]
+    problems: list[Problem] = []
+    for index, target in enumerate(targets, start=1):
+        label = f"{locale} {target.title} ({target.gender or 'gender not stated'})"
+        # one bilingual letter per rank (with each other language in turn) keeps the run short
+        second = others[index % len(others)] if others and target.gender is None else None
+        try:
+            letter = draft_letter(
+                case,
+                index,
+                sender,
+                locale=locale,
+                user_templates=user_templates,
+                personal_note="A note of my own.",
+                asks=list(ASKS),
+                model_letter=False,
+                bilingual_with=second,
+            )
+        except TemplateProblem as problem:
+            problems.append(_from_template_problem(problem))
+            continue
+        problems.extend(_check_output(label, letter.text))
+        for line in letter.text.splitlines():
+            if re.search(r"\{[A-Za-z_\u0600-\u06ff]+\}", line):
+                problems.append(Problem(label, f"unfilled placeholder in {line.strip()!r}"))
+        if "A note of my own." not in letter.text:
+            problems.append(
+                Problem(label, "the personal note is missing (the writer's words)", error=False)
+            )
     return unique(problems)
 
 
@@ -194,6 +335,7 @@ def check_locale(
     if locale != SOURCE_LANGUAGE and i18n.catalog_path(locale).is_file():
         report.stats, problems = check_catalog(locale, template_msgids())
         report.problems.extend(problems)
+
     elif locale != SOURCE_LANGUAGE and locale in interface_locales():
         report.problems.append(
             Problem(relative_path(i18n.catalog_path(locale)), "the catalog file is missing")
@@ -205,6 +347,7 @@ def check_locale(
         report.problems.extend(problems)
         if render and not any(p.error for p in problems):
             report.problems.extend(render_samples(locale, user_templates))
+            report.problems.extend(render_every_rank(locale, user_templates))
     else:
         where = relative_path(rendering.SHIPPED_TEMPLATES / locale)
         report.problems.append(

@@ -26,7 +26,9 @@ from app.domain.model import (
     ParsedDocument,
     Person,
     Target,
+    official_label,
 )
+from app.domain.text_folding import fold
 from app.store.appeal_repository import appeals_for_case
 from app.store.corrections import apply_corrections, corrections_of, difference_values
 from app.store.schema import AppealRow, CaseRow, OutputRow, PersonRow, TargetRow
@@ -111,6 +113,17 @@ def _link_key(link: str) -> str:
 def _index_in_link(ai_index: str, link: str) -> bool:
     # "ASA 37/6508/2023" appears in links as "asa37/6508/2023"
     return ai_index.lower().replace(" ", "") in link.replace(" ", "")
+
+
+def output_hashes(session: Session, ua_number: str) -> list[str]:
+    """The content hashes of a case's documents, newest first."""
+    query = (
+        select(OutputRow.content_hash)
+        .join(CaseRow)
+        .where(CaseRow.ua_number == ua_number)
+        .order_by(OutputRow.id.desc())
+    )
+    return [str(digest) for digest in session.scalars(query)]
 
 
 def already_stored(case: CaseRow, document: ParsedDocument) -> bool:
@@ -268,14 +281,6 @@ def _target_row(position: int, data: dict[str, object]) -> TargetRow:
     )
 
 
-def fold(value: str) -> str:
-    """Case- and accent-insensitive form used for searching."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _sent_counts(session: Session, case_id: int | None = None) -> dict[int, int]:
     query = select(AppealRow.case_id, func.coalesce(func.sum(AppealRow.count), 0)).where(
         AppealRow.status == AppealStatus.SENT.value, AppealRow.kind == AppealKind.APPEAL.value
@@ -325,7 +330,7 @@ def _officials_by_case(
     return {
         owner: tuple(
             labels.setdefault(label, label)
-            for label in (", ".join(filter(None, (t, printed or n))) for _o, t, printed, n in group)
+            for label in (official_label(t, printed, n) for _o, t, printed, n in group)
         )
         for owner, group in groupby(rows, key=itemgetter(0))
     }
@@ -350,12 +355,16 @@ def _shared_tuple(shared: dict[object, object], labels: tuple[str, ...]) -> tupl
     return shared.setdefault(labels, labels)  # type: ignore[return-value]
 
 
-def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> list[CaseSummary]:
+def _summaries(
+    session: Session, *, case_id: int | None, open_only: bool, words: tuple[str, ...] = ()
+) -> list[CaseSummary]:
     query = select(*_SUMMARY_COLUMNS).where(CaseRow.removed_at.is_(None)).order_by(CaseRow.id)
     if case_id is not None:
         query = query.where(CaseRow.id == case_id)
     elif open_only:
         query = query.where(CaseRow.status == CaseStatus.OPEN.value)
+    for word in words:  # the stored folded text: UA number, title, country, persons, officials
+        query = query.where(CaseRow.search_text.contains(word, autoescape=True))
     counts = _sent_counts(session, case_id)
     persons = _names_by_case(session, case_id, open_only)
     officials = _officials_by_case(session, case_id, open_only)
@@ -380,8 +389,13 @@ def _summaries(session: Session, *, case_id: int | None, open_only: bool) -> lis
     ]
 
 
-def list_summaries(session: Session, *, include_closed: bool = False) -> list[CaseSummary]:
-    return _summaries(session, case_id=None, open_only=not include_closed)
+def list_summaries(
+    session: Session, *, include_closed: bool = False, search: str = ""
+) -> list[CaseSummary]:
+    """The case list; with ``search``, only the cases holding every word (case and accents
+    ignored) in their UA number, title, country, persons or officials."""
+    words = tuple(fold(search).split())
+    return _summaries(session, case_id=None, open_only=not include_closed, words=words)
 
 
 def summary_for(session: Session, case_id: int) -> CaseSummary | None:

@@ -42,8 +42,8 @@ _PERSONS = (
     "SELECT json_group_array(json_array(case_id, position, name)) FROM persons "
     + _BLOCK.format(key="case_id")
 )
-# The official's label as case_repository makes it, ", ".join(filter(None, (title, as_printed
-# or name))), computed by SQLite (30,000 targets: a Python join and filter less per row).
+# The official's label as app.domain.model.official_label makes it, computed by SQLite
+# (30,000 targets: a Python join and filter less per row).
 OFFICIAL_LABEL = """CASE
     WHEN COALESCE(NULLIF(name_as_printed, ''), NULLIF(name, '')) IS NULL THEN COALESCE(title, '')
     WHEN COALESCE(title, '') = '' THEN COALESCE(NULLIF(name_as_printed, ''), name)

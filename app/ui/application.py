@@ -34,9 +34,6 @@ ALREADY_OPEN = 3  # exit status of a second copy started on data another copy ha
 def create_application(argv: list[str] | None = None, *, with_icon: bool = True) -> QApplication:
     """The QApplication with the names the desktop uses to match the window to its entry;
     ``with_icon=False`` leaves the icon to ``set_application_icon`` (after the first frame)."""
-    from app.pyside_none_guard import protect_none
-
-    protect_none()  # PySide6 6.12.0 + Python 3.11: see the module
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)

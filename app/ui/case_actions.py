@@ -18,6 +18,7 @@ from app.domain.model import AppealStatus, CaseDetail, CaseSummary
 from app.i18n import _
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
+from app.ui.messages import Messages
 from app.ui.models.case_columns import ua_sort_key
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
@@ -35,6 +36,7 @@ class CaseActions(QObject):
 
     status_message = Signal(str, int)  # text, milliseconds: for the window's status bar
     ua_changed = Signal(str)  # ua_number whose appeals changed (in the history dialog)
+    history_opened = Signal(object)  # the appeal history dialog, just made
 
     def __init__(
         self,
@@ -53,6 +55,40 @@ class CaseActions(QObject):
         self.settings_dialog: SettingsDialog | None = None
         self.history_dialog: HistoryDialog | None = None
         self.report_dialog: ReportDialog | None = None
+
+    # ---- the original document ---------------------------------------------------------------
+
+    def open_original(self) -> None:
+        """Open the kept original of the selected case's newest document in its own program."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from app.services.originals import original_of
+        from app.ui.dialogs.letter_output import open_url
+
+        case = self._current_case()
+        db = self._context.db
+        if case is None or db is None:
+            return
+        path = original_of(db, case.ua_number)
+        if path is None:
+            Messages.info(
+                self._parent,
+                _("Open original"),
+                _(
+                    "No original is kept for UA {ua_number}: it was imported before Appeal Desk "
+                    "kept originals, or from a server store. Import the document again to keep it."
+                ).format(ua_number=case.ua_number),
+            )
+            return
+        if not open_url(QDesktopServices, QUrl.fromLocalFile(str(path))):
+            Messages.warning(
+                self._parent,
+                _("Open original"),
+                _("No program could open {file}. It is kept in {folder}.").format(
+                    file=path.name, folder=str(path.parent)
+                ),
+            )
 
     # ---- letters ----------------------------------------------------------------------------
 
@@ -262,6 +298,7 @@ class CaseActions(QObject):
             dialog.case_combo.setCurrentIndex(max(0, dialog.case_combo.findData(current.ua_number)))
         dialog.appeal_changed.connect(self.ua_changed)
         self.history_dialog = dialog
+        self.history_opened.emit(dialog)
         dialog.show()
 
     @staticmethod

@@ -15,44 +15,18 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
 
-from app.domain.changes import DeletionPreview, StoreChange
-from app.domain.model import CaseSummary
-from app.i18n import _, ngettext, pgettext
+from app.domain.changes import StoreChange
+from app.domain.model import CaseDetail, CaseSummary
+from app.i18n import _, pgettext
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
+from app.ui.removal_text import removal_text
 from app.ui.undo_commands import StoreCommand
 
 if TYPE_CHECKING:
     from app.services.database import Database
 
 log = logging.getLogger(__name__)
-
-
-def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str:
-    """What a deletion removes, said before it happens."""
-    lines = [_("This removes {what}:").format(what=preview.what)]
-    if preview.documents:
-        lines.append(
-            ngettext(
-                "%(count)d imported document", "%(count)d imported documents", preview.documents
-            )
-            % {"count": preview.documents}
-        )
-    if preview.appeals and not keep_appeals:
-        lines.append(
-            ngettext(
-                "%(count)d recorded appeal (%(letters)d letters in all)",
-                "%(count)d recorded appeals (%(letters)d letters in all)",
-                preview.appeals,
-            )
-            % {"count": preview.appeals, "letters": preview.letters}
-        )
-    if preview.events:
-        lines.append(_("its place in: {events}").format(events=", ".join(preview.events)))
-    text = "\n\u2022 ".join(lines)
-    if preview.appeals and keep_appeals:
-        text += "\n\n" + _("The appeals stay in the history and still count in reports.")
-    return text + "\n\n" + _("You can undo this with Edit > Undo until you close Appeal Desk.")
 
 
 class EditActions(QObject):
@@ -65,7 +39,7 @@ class EditActions(QObject):
         self,
         parent: QWidget,
         database: Callable[[], Database | None],
-        current_case: Callable[[], CaseSummary | None],
+        current_case: Callable[[], CaseSummary | CaseDetail | None],
     ) -> None:
         super().__init__(parent)
         self._parent = parent
@@ -111,16 +85,17 @@ class EditActions(QObject):
         self.retranslate_ui()
         return menu
 
-    def attach_case_list(
-        self, view: QAbstractItemView, case_at: Callable[[QPoint], CaseSummary | None]
-    ) -> None:
+    def attach_case_list(self, view: QAbstractItemView) -> None:
         """Right-click and the Menu key on the case list open a menu; Delete deletes."""
-        container = view.parentWidget() or view
-        container.addAction(self.delete_case)
+        view.addAction(self.delete_case)
+        view.addAction(self.edit_case)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         def show_menu(pos: QPoint) -> None:
-            if case_at(pos) is None:
+            index = view.indexAt(pos)
+            if index.isValid():  # right-click acts on the row under the pointer
+                view.setCurrentIndex(index)
+            if self._current_case() is None:
                 return
             menu = QMenu(view)
             menu.addActions([self.edit_case, self.delete_case])
@@ -138,7 +113,8 @@ class EditActions(QObject):
         self.undo_import.setText(_("Undo last &import..."))
         self.remove_practice.setText(_("Remove &practice cases..."))
         if self.menu is not None:
-            self.menu.setTitle(pgettext("menu", "&Edit"))
+            # Alt+E opens the Events menu; the Edit menu answers to Alt+D.
+            self.menu.setTitle(pgettext("menu", "E&dit"))
         # QUndoStack names its actions "Undo <text>"; here the words follow the interface language.
         self._set_undo_text(self.stack.undoText())
         self._set_redo_text(self.stack.redoText())
@@ -148,6 +124,28 @@ class EditActions(QObject):
 
     def _set_redo_text(self, text: str) -> None:
         self.redo.setText(_("&Redo {action}").format(action=text) if text else _("&Redo"))
+
+    def attach_history(self, dialog: QWidget) -> None:
+        """Edit and delete in an appeal history dialog, on this undo stack."""
+        from app.ui.dialogs.history_dialog import HistoryDialog
+        from app.ui.history_editing import HistoryEditing
+
+        if isinstance(dialog, HistoryDialog):
+            dialog.setProperty("editing", True)
+            HistoryEditing(dialog, self._database, self.record)
+
+    def attach_events(self, dialog: QWidget) -> None:
+        """Edit and delete events in the events dialog, on this undo stack."""
+        from app.ui.events.event_editing import EventEditing
+        from app.ui.events.events_dialog import EventsDialog
+
+        if isinstance(dialog, EventsDialog) and not dialog.property("editing"):
+            dialog.setProperty("editing", True)
+            EventEditing(dialog, self._database, self.record)
+
+    def set_case_selected(self, selected: bool) -> None:
+        self.edit_case.setEnabled(selected)
+        self.delete_case.setEnabled(selected)
 
     # ---- the stack ----------------------------------------------------------------------
 

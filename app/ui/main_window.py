@@ -21,6 +21,7 @@ from app.i18n import _, add_language_listener, ngettext, remove_language_listene
 from app.ui.app_context import AppContext
 from app.ui.case_actions import CaseActions
 from app.ui.case_loading import CaseLoading, Page
+from app.ui.edit_actions import EditActions
 from app.ui.errors import report_failure
 from app.ui.events import EventsMenu
 from app.ui.import_controller import ImportController, importable
@@ -84,6 +85,9 @@ class MainWindow(QMainWindow):
         self.loading = CaseLoading(context, self.case_list, early_list, self)
         self.imports = ImportController(context, self)
         self.case_actions = CaseActions(context, self, self.current_case, self.listed_cases)
+        self.edits = EditActions(self, lambda: context.db, self.current_case)
+        self.edits.build_menu(self.menuBar(), self.menu_actions.case_menu.menuAction())
+        self.edits.attach_case_list(self.case_list.table)
         self._connect_signals()
         self.window_state = WindowState(context.paths.ui_state_file)
         self.window_state.restore(self, self.splitter, self.case_list)
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         self.case_list.activated.connect(lambda _case: self.case_actions.write_letter())
         self.detail.write_letter_requested.connect(self.case_actions.write_letter)
         self.detail.mark_sent_requested.connect(self.case_actions.mark_sent)
+        self.detail.open_original_requested.connect(self.case_actions.open_original)
         self.empty_state.import_requested.connect(self.imports.choose_and_import)
         self.empty_state.samples_requested.connect(self.imports.load_samples)
         self.empty_state.paste_requested.connect(self.imports.import_clipboard)
@@ -137,6 +142,10 @@ class MainWindow(QMainWindow):
         self.imports.status_message.connect(status.showMessage)
         self.case_actions.status_message.connect(status.showMessage)
         self.case_actions.ua_changed.connect(self.refresh_case_by_ua)
+        self.case_actions.history_opened.connect(self.edits.attach_history)
+        self.events_menu.on_dialog_opened = self.edits.attach_events
+        self.edits.store_changed.connect(lambda _change: context.cases_changed.emit())
+        self.edits.status_message.connect(status.showMessage)
 
         # the context
         context.store_opened.connect(self._on_store_opened)
@@ -214,6 +223,7 @@ class MainWindow(QMainWindow):
         enabled = detail is not None and bool(detail.targets)
         self.menu_actions.write_letter.setEnabled(enabled)
         self.menu_actions.mark_sent.setEnabled(enabled)
+        self.edits.set_case_selected(detail is not None)
 
     def refresh_case(self, case_id: int) -> None:
         """Re-read one case after a change: its row (one dataChanged) and, if shown, its details."""
@@ -375,6 +385,7 @@ class MainWindow(QMainWindow):
         else:
             self.loading_label.setText(_("Opening your cases..."))
         self.menu_actions.retranslate_ui()
+        self.edits.retranslate_ui()
         self.model.retranslate()
         for child in (self.case_list, self.detail, self.empty_state):
             child.retranslate_ui()

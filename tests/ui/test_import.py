@@ -188,7 +188,7 @@ def test_dropping_a_folder_imports_its_documents(make_window, qtbot, tmp_path) -
     window = make_window()
     mime = file_mime(folder)
     no_button, no_modifier = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)

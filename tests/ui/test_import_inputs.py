@@ -76,3 +76,22 @@ def test_a_doubtful_update_shows_what_would_change_and_asks(
     assert "TOTAL LETTERS: 30." in question  # the title it would put on the case
     expected = "TOTAL LETTERS: 30." if answer else "Indigene Umweltschützerin bedroht"
     qtbot.waitUntil(lambda: get_case(open_db, "119/21").title == expected, timeout=20_000)
+
+
+def test_open_original_opens_the_kept_copy_of_the_imported_file(
+    make_window, qtbot, monkeypatch, messages
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs import letter_output
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        letter_output, "open_url", lambda _s, url: opened.append(url.toLocalFile()) or True
+    )
+    window = make_window()
+    page = INPUTS / "de_section_page.html"
+    _import(window, qtbot, monkeypatch, page)
+    assert window.detail.original_button.isVisible()
+    window.detail.original_button.click()
+    [path] = opened
+    assert Path(path).parent.name == "originals"
+    assert Path(path).read_bytes() == page.read_bytes()

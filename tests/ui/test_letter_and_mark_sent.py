@@ -212,8 +212,8 @@ def test_a_bilingual_letter_has_the_officials_language_then_the_writers(
     assert index >= 0 and combo.itemText(index).endswith("+ English")
     combo.setCurrentIndex(index)
     text = wait_for_letter(dialog).text()
-    assert "Atentamente" in text and "Yours sincerely" in text
-    assert text.index("Atentamente") < text.index("Yours sincerely")
+    assert "Respetuosamente" in text and "Yours sincerely" in text  # a minister's closings
+    assert text.index("Respetuosamente") < text.index("Yours sincerely")
     assert dialog.draft().locale == "es"
 
 

@@ -114,7 +114,9 @@ class CaseEditDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("&Title:"), self.title)
         form.addRow(_("C&ountry:"), self.country)
-        form.addRow(_("&Deadline:"), deadline_row)
+        deadline_label = QLabel(_("&Deadline:"))
+        deadline_label.setBuddy(self.deadline)  # the row is a layout: Alt+D needs a buddy
+        form.addRow(deadline_label, deadline_row)
         form.addRow(_("&Status:"), self.status)
         form.addRow(_("&Language of the documents:"), self.language)
         form.addRow(_("&Preferred languages:"), self.preferred)
@@ -196,7 +198,9 @@ class CaseEditDialog(QDialog):
                 continue
             before = self.case.targets[row] if row < len(self.case.targets) else None
             printed = cells["name_as_printed"]
-            name = before.name if before and printed == before.display_name else printed
+            name = printed
+            if before is not None and (printed or "") == before.display_name:
+                name, printed = before.name, before.name_as_printed  # the name was not touched
             found.append(
                 Target(
                     title=cells["title"],

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from difflib import SequenceMatcher
 
-from app.domain.model import CaseDetail, CaseStatus
+from app.domain.model import CaseDetail
 from app.i18n import _
+from app.services.letters import case_notices
+
+__all__ = ["case_notices", "caution_text", "personal_touch_hint", "similarity"]
 
 NEARLY_MODEL = 0.9  # at or above this share, the letter is essentially the generated model text
 
@@ -17,21 +19,6 @@ def caution_text(case: CaseDetail) -> str:
         "read by the authorities there: consider signing with your initials and town only, and "
         "leaving your address off the envelope."
     ).format(country=case.country)
-
-
-def case_notices(case: CaseDetail, today: date) -> list[str]:
-    """Warnings, never blocks: the case is closed, or its deadline has passed."""
-    if case.status == CaseStatus.CLOSED:
-        return [
-            _(
-                "This case is closed: the UA asks for no further action. Read its final output before writing."
-            )
-        ]
-    if case.deadline is not None and case.deadline < today:
-        return [
-            _("The deadline of this UA has passed. Check with your section office before sending.")
-        ]
-    return []
 
 
 def similarity(generated: str, current: str) -> float:

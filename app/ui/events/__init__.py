@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
@@ -21,6 +22,8 @@ class EventsMenu:
         self._context = context
         self._parent = parent
         self.dialog: EventsDialog | None = None
+        # Called with each new events dialog (the Edit menu adds editing and deleting to it).
+        self.on_dialog_opened: Callable[[EventsDialog], None] | None = None
         self.menu = QMenu(parent)
         self.event_mode = QAction(parent)
         self.event_mode.triggered.connect(self.open_dialog)
@@ -53,6 +56,8 @@ class EventsMenu:
             )
             self.dialog.store_changed.connect(context.cases_changed)
             self.dialog.finished.connect(self._forget_dialog)
+            if self.on_dialog_opened is not None:
+                self.on_dialog_opened(self.dialog)
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -86,7 +87,9 @@ class EventEditDialog(QDialog):
         date_row.addStretch(1)
         form = QFormLayout()
         form.addRow(_("&Name:"), self.name)
-        form.addRow(_("&Date:"), date_row)
+        date_label = QLabel(_("&Date:"))
+        date_label.setBuddy(self.held_on)  # the row is a layout: Alt+D needs a buddy
+        form.addRow(date_label, date_row)
         form.addRow(_("&Place:"), self.place)
         form.addRow(_("&Cases and goals (one a line):"), self.cases)
         self.buttons = QDialogButtonBox(
@@ -177,7 +180,7 @@ class EventEditing(QObject):
 
     def delete_current(self) -> None:
         from app.services import editing
-        from app.ui.edit_actions import removal_text
+        from app.ui.removal_text import removal_text
 
         event = self.dialog.current_event()
         db = self._database()

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 
 from app.domain.model import CaseSummary
+from app.domain.text_folding import fold
 from app.ui.models.case_rows_proxy import AnyIndex, CaseRowsProxy
 from app.ui.models.case_search_filter import CaseSearchFilter
 from app.ui.models.case_table_model import CASE_ROLE
@@ -51,7 +52,7 @@ class CaseFilterProxy(CaseRowsProxy):
         return self._filter.show_closed
 
     def set_search_text(self, text: str) -> None:
-        words = tuple(text.casefold().split())
+        words = tuple(fold(text).split())  # "sao" finds "São Paulo", "JOSE" finds "José"
         if words == self._filter.words:
             return
         narrower = self._filter.set_words(words)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from itertools import repeat
 
 from app.domain.model import CaseSummary
+from app.domain.text_folding import fold
 
 _IN_EVERY_CASE = b"ua"  # "UA 12/34": every case matches "ua" (and "u", "a")
 
@@ -28,11 +29,12 @@ def folded_bytes(text: str) -> bytes:
 
 
 def own_text(case: CaseSummary) -> bytes:
-    """A case's own searchable fields, folded: UA number, title, country, persons.
+    """A case's own searchable fields, folded (case and accents): UA number, title, country,
+    persons.
 
     Fields are joined by a line break: typed words never hold one, so no word spans two."""
     parts = [case.ua_number, case.title, case.country, *case.persons]
-    return folded_bytes("\n".join(parts).casefold())
+    return folded_bytes(fold("\n".join(parts)))
 
 
 class CaseSearchIndex:
@@ -58,7 +60,7 @@ class CaseSearchIndex:
         labels, holders = self._labels, self._holders
         for label in case.officials:
             if label not in labels:
-                labels[label] = folded_bytes(label.casefold())
+                labels[label] = folded_bytes(fold(label))
                 holders[label] = array("i")
             holders[label].append(position)
         return text

@@ -26,6 +26,7 @@ class CaseDetailView(QStackedWidget):
 
     write_letter_requested = Signal()
     mark_sent_requested = Signal()
+    open_original_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,8 @@ class CaseDetailView(QStackedWidget):
         self.letter_button.clicked.connect(self.write_letter_requested)
         self.mark_sent_button = QPushButton()
         self.mark_sent_button.clicked.connect(self.mark_sent_requested)
+        self.original_button = QPushButton()
+        self.original_button.clicked.connect(self.open_original_requested)
         self.body = QTextBrowser()
         self.body.setOpenExternalLinks(False)
         self.body.setObjectName("caseBody")
@@ -73,6 +76,7 @@ class CaseDetailView(QStackedWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.letter_button)
         buttons.addWidget(self.mark_sent_button)
+        buttons.addWidget(self.original_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 10, 10, 8)
@@ -150,6 +154,11 @@ class CaseDetailView(QStackedWidget):
         self.mark_sent_button.setText(_("&Mark as sent..."))  # Alt+S is the search box
         self.mark_sent_button.setAccessibleName(_("Mark an appeal as sent"))
         self.mark_sent_button.setToolTip(_("Record that you sent an appeal for this case (Ctrl+M)"))
+        self.original_button.setText(_("Open &original"))
+        self.original_button.setAccessibleName(_("Open the original document"))
+        self.original_button.setToolTip(
+            _("Open the document this case was imported from, as it was imported")
+        )
         self.body.setAccessibleName(_("Case details"))
         if self._case is not None:
             self._fill(self._case)

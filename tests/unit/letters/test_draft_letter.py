@@ -43,10 +43,11 @@ def test_english_letter_has_every_part_in_order(case: CaseDetail, sender: Sender
     )
 
 
-def test_language_defaults_to_the_first_preferred_language_with_a_template(
+def test_language_defaults_to_a_preferred_language_with_a_template(
     case: CaseDetail,
 ) -> None:
-    assert default_letter_locale(case, 1) == "es"
+    assert default_letter_locale(case, 1) == "en"  # the model letter's, and the official reads it
+    assert default_letter_locale(make_case(document_language="fr"), 1) == "es"
     assert default_letter_locale(make_case(preferred_languages=("Sinhala", "Tamil")), 1) == "en"
     assert default_letter_locale(make_case(preferred_languages=("Tamil", "French")), 1) == "fr"
     assert default_letter_locale(make_case(preferred_languages=()), 1) == "en"
@@ -55,17 +56,23 @@ def test_language_defaults_to_the_first_preferred_language_with_a_template(
 def test_spanish_letter_with_an_english_model_letter_warns_and_uses_its_own_body(
     case: CaseDetail, sender: SenderProfile
 ) -> None:
-    letter = draft_letter(case, 1, sender, today=TODAY)
+    letter = draft_letter(case, 1, sender, locale="es", today=TODAY)
     assert letter.locale == "es"
     assert "Ashford, 5 de marzo de 2026" in letter.text
     assert "Señor Ministro:" in letter.text  # gender stated in the document
     assert "Me dirijo a usted en relación con Tharani Selvanayagam" in letter.text
     assert "I am writing" not in letter.text  # never mix languages
+    # the model letter asks for a release: the Spanish letter asks for it in Spanish
+    assert letter.asks == ("release",)
+    assert "Le pido que ponga en libertad a Tharani Selvanayagam de inmediato" in letter.text
+    assert letter.warnings == ()
+    assert letter.subject == "AU 28/23: Tharani Selvanayagam"
+    unknown = make_case(model_letter="Dear Minister,\n\nI write about the fishing quotas.\n")
+    letter = draft_letter(unknown, 1, sender, locale="es", today=TODAY)
     assert letter.warnings == (
         "The model letter is in English but this letter is in Spanish; "
         "write the body yourself or choose English.",
     )
-    assert letter.subject == "AU 28/23: Tharani Selvanayagam"
 
 
 def test_regional_locale_uses_the_base_template_and_regional_dates(
@@ -94,7 +101,7 @@ def test_regional_locale_uses_the_base_template_and_regional_dates(
             "Je vous prie d'agréer, Madame la Présidente, l'expression de ma très haute considération.",
         ),
         ("de", 1, "Sehr geehrter Herr Minister,", "Hochachtungsvoll"),
-        ("pt", 2, "Excelentíssima Senhora Presidente,", "Respeitosamente,"),
+        ("pt", 2, "Excelentíssima Senhora Presidente da República,", "Respeitosamente,"),
         ("ar", 1, "معالي الوزير،", "وتفضلوا بقبول فائق الاحترام والتقدير،"),
     ],
 )
@@ -229,14 +236,18 @@ def test_printed_salutation_in_another_language_is_not_mixed_in(sender: SenderPr
     assert "\nSeñora Fiscal General:\n" in spanish  # the UA's own wording, Spanish punctuation
 
 
-def test_bilingual_printed_salutation_is_kept(sender: SenderProfile) -> None:
+def test_bilingual_printed_salutation_gives_each_letter_its_half(sender: SenderProfile) -> None:
     case = make_case(
         targets=(
             Target("Minister of Justice", "Ana Ruiz", salutation="Dear Minister/Señora Ministra"),
         )
     )
-    assert "\nDear Minister/Señora Ministra,\n" in draft_letter(case, 1, sender, locale="en").text
-    assert "\nDear Minister/Señora Ministra:\n" in draft_letter(case, 1, sender, locale="es").text
+    english = draft_letter(case, 1, sender, locale="en").text
+    spanish = draft_letter(case, 1, sender, locale="es").text
+    assert "\nDear Minister,\n" in english and "Señora" not in english
+    assert "\nSeñora Ministra:\n" in spanish and "Dear" not in spanish
+    french = draft_letter(case, 1, sender, locale="fr").text
+    assert "\nMadame la Ministre,\n" in french  # neither half is French: the engine's form
 
 
 def test_a_new_user_template_is_used_without_a_restart(

@@ -8,23 +8,43 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import TemplateProblem
+from app.letters.model_letter import salutation_languages
 from app.letters.rendering import SHIPPED_TEMPLATES
-from app.letters.salutations import Rank, courtesy, load_rules, rank_of
+from app.letters.salutations import (
+    Rank,
+    courtesy,
+    load_rules,
+    office_data_problems,
+    official_gender,
+    rank_of,
+    rules_problems,
+    salutation_half,
+)
 
 
 @pytest.mark.parametrize(
     ("title", "rank"),
     [
         ("President of the Republic", Rank.HEAD_OF_STATE),
-        ("Prime Minister", Rank.HEAD_OF_STATE),
+        ("Prime Minister", Rank.HEAD_OF_GOVERNMENT),
         ("Presidente de la República", Rank.HEAD_OF_STATE),
-        ("King of Arcadia", Rank.KING),
+        ("King of Arcadia", Rank.MONARCH),
         ("Minister of Justice", Rank.MINISTER),
         ("Ministra del Interior", Rank.MINISTER),
-        ("Chief Justice", Rank.JUDGE),
-        ("President of the Supreme Court", Rank.JUDGE),
-        ("Attorney General", Rank.PROSECUTOR),
-        ("Fiscal de la Nación", Rank.PROSECUTOR),
+        ("Chief Justice", Rank.COURT_PRESIDENT),
+        ("President of the Supreme Court", Rank.COURT_PRESIDENT),
+        ("Attorney General", Rank.ATTORNEY_GENERAL),
+        ("Fiscal de la Nación", Rank.ATTORNEY_GENERAL),
+        ("Fiscal Provincial de Lima", Rank.PROSECUTOR),
+        ("Administrator of the Detention Centre", Rank.PRISON_DIRECTOR),
+        ("Administrateur général", Rank.INSTITUTION_HEAD),
+        ("Secretary General of the Ministry of Interior", Rank.INSTITUTION_HEAD),
+        ("President of the National Institute of Statistics", Rank.INSTITUTION_HEAD),
+        ("رئيس المعهد الوطني", Rank.INSTITUTION_HEAD),
+        ("Deputy Minister of Defence", Rank.DEPUTY_MINISTER),
+        ("Chief of Army Staff", Rank.MILITARY),
+        ("Mayor of Istanbul", Rank.MAYOR),
+        ("Justizministerin", Rank.MINISTER),
         ("Governor of the Eastern Province", Rank.GOVERNOR),
         ("Director of the National Penitentiary Institute", Rank.PRISON_DIRECTOR),
         ("Ambassador of Arcadia", Rank.AMBASSADOR),
@@ -56,7 +76,9 @@ def test_gendered_forms_only_when_the_document_states_gender() -> None:
     rules = load_rules(["es", "en"])
     assert courtesy(rules, "Ministro de Defensa", "m").salutation == "Señor Ministro:"
     assert courtesy(rules, "Ministra de Defensa", "f").salutation == "Señora Ministra:"
-    assert courtesy(rules, "Ministra de Defensa", None).salutation == "Excelencia:"
+    assert courtesy(rules, "Ministro de Defensa", None).salutation == "Excelencia:"
+    # a feminine office word is sure evidence; the masculine one is used for everybody
+    assert courtesy(rules, "Ministra de Defensa", None).salutation == "Señora Ministra:"
 
 
 def test_french_closing_repeats_the_form_of_address() -> None:
@@ -107,3 +129,91 @@ def test_a_spanish_letter_never_gets_english_rules(
     )
     with pytest.raises(TemplateProblem, match="no salutations file for es"):
         load_rules(["es", "en"])
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "printed", "stated", "expected"),
+    [
+        ("Minister of Interior", None, "Sehr geehrte Damen und Herren", "f", "neutral"),
+        ("Ministro da Justiça", None, "Excelentíssimo(a) Senhor(a)", "m", "neutral"),
+        ("Minister of Interior", "Ms Leila Haddad", None, None, "f"),
+        ("Minister of Interior", "H.E. Mr Karim Haddad", None, None, "m"),
+        ("Minister of Interior", "Ahmed M. Ali", None, None, "neutral"),
+        ("Procureur général du Roi", None, None, None, "neutral"),
+        ("Bundesministerin der Justiz", None, None, None, "f"),
+        ("Minister of Interior", None, None, "f", "f"),
+    ],
+)
+def test_gender_comes_only_from_sure_evidence(
+    title: str, name: str | None, printed: str | None, stated: str | None, expected: str
+) -> None:
+    assert official_gender(stated, title=title, name=name, salutation=printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "language", "half"),
+    [
+        ("Dear Minister/Señor Ministro", "es", "Señor Ministro"),
+        ("Dear Minister/Señor Ministro", "en", "Dear Minister"),
+        ("Dear Minister/Señor Ministro", "fr", None),
+        ("Monsieur le Président / Your Excellency", "fr", "Monsieur le Président"),
+        ("Monsieur le Président / Your Excellency", "en", "Your Excellency"),
+        ("Dear Sir/Madam", "en", "Dear Sir/Madam"),
+        ("Señor/a Ministro/a", "es", "Señor/a Ministro/a"),
+    ],
+)
+def test_a_bilingual_printed_salutation_gives_only_its_half(
+    printed: str, language: str, half: str | None
+) -> None:
+    assert salutation_half(printed, language, salutation_languages) == half
+
+
+def test_french_closing_names_the_office_of_the_printed_salutation() -> None:
+    rules = load_rules(["fr", "en"])
+    polite = courtesy(rules, "Minister of Justice", "m", "Monsieur le Président,")
+    assert polite.salutation == "Monsieur le Président,"
+    assert "agréer, Monsieur le Président, l'expression" in polite.closing
+
+
+def test_military_grade_printed_before_the_name() -> None:
+    rules = load_rules(["en"])
+    assert courtesy(rules, "Chief of Army Staff", None, name="Gen. Amadou Diallo").salutation == (
+        "Dear General,"
+    )
+    assert courtesy(rules, None, None, name="Colonel Ana Ruiz").salutation == "Dear Colonel,"
+
+
+def test_rules_data_is_validated() -> None:
+    problems = rules_problems(
+        {
+            "salutation": {"minister": {"m": "Dear {name},", "f": "Dear Minister,"}},
+            "closing": {"minister": "Yours, {address}{office}", "ministre": "x"},
+            "colour": {},
+        }
+    )
+    text = "\n".join(problems)
+    assert "unknown table [colour]" in text
+    assert "neutral form is missing" in text
+    assert "unknown rank 'ministre'" in text
+    assert not any("{address}" in p for p in problems)
+    problems = rules_problems({"salutation": {"minister": {"neutral": "Dear {name},"}}})
+    assert problems == [
+        "[salutation] minister.neutral: unknown placeholder {name} (allowed: {office})"
+    ]
+
+
+@pytest.mark.parametrize("locale", ["en", "es", "fr", "de", "pt", "ar"])
+def test_shipped_rules_are_complete(locale: str) -> None:
+    data = tomllib.loads(
+        (SHIPPED_TEMPLATES / locale / "salutations.toml").read_text(encoding="utf-8")
+    )
+    assert rules_problems(data, complete=True) == []
+    offices = tomllib.loads((SHIPPED_TEMPLATES / locale / "offices.toml").read_text("utf-8"))
+    assert office_data_problems(offices) == []
+
+
+def test_office_words_are_whole_words() -> None:
+    assert rank_of("Administrator of the Land Registry") is Rank.INSTITUTION_HEAD
+    assert rank_of("Administrador de Aduanas") is Rank.INSTITUTION_HEAD
+    assert rank_of("Ministry of Justice") is Rank.MINISTER
+    assert rank_of("Kingdom Tower Manager") is Rank.GENERIC

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from app.logging_setup import RotatingLogFile
+from app.logging_setup import log_file_handler
 
 
 def _logger(handler: logging.Handler, name: str) -> logging.Logger:
@@ -18,7 +18,7 @@ def _logger(handler: logging.Handler, name: str) -> logging.Logger:
 
 def test_a_full_log_rolls_over_into_numbered_backups(tmp_path: Path) -> None:
     path = tmp_path / "app.log"
-    handler = RotatingLogFile(path, max_bytes=200, backups=2)
+    handler = log_file_handler(path, max_bytes=200, backups=2)
     logger = _logger(handler, "test.rotation")
     try:
         for number in range(30):
@@ -37,7 +37,7 @@ def test_a_full_log_rolls_over_into_numbered_backups(tmp_path: Path) -> None:
 
 
 def test_nothing_is_written_or_created_until_something_is_logged(tmp_path: Path) -> None:
-    handler = RotatingLogFile(tmp_path / "quiet.log")
+    handler = log_file_handler(tmp_path / "quiet.log")
     handler.close()
     assert list(tmp_path.iterdir()) == []
 
@@ -45,7 +45,7 @@ def test_nothing_is_written_or_created_until_something_is_logged(tmp_path: Path)
 def test_a_log_below_the_cap_is_appended_to(tmp_path: Path) -> None:
     path = tmp_path / "app.log"
     path.write_text("earlier session\n", encoding="utf-8")
-    handler = RotatingLogFile(path, max_bytes=10_000, backups=3)
+    handler = log_file_handler(path, max_bytes=10_000, backups=3)
     logger = _logger(handler, "test.append")
     try:
         logger.info("this session")

@@ -104,3 +104,16 @@ def test_bad_input_is_one_line_and_writes_nothing(data: Path, tmp_path: Path, ca
     )
     assert code == 1 and err.count("\n") == 1
     assert not list(tmp_path.glob("*.pdf")) and not (tmp_path / "x.docx").exists()
+
+
+def test_letters_to_overdue_and_closed_cases_warn_like_the_editor(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = cli(capsys, data, "letter", "28/23")
+    assert code == 0 and OFFICIAL in out  # a warning, never a block
+    assert "appeal-desk: The deadline of this UA has passed." in err
+    final = UA_SAMPLES / "103_sri_lanka_activists_freed_final_markdown_2023.txt"
+    assert cli(capsys, data, "import", str(final))[0] == 0
+    code, out, err = cli(capsys, data, "letter", "28/23")
+    assert code == 0
+    assert "appeal-desk: This case is closed: the UA asks for no further action." in err

@@ -1,4 +1,4 @@
-"""Thousands of void Qt calls must not kill the interpreter (PySide6 6.12 on Python 3.11)."""
+"""Thousands of void Qt calls must leave None's reference count alone."""
 
 from __future__ import annotations
 
@@ -6,15 +6,10 @@ import sys
 
 from PySide6.QtGui import QFont
 
-from app.pyside_none_guard import protect_none
-
 
 def test_void_qt_calls_do_not_exhaust_none(qapp) -> None:
-    protect_none()
     before = sys.getrefcount(None)
     font = QFont()
     for _ in range(5000):
         font.setFamily("DejaVu Serif")
-    assert sys.getrefcount(None) > 5000 or before - sys.getrefcount(None) < 5000
-    if sys.version_info < (3, 12):
-        assert sys.getrefcount(None) > 1 << 39
+    assert before - sys.getrefcount(None) < 100  # PySide6 6.12.0 lost one per call

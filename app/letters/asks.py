@@ -1,0 +1,234 @@
+"""The demands of a UA ("release", "a fair trial", "medical care"...): recognised in its bullet
+points and model letter in any language, and written again as sentences in the letter's language.
+
+The words and sentences are data, one file per language: ``app/templates/<locale>/asks.toml``
+(see its header and locales/README.md). Recognition uses every language's ``[recognise]``
+phrases, whatever the letter's language; the sentences come from the letter language's file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from app.domain.errors import TemplateProblem
+from app.letters.rendering import SHIPPED_TEMPLATES, search_path
+from app.letters.salutations import compile_phrase, fold, read_toml
+
+ASKS_FILE = "asks.toml"
+# The order sentences take in a letter (the gravest demand first).
+ASKS = (
+    "halt_execution",
+    "release",
+    "whereabouts",
+    "quash_conviction",
+    "drop_charges",
+    "fair_trial",
+    "protection",
+    "lawyer",
+    "family",
+    "medical",
+    "humane_conditions",
+    "stop_deportation",
+    "stop_eviction",
+    "travel_ban",
+    "end_harassment",
+    "investigation",
+    "peaceful_rights",
+)
+ASK_TABLES = ("recognise", "sentences", "pronouns")
+PRONOUN_FORMS = ("f", "m", "neutral", "several")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_GAP = r"(?:\s+\S+){0,8}?\s+"
+
+# What a request looks like, so that a sentence that asks for something no phrase knows can be
+# counted as not recognised (the measure of coverage), in the languages of the shipped files.
+REQUEST_MARKERS = re.compile(
+    r"\b(urg\w*|call\w* (on|for|upon)|ask\w*|request\w*|demand\w*|please|ensure|"
+    r"insto|inste|pido|pedimos|solicit\w*|exhort\w*|exij\w*|le ruego|garantice|"
+    r"demande\w*|prie|exhorte|engage|veiller|"
+    r"fordere\w*|bitte|appelliere\w*|sicherzustellen|"
+    r"peço|pedimos|exorto|apelo|garanta|"
+    r"أحث\w*|أطالب\w*|أناشد\w*|أدعو\w*|أرجو)\b",
+    re.IGNORECASE,
+)
+_NOT_A_REQUEST = re.compile(
+    r"^\W*(express\w*|welcom\w*|thank\w*|explain\w*|acknowledg\w*|recogni\w*|"
+    r"expresando|expresar|agradec\w*|exprimant|remerci\w*|ausdruck\w*|expressando)\b",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25a0\uf0a7]|\d{1,2}[.)])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class AskWords:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def ask_files(user_templates: Path | None = None) -> list[Path]:
+    files: list[Path] = []
+    for root in (user_templates, SHIPPED_TEMPLATES):
+        if root is None or not root.is_dir():
+            continue
+        files.extend(sorted(p / ASKS_FILE for p in root.iterdir() if (p / ASKS_FILE).is_file()))
+    return files
+
+
+def compile_request_phrase(phrase: str) -> re.Pattern[str]:
+    """``compile_phrase`` with `` ... `` for up to eight words in between."""
+    parts = [compile_phrase(part).pattern for part in phrase.split(" ... ")]
+    return re.compile(_GAP.join(parts))
+
+
+def ask_words(user_templates: Path | None = None) -> AskWords:
+    files = ask_files(user_templates)
+    return _ask_words(tuple((str(p), p.stat().st_mtime_ns) for p in files))
+
+
+@lru_cache(maxsize=8)
+def _ask_words(stamp: tuple[tuple[str, int], ...]) -> AskWords:
+    patterns: list[tuple[str, re.Pattern[str]]] = []
+    for name, _mtime in stamp:
+        data = read_toml(Path(name))
+        problems = asks_problems(data)
+        if problems:
+            raise TemplateProblem(name, None, problems[0])
+        for ask, phrases in data.get("recognise", {}).items():
+            patterns.extend((ask, compile_request_phrase(p)) for p in phrases)
+    return AskWords(tuple(patterns))
+
+
+def asks_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]:
+    """What is wrong with one asks file: unknown tables or asks, a pronoun word without all
+    its forms, a sentence placeholder that names no pronoun word."""
+    problems = [f"unknown table [{key}]" for key in data if key not in ASK_TABLES]
+    for table in ("recognise", "sentences"):
+        for ask in data.get(table, {}):
+            if ask not in ASKS:
+                problems.append(f"[{table}] unknown ask {ask!r}")
+    for ask, phrases in data.get("recognise", {}).items():
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            problems.append(f"[recognise] {ask}: write a list of phrases")
+    words = data.get("pronouns", {})
+    for word, forms in words.items():
+        if not isinstance(forms, dict) or set(forms) != set(PRONOUN_FORMS):
+            problems.append(f"[pronouns] {word}: give f, m, neutral and several")
+    for ask, sentence in data.get("sentences", {}).items():
+        if not isinstance(sentence, str):
+            problems.append(f"[sentences] {ask}: must be a text")
+            continue
+        for name in _PLACEHOLDER.findall(sentence):
+            if name != "names" and name not in words:
+                problems.append(
+                    f"[sentences] {ask}: unknown placeholder {{{name}}} "
+                    "(use {names} or a word of [pronouns])"
+                )
+    if complete:
+        for ask in ASKS:
+            if ask not in data.get("sentences", {}):
+                problems.append(f"[sentences] has no sentence for {ask!r}")
+    return problems
+
+
+def request_units(text: str) -> list[str]:
+    """The bullet points and sentences of a model letter or a list of recommended actions."""
+    units: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if _BULLET.match(line) or not line.strip():
+            if current:
+                units.append(" ".join(current))
+            current = [_BULLET.sub("", line).strip()] if line.strip() else []
+        else:
+            current.append(line.strip())
+    if current:
+        units.append(" ".join(current))
+    sentences: list[str] = []
+    for unit in units:
+        sentences.extend(s for s in re.split(r"(?<=[.!?;])\s+", unit) if s.strip())
+    return sentences
+
+
+def asks_in(unit: str, user_templates: Path | None = None) -> list[str]:
+    """The asks one sentence or bullet point makes."""
+    folded = fold(unit)
+    found = {ask for ask, pattern in ask_words(user_templates).patterns if pattern.search(folded)}
+    return [ask for ask in ASKS if ask in found]
+
+
+def is_request(unit: str) -> bool:
+    """A sentence or bullet that asks the official for something (not a concern or thanks)."""
+    return bool(REQUEST_MARKERS.search(unit)) and not _NOT_A_REQUEST.match(unit)
+
+
+def recognise(texts: list[str], user_templates: Path | None = None) -> list[str]:
+    """The asks of a UA's recommended actions and model letter, in letter order."""
+    found: set[str] = set()
+    for text in texts:
+        for unit in request_units(text or ""):
+            if is_request(unit) or _BULLET.match(unit):
+                found.update(asks_in(unit, user_templates))
+    return [ask for ask in ASKS if ask in found]
+
+
+def coverage(texts: list[str], user_templates: Path | None = None) -> tuple[int, int]:
+    """(requests, recognised requests): sentences that ask for something, and those in which
+    at least one ask was recognised."""
+    requests = recognised = 0
+    for text in texts:
+        for unit in request_units(text or ""):
+            if not is_request(unit):
+                continue
+            requests += 1
+            if asks_in(unit, user_templates):
+                recognised += 1
+    return requests, recognised
+
+
+def load_sentences(locale_chain: list[str], user_templates: Path | None = None) -> dict[str, Any]:
+    """The merged ``asks.toml`` of the letter language (its own files only, user's first)."""
+    language = locale_chain[0].split("_")[0]
+    own = [loc for loc in locale_chain if loc.split("_")[0] == language]
+    merged: dict[str, dict[str, Any]] = {"sentences": {}, "pronouns": {}}
+    for directory in search_path(own, user_templates):
+        path = directory / ASKS_FILE
+        if not path.is_file():
+            continue
+        data = read_toml(path)
+        problems = asks_problems(data)
+        if problems:
+            raise TemplateProblem(str(path), None, problems[0])
+        for table in ("sentences", "pronouns"):
+            for key, value in data.get(table, {}).items():
+                merged[table].setdefault(key, value)
+    return merged
+
+
+def ask_sentences(asks: list[str], names: str, form: str, rules: dict[str, Any]) -> list[str]:
+    """One sentence per ask in the letter's language; ``form`` is f, m, neutral or several."""
+    words = rules.get("pronouns", {})
+    sentences = []
+    for ask in asks:
+        sentence = rules.get("sentences", {}).get(ask)
+        if not sentence:
+            continue
+
+        def fill(match: re.Match[str]) -> str:
+            key = match.group(1)
+            if key == "names":
+                return names
+            forms = words.get(key, {})
+            return str(forms.get(form, forms.get("neutral", "")))
+
+        sentences.append(_PLACEHOLDER.sub(fill, sentence))
+    return sentences
+
+
+def pronoun_form(person: dict[str, Any]) -> str:
+    """The form of [pronouns] for the template's ``person`` summary."""
+    if person.get("several"):
+        return "several"
+    return {"f": "f", "m": "m"}.get(str(person.get("gender")), "neutral")

@@ -1,0 +1,66 @@
+"""Each imported document's original file, kept in the data folder, and found again to open it.
+
+The original (the PDF, the saved page, the e-mail or mailbox, or the pasted text) is copied to
+``originals/<content hash><suffix>`` beside the database, the way reply scans are kept in
+``attachments/``. The content hash is the one the store keeps for the document, so no column
+is needed: the case's documents name their originals. Keeping a copy never fails an import;
+a copy that could not be written is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from app.atomic_files import write_atomic
+from app.domain.model import ParsedDocument
+from app.store import case_repository
+from app.store.database import Database
+
+log = logging.getLogger(__name__)
+FOLDER = "originals"
+MAX_BYTES = 60 * 1024 * 1024
+
+
+def originals_dir(db: Database) -> Path | None:
+    """``originals/`` beside a SQLite store (a server store keeps none)."""
+    return db.path.parent / FOLDER if db.path is not None else None
+
+
+def keep_original(db: Database, document: ParsedDocument, data: bytes, suffix: str) -> None:
+    """Keep ``data`` as the original of ``document`` (once; an existing copy stays)."""
+    folder = originals_dir(db)
+    if folder is None or len(data) > MAX_BYTES:
+        return
+    suffix = suffix.lower() if suffix and len(suffix) <= 8 and suffix[1:].isalnum() else ".txt"
+    target = folder / f"{case_repository.content_hash(document)}{suffix}"
+    if target.exists():
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except OSError:
+        log.exception("the original of %s could not be kept", target.name)
+
+
+def keep_original_file(db: Database, document: ParsedDocument, path: Path) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        log.exception("the original %s could not be read again", path)
+        return
+    keep_original(db, document, data, path.suffix)
+
+
+def original_of(db: Database, ua_number: str) -> Path | None:
+    """The kept original of the case's newest document that has one, or None."""
+    folder = originals_dir(db)
+    if folder is None or not folder.is_dir():
+        return None
+    with db.unit_of_work() as session:
+        hashes = case_repository.output_hashes(session, ua_number)
+    for digest in hashes:
+        for candidate in sorted(folder.glob(f"{digest}.*")):
+            if candidate.is_file():
+                return candidate
+    return None

@@ -1,0 +1,33 @@
+"""What a deletion removes, in one message said to the user before it happens."""
+
+from __future__ import annotations
+
+from app.domain.changes import DeletionPreview
+from app.i18n import _, ngettext
+
+
+def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str:
+    """What a deletion removes, said before it happens."""
+    lines = [_("This removes {what}:").format(what=preview.what)]
+    if preview.documents:
+        lines.append(
+            ngettext(
+                "%(count)d imported document", "%(count)d imported documents", preview.documents
+            )
+            % {"count": preview.documents}
+        )
+    if preview.appeals and not keep_appeals:
+        lines.append(
+            ngettext(
+                "%(count)d recorded appeal (%(letters)d letters in all)",
+                "%(count)d recorded appeals (%(letters)d letters in all)",
+                preview.appeals,
+            )
+            % {"count": preview.appeals, "letters": preview.letters}
+        )
+    if preview.events:
+        lines.append(_("its place in: {events}").format(events=", ".join(preview.events)))
+    text = "\n\u2022 ".join(lines)
+    if preview.appeals and keep_appeals:
+        text += "\n\n" + _("The appeals stay in the history and still count in reports.")
+    return text + "\n\n" + _("You can undo this with Edit > Undo until you close Appeal Desk.")

@@ -1,0 +1,73 @@
+"""Share of UAs whose demands are all recognised: ``python bench/asks_coverage.py [GLOBS...]``.
+
+For each document, the recommended-action bullets (read from the text) and the model letter
+(read by the importer) are split into sentences; a sentence that asks the official for something
+counts as recognised when at least one demand of ``app/templates/*/asks.toml`` is found in it.
+A UA counts when every one of its requests is recognised. Defaults to the repository's corpora.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ("tests/fixtures/ua-samples/*.txt", "tests/unit/importing/heldout/*.txt")
+_HEAD = re.compile(
+    r"(RECOMMENDED ACTION|ACCIÓN RECOMENDADA|ACTION RECOMMANDÉE|EMPFOHLENE AKTION|"
+    r"Please write[^\n]*|PLEASE WRITE[^\n]*)[^\n]*\n",
+    re.IGNORECASE,
+)
+_END = re.compile(
+    r"^\s*(APPEALS TO|PLEASE SEND|COPIES TO|LLAMAMIENTOS A|ENVÍEN|BACKGROUND|ADDITIONAL INFORMATION)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def recommended_actions(raw: str) -> str:
+    """The block of bullets after "RECOMMENDED ACTION" (or "Please write..."), if any."""
+    head = _HEAD.search(raw)
+    if head is None:
+        return ""
+    rest = raw[head.end() :]
+    end = _END.search(rest)
+    return rest[: end.start() if end else 1500]
+
+
+def main() -> int:
+    from app.importing import parse_file
+    from app.letters.asks import asks_in, coverage, is_request, request_units
+
+    patterns = sys.argv[1:] or [str(ROOT / p) for p in DEFAULT]
+    files = sorted(f for pattern in patterns for f in glob.glob(pattern))
+    with_requests = all_found = 0
+    missed: list[str] = []
+    for name in files:
+        raw = Path(name).read_text(encoding="utf-8", errors="replace")
+        texts = [recommended_actions(raw), parse_file(name).model_letter or ""]
+        requests, recognised = coverage(texts)
+        if not requests:
+            continue
+        with_requests += 1
+        if requests == recognised:
+            all_found += 1
+            continue
+        for text in texts:
+            for unit in request_units(text):
+                if is_request(unit) and not asks_in(unit):
+                    missed.append(f"{Path(name).name}: {unit[:120]}")
+    for line in missed[: int(os.environ.get("SHOW", "10"))]:
+        print("not recognised:", line)
+    share = 100.0 * all_found / with_requests if with_requests else 0.0
+    print(
+        f"{len(files)} UAs, {with_requests} with requests; all asks recognised in "
+        f"{all_found} ({share:.0f}%)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,210 @@
+"""Each kind of broken translator file is caught by `appeal-desk i18n check`, naming the file and
+the line, and a hostile translation never reaches the interface."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app import i18n
+from app.letters import rendering
+from app.main import main
+from tests.unit.i18n.conftest import write_po
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Copies of the shipped templates and catalogs that a test may break."""
+    templates = tmp_path / "templates"
+    shutil.copytree(rendering.SHIPPED_TEMPLATES, templates)
+    locales = tmp_path / "locales"
+    shutil.copytree(i18n.locales_dir(), locales)
+    monkeypatch.setattr(rendering, "SHIPPED_TEMPLATES", templates)
+    from app.letters import salutations
+
+    monkeypatch.setattr(salutations, "SHIPPED_TEMPLATES", templates)
+    monkeypatch.setattr(i18n, "locales_dir", lambda: locales)
+    i18n.reload_catalogs()
+    return templates, locales
+
+
+def check(capsys: pytest.CaptureFixture[str], locale: str) -> tuple[int, str]:
+    code = main(["i18n", "check", locale, "--no-render"])
+    return code, capsys.readouterr().out
+
+
+def break_catalog(locales: Path, body: str) -> Path:
+    return write_po(locales / "es_PE" / "LC_MESSAGES" / "messages.po", "es", body)
+
+
+HOSTILE = """\
+msgid "{file}: rejected - {reason}"
+msgstr "{file._flavour.__init__.__globals__[os].environ}"
+
+msgid "{file}: {outcome}"
+msgstr "{outcome:>999999999}"
+
+#, python-format
+msgid "%(count)d cases"
+msgstr "%(count)999999999d casos"
+
+msgid "Importing {file}..."
+msgstr "Importando {0}..."
+"""
+
+
+def test_hostile_placeholders_are_errors_with_file_and_line(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    break_catalog(locales, HOSTILE)
+    code, out = check(capsys, "es_PE")
+    assert code == 1
+    assert "messages.po:7: msgstr placeholder {file._flavour" in out
+    assert "reads inside a value" in out
+    assert "messages.po:10: msgstr placeholder {outcome:>999999999} asks for a width over 64" in out
+    assert "messages.po:14: msgstr placeholder %(count)999999999d asks for a width over 64" in out
+    assert "messages.po:17: msgstr placeholder {0} is not named" in out
+
+
+def test_hostile_translations_are_not_used_at_run_time(
+    sandbox: tuple[Path, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    _, locales = sandbox
+    break_catalog(locales, HOSTILE + '\nmsgid "Close"\nmsgstr "Cerrar"\n')
+    with caplog.at_level(logging.WARNING, logger="app.i18n"):
+        i18n.set_language("es_PE")
+    # the es_PE entries are refused; the chain falls back to the shipped Spanish ones
+    text = i18n._("{file}: rejected - {reason}").format(file="a.pdf", reason="empty")
+    assert text.startswith("a.pdf: ") and text.endswith(" - empty") and "environ" not in text
+    assert len(i18n._("{file}: {outcome}").format(file="a.pdf", outcome="ok")) < 40
+    assert i18n.ngettext("%(count)d cases", "%(count)d cases", 2) % {"count": 2} == "2 cases"
+    assert i18n._("Close") == "Cerrar"  # the safe translations stay
+    assert "translation not used" in caplog.text
+
+
+def test_unterminated_string_is_an_error_with_its_line(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    break_catalog(locales, 'msgid "Close"\nmsgstr "Cerrar\n\nmsgid "Open"\nmsgstr "Abrir\\q"\n')
+    code, out = check(capsys, "es_PE")
+    assert code == 1
+    assert "messages.po:8: end-of-line within string" in out
+    assert "messages.po:11: invalid escape sequence \\q" in out
+
+
+def test_text_outside_quotes_and_a_msgstr_without_msgid(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    break_catalog(locales, 'msgid "Close"\nmsgstr "Cerrar" oops\n\nmsgstr "Abrir"\n')
+    code, out = check(capsys, "es_PE")
+    assert code == 1
+    assert "messages.po:8: text after the closing quote" in out
+    assert "messages.po:10: msgstr without a msgid before it" in out
+
+
+def test_missing_messages_are_named(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    break_catalog(locales, 'msgid "Close"\nmsgstr "Cerrar"\n')
+    code, out = check(capsys, "es_PE")
+    assert code == 1
+    assert "message(s) of messages.pot are missing ('" in out
+
+
+@pytest.mark.parametrize(
+    ("table", "line", "expected"),
+    [
+        ('minister = "Estimado {name}:"', "minister", "unknown placeholder {name}"),
+        ('ministre = "Señor Ministro:"', "ministre", "unknown rank 'ministre'"),
+        ('judge = { m = "Señor Juez:", f = "Señora Jueza:" }', "judge", "neutral form is missing"),
+        ('judge = { m = "Señor Juez:", x = "?", neutral = "Señoría:" }', "judge", "unknown gender"),
+    ],
+)
+def test_broken_salutation_data_names_file_and_line(
+    sandbox: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    line: str,
+    expected: str,
+) -> None:
+    templates, _ = sandbox
+    path = templates / "es" / "salutations.toml"
+    lines = [
+        entry
+        for entry in path.read_text(encoding="utf-8").splitlines()
+        if not entry.startswith(f"{line} = ")
+    ]
+    lines.insert(lines.index("[salutation]") + 1, table)
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    number = text.splitlines().index(table) + 1
+    code, out = check(capsys, "es")
+    assert code == 1
+    assert f"templates/es/salutations.toml:{number}: [salutation]" in out, out
+    assert expected in out
+
+
+def test_broken_toml_and_office_data_name_file_and_line(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    offices = templates / "fr" / "offices.toml"
+    text = offices.read_text(encoding="utf-8").replace(
+        "[offices]\n", '[offices]\n"ministre des armees" = "ministre"\n'
+    )
+    offices.write_text(text, encoding="utf-8")
+    salutations = templates / "de" / "salutations.toml"
+    salutations.write_text(
+        salutations.read_text(encoding="utf-8") + '\n[closing]\nbroken = "Mit\n', "utf-8"
+    )
+    code, out = check(capsys, "fr")
+    assert code == 1
+    number = text.splitlines().index('"ministre des armees" = "ministre"') + 1
+    assert f"templates/fr/offices.toml:{number}: [offices] 'ministre des armees': unknown" in out
+    code, out = check(capsys, "de")
+    assert code == 1
+    assert "salutations.toml:" in out and "line" in out
+
+
+def test_a_template_copied_from_english_is_a_warning(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    shutil.copy(templates / "en" / "solidarity.txt.j2", templates / "pt" / "solidarity.txt.j2")
+    code, out = check(capsys, "pt")
+    assert code == 0
+    assert "templates/pt/solidarity.txt.j2: solidarity.txt.j2 is a copy of the" in out
+
+
+def test_broken_ask_sentences_name_file_and_line(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    path = templates / "pt" / "asks.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, start=1) if line.startswith('lawyer = "Peço'))
+    lines[number - 1] = 'lawyer = "Peço-lhe que {nomes} tenha um advogado."'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = check(capsys, "pt")
+    assert code == 1
+    assert f"templates/pt/asks.toml:{number}: [sentences] lawyer: unknown placeholder" in out
+
+
+def test_a_template_that_drops_the_personal_note_is_caught(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    path = templates / "de" / "letter.txt.j2"
+    text = path.read_text(encoding="utf-8").replace("{{ letter.personal_note }}", "")
+    path.write_text(text, encoding="utf-8")
+    code = main(["i18n", "check", "de"])
+    out = capsys.readouterr().out
+    assert code == 0  # a section may leave it out of its own template; the check says so
+    assert "warning: de President of the Republic (f): the personal note is missing" in out

@@ -1,0 +1,99 @@
+"""The UA's demands: recognised in bullet points and model letters in any language, written
+again in the letter's language with the persons' names and pronouns."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from app.domain.model import Person, SenderProfile
+from app.letters.asks import ASKS, asks_problems, coverage, recognise
+from app.letters.rendering import SHIPPED_TEMPLATES
+from app.services.letters import draft_letter
+from tests.unit.letters.conftest import TODAY, make_case
+
+RECOMMENDED = """\
+- urging that the death sentences passed on Nasser Ahmed and Yusuf Karim be commuted;
+- expressing concern that they were tried in secret;
+- calling for them to have access to a lawyer of their choice and to their families;
+- urging the authorities to order an impartial investigation into the torture allegations.
+"""
+
+
+def test_bullet_points_in_english() -> None:
+    assert recognise([RECOMMENDED]) == [
+        "halt_execution",
+        "protection",
+        "lawyer",
+        "family",
+        "investigation",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        (
+            "Le pido que libere de inmediato a Ana Ruiz y retire los cargos.",
+            ["release", "drop_charges"],
+        ),
+        ("Je vous demande de garantir un procès équitable à Ali.", ["fair_trial"]),
+        ("Bitte lassen Sie sie umgehend und bedingungslos frei.", ["release"]),
+        ("Peço que garanta cuidados médicos a Rui.", ["medical"]),
+        ("أحثكم على الإفراج عن علي فوراً.", ["release"]),
+        ("I urge you to reveal the fate and whereabouts of Ali.", ["whereabouts"]),
+    ],
+)
+def test_requests_in_every_language(text: str, asks: list[str]) -> None:
+    assert recognise([text]) == asks
+
+
+def test_coverage_counts_requests_no_phrase_knows() -> None:
+    text = "I urge you to release Ana.\n\nI ask you to repaint the prison walls."
+    assert coverage([text]) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("locale", "pronouns", "sentence"),
+    [
+        ("en", "she/her", "access to a lawyer of her choosing"),
+        ("en", "he/him", "access to a lawyer of his choosing"),
+        ("en", "they/them", "access to a lawyer of their choosing"),
+        ("de", "she/her", "Zugang zu einem Rechtsbeistand ihrer Wahl erhält"),
+        ("fr", "he/him", "un avocat de son choix"),
+        ("es", "she/her", "que Ana Ruiz tenga acceso inmediato"),
+        ("ar", "she/her", "على محامٍ تختاره"),
+    ],
+)
+def test_sentences_follow_the_persons_pronouns(
+    sender: SenderProfile, locale: str, pronouns: str, sentence: str
+) -> None:
+    case = make_case(persons=(Person("Ana Ruiz", pronouns),), model_letter=None)
+    text = draft_letter(case, 1, sender, locale=locale, asks=["lawyer"], today=TODAY).text
+    assert sentence in text
+
+
+def test_several_persons_take_the_plural(sender: SenderProfile) -> None:
+    case = make_case(persons=(Person("Ana Ruiz", None), Person("Luis Paz", None)))
+    text = draft_letter(case, 1, sender, locale="es", asks=["medical"], today=TODAY).text
+    assert "Ana Ruiz y Luis Paz reciban sin demora" in text
+
+
+def test_the_model_letter_stays_as_printed_in_its_own_language(sender: SenderProfile) -> None:
+    letter = draft_letter(make_case(), 1, sender, locale="en", today=TODAY)
+    assert "I am writing to ask you to release Tharani Selvanayagam" in letter.text
+    rebuilt = draft_letter(make_case(), 1, sender, locale="en", model_letter=False)
+    assert "I urge you to release Tharani Selvanayagam immediately" in rebuilt.text
+
+
+def test_unticked_asks_are_left_out(sender: SenderProfile) -> None:
+    letter = draft_letter(make_case(), 1, sender, locale="fr", asks=[], today=TODAY)
+    assert "libérer" not in letter.text and letter.asks == ()
+
+
+@pytest.mark.parametrize("locale", ["en", "es", "fr", "de", "pt", "ar"])
+def test_every_language_has_a_sentence_for_every_ask(locale: str) -> None:
+    data = tomllib.loads((SHIPPED_TEMPLATES / locale / "asks.toml").read_text("utf-8"))
+    assert asks_problems(data, complete=True) == []
+    assert set(data["recognise"]) == set(ASKS)
