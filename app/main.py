@@ -105,9 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args, ctx) or 0)
     except AppealDeskError as exc:
+        from app.cli.errors import error_text
         from app.cli.terminal import printable
 
-        print(f"appeal-desk: {printable(exc.message)}", file=sys.stderr)
+        log.info("command %s refused: %s", args.command, exc.message)
+        print(f"appeal-desk: {printable(error_text(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -83,9 +83,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             print("\r" + " " * 72 + "\r", end="", file=ctx.err, flush=True)
         print(printable(import_line(result)), file=ctx.out, flush=True)
 
-    results = import_files(
-        ctx.database(), files, progress, force=args.force, on_result=committed
-    )
+    results = import_files(ctx.database(), files, progress, force=args.force, on_result=committed)
     if show_progress:
         print(file=ctx.err)
     if len(results) > 1:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.cli.choices import page_size_arg
 from app.cli.context import CliContext
+from app.cli.errors import error_text
 from app.cli.terminal import printable
 from app.domain.errors import InvalidInput
 from app.domain.output_options import PageSize
@@ -216,7 +217,7 @@ def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
     for path, result in zip(args.files, merge_files(ctx.database(), args.files), strict=True):
         if isinstance(result, InvalidInput):
             failed = True
-            print(f"{path}: rejected: {result.message}", file=ctx.out)
+            print(f"{path}: rejected: {error_text(result)}", file=ctx.out)
             continue
         created = " (event created)" if result.event_created else ""
         if result.matched_by_name:

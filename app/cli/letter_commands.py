@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from app.cli.choices import envelope_format_arg, page_size_arg
 from app.cli.context import CliContext
-from app.domain.errors import InvalidInput
+from app.domain.errors import WrongFileType
 from app.domain.output_options import EnvelopeFormat, PageSize
 from app.i18n import _, ngettext
 
@@ -96,9 +96,7 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
 
     out: Path | None = args.out
     if out is not None and out.suffix.lower() not in LETTER_SUFFIXES:
-        raise InvalidInput(
-            _("Choose a file ending in .pdf, .txt or .eml (not %(name)s).") % {"name": out.name}
-        )
+        raise WrongFileType(out.name)
     case = get_case(ctx.database(), args.ua_number)
     outputs.target_of(case, args.target)
     settings = ctx.settings()

@@ -1,14 +1,47 @@
-"""Typed errors raised by the lower layers; app/ui and app/cli turn them into messages."""
+"""Typed errors raised by the lower layers; app/ui and app/cli turn them into messages.
+
+An error carries an English message template (a gettext msgid with named placeholders,
+``%(name)s`` or ``{name}``) and the values of its fields. The layers below never translate
+it: the window and the command line each translate it once, when they show it, in the
+language the user reads at that moment (``error_text`` in app/ui/errors.py and
+app/cli/errors.py). ``message`` is the English text, for the log.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext marker pybabel extracts
+    """Mark a message template for the catalogs; it is translated where it is shown."""
+    return message
+
+
+def fill(template: str, fields: dict[str, object]) -> str:
+    """``template`` with its named placeholders filled (either style); as is without fields."""
+    if not fields:
+        return template
+    if "%(" in template:
+        return template % fields
+    return template.format(**fields)
 
 
 class AppealDeskError(Exception):
     """Base class: an expected failure the user can act on (never a bug)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, /, **fields: object) -> None:
+        self.template = message
+        self.fields = fields
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The message in English (what the log keeps)."""
+        return fill(self.template, self.fields)
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The message in the language of ``gettext`` (the caller's ``_``)."""
+        return fill(gettext(self.template), self.fields)
 
 
 class ImportRejected(AppealDeskError):
@@ -21,13 +54,49 @@ class ImportRejected(AppealDeskError):
 
 
 class CaseNotFound(AppealDeskError):
-    def __init__(self, ua_number: str, message: str | None = None) -> None:
-        super().__init__(message or f"No case with UA number {ua_number} in the store.")
+    def __init__(self, ua_number: str) -> None:
+        super().__init__(
+            N_("No case with UA number {ua_number} in the store."), ua_number=ua_number
+        )
         self.ua_number = ua_number
 
 
 class InvalidInput(AppealDeskError):
     """Bad input from the user (an unknown channel, a target number out of range...)."""
+
+
+class TargetOutOfRange(InvalidInput):
+    """An official's number (1-based) that the case does not have."""
+
+    def __init__(self, ua_number: str, index: int, count: int) -> None:
+        if count:
+            template = N_(
+                "UA %(ua_number)s has no official number %(index)d; choose 1 to %(count)d."
+            )
+        else:
+            template = N_("UA %(ua_number)s names no official to write to.")
+        super().__init__(template, ua_number=ua_number, index=index, count=count)
+        self.ua_number, self.index, self.count = ua_number, index, count
+
+
+class UnknownLocale(InvalidInput):
+    """Not a language code the letters know."""
+
+    def __init__(self, locale: str) -> None:
+        super().__init__(
+            N_("%(locale)s is not a language code such as es or fr_CA."), locale=locale
+        )
+        self.locale = locale
+
+
+class WrongFileType(InvalidInput):
+    """An output file name whose ending the command cannot write."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            N_("Choose a file ending in .pdf, .txt or .eml (not %(name)s)."), name=name
+        )
+        self.name = name
 
 
 class TemplateProblem(AppealDeskError):

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageSize, QPainter, QPdfWriter, QPen
 
-from app.domain.errors import InvalidInput, OutputFailed
+from app.domain.errors import N_, InvalidInput, OutputFailed
 from app.domain.model import SenderProfile, Target
 from app.domain.output_options import EnvelopeFormat, PageSize
-from app.i18n import _
 from app.output.address import postal_lines, sender_postal_lines
 from app.output.pdf_file import write_pdf
 from app.output.qt_runtime import make_font, mm_to_units
@@ -185,17 +184,19 @@ def write_envelopes_pdf(
         for item in items:
             if pages and not writer.newPage():
                 raise OutputFailed(
-                    _("The PDF writer could not start a new page (is the disk full?).")
+                    N_("The PDF writer could not start a new page (is the disk full?).")
                 )
             address = postal_lines(item.target, item.country)
             if not address:
-                raise InvalidInput(_("This official has no name or address to put on an envelope."))
+                raise InvalidInput(
+                    N_("This official has no name or address to put on an envelope.")
+                )
             _paint_envelope(painter, fmt, address, item.sender)
             if item.marking:
                 _paint_marking(painter, fmt, item.marking)
             pages += 1
         if not pages:
-            raise OutputFailed(_("There are no envelopes to print."))
+            raise OutputFailed(N_("There are no envelopes to print."))
         return pages
 
     return write_pdf(path, _envelope_page(fmt), f"Envelope {fmt.name}", paint)
@@ -235,7 +236,7 @@ def write_label_sheet_pdf(
                 continue
             if count and count % per_page == 0 and not writer.newPage():
                 raise OutputFailed(
-                    _("The PDF writer could not start a new page (is the disk full?).")
+                    N_("The PDF writer could not start a new page (is the disk full?).")
                 )
             slot = count % per_page
             row, column = divmod(slot, sheet.columns)
@@ -247,7 +248,7 @@ def write_label_sheet_pdf(
             _draw_lines(painter, lines, QPointF(x, y), font, bold_first=True)
             count += 1
         if not count:
-            raise OutputFailed(_("There are no addresses to print on labels."))
+            raise OutputFailed(N_("There are no addresses to print on labels."))
         return (count + per_page - 1) // per_page
 
     return write_pdf(path, QPageSize(sheet.page_size), "Address labels", paint)

@@ -8,8 +8,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from app.domain.errors import OutputFailed
-from app.i18n import _
+from app.domain.errors import N_, OutputFailed
 
 _BAD_NAME_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
 _RESERVED_NAMES = {
@@ -41,8 +40,8 @@ def export_path(out_dir: str | os.PathLike[str], stem: str, extension: str) -> P
     candidate = (root / f"{safe_file_stem(stem)}.{extension}").resolve()
     if not candidate.is_relative_to(root) or candidate.parent != root:
         raise OutputFailed(
-            _("The export name {name} would leave the folder {folder}.").format(
-                name=repr(stem), folder=root
-            )
+            N_("The export name {name} would leave the folder {folder}."),
+            name=repr(stem),
+            folder=root,
         )
     return candidate

@@ -16,10 +16,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from app.domain.errors import OutputFailed
+from app.domain.errors import N_, OutputFailed
 from app.domain.model import Letter, SenderProfile, Target
 from app.domain.output_options import PageSize
-from app.i18n import _
 from app.output.letter_batch import LetterComposer
 from app.output.letter_document import letter_document
 from app.output.pdf_file import set_full_page, write_pdf
@@ -107,7 +106,7 @@ def paint_document_pages(
     pages = doc.pageCount()
     for index in range(pages):
         if (index > 0 or new_page_first) and not device.newPage():
-            raise OutputFailed(_("The PDF writer could not start a new page (is the disk full?)."))
+            raise OutputFailed(N_("The PDF writer could not start a new page (is the disk full?)."))
         painter.save()
         painter.scale(scale, scale)
         clip = QRectF(0, index * page.height(), page.width(), page.height())
@@ -180,7 +179,7 @@ def write_letters_pdf(
             if progress is not None:
                 progress(done)
         if pages == 0:
-            raise OutputFailed(_("There are no letters to print."))
+            raise OutputFailed(N_("There are no letters to print."))
         return pages
 
     return write_pdf(path, qpage_size(page_size), title, paint)

@@ -16,8 +16,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, Q
 
 from app import __version__
 from app.atomic_files import IncompleteWrite, atomic_path
-from app.domain.errors import OutputFailed
-from app.i18n import _
+from app.domain.errors import N_, OutputFailed
 from app.output.qt_runtime import DOC_DPI, ensure_gui_application
 
 CREATOR = f"Appeal Desk {__version__}"
@@ -66,7 +65,7 @@ def write_pdf(
         painter = QPainter()
         if not painter.begin(writer):
             del writer
-            raise OutputFailed(_("Could not start writing {path}.").format(path=path))
+            raise OutputFailed(N_("Could not start writing {path}."), path=path)
         try:
             result = paint(painter, writer)
         finally:

@@ -16,8 +16,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from app.domain.errors import OutputFailed
-from app.i18n import _
+from app.domain.errors import N_, OutputFailed
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +59,7 @@ def ensure_gui_application() -> QCoreApplication:
         app = _headless_app
     if not isinstance(app, QGuiApplication):
         raise OutputFailed(
-            _("Paper output needs a Qt GUI application, but a console one is running.")
+            N_("Paper output needs a Qt GUI application, but a console one is running.")
         )
     return app
 

@@ -57,9 +57,7 @@ def case_warnings(
     if earlier:
         last = max(appeal.sent_on or sent_on for appeal in earlier)
         found.append(
-            _("You already sent an appeal to this official on {date}.").format(
-                date=long_date(last)
-            )
+            _("You already sent an appeal to this official on {date}.").format(date=long_date(last))
         )
     return found
 

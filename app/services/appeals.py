@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from app.atomic_files import atomic_replace
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.model import (
     AppealKind,
     AppealRecord,
@@ -17,7 +17,7 @@ from app.domain.model import (
     normalize_ua_number,
     official_label,
 )
-from app.i18n import _, ngettext
+from app.i18n import ngettext
 from app.services.cases import case_not_found
 from app.services.limits import check_count, check_date
 from app.store import appeal_repository, case_repository
@@ -45,7 +45,7 @@ def record_appeal(
     check_count(count)
     check_date(sent_on)
     if status is AppealStatus.SENT and channel is None:
-        raise InvalidInput(_("Say how the appeal was sent (post, email, fax, social media...)."))
+        raise InvalidInput(N_("Say how the appeal was sent (post, email, fax, social media...)."))
     key = normalize_ua_number(ua_number) or ua_number.strip()
     with db.unit_of_work() as session:
         case = case_repository.case_row(session, key)
@@ -120,10 +120,10 @@ def update_status(
     with db.unit_of_work() as session:
         row = appeal_repository.appeal_row(session, appeal_id)
         if row is None:
-            raise InvalidInput(_("That appeal is no longer in the store."))
+            raise InvalidInput(N_("That appeal is no longer in the store."))
         if status is AppealStatus.SENT:
             if channel is None and row.channel is None:
-                raise InvalidInput(_("Say how the appeal was sent."))
+                raise InvalidInput(N_("Say how the appeal was sent."))
             row.sent_on = sent_on or row.sent_on or date.today()
         if channel is not None:
             row.channel = channel.value
@@ -148,13 +148,13 @@ def record_reply(
     copied: Path | None = None
     if attachment is not None:
         if attachments_dir is None:
-            raise InvalidInput(_("There is no folder to keep the scanned reply in."))
+            raise InvalidInput(N_("There is no folder to keep the scanned reply in."))
         copied = copy_reply_scan(attachment, attachments_dir, appeal_id)
     try:
         with db.unit_of_work() as session:
             row = appeal_repository.appeal_row(session, appeal_id)
             if row is None:
-                raise InvalidInput(_("That appeal is no longer in the store."))
+                raise InvalidInput(N_("That appeal is no longer in the store."))
             row.reply_on = reply_on
             row.reply_note = note.strip() or None
             previous = row.reply_attachment
@@ -185,13 +185,13 @@ def copy_reply_scan(source: Path, attachments_dir: Path, appeal_id: str) -> Path
         is_file, size = False, 0
     if not is_file:
         raise InvalidInput(
-            _("The scan {name} is not a file that can be attached.").format(name=source.name)
+            N_("The scan {name} is not a file that can be attached."), name=source.name
         )
     if size > MAX_SCAN_BYTES:
         raise InvalidInput(
-            _("The scan {name} is larger than {limit} MB; attach a smaller file.").format(
-                name=source.name, limit=MAX_SCAN_BYTES // (1024 * 1024)
-            )
+            N_("The scan {name} is larger than {limit} MB; attach a smaller file."),
+            name=source.name,
+            limit=MAX_SCAN_BYTES // (1024 * 1024),
         )
     suffix = source.suffix.lower() if source.suffix.lower() in SCAN_SUFFIXES else ""
     target = attachment_path(attachments_dir, f"{appeal_id}-reply{suffix}")
@@ -201,9 +201,9 @@ def copy_reply_scan(source: Path, attachments_dir: Path, appeal_id: str) -> Path
             shutil.copyfile(source, temp)
     except OSError as error:
         raise InvalidInput(
-            _("The scan {name} could not be copied: {reason}").format(
-                name=source.name, reason=error.strerror or str(error)
-            )
+            N_("The scan {name} could not be copied: {reason}"),
+            name=source.name,
+            reason=error.strerror or str(error),
         ) from error
     return target
 
@@ -213,7 +213,7 @@ def attachment_path(attachments_dir: Path, name: str) -> Path:
     folder = attachments_dir.resolve()
     target = (folder / name).resolve()
     if Path(name).name != name or target.parent != folder:
-        raise InvalidInput(_("The attachment name {name} is not allowed.").format(name=name))
+        raise InvalidInput(N_("The attachment name {name} is not allowed."), name=name)
     return target
 
 
@@ -232,7 +232,5 @@ def parse_channel(value: str) -> Channel:
     except ValueError:
         choices = ", ".join(c.value for c in Channel)
         raise InvalidInput(
-            _("Unknown channel '{value}'. Choose one of: {choices}.").format(
-                value=value, choices=choices
-            )
+            N_("Unknown channel '{value}'. Choose one of: {choices}."), value=value, choices=choices
         ) from None

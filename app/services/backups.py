@@ -7,8 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.domain.errors import InvalidInput, StoreUnavailable
-from app.i18n import _
+from app.domain.errors import N_, InvalidInput, StoreUnavailable
 from app.paths import AppPaths, resolve_paths
 from app.services.restoring import (
     RestoreOutcome,
@@ -60,9 +59,7 @@ def make_backup(paths: AppPaths, db: Database | None = None, reason: str = "manu
             source = paths.database
             if not source.is_file():
                 raise InvalidInput(
-                    _("There is no database in {folder} to back up yet.").format(
-                        folder=paths.data_dir
-                    )
+                    N_("There is no database in {folder} to back up yet."), folder=paths.data_dir
                 )
             health = check_file(source)
             if not health.ok and health.environmental:  # unreadable here, not damaged
@@ -72,15 +69,15 @@ def make_backup(paths: AppPaths, db: Database | None = None, reason: str = "manu
             written = backup_file(source, paths.backups, reason)
     except OSError as exc:
         raise StoreUnavailable(
-            _(
-                "The backup could not be written to {folder} ({problem}). Nothing was changed."
-            ).format(folder=paths.backups, problem=exc.strerror or exc)
+            N_("The backup could not be written to {folder} ({problem}). Nothing was changed."),
+            folder=paths.backups,
+            problem=exc.strerror or exc,
         ) from exc
     except sqlite3.Error as exc:
         raise StoreUnavailable(
-            _(
-                "The backup could not be written to {folder} ({problem}). Nothing was changed."
-            ).format(folder=paths.backups, problem=exc)
+            N_("The backup could not be written to {folder} ({problem}). Nothing was changed."),
+            folder=paths.backups,
+            problem=exc,
         ) from exc
     prune_backups(paths)
     return written
@@ -118,10 +115,11 @@ def backup_before_change(db: Database, reason: str) -> Path | None:
         written = backup_database(db.engine, paths.backups, reason)
     except (OSError, sqlite3.Error) as exc:
         raise StoreUnavailable(
-            _(
+            N_(
                 "No backup could be made before changing the store "
                 "({problem}); nothing was changed."
-            ).format(problem=exc)
+            ),
+            problem=exc,
         ) from exc
     prune_backups(paths)
     return written
@@ -195,13 +193,12 @@ def restore_backup(paths: AppPaths, file: Path) -> RestoreOutcome:
         outcome = swap_in(paths, file)
     except (OSError, sqlite3.Error) as exc:
         raise StoreUnavailable(
-            _(
+            N_(
                 "The backup could not be restored into {folder} ({problem}). "
                 "The previous database is unchanged."
-            ).format(
-                folder=paths.data_dir,
-                problem=(exc.strerror if isinstance(exc, OSError) else None) or exc,
-            )
+            ),
+            folder=paths.data_dir,
+            problem=(exc.strerror if isinstance(exc, OSError) else None) or exc,
         ) from exc
     prune_backups(paths)
     return outcome

@@ -77,8 +77,5 @@ def get_summary(db: Database, case_id: int) -> CaseSummary | None:
 
 
 def case_not_found(ua_number: str) -> CaseNotFound:
-    """The error for an unknown UA number, with its message in the interface language."""
-    from app.i18n import _
-
-    message = _("No case with UA number {ua_number} in the store.").format(ua_number=ua_number)
-    return CaseNotFound(ua_number, message)
+    """The error for an unknown UA number (translated where it is shown)."""
+    return CaseNotFound(ua_number)

@@ -109,7 +109,7 @@ def _quote_exec(word: str) -> str:
     """Quote one argument as the Desktop Entry specification asks (double quotes, with
     backslash before ``"``, `` ` ``, ``$`` and ``\\``); ``%`` is doubled."""
     word = word.replace("%", "%%")
-    if word and not any(ch in word for ch in ' \t\n"\'\\><~|&;$*?#()`'):
+    if word and not any(ch in word for ch in " \t\n\"'\\><~|&;$*?#()`"):
         return word
     escaped = "".join("\\" + ch if ch in '"`$\\' else ch for ch in word)
     return f'"{escaped}"'

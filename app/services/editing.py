@@ -24,7 +24,7 @@ from app.domain.changes import (
     RowState,
     StoreChange,
 )
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.model import AppealStatus, CaseStatus, normalize_ua_number
 from app.i18n import _
 from app.services.cases import case_not_found
@@ -117,7 +117,7 @@ def _case_values(edits: CaseEdits) -> dict[str, Any]:
     if edits.title is not None:
         title = " ".join(edits.title.split())
         if not title:
-            raise InvalidInput(_("A case needs a title."))
+            raise InvalidInput(N_("A case needs a title."))
         values["title"] = title
     if edits.country is not None:
         values["country"] = " ".join(edits.country.split())
@@ -130,11 +130,11 @@ def _case_values(edits: CaseEdits) -> dict[str, Any]:
             values["status"] = CaseStatus(edits.status.strip().lower()).value
         except ValueError:
             raise InvalidInput(
-                _("A case is either open or closed, not '{status}'.").format(status=edits.status)
+                N_("A case is either open or closed, not '{status}'."), status=edits.status
             ) from None
     if edits.language is not None:
         if not edits.language.strip():
-            raise InvalidInput(_("Say which language the case's documents are in."))
+            raise InvalidInput(N_("Say which language the case's documents are in."))
         values["language"] = edits.language.strip()
     if edits.preferred_languages is not None:
         values["preferred_languages"] = [x.strip() for x in edits.preferred_languages if x.strip()]
@@ -147,7 +147,7 @@ def _case_values(edits: CaseEdits) -> dict[str, Any]:
     if edits.targets is not None:
         values["targets"] = [_target_value(t) for t in edits.targets]
     if not values:
-        raise InvalidInput(_("Say what to change (a title, country, deadline or status...)."))
+        raise InvalidInput(N_("Say what to change (a title, country, deadline or status...)."))
     return values
 
 
@@ -155,9 +155,9 @@ def _target_value(target: Any) -> dict[str, Any]:
     value = {key: getattr(target, key) for key in corrections.TARGET_KEYS}
     value["social"] = list(target.social)
     if not (value["title"] or value["name"]):
-        raise InvalidInput(_("Each official needs an office or a name."))
+        raise InvalidInput(N_("Each official needs an office or a name."))
     if value["gender"] not in (None, "", "f", "m"):
-        raise InvalidInput(_("An official's gender is f, m or not known."))
+        raise InvalidInput(N_("An official's gender is f, m or not known."))
     return {k: (v.strip() or None) if isinstance(v, str) else v for k, v in value.items()}
 
 
@@ -266,12 +266,11 @@ def delete_document(db: Database, ua_number: str, output_id: int) -> StoreChange
         assert row is not None
         doomed = [o for o in row.outputs if o.id == output_id]
         if not doomed:
-            raise InvalidInput(_("That document is no longer part of the case."))
+            raise InvalidInput(N_("That document is no longer part of the case."))
         if len(row.outputs) == 1:
             raise InvalidInput(
-                _("This is the only document of UA {ua_number}: delete the case instead.").format(
-                    ua_number=number
-                )
+                N_("This is the only document of UA {ua_number}: delete the case instead."),
+                ua_number=number,
             )
         row.outputs.remove(doomed[0])
         session.flush()
@@ -291,7 +290,7 @@ def document_of(db: Database, output_id: int) -> tuple[str, str]:
     with db.unit_of_work() as session:
         row = session.get(OutputRow, output_id)
         if row is None:
-            raise InvalidInput(_("That document is no longer part of the case."))
+            raise InvalidInput(N_("That document is no longer part of the case."))
         return row.case.ua_number, row.source_name
 
 
@@ -343,7 +342,7 @@ def find_appeal_id(db: Database, appeal_id: str) -> str:
     wanted = appeal_id.strip().lower()
     if len(wanted) < MIN_ID_PREFIX:
         raise InvalidInput(
-            _("Give at least {count} characters of the appeal's id.").format(count=MIN_ID_PREFIX)
+            N_("Give at least {count} characters of the appeal's id."), count=MIN_ID_PREFIX
         )
     with db.unit_of_work() as session:
         found = list(
@@ -353,15 +352,11 @@ def find_appeal_id(db: Database, appeal_id: str) -> str:
         )
     if not found:
         raise InvalidInput(
-            _("No appeal has the id {id}. List them with 'appeal-desk appeal list'.").format(
-                id=appeal_id
-            )
+            N_("No appeal has the id {id}. List them with 'appeal-desk appeal list'."), id=appeal_id
         )
     if len(found) > 1:
         raise InvalidInput(
-            _("More than one appeal has an id starting with {id}; give more of it.").format(
-                id=appeal_id
-            )
+            N_("More than one appeal has an id starting with {id}; give more of it."), id=appeal_id
         )
     return found[0]
 
@@ -369,7 +364,7 @@ def find_appeal_id(db: Database, appeal_id: str) -> str:
 def _appeal(session: Session, appeal_id: str) -> AppealRow:
     row = session.scalars(select(AppealRow).where(AppealRow.uuid == appeal_id)).first()
     if row is None:
-        raise InvalidInput(_("That appeal is no longer in the store."))
+        raise InvalidInput(N_("That appeal is no longer in the store."))
     return row
 
 
@@ -388,7 +383,7 @@ def edit_appeal(
 
     edits = edits or AppealEdits(**fields)
     if all(getattr(edits, f.name) is None for f in dataclasses.fields(edits)):
-        raise InvalidInput(_("Say what to change (the channel, date, status, official or text)."))
+        raise InvalidInput(N_("Say what to change (the channel, date, status, official or text)."))
     status = None
     if edits.status is not None:
         try:
@@ -396,9 +391,9 @@ def edit_appeal(
         except ValueError:
             choices = ", ".join(s.value for s in AppealStatus)
             raise InvalidInput(
-                _("Unknown status '{value}'. Choose one of: {choices}.").format(
-                    value=edits.status, choices=choices
-                )
+                N_("Unknown status '{value}'. Choose one of: {choices}."),
+                value=edits.status,
+                choices=choices,
             ) from None
     channel = parse_channel(edits.channel) if edits.channel is not None else None
     row_id, number = _appeal_key(db, appeal_id)
@@ -414,16 +409,16 @@ def edit_appeal(
             row.status = status.value
             if status is AppealStatus.SENT:
                 if row.channel is None:
-                    raise InvalidInput(_("Say how the appeal was sent."))
+                    raise InvalidInput(N_("Say how the appeal was sent."))
                 row.sent_on = row.sent_on or date.today()
         if edits.target_index is not None:
             case = session.get(CaseRow, row.case_id)
             assert case is not None
             if not 1 <= edits.target_index <= len(case.targets):
                 raise InvalidInput(
-                    _("UA {ua_number} has no official number {number}.").format(
-                        ua_number=case.ua_number, number=edits.target_index
-                    )
+                    N_("UA {ua_number} has no official number {number}."),
+                    ua_number=case.ua_number,
+                    number=edits.target_index,
                 )
             target = case.targets[edits.target_index - 1]
             row.target_position = edits.target_index
@@ -487,7 +482,7 @@ def edit_reply(
         row = session.get(AppealRow, row_id)
         assert row is not None
         if row.reply_on is None and reply_on is None:
-            raise InvalidInput(_("This appeal has no reply to edit."))
+            raise InvalidInput(N_("This appeal has no reply to edit."))
         if reply_on is not None:
             row.reply_on = reply_on
         if note is not None:
@@ -511,7 +506,7 @@ def delete_reply(db: Database, appeal_id: str) -> StoreChange:
         row = session.get(AppealRow, row_id)
         assert row is not None
         if row.reply_on is None and row.reply_attachment is None and row.reply_note is None:
-            raise InvalidInput(_("This appeal has no reply to delete."))
+            raise InvalidInput(N_("This appeal has no reply to delete."))
         row.reply_on = None
         row.reply_note = None
         row.reply_attachment = None
@@ -550,7 +545,7 @@ def edit_event(
     new_name = clean_event_name(edits.new_name) if edits.new_name is not None else None
     goals = {ua_key(k): v for k, v in (edits.cases or {}).items()}
     if any(v is not None and v < 1 for v in goals.values()):
-        raise InvalidInput(_("A goal is a number of letters, at least 1."))
+        raise InvalidInput(N_("A goal is a number of letters, at least 1."))
     nothing = (
         new_name is None
         and edits.held_on is None
@@ -559,7 +554,7 @@ def edit_event(
         and edits.cases is None
     )
     if nothing:
-        raise InvalidInput(_("Say what to change (the name, date, place or cases)."))
+        raise InvalidInput(N_("Say what to change (the name, date, place or cases)."))
 
     def act(session: Session) -> None:
         row = session.get(EventRow, event_id)
@@ -567,8 +562,8 @@ def edit_event(
         if new_name is not None and new_name != row.name:
             if event_repository.event_by_name(session, new_name) is not None:
                 raise InvalidInput(
-                    _("There is already an event called '%(name)s'. Choose another name.")
-                    % {"name": new_name}
+                    N_("There is already an event called '%(name)s'. Choose another name."),
+                    name=new_name,
                 )
             row.name = new_name
         if edits.clear_date:

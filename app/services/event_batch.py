@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.atomic_files import atomic_path, output_failed
-from app.domain.errors import InvalidInput, OutputFailed
+from app.domain.errors import N_, InvalidInput, OutputFailed
 from app.domain.model import SenderProfile
 from app.domain.output_options import OutputOptions
 from app.i18n import _
@@ -24,13 +24,13 @@ def batch_signers(names: Sequence[str], blank: int) -> list[str]:
     cleaned = [" ".join(n.split()) for n in names if n.strip()]
     if blank < 0 or blank > MAX_BATCH:
         raise InvalidInput(
-            _("The number of blank letters must be between 0 and %(n)d.") % {"n": MAX_BATCH}
+            N_("The number of blank letters must be between 0 and %(n)d."), n=MAX_BATCH
         )
     signers = cleaned + [""] * blank
     if not signers:
-        raise InvalidInput(_("Give a list of names or a number of blank letters to print."))
+        raise InvalidInput(N_("Give a list of names or a number of blank letters to print."))
     if len(signers) > MAX_PRINT_BATCH:
-        raise InvalidInput(_("Print at most %(n)d letters in one go.") % {"n": MAX_PRINT_BATCH})
+        raise InvalidInput(N_("Print at most %(n)d letters in one go."), n=MAX_PRINT_BATCH)
     return signers
 
 
@@ -64,14 +64,15 @@ def print_event_batch(
     key = ua_key(ua_number)
     if key not in {c.ua_number for c in event.cases}:
         raise InvalidInput(
-            _("UA %(ua)s is not one of the cases of '%(event)s'.")
-            % {"ua": key, "event": event.name}
+            N_("UA %(ua)s is not one of the cases of '%(event)s'."), ua=key, event=event.name
         )
     case = get_case(db, key)
     if not 1 <= target_index <= len(case.targets):
         raise InvalidInput(
-            _("UA %(ua)s has %(n)d official(s) to write to; there is no number %(i)d.")
-            % {"ua": key, "n": len(case.targets), "i": target_index}
+            N_("UA %(ua)s has %(n)d official(s) to write to; there is no number %(i)d."),
+            ua=key,
+            n=len(case.targets),
+            i=target_index,
         )
     target = case.targets[target_index - 1]
     signers = batch_signers(list(names), blank)

@@ -11,9 +11,8 @@ from sqlalchemy.exc import IntegrityError
 
 from app import __version__
 from app.atomic_files import write_atomic
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.events import MergeConflict, MergeResult
-from app.i18n import _
 from app.services.event_validation import (
     FORMAT,
     MAX_FILE_BYTES,
@@ -62,20 +61,20 @@ def read_export(path: Path) -> ParsedExport:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise InvalidInput(
-                _("%(file)s is not a regular file; give the event file itself.")
-                % {"file": path.name}
+                N_("%(file)s is not a regular file; give the event file itself."), file=path.name
             )
         size = info.st_size
         if size > MAX_FILE_BYTES:
             raise InvalidInput(
-                _("%(file)s is too large to be an event file (%(mb)d MB at most).")
-                % {"file": path.name, "mb": MAX_FILE_BYTES // 1_000_000}
+                N_("%(file)s is too large to be an event file (%(mb)d MB at most)."),
+                file=path.name,
+                mb=MAX_FILE_BYTES // 1_000_000,
             )
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InvalidInput(
-            _("%(file)s cannot be read: %(reason)s") % {"file": path, "reason": exc.strerror}
+            N_("%(file)s cannot be read: %(reason)s"), file=path, reason=exc.strerror
         ) from exc
     return parse_export(data, path.name)
 
@@ -111,11 +110,12 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
         missing = sorted({n for n in numbers if n not in case_ids})
         if missing:
             raise InvalidInput(
-                _(
+                N_(
                     "%(file)s counts letters for UA %(numbers)s, which this store does not have. "
                     "Import those UA documents first; nothing was merged."
-                )
-                % {"file": path.name, "numbers": ", ".join(missing)}
+                ),
+                file=path.name,
+                numbers=", ".join(missing),
             )
         if row is None:
             row = event_repository.create_event(

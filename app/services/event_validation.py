@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from app.domain import bounds
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.events import EventCase
 from app.domain.model import AppealKind, AppealStatus, Channel, normalize_ua_number
 from app.i18n import _
@@ -49,8 +49,9 @@ def parse_export(data: bytes, source: str) -> ParsedExport:
         return _parse(data)
     except _Bad as exc:
         raise InvalidInput(
-            _("%(file)s is not a usable event file: %(problem)s. Nothing was merged.")
-            % {"file": source, "problem": str(exc)}
+            N_("%(file)s is not a usable event file: %(problem)s. Nothing was merged."),
+            file=source,
+            problem=str(exc),
         ) from None
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 
 from app.domain import bounds
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.events import CaseTally, EventInfo, EventTally
 from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
 from app.i18n import _
@@ -25,11 +25,9 @@ MAX_BATCH = bounds.MAX_COUNT  # handwritten letters recorded in one go
 def clean_event_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidInput(_("Give the event a name, e.g. 'Write for Rights 2026'."))
+        raise InvalidInput(N_("Give the event a name, e.g. 'Write for Rights 2026'."))
     if len(cleaned) > MAX_EVENT_NAME:
-        raise InvalidInput(
-            _("An event name can have at most %(n)d characters.") % {"n": MAX_EVENT_NAME}
-        )
+        raise InvalidInput(N_("An event name can have at most %(n)d characters."), n=MAX_EVENT_NAME)
     return cleaned
 
 

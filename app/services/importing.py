@@ -177,7 +177,8 @@ def save_parsed(
         batch.batch_id = batch_id
         return result
     except AppealDeskError as exc:
-        return ImportResult(source, ImportOutcome.REJECTED, reason=exc.message)
+        # The reason travels in the result, shown later: it is worded in the interface language.
+        return ImportResult(source, ImportOutcome.REJECTED, reason=exc.translated(_))
     except Exception:  # a store bug must not stop a batch: the unit of work rolled back
         log.exception("saving %s failed", source)
         return ImportResult(source, ImportOutcome.REJECTED, reason=_(INTERNAL))

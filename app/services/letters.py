@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.domain.errors import InvalidInput
+from app.domain.errors import TargetOutOfRange, UnknownLocale
 from app.domain.model import AppealKind, CaseDetail, CaseStatus, Letter, SenderProfile
 from app.i18n import _, base_language, current_language, is_rtl, locale_chain, normalize_locale
 from app.letters import context as ctx
@@ -364,21 +364,13 @@ def country_name(country: str | None, letter_locale: str) -> str | None:
 
 def _check_target(case: CaseDetail, target_index: int) -> None:
     if not 1 <= target_index <= len(case.targets):
-        raise InvalidInput(
-            _("UA %(ua_number)s has no target %(index)d; choose a number from 1 to %(count)d.")
-            % {"ua_number": case.ua_number, "index": target_index, "count": len(case.targets)}
-            if case.targets
-            else _("UA %(ua_number)s names no official to write to.")
-            % {"ua_number": case.ua_number}
-        )
+        raise TargetOutOfRange(case.ua_number, target_index, len(case.targets))
 
 
 def _valid_locale(locale: str) -> str:
     canonical = normalize_locale(locale)
     if canonical is None:
-        raise InvalidInput(
-            _("%(locale)s is not a language code such as es or fr_CA.") % {"locale": locale}
-        )
+        raise UnknownLocale(locale)
     return canonical
 
 

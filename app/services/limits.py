@@ -5,17 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from app.domain import bounds
-from app.domain.errors import InvalidInput
-from app.i18n import _
+from app.domain.errors import N_, InvalidInput
 
 
 def check_count(count: int) -> int:
     """Letters recorded at once: 1..MAX_COUNT."""
     if not bounds.in_range(count, 1, bounds.MAX_COUNT):
         raise InvalidInput(
-            _("The number of letters must be a whole number from 1 to {high}.").format(
-                high=bounds.MAX_COUNT
-            )
+            N_("The number of letters must be a whole number from 1 to {high}."),
+            high=bounds.MAX_COUNT,
         )
     return count
 
@@ -24,7 +22,7 @@ def check_goal(goal: int | None) -> int | None:
     """A goal of letters for a case of an event: none, or 1..MAX_GOAL."""
     if goal is not None and not bounds.in_range(goal, 1, bounds.MAX_GOAL):
         raise InvalidInput(
-            _("A goal is a number of letters from 1 to {high}.").format(high=bounds.MAX_GOAL)
+            N_("A goal is a number of letters from 1 to {high}."), high=bounds.MAX_GOAL
         )
     return goal
 
@@ -33,11 +31,10 @@ def check_date(value: date | None) -> date | None:
     """None, or a date between EARLIEST_DATE and a couple of years from today."""
     if value is not None and not bounds.is_plausible_date(value):
         raise InvalidInput(
-            _("{value} is not a plausible date: give a day from {earliest} to {latest}.").format(
-                value=value.isoformat(),
-                earliest=bounds.EARLIEST_DATE.isoformat(),
-                latest=bounds.latest_date().isoformat(),
-            )
+            N_("{value} is not a plausible date: give a day from {earliest} to {latest}."),
+            value=value.isoformat(),
+            earliest=bounds.EARLIEST_DATE.isoformat(),
+            latest=bounds.latest_date().isoformat(),
         )
     return value
 
@@ -47,6 +44,6 @@ def check_line(text: str, limit: int = bounds.MAX_TEXT) -> str:
     text = text.strip()
     if len(text) > limit:
         raise InvalidInput(
-            _("This text is longer than {limit} characters; shorten it.").format(limit=limit)
+            N_("This text is longer than {limit} characters; shorten it."), limit=limit
         )
     return text

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput, TargetOutOfRange
 from app.domain.model import CaseDetail, Letter, SenderProfile, Target
 from app.domain.output_options import EnvelopeFormat, OutputOptions, PageSize
-from app.i18n import _
 from app.services import writer_safety
 
 if TYPE_CHECKING:
@@ -57,10 +56,7 @@ def default_output_options() -> OutputOptions:
 def target_of(case: CaseDetail, index: int) -> Target:
     """Official number ``index`` (1-based) of ``case``."""
     if not 1 <= index <= len(case.targets):
-        raise InvalidInput(
-            _("UA %(ua_number)s has no official number %(index)d; choose 1 to %(count)d.")
-            % {"ua_number": case.ua_number, "index": index, "count": len(case.targets)}
-        )
+        raise TargetOutOfRange(case.ua_number, index, len(case.targets))
     return case.targets[index - 1]
 
 
@@ -221,6 +217,6 @@ def save_labels(
         for index in indexes
     ]
     if not addresses:
-        raise InvalidInput(_("These cases name no officials to write to."))
+        raise InvalidInput(N_("These cases name no officials to write to."))
     sheets = write_label_sheet_pdf(addresses, path, page_size=options.page_size)
     return LabelsWritten(labels=len(addresses), sheets=sheets)

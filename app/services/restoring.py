@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.domain.errors import InvalidInput, StoreUnavailable
-from app.i18n import _
+from app.domain.errors import N_, InvalidInput, StoreUnavailable
 from app.paths import AppPaths
 from app.store.backup import backup_file
 from app.store.instance_lock import DataInUse, InstanceLock, StoreBusy, StoreLock
@@ -36,34 +35,37 @@ class RestoreOutcome:
 def validate_backup(file: Path) -> None:
     """Refuse a file that is not a healthy Appeal Desk database of a schema we know."""
     if not file.is_file():
-        raise InvalidInput(_("No such backup file: {file}").format(file=file))
+        raise InvalidInput(N_("No such backup file: {file}"), file=file)
     health = check_file(file, thorough=True)
     if not health.ok:
         raise InvalidInput(
-            _("{file} is not a usable backup ({problem}). Nothing was changed.").format(
-                file=file, problem=health.detail
-            )
+            N_("{file} is not a usable backup ({problem}). Nothing was changed."),
+            file=file,
+            problem=health.detail,
         )
     revision = schema_revision(file)
     if revision is None:
         raise InvalidInput(
-            _("{file} is not an Appeal Desk database. Nothing was changed.").format(file=file)
+            N_("{file} is not an Appeal Desk database. Nothing was changed."), file=file
         )
     if revision not in known_revisions():
         raise InvalidInput(
-            _(
+            N_(
                 "{file} was made by a newer version of Appeal Desk; update the app "
                 "to restore it. Nothing was changed."
-            ).format(file=file)
+            ),
+            file=file,
         )
     differences = schema_differences(file, revision)
     if differences:
         log.warning("refused to restore %s: %s", file, "; ".join(differences))
         raise InvalidInput(
-            _(
+            N_(
                 "{file} is not a database Appeal Desk made: it has {problem}. It was not "
                 "restored, so nothing in it can run inside the app; nothing was changed."
-            ).format(file=file, problem=differences[0])
+            ),
+            file=file,
+            problem=differences[0],
         )
 
 
@@ -84,10 +86,11 @@ def hold_data_folder(paths: AppPaths) -> InstanceLock:
         return InstanceLock(paths.data_dir).acquire()
     except DataInUse as exc:
         raise StoreUnavailable(
-            _(
+            N_(
                 "The data in {folder} is in use by another copy of Appeal Desk. "
                 "Close it first; nothing was changed."
-            ).format(folder=paths.data_dir)
+            ),
+            folder=paths.data_dir,
         ) from exc
 
 
@@ -97,11 +100,12 @@ def hold_store_exclusively(paths: AppPaths) -> StoreLock:
         return StoreLock(paths.data_dir, exclusive=True).acquire()
     except StoreBusy as exc:
         raise StoreUnavailable(
-            _(
+            N_(
                 "The data in {folder} is being used by another process (an import or "
                 "another command that is still running). Wait for it to finish, then try "
                 "again; nothing was changed."
-            ).format(folder=paths.data_dir)
+            ),
+            folder=paths.data_dir,
         ) from exc
 
 
@@ -165,7 +169,7 @@ def backup_connection_to(source: sqlite3.Connection, staged: Path) -> None:
         source.backup(dest)
         dest.execute("PRAGMA journal_mode=DELETE")
         if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise StoreUnavailable(_("The restored copy failed its check; nothing was changed."))
+            raise StoreUnavailable(N_("The restored copy failed its check; nothing was changed."))
     with open(staged, "rb") as fh:
         os.fsync(fh.fileno())
 

@@ -10,8 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from app.atomic_files import replace_file_contents
-from app.domain.errors import InvalidInput
-from app.i18n import _
+from app.domain.errors import N_, InvalidInput
 from app.services.country_codes import country_code
 
 log = logging.getLogger(__name__)
@@ -104,10 +103,12 @@ def save_transit_table(data_dir: Path, table: TransitTable) -> None:
         replace_file_contents(path, json.dumps(payload, indent=2).encode("utf-8"))
     except OSError as exc:
         raise InvalidInput(
-            _(
+            N_(
                 "The transit times could not be saved to {path} ({problem}). "
                 "The previous times are unchanged."
-            ).format(path=path, problem=exc.strerror)
+            ),
+            path=path,
+            problem=exc.strerror,
         ) from exc
 
 

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 
-from app.domain.errors import InvalidInput
-from app.i18n import _
+from app.domain.errors import N_, InvalidInput
 from app.store import import_journal
 from app.store.database import Database
 
@@ -42,7 +41,7 @@ def undo_last_import(db: Database) -> LastImport:
         with db.unit_of_work() as session:
             found = import_journal.last_batch(session)
             if found is None:
-                raise InvalidInput(_("There is no import to undo."))
+                raise InvalidInput(N_("There is no import to undo."))
             batch, entries = found
             undone = LastImport(
                 label=batch.label,
@@ -53,7 +52,7 @@ def undo_last_import(db: Database) -> LastImport:
             return undone
     except IntegrityError:
         raise InvalidInput(
-            _(
+            N_(
                 "The last import cannot be undone: letters were recorded, or an event was set "
                 "up, for a case it brought in. Delete those first, or delete the case itself."
             )

@@ -13,11 +13,16 @@ from app.ui.messages import Messages
 log = logging.getLogger(__name__)
 
 
+def error_text(error: AppealDeskError) -> str:
+    """The message of ``error`` in the interface language as it is now."""
+    return error.translated(_)
+
+
 def report_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
     """Show ``error`` to the user without a traceback (which the log file keeps)."""
     if isinstance(error, AppealDeskError):
         log.info("%s: %s", title, error.message)
-        Messages.error(parent, title, error.message)
+        Messages.error(parent, title, error_text(error))
         return
     log.error("%s", title, exc_info=(type(error), error, error.__traceback__))
     Messages.error(parent, title, unexpected_error_text())

@@ -64,6 +64,7 @@ def test_gui_quits_after_the_first_paint_of_the_case_list(small_store: Path) -> 
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the whole quick benchmark run; its own limit is 600 s
 def test_quick_run_ends_with_one_parsable_json_line_per_figure() -> None:
     done = run([str(BENCH / "run_all.py"), "--quick"], timeout=600)
     assert done.returncode == 0, done.stderr

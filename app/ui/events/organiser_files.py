@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 from app.domain.errors import InvalidInput
 from app.domain.events import EventInfo
 from app.i18n import _, ngettext
-from app.ui.errors import report_failure
+from app.ui.errors import error_text, report_failure
 from app.ui.events.batch_dialog import BatchDialog, BatchPrintDialog
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ class OrganiserFiles(QObject):
             return
         for path, result in zip(paths, results, strict=True):
             if isinstance(result, InvalidInput):
-                lines.append(result.message)
+                lines.append(error_text(result))
                 continue
             lines.append(
                 _(

@@ -173,7 +173,7 @@ def test_solidarity_card_speaks_to_the_person(case: CaseDetail, sender: SenderPr
 
 def test_target_out_of_range_is_invalid_input(case: CaseDetail, sender: SenderProfile) -> None:
     for index in (0, 3, -1):
-        with pytest.raises(InvalidInput, match="has no target"):
+        with pytest.raises(InvalidInput, match="has no official number"):
             draft_letter(case, index, sender)
 
 

@@ -1,0 +1,96 @@
+"""Errors leave the services untranslated and reach the user whole in the user's language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.domain.errors import AppealDeskError, CaseNotFound, InvalidInput, TargetOutOfRange
+from app.domain.model import AppealStatus
+from app.i18n import set_language
+from app.main import main
+from app.paths import resolve_paths
+from app.services.appeals import record_appeal
+from app.services.cases import get_case
+from app.store.database import Database, open_database
+from tests.builders import add_event_cases
+
+ENGLISH_WORDS = ("official", "choose", "store", "appeal", "sent", "case")
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(resolve_paths(tmp_path / "home"))
+    add_event_cases(database)
+    yield database
+    database.close()
+
+
+def raised(call: object) -> AppealDeskError:
+    with pytest.raises(AppealDeskError) as caught:
+        call()  # type: ignore[operator]
+    return caught.value
+
+
+def test_a_service_error_carries_its_fields_untranslated(db: Database, english: None) -> None:
+    set_language("fr")  # even with a French interface, the service does not translate
+    error = raised(lambda: get_case(db, "99/99"))
+    assert isinstance(error, CaseNotFound) and error.ua_number == "99/99"
+    assert error.message == "No case with UA number 99/99 in the store."
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_the_window_shows_a_service_error_wholly_translated(
+    db: Database, english: None, language: str
+) -> None:
+    from app.ui.errors import error_text
+
+    errors = [
+        raised(lambda: get_case(db, "99/99")),
+        raised(
+            lambda: record_appeal(
+                db, "12/26", target_index=1, channel=None, status=AppealStatus.SENT
+            )
+        ),
+    ]
+    assert isinstance(errors[1], InvalidInput)
+    set_language(language)  # the user switched language after the errors were raised
+    for error in errors:
+        shown = error_text(error)
+        assert shown != error.message
+        assert not any(word in shown.split() for word in ENGLISH_WORDS), shown
+    assert "99/99" in error_text(errors[0])
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("es", "elija"), ("fr", "choisissez")],
+)
+def test_the_command_line_shows_a_service_error_wholly_translated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], english: None, language: str, expected: str
+) -> None:
+    home = tmp_path / "home"
+    database = open_database(resolve_paths(home))
+    add_event_cases(database)
+    database.close()
+    code = main(["--data-dir", str(home), "--lang", language, "letter", "12/26", "--target", "9"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert expected in err and "12/26" in err and "9" in err and "2" in err
+    assert not any(word in err.split() for word in ENGLISH_WORDS), err
+
+
+def test_typed_errors_name_their_fields() -> None:
+    error = TargetOutOfRange("12/26", 9, 2)
+    assert (error.ua_number, error.index, error.count) == ("12/26", 9, 2)
+    assert error.message == "UA 12/26 has no official number 9; choose 1 to 2."
+    assert TargetOutOfRange("12/26", 1, 0).message == "UA 12/26 names no official to write to."
