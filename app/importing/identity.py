@@ -166,7 +166,8 @@ def issued_on(doc: Document) -> date | None:
             date_lines = [d for d in date_lines if not d[2]] or date_lines
     if date_lines:
         plain = [d for d in date_lines if not d[2]]  # "Tuesday, July 27, 2010": a blog's post
-        return (plain or date_lines)[-1 if _after_banner(doc, plain) else 0][1]
+        if plain:
+            return plain[-1 if _after_banner(doc, plain) else 0][1]
     for line in reversed(doc.body_lines):
         footer = _INDEX_FOOTER.search(line)
         if footer:

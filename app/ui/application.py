@@ -202,6 +202,9 @@ def run(args: argparse.Namespace) -> int:
         if not claim_data_folder(paths):  # before any window: none that looks usable
             log.info("another copy holds %s; this one exits", paths.data_dir)
             gc.enable()
+            if getattr(args, "quit_after_first_paint", False):  # scripted: no box to click
+                print(f"Appeal Desk is already open on {paths.data_dir}", file=sys.stderr)
+                return ALREADY_OPEN
             create_application()
             apply_language(getattr(args, "lang", None) or settings.ui_language)
             already_open(paths)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
 
 from app.domain.changes import StoreChange
-from app.domain.model import CaseDetail, CaseSummary
+from app.domain.model import AppealRecord, CaseDetail, CaseSummary
 from app.i18n import _, pgettext
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
@@ -59,6 +59,8 @@ class EditActions(QObject):
         self.undo_import = QAction(parent)
         self.remove_practice = QAction(parent)
         self.menu: QMenu | None = None
+        # Opens a saved draft in the letter editor (the window's case actions do that).
+        self.open_draft: Callable[[AppealRecord], None] | None = None
         self.edit_case.triggered.connect(self.edit_current_case)
         self.delete_case.triggered.connect(self.delete_current_case)
         self.undo_import.triggered.connect(self.undo_last_import)
@@ -131,16 +133,14 @@ class EditActions(QObject):
         from app.ui.history_editing import HistoryEditing
 
         if isinstance(dialog, HistoryDialog):
-            dialog.setProperty("editing", True)
-            HistoryEditing(dialog, self._database, self.record)
+            dialog.editing = HistoryEditing(dialog, self._database, self.record, self.open_draft)
 
     def attach_events(self, dialog: QWidget) -> None:
         """Edit and delete events in the events dialog, on this undo stack."""
         from app.ui.events.event_editing import EventEditing
         from app.ui.events.events_dialog import EventsDialog
 
-        if isinstance(dialog, EventsDialog) and not dialog.property("editing"):
-            dialog.setProperty("editing", True)
+        if isinstance(dialog, EventsDialog):  # called once, when the dialog is made
             EventEditing(dialog, self._database, self.record)
 
     def set_case_selected(self, selected: bool) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self._database = database
         self.attachments_dir = attachments_dir
+        self.editing: QObject | None = None  # edit and delete, added by the Edit menu
         self.model = AppealTableModel(self, sample_ua_numbers)
         self.filters = HistoryFilters(ua_numbers)
         # Short names used by the rest of the app and the tests.
