@@ -104,6 +104,7 @@ class EventModeWindow(QWidget):
         cases = [get_case(db, c.ua_number) for c in event.cases]
         self.form = ParticipantForm(cases, options=options)
         self.heading = QLabel(event.name)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # names come from files, never markup
         heading_font = self.heading.font()
         heading_font.setPointSizeF(font.pointSizeF() * 1.6)
         heading_font.setBold(True)
