@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QW
 
 from app.domain.model import CaseDetail, CaseStatus, CaseSummary, ImportResult
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
+from app.ui.accessibility import speak_status_messages
 from app.ui.app_context import AppContext
 from app.ui.case_actions import CaseActions
 from app.ui.case_loading import CaseLoading, Page
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         """Every connection between the window's widgets, its pieces and the context."""
         a, context = self.menu_actions, self.context
         status = self.statusBar()
+        speak_status_messages(status)  # "Appeal recorded", "1 document imported": said aloud
 
         # menus and toolbar
         a.import_files.triggered.connect(self.imports.choose_and_import)

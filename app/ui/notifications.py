@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
 from app.services.urgency import QueueItem
+from app.ui.accessibility import announce
 from app.ui.app_icon import app_icon
 from app.ui.formatting import days_left_text
 
@@ -80,7 +81,6 @@ class ReminderBanner(QFrame):
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Deadline reminder"))
-        self.message.setAccessibleName(_("Deadline reminder"))
         self.open_button.setText(_("Open &Write today"))
         self.open_button.setAccessibleName(_("Open Write today"))
         self.dismiss_button.setText(_("&Dismiss"))
@@ -170,8 +170,11 @@ class DeadlineNotifier(QObject):
             self.toolbar.hide()
             return []
         text = reminder_text(self.due, today)
+        shown_before = self.toolbar.isVisible() and self.banner.message.text() == text
         self.banner.message.setText(text)
         self.toolbar.show()
+        if not shown_before:  # it appears, or says something new: a screen reader says it too
+            announce(self.banner, text)
         fresh = {item.case.ua_number for item in self.due} - self._told
         if self.tray is not None and fresh:
             self._told |= fresh

@@ -104,9 +104,9 @@ class ShortcutsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for row, (keys, label) in enumerate(rows):
             for column, text in enumerate((keys, label)):
+                # Each cell speaks its own text: the reader adds the column's header, and a
+                # row is read once (keys, then action), not once per cell.
                 item = QTableWidgetItem(text)
-                # a screen reader reads "Ctrl+L: Write a letter" as one sentence per cell
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{keys}: {label}")
                 self.table.setItem(row, column, item)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(_("Close"))

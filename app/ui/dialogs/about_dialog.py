@@ -128,8 +128,10 @@ class AboutDialog(QDialog):
         self.log_caption.setText(_("Log files:"))
         self.data_caption.setBuddy(self.data_path)
         self.log_caption.setBuddy(self.log_path)
-        self.data_path.setAccessibleName(_("Data folder"))
-        self.log_path.setAccessibleName(_("Log folder"))
+        # The folders speak their own paths (a name would replace the text); the captions
+        # before them say what they are.
+        self.data_path.setAccessibleDescription(_("Data folder"))
+        self.log_path.setAccessibleDescription(_("Log folder"))
         self.open_data_button.setText(_("Open folder"))
         self.open_data_button.setAccessibleName(_("Open the data folder"))
         self.open_log_button.setText(_("Open folder"))

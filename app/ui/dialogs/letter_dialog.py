@@ -16,6 +16,7 @@ from app.domain.model import CaseDetail, Letter, SenderProfile
 from app.i18n import _
 from app.services import writer_safety
 from app.settings import Settings
+from app.ui.accessibility import SpokenLabel
 from app.ui.dialogs.letter_advice import case_notices, caution_text, personal_touch_hint
 from app.ui.dialogs.letter_buttons import LetterButtons
 from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePanel
@@ -110,7 +111,7 @@ class LetterDialog(QDialog):
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.letter_edit.setFont(font)
         self.letter_edit.document().setDocumentMargin(18)
-        self.status_label = QLabel()
+        self.status_label = SpokenLabel()  # "Saved ...", "on the clipboard": said aloud
         self.status_label.setObjectName("hint")
         self.status_label.setWordWrap(True)
         self.buttons = LetterButtons(self)
@@ -171,6 +172,10 @@ class LetterDialog(QDialog):
             self.sender_label.setText(f"{sender.name}" + (f"\n{where}" if where else ""))
         else:
             self.sender_label.setText(_("Nobody yet: add your name in Settings."))
+        # Spoken with its caption: "Signed by: Nobody yet..." (a label alone has no caption).
+        self.sender_label.setAccessibleName(
+            f"{self.side.sender_caption.text()} {self.sender_label.text()}"
+        )
 
     # ---- state ------------------------------------------------------------------------------
 

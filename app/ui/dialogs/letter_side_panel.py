@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import CaseDetail
 from app.i18n import N_, _, current_language
+from app.ui.accessibility import SpokenLabel
 from app.ui.formatting import language_name
 
 # What each demand of a UA is called beside the letter (the keys of app/letters/asks.py).
@@ -73,11 +74,13 @@ class LetterSidePanel(QWidget):
         self.sender_button = QPushButton()
         self.safety_box = QCheckBox()
         self.large_print_box = QCheckBox()
-        self.case_notice_label = QLabel()
+        # Warnings and advice are said when they appear: a screen reader never visits labels
+        # in this column on its own.
+        self.case_notice_label = SpokenLabel()
         self.case_notice_label.setObjectName("warning")
         self.case_notice_label.setWordWrap(True)
         self.case_notice_label.hide()
-        self.caution_label = QLabel()
+        self.caution_label = SpokenLabel()
         self.caution_label.setObjectName("warning")
         self.caution_label.setWordWrap(True)
         self.caution_label.hide()
@@ -85,11 +88,11 @@ class LetterSidePanel(QWidget):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(120)
         self.regenerate_button = QPushButton()
-        self.warnings_label = QLabel()
+        self.warnings_label = SpokenLabel()
         self.warnings_label.setObjectName("warning")
         self.warnings_label.setWordWrap(True)
         self.warnings_label.hide()
-        self.nudge_label = QLabel()
+        self.nudge_label = SpokenLabel()
         self.nudge_label.setObjectName("hint")
         self.nudge_label.setWordWrap(True)
         self.asks_caption = QLabel()

@@ -82,7 +82,10 @@ class NewEventForm(QWidget):
         self.date_box.setChecked(True)
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDateRange(QDate(*bounds.EARLIEST_DATE.timetuple()[:3]), QDate(*bounds.latest_date().timetuple()[:3]))
+        self.date_edit.setDateRange(
+            QDate(*bounds.EARLIEST_DATE.timetuple()[:3]),
+            QDate(*bounds.latest_date().timetuple()[:3]),
+        )
         self.date_box.toggled.connect(self.date_edit.setEnabled)
         self.place_edit = QLineEdit()
         self.place_edit.setMaxLength(bounds.MAX_TEXT)

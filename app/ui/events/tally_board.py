@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.events import EventTally
 from app.i18n import _
 from app.output.event_chart import ChartColours, paint_tally_chart, total_line
+from app.ui.accessibility import announce, readable_by_keyboard
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,23 @@ PROJECTOR_COLOURS = ChartColours(
     track="#2b2b2b",
     goal="#ff6b5b",
 )
+
+
+def spoken_counts(tally: EventTally) -> str:
+    """The board in words: the total, then each case with its count and goal."""
+    parts = [f"{tally.event.name}: {total_line(tally)}."]
+    for case in tally.cases:
+        if case.goal:
+            parts.append(
+                _("UA {ua_number}: {count} of {goal}.").format(
+                    ua_number=case.ua_number, count=case.total, goal=case.goal
+                )
+            )
+        else:
+            parts.append(
+                _("UA {ua_number}: {count}.").format(ua_number=case.ua_number, count=case.total)
+            )
+    return " ".join(parts)
 
 
 class TallyBoard(QWidget):
@@ -44,6 +62,15 @@ class TallyBoard(QWidget):
         self.setMinimumSize(480, 270)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setToolTip(_("F11 or double-click: full screen. Esc: leave full screen."))
+        # The bars are painted; the same counts as text, a real child a screen reader reads.
+        self.counts = QLabel(self)
+        self.counts.setObjectName("tallyCounts")
+        self.counts.setWordWrap(True)
+        self.counts.setStyleSheet("QLabel#tallyCounts { color: #c8c8c8; background: #111111; }")
+        readable_by_keyboard(self.counts)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.counts)
         self.timer = QTimer(self)
         self.timer.setInterval(poll_ms)
         self.timer.timeout.connect(self.refresh)
@@ -58,8 +85,12 @@ class TallyBoard(QWidget):
             log.warning("tally refresh failed", exc_info=True)
             return
         if self.tally is None or tally != self.tally:
+            before = self.tally
             self.tally = tally
+            self.counts.setText(spoken_counts(tally))
             self.update()
+            if before is not None and before.total != tally.total:
+                announce(self, total_line(tally))
             self.tally_changed.emit(tally.total)
 
     def toggle_full_screen(self) -> None:

@@ -173,14 +173,14 @@ def case_detail_html(case: CaseDetail) -> str:
     """Sections: summary, people, officials, languages, your appeals, documents, model letter."""
     parts: list[str] = [corrections_html(case)]
     if case.summary:
-        parts.append(f"<h3>{escape(_('Summary'))}</h3>{_paragraphs(case.summary)}")
+        parts.append(f"<h2>{escape(_('Summary'))}</h2>{_paragraphs(case.summary)}")
     if case.persons:
         items = "".join(
             f"<li>{escape(p.name)}" + (f" ({escape(p.pronouns)})" if p.pronouns else "") + "</li>"
             for p in case.persons
         )
-        parts.append(f"<h3>{escape(_('At risk'))}</h3><ul>{items}</ul>")
-    parts.append(f"<h3>{escape(_('Write to'))}</h3>")
+        parts.append(f"<h2>{escape(_('At risk'))}</h2><ul>{items}</ul>")
+    parts.append(f"<h2>{escape(_('Write to'))}</h2>")
     if case.targets:
         parts.extend(_target_html(i, t) for i, t in enumerate(case.targets, start=1))
     else:
@@ -189,8 +189,8 @@ def case_detail_html(case: CaseDetail) -> str:
         names = ", ".join(
             language_name(code) if len(code) <= 3 else code for code in case.preferred_languages
         )
-        parts.append(f"<h3>{escape(_('Preferred languages'))}</h3><p>{escape(names)}</p>")
-    parts.append(f"<h3>{escape(_('Your appeals'))}</h3>")
+        parts.append(f"<h2>{escape(_('Preferred languages'))}</h2><p>{escape(names)}</p>")
+    parts.append(f"<h2>{escape(_('Your appeals'))}</h2>")
     if case.appeals:
         outcome = outcome_sentence(case)
         if outcome:
@@ -200,11 +200,11 @@ def case_detail_html(case: CaseDetail) -> str:
         parts.append(f"<p>{escape(_('You have not recorded an appeal for this case yet.'))}</p>")
     if case.outputs:
         parts.append(
-            f"<h3>{escape(_('Documents of this case'))}</h3>{_outputs_table(case.outputs)}"
+            f"<h2>{escape(_('Documents of this case'))}</h2>{_outputs_table(case.outputs)}"
         )
     if case.previous_ua_link:
         text = _("Follows {link}").format(link=case.previous_ua_link)
         parts.append(f"<p><i>{escape(text)}</i></p>")
     if case.model_letter:
-        parts.append(f"<h3>{escape(_('Model letter'))}</h3>{_paragraphs(case.model_letter)}")
+        parts.append(f"<h2>{escape(_('Model letter'))}</h2>{_paragraphs(case.model_letter)}")
     return "".join(parts)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import CaseDetail, CaseStatus
 from app.i18n import _
+from app.ui.accessibility import readable_by_keyboard
 from app.ui.formatting import days_left_text, format_date
 from app.ui.views.case_detail_html import case_detail_html
 
@@ -67,8 +68,11 @@ class CaseDetailView(QStackedWidget):
         self.body = QTextBrowser()
         self.body.setOpenExternalLinks(False)
         self.body.setObjectName("caseBody")
+        # A caret in the details: arrow keys read them line by line, and the headings (h2)
+        # split them into parts; without it the arrows only scroll, silently.
+        readable_by_keyboard(self.body)
         self.body.document().setDefaultStyleSheet(
-            "h3 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; } p { margin-top: 2px; }"
+            "h2 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; } p { margin-top: 2px; }"
             " th { font-weight: 600; }"
         )
         self.body.document().setDocumentMargin(10)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import CaseSummary
-from app.i18n import _
+from app.i18n import _, ngettext
+from app.ui.accessibility import announce
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel, Column
 
@@ -36,6 +37,10 @@ class CaseListView(QWidget):
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(proxy.set_search_text)
+        # Once typing pauses, a screen reader hears how many cases the search leaves.
+        self.match_timer = QTimer(self, singleShot=True, interval=700)
+        self.match_timer.timeout.connect(self._announce_matches)
+        self.search_box.textChanged.connect(lambda _text: self.match_timer.start())
         self.show_closed_box = QCheckBox()
         self.show_closed_box.toggled.connect(proxy.set_show_closed)
         self.search_label = QLabel()
@@ -154,6 +159,18 @@ class CaseListView(QWidget):
         case = self.proxy.case_at(index.row())
         if case is not None:
             self.activated.emit(case)
+
+    def _announce_matches(self) -> None:
+        if not self.search_box.text().strip():
+            return
+        count = self.proxy.rowCount()
+        if count == 0:
+            text = _("No case matches your search.")
+        else:
+            text = ngettext(
+                "{count} case matches your search.", "{count} cases match your search.", count
+            ).format(count=count)
+        announce(self.search_box, text)
 
     def _update_no_match(self, *_args: object) -> None:
         empty = self.proxy.rowCount() == 0 and self.model.rowCount() > 0
