@@ -77,6 +77,7 @@ class LetterDialog(QDialog):
         from app.services.letters import available_letter_locales, default_letter_locale
 
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the UA's title, never markup
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
         self.sample_banner = QLabel()

@@ -68,6 +68,7 @@ class LetterSidePanel(QWidget):
                 label = f"{language_name(locale_id)} + {language_name(own)}"
                 self.language_combo.addItem(label, f"{locale_id}{BILINGUAL_SEPARATOR}{own}")
         self.sender_label = QLabel()
+        self.sender_label.setTextFormat(Qt.TextFormat.PlainText)  # the user's own text
         self.sender_label.setWordWrap(True)
         self.sender_button = QPushButton()
         self.safety_box = QCheckBox()
