@@ -216,7 +216,8 @@ _STRONG_DEADLINE = re.compile(
     re.I,
 )
 _WEAK_DEADLINE = re.compile(
-    r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum)"
+    r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum|"
+    r"Apr[èe]s le|despu[ée]s del)"
     r"\s*:?\s*(?:the\s+|le\s+|el\s+)?",
     re.I,
 )
