@@ -20,7 +20,10 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
@@ -267,7 +270,7 @@ def _mark_of(data: bytes) -> str | None:
     return None if found == SOURCE_MARK[1] else found
 
 
-def drop_unsafe_translations(catalog: Any, source: Path) -> int:
+def drop_unsafe_translations(catalog: Catalog, source: Path) -> int:
     """Blank every translation that could read or exhaust the program when formatted (see
     ``app.catalog_safety``), so the English text is used instead; returns how many."""
     from app.catalog_safety import unsafe_reason

@@ -80,6 +80,10 @@ def opens_the_window(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.name == "posix":  # what the app creates (store, backups, log) is its user's alone
+        from app.paths import PRIVATE_UMASK
+
+        os.umask(PRIVATE_UMASK)
     words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(commands=not opens_the_window(words))
     args = parser.parse_args(words)

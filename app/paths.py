@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,7 +64,64 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     )
 
 
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+PRIVATE_UMASK = 0o077  # what the app creates is readable by its user only
+
+
+APP_FOLDERS = ("backups", "logs", "templates", "exports", "attachments", "originals")
+APP_FILES = ("settings.json", "ui.ini")
+
+
 def ensure_dirs(paths: AppPaths) -> None:
-    """Create the data and log directories (raises OSError when they cannot be created)."""
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    """Create the data and log directories, readable by the user only (raises OSError)."""
+    for folder in (paths.data_dir, paths.log_dir):
+        folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    secure_data_folder(paths)
+
+
+def secure_data_folder(paths: AppPaths) -> int:
+    """On POSIX, make what the app keeps private: its folders 0700, its files 0600.
+
+    Letters name the people the user writes for and their own address: a shared computer's
+    other accounts must not read them. Folders and files made before this rule (0755, 0644)
+    are repaired. Only the app's own entries are touched (the data folder may be one the user
+    chose, with other files in it), only those owned by this user, and links are never
+    followed. Returns how many modes were changed.
+    """
+    if os.name != "posix":
+        return 0
+    roots: list[Path] = [paths.data_dir / name for name in APP_FOLDERS]
+    roots += [paths.data_dir / name for name in APP_FILES]
+    with contextlib.suppress(OSError):
+        roots += [p for p in paths.data_dir.iterdir() if p.name.startswith("appeal-desk")]
+    changed = _make_private(paths.data_dir, recurse=False)
+    if not paths.log_dir.is_relative_to(paths.data_dir):
+        changed += _make_private(paths.log_dir, recurse=True)
+    for root in roots:
+        changed += _make_private(root, recurse=True)
+    return changed
+
+
+def _make_private(top: Path, *, recurse: bool) -> int:
+    changed = 0
+    uid = os.getuid()
+    pending = [top]
+    while pending:
+        current = pending.pop()
+        try:
+            info = os.lstat(current)
+        except OSError:
+            continue
+        if info.st_uid != uid or stat.S_ISLNK(info.st_mode):
+            continue
+        is_dir = stat.S_ISDIR(info.st_mode)
+        if is_dir and recurse:
+            with contextlib.suppress(OSError):
+                pending.extend(current / name for name in os.listdir(current))
+        if not (is_dir or stat.S_ISREG(info.st_mode)) or not stat.S_IMODE(info.st_mode) & 0o077:
+            continue
+        with contextlib.suppress(OSError):
+            os.chmod(current, PRIVATE_DIR if is_dir else PRIVATE_FILE)
+            changed += 1
+    return changed

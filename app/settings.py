@@ -27,29 +27,70 @@ class Settings:
 
 
 def load_settings(paths: AppPaths) -> Settings:
-    """Read the settings; a missing or unreadable file gives the defaults (and is logged)."""
+    """Read the settings; a missing or unreadable file, or a setting of the wrong type, gives
+    the default for it (and is logged). See :func:`read_settings` for what was ignored."""
+    return read_settings(paths)[0]
+
+
+def read_settings(paths: AppPaths) -> tuple[Settings, list[str]]:
+    """The settings, and the names of those ignored because their value had the wrong type."""
     try:
         raw = json.loads(paths.settings_file.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return Settings()
+        return Settings(), []
     except (OSError, ValueError) as exc:
         log.warning("settings file %s unreadable (%s); using defaults", paths.settings_file, exc)
-        return Settings()
+        return Settings(), ["settings.json"]
     if not isinstance(raw, dict):
-        return Settings()
+        log.warning("settings file %s holds no settings; using defaults", paths.settings_file)
+        return Settings(), ["settings.json"]
+    ignored: list[str] = []
     sender_fields = SenderProfile.__dataclass_fields__
-    sender_value = raw.get("sender")
-    sender_raw = sender_value if isinstance(sender_value, dict) else {}
-    sender = SenderProfile(**{k: str(v) for k, v in sender_raw.items() if k in sender_fields})
-    known = {k: v for k, v in raw.items() if k in Settings.__dataclass_fields__ and k != "sender"}
-    if "page_size" in known:
-        known["page_size"] = PageSize.parse(str(known["page_size"] or ""))
-    if "caution_countries" in known:
-        known["caution_countries"] = tuple(str(c) for c in known["caution_countries"] or ())
-    try:
-        return replace(Settings(sender=sender), **known)
-    except TypeError:
-        return Settings(sender=sender)
+    sender_value = raw.get("sender", {})
+    if not isinstance(sender_value, dict):
+        ignored.append("sender")
+        sender_value = {}
+    sender_values: dict[str, str] = {}
+    for key, value in sender_value.items():
+        if key not in sender_fields:
+            continue
+        if isinstance(value, str):
+            sender_values[key] = value
+        elif value is not None:
+            ignored.append(f"sender.{key}")
+    values: dict[str, object] = {}
+    for key, value in raw.items():
+        if key == "sender" or key not in Settings.__dataclass_fields__:
+            continue
+        checked = _checked(key, value)
+        if checked is _WRONG:
+            ignored.append(key)
+        else:
+            values[key] = checked
+    if ignored:
+        log.warning("settings ignored (wrong type) in %s: %s", paths.settings_file, ignored)
+    settings = replace(Settings(sender=SenderProfile(**sender_values)), **values)  # type: ignore[arg-type]
+    return settings, ignored
+
+
+_WRONG = object()
+
+
+def _checked(key: str, value: object) -> object:
+    """``value`` as the setting ``key`` holds it, or ``_WRONG`` when its type is not right."""
+    if key == "welcome_done":
+        return value if isinstance(value, bool) else _WRONG
+    if key == "caution_countries":
+        if value is None:
+            return ()
+        if isinstance(value, list) and all(isinstance(c, str) for c in value):
+            return tuple(value)
+        return _WRONG
+    if value is not None and not isinstance(value, str):
+        return _WRONG
+    if key == "page_size":
+        return PageSize.parse(value)
+    return value
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:

@@ -10,11 +10,14 @@ figures are medians, on a store of 300 cases and one of 10,000 cases with 100,00
 (--quick: 300 and 1,000/10,000).
 
 ``--repo DIR`` also times another checkout of the app (an older commit, say) in the same
-runs, so before and after share the machine's load.
+runs, so before and after share the machine's load. That checkout works on its own copy of
+each store (made once, beside the cached one), since a newer app may migrate the store to a
+schema an older one does not know.
 """
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import sys
 from pathlib import Path
@@ -36,20 +39,32 @@ def exited(command: list[str], repo: Path, timeout: float = 120) -> float:
     return run_child(command, {"PYTHONPATH": str(repo)}, cwd=repo, timeout=timeout)[0] * 1000
 
 
+def store_for(store: Path, label: str) -> Path:
+    """The cached store for this app, or a copy of it of its own for another checkout."""
+    if label == "app":
+        return store
+    copy = store.with_name(f"{store.name}-{label}")
+    if not (copy / ".complete").exists():
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(store, copy)
+    return copy
+
+
 def measure(store: Path, repos: dict[str, Path], repeat: int) -> dict[str, list[float]]:
     probe = [sys.executable, str(BENCH_DIR / "paint_probe.py")]
-    app_args = ["--data-dir", str(store), "gui"]
+    args = {label: ["--data-dir", str(store_for(store, label)), "gui"] for label in repos}
     times: dict[str, list[float]] = {"table_paint": [], "table_exit": []}
     for label, repo in repos.items():  # warm-up: page cache, and the day's backup if due
-        exited([sys.executable, "-m", "app", *app_args, "--quit-after-first-paint"], repo, 900)
+        ready = [sys.executable, "-m", "app", *args[label], "--quit-after-first-paint"]
+        exited(ready, repo, 900)
         times[f"{label}_paint"] = []
         times[f"{label}_ready"] = []
     for _ in range(repeat):
         times["table_paint"].append(painted(probe + ["table"], REPO))
         times["table_exit"].append(exited(probe + ["table-exit"], REPO))
         for label, repo in repos.items():
-            times[f"{label}_paint"].append(painted(probe + ["app", *app_args], repo))
-            ready = [sys.executable, "-m", "app", *app_args, "--quit-after-first-paint"]
+            times[f"{label}_paint"].append(painted(probe + ["app", *args[label]], repo))
+            ready = [sys.executable, "-m", "app", *args[label], "--quit-after-first-paint"]
             times[f"{label}_ready"].append(exited(ready, repo))
     return times
 

@@ -22,6 +22,7 @@ from measure import BENCH_DIR, Result, offscreen_env, parse_json_lines, parser
 
 OURS = [
     "bench_startup.py",
+    "bench_ready.py",
     "bench_search_sort.py",
     "bench_letters.py",
     "bench_memory.py",

@@ -31,9 +31,19 @@ class CliContext:
         return self._database
 
     def settings(self) -> Settings:
-        from app.settings import load_settings
+        """The settings; a setting of the wrong type stops the command with one line (a
+        letter written with a default the user did not choose, e.g. no caution countries,
+        could put them at risk)."""
+        from app.domain.errors import InvalidInput
+        from app.settings import read_settings
 
-        return load_settings(self.paths)
+        settings, ignored = read_settings(self.paths)
+        if ignored:
+            raise InvalidInput(
+                f"{self.paths.settings_file}: the value of {', '.join(ignored)} has the wrong "
+                "type; correct it in the window's Settings or remove it from the file."
+            )
+        return settings
 
     def close(self) -> None:
         if self._database is not None:

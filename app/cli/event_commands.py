@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 from app.cli.choices import page_size_arg
 from app.cli.context import CliContext
 from app.cli.errors import error_text
+from app.cli.terminal import printable
 from app.domain.errors import InvalidInput
 from app.domain.output_options import PageSize
 
@@ -111,16 +113,41 @@ def run_add_case(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+MAX_NAMES_BYTES = 1_000_000  # a list of signers, not a phone book
+
+
+def read_names(path: Path) -> list[str]:
+    """The signers, one per line, from a regular file of at most MAX_NAMES_BYTES bytes (a
+    device such as /dev/zero would never end, a pipe could wait for ever)."""
+    import stat
+
+    shown = printable(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a pipe must not block the open
+    try:
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InvalidInput(f"{shown} is not a regular file; give a text file of names.")
+            data = handle.read(MAX_NAMES_BYTES + 1)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read the list of names {shown}: {exc.strerror}") from None
+    if len(data) > MAX_NAMES_BYTES:
+        raise InvalidInput(
+            f"{shown} is larger than {MAX_NAMES_BYTES // 1_000_000} MB; a list of names is smaller."
+        )
+    try:
+        return data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"Cannot read the list of names {shown}: {exc}") from None
+
+
 def run_batch(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.event_batch import print_event_batch
     from app.services.outputs import output_options
 
     names: list[str] = []
     if args.names is not None:
-        try:
-            names = args.names.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"Cannot read the list of names {args.names}: {exc}") from None
+        names = read_names(args.names)
     count = print_event_batch(
         ctx.database(),
         args.name,

@@ -166,7 +166,8 @@ def issued_on(doc: Document) -> date | None:
             date_lines = [d for d in date_lines if not d[2]] or date_lines
     if date_lines:
         plain = [d for d in date_lines if not d[2]]  # "Tuesday, July 27, 2010": a blog's post
-        return (plain or date_lines)[-1 if _after_banner(doc, plain) else 0][1]
+        if plain:
+            return plain[-1 if _after_banner(doc, plain) else 0][1]
     for line in reversed(doc.body_lines):
         footer = _INDEX_FOOTER.search(line)
         if footer:
@@ -215,7 +216,8 @@ _STRONG_DEADLINE = re.compile(
     re.I,
 )
 _WEAK_DEADLINE = re.compile(
-    r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum)"
+    r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum|"
+    r"Apr[èe]s le|despu[ée]s del)"
     r"\s*:?\s*(?:the\s+|le\s+|el\s+)?",
     re.I,
 )

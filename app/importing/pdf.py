@@ -23,7 +23,8 @@ from app.i18n import _
 MAX_PAGES = 60
 MAX_SECONDS = 20.0  # checked between pages and while a page is read
 MAX_OPERATIONS = 200_000  # drawing operations per document, forms included (a UA page: ~3,000)
-MAX_FORM_DRAWS = 200  # form XObjects drawn per page (pypdf allows 5,000)
+MAX_FORM_DRAWS = 200  # form XObjects drawn per page (pypdf allows 5,000, then skips quietly)
+MAX_DRAWS = 500  # XObjects (forms, images) drawn per document; a UA draws a logo or two
 MAX_SLOW_BYTES = 1_000_000  # content pypdf must parse itself, per document (its parser is slow)
 PARAGRAPH_GAP = 1.6  # a line this many line-heights below the previous one starts a block
 MAX_TEXT_CHARS = 2_000_000
@@ -73,6 +74,7 @@ class _Budget:
         self.operations = 0
         self.chars = 0
         self.form_bytes = 0
+        self.draws = 0
 
     def operation(self) -> None:
         self.operations += 1
@@ -80,6 +82,11 @@ class _Budget:
             raise _OverBudget("operations")
         if not self.operations % 64 and time.monotonic() > self.deadline:
             raise _OverBudget("time")
+
+    def draw(self) -> None:
+        self.draws += 1
+        if self.draws > MAX_DRAWS:
+            raise _OverBudget("operations")
 
     def slow_parse(self, size: int) -> None:
         """pypdf is about to parse ``size`` bytes of content itself (a parse it cannot stop)."""
@@ -211,6 +218,7 @@ def _page_text(page: object, budget: _Budget) -> str:
     def before(operator: object, operands: object, _cm: object, _tm: object) -> None:
         budget.operation()
         if operator == b"Do" and isinstance(operands, list) and operands:
+            budget.draw()
             budget.slow_parse(slow_forms.get(str(operands[0]), 0))
 
     _parse_contents_fast(page, budget)

@@ -9,6 +9,7 @@ failure becomes ``TemplateProblem(file, line, problem)``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -58,16 +59,34 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
         raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__} is unsafe")
 
 
+def ensure_inside(path: Path, user_templates: Path | None) -> None:
+    """Refuse a user template that is a link (or sits in a linked folder) leading out of the
+    user's templates folder: a link there must not pull any file of the computer into a letter.
+    """
+    if user_templates is None:
+        return
+    root = Path(os.path.abspath(user_templates))
+    if not Path(os.path.abspath(path)).is_relative_to(root):
+        return  # a shipped template
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise TemplateProblem(
+            str(path), None, "a link that leads out of the templates folder; it was not used"
+        )
+
+
 class CheckedLoader(jinja2.BaseLoader):
     """Wraps a loader: refuses oversized templates and templates that use undocumented names."""
 
-    def __init__(self, inner: jinja2.BaseLoader) -> None:
+    def __init__(self, inner: jinja2.BaseLoader, user_templates: Path | None = None) -> None:
         self.inner = inner
+        self.user_templates = user_templates
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Any]:
         source, filename, uptodate = self.inner.get_source(environment, template)
+        if filename is not None:
+            ensure_inside(Path(filename), self.user_templates)
         shown = filename or template
         if len(source) > MAX_TEMPLATE_CHARS:
             raise TemplateProblem(
@@ -133,7 +152,7 @@ def _environment(
     folders = search_path(list(locale_chain), user_templates)
     loader = jinja2.FileSystemLoader([str(p) for p in folders])
     env = LetterEnvironment(
-        loader=CheckedLoader(loader),
+        loader=CheckedLoader(loader, user_templates),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import TemplateProblem
-from app.letters.rendering import SHIPPED_TEMPLATES, search_path
+from app.letters.rendering import SHIPPED_TEMPLATES, ensure_inside, search_path
 
 SALUTATIONS_FILE = "salutations.toml"
 OFFICES_FILE = "offices.toml"
@@ -124,6 +124,8 @@ def office_files(user_templates: Path | None = None) -> list[Path]:
         files.extend(
             sorted(p / OFFICES_FILE for p in root.iterdir() if (p / OFFICES_FILE).is_file())
         )
+    for file in files:
+        ensure_inside(file, user_templates)
     return files
 
 
@@ -354,6 +356,7 @@ def load_rules(locale_chain: list[str], user_templates: Path | None = None) -> d
         path = directory / SALUTATIONS_FILE
         if not path.is_file():
             continue
+        ensure_inside(path, user_templates)
         found = True
         data = read_toml(path)
         problems = rules_problems(data)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import email.errors
 import email.policy
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from urllib.parse import quote
 
+from app.domain.errors import InvalidInput
 from app.domain.model import CaseDetail, SenderProfile, Target
+from app.i18n import _
 
 MAILTO_LIMIT = 2000  # characters of the final encoded URL that every common client accepts
 SOCIAL_LIMIT = 280
@@ -69,6 +73,24 @@ def plan_email(
     return EmailPlan(build_mailto(to, cc, subject, "", limit), body_on_clipboard=True)
 
 
+def from_address(name: str, address: str) -> Address:
+    """The sender as one mailbox, the display name quoted as RFC 5322 requires: "Smith, John"
+    stays one person. A line break in either part would start a new header: refused."""
+    name, address = name.strip(), address.strip()
+    if any(ch in name + address for ch in "\r\n"):
+        raise InvalidInput(
+            _("Your name or e-mail address in Settings contains a line break; remove it.")
+        )
+    try:
+        return Address(display_name=name, addr_spec=address)
+    except (ValueError, IndexError, email.errors.HeaderParseError):
+        raise InvalidInput(
+            _("{address} is not an e-mail address; correct it in Settings.").format(
+                address=address
+            )
+        ) from None
+
+
 def build_eml(
     *,
     to: list[str],
@@ -84,11 +106,7 @@ def build_eml(
     """
     message = EmailMessage(policy=email.policy.SMTP)
     if sender is not None and sender.email.strip():
-        message["From"] = (
-            f"{sender.name.strip()} <{sender.email.strip()}>"
-            if sender.name.strip()
-            else sender.email
-        )
+        message["From"] = from_address(sender.name, sender.email)
     recipients = [a.strip() for a in to if a and a.strip()]
     copies = [a.strip() for a in cc if a and a.strip()]
     if recipients:

@@ -23,7 +23,7 @@ from app.store.backup import (
     list_backup_files,
     live_fingerprint,
 )
-from app.store.database import Database, corrupt_message
+from app.store.database import Database, corrupt_message, describe_store_problem
 from app.store.integrity import check_file
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ def make_backup(paths: AppPaths, db: Database | None = None, reason: str = "manu
                     N_("There is no database in {folder} to back up yet."), folder=paths.data_dir
                 )
             health = check_file(source)
+            if not health.ok and health.environmental:  # unreadable here, not damaged
+                raise StoreUnavailable(describe_store_problem(health.detail, source))
             if not health.ok:
                 raise StoreUnavailable(corrupt_message(source, health.detail))
             written = backup_file(source, paths.backups, reason)

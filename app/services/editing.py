@@ -25,7 +25,7 @@ from app.domain.changes import (
     StoreChange,
 )
 from app.domain.errors import N_, InvalidInput
-from app.domain.model import AppealStatus, CaseStatus, normalize_ua_number
+from app.domain.model import AppealStatus, CaseStatus, Channel, normalize_ua_number
 from app.i18n import _
 from app.services.cases import case_not_found
 from app.store import case_repository, corrections, edit_scopes, event_repository, row_changes
@@ -87,12 +87,12 @@ def _move(db: Database, expected: RowState, wanted: RowState) -> None:
             current = edit_scopes.rows_by_keys(session, keys)
             if not row_changes.same_rows(current, expected):
                 raise row_changes.ChangedSince(
-                    _("This cannot be undone or redone: the record was changed again since.")
+                    N_("This cannot be undone or redone: the record was changed again since.")
                 )
             row_changes.transition(session, current, wanted)
     except IntegrityError:
         raise row_changes.ChangedSince(
-            _("This cannot be undone or redone: the record was changed again since.")
+            N_("This cannot be undone or redone: the record was changed again since.")
         ) from None
 
 
@@ -430,6 +430,53 @@ def edit_appeal(
                 AppealVersionRow(appeal_id=row.id, text=row.text, replaced_at=datetime.now(UTC))
             )
             row.text = edits.text
+        row.updated_at = datetime.now(UTC)
+
+    return _change(
+        db,
+        lambda _s: _("edit the appeal for UA {ua_number}").format(ua_number=number),
+        lambda _s: edit_scopes.appeal_scope([row_id]),
+        act,
+        lambda _s: number,
+    )
+
+
+def finish_draft(
+    db: Database,
+    appeal_id: str,
+    *,
+    text: str,
+    target_index: int | None,
+    language: str,
+    status: AppealStatus,
+    channel: Channel | None = None,
+    sent_on: date | None = None,
+) -> StoreChange:
+    """A draft reopened in the letter editor is kept again or marked printed or sent: the
+    same record changes (no second appeal), in one transaction."""
+    if status is AppealStatus.SENT and channel is None:
+        raise InvalidInput(N_("Say how the appeal was sent."))
+    row_id, number = _appeal_key(db, appeal_id)
+
+    def act(session: Session) -> None:
+        row = session.get(AppealRow, row_id)
+        assert row is not None
+        if row.status != AppealStatus.DRAFT.value:
+            raise InvalidInput(N_("This draft was already marked printed or sent."))
+        case = session.get(CaseRow, row.case_id)
+        assert case is not None
+        if target_index is not None and 1 <= target_index <= len(case.targets):
+            target = case.targets[target_index - 1]
+            row.target_position = target_index
+            row.target_label = ", ".join(
+                filter(None, (target.title, target.name_as_printed or target.name))
+            )
+        row.text = text
+        row.language = language
+        row.status = status.value
+        row.channel = channel.value if channel is not None else row.channel
+        if status is AppealStatus.SENT:
+            row.sent_on = sent_on or date.today()
         row.updated_at = datetime.now(UTC)
 
     return _change(

@@ -149,6 +149,8 @@ def keep_damaged_copy(target: Path, *, move: bool) -> Path:
         os.replace(target, aside)
     else:
         shutil.copyfile(target, aside)
+        if os.name == "posix":
+            os.chmod(aside, 0o600)
         with open(aside, "rb") as fh:
             os.fsync(fh.fileno())
     wal = Path(f"{target}-wal")
@@ -162,6 +164,7 @@ def keep_damaged_copy(target: Path, *, move: bool) -> Path:
 
 def backup_connection_to(source: sqlite3.Connection, staged: Path) -> None:
     staged.unlink(missing_ok=True)
+    os.close(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private first
     with closing(sqlite3.connect(staged, isolation_level=None)) as dest:
         source.backup(dest)
         dest.execute("PRAGMA journal_mode=DELETE")

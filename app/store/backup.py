@@ -72,11 +72,12 @@ def is_empty(conn: sqlite3.Connection) -> bool:
 
 def backup_connection(source: sqlite3.Connection, backup_dir: Path, reason: str) -> Path:
     """Snapshot ``source`` into a new self-contained file in ``backup_dir`` (temp + rename)."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = backup_dir / f"appeal-desk-{stamp}-{reason}{BACKUP_SUFFIX}"
     tmp = final.with_name(f".{final.name}.tmp")
     try:
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))  # private first
         with closing(sqlite3.connect(tmp, isolation_level=None)) as dest:
             source.backup(dest)  # pages=-1: one step, consistent snapshot
             dest.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal to lose

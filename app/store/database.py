@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.atomic_files import remove_stale_temp_files
 from app.domain.errors import StoreUnavailable
-from app.paths import AppPaths, ensure_dirs
+from app.paths import PRIVATE_FILE, AppPaths, ensure_dirs
 from app.store.instance_lock import StoreBusy, StoreLock
 from app.store.migrator import migrate_to_head
 
@@ -137,6 +138,8 @@ def open_database(
             lock.release()
             raise
         existing_file = db_path.exists() and db_path.stat().st_size > 0
+        if not db_path.exists():  # made private before SQLite opens it (its -wal and -shm
+            create_private_file(db_path)  # take the database file's mode)
         url = f"sqlite:///{db_path}"
         engine = make_engine(url)
     else:
@@ -186,6 +189,16 @@ def bad_url_message(url: str, problem: str) -> str:
     return (
         f"The database {shown} (--database-url) cannot be used: {problem}. Nothing was changed."
     )
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only (an empty file is an empty database)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreUnavailable(describe_store_problem(str(exc), path)) from exc
 
 
 def hold_store(folder: Path) -> StoreLock:

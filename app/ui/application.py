@@ -149,6 +149,22 @@ def when_ready(window: MainWindow, context: AppContext) -> None:
     maybe_show_welcome(window, context.paths, context.settings, saved)
 
 
+def tell_ignored_settings(parent: QWidget, paths: AppPaths, ignored: Sequence[str]) -> None:
+    """Say which settings were left at their defaults because settings.json had a value of
+    the wrong type for them (the window starts all the same)."""
+    from app.i18n import _
+    from app.ui.messages import Messages
+
+    Messages.warning(
+        parent,
+        _("Some settings were ignored"),
+        _(
+            "These settings in {file} had a value of the wrong type and were ignored: "
+            "{names}. Appeal Desk uses their defaults; open Settings to set them again."
+        ).format(file=paths.settings_file, names=", ".join(ignored)),
+    )
+
+
 def already_open(paths: AppPaths) -> None:
     """Tell the user another copy has this data open (its window is the one to use)."""
     from app.i18n import _
@@ -175,9 +191,9 @@ def run(args: argparse.Namespace) -> int:
     from app.logging_setup import configure_logging
 
     configure_logging(paths, console=False)
-    from app.settings import load_settings
+    from app.settings import read_settings
 
-    settings = load_settings(paths)
+    settings, ignored_settings = read_settings(paths)
     database_url = getattr(args, "database_url", None) or settings.database_url
     if database_url is None:
         from app.services.single_copy import claim_data_folder
@@ -185,6 +201,9 @@ def run(args: argparse.Namespace) -> int:
         if not claim_data_folder(paths):  # before any window: none that looks usable
             log.info("another copy holds %s; this one exits", paths.data_dir)
             gc.enable()
+            if getattr(args, "quit_after_first_paint", False):  # scripted: no box to click
+                print(f"Appeal Desk is already open on {paths.data_dir}", file=sys.stderr)
+                return ALREADY_OPEN
             create_application()
             apply_language(getattr(args, "lang", None) or settings.ui_language)
             already_open(paths)
@@ -215,6 +234,11 @@ def run(args: argparse.Namespace) -> int:
         window.cases_loaded.connect(
             lambda: when_ready(window, context), Qt.ConnectionType.SingleShotConnection
         )
+        if ignored_settings:
+            window.first_painted.connect(
+                lambda: tell_ignored_settings(window, paths, ignored_settings),
+                Qt.ConnectionType.SingleShotConnection,
+            )
     QTimer.singleShot(0, window.start)
     status = app.exec()
     log.info("window closed with status %s", status)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.domain.model import AppealStatus, CaseDetail, CaseSummary
+from app.domain.model import AppealRecord, AppealStatus, CaseDetail, CaseSummary
 from app.i18n import _
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
@@ -54,6 +54,7 @@ class CaseActions(QObject):
         self.mark_sent_dialog: MarkSentDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.history_dialog: HistoryDialog | None = None
+        self.reopened_draft: str | None = None  # the draft the letter editor was opened from
         self.report_dialog: ReportDialog | None = None
 
     # ---- the original document ---------------------------------------------------------------
@@ -96,6 +97,25 @@ class CaseActions(QObject):
         case = self._current_case()
         if case is None or not case.targets:
             return
+        self._open_letter(case)
+
+    def reopen_draft(self, record: AppealRecord) -> None:
+        """A saved draft in the letter editor, as it was kept; keeping it again or marking it
+        sent changes that same record."""
+        from app.services.cases import get_case
+
+        db = self._context.db
+        if db is None:
+            return
+        try:
+            case = get_case(db, record.ua_number)
+        except Exception as error:
+            report_failure(self._parent, _("The draft could not be opened"), error)
+            return
+        if case.targets:
+            self._open_letter(case, record)
+
+    def _open_letter(self, case: CaseDetail, reopen: AppealRecord | None = None) -> None:
         previous = self.letter_dialog
         if previous is not None:
             previous.close()  # offers to keep unsent work as a draft
@@ -103,8 +123,21 @@ class CaseActions(QObject):
         from app.ui.dialogs.letter_dialog import LetterDialog
 
         dialog = LetterDialog(
-            case, self._context.settings, self._context.paths.user_templates, parent=self._parent
+            case,
+            self._context.settings,
+            self._context.paths.user_templates,
+            target_index=(reopen.target_index or 1) if reopen else 1,
+            parent=self._parent,
         )
+        self.reopened_draft = reopen.appeal_id if reopen is not None else None
+        if reopen is not None:  # the kept text replaces the fresh draft once it is in
+            text = reopen.text
+
+            def put_back(ok: bool) -> None:
+                dialog.letter_ready.disconnect(put_back)
+                dialog.letter_edit.setPlainText(text)
+
+            dialog.letter_ready.connect(put_back)
         dialog.mark_sent_requested.connect(self._mark_draft_sent)
         dialog.keep_draft_requested.connect(lambda draft: self._keep_draft(case, draft))
         dialog.settings_requested.connect(self.open_settings)
@@ -152,17 +185,33 @@ class CaseActions(QObject):
         if db is None:
             return
         text = draft.text if draft and draft.target_index == choice.target_index else ""
+        reopened = self._reopened_for(case, draft)
         try:
-            record_appeal(
-                db,
-                case.ua_number,
-                target_index=choice.target_index,
-                channel=choice.channel,
-                text=text,
-                language=draft.locale if draft else "en",
-                status=choice.status,
-                sent_on=choice.sent_on if choice.status == AppealStatus.SENT else None,
-            )
+            if reopened is not None:
+                from app.services.editing import finish_draft
+
+                finish_draft(
+                    db,
+                    reopened,
+                    text=text,
+                    target_index=choice.target_index,
+                    language=draft.locale if draft else "en",
+                    status=choice.status,
+                    channel=choice.channel,
+                    sent_on=choice.sent_on if choice.status == AppealStatus.SENT else None,
+                )
+                self.reopened_draft = None
+            else:
+                record_appeal(
+                    db,
+                    case.ua_number,
+                    target_index=choice.target_index,
+                    channel=choice.channel,
+                    text=text,
+                    language=draft.locale if draft else "en",
+                    status=choice.status,
+                    sent_on=choice.sent_on if choice.status == AppealStatus.SENT else None,
+                )
         except Exception as error:
             report_failure(self._parent, _("The appeal was not recorded"), error)
             return
@@ -180,6 +229,13 @@ class CaseActions(QObject):
         )
         self._context.case_changed.emit(case.case_id)
 
+    def _reopened_for(self, case: CaseDetail, draft: LetterDraft | None) -> str | None:
+        """The stored draft the letter editor was opened from, if this is its letter."""
+        dialog = self.letter_dialog
+        if draft is None or dialog is None or dialog.case.case_id != case.case_id:
+            return None
+        return self.reopened_draft
+
     def _keep_draft(self, case: CaseDetail, draft: LetterDraft) -> None:
         """The letter editor closed with unsent work the user wants to keep."""
         from app.services.appeals import record_appeal
@@ -187,7 +243,23 @@ class CaseActions(QObject):
         db = self._context.db
         if db is None:
             return
+        reopened = self._reopened_for(case, draft)
         try:
+            if reopened is not None:
+                from app.services.editing import finish_draft
+
+                finish_draft(
+                    db,
+                    reopened,
+                    text=draft.text,
+                    target_index=draft.target_index,
+                    language=draft.locale,
+                    status=AppealStatus.DRAFT,
+                )
+                self.reopened_draft = None
+                self.status_message.emit(_("Your draft is updated."), 8000)
+                self._context.case_changed.emit(case.case_id)
+                return
             record_appeal(
                 db,
                 case.ua_number,

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
 
 from app.domain.changes import StoreChange
-from app.domain.model import CaseDetail, CaseSummary
+from app.domain.model import AppealRecord, CaseDetail, CaseSummary
 from app.i18n import _, pgettext
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
@@ -59,8 +59,12 @@ class EditActions(QObject):
         self.undo_import = QAction(parent)
         self.remove_practice = QAction(parent)
         self.menu: QMenu | None = None
+        # Opens a saved draft in the letter editor (the window's case actions do that).
+        self.open_draft: Callable[[AppealRecord], None] | None = None
         self.edit_case.triggered.connect(self.edit_current_case)
         self.delete_case.triggered.connect(self.delete_current_case)
+        self.delete_document = QAction(parent)
+        self.delete_document.triggered.connect(self.delete_a_document)
         self.undo_import.triggered.connect(self.undo_last_import)
         self.remove_practice.triggered.connect(self.remove_practice_cases)
         self.stack.undoTextChanged.connect(self._set_undo_text)
@@ -74,7 +78,7 @@ class EditActions(QObject):
         menu = QMenu(menu_bar)
         menu.addActions([self.undo, self.redo])
         menu.addSeparator()
-        menu.addActions([self.edit_case, self.delete_case])
+        menu.addActions([self.edit_case, self.delete_case, self.delete_document])
         menu.addSeparator()
         menu.addActions([self.undo_import, self.remove_practice])
         if before is not None:
@@ -98,7 +102,7 @@ class EditActions(QObject):
             if self._current_case() is None:
                 return
             menu = QMenu(view)
-            menu.addActions([self.edit_case, self.delete_case])
+            menu.addActions([self.edit_case, self.delete_case, self.delete_document])
             menu.addSeparator()
             menu.addActions([self.undo, self.redo])
             menu.popup(view.viewport().mapToGlobal(pos))
@@ -109,6 +113,7 @@ class EditActions(QObject):
         self.edit_case.setText(_("&Edit case..."))
         self.edit_case.setStatusTip(_("Correct the title, country, deadline, people or officials"))
         self.delete_case.setText(_("&Delete case..."))
+        self.delete_document.setText(_("Delete one d&ocument of the case..."))
         self.delete_case.setStatusTip(_("Delete the selected case (you are told what goes first)"))
         self.undo_import.setText(_("Undo last &import..."))
         self.remove_practice.setText(_("Remove &practice cases..."))
@@ -131,21 +136,20 @@ class EditActions(QObject):
         from app.ui.history_editing import HistoryEditing
 
         if isinstance(dialog, HistoryDialog):
-            dialog.setProperty("editing", True)
-            HistoryEditing(dialog, self._database, self.record)
+            dialog.editing = HistoryEditing(dialog, self._database, self.record, self.open_draft)
 
     def attach_events(self, dialog: QWidget) -> None:
         """Edit and delete events in the events dialog, on this undo stack."""
         from app.ui.events.event_editing import EventEditing
         from app.ui.events.events_dialog import EventsDialog
 
-        if isinstance(dialog, EventsDialog) and not dialog.property("editing"):
-            dialog.setProperty("editing", True)
+        if isinstance(dialog, EventsDialog):  # called once, when the dialog is made
             EventEditing(dialog, self._database, self.record)
 
     def set_case_selected(self, selected: bool) -> None:
         self.edit_case.setEnabled(selected)
         self.delete_case.setEnabled(selected)
+        self.delete_document.setEnabled(selected)
 
     # ---- the stack ----------------------------------------------------------------------
 
@@ -226,6 +230,57 @@ class EditActions(QObject):
             ),
             10_000,
         )
+
+    def delete_a_document(self) -> None:
+        """Remove one imported document; the case is derived again from the others."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.services import editing
+        from app.services.cases import get_case
+        from app.ui.formatting import format_date, output_kind_label
+
+        case = self._current_case()
+        db = self._database()
+        if case is None or db is None:
+            return
+        try:
+            detail = get_case(db, case.ua_number)
+            if len(detail.outputs) < 2:
+                Messages.info(
+                    self._parent,
+                    _("Delete a document"),
+                    _("UA {ua_number} has only one document: delete the case instead.").format(
+                        ua_number=detail.ua_number
+                    ),
+                )
+                return
+            names = [
+                f"{output_kind_label(o.kind)} \u00b7 {format_date(o.issued_on)} \u00b7 {o.source_name}"
+                for o in detail.outputs
+            ]
+            chosen, ok = QInputDialog.getItem(
+                self._parent,
+                _("Delete a document"),
+                _("Which document of UA {ua_number}?").format(ua_number=detail.ua_number),
+                names,
+                len(names) - 1,
+                False,
+            )
+            if not ok:
+                return
+            output = detail.outputs[names.index(chosen)]
+            text = _(
+                "This removes the document {name} from UA {ua_number}. The case is read again "
+                "from its other documents; the values you corrected stay."
+            ).format(name=output.source_name, ua_number=detail.ua_number)
+            text += "\n\n" + _("You can undo this with Edit > Undo until you close Appeal Desk.")
+            if not Messages.ask(self._parent, _("Delete this document?"), text):
+                return
+            change = editing.delete_document(db, detail.ua_number, output.output_id)
+        except Exception as error:
+            report_failure(self._parent, _("The document was not deleted"), error)
+            return
+        self.record(change)
 
     def undo_last_import(self) -> None:
         db = self._database()

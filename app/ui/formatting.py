@@ -99,3 +99,15 @@ def language_name(locale_id: str) -> str:
         return Locale.parse(locale_id).get_display_name(current_language()) or locale_id
     except (ValueError, TypeError, UnknownLocaleError):
         return locale_id
+
+
+def own_language_name(locale_id: str) -> str:
+    """A language in its own name ("Español", "العربية"), as an interface-language picker shows
+    it: a writer who cannot read the current language still finds theirs."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(locale_id).get_display_name(locale_id) or locale_id
+    except (ValueError, TypeError, UnknownLocaleError):
+        return locale_id
+    return name[:1].upper() + name[1:]

@@ -27,11 +27,15 @@ class HistoryEditing(QObject):
         dialog: HistoryDialog,
         database: Callable[[], Database | None],
         record_change: Callable[[StoreChange], None],
+        open_draft: Callable[[AppealRecord], None] | None = None,
     ) -> None:
         super().__init__(dialog)
         self.dialog = dialog
         self._database = database
         self._record_change = record_change
+        self._open_draft = open_draft
+        self.open_draft = QAction(_("&Open the draft in the letter editor"), dialog)
+        self.open_draft.triggered.connect(self.open_current_draft)
         self.edit_appeal = QAction(_("&Edit appeal..."), dialog)
         self.delete_appeal = QAction(_("&Delete..."), dialog)
         self.delete_appeal.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -54,6 +58,8 @@ class HistoryEditing(QObject):
         self.edit_reply.setEnabled(has_reply)
         self.delete_reply.setEnabled(has_reply)
         menu = QMenu(self.dialog.table)
+        if record.status is AppealStatus.DRAFT and self._open_draft is not None:
+            menu.addAction(self.open_draft)
         menu.addActions([self.edit_appeal, self.delete_appeal])
         menu.addSeparator()
         menu.addActions([self.edit_reply, self.delete_reply])
@@ -74,6 +80,11 @@ class HistoryEditing(QObject):
         if db is None or record is None:
             return None
         return db, record
+
+    def open_current_draft(self) -> None:
+        record = self.dialog.current_record()
+        if record is not None and record.status is AppealStatus.DRAFT and self._open_draft:
+            self._open_draft(record)
 
     def edit_current(self) -> None:
         from app.services.cases import get_case

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(context, self)
         self.case_actions = CaseActions(context, self, self.current_case, self.listed_cases)
         self.edits = EditActions(self, lambda: context.db, self.current_case)
+        self.edits.open_draft = self.case_actions.reopen_draft
         self.edits.build_menu(self.menuBar(), self.menu_actions.case_menu.menuAction())
         self.edits.attach_case_list(self.case_list.table)
         self._connect_signals()
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(widgets[page])
 
     def _on_store_opened(self, _db: object) -> None:
+        self.menu_actions.set_store_actions_enabled(True)  # after a failure, a restore
+        self.empty_state.setEnabled(True)
         self.show_case_details(self.case_list.current_case())
 
     def _on_load_failed(self) -> None:
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
         self.loading_label.setText(_("Your cases could not be opened."))
         self.menu_actions.set_store_actions_enabled(False)
         self.empty_state.setEnabled(False)
+        self.update_count()
         self.load_failed.emit()
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
@@ -263,6 +267,9 @@ class MainWindow(QMainWindow):
 
     def update_count(self) -> None:
         """The status bar's open and closed counts (the store's, while a preview shows)."""
+        if self.loading.load_failed_once:  # no store: no count to give
+            self.count_label.clear()
+            return
         counts = self.loading.preview_counts
         if counts is not None:
             open_count, closed = counts

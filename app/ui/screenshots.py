@@ -45,7 +45,7 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 
 def load_samples(paths: AppPaths) -> None:
-    """The fictional sample pack, plus the user's sender details for a realistic letter."""
+    """The fictional sample pack as it ships, plus sender details for a realistic letter."""
     from dataclasses import replace
     from datetime import date
 
@@ -53,20 +53,16 @@ def load_samples(paths: AppPaths) -> None:
     from app.services.appeals import record_appeal, record_reply
     from app.services.cases import get_case, list_cases
     from app.services.database import open_store
-    from app.services.importing import save_parsed
     from app.services.letters import draft_letter
     from app.services.samples import load_sample_pack
     from app.settings import load_settings, save_settings
-    from app.ui.screenshot_cases import screenshot_documents
 
     sender = SenderProfile(
         name="Sam Example", address="4 Sample Row", city="Exampleton", country="Fictionland"
     )
     db = open_store(paths)
     try:
-        load_sample_pack(db)
-        for number, document in enumerate(screenshot_documents()):
-            save_parsed(db, document, f"screenshot-sample-{number}.txt", is_sample=True)
+        load_sample_pack(db)  # the pack exactly as a user opens it, nothing added
         # A little history: sent (with a reply), printed, and a draft - so counts show.
         statuses = (AppealStatus.SENT, AppealStatus.PRINTED, AppealStatus.DRAFT)
         for case, status in zip(list_cases(db), statuses, strict=False):

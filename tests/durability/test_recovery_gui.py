@@ -286,6 +286,7 @@ def test_a_window_that_could_not_open_the_store_disables_what_needs_it(
             window.start()
         actions = window.menu_actions
         assert window.loading_label.text() == "Your cases could not be opened."
+        assert window.count_label.text() == ""  # no "0 open cases" for a store not opened
         assert not actions.import_files.isEnabled() and not actions.write_letter.isEnabled()
         assert not window.empty_state.isEnabled()
         assert actions.backups.isEnabled() and actions.quit.isEnabled()

@@ -101,3 +101,12 @@ def test_choosing_a_language_in_settings_switches_the_window(make_window, app_pa
         assert window.menu_actions.file_menu.title() != english_title
     finally:
         apply_language("en")
+
+
+def test_the_interface_language_picker_names_each_language_in_its_own(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.menu_actions.settings.trigger()
+    combo = window.case_actions.settings_dialog.ui_language_combo
+    names = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert names["es"] == "Español" and names["ar"] == "العربية" and names["de"] == "Deutsch"
+    window.case_actions.settings_dialog.close()

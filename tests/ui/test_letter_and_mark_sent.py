@@ -234,3 +234,23 @@ def test_quit_after_mark_sent_from_a_replaced_letter_closes_the_window(
     window.menu_actions.quit.trigger()
     assert not window.isVisible()
     assert messages.shown == []
+
+
+def test_the_editor_shows_the_recognised_asks_and_an_unticked_one_leaves_the_letter(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    side = dialog.side
+    assert side.asks_caption.isVisible()
+    box = side.ask_boxes["release"]
+    assert box.isVisible() and box.isChecked() and box.text() == "Release"
+    assert "release Ana Lima" in dialog.text()
+    box.setChecked(False)
+    qtbot.waitUntil(lambda: not dialog.drafting, timeout=10000)
+    letter = wait_for_letter(dialog).text()
+    assert "release Ana Lima" not in letter and "Ana Lima" in letter
+    assert side.ticked_asks() == []
+    box.setChecked(True)
+    qtbot.waitUntil(lambda: not dialog.drafting, timeout=10000)
+    assert "I urge you to release Ana Lima immediately" in wait_for_letter(dialog).text()

@@ -57,3 +57,26 @@ def test_letter_warm_up_runs_quietly_in_the_background(
     assert messages.shown == []
     window.menu_actions.write_letter.trigger()
     assert "Rui Costa" in wait_for_letter(window.case_actions.letter_dialog).text()
+
+
+def test_a_scripted_second_copy_exits_at_once_with_a_line_on_stderr(app_paths) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import ALREADY_OPEN
+
+    store_documents(app_paths, fictional_document("12/26"))
+    hold = (
+        "import sys; from pathlib import Path; from app.store.instance_lock import InstanceLock;"
+        "InstanceLock(Path(sys.argv[1])).acquire(); print('held', flush=True); sys.stdin.read()"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(app_paths.data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        result = launch(app_paths.data_dir)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == ALREADY_OPEN
+    assert "already open" in result.stderr

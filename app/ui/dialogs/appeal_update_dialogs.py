@@ -33,7 +33,7 @@ def _date_edit() -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
     edit.setMaximumDate(QDate.currentDate().addDays(1))
-    edit.setMinimumDate(QDate(bounds.EARLIEST_DATE))
+    edit.setMinimumDate(QDate(*bounds.EARLIEST_DATE.timetuple()[:3]))
     return edit
 
 

@@ -22,6 +22,7 @@ from app.dates import date_time
 from app.domain.errors import AppealDeskError
 from app.i18n import N_, _
 from app.paths import AppPaths
+from app.ui.accessibility import SpokenLabel, leave_with_tab, select_the_current_row
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
 
@@ -69,6 +70,8 @@ class BackupsDialog(QDialog):
             ).format(folder=paths.backups)
         )
         self.hint.setWordWrap(True)
+        self.status = SpokenLabel()  # what the last action did, also said aloud
+        self.status.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([_("Date"), _("Why"), _("Size"), _("Contents")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,6 +79,8 @@ class BackupsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        leave_with_tab(self.table)
+        self.table.setAccessibleName(_("Backups"))
         self.backup_button = QPushButton(_("Back up now"))
         self.restore_button = QPushButton(_("Restore selected backup…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -84,10 +89,12 @@ class BackupsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
+        select_the_current_row(self.table)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.refresh()
 
@@ -126,7 +133,10 @@ class BackupsDialog(QDialog):
             backups.make_backup(self.paths, self._database())
         except AppealDeskError as exc:
             report_failure(self, _("No backup was made"), exc)
+            self.refresh()
+            return
         self.refresh()
+        self.status.setText(_("Backup made."))
 
     def restore_selected(self) -> None:
         info = self.selected()
@@ -152,4 +162,7 @@ class BackupsDialog(QDialog):
             self._reopen(open_store(self.paths))
         except AppealDeskError as exc:
             report_failure(self, _("Your data could not be opened"), exc)
+            self.refresh()
+            return
         self.refresh()
+        self.status.setText(_("Restored the backup from {when}.").format(when=when))

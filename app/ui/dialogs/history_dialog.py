@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import AppealRecord, AppealStatus
 from app.i18n import _
+from app.ui.accessibility import leave_with_tab, readable_by_keyboard, select_the_current_row
 from app.ui.dialogs.appeal_update_dialogs import ReplyDialog, SentDetailsDialog
 from app.ui.errors import report_failure
 from app.ui.formatting import format_date
@@ -68,6 +69,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self._database = database
         self.attachments_dir = attachments_dir
+        self.editing: QObject | None = None  # edit and delete, added by the Edit menu
         self.model = AppealTableModel(self, sample_ua_numbers)
         self.filters = HistoryFilters(ua_numbers)
         # Short names used by the rest of the app and the tests.
@@ -90,6 +92,7 @@ class HistoryDialog(QDialog):
         )
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
+        leave_with_tab(self.table)
         for column, width in (
             (AppealColumn.DATE, 90),
             (AppealColumn.UA_NUMBER, 70),
@@ -101,6 +104,7 @@ class HistoryDialog(QDialog):
             self.table.setColumnWidth(column, width)
         self.letter_view = QPlainTextEdit()
         self.letter_view.setReadOnly(True)
+        readable_by_keyboard(self.letter_view)
         self.count_label = QLabel()
         self.printed_button = QPushButton()
         self.sent_button = QPushButton()
@@ -115,6 +119,7 @@ class HistoryDialog(QDialog):
         self.printed_button.clicked.connect(self.mark_printed)
         self.sent_button.clicked.connect(self.mark_sent)
         self.reply_button.clicked.connect(self.record_reply)
+        select_the_current_row(self.table)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
         self.model.modelReset.connect(self._on_selection)
         self._layout()

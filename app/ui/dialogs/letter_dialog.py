@@ -60,6 +60,7 @@ class LetterDialog(QDialog):
         super().__init__(parent)
         self._runner = runner or JobRunner(parent=self)
         self._draft_generation = 0
+        self._asks_changed = False  # the writer ticked or unticked a demand of the UA
         self.drafting = False  # a draft was asked for and is not in the editor yet
         self.case = case
         self.settings = settings
@@ -76,6 +77,7 @@ class LetterDialog(QDialog):
         from app.services.letters import available_letter_locales, default_letter_locale
 
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the UA's title, never markup
         self.heading.setObjectName("dialogHeading")
         self.heading.setWordWrap(True)
         self.sample_banner = QLabel()
@@ -244,6 +246,9 @@ class LetterDialog(QDialog):
         case, target, sender = self.case, self.target_index(), self.sender_profile()
         locale, templates = self.letter_locale(), self.user_templates
         note, second = self.note_edit.toPlainText().strip(), self.second_language()
+        asks = self.side.ticked_asks()
+        # once the writer changes the ticks, the body is written from the ticked asks
+        as_printed = not self._asks_changed
 
         def draft(_progress: object) -> Letter:
             return draft_letter(
@@ -254,6 +259,8 @@ class LetterDialog(QDialog):
                 user_templates=templates,
                 personal_note=note,
                 bilingual_with=second,
+                asks=asks,
+                model_letter=as_printed,
             )
 
         self._draft_generation += 1
@@ -320,6 +327,7 @@ class LetterDialog(QDialog):
         self.letter_edit.setPlainText(letter.text)
         self._filling = False
         self._edited = False
+        self._show_asks(letter.asks)
         self.warnings_label.setText("\n".join(letter.warnings))
         self.warnings_label.setVisible(bool(letter.warnings))
         self.status_label.clear()
@@ -393,6 +401,16 @@ class LetterDialog(QDialog):
             self.status_label.setText(
                 _("Your edits are kept; use Regenerate letter to apply the new choice.")
             )
+
+    def _show_asks(self, asks: tuple[str, ...]) -> None:
+        new = [key for key in asks if key not in self.side.ask_boxes]
+        self.side.show_asks(asks)
+        for key in new:
+            self.side.ask_boxes[key].toggled.connect(lambda _on: self._on_asks_changed())
+
+    def _on_asks_changed(self) -> None:
+        self._asks_changed = True
+        self._on_choice_changed()
 
     def _on_note_settled(self) -> None:
         if not self._edited:

@@ -90,9 +90,10 @@ def save_pdf(dialog: LetterDialog) -> str | None:
 def print_letter(dialog: LetterDialog) -> str | None:
     """Open the print preview (non-blocking; kept on the dialog as ``print_preview``)."""
     from PySide6.QtGui import QPainter
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrinter
 
     from app.output.paper import fitted_letter_document, paint_document_pages, prepare_paged_device
+    from app.ui.print_preview import PrintPreview
 
     letter, target = _edited_letter(dialog)
     options = output_options(dialog)
@@ -114,9 +115,7 @@ def print_letter(dialog: LetterDialog) -> str | None:
         paint_document_pages(doc, painter, device, new_page_first=False)
         painter.end()
 
-    preview = QPrintPreviewDialog(printer, dialog)
-    preview.setWindowTitle(_("Print the letter"))
-    preview.paintRequested.connect(paint)
+    preview = PrintPreview(printer, paint, _("Print the letter"), dialog)
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.print_preview = preview  # type: ignore[attr-defined]
     # The preview does not own the printer or the document: keep them alive while it is open.

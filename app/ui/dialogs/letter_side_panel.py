@@ -15,8 +15,29 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import CaseDetail
-from app.i18n import _, current_language
+from app.i18n import N_, _, current_language
 from app.ui.formatting import language_name
+
+# What each demand of a UA is called beside the letter (the keys of app/letters/asks.py).
+ASK_LABELS = {
+    "halt_execution": N_("Halt the execution"),
+    "release": N_("Release"),
+    "whereabouts": N_("Reveal the whereabouts"),
+    "quash_conviction": N_("Quash the conviction"),
+    "drop_charges": N_("Drop the charges"),
+    "fair_trial": N_("A fair trial"),
+    "protection": N_("Protection from torture and ill-treatment"),
+    "lawyer": N_("Access to a lawyer"),
+    "family": N_("Contact with family"),
+    "medical": N_("Medical care"),
+    "humane_conditions": N_("Humane conditions of detention"),
+    "stop_deportation": N_("No deportation"),
+    "stop_eviction": N_("Halt the eviction"),
+    "travel_ban": N_("Lift the travel ban"),
+    "end_harassment": N_("End the harassment"),
+    "investigation": N_("An investigation"),
+    "peaceful_rights": N_("Respect for peaceful expression and assembly"),
+}
 
 BILINGUAL_SEPARATOR = "+"
 
@@ -47,6 +68,7 @@ class LetterSidePanel(QWidget):
                 label = f"{language_name(locale_id)} + {language_name(own)}"
                 self.language_combo.addItem(label, f"{locale_id}{BILINGUAL_SEPARATOR}{own}")
         self.sender_label = QLabel()
+        self.sender_label.setTextFormat(Qt.TextFormat.PlainText)  # the user's own text
         self.sender_label.setWordWrap(True)
         self.sender_button = QPushButton()
         self.safety_box = QCheckBox()
@@ -70,6 +92,12 @@ class LetterSidePanel(QWidget):
         self.nudge_label = QLabel()
         self.nudge_label.setObjectName("hint")
         self.nudge_label.setWordWrap(True)
+        self.asks_caption = QLabel()
+        self.asks_caption.setWordWrap(True)
+        self.asks_caption.hide()
+        self.asks_layout = QVBoxLayout()
+        self.asks_layout.setContentsMargins(0, 0, 0, 0)
+        self.ask_boxes: dict[str, QCheckBox] = {}
 
         form = QFormLayout()
         self.target_caption = QLabel()
@@ -95,6 +123,8 @@ class LetterSidePanel(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.note_caption)
         layout.addWidget(self.note_edit)
+        layout.addWidget(self.asks_caption)
+        layout.addLayout(self.asks_layout)
         layout.addWidget(self.regenerate_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.nudge_label)
         layout.addWidget(self.warnings_label)
@@ -119,3 +149,25 @@ class LetterSidePanel(QWidget):
         self.regenerate_button.setAccessibleName(_("Regenerate letter"))
         self.safety_box.setAccessibleName(_("Sign with initials and town only"))
         self.large_print_box.setAccessibleName(_("Large print"))
+        self.asks_caption.setText(_("The UA asks for (untick what your letter leaves out):"))
+        for key, box in self.ask_boxes.items():
+            box.setText(_(ASK_LABELS.get(key, key)))
+
+    def show_asks(self, asks: tuple[str, ...]) -> None:
+        """One tick box per demand recognised in the UA, all ticked (built once per letter)."""
+        for key in asks:
+            if key in self.ask_boxes:
+                continue
+            box = QCheckBox(_(ASK_LABELS.get(key, key)))
+            box.setChecked(True)
+            self.ask_boxes[key] = box
+            self.asks_layout.addWidget(box)
+        self.asks_caption.setVisible(bool(self.ask_boxes))
+
+    def ticked_asks(self) -> list[str] | None:
+        """The demands the writer keeps, in letter order; None before any was recognised."""
+        if not self.ask_boxes:
+            return None
+        return [
+            key for key in ASK_LABELS if key in self.ask_boxes and self.ask_boxes[key].isChecked()
+        ]

@@ -61,7 +61,7 @@ class MarkSentDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
         self.date_edit.setMaximumDate(QDate.currentDate().addDays(1))
-        self.date_edit.setMinimumDate(QDate(bounds.EARLIEST_DATE))
+        self.date_edit.setMinimumDate(QDate(*bounds.EARLIEST_DATE.timetuple()[:3]))
         self.notice_label = QLabel()
         self.notice_label.setObjectName("warning")
         self.notice_label.setWordWrap(True)

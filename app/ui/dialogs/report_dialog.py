@@ -205,13 +205,13 @@ class ReportDialog(QDialog):
         self.status_label.setText(_("Saved {file}.").format(file=str(path)))
 
     def print_report(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrinter
+
+        from app.ui.print_preview import PrintPreview
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         document = self.view.document().clone(self)
-        preview = QPrintPreviewDialog(printer, self)
-        preview.setWindowTitle(_("Print the report"))
-        preview.paintRequested.connect(document.print_)
+        preview = PrintPreview(printer, document.print_, _("Print the report"), self)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.print_preview = preview
         self.print_parts = (printer, document)  # the preview owns neither: keep them alive

@@ -21,7 +21,7 @@ from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
 from app.i18n import _, available_languages
 from app.settings import Settings
-from app.ui.formatting import language_name
+from app.ui.formatting import language_name, own_language_name
 
 
 class SettingsDialog(QDialog):
@@ -51,7 +51,7 @@ class SettingsDialog(QDialog):
         self.ui_language_combo = QComboBox()
         self.ui_language_combo.addItem("", None)
         for locale_id in available_languages():
-            self.ui_language_combo.addItem(language_name(locale_id), locale_id)
+            self.ui_language_combo.addItem(own_language_name(locale_id), locale_id)
         self.ui_language_combo.setCurrentIndex(
             max(0, self.ui_language_combo.findData(settings.ui_language))
         )

@@ -28,7 +28,7 @@ from app.i18n import _, add_language_listener, available_languages, remove_langu
 from app.paths import AppPaths
 from app.settings import Settings, save_settings
 from app.ui.app_icon import app_icon
-from app.ui.formatting import language_name
+from app.ui.formatting import own_language_name
 
 log = logging.getLogger(__name__)
 SettingsSaved = Callable[[Settings], None]
@@ -64,7 +64,7 @@ class WelcomeDialog(QDialog):
         self.language_combo = QComboBox()
         self.language_combo.addItem("", None)
         for locale_id in available_languages():
-            self.language_combo.addItem(language_name(locale_id), locale_id)
+            self.language_combo.addItem(own_language_name(locale_id), locale_id)
         self.language_combo.setCurrentIndex(
             max(0, self.language_combo.findData(settings.ui_language))
         )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.domain.events import EventInfo
 from app.domain.model import AppealKind, AppealRecord, Channel, Letter, Target
 from app.i18n import _
+from app.ui.accessibility import SpokenLabel, announce
 from app.ui.errors import report_failure
 from app.ui.events.participant_form import ParticipantForm
 from app.ui.events.pin import AskPinDialog, PinLock
@@ -27,11 +28,14 @@ def ask_pin(parent: QWidget, lock: PinLock) -> bool:
     return AskPinDialog(lock, parent).exec() == AskPinDialog.DialogCode.Accepted
 
 
-def print_letter(parent: QWidget, letter: Letter, target: Target, options: OutputOptions) -> bool:
-    """Show the print preview; True when printing is available (tests replace this function)."""
+def print_letter(
+    parent: QWidget, letter: Letter, target: Target, options: OutputOptions
+) -> bool | None:
+    """Show the print preview: True when the letter was printed, False when the participant
+    closed it without printing, None when printing is not available (tests replace this)."""
     try:
         from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrinter
 
         from app.domain.model import SenderProfile
         from app.output.paper import (
@@ -39,8 +43,9 @@ def print_letter(parent: QWidget, letter: Letter, target: Target, options: Outpu
             paint_document_pages,
             prepare_paged_device,
         )
+        from app.ui.print_preview import PrintPreview
     except ImportError:
-        return False
+        return None
     doc = fitted_letter_document(
         letter,
         sender=SenderProfile(),
@@ -56,10 +61,8 @@ def print_letter(parent: QWidget, letter: Letter, target: Target, options: Outpu
         paint_document_pages(doc, painter, device, new_page_first=False)
         painter.end()
 
-    preview = QPrintPreviewDialog(printer, parent)
-    preview.paintRequested.connect(paint)
-    preview.exec()
-    return True
+    preview = PrintPreview(printer, paint, _("Print my letter"), parent)
+    return preview.exec() == PrintPreview.DialogCode.Accepted
 
 
 IDLE_RESET_MS = 120_000  # a counted letter left on screen is cleared after two minutes
@@ -101,11 +104,12 @@ class EventModeWindow(QWidget):
         cases = [get_case(db, c.ua_number) for c in event.cases]
         self.form = ParticipantForm(cases, options=options)
         self.heading = QLabel(event.name)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # names come from files, never markup
         heading_font = self.heading.font()
         heading_font.setPointSizeF(font.pointSizeF() * 1.6)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.thanks = QLabel()
+        self.thanks = SpokenLabel()
         self.thanks.setObjectName("eventThanks")
         self.print_button = QPushButton(_("Print my letter"))
         self.record_button = QPushButton(_("I wrote it \u2013 count my letter"))
@@ -180,6 +184,8 @@ class EventModeWindow(QWidget):
         )
         self.print_button.setEnabled(False)
         self.record_button.setEnabled(False)
+        # The focus was on a button that is now disabled; the thanks names the next step.
+        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.idle_timer.start()
         self.letter_recorded.emit(record)
         return record
@@ -196,10 +202,12 @@ class EventModeWindow(QWidget):
             target = case.targets[index - 1]
         else:
             target = Target(None, ", ".join(p.name for p in case.persons))
-        if not print_letter(self, replace(base, text=text), target, self.options):
+        printed = print_letter(self, replace(base, text=text), target, self.options)
+        if printed is None:
             self.thanks.setText(_("Printing is not available here; copy the letter by hand."))
             return
-        self.record()
+        if printed:
+            self.record()
 
     def next_person(self) -> None:
         """Clear everything so the next participant starts fresh."""
@@ -207,8 +215,10 @@ class EventModeWindow(QWidget):
         self.form.reset()
         self.thanks.clear()
         self._update_buttons()
-        # Not the case list: focusing it would pick the first case for the next person.
-        self.setFocus()
+        # The next person starts at the case list. No row is current after the reset, so the
+        # focus picks no case; Down chooses the first one.
+        self.form.case_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.form.case_list, _("Ready for the next person. Choose a case."))
 
     # ---- the organiser ----------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.events import EventInfo
 from app.i18n import _
 from app.services.outputs import default_output_options
+from app.ui.accessibility import SpokenLabel
 from app.ui.errors import report_failure
 from app.ui.events.event_mode_window import EventModeWindow
 from app.ui.events.new_event_form import NewEventForm
@@ -65,7 +65,7 @@ class EventsDialog(QDialog):
         self.event_list.setObjectName("eventList")
         self.form = NewEventForm(list_cases(db))
         self.create_button = QPushButton(_("Create event"))
-        self.status = QLabel()
+        self.status = SpokenLabel()  # what the last action did, also said aloud
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.files = OrganiserFiles(self, db, self.current_event, self.status, self.options)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFormLayout,
     QHeaderView,
     QLineEdit,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -20,8 +23,52 @@ from PySide6.QtWidgets import (
 from app.domain import bounds
 from app.domain.model import CaseSummary
 from app.i18n import _
+from app.ui.accessibility import leave_with_tab
 
 MAX_GOAL = bounds.MAX_GOAL
+
+
+class GoalDelegate(QStyledItemDelegate):
+    """A goal is a whole number of letters; 0 is shown (and spoken) as "no goal"."""
+
+    def createEditor(  # noqa: N802 - Qt override
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QSpinBox(parent)
+        editor.setRange(0, MAX_GOAL)
+        editor.setSpecialValueText(_("no goal"))
+        editor.setAccessibleName(_("Goal (letters)"))
+        return editor
+
+    def setEditorData(  # noqa: N802 - Qt override
+        self, editor: QWidget, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().setEditorData(editor, index)
+        if isinstance(editor, QSpinBox):
+            editor.selectAll()  # a number typed on the cell replaces "no goal"
+
+    def displayText(self, value: object, locale: QLocale | QLocale.Language) -> str:  # noqa: N802 - Qt override
+        return str(value) if isinstance(value, int) and value > 0 else _("no goal")
+
+
+class GoalItem(QTableWidgetItem):
+    """A goal cell: holds an int, and is spoken as the words the cell shows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlags(
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        )
+        self.setData(Qt.ItemDataRole.EditRole, 0)
+
+    def data(self, role: int) -> object:
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            value = super().data(Qt.ItemDataRole.EditRole)
+            return str(value) if isinstance(value, int) and value > 0 else _("no goal")
+        return super().data(role)
 
 
 class NewEventForm(QWidget):
@@ -35,7 +82,7 @@ class NewEventForm(QWidget):
         self.date_box.setChecked(True)
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDateRange(QDate(bounds.EARLIEST_DATE), QDate(bounds.latest_date()))
+        self.date_edit.setDateRange(QDate(*bounds.EARLIEST_DATE.timetuple()[:3]), QDate(*bounds.latest_date().timetuple()[:3]))
         self.date_box.toggled.connect(self.date_edit.setEnabled)
         self.place_edit = QLineEdit()
         self.place_edit.setMaxLength(bounds.MAX_TEXT)
@@ -48,22 +95,41 @@ class NewEventForm(QWidget):
             1, QHeaderView.ResizeMode.ResizeToContents
         )
         self.case_table.verticalHeader().setVisible(False)
+        self.case_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Space ticks the case under the cursor; F2 (or typing a number) edits its goal.
+        self.case_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        leave_with_tab(self.case_table)
+        self.case_table.setItemDelegateForColumn(1, GoalDelegate(self.case_table))
         for row, case in enumerate(open_cases):
             item = QTableWidgetItem(f"UA {case.ua_number} \u2013 {case.title}")
             item.setData(Qt.ItemDataRole.UserRole, case.ua_number)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
             item.setCheckState(Qt.CheckState.Unchecked)
             self.case_table.setItem(row, 0, item)
-            goal = QSpinBox()
-            goal.setRange(0, MAX_GOAL)
-            goal.setSpecialValueText(_("no goal"))
-            goal.setAccessibleName(_("Goal for UA %(ua)s") % {"ua": case.ua_number})
-            self.case_table.setCellWidget(row, 1, goal)
+            self.case_table.setItem(row, 1, GoalItem())
+        if open_cases:
+            self.case_table.setCurrentCell(0, 0)
         form = QFormLayout(self)
         form.addRow(_("Name:"), self.name_edit)
         form.addRow(self.date_box, self.date_edit)
         form.addRow(_("Place:"), self.place_edit)
         form.addRow(_("Cases in play:"), self.case_table)
+        self.name_edit.setAccessibleName(_("Event name"))
+        self.date_box.setAccessibleDescription(_("Untick for an event without a date"))
+        self.date_edit.setAccessibleName(_("Event date"))
+        self.place_edit.setAccessibleName(_("Place"))
+        self.case_table.setAccessibleName(_("Cases in play"))
+        self.case_table.setAccessibleDescription(
+            _("Space ticks a case; type a number in the goal column to set its goal.")
+        )
 
     def name(self) -> str:
         return self.name_edit.text()
@@ -84,9 +150,7 @@ class NewEventForm(QWidget):
             item = self.case_table.item(row, 0)
             if item is None or item.checkState() != Qt.CheckState.Checked:
                 continue
-            spin = self.case_table.cellWidget(row, 1)
-            goal = spin.value() if isinstance(spin, QSpinBox) else 0
-            chosen[str(item.data(Qt.ItemDataRole.UserRole))] = goal or None
+            chosen[str(item.data(Qt.ItemDataRole.UserRole))] = self._goal(row) or None
         return chosen
 
     def tick(self, ua_number: str, goal: int = 0) -> None:
@@ -95,6 +159,11 @@ class NewEventForm(QWidget):
             item = self.case_table.item(row, 0)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == ua_number:
                 item.setCheckState(Qt.CheckState.Checked)
-                spin = self.case_table.cellWidget(row, 1)
-                if isinstance(spin, QSpinBox):
-                    spin.setValue(goal)
+                cell = self.case_table.item(row, 1)
+                if cell is not None:
+                    cell.setData(Qt.ItemDataRole.EditRole, goal)
+
+    def _goal(self, row: int) -> int:
+        cell = self.case_table.item(row, 1)
+        value = cell.data(Qt.ItemDataRole.EditRole) if cell is not None else 0
+        return value if isinstance(value, int) else 0

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFormLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.model import AppealKind, CaseDetail, Letter, SenderProfile
 from app.domain.output_options import OutputOptions
 from app.i18n import _, current_language
+from app.ui.accessibility import SpokenLabel
 
 log = logging.getLogger(__name__)
 
@@ -83,11 +85,13 @@ class ParticipantForm(QWidget):
             self.language_combo.addItem(language_label(locale_id), locale_id)
         self.letter_edit = QPlainTextEdit()
         self.letter_edit.setObjectName("eventLetter")
+        self.letter_edit.setTabChangesFocus(True)  # Tab moves on to the buttons, never types
         self.letter_edit.setPlaceholderText(_("Choose a case: your letter appears here to adapt."))
         self.restart_button = QPushButton(_("Start the letter again"))
-        self.notice = QLabel()
+        self.notice = SpokenLabel()  # drafting advice, said when it changes
         self.notice.setWordWrap(True)
         self._lay_out()
+        self._choose_no_case()
         self.case_list.currentItemChanged.connect(lambda *_a: self._on_case_changed())
         self.name_edit.textEdited.connect(lambda _t: self._redraft(keep_edits=True))
         self.kind_group.buttonToggled.connect(lambda *_a: self._on_kind_changed())
@@ -109,12 +113,20 @@ class ParticipantForm(QWidget):
         form.addRow(_("Language:"), self.language_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(_("4. Your letter (change it as you like):")))
+        self.letter_caption = QLabel(_("4. Your letter (change it as you like):"))
+        self.letter_caption.setBuddy(self.letter_edit)  # the field's spoken name
+        layout.addWidget(self.letter_caption)
         layout.addWidget(self.letter_edit, 1)
         row = QHBoxLayout()
         row.addWidget(self.notice, 1)
         row.addWidget(self.restart_button)
         layout.addLayout(row)
+
+    def _choose_no_case(self) -> None:
+        """No current row, set through the view: then taking the focus (Tab, or after "Next
+        person") picks no case by itself, and Down chooses the first one."""
+        QAbstractItemView.setCurrentIndex(self.case_list, QModelIndex())
+        self.case_list.clearSelection()
 
     # ---- what the participant chose -------------------------------------------------------
 
@@ -212,8 +224,7 @@ class ParticipantForm(QWidget):
 
     def reset(self) -> None:
         """Forget everything the last participant typed (no undo can bring it back)."""
-        self.case_list.setCurrentRow(-1)
-        self.case_list.clearSelection()
+        self._choose_no_case()
         self.name_edit.setText("")
         self.name_edit.setModified(False)
         self.appeal_radio.setChecked(True)

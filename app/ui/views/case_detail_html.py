@@ -30,6 +30,12 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(block).replace(chr(10), '<br>')}</p>" for block in blocks)
 
 
+def _left_to_right(value: str) -> str:
+    """A number, address or handle isolated left to right (LRI ... PDI), so that in the Arabic
+    interface "+94 11 555 6137" does not come out as "6137 555 11 +94"."""
+    return "\u2066" + value + "\u2069"
+
+
 def _target_html(position: int, target: Target) -> str:
     lines = [f"<b>{position}. {escape(target.label or _('Unnamed official'))}</b>"]
     if target.salutation:
@@ -43,9 +49,10 @@ def _target_html(position: int, target: Target) -> str:
     ]
     for label, value in contacts:
         if value:
-            lines.append(f"{escape(label)}: {escape(value)}")
+            lines.append(f"{escape(label)}: {escape(_left_to_right(value))}")
     if target.social:
-        lines.append(f"{escape(_('Social media'))}: {escape(', '.join(target.social))}")
+        social = ", ".join(_left_to_right(handle) for handle in target.social)
+        lines.append(f"{escape(_('Social media'))}: {escape(social)}")
     return "<p>" + "<br>".join(lines) + "</p>"
 
 

@@ -40,8 +40,10 @@ class CaseDetailView(QStackedWidget):
 
         page = QWidget()
         self.ua_label = QLabel()
+        self.ua_label.setTextFormat(Qt.TextFormat.PlainText)
         self.ua_label.setObjectName("caseKicker")
         self.title_label = QLabel()
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # document text, never markup
         self.title_label.setObjectName("caseTitle")
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -52,6 +54,7 @@ class CaseDetailView(QStackedWidget):
         self.closed_banner.setObjectName("closedBanner")
         self.closed_banner.setWordWrap(True)
         self.facts_label = QLabel()
+        self.facts_label.setTextFormat(Qt.TextFormat.PlainText)
         self.facts_label.setObjectName("caseFacts")
         self.facts_label.setWordWrap(True)
         self.letter_button = QPushButton()

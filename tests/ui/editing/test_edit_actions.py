@@ -128,3 +128,42 @@ def test_undo_last_import_and_practice_cases(
     assert len(cases.list_cases(store, include_closed=True)) == 4
     edit.undo_import.trigger()  # the sample pack was the last import
     assert dump(store) == before
+
+
+def test_one_document_deleted_rebuilds_the_case_and_comes_back(
+    qtbot,
+    actions,
+    store: Database,
+    messages: RecordedMessages,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.domain.model import OutputKind
+    from app.services.importing import save_parsed
+
+    edit, chosen = actions
+    update = fictional_document(
+        "62/15", title="FICTIONAL JOURNALIST RELEASED", kind=OutputKind.UPDATE
+    )
+    save_parsed(store, replace(update, issued_on=date.today()), "update.txt")
+    assert cases.get_case(store, "62/15").title == "FICTIONAL JOURNALIST RELEASED"
+    before = dump(store)
+    choose(chosen, store, "62/15")
+    offered: list[list[str]] = []
+
+    def pick(_parent, _title, _label, items, current, _editable):  # type: ignore[no-untyped-def]
+        offered.append(list(items))
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    edit.delete_document.trigger()
+    assert offered[0][-1].endswith("update.txt")
+    assert "update.txt" in messages.shown[-1][2]
+    case = cases.get_case(store, "62/15")
+    assert case.title == "FICTIONAL JOURNALIST HELD" and len(case.outputs) == 1
+    edit.undo.trigger()
+    assert dump(store) == before

@@ -138,3 +138,40 @@ def test_a_later_document_shows_its_difference_in_the_detail_pane(
     qtbot.waitUntil(lambda: window.detail.title_label.text() == "My title")
     text = window.detail.body.toPlainText()
     assert "A later document says Title: \u201cFICTIONAL TEACHER RELEASED\u201d" in text
+
+
+def test_a_saved_draft_reopens_in_the_letter_editor_and_becomes_the_sent_appeal(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.domain.model import AppealStatus
+    from tests.ui.conftest import wait_for_letter
+
+    store_documents(app_paths, fictional_document("61/15"))
+    kept = appeals.record_appeal(
+        open_db,
+        "61/15",
+        target_index=2,
+        channel=None,
+        status=AppealStatus.DRAFT,
+        text="Dear Prosecutor General,\n\nMy own words, kept as a draft.",
+    )
+    window = make_window()
+    window.menu_actions.history.trigger()
+    history = window.case_actions.history_dialog
+    history.case_combo.setCurrentIndex(0)
+    history.table.selectRow(0)
+    history.editing.open_current_draft()
+    letter = wait_for_letter(window.case_actions.letter_dialog)
+    qtbot.waitUntil(lambda: "My own words" in letter.text())
+    assert letter.target_index() == 2
+    letter.letter_edit.appendPlainText("One more sentence.")
+    letter.request_mark_sent()
+    window.case_actions.mark_sent_dialog.accept()
+    [sent] = appeals.list_appeals(open_db)  # the draft became the appeal: no second record
+    assert sent.appeal_id == kept.appeal_id
+    assert sent.status is AppealStatus.SENT
+    assert sent.text.endswith("One more sentence.")

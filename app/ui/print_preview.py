@@ -1,0 +1,130 @@
+"""A print preview the keyboard can drive: every button takes the focus, Ctrl+P prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.i18n import _
+from app.ui.accessibility import announce
+
+
+def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
+    """The system's print dialog (printer, copies, pages); tests replace this function."""
+    dialog = QPrintDialog(printer, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class PrintPreview(QDialog):
+    """The pages as they will print, with Print..., zoom, page keys and Close as real buttons.
+
+    Qt's own preview dialog keeps its Print button in a tool bar that the focus never reaches
+    and has no print key, so a keyboard user could look at a letter but never print it."""
+
+    printed = Signal()  # the pages went to the printer
+
+    def __init__(
+        self,
+        printer: QPrinter,
+        paint: Callable[[QPrinter], None],
+        title: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.printer = printer
+        self.setWindowTitle(title)
+        self.view = QPrintPreviewWidget(printer, self)
+        self.view.paintRequested.connect(paint)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.page_label = QLabel()
+        self.print_button = QPushButton()
+        self.print_button.setDefault(True)
+        self.zoom_in_button = QPushButton()
+        self.zoom_out_button = QPushButton()
+        self.fit_button = QPushButton()
+        self.previous_button = QPushButton()
+        self.next_button = QPushButton()
+        self.close_button = QPushButton()
+        for button in (
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.fit_button,
+            self.previous_button,
+            self.next_button,
+            self.close_button,
+        ):
+            button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.print_pages)
+        self.zoom_in_button.clicked.connect(lambda: self.view.zoomIn())
+        self.zoom_out_button.clicked.connect(lambda: self.view.zoomOut())
+        self.fit_button.clicked.connect(self.view.fitInView)
+        self.previous_button.clicked.connect(lambda: self._turn(-1))
+        self.next_button.clicked.connect(lambda: self._turn(1))
+        self.close_button.clicked.connect(self.reject)
+        self.view.previewChanged.connect(self._show_page)
+        self.print_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        self.print_key.activated.connect(self.print_button.animateClick)
+        row = QHBoxLayout()
+        for button in (self.print_button, self.zoom_in_button, self.zoom_out_button):
+            row.addWidget(button)
+        row.addWidget(self.fit_button)
+        row.addStretch(1)
+        page_row: tuple[QWidget, ...] = (self.previous_button, self.page_label, self.next_button)
+        for widget in page_row:
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        self.setTabOrder(self.print_button, self.zoom_in_button)
+        self.resize(820, 900)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        keys = QKeySequence(QKeySequence.StandardKey.Print).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        for button, text, tip in (
+            (self.print_button, _("&Print..."), _("Print the pages ({keys})").format(keys=keys)),
+            (self.zoom_in_button, _("Zoom &in"), ""),
+            (self.zoom_out_button, _("Zoom &out"), ""),
+            (self.fit_button, _("&Fit to window"), ""),
+            (self.previous_button, _("Pre&vious page"), ""),
+            (self.next_button, _("&Next page"), ""),
+            (self.close_button, _("Close"), ""),
+        ):
+            button.setText(text)
+            button.setToolTip(tip)
+        self.view.setAccessibleName(_("Print preview"))
+        self._show_page()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _turn(self, step: int) -> None:
+        page = min(max(1, self.view.currentPage() + step), max(1, self.view.pageCount()))
+        self.view.setCurrentPage(page)
+        self._show_page()
+
+    def _show_page(self) -> None:
+        count = max(1, self.view.pageCount())
+        current = min(max(1, self.view.currentPage()), count)
+        self.page_label.setText(_("Page {page} of {count}").format(page=current, count=count))
+        self.previous_button.setEnabled(current > 1)
+        self.next_button.setEnabled(current < count)
+
+    def print_pages(self) -> bool:
+        """Ask for the printer, print, say so and close; True when the pages were sent."""
+        if not ask_printer(self, self.printer):
+            return False
+        self.view.print_()
+        announce(self.parentWidget() or self, _("Sent to the printer."))
+        self.printed.emit()
+        self.accept()
+        return True

@@ -1,0 +1,223 @@
+"""What the command line prints is true and harmless: escaped, one line, the real reason."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from app.domain.errors import InvalidInput
+from app.domain.model import SenderProfile
+from app.main import main
+from app.output.mail import build_eml
+from app.paths import resolve_paths
+from tests.builders import fictional_document, store_documents
+from tests.durability.mounts import remount_read_only, small_tmpfs
+from tests.durability.restore_race import write_documents
+
+POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX files")
+
+
+def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(["--data-dir", str(data), *args])
+    except SystemExit as stop:
+        code = int(stop.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_shows_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    title = "FICTIONAL \x1b[31mRED\x1b[0m CASE\x07 \x1b]0;owned\x07"
+    store_documents(resolve_paths(data), fictional_document("12/26", title=title))
+
+    code, out, _err = cli(capsys, data, "list")
+
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out
+    assert "FICTIONAL \\x1b[31mRED\\x1b[0m CASE\\x07" in out
+
+
+@POSIX
+def test_import_prints_hostile_file_names_escaped_on_one_line_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "docs"
+    [good] = write_documents(folder, 400, 1)
+    hostile = good.rename(folder / "ua\x1b[2J\nimported (UA 999-99).txt")
+
+    code, out, _err = cli(capsys, tmp_path / "data", "import", str(hostile))
+
+    assert code == 0
+    assert out.count("\n") == 1 and "\x1b" not in out
+    assert out.startswith("ua\\x1b[2J\\x0aimported (UA 999-99).txt: imported (UA 400/27)")
+
+
+@POSIX
+def test_after_kill_minus_nine_every_printed_import_line_is_true(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    write_documents(tmp_path / "docs", 500, 40)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(data), "import", str(tmp_path / "docs")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert child.stdout is not None
+    printed = [child.stdout.readline() for _ in range(3)]  # three files reported, then kill
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=60)
+    printed += child.stdout.readlines()
+
+    acknowledged = {line.split("(UA ")[1].rstrip(")\n") for line in printed if "(UA " in line}
+    with closing(sqlite3.connect(data / "appeal-desk.sqlite3")) as conn:
+        stored = {row[0] for row in conn.execute("SELECT ua_number FROM cases")}
+    assert len(acknowledged) >= 3
+    assert acknowledged <= stored
+
+
+def test_eml_from_header_quotes_the_name_and_refuses_line_breaks() -> None:
+    data = build_eml(
+        to=["minister@justice.example"],
+        cc=[],
+        subject="UA 12/26",
+        body="Dear Minister,",
+        sender=SenderProfile(name="Smith, John", email="john@fictional.example"),
+    )
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    [sender] = message["From"].addresses
+    assert sender.display_name == "Smith, John"
+    assert sender.addr_spec == "john@fictional.example"
+
+    with pytest.raises(InvalidInput, match="line break"):
+        build_eml(
+            to=[],
+            cc=[],
+            subject="s",
+            body="b",
+            sender=SenderProfile(name="Eve\r\nBcc: all@fictional.example", email="e@x.example"),
+        )
+
+
+def test_letter_eml_with_a_line_break_in_the_sender_is_one_line_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    paths = resolve_paths(data)
+    store_documents(paths, fictional_document("12/26"))
+    paths.settings_file.write_text(
+        json.dumps({"sender": {"name": "Eve\nBcc: all@fictional.example", "email": "e@x.example"}})
+    )
+
+    code, out, err = cli(capsys, data, "letter", "12/26", "--out", str(tmp_path / "l.eml"))
+
+    assert code == 1 and "line break" in err and err.count("\n") == 1
+    assert not (tmp_path / "l.eml").exists()
+
+
+@POSIX
+def test_backup_on_a_read_only_folder_says_read_only_not_damaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with small_tmpfs(tmp_path / "stick", "8m") as mounted:
+        if mounted is None:
+            pytest.skip("mounting a small tmpfs needs root")
+        data = mounted / "data"
+        store_documents(resolve_paths(data), fictional_document("12/26"))
+        assert remount_read_only(mounted)
+
+        code, _out, err = cli(capsys, data, "backup")
+
+    assert code == 1
+    assert "read-only" in err
+    assert "damaged" not in err and "restore" not in err
+
+
+@POSIX
+@pytest.mark.parametrize("kind", ["symlink", "device"])
+def test_out_onto_a_link_or_a_device_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    data = tmp_path / "data"
+    store_documents(resolve_paths(data), fictional_document("12/26"))
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("someone else's file")
+    out = tmp_path / "letter.txt"
+    if kind == "symlink":
+        out.symlink_to(target)
+    else:
+        try:  # a character device like /dev/null, named like a letter
+            os.mknod(out, 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("making a device node needs root")
+
+    code, _out, err = cli(capsys, data, "letter", "12/26", "--out", str(out))
+
+    assert code == 1 and "not a regular file" in err
+    assert target.read_text() == "someone else's file"
+    assert out.is_symlink() or out.is_char_device()
+
+
+def test_a_bad_settings_type_is_one_line_with_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    paths = resolve_paths(data)
+    store_documents(paths, fictional_document("12/26"))
+    paths.settings_file.write_text(json.dumps({"caution_countries": 5, "welcome_done": "yes"}))
+
+    code, _out, err = cli(capsys, data, "letter", "12/26")
+
+    assert code == 1 and err.count("\n") == 1
+    assert "caution_countries" in err and "welcome_done" in err and "wrong type" in err
+
+
+def test_the_window_ignores_a_bad_setting_and_says_which(tmp_path: Path) -> None:
+    from app.settings import Settings, read_settings
+
+    paths = resolve_paths(tmp_path / "data")
+    paths.data_dir.mkdir(parents=True)
+    paths.settings_file.write_text(
+        json.dumps({"caution_countries": 5, "page_size": "Letter", "sender": {"name": 7}})
+    )
+
+    settings, ignored = read_settings(paths)
+
+    assert ignored == ["sender.name", "caution_countries"]
+    assert settings.caution_countries == Settings().caution_countries
+    assert settings.page_size is not None and settings.page_size.value == "Letter"
+
+
+@POSIX
+@pytest.mark.parametrize("source", ["/dev/zero", "fifo"])
+def test_event_batch_names_read_only_from_a_regular_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], source: str
+) -> None:
+    data = tmp_path / "data"
+    store_documents(resolve_paths(data), fictional_document("12/26"))
+    assert cli(capsys, data, "event", "create", "Evening", "--cases", "12/26")[0] == 0
+    if source == "fifo":
+        source = str(tmp_path / "names")
+        os.mkfifo(source)
+
+    code, _out, err = cli(
+        capsys, data, "event", "batch", "Evening", "12/26", "--names", source,
+        "--out", str(tmp_path / "batch.pdf"),
+    )  # fmt: skip
+
+    assert code == 1 and "not a regular file" in err
+    assert not (tmp_path / "batch.pdf").exists()
