@@ -9,6 +9,7 @@ from pathlib import Path
 from app.domain.errors import AppealDeskError, ImportRejected
 from app.domain.model import ImportOutcome, ImportResult, ParsedDocument
 from app.i18n import N_, _
+from app.services.limits import bounded_document
 from app.store import case_repository
 from app.store.database import Database
 
@@ -145,6 +146,7 @@ def save_parsed(
     from app.store import import_journal
 
     batch = batch or ImportBatch(source)
+    document = bounded_document(document)  # the whole text stays in the kept original
     try:
         with db.unit_of_work() as session:
             case = case_repository.find_case_for(session, document)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import date
 
 from app.domain import bounds
 from app.domain.errors import N_, InvalidInput
+from app.domain.model import ParsedDocument, Target
 
 
 def check_count(count: int) -> int:
@@ -47,3 +49,58 @@ def check_line(text: str, limit: int = bounds.MAX_TEXT) -> str:
             N_("This text is longer than {limit} characters; shorten it."), limit=limit
         )
     return text
+
+
+# Field lengths kept in the store for an imported document: far above any real UA, far below
+# what makes the window slow (a 1 MB title took seconds to paint). The whole document stays in
+# the kept original; only the copy in the case is cut, with an ellipsis.
+FIELD_LIMITS = {
+    "title": 300,
+    "country": 120,
+    "summary": 20_000,
+    "model_letter": 50_000,
+    "previous_ua_link": 2_000,
+}
+TARGET_FIELD_LIMIT = 300
+TARGET_ADDRESS_LIMIT = 2_000
+PERSON_NAME_LIMIT = 200
+MAX_PEOPLE = 100  # persons, officials, copies-to lines, languages, per document
+
+
+def _cut(text: str | None, limit: int) -> str | None:
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "\u2026"
+
+
+def bounded_document(document: ParsedDocument) -> ParsedDocument:
+    """``document`` with every field the store keeps cut to a sane length."""
+    changes: dict[str, object] = {
+        name: _cut(getattr(document, name), limit) for name, limit in FIELD_LIMITS.items()
+    }
+    changes["persons"] = tuple(
+        replace(p, name=_cut(p.name, PERSON_NAME_LIMIT) or "", pronouns=_cut(p.pronouns, 40))
+        for p in document.persons[:MAX_PEOPLE]
+    )
+    changes["targets"] = tuple(_bounded_target(t) for t in document.targets[:MAX_PEOPLE])
+    changes["copies_to"] = tuple(
+        _cut(c, TARGET_ADDRESS_LIMIT) or "" for c in document.copies_to[:MAX_PEOPLE]
+    )
+    changes["preferred_languages"] = tuple(
+        _cut(lang, 40) or "" for lang in document.preferred_languages[:MAX_PEOPLE]
+    )
+    return replace(document, **changes)  # type: ignore[arg-type]
+
+
+def _bounded_target(target: Target) -> Target:
+    changes: dict[str, object] = {}
+    for item in fields(target):
+        value = getattr(target, item.name)
+        if isinstance(value, str):
+            limit = TARGET_ADDRESS_LIMIT if item.name == "address" else TARGET_FIELD_LIMIT
+            changes[item.name] = _cut(value, limit)
+        elif isinstance(value, tuple):
+            changes[item.name] = tuple(
+                _cut(v, TARGET_FIELD_LIMIT) for v in value[:MAX_PEOPLE] if isinstance(v, str)
+            )
+    return replace(target, **changes)  # type: ignore[arg-type]
