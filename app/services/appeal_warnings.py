@@ -10,18 +10,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.dates import long_date
 from app.domain.model import AppealStatus, CaseDetail, CaseStatus
-from app.i18n import _, current_language
+from app.i18n import _
 
 if TYPE_CHECKING:  # the mark-sent dialog imports this module: keep SQLAlchemy out of start-up
     from app.store.database import Database
-
-
-def long_date(value: date) -> str:
-    """``12 March 2026`` in the interface language (Babel's long format)."""
-    from babel.dates import format_date
-
-    return format_date(value, "long", locale=current_language())
 
 
 def case_warnings(

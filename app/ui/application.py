@@ -8,12 +8,10 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.paths import APP_ID, APP_NAME, AppPaths, resolve_paths
@@ -51,9 +49,10 @@ def create_application(argv: list[str] | None = None, *, with_icon: bool = True)
 
 
 def set_application_icon(app: QApplication) -> None:
-    icon = Path(__file__).resolve().parents[1] / "resources" / f"{APP_ID}.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    """Every window's icon: the one loader in app/ui/app_icon.py."""
+    from app.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
 
 
 def install_excepthook(paths: AppPaths) -> None:

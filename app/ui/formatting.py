@@ -15,11 +15,9 @@ def format_date(value: date | None, long: bool = False) -> str:
     if value is None:
         return "\u2014"
     if long:
-        from babel.dates import format_date as babel_format_date
+        from app.dates import long_date
 
-        from app.i18n import current_language
-
-        return babel_format_date(value, "long", locale=current_language())
+        return long_date(value)
     return QLocale().toString(
         QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
     )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dates import date_time
 from app.domain.errors import AppealDeskError
 from app.i18n import N_, _
 from app.paths import AppPaths
@@ -141,7 +142,7 @@ class BackupsDialog(QDialog):
         info = self.selected()
         if info is None:
             return
-        when = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = date_time(info.created)
         question = _(
             "Replace your current data with the backup from {when}? Your current data is "
             "backed up first, so this can be undone."

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.dates import date_time
 from app.domain.errors import AppealDeskError
 from app.i18n import _
 from app.paths import AppPaths
@@ -65,7 +66,7 @@ class RecoveryDialog(QDialog):
                     "is kept beside it so that it can still be rescued."
                 )
             )
-        when = self.backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = date_time(self.backup.created)
         counts = self.backup.counts
         return (
             text

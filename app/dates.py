@@ -1,0 +1,26 @@
+"""Dates and times as the interface shows them, in the interface language (CLDR via Babel).
+
+Letters format their dates in the letter's language (app/letters); everything the window
+and its dialogs show goes through here, so no screen hard-codes a day-month order.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from app.i18n import current_language
+
+
+def long_date(value: date, locale: str | None = None) -> str:
+    """``12 March 2026`` / ``12 de marzo de 2026`` / ``March 12, 2026`` (en_US)."""
+    from babel.dates import format_date
+
+    return format_date(value, "long", locale=locale or current_language())
+
+
+def date_time(value: datetime, locale: str | None = None) -> str:
+    """A moment in local time, month spelled out: ``6 déc. 2026, 08:40:00`` (fr)."""
+    from babel.dates import format_datetime
+
+    local = value.astimezone() if value.tzinfo is not None else value
+    return format_datetime(local, "medium", locale=locale or current_language())
