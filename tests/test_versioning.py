@@ -35,3 +35,11 @@ def test_the_changelog_has_an_entry_for_this_version() -> None:
     headings = re.findall(r"^## (\S+) - (\d{4}-\d{2}-\d{2}|unreleased)$", changelog, re.M)
     assert headings, "no version headings"
     assert headings[0][0] == __version__, "the newest entry is not the current version"
+
+
+def test_the_appstream_metadata_lists_this_version_first() -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(ROOT / "resources" / "org.appealdesk.AppealDesk.metainfo.xml").getroot()
+    releases = root.findall("./releases/release")
+    assert releases and releases[0].get("version") == __version__
