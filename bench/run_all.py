@@ -79,12 +79,39 @@ def events_figures(out: str) -> list[Result]:
     return results
 
 
+def mixed_import_figures(out: str) -> list[Result]:
+    """bench_mixed_import.py: counts that must stay at 0 (internal errors, files without a
+    line, near-miss documents that changed a case without confirmation)."""
+    results = []
+    for name, pattern in (
+        ("mixed_import_internal_errors", r"^internal errors: (\d+)"),
+        ("mixed_import_files_without_a_line", r"^files without a line: (\d+)"),
+        ("near_miss_changed_without_confirmation", r"changed a case without confirmation: (\d+)"),
+    ):
+        found = re.search(pattern, out, re.M)
+        if found:
+            results.append(Result(name, int(found.group(1)), "files", 0))
+    return results
+
+
+def language_startup_figures(out: str) -> list[Result]:
+    """bench_startup_languages.py: ``  es: 61.2 ms  (+4.1 ms vs en)`` per language."""
+    return [
+        Result(f"language_loading_extra_{language}", float(extra), "ms", None, note="vs en")
+        for language, extra in re.findall(
+            r"^\s+(\w+): [\d.]+ m?s\s+\(([-+][\d.]+) ms vs en\)", out, re.M
+        )
+    ]
+
+
 THEIRS: dict[str, tuple[list[str], list[str], Callable[[str], list[Result]]]] = {
     # script: (full arguments, quick arguments, parser)
     "bench_import.py": (["--repeat", "5"], ["--repeat", "1"], import_figures),
     "bench_letters_pdf.py": (["1000"], ["100"], letters_pdf_figures),
     "bench_durability.py": ([], [], durability_figures),  # about a minute: full runs only
     "bench_events.py": ([], ["2000"], events_figures),
+    "bench_mixed_import.py": ([], ["--count", "200"], mixed_import_figures),
+    "bench_startup_languages.py": ([], ["--catalog-only", "--runs", "3"], language_startup_figures),
 }
 
 
