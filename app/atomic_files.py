@@ -1,5 +1,5 @@
 """Every file the app writes goes through here: a temp file beside the target, written, checked,
-fsynced, renamed over the target, and the folder fsynced (PITFALLS DB-8).
+fsynced, renamed over the target, and the folder fsynced, so a crash leaves old or new.
 
 A write that fails or comes out incomplete (a full disk, a writer that swallowed its errors)
 leaves the previous file exactly as it was. A target that is a symbolic link, a device or a
@@ -159,7 +159,7 @@ def output_failed(target: Path, exc: OSError, existed: bool) -> OutputFailed:
 def atomic_path(path: str | os.PathLike[str], check: Check | None = None) -> Iterator[Path]:
     """:func:`atomic_replace` for exports: every OSError becomes OutputFailed.
 
-    A QPdfWriter only finishes its file when it is destroyed (PDF-2): drop it inside the block.
+    A QPdfWriter only finishes its file when it is destroyed: drop it inside the block.
     """
     target = Path(path)
     existed = target.is_file() and not target.is_symlink()

@@ -1,5 +1,5 @@
 """Safe names for exported files: built from a case title or an official's name, they stay
-inside the chosen folder and are valid on every OS (PITFALLS PATH-3)."""
+inside the chosen folder and are valid on every OS."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def safe_file_stem(text: str, fallback: str = "letter") -> str:
 
 
 def export_path(out_dir: str | os.PathLike[str], stem: str, extension: str) -> Path:
-    """``out_dir/<safe stem>.<extension>``, guaranteed to stay inside ``out_dir`` (PATH-3)."""
+    """``out_dir/<safe stem>.<extension>``, guaranteed to stay inside ``out_dir``."""
     root = Path(out_dir).resolve()
     extension = safe_file_stem(extension.lstrip("."), fallback="txt")
     candidate = (root / f"{safe_file_stem(stem)}.{extension}").resolve()

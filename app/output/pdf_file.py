@@ -1,4 +1,4 @@
-"""Open a QPdfWriter on a temp file, paint, finish it, check it, then rename it (PDF-1, PDF-2).
+"""Open a QPdfWriter on a temp file, paint, finish it, check it, then rename it.
 
 QPdfWriter and QPainter report success even when the disk fills up under them: the file is
 cut short and unreadable. So the finished temp file is read back (it must end with ``%%EOF``
@@ -71,7 +71,7 @@ def write_pdf(
         finally:
             ended = painter.end()
             del painter
-            del writer  # QPdfWriter completes the file only when destroyed (PITFALLS PDF-2)
+            del writer  # QPdfWriter completes the file only when destroyed
         if not ended:
             raise IncompleteWrite(Path(path), "the PDF writer reported an error")
         check_pdf(temp, result)
