@@ -1,7 +1,7 @@
 """Score the importer on folders of UA documents with expected files (a development tool).
 
     .venv/bin/python bench/score_corpus.py                       # sample + held-out corpora
-    .venv/bin/python bench/score_corpus.py ../shared/ua-samples/docs --verbose
+    .venv/bin/python bench/score_corpus.py PATH/TO/ua-samples/docs --verbose
 
 Each folder holds ``NNN_slug.txt`` documents, each with ``NNN_slug.expected.json`` beside it.
 Documents are parsed in this process (no process per document, unlike score_import.py's

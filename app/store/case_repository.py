@@ -30,7 +30,12 @@ from app.domain.model import (
 )
 from app.domain.text_folding import fold
 from app.store.appeal_repository import appeals_for_case
-from app.store.corrections import apply_corrections, corrections_of, difference_values
+from app.store.corrections import (
+    apply_corrections,
+    corrections_of,
+    difference_values,
+    target_row,
+)
 from app.store.schema import AppealRow, CaseRow, OutputRow, PersonRow, TargetRow
 
 
@@ -241,7 +246,7 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
     with_targets = [d for o, d in parsed if d.get("targets") and o.kind != OutputKind.FINAL.value]
     with_targets = with_targets or [d for _, d in parsed if d.get("targets")]
     targets = with_targets[0]["targets"] if with_targets else []
-    case.targets = [_target_row(i, t) for i, t in enumerate(targets, start=1)]
+    case.targets = [target_row(i, t) for i, t in enumerate(targets, start=1)]
     # Persons: everyone named in any output stays on the case (released people included).
     seen: dict[str, str | None] = {}
     for _, data in reversed(parsed):
@@ -258,27 +263,6 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
         " ".join([case.ua_number, case.title, case.country, *seen.keys(), *officials])
     )
     case.updated_at = now
-
-
-def _target_row(position: int, data: dict[str, object]) -> TargetRow:
-    def text(key: str) -> str | None:
-        value = data.get(key)
-        return str(value) if value else None
-
-    social = data.get("social") or []
-    return TargetRow(
-        position=position,
-        title=text("title"),
-        name=text("name"),
-        name_as_printed=text("name_as_printed"),
-        salutation=text("salutation"),
-        address=text("address"),
-        email=text("email"),
-        fax=text("fax"),
-        phone=text("phone"),
-        social="\n".join(str(s) for s in social) if isinstance(social, list) else "",
-        gender=text("gender"),
-    )
 
 
 def _sent_counts(session: Session, case_id: int | None = None) -> dict[int, int]:

@@ -86,17 +86,19 @@ def set_value(case: CaseRow, field: str, value: Any) -> None:
             for i, p in enumerate(value, start=1)
         ]
     elif field == "targets":
-        case.targets = [_target_row(i, t) for i, t in enumerate(value, start=1)]
+        case.targets = [target_row(i, t) for i, t in enumerate(value, start=1)]
     else:
         raise KeyError(field)
 
 
-def _target_row(position: int, value: dict[str, Any]) -> TargetRow:
+def target_row(position: int, data: dict[str, Any]) -> TargetRow:
+    """An official's row from the dict a document or a user's edit gives (blank means none)."""
+
     def text(key: str) -> str | None:
-        found = value.get(key)
+        found = data.get(key)
         return str(found).strip() or None if found else None
 
-    social = value.get("social") or []
+    social = data.get("social") or []
     return TargetRow(
         position=position,
         title=text("title"),
@@ -107,7 +109,7 @@ def _target_row(position: int, value: dict[str, Any]) -> TargetRow:
         email=text("email"),
         fax=text("fax"),
         phone=text("phone"),
-        social="\n".join(str(s) for s in social),
+        social="\n".join(str(s) for s in social) if isinstance(social, list) else "",
         gender=text("gender"),
     )
 
