@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Set up a virtual environment and run Appeal Desk or its tests (stdlib only).
 
-    python3 .ci/dev.py run [APP ARGS...]   # create .venv, install, open the app
-    python3 .ci/dev.py test [PYTEST ARGS...]  # .venv with dev tools; lint, types, tests
-    python3 .ci/dev.py bundle               # build the standalone app into dist/ (PyInstaller)
+python3 .ci/dev.py run [APP ARGS...]   # create .venv, install, open the app
+python3 .ci/dev.py test [PYTEST ARGS...]  # .venv with dev tools; lint, types, tests
+python3 .ci/dev.py bundle               # build the standalone app into dist/ (PyInstaller)
 """
 
 from __future__ import annotations
@@ -69,8 +69,20 @@ def bundle() -> Path:
     ensure_venv("bundle")
     dist, work = ROOT / "dist", ROOT / "build" / "pyinstaller"
     started = time.monotonic()
-    run(PYTHON, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", dist, "--workpath", work, ROOT / ".ci" / "bundle" / "appeal-desk.spec")
+    run(
+        PYTHON,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        dist,
+        "--workpath",
+        work,
+        ROOT / ".ci" / "bundle" / "appeal-desk.spec",
+    )
     folder = dist / "appeal-desk"
     name = f"appeal-desk-{app_version()}-{platform_tag()}"
     if sys.platform == "win32":
@@ -83,8 +95,10 @@ def bundle() -> Path:
         with tarfile.open(archive, "w:gz") as packed:
             packed.add(folder, arcname="appeal-desk")
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-    print(f"Built {archive.relative_to(ROOT)} in {time.monotonic() - started:.0f} s: "
-          f"{size / 1e6:.0f} MB unpacked, {archive.stat().st_size / 1e6:.0f} MB packed.")
+    print(
+        f"Built {archive.relative_to(ROOT)} in {time.monotonic() - started:.0f} s: "
+        f"{size / 1e6:.0f} MB unpacked, {archive.stat().st_size / 1e6:.0f} MB packed."
+    )
     return archive
 
 
@@ -102,6 +116,7 @@ def main(argv: list[str]) -> int:
     ensure_venv("dev")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     run(PYTHON, "-m", "ruff", "check", "app", "tests", "bench", env=env)
+    run(PYTHON, "-m", "ruff", "format", "--check", "app", "tests", "bench", ".ci", env=env)
     run(PYTHON, "-m", "mypy", "app", env=env)
     run(PYTHON, "-m", "app", "i18n", "check", env=env)
     run(PYTHON, "-m", "pytest", "-q", *rest, env=env)

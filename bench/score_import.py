@@ -44,6 +44,7 @@ The overall score is correct field checks / (documents x 13).
 
 Plain python3 only (standard library).
 """
+
 import argparse
 import concurrent.futures
 import glob
@@ -55,16 +56,48 @@ import subprocess
 import sys
 import unicodedata
 
-FIELDS = ["ua_number", "ai_index", "kind", "action_requested", "title", "country",
-          "issued_on", "deadline", "persons", "targets", "preferred_languages",
-          "previous_ua_link", "document_language"]
+FIELDS = [
+    "ua_number",
+    "ai_index",
+    "kind",
+    "action_requested",
+    "title",
+    "country",
+    "issued_on",
+    "deadline",
+    "persons",
+    "targets",
+    "preferred_languages",
+    "previous_ua_link",
+    "document_language",
+]
 TARGET_SUBFIELDS = ["title", "salutation", "address", "email"]
 
-_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-           "\u00b4": "'", "`": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
-           "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'"}
-_DASHES = {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-           "\u2015": "-", "\u2212": "-"}
+_QUOTES = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2039": "'",
+    "\u203a": "'",
+}
+_DASHES = {
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+}
 
 
 def _clean(s):
@@ -92,7 +125,9 @@ def norm_text(v):
 _HONORIFIC = re.compile(
     r"^(?:(?:his|her)\s+excellency|h\.\s*e\.|lieutenant\s+general|lt\.?\s*gen\.?|major\s+general|"
     r"general\s+de\s+divisi[oó]n|general|gen\.|colonel|col\.|chief|mr|mrs|ms|miss|mx|dr|dra|prof|"
-    r"lic|licda|licdo|abog|abg|ing|sr|sra|srta|mme|mlle|m\.)\.?\s+", re.IGNORECASE)
+    r"lic|licda|licdo|abog|abg|ing|sr|sra|srta|mme|mlle|m\.)\.?\s+",
+    re.IGNORECASE,
+)
 
 
 def norm_name(v):
@@ -177,8 +212,19 @@ def norm_emails(v):
 
 
 _COUNTRY_ALIASES = {
-    "usa": ["usa", "us", "u.s.", "u.s.a.", "unitedstates", "unitedstatesofamerica", "eeuu",
-            "estadosunidos", "étatsunis", "etatsunis", "étatsunisd'amérique"],
+    "usa": [
+        "usa",
+        "us",
+        "u.s.",
+        "u.s.a.",
+        "unitedstates",
+        "unitedstatesofamerica",
+        "eeuu",
+        "estadosunidos",
+        "étatsunis",
+        "etatsunis",
+        "étatsunisd'amérique",
+    ],
     "uk": ["uk", "unitedkingdom", "greatbritain", "reinounido", "royaumeuni"],
     "syria": ["syria", "syrianarabrepublic", "siria", "syrie"],
     "iran": ["iran", "irán", "islamicrepublicofiran"],
@@ -191,8 +237,14 @@ _COUNTRY_ALIASES = {
     "colombia": ["colombia", "colombie"],
     "egypt": ["egypt", "egipto", "égypte", "egypte"],
     "saudiarabia": ["saudiarabia", "kingdomofsaudiarabia", "arabiasaudita", "arabiesaoudite"],
-    "drc": ["drc", "democraticrepublicofthecongo", "democraticrepublicofcongo", "rdc",
-            "republiquedemocratiqueducongo", "républiquedémocratiqueducongo"],
+    "drc": [
+        "drc",
+        "democraticrepublicofthecongo",
+        "democraticrepublicofcongo",
+        "rdc",
+        "republiquedemocratiqueducongo",
+        "républiquedémocratiqueducongo",
+    ],
     "southkorea": ["southkorea", "republicofkorea", "coreadelsur", "corée du sud"],
     "northkorea": ["northkorea", "dprk", "democraticpeople'srepublicofkorea"],
     "turkey": ["turkey", "türkiye", "turkiye", "turquía", "turquie"],
@@ -205,7 +257,9 @@ _COUNTRY_ALIASES = {
     "kazakhstan": ["kazakhstan", "kazajistán", "kazajstán"],
     "brazil": ["brazil", "brasil", "brésil"],
     "china": ["china", "chine", "people'srepublicofchina"],
-    "guatemala": ["guatemala"], "honduras": ["honduras"], "burundi": ["burundi"],
+    "guatemala": ["guatemala"],
+    "honduras": ["honduras"],
+    "burundi": ["burundi"],
 }
 _COUNTRY = {}
 for _canon, _names in _COUNTRY_ALIASES.items():
@@ -300,9 +354,15 @@ def _f1(exp_keys, got_keys):
 
 
 SCALAR_NORMS = {
-    "ua_number": norm_ua, "ai_index": norm_text, "kind": norm_text,
-    "action_requested": norm_bool, "title": norm_text, "country": norm_country,
-    "issued_on": norm_date, "deadline": norm_date, "previous_ua_link": norm_link,
+    "ua_number": norm_ua,
+    "ai_index": norm_text,
+    "kind": norm_text,
+    "action_requested": norm_bool,
+    "title": norm_text,
+    "country": norm_country,
+    "issued_on": norm_date,
+    "deadline": norm_date,
+    "previous_ua_link": norm_link,
     "document_language": norm_lang_code,
 }
 
@@ -338,8 +398,7 @@ def compare(expected, got):
                 for k, ep in ei.items():
                     gp = gi.get(k)
                     gpron = gp.get("pronouns") if isinstance(gp, dict) else None
-                    res.append(gp is not None and
-                               norm_text(ep.get("pronouns")) == norm_text(gpron))
+                    res.append(gp is not None and norm_text(ep.get("pronouns")) == norm_text(gpron))
                 detail["sub"]["persons.pronouns"] = res
             else:
                 for sf in TARGET_SUBFIELDS:
@@ -355,9 +414,12 @@ def compare(expected, got):
 
 def run_one(template, doc, timeout, use_shell=True):
     stem = doc[:-4] if doc.endswith(".txt") else doc
-    subs = {"path": shlex.quote(doc), "stem": shlex.quote(stem),
-            "expected": shlex.quote(stem + ".expected.json"),
-            "dir": shlex.quote(os.path.dirname(doc))}
+    subs = {
+        "path": shlex.quote(doc),
+        "stem": shlex.quote(stem),
+        "expected": shlex.quote(stem + ".expected.json"),
+        "dir": shlex.quote(os.path.dirname(doc)),
+    }
     if any(f"{{{k}}}" in template for k in subs):
         cmd = template
         for k, v in subs.items():
@@ -402,12 +464,19 @@ def main(argv=None):
     ap.add_argument("--only", default="*", help="glob on document file names, e.g. '0[0-1]*'")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every mismatch")
     ap.add_argument("--json", metavar="PATH", help="also write machine-readable results here")
-    ap.add_argument("--min-score", type=float, default=None,
-                    help="exit 1 if the overall score (0-100) is below this")
+    ap.add_argument(
+        "--min-score",
+        type=float,
+        default=None,
+        help="exit 1 if the overall score (0-100) is below this",
+    )
     a = ap.parse_args(argv)
 
-    docs = sorted(p for p in glob.glob(os.path.join(a.dir, a.only))
-                  if p.endswith(".txt") and os.path.exists(p[:-4] + ".expected.json"))
+    docs = sorted(
+        p
+        for p in glob.glob(os.path.join(a.dir, a.only))
+        if p.endswith(".txt") and os.path.exists(p[:-4] + ".expected.json")
+    )
     if not docs:
         print(f"no documents with .expected.json found in {a.dir}", file=sys.stderr)
         return 2
@@ -438,8 +507,14 @@ def main(argv=None):
         for k, v in detail["f1"].items():
             f1_sum[k] += v
         per_doc.append((name, sum(scores.values()), detail["mismatch"]))
-        records.append({"document": name, "error": err, "scores": scores,
-                        "mismatch": {k: list(v) for k, v in detail["mismatch"].items()}})
+        records.append(
+            {
+                "document": name,
+                "error": err,
+                "scores": scores,
+                "mismatch": {k: list(v) for k, v in detail["mismatch"].items()},
+            }
+        )
 
     n = len(docs)
     total = sum(field_ok.values())
@@ -476,11 +551,19 @@ def main(argv=None):
 
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:
-            json.dump({"overall": overall, "documents": n,
-                       "fields": {f: field_ok[f] / n for f in FIELDS},
-                       "detail": {k: (sub_ok[k] / sub_n[k] if sub_n[k] else 1.0) for k in sub_n},
-                       "failures": len(failures), "per_document": records},
-                      fh, ensure_ascii=False, indent=2)
+            json.dump(
+                {
+                    "overall": overall,
+                    "documents": n,
+                    "fields": {f: field_ok[f] / n for f in FIELDS},
+                    "detail": {k: (sub_ok[k] / sub_n[k] if sub_n[k] else 1.0) for k in sub_n},
+                    "failures": len(failures),
+                    "per_document": records,
+                },
+                fh,
+                ensure_ascii=False,
+                indent=2,
+            )
     if a.min_score is not None and overall < a.min_score:
         return 1
     return 0

@@ -128,35 +128,53 @@ def main(argv: list[str]) -> int:
         if out.strip() != f"appeal-desk {version}":
             print(f"FAIL --version says {out.strip()!r}, the archive says {version}")
             return 1
-        check("gui --quit-after-first-paint", [str(program), *data, "gui",
-                                               "--quit-after-first-paint"], env, work)
+        check(
+            "gui --quit-after-first-paint",
+            [str(program), *data, "gui", "--quit-after-first-paint"],
+            env,
+            work,
+        )
 
         text = work / "fictional-ua.txt"
         text.write_text(SMOKE_UA, encoding="utf-8")
         pdf = work / "fictional-ua.pdf"
-        subprocess.run([str(VENV_PYTHON), "-c", MAKE_PDF, str(text), str(pdf)], check=True,
-                       env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=120)
+        subprocess.run(
+            [str(VENV_PYTHON), "-c", MAKE_PDF, str(text), str(pdf)],
+            check=True,
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            timeout=120,
+        )
         out = check("import a PDF", [str(program), *data, "import", str(pdf)], env, work)
         if "977/31" not in out:
             print(f"FAIL the PDF was not imported as UA 977/31:\n{out}")
             return 1
         locked = work / "fictional-ua-aes.pdf"
-        subprocess.run([str(VENV_PYTHON), "-c", ENCRYPT_PDF, str(pdf), str(locked)], check=True,
-                       timeout=120)
-        out = check("import an AES-protected PDF (no password to open)",
-                    [str(program), *data, "import", str(locked)], env, work)
+        subprocess.run(
+            [str(VENV_PYTHON), "-c", ENCRYPT_PDF, str(pdf), str(locked)], check=True, timeout=120
+        )
+        out = check(
+            "import an AES-protected PDF (no password to open)",
+            [str(program), *data, "import", str(locked)],
+            env,
+            work,
+        )
         if "977/31" not in out:
             print(f"FAIL the AES-protected PDF was not read as UA 977/31:\n{out}")
             return 1
         letter = work / "letter.pdf"
-        check("letter --out letter.pdf", [str(program), *data, "letter", "977/31", "--out",
-                                          str(letter)], env, work)
+        check(
+            "letter --out letter.pdf",
+            [str(program), *data, "letter", "977/31", "--out", str(letter)],
+            env,
+            work,
+        )
         pdftotext = shutil.which("pdftotext")
         if pdftotext is None:
             print("FAIL pdftotext (poppler-utils) is needed to read the letter back")
             return 1
-        read = subprocess.run([pdftotext, str(letter), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        read = subprocess.run(
+            [pdftotext, str(letter), "-"], capture_output=True, text=True, check=True
+        ).stdout
         for expected in ("Pavel Examplov", "Ilka Testperson"):
             if expected not in read:
                 print(f"FAIL the letter does not name {expected}:\n{read}")
@@ -176,10 +194,13 @@ def main(argv: list[str]) -> int:
         bundled = best_of([str(program), *quit_after_paint], env, work)
         from_venv = best_of(
             [str(VENV_PYTHON), "-m", "app", *quit_after_paint],
-            dict(os.environ, QT_QPA_PLATFORM="offscreen"), ROOT,
+            dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            ROOT,
         )
-        print(f"start-up to the first paint, best of 3: bundle {bundled:.2f} s, "
-              f"venv {from_venv:.2f} s ({bundled / from_venv:.2f}x)")
+        print(
+            f"start-up to the first paint, best of 3: bundle {bundled:.2f} s, "
+            f"venv {from_venv:.2f} s ({bundled / from_venv:.2f}x)"
+        )
     print("bundle smoke test passed")
     return 0
 

@@ -85,9 +85,7 @@ def from_address(name: str, address: str) -> Address:
         return Address(display_name=name, addr_spec=address)
     except (ValueError, IndexError, email.errors.HeaderParseError):
         raise InvalidInput(
-            _("{address} is not an e-mail address; correct it in Settings.").format(
-                address=address
-            )
+            _("{address} is not an e-mail address; correct it in Settings.").format(address=address)
         ) from None
 
 

@@ -186,9 +186,7 @@ def bad_url_message(url: str, problem: str) -> str:
     except ArgumentError:
         shown = url[:80]
     problem = " ".join(problem.split())[:200]
-    return (
-        f"The database {shown} (--database-url) cannot be used: {problem}. Nothing was changed."
-    )
+    return f"The database {shown} (--database-url) cannot be used: {problem}. Nothing was changed."
 
 
 def create_private_file(path: Path) -> None:

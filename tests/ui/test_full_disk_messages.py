@@ -16,7 +16,11 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs a POSIX filesy
 
 
 def test_save_as_pdf_onto_a_full_disk_shows_a_message_and_keeps_the_previous_file(
-    make_window, app_paths, messages, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+    make_window,
+    app_paths,
+    messages,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
     store_documents(app_paths, fictional_document("12/26", official="Rui Costa"))
     window = make_window()

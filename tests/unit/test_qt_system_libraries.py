@@ -38,8 +38,15 @@ def _compile(tmp_path: Path, missing_soname: str) -> Path:
     )
     dep = build / missing_soname
     subprocess.run(
-        [compiler, "-shared", "-fPIC", f"-Wl,-soname,{missing_soname}", "-o", str(dep),
-         str(build / "dep.c")],
+        [
+            compiler,
+            "-shared",
+            "-fPIC",
+            f"-Wl,-soname,{missing_soname}",
+            "-o",
+            str(dep),
+            str(build / "dep.c"),
+        ],
         check=True,
     )
     link_name = build / ("lib" + missing_soname.split("lib", 1)[1].split(".so")[0] + ".so")
@@ -48,8 +55,16 @@ def _compile(tmp_path: Path, missing_soname: str) -> Path:
     platforms.mkdir(parents=True)
     plugin = platforms / "libqxcb.so"
     subprocess.run(
-        [compiler, "-shared", "-fPIC", "-o", str(plugin), str(build / "plugin.c"),
-         f"-L{build}", "-l" + link_name.name[3:-3]],
+        [
+            compiler,
+            "-shared",
+            "-fPIC",
+            "-o",
+            str(plugin),
+            str(build / "plugin.c"),
+            f"-L{build}",
+            "-l" + link_name.name[3:-3],
+        ],
         check=True,
     )
     shutil.rmtree(build)
@@ -107,8 +122,14 @@ def test_a_loadable_plugin_passes(tmp_path: Path) -> None:
     source = tmp_path / "ok.c"
     source.write_text("int plugin_value(void) { return 1; }\n")
     subprocess.run(
-        [compiler, "-shared", "-fPIC", "-o", str(plugins / "platforms" / "libqxcb.so"),
-         str(source)],
+        [
+            compiler,
+            "-shared",
+            "-fPIC",
+            "-o",
+            str(plugins / "platforms" / "libqxcb.so"),
+            str(source),
+        ],
         check=True,
     )
     assert check_window_platform({"QT_QPA_PLATFORM": "xcb"}, plugins) is None
@@ -126,8 +147,8 @@ def test_a_wayland_session_falls_back_to_x11_like_qt() -> None:
     [
         ('ID=debian\nVERSION_ID="12"\n', Distribution.DEBIAN),
         ("ID=ubuntu\nID_LIKE=debian\n", Distribution.DEBIAN),
-        ("ID=linuxmint\nID_LIKE=\"ubuntu debian\"\n", Distribution.DEBIAN),
-        ('ID=fedora\nVERSION_ID=40\n', Distribution.FEDORA),
+        ('ID=linuxmint\nID_LIKE="ubuntu debian"\n', Distribution.DEBIAN),
+        ("ID=fedora\nVERSION_ID=40\n", Distribution.FEDORA),
         ('ID="rocky"\nID_LIKE="rhel centos fedora"\n', Distribution.FEDORA),
         ("ID=arch\n", Distribution.ARCH),
         ("ID=endeavouros\nID_LIKE=arch\n", Distribution.ARCH),

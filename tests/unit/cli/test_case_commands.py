@@ -43,7 +43,9 @@ def test_seed_imported_through_the_cli_is_a_closed_peru_case(
     assert case["country"] == "Peru"
     assert case["status"] == "closed"
     assert case["persons"] == ["Refugee children and adolescents"]
-    assert {"title": "Minister of Foreign Affairs", "name": "Adrián Valcárcel De Olazábal"} in case["targets"]
+    assert {"title": "Minister of Foreign Affairs", "name": "Adrián Valcárcel De Olazábal"} in case[
+        "targets"
+    ]
     # closed cases leave the open list
     assert json.loads(cli(capsys, tmp_path, "list", "--json")[1]) == []
     # re-importing the same file changes nothing
@@ -69,7 +71,16 @@ def test_sent_updates_the_count_and_survives_a_restart(
 ) -> None:
     cli(capsys, tmp_path, "import", str(INITIAL_2019))
     code, out, _ = cli(
-        capsys, tmp_path, "sent", "28/23", "--target", "2", "--channel", "post", "--date", "2023-03-01"
+        capsys,
+        tmp_path,
+        "sent",
+        "28/23",
+        "--target",
+        "2",
+        "--channel",
+        "post",
+        "--date",
+        "2023-03-01",
     )
     assert code == 0 and "Recorded 1 appeal for UA 28/23" in out
     [case] = json.loads(cli(capsys, tmp_path, "list", "--json")[1])
@@ -108,7 +119,9 @@ def _write_bad_files(folder: Path) -> dict[str, Path]:
     }
     files["empty"].write_bytes(b"")
     files["binary"].write_bytes(bytes(range(256)) * 64)
-    files["not_a_ua"].write_text("Shopping list\n\nbread, milk, apples\nCall the plumber on Tuesday.\n")
+    files["not_a_ua"].write_text(
+        "Shopping list\n\nbread, milk, apples\nCall the plumber on Tuesday.\n"
+    )
     with files["huge"].open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)  # 50 MB (sparse)
     return files

@@ -25,7 +25,9 @@ def _size(path: Path) -> tuple[int, int]:
     return round(float(box.width)), round(float(box.height))
 
 
-@pytest.mark.parametrize(("page_size", "points"), [(PageSize.A4, A4_POINTS), (PageSize.LETTER, LETTER_POINTS)])
+@pytest.mark.parametrize(
+    ("page_size", "points"), [(PageSize.A4, A4_POINTS), (PageSize.LETTER, LETTER_POINTS)]
+)
 def test_letter_pdf_names_official_and_sender(
     qapp,
     tmp_path: Path,
@@ -58,7 +60,9 @@ def test_letter_pdf_names_official_and_sender(
 
 def test_recipient_sits_in_the_din_window(qapp, tmp_path: Path, letter, sender, target) -> None:
     path = tmp_path / "letter.pdf"
-    write_letter_pdf(letter, path, sender=sender, target=target, page_size=PageSize.A4, country="Peru")
+    write_letter_pdf(
+        letter, path, sender=sender, target=target, page_size=PageSize.A4, country="Peru"
+    )
     mm = 25.4 / 72
     lines = {text: (x * mm, (842 - y) * mm) for x, y, text in fragments(path)}
     x, top = lines["Dr Ana Pérez Gómez"]
@@ -78,7 +82,9 @@ def test_batch_of_ten_letters_is_one_pdf(
         for n in range(10)
     ]
     path = tmp_path / "event.pdf"
-    pages = write_letters_pdf(items, path, page_size=PageSize.LETTER, title="Write for Rights table 3")
+    pages = write_letters_pdf(
+        items, path, page_size=PageSize.LETTER, title="Write for Rights table 3"
+    )
     reader = PdfReader(path)
     assert pages == len(reader.pages) >= 10
     assert reader.metadata.title == "Write for Rights table 3"

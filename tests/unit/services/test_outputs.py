@@ -196,5 +196,6 @@ def test_the_users_choice_wins_over_the_caution_list() -> None:
     assert writer_safety.signature(SENDER, "Atlantis", listed).name == "M. S. W."
     chosen = replace(listed, writer_safety=False)
     assert writer_safety.signature(SENDER, "Atlantis", chosen) == SENDER
-    assert writer_safety.return_address(SENDER, "Utopia", replace(listed, writer_safety=True)) is None
-
+    assert (
+        writer_safety.return_address(SENDER, "Utopia", replace(listed, writer_safety=True)) is None
+    )
