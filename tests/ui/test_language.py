@@ -152,9 +152,7 @@ def test_switching_language_in_settings_retranslates_every_action(make_window, a
         assert current_language() == "fr"
         french = _visible_texts(window)
         assert french.keys() == english.keys()
-        unchanged = [
-            english[k] for k in english if french[k][0] == english[k][0] != "Appeal Desk"
-        ]
+        unchanged = [english[k] for k in english if french[k][0] == english[k][0] != "Appeal Desk"]
         assert unchanged == []
         assert "Fichier" in window.menu_actions.file_menu.title()
         assert window.count_label.text() == "1 dossier ouvert"
@@ -179,10 +177,10 @@ def test_switching_language_in_settings_retranslates_every_action(make_window, a
 def test_the_window_selects_its_first_case_at_start_in_every_direction(
     make_window, app_paths, locale
 ) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
     from app.ui.application import apply_language
     from tests.builders import fictional_document, store_documents
-
-    from datetime import date, timedelta
 
     soon = date.today() + timedelta(days=20)
     store_documents(

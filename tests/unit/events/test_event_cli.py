@@ -110,9 +110,7 @@ def test_export_merge_twice_prints_counts(
     code, out, _ = run(capsys, other, "event", "merge", str(out_file), str(out_file))
     assert code == 0
     lines = out.strip().splitlines()
-    assert lines[0].endswith(
-        f"'{EVENT}' (event created): 1 added, 0 already present, 0 conflicts"
-    )
+    assert lines[0].endswith(f"'{EVENT}' (event created): 1 added, 0 already present, 0 conflicts")
     assert lines[1].endswith(f"'{EVENT}': 0 added, 1 already present, 0 conflicts")
     code, out, _ = run(capsys, other, "event", "tally", EVENT, "--json")
     assert json.loads(out)["total"] == 3
