@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.errors import N_, InvalidInput, TargetOutOfRange
-from app.domain.model import CaseDetail, Letter, SenderProfile, Target
+from app.domain.model import CaseDetail, CaseSummary, Letter, SenderProfile, Target
 from app.domain.output_options import EnvelopeFormat, OutputOptions, PageSize
 from app.services import writer_safety
 
 if TYPE_CHECKING:
     from app.settings import Settings
+    from app.store.database import Database
 
 
 def system_page_size() -> PageSize:
@@ -194,6 +195,27 @@ def save_envelope(
 def officials_with_address(case: CaseDetail) -> list[int]:
     """The numbers (1-based) of the case's officials that have a postal address."""
     return [index for index, target in enumerate(case.targets, start=1) if target.address]
+
+
+def postal_recipients(cases: Sequence[CaseDetail]) -> list[tuple[CaseDetail, list[int]]]:
+    """Each case with the numbers of its officials that have a postal address (an envelope or
+    a label without one would reach nobody); cases with none are left out."""
+    chosen = [(case, officials_with_address(case)) for case in cases]
+    return [(case, indexes) for case, indexes in chosen if indexes]
+
+
+def listed_recipients(
+    db: Database, listed: Sequence[CaseSummary]
+) -> list[tuple[CaseDetail, list[int]]]:
+    """The postal recipients of envelopes or labels made for every case in a list.
+
+    Fictional sample cases are left out: practice never goes on bulk output (a sample named on
+    its own still gets its envelope or label, marked as practice)."""
+    from app.services.cases import get_case
+
+    return postal_recipients(
+        [get_case(db, case.ua_number) for case in listed if not case.is_sample]
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,10 @@ from app.domain.output_options import OutputOptions, PageSize
 from app.main import main
 from app.paths import resolve_paths
 from app.services import writer_safety
+from app.services.cases import get_case
 from app.settings import Settings, load_settings, save_settings
-from app.store.database import open_database
-from tests.builders import add_event_cases
+from app.store.database import Database, open_database
+from tests.builders import add_event_cases, fictional_document
 
 LETTER_WIDTH = 612  # points: 8.5 in
 SENDER = SenderProfile(
@@ -199,3 +200,28 @@ def test_the_users_choice_wins_over_the_caution_list() -> None:
     assert (
         writer_safety.return_address(SENDER, "Utopia", replace(listed, writer_safety=True)) is None
     )
+
+
+def test_bulk_envelopes_and_labels_go_to_officials_with_an_address_never_to_samples(
+    db: Database,
+) -> None:
+    from app.domain.model import Target
+    from app.services.cases import list_cases
+    from app.services.importing import save_parsed
+    from app.services.outputs import listed_recipients, postal_recipients
+    from app.services.samples import load_sample_pack
+
+    document = fictional_document("12/26")
+    no_address = Target("Prosecutor General", "Mara Vento", "Dear Prosecutor General", None)
+    save_parsed(db, replace(document, targets=(document.targets[0], no_address)), "12.txt")
+    save_parsed(db, replace(document, ua_number="13/26", targets=(no_address,)), "13.txt")
+    load_sample_pack(db)
+    listed = list_cases(db)
+    assert any(case.is_sample for case in listed)
+
+    chosen = listed_recipients(db, listed)
+
+    assert [(case.ua_number, indexes) for case, indexes in chosen] == [("12/26", [1])]
+    sample = next(case for case in listed if case.is_sample)
+    named = postal_recipients([get_case(db, sample.ua_number)])  # named on its own: kept
+    assert [case.ua_number for case, _indexes in named] == [sample.ua_number]
