@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from app.importing.normalize import fold
-from app.importing.vocabulary import FEMALE_HONORIFICS, MALE_HONORIFICS, NON_NAME_WORDS, words
+from app.importing.vocabulary import FEMALE_HONORIFICS, MALE_HONORIFICS, NON_NAME_WORDS
+from app.importing.vocabulary import words as word_set
 
 # Honorifics, courtesy titles and ranks printed before a name (stripped for matching).
 _HONORIFIC = re.compile(
@@ -182,7 +183,7 @@ def split_office_prefix(line: str) -> tuple[str, str] | None:
 
 # Words after which a capitalised word belongs to the office (``Minister of Justice``,
 # ``Procureur près le Tribunal de N'Djamena``), never the first word of a name.
-_OFFICE_JOINERS = words(
+_OFFICE_JOINERS = word_set(
     "of the for de del du des la le les los las el d d' à a au aux en près der die das den dem "
     "von für zur zum bei and et y und para pour por per pela pelo sobre chargé chargée"
 )

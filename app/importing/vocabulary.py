@@ -40,6 +40,17 @@ NON_NAME_WORDS = words(
     ley código decreto loi décret gesetz
 """
 )
+# What a person at risk does, printed before the name ("Musician Jane Roe was released").
+ROLE_NOUNS = words(
+    """
+    musician singer rapper poet writer novelist artist cartoonist filmmaker photographer
+    journalist reporter editor blogger lawyer activist student students teacher professor
+    farmer fisherman doctor nurse medic researcher academic economist engineer unionist
+    defender campaigner protester worker villager chief elder imam cleric monk nun
+    musicienne musicien journaliste avocat avocate militant militante étudiant étudiante
+    periodista abogado abogada activista estudiante maestro maestra defensora defensor
+    """
+)
 MALE_HONORIFICS = words("dom don herr herrn king lord m. monsieur mr prince senhor señor sir sr")
 FEMALE_HONORIFICS = words(
     "dame doña dra dña frau lady madame miss mlle mme mrs ms princess queen senhora señora sra srta"
