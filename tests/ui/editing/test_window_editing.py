@@ -29,7 +29,7 @@ def select(window, ua_number: str) -> None:  # type: ignore[no-untyped-def]
 def test_edit_menu_sits_after_file_with_undo_and_redo_keys(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles[:3] == ["&File", "E&dit", "&Case"]
+    assert titles[:3] == ["&File", "&Edit", "&Case"]
     edits = window.edits
     assert edits.undo.shortcut().toString() == "Ctrl+Z"
     assert edits.redo.shortcut().toString() == "Ctrl+Shift+Z"
