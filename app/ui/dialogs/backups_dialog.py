@@ -108,7 +108,7 @@ class BackupsDialog(QDialog):
                 cases=info.counts.get("cases", 0), appeals=info.counts.get("appeals", 0)
             )
             cells = (
-                info.created.astimezone().strftime("%Y-%m-%d %H:%M"),
+                date_time(info.created),
                 _(REASONS.get(info.reason, info.reason)),
                 _size(info.size),
                 counts,
