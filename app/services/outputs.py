@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import N_, InvalidInput, TargetOutOfRange
 from app.domain.model import CaseDetail, CaseSummary, Letter, SenderProfile, Target
@@ -18,6 +18,8 @@ from app.domain.output_options import EnvelopeFormat, OutputOptions, PageSize
 from app.services import writer_safety
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
     from app.settings import Settings
     from app.store.database import Database
 
@@ -104,16 +106,37 @@ def save_letter_pdf(
     """Write the letter as a PDF (replaced atomically); return its number of pages."""
     from app.output.paper import write_letter_pdf
 
-    return write_letter_pdf(
-        letter,
-        path,
-        sender=letter_sender(sender, case, options),
-        target=target_of(case, target_index),
-        page_size=options.page_size,
-        emphasis=emphasis(case),
-        large_print=options.large_print,
-        country=case.country or None,
-    )
+    return write_letter_pdf(letter, path, **_on_paper(case, target_index, sender, options))
+
+
+def letter_for_print(
+    letter: Letter,
+    *,
+    case: CaseDetail,
+    target_index: int,
+    sender: SenderProfile,
+    options: OutputOptions,
+) -> QTextDocument:
+    """The letter laid out on its page exactly as :func:`save_letter_pdf` writes it, for the
+    print preview to paint on the printer."""
+    from app.output.paper import fitted_letter_document
+
+    return fitted_letter_document(letter, **_on_paper(case, target_index, sender, options))
+
+
+def _on_paper(
+    case: CaseDetail, target_index: int, sender: SenderProfile, options: OutputOptions
+) -> dict[str, Any]:
+    """How a letter goes on paper: who signs (writer safety), to whom, the paper, the names
+    in bold, large print and the country the address ends with."""
+    return {
+        "sender": letter_sender(sender, case, options),
+        "target": target_of(case, target_index),
+        "page_size": options.page_size,
+        "emphasis": emphasis(case),
+        "large_print": options.large_print,
+        "country": case.country or None,
+    }
 
 
 def save_letter_text(letter: Letter, path: Path) -> None:

@@ -225,3 +225,31 @@ def test_bulk_envelopes_and_labels_go_to_officials_with_an_address_never_to_samp
     sample = next(case for case in listed if case.is_sample)
     named = postal_recipients([get_case(db, sample.ua_number)])  # named on its own: kept
     assert [case.ua_number for case, _indexes in named] == [sample.ua_number]
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_the_printed_letter_is_the_pdf_letter_with_the_same_safe_signature(
+    qapp: object, tmp_path: Path, large_print: bool
+) -> None:
+    from app.domain.model import Letter
+    from app.services.outputs import letter_for_print, save_letter_pdf
+    from tests.builders import make_case
+
+    case = make_case(country="Atlantis")
+    letter = Letter(
+        text="Dear Minister,\n\nPlease release Tharani Selvanayagam.\n\nYours sincerely\n",
+        locale="en",
+        template_name="letter.txt.j2",
+    )
+    options = OutputOptions(
+        PageSize.LETTER, large_print=large_print, caution_countries=("Atlantis",)
+    )
+    parts = {"case": case, "target_index": 1, "sender": SENDER, "options": options}
+
+    document = letter_for_print(letter, **parts)
+    pages = save_letter_pdf(letter, tmp_path / "letter.pdf", **parts)
+
+    assert document.pageCount() == pages
+    shown = document.toPlainText()
+    assert "Oren Castell" in shown and "9 Home Lane" not in shown  # writer safety applied
+    assert "9 Home Lane" not in pdf_text(tmp_path / "letter.pdf")
