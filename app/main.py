@@ -24,8 +24,10 @@ class CommandLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         from app.cli.terminal import printable
+        from app.i18n import _
 
-        self.exit(1, f"{self.prog}: {printable(message)} (see '{self.prog} --help')\n")
+        hint = _("(see '{command} --help')").format(command=self.prog)
+        self.exit(1, f"{self.prog}: {printable(message)} {hint}\n")
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:

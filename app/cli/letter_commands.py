@@ -184,13 +184,7 @@ def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
     chosen = [(case, range(1, len(case.targets) + 1)) for case in cases]
     options = outputs.output_options(ctx.settings(), page_size=args.page_size)
     written = outputs.save_labels(chosen, args.out, options=options)
-    message = ngettext(
-        "Wrote %(file)s (%(labels)d labels on %(sheets)d sheet).",
-        "Wrote %(file)s (%(labels)d labels on %(sheets)d sheets).",
-        written.sheets,
-    )
-    print(
-        message % {"file": args.out, "labels": written.labels, "sheets": written.sheets},
-        file=ctx.out,
-    )
+    from app.labels import labels_saved_text
+
+    print(labels_saved_text(written.labels, written.sheets, args.out), file=ctx.out)
     return 0
