@@ -13,6 +13,7 @@ from typing import NoReturn
 from app import __version__
 from app.cli import COMMAND_MODULES
 from app.domain.errors import AppealDeskError
+from app.i18n import N_, _
 from app.paths import resolve_paths
 
 log = logging.getLogger("app")
@@ -34,17 +35,17 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without ``commands``, only the global options and ``gui``."""
     parser = CommandLineParser(
         prog="appeal-desk",
-        description="Write, print, send and track appeal letters for Urgent Actions.",
+        description=_("Write, print, send and track appeal letters for Urgent Actions."),
     )
     parser.add_argument("--version", action="version", version=f"appeal-desk {__version__}")
     for option, metavar, text in _GLOBAL_OPTIONS:
-        parser.add_argument(option, metavar=metavar, help=text)
+        parser.add_argument(option, metavar=metavar, help=_(text))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    gui = sub.add_parser("gui", help="open the main window (the default)")
+    gui = sub.add_parser("gui", help=_("open the main window (the default)"))
     gui.add_argument(
         "--quit-after-first-paint",
         action="store_true",
-        help="exit as soon as the case list is painted (benchmarks, smoke tests)",
+        help=_("exit as soon as the case list is painted (benchmarks, smoke tests)"),
     )
     gui.set_defaults(handler=None)
     if commands:
@@ -54,14 +55,16 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
 
 _GLOBAL_OPTIONS = (
-    ("--data-dir", "PATH", "data directory (overrides APPEAL_DESK_HOME)"),
+    ("--data-dir", "PATH", N_("data directory (overrides APPEAL_DESK_HOME)")),
     (
         "--database-url",
         "URL",
-        "use this database instead of the embedded SQLite file "
-        "(e.g. postgresql+psycopg://user@host/appeals)",
+        N_(
+            "use this database instead of the embedded SQLite file "
+            "(e.g. postgresql+psycopg://user@host/appeals)"
+        ),
     ),
-    ("--lang", "LOCALE", "interface language, e.g. es or fr_CA"),
+    ("--lang", "LOCALE", N_("interface language, e.g. es or fr_CA")),
 )
 _HELP_OR_VERSION = frozenset({"-h", "--help", "--version"})
 

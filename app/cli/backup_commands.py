@@ -11,17 +11,17 @@ from app.i18n import _
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
-    make = sub.add_parser("backup", help="back up the database now and print the file's path")
+    make = sub.add_parser("backup", help=_("back up the database now and print the file's path"))
     make.set_defaults(handler=run_backup)
 
-    show = sub.add_parser("backups", help="list the backups (newest first)")
+    show = sub.add_parser("backups", help=_("list the backups (newest first)"))
     show.set_defaults(handler=run_backups)
 
     restore = sub.add_parser(
         "restore",
-        help="replace the database with a backup (the current one is backed up or kept first)",
+        help=_("replace the database with a backup (the current one is backed up or kept first)"),
     )
-    restore.add_argument("file", type=Path, metavar="FILE", help="a backup file (see 'backups')")
+    restore.add_argument("file", type=Path, metavar="FILE", help=_("a backup file (see 'backups')"))
     restore.set_defaults(handler=run_restore)
 
 

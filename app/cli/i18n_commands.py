@@ -5,38 +5,45 @@ from __future__ import annotations
 import argparse
 
 from app.cli.context import CliContext
+from app.i18n import _
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
-    parser = sub.add_parser("i18n", help="check and measure translations (for translators)")
+    parser = sub.add_parser("i18n", help=_("check and measure translations (for translators)"))
     commands = parser.add_subparsers(dest="i18n_command", metavar="SUBCOMMAND", required=True)
     check = commands.add_parser(
         "check",
-        help="check catalogs and letter templates; exits 1 on any error",
-        description="Checks interface catalogs (placeholders, plural forms, fuzzy, untranslated, "
-        "out of date) and letter templates (syntax with file:line, files missing compared with "
-        "English, salutation rules, a render of every fictional sample case).",
+        help=_("check catalogs and letter templates; exits 1 on any error"),
+        description=_(
+            "Checks interface catalogs (placeholders, plural forms, fuzzy, untranslated, "
+            "out of date) and letter templates (syntax with file:line, files missing compared with "
+            "English, salutation rules, a render of every fictional sample case)."
+        ),
     )
     check.add_argument(
-        "locale", nargs="?", metavar="LOCALE", help="only this locale, e.g. es or pt_BR"
+        "locale", nargs="?", metavar="LOCALE", help=_("only this locale, e.g. es or pt_BR")
     )
-    check.add_argument("--no-render", action="store_true", help="skip rendering the sample cases")
-    check.add_argument("--quiet", action="store_true", help="print errors only")
+    check.add_argument(
+        "--no-render", action="store_true", help=_("skip rendering the sample cases")
+    )
+    check.add_argument("--quiet", action="store_true", help=_("print errors only"))
     check.add_argument(
         "--user-templates",
         action="store_true",
-        help="also check your own templates in <data directory>/templates/<locale>/",
+        help=_("also check your own templates in <data directory>/templates/<locale>/"),
     )
     check.set_defaults(handler=check_handler)
-    stats = commands.add_parser("stats", help="print a translation coverage table")
+    stats = commands.add_parser("stats", help=_("print a translation coverage table"))
     stats.set_defaults(handler=stats_handler)
     compile_ = commands.add_parser(
         "compile",
-        help="build the compiled catalogs (messages.mo) shipped beside each messages.po",
-        description="Writes locales/<locale>/LC_MESSAGES/messages.mo for every catalog, so that "
-        "starting in that language reads it instead of compiling the .po. Run it after editing "
-        "a catalog; i18n check reports a .mo older than its .po.",
+        help=_("build the compiled catalogs (messages.mo) shipped beside each messages.po"),
+        description=_(
+            "Writes locales/<locale>/LC_MESSAGES/messages.mo for every catalog, so that "
+            "starting in that language reads it instead of compiling the .po. Run it after editing "
+            "a catalog; i18n check reports a .mo older than its .po."
+        ),
     )
     compile_.set_defaults(handler=compile_handler)
 

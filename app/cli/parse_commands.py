@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.i18n import _
+
 if TYPE_CHECKING:
     from app.cli.context import CliContext
     from app.domain.model import ParsedDocument
@@ -17,12 +19,12 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
-    parser = sub.add_parser("parse", help="parse a UA document without importing it")
+    parser = sub.add_parser("parse", help=_("parse a UA document without importing it"))
     parser.add_argument(
-        "file", metavar="FILE", type=Path, help="a .txt, .md, .eml, .html or .pdf file"
+        "file", metavar="FILE", type=Path, help=_("a .txt, .md, .eml, .html or .pdf file")
     )
     parser.add_argument(
-        "--json", action="store_true", help="print one JSON object (the sample schema)"
+        "--json", action="store_true", help=_("print one JSON object (the sample schema)")
     )
     parser.set_defaults(handler=parse_handler)
 

@@ -129,3 +129,12 @@ def test_parse_summary_in_german(capsys, data) -> None:  # type: ignore[no-untyp
     assert code == 0
     assert "Land: Nepal" in out and "Frist: 15.10.2027" in out
     assert "Amtsperson 1: " in out and "Country" not in out
+
+
+def test_help_is_in_the_language_chosen_in_settings(capsys, data) -> None:  # type: ignore[no-untyped-def]
+    choose_in_settings(data, "fr")
+    with pytest.raises(SystemExit) as stop:
+        main(["--data-dir", str(data), "list", "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert "inclure les dossiers clos" in out and "include closed cases" not in out
