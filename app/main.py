@@ -125,10 +125,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.umask(PRIVATE_UMASK)
     words = list(sys.argv[1:] if argv is None else argv)
     window = opens_the_window(words)
-    if not window:  # before the parser is built, so that its help is translated too
-        choose_cli_language(words)
-    parser = build_parser(commands=not window)
-    args = parser.parse_args(words)
+    parser = build_parser(commands=False) if window else None
+    if parser is None:  # the language first, so that the help is translated too
+        from app.cli.argparse_words import argparse_speaks
+
+        language = choose_cli_language(words)
+        with argparse_speaks(language):
+            args = build_parser().parse_args(words)
+    else:
+        args = parser.parse_args(words)
     handler = getattr(args, "handler", None)
     if handler is None:
         return run_gui(args)

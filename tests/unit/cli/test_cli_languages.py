@@ -138,3 +138,23 @@ def test_help_is_in_the_language_chosen_in_settings(capsys, data) -> None:  # ty
     assert stop.value.code == 0
     out = capsys.readouterr().out
     assert "inclure les dossiers clos" in out and "include closed cases" not in out
+
+
+def test_argparse_speaks_the_interface_language_and_only_while_parsing(  # type: ignore[no-untyped-def]
+    capsys, data, monkeypatch
+) -> None:
+    import os
+
+    monkeypatch.setenv("LANGUAGE", "de")  # the system's language is not the app's
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(data), "list", "--bogus"])
+    assert "unrecognized arguments: --bogus (see 'appeal-desk --help')" in capsys.readouterr().err
+    choose_in_settings(data, "es")
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(data), "sent"])
+    err = capsys.readouterr().err
+    assert "se requieren los siguientes argumentos: UA_NUMBER, --channel" in err
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(data), "list", "--help"])
+    assert capsys.readouterr().out.startswith("uso: appeal-desk list")
+    assert os.environ["LANGUAGE"] == "de"
