@@ -34,7 +34,7 @@ def run_check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]
 def test_shipped_translations_pass(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run_check(capsys, "--quiet")
     assert code == 0, out
-    assert ", 0 error(s)." in out
+    assert ", 0 errors." in out
 
 
 def test_broken_catalog_is_caught(
