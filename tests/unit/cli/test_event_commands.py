@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,22 @@ from pypdf import PdfReader
 
 from app.main import main
 from app.store.database import Database
+from tests.builders import laptop, open_event_store
 
 EVENT = "Letter evening (fictional)"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    """The organiser's store holding the three fictional event cases."""
+    database = open_event_store(data_dir)
+    yield database
+    database.close()
 
 
 def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tuple[int, str, str]:
@@ -104,8 +119,6 @@ def test_export_merge_twice_prints_counts(
     out_file = tmp_path / "laptop.json"
     assert run(capsys, event_dir, "event", "export", EVENT, "--out", str(out_file))[0] == 0
     other = tmp_path / "organiser"
-    from tests.unit.events.conftest import laptop
-
     laptop(tmp_path, "organiser").close()
     code, out, _ = run(capsys, other, "event", "merge", str(out_file), str(out_file))
     assert code == 0
@@ -154,8 +167,6 @@ def test_add_case_and_same_named_events_from_two_laptops_merge(
 ) -> None:
     code, out, _ = run(capsys, event_dir, "event", "add-case", EVENT, "56/26", "--goal", "7")
     assert code == 0 and "56/26 (goal 7)" in out
-    from tests.unit.events.conftest import laptop
-
     laptop(tmp_path, "other").close()  # this laptop created an event of the same name itself
     other = tmp_path / "other"
     run(capsys, other, "event", "create", EVENT, "--cases", "56/26")
