@@ -9,7 +9,11 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 CATALOG_SUFFIXES = {".po", ".pot", ".md"}
-DESKTOP_FILES = ("org.appealdesk.AppealDesk.desktop", "org.appealdesk.AppealDesk.metainfo.xml")
+DESKTOP_FILES = (
+    "org.appealdesk.AppealDesk.desktop",
+    "org.appealdesk.AppealDesk.metainfo.xml",
+    "org.appealdesk.AppealDesk.svg",
+)
 
 
 class BuildPyWithLocales(build_py):
@@ -25,7 +29,7 @@ class BuildPyWithLocales(build_py):
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, destination)
         compile_catalogs(source, target)
-        # The menu entry and AppStream metadata, for `appeal-desk desktop install`.
+        # The menu entry, AppStream metadata and icon (app/desktop_files.py finds them here).
         resources = source.parent / "resources"
         shipped = Path(self.build_lib) / "app" / "resources"
         shipped.mkdir(parents=True, exist_ok=True)
