@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.events import EventInfo
 from app.domain.model import AppealKind, AppealRecord, Channel, Letter, Target
@@ -19,7 +19,7 @@ from app.ui.errors import report_failure
 from app.ui.events import kiosk_printing
 from app.ui.events.kiosk_printing import KioskPrinting
 from app.ui.events.participant_form import ParticipantForm
-from app.ui.events.pin import AskPinDialog, PinLock
+from app.ui.events.pin import AskPinDialog, ChoosePinDialog, PinLock
 
 if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
@@ -29,6 +29,12 @@ if TYPE_CHECKING:
 def ask_pin(parent: QWidget, lock: PinLock) -> bool:
     """True when the organiser typed the PIN (tests replace this function)."""
     return AskPinDialog(lock, parent).exec() == AskPinDialog.DialogCode.Accepted
+
+
+def choose_new_pin(parent: QWidget) -> PinLock | None:
+    """A new organiser PIN, or None when cancelled (tests replace this function)."""
+    dialog = ChoosePinDialog(parent)
+    return dialog.lock() if dialog.exec() == ChoosePinDialog.DialogCode.Accepted else None
 
 
 def event_letters_folder(exports: Path, event: EventInfo) -> Path:
@@ -207,28 +213,42 @@ class EventModeWindow(QWidget):
     # ---- the organiser ----------------------------------------------------------------------
 
     def organiser(self) -> None:
+        """The organiser's menu, behind the PIN."""
         if not ask_pin(self, self._lock):
             return
+        menu = self.organiser_menu()
+        menu.exec(self.organiser_button.mapToGlobal(self.organiser_button.rect().bottomLeft()))
+        menu.deleteLater()
+
+    def organiser_menu(self) -> QMenu:
+        """Tally board, where letters print, the printer, a new PIN, leaving event mode."""
         from PySide6.QtPrintSupport import QPrinterInfo
-        from PySide6.QtWidgets import QMenu
 
         menu = QMenu(self)
         board = menu.addAction(_("Show the tally board"))
         board.setEnabled(self._open_board is not None)
+        if self._open_board is not None:
+            board.triggered.connect(self._open_board)
         where = menu.addAction(self.kiosk.destination())
         where.setEnabled(False)
         printer = menu.addAction(_("Choose the printer\u2026"))
         printer.setEnabled(bool(QPrinterInfo.availablePrinterNames()))
-        leave = menu.addAction(_("Leave event mode"))
-        chosen = menu.exec(
-            self.organiser_button.mapToGlobal(self.organiser_button.rect().bottomLeft())
+        printer.triggered.connect(lambda: kiosk_printing.choose_printer(self, self.kiosk))
+        menu.addAction(_("Change the PIN\u2026")).triggered.connect(self.change_pin)
+        menu.addSeparator()
+        menu.addAction(_("Leave event mode")).triggered.connect(
+            lambda: self.leave(pin_checked=True)
         )
-        if chosen is board and self._open_board is not None:
-            self._open_board()
-        elif chosen is printer:
-            kiosk_printing.choose_printer(self, self.kiosk)
-        elif chosen is leave:
-            self.leave(pin_checked=True)
+        return menu
+
+    def change_pin(self) -> bool:
+        """The organiser sets a new PIN (after typing the current one)."""
+        lock = choose_new_pin(self)
+        if lock is None:
+            return False
+        self._lock = lock
+        self.thanks.setText(_("The new PIN is set."))
+        return True
 
     def leave(self, pin_checked: bool = False) -> bool:
         """End event mode; needs the organiser PIN."""

@@ -157,3 +157,16 @@ def test_print_my_letter_counts_it_and_says_where_it_went(
     assert "is counted" in window.thanks.text()
     assert event_tally(pack, "Evening (fictional)").cases[0].total == 1
     assert window.kiosk.folder.name == "kiosk" and len(list(window.kiosk.folder.iterdir())) == 1
+
+
+def test_the_organiser_sees_where_letters_go_and_changes_the_pin(
+    window: EventModeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(event_mode_window, "choose_new_pin", lambda parent: PinLock("9753"))
+    menu = window.organiser_menu()
+    entries = {action.text(): action for action in menu.actions() if action.text()}
+    folder = str(window.kiosk.folder)
+    assert f"No printer is set up: letters are saved as PDF files in {folder}." in entries
+    entries["Change the PIN\u2026"].trigger()
+    assert window._lock.matches("9753") and not window._lock.matches("2468")
+    assert window.thanks.text() == "The new PIN is set."
