@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
+import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -83,15 +87,40 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             print("\r" + " " * 72 + "\r", end="", file=ctx.err, flush=True)
         print(printable(import_line(result)), file=ctx.out, flush=True)
 
-    results = import_files(ctx.database(), files, progress, force=args.force, on_result=committed)
+    with _interrupt_cancels() as cancel:
+        results = import_files(
+            ctx.database(), files, progress, force=args.force, on_result=committed, cancel=cancel
+        )
     if show_progress:
         print(file=ctx.err)
+    skipped = sum(r.outcome is ImportOutcome.SKIPPED for r in results)
+    if skipped:
+        print(
+            f"Import interrupted: {len(results) - skipped} saved as listed above, {skipped} "
+            "skipped and not imported; run the import again for those.",
+            file=ctx.err,
+        )
     if len(results) > 1:
         counts = {o: sum(r.outcome == o for r in results) for o in {r.outcome for r in results}}
         summary = ", ".join(f"{n} {o.value}" for o, n in sorted(counts.items()))
         print(f"{len(results)} files: {summary}", file=ctx.out)
-    refused = ("rejected", "needs confirmation")
+    refused = ("rejected", "needs confirmation", "skipped")
     return 1 if any(r.outcome.value in refused for r in results) else 0
+
+
+@contextlib.contextmanager
+def _interrupt_cancels() -> Iterator[threading.Event]:
+    """While importing, Ctrl+C stops the import cleanly (what was saved stays) instead of
+    breaking off with a traceback; a second Ctrl+C is not needed."""
+    cancel = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield cancel
+        return
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: cancel.set())
+    try:
+        yield cancel
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def import_line(result: ImportResult) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 import traceback
@@ -60,6 +61,8 @@ def _follow_parent(language: str, locales: str) -> None:
 
 def _serve(conn: Connection) -> None:
     """Worker main loop: limit memory, then parse files until the pipe closes."""
+    # Ctrl+C in a terminal reaches the whole process group: the parent decides what it means.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if os.name == "posix":
         import resource
 
