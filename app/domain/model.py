@@ -110,7 +110,7 @@ def official_label(title: str | None, name_as_printed: str | None, name: str | N
     """ "Minister of Justice, Dr Jane Doe": the title, then the name as printed (else the name).
 
     The case list, the appeal history and the letter dialog all name an official this way;
-    the store's quick reads compute the same text in SQL (``OFFICIAL_LABEL`` in quick_list).
+    the store's case list computes the same text in SQL (``app.store.case_list``).
     """
     return ", ".join(part for part in (title, name_as_printed or name) if part)
 
@@ -342,3 +342,6 @@ class Letter:
     asks: tuple[str, ...] = ()  # the UA's demands the letter makes (keys such as "release")
     salutation: str = ""  # as the letter prints them (a bilingual letter pairs them up)
     closing: str = ""
+    # the official as the letter names them: title in the letter's language, no foreign
+    # honorific (None: as stored); paper prints this one in the window
+    recipient: Target | None = None

@@ -67,8 +67,8 @@ def test_cancel_during_one_slow_pdf_keeps_saved_files_and_skips_the_rest(
     printed = [f"{Path(r.source).name}: {r.outcome.value}" for r in results]
     assert printed == [
         f"{SEED_FINAL.name}: imported",
-        "slow-stream.pdf: skipped",
-        f"{SECOND_UA.name}: skipped",
+        "slow-stream.pdf: skipped (import cancelled)",
+        f"{SECOND_UA.name}: skipped (import cancelled)",
         f"{THIRD_UA.name}: skipped",
     ]
     assert [c.ua_number for c in list_cases(db, include_closed=True)] == ["119/21"]
@@ -119,8 +119,8 @@ def test_ctrl_c_in_the_terminal_stops_the_import_and_says_what_was_saved(tmp_pat
     rest, errors = importing.communicate(timeout=60)
     assert first == f"{SEED_FINAL.name}: imported (UA 119/21)\n"
     assert rest.splitlines() == [
-        "slow-stream.pdf: skipped",
-        f"{SECOND_UA.name}: skipped",
+        "slow-stream.pdf: skipped (import cancelled)",
+        f"{SECOND_UA.name}: skipped (import cancelled)",
         "3 files: 1 imported, 2 skipped",
     ]
     assert "Import interrupted: 1 saved as listed above, 2 skipped and not imported" in errors

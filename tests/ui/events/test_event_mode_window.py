@@ -1,0 +1,234 @@
+"""Event mode through the GUI (pytest-qt, offscreen): create, two participants, tally shows 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.services.events import event_tally
+from app.store.database import Database, row_counts
+from app.ui.events import event_mode_window, events_dialog, organiser_files
+from app.ui.events.event_mode_window import EventModeWindow
+from app.ui.events.events_dialog import EventsDialog
+from app.ui.events.pin import PinLock
+
+EVENT = "Library evening (fictional)"
+
+
+@pytest.fixture(autouse=True)
+def organiser_types_the_pin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows left open close at the end of a test: the organiser types the right PIN."""
+    monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("2468"))
+
+
+@pytest.fixture
+def dialog(db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> EventsDialog:
+    monkeypatch.setattr(events_dialog, "choose_pin", lambda parent: PinLock("2468"))
+    shown = EventsDialog(db)
+    qtbot.add_widget(shown)
+    shown.show()
+    return shown
+
+
+def create_event_through_the_form(dialog: EventsDialog) -> None:
+    dialog.form.name_edit.setText(EVENT)
+    dialog.form.place_edit.setText("Town library")
+    dialog.form.tick("12/26", goal=2)
+    dialog.form.tick("34/26")
+    dialog.create_button.click()
+
+
+def write_and_count(window: EventModeWindow, qtbot: QtBot, row: int, name: str) -> None:
+    form = window.form
+    form.case_list.setCurrentRow(row)
+    qtbot.keyClicks(form.name_edit, name)
+    assert name in form.text()  # the letter is signed with the participant's name
+    with qtbot.wait_signal(window.letter_recorded):
+        window.record_button.click()
+    assert "is counted" in window.thanks.text()
+    assert not window.record_button.isEnabled()  # one letter, counted once
+
+
+def test_create_event_two_participants_and_the_tally_shows_2(
+    dialog: EventsDialog, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_event_through_the_form(dialog)
+    assert dialog.current_event() is not None
+    assert dialog.current_event().name == EVENT
+    window = dialog.start_event_mode()
+    assert window is not None
+    qtbot.add_widget(window)
+    board = dialog.open_board()
+    assert board is not None and board.tally is not None and board.tally.total == 0
+
+    write_and_count(window, qtbot, 0, "Participant One")
+    window.next_person()
+    form = window.form
+    assert form.name_edit.text() == "" and form.text() == "" and form.case() is None
+    form.name_edit.undo()
+    form.letter_edit.undo()
+    assert "Participant One" not in form.name_edit.text() + form.text()
+    write_and_count(window, qtbot, 0, "P. T.")
+
+    assert board.tally.total == 2  # refreshed on the recorded signal, no waiting
+    assert {c.ua_number: (c.total, c.goal) for c in board.tally.cases} == {
+        "12/26": (2, 2),
+        "34/26": (0, None),
+    }
+    assert event_tally(db, EVENT).total == 2
+    board.grab().save(str(Path(dialog.db.path).parent / "board.png"))  # paints without error
+
+
+def test_leaving_event_mode_needs_the_pin(
+    dialog: EventsDialog, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_event_through_the_form(dialog)
+    window = dialog.start_event_mode()
+    assert window is not None
+    qtbot.add_widget(window)
+    monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("0000"))
+    window.close()
+    assert window.isVisible()  # a wrong PIN keeps the participants' screen
+    monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("2468"))
+    with qtbot.wait_signal(window.left):
+        window.close()
+    assert not window.isVisible() and dialog.isVisible()
+
+
+def test_a_letter_is_counted_without_its_text_or_the_name(
+    dialog: EventsDialog, db: Database, qtbot: QtBot
+) -> None:
+    from app.services.appeals import list_appeals
+
+    create_event_through_the_form(dialog)
+    window = dialog.start_event_mode()
+    assert window is not None
+    qtbot.add_widget(window)
+    write_and_count(window, qtbot, 1, "Private Person")
+    (stored,) = list_appeals(db)
+    assert (stored.event_name, stored.ua_number, stored.count) == (EVENT, "34/26", 1)
+    assert "Private Person" not in stored.text
+
+
+def test_organiser_batch_export_merge_and_report(
+    dialog: EventsDialog,
+    db: Database,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    create_event_through_the_form(dialog)
+
+    def fill(parent: object, event: object) -> object:
+        from app.ui.events.batch_dialog import BatchDialog
+
+        batch = BatchDialog(dialog.current_event(), dialog)
+        batch.count_spin.setValue(12)
+        batch.note_edit.setText("table 3")
+        return batch
+
+    monkeypatch.setattr(organiser_files, "run_batch_dialog", fill)
+    dialog.batch_button.click()
+    assert "Counted 12 letters for UA 12/26" in dialog.status.text()
+    exported = tmp_path / "laptop.json"
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: exported)
+    dialog.export_button.click()
+    assert exported.is_file()
+    before = row_counts(db)
+    monkeypatch.setattr(organiser_files, "ask_open_paths", lambda *a: [exported, exported])
+    dialog.merge_button.click()
+    assert dialog.status.text().count("0 added, 1 already present") == 2
+    assert row_counts(db) == before
+    report = tmp_path / "report.pdf"
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: report)
+    dialog.report_button.click()
+    assert report.is_file() and report.with_suffix(".csv").is_file()
+    assert "12 letters" in dialog.status.text()
+
+    def names(parent: object, event: object) -> object:
+        from app.ui.events.batch_dialog import BatchPrintDialog
+
+        batch = BatchPrintDialog(dialog.current_event(), dialog)
+        batch.names_edit.setPlainText("Alex Example\nSam Sample")
+        batch.blank_spin.setValue(1)
+        return batch
+
+    batch_pdf = tmp_path / "batch.pdf"
+    monkeypatch.setattr(organiser_files, "run_batch_print_dialog", names)
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: batch_pdf)
+    dialog.print_batch_button.click()
+    assert "Saved 3 letters and their envelopes in batch.pdf" in dialog.status.text()
+    assert batch_pdf.is_file()
+    assert dialog.event_list.currentItem().text().startswith(EVENT)
+    assert dialog.event_list.count() == 1
+
+
+def test_the_main_window_has_events_event_mode(
+    db: Database, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.paths import resolve_paths
+    from app.settings import load_settings
+    from app.ui.app_context import AppContext
+    from app.ui.main_window import MainWindow
+
+    paths = resolve_paths(data_dir)
+    window = MainWindow(AppContext(paths, load_settings(paths)))
+    qtbot.add_widget(window)
+    window.show()
+    with qtbot.wait_signal(window.cases_loaded, timeout=20_000):
+        window.start()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "Even&ts" in titles
+    menu = window.events_menu
+    assert menu.event_mode.text() == "Event &mode\u2026"
+    menu.event_mode.trigger()
+    assert menu.dialog is not None and menu.dialog.isVisible()
+    assert menu.dialog.form.case_table.rowCount() == 3
+    menu.dialog.close()
+
+
+def test_print_counts_the_letter_and_an_idle_screen_clears_itself(
+    db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.events import create_event
+
+    event = create_event(db, EVENT, cases=["12/26"])
+    printed: list[tuple[str, str]] = []
+
+    def fake_print(parent: object, letter: object, target: object, options: object) -> bool:
+        printed.append((letter.text, target.label))  # type: ignore[attr-defined]
+        return True
+
+    monkeypatch.setattr(event_mode_window, "print_letter", fake_print)
+    window = EventModeWindow(db, event, PinLock("2468"), idle_reset_ms=50)
+    qtbot.add_widget(window)
+    window.show()
+    window.form.case_list.setCurrentRow(0)
+    qtbot.keyClicks(window.form.name_edit, "Walks Away")
+    with qtbot.wait_signal(window.letter_recorded):
+        window.print_button.click()
+    assert printed and "Walks Away" in printed[0][0] and "Rui Costa" in printed[0][1]
+    qtbot.wait_until(lambda: window.form.name_edit.text() == "" and window.form.text() == "")
+    assert window.thanks.text() == "" and window.form.case() is None
+    assert event_tally(db, EVENT).total == 1
+
+
+def test_the_board_picks_up_letters_from_other_laptops_on_its_timer(
+    db: Database, qtbot: QtBot
+) -> None:
+    from app.services.events import create_event, record_event_letter
+    from app.ui.events.tally_board import TallyBoard
+
+    event = create_event(db, EVENT, cases=["12/26", "34/26"], goal=3)
+    board = TallyBoard(lambda: event_tally(db, EVENT), poll_ms=20)
+    qtbot.add_widget(board)
+    board.show()
+    assert board.tally is not None and board.tally.total == 0
+    record_event_letter(db, event, "34/26", target_index=1, count=2)  # "another laptop"
+    with qtbot.wait_signal(board.tally_changed) as changed:
+        pass
+    assert changed.args == [2]
+    image = board.grab().toImage()
+    assert image.width() > 0

@@ -1,0 +1,168 @@
+"""The Edit menu's actions on a real store: delete, edit, undo and redo, read back from SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from app.domain.model import CaseSummary, Channel
+from app.services import appeals, cases
+from app.services.database import Database
+from app.ui.edit_actions import EditActions
+from tests.builders import dump, fictional_document
+from tests.ui.conftest import RecordedMessages
+
+
+@pytest.fixture
+def store(app_paths, open_db: Database) -> Database:  # type: ignore[no-untyped-def]
+    from app.services.importing import save_parsed
+
+    save_parsed(open_db, fictional_document("61/15"), "a.txt")
+    save_parsed(open_db, fictional_document("62/15", title="FICTIONAL JOURNALIST HELD"), "b.txt")
+    appeals.record_appeal(open_db, "61/15", target_index=1, channel=Channel.POST)
+    return open_db
+
+
+@pytest.fixture
+def actions(qtbot, store: Database) -> Iterator[tuple[EditActions, list[CaseSummary]]]:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.add_widget(parent)
+    chosen: list[CaseSummary] = []
+    edit = EditActions(parent, lambda: store, lambda: chosen[0] if chosen else None)
+    yield edit, chosen
+
+
+def choose(chosen: list[CaseSummary], db: Database, ua_number: str) -> None:
+    chosen[:] = [c for c in cases.list_cases(db, include_closed=True) if c.ua_number == ua_number]
+
+
+def test_delete_says_what_goes_then_undo_and_redo(
+    qtbot,
+    actions,
+    store: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    edit, chosen = actions
+    before = dump(store)
+    choose(chosen, store, "61/15")
+    messages.answer = True  # keep the appeals? yes; delete? yes
+    with qtbot.waitSignal(edit.store_changed):
+        edit.delete_case.trigger()
+    asked = [text for kind, _title, text in messages.shown if kind == "ask"]
+    assert "UA 61/15" in asked[-1] and "1 imported document" in asked[-1]
+    assert "still count in reports" in asked[-1]
+    assert [c.ua_number for c in cases.list_cases(store, include_closed=True)] == ["62/15"]
+    assert edit.undo.text() == "&Undo delete UA 61/15"
+    edit.undo.trigger()
+    assert dump(store) == before
+    assert edit.redo.text() == "&Redo delete UA 61/15"
+    edit.redo.trigger()
+    assert [c.ua_number for c in cases.list_cases(store, include_closed=True)] == ["62/15"]
+
+
+def test_saying_no_deletes_nothing(
+    actions,
+    store: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    edit, chosen = actions
+    before = dump(store)
+    choose(chosen, store, "62/15")
+    messages.answer = False
+    edit.delete_case.trigger()
+    assert dump(store) == before
+    assert not edit.undo.isEnabled()
+
+
+def test_edit_dialog_saves_a_correction_that_undo_takes_back(
+    qtbot,
+    actions,
+    store: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.dialogs.case_edit_dialog import CaseEditDialog
+
+    edit, chosen = actions
+    before = dump(store)
+    dialog = CaseEditDialog(cases.get_case(store, "62/15"))
+    qtbot.add_widget(dialog)
+    dialog.bind(store)
+    dialog.change_made.connect(edit.record)
+    dialog.title.setText("Journalist held in Atlantis")
+    dialog.no_deadline.setChecked(True)
+    dialog.persons.setPlainText("Ana Lima (she/her)\nTeo Lima (he/him)")
+    dialog.officials.item(1, 0).setText("Attorney General")
+    dialog.buttons.accepted.emit()
+    case = cases.get_case(store, "62/15")
+    assert case.title == "Journalist held in Atlantis"
+    assert case.deadline is None
+    assert [p.name for p in case.persons] == ["Ana Lima", "Teo Lima"]
+    assert case.targets[1].title == "Attorney General"
+    assert case.corrected_fields == {"title", "deadline", "persons", "targets"}
+    assert edit.undo.text() == "&Undo edit UA 62/15"
+    edit.undo.trigger()
+    assert dump(store) == before
+
+
+def test_undo_last_import_and_practice_cases(
+    qtbot,
+    actions,
+    store: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.services.samples import load_sample_pack
+
+    edit, _chosen = actions
+    before = dump(store)
+    load_sample_pack(store)
+    edit.remove_practice.trigger()
+    assert "901/27" in messages.shown[-1][2]
+    assert {c.ua_number for c in cases.list_cases(store, include_closed=True)} == {
+        "61/15",
+        "62/15",
+    }
+    edit.undo.trigger()  # the practice cases are back
+    assert len(cases.list_cases(store, include_closed=True)) == 4
+    edit.undo_import.trigger()  # the sample pack was the last import
+    assert dump(store) == before
+
+
+def test_one_document_deleted_rebuilds_the_case_and_comes_back(
+    qtbot,
+    actions,
+    store: Database,
+    messages: RecordedMessages,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.domain.model import OutputKind
+    from app.services.importing import save_parsed
+
+    edit, chosen = actions
+    update = fictional_document(
+        "62/15", title="FICTIONAL JOURNALIST RELEASED", kind=OutputKind.UPDATE
+    )
+    save_parsed(store, replace(update, issued_on=date.today()), "update.txt")
+    assert cases.get_case(store, "62/15").title == "FICTIONAL JOURNALIST RELEASED"
+    before = dump(store)
+    choose(chosen, store, "62/15")
+    offered: list[list[str]] = []
+
+    def pick(_parent, _title, _label, items, current, _editable):  # type: ignore[no-untyped-def]
+        offered.append(list(items))
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    edit.delete_document.trigger()
+    assert offered[0][-1].endswith("update.txt")
+    assert "update.txt" in messages.shown[-1][2]
+    case = cases.get_case(store, "62/15")
+    assert case.title == "FICTIONAL JOURNALIST HELD" and len(case.outputs) == 1
+    edit.undo.trigger()
+    assert dump(store) == before

@@ -1,0 +1,184 @@
+"""Edit, delete, undo and redo appeals, drafts, replies and events from their dialogs, with
+a real store read back after each step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from app.domain.model import AppealStatus, Channel
+from app.services import appeals, editing, events
+from app.services.database import Database
+from app.ui.edit_actions import EditActions
+from tests.builders import dump, fictional_document
+from tests.ui.conftest import RecordedMessages
+
+
+@pytest.fixture
+def store(open_db: Database) -> Database:
+    from app.services.importing import save_parsed
+
+    save_parsed(open_db, fictional_document("61/15"), "a.txt")
+    appeals.record_appeal(
+        open_db,
+        "61/15",
+        target_index=1,
+        channel=Channel.POST,
+        sent_on=date(2026, 3, 1),
+        text="Dear Minister, as sent",
+    )
+    return open_db
+
+
+@pytest.fixture
+def edit(qtbot, store: Database) -> EditActions:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.add_widget(parent)
+    return EditActions(parent, lambda: store, lambda: None)
+
+
+@pytest.fixture
+def history(qtbot, store: Database, edit: EditActions):  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.history_dialog import HistoryDialog
+    from app.ui.history_editing import HistoryEditing
+
+    dialog = HistoryDialog(lambda: store, ["61/15"])
+    qtbot.add_widget(dialog)
+    dialog.editing = HistoryEditing(dialog, lambda: store, edit.record)
+    dialog.show()
+    dialog.reload()
+    dialog.table.selectRow(0)
+    return dialog
+
+
+def test_appeal_edit_keeps_the_first_text_and_undoes(
+    qtbot,
+    history,
+    store: Database,
+    edit: EditActions,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.dialogs.appeal_edit_dialog import AppealEditDialog
+
+    before = dump(store)
+    history.editing.edit_current()
+    editor = history.findChild(AppealEditDialog)
+    editor.channel.setCurrentIndex(editor.channel.findData("email"))
+    editor.official.setCurrentIndex(1)
+    editor.text.setPlainText("Dear Prosecutor, corrected")
+    editor.buttons.accepted.emit()
+    [record] = appeals.list_appeals(store)
+    assert (record.channel, record.target_index, record.text) == (
+        Channel.EMAIL,
+        2,
+        "Dear Prosecutor, corrected",
+    )
+    assert record.target_label.startswith("Prosecutor General")
+    assert [t for _w, t in editing.appeal_versions(store, record.appeal_id)] == [
+        "Dear Minister, as sent"
+    ]
+    assert history.model.record_at(0).channel == Channel.EMAIL  # the dialog shows it
+    assert edit.undo.text() == "&Undo edit the appeal for UA 61/15"
+    edit.undo.trigger()
+    assert dump(store) == before
+
+
+def test_delete_key_deletes_a_draft_after_saying_what_goes(
+    qtbot,
+    history,
+    store: Database,
+    edit: EditActions,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    appeals.record_appeal(
+        store, "61/15", target_index=1, channel=None, status=AppealStatus.DRAFT, text="draft"
+    )
+    history.reload()
+    row = next(
+        r
+        for r in range(history.model.rowCount())
+        if history.model.record_at(r).status is AppealStatus.DRAFT
+    )
+    history.table.selectRow(row)
+    before = dump(store)
+    history.table.setFocus()
+    qtbot.keyClick(history.table, Qt.Key.Key_Delete)
+    assert "the draft to Minister of Justice, Rui Costa for UA 61/15" in messages.shown[-1][2]
+    assert [a.status for a in appeals.list_appeals(store)] == [AppealStatus.SENT]
+    assert history.model.rowCount() == 1
+    edit.undo.trigger()
+    assert dump(store) == before
+    edit.redo.trigger()
+    assert len(appeals.list_appeals(store)) == 1
+
+
+def test_reply_note_is_shown_edited_and_deleted(
+    qtbot,
+    history,
+    store: Database,
+    edit: EditActions,
+    monkeypatch,
+    messages,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    [record] = appeals.list_appeals(store)
+    appeals.record_reply(store, record.appeal_id, date(2026, 4, 1), "They will look into it")
+    history.reload()
+    history.table.selectRow(0)
+    assert "They will look into it" in history.scan_label.text()
+    before = dump(store)
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *a, **k: ("Promised a visit", True)
+    )
+    history.editing.edit_current_reply()
+    assert appeals.list_appeals(store)[0].reply_note == "Promised a visit"
+    history.editing.delete_current_reply()
+    assert appeals.list_appeals(store)[0].reply_on is None
+    edit.undo.trigger()
+    edit.undo.trigger()
+    assert dump(store) == before
+
+
+def test_event_edit_and_delete_from_the_events_dialog(
+    qtbot,
+    store: Database,
+    edit: EditActions,
+    messages: RecordedMessages,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.events.event_editing import EventEditDialog, EventEditing
+    from app.ui.events.events_dialog import EventsDialog
+
+    events.create_event(store, "W4R", cases=["61/15"], goal=10)
+    event = events.get_event(store, "W4R")
+    events.record_event_letter(store, event, "61/15", target_index=1, count=3)
+    before = dump(store)
+    dialog = EventsDialog(store)
+    qtbot.add_widget(dialog)
+    editing_ = EventEditing(dialog, lambda: store, edit.record)
+    dialog.reload("W4R")
+    editing_.edit_current()
+    editor = dialog.findChild(EventEditDialog)
+    editor.name.setText("Write for Rights 2026")
+    editor.place.setText("Town library")
+    editor.cases.setPlainText("61/15 25")
+    editor.buttons.accepted.emit()
+    changed = events.get_event(store, "Write for Rights 2026")
+    assert changed.place == "Town library" and changed.cases[0].goal == 25
+    assert dialog.current_event().name == "Write for Rights 2026"
+    messages.answer = False  # keep the letters? no: they go with the event; then "delete?" no
+    editing_.delete_current()
+    assert events.list_events(store) != []  # said no: nothing deleted
+    answers = iter([False, True])  # do not keep the letters; yes, delete
+    from app.ui.messages import Messages
+
+    monkeypatch.setattr(Messages, "ask", staticmethod(lambda *_a: next(answers)))
+    editing_.delete_current()
+    assert events.list_events(store) == []
+    assert appeals.list_appeals(store)[0].count == 1  # the event's 3 letters went with it
+    edit.undo.trigger()
+    edit.undo.trigger()
+    assert dump(store) == before

@@ -1,0 +1,176 @@
+"""The Edit menu in the real main window: Delete and the context menu on the case list,
+Ctrl+Z and Ctrl+Shift+Z, the detail pane's marks and Help > Keyboard shortcuts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+
+from app.domain.model import Channel
+from app.services import appeals, cases, editing
+from app.services.database import Database
+from tests.builders import dump, fictional_document, store_documents
+from tests.ui.conftest import RecordedMessages
+
+
+def listed(window) -> list[str]:  # type: ignore[no-untyped-def]
+    return [case.ua_number for case in window.shown_cases()]
+
+
+def select(window, ua_number: str) -> None:  # type: ignore[no-untyped-def]
+    row = listed(window).index(ua_number)
+    window.case_list.table.selectRow(row)
+
+
+def test_edit_menu_sits_after_file_with_undo_and_redo_keys(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles[:3] == ["&File", "&Edit", "&Case"]
+    edits = window.edits
+    assert edits.undo.shortcut().toString() == "Ctrl+Z"
+    assert edits.redo.shortcut().toString() == "Ctrl+Shift+Z"
+    assert not edits.undo.isEnabled()
+    window.menu_actions.shortcuts.trigger()
+    from app.ui.shortcuts_help import ShortcutsDialog
+
+    dialog = window.findChild(ShortcutsDialog)
+    keys = dict(dialog.rows())
+    assert keys["Ctrl+Z"] == "Undo" and keys["Ctrl+Shift+Z"] == "Redo"
+    assert keys["F2"] == "Edit case" and keys["Del"] == "Delete case"
+    assert "Menu key" in keys
+    dialog.close()
+
+
+def test_delete_key_on_the_list_then_ctrl_z_and_ctrl_shift_z(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    store_documents(
+        app_paths,
+        fictional_document("61/15"),
+        fictional_document("62/15", title="FICTIONAL JOURNALIST HELD"),
+    )
+    appeals.record_appeal(open_db, "61/15", target_index=1, channel=Channel.POST)
+    before = dump(open_db)
+    window = make_window()
+    select(window, "61/15")
+    messages.answer = False  # keep the appeals? no; then the final "delete?" also says no
+    window.case_list.table.setFocus()
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_Delete)
+    assert dump(open_db) == before  # said no: nothing removed
+    messages.answer = True
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_Delete)
+    question = messages.shown[-1]
+    assert question[1] == "Delete UA 61/15?"
+    assert "1 imported document" in question[2] and "still count in reports" in question[2]
+    qtbot.waitUntil(lambda: "61/15" not in listed(window))
+    assert [c.ua_number for c in cases.list_cases(open_db, include_closed=True)] == ["62/15"]
+    assert window.edits.undo.text() == "&Undo delete UA 61/15"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "61/15" in listed(window))
+    assert dump(open_db) == before
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: "61/15" not in listed(window))
+
+
+def test_right_click_menu_edits_the_row_under_the_pointer(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.dialogs.case_edit_dialog import CaseEditDialog
+
+    store_documents(
+        app_paths,
+        fictional_document("61/15"),
+        fictional_document("62/15", title="FICTIONAL JOURNALIST HELD"),
+    )
+    window = make_window()
+    table = window.case_list.table
+    row = listed(window).index("62/15")
+    position = table.visualRect(table.model().index(row, 0)).center()
+    table.customContextMenuRequested.emit(position)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    entries = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert entries[:2] == ["&Edit case...", "&Delete case..."]
+    menu.close()
+    assert window.current_case().ua_number == "62/15"
+    window.edits.edit_case.trigger()
+    dialog = window.findChild(CaseEditDialog)
+    dialog.title.setText("Journalist held for an article")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: window.detail.title_label.text() == "Journalist held for an article")
+    assert "Changed by you: Title." in window.detail.body.toPlainText()
+    assert cases.get_case(open_db, "62/15").corrected_fields == {"title"}
+    window.edits.undo.trigger()
+    qtbot.waitUntil(lambda: window.detail.title_label.text() == "FICTIONAL JOURNALIST HELD")
+
+
+def test_a_later_document_shows_its_difference_in_the_detail_pane(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.domain.model import OutputKind
+    from app.services.importing import save_parsed
+
+    store_documents(app_paths, fictional_document("61/15"))
+    editing.edit_case(open_db, "61/15", title="My title")
+    update = fictional_document("61/15", title="FICTIONAL TEACHER RELEASED", kind=OutputKind.UPDATE)
+    save_parsed(open_db, replace(update, issued_on=date.today()), "update.txt")
+    window = make_window()
+    select(window, "61/15")
+    qtbot.waitUntil(lambda: window.detail.title_label.text() == "My title")
+    text = window.detail.body.toPlainText()
+    assert "A later document says Title: \u201cFICTIONAL TEACHER RELEASED\u201d" in text
+
+
+def test_a_saved_draft_reopens_in_the_letter_editor_and_becomes_the_sent_appeal(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.domain.model import AppealStatus
+    from tests.ui.conftest import wait_for_letter
+
+    store_documents(app_paths, fictional_document("61/15"))
+    kept = appeals.record_appeal(
+        open_db,
+        "61/15",
+        target_index=2,
+        channel=None,
+        status=AppealStatus.DRAFT,
+        text="Dear Prosecutor General,\n\nMy own words, kept as a draft.",
+    )
+    window = make_window()
+    window.menu_actions.history.trigger()
+    history = window.case_actions.history_dialog
+    history.case_combo.setCurrentIndex(0)
+    history.table.selectRow(0)
+    history.editing.open_current_draft()
+    letter = wait_for_letter(window.case_actions.letter_dialog)
+    qtbot.waitUntil(lambda: "My own words" in letter.text())
+    assert letter.target_index() == 2
+    letter.letter_edit.appendPlainText("One more sentence.")
+    letter.request_mark_sent()
+    window.case_actions.mark_sent_dialog.accept()
+    [sent] = appeals.list_appeals(open_db)  # the draft became the appeal: no second record
+    assert sent.appeal_id == kept.appeal_id
+    assert sent.status is AppealStatus.SENT
+    assert sent.text.endswith("One more sentence.")

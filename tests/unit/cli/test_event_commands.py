@@ -1,0 +1,214 @@
+"""The event commands as an organiser scripts them: create, sent --event, tally, merge, report."""
+
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.main import main
+from app.store.database import Database
+from tests.builders import laptop, open_event_store
+
+EVENT = "Letter evening (fictional)"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    """The organiser's store holding the three fictional event cases."""
+    database = open_event_store(data_dir)
+    yield database
+    database.close()
+
+
+def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data_dir), *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def event_dir(db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    db.close()
+    code, out, _ = run(
+        capsys,
+        data_dir,
+        "event",
+        "create",
+        EVENT,
+        "--date",
+        "2026-12-10",
+        "--place",
+        "Library",
+        "--cases",
+        "UA 12/26,34/26",
+        "--goal",
+        "20",
+    )
+    assert code == 0 and "12/26, 34/26" in out
+    return data_dir
+
+
+def test_sent_with_event_and_tally_json(
+    event_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in (
+        ("sent", "12/26", "--target", "1", "--channel", "post", "--event", EVENT),
+        ("sent", "12/26", "--channel", "post", "--event", EVENT, "--kind", "solidarity"),
+        ("sent", "34/26", "--target", "2", "--channel", "email", "--event", EVENT, "--count", "12"),
+    ):
+        assert run(capsys, event_dir, *argv)[0] == 0
+    code, out, _ = run(capsys, event_dir, "event", "tally", EVENT, "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "event": EVENT,
+        "total": 14,
+        "cases": {
+            "12/26": {
+                "total": 2,
+                "by_channel": {"post": 2},
+                "by_kind": {"appeal": 1, "solidarity": 1},
+                "goal": 20,
+            },
+            "34/26": {
+                "total": 12,
+                "by_channel": {"email": 12},
+                "by_kind": {"appeal": 12},
+                "goal": 20,
+            },
+        },
+    }
+    code, out, _ = run(capsys, event_dir, "event", "list")
+    assert f"{EVENT} (Dec 10, 2026, Library): 12/26, 34/26" in out
+
+
+def test_unknown_event_is_one_clear_line(
+    event_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys, event_dir, "sent", "12/26", "--channel", "post", "--event", "No such evening"
+    )
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"appeal-desk: There is no event called 'No such evening'. Known events: {EVENT}."
+    ]
+
+
+def test_duplicate_event_and_unknown_case_are_refused(
+    event_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "already an event" in run(capsys, event_dir, "event", "create", EVENT)[2]
+    code, _, err = run(capsys, event_dir, "event", "create", "Other", "--cases", "77/26")
+    assert code == 1 and "77/26" in err
+
+
+def test_export_merge_twice_prints_counts(
+    event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, event_dir, "sent", "12/26", "--channel", "post", "--event", EVENT, "--count", "3")
+    out_file = tmp_path / "laptop.json"
+    assert run(capsys, event_dir, "event", "export", EVENT, "--out", str(out_file))[0] == 0
+    other = tmp_path / "organiser"
+    laptop(tmp_path, "organiser").close()
+    code, out, _ = run(capsys, other, "event", "merge", str(out_file), str(out_file))
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert lines[0].endswith(f"'{EVENT}' (event created): 1 added, 0 already present, 0 conflicts")
+    assert lines[1].endswith(f"'{EVENT}': 0 added, 1 already present, 0 conflicts")
+    code, out, _ = run(capsys, other, "event", "tally", EVENT, "--json")
+    assert json.loads(out)["total"] == 3
+    junk = tmp_path / "junk.json"
+    junk.write_text("{}", encoding="utf-8")
+    code, out, _ = run(capsys, other, "event", "merge", str(junk))
+    assert code == 1 and "rejected" in out
+
+
+def test_report_csv_and_one_page_pdf_without_names(
+    qapp: object, event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # qapp: a full QApplication first, or the report's offscreen QGuiApplication would
+    # outlive this test and abort the widget tests that follow.
+    run(capsys, event_dir, "sent", "12/26", "--target", "1", "--channel", "post", "--event", EVENT)
+    run(capsys, event_dir, "sent", "34/26", "--channel", "fax", "--event", EVENT, "--count", "4")
+    csv_path, pdf_path = tmp_path / "report.csv", tmp_path / "report.pdf"
+    code, out, _ = run(
+        capsys, event_dir, "event", "report", EVENT, "--csv", str(csv_path), "--pdf", str(pdf_path)
+    )
+    assert code == 0, out
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8", newline="")))
+    assert [(r["ua_number"], r["total"], r["post_appeal"], r["fax_appeal"]) for r in rows] == [
+        ("12/26", "1", "1", "0"),
+        ("34/26", "4", "0", "4"),
+        ("total", "5", "1", "4"),
+    ]
+    text = csv_path.read_text(encoding="utf-8")
+    for personal in ("Rui Costa", "Ana Lima", "Bo Sand", "Main St"):
+        assert personal not in text
+    reader = PdfReader(pdf_path)
+    assert len(reader.pages) == 1
+    page = " ".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
+    assert EVENT in page and "5 letters" in page and "UA 12/26" in page
+
+
+def test_add_case_and_same_named_events_from_two_laptops_merge(
+    event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, event_dir, "event", "add-case", EVENT, "56/26", "--goal", "7")
+    assert code == 0 and "56/26 (goal 7)" in out
+    laptop(tmp_path, "other").close()  # this laptop created an event of the same name itself
+    other = tmp_path / "other"
+    run(capsys, other, "event", "create", EVENT, "--cases", "56/26")
+    run(capsys, other, "sent", "56/26", "--channel", "post", "--event", EVENT, "--count", "5")
+    exported = tmp_path / "other.json"
+    run(capsys, other, "event", "export", EVENT, "--out", str(exported))
+    code, out, _ = run(capsys, event_dir, "event", "merge", str(exported))
+    assert code == 0 and "same name" in out and "5 added" not in out and "1 added" in out
+    code, out, _ = run(capsys, event_dir, "event", "tally", EVENT, "--json")
+    assert json.loads(out)["cases"]["56/26"] == {
+        "total": 5,
+        "by_channel": {"post": 5},
+        "by_kind": {"appeal": 5},
+        "goal": 7,
+    }
+
+
+def test_batch_prints_named_and_blank_letters_with_envelopes_in_one_pdf(
+    qapp: object, event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("Alex Example\n\nSam Sample\n", encoding="utf-8")
+    out = tmp_path / "batch.pdf"
+    code, text, err = run(
+        capsys,
+        event_dir,
+        "event",
+        "batch",
+        EVENT,
+        "12/26",
+        "--out",
+        str(out),
+        "--names",
+        str(names),
+        "--blank",
+        "1",
+    )
+    assert code == 0, err
+    assert "3 letters and their envelopes" in text
+    pages = PdfReader(out).pages
+    envelopes = [p for p in pages if p.mediabox.width > p.mediabox.height]  # DL is landscape
+    assert len(envelopes) == 3 and len(pages) >= 6
+    words = " ".join(unicodedata.normalize("NFKC", p.extract_text()) for p in pages)
+    words = " ".join(words.split())
+    assert "Alex Example" in words and "Sam Sample" in words and "Rui Costa" in words
+    code, _, err = run(capsys, event_dir, "event", "batch", EVENT, "56/26", "--out", str(out))
+    assert code == 1 and "not one of the cases" in err

@@ -1,0 +1,118 @@
+"""The ``letter``, ``envelope`` and ``labels`` commands as a user scripts them."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.domain.model import SenderProfile
+from app.domain.output_options import PageSize
+from app.main import main
+from app.paths import resolve_paths
+from app.settings import Settings, save_settings
+from tests.conftest import UA_SAMPLES
+from tests.unit.output.pdf_reading import pdf_text
+
+SRI_LANKA = UA_SAMPLES / "101_sri_lanka_activists_pta_pdf_2023.txt"
+OFFICIAL = "Ranjith Abeywardena"
+
+
+def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    home = tmp_path / "home"
+    assert cli(capsys, home, "import", str(SRI_LANKA))[0] == 0
+    sender = SenderProfile(
+        name="Jane Writer",
+        address="12 Example Road",
+        city="Bristol",
+        country="United Kingdom",
+        email="jane@example.org",
+    )
+    save_settings(resolve_paths(home), Settings(sender=sender, page_size=PageSize.A4))
+    return home
+
+
+def test_letter_to_stdout(data: Path, capsys) -> None:
+    code, out, _ = cli(capsys, data, "letter", "28/23")
+    assert code == 0
+    assert OFFICIAL in out and "Jane Writer" in out and "Tharani Selvanayagam" in out
+
+
+def test_letter_pdf_headless(qapp, data: Path, tmp_path: Path, capsys) -> None:
+    out_file = tmp_path / "letter.pdf"
+    code, out, _ = cli(
+        capsys,
+        data,
+        "letter",
+        "UA 28/23",
+        "--target",
+        "1",
+        "--out",
+        str(out_file),
+        "--page-size",
+        "Letter",
+    )
+    assert code == 0 and "letter.pdf" in out
+    text = pdf_text(out_file)
+    assert OFFICIAL in text and "Jane Writer" in text and "SRI LANKA" in text
+    box = PdfReader(out_file).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_letter_eml_and_txt(data: Path, tmp_path: Path, capsys) -> None:
+    eml, txt = tmp_path / "appeal.eml", tmp_path / "appeal.txt"
+    assert cli(capsys, data, "letter", "28/23", "--out", str(eml))[0] == 0
+    assert cli(capsys, data, "letter", "28/23", "--out", str(txt))[0] == 0
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert "28/23" in message["Subject"] and message["From"] == "Jane Writer <jane@example.org>"
+    assert message["X-Unsent"] == "1"
+    assert OFFICIAL in txt.read_text(encoding="utf-8")
+
+
+def test_envelope_and_labels(qapp, data: Path, tmp_path: Path, capsys) -> None:
+    envelope, labels = tmp_path / "env.pdf", tmp_path / "labels.pdf"
+    assert cli(capsys, data, "envelope", "28/23", "--out", str(envelope), "--format", "C5")[0] == 0
+    lines = [line.strip() for line in pdf_text(envelope).splitlines() if line.strip()]
+    assert lines[-1] == "SRI LANKA" and "AIR MAIL / PAR AVION" in lines and "Jane Writer" in lines
+    assert (
+        cli(capsys, data, "envelope", "28/23", "--out", str(envelope), "--no-return-address")[0]
+        == 0
+    )
+    assert "Jane Writer" not in pdf_text(envelope)
+    code, out, _ = cli(capsys, data, "labels", "28/23", "--out", str(labels))
+    assert code == 0 and OFFICIAL in pdf_text(labels)
+
+
+def test_bad_input_is_one_line_and_writes_nothing(data: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = cli(capsys, data, "letter", "28/23", "--out", str(tmp_path / "x.docx"))
+    assert code == 1 and ".pdf" in err
+    code, _, err = cli(capsys, data, "letter", "99/99")
+    assert code == 1 and "99/99" in err
+    code, _, err = cli(
+        capsys, data, "envelope", "28/23", "--target", "9", "--out", str(tmp_path / "e.pdf")
+    )
+    assert code == 1 and err.count("\n") == 1
+    assert not list(tmp_path.glob("*.pdf")) and not (tmp_path / "x.docx").exists()
+
+
+def test_letters_to_overdue_and_closed_cases_warn_like_the_editor(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = cli(capsys, data, "letter", "28/23")
+    assert code == 0 and OFFICIAL in out  # a warning, never a block
+    assert "appeal-desk: The deadline of this UA has passed." in err
+    final = UA_SAMPLES / "103_sri_lanka_activists_freed_final_markdown_2023.txt"
+    assert cli(capsys, data, "import", str(final))[0] == 0
+    code, out, err = cli(capsys, data, "letter", "28/23")
+    assert code == 0
+    assert "appeal-desk: This case is closed: the UA asks for no further action." in err

@@ -1,0 +1,129 @@
+"""Practice data: sample cases never counted or bulk-printed, and every output made from one
+says "FICTIONAL SAMPLE - DO NOT SEND" (read back from the files)."""
+
+from __future__ import annotations
+
+import email
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.domain.model import Channel
+from app.main import main
+from app.output.mail import social_message
+from app.services import appeals, cases, events, reports
+from app.services.event_reports import report_csv, write_event_report
+from app.services.samples import load_sample_pack
+from app.services.transit_times import shipped_table
+from app.services.urgency import write_today
+from app.store.database import Database
+from tests.builders import INITIAL_901
+from tests.unit.output.pdf_reading import pdf_text
+
+MARKING = "FICTIONAL SAMPLE - DO NOT SEND"
+# PDFs need Qt; the full QApplication comes first so later widget tests can share it.
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture
+def mixed(db: Database, tmp_path: Path) -> Database:
+    """One real-looking case (imported as an ordinary document) and the sample pack."""
+    from app.services.importing import save_parsed
+    from tests.builders import make_document
+
+    save_parsed(db, make_document(deadline=date(2099, 1, 1)), "real.txt")
+    load_sample_pack(db)
+    for number in ("12/26", "901/27"):
+        appeals.record_appeal(
+            db, number, target_index=1, channel=Channel.POST, sent_on=date(2026, 2, 1)
+        )
+    return db
+
+
+def test_samples_are_never_counted_in_the_section_report(mixed: Database) -> None:
+    report = reports.section_report(mixed)
+    assert report.total == 1
+    assert {row.ua_number for row in report.rows} == {"12/26"}
+
+
+def test_samples_are_shown_marked_on_the_tally_but_never_counted(mixed: Database) -> None:
+    events.create_event(mixed, "Practice evening", cases=["12/26", "901/27"])
+    event = events.get_event(mixed, "Practice evening")
+    events.record_event_letter(mixed, event, "12/26", target_index=1, count=2)
+    events.record_event_letter(mixed, event, "901/27", target_index=1, count=7)
+    tally = events.event_tally(mixed, "Practice evening")
+    assert tally.total == 2
+    sample = next(c for c in tally.cases if c.ua_number == "901/27")
+    assert sample.is_sample and sample.title.startswith(MARKING)
+    assert list(tally.to_json_dict()["cases"]) == ["12/26"]  # type: ignore[call-overload]
+    assert "901/27" not in report_csv(tally.counted())
+    report = write_event_report(mixed, "Practice evening", None, None)
+    assert [c.ua_number for c in report.cases] == ["12/26"] and report.total == 2
+
+
+def test_samples_are_never_in_write_today(mixed: Database) -> None:
+    queue = write_today(mixed, shipped_table(), date(2026, 1, 1))
+    assert [item.case.ua_number for item in queue] == ["12/26"]
+
+
+def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> str:
+    code = main(["--data-dir", str(data), *args])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+def test_every_output_of_a_sample_carries_the_marking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "store"
+    cli(capsys, data, "samples")
+    cli(capsys, data, "import", str(INITIAL_901))  # unchanged: still the sample
+    letter_pdf = tmp_path / "letter.pdf"
+    cli(capsys, data, "letter", "901/27", "--out", str(letter_pdf))
+    assert MARKING in pdf_text(letter_pdf)
+    text = cli(capsys, data, "letter", "901/27")
+    assert text.startswith(f"*** {MARKING} ***")
+    eml = tmp_path / "letter.eml"
+    cli(capsys, data, "letter", "901/27", "--out", str(eml))
+    message = email.message_from_bytes(eml.read_bytes())
+    assert MARKING in str(email.header.make_header(email.header.decode_header(message["Subject"])))
+    assert MARKING in message.get_payload(decode=True).decode("utf-8")
+    envelope = tmp_path / "envelope.pdf"
+    cli(capsys, data, "envelope", "901/27", "--out", str(envelope))
+    assert MARKING in pdf_text(envelope)
+    labels = tmp_path / "labels.pdf"
+    cli(capsys, data, "labels", "901/27", "--out", str(labels))
+    assert pdf_text(labels).startswith(MARKING)
+    cli(capsys, data, "event", "create", "Practice", "--cases", "901/27")
+    batch = tmp_path / "batch.pdf"
+    cli(capsys, data, "event", "batch", "Practice", "901/27", "--blank", "1", "--out", str(batch))
+    assert pdf_text(batch).count(MARKING) >= 2  # the letter and its envelope
+
+
+def test_social_post_of_a_sample_is_marked(mixed: Database) -> None:
+    case = cases.get_case(mixed, "901/27")
+    assert social_message(case, case.targets[0]).startswith(f"[{MARKING}]")
+    real = cases.get_case(mixed, "12/26")
+    assert MARKING not in social_message(real, real.targets[0])
+
+
+def test_a_real_case_carries_no_marking(mixed: Database) -> None:
+    from app.domain.model import SenderProfile
+    from app.services.letters import draft_letter
+
+    letter = draft_letter(cases.get_case(mixed, "12/26"), 1, SenderProfile(name="Jo"))
+    assert MARKING not in letter.text and MARKING not in letter.subject
+
+
+def test_json_tally_cli_leaves_samples_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "store"
+    cli(capsys, data, "samples")
+    cli(capsys, data, "event", "create", "Practice", "--cases", "901/27")
+    cli(capsys, data, "sent", "901/27", "--channel", "post", "--event", "Practice")
+    tally = json.loads(cli(capsys, data, "event", "tally", "Practice", "--json"))
+    assert tally["total"] == 0 and tally["cases"] == {}

@@ -1,0 +1,147 @@
+"""The report for the section: counts per UA x channel and month, replies, and no personal data."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.domain.output_options import OutputOptions, PageSize
+from app.services.cases import get_case
+from app.services.reports import (
+    ReportRow,
+    SectionReport,
+    report_csv,
+    section_report,
+    write_report_pdf,
+    write_section_report,
+)
+from app.store.database import Database
+from tests.builders import SENDER, SENDER_ADDRESS, open_sample_store, record_sample_appeals
+
+A4 = OutputOptions(PageSize.A4)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """UA 901/27 and UA 902/27 as ordinary cases, nothing recorded yet."""
+    database = open_sample_store(tmp_path / "data")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def seeded(db: Database) -> Database:
+    return record_sample_appeals(db)
+
+
+def page_text(path: Path) -> str:
+    """The text of the only page, with runs of whitespace (pypdf gives tabs) as one space."""
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    return " ".join(reader.pages[0].extract_text().split())
+
+
+def personal_data(db: Database) -> list[str]:
+    """Every name, address, title and note the store holds for the sample cases."""
+    found = [SENDER, SENDER_ADDRESS, "The minister's office wrote back."]
+    for ua in ("901/27", "902/27"):
+        case = get_case(db, ua)
+        found.append(case.title)
+        found += [person.name for person in case.persons]
+        for target in case.targets:
+            found += [target.name, target.title]
+            found += [line for line in (target.address or "").splitlines() if line.strip()]
+    return found
+
+
+def test_counts_per_case_and_channel_and_per_month(seeded: Database) -> None:
+    report = section_report(seeded)
+    assert report.total == 7  # the draft and the printed letter do not count; a batch of 3 does
+    assert report.per_case_and_channel() == {
+        ("901/27", "post"): 4,
+        ("901/27", "email"): 1,
+        ("902/27", "fax"): 1,
+        ("902/27", "post"): 1,
+    }
+    assert report.per_month() == {"2026-10": 4, "2026-11": 3}
+    assert report.total_replies == 1
+    assert report.replies_per_case() == {"901/27": 1, "902/27": 0}
+    assert report.replies_per_month() == {"2026-10": 1, "2026-11": 0}
+
+
+def test_csv_rows_are_month_case_channel_kind_with_letters_and_replies(seeded: Database) -> None:
+    rows = list(csv.DictReader(io.StringIO(report_csv(section_report(seeded)))))
+    assert [tuple(row.values()) for row in rows] == [
+        ("2026-10", "901/27", "post", "appeal", "4", "1"),
+        ("2026-11", "901/27", "email", "appeal", "1", "0"),
+        ("2026-11", "902/27", "post", "solidarity", "1", "0"),
+        ("2026-11", "902/27", "fax", "appeal", "1", "0"),
+    ]
+
+
+def test_csv_holds_no_names_addresses_or_titles(seeded: Database, tmp_path: Path) -> None:
+    target = tmp_path / "report.csv"
+    write_section_report(seeded, csv_path=target)
+    text = target.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "month,ua_number,channel,kind,letters,replies"
+    secrets = personal_data(seeded)
+    assert "Tomas Imaginario" in secrets and "Lorem Vasquez" in secrets
+    for secret in secrets:
+        assert secret not in text, secret
+    assert not list(tmp_path.glob(".*.tmp"))  # the atomic write left no temp file
+
+
+def test_period_keeps_the_letters_sent_in_it(seeded: Database) -> None:
+    november = section_report(seeded, since=date(2026, 11, 1), until=date(2026, 11, 30))
+    assert november.total == 3
+    assert november.per_month() == {"2026-11": 3}
+    assert section_report(seeded, until=date(2026, 10, 5)).total == 1
+
+
+def test_pdf_is_one_page_with_title_counts_and_scope_but_no_names(
+    seeded: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.pdf"
+    write_section_report(seeded, csv_path=None, pdf_path=target, options=A4)
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1
+    assert reader.metadata.title == "Appeals sent: report for the section"
+    text = page_text(target)
+    assert "Total letters: 7. Replies received: 1." in text
+    assert "UA 901/27" in text and "UA 902/27" in text
+    assert "October 2026" in text and "November 2026" in text
+    assert "leaves out every name and address" in text
+    for secret in personal_data(seeded):
+        assert secret not in text, secret
+    width_mm = float(reader.pages[0].mediabox.width) / 72 * 25.4
+    assert round(width_mm) == 210  # A4
+
+
+def test_pdf_on_letter_paper_and_empty_report(db: Database, tmp_path: Path) -> None:
+    target = tmp_path / "empty.pdf"
+    report = write_section_report(
+        db, csv_path=None, pdf_path=target, options=OutputOptions(PageSize.LETTER)
+    )
+    assert report.total == 0
+    page = PdfReader(target).pages[0]
+    assert round(float(page.mediabox.width)) == 612  # 8.5 in
+    assert "Total letters: 0." in page_text(target)
+
+
+def test_a_long_report_still_fits_one_page_with_its_totals(tmp_path: Path) -> None:
+    rows = tuple(
+        ReportRow(f"20{24 + n // 12}-{n % 12 + 1:02d}", f"{n + 1}/26", "post", "appeal", 2, 1)
+        for n in range(80)
+    )
+    target = tmp_path / "long.pdf"
+    write_report_pdf(SectionReport(since=None, until=None, rows=rows), target, options=A4)
+    text = page_text(target)  # asserts one page
+    assert "Total letters: 160. Replies received: 80." in text
+    assert "UA 1/26" in text and "\u2026" in text  # rows that do not fit are elided...
+    assert "Total 160 80" in text  # ...but the totals line of each table stays
