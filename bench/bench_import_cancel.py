@@ -150,23 +150,24 @@ def run(quick: bool) -> list[Result]:
         if quick:
             cases = dict(list(cases.items())[:2])
         cases["60 ordinary UAs"] = (batch, batch[10].name)
-        for number, (name, (files, target)) in enumerate(cases.items()):
-            paths = resolve_paths(folder / f"data-{number}")
-            window = MainWindow(AppContext(paths, load_settings(paths)))
-            loads: list[int] = []
-            window.cases_loaded.connect(lambda: loads.append(1))  # noqa: B023 - this iteration
-            window.show()
-            window.start()
-            wait_for(lambda: loads, 60)  # noqa: B023 - used inside this iteration only
+        paths = resolve_paths(folder / "data")
+        window = MainWindow(AppContext(paths, load_settings(paths)))
+        loads: list[int] = []
+        window.cases_loaded.connect(lambda: loads.append(1))
+        window.show()
+        window.start()
+        wait_for(lambda: loads, 60)
+        for name, (files, target) in cases.items():
             took, outcomes = cancel_during(window, files, target, strict=files is not batch)
-            window.close()
             rows.append((name, took, outcomes))
+        window.close()
     for name, took, outcomes in rows:
-        kept = outcomes.count("imported")
+        kept = outcomes.count("imported") + outcomes.count("unchanged")
         skipped = outcomes.count("skipped")
         print(
             f"  cancel while reading {name}: stopped in {took * 1000:.0f} ms; "
-            f"{kept} imported, {skipped} skipped, {len(outcomes) - kept - skipped} other",
+            f"{kept} saved before the cancel, {skipped} skipped, "
+            f"{len(outcomes) - kept - skipped} other",
             file=sys.stderr,
         )
     worst = max(took for _name, took, _outcomes in rows)
