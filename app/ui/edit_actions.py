@@ -119,6 +119,10 @@ class EditActions(QObject):
         self.remove_practice.setText(_("Remove &practice cases..."))
         if self.menu is not None:
             self.menu.setTitle(pgettext("menu", "&Edit"))
+        from app.ui.shortcuts_help import HELP_TEXT
+
+        self.undo.setProperty(HELP_TEXT, _("Undo"))
+        self.redo.setProperty(HELP_TEXT, _("Redo"))
         # QUndoStack names its actions "Undo <text>"; here the words follow the interface language.
         self._set_undo_text(self.stack.undoText())
         self._set_redo_text(self.stack.redoText())
