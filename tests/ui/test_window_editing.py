@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 from app.domain.model import Channel
 from app.services import appeals, cases, editing
 from app.services.database import Database
-from tests.builders import fictional_document, store_documents
+from tests.builders import dump, fictional_document, store_documents
 from tests.ui.conftest import RecordedMessages
-from tests.unit.editing.conftest import dump
 
 
 def listed(window) -> list[str]:  # type: ignore[no-untyped-def]
