@@ -9,13 +9,7 @@ from app.domain.model import Channel
 from app.services.appeals import record_appeal
 from app.services.importing import save_parsed
 from app.store.database import Database
-from app.store.schema import (
-    AppealVersionRow,
-    CaseCorrectionRow,
-    CaseDifferenceRow,
-    EventCaseRow,
-    EventRow,
-)
+from app.store.schema import EventCaseRow, EventRow
 from tests.builders import sample_data_document
 
 
@@ -38,17 +32,3 @@ def seed(db: Database, cases: int = 3, appeals_per_case: int = 2) -> None:
         session.add(event)
         session.flush()
         session.add(EventCaseRow(event_id=event.id, case_id=1, goal=10))
-        now = datetime.now(UTC)
-        session.add(
-            CaseCorrectionRow(
-                case_id=1,
-                field="title",
-                user_value='"Corrected"',
-                document_value='"As printed"',
-                corrected_at=now,
-            )
-        )
-        session.add(
-            CaseDifferenceRow(case_id=1, field="title", document_value='"Later"', noticed_at=now)
-        )
-        session.add(AppealVersionRow(appeal_id=1, text="An earlier text", replaced_at=now))
