@@ -41,7 +41,10 @@ class Document:
     cache: dict[str, Any] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        raw = unflatten(self.raw) if is_flattened(self.raw) else self.raw
+        raw = self.raw
+        if is_flattened(raw):
+            # The labels that put the line breaks back must be readable first.
+            raw = unflatten(repair_accent_damage(raw) if is_accent_damaged(raw) else raw)
         text = normalize_text(raw)
         self.split_words = has_split_words(text)
         if self.split_words:

@@ -128,6 +128,8 @@ def issued_on(doc: Document) -> date | None:
     """The date of this document (labelled, on the id line, a web date, a date line, or the
     French footer); never the posting date of a blog or list that wraps it."""
     for match in _DATE_LABEL.finditer(doc.body):
+        if _in_mail_header(doc.body, match.start()):
+            continue  # "De: … / Fecha: … / Asunto: …" of a forwarded message
         value = date_at_start(doc.body[match.end() :], max_skip=3)
         if value:
             return value
@@ -189,6 +191,22 @@ def _after_banner(doc: Document, dated: list[tuple[int, date, bool]]) -> bool:
         (i for i, line in enumerate(doc.body_lines[:60]) if _BANNER_LINE.match(line)), None
     )
     return banner is not None and len(dated) > 1 and dated[0][0] < banner < dated[-1][0]
+
+
+_MAIL_HEADER_LABEL = re.compile(
+    r"^\s*(?:From|De|Von|To|Para|An|À|Subject|Asunto|Betreff|Objet|Sent|Enviado|Gesendet|"
+    r"Envoyé|Cc)\s*:",
+    re.I,
+)
+
+
+def _in_mail_header(text: str, position: int) -> bool:
+    """The label opens a line among e-mail header lines (a message forwarded in the body)."""
+    start = text.rfind("\n", 0, position) + 1
+    if text[start:position].strip():
+        return False
+    lines = text[:start].split("\n")[-4:] + text[start:].split("\n")[1:4]
+    return any(_MAIL_HEADER_LABEL.match(line) for line in lines)
 
 
 def _date_on_id_line(doc: Document) -> date | None:

@@ -242,4 +242,16 @@ def run(args: argparse.Namespace) -> int:
     QTimer.singleShot(0, window.start)
     status = app.exec()
     log.info("window closed with status %s", status)
+    context.shutdown()  # done already when the window was closed; not when the app quit
+    close_qt(app, window)
     return int(status)
+
+
+def close_qt(app: QApplication, window: QWidget) -> None:
+    """Destroy the window and then the QApplication now, as the interpreter's teardown would
+    (the platform hands the clipboard over to the desktop here), so the process may end
+    without that teardown (``app.main.leave``)."""
+    import shiboken6
+
+    shiboken6.delete(window)
+    app.shutdown()
