@@ -20,40 +20,45 @@ from app.i18n import _, ngettext, npgettext, pgettext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser("import", help="import UA documents (files or folders)")
+    imp = sub.add_parser("import", help=_("import UA documents (files or folders)"))
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument(
         "--force",
         action="store_true",
-        help="apply documents whose tie to an existing case is doubtful (they are refused "
-        "otherwise, with the reason and what they would change)",
+        help=_(
+            "apply documents whose tie to an existing case is doubtful (they are refused "
+            "otherwise, with the reason and what they would change)"
+        ),
     )
     imp.set_defaults(handler=run_import)
 
-    lst = sub.add_parser("list", help="list open cases by deadline")
-    lst.add_argument("--all", action="store_true", help="include closed cases")
-    lst.add_argument("--json", action="store_true", help="print JSON")
+    lst = sub.add_parser("list", help=_("list open cases by deadline"))
+    lst.add_argument("--all", action="store_true", help=_("include closed cases"))
+    lst.add_argument("--json", action="store_true", help=_("print JSON"))
     lst.add_argument(
-        "--search", default="", metavar="WORDS", help="only cases holding every word (any accents)"
+        "--search",
+        default="",
+        metavar="WORDS",
+        help=_("only cases holding every word (any accents)"),
     )
     lst.set_defaults(handler=run_list)
 
-    sent = sub.add_parser("sent", help="record an appeal as sent")
+    sent = sub.add_parser("sent", help=_("record an appeal as sent"))
     sent.add_argument("ua_number", metavar="UA_NUMBER")
     sent.add_argument(
-        "--target", type=int, default=None, metavar="N", help="official number (1-based)"
+        "--target", type=int, default=None, metavar="N", help=_("official number (1-based)")
     )
     sent.add_argument(
-        "--channel", required=True, help="post, email, fax, social_media, hand_delivered, other"
+        "--channel", required=True, help=_("post, email, fax, social_media, hand_delivered, other")
     )
     sent.add_argument(
         "--date", dest="sent_on", type=parse_iso_date, default=None, metavar="YYYY-MM-DD"
     )
     sent.add_argument("--kind", choices=("appeal", "solidarity"), default="appeal")
     sent.add_argument(
-        "--count", type=int, default=1, help="letters recorded in one go (handwritten)"
+        "--count", type=int, default=1, help=_("letters recorded in one go (handwritten)")
     )
-    sent.add_argument("--event", default=None, metavar="NAME", help="count it for this event")
+    sent.add_argument("--event", default=None, metavar="NAME", help=_("count it for this event"))
     sent.set_defaults(handler=run_sent)
 
 

@@ -15,11 +15,15 @@ from app.importing.unflatten import is_flattened, unflatten
 # Lines of an e-mail or news posting header that wraps the document (not the UA's own fields).
 _HEADER_LINE = re.compile(
     r"^(?:From|To|Cc|Subject|Date|Newsgroups|Lines|Message-ID|Organization|Path|Sender|Reply-To|"
-    r"X-[\w-]+|\$FILE|Issue Date|Gender m/f|Categories|Keywords|Summary|Distribution)\s*:",
+    r"X-[\w-]+|\$FILE|Issue Date|Gender m/f|Categories|Keywords|Summary|Distribution|"
+    r"Von|Gesendet|An|Betreff|De|Enviado|Para|Asunto|Envoyé|À|Objet)\s*:",
     re.I,
 )
+# The same in the languages mail programs print their headers in (Outlook, Thunderbird).
 _WRAPPER_LINE = re.compile(
-    r"^(?:From|To|Subject|Newsgroups|Message-ID|Path|Sender|Reply-To|\$FILE)\s*:", re.I
+    r"^(?:From|To|Subject|Newsgroups|Message-ID|Path|Sender|Reply-To|\$FILE|"
+    r"Von|Betreff|Gesendet|De|Asunto|Enviado|Objet|Envoyé)\s*:",
+    re.I,
 )
 _CONFERENCE_LINE = re.compile(r"^/\*.*\*/\s*$")
 _ID_LINE = re.compile(

@@ -94,6 +94,12 @@ def english_language_name(name: str) -> str | None:
     return None
 
 
+def known_language_name(name: str) -> str | None:
+    """Like english_language_name, but only for names the language table knows."""
+    cleaned = _FILLER.sub("", _FILLER.sub("", name.strip(" .,:;()")).strip()).strip()
+    return _table().get(fold(cleaned)) if cleaned else None
+
+
 _SPLITTER = re.compile(
     r"\s*(?:,|;|/|\bor\b|\band\b|\bo\b|\by\b|\bou\b|\bet\b|\boder\b|\bund\b|\bou\b|\be\b)\s*", re.I
 )

@@ -167,7 +167,10 @@ def _first_named(summary: str, exclude: set[str]) -> list[str]:
     first_sentence = re.split(r"(?<=[.!?])\s", summary, maxsplit=1)[0]
     for match in _CAPITALISED_RUN.finditer(first_sentence):
         before = first_sentence[: match.start()].rstrip()
-        words = _drop_leading_roles(match.group(0).split(), before[-1:].islower())
+        if _is_organisation(match.group(0).split()):
+            continue
+        first = _coordinated(match.group(0).split())[0]  # its partner is found afterwards
+        words = _drop_leading_roles(first, before[-1:].islower())
         span = " ".join(words)
         if (
             len(words) < 2

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.model import CaseDetail, CaseSummary
 from app.i18n import _, ngettext
+from app.labels import labels_saved_text
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.file_dialogs import ask_save_path
@@ -68,11 +69,7 @@ def save_address_labels(
     except Exception as error:
         report_failure(parent, _("The labels were not saved"), error)
         return None
-    return ngettext(
-        "Saved %(count)d labels on %(sheets)d sheet to %(file)s.",
-        "Saved %(count)d labels on %(sheets)d sheets to %(file)s.",
-        written.sheets,
-    ) % {"count": written.labels, "sheets": written.sheets, "file": path}
+    return labels_saved_text(written.labels, written.sheets, path)
 
 
 def save_envelopes(
