@@ -658,7 +658,6 @@ def preview_event_deletion(db: Database, name: str) -> DeletionPreview:
             what=_("the event {name}").format(name=row.name),
             appeals=len(appeals),
             letters=sum(a.count for a in appeals),
-            events=(row.name,),
             cases=tuple(cases),
         )
 
