@@ -60,6 +60,7 @@ def outcome_label(outcome: ImportOutcome) -> str:
         ImportOutcome.UNCHANGED: pgettext("import outcome", "unchanged"),
         ImportOutcome.REJECTED: pgettext("import outcome", "rejected"),
         ImportOutcome.NEEDS_CONFIRMATION: pgettext("import outcome", "waiting for confirmation"),
+        ImportOutcome.SKIPPED: pgettext("import outcome", "skipped (import cancelled)"),
     }[outcome]
 
 

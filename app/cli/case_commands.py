@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
+import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,13 +102,43 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             print("\r" + " " * 72 + "\r", end="", file=ctx.err, flush=True)
         print(printable(import_line(result)), file=ctx.out, flush=True)
 
-    results = import_files(ctx.database(), files, progress, force=args.force, on_result=committed)
+    with _interrupt_cancels() as cancel:
+        results = import_files(
+            ctx.database(), files, progress, force=args.force, on_result=committed, cancel=cancel
+        )
     if show_progress:
         print(file=ctx.err)
     if len(results) > 1:
         print(import_summary(results), file=ctx.out)
-    refused = ("rejected", "needs confirmation")
+    skipped = sum(r.outcome is ImportOutcome.SKIPPED for r in results)
+    if skipped:
+        print(
+            ngettext(
+                "Import interrupted: {saved} saved as listed above, {count} skipped and not "
+                "imported; run the import again for it.",
+                "Import interrupted: {saved} saved as listed above, {count} skipped and not "
+                "imported; run the import again for those.",
+                skipped,
+            ).format(saved=len(results) - skipped, count=skipped),
+            file=ctx.err,
+        )
+    refused = ("rejected", "needs confirmation", "skipped")
     return 1 if any(r.outcome.value in refused for r in results) else 0
+
+
+@contextlib.contextmanager
+def _interrupt_cancels() -> Iterator[threading.Event]:
+    """While importing, Ctrl+C stops the import cleanly (what was saved stays, the rest is
+    listed as skipped) instead of breaking off with a traceback."""
+    cancel = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield cancel
+        return
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: cancel.set())
+    try:
+        yield cancel
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def import_summary(results: list[ImportResult]) -> str:
@@ -134,6 +168,7 @@ def _outcome_count(outcome: ImportOutcome, n: int) -> str:
             "{count} waiting for confirmation",
             n,
         ),
+        ImportOutcome.SKIPPED: npgettext("import outcome", "{count} skipped", "{count} skipped", n),
     }
     return texts[outcome].format(count=n)
 

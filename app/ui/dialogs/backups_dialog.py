@@ -26,6 +26,7 @@ from app.paths import AppPaths
 from app.ui.accessibility import SpokenLabel, leave_with_tab, select_the_current_row
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
+from app.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from app.services import backups
@@ -98,7 +99,7 @@ class BackupsDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(info.path))
+                item.setToolTip(plain_tooltip(str(info.path)) or "")
                 self.table.setItem(row, column, item)
         self._update_buttons()
 
