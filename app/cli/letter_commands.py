@@ -185,7 +185,7 @@ def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.cases import get_case
 
     cases = [get_case(ctx.database(), ua_number) for ua_number in args.ua_numbers]
-    chosen = [(case, range(1, len(case.targets) + 1)) for case in cases]
+    chosen = outputs.postal_recipients(cases)
     options = outputs.output_options(ctx.settings(), page_size=args.page_size)
     written = outputs.save_labels(chosen, args.out, options=options)
     from app.labels import labels_saved_text
