@@ -7,7 +7,11 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 CATALOG_SUFFIXES = {".po", ".pot", ".md"}
-DESKTOP_FILES = ("org.appealdesk.AppealDesk.desktop", "org.appealdesk.AppealDesk.metainfo.xml")
+DESKTOP_FILES = (
+    "org.appealdesk.AppealDesk.desktop",
+    "org.appealdesk.AppealDesk.metainfo.xml",
+    "org.appealdesk.AppealDesk.svg",
+)
 
 
 class BuildPyWithLocales(build_py):
@@ -22,7 +26,7 @@ class BuildPyWithLocales(build_py):
                 destination = target / path.relative_to(source)
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, destination)
-        # The menu entry and AppStream metadata, for `appeal-desk desktop install`.
+        # The menu entry, AppStream metadata and icon (app/desktop_files.py finds them here).
         resources = source.parent / "resources"
         shipped = Path(self.build_lib) / "app" / "resources"
         shipped.mkdir(parents=True, exist_ok=True)

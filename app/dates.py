@@ -24,3 +24,10 @@ def date_time(value: datetime, locale: str | None = None) -> str:
 
     local = value.astimezone() if value.tzinfo is not None else value
     return format_datetime(local, "medium", locale=locale or current_language())
+
+
+def medium_date(value: date, locale: str | None = None) -> str:
+    """A day in a short column: ``6 déc. 2026`` (fr), ``06.12.2026`` (de), ``Dec 6, 2026`` (en)."""
+    from babel.dates import format_date
+
+    return format_date(value, "medium", locale=locale or current_language())

@@ -79,13 +79,50 @@ def opens_the_window(argv: Sequence[str]) -> bool:
     return True
 
 
+def leading_option(argv: Sequence[str], option: str) -> str | None:
+    """The value of a global option given before the command (``--lang es``, ``--lang=es``);
+    the same option after the command belongs to it (``letter --lang es`` is the letter's)."""
+    with_value = {name for name, _metavar, _text in _GLOBAL_OPTIONS}
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name in with_value:
+            given = value if equals else next(words, None)
+            if name == option:
+                return given
+        elif not word.startswith("-"):
+            return None
+    return None
+
+
+def choose_cli_language(argv: Sequence[str]) -> str:
+    """The command line speaks ``--lang``, else the language chosen in the window's Settings,
+    else English (a translator's ``APPEAL_DESK_TEST_PO`` wins over all three)."""
+    from app.i18n import SOURCE_LANGUAGE, set_language
+
+    wanted = leading_option(argv, "--lang")
+    if not wanted:
+        from app.settings import read_settings
+
+        try:
+            settings, _ignored = read_settings(resolve_paths(leading_option(argv, "--data-dir")))
+        except (OSError, ValueError) as exc:  # a command that needs them says what is wrong
+            log.debug("settings not read for the language: %s", exc)
+        else:
+            wanted = settings.ui_language
+    return set_language(wanted or SOURCE_LANGUAGE)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if os.name == "posix":  # what the app creates (store, backups, log) is its user's alone
         from app.paths import PRIVATE_UMASK
 
         os.umask(PRIVATE_UMASK)
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(commands=not opens_the_window(words))
+    window = opens_the_window(words)
+    if not window:  # before the parser is built, so that its help is translated too
+        choose_cli_language(words)
+    parser = build_parser(commands=not window)
     args = parser.parse_args(words)
     handler = getattr(args, "handler", None)
     if handler is None:
@@ -98,10 +135,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.logging_setup import configure_logging
 
     configure_logging(ctx.paths, console=False)
-    if args.lang or os.environ.get("APPEAL_DESK_TEST_PO"):  # CLI messages stay English unless asked
-        from app.i18n import set_language
-
-        set_language(args.lang)
     try:
         return int(handler(args, ctx) or 0)
     except AppealDeskError as exc:
@@ -115,11 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:  # a bug: keep the traceback in the log, give the user one line
         log.exception("command %s failed", args.command)
-        print(
-            "appeal-desk: an unexpected error occurred; details are in the log file "
-            f"({ctx.paths.log_dir}).",
-            file=sys.stderr,
-        )
+        from app.cli.errors import unexpected_error_text
+
+        print(f"appeal-desk: {unexpected_error_text(ctx.paths.log_dir)}", file=sys.stderr)
         return 2
     finally:
         ctx.close()

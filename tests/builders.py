@@ -1,5 +1,8 @@
 """Every fictional case the tests build: parsed documents, stored cases and case details.
 
+Also the stores the tests open (empty, the three event cases, the shipped samples with a few
+recorded appeals) and a row-by-row dump to compare a store before and after.
+
 All people, officials, addresses and countries here are invented for the tests. Each builder
 keeps the values its tests assert on; they share the parts that do not matter to them.
 """
@@ -9,18 +12,36 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
 
 from app.domain.model import (
+    AppealKind,
+    AppealStatus,
     CaseDetail,
     CaseStatus,
+    Channel,
     OutputKind,
     ParsedDocument,
     Person,
     Target,
 )
-from app.paths import AppPaths
+from app.paths import AppPaths, resolve_paths
+from app.samples import sample_paths
+from app.services.appeals import record_appeal, record_reply
 from app.services.database import Database, open_store
-from app.services.importing import save_parsed
+from app.services.importing import import_files, save_parsed
+from app.store.database import open_database
+
+SAMPLES = Path(__file__).resolve().parents[1] / "app" / "samples"
+INITIAL_901 = SAMPLES / "ua-901-27-initial.txt"
+UPDATE_901 = SAMPLES / "ua-901-27-update.txt"
+INITIAL_902 = SAMPLES / "ua-902-27-initial.txt"
+
+SENDER = "Jo Quillwright"  # the (fictional) writer who signs the letters
+SENDER_ADDRESS = "7 Inkpot Lane"
 
 # The fixed "today" of the tests that plan deadlines (Write today, urgency, diagnostics).
 TODAY = date(2026, 3, 2)
@@ -173,6 +194,93 @@ def add_event_cases(db: Database) -> None:
     """Import the three :data:`EVENT_CASES` through the services."""
     for ua, title, country, person in EVENT_CASES:
         save_parsed(db, event_case(ua, title, country, person), f"{ua}.txt")
+
+
+def open_event_store(data_dir: Path) -> Database:
+    """A SQLite store in ``data_dir`` holding the three :data:`EVENT_CASES`."""
+    database = open_database(resolve_paths(data_dir))
+    add_event_cases(database)
+    return database
+
+
+def laptop(tmp_path: Path, name: str) -> Database:
+    """Another laptop: its own SQLite store with the same fictional cases imported."""
+    return open_event_store(tmp_path / name)
+
+
+def open_sample_store(data_dir: Path) -> Database:
+    """UA 901/27 and UA 902/27 (the shipped fictional documents) as ordinary cases.
+
+    Imported as ordinary documents: opened as the practice pack, they would never be counted
+    in a report.
+    """
+    database = open_store(resolve_paths(data_dir))
+    import_files(database, sample_paths())
+    return database
+
+
+def signed_letter(official: str) -> str:
+    """A short letter to ``official`` signed by :data:`SENDER`."""
+    return f"Dear {official},\n\nPlease act now.\n\n{SENDER}\n{SENDER_ADDRESS}"
+
+
+def record_sample_appeals(db: Database) -> Database:
+    """On :func:`open_sample_store`'s cases: seven letters sent in October and November 2026,
+    one reply, one draft and one printed."""
+    first = record_appeal(
+        db,
+        "901/27",
+        target_index=1,
+        channel=Channel.POST,
+        sent_on=date(2026, 10, 2),
+        text=signed_letter("Tomas Imaginario"),
+    )
+    record_appeal(
+        db, "901/27", target_index=1, channel=Channel.POST, sent_on=date(2026, 10, 9), count=3
+    )
+    record_appeal(
+        db,
+        "901/27",
+        target_index=1,
+        channel=Channel.EMAIL,
+        sent_on=date(2026, 11, 1),
+        text=signed_letter("Tomas Imaginario"),
+    )
+    record_appeal(
+        db,
+        "902/27",
+        target_index=1,
+        channel=Channel.FAX,
+        sent_on=date(2026, 11, 3),
+        text=signed_letter("Dolores Ficticia"),
+    )
+    record_appeal(
+        db,
+        "902/27",
+        target_index=None,
+        kind=AppealKind.SOLIDARITY,
+        channel=Channel.POST,
+        sent_on=date(2026, 11, 5),
+    )
+    record_appeal(db, "902/27", target_index=1, channel=None, status=AppealStatus.DRAFT)
+    record_appeal(db, "902/27", target_index=1, channel=Channel.POST, status=AppealStatus.PRINTED)
+    record_reply(db, first.appeal_id, date(2026, 11, 20), "The minister's office wrote back.")
+    return db
+
+
+def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table of the store, every row, in primary-key order."""
+    with db.engine.connect() as conn:
+        names = [
+            name
+            for (name,) in conn.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            )
+        ]
+        return {
+            name: [tuple(row) for row in conn.execute(text(f'SELECT * FROM "{name}" ORDER BY 1'))]
+            for name in names
+        }
 
 
 def add_cases(db: Database, *documents: ParsedDocument) -> None:

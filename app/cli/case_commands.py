@@ -6,11 +6,17 @@ import argparse
 import json
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.context import CliContext
+from app.cli.errors import argument_error
 from app.cli.terminal import printable
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.model import ImportOutcome, ImportResult
+
+if TYPE_CHECKING:
+    from app.domain.model import AppealRecord, CaseSummary
+from app.i18n import _, ngettext, npgettext, pgettext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +61,9 @@ def parse_iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-03-31") from None
+        raise argument_error(
+            N_("'{value}' is not a date like 2026-03-31."), value=printable(value)
+        ) from None
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -63,11 +71,13 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     missing = [str(p) for p in args.files if not p.exists()]
     if missing:
-        raise InvalidInput(f"No such file or folder: {printable(', '.join(missing))}")
+        raise InvalidInput(
+            N_("No such file or folder: {files}"), files=printable(", ".join(missing))
+        )
     files = expand_paths(args.files)
     if not files:
         raise InvalidInput(
-            "No documents (.txt, .md, .pdf, .html, .eml, .mbox) were found to import."
+            N_("No documents (.txt, .md, .pdf, .html, .eml, .mbox) were found to import.")
         )
 
     show_progress = len(files) > 1 and ctx.err.isatty()
@@ -87,27 +97,66 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if show_progress:
         print(file=ctx.err)
     if len(results) > 1:
-        counts = {o: sum(r.outcome == o for r in results) for o in {r.outcome for r in results}}
-        summary = ", ".join(f"{n} {o.value}" for o, n in sorted(counts.items()))
-        print(f"{len(results)} files: {summary}", file=ctx.out)
+        print(import_summary(results), file=ctx.out)
     refused = ("rejected", "needs confirmation")
     return 1 if any(r.outcome.value in refused for r in results) else 0
+
+
+def import_summary(results: list[ImportResult]) -> str:
+    """``5 files: 3 imported, 1 updated, 1 rejected`` (one count per sentence part)."""
+    counts = {o: sum(r.outcome == o for r in results) for o in {r.outcome for r in results}}
+    parts = [_outcome_count(outcome, n) for outcome, n in sorted(counts.items())]
+    return ngettext("{count} file: {outcomes}", "{count} files: {outcomes}", len(results)).format(
+        count=len(results), outcomes=", ".join(parts)
+    )
+
+
+def _outcome_count(outcome: ImportOutcome, n: int) -> str:
+    texts = {
+        ImportOutcome.IMPORTED: npgettext(
+            "import outcome", "{count} imported", "{count} imported", n
+        ),
+        ImportOutcome.UPDATED: npgettext("import outcome", "{count} updated", "{count} updated", n),
+        ImportOutcome.UNCHANGED: npgettext(
+            "import outcome", "{count} unchanged", "{count} unchanged", n
+        ),
+        ImportOutcome.REJECTED: npgettext(
+            "import outcome", "{count} rejected", "{count} rejected", n
+        ),
+        ImportOutcome.NEEDS_CONFIRMATION: npgettext(
+            "import outcome",
+            "{count} waiting for confirmation",
+            "{count} waiting for confirmation",
+            n,
+        ),
+    }
+    return texts[outcome].format(count=n)
 
 
 def import_line(result: ImportResult) -> str:
     """One line per document: its outcome, UA number and reason (and, for a doubtful update,
     what it would change and how to apply it anyway)."""
-    line = f"{result.source}: {result.outcome.value}"
+    from app.labels import outcome_label
+
+    outcome = outcome_label(result.outcome)
     if result.ua_number:
-        line += f" (UA {result.ua_number})"
+        line = _("{file}: {outcome} (UA {ua_number})").format(
+            file=result.source, outcome=outcome, ua_number=result.ua_number
+        )
+    else:
+        line = _("{file}: {outcome}").format(file=result.source, outcome=outcome)
     if result.reason:
-        line += f": {result.reason}"
+        # TRANSLATORS: a file's import outcome, then why (French puts a space before the colon)
+        line = _("{outcome}: {reason}").format(outcome=line, reason=result.reason)
     if result.outcome is ImportOutcome.NEEDS_CONFIRMATION:
         changed = "; ".join(
             f"{c.field} {c.before or '-'!r} -> {c.after or '-'!r}" for c in result.changes
         )
-        line += f" Not applied. It would change: {changed or 'nothing visible'}."
-        line += " Run the import again with --force to apply it."
+        if changed:
+            line += " " + _("Not applied. It would change: {changes}.").format(changes=changed)
+        else:
+            line += " " + _("Not applied. It would change nothing visible.")
+        line += " " + _("Run the import again with --force to apply it.")
     return line
 
 
@@ -140,21 +189,51 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2), file=ctx.out)
         return 0
     if not cases:
-        print("No cases. Import a UA document with 'appeal-desk import FILE'.", file=ctx.out)
+        print(_("No cases. Import a UA document with 'appeal-desk import FILE'."), file=ctx.out)
         return 0
-    for case in cases:
-        days = case.days_left(today)
-        when = "no deadline" if case.deadline is None else case.deadline.isoformat()
-        if days is not None:
-            when += f" ({-days} days overdue)" if days < 0 else f" ({days} days left)"
-        flags = " [closed]" if case.status.value == "closed" else ""
-        flags += " [fictional sample]" if case.is_sample else ""
-        print(
-            f"UA {printable(case.ua_number):<8} {when:<28} sent {case.appeals_sent:<3} "
-            f"{printable(case.country)}: {printable(case.title)}{flags}",
-            file=ctx.out,
-        )
+    print(case_table(cases, today), file=ctx.out)
     return 0
+
+
+def case_table(cases: list[CaseSummary], today: date) -> str:
+    """The cases as a table under translated headings: dates in the interface language, the
+    days left in words, closed cases and fictional samples named."""
+    from app.dates import medium_date
+    from app.labels import days_left_text, sample_label
+
+    rows = [
+        [
+            pgettext("column", "UA"),
+            pgettext("column", "Deadline"),
+            pgettext("column", "Days left"),
+            pgettext("column", "Sent"),
+            pgettext("column", "Country"),
+            pgettext("column", "Title"),
+        ]
+    ]
+    for case in cases:
+        title = printable(case.title)
+        if case.is_sample:
+            title += f" [{sample_label()}]"
+        rows.append(
+            [
+                printable(case.ua_number),
+                medium_date(case.deadline) if case.deadline else "\u2014",
+                days_left_text(case.deadline, case.status, today),
+                str(case.appeals_sent),
+                printable(case.country) or "\u2014",
+                title,
+            ]
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(w) if i == 3 else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(row[:-1], widths, strict=True))
+        ]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return "\n".join(lines)
 
 
 def run_sent(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -179,19 +258,43 @@ def run_sent(args: argparse.Namespace, ctx: CliContext) -> int:
         count=args.count,
         event_id=event_id,
     )
-    what = "solidarity card" if kind is AppealKind.SOLIDARITY else "appeal"
-    plural = "s" if record.count > 1 else ""
-    to = f" to {record.target_label}" if record.target_label else ""
-    print(
-        f"Recorded {record.count} {what}{plural} for UA {record.ua_number}{to}, "
-        f"sent by {record.channel.value if record.channel else '-'} on {record.sent_on}.",
-        file=ctx.out,
-    )
+    print(sent_text(record), file=ctx.out)
     from app.services.appeal_warnings import appeal_warnings
 
     day = record.sent_on or date.today()
     for warning in appeal_warnings(
         db, record.ua_number, record.target_index, day, ignore_appeal_id=record.appeal_id
     ):
-        print(f"warning: {warning}", file=ctx.err)  # said, never a block: the appeal is kept
+        # said, never a block: the appeal is kept
+        print(_("warning: {warning}").format(warning=warning), file=ctx.err)
     return 0
+
+
+def sent_text(record: AppealRecord) -> str:
+    """``Recorded 2 appeals for UA 12/26. Sent to ... by post on 6 Dec 2026.``"""
+    from app.dates import medium_date
+    from app.domain.model import AppealKind
+    from app.labels import channel_label
+
+    n = record.count
+    if record.kind is AppealKind.SOLIDARITY:
+        recorded = ngettext(
+            "Recorded {count} solidarity message for UA {ua_number}.",
+            "Recorded {count} solidarity messages for UA {ua_number}.",
+            n,
+        )
+    else:
+        recorded = ngettext(
+            "Recorded {count} appeal for UA {ua_number}.",
+            "Recorded {count} appeals for UA {ua_number}.",
+            n,
+        )
+    day = medium_date(record.sent_on or date.today())
+    channel = channel_label(record.channel)
+    if record.target_label:
+        sent = _("Sent to {official} on {date} ({channel}).").format(
+            official=record.target_label, date=day, channel=channel
+        )
+    else:
+        sent = _("Sent on {date} ({channel}).").format(date=day, channel=channel)
+    return recorded.format(count=n, ua_number=record.ua_number) + " " + sent

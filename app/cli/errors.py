@@ -1,11 +1,29 @@
-"""The command line's words for an expected failure, in the language the user asked for."""
+"""The command line's words for an expected failure, in the language the user asked for.
+
+Errors carry an English template and their fields; this module is the one place the command
+line translates them, when it prints them.
+"""
 
 from __future__ import annotations
 
-from app.domain.errors import AppealDeskError
+import argparse
+
+from app.domain.errors import AppealDeskError, fill
 from app.i18n import _
 
 
 def error_text(error: AppealDeskError) -> str:
-    """The message of ``error`` in the interface language (English unless --lang is given)."""
+    """The message of ``error`` in the interface language."""
     return error.translated(_)
+
+
+def argument_error(template: str, /, **fields: object) -> argparse.ArgumentTypeError:
+    """A bad command-line value (``template`` marked with ``N_``), for argparse to print."""
+    return argparse.ArgumentTypeError(fill(_(template), fields))
+
+
+def unexpected_error_text(log_dir: object) -> str:
+    """One line for a bug; the traceback is in the log."""
+    return _("An unexpected error occurred; the details are in the log file ({folder}).").format(
+        folder=log_dir
+    )

@@ -6,13 +6,18 @@ import argparse
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.choices import page_size_arg
 from app.cli.context import CliContext
 from app.cli.errors import error_text
 from app.cli.terminal import printable
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.output_options import PageSize
+from app.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from app.domain.events import MergeResult
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -95,8 +100,14 @@ def run_create(args: argparse.Namespace, ctx: CliContext) -> int:
         cases=cases,
         goal=args.goal,
     )
-    numbers = ", ".join(c.ua_number for c in event.cases) or "none yet"
-    print(f"Created event '{event.name}' (cases: {numbers}).", file=ctx.out)
+    numbers = ", ".join(c.ua_number for c in event.cases)
+    if numbers:
+        text = _("Created event '{event}' (cases: {cases}).").format(
+            event=event.name, cases=numbers
+        )
+    else:
+        text = _("Created event '{event}' (no cases yet).").format(event=event.name)
+    print(printable(text), file=ctx.out)
     return 0
 
 
@@ -104,12 +115,18 @@ def run_add_case(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.events import add_case_to_event
 
     if args.goal is not None and args.goal < 1:
-        raise InvalidInput("A goal is a number of letters, at least 1.")
+        raise InvalidInput(N_("A goal is a number of letters, at least 1."))
     event = add_case_to_event(ctx.database(), args.name, args.ua_number, args.goal)
     cases = ", ".join(
-        f"{c.ua_number} (goal {c.goal})" if c.goal else c.ua_number for c in event.cases
+        _("{ua_number} (goal {goal})").format(ua_number=c.ua_number, goal=c.goal)
+        if c.goal
+        else c.ua_number
+        for c in event.cases
     )
-    print(f"'{event.name}' now has: {cases}.", file=ctx.out)
+    print(
+        printable(_("'{event}' now has: {cases}.").format(event=event.name, cases=cases)),
+        file=ctx.out,
+    )
     return 0
 
 
@@ -127,18 +144,26 @@ def read_names(path: Path) -> list[str]:
         with os.fdopen(os.open(path, flags), "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise InvalidInput(f"{shown} is not a regular file; give a text file of names.")
+                raise InvalidInput(
+                    N_("{file} is not a regular file; give a text file of names."), file=shown
+                )
             data = handle.read(MAX_NAMES_BYTES + 1)
     except OSError as exc:
-        raise InvalidInput(f"Cannot read the list of names {shown}: {exc.strerror}") from None
+        raise InvalidInput(
+            N_("Cannot read the list of names {file}: {reason}"), file=shown, reason=exc.strerror
+        ) from None
     if len(data) > MAX_NAMES_BYTES:
         raise InvalidInput(
-            f"{shown} is larger than {MAX_NAMES_BYTES // 1_000_000} MB; a list of names is smaller."
+            N_("{file} is larger than {size} MB; a list of names is smaller."),
+            file=shown,
+            size=MAX_NAMES_BYTES // 1_000_000,
         )
     try:
         return data.decode("utf-8-sig").splitlines()
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(f"Cannot read the list of names {shown}: {exc}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            N_("Cannot read the list of names {file}: it is not UTF-8 text."), file=shown
+        ) from None
 
 
 def run_batch(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -159,26 +184,36 @@ def run_batch(args: argparse.Namespace, ctx: CliContext) -> int:
         locale=args.lang,
         options=output_options(ctx.settings(), page_size=args.page_size),
     )
-    print(
-        f"Wrote {count} letter(s) and {count} envelope(s) to {args.out}. Once they are "
-        f"signed, count them: appeal-desk sent {args.ua_number} --target {args.target} "
-        f'--channel post --event "{args.name}" --count {count}',
-        file=ctx.out,
+    wrote = ngettext(
+        "Wrote {count} letter and its envelope to {file}.",
+        "Wrote {count} letters and their envelopes to {file}.",
+        count,
+    ).format(count=count, file=args.out)
+    command = (
+        f"appeal-desk sent {args.ua_number} --target {args.target} "
+        f'--channel post --event "{args.name}" --count {count}'
     )
+    hint = _("Once they are signed, count them: {command}").format(command=command)
+    print(printable(f"{wrote} {hint}"), file=ctx.out)
     return 0
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.dates import medium_date
     from app.services.events import list_events
 
     events = list_events(ctx.database())
     if not events:
-        print("No events. Create one with 'appeal-desk event create NAME'.", file=ctx.out)
+        print(_("No events. Create one with 'appeal-desk event create NAME'."), file=ctx.out)
     for event in events:
-        when = event.held_on.isoformat() if event.held_on else "no date"
-        where = f", {event.place}" if event.place else ""
-        cases = ", ".join(c.ua_number for c in event.cases) or "no cases"
-        print(f"{event.name} ({when}{where}): {cases}", file=ctx.out)
+        details = [medium_date(event.held_on) if event.held_on else _("no date")]
+        if event.place:
+            details.append(event.place)
+        cases = ", ".join(c.ua_number for c in event.cases) or _("no cases")
+        line = _("{event} ({details}): {cases}").format(
+            event=event.name, details=", ".join(details), cases=cases
+        )
+        print(printable(line), file=ctx.out)
     return 0
 
 
@@ -189,21 +224,41 @@ def run_tally(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print(json.dumps(tally.to_json_dict(), ensure_ascii=False, indent=2), file=ctx.out)
         return 0
-    print(f"{tally.event.name}: {tally.total} letter(s)", file=ctx.out)
+    heading = ngettext("{event}: {count} letter", "{event}: {count} letters", tally.total)
+    print(printable(heading.format(event=tally.event.name, count=tally.total)), file=ctx.out)
     for case in tally.cases:
-        goal = f" of {case.goal}" if case.goal else ""
+        if case.goal:
+            done = _("{count} of {goal}").format(count=case.total, goal=case.goal)
+        else:
+            done = str(case.total)
         cells = ", ".join(
-            f"{channel}/{kind} {n}" for (channel, kind), n in sorted(case.cells.items())
+            f"{_cell_label(channel, kind)} {n}" for (channel, kind), n in sorted(case.cells.items())
         )
-        print(f"  UA {case.ua_number:<8} {case.total}{goal}  {cells}", file=ctx.out)
+        print(f"  UA {printable(case.ua_number):<8} {done}  {cells}", file=ctx.out)
     return 0
+
+
+def _cell_label(channel: str, kind: str) -> str:
+    """``Post/Appeal`` in the interface language (the stored values when unknown)."""
+    from app.domain.model import AppealKind, Channel
+    from app.labels import appeal_kind_label, channel_label
+
+    try:
+        return f"{channel_label(Channel(channel))}/{appeal_kind_label(AppealKind(kind))}"
+    except ValueError:
+        return f"{channel}/{kind}"
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.event_files import export_event
 
     count = export_event(ctx.database(), args.name, args.out)
-    print(f"Wrote {count} record(s) of '{args.name}' to {args.out}.", file=ctx.out)
+    wrote = ngettext(
+        "Wrote {count} record of '{event}' to {file}.",
+        "Wrote {count} records of '{event}' to {file}.",
+        count,
+    )
+    print(printable(wrote.format(count=count, event=args.name, file=args.out)), file=ctx.out)
     return 0
 
 
@@ -212,28 +267,50 @@ def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
 
     missing = [str(p) for p in args.files if not p.is_file()]
     if missing:
-        raise InvalidInput(f"No such file: {', '.join(missing)}")
+        raise InvalidInput(N_("No such file: {files}"), files=printable(", ".join(missing)))
     failed = False
     for path, result in zip(args.files, merge_files(ctx.database(), args.files), strict=True):
         if isinstance(result, InvalidInput):
             failed = True
-            print(f"{path}: rejected: {error_text(result)}", file=ctx.out)
+            line = _("{file}: rejected: {reason}").format(file=path, reason=error_text(result))
+            print(printable(line), file=ctx.out)
             continue
-        created = " (event created)" if result.event_created else ""
-        if result.matched_by_name:
-            created = " (same name, created on another laptop: merged into it)"
-        print(
-            f"{path}: '{result.event_name}'{created}: {result.added} added, "
-            f"{result.already_present} already present, {len(result.conflicts)} conflict(s)",
-            file=ctx.out,
-        )
+        print(printable(merge_line(path, result)), file=ctx.out)
         for conflict in result.conflicts:
-            print(
-                f"  conflict: record {conflict.record_uuid} (UA {conflict.ua_number}) differs in "
-                f"{', '.join(conflict.differences)}; the copy in this store was kept",
-                file=ctx.out,
+            line = _(
+                "conflict: record {record} (UA {ua_number}) differs in {fields}; "
+                "the copy in this store was kept"
+            ).format(
+                record=conflict.record_uuid,
+                ua_number=conflict.ua_number,
+                fields=", ".join(conflict.differences),
             )
+            print("  " + printable(line), file=ctx.out)
     return 1 if failed else 0
+
+
+def merge_line(path: Path, result: MergeResult) -> str:
+    """``file: 'Event': 5 added, 1 already present, 0 conflicts`` (one count per part)."""
+    counts = ", ".join(
+        (
+            ngettext("{count} added", "{count} added", result.added).format(count=result.added),
+            ngettext(
+                "{count} already present", "{count} already present", result.already_present
+            ).format(count=result.already_present),
+            ngettext("{count} conflict", "{count} conflicts", len(result.conflicts)).format(
+                count=len(result.conflicts)
+            ),
+        )
+    )
+    if result.matched_by_name:
+        template = _(
+            "{file}: '{event}' (same name, created on another laptop: merged into it): {counts}"
+        )
+    elif result.event_created:
+        template = _("{file}: '{event}' (event created): {counts}")
+    else:
+        template = _("{file}: '{event}': {counts}")
+    return template.format(file=path, event=result.event_name, counts=counts)
 
 
 def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -241,13 +318,15 @@ def run_report(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.outputs import output_options
 
     if args.csv is None and args.pdf is None:
-        raise InvalidInput("Say where to write the report: --csv FILE and/or --pdf FILE.")
+        raise InvalidInput(N_("Say where to write the report: --csv FILE and/or --pdf FILE."))
     tally = write_event_report(
         ctx.database(), args.name, args.csv, args.pdf, options=output_options(ctx.settings())
     )
-    written = " and ".join(str(p) for p in (args.csv, args.pdf) if p is not None)
-    print(
-        f"Report for '{tally.event.name}' ({tally.total} letters) written to {written}.",
-        file=ctx.out,
-    )
+    written = ", ".join(str(p) for p in (args.csv, args.pdf) if p is not None)
+    text = ngettext(
+        "Report for '{event}' ({count} letter) written to {files}.",
+        "Report for '{event}' ({count} letters) written to {files}.",
+        tally.total,
+    ).format(event=tally.event.name, count=tally.total, files=written)
+    print(printable(text), file=ctx.out)
     return 0

@@ -340,3 +340,6 @@ class Letter:
     asks: tuple[str, ...] = ()  # the UA's demands the letter makes (keys such as "release")
     salutation: str = ""  # as the letter prints them (a bilingual letter pairs them up)
     closing: str = ""
+    # the official as the letter names them: title in the letter's language, no foreign
+    # honorific (None: as stored); paper prints this one in the window
+    recipient: Target | None = None

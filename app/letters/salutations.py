@@ -30,7 +30,7 @@ SALUTATIONS_FILE = "salutations.toml"
 OFFICES_FILE = "offices.toml"
 GENDERS = ("f", "m", "neutral")
 RULE_TABLES = ("salutation", "address", "closing", "offices", "letter")
-OFFICE_TABLES = ("offices", "heads", "institutions", "gender")
+OFFICE_TABLES = ("offices", "heads", "institutions", "gender", "titles")
 # Placeholders a translator may write in each table of salutations.toml.
 ALLOWED_PLACEHOLDERS = {
     "salutation": frozenset({"office"}),
@@ -192,7 +192,37 @@ def office_data_problems(data: dict[str, Any]) -> list[str]:
     for key, value in data.get("gender", {}).items():
         if key not in (*GENDERS, "titles") or not isinstance(value, list):
             problems.append(f"[gender] {key!r}: only f, m, neutral and titles lists")
+    titles = data.get("titles", {})
+    if not isinstance(titles, dict):
+        return [*problems, "[titles] must be a table"]
+    for key, value in titles.items():
+        problems.extend(_title_problems(key, value))
     return problems
+
+
+def _title_problems(key: str, value: object) -> list[str]:
+    """What is wrong with one [titles] entry: a text, a list of texts (the first is written),
+    or a table of f, m and neutral forms with an optional ``also`` list."""
+    if isinstance(value, str):
+        return [] if value.strip() else [f"[titles] {key}: the title is empty"]
+    if isinstance(value, list):
+        if value and all(isinstance(v, str) and v.strip() for v in value):
+            return []
+        return [f"[titles] {key}: write a list of titles (texts)"]
+    if not isinstance(value, dict):
+        return [f"[titles] {key}: write a text, a list, or a table of f, m and neutral"]
+    unknown = sorted(set(value) - {*GENDERS, "also"})
+    if unknown:
+        return [f"[titles] {key}: unknown key(s) {', '.join(unknown)} (f, m, neutral, also)"]
+    if not isinstance(value.get("neutral"), str):
+        return [f"[titles] {key}: the neutral form is missing (gender not stated)"]
+    also = value.get("also", [])
+    forms = [value[g] for g in GENDERS if g in value]
+    if not all(isinstance(v, str) for v in forms) or not (
+        isinstance(also, list) and all(isinstance(v, str) for v in also)
+    ):
+        return [f"[titles] {key}: f, m and neutral are texts, also a list of texts"]
+    return []
 
 
 # ---- rank, office and gender ----------------------------------------------------------------
@@ -510,6 +540,73 @@ def salutation_half(printed: str, language: str, languages_of: Any) -> str | Non
 def _toml_line(exc: Exception) -> int | None:
     match = re.search(r"line (\d+)", str(exc))
     return int(match.group(1)) if match else None
+
+
+# ---- officials' titles in the letter's language ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TitleForms:
+    """Every known title: its forms in any language (folded) -> key, and each language's
+    written forms per gender."""
+
+    keys: dict[str, str]
+    written: dict[str, dict[str, dict[str, str]]]  # language -> key -> gender -> title
+    own: dict[str, frozenset[str]]  # language -> the folded titles written in it
+
+
+def _title_entry(value: object) -> tuple[dict[str, str], list[str]]:
+    """The written forms per gender and every form that recognises the title."""
+    if isinstance(value, str):
+        return {"neutral": value}, [value]
+    if isinstance(value, list):
+        return {"neutral": value[0]}, list(value)
+    assert isinstance(value, dict)
+    forms = {g: value[g] for g in GENDERS if isinstance(value.get(g), str)}
+    return forms, [*forms.values(), *value.get("also", [])]
+
+
+@lru_cache(maxsize=8)
+def _title_forms(stamp: tuple[tuple[str, int], ...]) -> TitleForms:
+    keys: dict[str, str] = {}
+    written: dict[str, dict[str, dict[str, str]]] = {}
+    own: dict[str, set[str]] = {}
+    for name, _mtime in stamp:  # the user's files come first and win
+        path = Path(name)
+        language = path.parent.name.split("_")[0]
+        for key, value in read_toml(path).get("titles", {}).items():
+            if _title_problems(key, value):
+                continue  # reported by the translators' check
+            forms, recognised = _title_entry(value)
+            written.setdefault(language, {}).setdefault(key, forms)
+            for text in recognised:
+                keys.setdefault(_title_key_text(text), key)
+                own.setdefault(language, set()).add(_title_key_text(text))
+    return TitleForms(keys, written, {k: frozenset(v) for k, v in own.items()})
+
+
+def _title_key_text(title: str) -> str:
+    """A title as compared with the known ones: folded, without "the" or end punctuation."""
+    text = fold(title).strip(" .,;:")
+    return text[4:] if text.startswith("the ") else text
+
+
+def title_for_letter(
+    title: str | None, language: str, gender: str | None, user_templates: Path | None = None
+) -> str | None:
+    """An official's title in the letter's language ("Minister of Justice" in a Spanish
+    letter: "Ministra de Justicia" for a woman), when our data knows that title in both
+    languages; otherwise the title as printed, never half translated."""
+    if not title or not title.strip():
+        return title
+    files = office_files(user_templates)
+    forms = _title_forms(tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    folded = _title_key_text(title)
+    key = forms.keys.get(folded)
+    entry = forms.written.get(language, {}).get(key or "")
+    if not entry or folded in forms.own.get(language, ()):
+        return title  # unknown, or already written in the letter's language
+    return entry.get(gender_key(gender)) or entry["neutral"]
 
 
 # ---- honorifics in the address block --------------------------------------------------------

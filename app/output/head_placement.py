@@ -93,6 +93,7 @@ def head_shape(
     return_line: str,
     address: list[str],
     device: QPaintDevice | None,
+    recipient_size: float | None = None,
 ) -> tuple[object, ...] | None:
     """What the head's height depends on, when every head line fits on one line; else None.
 
@@ -102,9 +103,93 @@ def head_shape(
     if not _sender_part_fits(spec.name, sizes, tuple(sender_block), return_line):
         return None
     window_width = mm_to_units(spec.window_width)
+    size = recipient_size or sizes.recipient
     for i, line in enumerate(address):
-        if _BEYOND_LATIN.search(line) or not _one_line(line, sizes.recipient, window_width, i == 0):
+        if _BEYOND_LATIN.search(line) or not _one_line(line, size, window_width, i == 0):
             return None
     dpi = (device or layout_device()).logicalDpiY()
     has_return = bool(spec.return_line_top is not None and return_line)
-    return (spec.name, sizes, rtl, dpi, len(sender_block), has_return, len(address))
+    return (spec.name, sizes, size, rtl, dpi, len(sender_block), has_return, len(address))
+
+
+# The smallest type an address may shrink to (DIN 5008 asks for at least 8 point).
+MIN_RECIPIENT_SIZE = 8.0
+_SIZE_STEP = 0.5
+# Fallback fonts of other scripts set taller lines than the Latin font's metrics say.
+_BEYOND_LATIN_LINE = 1.35
+
+
+def _wrapped_lines(text: str, size: float, width: float, bold: bool) -> int:
+    """How many lines ``text`` takes in a block ``width`` units wide (wrapped at spaces)."""
+    metrics = _metrics(size, bold, True)
+    usable = 0.97 * width
+    lines, current = 1, 0.0
+    space = metrics.horizontalAdvance(" ")
+    for word in text.split():
+        advance = metrics.horizontalAdvance(word)
+        if current and current + space + advance > usable:
+            lines += 1
+            current = 0.0
+        if advance > usable:  # a word wider than the window is cut: count its lines
+            lines += int(advance // usable)
+            advance = advance % usable
+        current += (space if current else 0.0) + advance
+    return lines
+
+
+def address_height(address: tuple[str, ...], size: float, width: float) -> float:
+    """The height of an address block in document units (first line bold), with some margin."""
+    height = 0.0
+    for index, line in enumerate(address):
+        spacing = _metrics(size, index == 0, True).lineSpacing()
+        if _BEYOND_LATIN.search(line):
+            spacing *= _BEYOND_LATIN_LINE
+        height += _wrapped_lines(line, size, width, index == 0) * spacing
+    return height * 1.02
+
+
+def _join_one(address: tuple[str, ...], size: float, width: float) -> tuple[str, ...] | None:
+    """The address with its shortest pair of neighbouring street lines joined by a comma,
+    when the pair fits on one line; None when no pair does.
+
+    The official's name, their title and the country (read by sorting offices) keep their
+    own lines.
+    """
+    first, last = min(2, len(address) - 1), len(address) - 1
+    best: tuple[int, str] | None = None
+    for index in range(first, last - 1):
+        candidate = f"{address[index].rstrip(' ,')}, {address[index + 1]}"
+        if _wrapped_lines(candidate, size, width, False) > 1:
+            continue
+        if best is None or len(candidate) < len(best[1]):
+            best = (index, candidate)
+    if best is None:
+        return None
+    index, candidate = best
+    return (*address[:index], candidate, *address[index + 2 :])
+
+
+@lru_cache(maxsize=512)
+def fit_address(
+    page: PageSize, size: float, address: tuple[str, ...]
+) -> tuple[tuple[str, ...], float]:
+    """An address that fits the envelope window: its lines and their point size.
+
+    Type shrinks by half points down to ``MIN_RECIPIENT_SIZE``; an address still too tall
+    has its street lines joined two by two, as few as needed. One that never fits keeps the smallest type and
+    pushes the date and the body down (never onto them).
+    """
+    spec = page_spec(page)
+    height = mm_to_units(spec.window_bottom - spec.window_top)
+    width = mm_to_units(spec.window_width)
+    current = size
+    while current >= MIN_RECIPIENT_SIZE - 1e-6:
+        if address_height(address, current, width) <= height:
+            return address, current
+        current -= _SIZE_STEP
+    while address_height(address, MIN_RECIPIENT_SIZE, width) > height:
+        joined = _join_one(address, MIN_RECIPIENT_SIZE, width)
+        if joined is None:
+            break
+        address = joined
+    return address, MIN_RECIPIENT_SIZE

@@ -72,6 +72,7 @@ class LetterComposer:
         body_point_size: float | None = None,
     ) -> QTextDocument:
         """The letter laid out with this body size (the default size when None)."""
+        target = letter.recipient or target  # as the letter names the official
         rtl = letter.right_to_left
         styles = self._styles_for(body_point_size, rtl)
         title = letter.subject or target.label

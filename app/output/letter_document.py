@@ -195,6 +195,7 @@ def letter_document(
     lookup per glyph run; any 600 dpi device gives the same layout.
     """
     ensure_gui_application()
+    target = letter.recipient or target  # as the letter names the official
     rtl = letter.right_to_left
     styles = letter_styles(page_size, large_print, body_point_size, rtl)
     device = paint_device or layout_device()
@@ -228,6 +229,7 @@ def fill_letter(
     ``add_head``); returns where this letter's sender part ends.
     """
     rtl = letter.right_to_left
+    target = letter.recipient or target
     if plan is None:
         device = doc.documentLayout().paintDevice()
         plan = plan_head(styles, sender, postal_lines(target, country), rtl, device)

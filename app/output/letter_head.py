@@ -10,8 +10,8 @@ from PySide6.QtGui import QPaintDevice, QTextBlockFormat, QTextCharFormat
 
 from app.domain.model import SenderProfile
 from app.output.bidi_text import is_rtl_text, one_direction
-from app.output.head_placement import HEAD_MARGINS, head_shape
-from app.output.letter_builder import DocumentBuilder
+from app.output.head_placement import HEAD_MARGINS, fit_address, head_shape
+from app.output.letter_builder import DocumentBuilder, char_format
 from app.output.letter_layout import return_address_line, sender_lines
 from app.output.qt_runtime import mm_to_units as mm
 
@@ -58,8 +58,9 @@ class HeadPlan:
     styles: LetterStyles
     lines: list[str]  # the sender's block
     return_line: str
-    address: list[str]
+    address: list[str]  # fitted to the envelope window
     shape: tuple[object, ...] | None
+    recipient_size: float  # the address's point size, smaller for a tall address
 
     @property
     def sender_part(self) -> tuple[object, ...]:
@@ -80,8 +81,10 @@ def plan_head(
     device: QPaintDevice | None,
 ) -> HeadPlan:
     lines, return_line = _sender_head(sender)
-    shape = head_shape(styles.spec, styles.sizes, rtl, lines, return_line, address, device)
-    return HeadPlan(styles, lines, return_line, address, shape)
+    fitted, size = fit_address(styles.spec.name, styles.sizes.recipient, tuple(address))
+    address = list(fitted)
+    shape = head_shape(styles.spec, styles.sizes, rtl, lines, return_line, address, device, size)
+    return HeadPlan(styles, lines, return_line, address, shape, size)
 
 
 def add_head(builder: DocumentBuilder, plan: HeadPlan, *, kept_until: int | None = None) -> int:
@@ -99,21 +102,20 @@ def add_head(builder: DocumentBuilder, plan: HeadPlan, *, kept_until: int | None
     has_return_line = return_top is not None and bool(plan.return_line)
     if kept_until is not None:
         builder.resume_at(kept_until, return_top if has_return_line else None)
-    else:
+    elif plan.lines:
         add_lines(builder, plan.lines, styles.sender, styles.sender_plain, styles.sender_name)
-        if has_return_line:
-            builder.block(
-                [(plan.return_line, styles.small)], styles.return_line, rtl=False, top=return_top
-            )
+    else:  # Qt ignores the top margin of a page's first block: the recipient never is one
+        builder.block([], styles.sender, rtl=False, block_char=styles.sender_plain)
+    if kept_until is None and has_return_line:
+        builder.block(
+            [(plan.return_line, styles.small)], styles.return_line, rtl=False, top=return_top
+        )
     sender_part_end = builder.cursor.position()
     window = (styles.window_ltr, styles.window_rtl)
-    add_lines(
-        builder,
-        plan.address,
-        window,
-        styles.recipient_plain,
-        styles.recipient_name,
-        mm(spec.window_top),
-    )
+    plain, first = styles.recipient_plain, styles.recipient_name
+    if plan.recipient_size != styles.sizes.recipient:
+        plain = char_format(plan.recipient_size)
+        first = char_format(plan.recipient_size, bold=True)
+    add_lines(builder, plan.address, window, plain, first, mm(spec.window_top))
     builder.anchor_top = mm(spec.date_top)  # the date, or whatever comes first
     return sender_part_end

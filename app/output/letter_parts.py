@@ -46,10 +46,10 @@ def _known_head_lines(sender: SenderProfile, target: Target) -> frozenset[str]:
 
 
 def _is_head_line(line: str, known: frozenset[str]) -> bool:
+    if norm_line(line) in known:  # a field as stored (a one-line address may be long)
+        return True
     if len(line) > _MAX_HEAD_LINE:  # prose, not an address or a name
         return False
-    if norm_line(line) in known:
-        return True
     parts = [norm_line(part) for part in _HEAD_SEPARATORS.split(line)]
     return len(parts) > 1 and all(part in known for part in parts if part)
 
@@ -74,7 +74,8 @@ def split_letter(text: str, sender: SenderProfile, target: Target) -> LetterPart
     date_index = -1
     unknown: list[tuple[int, str]] = []  # lines neither of the head nor the date, in order
     unknown_run = 0
-    for index, raw in enumerate(lines[:_MAX_HEAD_SCAN]):
+    scan = _MAX_HEAD_SCAN + len(known)  # a long address makes a long head
+    for index, raw in enumerate(lines[:scan]):
         line = raw.strip()
         if not line:
             continue

@@ -17,12 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.atomic_files import replace_file_contents
-from app.domain.errors import AppealDeskError
-from app.paths import APP_ID
-
-DESKTOP_FILE = f"{APP_ID}.desktop"
-ICON_FILE = f"{APP_ID}.svg"
-METAINFO_FILE = f"{APP_ID}.metainfo.xml"
+from app.desktop_files import DESKTOP_FILE, ICON_FILE, METAINFO_FILE, shipped_file
+from app.domain.errors import N_, AppealDeskError
 
 
 class DesktopEntryError(AppealDeskError):
@@ -50,27 +46,6 @@ def user_places(environ: Mapping[str, str] | None = None) -> DesktopPlaces:
         desktop=root / "applications" / DESKTOP_FILE,
         icon=root / "icons" / "hicolor" / "scalable" / "apps" / ICON_FILE,
         metainfo=root / "metainfo" / METAINFO_FILE,
-    )
-
-
-def source_folders() -> list[Path]:
-    """Where the shipped copies may be: inside the package (wheel), beside the bundled
-    program (standalone bundle) or in the checkout's top-level ``resources/``."""
-    package = Path(__file__).resolve().parents[1]
-    folders = [package / "resources"]
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        folders.append(Path(bundle) / "share")
-    folders.append(package.parent / "resources")
-    return folders
-
-
-def _find(name: str) -> Path:
-    for folder in source_folders():
-        if (folder / name).is_file():
-            return folder / name
-    raise DesktopEntryError(
-        f"The file {name} is missing from this installation; reinstall Appeal Desk."
     )
 
 
@@ -118,11 +93,11 @@ def _quote_exec(word: str) -> str:
 def install_entry(places: DesktopPlaces | None = None) -> DesktopPlaces:
     """Write the menu entry, icon and metadata for this user; returns where they went."""
     places = places or user_places()
-    template = _find(DESKTOP_FILE).read_text(encoding="utf-8")
+    template = shipped_file(DESKTOP_FILE).read_text(encoding="utf-8")
     contents = {
         places.desktop: desktop_file_text(template, launch_command()).encode("utf-8"),
-        places.icon: _find(ICON_FILE).read_bytes(),
-        places.metainfo: _find(METAINFO_FILE).read_bytes(),
+        places.icon: shipped_file(ICON_FILE).read_bytes(),
+        places.metainfo: shipped_file(METAINFO_FILE).read_bytes(),
     }
     try:
         for path, data in contents.items():
@@ -130,8 +105,12 @@ def install_entry(places: DesktopPlaces | None = None) -> DesktopPlaces:
             replace_file_contents(path, data)
     except OSError as exc:
         raise DesktopEntryError(
-            f"Could not write {exc.filename or places.desktop}: {exc.strerror}. "
-            "Check that your home folder is writable and has free space."
+            N_(
+                "Could not write %(path)s: %(reason)s. Check that your home folder is writable "
+                "and has free space."
+            ),
+            path=str(exc.filename or places.desktop),
+            reason=exc.strerror,
         ) from exc
     _refresh_menu(places.desktop.parent)
     return places
@@ -146,7 +125,11 @@ def remove_entry(places: DesktopPlaces | None = None) -> list[Path]:
             try:
                 path.unlink()
             except OSError as exc:
-                raise DesktopEntryError(f"Could not remove {path}: {exc.strerror}.") from exc
+                raise DesktopEntryError(
+                    N_("Could not remove %(path)s: %(reason)s."),
+                    path=str(path),
+                    reason=exc.strerror,
+                ) from exc
             removed.append(path)
     _refresh_menu(places.desktop.parent)
     return removed

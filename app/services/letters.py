@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from app.domain.errors import TargetOutOfRange, UnknownLocale
-from app.domain.model import AppealKind, CaseDetail, CaseStatus, Letter, SenderProfile
+from app.domain.model import (
+    AppealKind,
+    CaseDetail,
+    CaseStatus,
+    Letter,
+    SenderProfile,
+    Target,
+)
 from app.i18n import _, base_language, current_language, is_rtl, locale_chain, normalize_locale
 from app.letters import context as ctx
 from app.letters import rendering
@@ -30,6 +38,7 @@ from app.letters.salutations import (
     name_for_letter,
     official_gender,
     salutation_half,
+    title_for_letter,
 )
 from app.services.country_codes import country_code
 
@@ -171,16 +180,12 @@ def draft_letter(
                 load_sentences(chain, user_templates),
             )
         )
-    shown_name = (
-        name_for_letter(target.display_name, base_language(letter_locale), user_templates)
-        if target is not None and target.display_name
-        else None
+    recipient = (
+        _as_named(target, base_language(letter_locale), gender, user_templates) if target else None
     )
     values = {
         "sender": ctx.sender_context(sender),
-        "official": ctx.official_context(target, polite, shown_name)
-        if target
-        else _no_official(polite),
+        "official": ctx.official_context(recipient, polite) if recipient else _no_official(polite),
         "case": ctx.case_context(case, country_name(case.country, letter_locale)),
         "persons": persons,
         "person": person,
@@ -229,7 +234,22 @@ def draft_letter(
         asks=chosen_asks,
         salutation=polite.salutation,
         closing=polite.closing,
+        recipient=recipient if recipient != target else None,
     )
+
+
+def _as_named(
+    target: Target, language: str, gender: str | None, user_templates: Path | None
+) -> Target:
+    """The official as a letter in ``language`` names them: the title in that language when our
+    data knows it, the name without honorifics of other languages."""
+    title = title_for_letter(target.title, language, gender, user_templates)
+    named = replace(target, title=title)
+    if target.display_name:
+        shown = name_for_letter(target.display_name, language, user_templates)
+        if shown != target.display_name:
+            named = replace(named, name_as_printed=shown)
+    return named
 
 
 def _printed_salutation(

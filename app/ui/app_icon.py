@@ -1,20 +1,18 @@
-"""The application icon (the SVG shipped in ``app/resources``), for windows and the tray."""
+"""The application icon drawn for windows and the tray (the SVG from app/desktop_files.py)."""
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
-from importlib import resources
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 
+from app.desktop_files import ShippedFileMissing, icon_svg
 from app.paths import APP_ID
 
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
-
-
-def icon_svg() -> bytes:
-    return resources.files("app").joinpath("resources", f"{APP_ID}.svg").read_bytes()
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +20,12 @@ def app_icon() -> QIcon:
     """The SVG drawn at every common size (crisp on high-DPI screens, not one bitmap scaled)."""
     from PySide6.QtSvg import QSvgRenderer
 
-    renderer = QSvgRenderer(QByteArray(icon_svg()))
+    try:
+        svg = icon_svg()
+    except ShippedFileMissing as exc:
+        log.warning("%s; the window uses the desktop theme's icon", exc.message)
+        return QIcon.fromTheme(APP_ID)
+    renderer = QSvgRenderer(QByteArray(svg))
     icon = QIcon()
     if not renderer.isValid():
         return QIcon.fromTheme(APP_ID)

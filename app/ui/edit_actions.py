@@ -118,8 +118,7 @@ class EditActions(QObject):
         self.undo_import.setText(_("Undo last &import..."))
         self.remove_practice.setText(_("Remove &practice cases..."))
         if self.menu is not None:
-            # Alt+E opens the Events menu; the Edit menu answers to Alt+D.
-            self.menu.setTitle(pgettext("menu", "E&dit"))
+            self.menu.setTitle(pgettext("menu", "&Edit"))
         # QUndoStack names its actions "Undo <text>"; here the words follow the interface language.
         self._set_undo_text(self.stack.undoText())
         self._set_redo_text(self.stack.redoText())

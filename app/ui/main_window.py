@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         table = self.case_list.table
         row = table.currentIndex().row() + step if table.currentIndex().isValid() else 0
         if 0 <= row < self.proxy.rowCount():
-            table.selectRow(row)
+            self.case_list.select_row(row)
 
     def focus_search(self) -> None:
         self.case_list.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

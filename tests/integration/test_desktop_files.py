@@ -6,11 +6,11 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from configparser import ConfigParser
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from app.desktop_files import ShippedFileMissing, icon_svg, shipped_file
 from app.paths import APP_ID
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,11 +42,23 @@ def test_metainfo_names_the_desktop_file_and_the_licence() -> None:
     assert root.find("launchable").text == f"{APP_ID}.desktop"
 
 
-def test_icon_in_the_package_is_the_same_svg() -> None:
-    shipped = resources.files("app").joinpath("resources", f"{APP_ID}.svg").read_bytes()
-    assert shipped == ICON.read_bytes()
-    root = ET.fromstring(shipped)
-    assert root.tag.endswith("svg")
+def test_the_icon_is_one_file_that_the_window_draws() -> None:
+    assert icon_svg() == ICON.read_bytes()
+    assert ET.fromstring(icon_svg()).tag.endswith("svg")
+    copies = [
+        path
+        for folder in ("app", "resources", ".ci")
+        for path in (ROOT / folder).rglob("*.svg")
+        if "__pycache__" not in path.parts
+    ]
+    assert copies == [ICON]
+
+
+def test_a_missing_desktop_file_names_itself() -> None:
+    with pytest.raises(ShippedFileMissing) as missing:
+        shipped_file("org.appealdesk.Nothing.svg")
+    assert missing.value.name == "org.appealdesk.Nothing.svg"
+    assert "reinstall Appeal Desk" in missing.value.message
 
 
 def test_package_data_includes_the_resources() -> None:

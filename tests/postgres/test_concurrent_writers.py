@@ -12,9 +12,8 @@ from app.services.event_files import export_event
 from app.services.events import create_event, event_tally, get_event, record_event_letter
 from app.store.database import Database
 from app.store.schema import AppealRow
-from tests.builders import add_event_cases
+from tests.builders import add_event_cases, laptop
 from tests.postgres.conftest import open_pg
-from tests.unit.events.conftest import laptop
 
 REPO = Path(__file__).resolve().parents[2]
 EVENT = "Shared marathon"

@@ -12,7 +12,7 @@ from app.main import main
 from app.store.database import Database
 from tests.builders import add_event_cases
 from tests.postgres.conftest import open_pg
-from tests.unit.events.test_merge import *  # noqa: F403 - same tests, this `db`
+from tests.unit.services.test_event_files import *  # noqa: F403 - same tests, this `db`
 
 
 @pytest.fixture

@@ -110,3 +110,92 @@ def test_the_interface_language_picker_names_each_language_in_its_own(make_windo
     names = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
     assert names["es"] == "Español" and names["ar"] == "العربية" and names["de"] == "Deutsch"
     window.case_actions.settings_dialog.close()
+
+
+def _visible_texts(window) -> dict[int, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Every action's text and tooltip, the toolbars' titles, the window title and counts."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QToolBar
+
+    texts = {id(a): (a.text(), a.toolTip()) for a in window.findChildren(QAction) if a.text()}
+    for bar in window.findChildren(QToolBar):
+        texts[id(bar)] = (bar.windowTitle(), "")
+    texts[id(window)] = (window.windowTitle(), "")
+    texts[id(window.count_label)] = (window.count_label.text(), "")
+    return texts
+
+
+def _switch_in_settings(window, locale: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window.menu_actions.settings.trigger()
+    dialog = window.case_actions.settings_dialog
+    dialog.ui_language_combo.setCurrentIndex(dialog.ui_language_combo.findData(locale))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_switching_language_in_settings_retranslates_every_action(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from app.i18n import current_language
+    from app.ui.application import apply_language
+    from tests.builders import fictional_document, store_documents
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    window.start_reminders(use_tray=False)
+    window.show_write_today()
+    english = _visible_texts(window)
+    assert len(english) > 30  # every menu entry, the menus themselves, the toolbars
+    try:
+        _switch_in_settings(window, "fr")
+        assert current_language() == "fr"
+        french = _visible_texts(window)
+        assert french.keys() == english.keys()
+        unchanged = [english[k] for k in english if french[k][0] == english[k][0] != "Appeal Desk"]
+        assert unchanged == []
+        assert "Fichier" in window.menu_actions.file_menu.title()
+        assert window.count_label.text() == "1 dossier ouvert"
+
+        _switch_in_settings(window, "ar")
+        arabic = _visible_texts(window)
+        latin = re.compile(r"[A-Za-z]")
+        left_in_latin = [
+            (english[k][0], text, tip)
+            for k, (text, tip) in arabic.items()
+            if latin.search(text.replace("Appeal Desk", "").replace("Ctrl", ""))
+            or latin.search(re.sub(r"\(.*?\)$|Appeal Desk|PDF|CSV|Markdown", "", tip))
+        ]
+        assert left_in_latin == []
+        assert window.isRightToLeft()
+        assert window.detail.case is not None and window.detail.case.ua_number == "12/26"
+    finally:
+        apply_language("en")
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "ar"])
+def test_the_window_selects_its_first_case_at_start_in_every_direction(
+    make_window, app_paths, locale
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from app.ui.application import apply_language
+    from tests.builders import fictional_document, store_documents
+
+    soon = date.today() + timedelta(days=20)
+    store_documents(
+        app_paths,
+        fictional_document("14/26", deadline=soon + timedelta(days=5)),
+        fictional_document("12/26", deadline=soon),
+    )
+    apply_language(locale)
+    try:
+        window = make_window()
+        shown = window.case_list.current_case()
+        assert shown is not None and shown.ua_number == "12/26"
+        assert window.detail.case is not None and window.detail.case.ua_number == "12/26"
+        assert window.menu_actions.write_letter.isEnabled()
+        window.menu_actions.next_case.trigger()
+        assert window.detail.case.ua_number == "14/26"
+    finally:
+        apply_language("en")

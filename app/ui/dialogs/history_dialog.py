@@ -31,6 +31,7 @@ from app.ui.dialogs.appeal_update_dialogs import ReplyDialog, SentDetailsDialog
 from app.ui.errors import report_failure
 from app.ui.formatting import format_date
 from app.ui.models.appeal_table_model import AppealColumn, AppealTableModel
+from app.ui.table_rows import select_row
 from app.ui.views.history_filters import HistoryFilters
 
 if TYPE_CHECKING:
@@ -191,7 +192,7 @@ class HistoryDialog(QDialog):
     def select_appeal(self, appeal_id: str) -> None:
         row = self.model.row_of(appeal_id)
         if row >= 0:
-            self.table.selectRow(row)
+            select_row(self.table, row)
 
     def _on_selection(self) -> None:
         record = self.current_record()

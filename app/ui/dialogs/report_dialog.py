@@ -38,8 +38,9 @@ def report_html(report: SectionReport) -> str:
     from app.services.reports import period_text, scope_note
 
     period = period_text(report)
+    heading = _("Appeals sent: report for the section")
     parts = [
-        f"<h2>{escape(_('Appeals sent: report for the section'))}</h2>",
+        f"<h2>{escape(heading)}</h2>",
         "<p>{} {}</p>".format(
             escape(period),
             escape(
@@ -63,21 +64,27 @@ def report_html(report: SectionReport) -> str:
             rows.append(
                 f"<tr><td>{escape(ua)}</td>{cells}<td align='right'><b>{total}</b></td></tr>"
             )
-        parts.append(f"<h3>{escape(_('Letters per UA and channel'))}</h3>")
+        per_case_heading, ua_heading, total_heading = (
+            _("Letters per UA and channel"),
+            _("UA"),
+            _("Total"),
+        )
+        parts.append(f"<h3>{escape(per_case_heading)}</h3>")
         parts.append(
             "<table cellspacing='0' cellpadding='4' border='1'>"
-            f"<tr><th align='left'>{escape(_('UA'))}</th>{header}<th align='right'>{escape(_('Total'))}</th></tr>"
-            + "".join(rows)
-            + "</table>"
+            f"<tr><th align='left'>{escape(ua_heading)}</th>{header}"
+            f"<th align='right'>{escape(total_heading)}</th></tr>" + "".join(rows) + "</table>"
         )
         months = "".join(
             f"<tr><td>{escape(month)}</td><td align='right'>{count}</td></tr>"
             for month, count in report.per_month().items()
         )
-        parts.append(f"<h3>{escape(_('Letters per month'))}</h3>")
+        per_month_heading = _("Letters per month")
+        parts.append(f"<h3>{escape(per_month_heading)}</h3>")
         parts.append(f"<table cellspacing='0' cellpadding='4' border='1'>{months}</table>")
     else:
-        parts.append(f"<p>{escape(_('No letters marked as sent in this period.'))}</p>")
+        nothing = _("No letters marked as sent in this period.")
+        parts.append(f"<p>{escape(nothing)}</p>")
     return "".join(parts)
 
 

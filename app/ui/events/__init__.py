@@ -35,7 +35,8 @@ class EventsMenu:
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.menu.setTitle(pgettext("menu", "&Events"))
+        # Alt+E is the Edit menu's, as in every desktop application.
+        self.menu.setTitle(pgettext("menu", "Even&ts"))
         self.event_mode.setText(pgettext("menu", "Event &mode\u2026"))
         self.event_mode.setStatusTip(_("Create or run a letter-writing event"))
 

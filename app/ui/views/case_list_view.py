@@ -20,6 +20,7 @@ from app.i18n import _, ngettext
 from app.ui.accessibility import announce
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel, Column
+from app.ui.table_rows import select_row
 
 
 class CaseListView(QWidget):
@@ -135,13 +136,17 @@ class CaseListView(QWidget):
         row = self.proxy.proxy_row_of(case_id)
         if row < 0:
             return False
-        self.table.selectRow(row)
+        self.select_row(row)
         self.table.scrollTo(self.proxy.index(row, 0))
         return True
 
     def select_first(self) -> None:
         if self.proxy.rowCount() > 0:
-            self.table.selectRow(0)
+            self.select_row(0)
+
+    def select_row(self, row: int) -> None:
+        """Select ``row`` of the list as it is shown (sorted and filtered)."""
+        select_row(self.table, row)
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -153,7 +158,7 @@ class CaseListView(QWidget):
         if current.isValid() and not self.table.selectionModel().isRowSelected(
             current.row(), QModelIndex()
         ):
-            self.table.selectRow(current.row())
+            select_row(self.table, current.row())
 
     def _on_activated(self, index: QModelIndex) -> None:
         case = self.proxy.case_at(index.row())

@@ -29,6 +29,7 @@ from app.settings import Settings
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.models.write_today_model import QueueColumn, WriteTodayModel, advice_sentence
+from app.ui.table_rows import select_row
 
 if TYPE_CHECKING:
     from app.services.database import Database
@@ -161,7 +162,7 @@ class WriteTodayView(QWidget):
         self.model.set_items(items)
         rows = [i for i, item in enumerate(items) if item.case.case_id == keep]
         if items:
-            self.table.selectRow(rows[0] if rows else 0)
+            select_row(self.table, rows[0] if rows else 0)
         self._update_empty()
 
     def _update_empty(self) -> None:

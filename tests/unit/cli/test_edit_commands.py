@@ -10,7 +10,7 @@ import pytest
 from app.main import main
 from app.paths import resolve_paths
 from app.store.database import open_database
-from tests.unit.editing.conftest import INITIAL_901, INITIAL_902, UPDATE_901, dump
+from tests.builders import INITIAL_901, INITIAL_902, UPDATE_901, dump
 
 
 def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:

@@ -125,7 +125,7 @@ def test_the_cli_refuses_a_doubtful_update_with_the_reason_and_force_applies_it(
     stray = _write(tmp_path, "stray.txt", "URGENT ACTION\nUA 119/21\nA short note.\n")
     code, out = _cli(capsys, data, "import", str(stray))
     assert code == 1
-    assert "needs confirmation (UA 119/21)" in out
+    assert "waiting for confirmation (UA 119/21)" in out
     assert "--force" in out
     code, out = _cli(capsys, data, "import", "--force", str(stray))
     assert code == 0

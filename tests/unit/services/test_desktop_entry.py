@@ -15,6 +15,8 @@ from app.main import main
 from app.paths import APP_ID
 from app.services.desktop_entry import desktop_file_text, user_places
 
+REPO = Path(__file__).resolve().parents[3]
+
 
 def _cli(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> tuple[int, str, str]:
     code = main(["--data-dir", str(tmp_path / "data"), *args])
@@ -42,7 +44,7 @@ def test_install_then_remove_through_the_cli(
         assert path.is_file(), path
         assert str(path) in out
     assert places.desktop == tmp_path / "share" / "applications" / f"{APP_ID}.desktop"
-    assert places.icon.read_bytes().startswith(b"<")
+    assert places.icon.read_bytes() == (REPO / "resources" / f"{APP_ID}.svg").read_bytes()
     entry = _entry(places.desktop)
     program = entry["Exec"].split()[0]
     assert Path(program).is_absolute() and Path(program).exists(), entry["Exec"]

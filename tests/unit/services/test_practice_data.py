@@ -19,7 +19,7 @@ from app.services.samples import load_sample_pack
 from app.services.transit_times import shipped_table
 from app.services.urgency import write_today
 from app.store.database import Database
-from tests.unit.editing.conftest import INITIAL_901
+from tests.builders import INITIAL_901
 from tests.unit.output.pdf_reading import pdf_text
 
 MARKING = "FICTIONAL SAMPLE - DO NOT SEND"

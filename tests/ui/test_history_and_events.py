@@ -13,9 +13,8 @@ from app.domain.model import AppealStatus, Channel
 from app.services import appeals, editing, events
 from app.services.database import Database
 from app.ui.edit_actions import EditActions
-from tests.builders import fictional_document
+from tests.builders import dump, fictional_document
 from tests.ui.conftest import RecordedMessages
-from tests.unit.editing.conftest import dump
 
 
 @pytest.fixture

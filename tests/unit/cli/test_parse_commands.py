@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.main import main
-
-from .conftest import FIXTURES
+from tests.unit.importing.conftest import FIXTURES
 
 
 def test_parse_json_prints_one_object_in_the_schema(

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 from app.domain.model import Channel
 from app.services import appeals, cases, editing
 from app.services.database import Database
-from tests.builders import fictional_document, store_documents
+from tests.builders import dump, fictional_document, store_documents
 from tests.ui.conftest import RecordedMessages
-from tests.unit.editing.conftest import dump
 
 
 def listed(window) -> list[str]:  # type: ignore[no-untyped-def]
@@ -29,7 +28,7 @@ def select(window, ua_number: str) -> None:  # type: ignore[no-untyped-def]
 def test_edit_menu_sits_after_file_with_undo_and_redo_keys(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles[:3] == ["&File", "E&dit", "&Case"]
+    assert titles[:3] == ["&File", "&Edit", "&Case"]
     edits = window.edits
     assert edits.undo.shortcut().toString() == "Ctrl+Z"
     assert edits.redo.shortcut().toString() == "Ctrl+Shift+Z"

@@ -11,9 +11,8 @@ from app.domain.model import CaseSummary, Channel
 from app.services import appeals, cases
 from app.services.database import Database
 from app.ui.edit_actions import EditActions
-from tests.builders import fictional_document
+from tests.builders import dump, fictional_document
 from tests.ui.conftest import RecordedMessages
-from tests.unit.editing.conftest import dump
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,17 @@ from app.domain.model import AppealKind, Channel
 from app.services.event_files import export_event, merge_file, merge_files
 from app.services.events import create_event, event_tally, get_event, record_event_letter
 from app.store.database import Database, row_counts
-from tests.unit.events.conftest import laptop
+from tests.builders import laptop, open_event_store
 
 EVENT = "Write for Rights 2026 (fictional)"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """The organiser's store holding the three fictional event cases."""
+    database = open_event_store(tmp_path / "data")
+    yield database
+    database.close()
 
 
 def record(

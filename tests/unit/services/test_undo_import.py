@@ -10,7 +10,7 @@ from app.services import appeals, cases, editing
 from app.services.importing import import_files
 from app.services.undo_import import last_import, undo_last_import
 from app.store.database import Database
-from tests.unit.editing.conftest import INITIAL_901, INITIAL_902, UPDATE_901, dump
+from tests.builders import INITIAL_901, INITIAL_902, UPDATE_901, dump
 
 
 def test_a_batch_that_updates_and_creates_is_undone_row_by_row(db: Database) -> None:

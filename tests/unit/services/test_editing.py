@@ -13,8 +13,7 @@ from app.services import appeals, cases, editing, events, reports
 from app.services.importing import import_files, save_parsed
 from app.store.database import Database
 from app.store.row_changes import ChangedSince
-from tests.builders import make_document
-from tests.unit.editing.conftest import INITIAL_901, INITIAL_902, UPDATE_901, dump
+from tests.builders import INITIAL_901, INITIAL_902, UPDATE_901, dump, make_document
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,9 +15,23 @@ from app.services.appeals import record_appeal
 from app.services.cases import get_case
 from app.services.importing import import_files
 from app.store.database import Database
+from tests.builders import open_sample_store
 from tests.conftest import UA_SAMPLES
 
 BEFORE_DEADLINE = date(2027, 6, 1)  # sample UA 902/27 runs until 30 November 2027
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    """UA 901/27 and UA 902/27 as ordinary cases, nothing recorded yet."""
+    database = open_sample_store(data_dir)
+    yield database
+    database.close()
 
 
 def test_a_first_letter_in_time_has_no_warning(db: Database) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,22 @@ from pypdf import PdfReader
 
 from app.main import main
 from app.store.database import Database
+from tests.builders import laptop, open_event_store
 
 EVENT = "Letter evening (fictional)"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    """The organiser's store holding the three fictional event cases."""
+    database = open_event_store(data_dir)
+    yield database
+    database.close()
 
 
 def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *argv: str) -> tuple[int, str, str]:
@@ -74,7 +89,7 @@ def test_sent_with_event_and_tally_json(
         },
     }
     code, out, _ = run(capsys, event_dir, "event", "list")
-    assert f"{EVENT} (2026-12-10, Library): 12/26, 34/26" in out
+    assert f"{EVENT} (Dec 10, 2026, Library): 12/26, 34/26" in out
 
 
 def test_unknown_event_is_one_clear_line(
@@ -104,16 +119,12 @@ def test_export_merge_twice_prints_counts(
     out_file = tmp_path / "laptop.json"
     assert run(capsys, event_dir, "event", "export", EVENT, "--out", str(out_file))[0] == 0
     other = tmp_path / "organiser"
-    from tests.unit.events.conftest import laptop
-
     laptop(tmp_path, "organiser").close()
     code, out, _ = run(capsys, other, "event", "merge", str(out_file), str(out_file))
     assert code == 0
     lines = out.strip().splitlines()
-    assert lines[0].endswith(
-        f"'{EVENT}' (event created): 1 added, 0 already present, 0 conflict(s)"
-    )
-    assert lines[1].endswith(f"'{EVENT}': 0 added, 1 already present, 0 conflict(s)")
+    assert lines[0].endswith(f"'{EVENT}' (event created): 1 added, 0 already present, 0 conflicts")
+    assert lines[1].endswith(f"'{EVENT}': 0 added, 1 already present, 0 conflicts")
     code, out, _ = run(capsys, other, "event", "tally", EVENT, "--json")
     assert json.loads(out)["total"] == 3
     junk = tmp_path / "junk.json"
@@ -154,8 +165,6 @@ def test_add_case_and_same_named_events_from_two_laptops_merge(
 ) -> None:
     code, out, _ = run(capsys, event_dir, "event", "add-case", EVENT, "56/26", "--goal", "7")
     assert code == 0 and "56/26 (goal 7)" in out
-    from tests.unit.events.conftest import laptop
-
     laptop(tmp_path, "other").close()  # this laptop created an event of the same name itself
     other = tmp_path / "other"
     run(capsys, other, "event", "create", EVENT, "--cases", "56/26")
@@ -194,7 +203,7 @@ def test_batch_prints_named_and_blank_letters_with_envelopes_in_one_pdf(
         "1",
     )
     assert code == 0, err
-    assert "3 letter(s) and 3 envelope(s)" in text
+    assert "3 letters and their envelopes" in text
     pages = PdfReader(out).pages
     envelopes = [p for p in pages if p.mediabox.width > p.mediabox.height]  # DL is landscape
     assert len(envelopes) == 3 and len(pages) >= 6

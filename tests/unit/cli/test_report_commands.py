@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,20 @@ from pypdf import PdfReader
 
 from app.main import main
 from app.store.database import Database
+from tests.builders import open_sample_store, record_sample_appeals
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def seeded(data_dir: Path) -> Iterator[Database]:
+    """The shipped fictional cases with seven letters, a reply, a draft and a printed one."""
+    database = record_sample_appeals(open_sample_store(data_dir))
+    yield database
+    database.close()
 
 
 def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:

@@ -180,7 +180,7 @@ def test_the_main_window_has_events_event_mode(
     with qtbot.wait_signal(window.cases_loaded, timeout=20_000):
         window.start()
     titles = [a.text() for a in window.menuBar().actions()]
-    assert "&Events" in titles
+    assert "Even&ts" in titles
     menu = window.events_menu
     assert menu.event_mode.text() == "Event &mode\u2026"
     menu.event_mode.trigger()

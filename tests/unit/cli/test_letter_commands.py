@@ -15,8 +15,7 @@ from app.main import main
 from app.paths import resolve_paths
 from app.settings import Settings, save_settings
 from tests.conftest import UA_SAMPLES
-
-from .pdf_reading import pdf_text
+from tests.unit.output.pdf_reading import pdf_text
 
 SRI_LANKA = UA_SAMPLES / "101_sri_lanka_activists_pta_pdf_2023.txt"
 OFFICIAL = "Ranjith Abeywardena"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from app.domain.output_options import OutputOptions, PageSize
@@ -20,9 +22,22 @@ from app.services.reports import (
     write_section_report,
 )
 from app.store.database import Database
-from tests.unit.reports.conftest import SENDER, SENDER_ADDRESS
+from tests.builders import SENDER, SENDER_ADDRESS, open_sample_store, record_sample_appeals
 
 A4 = OutputOptions(PageSize.A4)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """UA 901/27 and UA 902/27 as ordinary cases, nothing recorded yet."""
+    database = open_sample_store(tmp_path / "data")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def seeded(db: Database) -> Database:
+    return record_sample_appeals(db)
 
 
 def page_text(path: Path) -> str:

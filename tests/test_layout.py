@@ -1,0 +1,61 @@
+"""The tests mirror the code: every test folder or top-level test module names a part of app/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app"
+TESTS = ROOT / "tests"
+
+# Folders beside the mirror of app/: whole-program, crash and shared-server tests, and data.
+EXTRA_FOLDERS = {"unit", "ui", "integration", "durability", "postgres", "fixtures"}
+
+
+def is_code_part(parent: Path, name: str) -> bool:
+    """True when ``name`` is a package or a module directly under ``parent``."""
+    return (parent / name / "__init__.py").is_file() or (parent / f"{name}.py").is_file()
+
+
+def folders(path: Path) -> list[Path]:
+    return sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def misplaced(tests: Path, app: Path) -> list[str]:
+    """Test folders and top-level test modules that name no package or module of ``app``."""
+    wrong = [f"tests/{p.name}/" for p in folders(tests) if p.name not in EXTRA_FOLDERS]
+    for layer, code in ((tests / "unit", app), (tests / "ui", app / "ui")):
+        if not layer.is_dir():
+            continue
+        wrong += [
+            f"{p.relative_to(tests.parent)}/"
+            for p in folders(layer)
+            if not is_code_part(code, p.name)
+        ]
+        if layer.name == "unit":
+            wrong += [
+                str(p.relative_to(tests.parent))
+                for p in sorted(layer.glob("test_*.py"))
+                if not is_code_part(code, p.stem.removeprefix("test_"))
+            ]
+    return wrong
+
+
+def test_test_folders_mirror_app() -> None:
+    assert misplaced(TESTS, APP) == []
+
+
+def test_a_folder_named_after_a_phase_is_caught(tmp_path: Path) -> None:
+    (tmp_path / "app" / "services").mkdir(parents=True)
+    (tmp_path / "app" / "services" / "__init__.py").write_text("")
+    (tmp_path / "app" / "dates.py").write_text("")
+    for folder in ("unit/services", "unit/polish", "ui/search", "bench_smoke"):
+        (tmp_path / "tests" / folder).mkdir(parents=True)
+    for module in ("unit/test_dates.py", "unit/test_speed.py"):
+        (tmp_path / "tests" / module).write_text("")
+    assert misplaced(tmp_path / "tests", tmp_path / "app") == [
+        "tests/bench_smoke/",
+        "tests/unit/polish/",
+        "tests/unit/test_speed.py",
+        "tests/ui/search/",
+    ]

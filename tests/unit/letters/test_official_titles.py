@@ -1,0 +1,114 @@
+"""Officials' titles in the letter's language: from our office data, the name left as it is.
+
+The expected titles are the official designations each language uses (the French
+government's "ministre de la Justice", the Spanish "Fiscal General", the German
+"Generalstaatsanwalt", the Portuguese "Procurador-Geral", the Arabic "وزير العدل").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.domain.model import SenderProfile, Target
+from app.domain.output_options import PageSize
+from app.letters.salutations import office_data_problems, title_for_letter
+from app.output.paper import write_letter_pdf
+from app.services.letters import draft_letter
+from tests.unit.letters.conftest import TODAY, make_case
+from tests.unit.output.pdf_reading import pdf_text
+
+
+@pytest.mark.parametrize(
+    ("title", "gender", "locale", "shown"),
+    [
+        ("Minister of Justice", "m", "es", "Ministro de Justicia"),
+        ("Minister of Justice", "f", "es", "Ministra de Justicia"),
+        ("Minister of Justice", None, "es", "Ministro/a de Justicia"),
+        ("Minister of Justice", "f", "fr", "Ministre de la Justice"),
+        ("Minister of Justice", "f", "de", "Justizministerin"),
+        ("Minister of Justice", "m", "pt", "Ministro da Justiça"),
+        ("Minister of Justice", "f", "ar", "وزيرة العدل"),
+        ("Prosecutor General", "m", "es", "Fiscal General"),
+        ("Prosecutor General", "f", "fr", "Procureure générale"),
+        ("Prosecutor General", "m", "de", "Generalstaatsanwalt"),
+        ("Prosecutor General", None, "pt", "Procurador(a)-Geral"),
+        ("Prosecutor General", "m", "ar", "النائب العام"),
+        ("Chief of Police", "f", "es", "Jefa de Policía"),
+        ("Chief of Police", "m", "fr", "Chef de la police"),
+        ("Chief of Police", "m", "de", "Polizeichef"),
+        ("Chief of Police", "f", "pt", "Chefe da Polícia"),
+        ("Chief of Police", "m", "ar", "قائد الشرطة"),
+        ("the Minister of the Interior.", "m", "fr", "Ministre de l'Intérieur"),
+        ("Justizministerin", "f", "en", "Minister of Justice"),
+        ("Fiscal General de la Nación", "f", "fr", "Procureure générale"),
+    ],
+)
+def test_a_known_title_is_written_in_the_letters_language(
+    title: str, gender: str | None, locale: str, shown: str
+) -> None:
+    assert title_for_letter(title, locale, gender) == shown
+
+
+@pytest.mark.parametrize(
+    ("title", "locale"),
+    [
+        ("Minister of Justice of Peru", "es"),  # not in our data: kept whole, never half done
+        ("Director of Evin Prison", "fr"),
+        ("Ministro de Justicia", "es"),  # already in the letter's language: as printed
+        ("Minister for Justice", "en"),
+    ],
+)
+def test_an_unknown_title_or_one_in_the_letters_language_stays_as_printed(
+    title: str, locale: str
+) -> None:
+    assert title_for_letter(title, locale, "f") == title
+
+
+@pytest.mark.parametrize(
+    ("locale", "title_line", "closing_word"),
+    [
+        ("es", "Ministra de Justicia", "Respetuosamente"),
+        ("fr", "Ministre de la Justice", "Madame la Ministre"),
+        ("de", "Justizministerin", "Hochachtungsvoll"),
+        ("pt", "Ministra da Justiça", ""),
+        ("ar", "وزيرة العدل", ""),
+        ("en", "Minister of Justice", "Yours sincerely"),
+    ],
+)
+def test_the_letter_names_the_office_in_its_language_and_the_name_unchanged(
+    tmp_path: Path, qapp, sender: SenderProfile, locale: str, title_line: str, closing_word: str
+) -> None:
+    target = Target(
+        "Minister of Justice",
+        "Ana Pérez Gómez",
+        address="Ministry of Justice\nAv. Ejemplo 123\nLima 1",
+        gender="f",
+    )
+    case = make_case(targets=(target,), country="Peru")
+    letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
+    assert f"\n{title_line}\nAna Pérez Gómez\n" in letter.text
+    assert closing_word in letter.closing
+    path = tmp_path / "letter.pdf"
+    write_letter_pdf(letter, path, sender=sender, target=target, page_size=PageSize.A4)
+    printed = pdf_text(path)
+    if locale != "ar":  # Arabic text comes back from the PDF in visual order
+        assert title_line in printed
+    if locale != "en":
+        assert "Minister of Justice" not in printed, "the window shows the translated title"
+    assert printed.count("Ana Pérez Gómez") == 1, "the address is printed once, in the window"
+
+
+def test_the_translators_check_catches_a_broken_title_entry() -> None:
+    data = {
+        "titles": {
+            "minister_of_justice": {"f": "Ministra de Justicia"},
+            "prime_minister": {"m": "Primer Ministro", "neutral": "Primer/a", "plural": "x"},
+            "governor": 12,
+        }
+    }
+    problems = office_data_problems(data)
+    assert any("minister_of_justice: the neutral form is missing" in p for p in problems)
+    assert any("prime_minister: unknown key(s) plural" in p for p in problems)
+    assert any(p.startswith("[titles] governor:") for p in problems)
