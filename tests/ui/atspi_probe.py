@@ -452,16 +452,32 @@ def flow_main(s: Session) -> dict[str, Any]:
     return out
 
 
-def open_menu(s: Session, keys: str) -> None:
-    """Open a menu with its Alt key (a press while the window settles can be lost: again)."""
-    for _try in range(3):
+def xdotool_keys(binding: str) -> str:
+    """A key binding as AT-SPI gives it ("Alt+T") in xdotool's words ("alt+t")."""
+    return "+".join(part.lower() if len(part) == 1 else part.lower() for part in binding.split("+"))
+
+
+def choose_from_menu(s: Session, window: Node, menu: str, item: str) -> None:
+    """Open ``menu`` with the Alt key a screen reader announces for it, then arrow down to
+    the item that starts with ``item`` and press Return."""
+    bar = s.wait_for("the menu bar", lambda: s.find(window, "menu bar"))
+    title = s.wait_for(f"the {menu} menu", lambda: s.find(bar, "menu item", menu))
+    keys = xdotool_keys(title.queryAction().getKeyBinding(0))
+    for _try in range(3):  # a press while the window settles can be lost: again
         s.key(keys)
         try:
             s.wait_for("a menu", lambda: role(s.focused()) == "menu item", 3)
-            return
+            break
         except TimeoutError:
             s.key("Escape")
-    raise TimeoutError(f"no menu opened with {keys}; {s.situation()}")
+    else:
+        raise TimeoutError(f"the {menu} menu did not open with {keys}; {s.situation()}")
+    for _press in range(20):
+        if name(s.focused()).startswith(item):
+            s.key("Return")
+            return
+        s.key("Down")
+    raise TimeoutError(f"no item {item!r} in the {menu} menu; {s.situation()}")
 
 
 def choose_case(s: Session, cases: Node, search: str) -> str | None:
@@ -558,9 +574,16 @@ def flow_letter(s: Session) -> dict[str, Any]:
 
 def flow_event(s: Session) -> dict[str, Any]:
     """Start event mode with the keyboard: the PIN, a participant's Tab order, counting."""
-    main_ready(s)
-    open_menu(s, "alt+e")
-    s.key("m")
+    main, _cases = main_ready(s)
+    for _try in range(5):  # "The store is still opening; try again." while it opens
+        choose_from_menu(s, main, "Events", "Event mode")
+        opened = s.wait_for(
+            "a window", lambda: s.window("Letter-writing events", 0.5) or s.window("Events", 0.5)
+        )
+        if name(opened).startswith("Letter-writing events"):
+            break
+        s.key("Return")
+        s.pump(2.0)
     events = s.window("Letter-writing events")
     s.active(events)
     out: dict[str, Any] = {"events unnamed": unnamed_controls(events)}
