@@ -1,5 +1,5 @@
 """``python -m app``: the same entry point as the ``appeal-desk`` command."""
 
-from app.main import main
+from app.main import entry
 
-raise SystemExit(main())
+entry()

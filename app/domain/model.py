@@ -108,7 +108,7 @@ def official_label(title: str | None, name_as_printed: str | None, name: str | N
     """ "Minister of Justice, Dr Jane Doe": the title, then the name as printed (else the name).
 
     The case list, the appeal history and the letter dialog all name an official this way;
-    the store's quick reads compute the same text in SQL (``OFFICIAL_LABEL`` in quick_list).
+    the store's case list computes the same text in SQL (``app.store.case_list``).
     """
     return ", ".join(part for part in (title, name_as_printed or name) if part)
 

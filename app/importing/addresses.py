@@ -16,7 +16,7 @@ from app.importing.names import (
 )
 
 CONTACT_LABEL = re.compile(
-    r"^\s*\(?\s*(?P<label>E-?mails?|Email address|E-Mail|Correo(?:-e| electrónico)?|Courriel|Mail|"
+    r"^\s*\(?\s*(?:korrekte\s+)?(?P<label>E-?mails?|Email address|E-Mail|Correo(?:-e| electrónico)?|Courriel|Mail|"
     r"Fax(?:es)?|Telefax|Phone|Tel(?:ephone|éfono|éphone|efon)?|Tél|Teléfono|Telegrams?|Telexes|Telex|"
     r"Twitter|X|Facebook|Instagram|Website|Web|Sitio web|Site web|Salutation|Tratamiento|Saludo|Tratamento|Saudação|"
     r"Formule d['’]appel|Anrede|Standardbrief[^:]*|Porto[^:]*)"

@@ -48,6 +48,9 @@ def read_concern_line(doc: Document) -> Reading:
         if not concern:  # the concern on the next line ("UA 72/05" above it, or after a bracket)
             concern, j = _next_plain_line(lines, j)
             concern = concern.lstrip(" -–:") if concern else None
+        column = re.match(r"^(.*?\S)\s{3,}(\S.*)$", concern or "")
+        if column and is_date_line(column.group(2)):
+            concern = column.group(1)  # "EXTRA 58/97    Fear of torture     12 June 1997"
         if concern:
             parts = [concern]
             while j < len(lines) and _continues_concern(lines[j], parts[-1]):
@@ -84,17 +87,29 @@ def _continues_concern(line: str, previous: str) -> bool:
         return False
     if stripped.startswith("/") or previous.rstrip().endswith(("/", "-")):
         return True
+    if len(previous) < 30 and stripped[:1].isupper() and not stripped.startswith("/"):
+        return False  # "Fear for safety" is whole; the names line follows it
     if canonical_country(stripped) or is_date_line(stripped) or len(stripped) > 90:
         return False
     return not stripped.endswith(".") and not re.search(r"\bAI Index\b|:\s", stripped)
 
 
 def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
+    """The concern below the number: past dates, the index, an issue date and the country."""
     for j in range(start, min(start + 8, len(lines))):
         line = lines[j].strip()
+        if _SKIPPED_BEFORE_CONCERN.match(line) or canonical_country(line):
+            continue
         if line and not is_date_line(line) and not _OLD_HEADER.match(line):
             return line, j + 1
     return None, start
+
+
+_SKIPPED_BEFORE_CONCERN = re.compile(
+    r"^(?:(?:AI )?Index\s*:\s*)?(?:AFR|AMR|ASA|EUR|MDE|ACT|IOR|POL)\s?\d+/\d+/\d+$|"
+    r"^(?:Issue Date|Date)\s*:",
+    re.I,
+)
 
 
 def is_old_layout(doc: Document, has_banner: bool) -> bool:
@@ -106,4 +121,6 @@ def is_old_layout(doc: Document, has_banner: bool) -> bool:
         match = _CONCERN_LINE.match(line)
         if match and (old_header or re.match(r"[^\W\d_]", match.group(1))):
             return True
+        if match and not has_banner and re.match(r"\s*Follow[- ]up on\b", line, re.I):
+            return True  # "Follow-up on UA 52/10 (10 March 2010)", the concern lines below
     return False

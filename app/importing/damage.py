@@ -45,17 +45,23 @@ def _strip(word: str) -> str:
 def _vocabulary() -> dict[str, str]:
     """Damaged form -> the word as printed before the damage (only words that had accents)."""
     from app.importing.languages import _table as language_table
+    from app.importing.languages import printed_language_names
     from app.importing.territory_names import territory_names
+    from app.importing.vocabulary import NON_NAME_WORDS, STOPWORDS
 
     words = set(_LABEL_WORDS.split())
     for names in territory_names().values():
         for name in names.values():
             words.update(re.findall(r"[^\W\d_][\w'’-]*", name))
-    for name in language_table():
+    for name in [*language_table(), *printed_language_names(), *NON_NAME_WORDS]:
         words.update(re.findall(r"[^\W\d_][\w'’-]*", name))
     found: dict[str, str] = {}
+    # "ministre" and "dans" are words of their own, not "ministère" or "danés" damaged.
+    known = {word.casefold() for word in words}.union(*STOPWORDS.values())
     for word in words:
         damaged = _strip(word)
+        if damaged.casefold() in known:
+            continue
         if damaged != word and len(damaged) >= 3 and damaged.lower() not in _COMMON:
             found.setdefault(damaged, word)
             if word.islower():
@@ -88,4 +94,6 @@ def repair_accent_damage(text: str) -> str:
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     forms = sorted(_vocabulary(), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-])")
+    return re.compile(  # never inside an e-mail address or a link
+        r"(?<![\w'’@./-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’@/-])"
+    )

@@ -15,11 +15,15 @@ from app.importing.unflatten import is_flattened, unflatten
 # Lines of an e-mail or news posting header that wraps the document (not the UA's own fields).
 _HEADER_LINE = re.compile(
     r"^(?:From|To|Cc|Subject|Date|Newsgroups|Lines|Message-ID|Organization|Path|Sender|Reply-To|"
-    r"X-[\w-]+|\$FILE|Issue Date|Gender m/f|Categories|Keywords|Summary|Distribution)\s*:",
+    r"X-[\w-]+|\$FILE|Issue Date|Gender m/f|Categories|Keywords|Summary|Distribution|"
+    r"Von|Gesendet|An|Betreff|De|Enviado|Para|Asunto|Envoyé|À|Objet)\s*:",
     re.I,
 )
+# The same in the languages mail programs print their headers in (Outlook, Thunderbird).
 _WRAPPER_LINE = re.compile(
-    r"^(?:From|To|Subject|Newsgroups|Message-ID|Path|Sender|Reply-To|\$FILE)\s*:", re.I
+    r"^(?:From|To|Subject|Newsgroups|Message-ID|Path|Sender|Reply-To|\$FILE|"
+    r"Von|Betreff|Gesendet|De|Asunto|Enviado|Objet|Envoyé)\s*:",
+    re.I,
 )
 _CONFERENCE_LINE = re.compile(r"^/\*.*\*/\s*$")
 _ID_LINE = re.compile(
@@ -41,7 +45,10 @@ class Document:
     cache: dict[str, Any] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        raw = unflatten(self.raw) if is_flattened(self.raw) else self.raw
+        raw = self.raw
+        if is_flattened(raw):
+            # The labels that put the line breaks back must be readable first.
+            raw = unflatten(repair_accent_damage(raw) if is_accent_damaged(raw) else raw)
         text = normalize_text(raw)
         self.split_words = has_split_words(text)
         if self.split_words:

@@ -19,6 +19,8 @@ from app.importing.titles import Reading, clean_title
 
 _NUMBER_LINE = re.compile(
     r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d{1,2}/\d+/\d{2,4}\s*[-–|]\s*)?"
+    r"(?:(?:Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|"
+    r"Acci[óo]n complementaria sobre(?: la)?|Follow[- ]up on)\s*)?"
     r"(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*/\s*\d{2,4}(?:-\d+)?\b(?P<rest>.*)$",
     re.I,
 )
@@ -54,6 +56,7 @@ def _headline_above(lines: list[str], i: int) -> bool:
     line = above[-1]
     return (
         8 < len(line) < 100
+        and any(ch.isalpha() for ch in line)  # not a rule of dashes
         and not line.endswith((":", ".", "!", "?"))
         and not re.search(r"\s\|\s|[›>»]|\s{3,}|^\[", line)
         and not canonical_country(line)

@@ -31,7 +31,8 @@ _INDEX_LINE_START = re.compile(
     r"^\s*(?:PUBLIC\s+)?" + _INDEX_BODY + r"\s*(?:$|[-–|,]\s*(?:UA|AU)\b|\s+(?:UA|AU)\b)"
 )
 _ORIGINAL_BRACKET = re.compile(r"(?:UA|AU)\s*:?\s*\d+/\d+\s*\(\s*$", re.I)  # "on UA 72/05 ("
-_INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*" + _INDEX_BODY)
+# "UA 119/21, AMR 46/4011/2021, Peru, ..." or an AIUSA page's "UA 142.19 | AFR 25/0811/2019".
+_INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}[/.]\d{2}\s*[,|]\s*" + _INDEX_BODY)
 _DATE_LABEL = re.compile(
     r"(?:(?<![\w-])Date|Issue Date|Fecha|Fecha de emisi[oó]n|Date d['’][ée]mission|PUBLICATION DATE|"
     r"Datum|Data)\s*:\s*",
@@ -128,6 +129,8 @@ def issued_on(doc: Document) -> date | None:
     """The date of this document (labelled, on the id line, a web date, a date line, or the
     French footer); never the posting date of a blog or list that wraps it."""
     for match in _DATE_LABEL.finditer(doc.body):
+        if _in_mail_header(doc.body, match.start()):
+            continue  # "De: … / Fecha: … / Asunto: …" of a forwarded message
         value = date_at_start(doc.body[match.end() :], max_skip=3)
         if value:
             return value
@@ -191,6 +194,22 @@ def _after_banner(doc: Document, dated: list[tuple[int, date, bool]]) -> bool:
     return banner is not None and len(dated) > 1 and dated[0][0] < banner < dated[-1][0]
 
 
+_MAIL_HEADER_LABEL = re.compile(
+    r"^\s*(?:From|De|Von|To|Para|An|À|Subject|Asunto|Betreff|Objet|Sent|Enviado|Gesendet|"
+    r"Envoyé|Cc)\s*:",
+    re.I,
+)
+
+
+def _in_mail_header(text: str, position: int) -> bool:
+    """The label opens a line among e-mail header lines (a message forwarded in the body)."""
+    start = text.rfind("\n", 0, position) + 1
+    if text[start:position].strip():
+        return False
+    lines = text[:start].split("\n")[-4:] + text[start:].split("\n")[1:4]
+    return any(_MAIL_HEADER_LABEL.match(line) for line in lines)
+
+
 def _date_on_id_line(doc: Document) -> date | None:
     """``UA-061/2015   AI-Index: ...   10. März 2015``: a date on the number or index line (never
     the bracketed date of the original UA)."""
@@ -212,7 +231,8 @@ _STRONG_DEADLINE = re.compile(
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
     r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?AVANT LE|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
-    r"Appelle bis|Appelle bitte bis)\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
+    r"Appelle bis|Appelle bitte bis|D[ée]lai d['’]envoi|Contact (?:these|the following|this|both)"
+    r"[^.:]{0,40}?\bby)\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
     re.I,
 )
 _WEAK_DEADLINE = re.compile(

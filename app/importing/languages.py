@@ -63,6 +63,16 @@ def _table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def printed_language_names() -> tuple[str, ...]:
+    """Language names as the five locales print them (``français``, ``créole haïtien``)."""
+    names: set[str] = set()
+    for locale in _LOCALES:
+        names.update(name for code, name in Locale(locale).languages.items() if "_" not in code)
+    names.update(_EXTRA)
+    return tuple(sorted(names))
+
+
 def english_language_name(name: str) -> str | None:
     """``español`` -> ``Spanish``; ``kichwa`` -> ``Kichwa``; ``your own language`` -> None."""
     cleaned = _FILLER.sub("", name.strip(" .,:;()")).strip()
@@ -82,6 +92,12 @@ def english_language_name(name: str) -> str | None:
     ):
         return cleaned[:1].upper() + cleaned[1:].lower()
     return None
+
+
+def known_language_name(name: str) -> str | None:
+    """Like english_language_name, but only for names the language table knows."""
+    cleaned = _FILLER.sub("", _FILLER.sub("", name.strip(" .,:;()")).strip()).strip()
+    return _table().get(fold(cleaned)) if cleaned else None
 
 
 _SPLITTER = re.compile(

@@ -29,7 +29,7 @@ class Layout:
 _BANNER = re.compile(
     r"^\s*(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE|EILAKTION|URGENT ACTION GOOD NEWS|"
     r"Urgent Action)(?:\s+(?:update|follow[- ]up|good news|final update|"
-    r"actualizaci[óo]n|mise [àa] jour))?\s*$",
+    r"actualizaci[óo]n|mise [àa] jour|Nachfolge|Folgeaktion|Aktualisierung))?\s*$",
     re.I,
 )
 _SECTION = re.compile(
@@ -118,9 +118,9 @@ def _before_headline(line: str) -> bool:
         return True
     if canonical_country(stripped) or is_id_line(stripped) or is_date_line(stripped):
         return True
-    if _LABELLED_ID.match(stripped):
-        return True
-    return bool(_CHROME.match(line)) and not _BANNER.match(line)
+    if _LABELLED_ID.match(stripped) or _BANNER.match(line):
+        return True  # the banner printed twice (a section's page heading, then the UA's)
+    return bool(_CHROME.match(line))
 
 
 # "AI-Index: ...", "Datum: 17. Mai 2011", "Weitere Informationen zu UA-040/2011": not headlines.
@@ -187,6 +187,8 @@ def _read_web(doc: Document) -> Reading:
         stripped = line.strip()
         if not stripped or _CHROME.match(line) or is_date_line(stripped) or is_id_line(stripped):
             continue
+        if _BANNER.match(line):
+            continue  # "Action urgente" between the headline and the number is no headline
         if canonical_country(stripped):  # a country line above the headline (Swiss/German pages)
             country = country or canonical_country(stripped)
             continue

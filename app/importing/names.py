@@ -6,6 +6,7 @@ import re
 
 from app.importing.normalize import fold
 from app.importing.vocabulary import FEMALE_HONORIFICS, MALE_HONORIFICS, NON_NAME_WORDS
+from app.importing.vocabulary import words as word_set
 
 # Honorifics, courtesy titles and ranks printed before a name (stripped for matching).
 _HONORIFIC = re.compile(
@@ -16,7 +17,7 @@ _HONORIFIC = re.compile(
     r"police[\s-]general|general[\s-]de[\s-]brigada|"
     r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
-    r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abog|abg|ing|arq|"
+    r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"
     r"sr|sra|srta|señor|señora|don|doña|dña|mme|mlle|m\.|monsieur|madame|herrn?|frau|"
     r"sheikh|shaikh|ayatollah|counsell?or|conseiller|consejer[oa]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
     r"\.?(?=\s)\s+",
@@ -159,14 +160,70 @@ _OFFICE_PREFIX = re.compile(
 
 
 def split_office_prefix(line: str) -> tuple[str, str] | None:
-    """``Governor Rick Perry`` -> (``Governor``, ``Rick Perry``); None when not that shape."""
+    """``Governor Rick Perry`` -> (``Governor``, ``Rick Perry``); None when not that shape.
+
+    Any office works (``Public Prosecutor Jane Roe``, ``Federal Attorney General Jane Roe``)
+    when the line is the office, then a name that ends it; ranks and honorifics such as
+    ``General Jane Roe`` stay part of the name.
+    """
     match = _OFFICE_PREFIX.match(line.strip())
-    if not match:
+    if match:
+        rest = line.strip()[match.end() :]
+        if len(rest.split()) >= 2 and looks_like_person_name(rest):
+            return match.group(1), rest
         return None
-    rest = line.strip()[match.end() :]
-    if len(rest.split()) >= 2 and looks_like_person_name(rest):
-        return match.group(1), rest
+    if has_honorific(line):
+        return None
+    split = split_office_and_name(line)
+    # The office ends with its head noun ("Public Prosecutor", not "para Relaciones Interiores")
+    if split and not split[2] and _has_office_word(split[0].split()[-1]):
+        return split[0], split[1]
     return None
+
+
+# Words after which a capitalised word belongs to the office (``Minister of Justice``,
+# ``Procureur près le Tribunal de N'Djamena``), never the first word of a name.
+_OFFICE_JOINERS = word_set(
+    "of the for de del du des la le les los las el d d' à a au aux en près der die das den dem "
+    "von für zur zum bei and et y und para pour por per pela pelo sobre chargé chargée"
+)
+
+
+def split_office_and_name(line: str) -> tuple[str, str, str] | None:
+    """An office, a name and what follows, run together on one line: ``President Jane Roe
+    Office of the President 1 Main Street`` -> (``President``, ``Jane Roe``, ``Office of the
+    President 1 Main Street``); None when no such split is found."""
+    words = line.split()
+    for start in range(1, len(words) - 1):
+        office = " ".join(words[:start])
+        before = fold(words[start - 1].strip(",")).rstrip("'’")
+        if before in _OFFICE_JOINERS or fold(words[start - 1]).endswith(("'", "’")):
+            continue
+        if not _has_office_word(office) or office.endswith(","):
+            continue
+        for size in (4, 3, 2):
+            if start + size > len(words):
+                continue
+            candidate = " ".join(words[start : start + size]).rstrip(",")
+            first = fold(words[start])
+            if first in NAME_PARTICLES or _has_office_word(words[start]):
+                continue  # "Prosecutor General Jane Roe": "General" ends the office
+            if not looks_like_person_name(candidate) or re.search(r"['’]s\b", candidate):
+                continue
+            rest = " ".join(words[start + size :]).lstrip(", ")
+            if not rest or _starts_address(rest) or words[start + size - 1].endswith(","):
+                return office.rstrip(","), candidate, rest
+    return None
+
+
+def _starts_address(text: str) -> bool:
+    """An address or another office starts here (a number, ``c/o``, ``PO Box``, ``Office``)."""
+    first = text.split()[0]
+    return (
+        any(ch.isdigit() for ch in first)
+        or fold(first).startswith(("c/o", "p.o", "b.p", "bp"))
+        or fold(first.strip(",.;:")) in _NON_NAME_WORDS
+    )
 
 
 def looks_like_office(line: str) -> bool:

@@ -1,4 +1,5 @@
-"""Officials named only in the story of a final output: "supporters wrote to the Minister of X, Jane Doe"."""
+"""Officials named only in a sentence: "supporters wrote to the Minister of X, Jane Doe",
+"Schreiben Sie an den Gouverneur des Gebiets Y, Herrn John Roe"."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ _WROTE_TO = re.compile(
     r"\b(?:appeals|letters|messages|e-?mails|cards)(?: were)? sent\s+to\s+|"
     r"\bont (?:écrit|envoyé des (?:lettres|appels|messages))\s+(?=au\b|à\b|aux\b)|"
     r"\b(?:escribieron|enviaron (?:cartas|llamamientos))\s+(?=al\b|a\b)|"
-    r"\bschrieben\s+(?:an\s+)?",
+    r"\bschrieben\s+(?:an\s+)?|"
+    r"\b(?:schreib\w*|Appell\w*|Briefe|Faxe|E-Mails|Luftpostbriefe|wenden Sie sich|wende dich)\b"
+    r"[^.]{0,80}?\ban\s+(?=(?:den|die)\s)|"
+    r"\bsich\s+an\s+(?=(?:den|die)\s)",  # "hatten sich an den Minister …, Jane Roe, gewandt"
     re.I,
 )
 _SEGMENT_END = re.compile(

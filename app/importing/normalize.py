@@ -83,6 +83,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.translate(_TRANSLATION))
     text = _MD_LINK.sub(_markdown_link, text)
     text = _PROTECTED_EMAIL.sub("", text)  # a web page's hidden address: nothing to keep
+    text = _unquote(text)
     text = "\n".join(_expand_tabs(line) for line in text.split("\n"))
     # Joining a hyphenated word, or dedenting a whole indented text (quoted, pasted in a box),
     # can expose another artefact (an indented "# heading"): repeat until stable.
@@ -92,6 +93,19 @@ def normalize_text(text: str) -> str:
             break
         text = repaired
     return text.strip("\n") + "\n" if text.strip() else ""
+
+
+_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+
+
+def _unquote(text: str) -> str:
+    """A UA forwarded or replied to inside an e-mail (``> `` before every line): the quote
+    marks go, so its lines read like the original's."""
+    lines = text.split("\n")
+    quoted = sum(1 for line in lines if _QUOTE_PREFIX.match(line))
+    if quoted < 5:
+        return text
+    return "\n".join(_QUOTE_PREFIX.sub("", line) for line in lines)
 
 
 def _undouble(text: str) -> str:

@@ -70,8 +70,8 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     _layout, reading = recognise(doc)
     targets, copies = block_targets(doc)
     letter = model_letter(doc)
-    if not targets and kind is OutputKind.FINAL:
-        targets = narrative_targets(doc.flat_body)
+    if not targets:
+        targets = narrative_targets(doc.flat_body)  # named only in a sentence
     elif letter:
         targets = _greeting_to_unsaluted(targets, letter)
     story = summary(doc, reading.story_start)

@@ -6,7 +6,7 @@ import re
 
 from app.importing.addresses import CONTACT_LABEL
 from app.importing.document import Document, is_id_line
-from app.importing.languages import all_languages, languages_in
+from app.importing.languages import all_languages, known_language_name, languages_in
 from app.importing.targets import COPIES_MARKER, GREETING, TARGET_MARKER
 
 _CLOSING = re.compile(
@@ -87,7 +87,7 @@ def model_letter(doc: Document) -> str | None:
 
 
 _LANGUAGE_LABEL = re.compile(
-    r"^\s*(?:PREFERRED LANGUAGES? TO ADDRESS (?:THE )?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
+    r"(?:^|(?<=[.!?] ))\s*(?:PREFERRED LANGUAGES? TO ADDRESS (?:THE )?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
     r"LANGUES? À PRIVILÉGIER[^:\n]*|BEVORZUGTE SPRACHE[^:\n]*|Preferred languages?)\s*:\s*(.+)$",
     re.I | re.M,
 )
@@ -99,7 +99,7 @@ _GERMAN_WRITE = re.compile(r"Schreiben Sie (?:Ihre Appelle )?(?:bitte )?(?:in|au
 _CONNECTOR_TAIL = re.compile(
     r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et)\s*(?:in|en|dans|auf|em)?\s*)$", re.I
 )
-_IN_WORD = re.compile(r"\s(?:in|en|dans|auf|em)\s", re.I)
+_IN_WORD = re.compile(r"[\s(](?:in|en|dans|auf|em)\s", re.I)
 
 
 def preferred_languages(doc: Document) -> list[str]:
@@ -129,4 +129,41 @@ def preferred_languages(doc: Document) -> list[str]:
     german = _GERMAN_WRITE.search(flat)
     if german:
         return languages_in(german.group(1))
+    return _written_in(flat)
+
+
+# "Écrivez … en français ou en arabe", "Schreibe bis zum 8. Juni in gutem Russisch oder auf
+# Deutsch", "ÉCRIVEZ IMMÉDIATEMENT en arabe, en anglais ou en français".
+_WRITE_VERB = re.compile(
+    r"\b(?:write|writing|écrivez|écris|écrire|rédigez|escrib\w*|schreiben Sie|schreibe|schreibt|"
+    r"redact\w*)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<!\d)[.;:!?](?=\s|$)")
+_BEFORE_LANGUAGE = re.compile(
+    r"\b(?:in|en|auf|dans|em)\s+(?:(?:gutem|guten|gutes|good|plain|einfachem)\s+)?", re.I
+)
+
+
+def _written_in(flat: str) -> list[str]:
+    """The languages a writing instruction names, without a label or "your own language"."""
+    for verb in _WRITE_VERB.finditer(flat):
+        rest = flat[verb.end() : verb.end() + 300]
+        end = _SENTENCE_END.search(rest)
+        sentence = rest[: end.start()] if end else rest
+        for start in _BEFORE_LANGUAGE.finditer(sentence):
+            found: list[str] = []
+            for part in _LIST_PARTS.split(sentence[start.start() :]):
+                if not part.strip():
+                    continue
+                name = known_language_name(part)
+                if name is None:
+                    break
+                if name not in found:
+                    found.append(name)
+            if found:
+                return found
     return []
+
+
+_LIST_PARTS = re.compile(r"\s*(?:,|\bor\b|\bo\b|\bou\b|\boder\b|\bund\b|\by\b|\bet\b)\s*", re.I)

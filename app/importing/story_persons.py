@@ -10,13 +10,21 @@ from app.importing.countries import canonical_country
 from app.importing.document import Document
 from app.importing.names import NAME_PARTICLES, _has_office_word
 from app.importing.normalize import fold
-from app.importing.vocabulary import words
+from app.importing.vocabulary import ROLE_NOUNS, words
 
 _CAPITALISED_RUN = re.compile(
     r"(?:(?:\b(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-)?[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*"
     r"(?:[ \t]+|(?=[^\w\s])|$)|\b(?:"
     + "|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True))
     + r")\s+(?=[A-ZÀ-ÖØ-Þ]))+"
+)
+_GROUP_BEFORE = re.compile(
+    r"\b(?:group|grupo|groupe|gruppe|gruppierung|militia|milicia|milice|miliz|cartel|cártel|"
+    r"gang|pandilla|bande|movement|movimiento|mouvement|bewegung|organi[sz]ation|organización)"
+    r"\s+(?:armad[oa]s?|armée?s?|criminal|criminel(?:le)?|paramilitar|paramilitaire|"
+    r"paramilitary|armed)?\s*(?:called|named|known as|llamad[oa]|denominad[oa]|"
+    r"autodenominad[oa]|appelée?|nommée?|namens)?\s*[\"“«]?\s*$",
+    re.I,
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+)$", re.I)
 
@@ -29,23 +37,30 @@ def narrative_persons(
     flat = doc.flat_body.replace(headline, " ", 1) if headline else doc.flat_body
     candidates: Counter[str] = Counter()
     for match in _CAPITALISED_RUN.finditer(summary):
-        words = match.group(0).split()
-        if _has_office_word(words[-1]):
-            continue  # "Official Secrets Act", "State Security Court": an institution, not a name
+        all_words = match.group(0).split()
+        if _has_office_word(all_words[-1]) or _is_organisation(all_words):
+            continue  # "Official Secrets Act", "Los Centinelas del Cauca": not a person
         noun_position = summary[: match.start()].rstrip()[-1:].islower()
-        words = _drop_leading_roles(words, noun_position, keep=5)
-        for size in range(2, min(5, len(words)) + 1):
-            for start in range(len(words) - size + 1):
-                run = words[start : start + size]
-                if fold(run[0]) in NAME_PARTICLES or fold(run[-1]) in NAME_PARTICLES:
-                    continue
-                candidates[" ".join(run)] = 0
+        for part in _coordinated(all_words):
+            part = _drop_leading_roles(part, noun_position, keep=5)
+            for size in range(2, min(5, len(part)) + 1):
+                for start in range(len(part) - size + 1):
+                    run = part[start : start + size]
+                    if fold(run[0]) in NAME_PARTICLES or fold(run[-1]) in NAME_PARTICLES:
+                        continue
+                    candidates[" ".join(run)] = 0
     for span in list(candidates):
         if _has_office_word(span) or canonical_country(span) or fold(span) in exclude:
             del candidates[span]
             continue
-        occurrences = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", flat)]
+        spans = list(re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", flat))
+        occurrences = [m.start() for m in spans]
         located = sum(1 for pos in occurrences if _LOCATIVE.search(flat[max(0, pos - 12) : pos]))
+        # A street (a house number follows) or a group ("the armed group …") is no person.
+        located += sum(1 for m in spans if re.match(r"\s*\d", flat[m.end() : m.end() + 3]))
+        located += sum(
+            1 for m in spans if _GROUP_BEFORE.search(flat[max(0, m.start() - 60) : m.start()])
+        )
         if located * 2 > len(occurrences) or (located and len(occurrences) == 1):
             del candidates[span]
             continue
@@ -60,9 +75,68 @@ def narrative_persons(
         chosen.append(span)
     if not chosen:
         chosen = _first_named(summary, exclude)
+    for name in list(chosen):
+        for partner in _partners(name, flat):
+            if fold(partner) not in exclude and all(
+                partner not in other and other not in partner for other in chosen
+            ):
+                chosen.append(partner)
+    chosen.sort(key=lambda name: _first_position(name, flat))
     return [Person(name=name) for name in chosen]
 
 
+_CONJUNCTIONS = words("and und et y e")
+# A run that opens with an article names a group, a place or a body ("Los Centinelas del
+# Cauca", "La Familia del Bajío", "The Sahel Front"), never a person.
+_GROUP_ARTICLES = words("the los las les la")
+
+
+def _is_organisation(run: list[str]) -> bool:
+    return len(run) >= 2 and fold(run[0]) in _GROUP_ARTICLES
+
+
+def _coordinated(run: list[str]) -> list[list[str]]:
+    """``Gerardo Ruiz y Lucía Olvera`` -> both names; ``Ortega y Gasset`` stays whole."""
+    for i, word in enumerate(run):
+        if fold(word) in _CONJUNCTIONS and i >= 2 and len(run) - i - 1 >= 2:
+            return [run[:i], *_coordinated(run[i + 1 :])]
+    return [run]
+
+
+_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s+(?:(?:{particles})\s+)?[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*){{1,4}}".format(
+    particles="|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True))
+)
+
+
+def _partners(name: str, flat: str) -> list[str]:
+    """Names joined to a chosen person by "and"/"und"/"et"/"y": ``Sanjar X und Bekzod X``."""
+    joined = r"\s*,?\s+(?:and|und|et|y|e)\s+"
+    found: list[str] = []
+    after = re.compile(rf"(?<!\w){re.escape(name)}{joined}({_NAME_RUN})")
+    before = re.compile(rf"({_NAME_RUN}){joined}{re.escape(name)}(?!\w)")
+    for pattern in (after, before):
+        for match in pattern.finditer(flat):
+            words = _drop_leading_roles(match.group(1).split(), True)
+            words = [w for w in words if fold(w) not in _CONJUNCTIONS] if len(words) > 2 else words
+            partner = " ".join(words)
+            if (
+                len(words) >= 2
+                and not _has_office_word(partner)
+                and not canonical_country(partner)
+                and not _is_organisation(match.group(1).split())
+                and partner != name
+                and partner not in found
+            ):
+                found.append(partner)
+    return found
+
+
+def _first_position(name: str, flat: str) -> int:
+    position = flat.find(name)
+    return position if position >= 0 else len(flat)
+
+
+_ROLES = frozenset(fold(word) for word in ROLE_NOUNS)
 _ARTICLES = words("the a an der die das dem den des ein eine einer el la los las le les un une")
 # A capitalised role noun before a name (German nouns, or an English one opening the sentence).
 _ROLE_NOUN = re.compile(
@@ -80,7 +154,7 @@ def _drop_leading_roles(words: list[str], noun_position: bool, keep: int = 5) ->
     while len(words) > 2:
         if fold(words[0]) in _ARTICLES:
             noun_position = after_article = True
-        elif not (noun_position and _ROLE_NOUN.match(words[0])):
+        elif fold(words[0]) not in _ROLES and not (noun_position and _ROLE_NOUN.match(words[0])):
             break
         words = words[1:]
     # "Der Zeuge Jehovas Dmitri Sergejewitsch Beispielow": nouns, then a name of 2-3 words
@@ -93,7 +167,10 @@ def _first_named(summary: str, exclude: set[str]) -> list[str]:
     first_sentence = re.split(r"(?<=[.!?])\s", summary, maxsplit=1)[0]
     for match in _CAPITALISED_RUN.finditer(first_sentence):
         before = first_sentence[: match.start()].rstrip()
-        words = _drop_leading_roles(match.group(0).split(), before[-1:].islower())
+        if _is_organisation(match.group(0).split()):
+            continue
+        first = _coordinated(match.group(0).split())[0]  # its partner is found afterwards
+        words = _drop_leading_roles(first, before[-1:].islower())
         span = " ".join(words)
         if (
             len(words) < 2

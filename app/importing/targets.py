@@ -13,21 +13,28 @@ from app.importing.addresses import (
     label_of,
 )
 from app.importing.document import Document, is_id_line
-from app.importing.names import looks_like_office, looks_like_person_name
+from app.importing.names import (
+    looks_like_office,
+    looks_like_person_name,
+    split_office_and_name,
+    split_office_prefix,
+)
 
 # Headings after which address blocks are targets.
 TARGET_MARKER = re.compile(
     r"^\s*(?:TAKE ACTION\b.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"
     r".*\bAPPEALS BEFORE\b.*|TO\s*:|TARGET['’]?S CONTACT DETAILS.*|Contacts?(?: information| details)?\s*:?|"
-    r"APPELLE AN\s*:?|ACTÚEN\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
+    r"APPELLE? AN\s*:?|ACTÚEN\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
     r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|.*\bAPPELS\b.*\bÀ\s*:|AGISSEZ\b.*|PASSEZ À L['’]ACTION\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
-    r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?)\s*$",
+    r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?|"
+    r"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*)\s*$",
     re.I,
 )
 # Headings after which address blocks are only copies (never targets).
 COPIES_MARKER = re.compile(
     r"^\s*(?:COPIES TO\b.*|And copies to\b.*|Please copy\b.*|Please send a copy to\b.*|"
-    r"(?:Also )?send copies to\b.*|Copy to\b.*|KOPIEN AN\b.*|Y copias a\b.*|Copias a\b.*|"
+    r"(?:Also )?send copies to\b.*|Copy to\b.*|KOPIEN AN\b.*|(?:Sende|Senden Sie) eine Kopie an\b.*|"
+    r"KOPIE AN\b.*|Y copias a\b.*|Copias a\b.*|"
     r"ENVÍEN COPIA[S]? A\b.*|Copies à\b.*|Copie à\b.*|ALSO SEND COPIES TO\b.*|"
     r"Envíen también copias\b.*|Veuillez également adresser des copies\b.*|"
     r"and to diplomatic representatives\b.*|\[Sections to add when relevant\])\s*$",
@@ -60,12 +67,16 @@ class Block:
     lines: list[str]
     role: str  # "target" or "copy"
     next_greeting: str | None = None
+    # Under "Contact these two officials" every block is an official to write to, the
+    # embassy's ambassador included (pages that list the ambassador beside the minister).
+    listed: bool = False
 
 
 def address_blocks(doc: Document) -> list[Block]:
     """Address blocks in reading order, each tagged "target" or "copy" by the heading above it."""
     blocks: list[Block] = []
     state = "neutral"
+    listed = False
     current: list[str] = []
 
     adjacent = False  # no prose since the last address block (its greeting may follow)
@@ -85,7 +96,8 @@ def address_blocks(doc: Document) -> list[Block]:
             blocks[-1].lines.extend(block_lines)  # a block broken by a page break
             adjacent = True
         elif _is_address_block(block_lines, under_heading=state != "neutral"):
-            blocks.append(Block(block_lines, "copy" if state == "copy" else "target"))
+            role = "copy" if state == "copy" else "target"
+            blocks.append(Block(block_lines, role, listed=listed and role == "target"))
             adjacent = True
         elif len(block_lines) == 1 and GREETING.match(block_lines[0]):
             greet(block_lines[0])
@@ -131,6 +143,7 @@ def address_blocks(doc: Document) -> list[Block]:
         if TARGET_MARKER.match(stripped) and not COPIES_MARKER.match(stripped.split("&")[0]):
             close()
             state = "target"
+            listed = bool(_LISTED_OFFICIALS.match(stripped))
         elif COPIES_MARKER.match(stripped):
             close()
             state = "copy"
@@ -144,6 +157,10 @@ def address_blocks(doc: Document) -> list[Block]:
             close()
             greet(stripped)
         else:
+            pieces = _unrun(stripped) if state != "neutral" else [stripped]
+            if len(pieces) > 1:
+                current.extend(pieces[:-1])  # a block run together on one line
+                stripped = pieces[-1]
             if current and current[-1].count("(") > current[-1].count(")") and len(stripped) < 60:
                 current[-1] += " " + stripped  # "(Anrede: Dear … / Sehr geehrter Herr" wrapped
             else:
@@ -158,6 +175,36 @@ def address_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
+_EMBEDDED_LABEL = re.compile(
+    r"\s+(?:I\s+|\|\s+)?(?=(?:E-?mail|Courriel|Correo-e|Fax|Phone|Tel|Salutation|Tratamiento|"
+    r"Formule d['’]appel|Anrede)\s*:)",
+    re.I,
+)
+
+
+def _unrun(line: str) -> list[str]:
+    """A whole address block printed on one line (web pages, one-line PDF text): office,
+    name, address parts and each contact label back on lines of their own."""
+    if _SENTENCES.search(line):
+        return [line]
+    pieces = [piece for piece in _EMBEDDED_LABEL.split(line) if piece]
+    head = pieces[0]
+    if CONTACT_LABEL.match(head) or (len(pieces) == 1 and head.count(", ") < 2 and len(head) < 60):
+        return pieces
+    split = split_office_and_name(head)
+    if split:
+        office, name, rest = split
+        return [office, name, *(part for part in rest.split(", ") if part), *pieces[1:]]
+    parts = head.split(", ")
+    prefixed = split_office_prefix(parts[0])
+    if prefixed:
+        return [*prefixed, *parts[1:], *pieces[1:]]
+    if any(looks_like_person_name(part) for part in parts[:3]):
+        return [*parts, *pieces[1:]]  # "Name, Office, Street, City"
+    return pieces
+
+
+_LISTED_OFFICIALS = re.compile(r"^\s*Contact (?:these|the following|this|both)\b", re.I)
 _MARKER_TAIL = re.compile(r"^[\w ]{0,30}\b(?:TO|A|À)\s*:$")
 _BANNER_LINE = re.compile(r"^(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE)$", re.I)
 
@@ -226,7 +273,7 @@ def _is_address_block(lines: list[str], under_heading: bool) -> bool:
 
 
 def is_diplomatic(target: Target) -> bool:
-    """Embassies and ambassadors are never targets, whatever heading they sit under."""
+    """Embassies and ambassadors are copies, unless a heading lists them among the officials."""
     return bool(_DIPLOMATIC.search(target.title or ""))
 
 
@@ -238,7 +285,7 @@ def block_targets(doc: Document) -> tuple[list[Target], list[str]]:
         target = block_to_target(block.lines, block.next_greeting, doc.split_words)
         if not (target.name or target.title):
             continue
-        if block.role == "copy" or is_diplomatic(target):
+        if block.role == "copy" or (is_diplomatic(target) and not block.listed):
             copies.append(target.label or block.lines[0])
             continue
         if any(t.name == target.name and t.title == target.title for t in targets):

@@ -34,7 +34,8 @@ _BANNER = re.compile(r"^(URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE)\s+(?=\S)"
 # "Salutation: Your Excellency Minister of Justice ...": the value ends before the next office.
 _SALUTATION_VALUE = re.compile(
     r"^((?:Salutation|Tratamiento|Formule d['’]appel)\s*:\s*"
-    r"(?:Dear|Your|Excelent\w*|Señor\w*|Monsieur|Madame|Sehr)(?:\s+(?:[A-Z][\w.-]*|de|del|la|le))*?)"
+    r"(?:Dear|Your|Excelent\w*|Señor\w*|Monsieur|Madame|Sehr)(?:\s+(?:le|la|l['’]))?\s+\S+"
+    r"(?:\s+(?:[A-Z][\w.-]*|de|del|la|le))*?)"
     r"\s+(?=(?:Minister|Ministro|Ministre|President|Presidente|Président|Prosecutor|Fiscal|"
     r"Procureur|Attorney|Governor|Gobernador|Gouverneur|Chief|Director|Head|King|Prime)\b)",
     re.M,

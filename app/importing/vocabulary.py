@@ -18,7 +18,7 @@ NON_NAME_WORDS = words(
     procureur procuradoria governor gobernador gouverneur governador gouvernement government
     gobierno governo regierung chief director directora directeur diretor head chair chairman
     chairperson chairwoman secretary secretaría secretario secretaria secrétaire commissioner
-    commission comisión comisionado inspector police policía policia polizei army ejército
+    commission comisión comisionado committee comité inspector police policía policia polizei army ejército
     armée military force forces staff office oficina bureau cabinet gabinete kabinett
     department departamento département court tribunal corte supreme justice justicia judge
     juez juge council consejo conseil embassy embajada ambassade botschaft ambassador embajador
@@ -27,7 +27,7 @@ NON_NAME_WORDS = words(
     lane square plaza place drive way highway ul ulitsa strasse straße platz box p.o. po
     apartado casilla province provincial provincia state states estado état district region
     región région republic república république republik federation federación fédération
-    föderation national nacional nationale nation federal agency agence agencia institute
+    föderation national nacional nationale nation nación nação federal agency agence agencia institute
     instituto authority authorities autoridad services service servicio division división unit
     unidad affairs asuntos affaires foreign exterior exteriores interior home security
     seguridad human rights derechos droits humanos humains defender defensor defensoría
@@ -39,6 +39,17 @@ NON_NAME_WORDS = words(
     act law code decree ordinance statute constitution convention article penal criminal
     ley código decreto loi décret gesetz
 """
+)
+# What a person at risk does, printed before the name ("Musician Jane Roe was released").
+ROLE_NOUNS = words(
+    """
+    musician singer rapper poet writer novelist artist cartoonist filmmaker photographer
+    journalist reporter editor blogger lawyer activist student students teacher professor
+    farmer fisherman doctor nurse medic researcher academic economist engineer unionist
+    defender campaigner protester worker villager chief elder imam cleric monk nun
+    musicienne musicien journaliste avocat avocate militant militante étudiant étudiante
+    periodista abogado abogada activista estudiante maestro maestra defensora defensor
+    """
 )
 MALE_HONORIFICS = words("dom don herr herrn king lord m. monsieur mr prince senhor señor sir sr")
 FEMALE_HONORIFICS = words(

@@ -35,9 +35,9 @@ def peek_cases(paths: AppPaths, database_url: str | None = None) -> list[CaseSum
     possible (another database, a store that needs migrating or is damaged, no store yet)."""
     if database_url is not None:
         return None
-    from app.store.quick_list import read_summaries
+    from app.store.case_list import read_cases, read_file
 
-    rows = read_summaries(paths.database)
+    rows = read_file(paths.database, read_cases)
     return None if rows is None else sorted(rows, key=_list_order)
 
 
@@ -48,9 +48,9 @@ def peek_preview(
     in milliseconds before the store is opened; None when ``peek_cases`` would be None."""
     if database_url is not None:
         return None
-    from app.store.quick_preview import read_preview
+    from app.store.case_list import read_file, read_preview
 
-    preview = read_preview(paths.database, size)
+    preview = read_file(paths.database, lambda execute: read_preview(execute, size))
     if preview is None:
         return None
     return replace(preview, cases=tuple(sorted(preview.cases, key=_list_order)))

@@ -5,16 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, date, datetime
-from itertools import groupby
-from operator import itemgetter
-from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.domain.model import (
-    AppealKind,
-    AppealStatus,
     CaseDetail,
     CaseEvidence,
     CaseStatus,
@@ -26,17 +21,17 @@ from app.domain.model import (
     ParsedDocument,
     Person,
     Target,
-    official_label,
 )
 from app.domain.text_folding import fold
 from app.store.appeal_repository import appeals_for_case
+from app.store.case_list import Execute, read_cases
 from app.store.corrections import (
     apply_corrections,
     corrections_of,
     difference_values,
     target_row,
 )
-from app.store.schema import AppealRow, CaseRow, OutputRow, PersonRow, TargetRow
+from app.store.schema import CaseRow, OutputRow, PersonRow
 
 
 def content_hash(document: ParsedDocument) -> str:
@@ -265,112 +260,11 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
     case.updated_at = now
 
 
-def _sent_counts(session: Session, case_id: int | None = None) -> dict[int, int]:
-    query = select(AppealRow.case_id, func.coalesce(func.sum(AppealRow.count), 0)).where(
-        AppealRow.status == AppealStatus.SENT.value, AppealRow.kind == AppealKind.APPEAL.value
-    )
-    if case_id is not None:
-        query = query.where(AppealRow.case_id == case_id)
-    rows = session.connection().execute(query.group_by(AppealRow.case_id))
-    return {case_id: int(total) for case_id, total in rows}
-
-
-# Only the columns a list row shows: flat core queries on the session's connection, joined
-# in Python (no ORM objects or buffered results; 10,000 cases: 1.5 s -> under 0.3 s, and
-# 100,000 cases without a 100 MB peak - bench/bench_startup.py, bench/bench_memory.py).
-_SUMMARY_COLUMNS = (
-    CaseRow.id,
-    CaseRow.ua_number,
-    CaseRow.title,
-    CaseRow.country,
-    CaseRow.status,
-    CaseRow.deadline,
-    CaseRow.is_sample,
-)
-
-
-def _names_by_case(
-    session: Session, case_id: int | None, open_only: bool
-) -> dict[int, tuple[str, ...]]:
-    query = select(PersonRow.case_id, PersonRow.name).order_by(
-        PersonRow.case_id, PersonRow.position
-    )
-    rows = session.connection().execute(_restrict(query, PersonRow.case_id, case_id, open_only))
-    # Ordered by case: group straight into tuples (no per-case lists to copy).
-    return {
-        owner: tuple(name for _owner, name in group)
-        for owner, group in groupby(rows, key=itemgetter(0))
-    }
-
-
-def _officials_by_case(
-    session: Session, case_id: int | None, open_only: bool
-) -> dict[int, tuple[str, ...]]:
-    query = select(
-        TargetRow.case_id, TargetRow.title, TargetRow.name_as_printed, TargetRow.name
-    ).order_by(TargetRow.case_id, TargetRow.position)
-    rows = session.connection().execute(_restrict(query, TargetRow.case_id, case_id, open_only))
-    labels: dict[str, str] = {}  # one string per distinct label (officials recur across cases)
-    return {
-        owner: tuple(
-            labels.setdefault(label, label)
-            for label in (official_label(t, printed, n) for _o, t, printed, n in group)
-        )
-        for owner, group in groupby(rows, key=itemgetter(0))
-    }
-
-
-_Columns = TypeVarTuple("_Columns")
-
-
-def _restrict(
-    query: Select[*_Columns], owner: Any, case_id: int | None, open_only: bool
-) -> Select[*_Columns]:
-    if case_id is not None:
-        return query.where(owner == case_id)
-    if open_only:
-        open_ids = select(CaseRow.id).where(CaseRow.status == CaseStatus.OPEN.value)
-        return query.where(owner.in_(open_ids))
-    return query
-
-
-def _shared_tuple(shared: dict[object, object], labels: tuple[str, ...]) -> tuple[str, ...]:
-    """One tuple per distinct list of officials: many cases name the same ones (memory)."""
-    return shared.setdefault(labels, labels)  # type: ignore[return-value]
-
-
-def _summaries(
-    session: Session, *, case_id: int | None, open_only: bool, words: tuple[str, ...] = ()
-) -> list[CaseSummary]:
-    query = select(*_SUMMARY_COLUMNS).where(CaseRow.removed_at.is_(None)).order_by(CaseRow.id)
-    if case_id is not None:
-        query = query.where(CaseRow.id == case_id)
-    elif open_only:
-        query = query.where(CaseRow.status == CaseStatus.OPEN.value)
-    for word in words:  # the stored folded text: UA number, title, country, persons, officials
-        query = query.where(CaseRow.search_text.contains(word, autoescape=True))
-    counts = _sent_counts(session, case_id)
-    persons = _names_by_case(session, case_id, open_only)
-    officials = _officials_by_case(session, case_id, open_only)
-    statuses = {status.value: status for status in CaseStatus}
-    shared: dict[object, object] = {}  # one object per distinct country, deadline, officials
-    empty: tuple[str, ...] = ()
-    rows = session.connection().execute(query)  # core rows, streamed: no ORM buffering
-    return [
-        CaseSummary(
-            case_id=row_id,
-            ua_number=ua_number,
-            title=title,
-            country=shared.setdefault(country, country),  # type: ignore[arg-type]
-            status=statuses[status],
-            deadline=shared.setdefault(deadline, deadline),  # type: ignore[arg-type]
-            persons=persons.pop(row_id, empty),
-            officials=_shared_tuple(shared, officials.pop(row_id, empty)),
-            appeals_sent=counts.get(row_id, 0),
-            is_sample=bool(is_sample),
-        )
-        for row_id, ua_number, title, country, status, deadline, is_sample in rows
-    ]
+def _execute(session: Session) -> Execute:
+    """Statements of ``app.store.case_list`` run on the session's connection (core rows,
+    streamed: no ORM objects; 10,000 cases: 1.5 s -> under 0.3 s)."""
+    connection = session.connection()
+    return lambda sql, params: connection.execute(text(sql), params)
 
 
 def list_summaries(
@@ -379,11 +273,11 @@ def list_summaries(
     """The case list; with ``search``, only the cases holding every word (case and accents
     ignored) in their UA number, title, country, persons or officials."""
     words = tuple(fold(search).split())
-    return _summaries(session, case_id=None, open_only=not include_closed, words=words)
+    return read_cases(_execute(session), open_only=not include_closed, words=words)
 
 
 def summary_for(session: Session, case_id: int) -> CaseSummary | None:
-    found = _summaries(session, case_id=case_id, open_only=False)
+    found = read_cases(_execute(session), case_ids=[case_id])
     return found[0] if found else None
 
 

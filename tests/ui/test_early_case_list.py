@@ -11,7 +11,7 @@ from app.services.cases import peek_cases
 from app.ui.early_list import EarlyCaseList
 
 
-def test_the_early_list_equals_the_quick_list(store_dir: Path) -> None:  # noqa: F811
+def test_the_early_list_equals_the_list_read_from_the_file(store_dir: Path) -> None:  # noqa: F811
     paths = resolve_paths(store_dir)
     early = EarlyCaseList.start(paths, None)
     cases = early.result()

@@ -35,6 +35,7 @@ def test_gui_starts_on_an_empty_data_dir_and_creates_the_store(tmp_path: Path) -
     assert (data_dir / "appeal-desk.sqlite3").is_file()
     log = (data_dir / "logs" / "appeal-desk.log").read_text(encoding="utf-8")
     assert "Traceback" not in log and " ERROR " not in log
+    assert "window closed with status 0" in log  # the log is flushed before the process ends
 
 
 def test_gui_starts_with_cases_in_the_store(app_paths) -> None:  # type: ignore[no-untyped-def]

@@ -40,6 +40,8 @@ class CaseFilterProxy(CaseRowsProxy):
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setInterval(0)
         self._prepare_timer.timeout.connect(self._prepare_some)
+        self._idle_work_held = False  # start-up: the store opens first (see hold_idle_work)
+        self._prepare_wanted = False
 
     # ---- the public API the views use ---------------------------------------------------
 
@@ -62,7 +64,7 @@ class CaseFilterProxy(CaseRowsProxy):
         if show == self._filter.show_closed:
             return
         if self._filter.set_show_closed(show):
-            self._prepare_timer.start()  # now the closed cases' texts too
+            self._start_preparing()  # now the closed cases' texts too
         self._refilter(within_current=not show)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -164,7 +166,7 @@ class CaseFilterProxy(CaseRowsProxy):
         self._cases = self._filter.cases  # the same list: replaced cases show at once
         self._proxy_of = None
         if self._filter.needs_preparing:
-            self._prepare_timer.start()  # fold texts in small idle chunks, ready before typing
+            self._start_preparing()  # fold texts in small idle chunks, ready before typing
 
     def _source_rows(
         self, model: QAbstractItemModel | None
@@ -178,6 +180,22 @@ class CaseFilterProxy(CaseRowsProxy):
             return pool, order, rows
         cases = [model.index(r, 0).data(CASE_ROLE) for r in range(model.rowCount())]
         return cases, list(range(len(cases))), cases
+
+    def hold_idle_work(self, held: bool) -> None:
+        """While held, texts are folded only when a search needs them, not ahead of it in
+        idle time (at start-up the store is being opened: that comes first)."""
+        self._idle_work_held = held
+        if held:
+            self._prepare_timer.stop()
+        elif self._prepare_wanted:
+            self._prepare_wanted = False
+            self._prepare_timer.start()
+
+    def _start_preparing(self) -> None:
+        if self._idle_work_held:
+            self._prepare_wanted = True
+        else:
+            self._prepare_timer.start()
 
     def _prepare_some(self) -> None:
         if self._filter.prepare_some():

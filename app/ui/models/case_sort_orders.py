@@ -44,6 +44,7 @@ class CaseSortOrders:
         self._prepare_timer = QTimer(parent)
         self._prepare_timer.setInterval(0)
         self._prepare_timer.timeout.connect(self._prepare_step)
+        self._held = False  # see hold
 
     def has_any(self) -> bool:
         """True when at least one column's order is kept."""
@@ -70,7 +71,16 @@ class CaseSortOrders:
         """Build the missing orders of ``pool`` in idle steps (restarting any under way)."""
         self._pool = pool
         self._preparing = self._order_steps(pool)
-        self._prepare_timer.start()
+        if not self._held:
+            self._prepare_timer.start()
+
+    def hold(self, held: bool) -> None:
+        """While held, orders are made only when a click needs them, not in idle time."""
+        self._held = held
+        if held:
+            self._prepare_timer.stop()
+        elif self._preparing is not None:
+            self._prepare_timer.start()
 
     def _prepare_step(self) -> None:
         if self._preparing is None or next(self._preparing, StopIteration) is StopIteration:

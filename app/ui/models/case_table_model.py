@@ -164,6 +164,10 @@ class CaseTableModel(QAbstractTableModel):
     def _prepare_orders(self) -> None:
         self._orders.prepare(self._pool)
 
+    def hold_idle_work(self, held: bool) -> None:
+        """While held, each column's order is made when a click needs it, not ahead of it."""
+        self._orders.hold(held)
+
     def replace_case(self, case: CaseSummary) -> bool:
         """Update the row of ``case.case_id`` in place (one dataChanged); False if absent."""
         row = self.row_of(case.case_id)

@@ -109,6 +109,12 @@ class CaseListView(QWidget):
         self.day_timer.start()
         self.retranslate_ui()
 
+    def hold_idle_work(self, held: bool) -> None:
+        """Hold (or let go) the work done ahead of a search or a sort in idle time: folded
+        texts and column orders are then made when first needed."""
+        self.model.hold_idle_work(held)
+        self.proxy.hold_idle_work(held)
+
     def retranslate_ui(self) -> None:
         self.search_label.setText(_("&Search:"))
         self.search_box.setPlaceholderText(_("Title, country, person, official or UA number"))

@@ -24,6 +24,19 @@ from app.importing.story import preferred_languages
         ("LANGUE À PRIVILÉGIER POUR S’ADRESSER AUX DESTINATAIRES : français, anglais", ["French", "English"]),
         ("Schreiben Sie in gutem Russisch, Englisch oder auf Deutsch.", ["Russian", "English", "German"]),
         ("Please write in your own language.", []),
+        ("Schreibe bis zum 20. April 2021 in gutem Usbekisch, Russisch oder auf Deutsch.",
+         ["Uzbek", "Russian", "German"]),
+        ("ÉCRIVEZ IMMÉDIATEMENT en arabe, en anglais ou en français :\n- demandez sa libération",
+         ["Arabic", "English", "French"]),
+        ("Écrivez au Ministre en français ou en arabe, ou rédigez votre lettre en français si "
+         "vous n'êtes pas sûr de la langue.", ["French", "Arabic"]),
+        ("Please take action before 24 March 2022. Preferred language to address target: "
+         "English, Filipino.", ["English", "Filipino"]),
+        ("Envía tu llamamiento antes del 7 de junio de 2022. Idioma preferido: español.",
+         ["Spanish"]),
+        ("envoyez des lettres (en français,\nen kirundi ou dans votre propre langue) :",
+         ["French", "Kirundi"]),
+        ("Please write to the authorities in Turkey and in Ankara.", []),
     ],
 )  # fmt: skip
 def test_preferred_languages(text: str, expected: list[str]) -> None:
@@ -54,3 +67,11 @@ def test_language_names_are_translated_and_own_language_dropped() -> None:
 )
 def test_document_language(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+def test_language_names_that_lost_their_accents_in_a_pdf_are_read() -> None:
+    text = (
+        "ACCIN URGENTE\nCRIVEZ IMMDIATEMENT en franais, en crole hatien ou dans votre "
+        "propre langue :\n"
+    )
+    assert preferred_languages(Document(text)) == ["French", "Haitian Creole"]

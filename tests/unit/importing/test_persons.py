@@ -83,3 +83,34 @@ def test_a_name_mentioned_once_in_the_first_sentence() -> None:
         "Der Student Luis Beispiel ist am 28. April 2021 wieder aufgetaucht. Er war verschwunden.\n"
     )
     assert narrative_persons(Document(text), text, set()) == [Person("Luis Beispiel")]
+
+
+def _story_persons(text: str) -> list[str]:
+    return [p.name for p in narrative_persons(Document(text), text.split("\n\n")[0], set())]
+
+
+def test_both_names_joined_by_und_are_persons_even_when_only_the_first_repeats() -> None:
+    text = (
+        "Die Brüder Samir Beispielow und Anton Beispielow wurden am 2. März festgenommen. "
+        "Samir Beispielow ist Lehrer.\n\nBitte schreiben Sie für Samir Beispielow.\n"
+    )
+    assert _story_persons(text) == ["Samir Beispielow", "Anton Beispielow"]
+
+
+def test_two_names_joined_by_y_are_split_and_a_compound_surname_is_kept() -> None:
+    text = (
+        "Los periodistas Gerardo Ejemplo Ruiz y Lucía Muestra Olvera fueron amenazados. "
+        "Lucía Muestra Olvera y Gerardo Ejemplo Ruiz denunciaron las amenazas.\n\n"
+        "La lideresa María Ortega y Gasset no fue amenazada.\n"
+    )
+    assert _story_persons(text) == ["Gerardo Ejemplo Ruiz", "Lucía Muestra Olvera"]
+
+
+def test_an_armed_group_a_street_and_a_role_noun_are_not_persons() -> None:
+    text = (
+        "Musician Ana Ejemplo received a leaflet signed by the armed group Los Vigilantes del Sur. "
+        "Los Vigilantes del Sur gave Ana Ejemplo 48 hours to leave. The section office at "
+        "Ramón Placeholder 14 sent a letter; Ramón Placeholder 14 is in Madrid.\n\n"
+        "Write for Ana Ejemplo.\n"
+    )
+    assert _story_persons(text) == ["Ana Ejemplo"]

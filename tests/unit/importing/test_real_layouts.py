@@ -18,6 +18,7 @@ from tests.unit.importing.corpus import compare, expected_of
 HERE = Path(__file__).parent
 REAL = sorted((HERE / "real_layouts").glob("*.txt"))
 BLIND = sorted((HERE / "blind").glob("*.txt"))
+BLIND3 = sorted((HERE / "blind3").glob("*.txt"))
 
 
 def _score(paths: list[Path]) -> float:
@@ -35,8 +36,15 @@ def test_the_development_corpus_has_sixty_documents_in_five_wrappers() -> None:
     assert {"mailing", "group", "section", "pdf"} <= families
 
 
+def test_the_second_blind_batch_has_thirty_documents_with_expected_files() -> None:
+    assert len(BLIND3) == 30
+    assert all(p.with_suffix(".expected.json").is_file() for p in BLIND3)
+
+
 @pytest.mark.parametrize(
-    ("paths", "floor"), [(REAL, 0.97), (BLIND, 0.97)], ids=["real_layouts", "blind"]
+    ("paths", "floor"),
+    [(REAL, 0.98), (BLIND, 0.99), (BLIND3, 0.99)],
+    ids=["real_layouts", "blind", "blind3"],
 )
 def test_the_corpus_scores_at_least_its_floor(paths: list[Path], floor: float) -> None:
     assert _score(paths) >= floor

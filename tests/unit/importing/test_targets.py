@@ -213,3 +213,97 @@ def test_a_bare_address_followed_by_the_letter_is_a_target() -> None:
         "Dear Minister",
     )
     assert target.address == "Ministry of the Interior, 1 Example Street, Sample City"
+
+
+ONE_LINE_BLOCKS = """PLEASE SEND APPEALS BEFORE 13 AUGUST 2013 TO:
+President Jane Sampleova Office of the President 19 Example Street Baku AZ1066, Azerbaijan Email: office@president.example Salutation: Dear President
+Prosecutor General Rufat Placeholder 7 Sample Street Baku AZ1005, Azerbaijan Fax: +994 12 000 Salutation: Dear Prosecutor General
+And copies to: Ombudsman Leyla Example 40 Sample Street Baku AZ1000, Azerbaijan
+"""
+
+
+def test_blocks_run_together_on_one_line_give_office_name_and_contacts() -> None:
+    targets, _copies = block_targets(Document(ONE_LINE_BLOCKS))
+    assert [(t.title, t.name, t.salutation) for t in targets] == [
+        ("President", "Jane Sampleova", "Dear President"),
+        ("Prosecutor General", "Rufat Placeholder", "Dear Prosecutor General"),
+    ]
+    assert targets[0].email == "office@president.example"
+    assert targets[0].address.startswith("Office of the President")
+
+
+def test_an_office_printed_before_the_name_is_split_from_it() -> None:
+    text = (
+        "TAKE ACTION:\nPublic Prosecutor Samir Example Placeholder\nCourt of First Instance\n"
+        "PO Box 1, Amman, Jordan\nSalutation: Dear Public Prosecutor\n\n"
+        "APPEALS TO:\nAttorney General\nAbogado Rubén Muestra\nEdificio Ejemplo\n"
+        "Tegucigalpa, Honduras\nSalutation: Dear Attorney General\n"
+    )
+    targets, _copies = block_targets(Document(text))
+    assert [(t.title, t.name) for t in targets] == [
+        ("Public Prosecutor", "Samir Example Placeholder"),
+        ("Attorney General", "Rubén Muestra"),
+    ]
+
+
+def test_an_office_ending_in_its_remit_keeps_the_name_on_the_next_line() -> None:
+    text = (
+        "APPEALS TO:\nMinistro del Poder Popular para Relaciones Interiores\nGustavo Ejemplo\n"
+        "Av. Urdaneta\nCaracas, Venezuela\nTratamiento: Señor Ministro\n"
+    )
+    targets, _copies = block_targets(Document(text))
+    assert [(t.title, t.name) for t in targets] == [
+        ("Ministro del Poder Popular para Relaciones Interiores", "Gustavo Ejemplo")
+    ]
+
+
+GERMAN_BLOCKS = """Appell an
+OBERHAUPT DER JUSTIZ
+Karim Beispielzadeh
+c/o Botschaft
+Musterallee 1
+14195 Berlin
+(korrekte Anrede: Your Excellency / Exzellenz)
+
+Sende eine Kopie an
+STÄNDIGE VERTRETUNG BEI DEN VEREINTEN NATIONEN
+Chemin de l'Exemple 28
+1209 Genf
+SCHWEIZ
+"""
+
+
+def test_german_appell_an_is_a_target_and_sende_eine_kopie_an_a_copy() -> None:
+    targets, copies = block_targets(Document(GERMAN_BLOCKS))
+    assert [(t.title, t.name, t.salutation) for t in targets] == [
+        ("OBERHAUPT DER JUSTIZ", "Karim Beispielzadeh", "Your Excellency / Exzellenz")
+    ]
+    assert copies == ["STÄNDIGE VERTRETUNG BEI DEN VEREINTEN NATIONEN"]
+
+
+US_PAGE = """Contact these two officials by September 17, 2019:
+
+Attorney General Jane Example
+PO Box 1370, Addis Ababa, Ethiopia
+Salutation: Dear Attorney General
+
+Ambassador John Placeholder, Embassy of Ethiopia, 1 Sample Drive NW, Washington DC 20008
+Phone: 202 000 0000 I Email: info@embassy.example
+Salutation: Dear Ambassador
+
+And copies to:
+Ambassador Ann Sample
+Embassy of Ethiopia
+2 Sample Drive NW
+Washington DC 20008
+"""
+
+
+def test_an_ambassador_listed_among_the_officials_is_a_target_but_not_under_copies() -> None:
+    targets, copies = block_targets(Document(US_PAGE))
+    assert [(t.title, t.name) for t in targets] == [
+        ("Attorney General", "Jane Example"),
+        ("Ambassador", "John Placeholder"),
+    ]
+    assert targets[1].email == "info@embassy.example"
+    assert len(copies) == 1

@@ -14,8 +14,8 @@ from app.main import main
 from app.paths import resolve_paths
 from app.services.cases import list_cases
 from app.services.importing import save_parsed
+from app.store.case_list import OFFICIAL_LABEL
 from app.store.database import open_database
-from app.store.quick_list import OFFICIAL_LABEL
 from tests.builders import event_case as fictional_document
 
 

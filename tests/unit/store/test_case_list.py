@@ -10,7 +10,7 @@ from app.services.cases import list_cases, peek_cases
 from app.services.database import open_store
 
 
-def test_the_quick_list_equals_the_stores_list(store_dir: Path) -> None:
+def test_the_list_read_from_the_file_equals_the_stores_list(store_dir: Path) -> None:
     paths = resolve_paths(store_dir)
     db = open_store(paths)
     try:
@@ -21,7 +21,9 @@ def test_the_quick_list_equals_the_stores_list(store_dir: Path) -> None:
     assert peek_cases(paths) == expected
 
 
-def test_another_database_or_no_store_gives_no_quick_list(store_dir: Path, tmp_path: Path) -> None:
+def test_another_database_or_no_store_gives_no_list_from_the_file(
+    store_dir: Path, tmp_path: Path
+) -> None:
     assert peek_cases(resolve_paths(store_dir), "postgresql+psycopg://nowhere/appeals") is None
     assert peek_cases(resolve_paths(tmp_path / "empty")) is None
 
@@ -40,7 +42,7 @@ def test_a_store_at_another_revision_is_left_to_the_migrator(
     assert peek_cases(resolve_paths(copy)) is None
 
 
-def test_a_damaged_file_gives_no_quick_list(tmp_path: Path) -> None:
+def test_a_damaged_file_gives_no_list_from_the_file(tmp_path: Path) -> None:
     paths = resolve_paths(tmp_path)
     paths.database.write_bytes(b"not a database at all" * 100)
     assert peek_cases(paths) is None

@@ -1,0 +1,65 @@
+"""While the store opens at start-up, searching and sorting work without their idle work."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from app.domain.model import CaseStatus, CaseSummary
+from app.ui.models.case_columns import Column
+from app.ui.models.case_filter_proxy import CaseFilterProxy
+from app.ui.models.case_table_model import CaseTableModel
+from app.ui.views.case_list_view import CaseListView
+
+
+def fictional(case_id: int, title: str, deadline: date) -> CaseSummary:
+    return CaseSummary(
+        case_id=case_id,
+        ua_number=f"{case_id}/26",
+        title=f"{title} (fictional)",
+        country="Ostrelia",
+        status=CaseStatus.OPEN,
+        deadline=deadline,
+        persons=(f"Person {case_id}",),
+        officials=("Minister of Justice, Ana Doe",),
+        appeals_sent=0,
+    )
+
+
+def test_search_and_sort_answer_while_idle_work_is_held(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = CaseTableModel(today=lambda: date(2026, 3, 1))
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    view = CaseListView(model, proxy)
+    qtbot.addWidget(view)
+    view.hold_idle_work(True)
+    model.set_cases(
+        [
+            fictional(1, "Teacher held", date(2026, 4, 3)),
+            fictional(2, "São Paulo editor", date(2026, 4, 1)),
+            fictional(3, "Teacher sentenced", date(2026, 4, 2)),
+        ]
+    )
+    qtbot.wait(50)  # idle ticks pass: nothing is prepared ahead while held
+    assert proxy._filter.needs_preparing
+    assert not proxy._prepare_timer.isActive()
+    assert not model._orders._prepare_timer.isActive()
+
+    def shown() -> list[str]:
+        return [proxy.case_at(row).ua_number for row in range(proxy.rowCount())]
+
+    view.search_box.setText("teacher")
+    assert sorted(shown()) == ["1/26", "3/26"]
+    view.search_box.setText("sao")
+    assert shown() == ["2/26"]
+    view.search_box.clear()
+    proxy.sort(Column.DEADLINE, Qt.SortOrder.DescendingOrder)
+    assert shown() == ["1/26", "3/26", "2/26"]
+
+    view.hold_idle_work(False)  # the store is open: the work ahead of typing resumes
+    assert proxy._prepare_timer.isActive()
+    qtbot.waitUntil(lambda: not proxy._prepare_timer.isActive(), timeout=5_000)
+    assert all(text is not None for text in proxy._filter._index.texts)
+    view.search_box.setText("teacher sentenced")
+    assert shown() == ["3/26"]
