@@ -559,15 +559,31 @@ def flow_letter(s: Session) -> dict[str, Any]:
     s.key("ctrl+shift+c")
     s.pump(1.0)
     out["heard after copy"] = list(s.heard)
+    # the print preview by keys: Ctrl+P, its Print button has the focus, Escape closes it
+    s.key("ctrl+p")
+    preview = s.window("Print the letter", timeout=30)
+    s.active(preview)
+    s.wait_for("the focus in the preview", lambda: inside(s.focused(), preview))
+    out["preview focus"] = describe(s.focused())
+    out["preview unnamed"] = unnamed_controls(preview)
     s.key("Escape")
-    s.pump(0.8)
-    for window in s.windows():  # a question about keeping the letter: say no
-        if (
-            window is not None
-            and "showing" in states(window)
-            and name(window).startswith("Keep this letter?")
-        ):
-            s.key("n")
+    s.gone(preview)
+    # Ctrl+M records the letter as sent; Return confirms; the confirmation is said
+    s.heard.clear()
+    s.key("ctrl+m")
+    mark = s.window("Mark as sent")
+    s.active(mark)
+    s.pump(1.0)
+    out["mark unnamed"] = unnamed_controls(mark)
+    out["mark labels"] = s.labels(mark)
+    out["heard on mark"] = list(s.heard)
+    out["mark focus"] = describe(s.focused()) if s.focused() is not None else None
+    s.heard.clear()
+    s.key("Return")
+    s.gone(mark)
+    s.pump(1.0)
+    out["heard after marking"] = list(s.heard)
+    s.key("Escape")  # recorded: the editor closes without a question
     s.gone(letter)
     return out
 
@@ -655,11 +671,80 @@ def flow_event(s: Session) -> dict[str, Any]:
     return out
 
 
+def flow_backups(s: Session) -> dict[str, Any]:
+    """File > Backups: the table is named, Tab leaves it and reaches "Restore"."""
+    main, _cases = main_ready(s)
+    choose_from_menu(s, main, "File", "Backups")
+    backups = s.window("Backups")
+    s.active(backups)
+    table = s.wait_for("the backups table", lambda: s.find(backups, "table", "Backups"))
+    out: dict[str, Any] = {"unnamed": unnamed_controls(backups), "walk": s.tab_walk(6)}
+    left = []
+    for keys in ("Tab", "shift+Tab"):
+        s.tab_to(lambda n: inside(n, table), limit=8)
+        s.key(keys)
+        now = s.focused()
+        left.append(now is not None and not inside(now, table))
+    out["tab leaves the table"] = left
+    s.key("Escape")
+    s.gone(backups)
+    return out
+
+
+def flow_new_event(s: Session) -> dict[str, Any]:
+    """The Events dialog: name an event, tick a case in play, create it, see the tally board."""
+    main, _cases = main_ready(s)
+    events = None
+    for _try in range(5):  # "The store is still opening; try again." while it opens
+        choose_from_menu(s, main, "Events", "Event mode")
+        events = s.wait_for(
+            "a window",
+            lambda: s.window("Letter-writing events", 0.5) or s.window("Events", 0.5),
+        )
+        if name(events).startswith("Letter-writing events"):
+            break
+        s.key("Return")
+        s.pump(2.0)
+    events = s.window("Letter-writing events")
+    s.active(events)
+    table = s.wait_for("the cases in play", lambda: s.find(events, "table", "Cases in play"))
+    out: dict[str, Any] = {"unnamed": unnamed_controls(events)}
+    field = s.tab_to(lambda n: name(n) == "Event name")
+    out["name field"] = describe(field) if field is not None else None
+    s.type("Library night (fictional)")
+    s.tab_to(lambda n: inside(n, table), limit=8)
+    s.key("Home")
+    s.key("space")
+    s.pump(0.5)
+    out["ticked cells"] = [
+        name(n) for n in walk(table) if role(n) == "table cell" and "checked" in states(n)
+    ]
+    s.heard.clear()
+    create = s.tab_to(lambda n: role(n) == "push button" and name(n) == "Create event", 8)
+    out["create reached"] = create is not None
+    s.key("space")
+    s.pump(1.0)
+    out["heard after creating"] = list(s.heard)
+    board_button = s.tab_to(lambda n: role(n) == "push button" and name(n) == "Tally board")
+    out["board reached"] = board_button is not None
+    s.key("space")
+    board = s.window("Tally board")
+    s.active(board)
+    s.pump(0.8)
+    out["board painted"] = painted_without_children(board)
+    out["board labels"] = s.labels(board)
+    s.key("Escape")
+    s.pump(0.5)
+    return out
+
+
 FLOWS: dict[str, Callable[[Session], dict[str, Any]]] = {
     "main": flow_main,
     "history": flow_history,
     "letter": flow_letter,
     "event": flow_event,
+    "backups": flow_backups,
+    "new event": flow_new_event,
 }
 
 

@@ -63,6 +63,7 @@ def build_home(paths: AppPaths) -> None:
     in the history, and an event with two cases in play."""
     from app.domain.model import Channel
     from app.services.appeals import record_appeal
+    from app.services.backups import make_backup
     from app.services.database import open_store
     from app.services.events import create_event
     from app.settings import Settings, save_settings
@@ -87,6 +88,7 @@ def build_home(paths: AppPaths) -> None:
             sent_on=today - timedelta(days=1),
         )
         create_event(db, EVENT, cases=["33/26", "34/26"])
+        make_backup(paths, db)
     finally:
         db.close()
 
@@ -207,7 +209,8 @@ def test_an_event_is_run_by_keys_with_the_pin_named(heard: dict[str, Any]) -> No
     assert event["mode unnamed"] == []
     assert event["mode painted"] == []
     assert event["mode first focus"] == "list '1. Choose a case:'"
-    assert event["participant walk"][:6] == [
+    assert event["participant walk"][:7] == [
+        "text 'About this case:'",
         "text '2. Your name:'",
         "radio button 'A letter to the official'",
         "combo box 'Minister of Justice, Rui Costa'",
@@ -232,3 +235,35 @@ def test_an_event_is_run_by_keys_with_the_pin_named(heard: dict[str, Any]) -> No
     assert event["heard after a wrong pin"] == ["That is not the organiser PIN."]
     assert event["organiser menu item"] == "menu item 'Leave event mode'"
     assert event["left event mode"]
+
+
+def test_a_letter_is_previewed_and_marked_sent_by_keys(heard: dict[str, Any]) -> None:
+    letter = flow(heard, "letter")
+    # Ctrl+P: the preview's Print button has the keyboard
+    assert letter["preview focus"] == "push button 'Print...'"
+    assert letter["preview unnamed"] == []
+    # Ctrl+M: the past deadline is said when the dialog opens; Return records; said too
+    assert letter["mark unnamed"] == []
+    passed = [said for said in letter["heard on mark"] if said.startswith("The deadline was")]
+    assert passed and passed[0] in letter["mark labels"]
+    assert letter["heard after marking"] == ["Appeal for UA 31/26 recorded. Thank you for writing."]
+
+
+def test_a_backup_is_reached_past_the_backups_table(heard: dict[str, Any]) -> None:
+    backups = flow(heard, "backups")
+    assert backups["unnamed"] == []
+    assert "table 'Backups'" in backups["walk"]
+    assert "push button 'Restore selected backup\u2026'" in backups["walk"]
+    assert backups["tab leaves the table"] == [True, True]
+
+
+def test_an_event_with_a_case_is_created_by_keys(heard: dict[str, Any]) -> None:
+    new = flow(heard, "new event")
+    assert new["unnamed"] == []
+    assert new["name field"] == "text 'Event name'"
+    assert len(new["ticked cells"]) == 1 and "31/26" in new["ticked cells"][0]  # "checked"
+    assert new["create reached"]
+    assert new["heard after creating"] == ["Created \u201cLibrary night (fictional)\u201d."]
+    assert new["board reached"]
+    assert new["board painted"] == []  # the counts are text, not only paint
+    assert "Library night (fictional): 0 letters. UA 31/26: 0." in new["board labels"]
