@@ -174,3 +174,23 @@ def test_a_saved_draft_reopens_in_the_letter_editor_and_becomes_the_sent_appeal(
     assert sent.appeal_id == kept.appeal_id
     assert sent.status is AppealStatus.SENT
     assert sent.text.endswith("One more sentence.")
+
+
+def test_the_shortcuts_list_names_undo_whatever_it_would_undo(
+    qtbot,
+    make_window,
+    app_paths,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.shortcuts_help import ShortcutsDialog
+
+    store_documents(app_paths, fictional_document("61/15"), fictional_document("62/15"))
+    window = make_window()
+    select(window, "61/15")
+    window.edits.delete_case.trigger()
+    assert window.edits.undo.text() == "&Undo delete UA 61/15"  # the menu names the action
+    window.menu_actions.shortcuts.trigger()
+    dialog = window.findChild(ShortcutsDialog)
+    keys = dict(dialog.rows())
+    assert keys["Ctrl+Z"] == "Undo" and keys["Ctrl+Shift+Z"] == "Redo"
+    dialog.close()
