@@ -152,8 +152,8 @@ def painted_without_children(window: Node) -> list[str]:
         try:
             if node.childCount or role(node) not in {"filler", "panel", "unknown", "canvas"}:
                 continue
-            if role(node.parent) in {"text", "table", "list", "tree table"}:
-                continue  # the viewport of a text field or a view: the parent speaks for it
+            if role(node.parent) in {"text", "label", "table", "list", "tree table"}:
+                continue  # the viewport of a text (read-only text is a label) or of a view
             if "showing" not in states(node):
                 continue
             extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
