@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from app.domain.errors import TargetOutOfRange, UnknownLocale
+from app.domain.errors import N_, TargetOutOfRange, UnknownLocale
 from app.domain.model import (
     AppealKind,
     CaseDetail,
@@ -16,7 +16,8 @@ from app.domain.model import (
     SenderProfile,
     Target,
 )
-from app.i18n import _, base_language, current_language, is_rtl, locale_chain, normalize_locale
+from app.domain.notices import LanguageCode, Notice
+from app.i18n import base_language, current_language, is_rtl, locale_chain, normalize_locale
 from app.letters import context as ctx
 from app.letters import rendering
 from app.letters.asks import (
@@ -114,7 +115,7 @@ def draft_letter(
     not used as printed, which it is only in its own language and while ``model_letter``."""
     if kind is AppealKind.APPEAL or case.targets:
         _check_target(case, target_index)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     if locale is None:
         letter_locale = (
             default_letter_locale(case, target_index, user_templates) if case.targets else "en"
@@ -126,8 +127,10 @@ def draft_letter(
     used = template_file(chain, name, user_templates)
     if used is None or base_language(used.parent.name) != base_language(letter_locale):
         warnings.append(
-            _("There is no letter template in %(language)s yet; this letter is in English.")
-            % {"language": display_name(letter_locale, current_language())}
+            Notice.of(
+                N_("There is no letter template in %(language)s yet; this letter is in English."),
+                language=LanguageCode(letter_locale),
+            )
         )
         letter_locale, chain = "en", locale_chain("en")
     rules = load_rules(chain, user_templates)
@@ -165,16 +168,15 @@ def draft_letter(
     elif body is not None and not same_language and chosen_asks:
         body = None  # the UA's demands, written in the letter's language
     elif body is not None and not same_language:
-        ui = current_language()
         warnings.append(
-            _(
-                "The model letter is in %(model_language)s but this letter is in %(letter_language)s; "
-                "write the body yourself or choose %(model_language)s."
+            Notice.of(
+                N_(
+                    "The model letter is in %(model_language)s but this letter is in "
+                    "%(letter_language)s; write the body yourself or choose %(model_language)s."
+                ),
+                model_language=LanguageCode(case.document_language or "en"),
+                letter_language=LanguageCode(letter_locale),
             )
-            % {
-                "model_language": display_name(case.document_language, ui),
-                "letter_language": display_name(letter_locale, ui),
-            }
         )
         body = None
     persons, person = ctx.persons_context(case.persons, letter_locale)
@@ -348,20 +350,33 @@ def _letter_parts(
     return head, (lines[start], paragraphs, lines[end]), "\n" + "\n".join(lines[end + 1 :])
 
 
-def case_notices(case: CaseDetail, today: datetime.date) -> list[str]:
+def case_notices(case: CaseDetail, today: datetime.date) -> list[Notice]:
     """Warnings before writing, never blocks: the case is closed, or its deadline has passed
     (the letter editor shows them; the command line prints them)."""
     if case.status == CaseStatus.CLOSED:
         return [
-            _(
-                "This case is closed: the UA asks for no further action. Read its final output before writing."
+            Notice.of(
+                N_(
+                    "This case is closed: the UA asks for no further action. Read its final "
+                    "output before writing."
+                )
             )
         ]
     if case.deadline is not None and case.deadline < today:
         return [
-            _("The deadline of this UA has passed. Check with your section office before sending.")
+            Notice.of(
+                N_(
+                    "The deadline of this UA has passed. Check with your section office before "
+                    "sending."
+                )
+            )
         ]
     return []
+
+
+def language_name(code: str) -> str:
+    """A locale code named in the interface language as it is now ("French", "français")."""
+    return display_name(code, current_language())
 
 
 def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
