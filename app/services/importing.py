@@ -88,10 +88,6 @@ def import_files(
 
     files = expand_paths(paths)
     batch = ImportBatch(", ".join(p.name for p in paths))
-    if len(files) > 1:  # a bulk import: a forced backup first, to undo it
-        from app.services.backups import backup_before_change
-
-        backup_before_change(db, "pre-import")
     results: list[ImportResult] = []
 
     def outcome(result: ImportResult) -> None:
@@ -103,6 +99,15 @@ def import_files(
         for name in names:
             outcome(ImportResult(name, ImportOutcome.SKIPPED))
         return results
+
+    if len(files) > 1:  # a bulk import: a forced backup first, to undo it
+        from app.services.backups import backup_before_change
+        from app.store.backup import BackupStopped
+
+        try:  # it reads the whole store: seconds for a large one, so a cancel reaches it
+            backup_before_change(db, "pre-import", cancel.is_set if cancel is not None else None)
+        except BackupStopped:
+            return skip([p.name for p in files])
 
     for done, path in enumerate(files):
         if cancel is not None and cancel.is_set():

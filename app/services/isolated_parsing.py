@@ -59,14 +59,14 @@ def _follow_parent(language: str, locales: str) -> None:
         i18n.set_language(language)
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, memory_bytes: int = WORKER_MEMORY_BYTES) -> None:
     """Worker main loop: limit memory, then parse files until the pipe closes."""
     # Ctrl+C in a terminal reaches the whole process group: the parent decides what it means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if os.name == "posix":
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     from app.importing import parse_file_documents
 
     conn.send(("ready",))
@@ -89,8 +89,11 @@ def _serve(conn: Connection) -> None:
 class ParseWorker:
     """One worker process, started on first use, restarted after a cancel or a runaway file."""
 
-    def __init__(self, seconds: float = FILE_SECONDS) -> None:
+    def __init__(
+        self, seconds: float = FILE_SECONDS, memory_bytes: int = WORKER_MEMORY_BYTES
+    ) -> None:
         self.seconds = seconds
+        self.memory_bytes = memory_bytes
         self._lock = threading.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
@@ -98,17 +101,24 @@ class ParseWorker:
     def _start(self) -> Connection:
         context = multiprocessing.get_context("spawn")  # never fork a process with Qt threads
         parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child,), daemon=True, name="import")
+        process = context.Process(
+            target=_serve, args=(child, self.memory_bytes), daemon=True, name="import"
+        )
         try:
             process.start()
         except (OSError, RuntimeError) as exc:  # no way to start a process here
             raise WorkerUnavailable(f"the worker process cannot start ({exc})") from exc
         child.close()
-        if not parent.poll(START_TIMEOUT_SECONDS) or parent.recv() != ("ready",):
+        try:
+            ready = parent.poll(START_TIMEOUT_SECONDS) and parent.recv() == ("ready",)
+        except (EOFError, OSError):  # it died while starting (no memory for Python itself?)
+            ready = False
+        if not ready:
             process.kill()
             process.join()
             raise WorkerUnavailable(
-                f"the worker process did not answer within {START_TIMEOUT_SECONDS:g} seconds"
+                f"the worker process did not start within {START_TIMEOUT_SECONDS:g} seconds "
+                f"(exit code {process.exitcode})"
             )
         self._process, self._conn = process, parent
         return parent
@@ -144,6 +154,8 @@ class ParseWorker:
         if reply[0] == "rejected":
             raise ImportRejected(path.name, str(reply[1]))
         if reply[0] == "memory":
+            with self._lock:
+                self.stop()  # a fresh process for the next file, not a fragmented one
             raise ImportRejected(path.name, _too_big())
         log.error("parsing %s failed in the import worker:\n%s", path, reply[1])
         raise RuntimeError(f"parsing {path.name} failed in the import worker")
