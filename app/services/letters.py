@@ -17,7 +17,14 @@ from app.domain.model import (
     Target,
 )
 from app.domain.notices import LanguageCode, Notice
-from app.i18n import base_language, current_language, is_rtl, locale_chain, normalize_locale
+from app.i18n import (
+    base_language,
+    current_language,
+    is_rtl,
+    locale_chain,
+    normalize_locale,
+    system_locale,
+)
 from app.letters import context as ctx
 from app.letters import rendering
 from app.letters.asks import (
@@ -399,13 +406,23 @@ def ua_demands(
 
 def _date_locale(letter_locale: str, sender: SenderProfile) -> str | None:
     """The locale of the letter's date: an English letter from outside the countries that put the
-    month first uses British dates; other languages and a chosen region keep their own."""
+    month first uses British dates; other languages and a chosen region keep their own. A sender
+    whose country is not known is placed by the system locale's territory (en_GB, en_IE...
+    day first; en_US month first); with no territory either, the day comes first."""
     if letter_locale != "en":
         return None
     code = country_code(sender.country) if sender.country.strip() else None
-    if code is None or code in _MONTH_FIRST:
+    if code is None:
+        code = _locale_territory(system_locale())
+    if code in _MONTH_FIRST:
         return None
     return "en_GB"
+
+
+def _locale_territory(locale_id: str | None) -> str | None:
+    """``en_GB`` -> ``GB``; None without a territory."""
+    parts = (locale_id or "").split("_")
+    return parts[-1] if len(parts) > 1 and parts[-1].isupper() else None
 
 
 def country_name(country: str | None, letter_locale: str) -> str | None:

@@ -15,7 +15,10 @@ from tests.builders import make_case
 from tests.unit.letters.conftest import TODAY
 
 
-def test_english_letter_has_every_part_in_order(case: CaseDetail, sender: SenderProfile) -> None:
+def test_english_letter_has_every_part_in_order(
+    case: CaseDetail, sender: SenderProfile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # the sender's country is not one we know
     letter = draft_letter(
         case, 1, sender, locale="en", today=TODAY, personal_note="I am a teacher too."
     )
@@ -42,6 +45,9 @@ def test_english_letter_has_every_part_in_order(case: CaseDetail, sender: Sender
         False,
         (),
     )
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    british = draft_letter(case, 1, sender, locale="en", today=TODAY)
+    assert "\n5 March 2026\n" in british.text and "March 5" not in british.text
 
 
 def test_language_defaults_to_a_preferred_language_with_a_template(
