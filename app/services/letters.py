@@ -150,15 +150,7 @@ def draft_letter(
             model_letter_greeting(case.model_letter) if target_index == 1 else None
         )
         printed = _printed_salutation(as_printed, letter_locale, same_language, rules)
-        # the whole printed salutation, both halves, is evidence of the official's gender
-        evidence = official_gender(
-            target.gender,
-            title=target.title,
-            name=target.display_name,
-            salutation=as_printed,
-            user_templates=user_templates,
-        )
-        gender = evidence if evidence in ("f", "m") else None
+        gender = _sure_gender(case, target_index, user_templates)
     polite = courtesy(
         rules,
         target.title if target else None,
@@ -258,6 +250,46 @@ def draft_letter(
         closing=polite.closing,
         recipient=recipient if recipient != target else None,
     )
+
+
+def recipient_as_named(
+    case: CaseDetail,
+    target_index: int,
+    locale: str | None = None,
+    user_templates: Path | None = None,
+) -> Target:
+    """Official ``target_index`` (1-based) as the letter in ``locale`` names them (default: the
+    language the letter would choose): what an envelope or a label for that letter prints."""
+    _check_target(case, target_index)
+    if locale is None:
+        letter_locale = default_letter_locale(case, target_index, user_templates)
+    else:
+        letter_locale = _valid_locale(locale)
+    used = template_file(
+        locale_chain(letter_locale), TEMPLATE_FOR_KIND[AppealKind.APPEAL], user_templates
+    )
+    if used is None or base_language(used.parent.name) != base_language(letter_locale):
+        letter_locale = "en"  # the letter falls back to English: so does its envelope
+    gender = _sure_gender(case, target_index, user_templates)
+    target = case.targets[target_index - 1]
+    return _as_named(target, base_language(letter_locale), gender, user_templates)
+
+
+def _sure_gender(case: CaseDetail, target_index: int, user_templates: Path | None) -> str | None:
+    """The official's gender when the evidence is sure ("f", "m"), else None. The whole
+    salutation the UA printed, both halves, is evidence."""
+    target = case.targets[target_index - 1]
+    as_printed = target.salutation or (
+        model_letter_greeting(case.model_letter) if target_index == 1 else None
+    )
+    evidence = official_gender(
+        target.gender,
+        title=target.title,
+        name=target.display_name,
+        salutation=as_printed,
+        user_templates=user_templates,
+    )
+    return evidence if evidence in ("f", "m") else None
 
 
 def _as_named(
