@@ -243,13 +243,17 @@ def import_pasted(
     *,
     html: str | None = None,
     force: bool = False,
+    cancel: threading.Event | None = None,
 ) -> list[ImportResult]:
     """Import what the clipboard holds: its HTML when there is some (a copied web page keeps
-    its structure), else its text; several UAs in one paste (a mailbox) are kept apart."""
-    from app.importing import parse_pasted
+    its structure), else its text; several UAs in one paste (a mailbox) are kept apart.
+    It is read in the worker process, so ``cancel`` stops it at once (a SKIPPED result)."""
+    from app.services.isolated_parsing import ParseCancelled, parse_pasted_guarded
 
     try:
-        documents = parse_pasted(text, source_name, html=html)
+        documents = parse_pasted_guarded(text, source_name, html, cancel)
+    except ParseCancelled:
+        return [ImportResult(source_name, ImportOutcome.SKIPPED)]
     except ImportRejected as exc:
         return [ImportResult(source_name, ImportOutcome.REJECTED, reason=exc.reason)]
     except Exception:  # a parser bug: one line, the log keeps the traceback

@@ -67,17 +67,21 @@ def _serve(conn: Connection, memory_bytes: int = WORKER_MEMORY_BYTES) -> None:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    from app.importing import parse_file_documents
+    from app.importing import parse_file_documents, parse_pasted
 
     conn.send(("ready",))
     while True:
         try:
-            path, language, locales = conn.recv()
+            kind, payload, language, locales = conn.recv()
         except EOFError:
             return
         try:
             _follow_parent(language, locales)
-            conn.send(("ok", parse_file_documents(Path(path))))
+            if kind == "file":
+                conn.send(("ok", parse_file_documents(Path(payload))))
+            else:
+                text, source, html = payload
+                conn.send(("ok", parse_pasted(text, source, html=html)))
         except ImportRejected as exc:
             conn.send(("rejected", exc.reason))
         except MemoryError:
@@ -135,33 +139,44 @@ class ParseWorker:
     def parse(self, path: Path, cancel: threading.Event | None = None) -> Documents:
         """``parse_file_documents(path)`` in the worker: ImportRejected when the file is
         refused, too slow or too big; ParseCancelled as soon as ``cancel`` is set."""
+        return self._run("file", str(path), path.name, cancel)
+
+    def parse_pasted(
+        self, text: str, source: str, html: str | None, cancel: threading.Event | None = None
+    ) -> Documents:
+        """``parse_pasted`` in the worker (two megabytes of pasted text take seconds too)."""
+        return self._run("paste", (text, source, html), source, cancel)
+
+    def _run(
+        self, kind: str, payload: object, source: str, cancel: threading.Event | None
+    ) -> Documents:
         from app import i18n
 
-        job = (str(path), i18n.current_language(), str(i18n.locales_dir()))
+        job = (kind, payload, i18n.current_language(), str(i18n.locales_dir()))
         with self._lock:
             if cancel is not None and cancel.is_set():
                 raise ParseCancelled
             conn = self._conn or self._start()
             try:
                 conn.send(job)
-                reply = self._wait(conn, path, cancel)
+                reply = self._wait(conn, source, cancel)
             except (EOFError, OSError):
                 self.stop()  # the worker died: killed by the system, or a crash in C code
-                log.warning("the import worker died while reading %s", path)
-                raise ImportRejected(path.name, _too_big()) from None
+                log.warning("the import worker died while reading %s", source)
+                raise ImportRejected(source, _too_big()) from None
         if reply[0] == "ok":
             return cast(Documents, reply[1])
         if reply[0] == "rejected":
-            raise ImportRejected(path.name, str(reply[1]))
+            raise ImportRejected(source, str(reply[1]))
         if reply[0] == "memory":
             with self._lock:
                 self.stop()  # a fresh process for the next file, not a fragmented one
-            raise ImportRejected(path.name, _too_big())
-        log.error("parsing %s failed in the import worker:\n%s", path, reply[1])
-        raise RuntimeError(f"parsing {path.name} failed in the import worker")
+            raise ImportRejected(source, _too_big())
+        log.error("parsing %s failed in the import worker:\n%s", source, reply[1])
+        raise RuntimeError(f"parsing {source} failed in the import worker")
 
     def _wait(
-        self, conn: Connection, path: Path, cancel: threading.Event | None
+        self, conn: Connection, source: str, cancel: threading.Event | None
     ) -> tuple[object, ...]:
         deadline = time.monotonic() + self.seconds
         while not conn.poll(POLL_SECONDS):
@@ -170,9 +185,9 @@ class ParseWorker:
                 raise ParseCancelled
             if time.monotonic() > deadline:
                 self.stop()
-                log.info("reading %s stopped after %g s", path, self.seconds)
+                log.info("reading %s stopped after %g s", source, self.seconds)
                 raise ImportRejected(
-                    path.name,
+                    source,
                     _(
                         "Reading this file took longer than {seconds} seconds, far longer than a "
                         "UA document needs; it was stopped. Copy the UA's text from a PDF viewer "
@@ -210,3 +225,18 @@ def parse_guarded(path: Path, cancel: threading.Event | None = None) -> Document
     from app.importing import parse_file_documents
 
     return parse_file_documents(path)
+
+
+def parse_pasted_guarded(
+    text: str, source: str, html: str | None, cancel: threading.Event | None = None
+) -> Documents:
+    """Every UA in pasted text (or its HTML), read in the worker process like a file."""
+    if not _unguarded:
+        try:
+            return _worker.parse_pasted(text, source, html, cancel)
+        except WorkerUnavailable as exc:
+            _unguarded.append(str(exc))
+            log.warning("import files are now read inside the app, without limits: %s", exc)
+    from app.importing import parse_pasted
+
+    return parse_pasted(text, source, html=html)

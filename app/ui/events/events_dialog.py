@@ -208,6 +208,8 @@ class EventsDialog(QDialog):
             self._hidden_window.show()
             self._hidden_window = None
         self.show()
+        self.raise_()
+        self.activateWindow()  # the keyboard goes back to the organiser's dialog
         self.store_changed.emit()
 
     def open_board(self, event: EventInfo | None = None) -> TallyBoard | None:

@@ -183,6 +183,10 @@ class ParticipantForm(QWidget):
         choice.addLayout(story, 3)
         form = QFormLayout()
         form.addRow(_("1. Choose a case:"), choice)
+        # The caption names the list for screen readers (a row that holds a layout has no buddy).
+        caption = form.labelForField(choice)
+        if isinstance(caption, QLabel):
+            caption.setBuddy(self.case_list)
         form.addRow(_("2. Your name:"), self.name_edit)
         form.addRow(_("3. You write:"), kinds)
         form.addRow(_("To:"), self.target_combo)
