@@ -220,9 +220,10 @@ def _region_variants(locale_id: str) -> list[str]:
 
 
 # A message every kept .mo carries: the CRC-32 of the .po it was built from, so a catalog a
-# translator has since edited is compiled again instead of being read stale. The .mo is
-# written beside its .po the first time a language is used (or by `appeal-desk i18n compile`
-# when packaging), so later starts in that language read it instead of compiling.
+# translator has since edited is compiled again instead of being read stale. A wheel and the
+# standalone bundle carry .mo files built with them (``compile_catalogs``); in a checkout the
+# .mo is written beside its .po the first time a language is used, so later starts in that
+# language read it instead of compiling.
 SOURCE_MARK = ("appeal-desk", "source-crc32")
 
 
@@ -240,6 +241,26 @@ def compile_po(po_path: Path, locale_id: str | None = None, *, mark: bool = Fals
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
+
+
+def compile_catalogs(source: Path, target: Path) -> list[Path]:
+    """Compile every ``<locale>/LC_MESSAGES/messages.po`` under ``source`` into a marked .mo at
+    the same place under ``target`` (a wheel's or a bundle's build folder, or ``source``
+    itself); returns the files written. Packaging calls this, so an installed app reads its
+    catalogs and never compiles them at run time."""
+    written = []
+    for po_path in sorted(source.glob(f"*/LC_MESSAGES/{CATALOG_DOMAIN}.po")):
+        locale_id = po_path.parent.parent.name
+        if not LOCALE_ID.fullmatch(locale_id):
+            continue
+        mo_path = target / po_path.relative_to(source).with_suffix(".mo")
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        data = compile_po(po_path, locale_id, mark=True)
+        temporary = mo_path.with_name(f".{mo_path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, mo_path)
+        written.append(mo_path)
+    return written
 
 
 def source_checksum(source: bytes) -> str:
@@ -262,12 +283,26 @@ def compiled_is_current(locale_id: str) -> bool | None:
 
 
 def _mark_of(data: bytes) -> str | None:
+    """The source checksum a compiled catalog carries, read straight from the .mo tables
+    (parsing the whole catalog only to read it would double the cost of starting in another
+    language); None when the data is no catalog or has no mark."""
+    import struct
+
+    key = f"{SOURCE_MARK[0]}\x04{SOURCE_MARK[1]}".encode("ascii")
     try:
-        compiled = gettext.GNUTranslations(io.BytesIO(data))
-    except (OSError, ValueError, UnicodeDecodeError):
+        (magic,) = struct.unpack_from("<I", data)
+        order = {0x950412DE: "<", 0xDE120495: ">"}.get(magic)
+        if order is None:
+            return None
+        count, originals, translations = struct.unpack_from(f"{order}3I", data, 8)
+        for index in range(count):
+            length, offset = struct.unpack_from(f"{order}2I", data, originals + 8 * index)
+            if length == len(key) and data[offset : offset + length] == key:
+                length, offset = struct.unpack_from(f"{order}2I", data, translations + 8 * index)
+                return data[offset : offset + length].decode("ascii")
+    except (struct.error, UnicodeDecodeError):
         return None
-    found = compiled.pgettext(*SOURCE_MARK)
-    return None if found == SOURCE_MARK[1] else found
+    return None
 
 
 def drop_unsafe_translations(catalog: Catalog, source: Path) -> int:
@@ -324,19 +359,36 @@ def _keep_compiled(mo_path: Path, data: bytes) -> None:
 def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.NullTranslations:
     """A fresh chained translations object for ``locale_id`` (``es_PE`` -> ``es`` -> source)."""
     canonical = normalize_locale(locale_id) or SOURCE_LANGUAGE
-    compiled: list[bytes] = []
+    compiled: list[tuple[str | None, bytes]] = []
     test_po = os.environ.get(TEST_PO_ENV) if use_test_po else None
     preview = _test_po_catalog(test_po) if test_po else None
     if preview is not None:
-        compiled.append(preview)
+        compiled.append((None, preview))
     for link in locale_chain(canonical):
         found = None if link == SOURCE_LANGUAGE else _shipped_mo(link)
         if found is not None:
-            compiled.append(found)
+            compiled.append((link, found))
     head: gettext.NullTranslations = gettext.NullTranslations()
-    for data in compiled:
-        head.add_fallback(gettext.GNUTranslations(io.BytesIO(data)))
+    for source, data in compiled:
+        head.add_fallback(_parsed(source, data))
     return head
+
+
+def _parsed(locale_id: str | None, data: bytes) -> gettext.GNUTranslations:
+    """A compiled catalog read; a shipped one that is damaged behind an intact checksum is
+    compiled again from its .po (the app must start whatever a .mo holds)."""
+    import struct
+
+    try:
+        return gettext.GNUTranslations(io.BytesIO(data))
+    except (OSError, ValueError, struct.error) as exc:
+        if locale_id is None:
+            raise
+        log.warning(
+            "the compiled catalog of %s cannot be read (%s); compiling its .po", locale_id, exc
+        )
+        fresh = compile_po(catalog_path(locale_id), locale_id, mark=True)
+        return gettext.GNUTranslations(io.BytesIO(fresh))
 
 
 def test_po_locale() -> str | None:

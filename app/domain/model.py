@@ -53,6 +53,8 @@ class ImportOutcome(StrEnum):
     # The document seems to belong to a case, but the evidence is weak or conflicting: nothing
     # was written; the user is shown the changes and decides (the CLI's --force accepts them).
     NEEDS_CONFIRMATION = "needs confirmation"
+    # The user cancelled the import before this file (or document) was read or saved.
+    SKIPPED = "skipped"
 
 
 _UA_NUMBER = re.compile(r"^\s*(?:UA|AU)?\s*[:\-]?\s*0*(\d{1,4})\s*[/.\-]\s*(\d{2}|\d{4})\s*$", re.I)
@@ -134,6 +136,7 @@ class ParsedDocument:
     model_letter: str | None = None
     copies_to: tuple[str, ...] = ()
     text: str = ""
+    recommended_actions: tuple[str, ...] = ()  # the demands as bulleted, as printed
 
     def to_json_dict(self) -> dict[str, object]:
         """The schema printed by ``appeal-desk parse --json``."""
@@ -260,6 +263,7 @@ class CaseDetail:
     outputs: tuple[OutputRecord, ...] = ()
     appeals: tuple[AppealRecord, ...] = ()
     is_sample: bool = False
+    recommended_actions: tuple[str, ...] = ()  # the newest document's bulleted demands
     corrected_fields: frozenset[str] = frozenset()  # the fields the user changed
     differences: tuple[FieldDifference, ...] = ()  # later documents that say otherwise
 

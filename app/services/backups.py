@@ -7,6 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.atomic_files import remove_stale_temp_files
 from app.domain.errors import N_, InvalidInput, StoreUnavailable
 from app.paths import AppPaths, resolve_paths
 from app.services.restoring import (
@@ -17,6 +18,7 @@ from app.services.restoring import (
 )
 from app.store.backup import (
     BackupInfo,
+    Stop,
     backup_database,
     backup_file,
     delete_backup,
@@ -100,19 +102,21 @@ def scheduled_backup(paths: AppPaths, db: Database, now: datetime | None = None)
     return written
 
 
-def backup_before_change(db: Database, reason: str) -> Path | None:
-    """Forced backup before a bulk import or a restore (skipped when an equal one exists)."""
+def backup_before_change(db: Database, reason: str, stop: Stop | None = None) -> Path | None:
+    """Forced backup before a bulk import or a restore (skipped when an equal one exists).
+
+    ``stop`` is asked while the store is read (BackupStopped: no backup was made)."""
     if db.path is None:
         return None
     paths = resolve_paths(db.path.parent)
     try:
-        fingerprint, empty = live_fingerprint(db.engine)
+        fingerprint, empty = live_fingerprint(db.engine, stop)
         if empty:
             return None
         backups = list_backups(paths)
         if backups and backups[0].fingerprint == fingerprint:
             return backups[0].path
-        written = backup_database(db.engine, paths.backups, reason)
+        written = backup_database(db.engine, paths.backups, reason, stop)
     except (OSError, sqlite3.Error) as exc:
         raise StoreUnavailable(
             N_(
@@ -127,7 +131,8 @@ def backup_before_change(db: Database, reason: str) -> Path | None:
 
 def prune_backups(paths: AppPaths, now: datetime | None = None, budget: int = BUDGET_BYTES) -> None:
     """Thin automatic backups to day/week/month tiers, then keep the folder within ``budget``."""
-    _remove_stale_temp_files(paths.backups, now or datetime.now(UTC))
+    if paths.backups.is_dir():  # half-written backups left by a crash, once they are old
+        remove_stale_temp_files(paths.backups)
     backups = list_backups(paths)
     if not backups:
         return
@@ -159,18 +164,6 @@ def prune_backups(paths: AppPaths, now: datetime | None = None, budget: int = BU
         if info.path != backups[0].path and info.reason != "manual":
             delete_backup(info)
             total -= info.size
-
-
-def _remove_stale_temp_files(folder: Path, now: datetime, age_seconds: int = 3600) -> None:
-    """Half-written backups left by a crash (``.appeal-desk-*.tmp``), once they are old."""
-    if not folder.is_dir():
-        return
-    for leftover in folder.glob(".appeal-desk-*.tmp"):
-        try:
-            if now.timestamp() - leftover.stat().st_mtime > age_seconds:
-                leftover.unlink()
-        except OSError:
-            pass
 
 
 def _tier_key(created: datetime, tier: str) -> tuple[int, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -71,21 +72,22 @@ def import_files(
     *,
     force: bool = False,
     on_result: Committed | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[ImportResult]:
     """Import each file in its own transaction; a bad file never touches the store nor stops
     the others. ``force`` applies documents whose tie to an existing case is doubtful.
 
     ``on_result`` hears each outcome as soon as its transaction has ended, so what a caller
     reports stays true even if the process is killed half-way.
+
+    Setting ``cancel`` stops the import within a fraction of a second, even in the middle of
+    reading a file: what was committed stays, and every file or document not yet saved gets
+    a SKIPPED result, so the caller can say exactly what was imported and what was not.
     """
-    from app.importing import parse_file_documents
+    from app.services.isolated_parsing import ParseCancelled, parse_guarded
 
     files = expand_paths(paths)
     batch = ImportBatch(", ".join(p.name for p in paths))
-    if len(files) > 1:  # a bulk import: a forced backup first, to undo it
-        from app.services.backups import backup_before_change
-
-        backup_before_change(db, "pre-import")
     results: list[ImportResult] = []
 
     def outcome(result: ImportResult) -> None:
@@ -93,11 +95,29 @@ def import_files(
         if on_result is not None:
             on_result(result)
 
+    def skip(names: Sequence[str]) -> list[ImportResult]:
+        for name in names:
+            outcome(ImportResult(name, ImportOutcome.SKIPPED))
+        return results
+
+    if len(files) > 1:  # a bulk import: a forced backup first, to undo it
+        from app.services.backups import backup_before_change
+        from app.store.backup import BackupStopped
+
+        try:  # it reads the whole store: seconds for a large one, so a cancel reaches it
+            backup_before_change(db, "pre-import", cancel.is_set if cancel is not None else None)
+        except BackupStopped:
+            return skip([p.name for p in files])
+
     for done, path in enumerate(files):
+        if cancel is not None and cancel.is_set():
+            return skip([p.name for p in files[done:]])
         if progress is not None:
             progress(done, len(files), path.name)
         try:
-            documents = parse_file_documents(path)
+            documents = parse_guarded(path, cancel)
+        except ParseCancelled:
+            return skip([p.name for p in files[done:]])
         except ImportRejected as exc:
             outcome(ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason))
             continue
@@ -105,7 +125,10 @@ def import_files(
             log.exception("parsing %s failed", path)
             outcome(ImportResult(path.name, ImportOutcome.REJECTED, reason=_(INTERNAL)))
             continue
-        for name, document in documents:
+        for index, (name, document) in enumerate(documents):
+            if cancel is not None and cancel.is_set():  # a mailbox: the rest of its messages
+                skip([n for n, _document in documents[index:]])
+                return skip([p.name for p in files[done + 1 :]])
             result = save_parsed(db, document, name, force=force, batch=batch)
             if result.outcome in KEPT:
                 from app.services.originals import keep_original_file
@@ -220,13 +243,17 @@ def import_pasted(
     *,
     html: str | None = None,
     force: bool = False,
+    cancel: threading.Event | None = None,
 ) -> list[ImportResult]:
     """Import what the clipboard holds: its HTML when there is some (a copied web page keeps
-    its structure), else its text; several UAs in one paste (a mailbox) are kept apart."""
-    from app.importing import parse_pasted
+    its structure), else its text; several UAs in one paste (a mailbox) are kept apart.
+    It is read in the worker process, so ``cancel`` stops it at once (a SKIPPED result)."""
+    from app.services.isolated_parsing import ParseCancelled, parse_pasted_guarded
 
     try:
-        documents = parse_pasted(text, source_name, html=html)
+        documents = parse_pasted_guarded(text, source_name, html, cancel)
+    except ParseCancelled:
+        return [ImportResult(source_name, ImportOutcome.SKIPPED)]
     except ImportRejected as exc:
         return [ImportResult(source_name, ImportOutcome.REJECTED, reason=exc.reason)]
     except Exception:  # a parser bug: one line, the log keeps the traceback

@@ -26,7 +26,6 @@ from app.ui.app_icon import app_icon
 from app.ui.formatting import days_left_text
 
 log = logging.getLogger(__name__)
-REMIND_WITHIN_DAYS = 7
 LISTED_CASES = 3
 
 
@@ -82,9 +81,9 @@ class ReminderBanner(QFrame):
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Deadline reminder"))
         self.open_button.setText(_("Open &Write today"))
-        self.open_button.setAccessibleName(_("Open Write today"))
+        self.open_button.setAccessibleDescription(_("Open Write today"))
         self.dismiss_button.setText(_("&Dismiss"))
-        self.dismiss_button.setAccessibleName(_("Dismiss the deadline reminder"))
+        self.dismiss_button.setAccessibleDescription(_("Dismiss the deadline reminder"))
 
 
 class DeadlineNotifier(QObject):
@@ -159,7 +158,6 @@ class DeadlineNotifier(QObject):
                 list(self._cases()),
                 table,
                 today,
-                within_days=REMIND_WITHIN_DAYS,
                 sender_country=self._sender_country(),
             )
         except Exception:  # a reminder must never break the window

@@ -53,7 +53,10 @@ class EventsMenu:
 
             context = self._context
             self.dialog = EventsDialog(
-                db, self._parent, options=lambda: output_options(context.settings)
+                db,
+                self._parent,
+                options=lambda: output_options(context.settings),
+                exports=context.paths.exports,
             )
             self.dialog.store_changed.connect(context.cases_changed)
             self.dialog.finished.connect(self._forget_dialog)
@@ -61,6 +64,7 @@ class EventsMenu:
                 self.on_dialog_opened(self.dialog)
         self.dialog.show()
         self.dialog.raise_()
+        self.dialog.activateWindow()  # already open behind the window: the keyboard goes to it
         return self.dialog
 
     def _forget_dialog(self) -> None:

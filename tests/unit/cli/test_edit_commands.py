@@ -58,6 +58,11 @@ def test_case_edit_and_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         "2027-05-01",
         "closed",
     )
+    # The same value again changes nothing, and says so.
+    before = store_dump(tmp_path)
+    code, out, _ = cli(capsys, tmp_path, "case", "edit", "901/27", "--title", "Two teachers held")
+    assert code == 0 and out == "UA 901/27 already has these values.\n"
+    assert store_dump(tmp_path) == before
     # A later document keeps the corrections.
     assert cli(capsys, tmp_path, "import", str(UPDATE_901))[0] == 0
     [case] = listed(capsys, tmp_path)
@@ -122,7 +127,7 @@ def test_appeal_list_edit_delete(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = cli(capsys, tmp_path, "appeal", "list")
     assert appeal["id"][:8] in out
     code, out, _ = cli(capsys, tmp_path, "appeal", "delete", appeal["id"])
-    assert code == 0 and "This removes: the sent appeal" in out
+    assert code == 0 and "This removes: the appeal " in out and "(Sent)" in out
     assert json.loads(cli(capsys, tmp_path, "appeal", "list", "--json")[1]) == []
 
 
