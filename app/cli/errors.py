@@ -9,12 +9,20 @@ from __future__ import annotations
 import argparse
 
 from app.domain.errors import AppealDeskError, fill
+from app.domain.notices import Notice
 from app.i18n import _
 
 
 def error_text(error: AppealDeskError) -> str:
     """The message of ``error`` in the interface language."""
     return error.translated(_)
+
+
+def notice_text(notice: Notice) -> str:
+    """A warning in the interface language as it is now (languages named in it too)."""
+    from app.services.letters import language_name
+
+    return notice.translated(_, language_name)
 
 
 def argument_error(template: str, /, **fields: object) -> argparse.ArgumentTypeError:

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import AppealDeskError
+from app.domain.notices import Notice
 from app.i18n import _
 from app.ui.messages import Messages
 
@@ -16,6 +17,13 @@ log = logging.getLogger(__name__)
 def error_text(error: AppealDeskError) -> str:
     """The message of ``error`` in the interface language as it is now."""
     return error.translated(_)
+
+
+def notice_text(notice: Notice) -> str:
+    """A warning in the interface language as it is now (languages named in it too)."""
+    from app.services.letters import language_name
+
+    return notice.translated(_, language_name)
 
 
 def report_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
