@@ -109,7 +109,7 @@ class Phrase:
 
 @dataclass(frozen=True, slots=True)
 class OfficeWords:
-    """The office patterns of every language, merged."""
+    """The office patterns of every language, merged (the gender words as one pattern each)."""
 
     offices: tuple[Phrase, ...]
     institutions: tuple[Phrase, ...]
@@ -203,8 +203,16 @@ def _office_words(stamp: Stamp) -> OfficeWords:
         male.extend(compile_phrase(p) for p in gender.get("m", ()))
         either.extend(compile_phrase(p) for p in gender.get("neutral", ()))
     return OfficeWords(
-        tuple(offices), tuple(institutions), tuple(female), tuple(male), tuple(either)
+        tuple(offices), tuple(institutions), _any_of(female), _any_of(male), _any_of(either)
     )
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+    """The patterns as one, which matches at the leftmost place where any of them matches (one
+    search per text instead of one per phrase)."""
+    if not patterns:
+        return ()
+    return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns)),)
 
 
 def _phrase(phrase: str, rank: Rank, office: str | None) -> Phrase:
