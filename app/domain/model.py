@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from app.domain.errors import AppealDeskError
+
 
 class OutputKind(StrEnum):
     """What a UA document is within its case's chain."""
@@ -321,6 +323,8 @@ class ImportResult:
     changes: tuple[FieldChange, ...] = ()
     document: ParsedDocument | None = field(default=None, repr=False, compare=False)
     path: str | None = field(default=None, repr=False, compare=False)
+    # Why it was refused, as a typed error: the window and the command line translate it.
+    problem: AppealDeskError | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A file name may carry bidi or zero-width controls that reorder what is shown.
