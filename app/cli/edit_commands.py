@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 
 from app.cli.context import CliContext
 from app.domain.changes import DeletionPreview
@@ -115,6 +116,30 @@ def _confirmed(args: argparse.Namespace, ctx: CliContext, what: str) -> bool:
     return answer.strip().lower() in {"y", "yes"}
 
 
+def _changed(ctx: CliContext, changed: bool, *, done: str, unchanged: str) -> int:
+    """Say whether an edit changed anything (either way the command succeeded)."""
+    print(done if changed else unchanged, file=ctx.out)
+    return 0
+
+
+def _delete(
+    args: argparse.Namespace,
+    ctx: CliContext,
+    what: str,
+    delete: Callable[[], str],
+    *,
+    declined: str = "Nothing was deleted.",
+) -> int:
+    """Say what goes, ask, then run ``delete`` and print what it reports."""
+    if not _confirmed(args, ctx, what):
+        print(declined, file=ctx.out)
+        return 0
+    done = delete()
+    if done:
+        print(done, file=ctx.out)
+    return 0
+
+
 def run_case_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.domain.changes import CaseEdits
     from app.services.editing import edit_case
@@ -123,17 +148,12 @@ def run_case_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         title=args.title, country=args.country, deadline=args.deadline, status=args.status
     )
     change = edit_case(ctx.database(), args.ua_number, edits)
-    if not change.changed:
-        print(
-            f"UA {change.ua_number} already has these values.",
-            file=ctx.out,
-        )
-        return 0
-    print(
-        f"UA {change.ua_number} corrected; your values stay when a later document arrives.",
-        file=ctx.out,
+    return _changed(
+        ctx,
+        change.changed,
+        done=f"UA {change.ua_number} corrected; your values stay when a later document arrives.",
+        unchanged=f"UA {change.ua_number} already has these values.",
     )
-    return 0
 
 
 def run_case_delete(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -141,12 +161,12 @@ def run_case_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.database()
     preview = preview_case_deletion(db, args.ua_number)
-    if not _confirmed(args, ctx, describe_removal(preview, keep_appeals=args.keep_appeals)):
-        print("Nothing was deleted.", file=ctx.out)
-        return 0
-    change = delete_case(db, args.ua_number, keep_appeals=args.keep_appeals)
-    print(f"Deleted UA {change.ua_number}.", file=ctx.out)
-    return 0
+
+    def delete() -> str:
+        change = delete_case(db, args.ua_number, keep_appeals=args.keep_appeals)
+        return f"Deleted UA {change.ua_number}."
+
+    return _delete(args, ctx, describe_removal(preview, keep_appeals=args.keep_appeals), delete)
 
 
 def appeal_json(record: object) -> dict[str, object]:
@@ -195,14 +215,12 @@ def run_appeal_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     appeal_id = find_appeal_id(db, args.appeal_id)
     edits = AppealEdits(channel=args.channel, sent_on=args.sent_on, status=args.status)
     change = edit_appeal(db, appeal_id, edits)
-    if not change.changed:
-        print("The appeal already has these values.", file=ctx.out)
-        return 0
-    print(
-        f"Appeal {appeal_id[:8]} for UA {change.ua_number} corrected.",
-        file=ctx.out,
+    return _changed(
+        ctx,
+        change.changed,
+        done=f"Appeal {appeal_id[:8]} for UA {change.ua_number} corrected.",
+        unchanged="The appeal already has these values.",
     )
-    return 0
 
 
 def run_appeal_delete(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -218,12 +236,12 @@ def run_appeal_delete(args: argparse.Namespace, ctx: CliContext) -> int:
         ua_number=record.ua_number,
         target=record.target_label or "-",
     )
-    if not _confirmed(args, ctx, what):
-        print("Nothing was deleted.", file=ctx.out)
-        return 0
-    delete_appeal(db, appeal_id)
-    print(f"Deleted appeal {appeal_id[:8]}.", file=ctx.out)
-    return 0
+
+    def delete() -> str:
+        delete_appeal(db, appeal_id)
+        return f"Deleted appeal {appeal_id[:8]}."
+
+    return _delete(args, ctx, what, delete)
 
 
 def run_event_edit(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -237,11 +255,12 @@ def run_event_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InvalidInput("--goal goes with --cases (the goal of each case listed).")
     edits = EventEdits(new_name=args.new_name, held_on=args.held_on, place=args.place, cases=cases)
     change = edit_event(ctx.database(), args.name, edits)
-    if not change.changed:
-        print("The event already has these values.", file=ctx.out)
-        return 0
-    print(f"Event '{args.new_name or args.name}' changed.", file=ctx.out)
-    return 0
+    return _changed(
+        ctx,
+        change.changed,
+        done=f"Event '{args.new_name or args.name}' changed.",
+        unchanged="The event already has these values.",
+    )
 
 
 def run_event_delete(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -249,13 +268,12 @@ def run_event_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.database()
     preview = preview_event_deletion(db, args.name)
-    what = describe_removal(preview, keep_appeals=args.keep_letters)
-    if not _confirmed(args, ctx, what):
-        print("Nothing was deleted.", file=ctx.out)
-        return 0
-    delete_event(db, args.name, keep_letters=args.keep_letters)
-    print(f"Deleted the event '{preview.events[0]}'.", file=ctx.out)
-    return 0
+
+    def delete() -> str:
+        delete_event(db, args.name, keep_letters=args.keep_letters)
+        return f"Deleted the event '{preview.events[0]}'."
+
+    return _delete(args, ctx, describe_removal(preview, keep_appeals=args.keep_letters), delete)
 
 
 def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -270,15 +288,14 @@ def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
         what += f" These cases go: {', '.join(pending.created)}."
     if pending.updated:
         what += f" These cases go back to how they were before it: {', '.join(pending.updated)}."
-    if not _confirmed(args, ctx, what):
-        print("Nothing was changed.", file=ctx.out)
-        return 0
-    undone = undo_last_import(db)
-    for number in undone.created:
-        print(f"Removed UA {number}.", file=ctx.out)
-    for number in undone.updated:
-        print(f"UA {number} is as it was before.", file=ctx.out)
-    return 0
+
+    def undo() -> str:
+        undone = undo_last_import(db)
+        lines = [f"Removed UA {number}." for number in undone.created]
+        lines += [f"UA {number} is as it was before." for number in undone.updated]
+        return "\n".join(lines)
+
+    return _delete(args, ctx, what, undo, declined="Nothing was changed.")
 
 
 def run_samples(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextDocument
 
-from app.domain.events import EventTally
+from app.domain.events import CaseTally, EventTally
 from app.i18n import _, ngettext
 
 
@@ -27,6 +28,97 @@ def chart_rows_needed(tally: EventTally) -> int:
     return max(1, len(tally.cases))
 
 
+@dataclass(frozen=True, slots=True)
+class FittedText:
+    """A case's heading laid out in its band: the text as painted and its pixel size."""
+
+    document: QTextDocument
+    pixel_size: int
+    shortened: bool  # True only when even the smallest size could not hold the whole title
+
+    @property
+    def text(self) -> str:
+        return self.document.toPlainText()
+
+
+def case_heading(
+    case: CaseTally,
+    band: QRectF,
+    *,
+    colours: ChartColours | None = None,
+    font_family: str | None = None,
+    largest: int | None = None,
+) -> FittedText:
+    """The heading "UA 12/26  Title" across the whole width of the row, wrapped onto a second
+    line and set smaller as needed so that the room reads the whole title; cut with an ellipsis
+    only when even the smallest size cannot hold it. ``largest`` caps the size (rows share one)."""
+    colours = colours or ChartColours()
+    smallest = max(6, int(band.height() * 0.3))
+    size = max(smallest, min(largest or int(band.height()), int(band.height() * 0.5)))
+    while True:
+        document = _heading_document(case, case.title, band.width(), size, colours, font_family)
+        if document.size().height() <= band.height() + 0.5 or size <= smallest:
+            break
+        size = max(smallest, int(size * 0.9))
+    if document.size().height() <= band.height() + 0.5:
+        return FittedText(document, size, shortened=False)
+    words = case.title.split()
+    while len(words) > 1:
+        words.pop()
+        title = " ".join(words) + "\u2026"
+        document = _heading_document(case, title, band.width(), size, colours, font_family)
+        if document.size().height() <= band.height() + 0.5:
+            break
+    return FittedText(document, size, shortened=True)
+
+
+def _row_height(tally: EventTally, area: QRectF) -> float:
+    return min(area.height() / (chart_rows_needed(tally) + 0.8), area.width() / 6)
+
+
+def case_headings(
+    tally: EventTally,
+    area: QRectF,
+    *,
+    colours: ChartColours | None = None,
+    font_family: str | None = None,
+) -> list[FittedText]:
+    """Each case's heading as :func:`paint_tally_chart` paints it in ``area``: every title in
+    one size, the smallest any of them needs to be read whole."""
+    band = QRectF(0, 0, area.width(), _row_height(tally, area) * 0.5)
+    if not tally.cases:
+        return []
+    common = min(
+        case_heading(case, band, font_family=font_family).pixel_size for case in tally.cases
+    )
+    return [
+        case_heading(case, band, colours=colours, font_family=font_family, largest=common)
+        for case in tally.cases
+    ]
+
+
+def _heading_document(
+    case: CaseTally,
+    title: str,
+    width: float,
+    pixel_size: int,
+    colours: ChartColours,
+    font_family: str | None,
+) -> QTextDocument:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    font = QFont(font_family) if font_family else QFont()
+    font.setPixelSize(pixel_size)
+    document.setDefaultFont(font)
+    document.setTextWidth(width)
+    number = html.escape(f"UA {case.ua_number}")
+    document.setHtml(
+        f'<span style="color:{colours.text}; font-weight:bold">{number}</span>'
+        f'&nbsp;&nbsp;<span style="color:{colours.muted}">{html.escape(title)}</span>'
+    )
+    return document
+
+
 def paint_tally_chart(
     painter: QPainter,
     area: QRectF,
@@ -35,7 +127,8 @@ def paint_tally_chart(
     colours: ChartColours | None = None,
     font_family: str | None = None,
 ) -> None:
-    """Paint one horizontal bar per case (appeals and solidarity stacked) against its goal.
+    """Paint one horizontal bar per case (appeals and solidarity stacked) against its goal,
+    under a heading with the UA number and the whole title across the row.
 
     Everything is sized from ``area`` so the same code serves a 1080p projector and a page.
     Numbers are written next to every bar: the chart never relies on colour alone.
@@ -44,42 +137,33 @@ def paint_tally_chart(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     rows = chart_rows_needed(tally)
-    row_height = min(area.height() / (rows + 0.8), area.width() / 6)
+    row_height = _row_height(tally, area)
     font = QFont(font_family) if font_family else QFont()
-    font.setPixelSize(max(6, int(row_height * 0.28)))
+    font.setPixelSize(max(6, int(row_height * 0.3)))
     small = QFont(font)
     small.setPixelSize(max(5, int(row_height * 0.2)))
     painter.setFont(font)
     metrics = QFontMetricsF(font)
-    label_width = min(area.width() * 0.32, max(metrics.horizontalAdvance("UA 0000/00 ") * 1.6, 1))
-    count_width = metrics.horizontalAdvance(" 00000 / 00000 ")
-    bar_left = area.left() + label_width
-    bar_width = max(1.0, area.width() - label_width - count_width)
-    scale_max = max([1] + [max(c.total, c.goal or 0) for c in tally.cases])
     if not tally.cases:
         painter.setPen(QColor(colours.muted))
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter, _("No cases in this event yet."))
         painter.restore()
         return
-    for index, case in enumerate(tally.cases):
+    figures = [_figure(case) for case in tally.cases]
+    count_width = max(metrics.horizontalAdvance(figure) for figure in figures) + row_height * 0.3
+    bar_width = max(1.0, area.width() - count_width)
+    scale_max = max([1] + [max(c.total, c.goal or 0) for c in tally.cases])
+    headings = case_headings(tally, area, colours=colours, font_family=font_family)
+    for index, (case, heading) in enumerate(zip(tally.cases, headings, strict=True)):
         top = area.top() + index * row_height
-        bar = QRectF(bar_left, top + row_height * 0.18, bar_width, row_height * 0.5)
-        # label: UA number, and the case title underneath in small print
-        painter.setPen(QColor(colours.text))
-        painter.setFont(font)
-        label = QRectF(area.left(), top, label_width - row_height * 0.15, row_height * 0.55)
-        painter.drawText(
-            label,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"UA {case.ua_number}",
-        )
-        painter.setFont(small)
-        painter.setPen(QColor(colours.muted))
-        title_box = QRectF(label.left(), top + row_height * 0.52, label.width(), row_height * 0.4)
-        elided = QFontMetricsF(small).elidedText(
-            case.title, Qt.TextElideMode.ElideRight, title_box.width()
-        )
-        painter.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
+        band = QRectF(area.left(), top, area.width(), row_height * 0.5)
+        painter.save()
+        # a one-line title sits just above its bar, like a two-line one
+        lift = max(0.0, band.height() - heading.document.size().height())
+        painter.translate(band.left(), band.top() + lift)
+        heading.document.drawContents(painter, QRectF(0, 0, band.width(), band.height()))
+        painter.restore()
+        bar = QRectF(area.left(), top + row_height * 0.54, bar_width, row_height * 0.3)
         # track, then the stacked bar
         painter.fillRect(bar, QColor(colours.track))
         appeals = case.by_kind.get("appeal", 0)
@@ -99,24 +183,27 @@ def paint_tally_chart(
             pen.setWidthF(max(1.0, row_height * 0.04))
             painter.setPen(pen)
             painter.drawLine(
-                QPointF(x, bar.top() - row_height * 0.08),
-                QPointF(x, bar.bottom() + row_height * 0.08),
+                QPointF(x, bar.top() - row_height * 0.06),
+                QPointF(x, bar.bottom() + row_height * 0.06),
             )
         painter.setFont(font)
         painter.setPen(QColor(colours.text))
-        figure = str(case.total) if case.goal is None else f"{case.total} / {case.goal}"
         painter.drawText(
             QRectF(
-                bar.right() + row_height * 0.1,
-                bar.top() - row_height * 0.1,
+                bar.right() + row_height * 0.15,
+                bar.top() - row_height * 0.12,
                 count_width,
-                bar.height() + row_height * 0.2,
+                bar.height() + row_height * 0.24,
             ),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            figure,
+            figures[index],
         )
     _paint_legend(painter, area, rows * row_height, row_height, small, colours)
     painter.restore()
+
+
+def _figure(case: CaseTally) -> str:
+    return str(case.total) if case.goal is None else f"{case.total} / {case.goal}"
 
 
 def _paint_legend(

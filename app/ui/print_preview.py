@@ -33,9 +33,15 @@ class PrintPreview(QDialog):
         paint: Callable[[QPrinter], None],
         title: str,
         parent: QWidget | None = None,
+        *,
+        send: Callable[[PrintPreview], str | None] | None = None,
     ) -> None:
+        """``send`` replaces the system's print dialog (a kiosk prints without one): it sends
+        the pages on and returns what happened in words, or None when nothing was sent."""
         super().__init__(parent)
         self.printer = printer
+        self._send = send
+        self.outcome = ""  # what printing did, in words, once it is done
         self.setWindowTitle(title)
         self.view = QPrintPreviewWidget(printer, self)
         self.view.paintRequested.connect(paint)
@@ -90,7 +96,11 @@ class PrintPreview(QDialog):
             QKeySequence.SequenceFormat.NativeText
         )
         for button, text, tip in (
-            (self.print_button, _("&Print..."), _("Print the pages ({keys})").format(keys=keys)),
+            (
+                self.print_button,
+                _("&Print...") if self._send is None else _("&Print"),
+                _("Print the pages ({keys})").format(keys=keys),
+            ),
             (self.zoom_in_button, _("Zoom &in"), ""),
             (self.zoom_out_button, _("Zoom &out"), ""),
             (self.fit_button, _("&Fit to window"), ""),
@@ -121,10 +131,17 @@ class PrintPreview(QDialog):
 
     def print_pages(self) -> bool:
         """Ask for the printer, print, say so and close; True when the pages were sent."""
-        if not ask_printer(self, self.printer):
-            return False
-        self.view.print_()
-        announce(self.parentWidget() or self, _("Sent to the printer."))
+        if self._send is not None:
+            outcome = self._send(self)
+            if outcome is None:
+                return False
+        else:
+            if not ask_printer(self, self.printer):
+                return False
+            self.view.print_()
+            outcome = _("Sent to the printer.")
+        self.outcome = outcome
+        announce(self.parentWidget() or self, outcome)
         self.printed.emit()
         self.accept()
         return True

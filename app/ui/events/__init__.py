@@ -53,7 +53,10 @@ class EventsMenu:
 
             context = self._context
             self.dialog = EventsDialog(
-                db, self._parent, options=lambda: output_options(context.settings)
+                db,
+                self._parent,
+                options=lambda: output_options(context.settings),
+                exports=context.paths.exports,
             )
             self.dialog.store_changed.connect(context.cases_changed)
             self.dialog.finished.connect(self._forget_dialog)

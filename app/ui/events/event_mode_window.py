@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.events import EventInfo
 from app.domain.model import AppealKind, AppealRecord, Channel, Letter, Target
 from app.i18n import _
 from app.ui.accessibility import SpokenLabel, announce
 from app.ui.errors import report_failure
+from app.ui.events import kiosk_printing
+from app.ui.events.kiosk_printing import KioskPrinting
 from app.ui.events.participant_form import ParticipantForm
-from app.ui.events.pin import AskPinDialog, PinLock
+from app.ui.events.pin import AskPinDialog, ChoosePinDialog, PinLock
 
 if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
@@ -28,41 +31,17 @@ def ask_pin(parent: QWidget, lock: PinLock) -> bool:
     return AskPinDialog(lock, parent).exec() == AskPinDialog.DialogCode.Accepted
 
 
-def print_letter(
-    parent: QWidget, letter: Letter, target: Target, options: OutputOptions
-) -> bool | None:
-    """Show the print preview: True when the letter was printed, False when the participant
-    closed it without printing, None when printing is not available (tests replace this)."""
-    try:
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrinter
+def choose_new_pin(parent: QWidget) -> PinLock | None:
+    """A new organiser PIN, or None when cancelled (tests replace this function)."""
+    dialog = ChoosePinDialog(parent)
+    return dialog.lock() if dialog.exec() == ChoosePinDialog.DialogCode.Accepted else None
 
-        from app.domain.model import SenderProfile
-        from app.output.paper import (
-            fitted_letter_document,
-            paint_document_pages,
-            prepare_paged_device,
-        )
-        from app.ui.print_preview import PrintPreview
-    except ImportError:
-        return None
-    doc = fitted_letter_document(
-        letter,
-        sender=SenderProfile(),
-        target=target,
-        page_size=options.page_size,
-        large_print=options.large_print,
-    )
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_paged_device(printer, options.page_size)
 
-    def paint(device: QPrinter) -> None:
-        painter = QPainter(device)
-        paint_document_pages(doc, painter, device, new_page_first=False)
-        painter.end()
+def event_letters_folder(exports: Path, event: EventInfo) -> Path:
+    """The fixed folder where an event's letters are saved when no printer is set up."""
+    from app.output.export_names import safe_file_stem
 
-    preview = PrintPreview(printer, paint, _("Print my letter"), parent)
-    return preview.exec() == PrintPreview.DialogCode.Accepted
+    return exports / "event letters" / safe_file_stem(event.name, fallback="event")
 
 
 IDLE_RESET_MS = 120_000  # a counted letter left on screen is cleared after two minutes
@@ -83,7 +62,11 @@ class EventModeWindow(QWidget):
         open_board: Callable[[], object] | None = None,
         options: OutputOptions | None = None,
         idle_reset_ms: int = IDLE_RESET_MS,
+        kiosk: KioskPrinting | None = None,
+        exports: Path | None = None,
     ) -> None:
+        """``kiosk`` says where printed letters go; by default the system's printer, else a
+        folder under ``exports`` (beside the store when not given)."""
         super().__init__()
         from app.services.cases import get_case
 
@@ -96,6 +79,11 @@ class EventModeWindow(QWidget):
 
             options = default_output_options()
         self.options = options
+        if kiosk is None:
+            if exports is None:
+                exports = Path(db.path).parent / "exports" if db.path else Path.home()
+            kiosk = KioskPrinting.with_default_printer(event_letters_folder(exports, event))
+        self.kiosk = kiosk
         self._may_close = False
         self.setWindowTitle(_("Event mode: %(event)s") % {"event": event.name})
         font = self.font()
@@ -149,7 +137,8 @@ class EventModeWindow(QWidget):
 
     def _update_buttons(self) -> None:
         """A letter can be counted once; changing the case, kind or text makes a new one."""
-        ready = self.form.case() is not None and bool(self.form.text().strip())
+        form = self.form
+        ready = form.case() is not None and not form.drafting and bool(form.text().strip())
         self.print_button.setEnabled(ready)
         self.record_button.setEnabled(ready)
 
@@ -191,6 +180,7 @@ class EventModeWindow(QWidget):
         return record
 
     def print_and_record(self) -> None:
+        """Print the letter (to the kiosk's printer or folder) and count it."""
         case = self.form.case()
         if case is None:
             return
@@ -202,12 +192,12 @@ class EventModeWindow(QWidget):
             target = case.targets[index - 1]
         else:
             target = Target(None, ", ".join(p.name for p in case.persons))
-        printed = print_letter(self, replace(base, text=text), target, self.options)
-        if printed is None:
-            self.thanks.setText(_("Printing is not available here; copy the letter by hand."))
-            return
-        if printed:
-            self.record()
+        sender = self.form.signature(case)
+        outcome = kiosk_printing.print_letter(
+            self, self.kiosk, replace(base, text=text), case, target, sender, self.options
+        )
+        if outcome is not None and self.record() is not None:
+            self.thanks.setText(outcome + " " + self.thanks.text())
 
     def next_person(self) -> None:
         """Clear everything so the next participant starts fresh."""
@@ -223,21 +213,42 @@ class EventModeWindow(QWidget):
     # ---- the organiser ----------------------------------------------------------------------
 
     def organiser(self) -> None:
+        """The organiser's menu, behind the PIN."""
         if not ask_pin(self, self._lock):
             return
-        from PySide6.QtWidgets import QMenu
+        menu = self.organiser_menu()
+        menu.exec(self.organiser_button.mapToGlobal(self.organiser_button.rect().bottomLeft()))
+        menu.deleteLater()
+
+    def organiser_menu(self) -> QMenu:
+        """Tally board, where letters print, the printer, a new PIN, leaving event mode."""
+        from PySide6.QtPrintSupport import QPrinterInfo
 
         menu = QMenu(self)
         board = menu.addAction(_("Show the tally board"))
         board.setEnabled(self._open_board is not None)
-        leave = menu.addAction(_("Leave event mode"))
-        chosen = menu.exec(
-            self.organiser_button.mapToGlobal(self.organiser_button.rect().bottomLeft())
+        if self._open_board is not None:
+            board.triggered.connect(self._open_board)
+        where = menu.addAction(self.kiosk.destination())
+        where.setEnabled(False)
+        printer = menu.addAction(_("Choose the printer\u2026"))
+        printer.setEnabled(bool(QPrinterInfo.availablePrinterNames()))
+        printer.triggered.connect(lambda: kiosk_printing.choose_printer(self, self.kiosk))
+        menu.addAction(_("Change the PIN\u2026")).triggered.connect(self.change_pin)
+        menu.addSeparator()
+        menu.addAction(_("Leave event mode")).triggered.connect(
+            lambda: self.leave(pin_checked=True)
         )
-        if chosen is board and self._open_board is not None:
-            self._open_board()
-        elif chosen is leave:
-            self.leave(pin_checked=True)
+        return menu
+
+    def change_pin(self) -> bool:
+        """The organiser sets a new PIN (after typing the current one)."""
+        lock = choose_new_pin(self)
+        if lock is None:
+            return False
+        self._lock = lock
+        self.thanks.setText(_("The new PIN is set."))
+        return True
 
     def leave(self, pin_checked: bool = False) -> bool:
         """End event mode; needs the organiser PIN."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -51,12 +52,15 @@ class EventsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         options: Callable[[], OutputOptions] | None = None,
+        exports: Path | None = None,
     ) -> None:
+        """``exports`` holds the folder of event letters saved when no printer is set up."""
         super().__init__(parent)
         from app.services.cases import list_cases
 
         self.db = db
         self.options = options or default_output_options
+        self.exports = exports
         self.event_window: EventModeWindow | None = None
         self._hidden_window: QWidget | None = None
         self.boards: dict[str, TallyBoard] = {}
@@ -186,6 +190,7 @@ class EventsDialog(QDialog):
             lock,
             open_board=lambda: self.open_board(event),
             options=self.options(),
+            exports=self.exports,
         )
         window.letter_recorded.connect(lambda _record: self._after_change())
         window.left.connect(self._on_event_mode_left)

@@ -1,9 +1,12 @@
-"""The participant's side of event mode: pick a case, say who you are, get a letter to adapt."""
+"""The participant's side of event mode: pick a case, read its story and what it asks for, say
+who you are, get a letter to adapt (drafted off the GUI thread, as in the letter editor)."""
 
 from __future__ import annotations
 
+import html
 import logging
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,14 +21,19 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.errors import AppealDeskError
 from app.domain.model import AppealKind, CaseDetail, Letter, SenderProfile
 from app.domain.output_options import OutputOptions
 from app.i18n import _, current_language
-from app.ui.accessibility import SpokenLabel
+from app.ui.accessibility import SpokenLabel, readable_by_keyboard
+from app.ui.dialogs.letter_side_panel import ASK_LABELS
+from app.ui.errors import error_text
+from app.ui.tasks import JobRunner
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +55,56 @@ def language_label(locale_id: str) -> str:
     return display_name(locale_id, locale_id).capitalize()
 
 
+def case_asks(case: CaseDetail) -> list[str]:
+    """The demands recognised in the case's own text; none when the letters engine is missing."""
+    try:
+        from app.services.letters import recognise_asks
+    except ImportError:
+        return []
+    return recognise_asks(case)
+
+
+def case_label(case: CaseDetail) -> str:
+    """A row of the case list; a fictional practice case says so first."""
+    label = f"UA {case.ua_number}  \u2013  {case.title}  ({case.country})"
+    if case.is_sample:
+        from app.services.samples import sample_marking
+
+        label = f"{sample_marking()}: {label}"
+    return label
+
+
+def story_html(case: CaseDetail, asks: list[str]) -> str:
+    """What a participant reads before writing: the case's story, then what the UA asks for.
+
+    The story is the UA's own summary, in the language it was issued in; the demands are named
+    in the interface language."""
+    parts = [f"<h3>{html.escape(case_label(case))}</h3>"]
+    people = ", ".join(person.name for person in case.persons)
+    if people:
+        line = _("For: {people}").format(people=people)
+        parts.append(f"<p>{html.escape(line)}</p>")
+    if case.summary and case.summary.strip():
+        for paragraph in case.summary.strip().split("\n\n"):
+            parts.append(f"<p>{html.escape(paragraph).replace(chr(10), '<br>')}</p>")
+    else:
+        missing = _("This case has no summary.")
+        parts.append(f"<p><i>{html.escape(missing)}</i></p>")
+    if asks:
+        heading = _("The UA asks for:")
+        parts.append(f"<p><b>{html.escape(heading)}</b></p><ul>")
+        for key in asks:
+            label = _(ASK_LABELS.get(key, key))
+            parts.append(f"<li>{html.escape(label)}</li>")
+        parts.append("</ul>")
+    return "".join(parts)
+
+
 class ParticipantForm(QWidget):
     """One participant's choices and letter; ``reset()`` forgets all of it."""
 
     changed = Signal()  # any choice or the letter text changed
+    letter_ready = Signal(bool)  # a draft reached the letter box (False: drafting failed)
 
     def __init__(
         self,
@@ -58,19 +112,34 @@ class ParticipantForm(QWidget):
         parent: QWidget | None = None,
         *,
         options: OutputOptions | None = None,
+        runner: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.cases = cases
         self.options = options  # writer safety for the letters' signatures
         self.letter: Letter | None = None
+        self._runner = runner or JobRunner(parent=self)
+        self._generation = 0  # the newest draft asked for; older answers are dropped
+        self.drafting = False  # a draft was asked for and is not in the letter box yet
         self._edited = False
-        self._drafting = False
+        self._filling = False  # the program, not the participant, is changing the letter box
         self.case_list = QListWidget()
         self.case_list.setObjectName("eventCases")
+        # Long titles wrap inside the list instead of running off its edge.
+        self.case_list.setWordWrap(True)
+        self.case_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.case_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         for case in cases:
-            item = QListWidgetItem(f"UA {case.ua_number}  \u2013  {case.title}  ({case.country})")
+            item = QListWidgetItem(case_label(case))
             item.setData(Qt.ItemDataRole.UserRole, case.ua_number)
             self.case_list.addItem(item)
+        self.story = QTextEdit()
+        self.story.setObjectName("eventStory")
+        self.story.setReadOnly(True)
+        self.story.setTabChangesFocus(True)
+        readable_by_keyboard(self.story)
+        self.story_caption = QLabel(_("About this case:"))
+        self.story_caption.setBuddy(self.story)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(_("Your name or initials \u2013 or leave it empty"))
         self.appeal_radio = QRadioButton(_("A letter to the official"))
@@ -105,8 +174,15 @@ class ParticipantForm(QWidget):
         kinds.addWidget(self.appeal_radio)
         kinds.addWidget(self.solidarity_radio)
         kinds.addStretch()
+        story = QVBoxLayout()
+        story.setContentsMargins(0, 0, 0, 0)
+        story.addWidget(self.story_caption)
+        story.addWidget(self.story, 1)
+        choice = QHBoxLayout()
+        choice.addWidget(self.case_list, 2)
+        choice.addLayout(story, 3)
         form = QFormLayout()
-        form.addRow(_("1. Choose a case:"), self.case_list)
+        form.addRow(_("1. Choose a case:"), choice)
         form.addRow(_("2. Your name:"), self.name_edit)
         form.addRow(_("3. You write:"), kinds)
         form.addRow(_("To:"), self.target_combo)
@@ -127,6 +203,11 @@ class ParticipantForm(QWidget):
         person") picks no case by itself, and Down chooses the first one."""
         QAbstractItemView.setCurrentIndex(self.case_list, QModelIndex())
         self.case_list.clearSelection()
+        self._show_no_story()
+
+    def _show_no_story(self) -> None:
+        hint = _("Choose a case to read its story and what it asks for.")
+        self.story.setHtml(f"<p>{html.escape(hint)}</p>")
 
     # ---- what the participant chose -------------------------------------------------------
 
@@ -148,7 +229,7 @@ class ParticipantForm(QWidget):
     def sender_profile(self) -> SenderProfile:
         return SenderProfile(name=" ".join(self.name_edit.text().split()))
 
-    def _signature(self, case: CaseDetail) -> SenderProfile:
+    def signature(self, case: CaseDetail) -> SenderProfile:
         """The participant's name, or its initials in a caution country (writer safety)."""
         if self.options is None:
             return self.sender_profile()
@@ -164,11 +245,14 @@ class ParticipantForm(QWidget):
     def _on_case_changed(self) -> None:
         case = self.case()
         self.target_combo.clear()
-        if case is not None:
+        if case is None:
+            self._show_no_story()
+        else:
             for target in case.targets:
                 self.target_combo.addItem(target.label or _("The official"))
             self._select_default_language(case)
-        self._redraft()
+            self.story.setHtml(story_html(case, case_asks(case)))
+        self._redraft(clear=True)
 
     def _select_default_language(self, case: CaseDetail) -> None:
         try:
@@ -186,54 +270,104 @@ class ParticipantForm(QWidget):
         self._redraft()
 
     def _on_text_changed(self) -> None:
-        if not self._drafting:
+        if not self._filling:
             self._edited = True
         self.changed.emit()
 
-    def _redraft(self, keep_edits: bool = False) -> None:
-        """Draft the letter again from the case; a participant's own edits win over a new name."""
+    def _redraft(self, keep_edits: bool = False, *, clear: bool = False) -> None:
+        """Draft the letter again from the case, off the GUI thread; a participant's own edits
+        win over a new name. ``clear`` empties the box at once (another case was chosen)."""
         if keep_edits and self._edited:
             return
-        case = self.case()
-        self.notice.clear()
-        text = ""
+        self._generation += 1
         self.letter = None
-        if case is not None:
-            try:
-                from app.services.letters import draft_letter
+        self.notice.clear()
+        case = self.case()
+        if case is None or clear:
+            self._fill("")
+        if case is None:
+            self._set_drafting(False)
+            return
+        target, sender = self.target_index() or 1, self.signature(case)
+        locale, kind = self.letter_locale(), self.kind()
 
-                self.letter = draft_letter(
-                    case,
-                    self.target_index() or 1,
-                    self._signature(case),
-                    locale=self.letter_locale(),
-                    kind=self.kind(),
-                )
-                text = self.letter.text
-                self.notice.setText(" ".join(self.letter.warnings))
-            except ImportError:
-                self.notice.setText(_("Write your letter in the box above."))
-            except Exception as exc:  # a template problem must not stop the event
-                log.warning("drafting failed: %s", exc)
-                self.notice.setText(getattr(exc, "message", _("Write your letter yourself.")))
-        self._drafting = True
-        self.letter_edit.setPlainText(text)  # also clears the undo history
-        self._drafting = False
-        self._edited = False
+        def draft(_progress: object) -> Letter:
+            from app.services.letters import draft_letter
+
+            return draft_letter(case, target, sender, locale=locale, kind=kind)
+
+        generation = self._generation
+        self._set_drafting(True)
+        self._runner.start(
+            draft,
+            lambda letter: self._on_drafted(generation, letter),
+            lambda error: self._on_draft_failed(generation, error),
+            name="event draft",
+        )
+
+    def _set_drafting(self, drafting: bool) -> None:
+        self.drafting = drafting
+        self.letter_edit.setReadOnly(drafting)
+        self.restart_button.setEnabled(not drafting)
+        placeholder = (
+            _("Writing your letter...")
+            if drafting
+            else _("Choose a case: your letter appears here to adapt.")
+        )
+        self.letter_edit.setPlaceholderText(placeholder)
         self.changed.emit()
+
+    def _current(self, generation: int) -> bool:
+        """The answer belongs to the newest request, and the form still exists."""
+        return shiboken6.isValid(self) and generation == self._generation
+
+    def _on_drafted(self, generation: int, letter: Letter) -> None:
+        if not self._current(generation):
+            return
+        self.letter = letter
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if letter.right_to_left
+            else Qt.LayoutDirection.LeftToRight
+        )
+        self.letter_edit.setLayoutDirection(direction)
+        self._fill(letter.text)
+        self.notice.setText(" ".join(letter.warnings))
+        self._set_drafting(False)
+        self.letter_ready.emit(True)
+
+    def _on_draft_failed(self, generation: int, error: BaseException) -> None:
+        if not self._current(generation):
+            return
+        if isinstance(error, ImportError):
+            self.notice.setText(_("Write your letter in the box above."))
+        elif isinstance(error, AppealDeskError):  # a template problem must not stop the event
+            log.warning("drafting failed: %s", error.message)
+            self.notice.setText(error_text(error))
+        else:
+            log.warning("drafting failed", exc_info=(type(error), error, error.__traceback__))
+            self.notice.setText(_("Write your letter yourself."))
+        self._fill("")
+        self._set_drafting(False)
+        self.letter_ready.emit(False)
+
+    def _fill(self, text: str) -> None:
+        """Put the program's text in the letter box (also clears its undo history)."""
+        self._filling = True
+        self.letter_edit.setPlainText(text)
+        self._filling = False
+        self._edited = False
 
     def reset(self) -> None:
         """Forget everything the last participant typed (no undo can bring it back)."""
+        self._generation += 1  # a draft still on its way is for the last participant
         self._choose_no_case()
         self.name_edit.setText("")
         self.name_edit.setModified(False)
         self.appeal_radio.setChecked(True)
         self.target_combo.clear()
         self.letter = None
-        self._drafting = True
-        self.letter_edit.setPlainText("")
+        self._fill("")
         self.letter_edit.document().clearUndoRedoStacks()
-        self._drafting = False
-        self._edited = False
         self.notice.clear()
-        self.changed.emit()
+        self._set_drafting(False)

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.events import EventTally
@@ -42,6 +42,15 @@ def spoken_counts(tally: EventTally) -> str:
                 _("UA {ua_number}: {count}.").format(ua_number=case.ua_number, count=case.total)
             )
     return " ".join(parts)
+
+
+def fitted_font(font: QFont, text: str, width: float) -> QFont:
+    """``font``, made smaller (down to 60 %) until ``text`` fits in ``width`` pixels."""
+    fitted = QFont(font)
+    smallest = max(8, int(font.pixelSize() * 0.6))
+    while fitted.pixelSize() > smallest and QFontMetricsF(fitted).horizontalAdvance(text) > width:
+        fitted.setPixelSize(max(smallest, int(fitted.pixelSize() * 0.92)))
+    return fitted
 
 
 class TallyBoard(QWidget):
@@ -110,6 +119,13 @@ class TallyBoard(QWidget):
     def mouseDoubleClickEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         self.toggle_full_screen()
 
+    def chart_area(self) -> QRectF:
+        """Where the bars go: under the headline, inside the margins."""
+        width, height = float(self.width()), float(self.height())
+        margin = min(width, height) * 0.04
+        top = margin + height * 0.13
+        return QRectF(margin, top, width - 2 * margin, height - margin - top)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#111111"))
@@ -118,23 +134,21 @@ class TallyBoard(QWidget):
             return
         width, height = float(self.width()), float(self.height())
         margin = min(width, height) * 0.04
+        head = QRectF(margin, margin, width - 2 * margin, height * 0.09)
         title = QFont()
         title.setPixelSize(max(10, int(height * 0.06)))
         title.setBold(True)
-        painter.setFont(title)
+        total = total_line(self.tally)
+        gap = QFontMetricsF(title).horizontalAdvance(total + "    ")
+        name_box = QRectF(head.left(), head.top(), max(1.0, head.width() - gap), head.height())
+        painter.setFont(fitted_font(title, self.tally.event.name, name_box.width()))
         painter.setPen(QColor("#ffffff"))
-        head = QRectF(margin, margin, width - 2 * margin, height * 0.09)
-        painter.drawText(
-            head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.tally.event.name
+        name = painter.fontMetrics().elidedText(
+            self.tally.event.name, Qt.TextElideMode.ElideRight, int(name_box.width())
         )
+        painter.drawText(name_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        painter.setFont(title)
         painter.setPen(QColor("#ffd21f"))
-        painter.drawText(
-            head,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            total_line(self.tally),
-        )
-        chart = QRectF(
-            margin, margin + height * 0.13, width - 2 * margin, height - 2 * margin - height * 0.13
-        )
-        paint_tally_chart(painter, chart, self.tally, colours=PROJECTOR_COLOURS)
+        painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, total)
+        paint_tally_chart(painter, self.chart_area(), self.tally, colours=PROJECTOR_COLOURS)
         painter.end()

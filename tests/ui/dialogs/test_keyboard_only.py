@@ -215,34 +215,42 @@ def test_a_participant_prints_and_counts_a_letter_with_keys_only(
     qtbot,
     main_window,
     paths: AppPaths,
-    printer_to_pdf: Path,
     monkeypatch: pytest.MonkeyPatch,
     spoken: list[str],
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
 
     from app.services.events import create_event, event_tally
+    from app.ui import print_preview
     from app.ui.events import event_mode_window
     from app.ui.events.event_mode_window import EventModeWindow
     from app.ui.events.pin import PinLock
 
     monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: True)
+
+    def no_system_dialog(*_args: object) -> bool:
+        raise AssertionError("a kiosk never opens the system's print dialog")
+
+    monkeypatch.setattr(print_preview, "ask_printer", no_system_dialog)
     store(paths, numbered_case(67, "Peru", 12), numbered_case(68, "Chile", 20))
     window = main_window()
     event = create_event(window.context.db, "Evening (fictional)", cases=["67/26", "68/26"])
     mode = EventModeWindow(window.context.db, event, PinLock("2468"))
+    mode.kiosk.printer = ""  # no printer set up: letters go to the event's folder
     qtbot.add_widget(mode)
     mode.show()
     wait_active(qtbot, mode)
     form = mode.form
 
-    # the first participant picks the first case, signs, tabs to "Print my letter"
+    # the first participant picks the first case, reads its story, signs, tabs to "Print"
     form.case_list.setFocus()
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.story
+    press(qtbot, Qt.Key.Key_Tab)
     assert focused() is form.name_edit
     qtbot.keyClicks(focused(), "Kim")
-    qtbot.waitUntil(lambda: "Kim" in form.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Kim" in form.text() and not form.drafting, timeout=5000)
     while focused() is not mode.print_button:
         assert focused() is not mode.next_button, "Print my letter was never reached"
         press(qtbot, Qt.Key.Key_Tab)
@@ -255,7 +263,8 @@ def test_a_participant_prints_and_counts_a_letter_with_keys_only(
     QTimer.singleShot(200, print_in_the_preview)
     with qtbot.waitSignal(mode.letter_recorded, timeout=10_000):
         press(qtbot, Qt.Key.Key_Space)
-    assert "Kim" in pdf_text(printer_to_pdf)
+    (printed,) = mode.kiosk.folder.glob("*.pdf")
+    assert "Kim" in pdf_text(printed)
     assert any("is counted" in text for text in spoken), spoken
 
     # counted: the focus moves on to "Next person", which brings it back to the case list,
@@ -270,6 +279,7 @@ def test_a_participant_prints_and_counts_a_letter_with_keys_only(
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Down)
     assert form.case() is not None and form.case().ua_number == "68/26"
+    qtbot.waitUntil(lambda: not form.drafting, timeout=5000)  # drafted off the GUI thread
     form.letter_edit.setFocus(Qt.FocusReason.TabFocusReason)
     while focused() is not mode.record_button:
         press(qtbot, Qt.Key.Key_Tab)

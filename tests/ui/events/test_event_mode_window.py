@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.domain.model import Letter
 from app.services.events import event_tally
 from app.store.database import Database, row_counts
-from app.ui.events import event_mode_window, events_dialog, organiser_files
+from app.ui.events import event_mode_window, events_dialog, kiosk_printing, organiser_files
 from app.ui.events.event_mode_window import EventModeWindow
 from app.ui.events.events_dialog import EventsDialog
 from app.ui.events.pin import PinLock
@@ -40,10 +41,16 @@ def create_event_through_the_form(dialog: EventsDialog) -> None:
     dialog.create_button.click()
 
 
+def drafted(window: EventModeWindow, qtbot: QtBot) -> None:
+    """The letter is drafted off the GUI thread: let events run until it is in the box."""
+    qtbot.wait_until(lambda: not window.form.drafting, timeout=20_000)
+
+
 def write_and_count(window: EventModeWindow, qtbot: QtBot, row: int, name: str) -> None:
     form = window.form
     form.case_list.setCurrentRow(row)
     qtbot.keyClicks(form.name_edit, name)
+    drafted(window, qtbot)
     assert name in form.text()  # the letter is signed with the participant's name
     with qtbot.wait_signal(window.letter_recorded):
         window.record_button.click()
@@ -197,16 +204,18 @@ def test_print_counts_the_letter_and_an_idle_screen_clears_itself(
     event = create_event(db, EVENT, cases=["12/26"])
     printed: list[tuple[str, str]] = []
 
-    def fake_print(parent: object, letter: object, target: object, options: object) -> bool:
+    def fake_print(parent: object, kiosk: object, letter: Letter, *rest: object) -> str:
+        _case, target, _sender, _options = rest
         printed.append((letter.text, target.label))  # type: ignore[attr-defined]
-        return True
+        return "Sent to the printer Hall."
 
-    monkeypatch.setattr(event_mode_window, "print_letter", fake_print)
+    monkeypatch.setattr(kiosk_printing, "print_letter", fake_print)
     window = EventModeWindow(db, event, PinLock("2468"), idle_reset_ms=50)
     qtbot.add_widget(window)
     window.show()
     window.form.case_list.setCurrentRow(0)
     qtbot.keyClicks(window.form.name_edit, "Walks Away")
+    drafted(window, qtbot)
     with qtbot.wait_signal(window.letter_recorded):
         window.print_button.click()
     assert printed and "Walks Away" in printed[0][0] and "Rui Costa" in printed[0][1]

@@ -135,7 +135,13 @@ def test_event_mode_prints_on_the_users_letter_paper(
 
     from app.services.events import create_event
     from app.ui.app_context import AppContext
-    from app.ui.events import EventsMenu, event_mode_window, events_dialog, organiser_files
+    from app.ui.events import (
+        EventsMenu,
+        event_mode_window,
+        events_dialog,
+        kiosk_printing,
+        organiser_files,
+    )
     from app.ui.events.pin import PinLock
 
     paths = resolve_paths(home)
@@ -152,11 +158,13 @@ def test_event_mode_prints_on_the_users_letter_paper(
     qtbot.add_widget(dialog)
     printed: list[PageSize] = []
 
-    def fake_print(parent: object, letter: object, target: object, options: OutputOptions) -> bool:
+    def fake_print(*args: object) -> str:
+        options = args[-1]
+        assert isinstance(options, OutputOptions)
         printed.append(options.page_size)
-        return True
+        return "Sent to the printer Hall."
 
-    monkeypatch.setattr(event_mode_window, "print_letter", fake_print)
+    monkeypatch.setattr(kiosk_printing, "print_letter", fake_print)
     monkeypatch.setattr(event_mode_window, "ask_pin", lambda parent, lock: lock.matches("1357"))
     monkeypatch.setattr(events_dialog, "choose_pin", lambda parent: PinLock("1357"))
     mode = dialog.start_event_mode()
@@ -164,6 +172,7 @@ def test_event_mode_prints_on_the_users_letter_paper(
     qtbot.add_widget(mode)
     mode.form.case_list.setCurrentRow(0)
     qtbot.keyClicks(mode.form.name_edit, "Sam")
+    qtbot.wait_until(lambda: not mode.form.drafting, timeout=20_000)
     with qtbot.wait_signal(mode.letter_recorded):
         mode.print_button.click()
     assert printed == [PageSize.LETTER]

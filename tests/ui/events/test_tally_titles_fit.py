@@ -1,0 +1,54 @@
+"""Tally board titles at 1,400 x 900: long titles wrap or get smaller, never cut, so the room
+can read every case; the event's name never runs into the total."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.output.event_chart import case_headings
+from app.services.events import create_event, event_tally, record_event_letter
+from app.store.database import Database
+from app.ui.events.tally_board import TallyBoard
+from tests.builders import add_cases, event_case
+
+LONG = (
+    "FICTIONAL HUMAN RIGHTS DEFENDERS ARBITRARILY DETAINED AND AT RISK OF TORTURE AFTER A "
+    "PEACEFUL PROTEST IN THE CAPITAL"
+)
+
+
+def test_long_titles_are_read_whole_on_a_1400_pixel_board(
+    db: Database, qtbot: QtBot, tmp_path: Path
+) -> None:
+    add_cases(db, event_case("78/26", LONG, "Atlantis", "Di Long"))
+    name = "Write for Rights evening at the town library with the school's human rights club"
+    event = create_event(db, name, cases=["12/26", "34/26", "56/26", "78/26"], goal=20)
+    record_event_letter(db, event, "78/26", target_index=1, count=7)
+    board = TallyBoard(lambda: event_tally(db, name))
+    qtbot.add_widget(board)
+    board.resize(1400, 900)
+    board.show()
+    qtbot.wait_exposed(board)
+    board.grab().save(str(tmp_path / "board.png"))  # paints at this size
+    assert board.tally is not None
+    headings = case_headings(board.tally, board.chart_area())
+    assert [h.text.split("  ", 1)[1] for h in headings] == [c.title for c in board.tally.cases]
+    assert not any(h.shortened for h in headings)
+    assert {h.pixel_size for h in headings} == {headings[0].pixel_size}  # one size for all
+    assert headings[0].pixel_size >= 18  # readable from the back of a room
+    assert all("\u2026" not in h.text for h in headings)
+
+
+def test_only_a_title_too_long_for_any_size_is_shortened(db: Database, qtbot: QtBot) -> None:
+    endless = " ".join(["FICTIONAL WORDS"] * 80)
+    add_cases(db, event_case("90/26", endless, "Atlantis", "Ed Far"))
+    create_event(db, "Evening", cases=["12/26", "90/26"])
+    board = TallyBoard(lambda: event_tally(db, "Evening"))
+    qtbot.add_widget(board)
+    board.resize(1400, 900)
+    assert board.tally is not None
+    short, cut = case_headings(board.tally, board.chart_area())
+    assert not short.shortened and short.text.endswith("FICTIONAL TEACHER DETAINED")
+    assert cut.shortened and cut.text.endswith("\u2026")
