@@ -264,6 +264,7 @@ class CaseDetail:
     is_sample: bool = False
     corrected_fields: frozenset[str] = frozenset()  # the fields the user changed
     differences: tuple[FieldDifference, ...] = ()  # later documents that say otherwise
+    copies_to: tuple[str, ...] = ()  # who gets a copy (never a letter) in the newest document
 
 
 @dataclass(frozen=True, slots=True)
