@@ -1,6 +1,8 @@
-"""Build hook: ship the top-level ``locales/`` directory inside the wheel as ``app/locales/``."""
+"""Build hook: ship the top-level ``locales/`` directory inside the wheel as ``app/locales/``,
+with every catalog compiled (``messages.mo``), so an installed app never compiles one."""
 
 import shutil
+import sys
 from pathlib import Path
 
 from setuptools import setup
@@ -26,12 +28,26 @@ class BuildPyWithLocales(build_py):
                 destination = target / path.relative_to(source)
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, destination)
+        compile_catalogs(source, target)
         # The menu entry, AppStream metadata and icon (app/desktop_files.py finds them here).
         resources = source.parent / "resources"
         shipped = Path(self.build_lib) / "app" / "resources"
         shipped.mkdir(parents=True, exist_ok=True)
         for name in DESKTOP_FILES:
             shutil.copy2(resources / name, shipped / name)
+
+
+def compile_catalogs(source: Path, target: Path) -> None:
+    """Compile each .po with the app's own compiler (unsafe translations left out, the source
+    checksum marked), so that the app reads the .mo as current."""
+    sys.path.insert(0, str(source.parent))
+    try:
+        from app.i18n import compile_catalogs as compile_all
+    finally:
+        sys.path.pop(0)
+    written = compile_all(source, target)
+    if not written:
+        raise SystemExit(f"no interface catalog found under {source}")
 
 
 setup(cmdclass={"build_py": BuildPyWithLocales})

@@ -5,7 +5,8 @@
 
 Installs this checkout with `pip install --user` (into a throwaway user base) and with pipx
 (itself installed into a throwaway venv), then runs the installed command from PATH:
---version, and a parse of a fictional UA. Nothing is left behind in the real home folder.
+--version, and a parse of a fictional UA; and checks that the interface catalogs were
+installed compiled. Nothing is left behind in the real home folder.
 """
 
 from __future__ import annotations
@@ -44,6 +45,19 @@ def expect_command_on_path(bin_dir: Path, env: dict[str, str], how: str) -> None
     print(f"ok   {how}: `appeal-desk` on PATH ({version}) parses a document")
 
 
+def expect_compiled_catalogs(python: str | Path, env: dict[str, str], how: str) -> None:
+    """The installed package carries each interface catalog compiled from its .po, so
+    starting in another language never compiles one."""
+    code = (
+        "from app import i18n; "
+        "print(all(i18n.compiled_is_current(l) for l in ('es', 'fr', 'de', 'pt', 'ar')))"
+    )
+    # -P: import the installed package, never this checkout from the current folder
+    if run([python, "-P", "-c", code], env).strip() != "True":
+        raise SystemExit(f"{how}: the installed package has no current compiled catalogs")
+    print(f"ok   {how}: the interface catalogs are installed compiled")
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="appeal-desk-install-") as tmp:
         base = Path(tmp)
@@ -54,6 +68,7 @@ def main() -> int:
         user_env = dict(env, PYTHONUSERBASE=str(base / "userbase"))
         run([sys.executable, "-m", "pip", "install", "--quiet", "--user", ROOT], user_env)
         expect_command_on_path(base / "userbase" / "bin", user_env, "pip install --user")
+        expect_compiled_catalogs(sys.executable, user_env, "pip install --user")
 
         tools = base / "pipx-venv"
         venv.EnvBuilder(with_pip=True).create(tools)
@@ -61,6 +76,8 @@ def main() -> int:
         pipx_env = dict(env, PIPX_HOME=str(base / "pipx"), PIPX_BIN_DIR=str(base / "pipx-bin"))
         run([tools / "bin" / "python", "-m", "pipx", "install", ROOT], pipx_env)
         expect_command_on_path(base / "pipx-bin", pipx_env, "pipx install")
+        pipx_python = base / "pipx" / "venvs" / "appeal-desk" / "bin" / "python"
+        expect_compiled_catalogs(pipx_python, pipx_env, "pipx install")
     return 0
 
 

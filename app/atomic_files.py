@@ -17,8 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from app.domain.errors import OutputFailed
-from app.i18n import _
+from app.domain.errors import N_, OutputFailed, Phrase
 
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 3600  # older temp files are leftovers of a crash, not a write in progress
@@ -134,25 +133,28 @@ def remove_stale_temp_files(
 
 
 def output_failed(target: Path, exc: OSError, existed: bool) -> OutputFailed:
-    """The user's message for a failed export: what went wrong and what became of the file."""
+    """A failed export, for the user: what went wrong and what became of the file (translated
+    where it is shown)."""
     if isinstance(exc, NotARegularFile):
         return OutputFailed(
-            _(
+            N_(
                 "{path} is not a regular file (it is a link, a device or a folder); "
                 "choose another file name. Nothing was written."
-            ).format(path=target)
+            ),
+            path=str(target),
         )
+    problem: str
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        problem = _("the disk is full")
+        problem = Phrase(N_("the disk is full"))
     elif isinstance(exc, IncompleteWrite):
-        problem = _("the file came out incomplete; is the disk full?")
+        problem = Phrase(N_("the file came out incomplete; is the disk full?"))
     else:
         problem = exc.strerror or str(exc)
     if existed:
-        text = _("Could not write {path} ({problem}). The previous file was kept unchanged.")
+        text = N_("Could not write {path} ({problem}). The previous file was kept unchanged.")
     else:
-        text = _("Could not write {path} ({problem}). Nothing was written.")
-    return OutputFailed(text.format(path=target, problem=problem))
+        text = N_("Could not write {path} ({problem}). Nothing was written.")
+    return OutputFailed(text, path=str(target), problem=problem)
 
 
 @contextlib.contextmanager

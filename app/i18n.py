@@ -220,9 +220,10 @@ def _region_variants(locale_id: str) -> list[str]:
 
 
 # A message every kept .mo carries: the CRC-32 of the .po it was built from, so a catalog a
-# translator has since edited is compiled again instead of being read stale. The .mo is
-# written beside its .po the first time a language is used (or by `appeal-desk i18n compile`
-# when packaging), so later starts in that language read it instead of compiling.
+# translator has since edited is compiled again instead of being read stale. A wheel and the
+# standalone bundle carry .mo files built with them (``compile_catalogs``); in a checkout the
+# .mo is written beside its .po the first time a language is used, so later starts in that
+# language read it instead of compiling.
 SOURCE_MARK = ("appeal-desk", "source-crc32")
 
 
@@ -240,6 +241,26 @@ def compile_po(po_path: Path, locale_id: str | None = None, *, mark: bool = Fals
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
+
+
+def compile_catalogs(source: Path, target: Path) -> list[Path]:
+    """Compile every ``<locale>/LC_MESSAGES/messages.po`` under ``source`` into a marked .mo at
+    the same place under ``target`` (a wheel's or a bundle's build folder, or ``source``
+    itself); returns the files written. Packaging calls this, so an installed app reads its
+    catalogs and never compiles them at run time."""
+    written = []
+    for po_path in sorted(source.glob(f"*/LC_MESSAGES/{CATALOG_DOMAIN}.po")):
+        locale_id = po_path.parent.parent.name
+        if not LOCALE_ID.fullmatch(locale_id):
+            continue
+        mo_path = target / po_path.relative_to(source).with_suffix(".mo")
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        data = compile_po(po_path, locale_id, mark=True)
+        temporary = mo_path.with_name(f".{mo_path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, mo_path)
+        written.append(mo_path)
+    return written
 
 
 def source_checksum(source: bytes) -> str:

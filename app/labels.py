@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.domain.model import AppealKind, CaseStatus, Channel, ImportOutcome
-from app.i18n import _, ngettext, pgettext
+from app.domain.model import AppealKind, CaseStatus, Channel, ImportOutcome, OutputKind
+from app.i18n import N_, _, ngettext, pgettext
 
 LONG_OVERDUE_DAYS = 60  # beyond this a day count ("11460 days overdue") says nothing useful
 
@@ -60,9 +60,76 @@ def outcome_label(outcome: ImportOutcome) -> str:
         ImportOutcome.UNCHANGED: pgettext("import outcome", "unchanged"),
         ImportOutcome.REJECTED: pgettext("import outcome", "rejected"),
         ImportOutcome.NEEDS_CONFIRMATION: pgettext("import outcome", "waiting for confirmation"),
+        ImportOutcome.SKIPPED: pgettext("import outcome", "skipped (import cancelled)"),
     }[outcome]
+
+
+def output_kind_label(kind: OutputKind) -> str:
+    return {
+        OutputKind.INITIAL: pgettext("document kind", "Initial UA"),
+        OutputKind.UPDATE: pgettext("document kind", "Update"),
+        OutputKind.FINAL: pgettext("document kind", "Final output"),
+    }[kind]
 
 
 def sample_label() -> str:
     """The badge every fictional sample case carries."""
     return _("Fictional sample")
+
+
+BACKUP_REASONS = {
+    "auto": N_("automatic"),
+    "manual": N_("made by you"),
+    "pre-import": N_("before an import"),
+    "pre-restore": N_("before a restore"),
+    "pre-migration": N_("before an upgrade"),
+}
+
+
+def backup_reason_label(reason: str) -> str:
+    """Why a backup was made, in words (the stored code when it is unknown)."""
+    return _(BACKUP_REASONS[reason]) if reason in BACKUP_REASONS else reason
+
+
+def backup_contents_text(counts: dict[str, int]) -> str:
+    """``12 cases, 30 appeals, 1 event``: one plural message per count."""
+    texts = {
+        "cases": lambda n: ngettext("%(count)d case", "%(count)d cases", n),
+        "appeals": lambda n: ngettext("%(count)d appeal", "%(count)d appeals", n),
+        "events": lambda n: ngettext("%(count)d event", "%(count)d events", n),
+    }
+    return _(", ").join(
+        texts[key](counts[key]) % {"count": counts[key]} for key in texts if key in counts
+    )
+
+
+def file_size_text(size: float) -> str:
+    """``340 KB``, ``1.2 MB``: the number in the interface language's digits."""
+    from babel.numbers import format_decimal
+
+    from app.i18n import current_language
+
+    units = (
+        lambda number: pgettext("file size", "{size} B").format(size=number),
+        lambda number: pgettext("file size", "{size} KB").format(size=number),
+        lambda number: pgettext("file size", "{size} MB").format(size=number),
+    )
+    for unit in units:
+        if size < 1024:
+            return unit(format_decimal(round(size), locale=current_language()))
+        size /= 1024
+    shown = format_decimal(round(size, 1), format="#,##0.0", locale=current_language())
+    return pgettext("file size", "{size} GB").format(size=shown)
+
+
+def labels_saved_text(labels: int, sheets: int, file: object) -> str:
+    """``Saved 12 address labels to x.pdf. 1 sheet to print.`` (one count per sentence)."""
+    saved = ngettext(
+        "Saved %(count)d address label to %(file)s.",
+        "Saved %(count)d address labels to %(file)s.",
+        labels,
+    ) % {"count": labels, "file": file}
+    to_print = ngettext("%(count)d sheet to print.", "%(count)d sheets to print.", sheets) % {
+        "count": sheets
+    }
+    return f"{saved} {to_print}"

@@ -14,6 +14,7 @@ from typing import NoReturn
 from app import __version__
 from app.cli import COMMAND_MODULES
 from app.domain.errors import AppealDeskError
+from app.i18n import N_, _
 from app.paths import resolve_paths
 
 log = logging.getLogger("app")
@@ -25,25 +26,27 @@ class CommandLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         from app.cli.terminal import printable
+        from app.i18n import _
 
-        self.exit(1, f"{self.prog}: {printable(message)} (see '{self.prog} --help')\n")
+        hint = _("(see '{command} --help')").format(command=self.prog)
+        self.exit(1, f"{self.prog}: {printable(message)} {hint}\n")
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without ``commands``, only the global options and ``gui``."""
     parser = CommandLineParser(
         prog="appeal-desk",
-        description="Write, print, send and track appeal letters for Urgent Actions.",
+        description=_("Write, print, send and track appeal letters for Urgent Actions."),
     )
     parser.add_argument("--version", action="version", version=f"appeal-desk {__version__}")
     for option, metavar, text in _GLOBAL_OPTIONS:
-        parser.add_argument(option, metavar=metavar, help=text)
+        parser.add_argument(option, metavar=metavar, help=_(text))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    gui = sub.add_parser("gui", help="open the main window (the default)")
+    gui = sub.add_parser("gui", help=_("open the main window (the default)"))
     gui.add_argument(
         "--quit-after-first-paint",
         action="store_true",
-        help="exit as soon as the case list is painted (benchmarks, smoke tests)",
+        help=_("exit as soon as the case list is painted (benchmarks, smoke tests)"),
     )
     gui.set_defaults(handler=None)
     if commands:
@@ -53,14 +56,16 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
 
 _GLOBAL_OPTIONS = (
-    ("--data-dir", "PATH", "data directory (overrides APPEAL_DESK_HOME)"),
+    ("--data-dir", "PATH", N_("data directory (overrides APPEAL_DESK_HOME)")),
     (
         "--database-url",
         "URL",
-        "use this database instead of the embedded SQLite file "
-        "(e.g. postgresql+psycopg://user@host/appeals)",
+        N_(
+            "use this database instead of the embedded SQLite file "
+            "(e.g. postgresql+psycopg://user@host/appeals)"
+        ),
     ),
-    ("--lang", "LOCALE", "interface language, e.g. es or fr_CA"),
+    ("--lang", "LOCALE", N_("interface language, e.g. es or fr_CA")),
 )
 _HELP_OR_VERSION = frozenset({"-h", "--help", "--version"})
 
@@ -121,10 +126,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.umask(PRIVATE_UMASK)
     words = list(sys.argv[1:] if argv is None else argv)
     window = opens_the_window(words)
-    if not window:  # before the parser is built, so that its help is translated too
-        choose_cli_language(words)
-    parser = build_parser(commands=not window)
-    args = parser.parse_args(words)
+    parser = build_parser(commands=False) if window else None
+    if parser is None:  # the language first, so that the help is translated too
+        from app.cli.argparse_words import argparse_speaks
+
+        language = choose_cli_language(words)
+        with argparse_speaks(language):
+            args = build_parser().parse_args(words)
+    else:
+        args = parser.parse_args(words)
     handler = getattr(args, "handler", None)
     if handler is None:
         return run_gui(args)
@@ -147,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # "appeal-desk list | head": the reader left, which is no error
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:  # a bug: keep the traceback in the log, give the user one line
         log.exception("command %s failed", args.command)
         from app.cli.errors import unexpected_error_text

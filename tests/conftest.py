@@ -42,6 +42,12 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """Where a test's store lives (``--data-dir`` for the command line)."""
+    return tmp_path / "data"
+
+
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fictional store of 60 cases (persons, officials, appeals) from the bench generator."""

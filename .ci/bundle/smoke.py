@@ -148,6 +148,16 @@ def main(argv: list[str]) -> int:
         if "977/31" not in out:
             print(f"FAIL the PDF was not imported as UA 977/31:\n{out}")
             return 1
+        compiled = sorted((base / "unpacked").rglob("messages.mo"))
+        if len(compiled) < 5:
+            print(
+                f"FAIL the bundle carries {len(compiled)} compiled catalogs, not one per language"
+            )
+            return 1
+        out = check("--lang fr list", [str(program), *data, "--lang", "fr", "list"], env, work)
+        if "Date limite" not in out or sorted((base / "unpacked").rglob("*.mo")) != compiled:
+            print(f"FAIL the French list is not read from the shipped catalog:\n{out}")
+            return 1
         locked = work / "fictional-ua-aes.pdf"
         subprocess.run(
             [str(VENV_PYTHON), "-c", ENCRYPT_PDF, str(pdf), str(locked)], check=True, timeout=120

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
+import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,40 +24,45 @@ from app.i18n import _, ngettext, npgettext, pgettext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser("import", help="import UA documents (files or folders)")
+    imp = sub.add_parser("import", help=_("import UA documents (files or folders)"))
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument(
         "--force",
         action="store_true",
-        help="apply documents whose tie to an existing case is doubtful (they are refused "
-        "otherwise, with the reason and what they would change)",
+        help=_(
+            "apply documents whose tie to an existing case is doubtful (they are refused "
+            "otherwise, with the reason and what they would change)"
+        ),
     )
     imp.set_defaults(handler=run_import)
 
-    lst = sub.add_parser("list", help="list open cases by deadline")
-    lst.add_argument("--all", action="store_true", help="include closed cases")
-    lst.add_argument("--json", action="store_true", help="print JSON")
+    lst = sub.add_parser("list", help=_("list open cases by deadline"))
+    lst.add_argument("--all", action="store_true", help=_("include closed cases"))
+    lst.add_argument("--json", action="store_true", help=_("print JSON"))
     lst.add_argument(
-        "--search", default="", metavar="WORDS", help="only cases holding every word (any accents)"
+        "--search",
+        default="",
+        metavar="WORDS",
+        help=_("only cases holding every word (any accents)"),
     )
     lst.set_defaults(handler=run_list)
 
-    sent = sub.add_parser("sent", help="record an appeal as sent")
+    sent = sub.add_parser("sent", help=_("record an appeal as sent"))
     sent.add_argument("ua_number", metavar="UA_NUMBER")
     sent.add_argument(
-        "--target", type=int, default=None, metavar="N", help="official number (1-based)"
+        "--target", type=int, default=None, metavar="N", help=_("official number (1-based)")
     )
     sent.add_argument(
-        "--channel", required=True, help="post, email, fax, social_media, hand_delivered, other"
+        "--channel", required=True, help=_("post, email, fax, social_media, hand_delivered, other")
     )
     sent.add_argument(
         "--date", dest="sent_on", type=parse_iso_date, default=None, metavar="YYYY-MM-DD"
     )
     sent.add_argument("--kind", choices=("appeal", "solidarity"), default="appeal")
     sent.add_argument(
-        "--count", type=int, default=1, help="letters recorded in one go (handwritten)"
+        "--count", type=int, default=1, help=_("letters recorded in one go (handwritten)")
     )
-    sent.add_argument("--event", default=None, metavar="NAME", help="count it for this event")
+    sent.add_argument("--event", default=None, metavar="NAME", help=_("count it for this event"))
     sent.set_defaults(handler=run_sent)
 
 
@@ -93,13 +102,43 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
             print("\r" + " " * 72 + "\r", end="", file=ctx.err, flush=True)
         print(printable(import_line(result)), file=ctx.out, flush=True)
 
-    results = import_files(ctx.database(), files, progress, force=args.force, on_result=committed)
+    with _interrupt_cancels() as cancel:
+        results = import_files(
+            ctx.database(), files, progress, force=args.force, on_result=committed, cancel=cancel
+        )
     if show_progress:
         print(file=ctx.err)
     if len(results) > 1:
         print(import_summary(results), file=ctx.out)
-    refused = ("rejected", "needs confirmation")
+    skipped = sum(r.outcome is ImportOutcome.SKIPPED for r in results)
+    if skipped:
+        print(
+            ngettext(
+                "Import interrupted: {saved} saved as listed above, {count} skipped and not "
+                "imported; run the import again for it.",
+                "Import interrupted: {saved} saved as listed above, {count} skipped and not "
+                "imported; run the import again for those.",
+                skipped,
+            ).format(saved=len(results) - skipped, count=skipped),
+            file=ctx.err,
+        )
+    refused = ("rejected", "needs confirmation", "skipped")
     return 1 if any(r.outcome.value in refused for r in results) else 0
+
+
+@contextlib.contextmanager
+def _interrupt_cancels() -> Iterator[threading.Event]:
+    """While importing, Ctrl+C stops the import cleanly (what was saved stays, the rest is
+    listed as skipped) instead of breaking off with a traceback."""
+    cancel = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield cancel
+        return
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: cancel.set())
+    try:
+        yield cancel
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def import_summary(results: list[ImportResult]) -> str:
@@ -129,6 +168,7 @@ def _outcome_count(outcome: ImportOutcome, n: int) -> str:
             "{count} waiting for confirmation",
             n,
         ),
+        ImportOutcome.SKIPPED: npgettext("import outcome", "{count} skipped", "{count} skipped", n),
     }
     return texts[outcome].format(count=n)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import TypeVar
 
+from app.cli.errors import argument_error
+from app.cli.terminal import printable
+from app.domain.errors import N_
 from app.domain.output_options import EnvelopeFormat, PageSize
 
 Choice = TypeVar("Choice", PageSize, EnvelopeFormat)
@@ -12,7 +14,7 @@ Choice = TypeVar("Choice", PageSize, EnvelopeFormat)
 
 def _parsed(value: Choice | None, text: str) -> Choice:
     if value is None:  # argparse then names the valid choices
-        raise argparse.ArgumentTypeError(f"invalid choice: {text!r}")
+        raise argument_error(N_("invalid choice: '{value}'"), value=printable(text))
     return value
 
 

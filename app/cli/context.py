@@ -34,14 +34,18 @@ class CliContext:
         """The settings; a setting of the wrong type stops the command with one line (a
         letter written with a default the user did not choose, e.g. no caution countries,
         could put them at risk)."""
-        from app.domain.errors import InvalidInput
+        from app.domain.errors import N_, InvalidInput
         from app.settings import read_settings
 
         settings, ignored = read_settings(self.paths)
         if ignored:
             raise InvalidInput(
-                f"{self.paths.settings_file}: the value of {', '.join(ignored)} has the wrong "
-                "type; correct it in the window's Settings or remove it from the file."
+                N_(
+                    "{file}: the value of {names} has the wrong type; correct it in the "
+                    "window's Settings or remove it from the file."
+                ),
+                file=self.paths.settings_file,
+                names=", ".join(ignored),
             )
         return settings
 

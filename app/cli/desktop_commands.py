@@ -11,12 +11,12 @@ from app.i18n import _
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
     desktop = sub.add_parser(
-        "desktop", help="add Appeal Desk to your application menu (Linux), or remove it"
+        "desktop", help=_("add Appeal Desk to your application menu (Linux), or remove it")
     )
     actions = desktop.add_subparsers(dest="desktop_command", metavar="ACTION", required=True)
-    install = actions.add_parser("install", help="add the menu entry and icon for this user")
+    install = actions.add_parser("install", help=_("add the menu entry and icon for this user"))
     install.set_defaults(handler=run_install)
-    remove = actions.add_parser("remove", help="remove the menu entry and icon again")
+    remove = actions.add_parser("remove", help=_("remove the menu entry and icon again"))
     remove.set_defaults(handler=run_remove)
 
 

@@ -6,59 +6,65 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app.cli.context import CliContext
+from app.cli.terminal import printable
 from app.domain.changes import DeletionPreview
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
+from app.i18n import _, ngettext, pgettext
+
+if TYPE_CHECKING:
+    from app.domain.model import AppealRecord
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``appeal-desk case ...``, ``appeal ...``, ``undo-import`` and ``samples``."""
     from app.cli.case_commands import parse_iso_date
 
-    case = sub.add_parser("case", help="correct or delete a case")
+    case = sub.add_parser("case", help=_("correct or delete a case"))
     case_actions = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
-    edit = case_actions.add_parser("edit", help="correct a case's title, country, deadline...")
+    edit = case_actions.add_parser("edit", help=_("correct a case's title, country, deadline..."))
     edit.add_argument("ua_number", metavar="UA")
     edit.add_argument("--title", metavar="T")
     edit.add_argument("--country", metavar="C")
     edit.add_argument("--deadline", type=parse_iso_date, metavar="YYYY-MM-DD")
     edit.add_argument("--status", choices=("open", "closed"))
     edit.set_defaults(handler=run_case_edit)
-    delete = case_actions.add_parser("delete", help="delete a case with its documents")
+    delete = case_actions.add_parser("delete", help=_("delete a case with its documents"))
     delete.add_argument("ua_number", metavar="UA")
     delete.add_argument(
         "--keep-appeals",
         action="store_true",
-        help="keep the case's appeals as history (they still count in reports)",
+        help=_("keep the case's appeals as history (they still count in reports)"),
     )
-    delete.add_argument("--yes", action="store_true", help="do not ask before deleting")
+    delete.add_argument("--yes", action="store_true", help=_("do not ask before deleting"))
     delete.set_defaults(handler=run_case_delete)
 
-    appeal = sub.add_parser("appeal", help="list, correct or delete recorded appeals")
+    appeal = sub.add_parser("appeal", help=_("list, correct or delete recorded appeals"))
     appeal_actions = appeal.add_subparsers(dest="appeal_command", metavar="ACTION", required=True)
-    lst = appeal_actions.add_parser("list", help="list recorded appeals with their ids")
+    lst = appeal_actions.add_parser("list", help=_("list recorded appeals with their ids"))
     lst.add_argument("--case", dest="ua_number", metavar="UA")
-    lst.add_argument("--json", action="store_true", help="print JSON")
+    lst.add_argument("--json", action="store_true", help=_("print JSON"))
     lst.set_defaults(handler=run_appeal_list)
-    aedit = appeal_actions.add_parser("edit", help="correct an appeal's channel, date, status")
+    aedit = appeal_actions.add_parser("edit", help=_("correct an appeal's channel, date, status"))
     aedit.add_argument("appeal_id", metavar="ID")
     aedit.add_argument("--channel", metavar="C")
     aedit.add_argument("--date", dest="sent_on", type=parse_iso_date, metavar="YYYY-MM-DD")
-    aedit.add_argument("--status", metavar="S", help="draft, printed, sent")
+    aedit.add_argument("--status", metavar="S", help=_("draft, printed, sent"))
     aedit.set_defaults(handler=run_appeal_edit)
-    adelete = appeal_actions.add_parser("delete", help="delete an appeal or a draft")
+    adelete = appeal_actions.add_parser("delete", help=_("delete an appeal or a draft"))
     adelete.add_argument("appeal_id", metavar="ID")
-    adelete.add_argument("--yes", action="store_true", help="do not ask before deleting")
+    adelete.add_argument("--yes", action="store_true", help=_("do not ask before deleting"))
     adelete.set_defaults(handler=run_appeal_delete)
 
     undo = sub.add_parser(
-        "undo-import", help="undo the last import: the store returns to its state before it"
+        "undo-import", help=_("undo the last import: the store returns to its state before it")
     )
-    undo.add_argument("--yes", action="store_true", help="do not ask before undoing")
+    undo.add_argument("--yes", action="store_true", help=_("do not ask before undoing"))
     undo.set_defaults(handler=run_undo_import)
 
-    samples = sub.add_parser("samples", help="open the fictional sample cases, for practice")
+    samples = sub.add_parser("samples", help=_("open the fictional sample cases, for practice"))
     samples.set_defaults(handler=run_samples)
 
 
@@ -68,24 +74,24 @@ def register_event_actions(
     """Add ``appeal-desk event edit`` and ``event delete`` to the event command."""
     from app.cli.case_commands import parse_iso_date
 
-    edit = actions.add_parser("edit", help="change an event's name, date, place or cases")
+    edit = actions.add_parser("edit", help=_("change an event's name, date, place or cases"))
     edit.add_argument("name", metavar="NAME")
     edit.add_argument("--name", dest="new_name", metavar="NEW_NAME")
     edit.add_argument("--date", dest="held_on", type=parse_iso_date, metavar="YYYY-MM-DD")
     edit.add_argument("--place", metavar="TEXT")
     edit.add_argument(
-        "--cases", metavar="UA_NUMBER,...", help="the cases in play (replaces the list)"
+        "--cases", metavar="UA_NUMBER,...", help=_("the cases in play (replaces the list)")
     )
-    edit.add_argument("--goal", type=int, metavar="N", help="letters per case (with --cases)")
+    edit.add_argument("--goal", type=int, metavar="N", help=_("letters per case (with --cases)"))
     edit.set_defaults(handler=run_event_edit)
-    delete = actions.add_parser("delete", help="delete an event and the letters counted for it")
+    delete = actions.add_parser("delete", help=_("delete an event and the letters counted for it"))
     delete.add_argument("name", metavar="NAME")
     delete.add_argument(
         "--keep-letters",
         action="store_true",
-        help="keep the event's letters in the history, without the event",
+        help=_("keep the event's letters in the history, without the event"),
     )
-    delete.add_argument("--yes", action="store_true", help="do not ask before deleting")
+    delete.add_argument("--yes", action="store_true", help=_("do not ask before deleting"))
     delete.set_defaults(handler=run_event_delete)
 
 
@@ -93,18 +99,25 @@ def describe_removal(preview: DeletionPreview, *, keep_appeals: bool = False) ->
     """One sentence naming what a deletion removes (said before it happens)."""
     parts = [preview.what]
     if preview.documents:
-        parts.append(plural(preview.documents, "document"))
+        parts.append(
+            ngettext("%(count)d document", "%(count)d documents", preview.documents)
+            % {"count": preview.documents}
+        )
     if preview.appeals and not keep_appeals:
-        appeals = plural(preview.appeals, "recorded appeal")
-        parts.append(f"{appeals} ({plural(preview.letters, 'letter')})")
-    text = f"This removes: {'; '.join(parts)}."
+        appeals = ngettext(
+            "%(count)d recorded appeal", "%(count)d recorded appeals", preview.appeals
+        ) % {"count": preview.appeals}
+        letters = ngettext("(%(count)d letter)", "(%(count)d letters)", preview.letters) % {
+            "count": preview.letters
+        }
+        parts.append(f"{appeals} {letters}")
+    text = _("This removes: {what}.").format(what="; ".join(parts))
     if preview.appeals and keep_appeals:
-        text += f" Kept in the history and in reports: {plural(preview.appeals, 'appeal')}."
+        kept = ngettext("%(count)d appeal", "%(count)d appeals", preview.appeals) % {
+            "count": preview.appeals
+        }
+        text += " " + _("Kept in the history and in reports: {appeals}.").format(appeals=kept)
     return text
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _confirmed(args: argparse.Namespace, ctx: CliContext, what: str) -> bool:
@@ -112,8 +125,9 @@ def _confirmed(args: argparse.Namespace, ctx: CliContext, what: str) -> bool:
     print(what, file=ctx.out)
     if getattr(args, "yes", False) or not sys.stdin.isatty():
         return True
-    answer = input("Go ahead? [y/N] ")
-    return answer.strip().lower() in {"y", "yes"}
+    answer = input(_("Go ahead? [y/N] ")).strip().lower()
+    # TRANSLATORS: the short and the long "yes" a person types to go ahead (English works too)
+    return answer in {"y", "yes", pgettext("answer", "y"), pgettext("answer", "yes")}
 
 
 def _changed(ctx: CliContext, changed: bool, *, done: str, unchanged: str) -> int:
@@ -128,11 +142,11 @@ def _delete(
     what: str,
     delete: Callable[[], str],
     *,
-    declined: str = "Nothing was deleted.",
+    declined: str | None = None,
 ) -> int:
     """Say what goes, ask, then run ``delete`` and print what it reports."""
     if not _confirmed(args, ctx, what):
-        print(declined, file=ctx.out)
+        print(declined or _("Nothing was deleted."), file=ctx.out)
         return 0
     done = delete()
     if done:
@@ -151,8 +165,10 @@ def run_case_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     return _changed(
         ctx,
         change.changed,
-        done=f"UA {change.ua_number} corrected; your values stay when a later document arrives.",
-        unchanged=f"UA {change.ua_number} already has these values.",
+        done=_("UA {ua_number} corrected; your values stay when a later document arrives.").format(
+            ua_number=change.ua_number
+        ),
+        unchanged=_("UA {ua_number} already has these values.").format(ua_number=change.ua_number),
     )
 
 
@@ -164,7 +180,7 @@ def run_case_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
     def delete() -> str:
         change = delete_case(db, args.ua_number, keep_appeals=args.keep_appeals)
-        return f"Deleted UA {change.ua_number}."
+        return _("Deleted UA {ua_number}.").format(ua_number=change.ua_number)
 
     return _delete(args, ctx, describe_removal(preview, keep_appeals=args.keep_appeals), delete)
 
@@ -194,17 +210,35 @@ def run_appeal_list(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         return 0
     if not records:
-        print("No appeals recorded.", file=ctx.out)
-    for record in records:
-        when = record.sent_on.isoformat() if record.sent_on else "-"
-        channel = record.channel.value if record.channel else "-"
-        count = f" x{record.count}" if record.count > 1 else ""
-        print(
-            f"{record.appeal_id[:8]}  UA {record.ua_number:<8} {when:<10} {channel:<14} "
-            f"{record.status.value:<8}{count} {record.target_label}",
-            file=ctx.out,
-        )
+        print(_("No appeals recorded."), file=ctx.out)
+    rows = [_appeal_row(record) for record in records]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)] if rows else []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print(printable("  ".join([*cells, row[-1]]).rstrip()), file=ctx.out)
     return 0
+
+
+def _appeal_row(record: AppealRecord) -> list[str]:
+    """Id, UA, date, channel and status, then the count and the official."""
+    from app.dates import medium_date
+    from app.domain.model import AppealStatus
+    from app.labels import channel_label
+
+    statuses = {
+        AppealStatus.DRAFT: pgettext("appeal status", "Draft"),
+        AppealStatus.PRINTED: pgettext("appeal status", "Printed"),
+        AppealStatus.SENT: pgettext("appeal status", "Sent"),
+    }
+    count = f"x{record.count} " if record.count > 1 else ""
+    return [
+        record.appeal_id[:8],
+        _("UA {ua_number}").format(ua_number=record.ua_number),
+        medium_date(record.sent_on) if record.sent_on else "\u2014",
+        channel_label(record.channel) if record.channel else "\u2014",
+        statuses.get(record.status, record.status.value),
+        count + record.target_label,
+    ]
 
 
 def run_appeal_edit(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -218,8 +252,10 @@ def run_appeal_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     return _changed(
         ctx,
         change.changed,
-        done=f"Appeal {appeal_id[:8]} for UA {change.ua_number} corrected.",
-        unchanged="The appeal already has these values.",
+        done=_("Appeal {id} for UA {ua_number} corrected.").format(
+            id=appeal_id[:8], ua_number=change.ua_number
+        ),
+        unchanged=_("The appeal already has these values."),
     )
 
 
@@ -230,8 +266,8 @@ def run_appeal_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.database()
     appeal_id = find_appeal_id(db, args.appeal_id)
     [record] = [r for r in list_appeals(db) if r.appeal_id == appeal_id]
-    what = "This removes: the {status} appeal {id} for UA {ua_number} to {target}.".format(
-        status=record.status.value,
+    what = _("This removes: the appeal {id} for UA {ua_number} to {target} ({status}).").format(
+        status=_appeal_row(record)[4],
         id=appeal_id[:8],
         ua_number=record.ua_number,
         target=record.target_label or "-",
@@ -239,7 +275,7 @@ def run_appeal_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
     def delete() -> str:
         delete_appeal(db, appeal_id)
-        return f"Deleted appeal {appeal_id[:8]}."
+        return _("Deleted appeal {id}.").format(id=appeal_id[:8])
 
     return _delete(args, ctx, what, delete)
 
@@ -252,14 +288,14 @@ def run_event_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.cases is not None:
         cases = {n.strip(): args.goal for n in args.cases.split(",") if n.strip()}
     elif args.goal is not None:
-        raise InvalidInput("--goal goes with --cases (the goal of each case listed).")
+        raise InvalidInput(N_("--goal goes with --cases (the goal of each case listed)."))
     edits = EventEdits(new_name=args.new_name, held_on=args.held_on, place=args.place, cases=cases)
     change = edit_event(ctx.database(), args.name, edits)
     return _changed(
         ctx,
         change.changed,
-        done=f"Event '{args.new_name or args.name}' changed.",
-        unchanged="The event already has these values.",
+        done=_("Event '{event}' changed.").format(event=args.new_name or args.name),
+        unchanged=_("The event already has these values."),
     )
 
 
@@ -271,7 +307,7 @@ def run_event_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
     def delete() -> str:
         delete_event(db, args.name, keep_letters=args.keep_letters)
-        return f"Deleted the event '{preview.events[0]}'."
+        return _("Deleted the event '{event}'.").format(event=preview.events[0])
 
     return _delete(args, ctx, describe_removal(preview, keep_appeals=args.keep_letters), delete)
 
@@ -282,31 +318,38 @@ def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.database()
     pending = last_import(db)
     if pending is None:
-        raise InvalidInput("There is no import to undo.")
-    what = f"Undo the import of {pending.label}."
+        raise InvalidInput(N_("There is no import to undo."))
+    what = _("Undo the import of {what}.").format(what=pending.label)
     if pending.created:
-        what += f" These cases go: {', '.join(pending.created)}."
+        what += " " + _("These cases go: {cases}.").format(cases=", ".join(pending.created))
     if pending.updated:
-        what += f" These cases go back to how they were before it: {', '.join(pending.updated)}."
+        what += " " + _("These cases go back to how they were before it: {cases}.").format(
+            cases=", ".join(pending.updated)
+        )
 
     def undo() -> str:
         undone = undo_last_import(db)
-        lines = [f"Removed UA {number}." for number in undone.created]
-        lines += [f"UA {number} is as it was before." for number in undone.updated]
+        lines = [_("Removed UA {ua_number}.").format(ua_number=n) for n in undone.created]
+        lines += [
+            _("UA {ua_number} is as it was before.").format(ua_number=n) for n in undone.updated
+        ]
         return "\n".join(lines)
 
-    return _delete(args, ctx, what, undo, declined="Nothing was changed.")
+    return _delete(args, ctx, what, undo, declined=_("Nothing was changed."))
 
 
 def run_samples(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.cli.case_commands import import_line
     from app.services.samples import load_sample_pack
 
     results = load_sample_pack(ctx.database())
     for result in results:
-        print(f"{result.source}: {result.outcome.value} (UA {result.ua_number})", file=ctx.out)
+        print(printable(import_line(result)), file=ctx.out)
     print(
-        "The sample cases are fictional, for practice: they are never counted in reports. "
-        "Remove them with 'appeal-desk undo-import' right away, or delete each case.",
+        _(
+            "The sample cases are fictional, for practice: they are never counted in reports. "
+            "Remove them with 'appeal-desk undo-import' right away, or delete each case."
+        ),
         file=ctx.out,
     )
     return 1 if any(r.outcome.value == "rejected" for r in results) else 0

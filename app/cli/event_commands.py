@@ -24,60 +24,62 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``appeal-desk event ...``."""
     from app.cli.case_commands import parse_iso_date
 
-    event = sub.add_parser("event", help="letter-writing events (create, tally, merge, report)")
+    event = sub.add_parser("event", help=_("letter-writing events (create, tally, merge, report)"))
     actions = event.add_subparsers(dest="event_command", metavar="ACTION", required=True)
 
-    create = actions.add_parser("create", help="create an event")
+    create = actions.add_parser("create", help=_("create an event"))
     create.add_argument("name", metavar="NAME")
     create.add_argument("--date", dest="held_on", type=parse_iso_date, metavar="YYYY-MM-DD")
     create.add_argument("--place", default="", metavar="TEXT")
-    create.add_argument("--cases", default="", metavar="UA_NUMBER,...", help="cases in play")
-    create.add_argument("--goal", type=int, default=None, metavar="N", help="letters per case")
+    create.add_argument("--cases", default="", metavar="UA_NUMBER,...", help=_("cases in play"))
+    create.add_argument("--goal", type=int, default=None, metavar="N", help=_("letters per case"))
     create.set_defaults(handler=run_create)
 
-    add = actions.add_parser("add-case", help="put one more case in play, or change its goal")
+    add = actions.add_parser("add-case", help=_("put one more case in play, or change its goal"))
     add.add_argument("name", metavar="NAME")
     add.add_argument("ua_number", metavar="UA_NUMBER")
-    add.add_argument("--goal", type=int, default=None, metavar="N", help="letters for this case")
+    add.add_argument("--goal", type=int, default=None, metavar="N", help=_("letters for this case"))
     add.set_defaults(handler=run_add_case)
 
     batch = actions.add_parser(
-        "batch", help="print letters for one case (named or blank) and their envelopes, one PDF"
+        "batch", help=_("print letters for one case (named or blank) and their envelopes, one PDF")
     )
     batch.add_argument("name", metavar="NAME")
     batch.add_argument("ua_number", metavar="UA_NUMBER")
     batch.add_argument("--out", required=True, type=Path, metavar="FILE")
-    batch.add_argument("--names", type=Path, metavar="FILE", help="signers, one name per line")
-    batch.add_argument("--blank", type=int, default=0, metavar="N", help="letters to sign by hand")
-    batch.add_argument("--target", type=int, default=1, metavar="N", help="official (1-based)")
-    batch.add_argument("--lang", default=None, metavar="LOCALE", help="letter language")
+    batch.add_argument("--names", type=Path, metavar="FILE", help=_("signers, one name per line"))
+    batch.add_argument(
+        "--blank", type=int, default=0, metavar="N", help=_("letters to sign by hand")
+    )
+    batch.add_argument("--target", type=int, default=1, metavar="N", help=_("official (1-based)"))
+    batch.add_argument("--lang", default=None, metavar="LOCALE", help=_("letter language"))
     batch.add_argument(
         "--page-size",
         type=page_size_arg,
         choices=list(PageSize),
         default=None,
-        help="paper (default: your settings, else your region's)",
+        help=_("paper (default: your settings, else your region's)"),
     )
     batch.set_defaults(handler=run_batch)
 
-    lst = actions.add_parser("list", help="list events")
+    lst = actions.add_parser("list", help=_("list events"))
     lst.set_defaults(handler=run_list)
 
-    tally = actions.add_parser("tally", help="letters per case x channel x kind")
+    tally = actions.add_parser("tally", help=_("letters per case x channel x kind"))
     tally.add_argument("name", metavar="NAME")
-    tally.add_argument("--json", action="store_true", help="print JSON")
+    tally.add_argument("--json", action="store_true", help=_("print JSON"))
     tally.set_defaults(handler=run_tally)
 
-    export = actions.add_parser("export", help="write this laptop's records of an event")
+    export = actions.add_parser("export", help=_("write this laptop's records of an event"))
     export.add_argument("name", metavar="NAME")
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     export.set_defaults(handler=run_export)
 
-    merge = actions.add_parser("merge", help="merge exported files (idempotent)")
+    merge = actions.add_parser("merge", help=_("merge exported files (idempotent)"))
     merge.add_argument("files", nargs="+", type=Path, metavar="FILE")
     merge.set_defaults(handler=run_merge)
 
-    report = actions.add_parser("report", help="end-of-event report (CSV, printable PDF)")
+    report = actions.add_parser("report", help=_("end-of-event report (CSV, printable PDF)"))
     report.add_argument("name", metavar="NAME")
     report.add_argument("--csv", type=Path, metavar="FILE")
     report.add_argument("--pdf", type=Path, metavar="FILE")

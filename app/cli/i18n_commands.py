@@ -5,45 +5,52 @@ from __future__ import annotations
 import argparse
 
 from app.cli.context import CliContext
+from app.i18n import _, ngettext, pgettext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
-    parser = sub.add_parser("i18n", help="check and measure translations (for translators)")
+    parser = sub.add_parser("i18n", help=_("check and measure translations (for translators)"))
     commands = parser.add_subparsers(dest="i18n_command", metavar="SUBCOMMAND", required=True)
     check = commands.add_parser(
         "check",
-        help="check catalogs and letter templates; exits 1 on any error",
-        description="Checks interface catalogs (placeholders, plural forms, fuzzy, untranslated, "
-        "out of date) and letter templates (syntax with file:line, files missing compared with "
-        "English, salutation rules, a render of every fictional sample case).",
+        help=_("check catalogs and letter templates; exits 1 on any error"),
+        description=_(
+            "Checks interface catalogs (placeholders, plural forms, fuzzy, untranslated, "
+            "out of date) and letter templates (syntax with file:line, files missing compared with "
+            "English, salutation rules, a render of every fictional sample case)."
+        ),
     )
     check.add_argument(
-        "locale", nargs="?", metavar="LOCALE", help="only this locale, e.g. es or pt_BR"
+        "locale", nargs="?", metavar="LOCALE", help=_("only this locale, e.g. es or pt_BR")
     )
-    check.add_argument("--no-render", action="store_true", help="skip rendering the sample cases")
-    check.add_argument("--quiet", action="store_true", help="print errors only")
+    check.add_argument(
+        "--no-render", action="store_true", help=_("skip rendering the sample cases")
+    )
+    check.add_argument("--quiet", action="store_true", help=_("print errors only"))
     check.add_argument(
         "--user-templates",
         action="store_true",
-        help="also check your own templates in <data directory>/templates/<locale>/",
+        help=_("also check your own templates in <data directory>/templates/<locale>/"),
     )
     check.set_defaults(handler=check_handler)
-    stats = commands.add_parser("stats", help="print a translation coverage table")
+    stats = commands.add_parser("stats", help=_("print a translation coverage table"))
     stats.set_defaults(handler=stats_handler)
     compile_ = commands.add_parser(
         "compile",
-        help="build the compiled catalogs (messages.mo) shipped beside each messages.po",
-        description="Writes locales/<locale>/LC_MESSAGES/messages.mo for every catalog, so that "
-        "starting in that language reads it instead of compiling the .po. Run it after editing "
-        "a catalog; i18n check reports a .mo older than its .po.",
+        help=_("build the compiled catalogs (messages.mo) shipped beside each messages.po"),
+        description=_(
+            "Writes locales/<locale>/LC_MESSAGES/messages.mo for every catalog, so that "
+            "starting in that language reads it instead of compiling the .po. Run it after editing "
+            "a catalog; i18n check reports a .mo older than its .po."
+        ),
     )
     compile_.set_defaults(handler=compile_handler)
 
 
 def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.domain.errors import InvalidInput
-    from app.i18n import _, normalize_locale
+    from app.domain.errors import N_, InvalidInput
+    from app.i18n import normalize_locale
     from app.services.translation_check import all_locales, check_locale
 
     if args.locale:
@@ -51,8 +58,9 @@ def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
         if locale is None or locale not in all_locales():
             known = ", ".join(all_locales())
             raise InvalidInput(
-                _("No catalog or templates for %(locale)s; known locales: %(known)s.")
-                % {"locale": args.locale, "known": known}
+                N_("No catalog or templates for %(locale)s; known locales: %(known)s."),
+                locale=args.locale,
+                known=known,
             )
         locales = [locale]
     else:
@@ -67,7 +75,14 @@ def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
         error_count += len(report.errors)
         if not args.quiet:
             print(f"{locale}: {_summary(report)}", file=ctx.out)
-    print(f"{len(locales)} locale(s) checked, {error_count} error(s).", file=ctx.out)
+    checked = ngettext("%(count)d locale checked", "%(count)d locales checked", len(locales))
+    errors = ngettext("%(count)d error.", "%(count)d errors.", error_count)
+    print(
+        _("{checked}, {errors}").format(
+            checked=checked % {"count": len(locales)}, errors=errors % {"count": error_count}
+        ),
+        file=ctx.out,
+    )
     return 1 if error_count else 0
 
 
@@ -85,14 +100,28 @@ def compile_handler(args: argparse.Namespace, ctx: CliContext) -> int:
         written += 1
         print(i18n.compiled_path(locale), file=ctx.out)
     i18n.reload_catalogs()
-    print(f"{written} catalog(s) compiled.", file=ctx.out)  # a translators' tool, like check
+    compiled = ngettext("%(count)d catalog compiled.", "%(count)d catalogs compiled.", written)
+    print(compiled % {"count": written}, file=ctx.out)
     return 0
 
 
 def stats_handler(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.translation_check import all_locales, check_locale
 
-    header = f"{'locale':<8} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'total':>6} {'done':>7}  templates"
+    columns = [
+        (pgettext("column", "Locale"), 8),
+        (pgettext("column", "Translated"), 10),
+        (pgettext("column", "Fuzzy"), 6),
+        (pgettext("column", "Untranslated"), 9),
+        (pgettext("column", "Total"), 6),
+        (pgettext("column", "Done"), 7),
+    ]
+    widths = [max(len(title), width) for title, width in columns]
+    titles = [columns[0][0].ljust(widths[0])]
+    titles += [
+        title.rjust(width) for (title, _w), width in zip(columns[1:], widths[1:], strict=True)
+    ]
+    header = " ".join(titles) + "  " + pgettext("column", "Templates")
     print(header, file=ctx.out)
     print("-" * len(header), file=ctx.out)
     for locale in all_locales():
@@ -104,14 +133,17 @@ def stats_handler(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         stats = report.stats
         if stats is None:
+            note = _("(source language)") if locale == "en" else _("(no catalog)")
+            width = sum(widths[1:]) + len(widths) - 1
             print(
-                f"{locale:<8} {'(source language)' if locale == 'en' else '(no catalog)':>41}  {templates}",
-                file=ctx.out,
+                f"{locale:<{widths[0]}} {note:>{width - widths[0] - 1}}  {templates}", file=ctx.out
             )
             continue
+        cells = [stats.translated, stats.fuzzy, stats.untranslated, stats.total]
+        numbers = [f"{n:>{w}}" for n, w in zip(cells, widths[1:5], strict=True)]
+        done = f"{stats.percent:.1f}%"
         print(
-            f"{locale:<8} {stats.translated:>10} {stats.fuzzy:>6} {stats.untranslated:>9} "
-            f"{stats.total:>6} {stats.percent:>6.1f}%  {templates}",
+            f"{locale:<{widths[0]}} {' '.join(numbers)} {done:>{widths[5]}}  {templates}",
             file=ctx.out,
         )
     return 0
@@ -125,9 +157,16 @@ def _summary(report: object) -> str:
     if report.stats is not None:
         s = report.stats
         parts.append(
-            f"{s.translated}/{s.total} translated, {s.fuzzy} fuzzy, {s.untranslated} untranslated"
+            _("translated: {done}/{total}, fuzzy: {fuzzy}, untranslated: {untranslated}").format(
+                done=s.translated, total=s.total, fuzzy=s.fuzzy, untranslated=s.untranslated
+            )
         )
     if report.templates_expected:
-        parts.append(f"templates {report.templates_present}/{report.templates_expected}")
-    parts.append(f"{len(report.errors)} error(s)")
+        parts.append(
+            _("templates: {present}/{expected}").format(
+                present=report.templates_present, expected=report.templates_expected
+            )
+        )
+    errors = len(report.errors)
+    parts.append(ngettext("%(count)d error", "%(count)d errors", errors) % {"count": errors})
     return "; ".join(parts)

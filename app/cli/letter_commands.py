@@ -23,39 +23,39 @@ LETTER_SUFFIXES = (".pdf", ".txt", ".eml")
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
     letter = sub.add_parser(
-        "letter", help="write the appeal letter for a case (stdout, .pdf, .txt or .eml)"
+        "letter", help=_("write the appeal letter for a case (stdout, .pdf, .txt or .eml)")
     )
     letter.add_argument("ua_number", metavar="UA_NUMBER")
     letter.add_argument(
-        "--target", type=int, default=1, metavar="N", help="official number (1-based)"
+        "--target", type=int, default=1, metavar="N", help=_("official number (1-based)")
     )
     letter.add_argument(
         "--lang",
         dest="letter_lang",
         default=None,
         metavar="LOCALE",
-        help="letter language, e.g. es",
+        help=_("letter language, e.g. es"),
     )
     letter.add_argument(
-        "--out", type=Path, default=None, metavar="FILE", help="a .pdf, .txt or .eml file"
+        "--out", type=Path, default=None, metavar="FILE", help=_("a .pdf, .txt or .eml file")
     )
     letter.add_argument(
         "--page-size",
         type=page_size_arg,
         choices=list(PageSize),
         default=None,
-        help="paper for --out x.pdf (default: your settings, else your region's)",
+        help=_("paper for --out x.pdf (default: your settings, else your region's)"),
     )
-    letter.add_argument("--large-print", action="store_true", help="bigger type in the PDF")
+    letter.add_argument("--large-print", action="store_true", help=_("bigger type in the PDF"))
     letter.set_defaults(handler=run_letter)
 
-    envelope = sub.add_parser("envelope", help="print an envelope for an official as PDF")
+    envelope = sub.add_parser("envelope", help=_("print an envelope for an official as PDF"))
     envelope.add_argument("ua_number", metavar="UA_NUMBER")
     envelope.add_argument(
-        "--target", type=int, default=1, metavar="N", help="official number (1-based)"
+        "--target", type=int, default=1, metavar="N", help=_("official number (1-based)")
     )
     envelope.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="the .pdf to write"
+        "--out", type=Path, required=True, metavar="FILE", help=_("the .pdf to write")
     )
     envelope.add_argument(
         "--format",
@@ -65,13 +65,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
     )
     envelope.add_argument(
-        "--no-return-address", action="store_true", help="leave your address off the envelope"
+        "--no-return-address", action="store_true", help=_("leave your address off the envelope")
     )
     envelope.set_defaults(handler=run_envelope)
 
-    labels = sub.add_parser("labels", help="address labels for every official of some cases (PDF)")
+    labels = sub.add_parser(
+        "labels", help=_("address labels for every official of some cases (PDF)")
+    )
     labels.add_argument("ua_numbers", nargs="+", metavar="UA_NUMBER")
-    labels.add_argument("--out", type=Path, required=True, metavar="FILE", help="the .pdf to write")
+    labels.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help=_("the .pdf to write")
+    )
     labels.add_argument("--page-size", type=page_size_arg, choices=list(PageSize), default=None)
     labels.set_defaults(handler=run_labels)
 
@@ -181,16 +185,10 @@ def run_labels(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.cases import get_case
 
     cases = [get_case(ctx.database(), ua_number) for ua_number in args.ua_numbers]
-    chosen = [(case, range(1, len(case.targets) + 1)) for case in cases]
+    chosen = outputs.postal_recipients(cases)
     options = outputs.output_options(ctx.settings(), page_size=args.page_size)
     written = outputs.save_labels(chosen, args.out, options=options)
-    message = ngettext(
-        "Wrote %(file)s (%(labels)d labels on %(sheets)d sheet).",
-        "Wrote %(file)s (%(labels)d labels on %(sheets)d sheets).",
-        written.sheets,
-    )
-    print(
-        message % {"file": args.out, "labels": written.labels, "sheets": written.sheets},
-        file=ctx.out,
-    )
+    from app.labels import labels_saved_text
+
+    print(labels_saved_text(written.labels, written.sheets, args.out), file=ctx.out)
     return 0

@@ -6,8 +6,11 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from app.i18n import _
 
 if TYPE_CHECKING:
     from app.cli.context import CliContext
@@ -16,12 +19,12 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's subcommands."""
-    parser = sub.add_parser("parse", help="parse a UA document without importing it")
+    parser = sub.add_parser("parse", help=_("parse a UA document without importing it"))
     parser.add_argument(
-        "file", metavar="FILE", type=Path, help="a .txt, .md, .eml, .html or .pdf file"
+        "file", metavar="FILE", type=Path, help=_("a .txt, .md, .eml, .html or .pdf file")
     )
     parser.add_argument(
-        "--json", action="store_true", help="print one JSON object (the sample schema)"
+        "--json", action="store_true", help=_("print one JSON object (the sample schema)")
     )
     parser.set_defaults(handler=parse_handler)
 
@@ -45,23 +48,51 @@ def parse_handler(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def human_summary(parsed: ParsedDocument) -> str:
     """A few lines a person can read: identity, status, dates, people and officials."""
-    number = f"UA {parsed.ua_number}" if parsed.ua_number else "UA (no number)"
+    from app.dates import medium_date
+    from app.i18n import _
+    from app.labels import output_kind_label
+
+    def day(value: date | None) -> str:
+        return medium_date(value) if value else "\u2014"
+
+    if parsed.ua_number:
+        number = _("UA {ua_number}").format(ua_number=parsed.ua_number)
+    else:
+        number = _("UA (no number)")
+    kind = output_kind_label(parsed.kind)
+    if not parsed.action_requested:
+        kind = _("{kind} (no further action requested)").format(kind=kind)
     lines = [
         f"{number}  {parsed.ai_index or ''}".rstrip(),
         f"{parsed.title}",
-        f"Country: {parsed.country or '-'}    Kind: {parsed.kind.value}"
-        f"{'' if parsed.action_requested else ' (no further action requested)'}",
-        f"Issued: {parsed.issued_on or '-'}    Deadline: {parsed.deadline or '-'}",
+        _("Country: {country}").format(country=parsed.country or "\u2014")
+        + "    "
+        + _("Kind: {kind}").format(kind=kind),
+        _("Issued: {date}").format(date=day(parsed.issued_on))
+        + "    "
+        + _("Deadline: {date}").format(date=day(parsed.deadline)),
     ]
     for person in parsed.persons:
-        pronouns = f" ({person.pronouns})" if person.pronouns else ""
-        lines.append(f"Person: {person.name}{pronouns}")
+        if person.pronouns:
+            lines.append(
+                _("Person: {name} ({pronouns})").format(name=person.name, pronouns=person.pronouns)
+            )
+        else:
+            lines.append(_("Person: {name}").format(name=person.name))
     for i, target in enumerate(parsed.targets, start=1):
-        lines.append(f"Target {i}: {target.label}")
+        lines.append(_("Official {number}: {official}").format(number=i, official=target.label))
         if target.email:
-            lines.append(f"  email: {target.email}")
+            lines.append("  " + _("email: {address}").format(address=target.email))
     if parsed.preferred_languages:
-        lines.append("Languages: " + ", ".join(parsed.preferred_languages))
+        languages = ", ".join(parsed.preferred_languages)
+        lines.append(_("Languages: {languages}").format(languages=languages))
     if parsed.previous_ua_link:
-        lines.append(f"Previous UA: {parsed.previous_ua_link}")
-    return "\n".join(lines)
+        lines.append(_("Previous UA: {ua_number}").format(ua_number=parsed.previous_ua_link))
+    return printable_lines(lines)
+
+
+def printable_lines(lines: list[str]) -> str:
+    """The lines joined, each with its control characters shown, never obeyed."""
+    from app.cli.terminal import printable
+
+    return "\n".join(printable(line) for line in lines)

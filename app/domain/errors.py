@@ -17,6 +17,11 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext marker pybabel extracts
     return message
 
 
+class Phrase(str):
+    """A field value that is itself a message template (marked with ``N_``): it is translated
+    with the error that carries it ("the disk is full" inside "Could not write ...")."""
+
+
 def fill(template: str, fields: dict[str, object]) -> str:
     """``template`` with its named placeholders filled (either style); as is without fields."""
     if not fields:
@@ -41,7 +46,11 @@ class AppealDeskError(Exception):
 
     def translated(self, gettext: Callable[[str], str]) -> str:
         """The message in the language of ``gettext`` (the caller's ``_``)."""
-        return fill(gettext(self.template), self.fields)
+        fields = {
+            name: gettext(value) if isinstance(value, Phrase) else value
+            for name, value in self.fields.items()
+        }
+        return fill(gettext(self.template), fields)
 
 
 class ImportRejected(AppealDeskError):

@@ -55,6 +55,8 @@ class ImportOutcome(StrEnum):
     # The document seems to belong to a case, but the evidence is weak or conflicting: nothing
     # was written; the user is shown the changes and decides (the CLI's --force accepts them).
     NEEDS_CONFIRMATION = "needs confirmation"
+    # The user cancelled the import before this file (or document) was read or saved.
+    SKIPPED = "skipped"
 
 
 _UA_NUMBER = re.compile(r"^\s*(?:UA|AU)?\s*[:\-]?\s*0*(\d{1,4})\s*[/.\-]\s*(\d{2}|\d{4})\s*$", re.I)

@@ -12,7 +12,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from urllib.parse import quote
 
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.model import CaseDetail, SenderProfile, Target
 from app.i18n import _
 
@@ -79,13 +79,13 @@ def from_address(name: str, address: str) -> Address:
     name, address = name.strip(), address.strip()
     if any(ch in name + address for ch in "\r\n"):
         raise InvalidInput(
-            _("Your name or e-mail address in Settings contains a line break; remove it.")
+            N_("Your name or e-mail address in Settings contains a line break; remove it.")
         )
     try:
         return Address(display_name=name, addr_spec=address)
     except (ValueError, IndexError, email.errors.HeaderParseError):
         raise InvalidInput(
-            _("{address} is not an e-mail address; correct it in Settings.").format(address=address)
+            N_("{address} is not an e-mail address; correct it in Settings."), address=address
         ) from None
 
 
@@ -140,7 +140,6 @@ def social_handle(target: Target) -> str | None:
 
 def social_message(case: CaseDetail, target: Target, *, limit: int = SOCIAL_LIMIT) -> str:
     """A short post asking the official to act, naming the person and the UA number."""
-    from app.i18n import _
 
     people = ", ".join(person.name for person in case.persons[:3])
     handle = social_handle(target)

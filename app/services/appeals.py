@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -105,6 +106,24 @@ def list_appeals(
         return appeal_repository.find_appeals(
             session, case_id=case_id, status=status, channel=channel, since=since, until=until
         )
+
+
+@dataclass(frozen=True, slots=True)
+class NextSteps:
+    """What may be recorded next for an appeal: it moves draft -> printed -> sent, and only
+    a sent letter can get a reply."""
+
+    mark_printed: bool
+    mark_sent: bool
+    record_reply: bool
+
+
+def next_steps(record: AppealRecord) -> NextSteps:
+    return NextSteps(
+        mark_printed=record.status is AppealStatus.DRAFT,
+        mark_sent=record.status is not AppealStatus.SENT,
+        record_reply=record.status is AppealStatus.SENT,
+    )
 
 
 def update_status(

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.atomic_files import remove_stale_temp_files
 from app.domain.errors import N_, InvalidInput, StoreUnavailable
 from app.paths import AppPaths, resolve_paths
 from app.services.restoring import (
@@ -127,7 +128,8 @@ def backup_before_change(db: Database, reason: str) -> Path | None:
 
 def prune_backups(paths: AppPaths, now: datetime | None = None, budget: int = BUDGET_BYTES) -> None:
     """Thin automatic backups to day/week/month tiers, then keep the folder within ``budget``."""
-    _remove_stale_temp_files(paths.backups, now or datetime.now(UTC))
+    if paths.backups.is_dir():  # half-written backups left by a crash, once they are old
+        remove_stale_temp_files(paths.backups)
     backups = list_backups(paths)
     if not backups:
         return
@@ -159,18 +161,6 @@ def prune_backups(paths: AppPaths, now: datetime | None = None, budget: int = BU
         if info.path != backups[0].path and info.reason != "manual":
             delete_backup(info)
             total -= info.size
-
-
-def _remove_stale_temp_files(folder: Path, now: datetime, age_seconds: int = 3600) -> None:
-    """Half-written backups left by a crash (``.appeal-desk-*.tmp``), once they are old."""
-    if not folder.is_dir():
-        return
-    for leftover in folder.glob(".appeal-desk-*.tmp"):
-        try:
-            if now.timestamp() - leftover.stat().st_mtime > age_seconds:
-                leftover.unlink()
-        except OSError:
-            pass
 
 
 def _tier_key(created: datetime, tier: str) -> tuple[int, ...]:

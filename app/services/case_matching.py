@@ -8,10 +8,10 @@ weak or conflicting: the change waits for the user's confirmation.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from app.domain.model import CaseEvidence, FieldChange, OutputKind, ParsedDocument
+from app.domain.text_folding import fold
 from app.i18n import _
 
 
@@ -24,8 +24,8 @@ class Verdict:
 
 
 def _fold(value: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    """Folded (case and accents) with one space between words: names compare as typed."""
+    return " ".join(fold(value).split())
 
 
 def _index_key(index: str) -> str:

@@ -97,6 +97,9 @@ def check_catalog(
         return stats, [
             Problem(f"{shown}:{line}" if line else shown, f"cannot read the catalog: {exc}")
         ]
+    header = plural_forms_problem(locale, catalog.num_plurals, catalog.plural_expr)
+    if header:
+        problems.append(Problem(f"{shown}:{_header_line(path)}", header))
     present: set[tuple[str, str | None]] = set()
     for message in catalog:
         if not message.id:
@@ -147,6 +150,50 @@ def check_catalog(
             Problem(shown, f"{stats.fuzzy} fuzzy message(s) (not used until reviewed)", error=False)
         )
     return stats, unique(problems)
+
+
+def plural_forms_problem(locale: str, count: int, expression: str) -> str | None:
+    """Why a catalog's ``Plural-Forms`` header is wrong for its language (CLDR), or None.
+
+    The header decides which slot gettext reads for a count: with too few forms, or a rule
+    that sends a count to the wrong slot, a translated plural reads wrong however well it is
+    translated.
+    """
+    from gettext import c2py
+
+    from babel.core import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    try:
+        wanted = get_plural(locale)
+    except (UnknownLocaleError, ValueError):
+        return None
+    fix = f"write the line `pybabel init` writes: Plural-Forms: {wanted}"
+    if count != wanted.num_plurals:
+        return (
+            f"Plural-Forms says {count} plural form(s), the language has "
+            f"{wanted.num_plurals}; {fix}"
+        )
+    try:
+        ours, theirs = c2py(expression), c2py(wanted.plural_expr)
+    except (ValueError, SyntaxError):
+        return f"the plural rule of Plural-Forms cannot be read: {expression!r}; {fix}"
+    wrong = next((n for n in range(0, 1_001) if ours(n) != theirs(n)), None)
+    if wrong is not None:
+        return (
+            f"Plural-Forms puts the count {wrong} in form {ours(wrong)}, the language uses form "
+            f"{theirs(wrong)}; {fix}"
+        )
+    return None
+
+
+def _header_line(path: Path) -> int:
+    """The line of a catalog's Plural-Forms header (1 when it has none)."""
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.startswith('"Plural-Forms:'):
+                return number
+    return 1
 
 
 def _check_message(

@@ -37,7 +37,9 @@ def open_store_exclusively(paths: AppPaths, url: str | None = None) -> Database:
 
 def finish_opening(paths: AppPaths, db: Database) -> None:
     """After ``open_store_exclusively``, once the window is ready: check the file for damage
-    (StoreUnavailable says what to do) and make the daily backup (a failure is only logged)."""
+    (StoreUnavailable says what to do), clear what interrupted writes left in the app's own
+    folders, and make the daily backup (a failure is only logged)."""
+    remove_leftover_temp_files(paths)
     if db.path is not None:
         from app.store.integrity import check_file
 
@@ -49,4 +51,19 @@ def finish_opening(paths: AppPaths, db: Database) -> None:
     scheduled_backup_quietly(paths, db)
 
 
-__all__ = ["Database", "finish_opening", "open_store", "open_store_exclusively"]
+def remove_leftover_temp_files(paths: AppPaths) -> int:
+    """Temp files of writes a crash interrupted (settings, window state, reply scans, backups),
+    once they are old enough not to be a write in progress; returns how many went."""
+    from app.atomic_files import remove_stale_temp_files
+
+    folders = (paths.data_dir, paths.data_dir / "attachments", paths.backups)
+    return sum(remove_stale_temp_files(folder) for folder in folders if folder.is_dir())
+
+
+__all__ = [
+    "Database",
+    "finish_opening",
+    "open_store",
+    "open_store_exclusively",
+    "remove_leftover_temp_files",
+]

@@ -11,7 +11,6 @@ from app.domain import bounds
 from app.domain.errors import N_, InvalidInput
 from app.domain.events import CaseTally, EventInfo, EventTally
 from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
-from app.i18n import _
 from app.services.appeals import record_appeal
 from app.services.cases import case_not_found
 from app.services.limits import check_count, check_date, check_goal, check_line
@@ -53,11 +52,13 @@ def create_event(
         check_goal(value)
     check_date(held_on)
     place = check_line(place)
-    taken = _("There is already an event called '%(name)s'. Choose another name.") % {"name": name}
+    taken = InvalidInput(
+        N_("There is already an event called '%(name)s'. Choose another name."), name=name
+    )
     try:
         return _create_event(db, name, held_on, place, numbers, wanted_goals, goal, taken)
     except IntegrityError:  # another laptop on the shared store created it a moment ago
-        raise InvalidInput(taken) from None
+        raise taken from None
 
 
 def _create_event(
@@ -68,11 +69,11 @@ def _create_event(
     numbers: list[str],
     wanted_goals: dict[str, int | None],
     goal: int | None,
-    taken: str,
+    taken: InvalidInput,
 ) -> EventInfo:
     with db.unit_of_work() as session:
         if event_repository.event_by_name(session, name) is not None:
-            raise InvalidInput(taken)
+            raise taken
         ids = event_repository.case_ids_by_number(session, numbers)
         missing = [n for n in numbers if n not in ids]
         if missing:
@@ -98,13 +99,18 @@ def get_event(db: Database, name: str) -> EventInfo:
         row = event_repository.event_by_name(session, wanted)
         if row is None:
             known = [e.name for e in event_repository.all_events(session)]
-            hint = (
-                _("Known events: %(names)s.") % {"names": ", ".join(known)}
-                if known
-                else _("Create one with 'appeal-desk event create NAME'.")
-            )
+            if known:
+                raise InvalidInput(
+                    N_("There is no event called '%(name)s'. Known events: %(names)s."),
+                    name=wanted,
+                    names=", ".join(known),
+                )
             raise InvalidInput(
-                _("There is no event called '%(name)s'.") % {"name": wanted} + " " + hint
+                N_(
+                    "There is no event called '%(name)s'. "
+                    "Create one with 'appeal-desk event create NAME'."
+                ),
+                name=wanted,
             )
         return event_repository.event_info(session, row)
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import N_, InvalidInput, TargetOutOfRange
-from app.domain.model import CaseDetail, Letter, SenderProfile, Target
+from app.domain.model import CaseDetail, CaseSummary, Letter, SenderProfile, Target
 from app.domain.output_options import EnvelopeFormat, OutputOptions, PageSize
 from app.services import writer_safety
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
     from app.settings import Settings
+    from app.store.database import Database
 
 
 def system_page_size() -> PageSize:
@@ -103,16 +106,37 @@ def save_letter_pdf(
     """Write the letter as a PDF (replaced atomically); return its number of pages."""
     from app.output.paper import write_letter_pdf
 
-    return write_letter_pdf(
-        letter,
-        path,
-        sender=letter_sender(sender, case, options),
-        target=target_of(case, target_index),
-        page_size=options.page_size,
-        emphasis=emphasis(case),
-        large_print=options.large_print,
-        country=case.country or None,
-    )
+    return write_letter_pdf(letter, path, **_on_paper(case, target_index, sender, options))
+
+
+def letter_for_print(
+    letter: Letter,
+    *,
+    case: CaseDetail,
+    target_index: int,
+    sender: SenderProfile,
+    options: OutputOptions,
+) -> QTextDocument:
+    """The letter laid out on its page exactly as :func:`save_letter_pdf` writes it, for the
+    print preview to paint on the printer."""
+    from app.output.paper import fitted_letter_document
+
+    return fitted_letter_document(letter, **_on_paper(case, target_index, sender, options))
+
+
+def _on_paper(
+    case: CaseDetail, target_index: int, sender: SenderProfile, options: OutputOptions
+) -> dict[str, Any]:
+    """How a letter goes on paper: who signs (writer safety), to whom, the paper, the names
+    in bold, large print and the country the address ends with."""
+    return {
+        "sender": letter_sender(sender, case, options),
+        "target": target_of(case, target_index),
+        "page_size": options.page_size,
+        "emphasis": emphasis(case),
+        "large_print": options.large_print,
+        "country": case.country or None,
+    }
 
 
 def save_letter_text(letter: Letter, path: Path) -> None:
@@ -194,6 +218,27 @@ def save_envelope(
 def officials_with_address(case: CaseDetail) -> list[int]:
     """The numbers (1-based) of the case's officials that have a postal address."""
     return [index for index, target in enumerate(case.targets, start=1) if target.address]
+
+
+def postal_recipients(cases: Sequence[CaseDetail]) -> list[tuple[CaseDetail, list[int]]]:
+    """Each case with the numbers of its officials that have a postal address (an envelope or
+    a label without one would reach nobody); cases with none are left out."""
+    chosen = [(case, officials_with_address(case)) for case in cases]
+    return [(case, indexes) for case, indexes in chosen if indexes]
+
+
+def listed_recipients(
+    db: Database, listed: Sequence[CaseSummary]
+) -> list[tuple[CaseDetail, list[int]]]:
+    """The postal recipients of envelopes or labels made for every case in a list.
+
+    Fictional sample cases are left out: practice never goes on bulk output (a sample named on
+    its own still gets its envelope or label, marked as practice)."""
+    from app.services.cases import get_case
+
+    return postal_recipients(
+        [get_case(db, case.ua_number) for case in listed if not case.is_sample]
+    )
 
 
 @dataclass(frozen=True, slots=True)

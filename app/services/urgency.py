@@ -11,6 +11,9 @@ from app.domain.model import CaseDetail, CaseStatus, CaseSummary
 from app.services.database import Database
 from app.services.transit_times import TransitTable
 
+# A reminder comes this many days before a deadline, for open cases not yet written to.
+REMIND_WITHIN_DAYS = 7
+
 
 class Advice(StrEnum):
     """What the queue recommends for a case today."""
@@ -146,7 +149,7 @@ def due_for_reminder(
     table: TransitTable,
     today: date,
     *,
-    within_days: int = 7,
+    within_days: int = REMIND_WITHIN_DAYS,
     sender_country: str | None = None,
 ) -> list[QueueItem]:
     """Open cases not yet written to whose deadline is at most ``within_days`` away (not passed)."""

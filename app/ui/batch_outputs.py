@@ -13,22 +13,13 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.model import CaseDetail, CaseSummary
 from app.i18n import _, ngettext
+from app.labels import labels_saved_text
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.file_dialogs import ask_save_path
 from app.ui.messages import Messages
 
-
-def listed_cases(context: AppContext, summaries: Sequence[CaseSummary]) -> list[CaseDetail]:
-    """The listed cases with their officials (practice cases left out)."""
-    from app.services.cases import get_case
-
-    db = context.db
-    if db is None:
-        return []
-    return [  # fictional sample cases never go on bulk envelopes or labels
-        get_case(db, summary.ua_number) for summary in summaries if not summary.is_sample
-    ]
+Recipients = tuple[CaseDetail, list[int]]  # a case and its officials' numbers
 
 
 def _nothing_to_print(parent: QWidget) -> None:
@@ -41,12 +32,11 @@ def _nothing_to_print(parent: QWidget) -> None:
     )
 
 
-def _with_address(cases: list[CaseDetail]) -> list[tuple[CaseDetail, list[int]]]:
-    """Each case with the numbers of its officials that have a postal address."""
-    from app.services.outputs import officials_with_address
+def _recipients(context: AppContext, summaries: Sequence[CaseSummary]) -> list[Recipients]:
+    from app.services.outputs import listed_recipients
 
-    chosen = [(case, officials_with_address(case)) for case in cases]
-    return [(case, indexes) for case, indexes in chosen if indexes]
+    db = context.db
+    return [] if db is None else listed_recipients(db, summaries)
 
 
 def save_address_labels(
@@ -55,7 +45,7 @@ def save_address_labels(
     from app.services.outputs import output_options, save_labels
 
     try:
-        chosen = _with_address(listed_cases(context, summaries))
+        chosen = _recipients(context, summaries)
         if not chosen:
             _nothing_to_print(parent)
             return None
@@ -68,11 +58,7 @@ def save_address_labels(
     except Exception as error:
         report_failure(parent, _("The labels were not saved"), error)
         return None
-    return ngettext(
-        "Saved %(count)d labels on %(sheets)d sheet to %(file)s.",
-        "Saved %(count)d labels on %(sheets)d sheets to %(file)s.",
-        written.sheets,
-    ) % {"count": written.labels, "sheets": written.sheets, "file": path}
+    return labels_saved_text(written.labels, written.sheets, path)
 
 
 def save_envelopes(
@@ -84,7 +70,7 @@ def save_envelopes(
 
     settings = context.settings
     try:
-        chosen = _with_address(listed_cases(context, summaries))
+        chosen = _recipients(context, summaries)
         if not chosen:
             _nothing_to_print(parent)
             return None

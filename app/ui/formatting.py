@@ -6,14 +6,13 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale
 
-from app.domain.model import OutputKind
-from app.i18n import pgettext
 from app.labels import (  # noqa: F401 - the window's modules import these words from here
     LONG_OVERDUE_DAYS,
     appeal_kind_label,
     channel_label,
     days_left_text,
     outcome_label,
+    output_kind_label,
     sample_label,
 )
 
@@ -29,14 +28,6 @@ def format_date(value: date | None, long: bool = False) -> str:
     return QLocale().toString(
         QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
     )
-
-
-def output_kind_label(kind: OutputKind) -> str:
-    return {
-        OutputKind.INITIAL: pgettext("document kind", "Initial UA"),
-        OutputKind.UPDATE: pgettext("document kind", "Update"),
-        OutputKind.FINAL: pgettext("document kind", "Final output"),
-    }[kind]
 
 
 def language_name(locale_id: str) -> str:

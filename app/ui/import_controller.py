@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from app.ui.import_summary import (
     has_rejections,
     result_line,
     summary_text,
+    was_cancelled,
 )
 from app.ui.messages import Messages
 from app.ui.tasks import ProgressCallback
@@ -44,6 +46,7 @@ class ImportController(QObject):
         self._parent = parent
         self._context = context
         self._progress: QProgressDialog | None = None
+        self._cancel: threading.Event | None = None
         self._last_dir = ""
         self.running = False
 
@@ -89,7 +92,12 @@ class ImportController(QObject):
         from app.services.importing import import_files
 
         chosen = list(paths)
-        self._start(lambda progress: import_files(db, chosen, progress=progress), len(chosen))
+        cancel = threading.Event()
+        self._start(
+            lambda progress: import_files(db, chosen, progress=progress, cancel=cancel),
+            len(chosen),
+            cancel,
+        )
 
     def import_clipboard(self) -> None:
         """Import a UA copied from an email or a web page (the text on the clipboard)."""
@@ -130,35 +138,53 @@ class ImportController(QObject):
 
     # ---- the job -----------------------------------------------------------------------------
 
-    def _start(self, work: Callable[[ProgressCallback], list[ImportResult]], count: int) -> None:
+    def _start(
+        self,
+        work: Callable[[ProgressCallback], list[ImportResult]],
+        count: int,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        """Run ``work`` as a job; with ``cancel``, a progress dialog (shown when the import
+        lasts) whose Cancel button sets it: the service stops within a fraction of a second."""
         self.running = True
         self.started.emit()
-        if count > 1:
+        self._cancel = cancel
+        if cancel is not None:
             self._progress = QProgressDialog(
-                _("Importing documents..."), "", 0, count, self._parent
+                _("Importing documents..."), _("Cancel"), 0, max(count, 1), self._parent
             )
             self._progress.setWindowTitle(_("Import"))
-            self._progress.setCancelButton(None)
             self._progress.setWindowModality(Qt.WindowModality.WindowModal)
             self._progress.setMinimumDuration(300)
+            self._progress.setAutoClose(False)
+            self._progress.setAutoReset(False)
             self._progress.setAccessibleName(_("Import progress"))
+            self._progress.canceled.connect(self.cancel)
             self._progress.setValue(0)
         self._context.runner.start(
             work, self._on_success, self._on_failure, self._on_progress, name="import"
         )
 
+    def cancel(self) -> None:
+        """Stop the running import: files already saved stay, the others are skipped."""
+        if self._cancel is not None and not self._cancel.is_set():
+            self._cancel.set()
+            self.status_message.emit(_("Cancelling the import..."), 8000)
+
     def _on_progress(self, done: int, total: int, current: str) -> None:
         progress = self._progress  # setValue() on a modal dialog processes events: the import
-        if progress is not None:  # may finish (and drop the dialog) inside this call
+        if progress is not None and not progress.wasCanceled():  # may finish inside this call
             progress.setMaximum(max(total, 1))
             progress.setLabelText(_("Importing {file}...").format(file=Path(current).name))
             progress.setValue(done)
 
     def _close_progress(self) -> None:
         if self._progress is not None:
+            self._progress.canceled.disconnect(self.cancel)
             self._progress.reset()
             self._progress.deleteLater()
             self._progress = None
+        self._cancel = None
         self.running = False
 
     def _on_success(self, results: list[ImportResult]) -> None:
@@ -185,7 +211,9 @@ class ImportController(QObject):
         """One quiet status line for a clean single import; a message box otherwise."""
         text = summary_text(results)
         self.status_message.emit(text, 10_000)
-        if len(results) == 1:
+        if was_cancelled(results):
+            Messages.info(self._parent, _("Import cancelled"), text, details_text(results))
+        elif len(results) == 1:
             [result] = results
             if result.outcome == ImportOutcome.REJECTED:
                 Messages.warning(self._parent, _("Import"), result_line(result))

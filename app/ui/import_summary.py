@@ -39,6 +39,13 @@ def summary_text(results: Sequence[ImportResult]) -> str:
             "%(count)d documents may not belong to their cases and wait for your decision.",
             counts[ImportOutcome.NEEDS_CONFIRMATION],
         ),
+        ImportOutcome.SKIPPED: ngettext(
+            "The import was cancelled: %(count)d file was skipped and not imported. "
+            "Import it again to add it.",
+            "The import was cancelled: %(count)d files were skipped and not imported. "
+            "Import them again to add them.",
+            counts[ImportOutcome.SKIPPED],
+        ),
     }
     parts = [sentences[o] % {"count": counts[o]} for o in ImportOutcome if counts[o]]
     return " ".join(parts) if parts else _("No document was imported.")
@@ -67,6 +74,11 @@ def result_line(result: ImportResult) -> str:
 
 def details_text(results: Sequence[ImportResult]) -> str:
     return "\n".join(result_line(result) for result in results)
+
+
+def was_cancelled(results: Sequence[ImportResult]) -> bool:
+    """The user cancelled the import before every file was read."""
+    return any(result.outcome == ImportOutcome.SKIPPED for result in results)
 
 
 def has_rejections(results: Sequence[ImportResult]) -> bool:

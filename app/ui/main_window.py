@@ -406,5 +406,6 @@ class MainWindow(QMainWindow):
         self.window_state.save(self, self.splitter, self.case_list)
         remove_language_listener(self._on_language_changed)
         self.case_actions.close_dialogs()
+        self.imports.cancel()  # what was saved stays; closing never waits for a long batch
         self.context.shutdown()
         super().closeEvent(event)

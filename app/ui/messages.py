@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def _box(
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    parent: QWidget | None,
+) -> QMessageBox:
+    """A message box that shows its text as plain text: messages quote file names, titles and
+    reasons taken from documents, which must never render as HTML (images, links, styles)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
 
 
 class Messages:
@@ -10,34 +25,31 @@ class Messages:
 
     @staticmethod
     def info(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
-        )
+        box = _box(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
         if details:
             box.setDetailedText(details)
         box.exec()
 
     @staticmethod
     def warning(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent
-        )
+        box = _box(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
         if details:
             box.setDetailedText(details)
         box.exec()
 
     @staticmethod
     def error(parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.critical(parent, title, text)
+        _box(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent).exec()
 
     @staticmethod
     def ask(parent: QWidget | None, title: str, text: str) -> bool:
         """A yes/no question; True when the user said yes."""
-        answer = QMessageBox.question(
-            parent,
+        box = _box(
+            QMessageBox.Icon.Question,
             title,
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            parent,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes

@@ -26,7 +26,6 @@ from app.ui.app_icon import app_icon
 from app.ui.formatting import days_left_text
 
 log = logging.getLogger(__name__)
-REMIND_WITHIN_DAYS = 7
 LISTED_CASES = 3
 
 
@@ -159,7 +158,6 @@ class DeadlineNotifier(QObject):
                 list(self._cases()),
                 table,
                 today,
-                within_days=REMIND_WITHIN_DAYS,
                 sender_country=self._sender_country(),
             )
         except Exception:  # a reminder must never break the window

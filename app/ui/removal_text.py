@@ -17,14 +17,13 @@ def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str
             % {"count": preview.documents}
         )
     if preview.appeals and not keep_appeals:
-        lines.append(
-            ngettext(
-                "%(count)d recorded appeal (%(letters)d letters in all)",
-                "%(count)d recorded appeals (%(letters)d letters in all)",
-                preview.appeals,
-            )
-            % {"count": preview.appeals, "letters": preview.letters}
-        )
+        appeals = ngettext(
+            "%(count)d recorded appeal", "%(count)d recorded appeals", preview.appeals
+        ) % {"count": preview.appeals}
+        letters = ngettext(
+            "(%(count)d letter in all)", "(%(count)d letters in all)", preview.letters
+        ) % {"count": preview.letters}
+        lines.append(f"{appeals} {letters}")
     if preview.events:
         lines.append(_("its place in: {events}").format(events=", ".join(preview.events)))
     text = "\n\u2022 ".join(lines)

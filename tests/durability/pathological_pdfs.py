@@ -121,6 +121,14 @@ def slow_parser_page(path: Path) -> Path:
     return _write(path, ODD_LINE * 60_000, {}, writer, font)
 
 
+def single_slow_stream(path: Path) -> Path:
+    """One content stream just under the reader's cap for content only pypdf's byte-by-byte
+    parser reads: several seconds in one call that no check inside the app can interrupt."""
+    writer = PdfWriter()
+    font = _font(writer)
+    return _write(path, ODD_LINE * (990_000 // len(ODD_LINE)), {}, writer, font)
+
+
 def build_corpus(folder: Path) -> list[str]:
     """Write the pathological PDFs into ``folder``; return their names."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -133,6 +133,14 @@ def test_backups_dialog_lists_makes_and_restores(qtbot, seeded: AppPaths, asked:
 
     assert dialog.table.rowCount() == 1
     assert "3 cases, 6 appeals" in dialog.table.item(0, 3).text()
+    from datetime import datetime
+
+    from app.dates import date_time
+
+    made = list_backups(seeded)[0].created
+    assert dialog.table.item(0, 0).text() == date_time(made)  # the interface's date words
+    assert made.strftime("%Y-%m-%d") not in dialog.table.item(0, 0).text()
+    assert str(datetime.now().year) in dialog.table.item(0, 0).text()
     dialog.table.selectRow(0)
     dialog.restore_selected()
 

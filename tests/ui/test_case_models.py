@@ -171,3 +171,28 @@ def test_days_left_move_on_when_the_day_changes(qtbot, qapp) -> None:  # type: i
         model.refresh_today()
     assert blocker.args[0].column() == Column.DAYS_LEFT
     assert model.index(0, Column.DAYS_LEFT).data() == "1 day left"
+
+
+def test_the_proxy_reads_any_model_of_cases_the_case_model_only_faster(
+    qtmodeltester, model: CaseTableModel, cases: list[CaseSummary]
+) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    from app.ui.models.case_row_source import CaseRowSource
+
+    source: CaseRowSource = model  # the case model offers the lists the proxy reads
+    assert isinstance(source, CaseRowSource)
+    plain = QStandardItemModel()
+    for case in cases:
+        item = QStandardItem(case.title)
+        item.setData(case, CASE_ROLE)
+        plain.appendRow(item)
+    assert not isinstance(plain, CaseRowSource)
+    found = {}
+    for name, source_model in (("case model", model), ("plain", plain)):
+        proxy = CaseFilterProxy()
+        proxy.setSourceModel(source_model)
+        proxy.set_search_text("atlantis")
+        qtmodeltester.check(proxy)
+        found[name] = {proxy.case_at(row).ua_number for row in range(proxy.rowCount())}
+    assert found["plain"] == found["case model"] == {"7/25", "1/26", "80/99"}

@@ -98,3 +98,19 @@ def test_report_for_a_period(qtbot, gui_app, app_paths, open_db) -> None:  # typ
     dialog.period_box.setChecked(True)
     assert dialog.report.total == 2
     assert "Total letters: 2." in dialog.view.toPlainText()
+
+
+def test_the_dialog_shows_the_tables_the_pdf_prints(qtbot, gui_app, app_paths, open_db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.reports import report_page
+
+    seed(app_paths, open_db)
+    dialog = report_dialog.ReportDialog(lambda: open_db)
+    qtbot.add_widget(dialog)
+    shown = [line.strip() for line in dialog.view.toPlainText().splitlines() if line.strip()]
+    page = report_page(section_report(open_db), date.today())
+    for header, rows in (page.case_table, page.month_table):
+        for cells in (header, *rows):  # one cell a line, each row as the PDF prints it
+            run = list(cells)
+            assert any(shown[at : at + len(run)] == run for at in range(len(shown))), run
+    assert shown.index("UA 3/26") < shown.index("UA 12/26")  # by year, then number
+    assert "March 2026" in shown and "2026-03" not in shown  # months in words

@@ -116,3 +116,22 @@ def test_stale_temp_files_go_but_a_write_in_progress_stays(tmp_path: Path) -> No
     os.utime(old, (day_ago, day_ago))
     assert remove_stale_temp_files(tmp_path) == 1
     assert not old.exists() and fresh.exists()
+
+
+def test_a_full_disk_is_said_whole_in_the_language_the_error_is_shown_in(
+    tmp_path: Path,
+) -> None:
+    import errno
+
+    from app.atomic_files import output_failed
+    from app.i18n import translations_for
+
+    target = tmp_path / "letter.pdf"
+    error = output_failed(target, OSError(errno.ENOSPC, "No space left on device"), True)
+
+    assert error.message == (
+        f"Could not write {target} (the disk is full). The previous file was kept unchanged."
+    )
+    spanish = error.translated(translations_for("es").gettext)
+    assert str(target) in spanish and "el disco está lleno" in spanish
+    assert "disk is full" not in spanish and "Could not write" not in spanish

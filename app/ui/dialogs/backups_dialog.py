@@ -20,31 +20,17 @@ from PySide6.QtWidgets import (
 
 from app.dates import date_time
 from app.domain.errors import AppealDeskError
-from app.i18n import N_, _
+from app.i18n import _
+from app.labels import backup_contents_text, backup_reason_label, file_size_text
 from app.paths import AppPaths
 from app.ui.accessibility import SpokenLabel, leave_with_tab, select_the_current_row
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
+from app.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from app.services import backups
     from app.services.database import Database
-
-REASONS = {
-    "auto": N_("automatic"),
-    "manual": N_("made by you"),
-    "pre-import": N_("before an import"),
-    "pre-restore": N_("before a restore"),
-    "pre-migration": N_("before an upgrade"),
-}
-
-
-def _size(size: float) -> str:
-    for unit in ("B", "KB", "MB"):
-        if size < 1024:
-            return f"{size:.0f} {unit}"
-        size /= 1024
-    return f"{size:.1f} GB"
 
 
 class BackupsDialog(QDialog):
@@ -104,18 +90,16 @@ class BackupsDialog(QDialog):
         self.entries = backups.list_backups(self.paths)
         self.table.setRowCount(len(self.entries))
         for row, info in enumerate(self.entries):
-            counts = _("{cases} cases, {appeals} appeals").format(
-                cases=info.counts.get("cases", 0), appeals=info.counts.get("appeals", 0)
-            )
+            counts = {key: info.counts.get(key, 0) for key in ("cases", "appeals")}
             cells = (
-                info.created.astimezone().strftime("%Y-%m-%d %H:%M"),
-                _(REASONS.get(info.reason, info.reason)),
-                _size(info.size),
-                counts,
+                date_time(info.created),
+                backup_reason_label(info.reason),
+                file_size_text(info.size),
+                backup_contents_text(counts),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(info.path))
+                item.setToolTip(plain_tooltip(str(info.path)) or "")
                 self.table.setItem(row, column, item)
         self._update_buttons()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import AppealRecord, AppealStatus
 from app.i18n import _
+from app.services.appeals import next_steps
 from app.ui.accessibility import leave_with_tab, readable_by_keyboard, select_the_current_row
 from app.ui.dialogs.appeal_update_dialogs import ReplyDialog, SentDetailsDialog
 from app.ui.errors import report_failure
@@ -197,9 +198,10 @@ class HistoryDialog(QDialog):
     def _on_selection(self) -> None:
         record = self.current_record()
         self.letter_view.setPlainText(record.text if record else "")
-        self.printed_button.setEnabled(record is not None and record.status == AppealStatus.DRAFT)
-        self.sent_button.setEnabled(record is not None and record.status != AppealStatus.SENT)
-        self.reply_button.setEnabled(record is not None and record.status == AppealStatus.SENT)
+        steps = next_steps(record) if record is not None else None
+        self.printed_button.setEnabled(steps is not None and steps.mark_printed)
+        self.sent_button.setEnabled(steps is not None and steps.mark_sent)
+        self.reply_button.setEnabled(steps is not None and steps.record_reply)
         self.copy_button.setEnabled(record is not None and bool(record.text))
         scan = record.reply_attachment if record is not None else None
         self.scan_label.setText(reply_text(record) if record is not None else "")

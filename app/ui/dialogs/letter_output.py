@@ -92,19 +92,17 @@ def print_letter(dialog: LetterDialog) -> str | None:
     from PySide6.QtGui import QPainter
     from PySide6.QtPrintSupport import QPrinter
 
-    from app.output.paper import fitted_letter_document, paint_document_pages, prepare_paged_device
+    from app.output.paper import paint_document_pages, prepare_paged_device
     from app.ui.print_preview import PrintPreview
 
     letter, target = _edited_letter(dialog)
     options = output_options(dialog)
-    doc = fitted_letter_document(
+    doc = outputs.letter_for_print(
         letter,
-        sender=outputs.letter_sender(dialog.settings.sender, dialog.case, options),
-        target=target,
-        page_size=options.page_size,
-        emphasis=outputs.emphasis(dialog.case),
-        large_print=options.large_print,
-        country=dialog.case.country or None,
+        case=dialog.case,
+        target_index=dialog.target_index(),
+        sender=dialog.settings.sender,
+        options=options,
     )
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     prepare_paged_device(printer, options.page_size)

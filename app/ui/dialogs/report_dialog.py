@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -20,12 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.model import Channel
 from app.i18n import _
 from app.services.outputs import default_output_options
 from app.ui.errors import report_failure
 from app.ui.file_dialogs import ask_save_path
-from app.ui.formatting import channel_label
 
 if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
@@ -33,58 +31,43 @@ if TYPE_CHECKING:
     from app.services.reports import SectionReport
 
 
-def report_html(report: SectionReport) -> str:
-    """A one-page summary that says what it holds and what it leaves out."""
-    from app.services.reports import period_text, scope_note
+def html_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A bordered table: the first column left, counts right, the last row (totals) in bold."""
 
-    period = period_text(report)
-    heading = _("Appeals sent: report for the section")
+    def row(cells: Sequence[str], tag: str, bold: bool = False) -> str:
+        out = []
+        for column, cell in enumerate(cells):
+            align = "left" if column == 0 else "right"
+            text = f"<b>{escape(cell)}</b>" if bold else escape(cell)
+            out.append(f"<{tag} align='{align}'>{text}</{tag}>")
+        return "<tr>" + "".join(out) + "</tr>"
+
+    body = "".join(row(cells, "td", bold=i == len(rows) - 1) for i, cells in enumerate(rows))
+    return f"<table cellspacing='0' cellpadding='4' border='1'>{row(header, 'th')}{body}</table>"
+
+
+def report_html(report: SectionReport) -> str:
+    """The page the PDF prints (same tables, same order), with a heading over each table."""
+    from app.services.reports import report_page
+
+    page = report_page(report, date.today())
     parts = [
-        f"<h2>{escape(heading)}</h2>",
-        "<p>{} {}</p>".format(
-            escape(period),
-            escape(
-                _("Total letters: {count}. Replies received: {replies}.").format(
-                    count=report.total, replies=report.total_replies
-                )
-            ),
-        ),
-        f"<p><i>{escape(scope_note())}</i></p>",  # the same words as the PDF and --help
+        f"<h2>{escape(page.headline)}</h2>",
+        f"<p>{escape(page.period)} {escape(page.total_line)}</p>",
+        f"<p><i>{escape(page.scope_note)}</i></p>",  # the same words as the PDF and --help
     ]
-    per_case = report.per_case_and_channel()
-    channels = [c for c in Channel if any(ch == c.value for _ua, ch in per_case)]
-    if per_case:
-        header = "".join(f"<th align='right'>{escape(channel_label(c))}</th>" for c in channels)
-        rows = []
-        for ua in dict.fromkeys(ua for ua, _ch in per_case):
-            cells = "".join(
-                f"<td align='right'>{per_case.get((ua, c.value), 0)}</td>" for c in channels
-            )
-            total = sum(per_case.get((ua, c.value), 0) for c in channels)
-            rows.append(
-                f"<tr><td>{escape(ua)}</td>{cells}<td align='right'><b>{total}</b></td></tr>"
-            )
-        per_case_heading, ua_heading, total_heading = (
-            _("Letters per UA and channel"),
-            _("UA"),
-            _("Total"),
-        )
-        parts.append(f"<h3>{escape(per_case_heading)}</h3>")
-        parts.append(
-            "<table cellspacing='0' cellpadding='4' border='1'>"
-            f"<tr><th align='left'>{escape(ua_heading)}</th>{header}"
-            f"<th align='right'>{escape(total_heading)}</th></tr>" + "".join(rows) + "</table>"
-        )
-        months = "".join(
-            f"<tr><td>{escape(month)}</td><td align='right'>{count}</td></tr>"
-            for month, count in report.per_month().items()
-        )
-        per_month_heading = _("Letters per month")
-        parts.append(f"<h3>{escape(per_month_heading)}</h3>")
-        parts.append(f"<table cellspacing='0' cellpadding='4' border='1'>{months}</table>")
-    else:
+    case_header, case_rows = page.case_table
+    month_header, month_rows = page.month_table
+    if not case_rows:
         nothing = _("No letters marked as sent in this period.")
-        parts.append(f"<p>{escape(nothing)}</p>")
+        return "".join([*parts, f"<p>{escape(nothing)}</p>"])
+    per_case_heading, per_month_heading = _("Letters per UA and channel"), _("Letters per month")
+    parts += [
+        f"<h3>{escape(per_case_heading)}</h3>",
+        html_table(case_header, case_rows),
+        f"<h3>{escape(per_month_heading)}</h3>",
+        html_table(month_header, month_rows),
+    ]
     return "".join(parts)
 
 

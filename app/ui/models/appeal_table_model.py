@@ -13,6 +13,7 @@ from app.domain.model import AppealRecord, AppealStatus
 from app.i18n import _, pgettext
 from app.ui.formatting import appeal_kind_label, channel_label, format_date, sample_label
 from app.ui.models.case_table_model import ua_sort_key
+from app.ui.plain_text import plain_tooltip
 
 APPEAL_ROLE = Qt.ItemDataRole.UserRole + 1  # returns the AppealRecord of the row
 
@@ -96,7 +97,7 @@ class AppealTableModel(QAbstractTableModel):
             and index.column() == AppealColumn.REPLY
             and record.reply_note
         ):
-            return record.reply_note
+            return plain_tooltip(record.reply_note)
         return None
 
     def _display(self, record: AppealRecord, column: AppealColumn) -> str:

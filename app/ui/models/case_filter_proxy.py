@@ -10,7 +10,8 @@ Sorting stays in the source model, which sorts 20,000 rows far faster than a pro
 compares row by row through Python: ``sort`` is forwarded, and the proxy keeps the source order.
 
 The rows that pass are chosen by ``CaseSearchFilter`` (case_search_filter.py, no Qt) and
-shown by ``CaseRowsProxy`` (case_rows_proxy.py: index mapping, cells, persistent indexes).
+shown by ``CaseRowsProxy`` (case_rows_proxy.py: index mapping, cells, persistent indexes). The
+source model is read through ``CaseRowSource`` (case_row_source.py) when it offers it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 
 from app.domain.model import CaseSummary
 from app.domain.text_folding import fold
+from app.ui.models.case_row_source import CaseRowSource
 from app.ui.models.case_rows_proxy import AnyIndex, CaseRowsProxy
 from app.ui.models.case_search_filter import CaseSearchFilter
 from app.ui.models.case_table_model import CASE_ROLE
@@ -83,7 +85,7 @@ class CaseFilterProxy(CaseRowsProxy):
         self.beginResetModel()
         super().setSourceModel(model)
         self._source = model
-        self._case_data = getattr(model, "case_data", None)
+        self._case_data = model.case_data if isinstance(model, CaseRowSource) else None
         if model is not None:
             for signal, slot in self._source_connections(model):
                 signal.connect(slot)
@@ -170,14 +172,12 @@ class CaseFilterProxy(CaseRowsProxy):
 
     def _source_rows(
         self, model: QAbstractItemModel | None
-    ) -> tuple[list[CaseSummary], list[int], list[CaseSummary]]:
-        """(pool, order, rows) from a CaseTableModel; any other model: its rows, in order."""
+    ) -> tuple[list[CaseSummary], Sequence[int], list[CaseSummary]]:
+        """(pool, order, rows) from a CaseRowSource; any other model: its rows, in order."""
         if model is None:
             return [], [], []
-        row_order = getattr(model, "row_order", None)
-        if callable(row_order):
-            pool, order, rows = row_order()  # the model replaces (never mutates) these lists
-            return pool, order, rows
+        if isinstance(model, CaseRowSource):
+            return model.row_order()  # the model replaces (never mutates) these lists
         cases = [model.index(r, 0).data(CASE_ROLE) for r in range(model.rowCount())]
         return cases, list(range(len(cases))), cases
 

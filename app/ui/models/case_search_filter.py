@@ -31,7 +31,7 @@ class CaseSearchFilter:
         self.words: tuple[str, ...] = ()
         self.show_closed = False
         self.pool: list[CaseSummary] = []
-        self.order: list[int] = []  # source row -> pool position
+        self.order: Sequence[int] = []  # source row -> pool position
         self.cases: list[CaseSummary] = []  # per source row
         self._index = CaseSearchIndex()  # folded texts (UTF-8) per pool position, made lazily
         self._pool_open = bytearray()  # 1: the case is open
@@ -68,7 +68,7 @@ class CaseSearchFilter:
     def reload(
         self,
         pool: list[CaseSummary],
-        order: list[int],
+        order: Sequence[int],
         cases: list[CaseSummary],
         visible: Sequence[int],
     ) -> Sequence[int]:

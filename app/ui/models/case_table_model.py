@@ -25,6 +25,7 @@ from app.ui.models.case_columns import (
     ua_sort_key,
 )
 from app.ui.models.case_sort_orders import CaseSortOrders
+from app.ui.plain_text import plain_tooltip
 
 __all__ = [
     "CASE_ROLE",
@@ -115,7 +116,7 @@ class CaseTableModel(QAbstractTableModel):
         if role in (_DISPLAY, _ACCESSIBLE_TEXT):
             return display_text(case, column, self._today)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(case, column, self._today)
+            return plain_tooltip(tooltip_text(case, column, self._today))
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.DAYS_LEFT:
             days = case.days_left(self._today())
             if case.status == CaseStatus.OPEN and days is not None and days < 0:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.i18n import _, ngettext, pgettext
 from app.services.urgency import Advice, Alternative, QueueItem
 from app.ui.formatting import format_date, sample_label
+from app.ui.plain_text import plain_tooltip
 
 QUEUE_ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -147,8 +148,8 @@ class WriteTodayModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._text(item, index.column())
             if index.column() == QueueColumn.ADVICE:
-                return advice_sentence(item)
-            return text
+                text = advice_sentence(item)
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == QueueColumn.SENT:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

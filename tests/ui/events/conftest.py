@@ -12,11 +12,6 @@ from tests.builders import open_event_store
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
 def db(data_dir: Path) -> Iterator[Database]:
     database = open_event_store(data_dir)
     yield database

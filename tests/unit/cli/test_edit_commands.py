@@ -122,7 +122,7 @@ def test_appeal_list_edit_delete(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = cli(capsys, tmp_path, "appeal", "list")
     assert appeal["id"][:8] in out
     code, out, _ = cli(capsys, tmp_path, "appeal", "delete", appeal["id"])
-    assert code == 0 and "This removes: the sent appeal" in out
+    assert code == 0 and "This removes: the appeal " in out and "(Sent)" in out
     assert json.loads(cli(capsys, tmp_path, "appeal", "list", "--json")[1]) == []
 
 

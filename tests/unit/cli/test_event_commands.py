@@ -19,11 +19,6 @@ EVENT = "Letter evening (fictional)"
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
 def db(data_dir: Path) -> Iterator[Database]:
     """The organiser's store holding the three fictional event cases."""
     database = open_event_store(data_dir)

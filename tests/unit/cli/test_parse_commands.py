@@ -30,8 +30,8 @@ def test_parse_json_prints_one_object_in_the_schema(
 def test_parse_without_json_prints_a_readable_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(FIXTURES / "modern_pdf_initial.txt")]) == 0
     out = capsys.readouterr().out
-    assert "UA 45/25" in out and "Deadline: 2025-04-23" in out
-    assert "Target 2: Chairperson of the Provincial People’s Committee, Pham Van Sample" in out
+    assert "UA 45/25" in out and "Deadline: Apr 23, 2025" in out
+    assert "Official 2: Chairperson of the Provincial People’s Committee, Pham Van Sample" in out
 
 
 def test_bad_input_exits_1_with_one_line(

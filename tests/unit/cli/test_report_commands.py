@@ -15,11 +15,6 @@ from tests.builders import open_sample_store, record_sample_appeals
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
 def seeded(data_dir: Path) -> Iterator[Database]:
     """The shipped fictional cases with seven letters, a reply, a draft and a printed one."""
     database = record_sample_appeals(open_sample_store(data_dir))

@@ -34,7 +34,7 @@ def run_check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]
 def test_shipped_translations_pass(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run_check(capsys, "--quiet")
     assert code == 0, out
-    assert ", 0 error(s)." in out
+    assert ", 0 errors." in out
 
 
 def test_broken_catalog_is_caught(
@@ -179,3 +179,41 @@ def test_cli_lang_translates_command_line_messages(capsys: pytest.CaptureFixture
     assert gettext_module.pgettext("channel", "Post") == "Correo postal"
     gettext_module.set_language("en")
     capsys.readouterr()
+
+
+def test_a_plural_forms_header_with_too_few_forms_is_caught(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    write_po(
+        locales / "ar_EG" / "LC_MESSAGES" / "messages.po",
+        "ar_EG",
+        """\
+        #, python-format
+        msgid "%(num)d letter"
+        msgid_plural "%(num)d letters"
+        msgstr[0] "%(num)d رسالة"
+        msgstr[1] "%(num)d رسائل"
+        """,
+    )
+    code, out = run_check(capsys, "ar_EG", "--no-render")
+    assert code == 1
+    assert "ar_EG/LC_MESSAGES/messages.po:5: Plural-Forms says 2 plural form(s)" in out
+    assert "the language has 6" in out
+
+
+def test_a_plural_rule_that_sends_a_count_to_the_wrong_form_is_caught(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    forms = "\n".join(f'msgstr[{i}] "%(num)d form {i}"' for i in range(6))
+    write_po(
+        locales / "ar_EG" / "LC_MESSAGES" / "messages.po",
+        "ar_EG",
+        '#, python-format\nmsgid "%(num)d letter"\nmsgid_plural "%(num)d letters"\n' + forms,
+        plural="nplurals=6; plural=(n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n < 11 ? 3 : "
+        "n < 100 ? 4 : 5);",
+    )
+    code, out = run_check(capsys, "ar_EG", "--no-render")
+    assert code == 1
+    assert "Plural-Forms puts the count 103 in form 5, the language uses form 3" in out

@@ -63,7 +63,42 @@ def test_wheel_contains_every_catalog(wheel_names: set[str]) -> None:
         assert f"app/locales/{locale}/LC_MESSAGES/messages.po" in wheel_names
     assert "app/locales/messages.pot" in wheel_names
     assert "app/locales/README.md" in wheel_names
-    # no compiled catalog ships: each is compiled on first use and kept beside its .po
+
+
+def test_wheel_carries_each_catalog_compiled_from_its_po(wheel: Path) -> None:
+    """The build compiles every catalog: an installed app reads the .mo, never the .po."""
+    with zipfile.ZipFile(wheel) as archive:
+        for locale in ("es", "fr", "de", "pt", "ar"):
+            folder = f"app/locales/{locale}/LC_MESSAGES"
+            compiled = archive.read(f"{folder}/messages.mo")
+            source = archive.read(f"{folder}/messages.po")
+            assert i18n._mark_of(compiled) == i18n.source_checksum(source)
+            assert compiled == i18n.compile_po(i18n.catalog_path(locale), locale, mark=True)
+
+
+def test_installed_package_never_compiles_a_catalog(wheel: Path, tmp_path: Path) -> None:
+    """Starting in Arabic from an installed wheel reads the shipped .mo: Babel's catalog
+    reader is never imported and nothing is written beside the catalogs."""
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    before = sorted(p.name for p in (site / "app" / "locales").rglob("*"))
+    code = (
+        "import sys, app.i18n as i; i.set_language('ar'); "
+        "print(i._('Your cases could not be opened.')); "
+        "print('babel.messages.pofile' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=site,
+        env={"PYTHONPATH": str(site)},
+        check=True,
+    )
+    translated, compiled_now = result.stdout.splitlines()
+    assert translated != "Your cases could not be opened." and compiled_now == "False"
+    assert sorted(p.name for p in (site / "app" / "locales").rglob("*")) == before
 
 
 def test_installed_package_finds_its_catalogs_and_templates(wheel: Path, tmp_path: Path) -> None:

@@ -22,11 +22,6 @@ BEFORE_DEADLINE = date(2027, 6, 1)  # sample UA 902/27 runs until 30 November 20
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
 def db(data_dir: Path) -> Iterator[Database]:
     """UA 901/27 and UA 902/27 as ordinary cases, nothing recorded yet."""
     database = open_sample_store(data_dir)

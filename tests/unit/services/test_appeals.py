@@ -81,3 +81,16 @@ def test_solidarity_card_is_not_an_appeal(db: Database) -> None:
     )
     assert rec.target_label == "Ana Lima"
     assert cases.list_cases(db)[0].appeals_sent == 0
+
+
+def test_an_appeal_moves_from_draft_to_printed_to_sent_and_then_gets_a_reply(
+    db: Database,
+) -> None:
+    draft = appeals.record_appeal(
+        db, "12/26", target_index=1, channel=None, status=AppealStatus.DRAFT
+    )
+    assert appeals.next_steps(draft) == appeals.NextSteps(True, True, False)
+    printed = appeals.update_status(db, draft.appeal_id, AppealStatus.PRINTED)
+    assert appeals.next_steps(printed) == appeals.NextSteps(False, True, False)
+    sent = appeals.update_status(db, draft.appeal_id, AppealStatus.SENT, channel=Channel.POST)
+    assert appeals.next_steps(sent) == appeals.NextSteps(False, False, True)

@@ -14,6 +14,7 @@ from app.main import main
 from app.paths import resolve_paths
 from app.services.appeals import record_appeal
 from app.services.cases import get_case
+from app.services.events import create_event, get_event
 from app.store.database import Database, open_database
 from tests.builders import add_event_cases
 
@@ -60,6 +61,10 @@ def test_the_window_shows_a_service_error_wholly_translated(
             lambda: record_appeal(
                 db, "12/26", target_index=1, channel=None, status=AppealStatus.SENT
             )
+        ),
+        raised(lambda: get_event(db, "No such evening")),
+        raised(
+            lambda: create_event(db, "Evening", cases=["12/26"]) and create_event(db, "Evening")
         ),
     ]
     assert isinstance(errors[1], InvalidInput)

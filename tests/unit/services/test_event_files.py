@@ -19,9 +19,9 @@ EVENT = "Write for Rights 2026 (fictional)"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
+def db(data_dir: Path) -> Iterator[Database]:
     """The organiser's store holding the three fictional event cases."""
-    database = open_event_store(tmp_path / "data")
+    database = open_event_store(data_dir)
     yield database
     database.close()
 

@@ -16,9 +16,10 @@ from app.domain.output_options import OutputOptions, PageSize
 from app.main import main
 from app.paths import resolve_paths
 from app.services import writer_safety
+from app.services.cases import get_case
 from app.settings import Settings, load_settings, save_settings
-from app.store.database import open_database
-from tests.builders import add_event_cases
+from app.store.database import Database, open_database
+from tests.builders import add_event_cases, fictional_document
 
 LETTER_WIDTH = 612  # points: 8.5 in
 SENDER = SenderProfile(
@@ -208,3 +209,56 @@ def test_the_users_choice_wins_over_the_caution_list() -> None:
     assert (
         writer_safety.return_address(SENDER, "Utopia", replace(listed, writer_safety=True)) is None
     )
+
+
+def test_bulk_envelopes_and_labels_go_to_officials_with_an_address_never_to_samples(
+    db: Database,
+) -> None:
+    from app.domain.model import Target
+    from app.services.cases import list_cases
+    from app.services.importing import save_parsed
+    from app.services.outputs import listed_recipients, postal_recipients
+    from app.services.samples import load_sample_pack
+
+    document = fictional_document("12/26")
+    no_address = Target("Prosecutor General", "Mara Vento", "Dear Prosecutor General", None)
+    save_parsed(db, replace(document, targets=(document.targets[0], no_address)), "12.txt")
+    save_parsed(db, replace(document, ua_number="13/26", targets=(no_address,)), "13.txt")
+    load_sample_pack(db)
+    listed = list_cases(db)
+    assert any(case.is_sample for case in listed)
+
+    chosen = listed_recipients(db, listed)
+
+    assert [(case.ua_number, indexes) for case, indexes in chosen] == [("12/26", [1])]
+    sample = next(case for case in listed if case.is_sample)
+    named = postal_recipients([get_case(db, sample.ua_number)])  # named on its own: kept
+    assert [case.ua_number for case, _indexes in named] == [sample.ua_number]
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_the_printed_letter_is_the_pdf_letter_with_the_same_safe_signature(
+    qapp: object, tmp_path: Path, large_print: bool
+) -> None:
+    from app.domain.model import Letter
+    from app.services.outputs import letter_for_print, save_letter_pdf
+    from tests.builders import make_case
+
+    case = make_case(country="Atlantis")
+    letter = Letter(
+        text="Dear Minister,\n\nPlease release Tharani Selvanayagam.\n\nYours sincerely\n",
+        locale="en",
+        template_name="letter.txt.j2",
+    )
+    options = OutputOptions(
+        PageSize.LETTER, large_print=large_print, caution_countries=("Atlantis",)
+    )
+    parts = {"case": case, "target_index": 1, "sender": SENDER, "options": options}
+
+    document = letter_for_print(letter, **parts)
+    pages = save_letter_pdf(letter, tmp_path / "letter.pdf", **parts)
+
+    assert document.pageCount() == pages
+    shown = document.toPlainText()
+    assert "Oren Castell" in shown and "9 Home Lane" not in shown  # writer safety applied
+    assert "9 Home Lane" not in pdf_text(tmp_path / "letter.pdf")

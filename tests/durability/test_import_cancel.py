@@ -1,0 +1,133 @@
+"""A cancel reaches an import inside one slow call, and a file's time limit holds there too."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.domain.errors import ImportRejected
+from app.domain.model import ImportOutcome, ImportResult
+from app.paths import AppPaths, resolve_paths
+from app.services.cases import list_cases
+from app.services.importing import import_files
+from app.services.isolated_parsing import ParseWorker
+from app.store.database import Database, open_database
+from tests.conftest import FIXTURES, SEED_FINAL
+from tests.durability.pathological_pdfs import single_slow_stream
+
+SECOND_UA = FIXTURES / "ua-samples" / "108_cambodia_fishers_detained_2014.txt"
+THIRD_UA = FIXTURES / "ua-samples" / "105_nepal_student_leaders_public_2005.txt"
+
+
+@pytest.fixture
+def db(paths: AppPaths) -> Iterator[Database]:
+    store = open_database(paths)
+    yield store
+    store.close()
+
+
+def _import_in_thread(
+    db: Database, files: list[Path], cancel: threading.Event, cancel_at: str
+) -> tuple[threading.Thread, threading.Event, list[list[ImportResult]]]:
+    """Start ``import_files`` on a thread; the returned event is set when ``cancel_at`` starts."""
+    reached = threading.Event()
+    out: list[list[ImportResult]] = []
+
+    def progress(_done: int, _total: int, name: str) -> None:
+        if name == cancel_at:
+            reached.set()
+
+    thread = threading.Thread(
+        target=lambda: out.append(import_files(db, files, progress, cancel=cancel))
+    )
+    thread.start()
+    return thread, reached, out
+
+
+def test_cancel_during_one_slow_pdf_keeps_saved_files_and_skips_the_rest(
+    db: Database, tmp_path: Path
+) -> None:
+    slow = single_slow_stream(tmp_path / "slow-stream.pdf")
+    cancel = threading.Event()
+    thread, reached, out = _import_in_thread(
+        db, [SEED_FINAL, slow, SECOND_UA, THIRD_UA], cancel, slow.name
+    )
+    assert reached.wait(60)
+    cancel.set()  # while the worker is inside pypdf's parse of the one big stream
+    thread.join(60)
+    assert not thread.is_alive()
+    [results] = out
+    printed = [f"{Path(r.source).name}: {r.outcome.value}" for r in results]
+    assert printed == [
+        f"{SEED_FINAL.name}: imported",
+        "slow-stream.pdf: skipped",
+        f"{SECOND_UA.name}: skipped",
+        f"{THIRD_UA.name}: skipped",
+    ]
+    assert [c.ua_number for c in list_cases(db, include_closed=True)] == ["119/21"]
+    # The worker was stopped mid-file; the next import starts a fresh one and reads normally.
+    [again] = import_files(db, [SECOND_UA])
+    assert again.outcome is ImportOutcome.IMPORTED
+
+
+def test_cancel_before_the_first_file_imports_nothing(db: Database) -> None:
+    cancel = threading.Event()
+    cancel.set()
+    results = import_files(db, [SEED_FINAL, SECOND_UA], cancel=cancel)
+    assert [r.outcome for r in results] == [ImportOutcome.SKIPPED, ImportOutcome.SKIPPED]
+    assert list_cases(db, include_closed=True) == []
+
+
+def test_the_time_limit_holds_inside_one_stream_parse(tmp_path: Path) -> None:
+    slow = single_slow_stream(tmp_path / "slow-stream.pdf")  # seconds in one pypdf call
+    worker = ParseWorker(seconds=0.5)
+    try:
+        with pytest.raises(ImportRejected) as refused:
+            worker.parse(slow)
+        assert "took longer than 0.5 seconds" in refused.value.reason
+        # The stopped worker is replaced: the next file is read normally.
+        [(name, document)] = worker.parse(SEED_FINAL)
+        assert document.ua_number == "119/21"
+    finally:
+        worker.stop()
+
+
+def test_ctrl_c_in_the_terminal_stops_the_import_and_says_what_was_saved(tmp_path: Path) -> None:
+    slow = single_slow_stream(tmp_path / "slow-stream.pdf")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUNBUFFERED="1")
+    data = tmp_path / "data"
+    command = [sys.executable, "-m", "app", "--data-dir", str(data), "import"]
+    importing = subprocess.Popen(
+        [*command, str(SEED_FINAL), str(slow), str(SECOND_UA)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    assert importing.stdout is not None
+    first = importing.stdout.readline()  # printed once the first file has committed
+    os.killpg(importing.pid, signal.SIGINT)  # Ctrl+C, while the PDF's big stream is read
+    rest, errors = importing.communicate(timeout=60)
+    assert first == f"{SEED_FINAL.name}: imported (UA 119/21)\n"
+    assert rest.splitlines() == [
+        "slow-stream.pdf: skipped (import cancelled)",
+        f"{SECOND_UA.name}: skipped (import cancelled)",
+        "3 files: 1 imported, 2 skipped",
+    ]
+    assert "Import interrupted: 1 saved as listed above, 2 skipped and not imported" in errors
+    assert "Traceback" not in errors
+    assert importing.returncode == 1
+    store = open_database(resolve_paths(data))
+    try:
+        assert [c.ua_number for c in list_cases(store, include_closed=True)] == ["119/21"]
+    finally:
+        store.close()
