@@ -283,12 +283,26 @@ def compiled_is_current(locale_id: str) -> bool | None:
 
 
 def _mark_of(data: bytes) -> str | None:
+    """The source checksum a compiled catalog carries, read straight from the .mo tables
+    (parsing the whole catalog only to read it would double the cost of starting in another
+    language); None when the data is no catalog or has no mark."""
+    import struct
+
+    key = f"{SOURCE_MARK[0]}\x04{SOURCE_MARK[1]}".encode("ascii")
     try:
-        compiled = gettext.GNUTranslations(io.BytesIO(data))
-    except (OSError, ValueError, UnicodeDecodeError):
+        (magic,) = struct.unpack_from("<I", data)
+        order = {0x950412DE: "<", 0xDE120495: ">"}.get(magic)
+        if order is None:
+            return None
+        count, originals, translations = struct.unpack_from(f"{order}3I", data, 8)
+        for index in range(count):
+            length, offset = struct.unpack_from(f"{order}2I", data, originals + 8 * index)
+            if length == len(key) and data[offset : offset + length] == key:
+                length, offset = struct.unpack_from(f"{order}2I", data, translations + 8 * index)
+                return data[offset : offset + length].decode("ascii")
+    except (struct.error, UnicodeDecodeError):
         return None
-    found = compiled.pgettext(*SOURCE_MARK)
-    return None if found == SOURCE_MARK[1] else found
+    return None
 
 
 def drop_unsafe_translations(catalog: Catalog, source: Path) -> int:
@@ -345,19 +359,36 @@ def _keep_compiled(mo_path: Path, data: bytes) -> None:
 def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.NullTranslations:
     """A fresh chained translations object for ``locale_id`` (``es_PE`` -> ``es`` -> source)."""
     canonical = normalize_locale(locale_id) or SOURCE_LANGUAGE
-    compiled: list[bytes] = []
+    compiled: list[tuple[str | None, bytes]] = []
     test_po = os.environ.get(TEST_PO_ENV) if use_test_po else None
     preview = _test_po_catalog(test_po) if test_po else None
     if preview is not None:
-        compiled.append(preview)
+        compiled.append((None, preview))
     for link in locale_chain(canonical):
         found = None if link == SOURCE_LANGUAGE else _shipped_mo(link)
         if found is not None:
-            compiled.append(found)
+            compiled.append((link, found))
     head: gettext.NullTranslations = gettext.NullTranslations()
-    for data in compiled:
-        head.add_fallback(gettext.GNUTranslations(io.BytesIO(data)))
+    for source, data in compiled:
+        head.add_fallback(_parsed(source, data))
     return head
+
+
+def _parsed(locale_id: str | None, data: bytes) -> gettext.GNUTranslations:
+    """A compiled catalog read; a shipped one that is damaged behind an intact checksum is
+    compiled again from its .po (the app must start whatever a .mo holds)."""
+    import struct
+
+    try:
+        return gettext.GNUTranslations(io.BytesIO(data))
+    except (OSError, ValueError, struct.error) as exc:
+        if locale_id is None:
+            raise
+        log.warning(
+            "the compiled catalog of %s cannot be read (%s); compiling its .po", locale_id, exc
+        )
+        fresh = compile_po(catalog_path(locale_id), locale_id, mark=True)
+        return gettext.GNUTranslations(io.BytesIO(fresh))
 
 
 def test_po_locale() -> str | None:

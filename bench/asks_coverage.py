@@ -1,7 +1,7 @@
 """Share of UAs whose demands are all recognised: ``python bench/asks_coverage.py [GLOBS...]``.
 
-For each document, the recommended-action bullets (read from the text) and the model letter
-(read by the importer) are split into sentences; a sentence that asks the official for something
+For each document, the recommended-action bullets and the model letter (both read by the
+importer, as the case keeps them) are split into sentences; a sentence that asks the official for something
 counts as recognised when at least one demand of ``app/templates/*/asks.toml`` is found in it.
 A UA counts when every one of its requests is recognised. Defaults to the repository's corpora.
 """
@@ -10,31 +10,11 @@ from __future__ import annotations
 
 import glob
 import os
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ("tests/fixtures/ua-samples/*.txt", "tests/unit/importing/heldout/*.txt")
-_HEAD = re.compile(
-    r"(RECOMMENDED ACTION|ACCIÓN RECOMENDADA|ACTION RECOMMANDÉE|EMPFOHLENE AKTION|"
-    r"Please write[^\n]*|PLEASE WRITE[^\n]*)[^\n]*\n",
-    re.IGNORECASE,
-)
-_END = re.compile(
-    r"^\s*(APPEALS TO|PLEASE SEND|COPIES TO|LLAMAMIENTOS A|ENVÍEN|BACKGROUND|ADDITIONAL INFORMATION)",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def recommended_actions(raw: str) -> str:
-    """The block of bullets after "RECOMMENDED ACTION" (or "Please write..."), if any."""
-    head = _HEAD.search(raw)
-    if head is None:
-        return ""
-    rest = raw[head.end() :]
-    end = _END.search(rest)
-    return rest[: end.start() if end else 1500]
 
 
 def main() -> int:
@@ -46,8 +26,9 @@ def main() -> int:
     with_requests = all_found = 0
     missed: list[str] = []
     for name in files:
-        raw = Path(name).read_text(encoding="utf-8", errors="replace")
-        texts = [recommended_actions(raw), parse_file(name).model_letter or ""]
+        document = parse_file(name)
+        bullets = "\n".join(f"- {bullet}" for bullet in document.recommended_actions)
+        texts = [bullets, document.model_letter or ""]
         requests, recognised = coverage(texts)
         if not requests:
             continue

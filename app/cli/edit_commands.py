@@ -301,13 +301,16 @@ def run_event_edit(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_event_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.editing import delete_event, preview_event_deletion
+    from app.services.events import get_event
 
     db = ctx.database()
     preview = preview_event_deletion(db, args.name)
 
+    name = get_event(db, args.name).name
+
     def delete() -> str:
         delete_event(db, args.name, keep_letters=args.keep_letters)
-        return _("Deleted the event '{event}'.").format(event=preview.events[0])
+        return _("Deleted the event '{event}'.").format(event=name)
 
     return _delete(args, ctx, describe_removal(preview, keep_appeals=args.keep_letters), delete)
 

@@ -115,14 +115,28 @@ class WrongFileType(InvalidInput):
 
 
 class TemplateProblem(AppealDeskError):
-    """A letter template failed: names the file, the line and the problem."""
+    """A letter template or its data failed: names the file, the line and the problem.
 
-    def __init__(self, filename: str, lineno: int | None, problem: str) -> None:
+    ``problem`` is an English message template with named placeholders filled from
+    ``fields``: our own messages are marked with ``N_`` and translated where they are shown;
+    a library's message (Jinja, TOML) is passed as it is. ``problem`` the attribute is the
+    filled English text (for the log and the translators' check).
+    """
+
+    def __init__(
+        self, filename: str, lineno: int | None, problem: str, /, **fields: object
+    ) -> None:
         where = f"{filename}:{lineno}" if lineno else filename
-        super().__init__(f"{where}: {problem}")
         self.filename = filename
         self.lineno = lineno
-        self.problem = problem
+        self.problem_template = problem
+        self.problem_fields = fields
+        self.problem = fill(problem, fields)
+        super().__init__("{where}: {problem}", where=where, problem=self.problem)
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        problem = fill(gettext(self.problem_template), self.problem_fields)
+        return f"{self.fields['where']}: {problem}"
 
 
 class StoreUnavailable(AppealDeskError):

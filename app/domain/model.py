@@ -138,6 +138,7 @@ class ParsedDocument:
     model_letter: str | None = None
     copies_to: tuple[str, ...] = ()
     text: str = ""
+    recommended_actions: tuple[str, ...] = ()  # the demands as bulleted, as printed
 
     def to_json_dict(self) -> dict[str, object]:
         """The schema printed by ``appeal-desk parse --json``."""
@@ -264,6 +265,7 @@ class CaseDetail:
     outputs: tuple[OutputRecord, ...] = ()
     appeals: tuple[AppealRecord, ...] = ()
     is_sample: bool = False
+    recommended_actions: tuple[str, ...] = ()  # the newest document's bulleted demands
     corrected_fields: frozenset[str] = frozenset()  # the fields the user changed
     differences: tuple[FieldDifference, ...] = ()  # later documents that say otherwise
     copies_to: tuple[str, ...] = ()  # who gets a copy (never a letter) in the newest document

@@ -8,6 +8,7 @@ from app.domain.errors import ImportRejected
 from app.domain.model import ParsedDocument
 from app.importing.parser import parse_text
 from app.importing.reader import read_document, read_documents
+from app.importing.recommended_actions import with_recommended_actions
 
 __all__ = [
     "parse_file",
@@ -56,7 +57,7 @@ def _parse_all(texts: list[tuple[str, str]]) -> list[tuple[str, ParsedDocument]]
     refusals: list[ImportRejected] = []
     for name, text in texts:
         try:
-            parsed.append((name, parse_text(text, name)))
+            parsed.append((name, with_recommended_actions(parse_text(text, name), text)))
         except ImportRejected as exc:
             if len(texts) == 1:
                 raise

@@ -39,7 +39,7 @@ ASKS = (
     "investigation",
     "peaceful_rights",
 )
-ASK_TABLES = ("recognise", "sentences", "pronouns")
+ASK_TABLES = ("recognise", "sentences", "pronouns", "bullets")
 PRONOUN_FORMS = ("f", "m", "neutral", "several")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _GAP = r"(?:\s+\S+){0,8}?\s+"
@@ -112,6 +112,9 @@ def asks_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]:
     for ask, phrases in data.get("recognise", {}).items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
             problems.append(f"[recognise] {ask}: write a list of phrases")
+    for opener, written in data.get("bullets", {}).items():
+        if not isinstance(written, str):
+            problems.append(f"[bullets] {opener!r}: must be a text")
     words = data.get("pronouns", {})
     for word, forms in words.items():
         if not isinstance(forms, dict) or set(forms) != set(PRONOUN_FORMS):
@@ -192,7 +195,7 @@ def load_sentences(locale_chain: list[str], user_templates: Path | None = None) 
     """The merged ``asks.toml`` of the letter language (its own files only, user's first)."""
     language = locale_chain[0].split("_")[0]
     own = [loc for loc in locale_chain if loc.split("_")[0] == language]
-    merged: dict[str, dict[str, Any]] = {"sentences": {}, "pronouns": {}}
+    merged: dict[str, dict[str, Any]] = {"sentences": {}, "pronouns": {}, "bullets": {}}
     for directory in search_path(own, user_templates):
         path = directory / ASKS_FILE
         if not path.is_file():
@@ -201,7 +204,7 @@ def load_sentences(locale_chain: list[str], user_templates: Path | None = None) 
         problems = asks_problems(data)
         if problems:
             raise TemplateProblem(str(path), None, problems[0])
-        for table in ("sentences", "pronouns"):
+        for table in ("sentences", "pronouns", "bullets"):
             for key, value in data.get(table, {}).items():
                 merged[table].setdefault(key, value)
     return merged
@@ -225,6 +228,52 @@ def ask_sentences(asks: list[str], names: str, form: str, rules: dict[str, Any])
 
         sentences.append(_PLACEHOLDER.sub(fill, sentence))
     return sentences
+
+
+_BULLET_END = re.compile(r"[\s;,:\u061b\u060c]+$|\s+(?:and|y|e|et|und|o|ou|oder|or|و)$")
+
+
+def bullet_sentences(bullets: list[str], rules: dict[str, Any]) -> list[str]:
+    """The UA's bullets as sentences of a letter in their own language: a participle that
+    opens a bullet ("urging the authorities to...") becomes the writer's own words ("I urge
+    the authorities to...") by the [bullets] table; every bullet starts with a capital and
+    ends with a full stop."""
+    openers = sorted(
+        ((fold(opener).split(), written) for opener, written in rules.get("bullets", {}).items()),
+        key=lambda item: -len(item[0]),
+    )
+    sentences = []
+    for bullet in bullets:
+        text = bullet.strip()
+        while _BULLET_END.search(text):
+            text = _BULLET_END.sub("", text).strip()
+        if not text:
+            continue
+        words = text.split()
+        for opener, written in openers:
+            size = len(opener)
+            head = [word.rstrip(",;:") for word in words[:size]]
+            if len(words) >= size and fold(" ".join(head)).split() == opener:
+                mark = words[size - 1][len(head[-1]) :]  # "auf," keeps its comma
+                text = " ".join([written + mark, *words[size:]])
+                break
+        text = text[0].upper() + text[1:]
+        sentences.append(text if text[-1] in ".!?\u061f" else f"{text}.")
+    return sentences
+
+
+def bullets_for_asks(
+    bullets: list[str], asks: list[str], user_templates: Path | None = None
+) -> list[str]:
+    """The bullets a letter keeps for the ticked ``asks``: those making one of them, and those
+    that ask for nothing we recognise (a concern the UA states, kept as printed)."""
+    chosen = set(asks)
+    kept = []
+    for bullet in bullets:
+        found = asks_in(bullet, user_templates)
+        if not found or chosen.intersection(found):
+            kept.append(bullet)
+    return kept
 
 
 def pronoun_form(person: dict[str, Any]) -> str:

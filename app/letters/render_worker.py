@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from app.domain.errors import TemplateProblem
+from app.domain.errors import N_, TemplateProblem
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,15 @@ def _follow_parent(shipped: str, locales: str) -> None:
         i18n.reload_catalogs()
 
 
-def _memory_problem(problem: str) -> str:
-    return "the template needs too much memory" if problem.startswith("MemoryError") else problem
+_TOO_MUCH_MEMORY = N_("the template used too much memory and was stopped")
+
+
+def _problem_reply(exc: TemplateProblem) -> tuple[object, ...]:
+    """What the worker sends back for a template problem: its parts, to be rebuilt typed."""
+    if exc.problem.startswith("MemoryError"):
+        return ("problem", exc.filename, exc.lineno, _TOO_MUCH_MEMORY, {})
+    template, fields = exc.problem_template, dict(exc.problem_fields)
+    return ("problem", exc.filename, exc.lineno, template, fields)
 
 
 def _serve(conn: Connection) -> None:
@@ -69,9 +76,9 @@ def _serve(conn: Connection) -> None:
             env = build_environment(chain, Path(user_templates) if user_templates else None)
             conn.send(("ok", render(env, name, context)))
         except TemplateProblem as exc:
-            conn.send(("problem", exc.filename, exc.lineno, _memory_problem(exc.problem)))
+            conn.send(_problem_reply(exc))
         except MemoryError:
-            conn.send(("problem", name, None, "the template needs too much memory"))
+            conn.send(("problem", name, None, _TOO_MUCH_MEMORY, {}))
         except Exception as exc:  # a bug or a ValueError about the context: report it
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
@@ -133,19 +140,20 @@ class RenderWorker:
                     raise TemplateProblem(
                         name,
                         None,
-                        f"the template ran longer than {self.timeout:g} seconds "
-                        "and was stopped (a loop that never ends?)",
+                        N_(
+                            "the template ran longer than {seconds} seconds and was stopped "
+                            "(a loop that never ends?)"
+                        ),
+                        seconds=f"{self.timeout:g}",
                     )
                 reply = conn.recv()
             except (EOFError, OSError, BrokenPipeError):
                 self.stop()
-                raise TemplateProblem(
-                    name, None, "the template used too much memory and was stopped"
-                ) from None
+                raise TemplateProblem(name, None, _TOO_MUCH_MEMORY) from None
         if reply[0] == "ok":
             return str(reply[1])
         if reply[0] == "problem":
-            raise TemplateProblem(reply[1], reply[2], reply[3])
+            raise TemplateProblem(reply[1], reply[2], reply[3], **reply[4])
         raise ValueError(reply[1])
 
 

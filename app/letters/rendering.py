@@ -19,7 +19,7 @@ import jinja2
 import jinja2.meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from app.domain.errors import TemplateProblem
+from app.domain.errors import N_, TemplateProblem
 from app.letters import locale_filters
 
 SHIPPED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -70,7 +70,7 @@ def ensure_inside(path: Path, user_templates: Path | None) -> None:
         return  # a shipped template
     if not path.resolve().is_relative_to(root.resolve()):
         raise TemplateProblem(
-            str(path), None, "a link that leads out of the templates folder; it was not used"
+            str(path), None, N_("a link that leads out of the templates folder; it was not used")
         )
 
 
@@ -90,7 +90,10 @@ class CheckedLoader(jinja2.BaseLoader):
         shown = filename or template
         if len(source) > MAX_TEMPLATE_CHARS:
             raise TemplateProblem(
-                shown, None, f"template is larger than {MAX_TEMPLATE_CHARS} characters"
+                shown,
+                None,
+                N_("the template is larger than {limit} characters"),
+                limit=MAX_TEMPLATE_CHARS,
             )
         tree = environment.parse(source, template, filename)
         unknown = (
@@ -100,7 +103,11 @@ class CheckedLoader(jinja2.BaseLoader):
             names = ", ".join(sorted(unknown))
             allowed = ", ".join(sorted(CONTEXT_NAMES))
             raise TemplateProblem(
-                shown, None, f"unknown name(s) {names}; a template may use {allowed}"
+                shown,
+                None,
+                N_("unknown name(s) {names}; a template may use {allowed}"),
+                names=names,
+                allowed=allowed,
             )
         return source, filename, self._still_current(template, filename, uptodate)
 
@@ -176,7 +183,7 @@ def template_file(
 ) -> Path | None:
     """The file that would be used for ``name``, or None (tells which locale really answered)."""
     if name not in TEMPLATE_NAMES:
-        raise TemplateProblem(name, None, "not a letter template name")
+        raise TemplateProblem(name, None, N_("not a letter template name"))
     for directory in search_path(locale_chain, user_templates):
         candidate = directory / name
         if candidate.is_file():
@@ -206,7 +213,9 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
             exc.filename or exc.name or name, exc.lineno, exc.message or "syntax error"
         ) from exc
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(name, None, f"template not found ({exc.message})") from exc
+        raise TemplateProblem(
+            name, None, N_("template not found ({detail})"), detail=exc.message or name
+        ) from exc
     except Exception as exc:  # UndefinedError, SecurityError, TypeError... inside the template
         filename, lineno = _template_location(exc)
         raise TemplateProblem(filename or name, lineno, _describe(exc)) from exc

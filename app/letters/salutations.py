@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from app.domain.errors import TemplateProblem
+from app.domain.errors import N_, TemplateProblem
 from app.letters.rendering import SHIPPED_TEMPLATES, ensure_inside, search_path
 
 SALUTATIONS_FILE = "salutations.toml"
@@ -397,7 +397,9 @@ def load_rules(locale_chain: list[str], user_templates: Path | None = None) -> d
             for key, value in data.get(table, {}).items():
                 target.setdefault(key, value)
     if not found:
-        raise TemplateProblem(SALUTATIONS_FILE, None, f"no salutations file for {locale_chain[0]}")
+        raise TemplateProblem(
+            SALUTATIONS_FILE, None, N_("no salutations file for {locale}"), locale=locale_chain[0]
+        )
     return merged
 
 

@@ -25,7 +25,13 @@ from app.domain.changes import (
     StoreChange,
 )
 from app.domain.errors import N_, InvalidInput
-from app.domain.model import AppealStatus, CaseStatus, Channel, normalize_ua_number
+from app.domain.model import (
+    AppealStatus,
+    CaseStatus,
+    Channel,
+    normalize_ua_number,
+    official_label,
+)
 from app.i18n import _
 from app.services.cases import case_not_found
 from app.store import case_repository, corrections, edit_scopes, event_repository, row_changes
@@ -422,9 +428,7 @@ def edit_appeal(
                 )
             target = case.targets[edits.target_index - 1]
             row.target_position = edits.target_index
-            row.target_label = ", ".join(
-                filter(None, (target.title, target.name_as_printed or target.name))
-            )
+            row.target_label = official_label(target.title, target.name_as_printed, target.name)
         if edits.text is not None and edits.text != row.text:
             session.add(
                 AppealVersionRow(appeal_id=row.id, text=row.text, replaced_at=datetime.now(UTC))
@@ -438,6 +442,53 @@ def edit_appeal(
         lambda _s: edit_scopes.appeal_scope([row_id]),
         act,
         lambda _s: number,
+    )
+
+
+def save_letter(
+    db: Database,
+    ua_number: str,
+    *,
+    reopened_draft: str | None,
+    target_index: int,
+    text: str,
+    written_to: int | None,
+    language: str,
+    status: AppealStatus,
+    channel: Channel | None = None,
+    sent_on: date | None = None,
+) -> None:
+    """What the letter editor's work becomes, kept as a draft or marked printed or sent.
+
+    A letter reopened from a stored draft changes that draft (no second appeal); any other
+    is recorded as a new appeal. The text is kept only with the official it was written to
+    (``written_to``), and only a sent letter has a date.
+    """
+    kept_text = text if written_to == target_index else ""
+    day = sent_on if status is AppealStatus.SENT else None
+    if reopened_draft is not None:
+        finish_draft(
+            db,
+            reopened_draft,
+            text=kept_text,
+            target_index=target_index,
+            language=language,
+            status=status,
+            channel=channel,
+            sent_on=day,
+        )
+        return
+    from app.services.appeals import record_appeal
+
+    record_appeal(
+        db,
+        ua_number,
+        target_index=target_index,
+        channel=channel,
+        text=kept_text,
+        language=language,
+        status=status,
+        sent_on=day,
     )
 
 
@@ -468,9 +519,7 @@ def finish_draft(
         if target_index is not None and 1 <= target_index <= len(case.targets):
             target = case.targets[target_index - 1]
             row.target_position = target_index
-            row.target_label = ", ".join(
-                filter(None, (target.title, target.name_as_printed or target.name))
-            )
+            row.target_label = official_label(target.title, target.name_as_printed, target.name)
         row.text = text
         row.language = language
         row.status = status.value
@@ -658,7 +707,6 @@ def preview_event_deletion(db: Database, name: str) -> DeletionPreview:
             what=_("the event {name}").format(name=row.name),
             appeals=len(appeals),
             letters=sum(a.count for a in appeals),
-            events=(row.name,),
             cases=tuple(cases),
         )
 

@@ -19,7 +19,16 @@ from app.domain.model import (
 from app.i18n import _, base_language, current_language, is_rtl, locale_chain, normalize_locale
 from app.letters import context as ctx
 from app.letters import rendering
-from app.letters.asks import ask_sentences, load_sentences, pronoun_form, recognise
+from app.letters.asks import (
+    ASKS,
+    ask_sentences,
+    asks_in,
+    bullet_sentences,
+    bullets_for_asks,
+    load_sentences,
+    pronoun_form,
+    recognise,
+)
 from app.letters.language_names import display_name, language_code
 from app.letters.model_letter import (
     model_letter_body,
@@ -171,7 +180,11 @@ def draft_letter(
     persons, person = ctx.persons_context(case.persons, letter_locale)
     subject = _subject(case, person["names"], rules)
     sentences: tuple[str, ...] = ()
-    if body is None and chosen_asks:
+    if body is None and same_language and case.recommended_actions:
+        # in the UA's own language its demands are written as it printed them
+        kept = bullets_for_asks(list(case.recommended_actions), list(chosen_asks), user_templates)
+        sentences = tuple(bullet_sentences(kept, load_sentences(chain, user_templates)))
+    elif body is None and chosen_asks:
         sentences = tuple(
             ask_sentences(
                 list(chosen_asks),
@@ -352,8 +365,21 @@ def case_notices(case: CaseDetail, today: datetime.date) -> list[str]:
 
 
 def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
-    """The demands recognised in a case's model letter (keys of ``app.letters.asks.ASKS``)."""
-    return recognise([case.model_letter or ""], user_templates)
+    """The demands recognised in a case's bullets and model letter (keys of
+    ``app.letters.asks.ASKS``), in letter order."""
+    found = set(recognise([case.model_letter or ""], user_templates))
+    for bullet in case.recommended_actions:  # every bullet is a demand, however it is worded
+        found.update(asks_in(bullet, user_templates))
+    return [ask for ask in ASKS if ask in found]
+
+
+def ua_demands(
+    case: CaseDetail, user_templates: Path | None = None
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The UA's demands as it bullets them, each with the demands recognised in it (keys of
+    ``app.letters.asks.ASKS``; empty when none is): what the case pane and the letter editor
+    show the writer."""
+    return [(b, tuple(asks_in(b, user_templates))) for b in case.recommended_actions]
 
 
 def _date_locale(letter_locale: str, sender: SenderProfile) -> str | None:

@@ -205,6 +205,7 @@ def _full_json(document: ParsedDocument) -> dict[str, object]:
     data["summary"] = document.summary
     data["model_letter"] = document.model_letter
     data["copies_to"] = list(document.copies_to)
+    data["recommended_actions"] = list(document.recommended_actions)
     return data
 
 
@@ -240,6 +241,14 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
         (d.get("model_letter") for _, d in parsed if d.get("model_letter")), None
     )
     case.document_language = newest_data.get("document_language") or "en"
+    # documents stored before their bullets were read keep the case's (set when migrated)
+    actions = next(
+        (d["recommended_actions"] for _, d in parsed if d.get("recommended_actions")), None
+    )
+    if actions is not None:
+        case.recommended_actions = "\n".join(actions)
+    elif case.recommended_actions is None:
+        case.recommended_actions = ""
     case.previous_ua_link = next(
         (d.get("previous_ua_link") for _, d in parsed if d.get("previous_ua_link")), None
     )
@@ -309,6 +318,7 @@ def detail(session: Session, row: CaseRow) -> CaseDetail:
         deadline=row.deadline,
         summary=row.summary,
         model_letter=row.model_letter,
+        recommended_actions=tuple(a for a in (row.recommended_actions or "").split("\n") if a),
         document_language=row.document_language,
         previous_ua_link=row.previous_ua_link,
         persons=tuple(Person(p.name, p.pronouns) for p in row.persons),

@@ -146,7 +146,7 @@ def correct(session: Session, case: CaseRow, field: str, value: Any) -> None:
                 corrected_at=datetime.now(UTC),
             )
         )
-    else:
+    elif existing.user_value != _dump(value):  # the same value again changes nothing
         existing.user_value = _dump(value)
         existing.corrected_at = datetime.now(UTC)
     set_value(case, field, value)

@@ -50,6 +50,8 @@ class CaseRow(Base):
     document_language: Mapped[str] = mapped_column(String(16), default="en")
     previous_ua_link: Mapped[str | None] = mapped_column(Text)
     preferred_languages: Mapped[str] = mapped_column(Text, default="")  # "\n"-joined names
+    # the newest document's bulleted demands, one per line
+    recommended_actions: Mapped[str] = mapped_column(Text, default="", server_default="")
     search_text: Mapped[str] = mapped_column(Text, default="")  # folded text for SQL search
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -179,42 +179,30 @@ class CaseActions(QObject):
             self.mark_sent_dialog = None
 
     def _record(self, case: CaseDetail, choice: MarkSentChoice, draft: LetterDraft | None) -> None:
-        from app.services.appeals import record_appeal
+        from app.services.editing import save_letter
 
         db = self._context.db
         if db is None:
             return
-        text = draft.text if draft and draft.target_index == choice.target_index else ""
         reopened = self._reopened_for(case, draft)
         try:
-            if reopened is not None:
-                from app.services.editing import finish_draft
-
-                finish_draft(
-                    db,
-                    reopened,
-                    text=text,
-                    target_index=choice.target_index,
-                    language=draft.locale if draft else "en",
-                    status=choice.status,
-                    channel=choice.channel,
-                    sent_on=choice.sent_on if choice.status == AppealStatus.SENT else None,
-                )
-                self.reopened_draft = None
-            else:
-                record_appeal(
-                    db,
-                    case.ua_number,
-                    target_index=choice.target_index,
-                    channel=choice.channel,
-                    text=text,
-                    language=draft.locale if draft else "en",
-                    status=choice.status,
-                    sent_on=choice.sent_on if choice.status == AppealStatus.SENT else None,
-                )
+            save_letter(
+                db,
+                case.ua_number,
+                reopened_draft=reopened,
+                target_index=choice.target_index,
+                text=draft.text if draft else "",
+                written_to=draft.target_index if draft else None,
+                language=draft.locale if draft else "en",
+                status=choice.status,
+                channel=choice.channel,
+                sent_on=choice.sent_on,
+            )
         except Exception as error:
             report_failure(self._parent, _("The appeal was not recorded"), error)
             return
+        if reopened is not None:
+            self.reopened_draft = None
         if (
             draft is not None
             and self.letter_dialog is not None
@@ -238,39 +226,30 @@ class CaseActions(QObject):
 
     def _keep_draft(self, case: CaseDetail, draft: LetterDraft) -> None:
         """The letter editor closed with unsent work the user wants to keep."""
-        from app.services.appeals import record_appeal
+        from app.services.editing import save_letter
 
         db = self._context.db
         if db is None:
             return
         reopened = self._reopened_for(case, draft)
         try:
-            if reopened is not None:
-                from app.services.editing import finish_draft
-
-                finish_draft(
-                    db,
-                    reopened,
-                    text=draft.text,
-                    target_index=draft.target_index,
-                    language=draft.locale,
-                    status=AppealStatus.DRAFT,
-                )
-                self.reopened_draft = None
-                self.status_message.emit(_("Your draft is updated."), 8000)
-                self._context.case_changed.emit(case.case_id)
-                return
-            record_appeal(
+            save_letter(
                 db,
                 case.ua_number,
+                reopened_draft=reopened,
                 target_index=draft.target_index,
-                channel=None,
                 text=draft.text,
+                written_to=draft.target_index,
                 language=draft.locale,
                 status=AppealStatus.DRAFT,
             )
         except Exception as error:
             report_failure(self._parent, _("The draft was not kept"), error)
+            return
+        if reopened is not None:
+            self.reopened_draft = None
+            self.status_message.emit(_("Your draft is updated."), 8000)
+            self._context.case_changed.emit(case.case_id)
             return
         self.status_message.emit(
             _("Your letter is kept as a draft in the appeal history (Ctrl+H)."), 8000

@@ -119,6 +119,10 @@ class EditActions(QObject):
         self.remove_practice.setText(_("Remove &practice cases..."))
         if self.menu is not None:
             self.menu.setTitle(pgettext("menu", "&Edit"))
+        from app.ui.shortcuts_help import HELP_TEXT
+
+        self.undo.setProperty(HELP_TEXT, _("Undo"))
+        self.redo.setProperty(HELP_TEXT, _("Redo"))
         # QUndoStack names its actions "Undo <text>"; here the words follow the interface language.
         self._set_undo_text(self.stack.undoText())
         self._set_redo_text(self.stack.redoText())
@@ -136,6 +140,8 @@ class EditActions(QObject):
 
         if isinstance(dialog, HistoryDialog):
             dialog.editing = HistoryEditing(dialog, self._database, self.record, self.open_draft)
+            # an undo or redo from the Edit menu shows in the open list at once
+            self.store_changed.connect(dialog.editing.refresh)
 
     def attach_events(self, dialog: QWidget) -> None:
         """Edit and delete events in the events dialog, on this undo stack."""
@@ -143,7 +149,8 @@ class EditActions(QObject):
         from app.ui.events.events_dialog import EventsDialog
 
         if isinstance(dialog, EventsDialog):  # called once, when the dialog is made
-            EventEditing(dialog, self._database, self.record)
+            editing = EventEditing(dialog, self._database, self.record)
+            self.store_changed.connect(editing.refresh)
 
     def set_case_selected(self, selected: bool) -> None:
         self.edit_case.setEnabled(selected)

@@ -50,6 +50,10 @@ class HistoryEditing(QObject):
         dialog.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         dialog.table.customContextMenuRequested.connect(self.show_menu)
 
+    def refresh(self, _change: object = None) -> None:
+        """List the appeals again (an undo or redo may have changed them)."""
+        self.dialog.reload()
+
     def show_menu(self, pos: QPoint) -> None:
         record = self.dialog.current_record()
         if record is None:

@@ -26,6 +26,8 @@ def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str
         lines.append(f"{appeals} {letters}")
     if preview.events:
         lines.append(_("its place in: {events}").format(events=", ".join(preview.events)))
+    if len(lines) == 1:  # nothing goes with it
+        lines = [_("This removes {what}.").format(what=preview.what)]
     text = "\n\u2022 ".join(lines)
     if preview.appeals and keep_appeals:
         text += "\n\n" + _("The appeals stay in the history and still count in reports.")

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 
+HELP_TEXT = "shortcutHelpText"  # an action property: what Help > Keyboard shortcuts calls it
+
 
 def general_keys() -> list[tuple[str, str]]:
     """Keys that work everywhere without a menu action of their own."""
@@ -55,7 +57,9 @@ def action_keys(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     seen: set[str] = set()
     for action in actions:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        label = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        # An action whose text follows the moment ("Undo delete UA 61/15") names its job here.
+        text = action.property(HELP_TEXT) or action.text()
+        label = str(text).replace("&&", "\0").replace("&", "").replace("\0", "&")
         label = label.rstrip(".\u2026").strip()
         if not keys or not label or keys in seen:
             continue

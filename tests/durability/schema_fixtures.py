@@ -31,6 +31,7 @@ def write_fixture(folder: Path = FIXTURES) -> Path:
         paths = resolve_paths(tmp)
         db = open_database(paths)
         seed(db, cases=4, appeals_per_case=3)
+        _seed_history(db)
         db.close()
         with closing(sqlite3.connect(paths.database, isolation_level=None)) as conn:
             conn.execute("PRAGMA journal_mode=DELETE")
@@ -39,6 +40,30 @@ def write_fixture(folder: Path = FIXTURES) -> Path:
         target = folder / f"{HEAD}.sqlite3"
         shutil.copyfile(paths.database, target)
     return target
+
+
+def _seed_history(db: object) -> None:
+    """A correction, a later document's difference and an earlier appeal text: the tables
+    that only editing fills, so that every table of a fixture holds rows."""
+    from datetime import UTC, datetime
+
+    from app.store.schema import AppealVersionRow, CaseCorrectionRow, CaseDifferenceRow
+
+    now = datetime.now(UTC)
+    with db.unit_of_work() as session:  # type: ignore[attr-defined]
+        session.add(
+            CaseCorrectionRow(
+                case_id=1,
+                field="title",
+                user_value='"Corrected"',
+                document_value='"As printed"',
+                corrected_at=now,
+            )
+        )
+        session.add(
+            CaseDifferenceRow(case_id=1, field="title", document_value='"Later"', noticed_at=now)
+        )
+        session.add(AppealVersionRow(appeal_id=1, text="An earlier text", replaced_at=now))
 
 
 if __name__ == "__main__":

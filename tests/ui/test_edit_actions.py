@@ -166,3 +166,22 @@ def test_one_document_deleted_rebuilds_the_case_and_comes_back(
     assert case.title == "FICTIONAL JOURNALIST HELD" and len(case.outputs) == 1
     edit.undo.trigger()
     assert dump(store) == before
+
+
+def test_the_edit_dialog_says_who_decided_the_status(
+    qtbot,
+    store: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.services import editing
+    from app.ui.dialogs.case_edit_dialog import CaseEditDialog
+
+    dialog = CaseEditDialog(cases.get_case(store, "62/15"))
+    qtbot.add_widget(dialog)
+    assert dialog.status.currentText() == "Open"
+    assert dialog.status_source.text() == "As the UA's documents say"
+    editing.edit_case(store, "62/15", status="closed")
+    dialog = CaseEditDialog(cases.get_case(store, "62/15"))
+    qtbot.add_widget(dialog)
+    assert dialog.status.currentText() == "Closed"
+    assert dialog.status_source.text() == "Set by you"

@@ -182,3 +182,43 @@ def test_event_edit_and_delete_from_the_events_dialog(
     edit.undo.trigger()
     edit.undo.trigger()
     assert dump(store) == before
+
+
+def test_undo_and_redo_show_at_once_in_the_open_lists(
+    qtbot,
+    store: Database,
+    edit: EditActions,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.dialogs.history_dialog import HistoryDialog
+    from app.ui.events.events_dialog import EventsDialog
+
+    events.create_event(store, "Library evening (fictional)", cases=["61/15"])
+    board = EventsDialog(store)
+    qtbot.add_widget(board)
+    edit.attach_events(board)
+    board.reload("Library evening (fictional)")
+    board.event_list.setFocus()
+    board.show()
+    qtbot.wait_exposed(board)
+    edit.stack.clear()
+    from app.ui.events.event_editing import EventEditing
+
+    [editing_] = board.findChildren(EventEditing)
+    editing_.delete_current()
+    assert messages.shown[-1][2].startswith("This removes the event Library evening (fictional).")
+    assert board.event_list.count() == 0
+    edit.undo.trigger()
+    assert board.event_list.count() == 1  # back in the open dialog, not only in the store
+    edit.redo.trigger()
+    assert board.event_list.count() == 0
+
+    history = HistoryDialog(lambda: store, ["61/15"])
+    qtbot.add_widget(history)
+    edit.attach_history(history)
+    history.reload()
+    history.table.selectRow(0)
+    history.editing.delete_current()
+    assert history.model.rowCount() == 0
+    edit.undo.trigger()
+    assert history.model.rowCount() == 1

@@ -252,3 +252,21 @@ def test_the_editor_shows_the_recognised_asks_and_an_unticked_one_leaves_the_let
     assert side.ticked_asks() == []
     box.setChecked(True)
     assert "I urge you to release Ana Lima immediately" in wait_for_letter(dialog).text()
+
+
+def test_the_editor_shows_the_uas_demands_in_its_own_words(make_window, app_paths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    bullets = (
+        "urging the authorities to release Ana Lima immediately;",
+        "calling for her to see a lawyer of her choice.",
+    )
+    document = replace(fictional_document("12/26"), recommended_actions=bullets)
+    store_documents(app_paths, document)
+    dialog = open_letter(make_window())
+    label = dialog.side.demands_label
+    assert label.isVisible()
+    assert label.text().splitlines() == [
+        "In the UA's own words:",
+        "\u2022 urging the authorities to release Ana Lima immediately;",
+        "\u2022 calling for her to see a lawyer of her choice.",
+    ]
+    dialog.grab().save("/tmp/letter-editor-demands.png")

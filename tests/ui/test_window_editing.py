@@ -174,3 +174,71 @@ def test_a_saved_draft_reopens_in_the_letter_editor_and_becomes_the_sent_appeal(
     assert sent.appeal_id == kept.appeal_id
     assert sent.status is AppealStatus.SENT
     assert sent.text.endswith("One more sentence.")
+
+
+def test_the_shortcuts_list_names_undo_whatever_it_would_undo(
+    qtbot,
+    make_window,
+    app_paths,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.shortcuts_help import ShortcutsDialog
+
+    store_documents(app_paths, fictional_document("61/15"), fictional_document("62/15"))
+    window = make_window()
+    select(window, "61/15")
+    window.edits.delete_case.trigger()
+    assert window.edits.undo.text() == "&Undo delete UA 61/15"  # the menu names the action
+    window.menu_actions.shortcuts.trigger()
+    dialog = window.findChild(ShortcutsDialog)
+    keys = dict(dialog.rows())
+    assert keys["Ctrl+Z"] == "Undo" and keys["Ctrl+Shift+Z"] == "Redo"
+    dialog.close()
+
+
+def keyboard_menu(view) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the Menu key opens on ``view``: Qt sends a keyboard context-menu event at the
+    current row (the offscreen platform has no Menu key of its own to press)."""
+    from PySide6.QtGui import QContextMenuEvent
+
+    at = view.visualRect(view.currentIndex()).center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, at, view.viewport().mapToGlobal(at)
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu), "the Menu key opened no menu"
+    entries = [a.text() for a in menu.actions() if not a.isSeparator() and a.isEnabled()]
+    menu.close()
+    return entries
+
+
+def test_the_menu_key_opens_the_menu_of_the_current_row_on_every_list(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.services import events
+
+    store_documents(app_paths, fictional_document("61/15"), fictional_document("62/15"))
+    appeals.record_appeal(open_db, "61/15", target_index=1, channel=Channel.POST)
+    events.create_event(open_db, "Library evening (fictional)", cases=["61/15"])
+    window = make_window()
+    select(window, "62/15")
+    assert keyboard_menu(window.case_list.table)[:2] == ["&Edit case...", "&Delete case..."]
+    assert window.current_case().ua_number == "62/15"
+
+    select(window, "61/15")
+    window.case_actions.show_history()
+    history = window.case_actions.history_dialog
+    qtbot.wait_until(lambda: history.model.rowCount() == 1)
+    history.table.selectRow(0)
+    assert keyboard_menu(history.table)[:2] == ["&Edit appeal...", "&Delete..."]
+    history.close()
+
+    dialog = window.events_menu.open_dialog()
+    dialog.event_list.setCurrentRow(0)
+    assert keyboard_menu(dialog.event_list) == ["&Edit event...", "&Delete event..."]
+    dialog.close()

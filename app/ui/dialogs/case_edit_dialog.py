@@ -117,7 +117,17 @@ class CaseEditDialog(QDialog):
         deadline_label = QLabel(_("&Deadline:"))
         deadline_label.setBuddy(self.deadline)  # the row is a layout: Alt+D needs a buddy
         form.addRow(deadline_label, deadline_row)
-        form.addRow(_("&Status:"), self.status)
+        # Who decided the status: the UA's documents (an "action ended" output) or the user.
+        self.status_source = QLabel(
+            _("Set by you") if "status" in case.corrected_fields else _("As the UA's documents say")
+        )
+        self.status_source.setObjectName("hint")
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.status_source)
+        status_label = QLabel(_("&Status:"))
+        status_label.setBuddy(self.status)  # the row is a layout: Alt+S needs a buddy
+        form.addRow(status_label, status_row)
         form.addRow(_("&Language of the documents:"), self.language)
         form.addRow(_("&Preferred languages:"), self.preferred)
         form.addRow(_("&At risk (one a line):"), self.persons)
@@ -125,7 +135,7 @@ class CaseEditDialog(QDialog):
             (form.labelForField(self.title), "title"),
             (form.labelForField(self.country), "country"),
             (form.labelForField(deadline_row), "deadline"),
-            (form.labelForField(self.status), "status"),
+            (status_label, "status"),
         ):
             if field in case.corrected_fields and isinstance(label, QLabel):
                 label.setText(label.text() + " \u270e")

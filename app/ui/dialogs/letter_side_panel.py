@@ -101,6 +101,14 @@ class LetterSidePanel(QWidget):
         self.asks_layout = QVBoxLayout()
         self.asks_layout.setContentsMargins(0, 0, 0, 0)
         self.ask_boxes: dict[str, QCheckBox] = {}
+        # the UA's demands in its own words, under the tick boxes (plain text: document text)
+        self.demands = case.recommended_actions
+        self.demands_label = QLabel()
+        self.demands_label.setObjectName("hint")
+        self.demands_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.demands_label.setWordWrap(True)
+        self.demands_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demands_label.setVisible(bool(self.demands))
 
         form = QFormLayout()
         self.target_caption = QLabel()
@@ -128,6 +136,7 @@ class LetterSidePanel(QWidget):
         layout.addWidget(self.note_edit)
         layout.addWidget(self.asks_caption)
         layout.addLayout(self.asks_layout)
+        layout.addWidget(self.demands_label)
         layout.addWidget(self.regenerate_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.nudge_label)
         layout.addWidget(self.warnings_label)
@@ -153,6 +162,10 @@ class LetterSidePanel(QWidget):
         self.safety_box.setAccessibleName(_("Sign with initials and town only"))
         self.large_print_box.setAccessibleName(_("Large print"))
         self.asks_caption.setText(_("The UA asks for (untick what your letter leaves out):"))
+        if self.demands:
+            bullets = "\n".join(f"\u2022 {demand}" for demand in self.demands)
+            caption = _("In the UA's own words:")
+            self.demands_label.setText(f"{caption}\n{bullets}")
         for key, box in self.ask_boxes.items():
             box.setText(_(ASK_LABELS.get(key, key)))
 

@@ -155,6 +155,10 @@ class EventEditing(QObject):
         dialog.event_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         dialog.event_list.customContextMenuRequested.connect(self.show_menu)
 
+    def refresh(self, _change: object = None) -> None:
+        """List the events again (an undo or redo may have changed them)."""
+        self.dialog.reload()
+
     def show_menu(self, pos: QPoint) -> None:
         if self.dialog.current_event() is None:
             return

@@ -179,7 +179,7 @@ def corrections_html(case: CaseDetail) -> str:
 def case_asks(case: CaseDetail) -> list[str]:
     """What the UA asks for: its bullets as printed when the case keeps them, else the demands
     recognised in its text, named in the interface language."""
-    bullets = [b for b in getattr(case, "recommended_actions", ()) if b.strip()]
+    bullets = [bullet for bullet in case.recommended_actions if bullet.strip()]
     if bullets:
         return bullets
     try:

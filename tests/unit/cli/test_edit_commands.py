@@ -58,6 +58,11 @@ def test_case_edit_and_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         "2027-05-01",
         "closed",
     )
+    # The same value again changes nothing, and says so.
+    before = store_dump(tmp_path)
+    code, out, _ = cli(capsys, tmp_path, "case", "edit", "901/27", "--title", "Two teachers held")
+    assert code == 0 and out == "UA 901/27 already has these values.\n"
+    assert store_dump(tmp_path) == before
     # A later document keeps the corrections.
     assert cli(capsys, tmp_path, "import", str(UPDATE_901))[0] == 0
     [case] = listed(capsys, tmp_path)

@@ -61,3 +61,12 @@ def test_the_compile_command_builds_every_catalog(
     assert "5 catalogs compiled." in capsys.readouterr().out
     for locale in ("es", "fr", "de", "pt", "ar"):
         assert i18n.compiled_is_current(locale) is True
+
+
+def test_a_damaged_catalog_behind_an_intact_checksum_is_compiled_again(
+    copied_locales: Path,
+) -> None:
+    good = i18n.compile_po(i18n.catalog_path("fr"), "fr", mark=True)
+    i18n.compiled_path("fr").write_bytes(good[:28] + b"\xff" * 8 + good[36:])  # tables broken
+    assert i18n.compiled_is_current("fr")  # the checksum alone does not see the damage
+    assert i18n.translations_for("fr").gettext("Open folder") != "Open folder"

@@ -13,7 +13,14 @@ from app.services import appeals, cases, editing, events, reports
 from app.services.importing import import_files, save_parsed
 from app.store.database import Database
 from app.store.row_changes import ChangedSince
-from tests.builders import INITIAL_901, INITIAL_902, UPDATE_901, dump, make_document
+from tests.builders import (
+    INITIAL_901,
+    INITIAL_902,
+    UPDATE_901,
+    dump,
+    fictional_document,
+    make_document,
+)
 
 
 @pytest.fixture
@@ -264,3 +271,38 @@ def test_import_of_two_samples_then_undo_of_a_sample_deletion(db: Database) -> N
     editing.undo(db, change)
     editing.redo(db, change)
     assert cases.list_cases(db, include_closed=True) == []
+
+
+def test_the_letter_editors_work_is_saved_once_with_its_official(store: Database) -> None:
+    save_parsed(store, fictional_document("13/26"), "13.txt")  # two officials
+
+    def save(reopened: str | None, target: int, status: AppealStatus, **more: object) -> None:
+        editing.save_letter(
+            store,
+            "13/26",
+            reopened_draft=reopened,
+            target_index=target,
+            text="Dear Minister, please act.",
+            written_to=1,
+            language="en",
+            status=status,
+            **more,  # type: ignore[arg-type]
+        )
+
+    save(None, 1, AppealStatus.DRAFT, sent_on=date(2026, 3, 1))
+    [draft] = cases.get_case(store, "13/26").appeals
+    assert (draft.text, draft.status, draft.sent_on) == (
+        "Dear Minister, please act.",
+        AppealStatus.DRAFT,
+        None,  # only a sent letter has a date
+    )
+    save(draft.appeal_id, 1, AppealStatus.SENT, channel=Channel.POST, sent_on=date(2026, 3, 2))
+    [sent] = cases.get_case(store, "13/26").appeals  # the draft itself, not a second appeal
+    assert (sent.appeal_id, sent.status, sent.sent_on) == (
+        draft.appeal_id,
+        AppealStatus.SENT,
+        date(2026, 3, 2),
+    )
+    save(None, 2, AppealStatus.PRINTED)  # marked for another official than it was written to
+    printed = next(a for a in cases.get_case(store, "13/26").appeals if a.target_index == 2)
+    assert printed.text == ""
