@@ -46,6 +46,9 @@ def test_the_pane_shows_the_story_the_officials_and_the_copies_apart(
     copies = text.index("Send copies to")
     assert story < write_to < copies
     assert "remains in detention in Boosa prison" in text[story:write_to]
+    asks = text.index("What the UA asks for")  # the UA's own bullets, as printed
+    assert story < asks < write_to
+    assert "Calling on them to stop harassing his family." in text[asks:write_to]
     assert "Jayantha Perera Gunasekera" in text[write_to:copies]
     assert "Nimal Dissanayake Perera" in text[copies:]
     assert "Nimal Dissanayake Perera" not in text[:copies]
