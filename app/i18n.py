@@ -466,6 +466,28 @@ def current_language() -> str:
     return _language
 
 
+_platform_locale: str | None = None
+
+
+def remember_platform_locale(tag: str | None) -> None:
+    """The window passes the platform's own locale (Windows and macOS set no LANG)."""
+    global _platform_locale
+    _platform_locale = _plain_locale(tag) if tag else None
+
+
+def system_locale() -> str | None:
+    """The user's locale with its territory when known ("en_GB"): the interface language when it
+    names a territory, else LC_ALL, LC_TIME or LANG as POSIX reads them, else the platform's
+    locale the window passed; None when none of them names a language."""
+    if "_" in _language:
+        return _language
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return _plain_locale(value) or _platform_locale
+    return _platform_locale
+
+
 def add_language_listener(callback: LanguageListener) -> None:
     """Call ``callback(locale)`` after every language change (the UI retranslates itself)."""
     with _lock:

@@ -98,6 +98,7 @@ def backup_contents_text(counts: dict[str, int]) -> str:
         "appeals": lambda n: ngettext("%(count)d appeal", "%(count)d appeals", n),
         "events": lambda n: ngettext("%(count)d event", "%(count)d events", n),
     }
+    # TRANSLATORS: between the items of a list ("12 cases, 30 appeals"); Arabic uses "، "
     return _(", ").join(
         texts[key](counts[key]) % {"count": counts[key]} for key in texts if key in counts
     )

@@ -22,6 +22,7 @@ from app.domain.model import (
     AppealStatus,
     CaseDetail,
     CaseStatus,
+    CaseSummary,
     Channel,
     OutputKind,
     ParsedDocument,
@@ -306,6 +307,23 @@ def store(paths: AppPaths, *documents: ParsedDocument) -> None:
         add_cases(db, *documents)
     finally:
         db.close()
+
+
+def case_summary(case_id: int, **fields: object) -> CaseSummary:
+    """A row of the case list (an invented open case in Ostrelia); any field replaced."""
+    values: dict[str, object] = {
+        "case_id": case_id,
+        "ua_number": f"{case_id}/26",
+        "title": f"Fictional case {case_id}",
+        "country": "Ostrelia",
+        "status": CaseStatus.OPEN,
+        "deadline": None,
+        "persons": (f"Person {case_id}",),
+        "officials": (),
+        "appeals_sent": 0,
+    }
+    values.update(fields)
+    return CaseSummary(**values)  # type: ignore[arg-type]
 
 
 def make_case(**fields: object) -> CaseDetail:

@@ -10,6 +10,7 @@ import argparse
 
 from app.domain.errors import AppealDeskError, fill
 from app.domain.model import ImportResult
+from app.domain.notices import Notice
 from app.i18n import _
 
 
@@ -21,6 +22,13 @@ def reason_text(result: ImportResult) -> str:
 def error_text(error: AppealDeskError) -> str:
     """The message of ``error`` in the interface language."""
     return error.translated(_)
+
+
+def notice_text(notice: Notice) -> str:
+    """A warning in the interface language as it is now (languages named in it too)."""
+    from app.services.letters import language_name
+
+    return notice.translated(_, language_name)
 
 
 def argument_error(template: str, /, **fields: object) -> argparse.ArgumentTypeError:

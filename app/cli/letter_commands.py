@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from app.cli.choices import envelope_format_arg, page_size_arg
 from app.cli.context import CliContext
+from app.cli.errors import notice_text
 from app.domain.errors import WrongFileType
 from app.domain.output_options import EnvelopeFormat, PageSize
 from app.i18n import _, ngettext
@@ -114,9 +115,9 @@ def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.letters import case_notices
 
     for notice in case_notices(case, date.today()):  # as the letter editor warns
-        print(f"appeal-desk: {notice}", file=ctx.err)
+        print(f"appeal-desk: {notice_text(notice)}", file=ctx.err)
     for warning in letter.warnings:
-        print(f"appeal-desk: {warning}", file=ctx.err)
+        print(f"appeal-desk: {notice_text(warning)}", file=ctx.err)
     if out is None:
         ctx.out.write(letter.text if letter.text.endswith("\n") else letter.text + "\n")
         return 0

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from app.domain.errors import AppealDeskError
+from app.domain.notices import Notice
 
 
 class OutputKind(StrEnum):
@@ -345,7 +346,7 @@ class Letter:
     template_name: str
     subject: str = ""
     right_to_left: bool = False
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Notice, ...] = field(default=())  # translated where they are shown
     asks: tuple[str, ...] = ()  # the UA's demands the letter makes (keys such as "release")
     salutation: str = ""  # as the letter prints them (a bilingual letter pairs them up)
     closing: str = ""

@@ -18,6 +18,7 @@ from app.services.restoring import (
 )
 from app.store.backup import (
     BackupInfo,
+    Stop,
     backup_database,
     backup_file,
     delete_backup,
@@ -101,19 +102,21 @@ def scheduled_backup(paths: AppPaths, db: Database, now: datetime | None = None)
     return written
 
 
-def backup_before_change(db: Database, reason: str) -> Path | None:
-    """Forced backup before a bulk import or a restore (skipped when an equal one exists)."""
+def backup_before_change(db: Database, reason: str, stop: Stop | None = None) -> Path | None:
+    """Forced backup before a bulk import or a restore (skipped when an equal one exists).
+
+    ``stop`` is asked while the store is read (BackupStopped: no backup was made)."""
     if db.path is None:
         return None
     paths = resolve_paths(db.path.parent)
     try:
-        fingerprint, empty = live_fingerprint(db.engine)
+        fingerprint, empty = live_fingerprint(db.engine, stop)
         if empty:
             return None
         backups = list_backups(paths)
         if backups and backups[0].fingerprint == fingerprint:
             return backups[0].path
-        written = backup_database(db.engine, paths.backups, reason)
+        written = backup_database(db.engine, paths.backups, reason, stop)
     except (OSError, sqlite3.Error) as exc:
         raise StoreUnavailable(
             N_(

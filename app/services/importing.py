@@ -88,10 +88,6 @@ def import_files(
 
     files = expand_paths(paths)
     batch = ImportBatch(", ".join(p.name for p in paths))
-    if len(files) > 1:  # a bulk import: a forced backup first, to undo it
-        from app.services.backups import backup_before_change
-
-        backup_before_change(db, "pre-import")
     results: list[ImportResult] = []
 
     def outcome(result: ImportResult) -> None:
@@ -103,6 +99,15 @@ def import_files(
         for name in names:
             outcome(ImportResult(name, ImportOutcome.SKIPPED))
         return results
+
+    if len(files) > 1:  # a bulk import: a forced backup first, to undo it
+        from app.services.backups import backup_before_change
+        from app.store.backup import BackupStopped
+
+        try:  # it reads the whole store: seconds for a large one, so a cancel reaches it
+            backup_before_change(db, "pre-import", cancel.is_set if cancel is not None else None)
+        except BackupStopped:
+            return skip([p.name for p in files])
 
     for done, path in enumerate(files):
         if cancel is not None and cancel.is_set():
@@ -242,13 +247,17 @@ def import_pasted(
     *,
     html: str | None = None,
     force: bool = False,
+    cancel: threading.Event | None = None,
 ) -> list[ImportResult]:
     """Import what the clipboard holds: its HTML when there is some (a copied web page keeps
-    its structure), else its text; several UAs in one paste (a mailbox) are kept apart."""
-    from app.importing import parse_pasted
+    its structure), else its text; several UAs in one paste (a mailbox) are kept apart.
+    It is read in the worker process, so ``cancel`` stops it at once (a SKIPPED result)."""
+    from app.services.isolated_parsing import ParseCancelled, parse_pasted_guarded
 
     try:
-        documents = parse_pasted(text, source_name, html=html)
+        documents = parse_pasted_guarded(text, source_name, html, cancel)
+    except ParseCancelled:
+        return [ImportResult(source_name, ImportOutcome.SKIPPED)]
     except ImportRejected as exc:
         return [_rejected(source_name, exc)]
     except Exception:  # a parser bug: one line, the log keeps the traceback

@@ -59,25 +59,29 @@ def _follow_parent(language: str, locales: str) -> None:
         i18n.set_language(language)
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, memory_bytes: int = WORKER_MEMORY_BYTES) -> None:
     """Worker main loop: limit memory, then parse files until the pipe closes."""
     # Ctrl+C in a terminal reaches the whole process group: the parent decides what it means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if os.name == "posix":
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
-    from app.importing import parse_file_documents
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    from app.importing import parse_file_documents, parse_pasted
 
     conn.send(("ready",))
     while True:
         try:
-            path, language, locales = conn.recv()
+            kind, payload, language, locales = conn.recv()
         except EOFError:
             return
         try:
             _follow_parent(language, locales)
-            conn.send(("ok", parse_file_documents(Path(path))))
+            if kind == "file":
+                conn.send(("ok", parse_file_documents(Path(payload))))
+            else:
+                text, source, html = payload
+                conn.send(("ok", parse_pasted(text, source, html=html)))
         except ImportRejected as exc:
             conn.send(("rejected", exc.reason))
         except MemoryError:
@@ -89,8 +93,11 @@ def _serve(conn: Connection) -> None:
 class ParseWorker:
     """One worker process, started on first use, restarted after a cancel or a runaway file."""
 
-    def __init__(self, seconds: float = FILE_SECONDS) -> None:
+    def __init__(
+        self, seconds: float = FILE_SECONDS, memory_bytes: int = WORKER_MEMORY_BYTES
+    ) -> None:
         self.seconds = seconds
+        self.memory_bytes = memory_bytes
         self._lock = threading.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
@@ -98,17 +105,24 @@ class ParseWorker:
     def _start(self) -> Connection:
         context = multiprocessing.get_context("spawn")  # never fork a process with Qt threads
         parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child,), daemon=True, name="import")
+        process = context.Process(
+            target=_serve, args=(child, self.memory_bytes), daemon=True, name="import"
+        )
         try:
             process.start()
         except (OSError, RuntimeError) as exc:  # no way to start a process here
             raise WorkerUnavailable(f"the worker process cannot start ({exc})") from exc
         child.close()
-        if not parent.poll(START_TIMEOUT_SECONDS) or parent.recv() != ("ready",):
+        try:
+            ready = parent.poll(START_TIMEOUT_SECONDS) and parent.recv() == ("ready",)
+        except (EOFError, OSError):  # it died while starting (no memory for Python itself?)
+            ready = False
+        if not ready:
             process.kill()
             process.join()
             raise WorkerUnavailable(
-                f"the worker process did not answer within {START_TIMEOUT_SECONDS:g} seconds"
+                f"the worker process did not start within {START_TIMEOUT_SECONDS:g} seconds "
+                f"(exit code {process.exitcode})"
             )
         self._process, self._conn = process, parent
         return parent
@@ -125,31 +139,44 @@ class ParseWorker:
     def parse(self, path: Path, cancel: threading.Event | None = None) -> Documents:
         """``parse_file_documents(path)`` in the worker: ImportRejected when the file is
         refused, too slow or too big; ParseCancelled as soon as ``cancel`` is set."""
+        return self._run("file", str(path), path.name, cancel)
+
+    def parse_pasted(
+        self, text: str, source: str, html: str | None, cancel: threading.Event | None = None
+    ) -> Documents:
+        """``parse_pasted`` in the worker (two megabytes of pasted text take seconds too)."""
+        return self._run("paste", (text, source, html), source, cancel)
+
+    def _run(
+        self, kind: str, payload: object, source: str, cancel: threading.Event | None
+    ) -> Documents:
         from app import i18n
 
-        job = (str(path), i18n.current_language(), str(i18n.locales_dir()))
+        job = (kind, payload, i18n.current_language(), str(i18n.locales_dir()))
         with self._lock:
             if cancel is not None and cancel.is_set():
                 raise ParseCancelled
             conn = self._conn or self._start()
             try:
                 conn.send(job)
-                reply = self._wait(conn, path, cancel)
+                reply = self._wait(conn, source, cancel)
             except (EOFError, OSError):
                 self.stop()  # the worker died: killed by the system, or a crash in C code
-                log.warning("the import worker died while reading %s", path)
-                raise ImportRejected(path.name, _too_big()) from None
+                log.warning("the import worker died while reading %s", source)
+                raise ImportRejected(source, _too_big()) from None
         if reply[0] == "ok":
             return cast(Documents, reply[1])
         if reply[0] == "rejected":
-            raise ImportRejected(path.name, str(reply[1]))
+            raise ImportRejected(source, str(reply[1]))
         if reply[0] == "memory":
-            raise ImportRejected(path.name, _too_big())
-        log.error("parsing %s failed in the import worker:\n%s", path, reply[1])
-        raise RuntimeError(f"parsing {path.name} failed in the import worker")
+            with self._lock:
+                self.stop()  # a fresh process for the next file, not a fragmented one
+            raise ImportRejected(source, _too_big())
+        log.error("parsing %s failed in the import worker:\n%s", source, reply[1])
+        raise RuntimeError(f"parsing {source} failed in the import worker")
 
     def _wait(
-        self, conn: Connection, path: Path, cancel: threading.Event | None
+        self, conn: Connection, source: str, cancel: threading.Event | None
     ) -> tuple[object, ...]:
         deadline = time.monotonic() + self.seconds
         while not conn.poll(POLL_SECONDS):
@@ -158,9 +185,9 @@ class ParseWorker:
                 raise ParseCancelled
             if time.monotonic() > deadline:
                 self.stop()
-                log.info("reading %s stopped after %g s", path, self.seconds)
+                log.info("reading %s stopped after %g s", source, self.seconds)
                 raise ImportRejected(
-                    path.name,
+                    source,
                     _(
                         "Reading this file took longer than {seconds} seconds, far longer than a "
                         "UA document needs; it was stopped. Copy the UA's text from a PDF viewer "
@@ -198,3 +225,18 @@ def parse_guarded(path: Path, cancel: threading.Event | None = None) -> Document
     from app.importing import parse_file_documents
 
     return parse_file_documents(path)
+
+
+def parse_pasted_guarded(
+    text: str, source: str, html: str | None, cancel: threading.Event | None = None
+) -> Documents:
+    """Every UA in pasted text (or its HTML), read in the worker process like a file."""
+    if not _unguarded:
+        try:
+            return _worker.parse_pasted(text, source, html, cancel)
+        except WorkerUnavailable as exc:
+            _unguarded.append(str(exc))
+            log.warning("import files are now read inside the app, without limits: %s", exc)
+    from app.importing import parse_pasted
+
+    return parse_pasted(text, source, html=html)

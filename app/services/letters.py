@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from app.domain.errors import TargetOutOfRange, UnknownLocale
+from app.domain.errors import N_, TargetOutOfRange, UnknownLocale
 from app.domain.model import (
     AppealKind,
     CaseDetail,
@@ -16,7 +16,15 @@ from app.domain.model import (
     SenderProfile,
     Target,
 )
-from app.i18n import _, base_language, current_language, is_rtl, locale_chain, normalize_locale
+from app.domain.notices import LanguageCode, Notice
+from app.i18n import (
+    base_language,
+    current_language,
+    is_rtl,
+    locale_chain,
+    normalize_locale,
+    system_locale,
+)
 from app.letters import context as ctx
 from app.letters import rendering
 from app.letters.asks import (
@@ -114,7 +122,7 @@ def draft_letter(
     not used as printed, which it is only in its own language and while ``model_letter``."""
     if kind is AppealKind.APPEAL or case.targets:
         _check_target(case, target_index)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     if locale is None:
         letter_locale = (
             default_letter_locale(case, target_index, user_templates) if case.targets else "en"
@@ -126,8 +134,10 @@ def draft_letter(
     used = template_file(chain, name, user_templates)
     if used is None or base_language(used.parent.name) != base_language(letter_locale):
         warnings.append(
-            _("There is no letter template in %(language)s yet; this letter is in English.")
-            % {"language": display_name(letter_locale, current_language())}
+            Notice.of(
+                N_("There is no letter template in %(language)s yet; this letter is in English."),
+                language=LanguageCode(letter_locale),
+            )
         )
         letter_locale, chain = "en", locale_chain("en")
     rules = load_rules(chain, user_templates)
@@ -140,15 +150,7 @@ def draft_letter(
             model_letter_greeting(case.model_letter) if target_index == 1 else None
         )
         printed = _printed_salutation(as_printed, letter_locale, same_language, rules)
-        # the whole printed salutation, both halves, is evidence of the official's gender
-        evidence = official_gender(
-            target.gender,
-            title=target.title,
-            name=target.display_name,
-            salutation=as_printed,
-            user_templates=user_templates,
-        )
-        gender = evidence if evidence in ("f", "m") else None
+        gender = _sure_gender(case, target_index, user_templates)
     polite = courtesy(
         rules,
         target.title if target else None,
@@ -165,16 +167,15 @@ def draft_letter(
     elif body is not None and not same_language and chosen_asks:
         body = None  # the UA's demands, written in the letter's language
     elif body is not None and not same_language:
-        ui = current_language()
         warnings.append(
-            _(
-                "The model letter is in %(model_language)s but this letter is in %(letter_language)s; "
-                "write the body yourself or choose %(model_language)s."
+            Notice.of(
+                N_(
+                    "The model letter is in %(model_language)s but this letter is in "
+                    "%(letter_language)s; write the body yourself or choose %(model_language)s."
+                ),
+                model_language=LanguageCode(case.document_language or "en"),
+                letter_language=LanguageCode(letter_locale),
             )
-            % {
-                "model_language": display_name(case.document_language, ui),
-                "letter_language": display_name(letter_locale, ui),
-            }
         )
         body = None
     persons, person = ctx.persons_context(case.persons, letter_locale)
@@ -249,6 +250,46 @@ def draft_letter(
         closing=polite.closing,
         recipient=recipient if recipient != target else None,
     )
+
+
+def recipient_as_named(
+    case: CaseDetail,
+    target_index: int,
+    locale: str | None = None,
+    user_templates: Path | None = None,
+) -> Target:
+    """Official ``target_index`` (1-based) as the letter in ``locale`` names them (default: the
+    language the letter would choose): what an envelope or a label for that letter prints."""
+    _check_target(case, target_index)
+    if locale is None:
+        letter_locale = default_letter_locale(case, target_index, user_templates)
+    else:
+        letter_locale = _valid_locale(locale)
+    used = template_file(
+        locale_chain(letter_locale), TEMPLATE_FOR_KIND[AppealKind.APPEAL], user_templates
+    )
+    if used is None or base_language(used.parent.name) != base_language(letter_locale):
+        letter_locale = "en"  # the letter falls back to English: so does its envelope
+    gender = _sure_gender(case, target_index, user_templates)
+    target = case.targets[target_index - 1]
+    return _as_named(target, base_language(letter_locale), gender, user_templates)
+
+
+def _sure_gender(case: CaseDetail, target_index: int, user_templates: Path | None) -> str | None:
+    """The official's gender when the evidence is sure ("f", "m"), else None. The whole
+    salutation the UA printed, both halves, is evidence."""
+    target = case.targets[target_index - 1]
+    as_printed = target.salutation or (
+        model_letter_greeting(case.model_letter) if target_index == 1 else None
+    )
+    evidence = official_gender(
+        target.gender,
+        title=target.title,
+        name=target.display_name,
+        salutation=as_printed,
+        user_templates=user_templates,
+    )
+    return evidence if evidence in ("f", "m") else None
 
 
 def _as_named(
@@ -348,20 +389,33 @@ def _letter_parts(
     return head, (lines[start], paragraphs, lines[end]), "\n" + "\n".join(lines[end + 1 :])
 
 
-def case_notices(case: CaseDetail, today: datetime.date) -> list[str]:
+def case_notices(case: CaseDetail, today: datetime.date) -> list[Notice]:
     """Warnings before writing, never blocks: the case is closed, or its deadline has passed
     (the letter editor shows them; the command line prints them)."""
     if case.status == CaseStatus.CLOSED:
         return [
-            _(
-                "This case is closed: the UA asks for no further action. Read its final output before writing."
+            Notice.of(
+                N_(
+                    "This case is closed: the UA asks for no further action. Read its final "
+                    "output before writing."
+                )
             )
         ]
     if case.deadline is not None and case.deadline < today:
         return [
-            _("The deadline of this UA has passed. Check with your section office before sending.")
+            Notice.of(
+                N_(
+                    "The deadline of this UA has passed. Check with your section office before "
+                    "sending."
+                )
+            )
         ]
     return []
+
+
+def language_name(code: str) -> str:
+    """A locale code named in the interface language as it is now ("French", "français")."""
+    return display_name(code, current_language())
 
 
 def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
@@ -384,13 +438,23 @@ def ua_demands(
 
 def _date_locale(letter_locale: str, sender: SenderProfile) -> str | None:
     """The locale of the letter's date: an English letter from outside the countries that put the
-    month first uses British dates; other languages and a chosen region keep their own."""
+    month first uses British dates; other languages and a chosen region keep their own. A sender
+    whose country is not known is placed by the system locale's territory (en_GB, en_IE...
+    day first; en_US month first); with no territory either, the day comes first."""
     if letter_locale != "en":
         return None
     code = country_code(sender.country) if sender.country.strip() else None
-    if code is None or code in _MONTH_FIRST:
+    if code is None:
+        code = _locale_territory(system_locale())
+    if code in _MONTH_FIRST:
         return None
     return "en_GB"
+
+
+def _locale_territory(locale_id: str | None) -> str | None:
+    """``en_GB`` -> ``GB``; None without a territory."""
+    parts = (locale_id or "").split("_")
+    return parts[-1] if len(parts) > 1 and parts[-1].isupper() else None
 
 
 def country_name(country: str | None, letter_locale: str) -> str | None:

@@ -185,8 +185,12 @@ def save_envelopes(
     *,
     sender: SenderProfile | None,
     options: OutputOptions,
+    letter: Letter | None = None,
 ) -> EnvelopesWritten:
-    """One envelope per (case, official number); ``sender`` None leaves every return address off."""
+    """One envelope per (case, official number); ``sender`` None leaves every return address off.
+
+    Each official is named as the letter to them names them: as ``letter`` does when it is given
+    (the envelope of one letter), else in the language their letter would be written in."""
     from app.output.envelope import EnvelopeItem, write_envelopes_pdf
     from app.services.samples import sample_marking
 
@@ -195,7 +199,7 @@ def save_envelopes(
         back = writer_safety.return_address(sender, case.country, options)
         marking = sample_marking() if case.is_sample else None  # a practice envelope says so
         for index in indexes:
-            target = target_of(case, index)
+            target = _as_letter_names(case, index, letter)
             items.append(EnvelopeItem(target, case.country or None, back, marking))
     write_envelopes_pdf(items, path, envelope=options.envelope)
     bare = sum(1 for item in items if item.sender is None)
@@ -209,10 +213,25 @@ def save_envelope(
     *,
     sender: SenderProfile | None,
     options: OutputOptions,
+    letter: Letter | None = None,
 ) -> bool:
-    """One envelope PDF; True when it carries the return address."""
-    written = save_envelopes([(case, [target_index])], path, sender=sender, options=options)
+    """One envelope PDF, naming the official as ``letter`` does (default: as the letter in the
+    language chosen for them would); True when it carries the return address."""
+    written = save_envelopes(
+        [(case, [target_index])], path, sender=sender, options=options, letter=letter
+    )
     return written.without_return_address == 0
+
+
+def _as_letter_names(case: CaseDetail, index: int, letter: Letter | None) -> Target:
+    """Official ``index`` as their letter names them: title in its language, no foreign
+    honorific (``letter`` gives the letter; without it, the language it would be written in)."""
+    from app.services.letters import recipient_as_named
+
+    target = target_of(case, index)
+    if letter is not None:
+        return letter.recipient or target
+    return recipient_as_named(case, index)
 
 
 def officials_with_address(case: CaseDetail) -> list[int]:
@@ -250,14 +269,15 @@ class LabelsWritten:
 def save_labels(
     cases: Sequence[tuple[CaseDetail, Sequence[int]]], path: Path, *, options: OutputOptions
 ) -> LabelsWritten:
-    """Address labels for the given (case, official numbers), on sheets of the page size."""
+    """Address labels for the given (case, official numbers), on sheets of the page size; each
+    official named as the letter in the language they read names them."""
     from app.output.address import postal_lines
     from app.output.envelope import write_label_sheet_pdf
     from app.services.samples import sample_marking
 
     addresses = [
         ([sample_marking()] if case.is_sample else [])  # a practice label says so
-        + postal_lines(target_of(case, index), case.country)
+        + postal_lines(_as_letter_names(case, index, None), case.country)
         for case, indexes in cases
         for index in indexes
     ]

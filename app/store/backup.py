@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +21,13 @@ from app.store.integrity import connect_read_only, schema_revision, table_counts
 BACKUP_SUFFIX = ".sqlite3"
 SIDECAR_SUFFIX = ".json"
 _NAME = re.compile(r"^appeal-desk-(\d{8}T\d{12}Z)-([a-z-]+)\.sqlite3$")
+_ROWS_BETWEEN_CHECKS = 2048
+
+Stop = Callable[[], bool]
+
+
+class BackupStopped(Exception):  # noqa: N818 - the caller asked for it; not an error
+    """The caller's ``stop`` said so (the user cancelled); no backup file was left behind."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +42,11 @@ class BackupInfo:
     fingerprint: str = ""
 
 
-def content_fingerprint(conn: sqlite3.Connection) -> str:
-    """A hash of every row of every table, read in one snapshot ("has anything changed?")."""
+def content_fingerprint(conn: sqlite3.Connection, stop: Stop | None = None) -> str:
+    """A hash of every row of every table, read in one snapshot ("has anything changed?").
+
+    It reads the whole store (seconds for a large one), so ``stop`` is asked every few
+    thousand rows; BackupStopped when it says so."""
     digest = hashlib.blake2b(digest_size=16)
     in_tx = conn.in_transaction
     if not in_tx:
@@ -50,8 +61,10 @@ def content_fingerprint(conn: sqlite3.Connection) -> str:
         ]
         for name in names:
             digest.update(name.encode())
-            for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):
+            for number, row in enumerate(conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')):
                 digest.update(repr(row).encode("utf-8", "surrogatepass"))
+                if stop is not None and not number % _ROWS_BETWEEN_CHECKS and stop():
+                    raise BackupStopped
     finally:
         if not in_tx:
             conn.execute("COMMIT")
@@ -70,7 +83,9 @@ def is_empty(conn: sqlite3.Connection) -> bool:
     return all(conn.execute(f'SELECT 1 FROM "{n}" LIMIT 1').fetchone() is None for n in names)
 
 
-def backup_connection(source: sqlite3.Connection, backup_dir: Path, reason: str) -> Path:
+def backup_connection(
+    source: sqlite3.Connection, backup_dir: Path, reason: str, stop: Stop | None = None
+) -> Path:
     """Snapshot ``source`` into a new self-contained file in ``backup_dir`` (temp + rename)."""
     backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -81,7 +96,7 @@ def backup_connection(source: sqlite3.Connection, backup_dir: Path, reason: str)
         with closing(sqlite3.connect(tmp, isolation_level=None)) as dest:
             source.backup(dest)  # pages=-1: one step, consistent snapshot
             dest.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal to lose
-            fingerprint = content_fingerprint(dest)
+            fingerprint = content_fingerprint(dest, stop)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         sidecar = {
@@ -110,14 +125,16 @@ def _sqlite3_connection(engine: Engine, driver_connection: object) -> sqlite3.Co
     return driver_connection
 
 
-def backup_database(engine: Engine, backup_dir: Path, reason: str = "manual") -> Path | None:
+def backup_database(
+    engine: Engine, backup_dir: Path, reason: str = "manual", stop: Stop | None = None
+) -> Path | None:
     """Copy the live SQLite database into ``backup_dir``; None for non-SQLite stores."""
     if engine.dialect.name != "sqlite":
         return None
     raw = engine.raw_connection()
     try:
         return backup_connection(
-            _sqlite3_connection(engine, raw.driver_connection), backup_dir, reason
+            _sqlite3_connection(engine, raw.driver_connection), backup_dir, reason, stop
         )
     finally:
         raw.close()
@@ -133,12 +150,12 @@ def backup_file(db_path: Path, backup_dir: Path, reason: str) -> Path:
         return backup_connection(source, backup_dir, reason)
 
 
-def live_fingerprint(engine: Engine) -> tuple[str, bool]:
+def live_fingerprint(engine: Engine, stop: Stop | None = None) -> tuple[str, bool]:
     """The fingerprint of the live store and whether it is empty."""
     raw = engine.raw_connection()
     try:
         conn = _sqlite3_connection(engine, raw.driver_connection)
-        return content_fingerprint(conn), is_empty(conn)
+        return content_fingerprint(conn, stop), is_empty(conn)
     finally:
         raw.close()
 

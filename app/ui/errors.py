@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import AppealDeskError
 from app.domain.model import ImportResult
+from app.domain.notices import Notice
 from app.i18n import _
 from app.ui.messages import Messages
 
@@ -22,6 +23,13 @@ def reason_text(result: ImportResult) -> str:
 def error_text(error: AppealDeskError) -> str:
     """The message of ``error`` in the interface language as it is now."""
     return error.translated(_)
+
+
+def notice_text(notice: Notice) -> str:
+    """A warning in the interface language as it is now (languages named in it too)."""
+    from app.services.letters import language_name
+
+    return notice.translated(_, language_name)
 
 
 def report_failure(parent: QWidget | None, title: str, error: BaseException) -> None:

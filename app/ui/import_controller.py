@@ -124,7 +124,10 @@ class ImportController(QObject):
         from app.services.importing import import_pasted
 
         source = _("pasted text")
-        self._start(lambda _progress: import_pasted(db, text, source, html=html), 0)
+        cancel = threading.Event()
+        self._start(
+            lambda _progress: import_pasted(db, text, source, html=html, cancel=cancel), 1, cancel
+        )
 
     def load_samples(self) -> None:
         if self._busy():

@@ -10,8 +10,9 @@ _qt_translator: QTranslator | None = None
 
 def choose_language(requested: str | None) -> str:
     """``--lang`` or the saved choice, else the best shipped match for the system languages."""
-    from app.i18n import negotiate
+    from app.i18n import negotiate, remember_platform_locale
 
+    remember_platform_locale(QLocale.system().name())  # English letters date as the user does
     if requested:
         return requested
     return negotiate(QLocale.system().uiLanguages())

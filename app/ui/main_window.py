@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from app.domain.model import CaseDetail, CaseStatus, CaseSummary, ImportResult
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
-from app.ui.accessibility import speak_status_messages
+from app.ui.accessibility import QuietStack, speak_status_messages
 from app.ui.app_context import AppContext
 from app.ui.case_actions import CaseActions
 from app.ui.case_loading import CaseLoading, Page
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.pages = QStackedWidget()
+        self.pages = QuietStack()  # no "layered pane" said on the way to every control
         for page in (self.loading_label, self.empty_state, self.splitter):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)

@@ -81,9 +81,9 @@ class ReminderBanner(QFrame):
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Deadline reminder"))
         self.open_button.setText(_("Open &Write today"))
-        self.open_button.setAccessibleName(_("Open Write today"))
+        self.open_button.setAccessibleDescription(_("Open Write today"))
         self.dismiss_button.setText(_("&Dismiss"))
-        self.dismiss_button.setAccessibleName(_("Dismiss the deadline reminder"))
+        self.dismiss_button.setAccessibleDescription(_("Dismiss the deadline reminder"))
 
 
 class DeadlineNotifier(QObject):

@@ -131,3 +131,60 @@ def test_ctrl_c_in_the_terminal_stops_the_import_and_says_what_was_saved(tmp_pat
         assert [c.ua_number for c in list_cases(store, include_closed=True)] == ["119/21"]
     finally:
         store.close()
+
+
+def _backup_names(paths: AppPaths) -> list[str]:
+    """Every file in the backups folder, temp files included."""
+    folder = paths.backups
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_a_cancel_reaches_the_backup_before_a_bulk_import(seeded: AppPaths) -> None:
+    """The backup reads every row of the store (seconds for a large one): a cancel stops it
+    too, leaving no backup file or temp file behind and nothing imported."""
+    store = open_database(seeded)
+    try:
+        before = _backup_names(seeded)
+        cases_before = list_cases(store, include_closed=True)
+        cancel = threading.Event()
+        cancel.set()
+        results = import_files(store, [SEED_FINAL, SECOND_UA], cancel=cancel)
+        assert [r.outcome for r in results] == [ImportOutcome.SKIPPED, ImportOutcome.SKIPPED]
+        assert _backup_names(seeded) == before
+        assert list_cases(store, include_closed=True) == cases_before
+
+        [first, second] = import_files(store, [SEED_FINAL, SECOND_UA])  # no cancel: a backup
+        assert (first.outcome, second.outcome) == (ImportOutcome.IMPORTED,) * 2
+        assert any("pre-import" in name for name in _backup_names(seeded))
+    finally:
+        store.close()
+
+
+def _peak_address_space(pid: int) -> int:
+    """The most virtual memory process ``pid`` has held (what its address-space limit counts)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    [line] = [line for line in status.splitlines() if line.startswith("VmPeak:")]
+    return int(line.split()[1]) * 1024
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/<pid>/status")
+def test_the_memory_limit_holds_inside_one_stream_parse(tmp_path: Path) -> None:
+    slow = single_slow_stream(tmp_path / "slow-stream.pdf")  # tens of MB of pypdf objects
+    probe = ParseWorker()
+    try:
+        probe.parse(SEED_FINAL)
+        assert probe._process is not None and probe._process.pid is not None
+        needed = _peak_address_space(probe._process.pid)  # a worker that read one real UA
+    finally:
+        probe.stop()
+    worker = ParseWorker(memory_bytes=needed + 16 * 1024 * 1024)
+    try:
+        [(_name, document)] = worker.parse(SEED_FINAL)
+        assert document.ua_number == "119/21"
+        with pytest.raises(ImportRejected) as refused:
+            worker.parse(slow)
+        assert "needs far more memory than a UA document" in refused.value.reason
+        [(_name, document)] = worker.parse(SEED_FINAL)  # a fresh worker reads the next file
+        assert document.ua_number == "119/21"
+    finally:
+        worker.stop()

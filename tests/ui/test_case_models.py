@@ -10,24 +10,14 @@ from PySide6.QtCore import Qt
 from app.domain.model import CaseStatus, CaseSummary
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CASE_ROLE, CaseTableModel, Column, ua_sort_key
+from tests.builders import case_summary
 
 TODAY = date(2026, 3, 1)
 
 
 def summary(case_id: int, ua: str, deadline: date | None, **extra: object) -> CaseSummary:
-    values: dict[str, object] = dict(
-        case_id=case_id,
-        ua_number=ua,
-        title=f"Fictional case {case_id}",
-        country="Atlantis",
-        status=CaseStatus.OPEN,
-        deadline=deadline,
-        persons=(f"Person {case_id}",),
-        officials=(f"Minister {case_id}",),
-        appeals_sent=0,
-    )
-    values.update(extra)
-    return CaseSummary(**values)  # type: ignore[arg-type]
+    fields: dict[str, object] = {"country": "Atlantis", "officials": (f"Minister {case_id}",)}
+    return case_summary(case_id, ua_number=ua, deadline=deadline, **{**fields, **extra})
 
 
 @pytest.fixture

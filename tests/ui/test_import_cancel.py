@@ -95,3 +95,29 @@ def test_escape_on_the_progress_dialog_cancels(
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert [r.outcome.value for r in finished.args[0]] == ["skipped", "skipped"]
     assert list_cases(open_db, include_closed=True) == []
+
+
+def test_a_long_paste_is_read_apart_and_can_be_cancelled(
+    make_window, qtbot, messages, open_db
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("A\n" * 999_990)  # seconds in the recognisers
+    window = make_window()
+    window.imports.import_clipboard()
+    qtbot.waitUntil(lambda: _progress_dialog(window) is not None, timeout=30_000)
+    dialog = _progress_dialog(window)
+    assert dialog is not None
+    [cancel] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel"]
+    with qtbot.waitSignal(window.imports.finished, timeout=30_000) as finished:
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert [r.outcome.value for r in finished.args[0]] == ["skipped"]
+    [(kind, title, _text)] = messages.shown
+    assert (kind, title) == ("info", "Import cancelled")
+    assert list_cases(open_db, include_closed=True) == []
+
+    QGuiApplication.clipboard().setText(SEED_FINAL.read_text(encoding="utf-8"))
+    with qtbot.waitSignal(window.imports.finished, timeout=30_000) as finished:
+        window.imports.import_clipboard()
+    assert [r.outcome.value for r in finished.args[0]] == ["imported"]
+    assert [c.ua_number for c in list_cases(open_db, include_closed=True)] == ["119/21"]

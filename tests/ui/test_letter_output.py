@@ -160,3 +160,32 @@ def test_an_arabic_letter_is_edited_right_to_left(make_window, app_paths) -> Non
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
     wait_for_letter(dialog)
     assert dialog.letter_edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_warnings_follow_a_switch_of_the_interface_language(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.model import OutputKind
+    from app.ui.application import apply_language
+
+    closed = fictional_document("9/25", kind=OutputKind.FINAL)
+    store_documents(app_paths, replace(closed, model_letter="I write about the fishing quotas."))
+    window = make_window()
+    window.case_list.show_closed_box.setChecked(True)
+    window.case_list.select_case(window.model.cases()[0].case_id)
+    dialog = open_letter(window)
+    combo = dialog.side.language_combo
+    combo.setCurrentIndex(combo.findData("es"))
+    wait_for_letter(dialog)
+    assert dialog.warnings_label.text() == (
+        "The model letter is in English but this letter is in Spanish; "
+        "write the body yourself or choose English."
+    )
+    assert dialog.side.case_notice_label.text().startswith("This case is closed")
+    try:
+        apply_language("fr")
+        assert dialog.warnings_label.isVisible()
+        assert dialog.warnings_label.text().startswith("La lettre type est en anglais")
+        assert "espagnol" in dialog.warnings_label.text()
+        assert dialog.side.case_notice_label.text().startswith("Ce dossier est clos")
+    finally:
+        apply_language("en")
+    assert dialog.warnings_label.text().startswith("The model letter is in English")

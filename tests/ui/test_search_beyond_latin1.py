@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.domain.model import CaseStatus, CaseSummary
+from app.domain.model import CaseSummary
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel
+from tests.builders import case_summary
 
 
 def fictional(case_id: int, ua: str, title: str, persons: tuple[str, ...]) -> CaseSummary:
-    return CaseSummary(
-        case_id=case_id,
+    return case_summary(
+        case_id,
         ua_number=ua,
         title=f"{title} (fictional)",
-        country="Ostrelia",
-        status=CaseStatus.OPEN,
         deadline=date(2026, 4, 1),
         persons=persons,
         officials=("Minister of Justice, Łucja Őrsi",),
-        appeals_sent=0,
     )
 
 

@@ -10,6 +10,7 @@ from app.domain.model import CaseStatus, CaseSummary
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel, Column
 from app.ui.views.case_list_view import CaseListView
+from tests.builders import case_summary
 
 TODAY = date(2026, 3, 1)
 JUSTICE = "Minister of Justice, Tavo Reniku"  # fictional officials, shared by several cases
@@ -24,16 +25,14 @@ def fictional(
     country: str = "Ostrelia",
     status: CaseStatus = CaseStatus.OPEN,
 ) -> CaseSummary:
-    return CaseSummary(
-        case_id=case_id,
-        ua_number=f"{case_id}/26",
+    return case_summary(
+        case_id,
         title=f"{title} (fictional)",
         country=country,
         status=status,
         deadline=TODAY + timedelta(days=case_id),
         persons=persons,
         officials=officials,
-        appeals_sent=0,
     )
 
 

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.domain.model import CaseStatus, CaseSummary
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel, Column
 from app.ui.views.case_list_view import CaseListView
+from tests.builders import case_summary
 
 
 def test_the_sent_column_fits_its_header_and_counts(qtbot) -> None:  # type: ignore[no-untyped-def]
     cases = [
-        CaseSummary(
-            case_id=n,
-            ua_number=f"{n}/26",
-            title=f"Fictional case {n}",
-            country="Ostrelia",
-            status=CaseStatus.OPEN,
+        case_summary(
+            n,
             deadline=date(2026, 4, 1),
             persons=("A. Person",),
-            officials=(),
             appeals_sent=123_456_789 if n == 1 else n,
         )
         for n in range(1, 3001)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -113,8 +114,9 @@ def interactive_widgets_without_names(root) -> list[str]:  # type: ignore[no-unt
                 isinstance(widget, QLineEdit) and isinstance(widget.parent(), QAbstractSpinBox)
             ):
                 continue
-            text = widget.text() if isinstance(widget, QAbstractButton) else ""
-            if not (widget.accessibleName() or text.replace("&", "").strip()):
+            # what a screen reader gets: the name, the buddy label's text or the button's own
+            spoken = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+            if not spoken.strip():
                 missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
     return missing
 

@@ -164,7 +164,7 @@ class HistoryDialog(QDialog):
             (self.close_button, _("Close"), _("Close the appeal history")),
         ):
             button.setText(text)
-            button.setAccessibleName(name)
+            button.setAccessibleDescription(name)
         self.letter_view.setPlaceholderText(
             _("Select an appeal to read the letter exactly as it was kept.")
         )

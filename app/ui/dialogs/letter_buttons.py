@@ -66,7 +66,7 @@ class LetterButtons:
             (self.close, _("Close"), _("Close the letter editor")),
         ):
             button.setText(text)
-            button.setAccessibleName(name)
+            button.setAccessibleDescription(name)  # the name is the visible label
             keys = self.keys.get(button, QKeySequence())
             shortcut = keys.toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(f"{name} ({shortcut})" if shortcut else name)

@@ -20,7 +20,7 @@ from app.ui.accessibility import SpokenLabel
 from app.ui.dialogs.letter_advice import case_notices, caution_text, personal_touch_hint
 from app.ui.dialogs.letter_buttons import LetterButtons
 from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePanel
-from app.ui.errors import report_failure
+from app.ui.errors import notice_text, report_failure
 from app.ui.messages import Messages
 from app.ui.tasks import JobRunner
 
@@ -156,14 +156,21 @@ class LetterDialog(QDialog):
         self.side.retranslate_ui()
         self.side.caution_label.setText(caution_text(self.case))
         notices = case_notices(self.case, date.today())
-        self.side.case_notice_label.setText("\n".join(notices))
+        self.side.case_notice_label.setText("\n".join(notice_text(n) for n in notices))
         self.side.case_notice_label.setVisible(bool(notices))
+        self._show_warnings()
         self.letter_edit.setAccessibleName(_("Letter text"))
         self.letter_edit.setAccessibleDescription(
             _("The letter as it will be sent; you can edit it.")
         )
         self.buttons.retranslate_ui()
         self._show_sender()
+
+    def _show_warnings(self) -> None:
+        """The letter's warnings in the interface language as it is now."""
+        warnings = self.letter.warnings if self.letter else ()
+        self.warnings_label.setText("\n".join(notice_text(w) for w in warnings))
+        self.warnings_label.setVisible(bool(warnings))
 
     def _show_sender(self) -> None:
         sender = self.sender_profile()
@@ -333,8 +340,7 @@ class LetterDialog(QDialog):
         self._filling = False
         self._edited = False
         self._show_asks(letter.asks)
-        self.warnings_label.setText("\n".join(letter.warnings))
-        self.warnings_label.setVisible(bool(letter.warnings))
+        self._show_warnings()
         self.status_label.clear()
         self._show_sender()
         self._update_email_button()

@@ -191,6 +191,7 @@ def save_envelope(dialog: LetterDialog) -> str | None:
         path,
         sender=dialog.settings.sender,
         options=output_options(dialog),
+        letter=dialog.letter,  # the official named as the letter names them
     )
     if not with_return_address:
         return _("Saved {file}, without your return address.").format(file=str(path))

@@ -154,13 +154,18 @@ class LetterSidePanel(QWidget):
         self.regenerate_button.setText(_("&Regenerate letter"))
         self.safety_box.setText(_("Sign with my &initials and town only"))
         self.large_print_box.setText(_("Lar&ge print when printing"))
-        self.target_combo.setAccessibleName(_("Official to write to"))
-        self.language_combo.setAccessibleName(_("Letter language"))
-        self.sender_button.setAccessibleName(_("Change sender details"))
-        self.note_edit.setAccessibleName(_("Your own sentences"))
-        self.regenerate_button.setAccessibleName(_("Regenerate letter"))
-        self.safety_box.setAccessibleName(_("Sign with initials and town only"))
-        self.large_print_box.setAccessibleName(_("Large print"))
+        # Spoken names are the visible labels (the captions are the fields' buddies); the
+        # longer wording is the description a screen reader adds after them.
+        for widget, text in (
+            (self.target_combo, _("Official to write to")),
+            (self.language_combo, _("Letter language")),
+            (self.sender_button, _("Change sender details")),
+            (self.note_edit, _("Your own sentences")),
+            (self.regenerate_button, _("Regenerate letter")),
+            (self.safety_box, _("Sign with initials and town only")),
+            (self.large_print_box, _("Large print")),
+        ):
+            widget.setAccessibleDescription(text)
         self.asks_caption.setText(_("The UA asks for (untick what your letter leaves out):"))
         if self.demands:
             bullets = "\n".join(f"\u2022 {demand}" for demand in self.demands)

@@ -21,6 +21,7 @@ from app.domain import bounds
 from app.domain.model import AppealStatus, CaseDetail, Channel
 from app.i18n import _
 from app.services.appeal_warnings import case_warnings
+from app.ui.accessibility import SpokenLabel
 from app.ui.formatting import channel_label
 
 
@@ -62,7 +63,7 @@ class MarkSentDialog(QDialog):
         self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
         self.date_edit.setMaximumDate(QDate.currentDate().addDays(1))
         self.date_edit.setMinimumDate(QDate(*bounds.EARLIEST_DATE.timetuple()[:3]))
-        self.notice_label = QLabel()
+        self.notice_label = SpokenLabel()  # a past deadline or a closed case: said on opening
         self.notice_label.setObjectName("warning")
         self.notice_label.setWordWrap(True)
         self.target_combo.currentIndexChanged.connect(lambda _i: self._update_notices())

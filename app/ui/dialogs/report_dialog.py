@@ -127,7 +127,7 @@ class ReportDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Report for your section"))
         self.period_box.setText(_("Only &between"))
-        self.period_box.setAccessibleName(_("Limit the report to a period"))
+        self.period_box.setAccessibleDescription(_("Limit the report to a period"))
         self.since_edit.setAccessibleName(_("From date"))
         self.until_edit.setAccessibleName(_("Until date"))
         self.view.setAccessibleName(_("Report summary"))
@@ -138,7 +138,7 @@ class ReportDialog(QDialog):
             (self.close_button, _("Close"), _("Close the report")),
         ):
             button.setText(text)
-            button.setAccessibleName(name)
+            button.setAccessibleDescription(name)
         if self.report is not None:
             self.view.setHtml(report_html(self.report))
 

@@ -163,7 +163,7 @@ class SettingsDialog(QDialog):
         self.page_combo.setAccessibleName(_("Page size"))
         self.letter_language_combo.setAccessibleName(_("Letter language"))
         self.ui_language_combo.setAccessibleName(_("Interface language"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleDescription(
             _("Save settings")
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))

@@ -64,6 +64,7 @@ class EventsMenu:
                 self.on_dialog_opened(self.dialog)
         self.dialog.show()
         self.dialog.raise_()
+        self.dialog.activateWindow()  # already open behind the window: the keyboard goes to it
         return self.dialog
 
     def _forget_dialog(self) -> None:

@@ -119,6 +119,9 @@ class EventModeWindow(QWidget):
         self.form.changed.connect(self.idle_timer.stop)
         self.form.name_edit.textEdited.connect(lambda _t: self.idle_timer.stop())
         self._update_buttons()
+        # The first participant starts where every next one does: at the case list (the
+        # focus would otherwise land on "Organiser...", the first control in the window).
+        self.form.case_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dates import medium_date
 from app.domain.events import EventInfo
 from app.i18n import _
 from app.services.outputs import default_output_options
@@ -131,7 +132,7 @@ class EventsDialog(QDialog):
         keep = select or (current.name if current else None)
         self.event_list.clear()
         for event in list_events(self.db):
-            when = event.held_on.isoformat() if event.held_on else _("no date")
+            when = medium_date(event.held_on) if event.held_on else _("no date")
             item = QListWidgetItem(f"{event.name}  ({when})")
             item.setData(Qt.ItemDataRole.UserRole, event)
             self.event_list.addItem(item)
@@ -208,6 +209,8 @@ class EventsDialog(QDialog):
             self._hidden_window.show()
             self._hidden_window = None
         self.show()
+        self.raise_()
+        self.activateWindow()  # the keyboard goes back to the organiser's dialog
         self.store_changed.emit()
 
     def open_board(self, event: EventInfo | None = None) -> TallyBoard | None:

@@ -32,7 +32,7 @@ from app.domain.output_options import OutputOptions
 from app.i18n import _, current_language
 from app.ui.accessibility import SpokenLabel, readable_by_keyboard
 from app.ui.dialogs.letter_side_panel import ASK_LABELS
-from app.ui.errors import error_text
+from app.ui.errors import error_text, notice_text
 from app.ui.tasks import JobRunner
 
 log = logging.getLogger(__name__)
@@ -183,6 +183,10 @@ class ParticipantForm(QWidget):
         choice.addLayout(story, 3)
         form = QFormLayout()
         form.addRow(_("1. Choose a case:"), choice)
+        # The caption names the list for screen readers (a row that holds a layout has no buddy).
+        caption = form.labelForField(choice)
+        if isinstance(caption, QLabel):
+            caption.setBuddy(self.case_list)
         form.addRow(_("2. Your name:"), self.name_edit)
         form.addRow(_("3. You write:"), kinds)
         form.addRow(_("To:"), self.target_combo)
@@ -332,7 +336,7 @@ class ParticipantForm(QWidget):
         )
         self.letter_edit.setLayoutDirection(direction)
         self._fill(letter.text)
-        self.notice.setText(" ".join(letter.warnings))
+        self.notice.setText(" ".join(notice_text(w) for w in letter.warnings))
         self._set_drafting(False)
         self.letter_ready.emit(True)
 

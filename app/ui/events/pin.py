@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.accessibility import announce
 
 MIN_PIN_LENGTH = 4
 
@@ -80,6 +81,7 @@ class ChoosePinDialog(QDialog):
         problem = pin_problem(self.pin_edit.text(), self.repeat_edit.text())
         if problem:
             self.problem.setText(problem)
+            announce(self.problem, problem, assertive=True)  # said even when it is the same
             return
         super().accept()
 
@@ -101,8 +103,10 @@ class AskPinDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        caption = QLabel(_("Enter the organiser PIN:"))
+        caption.setBuddy(self.pin_edit)  # the field's spoken name
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Enter the organiser PIN:")))
+        layout.addWidget(caption)
         layout.addWidget(self.pin_edit)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -111,6 +115,7 @@ class AskPinDialog(QDialog):
         if not self._lock.matches(self.pin_edit.text()):
             self.pin_edit.clear()
             self.problem.setText(_("That is not the organiser PIN."))
+            announce(self.problem, self.problem.text(), assertive=True)
             return
         super().accept()
 

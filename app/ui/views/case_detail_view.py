@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -17,12 +16,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import CaseDetail, CaseStatus
 from app.i18n import _
-from app.ui.accessibility import readable_by_keyboard
+from app.ui.accessibility import QuietStack, readable_by_keyboard
 from app.ui.formatting import days_left_text, format_date
 from app.ui.views.case_detail_html import case_detail_html
 
 
-class CaseDetailView(QStackedWidget):
+class CaseDetailView(QuietStack):
     """Page 0: "select a case"; page 1: the case."""
 
     write_letter_requested = Signal()
@@ -151,15 +150,15 @@ class CaseDetailView(QStackedWidget):
             )
         )
         self.letter_button.setText(_("&Write a letter..."))
-        self.letter_button.setAccessibleName(_("Write a letter"))
+        self.letter_button.setAccessibleDescription(_("Write a letter"))
         self.letter_button.setToolTip(
             _("Write a letter to an official named in this case (Ctrl+L)")
         )
         self.mark_sent_button.setText(_("&Mark as sent..."))  # Alt+S is the search box
-        self.mark_sent_button.setAccessibleName(_("Mark an appeal as sent"))
+        self.mark_sent_button.setAccessibleDescription(_("Mark an appeal as sent"))
         self.mark_sent_button.setToolTip(_("Record that you sent an appeal for this case (Ctrl+M)"))
         self.original_button.setText(_("Open &original"))
-        self.original_button.setAccessibleName(_("Open the original document"))
+        self.original_button.setAccessibleDescription(_("Open the original document"))
         self.original_button.setToolTip(
             _("Open the document this case was imported from, as it was imported")
         )

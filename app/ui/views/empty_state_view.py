@@ -72,11 +72,10 @@ class EmptyStateView(QWidget):
             )
         )
         self.import_button.setText(_("Import an Urgent Action document..."))
-        self.import_button.setAccessibleName(_("Import an Urgent Action document"))
+        self.import_button.setAccessibleDescription(_("Import an Urgent Action document"))
         self.samples_button.setText(_("Open the fictional sample pack to practise"))
-        self.samples_button.setAccessibleName(_("Open the fictional sample pack to practise"))
         self.paste_button.setText(_("...or paste a UA you copied from an email or a web page"))
-        self.paste_button.setAccessibleName(_("Paste an Urgent Action from the clipboard"))
+        self.paste_button.setAccessibleDescription(_("Paste an Urgent Action from the clipboard"))
         self.samples_note.setText(
             _(
                 "The sample cases are invented for practice; they are marked as fictional everywhere."

@@ -72,11 +72,11 @@ class HistoryFilters(QWidget):
             (self.case_combo, _("Filter by case")),
             (self.status_combo, _("Filter by status")),
             (self.channel_combo, _("Filter by channel")),
-            (self.dates_box, _("Filter by date")),
             (self.since_edit, _("From date")),
             (self.until_edit, _("Until date")),
         ):
             widget.setAccessibleName(name)
+        self.dates_box.setAccessibleDescription(_("Filter by date"))  # spoken as shown
 
     def values(self) -> dict[str, object]:
         """Keyword arguments for ``list_appeals`` (Qt hands enum data back as str)."""

@@ -130,7 +130,7 @@ class WriteTodayView(QWidget):
             (self.transit_button, _("&Transit times..."), _("Edit airmail transit times")),
         ):
             button.setText(text)
-            button.setAccessibleName(name)
+            button.setAccessibleDescription(name)
         self.model.retranslate()
         self._on_current_changed(self.table.currentIndex(), QModelIndex())
 
@@ -239,7 +239,7 @@ class WriteTodayDialog(QDialog):
         self.setWindowTitle(_("Write today"))
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(_("Close"))
-        close.setAccessibleName(_("Close Write today"))
+        close.setAccessibleDescription(_("Close Write today"))
 
 
 def show_write_today(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -31,6 +32,13 @@ INTERACTIVE = (
 )
 
 
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader gets: the accessible name, else the label whose buddy the
+    control is, else a button's own text (without its &)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
 def unnamed_controls(root: QWidget) -> list[str]:
     """Visible, focusable controls that a screen reader could not name."""
     missing: list[str] = []
@@ -44,8 +52,7 @@ def unnamed_controls(root: QWidget) -> list[str]:
                 continue
             if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
                 continue  # the inner line edit of a combo or spin box speaks for its parent
-            text = widget.text() if isinstance(widget, QAbstractButton) else ""
-            if not (widget.accessibleName().strip() or text.replace("&", "").strip()):
+            if not spoken_name(widget).strip():
                 missing.append(
                     f"{type(widget).__name__} {widget.objectName()!r} in {root.windowTitle()!r}"
                 )
@@ -192,10 +199,10 @@ def test_tab_walks_from_the_search_box_through_the_list_to_the_case_actions(
     window.case_list.search_box.setFocus()
     names = []
     for _step in range(6):
-        names.append(focused().accessibleName())
+        names.append(spoken_name(focused()))
         press(qtbot, Qt.Key.Key_Tab)
     assert names[:3] == ["Search cases", "Show closed cases", "Cases"]
-    assert "Write a letter" in names[3:], names  # no keyboard trap in the table
+    assert "Write a letter..." in names[3:], names  # no keyboard trap in the table
 
 
 def mnemonic_clashes(root: QWidget) -> list[str]:
@@ -280,3 +287,50 @@ def test_every_dialog_reachable_from_the_menus_names_its_controls(
     assert len(roots) >= 5, [type(w).__name__ for w in roots]
     missing = [name for root in roots for name in unnamed_controls(root)]
     assert missing == []
+
+
+def spoken_differently(root: QWidget) -> list[str]:
+    """Buttons and tick boxes whose spoken name is not their visible label (a screen reader
+    user and a sighted helper must be able to talk about the same button)."""
+    differ = []
+    for button in root.findChildren(QAbstractButton):
+        shown = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        if not button.isVisibleTo(root) or not shown.strip():
+            continue
+        if spoken_name(button) != shown:
+            differ.append(f"{shown!r} is spoken {spoken_name(button)!r} in {root.windowTitle()!r}")
+    return differ
+
+
+def test_buttons_are_spoken_as_their_visible_labels(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    from app.services.appeals import record_appeal
+    from app.services.database import open_store
+
+    store(paths, numbered_case(58, "Peru", 9, email="desk@invented.example"))
+    db = open_store(paths)
+    try:
+        record_appeal(db, "58/26", target_index=1, channel=Channel.POST, sent_on=TODAY)
+    finally:
+        db.close()
+    window = main_window()
+    actions = window.menu_actions
+    for action in (
+        actions.write_letter,
+        actions.mark_sent,
+        actions.history,
+        actions.report,
+        actions.about,
+        actions.shortcuts,
+        actions.write_today,
+        actions.settings,
+        window.events_menu.event_mode,
+    ):
+        action.trigger()
+    roots = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert len(roots) >= 8, [type(w).__name__ for w in roots]
+    letter = window.case_actions.letter_dialog
+    assert letter is not None and letter in roots
+    differ = [differ for root in roots for differ in spoken_differently(root)]
+    assert differ == [], "\n".join(differ)
+    # the longer wording is still there, as the description read after the name
+    assert letter.buttons.mark_sent.accessibleDescription() == "Record this letter as sent"

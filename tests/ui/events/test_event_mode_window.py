@@ -241,3 +241,18 @@ def test_the_board_picks_up_letters_from_other_laptops_on_its_timer(
     assert changed.args == [2]
     image = board.grab().toImage()
     assert image.width() > 0
+
+
+def test_the_event_list_shows_the_day_in_the_interface_words(
+    db: Database, dialog: EventsDialog
+) -> None:
+    from datetime import date
+
+    from app.dates import medium_date
+    from app.services.events import create_event
+
+    create_event(db, "Dated evening", held_on=date(2026, 12, 10), cases=["12/26"])
+    dialog.reload()
+    texts = [dialog.event_list.item(row).text() for row in range(dialog.event_list.count())]
+    assert f"Dated evening  ({medium_date(date(2026, 12, 10))})" in texts
+    assert not any("2026-12-10" in text for text in texts)

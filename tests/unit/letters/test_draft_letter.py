@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.cli.errors import notice_text
 from app.domain.errors import InvalidInput
 from app.domain.model import AppealKind, CaseDetail, Person, SenderProfile, Target
 from app.services.letters import available_letter_locales, default_letter_locale, draft_letter
@@ -14,7 +15,10 @@ from tests.builders import make_case
 from tests.unit.letters.conftest import TODAY
 
 
-def test_english_letter_has_every_part_in_order(case: CaseDetail, sender: SenderProfile) -> None:
+def test_english_letter_has_every_part_in_order(
+    case: CaseDetail, sender: SenderProfile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # the sender's country is not one we know
     letter = draft_letter(
         case, 1, sender, locale="en", today=TODAY, personal_note="I am a teacher too."
     )
@@ -41,6 +45,9 @@ def test_english_letter_has_every_part_in_order(case: CaseDetail, sender: Sender
         False,
         (),
     )
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    british = draft_letter(case, 1, sender, locale="en", today=TODAY)
+    assert "\n5 March 2026\n" in british.text and "March 5" not in british.text
 
 
 def test_language_defaults_to_a_preferred_language_with_a_template(
@@ -69,10 +76,10 @@ def test_spanish_letter_with_an_english_model_letter_warns_and_uses_its_own_body
     assert letter.subject == "AU 28/23: Tharani Selvanayagam"
     unknown = make_case(model_letter="Dear Minister,\n\nI write about the fishing quotas.\n")
     letter = draft_letter(unknown, 1, sender, locale="es", today=TODAY)
-    assert letter.warnings == (
+    assert [notice_text(w) for w in letter.warnings] == [
         "The model letter is in English but this letter is in Spanish; "
-        "write the body yourself or choose English.",
-    )
+        "write the body yourself or choose English."
+    ]
 
 
 def test_regional_locale_uses_the_base_template_and_regional_dates(
@@ -189,7 +196,7 @@ def test_language_without_templates_falls_back_to_english_and_says_so(
     letter = draft_letter(case, 1, sender, locale="ru")
     assert letter.locale == "en"
     assert "Dear Minister," in letter.text
-    assert letter.warnings and "Russian" in letter.warnings[0]
+    assert letter.warnings and "Russian" in notice_text(letter.warnings[0])
 
 
 def test_user_template_overrides_the_shipped_one(

@@ -87,12 +87,27 @@ def test_a_group_label_gets_a_noun_with_its_article(
 
 
 @pytest.mark.parametrize(
-    ("country", "date"),
-    [("Germany", "\n5 March 2026\n"), ("United States", "\nMarch 5, 2026\n"), ("", "March 5")],
+    ("country", "system", "date"),
+    [
+        ("Germany", "en_US.UTF-8", "\n5 March 2026\n"),
+        ("United States", "en_GB.UTF-8", "\nMarch 5, 2026\n"),
+        # a sender whose country is not known dates as the system locale does
+        ("", "en_US.UTF-8", "\nMarch 5, 2026\n"),
+        ("", "en_GB.UTF-8", "\n5 March 2026\n"),
+        ("", "en_IE.UTF-8", "\n5 March 2026\n"),
+        ("Nowhereland", "en_US.UTF-8", "\nMarch 5, 2026\n"),
+        ("Nowhereland", "en_AU.UTF-8", "\n5 March 2026\n"),
+        ("", "C.UTF-8", "\n5 March 2026\n"),  # no territory: the day comes first
+    ],
 )
-def test_english_dates_follow_the_senders_country(
-    sender: SenderProfile, country: str, date: str
+def test_english_dates_follow_the_senders_country_else_the_system_locale(
+    sender: SenderProfile,
+    country: str,
+    system: str,
+    date: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("LC_ALL", system)
     writer = dataclasses.replace(sender, country=country)
     assert date in draft_letter(make_case(), 1, writer, locale="en", today=TODAY).text
 

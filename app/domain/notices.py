@@ -1,0 +1,50 @@
+"""Typed warnings that never block (a closed case, a model letter in another language...).
+
+A notice carries an English message template (a gettext msgid marked with ``N_``) and the
+values of its fields, like the typed errors of app/domain/errors.py. The layers below never
+translate it: the window and the command line translate it when they show it, in the
+language the user reads at that moment (``notice_text`` in app/ui/errors.py and
+app/cli/errors.py), so a warning follows an interface language switch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.domain.errors import Phrase, fill
+
+
+class LanguageCode(str):
+    """A field value that is a locale code ("fr", "pt_BR"): shown as the language's name in the
+    reader's language ("French", "français"...)."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning: ``template`` (English, marked with ``N_``) and its ``fields`` as pairs."""
+
+    template: str
+    fields: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, /, **fields: object) -> Notice:
+        return cls(template, tuple(fields.items()))
+
+    @property
+    def message(self) -> str:
+        """The warning in English (what the log keeps), language codes as they are."""
+        return fill(self.template, dict(self.fields))
+
+    def translated(self, gettext: Callable[[str], str], language_name: Callable[[str], str]) -> str:
+        """The warning in the language of ``gettext``; ``language_name`` names a locale code in
+        that same language."""
+        values: dict[str, object] = {}
+        for name, value in self.fields:
+            if isinstance(value, Phrase):
+                values[name] = gettext(value)
+            elif isinstance(value, LanguageCode):
+                values[name] = language_name(value)
+            else:
+                values[name] = value
+        return fill(gettext(self.template), values)
