@@ -17,11 +17,6 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext marker pybabel extracts
     return message
 
 
-class Phrase(str):
-    """A field value that is itself a message template (marked with ``N_``): it is translated
-    with the error that carries it ("the disk is full" inside "Could not write ...")."""
-
-
 def fill(template: str, fields: dict[str, object]) -> str:
     """``template`` with its named placeholders filled (either style); as is without fields."""
     if not fields:
@@ -29,6 +24,23 @@ def fill(template: str, fields: dict[str, object]) -> str:
     if "%(" in template:
         return template % fields
     return template.format(**fields)
+
+
+class Phrase(str):
+    """Words inside a message: a template (marked with ``N_``) with fields of its own, such as
+    "the disk is full" inside "Could not write ...". As a string it is the English text; the
+    error that carries it translates it with the rest of the message."""
+
+    template: str
+    fields: dict[str, object]
+
+    def __new__(cls, template: str, /, **fields: object) -> Phrase:
+        phrase = super().__new__(cls, fill(template, fields))
+        phrase.template, phrase.fields = template, fields
+        return phrase
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        return fill(gettext(self.template), self.fields)
 
 
 class AppealDeskError(Exception):
@@ -47,7 +59,7 @@ class AppealDeskError(Exception):
     def translated(self, gettext: Callable[[str], str]) -> str:
         """The message in the language of ``gettext`` (the caller's ``_``)."""
         fields = {
-            name: gettext(value) if isinstance(value, Phrase) else value
+            name: value.translated(gettext) if isinstance(value, Phrase) else value
             for name, value in self.fields.items()
         }
         return fill(gettext(self.template), fields)

@@ -42,7 +42,7 @@ class Notice:
         values: dict[str, object] = {}
         for name, value in self.fields:
             if isinstance(value, Phrase):
-                values[name] = gettext(value)
+                values[name] = value.translated(gettext)
             elif isinstance(value, LanguageCode):
                 values[name] = language_name(value)
             else:

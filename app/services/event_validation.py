@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from app.domain import bounds
-from app.domain.errors import N_, InvalidInput
+from app.domain.errors import N_, InvalidInput, Phrase
 from app.domain.events import EventCase
 from app.domain.model import AppealKind, AppealStatus, Channel, normalize_ua_number
-from app.i18n import _
 
 FORMAT = "appeal-desk-event-records"
 VERSION = 1
@@ -51,37 +50,37 @@ def parse_export(data: bytes, source: str) -> ParsedExport:
         raise InvalidInput(
             N_("%(file)s is not a usable event file: %(problem)s. Nothing was merged."),
             file=source,
-            problem=str(exc),
+            problem=exc.args[0],
         ) from None
 
 
 def _parse(data: bytes) -> ParsedExport:
     if len(data) > MAX_FILE_BYTES:
-        raise _Bad(_("it is larger than %(mb)d MB") % {"mb": MAX_FILE_BYTES // 1_000_000})
+        raise _Bad(Phrase(N_("it is larger than %(mb)d MB"), mb=MAX_FILE_BYTES // 1_000_000))
     try:
         text = data.decode("utf-8")
         payload = json.loads(text, parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _Bad(_("it is not JSON written by Appeal Desk")) from None
+        raise _Bad(Phrase(N_("it is not JSON written by Appeal Desk"))) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise _Bad(_("it is not an Appeal Desk event export"))
+        raise _Bad(Phrase(N_("it is not an Appeal Desk event export")))
     version = payload.get("version")
     if type(version) is not int or version < 1:
-        raise _Bad(_("its version is missing"))
+        raise _Bad(Phrase(N_("its version is missing")))
     if version > VERSION:
-        raise _Bad(_("it was made by a newer Appeal Desk; update this copy first"))
+        raise _Bad(Phrase(N_("it was made by a newer Appeal Desk; update this copy first")))
     event = _event(payload.get("event"))
     raw_records = payload.get("records")
     if not isinstance(raw_records, list):
-        raise _Bad(_("it has no list of records"))
+        raise _Bad(Phrase(N_("it has no list of records")))
     if len(raw_records) > MAX_RECORDS:
-        raise _Bad(_("it has more than %(n)d records") % {"n": MAX_RECORDS})
+        raise _Bad(Phrase(N_("it has more than %(n)d records"), n=MAX_RECORDS))
     records: dict[str, dict[str, object]] = {}
     for position, raw in enumerate(raw_records, start=1):
         record = _record(raw, event.uuid, position)
         key = str(record["uuid"])
         if key in records and records[key] != record:
-            raise _Bad(_("record %(uuid)s appears twice with different content") % {"uuid": key})
+            raise _Bad(Phrase(N_("record %(uuid)s appears twice with different content"), uuid=key))
         records[key] = record
     return ParsedExport(event, list(records.values()))
 
@@ -92,18 +91,18 @@ def _reject_constant(name: str) -> float:
 
 def _event(raw: object) -> IncomingEvent:
     if not isinstance(raw, dict):
-        raise _Bad(_("it does not say which event it belongs to"))
+        raise _Bad(Phrase(N_("it does not say which event it belongs to")))
     name = _text(raw.get("name"), "event name", required=True)
     name = " ".join(name.split())
     if not name or len(name) > bounds.MAX_EVENT_NAME:
-        raise _Bad(_("the event name is empty or too long"))
+        raise _Bad(Phrase(N_("the event name is empty or too long")))
     raw_cases = raw.get("cases", [])
     if not isinstance(raw_cases, list) or len(raw_cases) > MAX_CASES:
-        raise _Bad(_("the list of cases is not valid"))
+        raise _Bad(Phrase(N_("the list of cases is not valid")))
     cases = []
     for item in raw_cases:
         if not isinstance(item, dict):
-            raise _Bad(_("the list of cases is not valid"))
+            raise _Bad(Phrase(N_("the list of cases is not valid")))
         goal = _int_or_none(item.get("goal"), "goal", 1, bounds.MAX_GOAL)
         cases.append(EventCase(_ua(item.get("ua_number")), "", goal))
     return IncomingEvent(
@@ -117,20 +116,20 @@ def _event(raw: object) -> IncomingEvent:
 
 def _record(raw: object, event_uuid: str, position: int) -> dict[str, object]:
     if not isinstance(raw, dict):
-        raise _Bad(_("record %(n)d is not an object") % {"n": position})
+        raise _Bad(Phrase(N_("record %(n)d is not an object"), n=position))
     if raw.get("event_uuid") != event_uuid:
-        raise _Bad(_("record %(n)d belongs to another event") % {"n": position})
+        raise _Bad(Phrase(N_("record %(n)d belongs to another event"), n=position))
     sent_on = _date(raw.get("sent_on"), "sent_on")
     language = _text(raw.get("language"), "language") or "en"
     if not _LANGUAGE.match(language):
-        raise _Bad(_("record %(n)d has an unknown language code") % {"n": position})
+        raise _Bad(Phrase(N_("record %(n)d has an unknown language code"), n=position))
     created = raw.get("created_at")
     created_at = None
     if created is not None:
         try:
             created_at = datetime.fromisoformat(str(created)[:40])
         except ValueError:
-            raise _Bad(_("record %(n)d has a bad creation time") % {"n": position}) from None
+            raise _Bad(Phrase(N_("record %(n)d has a bad creation time"), n=position)) from None
         if created_at.tzinfo is None:  # written by a store that keeps naive UTC
             created_at = created_at.replace(tzinfo=UTC)
     channel = raw.get("channel")
@@ -155,17 +154,17 @@ def _record(raw: object, event_uuid: str, position: int) -> dict[str, object]:
 
 def _uuid(value: object) -> str:
     if not isinstance(value, str) or len(value) > 36:
-        raise _Bad(_("a record identifier is missing or not a UUID"))
+        raise _Bad(Phrase(N_("a record identifier is missing or not a UUID")))
     try:
         return str(uuid_module.UUID(value))
     except ValueError:
-        raise _Bad(_("'%(value)s' is not a UUID") % {"value": value[:40]}) from None
+        raise _Bad(Phrase(N_("'%(value)s' is not a UUID"), value=value[:40])) from None
 
 
 def _ua(value: object) -> str:
     number = normalize_ua_number(value) if isinstance(value, str) and len(value) < 20 else None
     if number is None:
-        raise _Bad(_("a UA number is missing or not like 12/26"))
+        raise _Bad(Phrase(N_("a UA number is missing or not like 12/26")))
     return number
 
 
@@ -173,7 +172,7 @@ def _text(value: object, field: str, *, required: bool = False) -> str:
     if value is None and not required:
         return ""
     if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise _Bad(_("the field '%(field)s' is not valid text") % {"field": field})
+        raise _Bad(Phrase(N_("the field '%(field)s' is not valid text"), field=field))
     return "".join(ch for ch in value if ch.isprintable() or ch == " ").strip()
 
 
@@ -184,8 +183,12 @@ def _int_or_none(
         return None
     if type(value) is not int or not low <= value <= high:
         raise _Bad(
-            _("the field '%(field)s' must be a whole number from %(low)d to %(high)d")
-            % {"field": field, "low": low, "high": high}
+            Phrase(
+                N_("the field '%(field)s' must be a whole number from %(low)d to %(high)d"),
+                field=field,
+                low=low,
+                high=high,
+            )
         )
     return value
 
@@ -202,14 +205,17 @@ def _date(value: object, field: str) -> date | None:
             if bounds.is_plausible_date(day):
                 return day
             raise _Bad(
-                _("the field '%(field)s' holds %(day)s, not a plausible date")
-                % {"field": field, "day": value}
+                Phrase(
+                    N_("the field '%(field)s' holds %(day)s, not a plausible date"),
+                    field=field,
+                    day=value,
+                )
             )
-    raise _Bad(_("the field '%(field)s' is not a date like 2026-12-10") % {"field": field})
+    raise _Bad(Phrase(N_("the field '%(field)s' is not a date like 2026-12-10"), field=field))
 
 
 def _choice(value: object, enum: type, field: str) -> str:
     try:
         return str(enum(value).value)
     except (ValueError, TypeError):
-        raise _Bad(_("the field '%(field)s' has an unknown value") % {"field": field}) from None
+        raise _Bad(Phrase(N_("the field '%(field)s' has an unknown value"), field=field)) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app.domain.errors import N_, InvalidInput
 from app.store import import_journal
@@ -20,6 +21,20 @@ class LastImport:
     updated: tuple[str, ...]  # UA numbers the batch changed (they return to their old state)
 
 
+def _summary(
+    session: Session, label: str, entries: list[import_journal.ImportBatchCaseRow]
+) -> LastImport:
+    """What undoing the batch does now: a case it made that was deleted since is not named as
+    going; a case it changed comes back as it was before the import, deleted since or not."""
+    return LastImport(
+        label=label,
+        created=tuple(
+            e.ua_number for e in entries if e.created and import_journal.case_exists(session, e)
+        ),
+        updated=tuple(e.ua_number for e in entries if not e.created),
+    )
+
+
 def last_import(db: Database) -> LastImport | None:
     """The batch "undo last import" would undo, or None when there is none."""
     with db.unit_of_work() as session:
@@ -27,11 +42,7 @@ def last_import(db: Database) -> LastImport | None:
         if found is None:
             return None
         batch, entries = found
-        return LastImport(
-            label=batch.label,
-            created=tuple(e.ua_number for e in entries if e.created),
-            updated=tuple(e.ua_number for e in entries if not e.created),
-        )
+        return _summary(session, batch.label, entries)
 
 
 def undo_last_import(db: Database) -> LastImport:
@@ -43,11 +54,7 @@ def undo_last_import(db: Database) -> LastImport:
             if found is None:
                 raise InvalidInput(N_("There is no import to undo."))
             batch, entries = found
-            undone = LastImport(
-                label=batch.label,
-                created=tuple(e.ua_number for e in entries if e.created),
-                updated=tuple(e.ua_number for e in entries if not e.created),
-            )
+            undone = _summary(session, batch.label, entries)
             import_journal.undo_batch(session, batch, entries)
             return undone
     except IntegrityError:

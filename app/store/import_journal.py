@@ -102,6 +102,11 @@ def last_batch(session: Session) -> tuple[ImportBatchRow, list[ImportBatchCaseRo
     return None
 
 
+def case_exists(session: Session, entry: ImportBatchCaseRow) -> bool:
+    """The case a batch entry touched is still in the store (the user may have deleted it)."""
+    return session.get(CaseRow, entry.case_id) is not None
+
+
 def undo_batch(
     session: Session, batch: ImportBatchRow, entries: list[ImportBatchCaseRow]
 ) -> list[BatchCase]:

@@ -23,6 +23,8 @@ ORDER = (
     "9 full disk",
     "10 crafted restores",
     "11 pathological PDFs",
+    "12 import cancel",
+    "13 import worker limits",
 )
 
 

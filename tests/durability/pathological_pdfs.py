@@ -121,6 +121,13 @@ def slow_parser_page(path: Path) -> Path:
     return _write(path, ODD_LINE * 60_000, {}, writer, font)
 
 
+def small_text_page(path: Path) -> Path:
+    """An ordinary small page of text (no UA in it): what reading any PDF costs."""
+    writer = PdfWriter()
+    font = _font(writer)
+    return _write(path, TEXT_LINE * 50, {}, writer, font)
+
+
 def single_slow_stream(path: Path) -> Path:
     """One content stream just under the reader's cap for content only pypdf's byte-by-byte
     parser reads: several seconds in one call that no check inside the app can interrupt."""

@@ -738,6 +738,31 @@ def flow_new_event(s: Session) -> dict[str, Any]:
     return out
 
 
+def flow_help(s: Session) -> dict[str, Any]:
+    """Help: the keyboard shortcuts (each row's cells once) and About (its folders as paths)."""
+    main, _cases = main_ready(s)
+    s.key("F1")
+    shortcuts = s.window("Keyboard shortcuts")
+    s.active(shortcuts)
+    table = s.wait_for("the shortcuts", lambda: s.find(shortcuts, "table", "Keyboard shortcuts"))
+    cells = [name(n) for n in walk(table) if role(n) == "table cell"]
+    out: dict[str, Any] = {
+        "shortcuts unnamed": unnamed_controls(shortcuts),
+        "shortcut cells": cells[:6],
+        "find rows": sum(1 for cell in cells if cell == "Find a case"),
+    }
+    s.key("Escape")
+    s.gone(shortcuts)
+    choose_from_menu(s, main, "Help", "About Appeal Desk")
+    about = s.window("About Appeal Desk")
+    s.active(about)
+    out["about unnamed"] = unnamed_controls(about)
+    out["about labels"] = s.labels(about)
+    s.key("Escape")
+    s.gone(about)
+    return out
+
+
 FLOWS: dict[str, Callable[[Session], dict[str, Any]]] = {
     "main": flow_main,
     "history": flow_history,
@@ -745,6 +770,7 @@ FLOWS: dict[str, Callable[[Session], dict[str, Any]]] = {
     "event": flow_event,
     "backups": flow_backups,
     "new event": flow_new_event,
+    "help": flow_help,
 }
 
 

@@ -267,3 +267,15 @@ def test_an_event_with_a_case_is_created_by_keys(heard: dict[str, Any]) -> None:
     assert new["board reached"]
     assert new["board painted"] == []  # the counts are text, not only paint
     assert "Library night (fictional): 0 letters. UA 31/26: 0." in new["board labels"]
+
+
+def test_help_reads_each_shortcut_once_and_the_folders_as_paths(heard: dict[str, Any]) -> None:
+    help_ = flow(heard, "help")
+    assert help_["shortcuts unnamed"] == []
+    assert help_["shortcut cells"][:2] == ["Ctrl+I", "Import"]  # a key, then what it does
+    assert help_["find rows"] == 1
+    assert help_["about unnamed"] == []
+    labels = help_["about labels"]
+    data = labels[labels.index("Your data:") + 1]
+    assert Path(data).name == "data" and Path(data).is_absolute()  # the path itself is read
+    assert labels[labels.index("Log files:") + 1] == str(Path(data) / "logs")

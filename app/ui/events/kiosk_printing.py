@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
@@ -85,17 +85,21 @@ def letter_document(
     """The letter laid out as the letter editor prints it: the signer's name heads the page
     (never left as a stray line above the subject), the official's address in the window."""
     from app.output.paper import fitted_letter_document
+
+    return fitted_letter_document(letter, sender=sender, target=target, **_paper(case, options))
+
+
+def _paper(case: CaseDetail, options: OutputOptions) -> dict[str, Any]:
+    """How a letter of ``case`` is set on paper: the user's page size and print size, the
+    persons at risk in bold, the country under the official's address."""
     from app.services.outputs import emphasis
 
-    return fitted_letter_document(
-        letter,
-        sender=sender,
-        target=target,
-        page_size=options.page_size,
-        emphasis=emphasis(case),
-        large_print=options.large_print,
-        country=case.country or None,
-    )
+    return {
+        "page_size": options.page_size,
+        "emphasis": emphasis(case),
+        "large_print": options.large_print,
+        "country": case.country or None,
+    }
 
 
 def save_letter_in_folder(
@@ -108,19 +112,9 @@ def save_letter_in_folder(
 ) -> Path:
     """Write the letter as a new PDF in the kiosk folder (atomically); return its path."""
     from app.output.paper import write_letter_pdf
-    from app.services.outputs import emphasis
 
     path = kiosk.next_pdf(case)
-    write_letter_pdf(
-        letter,
-        path,
-        sender=sender,
-        target=target,
-        page_size=options.page_size,
-        emphasis=emphasis(case),
-        large_print=options.large_print,
-        country=case.country or None,
-    )
+    write_letter_pdf(letter, path, sender=sender, target=target, **_paper(case, options))
     return path
 
 

@@ -173,3 +173,15 @@ def test_undo_import_and_samples(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert listed(capsys, tmp_path) == []
     code, _out, err = cli(capsys, tmp_path, "undo-import")
     assert code == 1 and "no import to undo" in err
+
+
+def test_undo_import_names_only_the_cases_still_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = store_dump(tmp_path)
+    assert cli(capsys, tmp_path, "samples")[0] == 0
+    assert cli(capsys, tmp_path, "case", "delete", "902/27", "--yes")[0] == 0
+    code, out, _ = cli(capsys, tmp_path, "undo-import", "--yes")
+    assert code == 0
+    assert "901/27" in out and "902/27" not in out  # already deleted: not said to go again
+    assert store_dump(tmp_path) == before

@@ -97,3 +97,30 @@ def test_every_language_has_a_sentence_for_every_ask(locale: str) -> None:
     data = tomllib.loads((SHIPPED_TEMPLATES / locale / "asks.toml").read_text("utf-8"))
     assert asks_problems(data, complete=True) == []
     assert set(data["recognise"]) == set(ASKS)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "asks"),
+    [
+        (
+            "Calling on them to make sure that communities affected by sand dredging are "
+            "genuinely consulted and can protest peacefully without fear of arrest.",
+            ["peaceful_rights"],
+        ),
+        (
+            "Bitte sorgen Sie dafür, dass niemand wegen friedlicher Proteste verfolgt wird.",
+            ["peaceful_rights"],
+        ),
+        ("Urging them to protect her from torture and other ill-treatment;", ["protection"]),
+        ("Calling on the executive to release him;", ["release"]),
+        ("Exija que libertem os manifestantes presos durante o protesto.", ["release"]),
+        ("demandez la libération des membres des communautés, grâce à vos appels ;", ["release"]),
+        ("Fordern Sie ein Ende der unmenschlichen Behandlung in der Haft.", []),
+        ("Urging them to halt the execution of Ali Reza;", ["halt_execution"]),
+        ("Exhortez les autorités à commuer la peine capitale ;", ["halt_execution"]),
+    ],
+)
+def test_a_word_that_only_begins_like_an_ask_is_not_one(bullet: str, asks: list[str]) -> None:
+    # "protest" is not "protect", "communities" not "commute", "executive" not "execution",
+    # "grâce à" is "thanks to", and ill-treatment is no medical treatment
+    assert recognise([f"- {bullet}"]) == asks

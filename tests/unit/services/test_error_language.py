@@ -99,3 +99,24 @@ def test_typed_errors_name_their_fields() -> None:
     assert (error.ua_number, error.index, error.count) == ("12/26", 9, 2)
     assert error.message == "UA 12/26 has no official number 9; choose 1 to 2."
     assert TargetOutOfRange("12/26", 1, 0).message == "UA 12/26 names no official to write to."
+
+
+def test_words_with_fields_inside_a_message_are_translated_with_it() -> None:
+    from app.domain.errors import InvalidInput, Phrase
+    from app.i18n import translations_for
+    from app.services.event_validation import parse_export
+
+    with pytest.raises(InvalidInput) as caught:
+        parse_export(b'{"format": "appeal-desk-event-records", "version": 1}', "laptop.json")
+    problem = caught.value.fields["problem"]
+    assert isinstance(problem, Phrase) and problem == "it does not say which event it belongs to"
+    assert caught.value.message == (
+        "laptop.json is not a usable event file: it does not say which event it belongs to. Nothing was merged."
+    )
+    french = caught.value.translated(translations_for("fr").gettext)
+    assert "laptop.json" in french and "which event" not in french
+
+    counted = Phrase("record %(n)d is not an object", n=7)
+    assert counted == "record 7 is not an object"
+    spanish = counted.translated(translations_for("es").gettext)
+    assert "7" in spanish and spanish != counted
