@@ -198,7 +198,7 @@ def draft_letter(
         _as_named(target, base_language(letter_locale), gender, user_templates) if target else None
     )
     values = {
-        "sender": ctx.sender_context(sender),
+        "sender": ctx.sender_context(sender_for_letter(sender, letter_locale)),
         "official": ctx.official_context(recipient, polite) if recipient else _no_official(polite),
         "case": ctx.case_context(case, country_name(case.country, letter_locale)),
         "persons": persons,
@@ -455,6 +455,13 @@ def _locale_territory(locale_id: str | None) -> str | None:
     """``en_GB`` -> ``GB``; None without a territory."""
     parts = (locale_id or "").split("_")
     return parts[-1] if len(parts) > 1 and parts[-1].isupper() else None
+
+
+def sender_for_letter(sender: SenderProfile, letter_locale: str) -> SenderProfile:
+    """The sender as a letter in ``letter_locale`` heads it: their country named in that
+    language ("Reino Unido" in a Spanish letter) when it is recognised, else as they typed it."""
+    named = country_name(sender.country, letter_locale) if sender.country.strip() else None
+    return replace(sender, country=named) if named else sender
 
 
 def country_name(country: str | None, letter_locale: str) -> str | None:

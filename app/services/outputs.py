@@ -106,7 +106,9 @@ def save_letter_pdf(
     """Write the letter as a PDF (replaced atomically); return its number of pages."""
     from app.output.paper import write_letter_pdf
 
-    return write_letter_pdf(letter, path, **_on_paper(case, target_index, sender, options))
+    return write_letter_pdf(
+        letter, path, **_on_paper(case, target_index, sender, options, letter.locale)
+    )
 
 
 def letter_for_print(
@@ -121,16 +123,25 @@ def letter_for_print(
     print preview to paint on the printer."""
     from app.output.paper import fitted_letter_document
 
-    return fitted_letter_document(letter, **_on_paper(case, target_index, sender, options))
+    return fitted_letter_document(
+        letter, **_on_paper(case, target_index, sender, options, letter.locale)
+    )
 
 
 def _on_paper(
-    case: CaseDetail, target_index: int, sender: SenderProfile, options: OutputOptions
+    case: CaseDetail,
+    target_index: int,
+    sender: SenderProfile,
+    options: OutputOptions,
+    locale: str,
 ) -> dict[str, Any]:
-    """How a letter goes on paper: who signs (writer safety), to whom, the paper, the names
-    in bold, large print and the country the address ends with."""
+    """How a letter in ``locale`` goes on paper: who signs (writer safety) and their country in
+    the letter's language, to whom, the paper, the names in bold, large print and the country
+    the address ends with."""
+    from app.services.letters import sender_for_letter
+
     return {
-        "sender": letter_sender(sender, case, options),
+        "sender": sender_for_letter(letter_sender(sender, case, options), locale),
         "target": target_of(case, target_index),
         "page_size": options.page_size,
         "emphasis": emphasis(case),

@@ -26,6 +26,10 @@ def save_event_mode(
     window.resize(1100, 720)
     window.show()
     window.form.case_list.setCurrentRow(0)
+    for _turn in range(200):  # the letter is drafted off the GUI thread: wait for it
+        settle()
+        if not window.form.drafting:
+            break
     settle()
     window.grab().save(str(path))
     print(path)

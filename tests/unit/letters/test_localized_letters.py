@@ -127,3 +127,24 @@ def test_an_address_naming_its_country_in_another_language_gets_no_second_one() 
     lines = ["Ulitsa 1", "Moscow", "RUSSISCHE FÖDERATION"]
     assert with_country_last(lines, "Russia") == lines
     assert with_country_last(["Ulitsa 1", "Moscow"], "Russia")[-1] == "RUSSIA"
+
+
+@pytest.mark.parametrize(
+    ("locale", "title"),
+    [
+        ("ar", "وزير/وزيرة العدل وحقوق الإنسان"),
+        ("fr", "Ministre de la Justice et des Droits humains"),
+        ("es", "Ministro/a de Justicia y Derechos Humanos"),
+    ],
+)
+def test_a_french_title_is_named_in_the_letters_language(
+    sender: SenderProfile, locale: str, title: str
+) -> None:
+    official = Target(
+        "Ministre de la Justice et des Droits humains",
+        "Crispin Lukusa",
+        address="228, avenue de Lemera\nKinshasa-Gombe",
+    )
+    letter = draft_letter(make_case(targets=(official,)), 1, sender, locale=locale, today=TODAY)
+    assert title in letter.text
+    assert (letter.recipient or official).title == title  # what the envelope prints

@@ -76,3 +76,21 @@ def test_bulk_labels_and_envelopes_use_the_language_each_official_reads(
         assert "Justizminister" in text
         assert text.count("Minister of Justice") == 1  # only to the official who reads English
         assert "Mr Paul" not in text and "Mr Karl" not in text
+
+
+def test_the_letter_head_names_the_senders_country_in_the_letters_language(
+    qapp: object, tmp_path: Path
+) -> None:
+    from app.services.outputs import save_letter_pdf
+
+    case = justice_case("1/26", "es", "Spanish", "Pablo Ruiz")
+    writer = SenderProfile(
+        name="Jo Example", address="4 Linden Walk", city="Leeds", country="United Kingdom"
+    )
+    letter = draft_letter(case, 1, writer, locale="es")
+    assert "Leeds, Reino Unido" in letter.text and "United Kingdom" not in letter.text
+    path = tmp_path / "carta.pdf"
+    save_letter_pdf(letter, path, case=case, target_index=1, sender=writer, options=OPTIONS)
+    assert "Reino Unido" in pdf_text(path) and "United Kingdom" not in pdf_text(path)
+    english = draft_letter(case, 1, writer, locale="en")
+    assert "Leeds, United Kingdom" in english.text
