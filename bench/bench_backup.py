@@ -4,7 +4,9 @@ A store of 10,000 cases and 100,000 appeals (``--quick``: 1,000 and 10,000) is c
 temporary data folder and opened as the app opens it. In the same run the bench times a plain
 ``shutil.copyfile`` of the database (the bare baseline: no snapshot, no check) and then
 ``backup_before_change`` with a cancel hook as a bulk import calls it, and prints the ratio.
-The backup made must pass ``integrity_check`` and hold as many rows as the store.
+The store has changed since its last backup (its backups are removed), as before most bulk
+imports; a second call finds nothing changed and must reuse that backup. The backup made must
+pass ``integrity_check`` and hold as many rows as the store.
 
     PYTHONPATH=. .venv/bin/python bench/bench_backup.py
 """
@@ -38,6 +40,7 @@ def run(quick: bool) -> list[Result]:
         data = Path(tmp) / "data"
         shutil.copytree(cached_store(cases, appeals), data)
         paths = resolve_paths(data)
+        shutil.rmtree(paths.backups, ignore_errors=True)  # changed since its last backup
         started = time.perf_counter()
         shutil.copyfile(paths.database, Path(tmp) / "plain-copy.sqlite3")
         plain = time.perf_counter() - started
@@ -47,9 +50,13 @@ def run(quick: bool) -> list[Result]:
             started, cpu = time.perf_counter(), time.process_time()
             written = backup_before_change(db, "pre-import", cancel.is_set)
             took, cpu = time.perf_counter() - started, time.process_time() - cpu
+            started = time.perf_counter()  # again: nothing changed, the backup is reused
+            again = backup_before_change(db, "pre-import", cancel.is_set)
+            unchanged = time.perf_counter() - started
         finally:
             db.close()
         assert written is not None, "no backup was made"
+        assert again == written, "an unchanged store was backed up again"
         with sqlite3.connect(written) as check:
             verdict = check.execute("PRAGMA integrity_check").fetchone()[0]
         assert verdict == "ok", verdict
@@ -57,12 +64,14 @@ def run(quick: bool) -> list[Result]:
         size_mb = paths.database.stat().st_size / 1e6
     print(
         f"  {cases} cases, {appeals} appeals ({size_mb:.0f} MB): backup {took:.2f} s "
-        f"({cpu:.2f} s CPU), plain file copy {plain:.3f} s, ratio {took / plain:.1f}",
+        f"({cpu:.2f} s CPU), plain file copy {plain:.3f} s, ratio {took / plain:.1f}; "
+        f"unchanged store: {unchanged:.2f} s",
         file=sys.stderr,
     )
     return [
         Result("backup_before_import_s", took, "s", None, note=f"{cases} cases, {appeals} appeals"),
         Result("backup_before_import_cpu_s", cpu, "s", None, note="CPU time of this process"),
+        Result("backup_unchanged_store_s", unchanged, "s", None, note="newest backup reused"),
         Result(
             "backup_vs_plain_copy_ratio",
             took / plain,
