@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.context import CliContext
-from app.cli.errors import argument_error
+from app.cli.errors import argument_error, reason_text
 from app.cli.terminal import printable
 from app.domain.errors import N_, InvalidInput
 from app.domain.model import ImportOutcome, ImportResult
@@ -187,7 +187,7 @@ def import_line(result: ImportResult) -> str:
         line = _("{file}: {outcome}").format(file=result.source, outcome=outcome)
     if result.reason:
         # TRANSLATORS: a file's import outcome, then why (French puts a space before the colon)
-        line = _("{outcome}: {reason}").format(outcome=line, reason=result.reason)
+        line = _("{outcome}: {reason}").format(outcome=line, reason=reason_text(result))
     if result.outcome is ImportOutcome.NEEDS_CONFIRMATION:
         changed = "; ".join(
             f"{c.field} {c.before or '-'!r} -> {c.after or '-'!r}" for c in result.changes

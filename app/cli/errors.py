@@ -9,8 +9,14 @@ from __future__ import annotations
 import argparse
 
 from app.domain.errors import AppealDeskError, fill
+from app.domain.model import ImportResult
 from app.domain.notices import Notice
 from app.i18n import _
+
+
+def reason_text(result: ImportResult) -> str:
+    """Why an import was refused or held back, in the interface language."""
+    return error_text(result.problem) if result.problem else (result.reason or "")
 
 
 def error_text(error: AppealDeskError) -> str:

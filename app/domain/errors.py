@@ -66,12 +66,18 @@ class AppealDeskError(Exception):
 
 
 class ImportRejected(AppealDeskError):
-    """A document could not be imported; ``reason`` says why and what to do."""
+    """A document could not be imported: the reason (a template and its fields) says why and
+    what to do; ``translated`` gives it in the reader's language, ``reason`` in English."""
 
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+    def __init__(self, source: str, reason: str, /, **fields: object) -> None:
+        super().__init__(reason, **fields)
         self.source = source
-        self.reason = reason
+        self.args = (f"{source}: {self.message}",)
+
+    @property
+    def reason(self) -> str:
+        """The reason in English (what the log keeps)."""
+        return self.message
 
 
 class CaseNotFound(AppealDeskError):

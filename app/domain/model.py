@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from app.domain.errors import AppealDeskError
 from app.domain.notices import Notice
 
 
@@ -268,6 +269,7 @@ class CaseDetail:
     recommended_actions: tuple[str, ...] = ()  # the newest document's bulleted demands
     corrected_fields: frozenset[str] = frozenset()  # the fields the user changed
     differences: tuple[FieldDifference, ...] = ()  # later documents that say otherwise
+    copies_to: tuple[str, ...] = ()  # who gets a copy (never a letter) in the newest document
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +329,8 @@ class ImportResult:
     changes: tuple[FieldChange, ...] = ()
     document: ParsedDocument | None = field(default=None, repr=False, compare=False)
     path: str | None = field(default=None, repr=False, compare=False)
+    # Why it was refused, as a typed error: the window and the command line translate it.
+    problem: AppealDeskError | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A file name may carry bidi or zero-width controls that reorder what is shown.

@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from email.message import EmailMessage, Message
 from pathlib import Path
 
-from app.domain.errors import ImportRejected
-from app.i18n import _
+from app.domain.errors import N_, ImportRejected
 from app.importing.html_text import html_to_text
 from app.importing.own_outputs import check_pdf
 
@@ -105,7 +104,7 @@ def message_documents(message: Message, source: str, depth: int = 0) -> list[Doc
         check_text(f"Message-ID: {_header(message, 'Message-ID')}\n", source)
     if len(list(message.walk())) > MAX_PARTS:
         raise ImportRejected(
-            source, _("This e-mail has far too many parts for a UA; it was not read.")
+            source, N_("This e-mail has far too many parts for a UA; it was not read.")
         )
     wrapper = "".join(
         f"{key}: {_header(message, key)}\n"

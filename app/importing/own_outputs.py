@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from app.domain.errors import ImportRejected
-from app.i18n import _
+from app.domain.errors import N_, ImportRejected
 
 # Every PDF we write names its creator "Appeal Desk <version>" (Qt writes it as UTF-16).
 _PDF_CREATOR = (
@@ -38,19 +37,19 @@ _UA_BODY = re.compile(
 
 def _refuse(source: str, kind: str) -> ImportRejected:
     reasons = {
-        "pdf": _(
+        "pdf": N_(
             "This PDF was made by Appeal Desk (a letter, report, label sheet or envelope), not "
             "an Urgent Action; it was not imported. Import the UA itself."
         ),
-        "letter": _(
+        "letter": N_(
             "This is an appeal letter written by Appeal Desk, not an Urgent Action; it was not "
             "imported. Import the UA itself."
         ),
-        "report": _(
+        "report": N_(
             "This is a report made by Appeal Desk, not an Urgent Action; it was not imported. "
             "Import the UA itself."
         ),
-        "event": _(
+        "event": N_(
             "This is an event file made by Appeal Desk, not an Urgent Action; it was not "
             "imported. Merge it in the events window instead."
         ),

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.domain.errors import ImportRejected
+from app.domain.errors import N_, ImportRejected
 from app.domain.model import OutputKind, ParsedDocument, Person, Target
-from app.i18n import N_, _
 from app.importing import identity
 from app.importing.countries import (
     canonical_country,
@@ -51,21 +50,22 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     """Parse one UA document's text; raise ImportRejected when it is empty or not a UA."""
     source = source_name or "text"
     if not text or not text.strip():
-        raise ImportRejected(source, _("The document is empty: there is no text to import."))
+        raise ImportRejected(source, N_("The document is empty: there is no text to import."))
     if len(text) > MAX_CHARS:
         raise ImportRejected(
             source,
-            _(
+            N_(
                 "The text is far longer than an Urgent Action ({count} characters). "
                 "Import one UA document at a time."
-            ).format(count=f"{len(text):,}"),
+            ),
+            count=f"{len(text):,}",
         )
     check_text(text, source)  # our own letters, reports and event files are not UAs
     doc = Document(text, source_name)
     number = identity.ua_number(doc)
     index = identity.ai_index(doc)
     if number is None and index is None and not _UA_SIGNS.search(doc.text):
-        raise ImportRejected(source, _(NOT_A_UA))
+        raise ImportRejected(source, NOT_A_UA)
     kind = document_kind(doc)
     _layout, reading = recognise(doc)
     targets, copies = block_targets(doc)
@@ -79,7 +79,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     previous = identity.previous_ua_link(doc)
     country = _country(doc, reading.country, index, previous)
     if number is None and index is None and not targets and not persons:
-        raise ImportRejected(source, _(NOT_A_UA))
+        raise ImportRejected(source, NOT_A_UA)
     return ParsedDocument(
         ua_number=number,
         ai_index=index,

@@ -17,8 +17,7 @@ import logging
 import math
 import time
 
-from app.domain.errors import ImportRejected
-from app.i18n import _
+from app.domain.errors import N_, ImportRejected
 
 MAX_PAGES = 60
 MAX_SECONDS = 20.0  # checked between pages and while a page is read
@@ -119,7 +118,7 @@ def _extract(data: bytes, source: str) -> str:
         if reader.is_encrypted and not _open_without_password(reader):
             raise ImportRejected(
                 source,
-                _(
+                N_(
                     "This PDF is encrypted (password-protected), so its text cannot be read. "
                     "Open it in a PDF viewer and copy the text into a .txt file, or download an "
                     "unprotected copy, and import that."
@@ -129,10 +128,11 @@ def _extract(data: bytes, source: str) -> str:
         if len(pages) > MAX_PAGES:
             raise ImportRejected(
                 source,
-                _(
+                N_(
                     "This PDF has {count} pages; a UA has a few. It was refused as a possible "
                     "PDF bomb. Import the UA's own document instead."
-                ).format(count=len(pages)),
+                ),
+                count=len(pages),
             )
         parts: list[str] = []
         budget = _Budget()
@@ -144,14 +144,14 @@ def _extract(data: bytes, source: str) -> str:
         if stop.what == "text":
             raise ImportRejected(
                 source,
-                _(
+                N_(
                     "This PDF holds far more text than a UA; it was refused as a possible PDF "
                     "bomb. Import the UA's own document instead."
                 ),
             ) from None
         raise ImportRejected(
             source,
-            _(
+            N_(
                 "Reading this PDF takes far too long for a UA document; it was stopped as a "
                 "possible PDF bomb. Copy the text from a PDF viewer and import that."
             ),
@@ -161,7 +161,7 @@ def _extract(data: bytes, source: str) -> str:
     except LimitReachedError as exc:  # pypdf's decompression limits
         raise ImportRejected(
             source,
-            _(
+            N_(
                 "This PDF expands to far more data than a UA; it was refused as a possible PDF "
                 "bomb. Import the UA's own document instead."
             ),
@@ -169,7 +169,7 @@ def _extract(data: bytes, source: str) -> str:
     except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
         raise ImportRejected(
             source,
-            _(
+            N_(
                 "This PDF is encrypted with a method that cannot be opened. Copy the text from a "
                 "PDF viewer into a .txt file and import that."
             ),
@@ -179,7 +179,7 @@ def _extract(data: bytes, source: str) -> str:
         log.info("damaged PDF %s: %s", source, exc)
         raise ImportRejected(
             source,
-            _(
+            N_(
                 "This PDF is damaged or incomplete and cannot be read. Download it again, or copy "
                 "the text from the web page and import that."
             ),
@@ -188,7 +188,7 @@ def _extract(data: bytes, source: str) -> str:
     if len("".join(text.split())) < 20:
         raise ImportRejected(
             source,
-            _(
+            N_(
                 "This PDF has no text layer (it is a scanned image). Copy the text from the web page "
                 "or the e-mail and import that, or run it through OCR first."
             ),

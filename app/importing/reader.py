@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.domain.errors import ImportRejected
-from app.i18n import _
+from app.domain.errors import N_, ImportRejected
 from app.importing.html_text import html_to_text, looks_like_html
 from app.importing.mail_text import eml_documents, looks_like_mbox, looks_like_mime, mbox_documents
 from app.importing.own_outputs import check_pdf
@@ -32,13 +31,13 @@ def read_documents(path: Path) -> list[tuple[str, str]]:
     data, is_pdf = _read_bytes(path, source)
     if is_pdf:
         if not data.lstrip().startswith(b"%PDF"):
-            raise ImportRejected(source, _("This .pdf file is not a PDF (it has no PDF header)."))
+            raise ImportRejected(source, N_("This .pdf file is not a PDF (it has no PDF header)."))
         check_pdf(data, source)
         return [(source, pdf_text(data, source))]
     if looks_like_mbox(data):
         documents = mbox_documents(path)
         if not documents:
-            raise ImportRejected(source, _("This mailbox holds no message with a UA."))
+            raise ImportRejected(source, N_("This mailbox holds no message with a UA."))
         return documents
     text = decode_text(data, source)
     if looks_like_html(text):
@@ -52,7 +51,7 @@ def read_documents(path: Path) -> list[tuple[str, str]]:
 def _read_bytes(path: Path, source: str) -> tuple[bytes, bool]:
     try:
         if not path.is_file():
-            raise ImportRejected(source, _("This is not a file (a folder or a missing path)."))
+            raise ImportRejected(source, N_("This is not a file (a folder or a missing path)."))
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(1024)
@@ -62,17 +61,19 @@ def _read_bytes(path: Path, source: str) -> tuple[bytes, bool]:
             if size > limit:
                 raise ImportRejected(
                     source,
-                    _(
+                    N_(
                         "The file is too large ({size} MB; the limit is {limit} MB). A UA "
                         "document is much smaller: check that this is the right file."
-                    ).format(size=f"{size / 1048576:.0f}", limit=limit // 1048576),
+                    ),
+                    size=f"{size / 1048576:.0f}",
+                    limit=limit // 1048576,
                 )
             if size == 0:
-                raise ImportRejected(source, _("The file is empty: there is no text to import."))
+                raise ImportRejected(source, N_("The file is empty: there is no text to import."))
             data = head + handle.read(limit + 1 - len(head))
     except OSError as exc:
         raise ImportRejected(
-            source, _("The file cannot be read ({problem}).").format(problem=exc.strerror or exc)
+            source, N_("The file cannot be read ({problem})."), problem=str(exc.strerror or exc)
         ) from exc
     return data, is_pdf
 
@@ -107,16 +108,15 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
     except UnicodeDecodeError as exc:
         raise ImportRejected(
             source,
-            _("The file says it is {encoding} but is not valid {encoding}.").format(
-                encoding=encoding.upper()
-            ),
+            N_("The file says it is {encoding} but is not valid {encoding}."),
+            encoding=encoding.upper(),
         ) from exc
 
 
 def _binary(source: str) -> ImportRejected:
     return ImportRejected(
         source,
-        _(
+        N_(
             "This is a binary file, not a text or PDF document. Import the UA as PDF, text (.txt) "
             "or a saved web page."
         ),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.domain.errors import AppealDeskError, ImportRejected
 from app.domain.model import ImportOutcome, ImportResult, ParsedDocument
-from app.i18n import N_, _
+from app.i18n import N_
 from app.services.limits import bounded_document
 from app.store import case_repository
 from app.store.database import Database
@@ -119,11 +119,11 @@ def import_files(
         except ParseCancelled:
             return skip([p.name for p in files[done:]])
         except ImportRejected as exc:
-            outcome(ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason))
+            outcome(_rejected(path.name, exc))
             continue
         except Exception:  # a parser bug must not stop a folder import
             log.exception("parsing %s failed", path)
-            outcome(ImportResult(path.name, ImportOutcome.REJECTED, reason=_(INTERNAL)))
+            outcome(_rejected(path.name, AppealDeskError(INTERNAL)))
             continue
         for index, (name, document) in enumerate(documents):
             if cancel is not None and cancel.is_set():  # a mailbox: the rest of its messages
@@ -202,11 +202,15 @@ def save_parsed(
         batch.batch_id = batch_id
         return result
     except AppealDeskError as exc:
-        # The reason travels in the result, shown later: it is worded in the interface language.
-        return ImportResult(source, ImportOutcome.REJECTED, reason=exc.translated(_))
+        return _rejected(source, exc)  # worded in the reader's language where it is shown
     except Exception:  # a store bug must not stop a batch: the unit of work rolled back
         log.exception("saving %s failed", source)
-        return ImportResult(source, ImportOutcome.REJECTED, reason=_(INTERNAL))
+        return _rejected(source, AppealDeskError(INTERNAL))
+
+
+def _rejected(source: str, error: AppealDeskError) -> ImportResult:
+    """A refusal: the reason in English for the log, the typed error for the reader."""
+    return ImportResult(source, ImportOutcome.REJECTED, reason=error.message, problem=error)
 
 
 CHANGED = (ImportOutcome.IMPORTED, ImportOutcome.UPDATED)
@@ -232,7 +236,7 @@ def import_text(db: Database, text: str, source_name: str = "pasted text") -> Im
     try:
         document = parse_text(text, source_name)
     except ImportRejected as exc:
-        return ImportResult(source_name, ImportOutcome.REJECTED, reason=exc.reason)
+        return _rejected(source_name, exc)
     return save_parsed(db, document, source_name, batch=ImportBatch(source_name))
 
 
@@ -255,10 +259,10 @@ def import_pasted(
     except ParseCancelled:
         return [ImportResult(source_name, ImportOutcome.SKIPPED)]
     except ImportRejected as exc:
-        return [ImportResult(source_name, ImportOutcome.REJECTED, reason=exc.reason)]
+        return [_rejected(source_name, exc)]
     except Exception:  # a parser bug: one line, the log keeps the traceback
         log.exception("parsing pasted text failed")
-        return [ImportResult(source_name, ImportOutcome.REJECTED, reason=_(INTERNAL))]
+        return [_rejected(source_name, AppealDeskError(INTERNAL))]
     batch = ImportBatch(source_name)
     return [
         save_parsed(db, document, name, force=force, batch=batch) for name, document in documents

@@ -34,7 +34,9 @@ def load_sample_pack(db: Database) -> list[ImportResult]:
         try:
             document = parse_file(path)
         except ImportRejected as exc:
-            results.append(ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason))
+            results.append(
+                ImportResult(path.name, ImportOutcome.REJECTED, reason=exc.reason, problem=exc)
+            )
             continue
         results.append(save_parsed(db, document, path.name, is_sample=True, batch=batch))
     return results

@@ -204,8 +204,18 @@ def _full_json(document: ParsedDocument) -> dict[str, object]:
     ]
     data["summary"] = document.summary
     data["model_letter"] = document.model_letter
+    data["copies_to"] = list(document.copies_to)
     data["recommended_actions"] = list(document.recommended_actions)
     return data
+
+
+def _copies_to(row: CaseRow) -> tuple[str, ...]:
+    """The copies-to list of the newest document that has one (older imports kept none)."""
+    for output in sorted(row.outputs, key=_rank, reverse=True):
+        copies = json.loads(output.parsed_json).get("copies_to") or []
+        if copies:
+            return tuple(str(copy) for copy in copies)
+    return ()
 
 
 def _rank(output: OutputRow) -> tuple[date, int]:
@@ -345,4 +355,5 @@ def detail(session: Session, row: CaseRow) -> CaseDetail:
         is_sample=row.is_sample,
         corrected_fields=frozenset(corrections_of(session, row.id)),
         differences=difference_values(session, row.id),
+        copies_to=_copies_to(row),
     )

@@ -7,11 +7,17 @@ import logging
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import AppealDeskError
+from app.domain.model import ImportResult
 from app.domain.notices import Notice
 from app.i18n import _
 from app.ui.messages import Messages
 
 log = logging.getLogger(__name__)
+
+
+def reason_text(result: ImportResult) -> str:
+    """Why an import was refused or held back, in the interface language."""
+    return error_text(result.problem) if result.problem else (result.reason or "")
 
 
 def error_text(error: AppealDeskError) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.domain.model import ImportOutcome, ImportResult
 from app.i18n import _, ngettext
+from app.ui.errors import reason_text
 from app.ui.formatting import outcome_label
 
 
@@ -54,11 +55,11 @@ def result_line(result: ImportResult) -> str:
     name = Path(result.source).name or result.source
     if result.outcome == ImportOutcome.REJECTED:
         return _("{file}: rejected - {reason}").format(
-            file=name, reason=result.reason or _("unknown reason")
+            file=name, reason=reason_text(result) or _("unknown reason")
         )
     if result.outcome == ImportOutcome.NEEDS_CONFIRMATION:
         return _("{file}: not applied to UA {ua_number} - {reason}").format(
-            file=name, ua_number=result.ua_number or "?", reason=result.reason or ""
+            file=name, ua_number=result.ua_number or "?", reason=reason_text(result)
         )
     if result.outcome == ImportOutcome.UNCHANGED and result.ua_number:
         return _(
@@ -100,7 +101,7 @@ def confirmation_text(result: ImportResult) -> str:
     name = Path(result.source).name or result.source
     lines = [
         _("{file} seems to belong to UA {ua_number}, but: {reason}").format(
-            file=name, ua_number=result.ua_number or "?", reason=result.reason or ""
+            file=name, ua_number=result.ua_number or "?", reason=reason_text(result)
         ),
         "",
     ]

@@ -14,8 +14,10 @@ from tests.durability import figures
 from tests.durability.pathological_pdfs import build_corpus
 
 # The child imports pypdf and the app's reader only (about 60-80 MB); one of these files read
-# without limits grows by gigabytes, another runs for hours.
-PEAK_RSS_LIMIT_MB = 300
+# without limits grows by gigabytes, another runs for hours. Within the limits the peak lies
+# between 150 and 300 MB, depending on how far a page gets before its deadline on a busy
+# machine, so the bound is the one the hostile-documents check uses.
+PEAK_RSS_LIMIT_MB = 400
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses the resource module")
 

@@ -149,7 +149,7 @@ def test_the_main_window_is_walked_by_keys_and_heard(heard: dict[str, Any]) -> N
     assert main["details"].endswith("'Details of UA 31/26'")
     assert {"focusable", "focused", "multi line", "read only"} <= set(main["details states"])
     lines = main["details text"].splitlines()
-    assert {"Summary", "At risk", "Write to", "Your appeals"} <= set(lines)
+    assert {"The story", "At risk", "Write to", "Your appeals"} <= set(lines)
     assert "Ana Lima is a fictional teacher held for reading a poem aloud." in lines
 
 

@@ -183,6 +183,7 @@ class LetterSidePanel(QWidget):
             box.setChecked(True)
             self.ask_boxes[key] = box
             self.asks_layout.addWidget(box)
+            box.show()  # now, not when the layout's queued show comes round
         self.asks_caption.setVisible(bool(self.ask_boxes))
 
     def ticked_asks(self) -> list[str] | None:

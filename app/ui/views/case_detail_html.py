@@ -15,6 +15,7 @@ from app.domain.model import (
     Target,
 )
 from app.i18n import _, ngettext
+from app.ui.dialogs.letter_side_panel import ASK_LABELS
 from app.ui.formatting import (
     appeal_kind_label,
     channel_label,
@@ -30,6 +31,19 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(block).replace(chr(10), '<br>')}</p>" for block in blocks)
 
 
+def _heading(text: str) -> str:
+    return "<h2>" + escape(text) + "</h2>"
+
+
+def _para(text: str, tag: str = "") -> str:
+    inner = escape(text)
+    return "<p>" + (f"<{tag}>{inner}</{tag}>" if tag else inner) + "</p>"
+
+
+def _header_row(*labels: str) -> str:
+    return "<tr>" + "".join(f"<th align='left'>{escape(label)}</th>" for label in labels) + "</tr>"
+
+
 def _left_to_right(value: str) -> str:
     """A number, address or handle isolated left to right (LRI ... PDI), so that in the Arabic
     interface "+94 11 555 6137" does not come out as "6137 555 11 +94"."""
@@ -37,7 +51,8 @@ def _left_to_right(value: str) -> str:
 
 
 def _target_html(position: int, target: Target) -> str:
-    lines = [f"<b>{position}. {escape(target.label or _('Unnamed official'))}</b>"]
+    label = target.label or _("Unnamed official")
+    lines = ["<b>" + escape(f"{position}. {label}") + "</b>"]
     if target.salutation:
         lines.append(escape(_("Salutation: {salutation}").format(salutation=target.salutation)))
     if target.address:
@@ -49,20 +64,17 @@ def _target_html(position: int, target: Target) -> str:
     ]
     for label, value in contacts:
         if value:
-            lines.append(f"{escape(label)}: {escape(_left_to_right(value))}")
+            # TRANSLATORS: a contact line of an official, such as "Email: office@example.org"
+            line = _("{label}: {value}").format(label=label, value=_left_to_right(value))
+            lines.append(escape(line))
     if target.social:
         social = ", ".join(_left_to_right(handle) for handle in target.social)
-        lines.append(f"{escape(_('Social media'))}: {escape(social)}")
+        lines.append(escape(_("Social media: {handles}").format(handles=social)))
     return "<p>" + "<br>".join(lines) + "</p>"
 
 
 def _outputs_table(outputs: tuple[OutputRecord, ...]) -> str:
-    header = (
-        f"<tr><th align='left'>{escape(_('Document'))}</th>"
-        f"<th align='left'>{escape(_('Issued'))}</th>"
-        f"<th align='left'>{escape(_('AI index'))}</th>"
-        f"<th align='left'>{escape(_('Deadline'))}</th></tr>"
-    )
+    header = _header_row(_("Document"), _("Issued"), _("AI index"), _("Deadline"))
     rows = "".join(
         f"<tr><td>{escape(output_kind_label(o.kind))}</td><td>{escape(format_date(o.issued_on))}</td>"
         f"<td>{escape(o.ai_index or '')}</td><td>{escape(format_date(o.deadline))}</td></tr>"
@@ -72,12 +84,7 @@ def _outputs_table(outputs: tuple[OutputRecord, ...]) -> str:
 
 
 def _appeals_table(appeals: tuple[AppealRecord, ...]) -> str:
-    header = (
-        f"<tr><th align='left'>{escape(_('Date'))}</th>"
-        f"<th align='left'>{escape(_('To'))}</th>"
-        f"<th align='left'>{escape(_('Channel'))}</th>"
-        f"<th align='left'>{escape(_('Status'))}</th></tr>"
-    )
+    header = _header_row(_("Date"), _("To"), _("Channel"), _("Status"))
     rows = []
     for a in appeals:
         status = status_label(a.status)
@@ -169,42 +176,64 @@ def corrections_html(case: CaseDetail) -> str:
     return "".join(parts)
 
 
+def case_asks(case: CaseDetail) -> list[str]:
+    """What the UA asks for: its bullets as printed when the case keeps them, else the demands
+    recognised in its text, named in the interface language."""
+    bullets = [bullet for bullet in case.recommended_actions if bullet.strip()]
+    if bullets:
+        return bullets
+    try:
+        from app.services.letters import recognise_asks
+    except ImportError:  # the letters engine is missing: the pane still shows the case
+        return []
+    return [_(ASK_LABELS.get(key, key)) for key in recognise_asks(case)]
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>" + "".join("<li>" + escape(item) + "</li>" for item in items) + "</ul>"
+
+
 def case_detail_html(case: CaseDetail) -> str:
-    """Sections: summary, people, officials, languages, your appeals, documents, model letter."""
+    """Sections: the story, people, what the UA asks for, officials, copies, languages, your
+    appeals, documents, model letter."""
     parts: list[str] = [corrections_html(case)]
     if case.summary:
-        parts.append(f"<h2>{escape(_('Summary'))}</h2>{_paragraphs(case.summary)}")
+        parts.append(_heading(_("The story")) + _paragraphs(case.summary))
     if case.persons:
-        items = "".join(
-            f"<li>{escape(p.name)}" + (f" ({escape(p.pronouns)})" if p.pronouns else "") + "</li>"
-            for p in case.persons
-        )
-        parts.append(f"<h2>{escape(_('At risk'))}</h2><ul>{items}</ul>")
-    parts.append(f"<h2>{escape(_('Write to'))}</h2>")
+        items = [f"{p.name} ({p.pronouns})" if p.pronouns else p.name for p in case.persons]
+        parts.append(_heading(_("At risk")) + _list(items))
+    asks = case_asks(case) if case.status != CaseStatus.CLOSED else []
+    if asks:
+        parts.append(_heading(_("What the UA asks for")) + _list(asks))
+    parts.append(_heading(_("Write to")))
     if case.targets:
         parts.extend(_target_html(i, t) for i, t in enumerate(case.targets, start=1))
     else:
-        parts.append(f"<p>{escape(_('This document names no official to write to.'))}</p>")
+        parts.append(_para(_("This document names no official to write to.")))
+    if case.copies_to:
+        parts.append(
+            _heading(_("Send copies to"))
+            + _para(_("Copies only: your letter is not addressed to them."))
+            + _list(list(case.copies_to))
+        )
     if case.preferred_languages:
         names = ", ".join(
             language_name(code) if len(code) <= 3 else code for code in case.preferred_languages
         )
-        parts.append(f"<h2>{escape(_('Preferred languages'))}</h2><p>{escape(names)}</p>")
-    parts.append(f"<h2>{escape(_('Your appeals'))}</h2>")
+        parts.append(_heading(_("Preferred languages")) + _para(names))
+    parts.append(_heading(_("Your appeals")))
     if case.appeals:
         outcome = outcome_sentence(case)
         if outcome:
-            parts.append(f"<p><b>{escape(outcome)}</b></p>")
+            parts.append(_para(outcome, "b"))
         parts.append(_appeals_table(case.appeals))
     else:
-        parts.append(f"<p>{escape(_('You have not recorded an appeal for this case yet.'))}</p>")
+        parts.append(_para(_("You have not recorded an appeal for this case yet.")))
     if case.outputs:
-        parts.append(
-            f"<h2>{escape(_('Documents of this case'))}</h2>{_outputs_table(case.outputs)}"
-        )
+        parts.append(_heading(_("Documents of this case")) + _outputs_table(case.outputs))
     if case.previous_ua_link:
-        text = _("Follows {link}").format(link=case.previous_ua_link)
-        parts.append(f"<p><i>{escape(text)}</i></p>")
+        # plain, not italic: italic fonts often lack Arabic letters
+        parts.append(_para(_("Follows {link}").format(link=case.previous_ua_link)))
     if case.model_letter:
-        parts.append(f"<h2>{escape(_('Model letter'))}</h2>{_paragraphs(case.model_letter)}")
+        parts.append(_heading(_("Model letter")) + _paragraphs(case.model_letter))
     return "".join(parts)
