@@ -36,6 +36,15 @@ def test_the_country_is_named_in_the_letters_language(
 
 
 @pytest.mark.parametrize("locale", ["en", "es", "fr", "de", "pt", "ar"])
+def test_a_case_without_a_country_gets_no_empty_brackets(
+    sender: SenderProfile, locale: str
+) -> None:
+    case = make_case(country="", model_letter=None)
+    text = draft_letter(case, 1, sender, locale=locale, today=TODAY).text
+    assert "()" not in text and "( )" not in text
+
+
+@pytest.mark.parametrize("locale", ["en", "es", "fr", "de", "pt", "ar"])
 def test_every_template_prints_the_senders_country(sender: SenderProfile, locale: str) -> None:
     text = draft_letter(make_case(), 1, sender, locale=locale, today=TODAY).text
     head = text.split(TODAY.strftime("%Y"))[0]
