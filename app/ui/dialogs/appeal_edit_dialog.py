@@ -59,6 +59,7 @@ class AppealEditDialog(QDialog):
         self.sent_on = QDateEdit()
         self.sent_on.setCalendarPopup(True)
         self.sent_on.setDisplayFormat("yyyy-MM-dd")
+        self.sent_on.setMaximumDate(QDate.currentDate().addDays(1))
         self.sent_on.setDate(_qdate(record.sent_on or date.today()))
         self.status = QComboBox()
         for status in AppealStatus:
