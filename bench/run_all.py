@@ -104,6 +104,11 @@ def language_startup_figures(out: str) -> list[Result]:
     ]
 
 
+def json_figures(out: str) -> list[Result]:
+    """A script run with ``--json``: its JSON lines as they are."""
+    return [Result.from_json(d) for d in parse_json_lines(out)]
+
+
 THEIRS: dict[str, tuple[list[str], list[str], Callable[[str], list[Result]]]] = {
     # script: (full arguments, quick arguments, parser)
     "bench_import.py": (["--repeat", "5"], ["--repeat", "1"], import_figures),
@@ -112,6 +117,7 @@ THEIRS: dict[str, tuple[list[str], list[str], Callable[[str], list[Result]]]] = 
     "bench_events.py": ([], ["2000"], events_figures),
     "bench_mixed_import.py": ([], ["--count", "200"], mixed_import_figures),
     "bench_startup_languages.py": ([], ["--catalog-only", "--runs", "3"], language_startup_figures),
+    "bench_backup.py": (["--json"], ["--json", "--quick"], json_figures),
 }
 
 

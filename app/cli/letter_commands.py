@@ -96,6 +96,16 @@ def _say_writer_safety(case: CaseDetail, options: OutputOptions, ctx: CliContext
 
 
 def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``letter``; Ctrl+C ends it with a line, as an interrupted import does (exit 1)."""
+    try:
+        return _write_letter(args, ctx)
+    except KeyboardInterrupt:
+        said = _("Letter interrupted. A file it was writing is complete or as it was before.")
+        print(f"appeal-desk: {said}", file=ctx.err)
+        return 1
+
+
+def _write_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services import outputs
     from app.services.cases import get_case
 

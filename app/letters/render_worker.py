@@ -16,8 +16,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,8 @@ def _problem_reply(exc: TemplateProblem) -> tuple[object, ...]:
 
 def _serve(conn: Connection) -> None:
     """Worker main loop: limit memory, then render jobs until the pipe closes."""
+    # Ctrl+C in a terminal reaches the whole process group: the parent decides what it means.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if os.name == "posix":
         import resource
 
@@ -83,6 +87,21 @@ def _serve(conn: Connection) -> None:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+@contextmanager
+def _children_ignore_ctrl_c() -> Iterator[None]:
+    """While a worker is started, SIGINT is ignored, so the worker inherits that from its first
+    instruction (Python installs its KeyboardInterrupt handler only over the default one).
+    Signal handlers can be set only from the main thread; elsewhere the worker sets it itself."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class WorkerUnavailable(RuntimeError):
     """No worker process could be started; the message says why."""
 
@@ -101,7 +120,8 @@ class RenderWorker:
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child,), daemon=True, name="render")
         try:
-            process.start()
+            with _children_ignore_ctrl_c():
+                process.start()
         except (OSError, RuntimeError) as exc:  # no way to start a process here
             raise WorkerUnavailable(f"the worker process cannot start ({exc})") from exc
         child.close()

@@ -20,10 +20,11 @@ from app.store.backup import (
     BackupInfo,
     Stop,
     backup_database,
+    backup_database_if_changed,
     backup_file,
     delete_backup,
     list_backup_files,
-    live_fingerprint,
+    live_is_empty,
 )
 from app.store.database import Database, corrupt_message, describe_store_problem
 from app.store.integrity import check_file
@@ -93,12 +94,13 @@ def scheduled_backup(paths: AppPaths, db: Database, now: datetime | None = None)
     backups = list_backups(paths)
     autos = [b for b in backups if b.reason == AUTO]
     if autos and autos[0].created.date() == now.date():
-        return None  # checked first: the fingerprint reads every row (seconds on big stores)
-    fingerprint, empty = live_fingerprint(db.engine)
-    if empty or (backups and backups[0].fingerprint == fingerprint):
+        return None  # checked first: the backup reads every row (seconds on big stores)
+    if live_is_empty(db.engine):
         return None
-    written = backup_database(db.engine, paths.backups, AUTO)
-    prune_backups(paths, now)
+    previous = backups[0].fingerprint if backups else ""
+    written = backup_database_if_changed(db.engine, paths.backups, AUTO, previous)
+    if written is not None:
+        prune_backups(paths, now)
     return written
 
 
@@ -110,13 +112,14 @@ def backup_before_change(db: Database, reason: str, stop: Stop | None = None) ->
         return None
     paths = resolve_paths(db.path.parent)
     try:
-        fingerprint, empty = live_fingerprint(db.engine, stop)
-        if empty:
+        if live_is_empty(db.engine):
             return None
         backups = list_backups(paths)
-        if backups and backups[0].fingerprint == fingerprint:
-            return backups[0].path
-        written = backup_database(db.engine, paths.backups, reason, stop)
+        previous = backups[0].fingerprint if backups else ""
+        # one read of the store: the copy is fingerprinted, and dropped when nothing changed
+        written = backup_database_if_changed(db.engine, paths.backups, reason, previous, stop)
+        if written is None:
+            return backups[0].path if backups else None
     except (OSError, sqlite3.Error) as exc:
         raise StoreUnavailable(
             N_(

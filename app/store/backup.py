@@ -22,6 +22,7 @@ BACKUP_SUFFIX = ".sqlite3"
 SIDECAR_SUFFIX = ".json"
 _NAME = re.compile(r"^appeal-desk-(\d{8}T\d{12}Z)-([a-z-]+)\.sqlite3$")
 _ROWS_BETWEEN_CHECKS = 2048
+_PAGES_PER_STEP = 1024  # 4 MB at the default page size: a cancel is seen within a step
 
 Stop = Callable[[], bool]
 
@@ -83,10 +84,49 @@ def is_empty(conn: sqlite3.Connection) -> bool:
     return all(conn.execute(f'SELECT 1 FROM "{n}" LIMIT 1').fetchone() is None for n in names)
 
 
+def _copy_pages(source: sqlite3.Connection, dest: sqlite3.Connection, stop: Stop | None) -> None:
+    """Copy every page of ``source`` into ``dest`` from one snapshot.
+
+    Without ``stop`` the copy is one step. With it the copy goes in steps (``stop`` is asked
+    between them) inside one read transaction on ``source``: other connections' commits do
+    not reach that snapshot, so the copy never starts over and stays consistent."""
+    if stop is None:
+        source.backup(dest)  # pages=-1: one step, consistent snapshot
+        return
+
+    def progress(_status: int, _remaining: int, _total: int) -> None:
+        if stop():
+            raise BackupStopped
+
+    in_tx = source.in_transaction
+    if not in_tx:
+        source.execute("BEGIN")
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # take the snapshot
+    try:
+        source.backup(dest, pages=_PAGES_PER_STEP, progress=progress)
+    finally:
+        if not in_tx:
+            source.execute("COMMIT")
+
+
 def backup_connection(
     source: sqlite3.Connection, backup_dir: Path, reason: str, stop: Stop | None = None
 ) -> Path:
     """Snapshot ``source`` into a new self-contained file in ``backup_dir`` (temp + rename)."""
+    written = snapshot_unless_unchanged(source, backup_dir, reason, "", stop)
+    assert written is not None  # no fingerprint equals ""
+    return written
+
+
+def snapshot_unless_unchanged(
+    source: sqlite3.Connection,
+    backup_dir: Path,
+    reason: str,
+    previous_fingerprint: str,
+    stop: Stop | None = None,
+) -> Path | None:
+    """Like ``backup_connection``, but None (and no file left) when the snapshot's content
+    equals ``previous_fingerprint``: the store is read once, for the copy and the check."""
     backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = backup_dir / f"appeal-desk-{stamp}-{reason}{BACKUP_SUFFIX}"
@@ -94,9 +134,12 @@ def backup_connection(
     try:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))  # private first
         with closing(sqlite3.connect(tmp, isolation_level=None)) as dest:
-            source.backup(dest)  # pages=-1: one step, consistent snapshot
+            _copy_pages(source, dest, stop)
             dest.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal to lose
-            fingerprint = content_fingerprint(dest, stop)
+            fingerprint = content_fingerprint(dest, stop)  # reads the copy back in full
+        if fingerprint == previous_fingerprint:
+            tmp.unlink()
+            return None
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         sidecar = {
@@ -140,6 +183,34 @@ def backup_database(
         raw.close()
 
 
+def backup_database_if_changed(
+    engine: Engine,
+    backup_dir: Path,
+    reason: str,
+    previous_fingerprint: str,
+    stop: Stop | None = None,
+) -> Path | None:
+    """``backup_database`` in one read of the store: None when the store is not SQLite or
+    its content equals ``previous_fingerprint`` (then no file is left behind)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    raw = engine.raw_connection()
+    try:
+        source = _sqlite3_connection(engine, raw.driver_connection)
+        return snapshot_unless_unchanged(source, backup_dir, reason, previous_fingerprint, stop)
+    finally:
+        raw.close()
+
+
+def live_is_empty(engine: Engine) -> bool:
+    """True when no user table of the live SQLite store holds a row."""
+    raw = engine.raw_connection()
+    try:
+        return is_empty(_sqlite3_connection(engine, raw.driver_connection))
+    finally:
+        raw.close()
+
+
 def backup_file(db_path: Path, backup_dir: Path, reason: str) -> Path:
     """Back up a database file that is not open in this process (read-only source)."""
     try:
@@ -148,16 +219,6 @@ def backup_file(db_path: Path, backup_dir: Path, reason: str) -> Path:
         source = sqlite3.connect(db_path, isolation_level=None)
     with closing(source):
         return backup_connection(source, backup_dir, reason)
-
-
-def live_fingerprint(engine: Engine, stop: Stop | None = None) -> tuple[str, bool]:
-    """The fingerprint of the live store and whether it is empty."""
-    raw = engine.raw_connection()
-    try:
-        conn = _sqlite3_connection(engine, raw.driver_connection)
-        return content_fingerprint(conn, stop), is_empty(conn)
-    finally:
-        raw.close()
 
 
 def read_backup(path: Path) -> BackupInfo | None:

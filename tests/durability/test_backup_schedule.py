@@ -5,18 +5,23 @@ from __future__ import annotations
 import shutil
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from app.domain.model import Channel
 from app.paths import AppPaths
 from app.services.appeals import record_appeal
 from app.services.backups import (
     TIERS,
+    backup_before_change,
     list_backups,
     make_backup,
     prune_backups,
     scheduled_backup,
 )
 from app.services.database import open_store
+from app.store.backup import BackupStopped
 from app.store.database import open_database
+from app.store.integrity import check_file
 
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 
@@ -97,3 +102,45 @@ def test_a_half_written_backup_left_by_a_crash_is_cleared_later(seeded: AppPaths
     prune_backups(seeded)
 
     assert not stale.exists() and fresh.exists()  # a backup being written right now is spared
+
+
+def _backup_folder(paths: AppPaths) -> list[str]:
+    return sorted(p.name for p in paths.backups.iterdir()) if paths.backups.exists() else []
+
+
+def test_the_backup_before_a_bulk_change_is_reused_until_the_store_changes(
+    seeded: AppPaths,
+) -> None:
+    db = open_database(seeded)
+    try:
+        first = backup_before_change(db, "pre-import")
+        assert first is not None
+        kept = _backup_folder(seeded)
+        assert backup_before_change(db, "pre-import") == first  # nothing changed
+        assert _backup_folder(seeded) == kept  # and no copy or temp file stayed behind
+        record_appeal(db, "1/26", target_index=1, channel=Channel.POST, text="new")
+        second = backup_before_change(db, "pre-import")
+    finally:
+        db.close()
+    assert second is not None and second != first
+    assert check_file(second, thorough=True).ok
+    assert list_backups(seeded)[0].counts["appeals"] == 7
+
+
+def test_a_cancel_while_the_pages_are_copied_leaves_no_file(seeded: AppPaths) -> None:
+    asked: list[int] = []
+
+    def stop() -> bool:  # yes at the first question, which the page copy asks
+        asked.append(1)
+        return True
+
+    db = open_database(seeded)
+    try:
+        with pytest.raises(BackupStopped):
+            backup_before_change(db, "pre-import", stop)
+        assert backup_before_change(db, "pre-import") is not None  # the store is still usable
+    finally:
+        db.close()
+    assert asked
+    assert [b.reason for b in list_backups(seeded)] == ["pre-import"]
+    assert not [n for n in _backup_folder(seeded) if n.endswith(".tmp")]
