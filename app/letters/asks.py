@@ -15,8 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import TemplateProblem
-from app.letters.rendering import SHIPPED_TEMPLATES, search_path
-from app.letters.salutations import compile_phrase, fold, read_toml
+from app.letters.rendering import search_path
+from app.letters.salutations import (
+    Stamp,
+    compile_phrase,
+    fold,
+    language_files,
+    read_toml,
+    stamp_of,
+)
 
 ASKS_FILE = "asks.toml"
 # The order sentences take in a letter (the gravest demand first).
@@ -69,12 +76,7 @@ class AskWords:
 
 
 def ask_files(user_templates: Path | None = None) -> list[Path]:
-    files: list[Path] = []
-    for root in (user_templates, SHIPPED_TEMPLATES):
-        if root is None or not root.is_dir():
-            continue
-        files.extend(sorted(p / ASKS_FILE for p in root.iterdir() if (p / ASKS_FILE).is_file()))
-    return files
+    return [Path(name) for name, _mtime, _size in language_files(ASKS_FILE, user_templates)]
 
 
 def compile_request_phrase(phrase: str) -> re.Pattern[str]:
@@ -84,14 +86,13 @@ def compile_request_phrase(phrase: str) -> re.Pattern[str]:
 
 
 def ask_words(user_templates: Path | None = None) -> AskWords:
-    files = ask_files(user_templates)
-    return _ask_words(tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    return _ask_words(language_files(ASKS_FILE, user_templates))
 
 
 @lru_cache(maxsize=8)
-def _ask_words(stamp: tuple[tuple[str, int], ...]) -> AskWords:
+def _ask_words(stamp: Stamp) -> AskWords:
     patterns: list[tuple[str, re.Pattern[str]]] = []
-    for name, _mtime in stamp:
+    for name, _mtime, _size in stamp:
         data = read_toml(Path(name))
         problems = asks_problems(data)
         if problems:
@@ -195,15 +196,19 @@ def load_sentences(locale_chain: list[str], user_templates: Path | None = None) 
     """The merged ``asks.toml`` of the letter language (its own files only, user's first)."""
     language = locale_chain[0].split("_")[0]
     own = [loc for loc in locale_chain if loc.split("_")[0] == language]
+    files = (directory / ASKS_FILE for directory in search_path(own, user_templates))
+    return _merged_sentences(stamp_of(files, user_templates))
+
+
+@lru_cache(maxsize=32)
+def _merged_sentences(stamp: Stamp) -> dict[str, Any]:
+    """The sentences of these files, parsed once per version of the files (shared: read only)."""
     merged: dict[str, dict[str, Any]] = {"sentences": {}, "pronouns": {}, "bullets": {}}
-    for directory in search_path(own, user_templates):
-        path = directory / ASKS_FILE
-        if not path.is_file():
-            continue
-        data = read_toml(path)
+    for name, _mtime, _size in stamp:
+        data = read_toml(Path(name))
         problems = asks_problems(data)
         if problems:
-            raise TemplateProblem(str(path), None, problems[0])
+            raise TemplateProblem(name, None, problems[0])
         for table in ("sentences", "pronouns", "bullets"):
             for key, value in data.get(table, {}).items():
                 merged[table].setdefault(key, value)

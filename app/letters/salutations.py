@@ -14,9 +14,12 @@ only finds the rank, the office and the gender, and picks the entries.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -106,7 +109,7 @@ class Phrase:
 
 @dataclass(frozen=True, slots=True)
 class OfficeWords:
-    """The office patterns of every language, merged."""
+    """The office patterns of every language, merged (the gender words as one pattern each)."""
 
     offices: tuple[Phrase, ...]
     institutions: tuple[Phrase, ...]
@@ -115,18 +118,54 @@ class OfficeWords:
     either: tuple[re.Pattern[str], ...]
 
 
+# A data file's path, modification time and size: a cache key that changes when a translator
+# edits the file, so that the next letter uses the edit without a restart.
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+def stamp_of(paths: Iterable[Path | str], user_templates: Path | None = None) -> Stamp:
+    """The regular files among ``paths``, in order, each with its modification time and size;
+    a user's file that links out of the user's templates folder raises ``TemplateProblem``."""
+    stamp = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        if user_templates is not None:
+            ensure_inside(Path(path), user_templates)
+        stamp.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
+
+
+def language_files(name: str, user_templates: Path | None = None) -> Stamp:
+    """The file ``name`` of every language folder: the user's first, then the shipped ones."""
+    candidates: list[str] = []
+    for root in (user_templates, SHIPPED_TEMPLATES):
+        if root is None:
+            continue
+        try:
+            info = os.stat(root)
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            folders = _language_folders(str(root), info.st_mtime_ns)
+            candidates.extend(os.path.join(folder, name) for folder in folders)
+    return stamp_of(candidates, user_templates)
+
+
+@lru_cache(maxsize=16)
+def _language_folders(root: str, _mtime: int) -> tuple[str, ...]:
+    """The folders in ``root``, sorted; listed again when a folder is added or removed."""
+    with os.scandir(root) as entries:
+        return tuple(sorted(entry.path for entry in entries if entry.is_dir()))
+
+
 def office_files(user_templates: Path | None = None) -> list[Path]:
     """Every ``offices.toml``: the user's first, then the shipped ones, one per language."""
-    files: list[Path] = []
-    for root in (user_templates, SHIPPED_TEMPLATES):
-        if root is None or not root.is_dir():
-            continue
-        files.extend(
-            sorted(p / OFFICES_FILE for p in root.iterdir() if (p / OFFICES_FILE).is_file())
-        )
-    for file in files:
-        ensure_inside(file, user_templates)
-    return files
+    return [Path(name) for name, _mtime, _size in language_files(OFFICES_FILE, user_templates)]
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -139,19 +178,17 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 def office_words(user_templates: Path | None = None) -> OfficeWords:
     """The merged office patterns (cached per set of files and their modification times)."""
-    files = office_files(user_templates)
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
-    return _office_words(stamp)
+    return _office_words(language_files(OFFICES_FILE, user_templates))
 
 
 @lru_cache(maxsize=8)
-def _office_words(stamp: tuple[tuple[str, int], ...]) -> OfficeWords:
+def _office_words(stamp: Stamp) -> OfficeWords:
     offices: list[Phrase] = []
     institutions: list[Phrase] = []
     female: list[re.Pattern[str]] = []
     male: list[re.Pattern[str]] = []
     either: list[re.Pattern[str]] = []
-    for name, _mtime in stamp:
+    for name, _mtime, _size in stamp:
         data = read_toml(Path(name))
         for problem in office_data_problems(data):
             raise TemplateProblem(name, None, problem)
@@ -166,8 +203,16 @@ def _office_words(stamp: tuple[tuple[str, int], ...]) -> OfficeWords:
         male.extend(compile_phrase(p) for p in gender.get("m", ()))
         either.extend(compile_phrase(p) for p in gender.get("neutral", ()))
     return OfficeWords(
-        tuple(offices), tuple(institutions), tuple(female), tuple(male), tuple(either)
+        tuple(offices), tuple(institutions), _any_of(female), _any_of(male), _any_of(either)
     )
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+    """The patterns as one, which matches at the leftmost place where any of them matches (one
+    search per text instead of one per phrase)."""
+    if not patterns:
+        return ()
+    return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns)),)
 
 
 def _phrase(phrase: str, rank: Rank, office: str | None) -> Phrase:
@@ -380,26 +425,28 @@ def load_rules(locale_chain: list[str], user_templates: Path | None = None) -> d
     """
     language = locale_chain[0].split("_")[0]
     own_chain = [loc for loc in locale_chain if loc.split("_")[0] == language]
+    files = (directory / SALUTATIONS_FILE for directory in search_path(own_chain, user_templates))
+    stamp = stamp_of(files, user_templates)
+    if not stamp:
+        raise TemplateProblem(
+            SALUTATIONS_FILE, None, N_("no salutations file for {locale}"), locale=locale_chain[0]
+        )
+    return _merged_rules(stamp)
+
+
+@lru_cache(maxsize=32)
+def _merged_rules(stamp: Stamp) -> dict[str, dict]:
+    """The rules of these files, parsed once per version of the files (shared: read only)."""
     merged: dict[str, dict] = {}
-    found = False
-    for directory in search_path(own_chain, user_templates):
-        path = directory / SALUTATIONS_FILE
-        if not path.is_file():
-            continue
-        ensure_inside(path, user_templates)
-        found = True
-        data = read_toml(path)
+    for name, _mtime, _size in stamp:
+        data = read_toml(Path(name))
         problems = rules_problems(data)
         if problems:
-            raise TemplateProblem(str(path), None, problems[0])
+            raise TemplateProblem(name, None, problems[0])
         for table in RULE_TABLES:
             target = merged.setdefault(table, {})
             for key, value in data.get(table, {}).items():
                 target.setdefault(key, value)
-    if not found:
-        raise TemplateProblem(
-            SALUTATIONS_FILE, None, N_("no salutations file for {locale}"), locale=locale_chain[0]
-        )
     return merged
 
 
@@ -569,11 +616,11 @@ def _title_entry(value: object) -> tuple[dict[str, str], list[str]]:
 
 
 @lru_cache(maxsize=8)
-def _title_forms(stamp: tuple[tuple[str, int], ...]) -> TitleForms:
+def _title_forms(stamp: Stamp) -> TitleForms:
     keys: dict[str, str] = {}
     written: dict[str, dict[str, dict[str, str]]] = {}
     own: dict[str, set[str]] = {}
-    for name, _mtime in stamp:  # the user's files come first and win
+    for name, _mtime, _size in stamp:  # the user's files come first and win
         path = Path(name)
         language = path.parent.name.split("_")[0]
         for key, value in read_toml(path).get("titles", {}).items():
@@ -601,8 +648,7 @@ def title_for_letter(
     languages; otherwise the title as printed, never half translated."""
     if not title or not title.strip():
         return title
-    files = office_files(user_templates)
-    forms = _title_forms(tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    forms = _title_forms(language_files(OFFICES_FILE, user_templates))
     folded = _title_key_text(title)
     key = forms.keys.get(folded)
     entry = forms.written.get(language, {}).get(key or "")
@@ -615,12 +661,10 @@ def title_for_letter(
 
 
 @lru_cache(maxsize=8)
-def _honorifics_by_language(
-    stamp: tuple[tuple[str, int], ...],
-) -> dict[str, tuple[re.Pattern[str], ...]]:
+def _honorifics_by_language(stamp: Stamp) -> dict[str, tuple[re.Pattern[str], ...]]:
     """language -> the honorifics and military grades its offices.toml lists, as whole texts."""
     table: dict[str, list[re.Pattern[str]]] = {}
-    for name, _mtime in stamp:
+    for name, _mtime, _size in stamp:
         path = Path(name)
         data = read_toml(path)
         gender = data.get("gender", {})
@@ -637,8 +681,7 @@ def name_for_letter(name: str, language: str, user_templates: Path | None = None
     """The official's name as printed, without leading honorifics or grades that are not words
     of the letter's language ("Herrn Rui Costa" in a Spanish letter: "Rui Costa"; "Colonel"
     stays in a French letter). A name that is only an honorific is kept as printed."""
-    files = office_files(user_templates)
-    by_language = _honorifics_by_language(tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    by_language = _honorifics_by_language(language_files(OFFICES_FILE, user_templates))
     own = by_language.get(language, ())
     words = name.split()
     changed = True

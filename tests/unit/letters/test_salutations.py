@@ -15,6 +15,7 @@ from app.letters.salutations import (
     courtesy,
     load_rules,
     office_data_problems,
+    office_of,
     official_gender,
     rank_of,
     rules_problems,
@@ -104,6 +105,25 @@ def test_user_file_overrides_single_entries(tmp_path: Path) -> None:
     rules = load_rules(["en"], tmp_path)
     assert courtesy(rules, "Minister", None).salutation == "Honourable Minister,"
     assert courtesy(rules, "Governor", None).salutation == "Dear Governor,"  # shipped entry kept
+
+
+def test_an_edited_user_file_is_used_by_the_next_letter(tmp_path: Path) -> None:
+    own = tmp_path / "en"
+    own.mkdir()
+    rules_file = own / "salutations.toml"
+    rules_file.write_text('[salutation]\nminister = "Honourable Minister,"\n', encoding="utf-8")
+    assert courtesy(load_rules(["en"], tmp_path), "Minister", None).salutation == (
+        "Honourable Minister,"
+    )
+    assert office_of("Grand Vizier", tmp_path).rank is Rank.GENERIC
+    rules_file.write_text('[salutation]\nminister = "Right Honourable Minister,"\n', "utf-8")
+    (own / "offices.toml").write_text(
+        '[offices]\n"grand vizier" = "head_of_government"\n', encoding="utf-8"
+    )
+    assert courtesy(load_rules(["en"], tmp_path), "Minister", None).salutation == (
+        "Right Honourable Minister,"
+    )
+    assert office_of("Grand Vizier", tmp_path).rank is Rank.HEAD_OF_GOVERNMENT
 
 
 def test_broken_rules_file_names_the_line(tmp_path: Path) -> None:
