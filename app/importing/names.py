@@ -201,10 +201,12 @@ def split_office_and_name(line: str) -> tuple[str, str, str] | None:
             continue
         if not _has_office_word(office) or office.endswith(","):
             continue
-        for size in (4, 3, 2):
+        for size in (6, 5, 4, 3, 2):  # "King Salman bin Abdul Aziz Al Saud"
             if start + size > len(words):
                 continue
             candidate = " ".join(words[start : start + size]).rstrip(",")
+            if size > 4 and not any(fold(w) in NAME_PARTICLES for w in candidate.split()[1:]):
+                continue  # five words or more only with "bin", "Al", "de"...
             first = fold(words[start])
             if first in NAME_PARTICLES or _has_office_word(words[start]):
                 continue  # "Prosecutor General Jane Roe": "General" ends the office

@@ -153,6 +153,10 @@ def address_blocks(doc: Document) -> list[Block]:
             adjacent = False  # a letter after "SAMPLE LETTER" greets no block in particular
         elif not stripped:
             close()
+        elif current and _LETTER_OPENING.match(stripped):
+            close()  # "Dear Mr X, I am writing …" right under a block: the letter begins
+            greet(_LETTER_OPENING.match(stripped).group(1))  # type: ignore[union-attr]
+            dropped.clear()
         elif _ENDS_GREETING.match(stripped) and not CONTACT_LABEL.match(stripped):
             close()
             greet(stripped)
@@ -204,6 +208,11 @@ def _unrun(line: str) -> list[str]:
     return pieces
 
 
+_LETTER_OPENING = re.compile(
+    r"^((?:Dear|Your (?:Royal )?(?:Excellency|Majesty|Highness)|Excellency|Estimad[oa]|Señora?|"
+    r"Monsieur|Madame|Sehr geehrte)"
+    r"[^,.;:]{0,60},)\s+\S.{40,}$"
+)
 _LISTED_OFFICIALS = re.compile(r"^\s*Contact (?:these|the following|this|both)\b", re.I)
 _MARKER_TAIL = re.compile(r"^[\w ]{0,30}\b(?:TO|A|À)\s*:$")
 _BANNER_LINE = re.compile(r"^(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE)$", re.I)

@@ -79,5 +79,13 @@ def _split_headline(line: str) -> str:
 
 
 def _split_after_to(text: str) -> str:
-    """``... BEFORE 27 NOVEMBER 2012 TO: Minister of Interior ...``: the block starts after."""
-    return re.sub(r"(\b(?:TO|À|A)\s*:)\s+(?=\S)", r"\1\n", text)
+    """``... BEFORE 27 NOVEMBER 2012 TO: Minister of Interior ...``: the block starts after;
+    so does it after ``... OR USE THIS MODEL LETTER`` and before the letter's greeting."""
+    text = re.sub(r"(\b(?:TO|À|A)\s*:)\s+(?=\S)", r"\1\n", text)
+    text = re.sub(r"(\bMODEL LETTER)\s+(?=[A-Z])", r"\1\n", text)
+    return re.sub(
+        r"(?<=\S)\s+(?=(?:Dear (?:Mr|Ms|Mrs|Minister|President|Prosecutor|Sir|Madam)\b|"
+        r"Your (?:Excellency|Majesty)\b)[^.]{0,60},\s+I\b)",
+        "\n",
+        text,
+    )

@@ -307,3 +307,18 @@ def test_an_ambassador_listed_among_the_officials_is_a_target_but_not_under_copi
     ]
     assert targets[1].email == "info@embassy.example"
     assert len(copies) == 1
+
+
+def test_a_flattened_block_ends_where_the_model_letter_begins() -> None:
+    text = (
+        "TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS OR USING THIS MODEL LETTER\n"
+        "King and Prime Minister King Salim bin Abdul Aziz Al Example Office of His Majesty "
+        "the King Royal Court, Riyadh Kingdom of Saudi Arabia\n"
+        "Fax: +966 11 000 0000\n"
+        "Your Majesty, I am writing to ask you to lift the travel ban on the activist who has "
+        "done nothing but speak.\nYours sincerely,\n"
+    )
+    targets, _copies = block_targets(Document(text))
+    assert [(t.name, t.salutation) for t in targets] == [
+        ("Salim bin Abdul Aziz Al Example", "Your Majesty")
+    ]
