@@ -38,6 +38,7 @@ NON_NAME_WORDS = words(
     custodian leader speaker spokesperson rector dean warden superintendent officer
     act law code decree ordinance statute constitution convention article penal criminal
     ley código decreto loi décret gesetz
+    sie ihnen ihre
 """
 )
 # What a person at risk does, printed before the name ("Musician Jane Roe was released").
