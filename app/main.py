@@ -175,8 +175,23 @@ _window_done: list[bool] = []  # the window ran and closed: everything is saved 
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from app.qt_system_libraries import check_window_platform, detect_distribution
+    from app.qt_system_libraries import check_window_platform, detect_distribution, lacks_display
 
+    if lacks_display():  # Qt would abort the process with its own message
+        from app.i18n import _
+
+        given = {"--lang": args.lang, "--data-dir": args.data_dir}
+        choose_cli_language([word for k, v in given.items() if v for word in (k, str(v))])
+        print(
+            "appeal-desk: "
+            + _(
+                "No display was found to open the window on (neither DISPLAY nor "
+                "WAYLAND_DISPLAY is set). Start Appeal Desk from your desktop session; the "
+                "command line works without one (appeal-desk --help)."
+            ),
+            file=sys.stderr,
+        )
+        return 1
     missing = check_window_platform()
     if missing is not None:  # Qt would abort with a message naming the wrong library
         print(missing.advice(detect_distribution()), file=sys.stderr)

@@ -207,6 +207,18 @@ def candidate_platforms(environ: Mapping[str, str]) -> tuple[str, ...]:
     return ("xcb",)
 
 
+def lacks_display(environ: Mapping[str, str] | None = None) -> bool:
+    """True on Linux when Qt would use a window plugin (X11 or Wayland) but the session
+    names no display for it: started from a plain console, over SSH without X forwarding, or
+    from a service. Qt itself aborts the process in that case."""
+    if not sys.platform.startswith("linux"):
+        return False
+    environ = os.environ if environ is None else environ
+    if not all(platform in _WINDOW_PLUGINS for platform in candidate_platforms(environ)):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def check_window_platform(
     environ: Mapping[str, str] | None = None, plugins: Path | None = None
 ) -> MissingLibraries | None:

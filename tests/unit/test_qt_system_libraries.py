@@ -6,6 +6,7 @@ that is then removed, so the dynamic loader and ldd see exactly what a user's ma
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from app.qt_system_libraries import (
     candidate_platforms,
     check_window_platform,
     detect_distribution,
+    lacks_display,
     loads,
     missing_libraries,
 )
@@ -162,3 +164,30 @@ def test_distribution_families_from_os_release(
     path.write_text(os_release)
     assert detect_distribution(path) is expected
     assert detect_distribution(tmp_path / "absent") is None
+
+
+def test_a_session_without_a_display_is_recognised() -> None:
+    assert lacks_display({})
+    assert lacks_display({"QT_QPA_PLATFORM": "xcb"})
+    assert not lacks_display({"DISPLAY": ":0"})
+    assert not lacks_display({"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"})
+    assert not lacks_display({"QT_QPA_PLATFORM": "offscreen"})
+
+
+def test_the_window_without_a_display_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "gui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("appeal-desk: No display was found")
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
