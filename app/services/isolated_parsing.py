@@ -63,6 +63,9 @@ def _serve(conn: Connection, memory_bytes: int = WORKER_MEMORY_BYTES) -> None:
     """Worker main loop: limit memory, then parse files until the pipe closes."""
     # Ctrl+C in a terminal reaches the whole process group: the parent decides what it means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The libraries' warnings about a damaged file ("EOF marker not found") must not reach
+    # the user's terminal beside the app's own message; the parent logs each file's outcome.
+    logging.getLogger().addHandler(logging.NullHandler())
     if os.name == "posix":
         import resource
 

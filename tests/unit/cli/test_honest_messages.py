@@ -221,3 +221,18 @@ def test_event_batch_names_read_only_from_a_regular_file(
 
     assert code == 1 and "not a regular file" in err
     assert not (tmp_path / "batch.pdf").exists()
+
+
+def test_a_damaged_pdf_gets_the_apps_message_and_no_library_warning(tmp_path: Path) -> None:
+    damaged = tmp_path / "cut short.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n1 0 obj<<>>\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"), "import", str(damaged)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert done.returncode == 1
+    assert "damaged or incomplete" in done.stdout + done.stderr
+    assert "EOF marker" not in done.stderr and "Traceback" not in done.stderr
