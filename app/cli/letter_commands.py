@@ -124,10 +124,8 @@ def _write_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     _say_writer_safety(case, options, ctx)
     from app.services.letters import case_notices
 
-    for notice in case_notices(case, date.today()):  # as the letter editor warns
-        print(f"appeal-desk: {notice_text(notice)}", file=ctx.err)
-    for warning in letter.warnings:
-        print(f"appeal-desk: {notice_text(warning)}", file=ctx.err)
+    for notice in [*case_notices(case, date.today()), *letter.warnings]:  # as the editor warns
+        print(_("warning: {warning}").format(warning=notice_text(notice)), file=ctx.err)
     if out is None:
         ctx.out.write(letter.text if letter.text.endswith("\n") else letter.text + "\n")
         return 0

@@ -110,9 +110,9 @@ def test_letters_to_overdue_and_closed_cases_warn_like_the_editor(
 ) -> None:
     code, out, err = cli(capsys, data, "letter", "28/23")
     assert code == 0 and OFFICIAL in out  # a warning, never a block
-    assert "appeal-desk: The deadline of this UA has passed." in err
+    assert "warning: The deadline of this UA has passed." in err
     final = UA_SAMPLES / "103_sri_lanka_activists_freed_final_markdown_2023.txt"
     assert cli(capsys, data, "import", str(final))[0] == 0
     code, out, err = cli(capsys, data, "letter", "28/23")
     assert code == 0
-    assert "appeal-desk: This case is closed: the UA asks for no further action." in err
+    assert "warning: This case is closed: the UA asks for no further action." in err
