@@ -101,22 +101,39 @@ def leading_option(argv: Sequence[str], option: str) -> str | None:
     return None
 
 
+def _say_unknown_language(wanted: str, used: str) -> None:
+    """One line on stderr: ``--lang`` asked for a language the app has no catalog for."""
+    from app.i18n import _, available_languages
+
+    print(
+        _(
+            "warning: there is no translation for '{wanted}'; using {used}. Languages: {choices}."
+        ).format(wanted=wanted, used=used, choices=", ".join(sorted(available_languages()))),
+        file=sys.stderr,
+    )
+
+
 def choose_cli_language(argv: Sequence[str]) -> str:
     """The command line speaks ``--lang``, else the language chosen in the window's Settings,
-    else English (a translator's ``APPEAL_DESK_TEST_PO`` wins over all three)."""
-    from app.i18n import SOURCE_LANGUAGE, set_language
+    else English (a translator's ``APPEAL_DESK_TEST_PO`` wins over all three). A ``--lang``
+    the app has no catalog for is said on stderr, with the languages there are."""
+    from app.i18n import SOURCE_LANGUAGE, TEST_PO_ENV, set_language
 
     wanted = leading_option(argv, "--lang")
-    if not wanted:
-        from app.settings import read_settings
+    if wanted:
+        used = set_language(wanted)
+        asked_for = wanted.replace("-", "_").split("_")[0].lower()
+        if used.split("_")[0] != asked_for and not os.environ.get(TEST_PO_ENV):
+            _say_unknown_language(wanted, used)
+        return used
+    from app.settings import read_settings
 
-        try:
-            settings, _ignored = read_settings(resolve_paths(leading_option(argv, "--data-dir")))
-        except (OSError, ValueError) as exc:  # a command that needs them says what is wrong
-            log.debug("settings not read for the language: %s", exc)
-        else:
-            wanted = settings.ui_language
-    return set_language(wanted or SOURCE_LANGUAGE)
+    try:
+        settings, _ignored = read_settings(resolve_paths(leading_option(argv, "--data-dir")))
+    except (OSError, ValueError) as exc:  # a command that needs them says what is wrong
+        log.debug("settings not read for the language: %s", exc)
+        return set_language(SOURCE_LANGUAGE)
+    return set_language(settings.ui_language or SOURCE_LANGUAGE)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -158,3 +158,15 @@ def test_argparse_speaks_the_interface_language_and_only_while_parsing(  # type:
         main(["--data-dir", str(data), "list", "--help"])
     assert capsys.readouterr().out.startswith("uso: appeal-desk list")
     assert os.environ["LANGUAGE"] == "de"
+
+
+def test_a_language_without_a_catalog_is_said_once_and_english_is_used(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    code, out, err = cli(capsys, data, "--lang", "xx", "list")
+    assert code == 0 and "12/26" in out and "Deadline" in out
+    assert err.splitlines() == [
+        "warning: there is no translation for 'xx'; using en. Languages: ar, de, en, es, fr, pt."
+    ]
+    code, _out, err = cli(capsys, data, "--lang", "pt-BR", "list")
+    assert code == 0 and err == ""
