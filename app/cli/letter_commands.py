@@ -126,6 +126,12 @@ def _write_letter(args: argparse.Namespace, ctx: CliContext) -> int:
 
     for notice in [*case_notices(case, date.today()), *letter.warnings]:  # as the editor warns
         print(_("warning: {warning}").format(warning=notice_text(notice)), file=ctx.err)
+    if not settings.sender.is_complete:
+        unsigned = _(
+            "The letter is not signed: add your name and address in the window's Settings "
+            "(appeal-desk gui), then write it again."
+        )
+        print(_("warning: {warning}").format(warning=unsigned), file=ctx.err)
     if out is None:
         ctx.out.write(letter.text if letter.text.endswith("\n") else letter.text + "\n")
         return 0

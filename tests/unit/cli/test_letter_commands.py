@@ -48,6 +48,17 @@ def test_letter_to_stdout(data: Path, capsys) -> None:
     assert OFFICIAL in out and "Jane Writer" in out and "Tharani Selvanayagam" in out
 
 
+def test_an_unsigned_letter_is_written_with_a_warning_saying_where_to_sign(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = cli(capsys, data, "letter", "28/23")
+    assert code == 0 and "not signed" not in err
+    save_settings(resolve_paths(data), Settings(page_size=PageSize.A4))
+    code, out, err = cli(capsys, data, "letter", "28/23")
+    assert code == 0 and OFFICIAL in out
+    assert "warning: The letter is not signed: add your name and address" in err
+
+
 def test_letter_pdf_headless(qapp, data: Path, tmp_path: Path, capsys) -> None:
     out_file = tmp_path / "letter.pdf"
     code, out, _ = cli(
