@@ -15,8 +15,9 @@ from app.domain.output_options import EnvelopeFormat, PageSize
 from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from app.domain.model import CaseDetail
+    from app.domain.model import CaseDetail, Letter
     from app.domain.output_options import OutputOptions
+    from app.settings import Settings
 
 LETTER_SUFFIXES = (".pdf", ".txt", ".eml")
 
@@ -126,15 +127,31 @@ def _write_letter(args: argparse.Namespace, ctx: CliContext) -> int:
 
     for notice in [*case_notices(case, date.today()), *letter.warnings]:  # as the editor warns
         print(_("warning: {warning}").format(warning=notice_text(notice)), file=ctx.err)
-    if not settings.sender.is_complete:
+    _write_or_print(letter, out, case, args, settings, options, ctx)
+    if not settings.sender.is_complete:  # only once the letter exists: a failure says that alone
         unsigned = _(
             "The letter is not signed: add your name and address in the window's Settings "
             "(appeal-desk gui), then write it again."
         )
         print(_("warning: {warning}").format(warning=unsigned), file=ctx.err)
+    return 0
+
+
+def _write_or_print(
+    letter: Letter,
+    out: Path | None,
+    case: CaseDetail,
+    args: argparse.Namespace,
+    settings: Settings,
+    options: OutputOptions,
+    ctx: CliContext,
+) -> None:
+    """The letter on stdout, or written to ``out`` as PDF, .eml or text, with its one line."""
+    from app.services import outputs
+
     if out is None:
         ctx.out.write(letter.text if letter.text.endswith("\n") else letter.text + "\n")
-        return 0
+        return
     suffix = out.suffix.lower()
     if suffix == ".pdf":
         pages = outputs.save_letter_pdf(
@@ -149,7 +166,7 @@ def _write_letter(args: argparse.Namespace, ctx: CliContext) -> int:
             "Wrote %(file)s (%(pages)d page).", "Wrote %(file)s (%(pages)d pages).", pages
         )
         print(message % {"file": out, "pages": pages}, file=ctx.out)
-        return 0
+        return
     if suffix == ".eml":
         has_email = outputs.save_letter_eml(
             letter,
@@ -167,7 +184,6 @@ def _write_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         outputs.save_letter_text(letter, out)
     print(_("Wrote %(file)s.") % {"file": out}, file=ctx.out)
-    return 0
 
 
 def run_envelope(args: argparse.Namespace, ctx: CliContext) -> int:
