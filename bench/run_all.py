@@ -104,6 +104,18 @@ def language_startup_figures(out: str) -> list[Result]:
     ]
 
 
+def pdf_tokenizer_figures(out: str) -> list[Result]:
+    """bench_pdf_tokenizer.py: ``gain 1.72x; same text: True`` (the gain, and a count of
+    texts that differ, which must stay 0)."""
+    found = re.search(r"^gain ([\d.]+)x; same text: (True|False)", out, re.M)
+    if found is None:
+        return []
+    return [
+        Result("pdf_tokenizer_gain", float(found.group(1)), "x", None, note="over pypdf's parser"),
+        Result("pdf_tokenizer_texts_differ", int(found.group(2) == "False"), "", 0),
+    ]
+
+
 def json_figures(out: str) -> list[Result]:
     """A script run with ``--json``: its JSON lines as they are."""
     return [Result.from_json(d) for d in parse_json_lines(out)]
@@ -118,6 +130,8 @@ THEIRS: dict[str, tuple[list[str], list[str], Callable[[str], list[Result]]]] = 
     "bench_mixed_import.py": ([], ["--count", "200"], mixed_import_figures),
     "bench_startup_languages.py": ([], ["--catalog-only", "--runs", "3"], language_startup_figures),
     "bench_backup.py": (["--json"], ["--json", "--quick"], json_figures),
+    "bench_import_cancel.py": (["--json"], ["--json", "--quick"], json_figures),
+    "bench_pdf_tokenizer.py": ([], [], pdf_tokenizer_figures),
 }
 
 
