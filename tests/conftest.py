@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -100,3 +101,13 @@ def no_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
             return process
 
     monkeypatch.setattr(worker_process.multiprocessing, "get_context", NoProcesses)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The interface in English before and after the test (which may switch it)."""
+    from app.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

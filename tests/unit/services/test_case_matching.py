@@ -25,13 +25,6 @@ STRAY = (
 
 
 @pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
-
-
-@pytest.fixture
 def data(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
