@@ -20,7 +20,7 @@ from app.domain.model import (
 )
 from app.i18n import ngettext
 from app.services.cases import case_not_found
-from app.services.limits import check_count, check_date
+from app.services.limits import check_count, check_date, check_sent_date
 from app.store import appeal_repository, case_repository
 from app.store.database import Database
 
@@ -44,7 +44,7 @@ def record_appeal(
 ) -> AppealRecord:
     """Record one appeal (or ``count`` handwritten ones) for a case, in one transaction."""
     check_count(count)
-    check_date(sent_on)
+    check_sent_date(sent_on)
     if status is AppealStatus.SENT and channel is None:
         raise InvalidInput(N_("Say how the appeal was sent (post, email, fax, social media...)."))
     key = normalize_ua_number(ua_number) or ua_number.strip()
@@ -135,7 +135,7 @@ def update_status(
     sent_on: date | None = None,
 ) -> AppealRecord:
     """Move an appeal along draft -> printed -> sent (with its channel and date)."""
-    check_date(sent_on)
+    check_sent_date(sent_on)
     with db.unit_of_work() as session:
         row = appeal_repository.appeal_row(session, appeal_id)
         if row is None:

@@ -34,6 +34,7 @@ from app.domain.model import (
 )
 from app.i18n import _
 from app.services.cases import case_not_found
+from app.services.limits import check_sent_date
 from app.store import case_repository, corrections, edit_scopes, event_repository, row_changes
 from app.store.database import Database
 from app.store.edit_scopes import Selections
@@ -402,6 +403,7 @@ def edit_appeal(
                 choices=choices,
             ) from None
     channel = parse_channel(edits.channel) if edits.channel is not None else None
+    check_sent_date(edits.sent_on)
     row_id, number = _appeal_key(db, appeal_id)
 
     def act(session: Session) -> None:
@@ -507,6 +509,7 @@ def finish_draft(
     same record changes (no second appeal), in one transaction."""
     if status is AppealStatus.SENT and channel is None:
         raise InvalidInput(N_("Say how the appeal was sent."))
+    check_sent_date(sent_on)
     row_id, number = _appeal_key(db, appeal_id)
 
     def act(session: Session) -> None:
