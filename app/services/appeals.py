@@ -20,12 +20,19 @@ from app.domain.model import (
 )
 from app.i18n import ngettext
 from app.services.cases import case_not_found
-from app.services.limits import check_count, check_date
+from app.services.limits import check_count, check_date, check_sent_date
 from app.store import appeal_repository, case_repository
 from app.store.database import Database
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 SCAN_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+FIRST_OFFICIAL = 1  # 1-based, as the user counts the officials of a case
+
+
+def default_target(kind: AppealKind = AppealKind.APPEAL) -> int | None:
+    """The official an appeal goes to when the user names none: the case's first one. A
+    solidarity message goes to the persons at risk, so to no official."""
+    return None if kind is AppealKind.SOLIDARITY else FIRST_OFFICIAL
 
 
 def record_appeal(
@@ -44,7 +51,7 @@ def record_appeal(
 ) -> AppealRecord:
     """Record one appeal (or ``count`` handwritten ones) for a case, in one transaction."""
     check_count(count)
-    check_date(sent_on)
+    check_sent_date(sent_on)
     if status is AppealStatus.SENT and channel is None:
         raise InvalidInput(N_("Say how the appeal was sent (post, email, fax, social media...)."))
     key = normalize_ua_number(ua_number) or ua_number.strip()
@@ -135,7 +142,7 @@ def update_status(
     sent_on: date | None = None,
 ) -> AppealRecord:
     """Move an appeal along draft -> printed -> sent (with its channel and date)."""
-    check_date(sent_on)
+    check_sent_date(sent_on)
     with db.unit_of_work() as session:
         row = appeal_repository.appeal_row(session, appeal_id)
         if row is None:

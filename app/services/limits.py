@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from datetime import date
+from datetime import date, timedelta
 
 from app.domain import bounds
 from app.domain.errors import N_, InvalidInput
@@ -37,6 +37,23 @@ def check_date(value: date | None) -> date | None:
             value=value.isoformat(),
             earliest=bounds.EARLIEST_DATE.isoformat(),
             latest=bounds.latest_date().isoformat(),
+        )
+    return value
+
+
+def check_sent_date(value: date | None, today: date | None = None) -> date | None:
+    """None, or the day an appeal went out: a plausible date no later than tomorrow (a
+    writer ahead of the machine's time zone may already be there, never further)."""
+    check_date(value)
+    latest = (today or date.today()) + timedelta(days=1)
+    if value is not None and value > latest:
+        raise InvalidInput(
+            N_(
+                "{value} is in the future: an appeal is marked sent on the day it went out, "
+                "at the latest tomorrow ({latest}). Nothing was changed."
+            ),
+            value=value.isoformat(),
+            latest=latest.isoformat(),
         )
     return value
 

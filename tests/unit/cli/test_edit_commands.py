@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -97,15 +98,17 @@ def test_bad_case_input_is_exit_1_and_changes_nothing(
 
 
 def test_appeal_list_edit_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sent_on = (date.today() - timedelta(days=10)).isoformat()
+    corrected_on = (date.today() - timedelta(days=9)).isoformat()
     cli(capsys, tmp_path, "import", str(INITIAL_901))
-    cli(capsys, tmp_path, "sent", "901/27", "--channel", "post", "--date", "2027-03-10")
+    cli(capsys, tmp_path, "sent", "901/27", "--channel", "post", "--date", sent_on)
     code, out, _ = cli(capsys, tmp_path, "appeal", "list", "--json")
     [appeal] = json.loads(out)
     assert set(appeal) == {"id", "ua_number", "target", "channel", "date", "status"}
     assert (appeal["ua_number"], appeal["channel"], appeal["date"], appeal["status"]) == (
         "901/27",
         "post",
-        "2027-03-10",
+        sent_on,
         "sent",
     )
     assert appeal["target"].startswith("Minister of Education")
@@ -118,11 +121,11 @@ def test_appeal_list_edit_delete(tmp_path: Path, capsys: pytest.CaptureFixture[s
         "--channel",
         "email",
         "--date",
-        "2027-03-11",
+        corrected_on,
     )
     assert code == 0
     [edited] = json.loads(cli(capsys, tmp_path, "appeal", "list", "--case", "901/27", "--json")[1])
-    assert (edited["channel"], edited["date"]) == ("email", "2027-03-11")
+    assert (edited["channel"], edited["date"]) == ("email", corrected_on)
     assert cli(capsys, tmp_path, "appeal", "edit", appeal["id"], "--status", "lost")[0] == 1
     code, out, _ = cli(capsys, tmp_path, "appeal", "list")
     assert appeal["id"][:8] in out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,45 +13,56 @@ from app.main import main
 from app.services.appeal_warnings import appeal_warnings
 from app.services.appeals import record_appeal
 from app.services.cases import get_case
+from app.services.editing import edit_case
 from app.services.importing import import_files
 from app.store.database import Database
 from tests.builders import open_sample_store
 from tests.conftest import UA_SAMPLES
 
-BEFORE_DEADLINE = date(2027, 6, 1)  # sample UA 902/27 runs until 30 November 2027
+# Sent dates are never later than tomorrow, so the dates here are counted from today.
+TODAY = date.today()
+EARLIER = TODAY - timedelta(days=20)
+DEADLINE = TODAY + timedelta(days=30)
+
+
+def english_long(day: date) -> str:
+    """A date as the English interface writes it in a warning ("May 2, 2027")."""
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 @pytest.fixture
 def db(data_dir: Path) -> Iterator[Database]:
-    """UA 901/27 and UA 902/27 as ordinary cases, nothing recorded yet."""
+    """UA 901/27 and UA 902/27 as ordinary cases, nothing recorded yet; UA 902/27 runs
+    until a month from today."""
     database = open_sample_store(data_dir)
+    edit_case(database, "902/27", deadline=DEADLINE)
     yield database
     database.close()
 
 
 def test_a_first_letter_in_time_has_no_warning(db: Database) -> None:
-    assert appeal_warnings(db, "902/27", 1, BEFORE_DEADLINE) == []
+    assert appeal_warnings(db, "902/27", 1, TODAY) == []
 
 
 def test_after_the_deadline_the_writer_is_sent_to_the_section_office(db: Database) -> None:
-    [warning] = appeal_warnings(db, "902/27", 1, date(2027, 12, 2))
+    passed = TODAY - timedelta(days=2)
+    edit_case(db, "902/27", deadline=passed)
+    [warning] = appeal_warnings(db, "902/27", 1, TODAY)
     assert warning == (
-        "The deadline was November 30, 2027. Check with your section office before sending."
+        f"The deadline was {english_long(passed)}. Check with your section office before sending."
     )
 
 
 def test_a_second_letter_to_the_same_official_is_pointed_out(db: Database) -> None:
-    first = record_appeal(
-        db, "902/27", target_index=1, channel=Channel.POST, sent_on=date(2027, 5, 2)
-    )
-    assert appeal_warnings(db, "902/27", 1, BEFORE_DEADLINE) == [
-        "You already sent an appeal to this official on May 2, 2027."
+    first = record_appeal(db, "902/27", target_index=1, channel=Channel.POST, sent_on=EARLIER)
+    assert appeal_warnings(db, "902/27", 1, TODAY) == [
+        f"You already sent an appeal to this official on {english_long(EARLIER)}."
     ]
     # the letter being marked sent itself does not count as an earlier one
-    assert appeal_warnings(db, "902/27", 1, BEFORE_DEADLINE, ignore_appeal_id=first.appeal_id) == []
+    assert appeal_warnings(db, "902/27", 1, TODAY, ignore_appeal_id=first.appeal_id) == []
     # another case, or a solidarity card (no official), is not a second letter
-    assert appeal_warnings(db, "901/27", 1, BEFORE_DEADLINE) == []
-    assert appeal_warnings(db, "902/27", None, BEFORE_DEADLINE) == []
+    assert appeal_warnings(db, "901/27", 1, TODAY) == []
+    assert appeal_warnings(db, "902/27", None, TODAY) == []
 
 
 def test_writing_to_a_closed_case_is_warned_about_not_the_deadline(db: Database) -> None:
@@ -67,15 +78,17 @@ def test_writing_to_a_closed_case_is_warned_about_not_the_deadline(db: Database)
 def test_the_cli_records_a_late_second_letter_and_says_why_to_check(
     db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    passed = TODAY - timedelta(days=2)
+    edit_case(db, "902/27", deadline=passed)
     db.close()  # the CLI opens the store itself
     base = ["--data-dir", str(data_dir), "sent", "902/27", "--channel", "post"]
-    assert main([*base, "--date", "2027-05-02"]) == 0
+    assert main([*base, "--date", EARLIER.isoformat()]) == 0
     assert capsys.readouterr().err == ""
-    assert main([*base, "--date", "2027-12-02"]) == 0
+    assert main([*base, "--date", TODAY.isoformat()]) == 0
     out, err = capsys.readouterr()
     assert "Recorded 1 appeal for UA 902/27" in out
     assert err.splitlines() == [
-        "warning: The deadline was November 30, 2027. Check with your section office before "
-        "sending.",
-        "warning: You already sent an appeal to this official on May 2, 2027.",
+        f"warning: The deadline was {english_long(passed)}. Check with your section office "
+        "before sending.",
+        f"warning: You already sent an appeal to this official on {english_long(EARLIER)}.",
     ]

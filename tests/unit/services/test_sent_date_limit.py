@@ -1,0 +1,85 @@
+"""An appeal is marked sent on the day it went out: never later than tomorrow, by the command
+line or the window (both go through the services), and a refused date changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.domain.errors import InvalidInput
+from app.domain.model import AppealStatus, Channel
+from app.main import main
+from app.paths import resolve_paths
+from app.services.appeals import list_appeals, record_appeal, update_status
+from app.services.editing import edit_appeal, finish_draft
+from app.store.database import Database, open_database
+from tests.builders import dump, open_sample_store
+
+TOMORROW = date.today() + timedelta(days=1)
+MONTHS_AHEAD = date.today() + timedelta(days=120)
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    database = open_sample_store(data_dir)
+    yield database
+    database.close()
+
+
+def test_the_cli_refuses_a_sent_date_months_ahead_and_records_nothing(
+    db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = dump(db)
+    db.close()  # the command line opens the store itself
+    base = ["--data-dir", str(data_dir), "sent", "901/27", "--channel", "post"]
+    assert main([*base, "--date", MONTHS_AHEAD.isoformat()]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        f"appeal-desk: {MONTHS_AHEAD.isoformat()} is in the future: an appeal is marked sent "
+        f"on the day it went out, at the latest tomorrow ({TOMORROW.isoformat()}). "
+        "Nothing was changed."
+    ]
+    again = open_database(resolve_paths(data_dir))
+    try:
+        assert dump(again) == before
+    finally:
+        again.close()
+    # tomorrow is still a day one may give (a writer ahead of this machine's time zone)
+    assert main([*base, "--date", TOMORROW.isoformat()]) == 0
+
+
+def test_every_way_of_marking_sent_refuses_a_future_date(db: Database) -> None:
+    printed = record_appeal(
+        db, "901/27", target_index=1, channel=Channel.POST, status=AppealStatus.PRINTED
+    )
+    draft = record_appeal(db, "902/27", target_index=1, channel=None, status=AppealStatus.DRAFT)
+    before = dump(db)
+    attempts = [
+        lambda: record_appeal(
+            db, "901/27", target_index=1, channel=Channel.POST, sent_on=MONTHS_AHEAD
+        ),
+        lambda: update_status(db, printed.appeal_id, AppealStatus.SENT, sent_on=MONTHS_AHEAD),
+        lambda: edit_appeal(db, printed.appeal_id, sent_on=MONTHS_AHEAD),
+        lambda: finish_draft(
+            db,
+            draft.appeal_id,
+            text="",
+            target_index=1,
+            language="en",
+            status=AppealStatus.SENT,
+            channel=Channel.EMAIL,
+            sent_on=MONTHS_AHEAD,
+        ),
+    ]
+    for attempt in attempts:
+        with pytest.raises(InvalidInput) as refused:
+            attempt()
+        assert "is in the future" in refused.value.message
+        assert dump(db) == before
+    sent = update_status(db, printed.appeal_id, AppealStatus.SENT, sent_on=TOMORROW)
+    assert sent.sent_on == TOMORROW
+    assert [a.sent_on for a in list_appeals(db, status=AppealStatus.SENT)] == [TOMORROW]
