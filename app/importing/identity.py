@@ -53,8 +53,9 @@ _LINK_LABEL = re.compile(
     (
         r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
         r"Further information|(?:Para )?M[áa]?s informaci[óo]?n|Plus d['’]informations?|Pour en savoir plus|"
-        r"Pour plus d['’]informations?|Read the (?:first |previous |second )?(?:update|UA)|"
-        r"Link zur vorherigen UA|Vorherige UA)"
+        r"Pour plus d['’]informations?|Read the (?:first |previous |second |original )?(?:update|UA|urgent action)|"
+        r"Link zur vorherigen UA|Vorherige UA|"
+        r"(?:Die )?(?:erste|ursprüngliche|vorherige) (?:UA|Urgent Action|Eilaktion)[^:\n]{0,60}?(?=:))"
     ).replace(" ", r"\s+")
     + r"\s*:?[ \t]*\n?[ \t]*",
     re.I,
@@ -285,6 +286,8 @@ def _previous_ua_link(doc: Document) -> str | None:
         if not url:
             continue
         link = url.group(0).rstrip(".,;)")
+        # "https://www." + "amnesty.org/…" on the next line: a host cut after its dot
+        cut_host = url.group(0).endswith(".") and "/" not in re.sub(r"^https?://", "", link)
         tail = first_line.strip()[url.end() :] if not doc.split_words else ""
         if line_end >= 0 and not tail.strip():  # the URL wrapped onto the next line
             tail = rest[line_end + 1 :].split("\n", 1)[0].strip()
@@ -292,7 +295,7 @@ def _previous_ua_link(doc: Document) -> str | None:
                 tail = ""
         fragment = re.match(r"\s*([\w./%#?=&-]+)", tail)
         if fragment and _continues_link(link, fragment.group(1).rstrip(".,;")):
-            link += fragment.group(1).rstrip(".,;")
+            link += ("." if cut_host else "") + fragment.group(1).rstrip(".,;")
         if not re.match(r"https?://", link, re.I):
             link = "https://" + link
         return link

@@ -19,7 +19,7 @@ _HONORIFIC = re.compile(
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"
     r"sr|sra|srta|señor|señora|don|doña|dña|mme|mlle|m\.|monsieur|madame|herrn?|frau|"
-    r"sheikh|shaikh|ayatollah|counsell?or|conseiller|consejer[oa]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
+    r"sheikh|shaikh|cheikh|cheick|samdech|mtro|mtra|ma[îi]tre|me|ayatollah|counsell?or|conseiller|consejer[oa]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
     r"\.?(?=\s)\s+",
     re.I,
 )

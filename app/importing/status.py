@@ -49,7 +49,7 @@ _UPDATE = re.compile(
     r"follow[- ]up (?:on|to) (?:ua|au)\b|\bFI\s+\d+/\d{2}-\d+\b|"
     r"ceci est la (?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
     r"esta es la (?:primera|segunda|tercera) actualizaci[óo]n|"
-    r"dies ist die (?:erste|zweite|dritte) aktualisierung",
+    r"dies ist die (?:erste|zweite|dritte) aktualisierung|\b(?:ua|fi)[\s-]*\d+/\d+\s*-\s*nachfolge\b",
     re.I,
 )
 _UPDATE = re.compile(_UPDATE.pattern.casefold())
