@@ -28,7 +28,7 @@ _FEMALE = FEMALE_HONORIFICS
 NAME_PARTICLES = {
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von",
     "der", "den", "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "y", "e", "af", "zu",
-    "mac", "st", "st.", "ould", "ben", "abu", "ap",
+    "mac", "st", "st.", "ould", "ben", "abu", "ap", "oghlu", "oglu", "ogly", "qizi", "kyzy", "uulu",
 }  # fmt: skip
 # Words that mark an office, an institution or an address rather than a person.
 _NON_NAME_WORDS = frozenset(fold(word) for word in NON_NAME_WORDS)

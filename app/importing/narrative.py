@@ -20,12 +20,14 @@ _WROTE_TO = re.compile(
     r"\bschrieben\s+(?:an\s+)?|"
     r"\b(?:schreib\w*|Appell\w*|Briefe|Faxe|E-Mails|Luftpostbriefe|wenden Sie sich|wende dich)\b"
     r"[^.]{0,80}?\ban\s+(?=(?:den|die)\s)|"
-    r"\bsich\s+an\s+(?=(?:den|die)\s)",  # "hatten sich an den Minister …, Jane Roe, gewandt"
+    r"\bsich\s+an\s+(?=(?:den|die)\s)|"  # "hatten sich an den Minister …, Jane Roe, gewandt"
+    r"\b(?:hatten|haben|hat)\s+an\s+(?=(?:den|die)\s)",  # "hatten an den Minister … appelliert"
     re.I,
 )
 _SEGMENT_END = re.compile(
     r"\s*(?:,\s*)?\b(?:calling|urging|asking|demanding|to (?:call|urge|ask|demand)|pour|para|afin|"
-    r"um\b|requesting|and called|et ont|y (?:pidieron|exigieron))\b|[.;]\s",
+    r"um\b|requesting|and called|et ont|y (?:pidieron|exigieron)|appelliert|geschrieben|gewandt)\b|"
+    r"[.;]\s",
     re.I,
 )
 _LEAD_IN = re.compile(
