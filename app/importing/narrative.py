@@ -11,8 +11,10 @@ from app.importing.names import looks_like_person_name, split_office_prefix, str
 _WROTE_TO = re.compile(
     r"\b(?:(?:wrote|written|writing)(?: (?:letters|appeals|messages|e-?mails|cards))?|"
     r"sent (?:letters|appeals|messages|emails|e-mails)|appealed|"
-    r"sent (?:more than |over |some |about )?[\d,.]+ (?:letters|appeals|messages|emails|e-mails|cards|signatures)|"
-    r"sent letters and emails|took action[^.]{0,80}?and sent (?:letters|appeals))\s+to\s+|"
+    r"sent (?:(?:more than |over |some |about )?(?:[\d,.]+|thousands|hundreds|dozens|many)(?: of)? )?"
+    r"(?:letters|appeals|messages|emails|e-mails|cards|signatures)"
+    r"(?: and (?:letters|appeals|messages|emails|e-mails|cards))?|"
+    r"took action[^.]{0,80}?and sent (?:letters|appeals))\s+to\s+|"
     r"\b(?:called|calling) (?:on|upon)\s+|"
     r"\b(?:appeals|letters|messages|e-?mails|cards)(?: were)? sent\s+to\s+|"
     r"\bont (?:écrit|envoyé des (?:lettres|appels|messages))\s+(?=au\b|à\b|aux\b)|"
