@@ -48,6 +48,8 @@ def narrative_persons(
                     run = part[start : start + size]
                     if fold(run[0]) in NAME_PARTICLES or fold(run[-1]) in NAME_PARTICLES:
                         continue
+                    if fold(run[0]) in _NOUN_ARTICLES:
+                        continue  # "Die Bloggerin": a noun, never a name
                     candidates[" ".join(run)] = 0
     for span in list(candidates):
         if _has_office_word(span) or canonical_country(span) or fold(span) in exclude:
@@ -58,10 +60,8 @@ def narrative_persons(
         located = sum(1 for pos in occurrences if _LOCATIVE.search(flat[max(0, pos - 12) : pos]))
         # A street (a house number follows) or a group ("the armed group …") is no person.
         located += sum(1 for m in spans if re.match(r"\s*\d", flat[m.end() : m.end() + 3]))
-        located += sum(
-            1 for m in spans if _GROUP_BEFORE.search(flat[max(0, m.start() - 60) : m.start()])
-        )
-        if located * 2 > len(occurrences) or (located and len(occurrences) == 1):
+        grouped = any(_GROUP_BEFORE.search(flat[max(0, m.start() - 60) : m.start()]) for m in spans)
+        if grouped or located * 2 > len(occurrences) or (located and len(occurrences) == 1):
             del candidates[span]
             continue
         candidates[span] = len(occurrences)
@@ -81,8 +81,24 @@ def narrative_persons(
                 partner not in other and other not in partner for other in chosen
             ):
                 chosen.append(partner)
+    chosen = [_whole_name(name, candidates) for name in chosen]
     chosen.sort(key=lambda name: _first_position(name, flat))
     return [Person(name=name) for name in chosen]
+
+
+_NOUN_ARTICLES = words("der die das dem den des ein eine einer the a an")
+
+
+def _whole_name(name: str, candidates: Counter[str]) -> str:
+    """The name as first printed in full: ``Elvin Rasim oghlu Qasımlı`` for ``Elvin Qasımlı``
+    (the same first and last word, more in between)."""
+    first, last = name.split()[0], name.split()[-1]
+    longer = [
+        span
+        for span in candidates
+        if len(span) > len(name) and span.split()[0] == first and span.split()[-1] == last
+    ]
+    return max(longer, key=len) if longer else name
 
 
 _CONJUNCTIONS = words("and und et y e")
@@ -150,15 +166,18 @@ def _drop_leading_roles(words: list[str], noun_position: bool, keep: int = 5) ->
 
     A role noun is dropped only where a noun stands: after an article or a lower-case word.
     """
-    after_article = False
+    after_article = dropped_role = False
     while len(words) > 2:
         if fold(words[0]) in _ARTICLES:
             noun_position = after_article = True
         elif fold(words[0]) not in _ROLES and not (noun_position and _ROLE_NOUN.match(words[0])):
             break
+        else:
+            dropped_role = True
         words = words[1:]
-    # "Der Zeuge Jehovas Dmitri Sergejewitsch Beispielow": nouns, then a name of 2-3 words
-    return words[-min(keep, 3) :] if after_article else words[-keep:]
+    # "Der Zeuge Jehovas Dmitri Sergejewitsch Beispielow": nouns, then a name of 2-3 words;
+    # "Die Bloggerin Trần Thị Ngọc Hạnh": the role noun gone, the name is whole.
+    return words[-min(keep, 3) :] if after_article and not dropped_role else words[-keep:]
 
 
 def _first_named(summary: str, exclude: set[str]) -> list[str]:
