@@ -72,6 +72,8 @@ def narrative_persons(
             break
         if any(span in other or other in span for other in chosen):
             continue
+        if chosen and _always_overlaps(span, chosen, flat):
+            continue  # "Sicherheit von Teodoro Hernández" around "Teodoro Hernández Solís"
         chosen.append(span)
     if not chosen:
         chosen = _first_named(summary, exclude)
@@ -87,6 +89,20 @@ def narrative_persons(
 
 
 _NOUN_ARTICLES = words("der die das dem den des ein eine einer the a an")
+
+
+def _mentions(name: str, flat: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", flat)]
+
+
+def _always_overlaps(span: str, chosen: list[str], flat: str) -> bool:
+    """Every mention of ``span`` runs into a mention of a name already chosen: a run that
+    straddles a name, not another person."""
+    taken = [mention for name in chosen for mention in _mentions(name, flat)]
+    own = _mentions(span, flat)
+    return bool(own) and all(
+        any(start < end2 and start2 < end for start2, end2 in taken) for start, end in own
+    )
 
 
 def _whole_name(name: str, candidates: Counter[str]) -> str:
