@@ -172,7 +172,8 @@ _ROLES = frozenset(fold(word) for word in ROLE_NOUNS)
 _ARTICLES = words("the a an der die das dem den des ein eine einer el la los las le les un une")
 # A capitalised role noun before a name (German nouns, or an English one opening the sentence).
 _ROLE_NOUN = re.compile(
-    r"^(?=[^\W\d_]{7,}$)[^\W\d_]+(?:in|innen|er|ist|ent|ant|eur|euse|ling|or|ora|ero|era|ista)$",
+    r"^(?=[^\W\d_]{7,}$)[^\W\d_]+(?:in|innen|er|ist|ent|ant|eur|euse|ling|or|ora|ero|era|ista|"
+    r"ende|enden)$",  # "Gewerkschaftsvorsitzende"
     re.I,
 )
 
