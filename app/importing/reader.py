@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from app.domain.errors import N_, ImportRejected
-from app.importing.digest import split_digest
 from app.importing.html_text import html_to_text, looks_like_html
 from app.importing.mail_text import eml_documents, looks_like_mbox, looks_like_mime, mbox_documents
 from app.importing.own_outputs import check_pdf
@@ -27,16 +26,7 @@ def read_document(path: Path) -> str:
 
 def read_documents(path: Path) -> list[tuple[str, str]]:
     """Every UA text a file holds, each with its source name: one for a document, one per
-    message (or attachment) for e-mails and mailboxes, one per UA of a digest. Our own
-    outputs are refused."""
-    return [
-        (source, section)
-        for source, text in _read_documents(path)
-        for section in split_digest(text)
-    ]
-
-
-def _read_documents(path: Path) -> list[tuple[str, str]]:
+    message (or attachment) for e-mails and mailboxes. Our own outputs are refused."""
     source = path.name
     data, is_pdf = _read_bytes(path, source)
     if is_pdf:
