@@ -25,6 +25,8 @@ NON_NAME_WORDS = words(
     ambassadeur botschafter headquarters palace palacio palais palácio house hall building
     complex centre center street st road rd avenue av avda avenida boulevard blvd calle rua rue
     lane square plaza place drive way highway ul ulitsa strasse straße platz box p.o. po
+    crescent close terrace gardens mews alley prospekt prospect quay embankment
+    territory territorio territoire capital
     apartado casilla province provincial provincia state states estado état district region
     región région republic república république republik federation federación fédération
     föderation national nacional nationale nation nación nação federal agency agence agencia institute
@@ -33,6 +35,7 @@ NON_NAME_WORDS = words(
     seguridad human rights derechos droits humanos humains defender defensor defensoría
     ombudsman public pública público publique prison prisión prisons jail penitentiary centre
     commander command comando mayor alcalde maire bürgermeister king queen sultan emir
+    roi reine rey reina könig königin
     representative representante représentant mission permanent kingdom reino royaume office,
     minister, senator senador deputy diputado député parliament parlamento
     custodian leader speaker spokesperson rector dean warden superintendent officer
