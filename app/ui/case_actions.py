@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -43,6 +43,7 @@ class CaseActions(QObject):
     status_message = Signal(str, int)  # text, milliseconds: for the window's status bar
     ua_changed = Signal(str)  # ua_number whose appeals changed (in the history dialog)
     history_opened = Signal(object)  # the appeal history dialog, just made
+    change_made = Signal(object)  # a StoreChange for the Edit menu's undo stack
 
     def __init__(
         self,
@@ -184,42 +185,31 @@ class CaseActions(QObject):
         if self.mark_sent_dialog is dialog:
             self.mark_sent_dialog = None
 
-    def _save_letter(
-        self, case: CaseDetail, draft: LetterDraft | None, failed: str, **fields: Any
-    ) -> bool | None:
-        """``save_letter`` for the editor's work on ``case`` (``fields`` name the official,
-        text, status...): None when nothing was saved (no store, or a failure told to the
-        user under ``failed``), else whether it was the reopened draft that changed."""
+    def _record(self, case: CaseDetail, choice: MarkSentChoice, draft: LetterDraft | None) -> None:
         from app.services.editing import save_letter
 
         db = self._context.db
         if db is None:
-            return None
+            return
         reopened = self._reopened_for(case, draft)
         try:
-            save_letter(db, case.ua_number, reopened_draft=reopened, **fields)
+            change = save_letter(
+                db,
+                case.ua_number,
+                reopened_draft=reopened,
+                target_index=choice.target_index,
+                text=draft.text if draft else "",
+                written_to=draft.target_index if draft else None,
+                language=draft.locale if draft else "en",
+                status=choice.status,
+                channel=choice.channel,
+                sent_on=choice.sent_on,
+            )
         except Exception as error:
-            report_failure(self._parent, failed, error)
-            return None
+            report_failure(self._parent, _("The appeal was not recorded"), error)
+            return
         if reopened is not None:
             self.reopened_draft = None
-        return reopened is not None
-
-    def _record(self, case: CaseDetail, choice: MarkSentChoice, draft: LetterDraft | None) -> None:
-        saved = self._save_letter(
-            case,
-            draft,
-            _("The appeal was not recorded"),
-            target_index=choice.target_index,
-            text=draft.text if draft else "",
-            written_to=draft.target_index if draft else None,
-            language=draft.locale if draft else "en",
-            status=choice.status,
-            channel=choice.channel,
-            sent_on=choice.sent_on,
-        )
-        if saved is None:
-            return
         if (
             draft is not None
             and self.letter_dialog is not None
@@ -227,12 +217,14 @@ class CaseActions(QObject):
         ):
             self.letter_dialog.mark_recorded()
         self.status_message.emit(
-            _("Appeal for UA {ua_number} recorded. Thank you for writing.").format(
-                ua_number=case.ua_number
-            ),
+            _(
+                "Appeal for UA {ua_number} recorded. Thank you for writing. "
+                "To take it back: Edit > Undo (Ctrl+Z)."
+            ).format(ua_number=case.ua_number),
             8000,
         )
         self._context.case_changed.emit(case.case_id)
+        self.change_made.emit(change)
 
     def _reopened_for(self, case: CaseDetail, draft: LetterDraft | None) -> str | None:
         """The stored draft the letter editor was opened from, if this is its letter."""
@@ -243,19 +235,28 @@ class CaseActions(QObject):
 
     def _keep_draft(self, case: CaseDetail, draft: LetterDraft) -> None:
         """The letter editor closed with unsent work the user wants to keep."""
-        updated = self._save_letter(
-            case,
-            draft,
-            _("The draft was not kept"),
-            target_index=draft.target_index,
-            text=draft.text,
-            written_to=draft.target_index,
-            language=draft.locale,
-            status=AppealStatus.DRAFT,
-        )
-        if updated is None:
+        from app.services.editing import save_letter
+
+        db = self._context.db
+        if db is None:
             return
-        if updated:
+        reopened = self._reopened_for(case, draft)
+        try:
+            save_letter(
+                db,
+                case.ua_number,
+                reopened_draft=reopened,
+                target_index=draft.target_index,
+                text=draft.text,
+                written_to=draft.target_index,
+                language=draft.locale,
+                status=AppealStatus.DRAFT,
+            )
+        except Exception as error:
+            report_failure(self._parent, _("The draft was not kept"), error)
+            return
+        if reopened is not None:
+            self.reopened_draft = None
             self.status_message.emit(_("Your draft is updated."), 8000)
             self._context.case_changed.emit(case.case_id)
             return
