@@ -178,6 +178,7 @@ def run_app(argv: list[str]) -> int:
         until(lambda: False, 2)  # idle steps: folded search texts, sort orders
         # ... all of them, however busy the machine (its figure would depend on the load)
         until(lambda: not (window.model.preparing() or window.proxy.preparing()), 120)
+        until(lambda: not window.context.runner.busy, 120)  # the letter warm-up, the checks
         for text in ("a", "ab", ""):
             window.case_list.search_box.setText(text)
             until(lambda: False, 0.05)

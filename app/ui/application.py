@@ -129,6 +129,7 @@ def warm_up_letters(context: AppContext, cases: Sequence[CaseSummary]) -> None:
         from app.services.letters import draft_letter
 
         case = get_case(db, ua_number)
+        forget_module_sources()  # the store's ORM modules are in: their lines can go now
         if case.targets:
             draft_letter(case, 1, sender)
 
@@ -152,6 +153,7 @@ def finish_opening_in_background(
     def finish(_progress: object) -> None:
         from app.services.database import finish_opening
 
+        forget_module_sources()  # SQLAlchemy's lines can go before the long checks
         finish_opening(paths, db)
 
     def failed(error: BaseException) -> None:
@@ -165,7 +167,12 @@ def finish_opening_in_background(
 
         report_failure(parent, _("Your data needs attention"), error)
 
-    context.runner.start(finish, lambda _result: None, failed, name="finish-opening")
+    context.runner.start(
+        finish,
+        lambda _result: forget_module_sources(),  # SQLAlchemy's modules came meanwhile
+        failed,
+        name="finish-opening",
+    )
 
 
 def when_ready(window: MainWindow, context: AppContext) -> None:
