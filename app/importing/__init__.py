@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.domain.errors import ImportRejected
 from app.domain.model import ParsedDocument
+from app.importing.additional_info import with_additional_info
 from app.importing.parser import parse_text
 from app.importing.reader import read_document, read_documents
 from app.importing.recommended_actions import with_recommended_actions
@@ -57,7 +58,8 @@ def _parse_all(texts: list[tuple[str, str]]) -> list[tuple[str, ParsedDocument]]
     refusals: list[ImportRejected] = []
     for name, text in texts:
         try:
-            parsed.append((name, with_recommended_actions(parse_text(text, name), text)))
+            document = with_recommended_actions(parse_text(text, name), text)
+            parsed.append((name, with_additional_info(document, text)))
         except ImportRejected as exc:
             if len(texts) == 1:
                 raise
