@@ -29,6 +29,8 @@ CORPORA = [
     ROOT / "tests" / "fixtures" / "ua-samples",
     ROOT / "tests" / "unit" / "importing" / "heldout",
     ROOT / "tests" / "unit" / "importing" / "blind",
+    ROOT / "tests" / "unit" / "importing" / "blind3",
+    ROOT / "tests" / "unit" / "importing" / "blind4",
     ROOT / "tests" / "unit" / "importing" / "real_layouts",
 ]
 INPUTS = ROOT / "tests" / "unit" / "importing" / "inputs"
