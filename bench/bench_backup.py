@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from generate_store import cached_store
-from measure import Result, ensure_repo_on_path, parser, report
+from measure import Result, benchmark_main, ensure_repo_on_path
 
 ensure_repo_on_path()
 
@@ -86,11 +86,5 @@ def run(quick: bool) -> list[Result]:
     ]
 
 
-def main() -> int:
-    args = parser(__doc__.splitlines()[0]).parse_args()
-    report(run(args.quick), args.json)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(benchmark_main(__doc__, run))

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from bench_import_gui import wait_for, write_documents
-from measure import REPO, Result, parser, report
+from measure import REPO, Result, benchmark_main
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -220,11 +220,5 @@ def run(quick: bool) -> list[Result]:
     ]
 
 
-def main() -> int:
-    args = parser(__doc__.splitlines()[0]).parse_args()
-    report(run(args.quick), args.json)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(benchmark_main(__doc__, run))

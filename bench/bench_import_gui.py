@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generate_store import cached_store
-from measure import Result, parser, report
+from measure import Result, benchmark_main
 from PySide6.QtCore import QEventLoop, QTimer
 
 from app.paths import resolve_paths
@@ -139,11 +139,5 @@ def run(quick: bool) -> list[Result]:
     ]
 
 
-def main() -> int:
-    args = parser(__doc__.splitlines()[0]).parse_args()
-    report(run(args.quick), args.json)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(benchmark_main(__doc__, run))

@@ -13,7 +13,7 @@ import sys
 
 from bench_startup import run_child
 from generate_store import cached_store
-from measure import BENCH_DIR, Result, parser, report
+from measure import BENCH_DIR, Result, benchmark_main
 
 
 def peak_rss_mb(command: list[str], extra_env: dict[str, str] | None = None) -> float:
@@ -46,11 +46,5 @@ def run(quick: bool) -> list[Result]:
     ]
 
 
-def main() -> int:
-    args = parser(__doc__.splitlines()[0]).parse_args()
-    report(run(args.quick), args.json)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(benchmark_main(__doc__, run))

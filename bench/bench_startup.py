@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from generate_store import cached_store
-from measure import BENCH_DIR, Result, offscreen_env, parser, report
+from measure import BENCH_DIR, Result, benchmark_main, offscreen_env
 
 
 def run_child(
@@ -114,11 +114,5 @@ def run(quick: bool) -> list[Result]:
     ]
 
 
-def main() -> int:
-    args = parser(__doc__.splitlines()[0]).parse_args()
-    report(run(args.quick), args.json)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(benchmark_main(__doc__, run))

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 LANGUAGES = ("en", "es", "fr", "ar")
@@ -73,46 +74,59 @@ def main() -> int:
     roots = args.root or [Path(__file__).resolve().parent.parent]
     if args.catalog_only:
         return catalog_only(roots, args.runs)
-    times: dict[tuple[Path, str], list[float]] = {
-        (r, lang): [] for r in roots for lang in LANGUAGES
-    }
     with tempfile.TemporaryDirectory() as folder:
         data_dirs = {root: Path(folder) / f"data{i}" for i, root in enumerate(roots)}
-        for root in roots:  # a first start creates the store; not counted
-            start_once(root, "en", data_dirs[root])
-        for _ in range(args.runs):
-            for root in roots:
-                for language in LANGUAGES:
-                    times[(root, language)].append(start_once(root, language, data_dirs[root]))
-    for root in roots:
-        english = statistics.median(times[(root, "en")])
-        print(f"{root}:")
-        for language in LANGUAGES:
-            median = statistics.median(times[(root, language)])
-            extra = "" if language == "en" else f"  ({(median - english) * 1000:+.0f} ms vs en)"
-            print(f"  {language}: {median:.3f} s{extra}")
+        # a first start creates the store: not counted
+        times = interleaved(
+            roots,
+            args.runs,
+            lambda root, language: start_once(root, language, data_dirs[root]),
+            warm_up=("en",),
+        )
+    print_medians(times, roots, "{root}:", in_ms=False)
     return 0
 
 
 def catalog_only(roots: list[Path], runs: int) -> int:
-    times: dict[tuple[Path, str], list[float]] = {
-        (r, lang): [] for r in roots for lang in LANGUAGES
-    }
-    for root in roots:  # a first load may keep the compiled catalogs; not counted
-        for language in LANGUAGES:
-            load_once(root, language)
+    # a first load may keep the compiled catalogs: not counted
+    times = interleaved(roots, runs, load_once, warm_up=LANGUAGES)
+    print_medians(times, roots, "{root} (language loading):", in_ms=True)
+    return 0
+
+
+Times = dict[tuple[Path, str], list[float]]
+
+
+def interleaved(
+    roots: list[Path],
+    runs: int,
+    once: Callable[[Path, str], float],
+    warm_up: tuple[str, ...],
+) -> Times:
+    """``runs`` rounds of ``once(root, language)`` for every checkout and language, taking
+    turns so that a busy machine slows all alike; first one uncounted call per ``warm_up``."""
+    for root in roots:
+        for language in warm_up:
+            once(root, language)
+    times: Times = {(r, lang): [] for r in roots for lang in LANGUAGES}
     for _ in range(runs):
         for root in roots:
             for language in LANGUAGES:
-                times[(root, language)].append(load_once(root, language))
+                times[(root, language)].append(once(root, language))
+    return times
+
+
+def print_medians(times: Times, roots: list[Path], heading: str, *, in_ms: bool) -> None:
+    """Each checkout's median per language, and each language's cost over English."""
     for root in roots:
         english = statistics.median(times[(root, "en")])
-        print(f"{root} (language loading):")
+        print(heading.format(root=root))
         for language in LANGUAGES:
             median = statistics.median(times[(root, language)])
-            extra = "" if language == "en" else f"  ({(median - english) * 1000:+.1f} ms vs en)"
-            print(f"  {language}: {median * 1000:.1f} ms{extra}")
-    return 0
+            shown = f"{median * 1000:.1f} ms" if in_ms else f"{median:.3f} s"
+            over = f"{(median - english) * 1000:+.{1 if in_ms else 0}f}"
+            extra = "" if language == "en" else f"  ({over} ms vs en)"
+            print(f"  {language}: {shown}{extra}")
 
 
 if __name__ == "__main__":

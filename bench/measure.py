@@ -115,6 +115,14 @@ def report(results: list[Result], as_json: bool) -> None:
         print(result.json_line(detail=True) if as_json else result.table_row(), flush=True)
 
 
+def benchmark_main(doc: str | None, run: Callable[[bool], list[Result]]) -> int:
+    """The command line of a benchmark whose ``run(quick)`` returns its figures: the first line
+    of ``doc`` as its description, ``--quick`` and ``--json`` (see :func:`parser`)."""
+    args = parser((doc or "").splitlines()[0]).parse_args()
+    report(run(args.quick), args.json)
+    return 0
+
+
 def parse_json_lines(text: str) -> list[dict[str, object]]:
     """The benchmark JSON objects found in a child's output (other lines are ignored)."""
     found = []

@@ -25,6 +25,7 @@ import resource
 import sys
 import time
 
+from bare_window import QuitOnPaint
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -85,15 +86,6 @@ class FirstPaint(QObject):
         finish()
 
 
-class QuitAfterPaint(QObject):
-    """Leaves the event loop just after the first paint of the widget it filters."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
-        return False
-
-
 def until(condition: object, seconds: float) -> None:
     """Run the event loop until ``condition()`` or ``seconds`` pass (no processEvents loop:
     PySide6 6.12.0 drops a reference to None on each call)."""
@@ -152,7 +144,7 @@ def run_table(quit_after_paint: bool = False) -> int:
     table.setModel(rows)
     layout.addWidget(table)
     window.setCentralWidget(page)
-    probe: QObject = QuitAfterPaint() if quit_after_paint else FirstPaint(lambda: True)
+    probe: QObject = QuitOnPaint() if quit_after_paint else FirstPaint(lambda: True)
     table.viewport().installEventFilter(probe)
     window.show()
     return app.exec()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -69,3 +71,43 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert done.returncode == 0, done.stderr
     return data
+
+
+@pytest.fixture
+def no_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes cannot start, as in some frozen builds: ``start`` raises OSError."""
+    import multiprocessing
+
+    from app import worker_process
+
+    real = multiprocessing.get_context
+
+    class NoProcesses:
+        """A spawn context whose processes refuse to start."""
+
+        def __init__(self, method: str) -> None:
+            self._real = real(method)
+
+        def Pipe(self) -> Any:  # noqa: N802 - multiprocessing's name
+            return self._real.Pipe()
+
+        def Process(self, **kwargs: Any) -> Any:  # noqa: N802
+            process = self._real.Process(**kwargs)
+
+            def refuse() -> None:
+                raise OSError("process creation is not allowed here")
+
+            process.start = refuse
+            return process
+
+    monkeypatch.setattr(worker_process.multiprocessing, "get_context", NoProcesses)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The interface in English before and after the test (which may switch it)."""
+    from app.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

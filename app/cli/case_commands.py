@@ -278,7 +278,7 @@ def case_table(cases: list[CaseSummary], today: date) -> str:
 
 def run_sent(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.domain.model import AppealKind
-    from app.services.appeals import parse_channel, record_appeal
+    from app.services.appeals import default_target, parse_channel, record_appeal
 
     db = ctx.database()
     event_id = None
@@ -287,7 +287,7 @@ def run_sent(args: argparse.Namespace, ctx: CliContext) -> int:
 
         event_id = event_id_by_name(db, args.event)
     kind = AppealKind(args.kind)
-    target = args.target if args.target is not None or kind is AppealKind.SOLIDARITY else 1
+    target = args.target if args.target is not None else default_target(kind)
     record = record_appeal(
         db,
         args.ua_number,

@@ -16,7 +16,11 @@ from app.i18n import _
 
 def reason_text(result: ImportResult) -> str:
     """Why an import was refused or held back, in the interface language."""
-    return error_text(result.problem) if result.problem else (result.reason or "")
+    if result.problem:
+        return error_text(result.problem)
+    if result.doubt:
+        return result.doubt.translated(_)
+    return result.reason or ""
 
 
 def error_text(error: AppealDeskError) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from app.domain.case_match import DoubtfulMatch
 from app.domain.errors import AppealDeskError
 from app.domain.notices import Notice
 
@@ -333,6 +334,8 @@ class ImportResult:
     path: str | None = field(default=None, repr=False, compare=False)
     # Why it was refused, as a typed error: the window and the command line translate it.
     problem: AppealDeskError | None = field(default=None, repr=False, compare=False)
+    # NEEDS_CONFIRMATION: why the tie to the case is doubtful, translated where it is shown.
+    doubt: DoubtfulMatch | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A file name may carry bidi or zero-width controls that reorder what is shown.

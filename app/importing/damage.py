@@ -27,7 +27,10 @@ _LABEL_WORDS = (
     "Côte Égypte Éthiopie Algérie Sénégal Yémen Pérou Bénin Érythrée Émirats États-Unis "
     "Guinée Équatoriale Arabia Saudí Arabie saoudite Brésil Brasil Colombie Bélarus Biélorussie "
     "Rusia Líbano Liban Níger Nigéria Ruanda Burundi Malí Kazajistán Kirguistán Tayikistán "
-    "Uzbekistán Azerbaiyán Afganistán Kenia Túnez Mauritanie Tchad Maroc Tunisie"
+    "Uzbekistán Azerbaiyán Afganistán Kenia Túnez Mauritanie Tchad Maroc Tunisie "
+    # Ranks before a name, and the month names of dates ("19 AOT 2016", "3 Mrz 2014").
+    "Général GÉNÉRAL général Générale générale "
+    "février FÉVRIER août AOÛT décembre DÉCEMBRE März MÄRZ"
 )
 _STRONG_SIGNS = re.compile(
     r"\bACCIN\b|\bAccin\b|(?:^|\n)\s*ndice\s*:|\bndice\s*:|\bINFORMACIN\b|\bCOMPLMENT|"
@@ -87,8 +90,22 @@ def repair_accent_damage(text: str) -> str:
         return vocabulary.get(match.group(0), match.group(0))
 
     text = pattern.sub(restore, text)
-    # "MISE  JOUR", "LANGUE  PRIVILÉGIER": a lost "À" leaves two spaces.
-    return re.sub(r"\b(MISE|Mise|mise|LANGUE|Langue|langue)  (?=\S)", r"\1 à ", text)
+    # "MISE  JOUR", "LANGUE  PRIVILÉGIER", "Copies  :": a lost "À" leaves two spaces.
+    return re.sub(r"\b(MISE|Mise|mise|LANGUE|Langue|langue|COPIES|Copies)  (?=\S)", r"\1 à ", text)
+
+
+def as_printed(name: str, printed: str) -> str:
+    """A name as the damaged text prints it: a word the repair restored ("Saudí" from
+    "Arabia Saud", "guaraní" from the language) is put back when the text never has it."""
+
+    def back(match: re.Match[str]) -> str:
+        word = match.group(0)
+        damaged = _strip(word)
+        if damaged == word or word in printed or _vocabulary().get(damaged) != word:
+            return word
+        return damaged
+
+    return re.sub(r"[^\W\d_]+", back, name)
 
 
 @lru_cache(maxsize=1)

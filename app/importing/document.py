@@ -42,19 +42,22 @@ class Document:
     source_name: str = ""
     text: str = field(init=False)
     split_words: bool = field(init=False)
+    accent_damaged: bool = field(init=False, default=False)  # restored words are not printed
     cache: dict[str, Any] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         raw = self.raw
         if is_flattened(raw):
             # The labels that put the line breaks back must be readable first.
-            raw = unflatten(repair_accent_damage(raw) if is_accent_damaged(raw) else raw)
+            self.accent_damaged = is_accent_damaged(raw)
+            raw = unflatten(repair_accent_damage(raw) if self.accent_damaged else raw)
         text = normalize_text(raw)
         self.split_words = has_split_words(text)
         if self.split_words:
             text = repair_split_words(text)
         if is_accent_damaged(text):
             text = repair_accent_damage(text)
+            self.accent_damaged = True
         self.text = text
 
     @cached_property

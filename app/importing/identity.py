@@ -52,7 +52,7 @@ _INDEX_OCR = re.compile(
 _LINK_LABEL = re.compile(
     (
         r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
-        r"Further information|(?:Para )?M[áa]s informaci[óo]n|Plus d['’]informations?|Pour en savoir plus|"
+        r"Further information|(?:Para )?M[áa]?s informaci[óo]?n|Plus d['’]informations?|Pour en savoir plus|"
         r"Pour plus d['’]informations?|Read the (?:first |previous |second )?(?:update|UA)|"
         r"Link zur vorherigen UA|Vorherige UA)"
     ).replace(" ", r"\s+")

@@ -192,15 +192,24 @@ _OFFICE_JOINERS = word_set(
 def split_office_and_name(line: str) -> tuple[str, str, str] | None:
     """An office, a name and what follows, run together on one line: ``President Jane Roe
     Office of the President 1 Main Street`` -> (``President``, ``Jane Roe``, ``Office of the
-    President 1 Main Street``); None when no such split is found."""
+    President 1 Main Street``); None when no such split is found.
+
+    What follows the name starts with a number, an office or an address word. Failing that,
+    with a street or an institution whose own name comes first (``Ivan Roe Haradski Val Street
+    4``, ``Kim Roe Central People's Committee``): the name is then the shortest that fits,
+    since nothing tells where it ends."""
     words = line.split()
+    named_first: tuple[str, str, str] | None = None
     for start in range(1, len(words) - 1):
         office = " ".join(words[:start])
+        if any(ch.isdigit() for ch in office):
+            break  # an address has begun: "... Street 22 220030 Minsk"
         before = fold(words[start - 1].strip(",")).rstrip("'’")
         if before in _OFFICE_JOINERS or fold(words[start - 1]).endswith(("'", "’")):
             continue
         if not _has_office_word(office) or office.endswith(","):
             continue
+        shortest = None
         for size in (6, 5, 4, 3, 2):  # "King Salman bin Abdul Aziz Al Saud"
             if start + size > len(words):
                 continue
@@ -212,20 +221,50 @@ def split_office_and_name(line: str) -> tuple[str, str, str] | None:
                 continue  # "Prosecutor General Jane Roe": "General" ends the office
             if not looks_like_person_name(candidate) or re.search(r"['’]s\b", candidate):
                 continue
+            if _PATRONYMIC.search(candidate):
+                continue  # "Yury Yakovlevich": the family name follows
             rest = " ".join(words[start + size :]).lstrip(", ")
             if not rest or _starts_address(rest) or words[start + size - 1].endswith(","):
                 return office.rstrip(","), candidate, rest
-    return None
+            if _named_place_follows(rest):
+                shortest = (office.rstrip(","), candidate, rest)
+        named_first = named_first or shortest
+    return named_first
+
+
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna)$", re.I)
+# Street words printed after the street's own name ("Haradski Val Street 4").
+_STREET_AFTER_NAME = word_set("street road lane drive rd")
+_STREET_AFTER_NAME_BEFORE_NUMBER = word_set("avenue ave boulevard blvd square way st st.")
 
 
 def _starts_address(text: str) -> bool:
     """An address or another office starts here (a number, ``c/o``, ``PO Box``, ``Office``)."""
-    first = text.split()[0]
+    words = text.split()
+    first = words[0]
+    bare = fold(first.strip(",.;:"))
+    if bare in _STREET_AFTER_NAME or (
+        bare in _STREET_AFTER_NAME_BEFORE_NUMBER
+        and (len(words) == 1 or words[1][:1].isdigit() or first.endswith(","))
+    ):
+        return False  # "Street 22": the word before was the street's name, not the person's
     return (
         any(ch.isdigit() for ch in first)
         or fold(first).startswith(("c/o", "p.o", "b.p", "bp"))
-        or fold(first.strip(",.;:")) in _NON_NAME_WORDS
+        or bare in _NON_NAME_WORDS
     )
+
+
+def _named_place_follows(text: str) -> bool:
+    """One to three capitalised words, then a street or institution word: ``Haradski Val
+    Street``, ``Central People's Committee``."""
+    words = text.split()
+    for i, word in enumerate(words[:4]):
+        if fold(word.strip(",.;:'’")) in _NON_NAME_WORDS:
+            return i >= 1
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def looks_like_office(line: str) -> bool:

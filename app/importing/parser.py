@@ -13,6 +13,7 @@ from app.importing.countries import (
     country_from_index,
     most_mentioned_country,
 )
+from app.importing.damage import as_printed
 from app.importing.document import Document
 from app.importing.languages import detect_language
 from app.importing.layouts import recognise
@@ -80,6 +81,8 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     country = _country(doc, reading.country, index, previous)
     if number is None and index is None and not targets and not persons:
         raise ImportRejected(source, NOT_A_UA)
+    if doc.accent_damaged:
+        persons, targets = _names_as_printed(doc, persons, targets)
     return ParsedDocument(
         ua_number=number,
         ai_index=index,
@@ -100,6 +103,23 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         copies_to=tuple(copies),
         text=doc.text,
     )
+
+
+def _names_as_printed(
+    doc: Document, persons: list[Person], targets: list[Target]
+) -> tuple[list[Person], list[Target]]:
+    """Names keep the letters the damaged text printed (the repair is for labels and
+    countries; nothing tells what a name lost)."""
+    printed = [replace(p, name=as_printed(p.name, doc.raw)) for p in persons]
+    officials = [
+        replace(
+            t,
+            name=as_printed(t.name, doc.raw) if t.name else t.name,
+            name_as_printed=(as_printed(t.name_as_printed, doc.raw) if t.name_as_printed else None),
+        )
+        for t in targets
+    ]
+    return printed, officials
 
 
 def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:

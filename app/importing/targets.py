@@ -198,7 +198,8 @@ def _unrun(line: str) -> list[str]:
     split = split_office_and_name(head)
     if split:
         office, name, rest = split
-        return [office, name, *(part for part in rest.split(", ") if part), *pieces[1:]]
+        parts = re.split(r",\s+|\s+(?=c/o\s)", rest)  # "... Pyongyang c/o Permanent Mission"
+        return [office, name, *(part for part in parts if part), *pieces[1:]]
     parts = head.split(", ")
     prefixed = split_office_prefix(parts[0])
     if prefixed:

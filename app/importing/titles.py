@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.importing.countries import canonical_country
+from app.importing.dates import find_dates
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,51 @@ _NUMBER_SUFFIX = re.compile(
 _COUNTRY_DASH = re.compile(r"^([^:.–—-]{2,45}?)\s*(?:\.|\s[–—-])\s+(\S.*)$")
 
 
+# A line that only points at a UA ("Weitere Informationen zu UA-040/2011"): no headline.
+_REFERENCE_ONLY = re.compile(
+    r"^(?:(?:Weitere Informationen zu|Further information on|Follow[- ]up (?:on|to)|"
+    r"Action compl[ée]mentaire sur|Compl[ée]ment d['’]information sur|"
+    r"Informaci[óo]n complementaria sobre|Update (?:on|to))\s+(?:l['’]|la\s+)?)?"
+    r"(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*[/.]\s*\d{2,4}(?:-\d+)?"
+    r"(?:\s*\([^)]*\))?\s*$",
+    re.I,
+)
+# What may stand beside the dates of a date line ("11. November 2014 | Appelle bis ...").
+_DATE_LINE_WORDS = re.compile(
+    r"^(?:[\s|·•,;:/–—-]|\b(?:Appelle|Appell|bis|zum|Datum|Date|Dates?|Frist|Deadline|Fecha|"
+    r"Issue|Issued|Published|Updated|Ver[öo]ffentlicht|Aktiv|seit|am|le|el|on|until|"
+    r"Publi[ée]e?|Publicado)\b)*$",
+    re.I,
+)
+
+
+def is_headline(title: str) -> bool:
+    """False for what only stands where a headline would: the story's first sentence (a
+    headline never ends with a full stop after a word in lower case), a date line, or a line
+    that only names the UA a follow-up is about."""
+    text = title.strip()
+    if not text or _REFERENCE_ONLY.match(text):
+        return False
+    last = re.search(r"\s(\S+)\.$", text)
+    if last and last.group(1).isalpha() and last.group(1).islower() and len(last.group(1)) > 1:
+        return False  # "Yara Beispiel ist frei.": the first sentence of the story
+    dates = find_dates(text)
+    if dates:
+        rest = text
+        for start, end, _day in sorted(dates, reverse=True):
+            rest = rest[:start] + " " + rest[end:]
+        return not _DATE_LINE_WORDS.match(rest)
+    return True
+
+
 def clean_title(title: str) -> tuple[str, str | None]:
-    """Strip prefixes and the AIUSA suffix; return (title, country named in them)."""
+    """Strip prefixes and the AIUSA suffix; return (title, country named in them). What is
+    no headline (see ``is_headline``) gives an empty title."""
+    title, country = _clean_title(title)
+    return (title if is_headline(title) else ""), country
+
+
+def _clean_title(title: str) -> tuple[str, str | None]:
     country = None
     title = re.sub(r"\s+", " ", title).strip()
     suffix = _AIUSA_SUFFIX.search(title)

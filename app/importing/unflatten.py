@@ -31,14 +31,26 @@ _LABELS = (
 _BREAK_BEFORE = re.compile(rf"\s+(?=(?:{_LABELS}))")
 _BULLETS = re.compile(r"\s+(?=[■▪•\uf0a7\uf0b7])")
 _BANNER = re.compile(r"^(URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE)\s+(?=\S)", re.M)
-# "Salutation: Your Excellency Minister of Justice ...": the value ends before the next office.
+# "Salutation: Your Excellency Minister of Justice ...": the value ends before the next office;
+# a bilingual value ("Dear Minister / Monsieur le Ministre") has a greeting and a title after "/".
 _SALUTATION_VALUE = re.compile(
     r"^((?:Salutation|Tratamiento|Formule d['’]appel)\s*:\s*"
     r"(?:Dear|Your|Excelent\w*|Señor\w*|Monsieur|Madame|Sehr)(?:\s+(?:le|la|l['’]))?\s+\S+"
-    r"(?:\s+(?:[A-Z][\w.-]*|de|del|la|le))*?)"
+    r"(?:\s+(?:[A-Z][\w.-]*|de|del|la|le))*?"
+    r"(?:\s+/\s+\S+(?:\s+(?:le|la|l['’]|el))?\s+\S+)?)"
     r"\s+(?=(?:Minister|Ministro|Ministre|President|Presidente|Président|Prosecutor|Fiscal|"
-    r"Procureur|Attorney|Governor|Gobernador|Gouverneur|Chief|Director|Head|King|Prime)\b)",
+    r"Procureur|Attorney|Governor|Gobernador|Gouverneur|Chief|Director|Head|King|Prime|Public|"
+    r"Chairman|Chairperson|Chairwoman|Supreme|Secretary|Commissioner|Mayor|Federal)\b)",
     re.M,
+)
+# The page number printed just before a page foot's identifier line.
+_PAGE_NUMBER = re.compile(
+    r"(?<=[^\W\d_]|[.,;:)’'\"”])[ \t]+\d{1,3}[ \t]*\n(?=(?:Further information on\s*\n)?"
+    r"(?:UA|AU)\s*:\s*\d)"
+)
+# A page foot's "Issue Date:" belongs to its identifier line ("UA: 77/13 Index: ... Issue Date: ...").
+_ID_THEN_DATE = re.compile(
+    r"^((?:UA|AU)\s*:\s*\d{1,4}/\d{2}\s+(?:Index|[ÍI]ndice)\s*:[^\n]*)\n(?=Issue Date\s*:)", re.M
 )
 _MIN_LENGTH = 800
 
@@ -61,6 +73,8 @@ def unflatten(text: str) -> str:
             lines[i + 1] = _split_headline(lines[i + 1])
     text = "\n".join(lines)
     text = _SALUTATION_VALUE.sub(lambda m: m.group(1) + "\n", text)
+    text = _PAGE_NUMBER.sub("\n", text)
+    text = _ID_THEN_DATE.sub(r"\1 ", text)
     return _split_after_to(text) + "\n"
 
 
@@ -72,8 +86,8 @@ def _split_headline(line: str) -> str:
     while run < len(words) and not any(ch.islower() for ch in words[run]):
         run += 1
     if 0 < run < len(words):
-        if run > 1 and len(words[run - 1]) == 1:
-            run -= 1  # "... RETRIAL A court ...": the "A" opens the story
+        if run > 1 and (len(words[run - 1]) == 1 or words[run - 1].isdigit()):
+            run -= 1  # "... RETRIAL A court ...", "... TRIAL 18 Hoang Dieu Street": not headline
         return " ".join(words[:run]) + "\n" + " ".join(words[run:])
     return line
 

@@ -29,7 +29,7 @@ NON_NAME_WORDS = words(
     región région republic república république republik federation federación fédération
     föderation national nacional nationale nation nación nação federal agency agence agencia institute
     instituto authority authorities autoridad services service servicio division división unit
-    unidad affairs asuntos affaires foreign exterior exteriores interior home security
+    unidad affairs asuntos affaires foreign exterior exteriores interior interiores home security
     seguridad human rights derechos droits humanos humains defender defensor defensoría
     ombudsman public pública público publique prison prisión prisons jail penitentiary centre
     commander command comando mayor alcalde maire bürgermeister king queen sultan emir

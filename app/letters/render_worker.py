@@ -14,23 +14,23 @@ reason, and reported by ``unguarded_reason``.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
-import signal
-import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from multiprocessing.connection import Connection
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from app.domain.errors import N_, TemplateProblem
+from app.worker_process import (
+    Handler,
+    Reply,
+    WorkerDied,
+    WorkerProcess,
+    WorkerTimedOut,
+    run_guarded,
+)
 
 log = logging.getLogger(__name__)
 
 RENDER_TIMEOUT_SECONDS = 2.0
-WORKER_MEMORY_BYTES = 1024 * 1024 * 1024
-START_TIMEOUT_SECONDS = 30.0
 
 Job = tuple[tuple[str, str], list[str], str | None, str, dict[str, Any]]
 
@@ -51,7 +51,7 @@ def _follow_parent(shipped: str, locales: str) -> None:
 _TOO_MUCH_MEMORY = N_("the template used too much memory and was stopped")
 
 
-def _problem_reply(exc: TemplateProblem) -> tuple[object, ...]:
+def _problem_reply(exc: TemplateProblem) -> Reply:
     """What the worker sends back for a template problem: its parts, to be rebuilt typed."""
     if exc.problem.startswith("MemoryError"):
         return ("problem", exc.filename, exc.lineno, _TOO_MUCH_MEMORY, {})
@@ -59,87 +59,32 @@ def _problem_reply(exc: TemplateProblem) -> tuple[object, ...]:
     return ("problem", exc.filename, exc.lineno, template, fields)
 
 
-def _serve(conn: Connection) -> None:
-    """Worker main loop: limit memory, then render jobs until the pipe closes."""
-    # Ctrl+C in a terminal reaches the whole process group: the parent decides what it means.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if os.name == "posix":
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
+def _load_renderer() -> Handler:
+    """In the worker: the template machinery, loaded before it says it is ready."""
     from app.letters.rendering import build_environment, render
 
-    conn.send(("ready",))
-    while True:
-        try:
-            folders, chain, user_templates, name, context = conn.recv()
-        except EOFError:
-            return
+    def render_job(job: object) -> Reply:
+        folders, chain, user_templates, name, context = cast(Job, job)
         try:
             _follow_parent(*folders)
             env = build_environment(chain, Path(user_templates) if user_templates else None)
-            conn.send(("ok", render(env, name, context)))
+            return ("ok", render(env, name, context))
         except TemplateProblem as exc:
-            conn.send(_problem_reply(exc))
+            return _problem_reply(exc)
         except MemoryError:
-            conn.send(("problem", name, None, _TOO_MUCH_MEMORY, {}))
+            return ("problem", name, None, _TOO_MUCH_MEMORY, {})
         except Exception as exc:  # a bug or a ValueError about the context: report it
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            return ("error", f"{type(exc).__name__}: {exc}")
+
+    return render_job
 
 
-@contextmanager
-def _children_ignore_ctrl_c() -> Iterator[None]:
-    """While a worker is started, SIGINT is ignored, so the worker inherits that from its first
-    instruction (Python installs its KeyboardInterrupt handler only over the default one).
-    Signal handlers can be set only from the main thread; elsewhere the worker sets it itself."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-class WorkerUnavailable(RuntimeError):
-    """No worker process could be started; the message says why."""
-
-
-class RenderWorker:
+class RenderWorker(WorkerProcess):
     """One worker process, started on first use, restarted after a runaway template."""
 
     def __init__(self, timeout: float = RENDER_TIMEOUT_SECONDS) -> None:
+        super().__init__("render", _load_renderer)
         self.timeout = timeout
-        self._lock = threading.Lock()
-        self._process: multiprocessing.process.BaseProcess | None = None
-        self._conn: Connection | None = None
-
-    def _start(self) -> Connection:
-        context = multiprocessing.get_context("spawn")  # never fork a process with Qt threads
-        parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child,), daemon=True, name="render")
-        try:
-            with _children_ignore_ctrl_c():
-                process.start()
-        except (OSError, RuntimeError) as exc:  # no way to start a process here
-            raise WorkerUnavailable(f"the worker process cannot start ({exc})") from exc
-        child.close()
-        if not parent.poll(START_TIMEOUT_SECONDS) or parent.recv() != ("ready",):
-            process.kill()
-            raise WorkerUnavailable(
-                f"the worker process did not answer within {START_TIMEOUT_SECONDS:g} seconds"
-            )
-        self._process, self._conn = process, parent
-        return parent
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.join()
-        if self._conn is not None:
-            self._conn.close()
-        self._process = self._conn = None
 
     def render(
         self, chain: list[str], user_templates: Path | None, name: str, context: Mapping[str, Any]
@@ -151,29 +96,30 @@ class RenderWorker:
         folders = (str(rendering.SHIPPED_TEMPLATES), str(i18n.locales_dir()))
         user = str(user_templates) if user_templates else None
         job: Job = (folders, list(chain), user, name, dict(context))
-        with self._lock:
-            conn = self._conn or self._start()
-            try:
-                conn.send(job)
-                if not conn.poll(self.timeout):
-                    self.stop()
-                    raise TemplateProblem(
-                        name,
-                        None,
-                        N_(
-                            "the template ran longer than {seconds} seconds and was stopped "
-                            "(a loop that never ends?)"
-                        ),
-                        seconds=f"{self.timeout:g}",
-                    )
-                reply = conn.recv()
-            except (EOFError, OSError, BrokenPipeError):
-                self.stop()
-                raise TemplateProblem(name, None, _TOO_MUCH_MEMORY) from None
+        try:
+            reply = self.request(job, self.timeout)
+        except WorkerTimedOut:
+            raise TemplateProblem(
+                name,
+                None,
+                N_(
+                    "the template ran longer than {seconds} seconds and was stopped "
+                    "(a loop that never ends?)"
+                ),
+                seconds=f"{self.timeout:g}",
+            ) from None
+        except WorkerDied:
+            raise TemplateProblem(name, None, _TOO_MUCH_MEMORY) from None
         if reply[0] == "ok":
             return str(reply[1])
         if reply[0] == "problem":
-            raise TemplateProblem(reply[1], reply[2], reply[3], **reply[4])
+            _, filename, lineno, template, fields = reply
+            raise TemplateProblem(
+                cast(str, filename),
+                cast("int | None", lineno),
+                cast(str, template),
+                **cast("dict[str, object]", fields),
+            )
         raise ValueError(reply[1])
 
 
@@ -193,14 +139,16 @@ def render_guarded(
 
     When no worker process can be started, the render happens here, unguarded, and so do all
     later ones: the fallback is decided once and logged (``unguarded_reason``)."""
-    if not _unguarded:
-        try:
-            return _worker.render(chain, user_templates, name, context)
-        except WorkerUnavailable as exc:
-            _unguarded.append(str(exc))
-            log.warning(
-                "templates now render inside the app, without time or memory limits: %s", exc
-            )
-    from app.letters.rendering import build_environment, render
 
-    return render(build_environment(chain, user_templates), name, context)
+    def here() -> str:
+        from app.letters.rendering import build_environment, render
+
+        return render(build_environment(chain, user_templates), name, context)
+
+    return run_guarded(
+        lambda: _worker.render(chain, user_templates, name, context),
+        here,
+        _unguarded,
+        log,
+        "templates now render inside the app, without time or memory limits: %s",
+    )

@@ -26,6 +26,13 @@ from app.store.database import Database
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 SCAN_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+FIRST_OFFICIAL = 1  # 1-based, as the user counts the officials of a case
+
+
+def default_target(kind: AppealKind = AppealKind.APPEAL) -> int | None:
+    """The official an appeal goes to when the user names none: the case's first one. A
+    solidarity message goes to the persons at risk, so to no official."""
+    return None if kind is AppealKind.SOLIDARITY else FIRST_OFFICIAL
 
 
 def record_appeal(

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.case_match import DoubtfulMatch, MatchDoubt
 from app.domain.model import CaseEvidence, FieldChange, OutputKind, ParsedDocument
 from app.domain.text_folding import fold
-from app.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """``strong`` when the document may be applied without asking; ``reason`` otherwise."""
+    """``strong`` when the document may be applied without asking; ``doubt`` says why not."""
 
     strong: bool
-    reason: str = ""
+    doubt: DoubtfulMatch | None = None
 
 
 def _fold(value: str) -> str:
@@ -62,31 +62,17 @@ def judge(document: ParsedDocument, evidence: CaseEvidence, link_matches: bool) 
         country_from_index(document.ai_index) if document.ai_index else None
     )
     if country and evidence.country and _fold(country) != _fold(evidence.country):
-        return Verdict(
-            False,
-            _(
-                "The document is about {country}, but the case UA {ua_number} is about "
-                "{case_country}."
-            ).format(country=country, ua_number=evidence.ua_number, case_country=evidence.country),
+        doubt = DoubtfulMatch(
+            MatchDoubt.OTHER_COUNTRY, evidence.ua_number, country, evidence.country
         )
+        return Verdict(False, doubt)
     if not same_number:
-        return Verdict(
-            False,
-            _("The document does not carry the number of UA {ua_number}.").format(
-                ua_number=evidence.ua_number
-            ),
-        )
+        return Verdict(False, DoubtfulMatch(MatchDoubt.OTHER_NUMBER, evidence.ua_number))
     if country and evidence.country:
         return Verdict(True)
     if _shares_person(document, evidence):
         return Verdict(True)
-    return Verdict(
-        False,
-        _(
-            "The document shares only the number with UA {ua_number}: no index, country, person "
-            "or link of the case confirms that it belongs to it."
-        ).format(ua_number=evidence.ua_number),
-    )
+    return Verdict(False, DoubtfulMatch(MatchDoubt.NUMBER_ONLY, evidence.ua_number))
 
 
 def _dates(value: object) -> str:

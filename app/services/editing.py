@@ -382,6 +382,25 @@ def _appeal_key(db: Database, appeal_id: str) -> tuple[int, str]:
         return row.id, case.ua_number if case else ""
 
 
+def _appeal_change(
+    db: Database,
+    row_id: int,
+    ua_number: str,
+    description: Callable[[Session], str],
+    act: Callable[[Session], None],
+) -> StoreChange:
+    """:func:`_change` of the one appeal ``row_id``, of UA ``ua_number``."""
+    scope = edit_scopes.appeal_scope([row_id])
+    return _change(db, description, lambda _s: scope, act, lambda _s: ua_number)
+
+
+def _write_to(row: AppealRow, case: CaseRow, target_index: int) -> None:
+    """The appeal goes to official ``target_index`` (1-based, in range) of ``case``."""
+    target = case.targets[target_index - 1]
+    row.target_position = target_index
+    row.target_label = official_label(target.title, target.name_as_printed, target.name)
+
+
 def edit_appeal(
     db: Database, appeal_id: str, edits: AppealEdits | None = None, **fields: Any
 ) -> StoreChange:
@@ -428,9 +447,7 @@ def edit_appeal(
                     ua_number=case.ua_number,
                     number=edits.target_index,
                 )
-            target = case.targets[edits.target_index - 1]
-            row.target_position = edits.target_index
-            row.target_label = official_label(target.title, target.name_as_printed, target.name)
+            _write_to(row, case, edits.target_index)
         if edits.text is not None and edits.text != row.text:
             session.add(
                 AppealVersionRow(appeal_id=row.id, text=row.text, replaced_at=datetime.now(UTC))
@@ -438,12 +455,12 @@ def edit_appeal(
             row.text = edits.text
         row.updated_at = datetime.now(UTC)
 
-    return _change(
+    return _appeal_change(
         db,
+        row_id,
+        number,
         lambda _s: _("edit the appeal for UA {ua_number}").format(ua_number=number),
-        lambda _s: edit_scopes.appeal_scope([row_id]),
         act,
-        lambda _s: number,
     )
 
 
@@ -520,9 +537,7 @@ def finish_draft(
         case = session.get(CaseRow, row.case_id)
         assert case is not None
         if target_index is not None and 1 <= target_index <= len(case.targets):
-            target = case.targets[target_index - 1]
-            row.target_position = target_index
-            row.target_label = official_label(target.title, target.name_as_printed, target.name)
+            _write_to(row, case, target_index)
         row.text = text
         row.language = language
         row.status = status.value
@@ -531,12 +546,12 @@ def finish_draft(
             row.sent_on = sent_on or date.today()
         row.updated_at = datetime.now(UTC)
 
-    return _change(
+    return _appeal_change(
         db,
+        row_id,
+        number,
         lambda _s: _("edit the appeal for UA {ua_number}").format(ua_number=number),
-        lambda _s: edit_scopes.appeal_scope([row_id]),
         act,
-        lambda _s: number,
     )
 
 
@@ -566,9 +581,7 @@ def delete_appeal(db: Database, appeal_id: str) -> StoreChange:
             return _("delete a draft for UA {ua_number}").format(ua_number=number)
         return _("delete an appeal for UA {ua_number}").format(ua_number=number)
 
-    return _change(
-        db, description, lambda _s: edit_scopes.appeal_scope([row_id]), act, lambda _s: number
-    )
+    return _appeal_change(db, row_id, number, description, act)
 
 
 def edit_reply(
@@ -587,12 +600,12 @@ def edit_reply(
         if note is not None:
             row.reply_note = note.strip() or None
 
-    return _change(
+    return _appeal_change(
         db,
+        row_id,
+        number,
         lambda _s: _("edit the reply for UA {ua_number}").format(ua_number=number),
-        lambda _s: edit_scopes.appeal_scope([row_id]),
         act,
-        lambda _s: number,
     )
 
 
@@ -610,12 +623,12 @@ def delete_reply(db: Database, appeal_id: str) -> StoreChange:
         row.reply_note = None
         row.reply_attachment = None
 
-    return _change(
+    return _appeal_change(
         db,
+        row_id,
+        number,
         lambda _s: _("delete the reply for UA {ua_number}").format(ua_number=number),
-        lambda _s: edit_scopes.appeal_scope([row_id]),
         act,
-        lambda _s: number,
     )
 
 

@@ -128,6 +128,41 @@ def letter_for_print(
     )
 
 
+def event_letter_for_print(
+    letter: Letter,
+    *,
+    case: CaseDetail,
+    target: Target,
+    sender: SenderProfile,
+    options: OutputOptions,
+) -> QTextDocument:
+    """A letter written at an event, laid out as :func:`letter_for_print` lays one out, but to
+    ``target`` and signed by ``sender`` as given: the participant's own name, and for a
+    solidarity card the persons at risk."""
+    from app.output.paper import fitted_letter_document
+
+    return fitted_letter_document(
+        letter, sender=sender, target=target, **_on_the_page(case, options)
+    )
+
+
+def save_event_letter_pdf(
+    letter: Letter,
+    path: Path,
+    *,
+    case: CaseDetail,
+    target: Target,
+    sender: SenderProfile,
+    options: OutputOptions,
+) -> int:
+    """Write :func:`event_letter_for_print`'s letter as a PDF (atomically); its page count."""
+    from app.output.paper import write_letter_pdf
+
+    return write_letter_pdf(
+        letter, path, sender=sender, target=target, **_on_the_page(case, options)
+    )
+
+
 def _on_paper(
     case: CaseDetail,
     target_index: int,
@@ -136,13 +171,20 @@ def _on_paper(
     locale: str,
 ) -> dict[str, Any]:
     """How a letter in ``locale`` goes on paper: who signs (writer safety) and their country in
-    the letter's language, to whom, the paper, the names in bold, large print and the country
-    the address ends with."""
+    the letter's language, to whom, and :func:`_on_the_page`."""
     from app.services.letters import sender_for_letter
 
     return {
         "sender": sender_for_letter(letter_sender(sender, case, options), locale),
         "target": target_of(case, target_index),
+        **_on_the_page(case, options),
+    }
+
+
+def _on_the_page(case: CaseDetail, options: OutputOptions) -> dict[str, Any]:
+    """The paper, the persons at risk in bold, large print and the country under the
+    official's address."""
+    return {
         "page_size": options.page_size,
         "emphasis": emphasis(case),
         "large_print": options.large_print,

@@ -230,7 +230,8 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
     outputs = sorted(case.outputs, key=_rank, reverse=True)
     parsed = [(o, json.loads(o.parsed_json)) for o in outputs]
     newest, newest_data = parsed[0]
-    case.title = newest.title or case.title or ""
+    # A document without a headline (a follow-up, a partial paste) never blanks the title.
+    case.title = next((o.title for o in outputs if o.title), None) or case.title or ""
     case.country = next((d["country"] for _, d in parsed if d.get("country")), "") or ""
     closed = any(o.kind == OutputKind.FINAL.value for o in outputs)
     case.status = (CaseStatus.CLOSED if closed else CaseStatus.OPEN).value

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.ui.accessibility import announce
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
+    from app.domain.output_options import PageSize
 
 
 def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
@@ -26,6 +32,8 @@ class PrintPreview(QDialog):
     and has no print key, so a keyboard user could look at a letter but never print it."""
 
     printed = Signal()  # the pages went to the printer
+    # what the preview paints from but does not own (a printer, a document): kept alive with it
+    print_parts: tuple[object, ...] = ()
 
     def __init__(
         self,
@@ -145,3 +153,33 @@ class PrintPreview(QDialog):
         self.printed.emit()
         self.accept()
         return True
+
+
+def letter_preview(
+    doc: QTextDocument,
+    page_size: PageSize,
+    doc_name: str,
+    title: str,
+    parent: QWidget | None = None,
+    *,
+    printer_name: str = "",
+    send: Callable[[PrintPreview], str | None] | None = None,
+) -> PrintPreview:
+    """A laid-out letter's pages on a high-resolution printer set to its sheet with no margins
+    (``printer_name``, else the system's default), as the PDF writer puts them."""
+    from app.output.paper import paint_document_pages, prepare_paged_device
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if printer_name:
+        printer.setPrinterName(printer_name)
+    prepare_paged_device(printer, page_size)
+    printer.setDocName(doc_name)
+
+    def paint(device: QPrinter) -> None:
+        painter = QPainter(device)
+        paint_document_pages(doc, painter, device, new_page_first=False)
+        painter.end()
+
+    preview = PrintPreview(printer, paint, title, parent, send=send)
+    preview.print_parts = (printer, doc, paint)
+    return preview

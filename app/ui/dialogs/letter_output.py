@@ -89,11 +89,7 @@ def save_pdf(dialog: LetterDialog) -> str | None:
 
 def print_letter(dialog: LetterDialog) -> str | None:
     """Open the print preview (non-blocking; kept on the dialog as ``print_preview``)."""
-    from PySide6.QtGui import QPainter
-    from PySide6.QtPrintSupport import QPrinter
-
-    from app.output.paper import paint_document_pages, prepare_paged_device
-    from app.ui.print_preview import PrintPreview
+    from app.ui.print_preview import letter_preview
 
     letter, target = _edited_letter(dialog)
     options = output_options(dialog)
@@ -104,20 +100,10 @@ def print_letter(dialog: LetterDialog) -> str | None:
         sender=dialog.settings.sender,
         options=options,
     )
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_paged_device(printer, options.page_size)
-    printer.setDocName(letter.subject or target.label)
-
-    def paint(device: QPrinter) -> None:
-        painter = QPainter(device)
-        paint_document_pages(doc, painter, device, new_page_first=False)
-        painter.end()
-
-    preview = PrintPreview(printer, paint, _("Print the letter"), dialog)
+    doc_name = letter.subject or target.label
+    preview = letter_preview(doc, options.page_size, doc_name, _("Print the letter"), dialog)
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.print_preview = preview  # type: ignore[attr-defined]
-    # The preview does not own the printer or the document: keep them alive while it is open.
-    dialog.print_parts = (printer, doc, paint)  # type: ignore[attr-defined]
     preview.open()
     return None
 

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.model import CaseDetail, Letter, SenderProfile, Target
 from app.i18n import _
 from app.ui.errors import report_failure
-from app.ui.print_preview import PrintPreview
+from app.ui.print_preview import PrintPreview, letter_preview
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QTextDocument
-
     from app.domain.output_options import OutputOptions
 
 
@@ -75,33 +72,6 @@ def choose_printer(parent: QWidget, kiosk: KioskPrinting) -> bool:
     return True
 
 
-def letter_document(
-    letter: Letter,
-    case: CaseDetail,
-    target: Target,
-    sender: SenderProfile,
-    options: OutputOptions,
-) -> QTextDocument:
-    """The letter laid out as the letter editor prints it: the signer's name heads the page
-    (never left as a stray line above the subject), the official's address in the window."""
-    from app.output.paper import fitted_letter_document
-
-    return fitted_letter_document(letter, sender=sender, target=target, **_paper(case, options))
-
-
-def _paper(case: CaseDetail, options: OutputOptions) -> dict[str, Any]:
-    """How a letter of ``case`` is set on paper: the user's page size and print size, the
-    persons at risk in bold, the country under the official's address."""
-    from app.services.outputs import emphasis
-
-    return {
-        "page_size": options.page_size,
-        "emphasis": emphasis(case),
-        "large_print": options.large_print,
-        "country": case.country or None,
-    }
-
-
 def save_letter_in_folder(
     kiosk: KioskPrinting,
     letter: Letter,
@@ -111,10 +81,10 @@ def save_letter_in_folder(
     options: OutputOptions,
 ) -> Path:
     """Write the letter as a new PDF in the kiosk folder (atomically); return its path."""
-    from app.output.paper import write_letter_pdf
+    from app.services.outputs import save_event_letter_pdf
 
     path = kiosk.next_pdf(case)
-    write_letter_pdf(letter, path, sender=sender, target=target, **_paper(case, options))
+    save_event_letter_pdf(letter, path, case=case, target=target, sender=sender, options=options)
     return path
 
 
@@ -128,20 +98,12 @@ def kiosk_preview(
     options: OutputOptions,
 ) -> PrintPreview:
     """The letter as it will print; its Print button sends it to the kiosk's printer or folder
-    (``outcome`` then says where), never through the system's print dialog."""
-    from app.output.paper import paint_document_pages, prepare_paged_device
+    (``outcome`` then says where), never through the system's print dialog. The signer's
+    name heads the page (never a stray line above the subject), the official's address sits
+    in the window, as the letter editor prints it."""
+    from app.services.outputs import event_letter_for_print
 
-    doc = letter_document(letter, case, target, sender, options)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    if kiosk.uses_printer():
-        printer.setPrinterName(kiosk.printer)
-    prepare_paged_device(printer, options.page_size)
-    printer.setDocName(letter.subject or target.label)
-
-    def paint(device: QPrinter) -> None:
-        painter = QPainter(device)
-        paint_document_pages(doc, painter, device, new_page_first=False)
-        painter.end()
+    doc = event_letter_for_print(letter, case=case, target=target, sender=sender, options=options)
 
     def send(preview: PrintPreview) -> str | None:
         if kiosk.uses_printer():
@@ -154,9 +116,15 @@ def kiosk_preview(
             return None
         return _("Saved for the organiser to print: {file}.").format(file=path.name)
 
-    preview = PrintPreview(printer, paint, _("Print my letter"), parent, send=send)
-    preview.print_parts = (printer, doc)  # type: ignore[attr-defined]  # kept alive while open
-    return preview
+    return letter_preview(
+        doc,
+        options.page_size,
+        letter.subject or target.label,
+        _("Print my letter"),
+        parent,
+        printer_name=kiosk.printer if kiosk.uses_printer() else "",
+        send=send,
+    )
 
 
 def print_letter(

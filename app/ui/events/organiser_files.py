@@ -73,6 +73,7 @@ class OrganiserFiles(QObject):
         self.status = status
 
     def count_batch(self) -> None:
+        from app.services.appeals import default_target
         from app.services.events import record_event_letter
 
         event = self._current_event()
@@ -86,7 +87,7 @@ class OrganiserFiles(QObject):
                 self.db,
                 event,
                 dialog.ua_number(),
-                target_index=1 if dialog.kind().value == "appeal" else None,
+                target_index=default_target(dialog.kind()),
                 kind=dialog.kind(),
                 channel=dialog.channel(),
                 count=dialog.count_spin.value(),

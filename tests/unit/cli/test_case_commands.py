@@ -87,6 +87,20 @@ def test_sent_updates_the_count_and_survives_a_restart(
     assert case["appeals_sent"] == 1
 
 
+def test_sent_without_a_target_records_the_first_official_and_solidarity_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_2019))
+    code, out, _ = cli(capsys, tmp_path, "sent", "28/23", "--channel", "post")
+    assert code == 0
+    assert "Sent to Minister of Justice, Prison Affairs and Constitutional Reforms" in out
+    code, out, _ = cli(
+        capsys, tmp_path, "sent", "28/23", "--channel", "post", "--kind", "solidarity"
+    )
+    assert code == 0 and "Recorded 1 solidarity message for UA 28/23." in out
+    assert "Minister" not in out and "Attorney General" not in out
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

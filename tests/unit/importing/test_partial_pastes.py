@@ -15,6 +15,8 @@ HERE = Path(__file__).parent
 FOLDERS = [
     HERE / "heldout",
     HERE / "blind",
+    HERE / "blind3",
+    HERE / "blind4",
     HERE / "real_layouts",
     HERE.parents[1] / "fixtures" / "ua-samples",
 ]
@@ -28,7 +30,7 @@ def _expected_number(path: Path) -> str | None:
 
 
 def test_the_corpora_are_there() -> None:
-    assert len(DOCUMENTS) >= 190
+    assert len(DOCUMENTS) >= 220
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem[:3])

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -36,30 +34,9 @@ def test_a_machine_that_cannot_start_the_worker_renders_in_process_and_says_so(
     fresh_worker: None,
     case: CaseDetail,
     sender: SenderProfile,
-    monkeypatch: pytest.MonkeyPatch,
+    no_worker_processes: None,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    real = multiprocessing.get_context
-
-    class NoProcesses:
-        """A spawn context whose processes cannot start (as in some frozen builds)."""
-
-        def __init__(self, method: str) -> None:
-            self._real = real(method)
-
-        def Pipe(self) -> Any:  # noqa: N802 - multiprocessing's name
-            return self._real.Pipe()
-
-        def Process(self, **kwargs: Any) -> Any:  # noqa: N802
-            process = self._real.Process(**kwargs)
-
-            def refuse() -> None:
-                raise OSError("process creation is not allowed here")
-
-            process.start = refuse
-            return process
-
-    monkeypatch.setattr(render_worker.multiprocessing, "get_context", NoProcesses)
     with caplog.at_level(logging.WARNING, logger="app.letters.render_worker"):
         first = draft_letter(case, 1, sender, locale="en").text
         second = draft_letter(case, 1, sender, locale="en").text

@@ -94,3 +94,26 @@ def test_an_appeal_moves_from_draft_to_printed_to_sent_and_then_gets_a_reply(
     assert appeals.next_steps(printed) == appeals.NextSteps(False, True, False)
     sent = appeals.update_status(db, draft.appeal_id, AppealStatus.SENT, channel=Channel.POST)
     assert appeals.next_steps(sent) == appeals.NextSteps(False, False, True)
+
+
+def test_an_appeal_goes_to_the_first_official_unless_one_is_named(db: Database) -> None:
+    assert appeals.default_target(AppealKind.APPEAL) == 1
+    assert appeals.default_target() == 1
+    record = appeals.record_appeal(
+        db, "12/26", target_index=appeals.default_target(), channel=Channel.POST
+    )
+    assert record.target_index == 1
+    assert record.target_label == "Minister of Justice, Dr. Rui Costa"
+
+
+def test_a_solidarity_message_goes_to_no_official(db: Database) -> None:
+    assert appeals.default_target(AppealKind.SOLIDARITY) is None
+    record = appeals.record_appeal(
+        db,
+        "12/26",
+        target_index=appeals.default_target(AppealKind.SOLIDARITY),
+        channel=Channel.POST,
+        kind=AppealKind.SOLIDARITY,
+    )
+    assert record.target_index is None
+    assert "Minister" not in record.target_label

@@ -22,13 +22,6 @@ ENGLISH_WORDS = ("official", "choose", "store", "appeal", "sent", "case")
 
 
 @pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
-
-
-@pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(resolve_paths(tmp_path / "home"))
     add_event_cases(database)
