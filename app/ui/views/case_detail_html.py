@@ -280,7 +280,8 @@ def case_detail_html(case: CaseDetail, today: date | None = None) -> str:
         parts.append(_heading(_("Documents of this case")) + _documents_html(case.outputs))
     if case.previous_ua_link:
         # plain, not italic: italic fonts often lack Arabic letters
-        parts.append(_para(_("Follows {link}").format(link=case.previous_ua_link)))
+        link = _left_to_right(case.previous_ua_link)  # a web address reads left to right
+        parts.append(_para(_("Follows {link}").format(link=link)))
     if case.model_letter:
         parts.append(_heading(_("Model letter")) + _paragraphs(case.model_letter))
     return "".join(parts)
