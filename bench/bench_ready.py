@@ -9,6 +9,11 @@ the bare table's first paint (``paint_probe.py``, ended at the paint). Runs inte
 figures are medians, on a store of 300 cases and one of 10,000 cases with 100,000 appeals
 (--quick: 300 and 1,000/10,000).
 
+A third run of each app (``ready_probe.py``) begins a unit of work on the GUI thread the
+moment the window is ready, as a first "Mark as sent" would: its figure is how long that
+first write waits after "ready" (for the store's engine, when the window became ready
+without it).
+
 ``--repo DIR`` also times another checkout of the app (an older commit, say) in the same
 runs, so before and after share the machine's load. That checkout works on its own copy of
 each store (made once, beside the cached one), since a newer app may migrate the store to a
@@ -39,6 +44,13 @@ def exited(command: list[str], repo: Path, timeout: float = 120) -> float:
     return run_child(command, {"PYTHONPATH": str(repo)}, cwd=repo, timeout=timeout)[0] * 1000
 
 
+def first_write_wait(command: list[str], repo: Path) -> float:
+    """ms from "ready" to a unit of work begun and committed on the GUI thread."""
+    _elapsed, out = run_child(command, {"PYTHONPATH": str(repo)}, cwd=repo)
+    ready = float(out.rsplit("ready_ms=", 1)[1].split()[0])
+    return float(out.rsplit("transaction_ms=", 1)[1].split()[0]) - ready
+
+
 def store_for(store: Path, label: str) -> Path:
     """The cached store for this app, or a copy of it of its own for another checkout."""
     if label == "app":
@@ -52,6 +64,7 @@ def store_for(store: Path, label: str) -> Path:
 
 def measure(store: Path, repos: dict[str, Path], repeat: int) -> dict[str, list[float]]:
     probe = [sys.executable, str(BENCH_DIR / "paint_probe.py")]
+    first_write = [sys.executable, str(BENCH_DIR / "ready_probe.py")]
     args = {label: ["--data-dir", str(store_for(store, label)), "gui"] for label in repos}
     times: dict[str, list[float]] = {"table_paint": [], "table_exit": []}
     for label, repo in repos.items():  # warm-up: page cache, and the day's backup if due
@@ -59,6 +72,7 @@ def measure(store: Path, repos: dict[str, Path], repeat: int) -> dict[str, list[
         exited(ready, repo, 900)
         times[f"{label}_paint"] = []
         times[f"{label}_ready"] = []
+        times[f"{label}_write_wait"] = []
     for _ in range(repeat):
         times["table_paint"].append(painted(probe + ["table"], REPO))
         times["table_exit"].append(exited(probe + ["table-exit"], REPO))
@@ -66,6 +80,7 @@ def measure(store: Path, repos: dict[str, Path], repeat: int) -> dict[str, list[
             times[f"{label}_paint"].append(painted(probe + ["app", *args[label]], repo))
             ready = [sys.executable, "-m", "app", *args[label], "--quit-after-first-paint"]
             times[f"{label}_ready"].append(exited(ready, repo))
+            times[f"{label}_write_wait"].append(first_write_wait(first_write + args[label], repo))
     return times
 
 
@@ -90,6 +105,14 @@ def run(quick: bool, other: Path | None) -> list[Result]:
                     target,
                     note=f"{cases:,} cases: ready {ready:.0f} ms vs bare table "
                     f"{table_exit:.0f} ms{where}",
+                ),
+                Result(
+                    f"first_write_wait_{cases}{'' if label == 'app' else '_other'}",
+                    medians[f"{label}_write_wait"],
+                    "ms",
+                    None,
+                    note=f"{cases:,} cases: a unit of work begun the moment the window is "
+                    f"ready waits this long{where}",
                 ),
                 Result(
                     f"first_screen_ratio_{cases}{'' if label == 'app' else '_other'}",

@@ -24,6 +24,12 @@ _BRACKETS_AFTER_NUMBER = re.compile(
     r"^(?:\s*(?:(?:and|,)\s*)?(?:(?:follow[- ]ups?|further information|FI)(?:\s*\(\d+\))?\s*)?\([^)]*\))+",
     re.I,
 )
+# "UA 145/17 - Nachfolge 1": a follow-up's counter after the number, not a concern.
+_COUNTER = re.compile(
+    r"^(?:Nachfolge|Folgeaktion|Follow[- ]up|Update|FI|Mise [àa] jour|Actualizaci[óo]n)"
+    r"\s*\(?\d{1,2}\)?\s*$",
+    re.I,
+)
 _COLUMN_START = re.compile(r"^\s*(?:[A-Z][A-Z .'()/-]+?\s{2,}\S|New names?\s*:)")
 
 
@@ -40,7 +46,7 @@ def read_concern_line(doc: Document) -> Reading:
         if not match:
             continue
         head = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
-        if head and is_date_line(head):
+        if head and (is_date_line(head) or _COUNTER.match(head)):
             head = ""  # "AU 121/09      19 de junio de 2009": the concern is on a next line
         if re.search(r"\bIndex\b|^[|,;]", head, re.I):
             continue
@@ -119,7 +125,10 @@ def is_old_layout(doc: Document, has_banner: bool) -> bool:
         return False
     for line in doc.body_lines:
         match = _CONCERN_LINE.match(line)
-        if match and (old_header or re.match(r"[^\W\d_]", match.group(1))):
+        concern = match.group(1) if match else ""
+        if match and (
+            old_header or (re.match(r"[^\W\d_]", concern) and not _COUNTER.match(concern))
+        ):
             return True
         if match and not has_banner and re.match(r"\s*Follow[- ]up on\b", line, re.I):
             return True  # "Follow-up on UA 52/10 (10 March 2010)", the concern lines below

@@ -53,8 +53,9 @@ _LINK_LABEL = re.compile(
     (
         r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
         r"Further information|(?:Para )?M[áa]?s informaci[óo]?n|Plus d['’]informations?|Pour en savoir plus|"
-        r"Pour plus d['’]informations?|Read the (?:first |previous |second )?(?:update|UA)|"
-        r"Link zur vorherigen UA|Vorherige UA)"
+        r"Pour plus d['’]informations?|Read the (?:first |previous |second |original )?(?:update|UA|urgent action)|"
+        r"Link zur vorherigen UA|Vorherige UA|"
+        r"(?:Die )?(?:erste|ursprüngliche|vorherige) (?:UA|Urgent Action|Eilaktion)[^:\n]{0,60}?(?=:))"
     ).replace(" ", r"\s+")
     + r"\s*:?[ \t]*\n?[ \t]*",
     re.I,
@@ -231,7 +232,9 @@ _STRONG_DEADLINE = re.compile(
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
     r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?AVANT LE|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
-    r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi|Contact (?:these|the following|this|both)"
+    r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi|"
+    r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
+    r"[ée]crire jusqu['’]au|Contact (?:these|the following|this|both)"
     r"[^.:]{0,40}?\bby)\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
     re.I,
 )
@@ -283,6 +286,8 @@ def _previous_ua_link(doc: Document) -> str | None:
         if not url:
             continue
         link = url.group(0).rstrip(".,;)")
+        # "https://www." + "amnesty.org/…" on the next line: a host cut after its dot
+        cut_host = url.group(0).endswith(".") and "/" not in re.sub(r"^https?://", "", link)
         tail = first_line.strip()[url.end() :] if not doc.split_words else ""
         if line_end >= 0 and not tail.strip():  # the URL wrapped onto the next line
             tail = rest[line_end + 1 :].split("\n", 1)[0].strip()
@@ -290,7 +295,7 @@ def _previous_ua_link(doc: Document) -> str | None:
                 tail = ""
         fragment = re.match(r"\s*([\w./%#?=&-]+)", tail)
         if fragment and _continues_link(link, fragment.group(1).rstrip(".,;")):
-            link += fragment.group(1).rstrip(".,;")
+            link += ("." if cut_host else "") + fragment.group(1).rstrip(".,;")
         if not re.match(r"https?://", link, re.I):
             link = "https://" + link
         return link

@@ -22,10 +22,11 @@ def list_cases(
 ) -> list[CaseSummary]:
     """Cases sorted by deadline (undated last), open ones only unless asked; with ``search``,
     those holding every word of it ("sao" finds "São Paulo")."""
-    from app.store import case_repository
+    from app.domain.text_folding import fold
+    from app.store.case_list import read_cases
 
-    with db.unit_of_work() as session:
-        rows = case_repository.list_summaries(session, include_closed=include_closed, search=search)
+    words = tuple(fold(search).split())
+    rows = db.read(lambda execute: read_cases(execute, open_only=not include_closed, words=words))
     return sorted(rows, key=_list_order)
 
 
@@ -58,22 +59,21 @@ def peek_preview(
 
 def get_case(db: Database, ua_number: str) -> CaseDetail:
     """One case by UA number in any written form (``UA 61/96``, ``58.23``...)."""
-    from app.store import case_repository
+    from app.store.case_detail import read_detail
 
     key = normalize_ua_number(ua_number) or ua_number.strip()
-    with db.unit_of_work() as session:
-        row = case_repository.case_row(session, key)
-        if row is None:
-            raise case_not_found(ua_number)
-        return case_repository.detail(session, row)
+    case = db.read(lambda execute: read_detail(execute, key))
+    if case is None:
+        raise case_not_found(ua_number)
+    return case
 
 
 def get_summary(db: Database, case_id: int) -> CaseSummary | None:
     """The list row of one case (to refresh a single row after a change)."""
-    from app.store import case_repository
+    from app.store.case_list import read_cases
 
-    with db.unit_of_work() as session:
-        return case_repository.summary_for(session, case_id)
+    found = db.read(lambda execute: read_cases(execute, case_ids=[case_id]))
+    return found[0] if found else None
 
 
 def case_not_found(ua_number: str) -> CaseNotFound:

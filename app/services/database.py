@@ -25,8 +25,9 @@ _window_locks: dict[Path, InstanceLock] = {}
 def open_store_exclusively(paths: AppPaths, url: str | None = None) -> Database:
     """Open the store for the window: one running copy per data folder (the lock dies with us).
 
-    What need not make the user wait is left to ``finish_opening``: the damage check of a
-    file whose schema is current (nothing is written before it), and the daily backup.
+    What need not make the user wait is left to ``finish_opening``: for a SQLite file whose
+    schema is current, SQLAlchemy's engine and the migration check, and the damage check of
+    a large file (nothing is written before them); the daily backup.
     """
     if url is None and paths.data_dir not in _window_locks:
         from app.services.restoring import hold_data_folder
@@ -36,9 +37,11 @@ def open_store_exclusively(paths: AppPaths, url: str | None = None) -> Database:
 
 
 def finish_opening(paths: AppPaths, db: Database) -> None:
-    """After ``open_store_exclusively``, once the window is ready: check the file for damage
-    (StoreUnavailable says what to do), clear what interrupted writes left in the app's own
-    folders, and make the daily backup (a failure is only logged)."""
+    """After ``open_store_exclusively``, once the window is ready: make the engine (SQLAlchemy
+    loads, and the migration check runs, here: the first write need not wait for them), check
+    the file for damage (StoreUnavailable says what to do), clear what interrupted writes left
+    in the app's own folders, and make the daily backup (a failure is only logged)."""
+    db.start_engine()
     remove_leftover_temp_files(paths)
     if db.path is not None:
         from app.store.integrity import check_file

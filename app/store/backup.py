@@ -12,11 +12,13 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from app.atomic_files import fsync_directory, replace_file_contents
 from app.store.integrity import connect_read_only, schema_revision, table_counts
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 BACKUP_SUFFIX = ".sqlite3"
 SIDECAR_SUFFIX = ".json"

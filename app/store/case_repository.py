@@ -17,18 +17,13 @@ from app.domain.model import (
     ImportOutcome,
     ImportResult,
     OutputKind,
-    OutputRecord,
     ParsedDocument,
-    Person,
-    Target,
 )
 from app.domain.text_folding import fold
-from app.store.appeal_repository import appeals_for_case
+from app.store.case_detail import read_detail
 from app.store.case_list import Execute, read_cases
 from app.store.corrections import (
     apply_corrections,
-    corrections_of,
-    difference_values,
     target_row,
 )
 from app.store.schema import CaseRow, OutputRow, PersonRow
@@ -210,15 +205,6 @@ def _full_json(document: ParsedDocument) -> dict[str, object]:
     return data
 
 
-def _copies_to(row: CaseRow) -> tuple[str, ...]:
-    """The copies-to list of the newest document that has one (older imports kept none)."""
-    for output in sorted(row.outputs, key=_rank, reverse=True):
-        copies = json.loads(output.parsed_json).get("copies_to") or []
-        if copies:
-            return tuple(str(copy) for copy in copies)
-    return ()
-
-
 def _rank(output: OutputRow) -> tuple[date, int]:
     """Newest first by issue date; an undated document counts as issued when imported."""
     issued = output.issued_on or output.imported_at.date()
@@ -312,54 +298,10 @@ def case_row(session: Session, ua_number: str) -> CaseRow | None:
 
 
 def detail(session: Session, row: CaseRow) -> CaseDetail:
-    return CaseDetail(
-        case_id=row.id,
-        ua_number=row.ua_number,
-        ai_index=row.ai_index,
-        title=row.title,
-        country=row.country,
-        status=CaseStatus(row.status),
-        issued_on=row.issued_on,
-        deadline=row.deadline,
-        summary=row.summary,
-        model_letter=row.model_letter,
-        recommended_actions=tuple(a for a in (row.recommended_actions or "").split("\n") if a),
-        document_language=row.document_language,
-        previous_ua_link=row.previous_ua_link,
-        persons=tuple(Person(p.name, p.pronouns) for p in row.persons),
-        targets=tuple(
-            Target(
-                title=t.title,
-                name=t.name,
-                salutation=t.salutation,
-                address=t.address,
-                email=t.email,
-                name_as_printed=t.name_as_printed,
-                fax=t.fax,
-                phone=t.phone,
-                social=tuple(s for s in t.social.split("\n") if s),
-                gender=t.gender,
-            )
-            for t in row.targets
-        ),
-        preferred_languages=tuple(x for x in row.preferred_languages.split("\n") if x),
-        outputs=tuple(
-            OutputRecord(
-                output_id=o.id,
-                kind=OutputKind(o.kind),
-                ai_index=o.ai_index,
-                issued_on=o.issued_on,
-                deadline=o.deadline,
-                title=o.title,
-                source_name=o.source_name,
-                imported_at=o.imported_at,
-            )
-            for o in sorted(row.outputs, key=_rank)
-        ),
-        appeals=tuple(appeals_for_case(session, row.id)),
-        is_sample=row.is_sample,
-        corrected_fields=frozenset(corrections_of(session, row.id)),
-        differences=difference_values(session, row.id),
-        copies_to=_copies_to(row),
-        additional_info=row.additional_info,
-    )
+    """The details of ``row`` (changes pending in ``session`` included), read as every other
+    reader reads them (``app.store.case_detail``)."""
+    session.flush()
+    found = read_detail(_execute(session), row.ua_number)
+    if found is None:
+        raise LookupError(f"case {row.ua_number} is not in the store")
+    return found

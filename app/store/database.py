@@ -1,29 +1,42 @@
-"""Engine setup, the unit of work, and opening (and migrating) a store safely."""
+"""Engine setup, the unit of work, and opening (and migrating) a store safely.
+
+SQLAlchemy is imported when an engine is made, not with this module. The window opens a
+SQLite store whose schema is current with the standard ``sqlite3`` module alone (its locks,
+its revision, the damage check of a small file) and reads it that way (``Database.read``)
+until the engine is made: off the GUI thread once the window is ready, or by whatever
+needs it first. Importing SQLAlchemy takes longer than a bare window's whole start.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event, make_url, text
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, TypeVar
 
 from app.atomic_files import remove_stale_temp_files
 from app.domain.errors import StoreUnavailable
 from app.paths import PRIVATE_FILE, AppPaths, ensure_dirs
+from app.store.case_list import Execute
 from app.store.instance_lock import StoreBusy, StoreLock
-from app.store.migrator import migrate_to_head
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, FKs, FULL sync (durable) and BEGIN IMMEDIATE (no lock)."""
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
 
@@ -46,32 +59,138 @@ def make_engine(url: str) -> Engine:
 
 
 class Database:
-    """A store handle: one engine, and one unit of work (transaction) per user action."""
+    """A store handle: one engine, and one unit of work (transaction) per user action.
 
-    def __init__(self, engine: Engine, path: Path | None, lock: StoreLock | None = None) -> None:
-        self.engine = engine
+    A SQLite store opened without an engine (``engine=None``, a file whose schema was current
+    when it was opened) makes it on first use (``start_engine``), running the migration check
+    first, as opening would have; until then ``read`` reads the file with ``sqlite3``."""
+
+    def __init__(
+        self,
+        engine: Engine | None,
+        path: Path | None,
+        lock: StoreLock | None = None,
+        *,
+        backup_dir: Path | None = None,
+    ) -> None:
+        if engine is None and path is None:
+            raise ValueError("a store without an engine needs its SQLite file")
         self.path = path
         self._lock = lock  # held shared while open: a restore waits for, or refuses, us
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._backup_dir = backup_dir  # where the deferred migration check backs up first
+        self._engine_made = threading.Lock()
+        if engine is not None:
+            self._use_engine(engine)
+
+    def _use_engine(self, engine: Engine) -> None:
+        from sqlalchemy.orm import sessionmaker
+
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        """The engine, made now if it is not yet (see ``start_engine``)."""
+        engine = self._engine
+        return engine if engine is not None else self.start_engine()
+
+    @property
+    def has_engine(self) -> bool:
+        return self._engine is not None
+
+    def start_engine(self) -> Engine:
+        """Make the engine of a store opened without one: import SQLAlchemy, run the migration
+        check (the revision was current at opening: one query), and use it from now on.
+        Threads that ask meanwhile wait for the one making it. Raises StoreUnavailable when
+        the store cannot be used (it was replaced by a newer or a damaged one meanwhile)."""
+        with self._engine_made:
+            if self._engine is not None:
+                return self._engine
+            if self.path is None:
+                raise StoreUnavailable("The store is closed.")
+            url = f"sqlite:///{self.path}"
+            engine = make_engine(url)
+            _migrate_or_refuse(engine, url, self.path, self._backup_dir)
+            self._use_engine(engine)
+            log.info("engine ready for %s", self.path)
+            return engine
 
     @property
     def dialect(self) -> str:
-        return self.engine.dialect.name
+        if self._engine is None:  # only SQLite stores are opened without an engine
+            return "sqlite"
+        return self._engine.dialect.name
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """Commit on success, roll back on any error: a failure leaves the store as it was."""
+        self.engine  # noqa: B018 - made now if it is not yet
+        sessions = self._sessions
+        assert sessions is not None
+        from sqlalchemy.exc import OperationalError
+
         try:
-            with self._sessions.begin() as session:
+            with sessions.begin() as session:
                 yield session
         except OperationalError as exc:
             raise StoreUnavailable(describe_operational_error(exc, self.path)) from exc
 
+    def read(self, reader: Callable[[Execute], _T]) -> _T:
+        """``reader(execute)`` on one consistent view of the store, in plain SQL: through a
+        unit of work once the engine is made, else straight from the SQLite file."""
+        if self._engine is not None:
+            from sqlalchemy import text
+
+            with self.unit_of_work() as session:
+                connection = session.connection()
+                return reader(lambda sql, params: connection.execute(text(sql), params))
+        assert self.path is not None
+        try:
+            with closing(_connect_read_only(self.path)) as conn:
+                conn.execute("BEGIN")  # one snapshot for all the statements
+                return reader(conn.execute)
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(describe_store_problem(str(exc), self.path)) from exc
+
     def close(self) -> None:
-        self.engine.dispose()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        with self._engine_made:  # an engine being made is disposed of once it is
+            engine, self._engine, self._sessions = self._engine, None, None
+            if engine is not None:
+                engine.dispose()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    from app.store.integrity import connect_read_only
+
+    conn = connect_read_only(path)
+    conn.execute("PRAGMA busy_timeout=5000")
+    return conn
+
+
+def _migrate_or_refuse(
+    engine: Engine, url: str, db_path: Path | None, backup_dir: Path | None
+) -> None:
+    """``migrate_to_head``, with an unusable store said as StoreUnavailable (engine disposed)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    from app.store.migrator import migrate_to_head
+
+    try:
+        migrate_to_head(engine, backup_dir)
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreUnavailable(describe_operational_error(exc, db_path)) from exc
+    except DBAPIError as exc:  # e.g. --database-url names a file that is not a database
+        engine.dispose()
+        raise StoreUnavailable(bad_url_message(url, str(exc.orig or exc))) from exc
+    except BaseException:
+        engine.dispose()
+        raise
 
 
 def describe_operational_error(exc: DBAPIError, path: Path | None) -> str:
@@ -111,9 +230,10 @@ def open_database(
     """Open the store at ``url`` (default: the SQLite file in the data dir) and migrate it.
 
     The file is checked for damage first (``quick_check``), because a migration writes to it.
-    With ``check_later`` that check is left to the caller when the file is large (the check
-    reads all of it: a second for 10,000 cases) and its schema is already current, so that
-    nothing is written on opening.
+    With ``check_later`` a SQLite file whose schema is already current is opened without an
+    engine (see ``Database``): nothing is written on opening, so the migration check (one
+    query) waits for the engine and the damage check of a large file (it reads all of it: a
+    second for 10,000 cases) is left to the caller.
     """
     db_path: Path | None = None
     lock: StoreLock | None = None
@@ -132,11 +252,15 @@ def open_database(
         db_path = paths.database
         lock = hold_store(paths.data_dir)
         try:
-            if not (check_later and is_large(db_path) and schema_is_current(db_path)):
+            current = check_later and schema_is_current(db_path)
+            if not (current and is_large(db_path)):
                 check_sqlite_file(db_path)
         except BaseException:
             lock.release()
             raise
+        if current:
+            say_sqlite_version(db_path)
+            return Database(None, db_path, lock, backup_dir=paths.backups)
         existing_file = db_path.exists() and db_path.stat().st_size > 0
         if not db_path.exists():  # made private before SQLite opens it (its -wal and -shm
             create_private_file(db_path)  # take the database file's mode)
@@ -145,30 +269,25 @@ def open_database(
     else:
         engine = engine_for_url(url)
     try:
-        migrate_to_head(engine, paths.backups if existing_file else None)
-    except OperationalError as exc:
-        engine.dispose()
-        if lock is not None:
-            lock.release()
-        raise StoreUnavailable(describe_operational_error(exc, db_path)) from exc
-    except DBAPIError as exc:  # e.g. --database-url names a file that is not a database
-        engine.dispose()
-        if lock is not None:
-            lock.release()
-        raise StoreUnavailable(bad_url_message(url, str(exc.orig or exc))) from exc
+        _migrate_or_refuse(engine, url, db_path, paths.backups if existing_file else None)
     except BaseException:
-        engine.dispose()
         if lock is not None:
             lock.release()
         raise
     if engine.dialect.name == "sqlite":
-        log.info("SQLite %s at %s", sqlite3.sqlite_version, db_path)
-        warn_about_old_sqlite()
+        say_sqlite_version(db_path)
     return Database(engine, db_path, lock)
+
+
+def say_sqlite_version(db_path: Path | None) -> None:
+    log.info("SQLite %s at %s", sqlite3.sqlite_version, db_path)
+    warn_about_old_sqlite()
 
 
 def engine_for_url(url: str) -> Engine:
     """An engine for a --database-url, or StoreUnavailable saying why that address is unusable."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
     try:
         return make_engine(url)
     except (NoSuchModuleError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
@@ -181,6 +300,9 @@ def engine_for_url(url: str) -> Engine:
 
 def bad_url_message(url: str, problem: str) -> str:
     """One line about an unusable --database-url, with any password in it hidden."""
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         shown = make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
@@ -270,6 +392,8 @@ def corrupt_message(db_path: Path, detail: str) -> str:
 
 def row_counts(db: Database) -> dict[str, int]:
     """Rows per table (used by tests and migration checks)."""
+    from sqlalchemy import text
+
     from app.store.schema import Base
 
     with db.engine.connect() as conn:

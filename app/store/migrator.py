@@ -7,6 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+from app.domain.errors import N_, StoreUnavailable
+
 # HEAD, the newest migration, lives in app/store/revision.py (readable without SQLAlchemy);
 # a unit test checks it against Alembic's own idea of head.
 from app.store.revision import HEAD
@@ -24,18 +26,30 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate_to_head(engine: Engine, backup_dir: Path | None) -> None:
-    """Upgrade in one transaction with FKs off (SQLite); ``backup_dir``: back up first."""
-    if current_revision(engine) == HEAD:
+    """Upgrade in one transaction with FKs off (SQLite); ``backup_dir``: back up first. A store
+    at a revision this version does not know (a newer one's) is refused, untouched."""
+    current = current_revision(engine)
+    if current == HEAD:
         return
     from alembic import command
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
+    cfg = Config()
+    cfg.set_main_option("script_location", SCRIPT_LOCATION)
+    known = {script.revision for script in ScriptDirectory.from_config(cfg).walk_revisions()}
+    if current is not None and current not in known:  # a newer app's schema: never touch it
+        raise StoreUnavailable(
+            N_(
+                "The data in {file} was made by a newer version of Appeal Desk. Update "
+                "Appeal Desk to open it; nothing was changed."
+            ),
+            file=engine.url.database or engine.url.render_as_string(hide_password=True),
+        )
     if backup_dir is not None:
         from app.store.backup import backup_database
 
         backup_database(engine, backup_dir, reason="pre-migration")
-    cfg = Config()
-    cfg.set_main_option("script_location", SCRIPT_LOCATION)
     with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"
         raw = conn.connection.driver_connection if sqlite else None

@@ -2,14 +2,15 @@
 
 At start-up the first screen of open cases is painted from a read of a few milliseconds
 (``EarlyCaseList.preview``); after that first frame the whole list, read straight from the
-file, replaces it while the store is opened, checked and migrated with SQLAlchemy, all off
-the GUI thread (bench/bench_ready.py). Later reloads (after an import) read the list
-through the open store.
+file, replaces it while the store is opened, both off the GUI thread (bench/bench_ready.py).
+A SQLite store whose schema is current opens without SQLAlchemy (its locks and revision read
+with ``sqlite3``); the engine is made, and the migration check run, once the window is
+ready (``finish_opening``). A store to create or migrate is opened with SQLAlchemy at once.
+Later reloads (after an import) read the list through the open store.
 """
 
 from __future__ import annotations
 
-import contextlib
 import enum
 from datetime import date
 from typing import TYPE_CHECKING
@@ -145,26 +146,18 @@ class CaseLoading(QObject):
 
     def _open_store(self) -> None:
         paths, url = self._context.paths, self._context.database_url
-        shown = self._case_list.current_case()
-        first_read = shown.ua_number if shown is not None else None
+        details_shown = self._case_list.current_case() is not None
 
         def open_in_background(_progress: object) -> Database:
-            # SQLAlchemy loads off the GUI thread; one window per data folder (instance lock)
+            # One window per data folder (instance lock). A current SQLite store opens
+            # without SQLAlchemy, which loads once the window is ready (finish_opening).
             from app.services.database import open_store_exclusively
 
             db = open_store_exclusively(paths, url)
-            # The first read of a case sets up the mappings and compiles the queries: do it
-            # here rather than on the GUI thread, which then reads the shown case quickly.
-            if first_read is not None:
-                from app.services.cases import get_case
+            if details_shown:  # they show a long date: Babel's date formatting and the
+                from app.dates import long_date  # interface language's CLDR data load here
 
-                with contextlib.suppress(Exception):  # the GUI's own read reports problems
-                    case = get_case(db, first_read)
-                    # ...and its details show a long date: Babel's date formatting and the
-                    # interface language's CLDR data load here too (0.1-0.3 s otherwise).
-                    from app.dates import long_date
-
-                    long_date(case.deadline or case.issued_on or date.today())
+                long_date(date.today())  # rather than on the GUI thread (0.1-0.3 s)
             return db
 
         self._context.runner.start(
