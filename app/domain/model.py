@@ -50,6 +50,11 @@ class AppealKind(StrEnum):
     SOLIDARITY = "solidarity"
 
 
+# Officials are numbered from 1, as users count them; an appeal goes to the first unless the
+# user names another (the rule, with solidarity cards, is services.appeals.default_target).
+FIRST_OFFICIAL = 1
+
+
 class ImportOutcome(StrEnum):
     IMPORTED = "imported"
     UPDATED = "updated"

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.domain.model import AppealRecord, AppealStatus, CaseDetail, CaseSummary
+from app.domain.model import (
+    FIRST_OFFICIAL,
+    AppealRecord,
+    AppealStatus,
+    CaseDetail,
+    CaseSummary,
+)
 from app.i18n import _
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
@@ -37,6 +43,7 @@ class CaseActions(QObject):
     status_message = Signal(str, int)  # text, milliseconds: for the window's status bar
     ua_changed = Signal(str)  # ua_number whose appeals changed (in the history dialog)
     history_opened = Signal(object)  # the appeal history dialog, just made
+    change_made = Signal(object)  # a StoreChange for the Edit menu's undo stack
 
     def __init__(
         self,
@@ -126,7 +133,7 @@ class CaseActions(QObject):
             case,
             self._context.settings,
             self._context.paths.user_templates,
-            target_index=(reopen.target_index or 1) if reopen else 1,
+            target_index=(reopen.target_index or FIRST_OFFICIAL) if reopen else FIRST_OFFICIAL,
             parent=self._parent,
         )
         self.reopened_draft = reopen.appeal_id if reopen is not None else None
@@ -163,7 +170,7 @@ class CaseActions(QObject):
         case = case or self._current_case()
         if case is None or not case.targets:
             return
-        target = draft.target_index if draft else 1
+        target = draft.target_index if draft else FIRST_OFFICIAL
         from app.ui.dialogs.mark_sent_dialog import MarkSentDialog
 
         dialog = MarkSentDialog(case, target_index=target, parent=parent or self._parent)
@@ -186,7 +193,7 @@ class CaseActions(QObject):
             return
         reopened = self._reopened_for(case, draft)
         try:
-            save_letter(
+            change = save_letter(
                 db,
                 case.ua_number,
                 reopened_draft=reopened,
@@ -210,12 +217,14 @@ class CaseActions(QObject):
         ):
             self.letter_dialog.mark_recorded()
         self.status_message.emit(
-            _("Appeal for UA {ua_number} recorded. Thank you for writing.").format(
-                ua_number=case.ua_number
-            ),
+            _(
+                "Appeal for UA {ua_number} recorded. Thank you for writing. "
+                "To take it back: Edit > Undo (Ctrl+Z)."
+            ).format(ua_number=case.ua_number),
             8000,
         )
         self._context.case_changed.emit(case.case_id)
+        self.change_made.emit(change)
 
     def _reopened_for(self, case: CaseDetail, draft: LetterDraft | None) -> str | None:
         """The stored draft the letter editor was opened from, if this is its letter."""
