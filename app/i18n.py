@@ -133,9 +133,12 @@ def locale_chain(locale_id: str) -> list[str]:
     return list(dict.fromkeys(chain))
 
 
+_PACKAGE_DIR = Path(__file__).resolve().parent  # resolved once: every letter asks
+
+
 def locales_dir() -> Path:
     """The catalogs directory: ``app/locales`` in an installed wheel, ``locales/`` in a checkout."""
-    package_dir = Path(__file__).resolve().parent
+    package_dir = _PACKAGE_DIR
     installed = package_dir / "locales"
     if installed.is_dir():
         return installed

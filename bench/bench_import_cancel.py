@@ -16,7 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_import_gui import wait_for, write_documents
+from bench_import_gui import (
+    gui_without_message_boxes,
+    open_loaded_window,
+    wait_for,
+    write_documents,
+)
 from measure import REPO, Result, benchmark_main
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -24,7 +29,6 @@ from PySide6.QtTest import QTest
 sys.path.insert(0, str(REPO))
 
 from app.paths import resolve_paths  # noqa: E402
-from app.settings import load_settings  # noqa: E402
 
 INTO_THE_FILE_S = 0.5  # how long after the slow file starts the user clicks Cancel
 SECOND_UA = REPO / "tests" / "fixtures" / "ua-samples" / "108_cambodia_fishers_detained_2014.txt"
@@ -166,14 +170,7 @@ def cancel_during_backup() -> tuple[str, float, list[str]]:
 
 
 def run(quick: bool) -> list[Result]:
-    from app.ui.app_context import AppContext
-    from app.ui.application import create_application
-    from app.ui.main_window import MainWindow
-    from app.ui.messages import Messages
-
-    Messages.info = staticmethod(lambda *args, **kwargs: None)  # type: ignore[method-assign]
-    Messages.warning = staticmethod(lambda *args, **kwargs: None)  # type: ignore[method-assign]
-    app = create_application()
+    app = gui_without_message_boxes()  # kept alive for the whole run
     assert app is not None
     rows: list[tuple[str, float, list[str]]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -186,13 +183,7 @@ def run(quick: bool) -> list[Result]:
         if quick:
             cases = dict(list(cases.items())[:2])
         cases["60 ordinary UAs"] = (batch, batch[10].name)
-        paths = resolve_paths(folder / "data")
-        window = MainWindow(AppContext(paths, load_settings(paths)))
-        loads: list[int] = []
-        window.cases_loaded.connect(lambda: loads.append(1))
-        window.show()
-        window.start()
-        wait_for(lambda: loads, 60)
+        window, _loads = open_loaded_window(folder / "data")
         for name, (files, target) in cases.items():
             took, outcomes = cancel_during(window, files, target, strict=files is not batch)
             rows.append((name, took, outcomes))

@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generate_store import cached_store
 from measure import Result, benchmark_main
@@ -26,6 +27,9 @@ from PySide6.QtCore import QEventLoop, QTimer
 from app.paths import resolve_paths
 from app.samples import sample_paths
 from app.settings import load_settings
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 HEARTBEAT_MS = 10
 
@@ -84,29 +88,44 @@ def wait_for(condition: Callable[[], object], timeout: float) -> None:
         raise RuntimeError("timed out")
 
 
-def run(quick: bool) -> list[Result]:
-    from app.ui.app_context import AppContext
+def gui_without_message_boxes() -> object:
+    """The app's QApplication; the end-of-import summary and other modal boxes are skipped
+    (nobody is there to click them)."""
     from app.ui.application import create_application
-    from app.ui.main_window import MainWindow
     from app.ui.messages import Messages
 
-    # The end-of-import summary is a modal box: record it instead of waiting for a click.
     Messages.info = staticmethod(lambda *args, **kwargs: None)  # type: ignore[method-assign]
     Messages.warning = staticmethod(lambda *args, **kwargs: None)  # type: ignore[method-assign]
+    app = create_application()
+    assert app is not None
+    return app
+
+
+def open_loaded_window(data: Path) -> tuple[MainWindow, list[int]]:
+    """The main window on the store in ``data``, shown, once its cases are listed; the list
+    grows by one each time the window lists the cases (again)."""
+    from app.ui.app_context import AppContext
+    from app.ui.main_window import MainWindow
+
+    paths = resolve_paths(data)
+    window = MainWindow(AppContext(paths, load_settings(paths)))
+    loads: list[int] = []
+    window.cases_loaded.connect(lambda: loads.append(1))
+    window.show()
+    window.start()
+    wait_for(lambda: loads, 60)
+    return window, loads
+
+
+def run(quick: bool) -> list[Result]:
     count = 100 if quick else 1_000
-    app = create_application()  # kept alive for the whole run
+    app = gui_without_message_boxes()  # kept alive for the whole run
     assert app is not None
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(cached_store(1_000, 10_000), data)
         documents = write_documents(Path(tmp), count)
-        paths = resolve_paths(data)
-        window = MainWindow(AppContext(paths, load_settings(paths)))
-        loads: list[int] = []
-        window.cases_loaded.connect(lambda: loads.append(1))
-        window.show()
-        window.start()
-        wait_for(lambda: loads, 60)
+        window, loads = open_loaded_window(data)
         finished: list[int] = []
         window.imports.finished.connect(lambda results: finished.append(len(results)))
         heartbeat = Heartbeat()

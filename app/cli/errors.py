@@ -16,11 +16,7 @@ from app.i18n import _
 
 def reason_text(result: ImportResult) -> str:
     """Why an import was refused or held back, in the interface language."""
-    if result.problem:
-        return error_text(result.problem)
-    if result.doubt:
-        return result.doubt.translated(_)
-    return result.reason or ""
+    return result.reason_in(_)
 
 
 def error_text(error: AppealDeskError) -> str:
@@ -41,7 +37,15 @@ def argument_error(template: str, /, **fields: object) -> argparse.ArgumentTypeE
 
 
 def unexpected_error_text(log_dir: object) -> str:
-    """One line for a bug; the traceback is in the log."""
+    """One line for a bug; the traceback is in the log (or the log is said to be unwritable)."""
+    from app.logging_setup import log_file_problem
+
+    problem = log_file_problem()
+    if problem is not None:
+        return _(
+            "An unexpected error occurred, and the log file in {folder} could not be written "
+            "({problem}), so its details were not kept."
+        ).format(folder=log_dir, problem=problem)
     return _("An unexpected error occurred; the details are in the log file ({folder}).").format(
         folder=log_dir
     )

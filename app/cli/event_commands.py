@@ -13,6 +13,7 @@ from app.cli.context import CliContext
 from app.cli.errors import error_text
 from app.cli.terminal import printable
 from app.domain.errors import N_, InvalidInput
+from app.domain.model import FIRST_OFFICIAL
 from app.domain.output_options import PageSize
 from app.i18n import _, ngettext
 
@@ -51,7 +52,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     batch.add_argument(
         "--blank", type=int, default=0, metavar="N", help=_("letters to sign by hand")
     )
-    batch.add_argument("--target", type=int, default=1, metavar="N", help=_("official (1-based)"))
+    batch.add_argument(
+        "--target", type=int, default=FIRST_OFFICIAL, metavar="N", help=_("official (1-based)")
+    )
     batch.add_argument("--lang", default=None, metavar="LOCALE", help=_("letter language"))
     batch.add_argument(
         "--page-size",

@@ -11,6 +11,7 @@ from app.cli.choices import envelope_format_arg, page_size_arg
 from app.cli.context import CliContext
 from app.cli.errors import notice_text
 from app.domain.errors import WrongFileType
+from app.domain.model import FIRST_OFFICIAL
 from app.domain.output_options import EnvelopeFormat, PageSize
 from app.i18n import _, ngettext
 
@@ -29,7 +30,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     letter.add_argument("ua_number", metavar="UA_NUMBER")
     letter.add_argument(
-        "--target", type=int, default=1, metavar="N", help=_("official number (1-based)")
+        "--target",
+        type=int,
+        default=FIRST_OFFICIAL,
+        metavar="N",
+        help=_("official number (1-based)"),
     )
     letter.add_argument(
         "--lang",
@@ -54,7 +59,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     envelope = sub.add_parser("envelope", help=_("print an envelope for an official as PDF"))
     envelope.add_argument("ua_number", metavar="UA_NUMBER")
     envelope.add_argument(
-        "--target", type=int, default=1, metavar="N", help=_("official number (1-based)")
+        "--target",
+        type=int,
+        default=FIRST_OFFICIAL,
+        metavar="N",
+        help=_("official number (1-based)"),
     )
     envelope.add_argument(
         "--out", type=Path, required=True, metavar="FILE", help=_("the .pdf to write")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -47,6 +48,11 @@ class AppealKind(StrEnum):
 
     APPEAL = "appeal"
     SOLIDARITY = "solidarity"
+
+
+# Officials are numbered from 1, as users count them; an appeal goes to the first unless the
+# user names another (the rule, with solidarity cards, is services.appeals.default_target).
+FIRST_OFFICIAL = 1
 
 
 class ImportOutcome(StrEnum):
@@ -338,6 +344,14 @@ class ImportResult:
     def __post_init__(self) -> None:
         # A file name may carry bidi or zero-width controls that reorder what is shown.
         object.__setattr__(self, "source", INVISIBLE_CONTROLS.sub("\ufffd", self.source))
+
+    def reason_in(self, gettext: Callable[[str], str]) -> str:
+        """Why the document was refused or held back, in the language of ``gettext``."""
+        if self.problem:
+            return self.problem.translated(gettext)
+        if self.doubt:
+            return self.doubt.translated(gettext)
+        return self.reason or ""
 
 
 @dataclass(frozen=True, slots=True)

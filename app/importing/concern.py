@@ -10,18 +10,28 @@ from app.importing.document import Document
 from app.importing.titles import Reading, clean_title
 
 _CONCERN_LINE = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on\s+)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Informaci[óo]n complementaria sobre(?: la)?)\s*)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
     re.I,
 )
 _OLD_HEADER = re.compile(
     r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|P[ÚU]BLICO)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
-    r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$",
+    r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$|^\s*DOCUMENTO? P[ÚU]BLICO?\s*$",
     re.I | re.M,
 )
-_NEW_CONCERN = re.compile(r"^\s*(?:and\s+)?new concerns?\s*:", re.I)
-_NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?(?:and\s+)?new concerns?\s*:", re.I)
+_NEW = (
+    r"(?:and\s+|y\s+|et\s+|und\s+)?(?:new concerns?|nuevos? motivos? de preocupaci[óo]n|"
+    r"nouveaux? sujets? de pr[ée]occupation|neue Sorge)\s*:"
+)
+_NEW_CONCERN = re.compile(r"^\s*" + _NEW, re.I)
+_NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?" + _NEW, re.I)
 _BRACKETS_AFTER_NUMBER = re.compile(
     r"^(?:\s*(?:(?:and|,)\s*)?(?:(?:follow[- ]ups?|further information|FI)(?:\s*\(\d+\))?\s*)?\([^)]*\))+",
+    re.I,
+)
+# "UA 145/17 - Nachfolge 1": a follow-up's counter after the number, not a concern.
+_COUNTER = re.compile(
+    r"^(?:Nachfolge|Folgeaktion|Follow[- ]up|Update|FI|Mise [àa] jour|Actualizaci[óo]n)"
+    r"\s*\(?\d{1,2}\)?\s*$",
     re.I,
 )
 _COLUMN_START = re.compile(r"^\s*(?:[A-Z][A-Z .'()/-]+?\s{2,}\S|New names?\s*:)")
@@ -40,7 +50,7 @@ def read_concern_line(doc: Document) -> Reading:
         if not match:
             continue
         head = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
-        if head and is_date_line(head):
+        if head and (is_date_line(head) or _COUNTER.match(head)):
             head = ""  # "AU 121/09      19 de junio de 2009": the concern is on a next line
         if re.search(r"\bIndex\b|^[|,;]", head, re.I):
             continue
@@ -62,7 +72,7 @@ def read_concern_line(doc: Document) -> Reading:
 
 
 _CONCERN_HEAD = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on\s+)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Informaci[óo]n complementaria sobre(?: la)?)\s*)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
     re.I | re.S,
 )
 
@@ -91,7 +101,8 @@ def _continues_concern(line: str, previous: str) -> bool:
         return False  # "Fear for safety" is whole; the names line follows it
     if canonical_country(stripped) or is_date_line(stripped) or len(stripped) > 90:
         return False
-    return not stripped.endswith(".") and not re.search(r"\bAI Index\b|:\s", stripped)
+    own = _NEW_CONCERN_TAIL.split(stripped)[0]  # "torture / Health concern and new concern: …"
+    return not own.endswith(".") and not re.search(r"\bAI Index\b|:\s", own)
 
 
 def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
@@ -112,6 +123,14 @@ _SKIPPED_BEFORE_CONCERN = re.compile(
 )
 
 
+# "Follow-up on UA 52/10 (10 March 2010)", "Weitere Informationen zu UA 212/98 (AFR …)"
+_FOLLOW_UP_LINE = re.compile(
+    r"\s*(?:Follow[- ]up on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|"
+    r"Informaci[óo]n complementaria sobre)\b",
+    re.I,
+)
+
+
 def is_old_layout(doc: Document, has_banner: bool) -> bool:
     """An EXTERNAL/PUBLIC header, or a ``UA n/yy  <concern>`` line (a bare number is not enough)."""
     old_header = bool(_OLD_HEADER.search(doc.body))
@@ -119,8 +138,11 @@ def is_old_layout(doc: Document, has_banner: bool) -> bool:
         return False
     for line in doc.body_lines:
         match = _CONCERN_LINE.match(line)
-        if match and (old_header or re.match(r"[^\W\d_]", match.group(1))):
+        concern = match.group(1) if match else ""
+        if match and (
+            old_header or (re.match(r"[^\W\d_]", concern) and not _COUNTER.match(concern))
+        ):
             return True
-        if match and not has_banner and re.match(r"\s*Follow[- ]up on\b", line, re.I):
+        if match and not has_banner and _FOLLOW_UP_LINE.match(line) and "(" in line:
             return True  # "Follow-up on UA 52/10 (10 March 2010)", the concern lines below
     return False

@@ -113,8 +113,15 @@ def date_at_start(text: str, max_skip: int = 12) -> date | None:
     return None
 
 
+# The place of a dateline: "Wien, 14. Mai 2012", "London, 3 May 2014".
+_PLACE = re.compile(
+    r"^[A-ZÄÖÜ][^\W\d_]+(?:[ -][A-ZÄÖÜ][^\W\d_]+){0,2},\s*(?:(?:le|el|den|am)\s+)?(?=\d)"
+)
+
+
 def is_date_line(line: str) -> bool:
-    """True when the line holds a date and nothing else (the date line of old layouts)."""
-    stripped = _WEEKDAY.sub("", line.strip().rstrip("."))
+    """True when the line holds a date and nothing else (the date line of old layouts), or
+    the place it was written at and the date."""
+    stripped = _PLACE.sub("", _WEEKDAY.sub("", line.strip().rstrip(".")))
     found = find_dates(stripped)
     return bool(found) and found[0][0] == 0 and found[0][1] >= len(stripped) - 1

@@ -16,6 +16,7 @@ from app.importing.unflatten import is_flattened, unflatten
 _HEADER_LINE = re.compile(
     r"^(?:From|To|Cc|Subject|Date|Newsgroups|Lines|Message-ID|Organization|Path|Sender|Reply-To|"
     r"X-[\w-]+|\$FILE|Issue Date|Gender m/f|Categories|Keywords|Summary|Distribution|"
+    r"MIME-Version|Content-Type|Content-Transfer-Encoding|"
     r"Von|Gesendet|An|Betreff|De|Enviado|Para|Asunto|Envoyé|À|Objet)\s*:",
     re.I,
 )

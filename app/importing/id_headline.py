@@ -21,7 +21,8 @@ _NUMBER_LINE = re.compile(
     r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d{1,2}/\d+/\d{2,4}\s*[-–|]\s*)?"
     r"(?:(?:Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|"
     r"Acci[óo]n complementaria sobre(?: la)?|Follow[- ]up on)\s*)?"
-    r"(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*/\s*\d{2,4}(?:-\d+)?\b(?P<rest>.*)$",
+    r"(?:(?:UA|AU)[\s-]*Nr\.?\s*:?\s*(?:(?:UA|AU)[\s:-]*)?|(?:UA|AU|FI|EXTRA)[\s:-]*)"  # "UA-Nr.: UA-214/2004"
+    r"\d{1,4}(?:-\d+)?\s*/\s*\d{2,4}(?:-\d+)?\b(?P<rest>.*)$",
     re.I,
 )
 _LABEL_LINE = re.compile(r"^\s*[^\W\d_][\w .'’-]{0,24}\s?:\s*\S")
@@ -35,7 +36,8 @@ def _number_line(doc: Document) -> int | None:
         rest = match.group("rest").strip(" |–-·")
         # Only identity after the number: an index, a date, a country; not a concern or a sentence.
         leftover = re.sub(
-            r"(?:AI[\s-]*)?Index\s*:?\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}|[|–·-]",
+            r"(?:AI[\s-]*)?Index\s*:?\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}|[|–·-]|"
+            r"\b(?:Datum|Date|Fecha)\s*:",
             " ",
             rest,
             flags=re.I,

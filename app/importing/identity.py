@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.importing.countries import canonical_country
 from app.importing.dates import date_at_start, find_dates, is_date_line
 from app.importing.document import Document
 
@@ -53,8 +54,9 @@ _LINK_LABEL = re.compile(
     (
         r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
         r"Further information|(?:Para )?M[áa]?s informaci[óo]?n|Plus d['’]informations?|Pour en savoir plus|"
-        r"Pour plus d['’]informations?|Read the (?:first |previous |second )?(?:update|UA)|"
-        r"Link zur vorherigen UA|Vorherige UA)"
+        r"Pour plus d['’]informations?|Read the (?:first |previous |second |original )?(?:update|UA|urgent action)|"
+        r"Link zur vorherigen UA|Vorherige UA|"
+        r"(?:Die )?(?:erste|ursprüngliche|vorherige) (?:UA|Urgent Action|Eilaktion)[^:\n]{0,60}?(?=:))"
     ).replace(" ", r"\s+")
     + r"\s*:?[ \t]*\n?[ \t]*",
     re.I,
@@ -149,7 +151,9 @@ def issued_on(doc: Document) -> date | None:
     previous = ""
     date_lines: list[tuple[int, date, bool]] = []
     for i, line in enumerate(doc.body_lines[:60]):
-        ends_sentence_part = bool(re.search(r"[a-z,]$", previous.rstrip()))
+        ends_sentence_part = bool(re.search(r"[a-z,]$", previous.rstrip())) and not (
+            " | " in previous or _ID_ON_LINE.search(previous)  # "UA 78/19 | … | Honduras"
+        )
         previous = line
         if is_date_line(line) and not ends_sentence_part:  # not "... freed on" / "2 May 2022."
             weekday = bool(re.match(r"\s*[^\W\d_]+day,", line, re.I))
@@ -158,6 +162,9 @@ def issued_on(doc: Document) -> date | None:
         web = re.match(r"^\s*(.+?)\s*\|", line)
         if web and is_date_line(web.group(1)):
             return find_dates(web.group(1))[0][2]
+        meta = _dated_meta_line(line)
+        if meta:
+            return meta
         column = re.match(r"^\S.*?\s{3,}(\S.*)$", line)  # "Distr: UA/SC        5 May 1995"
         if (
             column
@@ -178,6 +185,21 @@ def issued_on(doc: Document) -> date | None:
             if found:
                 return found[-1][2]
     return None
+
+
+def _dated_meta_line(line: str) -> date | None:
+    """``CAMBODIA | 24 March 2022 | Urgent Action update``: a page's line of facts about the
+    UA (its country, its series) with the date among them (not a blog's "Posted by" line)."""
+    parts = [part.strip() for part in line.split(" | ")]
+    if not 2 <= len(parts) <= 5 or len(line) > 120:
+        return None
+    dated = [part for part in parts if is_date_line(part)]
+    about_the_ua = any(
+        canonical_country(part) or re.search(r"\bUrgent Action|\b(?:UA|AU)\s*\d", part, re.I)
+        for part in parts
+        if part not in dated
+    )
+    return find_dates(dated[0])[0][2] if dated and about_the_ua else None
 
 
 _BANNER_LINE = re.compile(
@@ -231,7 +253,9 @@ _STRONG_DEADLINE = re.compile(
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
     r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?AVANT LE|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
-    r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi|Contact (?:these|the following|this|both)"
+    r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi|"
+    r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
+    r"[ée]crire jusqu['’]au|Contact (?:these|the following|this|both)"
     r"[^.:]{0,40}?\bby)\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
     re.I,
 )
@@ -283,6 +307,8 @@ def _previous_ua_link(doc: Document) -> str | None:
         if not url:
             continue
         link = url.group(0).rstrip(".,;)")
+        # "https://www." + "amnesty.org/…" on the next line: a host cut after its dot
+        cut_host = url.group(0).endswith(".") and "/" not in re.sub(r"^https?://", "", link)
         tail = first_line.strip()[url.end() :] if not doc.split_words else ""
         if line_end >= 0 and not tail.strip():  # the URL wrapped onto the next line
             tail = rest[line_end + 1 :].split("\n", 1)[0].strip()
@@ -290,7 +316,7 @@ def _previous_ua_link(doc: Document) -> str | None:
                 tail = ""
         fragment = re.match(r"\s*([\w./%#?=&-]+)", tail)
         if fragment and _continues_link(link, fragment.group(1).rstrip(".,;")):
-            link += fragment.group(1).rstrip(".,;")
+            link += ("." if cut_host else "") + fragment.group(1).rstrip(".,;")
         if not re.match(r"https?://", link, re.I):
             link = "https://" + link
         return link

@@ -146,6 +146,8 @@ def _is_upper(line: str) -> bool:
 # Lines of a web page that are never its headline: link lists, labels, numbers, cookie banners.
 _WEB_NOISE = re.compile(
     r"^(?:\[.*\]\(.*\)|[*-]\s.*|.*\bIndex\b.*:.*|(?:UA|AU)[\s:-]*\d+\s*[/.-]\s*\d+.*|"
+    r"(?:UA|AU)[\s-]*Nr\b.*|.*[,:]|"  # "UA-Nr.: ...", a greeting ("Liebe …,"), a lead-in ("…:")
+    r"(?:Home|Startseite|Accueil|Inicio|Início)\s*[/|]\s.*|"  # a breadcrumb
     r"(?:Datum|Date|Fecha)\s*:.*|\[[^\]]*\].*|"
     r".*\bcookies?\b.*|.*\s\|\s.*|What you can do|Take action.*|Download\b.*)$",
     re.I,
@@ -160,7 +162,12 @@ def _is_story_line(line: str, following: str) -> bool:
         return False  # "Hungary: Asylum seekers ...": a headline with its country prefix
     if len(line) >= 60 and following.strip()[:1].islower():
         return True  # a prose line wrapped early by the extraction
-    return len(line) >= 50 and len(following.strip()) >= 40 and not line.endswith(":")
+    return (
+        len(line) >= 50
+        and len(following.strip()) >= 40
+        and not line.endswith(":")
+        and not _WEB_NOISE.match(following.strip())  # "CAMBODIA | 24 March 2022 | …" below
+    )
 
 
 def _opens_paragraph(lines: list[str], i: int) -> bool:
@@ -201,7 +208,7 @@ def _read_web(doc: Document) -> Reading:
             or _opens_paragraph(lines, i)
         ):
             break
-        if not _WEB_NOISE.match(stripped):
+        if not _WEB_NOISE.match(stripped) and not _labelled_date(stripped):
             candidates.append(i)
     if not candidates:
         return Reading(None, country)
@@ -218,6 +225,12 @@ def _read_web(doc: Document) -> Reading:
     title, j = _mixed_case_headline(lines, i)
     title, hinted = clean_title(title)
     return Reading(title, country or hinted, doc.header_end + j)
+
+
+def _labelled_date(line: str) -> bool:
+    """``Gültig bis: 20. November 2017``, ``Délai : 25 avril 2018``: a label and a date."""
+    label, colon, value = line.partition(":")
+    return bool(colon) and len(label) <= 30 and is_date_line(value.strip())
 
 
 def _is_template(doc: Document) -> bool:

@@ -147,6 +147,8 @@ def _body_text(message: Message) -> str | None:
     except (LookupError, ValueError, AssertionError):  # an unknown charset or a broken part
         payload = body.get_payload(decode=True) or b""
         content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    else:
+        content = _utf8_despite_label(body, content)
     if not isinstance(content, str):
         return None
     if body.get_content_type() == "text/html":
@@ -208,8 +210,31 @@ def _attachment_documents(part: Message, label: str, depth: int) -> list[Documen
     return [(label, text)] if _UA_WORDS.search(text) else []
 
 
+_SINGLE_BYTE = re.compile(r"^(?:iso-8859-\d+|latin-?1|(?:windows|cp)-?125\d|us-ascii)$", re.I)
+
+
+def _utf8_despite_label(part: Message, content: object) -> object:
+    """A body labelled ISO-8859-1 (or cp1252) whose bytes are UTF-8: saved or pasted again by a
+    program that kept the old label. Valid UTF-8 with accented letters is almost never Latin-1
+    text, so it is read as UTF-8 (no "HernÃ¡ndez")."""
+    if not isinstance(content, str) or not _SINGLE_BYTE.match(part.get_content_charset() or ""):
+        return content
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes) or payload.isascii():
+        return content
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return content
+
+
 def _decode(part: Message, payload: bytes) -> str:
     charset = part.get_content_charset() or "utf-8"
+    if _SINGLE_BYTE.match(charset) and not payload.isascii():
+        try:
+            return payload.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     try:
         return payload.decode(charset)
     except (LookupError, UnicodeDecodeError):

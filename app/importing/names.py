@@ -19,7 +19,7 @@ _HONORIFIC = re.compile(
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"
     r"sr|sra|srta|señor|señora|don|doña|dña|mme|mlle|m\.|monsieur|madame|herrn?|frau|"
-    r"sheikh|shaikh|ayatollah|counsell?or|conseiller|consejer[oa]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
+    r"sheikh|shaikh|cheikh|cheick|samdech|mtro|mtra|ma[îi]tre|me|ayatollah|counsell?or|conseiller|consejer[oa]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
     r"\.?(?=\s)\s+",
     re.I,
 )
@@ -28,7 +28,7 @@ _FEMALE = FEMALE_HONORIFICS
 NAME_PARTICLES = {
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von",
     "der", "den", "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "y", "e", "af", "zu",
-    "mac", "st", "st.", "ould", "ben", "abu", "ap",
+    "mac", "st", "st.", "ould", "ben", "abu", "ap", "oghlu", "oglu", "ogly", "qizi", "kyzy", "uulu",
 }  # fmt: skip
 # Words that mark an office, an institution or an address rather than a person.
 _NON_NAME_WORDS = frozenset(fold(word) for word in NON_NAME_WORDS)
@@ -149,7 +149,21 @@ def _capitalised_words(text: str, glue_fragments: bool) -> bool:
 
 
 def _has_office_word(text: str) -> bool:
-    return any(fold(word.strip("(),.;:'’")) in _NON_NAME_WORDS for word in text.split())
+    return any(_is_office_word(fold(word.strip("(),.;:'’"))) for word in text.split())
+
+
+# German offices are compounds: "Chefminister", "Generalinspekteur", "Oberstaatsanwältin".
+_COMPOUND_OFFICE_TAILS = (  # folded: no umlauts
+    "minister", "ministerin", "prasident", "prasidentin", "staatsanwalt", "staatsanwaltin",
+    "inspekteur", "direktor", "direktorin", "kommissar", "kommissarin", "richter", "richterin",
+    "botschafter", "botschafterin", "ministerium", "gericht", "behorde", "polizei", "verwaltung",
+)  # fmt: skip
+
+
+def _is_office_word(folded: str) -> bool:
+    return folded in _NON_NAME_WORDS or (
+        len(folded) > 9 and folded.endswith(_COMPOUND_OFFICE_TAILS)
+    )
 
 
 _OFFICE_PREFIX = re.compile(
@@ -171,9 +185,8 @@ def split_office_prefix(line: str) -> tuple[str, str] | None:
         rest = line.strip()[match.end() :]
         if len(rest.split()) >= 2 and looks_like_person_name(rest):
             return match.group(1), rest
-        return None
-    if has_honorific(line):
-        return None
+    elif has_honorific(line) and looks_like_person_name(line):
+        return None  # "General Jane Roe": the rank is part of the name
     split = split_office_and_name(line)
     # The office ends with its head noun ("Public Prosecutor", not "para Relaciones Interiores")
     if split and not split[2] and _has_office_word(split[0].split()[-1]):

@@ -22,7 +22,8 @@ _FINAL = re.compile(
     r"no es necesario (?:emprender|realizar|tomar) m[áa]s acciones|aucune action suppl[ée]mentaire n['’]est (?:requise|n[ée]cessaire)|"
     r"no further action (?:is|will be) (?:requested|required|needed) (?:at this time|from the network)|(?:primera|segunda|tercera) y [úu]ltima actualizaci[óo]n|"
     r"(?:es sind )?keine weiteren (?:Appelle|Aktionen) (?:mehr )?(?:nötig|erforderlich|notwendig)|"
-    r"keine weiteren (?:Appelle|Briefe|E-Mails) mehr|(?:schicken|senden) Sie (?:bitte )?keine (?:weiteren )?Appelle|"
+    r"keine weiteren (?:Appelle|Briefe|E-Mails) mehr(?!\s+nach\b)|"
+    r"(?:schicken|senden) Sie (?:bitte )?keine (?:weiteren )?Appelle(?!\s+(?:mehr\s+)?nach\b)|"
     r"(?:please )?do not send (?:any )?(?:further|more) (?:appeals|letters)|need not send (?:any )?further appeals|"
     r"no se (?:requiere|necesita|solicita)n? (?:ninguna )?(?:otra|m[áa]s) acci[óo]n|"
     r"(?:dejen|dejar) de enviar llamamientos|no env[íi]en m[áa]s llamamientos|"
@@ -30,7 +31,8 @@ _FINAL = re.compile(
     r"(?:merci de )?ne plus envoyer d['’]appels|n['’]envoyez plus d['’]appels|"
     r"weitere (?:aktionen|appelle)[^.]{0,80}? sind (?:zurzeit |derzeit |momentan |nun )?"
     r"(?:nicht|nicht mehr) (?:erforderlich|nötig|notwendig)|"
-    r"(?:senden|schicken) sie (?:bitte )?keine weiteren appelle|keine weiteren appelle mehr|"
+    r"(?:senden|schicken) sie (?:bitte )?keine weiteren appelle(?!\s+(?:mehr\s+)?nach\b)|"
+    r"keine weiteren appelle mehr(?!\s+nach\b)|"
     r"no se requieren? m[áa]s acciones|(?:segunda|tercera|primera) y [úu]ltima actualizaci[óo]n",
     re.I,
 )
@@ -47,7 +49,7 @@ _UPDATE = re.compile(
     r"follow[- ]up (?:on|to) (?:ua|au)\b|\bFI\s+\d+/\d{2}-\d+\b|"
     r"ceci est la (?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
     r"esta es la (?:primera|segunda|tercera) actualizaci[óo]n|"
-    r"dies ist die (?:erste|zweite|dritte) aktualisierung",
+    r"dies ist die (?:erste|zweite|dritte) aktualisierung|\b(?:ua|fi)[\s-]*\d+/\d+\s*-\s*nachfolge\b",
     re.I,
 )
 _UPDATE = re.compile(_UPDATE.pattern.casefold())

@@ -92,7 +92,8 @@ _LANGUAGE_LABEL = re.compile(
     re.I | re.M,
 )
 _OWN_LANGUAGE = re.compile(
-    r"(?:your own language|su propio idioma|votre propre langue|Ihrer eigenen Sprache|sua própria língua)",
+    r"(?:your own language|(?:su|tu) propio idioma|(?:votre|ta) propre langue|"
+    r"(?:Ihrer|deiner) eigenen Sprache|(?:sua|tua) própria língua)",
     re.I,
 )
 _GERMAN_WRITE = re.compile(r"Schreiben Sie (?:Ihre Appelle )?(?:bitte )?(?:in|auf) ([^.]+)\.", re.I)
@@ -135,7 +136,7 @@ def preferred_languages(doc: Document) -> list[str]:
 # "Écrivez … en français ou en arabe", "Schreibe bis zum 8. Juni in gutem Russisch oder auf
 # Deutsch", "ÉCRIVEZ IMMÉDIATEMENT en arabe, en anglais ou en français".
 _WRITE_VERB = re.compile(
-    r"\b(?:write|writing|écrivez|écris|écrire|rédigez|escrib\w*|schreiben Sie|schreibe|schreibt|"
+    r"\b(?:write|writing|écrivez|écris|écrire|rédigez|escrib\w*|schreiben Sie|schreibe|schreib|schreibt|"
     r"redact\w*)\b",
     re.I,
 )

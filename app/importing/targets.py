@@ -35,7 +35,7 @@ COPIES_MARKER = re.compile(
     r"^\s*(?:COPIES TO\b.*|And copies to\b.*|Please copy\b.*|Please send a copy to\b.*|"
     r"(?:Also )?send copies to\b.*|Copy to\b.*|KOPIEN AN\b.*|(?:Sende|Senden Sie) eine Kopie an\b.*|"
     r"KOPIE AN\b.*|Y copias a\b.*|Copias a\b.*|"
-    r"ENVÍEN COPIA[S]? A\b.*|Copies à\b.*|Copie à\b.*|ALSO SEND COPIES TO\b.*|"
+    r"ENV[ÍI](?:EN|A|Á)? COPIA[S]? A\b.*|Copies [àa]\b.*|Copie [àa]\b.*|ALSO SEND COPIES TO\b.*|"
     r"Envíen también copias\b.*|Veuillez également adresser des copies\b.*|"
     r"and to diplomatic representatives\b.*|\[Sections to add when relevant\])\s*$",
     re.I,
@@ -282,6 +282,11 @@ def _is_address_block(lines: list[str], under_heading: bool) -> bool:
     )
 
 
+_OURSELVES = re.compile(
+    r"^\s*(?:Amnesty|Amnist[íi]a)\s+Internacional|^\s*Amnesty International\b", re.I
+)
+
+
 def is_diplomatic(target: Target) -> bool:
     """Embassies and ambassadors are copies, unless a heading lists them among the officials."""
     return bool(_DIPLOMATIC.search(target.title or ""))
@@ -293,8 +298,8 @@ def block_targets(doc: Document) -> tuple[list[Target], list[str]]:
     copies: list[str] = []
     for block in address_blocks(doc):
         target = block_to_target(block.lines, block.next_greeting, doc.split_words)
-        if not (target.name or target.title):
-            continue
+        if not (target.name or target.title) or _OURSELVES.search(block.lines[0]):
+            continue  # a section's own address in the page footer is no official
         if block.role == "copy" or (is_diplomatic(target) and not block.listed):
             copies.append(target.label or block.lines[0])
             continue

@@ -33,6 +33,7 @@ NON_NAME_WORDS = words(
     seguridad human rights derechos droits humanos humains defender defensor defensoría
     ombudsman public pública público publique prison prisión prisons jail penitentiary centre
     commander command comando mayor alcalde maire bürgermeister king queen sultan emir
+    roi reine rey reina könig königin
     representative representante représentant mission permanent kingdom reino royaume office,
     minister, senator senador deputy diputado député parliament parlamento
     custodian leader speaker spokesperson rector dean warden superintendent officer

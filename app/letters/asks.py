@@ -21,6 +21,7 @@ from app.letters.salutations import (
     compile_phrase,
     fold,
     language_files,
+    needle_of,
     read_toml,
     stamp_of,
 )
@@ -70,9 +71,10 @@ _NOT_A_REQUEST = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25a0\uf0a7]|\d{1,2}[.)])\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one per version of the files: compared by identity
 class AskWords:
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # (ask, pattern, a word the pattern's every match contains: see ``needle_of``)
+    patterns: tuple[tuple[str, re.Pattern[str], str], ...]
 
 
 def ask_files(user_templates: Path | None = None) -> list[Path]:
@@ -91,14 +93,14 @@ def ask_words(user_templates: Path | None = None) -> AskWords:
 
 @lru_cache(maxsize=8)
 def _ask_words(stamp: Stamp) -> AskWords:
-    patterns: list[tuple[str, re.Pattern[str]]] = []
+    patterns: list[tuple[str, re.Pattern[str], str]] = []
     for name, _mtime, _size in stamp:
         data = read_toml(Path(name))
         problems = asks_problems(data)
         if problems:
             raise TemplateProblem(name, None, problems[0])
         for ask, phrases in data.get("recognise", {}).items():
-            patterns.extend((ask, compile_request_phrase(p)) for p in phrases)
+            patterns.extend((ask, compile_request_phrase(p), needle_of(p)) for p in phrases)
     return AskWords(tuple(patterns))
 
 
@@ -158,9 +160,18 @@ def request_units(text: str) -> list[str]:
 
 def asks_in(unit: str, user_templates: Path | None = None) -> list[str]:
     """The asks one sentence or bullet point makes."""
+    return list(_asks_in(unit, ask_words(user_templates)))
+
+
+@lru_cache(maxsize=1024)
+def _asks_in(unit: str, words: AskWords) -> tuple[str, ...]:
     folded = fold(unit)
-    found = {ask for ask, pattern in ask_words(user_templates).patterns if pattern.search(folded)}
-    return [ask for ask in ASKS if ask in found]
+    found = {
+        ask
+        for ask, pattern, needle in words.patterns
+        if needle in folded and pattern.search(folded)
+    }
+    return tuple(ask for ask in ASKS if ask in found)
 
 
 def is_request(unit: str) -> bool:
@@ -170,12 +181,21 @@ def is_request(unit: str) -> bool:
 
 def recognise(texts: list[str], user_templates: Path | None = None) -> list[str]:
     """The asks of a UA's recommended actions and model letter, in letter order."""
+    words = ask_words(user_templates)
     found: set[str] = set()
     for text in texts:
-        for unit in request_units(text or ""):
-            if is_request(unit) or _BULLET.match(unit):
-                found.update(asks_in(unit, user_templates))
+        found.update(_recognised(text or "", words))
     return [ask for ask in ASKS if ask in found]
+
+
+@lru_cache(maxsize=256)
+def _recognised(text: str, words: AskWords) -> frozenset[str]:
+    """The asks of one text (kept: a case's letters are drafted again and again)."""
+    found: set[str] = set()
+    for unit in request_units(text):
+        if is_request(unit) or _BULLET.match(unit):
+            found.update(_asks_in(unit, words))
+    return frozenset(found)
 
 
 def coverage(texts: list[str], user_templates: Path | None = None) -> tuple[int, int]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 from typing import Any
 
 from babel.lists import format_list
@@ -182,10 +183,8 @@ def letter_context(
     asks: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """``date_locale`` formats the date when it differs from the letter's ("en_GB": 6 December)."""
-    from babel.dates import format_date
-
     return {
-        "date": format_date(today, "long", locale=date_locale or locale_id),
+        "date": _long_date(today, date_locale or locale_id),
         "date_iso": today.isoformat(),
         "locale": locale_id,
         "subject": subject,
@@ -197,3 +196,10 @@ def letter_context(
         "personal_note": personal_note.strip(),
         "asks": asks,
     }
+
+
+@lru_cache(maxsize=64)  # the same day in the same few languages, letter after letter
+def _long_date(day: datetime.date, locale_id: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, "long", locale=locale_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _GREETING = re.compile(
     r"^(dear|your (excellency|majesty|honou?r)|to whom|estimad[oa]s?|señor|señora|sr\.|sra\.|"
@@ -46,6 +47,11 @@ def model_letter_body(model_letter: str | None) -> str | None:
     """The body of a model letter without its salutation and closing, or None when empty."""
     if not model_letter or not model_letter.strip():
         return None
+    return _body(model_letter)
+
+
+@lru_cache(maxsize=256)  # a case's letters are drafted again and again
+def _body(model_letter: str) -> str | None:
     lines = [line.rstrip() for line in model_letter.strip().splitlines()]
     while lines and (_is_greeting(lines[0]) or not lines[0].strip()):
         lines.pop(0)

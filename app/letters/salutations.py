@@ -14,17 +14,20 @@ only finds the rank, the office and the gender, and picks the entries.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from app.domain.errors import N_, TemplateProblem
 from app.letters.rendering import SHIPPED_TEMPLATES, ensure_inside, search_path
@@ -97,6 +100,13 @@ def compile_phrase(phrase: str) -> re.Pattern[str]:
     return re.compile(start + body + end)
 
 
+def needle_of(phrase: str) -> str:
+    """The longest word of a phrase without its ``*``: text the phrase's pattern can match only
+    where this is in the (folded) text too, so a plain ``in`` rules most patterns out first."""
+    words = [word.strip("*") for part in phrase.split(" ... ") for word in fold(part).split(" ")]
+    return max(words, key=len, default="")
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """One office pattern: what it means and how specific it is (its literal length)."""
@@ -105,6 +115,7 @@ class Phrase:
     literal: int
     rank: Rank
     office: str | None  # set for [heads]: the office word key for {office}
+    needle: str = ""  # in every text the pattern matches (``needle_of``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +151,52 @@ def stamp_of(paths: Iterable[Path | str], user_templates: Path | None = None) ->
     return tuple(stamp)
 
 
+# Set while one letter is drafted: each data file's stamp is then taken once for the whole
+# letter (a letter looks the files up about ten times), and one letter reads one version.
+_STAMPS_TAKEN: ContextVar[dict[tuple[str, Path | None], Stamp] | None] = ContextVar(
+    "stamps_taken", default=None
+)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+@contextmanager
+def files_stamped_once() -> Iterator[None]:
+    """Within this block ``language_files`` looks at each file once (the outermost block wins)."""
+    if _STAMPS_TAKEN.get() is not None:
+        yield
+        return
+    token = _STAMPS_TAKEN.set({})
+    try:
+        yield
+    finally:
+        _STAMPS_TAKEN.reset(token)
+
+
+def stamping_files_once(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``function`` runs inside ``files_stamped_once``."""
+
+    @functools.wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with files_stamped_once():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
 def language_files(name: str, user_templates: Path | None = None) -> Stamp:
     """The file ``name`` of every language folder: the user's first, then the shipped ones."""
+    taken = _STAMPS_TAKEN.get()
+    if taken is None:
+        return _language_files(name, user_templates)
+    key = (name, user_templates)
+    stamp = taken.get(key)
+    if stamp is None:
+        stamp = taken[key] = _language_files(name, user_templates)
+    return stamp
+
+
+def _language_files(name: str, user_templates: Path | None) -> Stamp:
     candidates: list[str] = []
     for root in (user_templates, SHIPPED_TEMPLATES):
         if root is None:
@@ -216,7 +271,8 @@ def _any_of(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
 
 
 def _phrase(phrase: str, rank: Rank, office: str | None) -> Phrase:
-    return Phrase(compile_phrase(phrase), len(fold(phrase).replace("*", "")), rank, office)
+    literal = len(fold(phrase).replace("*", ""))
+    return Phrase(compile_phrase(phrase), literal, rank, office, needle_of(phrase))
 
 
 def office_data_problems(data: dict[str, Any]) -> list[str]:
@@ -287,8 +343,18 @@ def office_of(title: str | None, user_templates: Path | None = None) -> Office:
     ("of the Supreme Court", "of Evin Prison")."""
     if not title or not title.strip():
         return Office(Rank.GENERIC)
+    return _office_of(title, language_files(OFFICES_FILE, user_templates))
+
+
+# The answers below depend only on their text and the data files' stamp; they are kept for the
+# officials of the cases at hand (a letter asks them again at every change of its options).
+_ANSWERS_KEPT = 2048
+
+
+@lru_cache(maxsize=_ANSWERS_KEPT)
+def _office_of(title: str, stamp: Stamp) -> Office:
     text = fold(title)
-    words = office_words(user_templates)
+    words = _office_words(stamp)
     best = _first(text, words.offices)
     if best is None:
         found = _first(text, words.institutions)
@@ -305,6 +371,8 @@ def office_of(title: str | None, user_templates: Path | None = None) -> Office:
 def _first(text: str, phrases: tuple[Phrase, ...]) -> tuple[re.Match[str], Phrase] | None:
     best: tuple[re.Match[str], Phrase] | None = None
     for phrase in phrases:
+        if phrase.needle not in text:
+            continue  # the pattern cannot match (a few hundred searches saved a title)
         match = phrase.pattern.search(text)
         if match is None:
             continue
@@ -326,8 +394,12 @@ def military_grade(name: str | None, user_templates: Path | None = None) -> str 
     """The grade printed before a name ("General Amadou Diallo" -> "general"), else None."""
     if not name:
         return None
-    text = fold(name)
-    found = _first(text, office_words(user_templates).offices)
+    return _military_grade(name, language_files(OFFICES_FILE, user_templates))
+
+
+@lru_cache(maxsize=_ANSWERS_KEPT)
+def _military_grade(name: str, stamp: Stamp) -> str | None:
+    found = _first(fold(name), _office_words(stamp).offices)
     if found and found[0].start() == 0 and found[1].rank is Rank.MILITARY and found[1].office:
         return found[1].office
     return None
@@ -354,7 +426,19 @@ def official_gender(
     Damen und Herren", "Excelentíssimo(a) Senhor(a)") and contradicting evidence give neutral;
     so does a stated gender that the printed salutation shows to be a guess.
     """
-    words = office_words(user_templates)
+    stamp = language_files(OFFICES_FILE, user_templates)
+    return _official_gender(stated, title, name, salutation, stamp)
+
+
+@lru_cache(maxsize=_ANSWERS_KEPT)
+def _official_gender(
+    stated: str | None,
+    title: str | None,
+    name: str | None,
+    salutation: str | None,
+    stamp: Stamp,
+) -> str:
+    words = _office_words(stamp)
     found: set[str] = set()
     folded_title = _office_words_in(fold(title or ""), words)
     folded_name = _after_titles(fold(name or ""))
@@ -648,7 +732,12 @@ def title_for_letter(
     languages; otherwise the title as printed, never half translated."""
     if not title or not title.strip():
         return title
-    forms = _title_forms(language_files(OFFICES_FILE, user_templates))
+    return _title_for_letter(title, language, gender, language_files(OFFICES_FILE, user_templates))
+
+
+@lru_cache(maxsize=_ANSWERS_KEPT)
+def _title_for_letter(title: str, language: str, gender: str | None, stamp: Stamp) -> str:
+    forms = _title_forms(stamp)
     folded = _title_key_text(title)
     key = forms.keys.get(folded)
     entry = forms.written.get(language, {}).get(key or "")
@@ -681,7 +770,12 @@ def name_for_letter(name: str, language: str, user_templates: Path | None = None
     """The official's name as printed, without leading honorifics or grades that are not words
     of the letter's language ("Herrn Rui Costa" in a Spanish letter: "Rui Costa"; "Colonel"
     stays in a French letter). A name that is only an honorific is kept as printed."""
-    by_language = _honorifics_by_language(language_files(OFFICES_FILE, user_templates))
+    return _name_for_letter(name, language, language_files(OFFICES_FILE, user_templates))
+
+
+@lru_cache(maxsize=_ANSWERS_KEPT)
+def _name_for_letter(name: str, language: str, stamp: Stamp) -> str:
+    by_language = _honorifics_by_language(stamp)
     own = by_language.get(language, ())
     words = name.split()
     changed = True

@@ -11,6 +11,7 @@ from pathlib import Path
 from app.atomic_files import atomic_replace
 from app.domain.errors import N_, InvalidInput
 from app.domain.model import (
+    FIRST_OFFICIAL,
     AppealKind,
     AppealRecord,
     AppealStatus,
@@ -26,7 +27,6 @@ from app.store.database import Database
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 SCAN_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
-FIRST_OFFICIAL = 1  # 1-based, as the user counts the officials of a case
 
 
 def default_target(kind: AppealKind = AppealKind.APPEAL) -> int | None:

@@ -386,11 +386,15 @@ def _appeal_change(
     db: Database,
     row_id: int,
     ua_number: str,
-    description: Callable[[Session], str],
+    description: str | Callable[[Session], str],
     act: Callable[[Session], None],
 ) -> StoreChange:
-    """:func:`_change` of the one appeal ``row_id``, of UA ``ua_number``."""
+    """:func:`_change` of the one appeal ``row_id``, of UA ``ua_number``; ``description`` may
+    be a template with ``{ua_number}``."""
     scope = edit_scopes.appeal_scope([row_id])
+    if isinstance(description, str):
+        template = description
+        description = lambda _s: template.format(ua_number=ua_number)  # noqa: E731
     return _change(db, description, lambda _s: scope, act, lambda _s: ua_number)
 
 
@@ -455,13 +459,7 @@ def edit_appeal(
             row.text = edits.text
         row.updated_at = datetime.now(UTC)
 
-    return _appeal_change(
-        db,
-        row_id,
-        number,
-        lambda _s: _("edit the appeal for UA {ua_number}").format(ua_number=number),
-        act,
-    )
+    return _appeal_change(db, row_id, number, _("edit the appeal for UA {ua_number}"), act)
 
 
 def save_letter(
@@ -546,13 +544,7 @@ def finish_draft(
             row.sent_on = sent_on or date.today()
         row.updated_at = datetime.now(UTC)
 
-    return _appeal_change(
-        db,
-        row_id,
-        number,
-        lambda _s: _("edit the appeal for UA {ua_number}").format(ua_number=number),
-        act,
-    )
+    return _appeal_change(db, row_id, number, _("edit the appeal for UA {ua_number}"), act)
 
 
 def appeal_versions(db: Database, appeal_id: str) -> list[tuple[datetime, str]]:
@@ -600,13 +592,7 @@ def edit_reply(
         if note is not None:
             row.reply_note = note.strip() or None
 
-    return _appeal_change(
-        db,
-        row_id,
-        number,
-        lambda _s: _("edit the reply for UA {ua_number}").format(ua_number=number),
-        act,
-    )
+    return _appeal_change(db, row_id, number, _("edit the reply for UA {ua_number}"), act)
 
 
 def delete_reply(db: Database, appeal_id: str) -> StoreChange:
@@ -623,13 +609,7 @@ def delete_reply(db: Database, appeal_id: str) -> StoreChange:
         row.reply_note = None
         row.reply_attachment = None
 
-    return _appeal_change(
-        db,
-        row_id,
-        number,
-        lambda _s: _("delete the reply for UA {ua_number}").format(ua_number=number),
-        act,
-    )
+    return _appeal_change(db, row_id, number, _("delete the reply for UA {ua_number}"), act)
 
 
 # ---- events --------------------------------------------------------------------------

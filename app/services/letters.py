@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from app.domain.errors import N_, TargetOutOfRange, UnknownLocale
@@ -55,6 +56,7 @@ from app.letters.salutations import (
     name_for_letter,
     official_gender,
     salutation_half,
+    stamping_files_once,
     title_for_letter,
 )
 from app.services.country_codes import country_code
@@ -101,6 +103,7 @@ def default_letter_locale(
     return "en"
 
 
+@stamping_files_once  # one letter reads one version of the data files, each looked at once
 def draft_letter(
     case: CaseDetail,
     target_index: int,
@@ -467,6 +470,11 @@ def sender_for_letter(sender: SenderProfile, letter_locale: str) -> SenderProfil
 def country_name(country: str | None, letter_locale: str) -> str | None:
     """The case's country in the letter's language (CLDR through Babel), or None when the
     country is not recognised (the template then prints it as stored)."""
+    return _country_name(country, letter_locale)
+
+
+@lru_cache(maxsize=512)  # a pure function of the names and Babel's data
+def _country_name(country: str | None, letter_locale: str) -> str | None:
     code = country_code(country)
     if code is None:
         return None

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.domain.model import AppealRecord, AppealStatus, CaseDetail, CaseSummary
+from app.domain.model import (
+    FIRST_OFFICIAL,
+    AppealRecord,
+    AppealStatus,
+    CaseDetail,
+    CaseSummary,
+)
 from app.i18n import _
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
@@ -126,7 +132,7 @@ class CaseActions(QObject):
             case,
             self._context.settings,
             self._context.paths.user_templates,
-            target_index=(reopen.target_index or 1) if reopen else 1,
+            target_index=(reopen.target_index or FIRST_OFFICIAL) if reopen else FIRST_OFFICIAL,
             parent=self._parent,
         )
         self.reopened_draft = reopen.appeal_id if reopen is not None else None
@@ -163,7 +169,7 @@ class CaseActions(QObject):
         case = case or self._current_case()
         if case is None or not case.targets:
             return
-        target = draft.target_index if draft else 1
+        target = draft.target_index if draft else FIRST_OFFICIAL
         from app.ui.dialogs.mark_sent_dialog import MarkSentDialog
 
         dialog = MarkSentDialog(case, target_index=target, parent=parent or self._parent)

@@ -17,11 +17,7 @@ log = logging.getLogger(__name__)
 
 def reason_text(result: ImportResult) -> str:
     """Why an import was refused or held back, in the interface language."""
-    if result.problem:
-        return error_text(result.problem)
-    if result.doubt:
-        return result.doubt.translated(_)
-    return result.reason or ""
+    return result.reason_in(_)
 
 
 def error_text(error: AppealDeskError) -> str:

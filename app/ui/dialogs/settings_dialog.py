@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
-from app.i18n import _, available_languages
+from app.i18n import _
 from app.settings import Settings
-from app.ui.formatting import language_name, own_language_name
+from app.ui.choice_combo import choice_combo, interface_language_combo, page_size_combo
+from app.ui.formatting import language_name
 
 
 class SettingsDialog(QDialog):
@@ -42,25 +42,10 @@ class SettingsDialog(QDialog):
         self.email_edit = QLineEdit(sender.email)
         self.about_edit = QLineEdit(sender.about)
         self.caution_edit = QLineEdit(", ".join(settings.caution_countries))
-        self.page_combo = QComboBox()
-        self.page_combo.addItem("", None)
-        for size in PageSize:
-            self.page_combo.addItem(size.value, size.value)
-        chosen = settings.page_size.value if settings.page_size else None
-        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(chosen)))
-        self.ui_language_combo = QComboBox()
-        self.ui_language_combo.addItem("", None)
-        for locale_id in available_languages():
-            self.ui_language_combo.addItem(own_language_name(locale_id), locale_id)
-        self.ui_language_combo.setCurrentIndex(
-            max(0, self.ui_language_combo.findData(settings.ui_language))
-        )
-        self.letter_language_combo = QComboBox()
-        self.letter_language_combo.addItem("", None)
-        for locale_id in letter_locales:
-            self.letter_language_combo.addItem(language_name(locale_id), locale_id)
-        self.letter_language_combo.setCurrentIndex(
-            max(0, self.letter_language_combo.findData(settings.letter_language))
+        self.page_combo = page_size_combo(settings.page_size)
+        self.ui_language_combo = interface_language_combo(settings.ui_language)
+        self.letter_language_combo = choice_combo(
+            ((language_name(code), code) for code in letter_locales), settings.letter_language
         )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

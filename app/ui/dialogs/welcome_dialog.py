@@ -9,7 +9,6 @@ from dataclasses import replace
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
-from app.i18n import _, add_language_listener, available_languages, remove_language_listener
+from app.i18n import _, add_language_listener, remove_language_listener
 from app.paths import AppPaths
 from app.settings import Settings, save_settings
 from app.ui.app_icon import app_icon
-from app.ui.formatting import own_language_name
+from app.ui.choice_combo import interface_language_combo, page_size_combo
 
 log = logging.getLogger(__name__)
 SettingsSaved = Callable[[Settings], None]
@@ -55,19 +54,8 @@ class WelcomeDialog(QDialog):
         self.city_edit = QLineEdit(sender.city)
         self.country_edit = QLineEdit(sender.country)
         self.about_edit = QLineEdit(sender.about)
-        self.page_combo = QComboBox()
-        self.page_combo.addItem("", None)
-        for size in PageSize:
-            self.page_combo.addItem(size.value, size.value)
-        chosen = settings.page_size.value if settings.page_size else None
-        self.page_combo.setCurrentIndex(max(0, self.page_combo.findData(chosen)))
-        self.language_combo = QComboBox()
-        self.language_combo.addItem("", None)
-        for locale_id in available_languages():
-            self.language_combo.addItem(own_language_name(locale_id), locale_id)
-        self.language_combo.setCurrentIndex(
-            max(0, self.language_combo.findData(settings.ui_language))
-        )
+        self.page_combo = page_size_combo(settings.page_size)
+        self.language_combo = interface_language_combo(settings.ui_language)
         self.language_combo.currentIndexChanged.connect(self._preview_language)
         self.privacy_note = QLabel()
         self.privacy_note.setObjectName("hint")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppealDeskError
-from app.domain.model import AppealKind, CaseDetail, Letter, SenderProfile
+from app.domain.model import FIRST_OFFICIAL, AppealKind, CaseDetail, Letter, SenderProfile
 from app.domain.output_options import OutputOptions
 from app.i18n import _, current_language
 from app.ui.accessibility import SpokenLabel, readable_by_keyboard
@@ -292,7 +292,7 @@ class ParticipantForm(QWidget):
         if case is None:
             self._set_drafting(False)
             return
-        target, sender = self.target_index() or 1, self.signature(case)
+        target, sender = self.target_index() or FIRST_OFFICIAL, self.signature(case)
         locale, kind = self.letter_locale(), self.kind()
 
         def draft(_progress: object) -> Letter:

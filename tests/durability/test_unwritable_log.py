@@ -1,0 +1,110 @@
+"""A data folder whose log cannot be written (read-only, or a full disk): each command says
+its one line, and logging never prints its own traceback to the user.
+
+The commands run as a user runs them, in a process of their own (logging is set up once per
+process). Mounting a small tmpfs needs root; without that right the tests are skipped, as
+the other mount-based fault tests are.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.logging_setup import log_file_handler
+from app.paths import AppPaths, resolve_paths
+from tests.durability.mounts import fill_up, remount_read_only, small_tmpfs
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs a POSIX filesystem")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def appeal_desk(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "APPEAL_DESK_HOME": str(data)}
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+
+
+def assert_no_logging_noise(result: subprocess.CompletedProcess[str]) -> None:
+    shown = result.stdout + result.stderr
+    assert "Logging error" not in shown
+    assert "Traceback" not in shown
+    assert "appeal-desk.log" not in shown
+
+
+def test_a_log_file_that_cannot_be_written_is_given_up_without_a_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "logs"
+    blocker.write_text("a file where the log folder should be", encoding="utf-8")
+    handler = log_file_handler(blocker / "appeal-desk.log")
+    logger = logging.getLogger("test.unwritable")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for number in range(5):
+            logger.warning("record %d", number)
+    finally:
+        handler.close()
+        logger.removeHandler(handler)
+    assert capsys.readouterr().err == ""
+    assert handler.failure is not None and "directory" in handler.failure.lower()
+
+
+def test_a_read_only_data_folder_prints_one_line_per_command(
+    seeded: AppPaths, tmp_path: Path
+) -> None:
+    with small_tmpfs(tmp_path / "ro", size="8m") as mount:
+        if mount is None:
+            pytest.skip("cannot mount a tmpfs here (needs root in a privileged container)")
+        shutil.copytree(seeded.data_dir, mount / "data")
+        paths = resolve_paths(mount / "data")
+        (paths.log_dir / "appeal-desk.log").unlink(missing_ok=True)
+        assert remount_read_only(mount)
+
+        for args in (("list",), ("sent", "1/26", "--channel", "post"), ("appeal", "list")):
+            result = appeal_desk(paths.data_dir, *args)
+
+            assert_no_logging_noise(result)
+            assert result.returncode == 1, result.stderr
+            assert len(result.stderr.splitlines()) == 1, result.stderr
+            assert "read-only" in result.stderr
+
+
+def test_a_full_disk_prints_no_logging_traceback(seeded: AppPaths, tmp_path: Path) -> None:
+    with small_tmpfs(tmp_path / "full", size="2m") as mount:
+        if mount is None:
+            pytest.skip("cannot mount a tmpfs here (needs root in a privileged container)")
+        shutil.copytree(seeded.data_dir, mount / "data")
+        paths = resolve_paths(mount / "data")
+        out = tmp_path / "letter.txt"
+        fill_up(mount)
+
+        listing = appeal_desk(paths.data_dir, "appeal", "list")
+        letter = appeal_desk(paths.data_dir, "letter", "1/26", "--out", str(out))
+        sent = appeal_desk(paths.data_dir, "sent", "1/26", "--channel", "post")
+
+        for result in (listing, letter, sent):
+            assert_no_logging_noise(result)
+            if result.returncode != 0:  # the store itself may need room to be opened
+                assert result.returncode == 1, result.stderr
+                assert result.stderr.splitlines() == [
+                    "appeal-desk: The disk is full. Free some space and try again; nothing "
+                    "was lost."
+                ]
+        assert sent.returncode == 1
+        assert letter.returncode != 0 or out.exists()
