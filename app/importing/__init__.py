@@ -49,7 +49,8 @@ def parse_file(path: Path) -> ParsedDocument:
 
 
 def parse_file_documents(path: Path) -> list[tuple[str, ParsedDocument]]:
-    """Every UA in a file, each with its source name (a mailbox gives one per message).
+    """Every UA in a file, each with its source name (a mailbox gives one per message, a
+    digest one per UA it carries).
 
     Messages of a mailbox that are not UAs are left out; when nothing in the file is a UA,
     the reason of the first refusal is raised.
@@ -78,9 +79,11 @@ def parse_pasted(
 
 
 def _parse_all(texts: list[tuple[str, str]]) -> list[tuple[str, ParsedDocument]]:
+    from app.importing.digest import split_digest
     from app.importing.parser import parse_text
     from app.importing.recommended_actions import with_recommended_actions
 
+    texts = [(name, section) for name, text in texts for section in split_digest(text)]
     parsed: list[tuple[str, ParsedDocument]] = []
     refusals: list[ImportRejected] = []
     for name, text in texts:
