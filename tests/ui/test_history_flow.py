@@ -116,6 +116,9 @@ def test_draft_to_printed_to_sent_to_reply_is_stored_and_shown(
 
 def test_mark_sent_after_the_deadline_warns_but_records(make_window, open_db, qtbot) -> None:  # type: ignore[no-untyped-def]
     load_sample_pack(open_db)
+    # The deadline is today: sent today is in time, sent tomorrow (the latest day a sent date
+    # may carry) is after it.
+    edit_case(open_db, "901/27", deadline=date.today())
     record_appeal(
         open_db, "901/27", target_index=1, channel=Channel.POST, status=AppealStatus.PRINTED
     )
