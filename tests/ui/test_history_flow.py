@@ -122,9 +122,6 @@ def test_mark_sent_after_the_deadline_warns_but_records(make_window, open_db, qt
     record_appeal(
         open_db, "901/27", target_index=1, channel=Channel.POST, status=AppealStatus.PRINTED
     )
-    # the deadline is today: sent today, the letter is in time; sent tomorrow (the latest
-    # sent date there is), it is late
-    edit_case(open_db, "901/27", deadline=date.today())
     window = make_window()
     dialog = open_history(window, ua="901/27")
     dialog.table.selectRow(0)
