@@ -47,6 +47,9 @@ class AppealDeskError(Exception):
     """Base class: an expected failure the user can act on (never a bug)."""
 
     def __init__(self, message: str, /, **fields: object) -> None:
+        if isinstance(message, Phrase) and not fields:  # words made below, shown translated
+            fields = message.fields
+            message = message.template
         self.template = message
         self.fields = fields
         super().__init__(self.message)
