@@ -204,7 +204,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.cases import list_cases
 
     today = date.today()
-    cases = list_cases(ctx.database(), include_closed=args.all, search=args.search)
+    cases = list_cases(ctx.database(), include_closed=args.all, search=args.search, today=today)
     if args.json:
         from app.services.cases import get_case
 

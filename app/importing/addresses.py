@@ -34,6 +34,11 @@ SALUTATION_LABELS = {
     "anrede",
 }
 _DANGLING = re.compile(r"\s(?:and|of|for|the|on|de|del|de la|des|du|et|y|und|der|für)$", re.I)
+_HONORIFIC_ONLY = re.compile(
+    r"(?:(?:His|Her|Your)\s+(?:Excellency|Majesty|Highness)|H\.\s?E\.|S\.\s?E\.|"
+    r"Son Excellence|Sa Majesté|Su Excelencia|Su Majestad|(?:Seine|Ihre) Exzellenz)",
+    re.I,
+)
 _SEX_MARK = re.compile(r"\s*\((f|m|h|w)\)\s*$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -122,7 +127,9 @@ def _rejoin_broken(lines: list[str]) -> list[str]:
     """Rejoin an address line the extraction broke in the middle (next line starts lowercase)."""
     out: list[str] = []
     for line in lines:
-        if out and _DANGLING.search(out[-1]):
+        if out and _HONORIFIC_ONLY.fullmatch(out[-1].strip()):
+            out[-1] = f"{out[-1]} {line}"  # "His Excellency" / "President Jane Roe"
+        elif out and _DANGLING.search(out[-1]):
             out[-1] = f"{out[-1]} {line}"  # "Minister of Justice, Prison Affairs and" / "Reforms"
         elif (
             out

@@ -10,16 +10,20 @@ from app.importing.document import Document
 from app.importing.titles import Reading, clean_title
 
 _CONCERN_LINE = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on\s+)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Informaci[óo]n complementaria sobre(?: la)?)\s*)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
     re.I,
 )
 _OLD_HEADER = re.compile(
     r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|P[ÚU]BLICO)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
-    r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$",
+    r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$|^\s*DOCUMENTO? P[ÚU]BLICO?\s*$",
     re.I | re.M,
 )
-_NEW_CONCERN = re.compile(r"^\s*(?:and\s+)?new concerns?\s*:", re.I)
-_NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?(?:and\s+)?new concerns?\s*:", re.I)
+_NEW = (
+    r"(?:and\s+|y\s+|et\s+|und\s+)?(?:new concerns?|nuevos? motivos? de preocupaci[óo]n|"
+    r"nouveaux? sujets? de pr[ée]occupation|neue Sorge)\s*:"
+)
+_NEW_CONCERN = re.compile(r"^\s*" + _NEW, re.I)
+_NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?" + _NEW, re.I)
 _BRACKETS_AFTER_NUMBER = re.compile(
     r"^(?:\s*(?:(?:and|,)\s*)?(?:(?:follow[- ]ups?|further information|FI)(?:\s*\(\d+\))?\s*)?\([^)]*\))+",
     re.I,
@@ -68,7 +72,7 @@ def read_concern_line(doc: Document) -> Reading:
 
 
 _CONCERN_HEAD = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on\s+)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Informaci[óo]n complementaria sobre(?: la)?)\s*)?(?:UA|AU|EXTRA)\s+(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
     re.I | re.S,
 )
 
@@ -97,7 +101,8 @@ def _continues_concern(line: str, previous: str) -> bool:
         return False  # "Fear for safety" is whole; the names line follows it
     if canonical_country(stripped) or is_date_line(stripped) or len(stripped) > 90:
         return False
-    return not stripped.endswith(".") and not re.search(r"\bAI Index\b|:\s", stripped)
+    own = _NEW_CONCERN_TAIL.split(stripped)[0]  # "torture / Health concern and new concern: …"
+    return not own.endswith(".") and not re.search(r"\bAI Index\b|:\s", own)
 
 
 def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
@@ -118,6 +123,14 @@ _SKIPPED_BEFORE_CONCERN = re.compile(
 )
 
 
+# "Follow-up on UA 52/10 (10 March 2010)", "Weitere Informationen zu UA 212/98 (AFR …)"
+_FOLLOW_UP_LINE = re.compile(
+    r"\s*(?:Follow[- ]up on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|"
+    r"Informaci[óo]n complementaria sobre)\b",
+    re.I,
+)
+
+
 def is_old_layout(doc: Document, has_banner: bool) -> bool:
     """An EXTERNAL/PUBLIC header, or a ``UA n/yy  <concern>`` line (a bare number is not enough)."""
     old_header = bool(_OLD_HEADER.search(doc.body))
@@ -130,6 +143,6 @@ def is_old_layout(doc: Document, has_banner: bool) -> bool:
             old_header or (re.match(r"[^\W\d_]", concern) and not _COUNTER.match(concern))
         ):
             return True
-        if match and not has_banner and re.match(r"\s*Follow[- ]up on\b", line, re.I):
+        if match and not has_banner and _FOLLOW_UP_LINE.match(line) and "(" in line:
             return True  # "Follow-up on UA 52/10 (10 March 2010)", the concern lines below
     return False

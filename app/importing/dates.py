@@ -114,7 +114,9 @@ def date_at_start(text: str, max_skip: int = 12) -> date | None:
 
 
 # The place of a dateline: "Wien, 14. Mai 2012", "London, 3 May 2014".
-_PLACE = re.compile(r"^[A-ZÄÖÜ][^\W\d_]+(?:[ -][A-ZÄÖÜ][^\W\d_]+){0,2},\s*(?=\d)")
+_PLACE = re.compile(
+    r"^[A-ZÄÖÜ][^\W\d_]+(?:[ -][A-ZÄÖÜ][^\W\d_]+){0,2},\s*(?:(?:le|el|den|am)\s+)?(?=\d)"
+)
 
 
 def is_date_line(line: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.importing.countries import canonical_country
 from app.importing.dates import date_at_start, find_dates, is_date_line
 from app.importing.document import Document
 
@@ -150,7 +151,9 @@ def issued_on(doc: Document) -> date | None:
     previous = ""
     date_lines: list[tuple[int, date, bool]] = []
     for i, line in enumerate(doc.body_lines[:60]):
-        ends_sentence_part = bool(re.search(r"[a-z,]$", previous.rstrip()))
+        ends_sentence_part = bool(re.search(r"[a-z,]$", previous.rstrip())) and not (
+            " | " in previous or _ID_ON_LINE.search(previous)  # "UA 78/19 | … | Honduras"
+        )
         previous = line
         if is_date_line(line) and not ends_sentence_part:  # not "... freed on" / "2 May 2022."
             weekday = bool(re.match(r"\s*[^\W\d_]+day,", line, re.I))
@@ -159,6 +162,9 @@ def issued_on(doc: Document) -> date | None:
         web = re.match(r"^\s*(.+?)\s*\|", line)
         if web and is_date_line(web.group(1)):
             return find_dates(web.group(1))[0][2]
+        meta = _dated_meta_line(line)
+        if meta:
+            return meta
         column = re.match(r"^\S.*?\s{3,}(\S.*)$", line)  # "Distr: UA/SC        5 May 1995"
         if (
             column
@@ -179,6 +185,21 @@ def issued_on(doc: Document) -> date | None:
             if found:
                 return found[-1][2]
     return None
+
+
+def _dated_meta_line(line: str) -> date | None:
+    """``CAMBODIA | 24 March 2022 | Urgent Action update``: a page's line of facts about the
+    UA (its country, its series) with the date among them (not a blog's "Posted by" line)."""
+    parts = [part.strip() for part in line.split(" | ")]
+    if not 2 <= len(parts) <= 5 or len(line) > 120:
+        return None
+    dated = [part for part in parts if is_date_line(part)]
+    about_the_ua = any(
+        canonical_country(part) or re.search(r"\bUrgent Action|\b(?:UA|AU)\s*\d", part, re.I)
+        for part in parts
+        if part not in dated
+    )
+    return find_dates(dated[0])[0][2] if dated and about_the_ua else None
 
 
 _BANNER_LINE = re.compile(

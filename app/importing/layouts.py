@@ -162,7 +162,12 @@ def _is_story_line(line: str, following: str) -> bool:
         return False  # "Hungary: Asylum seekers ...": a headline with its country prefix
     if len(line) >= 60 and following.strip()[:1].islower():
         return True  # a prose line wrapped early by the extraction
-    return len(line) >= 50 and len(following.strip()) >= 40 and not line.endswith(":")
+    return (
+        len(line) >= 50
+        and len(following.strip()) >= 40
+        and not line.endswith(":")
+        and not _WEB_NOISE.match(following.strip())  # "CAMBODIA | 24 March 2022 | …" below
+    )
 
 
 def _opens_paragraph(lines: list[str], i: int) -> bool:

@@ -28,7 +28,7 @@ _FEMALE = FEMALE_HONORIFICS
 NAME_PARTICLES = {
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von",
     "der", "den", "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "y", "e", "af", "zu",
-    "mac", "st", "st.", "ould", "ben", "abu", "ap",
+    "mac", "st", "st.", "ould", "ben", "abu", "ap", "oghlu", "oglu", "ogly", "qizi", "kyzy", "uulu",
 }  # fmt: skip
 # Words that mark an office, an institution or an address rather than a person.
 _NON_NAME_WORDS = frozenset(fold(word) for word in NON_NAME_WORDS)
@@ -185,9 +185,8 @@ def split_office_prefix(line: str) -> tuple[str, str] | None:
         rest = line.strip()[match.end() :]
         if len(rest.split()) >= 2 and looks_like_person_name(rest):
             return match.group(1), rest
-        return None
-    if has_honorific(line):
-        return None
+    elif has_honorific(line) and looks_like_person_name(line):
+        return None  # "General Jane Roe": the rank is part of the name
     split = split_office_and_name(line)
     # The office ends with its head noun ("Public Prosecutor", not "para Relaciones Interiores")
     if split and not split[2] and _has_office_word(split[0].split()[-1]):

@@ -11,8 +11,10 @@ from app.importing.names import looks_like_person_name, split_office_prefix, str
 _WROTE_TO = re.compile(
     r"\b(?:(?:wrote|written|writing)(?: (?:letters|appeals|messages|e-?mails|cards))?|"
     r"sent (?:letters|appeals|messages|emails|e-mails)|appealed|"
-    r"sent (?:more than |over |some |about )?[\d,.]+ (?:letters|appeals|messages|emails|e-mails|cards|signatures)|"
-    r"sent letters and emails|took action[^.]{0,80}?and sent (?:letters|appeals))\s+to\s+|"
+    r"sent (?:(?:more than |over |some |about )?(?:[\d,.]+|thousands|hundreds|dozens|many)(?: of)? )?"
+    r"(?:letters|appeals|messages|emails|e-mails|cards|signatures)"
+    r"(?: and (?:letters|appeals|messages|emails|e-mails|cards))?|"
+    r"took action[^.]{0,80}?and sent (?:letters|appeals))\s+to\s+|"
     r"\b(?:called|calling) (?:on|upon)\s+|"
     r"\b(?:appeals|letters|messages|e-?mails|cards)(?: were)? sent\s+to\s+|"
     r"\bont (?:écrit|envoyé des (?:lettres|appels|messages))\s+(?=au\b|à\b|aux\b)|"
@@ -20,12 +22,14 @@ _WROTE_TO = re.compile(
     r"\bschrieben\s+(?:an\s+)?|"
     r"\b(?:schreib\w*|Appell\w*|Briefe|Faxe|E-Mails|Luftpostbriefe|wenden Sie sich|wende dich)\b"
     r"[^.]{0,80}?\ban\s+(?=(?:den|die)\s)|"
-    r"\bsich\s+an\s+(?=(?:den|die)\s)",  # "hatten sich an den Minister …, Jane Roe, gewandt"
+    r"\bsich\s+an\s+(?=(?:den|die)\s)|"  # "hatten sich an den Minister …, Jane Roe, gewandt"
+    r"\b(?:hatten|haben|hat)\s+an\s+(?=(?:den|die)\s)",  # "hatten an den Minister … appelliert"
     re.I,
 )
 _SEGMENT_END = re.compile(
     r"\s*(?:,\s*)?\b(?:calling|urging|asking|demanding|to (?:call|urge|ask|demand)|pour|para|afin|"
-    r"um\b|requesting|and called|et ont|y (?:pidieron|exigieron))\b|[.;]\s",
+    r"um\b|requesting|and called|et ont|y (?:pidieron|exigieron)|appelliert|geschrieben|gewandt)\b|"
+    r"[.;]\s",
     re.I,
 )
 _LEAD_IN = re.compile(

@@ -163,7 +163,26 @@ def column_persons(doc: Document) -> list[Person]:
                 in_block = False
             continue
         for entry in entries:
+            if _introduces_names(entry) or _UNNAMED_RELATIVES.match(entry):
+                continue
             person = _person_from_piece(entry)
             if person and all(p.name != person.name for p in persons):
                 persons.append(person)
     return persons
+
+
+# "Her family", "his relatives", "sa famille": the people around a person, not named.
+_UNNAMED_RELATIVES = re.compile(
+    r"^\s*(?:and\s+)?(?:her|his|their|su|sus|sa|son|ses|leur|leurs|seine|ihre)\s+"
+    r"(?:family|families|relatives|children|familia|familiares|hijos|famille|proches|enfants|"
+    r"Familie|Angehörigen|Kinder)\b",
+    re.I,
+)
+
+
+def _introduces_names(entry: str) -> bool:
+    """``Eleven men held at X,`` / ``including:``: a group line above the names it lists."""
+    text = entry.strip()
+    return text.endswith((",", ":")) or bool(
+        re.match(r"^(?:including|among them|darunter|dont|entre ellos|entre ellas)\b", text, re.I)
+    )

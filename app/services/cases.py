@@ -2,32 +2,73 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.errors import CaseNotFound
-from app.domain.model import CaseDetail, CaseListPreview, CaseSummary, normalize_ua_number
+from app.domain.model import (
+    CaseDetail,
+    CaseListPreview,
+    CaseStatus,
+    CaseSummary,
+    normalize_ua_number,
+)
 from app.paths import AppPaths
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a function needs it
     from app.store.database import Database
 
 
-def _list_order(case: CaseSummary) -> tuple[object, ...]:
-    return (case.deadline is None, case.deadline, case.ua_number)
+def ua_year_number(ua_number: str) -> int:
+    """``"119/21"`` as one int that orders by year, then number (two-digit years pivot at 70);
+    0 for a number in another form."""
+    number, _sep, year = ua_number.partition("/")
+    try:
+        yy = int(year)
+        full_year = yy if yy >= 100 else (1900 + yy if yy >= 70 else 2000 + yy)
+        return full_year * 100_000 + int(number)
+    except ValueError:
+        return 0
+
+
+def list_order(today: date) -> Callable[[CaseSummary], tuple[int, int, int]]:
+    """The sort key of the case list as a volunteer opens it, the same in the window and the
+    CLI: first the open cases one can still write for, soonest deadline first; then those
+    whose deadline has passed, the most recent first (a letter may still help, after checking
+    with the section); then open cases without a deadline; closed cases last. Ties by UA
+    number (year, then number)."""
+    day = today.toordinal()
+
+    def key(case: CaseSummary) -> tuple[int, int, int]:
+        ua = ua_year_number(case.ua_number)
+        deadline = case.deadline
+        if case.status != CaseStatus.OPEN:
+            return 3, -(deadline.toordinal() if deadline else 0), ua
+        if deadline is None:
+            return 2, 0, ua
+        ordinal = deadline.toordinal()
+        return (0, ordinal, ua) if ordinal >= day else (1, -ordinal, ua)
+
+    return key
 
 
 def list_cases(
-    db: Database, *, include_closed: bool = False, search: str = ""
+    db: Database,
+    *,
+    include_closed: bool = False,
+    search: str = "",
+    today: date | None = None,
 ) -> list[CaseSummary]:
-    """Cases sorted by deadline (undated last), open ones only unless asked; with ``search``,
+    """Cases in list order (``list_order``), open ones only unless asked; with ``search``,
     those holding every word of it ("sao" finds "São Paulo")."""
     from app.domain.text_folding import fold
     from app.store.case_list import read_cases
 
     words = tuple(fold(search).split())
     rows = db.read(lambda execute: read_cases(execute, open_only=not include_closed, words=words))
-    return sorted(rows, key=_list_order)
+    return sorted(rows, key=list_order(today or date.today()))
 
 
 def peek_cases(paths: AppPaths, database_url: str | None = None) -> list[CaseSummary] | None:
@@ -39,11 +80,11 @@ def peek_cases(paths: AppPaths, database_url: str | None = None) -> list[CaseSum
     from app.store.case_list import read_cases, read_file
 
     rows = read_file(paths.database, read_cases)
-    return None if rows is None else sorted(rows, key=_list_order)
+    return None if rows is None else sorted(rows, key=list_order(date.today()))
 
 
 def peek_preview(
-    paths: AppPaths, size: int, database_url: str | None = None
+    paths: AppPaths, size: int, database_url: str | None = None, today: date | None = None
 ) -> CaseListPreview | None:
     """The first ``size`` (or a few more) open cases in list order and the case counts, read
     in milliseconds before the store is opened; None when ``peek_cases`` would be None."""
@@ -51,10 +92,11 @@ def peek_preview(
         return None
     from app.store.case_list import read_file, read_preview
 
-    preview = read_file(paths.database, lambda execute: read_preview(execute, size))
+    day = today or date.today()
+    preview = read_file(paths.database, lambda execute: read_preview(execute, size, day))
     if preview is None:
         return None
-    return replace(preview, cases=tuple(sorted(preview.cases, key=_list_order)))
+    return replace(preview, cases=tuple(sorted(preview.cases, key=list_order(day))))
 
 
 def get_case(db: Database, ua_number: str) -> CaseDetail:

@@ -7,9 +7,10 @@ about 200 ms before a first query could run, so the window shows the cases while
 is opened, checked and migrated in the background. A read takes a function that runs one
 statement with named parameters (``:name``, which both drivers accept) and returns its rows.
 
-The preview is the first screen of open cases in the default order (deadline, soonest first,
-undated last): a few milliseconds where the whole list of 10,000 cases takes about 100 ms,
-so the window paints it first and swaps in the whole list when it arrives.
+The preview is the first screen of open cases in the default order (upcoming deadlines
+soonest first, then passed ones, then undated: ``app.services.cases.list_order``): a few
+milliseconds where the whole list of 10,000 cases takes about 100 ms, so the window paints
+it first and swaps in the whole list when it arrives.
 """
 
 from __future__ import annotations
@@ -86,34 +87,48 @@ def read_cases(
     return _summaries(execute(_CASES.format(where=where), params), persons, officials, sent)
 
 
-_FIRST_DATED = (
-    "SELECT deadline FROM cases WHERE status = :open AND deadline IS NOT NULL "
-    "AND removed_at IS NULL ORDER BY deadline LIMIT 1 OFFSET :offset"
+_OPEN = "status = :open AND removed_at IS NULL"
+# The deadline of the open case at :offset among those due from :today on (soonest first),
+# or among those whose deadline passed (most recent first); each walks the deadline index.
+_NTH_UPCOMING = (
+    f"SELECT deadline FROM cases WHERE {_OPEN} AND deadline >= :today "
+    "ORDER BY deadline LIMIT 1 OFFSET :offset"
 )
-_IDS_DATED_UNTIL = (
-    "SELECT id FROM cases WHERE status = :open AND deadline IS NOT NULL AND deadline <= :last "
-    "AND removed_at IS NULL"
+_NTH_PASSED = (
+    f"SELECT deadline FROM cases WHERE {_OPEN} AND deadline < :today "
+    "ORDER BY deadline DESC LIMIT 1 OFFSET :offset"
 )
-_IDS_OPEN = "SELECT id FROM cases WHERE status = :open AND removed_at IS NULL"
+_COUNT_UPCOMING = f"SELECT COUNT(*) FROM cases WHERE {_OPEN} AND deadline >= :today"
+_IDS_DATED_BETWEEN = (
+    f"SELECT id FROM cases WHERE {_OPEN} AND deadline >= :first AND deadline <= :last"
+)
+_IDS_OPEN = f"SELECT id FROM cases WHERE {_OPEN}"
 _COUNTS = "SELECT status, COUNT(*) FROM cases WHERE removed_at IS NULL GROUP BY status"
 
 
-def read_preview(execute: Execute, size: int) -> CaseListPreview:
-    """At least the first ``size`` open cases in deadline order (all those sharing the last
-    deadline shown; all open cases when fewer are dated), with the store's counts."""
-    open_status = CaseStatus.OPEN.value
-    # Walks the deadline index in order: about 0.2 ms at 10,000 cases.
-    last = list(execute(_FIRST_DATED, {"open": open_status, "offset": size - 1}))
+def read_preview(execute: Execute, size: int, today: date) -> CaseListPreview:
+    """At least the first ``size`` open cases in list order (deadlines from ``today`` on,
+    soonest first; then passed ones, the most recent first; then undated ones), all those
+    sharing the last deadline shown, with the store's counts."""
+    params: dict[str, Any] = {"open": CaseStatus.OPEN.value, "today": today.isoformat()}
+    last = list(execute(_NTH_UPCOMING, {**params, "offset": size - 1}))
     if last:
-        ids = execute(_IDS_DATED_UNTIL, {"open": open_status, "last": last[0][0]})
+        bounds = {"first": params["today"], "last": last[0][0]}
+        ids = execute(_IDS_DATED_BETWEEN, {**params, **bounds})
     else:
-        ids = execute(_IDS_OPEN, {"open": open_status})
+        upcoming = int(next(iter(execute(_COUNT_UPCOMING, params)))[0])
+        first = list(execute(_NTH_PASSED, {**params, "offset": size - upcoming - 1}))
+        if first:  # every upcoming case and the most recently passed ones
+            bounds = {"first": first[0][0], "last": "9999-12-31"}
+            ids = execute(_IDS_DATED_BETWEEN, {**params, **bounds})
+        else:
+            ids = execute(_IDS_OPEN, params)
     cases = read_cases(execute, case_ids=[row[0] for row in ids])
     counts = {status: int(n) for status, n in execute(_COUNTS, {})}
     return CaseListPreview(
         cases=tuple(cases),
-        open_count=counts.get(open_status, 0),
-        closed_count=sum(n for status, n in counts.items() if status != open_status),
+        open_count=counts.get(params["open"], 0),
+        closed_count=sum(n for status, n in counts.items() if status != params["open"]),
     )
 
 

@@ -22,7 +22,6 @@ from app.domain.model import CaseListPreview, CaseStatus, CaseSummary
 from app.i18n import _
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
-from app.ui.models.case_columns import Column
 from app.ui.views.case_list_view import CaseListView
 
 if TYPE_CHECKING:
@@ -115,11 +114,10 @@ class CaseLoading(QObject):
         return self.preview_counts is not None
 
     def _preview_matches_view(self) -> bool:
-        """The preview holds the first open cases by deadline: the view must show that."""
+        """The preview holds the first open cases in list order: the view must show that."""
         model, case_list = self._case_list.model, self._case_list
         return (
-            model.sort_column in (Column.DEADLINE, Column.DAYS_LEFT)
-            and model.sort_order == Qt.SortOrder.AscendingOrder
+            model.sort_column is None
             and not case_list.show_closed_box.isChecked()
             and not case_list.search_box.text()
         )

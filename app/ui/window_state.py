@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from app.ui.models.case_columns import Column
 from app.ui.views.case_list_view import CaseListView
 
 
@@ -34,7 +35,17 @@ class WindowState:
             splitter.setSizes([760, 520])
         header = self._bytes("main/caseHeader")
         if header is not None:
-            case_list.table.horizontalHeader().restoreState(header)
+            columns = case_list.table.horizontalHeader()
+            columns.restoreState(header)
+            ascending = Qt.SortOrder.AscendingOrder
+            old_default = (columns.sortIndicatorSection(), columns.sortIndicatorOrder()) == (
+                Column.DEADLINE,
+                ascending,
+            )
+            if old_default and self._settings.value("main/caseOrder") is None:
+                # Saved by a version whose default order was the deadline column: open with
+                # today's default, the list order, instead.
+                columns.setSortIndicator(-1, ascending)
         show_closed = self._settings.value("main/showClosed", False)
         case_list.show_closed_box.setChecked(show_closed in (True, "true", "1"))
 
@@ -43,5 +54,6 @@ class WindowState:
         self._settings.setValue("main/state", window.saveState())
         self._settings.setValue("main/splitter", splitter.saveState())
         self._settings.setValue("main/caseHeader", case_list.table.horizontalHeader().saveState())
+        self._settings.setValue("main/caseOrder", "list")
         self._settings.setValue("main/showClosed", case_list.show_closed_box.isChecked())
         self._settings.sync()

@@ -54,18 +54,37 @@ def test_model_and_proxy_pass_the_model_tester(qtmodeltester, model: CaseTableMo
     qtmodeltester.check(proxy)
 
 
-def test_rows_sort_by_deadline_by_default_with_undated_last(model: CaseTableModel) -> None:
-    assert column_texts(model, Column.UA_NUMBER) == ["7/25", "1/26", "5/26", "119/21", "80/99"]
-
-
-def test_days_left_says_overdue_in_words(model: CaseTableModel) -> None:
+def test_by_default_cases_one_can_still_act_on_come_first(model: CaseTableModel) -> None:
+    # upcoming deadlines soonest first, then passed ones, then undated, closed last
+    assert model.sort_column is None
+    assert column_texts(model, Column.UA_NUMBER) == ["1/26", "5/26", "7/25", "80/99", "119/21"]
     assert column_texts(model, Column.DAYS_LEFT) == [
-        "3 days overdue",
         "Due today",
         "30 days left",
-        "Closed",
+        "3 days overdue",
         "No deadline",
+        "Closed",
     ]
+
+
+def test_passed_deadlines_list_the_most_recent_first(qapp) -> None:  # type: ignore[no-untyped-def]
+    built = CaseTableModel(today=lambda: TODAY)
+    built.set_cases(
+        [
+            summary(1, "1/95", date(1995, 5, 1)),
+            summary(2, "9/25", date(2025, 11, 2)),
+            summary(3, "2/26", TODAY + timedelta(days=12)),
+            summary(4, "3/20", date(2020, 1, 1)),
+        ]
+    )
+    assert column_texts(built, Column.UA_NUMBER) == ["2/26", "9/25", "3/20", "1/95"]
+
+
+def test_a_clicked_deadline_column_sorts_by_date_as_before(model: CaseTableModel) -> None:
+    model.sort(Column.DEADLINE, Qt.SortOrder.AscendingOrder)
+    assert column_texts(model, Column.UA_NUMBER) == ["7/25", "1/26", "5/26", "119/21", "80/99"]
+    model.sort(-1, Qt.SortOrder.AscendingOrder)  # the indicator cleared: the list order again
+    assert column_texts(model, Column.UA_NUMBER) == ["1/26", "5/26", "7/25", "80/99", "119/21"]
 
 
 def test_sample_cases_are_labelled_in_the_title(model: CaseTableModel) -> None:

@@ -25,9 +25,10 @@ def test_first_run_shows_the_empty_state_with_both_ways_in(make_window) -> None:
     assert not window.menu_actions.write_letter.isEnabled()
 
 
-def test_cases_are_listed_by_deadline_and_the_first_is_shown(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+def test_cases_one_can_act_on_come_first_and_the_first_is_shown(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
     store_documents(
         app_paths,
+        fictional_document("1/95", deadline=date(1995, 3, 1)),
         fictional_document("12/26", deadline=date.today() + timedelta(days=20)),
         fictional_document(
             "3/26", title="FICTIONAL JOURNALIST MISSING", deadline=date.today() - timedelta(days=2)
@@ -35,16 +36,17 @@ def test_cases_are_listed_by_deadline_and_the_first_is_shown(make_window, app_pa
     )
     window = make_window()
     assert window.pages.currentWidget() is window.splitter
-    assert visible_ua_numbers(window) == ["3/26", "12/26"]
-    days_left = window.proxy.index(0, Column.DAYS_LEFT).data()
-    assert days_left == "2 days overdue"
+    assert visible_ua_numbers(window) == ["12/26", "3/26", "1/95"]
+    assert window.case_list.table.horizontalHeader().sortIndicatorSection() == -1
+    days_left = [window.proxy.index(row, Column.DAYS_LEFT).data() for row in range(3)]
+    assert days_left[:2] == ["20 days left", "2 days overdue"]
     shown = window.detail.case
-    assert shown is not None and shown.ua_number == "3/26"
+    assert shown is not None and shown.ua_number == "12/26"
     body = window.detail.body.toPlainText()
     assert "Minister of Justice, Rui Costa" in body
     assert "minister@justice.example" in body
     assert "I urge you to release Ana Lima" in body
-    assert window.count_label.text() == "2 open cases"
+    assert window.count_label.text() == "3 open cases"
 
 
 def test_search_box_narrows_the_list_as_you_type(make_window, app_paths, qtbot) -> None:  # type: ignore[no-untyped-def]

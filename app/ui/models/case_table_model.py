@@ -73,7 +73,9 @@ class CaseTableModel(QAbstractTableModel):
         self._pool: list[CaseSummary] = []  # the same rows as given to set_cases
         self._order: Positions = positions(())  # row -> position in _pool (the proxy reads it)
         self._today = today
-        self._sort_column = Column.DEADLINE
+        # None: the list order of app.services.cases.list_order (no column chosen; the
+        # header shows no sort indicator); a column once the user sorts by one.
+        self._sort_column: Column | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
         # Ascending orders per column, as _pool positions (see _ordered); cleared on change.
         self._orders = CaseSortOrders(self)
@@ -199,11 +201,13 @@ class CaseTableModel(QAbstractTableModel):
     # ---- sorting (in the model: a proxy's row-by-row compare is far slower) --------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(Column):
+        """Sort by ``column``; -1 (no sort indicator) restores the list order."""
+        if not -1 <= column < len(Column):
             return
-        if (column, order) == (self._sort_column, self._sort_order) and self._orders.has_any():
+        chosen = None if column < 0 else Column(column)
+        if (chosen, order) == (self._sort_column, self._sort_order) and self._orders.has_any():
             return  # already in this order (QTableView.sortByColumn asks twice per click)
-        self._sort_column, self._sort_order = Column(column), order
+        self._sort_column, self._sort_order = chosen, order
         self.layoutAboutToBeChanged.emit()
         old_order = self._order
         self._order = self._ordered()
@@ -223,6 +227,12 @@ class CaseTableModel(QAbstractTableModel):
         by UA number. The ascending order of each column is kept until the rows change, so
         sorting again by a column (either way) is a list copy (bench/bench_search_sort.py)."""
         column = self._sort_column
+        if column is None:
+            from app.services.cases import list_order
+
+            key = list_order(self._today())
+            pool = self._pool
+            return positions(sorted(range(len(pool)), key=lambda i: key(pool[i])))
         if column == Column.DAYS_LEFT:
             column = Column.DEADLINE  # the same order
         present, missing = self._orders.ascending(self._pool, column)
@@ -236,7 +246,8 @@ class CaseTableModel(QAbstractTableModel):
         return self._pool, self._order, self._rows
 
     @property
-    def sort_column(self) -> Column:
+    def sort_column(self) -> Column | None:
+        """The column sorted by, or None for the list order."""
         return self._sort_column
 
     @property

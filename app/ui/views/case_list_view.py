@@ -82,7 +82,11 @@ class CaseListView(QWidget):
             (Column.APPEALS_SENT, 46),
         ):
             self.table.setColumnWidth(column, width)
-        header.setSortIndicator(model.sort_column, model.sort_order)
+        # No indicator: the list order (see app.services.cases.list_order); a third click on
+        # a sorted column goes back to it.
+        header.setSortIndicatorClearable(True)
+        sorted_by = model.sort_column
+        header.setSortIndicator(-1 if sorted_by is None else sorted_by, model.sort_order)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._select_current_row)

@@ -155,3 +155,27 @@ def test_bad_files_are_rejected_with_a_reason_and_the_store_is_unchanged(
         assert len(line) > len(f"{path.name}: rejected: ") + 10, name
         assert "Traceback" not in out + err
     assert counts(data) == before
+
+
+def test_list_shows_the_cases_one_can_still_act_on_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date, timedelta
+
+    from tests.builders import fictional_document, store_documents
+
+    today = date.today()
+    store_documents(
+        resolve_paths(tmp_path),
+        fictional_document("4/95", deadline=date(1995, 6, 1)),
+        fictional_document("8/26", deadline=today + timedelta(days=40)),
+        fictional_document("2/25", deadline=date(2025, 2, 1)),
+        fictional_document("9/26", deadline=today + timedelta(days=5)),
+        fictional_document("1/24", deadline=today + timedelta(days=20)),
+    )
+    code, out, _ = cli(capsys, tmp_path, "list")
+    assert code == 0
+    listed = [n for line in out.splitlines() for n in line.split()[:1] if "/" in n]
+    assert listed == ["9/26", "1/24", "8/26", "2/25", "4/95"]
+    code, out, _ = cli(capsys, tmp_path, "list", "--json")
+    assert [case["ua_number"] for case in json.loads(out)] == listed

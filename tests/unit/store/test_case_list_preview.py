@@ -34,18 +34,20 @@ def tied_store(store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return copy
 
 
-def _open_list(data: Path) -> list[int]:
+def _open_list(data: Path, today: date) -> list[int]:
     db = open_store(resolve_paths(data))
     try:
-        return [case.case_id for case in list_cases(db, include_closed=False)]
+        return [case.case_id for case in list_cases(db, include_closed=False, today=today)]
     finally:
         db.close()
 
 
+# before every deadline, between them (some passed), after all of them
+@pytest.mark.parametrize("today", [date(2026, 11, 1), date(2026, 12, 3), date(2027, 1, 1)])
 @pytest.mark.parametrize("size", [1, 4, 9, 25, 500])
-def test_the_preview_is_the_head_of_the_open_list(tied_store: Path, size: int) -> None:
-    expected = _open_list(tied_store)
-    preview = peek_preview(resolve_paths(tied_store), size)
+def test_the_preview_is_the_head_of_the_open_list(tied_store: Path, size: int, today: date) -> None:
+    expected = _open_list(tied_store, today)
+    preview = peek_preview(resolve_paths(tied_store), size, today=today)
     assert preview is not None
     shown = [case.case_id for case in preview.cases]
     assert len(shown) >= min(size, len(expected))
