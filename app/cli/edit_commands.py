@@ -196,6 +196,7 @@ def appeal_json(record: object) -> dict[str, object]:
         "channel": record.channel.value if record.channel else None,
         "date": record.sent_on.isoformat() if record.sent_on else None,
         "status": record.status.value,
+        "count": record.count,  # letters this record stands for ("sent --count 12")
     }
 
 

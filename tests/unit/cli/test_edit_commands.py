@@ -104,7 +104,7 @@ def test_appeal_list_edit_delete(tmp_path: Path, capsys: pytest.CaptureFixture[s
     cli(capsys, tmp_path, "sent", "901/27", "--channel", "post", "--date", sent_on)
     code, out, _ = cli(capsys, tmp_path, "appeal", "list", "--json")
     [appeal] = json.loads(out)
-    assert set(appeal) == {"id", "ua_number", "target", "channel", "date", "status"}
+    assert set(appeal) == {"id", "ua_number", "target", "channel", "date", "status", "count"}
     assert (appeal["ua_number"], appeal["channel"], appeal["date"], appeal["status"]) == (
         "901/27",
         "post",
@@ -256,3 +256,21 @@ def test_undo_that_would_be_refused_says_only_why(
     assert out == ""
     assert "cannot be undone" in err and "These cases go" not in err
     assert store_dump(tmp_path) == before
+
+
+def test_appeal_list_json_carries_the_count_the_text_listing_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_901))
+    assert cli(capsys, tmp_path, "sent", "901/27", "--channel", "post", "--count", "12")[0] == 0
+    assert cli(capsys, tmp_path, "sent", "901/27", "--channel", "email")[0] == 0
+
+    text = cli(capsys, tmp_path, "appeal", "list")[1]
+    code, out, _err = cli(capsys, tmp_path, "appeal", "list", "--json")
+
+    assert code == 0
+    assert "x12" in text
+    assert sorted((a["channel"], a["count"]) for a in json.loads(out)) == [
+        ("email", 1),
+        ("post", 12),
+    ]
