@@ -112,10 +112,19 @@ class TargetOutOfRange(InvalidInput):
 class UnknownLocale(InvalidInput):
     """Not a language code the letters know."""
 
-    def __init__(self, locale: str) -> None:
-        super().__init__(
-            N_("%(locale)s is not a language code such as es or fr_CA."), locale=locale
-        )
+    def __init__(self, locale: str, available: tuple[str, ...] = ()) -> None:
+        if available:  # the languages a letter can be written in, named
+            super().__init__(
+                N_(
+                    "%(locale)s is not a letter language. Letters can be written in: %(languages)s."
+                ),
+                locale=locale,
+                languages=", ".join(available),
+            )
+        else:
+            super().__init__(
+                N_("%(locale)s is not a language code such as es or fr_CA."), locale=locale
+            )
         self.locale = locale
 
 

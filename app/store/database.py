@@ -257,6 +257,14 @@ def open_database(
         try:
             ensure_dirs(paths)
         except OSError as exc:
+            if paths.data_dir.exists() and not paths.data_dir.is_dir():
+                raise StoreUnavailable(
+                    N_(
+                        "{folder} is a file, not a folder. Give --data-dir (or "
+                        "APPEAL_DESK_HOME) a folder for Appeal Desk's data."
+                    ),
+                    folder=paths.data_dir,
+                ) from exc
             raise StoreUnavailable(
                 f"The data folder {paths.data_dir} cannot be created ({exc.strerror}). "
                 "Choose another one with --data-dir."
@@ -299,10 +307,23 @@ def say_sqlite_version(db_path: Path | None) -> None:
     warn_about_old_sqlite()
 
 
+SUPPORTED_SCHEMES = ("postgresql", "sqlite")  # what --database-url may start with
+
+
 def engine_for_url(url: str) -> Engine:
     """An engine for a --database-url, or StoreUnavailable saying why that address is unusable."""
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+    scheme = url.partition(":")[0].split("+")[0].lower()
+    if ":" in url and scheme not in SUPPORTED_SCHEMES:
+        raise StoreUnavailable(
+            N_(
+                "Appeal Desk cannot use a database address that starts with '{scheme}:'. "
+                "Supported: {supported}, e.g. postgresql+psycopg://user@host/appeals."
+            ),
+            scheme=scheme,
+            supported=", ".join(f"{name}:" for name in SUPPORTED_SCHEMES),
+        )
     try:
         return make_engine(url)
     except (NoSuchModuleError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
