@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.domain.errors import ImportRejected
 from app.domain.model import ParsedDocument
+from app.importing.digest import split_digest
 from app.importing.parser import parse_text
 from app.importing.reader import read_document, read_documents
 from app.importing.recommended_actions import with_recommended_actions
@@ -26,7 +27,8 @@ def parse_file(path: Path) -> ParsedDocument:
 
 
 def parse_file_documents(path: Path) -> list[tuple[str, ParsedDocument]]:
-    """Every UA in a file, each with its source name (a mailbox gives one per message).
+    """Every UA in a file, each with its source name (a mailbox gives one per message, a
+    digest one per UA it carries).
 
     Messages of a mailbox that are not UAs are left out; when nothing in the file is a UA,
     the reason of the first refusal is raised.
@@ -53,6 +55,7 @@ def parse_pasted(
 
 
 def _parse_all(texts: list[tuple[str, str]]) -> list[tuple[str, ParsedDocument]]:
+    texts = [(name, section) for name, text in texts for section in split_digest(text)]
     parsed: list[tuple[str, ParsedDocument]] = []
     refusals: list[ImportRejected] = []
     for name, text in texts:

@@ -33,7 +33,7 @@ _INDEX_LINE_START = re.compile(
 )
 _ORIGINAL_BRACKET = re.compile(r"(?:UA|AU)\s*:?\s*\d+/\d+\s*\(\s*$", re.I)  # "on UA 72/05 ("
 # "UA 119/21, AMR 46/4011/2021, Peru, ..." or an AIUSA page's "UA 142.19 | AFR 25/0811/2019".
-_INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}[/.]\d{2}\s*[,|]\s*" + _INDEX_BODY)
+_INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}[/.]\d{2}\s*(?:[,|]|\s[–—-])\s*" + _INDEX_BODY)
 _DATE_LABEL = re.compile(
     r"(?:(?<![\w-])Date|Issue Date|Fecha|Fecha de emisi[oó]n|Date d['’][ée]mission|PUBLICATION DATE|"
     r"Datum|Data)\s*:\s*",

@@ -48,6 +48,8 @@ def narrative_persons(
                     run = part[start : start + size]
                     if fold(run[0]) in NAME_PARTICLES or fold(run[-1]) in NAME_PARTICLES:
                         continue
+                    if fold(run[0]) in _NOUN_ARTICLES:
+                        continue  # "Die Bloggerin": a noun, never a name
                     candidates[" ".join(run)] = 0
     for span in list(candidates):
         if _has_office_word(span) or canonical_country(span) or fold(span) in exclude:
@@ -58,10 +60,8 @@ def narrative_persons(
         located = sum(1 for pos in occurrences if _LOCATIVE.search(flat[max(0, pos - 12) : pos]))
         # A street (a house number follows) or a group ("the armed group …") is no person.
         located += sum(1 for m in spans if re.match(r"\s*\d", flat[m.end() : m.end() + 3]))
-        located += sum(
-            1 for m in spans if _GROUP_BEFORE.search(flat[max(0, m.start() - 60) : m.start()])
-        )
-        if located * 2 > len(occurrences) or (located and len(occurrences) == 1):
+        grouped = any(_GROUP_BEFORE.search(flat[max(0, m.start() - 60) : m.start()]) for m in spans)
+        if grouped or located * 2 > len(occurrences) or (located and len(occurrences) == 1):
             del candidates[span]
             continue
         candidates[span] = len(occurrences)
@@ -72,6 +72,8 @@ def narrative_persons(
             break
         if any(span in other or other in span for other in chosen):
             continue
+        if chosen and _always_overlaps(span, chosen, flat):
+            continue  # "Sicherheit von Teodoro Hernández" around "Teodoro Hernández Solís"
         chosen.append(span)
     if not chosen:
         chosen = _first_named(summary, exclude)
@@ -81,8 +83,38 @@ def narrative_persons(
                 partner not in other and other not in partner for other in chosen
             ):
                 chosen.append(partner)
+    chosen = [_whole_name(name, candidates) for name in chosen]
     chosen.sort(key=lambda name: _first_position(name, flat))
     return [Person(name=name) for name in chosen]
+
+
+_NOUN_ARTICLES = words("der die das dem den des ein eine einer the a an")
+
+
+def _mentions(name: str, flat: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", flat)]
+
+
+def _always_overlaps(span: str, chosen: list[str], flat: str) -> bool:
+    """Every mention of ``span`` runs into a mention of a name already chosen: a run that
+    straddles a name, not another person."""
+    taken = [mention for name in chosen for mention in _mentions(name, flat)]
+    own = _mentions(span, flat)
+    return bool(own) and all(
+        any(start < end2 and start2 < end for start2, end2 in taken) for start, end in own
+    )
+
+
+def _whole_name(name: str, candidates: Counter[str]) -> str:
+    """The name as first printed in full: ``Elvin Rasim oghlu Qasımlı`` for ``Elvin Qasımlı``
+    (the same first and last word, more in between)."""
+    first, last = name.split()[0], name.split()[-1]
+    longer = [
+        span
+        for span in candidates
+        if len(span) > len(name) and span.split()[0] == first and span.split()[-1] == last
+    ]
+    return max(longer, key=len) if longer else name
 
 
 _CONJUNCTIONS = words("and und et y e")
@@ -140,7 +172,8 @@ _ROLES = frozenset(fold(word) for word in ROLE_NOUNS)
 _ARTICLES = words("the a an der die das dem den des ein eine einer el la los las le les un une")
 # A capitalised role noun before a name (German nouns, or an English one opening the sentence).
 _ROLE_NOUN = re.compile(
-    r"^(?=[^\W\d_]{7,}$)[^\W\d_]+(?:in|innen|er|ist|ent|ant|eur|euse|ling|or|ora|ero|era|ista)$",
+    r"^(?=[^\W\d_]{7,}$)[^\W\d_]+(?:in|innen|er|ist|ent|ant|eur|euse|ling|or|ora|ero|era|ista|"
+    r"ende|enden)$",  # "Gewerkschaftsvorsitzende"
     re.I,
 )
 
@@ -150,15 +183,18 @@ def _drop_leading_roles(words: list[str], noun_position: bool, keep: int = 5) ->
 
     A role noun is dropped only where a noun stands: after an article or a lower-case word.
     """
-    after_article = False
+    after_article = dropped_role = False
     while len(words) > 2:
         if fold(words[0]) in _ARTICLES:
             noun_position = after_article = True
         elif fold(words[0]) not in _ROLES and not (noun_position and _ROLE_NOUN.match(words[0])):
             break
+        else:
+            dropped_role = True
         words = words[1:]
-    # "Der Zeuge Jehovas Dmitri Sergejewitsch Beispielow": nouns, then a name of 2-3 words
-    return words[-min(keep, 3) :] if after_article else words[-keep:]
+    # "Der Zeuge Jehovas Dmitri Sergejewitsch Beispielow": nouns, then a name of 2-3 words;
+    # "Die Bloggerin Trần Thị Ngọc Hạnh": the role noun gone, the name is whole.
+    return words[-min(keep, 3) :] if after_article and not dropped_role else words[-keep:]
 
 
 def _first_named(summary: str, exclude: set[str]) -> list[str]:

@@ -32,7 +32,7 @@ TARGET_MARKER = re.compile(
 )
 # Headings after which address blocks are only copies (never targets).
 COPIES_MARKER = re.compile(
-    r"^\s*(?:COPIES TO\b.*|And copies to\b.*|Please copy\b.*|Please send a copy to\b.*|"
+    r"^\s*(?:COPIES TO\b.*|And cop(?:y|ies)(?: to)?\s*:.*|And copies to\b.*|Please copy\b.*|Please send a copy to\b.*|"
     r"(?:Also )?send copies to\b.*|Copy to\b.*|KOPIEN AN\b.*|(?:Sende|Senden Sie) eine Kopie an\b.*|"
     r"KOPIE AN\b.*|Y copias a\b.*|Copias a\b.*|"
     r"ENV[ÍI](?:EN|A|Á)? COPIA[S]? A\b.*|Copies [àa]\b.*|Copie [àa]\b.*|ALSO SEND COPIES TO\b.*|"

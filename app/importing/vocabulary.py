@@ -25,6 +25,8 @@ NON_NAME_WORDS = words(
     ambassadeur botschafter headquarters palace palacio palais palácio house hall building
     complex centre center street st road rd avenue av avda avenida boulevard blvd calle rua rue
     lane square plaza place drive way highway ul ulitsa strasse straße platz box p.o. po
+    crescent close terrace gardens mews alley prospekt prospect quay embankment
+    territory territorio territoire capital
     apartado casilla province provincial provincia state states estado état district region
     región région republic república république republik federation federación fédération
     föderation national nacional nationale nation nación nação federal agency agence agencia institute

@@ -1,5 +1,6 @@
-"""The development corpus in the wrappers volunteers meet (real_layouts/) and the blind batch
-written by someone who never saw the parser (blind/): scored field by field like the others.
+"""The development corpus in the wrappers volunteers meet (real_layouts/) and the blind batches
+written by people who never saw the parser (blind/, blind3/, blind4/): scored field by field
+like the others.
 
 Each keeps a floor that the importer must not fall below (all three are read completely now:
 one-line PDF text, accent-damaged names and the section wrappers included), and the families
@@ -19,6 +20,7 @@ HERE = Path(__file__).parent
 REAL = sorted((HERE / "real_layouts").glob("*.txt"))
 BLIND = sorted((HERE / "blind").glob("*.txt"))
 BLIND3 = sorted((HERE / "blind3").glob("*.txt"))
+BLIND4 = sorted((HERE / "blind4").glob("*.txt"))
 
 
 def _score(paths: list[Path]) -> float:
@@ -41,10 +43,15 @@ def test_the_second_blind_batch_has_thirty_documents_with_expected_files() -> No
     assert all(p.with_suffix(".expected.json").is_file() for p in BLIND3)
 
 
+def test_the_third_blind_batch_has_fifty_documents_with_expected_files() -> None:
+    assert len(BLIND4) == 50
+    assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND4)
+
+
 @pytest.mark.parametrize(
     ("paths", "floor"),
-    [(REAL, 1.0), (BLIND, 1.0), (BLIND3, 1.0)],
-    ids=["real_layouts", "blind", "blind3"],
+    [(REAL, 1.0), (BLIND, 1.0), (BLIND3, 1.0), (BLIND4, 1.0)],
+    ids=["real_layouts", "blind", "blind3", "blind4"],
 )
 def test_the_corpus_scores_at_least_its_floor(paths: list[Path], floor: float) -> None:
     assert _score(paths) >= floor
