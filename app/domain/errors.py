@@ -99,7 +99,9 @@ class TargetOutOfRange(InvalidInput):
     """An official's number (1-based) that the case does not have."""
 
     def __init__(self, ua_number: str, index: int, count: int) -> None:
-        if count:
+        if count == 1:
+            template = N_("UA %(ua_number)s has one official to write to: number 1, not %(index)d.")
+        elif count:
             template = N_(
                 "UA %(ua_number)s has no official number %(index)d; choose 1 to %(count)d."
             )
