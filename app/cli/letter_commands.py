@@ -23,19 +23,24 @@ if TYPE_CHECKING:
 LETTER_SUFFIXES = (".pdf", ".txt", ".eml")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this group's subcommands."""
-    letter = sub.add_parser(
-        "letter", help=_("write the appeal letter for a case (stdout, .pdf, .txt or .eml)")
-    )
-    letter.add_argument("ua_number", metavar="UA_NUMBER")
-    letter.add_argument(
+def _case_and_official(command: argparse.ArgumentParser) -> None:
+    """UA_NUMBER and --target N: the case, and which of its officials (the first unless named)."""
+    command.add_argument("ua_number", metavar="UA_NUMBER")
+    command.add_argument(
         "--target",
         type=int,
         default=FIRST_OFFICIAL,
         metavar="N",
         help=_("official number (1-based)"),
     )
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this group's subcommands."""
+    letter = sub.add_parser(
+        "letter", help=_("write the appeal letter for a case (stdout, .pdf, .txt or .eml)")
+    )
+    _case_and_official(letter)
     letter.add_argument(
         "--lang",
         dest="letter_lang",
@@ -57,14 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     letter.set_defaults(handler=run_letter)
 
     envelope = sub.add_parser("envelope", help=_("print an envelope for an official as PDF"))
-    envelope.add_argument("ua_number", metavar="UA_NUMBER")
-    envelope.add_argument(
-        "--target",
-        type=int,
-        default=FIRST_OFFICIAL,
-        metavar="N",
-        help=_("official number (1-based)"),
-    )
+    _case_and_official(envelope)
     envelope.add_argument(
         "--out", type=Path, required=True, metavar="FILE", help=_("the .pdf to write")
     )

@@ -32,8 +32,13 @@ def add_lines(
     plain: QTextCharFormat,
     first: QTextCharFormat,
     top: float | None = None,
+    side_rtl: bool | None = None,
 ) -> None:
-    """Lines with the first one in ``first`` format; ``fmt`` may be an (ltr, rtl) pair."""
+    """Lines with the first one in ``first`` format; ``fmt`` may be an (ltr, rtl) pair.
+
+    Lines of one direction take its side. Lines of both (a Latin address under an Arabic
+    title) each keep their own direction, on one side for the whole block: that of
+    ``side_rtl`` (the letter's direction) when given, else each line's own."""
     if not lines:
         return
     direction = one_direction(lines)
@@ -44,7 +49,8 @@ def add_lines(
         return
     for index, line in enumerate(lines):  # mixed directions: one block per line
         rtl = is_rtl_text(line)
-        chosen = fmt[rtl] if isinstance(fmt, tuple) else fmt
+        side = rtl if side_rtl is None else side_rtl
+        chosen = fmt[side] if isinstance(fmt, tuple) else fmt
         if index == 0:
             builder.block([(line, first)], chosen, rtl=rtl, top=top)
         else:
@@ -116,6 +122,8 @@ def add_head(builder: DocumentBuilder, plan: HeadPlan, *, kept_until: int | None
     if plan.recipient_size != styles.sizes.recipient:
         plain = char_format(plan.recipient_size)
         first = char_format(plan.recipient_size, bold=True)
-    add_lines(builder, plan.address, window, plain, first, mm(spec.window_top))
+    add_lines(
+        builder, plan.address, window, plain, first, mm(spec.window_top), builder.rtl_document
+    )
     builder.anchor_top = mm(spec.date_top)  # the date, or whatever comes first
     return sender_part_end

@@ -474,8 +474,9 @@ def save_letter(
     status: AppealStatus,
     channel: Channel | None = None,
     sent_on: date | None = None,
-) -> None:
-    """What the letter editor's work becomes, kept as a draft or marked printed or sent.
+) -> StoreChange:
+    """What the letter editor's work becomes, kept as a draft or marked printed or sent;
+    returned as a change the Edit menu can undo (the new appeal is removed again).
 
     A letter reopened from a stored draft changes that draft (no second appeal); any other
     is recorded as a new appeal. The text is kept only with the official it was written to
@@ -484,7 +485,7 @@ def save_letter(
     kept_text = text if written_to == target_index else ""
     day = sent_on if status is AppealStatus.SENT else None
     if reopened_draft is not None:
-        finish_draft(
+        return finish_draft(
             db,
             reopened_draft,
             text=kept_text,
@@ -494,10 +495,9 @@ def save_letter(
             channel=channel,
             sent_on=day,
         )
-        return
     from app.services.appeals import record_appeal
 
-    record_appeal(
+    record = record_appeal(
         db,
         ua_number,
         target_index=target_index,
@@ -507,6 +507,16 @@ def save_letter(
         status=status,
         sent_on=day,
     )
+    return _new_appeal_change(db, record.appeal_id)
+
+
+def _new_appeal_change(db: Database, appeal_id: str) -> StoreChange:
+    """The change an appeal just recorded made: nothing before it, its row after."""
+    row_id, number = _appeal_key(db, appeal_id)
+    with db.unit_of_work() as session:
+        after = row_changes.capture(session, edit_scopes.appeal_scope([row_id]))
+    description = _("record an appeal for UA {ua_number}").format(ua_number=number)
+    return StoreChange(description, {}, _plain(after), number)
 
 
 def finish_draft(

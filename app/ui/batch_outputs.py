@@ -7,7 +7,8 @@ was saved).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
@@ -39,26 +40,49 @@ def _recipients(context: AppContext, summaries: Sequence[CaseSummary]) -> list[R
     return [] if db is None else listed_recipients(db, summaries)
 
 
-def save_address_labels(
-    context: AppContext, parent: QWidget, summaries: Sequence[CaseSummary]
+def _write_for_listed(
+    context: AppContext,
+    parent: QWidget,
+    summaries: Sequence[CaseSummary],
+    title: str,
+    file_name: str,
+    failed: str,
+    write: Callable[[list[Recipients], Path], str],
 ) -> str | None:
-    from app.services.outputs import output_options, save_labels
-
+    """Ask where to save, then ``write`` a PDF for the officials of the listed cases; its
+    status line, or None (nothing to print, no file chosen, or a failure told as ``failed``)."""
     try:
         chosen = _recipients(context, summaries)
         if not chosen:
             _nothing_to_print(parent)
             return None
-        path = ask_save_path(
-            parent, _("Save address labels"), "address-labels.pdf", ".pdf", _("PDF files (*.pdf)")
-        )
+        path = ask_save_path(parent, title, file_name, ".pdf", _("PDF files (*.pdf)"))
         if path is None:
             return None
-        written = save_labels(chosen, path, options=output_options(context.settings))
+        return write(chosen, path)
     except Exception as error:
-        report_failure(parent, _("The labels were not saved"), error)
+        report_failure(parent, failed, error)
         return None
-    return labels_saved_text(written.labels, written.sheets, path)
+
+
+def save_address_labels(
+    context: AppContext, parent: QWidget, summaries: Sequence[CaseSummary]
+) -> str | None:
+    from app.services.outputs import output_options, save_labels
+
+    def write(chosen: list[Recipients], path: Path) -> str:
+        written = save_labels(chosen, path, options=output_options(context.settings))
+        return labels_saved_text(written.labels, written.sheets, path)
+
+    return _write_for_listed(
+        context,
+        parent,
+        summaries,
+        _("Save address labels"),
+        "address-labels.pdf",
+        _("The labels were not saved"),
+        write,
+    )
 
 
 def save_envelopes(
@@ -69,24 +93,23 @@ def save_envelopes(
     from app.services.outputs import save_envelopes as write_envelopes
 
     settings = context.settings
-    try:
-        chosen = _recipients(context, summaries)
-        if not chosen:
-            _nothing_to_print(parent)
-            return None
-        path = ask_save_path(
-            parent, _("Save envelopes"), "envelopes.pdf", ".pdf", _("PDF files (*.pdf)")
-        )
-        if path is None:
-            return None
+
+    def write(chosen: list[Recipients], path: Path) -> str:
         written = write_envelopes(
             chosen, path, sender=settings.sender, options=output_options(settings)
         )
-    except Exception as error:
-        report_failure(parent, _("The envelopes were not saved"), error)
-        return None
-    return ngettext(
-        "Saved %(count)d envelope to %(file)s.",
-        "Saved %(count)d envelopes to %(file)s.",
-        written.envelopes,
-    ) % {"count": written.envelopes, "file": path}
+        return ngettext(
+            "Saved %(count)d envelope to %(file)s.",
+            "Saved %(count)d envelopes to %(file)s.",
+            written.envelopes,
+        ) % {"count": written.envelopes, "file": path}
+
+    return _write_for_listed(
+        context,
+        parent,
+        summaries,
+        _("Save envelopes"),
+        "envelopes.pdf",
+        _("The envelopes were not saved"),
+        write,
+    )

@@ -43,6 +43,7 @@ class CaseActions(QObject):
     status_message = Signal(str, int)  # text, milliseconds: for the window's status bar
     ua_changed = Signal(str)  # ua_number whose appeals changed (in the history dialog)
     history_opened = Signal(object)  # the appeal history dialog, just made
+    change_made = Signal(object)  # a StoreChange for the Edit menu's undo stack
 
     def __init__(
         self,
@@ -192,7 +193,7 @@ class CaseActions(QObject):
             return
         reopened = self._reopened_for(case, draft)
         try:
-            save_letter(
+            change = save_letter(
                 db,
                 case.ua_number,
                 reopened_draft=reopened,
@@ -216,12 +217,14 @@ class CaseActions(QObject):
         ):
             self.letter_dialog.mark_recorded()
         self.status_message.emit(
-            _("Appeal for UA {ua_number} recorded. Thank you for writing.").format(
-                ua_number=case.ua_number
-            ),
+            _(
+                "Appeal for UA {ua_number} recorded. Thank you for writing. "
+                "To take it back: Edit > Undo (Ctrl+Z)."
+            ).format(ua_number=case.ua_number),
             8000,
         )
         self._context.case_changed.emit(case.case_id)
+        self.change_made.emit(change)
 
     def _reopened_for(self, case: CaseDetail, draft: LetterDraft | None) -> str | None:
         """The stored draft the letter editor was opened from, if this is its letter."""

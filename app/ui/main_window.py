@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.case_actions = CaseActions(context, self, self.current_case, self.listed_cases)
         self.edits = EditActions(self, lambda: context.db, self.current_case)
         self.edits.open_draft = self.case_actions.reopen_draft
+        self.case_actions.change_made.connect(self.edits.record)
         self.edits.build_menu(self.menuBar(), self.menu_actions.case_menu.menuAction())
         self.edits.attach_case_list(self.case_list.table)
         self._connect_signals()

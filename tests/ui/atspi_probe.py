@@ -210,7 +210,8 @@ class Session:
         self.wm = self.spawn(["openbox", "--sm-disable"], keep_stderr=True)
         self.spawn(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"])
         # Plain sleeps here: iterating GLib's loop this early keeps openbox from taking the screen.
-        for _try in range(100):
+        # Up to a minute: on a machine shared with other heavy jobs openbox can take 20 s.
+        for _try in range(300):
             if self._window_manager_ready():
                 break
             time.sleep(0.2)

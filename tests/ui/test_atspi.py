@@ -246,7 +246,10 @@ def test_a_letter_is_previewed_and_marked_sent_by_keys(heard: dict[str, Any]) ->
     assert letter["mark unnamed"] == []
     passed = [said for said in letter["heard on mark"] if said.startswith("The deadline was")]
     assert passed and passed[0] in letter["mark labels"]
-    assert letter["heard after marking"] == ["Appeal for UA 31/26 recorded. Thank you for writing."]
+    assert letter["heard after marking"] == [
+        "Appeal for UA 31/26 recorded. Thank you for writing. "
+        "To take it back: Edit > Undo (Ctrl+Z)."
+    ]
 
 
 def test_a_backup_is_reached_past_the_backups_table(heard: dict[str, Any]) -> None:

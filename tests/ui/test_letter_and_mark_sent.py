@@ -270,3 +270,28 @@ def test_the_editor_shows_the_uas_demands_in_its_own_words(make_window, app_path
         "\u2022 calling for her to see a lawyer of her choice.",
     ]
     dialog.grab().save("/tmp/letter-editor-demands.png")
+
+
+def test_a_recorded_appeal_is_taken_back_with_edit_undo(
+    make_window, app_paths, open_db, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    undo = window.edits.undo
+    assert not undo.isEnabled()
+    window.menu_actions.mark_sent.trigger()
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        qtbot.keyClick(window.case_actions.mark_sent_dialog, Qt.Key.Key_Return)
+    assert window.proxy.index(0, Column.APPEALS_SENT).data() == "1"
+    assert "Edit > Undo" in window.statusBar().currentMessage()
+    # the Edit menu offers it, by name, on Ctrl+Z
+    assert undo.isEnabled()
+    assert "record an appeal for UA 12/26" in undo.text()
+    assert undo.shortcut().toString() == "Ctrl+Z"
+    undo.trigger()
+    assert list_appeals(open_db, ua_number="12/26") == []
+    qtbot.waitUntil(lambda: window.proxy.index(0, Column.APPEALS_SENT).data() == "0")
+    window.edits.redo.trigger()
+    [appeal] = list_appeals(open_db, ua_number="12/26")
+    assert appeal.channel == Channel.POST
+    qtbot.waitUntil(lambda: window.proxy.index(0, Column.APPEALS_SENT).data() == "1")

@@ -263,3 +263,45 @@ def test_rtl_date_line_with_a_latin_town_reads_right_to_left(
     town_x = next(x for x, text in on_date_line if "Bristol" in text)
     day_x = next(x for x, text in on_date_line if text.strip(" ،") == "28")
     assert town_x > day_x, "the town comes first, at the right, then the day"
+
+
+def _window_lines(doc, wanted: tuple[str, ...]) -> dict[str, tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """(left, right) edge on the page of the first line of each block among ``wanted``."""
+    edges: dict[str, tuple[float, float]] = {}
+    block = doc.begin()
+    while block.isValid():
+        text = block.text().strip("\u2066\u2067\u2068\u2069")
+        if text in wanted and text not in edges:
+            top_left = doc.documentLayout().blockBoundingRect(block).topLeft()
+            line = block.layout().lineAt(0).naturalTextRect()
+            edges[text] = (top_left.x() + line.left(), top_left.x() + line.right())
+        block = block.next()
+    return edges
+
+
+@pytest.mark.parametrize("rtl", [True, False])
+def test_an_address_of_both_directions_is_one_block_on_one_side_of_the_window(
+    qapp, arabic_letter, sender, rtl: bool
+) -> None:
+    from app.output.letter_document import letter_document
+    from app.output.letter_layout import page_spec
+    from app.output.qt_runtime import mm_to_units
+
+    # an Arabic office title over a Spanish name and address (as a letter in Arabic names them)
+    official = Target(
+        title="النائب العام",
+        name="Verónica Andrade Paredes",
+        address="Fiscalía General del Estado\nAv. Patria y Av. 12 de Octubre\nQuito 170525",
+    )
+    letter = replace(arabic_letter, right_to_left=rtl, recipient=official)
+    doc = letter_document(letter, sender=sender, target=official, country="Ecuador")
+    lines = ("النائب العام", "Verónica Andrade Paredes", "Fiscalía General del Estado", "ECUADOR")
+    edges = _window_lines(doc, lines)
+    assert set(edges) == set(lines)
+    side = [right if rtl else left for left, right in edges.values()]
+    assert max(side) - min(side) < mm_to_units(0.5), "every line flush on the same side"
+    spec = page_spec(PageSize.A4)
+    window = (mm_to_units(spec.window_left), mm_to_units(spec.window_left + spec.window_width))
+    slack = mm_to_units(0.5)  # a glyph's side bearing
+    for left, right in edges.values():  # still inside the envelope window
+        assert window[0] - slack <= left and right <= window[1] + slack

@@ -306,3 +306,35 @@ def test_the_letter_editors_work_is_saved_once_with_its_official(store: Database
     save(None, 2, AppealStatus.PRINTED)  # marked for another official than it was written to
     printed = next(a for a in cases.get_case(store, "13/26").appeals if a.target_index == 2)
     assert printed.text == ""
+
+
+def test_a_recorded_appeal_is_undone_and_redone_in_one_step_each(store: Database) -> None:
+    save_parsed(store, fictional_document("13/26"), "13.txt")
+    change = editing.save_letter(
+        store,
+        "13/26",
+        reopened_draft=None,
+        target_index=1,
+        text="Dear Minister, please act.",
+        written_to=1,
+        language="en",
+        status=AppealStatus.SENT,
+        channel=Channel.EMAIL,
+        sent_on=date(2026, 3, 2),
+    )
+    assert change.description == "record an appeal for UA 13/26"
+    assert cases.list_cases(store)[0].appeals_sent == 1
+    editing.undo(store, change)
+    assert cases.get_case(store, "13/26").appeals == ()
+    assert cases.list_cases(store)[0].appeals_sent == 0
+    editing.redo(store, change)
+    [again] = cases.get_case(store, "13/26").appeals
+    assert (again.channel, again.sent_on, again.text) == (
+        Channel.EMAIL,
+        date(2026, 3, 2),
+        "Dear Minister, please act.",
+    )
+    # a reply recorded since: the undo refuses rather than lose it
+    appeals.record_reply(store, again.appeal_id, reply_on=date(2026, 4, 1), note="They wrote.")
+    with pytest.raises(ChangedSince):
+        editing.undo(store, change)
