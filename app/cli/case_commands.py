@@ -311,8 +311,9 @@ def run_sent(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def sent_text(record: AppealRecord) -> str:
-    """``Recorded 2 appeals for UA 12/26. Sent to ... by post on 6 Dec 2026.``"""
-    from app.dates import medium_date
+    """``Recorded 2 appeals for UA 12/26. Sent to ... on 6 December 2026 (Post).``: a date
+    in a sentence is spelled out, as the warnings that may follow it write theirs."""
+    from app.dates import long_date
     from app.domain.model import AppealKind
     from app.labels import channel_label
 
@@ -329,7 +330,7 @@ def sent_text(record: AppealRecord) -> str:
             "Recorded {count} appeals for UA {ua_number}.",
             n,
         )
-    day = medium_date(record.sent_on or date.today())
+    day = long_date(record.sent_on or date.today())
     channel = channel_label(record.channel)
     if record.target_label:
         sent = _("Sent to {official} on {date} ({channel}).").format(

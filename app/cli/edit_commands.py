@@ -196,6 +196,7 @@ def appeal_json(record: object) -> dict[str, object]:
         "channel": record.channel.value if record.channel else None,
         "date": record.sent_on.isoformat() if record.sent_on else None,
         "status": record.status.value,
+        "count": record.count,  # letters this record stands for ("sent --count 12")
     }
 
 
@@ -316,18 +317,23 @@ def run_event_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.services.undo_import import last_import, undo_last_import
+    from app.i18n import short_list
+    from app.services.undo_import import CANNOT_UNDO, last_import, undo_last_import
 
     db = ctx.database()
     pending = last_import(db)
     if pending is None:
         raise InvalidInput(N_("There is no import to undo."))
-    what = _("Undo the import of {what}.").format(what=pending.label)
+    if pending.blocked:  # refused before anything is described as going
+        raise InvalidInput(CANNOT_UNDO)
+    what = _("Undo the import of {what}.").format(
+        what=short_list(pending.sources, pending.more_sources)
+    )
     if pending.created:
-        what += " " + _("These cases go: {cases}.").format(cases=", ".join(pending.created))
+        what += " " + _("These cases go: {cases}.").format(cases=short_list(pending.created))
     if pending.updated:
         what += " " + _("These cases go back to how they were before it: {cases}.").format(
-            cases=", ".join(pending.updated)
+            cases=short_list(pending.updated)
         )
 
     def undo() -> str:

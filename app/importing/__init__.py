@@ -1,15 +1,37 @@
-"""UA document importer: files and text in, ParsedDocument out (no database, no Qt)."""
+"""UA document importer: files and text in, ParsedDocument out (no database, no Qt).
+
+The parser and the readers load when a document is first parsed or read, not with this
+package: its light modules (country names, text folding) serve the case pane and the letters,
+and importing any of them runs this file first (the parser's patterns took 0.2-0.5 s).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import ImportRejected
 from app.domain.model import ParsedDocument
-from app.importing.digest import split_digest
-from app.importing.parser import parse_text
-from app.importing.reader import read_document, read_documents
-from app.importing.recommended_actions import with_recommended_actions
+
+if TYPE_CHECKING:
+    from app.importing.parser import parse_text
+    from app.importing.reader import read_document, read_documents
+
+_LAZY = {
+    "parse_text": "app.importing.parser",
+    "read_document": "app.importing.reader",
+    "read_documents": "app.importing.reader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``parse_text``, ``read_document`` and ``read_documents``, loaded on first use."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "parse_file",
@@ -33,6 +55,8 @@ def parse_file_documents(path: Path) -> list[tuple[str, ParsedDocument]]:
     Messages of a mailbox that are not UAs are left out; when nothing in the file is a UA,
     the reason of the first refusal is raised.
     """
+    from app.importing.reader import read_documents
+
     path = Path(path)
     return _parse_all(read_documents(path))
 
@@ -55,12 +79,18 @@ def parse_pasted(
 
 
 def _parse_all(texts: list[tuple[str, str]]) -> list[tuple[str, ParsedDocument]]:
+    from app.importing.additional_info import with_additional_info
+    from app.importing.digest import split_digest
+    from app.importing.parser import parse_text
+    from app.importing.recommended_actions import with_recommended_actions
+
     texts = [(name, section) for name, text in texts for section in split_digest(text)]
     parsed: list[tuple[str, ParsedDocument]] = []
     refusals: list[ImportRejected] = []
     for name, text in texts:
         try:
-            parsed.append((name, with_recommended_actions(parse_text(text, name), text)))
+            document = with_recommended_actions(parse_text(text, name), text)
+            parsed.append((name, with_additional_info(document, text)))
         except ImportRejected as exc:
             if len(texts) == 1:
                 raise

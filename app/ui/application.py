@@ -142,18 +142,27 @@ def warm_up_letters(context: AppContext, cases: Sequence[CaseSummary]) -> None:
 
 
 def finish_opening_in_background(
-    context: AppContext, parent: QWidget, on_damage: Callable[[BaseException], None]
+    context: AppContext,
+    parent: QWidget,
+    on_damage: Callable[[BaseException], None],
+    then: Callable[[], None] | None = None,
 ) -> None:
-    """What need not block the window, once it is ready: the damage check of a large store and
-    the daily backup. Damage found now goes to ``on_damage`` (which offers recovery)."""
+    """What need not block the window, once it is ready: first the store's engine (a store
+    opened without SQLAlchemy loads it now, and runs the migration check: a first write need
+    not wait for it), then ``then`` (the letter warm-up) beside the damage check of a large
+    store and the daily backup. Damage found now goes to ``on_damage`` (which offers
+    recovery)."""
     db, paths = context.db, context.paths
     if db is None:
         return
 
+    def start_engine(_progress: object) -> None:
+        db.start_engine()
+        forget_module_sources()  # SQLAlchemy's modules are in: their lines can go now
+
     def finish(_progress: object) -> None:
         from app.services.database import finish_opening
 
-        forget_module_sources()  # SQLAlchemy's lines can go before the long checks
         finish_opening(paths, db)
 
     def failed(error: BaseException) -> None:
@@ -167,22 +176,29 @@ def finish_opening_in_background(
 
         report_failure(parent, _("Your data needs attention"), error)
 
-    context.runner.start(
-        finish,
-        lambda _result: forget_module_sources(),  # SQLAlchemy's modules came meanwhile
-        failed,
-        name="finish-opening",
-    )
+    def engine_ready(_result: object) -> None:
+        if context.db is not db:  # closed (or replaced by a restore) meanwhile
+            return
+        context.runner.start(finish, lambda _result: None, failed, name="finish-opening")
+        if then is not None:
+            then()
+
+    context.runner.start(start_engine, engine_ready, failed, name="engine")
 
 
 def when_ready(window: MainWindow, context: AppContext) -> None:
-    """Once the cases are loaded and the store is open: the store's background checks, the
-    deadline reminders, the first-run welcome, and a warm-up of the letter templates."""
+    """Once the cases are loaded and the store is open: the store's engine and background
+    checks, the deadline reminders, the first-run welcome, and a warm-up of the letter
+    templates (after the engine: both load much Python, and a first write needs the engine)."""
     from app.ui.dialogs.welcome_dialog import maybe_show_welcome
 
-    finish_opening_in_background(context, window, window.loading.on_store_lost)
+    finish_opening_in_background(
+        context,
+        window,
+        window.loading.on_store_lost,
+        lambda: warm_up_letters(context, window.listed_cases()),
+    )
     window.start_reminders().check()  # the cases are loaded already
-    warm_up_letters(context, window.listed_cases())
 
     def saved(settings: Settings) -> None:
         context.set_settings(settings)

@@ -1,4 +1,5 @@
-"""Make the README's screenshots offscreen: ``python -m app.ui.screenshots OUTDIR``.
+"""Make the README's screenshots offscreen: ``python -m app.ui.screenshots OUTDIR``
+(``--lang de`` for the interface in another shipped language; English by default).
 
 Builds a throwaway data directory holding the fictional sample pack, opens the real main
 window offscreen and saves PNGs of the window, the letter editor and the first-run state.
@@ -85,7 +86,7 @@ def load_samples(paths: AppPaths) -> None:
 
 
 def make_screenshots(
-    out_dir: Path, populate: Callable[[AppPaths], None] = load_samples
+    out_dir: Path, populate: Callable[[AppPaths], None] = load_samples, language: str = "en"
 ) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.settings import load_settings
@@ -96,7 +97,7 @@ def make_screenshots(
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    apply_language("en")
+    apply_language(language)
     saved: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="appeal-desk-shots-") as temp:
         empty_paths = resolve_paths(Path(temp) / "empty")
@@ -166,8 +167,16 @@ def make_screenshots(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Save screenshots of Appeal Desk (offscreen).")
     parser.add_argument("out_dir", type=Path, help="folder for the PNG files")
+    from app.i18n import available_languages
+
+    parser.add_argument(
+        "--lang",
+        default="en",
+        choices=available_languages(),
+        help="the interface language of the pictures (default: en)",
+    )
     args = parser.parse_args(argv)
-    make_screenshots(args.out_dir)
+    make_screenshots(args.out_dir, language=args.lang)
     return 0
 
 

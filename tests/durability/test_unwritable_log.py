@@ -83,6 +83,11 @@ def test_a_read_only_data_folder_prints_one_line_per_command(
             assert result.returncode == 1, result.stderr
             assert len(result.stderr.splitlines()) == 1, result.stderr
             assert "read-only" in result.stderr
+        german = appeal_desk(paths.data_dir, "--lang", "de", "list")
+        assert german.stderr.splitlines() == [
+            f"appeal-desk: {paths.data_dir} ist schreibgeschützt. Wählen Sie einen Datenordner, "
+            "in den Sie schreiben können (--data-dir)."
+        ]
 
 
 def test_a_full_disk_prints_no_logging_traceback(seeded: AppPaths, tmp_path: Path) -> None:

@@ -98,3 +98,47 @@ def test_source_lines_read_at_imports_are_let_go_once_the_window_is_ready(
     qtbot.waitUntil(lambda: not window.context.runner.busy, timeout=30_000)
     assert __file__ not in linecache.cache  # the lines PySide6 read stay no longer
     assert "def test_source_lines_read" in "".join(linecache.getlines(__file__))  # read again
+
+
+def test_a_window_ready_before_its_store_engine_shows_the_case_and_marks_a_letter_sent(
+    make_window, app_paths, open_db, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.services.appeals import list_appeals
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    db = window.context.db
+    assert db is not None and not db.has_engine  # ready on sqlite3 alone
+    assert window.detail.case is not None and window.detail.case.ua_number == "12/26"
+    assert "Rui Costa" in window.detail.body.toPlainText()
+    window.menu_actions.write_letter.trigger()
+    letter = wait_for_letter(window.case_actions.letter_dialog)
+    assert "Rui Costa" in letter.text()
+    letter.buttons.mark_sent.click()
+    ask = window.case_actions.mark_sent_dialog
+    with qtbot.waitSignal(window.case_updated, timeout=10_000):
+        ask.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert db.has_engine  # made for the write, which waited for it
+    [appeal] = list_appeals(open_db, ua_number="12/26")
+    assert appeal.text == letter.text()
+
+
+def test_the_migration_check_after_ready_refuses_a_store_a_newer_version_replaced(
+    make_window, app_paths, messages, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+    from contextlib import closing
+
+    from app.ui.application import when_ready
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    with closing(sqlite3.connect(app_paths.database)) as conn, conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    when_ready(window, window.context)  # what application.run does once the cases are loaded
+    qtbot.waitUntil(lambda: window.context.db is None, timeout=20_000)
+    assert any("newer version of Appeal Desk" in text for text in messages.texts())
+    assert window.loading_label.text() == "Your cases could not be opened."
+    assert window.proxy.rowCount() == 0  # no row read from a store that cannot be used

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +23,21 @@ from app.i18n import _
 from app.settings import Settings
 from app.ui.choice_combo import choice_combo, interface_language_combo, page_size_combo
 from app.ui.formatting import language_name
+
+
+def _text_width(edit: QLineEdit, text: str) -> int:
+    """The width a line edit needs to show ``text`` whole (frame and text margins included)."""
+    margins = edit.textMargins()
+    return edit.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + 16
+
+
+def _content_width(combo: QComboBox) -> int:
+    """The width ``combo`` needs to show its longest choice whole."""
+    policy = combo.sizeAdjustPolicy()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    width = combo.sizeHint().width()
+    combo.setSizeAdjustPolicy(policy)
+    return width
 
 
 class SettingsDialog(QDialog):
@@ -80,6 +96,7 @@ class SettingsDialog(QDialog):
         safety_layout.addWidget(self.caution_edit)
         self.output_group = QGroupBox()
         self.output_form = QFormLayout(self.output_group)
+        self.output_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.output_labels = [QLabel() for _i in range(3)]
         for label, field in zip(
             self.output_labels,
@@ -152,6 +169,13 @@ class SettingsDialog(QDialog):
             _("Save settings")
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
+        for edit in (self.about_edit, self.caution_edit):  # the hint is read whole
+            edit.setMinimumWidth(_text_width(edit, edit.placeholderText()))
+        for combo in (self.page_combo, self.letter_language_combo, self.ui_language_combo):
+            # at least as wide as its longest choice in this language ("...wenn möglich")
+            combo.setMinimumWidth(_content_width(combo))
+        # every choice and hint whole, in this language: the dialog grows to its new size
+        self.resize(self.size().expandedTo(self.sizeHint()))
 
     def settings(self) -> Settings:
         sender = SenderProfile(

@@ -189,7 +189,12 @@ class CaseTableModel(QAbstractTableModel):
         return True
 
     def retranslate(self) -> None:
-        """The language changed: headers and texts (days left, sample badge) are re-read."""
+        """The language changed: headers and texts (days left, sample badge, country names)
+        are re-read, and an order by country is made again in the new names."""
+        self._orders.clear_values()
+        if self._sort_column == Column.COUNTRY:
+            self.sort(Column.COUNTRY, self._sort_order)
+        self._prepare_orders()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._rows:
             self.dataChanged.emit(

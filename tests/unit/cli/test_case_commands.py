@@ -179,3 +179,17 @@ def test_list_shows_the_cases_one_can_still_act_on_first(
     assert listed == ["9/26", "1/24", "8/26", "2/25", "4/95"]
     code, out, _ = cli(capsys, tmp_path, "list", "--json")
     assert [case["ua_number"] for case in json.loads(out)] == listed
+
+
+def test_sent_writes_its_dates_in_one_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_2019))
+    args = ("sent", "28/23", "--target", "2", "--channel", "post", "--date", "2023-03-01")
+    cli(capsys, tmp_path, *args)
+    code, out, err = cli(capsys, tmp_path, *args)
+    assert code == 0
+    # the record and the warning about the earlier letter name the day alike
+    assert "on March 1, 2023 (Post)." in out
+    assert "You already sent an appeal to this official on March 1, 2023." in err
+    assert "Mar 1, 2023" not in out + err

@@ -92,6 +92,10 @@ def test_typed_errors_name_their_fields() -> None:
     assert (error.ua_number, error.index, error.count) == ("12/26", 9, 2)
     assert error.message == "UA 12/26 has no official number 9; choose 1 to 2."
     assert TargetOutOfRange("12/26", 1, 0).message == "UA 12/26 names no official to write to."
+    # one official: no "choose 1 to 1"
+    assert TargetOutOfRange("12/26", 3, 1).message == (
+        "UA 12/26 has one official to write to: number 1, not 3."
+    )
 
 
 def test_words_with_fields_inside_a_message_are_translated_with_it() -> None:

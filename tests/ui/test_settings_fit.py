@@ -1,0 +1,43 @@
+"""Every settings row reads whole in every shipped language: choices and hints are not cut."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyle, QStyleOptionComboBox
+
+from app.settings import Settings
+from app.ui.dialogs.settings_dialog import SettingsDialog
+from app.ui.language import apply_language
+
+
+def _combo_text_room(combo: QComboBox) -> int:
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", "pt", "ar"])
+def test_every_choice_and_hint_is_shown_whole(qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+    apply_language(language)
+    try:
+        dialog = SettingsDialog(Settings(), ["en", "de", "es", "fr", "pt", "ar"])
+        qtbot.add_widget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        combos = dialog.findChildren(QComboBox)
+        assert len(combos) == 3
+        for combo in combos:
+            metrics = combo.fontMetrics()
+            room = _combo_text_room(combo)
+            for index in range(combo.count()):
+                text = combo.itemText(index)
+                assert metrics.horizontalAdvance(text) <= room, (language, text)
+        for edit in dialog.findChildren(QLineEdit):
+            if edit.placeholderText() and edit.parent() is not None:
+                hint = edit.placeholderText()
+                assert edit.fontMetrics().horizontalAdvance(hint) <= edit.width() - 8, hint
+    finally:
+        apply_language("en")
