@@ -178,7 +178,9 @@ def run_app(argv: list[str]) -> int:
         until(lambda: False, 2)  # idle steps: folded search texts, sort orders
         # ... all of them, however busy the machine (its figure would depend on the load)
         until(lambda: not (window.model.preparing() or window.proxy.preparing()), 120)
-        until(lambda: not window.context.runner.busy, 120)  # the letter warm-up, the checks
+        # the store's engine and the letter warm-up (the checks of a large store and the
+        # daily backup may take minutes and hold little memory: not waited for)
+        until(lambda: not window.context.runner.running() - {"finish-opening"}, 60)
         for text in ("a", "ab", ""):
             window.case_list.search_box.setText(text)
             until(lambda: False, 0.05)
