@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = appeal_actions.add_parser("list", help=_("list recorded appeals with their ids"))
     lst.add_argument("--case", dest="ua_number", metavar="UA")
     lst.add_argument("--json", action="store_true", help=_("print JSON"))
-    lst.set_defaults(handler=run_appeal_list)
+    lst.set_defaults(handler=run_appeal_list, reads_only=True)
     aedit = appeal_actions.add_parser("edit", help=_("correct an appeal's channel, date, status"))
     aedit.add_argument("appeal_id", metavar="ID")
     aedit.add_argument("--channel", metavar="C")
