@@ -137,8 +137,9 @@ def _write_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     _write_or_print(letter, out, case, args, settings, options, ctx)
     if not settings.sender.is_complete:  # only once the letter exists: a failure says that alone
         unsigned = _(
-            "The letter is not signed: add your name and address in the window's Settings "
-            "(appeal-desk gui), then write it again."
+            "The letter is not signed: add your name and address with "
+            "'appeal-desk settings set name \"Your Name\"' (and address, city, country), or in "
+            "the window's Settings (appeal-desk gui), then write it again."
         )
         print(_("warning: {warning}").format(warning=unsigned), file=ctx.err)
     return 0
