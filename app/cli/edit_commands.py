@@ -219,7 +219,7 @@ def run_appeal_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if not records:
         print(_("No appeals recorded."), file=ctx.out)
     rows = [_appeal_row(record) for record in records]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)] if rows else []
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)] if rows else []
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         print(printable("  ".join([*cells, row[-1]]).rstrip()), file=ctx.out)
