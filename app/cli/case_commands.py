@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="WORDS",
         help=_("only cases holding every word (any accents)"),
     )
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, reads_only=True)
 
     sent = sub.add_parser("sent", help=_("record an appeal as sent"))
     sent.add_argument("ua_number", metavar="UA_NUMBER")

@@ -167,6 +167,10 @@ class CaseTableModel(QAbstractTableModel):
     def _prepare_orders(self) -> None:
         self._orders.prepare(self._pool)
 
+    def preparing(self) -> bool:
+        """True while sort orders are still being made in idle time."""
+        return self._orders.preparing()
+
     def hold_idle_work(self, held: bool) -> None:
         """While held, each column's order is made when a click needs it, not ahead of it."""
         self._orders.hold(held)
