@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     imp.set_defaults(handler=run_import)
 
-    lst = sub.add_parser("list", help=_("list open cases by deadline"))
+    lst = sub.add_parser("list", help=_("list open cases, those one can still act on first"))
     lst.add_argument("--all", action="store_true", help=_("include closed cases"))
     lst.add_argument("--json", action="store_true", help=_("print JSON"))
     lst.add_argument(
