@@ -161,7 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.cli.context import CliContext
 
     ctx = CliContext(
-        paths=resolve_paths(args.data_dir), database_url=args.database_url, lang=args.lang
+        paths=resolve_paths(args.data_dir),
+        database_url=args.database_url,
+        lang=args.lang,
+        reads_only=getattr(args, "reads_only", False),
     )
     from app.logging_setup import configure_logging
 

@@ -111,7 +111,10 @@ def _is_caps(line: str) -> bool:
 def _section(lines: list[str], first: str, title: str) -> str | None:
     title_words = set(fold(title).split())
     paragraphs: list[list[str]] = [[first]] if first else [[]]
+    length = len(first)
     for line in lines:
+        if length > MAX_CHARS:
+            break  # enough to fill the field: the rest would be cut anyway
         stripped = line.strip()
         if not stripped or _PAGE_NUMBER.match(stripped):
             if paragraphs[-1]:
@@ -133,6 +136,7 @@ def _section(lines: list[str], first: str, title: str) -> str | None:
         if _BULLET.match(stripped) and paragraphs[-1]:
             paragraphs.append([])
         paragraphs[-1].append(stripped)
+        length += len(stripped) + 1
     joined = [_join(parts) for parts in paragraphs if parts]
     body = "\n\n".join(joined).strip()
     if len(body) < _MIN_CHARS:

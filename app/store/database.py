@@ -437,3 +437,35 @@ def row_counts(db: Database) -> dict[str, int]:
             name: int(conn.execute(text(f'SELECT COUNT(*) FROM "{name}"')).scalar_one())
             for name in Base.metadata.tables
         }
+
+
+def open_read_only(paths: AppPaths) -> Database:
+    """The SQLite store of a data folder that cannot be written, opened to read it only.
+
+    No lock is taken (no copy can change anything there) and nothing is migrated or written;
+    SQLite is told the file cannot change (``immutable``), which it cannot on a read-only
+    folder. A store whose last changes wait in a ``-wal`` file, or that needs a migration, is
+    refused with the read-only message: reading it as it is would show stale data.
+    """
+    from urllib.parse import quote
+
+    from app.store.revision import HEAD
+
+    db_path = paths.database
+    refused = StoreUnavailable(describe_store_problem("read-only", paths.data_dir))
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        if not db_path.is_file() or (wal.exists() and wal.stat().st_size > 0):
+            raise refused
+    except OSError:
+        raise refused from None
+    uri = f"file:{quote(str(db_path.resolve()), safe='/')}?mode=ro&immutable=1"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        raise refused from None
+    if row is None or row[0] != HEAD:
+        raise refused
+    engine = make_engine(f"sqlite:///{uri}&uri=true")
+    return Database(engine, db_path, None)

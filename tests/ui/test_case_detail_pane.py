@@ -137,3 +137,25 @@ def test_the_deadline_rule_follows_the_day() -> None:
     assert deadline_rule(make_case(deadline=None), date(2026, 4, 2)) == (
         "The UA gives no deadline: send your appeal as soon as you can."
     )
+
+
+ECUADOR = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "ua-samples"
+    / "113_ecuador_kichwa_leader_es_2022.txt"
+)
+
+
+def test_the_preferred_languages_are_named_in_the_interface_language(
+    qtbot: QtBot, db: Database
+) -> None:
+    import_files(db, [ECUADOR])
+    i18n.set_language("de")
+    try:
+        text = _pane_text(qtbot, db, "71/22")
+    finally:
+        i18n.set_language("en")
+    assert "Bevorzugte Sprachen" in text
+    assert "Spanisch, Kichwa" in text  # CLDR names Spanish; Kichwa stays as the UA wrote it
+    assert "Spanish" not in text

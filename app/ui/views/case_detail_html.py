@@ -21,8 +21,8 @@ from app.ui.formatting import (
     appeal_kind_label,
     channel_label,
     format_date,
-    language_name,
     output_kind_label,
+    preferred_language_label,
 )
 from app.ui.models.appeal_table_model import status_label
 
@@ -262,9 +262,7 @@ def case_detail_html(case: CaseDetail, today: date | None = None) -> str:
         rule = deadline_rule(case, today or date.today())
         parts.append(_heading(_("Deadline")) + _para(rule))
     if case.preferred_languages:
-        names = ", ".join(
-            language_name(code) if len(code) <= 3 else code for code in case.preferred_languages
-        )
+        names = ", ".join(preferred_language_label(name) for name in case.preferred_languages)
         parts.append(_heading(_("Preferred languages")) + _para(names))
     if case.additional_info:
         parts.append(_heading(_("Additional information")) + _paragraphs(case.additional_info))

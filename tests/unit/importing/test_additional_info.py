@@ -102,3 +102,12 @@ def test_imported_documents_carry_their_section() -> None:
         "Since the presidential election of 9 August 2020, the Belarusian authorities have "
         "detained more than 30,000 people for taking part in peaceful protests."
     )
+
+
+def test_a_huge_section_is_cut_with_an_ellipsis() -> None:
+    from app.importing.additional_info import MAX_CHARS
+
+    text = "ADDITIONAL INFORMATION\n" + "A sentence of background text here.\n" * 50_000
+    found = additional_info(text) or ""
+    assert len(found) == MAX_CHARS and found.endswith("\u2026")
+    assert found.startswith("A sentence of background text here. A sentence")
