@@ -38,7 +38,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     lst = sub.add_parser("list", help=_("list open cases, those one can still act on first"))
     lst.add_argument("--all", action="store_true", help=_("include closed cases"))
-    lst.add_argument("--json", action="store_true", help=_("print JSON"))
+    lst.add_argument(
+        "--json",
+        action="store_true",
+        help=_("print JSON (countries as stored, in English, whatever the interface language)"),
+    )
     lst.add_argument(
         "--search",
         default="",
@@ -240,6 +244,7 @@ def case_table(cases: list[CaseSummary], today: date) -> str:
     days left in words, closed cases and fictional samples named."""
     from app.dates import medium_date
     from app.labels import days_left_text, sample_label
+    from app.services.country_names import shown_country_name
 
     rows = [
         [
@@ -261,7 +266,7 @@ def case_table(cases: list[CaseSummary], today: date) -> str:
                 medium_date(case.deadline) if case.deadline else "\u2014",
                 days_left_text(case.deadline, case.status, today),
                 str(case.appeals_sent),
-                printable(case.country) or "\u2014",
+                printable(shown_country_name(case.country)) or "\u2014",
                 title,
             ]
         )

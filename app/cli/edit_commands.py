@@ -324,7 +324,12 @@ def run_event_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.i18n import short_list
-    from app.services.undo_import import CANNOT_UNDO, last_import, undo_last_import
+    from app.services.undo_import import (
+        CANNOT_UNDO,
+        NOTHING_LEFT,
+        last_import,
+        undo_last_import,
+    )
 
     db = ctx.database()
     pending = last_import(db)
@@ -332,6 +337,13 @@ def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InvalidInput(N_("There is no import to undo."))
     if pending.blocked:  # refused before anything is described as going
         raise InvalidInput(CANNOT_UNDO)
+    if pending.nothing_left:  # forget the spent import, so the one before it is next
+        undo_last_import(db)
+        print(
+            _(NOTHING_LEFT).format(what=short_list(pending.sources, pending.more_sources)),
+            file=ctx.out,
+        )
+        return 0
     what = _("Undo the import of {what}.").format(
         what=short_list(pending.sources, pending.more_sources)
     )

@@ -17,6 +17,11 @@ CANNOT_UNDO = N_(
     "up, for a case it brought in. Delete those first, or delete the case itself."
 )
 
+NOTHING_LEFT = N_(
+    "There is nothing left to undo for the import of {what}: its cases have been removed "
+    "since. Nothing was changed."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class LastImport:
@@ -28,6 +33,12 @@ class LastImport:
     sources: tuple[str, ...] = ()  # the first files (or messages) it saved from
     more_sources: int = 0  # how many more it saved from
     blocked: bool = False  # letters or an event now hang on a case it made: it cannot be undone
+
+    @property
+    def nothing_left(self) -> bool:
+        """Every case the import made was deleted since and it changed none: undoing it would
+        change nothing a user can see (it only forgets the import, so the one before is next)."""
+        return not self.created and not self.updated
 
 
 class _TrialOver(Exception):

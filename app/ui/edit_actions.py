@@ -294,7 +294,12 @@ class EditActions(QObject):
             return
         from app.domain.errors import InvalidInput
         from app.i18n import short_list
-        from app.services.undo_import import CANNOT_UNDO, last_import, undo_last_import
+        from app.services.undo_import import (
+            CANNOT_UNDO,
+            NOTHING_LEFT,
+            last_import,
+            undo_last_import,
+        )
 
         try:
             pending = last_import(db)
@@ -303,6 +308,13 @@ class EditActions(QObject):
                 return
             if pending.blocked:  # refused before anything is described as going
                 raise InvalidInput(CANNOT_UNDO)
+            if pending.nothing_left:  # forget the spent import, so the one before it is next
+                undo_last_import(db)
+                what = short_list(pending.sources, pending.more_sources)
+                Messages.info(
+                    self._parent, _("Undo last import"), _(NOTHING_LEFT).format(what=what)
+                )
+                return
             lines = [
                 _("The store goes back to how it was before importing {label}.").format(
                     label=short_list(pending.sources, pending.more_sources)

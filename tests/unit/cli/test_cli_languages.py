@@ -170,3 +170,32 @@ def test_a_language_without_a_catalog_is_said_once_and_english_is_used(
     ]
     code, _out, err = cli(capsys, data, "--lang", "pt-BR", "list")
     assert code == 0 and err == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "russia", "congo"),
+    [("de", "Russland", "Kongo-Kinshasa"), ("ar", "روسيا", "الكونغو - كينشاسا")],
+)
+def test_list_names_countries_in_the_interface_language_json_keeps_them_stored(  # type: ignore[no-untyped-def]
+    capsys, tmp_path, language, russia, congo
+) -> None:
+    import json
+
+    from app.services.country_names import country_label
+
+    folder = tmp_path / "countries"
+    store_documents(
+        resolve_paths(folder),
+        fictional_document("31/26", deadline=DEADLINE, country="Russia"),
+        fictional_document("32/26", deadline=DEADLINE, country="Democratic Republic of the Congo"),
+    )
+    assert country_label("Russia", language) == russia
+    assert country_label("Democratic Republic of the Congo", language) == congo
+    code, out, _err = cli(capsys, folder, "--lang", language, "list")
+    assert code == 0
+    assert russia in out and congo in out
+    assert "Russia" not in out and "Democratic Republic" not in out
+    code, out, _err = cli(capsys, folder, "--lang", language, "list", "--json")
+    assert code == 0
+    countries = {case["country"] for case in json.loads(out)}
+    assert countries == {"Russia", "Democratic Republic of the Congo"}

@@ -275,3 +275,24 @@ def test_appeal_list_json_carries_the_count_the_text_listing_shows(
         ("email", 1),
         ("post", 12),
     ]
+
+
+def test_undo_of_an_import_whose_cases_are_all_gone_says_nothing_is_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(capsys, tmp_path, "samples")[0] == 0
+    assert cli(capsys, tmp_path, "samples", "remove", "--yes")[0] == 0
+    before = store_dump(tmp_path)
+    code, out, err = cli(capsys, tmp_path, "undo-import")
+    assert code == 0 and err == ""
+    assert out.strip() == (
+        "There is nothing left to undo for the import of sample pack: its cases have been "
+        "removed since. Nothing was changed."
+    )
+    assert listed(capsys, tmp_path) == []
+    assert {k: v for k, v in store_dump(tmp_path).items() if "batch" not in k} == {
+        k: v for k, v in before.items() if "batch" not in k
+    }
+    # the spent import is forgotten: no import is left to undo
+    code, _out, err = cli(capsys, tmp_path, "undo-import")
+    assert code == 1 and "no import to undo" in err
