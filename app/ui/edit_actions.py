@@ -175,9 +175,16 @@ class EditActions(QObject):
         try:
             (editing.redo if again else editing.undo)(db, change)
         except Exception as error:
+            self.status_message.emit("", 0)  # an earlier "done" message no longer holds
             report_failure(self._parent, _("This could not be undone or redone"), error)
             return False
         self.store_changed.emit(change)
+        # replaces what the action said when it was done ("... To take it back: ...")
+        if again:
+            said = _("Redone: {action}.").format(action=change.description)
+        else:
+            said = _("Undone: {action}.").format(action=change.description)
+        self.status_message.emit(said, 10_000)
         return True
 
     # ---- actions ------------------------------------------------------------------------

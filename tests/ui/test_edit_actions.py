@@ -206,3 +206,28 @@ def test_undo_import_that_would_be_refused_asks_nothing_and_says_why(
     assert kind == "error" and title == "The import was not undone"
     assert "cannot be undone" in text and "These cases go" not in text
     assert dump(open_db) == before
+
+
+def test_undo_import_of_cases_all_removed_since_says_nothing_is_left(
+    qtbot,
+    actions,
+    store: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.services.samples import load_sample_pack
+
+    edit, _chosen = actions
+    load_sample_pack(store)
+    messages.answer = True
+    edit.remove_practice.trigger()
+    asked_before = sum(kind == "ask" for kind, _title, _text in messages.shown)
+    cases_before = cases.list_cases(store, include_closed=True)
+    edit.undo_import.trigger()
+    kind, _title, text = messages.shown[-1]
+    assert kind == "info"
+    assert text == (
+        "There is nothing left to undo for the import of sample pack: its cases have been "
+        "removed since. Nothing was changed."
+    )
+    assert sum(kind == "ask" for kind, _title, _text in messages.shown) == asked_before
+    assert cases.list_cases(store, include_closed=True) == cases_before

@@ -295,3 +295,25 @@ def test_a_recorded_appeal_is_taken_back_with_edit_undo(
     [appeal] = list_appeals(open_db, ua_number="12/26")
     assert appeal.channel == Channel.POST
     qtbot.waitUntil(lambda: window.proxy.index(0, Column.APPEALS_SENT).data() == "1")
+
+
+def test_undo_and_redo_of_mark_sent_say_so_in_the_status_bar(
+    make_window, app_paths, open_db, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    window.menu_actions.mark_sent.trigger()
+    ask = window.case_actions.mark_sent_dialog
+    ask.target_combo.setCurrentIndex(1)
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        qtbot.keyClick(ask, Qt.Key.Key_Return)
+    status = window.statusBar()
+    assert status.currentMessage().startswith("Appeal for UA 12/26 recorded.")
+    window.edits.undo.trigger()
+    qtbot.waitUntil(lambda: window.proxy.index(0, Column.APPEALS_SENT).data() == "0")
+    assert status.currentMessage() == "Undone: record an appeal for UA 12/26."
+    assert "Thank you" not in status.currentMessage()
+    window.edits.redo.trigger()
+    qtbot.waitUntil(lambda: window.proxy.index(0, Column.APPEALS_SENT).data() == "1")
+    assert status.currentMessage() == "Redone: record an appeal for UA 12/26."
+    assert len(list_appeals(open_db, ua_number="12/26")) == 1
