@@ -31,3 +31,15 @@ def medium_date(value: date, locale: str | None = None) -> str:
     from babel.dates import format_date
 
     return format_date(value, "medium", locale=locale or current_language())
+
+
+def numbering_system(locale: str | None = None) -> str:
+    """The digits a language writes by default, as CLDR says through Babel: ``latn`` (0-9)
+    for ``ar`` as for ``en``, ``arab`` (٠-٩) for ``ar_EG``. The list, the details and the
+    letters all follow it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(locale or current_language()).default_numbering_system)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "latn"

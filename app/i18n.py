@@ -75,6 +75,17 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return _translations.npgettext(context, singular, plural, n)
 
 
+def short_list(names: Iterable[str], more: int = 0, shown: int = 5) -> str:
+    """``names`` joined with commas, the first ``shown`` of them whole and the rest (plus
+    ``more`` not listed) counted: "a.txt, b.txt, c.txt and 12 more"."""
+    listed = list(names)
+    more += max(0, len(listed) - shown)
+    text = ", ".join(listed[:shown])
+    if more > 0:
+        text += " " + ngettext("and {count} more", "and {count} more", more).format(count=more)
+    return text
+
+
 # ---- locale ids and directories ---------------------------------------------------------------
 
 

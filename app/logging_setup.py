@@ -67,6 +67,14 @@ def log_file_problem() -> str | None:
     return None
 
 
+def quiet_until_configured() -> None:
+    """Records logged before the log file is set up (reading the settings for the language)
+    are dropped: without a handler, Python would print them on the user's terminal."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
 def configure_logging(paths: AppPaths, console: bool = False) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_appeal_desk", False) for h in root.handlers):

@@ -141,6 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.paths import PRIVATE_UMASK
 
         os.umask(PRIVATE_UMASK)
+    from app.logging_setup import quiet_until_configured
+
+    quiet_until_configured()
     words = list(sys.argv[1:] if argv is None else argv)
     window = opens_the_window(words)
     parser = build_parser(commands=False) if window else None
@@ -158,7 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.cli.context import CliContext
 
     ctx = CliContext(
-        paths=resolve_paths(args.data_dir), database_url=args.database_url, lang=args.lang
+        paths=resolve_paths(args.data_dir),
+        database_url=args.database_url,
+        lang=args.lang,
+        reads_only=getattr(args, "reads_only", False),
     )
     from app.logging_setup import configure_logging
 

@@ -106,3 +106,68 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
             f"The settings could not be saved to {paths.settings_file} ({exc.strerror}). "
             "Your previous settings are unchanged."
         ) from exc
+
+
+SENDER_KEYS = ("name", "address", "city", "country", "email", "about")
+OTHER_KEYS = ("letter-language", "ui-language", "page-size", "caution-countries")
+SETTING_KEYS = SENDER_KEYS + OTHER_KEYS  # what ``appeal-desk settings set`` can change
+
+
+def changed_setting(
+    settings: Settings,
+    key: str,
+    value: str,
+    *,
+    letter_languages: tuple[str, ...],
+    ui_languages: tuple[str, ...],
+) -> Settings:
+    """``settings`` with one setting changed as the window's Settings would change it (text
+    trimmed; an empty value clears it); InvalidInput for a value the setting cannot take."""
+    from app.domain.errors import N_
+    from app.i18n import normalize_locale
+
+    value = value.strip()
+    if key in SENDER_KEYS:
+        return replace(settings, sender=replace(settings.sender, **{key: value}))
+    if key == "caution-countries":
+        countries = tuple(c.strip() for c in value.split(",") if c.strip())
+        return replace(settings, caution_countries=countries)
+    if key == "page-size":
+        size = PageSize.parse(value)
+        if value and size is None:
+            raise InvalidInput(
+                N_("{value} is not a page size. Page sizes: {choices}."),
+                value=value,
+                choices=", ".join(size.value for size in PageSize),
+            )
+        return replace(settings, page_size=size)
+    if key in ("letter-language", "ui-language"):
+        known = letter_languages if key == "letter-language" else ui_languages
+        locale = normalize_locale(value) if value else None
+        if value and locale not in known:
+            raise InvalidInput(
+                N_("{value} is not one of the languages: {choices}."),
+                value=value,
+                choices=", ".join(known),
+            )
+        if key == "letter-language":
+            return replace(settings, letter_language=locale)
+        return replace(settings, ui_language=locale)
+    raise InvalidInput(
+        N_("There is no setting called {key}. Settings: {choices}."),
+        key=key,
+        choices=", ".join(SETTING_KEYS),
+    )
+
+
+def setting_values(settings: Settings) -> list[tuple[str, str]]:
+    """Each setting ``appeal-desk settings set`` can change, with its value as text."""
+    sender = settings.sender
+    values = [(key, str(getattr(sender, key))) for key in SENDER_KEYS]
+    values += [
+        ("letter-language", settings.letter_language or ""),
+        ("ui-language", settings.ui_language or ""),
+        ("page-size", settings.page_size.value if settings.page_size else ""),
+        ("caution-countries", ", ".join(settings.caution_countries)),
+    ]
+    return values

@@ -193,7 +193,11 @@ def main() -> None:
             for line in result.stdout.splitlines()
             if re.match(r"near_\d+_(\d+)-(\d+)\.txt: updated \(UA \1/\2\)", line)
         ]
-        waiting = [line for line in result.stdout.splitlines() if "needs confirmation" in line]
+        waiting = [
+            line
+            for line in result.stdout.splitlines()
+            if "waiting for confirmation" in line or "needs confirmation" in line
+        ]
         same = sum(1 for a, b in zip(before, after, strict=False) if a == b)
         print(
             f"near-miss documents: {made}; waiting for confirmation: {len(waiting)}; "

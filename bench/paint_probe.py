@@ -176,12 +176,18 @@ def run_app(argv: list[str]) -> int:
 
         until(store_open_and_listed, 120)
         until(lambda: False, 2)  # idle steps: folded search texts, sort orders
+        # ... all of them, however busy the machine (its figure would depend on the load)
+        until(lambda: not (window.model.preparing() or window.proxy.preparing()), 120)
+        # the store's engine and the letter warm-up (the checks of a large store and the
+        # daily backup may take minutes and hold little memory: not waited for)
+        until(lambda: not window.context.runner.running() - {"finish-opening"}, 60)
         for text in ("a", "ab", ""):
             window.case_list.search_box.setText(text)
             until(lambda: False, 0.05)
         if os.environ.get("BENCH_SHOW_CLOSED"):  # closed cases' search texts are made now
             window.case_list.show_closed_box.setChecked(True)
             until(lambda: False, 2)
+            until(lambda: not window.proxy.preparing(), 120)
             window.case_list.search_box.setText("a")
             until(lambda: False, 0.05)
 

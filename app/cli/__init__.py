@@ -14,4 +14,5 @@ COMMAND_MODULES = (
     "app.cli.report_commands",
     "app.cli.desktop_commands",
     "app.cli.edit_commands",
+    "app.cli.settings_commands",
 )

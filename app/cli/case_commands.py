@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     imp.set_defaults(handler=run_import)
 
-    lst = sub.add_parser("list", help=_("list open cases by deadline"))
+    lst = sub.add_parser("list", help=_("list open cases, those one can still act on first"))
     lst.add_argument("--all", action="store_true", help=_("include closed cases"))
     lst.add_argument("--json", action="store_true", help=_("print JSON"))
     lst.add_argument(
@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="WORDS",
         help=_("only cases holding every word (any accents)"),
     )
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, reads_only=True)
 
     sent = sub.add_parser("sent", help=_("record an appeal as sent"))
     sent.add_argument("ua_number", metavar="UA_NUMBER")

@@ -20,15 +20,43 @@ class CliContext:
     lang: str | None = None
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    reads_only: bool = False  # the command changes nothing: a read-only folder may be read
     _database: Database | None = None
 
     def database(self) -> Database:
-        """Open (and migrate) the store on first use."""
+        """Open (and migrate) the store on first use. A command that only reads (``reads_only``)
+        still works on a data folder that cannot be written: the store is read as it is, and
+        a note on stderr says that nothing can be changed."""
         if self._database is None:
+            from app.domain.errors import StoreUnavailable
             from app.services.database import open_store
 
-            self._database = open_store(self.paths, url=self.database_url)
+            try:
+                self._database = open_store(self.paths, url=self.database_url)
+            except StoreUnavailable as refused:
+                if not self.reads_only or self.database_url or self._writable():
+                    raise
+                from app.store.database import open_read_only
+
+                try:
+                    self._database = open_read_only(self.paths)
+                except StoreUnavailable:
+                    raise refused from None
+                print(self._read_only_note(), file=self.err)
         return self._database
+
+    def _writable(self) -> bool:
+        import os
+
+        return os.access(self.paths.data_dir, os.W_OK)
+
+    def _read_only_note(self) -> str:
+        from app.i18n import _
+
+        return _(
+            "note: {folder} is read-only: your data is shown as it is, and nothing can be "
+            "changed until the folder can be written again."
+        ).format(folder=self.paths.data_dir)
 
     def settings(self) -> Settings:
         """The settings; a setting of the wrong type stops the command with one line (a

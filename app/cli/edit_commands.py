@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = appeal_actions.add_parser("list", help=_("list recorded appeals with their ids"))
     lst.add_argument("--case", dest="ua_number", metavar="UA")
     lst.add_argument("--json", action="store_true", help=_("print JSON"))
-    lst.set_defaults(handler=run_appeal_list)
+    lst.set_defaults(handler=run_appeal_list, reads_only=True)
     aedit = appeal_actions.add_parser("edit", help=_("correct an appeal's channel, date, status"))
     aedit.add_argument("appeal_id", metavar="ID")
     aedit.add_argument("--channel", metavar="C")
@@ -66,6 +66,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     samples = sub.add_parser("samples", help=_("open the fictional sample cases, for practice"))
     samples.set_defaults(handler=run_samples)
+    sample_actions = samples.add_subparsers(dest="samples_action", metavar="ACTION")
+    remove = sample_actions.add_parser(
+        "remove", help=_("remove the fictional sample cases and the practice letters to them")
+    )
+    remove.add_argument("--yes", action="store_true", help=_("do not ask before removing"))
+    remove.set_defaults(handler=run_samples_remove)
 
 
 def register_event_actions(
@@ -196,6 +202,7 @@ def appeal_json(record: object) -> dict[str, object]:
         "channel": record.channel.value if record.channel else None,
         "date": record.sent_on.isoformat() if record.sent_on else None,
         "status": record.status.value,
+        "count": record.count,  # letters this record stands for ("sent --count 12")
     }
 
 
@@ -212,7 +219,7 @@ def run_appeal_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if not records:
         print(_("No appeals recorded."), file=ctx.out)
     rows = [_appeal_row(record) for record in records]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)] if rows else []
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)] if rows else []
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         print(printable("  ".join([*cells, row[-1]]).rstrip()), file=ctx.out)
@@ -316,18 +323,23 @@ def run_event_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.services.undo_import import last_import, undo_last_import
+    from app.i18n import short_list
+    from app.services.undo_import import CANNOT_UNDO, last_import, undo_last_import
 
     db = ctx.database()
     pending = last_import(db)
     if pending is None:
         raise InvalidInput(N_("There is no import to undo."))
-    what = _("Undo the import of {what}.").format(what=pending.label)
+    if pending.blocked:  # refused before anything is described as going
+        raise InvalidInput(CANNOT_UNDO)
+    what = _("Undo the import of {what}.").format(
+        what=short_list(pending.sources, pending.more_sources)
+    )
     if pending.created:
-        what += " " + _("These cases go: {cases}.").format(cases=", ".join(pending.created))
+        what += " " + _("These cases go: {cases}.").format(cases=short_list(pending.created))
     if pending.updated:
         what += " " + _("These cases go back to how they were before it: {cases}.").format(
-            cases=", ".join(pending.updated)
+            cases=short_list(pending.updated)
         )
 
     def undo() -> str:
@@ -351,8 +363,35 @@ def run_samples(args: argparse.Namespace, ctx: CliContext) -> int:
     print(
         _(
             "The sample cases are fictional, for practice: they are never counted in reports. "
-            "Remove them with 'appeal-desk undo-import' right away, or delete each case."
+            "Remove them with 'appeal-desk samples remove' when you are done."
         ),
         file=ctx.out,
     )
     return 1 if any(r.outcome.value == "rejected" for r in results) else 0
+
+
+def run_samples_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Remove only the cases marked as fictional samples (and practice letters to them), in
+    one transaction, whatever was imported since."""
+    from app.i18n import short_list
+    from app.services.editing import practice_cases, remove_practice_cases
+
+    db = ctx.database()
+    preview = practice_cases(db)
+    if not preview.cases:
+        print(_("There are no practice cases in the store."), file=ctx.out)
+        return 0
+    what = (
+        describe_removal(preview)
+        + " "
+        + _("These cases go: {cases}.").format(cases=short_list(preview.cases))
+    )
+
+    def remove() -> str:
+        remove_practice_cases(db)
+        count = len(preview.cases)
+        return ngettext(
+            "Removed %(count)d sample case.", "Removed %(count)d sample cases.", count
+        ) % {"count": count}
+
+    return _delete(args, ctx, what, remove)

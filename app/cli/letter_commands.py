@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=_("paper for --out x.pdf (default: your settings, else your region's)"),
     )
     letter.add_argument("--large-print", action="store_true", help=_("bigger type in the PDF"))
-    letter.set_defaults(handler=run_letter)
+    letter.set_defaults(handler=run_letter, reads_only=True)
 
     envelope = sub.add_parser("envelope", help=_("print an envelope for an official as PDF"))
     _case_and_official(envelope)
@@ -76,7 +76,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     envelope.add_argument(
         "--no-return-address", action="store_true", help=_("leave your address off the envelope")
     )
-    envelope.set_defaults(handler=run_envelope)
+    envelope.set_defaults(handler=run_envelope, reads_only=True)
 
     labels = sub.add_parser(
         "labels", help=_("address labels for every official of some cases (PDF)")
@@ -86,7 +86,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--out", type=Path, required=True, metavar="FILE", help=_("the .pdf to write")
     )
     labels.add_argument("--page-size", type=page_size_arg, choices=list(PageSize), default=None)
-    labels.set_defaults(handler=run_labels)
+    labels.set_defaults(handler=run_labels, reads_only=True)
 
 
 def _say_writer_safety(case: CaseDetail, options: OutputOptions, ctx: CliContext) -> None:
@@ -137,8 +137,9 @@ def _write_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     _write_or_print(letter, out, case, args, settings, options, ctx)
     if not settings.sender.is_complete:  # only once the letter exists: a failure says that alone
         unsigned = _(
-            "The letter is not signed: add your name and address in the window's Settings "
-            "(appeal-desk gui), then write it again."
+            "The letter is not signed: add your name and address with "
+            "'appeal-desk settings set name \"Your Name\"' (and address, city, country), or in "
+            "the window's Settings (appeal-desk gui), then write it again."
         )
         print(_("warning: {warning}").format(warning=unsigned), file=ctx.err)
     return 0

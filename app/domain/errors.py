@@ -47,6 +47,9 @@ class AppealDeskError(Exception):
     """Base class: an expected failure the user can act on (never a bug)."""
 
     def __init__(self, message: str, /, **fields: object) -> None:
+        if isinstance(message, Phrase) and not fields:  # words made below, shown translated
+            fields = message.fields
+            message = message.template
         self.template = message
         self.fields = fields
         super().__init__(self.message)
@@ -111,10 +114,19 @@ class TargetOutOfRange(InvalidInput):
 class UnknownLocale(InvalidInput):
     """Not a language code the letters know."""
 
-    def __init__(self, locale: str) -> None:
-        super().__init__(
-            N_("%(locale)s is not a language code such as es or fr_CA."), locale=locale
-        )
+    def __init__(self, locale: str, available: tuple[str, ...] = ()) -> None:
+        if available:  # the languages a letter can be written in, named
+            super().__init__(
+                N_(
+                    "%(locale)s is not a letter language. Letters can be written in: %(languages)s."
+                ),
+                locale=locale,
+                languages=", ".join(available),
+            )
+        else:
+            super().__init__(
+                N_("%(locale)s is not a language code such as es or fr_CA."), locale=locale
+            )
         self.locale = locale
 
 

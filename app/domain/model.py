@@ -147,6 +147,7 @@ class ParsedDocument:
     copies_to: tuple[str, ...] = ()
     text: str = ""
     recommended_actions: tuple[str, ...] = ()  # the demands as bulleted, as printed
+    additional_info: str | None = None  # the background section, paragraphs as printed
 
     def to_json_dict(self) -> dict[str, object]:
         """The schema printed by ``appeal-desk parse --json``."""
@@ -277,6 +278,7 @@ class CaseDetail:
     corrected_fields: frozenset[str] = frozenset()  # the fields the user changed
     differences: tuple[FieldDifference, ...] = ()  # later documents that say otherwise
     copies_to: tuple[str, ...] = ()  # who gets a copy (never a letter) in the newest document
+    additional_info: str | None = None  # the newest background section ("Additional information")
 
 
 @dataclass(frozen=True, slots=True)

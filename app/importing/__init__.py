@@ -79,6 +79,7 @@ def parse_pasted(
 
 
 def _parse_all(texts: list[tuple[str, str]]) -> list[tuple[str, ParsedDocument]]:
+    from app.importing.additional_info import with_additional_info
     from app.importing.digest import split_digest
     from app.importing.parser import parse_text
     from app.importing.recommended_actions import with_recommended_actions
@@ -88,7 +89,8 @@ def _parse_all(texts: list[tuple[str, str]]) -> list[tuple[str, ParsedDocument]]
     refusals: list[ImportRejected] = []
     for name, text in texts:
         try:
-            parsed.append((name, with_recommended_actions(parse_text(text, name), text)))
+            document = with_recommended_actions(parse_text(text, name), text)
+            parsed.append((name, with_additional_info(document, text)))
         except ImportRejected as exc:
             if len(texts) == 1:
                 raise

@@ -39,7 +39,8 @@ _SECTION = re.compile(
 )
 _TEMPLATE_TITLE = re.compile(r"^\s*URGENT ACTION TITLE\s*:\s*(.+?)\s*$", re.I | re.M)
 _CHROME = re.compile(
-    r"^\s*(?:Skip to (?:main )?content|Donate|Log ?in|Menu|Search|Home|Amnesty International(?: \w+)?|"
+    r"^\s*(?:Skip to (?:main )?content|Donate|Log ?in|Menu|Search|Home|"
+    r"(?:Amnesty International|Amnist[íi]a Internacional|Anistia Internacional)(?: [\w-]+){0,3}|"
     r"Share(?: this)?\b.*|©.*|Startseite\b.*|Take Action\s*>.*|Jetzt spenden|Menü\b.*|Urgent Actions?|"
     r"(?:Published|Updated|Last updated|Veröffentlicht|Publicado|Publié|Aktiv seit|Active since|"
     r"Beendet am|Lanc[ée]e? le|Encore valable|Noch \d+ Tage|Nur zur Information)\b.*|"

@@ -138,12 +138,27 @@ def _carries_ua(text: str) -> bool:
 
 
 def _body_text(message: Message) -> str | None:
+    """The body's text: the plain part, or the HTML part when the plain one holds no UA and
+    the HTML one does (a stub "view this message in a browser" beside the full UA in HTML)."""
     get_body = getattr(message, "get_body", None)
-    body = get_body(preferencelist=("plain", "html")) if get_body else None
+    if get_body is None:
+        return None
+    plain = _part_text(get_body(preferencelist=("plain",)))
+    if plain is not None and _carries_ua(plain):
+        return plain
+    html = _part_text(get_body(preferencelist=("html",)))
+    if plain is None or html is None:
+        return plain if html is None else html
+    if _carries_ua(html) or (_UA_WORDS.search(html) and not _UA_WORDS.search(plain)):
+        return html
+    return plain
+
+
+def _part_text(body: Message | None) -> str | None:
     if body is None:
         return None
     try:
-        content = body.get_content()
+        content = body.get_content()  # type: ignore[attr-defined]
     except (LookupError, ValueError, AssertionError):  # an unknown charset or a broken part
         payload = body.get_payload(decode=True) or b""
         content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""

@@ -240,11 +240,9 @@ def office_words(user_templates: Path | None = None) -> OfficeWords:
 def _office_words(stamp: Stamp) -> OfficeWords:
     offices: list[Phrase] = []
     institutions: list[Phrase] = []
-    female: list[re.Pattern[str]] = []
-    male: list[re.Pattern[str]] = []
     either: list[re.Pattern[str]] = []
-    for name, _mtime, _size in stamp:
-        data = read_toml(Path(name))
+    files = [(Path(name).parent.name.split("_")[0], read_toml(Path(name))) for name, *_ in stamp]
+    for (name, _mtime, _size), (_language, data) in zip(stamp, files, strict=True):
         for problem in office_data_problems(data):
             raise TemplateProblem(name, None, problem)
         for phrase, rank in data.get("offices", {}).items():
@@ -253,13 +251,42 @@ def _office_words(stamp: Stamp) -> OfficeWords:
             offices.append(_phrase(phrase, Rank(rank), office))
         for phrase, rank in data.get("institutions", {}).items():
             institutions.append(_phrase(phrase, Rank(rank), None))
-        gender = data.get("gender", {})
-        female.extend(compile_phrase(p) for p in gender.get("f", ()))
-        male.extend(compile_phrase(p) for p in gender.get("m", ()))
-        either.extend(compile_phrase(p) for p in gender.get("neutral", ()))
+        either.extend(compile_phrase(p) for p in data.get("gender", {}).get("neutral", ()))
+    female, male = _gender_words(files)
     return OfficeWords(
         tuple(offices), tuple(institutions), _any_of(female), _any_of(male), _any_of(either)
     )
+
+
+def _gender_words(
+    files: list[tuple[str, dict[str, Any]]],
+) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """The words that show a gender for sure, every language's together, without those that
+    another language writes for an office of either gender: French "présidente" is a woman,
+    Spanish and Portuguese "presidente" anybody, so a title printed in Spanish must not say
+    more than the same title printed in English."""
+    unmarked: dict[str, set[str]] = {}  # folded office word -> the languages using it for all
+    marked: dict[str, set[str]] = {}  # folded gender word -> the languages listing it
+    for language, data in files:
+        gender = data.get("gender", {})
+        for key in ("f", "m"):
+            for word in gender.get(key, ()):
+                marked.setdefault(fold(word), set()).add(language)
+        for table in ("offices", "heads"):
+            for phrase in data.get(table, {}):
+                unmarked.setdefault(fold(phrase), set()).add(language)
+
+    def sure(word: str) -> bool:
+        folded = fold(word)
+        return not (unmarked.get(folded, set()) - marked.get(folded, set()))
+
+    female: list[re.Pattern[str]] = []
+    male: list[re.Pattern[str]] = []
+    for _language, data in files:
+        gender = data.get("gender", {})
+        female.extend(compile_phrase(p) for p in gender.get("f", ()) if sure(p))
+        male.extend(compile_phrase(p) for p in gender.get("m", ()) if sure(p))
+    return female, male
 
 
 def _any_of(patterns: list[re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from PySide6.QtCore import QSizeF, Qt
@@ -134,7 +135,7 @@ def _add_body(
     if parts.date_line:
         date_line = _isolated(parts.date_line, rtl, isolate)
         builder.block([(date_line, styles.plain)], styles.date, rtl=rtl)
-    subject = letter.subject.strip()
+    subject = _printed_subject(letter.subject, (*parts.extra_head_lines, *parts.body_lines[:4]))
     for raw_line in parts.extra_head_lines:
         line = _isolated(raw_line, rtl, isolate)
         char = styles.bold if subject and subject in raw_line else styles.plain
@@ -153,6 +154,23 @@ def _add_body(
     first = builder.text_block(body_text, styles.start, styles.plain, bold_spans)
     if _ISOLATE_STARTS[0] in body_text or _ISOLATE_STARTS[1] in body_text:
         _paragraph_directions(first)
+
+
+# A marking in brackets before a subject ("[FICTIONAL SAMPLE - DO NOT SEND] UA 901/27: ...").
+_MARKED_SUBJECT = re.compile(r"^\[[^\]\n]+\]\s*(?P<subject>.+)$", re.DOTALL)
+
+
+def _printed_subject(subject: str, head: tuple[str, ...]) -> str:
+    """The subject as the letter's text prints it. A practice letter's subject carries the
+    fictional-sample marking (its e-mail subject line needs it), which the text prints on a
+    line of its own: the subject after the marking is the one in the text, printed once."""
+    subject = subject.strip()
+    marked = _MARKED_SUBJECT.match(subject)
+    if marked and not any(subject in line for line in head):
+        core = marked.group("subject").strip()
+        if any(core in line for line in head):
+            return core
+    return subject
 
 
 # A bilingual letter isolates each line of each language in its direction (LRI or RLI ... PDI).

@@ -60,8 +60,9 @@ class ImportBatch:
     """One import the user started; its journal row is written with the first change, so
     "undo last import" can return the store to its state before the whole batch."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str = "", *, by_source: bool = False) -> None:
         self.label = label
+        self.by_source = by_source  # the journal names the files saved, not ``label``
         self.batch_id: int | None = None
 
 
@@ -87,7 +88,7 @@ def import_files(
     from app.services.isolated_parsing import ParseCancelled, parse_guarded
 
     files = expand_paths(paths)
-    batch = ImportBatch(", ".join(p.name for p in paths))
+    batch = ImportBatch(by_source=True)
     results: list[ImportResult] = []
 
     def outcome(result: ImportResult) -> None:
@@ -196,10 +197,14 @@ def save_parsed(
             )
             batch_id = batch.batch_id
             if result.case_id is not None and result.outcome in CHANGED:
-                batch_id = batch_id or import_journal.start_batch(session, batch.label)
+                batch_id = batch_id or import_journal.start_batch(
+                    session, "" if batch.by_source else batch.label
+                )
                 import_journal.note_case(
                     session, batch_id, result.case_id, result.ua_number or "", before
                 )
+                if batch.by_source:
+                    import_journal.note_source(session, batch_id, source)
         batch.batch_id = batch_id
         return result
     except AppealDeskError as exc:

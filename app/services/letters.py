@@ -495,7 +495,7 @@ def _check_target(case: CaseDetail, target_index: int) -> None:
 def _valid_locale(locale: str) -> str:
     canonical = normalize_locale(locale)
     if canonical is None:
-        raise UnknownLocale(locale)
+        raise UnknownLocale(locale, tuple(available_letter_locales()))
     return canonical
 
 

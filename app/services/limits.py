@@ -75,6 +75,7 @@ FIELD_LIMITS = {
     "title": 300,
     "country": 120,
     "summary": 20_000,
+    "additional_info": 20_000,
     "model_letter": 50_000,
     "previous_ua_link": 2_000,
 }

@@ -14,7 +14,13 @@ from pathlib import Path
 from app.domain.errors import N_, InvalidInput, StoreUnavailable
 from app.paths import AppPaths
 from app.store.backup import backup_file
-from app.store.instance_lock import DataInUse, InstanceLock, StoreBusy, StoreLock
+from app.store.instance_lock import (
+    DataFolderUnwritable,
+    DataInUse,
+    InstanceLock,
+    StoreBusy,
+    StoreLock,
+)
 from app.store.integrity import check_file, connect_read_only, schema_revision
 from app.store.schema_check import schema_differences
 
@@ -89,6 +95,15 @@ def hold_data_folder(paths: AppPaths) -> InstanceLock:
             N_(
                 "The data in {folder} is in use by another copy of Appeal Desk. "
                 "Close it first; nothing was changed."
+            ),
+            folder=paths.data_dir,
+        ) from exc
+    except DataFolderUnwritable as exc:
+        raise StoreUnavailable(
+            N_(
+                "The data folder {folder} is read-only, so Appeal Desk cannot work on it. "
+                "Make the folder writable, or choose a data folder "
+                "you can write to (--data-dir)."
             ),
             folder=paths.data_dir,
         ) from exc

@@ -10,6 +10,12 @@ from sqlalchemy.orm import Session
 from app.domain.errors import N_, InvalidInput
 from app.store import import_journal
 from app.store.database import Database
+from app.store.schema import ImportBatchCaseRow, ImportBatchRow
+
+CANNOT_UNDO = N_(
+    "The last import cannot be undone: letters were recorded, or an event was set "
+    "up, for a case it brought in. Delete those first, or delete the case itself."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,30 +25,61 @@ class LastImport:
     label: str
     created: tuple[str, ...]  # UA numbers the batch made (they go)
     updated: tuple[str, ...]  # UA numbers the batch changed (they return to their old state)
+    sources: tuple[str, ...] = ()  # the first files (or messages) it saved from
+    more_sources: int = 0  # how many more it saved from
+    blocked: bool = False  # letters or an event now hang on a case it made: it cannot be undone
+
+
+class _TrialOver(Exception):
+    """Ends the trial run of an undo (rolled back)."""
 
 
 def _summary(
-    session: Session, label: str, entries: list[import_journal.ImportBatchCaseRow]
+    session: Session, batch: ImportBatchRow, entries: list[ImportBatchCaseRow]
 ) -> LastImport:
     """What undoing the batch does now: a case it made that was deleted since is not named as
     going; a case it changed comes back as it was before the import, deleted since or not."""
+    sources, more = import_journal.batch_sources(batch.label)
     return LastImport(
-        label=label,
+        label=", ".join(sources),
         created=tuple(
             e.ua_number for e in entries if e.created and import_journal.case_exists(session, e)
         ),
         updated=tuple(e.ua_number for e in entries if not e.created),
+        sources=sources,
+        more_sources=more,
     )
 
 
+def _undo_would_fail(
+    session: Session, batch: ImportBatchRow, entries: list[ImportBatchCaseRow]
+) -> bool:
+    """Run the undo inside a savepoint and roll it back: True when the store refuses it."""
+    try:
+        with session.begin_nested():
+            import_journal.undo_batch(session, batch, entries)
+            session.flush()
+            raise _TrialOver
+    except _TrialOver:
+        return False
+    except IntegrityError:
+        return True
+
+
 def last_import(db: Database) -> LastImport | None:
-    """The batch "undo last import" would undo, or None when there is none."""
+    """The batch "undo last import" would undo, or None when there is none; ``blocked`` when
+    the undo would be refused, so a caller says so before describing what would go."""
     with db.unit_of_work() as session:
         found = import_journal.last_batch(session)
         if found is None:
             return None
         batch, entries = found
-        return _summary(session, batch.label, entries)
+        summary = _summary(session, batch, entries)
+        if _undo_would_fail(session, batch, entries):
+            from dataclasses import replace
+
+            summary = replace(summary, blocked=True)
+        return summary
 
 
 def undo_last_import(db: Database) -> LastImport:
@@ -54,13 +91,8 @@ def undo_last_import(db: Database) -> LastImport:
             if found is None:
                 raise InvalidInput(N_("There is no import to undo."))
             batch, entries = found
-            undone = _summary(session, batch.label, entries)
+            undone = _summary(session, batch, entries)
             import_journal.undo_batch(session, batch, entries)
             return undone
     except IntegrityError:
-        raise InvalidInput(
-            N_(
-                "The last import cannot be undone: letters were recorded, or an event was set "
-                "up, for a case it brought in. Delete those first, or delete the case itself."
-            )
-        ) from None
+        raise InvalidInput(CANNOT_UNDO) from None

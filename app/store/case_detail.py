@@ -34,7 +34,8 @@ from app.store.case_list import Execute
 _CASE = (
     "SELECT id, ua_number, ai_index, title, country, status, issued_on, deadline, summary, "
     "model_letter, recommended_actions, document_language, previous_ua_link, "
-    "preferred_languages, is_sample FROM cases WHERE ua_number = :ua AND removed_at IS NULL"
+    "preferred_languages, is_sample, additional_info FROM cases "
+    "WHERE ua_number = :ua AND removed_at IS NULL"
 )
 _PERSONS = "SELECT name, pronouns FROM persons WHERE case_id = :case ORDER BY position, id"
 _TARGETS = (
@@ -77,6 +78,7 @@ def read_detail(execute: Execute, ua_number: str) -> CaseDetail | None:
         previous_ua_link,
         preferred_languages,
         is_sample,
+        additional_info,
     ) = found[0]
     key = {"case": case_id}
     outputs = sorted(execute(_OUTPUTS, key), key=_rank)
@@ -124,6 +126,7 @@ def read_detail(execute: Execute, ua_number: str) -> CaseDetail | None:
             for field, document_value in differences
         ),
         copies_to=_copies_to(outputs),
+        additional_info=additional_info,
     )
 
 

@@ -201,6 +201,7 @@ def _full_json(document: ParsedDocument) -> dict[str, object]:
     data["model_letter"] = document.model_letter
     data["copies_to"] = list(document.copies_to)
     data["recommended_actions"] = list(document.recommended_actions)
+    data["additional_info"] = document.additional_info
     return data
 
 
@@ -236,6 +237,9 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
         case.recommended_actions = "\n".join(actions)
     elif case.recommended_actions is None:
         case.recommended_actions = ""
+    case.additional_info = next(
+        (d["additional_info"] for _, d in parsed if d.get("additional_info")), None
+    )
     case.previous_ua_link = next(
         (d.get("previous_ua_link") for _, d in parsed if d.get("previous_ua_link")), None
     )

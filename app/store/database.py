@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from app.atomic_files import remove_stale_temp_files
-from app.domain.errors import StoreUnavailable
+from app.domain.errors import N_, Phrase, StoreUnavailable
 from app.paths import PRIVATE_FILE, AppPaths, ensure_dirs
 from app.store.case_list import Execute
 from app.store.instance_lock import StoreBusy, StoreLock
@@ -191,35 +191,50 @@ def _migrate_or_refuse(
         raise
 
 
-def describe_operational_error(exc: DBAPIError, path: Path | None) -> str:
+def describe_operational_error(exc: DBAPIError, path: Path | None) -> Phrase:
     """Turn an environment fault (locked, read-only, full, corrupt) into advice for the user."""
     return describe_store_problem(str(getattr(exc, "orig", exc)), path)
 
 
-def describe_store_problem(detail: str, path: Path | None) -> str:
-    """Advice for an SQLite error text; a full disk or a read-only folder is named as such."""
+def describe_store_problem(detail: str, path: Path | None) -> Phrase:
+    """Advice for an SQLite error text; a full disk or a read-only folder is named as such.
+    A Phrase: the error that carries it is shown in the reader's language."""
     detail = detail.lower()
-    where = str(path) if path else "the database"
     if path is not None and ("disk i/o" in detail or "unable to open" in detail):
         from app.store.integrity import environment_problem
 
         detail = environment_problem(path) or detail
+    if path is None:
+        where: str | Phrase = Phrase(N_("the database"))
+    else:
+        where = str(path)
     if "locked" in detail or "busy" in detail:
-        return (
-            f"The data in {where} is in use by another copy of Appeal Desk. "
-            "Close the other copy and try again."
+        return Phrase(
+            N_(
+                "The data in {where} is in use by another copy of Appeal Desk. "
+                "Close the other copy and try again."
+            ),
+            where=where,
         )
     if "readonly" in detail or "read-only" in detail:
-        return f"{where} is read-only. Choose a data folder you can write to (--data-dir)."
+        return Phrase(
+            N_("{where} is read-only. Choose a data folder you can write to (--data-dir)."),
+            where=where,
+        )
     if "full" in detail:
-        return "The disk is full. Free some space and try again; nothing was lost."
+        return Phrase(N_("The disk is full. Free some space and try again; nothing was lost."))
     if "malformed" in detail or "not a database" in detail:
-        return (
-            f"{where} is damaged. It was left untouched; restore a backup with "
-            "'appeal-desk restore BACKUP_FILE'."
+        return Phrase(
+            N_(
+                "{where} is damaged. It was left untouched; restore a backup with "
+                "'appeal-desk restore BACKUP_FILE'."
+            ),
+            where=where,
         )
     detail = " ".join(detail.split())
-    return f"The database could not be used ({detail}). Nothing was changed."
+    return Phrase(
+        N_("The database could not be used ({detail}). Nothing was changed."), detail=detail
+    )
 
 
 def open_database(
@@ -240,6 +255,14 @@ def open_database(
         try:
             ensure_dirs(paths)
         except OSError as exc:
+            if paths.data_dir.exists() and not paths.data_dir.is_dir():
+                raise StoreUnavailable(
+                    N_(
+                        "{folder} is a file, not a folder. Give --data-dir (or "
+                        "APPEAL_DESK_HOME) a folder for Appeal Desk's data."
+                    ),
+                    folder=paths.data_dir,
+                ) from exc
             raise StoreUnavailable(
                 f"The data folder {paths.data_dir} cannot be created ({exc.strerror}). "
                 "Choose another one with --data-dir."
@@ -282,10 +305,23 @@ def say_sqlite_version(db_path: Path | None) -> None:
     warn_about_old_sqlite()
 
 
+SUPPORTED_SCHEMES = ("postgresql", "sqlite")  # what --database-url may start with
+
+
 def engine_for_url(url: str) -> Engine:
     """An engine for a --database-url, or StoreUnavailable saying why that address is unusable."""
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+    scheme = url.partition(":")[0].split("+")[0].lower()
+    if ":" in url and scheme not in SUPPORTED_SCHEMES:
+        raise StoreUnavailable(
+            N_(
+                "Appeal Desk cannot use a database address that starts with '{scheme}:'. "
+                "Supported: {supported}, e.g. postgresql+psycopg://user@host/appeals."
+            ),
+            scheme=scheme,
+            supported=", ".join(f"{name}:" for name in SUPPORTED_SCHEMES),
+        )
     try:
         return make_engine(url)
     except (NoSuchModuleError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
@@ -399,3 +435,35 @@ def row_counts(db: Database) -> dict[str, int]:
             name: int(conn.execute(text(f'SELECT COUNT(*) FROM "{name}"')).scalar_one())
             for name in Base.metadata.tables
         }
+
+
+def open_read_only(paths: AppPaths) -> Database:
+    """The SQLite store of a data folder that cannot be written, opened to read it only.
+
+    No lock is taken (no copy can change anything there) and nothing is migrated or written;
+    SQLite is told the file cannot change (``immutable``), which it cannot on a read-only
+    folder. A store whose last changes wait in a ``-wal`` file, or that needs a migration, is
+    refused with the read-only message: reading it as it is would show stale data.
+    """
+    from urllib.parse import quote
+
+    from app.store.revision import HEAD
+
+    db_path = paths.database
+    refused = StoreUnavailable(describe_store_problem("read-only", paths.data_dir))
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        if not db_path.is_file() or (wal.exists() and wal.stat().st_size > 0):
+            raise refused
+    except OSError:
+        raise refused from None
+    uri = f"file:{quote(str(db_path.resolve()), safe='/')}?mode=ro&immutable=1"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        raise refused from None
+    if row is None or row[0] != HEAD:
+        raise refused
+    engine = make_engine(f"sqlite:///{uri}&uri=true")
+    return Database(engine, db_path, None)

@@ -3,6 +3,7 @@ undone exactly (the case's rows as they were before it, or "the batch made this 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -22,6 +23,7 @@ from app.store.schema import (
 )
 
 KEEP_BATCHES = 50  # older batches can no longer be undone (their journal is dropped)
+NAMED_SOURCES = 20  # a batch names this many of the files it saved, and counts the others
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,35 @@ def start_batch(session: Session, label: str) -> int:
     session.add(row)
     session.flush()
     return row.id
+
+
+def note_source(session: Session, batch_id: int, source: str) -> None:
+    """Remember that the batch saved something from ``source`` (a file, a message of a
+    mailbox): "undo" names what was imported, not every file the user gave."""
+    row = session.get(ImportBatchRow, batch_id)
+    if row is None:
+        return
+    names, more = batch_sources(row.label)
+    if source in names:
+        return
+    if len(names) < NAMED_SOURCES:
+        names = (*names, source)
+    else:
+        more += 1
+    row.label = json.dumps({"sources": list(names), "more": more}, ensure_ascii=False)
+
+
+def batch_sources(label: str) -> tuple[tuple[str, ...], int]:
+    """The sources a batch saved from (the first few) and how many more; a batch noted by
+    label alone (pasted text, the sample pack, or one from an older version) is its label."""
+    if label.startswith("{"):
+        try:
+            noted = json.loads(label)
+            names = tuple(str(name) for name in noted["sources"])
+            return names, int(noted["more"])
+        except (ValueError, KeyError, TypeError):
+            pass
+    return ((label,) if label else ()), 0
 
 
 def state_before(session: Session, case: CaseRow | None) -> row_changes.Rows:

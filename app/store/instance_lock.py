@@ -6,6 +6,7 @@ process ends, even after ``kill -9``, so a stale lock file never blocks the next
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -16,6 +17,19 @@ LOCK_FILE = "appeal-desk.lock"
 # Locks this process holds, by resolved path: a second acquire in the same process is reentrant
 # (flock locks belong to an open file, so a second open would otherwise lock us out).
 _held: dict[Path, tuple[IO[bytes], int]] = {}
+
+
+UNWRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+class DataFolderUnwritable(Exception):
+    """The lock file can neither be made nor opened: the folder is read-only (or not ours).
+    Nothing can be changed there, so no other copy can change anything either."""
+
+    def __init__(self, lock_path: Path, reason: str) -> None:
+        super().__init__(f"{lock_path}: {reason}")
+        self.lock_path = lock_path
+        self.reason = reason
 
 
 class DataInUse(Exception):
@@ -74,8 +88,7 @@ class InstanceLock:
             _held[self.path] = (fh, depth + 1)
             self.acquired = True
             return self
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+b")  # noqa: SIM115 - kept open while the lock is held
+        fh = self._open()
         if not _try_lock(fh):
             try:
                 fh.seek(0)
@@ -84,13 +97,31 @@ class InstanceLock:
                 holder = ""
             fh.close()
             raise DataInUse(self.path, holder)
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()}\n".encode())
-        fh.flush()
+        try:  # who holds it, for the message of a second copy; the lock holds without it
+            fh.seek(0)
+            fh.truncate()
+            fh.write(f"pid {os.getpid()}\n".encode())
+            fh.flush()
+        except OSError:  # a full disk, or a lock file that is read-only
+            pass
         _held[self.path] = (fh, 1)
         self.acquired = True
         return self
+
+    def _open(self) -> IO[bytes]:
+        """The lock file, made if need be; opened for reading alone in a read-only folder that
+        has one (a lock holds on a read-only handle too). DataFolderUnwritable otherwise."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return open(self.path, "a+b", buffering=0)  # noqa: SIM115 - held while locked
+        except OSError as exc:
+            if exc.errno not in UNWRITABLE:
+                raise
+            reason = exc.strerror or str(exc)
+        try:
+            return open(self.path, "rb", buffering=0)  # noqa: SIM115
+        except OSError:
+            raise DataFolderUnwritable(self.path, reason) from None
 
     def release(self) -> None:
         if not self.acquired:
@@ -124,7 +155,7 @@ def is_held_elsewhere(data_dir: Path) -> bool:
         lock.acquire()
     except DataInUse:
         return True
-    except OSError:
+    except (OSError, DataFolderUnwritable):
         return False
     lock.release()
     return False

@@ -52,6 +52,8 @@ class CaseRow(Base):
     preferred_languages: Mapped[str] = mapped_column(Text, default="")  # "\n"-joined names
     # the newest document's bulleted demands, one per line
     recommended_actions: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # the newest document's background section ("Additional information")
+    additional_info: Mapped[str | None] = mapped_column(Text)
     search_text: Mapped[str] = mapped_column(Text, default="")  # folded text for SQL search
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

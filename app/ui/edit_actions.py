@@ -292,26 +292,30 @@ class EditActions(QObject):
         db = self._database()
         if db is None:
             return
-        from app.services.undo_import import last_import, undo_last_import
+        from app.domain.errors import InvalidInput
+        from app.i18n import short_list
+        from app.services.undo_import import CANNOT_UNDO, last_import, undo_last_import
 
         try:
             pending = last_import(db)
             if pending is None:
                 Messages.info(self._parent, _("Undo last import"), _("There is no import to undo."))
                 return
+            if pending.blocked:  # refused before anything is described as going
+                raise InvalidInput(CANNOT_UNDO)
             lines = [
                 _("The store goes back to how it was before importing {label}.").format(
-                    label=pending.label
+                    label=short_list(pending.sources, pending.more_sources)
                 )
             ]
             if pending.created:
                 lines.append(
-                    _("These cases go: {numbers}.").format(numbers=", ".join(pending.created))
+                    _("These cases go: {numbers}.").format(numbers=short_list(pending.created))
                 )
             if pending.updated:
                 lines.append(
                     _("These cases return to their earlier state: {numbers}.").format(
-                        numbers=", ".join(pending.updated)
+                        numbers=short_list(pending.updated)
                     )
                 )
             if not Messages.ask(self._parent, _("Undo last import?"), "\n\n".join(lines)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from PySide6.QtCore import QDate, QLocale
 
@@ -40,6 +41,26 @@ def language_name(locale_id: str) -> str:
         return Locale.parse(locale_id).get_display_name(current_language()) or locale_id
     except (ValueError, TypeError, UnknownLocaleError):
         return locale_id
+
+
+def preferred_language_label(language: str) -> str:
+    """A UA's preferred language in the interface language: the English name the importer
+    keeps ("Spanish") or a code ("es") becomes "Spanisch" in German; a language CLDR does
+    not name (such as "Kichwa") stays as the UA printed it."""
+    code = language if len(language) <= 3 else _codes_of_english_names().get(language.casefold())
+    return language_name(code) if code else language
+
+
+@lru_cache(maxsize=1)
+def _codes_of_english_names() -> dict[str, str]:
+    """CLDR's English language names, casefolded, to their plain language codes."""
+    from babel import Locale
+
+    codes: dict[str, str] = {}
+    for code, name in Locale("en").languages.items():
+        if "_" not in code and len(code) <= 3:
+            codes.setdefault(name.casefold(), code)
+    return codes
 
 
 def own_language_name(locale_id: str) -> str:

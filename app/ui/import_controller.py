@@ -29,6 +29,9 @@ IMPORTABLE_SUFFIXES = (
 )  # fmt: skip
 
 
+LISTED_REJECTIONS = 5  # up to this many refused files are named in the summary itself
+
+
 def importable(path: Path) -> bool:
     """A document the importer reads, or a folder of them (the service walks it)."""
     return path.suffix.lower() in IMPORTABLE_SUFFIXES or path.is_dir()
@@ -185,6 +188,7 @@ class ImportController(QObject):
         if self._progress is not None:
             self._progress.canceled.disconnect(self.cancel)
             self._progress.reset()
+            self._progress.hide()  # now: the summary's own event loop would not delete it
             self._progress.deleteLater()
             self._progress = None
         self._cancel = None
@@ -223,6 +227,9 @@ class ImportController(QObject):
             elif result.outcome == ImportOutcome.UNCHANGED:
                 Messages.info(self._parent, _("Import"), result_line(result))
         elif has_rejections(results):
+            rejected = [r for r in results if r.outcome == ImportOutcome.REJECTED]
+            if len(rejected) <= LISTED_REJECTIONS:  # few: each file and its reason in view
+                text += "\n\n" + "\n".join(result_line(r) for r in rejected)
             Messages.warning(self._parent, _("Import finished"), text, details_text(results))
         elif results:
             Messages.info(self._parent, _("Import finished"), text, details_text(results))

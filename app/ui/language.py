@@ -26,7 +26,7 @@ def apply_language(requested: str | None) -> str:
     chosen = set_language(choose_language(requested))
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        QLocale.setDefault(QLocale(chosen))
+        QLocale.setDefault(qt_locale(chosen))
         if _qt_translator is not None:
             app.removeTranslator(_qt_translator)
         translator = QTranslator(app)
@@ -41,3 +41,20 @@ def apply_language(requested: str | None) -> str:
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
     return chosen
+
+
+def qt_locale(locale_id: str) -> QLocale:
+    """Qt's locale for the interface language, writing the digits CLDR (through Babel) gives
+    that language: Qt reads "ar" as Egyptian Arabic, with Arabic-Indic digits, while Babel's
+    "ar" writes 0-9; then the language's world-wide variant ("ar_001") is used, so dates and
+    numbers Qt formats (the case list, date fields) match the details and the letters."""
+    from app.dates import numbering_system
+
+    locale = QLocale(locale_id)
+    latin = numbering_system(locale_id) == "latn"
+    if latin == (locale.zeroDigit() == "0"):
+        return locale
+    world = QLocale(locale_id.split("_")[0] + "_001")
+    if latin == (world.zeroDigit() == "0") and world.language() == locale.language():
+        return world
+    return locale

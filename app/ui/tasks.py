@@ -80,6 +80,10 @@ class JobRunner(QObject):
     def busy(self) -> bool:
         return bool(self._active)
 
+    def running(self) -> set[str]:
+        """The names of the jobs started and not yet finished."""
+        return {job.name for job in self._active}
+
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until every started job has run (used at shutdown)."""
         return self._pool.waitForDone(msecs)

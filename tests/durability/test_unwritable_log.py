@@ -76,13 +76,32 @@ def test_a_read_only_data_folder_prints_one_line_per_command(
         (paths.log_dir / "appeal-desk.log").unlink(missing_ok=True)
         assert remount_read_only(mount)
 
-        for args in (("list",), ("sent", "1/26", "--channel", "post"), ("appeal", "list")):
-            result = appeal_desk(paths.data_dir, *args)
-
-            assert_no_logging_noise(result)
-            assert result.returncode == 1, result.stderr
-            assert len(result.stderr.splitlines()) == 1, result.stderr
-            assert "read-only" in result.stderr
+        refused = appeal_desk(paths.data_dir, "sent", "1/26", "--channel", "post")
+        assert_no_logging_noise(refused)
+        assert refused.returncode == 1
+        assert refused.stderr.splitlines() == [
+            f"appeal-desk: {paths.data_dir} is read-only. Choose a data folder you can write "
+            "to (--data-dir)."
+        ]
+        german = appeal_desk(paths.data_dir, "--lang", "de", "sent", "1/26", "--channel", "post")
+        assert german.stderr.splitlines() == [
+            f"appeal-desk: {paths.data_dir} ist schreibgeschützt. Wählen Sie einen Datenordner, "
+            "in den Sie schreiben können (--data-dir)."
+        ]
+        note = (
+            f"note: {paths.data_dir} is read-only: your data is shown as it is, and nothing can "
+            "be changed until the folder can be written again."
+        )
+        for args in (("list",), ("appeal", "list")):  # reading needs no writing
+            shown = appeal_desk(paths.data_dir, *args)
+            assert_no_logging_noise(shown)
+            assert shown.returncode == 0, shown.stderr
+            assert shown.stderr.splitlines() == [note]
+            assert "1/26" in shown.stdout
+        letter = tmp_path / "letter.txt"
+        written = appeal_desk(paths.data_dir, "letter", "1/26", "--out", str(letter))
+        assert written.returncode == 0, written.stderr
+        assert letter.is_file() and "Traceback" not in written.stderr
 
 
 def test_a_full_disk_prints_no_logging_traceback(seeded: AppPaths, tmp_path: Path) -> None:
@@ -108,3 +127,24 @@ def test_a_full_disk_prints_no_logging_traceback(seeded: AppPaths, tmp_path: Pat
                 ]
         assert sent.returncode == 1
         assert letter.returncode != 0 or out.exists()
+
+
+def test_a_read_only_store_with_changes_left_in_its_wal_is_not_shown_stale(
+    seeded: AppPaths, tmp_path: Path
+) -> None:
+    with small_tmpfs(tmp_path / "ro", size="8m") as mount:
+        if mount is None:
+            pytest.skip("cannot mount a tmpfs here (needs root in a privileged container)")
+        shutil.copytree(seeded.data_dir, mount / "data")
+        paths = resolve_paths(mount / "data")
+        wal = paths.database.with_name(paths.database.name + "-wal")
+        wal.write_bytes(b"\0" * 4096)  # a copy that was not closed: its last commits wait here
+        assert remount_read_only(mount)
+
+        result = appeal_desk(paths.data_dir, "list")
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"appeal-desk: {paths.data_dir} is read-only. Choose a data folder you can write to "
+        "(--data-dir)."
+    ]

@@ -13,12 +13,14 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.domain.model import ParsedDocument
 from app.paths import AppPaths, resolve_paths
 from tests.builders import add_cases, fictional_document
 
@@ -58,6 +60,11 @@ def missing_tools() -> list[str]:
     return missing
 
 
+def undated(ua_number: str, title: str, country: str, person: str) -> ParsedDocument:
+    """A fictional case without a deadline: the open list shows it after the late one."""
+    return replace(fictional_document(ua_number, title, country, person=person), deadline=None)
+
+
 def build_home(paths: AppPaths) -> None:
     """Fictional cases: one whose deadline passed (its letter warns), one with a stored letter
     in the history, and an event with two cases in play."""
@@ -75,9 +82,9 @@ def build_home(paths: AppPaths) -> None:
         add_cases(
             db,
             fictional_document("31/26", LATE, "Atlantis", today - timedelta(days=3)),
-            fictional_document("32/26", "FICTIONAL POET HELD", "Lemuria", person="Ada Ruiz"),
-            fictional_document("33/26", "FICTIONAL NURSE DETAINED", "Utopia", person="Eva Sol"),
-            fictional_document("34/26", "FICTIONAL DRIVER MISSING", "Erewhon", person="Ivo Paz"),
+            undated("32/26", "FICTIONAL POET HELD", "Lemuria", person="Ada Ruiz"),
+            undated("33/26", "FICTIONAL NURSE DETAINED", "Utopia", person="Eva Sol"),
+            undated("34/26", "FICTIONAL DRIVER MISSING", "Erewhon", person="Ivo Paz"),
         )
         record_appeal(
             db,

@@ -78,3 +78,84 @@ def test_a_closed_case_asks_for_nothing_and_the_pane_speaks_the_interface_langua
     assert "Le tribunal de N'Djamena a relaxé" in text
     assert "Ce que demande l'AU" not in text and "What the UA asks for" not in text
     assert "Les faits" in text and "Écrire à" in text  # the headings are French
+
+
+EGYPT = Path(__file__).resolve().parents[1] / "unit" / "importing" / "real_layouts"
+EGYPT_2012 = EGYPT / "602_mailing_list_egypt_students_pdf_2012.txt"
+
+
+def test_the_pane_shows_the_additional_information_and_the_deadline_rule(
+    qtbot: QtBot, db: Database
+) -> None:
+    import_files(db, [EGYPT_2012])
+    text = _pane_text(qtbot, db, "301/12")
+    deadline = text.index("Deadline\n")
+    background = text.index("Additional information")
+    appeals = text.index("Your appeals")
+    assert text.index("Send copies to") < deadline < background < appeals
+    assert (
+        "The deadline was November 30, 2012. Before you send an appeal now, check with your "
+        "section that it is still useful." in text[deadline:background]
+    )
+    assert (
+        "The Supreme Council of the Armed Forces ruled Egypt from February 2011 to June 2012. "
+        "During that time military courts tried civilians" in text[background:appeals]
+    )
+    # the background is not mistaken for the story, nor the names line for background
+    assert "Supreme Council" not in text[:deadline]
+    assert "Gender m/f" not in text
+
+
+def test_every_document_of_the_case_is_listed_in_order_with_its_date(
+    qtbot: QtBot, db: Database
+) -> None:
+    from tests.builders import INITIAL_901, UPDATE_901
+
+    import_files(db, [UPDATE_901, INITIAL_901])  # the update arrives first
+    text = _pane_text(qtbot, db, "901/27")
+    documents = text[text.index("Documents of this case") :]
+    initial = documents.index("Initial UA \u00b7 March 4, 2027")
+    update = documents.index("Update 1 \u00b7 April 28, 2027")
+    assert initial < update
+    assert "TWO TEACHERS HELD AFTER UNION MEETING" in documents[initial:update]
+    assert "appeals until October 15, 2027" in documents[initial:update]
+    assert "ONE TEACHER FREED, ONE STILL HELD" in documents[update:]
+
+
+def test_the_deadline_rule_follows_the_day() -> None:
+    from datetime import date
+
+    from app.ui.views.case_detail_html import deadline_rule
+    from tests.builders import make_case
+
+    case = make_case(deadline=date(2026, 4, 1))
+    assert deadline_rule(case, date(2026, 3, 2)) == (
+        "Send your appeal by April 1, 2026. After that date, check with your section before "
+        "you send one."
+    )
+    assert deadline_rule(case, date(2026, 4, 2)).startswith("The deadline was April 1, 2026.")
+    assert deadline_rule(make_case(deadline=None), date(2026, 4, 2)) == (
+        "The UA gives no deadline: send your appeal as soon as you can."
+    )
+
+
+ECUADOR = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "ua-samples"
+    / "113_ecuador_kichwa_leader_es_2022.txt"
+)
+
+
+def test_the_preferred_languages_are_named_in_the_interface_language(
+    qtbot: QtBot, db: Database
+) -> None:
+    import_files(db, [ECUADOR])
+    i18n.set_language("de")
+    try:
+        text = _pane_text(qtbot, db, "71/22")
+    finally:
+        i18n.set_language("en")
+    assert "Bevorzugte Sprachen" in text
+    assert "Spanisch, Kichwa" in text  # CLDR names Spanish; Kichwa stays as the UA wrote it
+    assert "Spanish" not in text

@@ -205,3 +205,39 @@ def test_the_proxy_reads_any_model_of_cases_the_case_model_only_faster(
         qtmodeltester.check(proxy)
         found[name] = {proxy.case_at(row).ua_number for row in range(proxy.rowCount())}
     assert found["plain"] == found["case model"] == {"7/25", "1/26", "80/99"}
+
+
+def test_countries_are_shown_sorted_and_found_in_the_interface_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.language import apply_language
+
+    built = CaseTableModel(today=lambda: TODAY)
+    built.set_cases(
+        [
+            summary(1, "1/26", TODAY, country="Germany"),
+            summary(2, "2/26", TODAY, country="Colombia"),
+            summary(3, "3/26", TODAY, country="Atlantis"),  # no such country: as stored
+        ]
+    )
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(built)
+
+    def found(text: str) -> set[str]:
+        proxy.set_search_text(text)
+        return {proxy.case_at(row).ua_number for row in range(proxy.rowCount())}
+
+    assert found("colombia") == {"2/26"}
+    apply_language("de")
+    try:
+        built.retranslate()
+        built.sort(Column.COUNTRY, Qt.SortOrder.AscendingOrder)
+        assert column_texts(built, Column.COUNTRY) == ["Atlantis", "Deutschland", "Kolumbien"]
+        assert found("kolumbien") == {"2/26"}
+        assert found("colombia") == {"2/26"}  # the stored English name still finds it
+        apply_language("ar")
+        built.retranslate()
+        assert column_texts(built, Column.COUNTRY)[0] == "Atlantis"
+        assert set(column_texts(built, Column.COUNTRY)[1:]) == {"ألمانيا", "كولومبيا"}
+    finally:
+        apply_language("en")
+    built.retranslate()
+    assert column_texts(built, Column.COUNTRY) == ["Atlantis", "Colombia", "Germany"]

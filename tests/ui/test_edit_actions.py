@@ -185,3 +185,24 @@ def test_the_edit_dialog_says_who_decided_the_status(
     qtbot.add_widget(dialog)
     assert dialog.status.currentText() == "Closed"
     assert dialog.status_source.text() == "Set by you"
+
+
+def test_undo_import_that_would_be_refused_asks_nothing_and_says_why(
+    actions,
+    open_db: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.services.importing import ImportBatch, save_parsed
+
+    edit, _chosen = actions
+    save_parsed(open_db, fictional_document("63/15"), "c.txt", batch=ImportBatch("c.txt"))
+    appeals.record_appeal(open_db, "63/15", target_index=1, channel=Channel.POST)
+    before = dump(open_db)
+    messages.answer = True
+
+    edit.undo_import.trigger()
+
+    [(kind, title, text)] = messages.shown
+    assert kind == "error" and title == "The import was not undone"
+    assert "cannot be undone" in text and "These cases go" not in text
+    assert dump(open_db) == before

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.domain.model import AppealRecord, AppealStatus, Channel
 from app.services.appeals import list_appeals, record_appeal
+from app.services.editing import edit_case
 from app.services.samples import load_sample_pack
 from app.ui.models.appeal_table_model import AppealColumn
 
@@ -115,6 +116,9 @@ def test_draft_to_printed_to_sent_to_reply_is_stored_and_shown(
 
 def test_mark_sent_after_the_deadline_warns_but_records(make_window, open_db, qtbot) -> None:  # type: ignore[no-untyped-def]
     load_sample_pack(open_db)
+    # The deadline is today: sent today is in time, sent tomorrow (the latest day a sent date
+    # may carry) is after it.
+    edit_case(open_db, "901/27", deadline=date.today())
     record_appeal(
         open_db, "901/27", target_index=1, channel=Channel.POST, status=AppealStatus.PRINTED
     )
@@ -124,8 +128,7 @@ def test_mark_sent_after_the_deadline_warns_but_records(make_window, open_db, qt
     dialog.sent_button.click()
     ask = dialog.sent_dialog
     assert not ask.notice_label.isVisibleTo(ask)  # in time, first letter: nothing to say
-    ask.date_edit.setMaximumDate(ask.date_edit.date().addYears(5))
-    ask.date_edit.setDate(ask.date_edit.date().addYears(2))  # the sample deadline is in 2027
+    ask.date_edit.setDate(ask.date_edit.date().addDays(1))
     assert "Check with your section office" in ask.notice_label.text()
     assert ask.notice_label.isVisibleTo(ask)
     with qtbot.waitSignal(dialog.appeal_changed, timeout=5000):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QProgressDialog
 
 from app.domain.model import CaseStatus
 from app.services.cases import list_cases
@@ -205,3 +206,39 @@ def test_the_empty_state_offers_to_paste_a_ua(make_window, qtbot) -> None:  # ty
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
         window.empty_state.paste_button.click()
     assert [case.ua_number for case in window.model.cases()] == ["119/21"]
+
+
+def test_a_few_refused_files_are_named_in_the_summary_once_the_progress_is_gone(
+    make_window, qtbot, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.messages import Messages
+
+    bad = []
+    for number in range(4):
+        path = tmp_path / f"notes-{number}.txt"
+        path.write_text(f"Shopping list {number}: eggs, milk, bread.\n" * 5, encoding="utf-8")
+        bad.append(path)
+    window = make_window()
+    shown: list[tuple[str, str, bool]] = []
+
+    def warning(_parent, _title, text, details=""):  # type: ignore[no-untyped-def]
+        visible = [w for w in window.findChildren(QProgressDialog) if w.isVisible()]
+        shown.append((text, details, bool(visible)))
+
+    monkeypatch.setattr(Messages, "warning", staticmethod(warning))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in bad])
+    no_button, no_modifier = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)
+    window.dropEvent(drop)
+    progress = window.imports._progress
+    assert progress is not None
+    progress.show()  # as it is once the import takes longer than a moment
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+
+    [(text, _details, progress_visible)] = shown
+    assert not progress_visible  # the summary is not left with "Importing ..." behind it
+    lines = text.splitlines()
+    assert lines[0] == "4 documents could not be imported."
+    for path in bad:
+        assert any(line.startswith(f"{path.name}: rejected - ") for line in lines)

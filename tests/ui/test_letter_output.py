@@ -189,3 +189,36 @@ def test_warnings_follow_a_switch_of_the_interface_language(make_window, app_pat
     finally:
         apply_language("en")
     assert dialog.warnings_label.text().startswith("The model letter is in English")
+
+
+def test_each_language_of_a_two_language_letter_is_edited_on_its_own_side(
+    make_window, app_paths
+) -> None:  # type: ignore[no-untyped-def]
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ar+en"))
+    wait_for_letter(dialog)
+    assert dialog.letter is not None and dialog.letter.right_to_left
+    doc = dialog.letter_edit.document()
+    width = doc.textWidth()
+
+    def sides(block):  # type: ignore[no-untyped-def]
+        line = block.layout().lineAt(0).naturalTextRect()
+        return line.left(), width - line.right()  # room on the left, room on the right
+
+    english = arabic = None
+    block = doc.begin()
+    while block.isValid():
+        text = block.text().strip("\u2066\u2067\u2069")
+        if text.startswith("I urge you") and english is None:
+            english = block
+        if text.startswith("\u0623") and arabic is None:  # a paragraph of the Arabic letter
+            arabic = block
+        block = block.next()
+    assert english is not None and arabic is not None
+    left, right = sides(english)
+    assert left < right, "the English paragraph starts at the left"
+    left, right = sides(arabic)
+    assert right < left, "the Arabic paragraph starts at the right"
+    # the text is the letter as written, isolates and all
+    assert dialog.text() == dialog.letter.text

@@ -63,3 +63,22 @@ def test_search_and_sort_answer_while_idle_work_is_held(qtbot) -> None:  # type:
     assert all(text is not None for text in proxy._filter._index.texts)
     view.search_box.setText("teacher sentenced")
     assert shown() == ["3/26"]
+
+
+def test_the_models_say_while_their_idle_work_is_still_to_do(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = CaseTableModel(today=lambda: date(2026, 3, 1))
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    view = CaseListView(model, proxy)
+    qtbot.addWidget(view)
+    view.hold_idle_work(True)
+    model.set_cases([fictional(n, "Teacher held", date(2026, 4, n % 28 + 1)) for n in range(1, 40)])
+    qtbot.wait(50)
+    assert model.preparing()  # held: the sort orders and search texts wait
+    assert proxy.preparing()
+
+    view.hold_idle_work(False)
+    qtbot.waitUntil(lambda: not (model.preparing() or proxy.preparing()), timeout=5_000)
+    assert all(text is not None for text in proxy._filter._index.texts)
+    view.search_box.setText("teacher 37/26")
+    assert [proxy.case_at(row).ua_number for row in range(proxy.rowCount())] == ["37/26"]

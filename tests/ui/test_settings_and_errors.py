@@ -136,3 +136,15 @@ def test_every_interactive_widget_has_an_accessible_name(make_window, app_paths)
     assert interactive_widgets_without_names(window.case_actions.history_dialog) == []
     window.menu_actions.report.trigger()
     assert interactive_widgets_without_names(window.case_actions.report_dialog) == []
+
+
+def test_the_runner_names_the_jobs_still_running(qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+    runner = JobRunner()
+    release = threading.Event()
+    runner.start(lambda _p: release.wait(5), lambda _v: None, lambda _e: None, name="slow")
+    runner.start(lambda _p: 1, lambda _v: None, lambda _e: None, name="quick")
+    assert runner.running() <= {"slow", "quick"}
+    qtbot.waitUntil(lambda: runner.running() == {"slow"}, timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: runner.running() == set(), timeout=5000)
+    runner.wait_for_done()

@@ -83,6 +83,23 @@ def test_a_scripted_second_copy_exits_at_once_with_a_line_on_stderr(app_paths) -
     assert "already open" in result.stderr
 
 
+def test_source_lines_read_at_imports_are_let_go_once_the_window_is_ready(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import linecache
+
+    from app.ui.application import warm_up_letters
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    linecache.getlines(__file__)  # as PySide6 reads every module imported after it
+    assert __file__ in linecache.cache
+    warm_up_letters(window.context, window.listed_cases())
+    qtbot.waitUntil(lambda: not window.context.runner.busy, timeout=30_000)
+    assert __file__ not in linecache.cache  # the lines PySide6 read stay no longer
+    assert "def test_source_lines_read" in "".join(linecache.getlines(__file__))  # read again
+
+
 def test_a_window_ready_before_its_store_engine_shows_the_case_and_marks_a_letter_sent(
     make_window, app_paths, open_db, qtbot
 ) -> None:  # type: ignore[no-untyped-def]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import pytest
+
 from app.logging_setup import log_file_handler
 
 
@@ -54,3 +56,25 @@ def test_a_log_below_the_cap_is_appended_to(tmp_path: Path) -> None:
         logger.removeHandler(handler)
     assert path.read_text(encoding="utf-8") == "earlier session\nthis session\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.log"]
+
+
+def test_the_unexpected_error_line_says_when_the_log_could_not_be_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli.errors import unexpected_error_text
+
+    blocker = tmp_path / "logs"
+    blocker.write_text("a file where the log folder should be", encoding="utf-8")
+    handler = log_file_handler(blocker / "appeal-desk.log")
+    handler._appeal_desk = True  # type: ignore[attr-defined]
+    monkeypatch.setattr(logging.getLogger(), "handlers", [handler])
+    assert "the details are in the log file" in unexpected_error_text(blocker)
+
+    logging.getLogger("test.kept").error("the command failed")
+
+    assert capsys.readouterr().err == ""
+    assert unexpected_error_text(blocker) == (
+        f"An unexpected error occurred, and the log file in {blocker} could not be written "
+        "(Not a directory), so its details were not kept."
+    )
+    handler.close()

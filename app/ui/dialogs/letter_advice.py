@@ -6,6 +6,7 @@ from difflib import SequenceMatcher
 
 from app.domain.model import CaseDetail
 from app.i18n import _
+from app.services.country_names import shown_country_name
 from app.services.letters import case_notices
 
 __all__ = ["case_notices", "caution_text", "personal_touch_hint", "similarity"]
@@ -18,7 +19,7 @@ def caution_text(case: CaseDetail) -> str:
         "You listed {country} among the countries you have ties to or plan to visit. Letters are "
         "read by the authorities there: consider signing with your initials and town only, and "
         "leaving your address off the envelope."
-    ).format(country=case.country)
+    ).format(country=shown_country_name(case.country))
 
 
 def similarity(generated: str, current: str) -> float:

@@ -10,7 +10,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QFont, QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.model import CaseDetail, Letter, SenderProfile
 from app.i18n import _
@@ -20,6 +20,7 @@ from app.ui.accessibility import SpokenLabel
 from app.ui.dialogs.letter_advice import case_notices, caution_text, personal_touch_hint
 from app.ui.dialogs.letter_buttons import LetterButtons
 from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePanel
+from app.ui.dialogs.letter_text_edit import LetterTextEdit
 from app.ui.errors import notice_text, report_failure
 from app.ui.messages import Messages
 from app.ui.tasks import JobRunner
@@ -104,7 +105,7 @@ class LetterDialog(QDialog):
         self.safety_box.setChecked(caution)
         side.caution_label.setVisible(caution)
 
-        self.letter_edit = QPlainTextEdit()
+        self.letter_edit = LetterTextEdit()
         self.letter_edit.setObjectName("letterText")
         self.letter_edit.setTabChangesFocus(True)
         font = QFont(self.letter_edit.font())
@@ -329,7 +330,7 @@ class LetterDialog(QDialog):
         )
         self.letter_edit.setLayoutDirection(direction)
         # Every paragraph takes the letter's direction and side, also a line that starts with a
-        # Latin name inside an Arabic letter (bidi alone puts it left). QPlainTextEdit reads this.
+        # Latin name inside an Arabic letter (bidi alone puts it left). The editor reads this.
         option = self.letter_edit.document().defaultTextOption()
         option.setTextDirection(direction)
         option.setAlignment(
@@ -337,6 +338,7 @@ class LetterDialog(QDialog):
         )
         self.letter_edit.document().setDefaultTextOption(option)
         self.letter_edit.setPlainText(letter.text)
+        self.letter_edit.set_paragraph_sides(letter.right_to_left)
         self._filling = False
         self._edited = False
         self._show_asks(letter.asks)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
@@ -85,7 +85,8 @@ class EventModeWindow(QWidget):
             kiosk = KioskPrinting.with_default_printer(event_letters_folder(exports, event))
         self.kiosk = kiosk
         self._may_close = False
-        self.setWindowTitle(_("Event mode: %(event)s") % {"event": event.name})
+        # What the thanks line says, rebuilt in the new language when the language changes.
+        self._thanks: Callable[[], str] | None = None
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)  # large and simple, readable at arm's length
         self.setFont(font)
@@ -99,12 +100,13 @@ class EventModeWindow(QWidget):
         self.heading.setFont(heading_font)
         self.thanks = SpokenLabel()
         self.thanks.setObjectName("eventThanks")
-        self.print_button = QPushButton(_("Print my letter"))
-        self.record_button = QPushButton(_("I wrote it \u2013 count my letter"))
-        self.next_button = QPushButton(_("Next person"))
-        self.organiser_button = QPushButton(_("Organiser\u2026"))
+        self.print_button = QPushButton()
+        self.record_button = QPushButton()
+        self.next_button = QPushButton()
+        self.organiser_button = QPushButton()
         self.organiser_button.setFlat(True)
         self._lay_out()
+        self.retranslate_ui()
         self.print_button.clicked.connect(self.print_and_record)
         self.record_button.clicked.connect(self.record)
         self.next_button.clicked.connect(self.next_person)
@@ -122,6 +124,29 @@ class EventModeWindow(QWidget):
         # The first participant starts where every next one does: at the case list (the
         # focus would otherwise land on "Organiser...", the first control in the window).
         self.form.case_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate_ui(self) -> None:
+        """The window's words in the interface language (the form's too); the participant's
+        case, name and letter stay as they are."""
+        self.setWindowTitle(_("Event mode: %(event)s") % {"event": self.event_info.name})
+        self.print_button.setText(_("Print my letter"))
+        self.record_button.setText(_("I wrote it \u2013 count my letter"))
+        self.next_button.setText(_("Next person"))
+        self.organiser_button.setText(_("Organiser\u2026"))
+        if self._thanks is not None:
+            self.thanks.setText(self._thanks())
+        self.form.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Qt sends LanguageChange to every window when the interface language is switched
+        # (its own translator is replaced): the event screen follows while it is open.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _say(self, thanks: Callable[[], str] | None) -> None:
+        self._thanks = thanks
+        self.thanks.setText(thanks() if thanks is not None else "")
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -167,12 +192,15 @@ class EventModeWindow(QWidget):
         except Exception as exc:
             report_failure(self, _("The letter could not be counted"), exc)
             return None
-        self.thanks.setText(
-            _(
-                "Thank you! Your letter for UA %(ua)s is counted. Press \u201cNext person\u201d "
-                "when you are done."
+        ua_number = case.ua_number
+        self._say(
+            lambda: (
+                _(
+                    "Thank you! Your letter for UA %(ua)s is counted. Press \u201cNext person\u201d "
+                    "when you are done."
+                )
+                % {"ua": ua_number}
             )
-            % {"ua": case.ua_number}
         )
         self.print_button.setEnabled(False)
         self.record_button.setEnabled(False)
@@ -200,13 +228,14 @@ class EventModeWindow(QWidget):
             self, self.kiosk, replace(base, text=text), case, target, sender, self.options
         )
         if outcome is not None and self.record() is not None:
-            self.thanks.setText(outcome + " " + self.thanks.text())
+            counted = self._thanks
+            self._say(lambda: outcome + " " + (counted() if counted is not None else ""))
 
     def next_person(self) -> None:
         """Clear everything so the next participant starts fresh."""
         self.idle_timer.stop()
         self.form.reset()
-        self.thanks.clear()
+        self._say(None)
         self._update_buttons()
         # The next person starts at the case list. No row is current after the reset, so the
         # focus picks no case; Down chooses the first one.
@@ -250,7 +279,7 @@ class EventModeWindow(QWidget):
         if lock is None:
             return False
         self._lock = lock
-        self.thanks.setText(_("The new PIN is set."))
+        self._say(lambda: _("The new PIN is set."))
         return True
 
     def leave(self, pin_checked: bool = False) -> bool:

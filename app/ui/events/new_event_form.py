@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFormLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QStyledItemDelegate,
@@ -21,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import bounds
-from app.domain.model import CaseSummary
+from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _
+from app.labels import days_left_text
 from app.ui.accessibility import leave_with_tab
+from app.ui.plain_text import plain_tooltip
 
 MAX_GOAL = bounds.MAX_GOAL
 
@@ -76,8 +80,16 @@ class NewEventForm(QWidget):
 
     def __init__(self, open_cases: list[CaseSummary], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        today = date.today()
+        # Closed cases ask for no letters; those past their deadline come last (the list
+        # order), each saying so, since a letter then needs the section's agreement.
+        open_cases = [case for case in open_cases if case.status == CaseStatus.OPEN]
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(_("e.g. Write for Rights 2026, town library"))
+        hint_width = self.name_edit.fontMetrics().horizontalAdvance(
+            self.name_edit.placeholderText()
+        )
+        self.name_edit.setMinimumWidth(hint_width + 16)  # the example is read whole
         self.date_box = QCheckBox(_("Date:"))
         self.date_box.setChecked(True)
         self.date_edit = QDateEdit(QDate.currentDate())
@@ -98,6 +110,11 @@ class NewEventForm(QWidget):
             1, QHeaderView.ResizeMode.ResizeToContents
         )
         self.case_table.verticalHeader().setVisible(False)
+        # Long titles end in "..." (the whole text is the tooltip): no sideways scrolling.
+        self.case_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.case_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.case_table.setWordWrap(False)
+        self.case_table.setMinimumSize(420, 200)  # about six cases at once
         self.case_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Space ticks the case under the cursor; F2 (or typing a number) edits its goal.
         self.case_table.setEditTriggers(
@@ -109,6 +126,12 @@ class NewEventForm(QWidget):
         self.case_table.setItemDelegateForColumn(1, GoalDelegate(self.case_table))
         for row, case in enumerate(open_cases):
             item = QTableWidgetItem(f"UA {case.ua_number} \u2013 {case.title}")
+            days = case.days_left(today)
+            if days is not None and days < 0:  # marked in words and greyed, never by colour only
+                passed = days_left_text(case.deadline, case.status, today)
+                item.setText(f"UA {case.ua_number} \u2013 {passed} \u2013 {case.title}")
+                item.setForeground(self.palette().brush(QPalette.ColorRole.PlaceholderText))
+            item.setToolTip(plain_tooltip(item.text()) or "")
             item.setData(Qt.ItemDataRole.UserRole, case.ua_number)
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
@@ -121,10 +144,15 @@ class NewEventForm(QWidget):
         if open_cases:
             self.case_table.setCurrentCell(0, 0)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(_("Name:"), self.name_edit)
         form.addRow(self.date_box, self.date_edit)
         form.addRow(_("Place:"), self.place_edit)
-        form.addRow(_("Cases in play:"), self.case_table)
+        # the list takes the form's whole width, under its label
+        cases_label = QLabel(_("Cases in play:"))
+        cases_label.setBuddy(self.case_table)
+        form.addRow(cases_label)
+        form.addRow(self.case_table)
         self.name_edit.setAccessibleName(_("Event name"))
         self.date_box.setAccessibleDescription(_("Untick for an event without a date"))
         self.date_edit.setAccessibleName(_("Event date"))

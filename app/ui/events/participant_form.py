@@ -30,6 +30,7 @@ from app.domain.errors import AppealDeskError
 from app.domain.model import FIRST_OFFICIAL, AppealKind, CaseDetail, Letter, SenderProfile
 from app.domain.output_options import OutputOptions
 from app.i18n import _, current_language
+from app.services.country_names import shown_country_name
 from app.ui.accessibility import SpokenLabel, readable_by_keyboard
 from app.ui.dialogs.letter_side_panel import ASK_LABELS
 from app.ui.errors import error_text, notice_text
@@ -66,7 +67,7 @@ def case_asks(case: CaseDetail) -> list[str]:
 
 def case_label(case: CaseDetail) -> str:
     """A row of the case list; a fictional practice case says so first."""
-    label = f"UA {case.ua_number}  \u2013  {case.title}  ({case.country})"
+    label = f"UA {case.ua_number}  \u2013  {case.title}  ({shown_country_name(case.country)})"
     if case.is_sample:
         from app.services.samples import sample_marking
 
@@ -90,11 +91,14 @@ def story_html(case: CaseDetail, asks: list[str]) -> str:
     else:
         missing = _("This case has no summary.")
         parts.append(f"<p><i>{html.escape(missing)}</i></p>")
-    if asks:
+    # The demands named in the interface language when they are recognised; else the UA's
+    # own bullets as printed, so a participant always reads what the letter is to ask for.
+    labels = [_(ASK_LABELS.get(key, key)) for key in asks]
+    labels = labels or [bullet for bullet in case.recommended_actions if bullet.strip()]
+    if labels:
         heading = _("The UA asks for:")
         parts.append(f"<p><b>{html.escape(heading)}</b></p><ul>")
-        for key in asks:
-            label = _(ASK_LABELS.get(key, key))
+        for label in labels:
             parts.append(f"<li>{html.escape(label)}</li>")
         parts.append("</ul>")
     return "".join(parts)
@@ -138,12 +142,11 @@ class ParticipantForm(QWidget):
         self.story.setReadOnly(True)
         self.story.setTabChangesFocus(True)
         readable_by_keyboard(self.story)
-        self.story_caption = QLabel(_("About this case:"))
+        self.story_caption = QLabel()
         self.story_caption.setBuddy(self.story)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(_("Your name or initials \u2013 or leave it empty"))
-        self.appeal_radio = QRadioButton(_("A letter to the official"))
-        self.solidarity_radio = QRadioButton(_("A card to the person at risk"))
+        self.appeal_radio = QRadioButton()
+        self.solidarity_radio = QRadioButton()
         self.kind_group = QButtonGroup(self)
         self.kind_group.addButton(self.appeal_radio)
         self.kind_group.addButton(self.solidarity_radio)
@@ -155,11 +158,22 @@ class ParticipantForm(QWidget):
         self.letter_edit = QPlainTextEdit()
         self.letter_edit.setObjectName("eventLetter")
         self.letter_edit.setTabChangesFocus(True)  # Tab moves on to the buttons, never types
-        self.letter_edit.setPlaceholderText(_("Choose a case: your letter appears here to adapt."))
-        self.restart_button = QPushButton(_("Start the letter again"))
+        self.restart_button = QPushButton()
         self.notice = SpokenLabel()  # drafting advice, said when it changes
         self.notice.setWordWrap(True)
+        self.case_caption = QLabel()
+        self.case_caption.setBuddy(self.case_list)  # names the list for screen readers
+        self.name_caption = QLabel()
+        self.name_caption.setBuddy(self.name_edit)
+        self.kind_caption = QLabel()
+        self.target_caption = QLabel()
+        self.target_caption.setBuddy(self.target_combo)
+        self.language_caption = QLabel()
+        self.language_caption.setBuddy(self.language_combo)
+        self.letter_caption = QLabel()
+        self.letter_caption.setBuddy(self.letter_edit)  # the field's spoken name
         self._lay_out()
+        self.retranslate_ui()
         self._choose_no_case()
         self.case_list.currentItemChanged.connect(lambda *_a: self._on_case_changed())
         self.name_edit.textEdited.connect(lambda _t: self._redraft(keep_edits=True))
@@ -182,25 +196,47 @@ class ParticipantForm(QWidget):
         choice.addWidget(self.case_list, 2)
         choice.addLayout(story, 3)
         form = QFormLayout()
-        form.addRow(_("1. Choose a case:"), choice)
-        # The caption names the list for screen readers (a row that holds a layout has no buddy).
-        caption = form.labelForField(choice)
-        if isinstance(caption, QLabel):
-            caption.setBuddy(self.case_list)
-        form.addRow(_("2. Your name:"), self.name_edit)
-        form.addRow(_("3. You write:"), kinds)
-        form.addRow(_("To:"), self.target_combo)
-        form.addRow(_("Language:"), self.language_combo)
+        form.addRow(self.case_caption, choice)
+        form.addRow(self.name_caption, self.name_edit)
+        form.addRow(self.kind_caption, kinds)
+        form.addRow(self.target_caption, self.target_combo)
+        form.addRow(self.language_caption, self.language_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.letter_caption = QLabel(_("4. Your letter (change it as you like):"))
-        self.letter_caption.setBuddy(self.letter_edit)  # the field's spoken name
         layout.addWidget(self.letter_caption)
         layout.addWidget(self.letter_edit, 1)
         row = QHBoxLayout()
         row.addWidget(self.notice, 1)
         row.addWidget(self.restart_button)
         layout.addLayout(row)
+
+    def retranslate_ui(self) -> None:
+        """Every word of the form in the interface language; what the participant chose and
+        wrote stays (the letter's own language is theirs to choose)."""
+        self.story_caption.setText(_("About this case:"))
+        self.name_edit.setPlaceholderText(_("Your name or initials \u2013 or leave it empty"))
+        self.appeal_radio.setText(_("A letter to the official"))
+        self.solidarity_radio.setText(_("A card to the person at risk"))
+        self.restart_button.setText(_("Start the letter again"))
+        self.case_caption.setText(_("1. Choose a case:"))
+        self.name_caption.setText(_("2. Your name:"))
+        self.kind_caption.setText(_("3. You write:"))
+        self.target_caption.setText(_("To:"))
+        self.language_caption.setText(_("Language:"))
+        self.letter_caption.setText(_("4. Your letter (change it as you like):"))
+        self._set_placeholder()
+        for row, listed in enumerate(self.cases):
+            item = self.case_list.item(row)
+            if item is not None:
+                item.setText(case_label(listed))  # the practice marking is translated
+        case = self.case()
+        if case is None:
+            self._show_no_story()
+            return
+        self.story.setHtml(story_html(case, case_asks(case)))
+        for index, target in enumerate(case.targets[: self.target_combo.count()]):
+            if not target.label:
+                self.target_combo.setItemText(index, _("The official"))
 
     def _choose_no_case(self) -> None:
         """No current row, set through the view: then taking the focus (Tab, or after "Next
@@ -313,13 +349,16 @@ class ParticipantForm(QWidget):
         self.drafting = drafting
         self.letter_edit.setReadOnly(drafting)
         self.restart_button.setEnabled(not drafting)
+        self._set_placeholder()
+        self.changed.emit()
+
+    def _set_placeholder(self) -> None:
         placeholder = (
             _("Writing your letter...")
-            if drafting
+            if self.drafting
             else _("Choose a case: your letter appears here to adapt.")
         )
         self.letter_edit.setPlaceholderText(placeholder)
-        self.changed.emit()
 
     def _current(self, generation: int) -> bool:
         """The answer belongs to the newest request, and the form still exists."""

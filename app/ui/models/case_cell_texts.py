@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import date
 
 from app.domain.model import CaseStatus, CaseSummary
-from app.i18n import _, pgettext
+from app.i18n import _, current_language, pgettext
+from app.services.country_names import country_label
 from app.ui.formatting import days_left_text, format_date, sample_label
 from app.ui.models.case_columns import Column
 
@@ -33,7 +34,7 @@ def display_text(case: CaseSummary, column: Column, today: Callable[[], date]) -
             return _("{sample}: {title}").format(sample=sample_label(), title=case.title)
         return case.title
     if column == Column.COUNTRY:
-        return case.country
+        return country_label(case.country, current_language())
     if column == Column.PERSONS:
         return ", ".join(case.persons)
     if column == Column.DEADLINE:

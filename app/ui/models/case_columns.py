@@ -9,6 +9,8 @@ from enum import IntEnum
 from typing import Any
 
 from app.domain.model import CaseStatus, CaseSummary
+from app.i18n import current_language
+from app.services.country_names import country_label
 
 
 class Column(IntEnum):
@@ -38,7 +40,7 @@ def _sort_value(case: CaseSummary, column: Column) -> Any:
     if column == Column.TITLE:
         return case.title.casefold()
     if column == Column.COUNTRY:
-        return case.country.casefold()
+        return shown_country(case)
     if column == Column.PERSONS:
         return ", ".join(case.persons).casefold()
     if column == Column.APPEALS_SENT:
@@ -47,13 +49,18 @@ def _sort_value(case: CaseSummary, column: Column) -> Any:
     return (case.status == CaseStatus.CLOSED, case.deadline)
 
 
+def shown_country(case: CaseSummary) -> str:
+    """The sort key of the country column: the name as shown, in the interface language."""
+    return country_label(case.country, current_language()).casefold()
+
+
 def _deadline_key(case: CaseSummary) -> tuple[bool, date]:
     return case.status == CaseStatus.CLOSED, case.deadline  # type: ignore[return-value]
 
 
 VALUE_KEYS: dict[Column, Callable[[CaseSummary], Any]] = {
     Column.TITLE: lambda case: case.title.casefold(),
-    Column.COUNTRY: lambda case: case.country.casefold(),
+    Column.COUNTRY: lambda case: shown_country(case),
     Column.PERSONS: lambda case: ", ".join(case.persons).casefold(),
     Column.APPEALS_SENT: lambda case: case.appeals_sent,
     Column.DEADLINE: _deadline_key,

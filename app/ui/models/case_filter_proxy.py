@@ -181,6 +181,10 @@ class CaseFilterProxy(CaseRowsProxy):
         cases = [model.index(r, 0).data(CASE_ROLE) for r in range(model.rowCount())]
         return cases, list(range(len(cases))), cases
 
+    def preparing(self) -> bool:
+        """True while search texts are still being folded in idle time."""
+        return self._prepare_timer.isActive() or self._prepare_wanted
+
     def hold_idle_work(self, held: bool) -> None:
         """While held, texts are folded only when a search needs them, not ahead of it in
         idle time (at start-up the store is being opened: that comes first)."""

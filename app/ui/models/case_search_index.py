@@ -15,6 +15,8 @@ from itertools import repeat
 
 from app.domain.model import CaseSummary
 from app.domain.text_folding import fold
+from app.i18n import current_language
+from app.services.country_names import country_label
 
 _IN_EVERY_CASE = b"ua"  # "UA 12/34": every case matches "ua" (and "u", "a")
 
@@ -30,10 +32,13 @@ def folded_bytes(text: str) -> bytes:
 
 def own_text(case: CaseSummary) -> bytes:
     """A case's own searchable fields, folded (case and accents): UA number, title, country,
-    persons.
+    persons; the country also as the interface names it ("Kolumbien" finds "Colombia").
 
     Fields are joined by a line break: typed words never hold one, so no word spans two."""
     parts = [case.ua_number, case.title, case.country, *case.persons]
+    shown = country_label(case.country, current_language())
+    if shown != case.country:
+        parts.append(shown)
     return folded_bytes(fold("\n".join(parts)))
 
 

@@ -46,6 +46,10 @@ class CaseSortOrders:
         self._prepare_timer.timeout.connect(self._prepare_step)
         self._held = False  # see hold
 
+    def preparing(self) -> bool:
+        """True while some column's order is still to be made in idle time."""
+        return self._preparing is not None
+
     def has_any(self) -> bool:
         """True when at least one column's order is kept."""
         return bool(self._orders)

@@ -167,6 +167,10 @@ class CaseTableModel(QAbstractTableModel):
     def _prepare_orders(self) -> None:
         self._orders.prepare(self._pool)
 
+    def preparing(self) -> bool:
+        """True while sort orders are still being made in idle time."""
+        return self._orders.preparing()
+
     def hold_idle_work(self, held: bool) -> None:
         """While held, each column's order is made when a click needs it, not ahead of it."""
         self._orders.hold(held)
@@ -185,7 +189,12 @@ class CaseTableModel(QAbstractTableModel):
         return True
 
     def retranslate(self) -> None:
-        """The language changed: headers and texts (days left, sample badge) are re-read."""
+        """The language changed: headers and texts (days left, sample badge, country names)
+        are re-read, and an order by country is made again in the new names."""
+        self._orders.clear_values()
+        if self._sort_column == Column.COUNTRY:
+            self.sort(Column.COUNTRY, self._sort_order)
+        self._prepare_orders()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._rows:
             self.dataChanged.emit(

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.i18n import _, ngettext, pgettext
+from app.services.country_names import shown_country_name
 from app.services.urgency import Advice, Alternative, QueueItem
 from app.ui.formatting import format_date, sample_label
 from app.ui.plain_text import plain_tooltip
@@ -77,21 +78,21 @@ def advice_sentence(item: QueueItem) -> str:
             return _(
                 "A posted letter would arrive after the deadline. Send it by email or fax "
                 "today, or take a copy to the embassy of {country}."
-            ).format(country=item.case.country)
+            ).format(country=shown_country_name(item.case.country))
         if Alternative.EMAIL in ways:
             return _(
                 "A posted letter would arrive after the deadline. Send it by email today, "
                 "or take a copy to the embassy of {country}."
-            ).format(country=item.case.country)
+            ).format(country=shown_country_name(item.case.country))
         if Alternative.FAX in ways:
             return _(
                 "A posted letter would arrive after the deadline. Send it by fax today, "
                 "or take a copy to the embassy of {country}."
-            ).format(country=item.case.country)
+            ).format(country=shown_country_name(item.case.country))
         return _(
             "A posted letter would arrive after the deadline. Send a copy to the embassy of "
             "{country} in your country instead."
-        ).format(country=item.case.country)
+        ).format(country=shown_country_name(item.case.country))
     if item.advice is Advice.DEADLINE_PASSED:
         return _("The deadline has passed. Check for an update on this case before you write.")
     return _("This case gives no deadline: write when you can.")
@@ -161,7 +162,7 @@ class WriteTodayModel(QAbstractTableModel):
         if column == QueueColumn.TITLE:
             return f"{case.title} \u2014 {sample_label()}" if case.is_sample else case.title
         if column == QueueColumn.COUNTRY:
-            return case.country
+            return shown_country_name(case.country)
         if column == QueueColumn.DEADLINE:
             return format_date(case.deadline)
         if column == QueueColumn.POST_BY:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from app.domain.model import (
@@ -20,8 +21,8 @@ from app.ui.formatting import (
     appeal_kind_label,
     channel_label,
     format_date,
-    language_name,
     output_kind_label,
+    preferred_language_label,
 )
 from app.ui.models.appeal_table_model import status_label
 
@@ -73,14 +74,55 @@ def _target_html(position: int, target: Target) -> str:
     return "<p>" + "<br>".join(lines) + "</p>"
 
 
-def _outputs_table(outputs: tuple[OutputRecord, ...]) -> str:
-    header = _header_row(_("Document"), _("Issued"), _("AI index"), _("Deadline"))
-    rows = "".join(
-        f"<tr><td>{escape(output_kind_label(o.kind))}</td><td>{escape(format_date(o.issued_on))}</td>"
-        f"<td>{escape(o.ai_index or '')}</td><td>{escape(format_date(o.deadline))}</td></tr>"
-        for o in outputs
-    )
-    return f"<table cellspacing='0' cellpadding='3'>{header}{rows}</table>"
+def _document_kind(output: OutputRecord, update_number: int) -> str:
+    if output.kind == OutputKind.UPDATE:
+        # TRANSLATORS: the second, third... document of a case: "Update 1", "Update 2"
+        return _("Update {number}").format(number=update_number)
+    return output_kind_label(output.kind)
+
+
+def _documents_html(outputs: tuple[OutputRecord, ...]) -> str:
+    """Every document of the case, oldest first: its kind, date, headline, index, deadline."""
+    parts: list[str] = []
+    updates = 0
+    for output in outputs:
+        updates += output.kind == OutputKind.UPDATE
+        if output.issued_on is not None:
+            when = format_date(output.issued_on, long=True)
+        else:  # web copies and finals often print no date: say when it came in
+            when = _("no date; imported on {date}").format(
+                date=format_date(output.imported_at.date(), long=True)
+            )
+        lines = ["<b>" + escape(f"{_document_kind(output, updates)} \u00b7 {when}") + "</b>"]
+        if output.title:
+            lines.append(escape(output.title))
+        facts = []
+        if output.ai_index:
+            facts.append(_("AI index {index}").format(index=_left_to_right(output.ai_index)))
+        if output.deadline is not None:
+            facts.append(
+                _("appeals until {date}").format(date=format_date(output.deadline, long=True))
+            )
+        if facts:
+            lines.append(escape(" \u00b7 ".join(facts)))
+        parts.append("<p>" + "<br>".join(lines) + "</p>")
+    return "".join(parts)
+
+
+def deadline_rule(case: CaseDetail, today: date) -> str:
+    """When to send, and what the UA says about later appeals: after the deadline, only once
+    your section has said it is still useful."""
+    if case.deadline is None:
+        return _("The UA gives no deadline: send your appeal as soon as you can.")
+    when = format_date(case.deadline, long=True)
+    if case.deadline < today:
+        return _(
+            "The deadline was {date}. Before you send an appeal now, check with your section "
+            "that it is still useful."
+        ).format(date=when)
+    return _(
+        "Send your appeal by {date}. After that date, check with your section before you send one."
+    ).format(date=when)
 
 
 def _appeals_table(appeals: tuple[AppealRecord, ...]) -> str:
@@ -193,9 +235,9 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join("<li>" + escape(item) + "</li>" for item in items) + "</ul>"
 
 
-def case_detail_html(case: CaseDetail) -> str:
-    """Sections: the story, people, what the UA asks for, officials, copies, languages, your
-    appeals, documents, model letter."""
+def case_detail_html(case: CaseDetail, today: date | None = None) -> str:
+    """Sections: the story, people, what the UA asks for, officials, copies, the deadline,
+    languages, the additional information, your appeals, documents, model letter."""
     parts: list[str] = [corrections_html(case)]
     if case.summary:
         parts.append(_heading(_("The story")) + _paragraphs(case.summary))
@@ -216,11 +258,14 @@ def case_detail_html(case: CaseDetail) -> str:
             + _para(_("Copies only: your letter is not addressed to them."))
             + _list(list(case.copies_to))
         )
+    if case.status != CaseStatus.CLOSED:
+        rule = deadline_rule(case, today or date.today())
+        parts.append(_heading(_("Deadline")) + _para(rule))
     if case.preferred_languages:
-        names = ", ".join(
-            language_name(code) if len(code) <= 3 else code for code in case.preferred_languages
-        )
+        names = ", ".join(preferred_language_label(name) for name in case.preferred_languages)
         parts.append(_heading(_("Preferred languages")) + _para(names))
+    if case.additional_info:
+        parts.append(_heading(_("Additional information")) + _paragraphs(case.additional_info))
     parts.append(_heading(_("Your appeals")))
     if case.appeals:
         outcome = outcome_sentence(case)
@@ -230,10 +275,11 @@ def case_detail_html(case: CaseDetail) -> str:
     else:
         parts.append(_para(_("You have not recorded an appeal for this case yet.")))
     if case.outputs:
-        parts.append(_heading(_("Documents of this case")) + _outputs_table(case.outputs))
+        parts.append(_heading(_("Documents of this case")) + _documents_html(case.outputs))
     if case.previous_ua_link:
         # plain, not italic: italic fonts often lack Arabic letters
-        parts.append(_para(_("Follows {link}").format(link=case.previous_ua_link)))
+        link = _left_to_right(case.previous_ua_link)  # a web address reads left to right
+        parts.append(_para(_("Follows {link}").format(link=link)))
     if case.model_letter:
         parts.append(_heading(_("Model letter")) + _paragraphs(case.model_letter))
     return "".join(parts)

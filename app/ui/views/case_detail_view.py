@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import CaseDetail, CaseStatus
 from app.i18n import _
+from app.services.country_names import shown_country_name
 from app.ui.accessibility import QuietStack, readable_by_keyboard
 from app.ui.formatting import days_left_text, format_date
 from app.ui.views.case_detail_html import case_detail_html
@@ -117,7 +118,7 @@ class CaseDetailView(QuietStack):
         self.title_label.setText(case.title)
         self.sample_banner.setVisible(case.is_sample)
         self.closed_banner.setVisible(case.status == CaseStatus.CLOSED)
-        facts = [case.country] if case.country else []
+        facts = [shown_country_name(case.country)] if case.country else []
         if case.deadline is not None:
             facts.append(_("Act before {date}").format(date=format_date(case.deadline, long=True)))
         facts.append(days_left_text(case.deadline, case.status, date.today()))

@@ -170,3 +170,44 @@ def test_the_organiser_sees_where_letters_go_and_changes_the_pin(
     entries["Change the PIN\u2026"].trigger()
     assert window._lock.matches("9753") and not window._lock.matches("2468")
     assert window.thanks.text() == "The new PIN is set."
+
+
+def test_the_open_event_screen_follows_a_change_of_language(
+    window: EventModeWindow, qtbot: QtBot
+) -> None:
+    from app.ui.application import apply_language
+
+    form = window.form
+    choose_and_sign(window, qtbot, "Ana")
+    form.letter_edit.appendPlainText("My own sentence.")
+    letter = form.letter_edit.toPlainText()
+    with qtbot.wait_signal(window.letter_recorded):
+        window.record_button.click()
+    assert window.next_button.text() == "Next person"
+    assert "is counted" in window.thanks.text()
+    apply_language("fr")  # as Settings does while the screen is open
+    qtbot.wait_until(lambda: window.next_button.text() == "Personne suivante")
+    assert window.windowTitle() == "Mode événement : Evening (fictional)"
+    assert form.story_caption.text() == "À propos de ce dossier :"
+    assert form.name_caption.text() == "2. Votre nom :"
+    assert "L\u2019AU demande :" in form.story.toPlainText()
+    assert "The UA asks for" not in form.story.toPlainText()
+    assert "is counted" not in window.thanks.text() and "902/27" in window.thanks.text()
+    # what the participant chose and wrote stays
+    assert form.case() is not None and form.case().ua_number == RADIO_HOST
+    assert form.name_edit.text() == "Ana"
+    assert form.letter_edit.toPlainText() == letter
+    apply_language("en")
+    qtbot.wait_until(lambda: window.next_button.text() == "Next person")
+    assert "The UA asks for:" in form.story.toPlainText()
+
+
+def test_a_participant_reads_the_printed_demands_when_none_is_recognised() -> None:
+    from app.ui.events.participant_form import story_html
+    from tests.builders import make_case
+
+    bullets = ("Ask the governor to let the fishers go home.", "Ask that the nets be returned.")
+    case = make_case(summary="Three fishers were held at the harbour.", recommended_actions=bullets)
+    html = story_html(case, [])
+    assert "The UA asks for:" in html and all(bullet in html for bullet in bullets)
+    assert "The UA asks for:" not in story_html(make_case(recommended_actions=()), [])

@@ -144,7 +144,7 @@ def test_merge_refuses_an_implausible_date_with_the_field(
     [
         ("not a url", "is not a database address"),
         ("postgresql+nodriver://someone@host/appeals", "driver is not installed"),
-        ("mysql://someone:secret@host/appeals", "driver is not installed"),
+        ("mysql://someone:secret@host/appeals", "starts with 'mysql:'. Supported: postgresql:"),
         ("sqlite:///{sample}", "file is not a database"),
     ],
 )

@@ -104,7 +104,7 @@ def test_appeal_list_edit_delete(tmp_path: Path, capsys: pytest.CaptureFixture[s
     cli(capsys, tmp_path, "sent", "901/27", "--channel", "post", "--date", sent_on)
     code, out, _ = cli(capsys, tmp_path, "appeal", "list", "--json")
     [appeal] = json.loads(out)
-    assert set(appeal) == {"id", "ua_number", "target", "channel", "date", "status"}
+    assert set(appeal) == {"id", "ua_number", "target", "channel", "date", "status", "count"}
     assert (appeal["ua_number"], appeal["channel"], appeal["date"], appeal["status"]) == (
         "901/27",
         "post",
@@ -188,3 +188,90 @@ def test_undo_import_names_only_the_cases_still_there(
     assert code == 0
     assert "901/27" in out and "902/27" not in out  # already deleted: not said to go again
     assert store_dump(tmp_path) == before
+
+
+def _numbered_files(folder: Path, count: int) -> list[Path]:
+    """``count`` fictional UA files, each its own case (960/27, 961/27, ...)."""
+    text = INITIAL_902.read_text(encoding="utf-8")
+    folder.mkdir()
+    files = []
+    for index in range(count):
+        path = folder / f"ua{960 + index}.txt"
+        path.write_text(text.replace("902/27", f"{960 + index}/27"), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_undo_after_a_stopped_import_names_only_what_it_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import threading
+
+    from app.services.importing import import_files
+
+    data = tmp_path / "data"
+    files = _numbered_files(tmp_path / "incoming", 6)
+    stop = threading.Event()
+    db = open_database(resolve_paths(data))
+    try:  # Ctrl+C after the first file: it is saved, the five others are skipped
+        results = import_files(db, files, on_result=lambda _result: stop.set(), cancel=stop)
+    finally:
+        db.close()
+    assert [r.outcome.value for r in results] == ["imported"] + ["skipped"] * 5
+
+    code, out, _err = cli(capsys, data, "undo-import", "--yes")
+
+    assert code == 0
+    assert out.splitlines()[0] == "Undo the import of ua960.txt. These cases go: 960/27."
+    assert "ua961" not in out
+
+
+def test_undo_of_a_large_import_cuts_its_lists_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    files = _numbered_files(tmp_path / "incoming", 30)
+    assert cli(capsys, data, "import", *map(str, files))[0] == 0
+
+    code, out, _err = cli(capsys, data, "undo-import", "--yes")
+
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "Undo the import of ua960.txt, ua961.txt, ua962.txt, ua963.txt, ua964.txt and 25 more. "
+        "These cases go: 960/27, 961/27, 962/27, 963/27, 964/27 and 25 more."
+    )
+    assert listed(capsys, data) == []
+
+
+def test_undo_that_would_be_refused_says_only_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(capsys, tmp_path, "import", str(INITIAL_902))[0] == 0
+    assert cli(capsys, tmp_path, "sent", "902/27", "--channel", "post")[0] == 0
+    before = store_dump(tmp_path)
+
+    code, out, err = cli(capsys, tmp_path, "undo-import", "--yes")
+
+    assert code == 1
+    assert out == ""
+    assert "cannot be undone" in err and "These cases go" not in err
+    assert store_dump(tmp_path) == before
+
+
+def test_appeal_list_json_carries_the_count_the_text_listing_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_901))
+    assert cli(capsys, tmp_path, "sent", "901/27", "--channel", "post", "--count", "12")[0] == 0
+    assert cli(capsys, tmp_path, "sent", "901/27", "--channel", "email")[0] == 0
+
+    text = cli(capsys, tmp_path, "appeal", "list")[1]
+    code, out, _err = cli(capsys, tmp_path, "appeal", "list", "--json")
+
+    assert code == 0
+    [post_line] = [line for line in text.splitlines() if "x12" in line]
+    assert "Post" in post_line and "Sent" in post_line  # the status column is shown too
+    assert sorted((a["channel"], a["count"]) for a in json.loads(out)) == [
+        ("email", 1),
+        ("post", 12),
+    ]

@@ -236,3 +236,44 @@ def test_a_damaged_pdf_gets_the_apps_message_and_no_library_warning(tmp_path: Pa
     assert done.returncode == 1
     assert "damaged or incomplete" in done.stdout + done.stderr
     assert "EOF marker" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_data_dir_that_is_a_file_is_named_once_as_a_file(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder\n", encoding="utf-8")
+    result = subprocess.run(  # a process of its own: what reaches the terminal, and only that
+        [sys.executable, "-m", "app", "--data-dir", str(not_a_folder), "list"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[3],
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"appeal-desk: {not_a_folder} is a file, not a folder. Give --data-dir (or "
+        "APPEAL_DESK_HOME) a folder for Appeal Desk's data."
+    ]
+    assert not_a_folder.read_text(encoding="utf-8") == "a file, not a folder\n"
+
+
+def test_a_database_url_of_another_kind_names_the_supported_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = cli(capsys, tmp_path, "--database-url", "foo://x", "list")
+    assert code == 1
+    assert err.splitlines() == [
+        "appeal-desk: Appeal Desk cannot use a database address that starts with 'foo:'. "
+        "Supported: postgresql:, sqlite:, e.g. postgresql+psycopg://user@host/appeals."
+    ]
+
+
+def test_an_unknown_letter_language_names_the_letter_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store_documents(resolve_paths(tmp_path), fictional_document("12/26"))
+    code, out, err = cli(capsys, tmp_path, "letter", "12/26", "--lang", "xx")
+    assert code == 1 and out == ""
+    [line] = err.splitlines()
+    assert line.startswith("appeal-desk: xx is not a letter language. Letters can be written in: ")
+    assert {"en", "es", "fr", "de", "pt", "ar"} <= set(line.rstrip(".").split(": ")[-1].split(", "))

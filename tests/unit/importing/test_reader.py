@@ -120,3 +120,34 @@ def test_ua_pdf_attached_to_an_email(
     path = tmp_path / "mail.eml"
     path.write_bytes(bytes(message))
     assert parse_file(path).ua_number == "17/24"
+
+
+def test_an_email_with_a_stub_plain_part_imports_the_ua_of_its_html_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import html
+    from email.message import EmailMessage
+
+    from app.main import main
+    from tests.builders import INITIAL_902
+
+    lines = INITIAL_902.read_text(encoding="utf-8").splitlines()
+    message = EmailMessage()
+    message["From"] = "network@section.example"
+    message["Subject"] = "This week's action"
+    message.set_content("This message is in HTML. Please view it in a browser.\n")
+    message.add_alternative(
+        "<html><body>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        + "</body></html>",
+        subtype="html",
+        cte="base64",  # as mail programs send it: the HTML is not readable in the raw file
+    )
+    path = tmp_path / "section.eml"
+    path.write_bytes(bytes(message))
+
+    assert parse_file(path).ua_number == "902/27"
+    code = main(["--data-dir", str(tmp_path / "data"), "import", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "902/27" in out and "does not look like" not in out + err

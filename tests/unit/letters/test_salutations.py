@@ -237,3 +237,41 @@ def test_office_words_are_whole_words() -> None:
     assert rank_of("Administrador de Aduanas") is Rank.INSTITUTION_HEAD
     assert rank_of("Ministry of Justice") is Rank.MINISTER
     assert rank_of("Kingdom Tower Manager") is Rank.GENERIC
+
+
+@pytest.mark.parametrize(
+    ("titles", "letter", "expected"),
+    [
+        (
+            (
+                "President of the Republic",
+                "Presidente de la República",
+                "Presidente da República",
+                "Präsident der Republik",
+            ),
+            "es",
+            "Excelencia:",
+        ),
+        (
+            (
+                "President of the Supreme Court",
+                "Presidente de la Corte Suprema",
+                "Presidente do Supremo Tribunal",
+                "Président de la Cour suprême",
+            ),
+            "fr",
+            "Madame, Monsieur,",
+        ),
+    ],
+)
+def test_the_same_office_gets_the_same_salutation_whatever_the_source_language(
+    titles: tuple[str, ...], letter: str, expected: str
+) -> None:
+    """The salutation follows the office in the letter's language: a Spanish or Portuguese
+    "Presidente" (anybody) is not the French "présidente" (a woman)."""
+    rules = load_rules([letter])
+    assert {courtesy(rules, title, None).salutation for title in titles} == {expected}
+    # what the source does say about the official still counts, from any language
+    assert courtesy(rules, "Presidente de la República", "m").salutation != expected
+    assert official_gender(None, title="Présidente de la République") == "neutral"
+    assert official_gender(None, title="Presidenta de la República") == "f"

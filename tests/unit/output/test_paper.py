@@ -201,8 +201,11 @@ def test_a_drafted_letter_is_laid_out_without_repeats(qapp, tmp_path: Path) -> N
         == 1
     )
     text = pdf_text(path)
-    for once in ("Oren Castell", "12 Harbour Road", "2026", letter.subject, "Dear Minister"):
-        assert text.count(once) == 1, once
+    # a sample case: the marking has its own line, the subject after it is printed once
+    subject = letter.subject.removeprefix("[FICTIONAL SAMPLE - DO NOT SEND] ")
+    once = ("Oren Castell", "12 Harbour Road", "2026", subject, "Dear Minister", "FICTIONAL")
+    for words in once:
+        assert text.count(words) == 1, words
     assert "ARCADIA" in text and "Sam Sample ·" in text
 
 

@@ -26,7 +26,7 @@ from app.store.integrity import schema_revision
 from app.store.revision import HEAD
 from tests.builders import make_document
 
-PREVIOUS = "0004_edit_and_undo"  # the revision before HEAD
+PREVIOUS = "0005_recommended_actions"  # the revision before HEAD
 
 
 def test_old_temp_files_of_interrupted_writes_go_a_write_in_progress_stays(
@@ -190,8 +190,7 @@ def test_a_store_at_an_older_revision_is_migrated_before_the_window_reads_it(
     paths = resolve_paths(tmp_path / "data")
     _store_with_a_full_case(paths)
     with closing(sqlite3.connect(paths.database)) as conn, conn:  # the last migration undone
-        conn.execute("UPDATE cases SET recommended_actions = ''")
-        conn.execute("ALTER TABLE cases DROP COLUMN recommended_actions")
+        conn.execute("ALTER TABLE cases DROP COLUMN additional_info")
         conn.execute("UPDATE alembic_version SET version_num = :old", {"old": PREVIOUS})
     db = open_store_exclusively(paths)
     try:
