@@ -108,8 +108,7 @@ class Database:
         with self._engine_made:
             if self._engine is not None:
                 return self._engine
-            if self.path is None:
-                raise StoreUnavailable("The store is closed.")
+            assert self.path is not None  # only a SQLite file is opened without an engine
             url = f"sqlite:///{self.path}"
             engine = make_engine(url)
             _migrate_or_refuse(engine, url, self.path, self._backup_dir)
@@ -156,9 +155,8 @@ class Database:
 
     def close(self) -> None:
         with self._engine_made:  # an engine being made is disposed of once it is
-            engine, self._engine, self._sessions = self._engine, None, None
-            if engine is not None:
-                engine.dispose()
+            if self._engine is not None:
+                self._engine.dispose()
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None

@@ -26,7 +26,31 @@ from app.store.integrity import schema_revision
 from app.store.revision import HEAD
 from tests.builders import make_document
 
-PREVIOUS = "0005_recommended_actions"  # the revision before HEAD
+
+def _back_one_revision(paths: AppPaths) -> str:
+    """Undo the newest migration of the store at ``paths`` (Alembic's own downgrade); returns
+    the revision it is at now."""
+    from alembic import command
+    from alembic.config import Config
+
+    from app.store.migrator import SCRIPT_LOCATION
+
+    db = open_store(paths)
+    try:
+        cfg = Config()
+        cfg.set_main_option("script_location", SCRIPT_LOCATION)
+        with db.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            raw.execute("PRAGMA foreign_keys=OFF")  # as the migrator does: batch mode
+            with conn.begin():  # rebuilds tables, and the children must stay
+                cfg.attributes["connection"] = conn
+                command.downgrade(cfg, "-1")
+            raw.execute("PRAGMA foreign_keys=ON")
+    finally:
+        db.close()
+    revision = schema_revision(paths.database)
+    assert revision is not None and revision != HEAD
+    return revision
 
 
 def test_old_temp_files_of_interrupted_writes_go_a_write_in_progress_stays(
@@ -189,9 +213,7 @@ def test_a_store_at_an_older_revision_is_migrated_before_the_window_reads_it(
 ) -> None:
     paths = resolve_paths(tmp_path / "data")
     _store_with_a_full_case(paths)
-    with closing(sqlite3.connect(paths.database)) as conn, conn:  # the last migration undone
-        conn.execute("ALTER TABLE cases DROP COLUMN additional_info")
-        conn.execute("UPDATE alembic_version SET version_num = :old", {"old": PREVIOUS})
+    _back_one_revision(paths)  # the newest migration undone, by Alembic itself
     db = open_store_exclusively(paths)
     try:
         assert db.has_engine  # opened with SQLAlchemy at once: the list must wait for it
