@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -250,15 +251,17 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
     # Targets: the newest open-case document that names them (finals only name officials).
     with_targets = [d for o, d in parsed if d.get("targets") and o.kind != OutputKind.FINAL.value]
     with_targets = with_targets or [d for _, d in parsed if d.get("targets")]
-    targets = with_targets[0]["targets"] if with_targets else []
+    targets = (
+        _known_officials(with_targets[0], [d for _, d in reversed(parsed)]) if with_targets else []
+    )
     case.targets = [target_row(i, t) for i, t in enumerate(targets, start=1)]
     # Persons: everyone named in any output stays on the case (released people included).
     seen: dict[str, str | None] = {}
     for _, data in reversed(parsed):
         for person in data.get("persons") or []:
-            name = person["name"]
+            name = _same_person_in(seen, person["name"])
             if name not in seen or person.get("pronouns"):
-                seen[name] = person.get("pronouns")
+                seen[name] = person.get("pronouns") or seen.get(name)
     case.persons = [
         PersonRow(position=i, name=name, pronouns=pronouns)
         for i, (name, pronouns) in enumerate(seen.items(), start=1)
@@ -268,6 +271,109 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
         " ".join([case.ua_number, case.title, case.country, *seen.keys(), *officials])
     )
     case.updated_at = now
+
+
+_CONTACT_FIELDS = ("address", "email", "fax", "phone", "social")
+# Written in the document's language: a translation in a later document is no change.
+_WORDED_FIELDS = ("title", "salutation", "name_as_printed", "gender")
+
+
+def _same_person_in(seen: dict[str, str | None], name: str) -> str:
+    """The name under which ``seen`` keeps ``name``'s person; renames ``seen``'s entry when
+    ``name`` is the fuller form ("Aljona Kaspjarowitsch" then "Aljona Sjarhejewna
+    Kaspjarowitsch": one person, the fuller name kept, in its first position)."""
+    if name in seen:
+        return name
+    words = fold(name).split()
+    for known in list(seen):
+        known_words = fold(known).split()
+        if known_words == words:
+            return known
+        shorter, longer = sorted((words, known_words), key=len)
+        if (
+            len(shorter) == 2
+            and len(longer) > 2
+            and shorter[0] == longer[0]
+            and shorter[-1] == longer[-1]
+        ):
+            if len(words) > len(known_words):  # the fuller name replaces the short one in place
+                items = [(name if k == known else k, v) for k, v in seen.items()]
+                seen.clear()
+                seen.update(items)
+                return name
+            return known
+    return name
+
+
+def _same_official(left: dict[str, Any], right: dict[str, Any]) -> bool:
+    """Two documents name the same official, or the same office, when the folded names or
+    the folded titles agree."""
+    return any(
+        left.get(key) and right.get(key) and fold(left[key]) == fold(right[key])
+        for key in ("name", "title")
+    )
+
+
+def _same_person(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    """Not two different names (a document naming only the office speaks of the same person)."""
+    names = (earlier.get("name"), later.get("name"))
+    return not all(names) or fold(str(names[0])) == fold(str(names[1]))
+
+
+def _merge_official(
+    earlier: dict[str, Any], later: dict[str, Any], same_language: bool
+) -> dict[str, Any]:
+    """What the case knows of an official named by an earlier then a later document.
+
+    The later document's contact details win when it gives them; what it leaves out is kept.
+    A new person in the same office takes the office over, keeping only its contact details.
+    The same person keeps the earlier wording (title, salutation with its gender) unless the
+    later document is written in the same language."""
+    merged = dict(later)
+    for key in _CONTACT_FIELDS:
+        if not later.get(key):
+            merged[key] = earlier.get(key)
+    if not _same_person(earlier, later):
+        return merged
+    for key in ("name", *_WORDED_FIELDS):
+        first, second = (later, earlier) if same_language or key == "name" else (earlier, later)
+        merged[key] = first.get(key) or second.get(key)
+    return merged
+
+
+def _known_officials(
+    current: dict[str, Any], oldest_first: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The officials ``current`` names, each with what every document up to it knew of them
+    (merged oldest first; ``current`` is one of ``oldest_first``)."""
+    officials = []
+    for target in current["targets"]:
+        known: dict[str, Any] | None = None
+        known_language = ""
+        for data in oldest_first:
+            language = data.get("document_language") or "en"
+            if data is current:
+                found = target
+            else:
+                found = next(
+                    (
+                        t
+                        for t in data.get("targets") or []
+                        if _same_official(t, target) or (known and _same_official(t, known))
+                    ),
+                    None,
+                )
+            if found is not None:
+                same_language = language == known_language
+                if known is None or same_language or not _same_person(known, found):
+                    known_language = language  # whose wording the case now keeps
+                known = (
+                    dict(found) if known is None else _merge_official(known, found, same_language)
+                )
+            if data is current:
+                break
+        officials.append(known if known is not None else target)
+    return officials
 
 
 def _execute(session: Session) -> Execute:
