@@ -327,17 +327,21 @@ def _merge_official(
 
     The later document's contact details win when it gives them; what it leaves out is kept.
     A new person in the same office takes the office over, keeping only its contact details.
-    The same person keeps the earlier wording (title, salutation with its gender) unless the
-    later document is written in the same language."""
+    For the same person, what the later document leaves out is kept; but a later document in
+    another language gives the wording (title, salutation) alone, since letters read that
+    wording in the case's language, the newest document's. The gender an earlier document
+    knew is kept either way, so every language's letter still addresses the person rightly."""
     merged = dict(later)
     for key in _CONTACT_FIELDS:
         if not later.get(key):
             merged[key] = earlier.get(key)
     if not _same_person(earlier, later):
         return merged
-    for key in ("name", *_WORDED_FIELDS):
-        first, second = (later, earlier) if same_language or key == "name" else (earlier, later)
-        merged[key] = first.get(key) or second.get(key)
+    merged["name"] = later.get("name") or earlier.get("name")
+    merged["gender"] = later.get("gender") or earlier.get("gender")
+    if same_language:
+        for key in _WORDED_FIELDS:
+            merged[key] = later.get(key) or earlier.get(key)
     return merged
 
 

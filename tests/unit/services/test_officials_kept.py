@@ -32,23 +32,28 @@ def _import(db: Database, *paths: Path) -> None:
 @pytest.mark.parametrize(
     "order", [(SPANISH_UA, ENGLISH_UPDATE), (ENGLISH_UPDATE, SPANISH_UA)], ids=["es-en", "en-es"]
 )
-def test_an_english_update_keeps_the_spanish_salutation_and_its_gender(
+def test_an_english_update_keeps_the_officials_gender_and_contacts(
     db: Database, order: tuple[Path, Path]
 ) -> None:
     _import(db, *order)
     case = get_case(db, "71/22")
     attorney = case.targets[0]
     assert attorney.name == "Verónica Andrade Paredes"
-    assert attorney.title == "Fiscal General del Estado"
-    assert attorney.salutation == "Señora Fiscal General"
     assert attorney.email == "despacho.fiscal@fiscalia.gob.ec.example"
     assert attorney.address and "Quito 170525" in attorney.address
     spanish = draft_letter(case, 1, SENDER, locale="es")
     german = draft_letter(case, 1, SENDER, locale="de")
+    french = draft_letter(case, 1, SENDER, locale="fr")
+    english = draft_letter(case, 1, SENDER, locale="en")
     assert spanish.salutation == "Señora Fiscal General:"
     assert german.salutation == "Sehr geehrte Frau Generalstaatsanwältin,"
+    assert french.salutation == "Madame la Procureure générale,"
     assert "Excelencia" not in spanish.text
     assert "Damen und Herren" not in german.text
+    # the office is worded in each letter's own language, never one language inside another
+    assert "Generalstaatsanwältin" in german.text
+    assert "Fiscal General del Estado" not in english.text
+    assert "Attorney General" not in spanish.text
 
 
 def test_an_update_in_the_same_language_changes_the_address_and_keeps_the_rest(
