@@ -202,14 +202,19 @@ def test_benchmarks_import_nothing_from_the_tests() -> None:
     assert offenders == []
 
 
+# The development folder kept beside a checkout; spelled in two pieces so that this file,
+# which must name it, is not itself a reference to it.
+SIBLING_FOLDER = "".join(("sha", "red"))
+
+
 def test_no_test_reads_files_beside_the_repository() -> None:
     """The suite passes in a clone with nothing beside it: fixtures live in the repository."""
     tests = APP.parent / "tests"
+    forbidden = (f'"{SIBLING_FOLDER}"', f"'{SIBLING_FOLDER}'", f"../{SIBLING_FOLDER}")
     offenders = [
         f"{path.relative_to(APP.parent)}:{number}"
         for path in sorted(tests.rglob("*.py"))
-        if path != Path(__file__)  # this test names what it looks for
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if '"shared"' in line or "'shared'" in line or "../shared" in line
+        if any(word in line for word in forbidden)
     ]
     assert offenders == []
