@@ -35,13 +35,19 @@ def _own_names() -> dict[str, str]:
     return table
 
 
+def english_language_code(name: str) -> str | None:
+    """``"Spanish"`` -> ``"es"``: an English language name only (cheap: no other locale's
+    data is loaded); anything else -> None."""
+    return _english_names().get(name.strip().casefold())
+
+
 def language_code(name: str) -> str | None:
     """``"Spanish"`` -> ``"es"``; ``"es_PE"`` -> ``"es_PE"``; unknown -> None."""
     cleaned = name.strip()
     if not cleaned:
         return None
     key = cleaned.casefold()
-    by_name = _english_names().get(key) or _own_names().get(key)
+    by_name = english_language_code(cleaned) or _own_names().get(key)
     if by_name:
         return by_name
     if len(cleaned) <= 12:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from PySide6.QtCore import QDate, QLocale
 
@@ -47,20 +46,10 @@ def preferred_language_label(language: str) -> str:
     """A UA's preferred language in the interface language: the English name the importer
     keeps ("Spanish") or a code ("es") becomes "Spanisch" in German; a language CLDR does
     not name (such as "Kichwa") stays as the UA printed it."""
-    code = language if len(language) <= 3 else _codes_of_english_names().get(language.casefold())
+    from app.letters.language_names import english_language_code
+
+    code = language if len(language) <= 3 else english_language_code(language)
     return language_name(code) if code else language
-
-
-@lru_cache(maxsize=1)
-def _codes_of_english_names() -> dict[str, str]:
-    """CLDR's English language names, casefolded, to their plain language codes."""
-    from babel import Locale
-
-    codes: dict[str, str] = {}
-    for code, name in Locale("en").languages.items():
-        if "_" not in code and len(code) <= 3:
-            codes.setdefault(name.casefold(), code)
-    return codes
 
 
 def own_language_name(locale_id: str) -> str:
