@@ -27,12 +27,22 @@ def country_label(country: str, locale: str) -> str:
     return _label(country, locale)
 
 
+def country_name_in(country: str | None, locale: str) -> str | None:
+    """``country`` (as stored) named in ``locale``, English included ("UK" -> "United
+    Kingdom"); None when no table knows it."""
+    return _known_name(country, locale) if country else None
+
+
 @lru_cache(maxsize=4096)  # one entry per stored country and language: a few hundred at most
-def _label(country: str, locale: str) -> str:
+def _known_name(country: str, locale: str) -> str | None:
     code = country_code(country)
     if code is None:
-        return country
-    return _names(locale).get(code) or country
+        return None
+    return _names(locale).get(code) or None
+
+
+def _label(country: str, locale: str) -> str:
+    return _known_name(country, locale) or country
 
 
 @lru_cache(maxsize=4)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 from app.domain.errors import N_, TargetOutOfRange, UnknownLocale
@@ -60,6 +59,7 @@ from app.letters.salutations import (
     title_for_letter,
 )
 from app.services.country_codes import country_code
+from app.services.country_names import country_name_in
 
 TEMPLATE_FOR_KIND = {AppealKind.APPEAL: "letter.txt.j2", AppealKind.SOLIDARITY: "solidarity.txt.j2"}
 BILINGUAL_SEPARATOR = "\n\u2014 \u2014 \u2014\n\n"
@@ -468,23 +468,9 @@ def sender_for_letter(sender: SenderProfile, letter_locale: str) -> SenderProfil
 
 
 def country_name(country: str | None, letter_locale: str) -> str | None:
-    """The case's country in the letter's language (CLDR through Babel), or None when the
-    country is not recognised (the template then prints it as stored)."""
-    return _country_name(country, letter_locale)
-
-
-@lru_cache(maxsize=512)  # a pure function of the names and Babel's data
-def _country_name(country: str | None, letter_locale: str) -> str | None:
-    code = country_code(country)
-    if code is None:
-        return None
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(letter_locale).territories.get(code)
-    except (ValueError, UnknownLocaleError):
-        return None
-    return name or None
+    """The case's country in the letter's language (CLDR), or None when the country is not
+    recognised (the template then prints it as stored)."""
+    return country_name_in(country, letter_locale)
 
 
 def _check_target(case: CaseDetail, target_index: int) -> None:
