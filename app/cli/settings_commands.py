@@ -40,15 +40,14 @@ def run_settings_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.settings import setting_values
 
     for key, value in setting_values(ctx.settings()):
-        shown = " / ".join(value.splitlines()) if value else _("(not set)")
-        print(printable(f"{key}: {shown}"), file=ctx.out)
+        print(printable(f"{key}: {_one_line(value) or _('(not set)')}"), file=ctx.out)
     return 0
 
 
 def run_settings_set(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.i18n import available_languages
     from app.services.letters import available_letter_locales
-    from app.settings import changed_setting, save_settings
+    from app.settings import changed_setting, save_settings, setting_values
 
     old = ctx.settings()
     new = changed_setting(
@@ -59,7 +58,7 @@ def run_settings_set(args: argparse.Namespace, ctx: CliContext) -> int:
         ui_languages=tuple(available_languages()),
     )
     save_settings(ctx.paths, new)
-    value = dict(_values(new)).get(args.key, "")
+    value = _one_line(dict(setting_values(new))[args.key])
     if value:
         print(printable(_("{key} is now: {value}").format(key=args.key, value=value)), file=ctx.out)
     else:
@@ -67,8 +66,6 @@ def run_settings_set(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _values(settings: object) -> list[tuple[str, str]]:
-    from app.settings import Settings, setting_values
-
-    assert isinstance(settings, Settings)
-    return [(key, " / ".join(value.splitlines())) for key, value in setting_values(settings)]
+def _one_line(value: str) -> str:
+    """A setting of several lines (the address) shown on one line."""
+    return " / ".join(value.splitlines())
