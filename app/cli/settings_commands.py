@@ -40,7 +40,8 @@ def run_settings_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.settings import setting_values
 
     for key, value in setting_values(ctx.settings()):
-        print(printable(f"{key}: {_one_line(value) or _('(not set)')}"), file=ctx.out)
+        shown = _one_line(value) or _("(not set)")
+        print(printable(f"{key}: {shown}"), file=ctx.out)
     return 0
 
 
