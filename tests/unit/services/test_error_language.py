@@ -126,9 +126,7 @@ def test_an_official_number_out_of_range_is_shown_wholly_translated(
     from app.ui.errors import error_text
 
     error = raised(
-        lambda: record_appeal(
-            db, "12/26", target_index=9, channel=None, status=AppealStatus.DRAFT
-        )
+        lambda: record_appeal(db, "12/26", target_index=9, channel=None, status=AppealStatus.DRAFT)
     )
     assert "there is no number 9" in error.message  # English for the log
     set_language(language)
