@@ -278,6 +278,19 @@ def test_the_error_check_sees_a_translated_or_formatted_message(tmp_path: Path) 
     ]
 
 
+def test_text_folding_is_written_once() -> None:
+    """Accents are dropped for comparison in app/domain/text_folding.py alone, so a search,
+    an importer and a letter all fold alike (a migration keeps its own frozen copy)."""
+    offenders = [
+        str(path.relative_to(APP.parent))
+        for path in sorted(APP.rglob("*.py"))
+        if "unicodedata.combining" in path.read_text(encoding="utf-8")
+        and path != APP / "domain" / "text_folding.py"
+        and "migrations" not in path.parts
+    ]
+    assert offenders == []
+
+
 # The development folder kept beside a checkout; spelled in two pieces so that this file,
 # which must name it, is not itself a reference to it.
 SIBLING_FOLDER = "".join(("sha", "red"))
