@@ -91,6 +91,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _say_writer_safety(case: CaseDetail, options: OutputOptions, ctx: CliContext) -> None:
     from app.services import writer_safety
+    from app.services.country_names import shown_country_name
 
     if writer_safety.applies(case.country, options):
         print(
@@ -98,7 +99,7 @@ def _say_writer_safety(case: CaseDetail, options: OutputOptions, ctx: CliContext
                 "You listed %(country)s among the countries you have ties to, so this letter "
                 "is signed with your initials and town only."
             )
-            % {"country": case.country},
+            % {"country": shown_country_name(case.country)},  # named in the interface language
             file=ctx.err,
         )
 

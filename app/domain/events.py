@@ -40,10 +40,6 @@ class CaseTally:
     cells: dict[tuple[str, str], int] = field(default_factory=dict)
     is_sample: bool = False  # a fictional practice case: shown marked, never counted
 
-    @property
-    def goal_reached(self) -> bool:
-        return self.goal is not None and self.total >= self.goal
-
 
 @dataclass(frozen=True, slots=True)
 class EventTally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 
 def fold(text: str) -> str:
@@ -17,14 +16,3 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=4096)
-def fold_cached(text: str) -> str:
-    """:func:`fold` for texts that recur (labels, country names, layout keywords)."""
-    return fold(text)
-
-
-def same_text(left: str, right: str) -> bool:
-    """The two texts are equal once folded and trimmed ("Perú " and "peru")."""
-    return fold(left.strip()) == fold(right.strip())

@@ -77,10 +77,6 @@ class AskWords:
     patterns: tuple[tuple[str, re.Pattern[str], str], ...]
 
 
-def ask_files(user_templates: Path | None = None) -> list[Path]:
-    return [Path(name) for name, _mtime, _size in language_files(ASKS_FILE, user_templates)]
-
-
 def compile_request_phrase(phrase: str) -> re.Pattern[str]:
     """``compile_phrase`` with `` ... `` for up to eight words in between."""
     parts = [compile_phrase(part).pattern for part in phrase.split(" ... ")]

@@ -218,22 +218,12 @@ def _language_folders(root: str, _mtime: int) -> tuple[str, ...]:
         return tuple(sorted(entry.path for entry in entries if entry.is_dir()))
 
 
-def office_files(user_templates: Path | None = None) -> list[Path]:
-    """Every ``offices.toml``: the user's first, then the shipped ones, one per language."""
-    return [Path(name) for name, _mtime, _size in language_files(OFFICES_FILE, user_templates)]
-
-
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file, or ``TemplateProblem`` naming the file and line."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise TemplateProblem(str(path), _toml_line(exc), str(exc)) from exc
-
-
-def office_words(user_templates: Path | None = None) -> OfficeWords:
-    """The merged office patterns (cached per set of files and their modification times)."""
-    return _office_words(language_files(OFFICES_FILE, user_templates))
 
 
 @lru_cache(maxsize=8)

@@ -38,7 +38,7 @@ from app.services.limits import check_sent_date
 from app.store import case_repository, corrections, edit_scopes, event_repository, row_changes
 from app.store.database import Database
 from app.store.edit_scopes import Selections
-from app.store.schema import AppealRow, AppealVersionRow, CaseRow, EventCaseRow, EventRow, OutputRow
+from app.store.schema import AppealRow, AppealVersionRow, CaseRow, EventCaseRow, EventRow
 
 MIN_ID_PREFIX = 4
 
@@ -290,15 +290,6 @@ def delete_document(db: Database, ua_number: str, output_id: int) -> StoreChange
         act,
         lambda _s: number,
     )
-
-
-def document_of(db: Database, output_id: int) -> tuple[str, str]:
-    """(UA number, source name) of a stored document, to say what a deletion removes."""
-    with db.unit_of_work() as session:
-        row = session.get(OutputRow, output_id)
-        if row is None:
-            raise InvalidInput(N_("That document is no longer part of the case."))
-        return row.case.ua_number, row.source_name
 
 
 def practice_cases(db: Database) -> DeletionPreview:

@@ -80,11 +80,6 @@ def to_record(row: AppealRow, ua_number: str, event_name: str | None) -> AppealR
     )
 
 
-def appeals_for_case(session: Session, case_id: int) -> list[AppealRecord]:
-    query = _records_query().where(AppealRow.case_id == case_id)
-    return [to_record(*r) for r in session.execute(query)]
-
-
 def find_appeals(
     session: Session,
     *,

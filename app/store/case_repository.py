@@ -396,11 +396,6 @@ def list_summaries(
     return read_cases(_execute(session), open_only=not include_closed, words=words)
 
 
-def summary_for(session: Session, case_id: int) -> CaseSummary | None:
-    found = read_cases(_execute(session), case_ids=[case_id])
-    return found[0] if found else None
-
-
 def case_row(session: Session, ua_number: str) -> CaseRow | None:
     """The case with this UA number; a removed case (only its appeals kept) is not found."""
     query = select(CaseRow).where(CaseRow.ua_number == ua_number, CaseRow.removed_at.is_(None))

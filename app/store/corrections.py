@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.domain.model import CaseStatus, FieldDifference
+from app.domain.model import CaseStatus
 from app.domain.text_folding import fold
 from app.store.schema import CaseCorrectionRow, CaseDifferenceRow, CaseRow, PersonRow, TargetRow
 
@@ -204,18 +204,6 @@ def keep_correction(session: Session, case: CaseRow, field: str) -> None:
     if correction is not None:
         correction.document_value = difference.document_value
     session.delete(difference)
-
-
-def difference_values(session: Session, case_id: int) -> tuple[FieldDifference, ...]:
-    corrections = corrections_of(session, case_id)
-    return tuple(
-        FieldDifference(
-            field=field,
-            user_value=json.loads(corrections[field].user_value) if field in corrections else None,
-            document_value=json.loads(row.document_value),
-        )
-        for field, row in sorted(differences_of(session, case_id).items())
-    )
 
 
 def refresh_search_text(case: CaseRow) -> None:

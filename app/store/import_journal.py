@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
 from app.store import row_changes
@@ -151,7 +151,3 @@ def undo_batch(
     session.execute(delete(ImportBatchCaseRow).where(ImportBatchCaseRow.batch_id == batch.id))
     session.execute(delete(ImportBatchRow).where(ImportBatchRow.id == batch.id))
     return done
-
-
-def batch_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(ImportBatchRow)) or 0)

@@ -144,23 +144,6 @@ class InstanceLock:
         self.release()
 
 
-def is_held_elsewhere(data_dir: Path) -> bool:
-    """True when another process holds the lock of ``data_dir`` (probe; takes nothing)."""
-    lock = InstanceLock(data_dir)
-    if lock.path in _held:
-        return False
-    if not lock.path.exists():
-        return False
-    try:
-        lock.acquire()
-    except DataInUse:
-        return True
-    except (OSError, DataFolderUnwritable):
-        return False
-    lock.release()
-    return False
-
-
 # ---------------------------------------------------------------------------------------------
 # The store lock: every process that has the store open holds it shared; a restore (or a
 # "start empty") holds it exclusively, so a database file is never renamed over while another

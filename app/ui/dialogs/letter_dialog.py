@@ -212,10 +212,6 @@ class LetterDialog(QDialog):
         self._recorded = True  # asked once; the answer stands
         super().closeEvent(event)
 
-    def has_edits(self) -> bool:
-        """The user changed the letter text since it was last written from the template."""
-        return self._edited
-
     def target_index(self) -> int:
         return int(self.target_combo.currentData() or 1)
 

@@ -127,3 +127,16 @@ def test_letters_to_overdue_and_closed_cases_warn_like_the_editor(
     code, out, err = cli(capsys, data, "letter", "28/23")
     assert code == 0
     assert "warning: This case is closed: the UA asks for no further action." in err
+
+
+def test_the_writer_safety_line_names_the_country_in_the_interface_language(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sender = SenderProfile(name="Jane Writer", address="12 Example Road", city="Bristol")
+    save_settings(
+        resolve_paths(data),
+        Settings(sender=sender, page_size=PageSize.A4, caution_countries=["Sri Lanka"]),
+    )
+    code, out, err = cli(capsys, data, "--lang", "ar", "letter", "28/23")
+    assert code == 0 and "J. W." in out and "12 Example Road" not in out
+    assert "سريلانكا" in err and "Sri Lanka" not in err  # one language on the line
