@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import TemplateProblem
-from app.letters.rendering import search_path
 from app.letters.salutations import (
     Stamp,
     compile_phrase,
@@ -23,6 +22,7 @@ from app.letters.salutations import (
     language_files,
     needle_of,
     read_toml,
+    search_path,
     stamp_of,
 )
 
@@ -73,8 +73,10 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25a0\uf0a7]|\d{1,2}[.)])\s+")
 
 @dataclass(frozen=True, slots=True, eq=False)  # one per version of the files: compared by identity
 class AskWords:
-    # (ask, pattern, a word the pattern's every match contains: see ``needle_of``)
-    patterns: tuple[tuple[str, re.Pattern[str], str], ...]
+    # (ask, phrase, a word the phrase's every match contains: see ``needle_of``); a phrase is
+    # compiled only once a text holds its needle (``request_pattern``): the case pane
+    # recognises a case's asks with a few of the 500 patterns, not all of them
+    phrases: tuple[tuple[str, str, str], ...]
 
 
 def compile_request_phrase(phrase: str) -> re.Pattern[str]:
@@ -83,21 +85,27 @@ def compile_request_phrase(phrase: str) -> re.Pattern[str]:
     return re.compile(_GAP.join(parts))
 
 
+@lru_cache(maxsize=4096)
+def request_pattern(phrase: str) -> re.Pattern[str]:
+    """``compile_request_phrase``, kept: the same phrases are looked for again and again."""
+    return compile_request_phrase(phrase)
+
+
 def ask_words(user_templates: Path | None = None) -> AskWords:
     return _ask_words(language_files(ASKS_FILE, user_templates))
 
 
 @lru_cache(maxsize=8)
 def _ask_words(stamp: Stamp) -> AskWords:
-    patterns: list[tuple[str, re.Pattern[str], str]] = []
+    found: list[tuple[str, str, str]] = []
     for name, _mtime, _size in stamp:
         data = read_toml(Path(name))
         problems = asks_problems(data)
         if problems:
             raise TemplateProblem(name, None, problems[0])
         for ask, phrases in data.get("recognise", {}).items():
-            patterns.extend((ask, compile_request_phrase(p), needle_of(p)) for p in phrases)
-    return AskWords(tuple(patterns))
+            found.extend((ask, p, needle_of(p)) for p in phrases)
+    return AskWords(tuple(found))
 
 
 def asks_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]:
@@ -164,8 +172,8 @@ def _asks_in(unit: str, words: AskWords) -> tuple[str, ...]:
     folded = fold(unit)
     found = {
         ask
-        for ask, pattern, needle in words.patterns
-        if needle in folded and pattern.search(folded)
+        for ask, phrase, needle in words.phrases
+        if needle in folded and request_pattern(phrase).search(folded)
     }
     return tuple(ask for ask in ASKS if ask in found)
 

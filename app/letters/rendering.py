@@ -9,7 +9,6 @@ failure becomes ``TemplateProblem(file, line, problem)``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -21,8 +20,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from app.domain.errors import N_, TemplateProblem
 from app.letters import locale_filters
+from app.letters.template_folders import SHIPPED_TEMPLATES, ensure_inside
 
-SHIPPED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAMES = ("letter.txt.j2", "solidarity.txt.j2")
 MAX_TEMPLATE_CHARS = 64 * 1024
 MAX_OUTPUT_CHARS = 200_000
@@ -57,21 +56,6 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
     def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
         """Fail loudly on ``__class__`` & co. (the default quietly yields Undefined in filters)."""
         raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__} is unsafe")
-
-
-def ensure_inside(path: Path, user_templates: Path | None) -> None:
-    """Refuse a user template that is a link (or sits in a linked folder) leading out of the
-    user's templates folder: a link there must not pull any file of the computer into a letter.
-    """
-    if user_templates is None:
-        return
-    root = Path(os.path.abspath(user_templates))
-    if not Path(os.path.abspath(path)).is_relative_to(root):
-        return  # a shipped template
-    if not path.resolve().is_relative_to(root.resolve()):
-        raise TemplateProblem(
-            str(path), None, N_("a link that leads out of the templates folder; it was not used")
-        )
 
 
 class CheckedLoader(jinja2.BaseLoader):
@@ -232,7 +216,7 @@ def check_syntax(path: Path) -> TemplateProblem | None:
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return TemplateProblem(str(path), None, f"cannot read the file ({exc})")
+        return TemplateProblem(str(path), None, N_("cannot read the file ({problem})"), problem=exc)
     try:
         env.parse(source, path.name, str(path))
     except jinja2.TemplateSyntaxError as exc:

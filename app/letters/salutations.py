@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from app.domain.errors import N_, TemplateProblem
-from app.letters.rendering import SHIPPED_TEMPLATES, ensure_inside, search_path
+from app.letters.template_folders import SHIPPED_TEMPLATES, ensure_inside
 
 SALUTATIONS_FILE = "salutations.toml"
 OFFICES_FILE = "offices.toml"
@@ -216,6 +216,14 @@ def _language_folders(root: str, _mtime: int) -> tuple[str, ...]:
     """The folders in ``root``, sorted; listed again when a folder is added or removed."""
     with os.scandir(root) as entries:
         return tuple(sorted(entry.path for entry in entries if entry.is_dir()))
+
+
+def search_path(locale_chain: list[str], user_templates: Path | None) -> list[Path]:
+    """``app.letters.rendering.search_path``, imported when a letter's rules are read: the
+    offices and asks files need no template engine."""
+    from app.letters import rendering
+
+    return rendering.search_path(locale_chain, user_templates)
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -28,14 +28,11 @@ from app.i18n import (
 from app.letters import context as ctx
 from app.letters import rendering
 from app.letters.asks import (
-    ASKS,
     ask_sentences,
-    asks_in,
     bullet_sentences,
     bullets_for_asks,
     load_sentences,
     pronoun_form,
-    recognise,
 )
 from app.letters.language_names import display_name, language_code
 from app.letters.model_letter import (
@@ -58,6 +55,7 @@ from app.letters.salutations import (
     stamping_files_once,
     title_for_letter,
 )
+from app.services.asks import recognise_asks
 from app.services.country_codes import country_code
 from app.services.country_names import country_name_in
 
@@ -419,24 +417,6 @@ def case_notices(case: CaseDetail, today: datetime.date) -> list[Notice]:
 def language_name(code: str) -> str:
     """A locale code named in the interface language as it is now ("French", "français")."""
     return display_name(code, current_language())
-
-
-def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
-    """The demands recognised in a case's bullets and model letter (keys of
-    ``app.letters.asks.ASKS``), in letter order."""
-    found = set(recognise([case.model_letter or ""], user_templates))
-    for bullet in case.recommended_actions:  # every bullet is a demand, however it is worded
-        found.update(asks_in(bullet, user_templates))
-    return [ask for ask in ASKS if ask in found]
-
-
-def ua_demands(
-    case: CaseDetail, user_templates: Path | None = None
-) -> list[tuple[str, tuple[str, ...]]]:
-    """The UA's demands as it bullets them, each with the demands recognised in it (keys of
-    ``app.letters.asks.ASKS``; empty when none is): what the case pane and the letter editor
-    show the writer."""
-    return [(b, tuple(asks_in(b, user_templates))) for b in case.recommended_actions]
 
 
 def _date_locale(letter_locale: str, sender: SenderProfile) -> str | None:

@@ -59,7 +59,7 @@ def language_label(locale_id: str) -> str:
 def case_asks(case: CaseDetail) -> list[str]:
     """The demands recognised in the case's own text; none when the letters engine is missing."""
     try:
-        from app.services.letters import recognise_asks
+        from app.services.asks import recognise_asks
     except ImportError:
         return []
     return recognise_asks(case)

@@ -225,7 +225,7 @@ def case_asks(case: CaseDetail) -> list[str]:
     if bullets:
         return bullets
     try:
-        from app.services.letters import recognise_asks
+        from app.services.asks import recognise_asks
     except ImportError:  # the letters engine is missing: the pane still shows the case
         return []
     return [_(ASK_LABELS.get(key, key)) for key in recognise_asks(case)]

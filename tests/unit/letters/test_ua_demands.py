@@ -3,6 +3,8 @@ the UA prints them (in its own language) or as our sentences (in any other)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -11,7 +13,8 @@ from app.domain.errors import TemplateProblem
 from app.domain.model import SenderProfile
 from app.i18n import _, set_language
 from app.letters.rendering import template_file
-from app.services.letters import draft_letter, recognise_asks, ua_demands
+from app.services.asks import recognise_asks, ua_demands
+from app.services.letters import draft_letter
 from tests.unit.letters.conftest import TODAY, make_case
 
 BULLETS = (
@@ -83,3 +86,23 @@ def test_a_template_problem_carries_its_fields_and_is_translated_where_shown(
     assert error.message == "letter.html: not a letter template name"
     assert error_text(error) == "letter.html: no es el nombre de una plantilla de carta"
     assert _("not a letter template name") != "not a letter template name"
+
+
+def test_recognising_a_cases_asks_loads_no_template_engine() -> None:
+    """The case pane lists a case's asks the moment the case is shown: that reads the asks
+    files only; Jinja2 and Babel's formatting wait for the first letter."""
+    code = (
+        "import sys\n"
+        "from app.domain.model import CaseDetail, CaseStatus\n"
+        "from app.services.asks import recognise_asks\n"
+        "letter = 'I urge you to release him immediately and to let him see a lawyer.'\n"
+        "case = CaseDetail(1, '1/26', None, 'A case', 'Peru', CaseStatus.OPEN, None, None,\n"
+        "    None, letter, 'en', None, (), (), ())\n"
+        "print(recognise_asks(case))\n"
+        "print(sorted(m for m in ('jinja2', 'babel.dates') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    asks, engines = done.stdout.strip().splitlines()
+    assert asks == "['release', 'lawyer']"
+    assert engines == "[]"
