@@ -117,7 +117,7 @@ def normalize_locale(tag: str | None) -> str | None:
 _PLAIN_TAG = re.compile(r"^([a-z]{2,3})(?:_([A-Z]{2}|[0-9]{3}))?$")
 
 
-def _plain_locale(tag: str) -> str | None:
+def plain_locale(tag: str) -> str | None:
     """``en-US`` or ``es_PE.UTF-8`` as ``en_US`` / ``es_PE``, read without Babel; None when
     the tag has a script or another shape only Babel can canonicalise."""
     shape = _TAG_SHAPE.fullmatch(tag.strip())
@@ -183,7 +183,7 @@ def _shipped_catalogs() -> frozenset[str]:
 
 def is_rtl(locale_id: str) -> bool:
     """True for right-to-left languages (Arabic, Hebrew, Persian, Urdu...)."""
-    plain = _plain_locale(locale_id)
+    plain = plain_locale(locale_id)
     if plain is not None and base_language(plain) in _KNOWN_LEFT_TO_RIGHT:
         return False  # no Babel locale data to load at start-up (about 20 ms)
     canonical = normalize_locale(locale_id)
@@ -195,6 +195,10 @@ def is_rtl(locale_id: str) -> bool:
 
 
 _KNOWN_LEFT_TO_RIGHT = frozenset({"en", "es", "fr", "de", "pt", "it", "nl"})
+
+# Every CLDR locale of these languages writes the digits 0-9 by default (a test checks it
+# against Babel): the common interface languages need no Babel locale data at start-up.
+LATIN_DIGIT_LANGUAGES = frozenset({"en", "es", "fr", "de", "pt", "it", "nl"})
 
 
 # ---- negotiation ------------------------------------------------------------------------------
@@ -211,7 +215,7 @@ def negotiate(preferred: Iterable[str], available: Iterable[str] | None = None) 
     shipped = list(available) if available is not None else available_languages()
     shipped_set = set(shipped)
     # A plain tag needs no validation here: it only counts if a shipped catalog matches it.
-    wanted = [c for c in (_plain_locale(tag) or normalize_locale(tag) for tag in preferred) if c]
+    wanted = [c for c in (plain_locale(tag) or normalize_locale(tag) for tag in preferred) if c]
     for candidate in wanted:
         for variant in _region_variants(candidate):
             if variant in shipped_set:
@@ -486,7 +490,7 @@ _platform_locale: str | None = None
 def remember_platform_locale(tag: str | None) -> None:
     """The window passes the platform's own locale (Windows and macOS set no LANG)."""
     global _platform_locale
-    _platform_locale = _plain_locale(tag) if tag else None
+    _platform_locale = plain_locale(tag) if tag else None
 
 
 def system_locale() -> str | None:
@@ -498,7 +502,7 @@ def system_locale() -> str | None:
     for name in ("LC_ALL", "LC_TIME", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            return _plain_locale(value) or _platform_locale
+            return plain_locale(value) or _platform_locale
     return _platform_locale
 
 

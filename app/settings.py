@@ -7,7 +7,7 @@ import logging
 from dataclasses import asdict, dataclass, field, replace
 
 from app.atomic_files import replace_file_contents
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
 from app.paths import AppPaths
@@ -103,8 +103,12 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
         replace_file_contents(paths.settings_file, payload)
     except OSError as exc:
         raise InvalidInput(
-            f"The settings could not be saved to {paths.settings_file} ({exc.strerror}). "
-            "Your previous settings are unchanged."
+            N_(
+                "The settings could not be saved to {file} ({problem}). "
+                "Your previous settings are unchanged."
+            ),
+            file=paths.settings_file,
+            problem=exc.strerror or str(exc),
         ) from exc
 
 
@@ -123,7 +127,6 @@ def changed_setting(
 ) -> Settings:
     """``settings`` with one setting changed as the window's Settings would change it (text
     trimmed; an empty value clears it); InvalidInput for a value the setting cannot take."""
-    from app.domain.errors import N_
     from app.i18n import normalize_locale
 
     value = value.strip()

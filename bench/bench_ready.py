@@ -15,19 +15,20 @@ first write waits after "ready" (for the store's engine, when the window became 
 without it).
 
 ``--repo DIR`` also times another checkout of the app (an older commit, say) in the same
-runs, so before and after share the machine's load. That checkout works on its own copy of
-each store (made once, beside the cached one), since a newer app may migrate the store to a
-schema an older one does not know.
+runs, so before and after share the machine's load. That checkout works on stores generated
+by its own code (its ``bench/generate_store.py`` with its own ``app``, cached per schema in
+``<cache>/checkout-<key>``, see ``checkouts.py``): an older app refuses a store of a newer
+schema revision, and a newer app would migrate an older one.
 """
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import sys
 from pathlib import Path
 
 from bench_startup import run_child
+from checkouts import checkout_store
 from generate_store import DEFAULT_CACHE, cached_store
 from measure import BENCH_DIR, REPO, Result, parser, report
 
@@ -51,21 +52,10 @@ def first_write_wait(command: list[str], repo: Path) -> float:
     return float(out.rsplit("transaction_ms=", 1)[1].split()[0]) - ready
 
 
-def store_for(store: Path, label: str) -> Path:
-    """The cached store for this app, or a copy of it of its own for another checkout."""
-    if label == "app":
-        return store
-    copy = store.with_name(f"{store.name}-{label}")
-    if not (copy / ".complete").exists():
-        shutil.rmtree(copy, ignore_errors=True)
-        shutil.copytree(store, copy)
-    return copy
-
-
-def measure(store: Path, repos: dict[str, Path], repeat: int) -> dict[str, list[float]]:
+def measure(stores: dict[str, Path], repos: dict[str, Path], repeat: int) -> dict[str, list[float]]:
     probe = [sys.executable, str(BENCH_DIR / "paint_probe.py")]
     first_write = [sys.executable, str(BENCH_DIR / "ready_probe.py")]
-    args = {label: ["--data-dir", str(store_for(store, label)), "gui"] for label in repos}
+    args = {label: ["--data-dir", str(stores[label]), "gui"] for label in repos}
     times: dict[str, list[float]] = {"table_paint": [], "table_exit": []}
     for label, repo in repos.items():  # warm-up: page cache, and the day's backup if due
         ready = [sys.executable, "-m", "app", *args[label], "--quit-after-first-paint"]
@@ -89,8 +79,10 @@ def run(quick: bool, other: Path | None, cache_dir: Path = DEFAULT_CACHE) -> lis
     results: list[Result] = []
     sizes = [(300, 3_000), (1_000, 10_000) if quick else (10_000, 100_000)]
     for cases, appeals in sizes:
-        store = cached_store(cases, appeals, cache_dir=cache_dir)
-        times = measure(store, repos, 3 if quick else 7)
+        stores = {"app": cached_store(cases, appeals, cache_dir=cache_dir)}
+        if other is not None:
+            stores["other"] = checkout_store(other, cases, appeals, cache_dir=cache_dir)
+        times = measure(stores, repos, 3 if quick else 7)
         medians = {name: statistics.median(values) for name, values in times.items()}
         table_exit, table_paint = medians["table_exit"], medians["table_paint"]
         target = READY_TARGETS.get(cases)

@@ -24,6 +24,7 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from measure import STORE_CACHE
 from sqlalchemy import insert
 
 from app.paths import DATABASE_FILE, resolve_paths
@@ -32,7 +33,7 @@ from app.store.database import open_database
 from app.store.schema import AppealRow, CaseRow, OutputRow, PersonRow, TargetRow
 
 GENERATOR_VERSION = 2  # bump when the generated data changes shape (invalidates the cache)
-DEFAULT_CACHE = Path("/tmp/appeal-desk-bench")
+DEFAULT_CACHE = STORE_CACHE
 FICTIONAL_NOTE = "FICTIONAL benchmark data - not a real Urgent Action."
 
 SYLLABLES = [

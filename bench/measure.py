@@ -15,6 +15,8 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 PYCACHE = Path("/tmp/appeal-desk-bench/pycache")
+# Where generated stores are kept (bench/compare_runs.py gives each checkout a folder of its own)
+STORE_CACHE = Path(os.environ.get("APPEAL_DESK_BENCH_CACHE") or "/tmp/appeal-desk-bench")
 JSON_KEYS = ("name", "value", "unit", "target", "ok")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import traceback
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTableView
@@ -24,10 +25,21 @@ def since_spawn_ms() -> float:
     return (time.time() - float(os.environ["BENCH_T0"])) * 1000.0
 
 
+def failed() -> None:
+    """A probe that cannot do its work ends the app with an error instead of leaving it open."""
+    traceback.print_exc()
+    sys.stderr.flush()
+    os._exit(1)
+
+
 def first_transaction(window: object) -> None:
-    db = window.context.db  # type: ignore[attr-defined]
-    with db.unit_of_work():
-        pass
+    try:
+        # The window's store: on its application context, or (older checkouts) on the window.
+        db = getattr(window, "context", window).db
+        with db.unit_of_work():
+            pass
+    except Exception:
+        failed()
     sys.stdout.write(f"transaction_ms={since_spawn_ms():.1f}\n")
     sys.stdout.flush()
     os._exit(0)
@@ -51,7 +63,10 @@ def main() -> int:
             QTimer.singleShot(0, lambda: watch(table.window()))  # in its window by then
 
     def watch(window: object) -> None:
-        window.cases_loaded.connect(lambda: on_ready(window))  # type: ignore[attr-defined]
+        try:
+            window.cases_loaded.connect(lambda: on_ready(window))  # type: ignore[attr-defined]
+        except Exception:
+            failed()
 
     QTableView.setModel = watching_set_model  # type: ignore[method-assign]
     return app_main(sys.argv[1:])

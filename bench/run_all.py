@@ -111,7 +111,7 @@ def pdf_tokenizer_figures(out: str) -> list[Result]:
     if found is None:
         return []
     return [
-        Result("pdf_tokenizer_gain", float(found.group(1)), "x", None, note="over pypdf's parser"),
+        Result("pdf_tokenizer_gain", float(found.group(1)), "x", None, True, "over pypdf's parser"),
         Result("pdf_tokenizer_texts_differ", int(found.group(2) == "False"), "", 0),
     ]
 
@@ -135,18 +135,44 @@ THEIRS: dict[str, tuple[list[str], list[str], Callable[[str], list[Result]]]] = 
 }
 
 
+def plan(name: str, quick: bool) -> tuple[list[str], Callable[[str], list[Result]]] | None:
+    """How run_all runs one script: its arguments and the reader of its printout (None: a
+    script the quick run leaves out)."""
+    if name in THEIRS:
+        full, small, read = THEIRS[name]
+        if quick and name == "bench_durability.py":
+            return None
+        return (small if quick else full), read
+    if name in OURS:
+        return ["--json", *(["--quick"] if quick else [])], json_figures
+    return [], json_figures  # a benchmark added later (e.g. bench_events*.py): its JSON lines
+
+
+def script_names(bench_dir: Path = BENCH_DIR) -> list[str]:
+    """The benchmark scripts of a bench folder, in run_all's order (ours first)."""
+    scripts = sorted(p.name for p in bench_dir.glob("bench_*.py"))
+    return [*(s for s in OURS if s in scripts), *(s for s in scripts if s not in OURS)]
+
+
 def run_script(
-    script: Path, args: list[str], timeout: float, cache_bytecode: bool
+    script: Path,
+    args: list[str],
+    timeout: float,
+    cache_bytecode: bool,
+    command: list[str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> tuple[int, str, float]:
+    """(exit status, printout, seconds) of one script; ``command`` replaces ``python script``
+    and ``env`` the environment (bench/compare_runs.py runs another checkout's scripts)."""
     started = time.perf_counter()
     try:
         done = subprocess.run(
-            [sys.executable, str(script), *args],
-            env=offscreen_env(cache_bytecode),
+            [*(command or [sys.executable, str(script)]), *args],
+            env=env if env is not None else offscreen_env(cache_bytecode),
             capture_output=True,
             text=True,
             timeout=timeout,
-            cwd=BENCH_DIR.parent,
+            cwd=script.parent.parent,
         )
     except subprocess.TimeoutExpired:
         return -1, f"timed out after {timeout:.0f} s", time.perf_counter() - started
@@ -154,32 +180,29 @@ def run_script(
     return done.returncode, output, time.perf_counter() - started
 
 
+def figures(name: str, code: int, out: str, read: Callable[[str], list[Result]]) -> list[Result]:
+    """The figures of one script's run; a failed run or one without figures says so."""
+    found = read(out)
+    if code != 0 or not found:
+        last = " ".join(out.split())[-120:]
+        found.append(Result(f"{Path(name).stem}_exit_status", code, "", 0, note=last))
+    return found
+
+
 def collect(quick: bool, only: set[str] | None) -> list[Result]:
     results: list[Result] = []
     timeout = 300.0 if quick else 1800.0
-    scripts = sorted(p.name for p in BENCH_DIR.glob("bench_*.py"))
-    for name in [*OURS, *(s for s in scripts if s not in OURS)]:
-        script = BENCH_DIR / name
-        if not script.exists() or (only and name not in only):
+    for name in script_names():
+        planned = plan(name, quick)
+        if planned is None or (only and name not in only):
             continue
-        if name in THEIRS:
-            full, small, read = THEIRS[name]
-            if quick and name == "bench_durability.py":
-                continue
-            args = small if quick else full
-        elif name in OURS:
-            args, read = ["--json", *(["--quick"] if quick else [])], None
-        else:  # a benchmark added later (e.g. bench_events*.py): run it, keep its JSON lines
-            args, read = [], None
+        args, read = planned
         print(f"# {name} {' '.join(args)}", file=sys.stderr, flush=True)
-        code, out, took = run_script(script, args, timeout, cache_bytecode=name in OURS)
-        found = read(out) if read else [Result.from_json(d) for d in parse_json_lines(out)]
-        if read is not None:  # keep the other benchmarks' own printout, out of the table
+        code, out, took = run_script(BENCH_DIR / name, args, timeout, name in OURS)
+        if name in THEIRS:  # keep the other benchmarks' own printout, out of the table
             for line in out.strip().splitlines():
                 print(f"#   {line}", file=sys.stderr)
-        if code != 0 or not found:
-            last = " ".join(out.split())[-120:]
-            found.append(Result(f"{script.stem}_exit_status", code, "", 0, note=last))
+        found = figures(name, code, out, read)
         print(f"#   {took:.1f} s, {len(found)} figures", file=sys.stderr, flush=True)
         results += found
     return results

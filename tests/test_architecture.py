@@ -202,6 +202,82 @@ def test_benchmarks_import_nothing_from_the_tests() -> None:
     assert offenders == []
 
 
+TRANSLATING_CALLS = frozenset({"_", "gettext", "ngettext", "pgettext", "npgettext"})
+
+
+def error_classes(root: Path) -> set[str]:
+    """The names of AppealDeskError and every class under ``root`` that derives from it."""
+    bases: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                named = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
+                bases.setdefault(node.name, set()).update(named)
+    found = {"AppealDeskError"}
+    while grown := {name for name, of in bases.items() if of & found} - found:
+        found |= grown
+    return found
+
+
+def _finished_text(node: ast.expr) -> bool:
+    """An f-string, a filled template or a translation: text the reader can no longer get
+    in their own language."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return isinstance(node.left, ast.Constant) and isinstance(node.left.value, str)
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in TRANSLATING_CALLS:
+            return True
+        return isinstance(func, ast.Attribute) and func.attr == "format"
+    if isinstance(node, ast.IfExp):
+        return _finished_text(node.body) or _finished_text(node.orelse)
+    return False
+
+
+def errors_made_with_finished_text(root: Path) -> list[str]:
+    """Typed errors made below the window and the command line with a finished text instead
+    of a template and its fields (app/ui and app/cli translate them when they show them)."""
+    classes = error_classes(root)
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] in ("ui", "cli"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name in classes and any(_finished_text(arg) for arg in node.args):
+                found.append(f"{path.relative_to(root.parent)}:{node.lineno} {name}")
+    return found
+
+
+def test_errors_below_the_interface_carry_templates_not_finished_text() -> None:
+    assert errors_made_with_finished_text(APP) == []
+
+
+def test_the_error_check_sees_a_translated_or_formatted_message(tmp_path: Path) -> None:
+    package = tmp_path / "app"
+    (package / "services").mkdir(parents=True)
+    (package / "domain").mkdir()
+    (package / "domain" / "errors.py").write_text(
+        "class AppealDeskError(Exception): ...\nclass InvalidInput(AppealDeskError): ...\n"
+    )
+    (package / "services" / "use.py").write_text(
+        "from app.domain.errors import InvalidInput\n"
+        "def fine(n): raise InvalidInput(N_('Too many: {n}.'), n=n)\n"
+        "def translated(n): raise InvalidInput(_('Too many: {n}.').format(n=n))\n"
+        "def formatted(n): raise InvalidInput(f'Too many: {n}.')\n"
+        "def filled(n): return InvalidInput('Too many: %(n)d.' % {'n': n})\n"
+    )
+    assert errors_made_with_finished_text(package) == [
+        "app/services/use.py:3 InvalidInput",
+        "app/services/use.py:4 InvalidInput",
+        "app/services/use.py:5 InvalidInput",
+    ]
+
+
 # The development folder kept beside a checkout; spelled in two pieces so that this file,
 # which must name it, is not itself a reference to it.
 SIBLING_FOLDER = "".join(("sha", "red"))

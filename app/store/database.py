@@ -264,8 +264,12 @@ def open_database(
                     folder=paths.data_dir,
                 ) from exc
             raise StoreUnavailable(
-                f"The data folder {paths.data_dir} cannot be created ({exc.strerror}). "
-                "Choose another one with --data-dir."
+                N_(
+                    "The data folder {folder} cannot be created ({problem}). "
+                    "Choose another one with --data-dir."
+                ),
+                folder=paths.data_dir,
+                problem=exc.strerror or str(exc),
             ) from exc
         for folder in (paths.data_dir, paths.exports):  # leftovers of writes cut by a crash
             if folder.is_dir():
@@ -361,8 +365,11 @@ def hold_store(folder: Path) -> StoreLock:
         return StoreLock(folder, exclusive=False).acquire()
     except StoreBusy as exc:
         raise StoreUnavailable(
-            f"A backup is being restored into {folder} by another copy of Appeal Desk. "
-            "Try again when it has finished; nothing was changed."
+            N_(
+                "A backup is being restored into {folder} by another copy of Appeal Desk. "
+                "Try again when it has finished; nothing was changed."
+            ),
+            folder=folder,
         ) from exc
     except OSError as exc:
         raise StoreUnavailable(describe_store_problem(str(exc), folder)) from exc

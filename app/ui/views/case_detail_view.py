@@ -19,7 +19,6 @@ from app.i18n import _
 from app.services.country_names import shown_country_name
 from app.ui.accessibility import QuietStack, readable_by_keyboard
 from app.ui.formatting import days_left_text, format_date
-from app.ui.views.case_detail_html import case_detail_html
 
 
 class CaseDetailView(QuietStack):
@@ -127,6 +126,8 @@ class CaseDetailView(QuietStack):
         self.letter_button.setEnabled(has_targets)
         self.mark_sent_button.setEnabled(has_targets)
         scroll = self.body.verticalScrollBar().value()
+        from app.ui.views.case_detail_html import case_detail_html  # once a case is shown
+
         self.body.setHtml(case_detail_html(case))
         self.body.verticalScrollBar().setValue(
             scroll if self.body.property("ua") == case.ua_number else 0
