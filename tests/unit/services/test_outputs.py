@@ -241,7 +241,7 @@ def test_the_printed_letter_is_the_pdf_letter_with_the_same_safe_signature(
     qapp: object, tmp_path: Path, large_print: bool
 ) -> None:
     from app.domain.model import Letter
-    from app.services.outputs import letter_for_print, save_letter_pdf
+    from app.services.outputs import LetterOnPaper, letter_for_print, save_letter_pdf
     from tests.builders import make_case
 
     case = make_case(country="Atlantis")
@@ -253,10 +253,10 @@ def test_the_printed_letter_is_the_pdf_letter_with_the_same_safe_signature(
     options = OutputOptions(
         PageSize.LETTER, large_print=large_print, caution_countries=("Atlantis",)
     )
-    parts = {"case": case, "target_index": 1, "sender": SENDER, "options": options}
+    item = LetterOnPaper(letter, case, 1, SENDER, options)
 
-    document = letter_for_print(letter, **parts)
-    pages = save_letter_pdf(letter, tmp_path / "letter.pdf", **parts)
+    document = letter_for_print(item)
+    pages = save_letter_pdf(item, tmp_path / "letter.pdf")
 
     assert document.pageCount() == pages
     shown = document.toPlainText()
