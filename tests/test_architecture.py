@@ -351,6 +351,22 @@ def test_the_paper_checks_see_a_literal_and_a_default(tmp_path: Path) -> None:
     assert defaulted_page_sizes(package) == ["app/output/sheet.py:2 paint"]
 
 
+# The window is built in one place; every other piece gets the application context. The
+# README's screenshot script builds its own windows, as the tests do, to photograph them.
+WINDOW_BUILDERS = frozenset({"app.ui.application", "app.ui.screenshots"})
+
+
+def test_only_the_composition_imports_the_main_window() -> None:
+    """Not even for the type checker: a piece that names the window reaches into it."""
+    importers = sorted(
+        module_name(path)
+        for path in APP.rglob("*.py")
+        for _line, module in imported_modules(path)
+        if module == "app.ui.main_window" or module.startswith("app.ui.main_window.")
+    )
+    assert set(importers) <= WINDOW_BUILDERS, importers
+
+
 # The development folder kept beside a checkout; spelled in two pieces so that this file,
 # which must name it, is not itself a reference to it.
 SIBLING_FOLDER = "".join(("sha", "red"))
