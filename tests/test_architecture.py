@@ -367,6 +367,21 @@ def test_only_the_composition_imports_the_main_window() -> None:
     assert set(importers) <= WINDOW_BUILDERS, importers
 
 
+# Files are replaced in app/atomic_files.py; a backup (SQLite copies into its own temp file,
+# then renames it) and a restore (moves whole stores aside and into place) rename files too.
+RENAMERS = frozenset({"app/atomic_files.py", "app/store/backup.py", "app/services/restoring.py"})
+
+
+def test_files_are_replaced_only_by_the_atomic_writes_module() -> None:
+    renames = ("os.replace(", "os.rename(", ".rename(", "shutil.move(")
+    offenders = sorted(
+        str(path.relative_to(APP.parent))
+        for path in APP.rglob("*.py")
+        if any(call in path.read_text(encoding="utf-8") for call in renames)
+    )
+    assert set(offenders) <= RENAMERS, offenders
+
+
 # The development folder kept beside a checkout; spelled in two pieces so that this file,
 # which must name it, is not itself a reference to it.
 SIBLING_FOLDER = "".join(("sha", "red"))
