@@ -125,6 +125,12 @@ def official_label(title: str | None, name_as_printed: str | None, name: str | N
     return ", ".join(part for part in (title, name_as_printed or name) if part)
 
 
+def official_words(title: str | None, name: str | None) -> str:
+    """ "Minister of Justice Jane Doe": an official's title and name as the words a search
+    finds and an update is compared by (no punctuation between them)."""
+    return " ".join(part for part in (title, name) if part)
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedDocument:
     """Everything the importer reads from one UA document (the 13 scored fields and more)."""
