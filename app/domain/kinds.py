@@ -82,3 +82,9 @@ def official_label(title: str | None, name_as_printed: str | None, name: str | N
 
 
 INVISIBLE_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def official_words(title: str | None, name: str | None) -> str:
+    """ "Minister of Justice Jane Doe": an official's title and name as the words a search
+    finds and an update is compared by (no punctuation between them)."""
+    return " ".join(part for part in (title, name) if part)

@@ -24,6 +24,7 @@ from app.domain.kinds import (
     OutputKind,
     normalize_ua_number,
     official_label,
+    official_words,
 )
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ __all__ = [
     "Target",
     "normalize_ua_number",
     "official_label",
+    "official_words",
 ]
 
 _CASE_RECORDS = frozenset(
