@@ -159,10 +159,12 @@ class CaseLoading(QObject):
             from app.services.database import open_store_exclusively
 
             db = open_store_exclusively(paths, url)
-            if details_shown:  # they show a long date: Babel's date formatting and the
-                from app.dates import long_date  # interface language's CLDR data load here
+            if details_shown:  # they show a long date and the case's asks: Babel's date
+                from app.dates import long_date  # formatting, the interface language's CLDR
+                from app.services.asks import read_ask_words  # data and the asks files load
 
-                long_date(date.today())  # rather than on the GUI thread (0.1-0.3 s)
+                long_date(date.today())  # here rather than on the GUI thread (0.1-0.3 s)
+                read_ask_words()
             return db
 
         self._context.runner.start(
