@@ -33,6 +33,13 @@ def medium_date(value: date, locale: str | None = None) -> str:
     return format_date(value, "medium", locale=locale or current_language())
 
 
+def month_year(value: date, locale: str | None = None) -> str:
+    """The month of ``value`` with its year: ``March 2026``, ``marzo de 2026`` (es)."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", value, locale=locale or current_language())
+
+
 def numbering_system(locale: str | None = None) -> str:
     """The digits a language writes by default, as CLDR says through Babel: ``latn`` (0-9)
     for ``ar`` as for ``en``, ``arab`` (٠-٩) for ``ar_EG``. The list, the details and the

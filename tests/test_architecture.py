@@ -278,6 +278,79 @@ def test_the_error_check_sees_a_translated_or_formatted_message(tmp_path: Path) 
     ]
 
 
+def test_text_folding_is_written_once() -> None:
+    """Accents are dropped for comparison in app/domain/text_folding.py alone, so a search,
+    an importer and a letter all fold alike (a migration keeps its own frozen copy)."""
+    offenders = [
+        str(path.relative_to(APP.parent))
+        for path in sorted(APP.rglob("*.py"))
+        if "unicodedata.combining" in path.read_text(encoding="utf-8")
+        and path != APP / "domain" / "text_folding.py"
+        and "migrations" not in path.parts
+    ]
+    assert offenders == []
+
+
+# "Letter" alone is also an ordinary word (a PDF's title); "A4" names only paper.
+PAGE_SIZE_WORDS = frozenset({"a4", "us letter"})
+
+
+def page_sizes_spelled_out(root: Path) -> list[str]:
+    """Strings that name a sheet of paper outside the PageSize enum: each such string is a
+    second place deciding the paper, the way a US user's Letter setting once got lost."""
+    return [
+        f"{path.relative_to(root.parent)}:{node.lineno}"
+        for path in sorted(root.rglob("*.py"))
+        if path != root / "domain" / "output_options.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.strip().casefold() in PAGE_SIZE_WORDS
+    ]
+
+
+def defaulted_page_sizes(root: Path) -> list[str]:
+    """Functions whose ``page_size`` has a default: a caller that forgets it prints on that
+    sheet instead of the user's (the options resolve the paper; the output layer obeys)."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            arguments = node.args
+            positional = arguments.posonlyargs + arguments.args
+            with_defaults = positional[len(positional) - len(arguments.defaults) :]
+            pairs = list(zip(with_defaults, arguments.defaults, strict=True))
+            pairs += [
+                (argument, default)
+                for argument, default in zip(
+                    arguments.kwonlyargs, arguments.kw_defaults, strict=True
+                )
+                if default is not None
+            ]
+            for argument, default in pairs:
+                if argument.arg == "page_size" and ast.unparse(default).startswith("PageSize."):
+                    found.append(f"{path.relative_to(root.parent)}:{node.lineno} {node.name}")
+    return found
+
+
+def test_the_paper_is_named_only_by_the_page_size_enum() -> None:
+    assert page_sizes_spelled_out(APP) == []
+    assert defaulted_page_sizes(APP) == []
+
+
+def test_the_paper_checks_see_a_literal_and_a_default(tmp_path: Path) -> None:
+    package = tmp_path / "app"
+    (package / "output").mkdir(parents=True)
+    (package / "output" / "sheet.py").write_text(
+        "SIZE = 'A4'\n"
+        "def paint(page_size: PageSize = PageSize.A4) -> None: ...\n"
+        "def fine(*, page_size: PageSize, title: str = 'Letter') -> None: ...\n"
+    )
+    assert page_sizes_spelled_out(package) == ["app/output/sheet.py:1"]
+    assert defaulted_page_sizes(package) == ["app/output/sheet.py:2 paint"]
+
+
 # The development folder kept beside a checkout; spelled in two pieces so that this file,
 # which must name it, is not itself a reference to it.
 SIBLING_FOLDER = "".join(("sha", "red"))

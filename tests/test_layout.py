@@ -59,3 +59,32 @@ def test_a_folder_named_after_a_phase_is_caught(tmp_path: Path) -> None:
         "tests/unit/test_speed.py",
         "tests/ui/search/",
     ]
+
+
+BUILT_VALUES = frozenset({"CaseSummary", "CaseDetail", "ParsedDocument"})
+
+
+def values_built_outside_the_builders(tests: Path) -> list[str]:
+    """Test modules that make a case or a parsed document themselves instead of asking
+    tests/builders.py (one place knows what a complete fictional case holds)."""
+    import ast
+
+    found = []
+    for path in sorted(tests.rglob("*.py")):
+        if path.name == "builders.py" and path.parent == tests:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in BUILT_VALUES:
+                found.append(f"{path.relative_to(tests.parent)}:{node.lineno}")
+    return found
+
+
+def test_cases_for_tests_come_from_the_one_builders_module() -> None:
+    assert values_built_outside_the_builders(TESTS) == []
+
+
+def test_a_case_built_in_a_test_module_is_caught(tmp_path: Path) -> None:
+    (tmp_path / "tests" / "ui").mkdir(parents=True)
+    (tmp_path / "tests" / "builders.py").write_text("def make():\n    return CaseDetail(1)\n")
+    (tmp_path / "tests" / "ui" / "test_x.py").write_text("x = CaseSummary(case_id=1)\n")
+    assert values_built_outside_the_builders(tmp_path / "tests") == ["tests/ui/test_x.py:1"]
