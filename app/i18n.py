@@ -10,7 +10,6 @@ previews a catalog without building anything. No Qt here: the UI registers a lis
 
 from __future__ import annotations
 
-import contextlib
 import gettext
 import io
 import logging
@@ -274,9 +273,9 @@ def compile_catalogs(source: Path, target: Path) -> list[Path]:
         mo_path = target / po_path.relative_to(source).with_suffix(".mo")
         mo_path.parent.mkdir(parents=True, exist_ok=True)
         data = compile_po(po_path, locale_id, mark=True)
-        temporary = mo_path.with_name(f".{mo_path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, mo_path)
+        from app.atomic_files import replace_file_contents
+
+        replace_file_contents(mo_path, data)
         written.append(mo_path)
     return written
 
@@ -364,14 +363,12 @@ def _shipped_mo(locale_id: str) -> bytes | None:
 def _keep_compiled(mo_path: Path, data: bytes) -> None:
     """Keep a compiled catalog beside its .po for the next start (best effort: a read-only
     install compiles again each time, which is slower but correct)."""
-    temporary = mo_path.with_name(f".{mo_path.name}.{os.getpid()}.tmp")
+    from app.atomic_files import replace_file_contents
+
     try:
-        temporary.write_bytes(data)
-        os.replace(temporary, mo_path)
-    except OSError as exc:
+        replace_file_contents(mo_path, data)
+    except OSError as exc:  # the temp file is gone already; the old .mo is as it was
         log.debug("cannot keep the compiled catalog %s: %s", mo_path, exc)
-        with contextlib.suppress(OSError):
-            temporary.unlink()
 
 
 def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.NullTranslations:

@@ -351,6 +351,37 @@ def test_the_paper_checks_see_a_literal_and_a_default(tmp_path: Path) -> None:
     assert defaulted_page_sizes(package) == ["app/output/sheet.py:2 paint"]
 
 
+# The window is built in one place; every other piece gets the application context. The
+# README's screenshot script builds its own windows, as the tests do, to photograph them.
+WINDOW_BUILDERS = frozenset({"app.ui.application", "app.ui.screenshots"})
+
+
+def test_only_the_composition_imports_the_main_window() -> None:
+    """Not even for the type checker: a piece that names the window reaches into it."""
+    importers = sorted(
+        module_name(path)
+        for path in APP.rglob("*.py")
+        for _line, module in imported_modules(path)
+        if module == "app.ui.main_window" or module.startswith("app.ui.main_window.")
+    )
+    assert set(importers) <= WINDOW_BUILDERS, importers
+
+
+# Files are replaced in app/atomic_files.py; a backup (SQLite copies into its own temp file,
+# then renames it) and a restore (moves whole stores aside and into place) rename files too.
+RENAMERS = frozenset({"app/atomic_files.py", "app/store/backup.py", "app/services/restoring.py"})
+
+
+def test_files_are_replaced_only_by_the_atomic_writes_module() -> None:
+    renames = ("os.replace(", "os.rename(", ".rename(", "shutil.move(")
+    offenders = sorted(
+        str(path.relative_to(APP.parent))
+        for path in APP.rglob("*.py")
+        if any(call in path.read_text(encoding="utf-8") for call in renames)
+    )
+    assert set(offenders) <= RENAMERS, offenders
+
+
 # The development folder kept beside a checkout; spelled in two pieces so that this file,
 # which must name it, is not itself a reference to it.
 SIBLING_FOLDER = "".join(("sha", "red"))

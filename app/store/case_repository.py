@@ -19,6 +19,7 @@ from app.domain.model import (
     ImportResult,
     OutputKind,
     ParsedDocument,
+    official_words,
 )
 from app.domain.text_folding import fold
 from app.store.case_detail import read_detail
@@ -89,7 +90,7 @@ def case_evidence(case: CaseRow) -> CaseEvidence:
         deadline=case.deadline,
         indexes=indexes,
         persons=tuple(p.name for p in case.persons),
-        officials=tuple(" ".join(filter(None, (t.title, t.name))) for t in case.targets),
+        officials=tuple(official_words(t.title, t.name) for t in case.targets),
         links=tuple(dict.fromkeys(links)),
     )
 
