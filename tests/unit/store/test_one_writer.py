@@ -10,7 +10,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -88,9 +87,8 @@ def test_a_copy_that_keeps_the_turn_too_long_gets_a_message_and_nothing_is_writt
     try:
         assert other.stdout is not None
         assert other.stdout.readline().strip() == "holding"
-        with pytest.raises(StoreUnavailable) as refused:
-            with turns.unit_of_work() as session:
-                session.execute(text("INSERT INTO turns (note) VALUES ('never')"))
+        with pytest.raises(StoreUnavailable) as refused, turns.unit_of_work() as session:
+            session.execute(text("INSERT INTO turns (note) VALUES ('never')"))
     finally:
         other.kill()
         other.wait()
