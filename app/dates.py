@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from app.i18n import current_language
+from app.i18n import LATIN_DIGIT_LANGUAGES, base_language, current_language, plain_locale
 
 
 def long_date(value: date, locale: str | None = None) -> str:
@@ -33,13 +33,24 @@ def medium_date(value: date, locale: str | None = None) -> str:
     return format_date(value, "medium", locale=locale or current_language())
 
 
+def month_year(value: date, locale: str | None = None) -> str:
+    """The month of ``value`` with its year: ``March 2026``, ``marzo de 2026`` (es)."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", value, locale=locale or current_language())
+
+
 def numbering_system(locale: str | None = None) -> str:
     """The digits a language writes by default, as CLDR says through Babel: ``latn`` (0-9)
     for ``ar`` as for ``en``, ``arab`` (٠-٩) for ``ar_EG``. The list, the details and the
     letters all follow it."""
+    wanted = locale or current_language()
+    plain = plain_locale(wanted)
+    if plain is not None and base_language(plain) in LATIN_DIGIT_LANGUAGES:
+        return "latn"  # without loading Babel's locale data (about 20 ms at start-up)
     from babel import Locale, UnknownLocaleError
 
     try:
-        return str(Locale.parse(locale or current_language()).default_numbering_system)
+        return str(Locale.parse(wanted).default_numbering_system)
     except (ValueError, TypeError, UnknownLocaleError):
         return "latn"

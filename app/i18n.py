@@ -10,7 +10,6 @@ previews a catalog without building anything. No Qt here: the UI registers a lis
 
 from __future__ import annotations
 
-import contextlib
 import gettext
 import io
 import logging
@@ -117,7 +116,7 @@ def normalize_locale(tag: str | None) -> str | None:
 _PLAIN_TAG = re.compile(r"^([a-z]{2,3})(?:_([A-Z]{2}|[0-9]{3}))?$")
 
 
-def _plain_locale(tag: str) -> str | None:
+def plain_locale(tag: str) -> str | None:
     """``en-US`` or ``es_PE.UTF-8`` as ``en_US`` / ``es_PE``, read without Babel; None when
     the tag has a script or another shape only Babel can canonicalise."""
     shape = _TAG_SHAPE.fullmatch(tag.strip())
@@ -183,7 +182,7 @@ def _shipped_catalogs() -> frozenset[str]:
 
 def is_rtl(locale_id: str) -> bool:
     """True for right-to-left languages (Arabic, Hebrew, Persian, Urdu...)."""
-    plain = _plain_locale(locale_id)
+    plain = plain_locale(locale_id)
     if plain is not None and base_language(plain) in _KNOWN_LEFT_TO_RIGHT:
         return False  # no Babel locale data to load at start-up (about 20 ms)
     canonical = normalize_locale(locale_id)
@@ -195,6 +194,10 @@ def is_rtl(locale_id: str) -> bool:
 
 
 _KNOWN_LEFT_TO_RIGHT = frozenset({"en", "es", "fr", "de", "pt", "it", "nl"})
+
+# Every CLDR locale of these languages writes the digits 0-9 by default (a test checks it
+# against Babel): the common interface languages need no Babel locale data at start-up.
+LATIN_DIGIT_LANGUAGES = frozenset({"en", "es", "fr", "de", "pt", "it", "nl"})
 
 
 # ---- negotiation ------------------------------------------------------------------------------
@@ -211,7 +214,7 @@ def negotiate(preferred: Iterable[str], available: Iterable[str] | None = None) 
     shipped = list(available) if available is not None else available_languages()
     shipped_set = set(shipped)
     # A plain tag needs no validation here: it only counts if a shipped catalog matches it.
-    wanted = [c for c in (_plain_locale(tag) or normalize_locale(tag) for tag in preferred) if c]
+    wanted = [c for c in (plain_locale(tag) or normalize_locale(tag) for tag in preferred) if c]
     for candidate in wanted:
         for variant in _region_variants(candidate):
             if variant in shipped_set:
@@ -270,9 +273,9 @@ def compile_catalogs(source: Path, target: Path) -> list[Path]:
         mo_path = target / po_path.relative_to(source).with_suffix(".mo")
         mo_path.parent.mkdir(parents=True, exist_ok=True)
         data = compile_po(po_path, locale_id, mark=True)
-        temporary = mo_path.with_name(f".{mo_path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, mo_path)
+        from app.atomic_files import replace_file_contents
+
+        replace_file_contents(mo_path, data)
         written.append(mo_path)
     return written
 
@@ -360,14 +363,12 @@ def _shipped_mo(locale_id: str) -> bytes | None:
 def _keep_compiled(mo_path: Path, data: bytes) -> None:
     """Keep a compiled catalog beside its .po for the next start (best effort: a read-only
     install compiles again each time, which is slower but correct)."""
-    temporary = mo_path.with_name(f".{mo_path.name}.{os.getpid()}.tmp")
+    from app.atomic_files import replace_file_contents
+
     try:
-        temporary.write_bytes(data)
-        os.replace(temporary, mo_path)
-    except OSError as exc:
+        replace_file_contents(mo_path, data)
+    except OSError as exc:  # the temp file is gone already; the old .mo is as it was
         log.debug("cannot keep the compiled catalog %s: %s", mo_path, exc)
-        with contextlib.suppress(OSError):
-            temporary.unlink()
 
 
 def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.NullTranslations:
@@ -486,7 +487,7 @@ _platform_locale: str | None = None
 def remember_platform_locale(tag: str | None) -> None:
     """The window passes the platform's own locale (Windows and macOS set no LANG)."""
     global _platform_locale
-    _platform_locale = _plain_locale(tag) if tag else None
+    _platform_locale = plain_locale(tag) if tag else None
 
 
 def system_locale() -> str | None:
@@ -498,7 +499,7 @@ def system_locale() -> str | None:
     for name in ("LC_ALL", "LC_TIME", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            return _plain_locale(value) or _platform_locale
+            return plain_locale(value) or _platform_locale
     return _platform_locale
 
 

@@ -9,11 +9,8 @@ Fedora and Arch. It imports no Qt module, so it still works when Qt cannot start
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -157,6 +154,9 @@ def plugin_file(platform: str, qt_plugins: Path) -> Path | None:
 
 def missing_libraries(plugin: Path) -> tuple[str, ...]:
     """Every shared object that ``plugin`` needs and the loader cannot find (via ldd)."""
+    import shutil  # the modules of this check are imported only when a window plugin fails
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return ()
@@ -175,6 +175,8 @@ def missing_libraries(plugin: Path) -> tuple[str, ...]:
 
 def loads(plugin: Path) -> bool:
     """Whether the dynamic loader can load ``plugin`` with everything it links against."""
+    import ctypes  # not on the platforms that need no check (offscreen, other systems)
+
     try:
         ctypes.CDLL(str(plugin))
     except OSError:

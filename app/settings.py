@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from app.atomic_files import replace_file_contents
-from app.domain.errors import InvalidInput
+from app.domain.errors import N_, InvalidInput
 from app.domain.model import SenderProfile
-from app.domain.output_options import PageSize
 from app.paths import AppPaths
+
+if TYPE_CHECKING:
+    from app.domain.output_options import PageSize
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,8 @@ def _checked(key: str, value: object) -> object:
     if value is not None and not isinstance(value, str):
         return _WRONG
     if key == "page_size":
+        from app.domain.output_options import PageSize  # only when a page size is set
+
         return PageSize.parse(value)
     return value
 
@@ -98,13 +102,19 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
     data = asdict(settings)
     data["caution_countries"] = list(settings.caution_countries)
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    from app.atomic_files import replace_file_contents
+
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         replace_file_contents(paths.settings_file, payload)
     except OSError as exc:
         raise InvalidInput(
-            f"The settings could not be saved to {paths.settings_file} ({exc.strerror}). "
-            "Your previous settings are unchanged."
+            N_(
+                "The settings could not be saved to {file} ({problem}). "
+                "Your previous settings are unchanged."
+            ),
+            file=paths.settings_file,
+            problem=exc.strerror or str(exc),
         ) from exc
 
 
@@ -123,7 +133,6 @@ def changed_setting(
 ) -> Settings:
     """``settings`` with one setting changed as the window's Settings would change it (text
     trimmed; an empty value clears it); InvalidInput for a value the setting cannot take."""
-    from app.domain.errors import N_
     from app.i18n import normalize_locale
 
     value = value.strip()
@@ -133,6 +142,8 @@ def changed_setting(
         countries = tuple(c.strip() for c in value.split(",") if c.strip())
         return replace(settings, caution_countries=countries)
     if key == "page-size":
+        from app.domain.output_options import PageSize
+
         size = PageSize.parse(value)
         if value and size is None:
             raise InvalidInput(

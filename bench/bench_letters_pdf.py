@@ -23,6 +23,7 @@ from PySide6.QtCore import QSizeF  # noqa: E402
 from PySide6.QtGui import QPainter, QPdfWriter, QTextDocument  # noqa: E402
 
 from app.domain.model import Letter, SenderProfile, Target  # noqa: E402
+from app.domain.output_options import PageSize  # noqa: E402
 from app.output.paper import (  # noqa: E402
     PrintItem,
     paint_document_pages,
@@ -104,7 +105,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         bare_loop(texts[:20], out / "warm.pdf")  # load and cache the fonts first
-        write_letters_pdf(items[:20], out / "warm2.pdf")
+        write_letters_pdf(items[:20], out / "warm2.pdf", page_size=PageSize.A4)
 
         def run_bare() -> int:
             start = time.process_time()
@@ -114,7 +115,9 @@ def main() -> int:
 
         def run_ours() -> int:
             start = time.process_time()
-            pages = write_letters_pdf(items, out / "ours.pdf", title="Benchmark")
+            pages = write_letters_pdf(
+                items, out / "ours.pdf", title="Benchmark", page_size=PageSize.A4
+            )
             our_times.append(time.process_time() - start)
             return pages
 

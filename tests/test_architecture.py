@@ -202,6 +202,187 @@ def test_benchmarks_import_nothing_from_the_tests() -> None:
     assert offenders == []
 
 
+TRANSLATING_CALLS = frozenset({"_", "gettext", "ngettext", "pgettext", "npgettext"})
+
+
+def error_classes(root: Path) -> set[str]:
+    """The names of AppealDeskError and every class under ``root`` that derives from it."""
+    bases: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                named = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
+                bases.setdefault(node.name, set()).update(named)
+    found = {"AppealDeskError"}
+    while grown := {name for name, of in bases.items() if of & found} - found:
+        found |= grown
+    return found
+
+
+def _finished_text(node: ast.expr) -> bool:
+    """An f-string, a filled template or a translation: text the reader can no longer get
+    in their own language."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return isinstance(node.left, ast.Constant) and isinstance(node.left.value, str)
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in TRANSLATING_CALLS:
+            return True
+        return isinstance(func, ast.Attribute) and func.attr == "format"
+    if isinstance(node, ast.IfExp):
+        return _finished_text(node.body) or _finished_text(node.orelse)
+    return False
+
+
+def errors_made_with_finished_text(root: Path) -> list[str]:
+    """Typed errors made below the window and the command line with a finished text instead
+    of a template and its fields (app/ui and app/cli translate them when they show them)."""
+    classes = error_classes(root)
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root).parts[0] in ("ui", "cli"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name in classes and any(_finished_text(arg) for arg in node.args):
+                found.append(f"{path.relative_to(root.parent)}:{node.lineno} {name}")
+    return found
+
+
+def test_errors_below_the_interface_carry_templates_not_finished_text() -> None:
+    assert errors_made_with_finished_text(APP) == []
+
+
+def test_the_error_check_sees_a_translated_or_formatted_message(tmp_path: Path) -> None:
+    package = tmp_path / "app"
+    (package / "services").mkdir(parents=True)
+    (package / "domain").mkdir()
+    (package / "domain" / "errors.py").write_text(
+        "class AppealDeskError(Exception): ...\nclass InvalidInput(AppealDeskError): ...\n"
+    )
+    (package / "services" / "use.py").write_text(
+        "from app.domain.errors import InvalidInput\n"
+        "def fine(n): raise InvalidInput(N_('Too many: {n}.'), n=n)\n"
+        "def translated(n): raise InvalidInput(_('Too many: {n}.').format(n=n))\n"
+        "def formatted(n): raise InvalidInput(f'Too many: {n}.')\n"
+        "def filled(n): return InvalidInput('Too many: %(n)d.' % {'n': n})\n"
+    )
+    assert errors_made_with_finished_text(package) == [
+        "app/services/use.py:3 InvalidInput",
+        "app/services/use.py:4 InvalidInput",
+        "app/services/use.py:5 InvalidInput",
+    ]
+
+
+def test_text_folding_is_written_once() -> None:
+    """Accents are dropped for comparison in app/domain/text_folding.py alone, so a search,
+    an importer and a letter all fold alike (a migration keeps its own frozen copy)."""
+    offenders = [
+        str(path.relative_to(APP.parent))
+        for path in sorted(APP.rglob("*.py"))
+        if "unicodedata.combining" in path.read_text(encoding="utf-8")
+        and path != APP / "domain" / "text_folding.py"
+        and "migrations" not in path.parts
+    ]
+    assert offenders == []
+
+
+# "Letter" alone is also an ordinary word (a PDF's title); "A4" names only paper.
+PAGE_SIZE_WORDS = frozenset({"a4", "us letter"})
+
+
+def page_sizes_spelled_out(root: Path) -> list[str]:
+    """Strings that name a sheet of paper outside the PageSize enum: each such string is a
+    second place deciding the paper, the way a US user's Letter setting once got lost."""
+    return [
+        f"{path.relative_to(root.parent)}:{node.lineno}"
+        for path in sorted(root.rglob("*.py"))
+        if path != root / "domain" / "output_options.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.strip().casefold() in PAGE_SIZE_WORDS
+    ]
+
+
+def defaulted_page_sizes(root: Path) -> list[str]:
+    """Functions whose ``page_size`` has a default: a caller that forgets it prints on that
+    sheet instead of the user's (the options resolve the paper; the output layer obeys)."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            arguments = node.args
+            positional = arguments.posonlyargs + arguments.args
+            with_defaults = positional[len(positional) - len(arguments.defaults) :]
+            pairs = list(zip(with_defaults, arguments.defaults, strict=True))
+            pairs += [
+                (argument, default)
+                for argument, default in zip(
+                    arguments.kwonlyargs, arguments.kw_defaults, strict=True
+                )
+                if default is not None
+            ]
+            for argument, default in pairs:
+                if argument.arg == "page_size" and ast.unparse(default).startswith("PageSize."):
+                    found.append(f"{path.relative_to(root.parent)}:{node.lineno} {node.name}")
+    return found
+
+
+def test_the_paper_is_named_only_by_the_page_size_enum() -> None:
+    assert page_sizes_spelled_out(APP) == []
+    assert defaulted_page_sizes(APP) == []
+
+
+def test_the_paper_checks_see_a_literal_and_a_default(tmp_path: Path) -> None:
+    package = tmp_path / "app"
+    (package / "output").mkdir(parents=True)
+    (package / "output" / "sheet.py").write_text(
+        "SIZE = 'A4'\n"
+        "def paint(page_size: PageSize = PageSize.A4) -> None: ...\n"
+        "def fine(*, page_size: PageSize, title: str = 'Letter') -> None: ...\n"
+    )
+    assert page_sizes_spelled_out(package) == ["app/output/sheet.py:1"]
+    assert defaulted_page_sizes(package) == ["app/output/sheet.py:2 paint"]
+
+
+# The window is built in one place; every other piece gets the application context. The
+# README's screenshot script builds its own windows to photograph them, and drives them by
+# their shortcuts as a user would.
+WINDOW_BUILDERS = frozenset({"app.ui.application", "app.ui.screenshots"})
+
+
+def test_only_the_composition_imports_the_main_window() -> None:
+    """Not even for the type checker: a piece that names the window reaches into it."""
+    importers = sorted(
+        module_name(path)
+        for path in APP.rglob("*.py")
+        for _line, module in imported_modules(path)
+        if module == "app.ui.main_window" or module.startswith("app.ui.main_window.")
+    )
+    assert set(importers) <= WINDOW_BUILDERS, importers
+
+
+# Files are replaced in app/atomic_files.py; a backup (SQLite copies into its own temp file,
+# then renames it) and a restore (moves whole stores aside and into place) rename files too.
+RENAMERS = frozenset({"app/atomic_files.py", "app/store/backup.py", "app/services/restoring.py"})
+
+
+def test_files_are_replaced_only_by_the_atomic_writes_module() -> None:
+    renames = ("os.replace(", "os.rename(", ".rename(", "shutil.move(")
+    offenders = sorted(
+        str(path.relative_to(APP.parent))
+        for path in APP.rglob("*.py")
+        if any(call in path.read_text(encoding="utf-8") for call in renames)
+    )
+    assert set(offenders) <= RENAMERS, offenders
+
+
 # The development folder kept beside a checkout; spelled in two pieces so that this file,
 # which must name it, is not itself a reference to it.
 SIBLING_FOLDER = "".join(("sha", "red"))

@@ -161,30 +161,17 @@ def _write_or_print(
     if out is None:
         ctx.out.write(letter.text if letter.text.endswith("\n") else letter.text + "\n")
         return
+    item = outputs.LetterOnPaper(letter, case, args.target, settings.sender, options)
     suffix = out.suffix.lower()
     if suffix == ".pdf":
-        pages = outputs.save_letter_pdf(
-            letter,
-            out,
-            case=case,
-            target_index=args.target,
-            sender=settings.sender,
-            options=options,
-        )
+        pages = outputs.save_letter_pdf(item, out)
         message = ngettext(
             "Wrote %(file)s (%(pages)d page).", "Wrote %(file)s (%(pages)d pages).", pages
         )
         print(message % {"file": out, "pages": pages}, file=ctx.out)
         return
     if suffix == ".eml":
-        has_email = outputs.save_letter_eml(
-            letter,
-            out,
-            case=case,
-            target_index=args.target,
-            sender=settings.sender,
-            options=options,
-        )
+        has_email = outputs.save_letter_eml(item, out)
         if not has_email:
             print(
                 _("This official has no email address in the UA: add one in your mail client."),

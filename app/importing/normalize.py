@@ -8,6 +8,8 @@ import textwrap
 import unicodedata
 from functools import lru_cache
 
+from app.domain.text_folding import fold as fold_text
+
 _LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -228,8 +230,7 @@ def flatten(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # the recognisers fold the same labels and keywords again and again
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: ``Fédération`` -> ``federation``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Case- and accent-insensitive key, as every search folds: ``Fédération`` -> ``federation``."""
+    return fold_text(text)

@@ -200,6 +200,6 @@ def letter_context(
 
 @lru_cache(maxsize=64)  # the same day in the same few languages, letter after letter
 def _long_date(day: datetime.date, locale_id: str) -> str:
-    from babel.dates import format_date
+    from app.dates import long_date
 
-    return format_date(day, "long", locale=locale_id)
+    return long_date(day, locale_id)

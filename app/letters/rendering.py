@@ -216,7 +216,7 @@ def check_syntax(path: Path) -> TemplateProblem | None:
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return TemplateProblem(str(path), None, f"cannot read the file ({exc})")
+        return TemplateProblem(str(path), None, N_("cannot read the file ({problem})"), problem=exc)
     try:
         env.parse(source, path.name, str(path))
     except jinja2.TemplateSyntaxError as exc:

@@ -19,7 +19,6 @@ import os
 import re
 import stat
 import tomllib
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from app.domain.errors import N_, TemplateProblem
+from app.domain.text_folding import fold as fold_text
 from app.letters.template_folders import SHIPPED_TEMPLATES, ensure_inside
 
 SALUTATIONS_FILE = "salutations.toml"
@@ -77,10 +77,9 @@ _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents or Arabic vowel marks, one space between words."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = bare.translate(_ARABIC_LETTERS).replace("\u2019", "'")
+    """Folded as every search folds (no case, no accents or Arabic vowel marks), with the
+    Arabic letter variants and typographic apostrophes made one, and one space between words."""
+    bare = fold_text(text).translate(_ARABIC_LETTERS).replace("\u2019", "'")
     return " ".join(bare.split())
 
 

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 from app.domain.model import SenderProfile, Target
-from app.output.letter_layout import recipient_lines
+from app.output.letter_layout import norm_line, recipient_lines
 
 # Languages whose country names we recognise at the end of an address.
 _NAME_LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ar", "ru", "tr")
 _ALIASES = ("USA", "U.S.A.", "UK", "U.K.", "Great Britain", "England", "Scotland", "Wales")
 
 
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split()).strip(" ,.;")
-
-
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     """Country names in several languages (from Babel's CLDR data), normalised."""
-    names: set[str] = {_norm(alias) for alias in _ALIASES}
+    names: set[str] = {norm_line(alias) for alias in _ALIASES}
     try:
         from babel import Locale
     except ImportError:  # pragma: no cover - Babel is a dependency
@@ -30,13 +25,13 @@ def _country_names() -> frozenset[str]:
             territories = Locale.parse(language).territories
         except Exception:  # an unknown locale in an old CLDR: skip it
             continue
-        names.update(_norm(name) for code, name in territories.items() if code.isalpha())
+        names.update(norm_line(name) for code, name in territories.items() if code.isalpha())
     return frozenset(names)
 
 
 def is_country_name(text: str) -> bool:
     """True when ``text`` names a country ("Peru", "PERÚ", "Royaume-Uni", "USA")."""
-    return _norm(text) in _country_names()
+    return norm_line(text) in _country_names()
 
 
 def with_country_last(lines: list[str], country: str | None = None) -> list[str]:
@@ -61,7 +56,7 @@ def with_country_last(lines: list[str], country: str | None = None) -> list[str]
 def _same_country(candidate: str, country: str) -> bool:
     """``RUSSISCHE FÖDERATION`` and ``Russia`` name the same country (the names UAs use in
     their languages), so the address keeps the one it has rather than gaining a second."""
-    if _norm(candidate) == _norm(country):
+    if norm_line(candidate) == norm_line(country):
         return True
     from app.importing.countries import canonical_country
 

@@ -221,7 +221,7 @@ def write_label_sheet_pdf(
     addresses: Iterable[Sequence[str]],
     path: str | os.PathLike[str],
     *,
-    page_size: PageSize = PageSize.A4,
+    page_size: PageSize,
 ) -> int:
     """Address labels, 3x8 per A4 sheet or 3x10 per Letter sheet; return the number of sheets."""
     sheet = LABEL_SHEETS[page_size]

@@ -26,7 +26,7 @@ def write_event_report_pdf(
     table_header: Sequence[str],
     table_rows: Sequence[Sequence[str]],
     footer: str,
-    page_size: PageSize = PageSize.A4,
+    page_size: PageSize,
 ) -> None:
     """Paint the report on one page and replace ``path`` atomically (never a half-written file)."""
     from app.output.paper import qpage_size

@@ -32,7 +32,7 @@ class LetterComposer:
     """
 
     def __init__(
-        self, device: QPaintDevice, page_size: PageSize = PageSize.A4, *, large_print: bool = False
+        self, device: QPaintDevice, page_size: PageSize, *, large_print: bool = False
     ) -> None:
         ensure_gui_application()
         self.device = device

@@ -198,7 +198,7 @@ def letter_document(
     *,
     sender: SenderProfile,
     target: Target,
-    page_size: PageSize = PageSize.A4,
+    page_size: PageSize,
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
     body_point_size: float | None = None,

@@ -69,7 +69,7 @@ def qpage_size(page_size: PageSize) -> QPageSize:
     return QPageSize(_QT_PAGE_SIZES[page_size])
 
 
-def prepare_paged_device(device: QPagedPaintDevice, page_size: PageSize = PageSize.A4) -> None:
+def prepare_paged_device(device: QPagedPaintDevice, page_size: PageSize) -> None:
     """Give a QPdfWriter or QPrinter the letter's sheet, portrait, with zero margins.
 
     The letter document carries its own margins; printer margins would push the recipient
@@ -83,7 +83,7 @@ def fitted_letter_document(
     *,
     sender: SenderProfile,
     target: Target,
-    page_size: PageSize = PageSize.A4,
+    page_size: PageSize,
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
     country: str | None = None,
@@ -139,7 +139,7 @@ def write_letter_pdf(
     *,
     sender: SenderProfile,
     target: Target,
-    page_size: PageSize = PageSize.A4,
+    page_size: PageSize,
     emphasis: tuple[str, ...] = (),
     large_print: bool = False,
     country: str | None = None,
@@ -156,7 +156,7 @@ def write_letters_pdf(
     items: Iterable[PrintItem],
     path: str | os.PathLike[str],
     *,
-    page_size: PageSize = PageSize.A4,
+    page_size: PageSize,
     title: str = "Appeal letters",
     large_print: bool = False,
     progress: Callable[[int], None] | None = None,

@@ -36,7 +36,7 @@ class SectionReportPage:
 
 
 def write_section_report_pdf(
-    path: str | os.PathLike[str], page: SectionReportPage, *, page_size: PageSize = PageSize.A4
+    path: str | os.PathLike[str], page: SectionReportPage, *, page_size: PageSize
 ) -> None:
     """Paint the report on one page and replace ``path`` atomically (never a half-written file)."""
     from app.output.paper import qpage_size

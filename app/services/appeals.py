@@ -19,7 +19,6 @@ from app.domain.model import (
     normalize_ua_number,
     official_label,
 )
-from app.i18n import ngettext
 from app.services.cases import case_not_found
 from app.services.limits import check_count, check_date, check_sent_date
 from app.store import appeal_repository, case_repository
@@ -62,14 +61,20 @@ def record_appeal(
         label = ""
         if target_index is not None:
             if not 1 <= target_index <= len(case.targets):
+                one = len(case.targets) == 1
                 raise InvalidInput(
-                    ngettext(
+                    N_(
                         "UA {ua_number} has {count} official to write to; "
-                        "there is no number {number}.",
+                        "there is no number {number}."
+                    )
+                    if one
+                    else N_(
                         "UA {ua_number} has {count} officials to write to; "
-                        "there is no number {number}.",
-                        len(case.targets),
-                    ).format(ua_number=case.ua_number, count=len(case.targets), number=target_index)
+                        "there is no number {number}."
+                    ),
+                    ua_number=case.ua_number,
+                    count=len(case.targets),
+                    number=target_index,
                 )
             target = case.targets[target_index - 1]
             label = official_label(target.title, target.name_as_printed, target.name)

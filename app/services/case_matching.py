@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain.case_match import DoubtfulMatch, MatchDoubt
-from app.domain.model import CaseEvidence, FieldChange, OutputKind, ParsedDocument
+from app.domain.model import (
+    CaseEvidence,
+    FieldChange,
+    OutputKind,
+    ParsedDocument,
+    official_words,
+)
 from app.domain.text_folding import fold
 
 
@@ -94,7 +100,7 @@ def changes(document: ParsedDocument, evidence: CaseEvidence) -> tuple[FieldChan
     added = [p.name for p in document.persons if _fold(p.name) not in known]
     if added:
         found.append(FieldChange("persons", ", ".join(evidence.persons), ", ".join(added)))
-    officials = [" ".join(filter(None, (t.title, t.name))) for t in document.targets]
+    officials = [official_words(t.title, t.name) for t in document.targets]
     if (
         officials
         and document.kind is not OutputKind.FINAL

@@ -8,16 +8,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.errors import CaseNotFound
-from app.domain.model import (
-    CaseDetail,
-    CaseListPreview,
-    CaseStatus,
-    CaseSummary,
-    normalize_ua_number,
-)
+from app.domain.model import CaseListPreview, CaseStatus, CaseSummary, normalize_ua_number
 from app.paths import AppPaths
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a function needs it
+    from app.domain.model import CaseDetail
     from app.store.database import Database
 
 

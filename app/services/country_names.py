@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from app.services.country_codes import country_code
-
 
 def shown_country_name(country: str) -> str:
     """``country`` (as stored) named in the interface language."""
@@ -35,6 +33,9 @@ def country_name_in(country: str | None, locale: str) -> str | None:
 
 @lru_cache(maxsize=4096)  # one entry per stored country and language: a few hundred at most
 def _known_name(country: str, locale: str) -> str | None:
+    # Imported on use: an English window (the case list's first screen) needs no table.
+    from app.services.country_codes import country_code
+
     code = country_code(country)
     if code is None:
         return None

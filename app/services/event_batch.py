@@ -58,7 +58,7 @@ def print_event_batch(
     from app.output.paper import PrintItem, write_letters_pdf
     from app.output.pdf_file import check_pdf
     from app.services.letters import draft_letter
-    from app.services.outputs import emphasis, letter_sender
+    from app.services.outputs import emphasis, letter_sender, target_of
 
     event = get_event(db, event_name)
     key = ua_key(ua_number)
@@ -67,14 +67,7 @@ def print_event_batch(
             N_("UA %(ua)s is not one of the cases of '%(event)s'."), ua=key, event=event.name
         )
     case = get_case(db, key)
-    if not 1 <= target_index <= len(case.targets):
-        raise InvalidInput(
-            N_("UA %(ua)s has %(n)d official(s) to write to; there is no number %(i)d."),
-            ua=key,
-            n=len(case.targets),
-            i=target_index,
-        )
-    target = case.targets[target_index - 1]
+    target = target_of(case, target_index)
     signers = batch_signers(list(names), blank)
     bold = emphasis(case)
     items = []

@@ -12,7 +12,8 @@ from app.atomic_files import write_text_atomic
 from app.domain.events import EventTally
 from app.domain.model import AppealKind, Channel
 from app.domain.output_options import OutputOptions
-from app.i18n import _, pgettext
+from app.i18n import _
+from app.labels import appeal_kind_label, channel_label
 from app.services.events import event_tally
 from app.store.database import Database
 
@@ -57,22 +58,19 @@ def _safe_cell(text: str) -> str:
 
 
 def channel_text(channel: str) -> str:
-    labels = {
-        "post": pgettext("channel", "Post"),
-        "email": pgettext("channel", "Email"),
-        "fax": pgettext("channel", "Fax"),
-        "social_media": pgettext("channel", "Social media"),
-        "hand_delivered": pgettext("channel", "Hand-delivered"),
-        "other": pgettext("channel", "Other"),
-    }
-    return labels.get(channel, channel)
+    """A channel as the store counts it, in the words the window uses; an unknown one as is."""
+    try:
+        return channel_label(Channel(channel))
+    except ValueError:
+        return channel
 
 
 def kind_text(kind: str) -> str:
-    return {
-        "appeal": pgettext("appeal kind", "Appeal"),
-        "solidarity": pgettext("appeal kind", "Solidarity message"),
-    }.get(kind, kind)
+    """An appeal kind as the store counts it, in the window's words; an unknown one as is."""
+    try:
+        return appeal_kind_label(AppealKind(kind))
+    except ValueError:
+        return kind
 
 
 def write_event_report(

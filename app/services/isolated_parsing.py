@@ -20,9 +20,8 @@ import traceback
 from pathlib import Path
 from typing import cast
 
-from app.domain.errors import ImportRejected
+from app.domain.errors import N_, ImportRejected
 from app.domain.model import ParsedDocument
-from app.i18n import _
 from app.worker_process import (
     MEMORY_BYTES,
     Handler,
@@ -74,7 +73,7 @@ def _load_parser() -> Handler:
             text, source, html = cast(tuple[str, str, str | None], payload)
             return ("ok", parse_pasted(text, source, html=html))
         except ImportRejected as exc:
-            return ("rejected", exc.reason)
+            return ("rejected", exc.template, exc.fields)  # translated where it is shown
         except MemoryError:
             return ("memory",)
         except Exception:  # a parser bug: the parent logs the traceback
@@ -117,11 +116,12 @@ class ParseWorker(WorkerProcess):
             log.info("reading %s stopped after %g s", source, self.seconds)
             raise ImportRejected(
                 source,
-                _(
+                N_(
                     "Reading this file took longer than {seconds} seconds, far longer than a "
                     "UA document needs; it was stopped. Copy the UA's text from a PDF viewer "
                     "or the web page and import that."
-                ).format(seconds=f"{self.seconds:g}"),
+                ),
+                seconds=f"{self.seconds:g}",
             ) from None
         except WorkerDied:
             log.warning("the import worker died while reading %s", source)
@@ -129,7 +129,8 @@ class ParseWorker(WorkerProcess):
         if reply[0] == "ok":
             return cast(Documents, reply[1])
         if reply[0] == "rejected":
-            raise ImportRejected(source, str(reply[1]))
+            template, fields = cast(tuple[str, dict[str, object]], reply[1:])
+            raise ImportRejected(source, template, **fields)
         if reply[0] == "memory":
             self.stop()  # a fresh process for the next file, not a fragmented one
             raise ImportRejected(source, _too_big())
@@ -138,7 +139,7 @@ class ParseWorker(WorkerProcess):
 
 
 def _too_big() -> str:
-    return _(
+    return N_(
         "Reading this file needs far more memory than a UA document; it was stopped as a "
         "possible PDF bomb. Copy the UA's text from a PDF viewer or the web page and import that."
     )

@@ -94,38 +94,32 @@ def emphasis(case: CaseDetail) -> tuple[str, ...]:
     return tuple(person.name for person in case.persons)
 
 
-def save_letter_pdf(
-    letter: Letter,
-    path: Path,
-    *,
-    case: CaseDetail,
-    target_index: int,
-    sender: SenderProfile,
-    options: OutputOptions,
-) -> int:
+@dataclass(frozen=True, slots=True)
+class LetterOnPaper:
+    """One letter as it leaves the app: its text, its case, the official's number (1-based),
+    the user's own profile and the output options. Who finally signs (writer safety) and how
+    it sits on the page are decided here, when it is printed, saved or mailed."""
+
+    letter: Letter
+    case: CaseDetail
+    target_index: int
+    sender: SenderProfile
+    options: OutputOptions
+
+
+def save_letter_pdf(item: LetterOnPaper, path: Path) -> int:
     """Write the letter as a PDF (replaced atomically); return its number of pages."""
     from app.output.paper import write_letter_pdf
 
-    return write_letter_pdf(
-        letter, path, **_on_paper(case, target_index, sender, options, letter.locale)
-    )
+    return write_letter_pdf(item.letter, path, **_on_paper(item))
 
 
-def letter_for_print(
-    letter: Letter,
-    *,
-    case: CaseDetail,
-    target_index: int,
-    sender: SenderProfile,
-    options: OutputOptions,
-) -> QTextDocument:
+def letter_for_print(item: LetterOnPaper) -> QTextDocument:
     """The letter laid out on its page exactly as :func:`save_letter_pdf` writes it, for the
     print preview to paint on the printer."""
     from app.output.paper import fitted_letter_document
 
-    return fitted_letter_document(
-        letter, **_on_paper(case, target_index, sender, options, letter.locale)
-    )
+    return fitted_letter_document(item.letter, **_on_paper(item))
 
 
 def event_letter_for_print(
@@ -163,20 +157,15 @@ def save_event_letter_pdf(
     )
 
 
-def _on_paper(
-    case: CaseDetail,
-    target_index: int,
-    sender: SenderProfile,
-    options: OutputOptions,
-    locale: str,
-) -> dict[str, Any]:
-    """How a letter in ``locale`` goes on paper: who signs (writer safety) and their country in
-    the letter's language, to whom, and :func:`_on_the_page`."""
+def _on_paper(item: LetterOnPaper) -> dict[str, Any]:
+    """How the letter goes on paper: who signs (writer safety) and their country in the
+    letter's language, to whom, and :func:`_on_the_page`."""
     from app.services.letters import sender_for_letter
 
+    case, options = item.case, item.options
     return {
-        "sender": sender_for_letter(letter_sender(sender, case, options), locale),
-        "target": target_of(case, target_index),
+        "sender": sender_for_letter(letter_sender(item.sender, case, options), item.letter.locale),
+        "target": target_of(case, item.target_index),
         **_on_the_page(case, options),
     }
 
@@ -199,26 +188,18 @@ def save_letter_text(letter: Letter, path: Path) -> None:
     write_text_atomic(path, letter.text if letter.text.endswith("\n") else letter.text + "\n")
 
 
-def save_letter_eml(
-    letter: Letter,
-    path: Path,
-    *,
-    case: CaseDetail,
-    target_index: int,
-    sender: SenderProfile,
-    options: OutputOptions,
-) -> bool:
+def save_letter_eml(item: LetterOnPaper, path: Path) -> bool:
     """Write a draft message any mail client opens; False when the official has no e-mail."""
     from app.atomic_files import write_atomic
     from app.output.mail import build_eml
 
-    target = target_of(case, target_index)
+    target = target_of(item.case, item.target_index)
     data = build_eml(
         to=[target.email] if target.email else [],
         cc=[],
-        subject=letter.subject,
-        body=letter.text,
-        sender=letter_sender(sender, case, options),
+        subject=item.letter.subject,
+        body=item.letter.text,
+        sender=letter_sender(item.sender, item.case, item.options),
     )
     write_atomic(path, data)
     return bool(target.email)

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
+from app.dates import long_date, month_year
 from app.domain.model import AppealKind, AppealStatus, Channel
 from app.domain.output_options import OutputOptions
-from app.i18n import _, current_language
-from app.services.appeal_warnings import long_date
+from app.i18n import _
 from app.services.appeals import list_appeals
 from app.services.event_reports import channel_text
 from app.store.database import Database
@@ -154,10 +154,8 @@ def write_report_csv(report: SectionReport, path: Path) -> None:
 
 def month_label(month: str) -> str:
     """``2026-03`` -> ``March 2026`` in the interface language."""
-    from babel.dates import format_skeleton
-
     year, _sep, number = month.partition("-")
-    return format_skeleton("yMMMM", date(int(year), int(number), 1), locale=current_language())
+    return month_year(date(int(year), int(number), 1))
 
 
 def period_text(report: SectionReport) -> str:

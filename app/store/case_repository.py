@@ -19,12 +19,14 @@ from app.domain.model import (
     ImportResult,
     OutputKind,
     ParsedDocument,
+    official_words,
 )
 from app.domain.text_folding import fold
 from app.store.case_detail import read_detail
 from app.store.case_list import Execute, read_cases
 from app.store.corrections import (
     apply_corrections,
+    refresh_search_text,
     target_row,
 )
 from app.store.schema import CaseRow, OutputRow, PersonRow
@@ -88,7 +90,7 @@ def case_evidence(case: CaseRow) -> CaseEvidence:
         deadline=case.deadline,
         indexes=indexes,
         persons=tuple(p.name for p in case.persons),
-        officials=tuple(" ".join(filter(None, (t.title, t.name))) for t in case.targets),
+        officials=tuple(official_words(t.title, t.name) for t in case.targets),
         links=tuple(dict.fromkeys(links)),
     )
 
@@ -266,10 +268,7 @@ def _refresh_case(case: CaseRow, now: datetime) -> None:
         PersonRow(position=i, name=name, pronouns=pronouns)
         for i, (name, pronouns) in enumerate(seen.items(), start=1)
     ]
-    officials = [" ".join(filter(None, (t.get("title"), t.get("name")))) for t in targets]
-    case.search_text = fold(
-        " ".join([case.ua_number, case.title, case.country, *seen.keys(), *officials])
-    )
+    refresh_search_text(case)
     case.updated_at = now
 
 

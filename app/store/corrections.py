@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.domain.model import CaseStatus
+from app.domain.model import CaseStatus, official_words
 from app.domain.text_folding import fold
 from app.store.schema import CaseCorrectionRow, CaseDifferenceRow, CaseRow, PersonRow, TargetRow
 
@@ -208,7 +208,7 @@ def keep_correction(session: Session, case: CaseRow, field: str) -> None:
 
 def refresh_search_text(case: CaseRow) -> None:
     """The folded search text, as the importer makes it, from the fields now on the row."""
-    officials = [" ".join(filter(None, (t.title, t.name))) for t in case.targets]
+    officials = [official_words(t.title, t.name) for t in case.targets]
     names = [p.name for p in case.persons]
     case.search_text = fold(
         " ".join([case.ua_number, case.title, case.country, *names, *officials])

@@ -7,7 +7,6 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -43,6 +42,9 @@ def announce(source: QWidget, text: str, *, assertive: bool = False) -> None:
     text = " ".join(text.split())
     if not text:
         return
+    # Imported at the first announcement: its classes are not needed to build the window.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     event = QAccessibleAnnouncementEvent(source, text)
     event.setPoliteness(
         QAccessible.AnnouncementPoliteness.Assertive

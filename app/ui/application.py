@@ -35,6 +35,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 ALREADY_OPEN = 3  # exit status of a second copy started on data another copy has open
+LOG_OPENS_AFTER_MS = 2_000  # after the window is ready: the held start-up records are written
 
 
 def create_application(argv: list[str] | None = None, *, with_icon: bool = True) -> QApplication:
@@ -245,9 +246,9 @@ def run(args: argparse.Namespace) -> int:
     # paint with 10,000 cases). Reference counting frees memory as usual meanwhile.
     gc.disable()
     paths = resolve_paths(getattr(args, "data_dir", None))
-    from app.logging_setup import configure_logging
+    from app.logging_setup import configure_logging, open_held_log
 
-    configure_logging(paths, console=False)
+    configure_logging(paths, console=False, hold=True)  # the file opens once the window is ready
     from app.settings import read_settings
 
     settings, ignored_settings = read_settings(paths)
@@ -286,6 +287,11 @@ def run(args: argparse.Namespace) -> int:
     for imports_done in (window.first_painted, window.cases_loaded):
         imports_done.connect(forget_module_sources, Qt.ConnectionType.SingleShotConnection)
     QTimer.singleShot(10_000, collect_from_now_on)  # whatever happens to the store meanwhile
+    for settled in (window.cases_loaded, window.load_failed):  # a first action need not wait
+        settled.connect(
+            lambda: QTimer.singleShot(LOG_OPENS_AFTER_MS, open_held_log),
+            Qt.ConnectionType.SingleShotConnection,
+        )
     if getattr(args, "quit_after_first_paint", False):
         window.cases_loaded.connect(lambda: QTimer.singleShot(0, app.quit))
         window.load_failed.connect(lambda: QTimer.singleShot(0, lambda: app.exit(1)))

@@ -63,7 +63,10 @@ class CaseLoading(QObject):
         self._generation = 0
         self._peeking = False  # the start-up read of the whole list is on its way
         self._discard_peek = False  # ...but the store failed: its rows are not to be shown
-        self._opened_meanwhile: Database | None = None  # opened before that read came back
+        self._peek_generation = 0  # reloads begun before it (a later one makes it stale)
+        # The store opened (and in use) before that read came back: the selected case's
+        # details fill while the whole list is still being read; cases_loaded waits for it.
+        self._opened_meanwhile: Database | None = None
 
     def start(self) -> None:
         """Paint the preview if there is one, then read the whole list and open the store.
@@ -102,6 +105,7 @@ class CaseLoading(QObject):
             return peek_cases(paths, url)  # None: no store yet, to migrate, or damaged
 
         self._peeking = True
+        self._peek_generation = self._generation
         self._context.runner.start(
             peek_in_background,
             self._on_peeked,
@@ -131,16 +135,19 @@ class CaseLoading(QObject):
 
     def _on_peeked(self, cases: list[CaseSummary] | None) -> None:
         self._peeking = False
+        # A reload begun meanwhile (the store was in use) reads fresher rows and announces
+        # them itself: these are then dropped.
+        reloaded = self._generation != self._peek_generation
         if self._discard_peek:  # the store failed meanwhile: these rows cannot be trusted
             self._discard_peek = False
-        elif cases is not None:
+        elif cases is not None and not reloaded:
             self.peeked = True
             current = self._case_list.current_case()  # the preview's selection stays
             keep = current.case_id if current is not None else None
             self._on_cases(cases, keep, announce=False)  # cases_loaded waits for the store
         opened, self._opened_meanwhile = self._opened_meanwhile, None
-        if opened is not None:
-            self.on_store_open(opened)
+        if opened is not None and not reloaded:
+            self._listed_or_reload()
 
     def _open_store(self) -> None:
         paths, url = self._context.paths, self._context.database_url
@@ -152,10 +159,12 @@ class CaseLoading(QObject):
             from app.services.database import open_store_exclusively
 
             db = open_store_exclusively(paths, url)
-            if details_shown:  # they show a long date: Babel's date formatting and the
-                from app.dates import long_date  # interface language's CLDR data load here
+            if details_shown:  # they show a long date and the case's asks: Babel's date
+                from app.dates import long_date  # formatting, the interface language's CLDR
+                from app.services.asks import read_ask_words  # data and the asks files load
 
-                long_date(date.today())  # rather than on the GUI thread (0.1-0.3 s)
+                long_date(date.today())  # here rather than on the GUI thread (0.1-0.3 s)
+                read_ask_words()
             return db
 
         self._context.runner.start(
@@ -164,13 +173,19 @@ class CaseLoading(QObject):
 
     def on_store_open(self, db: Database) -> None:
         """Work on ``db`` (opened at start-up, recovered, or restored from a backup)."""
-        if self._peeking:  # the start-up read is still on its way: the store follows it
-            self._opened_meanwhile = db
-            return
-        peeked, self.peeked = self.peeked, False
         self.load_failed_once = False
+        if self._peeking:  # the start-up read of the whole list is still on its way: the
+            self._opened_meanwhile = db  # store is used at once (the selected case's
+            self._context.use_store(db)  # details show), the list follows
+            return
         self._context.use_store(db)
-        if peeked:  # the list is current (same file, same schema)
+        self._listed_or_reload()
+
+    def _listed_or_reload(self) -> None:
+        """The store is in use: the list read before it opened is current (same file, same
+        schema), or the list is read through it."""
+        peeked, self.peeked = self.peeked, False
+        if peeked:
             self.cases_loaded.emit()
         else:
             self.reload()

@@ -15,15 +15,14 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
 
-from app.domain.changes import StoreChange
-from app.domain.model import AppealRecord, CaseDetail, CaseSummary
 from app.i18n import _, pgettext
 from app.ui.errors import report_failure
+from app.ui.main_actions import HELP_TEXT
 from app.ui.messages import Messages
-from app.ui.removal_text import removal_text
-from app.ui.undo_commands import StoreCommand
 
 if TYPE_CHECKING:
+    from app.domain.changes import StoreChange
+    from app.domain.model import AppealRecord, CaseDetail, CaseSummary
     from app.services.database import Database
 
 log = logging.getLogger(__name__)
@@ -119,8 +118,6 @@ class EditActions(QObject):
         self.remove_practice.setText(_("Remove &practice cases..."))
         if self.menu is not None:
             self.menu.setTitle(pgettext("menu", "&Edit"))
-        from app.ui.shortcuts_help import HELP_TEXT
-
         self.undo.setProperty(HELP_TEXT, _("Undo"))
         self.redo.setProperty(HELP_TEXT, _("Redo"))
         # QUndoStack names its actions "Undo <text>"; here the words follow the interface language.
@@ -163,6 +160,8 @@ class EditActions(QObject):
         """Put a done action on the stack and tell the window the store changed."""
         if not change.changed:
             return
+        from app.ui.undo_commands import StoreCommand  # once a change is made
+
         self.stack.push(StoreCommand(change, self._apply))
         self.store_changed.emit(change)
 
@@ -213,6 +212,7 @@ class EditActions(QObject):
         if case is None or db is None:
             return
         from app.services import editing
+        from app.ui.removal_text import removal_text
 
         try:
             preview = editing.preview_case_deletion(db, case.ua_number)
@@ -351,6 +351,7 @@ class EditActions(QObject):
         if db is None:
             return
         from app.services import editing
+        from app.ui.removal_text import removal_text
 
         try:
             preview = editing.practice_cases(db)

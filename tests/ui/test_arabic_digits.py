@@ -25,6 +25,21 @@ def test_the_rule_is_babels_default_numbering_system() -> None:
         assert qt_locale(locale).zeroDigit() == expected, locale
 
 
+def test_the_languages_read_without_babel_write_latin_digits_in_every_region() -> None:
+    """The start-up shortcut for the common languages gives what Babel gives, region by region."""
+    from babel import localedata
+
+    from app.i18n import LATIN_DIGIT_LANGUAGES, plain_locale
+
+    checked = 0
+    for locale in localedata.locale_identifiers():
+        if plain_locale(locale) == locale and locale.split("_")[0] in LATIN_DIGIT_LANGUAGES:
+            assert Locale.parse(locale).default_numbering_system == "latn", locale
+            assert numbering_system(locale) == "latn", locale
+            checked += 1
+    assert checked > 100  # es_419, en_IN, fr_MA, pt_AO...
+
+
 def test_arabic_list_details_and_letter_write_the_same_digits(
     make_window, app_paths: AppPaths
 ) -> None:  # type: ignore[no-untyped-def]

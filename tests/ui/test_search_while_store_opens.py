@@ -6,24 +6,20 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from app.domain.model import CaseStatus, CaseSummary
+from app.domain.model import CaseSummary
 from app.ui.models.case_columns import Column
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel
 from app.ui.views.case_list_view import CaseListView
+from tests.builders import case_summary
 
 
 def fictional(case_id: int, title: str, deadline: date) -> CaseSummary:
-    return CaseSummary(
-        case_id=case_id,
-        ua_number=f"{case_id}/26",
+    return case_summary(
+        case_id,
         title=f"{title} (fictional)",
-        country="Ostrelia",
-        status=CaseStatus.OPEN,
         deadline=deadline,
-        persons=(f"Person {case_id}",),
         officials=("Minister of Justice, Ana Doe",),
-        appeals_sent=0,
     )
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from app.dates import date_time, long_date
+from app.dates import date_time, long_date, month_year
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,11 @@ def test_a_moment_is_shown_in_local_time_with_the_month_in_words() -> None:
     shown = date_time(moment, "fr")
     assert "déc." in shown and "2026" in shown and "2026-12-06" not in shown
     assert "Dec" in date_time(moment, "en")
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("en", "March 2026"), ("es", "marzo de 2026"), ("de", "März 2026")],
+)
+def test_a_month_with_its_year_in_the_interface_language(locale: str, expected: str) -> None:
+    assert month_year(date(2026, 3, 31), locale) == expected

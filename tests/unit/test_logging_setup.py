@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.logging_setup import log_file_handler
+from app.logging_setup import LOG_FILE, HeldLog, log_file_handler
+from app.paths import AppPaths, resolve_paths
 
 
 def _logger(handler: logging.Handler, name: str) -> logging.Logger:
@@ -78,3 +79,62 @@ def test_the_unexpected_error_line_says_when_the_log_could_not_be_kept(
         "(Not a directory), so its details were not kept."
     )
     handler.close()
+
+
+def _log_lines(paths: AppPaths) -> list[str]:
+    log = paths.log_dir / LOG_FILE
+    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
+def test_the_window_start_up_is_logged_once_the_log_opens_and_nothing_is_lost(
+    tmp_path: Path,
+) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    handler = HeldLog(paths)
+    logger = _logger(handler, "test.held")
+    try:
+        logger.info("store %s opened", "A")
+        logger.warning("an old SQLite")
+        assert _log_lines(paths) == []  # held: no file yet, not even its folder
+        assert not paths.log_dir.exists()
+        handler.open()
+        logger.info("window ready")
+    finally:
+        handler.close()
+        logger.removeHandler(handler)
+    lines = _log_lines(paths)
+    assert [line.split(" test.held: ")[1] for line in lines] == [
+        "store A opened",
+        "an old SQLite",
+        "window ready",
+    ]
+    assert " WARNING " in lines[1]
+
+
+def test_an_error_during_start_up_is_written_at_once_after_what_came_before(
+    tmp_path: Path,
+) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    handler = HeldLog(paths)
+    logger = _logger(handler, "test.held_error")
+    try:
+        logger.info("starting")
+        logger.error("the store could not be opened")
+        lines = _log_lines(paths)
+        assert [line.split(": ", 1)[1] for line in lines] == [
+            "starting",
+            "the store could not be opened",
+        ]
+    finally:
+        handler.close()
+        logger.removeHandler(handler)
+
+
+def test_the_end_of_the_process_writes_what_was_held(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    handler = HeldLog(paths)
+    logger = _logger(handler, "test.held_exit")
+    logger.info("window closed with status %s", 0)
+    handler.close()  # as logging.shutdown does at exit
+    logger.removeHandler(handler)
+    assert [line.split(": ", 1)[1] for line in _log_lines(paths)] == ["window closed with status 0"]

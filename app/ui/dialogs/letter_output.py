@@ -43,6 +43,13 @@ def _edited_letter(dialog: LetterDialog) -> tuple[Letter, Target]:
     return letter, dialog.case.targets[draft.target_index - 1]
 
 
+def _on_paper(dialog: LetterDialog, letter: Letter) -> outputs.LetterOnPaper:
+    """The letter as the editor shows it, to the chosen official, with the boxes as left."""
+    return outputs.LetterOnPaper(
+        letter, dialog.case, dialog.target_index(), dialog.settings.sender, output_options(dialog)
+    )
+
+
 def _file_stem(dialog: LetterDialog, pattern: str) -> str:
     """A file name from a translated pattern with ``{ua_number}`` and ``{index}``."""
     return pattern.format(ua_number=dialog.case.ua_number, index=dialog.target_index())
@@ -76,14 +83,7 @@ def save_pdf(dialog: LetterDialog) -> str | None:
     if path is None:
         return None
     letter, _target = _edited_letter(dialog)
-    outputs.save_letter_pdf(
-        letter,
-        path,
-        case=dialog.case,
-        target_index=dialog.target_index(),
-        sender=dialog.settings.sender,
-        options=output_options(dialog),
-    )
+    outputs.save_letter_pdf(_on_paper(dialog, letter), path)
     return _("Saved {file}.").format(file=str(path))
 
 
@@ -92,16 +92,10 @@ def print_letter(dialog: LetterDialog) -> str | None:
     from app.ui.print_preview import letter_preview
 
     letter, target = _edited_letter(dialog)
-    options = output_options(dialog)
-    doc = outputs.letter_for_print(
-        letter,
-        case=dialog.case,
-        target_index=dialog.target_index(),
-        sender=dialog.settings.sender,
-        options=options,
-    )
+    item = _on_paper(dialog, letter)
+    doc = outputs.letter_for_print(item)
     doc_name = letter.subject or target.label
-    preview = letter_preview(doc, options.page_size, doc_name, _("Print the letter"), dialog)
+    preview = letter_preview(doc, item.options.page_size, doc_name, _("Print the letter"), dialog)
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.print_preview = preview  # type: ignore[attr-defined]
     preview.open()
@@ -150,14 +144,7 @@ def save_eml(dialog: LetterDialog) -> str | None:
     )
     if path is None:
         return None
-    outputs.save_letter_eml(
-        letter,
-        path,
-        case=dialog.case,
-        target_index=dialog.target_index(),
-        sender=dialog.settings.sender,
-        options=output_options(dialog),
-    )
+    outputs.save_letter_eml(_on_paper(dialog, letter), path)
     return _("Saved {file}. Open it with your mail program to send it.").format(file=str(path))
 
 

@@ -256,3 +256,38 @@ def test_the_event_list_shows_the_day_in_the_interface_words(
     texts = [dialog.event_list.item(row).text() for row in range(dialog.event_list.count())]
     assert f"Dated evening  ({medium_date(date(2026, 12, 10))})" in texts
     assert not any("2026-12-10" in text for text in texts)
+
+
+def test_a_us_users_event_letters_come_out_on_letter_paper(
+    db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The paper of the user's settings reaches the letters participants print at an event."""
+    from pypdf import PdfReader
+
+    from app.domain.output_options import OutputOptions, PageSize
+
+    saved: list[Path] = []
+
+    def no_printer_here(parent: object, kiosk: kiosk_printing.KioskPrinting, *rest: object) -> str:
+        """As the kiosk's preview does without a printer: the letter goes to the folder."""
+        saved.append(kiosk_printing.save_letter_in_folder(kiosk, *rest))  # type: ignore[arg-type]
+        return "Saved for the organiser to print."
+
+    monkeypatch.setattr(kiosk_printing, "print_letter", no_printer_here)
+    monkeypatch.setattr(events_dialog, "choose_pin", lambda parent: PinLock("2468"))
+    dialog = EventsDialog(db, options=lambda: OutputOptions(PageSize.LETTER), exports=tmp_path)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    create_event_through_the_form(dialog)
+    window = dialog.start_event_mode()
+    assert window is not None
+    qtbot.add_widget(window)
+    window.form.case_list.setCurrentRow(0)
+    qtbot.keyClicks(window.form.name_edit, "Pat Example")
+    drafted(window, qtbot)
+    with qtbot.wait_signal(window.letter_recorded):
+        window.print_button.click()
+    [pdf] = saved
+    assert pdf.is_relative_to(tmp_path)
+    page = PdfReader(pdf).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)

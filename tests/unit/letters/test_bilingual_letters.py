@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.domain.model import SenderProfile
+from app.domain.output_options import PageSize
 from app.output.paper import write_letter_pdf
 from app.services.letters import LRI, PDI, RLI, draft_letter
 from tests.unit.letters.conftest import TODAY, make_case
@@ -41,7 +42,7 @@ def test_the_pdf_sets_each_paragraph_in_its_direction(
     case = make_case()
     letter = draft_letter(case, 1, sender, locale="ar", bilingual_with="en", today=TODAY)
     path = tmp_path / "bilingual.pdf"
-    write_letter_pdf(letter, path, sender=sender, target=case.targets[0])
+    write_letter_pdf(letter, path, sender=sender, target=case.targets[0], page_size=PageSize.A4)
     found = fragments(path)
     (x_english, y_english) = next((x, y) for x, y, text in found if text == "Dear Minister,")
     arabic_salutation = [x for x, y, _ in found if 5 < y - y_english < 20]

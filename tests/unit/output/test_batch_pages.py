@@ -84,7 +84,7 @@ def test_nothing_of_the_previous_letter_stays_on_the_page(
     qapp, tmp_path: Path, items: list[PrintItem]
 ) -> None:
     path = tmp_path / "batch.pdf"
-    write_letters_pdf(items, path)
+    write_letters_pdf(items, path, page_size=PageSize.A4)
     texts = [
         unicodedata.normalize("NFKC", page.extract_text()).replace("\t", " ")
         for page in PdfReader(path).pages
@@ -102,7 +102,7 @@ def test_right_to_left_letter_between_left_to_right_ones(
     qapp, tmp_path: Path, items: list[PrintItem], arabic_letter: Letter
 ) -> None:
     path = tmp_path / "batch.pdf"
-    write_letters_pdf(items, path)
+    write_letters_pdf(items, path, page_size=PageSize.A4)
 
     def salutation_x(page: int) -> float:
         return next(
@@ -112,5 +112,5 @@ def test_right_to_left_letter_between_left_to_right_ones(
     assert salutation_x(2) > 400, "the Arabic letter reads right to left in the batch"
     assert next(x for x, _, t in fragments(path, 3) if t.startswith("Dear Minister")) < 200
     ltr = replace(items[2], letter=replace(arabic_letter, right_to_left=False))
-    write_letters_pdf([items[0], ltr, items[1]], path)
+    write_letters_pdf([items[0], ltr, items[1]], path, page_size=PageSize.A4)
     assert salutation_x(1) < 200

@@ -7,8 +7,9 @@ import email.policy
 from datetime import UTC, date, datetime
 from urllib.parse import unquote, urlsplit
 
-from app.domain.model import CaseDetail, CaseStatus, Person, SenderProfile, Target
+from app.domain.model import CaseDetail, Person, SenderProfile, Target
 from app.output.mail import build_eml, build_mailto, plan_email, social_handle, social_message
+from tests.builders import make_case
 
 SPANISH = (
     "Señora Ministra:\n\nLe escribo para pedirle que libere de inmediato y sin condiciones a "
@@ -77,19 +78,15 @@ def test_eml_without_sender_email_has_no_from() -> None:
 
 
 def _case() -> CaseDetail:
-    return CaseDetail(
-        case_id=1,
+    return make_case(
         ua_number="123/26",
         ai_index=None,
         title="Fictional case",
         country="Peru",
-        status=CaseStatus.OPEN,
         issued_on=date(2026, 11, 1),
         deadline=None,
         summary=None,
         model_letter=None,
-        document_language="en",
-        previous_ua_link=None,
         persons=(Person("Luis Fictional Quispe"),),
         targets=(),
         preferred_languages=(),

@@ -97,7 +97,7 @@ def test_batch_of_ten_letters_is_one_pdf(
 def test_long_letter_flows_onto_a_second_page(qapp, tmp_path: Path, sender, target) -> None:
     letter = Letter(english_text(sender, target, 20), "en", "appeal", "Long")
     path = tmp_path / "long.pdf"
-    pages = write_letter_pdf(letter, path, sender=sender, target=target)
+    pages = write_letter_pdf(letter, path, sender=sender, target=target, page_size=PageSize.A4)
     assert pages >= 2
     assert "Paragraph 20" in pdf_text(path)
     last_page = PdfReader(path).pages[-1].extract_text().replace("\t", " ")
@@ -108,9 +108,20 @@ def test_arabic_letter_is_laid_out_right_to_left(
     qapp, tmp_path: Path, arabic_letter, sender, target
 ) -> None:
     rtl_path, ltr_path = tmp_path / "ar.pdf", tmp_path / "ar-ltr.pdf"
-    write_letter_pdf(arabic_letter, rtl_path, sender=sender, target=target, emphasis=(PERSON,))
     write_letter_pdf(
-        replace(arabic_letter, right_to_left=False), ltr_path, sender=sender, target=target
+        arabic_letter,
+        rtl_path,
+        sender=sender,
+        target=target,
+        emphasis=(PERSON,),
+        page_size=PageSize.A4,
+    )
+    write_letter_pdf(
+        replace(arabic_letter, right_to_left=False),
+        ltr_path,
+        sender=sender,
+        target=target,
+        page_size=PageSize.A4,
     )
 
     def salutation_x(path: Path) -> float:
@@ -125,7 +136,7 @@ def test_existing_pdf_survives_a_failed_batch(qapp, tmp_path: Path) -> None:
     path = tmp_path / "event.pdf"
     path.write_bytes(b"%PDF old")
     with pytest.raises(Exception, match="no letters"):
-        write_letters_pdf([], path)
+        write_letters_pdf([], path, page_size=PageSize.A4)
     assert path.read_bytes() == b"%PDF old"
     assert list(tmp_path.iterdir()) == [path]
 
@@ -197,7 +208,14 @@ def test_a_drafted_letter_is_laid_out_without_repeats(qapp, tmp_path: Path) -> N
     letter = draft_letter(case, 1, sender, locale="en", today=datetime.date(2026, 1, 20))
     path = tmp_path / "drafted.pdf"
     assert (
-        write_letter_pdf(letter, path, sender=sender, target=case.targets[0], country=case.country)
+        write_letter_pdf(
+            letter,
+            path,
+            sender=sender,
+            target=case.targets[0],
+            country=case.country,
+            page_size=PageSize.A4,
+        )
         == 1
     )
     text = pdf_text(path)
@@ -231,11 +249,11 @@ def test_heads_of_one_shape_share_margins_and_others_are_measured(
 
     HEAD_MARGINS.clear()
     first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
-    write_letter_pdf(letter, first, sender=sender, target=target)
+    write_letter_pdf(letter, first, sender=sender, target=target, page_size=PageSize.A4)
     assert len(HEAD_MARGINS) == 1
     other = replace(target, name_as_printed="Dr Ana Beatriz Pérez Gómez de la Fuente")
     other_letter = replace(letter, text=english_text(sender, other))
-    write_letter_pdf(other_letter, second, sender=sender, target=other)
+    write_letter_pdf(other_letter, second, sender=sender, target=other, page_size=PageSize.A4)
     assert len(HEAD_MARGINS) == 1, "same shape: no new measurement"
     first_at = {t: (x, y) for x, y, t in fragments(first)}
     second_at = {t: (x, y) for x, y, t in fragments(second)}
@@ -244,7 +262,9 @@ def test_heads_of_one_shape_share_margins_and_others_are_measured(
         target, address="Ministry of Justice\n" + "Very Long Street Name " * 6 + "\nLima"
     )
     third = tmp_path / "3.pdf"
-    write_letter_pdf(letter, third, sender=sender, target=long_address, country="Peru")
+    write_letter_pdf(
+        letter, third, sender=sender, target=long_address, country="Peru", page_size=PageSize.A4
+    )
     assert len(HEAD_MARGINS) == 1, "a wrapping line is measured, not cached"
     mm = 25.4 / 72
     third_at = {t: (x, (842 - y) * mm) for x, y, t in fragments(third)}
@@ -259,7 +279,7 @@ def test_rtl_date_line_with_a_latin_town_reads_right_to_left(
         text=arabic_letter.text.replace("28 نوفمبر 2026", f"{sender.city}، 28 نوفمبر 2026"),
     )
     path = tmp_path / "ar-town.pdf"
-    write_letter_pdf(dated, path, sender=sender, target=target)
+    write_letter_pdf(dated, path, sender=sender, target=target, page_size=PageSize.A4)
     found = fragments(path)
     date_y = next(y for x, y, text in found if "2026" in text and y < 600)
     on_date_line = [(x, text) for x, y, text in found if abs(y - date_y) < 1]
@@ -297,7 +317,9 @@ def test_an_address_of_both_directions_is_one_block_on_one_side_of_the_window(
         address="Fiscalía General del Estado\nAv. Patria y Av. 12 de Octubre\nQuito 170525",
     )
     letter = replace(arabic_letter, right_to_left=rtl, recipient=official)
-    doc = letter_document(letter, sender=sender, target=official, country="Ecuador")
+    doc = letter_document(
+        letter, sender=sender, target=official, country="Ecuador", page_size=PageSize.A4
+    )
     lines = ("النائب العام", "Verónica Andrade Paredes", "Fiscalía General del Estado", "ECUADOR")
     edges = _window_lines(doc, lines)
     assert set(edges) == set(lines)

@@ -11,7 +11,7 @@ from app.domain.model import SenderProfile
 from app.paths import resolve_paths
 from app.services.cases import get_case
 from app.services.letters import draft_letter
-from app.services.outputs import default_output_options, save_letter_pdf
+from app.services.outputs import LetterOnPaper, default_output_options, save_letter_pdf
 from app.services.samples import load_sample_pack
 from app.store.database import open_database
 
@@ -31,14 +31,7 @@ def test_a_sample_letter_prints_its_subject_once(qapp, tmp_path: Path, locale: s
     letter = draft_letter(case, 1, SENDER, locale=locale)
     assert letter.subject.startswith("[FICTIONAL SAMPLE - DO NOT SEND] ")  # e-mail subject line
     path = tmp_path / "letter.pdf"
-    save_letter_pdf(
-        letter,
-        path,
-        case=case,
-        target_index=1,
-        sender=SENDER,
-        options=default_output_options(),
-    )
+    save_letter_pdf(LetterOnPaper(letter, case, 1, SENDER, default_output_options()), path)
     text = " ".join(pdf_text(path).split())
     assert text.count("UA 901/27") + text.count("AU 901/27") == 1
     assert text.count("FICTIONAL SAMPLE - DO NOT SEND") == 1

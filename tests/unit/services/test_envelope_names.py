@@ -81,7 +81,7 @@ def test_bulk_labels_and_envelopes_use_the_language_each_official_reads(
 def test_the_letter_head_names_the_senders_country_in_the_letters_language(
     qapp: object, tmp_path: Path
 ) -> None:
-    from app.services.outputs import save_letter_pdf
+    from app.services.outputs import LetterOnPaper, save_letter_pdf
 
     case = justice_case("1/26", "es", "Spanish", "Pablo Ruiz")
     writer = SenderProfile(
@@ -90,7 +90,7 @@ def test_the_letter_head_names_the_senders_country_in_the_letters_language(
     letter = draft_letter(case, 1, writer, locale="es")
     assert "Leeds, Reino Unido" in letter.text and "United Kingdom" not in letter.text
     path = tmp_path / "carta.pdf"
-    save_letter_pdf(letter, path, case=case, target_index=1, sender=writer, options=OPTIONS)
+    save_letter_pdf(LetterOnPaper(letter, case, 1, writer, OPTIONS), path)
     assert "Reino Unido" in pdf_text(path) and "United Kingdom" not in pdf_text(path)
     english = draft_letter(case, 1, writer, locale="en")
     assert "Leeds, United Kingdom" in english.text

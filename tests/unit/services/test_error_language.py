@@ -117,3 +117,41 @@ def test_words_with_fields_inside_a_message_are_translated_with_it() -> None:
     assert counted == "record 7 is not an object"
     spanish = counted.translated(translations_for("es").gettext)
     assert "7" in spanish and spanish != counted
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_an_official_number_out_of_range_is_shown_wholly_translated(
+    db: Database, english: None, language: str
+) -> None:
+    from app.ui.errors import error_text
+
+    error = raised(
+        lambda: record_appeal(db, "12/26", target_index=9, channel=None, status=AppealStatus.DRAFT)
+    )
+    assert "there is no number 9" in error.message  # English for the log
+    set_language(language)
+    shown = error_text(error)
+    assert "12/26" in shown and "9" in shown
+    assert not any(word in shown.split() for word in (*ENGLISH_WORDS, "officials")), shown
+
+
+def test_a_refusal_made_in_the_import_worker_is_shown_in_the_readers_language(
+    tmp_path: Path, english: None
+) -> None:
+    from app.domain.errors import ImportRejected
+    from app.services.isolated_parsing import ParseWorker
+    from app.ui.errors import error_text
+
+    damaged = tmp_path / "says-utf8.txt"  # a UTF-8 mark, then bytes that are not UTF-8
+    damaged.write_bytes(b"\xef\xbb\xbfUA 1/26 fictional \xff\xfe\xfd")
+    worker = ParseWorker()
+    try:
+        with pytest.raises(ImportRejected) as caught:
+            worker.parse(damaged)
+    finally:
+        worker.stop()
+    assert caught.value.message == "The file says it is UTF-8-SIG but is not valid UTF-8-SIG."
+    set_language("fr")
+    assert error_text(caught.value) == (
+        "Le fichier indique être en UTF-8-SIG, mais ce n'est pas du UTF-8-SIG valide."
+    )

@@ -241,7 +241,7 @@ def test_the_printed_letter_is_the_pdf_letter_with_the_same_safe_signature(
     qapp: object, tmp_path: Path, large_print: bool
 ) -> None:
     from app.domain.model import Letter
-    from app.services.outputs import letter_for_print, save_letter_pdf
+    from app.services.outputs import LetterOnPaper, letter_for_print, save_letter_pdf
     from tests.builders import make_case
 
     case = make_case(country="Atlantis")
@@ -253,12 +253,23 @@ def test_the_printed_letter_is_the_pdf_letter_with_the_same_safe_signature(
     options = OutputOptions(
         PageSize.LETTER, large_print=large_print, caution_countries=("Atlantis",)
     )
-    parts = {"case": case, "target_index": 1, "sender": SENDER, "options": options}
+    item = LetterOnPaper(letter, case, 1, SENDER, options)
 
-    document = letter_for_print(letter, **parts)
-    pages = save_letter_pdf(letter, tmp_path / "letter.pdf", **parts)
+    document = letter_for_print(item)
+    pages = save_letter_pdf(item, tmp_path / "letter.pdf")
 
     assert document.pageCount() == pages
     shown = document.toPlainText()
     assert "Oren Castell" in shown and "9 Home Lane" not in shown  # writer safety applied
     assert "9 Home Lane" not in pdf_text(tmp_path / "letter.pdf")
+
+
+def test_an_event_batch_to_an_official_the_case_lacks_says_which_numbers_there_are(
+    qapp, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(capsys, home, "event", "create", "Evening", "--cases", "12/26")[0] == 0
+    batch = tmp_path / "b.pdf"
+    args = ("event", "batch", "Evening", "12/26", "--blank", "1", "--target", "9")
+    code, _out, err = cli(capsys, home, *args, "--out", str(batch))
+    assert code != 0 and not batch.exists()
+    assert "UA 12/26 has no official number 9; choose 1 to" in err
