@@ -352,7 +352,8 @@ def test_the_paper_checks_see_a_literal_and_a_default(tmp_path: Path) -> None:
 
 
 # The window is built in one place; every other piece gets the application context. The
-# README's screenshot script builds its own windows, as the tests do, to photograph them.
+# README's screenshot script builds its own windows to photograph them, and drives them by
+# their shortcuts as a user would.
 WINDOW_BUILDERS = frozenset({"app.ui.application", "app.ui.screenshots"})
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import io
+import re
+import tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,8 +71,6 @@ BUILT_VALUES = frozenset({"CaseSummary", "CaseDetail", "ParsedDocument"})
 def values_built_outside_the_builders(tests: Path) -> list[str]:
     """Test modules that make a case or a parsed document themselves instead of asking
     tests/builders.py (one place knows what a complete fictional case holds)."""
-    import ast
-
     found = []
     for path in sorted(tests.rglob("*.py")):
         if path.name == "builders.py" and path.parent == tests:
@@ -88,3 +90,53 @@ def test_a_case_built_in_a_test_module_is_caught(tmp_path: Path) -> None:
     (tmp_path / "tests" / "builders.py").write_text("def make():\n    return CaseDetail(1)\n")
     (tmp_path / "tests" / "ui" / "test_x.py").write_text("x = CaseSummary(case_id=1)\n")
     assert values_built_outside_the_builders(tmp_path / "tests") == ["tests/ui/test_x.py:1"]
+
+
+# A reference to a tracker entry, or a code of capitals, a hyphen and a number from notes the
+# repository does not hold. Standard names that look alike (UTF-8, ISO-8859, SHA-256...) pass.
+OUTSIDE_REFERENCE = re.compile(
+    r"\bissues?\s+#?\d+"
+    r"|\b(?!(?:UTF|ISO|AES|SHA|CRC|GPL|UA|DIN|RFC|BCP|PDF|COM|AI|TLS|UTC|GMT|AU|NFC|NFKC|NFKD)-)"
+    r"[A-Z]{2,5}-\d{1,3}\b"
+)
+
+
+def comments_citing_outside_references(roots: list[Path]) -> list[str]:
+    """Comments and docstrings that send the reader to something outside the repository."""
+    found = []
+    for root in roots:
+        for path in sorted(root.rglob("*.py")):
+            source = path.read_text(encoding="utf-8")
+            texts = [
+                (token.start[0], token.string)
+                for token in tokenize.generate_tokens(io.StringIO(source).readline)
+                if token.type == tokenize.COMMENT
+            ]
+            for node in ast.walk(ast.parse(source)):
+                documented = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+                if isinstance(node, documented) and (doc := ast.get_docstring(node, clean=False)):
+                    texts.append((getattr(node, "lineno", 1), doc))
+            found += [
+                f"{path.relative_to(root.parent)}:{line} {match.group(0)}"
+                for line, text in texts
+                for match in OUTSIDE_REFERENCE.finditer(text)
+            ]
+    return found
+
+
+def test_comments_stand_alone() -> None:
+    assert comments_citing_outside_references([APP, TESTS, ROOT / "bench"]) == []
+
+
+def test_a_comment_citing_a_tracker_or_a_note_code_is_caught(tmp_path: Path) -> None:
+    code = tmp_path / "app"
+    code.mkdir()
+    (code / "sample.py").write_text(
+        '"""Reads UTF-8 text (see issue 12)."""\n'
+        "x = 1  # the QT-2 rule\n"
+        "y = 'issue 7 in a string is data, not a comment'\n"
+    )
+    assert comments_citing_outside_references([code]) == [
+        "app/sample.py:2 QT-2",
+        "app/sample.py:1 issue 12",
+    ]

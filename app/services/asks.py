@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.domain.model import CaseDetail
-from app.letters.asks import ASKS, asks_in, recognise
+from app.letters.asks import ASKS, ask_words, asks_in, recognise
 
 
 def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
@@ -29,3 +29,9 @@ def ua_demands(
     ``app.letters.asks.ASKS``; empty when none is): what the case pane and the letter editor
     show the writer."""
     return [(b, tuple(asks_in(b, user_templates))) for b in case.recommended_actions]
+
+
+def read_ask_words() -> None:
+    """Read the asks files now, off the GUI thread, so that the first case shown lists its
+    asks without parsing them (they are kept until a file changes)."""
+    ask_words()

@@ -14,18 +14,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.domain.model import (
-    FIRST_OFFICIAL,
-    AppealRecord,
-    AppealStatus,
-    CaseDetail,
-    CaseSummary,
-)
+from app.domain.model import FIRST_OFFICIAL, AppealStatus, CaseSummary
 from app.i18n import _
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
 from app.ui.models.case_columns import ua_sort_key
+
+if TYPE_CHECKING:
+    from app.domain.model import AppealRecord, CaseDetail
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
     from app.ui.dialogs.history_dialog import HistoryDialog

@@ -63,7 +63,10 @@ class CaseLoading(QObject):
         self._generation = 0
         self._peeking = False  # the start-up read of the whole list is on its way
         self._discard_peek = False  # ...but the store failed: its rows are not to be shown
-        self._opened_meanwhile: Database | None = None  # opened before that read came back
+        self._peek_generation = 0  # reloads begun before it (a later one makes it stale)
+        # The store opened (and in use) before that read came back: the selected case's
+        # details fill while the whole list is still being read; cases_loaded waits for it.
+        self._opened_meanwhile: Database | None = None
 
     def start(self) -> None:
         """Paint the preview if there is one, then read the whole list and open the store.
@@ -94,18 +97,20 @@ class CaseLoading(QObject):
     def _read_and_open(self, early: EarlyCaseList | None) -> None:
         paths, url = self._context.paths, self._context.database_url
 
-        def peek_in_background(_progress: object) -> list[CaseSummary] | None:
+        def peek_in_background(_progress: object) -> tuple[list[CaseSummary] | None, date]:
             if early is not None:  # started by application.run before the window was built
-                return early.result()
+                return early.result(), early.listed_on
             from app.services.cases import peek_cases
 
-            return peek_cases(paths, url)  # None: no store yet, to migrate, or damaged
+            day = date.today()  # None: no store yet, to migrate, or damaged
+            return peek_cases(paths, url, day), day
 
         self._peeking = True
+        self._peek_generation = self._generation
         self._context.runner.start(
             peek_in_background,
             self._on_peeked,
-            lambda _error: self._on_peeked(None),
+            lambda _error: self._on_peeked((None, date.today())),
             name="peek",
         )
         self._open_store()
@@ -129,18 +134,24 @@ class CaseLoading(QObject):
         self._case_list.select_first()
         self.counts_changed.emit()
 
-    def _on_peeked(self, cases: list[CaseSummary] | None) -> None:
+    def _on_peeked(self, listed: tuple[list[CaseSummary] | None, date]) -> None:
+        """``listed``: the whole list (None: not read) and the day it is in list order for."""
+        cases, listed_on = listed
         self._peeking = False
+        # A reload begun meanwhile (the store was in use) reads fresher rows and announces
+        # them itself: these are then dropped.
+        reloaded = self._generation != self._peek_generation
         if self._discard_peek:  # the store failed meanwhile: these rows cannot be trusted
             self._discard_peek = False
-        elif cases is not None:
+        elif cases is not None and not reloaded:
             self.peeked = True
             current = self._case_list.current_case()  # the preview's selection stays
             keep = current.case_id if current is not None else None
-            self._on_cases(cases, keep, announce=False)  # cases_loaded waits for the store
+            # cases_loaded waits for the store
+            self._on_cases(cases, keep, announce=False, listed_on=listed_on)
         opened, self._opened_meanwhile = self._opened_meanwhile, None
-        if opened is not None:
-            self.on_store_open(opened)
+        if opened is not None and not reloaded:
+            self._listed_or_reload()
 
     def _open_store(self) -> None:
         paths, url = self._context.paths, self._context.database_url
@@ -152,10 +163,12 @@ class CaseLoading(QObject):
             from app.services.database import open_store_exclusively
 
             db = open_store_exclusively(paths, url)
-            if details_shown:  # they show a long date: Babel's date formatting and the
-                from app.dates import long_date  # interface language's CLDR data load here
+            if details_shown:  # they show a long date and the case's asks: Babel's date
+                from app.dates import long_date  # formatting, the interface language's CLDR
+                from app.services.asks import read_ask_words  # data and the asks files load
 
-                long_date(date.today())  # rather than on the GUI thread (0.1-0.3 s)
+                long_date(date.today())  # here rather than on the GUI thread (0.1-0.3 s)
+                read_ask_words()
             return db
 
         self._context.runner.start(
@@ -164,13 +177,19 @@ class CaseLoading(QObject):
 
     def on_store_open(self, db: Database) -> None:
         """Work on ``db`` (opened at start-up, recovered, or restored from a backup)."""
-        if self._peeking:  # the start-up read is still on its way: the store follows it
-            self._opened_meanwhile = db
-            return
-        peeked, self.peeked = self.peeked, False
         self.load_failed_once = False
+        if self._peeking:  # the start-up read of the whole list is still on its way: the
+            self._opened_meanwhile = db  # store is used at once (the selected case's
+            self._context.use_store(db)  # details show), the list follows
+            return
         self._context.use_store(db)
-        if peeked:  # the list is current (same file, same schema)
+        self._listed_or_reload()
+
+    def _listed_or_reload(self) -> None:
+        """The store is in use: the list read before it opened is current (same file, same
+        schema), or the list is read through it."""
+        peeked, self.peeked = self.peeked, False
+        if peeked:
             self.cases_loaded.emit()
         else:
             self.reload()
@@ -209,10 +228,11 @@ class CaseLoading(QObject):
         if db is None:
             return
 
-        def list_in_background(_progress: object) -> list[CaseSummary]:
+        def list_in_background(_progress: object) -> tuple[list[CaseSummary], date]:
             from app.services.cases import list_cases  # imported off the GUI thread
 
-            return list_cases(db, include_closed=True)
+            day = date.today()
+            return list_cases(db, include_closed=True, today=day), day
 
         current = self._case_list.current_case()
         keep = (
@@ -223,7 +243,7 @@ class CaseLoading(QObject):
         parent = self._dialog_parent
         self._context.runner.start(
             list_in_background,
-            lambda cases: self._on_cases(cases, keep, generation),
+            lambda listed: self._on_cases(listed[0], keep, generation, listed_on=listed[1]),
             lambda error: report_failure(parent, _("Cannot list your cases"), error),
             name="list",
         )
@@ -234,12 +254,14 @@ class CaseLoading(QObject):
         select_case_id: int | None,
         generation: int = 0,
         announce: bool = True,
+        listed_on: date | None = None,
     ) -> None:
+        """Show ``cases`` (in list order for ``listed_on``, when given)."""
         if generation and generation != self._generation:
             return  # a newer reload is on its way; its rows are fresher than these
         case_list = self._case_list
         self.preview_counts = None
-        case_list.model.set_cases(cases)
+        case_list.model.set_cases(cases, listed_on)
         self.page_wanted.emit(Page.LIST if cases else Page.EMPTY)
         if select_case_id is not None and any(c.case_id == select_case_id for c in cases):
             selected = next(c for c in cases if c.case_id == select_case_id)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import AppealDeskError
-from app.domain.model import ImportResult
 from app.domain.notices import Notice
 from app.i18n import _
 from app.ui.messages import Messages
+
+if TYPE_CHECKING:
+    from app.domain.model import ImportResult
 
 log = logging.getLogger(__name__)
 

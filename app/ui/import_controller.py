@@ -5,11 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from app.domain.model import ImportOutcome, ImportResult
+from app.domain.model import ImportOutcome
 from app.i18n import _
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
@@ -23,6 +24,9 @@ from app.ui.import_summary import (
 )
 from app.ui.messages import Messages
 from app.ui.tasks import ProgressCallback
+
+if TYPE_CHECKING:
+    from app.domain.model import ImportResult
 
 IMPORTABLE_SUFFIXES = (
     ".txt", ".md", ".markdown", ".pdf", ".htm", ".html", ".xhtml", ".eml", ".mbox", ".mbx",

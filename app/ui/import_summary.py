@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.domain.model import ImportOutcome, ImportResult
+from app.domain.model import ImportOutcome
 from app.i18n import _, ngettext
 from app.ui.errors import reason_text
 from app.ui.formatting import outcome_label
+
+if TYPE_CHECKING:
+    from app.domain.model import ImportResult
 
 
 def summary_text(results: Sequence[ImportResult]) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
-from app.domain.model import CaseDetail, CaseStatus, CaseSummary, ImportResult
+from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
 from app.ui.accessibility import QuietStack, speak_status_messages
 from app.ui.app_context import AppContext
@@ -35,6 +35,7 @@ from app.ui.views.empty_state_view import EmptyStateView
 from app.ui.window_state import WindowState
 
 if TYPE_CHECKING:
+    from app.domain.model import CaseDetail, ImportResult
     from app.services.database import Database
     from app.ui.early_list import EarlyCaseList
     from app.ui.notifications import DeadlineNotifier

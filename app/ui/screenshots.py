@@ -13,15 +13,16 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
-from app.domain.model import CaseStatus
 from app.domain.output_options import PageSize
 from app.paths import AppPaths, resolve_paths
 
 WINDOW_SIZE = (1280, 780)
+W = TypeVar("W", bound=QWidget)
 
 
 def _wait(signal_owner: object, *signals: object, timeout_ms: int = 30_000) -> None:
@@ -85,13 +86,37 @@ def load_samples(paths: AppPaths) -> None:
     save_settings(paths, replace(load_settings(paths), sender=sender, page_size=PageSize.A4))
 
 
+def press(window: QWidget, keys: str) -> None:
+    """What a user's key press does: trigger the window's action bound to ``keys``."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    wanted = QKeySequence(keys)
+    next(a for a in window.findChildren(QAction) if a.shortcut() == wanted).trigger()
+
+
+def shown(kind: type[W]) -> W | None:
+    """The open window of ``kind``: the dialog an action has just opened."""
+    from PySide6.QtWidgets import QApplication
+
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()),
+        None,
+    )
+
+
 def make_screenshots(
     out_dir: Path, populate: Callable[[AppPaths], None] = load_samples, language: str = "en"
 ) -> list[Path]:
+    """The pictures, taken the way a user sees the app: the window is built as the app builds
+    it, then driven by its shortcuts and photographed with the dialogs they open."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.services.cases import list_cases
     from app.settings import load_settings
     from app.ui.app_context import AppContext
     from app.ui.application import apply_language, create_application
+    from app.ui.dialogs.history_dialog import HistoryDialog
+    from app.ui.dialogs.letter_dialog import LetterDialog
+    from app.ui.dialogs.mark_sent_dialog import MarkSentDialog
     from app.ui.main_window import MainWindow
     from app.ui.screenshot_extras import save_event_mode
 
@@ -117,14 +142,15 @@ def make_screenshots(
 
         paths = resolve_paths(Path(temp) / "data")
         populate(paths)
-        window = MainWindow(AppContext(paths, load_settings(paths)))
+        context = AppContext(paths, load_settings(paths))
+        window = MainWindow(context)
         window.resize(*WINDOW_SIZE)
         window.show()
         window.start()
         _wait(window, window.cases_loaded, window.load_failed)
         saved.append(_save(window, out_dir / "main-window.png"))
-        window.menu_actions.write_letter.trigger()
-        dialog = window.case_actions.letter_dialog
+        press(window, "Ctrl+L")  # Write letter
+        dialog = shown(LetterDialog)
         if dialog is not None:
             if dialog.drafting:
                 _wait(dialog, dialog.letter_ready)
@@ -140,24 +166,21 @@ def make_screenshots(
                 preview.close()
             dialog.mark_recorded()  # a picture, not a letter to keep: close without asking
             dialog.close()
-        window.case_actions.show_history()
-        if window.case_actions.history_dialog is not None:
-            history = window.case_actions.history_dialog
+        press(window, "Ctrl+H")  # Appeal history
+        history = shown(HistoryDialog)
+        if history is not None:
             history.case_combo.setCurrentIndex(0)
             history.table.selectRow(0)
             saved.append(_save(history, out_dir / "appeal-history.png"))
             history.close()
-        window.case_actions.mark_sent()
-        if window.case_actions.mark_sent_dialog is not None:
-            saved.append(_save(window.case_actions.mark_sent_dialog, out_dir / "mark-sent.png"))
-            window.case_actions.mark_sent_dialog.reject()
-        if window.context.db is not None:
-            listed = [
-                case.ua_number for case in window.model.cases() if case.status == CaseStatus.OPEN
-            ]
-            event_png = save_event_mode(
-                window.context.db, listed, out_dir / "event-mode.png", _settle
-            )
+        press(window, "Ctrl+M")  # Mark as sent
+        mark_sent = shown(MarkSentDialog)
+        if mark_sent is not None:
+            saved.append(_save(mark_sent, out_dir / "mark-sent.png"))
+            mark_sent.reject()
+        if context.db is not None:
+            listed = [case.ua_number for case in list_cases(context.db)]  # the open cases
+            event_png = save_event_mode(context.db, listed, out_dir / "event-mode.png", _settle)
             saved.extend([event_png] if event_png else [])
         window.close()
         app.processEvents()

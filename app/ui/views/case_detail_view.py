@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,11 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.model import CaseDetail, CaseStatus
+from app.domain.model import CaseStatus
 from app.i18n import _
 from app.services.country_names import shown_country_name
 from app.ui.accessibility import QuietStack, readable_by_keyboard
 from app.ui.formatting import days_left_text, format_date
+
+if TYPE_CHECKING:
+    from app.domain.model import CaseDetail
 
 
 class CaseDetailView(QuietStack):

@@ -1,0 +1,61 @@
+"""What the window's first screen does not show is not loaded before it: the modules below
+are imported when first needed (a case opened, a letter written, a non-English name shown,
+the window ready), so start-up does not wait for them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+START_UP = """
+import logging, sys, tempfile
+from pathlib import Path
+from app.logging_setup import configure_logging
+from app.paths import resolve_paths
+configure_logging(resolve_paths(Path(tempfile.mkdtemp())), hold=True)
+logging.getLogger("app").info("a start-up record")
+import app.settings
+from app.ui.application import apply_language, create_application
+from app.ui.main_window import MainWindow
+app = create_application(with_icon=False)
+apply_language(sys.argv[1])
+print(" ".join(sorted(sys.modules)))
+"""
+
+NOT_BEFORE_THE_FIRST_SCREEN = (
+    "babel",  # the digits of the common languages are known without its locale data
+    "logging.handlers",  # the log file opens once the window is ready
+    "app.domain.case_records",  # a case in full, documents, imports, letters
+    "app.importing.countries",  # country names in another language than English
+    "app.ui.views.case_detail_html",  # the case pane's text, once a case is shown
+    "app.ui.undo_commands",
+    "app.ui.removal_text",
+)
+
+
+def loaded_at_start_up(language: str) -> set[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", START_UP, language],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    return set(done.stdout.split())
+
+
+def test_the_window_and_its_start_up_load_nothing_the_first_screen_does_not_show() -> None:
+    loaded = loaded_at_start_up("en")
+    assert "app.ui.main_window" in loaded and "app.settings" in loaded
+    assert sorted(set(NOT_BEFORE_THE_FIRST_SCREEN) & loaded) == []
+
+
+def test_a_language_with_other_digits_still_asks_babel() -> None:
+    assert "babel" in loaded_at_start_up("ar")  # Arabic: CLDR decides between 0-9 and ٠-٩
