@@ -36,9 +36,7 @@ TARGET_MARKER = re.compile(
     r"APPELLE? AN\s*:?|ACTÚEN\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
     r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|.*\bAPPELS\b.*\bÀ\s*:|AGISSEZ\b.*|PASSEZ À L['’]ACTION\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
     r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?|"
-    r"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*|{write_to})\s*$".format(
-        write_to=WRITE_TO
-    ),
+    rf"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*|{WRITE_TO})\s*$",
     re.I,
 )
 # Headings after which address blocks are only copies (never targets).
