@@ -269,3 +269,21 @@ def test_saying_no_to_a_doubtful_document_leaves_the_case_and_says_so(
     assert "not applied" in status
     [stored] = list_cases(window.context.db, include_closed=True)
     assert stored.status != CaseStatus.CLOSED
+
+
+def test_a_final_naming_the_same_person_closes_the_case_without_a_question(
+    make_window, monkeypatch, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, QA_WALK / "905_belmont_student_fr.txt")
+    import_with_action(window, qtbot)
+    assert "Act before" in window.detail.facts_label.text()
+    choose_files(monkeypatch, QA_WALK / "906_belmont_student_final_fr.txt")
+    import_with_action(window, qtbot)
+    assert not any(kind == "ask" for kind, _title, _text in messages.shown)
+    [stored] = list_cases(window.context.db, include_closed=True)
+    assert stored.status == CaseStatus.CLOSED
+    assert window.detail.title_label.text() == "CONDAMNATION À MORT COMMUÉE"
+    facts = window.detail.facts_label.text()
+    assert "Act before" not in facts
+    assert "Closed" in facts
