@@ -219,6 +219,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if missing is not None:  # Qt would abort with a message naming the wrong library
         print(missing.advice(detect_distribution()), file=sys.stderr)
         return 1
+    import gc
+
+    gc.disable()  # from here on as application.run says (the window's modules included)
     from app.ui.application import run
 
     status = run(args)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from app.atomic_files import replace_file_contents
 from app.domain.errors import N_, InvalidInput
 from app.domain.model import SenderProfile
-from app.domain.output_options import PageSize
 from app.paths import AppPaths
+
+if TYPE_CHECKING:
+    from app.domain.output_options import PageSize
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,8 @@ def _checked(key: str, value: object) -> object:
     if value is not None and not isinstance(value, str):
         return _WRONG
     if key == "page_size":
+        from app.domain.output_options import PageSize  # only when a page size is set
+
         return PageSize.parse(value)
     return value
 
@@ -98,6 +102,8 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
     data = asdict(settings)
     data["caution_countries"] = list(settings.caution_countries)
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    from app.atomic_files import replace_file_contents
+
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         replace_file_contents(paths.settings_file, payload)
@@ -136,6 +142,8 @@ def changed_setting(
         countries = tuple(c.strip() for c in value.split(",") if c.strip())
         return replace(settings, caution_countries=countries)
     if key == "page-size":
+        from app.domain.output_options import PageSize
+
         size = PageSize.parse(value)
         if value and size is None:
             raise InvalidInput(

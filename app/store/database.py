@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,7 +22,7 @@ from app.atomic_files import remove_stale_temp_files
 from app.domain.errors import N_, Phrase, StoreUnavailable
 from app.paths import PRIVATE_FILE, AppPaths, ensure_dirs
 from app.store.case_list import Execute
-from app.store.instance_lock import StoreBusy, StoreLock
+from app.store.instance_lock import WRITER_LOCK_FILE, StoreBusy, StoreLock, WriterTurn
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -131,10 +131,26 @@ class Database:
         from sqlalchemy.exc import OperationalError
 
         try:
-            with sessions.begin() as session:
+            with self._one_writer(), sessions.begin() as session:
                 yield session
         except OperationalError as exc:
             raise StoreUnavailable(describe_operational_error(exc, self.path)) from exc
+
+    def _one_writer(self) -> AbstractContextManager[object]:
+        """A SQLite file takes one transaction at a time, from every thread and copy of the
+        app (``WriterTurn``); a PostgreSQL server needs no such turn."""
+        if self.path is None:
+            return nullcontext()
+        try:
+            return WriterTurn(self.path.parent).acquire()
+        except StoreBusy as exc:
+            raise StoreUnavailable(
+                N_(
+                    "Another copy of Appeal Desk, or a command, has been changing the data in "
+                    "{folder} for a while. Try again in a moment; nothing was changed."
+                ),
+                folder=self.path.parent,
+            ) from exc
 
     def read(self, reader: Callable[[Execute], _T]) -> _T:
         """``reader(execute)`` on one consistent view of the store, in plain SQL: through a
@@ -379,12 +395,14 @@ _warned: list[bool] = []
 
 
 def warn_about_old_sqlite() -> None:
-    """Once per process: SQLite below 3.51.3 has the WAL-reset bug, so keep one writer."""
+    """Once per process: SQLite below 3.51.3 has the WAL-reset bug, which the writer lock
+    (one transaction at a time, ``WriterTurn``) keeps away; the log says which SQLite runs."""
     if sqlite3.sqlite_version_info < (3, 51, 3) and not _warned:
         _warned.append(True)
-        log.warning(
-            "SQLite %s predates 3.51.3 (WAL-reset bug): avoid writing from two copies at once",
+        log.info(
+            "SQLite %s predates 3.51.3 (WAL-reset bug): transactions take turns through %s",
             sqlite3.sqlite_version,
+            WRITER_LOCK_FILE,
         )
 
 

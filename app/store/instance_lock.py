@@ -9,6 +9,8 @@ from __future__ import annotations
 import errno
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import IO
 
@@ -192,8 +194,6 @@ def _flock(fh: IO[bytes], exclusive: bool) -> bool:
 
 
 def _wait_for(fh: IO[bytes], exclusive: bool, seconds: float) -> bool:
-    import time
-
     deadline = time.monotonic() + seconds
     while not _flock(fh, exclusive):
         if time.monotonic() >= deadline:
@@ -270,3 +270,85 @@ class StoreLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+# One writer at a time on a SQLite store. SQLite before 3.51.3 can corrupt a database in WAL
+# mode when one connection resets the write-ahead log while another checkpoints or writes
+# (the "WAL-reset bug"); a commit checkpoints on its own once the log has grown. So every
+# transaction on the file holds this lock from its BEGIN to the end of its COMMIT: across
+# the threads of this process (a re-entrant lock) and across processes (an advisory lock on
+# a file beside the store), whatever SQLite version the interpreter carries.
+
+WRITER_LOCK_FILE = "appeal-desk.writer.lock"
+ONE_WRITER_WAIT_SECONDS = 20.0  # a transaction waits this long for another copy's to end
+
+
+class _Writers:
+    """This process's hold of one store's writer lock: the thread that has it, how deep."""
+
+    def __init__(self) -> None:
+        self.turn = threading.RLock()
+        self.depth = 0
+        self.fh: IO[bytes] | None = None
+
+
+_writers: dict[Path, _Writers] = {}
+_writers_guard = threading.Lock()
+
+
+class WriterTurn:
+    """The writer lock of the store in ``folder``, taken by ``acquire`` (waiting up to
+    ``wait`` seconds for another thread or copy to let go, else StoreBusy) and let go by
+    ``release``; re-entrant within a thread. In a folder where the lock file cannot be made
+    (read-only, or out of space) only this process's threads take turns: nothing else can
+    write there."""
+
+    def __init__(self, folder: Path, wait: float | None = None) -> None:
+        self.path = (folder / WRITER_LOCK_FILE).resolve()
+        self.wait = ONE_WRITER_WAIT_SECONDS if wait is None else wait
+        with _writers_guard:
+            self._writers = _writers.setdefault(self.path, _Writers())
+        self.acquired = False
+
+    def acquire(self) -> WriterTurn:
+        if self.acquired:
+            return self
+        writers = self._writers
+        deadline = time.monotonic() + self.wait
+        if not writers.turn.acquire(timeout=self.wait):
+            raise StoreBusy(self.path, exclusive=True)
+        if writers.depth == 0:
+            fh = _writer_file(self.path)
+            if fh is not None and not _wait_for(fh, True, max(0.0, deadline - time.monotonic())):
+                fh.close()
+                writers.turn.release()
+                raise StoreBusy(self.path, exclusive=True)
+            writers.fh = fh
+        writers.depth += 1
+        self.acquired = True
+        return self
+
+    def release(self) -> None:
+        if not self.acquired:
+            return
+        self.acquired = False
+        writers = self._writers
+        writers.depth -= 1
+        if writers.depth == 0 and writers.fh is not None:
+            writers.fh.close()  # closing the descriptor drops the advisory lock
+            writers.fh = None
+        writers.turn.release()
+
+    def __enter__(self) -> WriterTurn:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _writer_file(path: Path) -> IO[bytes] | None:
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # a read-only or full folder: no other copy can write there either
+        return None
+    return os.fdopen(fd, "r+b")

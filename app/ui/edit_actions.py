@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
 
 from app.i18n import _, pgettext
 from app.ui.errors import report_failure
+from app.ui.main_actions import HELP_TEXT
 from app.ui.messages import Messages
 
 if TYPE_CHECKING:
@@ -117,8 +118,6 @@ class EditActions(QObject):
         self.remove_practice.setText(_("Remove &practice cases..."))
         if self.menu is not None:
             self.menu.setTitle(pgettext("menu", "&Edit"))
-        from app.ui.shortcuts_help import HELP_TEXT
-
         self.undo.setProperty(HELP_TEXT, _("Undo"))
         self.redo.setProperty(HELP_TEXT, _("Redo"))
         # QUndoStack names its actions "Undo <text>"; here the words follow the interface language.

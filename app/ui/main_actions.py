@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from app.i18n import _, pgettext
 
+HELP_TEXT = "shortcutHelpText"  # an action property: what Help > Keyboard shortcuts calls it
+
 
 @dataclass
 class MainActions:

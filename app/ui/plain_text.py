@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtGui import Qt
 
 
@@ -17,4 +15,6 @@ def plain_tooltip(text: str | None) -> str | None:
     """
     if not text or not Qt.mightBeRichText(text):
         return text
+    import html  # rarely needed: its entity tables are not loaded at start-up
+
     return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"

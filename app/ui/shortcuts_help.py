@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-
-HELP_TEXT = "shortcutHelpText"  # an action property: what Help > Keyboard shortcuts calls it
+from app.ui.main_actions import HELP_TEXT
 
 
 def general_keys() -> list[tuple[str, str]]:

@@ -103,6 +103,29 @@ def test_choosing_a_language_in_settings_switches_the_window(make_window, app_pa
         apply_language("en")
 
 
+def test_changing_the_language_in_settings_keeps_the_other_edits(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.settings import load_settings
+    from app.ui.application import apply_language
+
+    window = make_window()
+    window.menu_actions.settings.trigger()
+    dialog = window.case_actions.settings_dialog
+    dialog.name_edit.setText("Ana Example")
+    dialog.city_edit.setText("Leeds")
+    dialog.ui_language_combo.setCurrentIndex(dialog.ui_language_combo.findData("de"))
+    assert dialog.isVisible() and dialog.name_edit.text() == "Ana Example"
+    try:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        saved = load_settings(app_paths)
+        assert saved.ui_language == "de"
+        assert saved.sender.name == "Ana Example" and saved.sender.city == "Leeds"
+        assert window.context.settings.sender.name == "Ana Example"
+    finally:
+        apply_language("en")
+
+
 def test_the_interface_language_picker_names_each_language_in_its_own(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.menu_actions.settings.trigger()

@@ -28,6 +28,7 @@ from app.paths import AppPaths
 from app.settings import Settings, save_settings
 from app.ui.app_icon import app_icon
 from app.ui.choice_combo import interface_language_combo, page_size_combo
+from app.ui.messages import Messages
 
 log = logging.getLogger(__name__)
 SettingsSaved = Callable[[Settings], None]
@@ -160,16 +161,24 @@ class WelcomeDialog(QDialog):
         self.skipped = True
         self.reject()
 
-    def result_settings(self) -> Settings:
-        """After Save: everything entered; after Skip (or Escape): only the language choice."""
-        chosen = replace(
-            self._original,
-            ui_language=self.language_combo.currentData(),
-            welcome_done=True,
-        )
-        if self.result() != QDialog.DialogCode.Accepted:
-            return chosen
-        sender = SenderProfile(
+    def reject(self) -> None:
+        """Skip, Escape or the close button: details typed but not saved are never dropped
+        without asking; keeping them saves them as with Save."""
+        if self._entered_sender() != self._original.sender and Messages.ask(
+            self,
+            _("Keep your details?"),
+            _(
+                "You typed your details but did not save them. Keep them for your letters? "
+                "You can change them later in Settings."
+            ),
+        ):
+            self.skipped = False
+            self.accept()
+            return
+        super().reject()
+
+    def _entered_sender(self) -> SenderProfile:
+        return SenderProfile(
             name=self.name_edit.text().strip(),
             address=self.address_edit.toPlainText().strip(),
             city=self.city_edit.text().strip(),
@@ -177,8 +186,23 @@ class WelcomeDialog(QDialog):
             email=self._original.sender.email,
             about=self.about_edit.text().strip(),
         )
+
+    def result_settings(self) -> Settings:
+        """After Save: everything entered, and the welcome is done. After Skip: only the
+        language choice, and the welcome is done. Closed otherwise (Escape, the close button):
+        only the language choice, and the welcome returns at the next start."""
+        accepted = self.result() == QDialog.DialogCode.Accepted
+        chosen = replace(
+            self._original,
+            ui_language=self.language_combo.currentData(),
+            welcome_done=accepted or self.skipped,
+        )
+        if not accepted:
+            return chosen
         return replace(
-            chosen, sender=sender, page_size=PageSize.parse(self.page_combo.currentData())
+            chosen,
+            sender=self._entered_sender(),
+            page_size=PageSize.parse(self.page_combo.currentData()),
         )
 
 

@@ -62,19 +62,74 @@ def test_welcome_saves_the_sender_and_never_shows_again(qtbot, gui_app, paths: A
     assert maybe_show_welcome(None, paths, settings) is None
 
 
-def test_skipping_the_welcome_keeps_nothing_but_the_choice_to_skip(
-    qtbot, gui_app, paths: AppPaths
+def test_skipping_an_empty_welcome_marks_it_done_without_a_question(
+    qtbot, gui_app, paths: AppPaths, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+    from app.ui.messages import Messages
 
+    asked: list[str] = []
+    monkeypatch.setattr(Messages, "ask", staticmethod(lambda _p, title, _t: asked.append(title)))
     dialog = maybe_show_welcome(None, paths, Settings())
     qtbot.add_widget(dialog)
-    qtbot.keyClicks(dialog.name_edit, "Not saved")
+    with qtbot.waitSignal(dialog.finished, timeout=3000):
+        dialog.skip_button.click()
+    settings = load_settings(paths)
+    assert settings.welcome_done and settings.sender.name == ""
+    assert asked == []
+    assert maybe_show_welcome(None, paths, settings) is None
+
+
+def test_closing_the_welcome_with_typed_details_asks_and_keeps_them(
+    qtbot, gui_app, paths: AppPaths, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+    from app.ui.messages import Messages
+
+    asked: list[str] = []
+
+    def keep(_parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(Messages, "ask", staticmethod(keep))
+    dialog = maybe_show_welcome(None, paths, Settings())
+    qtbot.add_widget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Ana Example")
     with qtbot.waitSignal(dialog.finished, timeout=3000):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and "did not save" in asked[0]
     settings = load_settings(paths)
+    assert settings.sender.name == "Ana Example"
     assert settings.welcome_done
+
+
+def test_declining_to_keep_typed_details_brings_the_welcome_back_next_time(
+    qtbot, gui_app, paths: AppPaths, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+    from app.ui.messages import Messages
+
+    asked: list[str] = []
+
+    def discard(_parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return False
+
+    monkeypatch.setattr(Messages, "ask", staticmethod(discard))
+    dialog = maybe_show_welcome(None, paths, Settings())
+    qtbot.add_widget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Not kept")
+    with qtbot.waitSignal(dialog.finished, timeout=3000):
+        dialog.close()  # the title bar's close button
+    assert asked == ["Keep your details?"]
+    settings = load_settings(paths)
     assert settings.sender.name == ""
+    assert not settings.welcome_done  # closed, not finished: it greets the user again
+    again = maybe_show_welcome(None, paths, settings)
+    assert again is not None
+    qtbot.add_widget(again)
+    again.close()
 
 
 def test_shortcuts_list_names_the_main_flow_keys(qtbot, main_window, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
@@ -255,6 +310,37 @@ def test_choosing_a_language_in_the_welcome_shows_it_at_once(qtbot, gui_app) -> 
     finally:
         apply_language("en")
     assert dialog.windowTitle() == english
+
+
+def test_choosing_a_language_in_the_welcome_over_the_window_keeps_it_open_and_filled(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.i18n import available_languages
+    from app.ui.application import apply_language, when_ready
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    if "de" not in available_languages():
+        return
+    window = main_window(Settings())
+    when_ready(window, window.context)
+    [welcome] = window.findChildren(WelcomeDialog)
+    qtbot.keyClicks(welcome.name_edit, "Ana Example")
+    qtbot.keyClicks(welcome.city_edit, "Leeds")
+    try:
+        welcome.language_combo.setFocus()
+        qtbot.keyClick(welcome.language_combo, Qt.Key.Key_Down)  # one keypress: "As my system"
+        welcome.language_combo.setCurrentIndex(welcome.language_combo.findData("de"))
+        assert welcome.isVisible() and welcome.result() == 0
+        assert welcome.windowTitle() == "Willkommen bei Appeal Desk"
+        assert welcome.name_edit.text() == "Ana Example" and welcome.city_edit.text() == "Leeds"
+        assert not load_settings(paths).welcome_done  # nothing saved until the user says so
+        with qtbot.waitSignal(welcome.finished, timeout=3000):
+            welcome.buttons.button(welcome.buttons.StandardButton.Save).click()
+    finally:
+        apply_language("en")
+    settings = load_settings(paths)
+    assert settings.sender.name == "Ana Example" and settings.sender.city == "Leeds"
+    assert settings.ui_language == "de" and settings.welcome_done
 
 
 def test_start_up_hooks_remind_at_once_and_welcome_a_new_user(
