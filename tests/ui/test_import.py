@@ -242,3 +242,48 @@ def test_a_few_refused_files_are_named_in_the_summary_once_the_progress_is_gone(
     assert lines[0] == "4 documents could not be imported."
     for path in bad:
         assert any(line.startswith(f"{path.name}: rejected - ") for line in lines)
+
+
+QA_WALK = Path(__file__).parents[1] / "unit" / "importing" / "qa_walk"
+
+
+def test_saying_no_to_a_doubtful_document_leaves_the_case_and_says_so(
+    make_window, monkeypatch, qtbot, messages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, QA_WALK / "905_belmont_student_fr.txt")
+    import_with_action(window, qtbot)
+    other = tmp_path / "other.txt"  # the same number, about someone else
+    other.write_text(
+        (QA_WALK / "906_belmont_student_final_fr.txt")
+        .read_text(encoding="utf-8")
+        .replace("Luc Ambara", "Jean Morel"),
+        encoding="utf-8",
+    )
+    messages.answer = False
+    choose_files(monkeypatch, other)
+    import_with_action(window, qtbot)
+    assert messages.shown[-1][0] == "ask"
+    status = window.statusBar().currentMessage()
+    assert "waits for your decision" not in status
+    assert "not applied" in status
+    [stored] = list_cases(window.context.db, include_closed=True)
+    assert stored.status != CaseStatus.CLOSED
+
+
+def test_a_final_naming_the_same_person_closes_the_case_without_a_question(
+    make_window, monkeypatch, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, QA_WALK / "905_belmont_student_fr.txt")
+    import_with_action(window, qtbot)
+    assert "Act before" in window.detail.facts_label.text()
+    choose_files(monkeypatch, QA_WALK / "906_belmont_student_final_fr.txt")
+    import_with_action(window, qtbot)
+    assert not any(kind == "ask" for kind, _title, _text in messages.shown)
+    [stored] = list_cases(window.context.db, include_closed=True)
+    assert stored.status == CaseStatus.CLOSED
+    assert window.detail.title_label.text() == "CONDAMNATION À MORT COMMUÉE"
+    facts = window.detail.facts_label.text()
+    assert "Act before" not in facts
+    assert "Closed" in facts
