@@ -25,10 +25,10 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from checkouts import CACHE_VARIABLE, GENERATOR, checkout_cache, checkout_env
 from measure import STORE_CACHE, Result
@@ -58,12 +58,12 @@ class Side:
 
     label: str
     repo: Path
+    commit: str = ""
     values: dict[str, list[float]] = field(default_factory=dict)
     results: dict[str, Result] = field(default_factory=dict)
 
-    @property
-    def commit(self) -> str:
-        return describe(self.repo)
+    def __post_init__(self) -> None:
+        self.commit = self.commit or describe(self.repo)
 
     def has(self, script: str) -> bool:
         return (self.repo / "bench" / script).exists()
@@ -105,8 +105,10 @@ def command_for(repo: Path, script: str, python: str) -> list[str]:
 
 
 def run_side(
-    side: Side, script: str, quick: bool, python: str, cache_dir: Path
+    side: Side, script: str, quick: bool, python: str, cache_dir: Path, header: dict[str, Any]
 ) -> list[Result] | None:
+    """Run ``script`` in one checkout; its figures (None if it has no such script), the run
+    and the machine's load noted in ``header["runs"]``."""
     planned = plan(script, quick)
     if planned is None or not side.has(script):
         return None
@@ -123,6 +125,8 @@ def run_side(
         env=env,
     )
     found = figures(script, code, out, read)
+    run = {"script": script, "side": side.label, "seconds": round(took, 1), "load": before}
+    header["runs"].append(run | {"load_after": load(), "figures": len(found)})
     print(
         f"# {script} in {side.label} ({side.commit}): {took:.1f} s, {len(found)} figures, "
         f"load {before} -> {load()}",
@@ -175,63 +179,94 @@ def table(before: Side, after: Side, tolerance: float) -> str:
     return "\n".join(lines)
 
 
+def saved(before: Side, after: Side, header: dict[str, object]) -> dict[str, object]:
+    """Everything the table needs, and each run's load (see ``--report``)."""
+    return header | {
+        "sides": {
+            side.label: {
+                "repo": str(side.repo),
+                "commit": side.commit,
+                "values": side.values,
+                "results": {
+                    n: json.loads(r.json_line(detail=True)) for n, r in side.results.items()
+                },
+            }
+            for side in (before, after)
+        },
+    }
+
+
+def restored(data: dict[str, Any]) -> tuple[Side, Side]:
+    sides = []
+    for label in ("before", "after"):
+        found = data["sides"][label]
+        side = Side(label, Path(found["repo"]), found["commit"], found["values"])
+        side.results = {n: Result.from_json(r) for n, r in found["results"].items()}
+        sides.append(side)
+    return sides[0], sides[1]
+
+
+def summary(header: dict[str, Any], before: Side, after: Side) -> str:
+    return (
+        f"Before: {before.repo} ({before.commit}); after: {after.repo} ({after.commit}); "
+        f"{header['started']}-{header.get('ended', '(unfinished)')} UTC, load average "
+        f"(1/5/15 min) {header['load_at_start']} at the start, "
+        f"{header.get('load_at_end', '?')} at the end; {header['rounds']} round(s)"
+        f"{', --quick' if header['quick'] else ''}.\n"
+    )
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--before", type=Path, required=True, help="checkout A (an older commit)")
-    p.add_argument("--after", type=Path, required=True, help="checkout B (the newer code)")
+    p.add_argument("--before", type=Path, help="checkout A (an older commit)")
+    p.add_argument("--after", type=Path, help="checkout B (the newer code)")
     p.add_argument("--quick", action="store_true", help="run_all's small sizes")
     p.add_argument("--only", nargs="*", help="run only these scripts (file names)")
     p.add_argument("--rounds", type=int, default=1, help="runs of each script in each checkout")
     p.add_argument("--tolerance", type=float, default=0.10, help="a change within this is noise")
     p.add_argument("--python", default=sys.executable, help="the interpreter for both")
     p.add_argument("--cache-dir", type=Path, default=STORE_CACHE, help="generated stores")
-    p.add_argument("--save", type=Path, help="also write every value and load here (JSON)")
+    p.add_argument("--save", type=Path, help="write every value and load here (JSON), as it goes")
+    p.add_argument("--report", type=Path, help="print the table of a saved (even unfinished) run")
     args = p.parse_args()
+    if args.report:
+        data = json.loads(args.report.read_text())
+        before, after = restored(data)
+        print(summary(data, before, after))
+        print(table(before, after, args.tolerance))
+        return 0
+    if args.before is None or args.after is None:
+        p.error("--before and --after are needed (or --report)")
     before = Side("before", args.before.resolve())
     after = Side("after", args.after.resolve())
     names = script_names(after.repo / "bench")
     names += [n for n in script_names(before.repo / "bench") if n not in names]
     if args.only:
         names = [n for n in names if n in args.only]
-    started, load_at_start = datetime.now(UTC), load()
-    print(f"# {started:%Y-%m-%d %H:%M} UTC, load {load_at_start}", file=sys.stderr, flush=True)
+    header: dict[str, Any] = {
+        "started": f"{datetime.now(UTC):%Y-%m-%d %H:%M}",
+        "load_at_start": load(),
+        "rounds": args.rounds,
+        "quick": args.quick,
+        "runs": [],
+    }
+    print(f"# {header['started']} UTC, load {header['load_at_start']}", file=sys.stderr)
     for script in names:
         for round_ in range(args.rounds):
             for side in (before, after) if round_ % 2 == 0 else (after, before):
-                found = run_side(side, script, args.quick, args.python, args.cache_dir)
+                found = run_side(side, script, args.quick, args.python, args.cache_dir, header)
                 for result in found or []:
                     side.values.setdefault(result.name, []).append(result.value)
                     side.results.setdefault(result.name, result)
-    ended = datetime.now(UTC)
-    print(
-        f"Before: {before.repo} ({before.commit}); after: {after.repo} ({after.commit}); "
-        f"{started:%Y-%m-%d %H:%M}-{ended:%H:%M} UTC, load average (1/5/15 min) "
-        f"{load_at_start} at the start, {load()} at the end; {args.rounds} round(s)"
-        f"{', --quick' if args.quick else ''}.\n"
-    )
-    print(table(before, after, args.tolerance))
+                if args.save:
+                    args.save.write_text(json.dumps(saved(before, after, header), indent=1))
+    header |= {"ended": f"{datetime.now(UTC):%H:%M}", "load_at_end": load()}
     if args.save:
-        saved = {
-            "started": started.isoformat(timespec="seconds"),
-            "ended": ended.isoformat(timespec="seconds"),
-            "load_at_start": load_at_start,
-            "load_at_end": load(),
-            "sides": {
-                side.label: {
-                    "repo": str(side.repo),
-                    "commit": side.commit,
-                    "values": side.values,
-                    "notes": {n: r.note for n, r in side.results.items()},
-                }
-                for side in (before, after)
-            },
-        }
-        args.save.write_text(json.dumps(saved, indent=1) + "\n")
+        args.save.write_text(json.dumps(saved(before, after, header), indent=1))
+    print(summary(header, before, after))
+    print(table(before, after, args.tolerance))
     return 0
 
 
 if __name__ == "__main__":
-    start = time.perf_counter()
-    code = main()
-    print(f"\n({time.perf_counter() - start:.0f} s)", file=sys.stderr)
-    sys.exit(code)
+    sys.exit(main())

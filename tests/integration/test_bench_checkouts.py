@@ -7,6 +7,7 @@ stores of their own schema, cached per schema, and that the comparison reads its
 from __future__ import annotations
 
 import importlib
+import json
 import sqlite3
 import subprocess
 import sys
@@ -129,3 +130,16 @@ def test_the_table_says_which_figures_moved_beyond_the_tolerance(
         "`gone`": ["", "before only"],
         "`new`": ["", "after only"],
     }
+
+
+def test_a_saved_run_gives_the_same_table_again(bench: dict[str, ModuleType]) -> None:
+    compare_runs = bench["compare_runs"]
+    before = side(compare_runs, "before", {"sort": [10.0, 12.0], "docs_per_s": [200.0]})
+    after = side(compare_runs, "after", {"sort": [13.0], "docs_per_s": [150.0], "new": [2.0]})
+    header = {"started": "2026-12-06 16:00", "load_at_start": "1.0/1.0/1.0", "rounds": 2}
+    data = json.loads(json.dumps(compare_runs.saved(before, after, header | {"quick": False})))
+    again = compare_runs.restored(data)
+    assert compare_runs.table(*again, 0.10) == compare_runs.table(before, after, 0.10)
+    assert "| `docs_per_s` | ms | 200 | 150 | -25.0% | no, worse |" in compare_runs.table(
+        *again, 0.10
+    )
