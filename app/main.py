@@ -179,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.logging_setup import configure_logging
 
     configure_logging(ctx.paths, console=False)
+    from app.i18n import say_preview_problems
+
+    say_preview_problems()  # a translator's APPEAL_DESK_TEST_PO that could not be used
     try:
         return int(handler(args, ctx) or 0)
     except AppealDeskError as exc:

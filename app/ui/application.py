@@ -311,6 +311,9 @@ def run(args: argparse.Namespace) -> int:
     early_list = EarlyCaseList.start(paths, database_url)
     app = create_application(with_icon=False)  # the icon follows the first frame
     apply_language(getattr(args, "lang", None) or settings.ui_language)
+    from app.i18n import say_preview_problems
+
+    say_preview_problems()  # a translator's APPEAL_DESK_TEST_PO that could not be used
     install_excepthook(paths)
     from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
