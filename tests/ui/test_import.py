@@ -293,3 +293,48 @@ def test_files_given_to_a_new_user_are_offered_after_the_welcome(
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
         welcome.skip_button.click()
     assert [case.ua_number for case in window.listed_cases()] == ["119/21"]
+
+
+QA_WALK = Path(__file__).parents[1] / "unit" / "importing" / "qa_walk"
+
+
+def test_saying_no_to_a_doubtful_document_leaves_the_case_and_says_so(
+    make_window, monkeypatch, qtbot, messages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, QA_WALK / "905_belmont_student_fr.txt")
+    import_with_action(window, qtbot)
+    other = tmp_path / "other.txt"  # the same number, about someone else
+    other.write_text(
+        (QA_WALK / "906_belmont_student_final_fr.txt")
+        .read_text(encoding="utf-8")
+        .replace("Luc Ambara", "Jean Morel"),
+        encoding="utf-8",
+    )
+    messages.answer = False
+    choose_files(monkeypatch, other)
+    import_with_action(window, qtbot)
+    assert messages.shown[-1][0] == "ask"
+    status = window.statusBar().currentMessage()
+    assert "waits for your decision" not in status
+    assert "not applied" in status
+    [stored] = list_cases(window.context.db, include_closed=True)
+    assert stored.status != CaseStatus.CLOSED
+
+
+def test_a_final_naming_the_same_person_closes_the_case_without_a_question(
+    make_window, monkeypatch, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, QA_WALK / "905_belmont_student_fr.txt")
+    import_with_action(window, qtbot)
+    assert "Act before" in window.detail.facts_label.text()
+    choose_files(monkeypatch, QA_WALK / "906_belmont_student_final_fr.txt")
+    import_with_action(window, qtbot)
+    assert not any(kind == "ask" for kind, _title, _text in messages.shown)
+    [stored] = list_cases(window.context.db, include_closed=True)
+    assert stored.status == CaseStatus.CLOSED
+    assert window.detail.title_label.text() == "CONDAMNATION À MORT COMMUÉE"
+    facts = window.detail.facts_label.text()
+    assert "Act before" not in facts
+    assert "Closed" in facts
