@@ -218,6 +218,7 @@ def test_a_preview_catalog_with_a_cut_string_is_said_on_stderr_and_in_the_log(
     )
     err, log = _cli_with_preview(preview, tmp_path / "data")
     [line] = err.splitlines()
-    assert f"the preview catalog {preview} cannot be shown as written" in line
-    assert f"{preview}:" in line and "not one whole quoted string" in line
+    # said in the previewed language (French here), naming the line that is cut short
+    assert line.startswith("appeal-desk: avertissement : ")
+    assert f"{preview}:12: not one whole quoted string" in line
     assert line.removeprefix("appeal-desk: ") in log
