@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         if self.loading.load_failed_once:
             self.loading_label.setText(_("Your cases could not be opened."))
         else:
-            self.loading_label.setText(_("Opening your cases..."))
+            self.loading_label.setText(_("Opening your cases…"))
         self.menu_actions.retranslate_ui()
         self.edits.retranslate_ui()
         self.model.retranslate()

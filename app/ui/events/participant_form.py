@@ -356,7 +356,7 @@ class ParticipantForm(QWidget):
 
     def _set_placeholder(self) -> None:
         placeholder = (
-            _("Writing your letter...")
+            _("Writing your letter…")
             if self.drafting
             else _("Choose a case: your letter appears here to adapt.")
         )
