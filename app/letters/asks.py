@@ -35,6 +35,7 @@ ASKS = (
     "quash_conviction",
     "drop_charges",
     "fair_trial",
+    "no_torture",
     "protection",
     "lawyer",
     "family",
@@ -45,8 +46,12 @@ ASKS = (
     "travel_ban",
     "end_harassment",
     "investigation",
+    "accountability",
     "peaceful_rights",
 )
+# A narrower ask that says all a broader one would in the same sentence: "protect her from
+# torture" asks for protection from torture, not for protection measures besides.
+NARROWER = {"no_torture": "protection"}
 ASK_TABLES = ("recognise", "sentences", "pronouns", "bullets")
 PRONOUN_FORMS = ("f", "m", "neutral", "several")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -175,6 +180,9 @@ def _asks_in(unit: str, words: AskWords) -> tuple[str, ...]:
         for ask, phrase, needle in words.phrases
         if needle in folded and request_pattern(phrase).search(folded)
     }
+    for narrow, broad in NARROWER.items():
+        if narrow in found:
+            found.discard(broad)
     return tuple(ask for ask in ASKS if ask in found)
 
 

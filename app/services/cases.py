@@ -66,7 +66,9 @@ def list_cases(
     return sorted(rows, key=list_order(today or date.today()))
 
 
-def peek_cases(paths: AppPaths, database_url: str | None = None) -> list[CaseSummary] | None:
+def peek_cases(
+    paths: AppPaths, database_url: str | None = None, today: date | None = None
+) -> list[CaseSummary] | None:
     """Every case as ``list_cases(include_closed=True)`` gives it, read before the store is
     opened (start-up: no SQLAlchemy import, about 200 ms sooner); None when that is not
     possible (another database, a store that needs migrating or is damaged, no store yet)."""
@@ -75,7 +77,7 @@ def peek_cases(paths: AppPaths, database_url: str | None = None) -> list[CaseSum
     from app.store.case_list import read_cases, read_file
 
     rows = read_file(paths.database, read_cases)
-    return None if rows is None else sorted(rows, key=list_order(date.today()))
+    return None if rows is None else sorted(rows, key=list_order(today or date.today()))
 
 
 def peek_preview(

@@ -60,6 +60,7 @@ class CaseLoading(QObject):
         self.peeked = False  # the list shown was read before the store was opened
         self.preview_counts: tuple[int, int] | None = None  # (open, closed) of a preview
         self.load_failed_once = False  # the store could not be opened (and none is open)
+        self.damaged = False  # ...because it is damaged: the recovery dialog was offered
         self._generation = 0
         self._peeking = False  # the start-up read of the whole list is on its way
         self._discard_peek = False  # ...but the store failed: its rows are not to be shown
@@ -97,19 +98,20 @@ class CaseLoading(QObject):
     def _read_and_open(self, early: EarlyCaseList | None) -> None:
         paths, url = self._context.paths, self._context.database_url
 
-        def peek_in_background(_progress: object) -> list[CaseSummary] | None:
+        def peek_in_background(_progress: object) -> tuple[list[CaseSummary] | None, date]:
             if early is not None:  # started by application.run before the window was built
-                return early.result()
+                return early.result(), early.listed_on
             from app.services.cases import peek_cases
 
-            return peek_cases(paths, url)  # None: no store yet, to migrate, or damaged
+            day = date.today()  # None: no store yet, to migrate, or damaged
+            return peek_cases(paths, url, day), day
 
         self._peeking = True
         self._peek_generation = self._generation
         self._context.runner.start(
             peek_in_background,
             self._on_peeked,
-            lambda _error: self._on_peeked(None),
+            lambda _error: self._on_peeked((None, date.today())),
             name="peek",
         )
         self._open_store()
@@ -133,7 +135,9 @@ class CaseLoading(QObject):
         self._case_list.select_first()
         self.counts_changed.emit()
 
-    def _on_peeked(self, cases: list[CaseSummary] | None) -> None:
+    def _on_peeked(self, listed: tuple[list[CaseSummary] | None, date]) -> None:
+        """``listed``: the whole list (None: not read) and the day it is in list order for."""
+        cases, listed_on = listed
         self._peeking = False
         # A reload begun meanwhile (the store was in use) reads fresher rows and announces
         # them itself: these are then dropped.
@@ -144,7 +148,8 @@ class CaseLoading(QObject):
             self.peeked = True
             current = self._case_list.current_case()  # the preview's selection stays
             keep = current.case_id if current is not None else None
-            self._on_cases(cases, keep, announce=False)  # cases_loaded waits for the store
+            # cases_loaded waits for the store
+            self._on_cases(cases, keep, announce=False, listed_on=listed_on)
         opened, self._opened_meanwhile = self._opened_meanwhile, None
         if opened is not None and not reloaded:
             self._listed_or_reload()
@@ -210,13 +215,17 @@ class CaseLoading(QObject):
             self.preview_counts = None
             self._case_list.model.set_cases([])
             self.page_wanted.emit(Page.LOADING)
-        recovered = handle_unavailable_store(error, self._context.paths, self._dialog_parent)
-        if recovered is not None:
-            self.on_store_open(recovered)
+        recovery = handle_unavailable_store(error, self._context.paths, self._dialog_parent)
+        if recovery.database is not None:
+            self.on_store_open(recovery.database)
             return
         self.load_failed_once = True
+        self.damaged = recovery.offered
         self.load_failed.emit()
-        report_failure(self._dialog_parent, _("Cannot open your data"), error)
+        if recovery.quit:  # the user chose Quit in the recovery dialog
+            self._dialog_parent.window().close()
+        elif not recovery.offered:  # the recovery dialog said it all already
+            report_failure(self._dialog_parent, _("Cannot open your data"), error)
 
     def reload(self, select_case_id: int | None = None) -> None:
         """Read the list again through the store, keeping (or moving to) a selected case."""
@@ -224,10 +233,11 @@ class CaseLoading(QObject):
         if db is None:
             return
 
-        def list_in_background(_progress: object) -> list[CaseSummary]:
+        def list_in_background(_progress: object) -> tuple[list[CaseSummary], date]:
             from app.services.cases import list_cases  # imported off the GUI thread
 
-            return list_cases(db, include_closed=True)
+            day = date.today()
+            return list_cases(db, include_closed=True, today=day), day
 
         current = self._case_list.current_case()
         keep = (
@@ -238,7 +248,7 @@ class CaseLoading(QObject):
         parent = self._dialog_parent
         self._context.runner.start(
             list_in_background,
-            lambda cases: self._on_cases(cases, keep, generation),
+            lambda listed: self._on_cases(listed[0], keep, generation, listed_on=listed[1]),
             lambda error: report_failure(parent, _("Cannot list your cases"), error),
             name="list",
         )
@@ -249,12 +259,14 @@ class CaseLoading(QObject):
         select_case_id: int | None,
         generation: int = 0,
         announce: bool = True,
+        listed_on: date | None = None,
     ) -> None:
+        """Show ``cases`` (in list order for ``listed_on``, when given)."""
         if generation and generation != self._generation:
             return  # a newer reload is on its way; its rows are fresher than these
         case_list = self._case_list
         self.preview_counts = None
-        case_list.model.set_cases(cases)
+        case_list.model.set_cases(cases, listed_on)
         self.page_wanted.emit(Page.LIST if cases else Page.EMPTY)
         if select_case_id is not None and any(c.case_id == select_case_id for c in cases):
             selected = next(c for c in cases if c.case_id == select_case_id)

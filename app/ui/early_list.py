@@ -11,6 +11,7 @@ fast path does not apply. The store is still opened, checked and migrated afterw
 from __future__ import annotations
 
 import threading
+from datetime import date
 from typing import TYPE_CHECKING
 
 from app.paths import AppPaths
@@ -31,6 +32,7 @@ class EarlyCaseList:
         self._preview_read = threading.Event()
         self._go_on = threading.Event()
         self._cases: list[CaseSummary] | None = None
+        self.listed_on = date.today()  # the day both reads put their rows in list order
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._read, name="early-case-list", daemon=True)
 
@@ -45,12 +47,14 @@ class EarlyCaseList:
             from app.services.cases import peek_cases, peek_preview
 
             try:
-                self._preview = peek_preview(self._paths, PREVIEW_SIZE, self._database_url)
+                self._preview = peek_preview(
+                    self._paths, PREVIEW_SIZE, self._database_url, self.listed_on
+                )
             finally:
                 self._preview_read.set()
             if self._preview is not None:  # the window paints it first: the whole list's
                 self._go_on.wait()  # Python work would slow that down (interpreter lock)
-            self._cases = peek_cases(self._paths, self._database_url)
+            self._cases = peek_cases(self._paths, self._database_url, self.listed_on)
         except Exception as error:  # handed to whoever asks for the result
             self._error = error
 

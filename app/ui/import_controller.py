@@ -16,6 +16,7 @@ from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.import_summary import (
     confirmation_text,
+    declined_text,
     details_text,
     has_rejections,
     result_line,
@@ -203,6 +204,13 @@ class ImportController(QObject):
         self.finished.emit(list(results))
         self.report(results)
         accepted = [r for r in results if self._confirmed(r)]
+        declined = sum(
+            1
+            for r in results
+            if r.outcome == ImportOutcome.NEEDS_CONFIRMATION and r not in accepted
+        )
+        if declined:  # the decision is made: the status line no longer says it waits
+            self.status_message.emit(declined_text(declined), 10_000)
         if accepted:
             from app.services.importing import confirm
 

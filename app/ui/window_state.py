@@ -50,10 +50,20 @@ class WindowState:
         case_list.show_closed_box.setChecked(show_closed in (True, "true", "1"))
 
     def save(self, window: QMainWindow, splitter: QSplitter, case_list: CaseListView) -> None:
-        self._settings.setValue("main/geometry", window.saveGeometry())
-        self._settings.setValue("main/state", window.saveState())
-        self._settings.setValue("main/splitter", splitter.saveState())
-        self._settings.setValue("main/caseHeader", case_list.table.horizontalHeader().saveState())
-        self._settings.setValue("main/caseOrder", "list")
-        self._settings.setValue("main/showClosed", case_list.show_closed_box.isChecked())
+        """Keep the layout for the next start; ui.ini is written (and flushed to disk, ~20 ms)
+        only when something changed since it was read."""
+        for key, value in (
+            ("main/geometry", window.saveGeometry()),
+            ("main/state", window.saveState()),
+            ("main/splitter", splitter.saveState()),
+            ("main/caseHeader", case_list.table.horizontalHeader().saveState()),
+            ("main/caseOrder", "list"),
+        ):
+            if self._settings.value(key) != value:
+                self._settings.setValue(key, value)
+        show_closed = case_list.show_closed_box.isChecked()
+        if self._settings.value("main/showClosed", type=bool) != show_closed or not (
+            self._settings.contains("main/showClosed")
+        ):
+            self._settings.setValue("main/showClosed", show_closed)
         self._settings.sync()

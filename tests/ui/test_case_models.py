@@ -80,6 +80,25 @@ def test_passed_deadlines_list_the_most_recent_first(qapp) -> None:  # type: ign
     assert column_texts(built, Column.UA_NUMBER) == ["2/26", "9/25", "3/20", "1/95"]
 
 
+def test_rows_listed_for_the_models_day_keep_their_order_others_are_sorted(
+    qapp,  # type: ignore[no-untyped-def]
+    cases: list[CaseSummary],
+) -> None:
+    from app.services.cases import list_order
+
+    listed = sorted(cases, key=list_order(TODAY))  # as list_cases gives them for TODAY
+    trusted = CaseTableModel(today=lambda: TODAY)
+    trusted.set_cases(listed, listed_on=TODAY)
+    assert column_texts(trusted, Column.UA_NUMBER) == ["1/26", "5/26", "7/25", "80/99", "119/21"]
+
+    # Listed on another day (the order may have changed since): the model sorts them itself
+    yesterday = sorted(cases, key=list_order(TODAY - timedelta(days=40)))
+    assert [case.ua_number for case in yesterday] != ["1/26", "5/26", "7/25", "80/99", "119/21"]
+    resorted = CaseTableModel(today=lambda: TODAY)
+    resorted.set_cases(yesterday, listed_on=TODAY - timedelta(days=40))
+    assert column_texts(resorted, Column.UA_NUMBER) == ["1/26", "5/26", "7/25", "80/99", "119/21"]
+
+
 def test_a_clicked_deadline_column_sorts_by_date_as_before(model: CaseTableModel) -> None:
     model.sort(Column.DEADLINE, Qt.SortOrder.AscendingOrder)
     assert column_texts(model, Column.UA_NUMBER) == ["7/25", "1/26", "5/26", "119/21", "80/99"]

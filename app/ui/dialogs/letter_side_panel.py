@@ -27,7 +27,8 @@ ASK_LABELS = {
     "quash_conviction": N_("Quash the conviction"),
     "drop_charges": N_("Drop the charges"),
     "fair_trial": N_("A fair trial"),
-    "protection": N_("Protection from torture and ill-treatment"),
+    "no_torture": N_("Protection from torture and ill-treatment"),
+    "protection": N_("Protection and safety"),
     "lawyer": N_("Access to a lawyer"),
     "family": N_("Contact with family"),
     "medical": N_("Medical care"),
@@ -37,6 +38,7 @@ ASK_LABELS = {
     "travel_ban": N_("Lift the travel ban"),
     "end_harassment": N_("End the harassment"),
     "investigation": N_("An investigation"),
+    "accountability": N_("Those responsible brought to justice"),
     "peaceful_rights": N_("Respect for peaceful expression and assembly"),
 }
 

@@ -154,12 +154,19 @@ class CaseTableModel(QAbstractTableModel):
 
     # ---- writing -------------------------------------------------------------------------
 
-    def set_cases(self, cases: Sequence[CaseSummary]) -> None:
-        """Replace every row (after an import or at start-up), keeping the current sort."""
+    def set_cases(self, cases: Sequence[CaseSummary], listed_on: date | None = None) -> None:
+        """Replace every row (after an import or at start-up), keeping the current sort.
+
+        ``listed_on``: the day ``cases`` were put in list order (``list_cases`` and
+        ``peek_cases`` give them so): on that day the list order is theirs, and the model
+        does not sort them again (10,000 cases: about 10 ms)."""
         self.beginResetModel()
         self._orders.clear()
         self._pool = list(cases)
-        self._order = self._ordered()
+        if self._sort_column is None and listed_on is not None and listed_on == self._today():
+            self._order = positions(range(len(self._pool)))
+        else:
+            self._order = self._ordered()
         self._rows = list(map(self._pool.__getitem__, self._order))
         self.endResetModel()
         self._prepare_orders()

@@ -122,7 +122,7 @@ class CaseDetailView(QuietStack):
         self.sample_banner.setVisible(case.is_sample)
         self.closed_banner.setVisible(case.status == CaseStatus.CLOSED)
         facts = [shown_country_name(case.country)] if case.country else []
-        if case.deadline is not None:
+        if case.deadline is not None and case.status != CaseStatus.CLOSED:  # nothing to act on
             facts.append(_("Act before {date}").format(date=format_date(case.deadline, long=True)))
         facts.append(days_left_text(case.deadline, case.status, date.today()))
         self.facts_label.setText(" \u00b7 ".join(facts))
