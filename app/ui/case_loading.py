@@ -60,6 +60,7 @@ class CaseLoading(QObject):
         self.peeked = False  # the list shown was read before the store was opened
         self.preview_counts: tuple[int, int] | None = None  # (open, closed) of a preview
         self.load_failed_once = False  # the store could not be opened (and none is open)
+        self.damaged = False  # ...because it is damaged: the recovery dialog was offered
         self._generation = 0
         self._peeking = False  # the start-up read of the whole list is on its way
         self._discard_peek = False  # ...but the store failed: its rows are not to be shown
@@ -219,6 +220,7 @@ class CaseLoading(QObject):
             self.on_store_open(recovery.database)
             return
         self.load_failed_once = True
+        self.damaged = recovery.offered
         self.load_failed.emit()
         if recovery.quit:  # the user chose Quit in the recovery dialog
             self._dialog_parent.window().close()

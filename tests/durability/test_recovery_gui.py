@@ -354,5 +354,9 @@ def test_closing_the_recovery_dialog_leaves_the_window_without_a_second_box(
     window, seen = _window_on_damaged_store(qtbot, paths, lambda d: d.reject())
     assert seen and asked == []
     assert window.isVisible()  # type: ignore[attr-defined]
-    assert window.loading_label.text() == "Your cases could not be opened."  # type: ignore[attr-defined]
+    assert window.loading_label.text().startswith(  # type: ignore[attr-defined]
+        "Your cases could not be opened: the database is damaged.\nRestore a backup with "
+        "File > Backups…"
+    )
+    assert window.menu_actions.backups.isEnabled()  # type: ignore[attr-defined]
     assert file_digest(paths.database) == before
