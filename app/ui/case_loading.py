@@ -102,8 +102,8 @@ class CaseLoading(QObject):
                 return early.result(), early.listed_on
             from app.services.cases import peek_cases
 
-            day = date.today()  # None: no store yet, to migrate, or damaged
-            return peek_cases(paths, url, day), day
+            day = date.today()
+            return peek_cases(paths, url, day), day  # None: no store yet, to migrate, damaged
 
         self._peeking = True
         self._peek_generation = self._generation
