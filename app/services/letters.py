@@ -115,12 +115,19 @@ def draft_letter(
     bilingual_with: str | None = None,
     asks: Sequence[str] | None = None,
     model_letter: bool = True,
+    from_asks: bool = False,
 ) -> Letter:
     """Render the letter to target ``target_index`` (1-based) in ``locale`` (default: see above).
 
     ``asks`` are the UA's demands the letter makes (default: those recognised in its model
     letter); they are written as sentences of the letter's language whenever the model letter is
-    not used as printed, which it is only in its own language and while ``model_letter``."""
+    not used as printed, which it is only in its own language and while ``model_letter``.
+    ``from_asks`` writes them as our sentences even in the UA's own language (each half of a
+    bilingual letter: the same letter in both languages, not the model letter beside ours).
+
+    ``bilingual_with`` adds the same letter in a second language (the writer's own) after the
+    first: each part with its own salutation and closing, the personal note and the writer's
+    "about" sentence once, in the second part; one head and one signature."""
     if kind is AppealKind.APPEAL or case.targets:
         _check_target(case, target_index)
     warnings: list[Notice] = []
@@ -144,6 +151,9 @@ def draft_letter(
     rules = load_rules(chain, user_templates)
     target = case.targets[target_index - 1] if case.targets else None
     same_language = base_language(case.document_language or "en") == base_language(letter_locale)
+    second_locale = _valid_locale(bilingual_with) if bilingual_with else None
+    if second_locale and base_language(second_locale) == base_language(letter_locale):
+        second_locale = None
     printed = None
     gender = None
     if target is not None:
@@ -162,6 +172,8 @@ def draft_letter(
     )
     body = model_letter_body(case.model_letter) if model_letter else None
     chosen_asks = tuple(recognise_asks(case, user_templates) if asks is None else asks)
+    if (from_asks or second_locale) and chosen_asks:
+        same_language = False  # the asks as our sentences, as the other language has them
     if kind is AppealKind.SOLIDARITY:
         body = None
         chosen_asks = ()
@@ -198,8 +210,9 @@ def draft_letter(
     recipient = (
         _as_named(target, base_language(letter_locale), gender, user_templates) if target else None
     )
+    signer = sender_for_letter(sender, letter_locale)
     values = {
-        "sender": ctx.sender_context(sender_for_letter(sender, letter_locale)),
+        "sender": ctx.sender_context(replace(signer, about="") if second_locale else signer),
         "official": ctx.official_context(recipient, polite) if recipient else _no_official(polite),
         "case": ctx.case_context(case, country_name(case.country, letter_locale)),
         "persons": persons,
@@ -210,28 +223,29 @@ def draft_letter(
             subject=subject,
             courtesy=polite,
             body=body,
-            personal_note=personal_note,
+            personal_note="" if second_locale else personal_note,  # once, in the second part
             date_locale=_date_locale(letter_locale, sender),
             asks=sentences,
         ),
     }
     text = render_guarded(chain, user_templates, name, values).lstrip("\n")  # a runaway is killed
-    if bilingual_with and base_language(_valid_locale(bilingual_with)) != base_language(
-        letter_locale
-    ):
+    if second_locale:
         second = draft_letter(
             case,
             target_index,
             sender,
-            locale=bilingual_with,
+            locale=second_locale,
             today=today,
             user_templates=user_templates,
             personal_note=personal_note,
             kind=kind,
             asks=chosen_asks,
             model_letter=model_letter,
+            from_asks=bool(chosen_asks),
         )
-        text = parallel_text(text, polite.salutation, polite.closing, is_rtl(letter_locale), second)
+        text = bilingual_text(
+            text, polite.salutation, polite.closing, is_rtl(letter_locale), second
+        )
         warnings.extend(w for w in second.warnings if w not in warnings)
     if case.is_sample:  # every copy, printed or sent, says it is practice
         from app.services.samples import sample_marking
@@ -334,14 +348,15 @@ _MONTH_FIRST = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH", "FM", 
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 
 
-def parallel_text(
+def bilingual_text(
     first: str, salutation: str, closing: str, first_rtl: bool, second: Letter
 ) -> str:
-    """One letter with both texts in parallel: the head of the first (the official's language)
-    once, then each part in both languages, the first language first: salutations, paragraph by
-    paragraph, closings; the signature once. When the directions differ, every line of each
-    language is isolated in its own direction (LRI or RLI ... PDI), so a left-to-right paragraph
-    inside a right-to-left letter reads left to right, in text, e-mail and PDF alike."""
+    """One letter in two languages: the head of the first (the official's language) once, then
+    the whole letter in the first language (salutation, paragraphs, closing), a separator line,
+    the same letter in the second language, and the signature once. When the directions differ,
+    every line of each language is isolated in its own direction (LRI or RLI ... PDI), so a
+    left-to-right paragraph inside a right-to-left letter reads left to right, in text, e-mail
+    and PDF alike."""
     one = _letter_parts(first, salutation, closing)
     two = _letter_parts(second.text, second.salutation, second.closing)
     if one is None or two is None:  # a template without the usual shape: one after the other
@@ -358,14 +373,11 @@ def parallel_text(
 
     head, (salute_one, body_one, close_one), _tail_one = one
     _head_two, (salute_two, body_two, close_two), tail_two = two
-    blocks = [mark(salute_one, first_rtl) + "\n" + mark(salute_two, second.right_to_left)]
-    for index in range(max(len(body_one), len(body_two))):
-        if index < len(body_one):
-            blocks.append(mark(body_one[index], first_rtl))
-        if index < len(body_two):
-            blocks.append(mark(body_two[index], second.right_to_left))
-    blocks.append(mark(close_one, first_rtl) + "\n" + mark(close_two, second.right_to_left))
-    return head + "\n\n".join(blocks) + tail_two
+    part_one = [mark(block, first_rtl) for block in (salute_one, *body_one, close_one)]
+    part_two = [mark(block, second.right_to_left) for block in (salute_two, *body_two, close_two)]
+    return (
+        head + "\n\n".join(part_one) + "\n" + BILINGUAL_SEPARATOR + "\n\n".join(part_two) + tail_two
+    )
 
 
 def _letter_parts(

@@ -165,9 +165,9 @@ def test_bilingual_letter_puts_the_target_language_first(
     spanish = letter.text.index("Señor Ministro:")
     english = letter.text.index("Dear Minister,")
     assert spanish < english
-    assert (
-        "I am writing to ask you to release" in letter.text[english:]
-    )  # model letter in English part
+    # the same letter in both parts: the UA's demand as our sentence in each language
+    assert "Le pido que ponga en libertad a Tharani Selvanayagam" in letter.text[:english]
+    assert "I urge you to release Tharani Selvanayagam immediately" in letter.text[english:]
     assert letter.locale == "es"
 
 
