@@ -30,7 +30,8 @@ _CONFERENCE_LINE = re.compile(r"^/\*.*\*/\s*$")
 _ID_LINE = re.compile(
     r"^\s*(?:(?:First|Second|Third|Fourth|Fifth|Final|Primera|Segunda|Tercera)\s+(?:UA|AU)\b|"
     r"Further information on UA\b|Información complementaria sobre AU\b|"
-    r"Complément d['’]information sur l['’]AU\b|(?:UA|AU)\s*:\s*\d)",
+    r"Complément d['’]information sur l['’]AU\b|(?:UA|AU)\s*:\s*\d|"
+    r"(?:UA|AU)[\s-]*Nr\.?\s*:\s*(?:(?:UA|AU)[\s:-]*)?\d)",
     re.I,
 )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.importing import id_headline
 from app.importing.concern import is_old_layout, read_concern_line
 from app.importing.countries import canonical_country
-from app.importing.dates import is_date_line
+from app.importing.dates import find_dates, is_date_line
 from app.importing.document import Document, is_id_line
 from app.importing.targets import TARGET_MARKER
 from app.importing.titles import Reading, clean_title
@@ -75,7 +75,7 @@ def _read_banner(doc: Document) -> Reading:
     lines = doc.body_lines
     i = (_banner_index(doc) or 0) + 1
     country = None
-    while i < len(lines) and _before_headline(lines[i]):
+    while i < len(lines) and (_before_headline(lines[i]) or _date_tail(lines[i - 1], lines[i])):
         country = country or (canonical_country(lines[i]) if lines[i].strip() else None)
         i += 1
     if i >= len(lines):
@@ -110,6 +110,15 @@ def _mixed_case_headline(lines: list[str], i: int) -> tuple[str, int]:
         parts.append(lines[i].strip())
         i += 1
     return " ".join(parts), i
+
+
+def _date_tail(previous: str, line: str) -> bool:
+    """The rest of a date the extraction wrapped ("... Date: 5" / "December 2026")."""
+    head, tail = previous.strip(), line.strip()
+    if not head or not tail or len(tail) > 30:
+        return False
+    joined = f"{head} {tail}"
+    return any(start < len(head) and end >= len(joined) - 1 for start, end, _ in find_dates(joined))
 
 
 def _before_headline(line: str) -> bool:

@@ -78,7 +78,9 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     story = summary(doc, reading.story_start)
     persons = _persons(doc, story, targets, reading.title or "")
     previous = identity.previous_ua_link(doc)
-    country = _country(doc, reading.country, index, previous)
+    country = _country(doc, reading.country, index, previous) or _addressed_country(
+        story or "", targets
+    )
     if number is None and index is None and not targets and not persons:
         raise ImportRejected(source, NOT_A_UA)
     if doc.accent_damaged:
@@ -150,6 +152,22 @@ def _persons(
     )
     named = narrative_persons(doc, story, set(), headline)
     return [p for p in named if fold(p.name) not in exclude]
+
+
+_PLACE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?: [^\W\d_][^\W\d_'’-]*){0,2}")
+
+
+def _addressed_country(story: str, targets: list[Target]) -> str | None:
+    """A country no list knows (a fictional one): the last part of an official's address,
+    when the story names it too ("République de Belmont" and "Belmont-Ville, Belmont")."""
+    for target in targets:
+        last = (target.address or "").rsplit(",", 1)[-1].strip()
+        if not _PLACE_NAME.fullmatch(last):
+            continue
+        name = last.title() if last.isupper() else last
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", story):
+            return name
+    return None
 
 
 def _country(

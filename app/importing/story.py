@@ -39,7 +39,7 @@ def summary(doc: Document, start: int) -> str | None:
             or COPIES_MARKER.match(stripped)
             or (GREETING.match(stripped) and current)
         ):
-            if current and _is_prose(" ".join(current)):
+            if current and _is_prose(" ".join(current), short=not paragraphs):
                 paragraphs.append(" ".join(current))
                 current = []
             if paragraphs or current:
@@ -59,13 +59,16 @@ def summary(doc: Document, start: int) -> str | None:
         if re.match(r"^\S.*\s{4,}\S", line) and not current:
             continue  # a names column or a layout row, not prose
         current.append(stripped)
-    if current and _is_prose(" ".join(current)):
+    if current and _is_prose(" ".join(current), short=not paragraphs):
         paragraphs.append(" ".join(current))
     return "\n\n".join(paragraphs[:2]) or None
 
 
-def _is_prose(paragraph: str) -> bool:
-    return len(paragraph) > 80 and paragraph.rstrip().endswith((".", "»", "”", '"', ")"))
+def _is_prose(paragraph: str, short: bool = False) -> bool:
+    """A paragraph of sentences; ``short`` when it is the whole story (a final's one sentence,
+    "María Solano has been granted protection measures." before "No further action …")."""
+    least = 40 if short else 80
+    return len(paragraph) > least and paragraph.rstrip().endswith((".", "»", "”", '"', ")"))
 
 
 def model_letter(doc: Document) -> str | None:

@@ -207,6 +207,8 @@ def _first_named(summary: str, exclude: set[str]) -> list[str]:
             continue
         first = _coordinated(match.group(0).split())[0]  # its partner is found afterwards
         words = _drop_leading_roles(first, before[-1:].islower())
+        while words and before[-1:].islower() and words[0] in NAME_PARTICLES:
+            words = words[1:]  # "la condamnation à mort de Luc Ambara": "de" is no name's
         span = " ".join(words)
         if (
             len(words) < 2

@@ -12,6 +12,7 @@ from app.importing.addresses import (
     block_to_target,
     label_of,
 )
+from app.importing.dates import find_dates
 from app.importing.document import Document, is_id_line
 from app.importing.names import (
     looks_like_office,
@@ -20,6 +21,14 @@ from app.importing.names import (
     split_office_prefix,
 )
 
+# "Write to:" in each language (with or without a space before the colon): the heading itself,
+# never the first line of the official's address.
+WRITE_TO = (
+    r"(?:Please\s+)?write\s+to\s*:|(?:Veuillez\s+)?(?:[ée]crivez|[ée]crire|adressez-vous)\s+"
+    r"(?:[àa]|au|aux)\s*:|(?:Por favor,?\s+)?escrib(?:a|an|e|id|ir)\s+a\s*:|"
+    r"(?:Bitte\s+)?(?:schreiben\s+Sie|schreibt|schreibe|schreib)(?:\s+bitte)?\s+an\s*:|"
+    r"(?:Por favor,?\s+)?escrev(?:a|am|e|er)\s+(?:para|a|ao|à)\s*:"
+)
 # Headings after which address blocks are targets.
 TARGET_MARKER = re.compile(
     r"^\s*(?:TAKE ACTION\b.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"
@@ -27,7 +36,7 @@ TARGET_MARKER = re.compile(
     r"APPELLE? AN\s*:?|ACTÚEN\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
     r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|.*\bAPPELS\b.*\bÀ\s*:|AGISSEZ\b.*|PASSEZ À L['’]ACTION\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
     r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?|"
-    r"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*)\s*$",
+    rf"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*|{WRITE_TO})\s*$",
     re.I,
 )
 # Headings after which address blocks are only copies (never targets).
@@ -88,7 +97,10 @@ def address_blocks(doc: Document) -> list[Block]:
         nonlocal state, adjacent, unlabelled
         if not current:
             return
-        block_lines = _after_prose(list(current))
+        block_lines = _without_headings(_after_prose(list(current)))
+        if not block_lines:
+            current.clear()
+            return
         current.clear()
         unlabelled = None
         continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
@@ -259,6 +271,30 @@ def _after_prose(lines: list[str]) -> list[str]:
     if prose and first_contact - prose[-1] >= 2:
         return lines[prose[-1] + 1 :]
     return lines
+
+
+# "MERCI D'AGIR AVANT LE : 10 janvier 2027", "Write to:" when the extraction lost the blank
+# line after them: headings and deadlines above a block, never an official's title.
+_DEADLINE_WORDS = re.compile(
+    r"\b(?:before|until|by|deadline|avant|jusqu['’]au|antes|hasta|bis|vor|até)\b", re.I
+)
+
+
+def _is_heading_line(line: str) -> bool:
+    if CONTACT_LABEL.match(line) or label_of(line) in SALUTATION_LABELS:
+        return False
+    if TARGET_MARKER.match(line) and line.rstrip().endswith(":"):
+        return True
+    found = find_dates(line)
+    return bool(found) and bool(_DEADLINE_WORDS.search(line[: found[0][0]]))
+
+
+def _without_headings(lines: list[str]) -> list[str]:
+    """The block without the heading and deadline lines run into its top."""
+    start = 0
+    while start < len(lines) and _is_heading_line(lines[start]):
+        start += 1
+    return lines[start:]
 
 
 def _is_address_block(lines: list[str], under_heading: bool) -> bool:

@@ -22,7 +22,10 @@ _PREFIXES = re.compile(
     r"^(?:Further information|Urgent Action good news|Good news|Update|Follow[- ]up|"
     r"Urgent Action(?: update| follow[- ]up| appeal)?|UA update|Eilaktion|Urgent Action Update|"
     r"Información complementaria|Complément d['’]information|Action complémentaire|"
-    r"Weitere Informationen|URGENT ACTION TITLE)\s*:\s*",
+    r"Weitere Informationen|URGENT ACTION TITLE|Informations? compl[ée]mentaires?|"
+    r"Nouvelles informations|Mise à jour|Actualizaci[óo]n|Informaci[óo]n adicional|"
+    r"Neue Informationen|Aktualisierung|Informa[çc][ãa]o (?:complementar|adicional)|"
+    r"Mais informa[çc][õo]es|Atualiza[çc][ãa]o)\s*:\s*",
     re.I,
 )
 _AIUSA_SUFFIX = re.compile(r"\s*\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)

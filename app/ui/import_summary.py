@@ -55,6 +55,15 @@ def summary_text(results: Sequence[ImportResult]) -> str:
     return " ".join(parts) if parts else _("No document was imported.")
 
 
+def declined_text(count: int) -> str:
+    """The status line once the user said No to applying doubtful documents."""
+    return ngettext(
+        "%(count)d document was not applied: its case stays as it was.",
+        "%(count)d documents were not applied: their cases stay as they were.",
+        count,
+    ) % {"count": count}
+
+
 def result_line(result: ImportResult) -> str:
     name = Path(result.source).name or result.source
     if result.outcome == ImportOutcome.REJECTED:
