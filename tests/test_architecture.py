@@ -383,6 +383,19 @@ def test_files_are_replaced_only_by_the_atomic_writes_module() -> None:
     assert set(offenders) <= RENAMERS, offenders
 
 
+def test_the_interface_writes_dates_only_through_the_locale_aware_helpers() -> None:
+    """A fixed ``strftime`` pattern ignores the reader's language and order of day and month:
+    the window and the command line write dates with app/dates.py or app/ui/formatting.py."""
+    offenders = [
+        f"{path.relative_to(APP.parent)}:{number}"
+        for layer in ("ui", "cli")
+        for path in sorted((APP / layer).rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "strftime(" in line
+    ]
+    assert offenders == []
+
+
 # The development folder kept beside a checkout; spelled in two pieces so that this file,
 # which must name it, is not itself a reference to it.
 SIBLING_FOLDER = "".join(("sha", "red"))

@@ -753,7 +753,8 @@ def title_for_letter(
 ) -> str | None:
     """An official's title in the letter's language ("Minister of Justice" in a Spanish
     letter: "Ministra de Justicia" for a woman), when our data knows that title in both
-    languages; otherwise the title as printed, never half translated."""
+    languages; otherwise the title as printed, never half translated. A known title printed in
+    capitals ("PRÄSIDENT") is written as the letter's language writes it, even in its own."""
     if not title or not title.strip():
         return title
     return _title_for_letter(title, language, gender, language_files(OFFICES_FILE, user_templates))
@@ -765,9 +766,15 @@ def _title_for_letter(title: str, language: str, gender: str | None, stamp: Stam
     folded = _title_key_text(title)
     key = forms.keys.get(folded)
     entry = forms.written.get(language, {}).get(key or "")
-    if not entry or folded in forms.own.get(language, ()):
+    if not entry or (folded in forms.own.get(language, ()) and not _in_capitals(title)):
         return title  # unknown, or already written in the letter's language
     return entry.get(gender_key(gender)) or entry["neutral"]
+
+
+def _in_capitals(text: str) -> bool:
+    """Printed in capital letters, as some UAs print offices ("PRÄSIDENT", "MINISTER OF
+    JUSTICE"); a script without case (Arabic) never is."""
+    return any(char.isalpha() for char in text) and text == text.upper() and text != text.lower()
 
 
 # ---- honorifics in the address block --------------------------------------------------------

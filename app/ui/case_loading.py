@@ -60,6 +60,7 @@ class CaseLoading(QObject):
         self.peeked = False  # the list shown was read before the store was opened
         self.preview_counts: tuple[int, int] | None = None  # (open, closed) of a preview
         self.load_failed_once = False  # the store could not be opened (and none is open)
+        self.damaged = False  # ...because it is damaged: the recovery dialog was offered
         self._generation = 0
         self._peeking = False  # the start-up read of the whole list is on its way
         self._discard_peek = False  # ...but the store failed: its rows are not to be shown
@@ -214,13 +215,17 @@ class CaseLoading(QObject):
             self.preview_counts = None
             self._case_list.model.set_cases([])
             self.page_wanted.emit(Page.LOADING)
-        recovered = handle_unavailable_store(error, self._context.paths, self._dialog_parent)
-        if recovered is not None:
-            self.on_store_open(recovered)
+        recovery = handle_unavailable_store(error, self._context.paths, self._dialog_parent)
+        if recovery.database is not None:
+            self.on_store_open(recovery.database)
             return
         self.load_failed_once = True
+        self.damaged = recovery.offered
         self.load_failed.emit()
-        report_failure(self._dialog_parent, _("Cannot open your data"), error)
+        if recovery.quit:  # the user chose Quit in the recovery dialog
+            self._dialog_parent.window().close()
+        elif not recovery.offered:  # the recovery dialog said it all already
+            report_failure(self._dialog_parent, _("Cannot open your data"), error)
 
     def reload(self, select_case_id: int | None = None) -> None:
         """Read the list again through the store, keeping (or moving to) a selected case."""

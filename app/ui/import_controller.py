@@ -162,7 +162,7 @@ class ImportController(QObject):
         self._cancel = cancel
         if cancel is not None:
             self._progress = QProgressDialog(
-                _("Importing documents..."), _("Cancel"), 0, max(count, 1), self._parent
+                _("Importing documents…"), _("Cancel"), 0, max(count, 1), self._parent
             )
             self._progress.setWindowTitle(_("Import"))
             self._progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -180,13 +180,13 @@ class ImportController(QObject):
         """Stop the running import: files already saved stay, the others are skipped."""
         if self._cancel is not None and not self._cancel.is_set():
             self._cancel.set()
-            self.status_message.emit(_("Cancelling the import..."), 8000)
+            self.status_message.emit(_("Cancelling the import…"), 8000)
 
     def _on_progress(self, done: int, total: int, current: str) -> None:
         progress = self._progress  # setValue() on a modal dialog processes events: the import
         if progress is not None and not progress.wasCanceled():  # may finish inside this call
             progress.setMaximum(max(total, 1))
-            progress.setLabelText(_("Importing {file}...").format(file=Path(current).name))
+            progress.setLabelText(_("Importing {file}…").format(file=Path(current).name))
             progress.setValue(done)
 
     def _close_progress(self) -> None:

@@ -106,7 +106,7 @@ class PrintPreview(QDialog):
         for button, text, tip in (
             (
                 self.print_button,
-                _("&Print...") if self._send is None else _("&Print"),
+                _("&Print…") if self._send is None else _("&Print"),
                 _("Print the pages ({keys})").format(keys=keys),
             ),
             (self.zoom_in_button, _("Zoom &in"), ""),

@@ -61,7 +61,7 @@ def test_the_preview_comes_first_and_the_whole_list_replaces_it(
     assert window.count_label.text() == counts  # not the preview's own few rows
     first = window.case_list.current_case()
     assert first is not None
-    assert window.detail.placeholder.text() == "Opening your cases..."  # not "Select a case"
+    assert window.detail.placeholder.text() == "Opening your cases…"  # not "Select a case"
 
     with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
         pass

@@ -125,7 +125,7 @@ class ReplyDialog(_FormDialog):
         self.add_row(_("&Received on:"), self.date_edit, _("Date the reply arrived"))
         self.add_row(_("&Note:"), self.note_edit, _("Summary of the reply"))
         self.scan_path: Path | None = None
-        self.attach_button = QPushButton(_("&Attach a scan..."))
+        self.attach_button = QPushButton(_("&Attach a scan…"))
         self.attach_button.setAccessibleDescription(_("Attach a scanned copy of the reply"))
         self.attach_button.clicked.connect(self.choose_scan)
         self.scan_label = QLabel(_("No scan attached."))

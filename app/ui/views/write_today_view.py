@@ -125,9 +125,9 @@ class WriteTodayView(QWidget):
         self.advice_label.setAccessibleName(_("What to do for the selected case"))
         self.empty_label.setText(_("Nothing waiting: no open case needs a letter from you."))
         for button, text, name in (
-            (self.write_button, _("&Write a letter..."), _("Write a letter for the selected case")),
+            (self.write_button, _("&Write a letter…"), _("Write a letter for the selected case")),
             (self.show_button, _("Show in &case list"), _("Show the selected case in the list")),
-            (self.transit_button, _("&Transit times..."), _("Edit airmail transit times")),
+            (self.transit_button, _("&Transit times…"), _("Edit airmail transit times")),
         ):
             button.setText(text)
             button.setAccessibleDescription(name)

@@ -30,7 +30,7 @@ def test_an_edited_offices_file_changes_the_next_letter(tmp_path: Path) -> None:
     offices = tmp_path / "en" / "offices.toml"
     offices.write_text("[offices]\n", encoding="utf-8")
     before = draft_letter(case, 1, SENDER, locale="es", today=TODAY, user_templates=tmp_path)
-    assert before.salutation == "Estimado/a señor/a:"
+    assert before.salutation == "Estimada señora, estimado señor:"
     assert before.recipient is None  # the name is printed as the UA gave it
 
     offices.write_text(

@@ -25,7 +25,7 @@ from tests.unit.output.pdf_reading import pdf_text
     [
         ("Minister of Justice", "m", "es", "Ministro de Justicia"),
         ("Minister of Justice", "f", "es", "Ministra de Justicia"),
-        ("Minister of Justice", None, "es", "Ministro/a de Justicia"),
+        ("Minister of Justice", None, "es", "Ministro de Justicia"),
         ("Minister of Justice", "f", "fr", "Ministre de la Justice"),
         ("Minister of Justice", "f", "de", "Justizministerin"),
         ("Minister of Justice", "m", "pt", "Ministro da Justiça"),
@@ -33,7 +33,7 @@ from tests.unit.output.pdf_reading import pdf_text
         ("Prosecutor General", "m", "es", "Fiscal General"),
         ("Prosecutor General", "f", "fr", "Procureure générale"),
         ("Prosecutor General", "m", "de", "Generalstaatsanwalt"),
-        ("Prosecutor General", None, "pt", "Procurador(a)-Geral"),
+        ("Prosecutor General", None, "pt", "Procurador-Geral"),
         ("Prosecutor General", "m", "ar", "النائب العام"),
         ("Chief of Police", "f", "es", "Jefa de Policía"),
         ("Chief of Police", "m", "fr", "Chef de la police"),
