@@ -53,9 +53,9 @@ def report_failure(parent: QWidget | None, title: str, error: BaseException) -> 
 
 
 def unexpected_error_text() -> str:
-    from app.logging_setup import LOG_FILE
+    from app.logging_setup import LOG_FILE, log_file_path
 
     return _(
         "Something went wrong that Appeal Desk did not expect. Your data is safe; the last "
         "action was not completed. Details are in the log file ({file})."
-    ).format(file=LOG_FILE)
+    ).format(file=log_file_path() or LOG_FILE)

@@ -30,6 +30,7 @@ from app.domain.errors import AppealDeskError
 from app.domain.model import FIRST_OFFICIAL, AppealKind, CaseDetail, Letter, SenderProfile
 from app.domain.output_options import OutputOptions
 from app.i18n import _, current_language
+from app.labels import ua_label
 from app.services.country_names import shown_country_name
 from app.ui.accessibility import SpokenLabel, readable_by_keyboard
 from app.ui.dialogs.letter_side_panel import ASK_LABELS
@@ -67,7 +68,7 @@ def case_asks(case: CaseDetail) -> list[str]:
 
 def case_label(case: CaseDetail) -> str:
     """A row of the case list; a fictional practice case says so first."""
-    label = f"UA {case.ua_number}  \u2013  {case.title}"
+    label = f"{ua_label(case.ua_number)}  \u2013  {case.title}"
     if case.country.strip():  # a case with no country shows no empty brackets
         label = f"{label}  ({shown_country_name(case.country)})"
     if case.is_sample:

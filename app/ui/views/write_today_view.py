@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, add_language_listener, remove_language_listener
+from app.labels import ua_label
 from app.paths import AppPaths
 from app.services.urgency import QueueItem
 from app.settings import Settings
@@ -183,7 +184,7 @@ class WriteTodayView(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self.model.item_at(current.row()) if current.isValid() else None
         self.advice_label.setText(
-            f"UA {item.case.ua_number}: {advice_sentence(item)}" if item else ""
+            f"{ua_label(item.case.ua_number)}: {advice_sentence(item)}" if item else ""
         )
 
     def _on_activated(self, index: QModelIndex) -> None:
