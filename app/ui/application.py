@@ -245,6 +245,18 @@ def offer_import(window: MainWindow, files: Sequence[Path]) -> None:
 FILES_NAMED = 10  # an "Open with" of many files names the first ten in the question
 
 
+def say_unknown_language(window: MainWindow, requested: str | None, used: str) -> None:
+    """A ``--lang`` with no catalog is said in the status bar once the window shows."""
+    from app.ui.language import unknown_language_notice
+
+    notice = unknown_language_notice(requested, used)
+    if notice is not None:
+        window.first_painted.connect(
+            lambda: window.statusBar().showMessage(notice, 30_000),
+            Qt.ConnectionType.SingleShotConnection,
+        )
+
+
 def tell_ignored_settings(parent: QWidget, paths: AppPaths, ignored: Sequence[str]) -> None:
     """Say which settings were left at their defaults because settings.json had a value of
     the wrong type for them (the window starts all the same)."""
@@ -310,7 +322,7 @@ def run(args: argparse.Namespace) -> int:
     # The case list is read while Qt starts and the window is built.
     early_list = EarlyCaseList.start(paths, database_url)
     app = create_application(with_icon=False)  # the icon follows the first frame
-    apply_language(getattr(args, "lang", None) or settings.ui_language)
+    shown_in = apply_language(getattr(args, "lang", None) or settings.ui_language)
     from app.i18n import say_preview_problems
 
     say_preview_problems()  # a translator's APPEAL_DESK_TEST_PO that could not be used
@@ -324,6 +336,7 @@ def run(args: argparse.Namespace) -> int:
     window.first_painted.connect(
         lambda: set_application_icon(app), Qt.ConnectionType.SingleShotConnection
     )
+    say_unknown_language(window, getattr(args, "lang", None), shown_in)
     window.cases_loaded.connect(collect_from_now_on)
     window.load_failed.connect(collect_from_now_on)
     for imports_done in (window.first_painted, window.cases_loaded):

@@ -1,5 +1,5 @@
-"""The Spanish interface names an Urgent Action "AU" everywhere (as Amnesty's Spanish sections
-do), and an unknown country reads naturally in the middle of a sentence."""
+"""The interface's words: Spanish names an Urgent Action "AU" everywhere (as Amnesty's sections
+do), an unknown country reads naturally mid-sentence, and a language with no catalog is said."""
 
 from __future__ import annotations
 
@@ -61,3 +61,23 @@ def test_the_event_screen_and_the_report_say_au(qtbot, db, spanish: None) -> Non
     record_appeal(db, "71/26", target_index=1, channel=Channel.POST, sent_on=date.today())
     page = report_page(section_report(db), date.today())
     assert [row[0] for row in page.case_table[1]][:1] == ["AU 71/26"]
+
+
+def test_a_language_without_a_catalog_is_said_in_the_window(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.application import apply_language, say_unknown_language
+
+    window = main_window()
+    used = apply_language("klingon")
+    try:
+        say_unknown_language(window, "klingon", used)
+        window.first_painted.emit()  # as the window's first frame does
+        message = window.statusBar().currentMessage()
+        assert message.startswith("There is no translation for \u201cklingon\u201d: Appeal Desk")
+        assert "shown in English" in message and "es, fr" in message
+        window.grab().save("/tmp/polish/klingon.png")
+    finally:
+        apply_language("en")
+    say_unknown_language(window, "es", apply_language("es"))  # a known one: nothing to say
+    apply_language("en")
