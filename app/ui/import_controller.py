@@ -67,10 +67,12 @@ class ImportController(QObject):
 
     def ask_for_files(self) -> list[Path]:
         """The file dialog (tests monkeypatch this method or QFileDialog.getOpenFileNames)."""
+        from app.ui.file_dialogs import remember_folder, start_folder
+
         names, _filter = QFileDialog.getOpenFileNames(
             self._parent,
             _("Import Urgent Action documents"),
-            self._last_dir,
+            self._last_dir or str(start_folder("import")),
             _(
                 "Urgent Action documents (*.txt *.md *.markdown *.pdf *.htm *.html *.eml *.mbox)"
                 ";;All files (*)"
@@ -78,6 +80,7 @@ class ImportController(QObject):
         )
         if names:
             self._last_dir = str(Path(names[0]).parent)
+            remember_folder("import", Path(names[0]))
         return [Path(name) for name in names]
 
     def _busy(self) -> bool:

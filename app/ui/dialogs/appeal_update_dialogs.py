@@ -139,13 +139,16 @@ class ReplyDialog(_FormDialog):
         ok.setAccessibleName(_("Save reply"))
 
     def choose_scan(self) -> None:
+        from app.ui.file_dialogs import remember_folder, start_folder
+
         name, _filter = QFileDialog.getOpenFileName(
             self,
             _("Attach a scan of the reply"),
-            "",
+            str(start_folder("scan")),
             _("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"),
         )
         if name:
+            remember_folder("scan", Path(name))
             self.scan_path = Path(name)
             self.scan_label.setText(_("Attached: {name}").format(name=self.scan_path.name))
 
