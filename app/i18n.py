@@ -15,6 +15,7 @@ import io
 import logging
 import os
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -244,15 +245,22 @@ def _region_variants(locale_id: str) -> list[str]:
 SOURCE_MARK = ("appeal-desk", "source-crc32")
 
 
-def compile_po(po_path: Path, locale_id: str | None = None, *, mark: bool = False) -> bytes:
-    """Parse a .po file and compile it to .mo bytes (fuzzy and unsafe entries left out);
-    ``mark`` adds the source checksum that shipped catalogs carry."""
+def compile_po(
+    po_path: Path,
+    locale_id: str | None = None,
+    *,
+    mark: bool = False,
+    problems: list[str] | None = None,
+) -> bytes:
+    """Parse a .po file and compile it to .mo bytes (fuzzy and unsafe entries left out, and
+    named in ``problems`` when given); ``mark`` adds the source checksum that shipped
+    catalogs carry."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     source = po_path.read_bytes()
     catalog = read_po(io.BytesIO(source), locale=locale_id, domain=CATALOG_DOMAIN)
-    drop_unsafe_translations(catalog, po_path)
+    drop_unsafe_translations(catalog, po_path, problems)
     if mark:
         catalog.add(SOURCE_MARK[1], source_checksum(source), context=SOURCE_MARK[0])
     buffer = io.BytesIO()
@@ -322,9 +330,12 @@ def _mark_of(data: bytes) -> str | None:
     return None
 
 
-def drop_unsafe_translations(catalog: Catalog, source: Path) -> int:
+def drop_unsafe_translations(
+    catalog: Catalog, source: Path, problems: list[str] | None = None
+) -> int:
     """Blank every translation that could read or exhaust the program when formatted (see
-    ``app.catalog_safety``), so the English text is used instead; returns how many."""
+    ``app.catalog_safety``), so the English text is used instead; returns how many. Each is
+    logged, and named in ``problems`` ("file:line: reason") when given."""
     from app.catalog_safety import unsafe_reason
 
     dropped = 0
@@ -337,6 +348,8 @@ def drop_unsafe_translations(catalog: Catalog, source: Path) -> int:
         if reason is None:
             continue
         log.warning("%s:%s: translation not used: %s", source, message.lineno, reason)
+        if problems is not None:
+            problems.append(f"{source}:{message.lineno}: {reason}")
         message.string = tuple("" for _ in forms) if len(forms) > 1 else ""
         dropped += 1
     return dropped
@@ -427,12 +440,75 @@ def test_po_locale() -> str | None:
     return None
 
 
+_PO_KEYWORD = re.compile(r'(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(?=")')
+
+
+def _unquoted_lines(source: bytes, path: Path) -> list[str]:
+    """Lines of a .po file whose text is not one whole quoted string ("file:line: ..."): Babel
+    reads such a file without a word, cutting the text short or dropping it."""
+    found = []
+    for number, line in enumerate(source.decode("utf-8", "replace").splitlines(), start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        keyword = _PO_KEYWORD.match(text)
+        if keyword is not None:
+            text = text[keyword.end() :]
+        body = text[1:-1]
+        escapes = len(body) - len(body.rstrip("\\"))
+        if len(text) < 2 or text[0] != '"' or text[-1] != '"' or escapes % 2:
+            found.append(f"{path}:{number}: not one whole quoted string")
+    return found
+
+
 def _test_po_catalog(test_po: str) -> bytes | None:
+    problems: list[str] = []
     try:
-        return compile_po(Path(test_po))
+        for problem in _unquoted_lines(Path(test_po).read_bytes(), Path(test_po)):
+            log.warning("%s", problem)
+            problems.append(problem)
+        compiled = compile_po(Path(test_po), problems=problems)
     except (OSError, ValueError) as exc:  # a missing or broken preview must not stop the app
         log.warning("%s=%s is ignored: %s", TEST_PO_ENV, test_po, exc)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        _preview_problems.setdefault(
+            test_po,
+            (
+                N_(
+                    "warning: the preview catalog {file} ({variable}) cannot be read "
+                    "({reason}); the shipped translations are used."
+                ),
+                {"file": test_po, "variable": TEST_PO_ENV, "reason": reason},
+            ),
+        )
         return None
+    if problems:
+        _preview_problems.setdefault(
+            test_po,
+            (
+                N_(
+                    "warning: some translations in the preview catalog {file} cannot be "
+                    "shown as written; the first: {first} (the log names them all)."
+                ),
+                {"file": test_po, "first": problems[0]},
+            ),
+        )
+    return compiled
+
+
+# APPEAL_DESK_TEST_PO values that could not be used (fully or in part): the template to say
+# and its fields, said once logging is set up (say_preview_problems)
+_preview_problems: dict[str, tuple[str, dict[str, object]]] = {}
+
+
+def say_preview_problems() -> None:
+    """One line on stderr, and the same in the log, for a preview catalog that could not be
+    used as it is: a translator would otherwise see English and not know why."""
+    for test_po, (template, fields) in list(_preview_problems.items()):
+        line = _(template).format(**fields)
+        log.warning("%s", line)
+        print(f"appeal-desk: {line}", file=sys.stderr)
+        del _preview_problems[test_po]
 
 
 def reload_catalogs() -> None:

@@ -30,6 +30,11 @@ def days_left_text(deadline: date | None, status: CaseStatus, today: date) -> st
     return ngettext("%(count)d day overdue", "%(count)d days overdue", overdue) % {"count": overdue}
 
 
+def ua_label(ua_number: str) -> str:
+    """ "UA 12/26" in the interface's words (Spanish "AU 12/26", Arabic its own)."""
+    return _("UA {ua_number}").format(ua_number=ua_number)
+
+
 def channel_label(channel: Channel | None) -> str:
     labels = {
         Channel.POST: pgettext("channel", "Post"),

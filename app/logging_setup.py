@@ -32,6 +32,14 @@ def log_file_handler(path: Path, max_bytes: int = MAX_BYTES, backups: int = BACK
     return LogFile(path, max_bytes, backups)
 
 
+_log_path: Path | None = None  # where this process logs, once configure_logging has run
+
+
+def log_file_path() -> Path | None:
+    """The full path of the app's log file, for messages that send the user to it."""
+    return _log_path
+
+
 def log_file_problem() -> str | None:
     """Why the app's log file could not be written (None while it works or was never used)."""
     for handler in logging.getLogger().handlers:
@@ -52,9 +60,11 @@ def configure_logging(paths: AppPaths, console: bool = False, *, hold: bool = Fa
     """Log INFO and above to the app's log file. With ``hold`` the records are kept in memory
     until ``open_held_log``; an error, the end of the process or many records open the file
     sooner, so none is lost."""
+    global _log_path
     root = logging.getLogger()
     if any(getattr(h, "_appeal_desk", False) for h in root.handlers):
         return
+    _log_path = paths.log_dir / LOG_FILE
     handler = HeldLog(paths) if hold else _log_file_for(paths)
     handler._appeal_desk = True  # type: ignore[attr-defined]
     root.addHandler(handler)

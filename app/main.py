@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
@@ -47,6 +48,15 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         "--quit-after-first-paint",
         action="store_true",
         help=_("exit as soon as the case list is painted (benchmarks, smoke tests)"),
+    )
+    for option, metavar, text in _GLOBAL_OPTIONS:  # after "gui" too: appeal-desk-gui --lang es
+        gui.add_argument(option, metavar=metavar, help=_(text), default=argparse.SUPPRESS)
+    gui.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help=_("documents to import: the window offers to import them once it is open"),
     )
     gui.set_defaults(handler=None)
     if commands:
@@ -169,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.logging_setup import configure_logging
 
     configure_logging(ctx.paths, console=False)
+    from app.i18n import say_preview_problems
+
+    say_preview_problems()  # a translator's APPEAL_DESK_TEST_PO that could not be used
     try:
         return int(handler(args, ctx) or 0)
     except AppealDeskError as exc:

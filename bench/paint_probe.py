@@ -170,24 +170,36 @@ def run_app(argv: list[str]) -> int:
         loaded: list[bool] = []
         window.cases_loaded.connect(lambda: loaded.append(True))
 
+        # The store and the job runner: on the application context, or (older checkouts,
+        # timed by bench_ready.py --repo) on the window itself.
+        context = getattr(window, "context", window)
+
+        def preparing() -> bool:  # (older checkouts prepare without saying so)
+            models = (window.model, window.proxy)
+            return any(getattr(m, "preparing", lambda: False)() for m in models)
+
+        def running() -> set[str]:
+            jobs = getattr(context.runner, "running", set)()
+            return set(jobs) - {"finish-opening"}
+
         def store_open_and_listed() -> bool:  # (the signal may have come before the paint)
             listed = loaded or (window.proxy.rowCount() > 0 and not window.showing_preview())
-            return window.context.db is not None and bool(listed)
+            return context.db is not None and bool(listed)
 
         until(store_open_and_listed, 120)
         until(lambda: False, 2)  # idle steps: folded search texts, sort orders
         # ... all of them, however busy the machine (its figure would depend on the load)
-        until(lambda: not (window.model.preparing() or window.proxy.preparing()), 120)
+        until(lambda: not preparing(), 120)
         # the store's engine and the letter warm-up (the checks of a large store and the
         # daily backup may take minutes and hold little memory: not waited for)
-        until(lambda: not window.context.runner.running() - {"finish-opening"}, 60)
+        until(lambda: not running(), 60)
         for text in ("a", "ab", ""):
             window.case_list.search_box.setText(text)
             until(lambda: False, 0.05)
         if os.environ.get("BENCH_SHOW_CLOSED"):  # closed cases' search texts are made now
             window.case_list.show_closed_box.setChecked(True)
             until(lambda: False, 2)
-            until(lambda: not window.proxy.preparing(), 120)
+            until(lambda: not preparing(), 120)
             window.case_list.search_box.setText("a")
             until(lambda: False, 0.05)
 

@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     case = sub.add_parser("case", help=_("correct or delete a case"))
     case_actions = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
-    edit = case_actions.add_parser("edit", help=_("correct a case's title, country, deadline..."))
+    edit = case_actions.add_parser("edit", help=_("correct a case's title, country, deadline…"))
     edit.add_argument("ua_number", metavar="UA")
     edit.add_argument("--title", metavar="T")
     edit.add_argument("--country", metavar="C")

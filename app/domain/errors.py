@@ -26,6 +26,27 @@ def fill(template: str, fields: dict[str, object]) -> str:
     return template.format(**fields)
 
 
+# Advice the command line gives as a command or an option to type, and how the window says
+# the same thing instead (a window user has no command line): app/ui translates errors
+# through WINDOW_WORDING, app/cli as they are.
+RESTORE_NEWEST_BACKUP = N_(
+    "Restore the newest backup with 'appeal-desk restore {backup}' "
+    "(list them with 'appeal-desk backups')."
+)
+CHOOSE_WRITABLE_FOLDER = N_(
+    "Make it writable (its permissions), or choose a data folder you can write to with --data-dir."
+)
+WINDOW_WORDING = {
+    RESTORE_NEWEST_BACKUP: N_(
+        "Start Appeal Desk again to restore the newest good backup, or restore one with "
+        "File > Backups."
+    ),
+    CHOOSE_WRITABLE_FOLDER: N_(
+        "Make it writable (its permissions, or the disk it is on), then start Appeal Desk again."
+    ),
+}
+
+
 class Phrase(str):
     """Words inside a message: a template (marked with ``N_``) with fields of its own, such as
     "the disk is full" inside "Could not write ...". As a string it is the English text; the

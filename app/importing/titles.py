@@ -57,10 +57,12 @@ _DATE_LINE_WORDS = re.compile(
 def is_headline(title: str) -> bool:
     """False for what only stands where a headline would: the story's first sentence (a
     headline never ends with a full stop after a word in lower case), a date line, or a line
-    that only names the UA a follow-up is about."""
+    that only names the UA a follow-up is about, or a follow-up's label alone."""
     text = title.strip()
     if not text or _REFERENCE_ONLY.match(text):
         return False
+    if _PREFIXES.fullmatch(text.rstrip(" :") + ":"):
+        return False  # "FURTHER INFORMATION", "INFORMATION COMPLÉMENTAIRE": a label, no headline
     last = re.search(r"\s(\S+)\.$", text)
     if last and last.group(1).isalpha() and last.group(1).islower() and len(last.group(1)) > 1:
         return False  # "Yara Beispiel ist frei.": the first sentence of the story

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.domain.model import SenderProfile, Target
-from app.output.letter_layout import norm_line, recipient_lines
+from app.output.letter_layout import norm_line, recipient_lines, town_line
 
 # Languages whose country names we recognise at the end of an address.
 _NAME_LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ar", "ru", "tr")
@@ -76,7 +76,7 @@ def _postal_lines(target: Target, country: str | None) -> tuple[str, ...]:
 
 def sender_postal_lines(sender: SenderProfile) -> list[str]:
     """The sender's return address (no email), with the sender's country in capitals."""
-    lines = [sender.name, *sender.address.splitlines(), sender.city]
+    lines = [sender.name, *sender.address.splitlines(), town_line(sender)]
     lines = [line.strip() for line in lines if line.strip()]
     if sender.country.strip():
         return [*lines, sender.country.strip().upper()]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextDoc
 
 from app.domain.events import CaseTally, EventTally
 from app.i18n import _, ngettext
+from app.labels import ua_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ def _heading_document(
     font.setPixelSize(pixel_size)
     document.setDefaultFont(font)
     document.setTextWidth(width)
-    number = html.escape(f"UA {case.ua_number}")
+    number = html.escape(ua_label(case.ua_number))
     document.setHtml(
         f'<span style="color:{colours.text}; font-weight:bold">{number}</span>'
         f'&nbsp;&nbsp;<span style="color:{colours.muted}">{html.escape(title)}</span>'

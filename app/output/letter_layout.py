@@ -139,17 +139,30 @@ def _wrap_address_line(line: str) -> list[str]:
     return wrapped
 
 
+def town_line(sender: SenderProfile) -> str:
+    """The town to print after the address lines; empty when the address's last line already
+    names it ("28013 Madrid" typed in the address and "Madrid" as the town: printed once)."""
+    town = sender.city.strip()
+    written = [line for line in sender.address.splitlines() if line.strip()]
+    if town and written:
+        last = norm_line(written[-1])
+        wanted = norm_line(town)
+        if last == wanted or last.endswith(" " + wanted) or last.startswith(wanted + " "):
+            return ""
+    return town
+
+
 def sender_lines(sender: SenderProfile) -> list[str]:
     """The sender's block: name, address lines, town, country, email (empty fields skipped)."""
     lines = [sender.name.strip()]
     lines += [line.strip() for line in sender.address.splitlines()]
-    lines += [sender.city.strip(), sender.country.strip(), sender.email.strip()]
+    lines += [town_line(sender), sender.country.strip(), sender.email.strip()]
     return [line for line in lines if line]
 
 
 def return_address_line(sender: SenderProfile) -> str:
     """The one-line sender address printed small above the recipient (DIN 5008)."""
-    parts = [sender.name, *sender.address.splitlines(), sender.city, sender.country]
+    parts = [sender.name, *sender.address.splitlines(), town_line(sender), sender.country]
     return " · ".join(part.strip() for part in parts if part.strip())
 
 

@@ -28,7 +28,8 @@ _HEAD_SEPARATORS = re.compile(r"[,·|\u060c]")
 
 @lru_cache(maxsize=16)
 def _sender_head_lines(sender: SenderProfile) -> frozenset[str]:
-    return frozenset(norm_line(line) for line in sender_lines(sender))
+    # the town too: the text's head names it even where the printed block need not repeat it
+    return frozenset(norm_line(line) for line in [*sender_lines(sender), sender.city])
 
 
 @lru_cache(maxsize=512)  # one sender writes to a few hundred officials in a batch

@@ -39,13 +39,15 @@ def case_warnings(
                 date=long_date(case.deadline)
             )
         )
-    if target_index is None:
+    if target_index is None or _is_event_tally(case, ignore_appeal_id):
         return found
+    # A count recorded for an event is the participants' letters, not the writer's own
     earlier = [
         appeal
         for appeal in case.appeals
         if appeal.target_index == target_index
         and appeal.status == AppealStatus.SENT
+        and appeal.event_name is None
         and appeal.appeal_id != ignore_appeal_id
     ]
     if earlier:
@@ -54,6 +56,11 @@ def case_warnings(
             _("You already sent an appeal to this official on {date}.").format(date=long_date(last))
         )
     return found
+
+
+def _is_event_tally(case: CaseDetail, appeal_id: str | None) -> bool:
+    """``appeal_id`` is a count recorded for an event: no personal duplicate to warn about."""
+    return any(a.appeal_id == appeal_id and a.event_name is not None for a in case.appeals)
 
 
 def appeal_warnings(

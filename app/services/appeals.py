@@ -52,7 +52,7 @@ def record_appeal(
     check_count(count)
     check_sent_date(sent_on)
     if status is AppealStatus.SENT and channel is None:
-        raise InvalidInput(N_("Say how the appeal was sent (post, email, fax, social media...)."))
+        raise InvalidInput(N_("Say how the appeal was sent (post, email, fax, social media…)."))
     key = normalize_ua_number(ua_number) or ua_number.strip()
     with db.unit_of_work() as session:
         case = case_repository.case_row(session, key)

@@ -67,9 +67,9 @@ def launch_command() -> list[str]:
 def desktop_file_text(template: str, command: list[str]) -> str:
     """The shipped entry with ``Exec`` and ``TryExec`` pointing at ``command``.
 
-    The window takes no file arguments, so the file field codes of the shipped line are not
-    carried over: a file opened with Appeal Desk from a file manager opens the window."""
-    exec_line = " ".join(_quote_exec(word) for word in command)
+    ``Exec`` ends in ``%F``: a file manager's "Open with Appeal Desk" passes the chosen
+    documents, which the window offers to import."""
+    exec_line = " ".join(_quote_exec(word) for word in command) + " %F"
     lines = []
     for line in template.splitlines():
         if line.startswith("Exec="):

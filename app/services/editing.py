@@ -154,7 +154,7 @@ def _case_values(edits: CaseEdits) -> dict[str, Any]:
     if edits.targets is not None:
         values["targets"] = [_target_value(t) for t in edits.targets]
     if not values:
-        raise InvalidInput(N_("Say what to change (a title, country, deadline or status...)."))
+        raise InvalidInput(N_("Say what to change (a title, country, deadline or status…)."))
     return values
 
 

@@ -13,7 +13,7 @@ from app.domain.events import EventTally
 from app.domain.model import AppealKind, Channel
 from app.domain.output_options import OutputOptions
 from app.i18n import _
-from app.labels import appeal_kind_label, channel_label
+from app.labels import appeal_kind_label, channel_label, ua_label
 from app.services.events import event_tally
 from app.store.database import Database
 
@@ -101,7 +101,7 @@ def write_report_pdf(tally: EventTally, pdf_path: Path, *, options: OutputOption
         f"{channel_text(c)}\n{kind_text(k)}" for c, k in columns
     ]
     rows = [
-        [f"UA {c.ua_number} {c.title}", str(c.goal or "\u2014"), str(c.total)]
+        [f"{ua_label(c.ua_number)} {c.title}", str(c.goal or "\u2014"), str(c.total)]
         + [str(c.cells.get(pair, 0)) for pair in columns]
         for c in tally.cases
     ]

@@ -21,6 +21,7 @@ from app.dates import long_date, month_year
 from app.domain.model import AppealKind, AppealStatus, Channel
 from app.domain.output_options import OutputOptions
 from app.i18n import _
+from app.labels import ua_label
 from app.services.appeals import list_appeals
 from app.services.event_reports import channel_text
 from app.store.database import Database
@@ -177,7 +178,7 @@ def report_page(report: SectionReport, today: date) -> SectionReportPage:
     case_header = [_("UA"), *(channel_text(c) for c in channels), _("Total"), _("Replies")]
     case_rows = [
         [
-            f"UA {ua}",
+            ua_label(ua),
             *(str(per_case.get((ua, c), 0)) for c in channels),
             str(sum(per_case.get((ua, c), 0) for c in channels)),
             str(replies.get(ua, 0)),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.domain.errors import N_, InvalidInput, StoreUnavailable
+from app.domain.errors import CHOOSE_WRITABLE_FOLDER, N_, InvalidInput, Phrase, StoreUnavailable
 from app.paths import AppPaths
 from app.store.backup import backup_file
 from app.store.instance_lock import (
@@ -100,12 +100,9 @@ def hold_data_folder(paths: AppPaths) -> InstanceLock:
         ) from exc
     except DataFolderUnwritable as exc:
         raise StoreUnavailable(
-            N_(
-                "The data folder {folder} is read-only, so Appeal Desk cannot work on it. "
-                "Make the folder writable, or choose a data folder "
-                "you can write to (--data-dir)."
-            ),
+            N_("The data folder {folder} is read-only, so Appeal Desk cannot work on it. {advice}"),
             folder=paths.data_dir,
+            advice=Phrase(CHOOSE_WRITABLE_FOLDER),
         ) from exc
 
 

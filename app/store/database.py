@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from app.atomic_files import remove_stale_temp_files
-from app.domain.errors import N_, Phrase, StoreUnavailable
+from app.domain.errors import (
+    CHOOSE_WRITABLE_FOLDER,
+    N_,
+    RESTORE_NEWEST_BACKUP,
+    Phrase,
+    StoreUnavailable,
+)
 from app.paths import PRIVATE_FILE, AppPaths, ensure_dirs
 from app.store.case_list import Execute
 from app.store.instance_lock import WRITER_LOCK_FILE, StoreBusy, StoreLock, WriterTurn
@@ -234,18 +240,17 @@ def describe_store_problem(detail: str, path: Path | None) -> Phrase:
         )
     if "readonly" in detail or "read-only" in detail:
         return Phrase(
-            N_("{where} is read-only. Choose a data folder you can write to (--data-dir)."),
+            N_("{where} is read-only. {advice}"),
             where=where,
+            advice=Phrase(CHOOSE_WRITABLE_FOLDER),
         )
     if "full" in detail:
         return Phrase(N_("The disk is full. Free some space and try again; nothing was lost."))
     if "malformed" in detail or "not a database" in detail:
         return Phrase(
-            N_(
-                "{where} is damaged. It was left untouched; restore a backup with "
-                "'appeal-desk restore BACKUP_FILE'."
-            ),
+            N_("{where} is damaged. It was left untouched. {advice}"),
             where=where,
+            advice=Phrase(RESTORE_NEWEST_BACKUP, backup="BACKUP_FILE"),
         )
     detail = " ".join(detail.split())
     return Phrase(
@@ -279,13 +284,17 @@ def open_database(
                     ),
                     folder=paths.data_dir,
                 ) from exc
+            if paths.data_dir.is_dir():  # there, but its subfolders cannot be made in it
+                template = N_(
+                    "The data folder {folder} exists but cannot be written ({problem}). {advice}"
+                )
+            else:
+                template = N_("The data folder {folder} cannot be created ({problem}). {advice}")
             raise StoreUnavailable(
-                N_(
-                    "The data folder {folder} cannot be created ({problem}). "
-                    "Choose another one with --data-dir."
-                ),
+                template,
                 folder=paths.data_dir,
                 problem=exc.strerror or str(exc),
+                advice=Phrase(CHOOSE_WRITABLE_FOLDER),
             ) from exc
         for folder in (paths.data_dir, paths.exports):  # leftovers of writes cut by a crash
             if folder.is_dir():
@@ -437,15 +446,21 @@ def check_sqlite_file(db_path: Path) -> None:
         raise StoreUnavailable(corrupt_message(db_path, health.detail))
 
 
-def corrupt_message(db_path: Path, detail: str) -> str:
+def corrupt_message(db_path: Path, detail: str) -> Phrase:
+    """Damage found in ``db_path``, and how to restore the newest backup (a Phrase: shown in
+    the reader's language, the advice worded for where it is shown)."""
     from app.store.backup import list_backup_files
 
     backups = list_backup_files(db_path.parent / "backups")
     newest = f'"{backups[0].path}"' if backups else "BACKUP_FILE"
-    return (
-        f"The database {db_path} is damaged ({detail}). It has been left exactly as it was. "
-        f"Restore the newest backup with 'appeal-desk restore {newest}' "
-        "(list them with 'appeal-desk backups')."
+    return Phrase(
+        N_(
+            "The database {path} is damaged ({detail}). It has been left exactly as it was. "
+            "{advice}"
+        ),
+        path=str(db_path),
+        detail=detail,
+        advice=Phrase(RESTORE_NEWEST_BACKUP, backup=newest),
     )
 
 

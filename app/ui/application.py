@@ -9,6 +9,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -187,24 +188,73 @@ def finish_opening_in_background(
     context.runner.start(start_engine, engine_ready, failed, name="engine")
 
 
-def when_ready(window: MainWindow, context: AppContext) -> None:
+def when_ready(window: MainWindow, context: AppContext, files: Sequence[Path] = ()) -> None:
     """Once the cases are loaded and the store is open: the store's engine and background
     checks, the deadline reminders, the first-run welcome, and a warm-up of the letter
-    templates (after the engine: both load much Python, and a first write needs the engine)."""
+    templates (after the engine: both load much Python, and a first write needs the engine).
+    ``files`` (given on the command line, as a desktop's "Open with" does) are offered for
+    import once the store can take them, after the welcome if it is open."""
     from app.ui.dialogs.welcome_dialog import maybe_show_welcome
 
-    finish_opening_in_background(
-        context,
-        window,
-        window.loading.on_store_lost,
-        lambda: warm_up_letters(context, window.listed_cases()),
-    )
+    def engine_ready() -> None:
+        warm_up_letters(context, window.listed_cases())
+        if not files:
+            return
+        if welcome is not None and welcome.isVisible():
+            welcome.finished.connect(
+                lambda _result: offer_import(window, files), Qt.ConnectionType.SingleShotConnection
+            )
+        else:
+            QTimer.singleShot(0, lambda: offer_import(window, files))
+
+    finish_opening_in_background(context, window, window.loading.on_store_lost, engine_ready)
     window.start_reminders().check()  # the cases are loaded already
 
     def saved(settings: Settings) -> None:
         context.set_settings(settings)
 
-    maybe_show_welcome(window, context.paths, context.settings, saved)
+    welcome = maybe_show_welcome(window, context.paths, context.settings, saved)
+
+
+def offer_import(window: MainWindow, files: Sequence[Path]) -> None:
+    """Ask whether to import the documents Appeal Desk was opened with; if so, import them as
+    File > Import does (progress, summary, and the question before changing a case)."""
+    import shiboken6
+
+    from app.i18n import _, ngettext
+    from app.ui.messages import Messages
+
+    if not shiboken6.isValid(window) or not window.isVisible():
+        return
+    shown = "\n".join(str(path) for path in files[:FILES_NAMED])
+    if len(files) > FILES_NAMED:
+        more = len(files) - FILES_NAMED
+        shown += "\n" + ngettext("and {count} more", "and {count} more", more).format(count=more)
+    if len(files) == 1:
+        question = _("Import this document into Appeal Desk?")
+    else:
+        question = ngettext(
+            "Import these {count} documents into Appeal Desk?",
+            "Import these {count} documents into Appeal Desk?",
+            len(files),
+        ).format(count=len(files))
+    if Messages.ask(window, _("Import documents"), f"{question}\n\n{shown}"):
+        window.imports.import_paths(list(files))
+
+
+FILES_NAMED = 10  # an "Open with" of many files names the first ten in the question
+
+
+def say_unknown_language(window: MainWindow, requested: str | None, used: str) -> None:
+    """A ``--lang`` with no catalog is said in the status bar once the window shows."""
+    from app.ui.language import unknown_language_notice
+
+    notice = unknown_language_notice(requested, used)
+    if notice is not None:
+        window.first_painted.connect(
+            lambda: window.statusBar().showMessage(notice, 30_000),
+            Qt.ConnectionType.SingleShotConnection,
+        )
 
 
 def tell_ignored_settings(parent: QWidget, paths: AppPaths, ignored: Sequence[str]) -> None:
@@ -246,6 +296,7 @@ def run(args: argparse.Namespace) -> int:
     # paint with 10,000 cases). Reference counting frees memory as usual meanwhile.
     gc.disable()
     paths = resolve_paths(getattr(args, "data_dir", None))
+    files = [path.absolute() for path in getattr(args, "files", None) or ()]
     from app.logging_setup import configure_logging, open_held_log
 
     configure_logging(paths, console=False, hold=True)  # the file opens once the window is ready
@@ -271,7 +322,10 @@ def run(args: argparse.Namespace) -> int:
     # The case list is read while Qt starts and the window is built.
     early_list = EarlyCaseList.start(paths, database_url)
     app = create_application(with_icon=False)  # the icon follows the first frame
-    apply_language(getattr(args, "lang", None) or settings.ui_language)
+    shown_in = apply_language(getattr(args, "lang", None) or settings.ui_language)
+    from app.i18n import say_preview_problems
+
+    say_preview_problems()  # a translator's APPEAL_DESK_TEST_PO that could not be used
     install_excepthook(paths)
     from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
@@ -282,6 +336,7 @@ def run(args: argparse.Namespace) -> int:
     window.first_painted.connect(
         lambda: set_application_icon(app), Qt.ConnectionType.SingleShotConnection
     )
+    say_unknown_language(window, getattr(args, "lang", None), shown_in)
     window.cases_loaded.connect(collect_from_now_on)
     window.load_failed.connect(collect_from_now_on)
     for imports_done in (window.first_painted, window.cases_loaded):
@@ -297,7 +352,7 @@ def run(args: argparse.Namespace) -> int:
         window.load_failed.connect(lambda: QTimer.singleShot(0, lambda: app.exit(1)))
     else:
         window.cases_loaded.connect(
-            lambda: when_ready(window, context), Qt.ConnectionType.SingleShotConnection
+            lambda: when_ready(window, context, files), Qt.ConnectionType.SingleShotConnection
         )
         if ignored_settings:
             window.first_painted.connect(

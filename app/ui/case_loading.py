@@ -60,13 +60,16 @@ class CaseLoading(QObject):
         self.peeked = False  # the list shown was read before the store was opened
         self.preview_counts: tuple[int, int] | None = None  # (open, closed) of a preview
         self.load_failed_once = False  # the store could not be opened (and none is open)
+        self.damaged = False  # ...because it is damaged: the recovery dialog was offered
         self._generation = 0
         self._peeking = False  # the start-up read of the whole list is on its way
         self._discard_peek = False  # ...but the store failed: its rows are not to be shown
         self._peek_generation = 0  # reloads begun before it (a later one makes it stale)
+        self._changed_while_peeking = False  # a case was written meanwhile: stale too
         # The store opened (and in use) before that read came back: the selected case's
         # details fill while the whole list is still being read; cases_loaded waits for it.
         self._opened_meanwhile: Database | None = None
+        context.case_changed.connect(self._on_case_changed)
 
     def start(self) -> None:
         """Paint the preview if there is one, then read the whole list and open the store.
@@ -102,11 +105,12 @@ class CaseLoading(QObject):
                 return early.result(), early.listed_on
             from app.services.cases import peek_cases
 
-            day = date.today()  # None: no store yet, to migrate, or damaged
-            return peek_cases(paths, url, day), day
+            day = date.today()
+            return peek_cases(paths, url, day), day  # None: no store yet, to migrate, damaged
 
         self._peeking = True
         self._peek_generation = self._generation
+        self._changed_while_peeking = False
         self._context.runner.start(
             peek_in_background,
             self._on_peeked,
@@ -139,11 +143,12 @@ class CaseLoading(QObject):
         cases, listed_on = listed
         self._peeking = False
         # A reload begun meanwhile (the store was in use) reads fresher rows and announces
-        # them itself: these are then dropped.
+        # them itself: these are then dropped. So they are when a case was written meanwhile
+        # (they may predate it): the list is then read through the store.
         reloaded = self._generation != self._peek_generation
         if self._discard_peek:  # the store failed meanwhile: these rows cannot be trusted
             self._discard_peek = False
-        elif cases is not None and not reloaded:
+        elif cases is not None and not reloaded and not self._changed_while_peeking:
             self.peeked = True
             current = self._case_list.current_case()  # the preview's selection stays
             keep = current.case_id if current is not None else None
@@ -152,6 +157,10 @@ class CaseLoading(QObject):
         opened, self._opened_meanwhile = self._opened_meanwhile, None
         if opened is not None and not reloaded:
             self._listed_or_reload()
+
+    def _on_case_changed(self, _case_id: int) -> None:
+        if self._peeking:
+            self._changed_while_peeking = True
 
     def _open_store(self) -> None:
         paths, url = self._context.paths, self._context.database_url
@@ -214,13 +223,17 @@ class CaseLoading(QObject):
             self.preview_counts = None
             self._case_list.model.set_cases([])
             self.page_wanted.emit(Page.LOADING)
-        recovered = handle_unavailable_store(error, self._context.paths, self._dialog_parent)
-        if recovered is not None:
-            self.on_store_open(recovered)
+        recovery = handle_unavailable_store(error, self._context.paths, self._dialog_parent)
+        if recovery.database is not None:
+            self.on_store_open(recovery.database)
             return
         self.load_failed_once = True
+        self.damaged = recovery.offered
         self.load_failed.emit()
-        report_failure(self._dialog_parent, _("Cannot open your data"), error)
+        if recovery.quit:  # the user chose Quit in the recovery dialog
+            self._dialog_parent.window().close()
+        elif not recovery.offered:  # the recovery dialog said it all already
+            report_failure(self._dialog_parent, _("Cannot open your data"), error)
 
     def reload(self, select_case_id: int | None = None) -> None:
         """Read the list again through the store, keeping (or moving to) a selected case."""

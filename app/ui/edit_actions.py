@@ -109,13 +109,13 @@ class EditActions(QObject):
         view.customContextMenuRequested.connect(show_menu)
 
     def retranslate_ui(self) -> None:
-        self.edit_case.setText(_("&Edit case..."))
+        self.edit_case.setText(_("&Edit case…"))
         self.edit_case.setStatusTip(_("Correct the title, country, deadline, people or officials"))
-        self.delete_case.setText(_("&Delete case..."))
-        self.delete_document.setText(_("Delete one d&ocument of the case..."))
+        self.delete_case.setText(_("&Delete case…"))
+        self.delete_document.setText(_("Delete one d&ocument of the case…"))
         self.delete_case.setStatusTip(_("Delete the selected case (you are told what goes first)"))
-        self.undo_import.setText(_("Undo last &import..."))
-        self.remove_practice.setText(_("Remove &practice cases..."))
+        self.undo_import.setText(_("Undo last &import…"))
+        self.remove_practice.setText(_("Remove &practice cases…"))
         if self.menu is not None:
             self.menu.setTitle(pgettext("menu", "&Edit"))
         self.undo.setProperty(HELP_TEXT, _("Undo"))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from app.domain.errors import AppealDeskError
+from app.domain.errors import WINDOW_WORDING, AppealDeskError
 from app.domain.notices import Notice
 from app.i18n import _
 from app.ui.messages import Messages
@@ -24,8 +24,15 @@ def reason_text(result: ImportResult) -> str:
 
 
 def error_text(error: AppealDeskError) -> str:
-    """The message of ``error`` in the interface language as it is now."""
-    return error.translated(_)
+    """The message of ``error`` in the interface language as it is now, its advice worded
+    for the window (a menu or a setting, never a command to type)."""
+    return error.translated(window_gettext)
+
+
+def window_gettext(template: str) -> str:
+    """``_`` for messages the window shows: advice worded for the command line is replaced
+    by the window's way of doing the same."""
+    return _(WINDOW_WORDING.get(template, template))
 
 
 def notice_text(notice: Notice) -> str:
@@ -46,9 +53,9 @@ def report_failure(parent: QWidget | None, title: str, error: BaseException) -> 
 
 
 def unexpected_error_text() -> str:
-    from app.logging_setup import LOG_FILE
+    from app.logging_setup import LOG_FILE, log_file_path
 
     return _(
         "Something went wrong that Appeal Desk did not expect. Your data is safe; the last "
         "action was not completed. Details are in the log file ({file})."
-    ).format(file=LOG_FILE)
+    ).format(file=log_file_path() or LOG_FILE)

@@ -67,10 +67,12 @@ class ImportController(QObject):
 
     def ask_for_files(self) -> list[Path]:
         """The file dialog (tests monkeypatch this method or QFileDialog.getOpenFileNames)."""
+        from app.ui.file_dialogs import remember_folder, start_folder
+
         names, _filter = QFileDialog.getOpenFileNames(
             self._parent,
             _("Import Urgent Action documents"),
-            self._last_dir,
+            self._last_dir or str(start_folder("import")),
             _(
                 "Urgent Action documents (*.txt *.md *.markdown *.pdf *.htm *.html *.eml *.mbox)"
                 ";;All files (*)"
@@ -78,6 +80,7 @@ class ImportController(QObject):
         )
         if names:
             self._last_dir = str(Path(names[0]).parent)
+            remember_folder("import", Path(names[0]))
         return [Path(name) for name in names]
 
     def _busy(self) -> bool:
@@ -162,7 +165,7 @@ class ImportController(QObject):
         self._cancel = cancel
         if cancel is not None:
             self._progress = QProgressDialog(
-                _("Importing documents..."), _("Cancel"), 0, max(count, 1), self._parent
+                _("Importing documents…"), _("Cancel"), 0, max(count, 1), self._parent
             )
             self._progress.setWindowTitle(_("Import"))
             self._progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -180,13 +183,13 @@ class ImportController(QObject):
         """Stop the running import: files already saved stay, the others are skipped."""
         if self._cancel is not None and not self._cancel.is_set():
             self._cancel.set()
-            self.status_message.emit(_("Cancelling the import..."), 8000)
+            self.status_message.emit(_("Cancelling the import…"), 8000)
 
     def _on_progress(self, done: int, total: int, current: str) -> None:
         progress = self._progress  # setValue() on a modal dialog processes events: the import
         if progress is not None and not progress.wasCanceled():  # may finish inside this call
             progress.setMaximum(max(total, 1))
-            progress.setLabelText(_("Importing {file}...").format(file=Path(current).name))
+            progress.setLabelText(_("Importing {file}…").format(file=Path(current).name))
             progress.setValue(done)
 
     def _close_progress(self) -> None:

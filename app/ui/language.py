@@ -58,3 +58,21 @@ def qt_locale(locale_id: str) -> QLocale:
     if latin == (world.zeroDigit() == "0") and world.language() == locale.language():
         return world
     return locale
+
+
+def unknown_language_notice(requested: str | None, used: str) -> str | None:
+    """What the window says when ``--lang`` named a language it has no catalog for (the
+    command line says it on stderr); None when the language asked for is the one shown."""
+    import os
+
+    from app.i18n import TEST_PO_ENV, _, available_languages
+
+    if not requested or os.environ.get(TEST_PO_ENV):
+        return None
+    asked_for = requested.replace("-", "_").split("_")[0].lower()
+    if used.split("_")[0] == asked_for:
+        return None
+    return _(
+        "There is no translation for \u201c{wanted}\u201d: Appeal Desk is shown in English. "
+        "Languages: {choices}."
+    ).format(wanted=requested, choices=", ".join(sorted(available_languages())))

@@ -127,7 +127,7 @@ class MainActions:
         labels = (
             (
                 self.import_files,
-                _("&Import..."),
+                _("&Import…"),
                 _("Import Urgent Action documents (text, Markdown or PDF)"),
             ),
             (
@@ -137,17 +137,17 @@ class MainActions:
             ),
             (
                 self.envelopes,
-                _("&Envelopes for the listed cases..."),
+                _("&Envelopes for the listed cases…"),
                 _("One envelope PDF for every official of the cases in the list"),
             ),
             (
                 self.report,
-                _("&Report for your section..."),
+                _("&Report for your section…"),
                 _("Letters sent per UA and channel, without names, as CSV or on paper"),
             ),
             (
                 self.labels,
-                _("Address &labels for the listed cases..."),
+                _("Address &labels for the listed cases…"),
                 _("A sheet of address labels for every official of the cases in the list"),
             ),
             (
@@ -155,10 +155,10 @@ class MainActions:
                 _("Open the &fictional sample pack"),
                 _("Add invented cases to practise with"),
             ),
-            (self.settings, _("&Settings..."), _("Your sender details, page size and language")),
+            (self.settings, _("&Settings…"), _("Your sender details, page size and language")),
             (
                 self.write_today,
-                _("&Write today..."),
+                _("&Write today…"),
                 _("Open cases by the last day to post, with advice when post is too slow"),
             ),
             (
@@ -173,15 +173,15 @@ class MainActions:
                 _("Show &closed cases"),
                 _("Also list cases that need no more action"),
             ),
-            (self.write_letter, _("&Write a letter..."), _("Write a letter for the selected case")),
+            (self.write_letter, _("&Write a letter…"), _("Write a letter for the selected case")),
             (
                 self.mark_sent,
-                _("&Mark as sent..."),
+                _("&Mark as sent…"),
                 _("Record an appeal you sent for the selected case"),
             ),
             (
                 self.history,
-                _("Appeal &history..."),
+                _("Appeal &history…"),
                 _("Every appeal you recorded, with its letter and replies"),
             ),
             (self.next_case, _("&Next case"), _("Select the next case in the list")),

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.loading_label = QLabel()
         self.loading_label.setObjectName("hint")
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setWordWrap(True)  # the advice after damage fits a narrow window
         self.empty_state = EmptyStateView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -191,9 +192,17 @@ class MainWindow(QMainWindow):
         self.empty_state.setEnabled(True)
         self.show_case_details(self.case_list.current_case())
 
+    def _load_failed_text(self) -> str:
+        if self.loading.damaged:  # the recovery dialog was closed: the way back is here
+            return _(
+                "Your cases could not be opened: the database is damaged.\nRestore a backup "
+                "with File > Backups…, or start Appeal Desk again to see the ways out."
+            )
+        return _("Your cases could not be opened.")
+
     def _on_load_failed(self) -> None:
         """No store: say so, and leave no button that looks as if it could work."""
-        self.loading_label.setText(_("Your cases could not be opened."))
+        self.loading_label.setText(self._load_failed_text())
         self.menu_actions.set_store_actions_enabled(False)
         self.empty_state.setEnabled(False)
         self.update_count()
@@ -395,9 +404,9 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Appeal Desk"))
         if self.loading.load_failed_once:
-            self.loading_label.setText(_("Your cases could not be opened."))
+            self.loading_label.setText(self._load_failed_text())
         else:
-            self.loading_label.setText(_("Opening your cases..."))
+            self.loading_label.setText(_("Opening your cases…"))
         self.menu_actions.retranslate_ui()
         self.edits.retranslate_ui()
         self.model.retranslate()

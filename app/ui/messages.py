@@ -17,6 +17,7 @@ def _box(
     reasons taken from documents, which must never render as HTML (images, links, styles)."""
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copy a path
     return box
 
 

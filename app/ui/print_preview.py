@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -21,8 +22,28 @@ if TYPE_CHECKING:
 
 def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
     """The system's print dialog (printer, copies, pages); tests replace this function."""
+    from app.ui.file_dialogs import remember_folder
+
+    offer_print_to_file(printer)
     dialog = QPrintDialog(printer, parent)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if accepted and printer.outputFileName():
+        remember_folder("pdf", Path(printer.outputFileName()))
+    return accepted
+
+
+def offer_print_to_file(printer: QPrinter) -> None:
+    """With no printer installed the dialog can only print to a file: name that file after
+    the document, in the folder of the last PDF (else Documents), not a bare folder."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    from app.output.export_names import safe_file_stem
+    from app.ui.file_dialogs import start_folder
+
+    if printer.outputFileName() or QPrinterInfo.availablePrinters():
+        return
+    stem = safe_file_stem(printer.docName()) or "letter"
+    printer.setOutputFileName(str(start_folder("pdf") / f"{stem}.pdf"))
 
 
 class PrintPreview(QDialog):
@@ -106,7 +127,7 @@ class PrintPreview(QDialog):
         for button, text, tip in (
             (
                 self.print_button,
-                _("&Print...") if self._send is None else _("&Print"),
+                _("&Print…") if self._send is None else _("&Print"),
                 _("Print the pages ({keys})").format(keys=keys),
             ),
             (self.zoom_in_button, _("Zoom &in"), ""),

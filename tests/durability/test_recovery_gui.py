@@ -302,3 +302,61 @@ def test_a_window_that_could_not_open_the_store_disables_what_needs_it(
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait()
+
+
+def _window_on_damaged_store(qtbot, paths: AppPaths, answer) -> tuple[object, list[str]]:  # type: ignore[no-untyped-def]
+    """The main window starting on ``paths``; ``answer`` is given the recovery dialog."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.settings import load_settings
+    from app.ui.app_context import AppContext
+    from app.ui.application import apply_language, create_application
+    from app.ui.dialogs.recovery_dialog import RecoveryDialog
+    from app.ui.main_window import MainWindow
+
+    create_application()
+    apply_language("en")
+    window = MainWindow(AppContext(paths, load_settings(paths)))
+    qtbot.add_widget(window)
+    window.show()
+    seen: list[str] = []
+
+    def answer_when_shown() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, RecoveryDialog):
+            seen.append(dialog.windowTitle())
+            answer(dialog)
+        else:
+            QTimer.singleShot(20, answer_when_shown)
+
+    QTimer.singleShot(0, answer_when_shown)
+    with qtbot.waitSignal(window.load_failed, timeout=20_000):
+        window.start()
+    return window, seen
+
+
+def test_quitting_the_recovery_dialog_closes_appeal_desk_without_a_second_box(
+    qtbot, damaged: tuple[AppPaths, str | None], asked: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    paths, before = damaged
+    window, seen = _window_on_damaged_store(qtbot, paths, lambda d: d.quit_button.click())
+    assert seen == ["Your data could not be opened"]
+    assert asked == []  # the recovery dialog said it all: no box repeats it in other words
+    assert not window.isVisible()  # type: ignore[attr-defined]
+    assert file_digest(paths.database) == before
+
+
+def test_closing_the_recovery_dialog_leaves_the_window_without_a_second_box(
+    qtbot, damaged: tuple[AppPaths, str | None], asked: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    paths, before = damaged
+    window, seen = _window_on_damaged_store(qtbot, paths, lambda d: d.reject())
+    assert seen and asked == []
+    assert window.isVisible()  # type: ignore[attr-defined]
+    assert window.loading_label.text().startswith(  # type: ignore[attr-defined]
+        "Your cases could not be opened: the database is damaged.\nRestore a backup with "
+        "File > Backups…"
+    )
+    assert window.menu_actions.backups.isEnabled()  # type: ignore[attr-defined]
+    assert file_digest(paths.database) == before

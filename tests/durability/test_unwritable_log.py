@@ -80,13 +80,14 @@ def test_a_read_only_data_folder_prints_one_line_per_command(
         assert_no_logging_noise(refused)
         assert refused.returncode == 1
         assert refused.stderr.splitlines() == [
-            f"appeal-desk: {paths.data_dir} is read-only. Choose a data folder you can write "
-            "to (--data-dir)."
+            f"appeal-desk: {paths.data_dir} is read-only. Make it writable (its permissions), "
+            "or choose a data folder you can write to with --data-dir."
         ]
         german = appeal_desk(paths.data_dir, "--lang", "de", "sent", "1/26", "--channel", "post")
         assert german.stderr.splitlines() == [
-            f"appeal-desk: {paths.data_dir} ist schreibgeschützt. Wählen Sie einen Datenordner, "
-            "in den Sie schreiben können (--data-dir)."
+            f"appeal-desk: {paths.data_dir} ist schreibgeschützt. Machen Sie ihn beschreibbar "
+            "(seine Berechtigungen) oder wählen Sie mit --data-dir einen Datenordner, in den Sie "
+            "schreiben können."
         ]
         note = (
             f"note: {paths.data_dir} is read-only: your data is shown as it is, and nothing can "
@@ -145,6 +146,6 @@ def test_a_read_only_store_with_changes_left_in_its_wal_is_not_shown_stale(
 
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"appeal-desk: {paths.data_dir} is read-only. Choose a data folder you can write to "
-        "(--data-dir)."
+        f"appeal-desk: {paths.data_dir} is read-only. Make it writable (its permissions), or "
+        "choose a data folder you can write to with --data-dir."
     ]

@@ -150,7 +150,7 @@ def test_the_main_window_is_walked_by_keys_and_heard(heard: dict[str, Any]) -> N
     # Tab goes into the case list and out of it again, to the case's first action
     assert main["in the list is a cell of Cases"]
     assert main["tab left the list"]
-    assert main["tab out of the list"] == "push button 'Write a letter...'"
+    assert main["tab out of the list"] == "push button 'Write a letter…'"
     # the details: text with a caret, its headings read as lines
     assert main["details"] is not None
     assert main["details"].endswith("'Details of UA 31/26'")
@@ -185,14 +185,14 @@ def test_the_letter_editor_speaks_its_warnings_and_labels(heard: dict[str, Any])
     assert "Signed by: Nobody yet: add your name in Settings." in letter["labels"]
     assert any("100% the model text" in said for said in letter["heard on open"])
     # the names are the visible labels; the longer wording is the description
-    assert letter["buttons"]["Mark as sent..."] == "Record this letter as sent"
-    assert letter["buttons"]["Print..."] == "Print the letter"
+    assert letter["buttons"]["Mark as sent…"] == "Record this letter as sent"
+    assert letter["buttons"]["Print…"] == "Print the letter"
     assert letter["buttons"]["Copy"] == "Copy the letter to the clipboard"
     # Tab reaches every control and comes back to the letter
     walk = letter["walk"]
     for control in (
-        "push button 'Print...'",
-        "push button 'Mark as sent...'",
+        "push button 'Print…'",
+        "push button 'Mark as sent…'",
         "check box 'Sign with my initials and town only'",
         "text 'Your own sentences (who you are, why you care):'",
         "text 'Letter text'",
@@ -247,7 +247,7 @@ def test_an_event_is_run_by_keys_with_the_pin_named(heard: dict[str, Any]) -> No
 def test_a_letter_is_previewed_and_marked_sent_by_keys(heard: dict[str, Any]) -> None:
     letter = flow(heard, "letter")
     # Ctrl+P: the preview's Print button has the keyboard
-    assert letter["preview focus"] == "push button 'Print...'"
+    assert letter["preview focus"] == "push button 'Print…'"
     assert letter["preview unnamed"] == []
     # Ctrl+M: the past deadline is said when the dialog opens; Return records; said too
     assert letter["mark unnamed"] == []

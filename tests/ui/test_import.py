@@ -244,6 +244,57 @@ def test_a_few_refused_files_are_named_in_the_summary_once_the_progress_is_gone(
         assert any(line.startswith(f"{path.name}: rejected - ") for line in lines)
 
 
+def _opened_with(window, files: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    """What the launcher does for "Open with Appeal Desk" once the cases are loaded."""
+    from app.ui.application import when_ready
+
+    when_ready(window, window.context, files)
+
+
+def test_a_file_the_window_was_opened_with_is_imported_once_the_user_agrees(
+    make_window, qtbot, messages, app_paths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import Settings, save_settings
+
+    save_settings(app_paths, Settings(welcome_done=True))
+    window = make_window()
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        _opened_with(window, [SEED_FINAL])
+    [(kind, title, text)] = [shown for shown in messages.shown if shown[0] == "ask"]
+    assert title == "Import documents" and str(SEED_FINAL) in text
+    assert text.startswith("Import this document into Appeal Desk?")
+    assert [case.ua_number for case in window.listed_cases()] == ["119/21"]
+
+
+def test_a_file_the_window_was_opened_with_is_left_alone_when_the_user_declines(
+    make_window, qtbot, messages, app_paths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import Settings, save_settings
+
+    save_settings(app_paths, Settings(welcome_done=True))
+    messages.answer = False
+    window = make_window()
+    _opened_with(window, [SEED_FINAL])
+    qtbot.waitUntil(lambda: any(kind == "ask" for kind, _t, _x in messages.shown), timeout=20_000)
+    assert not window.imports.running
+    assert not window.listed_cases()
+
+
+def test_files_given_to_a_new_user_are_offered_after_the_welcome(
+    make_window, qtbot, messages, app_paths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    window = make_window()  # first run: the welcome opens
+    _opened_with(window, [SEED_FINAL])
+    [welcome] = window.findChildren(WelcomeDialog)
+    qtbot.waitUntil(lambda: "engine" not in window.context.runner.running(), timeout=20_000)
+    assert messages.shown == []  # not over the welcome
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        welcome.skip_button.click()
+    assert [case.ua_number for case in window.listed_cases()] == ["119/21"]
+
+
 QA_WALK = Path(__file__).parents[1] / "unit" / "importing" / "qa_walk"
 
 

@@ -15,8 +15,8 @@ msgstr ""
 msgid "No Urgent Actions yet"
 msgstr "Todav\u00eda no hay Acciones Urgentes"
 
-msgid "Import an Urgent Action document..."
-msgstr "Importar un documento de Acci\u00f3n Urgente..."
+msgid "Import an Urgent Action document…"
+msgstr "Importar un documento de Acci\u00f3n Urgente…"
 
 msgid "&Official:"
 msgstr "&Funcionario:"
@@ -50,7 +50,7 @@ def test_changing_language_retranslates_the_window(make_window, test_catalog, mo
         assert window.empty_state.heading.text() == "Todav\u00eda no hay Acciones Urgentes"
         assert (
             window.empty_state.import_button.text()
-            == "Importar un documento de Acci\u00f3n Urgente..."
+            == "Importar un documento de Acci\u00f3n Urgente…"
         )
         assert window.menu_actions.file_menu.title() == "&Archivo"
         assert window.count_label.text() == "0 casos abiertos"

@@ -212,9 +212,8 @@ def test_each_language_of_a_two_language_letter_is_edited_on_its_own_side(
         text = block.text().strip("\u2066\u2067\u2069")
         if text.startswith("I urge you") and english is None:
             english = block
-        # the shortest paragraph of the Arabic letter: the first line of a longer one fills the
-        # width and says nothing of where a line starts
-        if text.startswith("\u0623") and (arabic is None or len(text) < len(arabic.text())):
+        one_line = block.layout().lineCount() == 1  # (a wrapped first line fills the width)
+        if text.startswith("\u0623") and one_line and arabic is None:  # an Arabic paragraph
             arabic = block
         block = block.next()
     assert english is not None and arabic is not None

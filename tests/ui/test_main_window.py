@@ -20,7 +20,7 @@ def test_first_run_shows_the_empty_state_with_both_ways_in(make_window) -> None:
     window = make_window()
     assert window.pages.currentWidget() is window.empty_state
     assert window.empty_state.isVisible()
-    assert window.empty_state.import_button.text() == "Import an Urgent Action document..."
+    assert window.empty_state.import_button.text() == "Import an Urgent Action document…"
     assert window.empty_state.samples_button.text() == "Open the fictional sample pack to practise"
     assert not window.menu_actions.write_letter.isEnabled()
 

@@ -61,6 +61,34 @@ def test_the_window_on_a_read_only_folder_says_so_and_shows_no_traceback(
         [(kind, title, text)] = messages.shown
         assert kind == "error" and title == "Cannot open your data"
         assert "read-only" in text and str(paths.data_dir) in text
+        assert "--data-dir" not in text  # a window user has no command line
+        assert "Make it writable" in text and "start Appeal Desk again" in text
+        window.close()
+
+
+def test_the_window_on_an_empty_read_only_folder_says_what_to_do_in_the_window(
+    tmp_path: Path, qtbot, gui_app, messages
+) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import Settings
+    from app.ui.app_context import AppContext
+    from app.ui.main_window import MainWindow
+
+    with small_tmpfs(tmp_path / "ro", size="8m") as mount:
+        if mount is None:
+            pytest.skip("cannot mount a tmpfs here (needs root in a privileged container)")
+        (mount / "data").mkdir()
+        paths = resolve_paths(mount / "data")
+        assert remount_read_only(mount)
+        window = MainWindow(AppContext(paths, Settings(welcome_done=True)))
+        qtbot.add_widget(window)
+        window.show()
+        with qtbot.waitSignal(window.load_failed, timeout=20_000):
+            window.start()
+
+        [(kind, _title, text)] = messages.shown
+        assert kind == "error"
+        assert f"The data folder {paths.data_dir} is read-only" in text
+        assert "--data-dir" not in text and "cannot be created" not in text
         window.close()
 
 

@@ -41,3 +41,14 @@ def test_every_choice_and_hint_is_shown_whole(qtbot, language: str) -> None:  # 
                 assert edit.fontMetrics().horizontalAdvance(hint) <= edit.width() - 8, hint
     finally:
         apply_language("en")
+
+
+def test_the_address_and_town_fields_say_what_goes_in_each(qtbot) -> None:  # type: ignore[no-untyped-def]
+    apply_language("en")
+    dialog = SettingsDialog(Settings(), ["en"])
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.address_edit.placeholderText() == "Street and number (the town goes below)"
+    assert dialog.city_edit.placeholderText() == "Postcode and town, e.g. 28013 Madrid"
+    dialog.grab().save("/tmp/polish/settings.png")

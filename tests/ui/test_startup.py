@@ -38,6 +38,27 @@ def test_gui_starts_on_an_empty_data_dir_and_creates_the_store(tmp_path: Path) -
     assert "window closed with status 0" in log  # the log is flushed before the process ends
 
 
+def test_the_gui_launcher_takes_the_global_options_after_it(tmp_path: Path) -> None:
+    """``appeal-desk-gui --data-dir X --lang es`` (its entry point puts "gui" first)."""
+    data_dir = tmp_path / "launcher"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    script = (
+        "import sys; from app.main import gui_main; sys.argv[0] = 'appeal-desk-gui'; gui_main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "--data-dir", str(data_dir), "--lang", "es"]
+        + ["--quit-after-first-paint"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "unrecognized" not in result.stderr
+    assert (data_dir / "appeal-desk.sqlite3").is_file()
+
+
 def test_gui_starts_with_cases_in_the_store(app_paths) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     result = launch(app_paths.data_dir)

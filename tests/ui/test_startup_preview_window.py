@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
-from app.domain.model import CaseStatus
+from app.domain.model import CaseStatus, CaseSummary, Channel
 from app.paths import resolve_paths
+from app.services.appeals import record_appeal
 from app.services.cases import peek_cases
 from app.settings import load_settings
 from app.ui import early_list
@@ -61,7 +63,7 @@ def test_the_preview_comes_first_and_the_whole_list_replaces_it(
     assert window.count_label.text() == counts  # not the preview's own few rows
     first = window.case_list.current_case()
     assert first is not None
-    assert window.detail.placeholder.text() == "Opening your cases..."  # not "Select a case"
+    assert window.detail.placeholder.text() == "Opening your cases…"  # not "Select a case"
 
     with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
         pass
@@ -88,3 +90,45 @@ def test_with_closed_cases_shown_the_window_waits_for_the_whole_list(
         pass
     every = peek_cases(paths)
     assert every is not None and window.proxy.rowCount() == len(every)
+
+
+class HeldList(EarlyCaseList):
+    """The start-up read of the whole list, done at once but handed over only when the test
+    lets it go (as when reading 10,000 cases takes longer than opening the store)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.released = threading.Event()
+
+    def result(self) -> list[CaseSummary] | None:
+        cases = super().result()
+        assert self.released.wait(30)
+        return cases
+
+
+def test_the_selected_case_shows_while_the_whole_list_is_read_and_a_change_meanwhile_stays(
+    qtbot,  # type: ignore[no-untyped-def]
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
+    paths = resolve_paths(data)
+    early = HeldList.start(paths, None)
+    window = _window(qtbot, paths, early)
+    with qtbot.waitSignal(window.context.store_opened, timeout=30_000):
+        window.start()
+    assert window.showing_preview()  # the whole list is not in yet
+    first = window.case_list.current_case()
+    assert first is not None
+    assert window.detail.case is not None and window.detail.case.case_id == first.case_id
+
+    # An appeal recorded now: the whole list, read before it, must not undo it in the list
+    record_appeal(window.context.db, first.ua_number, target_index=1, channel=Channel.POST)
+    window.context.case_changed.emit(first.case_id)
+    with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
+        early.released.set()
+    assert not window.showing_preview()
+    shown = next(case for case in window.model.cases() if case.case_id == first.case_id)
+    assert shown.appeals_sent == first.appeals_sent + 1
+    assert window.case_list.current_case() is not None
+    assert window.case_list.current_case().case_id == first.case_id  # type: ignore[union-attr]

@@ -105,7 +105,7 @@ def test_right_click_menu_edits_the_row_under_the_pointer(
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
     entries = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert entries[:2] == ["&Edit case...", "&Delete case..."]
+    assert entries[:2] == ["&Edit case…", "&Delete case…"]
     menu.close()
     assert window.current_case().ua_number == "62/15"
     window.edits.edit_case.trigger()
@@ -227,7 +227,7 @@ def test_the_menu_key_opens_the_menu_of_the_current_row_on_every_list(
     events.create_event(open_db, "Library evening (fictional)", cases=["61/15"])
     window = make_window()
     select(window, "62/15")
-    assert keyboard_menu(window.case_list.table)[:2] == ["&Edit case...", "&Delete case..."]
+    assert keyboard_menu(window.case_list.table)[:2] == ["&Edit case…", "&Delete case…"]
     assert window.current_case().ua_number == "62/15"
 
     select(window, "61/15")
@@ -235,10 +235,10 @@ def test_the_menu_key_opens_the_menu_of_the_current_row_on_every_list(
     history = window.case_actions.history_dialog
     qtbot.wait_until(lambda: history.model.rowCount() == 1)
     history.table.selectRow(0)
-    assert keyboard_menu(history.table)[:2] == ["&Edit appeal...", "&Delete..."]
+    assert keyboard_menu(history.table)[:2] == ["&Edit appeal…", "&Delete…"]
     history.close()
 
     dialog = window.events_menu.open_dialog()
     dialog.event_list.setCurrentRow(0)
-    assert keyboard_menu(dialog.event_list) == ["&Edit event...", "&Delete event..."]
+    assert keyboard_menu(dialog.event_list) == ["&Edit event…", "&Delete event…"]
     dialog.close()

@@ -125,7 +125,7 @@ class ReplyDialog(_FormDialog):
         self.add_row(_("&Received on:"), self.date_edit, _("Date the reply arrived"))
         self.add_row(_("&Note:"), self.note_edit, _("Summary of the reply"))
         self.scan_path: Path | None = None
-        self.attach_button = QPushButton(_("&Attach a scan..."))
+        self.attach_button = QPushButton(_("&Attach a scan…"))
         self.attach_button.setAccessibleDescription(_("Attach a scanned copy of the reply"))
         self.attach_button.clicked.connect(self.choose_scan)
         self.scan_label = QLabel(_("No scan attached."))
@@ -139,13 +139,16 @@ class ReplyDialog(_FormDialog):
         ok.setAccessibleName(_("Save reply"))
 
     def choose_scan(self) -> None:
+        from app.ui.file_dialogs import remember_folder, start_folder
+
         name, _filter = QFileDialog.getOpenFileName(
             self,
             _("Attach a scan of the reply"),
-            "",
+            str(start_folder("scan")),
             _("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"),
         )
         if name:
+            remember_folder("scan", Path(name))
             self.scan_path = Path(name)
             self.scan_label.setText(_("Attached: {name}").format(name=self.scan_path.name))
 

@@ -157,8 +157,8 @@ class HistoryDialog(QDialog):
             widget.setAccessibleName(name)
         for button, text, name in (
             (self.printed_button, _("Mark &printed"), _("Mark the selected appeal as printed")),
-            (self.sent_button, _("Mark &sent..."), _("Mark the selected appeal as sent")),
-            (self.reply_button, _("&Reply received..."), _("Record a reply from the official")),
+            (self.sent_button, _("Mark &sent…"), _("Mark the selected appeal as sent")),
+            (self.reply_button, _("&Reply received…"), _("Record a reply from the official")),
             (self.copy_button, _("C&opy letter"), _("Copy the stored letter to the clipboard")),
             (self.open_scan_button, _("Open sca&n"), _("Open the scanned reply")),
             (self.close_button, _("Close"), _("Close the appeal history")),

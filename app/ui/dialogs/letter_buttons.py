@@ -58,10 +58,10 @@ class LetterButtons:
     def retranslate_ui(self) -> None:
         for button, text, name in (
             (self.copy, _("&Copy"), _("Copy the letter to the clipboard")),
-            (self.print, _("&Print..."), _("Print the letter")),
-            (self.pdf, _("Save as P&DF..."), _("Save the letter as a PDF file")),
-            (self.email, _("E&mail..."), _("Email the letter to the official")),
-            (self.mark_sent, _("Mark as &sent..."), _("Record this letter as sent")),
+            (self.print, _("&Print…"), _("Print the letter")),
+            (self.pdf, _("Save as P&DF…"), _("Save the letter as a PDF file")),
+            (self.email, _("E&mail…"), _("Email the letter to the official")),
+            (self.mark_sent, _("Mark as &sent…"), _("Record this letter as sent")),
             (self.more, _("Mor&e"), _("More ways to send the letter")),
             (self.close, _("Close"), _("Close the letter editor")),
         ):
@@ -70,6 +70,6 @@ class LetterButtons:
             keys = self.keys.get(button, QKeySequence())
             shortcut = keys.toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(f"{name} ({shortcut})" if shortcut else name)
-        self.eml_action.setText(_("Save as an &email draft (.eml)..."))
-        self.envelope_action.setText(_("Save the &envelope as PDF..."))
+        self.eml_action.setText(_("Save as an &email draft (.eml)…"))
+        self.envelope_action.setText(_("Save the &envelope as PDF…"))
         self.social_action.setText(_("Copy a &social media post"))

@@ -297,9 +297,9 @@ class LetterDialog(QDialog):
         self.buttons.print.setEnabled(not drafting and letter_output.paper_available())
         self.buttons.pdf.setEnabled(not drafting and letter_output.paper_available())
         self._update_email_button()
-        self.letter_edit.setPlaceholderText(_("Writing the letter...") if drafting else "")
+        self.letter_edit.setPlaceholderText(_("Writing the letter…") if drafting else "")
         if drafting:
-            self.status_label.setText(_("Writing the letter..."))
+            self.status_label.setText(_("Writing the letter…"))
 
     def _current(self, generation: int) -> bool:
         """The answer belongs to the newest request, and the dialog still exists."""

@@ -152,7 +152,7 @@ class LetterSidePanel(QWidget):
         self.note_edit.setPlaceholderText(
             _("A personal sentence or two makes a letter much harder to ignore.")
         )
-        self.sender_button.setText(_("Change sender..."))
+        self.sender_button.setText(_("Change sender…"))
         self.regenerate_button.setText(_("&Regenerate letter"))
         self.safety_box.setText(_("Sign with my &initials and town only"))
         self.large_print_box.setText(_("Lar&ge print when printing"))

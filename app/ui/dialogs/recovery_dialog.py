@@ -7,6 +7,7 @@ keep it byte for byte, then the store is opened afresh.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -33,6 +34,7 @@ class RecoveryDialog(QDialog):
         self.paths = paths
         self.database: Database | None = None
         self.kept_copy: str | None = None
+        self.quit_chosen = False
         self.backup = backups.newest_good_backup(paths)
         self.setWindowTitle(_("Your data could not be opened"))
         self.setModal(True)
@@ -50,7 +52,7 @@ class RecoveryDialog(QDialog):
             layout.addWidget(button)
         self.restore_button.clicked.connect(self.restore_newest)
         self.empty_button.clicked.connect(self.start_empty)
-        self.quit_button.clicked.connect(self.reject)
+        self.quit_button.clicked.connect(self.quit)
 
     def _explanation(self) -> str:
         text = _(
@@ -76,6 +78,11 @@ class RecoveryDialog(QDialog):
                 "Restoring it keeps the damaged file beside it."
             ).format(when=when, cases=counts.get("cases", 0), appeals=counts.get("appeals", 0))
         )
+
+    def quit(self) -> None:
+        """Quit: close Appeal Desk, the damaged file as it was."""
+        self.quit_chosen = True
+        self.reject()
 
     def restore_newest(self) -> None:
         if self.backup is None:
@@ -103,16 +110,26 @@ class RecoveryDialog(QDialog):
         self.accept()
 
 
+@dataclass(frozen=True)
+class Recovery:
+    """What came of a store that could not be opened: the store recovered, or whether the
+    recovery dialog was shown (it explained the damage) and the user chose to quit."""
+
+    database: Database | None = None
+    offered: bool = False
+    quit: bool = False
+
+
 def handle_unavailable_store(
     exc: BaseException, paths: AppPaths, parent: QWidget | None = None
-) -> Database | None:
-    """Offer recovery when the store is damaged; None when it is not (or the user quits).
+) -> Recovery:
+    """Offer recovery when the store is damaged; nothing is offered when it is not.
 
     Other reasons (in use by another copy, read-only folder, full disk) are not damage: the
     caller shows ``exc``'s message as usual, and nothing is touched.
     """
     if not isinstance(exc, AppealDeskError) or not backups.store_is_damaged(paths):
-        return None
+        return Recovery()
     dialog = RecoveryDialog(paths, parent)
     dialog.exec()
-    return dialog.database
+    return Recovery(dialog.database, offered=True, quit=dialog.quit_chosen)

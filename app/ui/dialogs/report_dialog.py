@@ -132,9 +132,9 @@ class ReportDialog(QDialog):
         self.until_edit.setAccessibleName(_("Until date"))
         self.view.setAccessibleName(_("Report summary"))
         for button, text, name in (
-            (self.csv_button, _("Save as &CSV..."), _("Save the report as a CSV file")),
-            (self.pdf_button, _("Save as P&DF..."), _("Save the one-page summary as a PDF file")),
-            (self.print_button, _("&Print..."), _("Print the report")),
+            (self.csv_button, _("Save as &CSV…"), _("Save the report as a CSV file")),
+            (self.pdf_button, _("Save as P&DF…"), _("Save the one-page summary as a PDF file")),
+            (self.print_button, _("&Print…"), _("Print the report")),
             (self.close_button, _("Close"), _("Close the report")),
         ):
             button.setText(text)

@@ -138,6 +138,9 @@ class SettingsDialog(QDialog):
         self.about_edit.setPlaceholderText(
             _("Optional: a sentence about who you are and why you care")
         )
+        # the town has its own field: written in both, it would be printed twice
+        self.address_edit.setPlaceholderText(_("Street and number (the town goes below)"))
+        self.city_edit.setPlaceholderText(_("Postcode and town, e.g. 28013 Madrid"))
         self.sender_note.setText(
             _("Officials reply to the address on the letter. Only your name is required.")
         )

@@ -64,7 +64,12 @@ class WelcomeDialog(QDialog):
         self.skip_button = QPushButton()
         self.skip_button.setAutoDefault(False)
         self.skip_button.clicked.connect(self.skip)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        # our own button, not the standard Save: Qt names standard buttons again from its own
+        # catalog after a language change, which would drop "and start"
+        self.save_button = QPushButton()
+        self.save_button.setDefault(True)
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
 
@@ -150,9 +155,8 @@ class WelcomeDialog(QDialog):
                 "letter; only your name is needed."
             )
         )
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(_("&Save and start"))
-        save.setAccessibleName(_("Save and start"))
+        self.save_button.setText(_("&Save and start"))
+        self.save_button.setAccessibleName(_("Save and start"))
         self.skip_button.setText(_("S&kip for now"))
         self.skip_button.setAccessibleName(_("Skip for now"))
         self.icon_label.setAccessibleName(_("Appeal Desk icon"))

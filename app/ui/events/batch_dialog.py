@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.domain.events import EventInfo
 from app.domain.model import AppealKind, Channel
 from app.i18n import _, pgettext
+from app.labels import ua_label
 from app.services.events import MAX_BATCH
 
 
@@ -27,7 +28,9 @@ class BatchDialog(QDialog):
         self.setWindowTitle(_("Count handwritten letters"))
         self.case_combo = QComboBox()
         for case in event.cases:
-            self.case_combo.addItem(f"UA {case.ua_number} \u2013 {case.title}", case.ua_number)
+            self.case_combo.addItem(
+                f"{ua_label(case.ua_number)} \u2013 {case.title}", case.ua_number
+            )
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(pgettext("appeal kind", "Appeal"), AppealKind.APPEAL.value)
         self.kind_combo.addItem(
@@ -77,7 +80,9 @@ class BatchPrintDialog(QDialog):
         self.setWindowTitle(_("Print a batch of letters"))
         self.case_combo = QComboBox()
         for case in event.cases:
-            self.case_combo.addItem(f"UA {case.ua_number} \u2013 {case.title}", case.ua_number)
+            self.case_combo.addItem(
+                f"{ua_label(case.ua_number)} \u2013 {case.title}", case.ua_number
+            )
         self.names_edit = QPlainTextEdit()
         self.names_edit.setPlaceholderText(_("One name per line (people who agreed to sign)"))
         self.blank_spin = QSpinBox()

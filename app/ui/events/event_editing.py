@@ -145,8 +145,8 @@ class EventEditing(QObject):
         self.dialog = dialog
         self._database = database
         self._record_change = record_change
-        self.edit_event = QAction(_("&Edit event..."), dialog)
-        self.delete_event = QAction(_("&Delete event..."), dialog)
+        self.edit_event = QAction(_("&Edit event…"), dialog)
+        self.delete_event = QAction(_("&Delete event…"), dialog)
         self.delete_event.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_event.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         dialog.event_list.addAction(self.delete_event)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain import bounds
 from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _
-from app.labels import days_left_text
+from app.labels import days_left_text, ua_label
 from app.ui.accessibility import leave_with_tab
 from app.ui.plain_text import plain_tooltip
 
@@ -125,11 +125,11 @@ class NewEventForm(QWidget):
         leave_with_tab(self.case_table)
         self.case_table.setItemDelegateForColumn(1, GoalDelegate(self.case_table))
         for row, case in enumerate(open_cases):
-            item = QTableWidgetItem(f"UA {case.ua_number} \u2013 {case.title}")
+            item = QTableWidgetItem(f"{ua_label(case.ua_number)} \u2013 {case.title}")
             days = case.days_left(today)
             if days is not None and days < 0:  # marked in words and greyed, never by colour only
                 passed = days_left_text(case.deadline, case.status, today)
-                item.setText(f"UA {case.ua_number} \u2013 {passed} \u2013 {case.title}")
+                item.setText(f"{ua_label(case.ua_number)} \u2013 {passed} \u2013 {case.title}")
                 item.setForeground(self.palette().brush(QPalette.ColorRole.PlaceholderText))
             item.setToolTip(plain_tooltip(item.text()) or "")
             item.setData(Qt.ItemDataRole.UserRole, case.ua_number)

@@ -22,15 +22,26 @@ if TYPE_CHECKING:
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, pattern: str) -> Path | None:
     """A save dialog (tests replace this function)."""
-    name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
-    return Path(name) if name else None
+    from app.ui.file_dialogs import remember_folder, suggested_path
+
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, title, suggested_path("event", suggested), pattern
+    )
+    if not name:
+        return None
+    remember_folder("event", Path(name))
+    return Path(name)
 
 
 def ask_open_paths(parent: QWidget, title: str) -> list[Path]:
     """An open dialog for several files (tests replace this function)."""
+    from app.ui.file_dialogs import remember_folder, start_folder
+
     names, _filter = QFileDialog.getOpenFileNames(
-        parent, title, "", _("Event files (*.json);;All files (*)")
+        parent, title, str(start_folder("event")), _("Event files (*.json);;All files (*)")
     )
+    if names:
+        remember_folder("event", Path(names[0]))
     return [Path(n) for n in names]
 
 

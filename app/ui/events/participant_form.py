@@ -30,6 +30,7 @@ from app.domain.errors import AppealDeskError
 from app.domain.model import FIRST_OFFICIAL, AppealKind, CaseDetail, Letter, SenderProfile
 from app.domain.output_options import OutputOptions
 from app.i18n import _, current_language
+from app.labels import ua_label
 from app.services.country_names import shown_country_name
 from app.ui.accessibility import SpokenLabel, readable_by_keyboard
 from app.ui.dialogs.letter_side_panel import ASK_LABELS
@@ -67,7 +68,9 @@ def case_asks(case: CaseDetail) -> list[str]:
 
 def case_label(case: CaseDetail) -> str:
     """A row of the case list; a fictional practice case says so first."""
-    label = f"UA {case.ua_number}  \u2013  {case.title}  ({shown_country_name(case.country)})"
+    label = f"{ua_label(case.ua_number)}  \u2013  {case.title}"
+    if case.country.strip():  # a case with no country shows no empty brackets
+        label = f"{label}  ({shown_country_name(case.country)})"
     if case.is_sample:
         from app.services.samples import sample_marking
 
@@ -176,7 +179,7 @@ class ParticipantForm(QWidget):
         self.retranslate_ui()
         self._choose_no_case()
         self.case_list.currentItemChanged.connect(lambda *_a: self._on_case_changed())
-        self.name_edit.textEdited.connect(lambda _t: self._redraft(keep_edits=True))
+        self.name_edit.textChanged.connect(lambda _t: self._redraft(keep_edits=True))
         self.kind_group.buttonToggled.connect(lambda *_a: self._on_kind_changed())
         self.target_combo.activated.connect(lambda _i: self._redraft())
         self.language_combo.activated.connect(lambda _i: self._redraft())
@@ -354,7 +357,7 @@ class ParticipantForm(QWidget):
 
     def _set_placeholder(self) -> None:
         placeholder = (
-            _("Writing your letter...")
+            _("Writing your letter…")
             if self.drafting
             else _("Choose a case: your letter appears here to adapt.")
         )

@@ -62,6 +62,12 @@ def short_advice(item: QueueItem) -> str:
 
 def advice_sentence(item: QueueItem) -> str:
     """What to do, in a whole sentence (read by screen readers and shown under the table)."""
+    if item.advice is Advice.POST and item.region is None:  # no region to name mid-sentence
+        return ngettext(
+            "Post your letter by {date}: airmail abroad takes about {count} day.",
+            "Post your letter by {date}: airmail abroad takes about {count} days.",
+            item.transit_days,
+        ).format(date=format_date(item.post_by, long=True), count=item.transit_days)
     if item.advice is Advice.POST:
         return ngettext(
             "Post your letter by {date}: airmail to {region} takes about {count} day.",

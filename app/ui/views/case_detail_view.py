@@ -141,7 +141,7 @@ class CaseDetailView(QuietStack):
 
     def _set_placeholder_text(self) -> None:
         opening = self._waiting
-        text = _("Opening your cases...") if opening else _("Select a case to see its details.")
+        text = _("Opening your cases…") if opening else _("Select a case to see its details.")
         self.placeholder.setText(text)
 
     def retranslate_ui(self) -> None:
@@ -155,12 +155,12 @@ class CaseDetailView(QuietStack):
                 "Closed: the UA asks for no further action. Read its final output below; your appeals stay in your history."
             )
         )
-        self.letter_button.setText(_("&Write a letter..."))
+        self.letter_button.setText(_("&Write a letter…"))
         self.letter_button.setAccessibleDescription(_("Write a letter"))
         self.letter_button.setToolTip(
             _("Write a letter to an official named in this case (Ctrl+L)")
         )
-        self.mark_sent_button.setText(_("&Mark as sent..."))  # Alt+S is the search box
+        self.mark_sent_button.setText(_("&Mark as sent…"))  # Alt+S is the search box
         self.mark_sent_button.setAccessibleDescription(_("Mark an appeal as sent"))
         self.mark_sent_button.setToolTip(_("Record that you sent an appeal for this case (Ctrl+M)"))
         self.original_button.setText(_("Open &original"))

@@ -71,10 +71,10 @@ class EmptyStateView(QWidget):
                 "write to and a model letter."
             )
         )
-        self.import_button.setText(_("Import an Urgent Action document..."))
+        self.import_button.setText(_("Import an Urgent Action document…"))
         self.import_button.setAccessibleDescription(_("Import an Urgent Action document"))
         self.samples_button.setText(_("Open the fictional sample pack to practise"))
-        self.paste_button.setText(_("...or paste a UA you copied from an email or a web page"))
+        self.paste_button.setText(_("…or paste a UA you copied from an email or a web page"))
         self.paste_button.setAccessibleDescription(_("Paste an Urgent Action from the clipboard"))
         self.samples_note.setText(
             _(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, add_language_listener, remove_language_listener
+from app.labels import ua_label
 from app.paths import AppPaths
 from app.services.urgency import QueueItem
 from app.settings import Settings
@@ -125,9 +126,9 @@ class WriteTodayView(QWidget):
         self.advice_label.setAccessibleName(_("What to do for the selected case"))
         self.empty_label.setText(_("Nothing waiting: no open case needs a letter from you."))
         for button, text, name in (
-            (self.write_button, _("&Write a letter..."), _("Write a letter for the selected case")),
+            (self.write_button, _("&Write a letter…"), _("Write a letter for the selected case")),
             (self.show_button, _("Show in &case list"), _("Show the selected case in the list")),
-            (self.transit_button, _("&Transit times..."), _("Edit airmail transit times")),
+            (self.transit_button, _("&Transit times…"), _("Edit airmail transit times")),
         ):
             button.setText(text)
             button.setAccessibleDescription(name)
@@ -183,7 +184,7 @@ class WriteTodayView(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self.model.item_at(current.row()) if current.isValid() else None
         self.advice_label.setText(
-            f"UA {item.case.ua_number}: {advice_sentence(item)}" if item else ""
+            f"{ua_label(item.case.ua_number)}: {advice_sentence(item)}" if item else ""
         )
 
     def _on_activated(self, index: QModelIndex) -> None:

@@ -202,7 +202,7 @@ def test_tab_walks_from_the_search_box_through_the_list_to_the_case_actions(
         names.append(spoken_name(focused()))
         press(qtbot, Qt.Key.Key_Tab)
     assert names[:3] == ["Search cases", "Show closed cases", "Cases"]
-    assert "Write a letter..." in names[3:], names  # no keyboard trap in the table
+    assert "Write a letter…" in names[3:], names  # no keyboard trap in the table
 
 
 def mnemonic_clashes(root: QWidget) -> list[str]:

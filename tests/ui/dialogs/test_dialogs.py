@@ -52,7 +52,7 @@ def test_welcome_saves_the_sender_and_never_shows_again(qtbot, gui_app, paths: A
     qtbot.keyClicks(dialog.about_edit, "I teach history.")
     dialog.page_combo.setCurrentIndex(dialog.page_combo.findData("Letter"))
     with qtbot.waitSignal(dialog.finished, timeout=3000):
-        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        dialog.save_button.click()
     settings = load_settings(paths)
     assert settings.welcome_done
     assert settings.sender.name == "Ada Writer"
@@ -333,9 +333,12 @@ def test_choosing_a_language_in_the_welcome_over_the_window_keeps_it_open_and_fi
         assert welcome.isVisible() and welcome.result() == 0
         assert welcome.windowTitle() == "Willkommen bei Appeal Desk"
         assert welcome.name_edit.text() == "Ana Example" and welcome.city_edit.text() == "Leeds"
+        save = welcome.save_button
+        QGuiApplication.processEvents()  # Qt's own catalog arrives: its LanguageChange events
+        assert save.text() == "&Speichern und loslegen"
         assert not load_settings(paths).welcome_done  # nothing saved until the user says so
         with qtbot.waitSignal(welcome.finished, timeout=3000):
-            welcome.buttons.button(welcome.buttons.StandardButton.Save).click()
+            welcome.save_button.click()
     finally:
         apply_language("en")
     settings = load_settings(paths)

@@ -291,3 +291,25 @@ def test_a_us_users_event_letters_come_out_on_letter_paper(
     assert pdf.is_relative_to(tmp_path)
     page = PdfReader(pdf).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
+
+
+def test_a_case_without_a_country_reads_cleanly_and_the_letter_is_signed(
+    db: Database, qtbot: QtBot
+) -> None:
+    from app.services.events import create_event
+    from tests.builders import add_cases, event_case
+
+    stateless = event_case("78/26", "FICTIONAL DEFENDER THREATENED", "", "Di Lo")
+    add_cases(db, stateless)
+    event = create_event(db, EVENT, cases=["78/26"])
+    window = EventModeWindow(db, event, PinLock("2468"))
+    qtbot.add_widget(window)
+    window.show()
+    assert window.form.case_list.item(0).text() == "UA 78/26  \u2013  FICTIONAL DEFENDER THREATENED"
+    window.form.case_list.setCurrentRow(0)
+    drafted(window, qtbot)
+    assert "()" not in window.form.story.toPlainText()
+    window.form.name_edit.setText("Zo\u00eb K.")  # filled in, not typed key by key
+    drafted(window, qtbot)
+    assert window.form.text().rstrip().endswith("Zo\u00eb K.")  # the preview is signed
+    window.grab().save("/tmp/polish/event.png")

@@ -277,3 +277,48 @@ def test_an_unknown_letter_language_names_the_letter_languages(
     [line] = err.splitlines()
     assert line.startswith("appeal-desk: xx is not a letter language. Letters can be written in: ")
     assert {"en", "es", "fr", "de", "pt", "ar"} <= set(line.rstrip(".").split(": ")[-1].split(", "))
+
+
+def test_a_damaged_store_is_reported_in_the_language_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.i18n import set_language
+
+    data = tmp_path / "data"
+    paths = resolve_paths(data)
+    store_documents(paths, fictional_document("12/26"))
+    with paths.database.open("r+b") as database:
+        database.write(b"not a database at all" * 8)  # the header and the first page's start
+    try:
+        code, _out, err = cli(capsys, data, "--lang", "es", "list")
+    finally:
+        set_language("en")
+    assert code == 1
+    [line] = err.splitlines()
+    assert f"La base de datos {paths.database} está dañada" in line
+    assert "Restaure la copia de seguridad más reciente con 'appeal-desk restore" in line
+    assert "is damaged" not in line and "newest" not in line
+
+
+@POSIX
+def test_an_existing_read_only_data_folder_is_called_unwritable_not_uncreatable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.i18n import set_language
+
+    with small_tmpfs(tmp_path / "stick", "8m") as mounted:
+        if mounted is None:
+            pytest.skip("mounting a small tmpfs needs root")
+        data = mounted / "data"
+        data.mkdir()
+        assert remount_read_only(mounted)
+        try:
+            code, _out, err = cli(capsys, data, "--lang", "es", "list")
+            english_code, _out, english = cli(capsys, data, "--lang", "en", "list")
+        finally:
+            set_language("en")
+
+    assert code == english_code == 1
+    assert f"La carpeta de datos {data} existe, pero no se puede escribir en ella" in err
+    assert f"The data folder {data} exists but cannot be written" in english
+    assert "--data-dir" in english and "cannot be created" not in english

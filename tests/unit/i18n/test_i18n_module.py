@@ -170,3 +170,55 @@ def test_a_missing_or_broken_preview_is_ignored(
     broken.write_bytes(b'msgid "x"\nmsgstr "unterminated\n\xff\xfe')
     monkeypatch.setenv(i18n.TEST_PO_ENV, str(broken))
     assert i18n.set_language("es") in {"es", "en"}  # never an exception at start-up
+
+
+def _cli_with_preview(preview: Path, data: Path) -> tuple[str, str]:
+    """``appeal-desk list`` with APPEAL_DESK_TEST_PO set: its stderr, and its log."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, i18n.TEST_PO_ENV: str(preview)}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data), "list"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stderr, (data / "logs" / "appeal-desk.log").read_text(encoding="utf-8")
+
+
+def test_a_missing_preview_catalog_is_said_on_stderr_and_in_the_log(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.po"
+    err, log = _cli_with_preview(missing, tmp_path / "data")
+    [line] = err.splitlines()
+    assert line == (
+        f"appeal-desk: warning: the preview catalog {missing} (APPEAL_DESK_TEST_PO) cannot be "
+        "read (No such file or directory); the shipped translations are used."
+    )
+    assert line.removeprefix("appeal-desk: ") in log
+
+
+def test_a_preview_catalog_with_a_cut_string_is_said_on_stderr_and_in_the_log(
+    tmp_path: Path,
+) -> None:
+    preview = write_po(
+        tmp_path / "fr.po",
+        "fr",
+        """
+        msgid "Open cases"
+        msgstr "Dossiers ouverts"
+
+        msgid "Close"
+        msgstr "Fermer
+        """,
+    )
+    err, log = _cli_with_preview(preview, tmp_path / "data")
+    [line] = err.splitlines()
+    # said in the previewed language (French here), naming the line that is cut short
+    assert line.startswith("appeal-desk: avertissement : ")
+    assert f"{preview}:12: not one whole quoted string" in line
+    assert line.removeprefix("appeal-desk: ") in log

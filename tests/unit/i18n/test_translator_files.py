@@ -51,8 +51,8 @@ msgstr "{outcome:>999999999}"
 msgid "%(count)d cases"
 msgstr "%(count)999999999d casos"
 
-msgid "Importing {file}..."
-msgstr "Importando {0}..."
+msgid "Importing {file}…"
+msgstr "Importando {0}…"
 """
 
 

@@ -95,3 +95,36 @@ def test_a_write_to_heading_is_never_part_of_the_officials_title(
         text = "\n".join(line for line in text.splitlines() if line.strip())
     want = [t["title"] for t in expected_of(path)["targets"]]
     assert [t["title"] for t in parse_text(text).to_json_dict()["targets"]] == want
+
+
+FINAL = HERE / "906_belmont_student_final_fr.txt"
+HEADLINE = "INFORMATION COMPLÉMENTAIRE : CONDAMNATION À MORT COMMUÉE"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "INFORMATION COMPLÉMENTAIRE :",
+        "Informations complémentaires :",
+        "FURTHER INFORMATION:",
+        "Weitere Informationen:",
+        "Neue Informationen:",
+        "Información adicional:",
+        "Actualización:",
+        "Mise à jour :",
+        "Informação complementar:",
+    ],
+)
+def test_a_follow_ups_label_is_not_part_of_its_headline(label: str) -> None:
+    text = FINAL.read_text(encoding="utf-8").replace(
+        HEADLINE, f"{label} CONDAMNATION À MORT COMMUÉE"
+    )
+    assert parse_text(text).title == "CONDAMNATION À MORT COMMUÉE"
+
+
+@pytest.mark.parametrize(
+    "label", ["INFORMATION COMPLÉMENTAIRE", "FURTHER INFORMATION", "WEITERE INFORMATIONEN"]
+)
+def test_a_follow_ups_label_alone_is_no_headline(label: str) -> None:
+    # No title: the case keeps the headline of its earlier documents.
+    assert parse_text(FINAL.read_text(encoding="utf-8").replace(HEADLINE, label)).title == ""

@@ -31,10 +31,29 @@ def test_only_the_window_skips_the_command_modules(argv: list[str], window: bool
     assert opens_the_window(argv) is window
 
 
-def test_the_short_parser_reads_the_window_options_like_the_whole_one() -> None:
-    argv = ["--data-dir", "/tmp/x", "--lang", "fr", "gui", "--quit-after-first-paint"]
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "/tmp/x", "--lang", "fr", "gui", "--quit-after-first-paint"],
+        ["gui", "--data-dir", "/tmp/x", "--lang", "fr", "/tmp/ua.txt"],
+        ["--lang", "de", "gui", "--database-url", "sqlite:///x", "a.pdf", "b.md"],
+    ],
+)
+def test_the_short_parser_reads_the_window_options_like_the_whole_one(argv: list[str]) -> None:
     short, whole = build_parser(commands=False), build_parser()
     assert vars(short.parse_args(argv)) == vars(whole.parse_args(argv))
+
+
+def test_the_global_options_are_read_after_gui_as_well_as_before() -> None:
+    parser = build_parser(commands=False)
+    after = parser.parse_args(["gui", "--data-dir", "/tmp/x", "--lang", "es", "ua.txt"])
+    before = parser.parse_args(["--data-dir", "/tmp/x", "--lang", "es", "gui", "ua.txt"])
+    assert vars(after) == vars(before)
+    assert (after.data_dir, after.lang, [str(f) for f in after.files]) == (
+        "/tmp/x",
+        "es",
+        ["ua.txt"],
+    )
 
 
 def test_help_still_lists_every_command() -> None:

@@ -330,3 +330,31 @@ def test_an_address_of_both_directions_is_one_block_on_one_side_of_the_window(
     slack = mm_to_units(0.5)  # a glyph's side bearing
     for left, right in edges.values():  # still inside the envelope window
         assert window[0] - slack <= left and right <= window[1] + slack
+
+
+def test_a_town_typed_in_the_address_and_as_the_town_is_printed_once(
+    qapp, tmp_path: Path, target: Target
+) -> None:
+    """Settings asks for the address and the town: a user who writes the postal town in the
+    address too must not see the town twice in the sender's block or the return line."""
+    both = SenderProfile(
+        name="Jane Writer",
+        address="12 Example Road\nBristol BS1 4XX",
+        city="Bristol",
+        country="United Kingdom",
+    )
+    letter = Letter(
+        text=english_text(both, target), locale="en_GB", template_name="appeal", subject="UA"
+    )
+    path = tmp_path / "letter.pdf"
+    write_letter_pdf(letter, path, sender=both, target=target, page_size=PageSize.A4)
+    lines = [line.strip() for line in pdf_text(path).splitlines()]
+    assert "Bristol" not in lines  # no line with the town alone under "Bristol BS1 4XX"
+    assert lines.count("Bristol BS1 4XX") == 1  # the sender's block
+    [small] = [line for line in lines if "12 Example Road" in line and "\u00b7" in line]
+    assert small.count("Bristol") == 1  # the return line above the recipient
+    assert "Dear Minister," in lines  # the head was recognised, not left in the body
+    # a town the address does not name is still printed
+    apart = replace(both, address="12 Example Road")
+    write_letter_pdf(letter, path, sender=apart, target=target, page_size=PageSize.A4)
+    assert "Bristol" in [line.strip() for line in pdf_text(path).splitlines()]

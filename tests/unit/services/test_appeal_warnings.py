@@ -92,3 +92,30 @@ def test_the_cli_records_a_late_second_letter_and_says_why_to_check(
         "before sending.",
         f"warning: You already sent an appeal to this official on {english_long(EARLIER)}.",
     ]
+
+
+def test_an_event_tally_is_not_a_personal_second_letter(
+    db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.services.events import create_event
+
+    create_event(db, "Library evening (fictional)", cases=["902/27"])
+    db.close()  # the CLI opens the store itself
+    base = ["--data-dir", str(data_dir), "sent", "902/27", "--channel", "post"]
+    assert main([*base, "--date", EARLIER.isoformat()]) == 0  # the user's own letter
+    event = ["--event", "Library evening (fictional)", "--count", "12"]
+    assert main([*base, *event, "--date", TODAY.isoformat()]) == 0
+    out, err = capsys.readouterr()
+    assert "Recorded 12 appeals for UA 902/27" in out
+    assert err == ""  # the participants' letters are no duplicate of the user's own
+    # the event's counts are no earlier letter of the user's: only the own one is named
+    from app.paths import resolve_paths
+    from app.store.database import open_database
+
+    again = open_database(resolve_paths(data_dir))
+    try:
+        assert appeal_warnings(again, "902/27", 1, TODAY) == [
+            f"You already sent an appeal to this official on {english_long(EARLIER)}."
+        ]
+    finally:
+        again.close()

@@ -82,9 +82,28 @@ def test_a_full_or_read_only_filesystem_leaves_nothing_half_written(
 def test_exec_line_quotes_paths_with_spaces_as_the_specification_asks() -> None:
     template = "[Desktop Entry]\nExec=appeal-desk-gui %F\nTryExec=appeal-desk-gui\nName=X\n"
     text = desktop_file_text(template, ["/opt/My Apps/appeal-desk", "gui"])
-    assert 'Exec="/opt/My Apps/appeal-desk" gui\n' in text
+    assert 'Exec="/opt/My Apps/appeal-desk" gui %F\n' in text
     assert "TryExec=/opt/My Apps/appeal-desk\n" in text
-    assert "%F" not in text
+
+
+def test_the_menu_entry_passes_opened_files_to_a_launcher_that_takes_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Open with Appeal Desk": the entry claims documents, its Exec passes them (%F), and
+    the command it runs accepts them, with the global options after "gui" as well."""
+    from app.main import build_parser
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert _cli(capsys, tmp_path, "desktop", "install")[0] == 0
+    entry = _entry(user_places().desktop)
+    assert "application/pdf" in entry["MimeType"] and entry["Exec"].endswith(" %F")
+    program, *words = entry["Exec"].split()[:-1]  # the command, without the file code
+    if Path(program).name == "appeal-desk-gui":
+        words = ["gui", *words]  # as its entry point, app.main.gui_main, does
+    opened = [str(tmp_path / "ua one.txt"), str(tmp_path / "ua-2.pdf")]
+    args = build_parser(commands=False).parse_args([*words, "--lang", "es", *opened])
+    assert args.command == "gui" and args.lang == "es"
+    assert [str(path) for path in args.files] == opened
 
 
 def test_the_launcher_is_the_running_program() -> None:
