@@ -13,6 +13,29 @@ from app.output.qt_runtime import make_font
 _RTL, _LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
 _KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
 
+LEFT_TO_RIGHT_ISOLATE, RIGHT_TO_LEFT_ISOLATE = "\u2066", "\u2067"
+_START = {
+    True: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute,
+    False: Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute,
+}
+
+
+def isolate_direction(text: str) -> bool | None:
+    """True (right to left) or False when ``text`` starts with a directional isolate."""
+    first = text[:1]
+    if first == RIGHT_TO_LEFT_ISOLATE:
+        return True
+    return False if first == LEFT_TO_RIGHT_ISOLATE else None
+
+
+def set_block_direction(block: QTextBlock, rtl: bool) -> None:
+    """Run ``block`` in that direction, aligned to the side where such a line starts."""
+    fmt = QTextBlockFormat(block.blockFormat())
+    fmt.setLayoutDirection(_RTL if rtl else _LTR)
+    fmt.setAlignment(_START[rtl])
+    QTextCursor(block).setBlockFormat(fmt)
+
+
 Runs = list[tuple[str, QTextCharFormat]]
 Spans = list[tuple[int, int, QTextCharFormat]]
 

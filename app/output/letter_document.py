@@ -10,7 +10,6 @@ from PySide6.QtGui import (
     QPaintDevice,
     QTextBlock,
     QTextBlockFormat,
-    QTextCursor,
     QTextDocument,
     QTextFrameFormat,
 )
@@ -19,7 +18,14 @@ from app.domain.model import Letter, SenderProfile, Target
 from app.domain.output_options import PageSize
 from app.output.address import postal_lines
 from app.output.bidi_text import body_text_and_spans, emphasis_names, is_rtl_text
-from app.output.letter_builder import DocumentBuilder, char_format
+from app.output.letter_builder import (
+    LEFT_TO_RIGHT_ISOLATE,
+    RIGHT_TO_LEFT_ISOLATE,
+    DocumentBuilder,
+    char_format,
+    isolate_direction,
+    set_block_direction,
+)
 from app.output.letter_head import HeadPlan, add_head, plan_head
 from app.output.letter_layout import TypeSizes, page_spec
 from app.output.letter_parts import LetterParts, reflow_hard_wraps, split_letter
@@ -152,7 +158,7 @@ def _add_body(
     )
     bold_spans = [(begin, end, styles.bold) for begin, end in spans]
     first = builder.text_block(body_text, styles.start, styles.plain, bold_spans)
-    if _ISOLATE_STARTS[0] in body_text or _ISOLATE_STARTS[1] in body_text:
+    if LEFT_TO_RIGHT_ISOLATE in body_text or RIGHT_TO_LEFT_ISOLATE in body_text:
         _paragraph_directions(first)
 
 
@@ -174,22 +180,15 @@ def _printed_subject(subject: str, head: tuple[str, ...]) -> str:
 
 
 # A bilingual letter isolates each line of each language in its direction (LRI or RLI ... PDI).
-_ISOLATE_STARTS = ("\u2066", "\u2067")
 
 
 def _paragraph_directions(block: QTextBlock) -> None:
     """Set each block that starts with an isolate to that direction, aligned to its start, so
     the English paragraphs of an Arabic letter run left to right from the left margin."""
     while block.isValid():
-        text = block.text()
-        if text[:1] in _ISOLATE_STARTS:
-            rtl = text[0] == _ISOLATE_STARTS[1]
-            fmt = QTextBlockFormat(block.blockFormat())
-            fmt.setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-            )
-            fmt.setAlignment(_RIGHT if rtl else _LEFT)
-            QTextCursor(block).setBlockFormat(fmt)
+        rtl = isolate_direction(block.text())
+        if rtl is not None:
+            set_block_direction(block, rtl)
         block = block.next()
 
 

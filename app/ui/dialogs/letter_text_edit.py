@@ -10,13 +10,10 @@ direction from its own side, as the printed letter does.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextBlockFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-_LRI, _RLI = "\u2066", "\u2067"
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+from app.output.letter_builder import isolate_direction, set_block_direction
 
 
 class LetterTextEdit(QTextEdit):
@@ -39,12 +36,6 @@ class LetterTextEdit(QTextEdit):
         line that starts with a Latin name inside an Arabic letter keeps the letter's side)."""
         block = self.document().begin()
         while block.isValid():
-            first = block.text()[:1]
-            rtl = first == _RLI if first in (_LRI, _RLI) else letter_rtl
-            fmt = QTextBlockFormat(block.blockFormat())
-            fmt.setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-            )
-            fmt.setAlignment(_RIGHT if rtl else _LEFT)
-            QTextCursor(block).setBlockFormat(fmt)
+            rtl = isolate_direction(block.text())
+            set_block_direction(block, letter_rtl if rtl is None else rtl)
             block = block.next()
