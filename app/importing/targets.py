@@ -239,7 +239,7 @@ def _is_page_chrome(line: str) -> bool:
 def _is_headline(line: str) -> bool:
     """The headline repeated at a page top (capitals, no digits, not a heading we act on)."""
     letters = [ch for ch in line if ch.isalpha()]
-    if not letters or not all(ch.isupper() for ch in letters) or any(ch.isdigit() for ch in line):
+    if not letters or not all(ch.isupper() for ch in letters) or any(map(str.isdigit, line)):
         return False
     return not (TARGET_MARKER.match(line) or COPIES_MARKER.match(line) or _STOP_MARKER.match(line))
 
