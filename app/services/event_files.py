@@ -169,14 +169,18 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
         # Records of a same-named event created on another laptop join this event.
         records = [{**r, "event_uuid": row.uuid} for r in parsed.records]
         by_uuid = {str(r["uuid"]): r for r in records}
+        # The event's stored records in one read; the others are inserted, and the unique UUID
+        # decides (two laptops may send one record): what the database skips was stored a
+        # moment ago by another writer, or belongs to another event, and is read back.
+        stored = {} if created else event_repository.compared_records(session, row.id)
+        new = [u for u in by_uuid if u not in stored]
         now = datetime.now(UTC)
-        # Insert first and let the unique UUID decide (two laptops may send one record): skipped is
-        # either the same record again or a conflicting copy, told apart by comparing below.
         inserted = event_repository.insert_records_ignoring_duplicates(
-            session, [_insert_values(r, case_ids, row.id, now) for r in by_uuid.values()]
+            session, [_insert_values(by_uuid[u], case_ids, row.id, now) for u in new]
         )
-        skipped = [u for u in by_uuid if u not in inserted]
-        stored = event_repository.records_by_uuid(session, skipped, event_id=row.id)
+        stored.update(
+            event_repository.records_by_uuid(session, [u for u in new if u not in inserted])
+        )
         conflicts = []
         for record_uuid, record in by_uuid.items():
             if record_uuid in inserted:

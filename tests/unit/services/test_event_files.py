@@ -265,3 +265,29 @@ def test_an_export_the_merge_would_refuse_is_not_written(db: Database, tmp_path:
     assert "evening.json" in caught.value.message and "sent_on" in caught.value.message
     assert out.read_bytes() == earlier  # the previous export is kept as it was
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_records_already_counted_for_another_event_are_conflicts_and_change_nothing(
+    db: Database, tmp_path: Path
+) -> None:
+    create_event(db, EVENT, cases=["12/26"])
+    record(db, "12/26", count=2)
+    record(db, "12/26", kind=AppealKind.SOLIDARITY)
+    exported = tmp_path / "evening.json"
+    export_event(db, EVENT, exported)
+    payload = json.loads(exported.read_text(encoding="utf-8"))
+    other_uuid = "0b9c0f4e-9f5a-4d43-9a55-1b8f4a0c9999"  # the same letters under another event
+    payload["event"].update(uuid=other_uuid, name="Another evening (fictional)")
+    for item in payload["records"]:
+        item["event_uuid"] = other_uuid
+    moved = tmp_path / "moved.json"
+    moved.write_text(json.dumps(payload), encoding="utf-8")
+    before = event_tally(db, EVENT).total
+
+    result = merge_file(db, moved)
+    assert result.event_created and result.added == 0 and result.already_present == 0
+    assert [set(c.differences) for c in result.conflicts] == [{"event_uuid"}, {"event_uuid"}]
+    assert event_tally(db, EVENT).total == before == 3
+    assert event_tally(db, "Another evening (fictional)").total == 0
+    again = merge_file(db, moved)
+    assert not again.event_created and len(again.conflicts) == 2 and again.added == 0
