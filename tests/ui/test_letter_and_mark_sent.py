@@ -343,3 +343,19 @@ def test_the_mark_sent_warning_reads_as_it_did_and_follows_a_language_switch(
         f"La date limite était le {french_day}. Vérifiez auprès du bureau de votre section "
         "avant d'envoyer."
     )
+
+
+def test_the_editor_names_a_town_typed_in_both_fields_once(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    settings = load_settings(app_paths)
+    both = replace(
+        settings.sender,
+        name="Jo Writer",
+        address="3 Mill Lane\nLS1 4AB Leeds",
+        city="Leeds",
+        country="",
+    )
+    save_settings(app_paths, replace(settings, sender=both))
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    head = dialog.text().split("\n\n", 1)[0].splitlines()
+    assert head == ["Jo Writer", "3 Mill Lane", "LS1 4AB Leeds"]
