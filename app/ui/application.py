@@ -43,19 +43,24 @@ LOG_OPENS_AFTER_MS = 2_000  # after the window is ready: the held start-up recor
 def create_application(argv: list[str] | None = None, *, with_icon: bool = True) -> QApplication:
     """The QApplication with the names the desktop uses to match the window to its entry;
     ``with_icon=False`` leaves the icon to ``set_application_icon`` (after the first frame)."""
+    from app.ui.style import apply_style, style_arguments
+
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    made = not isinstance(existing, QApplication)
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication([*(argv or sys.argv[:1]), *style_arguments()])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Appeal Desk")
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     from app import __version__
-    from app.ui.style import apply_style
 
     app.setApplicationVersion(__version__)
     if with_icon:
         set_application_icon(app)
-    apply_style(app)
+    apply_style(app, style_chosen=made)
     return app
 
 
