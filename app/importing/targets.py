@@ -203,9 +203,10 @@ def _unrun(line: str) -> list[str]:
     name, address parts and each contact label back on lines of their own."""
     if _SENTENCES.search(line):
         return [line]
-    pieces = [piece for piece in _EMBEDDED_LABEL.split(line) if piece]
+    # A label is followed by its colon: a line without one has none run into it.
+    pieces = [piece for piece in _EMBEDDED_LABEL.split(line) if piece] if ":" in line else [line]
     head = pieces[0]
-    if CONTACT_LABEL.match(head) or (len(pieces) == 1 and head.count(", ") < 2 and len(head) < 60):
+    if (len(pieces) == 1 and head.count(", ") < 2 and len(head) < 60) or CONTACT_LABEL.match(head):
         return pieces
     split = split_office_and_name(head)
     if split:
@@ -239,7 +240,7 @@ def _is_page_chrome(line: str) -> bool:
 def _is_headline(line: str) -> bool:
     """The headline repeated at a page top (capitals, no digits, not a heading we act on)."""
     letters = [ch for ch in line if ch.isalpha()]
-    if not letters or not all(ch.isupper() for ch in letters) or any(ch.isdigit() for ch in line):
+    if not letters or not all(ch.isupper() for ch in letters) or any(map(str.isdigit, line)):
         return False
     return not (TARGET_MARKER.match(line) or COPIES_MARKER.match(line) or _STOP_MARKER.match(line))
 

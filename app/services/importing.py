@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -85,7 +86,7 @@ def import_files(
     reading a file: what was committed stays, and every file or document not yet saved gets
     a SKIPPED result, so the caller can say exactly what was imported and what was not.
     """
-    from app.services.isolated_parsing import ParseCancelled, parse_guarded
+    from app.services.isolated_parsing import ParseCancelled, parse_files_guarded
 
     files = expand_paths(paths)
     batch = ImportBatch(by_source=True)
@@ -110,32 +111,36 @@ def import_files(
         except BackupStopped:
             return skip([p.name for p in files])
 
-    for done, path in enumerate(files):
-        if cancel is not None and cancel.is_set():
-            return skip([p.name for p in files[done:]])
-        if progress is not None:
-            progress(done, len(files), path.name)
+    done = 0
+    if progress is not None and files:
+        progress(0, len(files), files[0].name)
+    # The worker reads the next file while this thread stores the one it has read.
+    with contextlib.closing(parse_files_guarded(files, cancel)) as parsed:
         try:
-            documents = parse_guarded(path, cancel)
+            for path, documents in parsed:
+                if cancel is not None and cancel.is_set():
+                    return skip([p.name for p in files[done:]])
+                if isinstance(documents, ImportRejected):
+                    outcome(_rejected(path.name, documents))
+                elif isinstance(documents, Exception):  # a parser bug must not stop a folder
+                    log.error("parsing %s failed", path, exc_info=documents)
+                    outcome(_rejected(path.name, AppealDeskError(INTERNAL)))
+                else:
+                    for index, (name, document) in enumerate(documents):
+                        if cancel is not None and cancel.is_set():  # a mailbox: the rest of it
+                            skip([n for n, _document in documents[index:]])
+                            return skip([p.name for p in files[done + 1 :]])
+                        result = save_parsed(db, document, name, force=force, batch=batch)
+                        if result.outcome in KEPT:
+                            from app.services.originals import keep_original_file
+
+                            keep_original_file(db, document, path)
+                        outcome(_with_path(result, path))
+                done += 1
+                if progress is not None and done < len(files):
+                    progress(done, len(files), files[done].name)
         except ParseCancelled:
             return skip([p.name for p in files[done:]])
-        except ImportRejected as exc:
-            outcome(_rejected(path.name, exc))
-            continue
-        except Exception:  # a parser bug must not stop a folder import
-            log.exception("parsing %s failed", path)
-            outcome(_rejected(path.name, AppealDeskError(INTERNAL)))
-            continue
-        for index, (name, document) in enumerate(documents):
-            if cancel is not None and cancel.is_set():  # a mailbox: the rest of its messages
-                skip([n for n, _document in documents[index:]])
-                return skip([p.name for p in files[done + 1 :]])
-            result = save_parsed(db, document, name, force=force, batch=batch)
-            if result.outcome in KEPT:
-                from app.services.originals import keep_original_file
-
-                keep_original_file(db, document, path)
-            outcome(_with_path(result, path))
     if progress is not None:
         progress(len(files), len(files), "")
     return results
