@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.errors import N_, InvalidInput
@@ -26,6 +27,9 @@ class Settings:
     caution_countries: tuple[str, ...] = ()  # writer safety: initials only for these
     database_url: str | None = None
     welcome_done: bool = False
+    # kind of file ("import", "pdf", "csv"...) -> the folder the window last took it from or
+    # wrote it to, so file dialogs open there again after a restart
+    last_folders: tuple[tuple[str, str], ...] = ()
 
 
 def load_settings(paths: AppPaths) -> Settings:
@@ -88,6 +92,14 @@ def _checked(key: str, value: object) -> object:
         if isinstance(value, list) and all(isinstance(c, str) for c in value):
             return tuple(value)
         return _WRONG
+    if key == "last_folders":
+        if value is None:
+            return ()
+        if isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str) and v for k, v in value.items()
+        ):
+            return tuple(sorted(value.items()))
+        return _WRONG
     if value is not None and not isinstance(value, str):
         return _WRONG
     if key == "page_size":
@@ -101,6 +113,7 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
     """Write the settings atomically (temp file, fsync, rename); raise InvalidInput on failure."""
     data = asdict(settings)
     data["caution_countries"] = list(settings.caution_countries)
+    data["last_folders"] = dict(settings.last_folders)
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     from app.atomic_files import replace_file_contents
 
@@ -116,6 +129,22 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
             file=paths.settings_file,
             problem=exc.strerror or str(exc),
         ) from exc
+
+
+def last_folder(settings: Settings, kind: str) -> Path | None:
+    """The folder last used for ``kind`` of file, if one was kept and still exists."""
+    for known, folder in settings.last_folders:
+        if known == kind:
+            path = Path(folder)
+            return path if path.is_dir() else None
+    return None
+
+
+def with_last_folder(settings: Settings, kind: str, folder: Path) -> Settings:
+    """``settings`` keeping ``folder`` as the one last used for ``kind`` of file."""
+    kept = dict(settings.last_folders)
+    kept[kind] = str(folder)
+    return replace(settings, last_folders=tuple(sorted(kept.items())))
 
 
 SENDER_KEYS = ("name", "address", "city", "country", "email", "about")

@@ -95,6 +95,7 @@ class WorkerProcess:
         self._lock = threading.RLock()  # one request at a time; stop() may come from inside
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
+        self._sent_at = 0.0  # when the job now in the worker was sent
 
     def _start(self) -> Connection:
         context = multiprocessing.get_context("spawn")  # never fork a process with Qt threads
@@ -142,10 +143,37 @@ class WorkerProcess:
         with self._lock:
             if cancel is not None and cancel.is_set():
                 raise WorkerCancelled
+            self.send(job)
+            return self.receive(seconds, cancel)
+
+    @property
+    def held(self) -> threading.RLock:
+        """Held by whoever sends a job and waits for its reply, so that no other thread's
+        request comes in between (take it around ``send`` and ``receive``)."""
+        return self._lock
+
+    def send(self, job: object) -> None:
+        """Hand ``job`` to the worker (started if need be) and return at once; ``receive``
+        waits for the reply. One job at a time: its reply must be received, or the worker
+        stopped, before the next is sent. WorkerUnavailable or WorkerDied as ``request``."""
+        with self._lock:
             conn = self._conn or self._start()
             try:
                 conn.send(job)
-                deadline = time.monotonic() + seconds
+            except (EOFError, OSError):
+                self.stop()
+                raise WorkerDied from None
+            self._sent_at = time.monotonic()
+
+    def receive(self, seconds: float, cancel: threading.Event | None = None) -> Reply:
+        """The reply to the job sent last, within ``seconds`` of sending it; WorkerCancelled,
+        WorkerTimedOut and WorkerDied as ``request`` (the worker is then stopped)."""
+        with self._lock:
+            conn = self._conn
+            if conn is None:  # stopped since the job was sent
+                raise WorkerDied
+            deadline = self._sent_at + seconds
+            try:
                 while not conn.poll(POLL_SECONDS):
                     if cancel is not None and cancel.is_set():
                         self.stop()

@@ -4,6 +4,10 @@ For each document, the recommended-action bullets and the model letter (both rea
 importer, as the case keeps them) are split into sentences; a sentence that asks the official for something
 counts as recognised when at least one demand of ``app/templates/*/asks.toml`` is found in it.
 A UA counts when every one of its requests is recognised. Defaults to the repository's corpora.
+
+``ASKS=1`` also prints, for each UA, the demands recognised in it (what the case pane and the
+letter list), so that a change to the phrase tables can be compared before and after:
+``ASKS=1 python bench/asks_coverage.py > before.txt``, change, again, then ``diff``.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ DEFAULT = ("tests/fixtures/ua-samples/*.txt", "tests/unit/importing/heldout/*.tx
 
 def main() -> int:
     from app.importing import parse_file
-    from app.letters.asks import asks_in, coverage, is_request, request_units
+    from app.letters.asks import ASKS, asks_in, coverage, is_request, recognise, request_units
 
     patterns = sys.argv[1:] or [str(ROOT / p) for p in DEFAULT]
     files = sorted(f for pattern in patterns for f in glob.glob(pattern))
@@ -29,6 +33,10 @@ def main() -> int:
         document = parse_file(name)
         bullets = "\n".join(f"- {bullet}" for bullet in document.recommended_actions)
         texts = [bullets, document.model_letter or ""]
+        if os.environ.get("ASKS"):  # as the case pane finds them: every bullet is a demand
+            found = set(recognise([document.model_letter or ""]))
+            found.update(ask for bullet in document.recommended_actions for ask in asks_in(bullet))
+            print(f"{Path(name).name}: {' '.join(a for a in ASKS if a in found) or '-'}")
         requests, recognised = coverage(texts)
         if not requests:
             continue

@@ -304,6 +304,7 @@ def run_sent(args: argparse.Namespace, ctx: CliContext) -> int:
         event_id=event_id,
     )
     print(sent_text(record), file=ctx.out)
+    from app.cli.errors import appeal_warning_text
     from app.services.appeal_warnings import appeal_warnings
 
     day = record.sent_on or date.today()
@@ -311,7 +312,7 @@ def run_sent(args: argparse.Namespace, ctx: CliContext) -> int:
         db, record.ua_number, record.target_index, day, ignore_appeal_id=record.appeal_id
     ):
         # said, never a block: the appeal is kept
-        print(_("warning: {warning}").format(warning=warning), file=ctx.err)
+        print(_("warning: {warning}").format(warning=appeal_warning_text(warning)), file=ctx.err)
     return 0
 
 

@@ -10,7 +10,7 @@ import argparse
 
 from app.domain.errors import AppealDeskError, fill
 from app.domain.model import ImportResult
-from app.domain.notices import Notice
+from app.domain.notices import AppealWarning, Notice
 from app.i18n import _
 
 
@@ -22,6 +22,13 @@ def reason_text(result: ImportResult) -> str:
 def error_text(error: AppealDeskError) -> str:
     """The message of ``error`` in the interface language."""
     return error.translated(_)
+
+
+def appeal_warning_text(warning: AppealWarning) -> str:
+    """A warning before sending in the interface language as it is now, its day spelled out."""
+    from app.dates import long_date
+
+    return warning.translated(_, long_date)
 
 
 def notice_text(notice: Notice) -> str:

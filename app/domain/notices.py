@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from enum import Enum
 
-from app.domain.errors import Phrase, fill
+from app.domain.errors import N_, Phrase, fill
 
 
 class LanguageCode(str):
@@ -48,3 +50,40 @@ class Notice:
             else:
                 values[name] = value
         return fill(gettext(self.template), values)
+
+
+class AppealWarningKind(Enum):
+    """What the writer should know before an appeal goes out (it never blocks)."""
+
+    CASE_CLOSED = "case_closed"  # the UA asks for no further action
+    DEADLINE_PASSED = "deadline_passed"  # ``on`` is the deadline
+    ALREADY_SENT = "already_sent"  # ``on`` is the day of the last letter to this official
+
+
+APPEAL_WARNING_WORDING = {
+    AppealWarningKind.CASE_CLOSED: N_("This case is closed: the UA asks for no further action."),
+    AppealWarningKind.DEADLINE_PASSED: N_(
+        "The deadline was {date}. Check with your section office before sending."
+    ),
+    AppealWarningKind.ALREADY_SENT: N_("You already sent an appeal to this official on {date}."),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AppealWarning:
+    """A warning before sending: its ``kind`` and the day it names (if any), worded only when
+    it is shown."""
+
+    kind: AppealWarningKind
+    on: date | None = None
+
+    @property
+    def message(self) -> str:
+        """The warning in English (what the log keeps), its day as an ISO date."""
+        return self.translated(lambda template: template, date.isoformat)
+
+    def translated(self, gettext: Callable[[str], str], date_text: Callable[[date], str]) -> str:
+        """The warning in the language of ``gettext``; ``date_text`` writes its day in that
+        same language."""
+        template = gettext(APPEAL_WARNING_WORDING[self.kind])
+        return fill(template, {"date": date_text(self.on)} if self.on is not None else {})

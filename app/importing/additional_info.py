@@ -104,8 +104,11 @@ def _heading_rest(line: str) -> str | None:
 
 def _is_caps(line: str) -> bool:
     """A line in capitals (a heading); scripts without case, such as Arabic, have none."""
-    cased = [c for c in line if c.isupper() or c.islower()]
-    return len(cased) >= 3 and not any(c.islower() for c in cased)
+    if line.isupper():  # no lower-case nor title-case letter, at least one capital
+        return sum(map(str.isupper, line)) >= 3
+    if any(map(str.islower, line)):
+        return False
+    return sum(map(str.isupper, line)) >= 3  # title-case letters count for neither side
 
 
 def _section(lines: list[str], first: str, title: str) -> str | None:

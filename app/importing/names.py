@@ -105,7 +105,7 @@ def gender_from_salutation(salutation: str | None) -> str | None:
 def looks_like_person_name(line: str, *, glue_fragments: bool = False) -> bool:
     """A line that is a person's name: 1-6 capitalised words, no office/address words."""
     text = line.strip().rstrip(",")
-    if not text or any(ch.isdigit() for ch in text) or "@" in text or ":" in text:
+    if not text or any(map(str.isdigit, text)) or "@" in text or ":" in text:
         return False
     if has_honorific(text):
         rest = strip_honorifics(text)
@@ -129,6 +129,9 @@ _PREFIXED_WORD = re.compile(
 )
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
+
+
 def _capitalised_words(text: str, glue_fragments: bool) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 7:
@@ -141,9 +144,7 @@ def _capitalised_words(text: str, glue_fragments: bool) -> bool:
             continue
         if glue_fragments and bare.islower() and len(bare) <= 2:
             continue
-        if not bare[0].isupper() or not re.fullmatch(
-            r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?", bare
-        ):
+        if not bare[0].isupper() or not _NAME_WORD.fullmatch(bare):
             return False
     return True
 
@@ -213,25 +214,35 @@ def split_office_and_name(line: str) -> tuple[str, str, str] | None:
     since nothing tells where it ends."""
     words = line.split()
     named_first: tuple[str, str, str] | None = None
+    office_seen = False  # an office word among words[:start]
     for start in range(1, len(words) - 1):
-        office = " ".join(words[:start])
-        if any(ch.isdigit() for ch in office):
+        last = words[start - 1]  # the office is words[:start]; checked one word at a time
+        if any(map(str.isdigit, last)):
             break  # an address has begun: "... Street 22 220030 Minsk"
-        before = fold(words[start - 1].strip(",")).rstrip("'’")
-        if before in _OFFICE_JOINERS or fold(words[start - 1]).endswith(("'", "’")):
+        office_seen = office_seen or _is_office_word(fold(last.strip("(),.;:'’")))
+        before = fold(last.strip(",")).rstrip("'’")
+        if before in _OFFICE_JOINERS or fold(last).endswith(("'", "’")):
             continue
-        if not _has_office_word(office) or office.endswith(","):
+        if not office_seen or last.endswith(","):
             continue
+        first = fold(words[start])
+        if first in NAME_PARTICLES or _has_office_word(words[start]):
+            continue  # "Prosecutor General Jane Roe": "General" ends the office
+        office = " ".join(words[:start])
+        # A name has no digit, "@" or ":" (looks_like_person_name): longer candidates than
+        # the run of such words cannot be one.
+        clean = 0
+        for word in words[start : start + 6]:
+            if "@" in word or ":" in word or any(map(str.isdigit, word)):
+                break
+            clean += 1
         shortest = None
         for size in (6, 5, 4, 3, 2):  # "King Salman bin Abdul Aziz Al Saud"
-            if start + size > len(words):
+            if start + size > len(words) or size > clean:
                 continue
             candidate = " ".join(words[start : start + size]).rstrip(",")
             if size > 4 and not any(fold(w) in NAME_PARTICLES for w in candidate.split()[1:]):
                 continue  # five words or more only with "bin", "Al", "de"...
-            first = fold(words[start])
-            if first in NAME_PARTICLES or _has_office_word(words[start]):
-                continue  # "Prosecutor General Jane Roe": "General" ends the office
             if not looks_like_person_name(candidate) or re.search(r"['’]s\b", candidate):
                 continue
             if _PATRONYMIC.search(candidate):
@@ -262,7 +273,7 @@ def _starts_address(text: str) -> bool:
     ):
         return False  # "Street 22": the word before was the street's name, not the person's
     return (
-        any(ch.isdigit() for ch in first)
+        any(map(str.isdigit, first))
         or fold(first).startswith(("c/o", "p.o", "b.p", "bp"))
         or bare in _NON_NAME_WORDS
     )

@@ -99,7 +99,7 @@ def _person_from_piece(piece: str) -> Person | None:
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]
     name = re.sub(r"\s+", " ", name).strip(" .;:-")
-    if not name or len(name) > 80 or not name[0].isupper() or any(ch.isdigit() for ch in name):
+    if not name or len(name) > 80 or not name[0].isupper() or any(map(str.isdigit, name)):
         return None
     return Person(name=name, pronouns=pronouns)
 

@@ -151,7 +151,8 @@ def address_blocks(doc: Document) -> list[Block]:
         if after_marker and _MARKER_TAIL.match(stripped) and not COPIES_MARKER.match(stripped):
             after_marker = False
             continue  # "PLEASE SEND APPEALS BEFORE 8 MAY" / "2013 TO:"
-        after_marker = bool(re.search(r"\bBEFORE\b", stripped)) and not stripped.endswith(":")
+        after_marker = "BEFORE" in stripped and bool(_BEFORE.search(stripped))
+        after_marker = after_marker and not stripped.endswith(":")
         if TARGET_MARKER.match(stripped) and not COPIES_MARKER.match(stripped.split("&")[0]):
             close()
             state = "target"
@@ -203,9 +204,10 @@ def _unrun(line: str) -> list[str]:
     name, address parts and each contact label back on lines of their own."""
     if _SENTENCES.search(line):
         return [line]
-    pieces = [piece for piece in _EMBEDDED_LABEL.split(line) if piece]
+    # A label is followed by its colon: a line without one has none run into it.
+    pieces = [piece for piece in _EMBEDDED_LABEL.split(line) if piece] if ":" in line else [line]
     head = pieces[0]
-    if CONTACT_LABEL.match(head) or (len(pieces) == 1 and head.count(", ") < 2 and len(head) < 60):
+    if (len(pieces) == 1 and head.count(", ") < 2 and len(head) < 60) or CONTACT_LABEL.match(head):
         return pieces
     split = split_office_and_name(head)
     if split:
@@ -226,6 +228,7 @@ _LETTER_OPENING = re.compile(
     r"Monsieur|Madame|Sehr geehrte)"
     r"[^,.;:]{0,60},)\s+\S.{40,}$"
 )
+_BEFORE = re.compile(r"\bBEFORE\b")
 _LISTED_OFFICIALS = re.compile(r"^\s*Contact (?:these|the following|this|both)\b", re.I)
 _MARKER_TAIL = re.compile(r"^[\w ]{0,30}\b(?:TO|A|À)\s*:$")
 _BANNER_LINE = re.compile(r"^(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE)$", re.I)
@@ -239,7 +242,7 @@ def _is_page_chrome(line: str) -> bool:
 def _is_headline(line: str) -> bool:
     """The headline repeated at a page top (capitals, no digits, not a heading we act on)."""
     letters = [ch for ch in line if ch.isalpha()]
-    if not letters or not all(ch.isupper() for ch in letters) or any(ch.isdigit() for ch in line):
+    if not letters or not all(ch.isupper() for ch in letters) or any(map(str.isdigit, line)):
         return False
     return not (TARGET_MARKER.match(line) or COPIES_MARKER.match(line) or _STOP_MARKER.match(line))
 

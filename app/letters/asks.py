@@ -52,7 +52,7 @@ ASKS = (
 # A narrower ask that says all a broader one would in the same sentence: "protect her from
 # torture" asks for protection from torture, not for protection measures besides.
 NARROWER = {"no_torture": "protection"}
-ASK_TABLES = ("recognise", "sentences", "pronouns", "bullets")
+ASK_TABLES = ("recognise", "mentions", "sentences", "pronouns", "bullets")
 PRONOUN_FORMS = ("f", "m", "neutral", "several")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _GAP = r"(?:\s+\S+){0,8}?\s+"
@@ -82,6 +82,9 @@ class AskWords:
     # compiled only once a text holds its needle (``request_pattern``): the case pane
     # recognises a case's asks with a few of the 500 patterns, not all of them
     phrases: tuple[tuple[str, str, str], ...]
+    # (ask, phrase, needle): words that name an ask without asking for it ("since her
+    # release"), left out of a sentence before that ask's phrases are looked for in it
+    mentions: tuple[tuple[str, str, str], ...] = ()
 
 
 def compile_request_phrase(phrase: str) -> re.Pattern[str]:
@@ -103,6 +106,7 @@ def ask_words(user_templates: Path | None = None) -> AskWords:
 @lru_cache(maxsize=8)
 def _ask_words(stamp: Stamp) -> AskWords:
     found: list[tuple[str, str, str]] = []
+    mentions: list[tuple[str, str, str]] = []
     for name, _mtime, _size in stamp:
         data = read_toml(Path(name))
         problems = asks_problems(data)
@@ -110,20 +114,23 @@ def _ask_words(stamp: Stamp) -> AskWords:
             raise TemplateProblem(name, None, problems[0])
         for ask, phrases in data.get("recognise", {}).items():
             found.extend((ask, p, needle_of(p)) for p in phrases)
-    return AskWords(tuple(found))
+        for ask, phrases in data.get("mentions", {}).items():
+            mentions.extend((ask, p, needle_of(p)) for p in phrases)
+    return AskWords(tuple(found), tuple(mentions))
 
 
 def asks_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]:
     """What is wrong with one asks file: unknown tables or asks, a pronoun word without all
     its forms, a sentence placeholder that names no pronoun word."""
     problems = [f"unknown table [{key}]" for key in data if key not in ASK_TABLES]
-    for table in ("recognise", "sentences"):
+    for table in ("recognise", "mentions", "sentences"):
         for ask in data.get(table, {}):
             if ask not in ASKS:
                 problems.append(f"[{table}] unknown ask {ask!r}")
-    for ask, phrases in data.get("recognise", {}).items():
-        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-            problems.append(f"[recognise] {ask}: write a list of phrases")
+    for table in ("recognise", "mentions"):
+        for ask, phrases in data.get(table, {}).items():
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                problems.append(f"[{table}] {ask}: write a list of phrases")
     for opener, written in data.get("bullets", {}).items():
         if not isinstance(written, str):
             problems.append(f"[bullets] {opener!r}: must be a text")
@@ -175,15 +182,27 @@ def asks_in(unit: str, user_templates: Path | None = None) -> list[str]:
 @lru_cache(maxsize=1024)
 def _asks_in(unit: str, words: AskWords) -> tuple[str, ...]:
     folded = fold(unit)
-    found = {
-        ask
-        for ask, phrase, needle in words.phrases
-        if needle in folded and request_pattern(phrase).search(folded)
-    }
+    texts = _without_mentions(folded, words)
+    found = set()
+    for ask, phrase, needle in words.phrases:
+        text = texts.get(ask, folded)
+        if needle in text and request_pattern(phrase).search(text):
+            found.add(ask)
     for narrow, broad in NARROWER.items():
         if narrow in found:
             found.discard(broad)
     return tuple(ask for ask in ASKS if ask in found)
+
+
+def _without_mentions(folded: str, words: AskWords) -> dict[str, str]:
+    """For each ask that ``folded`` mentions without asking for it, the text with those
+    mentions blanked out ("harassed since her release" asks for no release)."""
+    texts: dict[str, str] = {}
+    for ask, phrase, needle in words.mentions:
+        text = texts.get(ask, folded)
+        if needle in text:
+            texts[ask] = request_pattern(phrase).sub(lambda m: " " * len(m.group()), text)
+    return texts
 
 
 def is_request(unit: str) -> bool:

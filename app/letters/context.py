@@ -2,7 +2,8 @@
 
 Documented names (``rendering.CONTEXT_NAMES``), each a dict unless noted:
 
-- ``sender``: name, address, address_lines (tuple), city, country, email, about
+- ``sender``: name, address, address_lines (tuple), city, city_line (the town for the
+  address block: empty when the last address line already names it), country, email, about
 - ``official``: title, name (as printed, honorifics kept), address, address_lines, email,
   gender ("f", "m" or "neutral"), rank
 - ``case``: ua_number, ai_index, title, country, issued_on, deadline (dates or None), summary
@@ -30,6 +31,7 @@ from babel.lists import format_list
 
 from app.domain.model import CaseDetail, Person, SenderProfile, Target
 from app.letters.salutations import Courtesy
+from app.letters.sender_address import town_line
 
 _PRONOUN_WORDS = {
     "f": ("she", "her", "her"),
@@ -152,6 +154,7 @@ def sender_context(sender: SenderProfile) -> dict[str, Any]:
         "address": sender.address,
         "address_lines": _lines(sender.address),
         "city": sender.city,
+        "city_line": town_line(sender),
         "country": sender.country,
         "email": sender.email,
         "about": sender.about,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.domain.model import SenderProfile, Target
-from app.output.letter_layout import norm_line, recipient_lines, town_line
+from app.letters.sender_address import norm_line, town_line
+from app.output.letter_layout import recipient_lines
 
 # Languages whose country names we recognise at the end of an address.
 _NAME_LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl", "ar", "ru", "tr")

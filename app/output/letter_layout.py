@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from app.domain.model import SenderProfile, Target
 from app.domain.output_options import PageSize
+from app.letters.sender_address import norm_line, town_line
 
 MM_PER_INCH = 25.4
 
@@ -139,19 +139,6 @@ def _wrap_address_line(line: str) -> list[str]:
     return wrapped
 
 
-def town_line(sender: SenderProfile) -> str:
-    """The town to print after the address lines; empty when the address's last line already
-    names it ("28013 Madrid" typed in the address and "Madrid" as the town: printed once)."""
-    town = sender.city.strip()
-    written = [line for line in sender.address.splitlines() if line.strip()]
-    if town and written:
-        last = norm_line(written[-1])
-        wanted = norm_line(town)
-        if last == wanted or last.endswith(" " + wanted) or last.startswith(wanted + " "):
-            return ""
-    return town
-
-
 def sender_lines(sender: SenderProfile) -> list[str]:
     """The sender's block: name, address lines, town, country, email (empty fields skipped)."""
     lines = [sender.name.strip()]
@@ -164,9 +151,3 @@ def return_address_line(sender: SenderProfile) -> str:
     """The one-line sender address printed small above the recipient (DIN 5008)."""
     parts = [sender.name, *sender.address.splitlines(), town_line(sender), sender.country]
     return " · ".join(part.strip() for part in parts if part.strip())
-
-
-@lru_cache(maxsize=4096)
-def norm_line(text: str) -> str:
-    """A line as compared with a letter's head lines: NFKC, casefolded, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split()).strip(" ,.;")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.domain.model import SenderProfile, Target
-from app.output.letter_layout import norm_line, recipient_lines, sender_lines
+from app.letters.sender_address import norm_line
+from app.output.letter_layout import recipient_lines, sender_lines
 
 
 @dataclass(frozen=True, slots=True)

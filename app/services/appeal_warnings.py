@@ -1,8 +1,8 @@
 """Warnings before an appeal goes out (never blocks): closed case, past deadline, second letter.
 
 One place for these checks, so the mark-sent dialog, the history view and the CLI say the
-same thing in the same words. The messages are translated; dates are written in the
-interface language.
+same thing in the same words. A warning is a typed value (its kind and the day it names);
+the window and the command line word it when they show it, in the interface language.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.dates import long_date
 from app.domain.model import AppealStatus, CaseDetail, CaseStatus
-from app.i18n import _
+from app.domain.notices import AppealWarning, AppealWarningKind
 
 if TYPE_CHECKING:  # the mark-sent dialog imports this module: keep SQLAlchemy out of start-up
     from app.store.database import Database
@@ -24,21 +23,17 @@ def case_warnings(
     sent_on: date,
     *,
     ignore_appeal_id: str | None = None,
-) -> list[str]:
+) -> list[AppealWarning]:
     """What the writer should know before sending to ``target_index`` (1-based) on ``sent_on``.
 
     ``ignore_appeal_id`` leaves out the appeal being changed (marking a printed letter sent
     must not warn that the same letter was already sent).
     """
-    found: list[str] = []
+    found: list[AppealWarning] = []
     if case.status == CaseStatus.CLOSED:
-        found.append(_("This case is closed: the UA asks for no further action."))
+        found.append(AppealWarning(AppealWarningKind.CASE_CLOSED))
     elif case.deadline is not None and sent_on > case.deadline:
-        found.append(
-            _("The deadline was {date}. Check with your section office before sending.").format(
-                date=long_date(case.deadline)
-            )
-        )
+        found.append(AppealWarning(AppealWarningKind.DEADLINE_PASSED, case.deadline))
     if target_index is None or _is_event_tally(case, ignore_appeal_id):
         return found
     # A count recorded for an event is the participants' letters, not the writer's own
@@ -52,9 +47,7 @@ def case_warnings(
     ]
     if earlier:
         last = max(appeal.sent_on or sent_on for appeal in earlier)
-        found.append(
-            _("You already sent an appeal to this official on {date}.").format(date=long_date(last))
-        )
+        found.append(AppealWarning(AppealWarningKind.ALREADY_SENT, last))
     return found
 
 
@@ -70,7 +63,7 @@ def appeal_warnings(
     today: date,
     *,
     ignore_appeal_id: str | None = None,
-) -> list[str]:
+) -> list[AppealWarning]:
     """The warnings for sending to official ``target_index`` of UA ``ua_number`` on ``today``."""
     from app.services.cases import get_case
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from app.atomic_files import atomic_replace
-from app.domain.errors import N_, InvalidInput
+from app.domain.errors import N_, InvalidInput, TargetOutOfRange
 from app.domain.model import (
     FIRST_OFFICIAL,
     AppealKind,
@@ -61,21 +61,7 @@ def record_appeal(
         label = ""
         if target_index is not None:
             if not 1 <= target_index <= len(case.targets):
-                one = len(case.targets) == 1
-                raise InvalidInput(
-                    N_(
-                        "UA {ua_number} has {count} official to write to; "
-                        "there is no number {number}."
-                    )
-                    if one
-                    else N_(
-                        "UA {ua_number} has {count} officials to write to; "
-                        "there is no number {number}."
-                    ),
-                    ua_number=case.ua_number,
-                    count=len(case.targets),
-                    number=target_index,
-                )
+                raise TargetOutOfRange(case.ua_number, target_index, len(case.targets))
             target = case.targets[target_index - 1]
             label = official_label(target.title, target.name_as_printed, target.name)
         elif kind is AppealKind.SOLIDARITY:

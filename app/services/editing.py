@@ -24,7 +24,7 @@ from app.domain.changes import (
     RowState,
     StoreChange,
 )
-from app.domain.errors import N_, InvalidInput
+from app.domain.errors import N_, InvalidInput, TargetOutOfRange
 from app.domain.model import (
     AppealStatus,
     CaseStatus,
@@ -437,11 +437,7 @@ def edit_appeal(
             case = session.get(CaseRow, row.case_id)
             assert case is not None
             if not 1 <= edits.target_index <= len(case.targets):
-                raise InvalidInput(
-                    N_("UA {ua_number} has no official number {number}."),
-                    ua_number=case.ua_number,
-                    number=edits.target_index,
-                )
+                raise TargetOutOfRange(case.ua_number, edits.target_index, len(case.targets))
             _write_to(row, case, edits.target_index)
         if edits.text is not None and edits.text != row.text:
             session.add(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -21,6 +22,10 @@ MAX_CASES = 1_000
 MAX_COUNT = bounds.MAX_COUNT
 MAX_TEXT = bounds.MAX_TEXT
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8}){0,2}$")
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_KINDS = frozenset(k.value for k in AppealKind)
+_STATUSES = frozenset(s.value for s in AppealStatus)
+_CHANNELS = frozenset(c.value for c in Channel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,23 +50,48 @@ class _Bad(Exception):
 def parse_export(data: bytes, source: str) -> ParsedExport:
     """Decode and check an export; InvalidInput names the file and the first problem."""
     try:
-        return _parse(data)
+        _check_size(len(data))
+        return _check_payload(_decode(data))
     except _Bad as exc:
-        raise InvalidInput(
-            N_("%(file)s is not a usable event file: %(problem)s. Nothing was merged."),
-            file=source,
-            problem=exc.args[0],
-        ) from None
+        raise _unusable(source, exc) from None
 
 
-def _parse(data: bytes) -> ParsedExport:
-    if len(data) > MAX_FILE_BYTES:
+def check_export(payload: object, size: int, source: str) -> ParsedExport:
+    """The merge's checks on an export about to be written, made on the values in memory.
+
+    ``payload`` holds only what JSON decodes to (dicts, lists, strings, ints, None) and
+    ``size`` is the length of its encoding: what :func:`parse_export` would refuse in the
+    written file is refused here, without decoding the file that was just encoded.
+    """
+    try:
+        _check_size(size)
+        return _check_payload(payload)
+    except _Bad as exc:
+        raise _unusable(source, exc) from None
+
+
+def _unusable(source: str, exc: _Bad) -> InvalidInput:
+    return InvalidInput(
+        N_("%(file)s is not a usable event file: %(problem)s. Nothing was merged."),
+        file=source,
+        problem=exc.args[0],
+    )
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_FILE_BYTES:
         raise _Bad(Phrase(N_("it is larger than %(mb)d MB"), mb=MAX_FILE_BYTES // 1_000_000))
+
+
+def _decode(data: bytes) -> object:
     try:
         text = data.decode("utf-8")
-        payload = json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _Bad(Phrase(N_("it is not JSON written by Appeal Desk"))) from None
+
+
+def _check_payload(payload: object) -> ParsedExport:
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise _Bad(Phrase(N_("it is not an Appeal Desk event export")))
     version = payload.get("version")
@@ -75,9 +105,10 @@ def _parse(data: bytes) -> ParsedExport:
         raise _Bad(Phrase(N_("it has no list of records")))
     if len(raw_records) > MAX_RECORDS:
         raise _Bad(Phrase(N_("it has more than %(n)d records"), n=MAX_RECORDS))
+    rules = _RecordRules(event.uuid)
     records: dict[str, dict[str, object]] = {}
     for position, raw in enumerate(raw_records, start=1):
-        record = _record(raw, event.uuid, position)
+        record = rules.record(raw, position)
         key = str(record["uuid"])
         if key in records and records[key] != record:
             raise _Bad(Phrase(N_("record %(uuid)s appears twice with different content"), uuid=key))
@@ -114,47 +145,83 @@ def _event(raw: object) -> IncomingEvent:
     )
 
 
-def _record(raw: object, event_uuid: str, position: int) -> dict[str, object]:
-    if not isinstance(raw, dict):
-        raise _Bad(Phrase(N_("record %(n)d is not an object"), n=position))
-    if raw.get("event_uuid") != event_uuid:
-        raise _Bad(Phrase(N_("record %(n)d belongs to another event"), n=position))
-    sent_on = _date(raw.get("sent_on"), "sent_on")
-    language = _text(raw.get("language"), "language") or "en"
-    if not _LANGUAGE.match(language):
-        raise _Bad(Phrase(N_("record %(n)d has an unknown language code"), n=position))
-    created = raw.get("created_at")
-    created_at = None
-    if created is not None:
+class _RecordRules:
+    """The checks of one file's records. A file repeats a few values many times (its UA
+    numbers, dates, officials, languages): each distinct value is checked once and its
+    checked form reused; a value that fails is checked again where it occurs, so the problem
+    names its own record."""
+
+    def __init__(self, event_uuid: str) -> None:
+        self.event_uuid = event_uuid
+        self.checked: dict[tuple[str, str], object] = {}
+
+    def _once(self, field: str, value: object, check: Callable[[object], object]) -> object:
+        if type(value) is not str:
+            return check(value)
+        key = (field, value)
         try:
-            created_at = datetime.fromisoformat(str(created)[:40])
-        except ValueError:
-            raise _Bad(Phrase(N_("record %(n)d has a bad creation time"), n=position)) from None
-        if created_at.tzinfo is None:  # written by a store that keeps naive UTC
-            created_at = created_at.replace(tzinfo=UTC)
-    channel = raw.get("channel")
-    return {
-        "uuid": _uuid(raw.get("uuid")),
-        "ua_number": _ua(raw.get("ua_number")),
-        "event_uuid": event_uuid,
-        "kind": _choice(raw.get("kind"), AppealKind, "kind"),
-        "status": _choice(raw.get("status"), AppealStatus, "status"),
-        "channel": None if channel is None else _choice(channel, Channel, "channel"),
-        "count": _int_or_none(raw.get("count"), "count", 1, MAX_COUNT, required=True),
-        "sent_on": sent_on.isoformat() if sent_on else None,
-        "sent_on_date": sent_on,
-        "target_position": _int_or_none(
-            raw.get("target_position"), "target_position", 1, bounds.MAX_TARGET
-        ),
-        "target_label": _text(raw.get("target_label"), "target_label"),
-        "language": language,
-        "created_at": created_at,
-    }
+            return self.checked[key]
+        except KeyError:
+            result = self.checked[key] = check(value)
+            return result
+
+    def record(self, raw: object, position: int) -> dict[str, object]:
+        if not isinstance(raw, dict):
+            raise _Bad(Phrase(N_("record %(n)d is not an object"), n=position))
+        if raw.get("event_uuid") != self.event_uuid:
+            raise _Bad(Phrase(N_("record %(n)d belongs to another event"), n=position))
+        sent_on = self._once("sent_on", raw.get("sent_on"), _sent_on)
+        language = self._once("language", raw.get("language"), _language)
+        if not language:
+            raise _Bad(Phrase(N_("record %(n)d has an unknown language code"), n=position))
+        created = raw.get("created_at")
+        created_at = None
+        if created is not None:
+            try:
+                created_at = datetime.fromisoformat(str(created)[:40])
+            except ValueError:
+                raise _Bad(Phrase(N_("record %(n)d has a bad creation time"), n=position)) from None
+            if created_at.tzinfo is None:  # written by a store that keeps naive UTC
+                created_at = created_at.replace(tzinfo=UTC)
+        channel = raw.get("channel")
+        return {
+            "uuid": _uuid(raw.get("uuid")),
+            "ua_number": self._once("ua_number", raw.get("ua_number"), _ua),
+            "event_uuid": self.event_uuid,
+            "kind": _choice(raw.get("kind"), _KINDS, "kind"),
+            "status": _choice(raw.get("status"), _STATUSES, "status"),
+            "channel": None if channel is None else _choice(channel, _CHANNELS, "channel"),
+            "count": _int_or_none(raw.get("count"), "count", 1, MAX_COUNT, required=True),
+            "sent_on": sent_on.isoformat() if isinstance(sent_on, date) else None,
+            "sent_on_date": sent_on,
+            "target_position": _int_or_none(
+                raw.get("target_position"), "target_position", 1, bounds.MAX_TARGET
+            ),
+            "target_label": self._once("target_label", raw.get("target_label"), _target_label),
+            "language": language,
+            "created_at": created_at,
+        }
+
+
+def _sent_on(value: object) -> date | None:
+    return _date(value, "sent_on")
+
+
+def _language(value: object) -> str:
+    """The record's language code, "en" when it has none; "" when the code is not one."""
+    language = _text(value, "language") or "en"
+    return language if _LANGUAGE.match(language) else ""
+
+
+def _target_label(value: object) -> str:
+    return _text(value, "target_label")
 
 
 def _uuid(value: object) -> str:
     if not isinstance(value, str) or len(value) > 36:
         raise _Bad(Phrase(N_("a record identifier is missing or not a UUID")))
+    if _CANONICAL_UUID.fullmatch(value):  # already the form str(UUID(...)) gives
+        return value
     try:
         return str(uuid_module.UUID(value))
     except ValueError:
@@ -173,6 +240,8 @@ def _text(value: object, field: str, *, required: bool = False) -> str:
         return ""
     if not isinstance(value, str) or len(value) > MAX_TEXT:
         raise _Bad(Phrase(N_("the field '%(field)s' is not valid text"), field=field))
+    if value.isprintable():  # nothing to drop
+        return value.strip()
     return "".join(ch for ch in value if ch.isprintable() or ch == " ").strip()
 
 
@@ -214,8 +283,7 @@ def _date(value: object, field: str) -> date | None:
     raise _Bad(Phrase(N_("the field '%(field)s' is not a date like 2026-12-10"), field=field))
 
 
-def _choice(value: object, enum: type, field: str) -> str:
-    try:
-        return str(enum(value).value)
-    except (ValueError, TypeError):
-        raise _Bad(Phrase(N_("the field '%(field)s' has an unknown value"), field=field)) from None
+def _choice(value: object, allowed: frozenset[str], field: str) -> str:
+    if isinstance(value, str) and str(value) in allowed:
+        return str(value)
+    raise _Bad(Phrase(N_("the field '%(field)s' has an unknown value"), field=field))

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app.domain import bounds
 from app.domain.errors import N_, InvalidInput
@@ -14,7 +15,7 @@ from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, no
 from app.services.appeals import record_appeal
 from app.services.cases import case_not_found
 from app.services.limits import check_count, check_date, check_goal, check_line
-from app.store import event_repository
+from app.store import event_repository, practice
 from app.store.database import Database
 
 MAX_EVENT_NAME = bounds.MAX_EVENT_NAME
@@ -94,25 +95,29 @@ def list_events(db: Database) -> list[EventInfo]:
 
 def get_event(db: Database, name: str) -> EventInfo:
     """One event by its name; InvalidInput (naming the known events) when there is none."""
-    wanted = " ".join(name.split())
     with db.unit_of_work() as session:
-        row = event_repository.event_by_name(session, wanted)
-        if row is None:
-            known = [e.name for e in event_repository.all_events(session)]
-            if known:
-                raise InvalidInput(
-                    N_("There is no event called '%(name)s'. Known events: %(names)s."),
-                    name=wanted,
-                    names=", ".join(known),
-                )
+        return _event_named(session, name)
+
+
+def _event_named(session: Session, name: str) -> EventInfo:
+    wanted = " ".join(name.split())
+    row = event_repository.event_by_name(session, wanted)
+    if row is None:
+        known = [e.name for e in event_repository.all_events(session)]
+        if known:
             raise InvalidInput(
-                N_(
-                    "There is no event called '%(name)s'. "
-                    "Create one with 'appeal-desk event create NAME'."
-                ),
+                N_("There is no event called '%(name)s'. Known events: %(names)s."),
                 name=wanted,
+                names=", ".join(known),
             )
-        return event_repository.event_info(session, row)
+        raise InvalidInput(
+            N_(
+                "There is no event called '%(name)s'. "
+                "Create one with 'appeal-desk event create NAME'."
+            ),
+            name=wanted,
+        )
+    return event_repository.event_info(session, row)
 
 
 def event_id_by_name(db: Database, name: str) -> int:
@@ -170,13 +175,12 @@ def record_event_letter(
 
 
 def event_tally(db: Database, name: str) -> EventTally:
-    """Letters per case x channel x kind, with totals and goals."""
-    from app.services.samples import sample_numbers
-
-    event = get_event(db, name)
+    """Letters per case x channel x kind, with totals and goals (one read of the store)."""
     with db.unit_of_work() as session:
+        event = _event_named(session, name)
         cells = event_repository.tally_cells(session, event.event_id)
-    return build_tally(event, cells, sample_numbers(db))
+        samples = practice.sample_numbers(session)
+    return build_tally(event, cells, samples)
 
 
 def build_tally(

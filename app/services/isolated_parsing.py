@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -30,6 +31,7 @@ from app.worker_process import (
     WorkerDied,
     WorkerProcess,
     WorkerTimedOut,
+    WorkerUnavailable,
     run_guarded,
 )
 
@@ -102,14 +104,79 @@ class ParseWorker(WorkerProcess):
         """``parse_pasted`` in the worker (two megabytes of pasted text take seconds too)."""
         return self._run("paste", (text, source, html), source, cancel)
 
+    def parse_ahead(
+        self, paths: Sequence[Path], cancel: threading.Event | None = None
+    ) -> Generator[tuple[Path, Documents | Exception], None, None]:
+        """Each file's documents (or the error that refused it), in order, the next file
+        being read by the worker while the caller stores the one just read.
+
+        The worker is held until the iterator is closed; a file still being read then is
+        stopped with the worker. ParseCancelled as soon as ``cancel`` is set while waiting;
+        WorkerUnavailable when no worker can start (before anything was yielded for the
+        file it was to read)."""
+        with self.held:
+            in_flight = False
+            unavailable: WorkerUnavailable | None = None  # met when sending the next file
+            try:
+                for index, path in enumerate(paths):
+                    if not in_flight:
+                        if cancel is not None and cancel.is_set():
+                            raise ParseCancelled
+                        if unavailable is not None:
+                            raise unavailable
+                        self._send(path)
+                    in_flight = True
+                    try:
+                        outcome: Documents | Exception = self._answer(
+                            self._receive(path.name, cancel), path.name
+                        )
+                    except (ImportRejected, RuntimeError) as exc:
+                        outcome = exc
+                    in_flight = False
+                    following = index + 1 < len(paths)
+                    if following and not (cancel is not None and cancel.is_set()):
+                        try:  # read while the caller stores this one
+                            self.send(self._job("file", str(paths[index + 1])))
+                            in_flight = True
+                        except WorkerDied:
+                            pass  # sent again, to a fresh worker, when its turn comes
+                        except WorkerUnavailable as exc:
+                            unavailable = exc  # raised when its turn comes
+                    yield path, outcome
+            finally:
+                if in_flight:  # the caller stopped early: nobody waits for that reply
+                    self.stop()
+
+    def _send(self, path: Path) -> None:
+        try:
+            self.send(self._job("file", str(path)))
+        except WorkerDied:
+            log.warning("the import worker died while reading %s", path.name)
+            raise ImportRejected(path.name, _too_big()) from None
+
     def _run(
         self, kind: str, payload: object, source: str, cancel: threading.Event | None
     ) -> Documents:
+        with self.held:
+            if cancel is not None and cancel.is_set():
+                raise ParseCancelled
+            try:
+                self.send(self._job(kind, payload))
+            except WorkerDied:
+                log.warning("the import worker died while reading %s", source)
+                raise ImportRejected(source, _too_big()) from None
+            return self._answer(self._receive(source, cancel), source)
+
+    @staticmethod
+    def _job(kind: str, payload: object) -> tuple[str, object, str, str]:
         from app import i18n
 
-        job = (kind, payload, i18n.current_language(), str(i18n.locales_dir()))
+        return (kind, payload, i18n.current_language(), str(i18n.locales_dir()))
+
+    def _receive(self, source: str, cancel: threading.Event | None) -> Reply:
+        """The worker's reply for ``source``; its failures as ImportRejected or ParseCancelled."""
         try:
-            reply = self.request(job, self.seconds, cancel)
+            return self.receive(self.seconds, cancel)
         except WorkerCancelled:
             raise ParseCancelled from None
         except WorkerTimedOut:
@@ -126,6 +193,8 @@ class ParseWorker(WorkerProcess):
         except WorkerDied:
             log.warning("the import worker died while reading %s", source)
             raise ImportRejected(source, _too_big()) from None
+
+    def _answer(self, reply: Reply, source: str) -> Documents:
         if reply[0] == "ok":
             return cast(Documents, reply[1])
         if reply[0] == "rejected":
@@ -189,3 +258,30 @@ def parse_pasted_guarded(
         log,
         _UNGUARDED_WARNING,
     )
+
+
+def parse_files_guarded(
+    paths: Sequence[Path], cancel: threading.Event | None = None
+) -> Generator[tuple[Path, Documents | Exception], None, None]:
+    """Each file's documents, or the error that refused it (ImportRejected, or another
+    exception for a parser bug, already logged by the worker), in order: read in the worker
+    process, one file ahead of the caller (see ``ParseWorker.parse_ahead``). ParseCancelled
+    once ``cancel`` is set while a file is read; close the iterator when stopping early."""
+    done = 0
+    if not _unguarded:
+        try:
+            for item in _worker.parse_ahead(paths, cancel):
+                done += 1
+                yield item
+            return
+        except WorkerUnavailable as exc:
+            _unguarded.append(str(exc))
+            log.warning(_UNGUARDED_WARNING, exc)
+    from app.importing import parse_file_documents
+
+    for path in paths[done:]:
+        try:
+            outcome: Documents | Exception = parse_file_documents(path)
+        except Exception as exc:  # noqa: BLE001 - the caller words each refusal or bug
+            outcome = exc
+        yield path, outcome

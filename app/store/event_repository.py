@@ -181,23 +181,40 @@ def exported_records(session: Session, event_id: int) -> list[dict[str, object]]
     return [_as_dict(row) for row in session.execute(query)]
 
 
-def records_by_uuid(
-    session: Session, uuids: Sequence[str], *, event_id: int | None = None
-) -> dict[str, dict[str, object]]:
-    """The stored copies of the records with these UUIDs, keyed by UUID.
-
-    With ``event_id``, the event's records are read in one query first; only UUIDs not found
-    there are looked up one chunk at a time (they are rare: records moved between events).
-    """
-    wanted = set(uuids)
+def compared_records(session: Session, event_id: int) -> dict[str, dict[str, object]]:
+    """The event's stored records, keyed by UUID, with the fields a merge compares (one query)."""
+    query = (
+        select(
+            AppealRow.uuid,
+            CaseRow.ua_number,
+            EventRow.uuid,
+            AppealRow.kind,
+            AppealRow.status,
+            AppealRow.channel,
+            AppealRow.count,
+            AppealRow.sent_on,
+            AppealRow.target_position,
+            AppealRow.target_label,
+            AppealRow.language,
+        )
+        .join(CaseRow, AppealRow.case_id == CaseRow.id)
+        .join(EventRow, AppealRow.event_id == EventRow.id)
+        .where(AppealRow.event_id == event_id)
+    )
     found: dict[str, dict[str, object]] = {}
-    if event_id is not None:
-        for row in session.execute(_record_columns().where(AppealRow.event_id == event_id)):
-            if row[0] in wanted:
-                found[row[0]] = _as_dict(row)
-    rest = [u for u in uuids if u not in found]
-    for start in range(0, len(rest), INSERT_CHUNK):
-        chunk = rest[start : start + INSERT_CHUNK]
+    for uuid, *values in session.connection().execute(query):
+        record = dict(zip(COMPARED_FIELDS, values, strict=True))
+        sent_on = record["sent_on"]
+        record["sent_on"] = sent_on.isoformat() if isinstance(sent_on, date) else None
+        found[uuid] = record
+    return found
+
+
+def records_by_uuid(session: Session, uuids: Sequence[str]) -> dict[str, dict[str, object]]:
+    """The stored copies of the records with these UUIDs, wherever they are, keyed by UUID."""
+    found: dict[str, dict[str, object]] = {}
+    for start in range(0, len(uuids), INSERT_CHUNK):
+        chunk = uuids[start : start + INSERT_CHUNK]
         for row in session.execute(_record_columns().where(AppealRow.uuid.in_(chunk))):
             found[row[0]] = _as_dict(row)
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -287,7 +288,8 @@ class CaseActions(QObject):
     def _save_settings(self, dialog: SettingsDialog) -> None:
         from app.settings import save_settings
 
-        new = dialog.settings()
+        # the folders file dialogs used while Settings was open are kept, not its older copy
+        new = replace(dialog.settings(), last_folders=self._context.settings.last_folders)
         try:
             save_settings(self._context.paths, new)
         except Exception as error:

@@ -152,8 +152,10 @@ class CaseLoading(QObject):
             self.peeked = True
             current = self._case_list.current_case()  # the preview's selection stays
             keep = current.case_id if current is not None else None
-            # cases_loaded waits for the store
-            self._on_cases(cases, keep, announce=False, listed_on=listed_on)
+            # cases_loaded waits for the store; the details shown (read through the store
+            # when it opened first) stay as they are if the same case is still selected
+            with self._case_list.same_case_kept():
+                self._on_cases(cases, keep, announce=False, listed_on=listed_on)
         opened, self._opened_meanwhile = self._opened_meanwhile, None
         if opened is not None and not reloaded:
             self._listed_or_reload()

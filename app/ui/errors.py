@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import WINDOW_WORDING, AppealDeskError
-from app.domain.notices import Notice
+from app.domain.notices import AppealWarning, Notice
 from app.i18n import _
 from app.ui.messages import Messages
 
@@ -33,6 +33,13 @@ def window_gettext(template: str) -> str:
     """``_`` for messages the window shows: advice worded for the command line is replaced
     by the window's way of doing the same."""
     return _(WINDOW_WORDING.get(template, template))
+
+
+def appeal_warning_text(warning: AppealWarning) -> str:
+    """A warning before sending in the interface language as it is now, its day spelled out."""
+    from app.dates import long_date
+
+    return warning.translated(_, long_date)
 
 
 def notice_text(notice: Notice) -> str:

@@ -1,17 +1,90 @@
 """File dialogs, shared by the letter editor, the batch outputs, imports and event files.
 
-A dialog opens in the folder last used for that kind of file in this session, else in the
-user's Documents folder (never in the folder the app happened to be started from).
+A dialog opens in the folder last used for that kind of file, else in the user's Documents
+folder (never in the folder the app happened to be started from). The window keeps those
+folders in the settings, so after a restart its dialogs open where the user left off.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-_last_folders: dict[str, Path] = {}  # kind of file ("pdf", "import"...) -> folder last used
+from app.domain.errors import AppealDeskError
+
+if TYPE_CHECKING:
+    from app.ui.app_context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+class LastFolders:
+    """The folder last used for each kind of file ("pdf", "import"...): for this session, and
+    in the settings of the window's context while one is kept (saved at once, atomically)."""
+
+    def __init__(self) -> None:
+        self._session: dict[str, Path] = {}
+        self._context: AppContext | None = None
+
+    def keep_in(self, context: AppContext) -> None:
+        """Keep the folders in ``context``'s settings from now on (the window opened)."""
+        self._context = context
+
+    def release(self, context: AppContext) -> None:
+        """``context``'s window closed: remember for this session only again."""
+        if self._context is context:
+            self._context = None
+
+    def _kept_in(self) -> AppContext | None:
+        """The context that keeps the folders; none once its window is gone."""
+        import shiboken6
+
+        if self._context is not None and not shiboken6.isValid(self._context):
+            self._context = None
+        return self._context
+
+    def folder(self, kind: str) -> Path | None:
+        from app.settings import last_folder
+
+        folder = self._session.get(kind)
+        if folder is not None and folder.is_dir():
+            return folder
+        context = self._kept_in()
+        return last_folder(context.settings, kind) if context is not None else None
+
+    def remember(self, kind: str, folder: Path) -> None:
+        from app.settings import save_settings, with_last_folder
+
+        self._session[kind] = folder
+        context = self._kept_in()
+        if context is None:
+            return
+        new = with_last_folder(context.settings, kind, folder)
+        if new == context.settings:
+            return
+        try:
+            save_settings(context.paths, new)
+        except AppealDeskError as error:  # a folder not kept is no reason to stop the user
+            log.warning("last folder not kept: %s", error.message)
+            return
+        context.set_settings(new)
+
+
+last_folders = LastFolders()
+
+
+def keep_folders_in(context: AppContext) -> None:
+    """The window of ``context`` opened: its file dialogs' folders are kept in its settings."""
+    last_folders.keep_in(context)
+
+
+def release_folders(context: AppContext) -> None:
+    """The window of ``context`` closed."""
+    last_folders.release(context)
 
 
 def documents_folder() -> Path:
@@ -23,13 +96,12 @@ def documents_folder() -> Path:
 
 def start_folder(kind: str) -> Path:
     """Where a dialog for ``kind`` of file opens: the folder last used for it, else Documents."""
-    folder = _last_folders.get(kind)
-    return folder if folder is not None and folder.is_dir() else documents_folder()
+    return last_folders.folder(kind) or documents_folder()
 
 
 def remember_folder(kind: str, chosen: Path) -> None:
     """``chosen`` (a file) was picked for ``kind``: the next dialog for it opens beside it."""
-    _last_folders[kind] = chosen.parent
+    last_folders.remember(kind, chosen.parent)
 
 
 def suggested_path(kind: str, name: str) -> str:

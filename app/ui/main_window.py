@@ -25,6 +25,7 @@ from app.ui.case_loading import CaseLoading, Page
 from app.ui.edit_actions import EditActions
 from app.ui.errors import report_failure
 from app.ui.events import EventsMenu
+from app.ui.file_dialogs import keep_folders_in, release_folders
 from app.ui.import_controller import ImportController, importable
 from app.ui.main_actions import MainActions
 from app.ui.models.case_filter_proxy import CaseFilterProxy
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.window_state = WindowState(context.paths.ui_state_file)
         self.window_state.restore(self, self.splitter, self.case_list)
+        keep_folders_in(context)  # file dialogs open where the user left off, after a restart
         self.retranslate_ui()
         add_language_listener(self._on_language_changed)
 
@@ -418,6 +420,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.window_state.save(self, self.splitter, self.case_list)
+        release_folders(self.context)
         remove_language_listener(self._on_language_changed)
         self.case_actions.close_dialogs()
         self.imports.cancel()  # what was saved stays; closing never waits for a long batch

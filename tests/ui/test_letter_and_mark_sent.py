@@ -317,3 +317,45 @@ def test_undo_and_redo_of_mark_sent_say_so_in_the_status_bar(
     qtbot.waitUntil(lambda: window.proxy.index(0, Column.APPEALS_SENT).data() == "1")
     assert status.currentMessage() == "Redone: record an appeal for UA 12/26."
     assert len(list_appeals(open_db, ua_number="12/26")) == 1
+
+
+def test_the_mark_sent_warning_reads_as_it_did_and_follows_a_language_switch(
+    make_window, app_paths, english
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from babel.dates import format_date
+
+    from app.i18n import set_language
+
+    deadline = date.today() - timedelta(days=4)
+    store_documents(app_paths, fictional_document("12/26", deadline=deadline))
+    window = make_window()
+    window.menu_actions.mark_sent.trigger()
+    ask = window.case_actions.mark_sent_dialog
+    english_day = f"{deadline:%B} {deadline.day}, {deadline.year}"
+    assert ask.notice_label.text() == (
+        f"The deadline was {english_day}. Check with your section office before sending."
+    )
+    set_language("fr")  # the open dialog is translated again, its warning too
+    french_day = format_date(deadline, "long", locale="fr")
+    assert ask.notice_label.text() == (
+        f"La date limite était le {french_day}. Vérifiez auprès du bureau de votre section "
+        "avant d'envoyer."
+    )
+
+
+def test_the_editor_names_a_town_typed_in_both_fields_once(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    settings = load_settings(app_paths)
+    both = replace(
+        settings.sender,
+        name="Jo Writer",
+        address="3 Mill Lane\nLS1 4AB Leeds",
+        city="Leeds",
+        country="",
+    )
+    save_settings(app_paths, replace(settings, sender=both))
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    head = dialog.text().split("\n\n", 1)[0].splitlines()
+    assert head == ["Jo Writer", "3 Mill Lane", "LS1 4AB Leeds"]

@@ -132,3 +132,28 @@ def test_the_selected_case_shows_while_the_whole_list_is_read_and_a_change_meanw
     assert shown.appeals_sent == first.appeals_sent + 1
     assert window.case_list.current_case() is not None
     assert window.case_list.current_case().case_id == first.case_id  # type: ignore[union-attr]
+
+
+def test_the_whole_list_replacing_the_preview_keeps_the_details_of_the_same_case(
+    qtbot,  # type: ignore[no-untyped-def]
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
+    paths = resolve_paths(data)
+    early = HeldList.start(paths, None)
+    window = _window(qtbot, paths, early)
+    with qtbot.waitSignal(window.context.store_opened, timeout=30_000):
+        window.start()
+    shown = window.detail.case  # read through the store when it opened
+    assert shown is not None
+    changes: list[object] = []
+    window.case_list.current_case_changed.connect(changes.append)
+    with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
+        early.released.set()
+    assert not window.showing_preview()
+    current = window.case_list.current_case()
+    assert current is not None and current.case_id == shown.case_id
+    assert changes == []  # the same case stayed selected: nothing to show again
+    assert window.detail.case is shown  # not read and drawn a second time
+    assert window.detail.currentIndex() == 1  # the details, never the placeholder

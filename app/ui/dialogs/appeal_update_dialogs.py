@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.domain import bounds
 from app.domain.model import Channel
+from app.domain.notices import AppealWarning
 from app.i18n import _
+from app.ui.errors import appeal_warning_text
 from app.ui.formatting import channel_label
 
 
@@ -74,7 +76,7 @@ class SentDetailsDialog(_FormDialog):
         self,
         channel: Channel | None,
         parent: QWidget | None = None,
-        warnings: Callable[[date], list[str]] | None = None,
+        warnings: Callable[[date], list[AppealWarning]] | None = None,
     ) -> None:
         super().__init__(_("How and when did this appeal leave your hands?"), parent)
         self.setWindowTitle(_("Mark as sent"))
@@ -100,7 +102,7 @@ class SentDetailsDialog(_FormDialog):
 
     def update_notices(self) -> None:
         found = self._warnings(self.sent_on()) if self._warnings else []
-        self.notice_label.setText("\n".join(found))
+        self.notice_label.setText("\n".join(appeal_warning_text(w) for w in found))
         self.notice_label.setVisible(bool(found))
 
     def channel(self) -> Channel:

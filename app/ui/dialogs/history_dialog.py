@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import AppealRecord, AppealStatus
+from app.domain.notices import AppealWarning
 from app.i18n import _
 from app.services.appeals import next_steps
 from app.ui.accessibility import leave_with_tab, readable_by_keyboard, select_the_current_row
@@ -265,7 +266,7 @@ class HistoryDialog(QDialog):
         dialog.accepted.connect(lambda: self._mark_sent(dialog))
         dialog.open()
 
-    def _warnings(self, record: AppealRecord, sent_on: date) -> list[str]:
+    def _warnings(self, record: AppealRecord, sent_on: date) -> list[AppealWarning]:
         """Past deadline, closed case, this official already written to: said, never blocking."""
         from app.services.appeal_warnings import appeal_warnings
 

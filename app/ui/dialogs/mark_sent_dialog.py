@@ -22,6 +22,7 @@ from app.domain.model import AppealStatus, CaseDetail, Channel
 from app.i18n import _
 from app.services.appeal_warnings import case_warnings
 from app.ui.accessibility import SpokenLabel
+from app.ui.errors import appeal_warning_text
 from app.ui.formatting import channel_label
 
 
@@ -126,7 +127,8 @@ class MarkSentDialog(QDialog):
     def notices(self) -> list[str]:
         """Warnings that never block: closed case, past deadline, this official already written to."""
         choice = self.choice()
-        return case_warnings(self.case, choice.target_index, choice.sent_on)
+        found = case_warnings(self.case, choice.target_index, choice.sent_on)
+        return [appeal_warning_text(warning) for warning in found]
 
     def _update_notices(self) -> None:
         found = self.notices()

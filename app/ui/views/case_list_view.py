@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +38,7 @@ class CaseListView(QWidget):
         super().__init__(parent)
         self.model = model
         self.proxy = proxy
+        self._case_signal_held = False  # see same_case_kept
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(proxy.set_search_text)
@@ -158,7 +162,25 @@ class CaseListView(QWidget):
         """Select ``row`` of the list as it is shown (sorted and filtered)."""
         select_row(self.table, row)
 
+    @contextmanager
+    def same_case_kept(self) -> Iterator[None]:
+        """Rows replaced by a fresher read of the same cases (the start-up preview by the whole
+        list): the selection is made again inside the block, and ``current_case_changed`` is
+        emitted at its end only if another case (or none) is then selected, so the details of
+        the case still selected are not read and drawn again."""
+        before = self.current_case()
+        self._case_signal_held = True
+        try:
+            yield
+        finally:
+            self._case_signal_held = False
+        after = self.current_case()
+        if _case_id(before) != _case_id(after):
+            self.current_case_changed.emit(after)
+
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._case_signal_held:
+            return
         rows = self.table.selectionModel().selectedRows()
         self.current_case_changed.emit(self.proxy.case_at(rows[0].row()) if rows else None)
 
@@ -196,3 +218,7 @@ class CaseListView(QWidget):
                 _('No open cases. Tick "Show closed cases" to see the closed ones.')
             )
         self.no_match_label.setVisible(empty)
+
+
+def _case_id(case: CaseSummary | None) -> int | None:
+    return None if case is None else case.case_id

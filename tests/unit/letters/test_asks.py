@@ -8,7 +8,7 @@ import tomllib
 import pytest
 
 from app.domain.model import Person, SenderProfile
-from app.letters.asks import ASKS, asks_problems, coverage, recognise
+from app.letters.asks import ASKS, asks_in, asks_problems, coverage, recognise
 from app.letters.rendering import SHIPPED_TEMPLATES
 from app.services.letters import draft_letter
 from tests.unit.letters.conftest import TODAY, make_case
@@ -124,3 +124,42 @@ def test_a_word_that_only_begins_like_an_ask_is_not_one(bullet: str, asks: list[
     # "protest" is not "protect", "communities" not "commute", "executive" not "execution",
     # "grâce à" is "thanks to", and ill-treatment is no medical treatment
     assert recognise([f"- {bullet}"]) == asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # the families' safety is asked for, not contact with a family
+        (
+            "- pidiendo que garanticen la seguridad de las familias de la comunidad Arroyo Claro;",
+            ["protection"],
+        ),
+        ("- instando a que permitan a Lucía Ferrer recibir visitas de su familia;", ["family"]),
+        ("- pedindo que garantam a segurança das famílias de Vila Serena;", ["protection"]),
+        # a lawyer set free, or one who speaks for her, is no request for a lawyer
+        (
+            "Je vous demande de libérer immédiatement l'avocate Inès Morel, détenue pour "
+            "avoir défendu des syndicalistes.",
+            ["release"],
+        ),
+        ("- demandez la libération d'Inès Morel, dont l'avocate a été menacée ;", ["release"]),
+        (
+            "Je vous demande de veiller à ce qu'Inès Morel puisse consulter son avocate.",
+            ["lawyer"],
+        ),
+        ("- exhortez-les à lui garantir l'accès à un avocat de son choix ;", ["lawyer"]),
+        # harassed since her release: no request to be released, unless one is made besides
+        (
+            "- urging them to end the harassment Tomas Reyes has faced since his release;",
+            ["end_harassment"],
+        ),
+        ("I urge you to release Ana Lind, detained again since her release in May.", ["release"]),
+        # house arrest lifted is a release, neither humane conditions nor a quashed conviction
+        ("- Bitte heben Sie den Hausarrest gegen Lena Vogt sofort auf.", ["release"]),
+        ("Ich fordere Sie auf, den Hausarrest gegen Lena Vogt aufzuheben.", ["release"]),
+        ("Ich fordere Sie auf, das Urteil gegen Lena Vogt aufzuheben.", ["quash_conviction"]),
+    ],
+)
+def test_an_ask_is_recognised_only_where_it_is_asked_for(text: str, asks: list[str]) -> None:
+    """What the case pane lists for one bullet or sentence of a UA (fictional sentences)."""
+    assert asks_in(text.removeprefix("- ")) == asks

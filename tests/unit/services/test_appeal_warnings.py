@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from app.cli.errors import appeal_warning_text
 from app.domain.model import CaseStatus, Channel
+from app.domain.notices import AppealWarning, AppealWarningKind
 from app.main import main
 from app.services.appeal_warnings import appeal_warnings
 from app.services.appeals import record_appeal
@@ -48,16 +50,19 @@ def test_after_the_deadline_the_writer_is_sent_to_the_section_office(db: Databas
     passed = TODAY - timedelta(days=2)
     edit_case(db, "902/27", deadline=passed)
     [warning] = appeal_warnings(db, "902/27", 1, TODAY)
-    assert warning == (
+    assert warning == AppealWarning(AppealWarningKind.DEADLINE_PASSED, passed)
+    assert appeal_warning_text(warning) == (
         f"The deadline was {english_long(passed)}. Check with your section office before sending."
     )
 
 
 def test_a_second_letter_to_the_same_official_is_pointed_out(db: Database) -> None:
     first = record_appeal(db, "902/27", target_index=1, channel=Channel.POST, sent_on=EARLIER)
-    assert appeal_warnings(db, "902/27", 1, TODAY) == [
+    [warning] = appeal_warnings(db, "902/27", 1, TODAY)
+    assert warning == AppealWarning(AppealWarningKind.ALREADY_SENT, EARLIER)
+    assert appeal_warning_text(warning) == (
         f"You already sent an appeal to this official on {english_long(EARLIER)}."
-    ]
+    )
     # the letter being marked sent itself does not count as an earlier one
     assert appeal_warnings(db, "902/27", 1, TODAY, ignore_appeal_id=first.appeal_id) == []
     # another case, or a solidarity card (no official), is not a second letter
@@ -70,9 +75,9 @@ def test_writing_to_a_closed_case_is_warned_about_not_the_deadline(db: Database)
         db, [UA_SAMPLES / "103_sri_lanka_activists_freed_final_markdown_2023.txt"]
     )
     assert get_case(db, result.ua_number).status == CaseStatus.CLOSED
-    assert appeal_warnings(db, result.ua_number, 1, date(2030, 1, 1)) == [
-        "This case is closed: the UA asks for no further action."
-    ]
+    [warning] = appeal_warnings(db, result.ua_number, 1, date(2030, 1, 1))
+    assert warning == AppealWarning(AppealWarningKind.CASE_CLOSED)
+    assert appeal_warning_text(warning) == "This case is closed: the UA asks for no further action."
 
 
 def test_the_cli_records_a_late_second_letter_and_says_why_to_check(
@@ -115,7 +120,41 @@ def test_an_event_tally_is_not_a_personal_second_letter(
     again = open_database(resolve_paths(data_dir))
     try:
         assert appeal_warnings(again, "902/27", 1, TODAY) == [
-            f"You already sent an appeal to this official on {english_long(EARLIER)}."
+            AppealWarning(AppealWarningKind.ALREADY_SENT, EARLIER)
         ]
     finally:
         again.close()
+
+
+def test_the_cli_says_the_warnings_in_the_language_asked_for(
+    db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str], english: None
+) -> None:
+    passed = TODAY - timedelta(days=2)
+    edit_case(db, "902/27", deadline=passed)
+    db.close()  # the CLI opens the store itself
+    base = ["--data-dir", str(data_dir), "--lang", "fr", "sent", "902/27", "--channel", "post"]
+    assert main([*base, "--date", TODAY.isoformat()]) == 0
+    err = capsys.readouterr().err
+    french_day = f"{passed.day} {FRENCH_MONTHS[passed.month - 1]} {passed.year}"
+    assert err.splitlines() == [
+        f"avertissement : {FRENCH_DEADLINE.format(date=french_day)}",
+    ]
+
+
+FRENCH_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+FRENCH_DEADLINE = (
+    "La date limite était le {date}. Vérifiez auprès du bureau de votre section avant d'envoyer."
+)

@@ -119,20 +119,38 @@ def test_words_with_fields_inside_a_message_are_translated_with_it() -> None:
     assert "7" in spanish and spanish != counted
 
 
-@pytest.mark.parametrize("language", ["fr", "ar"])
-def test_an_official_number_out_of_range_is_shown_wholly_translated(
+OUT_OF_RANGE = {
+    "en": "UA 12/26 has no official number 9; choose 1 to 2.",
+    "fr": "L'AU 12/26 n'a pas de responsable numéro 9 ; choisissez entre 1 et 2.",
+    "ar": "لا يوجد في التحرك العاجل 12/26 مسؤول رقم 9؛ اختر من 1 إلى 2.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_an_official_number_out_of_range_reads_the_same_wherever_it_is_chosen(
     db: Database, english: None, language: str
 ) -> None:
+    """Recording an appeal, correcting one and drafting a letter all refuse an official the
+    case does not have with one typed error, worded once, in the reader's language."""
+    from app.domain.changes import AppealEdits
+    from app.services.editing import edit_appeal
     from app.ui.errors import error_text
 
-    error = raised(
-        lambda: record_appeal(db, "12/26", target_index=9, channel=None, status=AppealStatus.DRAFT)
-    )
-    assert "there is no number 9" in error.message  # English for the log
+    draft = record_appeal(db, "12/26", target_index=1, channel=None, status=AppealStatus.DRAFT)
+    errors = [
+        raised(
+            lambda: record_appeal(
+                db, "12/26", target_index=9, channel=None, status=AppealStatus.DRAFT
+            )
+        ),
+        raised(lambda: edit_appeal(db, draft.appeal_id, AppealEdits(target_index=9))),
+    ]
     set_language(language)
-    shown = error_text(error)
-    assert "12/26" in shown and "9" in shown
-    assert not any(word in shown.split() for word in (*ENGLISH_WORDS, "officials")), shown
+    for error in errors:
+        assert isinstance(error, TargetOutOfRange)
+        assert (error.ua_number, error.index, error.count) == ("12/26", 9, 2)
+        assert error.message == OUT_OF_RANGE["en"]  # English for the log
+        assert error_text(error) == OUT_OF_RANGE[language]
 
 
 def test_a_refusal_made_in_the_import_worker_is_shown_in_the_readers_language(

@@ -161,6 +161,9 @@ def _valid_payload(db: Database, tmp_path: Path) -> dict[str, object]:
         ("ua_number", "DROP TABLE"),
         ("sent_on", "yesterday"),
         ("event_uuid", "0b9c0f4e-9f5a-4d43-9a55-000000000000"),
+        ("language", "not a code"),
+        ("target_label", 5),
+        ("status", "SENT"),
     ],
 )
 def test_one_bad_field_rejects_the_whole_file(
@@ -173,9 +176,16 @@ def test_one_bad_field_rejects_the_whole_file(
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(payload), encoding="utf-8")
     before = row_counts(db)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as caught:
         merge_file(db, path)
     assert row_counts(db) == before  # the good record was not merged either
+    said = {
+        "uuid": "UUID",
+        "ua_number": "UA number",
+        "event_uuid": "record 2",
+        "language": "record 2",
+    }
+    assert said.get(field, field) in str(caught.value.fields["problem"])
 
 
 def test_a_file_for_a_case_this_store_lacks_changes_nothing(db: Database, tmp_path: Path) -> None:
@@ -199,3 +209,85 @@ def test_an_oversized_file_is_refused_before_it_is_read(
     path.write_bytes(b" " * 2000)
     with pytest.raises(InvalidInput, match="too large"):
         merge_file(db, path)
+
+
+def test_the_export_is_laid_out_one_field_a_line_as_before(db: Database, tmp_path: Path) -> None:
+    create_event(db, EVENT, cases=["12/26", "34/26"], goal=5, place="Salle des fêtes")
+    record(db, "12/26", count=3)
+    record(db, "34/26", kind=AppealKind.SOLIDARITY, channel=Channel.EMAIL)
+    out = tmp_path / "evening.json"
+    assert export_event(db, EVENT, out) == 2
+    written = out.read_text(encoding="utf-8")
+    payload = json.loads(written)
+    assert written == json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    assert "Salle des fêtes" in written  # readable as it is, not escaped
+    assert written.count('"uuid":') == 3  # the event and its two records, one field a line
+
+
+def test_an_export_the_merge_would_refuse_is_not_written(db: Database, tmp_path: Path) -> None:
+    from datetime import UTC, date, datetime
+
+    from app.store import event_repository
+
+    create_event(db, EVENT, cases=["12/26"])
+    record(db, "12/26")
+    out = tmp_path / "evening.json"
+    export_event(db, EVENT, out)
+    earlier = out.read_bytes()
+    event = get_event(db, EVENT)
+    now = datetime.now(UTC)
+    with db.unit_of_work() as session:  # a letter an old version stored with an absurd date
+        case_id = event_repository.case_ids_by_number(session, ["12/26"])["12/26"]
+        event_repository.insert_records_ignoring_duplicates(
+            session,
+            [
+                {
+                    "uuid": "5d0c4c34-5a8b-4b7b-8c39-5f1f6b5b0002",
+                    "case_id": case_id,
+                    "event_id": event.event_id,
+                    "target_position": 1,
+                    "target_label": "Minister of Justice, Rui Costa",
+                    "kind": "appeal",
+                    "status": "sent",
+                    "channel": "post",
+                    "sent_on": date(1970, 1, 1),
+                    "language": "en",
+                    "text": "",
+                    "count": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ],
+        )
+
+    with pytest.raises(InvalidInput) as caught:
+        export_event(db, EVENT, out)
+    assert "evening.json" in caught.value.message and "sent_on" in caught.value.message
+    assert out.read_bytes() == earlier  # the previous export is kept as it was
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_records_already_counted_for_another_event_are_conflicts_and_change_nothing(
+    db: Database, tmp_path: Path
+) -> None:
+    create_event(db, EVENT, cases=["12/26"])
+    record(db, "12/26", count=2)
+    record(db, "12/26", kind=AppealKind.SOLIDARITY)
+    exported = tmp_path / "evening.json"
+    export_event(db, EVENT, exported)
+    payload = json.loads(exported.read_text(encoding="utf-8"))
+    other_uuid = "0b9c0f4e-9f5a-4d43-9a55-1b8f4a0c9999"  # the same letters under another event
+    payload["event"].update(uuid=other_uuid, name="Another evening (fictional)")
+    for item in payload["records"]:
+        item["event_uuid"] = other_uuid
+    moved = tmp_path / "moved.json"
+    moved.write_text(json.dumps(payload), encoding="utf-8")
+    before = event_tally(db, EVENT).total
+
+    result = merge_file(db, moved)
+    assert result.event_created and result.added == 0 and result.already_present == 0
+    assert [set(c.differences) for c in result.conflicts] == [{"event_uuid"}, {"event_uuid"}]
+    assert event_tally(db, EVENT).total == before == 3
+    assert event_tally(db, "Another evening (fictional)").total == 0
+    again = merge_file(db, moved)
+    assert not again.event_created and len(again.conflicts) == 2 and again.added == 0

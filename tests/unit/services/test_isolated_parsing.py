@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from app.domain.errors import ImportRejected
 from app.services import isolated_parsing
-from app.services.isolated_parsing import ParseWorker, parse_guarded, unguarded_reason
+from app.services.isolated_parsing import (
+    ParseWorker,
+    parse_files_guarded,
+    parse_guarded,
+    unguarded_reason,
+)
+from tests.builders import SAMPLES
 from tests.conftest import SEED_FINAL
 
 
@@ -39,3 +48,31 @@ def test_a_machine_that_cannot_start_the_worker_reads_in_process_and_says_so(
     assert reason is not None and "process creation is not allowed here" in reason
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1 and "read inside the app, without limits" in warnings[0]
+
+
+def test_files_read_one_ahead_come_back_in_order_with_each_refusal_in_its_place(
+    fresh_worker: None, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    paths = [SEED_FINAL, empty, SAMPLES / "ua-901-27-initial.txt"]
+    read = list(parse_files_guarded(paths))
+    assert [path for path, _outcome in read] == paths
+    first, refused, last = (outcome for _path, outcome in read)
+    assert not isinstance(first, Exception) and first[0][1].ua_number == "119/21"
+    assert isinstance(refused, ImportRejected)
+    assert not isinstance(last, Exception) and last[0][1].ua_number == "901/27"
+
+
+def test_stopping_after_the_first_file_leaves_no_stale_answer_for_the_next_read(
+    fresh_worker: None,
+) -> None:
+    """The file read ahead is dropped with the worker: the next request gets its own reply."""
+    with contextlib.closing(
+        parse_files_guarded([SEED_FINAL, SAMPLES / "ua-901-27-initial.txt"])
+    ) as read:
+        _path, first = next(read)
+    assert not isinstance(first, Exception) and first[0][1].ua_number == "119/21"
+    [(_name, document)] = parse_guarded(SAMPLES / "ua-902-27-initial.txt")
+    assert document.ua_number == "902/27"
+    assert unguarded_reason() is None
