@@ -63,7 +63,11 @@ def ensure_regular_target(path: Path) -> None:
 
 @contextlib.contextmanager
 def atomic_replace(
-    path: str | os.PathLike[str], check: Check | None = None, *, allow_empty: bool = False
+    path: str | os.PathLike[str],
+    check: Check | None = None,
+    *,
+    allow_empty: bool = False,
+    sync_folder: bool = True,
 ) -> Iterator[Path]:
     """Yield a temp path beside ``path``; once the block ends, check it and replace ``path``.
 
@@ -71,6 +75,8 @@ def atomic_replace(
     ends. The temp file must then be non-empty (unless ``allow_empty``) and pass ``check``
     (which raises OSError, e.g. IncompleteWrite, when it is not whole). If anything raises,
     the temp file is removed, ``path`` keeps its previous content and the error propagates.
+    Without ``sync_folder`` the caller fsyncs the folder itself (once for many files): until
+    then a power cut may lose the new name, never leave a part of the file under it.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -91,11 +97,15 @@ def atomic_replace(
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    fsync_directory(folder)
+    if sync_folder:
+        fsync_directory(folder)
 
 
-def replace_file_contents(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash or a full disk leaves the old file whole.
+def replace_file_contents(
+    path: str | os.PathLike[str], data: bytes, *, sync_folder: bool = True
+) -> None:
+    """Write ``data`` to ``path`` so that a crash or a full disk leaves the old file whole
+    (``sync_folder`` as in :func:`atomic_replace`).
 
     Raises OSError (the store and settings report it in their own words).
     """
@@ -105,7 +115,10 @@ def replace_file_contents(path: str | os.PathLike[str], data: bytes) -> None:
         if written != len(data):
             raise IncompleteWrite(Path(path), f"{written} of {len(data)} bytes")
 
-    with atomic_replace(path, same_size, allow_empty=not data) as temp, open(temp, "wb") as fh:
+    with (
+        atomic_replace(path, same_size, allow_empty=not data, sync_folder=sync_folder) as temp,
+        open(temp, "wb") as fh,
+    ):
         fh.write(data)
         fh.flush()
 

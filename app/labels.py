@@ -6,9 +6,13 @@ No Qt here: app/ui/formatting.py adds what needs Qt (its locale's short dates).
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.domain.model import AppealKind, CaseStatus, Channel, ImportOutcome, OutputKind
 from app.i18n import N_, _, ngettext, pgettext
+
+if TYPE_CHECKING:
+    from app.domain.events import MergeResult
 
 LONG_OVERDUE_DAYS = 60  # beyond this a day count ("11460 days overdue") says nothing useful
 
@@ -139,3 +143,28 @@ def labels_saved_text(labels: int, sheets: int, file: object) -> str:
         "count": sheets
     }
     return f"{saved} {to_print}"
+
+
+def merge_summary(file: str, result: MergeResult) -> str:
+    """``file: 'Event': 5 added, 1 already present, 0 conflicts`` (one count per part), saying
+    when the file made a new event here or joined one of the same name."""
+    counts = ", ".join(
+        (
+            ngettext("{count} added", "{count} added", result.added).format(count=result.added),
+            ngettext(
+                "{count} already present", "{count} already present", result.already_present
+            ).format(count=result.already_present),
+            ngettext("{count} conflict", "{count} conflicts", len(result.conflicts)).format(
+                count=len(result.conflicts)
+            ),
+        )
+    )
+    if result.matched_by_name:
+        template = _(
+            "{file}: '{event}' (same name, created on another laptop: merged into it): {counts}"
+        )
+    elif result.event_created:
+        template = _("{file}: '{event}' (event created): {counts}")
+    else:
+        template = _("{file}: '{event}': {counts}")
+    return template.format(file=file, event=result.event_name, counts=counts)

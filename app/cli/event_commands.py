@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from app.cli.choices import page_size_arg
 from app.cli.context import CliContext
@@ -16,9 +15,6 @@ from app.domain.errors import N_, InvalidInput
 from app.domain.model import FIRST_OFFICIAL
 from app.domain.output_options import PageSize
 from app.i18n import _, ngettext
-
-if TYPE_CHECKING:
-    from app.domain.events import MergeResult
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -268,6 +264,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.labels import merge_summary
     from app.services.event_files import merge_files
 
     missing = [str(p) for p in args.files if not p.is_file()]
@@ -280,7 +277,7 @@ def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
             line = _("{file}: rejected: {reason}").format(file=path, reason=error_text(result))
             print(printable(line), file=ctx.out)
             continue
-        print(printable(merge_line(path, result)), file=ctx.out)
+        print(printable(merge_summary(str(path), result)), file=ctx.out)
         for conflict in result.conflicts:
             line = _(
                 "conflict: record {record} (UA {ua_number}) differs in {fields}; "
@@ -292,30 +289,6 @@ def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
             )
             print("  " + printable(line), file=ctx.out)
     return 1 if failed else 0
-
-
-def merge_line(path: Path, result: MergeResult) -> str:
-    """``file: 'Event': 5 added, 1 already present, 0 conflicts`` (one count per part)."""
-    counts = ", ".join(
-        (
-            ngettext("{count} added", "{count} added", result.added).format(count=result.added),
-            ngettext(
-                "{count} already present", "{count} already present", result.already_present
-            ).format(count=result.already_present),
-            ngettext("{count} conflict", "{count} conflicts", len(result.conflicts)).format(
-                count=len(result.conflicts)
-            ),
-        )
-    )
-    if result.matched_by_name:
-        template = _(
-            "{file}: '{event}' (same name, created on another laptop: merged into it): {counts}"
-        )
-    elif result.event_created:
-        template = _("{file}: '{event}' (event created): {counts}")
-    else:
-        template = _("{file}: '{event}': {counts}")
-    return template.format(file=path, event=result.event_name, counts=counts)
 
 
 def run_report(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -129,6 +129,9 @@ _PREFIXED_WORD = re.compile(
 )
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
+
+
 def _capitalised_words(text: str, glue_fragments: bool) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 7:
@@ -141,9 +144,7 @@ def _capitalised_words(text: str, glue_fragments: bool) -> bool:
             continue
         if glue_fragments and bare.islower() and len(bare) <= 2:
             continue
-        if not bare[0].isupper() or not re.fullmatch(
-            r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?", bare
-        ):
+        if not bare[0].isupper() or not _NAME_WORD.fullmatch(bare):
             return False
     return True
 

@@ -161,7 +161,8 @@ def address_blocks(doc: Document) -> list[Block]:
         if after_marker and _MARKER_TAIL.match(stripped) and not COPIES_MARKER.match(stripped):
             after_marker = False
             continue  # "PLEASE SEND APPEALS BEFORE 8 MAY" / "2013 TO:"
-        after_marker = bool(re.search(r"\bBEFORE\b", stripped)) and not stripped.endswith(":")
+        after_marker = "BEFORE" in stripped and bool(_BEFORE.search(stripped))
+        after_marker = after_marker and not stripped.endswith(":")
         if TARGET_MARKER.match(stripped) and not COPIES_MARKER.match(stripped.split("&")[0]):
             close()
             state = "target"
@@ -237,6 +238,7 @@ _LETTER_OPENING = re.compile(
     r"Monsieur|Madame|Sehr geehrte)"
     r"[^,.;:]{0,60},)\s+\S.{40,}$"
 )
+_BEFORE = re.compile(r"\bBEFORE\b")
 _LISTED_OFFICIALS = re.compile(r"^\s*Contact (?:these|the following|this|both)\b", re.I)
 _MARKER_TAIL = re.compile(r"^[\w ]{0,30}\b(?:TO|A|À)\s*:$")
 _BANNER_LINE = re.compile(r"^(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE)$", re.I)

@@ -89,6 +89,37 @@ def _paint_page(
     )
 
 
+def _column_widths(
+    painter: QPainter,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: float,
+    dpi: int,
+    size: float,
+) -> list[float]:
+    """Each column as wide as its widest line (bold, as the header and total are) plus a gap,
+    and the room left over shared by all; the case column gets at least 30% of the width.
+
+    When the counts need more than the rest (many channels), they share it evenly and their
+    headings are elided.
+    """
+    painter.setFont(_font(size, dpi, bold=True))
+    metrics = painter.fontMetrics()
+    gap = dpi * 0.15
+    needed = [0.0] * len(header)
+    for cells in [header, *rows]:
+        for column, cell in enumerate(cells[: len(header)]):
+            for part in cell.split("\n"):
+                needed[column] = max(needed[column], metrics.horizontalAdvance(part) + gap)
+    first_least = width * 0.3
+    counts = sum(needed[1:])
+    if counts > width - first_least:
+        return [first_least] + [(width - first_least) / max(1, len(header) - 1)] * (len(header) - 1)
+    first = max(first_least, min(needed[0], width - counts))
+    spare = (width - first - counts) / len(header)
+    return [first + spare] + [n + spare for n in needed[1:]]
+
+
 def _paint_table(
     painter: QPainter, area: QRectF, header: Sequence[str], rows: Sequence[Sequence[str]], dpi: int
 ) -> float:
@@ -98,9 +129,7 @@ def _paint_table(
     size = 9.0 if len(header) <= 7 else 7.0
     painter.setFont(_font(size, dpi))
     line = painter.fontMetrics().height() * 1.25
-    first = area.width() * 0.3
-    other = (area.width() - first) / max(1, len(header) - 1)
-    widths = [first] + [other] * (len(header) - 1)
+    widths = _column_widths(painter, header, rows, area.width(), dpi, size)
     fit = max(3, int((area.height() - line * 3) // line))
     shown = list(rows)
     if len(shown) > fit:  # keep the total line; say that some cases are only in the CSV

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from app.atomic_files import write_atomic
+from app.atomic_files import fsync_directory, replace_file_contents
 from app.domain.model import ParsedDocument
 from app.store import case_repository
 from app.store.database import Database
@@ -27,29 +27,48 @@ def originals_dir(db: Database) -> Path | None:
     return db.path.parent / FOLDER if db.path is not None else None
 
 
-def keep_original(db: Database, document: ParsedDocument, data: bytes, suffix: str) -> None:
-    """Keep ``data`` as the original of ``document`` (once; an existing copy stays)."""
+def keep_original(
+    db: Database, document: ParsedDocument, data: bytes, suffix: str, *, sync_folder: bool = True
+) -> bool:
+    """Keep ``data`` as the original of ``document`` (once; an existing copy stays). True when
+    a copy was written; without ``sync_folder`` the caller then fsyncs the folder
+    (``sync_originals``), once for a whole batch."""
     folder = originals_dir(db)
     if folder is None or len(data) > MAX_BYTES:
-        return
+        return False
     suffix = suffix.lower() if suffix and len(suffix) <= 8 and suffix[1:].isalnum() else ".txt"
     target = folder / f"{case_repository.content_hash(document)}{suffix}"
     if target.exists():
-        return
+        return False
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data)
+        replace_file_contents(target, data, sync_folder=sync_folder)
     except OSError:
         log.exception("the original of %s could not be kept", target.name)
+        return False
+    return True
 
 
-def keep_original_file(db: Database, document: ParsedDocument, path: Path) -> None:
+def keep_original_file(
+    db: Database, document: ParsedDocument, path: Path, *, sync_folder: bool = True
+) -> bool:
     try:
         data = path.read_bytes()
     except OSError:
         log.exception("the original %s could not be read again", path)
+        return False
+    return keep_original(db, document, data, path.suffix, sync_folder=sync_folder)
+
+
+def sync_originals(db: Database) -> None:
+    """Make the names of the copies kept without ``sync_folder`` durable (one fsync for all)."""
+    folder = originals_dir(db)
+    if folder is None:
         return
-    keep_original(db, document, data, path.suffix)
+    try:
+        fsync_directory(folder)
+    except OSError:
+        log.exception("the folder of the originals could not be synced")
 
 
 def original_of(db: Database, ua_number: str) -> Path | None:

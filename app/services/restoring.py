@@ -13,7 +13,6 @@ from pathlib import Path
 
 from app.domain.errors import CHOOSE_WRITABLE_FOLDER, N_, InvalidInput, Phrase, StoreUnavailable
 from app.paths import AppPaths
-from app.store.backup import backup_file
 from app.store.instance_lock import (
     DataFolderUnwritable,
     DataInUse,
@@ -129,6 +128,10 @@ def swap_in(paths: AppPaths, file: Path) -> RestoreOutcome:
         damaged: Path | None = None
         if target.exists():
             if check_file(target).ok:
+                # imported here: the window opens its store through hold_data_folder, at
+                # start-up, where the backup module and hashlib are not needed yet
+                from app.store.backup import backup_file
+
                 safety = backup_file(target, paths.backups, "pre-restore")
                 _checkpoint(target)
             else:

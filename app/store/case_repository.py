@@ -137,12 +137,15 @@ def save_document(
     *,
     is_sample: bool = False,
     case: CaseRow | None = None,
+    looked_up: bool = False,
 ) -> ImportResult:
-    """Add a document as an output of ``case`` (found for it when not given, created when
-    there is none); one call, one outcome."""
+    """Add a document as an output of ``case`` (found for it when not given, unless the caller
+    ``looked_up`` the case already and found none; created when there is none); one call,
+    one outcome."""
     now = datetime.now(UTC)
     digest = content_hash(document)
-    case = case if case is not None else find_case_for(session, document)
+    if case is None and not looked_up:
+        case = find_case_for(session, document)
     if case is not None and any(o.content_hash == digest for o in case.outputs):
         return ImportResult(source_name, ImportOutcome.UNCHANGED, case.ua_number, case_id=case.id)
     outcome = ImportOutcome.UPDATED

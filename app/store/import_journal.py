@@ -97,14 +97,16 @@ def state_before(session: Session, case: CaseRow | None) -> row_changes.Rows:
 def note_case(
     session: Session, batch_id: int, case_id: int, ua_number: str, before: row_changes.Rows
 ) -> None:
-    """Remember the case's state before the batch, unless the batch touched it already."""
-    seen = session.scalars(
-        select(ImportBatchCaseRow.id).where(
-            ImportBatchCaseRow.batch_id == batch_id, ImportBatchCaseRow.case_id == case_id
-        )
-    ).first()
-    if seen is not None:
-        return
+    """Remember the case's state before the batch, unless the batch touched it already (a
+    case new in this document's transaction it cannot have touched)."""
+    if before:
+        seen = session.scalars(
+            select(ImportBatchCaseRow.id).where(
+                ImportBatchCaseRow.batch_id == batch_id, ImportBatchCaseRow.case_id == case_id
+            )
+        ).first()
+        if seen is not None:
+            return
     session.add(
         ImportBatchCaseRow(
             batch_id=batch_id,

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from app.settings import Settings
     from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
+    from app.ui.open_files_channel import OpenFilesListener
 
 __all__ = [
     "apply_language",
@@ -245,6 +246,31 @@ def offer_import(window: MainWindow, files: Sequence[Path]) -> None:
 FILES_NAMED = 10  # an "Open with" of many files names the first ten in the question
 
 
+def listen_for_documents(window: MainWindow, paths: AppPaths) -> OpenFilesListener:
+    """Documents another copy is started with from now on come to this window, which
+    offers them for import as it does those it was started with (the listener lives as
+    long as the window, its parent)."""
+    from app.ui.open_files_channel import OpenFilesListener
+
+    def received(files: list[Path]) -> None:
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        offer_import(window, files)
+
+    return OpenFilesListener(paths, received, window)
+
+
+def hand_over_documents(paths: AppPaths, files: Sequence[Path]) -> bool:
+    """In a second copy: pass ``files`` to the copy that has the data open; True when it
+    took them (this copy then has nothing more to do)."""
+    from app.ui.open_files_channel import hand_over
+
+    create_application()
+    return hand_over(paths, files)
+
+
 def say_unknown_language(window: MainWindow, requested: str | None, used: str) -> None:
     """A ``--lang`` with no catalog is said in the status bar once the window shows."""
     from app.ui.language import unknown_language_notice
@@ -310,6 +336,8 @@ def run(args: argparse.Namespace) -> int:
         if not claim_data_folder(paths):  # before any window: none that looks usable
             log.info("another copy holds %s; this one exits", paths.data_dir)
             gc.enable()
+            if files and hand_over_documents(paths, files):
+                return 0  # the running window offers them for import
             if getattr(args, "quit_after_first_paint", False):  # scripted: no box to click
                 print(f"Appeal Desk is already open on {paths.data_dir}", file=sys.stderr)
                 return ALREADY_OPEN
@@ -353,6 +381,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         window.cases_loaded.connect(
             lambda: when_ready(window, context, files), Qt.ConnectionType.SingleShotConnection
+        )
+        window.cases_loaded.connect(
+            lambda: listen_for_documents(window, paths), Qt.ConnectionType.SingleShotConnection
         )
         if ignored_settings:
             window.first_painted.connect(

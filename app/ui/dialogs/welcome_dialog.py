@@ -37,9 +37,18 @@ SettingsSaved = Callable[[Settings], None]
 class WelcomeDialog(QDialog):
     """``result_settings()`` gives the settings to keep, whether the user saved or skipped."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        save: SettingsSaved | None = None,
+    ) -> None:
+        """``save`` writes the settings after Save (or after keeping typed details); when it
+        fails, the user is told and the dialog stays open with everything typed."""
         super().__init__(parent)
         self._original = settings
+        self._save = save
+        self.saved = False
         self.skipped = False
         sender = settings.sender
         self.icon_label = QLabel()
@@ -165,6 +174,34 @@ class WelcomeDialog(QDialog):
         self.skipped = True
         self.reject()
 
+    def accept(self) -> None:
+        """Save what was entered; a failed save (a full disk, a read-only folder) is shown and
+        the dialog stays open, so nothing typed is lost without a word."""
+        if self._save is not None:
+            try:
+                self._save(self._chosen_settings(accepted=True))
+            except Exception as error:
+                self._report_not_saved(error)
+                return
+            self.saved = True
+        super().accept()
+
+    def _report_not_saved(self, error: BaseException) -> None:
+        from app.domain.errors import AppealDeskError
+        from app.ui.errors import error_text, unexpected_error_text
+
+        if isinstance(error, AppealDeskError):
+            log.info("welcome settings not saved: %s", error.message)
+            problem = error_text(error)
+        else:
+            log.error("welcome settings not saved", exc_info=error)
+            problem = unexpected_error_text()
+        advice = _(
+            "Your details are still in the window. Make room on the disk or fix the folder, "
+            "then choose Save and start again."
+        )
+        Messages.error(self, _("Your details were not saved"), f"{problem}\n\n{advice}")
+
     def reject(self) -> None:
         """Skip, Escape or the close button: details typed but not saved are never dropped
         without asking; keeping them saves them as with Save."""
@@ -195,7 +232,9 @@ class WelcomeDialog(QDialog):
         """After Save: everything entered, and the welcome is done. After Skip: only the
         language choice, and the welcome is done. Closed otherwise (Escape, the close button):
         only the language choice, and the welcome returns at the next start."""
-        accepted = self.result() == QDialog.DialogCode.Accepted
+        return self._chosen_settings(self.result() == QDialog.DialogCode.Accepted)
+
+    def _chosen_settings(self, accepted: bool) -> Settings:
         chosen = replace(
             self._original,
             ui_language=self.language_combo.currentData(),
@@ -219,14 +258,17 @@ def maybe_show_welcome(
     """On first run, open the welcome (non-blocking); when it closes, save and report back."""
     if settings.welcome_done:
         return None
-    dialog = WelcomeDialog(settings, parent)
+    dialog = WelcomeDialog(settings, parent, lambda new: save_settings(paths, new))
 
     def finish(_result: int) -> None:
         new = dialog.result_settings()
-        try:
-            save_settings(paths, new)
-        except Exception:  # the welcome must never stop the app; Settings can retry later
-            log.warning("welcome settings not saved", exc_info=True)
+        if not dialog.saved:
+            # closed without details to keep: only the language choice; the welcome must
+            # never stop the app, and it greets the user again next time
+            try:
+                save_settings(paths, new)
+            except Exception:
+                log.warning("welcome settings not saved", exc_info=True)
         if on_saved is not None:
             on_saved(new)
 

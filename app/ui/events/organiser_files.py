@@ -182,6 +182,7 @@ class OrganiserFiles(QObject):
         )
 
     def merge_records(self) -> None:
+        from app.labels import merge_summary
         from app.services.event_files import merge_files
 
         paths = ask_open_paths(self._parent, _("Merge files from other laptops"))
@@ -197,18 +198,10 @@ class OrganiserFiles(QObject):
             if isinstance(result, InvalidInput):
                 lines.append(error_text(result))
                 continue
-            lines.append(
-                _(
-                    "%(file)s: %(added)d added, %(present)d already present, "
-                    "%(conflicts)d conflicts (the copy here was kept)."
-                )
-                % {
-                    "file": path.name,
-                    "added": result.added,
-                    "present": result.already_present,
-                    "conflicts": len(result.conflicts),
-                }
-            )
+            line = merge_summary(path.name, result)
+            if result.conflicts:
+                line += " " + _("Where they differ, the copy already here was kept.")
+            lines.append(line)
         self.status.setText("\n".join(lines))
         self.changed.emit()
 

@@ -62,6 +62,53 @@ def test_welcome_saves_the_sender_and_never_shows_again(qtbot, gui_app, paths: A
     assert maybe_show_welcome(None, paths, settings) is None
 
 
+def test_a_welcome_that_cannot_be_saved_says_so_and_keeps_the_typed_details(
+    qtbot, gui_app, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    """The settings file cannot be written (a folder stands where it goes, as a full disk
+    refuses it): the user is told, and the dialog stays open with everything typed."""
+    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+
+    paths.settings_file.mkdir(parents=True)
+    saved: list[Settings] = []
+    dialog = maybe_show_welcome(None, paths, Settings(), saved.append)
+    assert dialog is not None
+    qtbot.add_widget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Ada Writer")
+    qtbot.keyClicks(dialog.city_edit, "Hometown")
+    dialog.save_button.click()
+    [(kind, title, text)] = shown_messages
+    assert kind == "error" and title == "Your details were not saved"
+    assert "could not be saved" in text and "not a regular file" in text
+    assert "still in the window" in text
+    assert dialog.isVisible()
+    assert dialog.name_edit.text() == "Ada Writer" and dialog.city_edit.text() == "Hometown"
+    assert saved == []
+    # the disk has room again: the same click saves what was typed
+    paths.settings_file.rmdir()
+    with qtbot.waitSignal(dialog.finished, timeout=3000):
+        dialog.save_button.click()
+    settings = load_settings(paths)
+    assert settings.welcome_done and settings.sender.name == "Ada Writer"
+    assert saved == [settings]
+
+
+def test_keeping_typed_details_that_cannot_be_saved_says_so_and_stays_open(
+    qtbot, gui_app, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+
+    paths.settings_file.mkdir(parents=True)
+    dialog = maybe_show_welcome(None, paths, Settings())
+    assert dialog is not None
+    qtbot.add_widget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Ana Example")
+    dialog.skip_button.click()  # "Keep your details?" is answered yes
+    assert [title for _kind, title, _text in shown_messages] == ["Your details were not saved"]
+    assert dialog.isVisible() and dialog.name_edit.text() == "Ana Example"
+    dialog.done(0)
+
+
 def test_skipping_an_empty_welcome_marks_it_done_without_a_question(
     qtbot, gui_app, paths: AppPaths, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

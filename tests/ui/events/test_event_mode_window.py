@@ -313,3 +313,43 @@ def test_a_case_without_a_country_reads_cleanly_and_the_letter_is_signed(
     drafted(window, qtbot)
     assert window.form.text().rstrip().endswith("Zo\u00eb K.")  # the preview is signed
     window.grab().save("/tmp/polish/event.png")
+
+
+def test_merging_names_the_event_each_file_went_to(
+    dialog: EventsDialog, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from app.services.event_files import export_event
+    from app.services.events import create_event, get_event, record_event_letter
+    from tests.builders import laptop
+
+    create_event_through_the_form(dialog)
+    school = laptop(tmp_path, "school")  # a laptop that set up an event of its own
+    create_event(school, "School evening (fictional)", cases=["34/26"])
+    record_event_letter(
+        school, get_event(school, "School evening (fictional)"), "34/26", target_index=1
+    )
+    school_file = tmp_path / "school.json"
+    export_event(school, "School evening (fictional)", school_file)
+    school.close()
+    record_event_letter(db, get_event(db, EVENT), "12/26", target_index=1, count=2)
+    mine = tmp_path / "mine.json"
+    export_event(db, EVENT, mine)
+    payload = json.loads(mine.read_text(encoding="utf-8"))
+    payload["records"][0]["count"] = 5  # changed on the way
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(payload), encoding="utf-8")
+
+    monkeypatch.setattr(organiser_files, "ask_open_paths", lambda *a: [school_file, edited])
+    dialog.merge_button.click()
+    school_line, edited_line = dialog.status.text().splitlines()
+    assert school_line == (
+        "school.json: 'School evening (fictional)' (event created): "
+        "1 added, 0 already present, 0 conflicts"
+    )
+    assert edited_line.startswith(f"edited.json: '{EVENT}': 0 added, 0 already present, 1 conflict")
+    assert edited_line.endswith("the copy already here was kept.")
+    assert event_tally(db, EVENT).total == 2
+    listed = [dialog.event_list.item(n).text() for n in range(dialog.event_list.count())]
+    assert any(text.startswith("School evening (fictional)") for text in listed)

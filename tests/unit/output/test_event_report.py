@@ -1,0 +1,57 @@
+"""The end-of-event report's page: every case title and column heading readable in full."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.domain.model import AppealKind, Channel
+from app.domain.output_options import OutputOptions, PageSize
+from app.services.event_reports import write_event_report
+from app.services.events import create_event, get_event, record_event_letter
+from tests.builders import open_event_store
+from tests.unit.output.pdf_reading import fragments, pdf_text
+
+EVENT = "Library evening (fictional)"
+pytestmark = pytest.mark.usefixtures("qapp")  # the PDF writer needs Qt's application first
+
+
+def test_the_table_shows_whole_titles_and_headings_when_they_fit(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    db = open_event_store(data_dir)
+    create_event(db, EVENT, cases=["12/26", "34/26"], goal=20)
+    event = get_event(db, EVENT)
+    record_event_letter(db, event, "12/26", target_index=1, count=7)
+    record_event_letter(db, event, "34/26", target_index=None, kind=AppealKind.SOLIDARITY)
+    pdf = tmp_path / "report.pdf"
+    write_event_report(db, EVENT, None, pdf, options=OutputOptions(PageSize.A4))
+    db.close()
+
+    lines = pdf_text(pdf).splitlines()
+    assert "Solidarity message" in lines  # the heading, not "Solidarity mes…"
+    assert "UA 12/26 FICTIONAL TEACHER DETAINED" in lines
+    assert "UA 34/26 FICTIONAL JOURNALIST MISSING" in lines
+    assert not [line for line in lines if line.endswith("\u2026")]
+
+
+def test_a_table_of_every_channel_still_fits_the_page_with_every_count(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    db = open_event_store(data_dir)
+    create_event(db, EVENT, cases=["12/26"])
+    event = get_event(db, EVENT)
+    for channel in Channel:
+        for kind in AppealKind:
+            target = None if kind is AppealKind.SOLIDARITY else 1
+            record_event_letter(db, event, "12/26", target_index=target, kind=kind, channel=channel)
+    pdf = tmp_path / "report.pdf"
+    write_event_report(db, EVENT, None, pdf, options=OutputOptions(PageSize.LETTER))
+    db.close()
+
+    placed = fragments(pdf)
+    page_width = 8.5 * 72
+    assert max(x for x, _y, _text in placed) < page_width - 15 / 25.4 * 72  # inside the margin
+    counts = [text for _x, _y, text in placed if text.strip() == "1"]
+    assert len(counts) == 2 * len(Channel) * len(AppealKind)  # the case's row and the total's
