@@ -72,9 +72,7 @@ def test_a_greeting_stored_on_the_wrong_official_is_not_used_for_them() -> None:
     assert draft_letter(case, 1, SENDER, locale="en", today=TODAY).salutation == (
         "Dear Prime Minister,"
     )
-    assert draft_letter(case, 2, SENDER, locale="en", today=TODAY).salutation == (
-        "Dear Minister,"
-    )
+    assert draft_letter(case, 2, SENDER, locale="en", today=TODAY).salutation == ("Dear Minister,")
 
 
 def test_the_model_letters_greeting_without_an_owner_goes_to_the_official_it_names() -> None:
@@ -82,12 +80,8 @@ def test_the_model_letters_greeting_without_an_owner_goes_to_the_official_it_nam
         targets=(Target("Minister of Justice", "Arlen Fosse"), Target("Governor", "Ida Roe")),
         model_letter="Dear Governor,\n\nPlease release him.\n\nYours sincerely,\n",
     )
-    assert draft_letter(case, 1, SENDER, locale="en", today=TODAY).salutation == (
-        "Dear Minister,"
-    )
-    assert draft_letter(case, 2, SENDER, locale="en", today=TODAY).salutation == (
-        "Dear Governor,"
-    )
+    assert draft_letter(case, 1, SENDER, locale="en", today=TODAY).salutation == ("Dear Minister,")
+    assert draft_letter(case, 2, SENDER, locale="en", today=TODAY).salutation == ("Dear Governor,")
 
 
 def test_which_official_a_greeting_names() -> None:
