@@ -264,6 +264,7 @@ def draft_letter(
         salutation=polite.salutation,
         closing=polite.closing,
         recipient=recipient if recipient != target else None,
+        from_model_letter=body is not None,
     )
 
 
