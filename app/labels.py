@@ -113,6 +113,11 @@ def backup_contents_text(counts: dict[str, int]) -> str:
     )
 
 
+def unusable_backup_text() -> str:
+    """The contents column of a file in the backups folder that cannot be restored."""
+    return _("Unreadable (damaged or not a backup): cannot be restored")
+
+
 def file_size_text(size: float) -> str:
     """``340 KB``, ``1.2 MB``: the number in the interface language's digits."""
     from babel.numbers import format_decimal

@@ -35,6 +35,11 @@ class AppPaths:
         return self.data_dir / "settings.json"
 
     @property
+    def event_mode_file(self) -> Path:
+        """Present while event mode runs: a crash or a kill returns to the event screen."""
+        return self.data_dir / "event-mode.json"
+
+    @property
     def ui_state_file(self) -> Path:
         return self.data_dir / "ui.ini"
 

@@ -9,6 +9,10 @@ the bare table's first paint (``paint_probe.py``, ended at the paint). Runs inte
 figures are medians, on a store of 300 cases and one of 10,000 cases with 100,000 appeals
 (--quick: 300 and 1,000/10,000).
 
+Both ready runs also give the CPU time of the whole process (every thread, spawn to exit),
+the app's against the bare table window's: a ratio the machine's load moves far less than
+the wall clock's, for telling a change from the noise on a shared machine.
+
 A third run of each app (``ready_probe.py``) begins a unit of work on the GUI thread the
 moment the window is ready, as a first "Mark as sent" would: its figure is how long that
 first write waits after "ready" (for the store's engine, when the window became ready
@@ -27,7 +31,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from bench_startup import run_child
+from bench_startup import run_child, run_child_cpu
 from checkouts import checkout_store
 from generate_store import DEFAULT_CACHE, cached_store
 from measure import BENCH_DIR, REPO, Result, parser, report
@@ -45,6 +49,12 @@ def exited(command: list[str], repo: Path, timeout: float = 120) -> float:
     return run_child(command, {"PYTHONPATH": str(repo)}, cwd=repo, timeout=timeout)[0] * 1000
 
 
+def exited_cpu(command: list[str], repo: Path) -> tuple[float, float]:
+    """(ms from spawn to exit, ms of the child's CPU time)."""
+    elapsed, cpu, _out = run_child_cpu(command, {"PYTHONPATH": str(repo)}, cwd=repo)
+    return elapsed * 1000, cpu * 1000
+
+
 def first_write_wait(command: list[str], repo: Path) -> float:
     """ms from "ready" to a unit of work begun and committed on the GUI thread."""
     _elapsed, out = run_child(command, {"PYTHONPATH": str(repo)}, cwd=repo)
@@ -56,20 +66,25 @@ def measure(stores: dict[str, Path], repos: dict[str, Path], repeat: int) -> dic
     probe = [sys.executable, str(BENCH_DIR / "paint_probe.py")]
     first_write = [sys.executable, str(BENCH_DIR / "ready_probe.py")]
     args = {label: ["--data-dir", str(stores[label]), "gui"] for label in repos}
-    times: dict[str, list[float]] = {"table_paint": [], "table_exit": []}
+    times: dict[str, list[float]] = {"table_paint": [], "table_exit": [], "table_exit_cpu": []}
     for label, repo in repos.items():  # warm-up: page cache, and the day's backup if due
         ready = [sys.executable, "-m", "app", *args[label], "--quit-after-first-paint"]
         exited(ready, repo, 900)
         times[f"{label}_paint"] = []
         times[f"{label}_ready"] = []
+        times[f"{label}_ready_cpu"] = []
         times[f"{label}_write_wait"] = []
     for _ in range(repeat):
         times["table_paint"].append(painted(probe + ["table"], REPO))
-        times["table_exit"].append(exited(probe + ["table-exit"], REPO))
+        table_exit, table_cpu = exited_cpu(probe + ["table-exit"], REPO)
+        times["table_exit"].append(table_exit)
+        times["table_exit_cpu"].append(table_cpu)
         for label, repo in repos.items():
             times[f"{label}_paint"].append(painted(probe + ["app", *args[label]], repo))
             ready = [sys.executable, "-m", "app", *args[label], "--quit-after-first-paint"]
-            times[f"{label}_ready"].append(exited(ready, repo))
+            ready_ms, ready_cpu = exited_cpu(ready, repo)
+            times[f"{label}_ready"].append(ready_ms)
+            times[f"{label}_ready_cpu"].append(ready_cpu)
             times[f"{label}_write_wait"].append(first_write_wait(first_write + args[label], repo))
     return times
 
@@ -97,6 +112,15 @@ def run(quick: bool, other: Path | None, cache_dir: Path = DEFAULT_CACHE) -> lis
                     target,
                     note=f"{cases:,} cases: ready {ready:.0f} ms vs bare table "
                     f"{table_exit:.0f} ms{where}",
+                ),
+                Result(
+                    f"ready_cpu_ratio_{cases}{'' if label == 'app' else '_other'}",
+                    medians[f"{label}_ready_cpu"] / medians["table_exit_cpu"],
+                    "x",
+                    None,
+                    note=f"{cases:,} cases: CPU time to exit {medians[f'{label}_ready_cpu']:.0f} "
+                    f"ms vs bare table {medians['table_exit_cpu']:.0f} ms (all threads; the "
+                    f"load moves it less than the wall clock){where}",
                 ),
                 Result(
                     f"first_write_wait_{cases}{'' if label == 'app' else '_other'}",

@@ -34,7 +34,12 @@ def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_backups(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.dates import date_time
-    from app.labels import backup_contents_text, backup_reason_label, file_size_text
+    from app.labels import (
+        backup_contents_text,
+        backup_reason_label,
+        file_size_text,
+        unusable_backup_text,
+    )
     from app.services.backups import list_backups
 
     backups = list_backups(ctx.paths)
@@ -46,7 +51,7 @@ def run_backups(args: argparse.Namespace, ctx: CliContext) -> int:
             date_time(info.created),
             backup_reason_label(info.reason),
             file_size_text(info.size),
-            backup_contents_text(info.counts),
+            unusable_backup_text() if info.problem else backup_contents_text(info.counts),
             str(info.path),
         )
         for info in backups

@@ -73,6 +73,8 @@ def _build(year: str, month: int | None, day: str) -> date | None:
 
 def find_dates(text: str) -> list[tuple[int, int, date]]:
     """Every date in ``text`` as (start, end, date), in reading order."""
+    if not any(map(str.isdigit, text)):  # every date has a day in digits
+        return []
     text = text.replace("\u00a0", " ")
     found: list[tuple[int, int, date]] = []
     for pattern in (_DAY_FIRST, _MONTH_FIRST):

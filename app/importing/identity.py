@@ -47,6 +47,13 @@ _WEB_DATE_LABEL = re.compile(
 _ID_ON_LINE = re.compile(
     r"(?:\b(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*/\s*\d{2,4}|" + _INDEX_BODY + ")", re.I
 )
+
+
+def _has_id(line: str) -> bool:
+    """A UA number or an index on the line (both have a slash: most lines are not searched)."""
+    return "/" in line and bool(_ID_ON_LINE.search(line))
+
+
 _INDEX_OCR = re.compile(
     r"AI\s*Index\s*:?\s*([A-Z]['’`]?[A-Z]{2})\s?(\d{1,2})\s*/\s*(\d{2,3})[1l|](\d{4})(?!\d)", re.I
 )
@@ -152,7 +159,7 @@ def issued_on(doc: Document) -> date | None:
     date_lines: list[tuple[int, date, bool]] = []
     for i, line in enumerate(doc.body_lines[:60]):
         ends_sentence_part = bool(re.search(r"[a-z,]$", previous.rstrip())) and not (
-            " | " in previous or _ID_ON_LINE.search(previous)  # "UA 78/19 | … | Honduras"
+            " | " in previous or _has_id(previous)  # "UA 78/19 | … | Honduras"
         )
         previous = line
         if is_date_line(line) and not ends_sentence_part:  # not "... freed on" / "2 May 2022."
@@ -236,7 +243,7 @@ def _date_on_id_line(doc: Document) -> date | None:
     """``UA-061/2015   AI-Index: ...   10. März 2015``: a date on the number or index line (never
     the bracketed date of the original UA)."""
     for line in doc.body_lines[:80]:
-        id_found = _ID_ON_LINE.search(line)
+        id_found = _ID_ON_LINE.search(line) if "/" in line else None
         if not id_found or _inside_url(line, id_found.start()):
             continue
         if re.match(r"\s*(?:Subject|Betreff|Asunto|Objet)\s*:", line, re.I):

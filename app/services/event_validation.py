@@ -61,13 +61,21 @@ def check_export(payload: object, size: int, source: str) -> ParsedExport:
 
     ``payload`` holds only what JSON decodes to (dicts, lists, strings, ints, None) and
     ``size`` is the length of its encoding: what :func:`parse_export` would refuse in the
-    written file is refused here, without decoding the file that was just encoded.
+    written file is refused here (InvalidInput names the file and the first problem),
+    without decoding the file that was just encoded.
     """
     try:
         _check_size(size)
         return _check_payload(payload)
     except _Bad as exc:
-        raise _unusable(source, exc) from None
+        raise InvalidInput(
+            N_(
+                "%(file)s was not written: a merge on another laptop would refuse it, because "
+                "%(problem)s. Correct or delete that letter in the history, then export again."
+            ),
+            file=source,
+            problem=exc.args[0],
+        ) from None
 
 
 def _unusable(source: str, exc: _Bad) -> InvalidInput:

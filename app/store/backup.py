@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.atomic_files import fsync_directory, replace_file_contents
-from app.store.integrity import connect_read_only, schema_revision, table_counts
+from app.store.integrity import (
+    connect_read_only,
+    header_problem,
+    schema_revision,
+    table_counts,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -43,6 +48,7 @@ class BackupInfo:
     size: int
     counts: dict[str, int] = field(default_factory=dict)
     fingerprint: str = ""
+    problem: str = ""  # why the file cannot be restored (not SQLite, cut short); "" if whole
 
 
 def content_fingerprint(conn: sqlite3.Connection, stop: Stop | None = None) -> str:
@@ -235,9 +241,14 @@ def read_backup(path: Path) -> BackupInfo | None:
         meta = loaded if isinstance(loaded, dict) else {}
     except (OSError, ValueError):
         pass
+    problem = header_problem(path)
     counts = meta.get("counts")
-    if not isinstance(counts, dict):
+    if problem:
+        counts = {}
+    elif not isinstance(counts, dict):
         counts = table_counts(path)
+        if not counts:  # no table could be read: not a database Appeal Desk made
+            problem = "no tables could be read"
     return BackupInfo(
         path=path,
         created=created,
@@ -245,6 +256,7 @@ def read_backup(path: Path) -> BackupInfo | None:
         size=path.stat().st_size,
         counts={str(k): int(v) for k, v in counts.items()},
         fingerprint=str(meta.get("fingerprint") or ""),
+        problem=problem,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -51,6 +52,27 @@ def has_sqlite_header(path: Path) -> bool | None:
             return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         return None
+
+
+def header_problem(path: Path) -> str:
+    """Why a database file is plainly unusable, read from its 100-byte header alone (cheap
+    enough for every file of a list): not SQLite, or shorter than its header says (a copy
+    cut short). Empty when the header looks whole; damage inside needs ``check_file``."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+            size = os.fstat(fh.fileno()).st_size
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return "not an SQLite database file"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # the page count is valid only while its "version-valid-for" equals the change counter
+    if header[92:96] == header[24:28] and pages and size < page_size * pages:
+        return "the file is cut short"
+    return ""
 
 
 def check_file(path: Path, *, thorough: bool = False) -> Health:

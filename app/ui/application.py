@@ -195,7 +195,7 @@ def when_ready(window: MainWindow, context: AppContext, files: Sequence[Path] = 
     templates (after the engine: both load much Python, and a first write needs the engine).
     ``files`` (given on the command line, as a desktop's "Open with" does) are offered for
     import once the store can take them, after the welcome if it is open."""
-    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog, maybe_show_welcome
 
     def engine_ready() -> None:
         warm_up_letters(context, window.listed_cases())
@@ -214,7 +214,9 @@ def when_ready(window: MainWindow, context: AppContext, files: Sequence[Path] = 
     def saved(settings: Settings) -> None:
         context.set_settings(settings)
 
-    welcome = maybe_show_welcome(window, context.paths, context.settings, saved)
+    welcome: WelcomeDialog | None = None
+    if window.events_menu.resume_event_mode() is None:  # a crash in event mode returns to it
+        welcome = maybe_show_welcome(window, context.paths, context.settings, saved)
 
 
 def offer_import(window: MainWindow, files: Sequence[Path]) -> None:

@@ -196,6 +196,12 @@ class CaseLoading(QObject):
         self._context.use_store(db)
         self._listed_or_reload()
 
+    def forget_listed_cases(self) -> None:
+        """Empty the list (nothing selected): its rows came from data that was replaced."""
+        self.peeked = False
+        self.preview_counts = None
+        self._case_list.model.set_cases([])
+
     def _listed_or_reload(self) -> None:
         """The store is in use: the list read before it opened is current (same file, same
         schema), or the list is read through it."""

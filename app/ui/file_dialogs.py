@@ -8,6 +8,7 @@ folders in the settings, so after a restart its dialogs open where the user left
 from __future__ import annotations
 
 import logging
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,24 +29,26 @@ class LastFolders:
 
     def __init__(self) -> None:
         self._session: dict[str, Path] = {}
-        self._context: AppContext | None = None
+        self._context: weakref.ref[AppContext] | None = None  # the window owns its context
 
     def keep_in(self, context: AppContext) -> None:
         """Keep the folders in ``context``'s settings from now on (the window opened)."""
-        self._context = context
+        self._context = weakref.ref(context)
 
     def release(self, context: AppContext) -> None:
         """``context``'s window closed: remember for this session only again."""
-        if self._context is context:
+        if self._kept_in() is context:
             self._context = None
 
     def _kept_in(self) -> AppContext | None:
         """The context that keeps the folders; none once its window is gone."""
         import shiboken6
 
-        if self._context is not None and not shiboken6.isValid(self._context):
+        context = self._context() if self._context is not None else None
+        if context is None or not shiboken6.isValid(context):
             self._context = None
-        return self._context
+            return None
+        return context
 
     def folder(self, kind: str) -> Path | None:
         from app.settings import last_folder

@@ -174,8 +174,12 @@ class MainWindow(QMainWindow):
         """True while the list shows the start-up preview, before the whole list is in."""
         return self.loading.showing_preview()
 
-    def use_store(self, db: Database) -> None:
-        """Work on ``db`` from now on (the store opened, or a backup restored)."""
+    def use_store(self, db: Database, replaced: bool = False) -> None:
+        """Work on ``db`` from now on (the store opened, or a backup restored). ``replaced``:
+        it holds other data than the list shows (a restored backup), so the list is read
+        afresh and its first case selected, never a case of the data that was replaced."""
+        if replaced:
+            self.loading.forget_listed_cases()
         self.loading.on_store_open(db)
 
     def reload_cases(self, select_case_id: int | None = None) -> None:

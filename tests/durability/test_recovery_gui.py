@@ -121,7 +121,7 @@ def test_backups_dialog_lists_makes_and_restores(qtbot, seeded: AppPaths, asked:
     def close_store() -> None:
         state["db"].close()
 
-    def reopen(db) -> None:  # type: ignore[no-untyped-def]
+    def reopen(db, _restored) -> None:  # type: ignore[no-untyped-def]
         state["db"] = db
 
     dialog = BackupsDialog(seeded, lambda: state["db"], close_store, reopen)

@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 from app.dates import date_time
 from app.domain.errors import AppealDeskError
 from app.i18n import _
-from app.labels import backup_contents_text, backup_reason_label, file_size_text
+from app.labels import (
+    backup_contents_text,
+    backup_reason_label,
+    file_size_text,
+    unusable_backup_text,
+)
 from app.paths import AppPaths
 from app.ui.accessibility import SpokenLabel, leave_with_tab, select_the_current_row
 from app.ui.errors import report_failure
@@ -34,14 +39,15 @@ if TYPE_CHECKING:
 
 
 class BackupsDialog(QDialog):
-    """The backup list; ``close_store`` and ``reopen`` let a restore swap the open database."""
+    """The backup list; ``close_store`` and ``reopen`` let a restore swap the open database
+    (``reopen`` is told whether the store now holds the restored backup or is unchanged)."""
 
     def __init__(
         self,
         paths: AppPaths,
         database: Callable[[], Database | None],
         close_store: Callable[[], None],
-        reopen: Callable[[Database], None],
+        reopen: Callable[[Database, bool], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,16 +101,18 @@ class BackupsDialog(QDialog):
                 date_time(info.created),
                 backup_reason_label(info.reason),
                 file_size_text(info.size),
-                backup_contents_text(counts),
+                unusable_backup_text() if info.problem else backup_contents_text(counts),
             )
+            tip = str(info.path) + (f"\n{info.problem}" if info.problem else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(plain_tooltip(str(info.path)) or "")
+                item.setToolTip(plain_tooltip(tip) or "")
                 self.table.setItem(row, column, item)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        info = self.selected()
+        self.restore_button.setEnabled(info is not None and not info.problem)
 
     def selected(self) -> backups.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -127,6 +135,16 @@ class BackupsDialog(QDialog):
         if info is None:
             return
         when = date_time(info.created)
+        if info.problem:
+            Messages.warning(
+                self,
+                _("The backup could not be restored"),
+                _(
+                    "The backup from {when} cannot be read: it is damaged or not a backup "
+                    "Appeal Desk made. Nothing was changed; choose another backup."
+                ).format(when=when),
+            )
+            return
         question = _(
             "Replace your current data with the backup from {when}? Your current data is "
             "backed up first, so this can be undone."
@@ -136,17 +154,30 @@ class BackupsDialog(QDialog):
         self._close_store()
         from app.services import backups
 
+        restored = False
         try:
             backups.restore_backup(self.paths, info.path)
+            restored = True
         except AppealDeskError as exc:
             report_failure(self, _("The backup could not be restored"), exc)
         from app.services.database import open_store
 
         try:
-            self._reopen(open_store(self.paths))
+            self._reopen(open_store(self.paths), restored)
         except AppealDeskError as exc:
             report_failure(self, _("Your data could not be opened"), exc)
             self.refresh()
+            if restored:
+                self.status.setText(
+                    _("Restored the backup from {when}, but it could not be opened.").format(
+                        when=when
+                    )
+                )
             return
         self.refresh()
-        self.status.setText(_("Restored the backup from {when}.").format(when=when))
+        if restored:
+            self.status.setText(_("Restored the backup from {when}.").format(when=when))
+        else:
+            self.status.setText(
+                _("The backup from {when} was not restored. Nothing was changed.").format(when=when)
+            )

@@ -12,6 +12,7 @@ from app.i18n import _, add_language_listener, pgettext
 from app.ui.app_context import AppContext
 
 if TYPE_CHECKING:
+    from app.ui.events.event_mode_window import EventModeWindow
     from app.ui.events.events_dialog import EventsDialog
 
 
@@ -57,6 +58,7 @@ class EventsMenu:
                 self._parent,
                 options=lambda: output_options(context.settings),
                 exports=context.paths.exports,
+                paths=context.paths,
             )
             self.dialog.store_changed.connect(context.cases_changed)
             self.dialog.finished.connect(self._forget_dialog)
@@ -71,3 +73,26 @@ class EventsMenu:
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = None
+
+    def resume_event_mode(self) -> EventModeWindow | None:
+        """Event mode that was running when Appeal Desk stopped (a crash, a kill, a power
+        cut) comes back at once, behind the PIN chosen then; None when there was none."""
+        from app.services.event_mode import end_event_mode, kept_event_mode
+
+        kept = kept_event_mode(self._context.paths)
+        db = self._context.db
+        if kept is None or db is None:
+            return None
+        from app.domain.errors import InvalidInput
+        from app.services.events import get_event
+        from app.ui.events.pin import PinLock
+
+        try:
+            event = get_event(db, kept.event_name)
+        except InvalidInput:  # the event is gone (a backup restored meanwhile): nothing to resume
+            end_event_mode(self._context.paths)
+            return None
+        dialog = self.open_dialog()
+        if dialog is None:
+            return None
+        return dialog.start_event_mode(event, PinLock.from_hash(kept.salt, kept.digest))

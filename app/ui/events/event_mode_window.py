@@ -64,15 +64,18 @@ class EventModeWindow(QWidget):
         idle_reset_ms: int = IDLE_RESET_MS,
         kiosk: KioskPrinting | None = None,
         exports: Path | None = None,
+        keep_lock: Callable[[PinLock], None] | None = None,
     ) -> None:
         """``kiosk`` says where printed letters go; by default the system's printer, else a
-        folder under ``exports`` (beside the store when not given)."""
+        folder under ``exports`` (beside the store when not given). ``keep_lock`` keeps a new
+        PIN for a start after a crash (raising when it cannot; the old PIN then stays)."""
         super().__init__()
         from app.services.cases import get_case
 
         self.db = db
         self.event_info = event
         self._lock = lock
+        self._keep_lock = keep_lock
         self._open_board = open_board
         if options is None:
             from app.services.outputs import default_output_options
@@ -278,6 +281,12 @@ class EventModeWindow(QWidget):
         lock = choose_new_pin(self)
         if lock is None:
             return False
+        if self._keep_lock is not None:
+            try:
+                self._keep_lock(lock)
+            except Exception as exc:
+                report_failure(self, _("The PIN was not changed"), exc)
+                return False
         self._lock = lock
         self._say(lambda: _("The new PIN is set."))
         return True

@@ -33,6 +33,7 @@ from app.ui.events.tally_board import TallyBoard
 
 if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
+    from app.paths import AppPaths
     from app.services.database import Database
 
 
@@ -54,12 +55,16 @@ class EventsDialog(QDialog):
         *,
         options: Callable[[], OutputOptions] | None = None,
         exports: Path | None = None,
+        paths: AppPaths | None = None,
     ) -> None:
-        """``exports`` holds the folder of event letters saved when no printer is set up."""
+        """``exports`` holds the folder of event letters saved when no printer is set up.
+        With ``paths``, running event mode is kept in the data folder: a crash returns to
+        the event screen at the next start, behind the same PIN."""
         super().__init__(parent)
         from app.services.cases import list_cases
 
         self.db = db
+        self.paths = paths
         self.options = options or default_output_options
         self.exports = exports
         self.event_window: EventModeWindow | None = None
@@ -178,13 +183,23 @@ class EventsDialog(QDialog):
 
     # ---- running an event -----------------------------------------------------------------------
 
-    def start_event_mode(self) -> EventModeWindow | None:
-        event = self.current_event()
+    def start_event_mode(
+        self, event: EventInfo | None = None, lock: PinLock | None = None
+    ) -> EventModeWindow | None:
+        """Event mode for the chosen event behind a new PIN; or for ``event`` behind ``lock``
+        (event mode that was running when Appeal Desk stopped)."""
+        event = event or self.current_event()
         if event is None or not event.cases:
             return None
-        lock = choose_pin(self)
-        if lock is None:
-            return None
+        if lock is None:  # a new event mode: kept before it starts, or not started at all
+            lock = choose_pin(self)
+            if lock is None:
+                return None
+            try:
+                self._keep(event, lock)
+            except Exception as exc:
+                report_failure(self, _("Event mode was not started"), exc)
+                return None
         window = EventModeWindow(
             self.db,
             event,
@@ -192,6 +207,7 @@ class EventsDialog(QDialog):
             open_board=lambda: self.open_board(event),
             options=self.options(),
             exports=self.exports,
+            keep_lock=lambda new: self._keep(event, new),
         )
         window.letter_recorded.connect(lambda _record: self._after_change())
         window.left.connect(self._on_event_mode_left)
@@ -203,7 +219,17 @@ class EventsDialog(QDialog):
         window.showFullScreen()
         return window
 
+    def _keep(self, event: EventInfo, lock: PinLock) -> None:
+        if self.paths is not None:
+            from app.services.event_mode import KeptEventMode, keep_event_mode
+
+            keep_event_mode(self.paths, KeptEventMode(event.name, lock.salt, lock.digest))
+
     def _on_event_mode_left(self) -> None:
+        if self.paths is not None:
+            from app.services.event_mode import end_event_mode
+
+            end_event_mode(self.paths)
         self.event_window = None
         if self._hidden_window is not None:
             self._hidden_window.show()

@@ -23,11 +23,27 @@ MIN_PIN_LENGTH = 4
 
 
 class PinLock:
-    """Keeps only a salted hash of the PIN, in memory: it is never written anywhere."""
+    """Keeps only a salted hash of the PIN: the PIN itself is never written anywhere. The
+    hash is kept in the data folder while event mode runs, so a crash cannot open it."""
 
     def __init__(self, pin: str) -> None:
         self._salt = secrets.token_bytes(16)
         self._digest = self._hash(pin)
+
+    @classmethod
+    def from_hash(cls, salt: bytes, digest: bytes) -> PinLock:
+        """The lock of a PIN chosen earlier (event mode resumed after a crash)."""
+        lock = cls.__new__(cls)
+        lock._salt, lock._digest = salt, digest
+        return lock
+
+    @property
+    def salt(self) -> bytes:
+        return self._salt
+
+    @property
+    def digest(self) -> bytes:
+        return self._digest
 
     def _hash(self, pin: str) -> bytes:
         return hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), self._salt, 50_000)

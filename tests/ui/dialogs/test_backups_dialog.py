@@ -1,0 +1,124 @@
+"""File > Backups with the real window and store: what a restore shows, and what it refuses."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from app.paths import AppPaths
+from tests.builders import numbered_case, store
+
+PAGE = 4096
+
+
+def _backups_dialog(window):  # type: ignore[no-untyped-def]
+    """The dialog as File > Backups… builds it over ``window``."""
+    from app.ui.dialogs.backups_dialog import BackupsDialog
+
+    context = window.context
+    return BackupsDialog(
+        context.paths, lambda: context.db, context.close_store, window.use_store, window
+    )
+
+
+def _row_of(dialog, path: Path) -> int:  # type: ignore[no-untyped-def]
+    return next(row for row, info in enumerate(dialog.entries) if info.path == path)
+
+
+def _named_like_a_backup(paths: AppPaths, stamp: str, data: bytes) -> Path:
+    file = paths.backups / f"appeal-desk-{stamp}-manual.sqlite3"
+    file.write_bytes(data)
+    return file
+
+
+def test_restoring_an_older_backup_selects_its_first_case_without_an_error(
+    qtbot, main_window, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.backups import make_backup
+
+    store(paths, numbered_case(150, "Peru", 12))
+    make_backup(paths)  # holds 150/26 only
+    store(paths, numbered_case(160, "Chile", 20))
+    window = main_window()
+    [newer] = [c for c in window.listed_cases() if c.ua_number == "160/26"]
+    assert window.select_case(newer.case_id)
+    assert window.current_case().ua_number == "160/26"
+    dialog = _backups_dialog(window)
+    qtbot.add_widget(dialog)
+    dialog.table.selectRow(0)
+
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        dialog.restore_selected()
+
+    assert [kind for kind, _title, _text in shown_messages] == []  # the question only
+    assert [c.ua_number for c in window.listed_cases()] == ["150/26"]
+    assert window.current_case() is not None and window.current_case().ua_number == "150/26"
+    assert dialog.status.text().startswith("Restored the backup from")
+
+
+def test_unreadable_files_in_the_backups_folder_are_listed_as_such_and_not_restored(
+    qtbot, main_window, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.backups import make_backup
+
+    store(paths, numbered_case(150, "Peru", 12))
+    good = make_backup(paths)
+    text = _named_like_a_backup(paths, "20261206T190100000000Z", b"this is not a database\n")
+    cut = _named_like_a_backup(paths, "20261206T190200000000Z", good.read_bytes()[: PAGE + 100])
+    window = main_window()
+    dialog = _backups_dialog(window)
+    qtbot.add_widget(dialog)
+
+    for file in (text, cut):
+        row = _row_of(dialog, file)
+        assert dialog.table.item(row, 3).text() == (
+            "Unreadable (damaged or not a backup): cannot be restored"
+        )
+        dialog.table.selectRow(row)
+        assert not dialog.restore_button.isEnabled()
+        dialog.restore_selected()  # as a keyboard shortcut could
+        kind, title, message = shown_messages.pop()
+        assert kind == "warning" and "cannot be read" in message
+        assert "Nothing was changed" in message
+        assert "Restored" not in dialog.status.text()
+    row = _row_of(dialog, good)
+    assert dialog.table.item(row, 3).text() == "1 case, 0 appeals"
+    dialog.table.selectRow(row)
+    assert dialog.restore_button.isEnabled()
+    assert [c.ua_number for c in window.listed_cases()] == ["150/26"]
+
+
+def test_a_backup_found_damaged_while_restoring_is_never_reported_as_restored(
+    qtbot, main_window, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    """The header is whole (so it is listed), a page inside is not: the restore is refused,
+    the store is unchanged, and the status line says nothing was restored."""
+    from app.services.backups import make_backup
+
+    store(paths, numbered_case(150, "Peru", 12), numbered_case(160, "Chile", 20))
+    good = make_backup(paths)
+    damaged = good.with_name(good.name.replace("manual", "pre-import"))
+    shutil.copyfile(good, damaged)
+    sidecar = ".json"  # its description, written when it was made: it looks like any other
+    shutil.copyfile(f"{good}{sidecar}", f"{damaged}{sidecar}")
+    data = bytearray(damaged.read_bytes())
+    data[PAGE : 2 * PAGE] = b"\xff" * PAGE
+    damaged.write_bytes(bytes(data))
+    window = main_window()
+    [chosen] = [c for c in window.listed_cases() if c.ua_number == "160/26"]
+    window.select_case(chosen.case_id)
+    dialog = _backups_dialog(window)
+    qtbot.add_widget(dialog)
+    dialog.table.selectRow(_row_of(dialog, damaged))
+    assert dialog.restore_button.isEnabled()
+
+    with qtbot.waitSignal(window.context.store_opened, timeout=20_000):
+        dialog.restore_selected()
+
+    [(kind, title, message)] = shown_messages
+    assert kind == "error" and title == "The backup could not be restored"
+    assert "is not a usable backup" in message and "Nothing was changed" in message
+    assert "Restored" not in dialog.status.text()
+    assert dialog.status.text().endswith("was not restored. Nothing was changed.")
+    assert sorted(c.ua_number for c in window.listed_cases()) == ["150/26", "160/26"]
+    assert window.current_case().ua_number == "160/26"  # still the case the user chose
