@@ -77,13 +77,32 @@ def collect_from_now_on() -> None:
 
 
 def forget_module_sources() -> None:
-    """Let go of the source lines read while modules were imported.
+    """Let go of the source lines read while modules were imported, now and at each import
+    from now on.
 
     Once PySide6 is loaded it reads the source of every module imported after it (to look
     for ``__feature__`` imports), and the lines stay in the standard ``linecache``: about
-    600 files and 25 MB once the window is ready. Nothing of ours reads them; a traceback
-    reads its few files again when it is written."""
+    600 files and 25 MB once the window is ready, 16 MB of them in the one import of
+    SQLAlchemy that the store's engine makes in the background. Nothing of ours reads them;
+    a traceback reads its few files again when it is written. Cleared only now and then,
+    they pile up beside the cases' sort orders and search texts being made meanwhile, and
+    the memory they held stays taken by the process. So the cache is also emptied as each
+    further module is imported (an audit hook on ``import``, called from the first frame
+    on: the window's own imports come before it and pay nothing): it never holds more than
+    the files of the import under way."""
+    global _dropping_sources_at_imports
     linecache.clearcache()
+    if not _dropping_sources_at_imports:
+        _dropping_sources_at_imports = True
+        sys.addaudithook(_drop_sources_at_import)
+
+
+_dropping_sources_at_imports = False
+
+
+def _drop_sources_at_import(event: str, _args: tuple[object, ...]) -> None:
+    if event == "import" and linecache.cache:
+        linecache.clearcache()
 
 
 def set_application_icon(app: QApplication) -> None:
