@@ -235,9 +235,12 @@ def run_gui(args: argparse.Namespace) -> int:
     import gc
 
     gc.disable()  # from here on as application.run says (the window's modules included)
+    from app.ui.start_up import start_up
+
+    started = start_up(args)  # before Qt loads: the case list is read meanwhile
     from app.ui.application import run
 
-    status = run(args)
+    status = run(args, started)
     _window_done.append(True)
     return status
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import signal
 import threading
 from collections.abc import Iterator
@@ -21,6 +22,8 @@ from app.domain.model import ImportOutcome, ImportResult
 if TYPE_CHECKING:
     from app.domain.model import AppealRecord, CaseSummary
 from app.i18n import _, ngettext, npgettext, pgettext
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -282,27 +285,36 @@ def case_table(cases: list[CaseSummary], today: date) -> str:
 
 
 def run_sent(args: argparse.Namespace, ctx: CliContext) -> int:
+    from app.cli.errors import error_text
+    from app.domain.errors import StoreUnavailable
     from app.domain.model import AppealKind
     from app.services.appeals import default_target, parse_channel, record_appeal
 
-    db = ctx.database()
-    event_id = None
-    if args.event:
-        from app.services.events import event_id_by_name
+    try:
+        db = ctx.database()
+        event_id = None
+        if args.event:
+            from app.services.events import event_id_by_name
 
-        event_id = event_id_by_name(db, args.event)
-    kind = AppealKind(args.kind)
-    target = args.target if args.target is not None else default_target(kind)
-    record = record_appeal(
-        db,
-        args.ua_number,
-        target_index=target,
-        channel=parse_channel(args.channel),
-        sent_on=args.sent_on,
-        kind=kind,
-        count=args.count,
-        event_id=event_id,
-    )
+            event_id = event_id_by_name(db, args.event)
+        kind = AppealKind(args.kind)
+        target = args.target if args.target is not None else default_target(kind)
+        record = record_appeal(
+            db,
+            args.ua_number,
+            target_index=target,
+            channel=parse_channel(args.channel),
+            sent_on=args.sent_on,
+            kind=kind,
+            count=args.count,
+            event_id=event_id,
+        )
+    except StoreUnavailable as exc:  # a full disk, a read-only folder: said as the window does
+        log.info("sent refused: %s", exc.message)
+        # TRANSLATORS: {reason} is the whole sentence saying why (and what to do)
+        text = _("The appeal was not recorded. {reason}").format(reason=error_text(exc))
+        print(f"appeal-desk: {printable(text)}", file=ctx.err)
+        return 1
     print(sent_text(record), file=ctx.out)
     from app.cli.errors import appeal_warning_text
     from app.services.appeal_warnings import appeal_warnings

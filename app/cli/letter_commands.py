@@ -89,19 +89,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     labels.set_defaults(handler=run_labels, reads_only=True)
 
 
-def _say_writer_safety(case: CaseDetail, options: OutputOptions, ctx: CliContext) -> None:
+def _writer_safety_note(case: CaseDetail, options: OutputOptions) -> list[str]:
     from app.services import writer_safety
     from app.services.country_names import shown_country_name
 
-    if writer_safety.applies(case.country, options):
-        print(
-            _(
-                "You listed %(country)s among the countries you have ties to, so this letter "
-                "is signed with your initials and town only."
-            )
-            % {"country": shown_country_name(case.country)},  # named in the interface language
-            file=ctx.err,
-        )
+    if not writer_safety.applies(case.country, options):
+        return []
+    note = _(
+        "You listed %(country)s among the countries you have ties to, so this letter "
+        "is signed with your initials and town only."
+    )
+    return [note % {"country": shown_country_name(case.country)}]  # in the interface language
 
 
 def run_letter(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -130,19 +128,24 @@ def _write_letter(args: argparse.Namespace, ctx: CliContext) -> int:
     letter = outputs.draft_for_output(
         case, args.target, settings.sender, options, locale=args.letter_lang
     )
-    _say_writer_safety(case, options, ctx)
     from app.services.letters import case_notices
 
-    for notice in [*case_notices(case, date.today()), *letter.warnings]:  # as the editor warns
-        print(_("warning: {warning}").format(warning=notice_text(notice)), file=ctx.err)
+    notices = [*case_notices(case, date.today()), *letter.warnings]  # as the editor warns
     _write_or_print(letter, out, case, args, settings, options, ctx)
+    lines = _writer_safety_note(case, options)
+    lines += [_("warning: {warning}").format(warning=notice_text(n)) for n in notices]
     if not settings.sender.is_complete:  # only once the letter exists: a failure says that alone
         unsigned = _(
             "The letter is not signed: add your name and address with "
             "'appeal-desk settings set name \"Your Name\"' (and address, city, country), or in "
             "the window's Settings (appeal-desk gui), then write it again."
         )
-        print(_("warning: {warning}").format(warning=unsigned), file=ctx.err)
+        lines.append(_("warning: {warning}").format(warning=unsigned))
+    # Notes and warnings come after the letter (a long letter would scroll them away), on
+    # stderr after a blank line: never run into the letter's last line, whatever reads both.
+    if lines:
+        ctx.out.flush()
+        print("\n".join(["", *lines] if out is None else lines), file=ctx.err)
     return 0
 
 

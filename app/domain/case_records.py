@@ -258,3 +258,5 @@ class Letter:
     # the official as the letter names them: title in the letter's language, no foreign
     # honorific (None: as stored); paper prints this one in the window
     recipient: Target | None = None
+    # the body is the UA's model letter (False: the app's own wording, the same for everybody)
+    from_model_letter: bool = False

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from app.domain.errors import N_, ImportRejected
+from app.domain.greetings import greeted_official
 from app.domain.model import OutputKind, ParsedDocument, Person, Target
 from app.importing import identity
 from app.importing.countries import (
@@ -125,15 +126,17 @@ def _names_as_printed(
 
 
 def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:
-    """The model letter's greeting is the salutation of the first target without one (AIUSA
-    pages print the sample letter after the copies block), unless a target already has it."""
+    """The model letter's greeting is the salutation of the official it names, else of the
+    first target without one (AIUSA pages print the sample letter after the copies block),
+    unless a target already has it."""
     greeting = letter.split("\n", 1)[0].strip().rstrip(",:;!").strip()
     if not greeting or any(fold(t.salutation or "") == fold(greeting) for t in targets):
         return targets
+    named = greeted_official(greeting, [f"{t.title or ''} {t.display_name}" for t in targets])
     unsaluted = [i for i, target in enumerate(targets) if target.salutation is None]
-    named = [i for i in unsaluted if targets[i].title and fold(targets[i].title) in fold(greeting)]
-    for i in named[:1] or unsaluted[:1]:
-        return [*targets[:i], replace(targets[i], salutation=greeting), *targets[i + 1 :]]
+    for i in [named] if named is not None else unsaluted[:1]:
+        if targets[i].salutation is None:  # never another official's: they get their own
+            return [*targets[:i], replace(targets[i], salutation=greeting), *targets[i + 1 :]]
     return targets
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.domain.greetings import greeted_official
 from app.domain.model import Target
 from app.importing.addresses import (
     CONTACT_LABEL,
@@ -84,12 +85,13 @@ def address_blocks(doc: Document) -> list[Block]:
     current: list[str] = []
 
     adjacent = False  # no prose since the last address block (its greeting may follow)
+    run_start = 0  # the first of the address blocks with no prose between them
     unlabelled: list[str] | None = (
         None  # an address-like block without contacts, in case a greeting follows
     )
 
     def close() -> None:
-        nonlocal state, adjacent, unlabelled
+        nonlocal state, adjacent, unlabelled, run_start
         if not current:
             return
         block_lines = _without_headings(_after_prose(list(current)))
@@ -104,6 +106,8 @@ def address_blocks(doc: Document) -> list[Block]:
             adjacent = True
         elif _is_address_block(block_lines, under_heading=state != "neutral"):
             role = "copy" if state == "copy" else "target"
+            if not adjacent:
+                run_start = len(blocks)
             blocks.append(Block(block_lines, role, listed=listed and role == "target"))
             adjacent = True
         elif len(block_lines) == 1 and GREETING.match(block_lines[0]):
@@ -121,7 +125,13 @@ def address_blocks(doc: Document) -> list[Block]:
         if unlabelled is not None and len(unlabelled) >= 3:
             blocks.append(Block(unlabelled, "target", line))  # a bare address, then the letter
         elif adjacent and blocks[-1].role == "target" and blocks[-1].next_greeting is None:
-            blocks[-1].next_greeting = line
+            # Under several blocks the greeting is the one official's it names ("Dear Prime
+            # Minister" after the Prime Minister's and the Minister of Justice's blocks).
+            run = [block for block in blocks[run_start:] if block.role == "target"]
+            named = greeted_official(line, [" ".join(block.lines[:2]) for block in run])
+            greeted = run[named] if named is not None else blocks[-1]
+            if greeted.next_greeting is None:
+                greeted.next_greeting = line
         adjacent = False
         unlabelled = None
 

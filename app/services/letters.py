@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.domain.errors import N_, TargetOutOfRange, UnknownLocale
+from app.domain.greetings import greeted_official, names_official
 from app.domain.model import (
     AppealKind,
     CaseDetail,
@@ -17,6 +18,7 @@ from app.domain.model import (
     Target,
 )
 from app.domain.notices import LanguageCode, Notice
+from app.domain.text_folding import fold
 from app.i18n import (
     base_language,
     current_language,
@@ -157,9 +159,7 @@ def draft_letter(
     printed = None
     gender = None
     if target is not None:
-        as_printed = target.salutation or (
-            model_letter_greeting(case.model_letter) if target_index == 1 else None
-        )
+        as_printed = _salutation_as_printed(case, target_index)
         printed = _printed_salutation(as_printed, letter_locale, same_language, rules)
         gender = _sure_gender(case, target_index, user_templates)
     polite = courtesy(
@@ -264,6 +264,7 @@ def draft_letter(
         salutation=polite.salutation,
         closing=polite.closing,
         recipient=recipient if recipient != target else None,
+        from_model_letter=body is not None,
     )
 
 
@@ -290,13 +291,34 @@ def recipient_as_named(
     return _as_named(target, base_language(letter_locale), gender, user_templates)
 
 
+def _salutation_as_printed(case: CaseDetail, target_index: int) -> str | None:
+    """The salutation the UA printed for this official: their own, or the model letter's
+    greeting when it is theirs (the official it names, else the first one). Another
+    official's greeting is never used: each other official's is made from their own title."""
+    officials = [f"{t.title or ''} {t.display_name}" for t in case.targets]
+    own = officials[target_index - 1]
+    salutation = case.targets[target_index - 1].salutation
+    if salutation and (
+        names_official(salutation, own) or greeted_official(salutation, officials) is None
+    ):
+        return salutation
+    if salutation:
+        return None  # another official's greeting, stored by an older import
+    greeting = model_letter_greeting(case.model_letter)
+    if not greeting:
+        return None
+    held = fold(greeting.rstrip(",:;!").strip())
+    if any(fold(t.salutation or "").rstrip(",:;!").strip() == held for t in case.targets):
+        return None  # the importer gave it to the official it belongs to
+    named = greeted_official(greeting, officials)
+    return greeting if (named if named is not None else 0) == target_index - 1 else None
+
+
 def _sure_gender(case: CaseDetail, target_index: int, user_templates: Path | None) -> str | None:
     """The official's gender when the evidence is sure ("f", "m"), else None. The whole
     salutation the UA printed, both halves, is evidence."""
     target = case.targets[target_index - 1]
-    as_printed = target.salutation or (
-        model_letter_greeting(case.model_letter) if target_index == 1 else None
-    )
+    as_printed = _salutation_as_printed(case, target_index)
     evidence = official_gender(
         target.gender,
         title=target.title,

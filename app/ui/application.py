@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.paths import APP_ID, APP_NAME, AppPaths, resolve_paths
+from app.paths import APP_ID, APP_NAME, AppPaths
 from app.ui.language import apply_language, choose_language
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
     from app.ui.open_files_channel import OpenFilesListener
+    from app.ui.start_up import StartUp
 
 __all__ = [
     "apply_language",
@@ -43,19 +44,24 @@ LOG_OPENS_AFTER_MS = 2_000  # after the window is ready: the held start-up recor
 def create_application(argv: list[str] | None = None, *, with_icon: bool = True) -> QApplication:
     """The QApplication with the names the desktop uses to match the window to its entry;
     ``with_icon=False`` leaves the icon to ``set_application_icon`` (after the first frame)."""
+    from app.ui.style import apply_style, style_arguments
+
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    made = not isinstance(existing, QApplication)
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication([*(argv or sys.argv[:1]), *style_arguments()])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Appeal Desk")
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     from app import __version__
-    from app.ui.style import apply_style
 
     app.setApplicationVersion(__version__)
     if with_icon:
         set_application_icon(app)
-    apply_style(app)
+    apply_style(app, style_chosen=made)
     return app
 
 
@@ -71,13 +77,32 @@ def collect_from_now_on() -> None:
 
 
 def forget_module_sources() -> None:
-    """Let go of the source lines read while modules were imported.
+    """Let go of the source lines read while modules were imported, now and at each import
+    from now on.
 
     Once PySide6 is loaded it reads the source of every module imported after it (to look
     for ``__feature__`` imports), and the lines stay in the standard ``linecache``: about
-    600 files and 25 MB once the window is ready. Nothing of ours reads them; a traceback
-    reads its few files again when it is written."""
+    600 files and 25 MB once the window is ready, 16 MB of them in the one import of
+    SQLAlchemy that the store's engine makes in the background. Nothing of ours reads them;
+    a traceback reads its few files again when it is written. Cleared only now and then,
+    they pile up beside the cases' sort orders and search texts being made meanwhile, and
+    the memory they held stays taken by the process. So the cache is also emptied as each
+    further module is imported (an audit hook on ``import``, called from the first frame
+    on: the window's own imports come before it and pay nothing): it never holds more than
+    the files of the import under way."""
+    global _dropping_sources_at_imports
     linecache.clearcache()
+    if not _dropping_sources_at_imports:
+        _dropping_sources_at_imports = True
+        sys.addaudithook(_drop_sources_at_import)
+
+
+_dropping_sources_at_imports = False
+
+
+def _drop_sources_at_import(event: str, _args: tuple[object, ...]) -> None:
+    if event == "import" and linecache.cache:
+        linecache.clearcache()
 
 
 def set_application_icon(app: QApplication) -> None:
@@ -317,40 +342,33 @@ def already_open(paths: AppPaths) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    """Entry point of ``appeal-desk`` / ``appeal-desk gui``; returns the exit status."""
+def run(args: argparse.Namespace, started: StartUp | None = None) -> int:
+    """Entry point of ``appeal-desk`` / ``appeal-desk gui``; returns the exit status.
+    ``started``: what ``app.ui.start_up.start_up`` did before Qt was loaded (done here if
+    not given)."""
     # Start-up allocates much and frees little: no cyclic garbage collection until the cases
     # are loaded (the collector's passes over the new rows cost 20-30 ms before the first
     # paint with 10,000 cases). Reference counting frees memory as usual meanwhile.
     gc.disable()
-    paths = resolve_paths(getattr(args, "data_dir", None))
-    files = [path.absolute() for path in getattr(args, "files", None) or ()]
-    from app.logging_setup import configure_logging, open_held_log
+    if started is None:
+        from app.ui.start_up import start_up
 
-    configure_logging(paths, console=False, hold=True)  # the file opens once the window is ready
-    from app.settings import read_settings
+        started = start_up(args)
+    from app.logging_setup import open_held_log
 
-    settings, ignored_settings = read_settings(paths)
-    database_url = getattr(args, "database_url", None) or settings.database_url
-    if database_url is None:
-        from app.services.single_copy import claim_data_folder
-
-        if not claim_data_folder(paths):  # before any window: none that looks usable
-            log.info("another copy holds %s; this one exits", paths.data_dir)
-            gc.enable()
-            if files and hand_over_documents(paths, files):
-                return 0  # the running window offers them for import
-            if getattr(args, "quit_after_first_paint", False):  # scripted: no box to click
-                print(f"Appeal Desk is already open on {paths.data_dir}", file=sys.stderr)
-                return ALREADY_OPEN
-            create_application()
-            apply_language(getattr(args, "lang", None) or settings.ui_language)
-            already_open(paths)
+    paths, files, settings = started.paths, started.files, started.settings
+    ignored_settings, database_url = started.ignored_settings, started.database_url
+    if started.already_open:
+        gc.enable()
+        if files and hand_over_documents(paths, files):
+            return 0  # the running window offers them for import
+        if getattr(args, "quit_after_first_paint", False):  # scripted: no box to click
+            print(f"Appeal Desk is already open on {paths.data_dir}", file=sys.stderr)
             return ALREADY_OPEN
-    from app.ui.early_list import EarlyCaseList
-
-    # The case list is read while Qt starts and the window is built.
-    early_list = EarlyCaseList.start(paths, database_url)
+        create_application()
+        apply_language(getattr(args, "lang", None) or settings.ui_language)
+        already_open(paths)
+        return ALREADY_OPEN
     app = create_application(with_icon=False)  # the icon follows the first frame
     shown_in = apply_language(getattr(args, "lang", None) or settings.ui_language)
     from app.i18n import say_preview_problems
@@ -361,7 +379,7 @@ def run(args: argparse.Namespace) -> int:
     from app.ui.main_window import MainWindow
 
     context = AppContext(paths, settings, database_url)
-    window = MainWindow(context, early_list=early_list)
+    window = MainWindow(context, early_list=started.early_list)
     window.show()
     window.first_painted.connect(
         lambda: set_application_icon(app), Qt.ConnectionType.SingleShotConnection

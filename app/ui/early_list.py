@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.paths import AppPaths
+from app.services.cases import peek_cases, peek_preview
 
 if TYPE_CHECKING:
     from app.domain.model import CaseListPreview, CaseSummary
@@ -44,8 +45,6 @@ class EarlyCaseList:
 
     def _read(self) -> None:
         try:
-            from app.services.cases import peek_cases, peek_preview
-
             try:
                 self._preview = peek_preview(
                     self._paths, PREVIEW_SIZE, self._database_url, self.listed_on

@@ -52,9 +52,25 @@ def preferred_language_label(language: str) -> str:
     return language_name(code) if code else language
 
 
+# Each shipped interface language in its own name, as CLDR (through Babel) gives it with its
+# first letter raised. Asking Babel loads that language's whole CLDR data (about 1 MB each,
+# kept for the rest of the session) just for one word; a language not listed here (a new
+# catalog, a regional variant) is still named by Babel.
+OWN_LANGUAGE_NAMES = {
+    "ar": "العربية",
+    "de": "Deutsch",
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "pt": "Português",
+}
+
+
 def own_language_name(locale_id: str) -> str:
     """A language in its own name ("Español", "العربية"), as an interface-language picker shows
     it: a writer who cannot read the current language still finds theirs."""
+    if locale_id in OWN_LANGUAGE_NAMES:
+        return OWN_LANGUAGE_NAMES[locale_id]
     from babel import Locale, UnknownLocaleError
 
     try:

@@ -29,9 +29,24 @@ QToolBar#mainToolbar { spacing: 6px; padding: 2px 4px; }
 """
 
 
-def apply_style(app: QApplication) -> None:
-    if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 - keys() is a Qt static method
-        app.setStyle("Fusion")
+STYLE = "Fusion"
+
+
+def style_arguments() -> list[str]:
+    """Qt's command-line arguments that choose the app's style, for a new QApplication.
+
+    Naming the style there rather than calling ``QApplication.setStyle`` leaves the style
+    without a Python object: ``setStyle`` hands one back, and PySide6 then makes the Python
+    enums of ``QStyle`` (about 560 members, some 10 ms before the first screen) that nothing
+    here uses. Qt sets the style the same way (``QApplication.setStyle``) when it starts."""
+    return ["-style", STYLE] if STYLE in QStyleFactory.keys() else []  # noqa: SIM118
+
+
+def apply_style(app: QApplication, *, style_chosen: bool = False) -> None:
+    """Fusion and the app's style sheet; ``style_chosen``: ``app`` was made with
+    ``style_arguments()`` (its style is set already)."""
+    if not style_chosen and STYLE in QStyleFactory.keys():  # noqa: SIM118 - Qt static method
+        app.setStyle(STYLE)
     from app.ui.contrast import hint_colour  # palette(placeholder-text) is only ~4:1
 
     app.setStyleSheet(

@@ -93,6 +93,7 @@ def test_a_read_only_data_folder_gives_a_clear_message_and_keeps_the_data(
         status, out = run_cli(capsys, paths, "sent", "1/26", "--channel", "post")
 
         assert status == 1
+        assert "The appeal was not recorded." in out
         assert "read-only" in out and str(paths.data_dir) in out
         assert table_counts(paths.database) == counts
 
@@ -116,6 +117,7 @@ def test_a_full_disk_gives_a_clear_message_and_loses_nothing_committed(
         backup_status, backup_out = run_cli(capsys, paths, "backup")
 
         assert status == 1 and "disk is full" in out
+        assert "The appeal was not recorded." in out  # as the window says it
         assert backup_status == 1 and "could not be written" in backup_out and "full" in backup_out
         assert not list(paths.backups.glob("*.sqlite3")) and not list(paths.backups.glob(".*.tmp"))
         for filler in mount.glob("filler*.bin"):

@@ -80,12 +80,14 @@ def test_a_read_only_data_folder_prints_one_line_per_command(
         assert_no_logging_noise(refused)
         assert refused.returncode == 1
         assert refused.stderr.splitlines() == [
-            f"appeal-desk: {paths.data_dir} is read-only. Make it writable (its permissions), "
+            f"appeal-desk: The appeal was not recorded. {paths.data_dir} is read-only. "
+            "Make it writable (its permissions), "
             "or choose a data folder you can write to with --data-dir."
         ]
         german = appeal_desk(paths.data_dir, "--lang", "de", "sent", "1/26", "--channel", "post")
         assert german.stderr.splitlines() == [
-            f"appeal-desk: {paths.data_dir} ist schreibgeschützt. Machen Sie ihn beschreibbar "
+            f"appeal-desk: Der Appell wurde nicht gespeichert. {paths.data_dir} ist "
+            "schreibgeschützt. Machen Sie ihn beschreibbar "
             "(seine Berechtigungen) oder wählen Sie mit --data-dir einen Datenordner, in den Sie "
             "schreiben können."
         ]
@@ -118,14 +120,12 @@ def test_a_full_disk_prints_no_logging_traceback(seeded: AppPaths, tmp_path: Pat
         letter = appeal_desk(paths.data_dir, "letter", "1/26", "--out", str(out))
         sent = appeal_desk(paths.data_dir, "sent", "1/26", "--channel", "post")
 
-        for result in (listing, letter, sent):
+        full = "The disk is full. Free some space and try again; nothing was lost."
+        for result, said in ((listing, ""), (letter, ""), (sent, "The appeal was not recorded. ")):
             assert_no_logging_noise(result)
             if result.returncode != 0:  # the store itself may need room to be opened
                 assert result.returncode == 1, result.stderr
-                assert result.stderr.splitlines() == [
-                    "appeal-desk: The disk is full. Free some space and try again; nothing "
-                    "was lost."
-                ]
+                assert result.stderr.splitlines() == [f"appeal-desk: {said}{full}"]
         assert sent.returncode == 1
         assert letter.returncode != 0 or out.exists()
 

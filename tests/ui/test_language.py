@@ -135,6 +135,17 @@ def test_the_interface_language_picker_names_each_language_in_its_own(make_windo
     window.case_actions.settings_dialog.close()
 
 
+def test_each_shipped_language_has_the_own_name_cldr_gives_it() -> None:
+    from babel import Locale
+
+    from app.i18n import available_languages
+    from app.ui.formatting import OWN_LANGUAGE_NAMES
+
+    for code in available_languages():
+        cldr = Locale.parse(code).get_display_name(code)
+        assert OWN_LANGUAGE_NAMES[code] == cldr[:1].upper() + cldr[1:], code
+
+
 def _visible_texts(window) -> dict[int, tuple[str, str]]:  # type: ignore[no-untyped-def]
     """Every action's text and tooltip, the toolbars' titles, the window title and counts."""
     from PySide6.QtGui import QAction

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from urllib.parse import unquote
 
 from pypdf import PdfReader
@@ -11,6 +12,8 @@ from app.settings import load_settings, save_settings
 from app.ui.dialogs import letter_output
 from tests.builders import fictional_document, store_documents
 from tests.ui.conftest import wait_for_letter
+
+LETTER_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 
 
 def open_letter(window):  # type: ignore[no-untyped-def]
@@ -104,6 +107,26 @@ def test_a_letter_that_is_all_model_text_gets_a_gentle_nudge(make_window, app_pa
     assert "% the model text" in dialog.nudge_label.text()
     dialog.note_edit.setPlainText("I teach poetry to teenagers and your decision matters to them.")
     qtbot.waitUntil(lambda: not dialog.nudge_label.isVisible(), timeout=3000)
+
+
+def test_a_letter_without_a_model_letter_is_not_called_the_model_text(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.database import open_store
+    from app.services.importing import import_files
+
+    db = open_store(app_paths)
+    try:  # a 1997 UA: recommended actions, no model letter
+        import_files(db, [LETTER_FIXTURES / "ua-1990s-no-model-letter.txt"])
+    finally:
+        db.close()
+    dialog = open_letter(make_window())
+    assert "Tobias Renn Halvard" in dialog.text()
+    assert dialog.nudge_label.isVisible()
+    hint = dialog.nudge_label.text()
+    assert "model text" not in hint
+    assert "% the app's standard wording, the same for every writer" in hint
+    assert "in your own words" in hint
 
 
 def test_social_post_goes_to_the_clipboard(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]

@@ -29,14 +29,23 @@ def similarity(generated: str, current: str) -> float:
     return SequenceMatcher(None, generated, current, autojunk=False).ratio()
 
 
-def personal_touch_hint(generated_without_note: str, current: str, note: str) -> str:
-    """A hint when the letter is nearly the model letter; empty when it is personal enough."""
+def personal_touch_hint(
+    generated_without_note: str, current: str, note: str, *, from_model_letter: bool
+) -> str:
+    """A hint when the letter is nearly the text it was drafted from (the UA's model letter,
+    or the app's own wording when there is none); empty when it is personal enough."""
     if note.strip():
         return ""
     share = similarity(generated_without_note, current)
     if share < NEARLY_MODEL:
         return ""
+    if from_model_letter:
+        return _(
+            "This letter is {percent}% the model text. Officials receive many identical letters: "
+            "a sentence about who you are and why you care makes yours stand out."
+        ).format(percent=round(share * 100))
     return _(
-        "This letter is {percent}% the model text. Officials receive many identical letters: "
-        "a sentence about who you are and why you care makes yours stand out."
+        "This letter is {percent}% the app's standard wording, the same for every writer. "
+        "Officials receive many identical letters: a sentence or two in your own words about "
+        "who you are and why you care makes yours personal."
     ).format(percent=round(share * 100))

@@ -385,7 +385,10 @@ class LetterDialog(QDialog):
 
     def update_nudge(self) -> None:
         generated = self.letter.text if self.letter else ""
-        hint = personal_touch_hint(generated, self.text(), self.note_edit.toPlainText())
+        from_model = self.letter.from_model_letter if self.letter else False
+        hint = personal_touch_hint(
+            generated, self.text(), self.note_edit.toPlainText(), from_model_letter=from_model
+        )
         self.nudge_label.setText(hint)
         self.nudge_label.setVisible(bool(hint))
 

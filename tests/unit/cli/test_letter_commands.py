@@ -129,6 +129,20 @@ def test_letters_to_overdue_and_closed_cases_warn_like_the_editor(
     assert "warning: This case is closed: the UA asks for no further action." in err
 
 
+def test_warnings_follow_the_letter_on_their_own_lines_never_in_it(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_settings(resolve_paths(data), Settings(page_size=PageSize.A4))  # unsigned: 2 warnings
+    code, out, err = cli(capsys, data, "letter", "28/23")
+    assert code == 0 and "warning" not in out and out.endswith("\n")
+    # Read together (a terminal, "2>&1"), the letter's last line stands alone, then a blank line.
+    together = out + err
+    assert "\n\nwarning: The deadline of this UA has passed." in together
+    lines = err.splitlines()
+    assert lines[0] == "" and all(line.startswith("warning: ") for line in lines[1:])
+    assert len(lines) == 3 and "not signed" in lines[2]
+
+
 def test_the_writer_safety_line_names_the_country_in_the_interface_language(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

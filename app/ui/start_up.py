@@ -1,0 +1,67 @@
+"""What the window's start-up does before Qt is loaded: paths, log, settings, lock, case list.
+
+None of it needs Qt, and all of it comes before the first screen, so ``appeal-desk gui``
+does it first (``app.main.run_gui``): the case list's read then runs on its own thread while
+PySide6 loads (about 100 ms, mostly without the interpreter lock), and the Qt-free modules
+the window uses are imported before PySide6 is, which reads the source of every module that
+imports after it (to look for ``__feature__`` imports). This module imports no Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.paths import AppPaths, resolve_paths
+
+if TYPE_CHECKING:
+    from app.settings import Settings
+    from app.ui.early_list import EarlyCaseList
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class StartUp:
+    """Where the window's data is, what it was asked to open, and what was read already."""
+
+    paths: AppPaths
+    files: Sequence[Path]  # documents named on the command line, offered for import
+    settings: Settings
+    ignored_settings: Sequence[str]  # settings left at their defaults (a wrong type)
+    database_url: str | None
+    early_list: EarlyCaseList | None  # None: another copy holds the data folder
+
+    @property
+    def already_open(self) -> bool:
+        """Another running copy holds this data folder: this one says so and exits."""
+        return self.early_list is None
+
+
+def start_up(args: argparse.Namespace) -> StartUp:
+    """Resolve the paths, hold the log's records, read the settings, claim the data folder
+    (a SQLite store: one copy per folder) and begin reading the case list."""
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    files = tuple(path.absolute() for path in getattr(args, "files", None) or ())
+    from app.logging_setup import configure_logging
+
+    configure_logging(paths, console=False, hold=True)  # the file opens once the window is ready
+    from app.settings import read_settings
+
+    settings, ignored = read_settings(paths)
+    database_url = getattr(args, "database_url", None) or settings.database_url
+    if database_url is None:
+        from app.services.single_copy import claim_data_folder
+
+        if not claim_data_folder(paths):  # before any window: none that looks usable
+            log.info("another copy holds %s; this one exits", paths.data_dir)
+            return StartUp(paths, files, settings, ignored, database_url, None)
+    from app.ui.early_list import EarlyCaseList
+
+    # The case list is read while Qt loads and the window is built.
+    early_list = EarlyCaseList.start(paths, database_url)
+    return StartUp(paths, files, settings, ignored, database_url, early_list)
