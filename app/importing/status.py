@@ -37,6 +37,12 @@ _FINAL = re.compile(
     re.I,
 )
 _FINAL = re.compile(_FINAL.pattern.casefold())
+# Every phrase above (case folded) holds one of these: a text without any is not searched.
+_FINAL_WORDS = (
+    "no further", "no more appeals", "stop ", "final ", "aucune ", "mise ", "no se ", "acciones",
+    "ltima actualizaci", "keine ", "do not send", "need not send", "llamamientos",
+    "ne plus envoyer", "envoyez plus", "weitere ",
+)  # fmt: skip
 _UPDATE = re.compile(
     r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"
     r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:update|follow-up|follow up)\b|"
@@ -64,7 +70,7 @@ _UPDATE_HEADLINE = re.compile(
 def document_kind(doc: Document) -> OutputKind:
     """``final`` when the network is told to stop; ``update`` for follow-ups; else ``initial``."""
     text = doc.flat.casefold()
-    if _FINAL.search(text):
+    if any(word in text for word in _FINAL_WORDS) and _FINAL.search(text):
         return OutputKind.FINAL
     if _UPDATE.search(text) or _UPDATE_HEADLINE.search(doc.text) or _has_previous_link(doc):
         return OutputKind.UPDATE

@@ -21,15 +21,10 @@ from app.importing.names import (
     split_office_and_name,
     split_office_prefix,
 )
+from app.importing.unflatten import WRITE_TO
 
 # "Write to:" in each language (with or without a space before the colon): the heading itself,
 # never the first line of the official's address.
-WRITE_TO = (
-    r"(?:Please\s+)?write\s+to\s*:|(?:Veuillez\s+)?(?:[ée]crivez|[ée]crire|adressez-vous)\s+"
-    r"(?:[àa]|au|aux)\s*:|(?:Por favor,?\s+)?escrib(?:a|an|e|id|ir)\s+a\s*:|"
-    r"(?:Bitte\s+)?(?:schreiben\s+Sie|schreibt|schreibe|schreib)(?:\s+bitte)?\s+an\s*:|"
-    r"(?:Por favor,?\s+)?escrev(?:a|am|e|er)\s+(?:para|a|ao|à)\s*:"
-)
 # Headings after which address blocks are targets.
 TARGET_MARKER = re.compile(
     r"^\s*(?:TAKE ACTION\b.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 import re
 
+# "Write to:" in the languages of the UA network (matched without regard to case).
+WRITE_TO = (
+    r"(?:Please\s+)?write\s+to\s*:|(?:Veuillez\s+)?(?:[ée]crivez|[ée]crire|adressez-vous)\s+"
+    r"(?:[àa]|au|aux)\s*:|(?:Por favor,?\s+)?escrib(?:a|an|e|id|ir)\s+a\s*:|"
+    r"(?:Bitte\s+)?(?:schreiben\s+Sie|schreibt|schreibe|schreib)(?:\s+bitte)?\s+an\s*:|"
+    r"(?:Por favor,?\s+)?escrev(?:a|am|e|er)\s+(?:para|a|ao|à)\s*:"
+)
 _LABELS = (
     r"URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|Further information on UA\s*:|"
     r"(?:First|Second|Third|Fourth) UA\s*:|"
@@ -26,7 +33,10 @@ _LABELS = (
     r"PREFERRED LANGUAGE TO ADDRESS TARGET\s*:|PLEASE TAKE ACTION AS SOON AS POSSIBLE|"
     r"NAME AND (?:PREFERRED )?PRONOUN\s*:|LINK TO PREVIOUS UA\s*:|Further information\s*:|"
     r"This is the (?:first|second|third) update|Issue Date\s*:|Yours sincerely|"
-    r"UA\s*:\s*\d{1,4}/\d{2}\s+Index\s*:|AU\s*:\s*\d{1,4}/\d{2}\s+[ÍI]ndice\s*:"
+    r"UA\s*:\s*\d{1,4}/\d{2}\s+Index\s*:|AU\s*:\s*\d{1,4}/\d{2}\s+[ÍI]ndice\s*:|"
+    r"MERCI D['’]AGIR|NOM ET PRONOM\s*:|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE\s*:|"
+    r"LANGUE [ÀA] PRIVIL[ÉE]GIER|INFORMATIONS G[ÉE]N[ÉE]RALES|Copies? [àa]\s*:|"
+    rf"(?i:{WRITE_TO})"
 )
 _BREAK_BEFORE = re.compile(rf"\s+(?=(?:{_LABELS}))")
 _BULLETS = re.compile(r"\s+(?=[■▪•\uf0a7\uf0b7])")
@@ -92,14 +102,20 @@ def _split_headline(line: str) -> str:
     return line
 
 
+_AFTER_WRITE_TO = re.compile(rf"^((?i:{WRITE_TO})|Copies? [àa]\s*:)[ \t]+(?=\S)", re.M)
+
+
 def _split_after_to(text: str) -> str:
     """``... BEFORE 27 NOVEMBER 2012 TO: Minister of Interior ...``: the block starts after;
     so does it after ``... OR USE THIS MODEL LETTER`` and before the letter's greeting."""
     text = re.sub(r"(\b(?:TO|À|A)\s*:)\s+(?=\S)", r"\1\n", text)
+    text = _AFTER_WRITE_TO.sub(r"\1\n", text)
     text = re.sub(r"(\bMODEL LETTER)\s+(?=[A-Z])", r"\1\n", text)
     return re.sub(
         r"(?<=\S)\s+(?=(?:Dear (?:Mr|Ms|Mrs|Minister|President|Prosecutor|Sir|Madam)\b|"
-        r"Your (?:Excellency|Majesty)\b)[^.]{0,60},\s+I\b)",
+        r"Your (?:Excellency|Majesty)\b)[^.]{0,60},\s+I\b|"
+        r"(?:Monsieur|Madame|Señora?|Estimad[oa]s?|Sehr geehrte[r]?|Excelent[íi]ssim[oa]|Senhora?)"
+        r"\b[^.,]{0,60},\s+(?:Je|Nous|Le|Les|Me|Ich|Wir|Eu|Venho)\b)",
         "\n",
         text,
     )

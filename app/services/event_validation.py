@@ -95,8 +95,32 @@ def _decode(data: bytes) -> object:
     try:
         text = data.decode("utf-8")
         return json.loads(text, parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError):
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        if _cut_short(data, exc):
+            raise _Bad(
+                Phrase(
+                    N_(
+                        "it is incomplete: it ends before its last record (perhaps it was "
+                        "copied before it was finished); copy it again from the other laptop"
+                    )
+                )
+            ) from None
         raise _Bad(Phrase(N_("it is not JSON written by Appeal Desk"))) from None
+
+
+_OUR_START = re.compile(rb'\A\s*\{\s*"format"\s*:\s*"' + FORMAT.encode() + rb'"')
+
+
+def _cut_short(data: bytes, error: Exception) -> bool:
+    """An export of ours that simply stops: it starts as ours do, and JSON (or UTF-8) ran
+    out of text rather than meeting a wrong character."""
+    if not _OUR_START.match(data):
+        return False
+    if isinstance(error, UnicodeDecodeError):
+        return error.reason == "unexpected end of data"
+    if isinstance(error, json.JSONDecodeError):
+        return error.msg.startswith("Unterminated string") or error.pos >= len(error.doc.rstrip())
+    return False
 
 
 def _check_payload(payload: object) -> ParsedExport:

@@ -88,21 +88,27 @@ def read_cases(
 
 
 _OPEN = "status = :open AND removed_at IS NULL"
+# The same, for the statements that walk the deadline index: the unary "+" keeps SQLite from
+# choosing the (status, removed_at) index for them, which holds every open case in no
+# deadline order (SQLite's query planner documents the "+" for this). The preview reads the
+# SQLite file only (``read_file``), where the "+" is plain SQL.
+_OPEN_BY_DEADLINE = "+status = :open AND removed_at IS NULL"
 # The deadline of the open case at :offset among those due from :today on (soonest first),
 # or among those whose deadline passed (most recent first); each walks the deadline index.
 _NTH_UPCOMING = (
-    f"SELECT deadline FROM cases WHERE {_OPEN} AND deadline >= :today "
+    f"SELECT deadline FROM cases WHERE {_OPEN_BY_DEADLINE} AND deadline >= :today "
     "ORDER BY deadline LIMIT 1 OFFSET :offset"
 )
 _NTH_PASSED = (
-    f"SELECT deadline FROM cases WHERE {_OPEN} AND deadline < :today "
+    f"SELECT deadline FROM cases WHERE {_OPEN_BY_DEADLINE} AND deadline < :today "
     "ORDER BY deadline DESC LIMIT 1 OFFSET :offset"
 )
-_COUNT_UPCOMING = f"SELECT COUNT(*) FROM cases WHERE {_OPEN} AND deadline >= :today"
+_COUNT_UPCOMING = f"SELECT COUNT(*) FROM cases WHERE {_OPEN_BY_DEADLINE} AND deadline >= :today"
 _IDS_DATED_BETWEEN = (
-    f"SELECT id FROM cases WHERE {_OPEN} AND deadline >= :first AND deadline <= :last"
+    f"SELECT id FROM cases WHERE {_OPEN_BY_DEADLINE} AND deadline >= :first AND deadline <= :last"
 )
 _IDS_OPEN = f"SELECT id FROM cases WHERE {_OPEN}"
+# Read from the (status, removed_at) index alone.
 _COUNTS = "SELECT status, COUNT(*) FROM cases WHERE removed_at IS NULL GROUP BY status"
 
 

@@ -5,4 +5,4 @@ SQLAlchemy or Alembic; ``app.store.migrator`` re-exports it as ``HEAD`` (a unit 
 it against Alembic's own head). Bump it with every new migration.
 """
 
-HEAD = "0006_additional_info"
+HEAD = "0007_case_counts_index"

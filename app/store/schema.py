@@ -41,7 +41,7 @@ class CaseRow(Base):
     ua_number: Mapped[str] = mapped_column(String(16), unique=True, index=True)
     title: Mapped[str] = mapped_column(Text, default="")
     country: Mapped[str] = mapped_column(String(120), default="")
-    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")
     ai_index: Mapped[str | None] = mapped_column(String(40))
     issued_on: Mapped[date | None] = mapped_column(Date)
     deadline: Mapped[date | None] = mapped_column(Date, index=True)
@@ -60,6 +60,9 @@ class CaseRow(Base):
     # Set when the user deleted the case but kept its appeals as history: the row stays so
     # those appeals still count in reports, and no list or lookup shows the case any more.
     removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The case counts of the first screen (per status, removed cases left out) come from
+    # this index alone; it serves a lookup by status as the one on status alone did.
+    __table_args__ = (Index("ix_cases_status_removed_at", "status", "removed_at"),)
 
     outputs: Mapped[list[OutputRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="OutputRow.id"

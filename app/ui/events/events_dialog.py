@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QGridLayout,
+    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
@@ -86,6 +86,8 @@ class EventsDialog(QDialog):
         self.merge_button = QPushButton(_("Merge files from other laptops\u2026"))
         self.report_button = QPushButton(_("Save the report\u2026"))
         self.print_batch_button = QPushButton(_("Print a batch of letters\u2026"))
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_buttons.rejected.connect(self.reject)
         self._lay_out()
         self.create_button.clicked.connect(self.create_event)
         self.start_button.clicked.connect(self.start_event_mode)
@@ -101,8 +103,10 @@ class EventsDialog(QDialog):
 
     def _lay_out(self) -> None:
         chosen = QGroupBox(_("Events"))
-        grid = QGridLayout(chosen)
-        grid.addWidget(self.event_list, 0, 0, 1, 2)
+        # one column of actions under the list: the group is as wide as the longest label
+        # (German and French run half as long again as English), not twice as wide
+        column = QVBoxLayout(chosen)
+        column.addWidget(self.event_list, 1)
         buttons = (
             self.start_button,
             self.board_button,
@@ -112,8 +116,12 @@ class EventsDialog(QDialog):
             self.merge_button,
             self.report_button,
         )
-        for index, button in enumerate(buttons):
-            grid.addWidget(button, 1 + index // 2, index % 2)
+        for button in buttons:
+            # room beyond the measured text: Arabic shaped with a fallback font, or an
+            # ellipsis, can run wider than measured and would touch (or pass) the frame
+            room = 2 * button.fontMetrics().averageCharWidth()
+            button.setMinimumWidth(button.sizeHint().width() + room)
+            column.addWidget(button)
         new = QGroupBox(_("New event"))
         new_layout = QVBoxLayout(new)
         new_layout.addWidget(self.form)
@@ -127,6 +135,7 @@ class EventsDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(layout)
         outer.addWidget(self.status)
+        outer.addWidget(self.close_buttons)
 
     # ---- events ---------------------------------------------------------------------------------
 

@@ -8,6 +8,9 @@ All people, officials and addresses here are invented.
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from app.importing import parse_text
@@ -124,3 +127,25 @@ def test_a_damaged_spanish_link_label_still_gives_the_previous_ua() -> None:
     )
     parsed = parse_text(text)
     assert parsed.previous_ua_link == "https://www.amnesty.example/es/documents/afr20/001/2014/es/"
+
+
+FRENCH_SHORT = Path(__file__).parent / "fixtures" / "french_short_flattened.txt"
+
+
+def test_a_short_french_ua_flattened_onto_one_line_reads_as_its_lines_do() -> None:
+    """``MERCI D'AGIR``, ``Écrivez à :``, ``NOM ET PRONOM :`` and the letter's own greeting
+    after ``Formule d'appel`` each start a line again (a short UA has too few other labels)."""
+    text = FRENCH_SHORT.read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    with_lines, one_line = parse_text(text), parse_text(flat)
+    assert "\n" not in flat and len(flat) >= 800
+    [official] = one_line.targets
+    assert (official.title, official.name) == ("Ministre de la Justice", "Paul Modèle")
+    assert official.salutation == "Monsieur le Ministre"
+    assert official.email == "ministre@justice.example"
+    assert one_line.targets[0].salutation == with_lines.targets[0].salutation
+    assert one_line.deadline == with_lines.deadline == date(2027, 4, 14)
+    assert [(p.name, p.pronouns) for p in one_line.persons] == [("Maëlle Exemple", "elle")]
+    [copy] = one_line.copies_to  # the embassy's address stays on its line: nothing ends it
+    assert with_lines.copies_to == ("Ambassade de Belmont",)
+    assert copy.startswith("Ambassade de Belmont ")

@@ -139,6 +139,45 @@ def test_a_broken_or_hostile_file_is_rejected_and_changes_nothing(
     assert row_counts(db) == before
 
 
+@pytest.mark.parametrize("keep", [0.3, 0.6, 0.95])
+def test_an_export_cut_short_is_called_incomplete_and_merges_nothing(
+    db: Database, tmp_path: Path, keep: float
+) -> None:
+    """Copied off another laptop before it was finished: the file is ours but stops early."""
+    other = laptop(tmp_path, "laptop-b")
+    create_event(other, EVENT, cases=["12/26", "34/26"])
+    event = get_event(other, EVENT)
+    for ua in ("12/26", "34/26", "12/26"):
+        record_event_letter(other, event, ua, target_index=1, note="Ünïcode tablé")
+    whole = tmp_path / "laptop-b.json"
+    export_event(other, EVENT, whole)
+    other.close()
+    data = whole.read_bytes()
+    cut = tmp_path / "copied-too-early.json"
+    cut.write_bytes(data[: int(len(data) * keep)])
+    create_event(db, EVENT, cases=["12/26"])
+    before = row_counts(db)
+
+    with pytest.raises(InvalidInput) as caught:
+        merge_file(db, cut)
+
+    message = caught.value.message
+    assert "copied-too-early.json" in message and "is incomplete" in message
+    assert "copied before it was finished" in message and "Nothing was merged" in message
+    assert "not JSON" not in message
+    assert row_counts(db) == before
+
+
+def test_a_file_that_is_not_ours_is_still_not_called_incomplete(
+    db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.json"
+    path.write_bytes(b'{"shopping": ["bread", "mil')  # cut short too, but not an export
+    with pytest.raises(InvalidInput) as caught:
+        merge_file(db, path)
+    assert "not JSON written by Appeal Desk" in caught.value.message
+
+
 def _valid_payload(db: Database, tmp_path: Path) -> dict[str, object]:
     create_event(db, EVENT, cases=["12/26"])
     record(db, "12/26")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +15,7 @@ from app.domain.model import CaseStatus
 from app.paths import resolve_paths
 from app.services.cases import list_cases, peek_preview
 from app.services.database import open_store
+from app.store.case_list import read_preview
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +81,31 @@ def test_no_preview_without_a_usable_store(store_dir: Path, tmp_path: Path) -> N
     damaged.database.parent.mkdir(parents=True)
     damaged.database.write_bytes(b"not a database" * 200)
     assert peek_preview(damaged, 10) is None
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 1), date(2026, 12, 3), date(2027, 1, 1)])
+def test_the_preview_reads_no_case_row_it_does_not_show(tied_store: Path, today: date) -> None:
+    """A large store starts as quickly as a small one: every statement of the preview finds
+    its cases through an index (the counts through one that holds all they need), none reads
+    the whole cases table."""
+    with closing(sqlite3.connect(resolve_paths(tied_store).database)) as conn:
+        run: list[tuple[str, Mapping[str, Any]]] = []
+
+        def execute(sql: str, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+            run.append((sql, params))
+            return conn.execute(sql, params).fetchall()
+
+        read_preview(execute, 5, today)
+        plans = {
+            sql: [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+            for sql, params in run
+        }
+    on_cases = [step for steps in plans.values() for step in steps if " cases " in f"{step} "]
+    assert on_cases
+    walking = [step for step in on_cases if step.startswith("SCAN")]
+    assert all("COVERING INDEX" in step for step in walking), walking
+    # the first rows come along the deadline index, in its order (no sort of every open case)
+    steps = [step for found in plans.values() for step in found]
+    assert "USE TEMP B-TREE FOR ORDER BY" not in steps
+    counts = next(steps for sql, steps in plans.items() if "COUNT(*)" in sql and "GROUP BY" in sql)
+    assert counts == ["SCAN cases USING COVERING INDEX ix_cases_status_removed_at"]
