@@ -5,6 +5,29 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+
+class _QtDialogTranslator(QTranslator):
+    """Qt's ``qtbase`` catalog, also for the labels of its file dialog whose mnemonic
+    ("&Look in:", "Files of t&ype:") Qt's Spanish, French, Portuguese and Arabic catalogs
+    lack while they translate the same words without it ("Look in:" -> "Ver en:")."""
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        # None, not "", says "not here": Qt would show an empty string as the translation
+        text = super().translate(context, source_text, disambiguation, n)
+        if text:
+            return text
+        plain = source_text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        if plain != source_text:
+            text = super().translate(context, plain, disambiguation, n)
+        return text or None
+
+
 _qt_translator: QTranslator | None = None
 
 
@@ -29,7 +52,7 @@ def apply_language(requested: str | None) -> str:
         QLocale.setDefault(qt_locale(chosen))
         if _qt_translator is not None:
             app.removeTranslator(_qt_translator)
-        translator = QTranslator(app)
+        translator = _QtDialogTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(QLocale(chosen), "qtbase", "_", folder):
             app.installTranslator(translator)

@@ -59,3 +59,30 @@ def test_the_window_and_its_start_up_load_nothing_the_first_screen_does_not_show
 
 def test_a_language_with_other_digits_still_asks_babel() -> None:
     assert "babel" in loaded_at_start_up("ar")  # Arabic: CLDR decides between 0-9 and ٠-٩
+
+
+BEFORE_QT = """
+import argparse, sys, tempfile
+from app.ui.start_up import start_up
+started = start_up(argparse.Namespace(data_dir=tempfile.mkdtemp(), files=[]))
+started.early_list.result()
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_the_start_up_before_qt_loads_no_qt() -> None:
+    """Paths, log, settings, the data folder's lock and the case list's read come before
+    PySide6 is imported: the read runs while Qt loads."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", BEFORE_QT],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    loaded = set(done.stdout.split())
+    assert "app.ui.early_list" in loaded and "app.settings" in loaded
+    assert sorted(name for name in loaded if name.split(".")[0] in {"PySide6", "shiboken6"}) == []
