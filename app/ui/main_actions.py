@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from app.i18n import _, pgettext
+from app.ui.style import Role, apply_role
 
 HELP_TEXT = "shortcutHelpText"  # an action property: what Help > Keyboard shortcuts calls it
 
@@ -57,7 +58,7 @@ class MainActions:
 
         menu_bar = window.menuBar()
         toolbar = QToolBar(window)
-        toolbar.setObjectName("mainToolbar")
+        apply_role(toolbar, Role.MAIN_TOOLBAR)
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         window.addToolBar(toolbar)

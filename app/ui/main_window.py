@@ -30,6 +30,7 @@ from app.ui.import_controller import ImportController, importable
 from app.ui.main_actions import MainActions
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel
+from app.ui.style import Role, apply_role
 from app.ui.views.case_detail_view import CaseDetailView
 from app.ui.views.case_list_view import CaseListView
 from app.ui.views.empty_state_view import EmptyStateView
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.pages = QuietStack()  # no "layered pane" said on the way to every control
         self.setCentralWidget(self.pages)
         self.loading_label = QLabel()
-        self.loading_label.setObjectName("hint")
+        apply_role(self.loading_label, Role.HINT)
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setWordWrap(True)  # the advice after damage fits a narrow window
         self.empty_state = EmptyStateView()

@@ -21,6 +21,7 @@ from app import __version__
 from app.i18n import _
 from app.paths import AppPaths
 from app.ui.app_icon import app_icon
+from app.ui.style import Role, apply_role
 
 LICENCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html"
 
@@ -39,7 +40,7 @@ class AboutDialog(QDialog):
         self.icon_label = QLabel()
         self.icon_label.setPixmap(app_icon().pixmap(64, 64))
         self.title_label = QLabel()
-        self.title_label.setObjectName("dialogHeading")
+        apply_role(self.title_label, Role.DIALOG_HEADING)
         self.version_label = QLabel()
         self.purpose_label = QLabel()
         self.purpose_label.setWordWrap(True)

@@ -28,6 +28,7 @@ from app.domain.notices import AppealWarning
 from app.i18n import _
 from app.ui.errors import appeal_warning_text
 from app.ui.formatting import channel_label
+from app.ui.style import Role, apply_role
 
 
 def _date_edit() -> QDateEdit:
@@ -90,7 +91,7 @@ class SentDetailsDialog(_FormDialog):
         self.add_row(_("Sent &by:"), self.channel_combo, _("How the appeal was sent"))
         self.add_row(_("&Date:"), self.date_edit, _("Date sent"))
         self.notice_label = QLabel()  # warnings for that date, never a block (app.services)
-        self.notice_label.setObjectName("warning")
+        apply_role(self.notice_label, Role.WARNING)
         self.notice_label.setWordWrap(True)
         self.column.insertWidget(2, self.notice_label)
         self._warnings = warnings

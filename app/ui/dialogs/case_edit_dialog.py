@@ -31,6 +31,7 @@ from app.domain.model import CaseDetail, CaseStatus, Person, Target
 from app.i18n import _
 from app.services.database import Database
 from app.ui.errors import report_failure
+from app.ui.style import Role, apply_role
 from app.ui.views.case_detail_html import field_label
 
 # Official columns: (Target attribute, header)
@@ -121,7 +122,7 @@ class CaseEditDialog(QDialog):
         self.status_source = QLabel(
             _("Set by you") if "status" in case.corrected_fields else _("As the UA's documents say")
         )
-        self.status_source.setObjectName("hint")
+        apply_role(self.status_source, Role.HINT)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.status_source)

@@ -6,6 +6,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from app.i18n import _
+from app.ui.style import Role, apply_role
 
 
 class LetterButtons:
@@ -17,7 +18,7 @@ class LetterButtons:
         self.pdf = QPushButton()
         self.email = QPushButton()
         self.mark_sent = QPushButton()
-        self.mark_sent.setObjectName("primaryButton")
+        apply_role(self.mark_sent, Role.PRIMARY_BUTTON)
         # QShortcut, not setShortcut: setText("&...") would replace these by the Alt+letter
         # mnemonic; this way both the underlined letter and the Ctrl key work.
         self.keys: dict[QPushButton, QKeySequence] = {

@@ -23,6 +23,7 @@ from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePane
 from app.ui.dialogs.letter_text_edit import LetterTextEdit
 from app.ui.errors import notice_text, report_failure
 from app.ui.messages import Messages
+from app.ui.style import Role, apply_role
 from app.ui.tasks import JobRunner
 
 
@@ -80,10 +81,10 @@ class LetterDialog(QDialog):
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the UA's title, never markup
-        self.heading.setObjectName("dialogHeading")
+        apply_role(self.heading, Role.DIALOG_HEADING)
         self.heading.setWordWrap(True)
         self.sample_banner = QLabel()
-        self.sample_banner.setObjectName("sampleBanner")
+        apply_role(self.sample_banner, Role.SAMPLE_BANNER)
         self.sample_banner.setWordWrap(True)
         self.sample_banner.setVisible(self.case.is_sample)
         side = LetterSidePanel(self.case, available_letter_locales(self.user_templates))
@@ -113,7 +114,7 @@ class LetterDialog(QDialog):
         self.letter_edit.setFont(font)
         self.letter_edit.document().setDocumentMargin(18)
         self.status_label = SpokenLabel()  # "Saved ...", "on the clipboard": said aloud
-        self.status_label.setObjectName("hint")
+        apply_role(self.status_label, Role.HINT)
         self.status_label.setWordWrap(True)
         self.buttons = LetterButtons(self)
         self._connect_buttons()

@@ -18,6 +18,7 @@ from app.domain.model import CaseDetail
 from app.i18n import N_, _, current_language
 from app.ui.accessibility import SpokenLabel
 from app.ui.formatting import language_name
+from app.ui.style import Role, apply_role
 
 # What each demand of a UA is called beside the letter (the keys of app/letters/asks.py).
 ASK_LABELS = {
@@ -79,11 +80,11 @@ class LetterSidePanel(QWidget):
         # Warnings and advice are said when they appear: a screen reader never visits labels
         # in this column on its own.
         self.case_notice_label = SpokenLabel()
-        self.case_notice_label.setObjectName("warning")
+        apply_role(self.case_notice_label, Role.WARNING)
         self.case_notice_label.setWordWrap(True)
         self.case_notice_label.hide()
         self.caution_label = SpokenLabel()
-        self.caution_label.setObjectName("warning")
+        apply_role(self.caution_label, Role.WARNING)
         self.caution_label.setWordWrap(True)
         self.caution_label.hide()
         self.note_edit = QPlainTextEdit()
@@ -91,11 +92,11 @@ class LetterSidePanel(QWidget):
         self.note_edit.setFixedHeight(120)
         self.regenerate_button = QPushButton()
         self.warnings_label = SpokenLabel()
-        self.warnings_label.setObjectName("warning")
+        apply_role(self.warnings_label, Role.WARNING)
         self.warnings_label.setWordWrap(True)
         self.warnings_label.hide()
         self.nudge_label = SpokenLabel()
-        self.nudge_label.setObjectName("hint")
+        apply_role(self.nudge_label, Role.HINT)
         self.nudge_label.setWordWrap(True)
         self.asks_caption = QLabel()
         self.asks_caption.setWordWrap(True)
@@ -106,7 +107,7 @@ class LetterSidePanel(QWidget):
         # the UA's demands in its own words, under the tick boxes (plain text: document text)
         self.demands = case.recommended_actions
         self.demands_label = QLabel()
-        self.demands_label.setObjectName("hint")
+        apply_role(self.demands_label, Role.HINT)
         self.demands_label.setTextFormat(Qt.TextFormat.PlainText)
         self.demands_label.setWordWrap(True)
         self.demands_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

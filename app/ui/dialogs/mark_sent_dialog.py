@@ -24,6 +24,7 @@ from app.services.appeal_warnings import case_warnings
 from app.ui.accessibility import SpokenLabel
 from app.ui.errors import appeal_warning_text
 from app.ui.formatting import channel_label
+from app.ui.style import Role, apply_role
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ class MarkSentDialog(QDialog):
         self.date_edit.setMaximumDate(QDate.currentDate().addDays(1))
         self.date_edit.setMinimumDate(QDate(*bounds.EARLIEST_DATE.timetuple()[:3]))
         self.notice_label = SpokenLabel()  # a past deadline or a closed case: said on opening
-        self.notice_label.setObjectName("warning")
+        apply_role(self.notice_label, Role.WARNING)
         self.notice_label.setWordWrap(True)
         self.target_combo.currentIndexChanged.connect(lambda _i: self._update_notices())
         self.date_edit.dateChanged.connect(lambda _d: self._update_notices())

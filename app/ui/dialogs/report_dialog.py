@@ -24,6 +24,7 @@ from app.i18n import _
 from app.services.outputs import default_output_options
 from app.ui.errors import report_failure
 from app.ui.file_dialogs import ask_save_path
+from app.ui.style import Role, apply_role
 
 if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
@@ -101,7 +102,7 @@ class ReportDialog(QDialog):
         self.close_button = QPushButton()
         self.pdf_button.clicked.connect(self.save_pdf)
         self.status_label = QLabel()
-        self.status_label.setObjectName("hint")
+        apply_role(self.status_label, Role.HINT)
         self.csv_button.clicked.connect(self.save_csv)
         self.print_button.clicked.connect(self.print_report)
         self.close_button.clicked.connect(self.close)

@@ -23,6 +23,7 @@ from app.i18n import _
 from app.settings import Settings
 from app.ui.choice_combo import choice_combo, interface_language_combo, page_size_combo
 from app.ui.formatting import language_name
+from app.ui.style import Role, apply_role
 
 
 def _text_width(edit: QLineEdit, text: str) -> int:
@@ -84,7 +85,7 @@ class SettingsDialog(QDialog):
             label.setBuddy(field)
             self.sender_form.addRow(label, field)
         self.sender_note = QLabel()
-        self.sender_note.setObjectName("hint")
+        apply_role(self.sender_note, Role.HINT)
         self.sender_note.setWordWrap(True)
         self.sender_form.addRow(self.sender_note)
         self.safety_group = QGroupBox()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.services.transit_times import MAX_DAYS, TransitTable, shipped_table
 from app.ui.models.write_today_model import region_label
+from app.ui.style import Role, apply_role
 
 
 def _spin(value: int) -> QSpinBox:
@@ -34,7 +35,7 @@ class TransitTimesDialog(QDialog):
         self.intro.setWordWrap(True)
         self.region_header, self.days_header, self.within_header = QLabel(), QLabel(), QLabel()
         for header in (self.region_header, self.days_header, self.within_header):
-            header.setObjectName("hint")
+            apply_role(header, Role.HINT)
         self.region_labels: dict[str, QLabel] = {}
         self.days_spins: dict[str, QSpinBox] = {}
         self.within_spins: dict[str, QSpinBox] = {}

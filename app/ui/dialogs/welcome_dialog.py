@@ -29,6 +29,7 @@ from app.settings import Settings, save_settings
 from app.ui.app_icon import app_icon
 from app.ui.choice_combo import interface_language_combo, page_size_combo
 from app.ui.messages import Messages
+from app.ui.style import Role, apply_role
 
 log = logging.getLogger(__name__)
 SettingsSaved = Callable[[Settings], None]
@@ -54,7 +55,7 @@ class WelcomeDialog(QDialog):
         self.icon_label = QLabel()
         self.icon_label.setPixmap(app_icon().pixmap(48, 48))
         self.heading = QLabel()
-        self.heading.setObjectName("dialogHeading")
+        apply_role(self.heading, Role.DIALOG_HEADING)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.name_edit = QLineEdit(sender.name)
@@ -68,7 +69,7 @@ class WelcomeDialog(QDialog):
         self.language_combo = interface_language_combo(settings.ui_language)
         self.language_combo.currentIndexChanged.connect(self._preview_language)
         self.privacy_note = QLabel()
-        self.privacy_note.setObjectName("hint")
+        apply_role(self.privacy_note, Role.HINT)
         self.privacy_note.setWordWrap(True)
         self.skip_button = QPushButton()
         self.skip_button.setAutoDefault(False)

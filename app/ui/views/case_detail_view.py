@@ -20,6 +20,7 @@ from app.i18n import _
 from app.services.country_names import shown_country_name
 from app.ui.accessibility import QuietStack, readable_by_keyboard
 from app.ui.formatting import days_left_text, format_date
+from app.ui.style import Role, apply_role
 
 if TYPE_CHECKING:
     from app.domain.model import CaseDetail
@@ -37,7 +38,7 @@ class CaseDetailView(QuietStack):
         self._case: CaseDetail | None = None
         self._waiting = False  # a case is selected, the store not open yet
         self.placeholder = QLabel()
-        self.placeholder.setObjectName("hint")
+        apply_role(self.placeholder, Role.HINT)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.addWidget(self.placeholder)
@@ -45,24 +46,24 @@ class CaseDetailView(QuietStack):
         page = QWidget()
         self.ua_label = QLabel()
         self.ua_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.ua_label.setObjectName("caseKicker")
+        apply_role(self.ua_label, Role.CASE_KICKER)
         self.title_label = QLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # document text, never markup
-        self.title_label.setObjectName("caseTitle")
+        apply_role(self.title_label, Role.CASE_TITLE)
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sample_banner = QLabel()
-        self.sample_banner.setObjectName("sampleBanner")
+        apply_role(self.sample_banner, Role.SAMPLE_BANNER)
         self.sample_banner.setWordWrap(True)
         self.closed_banner = QLabel()
-        self.closed_banner.setObjectName("closedBanner")
+        apply_role(self.closed_banner, Role.CLOSED_BANNER)
         self.closed_banner.setWordWrap(True)
         self.facts_label = QLabel()
         self.facts_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.facts_label.setObjectName("caseFacts")
+        apply_role(self.facts_label, Role.CASE_FACTS)
         self.facts_label.setWordWrap(True)
         self.letter_button = QPushButton()
-        self.letter_button.setObjectName("primaryButton")
+        apply_role(self.letter_button, Role.PRIMARY_BUTTON)
         self.letter_button.clicked.connect(self.write_letter_requested)
         self.mark_sent_button = QPushButton()
         self.mark_sent_button.clicked.connect(self.mark_sent_requested)

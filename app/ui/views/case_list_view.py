@@ -23,6 +23,7 @@ from app.i18n import _, ngettext
 from app.ui.accessibility import announce
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel, Column
+from app.ui.style import Role, apply_role
 from app.ui.table_rows import select_row
 
 
@@ -51,7 +52,7 @@ class CaseListView(QWidget):
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search_box)
         self.no_match_label = QLabel()
-        self.no_match_label.setObjectName("hint")
+        apply_role(self.no_match_label, Role.HINT)
         self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match_label.setWordWrap(True)
         self.no_match_label.hide()

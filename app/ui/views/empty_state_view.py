@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _
+from app.ui.style import Role, apply_role
 
 
 class EmptyStateView(QWidget):
@@ -19,13 +20,13 @@ class EmptyStateView(QWidget):
         super().__init__(parent)
         self.setObjectName("emptyState")
         self.heading = QLabel()
-        self.heading.setObjectName("emptyHeading")
+        apply_role(self.heading, Role.EMPTY_HEADING)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.import_button = QPushButton()
-        self.import_button.setObjectName("primaryButton")
+        apply_role(self.import_button, Role.PRIMARY_BUTTON)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.import_requested)
         self.samples_button = QPushButton()
@@ -34,7 +35,7 @@ class EmptyStateView(QWidget):
         self.paste_button.setFlat(True)
         self.paste_button.clicked.connect(self.paste_requested)
         self.samples_note = QLabel()
-        self.samples_note.setObjectName("hint")
+        apply_role(self.samples_note, Role.HINT)
         self.samples_note.setWordWrap(True)
         self.samples_note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 

@@ -30,6 +30,7 @@ from app.settings import Settings
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.models.write_today_model import QueueColumn, WriteTodayModel, advice_sentence
+from app.ui.style import Role, apply_role
 from app.ui.table_rows import select_row
 
 if TYPE_CHECKING:
@@ -76,11 +77,11 @@ class WriteTodayView(QWidget):
         self.advice_label.setWordWrap(True)
         self.advice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.empty_label = QLabel()
-        self.empty_label.setObjectName("hint")
+        apply_role(self.empty_label, Role.HINT)
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
         self.write_button = QPushButton()
-        self.write_button.setObjectName("primaryButton")
+        apply_role(self.write_button, Role.PRIMARY_BUTTON)
         self.write_button.clicked.connect(lambda: self._emit_for_current(self.write_requested))
         self.show_button = QPushButton()
         self.show_button.clicked.connect(lambda: self._emit_for_current(self.show_requested))

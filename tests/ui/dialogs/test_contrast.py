@@ -54,7 +54,7 @@ def test_fixed_banner_colours_are_readable(qapp) -> None:  # type: ignore[no-unt
     from app.ui import style
     from app.ui.notifications import ReminderBanner
 
-    sheets = style.STYLESHEET + ReminderBanner().styleSheet()
+    sheets = "".join(style.SHEETS.values()) + ReminderBanner().styleSheet()
     rules = re.findall(r"\{([^}]*)\}", sheets)
     checked = 0
     for rule in rules:
@@ -67,9 +67,25 @@ def test_fixed_banner_colours_are_readable(qapp) -> None:  # type: ignore[no-unt
     assert checked >= 2
 
 
-def test_the_stylesheet_uses_the_readable_hint_colour(gui_app) -> None:  # type: ignore[no-untyped-def]
-    assert "placeholder-text" not in gui_app.styleSheet()
-    assert hint_colour(gui_app.palette()).name() in gui_app.styleSheet()
+def test_hints_are_in_the_readable_hint_colour(gui_app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.style import Role, apply_role
+
+    assert not gui_app.styleSheet()  # no app-wide sheet: widgets keep Qt's plain style
+    for role in (Role.HINT, Role.CASE_KICKER):
+        label = QLabel("Secondary text")
+        apply_role(label, role)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            shown = label.palette().color(group, QPalette.ColorRole.WindowText)
+            assert shown == hint_colour(gui_app.palette()), (role, group)
+        assert (
+            contrast_ratio(
+                label.palette().color(QPalette.ColorRole.WindowText),
+                gui_app.palette().color(QPalette.ColorRole.Window),
+            )
+            >= AA_NORMAL_TEXT
+        )
 
 
 def test_event_projector_colours_are_readable_on_its_black(qapp) -> None:  # type: ignore[no-untyped-def]
