@@ -169,4 +169,11 @@ def _summary(report: object) -> str:
         )
     errors = len(report.errors)
     parts.append(ngettext("%(count)d error", "%(count)d errors", errors) % {"count": errors})
+    if report.english_copies:  # a letter would mix the language with English: say so here too
+        copies = ngettext(
+            "%(count)d file still the English copy",
+            "%(count)d files still the English copy",
+            report.english_copies,
+        )
+        parts.append(copies % {"count": report.english_copies})
     return "; ".join(parts)

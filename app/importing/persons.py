@@ -13,11 +13,14 @@ from app.importing.normalize import fold
 _PRONOUN_WORDS = {
     "she", "her", "hers", "he", "him", "his", "they", "them", "their", "theirs", "ze", "zir", "xe",
     "él", "ella", "elle", "elles", "il", "ils", "iel", "elle/il", "ellx", "sie", "er", "ihr",
-    "ele", "dela", "dele", "lui", "ellos", "ellas",
+    "ele", "dela", "dele", "lui", "ellos", "ellas", "ihm", "ihn", "ela",
+    # the grammatical gender a UA asks for ("femenino"), and the old sex marks "(f)", "(m)"
+    "femenino", "masculino", "feminino", "féminin", "masculin", "f", "m", "h",
 }  # fmt: skip
 _FOLDED_PRONOUNS = frozenset(fold(word) for word in _PRONOUN_WORDS)
 _LIST_LABEL = re.compile(
     r"^\s*(?:NAME AND (?:PREFERRED )?PRONOUNS?|NOMBRE Y PRONOMBRE|NOM ET PRONOM|NOMBRES? Y PRONOMBRES?|"
+    r"NOMBRES? Y GÉNERO GRAMATICAL(?: PREFERIDO)?|"
     r"NOMS? ET PRONOMS?|Names?|Nombres?|Noms?|New names?|Nuevos nombres|Nouveaux noms)\s*:\s*(.*)$",
     re.I,
 )
@@ -52,7 +55,7 @@ def split_person_list(value: str) -> list[Person]:
         piece = re.sub(r"^\s*(?:and|y|et|und|e)\s+(?=[A-ZÀ-Þ])", "", piece)  # "A, B, and C"
         person = _person_from_piece(piece)
         if person is None and persons and persons[-1].pronouns is None:
-            pronouns = _pronouns_in(piece)  # "Ana Example, journalist (she/her)"
+            pronouns = pronouns_in(piece)  # "Ana Example, journalist (she/her)"
             if pronouns:
                 persons[-1] = Person(name=persons[-1].name, pronouns=pronouns)
         elif person and all(p.name != person.name for p in persons):
@@ -82,7 +85,7 @@ def _all_capitalised(text: str) -> bool:
 _CONNECTORS = {"y", "and", "et", "und", "e", "o", "or", "ou", "oder"}
 
 
-def _pronouns_in(piece: str) -> str | None:
+def pronouns_in(piece: str) -> str | None:
     """The bracket that holds only pronouns: ``(she/her)``, ``(ellos y ellas)``."""
     pronouns = None
     for bracket in re.findall(r"\(([^)]*)\)", piece):
@@ -95,7 +98,7 @@ def _pronouns_in(piece: str) -> str | None:
 
 def _person_from_piece(piece: str) -> Person | None:
     piece = _TRAILING_DROP.sub("", piece.strip())
-    pronouns = _pronouns_in(piece)
+    pronouns = pronouns_in(piece)
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]
     name = re.sub(r"\s+", " ", name).strip(" .;:-")

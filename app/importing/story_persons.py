@@ -10,6 +10,7 @@ from app.importing.countries import canonical_country
 from app.importing.document import Document
 from app.importing.names import NAME_PARTICLES, _has_office_word
 from app.importing.normalize import fold
+from app.importing.persons import pronouns_in
 from app.importing.vocabulary import ROLE_NOUNS, words
 
 _CAPITALISED_RUN = re.compile(
@@ -85,7 +86,13 @@ def narrative_persons(
                 chosen.append(partner)
     chosen = [_whole_name(name, candidates) for name in chosen]
     chosen.sort(key=lambda name: _first_position(name, flat))
-    return [Person(name=name) for name in chosen]
+    return [Person(name=name, pronouns=_pronouns_after(name, flat)) for name in chosen]
+
+
+def _pronouns_after(name: str, text: str) -> str | None:
+    """The pronouns printed in brackets after the name ("Rosa Quispe (ella)"), if any."""
+    found = re.search(rf"(?<!\w){re.escape(name)}\s*(\([^()]{{1,30}}\))", text)
+    return pronouns_in(found.group(1)) if found else None
 
 
 _NOUN_ARTICLES = words("der die das dem den des ein eine einer the a an")

@@ -38,8 +38,13 @@ _PRONOUN_WORDS = {
     "m": ("he", "him", "his"),
     "n": ("they", "them", "their"),
 }
-_FEMININE = re.compile(r"\b(she|her|hers|ella|ela|هي)\b", re.IGNORECASE)
-_MASCULINE = re.compile(r"\b(he|him|his|él|il|er|ele|هو)\b", re.IGNORECASE)
+# "(f)" and "(m)" are the sex marks of older UAs; "femenino" the grammatical gender asked for.
+_FEMININE = re.compile(
+    r"\b(she|her|hers|ella|ela|dela|elle|f|femenino|feminino|féminin|هي)\b", re.IGNORECASE
+)
+_MASCULINE = re.compile(
+    r"\b(he|him|his|él|il|lui|er|ihm|ihn|ele|dele|m|h|masculino|masculin|هو)\b", re.IGNORECASE
+)
 _PLURAL = re.compile(r"\b(they|them|their|ellos|ellas|elles|ils|eles|elas|هم)\b", re.IGNORECASE)
 
 

@@ -11,11 +11,12 @@ from app.atomic_files import atomic_path, output_failed
 from app.domain.errors import N_, InvalidInput, OutputFailed
 from app.domain.model import SenderProfile
 from app.domain.output_options import OutputOptions
-from app.i18n import _
+from app.i18n import translations_for
 from app.services.cases import get_case
 from app.services.events import MAX_BATCH, get_event, ua_key
 from app.store.database import Database
 
+_NAME_LABEL = N_("Name:")
 MAX_PRINT_BATCH = 500  # letters in one PDF: a table's worth, not a print shop's
 
 
@@ -75,8 +76,8 @@ def print_event_batch(
         sender = letter_sender(SenderProfile(name=signer), case, options)
         letter = draft_letter(case, target_index, sender, locale=locale)
         if not signer:  # a line to sign and one to print the name, for whoever takes it
-            lines = "\n\n\n\n" + "_" * 32 + "\n" + _("Name:") + " " + "_" * 26 + "\n"
-            letter = replace(letter, text=letter.text.rstrip() + lines)
+            lines = "\n\n\n\n" + "_" * 32 + "\n" + _name_label(letter.locale) + " " + "_" * 26
+            letter = replace(letter, text=letter.text.rstrip() + lines + "\n")
         items.append(PrintItem(letter, target, sender, bold, case.country))
     from app.services.samples import sample_marking
 
@@ -111,3 +112,8 @@ def print_event_batch(
     except OSError as exc:  # the folder for the parts could not be made
         raise output_failed(out, exc, existed) from exc
     return len(signers)
+
+
+def _name_label(letter_locale: str) -> str:
+    """ "Name:" in the letter's language ("Nom :" on a French letter), whatever the interface's."""
+    return translations_for(letter_locale, use_test_po=False).gettext(_NAME_LABEL)

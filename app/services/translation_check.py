@@ -25,6 +25,7 @@ from app.services.catalog_check import (
 )
 
 LEFTOVERS = ("{{", "{%", "%(", "}}")
+COPY_OF_ENGLISH = "is a copy of the English"
 
 
 @dataclass(slots=True)
@@ -38,6 +39,11 @@ class LocaleReport:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.error]
+
+    @property
+    def english_copies(self) -> int:
+        """Template and data files still identical to their English originals."""
+        return sum(1 for p in self.problems if not p.error and COPY_OF_ENGLISH in p.message)
 
 
 def template_locales() -> list[str]:
@@ -67,15 +73,8 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
             )
             continue
         present += 1
-        if locale != SOURCE_LANGUAGE and name.endswith(".j2") and _same_text(path, english / name):
-            problems.append(
-                Problem(
-                    relative_path(path),
-                    f"{name} is a copy of the English template; letters in {locale} would be "
-                    "in English",
-                    error=False,
-                )
-            )
+        if locale != SOURCE_LANGUAGE and _same_text(path, english / name):
+            problems.append(Problem(relative_path(path), _copy_warning(name, locale), error=False))
         if name.endswith(".j2"):
             problem = check_syntax(path)
             if problem is not None:
@@ -85,6 +84,22 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
     ):
         problems.extend(_check_salutations(locale))
     return present, len(expected), problems
+
+
+# What stays English in a letter while a data file is still the English copy.
+_STILL_ENGLISH = {
+    "salutations.toml": "the salutations, closings and subject line",
+    "offices.toml": "the officials' titles",
+    "asks.toml": "the sentences asking for what the UA demands",
+}
+
+
+def _copy_warning(name: str, locale: str) -> str:
+    """The warning for a file identical to its English original, saying what stays English."""
+    if name.endswith(".j2"):
+        return f"{name} {COPY_OF_ENGLISH} template; letters in {locale} would be in English"
+    part = _STILL_ENGLISH.get(name, "what this file holds")
+    return f"{name} {COPY_OF_ENGLISH} file; letters in {locale} would have {part} in English"
 
 
 def _same_text(path: Path, english: Path) -> bool:

@@ -53,6 +53,31 @@ def test_backup_command_prints_the_file_it_wrote(
     assert "made by you" in out and "3 cases, 6 appeals, 1 event " in out and str(written) in out
 
 
+def test_backups_lists_a_file_cut_short_as_unreadable_and_restore_refuses_it(
+    seeded: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = make_backup(seeded)
+    cut = seeded.backups / "appeal-desk-20261206T190100000000Z-manual.sqlite3"
+    cut.write_bytes(good.read_bytes()[:5000])  # named like a backup, copied half-way
+
+    status, out = run_cli(capsys, seeded, "backups")
+    assert status == 0
+    [line] = [line for line in out.splitlines() if str(cut) in line]
+    assert "Unreadable (damaged or not a backup): cannot be restored" in line
+    assert "0 cases" not in line
+    status, out = run_cli(capsys, seeded, "restore", str(cut))
+    assert status == 1 and "is not a usable backup" in out and "Nothing was changed" in out
+    assert row_counts_of(seeded)["appeals"] == 6
+
+
+def row_counts_of(paths: AppPaths) -> dict[str, int]:
+    db = open_database(paths)
+    try:
+        return row_counts(db)
+    finally:
+        db.close()
+
+
 def test_cli_on_a_damaged_store_refuses_and_touches_nothing(
     seeded: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

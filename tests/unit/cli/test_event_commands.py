@@ -207,3 +207,15 @@ def test_batch_prints_named_and_blank_letters_with_envelopes_in_one_pdf(
     assert "Alex Example" in words and "Sam Sample" in words and "Rui Costa" in words
     code, _, err = run(capsys, event_dir, "event", "batch", EVENT, "56/26", "--out", str(out))
     assert code == 1 and "not one of the cases" in err
+
+
+def test_a_blank_letter_labels_its_name_line_in_the_letters_language(
+    qapp: object, event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "batch.pdf"
+    argv = ("event", "batch", EVENT, "12/26", "--out", str(out), "--blank", "1", "--lang", "fr")
+    code, _, err = run(capsys, event_dir, *argv)  # the interface speaks English
+    assert code == 0, err
+    letter = " ".join(unicodedata.normalize("NFKC", PdfReader(out).pages[0].extract_text()).split())
+    assert "Objet : AU 12/26" in letter  # a French letter
+    assert "Nom :" in letter and "Name:" not in letter

@@ -217,3 +217,25 @@ def test_a_plural_rule_that_sends_a_count_to_the_wrong_form_is_caught(
     code, out = run_check(capsys, "ar_EG", "--no-render")
     assert code == 1
     assert "Plural-Forms puts the count 103 in form 5, the language uses form 3" in out
+
+
+def test_data_files_still_english_copies_are_named_one_by_one(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A translator copied the English folder and translated only the letter itself.
+    templates, _ = sandbox
+    shutil.copytree(templates / "en", templates / "it")
+    letter = templates / "it" / "letter.txt.j2"
+    letter.write_text(letter.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    code, out = run_check(capsys, "it")
+    assert code == 0  # warnings: the letters still render
+    assert "letter.txt.j2" not in out
+    for name, what in (
+        ("salutations.toml", "the salutations, closings and subject line in English"),
+        ("offices.toml", "the officials' titles in English"),
+        ("asks.toml", "the sentences asking for what the UA demands in English"),
+        ("solidarity.txt.j2", "would be in English"),
+    ):
+        assert f"warning: templates/it/{name}: {name} is a copy of the English" in out
+        assert what in out
+    assert "it: templates: 5/5; 0 errors; 4 files still the English copy" in out

@@ -8,14 +8,18 @@ from app.importing.persons import column_persons, labelled_persons, split_person
 from app.importing.story_persons import narrative_persons
 
 
-def test_pronouns_are_kept_as_printed_and_sex_markers_dropped() -> None:
+def test_pronouns_and_sex_markers_are_kept_as_printed() -> None:
     assert split_person_list("Tharani Example (she/her), Keerthanan Sample (he/him)") == [
         Person("Tharani Example", "she/her"),
         Person("Keerthanan Sample", "he/him"),
     ]
     assert split_person_list("Chhim Example (f), Roeun Sample (m)") == [
-        Person("Chhim Example"),
-        Person("Roeun Sample"),
+        Person("Chhim Example", "f"),
+        Person("Roeun Sample", "m"),
+    ]
+    assert split_person_list("Lukas Beispiel (er/ihm), Rosa Ejemplo (femenino)") == [
+        Person("Lukas Beispiel", "er/ihm"),
+        Person("Rosa Ejemplo", "femenino"),
     ]
     assert split_person_list("Manuel Ejemplo (él) y Ana Ejemplo (ella)") == [
         Person("Manuel Ejemplo", "él"),
@@ -114,3 +118,13 @@ def test_an_armed_group_a_street_and_a_role_noun_are_not_persons() -> None:
         "Write for Ana Ejemplo.\n"
     )
     assert _story_persons(text) == ["Ana Ejemplo"]
+
+
+def test_pronouns_after_a_name_in_the_story_are_read() -> None:
+    text = (
+        "Der fiktive Gewerkschafter Lukas Beispiel (er/ihm) wurde am 2. März festgenommen.\n\n"
+        "Bitte schreiben Sie für Lukas Beispiel.\n"
+    )
+    assert narrative_persons(Document(text), text.split("\n\n")[0], set()) == [
+        Person("Lukas Beispiel", "er/ihm")
+    ]

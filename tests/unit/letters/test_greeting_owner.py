@@ -49,6 +49,7 @@ def test_the_second_official_of_an_update_is_not_greeted_as_the_first(tmp_path: 
 def test_a_spanish_greeting_goes_to_the_official_it_names_not_the_first(tmp_path: Path) -> None:
     # The minister is listed first; the model letter greets the prosecutor general.
     case = _imported(tmp_path, "189/26", "ua-two-officials-es.txt")
+    assert [(p.name, p.pronouns) for p in case.persons] == [("Marco Ilves", "masculino")]
     assert case.targets[0].salutation is None
     assert case.targets[1].salutation == "Señora Fiscal General"
 
