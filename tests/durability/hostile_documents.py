@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import zipfile
 import zlib
 from pathlib import Path
+
+from tests.durability.peak_memory import peak_rss_mb
 
 BIDI = "\u202e\u2066\u200f"
 
@@ -165,7 +166,7 @@ def _main(data_dir: str, corpus: str) -> None:
     db = open_database(resolve_paths(data_dir))
     before = row_counts(db)
     files = sorted(Path(corpus).iterdir())
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = peak_rss_mb()
     slowest = 0.0
     results = []
     for path in files:  # one by one, to time each; then all at once (the bulk path)
@@ -180,8 +181,8 @@ def _main(data_dir: str, corpus: str) -> None:
         ],
         "before": before,
         "after": row_counts(db),
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "rss_before_mb": rss_before / 1024,
+        "peak_rss_mb": peak_rss_mb(),
+        "rss_before_mb": rss_before,
         "slowest_seconds": slowest,
     }
     db.close()

@@ -9,7 +9,6 @@ seconds per file, and the process's peak RSS). Shared by test_pathological_pdfs.
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -23,6 +22,8 @@ from pypdf.generic import (
     NameObject,
     NumberObject,
 )
+
+from tests.durability.peak_memory import peak_rss_mb
 
 TEXT_LINE = b"BT /F1 9 Tf 1 0 0 1 10 10 Tm (Fictional text) Tj ET\n"
 PATH_LINE = b"0 0 m 10 10 l S\n"
@@ -174,7 +175,7 @@ def main(folder: Path) -> None:
                 "seconds": time.monotonic() - started,
             }
         )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     print(json.dumps({"results": results, "peak_rss_mb": peak}))
 
 
