@@ -263,7 +263,12 @@ _STRONG_DEADLINE = re.compile(
     r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi|"
     r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
     r"[ée]crire jusqu['’]au|Contact (?:these|the following|this|both)"
-    r"[^.:]{0,40}?\bby)\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
+    r"[^.:]{0,40}?\bby|"
+    # "as soon as possible and no later than" in each language
+    r"NO M[ÁA]S TARDE (?:DEL?|QUE(?: EL)?)|PAS PLUS TARD QUE(?: LE)?|AU PLUS TARD|"
+    r"N[ÃA]O MAIS TARDE (?:D[OE] QUE|QUE|D[OE])(?: [OA](?= ))?|O MAIS TARDAR(?: AT[ÉE])?|"
+    r"NICHT SP[ÄA]TER ALS(?: AM)?|SP[ÄA]TESTENS(?: AM| BIS(?: ZUM)?)?|NO LATER THAN"
+    r")\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
     re.I,
 )
 _WEAK_DEADLINE = re.compile(

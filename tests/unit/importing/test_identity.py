@@ -78,6 +78,30 @@ def test_wrapper_date_header_is_not_the_issue_date() -> None:
         ("VEUILLEZ ENVOYER VOS APPELS AVANT LE 23 AVRIL 2013 À :", date(2013, 4, 23)),
         ("APPEAL DEADLINE NOTICE: 18 July 2017", date(2017, 7, 18)),
         ("PLEASE SEND APPEALS IMMEDIATELY.", None),
+        # "as soon as possible and no later than", however the sentence begins
+        (
+            "ACTÚEN LO ANTES POSIBLE Y NO MÁS TARDE DEL: 3 de febrero de 2027",
+            date(2027, 2, 3),
+        ),
+        ("Escriban cuanto antes y no más tarde del 9 de marzo de 2027.", date(2027, 3, 9)),
+        ("ENVÍEN SUS CARTAS NO MÁS TARDE DE: 12 de abril de 2027", date(2027, 4, 12)),
+        (
+            "AGISSEZ DÈS QUE POSSIBLE ET AU PLUS TARD LE : 14 février 2027",
+            date(2027, 2, 14),
+        ),
+        ("Écrivez vite, pas plus tard que le 2 mars 2027.", date(2027, 3, 2)),
+        (
+            "AJAM O MAIS RAPIDAMENTE POSSÍVEL E NÃO MAIS TARDE DO QUE: 5 de abril de 2027",
+            date(2027, 4, 5),
+        ),
+        ("Enviem apelos o mais tardar até 6 de maio de 2027.", date(2027, 5, 6)),
+        (
+            "BITTE SO SCHNELL WIE MÖGLICH UND SPÄTESTENS AM: 7. Juni 2027 SCHREIBEN",
+            date(2027, 6, 7),
+        ),
+        ("Schreiben Sie nicht später als am 8. Juli 2027.", date(2027, 7, 8)),
+        ("TAKE ACTION AS SOON AS POSSIBLE AND NO LATER THAN: 9 August 2027", date(2027, 8, 9)),
+        ("Respondan no más tarde de lo posible.", None),
     ],
 )
 def test_deadline_phrases(text: str, expected: date | None) -> None:
