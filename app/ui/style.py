@@ -99,7 +99,7 @@ def _quiet_colour(widget: QWidget) -> None:
     widget.setPalette(palette)
 
 
-def _follow_palette() -> None:
+def follow_palette() -> None:
     """After the desktop's light or dark scheme changed: hints in the new hint colour."""
     for widget in QApplication.allWidgets():
         role = widget.property(_ROLE_PROPERTY)
@@ -129,5 +129,5 @@ def apply_style(app: QApplication, *, style_chosen: bool = False) -> None:
     global _following  # noqa: PLW0603 - one connection for the app's life
     if not _following:
         hints = app.styleHints()
-        hints.colorSchemeChanged.connect(lambda _scheme: QTimer.singleShot(0, _follow_palette))
+        hints.colorSchemeChanged.connect(lambda _scheme: QTimer.singleShot(0, follow_palette))
         _following = True

@@ -98,3 +98,23 @@ def test_event_projector_colours_are_readable_on_its_black(qapp) -> None:  # typ
         if role == "track":  # the empty part of a bar, not text
             continue
         assert contrast_ratio(QColor(colour), background) >= AA_NORMAL_TEXT, role
+
+
+def test_hints_follow_a_change_to_a_dark_palette(gui_app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.style import Role, apply_role, follow_palette
+
+    label = QLabel("Secondary text")
+    apply_role(label, Role.HINT)
+    before = gui_app.palette()
+    try:
+        gui_app.setPalette(dark_palette())
+        follow_palette()
+        shown = label.palette().color(QPalette.ColorRole.WindowText)
+        assert shown == hint_colour(dark_palette())
+        assert contrast_ratio(shown, dark_palette().color(QPalette.ColorRole.Window)) >= 4.5
+    finally:
+        gui_app.setPalette(before)
+        follow_palette()
+    assert label.palette().color(QPalette.ColorRole.WindowText) == hint_colour(before)
