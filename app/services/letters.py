@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from app.domain.model import (
     CaseDetail,
     CaseStatus,
     Letter,
+    Person,
     SenderProfile,
     Target,
 )
@@ -191,12 +193,15 @@ def draft_letter(
             )
         )
         body = None
-    persons, person = ctx.persons_context(case.persons, letter_locale)
-    subject = _subject(case, person["names"], rules)
-    sentences: tuple[str, ...] = ()
-    if body is None and same_language and case.recommended_actions:
+    kept: list[str] = []
+    asks_as_printed = body is None and same_language and bool(case.recommended_actions)
+    if asks_as_printed:
         # in the UA's own language its demands are written as it printed them
         kept = bullets_for_asks(list(case.recommended_actions), list(chosen_asks), user_templates)
+    persons, person = ctx.persons_context(_persons_as_printed(case.persons, kept), letter_locale)
+    subject = _subject(case, person["names"], rules)
+    sentences: tuple[str, ...] = ()
+    if asks_as_printed:
         sentences = tuple(bullet_sentences(kept, load_sentences(chain, user_templates)))
     elif body is None and chosen_asks:
         sentences = tuple(
@@ -289,6 +294,25 @@ def recipient_as_named(
     gender = _sure_gender(case, target_index, user_templates)
     target = case.targets[target_index - 1]
     return _as_named(target, base_language(letter_locale), gender, user_templates)
+
+
+def _persons_as_printed(persons: tuple[Person, ...], printed_asks: list[str]) -> tuple[Person, ...]:
+    """One pronoun source for the whole letter: a single person the UA gives no pronouns for,
+    whose demands the letter quotes as printed ("that he be given…"), is spoken of with the
+    pronouns those demands use ("his safety"), when they use only one kind."""
+    if len(persons) != 1 or persons[0].pronouns or ctx.looks_like_group(persons[0].name):
+        return persons
+    words = set(re.findall(r"[^\W\d_]+", " ".join(printed_asks).casefold()))
+    used = {gender for gender, pronouns in _PRINTED_PRONOUNS.items() if words & pronouns}
+    if len(used) != 1:
+        return persons
+    return (replace(persons[0], pronouns={"f": "she/her", "m": "he/him"}[used.pop()]),)
+
+
+_PRINTED_PRONOUNS = {
+    "f": frozenset({"she", "her", "hers", "herself"}),
+    "m": frozenset({"he", "him", "his", "himself"}),
+}
 
 
 def _salutation_as_printed(case: CaseDetail, target_index: int) -> str | None:

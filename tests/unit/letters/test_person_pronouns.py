@@ -57,3 +57,21 @@ def test_pronoun_marks_of_other_languages_word_an_english_letter(
     case = make_case(persons=(Person("Ana Example", pronouns),), model_letter=None)
     text = draft_letter(case, 1, SENDER, locale="en", today=TODAY).text
     assert f"concerned for {subject}" in text and possessive in text
+
+
+def test_without_a_mark_the_letter_follows_the_pronouns_of_the_demands_it_quotes(
+    tmp_path: Path,
+) -> None:
+    source = (FIXTURES / "ua-1990s-no-model-letter.txt").read_text(encoding="utf-8")
+    unmarked = tmp_path / "ua-unmarked.txt"  # the same UA without the "(m)"
+    unmarked.write_text(source.replace(" (m),", ","), encoding="utf-8")
+    db = open_store(resolve_paths(tmp_path / "data"))
+    try:
+        import_files(db, [unmarked])
+        case = get_case(db, "131/97")
+    finally:
+        db.close()
+    assert case.persons == (Person("Tobias Renn Halvard"),)
+    text = draft_letter(case, 1, SENDER, locale="en", today=TODAY).text
+    assert "I urge that he be given immediate access to his family" in text
+    assert "concerned for his safety" in text and " their " not in text
