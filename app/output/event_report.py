@@ -96,9 +96,11 @@ def _column_widths(
     width: float,
     dpi: int,
     size: float,
+    first_share: float = 0.3,
 ) -> list[float]:
     """Each column as wide as its widest line (bold, as the header and total are) plus a gap,
-    and the room left over shared by all; the case column gets at least 30% of the width.
+    and the room left over shared by all; the case column gets at least ``first_share`` of the
+    width (the event report's case titles; the section report's UA numbers need less).
 
     When the counts need more than the rest (many channels), they share it evenly and their
     headings are elided.
@@ -111,7 +113,7 @@ def _column_widths(
         for column, cell in enumerate(cells[: len(header)]):
             for part in cell.split("\n"):
                 needed[column] = max(needed[column], metrics.horizontalAdvance(part) + gap)
-    first_least = width * 0.3
+    first_least = width * first_share
     counts = sum(needed[1:])
     if counts > width - first_least:
         return [first_least] + [(width - first_least) / max(1, len(header) - 1)] * (len(header) - 1)
@@ -120,8 +122,36 @@ def _column_widths(
     return [first + spare] + [n + spare for n in needed[1:]]
 
 
+def _two_lines(text: str) -> str:
+    """``Mensaje de solidaridad`` -> ``Mensaje de`` over ``solidaridad``: broken at the space
+    nearest the middle (a single word stays whole)."""
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if not spaces:
+        return text
+    middle = min(spaces, key=lambda i: abs(len(text) - 2 * i))
+    return text[:middle] + "\n" + text[middle + 1 :]
+
+
+def _cut(
+    painter: QPainter, header: Sequence[str], widths: Sequence[float], dpi: int, size: float
+) -> bool:
+    """Whether a heading is wider than its column (it would end in an ellipsis)."""
+    painter.setFont(_font(size, dpi, bold=True))
+    metrics = painter.fontMetrics()
+    return any(
+        metrics.horizontalAdvance(part) > width - dpi * 0.05
+        for cell, width in zip(header, widths, strict=False)
+        for part in cell.split("\n")
+    )
+
+
 def _paint_table(
-    painter: QPainter, area: QRectF, header: Sequence[str], rows: Sequence[Sequence[str]], dpi: int
+    painter: QPainter,
+    area: QRectF,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    dpi: int,
+    first_share: float = 0.3,
 ) -> float:
     """A plain table; rows that do not fit on the page are summed up in the last line."""
     if not header:
@@ -129,7 +159,11 @@ def _paint_table(
     size = 9.0 if len(header) <= 7 else 7.0
     painter.setFont(_font(size, dpi))
     line = painter.fontMetrics().height() * 1.25
-    widths = _column_widths(painter, header, rows, area.width(), dpi, size)
+    widths = _column_widths(painter, header, rows, area.width(), dpi, size, first_share)
+    if _cut(painter, header, widths, dpi, size):  # headings over two lines before any is cut
+        header = [cell if "\n" in cell else _two_lines(cell) for cell in header]
+        widths = _column_widths(painter, header, rows, area.width(), dpi, size, first_share)
+    painter.setFont(_font(size, dpi))
     fit = max(3, int((area.height() - line * 3) // line))
     shown = list(rows)
     if len(shown) > fit:  # keep the total line; say that some cases are only in the CSV

@@ -88,9 +88,9 @@ def _paint_page(painter: QPainter, writer: QPdfWriter, page: SectionReportPage) 
     bottom = area.height() - footer_height
     month_height = min(_table_height(painter, len(month_rows), dpi), (bottom - y) * 0.4)
     if case_rows:
-        y = paint_table(
-            painter, QRectF(0, y, width, bottom - y - month_height), case_header, case_rows, dpi
-        )
+        case_area = QRectF(0, y, width, bottom - y - month_height)
+        # the first column holds only "UA 140/26": the channels and cards get the room
+        y = paint_table(painter, case_area, case_header, case_rows, dpi, first_share=0.12)
         y += dpi * 0.25
     if month_rows:
         paint_table(painter, QRectF(0, y, width * 0.6, bottom - y), month_header, month_rows, dpi)

@@ -21,7 +21,7 @@ from app.dates import long_date, month_year
 from app.domain.model import AppealKind, AppealStatus, Channel
 from app.domain.output_options import OutputOptions
 from app.i18n import _
-from app.labels import ua_label
+from app.labels import appeal_kind_label, ua_label
 from app.services.appeals import list_appeals
 from app.services.event_reports import channel_text
 from app.store.database import Database
@@ -66,10 +66,20 @@ class SectionReport:
         return dict(totals)
 
     def per_case_and_channel(self) -> dict[tuple[str, str], int]:
-        """(ua_number, channel) -> letters, all months together."""
+        """(ua_number, channel) -> appeals to officials, all months together (solidarity
+        cards to the person at risk are no appeal: see ``solidarity_per_case``)."""
         totals: Counter[tuple[str, str]] = Counter()
         for row in self.rows:
-            totals[row.ua_number, row.channel] += row.letters
+            if row.kind == AppealKind.APPEAL.value:
+                totals[row.ua_number, row.channel] += row.letters
+        return dict(totals)
+
+    def solidarity_per_case(self) -> dict[str, int]:
+        """ua_number -> solidarity messages sent, whatever their channel."""
+        totals: Counter[str] = Counter()
+        for row in self.rows:
+            if row.kind == AppealKind.SOLIDARITY.value:
+                totals[row.ua_number] += row.letters
         return dict(totals)
 
     def per_month(self) -> dict[str, int]:
@@ -173,19 +183,28 @@ def report_page(report: SectionReport, today: date) -> SectionReportPage:
     from app.output.section_report import SectionReportPage
 
     per_case = report.per_case_and_channel()
+    solidarity = report.solidarity_per_case()
     replies = report.replies_per_case()
     channels = [c.value for c in Channel if any(ch == c.value for _ua, ch in per_case)]
-    case_header = [_("UA"), *(channel_text(c) for c in channels), _("Total"), _("Replies")]
+    # its own column: a card to the person at risk is no appeal to an official
+    cards = [appeal_kind_label(AppealKind.SOLIDARITY)] if solidarity else []
+    case_header = [_("UA"), *(channel_text(c) for c in channels), *cards, _("Total"), _("Replies")]
+    cases = dict.fromkeys(
+        sorted({*(ua for ua, _ch in per_case), *solidarity}, key=lambda ua: _ua_key(ua))
+    )
     case_rows = [
         [
             ua_label(ua),
             *(str(per_case.get((ua, c), 0)) for c in channels),
-            str(sum(per_case.get((ua, c), 0) for c in channels)),
+            *([str(solidarity.get(ua, 0))] if solidarity else []),
+            str(sum(per_case.get((ua, c), 0) for c in channels) + solidarity.get(ua, 0)),
             str(replies.get(ua, 0)),
         ]
-        for ua in dict.fromkeys(ua for ua, _ch in sorted(per_case, key=lambda k: _ua_key(k[0])))
+        for ua in cases
     ]
     column_totals = [str(sum(n for (_ua, ch), n in per_case.items() if ch == c)) for c in channels]
+    if solidarity:
+        column_totals.append(str(sum(solidarity.values())))
     case_rows.append([_("Total"), *column_totals, str(report.total), str(report.total_replies)])
     month_replies = report.replies_per_month()
     month_rows = [

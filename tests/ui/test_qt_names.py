@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject
 UI = Path(__file__).resolve().parents[2] / "app" / "ui"
 
 # The Qt methods our classes reimplement on purpose (item models, proxies, delegates, dialogs,
-# and a label that speaks its new text). Event handlers (``...Event``) are reimplemented freely.
+# a label that speaks its new text, and Qt's catalog for its own dialogs). Event handlers
+# (``...Event``) are reimplemented freely.
 REIMPLEMENTED = frozenset(
     {
         "accept",
@@ -37,6 +38,7 @@ REIMPLEMENTED = frozenset(
         "setText",
         "sibling",
         "sort",
+        "translate",  # a QTranslator that looks Qt's file-dialog labels up without mnemonic
     }
 )
 

@@ -114,3 +114,27 @@ def test_the_dialog_shows_the_tables_the_pdf_prints(qtbot, gui_app, app_paths, o
             assert any(shown[at : at + len(run)] == run for at in range(len(shown))), run
     assert shown.index("UA 3/26") < shown.index("UA 12/26")  # by year, then number
     assert "March 2026" in shown and "2026-03" not in shown  # months in words
+
+
+def test_the_dialog_counts_a_solidarity_card_apart_from_the_posted_appeals(
+    qtbot, gui_app, app_paths, open_db
+) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.model import AppealKind
+
+    seed(app_paths, open_db)
+    record_appeal(
+        open_db,
+        "3/26",
+        target_index=1,
+        channel=Channel.POST,
+        sent_on=date(2026, 4, 6),
+        kind=AppealKind.SOLIDARITY,
+    )
+    dialog = report_dialog.ReportDialog(lambda: open_db)
+    qtbot.add_widget(dialog)
+    shown = [line.strip() for line in dialog.view.toPlainText().splitlines() if line.strip()]
+    header = ["UA", "Post", "Email", "Fax", "Solidarity message", "Total", "Replies"]
+    at = shown.index("UA")
+    assert shown[at : at + len(header)] == header
+    row = shown.index("UA 3/26")
+    assert shown[row : row + 7] == ["UA 3/26", "0", "0", "1", "1", "2", "0"]  # not under Post

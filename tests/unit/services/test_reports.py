@@ -67,8 +67,8 @@ def test_counts_per_case_and_channel_and_per_month(seeded: Database) -> None:
         ("901/27", "post"): 4,
         ("901/27", "email"): 1,
         ("902/27", "fax"): 1,
-        ("902/27", "post"): 1,
     }
+    assert report.solidarity_per_case() == {"902/27": 1}  # a card to the person, not an appeal
     assert report.per_month() == {"2026-10": 4, "2026-11": 3}
     assert report.total_replies == 1
     assert report.replies_per_case() == {"901/27": 1, "902/27": 0}
@@ -145,3 +145,47 @@ def test_a_long_report_still_fits_one_page_with_its_totals(tmp_path: Path) -> No
     assert "Total letters: 160. Replies received: 80." in text
     assert "UA 1/26" in text and "\u2026" in text  # rows that do not fit are elided...
     assert "Total 160 80" in text  # ...but the totals line of each table stays
+
+
+def test_a_solidarity_card_has_its_own_column_not_the_post_appeals(
+    seeded: Database, tmp_path: Path
+) -> None:
+    from app.services.reports import report_page
+
+    header, rows = report_page(section_report(seeded), date(2026, 12, 6)).case_table
+    assert header == ["UA", "Post", "Email", "Fax", "Solidarity message", "Total", "Replies"]
+    by_case = {row[0]: row[1:] for row in rows}
+    assert by_case["UA 902/27"] == ["0", "0", "1", "1", "2", "0"]  # the card is not post
+    assert by_case["Total"] == ["4", "1", "1", "1", "7", "1"]
+    target = tmp_path / "report.pdf"
+    write_section_report(seeded, csv_path=None, pdf_path=target, options=A4)
+    assert "Solidarity message" in page_text(target)
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    from app.i18n import set_language
+
+    set_language("es")
+    yield
+    set_language("en")
+
+
+def test_the_spanish_pdf_shows_headings_and_months_whole(
+    seeded: Database, tmp_path: Path, spanish: None
+) -> None:
+    rows = (
+        *section_report(seeded).rows,
+        ReportRow("2026-12", "902/27", "email", "appeal", 2),
+    )
+    target = tmp_path / "informe.pdf"
+    write_report_pdf(SectionReport(None, None, rows), target, options=A4)
+    text = page_text(target)
+    for whole in (
+        "Correo postal",
+        "Correo electrónico",
+        "Mensaje de solidaridad",
+        "diciembre de 2026",
+    ):
+        assert whole in text, whole
+    assert "\u2026" not in text
