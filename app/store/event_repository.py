@@ -114,22 +114,26 @@ def tally_cells(session: Session, event_id: int) -> list[tuple[str, str, str, st
     ]
 
 
+def _compared_columns() -> tuple[Any, ...]:
+    """A record's UUID, then the fields a merge compares (``COMPARED_FIELDS``, in order)."""
+    return (
+        AppealRow.uuid,
+        CaseRow.ua_number,
+        EventRow.uuid,
+        AppealRow.kind,
+        AppealRow.status,
+        AppealRow.channel,
+        AppealRow.count,
+        AppealRow.sent_on,
+        AppealRow.target_position,
+        AppealRow.target_label,
+        AppealRow.language,
+    )
+
+
 def _record_columns() -> Select[*tuple[Any, ...]]:
     return (
-        select(
-            AppealRow.uuid,
-            CaseRow.ua_number,
-            EventRow.uuid,
-            AppealRow.kind,
-            AppealRow.status,
-            AppealRow.channel,
-            AppealRow.count,
-            AppealRow.sent_on,
-            AppealRow.target_position,
-            AppealRow.target_label,
-            AppealRow.language,
-            AppealRow.created_at,
-        )
+        select(*_compared_columns(), AppealRow.created_at)
         .join(CaseRow, AppealRow.case_id == CaseRow.id)
         .outerjoin(EventRow, AppealRow.event_id == EventRow.id)
     )
@@ -184,19 +188,7 @@ def exported_records(session: Session, event_id: int) -> list[dict[str, object]]
 def compared_records(session: Session, event_id: int) -> dict[str, dict[str, object]]:
     """The event's stored records, keyed by UUID, with the fields a merge compares (one query)."""
     query = (
-        select(
-            AppealRow.uuid,
-            CaseRow.ua_number,
-            EventRow.uuid,
-            AppealRow.kind,
-            AppealRow.status,
-            AppealRow.channel,
-            AppealRow.count,
-            AppealRow.sent_on,
-            AppealRow.target_position,
-            AppealRow.target_label,
-            AppealRow.language,
-        )
+        select(*_compared_columns())
         .join(CaseRow, AppealRow.case_id == CaseRow.id)
         .join(EventRow, AppealRow.event_id == EventRow.id)
         .where(AppealRow.event_id == event_id)
@@ -206,7 +198,7 @@ def compared_records(session: Session, event_id: int) -> dict[str, dict[str, obj
         record = dict(zip(COMPARED_FIELDS, values, strict=True))
         sent_on = record["sent_on"]
         record["sent_on"] = sent_on.isoformat() if isinstance(sent_on, date) else None
-        found[uuid] = record
+        found[str(uuid)] = record
     return found
 
 
