@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from app.domain.errors import N_, ImportRejected
-from app.domain.greetings import greeted_official
+from app.domain.greetings import greeted_official, official_descriptions
 from app.domain.model import OutputKind, ParsedDocument, Person, Target
 from app.importing import identity
 from app.importing.countries import (
@@ -132,7 +132,7 @@ def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:
     greeting = letter.split("\n", 1)[0].strip().rstrip(",:;!").strip()
     if not greeting or any(fold(t.salutation or "") == fold(greeting) for t in targets):
         return targets
-    named = greeted_official(greeting, [f"{t.title or ''} {t.display_name}" for t in targets])
+    named = greeted_official(greeting, official_descriptions(targets))
     unsaluted = [i for i, target in enumerate(targets) if target.salutation is None]
     for i in [named] if named is not None else unsaluted[:1]:
         if targets[i].salutation is None:  # never another official's: they get their own
