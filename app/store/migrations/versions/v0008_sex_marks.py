@@ -63,12 +63,12 @@ def upgrade() -> None:
             "WHERE LOWER(TRIM(persons.pronouns)) IN ('m', 'h', 'f')"
         )
     ).fetchall()
-    for person_id, pronouns, language in persons:
-        read = _read_mark(pronouns, str(language or "en"))
-        if read != pronouns:
+    for person_id, printed, language in persons:
+        stored = _read_mark(printed, str(language or "en"))
+        if stored != printed:
             conn.execute(
                 sa.text("UPDATE persons SET pronouns = :value WHERE id = :id"),
-                {"value": read, "id": person_id},
+                {"value": stored, "id": person_id},
             )
 
 
