@@ -63,8 +63,8 @@ def upgrade() -> None:
             "WHERE LOWER(TRIM(persons.pronouns)) IN ('m', 'h', 'f')"
         )
     ).fetchall()
-    for person_id, printed, language in persons:
-        stored = _read_mark(printed, str(language or "en"))
+    for person_id, printed, case_language in persons:
+        stored = _read_mark(printed, str(case_language or "en"))
         if stored != printed:
             conn.execute(
                 sa.text("UPDATE persons SET pronouns = :value WHERE id = :id"),
