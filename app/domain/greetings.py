@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.domain.model import Target
 from app.domain.text_folding import fold
 
 # Words of courtesy and grammar around the office or name a greeting is made of ("Dear",
@@ -28,6 +29,12 @@ def greeting_words(greeting: str) -> set[str]:
     return {word for word in _WORD.findall(fold(greeting)) if word not in _COURTESY}
 
 
+def official_descriptions(targets: Sequence[Target]) -> list[str]:
+    """Each official as the text of their office and name ("Prime Minister Helena Marsh"), the
+    form the functions below compare a greeting with."""
+    return [f"{target.title or ''} {target.display_name}" for target in targets]
+
+
 def greeted_official(greeting: str, officials: Sequence[str]) -> int | None:
     """The index of the official a greeting names, each official given as the text of their
     office and name ("Prime Minister Helena Marsh"), or None when it names none of them.
@@ -47,6 +54,16 @@ def greeted_official(greeting: str, officials: Sequence[str]) -> int | None:
 def names_official(greeting: str, official: str) -> bool:
     """Whether the greeting names this official (by office or name, as above)."""
     return _named_words(greeting, official) > 0
+
+
+def stored_greeting_fits(greeting: str, officials: Sequence[str], index: int) -> bool:
+    """Whether the greeting stored for the official at ``index`` is theirs: it names them, or
+    names none of the case's officials ("Your Excellency,"). An import made before greetings
+    were given to the official they name may hold the first official's greeting on another
+    ("Dear Prime Minister," on the Minister of Justice); that one is not theirs."""
+    return (
+        names_official(greeting, officials[index]) or greeted_official(greeting, officials) is None
+    )
 
 
 def _named_words(greeting: str, official: str) -> int:

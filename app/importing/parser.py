@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from app.domain.errors import N_, ImportRejected
-from app.domain.greetings import greeted_official
+from app.domain.greetings import greeted_official, official_descriptions
 from app.domain.model import OutputKind, ParsedDocument, Person, Target
 from app.importing import identity
 from app.importing.countries import (
@@ -21,7 +21,7 @@ from app.importing.layouts import recognise
 from app.importing.narrative import narrative_targets
 from app.importing.normalize import fold
 from app.importing.own_outputs import check_text
-from app.importing.persons import column_persons, labelled_persons
+from app.importing.persons import column_persons, labelled_persons, with_sex_marks_read
 from app.importing.status import document_kind
 from app.importing.story import model_letter, preferred_languages, summary
 from app.importing.story_persons import narrative_persons
@@ -86,6 +86,9 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         raise ImportRejected(source, NOT_A_UA)
     if doc.accent_damaged:
         persons, targets = _names_as_printed(doc, persons, targets)
+    # The story weighs more than the page around it (cookie banners, menus in English).
+    language = detect_language(" ".join([story or ""] * 3 + [doc.flat_body]))
+    persons = with_sex_marks_read(doc, persons, language)
     return ParsedDocument(
         ua_number=number,
         ai_index=index,
@@ -99,8 +102,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         targets=tuple(targets),
         preferred_languages=() if kind is OutputKind.FINAL else tuple(preferred_languages(doc)),
         previous_ua_link=previous,
-        # The story weighs more than the page around it (cookie banners, menus in English).
-        document_language=detect_language(" ".join([story or ""] * 3 + [doc.flat_body])),
+        document_language=language,
         summary=story,
         model_letter=letter,
         copies_to=tuple(copies),
@@ -132,7 +134,7 @@ def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:
     greeting = letter.split("\n", 1)[0].strip().rstrip(",:;!").strip()
     if not greeting or any(fold(t.salutation or "") == fold(greeting) for t in targets):
         return targets
-    named = greeted_official(greeting, [f"{t.title or ''} {t.display_name}" for t in targets])
+    named = greeted_official(greeting, official_descriptions(targets))
     unsaluted = [i for i, target in enumerate(targets) if target.salutation is None]
     for i in [named] if named is not None else unsaluted[:1]:
         if targets[i].salutation is None:  # never another official's: they get their own

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.domain.errors import N_, TargetOutOfRange, UnknownLocale
-from app.domain.greetings import greeted_official, names_official
+from app.domain.greetings import greeted_official, official_descriptions, stored_greeting_fits
 from app.domain.model import (
     AppealKind,
     CaseDetail,
@@ -319,12 +319,9 @@ def _salutation_as_printed(case: CaseDetail, target_index: int) -> str | None:
     """The salutation the UA printed for this official: their own, or the model letter's
     greeting when it is theirs (the official it names, else the first one). Another
     official's greeting is never used: each other official's is made from their own title."""
-    officials = [f"{t.title or ''} {t.display_name}" for t in case.targets]
-    own = officials[target_index - 1]
+    officials = official_descriptions(case.targets)
     salutation = case.targets[target_index - 1].salutation
-    if salutation and (
-        names_official(salutation, own) or greeted_official(salutation, officials) is None
-    ):
+    if salutation and stored_greeting_fits(salutation, officials, target_index - 1):
         return salutation
     if salutation:
         return None  # another official's greeting, stored by an older import

@@ -10,11 +10,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import i18n
+from app.domain.model import Target
 from app.paths import resolve_paths
 from app.services.cases import get_case
 from app.services.importing import import_files
 from app.store.database import Database, open_database
 from app.ui.views.case_detail_view import CaseDetailView
+from tests.builders import make_case
 
 BLIND3 = Path(__file__).resolve().parents[1] / "unit" / "importing" / "blind3"
 SRI_LANKA = BLIND3 / "617_sri_lanka_fisherman_blog_update_2016.txt"
@@ -180,3 +182,25 @@ def test_the_case_page_comes_after_the_first_frame_and_works_when_a_case_is_show
     assert view.letter_button.text() == "&Write a letter…"
     view.letter_button.click()
     assert clicked == [True]
+
+
+def test_a_greeting_stored_on_the_wrong_official_is_not_shown_as_theirs(qtbot: QtBot) -> None:
+    # A case imported before greetings went to the official they name: the first official's
+    # greeting was stored on the second as well.
+    case = make_case(
+        targets=(
+            Target("Prime Minister", "Helena Marsh", salutation="Dear Prime Minister"),
+            Target("Minister of Justice", "Arlen Fosse", salutation="Dear Prime Minister"),
+            Target("Governor", "Ida Roe", salutation="Your Excellency"),
+        ),
+    )
+    view = CaseDetailView()
+    qtbot.addWidget(view)
+    view.show_case(case)
+    text = view.body.toPlainText()
+    prime_minister = text.index("Helena Marsh")
+    minister = text.index("Arlen Fosse")
+    governor = text.index("Ida Roe")
+    assert "Salutation: Dear Prime Minister" in text[prime_minister:minister]
+    assert "Salutation" not in text[minister:governor]
+    assert "Salutation: Your Excellency" in text[governor:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from app.domain.greetings import official_descriptions, stored_greeting_fits
 from app.domain.model import (
     AppealKind,
     AppealRecord,
@@ -51,10 +52,10 @@ def _left_to_right(value: str) -> str:
     return "\u2066" + value + "\u2069"
 
 
-def _target_html(position: int, target: Target) -> str:
+def _target_html(position: int, target: Target, salutation_fits: bool = True) -> str:
     label = target.label or _("Unnamed official")
     lines = ["<b>" + escape(f"{position}. {label}") + "</b>"]
-    if target.salutation:
+    if target.salutation and salutation_fits:
         lines.append(escape(_("Salutation: {salutation}").format(salutation=target.salutation)))
     if target.address:
         lines.append(escape(target.address).replace("\n", "<br>"))
@@ -249,7 +250,16 @@ def case_detail_html(case: CaseDetail, today: date | None = None) -> str:
         parts.append(_heading(_("What the UA asks for")) + _list(asks))
     parts.append(_heading(_("Write to")))
     if case.targets:
-        parts.extend(_target_html(i, t) for i, t in enumerate(case.targets, start=1))
+        officials = official_descriptions(case.targets)
+        parts.extend(
+            _target_html(
+                i,
+                t,
+                salutation_fits=not t.salutation
+                or stored_greeting_fits(t.salutation, officials, i - 1),
+            )
+            for i, t in enumerate(case.targets, start=1)
+        )
     else:
         parts.append(_para(_("This document names no official to write to.")))
     if case.copies_to:
