@@ -66,7 +66,8 @@ def _vocabulary() -> dict[str, str]:
     found: dict[str, str] = {}
     # "ministre" and "dans" are words of their own, not "ministère" or "danés" damaged.
     known = {word.casefold() for word in words}.union(*STOPWORDS.values())
-    for word in words:
+    labels = set(_LABEL_WORDS.split())
+    for word in sorted(words, key=lambda word: _preference(word, labels)):
         damaged = _strip(word)
         if damaged.casefold() in known:
             continue
@@ -76,6 +77,18 @@ def _vocabulary() -> dict[str, str]:
                 found.setdefault(damaged.capitalize(), word.capitalize())
     return found
 
+
+def _preference(word: str, labels: set[str]) -> tuple[bool, int, bool, str]:
+    """Which word a damaged form stands for when several lose the same letters ("inglés" and
+    "inglês" both become "ingls"; "última" and "Última" both "ltima"), the same on every run:
+    a label word first, then the one with fewer accents other than the acute (the Spanish and
+    French of most UAs before the Portuguese or German), the lower-case one (a capital lost
+    with its accent is put back by its place in the text), then alphabetical order."""
+    not_acute = sum(1 for ch in word if ord(ch) >= 128 and ch not in _ACUTE)
+    return word not in labels, not_acute, word[:1].isupper(), word
+
+
+_ACUTE = frozenset("áéíóúÁÉÍÓÚ")
 
 # Damaged forms that are ordinary words and must stay as they are.
 _COMMON = {"per", "core", "mal", "ser", "son", "les", "des", "ces", "the", "con", "mas"}
@@ -94,11 +107,21 @@ def repair_accent_damage(text: str) -> str:
     pattern = _pattern()
 
     def restore(match: re.Match[str]) -> str:
-        return vocabulary.get(match.group(0), match.group(0))
+        damaged = match.group(0)
+        word = vocabulary.get(damaged, damaged)
+        if word[:1].islower() and _strip(word[:1]) == "" and _starts_sentence(text, match.start()):
+            return word[:1].upper() + word[1:]  # "ltima actualizacin:" opening a line
+        return word
 
     text = pattern.sub(restore, text)
     # "MISE  JOUR", "LANGUE  PRIVILÉGIER", "Copies  :": a lost "À" leaves two spaces.
     return re.sub(r"\b(MISE|Mise|mise|LANGUE|Langue|langue|COPIES|Copies)  (?=\S)", r"\1 à ", text)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether a word at ``start`` opens the text, a line or a sentence (after ". ")."""
+    before = text[:start].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", "!", "?", "•", "-", "*"))
 
 
 def as_printed(name: str, printed: str) -> str:

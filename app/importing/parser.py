@@ -21,7 +21,7 @@ from app.importing.layouts import recognise
 from app.importing.narrative import narrative_targets
 from app.importing.normalize import fold
 from app.importing.own_outputs import check_text
-from app.importing.persons import column_persons, labelled_persons
+from app.importing.persons import column_persons, labelled_persons, with_sex_marks_read
 from app.importing.status import document_kind
 from app.importing.story import model_letter, preferred_languages, summary
 from app.importing.story_persons import narrative_persons
@@ -86,6 +86,9 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         raise ImportRejected(source, NOT_A_UA)
     if doc.accent_damaged:
         persons, targets = _names_as_printed(doc, persons, targets)
+    # The story weighs more than the page around it (cookie banners, menus in English).
+    language = detect_language(" ".join([story or ""] * 3 + [doc.flat_body]))
+    persons = with_sex_marks_read(doc, persons, language)
     return ParsedDocument(
         ua_number=number,
         ai_index=index,
@@ -99,8 +102,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         targets=tuple(targets),
         preferred_languages=() if kind is OutputKind.FINAL else tuple(preferred_languages(doc)),
         previous_ua_link=previous,
-        # The story weighs more than the page around it (cookie banners, menus in English).
-        document_language=detect_language(" ".join([story or ""] * 3 + [doc.flat_body])),
+        document_language=language,
         summary=story,
         model_letter=letter,
         copies_to=tuple(copies),

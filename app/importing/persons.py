@@ -24,6 +24,9 @@ _LIST_LABEL = re.compile(
     r"NOMS? ET PRONOMS?|Names?|Nombres?|Noms?|New names?|Nuevos nombres|Nouveaux noms)\s*:\s*(.*)$",
     re.I,
 )
+# The old footer's one-letter mark for the person of the UA: "Gender m/f: f", "Sexo h/m: h",
+# "Genre h/f: f" ("both" for several people, which tells nothing about one of them).
+_GENDER_MARK = re.compile(r"\b(?:Gender m/f|Sexo h/m|Genre h/f)\s*:\s*([mfh])\b(?![/.])", re.I)
 _ANY_LABEL = re.compile(r"^\s*[^\W\d_][^:.\n]{1,40}\s?:")
 _TRAILING_DROP = re.compile(
     r"\s*(?:[-–—]\s*(?:released|freed|liberad[oa]s?|libéré(?:e|s|es)?|freigelassen)\b.*|"
@@ -114,6 +117,30 @@ def _is_sentence(line: str) -> bool:
     return bool(re.search(r"\b(?:UA|AU)\s*\d", line)) or (
         len(words) >= 6 and lower * 2 > len(words)
     )
+
+
+def with_sex_marks_read(doc: Document, persons: list[Person], language: str) -> list[Person]:
+    """Each person's sex mark as the letter "f" or "m" whatever the UA's language, and the one
+    person of a UA given the mark of the footer's gender line when none was printed beside the
+    name ("Name: Leyla Mammadova" ... "Gender m/f: f").
+
+    Spanish and Portuguese UAs mark a woman "(m)" (mujer, mulher) and a man "(h)" (hombre,
+    homem), French ones a man "(h)" (homme): read as English, "Felipa (m)" would be a man."""
+    if len(persons) == 1 and not persons[0].pronouns:
+        marks = {fold(mark) for mark in _GENDER_MARK.findall(doc.text)}
+        if len(marks) == 1:
+            persons = [Person(name=persons[0].name, pronouns=marks.pop())]
+    woman_is_m = language in ("es", "pt") or bool(_HOMBRE_MUJER_LABEL.search(doc.text))
+    marks_read = {"h": "m", "f": "f", "m": "f" if woman_is_m else "m"}
+    return [
+        Person(name=p.name, pronouns=marks_read[mark])
+        if p.pronouns and (mark := p.pronouns.strip().casefold()) in marks_read
+        else p
+        for p in persons
+    ]
+
+
+_HOMBRE_MUJER_LABEL = re.compile(r"\bSexo\s+h/m\b", re.I)
 
 
 def labelled_persons(doc: Document) -> list[Person]:

@@ -8,12 +8,16 @@ All people, officials and addresses here are invented.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from app.importing import parse_text
+from app.importing.damage import repair_accent_damage
 from app.importing.names import split_office_and_name
 
 
@@ -149,3 +153,35 @@ def test_a_short_french_ua_flattened_onto_one_line_reads_as_its_lines_do() -> No
     [copy] = one_line.copies_to  # the embassy's address stays on its line: nothing ends it
     assert with_lines.copies_to == ("Ambassade de Belmont",)
     assert copy.startswith("Ambassade de Belmont ")
+
+
+def test_a_lost_accent_is_restored_the_same_way_on_every_run() -> None:
+    # "inglés"/"inglês" and "última"/"Última" lose the same letters; which word comes back must
+    # not depend on the interpreter's string hashing, which changes from run to run.
+    script = "from app.importing.damage import _vocabulary\nprint(sorted(_vocabulary().items()))\n"
+    root = Path(__file__).resolve().parents[3]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outputs) == 1
+
+
+def test_a_lost_capital_comes_back_where_a_line_or_sentence_begins() -> None:
+    text = (
+        "Esta es la segunda y ltima actualizacin de la AU 58/13.\n"
+        "ltima actualizacin: 3 de mayo. ltima vez vista en casa.\n"
+        "Idioma preferido: ingls, espaol.\n"
+    )
+    assert repair_accent_damage(text) == (
+        "Esta es la segunda y última actualización de la AU 58/13.\n"
+        "Última actualización: 3 de mayo. Última vez vista en casa.\n"
+        "Idioma preferido: inglés, español.\n"
+    )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from app.domain.model import Person
+from app.importing import parse_text
 from app.importing.document import Document
 from app.importing.persons import column_persons, labelled_persons, split_person_list
 from app.importing.story_persons import narrative_persons
+from app.letters.context import person_gender
 
 
 def test_pronouns_and_sex_markers_are_kept_as_printed() -> None:
@@ -127,4 +129,38 @@ def test_pronouns_after_a_name_in_the_story_are_read() -> None:
     )
     assert narrative_persons(Document(text), text.split("\n\n")[0], set()) == [
         Person("Lukas Beispiel", "er/ihm")
+    ]
+
+
+def test_a_spanish_ua_marks_a_woman_m_and_a_man_h() -> None:
+    text = (
+        "AU: 31/14 Índice: AMR 41/0031/2014 México Fecha: 3 de marzo de 2014\n\n"
+        "ACCIÓN URGENTE\nDOS DEFENSORES AMENAZADOS\n\n"
+        "Los defensores Rosa Ejemplo Tapia y Mario Muestra Cruz recibieron amenazas de muerte "
+        "por su trabajo en defensa de la tierra de su comunidad.\n\n"
+        "Nombres: Rosa Ejemplo Tapia (m), Mario Muestra Cruz (h)\nSexo h/m: ambos\n"
+    )
+    persons = parse_text(text).persons
+    assert [(p.name, p.pronouns) for p in persons] == [
+        ("Rosa Ejemplo Tapia", "f"),
+        ("Mario Muestra Cruz", "m"),
+    ]
+    assert [person_gender(p.pronouns) for p in persons] == ["f", "m"]
+
+
+def test_the_footers_gender_line_gives_the_one_person_their_mark() -> None:
+    text = (
+        "UA: 58/15 Index: EUR 00/0058/2015 Exampleland Date: 2 March 2015\n\n"
+        "URGENT ACTION\nJOURNALIST DETAINED FOR HER REPORTING\n\n"
+        "Journalist Lena Example was detained on 1 March 2015 after reporting on corruption.\n\n"
+        "Name: Lena Example\nGender m/f: f\n\nUA: 58/15 Index: EUR 00/0058/2015 "
+        "Issue Date: 2 March 2015\n"
+    )
+    assert [(p.name, p.pronouns) for p in parse_text(text).persons] == [("Lena Example", "f")]
+    several = text.replace("Name: Lena Example", "Names: Lena Example, Ivo Sample").replace(
+        "Gender m/f: f", "Gender m/f: both"
+    )
+    assert [(p.name, p.pronouns) for p in parse_text(several).persons] == [
+        ("Lena Example", None),
+        ("Ivo Sample", None),
     ]
