@@ -189,6 +189,15 @@ def check_catalog(
                     msgid=msgid,
                 )
             )
+    translated = [
+        form
+        for m in messages
+        for form in (m.string if isinstance(m.string, (list, tuple)) else (m.string,))
+        if form and not m.fuzzy
+    ]
+    direction = direction_problem(locale, translated, shown)
+    if direction is not None:
+        problems.append(direction)
     problems.extend(_named_entries(fuzzy, shown, "fuzzy"))
     problems.extend(_named_entries(untranslated, shown, "untranslated"))
     if expected is not None:
@@ -630,6 +639,54 @@ def _string_problem(text: str) -> str | None:
             return None
         index += 1
     return "end-of-line within string"
+
+
+def direction_problem(
+    locale: str, texts: list[str], where: str, noun: str = "translations"
+) -> Problem | None:
+    """A warning when most of ``texts`` are written in a script of the other direction than
+    the language's: Latin text in a right-to-left language, or Arabic or Hebrew text in a
+    left-to-right one (a folder copied from another language, or named wrongly)."""
+    import unicodedata
+
+    rtl = i18n.is_rtl(locale)
+    written = 0
+    other = 0
+    for text in texts:
+        kinds = {unicodedata.bidirectional(c) for c in text if c.isalpha()}
+        if not kinds & {"L", "R", "AL"}:
+            continue
+        written += 1
+        if rtl and not kinds & {"R", "AL"} or not rtl and "L" not in kinds:
+            other += 1
+    if written < 3 or other * 2 <= written:
+        return None
+    name = _english_name(locale)
+    if rtl:
+        return Problem(
+            where,
+            f"{name} is written right to left, but {other} of {written} {noun} here have only "
+            "left-to-right letters",
+            error=False,
+            fix="translate them, or check that the folder is named after your language",
+        )
+    return Problem(
+        where,
+        f"{name} is written left to right, but {other} of {written} {noun} here are in a "
+        "right-to-left script",
+        error=False,
+        fix="check that the folder is named after your language",
+    )
+
+
+def _english_name(locale: str) -> str:
+    """ "Hebrew (he)": the language's English name (CLDR) and its id."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return f"{Locale.parse(locale).english_name} ({locale})"
+    except (UnknownLocaleError, ValueError):
+        return locale
 
 
 def relative_path(path: Path) -> str:

@@ -21,6 +21,7 @@ from app.services.catalog_check import (
     CatalogStats,
     Problem,
     check_catalog,
+    direction_problem,
     interface_locales,
     relative_path,
     sort_key,
@@ -85,6 +86,10 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
             problems.append(Problem(relative_path(path), _copy_warning(name, locale), error=False))
         if name.endswith(".j2"):
             problems.extend(template_file_problems(path))
+            words = _template_words(path)
+            direction = direction_problem(locale, words, relative_path(path), "lines")
+            if direction is not None and not _same_text(path, english / name):
+                problems.append(direction)
     if any(
         (directory / name).is_file() for name in ("salutations.toml", "offices.toml", "asks.toml")
     ):
@@ -145,6 +150,16 @@ def template_file_problems(path: Path) -> list[Problem]:
             )
         )
     return problems
+
+
+def _template_words(path: Path) -> list[str]:
+    """The lines of a template's own text, without its {{ }}, {% %} and {# #} parts."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    plain = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", source, flags=re.DOTALL)
+    return [line for line in plain.splitlines() if line.strip()]
 
 
 def template_fields() -> dict[str, frozenset[str]]:

@@ -324,3 +324,29 @@ def test_findings_come_in_file_and_line_order(
     _, lines = check(capsys, "--no-render")
     numbers = [int(re.search(r"messages\.po:(\d+):", line)[1]) for line in lines]  # type: ignore[index]
     assert len(numbers) == 3 and numbers == sorted(numbers)
+
+
+def test_a_right_to_left_language_with_left_to_right_text_is_a_warning(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hebrew started from a copy of the Spanish files: the check says the text runs the
+    wrong way for the language (besides Hebrew's own plural rule)."""
+    catalog, folder = italian
+    locales, templates = catalog.parents[2], folder.parent
+    shutil.copytree(locales / "it", locales / "he")
+    shutil.copytree(templates / "it", templates / "he")
+    edit(locales / "he" / "LC_MESSAGES" / "messages.po", '"Language: it\\n"', '"Language: he\\n"')
+    code = main(["i18n", "check", "he", "--no-render"])
+    lines = capsys.readouterr().out.splitlines()
+    rtl = (
+        "Hebrew (he) is written right to left, but {n} of {n} {what} here have only "
+        "left-to-right letters; translate them, or check that the folder is named after your "
+        "language"
+    )
+    assert code == 1  # the plural rule; the direction is a warning
+    warnings = [line for line in lines if line.startswith("warning: ")]
+    assert [re.sub(r"\d+ of \d+", "{n} of {n}", w) for w in warnings] == [
+        "warning: locales/he/LC_MESSAGES/messages.po: " + rtl.format(n="{n}", what="translations"),
+        f"warning: templates/he/letter.txt.j2: {rtl.format(n='{n}', what='lines')}",
+        f"warning: templates/he/solidarity.txt.j2: {rtl.format(n='{n}', what='lines')}",
+    ]
