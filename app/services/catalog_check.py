@@ -178,7 +178,9 @@ def check_catalog(
             stats.translated += 1
         if broken:
             continue  # the syntax error on its lines is its one finding
-        found = _check_message(message, forms, lines, shown, catalog.num_plurals)
+        found = (
+            _check_message(message, forms, lines, shown, catalog.num_plurals) if any(forms) else []
+        )
         problems.extend(found)
         if not message.fuzzy and not all(forms) and not found:
             untranslated.append(

@@ -350,3 +350,23 @@ def test_a_right_to_left_language_with_left_to_right_text_is_a_warning(
         f"warning: templates/he/letter.txt.j2: {rtl.format(n='{n}', what='lines')}",
         f"warning: templates/he/solidarity.txt.j2: {rtl.format(n='{n}', what='lines')}",
     ]
+
+
+def test_untranslated_entries_are_warnings_at_their_msgstr(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog, _ = italian
+    single = edit(catalog, EVENT, 'msgstr ""')
+    forms = (
+        '"%(count)d documento"\nmsgstr[1] "%(count)d documentos"\nmsgstr[2] "%(count)d documentos"'
+    )
+    plural = edit(catalog, f"msgstr[0] {forms}", 'msgstr[0] ""\nmsgstr[1] ""\nmsgstr[2] ""')
+    assert check(capsys, "--no-render") == (
+        0,
+        [
+            f'warning: {PO}:{plural}: "%(count)d document": not translated yet: the app shows '
+            "the English text",
+            f"warning: {PO}:{single}: {EVENT_ID}: not translated yet: the app shows the "
+            "English text",
+        ],
+    )
