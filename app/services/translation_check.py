@@ -499,8 +499,14 @@ def _check_locale(locale: str, render: bool, user_templates: Path | None) -> Loc
             problems.extend(check_user_templates(locale, user_templates))
         report.problems.extend(problems)
         if render and not any(p.error for p in problems):
-            report.problems.extend(render_samples(locale, user_templates))
-            report.problems.extend(render_every_rank(locale, user_templates))
+            rendered = render_samples(locale, user_templates)
+            rendered += render_every_rank(locale, user_templates)
+            first: dict[str, Problem] = {}  # one line of a template fails one way or another
+            for problem in rendered:
+                if not _in_another_language(problem, locale):
+                    at_line = problem.error and re.search(r":\d+$", problem.where)
+                    first.setdefault(problem.where if at_line else str(problem), problem)
+            report.problems.extend(first.values())
     else:
         where = relative_path(rendering.SHIPPED_TEMPLATES / locale)
         report.problems.append(
@@ -508,6 +514,19 @@ def _check_locale(locale: str, render: bool, user_templates: Path | None) -> Loc
         )
     report.problems = sorted(unique(report.problems), key=sort_key)
     return report
+
+
+def _in_another_language(problem: Problem, locale: str) -> bool:
+    """A finding in the files of a language outside ``locale``'s chain (met in the second
+    language of a bilingual letter): that language's own check reports it."""
+    from app.i18n import locale_chain
+
+    chain = set(locale_chain(locale))
+    for other in template_locales():
+        folder = relative_path(rendering.SHIPPED_TEMPLATES / other) + "/"
+        if other not in chain and problem.where.startswith(folder):
+            return True
+    return False
 
 
 def _from_template_problem(problem: TemplateProblem, fix: str | None = None) -> Problem:

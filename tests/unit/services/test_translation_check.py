@@ -370,3 +370,25 @@ def test_untranslated_entries_are_warnings_at_their_msgstr(
             "English text",
         ],
     )
+
+
+def test_a_broken_language_is_reported_by_its_own_check_only(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Letters in Spanish are also drafted with a second language (Italian among them): a
+    mistake in the Italian letter is Italian's finding, not Spanish's."""
+    _, folder = italian
+    line = edit(
+        folder / "letter.txt.j2",
+        "{{ letter.subject }}",
+        "{{ letter.subject }} {{ persons[0].nickname }}",
+    )
+    assert main(["i18n", "check", "es"]) == 0
+    assert "templates/it" not in capsys.readouterr().out
+    assert check(capsys) == (
+        1,
+        [
+            f"error: {LETTER}:{line}: there is no field nickname here; check its spelling "
+            "against the fields listed in locales/README.md (Letter templates)"
+        ],
+    )
