@@ -246,6 +246,12 @@ def _describe(exc: BaseException) -> str:
                 f"there is no field {field.group(1)} here; check its spelling against the "
                 "fields listed in locales/README.md (Letter templates)"
             )
+        element = re.search(r"has no element (\S+)", exc.message or "")
+        if element:
+            return (
+                f"there is no item {element.group(1)} here (for some letters the list is shorter "
+                "or empty); test it first with {% if ... %} or go through it with {% for %}"
+            )
         return (
             f"{exc.message}; check the spelling against the names listed in locales/README.md "
             "(Letter templates)"

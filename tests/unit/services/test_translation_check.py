@@ -392,3 +392,20 @@ def test_a_broken_language_is_reported_by_its_own_check_only(
             "against the fields listed in locales/README.md (Letter templates)"
         ],
     )
+
+
+def test_an_item_some_letters_lack_is_said_plainly(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, folder = italian
+    line = edit(
+        folder / "solidarity.txt.j2", "{{ sender.name }}", "{{ sender.name }} {{ persons[5].name }}"
+    )
+    assert check(capsys) == (
+        1,
+        [
+            f"error: templates/it/solidarity.txt.j2:{line}: there is no item 5 here (for some "
+            "letters the list is shorter or empty); test it first with {% if ... %} or go "
+            "through it with {% for %}"
+        ],
+    )
