@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,6 +149,9 @@ def check_catalog(
         )
     messages = sorted((m for m in catalog if m.id), key=lambda m: m.lineno or 0)
     starts = [m.lineno or 0 for m in messages]
+    # each broken line belongs to the entry it is in: the last msgid at or below the next line
+    # (a msgctxt just above a msgid is part of that msgid's entry)
+    broken_entries = {bisect.bisect_right(starts, line + 1) - 1 for line in broken_lines}
     present: dict[tuple[str, str | None], Problem] = {}
     fuzzy: list[Problem] = []
     untranslated: list[Problem] = []
@@ -156,9 +160,7 @@ def check_catalog(
         stats.total += 1
         raw = message.string
         forms: tuple[str, ...] = tuple(raw) if isinstance(raw, (list, tuple)) else (raw or "",)
-        first = starts[number] - 2  # a msgctxt line just above the msgid is part of the entry
-        last = starts[number + 1] - 2 if number + 1 < len(starts) else len(lines)
-        broken = any(first <= line <= last for line in broken_lines)
+        broken = number in broken_entries
         where = f"{shown}:{message.lineno}"
         present[(msgid, message.context)] = Problem(where, "", msgid=msgid)
         if message.fuzzy:

@@ -409,3 +409,24 @@ def test_an_item_some_letters_lack_is_said_plainly(
             "through it with {% for %}"
         ],
     )
+
+
+def test_the_entry_after_a_broken_line_is_still_checked(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog, _ = italian
+    text = catalog.read_text(encoding="utf-8")
+    header = text[: text.index("\n\n") + 2]
+    catalog.write_text(
+        header + 'msgid "Close"\nmsgstr "Chiudi\n\nmsgid "Open %(name)s"\nmsgstr "Apri %(nome)s"\n',
+        encoding="utf-8",
+    )
+    first = header.count("\n") + 2
+    _, lines = check(capsys, "--no-render")
+    errors = [line for line in lines if line.startswith("error: ") and ":" in line[7:]]
+    assert errors[1:] == [
+        f'error: {PO}:{first}: "Close": end-of-line within string; {QUOTES}',
+        f'error: {PO}:{first + 3}: "Open %(name)s": %(nome)s should be %(name)s; placeholder '
+        "names stay in English, exactly as in the English text",
+    ]
+    assert errors[0].startswith(f"error: {PO}: ")  # the messages of messages.pot it lacks
