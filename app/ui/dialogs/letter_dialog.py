@@ -403,7 +403,11 @@ class LetterDialog(QDialog):
         generated = self.letter.text if self.letter else ""
         from_model = self.letter.from_model_letter if self.letter else False
         hint = personal_touch_hint(
-            generated, self.text(), self.note_edit.toPlainText(), from_model_letter=from_model
+            generated,
+            self.text(),
+            self.note_edit.toPlainText(),
+            from_model_letter=from_model,
+            about=self.settings.sender.about,
         )
         self.nudge_label.setText(hint)
         self.nudge_label.setVisible(bool(hint))
