@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from app.domain.model import CaseSummary
 from app.ui.models.case_columns import (
-    VALUE_KEYS,
+    SORT_KEYS,
     Column,
     Positions,
+    SortKeys,
     ascending_order,
     ordered_by,
     positions,
-    ua_int,
+    ua_ints,
     ua_order,
 )
 
@@ -24,11 +25,9 @@ from app.ui.models.case_columns import (
 _IDLE_STEP = 2_000
 
 
-def _keys_in_steps(
-    cases: Sequence[CaseSummary], key: Callable[[CaseSummary], Any], into: list[Any]
-) -> Iterator[None]:
+def _keys_in_steps(cases: Sequence[CaseSummary], keys: SortKeys, into: list[Any]) -> Iterator[None]:
     for start in range(0, len(cases), _IDLE_STEP):
-        into.extend(map(key, cases[start : start + _IDLE_STEP]))
+        into.extend(keys(cases[start : start + _IDLE_STEP]))
         yield
 
 
@@ -97,7 +96,7 @@ class CaseSortOrders:
         """Build the missing column orders of ``pool``, one short step per idle tick."""
         if self._by_ua is None:
             ua_keys: list[int] = []
-            yield from _keys_in_steps(pool, ua_int, ua_keys)
+            yield from _keys_in_steps(pool, ua_ints, ua_keys)
             self._by_ua = positions(sorted(range(len(pool)), key=ua_keys.__getitem__))
             yield
         for column in Column:
@@ -105,7 +104,7 @@ class CaseSortOrders:
                 continue
             keys: list[Any] = []
             if column != Column.UA_NUMBER:
-                yield from _keys_in_steps(pool, VALUE_KEYS[column], keys)
+                yield from _keys_in_steps(pool, SORT_KEYS[column], keys)
             if self._pool is not pool or self._by_ua is None:
                 return  # the rows changed meanwhile
             if column == Column.UA_NUMBER:
