@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.importing.anchored import Anchored
 from app.importing.countries import canonical_country
 from app.importing.dates import date_at_start, find_dates, is_date_line
 from app.importing.document import Document
@@ -39,6 +40,7 @@ _DATE_LABEL = re.compile(
     r"Datum|Data)\s*:\s*",
     re.I,
 )
+_DATE_LABELS = Anchored(_DATE_LABEL, ("dat", "issue date", "fecha", "publication date"))
 _WEB_DATE_LABEL = re.compile(
     r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on|"
     r"Lanc[ée]e? le|Publi[ée]e le)\s*:?\s*",
@@ -68,6 +70,13 @@ _LINK_LABEL = re.compile(
     + r"\s*:?[ \t]*\n?[ \t]*",
     re.I,
 )
+_LINK_LABELS = Anchored(
+    _LINK_LABEL,
+    (
+        "link", "lien", "enlace", "further", "para", "más", "mas", "ms", "plus", "pour", "read",
+        "vorherige", "die", "erste", "urspr",
+    ),
+)  # fmt: skip
 _URL_TEXT = re.compile(_URL + r"[^\s<>\"“”»]+", re.I)
 
 
@@ -137,7 +146,7 @@ def ai_index(doc: Document) -> str | None:
 def issued_on(doc: Document) -> date | None:
     """The date of this document (labelled, on the id line, a web date, a date line, or the
     French footer); never the posting date of a blog or list that wraps it."""
-    for match in _DATE_LABEL.finditer(doc.body):
+    for match in _DATE_LABELS.finditer(doc.body):
         if _in_mail_header(doc.body, match.start()):
             continue  # "De: … / Fecha: … / Asunto: …" of a forwarded message
         value = date_at_start(doc.body[match.end() :], max_skip=3)
@@ -278,11 +287,31 @@ _WEAK_DEADLINE = re.compile(
     re.I,
 )
 
+_STRONG_DEADLINES = Anchored(
+    _STRONG_DEADLINE,
+    (
+        "send ", "appeal", "as soon as possible", "deadline for", "urgent action expires",
+        "expires on", "llamamientos antes", "lo antes posible", "a más tardar", "a mas tardar",
+        "au plus tard", "appels avant", "d'agir", "d\u2019agir", "take action ", "act ",
+        "appelle ", "délai", "delai", "frist", "gültig bis", "gultig bis", "plazo", "bis sp",
+        "spätestens", "spatestens", "écrire jusqu", "ecrire jusqu", "contact ", "no más tarde",
+        "no mas tarde", "pas plus tard", "não mais tarde", "nao mais tarde", "o mais tardar",
+        "nicht später", "nicht spater", "no later than",
+    ),
+)  # fmt: skip
+_WEAK_DEADLINES = Anchored(
+    _WEAK_DEADLINE,
+    (
+        "sending appeals after", "appeals after", "antes del", "hasta el", "avant le",
+        "nach dem", "bis zum", "après le", "apres le", "después del", "despues del",
+    ),
+)  # fmt: skip
+
 
 def deadline(doc: Document) -> date | None:
     """The last day to send appeals (phrases such as ``... AS SOON AS POSSIBLE UNTIL:``)."""
     flat = doc.flat_body
-    for pattern in (_STRONG_DEADLINE, _WEAK_DEADLINE):
+    for pattern in (_STRONG_DEADLINES, _WEAK_DEADLINES):
         for match in pattern.finditer(flat):
             value = date_at_start(flat[match.end() :], max_skip=2)
             if value:
@@ -308,7 +337,7 @@ def previous_ua_link(doc: Document) -> str | None:
 
 def _previous_ua_link(doc: Document) -> str | None:
     text = doc.text
-    for match in _LINK_LABEL.finditer(text):
+    for match in _LINK_LABELS.finditer(text):
         rest = text[match.end() :]
         line_end = rest.find("\n")
         first_line = rest if line_end < 0 else rest[:line_end]

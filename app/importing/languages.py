@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from babel import Locale
@@ -115,18 +116,16 @@ def languages_in(phrase: str) -> list[str]:
     return result
 
 
-_STOPWORDS = STOPWORDS
+_STOPWORDS = {code: frozenset(words) for code, words in STOPWORDS.items()}
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's main language (stop-word count; English by default)."""
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    counts = {code: 0 for code in _STOPWORDS}
-    sets = {code: set(words_) for code, words_ in _STOPWORDS.items()}
-    for word in words:
-        for code, stop in sets.items():
-            if word in stop:
-                counts[code] += 1
+    seen = Counter(_WORD.findall(text.casefold()))  # each distinct word is looked up once
+    counts = {
+        code: sum(seen[word] for word in stop if word in seen) for code, stop in _STOPWORDS.items()
+    }
     best = max(counts.items(), key=lambda item: item[1])
     return best[0] if best[1] > 0 else "en"
 

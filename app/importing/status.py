@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.domain.model import OutputKind
+from app.importing.anchored import Anchored
 from app.importing.document import Document
 
 _FINAL = re.compile(
@@ -36,7 +37,19 @@ _FINAL = re.compile(
     r"no se requieren? m[áa]s acciones|(?:segunda|tercera|primera) y [úu]ltima actualizaci[óo]n",
     re.I,
 )
-_FINAL = re.compile(_FINAL.pattern.casefold())
+# Searched in case-folded text, where a phrase begins (see anchored.py).
+_FINAL_PHRASES = Anchored(
+    re.compile(_FINAL.pattern.casefold()),
+    (
+        "no further", "asked to", "requested to", "no more", "stop ", "final ", "first and",
+        "second and", "third and", "fourth and", "fifth and", "sixth and", "please stop",
+        "aucune ", "premi", "deuxi", "troisi", "derni", "no se ", "no requier", "no pid",
+        "no solicit", "no necesit", "no es necesario", "primera ", "segunda ", "tercera ",
+        "es sind ", "keine weiteren", "schicken sie", "senden sie", "please do", "do not send",
+        "need not send", "dejen de", "dejar de", "no env", "merci de", "ne plus envoyer",
+        "n'envoyez", "n’envoyez", "weitere ",
+    ),
+)  # fmt: skip
 # Every phrase above (case folded) holds one of these: a text without any is not searched.
 _FINAL_WORDS = (
     "no further", "no more appeals", "stop ", "final ", "aucune ", "mise ", "no se ", "acciones",
@@ -45,7 +58,7 @@ _FINAL_WORDS = (
 )  # fmt: skip
 _UPDATE = re.compile(
     r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"
-    r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:update|follow-up|follow up)\b|"
+    r"\b(?:first|second|third|fourth|fifth) (?:update|follow-up|follow up)\b|"
     r"\bfollow-up to ua\b|\b(?:segunda|tercera|cuarta) AU\b|\b(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me) AU\b|"
     r"\bupdate\s+(?:to|on)\s+ua\b|\bfurther information on ua\b|\bupdate (?:to|on) ua\b|\b(?:second|third|fourth|fifth) UA\b|"
     r"informaci[óo]n complementaria sobre|compl[ée]ment d['’]information sur|"
@@ -58,7 +71,18 @@ _UPDATE = re.compile(
     r"dies ist die (?:erste|zweite|dritte) aktualisierung|\b(?:ua|fi)[\s-]*\d+/\d+\s*-\s*nachfolge\b",
     re.I,
 )
-_UPDATE = re.compile(_UPDATE.pattern.casefold())
+# Searched in case-folded text, where a phrase begins (see anchored.py).
+_UPDATE_PHRASES = Anchored(
+    re.compile(_UPDATE.pattern.casefold()),
+    (
+        "further information", "fi on ua", "first ", "second ", "third ", "fourth ", "fifth ",
+        "follow", "segunda ", "tercera ", "cuarta ", "deuxi", "troisi", "quatri", "premi",
+        "update", "informaci", "compl", "primera ", "this is the ", "weitere informationen",
+        "action compl", "ua", "fi", "ceci est la ", "esta es la ", "dies ist die ",
+    ),
+)  # fmt: skip
+# "2nd update": its own pattern, searched when the text has the words it ends with.
+_NUMBERED_UPDATE = re.compile(r"\b\d+(?:st|nd|rd|th) (?:update|follow-up|follow up)\b")
 
 
 _UPDATE_HEADLINE = re.compile(
@@ -70,9 +94,14 @@ _UPDATE_HEADLINE = re.compile(
 def document_kind(doc: Document) -> OutputKind:
     """``final`` when the network is told to stop; ``update`` for follow-ups; else ``initial``."""
     text = doc.flat.casefold()
-    if any(word in text for word in _FINAL_WORDS) and _FINAL.search(text):
+    if any(word in text for word in _FINAL_WORDS) and _FINAL_PHRASES.search(text):
         return OutputKind.FINAL
-    if _UPDATE.search(text) or _UPDATE_HEADLINE.search(doc.text) or _has_previous_link(doc):
+    if (
+        _UPDATE_PHRASES.search(text)
+        or ((" update" in text or " follow" in text) and _NUMBERED_UPDATE.search(text))
+        or _UPDATE_HEADLINE.search(doc.text)
+        or _has_previous_link(doc)
+    ):
         return OutputKind.UPDATE
     return OutputKind.INITIAL
 
