@@ -94,11 +94,17 @@ class CaseSortOrders:
 
     def _order_steps(self, pool: list[CaseSummary]) -> Iterator[None]:
         """Build the missing column orders of ``pool``, one short step per idle tick."""
+        # The UA order as int objects, shared by every column's order made here (each would
+        # otherwise make 100,000 of its own); dropped when all are made.
         if self._by_ua is None:
             ua_keys: list[int] = []
             yield from _keys_in_steps(pool, ua_ints, ua_keys)
-            self._by_ua = positions(sorted(range(len(pool)), key=ua_keys.__getitem__))
+            by_ua = sorted(range(len(pool)), key=ua_keys.__getitem__)
+            del ua_keys
+            self._by_ua = positions(by_ua)
             yield
+        else:
+            by_ua = list(self._by_ua)
         for column in Column:
             if column == Column.DAYS_LEFT or column in self._orders:
                 continue
@@ -110,5 +116,6 @@ class CaseSortOrders:
             if column == Column.UA_NUMBER:
                 self._orders[column] = positions(self._by_ua), positions(())
             else:
-                self._orders[column] = ordered_by(pool, column, self._by_ua, keys)
+                self._orders[column] = ordered_by(pool, column, by_ua, keys)
+            del keys
             yield
