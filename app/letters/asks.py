@@ -328,17 +328,38 @@ def bullet_sentences(bullets: list[str], rules: dict[str, Any]) -> list[str]:
             text = _BULLET_END.sub("", text).strip()
         if not text:
             continue
-        words = text.split()
-        for opener, written in openers:
-            size = len(opener)
-            head = [word.rstrip(",;:") for word in words[:size]]
-            if len(words) >= size and fold(" ".join(head)).split() == opener:
-                mark = words[size - 1][len(head[-1]) :]  # "auf," keeps its comma
-                text = " ".join([written + mark, *words[size:]])
-                break
+        words = _own_words(text.split(), openers, 0)
+        for start in range(len(words) - 1, 0, -1):  # "..., and urging that" too
+            if fold(words[start - 1]) in _AND:
+                after_comma = start > 1 and words[start - 2][-1] in ",;"
+                words = _own_words(words, openers, start, after_comma)
+        text = " ".join(words)
         text = text[0].upper() + text[1:]
         sentences.append(text if text[-1] in ".!?\u061f" else f"{text}.")
     return sentences
+
+
+_AND = {"and", "y", "e", "et", "und", "و"}
+
+
+def _own_words(
+    words: list[str], openers: list[tuple[list[str], str]], start: int, clause: bool = True
+) -> list[str]:
+    """``words`` with the UA's opener at ``start`` ("urging that") in the writer's words ("I
+    urge that"); within a sentence, the writer's words start in lower case ("and I urge
+    that", "y pido que"). Unless ``clause`` (a comma before "and"), a one-word opener stays:
+    "farmers marching and demanding land" demand nothing of the writer."""
+    for opener, written in openers:
+        size = len(opener)
+        if size == 1 and not clause:
+            continue
+        head = [word.rstrip(",;:") for word in words[start : start + size]]
+        if len(head) == size and fold(" ".join(head)).split() == opener:
+            mark = words[start + size - 1][len(head[-1]) :]  # "auf," keeps its comma
+            if start and not re.match(r"I\b", written):  # "I" stays a capital
+                written = written[0].lower() + written[1:]
+            return [*words[:start], *(written + mark).split(), *words[start + size :]]
+    return words
 
 
 def bullets_for_asks(

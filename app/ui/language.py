@@ -113,7 +113,9 @@ def apply_language(requested: str | None) -> str:
             app.removeTranslator(_qt_translator)
         translator = _QtDialogTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale(chosen), "qtbase", "_", folder):
+        # Qt's English catalog is empty (its texts are English already): installed, it would
+        # only have every text Qt shows ask this translator, in Python, for nothing.
+        if translator.load(QLocale(chosen), "qtbase", "_", folder) and not translator.isEmpty():
             app.installTranslator(translator)
             _qt_translator = translator
         else:

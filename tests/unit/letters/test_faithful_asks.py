@@ -103,6 +103,13 @@ def test_a_lawyer_and_families_only_named_are_not_demanded(
         assert words not in text
 
 
+def test_the_bullets_of_a_ua_read_as_the_writers_sentences(tmp_path: Path) -> None:
+    case = _imported(tmp_path, NAMED, "214/98")
+    text = draft_letter(case, 1, SENDER, locale="en", today=TODAY).text
+    assert "the hearing, and I urge that he be granted a fair retrial." in text
+    assert "and urging" not in text
+
+
 @pytest.mark.parametrize(
     ("sentence", "asks"),
     [
