@@ -78,3 +78,22 @@ def test_the_models_say_while_their_idle_work_is_still_to_do(qtbot) -> None:  # 
     assert all(text is not None for text in proxy._filter._index.texts)
     view.search_box.setText("teacher 37/26")
     assert [proxy.case_at(row).ua_number for row in range(proxy.rowCount())] == ["37/26"]
+
+
+def test_idle_work_held_while_under_way_goes_on_when_let_go(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = CaseTableModel(today=lambda: date(2026, 3, 1))
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    view = CaseListView(model, proxy)
+    qtbot.addWidget(view)
+    model.set_cases([fictional(n, "Teacher held", date(2026, 4, n % 28 + 1)) for n in range(1, 40)])
+    assert model.preparing() and proxy.preparing()  # under way, not yet made
+    view.hold_idle_work(True)  # e.g. the store is opened again
+    qtbot.wait(50)
+    assert model.preparing() and proxy.preparing()  # still to do, not forgotten
+
+    view.hold_idle_work(False)
+    qtbot.waitUntil(lambda: not (model.preparing() or proxy.preparing()), timeout=5_000)
+    assert all(text is not None for text in proxy._filter._index.texts)
+    view.search_box.setText("teacher 37/26")
+    assert [proxy.case_at(row).ua_number for row in range(proxy.rowCount())] == ["37/26"]
