@@ -30,6 +30,7 @@ REIMPLEMENTED = frozenset(
         "index",
         "mapFromSource",
         "mapToSource",
+        "minimumSizeHint",  # a scrolling column never narrower than what it holds
         "parent",
         "reject",
         "rowCount",
