@@ -17,6 +17,7 @@ import string
 from collections.abc import Iterable
 
 MAX_WIDTH = 64
+UNKNOWN_NAME = "which the English text does not have"
 
 _PERCENT = re.compile(
     r"%(?:\((?P<name>[^)]*)\))?(?P<flags>[#0\- +]*)(?P<width>\*|\d+)?"
@@ -65,7 +66,7 @@ def unsafe_reason(msgids: Iterable[str], translation: str) -> str | None:
                 return f"placeholder {{{name}}} reads inside a value; use only {_shown(wanted)}"
             return f"placeholder {{{name}}} is not named; use only {_shown(wanted)}"
         if name not in wanted:
-            return f"uses placeholder {{{name}}}, which the English text does not have"
+            return f"uses placeholder {{{name}}}, {UNKNOWN_NAME}"
         if conversion is not None and conversion != wanted[name][1]:
             return f"placeholder {{{name}}} adds the conversion !{conversion}"
         if spec and spec != wanted[name][0]:
@@ -78,7 +79,7 @@ def unsafe_reason(msgids: Iterable[str], translation: str) -> str | None:
             continue
         name = match.group("name")
         if name is not None and name not in wanted_percent:
-            return f"uses placeholder %({name})s, which the English text does not have"
+            return f"uses placeholder {match.group(0)}, {UNKNOWN_NAME}"
         for part in ("width", "precision"):
             value = match.group(part)
             if value == "*":

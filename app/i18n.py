@@ -10,6 +10,7 @@ previews a catalog without building anything. No Qt here: the UI registers a lis
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import logging
@@ -259,7 +260,11 @@ def compile_po(
     from babel.messages.pofile import read_po
 
     source = po_path.read_bytes()
-    catalog = read_po(io.BytesIO(source), locale=locale_id, domain=CATALOG_DOMAIN)
+    said = io.StringIO()  # Babel prints what it skips in a broken catalog: the log keeps it
+    with contextlib.redirect_stdout(said):
+        catalog = read_po(io.BytesIO(source), locale=locale_id, domain=CATALOG_DOMAIN)
+    for line in said.getvalue().splitlines():
+        log.warning("%s: %s", po_path, line.removeprefix("WARNING: "))
     drop_unsafe_translations(catalog, po_path, problems)
     if mark:
         catalog.add(SOURCE_MARK[1], source_checksum(source), context=SOURCE_MARK[0])

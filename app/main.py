@@ -95,6 +95,27 @@ def opens_the_window(argv: Sequence[str]) -> bool:
     return True
 
 
+def files_open_the_window(argv: Sequence[str]) -> list[str]:
+    """``appeal-desk ua.pdf`` as ``appeal-desk gui ua.pdf``: a program given a document opens
+    it, as desktop programs do. A word is taken for a document when it names an existing file
+    and could not be a command (it holds a dot or a slash)."""
+    with_value = {option for option, _metavar, _text in _GLOBAL_OPTIONS}
+    words = list(argv)
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word.partition("=")[0] in with_value:
+            index += 1 if "=" in word else 2
+        elif word.startswith("-"):
+            index += 1
+        else:
+            looks_like_a_path = "." in word or "/" in word or os.sep in word
+            if looks_like_a_path and Path(word).is_file():
+                return [*words[:index], "gui", *words[index:]]
+            return words
+    return words
+
+
 def leading_option(argv: Sequence[str], option: str) -> str | None:
     """The value of a global option given before the command (``--lang es``, ``--lang=es``);
     the same option after the command belongs to it (``letter --lang es`` is the letter's)."""
@@ -154,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.logging_setup import quiet_until_configured
 
     quiet_until_configured()
-    words = list(sys.argv[1:] if argv is None else argv)
+    words = files_open_the_window(sys.argv[1:] if argv is None else argv)
     window = opens_the_window(words)
     parser = build_parser(commands=False) if window else None
     if parser is None:  # the language first, so that the help is translated too

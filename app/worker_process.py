@@ -19,7 +19,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
 from typing import TypeVar
 
@@ -96,8 +96,11 @@ class WorkerProcess:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._sent_at = 0.0  # when the job now in the worker was sent
+        # started by start_early() and not yet known to be ready
+        self._starting: tuple[multiprocessing.process.BaseProcess, Connection] | None = None
 
-    def _start(self) -> Connection:
+    def _launch(self) -> tuple[multiprocessing.process.BaseProcess, Connection]:
+        """Start the process (without waiting for its READY)."""
         context = multiprocessing.get_context("spawn")  # never fork a process with Qt threads
         parent, child = context.Pipe()
         process = context.Process(
@@ -112,6 +115,23 @@ class WorkerProcess:
         except (OSError, RuntimeError) as exc:  # no way to start a process here
             raise WorkerUnavailable(f"the worker process cannot start ({exc})") from exc
         child.close()
+        return process, parent
+
+    def start_early(self) -> None:
+        """Start the worker now, without waiting for it, when requests are about to come (it
+        loads what it needs meanwhile). A worker that cannot start is reported by the first
+        request, as without this call."""
+        with self._lock:
+            if self._conn is not None or self._starting is not None:
+                return
+            with suppress(WorkerUnavailable):
+                self._starting = self._launch()
+
+    def _start(self) -> Connection:
+        if self._starting is not None:
+            (process, parent), self._starting = self._starting, None
+        else:
+            process, parent = self._launch()
         try:
             ready = parent.poll(START_TIMEOUT_SECONDS) and parent.recv() == READY
         except (EOFError, OSError):  # it died while starting (no memory for Python itself?)
@@ -130,6 +150,9 @@ class WorkerProcess:
     def stop(self) -> None:
         """Kill the worker (whatever it is doing); the next request starts a fresh one."""
         with self._lock:
+            if self._starting is not None:
+                self._process, self._conn = self._starting
+                self._starting = None
             if self._process is not None:
                 self._process.kill()
                 self._process.join()

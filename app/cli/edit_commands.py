@@ -103,7 +103,7 @@ def register_event_actions(
 
 def describe_removal(preview: DeletionPreview, *, keep_appeals: bool = False) -> str:
     """One sentence naming what a deletion removes (said before it happens)."""
-    parts = [preview.what]
+    parts = [preview.what.translated(_)]
     if preview.documents:
         parts.append(
             ngettext("%(count)d document", "%(count)d documents", preview.documents)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.domain.errors import Phrase
 from app.domain.model import Person, Target
 
 # table name -> primary key -> column values (the rows an action touched)
@@ -15,11 +16,12 @@ RowState = dict[str, dict[int, dict[str, object]]]
 class StoreChange:
     """One user action on the store: the touched rows before and after it.
 
-    ``description`` names the action for the Edit menu ("delete UA 61/15"); ``ua_number``
-    is the case it concerns (to refresh the view), when there is one.
+    ``description`` names the action for the Edit menu ("delete UA 61/15"), in English with
+    its template: the window translates it; ``ua_number`` is the case it concerns (to refresh
+    the view), when there is one.
     """
 
-    description: str
+    description: Phrase
     before: RowState
     after: RowState
     ua_number: str | None = None
@@ -67,7 +69,7 @@ class EventEdits:
 class DeletionPreview:
     """What a deletion would remove, said to the user before it happens."""
 
-    what: str  # "UA 61/15", "the appeal to ...", "the event ..."
+    what: Phrase  # "UA 61/15", "the event ...": translated where it is shown
     documents: int = 0
     appeals: int = 0
     letters: int = 0  # letters counted in those appeals (handwritten batches count many)

@@ -15,7 +15,7 @@ from app.importing.names import (
     strip_honorifics,
 )
 
-CONTACT_LABEL = re.compile(
+_CONTACT_LABEL = re.compile(
     r"^\s*\(?\s*(?:korrekte\s+)?(?P<label>E-?mails?|Email address|E-Mail|Correo(?:-e| electrónico)?|Courriel|Mail|"
     r"Fax(?:es)?|Telefax|Phone|Tel(?:ephone|éfono|éphone|efon)?|Tél|Teléfono|Telegrams?|Telexes|Telex|"
     r"Twitter|X|Facebook|Instagram|Website|Web|Sitio web|Site web|Salutation|Tratamiento|Saludo|Tratamento|Saudação|"
@@ -23,6 +23,20 @@ CONTACT_LABEL = re.compile(
     r"(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*:\s*(?P<value>.*?)\)?\s*$",
     re.I,
 )
+
+
+class _ContactLabel:
+    """``Fax: …``, ``Salutation: …``: every contact label has its colon, and most lines of a
+    document have none, so only lines with one are matched."""
+
+    pattern = _CONTACT_LABEL
+
+    @staticmethod
+    def match(line: str) -> re.Match[str] | None:
+        return _CONTACT_LABEL.match(line) if ":" in line else None
+
+
+CONTACT_LABEL = _ContactLabel()
 SALUTATION_LABELS = {
     "salutation",
     "tratamiento",

@@ -111,6 +111,11 @@ class Document:
         return None
 
 
+# The letters an identifier line can open with (either case; "ſ", "ı" and "İ" match s and i
+# when case is ignored): other lines are not matched.
+_ID_LINE_OPENINGS = frozenset("fstpicuaFSTPICUA\u017f\u0131\u0130")
+
+
 def is_id_line(line: str) -> bool:
     """The identifier line at a page head or foot: ``UA: 28/23 Index: ... Date: ...``."""
-    return bool(_ID_LINE.match(line))
+    return line.lstrip()[:1] in _ID_LINE_OPENINGS and bool(_ID_LINE.match(line))

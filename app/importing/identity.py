@@ -267,7 +267,8 @@ def _date_on_id_line(doc: Document) -> date | None:
 _STRONG_DEADLINE = re.compile(
     r"(?:SEND APPEALS BEFORE|APPEALS? (?:TO ARRIVE )?BEFORE|AS SOON AS POSSIBLE,? UNTIL|"
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
-    r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?AVANT LE|"
+    r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?(?:AVANT LE|JUSQU['’]AU)|"
+    r"O MAIS (?:R[ÁA]PIDO|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
     r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi|"
     r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
@@ -296,7 +297,7 @@ _STRONG_DEADLINES = Anchored(
         "appelle ", "délai", "delai", "frist", "gültig bis", "gultig bis", "plazo", "bis sp",
         "spätestens", "spatestens", "écrire jusqu", "ecrire jusqu", "contact ", "no más tarde",
         "no mas tarde", "pas plus tard", "não mais tarde", "nao mais tarde", "o mais tardar",
-        "nicht später", "nicht spater", "no later than",
+        "nicht später", "nicht spater", "no later than", "o mais r", "o mais b", "o mais c",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(

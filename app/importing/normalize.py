@@ -71,10 +71,17 @@ _OCR_FIXES = [
 # Digits that OCR read as letters inside a number (``l4 July``, ``l995``, ``2O05``).
 _OCR_NUMBER = re.compile(r"\b(?=[\dlIO]*\d)(?=[\dlIO]*[lIO])[\dlIO]{2,4}\b")
 _OCR_DIGITS = str.maketrans("lIO", "110")
-# Cheap test first: every OCR fix above needs one of these letter shapes.
-_OCR_SYMPTOM = re.compile(
-    r"\bl[nsn]|[\dlIO][lIO]\d|\d[lIO]|\b[lIO]\d|rnn|Intem|nestv|tlon|T0\b|ACT[1l]ON|1ut|t[1l]on|[1l] [I1l]nd|[1l]ndex"
-)
+# Cheap test first: every OCR fix above needs one of these letter shapes ("ln"/"ls" opening a
+# word, l/I/O beside a digit, "rnn", "Intem", "T0", "1ut", "t1on", "l Ind", "lndex"...). Each
+# pattern opens with a letter, so the search jumps from one such letter to the next.
+_OCR_SYMPTOMS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"[lIO](?:(?<=[\dlIO].)\d|(?<=\d.)|(?<=\b.)\d|(?<=\bl)[ns])",
+        r"[1l](?: [I1l]nd|ndex)",
+        r"rnn", r"Intem", r"nestv", r"T0\b", r"ACT[1l]ON", r"1ut", r"t[1l]on",
+    )
+)  # fmt: skip
 
 
 def normalize_text(text: str) -> str:
@@ -147,7 +154,7 @@ def _keep_date_halves(lines: list[str]) -> list[str]:
 def _repair_lines(text: str) -> str:
     lines = [_clean_line(line) for line in _keep_date_halves(text.split("\n"))]
     text = "\n".join(line for line in lines if line is not None)
-    if _OCR_SYMPTOM.search(text):
+    if any(symptom.search(text) for symptom in _OCR_SYMPTOMS):
         for pattern, replacement in _OCR_FIXES:
             text = pattern.sub(replacement, text)
         text = _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
@@ -194,17 +201,25 @@ def _clean_line(line: str) -> str | None:
 
 
 def _clean_once(line: str) -> str | None:
-    line = _MD_EMPHASIS.sub(r"\2", line)
-    line = _MD_HEADING.sub("", line.replace("**", ""))
-    bullet = _BULLET_LINE.match(line)
-    if bullet:  # an icon before "Email:" is no list item; other bullets become "- "
-        rest = line[bullet.end() :]
-        line = rest if _LABELLED.match(rest) else "- " + rest
-    line = _PRIVATE_USE.sub("", line)
-    line = _TRAILING_PAGE_NUMBER.sub(r"\1", line).rstrip()
-    if _PAGE_NUMBER_LINE.match(line):
+    # Each pattern is tried only on lines holding what it needs (most lines hold none of it).
+    if "**" in line or "__" in line:
+        line = _MD_EMPHASIS.sub(r"\2", line).replace("**", "")
+    if "#" in line:
+        line = _MD_HEADING.sub("", line)
+    if not line.isascii():  # every bullet and private-use character is beyond ASCII
+        bullet = _BULLET_LINE.match(line)
+        if bullet:  # an icon before "Email:" is no list item; other bullets become "- "
+            rest = line[bullet.end() :]
+            line = rest if _LABELLED.match(rest) else "- " + rest
+        line = _PRIVATE_USE.sub("", line)
+    line = line.rstrip()
+    if line[-1:].isdecimal():  # "Title ...      3": a page number after a wide gap
+        line = _TRAILING_PAGE_NUMBER.sub(r"\1", line).rstrip()
+        if _PAGE_NUMBER_LINE.match(line):
+            return None
+    elif _PAGE_NUMBER_LINE.match(line):
         return None
-    if _LETTER_SPACED.match(line) and len(line.split()) >= 4:
+    if line.lstrip()[1:2] == " " and _LETTER_SPACED.match(line) and len(line.split()) >= 4:
         line = " ".join(group.replace(" ", "") for group in re.split(r"\s{2,}", line.strip()))
         line = _GLUED_BANNERS.get(line, line)  # word gaps lost too: "U R G E N T A C T I O N"
     return line
@@ -227,7 +242,11 @@ def join_hyphenated_lines(text: str) -> str:
 
 def flatten(text: str) -> str:
     """All whitespace runs collapsed to one space (for phrases that wrap across lines)."""
-    return re.sub(r"\s+", " ", text)
+    words = text.split()  # str.split's whitespace is the \s of the patterns
+    if not words:
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    return lead + " ".join(words) + (" " if text[-1].isspace() else "")
 
 
 @lru_cache(maxsize=4096)  # the recognisers fold the same labels and keywords again and again

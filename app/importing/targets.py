@@ -311,7 +311,11 @@ def _is_address_block(lines: list[str], under_heading: bool) -> bool:
     if any(_SENTENCES.search(line) for line in lines if not CONTACT_LABEL.match(line)):
         return False
     has_contact = any(CONTACT_LABEL.match(line) for line in lines)
-    if CONTACT_LABEL.match(lines[0]) or GREETING.match(lines[0]) or is_id_line(lines[0]):
+    # "Madame Claire Essomba" over an office and contacts is a name with its civility, the
+    # French order; "Madame la Ministre," (punctuated) or a bare greeting opens a letter.
+    named_first = has_contact or (len(lines) >= 3 and looks_like_office(lines[1]))
+    greeting = _ENDS_GREETING.match(lines[0]) or (GREETING.match(lines[0]) and not named_first)
+    if CONTACT_LABEL.match(lines[0]) or greeting or is_id_line(lines[0]):
         return False
     if has_contact:
         return True

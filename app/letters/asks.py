@@ -55,7 +55,8 @@ NARROWER = {"no_torture": "protection"}
 ASK_TABLES = ("recognise", "mentions", "sentences", "pronouns", "bullets")
 PRONOUN_FORMS = ("f", "m", "neutral", "several")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_GAP = r"(?:\s+\S+){0,8}?\s+"
+# punctuation may close the word before the gap or open the one after ("his lawyer, to visit")
+_GAP = r"[^\w\s]*(?:\s+\S+){0,8}?\s+[^\w\s]*"
 
 # What a request looks like, so that a sentence that asks for something no phrase knows can be
 # counted as not recognised (the measure of coverage), in the languages of the shipped files.
@@ -87,6 +88,16 @@ class AskWords:
     mentions: tuple[tuple[str, str, str], ...] = ()
 
 
+def phrase_variants(phrase: str) -> list[str]:
+    """The phrases one line of ``[recognise]`` or ``[mentions]`` stands for: a word written
+    ``a|b|c`` is any one of them ("access|contact ... family|relatives" is four phrases)."""
+    variants = [""]
+    for word in phrase.split(" "):
+        choices = word.split("|")
+        variants = [f"{head} {choice}".lstrip() for head in variants for choice in choices]
+    return variants
+
+
 def compile_request_phrase(phrase: str) -> re.Pattern[str]:
     """``compile_phrase`` with `` ... `` for up to eight words in between."""
     parts = [compile_phrase(part).pattern for part in phrase.split(" ... ")]
@@ -113,9 +124,11 @@ def _ask_words(stamp: Stamp) -> AskWords:
         if problems:
             raise TemplateProblem(name, None, problems[0])
         for ask, phrases in data.get("recognise", {}).items():
-            found.extend((ask, p, needle_of(p)) for p in phrases)
+            variants = (v for p in phrases for v in phrase_variants(p))
+            found.extend((ask, v, needle_of(v)) for v in variants)
         for ask, phrases in data.get("mentions", {}).items():
-            mentions.extend((ask, p, needle_of(p)) for p in phrases)
+            variants = (v for p in phrases for v in phrase_variants(p))
+            mentions.extend((ask, v, needle_of(v)) for v in variants)
     return AskWords(tuple(found), tuple(mentions))
 
 
@@ -131,6 +144,10 @@ def asks_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]:
         for ask, phrases in data.get(table, {}).items():
             if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
                 problems.append(f"[{table}] {ask}: write a list of phrases")
+                continue
+            for phrase in phrases:
+                if not all(choice.strip("*") for choice in _choices(phrase)):
+                    problems.append(f"[{table}] {ask}: {phrase!r} has an empty word or choice")
     for opener, written in data.get("bullets", {}).items():
         if not isinstance(written, str):
             problems.append(f"[bullets] {opener!r}: must be a text")
@@ -153,6 +170,12 @@ def asks_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]:
             if ask not in data.get("sentences", {}):
                 problems.append(f"[sentences] has no sentence for {ask!r}")
     return problems
+
+
+def _choices(phrase: str) -> list[str]:
+    """Every word and every choice of a ``a|b`` word of a phrase (" ... " is no word)."""
+    words = phrase.replace(" ... ", " ").split(" ")
+    return [choice for word in words for choice in word.split("|")]
 
 
 def request_units(text: str) -> list[str]:
@@ -305,17 +328,38 @@ def bullet_sentences(bullets: list[str], rules: dict[str, Any]) -> list[str]:
             text = _BULLET_END.sub("", text).strip()
         if not text:
             continue
-        words = text.split()
-        for opener, written in openers:
-            size = len(opener)
-            head = [word.rstrip(",;:") for word in words[:size]]
-            if len(words) >= size and fold(" ".join(head)).split() == opener:
-                mark = words[size - 1][len(head[-1]) :]  # "auf," keeps its comma
-                text = " ".join([written + mark, *words[size:]])
-                break
+        words = _own_words(text.split(), openers, 0)
+        for start in range(len(words) - 1, 0, -1):  # "..., and urging that" too
+            if fold(words[start - 1]) in _AND:
+                after_comma = start > 1 and words[start - 2][-1] in ",;"
+                words = _own_words(words, openers, start, after_comma)
+        text = " ".join(words)
         text = text[0].upper() + text[1:]
         sentences.append(text if text[-1] in ".!?\u061f" else f"{text}.")
     return sentences
+
+
+_AND = {"and", "y", "e", "et", "und", "و"}
+
+
+def _own_words(
+    words: list[str], openers: list[tuple[list[str], str]], start: int, clause: bool = True
+) -> list[str]:
+    """``words`` with the UA's opener at ``start`` ("urging that") in the writer's words ("I
+    urge that"); within a sentence, the writer's words start in lower case ("and I urge
+    that", "y pido que"). Unless ``clause`` (a comma before "and"), a one-word opener stays:
+    "farmers marching and demanding land" demand nothing of the writer."""
+    for opener, written in openers:
+        size = len(opener)
+        if size == 1 and not clause:
+            continue
+        head = [word.rstrip(",;:") for word in words[start : start + size]]
+        if len(head) == size and fold(" ".join(head)).split() == opener:
+            mark = words[start + size - 1][len(head[-1]) :]  # "auf," keeps its comma
+            if start and not re.match(r"I\b", written):  # "I" stays a capital
+                written = written[0].lower() + written[1:]
+            return [*words[:start], *(written + mark).split(), *words[start + size :]]
+    return words
 
 
 def bullets_for_asks(

@@ -15,7 +15,8 @@ _GREETING = re.compile(
 _CLOSING = re.compile(
     r"^(yours (sincerely|faithfully|truly)|sincerely|respectfully|kind regards|best regards|"
     r"atentamente|cordialmente|respetuosamente|saludos|le saluda|"
-    r"veuillez agréer|je vous prie|cordialement|respectueusement|"
+    r"veuillez agréer|je vous prie d['’]agréer|je vous prie de croire|cordialement|"
+    r"respectueusement|"
     r"mit freundlichen grüßen|hochachtungsvoll|"
     r"atenciosamente|respeitosamente|cordiais saudações|"
     r"وتفضلوا|مع خالص|مع فائق|وتقبلوا)",
@@ -57,7 +58,7 @@ def _body(model_letter: str) -> str | None:
         lines.pop(0)
     tail_start = max(0, len(lines) - MAX_TAIL_LINES)
     for index in range(tail_start, len(lines)):
-        if _CLOSING.match(lines[index].strip()):
+        if _is_closing(lines[index].strip()):
             lines = lines[:index]
             break
     while lines and (not lines[-1].strip() or _PLACEHOLDER.match(lines[-1].strip())):
@@ -65,6 +66,19 @@ def _body(model_letter: str) -> str | None:
     paragraphs = re.split(r"\n\s*\n", "\n".join(lines).strip())
     body = "\n\n".join(_unwrap(p) for p in paragraphs if p.strip())
     return body or None
+
+
+# A closing is a formula line: "Respectfully, I urge you to ..." is a request, kept.
+_CLOSING_TAIL = re.compile(r"^[\s,]*(?:[\w'’-]+[\s,]*){0,2}[.;:!]?\s*$")
+
+
+def _is_closing(line: str) -> bool:
+    found = _CLOSING.match(line)
+    if found is None:
+        return False
+    if found.group(0).lower().startswith(("veuillez", "je vous prie")):
+        return True  # the French formula is a whole sentence ("..., l'expression de ...")
+    return bool(_CLOSING_TAIL.match(line[found.end() :]))
 
 
 def _unwrap(paragraph: str) -> str:

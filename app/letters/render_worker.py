@@ -61,7 +61,12 @@ def _problem_reply(exc: TemplateProblem) -> Reply:
 
 def _load_renderer() -> Handler:
     """In the worker: the template machinery, loaded before it says it is ready."""
+    from app import i18n
     from app.letters.rendering import build_environment, render
+
+    # A refused translation would be told on the worker's stderr, beside the window or in the
+    # middle of `appeal-desk i18n check`, which reports it itself with its fix.
+    logging.getLogger(i18n.__name__).setLevel(logging.ERROR)
 
     def render_job(job: object) -> Reply:
         folders, chain, user_templates, name, context = cast(Job, job)

@@ -9,6 +9,7 @@ failure becomes ``TemplateProblem(file, line, problem)``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -239,7 +240,22 @@ def _template_location(exc: BaseException) -> tuple[str | None, int | None]:
 
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, jinja2.UndefinedError):
-        return f"{exc.message} (the letter has no such field; use |default or 'is defined')"
+        field = re.search(r"has no attribute '([^']+)'", exc.message or "")
+        if field:
+            return (
+                f"there is no field {field.group(1)} here; check its spelling against the "
+                "fields listed in locales/README.md (Letter templates)"
+            )
+        element = re.search(r"has no element (\S+)", exc.message or "")
+        if element:
+            return (
+                f"there is no item {element.group(1)} here (for some letters the list is shorter "
+                "or empty); test it first with {% if ... %} or go through it with {% for %}"
+            )
+        return (
+            f"{exc.message}; check the spelling against the names listed in locales/README.md "
+            "(Letter templates)"
+        )
     if isinstance(exc, SecurityError):
         return f"refused by the sandbox: {exc}"
     return f"{type(exc).__name__}: {exc}"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from app import i18n
-from app.catalog_safety import unsafe_reason
+from app.catalog_safety import UNKNOWN_NAME, unsafe_reason
 from app.i18n import LOCALE_ID
 from app.letters import rendering
 
@@ -20,14 +21,37 @@ ACCELERATOR = re.compile(r"&(?=[^\s&])")  # "&File": Alt+F; "&&" is a literal am
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One finding, printed as ``where: message``."""
+    """One finding, printed as ``error: where: "English text": what is wrong; what to do``."""
 
     where: str
     message: str
     error: bool = True
+    msgid: str | None = None  # the English text of the catalog entry the finding is about
+    fix: str | None = None  # what the translator should do about it
 
     def __str__(self) -> str:
-        return f"{'error' if self.error else 'warning'}: {self.where}: {self.message}"
+        text = self.message
+        if self.msgid is not None:
+            text = f"{short_text(self.msgid)}: {text}"
+        if self.fix:
+            text = f"{text}; {self.fix}"
+        return f"{'error' if self.error else 'warning'}: {self.where}: {text}"
+
+
+def short_text(text: str, limit: int = 48) -> str:
+    """An English text in quotes, on one line, cut to about ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "\u2026"
+    return f'"{flat}"'
+
+
+def sort_key(problem: Problem) -> tuple[str, int, str]:
+    """File, then line number (as a number), then the text: a stable order to read and diff."""
+    path, _, line = problem.where.rpartition(":")
+    if path and line.isdigit():
+        return (path, int(line), str(problem))
+    return (problem.where, 0, str(problem))
 
 
 @dataclass(slots=True)
@@ -76,80 +100,236 @@ def template_msgids() -> set[tuple[str, str | None]] | None:
     return {(_msgid(m.id), m.context) for m in catalog if m.id}
 
 
+# How many fuzzy or untranslated entries are named one by one before "and N more".
+NAMED_ENTRIES = 10
+
+
 def check_catalog(
     locale: str, expected: set[tuple[str, str | None]] | None
 ) -> tuple[CatalogStats, list[Problem]]:
-    """Parse errors, Babel's own checks, placeholder sets, plural form counts, staleness."""
+    """Syntax, placeholders, plural forms, fuzzy and untranslated entries, staleness.
+
+    A line the strict reader rejects is reported once, and the rest of the catalog is still
+    read (leniently) and checked, so one broken quote hides nothing else.
+    """
+    import contextlib
+    import io
+
     from babel.messages.pofile import PoFileError, read_po
 
     path = i18n.catalog_path(locale)
     shown = relative_path(path)
     stats = CatalogStats(locale)
-    problems: list[Problem] = []
-    syntax = po_syntax_problems(path, shown)
-    if syntax:
-        return stats, syntax
+    problems = po_syntax_problems(path, shown)
+    broken_lines = {_line_number(p.where) for p in problems}
     try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=locale, abort_invalid=True)
-    except (PoFileError, ValueError, UnicodeDecodeError) as exc:
+        with path.open("rb") as handle, contextlib.redirect_stdout(io.StringIO()):
+            # Babel prints its complaints about lines it skips; the syntax check named them
+            catalog = read_po(handle, locale=locale, abort_invalid=False)
+    except (PoFileError, ValueError, UnicodeDecodeError, OSError) as exc:
+        if problems:
+            return stats, problems
         line = getattr(exc, "lineno", None)
         return stats, [
             Problem(f"{shown}:{line}" if line else shown, f"cannot read the catalog: {exc}")
         ]
+    lines = _file_lines(path)
     header = plural_forms_problem(locale, catalog.num_plurals, catalog.plural_expr)
     if header:
         problems.append(Problem(f"{shown}:{_header_line(path)}", header))
-    present: set[tuple[str, str | None]] = set()
-    for message in catalog:
-        if not message.id:
-            continue
-        present.add((_msgid(message.id), message.context))
+    declared = _declared_language(catalog)
+    if declared and declared.split("_")[0] != locale.split("_")[0]:
+        problems.append(
+            Problem(
+                f"{shown}:{_header_line(path, 'Language:')}",
+                f"the header says Language: {declared}, but this is the {locale} catalog",
+                error=False,
+                fix=f"write Language: {locale}",
+            )
+        )
+    messages = sorted((m for m in catalog if m.id), key=lambda m: m.lineno or 0)
+    starts = [m.lineno or 0 for m in messages]
+    # each broken line belongs to the entry it is in: the last msgid at or below the next line
+    # (a msgctxt just above a msgid is part of that msgid's entry)
+    broken_entries = {bisect.bisect_right(starts, line + 1) - 1 for line in broken_lines}
+    present: dict[tuple[str, str | None], Problem] = {}
+    fuzzy: list[Problem] = []
+    untranslated: list[Problem] = []
+    for number, message in enumerate(messages):
+        msgid = _msgid(message.id)
         stats.total += 1
         raw = message.string
         forms: tuple[str, ...] = tuple(raw) if isinstance(raw, (list, tuple)) else (raw or "",)
+        broken = number in broken_entries
         where = f"{shown}:{message.lineno}"
+        present[(msgid, message.context)] = Problem(where, "", msgid=msgid)
         if message.fuzzy:
             stats.fuzzy += 1
+            fuzzy.append(
+                Problem(
+                    f"{shown}:{_fuzzy_line(lines, message.lineno or 1)}",
+                    "marked fuzzy: the app shows the English text instead",
+                    error=False,
+                    msgid=msgid,
+                    fix='check the translation, then delete "fuzzy" from the "#," line above it',
+                )
+            )
         elif not all(forms):
             stats.untranslated += 1
         else:
             stats.translated += 1
-        if not any(forms):
-            continue
-        problems.extend(_check_message(message, forms, where, catalog.num_plurals))
-    for message, errors in catalog.check():
-        for error in errors:
-            problems.append(Problem(f"{shown}:{message.lineno}", str(error)))
-    if expected is not None:
-        missing = expected - present
-        if missing:
-            named = "; ".join(
-                repr(msgid if context is None else f"{context}|{msgid}")
-                for msgid, context in sorted(missing, key=lambda m: (m[0], m[1] or ""))[:5]
-            )
-            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-            problems.append(
+        if broken:
+            continue  # the syntax error on its lines is its one finding
+        found = (
+            _check_message(message, forms, lines, shown, catalog.num_plurals) if any(forms) else []
+        )
+        problems.extend(found)
+        if not message.fuzzy and not all(forms) and not found:
+            untranslated.append(
                 Problem(
-                    shown,
-                    f"{len(missing)} message(s) of messages.pot are missing ({named}{more}); "
-                    "update the catalog (locales/README.md)",
+                    f"{shown}:{_msgstr_line(lines, message.lineno or 1, None)}",
+                    "not translated yet: the app shows the English text",
+                    error=False,
+                    msgid=msgid,
                 )
             )
-        extra = present - expected
-        if extra:
-            problems.append(
-                Problem(shown, f"{len(extra)} message(s) no longer in messages.pot", error=False)
-            )
-    if stats.untranslated:
-        problems.append(
-            Problem(shown, f"{stats.untranslated} untranslated message(s)", error=False)
-        )
-    if stats.fuzzy:
-        problems.append(
-            Problem(shown, f"{stats.fuzzy} fuzzy message(s) (not used until reviewed)", error=False)
-        )
+    translated = [
+        form
+        for m in messages
+        for form in (m.string if isinstance(m.string, (list, tuple)) else (m.string,))
+        if form and not m.fuzzy
+    ]
+    direction = direction_problem(locale, translated, shown)
+    if direction is not None:
+        problems.append(direction)
+    problems.extend(_named_entries(fuzzy, shown, "fuzzy"))
+    problems.extend(_named_entries(untranslated, shown, "untranslated"))
+    if expected is not None:
+        problems.extend(_staleness(locale, present, expected, shown))
     return stats, unique(problems)
+
+
+def _named_entries(entries: list[Problem], shown: str, kind: str) -> list[Problem]:
+    """The first entries one by one, then one line for the rest."""
+    named = entries[:NAMED_ENTRIES]
+    rest = len(entries) - len(named)
+    if rest:
+        named.append(
+            Problem(
+                shown,
+                f"and {rest} more {kind} message(s)",
+                error=False,
+                fix="appeal-desk i18n stats counts them; Poedit or Lokalize lists them",
+            )
+        )
+    return named
+
+
+def _staleness(
+    locale: str,
+    present: dict[tuple[str, str | None], Problem],
+    expected: set[tuple[str, str | None]],
+    shown: str,
+) -> list[Problem]:
+    """Messages of messages.pot the catalog lacks, and entries messages.pot no longer has.
+
+    An English text changed by hand in the catalog shows as one of each: it is paired with
+    the message of messages.pot it is closest to and reported once, at its line.
+    """
+    import difflib
+
+    problems: list[Problem] = []
+    missing = sorted(expected - set(present), key=lambda m: (m[0], m[1] or ""))
+    extra = sorted(set(present) - expected, key=lambda m: (m[0], m[1] or ""))
+    for key in list(extra):
+        candidates = [m[0] for m in missing if m[1] == key[1]]
+        close = difflib.get_close_matches(key[0], candidates, n=1, cutoff=0.8)
+        if not close:
+            continue
+        original = next(m for m in missing if m[0] == close[0] and m[1] == key[1])
+        entry = present[key]
+        problems.append(
+            Problem(
+                entry.where,
+                "this English text (msgid) was changed; messages.pot has "
+                f"{short_text(original[0], 72)}",
+                msgid=key[0],
+                fix="copy the msgid back exactly as messages.pot has it; translate only msgstr",
+            )
+        )
+        missing.remove(original)
+        extra.remove(key)
+    base = locale.split("_")[0]
+    if base != locale and i18n.catalog_path(base).is_file():
+        missing = []  # a regional catalog holds only what differs; the rest comes from base
+    if missing:
+        named = "; ".join(
+            short_text(msgid if context is None else f"{context}|{msgid}")
+            for msgid, context in missing[:5]
+        )
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        problems.append(
+            Problem(
+                shown,
+                f"{len(missing)} message(s) of messages.pot are missing ({named}{more})",
+                fix="update the catalog (locales/README.md, Refresh the catalogs)",
+            )
+        )
+    for key in extra:
+        entry = present[key]
+        problems.append(
+            Problem(
+                entry.where,
+                "no longer in messages.pot (the app does not use it)",
+                error=False,
+                msgid=key[0],
+                fix="delete the entry, or update the catalog (locales/README.md)",
+            )
+        )
+    return problems
+
+
+def _declared_language(catalog: object) -> str | None:
+    """The ``Language:`` the catalog's header names, as a locale id, or None."""
+    for name, value in getattr(catalog, "mime_headers", ()):
+        if name.lower() == "language" and value.strip():
+            return value.strip().replace("-", "_")
+    return None
+
+
+def _file_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+def _line_number(where: str) -> int:
+    line = where.rpartition(":")[2]
+    return int(line) if line.isdigit() else 0
+
+
+def _msgstr_line(lines: list[str], msgid_line: int, index: int | None) -> int:
+    """The line of an entry's ``msgstr`` (or ``msgstr[index]``), from its ``msgid`` line."""
+    keyword = "msgstr" if index is None else f"msgstr[{index}]"
+    for number in range(msgid_line, min(len(lines), msgid_line + 200) + 1):
+        text = lines[number - 1].strip()
+        if number > msgid_line and (not text or text.startswith(("msgid ", "msgctxt", "#"))):
+            break
+        if text.startswith(keyword + " ") or (index is None and text.startswith("msgstr[0]")):
+            return number
+    return msgid_line
+
+
+def _fuzzy_line(lines: list[str], msgid_line: int) -> int:
+    """The ``#, fuzzy`` line above an entry's ``msgid`` (the msgid's line if none)."""
+    for number in range(msgid_line - 1, max(0, msgid_line - 12), -1):
+        text = lines[number - 1].strip() if number <= len(lines) else ""
+        if not text:
+            break
+        if text.startswith("#,") and "fuzzy" in text:
+            return number
+    return msgid_line
 
 
 def plural_forms_problem(locale: str, count: int, expression: str) -> str | None:
@@ -187,87 +367,162 @@ def plural_forms_problem(locale: str, count: int, expression: str) -> str | None
     return None
 
 
-def _header_line(path: Path) -> int:
-    """The line of a catalog's Plural-Forms header (1 when it has none)."""
+def _header_line(path: Path, field: str = "Plural-Forms:") -> int:
+    """The line of a catalog's header field (1 when it has none)."""
     with path.open(encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
-            if line.startswith('"Plural-Forms:'):
+            if line.startswith('"' + field):
                 return number
     return 1
 
 
+# Conversions that print a number the same way: %(count)i is %(count)d.
+_SAME_KIND = {"i": "d", "u": "d", "F": "f"}
+
+
 def _check_message(
-    message: object, forms: tuple[str, ...], where: str, num_plurals: int
+    message: object, forms: tuple[str, ...], lines: list[str], shown: str, num_plurals: int
 ) -> list[Problem]:
-    problems: list[Problem] = []
+    """Each mistake of one entry, once, at the line of the msgstr that has it."""
     ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)  # type: ignore[attr-defined]
-    wanted: set[str] = set()
-    wanted_positional = 0
-    for text in ids:
-        names, positional = placeholders(text)
-        wanted |= names
-        wanted_positional = max(wanted_positional, positional)
-    if len(ids) > 1:
+    msgid = ids[0]
+    msgid_line: int = getattr(message, "lineno", None) or 1
+    plural = len(ids) > 1
+    problems: list[Problem] = []
+
+    def at(index: int | None, text: str, fix: str | None = None, error: bool = True) -> None:
+        line = _msgstr_line(lines, msgid_line, index if plural else None)
+        label = f"msgstr[{index}] " if plural and index is not None else ""
+        problems.append(Problem(f"{shown}:{line}", label + text, error, msgid=msgid, fix=fix))
+
+    if plural:
         filled = sum(1 for form in forms if form)
         if filled != num_plurals or len(forms) != num_plurals:
+            empty = [i for i in range(num_plurals) if i >= len(forms) or not forms[i]]
+            slots = ", ".join(f"msgstr[{i}]" for i in empty)
             problems.append(
                 Problem(
-                    where, f"{filled} plural form(s) filled in, the language needs {num_plurals}"
+                    f"{shown}:{_msgstr_line(lines, msgid_line, 0)}",
+                    f"{filled} of the {num_plurals} plural forms are filled in",
+                    msgid=msgid,
+                    fix=f"fill {slots} too (locales/README.md, Plural forms)",
                 )
             )
-    for index, text in enumerate(forms):
-        reason = unsafe_reason(ids, text) if text else None
-        if reason:
-            label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
-            problems.append(Problem(where, f"{label} {reason} (the app will not use it)"))
-    accelerator = any(ACCELERATOR.search(text) for text in ids)
-    for index, text in enumerate(forms):
-        if text and accelerator and not ACCELERATOR.search(text):
-            label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
-            problems.append(
-                Problem(
-                    where, f"{label} has no & keyboard accelerator (the English has one)", False
-                )
-            )
+    wanted = _percent_specs(ids)
     wanted_braces = {name for text in ids for name in BRACE_PLACEHOLDER.findall(text)}
-    for index, text in enumerate(forms):
-        braces = set(BRACE_PLACEHOLDER.findall(text)) if text else wanted_braces
-        label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
-        for name in sorted(braces - wanted_braces):
-            problems.append(Problem(where, f"{label} uses unknown placeholder {{{name}}}"))
-        for name in sorted(wanted_braces - braces):
-            problems.append(Problem(where, f"{label} drops placeholder {{{name}}}"))
-    python_format = (
-        "python-format" in getattr(message, "flags", ()) or bool(wanted) or wanted_positional
-    )
+    wanted_positional = max(placeholders(text)[1] for text in ids)
+    python_format = "python-format" in getattr(message, "flags", ()) or bool(wanted)
+    accelerator = any(ACCELERATOR.search(text) for text in ids)
     for index, text in enumerate(forms):
         if not text:
             continue
-        label = f"msgstr[{index}]" if len(ids) > 1 else "msgstr"
-        names, positional = placeholders(text)
-        for name in sorted(names - wanted):
-            problems.append(Problem(where, f"{label} uses unknown placeholder %({name})s"))
-        for name in sorted(wanted - names):
-            problems.append(Problem(where, f"{label} drops placeholder %({name})s"))
-        if not python_format:  # a brace-format or plain string: a lone % is just a percent sign
+        reason = unsafe_reason(ids, text)
+        if reason and UNKNOWN_NAME not in reason:  # reaches inside a value, a huge width...
+            at(index, f"{reason} (the app will not use it)", "write it as the English text does")
             continue
-        if positional != wanted_positional:
-            problems.append(
-                Problem(
-                    where,
-                    f"{label} has {positional} positional placeholder(s), msgid has {wanted_positional}",
+        before = len(problems)
+        found = _percent_specs((text,))
+        for wrong, fix in _name_mistakes(wanted, found):
+            at(index, wrong, fix)
+        for name in sorted(set(found) & set(wanted)):
+            theirs, ours = found[name], wanted[name]
+            if _kind(theirs) != _kind(ours):
+                at(
+                    index,
+                    f"{theirs} should be {ours}",
+                    f"keep the letter after the name as the English text has it "
+                    f"({_kind_meaning(ours)})",
                 )
+        brace_specs = {name: "{" + name + "}" for name in wanted_braces}
+        brace_found = {name: "{" + name + "}" for name in BRACE_PLACEHOLDER.findall(text)}
+        for wrong, fix in _name_mistakes(brace_specs, brace_found):
+            at(index, wrong, fix)
+        if len(problems) > before:
+            continue
+        names, positional = placeholders(text)
+        if python_format and positional != wanted_positional:
+            at(
+                index,
+                f"has {positional} placeholder(s) without a name, the English text has "
+                f"{wanted_positional}",
+                "use the placeholders of the English text",
             )
-        if not (names - wanted):
+        elif python_format:
             try:
                 text % (
                     {name: 1 for name in names} if names or not positional else (1,) * positional
                 )
-            except (ValueError, TypeError, KeyError) as exc:
-                problems.append(
-                    Problem(where, f"{label} cannot be formatted ({exc}); write a literal % as %%")
+            except (ValueError, TypeError, KeyError):
+                at(
+                    index,
+                    "a lone % breaks this text (it has placeholders)",
+                    "write %% for a percent sign",
                 )
+        if accelerator and not ACCELERATOR.search(text):
+            at(
+                index,
+                "has no & before a letter; the English text marks its Alt+letter shortcut so",
+                "put & before a letter of your word (&Archivo: Alt+A)",
+                error=False,
+            )
     return problems
+
+
+def _percent_specs(texts: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """Named %-placeholders of ``texts`` as they are written: {"count": "%(count)d"}."""
+    specs: dict[str, str] = {}
+    for text in texts:
+        for match in PLACEHOLDER.finditer(text):
+            name = match.group("name")
+            if match.group("kind") != "%" and name is not None:
+                specs.setdefault(name, match.group(0))
+    return specs
+
+
+def _kind(spec: str) -> str:
+    kind = spec[-1]
+    return _SAME_KIND.get(kind, kind)
+
+
+def _kind_meaning(spec: str) -> str:
+    kind = _kind(spec)
+    if kind == "d":
+        return "d: a whole number"
+    if kind == "s":
+        return "s: a text"
+    return f"{kind}: as written there"
+
+
+def _name_mistakes(wanted: dict[str, str], found: dict[str, str]) -> list[tuple[str, str]]:
+    """(what is wrong, what to do) for each placeholder the translation misses or adds.
+
+    One unknown name beside one missing name is a misspelling: reported once.
+    """
+    unknown = sorted(set(found) - set(wanted))
+    missing = sorted(set(wanted) - set(found))
+    if len(unknown) == 1 and len(missing) == 1:
+        return [
+            (
+                f"{found[unknown[0]]} should be {wanted[missing[0]]}",
+                "placeholder names stay in English, exactly as in the English text",
+            )
+        ]
+    allowed = ", ".join(wanted[name] for name in sorted(wanted)) or "none"
+    mistakes = [
+        (
+            f"{found[name]} is not in the English text",
+            f"use only the placeholders of the English text ({allowed})",
+        )
+        for name in unknown
+    ]
+    mistakes += [
+        (
+            f"{wanted[name]} is missing",
+            "the English text has it: put it in your sentence where that value goes",
+        )
+        for name in missing
+    ]
+    return mistakes
 
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
@@ -276,48 +531,95 @@ _ESCAPES = frozenset('\\"ntrabfv01234567x')
 
 def po_syntax_problems(path: Path, shown: str) -> list[Problem]:
     """Lines a strict reader (GNU msgfmt) rejects: an unterminated string, an unknown escape,
-    text outside quotes, a keyword out of place. Babel's reader accepts some of these silently
-    (an unterminated "Hola loses its last letter)."""
+    text outside quotes, a keyword out of place, a msgid without its msgstr. Babel's reader
+    accepts some of these silently (an unterminated "Hola loses its last letter)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        return [Problem(shown, f"the file is not UTF-8 ({exc.reason} at byte {exc.start})")]
+        return [
+            Problem(
+                shown,
+                f"the file is not UTF-8 ({exc.reason} at byte {exc.start})",
+                fix="save it as UTF-8 (Poedit and Lokalize do)",
+            )
+        ]
     except OSError as exc:
         return [Problem(shown, f"cannot read the file ({exc.strerror})")]
     problems: list[Problem] = []
     previous = ""  # the keyword whose string the next continuation line extends
+    msgid: str | None = None  # the English text of the entry being read
+    waiting: int | None = None  # the line of a msgid whose msgstr has not come yet
+
+    def add(number: int, message: str, fix: str, line: int | None = None) -> None:
+        problems.append(Problem(f"{shown}:{line or number}", message, msgid=msgid or None, fix=fix))
+
+    def entry_ends(number: int) -> None:
+        nonlocal waiting
+        if waiting is not None:
+            add(number, "this entry has no msgstr", _NO_MSGSTR, line=waiting)
+            waiting = None
+
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if not line:
-            previous = ""
-            continue
-        if line.startswith("#"):
+        if not line or line.startswith("#"):
+            if not line or not line.startswith("#~"):
+                entry_ends(number)
+            if not line:
+                previous = ""
             continue
         match = _KEYWORD.match(line)
         if match:
             keyword, rest = match.groups()
+            if keyword in ("msgid", "msgctxt"):
+                entry_ends(number)
+            if keyword == "msgid":
+                msgid = _quoted(rest)
+                waiting = number
+            elif keyword.startswith("msgstr"):
+                waiting = None
             order = _keyword_order_problem(keyword, previous)
             if order:
-                problems.append(Problem(f"{shown}:{number}", order))
+                add(number, *order)
             previous = keyword
         elif line.startswith('"') and previous:
             rest = line
+            if previous == "msgid" and msgid is not None:
+                msgid += _quoted(rest)
         else:
-            problems.append(Problem(f"{shown}:{number}", "not a keyword, comment or quoted string"))
+            add(number, "this line is not a keyword, a comment or a quoted text", _QUOTES)
             continue
         problem = _string_problem(rest)
         if problem:
-            problems.append(Problem(f"{shown}:{number}", problem))
+            add(number, problem, _QUOTES)
+    entry_ends(len(lines))
     return problems[:20]
 
 
-def _keyword_order_problem(keyword: str, previous: str) -> str | None:
+_QUOTES = (
+    'each text goes between two " on one line; write \\" for a quote inside it and \\n for a '
+    "new line"
+)
+_NO_MSGSTR = 'add a line msgstr "..." with the translation under the msgid'
+
+
+def _quoted(text: str) -> str:
+    """The text between the quotes of one quoted string (escapes left as written)."""
+    inner = text.strip()
+    if inner.startswith('"'):
+        inner = inner[1:]
+    return inner[:-1] if inner.endswith('"') else inner
+
+
+def _keyword_order_problem(keyword: str, previous: str) -> tuple[str, str] | None:
     if keyword == "msgid_plural" and previous != "msgid":
-        return "msgid_plural must follow a msgid"
+        return "msgid_plural must follow a msgid", "put it on the line after the msgid"
     if keyword.startswith("msgstr") and not (
         previous.startswith("msgid") or previous.startswith("msgstr")
     ):
-        return f"{keyword} without a msgid before it"
+        return (
+            f"{keyword} without a msgid before it",
+            "a msgstr belongs right under its msgid (or msgid_plural); no empty line between",
+        )
     return None
 
 
@@ -341,6 +643,54 @@ def _string_problem(text: str) -> str | None:
             return None
         index += 1
     return "end-of-line within string"
+
+
+def direction_problem(
+    locale: str, texts: list[str], where: str, noun: str = "translations"
+) -> Problem | None:
+    """A warning when most of ``texts`` are written in a script of the other direction than
+    the language's: Latin text in a right-to-left language, or Arabic or Hebrew text in a
+    left-to-right one (a folder copied from another language, or named wrongly)."""
+    import unicodedata
+
+    rtl = i18n.is_rtl(locale)
+    written = 0
+    other = 0
+    for text in texts:
+        kinds = {unicodedata.bidirectional(c) for c in text if c.isalpha()}
+        if not kinds & {"L", "R", "AL"}:
+            continue
+        written += 1
+        if rtl and not kinds & {"R", "AL"} or not rtl and "L" not in kinds:
+            other += 1
+    if written < 3 or other * 2 <= written:
+        return None
+    name = _english_name(locale)
+    if rtl:
+        return Problem(
+            where,
+            f"{name} is written right to left, but {other} of {written} {noun} here have only "
+            "left-to-right letters",
+            error=False,
+            fix="translate them, or check that the folder is named after your language",
+        )
+    return Problem(
+        where,
+        f"{name} is written left to right, but {other} of {written} {noun} here are in a "
+        "right-to-left script",
+        error=False,
+        fix="check that the folder is named after your language",
+    )
+
+
+def _english_name(locale: str) -> str:
+    """ "Hebrew (he)": the language's English name (CLDR) and its id."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return f"{Locale.parse(locale).english_name} ({locale})"
+    except (UnknownLocaleError, ValueError):
+        return locale
 
 
 def relative_path(path: Path) -> str:

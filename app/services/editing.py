@@ -24,7 +24,7 @@ from app.domain.changes import (
     RowState,
     StoreChange,
 )
-from app.domain.errors import N_, InvalidInput, TargetOutOfRange
+from app.domain.errors import N_, InvalidInput, Phrase, TargetOutOfRange
 from app.domain.model import (
     AppealStatus,
     CaseStatus,
@@ -32,7 +32,6 @@ from app.domain.model import (
     normalize_ua_number,
     official_label,
 )
-from app.i18n import _
 from app.services.cases import case_not_found
 from app.services.limits import check_sent_date
 from app.store import case_repository, corrections, edit_scopes, event_repository, row_changes
@@ -49,7 +48,7 @@ def ua_key(ua_number: str) -> str:
 
 def _change(
     db: Database,
-    description: Callable[[Session], str],
+    description: Callable[[Session], Phrase],
     scope: Callable[[Session], Selections],
     act: Callable[[Session], None],
     ua_number: Callable[[Session], str | None] = lambda _s: None,
@@ -183,7 +182,7 @@ def edit_case(
 
     return _change(
         db,
-        lambda _s: _("edit UA {ua_number}").format(ua_number=number),
+        lambda _s: Phrase(N_("edit UA {ua_number}"), ua_number=number),
         lambda session: edit_scopes.case_scope(case_id),
         act,
         lambda _s: number,
@@ -204,11 +203,12 @@ def resolve_difference(db: Database, ua_number: str, field: str, *, accept: bool
 
     return _change(
         db,
-        lambda _s: (
-            _("take the document's value for UA {ua_number}")
+        lambda _s: Phrase(
+            N_("take the document's value for UA {ua_number}")
             if accept
-            else _("keep your value for UA {ua_number}")
-        ).format(ua_number=number),
+            else N_("keep your value for UA {ua_number}"),
+            ua_number=number,
+        ),
         lambda session: edit_scopes.case_scope(case_id),
         act,
         lambda _s: number,
@@ -226,7 +226,7 @@ def preview_case_deletion(db: Database, ua_number: str) -> DeletionPreview:
             .where(EventCaseRow.case_id == row.id)
         )
         return DeletionPreview(
-            what=_("UA {ua_number}").format(ua_number=row.ua_number),
+            what=Phrase(N_("UA {ua_number}"), ua_number=row.ua_number),
             documents=len(row.outputs),
             appeals=len(appeals),
             letters=sum(a.count for a in appeals),
@@ -257,7 +257,7 @@ def delete_case(db: Database, ua_number: str, *, keep_appeals: bool = False) -> 
 
     return _change(
         db,
-        lambda _s: _("delete UA {ua_number}").format(ua_number=number),
+        lambda _s: Phrase(N_("delete UA {ua_number}"), ua_number=number),
         lambda session: edit_scopes.case_with_history_scope(session, case_id),
         act,
         lambda _s: number,
@@ -285,7 +285,7 @@ def delete_document(db: Database, ua_number: str, output_id: int) -> StoreChange
 
     return _change(
         db,
-        lambda _s: _("delete a document of UA {ua_number}").format(ua_number=number),
+        lambda _s: Phrase(N_("delete a document of UA {ua_number}"), ua_number=number),
         lambda session: edit_scopes.case_scope(case_id),
         act,
         lambda _s: number,
@@ -299,7 +299,7 @@ def practice_cases(db: Database) -> DeletionPreview:
         ids = [r.id for r in rows]
         appeals = list(session.scalars(select(AppealRow).where(AppealRow.case_id.in_(ids))))
         return DeletionPreview(
-            what=_("the practice cases"),
+            what=Phrase(N_("the practice cases")),
             documents=sum(len(r.outputs) for r in rows),
             appeals=len(appeals),
             letters=sum(a.count for a in appeals),
@@ -328,7 +328,7 @@ def remove_practice_cases(db: Database) -> StoreChange:
         for row in session.scalars(select(CaseRow).where(CaseRow.id.in_(ids))):
             session.delete(row)
 
-    return _change(db, lambda _s: _("remove the practice cases"), scope, act)
+    return _change(db, lambda _s: Phrase(N_("remove the practice cases")), scope, act)
 
 
 # ---- appeals and replies -------------------------------------------------------------
@@ -377,15 +377,15 @@ def _appeal_change(
     db: Database,
     row_id: int,
     ua_number: str,
-    description: str | Callable[[Session], str],
+    description: str | Callable[[Session], Phrase],
     act: Callable[[Session], None],
 ) -> StoreChange:
     """:func:`_change` of the one appeal ``row_id``, of UA ``ua_number``; ``description`` may
-    be a template with ``{ua_number}``."""
+    be a template (marked with ``N_``) with ``{ua_number}``."""
     scope = edit_scopes.appeal_scope([row_id])
     if isinstance(description, str):
         template = description
-        description = lambda _s: template.format(ua_number=ua_number)  # noqa: E731
+        description = lambda _s: Phrase(template, ua_number=ua_number)  # noqa: E731
     return _change(db, description, lambda _s: scope, act, lambda _s: ua_number)
 
 
@@ -446,7 +446,7 @@ def edit_appeal(
             row.text = edits.text
         row.updated_at = datetime.now(UTC)
 
-    return _appeal_change(db, row_id, number, _("edit the appeal for UA {ua_number}"), act)
+    return _appeal_change(db, row_id, number, N_("edit the appeal for UA {ua_number}"), act)
 
 
 def save_letter(
@@ -502,7 +502,7 @@ def _new_appeal_change(db: Database, appeal_id: str) -> StoreChange:
     row_id, number = _appeal_key(db, appeal_id)
     with db.unit_of_work() as session:
         after = row_changes.capture(session, edit_scopes.appeal_scope([row_id]))
-    description = _("record an appeal for UA {ua_number}").format(ua_number=number)
+    description = Phrase(N_("record an appeal for UA {ua_number}"), ua_number=number)
     return StoreChange(description, {}, _plain(after), number)
 
 
@@ -541,7 +541,7 @@ def finish_draft(
             row.sent_on = sent_on or date.today()
         row.updated_at = datetime.now(UTC)
 
-    return _appeal_change(db, row_id, number, _("edit the appeal for UA {ua_number}"), act)
+    return _appeal_change(db, row_id, number, N_("edit the appeal for UA {ua_number}"), act)
 
 
 def appeal_versions(db: Database, appeal_id: str) -> list[tuple[datetime, str]]:
@@ -564,11 +564,11 @@ def delete_appeal(db: Database, appeal_id: str) -> StoreChange:
         session.execute(delete(AppealVersionRow).where(AppealVersionRow.appeal_id == row_id))
         session.execute(delete(AppealRow).where(AppealRow.id == row_id))
 
-    def description(session: Session) -> str:
+    def description(session: Session) -> Phrase:
         row = session.get(AppealRow, row_id)
         if row is not None and row.status == AppealStatus.DRAFT.value:
-            return _("delete a draft for UA {ua_number}").format(ua_number=number)
-        return _("delete an appeal for UA {ua_number}").format(ua_number=number)
+            return Phrase(N_("delete a draft for UA {ua_number}"), ua_number=number)
+        return Phrase(N_("delete an appeal for UA {ua_number}"), ua_number=number)
 
     return _appeal_change(db, row_id, number, description, act)
 
@@ -589,7 +589,7 @@ def edit_reply(
         if note is not None:
             row.reply_note = note.strip() or None
 
-    return _appeal_change(db, row_id, number, _("edit the reply for UA {ua_number}"), act)
+    return _appeal_change(db, row_id, number, N_("edit the reply for UA {ua_number}"), act)
 
 
 def delete_reply(db: Database, appeal_id: str) -> StoreChange:
@@ -606,7 +606,7 @@ def delete_reply(db: Database, appeal_id: str) -> StoreChange:
         row.reply_note = None
         row.reply_attachment = None
 
-    return _appeal_change(db, row_id, number, _("delete the reply for UA {ua_number}"), act)
+    return _appeal_change(db, row_id, number, N_("delete the reply for UA {ua_number}"), act)
 
 
 # ---- events --------------------------------------------------------------------------
@@ -679,7 +679,7 @@ def edit_event(
 
     return _change(
         db,
-        lambda session: _("edit the event {name}").format(name=_event_name(session, event_id)),
+        lambda session: Phrase(N_("edit the event {name}"), name=_event_name(session, event_id)),
         lambda session: edit_scopes.event_scope(session, event_id),
         act,
     )
@@ -697,7 +697,7 @@ def preview_event_deletion(db: Database, name: str) -> DeletionPreview:
             .where(EventCaseRow.event_id == event_id)
         )
         return DeletionPreview(
-            what=_("the event {name}").format(name=row.name),
+            what=Phrase(N_("the event {name}"), name=row.name),
             appeals=len(appeals),
             letters=sum(a.count for a in appeals),
             cases=tuple(cases),
@@ -725,7 +725,7 @@ def delete_event(db: Database, name: str, *, keep_letters: bool = False) -> Stor
 
     return _change(
         db,
-        lambda session: _("delete the event {name}").format(name=_event_name(session, event_id)),
+        lambda session: Phrase(N_("delete the event {name}"), name=_event_name(session, event_id)),
         lambda session: edit_scopes.event_scope(session, event_id),
         act,
     )

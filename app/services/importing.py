@@ -87,7 +87,11 @@ def import_files(
     reading a file: what was committed stays, and every file or document not yet saved gets
     a SKIPPED result, so the caller can say exactly what was imported and what was not.
     """
-    from app.services.isolated_parsing import ParseCancelled, parse_files_guarded
+    from app.services.isolated_parsing import (
+        ParseCancelled,
+        parse_files_guarded,
+        start_worker_early,
+    )
 
     files = expand_paths(paths)
     batch = ImportBatch(by_source=True)
@@ -107,6 +111,7 @@ def import_files(
         from app.services.backups import backup_before_change
         from app.store.backup import BackupStopped
 
+        start_worker_early()  # it loads the parsers while the backup reads the store
         try:  # it reads the whole store: seconds for a large one, so a cancel reaches it
             backup_before_change(db, "pre-import", cancel.is_set if cancel is not None else None)
         except BackupStopped:

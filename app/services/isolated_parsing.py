@@ -260,6 +260,13 @@ def parse_pasted_guarded(
     )
 
 
+def start_worker_early() -> None:
+    """Start the worker process now, so that it loads the parsers while the caller does
+    other work (the backup before a bulk import); the files' requests then find it ready."""
+    if not _unguarded:
+        _worker.start_early()
+
+
 def parse_files_guarded(
     paths: Sequence[Path], cancel: threading.Event | None = None
 ) -> Generator[tuple[Path, Documents | Exception], None, None]:

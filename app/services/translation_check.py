@@ -3,8 +3,11 @@ files, salutation rules, a render of every fictional case)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +21,10 @@ from app.services.catalog_check import (
     CatalogStats,
     Problem,
     check_catalog,
+    direction_problem,
     interface_locales,
     relative_path,
+    sort_key,
     template_msgids,
     unique,
 )
@@ -69,21 +74,138 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
         path = directory / name
         if not path.is_file():
             problems.append(
-                Problem(relative_path(directory), f"{name} is missing (English has it)")
+                Problem(
+                    relative_path(path),
+                    f"{name} is missing (English has it)",
+                    fix=f"copy {relative_path(english / name)} here and translate it",
+                )
             )
             continue
         present += 1
         if locale != SOURCE_LANGUAGE and _same_text(path, english / name):
             problems.append(Problem(relative_path(path), _copy_warning(name, locale), error=False))
         if name.endswith(".j2"):
-            problem = check_syntax(path)
-            if problem is not None:
-                problems.append(_from_template_problem(problem))
+            problems.extend(template_file_problems(path))
+            words = _template_words(path)
+            direction = direction_problem(locale, words, relative_path(path), "lines")
+            if direction is not None and not _same_text(path, english / name):
+                problems.append(direction)
     if any(
         (directory / name).is_file() for name in ("salutations.toml", "offices.toml", "asks.toml")
     ):
         problems.extend(_check_salutations(locale))
     return present, len(expected), problems
+
+
+def template_file_problems(path: Path) -> list[Problem]:
+    """One letter template read without rendering: its syntax, then each name and field it
+    uses that a letter does not have (with the line), so a misspelt field is found even in a
+    part of the letter no sample case reaches, or behind ``|default``."""
+    import jinja2
+    from jinja2 import nodes
+
+    problem = check_syntax(path)
+    if problem is not None:
+        return [_from_template_problem(problem, _syntax_fix(problem.problem))]
+    env = rendering.LetterEnvironment(extensions=["jinja2.ext.i18n"])
+    source = path.read_text(encoding="utf-8")
+    try:
+        tree = env.parse(source, path.name, str(path))
+    except jinja2.TemplateSyntaxError:
+        return []  # check_syntax reported it
+    shown = relative_path(path)
+    problems: list[Problem] = []
+    allowed = ", ".join(sorted(rendering.CONTEXT_NAMES))
+    unknown = jinja2.meta.find_undeclared_variables(tree) - rendering.CONTEXT_NAMES
+    unknown -= set(env.globals)
+    first_use: dict[str, int] = {}
+    for name_node in tree.find_all(nodes.Name):
+        if name_node.name in unknown and name_node.ctx == "load":
+            first_use.setdefault(name_node.name, name_node.lineno)
+    for name in sorted(unknown):
+        fix = f"a template may use only {allowed} (locales/README.md, Letter templates)"
+        if name == "default":
+            fix = 'default is a filter: write {{ value|default("text") }}'
+        problems.append(
+            Problem(f"{shown}:{first_use.get(name, 1)}", f"unknown name {name}", fix=fix)
+        )
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx != "load"}
+    defaulted = {id(f.node) for f in tree.find_all(nodes.Filter) if f.name == "default" and f.node}
+    fields = template_fields()
+    for node in tree.find_all(nodes.Getattr):
+        owner = node.node
+        if not isinstance(owner, nodes.Name) or owner.name in assigned:
+            continue
+        known = fields.get(owner.name)
+        if known is None or node.attr in known:
+            continue
+        message = f"{owner.name}.{node.attr}: {owner.name} has no field {node.attr}"
+        if id(node) in defaulted:
+            message += ", so |default would always print its fallback"
+        problems.append(
+            Problem(
+                f"{shown}:{node.lineno}",
+                message,
+                fix=f"the fields of {owner.name} are {', '.join(sorted(known))}",
+            )
+        )
+    return problems
+
+
+def _template_words(path: Path) -> list[str]:
+    """The lines of a template's own text, without its {{ }}, {% %} and {# #} parts."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    plain = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", source, flags=re.DOTALL)
+    return [line for line in plain.splitlines() if line.strip()]
+
+
+def template_fields() -> dict[str, frozenset[str]]:
+    """The fields a template can read on each context name, from the builders themselves."""
+    import datetime
+
+    from app.letters import context as ctx
+    from app.letters.salutations import Courtesy, Rank
+    from app.letters.sample_cases import SAMPLE_CASES, SAMPLE_SENDERS
+
+    case = next(c for c in SAMPLE_CASES if c.targets and c.persons)
+    courtesy = Courtesy(Rank.GENERIC, "Dear Sir", "Yours", "Sir", False)
+    _entries, person = ctx.persons_context(case.persons, SOURCE_LANGUAGE)
+    letter = ctx.letter_context(
+        locale_id=SOURCE_LANGUAGE,
+        today=datetime.date(2026, 1, 1),
+        subject="",
+        courtesy=courtesy,
+        body=None,
+        personal_note="",
+    )
+    return {
+        "sender": frozenset(ctx.sender_context(SAMPLE_SENDERS[0])),
+        "official": frozenset(ctx.official_context(case.targets[0], courtesy)),
+        "case": frozenset(ctx.case_context(case)),
+        "person": frozenset(person),
+        "letter": frozenset(letter),
+    }
+
+
+# Plain advice for the syntax errors a translator meets most.
+_SYNTAX_FIXES = (
+    ("unexpected '}'", "close {{ with }} and {% with %}"),
+    (
+        "unexpected end of template",
+        "each {% if %} needs an {% endif %}, each {% for %} an {% endfor %}",
+    ),
+    ("got ':'", 'a filter takes its value in brackets: |default("text"), not |default: "text"'),
+    ("unknown tag", "each {% if %} needs an {% endif %}, each {% for %} an {% endfor %}"),
+    ("expected token 'end of print statement'", "a {{ }} holds one value, with filters after |"),
+)
+
+
+def _syntax_fix(message: str) -> str | None:
+    lowered = message.lower()
+    return next((fix for clue, fix in _SYNTAX_FIXES if clue.lower() in lowered), None)
 
 
 # What stays English in a letter while a data file is still the English copy.
@@ -182,9 +304,7 @@ def check_user_templates(locale: str, user_templates: Path) -> list[Problem]:
     for path in sorted(directory.glob("*.j2")):
         if path.name not in rendering.TEMPLATE_NAMES:
             problems.append(Problem(str(path), "not a template name Appeal Desk uses", False))
-        problem = check_syntax(path)
-        if problem is not None:
-            problems.append(_from_template_problem(problem))
+        problems.extend(template_file_problems(path))
     if (directory / "salutations.toml").is_file():
         from app.i18n import locale_chain
         from app.letters.salutations import load_rules
@@ -346,6 +466,24 @@ def check_locale(
     locale: str, *, render: bool = True, user_templates: Path | None = None
 ) -> LocaleReport:
     """Every check for one locale; ``user_templates`` adds a section's own template folder."""
+    with _quiet_catalog_loader():
+        return _check_locale(locale, render, user_templates)
+
+
+@contextlib.contextmanager
+def _quiet_catalog_loader() -> Iterator[None]:
+    """The catalog loader's own warnings ("translation not used") while rendering: the check
+    reports the same entries itself, once, with their fix."""
+    logger = logging.getLogger(i18n.__name__)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _check_locale(locale: str, render: bool, user_templates: Path | None) -> LocaleReport:
     report = LocaleReport(locale)
     if locale != SOURCE_LANGUAGE and i18n.catalog_path(locale).is_file():
         report.stats, problems = check_catalog(locale, template_msgids())
@@ -361,16 +499,37 @@ def check_locale(
             problems.extend(check_user_templates(locale, user_templates))
         report.problems.extend(problems)
         if render and not any(p.error for p in problems):
-            report.problems.extend(render_samples(locale, user_templates))
-            report.problems.extend(render_every_rank(locale, user_templates))
+            rendered = render_samples(locale, user_templates)
+            rendered += render_every_rank(locale, user_templates)
+            first: dict[str, Problem] = {}  # one line of a template fails one way or another
+            for problem in rendered:
+                if not _in_another_language(problem, locale):
+                    at_line = problem.error and re.search(r":\d+$", problem.where)
+                    first.setdefault(problem.where if at_line else str(problem), problem)
+            report.problems.extend(first.values())
     else:
         where = relative_path(rendering.SHIPPED_TEMPLATES / locale)
         report.problems.append(
             Problem(where, "no letter templates; letters fall back to English", error=False)
         )
+    report.problems = sorted(unique(report.problems), key=sort_key)
     return report
 
 
-def _from_template_problem(problem: TemplateProblem) -> Problem:
+def _in_another_language(problem: Problem, locale: str) -> bool:
+    """A finding in the files of a language outside ``locale``'s chain (met in the second
+    language of a bilingual letter): that language's own check reports it."""
+    from app.i18n import locale_chain
+
+    chain = set(locale_chain(locale))
+    for other in template_locales():
+        folder = relative_path(rendering.SHIPPED_TEMPLATES / other) + "/"
+        if other not in chain and problem.where.startswith(folder):
+            return True
+    return False
+
+
+def _from_template_problem(problem: TemplateProblem, fix: str | None = None) -> Problem:
     where = relative_path(Path(problem.filename)) if problem.filename else "template"
-    return Problem(f"{where}:{problem.lineno}" if problem.lineno else where, problem.problem)
+    where = f"{where}:{problem.lineno}" if problem.lineno else where
+    return Problem(where, problem.problem, fix=fix)

@@ -44,16 +44,13 @@ def find_case_for(session: Session, document: ParsedDocument) -> CaseRow | None:
     until a document with the same index brings the number.
     """
     if document.ua_number:  # a removed case (appeals kept) comes back with its history
-        row = session.scalars(
-            select(CaseRow).where(CaseRow.ua_number == document.ua_number)
-        ).first()
-        if row is not None:
-            return row
-        if document.ai_index:
-            return session.scalars(
-                select(CaseRow).where(CaseRow.ua_number == document.ai_index)
-            ).first()
-        return None
+        # by its number, else keyed by its index: one query (a number is one case's at most)
+        keys = [document.ua_number, *([document.ai_index] if document.ai_index else [])]
+        rows = {
+            row.ua_number: row
+            for row in session.scalars(select(CaseRow).where(CaseRow.ua_number.in_(keys)))
+        }
+        return rows.get(document.ua_number) or rows.get(document.ai_index or "")
     if document.ai_index:
         row = session.scalars(
             select(CaseRow).join(OutputRow).where(OutputRow.ai_index == document.ai_index)

@@ -91,7 +91,7 @@ def forget_module_sources() -> None:
     on: the window's own imports come before it and pay nothing): it never holds more than
     the files of the import under way."""
     global _dropping_sources_at_imports
-    linecache.clearcache()
+    _drop_cached_sources()
     if not _dropping_sources_at_imports:
         _dropping_sources_at_imports = True
         sys.addaudithook(_drop_sources_at_import)
@@ -102,7 +102,24 @@ _dropping_sources_at_imports = False
 
 def _drop_sources_at_import(event: str, _args: tuple[object, ...]) -> None:
     if event == "import" and linecache.cache:
-        linecache.clearcache()
+        _drop_cached_sources()
+
+
+def _drop_cached_sources() -> None:
+    """Let go of the lines ``linecache`` holds without removing any of its entries.
+
+    An import can happen on any thread while another one formats a traceback, and
+    ``linecache`` reads an entry in two steps (``name in cache``, then ``cache[name]``):
+    an entry removed in between raised ``KeyError`` out of the traceback being written.
+    So an entry read from a file keeps its key and its shape, with no lines, and a size and
+    time no file has: the next ``checkcache`` (which every traceback calls first) finds it
+    out of date and reads the file again. Entries of modules loaded another way (no time)
+    and the lazy ones (one element) are left as they are.
+    """
+    cache = linecache.cache
+    for name, entry in list(cache.items()):
+        if len(entry) == 4 and entry[1] is not None and entry[2]:
+            cache[name] = (-1, -1.0, [], entry[3])
 
 
 def set_application_icon(app: QApplication) -> None:

@@ -180,9 +180,9 @@ class EditActions(QObject):
         self.store_changed.emit(change)
         # replaces what the action said when it was done ("... To take it back: ...")
         if again:
-            said = _("Redone: {action}.").format(action=change.description)
+            said = _("Redone: {action}.").format(action=change.description.translated(_))
         else:
-            said = _("Undone: {action}.").format(action=change.description)
+            said = _("Undone: {action}.").format(action=change.description.translated(_))
         self.status_message.emit(said, 10_000)
         return True
 

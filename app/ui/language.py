@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 
 class _QtDialogTranslator(QTranslator):
     """Qt's ``qtbase`` catalog, also for the labels of its file dialog whose mnemonic
-    ("&Look in:", "Files of t&ype:") Qt's Spanish, French, Portuguese and Arabic catalogs
-    lack while they translate the same words without it ("Look in:" -> "Ver en:")."""
+    ("&Look in:", "Files of &type:") Qt's Spanish, French, Portuguese and Arabic catalogs
+    lack while they translate the same words without it ("Look in:" -> "Ver en:"). Such a
+    label gets a mnemonic of its own ("&Ver en:"): a letter no other label or button of the
+    dialog uses, so Alt+letter still reaches every field."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._given: dict[tuple[str, str], str] = {}  # (context, source) -> text with its &
 
     def translate(
         self,
@@ -23,9 +29,62 @@ class _QtDialogTranslator(QTranslator):
         if text:
             return text
         plain = source_text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-        if plain != source_text:
-            text = super().translate(context, plain, disambiguation, n)
-        return text or None
+        if plain == source_text:
+            return None
+        text = super().translate(context, plain, disambiguation, n)
+        if not text:
+            return None
+        given = self._given.get((context, source_text))
+        if given is None:
+            taken = {
+                mnemonic_letter(super(_QtDialogTranslator, self).translate(context, other) or "")
+                for other in _MNEMONIC_NEIGHBOURS.get(context, ())
+                if other != source_text
+            }
+            taken |= {mnemonic_letter(t) for (c, _s), t in self._given.items() if c == context}
+            given = with_mnemonic(text, taken - {""})
+            self._given[(context, source_text)] = given
+        return given
+
+
+# The labels and buttons shown together in Qt's file dialog, whose mnemonics a label given
+# one must not repeat.
+_MNEMONIC_NEIGHBOURS = {
+    "QFileDialog": (
+        "&Look in:",
+        "File &name:",
+        "Files of &type:",
+        "Files of t&ype:",
+        "&Open",
+        "&Save",
+        "&Choose",
+    ),
+}
+
+
+def mnemonic_letter(text: str) -> str:
+    """The letter after the single ``&`` of a label, in lower case ("" when it has none)."""
+    index = 0
+    while True:
+        index = text.find("&", index)
+        if index < 0 or index + 1 >= len(text):
+            return ""
+        if text[index + 1] != "&":
+            return text[index + 1].lower()
+        index += 2
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """``text`` with ``&`` before a letter not in ``taken``: the first letter of a word if one
+    is free, else any letter; unchanged when every letter is taken."""
+    starts = [
+        i for i, c in enumerate(text) if c.isalpha() and (i == 0 or not text[i - 1].isalpha())
+    ]
+    others = [i for i, c in enumerate(text) if c.isalpha() and i not in starts]
+    for index in starts + others:
+        if text[index].lower() not in taken:
+            return text[:index] + "&" + text[index:]
+    return text
 
 
 _qt_translator: QTranslator | None = None
@@ -54,7 +113,9 @@ def apply_language(requested: str | None) -> str:
             app.removeTranslator(_qt_translator)
         translator = _QtDialogTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale(chosen), "qtbase", "_", folder):
+        # Qt's English catalog is empty (its texts are English already): installed, it would
+        # only have every text Qt shows ask this translator, in Python, for nothing.
+        if translator.load(QLocale(chosen), "qtbase", "_", folder) and not translator.isEmpty():
             app.installTranslator(translator)
             _qt_translator = translator
         else:

@@ -8,7 +8,7 @@ from app.i18n import _, ngettext
 
 def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str:
     """What a deletion removes, said before it happens."""
-    lines = [_("This removes {what}:").format(what=preview.what)]
+    lines = [_("This removes {what}:").format(what=preview.what.translated(_))]
     if preview.documents:
         lines.append(
             ngettext(
@@ -27,7 +27,7 @@ def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str
     if preview.events:
         lines.append(_("its place in: {events}").format(events=", ".join(preview.events)))
     if len(lines) == 1:  # nothing goes with it
-        lines = [_("This removes {what}.").format(what=preview.what)]
+        lines = [_("This removes {what}.").format(what=preview.what.translated(_))]
     text = "\n\u2022 ".join(lines)
     if preview.appeals and keep_appeals:
         text += "\n\n" + _("The appeals stay in the history and still count in reports.")

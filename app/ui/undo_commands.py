@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from app.domain.changes import StoreChange
+from app.i18n import _
 
 # Applies a change to the store: redo=True does it again, False undoes it; False if it failed.
 Apply = Callable[[StoreChange, bool], bool]
@@ -21,7 +22,7 @@ class StoreCommand(QUndoCommand):
     """
 
     def __init__(self, change: StoreChange, apply: Apply) -> None:
-        super().__init__(change.description)
+        super().__init__(change.description.translated(_))
         self.change = change
         self._apply = apply
         self._pushed = False

@@ -163,6 +163,27 @@ def test_the_preferred_languages_are_named_in_the_interface_language(
     assert "Spanish" not in text
 
 
+def test_the_case_page_comes_after_the_first_frame_and_works_when_a_case_is_shown(
+    qtbot: QtBot, db: Database
+) -> None:
+    """The first screen shows the hint only; the case page is there once it has painted."""
+    import_files(db, [JORDAN])
+    view = CaseDetailView()
+    qtbot.addWidget(view)
+    view.show()
+    assert view.count() == 1  # the hint alone is built for the first frame
+    qtbot.waitUntil(lambda: view.count() == 2)
+    assert view.currentIndex() == 0  # built, not shown: the hint stays until a case is chosen
+    assert view.placeholder.text() == "Select a case to see its details."
+    clicked: list[bool] = []
+    view.write_letter_requested.connect(lambda: clicked.append(True))
+    view.show_case(get_case(db, "118/20"))
+    assert view.currentIndex() == 1
+    assert view.letter_button.text() == "&Write a letter…"
+    view.letter_button.click()
+    assert clicked == [True]
+
+
 def test_a_greeting_stored_on_the_wrong_official_is_not_shown_as_theirs(qtbot: QtBot) -> None:
     # A case imported before greetings went to the official they name: the first official's
     # greeting was stored on the second as well.

@@ -231,3 +231,27 @@ def test_undo_import_of_cases_all_removed_since_says_nothing_is_left(
     )
     assert sum(kind == "ask" for kind, _title, _text in messages.shown) == asked_before
     assert cases.list_cases(store, include_closed=True) == cases_before
+
+
+def test_the_undo_entry_names_the_action_in_the_interface_language(
+    qtbot,
+    actions,
+    store: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    from app import i18n
+
+    edit, chosen = actions
+    said: list[str] = []
+    edit.status_message.connect(lambda text, _ms: said.append(text))
+    choose(chosen, store, "62/15")
+    messages.answer = True
+    i18n.set_language("es")
+    try:
+        with qtbot.waitSignal(edit.store_changed):
+            edit.delete_case.trigger()
+        assert "eliminar AU 62/15" in edit.undo.text()
+        edit.undo.trigger()
+    finally:
+        i18n.set_language("en")
+    assert said[-1] == "Deshecho: eliminar AU 62/15."

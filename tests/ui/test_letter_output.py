@@ -109,6 +109,25 @@ def test_a_letter_that_is_all_model_text_gets_a_gentle_nudge(make_window, app_pa
     qtbot.waitUntil(lambda: not dialog.nudge_label.isVisible(), timeout=3000)
 
 
+def test_the_writers_why_i_write_sentence_in_the_letter_is_no_model_text(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.model import SenderProfile
+
+    about = "As a nurse I care about the health of people in detention."
+    sender = SenderProfile(name="Ana Example", city="Lyon", about=about)
+    save_settings(app_paths, replace(load_settings(app_paths), sender=sender))
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    assert about in dialog.text()
+    assert not dialog.nudge_label.isVisible()
+    assert "model text" not in dialog.nudge_label.text()
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    wait_for_letter(dialog)  # the Spanish letter leaves the English sentence out
+    assert about not in dialog.text()
+    assert dialog.nudge_label.isVisible()
+
+
 def test_a_letter_without_a_model_letter_is_not_called_the_model_text(
     make_window, app_paths, qtbot
 ) -> None:  # type: ignore[no-untyped-def]

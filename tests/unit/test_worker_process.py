@@ -123,3 +123,22 @@ def test_the_fallback_is_decided_once_and_logged_with_its_reason(
     assert tries == ["worker"]
     assert unguarded == ["no processes here"]
     assert [r.getMessage() for r in caplog.records] == ["unguarded now: no processes here"]
+
+
+def test_a_worker_started_early_answers_the_first_request(worker: WorkerProcess) -> None:
+    worker.start_early()
+    early = worker._starting
+    assert early is not None and worker._process is None  # started, not waited for
+    worker.start_early()  # a second call starts no second process
+    assert worker._starting is early
+    assert worker.request("first", 30) == ("echo", "first")
+    assert worker._process is early[0] and worker._starting is None
+
+
+def test_stopping_a_worker_started_early_ends_its_process(worker: WorkerProcess) -> None:
+    worker.start_early()
+    assert worker._starting is not None
+    process = worker._starting[0]
+    worker.stop()
+    assert not process.is_alive() and worker._starting is None
+    assert worker.request("again", 30) == ("echo", "again")  # a fresh one

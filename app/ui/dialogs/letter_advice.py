@@ -30,11 +30,17 @@ def similarity(generated: str, current: str) -> float:
 
 
 def personal_touch_hint(
-    generated_without_note: str, current: str, note: str, *, from_model_letter: bool
+    generated_without_note: str,
+    current: str,
+    note: str,
+    *,
+    from_model_letter: bool,
+    about: str = "",
 ) -> str:
     """A hint when the letter is nearly the text it was drafted from (the UA's model letter,
-    or the app's own wording when there is none); empty when it is personal enough."""
-    if note.strip():
+    or the app's own wording when there is none); empty when it is personal enough: with a
+    note, or with the writer's own "why I write" sentence (Settings) in the letter."""
+    if note.strip() or (about.strip() and about.strip() in current):
         return ""
     share = similarity(generated_without_note, current)
     if share < NEARLY_MODEL:

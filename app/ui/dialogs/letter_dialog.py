@@ -10,7 +10,15 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QFont, QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.model import CaseDetail, Letter, SenderProfile
 from app.i18n import _
@@ -131,8 +139,15 @@ class LetterDialog(QDialog):
         side.sender_button.clicked.connect(self.settings_requested)
         self.regenerate_button.clicked.connect(self._on_regenerate)
 
+        # The column scrolls when a notice, many asks and the UA's own words outgrow the
+        # window: squeezed instead, its widgets would overlap and cut each other's text.
+        self.side_scroll = QScrollArea()
+        self.side_scroll.setWidget(side)
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.side_scroll)
         self.splitter.addWidget(self.letter_edit)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 640])
@@ -388,7 +403,11 @@ class LetterDialog(QDialog):
         generated = self.letter.text if self.letter else ""
         from_model = self.letter.from_model_letter if self.letter else False
         hint = personal_touch_hint(
-            generated, self.text(), self.note_edit.toPlainText(), from_model_letter=from_model
+            generated,
+            self.text(),
+            self.note_edit.toPlainText(),
+            from_model_letter=from_model,
+            about=self.settings.sender.about,
         )
         self.nudge_label.setText(hint)
         self.nudge_label.setVisible(bool(hint))

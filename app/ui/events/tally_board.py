@@ -124,7 +124,10 @@ class TallyBoard(QWidget):
         width, height = float(self.width()), float(self.height())
         margin = min(width, height) * 0.04
         top = margin + height * 0.13
-        return QRectF(margin, top, width - 2 * margin, height - margin - top)
+        bottom = height - margin
+        if self.counts.isVisible() and self.counts.text():  # the counts as text sit below
+            bottom = min(bottom, self.counts.geometry().top() - margin / 2)
+        return QRectF(margin, top, width - 2 * margin, max(0.0, bottom - top))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,27 +23,16 @@ from app.ui.formatting import days_left_text, format_date
 from app.ui.style import Role, apply_role
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
     from app.domain.model import CaseDetail
 
 
-class CaseDetailView(QuietStack):
-    """Page 0: "select a case"; page 1: the case."""
-
-    write_letter_requested = Signal()
-    mark_sent_requested = Signal()
-    open_original_requested = Signal()
+class CasePage(QWidget):
+    """Page 1 of the pane: the case's heading, banners, actions and details."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._case: CaseDetail | None = None
-        self._waiting = False  # a case is selected, the store not open yet
-        self.placeholder = QLabel()
-        apply_role(self.placeholder, Role.HINT)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.addWidget(self.placeholder)
-
-        page = QWidget()
         self.ua_label = QLabel()
         self.ua_label.setTextFormat(Qt.TextFormat.PlainText)
         apply_role(self.ua_label, Role.CASE_KICKER)
@@ -64,11 +53,8 @@ class CaseDetailView(QuietStack):
         self.facts_label.setWordWrap(True)
         self.letter_button = QPushButton()
         apply_role(self.letter_button, Role.PRIMARY_BUTTON)
-        self.letter_button.clicked.connect(self.write_letter_requested)
         self.mark_sent_button = QPushButton()
-        self.mark_sent_button.clicked.connect(self.mark_sent_requested)
         self.original_button = QPushButton()
-        self.original_button.clicked.connect(self.open_original_requested)
         self.body = QTextBrowser()
         self.body.setOpenExternalLinks(False)
         self.body.setObjectName("caseBody")
@@ -86,7 +72,7 @@ class CaseDetailView(QuietStack):
         buttons.addWidget(self.mark_sent_button)
         buttons.addWidget(self.original_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(page)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 10, 8)
         layout.addWidget(self.ua_label)
         layout.addWidget(self.title_label)
@@ -95,8 +81,111 @@ class CaseDetailView(QuietStack):
         layout.addWidget(self.facts_label)
         layout.addLayout(buttons)
         layout.addWidget(self.body, 1)
-        self.addWidget(page)
         self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.sample_banner.setText(
+            _("Fictional sample - not a real case. Practise with it; do not send these letters.")
+        )
+        self.sample_banner.setAccessibleName(_("Fictional sample - not a real case"))
+        self.closed_banner.setText(
+            _(
+                "Closed: the UA asks for no further action. Read its final output below; your appeals stay in your history."
+            )
+        )
+        self.letter_button.setText(_("&Write a letter…"))
+        self.letter_button.setAccessibleDescription(_("Write a letter"))
+        self.letter_button.setToolTip(
+            _("Write a letter to an official named in this case (Ctrl+L)")
+        )
+        self.mark_sent_button.setText(_("&Mark as sent…"))  # Alt+S is the search box
+        self.mark_sent_button.setAccessibleDescription(_("Mark an appeal as sent"))
+        self.mark_sent_button.setToolTip(_("Record that you sent an appeal for this case (Ctrl+M)"))
+        self.original_button.setText(_("Open &original"))
+        self.original_button.setAccessibleDescription(_("Open the original document"))
+        self.original_button.setToolTip(
+            _("Open the document this case was imported from, as it was imported")
+        )
+        self.body.setAccessibleName(_("Case details"))
+
+
+class CaseDetailView(QuietStack):
+    """Page 0: "select a case"; page 1: the case.
+
+    The case page is not on the first screen (the hint is, until the store opens), so it is
+    built just after the pane's first paint, or earlier when a case is shown or one of its
+    widgets is asked for: its text browser, buttons and banners (the banners carry a style
+    sheet each) then cost the first screen nothing."""
+
+    write_letter_requested = Signal()
+    mark_sent_requested = Signal()
+    open_original_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._case: CaseDetail | None = None
+        self._waiting = False  # a case is selected, the store not open yet
+        self._page: CasePage | None = None
+        self._page_planned = False
+        self.placeholder = QLabel()
+        apply_role(self.placeholder, Role.HINT)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.addWidget(self.placeholder)
+        self.retranslate_ui()
+
+    def page(self) -> CasePage:
+        """The case page, built now if it was not yet."""
+        if self._page is None:
+            page = CasePage()
+            page.letter_button.clicked.connect(self.write_letter_requested)
+            page.mark_sent_button.clicked.connect(self.mark_sent_requested)
+            page.original_button.clicked.connect(self.open_original_requested)
+            self.addWidget(page)
+            self._page = page
+        return self._page
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._page is None and not self._page_planned:  # once the first frame is out
+            self._page_planned = True
+            QTimer.singleShot(0, self.page)
+
+    @property
+    def ua_label(self) -> QLabel:
+        return self.page().ua_label
+
+    @property
+    def title_label(self) -> QLabel:
+        return self.page().title_label
+
+    @property
+    def sample_banner(self) -> QLabel:
+        return self.page().sample_banner
+
+    @property
+    def closed_banner(self) -> QLabel:
+        return self.page().closed_banner
+
+    @property
+    def facts_label(self) -> QLabel:
+        return self.page().facts_label
+
+    @property
+    def letter_button(self) -> QPushButton:
+        return self.page().letter_button
+
+    @property
+    def mark_sent_button(self) -> QPushButton:
+        return self.page().mark_sent_button
+
+    @property
+    def original_button(self) -> QPushButton:
+        return self.page().original_button
+
+    @property
+    def body(self) -> QTextBrowser:
+        return self.page().body
 
     @property
     def case(self) -> CaseDetail | None:
@@ -147,28 +236,7 @@ class CaseDetailView(QuietStack):
 
     def retranslate_ui(self) -> None:
         self._set_placeholder_text()
-        self.sample_banner.setText(
-            _("Fictional sample - not a real case. Practise with it; do not send these letters.")
-        )
-        self.sample_banner.setAccessibleName(_("Fictional sample - not a real case"))
-        self.closed_banner.setText(
-            _(
-                "Closed: the UA asks for no further action. Read its final output below; your appeals stay in your history."
-            )
-        )
-        self.letter_button.setText(_("&Write a letter…"))
-        self.letter_button.setAccessibleDescription(_("Write a letter"))
-        self.letter_button.setToolTip(
-            _("Write a letter to an official named in this case (Ctrl+L)")
-        )
-        self.mark_sent_button.setText(_("&Mark as sent…"))  # Alt+S is the search box
-        self.mark_sent_button.setAccessibleDescription(_("Mark an appeal as sent"))
-        self.mark_sent_button.setToolTip(_("Record that you sent an appeal for this case (Ctrl+M)"))
-        self.original_button.setText(_("Open &original"))
-        self.original_button.setAccessibleDescription(_("Open the original document"))
-        self.original_button.setToolTip(
-            _("Open the document this case was imported from, as it was imported")
-        )
-        self.body.setAccessibleName(_("Case details"))
+        if self._page is not None:
+            self._page.retranslate_ui()
         if self._case is not None:
             self._fill(self._case)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,18 @@ def test_a_preview_catalog_with_a_cut_string_is_said_on_stderr_and_in_the_log(
     assert line.startswith("appeal-desk: avertissement : ")
     assert f"{preview}:12: not one whole quoted string" in line
     assert line.removeprefix("appeal-desk: ") in log
+
+
+def test_a_broken_catalog_compiles_without_printing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """What Babel skips in a broken catalog goes to the log, not into a command's output."""
+    po = write_po(
+        tmp_path / "it" / "LC_MESSAGES" / "messages.po",
+        "it",
+        'msgid "Open"\n\nmsgid "Close"\nmsgstr "Chiudi"\n',
+    )
+    with caplog.at_level(logging.WARNING, logger="app.i18n"):
+        data = i18n.compile_po(po, "it")
+    assert data and capsys.readouterr().out == ""
+    assert "missing msgstr for msgid 'Open'" in caplog.text

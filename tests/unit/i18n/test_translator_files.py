@@ -63,11 +63,12 @@ def test_hostile_placeholders_are_errors_with_file_and_line(
     break_catalog(locales, HOSTILE)
     code, out = check(capsys, "es_PE")
     assert code == 1
-    assert "messages.po:7: msgstr placeholder {file._flavour" in out
-    assert "reads inside a value" in out
-    assert "messages.po:10: msgstr placeholder {outcome:>999999999} asks for a width over 64" in out
-    assert "messages.po:14: msgstr placeholder %(count)999999999d asks for a width over 64" in out
-    assert "messages.po:17: msgstr placeholder {0} is not named" in out
+    po = "error: locales/es_PE/LC_MESSAGES/messages.po"
+    assert f'{po}:8: "{{file}}: rejected - {{reason}}": placeholder {{file._flavour' in out
+    assert "reads inside a value; use only {file}, {reason} (the app will not use it)" in out
+    assert f"{po}:11: " + '"{file}: {outcome}": placeholder {outcome:>999999999} asks for a ' in out
+    assert f'{po}:15: "%(count)d cases": placeholder %(count)999999999d asks for a width' in out
+    assert f'{po}:18: "Importing {{file}}…": placeholder {{0}} is not named' in out
 
 
 def test_hostile_translations_are_not_used_at_run_time(
@@ -93,8 +94,9 @@ def test_unterminated_string_is_an_error_with_its_line(
     break_catalog(locales, 'msgid "Close"\nmsgstr "Cerrar\n\nmsgid "Open"\nmsgstr "Abrir\\q"\n')
     code, out = check(capsys, "es_PE")
     assert code == 1
-    assert "messages.po:8: end-of-line within string" in out
-    assert "messages.po:11: invalid escape sequence \\q" in out
+    fix = 'each text goes between two " on one line; write \\" for a quote inside it'
+    assert f'messages.po:8: "Close": end-of-line within string; {fix}' in out
+    assert f'messages.po:11: "Open": invalid escape sequence \\q; {fix}' in out
 
 
 def test_text_outside_quotes_and_a_msgstr_without_msgid(
@@ -104,18 +106,32 @@ def test_text_outside_quotes_and_a_msgstr_without_msgid(
     break_catalog(locales, 'msgid "Close"\nmsgstr "Cerrar" oops\n\nmsgstr "Abrir"\n')
     code, out = check(capsys, "es_PE")
     assert code == 1
-    assert "messages.po:8: text after the closing quote" in out
-    assert "messages.po:10: msgstr without a msgid before it" in out
+    assert 'messages.po:8: "Close": text after the closing quote; each text goes between' in out
+    assert (
+        'messages.po:10: "Close": msgstr without a msgid before it; a msgstr belongs right under '
+        "its msgid (or msgid_plural); no empty line between\n" in out
+    )
 
 
 def test_missing_messages_are_named(
     sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, locales = sandbox
-    break_catalog(locales, 'msgid "Close"\nmsgstr "Cerrar"\n')
-    code, out = check(capsys, "es_PE")
+    write_po(
+        locales / "it" / "LC_MESSAGES" / "messages.po", "it", 'msgid "Close"\nmsgstr "Chiudi"\n'
+    )
+    code, out = check(capsys, "it")
     assert code == 1
-    assert "message(s) of messages.pot are missing ('" in out
+    from app.services.catalog_check import template_msgids
+
+    expected = template_msgids()
+    assert expected is not None and ("Close", None) in expected
+    count = len(expected) - 1
+    assert (
+        f"error: locales/it/LC_MESSAGES/messages.po: {count} message(s) of messages.pot are "
+        'missing ("' in out
+    )
+    assert "update the catalog (locales/README.md, Refresh the catalogs)\n" in out
 
 
 @pytest.mark.parametrize(

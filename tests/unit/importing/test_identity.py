@@ -76,6 +76,8 @@ def test_wrapper_date_header_is_not_the_issue_date() -> None:
         ("24. Juli 2019 | Appelle bis 4. September 2019", date(2019, 9, 4)),
         ("ACTÚEN LO ANTES POSIBLE, HASTA EL: 11 de agosto de 2022", date(2022, 8, 11)),
         ("VEUILLEZ ENVOYER VOS APPELS AVANT LE 23 AVRIL 2013 À :", date(2013, 4, 23)),
+        ("MERCI D'AGIR LE PLUS RAPIDEMENT POSSIBLE, JUSQU'AU 28 FÉVRIER 2027", date(2027, 2, 28)),
+        ("POR FAVOR, AJA O MAIS RÁPIDO POSSÍVEL ATÉ: 10 de fevereiro de 2027", date(2027, 2, 10)),
         ("APPEAL DEADLINE NOTICE: 18 July 2017", date(2017, 7, 18)),
         ("PLEASE SEND APPEALS IMMEDIATELY.", None),
         # "as soon as possible and no later than", however the sentence begins

@@ -8,7 +8,16 @@ import tomllib
 import pytest
 
 from app.domain.model import Person, SenderProfile
-from app.letters.asks import ASKS, asks_in, asks_problems, coverage, recognise
+from app.letters.asks import (
+    ASKS,
+    asks_in,
+    asks_problems,
+    bullet_sentences,
+    coverage,
+    load_sentences,
+    phrase_variants,
+    recognise,
+)
 from app.letters.rendering import SHIPPED_TEMPLATES
 from app.services.letters import draft_letter
 from tests.unit.letters.conftest import TODAY, make_case
@@ -163,3 +172,68 @@ def test_a_word_that_only_begins_like_an_ask_is_not_one(bullet: str, asks: list[
 def test_an_ask_is_recognised_only_where_it_is_asked_for(text: str, asks: list[str]) -> None:
     """What the case pane lists for one bullet or sentence of a UA (fictional sentences)."""
     assert asks_in(text.removeprefix("- ")) == asks
+
+
+def test_a_word_of_several_choices_stands_for_each_phrase() -> None:
+    assert phrase_variants("access|contact ... family|relatives") == [
+        "access ... family",
+        "access ... relatives",
+        "contact ... family",
+        "contact ... relatives",
+    ]
+    assert asks_problems({"recognise": {"family": ["see|| ... family", "visit*|*"]}}) == [
+        "[recognise] family: 'see|| ... family' has an empty word or choice",
+        "[recognise] family: 'visit*|*' has an empty word or choice",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # named, not asked for: the lawyer speaks, attends, is released or threatened
+        ("- urging them to release Ana Lind; her lawyer said she was beaten;", ["release"]),
+        ("- calling for a fair trial for Ana Lind, whose lawyer was not allowed to attend;",
+         ["fair_trial"]),
+        ("- expressing sympathy for his family;", []),
+        ("- urging them to guarantee the safety of the families of Riverside;", ["protection"]),
+        ("I urge you to allow him access to a lawyer.", ["lawyer"]),
+        ("- Bitte gestatten Sie ihm, seine Anwältin zu sehen.", ["lawyer"]),
+        ("- pidiendo que se permita a Ana Lind hablar con su abogada;", ["lawyer"]),
+        ("- pedindo a libertação da defensora Rosa Lima;", ["release"]),
+        ("- demandez aux autorités de garantir la sécurité des familles ;", ["protection"]),
+    ],
+)  # fmt: skip
+def test_a_lawyer_or_a_family_only_named_is_no_demand(text: str, asks: list[str]) -> None:
+    assert asks_in(text.removeprefix("- ")) == asks
+
+
+@pytest.mark.parametrize(
+    ("locale", "bullet", "sentence"),
+    [
+        (
+            "en",
+            "expressing concern that his lawyer was absent, and urging that he be retried;",
+            "I am concerned that his lawyer was absent, and I urge that he be retried.",
+        ),
+        (
+            "en",
+            "calling for an inquiry and asking the authorities to protect the witnesses;",
+            "I call for an inquiry and I ask the authorities to protect the witnesses.",
+        ),
+        # a one-word participle without a comma before "and" is the farmers', not the writer's
+        (
+            "en",
+            "urging them to release the farmers marching and demanding land;",
+            "I urge you to release the farmers marching and demanding land.",
+        ),
+        (
+            "es",
+            "expresando preocupación por su salud y pidiendo que reciba atención médica;",
+            "Expreso mi preocupación por su salud y pido que reciba atención médica.",
+        ),
+    ],
+)
+def test_a_participle_after_and_becomes_the_writers_words(
+    locale: str, bullet: str, sentence: str
+) -> None:
+    assert bullet_sentences([bullet], load_sentences([locale])) == [sentence]

@@ -23,6 +23,7 @@ from tests.unit.letters.conftest import make_case
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "letters"
 DEATH_THREATS = FIXTURES / "ua-es-death-threats.txt"  # fictional: UA 102/26 in Spanish
+NAMED = FIXTURES / "ua-en-lawyer-family-named.txt"  # fictional: UA 214/98, lawyer only named
 TODAY = datetime.date(2026, 12, 6)
 SENDER = SenderProfile(name="Jo Example", address="4 Linden Walk", city="Ashford")
 
@@ -75,6 +76,38 @@ def test_the_sample_case_asks_for_protection_and_an_investigation(tmp_path: Path
     assert recognise_asks(case) == ["protection", "investigation"]
     text = draft_letter(case, 1, SENDER, locale="fr", today=TODAY).text
     assert "harcèlement" not in text and "torture" not in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "asked", "not_asked"),
+    [
+        ("es", ["conmute la condena a muerte", "juicios justos", "protección eficaz"],
+         ["abogado", "familia"]),
+        ("fr", ["commuer la peine de mort", "équité des procès", "protection efficace"],
+         ["avocat", "famille"]),
+        ("de", ["Todesurteil umzuwandeln", "faire Verfahren", "wirksam zu schützen"],
+         ["Rechtsbeistand", "Familie"]),
+    ],
+)  # fmt: skip
+def test_a_lawyer_and_families_only_named_are_not_demanded(
+    tmp_path: Path, locale: str, asked: list[str], not_asked: list[str]
+) -> None:
+    # the UA names the man's lawyer, the victim's family and the witnesses' families, and asks
+    # for a commuted sentence, a fair retrial and the families' safety: nothing more
+    case = _imported(tmp_path, NAMED, "214/98")
+    assert recognise_asks(case) == ["halt_execution", "fair_trial", "protection"]
+    text = draft_letter(case, 1, SENDER, locale=locale, today=TODAY).text
+    for words in asked:
+        assert words in text
+    for words in not_asked:
+        assert words not in text
+
+
+def test_the_bullets_of_a_ua_read_as_the_writers_sentences(tmp_path: Path) -> None:
+    case = _imported(tmp_path, NAMED, "214/98")
+    text = draft_letter(case, 1, SENDER, locale="en", today=TODAY).text
+    assert "the hearing, and I urge that he be granted a fair retrial." in text
+    assert "and urging" not in text
 
 
 @pytest.mark.parametrize(

@@ -32,3 +32,29 @@ def test_salutation_languages() -> None:
     assert salutation_languages("Monsieur le Ministre") == {"fr"}
     assert salutation_languages("معالي الوزير") == {"ar"}
     assert salutation_languages("Hon. X") == set()
+
+
+def test_a_french_request_beginning_je_vous_prie_is_kept_and_the_formula_dropped() -> None:
+    text = (
+        "Madame la Ministre,\n\nJe vous écris au sujet de Paul Exemple, détenu depuis mars.\n"
+        "Je vous prie de le libérer immédiatement et sans condition.\n\n"
+        "Veuillez agréer, Madame la Ministre, l'expression de ma haute considération.\n"
+    )
+    assert model_letter_body(text) == (
+        "Je vous écris au sujet de Paul Exemple, détenu depuis mars. "
+        "Je vous prie de le libérer immédiatement et sans condition."
+    )
+    closing = "Je vous écris.\n\nJe vous prie d'agréer, Monsieur, mes salutations distinguées.\n"
+    assert model_letter_body(closing) == "Je vous écris."
+
+
+def test_a_request_opening_with_a_closing_word_is_kept() -> None:
+    text = (
+        "Dear Minister,\n\nI write about X.\n\nRespectfully, I urge you to release him.\n\n"
+        "Yours sincerely,\n"
+    )
+    assert model_letter_body(text) == "I write about X.\n\nRespectfully, I urge you to release him."
+    assert model_letter_body("Señor Ministro:\n\nLe escribo.\n\nLe saluda atentamente,\n") == (
+        "Le escribo."
+    )
+    assert model_letter_body("Dear Sir,\n\nI write.\n\nRespectfully yours,\nAna\n") == "I write."

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from babel import Locale, UnknownLocaleError
 
 from app import i18n
-from app.main import build_parser, opens_the_window
+from app.main import build_parser, files_open_the_window, opens_the_window
 
 
 @pytest.mark.parametrize(
@@ -104,3 +105,19 @@ def test_the_posix_locale_names_no_language() -> None:
     assert i18n.normalize_locale("C") is None
     assert i18n.normalize_locale("POSIX") is None
     assert i18n.negotiate(["C"], ["en", "es"]) == "en"
+
+
+def test_a_document_given_without_a_command_opens_the_window_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ua-12-26.txt").write_text("UA 12/26", encoding="utf-8")
+    (tmp_path / "import").write_text("a file named like a command", encoding="utf-8")
+    words = files_open_the_window(["--data-dir", "data", "ua-12-26.txt", "--lang", "es"])
+    assert words == ["--data-dir", "data", "gui", "ua-12-26.txt", "--lang", "es"]
+    assert opens_the_window(words)
+    args = build_parser(commands=False).parse_args(words)
+    assert args.files == [Path("ua-12-26.txt")] and args.lang == "es"
+    # a command, a missing document and a file named like a command stay as typed
+    for argv in (["import", "ua-12-26.txt"], ["missing.txt"], ["import"], ["--lang=es", "list"]):
+        assert files_open_the_window(argv) == argv

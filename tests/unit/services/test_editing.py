@@ -338,3 +338,19 @@ def test_a_recorded_appeal_is_undone_and_redone_in_one_step_each(store: Database
     appeals.record_reply(store, again.appeal_id, reply_on=date(2026, 4, 1), note="They wrote.")
     with pytest.raises(ChangedSince):
         editing.undo(store, change)
+
+
+def test_an_action_is_named_in_english_for_the_window_to_translate(store: Database) -> None:
+    """The service names what it did as an English template with its fields, whatever the
+    interface language; the window and the command line translate it where they show it."""
+    from app import i18n
+
+    i18n.set_language("es")
+    try:
+        preview = editing.preview_case_deletion(store, "12/26")
+        change = editing.delete_case(store, "12/26")
+        assert (preview.what, change.description) == ("UA 12/26", "delete UA 12/26")
+        shown = (preview.what.translated(i18n._), change.description.translated(i18n._))
+    finally:
+        i18n.set_language("en")
+    assert shown == ("AU 12/26", "eliminar AU 12/26")

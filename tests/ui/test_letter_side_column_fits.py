@@ -1,0 +1,71 @@
+"""The letter editor's left column with everything shown at once (a passed deadline, five asks,
+the UA's own words, the advice): nothing is squeezed over its neighbour; the column scrolls."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
+
+from tests.builders import fictional_document, store_documents
+from tests.ui.conftest import wait_for_letter
+
+DEMANDS = (
+    "reveal at once where Ana Lima is held;",
+    "protect Ana Lima from torture and other ill-treatment;",
+    "give Ana Lima immediate access to a lawyer of her choice;",
+    "let Ana Lima see her family regularly;",
+    "give Ana Lima all the medical care she needs without delay.",
+)
+
+
+def _rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, widget.rect().topLeft()), widget.size())
+
+
+def test_every_control_of_a_full_column_keeps_its_height_and_its_place(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    document = replace(
+        fictional_document("212/96", deadline=date.today() - timedelta(days=30)),
+        recommended_actions=DEMANDS,
+        model_letter=None,
+    )
+    store_documents(app_paths, document)
+    window = make_window()
+    window.menu_actions.write_letter.trigger()
+    dialog = wait_for_letter(window.case_actions.letter_dialog)
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)  # the notices shown with the draft are laid out
+    side = dialog.side
+    assert side.case_notice_label.isVisible()  # "The deadline of this UA has passed..."
+    assert len([box for box in side.ask_boxes.values() if box.isVisible()]) >= 4
+    assert side.demands_label.isVisible() and side.nudge_label.isVisible()
+    shown = [
+        widget
+        for widget in (
+            side.sender_label,
+            side.sender_button,
+            side.case_notice_label,
+            side.safety_box,
+            side.large_print_box,
+            side.note_caption,
+            side.note_edit,
+            side.asks_caption,
+            *side.ask_boxes.values(),
+            side.demands_label,
+            side.regenerate_button,
+            side.nudge_label,
+        )
+        if widget.isVisible()
+    ]
+    for widget in shown:  # a label shorter than its text cuts its lines in half
+        assert widget.height() >= widget.minimumSizeHint().height(), widget
+    rects = [_rect_in(widget, side) for widget in shown]
+    for index, rect in enumerate(rects):
+        for other in rects[index + 1 :]:
+            assert not rect.intersects(other), (shown[index], rect, other)
+    scroll_bar = dialog.side_scroll.verticalScrollBar()
+    assert scroll_bar.maximum() > 0  # the rest of the column is a scroll away
