@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.model import CaseListPreview, CaseStatus, CaseSummary
@@ -36,41 +36,6 @@ class Page(enum.Enum):
     LOADING = "loading"  # "Opening your cases..." (or why they could not be opened)
     EMPTY = "empty"  # no case yet: import or try the samples
     LIST = "list"  # the case list and the selected case's details
-
-
-# A widget that is shown but never painted (a minimised window) is not waited for longer.
-PAINT_WAIT_MS = 250
-
-
-def after_next_paint(widget: QWidget, then: Callable[[], None]) -> None:
-    """Call ``then`` once, just after ``widget`` next paints (soon if it is not painted)."""
-    _AfterPaint(widget, then)
-
-
-class _AfterPaint(QObject):
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._then: Callable[[], None] | None = then
-        if not widget.isVisible():
-            QTimer.singleShot(0, self, self._call)
-            return
-        widget.installEventFilter(self)
-        widget.update()
-        QTimer.singleShot(PAINT_WAIT_MS, self, self._call)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self, self._call)  # after this paint, not inside it
-        return False
-
-    def _call(self) -> None:
-        then, self._then = self._then, None
-        if then is None:
-            return
-        self._widget.removeEventFilter(self)
-        self.deleteLater()
-        then()
 
 
 class CaseLoading(QObject):
@@ -198,7 +163,7 @@ class CaseLoading(QObject):
             # Ready once the whole list is painted: what readiness sets off (the store's
             # engine, reminders, the search and sort work ahead of the user) would otherwise
             # take the interpreter from that paint.
-            after_next_paint(self._case_list.table.viewport(), self._listed_unless_reloaded())
+            self._case_list.table.after_next_paint(self._listed_unless_reloaded())
 
     def _listed_unless_reloaded(self) -> Callable[[], None]:
         """``_listed_or_reload``, to be called later: skipped if a reload was begun meanwhile
