@@ -124,7 +124,9 @@ def watch_case_table() -> None:
         # ... all of them, however busy the machine (its figure would depend on the load)
         until(lambda: not preparing(), 120)
         # the store's engine and the letter warm-up (the checks of a large store and the
-        # daily backup may take minutes and hold little memory: not waited for)
+        # daily backup may take minutes and hold little memory: not waited for), which start
+        # once the idle work is done: given a moment to start, then waited for
+        until(lambda: bool(running()), 1)
         until(lambda: not running(), 60)
         for text in ("a", "ab", ""):
             window.case_list.search_box.setText(text)

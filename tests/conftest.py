@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-# CI replays the same examples every run (a red build always means a code change); locally
-# Hypothesis keeps exploring new ones.
-hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
-if os.environ.get("CI"):
-    hypothesis_settings.load_profile("ci")
+# Hypothesis times nothing: how fast a busy machine draws or runs an example is no result (the
+# benchmarks in bench/ measure speed). CI replays the same examples every run (a red build
+# always means a code change); locally Hypothesis keeps exploring new ones.
+_UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+hypothesis_settings.register_profile("untimed", **_UNTIMED)
+hypothesis_settings.register_profile("ci", derandomize=True, **_UNTIMED)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "untimed")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -20,7 +20,6 @@ from app.letters.salutations import (
     compile_phrase,
     fold,
     language_files,
-    needle_of,
     read_toml,
     search_path,
     stamp_of,
@@ -79,13 +78,14 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25a0\uf0a7]|\d{1,2}[.)])\s+")
 
 @dataclass(frozen=True, slots=True, eq=False)  # one per version of the files: compared by identity
 class AskWords:
-    # (ask, phrase, a word the phrase's every match contains: see ``needle_of``); a phrase is
-    # compiled only once a text holds its needle (``request_pattern``): the case pane
-    # recognises a case's asks with a few of the 500 patterns, not all of them
-    phrases: tuple[tuple[str, str, str], ...]
-    # (ask, phrase, needle): words that name an ask without asking for it ("since her
-    # release"), left out of a sentence before that ask's phrases are looked for in it
-    mentions: tuple[tuple[str, str, str], ...] = ()
+    # (ask, phrase, needle, more needles): every match of the phrase contains one of the
+    # needles (``phrase_needles``: more only where the telling word is "a|b"); a phrase is
+    # compiled only once a text holds one (``request_pattern``): the case pane recognises a
+    # case's asks with a few of the 700 patterns, not all of them
+    phrases: tuple[tuple[str, str, str, tuple[str, ...]], ...]
+    # (ask, phrase, needle, more needles): words that name an ask without asking for it
+    # ("since her release"), left out of a sentence before that ask's phrases are looked for
+    mentions: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
 
 
 def phrase_variants(phrase: str) -> list[str]:
@@ -98,10 +98,47 @@ def phrase_variants(phrase: str) -> list[str]:
     return variants
 
 
+def phrase_needles(phrase: str) -> tuple[str, ...]:
+    """Words one of which is in every (folded) text the phrase matches: the choices of its
+    most telling word (that whose shortest choice is longest), so that a plain ``in`` rules
+    most phrases out before any pattern is compiled or searched."""
+    words = [
+        tuple(choice.strip("*") for choice in word.split("|"))
+        for part in fold(phrase).split(" ... ")
+        for word in part.split(" ")
+    ]
+    return max(words, key=lambda choices: min(len(c) for c in choices), default=("",))
+
+
+def _needles(phrase: str) -> tuple[str, tuple[str, ...]]:
+    first, *more = phrase_needles(phrase)
+    return first, tuple(more)
+
+
 def compile_request_phrase(phrase: str) -> re.Pattern[str]:
-    """``compile_phrase`` with `` ... `` for up to eight words in between."""
-    parts = [compile_phrase(part).pattern for part in phrase.split(" ... ")]
-    return re.compile(_GAP.join(parts))
+    """``compile_phrase`` with `` ... `` for up to eight words in between and ``a|b`` for one
+    word of several."""
+    if "|" not in phrase:
+        return re.compile(_GAP.join(compile_phrase(p).pattern for p in phrase.split(" ... ")))
+    return re.compile(_GAP.join(_part_pattern(part) for part in phrase.split(" ... ")))
+
+
+def _part_pattern(part: str) -> str:
+    """One part of a phrase with ``a|b`` words: each word a group of its choices, whole words
+    as ``compile_phrase`` makes them."""
+    words = [word.split("|") for word in fold(part).split(" ")]
+    groups = []
+    for choices in words:
+        bodies = [
+            (r"\w*" if c.startswith("*") else "")
+            + re.escape(c.strip("*"))
+            + (r"\w*" if c.endswith("*") and len(c) > 1 else "")
+            for c in choices
+        ]
+        groups.append(bodies[0] if len(bodies) == 1 else f"(?:{'|'.join(bodies)})")
+    start = all(c.startswith("*") or c[:1].isalnum() for c in words[0])
+    end = all(c.endswith("*") or c[-1:].isalnum() for c in words[-1])
+    return (r"(?<!\w)" if start else "") + r"\s+".join(groups) + (r"(?!\w)" if end else "")
 
 
 @lru_cache(maxsize=4096)
@@ -116,19 +153,17 @@ def ask_words(user_templates: Path | None = None) -> AskWords:
 
 @lru_cache(maxsize=8)
 def _ask_words(stamp: Stamp) -> AskWords:
-    found: list[tuple[str, str, str]] = []
-    mentions: list[tuple[str, str, str]] = []
+    found: list[tuple[str, str, str, tuple[str, ...]]] = []
+    mentions: list[tuple[str, str, str, tuple[str, ...]]] = []
     for name, _mtime, _size in stamp:
         data = read_toml(Path(name))
         problems = asks_problems(data)
         if problems:
             raise TemplateProblem(name, None, problems[0])
         for ask, phrases in data.get("recognise", {}).items():
-            variants = (v for p in phrases for v in phrase_variants(p))
-            found.extend((ask, v, needle_of(v)) for v in variants)
+            found.extend((ask, p, *_needles(p)) for p in phrases)
         for ask, phrases in data.get("mentions", {}).items():
-            variants = (v for p in phrases for v in phrase_variants(p))
-            mentions.extend((ask, v, needle_of(v)) for v in variants)
+            mentions.extend((ask, p, *_needles(p)) for p in phrases)
     return AskWords(tuple(found), tuple(mentions))
 
 
@@ -207,9 +242,9 @@ def _asks_in(unit: str, words: AskWords) -> tuple[str, ...]:
     folded = fold(unit)
     texts = _without_mentions(folded, words)
     found = set()
-    for ask, phrase, needle in words.phrases:
+    for ask, phrase, needle, more in words.phrases:
         text = texts.get(ask, folded)
-        if needle in text and request_pattern(phrase).search(text):
+        if (needle in text or more and _holds(text, more)) and request_pattern(phrase).search(text):
             found.add(ask)
     for narrow, broad in NARROWER.items():
         if narrow in found:
@@ -217,13 +252,18 @@ def _asks_in(unit: str, words: AskWords) -> tuple[str, ...]:
     return tuple(ask for ask in ASKS if ask in found)
 
 
+def _holds(text: str, needles: tuple[str, ...]) -> bool:
+    """One of ``needles`` (most often none) is in ``text``."""
+    return bool(needles) and any(needle in text for needle in needles)
+
+
 def _without_mentions(folded: str, words: AskWords) -> dict[str, str]:
     """For each ask that ``folded`` mentions without asking for it, the text with those
     mentions blanked out ("harassed since her release" asks for no release)."""
     texts: dict[str, str] = {}
-    for ask, phrase, needle in words.mentions:
+    for ask, phrase, needle, more in words.mentions:
         text = texts.get(ask, folded)
-        if needle in text:
+        if needle in text or more and _holds(text, more):
             texts[ask] = request_pattern(phrase).sub(lambda m: " " * len(m.group()), text)
     return texts
 

@@ -68,7 +68,9 @@ def _body(model_letter: str) -> str | None:
     return body or None
 
 
-# A closing is a formula line: "Respectfully, I urge you to ..." is a request, kept.
+# A closing is a formula line: "Respectfully, I urge you to ..." is a request, kept. The
+# French and Arabic closings are whole sentences of their own.
+_FORMULAS = ("veuillez", "je vous prie", "وتفضلوا", "مع خالص", "مع فائق", "وتقبلوا")
 _CLOSING_TAIL = re.compile(r"^[\s,]*(?:[\w'’-]+[\s,]*){0,2}[.;:!]?\s*$")
 
 
@@ -76,8 +78,8 @@ def _is_closing(line: str) -> bool:
     found = _CLOSING.match(line)
     if found is None:
         return False
-    if found.group(0).lower().startswith(("veuillez", "je vous prie")):
-        return True  # the French formula is a whole sentence ("..., l'expression de ...")
+    if found.group(0).lower().startswith(_FORMULAS):
+        return True  # a whole sentence ("..., l'expression de ...", "... فائق الاحترام")
     return bool(_CLOSING_TAIL.match(line[found.end() :]))
 
 

@@ -13,8 +13,9 @@ reason, and reported by ``unguarded_reason``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -49,6 +50,9 @@ def _follow_parent(shipped: str, locales: str) -> None:
 
 
 _TOO_MUCH_MEMORY = N_("the template used too much memory and was stopped")
+TIMED_OUT = N_(
+    "the template ran longer than {seconds} seconds and was stopped (a loop that never ends?)"
+)
 
 
 def _problem_reply(exc: TemplateProblem) -> Reply:
@@ -104,15 +108,7 @@ class RenderWorker(WorkerProcess):
         try:
             reply = self.request(job, self.timeout)
         except WorkerTimedOut:
-            raise TemplateProblem(
-                name,
-                None,
-                N_(
-                    "the template ran longer than {seconds} seconds and was stopped "
-                    "(a loop that never ends?)"
-                ),
-                seconds=f"{self.timeout:g}",
-            ) from None
+            raise TemplateProblem(name, None, TIMED_OUT, seconds=f"{self.timeout:g}") from None
         except WorkerDied:
             raise TemplateProblem(name, None, _TOO_MUCH_MEMORY) from None
         if reply[0] == "ok":
@@ -129,6 +125,21 @@ class RenderWorker(WorkerProcess):
 
 
 _worker = RenderWorker()
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Renders inside the block may run up to ``seconds``: for a second try where no one waits
+    on a window (the translators' check on a busy machine), before a template is called a
+    runaway."""
+    before = _worker.timeout
+    _worker.timeout = max(before, seconds)
+    try:
+        yield
+    finally:
+        _worker.timeout = before
+
+
 _unguarded: list[str] = []  # why templates render in process (set once, never cleared)
 
 

@@ -46,12 +46,13 @@ def short_text(text: str, limit: int = 48) -> str:
     return f'"{flat}"'
 
 
-def sort_key(problem: Problem) -> tuple[str, int, str]:
-    """File, then line number (as a number), then the text: a stable order to read and diff."""
+def sort_key(problem: Problem) -> tuple[str, float, str]:
+    """File, then line number (as a number), then the text: a stable order to read and diff.
+    What a whole file is told ("and 1285 more", "messages are missing") comes after its lines."""
     path, _, line = problem.where.rpartition(":")
     if path and line.isdigit():
         return (path, int(line), str(problem))
-    return (problem.where, 0, str(problem))
+    return (problem.where, float("inf"), str(problem))
 
 
 @dataclass(slots=True)

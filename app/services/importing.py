@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -117,14 +116,14 @@ def import_files(
         except BackupStopped:
             return skip([p.name for p in files])
 
-    from app.services.originals import keep_original_file, sync_originals
+    from app.services.originals import OriginalsWriter
 
     done = 0
-    # The copies' folder is synced once a second and when the batch ends, not after each
-    # copy: a power cut may lose the names of the last second's copies (never their rows in
-    # the store, never a part of a copy under its name).
-    kept = False  # a copy not yet synced
-    synced = time.monotonic()
+    # The originals are copied by a thread of their own while the next file is stored; their
+    # folder is synced once a second and when the batch ends, not after each copy: a power
+    # cut may lose the names of the last second's copies (never their rows in the store,
+    # never a part of a copy under its name).
+    originals = OriginalsWriter(db)
     if progress is not None and files:
         progress(0, len(files), files[0].name)
     # The worker reads the next file while this thread stores the one it has read.
@@ -145,11 +144,7 @@ def import_files(
                             return skip([p.name for p in files[done + 1 :]])
                         result = save_parsed(db, document, name, force=force, batch=batch)
                         if result.outcome in KEPT:
-                            copied = keep_original_file(db, document, path, sync_folder=False)
-                            kept = kept or copied
-                            if kept and time.monotonic() - synced >= ORIGINALS_SYNC_SECONDS:
-                                sync_originals(db)
-                                kept, synced = False, time.monotonic()
+                            originals.keep(document, path)
                         outcome(_with_path(result, path))
                 done += 1
                 if progress is not None and done < len(files):
@@ -157,14 +152,12 @@ def import_files(
         except ParseCancelled:
             return skip([p.name for p in files[done:]])
         finally:
-            if kept:
-                sync_originals(db)
+            originals.close()
     if progress is not None:
         progress(len(files), len(files), "")
     return results
 
 
-ORIGINALS_SYNC_SECONDS = 1.0
 INTERNAL = N_(
     "The document could not be read because of an internal error; the details are in the log file."
 )

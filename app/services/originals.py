@@ -10,6 +10,9 @@ a copy that could not be written is logged.
 from __future__ import annotations
 
 import logging
+import queue
+import threading
+import time
 from pathlib import Path
 
 from app.atomic_files import fsync_directory, replace_file_contents
@@ -69,6 +72,47 @@ def sync_originals(db: Database) -> None:
         fsync_directory(folder)
     except OSError:
         log.exception("the folder of the originals could not be synced")
+
+
+class OriginalsWriter:
+    """The originals of a bulk import, kept by a thread of its own: each copy is written and
+    synced while the import stores the next file, the folder is synced once a second (a power
+    cut may lose the names of the last second's copies, never a part of a copy under its name)
+    and when ``close`` has written every copy handed over."""
+
+    SYNC_SECONDS = 1.0
+    QUEUED = 32  # copies waiting to be written at most (their texts are in memory)
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._queue: queue.Queue[tuple[ParsedDocument, Path] | None] = queue.Queue(self.QUEUED)
+        self._thread = threading.Thread(target=self._write_all, name="originals", daemon=True)
+        self._thread.start()
+
+    def keep(self, document: ParsedDocument, path: Path) -> None:
+        """Keep ``path`` as the original of ``document`` (soon; ``close`` waits for it)."""
+        self._queue.put((document, path))
+
+    def close(self) -> None:
+        """Wait until every copy handed over is written and its name synced."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _write_all(self) -> None:
+        unsynced = False  # a copy whose name is not yet durable
+        synced = time.monotonic()
+        while (job := self._queue.get()) is not None:
+            try:
+                copied = keep_original_file(self._db, *job, sync_folder=False)
+            except Exception:  # a bug here must not stop the copies nor hang the import
+                log.exception("the original %s could not be kept", job[1])
+                copied = False
+            unsynced = unsynced or copied
+            if unsynced and time.monotonic() - synced >= self.SYNC_SECONDS:
+                sync_originals(self._db)
+                unsynced, synced = False, time.monotonic()
+        if unsynced:
+            sync_originals(self._db)
 
 
 def original_of(db: Database, ua_number: str) -> Path | None:

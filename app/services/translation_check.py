@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app import i18n
+from app.domain.case_records import Letter
 from app.domain.errors import TemplateProblem
 from app.domain.model import CaseDetail, CaseStatus
 from app.i18n import LOCALE_ID, SOURCE_LANGUAGE
@@ -320,7 +322,6 @@ def render_samples(locale: str, user_templates: Path | None = None) -> list[Prob
     """Draft every template for every fictional case, target and sender in ``locale``."""
     from app.domain.model import AppealKind
     from app.letters.sample_cases import SAMPLE_CASES, SAMPLE_SENDERS
-    from app.services.letters import draft_letter
 
     problems: list[Problem] = []
     for case in (*SAMPLE_CASES, *sample_pack_cases()):
@@ -329,7 +330,7 @@ def render_samples(locale: str, user_templates: Path | None = None) -> list[Prob
                 for sender in SAMPLE_SENDERS:
                     label = f"{locale}/{kind.value} UA {case.ua_number} target {index}"
                     try:
-                        letter = draft_letter(
+                        letter = _draft(
                             case,
                             index,
                             sender,
@@ -342,6 +343,25 @@ def render_samples(locale: str, user_templates: Path | None = None) -> list[Prob
                         continue
                     problems.extend(_check_output(label, letter.text))
     return unique(problems)
+
+
+# A second try, after a render stopped at the window's deadline, may run this long.
+SLOW_MACHINE_SECONDS = 20.0
+
+
+def _draft(*args: Any, **kwargs: Any) -> Letter:
+    """``draft_letter``; a render stopped at its deadline is tried once more with a longer one,
+    so a busy or slow machine does not make a sound template look like a loop without end."""
+    from app.letters.render_worker import TIMED_OUT, deadline
+    from app.services.letters import draft_letter
+
+    try:
+        return draft_letter(*args, **kwargs)
+    except TemplateProblem as problem:
+        if problem.problem_template != TIMED_OUT:
+            raise
+    with deadline(SLOW_MACHINE_SECONDS):
+        return draft_letter(*args, **kwargs)
 
 
 # One title for each rank, as UAs print them (the name says the grade of an officer).
@@ -373,7 +393,7 @@ def render_every_rank(locale: str, user_templates: Path | None = None) -> list[P
     from app.domain.model import Person, SenderProfile, Target
     from app.letters.asks import ASKS
     from app.letters.sample_cases import SAMPLE_CASES
-    from app.services.letters import available_letter_locales, draft_letter
+    from app.services.letters import available_letter_locales
 
     targets = tuple(
         Target(title, (name or "Ama Example").split()[-1], name_as_printed=name, gender=gender)
@@ -393,7 +413,7 @@ def render_every_rank(locale: str, user_templates: Path | None = None) -> list[P
         # one bilingual letter per rank (with each other language in turn) keeps the run short
         second = others[index % len(others)] if others and target.gender is None else None
         try:
-            letter = draft_letter(
+            letter = _draft(
                 case,
                 index,
                 sender,

@@ -234,7 +234,8 @@ def finish_opening_in_background(
 def when_ready(window: MainWindow, context: AppContext, files: Sequence[Path] = ()) -> None:
     """Once the cases are loaded and the store is open: the store's engine and background
     checks, the deadline reminders, the first-run welcome, and a warm-up of the letter
-    templates (after the engine: both load much Python, and a first write needs the engine).
+    templates (after the engine: both load much Python, and a first write needs the engine;
+    both after the case list's idle work, see ``CaseListView.after_idle_work``).
     ``files`` (given on the command line, as a desktop's "Open with" does) are offered for
     import once the store can take them, after the welcome if it is open."""
     from app.ui.dialogs.welcome_dialog import WelcomeDialog, maybe_show_welcome
@@ -250,7 +251,11 @@ def when_ready(window: MainWindow, context: AppContext, files: Sequence[Path] = 
         else:
             QTimer.singleShot(0, lambda: offer_import(window, files))
 
-    finish_opening_in_background(context, window, window.loading.on_store_lost, engine_ready)
+    window.case_list.after_idle_work(
+        lambda: finish_opening_in_background(
+            context, window, window.loading.on_store_lost, engine_ready
+        )
+    )
     window.start_reminders().check()  # the cases are loaded already
 
     def saved(settings: Settings) -> None:

@@ -212,25 +212,23 @@ class EditActions(QObject):
         if case is None or db is None:
             return
         from app.services import editing
-        from app.ui.removal_text import removal_text
+        from app.ui.removal_text import keep_appeals_choice, removal_text
 
         try:
             preview = editing.preview_case_deletion(db, case.ua_number)
+            title = _("Delete UA {ua_number}?").format(ua_number=case.ua_number)
             keep = False
-            if preview.appeals:
-                keep = Messages.ask(
+            if preview.appeals:  # one question: whether to delete, and what becomes of them
+                delete, keep = Messages.ask_with_option(
                     self._parent,
-                    _("Keep the appeals?"),
-                    _(
-                        "UA {ua_number} has appeals you recorded. Keep them as history, so they "
-                        "still count in reports? (No deletes them with the case.)"
-                    ).format(ua_number=case.ua_number),
+                    title,
+                    removal_text(preview, keep_appeals=None),
+                    keep_appeals_choice(preview),
+                    checked=True,
                 )
-            if not Messages.ask(
-                self._parent,
-                _("Delete UA {ua_number}?").format(ua_number=case.ua_number),
-                removal_text(preview, keep_appeals=keep),
-            ):
+            else:
+                delete = Messages.ask(self._parent, title, removal_text(preview))
+            if not delete:
                 return
             change = editing.delete_case(db, case.ua_number, keep_appeals=keep)
         except Exception as error:

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import WINDOW_WORDING, AppealDeskError
-from app.domain.notices import AppealWarning, Notice
 from app.i18n import _
 from app.ui.messages import Messages
 
 if TYPE_CHECKING:
     from app.domain.model import ImportResult
+    from app.domain.notices import AppealWarning, Notice
 
 log = logging.getLogger(__name__)
 

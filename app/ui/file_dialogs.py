@@ -12,7 +12,6 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.domain.errors import AppealDeskError
@@ -92,6 +91,8 @@ def release_folders(context: AppContext) -> None:
 
 def documents_folder() -> Path:
     """The user's Documents folder (their home when the platform names none)."""
+    from PySide6.QtCore import QStandardPaths  # its Python enums: made when a dialog opens
+
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(location) if location else Path.home()
     return folder if folder.is_dir() else Path.home()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 
 def _box(
@@ -54,3 +54,23 @@ class Messages:
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
+
+    @staticmethod
+    def ask_with_option(
+        parent: QWidget | None, title: str, text: str, option: str, checked: bool
+    ) -> tuple[bool, bool]:
+        """A yes/no question with one choice beside it (a check box under the text): whether
+        the user said yes, and whether the box was ticked when they did."""
+        box = _box(
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        choice = QCheckBox(option, box)
+        choice.setChecked(checked)
+        box.setCheckBox(choice)
+        said_yes = box.exec() == QMessageBox.StandardButton.Yes
+        return said_yes, choice.isChecked()

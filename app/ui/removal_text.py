@@ -6,8 +6,10 @@ from app.domain.changes import DeletionPreview
 from app.i18n import _, ngettext
 
 
-def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str:
-    """What a deletion removes, said before it happens."""
+def removal_text(preview: DeletionPreview, *, keep_appeals: bool | None = False) -> str:
+    """What a deletion removes, said before it happens. With ``keep_appeals`` None the user
+    chooses beside the text what becomes of the recorded appeals (``keep_appeals_choice``),
+    so the text leaves them out."""
     lines = [_("This removes {what}:").format(what=preview.what.translated(_))]
     if preview.documents:
         lines.append(
@@ -16,7 +18,7 @@ def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str
             )
             % {"count": preview.documents}
         )
-    if preview.appeals and not keep_appeals:
+    if preview.appeals and keep_appeals is False:
         appeals = ngettext(
             "%(count)d recorded appeal", "%(count)d recorded appeals", preview.appeals
         ) % {"count": preview.appeals}
@@ -32,3 +34,13 @@ def removal_text(preview: DeletionPreview, *, keep_appeals: bool = False) -> str
     if preview.appeals and keep_appeals:
         text += "\n\n" + _("The appeals stay in the history and still count in reports.")
     return text + "\n\n" + _("You can undo this with Edit > Undo until you close Appeal Desk.")
+
+
+def keep_appeals_choice(preview: DeletionPreview) -> str:
+    """The check box beside a deletion that would take recorded appeals with it."""
+    # TRANSLATORS: a check box under "Delete UA ...?"; unticked, the appeals are deleted too
+    return ngettext(
+        "Keep the %(count)d recorded appeal as history, so it still counts in reports",
+        "Keep the %(count)d recorded appeals as history, so they still count in reports",
+        preview.appeals,
+    ) % {"count": preview.appeals}

@@ -21,6 +21,7 @@ class RecordedMessages:
 
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     answer: bool = True
+    option: bool | None = None  # the check box beside a question: None leaves it as offered
 
     def texts(self, kind: str | None = None) -> list[str]:
         return [
@@ -47,7 +48,13 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> RecordedMessages:
         recorded.shown.append(("ask", title, text))
         return recorded.answer
 
+    def ask_with_option(_parent, title, text, option, checked):  # type: ignore[no-untyped-def]
+        ticked = checked if recorded.option is None else recorded.option
+        recorded.shown.append(("ask", title, f"{text}\n[{'x' if ticked else ' '}] {option}"))
+        return recorded.answer, ticked
+
     monkeypatch.setattr(Messages, "ask", staticmethod(ask))
+    monkeypatch.setattr(Messages, "ask_with_option", staticmethod(ask_with_option))
     return recorded
 
 

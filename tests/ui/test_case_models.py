@@ -106,6 +106,56 @@ def test_a_clicked_deadline_column_sorts_by_date_as_before(model: CaseTableModel
     assert column_texts(model, Column.UA_NUMBER) == ["1/26", "5/26", "7/25", "80/99", "119/21"]
 
 
+def sort_value(case: CaseSummary, column: Column) -> object:
+    """What a column sorts by, written plainly (the model computes it otherwise, faster)."""
+    if column == Column.TITLE:
+        return case.title.casefold()
+    if column == Column.COUNTRY:
+        return case.country.casefold()
+    if column == Column.PERSONS:
+        return ", ".join(case.persons).casefold()
+    if column == Column.APPEALS_SENT:
+        return case.appeals_sent
+    return case.status == CaseStatus.CLOSED, case.deadline  # open ones first, then closed
+
+
+def test_every_column_sorts_by_its_values_missing_deadlines_last_ties_by_ua_number(
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    closed, day = CaseStatus.CLOSED, TODAY
+    many = [
+        summary(1, "3/26", day, title="Écoles fermées", persons=("Zoë Ünal",), appeals_sent=2),
+        summary(2, "2/26", None, title="ecoles rouvertes", status=closed, country="Borduria"),
+        summary(3, "1/26", day, title="écoles fermées", persons=("zoe unal",), country="borduria"),
+        summary(4, "9/25", None, title="Straße", appeals_sent=2),
+        summary(5, "10/25", day - timedelta(days=400), status=closed, title="STRASSE"),
+        summary(6, "4/99", day + timedelta(days=9), persons=("Ana", "Rui"), appeals_sent=0),
+        summary(7, "5/99", day - timedelta(days=400), title="Ana", persons=("ana, rui",)),
+        summary(8, "6/26", None, title="Ana"),
+    ]
+    built = CaseTableModel(today=lambda: TODAY)
+    built.set_cases(many)
+    for column in (Column.TITLE, Column.COUNTRY, Column.PERSONS, Column.APPEALS_SENT):
+        expected = sorted(many, key=lambda c: (sort_value(c, column), ua_sort_key(c.ua_number)))
+        built.sort(column, Qt.SortOrder.AscendingOrder)
+        assert list(built.cases()) == expected, column.name
+        built.sort(column, Qt.SortOrder.DescendingOrder)
+        assert list(built.cases()) == expected[::-1], column.name
+    dated = sorted(
+        (c for c in many if c.deadline is not None),
+        key=lambda c: (sort_value(c, Column.DEADLINE), ua_sort_key(c.ua_number)),
+    )
+    undated = sorted(
+        (c for c in many if c.deadline is None),
+        key=lambda c: (c.status == closed, ua_sort_key(c.ua_number)),
+    )
+    for column in (Column.DEADLINE, Column.DAYS_LEFT):
+        built.sort(column, Qt.SortOrder.AscendingOrder)
+        assert list(built.cases()) == dated + undated, column.name
+        built.sort(column, Qt.SortOrder.DescendingOrder)
+        assert list(built.cases()) == dated[::-1] + undated[::-1], column.name
+
+
 def test_sample_cases_are_labelled_in_the_title(model: CaseTableModel) -> None:
     row = model.row_of(4)
     assert model.index(row, Column.TITLE).data().startswith("Fictional sample: ")

@@ -123,9 +123,9 @@ def test_the_writers_why_i_write_sentence_in_the_letter_is_no_model_text(
     assert not dialog.nudge_label.isVisible()
     assert "model text" not in dialog.nudge_label.text()
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
-    wait_for_letter(dialog)  # the Spanish letter leaves the English sentence out
-    assert about not in dialog.text()
-    assert dialog.nudge_label.isVisible()
+    wait_for_letter(dialog)  # the writer's own words go into a letter in any language
+    assert about in dialog.text()
+    assert not dialog.nudge_label.isVisible()
 
 
 def test_a_letter_without_a_model_letter_is_not_called_the_model_text(

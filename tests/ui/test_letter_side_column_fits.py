@@ -29,7 +29,11 @@ def test_every_control_of_a_full_column_keeps_its_height_and_its_place(
     make_window, app_paths, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     document = replace(
-        fictional_document("212/96", deadline=date.today() - timedelta(days=30)),
+        fictional_document(
+            "212/96",
+            deadline=date.today() - timedelta(days=30),
+            official="Lic. Rogelio Ocampos Vera de la Fuente y Montevideo",
+        ),
         recommended_actions=DEMANDS,
         model_letter=None,
     )
@@ -63,6 +67,11 @@ def test_every_control_of_a_full_column_keeps_its_height_and_its_place(
     ]
     for widget in shown:  # a label shorter than its text cuts its lines in half
         assert widget.height() >= widget.minimumSizeHint().height(), widget
+    viewport = dialog.side_scroll.viewport()
+    combos = [side.target_combo, side.language_combo]
+    for widget in [*combos, *shown]:  # nothing runs off the column's right edge
+        assert _rect_in(widget, viewport).right() < viewport.width(), widget
+    assert side.target_combo.width() >= side.target_combo.minimumSizeHint().width()
     rects = [_rect_in(widget, side) for widget in shown]
     for index, rect in enumerate(rects):
         for other in rects[index + 1 :]:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 UI = Path(__file__).resolve().parents[2] / "app" / "ui"
 
 # The Qt methods our classes reimplement on purpose (item models, proxies, delegates, dialogs,
-# a label that speaks its new text, and Qt's catalog for its own dialogs). Event handlers
+# a label that speaks its new text, a page made when first shown, and Qt's catalog for its own dialogs). Event handlers
 # (``...Event``) are reimplemented freely.
 REIMPLEMENTED = frozenset(
     {
@@ -30,12 +30,14 @@ REIMPLEMENTED = frozenset(
         "index",
         "mapFromSource",
         "mapToSource",
+        "minimumSizeHint",  # a scrolling column never narrower than what it holds
         "parent",
         "reject",
         "rowCount",
         "setEditorData",
         "setSourceModel",
         "setText",
+        "setVisible",  # a page that makes its widgets just before it is first shown
         "sibling",
         "sort",
         "translate",  # a QTranslator that looks Qt's file-dialog labels up without mnemonic

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -60,15 +61,19 @@ def test_delete_key_on_the_list_then_ctrl_z_and_ctrl_shift_z(
     before = dump(open_db)
     window = make_window()
     select(window, "61/15")
-    messages.answer = False  # keep the appeals? no; then the final "delete?" also says no
+    messages.answer = False  # "Delete UA 61/15?" no
     window.case_list.table.setFocus()
     qtbot.keyClick(window.case_list.table, Qt.Key.Key_Delete)
     assert dump(open_db) == before  # said no: nothing removed
+    assert [title for _kind, title, _text in messages.shown] == ["Delete UA 61/15?"]
     messages.answer = True
     qtbot.keyClick(window.case_list.table, Qt.Key.Key_Delete)
     question = messages.shown[-1]
-    assert question[1] == "Delete UA 61/15?"
-    assert "1 imported document" in question[2] and "still count in reports" in question[2]
+    assert question[1] == "Delete UA 61/15?"  # one question, the appeals kept unless unticked
+    assert "1 imported document" in question[2]
+    assert (
+        "[x] Keep the 1 recorded appeal as history, so it still counts in reports" in (question[2])
+    )
     qtbot.waitUntil(lambda: "61/15" not in listed(window))
     assert [c.ua_number for c in cases.list_cases(open_db, include_closed=True)] == ["62/15"]
     assert window.edits.undo.text() == "&Undo delete UA 61/15"
@@ -242,3 +247,24 @@ def test_the_menu_key_opens_the_menu_of_the_current_row_on_every_list(
     dialog.event_list.setCurrentRow(0)
     assert keyboard_menu(dialog.event_list) == ["&Edit event…", "&Delete event…"]
     dialog.close()
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_one_question_deletes_a_case_and_its_box_says_whether_its_appeals_stay(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,
+    keep: bool,  # type: ignore[no-untyped-def]
+) -> None:
+    store_documents(app_paths, fictional_document("61/15"), fictional_document("62/15"))
+    appeals.record_appeal(open_db, "61/15", target_index=1, channel=Channel.POST)
+    window = make_window()
+    select(window, "61/15")
+    messages.answer, messages.option = True, keep
+    window.case_list.table.setFocus()
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: "61/15" not in listed(window))
+    assert [title for _kind, title, _text in messages.shown] == ["Delete UA 61/15?"]
+    assert len(appeals.list_appeals(open_db)) == (1 if keep else 0)

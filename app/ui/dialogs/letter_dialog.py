@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -141,7 +141,7 @@ class LetterDialog(QDialog):
 
         # The column scrolls when a notice, many asks and the UA's own words outgrow the
         # window: squeezed instead, its widgets would overlap and cut each other's text.
-        self.side_scroll = QScrollArea()
+        self.side_scroll = _SideScroll()
         self.side_scroll.setWidget(side)
         self.side_scroll.setWidgetResizable(True)
         self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -479,3 +479,16 @@ class LetterDialog(QDialog):
             return
         if message:
             self.status_label.setText(message)
+
+
+class _SideScroll(QScrollArea):
+    """Scrolls the column up and down only: as wide as the column needs (its combo boxes name
+    the official in full), as the column was before it could scroll."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), inner.minimumSizeHint().width() + bar), hint.height())

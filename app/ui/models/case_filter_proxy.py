@@ -190,6 +190,8 @@ class CaseFilterProxy(CaseRowsProxy):
         idle time (at start-up the store is being opened: that comes first)."""
         self._idle_work_held = held
         if held:
+            # folding under way: it goes on when let go
+            self._prepare_wanted = self._prepare_wanted or self._prepare_timer.isActive()
             self._prepare_timer.stop()
         elif self._prepare_wanted:
             self._prepare_wanted = False

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from app.domain.model import CaseSummary
 from app.ui.models.case_columns import (
-    VALUE_KEYS,
+    SORT_KEYS,
     Column,
     Positions,
+    SortKeys,
     ascending_order,
     ordered_by,
     positions,
-    ua_int,
+    ua_ints,
     ua_order,
 )
 
@@ -24,11 +25,9 @@ from app.ui.models.case_columns import (
 _IDLE_STEP = 2_000
 
 
-def _keys_in_steps(
-    cases: Sequence[CaseSummary], key: Callable[[CaseSummary], Any], into: list[Any]
-) -> Iterator[None]:
+def _keys_in_steps(cases: Sequence[CaseSummary], keys: SortKeys, into: list[Any]) -> Iterator[None]:
     for start in range(0, len(cases), _IDLE_STEP):
-        into.extend(map(key, cases[start : start + _IDLE_STEP]))
+        into.extend(keys(cases[start : start + _IDLE_STEP]))
         yield
 
 
@@ -95,21 +94,28 @@ class CaseSortOrders:
 
     def _order_steps(self, pool: list[CaseSummary]) -> Iterator[None]:
         """Build the missing column orders of ``pool``, one short step per idle tick."""
+        # The UA order as int objects, shared by every column's order made here (each would
+        # otherwise make 100,000 of its own); dropped when all are made.
         if self._by_ua is None:
             ua_keys: list[int] = []
-            yield from _keys_in_steps(pool, ua_int, ua_keys)
-            self._by_ua = positions(sorted(range(len(pool)), key=ua_keys.__getitem__))
+            yield from _keys_in_steps(pool, ua_ints, ua_keys)
+            by_ua = sorted(range(len(pool)), key=ua_keys.__getitem__)
+            del ua_keys
+            self._by_ua = positions(by_ua)
             yield
+        else:
+            by_ua = list(self._by_ua)
         for column in Column:
             if column == Column.DAYS_LEFT or column in self._orders:
                 continue
             keys: list[Any] = []
             if column != Column.UA_NUMBER:
-                yield from _keys_in_steps(pool, VALUE_KEYS[column], keys)
+                yield from _keys_in_steps(pool, SORT_KEYS[column], keys)
             if self._pool is not pool or self._by_ua is None:
                 return  # the rows changed meanwhile
             if column == Column.UA_NUMBER:
                 self._orders[column] = positions(self._by_ua), positions(())
             else:
-                self._orders[column] = ordered_by(pool, column, self._by_ua, keys)
+                self._orders[column] = ordered_by(pool, column, by_ua, keys)
+            del keys
             yield

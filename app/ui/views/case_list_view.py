@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
@@ -25,6 +25,8 @@ from app.ui.models.case_table_model import CaseTableModel, Column
 from app.ui.style import Role, apply_role
 from app.ui.table_rows import select_row
 from app.ui.views.case_table import CaseTable
+
+_IDLE_POLL_MS = 20
 
 
 class CaseListView(QWidget):
@@ -123,6 +125,36 @@ class CaseListView(QWidget):
         texts and column orders are then made when first needed."""
         self.model.hold_idle_work(held)
         self.proxy.hold_idle_work(held)
+
+    def preparing(self) -> bool:
+        """True while search texts or sort orders are still being made in idle time."""
+        return self.model.preparing() or self.proxy.preparing()
+
+    def after_idle_work(self, then: Callable[[], None], at_most_ms: int = 10_000) -> None:
+        """Call ``then`` once the texts and orders made in idle time are made (or after
+        ``at_most_ms``, whichever comes first).
+
+        Each column's order makes a sort key per case and drops them once sorted (100,000
+        cases: about 12 MB at once); work that loads much Python for good (the store's engine,
+        the letter templates) made meanwhile lands beside those keys, and the process keeps
+        the memory they held. Started after them, it takes that memory again instead."""
+        if not self.preparing():
+            then()
+            return
+        waited = QTimer(self)
+        waited.setInterval(_IDLE_POLL_MS)
+        ticks = [at_most_ms // _IDLE_POLL_MS]
+
+        def check() -> None:
+            ticks[0] -= 1
+            if self.preparing() and ticks[0] > 0:
+                return
+            waited.stop()
+            waited.deleteLater()
+            then()
+
+        waited.timeout.connect(check)
+        waited.start()
 
     def retranslate_ui(self) -> None:
         self.search_label.setText(_("&Search:"))

@@ -9,16 +9,10 @@ from app.i18n import _
 from app.ui.style import Role, apply_role
 
 
-class EmptyStateView(QWidget):
-    """Shown while the store holds no case at all."""
+class EmptyStateContent:
+    """The page's heading, explanation and buttons, laid out on ``page``."""
 
-    import_requested = Signal()
-    samples_requested = Signal()
-    paste_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("emptyState")
+    def __init__(self, page: EmptyStateView) -> None:
         self.heading = QLabel()
         apply_role(self.heading, Role.EMPTY_HEADING)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -28,12 +22,12 @@ class EmptyStateView(QWidget):
         self.import_button = QPushButton()
         apply_role(self.import_button, Role.PRIMARY_BUTTON)
         self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.import_requested)
+        self.import_button.clicked.connect(page.import_requested)
         self.samples_button = QPushButton()
-        self.samples_button.clicked.connect(self.samples_requested)
+        self.samples_button.clicked.connect(page.samples_requested)
         self.paste_button = QPushButton()
         self.paste_button.setFlat(True)
-        self.paste_button.clicked.connect(self.paste_requested)
+        self.paste_button.clicked.connect(page.paste_requested)
         self.samples_note = QLabel()
         apply_role(self.samples_note, Role.HINT)
         self.samples_note.setWordWrap(True)
@@ -56,7 +50,7 @@ class EmptyStateView(QWidget):
         outer.addStretch(1)
         outer.addWidget(card, 4)
         outer.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(page)
         layout.addStretch(2)
         layout.addLayout(outer)
         layout.addStretch(3)
@@ -82,3 +76,59 @@ class EmptyStateView(QWidget):
                 "The sample cases are invented for practice; they are marked as fictional everywhere."
             )
         )
+
+
+class EmptyStateView(QWidget):
+    """Shown while the store holds no case at all.
+
+    Most starts show cases, not this page: its widgets are made when it is first shown (or
+    one of them is asked for), so the first screen of a store with cases does not wait for
+    them."""
+
+    import_requested = Signal()
+    samples_requested = Signal()
+    paste_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self._content: EmptyStateContent | None = None
+
+    def content(self) -> EmptyStateContent:
+        """The page's widgets, made now if they were not yet."""
+        if self._content is None:
+            self._content = EmptyStateContent(self)
+        return self._content
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
+        if visible:
+            self.content()  # made while still hidden: shown with the page, in one layout
+        super().setVisible(visible)
+
+    @property
+    def heading(self) -> QLabel:
+        return self.content().heading
+
+    @property
+    def explanation(self) -> QLabel:
+        return self.content().explanation
+
+    @property
+    def import_button(self) -> QPushButton:
+        return self.content().import_button
+
+    @property
+    def samples_button(self) -> QPushButton:
+        return self.content().samples_button
+
+    @property
+    def paste_button(self) -> QPushButton:
+        return self.content().paste_button
+
+    @property
+    def samples_note(self) -> QLabel:
+        return self.content().samples_note
+
+    def retranslate_ui(self) -> None:
+        if self._content is not None:
+            self._content.retranslate_ui()

@@ -44,8 +44,11 @@ def test_fold_of_a_text_is_the_fold_of_the_whole_text() -> None:
         "\u0301start",
         "Ǆemal ǅ ǆ İstanbul",
         "Nguyễn Thị Ánh, Trần Đức",
+        "Ærø Øst «Þórr» ½ µg Grüße ¿Ñandú? ª º ¹",
     ]
     texts.append("".join(chr(code) for code in range(0x80, 0x3000)))
+    texts += [chr(code) for code in range(0x100)]  # each Latin-1 character alone
+    texts.append("".join(chr(code) for code in range(0x100) if chr(code) not in "µ¼½¾ß"))
     for text in texts:
         assert fold(text) == folded_whole(text), text
     assert fold(texts[0]) == fold("JOSÉ MARÍA") == "jose maria"

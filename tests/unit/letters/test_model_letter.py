@@ -58,3 +58,9 @@ def test_a_request_opening_with_a_closing_word_is_kept() -> None:
         "Le escribo."
     )
     assert model_letter_body("Dear Sir,\n\nI write.\n\nRespectfully yours,\nAna\n") == "I write."
+
+
+def test_the_arabic_closing_formulas_are_closings() -> None:
+    for closing in ("وتفضلوا بقبول فائق الاحترام والتقدير،", "مع خالص التحية والتقدير،"):
+        text = f"معالي الوزير،\n\nأكتب إليكم بشأن شخص متخيل.\n\n{closing}\n"
+        assert model_letter_body(text) == "أكتب إليكم بشأن شخص متخيل."

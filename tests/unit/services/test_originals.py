@@ -41,3 +41,26 @@ def test_a_copy_that_cannot_be_written_is_logged_and_the_document_still_imported
     assert original_of(db, "901/27") is not None
     assert any("could not be kept" in r.getMessage() for r in caplog.records)
     assert not (folder / "elsewhere.txt").exists()
+
+
+def test_the_originals_writer_keeps_every_copy_handed_over_before_close_returns(
+    db: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from app.services import originals
+
+    synced: list[int] = []
+    real_sync = originals.sync_originals
+    monkeypatch.setattr(originals, "sync_originals", lambda d: synced.append(1) or real_sync(d))
+    writer = originals.OriginalsWriter(db)
+    paths = [INITIAL_901, INITIAL_902, UPDATE_901]
+    for path in paths:
+        writer.keep(parse_file(path), path)
+    writer.keep(parse_file(INITIAL_901), INITIAL_901.parent / "gone.txt")  # cannot be read
+    with caplog.at_level(logging.ERROR, logger="app.services.originals"):
+        writer.close()
+    folder = originals_dir(db)
+    assert folder is not None
+    kept = sorted(p.read_bytes() for p in folder.iterdir())
+    assert kept == sorted(p.read_bytes() for p in paths)
+    assert synced  # the copies' names were made durable before close returned
+    assert any("could not be read again" in r.getMessage() for r in caplog.records)
