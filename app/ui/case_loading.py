@@ -2,8 +2,7 @@
 
 At start-up the first screen of open cases is painted from a read of a few milliseconds
 (``EarlyCaseList.preview``); after that first frame the whole list, read straight from the
-file, replaces it, and the store is opened once that read is done, both off the GUI thread
-(bench/bench_ready.py, bench/bench_startup.py).
+file, replaces it while the store is opened, both off the GUI thread (bench/bench_ready.py).
 A SQLite store whose schema is current opens without SQLAlchemy (its locks and revision read
 with ``sqlite3``); the engine is made, and the migration check run, once the window is
 ready (``finish_opening``). A store to create or migrate is opened with SQLAlchemy at once.
@@ -13,7 +12,6 @@ Later reloads (after an import) read the list through the open store.
 from __future__ import annotations
 
 import enum
-import threading
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -77,12 +75,10 @@ class CaseLoading(QObject):
     def start(self) -> None:
         """Paint the preview if there is one, then read the whole list and open the store.
 
-        The store is opened once the whole list is read: opening it (imports, the details'
-        date and asks data) beside the read took the interpreter from the read's row building
-        and put off the whole list's paint by a third at 10,000 cases. Whichever of the list
-        and the store reaches the window second makes it ready (``cases_loaded``); the store
-        may come first when the read's rows reach the window late (the details then show
-        while the preview is still on screen)."""
+        The whole list and the store come side by side, after the preview's first paint: the
+        read is mostly SQLite's work (without the interpreter lock), the opening mostly
+        imports. Whichever comes second makes the window ready (``cases_loaded``); when that
+        is the list, once it is painted."""
         self.page_wanted.emit(Page.LOADING)
         # Until the store is open, the interpreter is better spent opening it than folding
         # search texts and sorting columns ahead of the user (about as long, at 10,000 cases).
@@ -105,24 +101,14 @@ class CaseLoading(QObject):
 
     def _read_and_open(self, early: EarlyCaseList | None) -> None:
         paths, url = self._context.paths, self._context.database_url
-        read = threading.Event()  # the whole list is read (or could not be)
 
         def peek_in_background(_progress: object) -> tuple[list[CaseSummary] | None, date]:
-            try:
-                if early is not None:  # started by application.run before the window was built
-                    return early.result(), early.listed_on
-                from app.services.cases import peek_cases
+            if early is not None:  # started by application.run before the window was built
+                return early.result(), early.listed_on
+            from app.services.cases import peek_cases
 
-                day = date.today()
-                return peek_cases(paths, url, day), day  # None: no store yet, to migrate...
-            finally:
-                read.set()
-
-        def until_read() -> None:
-            if early is not None:  # (its rows may be handed over later than they are read)
-                early.wait_for_read()
-            else:
-                read.wait()
+            day = date.today()
+            return peek_cases(paths, url, day), day  # None: no store yet, to migrate, damaged
 
         self._peeking = True
         self._peek_generation = self._generation
@@ -133,7 +119,7 @@ class CaseLoading(QObject):
             lambda _error: self._on_peeked((None, date.today())),
             name="peek",
         )
-        self._open_store(until_read)
+        self._open_store()
 
     def showing_preview(self) -> bool:
         return self.preview_counts is not None
@@ -174,20 +160,33 @@ class CaseLoading(QObject):
                 self._on_cases(cases, keep, announce=False, listed_on=listed_on)
         opened, self._opened_meanwhile = self._opened_meanwhile, None
         if opened is not None and not reloaded:
-            self._listed_or_reload()
+            # Ready once the whole list is painted: what readiness sets off (the store's
+            # engine, reminders, the search and sort work ahead of the user) would otherwise
+            # take the interpreter from that paint.
+            self._case_list.table.after_next_paint(self._listed_unless_reloaded())
+
+    def _listed_unless_reloaded(self) -> Callable[[], None]:
+        """``_listed_or_reload``, to be called later: skipped if a reload was begun meanwhile
+        (it announces its own rows)."""
+        generation = self._generation
+
+        def listed() -> None:
+            if self._generation == generation:
+                self._listed_or_reload()
+            else:
+                self.peeked = False
+
+        return listed
 
     def _on_case_changed(self, _case_id: int) -> None:
         if self._peeking:
             self._changed_while_peeking = True
 
-    def _open_store(self, after: Callable[[], None] | None = None) -> None:
-        """Open the store off the GUI thread, once ``after()`` (run there) returns."""
+    def _open_store(self) -> None:
         paths, url = self._context.paths, self._context.database_url
         details_shown = self._case_list.current_case() is not None
 
         def open_in_background(_progress: object) -> Database:
-            if after is not None:
-                after()
             # One window per data folder (instance lock). A current SQLite store opens
             # without SQLAlchemy, which loads once the window is ready (finish_opening).
             from app.services.database import open_store_exclusively

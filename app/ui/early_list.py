@@ -68,12 +68,6 @@ class EarlyCaseList:
         """Read the whole list now (after the preview is painted)."""
         self._go_on.set()
 
-    def wait_for_read(self) -> None:
-        """Return once the whole list is read (or could not be), leaving its rows for
-        ``result``."""
-        self._go_on.set()
-        self._thread.join()
-
     def result(self) -> list[CaseSummary] | None:
         """Wait for the read; its rows (once), None (no fast path), or its error raised here."""
         self._go_on.set()

@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 from app.domain.model import CaseStatus, CaseSummary, Channel
 from app.paths import resolve_paths
@@ -157,3 +158,61 @@ def test_the_whole_list_replacing_the_preview_keeps_the_details_of_the_same_case
     assert changes == []  # the same case stayed selected: nothing to show again
     assert window.detail.case is shown  # not read and drawn a second time
     assert window.detail.currentIndex() == 1  # the details, never the placeholder
+
+
+class PaintLog(QObject):
+    """Notes each paint of the case table, with the number of rows the table then holds."""
+
+    def __init__(self, window: MainWindow, log: list[object]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._log = log
+        window.case_list.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            self._log.append(("painted", self._window.model.rowCount()))
+        return False
+
+
+def test_with_the_store_open_first_the_window_is_ready_once_the_whole_list_is_painted(
+    qtbot,  # type: ignore[no-untyped-def]
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
+    paths = resolve_paths(data)
+    every = peek_cases(paths)
+    assert every is not None
+    early = HeldList.start(paths, None)
+    window = _window(qtbot, paths, early)
+    with qtbot.waitSignal(window.context.store_opened, timeout=30_000):
+        window.start()
+    log: list[object] = []
+    PaintLog(window, log)
+    window.cases_loaded.connect(lambda: log.append("ready"))
+    with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
+        early.released.set()
+    # what readiness sets off (the store's engine, reminders) waits for the whole list's paint
+    assert ("painted", len(every)) in log
+    assert log.index(("painted", len(every))) < log.index("ready")
+
+
+def test_a_window_not_on_screen_is_ready_without_a_paint(
+    qtbot,  # type: ignore[no-untyped-def]
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
+    paths = resolve_paths(data)
+    early = HeldList.start(paths, None)
+    window = _window(qtbot, paths, early)
+    with qtbot.waitSignal(window.context.store_opened, timeout=30_000):
+        window.start()
+    window.hide()
+    with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
+        early.released.set()
+    assert not window.showing_preview()
+    current = window.case_list.current_case()
+    assert current is not None and window.detail.case is not None
+    assert window.detail.case.case_id == current.case_id

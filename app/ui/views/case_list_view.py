@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel, Column
 from app.ui.style import Role, apply_role
 from app.ui.table_rows import select_row
+from app.ui.views.case_table import CaseTable
 
 _IDLE_POLL_MS = 20
 
@@ -59,7 +59,7 @@ class CaseListView(QWidget):
         self.no_match_label.setWordWrap(True)
         self.no_match_label.hide()
 
-        self.table = QTableView()
+        self.table = CaseTable()
         self.table.setModel(proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
