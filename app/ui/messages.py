@@ -45,15 +45,7 @@ class Messages:
     @staticmethod
     def ask(parent: QWidget | None, title: str, text: str) -> bool:
         """A yes/no question; True when the user said yes."""
-        box = _box(
-            QMessageBox.Icon.Question,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            parent,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return _question(title, text, parent).exec() == QMessageBox.StandardButton.Yes
 
     @staticmethod
     def ask_with_option(
@@ -61,16 +53,22 @@ class Messages:
     ) -> tuple[bool, bool]:
         """A yes/no question with one choice beside it (a check box under the text): whether
         the user said yes, and whether the box was ticked when they did."""
-        box = _box(
-            QMessageBox.Icon.Question,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            parent,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box = _question(title, text, parent)
         choice = QCheckBox(option, box)
         choice.setChecked(checked)
         box.setCheckBox(choice)
         said_yes = box.exec() == QMessageBox.StandardButton.Yes
         return said_yes, choice.isChecked()
+
+
+def _question(title: str, text: str, parent: QWidget | None) -> QMessageBox:
+    """A yes/no question box whose default answer is No (Enter on a slip changes nothing)."""
+    box = _box(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box

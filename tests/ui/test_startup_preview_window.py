@@ -107,17 +107,26 @@ class HeldList(EarlyCaseList):
         return cases
 
 
-def test_the_selected_case_shows_while_the_whole_list_is_read_and_a_change_meanwhile_stays(
-    qtbot,  # type: ignore[no-untyped-def]
-    data: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _opened_while_listing(  # type: ignore[no-untyped-def]
+    qtbot, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[MainWindow, HeldList]:
+    """A window showing a preview of five cases whose store is open while the whole list is
+    held back until the test sets ``released``."""
     monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
     paths = resolve_paths(data)
     early = HeldList.start(paths, None)
     window = _window(qtbot, paths, early)
     with qtbot.waitSignal(window.context.store_opened, timeout=30_000):
         window.start()
+    return window, early
+
+
+def test_the_selected_case_shows_while_the_whole_list_is_read_and_a_change_meanwhile_stays(
+    qtbot,  # type: ignore[no-untyped-def]
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, early = _opened_while_listing(qtbot, data, monkeypatch)
     assert window.showing_preview()  # the whole list is not in yet
     first = window.case_list.current_case()
     assert first is not None
@@ -140,12 +149,7 @@ def test_the_whole_list_replacing_the_preview_keeps_the_details_of_the_same_case
     data: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
-    paths = resolve_paths(data)
-    early = HeldList.start(paths, None)
-    window = _window(qtbot, paths, early)
-    with qtbot.waitSignal(window.context.store_opened, timeout=30_000):
-        window.start()
+    window, early = _opened_while_listing(qtbot, data, monkeypatch)
     shown = window.detail.case  # read through the store when it opened
     assert shown is not None
     changes: list[object] = []
@@ -180,14 +184,9 @@ def test_with_the_store_open_first_the_window_is_ready_once_the_whole_list_is_pa
     data: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
-    paths = resolve_paths(data)
-    every = peek_cases(paths)
+    every = peek_cases(resolve_paths(data))
     assert every is not None
-    early = HeldList.start(paths, None)
-    window = _window(qtbot, paths, early)
-    with qtbot.waitSignal(window.context.store_opened, timeout=30_000):
-        window.start()
+    window, early = _opened_while_listing(qtbot, data, monkeypatch)
     log: list[object] = []
     PaintLog(window, log)
     window.cases_loaded.connect(lambda: log.append("ready"))
@@ -203,12 +202,7 @@ def test_a_window_not_on_screen_is_ready_without_a_paint(
     data: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 5)
-    paths = resolve_paths(data)
-    early = HeldList.start(paths, None)
-    window = _window(qtbot, paths, early)
-    with qtbot.waitSignal(window.context.store_opened, timeout=30_000):
-        window.start()
+    window, early = _opened_while_listing(qtbot, data, monkeypatch)
     window.hide()
     with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
         early.released.set()
