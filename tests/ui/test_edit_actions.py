@@ -47,12 +47,13 @@ def test_delete_says_what_goes_then_undo_and_redo(
     edit, chosen = actions
     before = dump(store)
     choose(chosen, store, "61/15")
-    messages.answer = True  # keep the appeals? yes; delete? yes
+    messages.answer = True  # delete? yes, the appeals kept as the ticked box offers
     with qtbot.waitSignal(edit.store_changed):
         edit.delete_case.trigger()
     asked = [text for kind, _title, text in messages.shown if kind == "ask"]
+    assert len(asked) == 1
     assert "UA 61/15" in asked[-1] and "1 imported document" in asked[-1]
-    assert "still count in reports" in asked[-1]
+    assert "[x] Keep the 1 recorded appeal as history, so it still counts in reports" in (asked[-1])
     assert [c.ua_number for c in cases.list_cases(store, include_closed=True)] == ["62/15"]
     assert edit.undo.text() == "&Undo delete UA 61/15"
     edit.undo.trigger()
