@@ -120,8 +120,10 @@ def repair_accent_damage(text: str) -> str:
 
 def _starts_sentence(text: str, start: int) -> bool:
     """Whether a word at ``start`` opens the text, a line or a sentence (after ". ")."""
-    before = text[:start].rstrip(" \t")
-    return not before or before.endswith(("\n", ".", "!", "?", "•", "-", "*"))
+    at = start - 1
+    while at >= 0 and text[at] in " \t":  # back over the spaces only, not the whole text
+        at -= 1
+    return at < 0 or text[at] in "\n.!?•-*"
 
 
 def as_printed(name: str, printed: str) -> str:

@@ -123,11 +123,11 @@ def import_files(
     # folder is synced once a second and when the batch ends, not after each copy: a power
     # cut may lose the names of the last second's copies (never their rows in the store,
     # never a part of a copy under its name).
-    originals = OriginalsWriter(db)
     if progress is not None and files:
         progress(0, len(files), files[0].name)
     # The worker reads the next file while this thread stores the one it has read.
     with contextlib.closing(parse_files_guarded(files, cancel)) as parsed:
+        originals = OriginalsWriter(db)  # closed below, however the loop ends
         try:
             for path, documents in parsed:
                 if cancel is not None and cancel.is_set():
