@@ -61,7 +61,12 @@ class Phrase(str):
         return phrase
 
     def translated(self, gettext: Callable[[str], str]) -> str:
-        return fill(gettext(self.template), self.fields)
+        """The words in the language of ``gettext``, with the phrases among its fields too."""
+        fields = {
+            name: value.translated(gettext) if isinstance(value, Phrase) else value
+            for name, value in self.fields.items()
+        }
+        return fill(gettext(self.template), fields)
 
 
 class AppealDeskError(Exception):
