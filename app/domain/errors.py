@@ -179,6 +179,9 @@ class TemplateProblem(AppealDeskError):
         self, filename: str, lineno: int | None, problem: str, /, **fields: object
     ) -> None:
         where = f"{filename}:{lineno}" if lineno else filename
+        if isinstance(problem, Phrase) and not fields:  # words made below, shown translated
+            fields = problem.fields
+            problem = problem.template
         self.filename = filename
         self.lineno = lineno
         self.problem_template = problem

@@ -419,7 +419,13 @@ def render_samples(locale: str, user_templates: Path | None = None) -> list[Prob
         for kind in AppealKind:
             for index in range(1, max(1, len(case.targets)) + 1):
                 for sender in SAMPLE_SENDERS:
-                    label = f"{locale}/{kind.value} UA {case.ua_number} target {index}"
+                    label = Phrase(
+                        N_("{locale}/{kind} UA {ua_number} target {index}"),
+                        locale=locale,
+                        kind=kind.value,
+                        ua_number=case.ua_number,
+                        index=index,
+                    )
                     try:
                         letter = _draft(
                             case,
@@ -500,7 +506,10 @@ def render_every_rank(locale: str, user_templates: Path | None = None) -> list[P
     others = [loc for loc in available_letter_locales(user_templates) if loc != locale]
     problems: list[Problem] = []
     for index, target in enumerate(targets, start=1):
-        label = f"{locale} {target.title} ({target.gender or 'gender not stated'})"
+        gender = target.gender or Phrase(N_("gender not stated"))
+        label = Phrase(
+            N_("{locale} {title} ({gender})"), locale=locale, title=target.title, gender=gender
+        )
         # one bilingual letter per rank (with each other language in turn) keeps the run short
         second = others[index % len(others)] if others and target.gender is None else None
         try:

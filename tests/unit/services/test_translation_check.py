@@ -547,3 +547,24 @@ def test_the_findings_are_in_the_language_the_translator_reads(
         "que templates/es/solidarity.txt.j2 : les lettres en it se liraient comme les lettres "
         "en es ; traduisez la copie dans sa langue",
     ]
+
+
+def test_a_letter_data_file_mistake_is_said_in_the_translators_language(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A table the salutations file does not have, read in English and then in French."""
+    _, folder = italian
+    salutations = folder / "salutations.toml"
+    salutations.write_text(
+        salutations.read_text(encoding="utf-8") + '\n[saluti]\ngeneric = "Gentile"\n',
+        encoding="utf-8",
+    )
+    where = "templates/it/salutations.toml"
+    code, lines = check(capsys, "--no-render")
+    assert (code, [line for line in lines if where in line]) == (
+        1,
+        [f"error: {where}:1: unknown table [saluti]"],
+    )
+    assert main(["--lang", "fr", "i18n", "check", "it", "--no-render"]) == 1
+    out = capsys.readouterr().out
+    assert f"erreur : {where}:1 : table inconnue [saluti]\n" in out
