@@ -115,6 +115,11 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PYTHON), "-m", "app", *rest], cwd=ROOT)
     ensure_venv("dev")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # First, the system libraries Qt needs: one line naming the missing ones and the command
+    # that installs them, rather than a traceback from the first test that touches Qt.
+    check = [PYTHON, "-m", "app.qt_system_libraries", "--plugin", "offscreen"]
+    if subprocess.run([str(c) for c in check], cwd=ROOT, env=env).returncode != 0:
+        raise SystemExit(1)
     run(PYTHON, "-m", "ruff", "check", "app", "tests", "bench", env=env)
     run(PYTHON, "-m", "ruff", "format", "--check", "app", "tests", "bench", ".ci", env=env)
     run(PYTHON, "-m", "mypy", "app", env=env)

@@ -80,6 +80,8 @@ _PACKAGES: dict[str, tuple[str, str, str]] = {
 _DISTRIBUTION_COLUMN = {Distribution.DEBIAN: 0, Distribution.FEDORA: 1, Distribution.ARCH: 2}
 _NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found\s*$", re.MULTILINE)
 _WINDOW_PLUGINS = {"xcb": "libqxcb.so", "wayland": "libqwayland.so"}
+# Offscreen draws without a display (the tests, the screenshots) but links QtGui's libraries.
+_PLUGIN_FILES = {**_WINDOW_PLUGINS, "offscreen": "libqoffscreen.so"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,15 @@ class MissingLibraries:
     def install_command(self, distribution: Distribution) -> str:
         packages = " ".join(self.packages(distribution))
         return _INSTALL_COMMANDS[distribution].format(packages=packages)
+
+    def one_line(self, distribution: Distribution | None) -> str:
+        """The same in one line, for the test command and CI logs."""
+        family = distribution or Distribution.DEBIAN
+        return (
+            f"Qt cannot start: its '{self.plugin}' plugin needs system libraries that are not "
+            f"installed: {' '.join(self.files)}; install them ({family.value}): "
+            f"{self.install_command(family)}"
+        )
 
     def advice(self, distribution: Distribution | None) -> str:
         """The message for the terminal: what is missing and the one command that fixes it."""
@@ -145,7 +156,7 @@ def detect_distribution(os_release: Path = Path("/etc/os-release")) -> Distribut
 
 def plugin_file(platform: str, qt_plugins: Path) -> Path | None:
     """The plugin's shared object for the platforms this check knows, when it exists."""
-    name = _WINDOW_PLUGINS.get(platform)
+    name = _PLUGIN_FILES.get(platform)
     if name is None:
         return None
     path = qt_plugins / "platforms" / name
@@ -175,13 +186,18 @@ def missing_libraries(plugin: Path) -> tuple[str, ...]:
 
 def loads(plugin: Path) -> bool:
     """Whether the dynamic loader can load ``plugin`` with everything it links against."""
+    return load_error(plugin) is None
+
+
+def load_error(plugin: Path) -> str | None:
+    """The dynamic loader's message when it cannot load ``plugin``, else None."""
     import ctypes  # not on the platforms that need no check (offscreen, other systems)
 
     try:
         ctypes.CDLL(str(plugin))
-    except OSError:
-        return False
-    return True
+    except OSError as error:
+        return str(error)
+    return None
 
 
 def qt_plugins_folder() -> Path | None:
@@ -249,8 +265,36 @@ def check_window_platform(
     return MissingLibraries(platform, files) if files else None
 
 
-def main() -> int:
-    """``python -m app.qt_system_libraries``: exit 1 with the install advice when Qt would fail."""
+def check_plugin(platform: str, plugins: Path | None = None) -> MissingLibraries | None:
+    """What stops Qt's ``platform`` plugin (xcb, wayland or offscreen) from loading on Linux,
+    whatever the session asks for: the libraries ldd cannot find or, when ldd finds them all,
+    the loader's own error as the one "file"."""
+    if not sys.platform.startswith("linux"):
+        return None
+    plugins = plugins or qt_plugins_folder()
+    plugin = plugin_file(platform, plugins) if plugins is not None else None
+    if plugin is None:
+        return None
+    error = load_error(plugin)
+    if error is None:
+        return None
+    return MissingLibraries(platform, missing_libraries(plugin) or (error,))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m app.qt_system_libraries [--plugin NAME]``: exit 1 with the install advice
+    when Qt would fail, for the window this session would open or for the plugin named
+    (``--plugin offscreen`` is what the tests use: one line then, for the test command)."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--plugin"] and len(args) == 2:
+        problem = check_plugin(args[1])
+        if problem is not None:
+            print(problem.one_line(detect_distribution()), file=sys.stderr)
+            return 1
+        return 0
+    if args:
+        print("usage: python -m app.qt_system_libraries [--plugin NAME]", file=sys.stderr)
+        return 2
     problem = check_window_platform()
     if problem is None:
         return 0

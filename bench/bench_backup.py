@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from generate_store import cached_store
+from generate_store import store_copy
 from measure import Result, benchmark_main, ensure_repo_on_path
 
 ensure_repo_on_path()
@@ -44,9 +44,8 @@ def run(quick: bool) -> list[Result]:
     cases, appeals = (1_000, 10_000) if quick else (10_000, 100_000)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        shutil.copytree(cached_store(cases, appeals), data)
+        store_copy(cases, appeals, into=data)
         paths = resolve_paths(data)
-        shutil.rmtree(paths.backups, ignore_errors=True)  # changed since its last backup
         plain = min(_plain_copy(paths.database, Path(tmp) / "plain-copy.sqlite3") for _ in "abc")
         db = open_database(paths)
         try:

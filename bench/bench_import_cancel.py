@@ -139,17 +139,16 @@ def cancel_during(  # type: ignore[no-untyped-def]
 def cancel_during_backup() -> tuple[str, float, list[str]]:
     """A bulk import into a large store (10,000 cases, 100,000 appeals) begins with a backup
     that reads every row; cancel half a second into it (the service, as the dialog calls it)."""
-    import shutil
     import threading
 
-    from generate_store import cached_store
+    from generate_store import store_copy
 
     from app.services.importing import import_files
     from app.store.database import open_database
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        shutil.copytree(cached_store(10_000, 100_000), data)
+        store_copy(10_000, 100_000, into=data)
         db = open_database(resolve_paths(data))
         cancel = threading.Event()
         out: list[list[str]] = []

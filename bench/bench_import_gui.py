@@ -11,7 +11,6 @@ a generated one (1,000 cases), so the pre-import backup has real work to do.
 from __future__ import annotations
 
 import re
-import shutil
 import statistics
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generate_store import cached_store
+from generate_store import store_copy
 from measure import Result, benchmark_main
 from PySide6.QtCore import QEventLoop, QTimer
 
@@ -123,7 +122,7 @@ def run(quick: bool) -> list[Result]:
     assert app is not None
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        shutil.copytree(cached_store(1_000, 10_000), data)
+        store_copy(1_000, 10_000, into=data)
         documents = write_documents(Path(tmp), count)
         window, loads = open_loaded_window(data)
         finished: list[int] = []

@@ -11,7 +11,7 @@ import statistics
 import sys
 import time
 
-from generate_store import cached_store
+from generate_store import store_copy
 from measure import Result, benchmark_main
 
 from app.domain.model import SenderProfile
@@ -30,7 +30,7 @@ SENDER = SenderProfile(
 
 
 def run(quick: bool) -> list[Result]:
-    store = cached_store(1_000, 10_000)
+    store = store_copy(1_000, 10_000)
     db = open_store(resolve_paths(store))
     try:
         summaries = [c for c in list_cases(db, include_closed=True) if c.officials][:50]

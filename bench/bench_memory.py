@@ -12,7 +12,7 @@ import statistics
 import sys
 
 from bench_startup import run_child
-from generate_store import cached_store
+from generate_store import store_copy
 from measure import BENCH_DIR, Result, benchmark_main
 
 
@@ -23,7 +23,7 @@ def peak_rss_mb(command: list[str], extra_env: dict[str, str] | None = None) -> 
 
 def run(quick: bool) -> list[Result]:
     count = 5_000 if quick else 100_000
-    store = cached_store(count, count, lean=True)
+    store = store_copy(count, count, lean=True)
     probe = [sys.executable, str(BENCH_DIR / "paint_probe.py")]
     app = probe + ["app", "--data-dir", str(store), "gui"]
     peak_rss_mb(app)  # warm-up: page cache, and the day's automatic backup if one is due

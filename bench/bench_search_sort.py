@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from generate_store import cached_store
+from generate_store import store_copy
 from measure import Result, benchmark_main
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -75,7 +75,7 @@ def keystrokes(view: CaseListView, words: list[str]) -> list[Callable[[], object
 
 def run(quick: bool) -> list[Result]:
     count = 5_000 if quick else 100_000
-    store = cached_store(count, count, lean=True)
+    store = store_copy(count, count, lean=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     db = open_store(resolve_paths(store))
     try:

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from generate_store import cached_store
+from generate_store import store_copy
 from measure import BENCH_DIR, Result, benchmark_main, offscreen_env
 
 
@@ -97,7 +97,7 @@ def measure(store: Path, repeat: int) -> dict[str, list[float]]:
 
 def run(quick: bool) -> list[Result]:
     cases, appeals = (1_000, 10_000) if quick else (10_000, 100_000)
-    store = cached_store(cases, appeals)
+    store = store_copy(cases, appeals)
     medians = {k: statistics.median(v) for k, v in measure(store, 3 if quick else 9).items()}
     size = f"{cases:,} cases, {appeals:,} appeals"
     bare, table, app = medians["bare"], medians["table"], medians["app"]

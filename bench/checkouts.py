@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import STORE_CACHE, offscreen_env
+from measure import STORE_CACHE, locked, offscreen_env
 
 GENERATOR = Path("bench/generate_store.py")
 STORE_SOURCES = (GENERATOR, Path("app/store/schema.py"))
@@ -76,7 +76,16 @@ def checkout_store(
     target = cache / f"{cases}c-{appeals}a{'-lean' if lean else ''}"
     if (target / ".complete").exists():
         return target
-    cache.mkdir(parents=True, exist_ok=True)
+    with locked(cache / f".{target.name}.lock"):  # two runs at once generate it once
+        if (target / ".complete").exists():  # made by the run we waited for
+            return target
+        return _generate(repo, generator, target, cases, appeals, lean, python)
+
+
+def _generate(
+    repo: Path, generator: Path, target: Path, cases: int, appeals: int, lean: bool, python: str
+) -> Path:
+    cache = target.parent
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=cache))
     try:
         data = work / "data"

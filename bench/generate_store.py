@@ -19,17 +19,19 @@ import random
 import shutil
 import sqlite3
 import sys
+import tempfile
 import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from measure import STORE_CACHE
+from measure import STORE_CACHE, locked, private_copy
 from sqlalchemy import insert
 
 from app.paths import DATABASE_FILE, resolve_paths
 from app.store.case_repository import fold
 from app.store.database import open_database
+from app.store.revision import HEAD
 from app.store.schema import AppealRow, CaseRow, OutputRow, PersonRow, TargetRow
 
 GENERATOR_VERSION = 2  # bump when the generated data changes shape (invalidates the cache)
@@ -325,18 +327,42 @@ def generate(data_dir: Path, cases: int, appeals: int, seed: int = 8, lean: bool
 def cached_store(
     cases: int, appeals: int, lean: bool = False, cache_dir: Path = DEFAULT_CACHE
 ) -> Path:
-    """A data dir holding a store of this size, generated once and reused."""
+    """A data dir holding a store of this size, generated once and reused: a template that
+    no benchmark opens (``store_copy`` gives each run its own copy to work on).
+
+    Two runs that ask for the same store at once generate it once: the second waits for the
+    first, and a store appears under its name only when it is complete. The name carries the
+    schema revision, so a store is never migrated where it lies."""
     suffix = "-lean" if lean else ""
-    target = cache_dir / f"v{GENERATOR_VERSION}-{cases}c-{appeals}a{suffix}"
+    revision = HEAD.split("_", 1)[0]
+    target = cache_dir / f"v{GENERATOR_VERSION}-{revision}-{cases}c-{appeals}a{suffix}"
     done = target / ".complete"
     if done.exists():
         return target
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    generate(target, cases, appeals, lean=lean)
-    done.write_text("ok\n")
+    with locked(cache_dir / f".{target.name}.lock"):
+        if done.exists():  # made by the run we waited for
+            return target
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=cache_dir))
+        try:
+            generate(work, cases, appeals, lean=lean)
+            (work / ".complete").write_text("ok\n")
+            if target.exists():  # left half-made by a run that was killed
+                shutil.rmtree(target)
+            work.rename(target)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+def store_copy(
+    cases: int,
+    appeals: int,
+    lean: bool = False,
+    into: Path | None = None,
+    cache_dir: Path = DEFAULT_CACHE,
+) -> Path:
+    """This run's own copy of the cached store (see ``measure.private_copy``)."""
+    return private_copy(cached_store(cases, appeals, lean, cache_dir), into)
 
 
 def main(argv: list[str] | None = None) -> int:

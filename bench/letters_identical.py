@@ -80,13 +80,13 @@ def _fixture_cases(scratch: Path) -> list[object]:
 
 def _store_cases(count: int) -> list[object]:
     sys.path.insert(0, str(BENCH_DIR))
-    from generate_store import cached_store
+    from generate_store import store_copy
 
     from app.paths import resolve_paths
     from app.services.cases import get_case, list_cases
     from app.services.database import open_store
 
-    db = open_store(resolve_paths(cached_store(1_000, 10_000)))
+    db = open_store(resolve_paths(store_copy(1_000, 10_000)))
     try:
         summaries = [c for c in list_cases(db, include_closed=True) if c.officials][:count]
         return [get_case(db, s.ua_number) for s in summaries]

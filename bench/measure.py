@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import fcntl
 import json
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +23,7 @@ PYCACHE = Path("/tmp/appeal-desk-bench/pycache")
 # Where generated stores are kept (bench/compare_runs.py gives each checkout a folder of its own)
 STORE_CACHE = Path(os.environ.get("APPEAL_DESK_BENCH_CACHE") or "/tmp/appeal-desk-bench")
 JSON_KEYS = ("name", "value", "unit", "target", "ok")
+STORE_FILES = ("appeal-desk.sqlite3", "appeal-desk.sqlite3-wal")  # a data folder's database
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,3 +150,48 @@ def parse_json_lines(text: str) -> list[dict[str, object]]:
 def ensure_repo_on_path() -> None:
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
+
+
+@contextmanager
+def locked(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file``: another run waits here until it is released
+    (the lock dies with the process that holds it). The file is removed on release; a run
+    that was waiting on the removed file takes the lock again on a new one."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    said = False
+    while True:
+        handle = lock_file.open("a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not said:
+                print(f"waiting for another run ({lock_file})", file=sys.stderr, flush=True)
+                said = True
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            if os.stat(lock_file).st_ino == os.fstat(handle.fileno()).st_ino:
+                break  # still the lock file, not one its holder removed
+        except FileNotFoundError:
+            pass
+        handle.close()
+    try:
+        yield
+    finally:
+        lock_file.unlink(missing_ok=True)
+        handle.close()  # releases the lock
+
+
+def private_copy(template: Path, into: Path | None = None) -> Path:
+    """A data folder of this run's own holding a copy of ``template``'s database: ``into`` (a
+    folder the caller removes), else a temporary one removed when the process ends. The app
+    may migrate it, back it up, lock it and write its settings and logs beside it without
+    touching the cached template or another run's copy."""
+    if into is None:
+        folder = Path(tempfile.mkdtemp(prefix=f"bench-{template.name}-"))
+        atexit.register(shutil.rmtree, folder, True)
+        into = folder / "data"
+    into.mkdir(parents=True)
+    for name in STORE_FILES:
+        if (template / name).exists():
+            shutil.copyfile(template / name, into / name)
+    return into

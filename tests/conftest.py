@@ -14,6 +14,8 @@ import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from app.qt_system_libraries import check_plugin, detect_distribution
+
 # Hypothesis times nothing: how fast a busy machine draws or runs an example is no result (the
 # benchmarks in bench/ measure speed). CI replays the same examples every run (a red build
 # always means a code change); locally Hypothesis keeps exploring new ones.
@@ -31,6 +33,12 @@ if version("PySide6-Essentials") == "6.12.0":
         "PySide6-Essentials 6.12.0 is excluded (it crashes Python 3.11 after ~30,000 Qt calls): "
         "reinstall with  python3 .ci/dev.py test --co -q  or  .venv/bin/pip install -e '.[dev]'"
     )
+# A system library Qt needs is missing (a bare container): one line naming them all and the
+# install command, instead of pytest-qt's internal error naming the first one.
+_qt_missing = check_plugin("offscreen")
+if _qt_missing is not None:
+    raise pytest.UsageError(_qt_missing.one_line(detect_distribution()))
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED_FINAL = FIXTURES / "seed" / "ua-119-21-final.txt"

@@ -71,7 +71,7 @@ def check_handler(args: argparse.Namespace, ctx: CliContext) -> int:
         report = check_locale(locale, render=not args.no_render, user_templates=user)
         for problem in report.problems:
             if problem.error or not args.quiet:
-                print(problem, file=ctx.out)
+                print(problem.translated(_), file=ctx.out)
         error_count += len(report.errors)
         if not args.quiet:
             print(f"{locale}: {_summary(report)}", file=ctx.out)

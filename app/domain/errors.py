@@ -61,7 +61,12 @@ class Phrase(str):
         return phrase
 
     def translated(self, gettext: Callable[[str], str]) -> str:
-        return fill(gettext(self.template), self.fields)
+        """The words in the language of ``gettext``, with the phrases among its fields too."""
+        fields = {
+            name: value.translated(gettext) if isinstance(value, Phrase) else value
+            for name, value in self.fields.items()
+        }
+        return fill(gettext(self.template), fields)
 
 
 class AppealDeskError(Exception):
@@ -174,6 +179,9 @@ class TemplateProblem(AppealDeskError):
         self, filename: str, lineno: int | None, problem: str, /, **fields: object
     ) -> None:
         where = f"{filename}:{lineno}" if lineno else filename
+        if isinstance(problem, Phrase) and not fields:  # words made below, shown translated
+            fields = problem.fields
+            problem = problem.template
         self.filename = filename
         self.lineno = lineno
         self.problem_template = problem

@@ -118,11 +118,13 @@ class CaseSummary:
 @dataclass(frozen=True, slots=True)
 class CaseListPreview:
     """The first screen of the open case list (deadline order) and the store's case counts,
-    shown while the whole list is still being read (start-up)."""
+    shown while the whole list is still being read (start-up). ``complete``: ``cases`` is the
+    whole list already (open and closed cases, a small store), and no other read follows."""
 
     cases: tuple[CaseSummary, ...]
     open_count: int
     closed_count: int
+    complete: bool = False
 
 
 @dataclass(frozen=True, slots=True)

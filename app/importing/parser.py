@@ -25,7 +25,7 @@ from app.importing.persons import column_persons, labelled_persons, with_sex_mar
 from app.importing.status import document_kind
 from app.importing.story import model_letter, preferred_languages, summary
 from app.importing.story_persons import narrative_persons
-from app.importing.targets import block_targets
+from app.importing.targets import GREETING, block_targets
 
 MAX_CHARS = 2_000_000
 NOT_A_UA = N_(
@@ -131,7 +131,10 @@ def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:
     """The model letter's greeting is the salutation of the official it names, else of the
     first target without one (AIUSA pages print the sample letter after the copies block),
     unless a target already has it."""
-    greeting = letter.split("\n", 1)[0].strip().rstrip(",:;!").strip()
+    first_line = letter.split("\n", 1)[0]
+    if not GREETING.match(first_line):
+        return targets  # a model letter that opens with its first sentence greets nobody
+    greeting = first_line.strip().rstrip(",:;!").strip()
     if not greeting or any(fold(t.salutation or "") == fold(greeting) for t in targets):
         return targets
     named = greeted_official(greeting, official_descriptions(targets))

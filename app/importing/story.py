@@ -86,6 +86,81 @@ def model_letter(doc: Document) -> str | None:
                 return re.sub(r"\n{3,}", "\n\n", text).strip()
             if TARGET_MARKER.match(lines[j]) or COPIES_MARKER.match(lines[j]):
                 break
+    return _offered_letter(lines)
+
+
+# The heading that offers a model letter: "... OR USE THIS MODEL LETTER", "... UTILICEN ESTA
+# CARTA MODELO", "... UTILISEZ CE MODÈLE DE LETTRE", "MUSTERBRIEF", "SAMPLE LETTER".
+_OFFERS_LETTER = re.compile(
+    r"\b(?:model letter|sample letter|carta[ -]modelo|modelo de carta|mod[eè]le de lettre|"
+    r"musterbrief)\b",
+    re.I,
+)
+
+
+# A greeting at the start of a line that goes on ("Dear Minister, I am writing ...").
+_OPENS_WITH_GREETING = re.compile(
+    r"^\s*(?:Dear|Your (?:Excellency|Majesty|Highness|Honou?r)|Excellency|Estimad[oa]s?|"
+    r"Excelent[íi]sim[oa]|Monsieur|Madame|Sehr geehrte|Exzellenz|Excelent[íi]ssim[oa]|"
+    r"Prezad[oa])\b",
+    re.I,
+)
+
+
+def _not_letter(line: str) -> bool:
+    return bool(_OPENS_WITH_GREETING.match(line) or CONTACT_LABEL.match(line))
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "»", "”", '"', ")")
+
+
+def _from_first_sentence(paragraph: list[str]) -> list[str]:
+    """The paragraph without the address lines a PDF ran into it: short lines that end no
+    sentence, before the letter's first sentence ends. A short line after a long one is the
+    end of a wrapped line, not an address."""
+    width = max(len(line.strip()) for line in paragraph)
+    start = 0
+    for k, line in enumerate(paragraph[:-1]):
+        stripped = line.strip()
+        if stripped.endswith(_SENTENCE_ENDS):
+            break
+        wrapped = k > 0 and len(paragraph[k - 1].strip()) >= 0.6 * width
+        if len(stripped) < 0.6 * width and not wrapped:
+            start = k + 1
+    return paragraph[start:]
+
+
+def _offered_letter(lines: list[str]) -> str | None:
+    """A model letter that opens without a greeting ("I am writing to urge you to ..."): the
+    paragraphs of sentences right above the closing that follows the heading offering it.
+    Lines of an address block between the heading and the letter are not sentences."""
+    for i, line in enumerate(lines):
+        if not _OFFERS_LETTER.search(line):
+            continue
+        for j in range(i + 1, min(len(lines), i + 80)):
+            if _OFFERS_LETTER.search(lines[j]):
+                break  # the next offer starts its own search
+            if not _CLOSING.match(lines[j]):
+                continue
+            paragraphs: list[list[str]] = [[]]
+            for part in lines[i + 1 : j]:
+                if part.strip():
+                    paragraphs[-1].append(part.rstrip())
+                elif paragraphs[-1]:
+                    paragraphs.append([])
+            kept: list[list[str]] = []
+            for paragraph in reversed([p for p in paragraphs if p]):
+                if not _is_prose(" ".join(part.strip() for part in paragraph)):
+                    break
+                kept.insert(0, paragraph)
+            if kept:
+                kept[0] = _from_first_sentence(kept[0])
+            if any(_not_letter(part) for paragraph in kept for part in paragraph):
+                break  # a greeting run into its sentence, or contacts: text run together
+            if kept:
+                body = "\n\n".join("\n".join(paragraph) for paragraph in kept)
+                return body + "\n\n" + lines[j].strip()
+            break
     return None
 
 

@@ -14,8 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from app.domain.errors import TemplateProblem
+from app.domain.errors import N_, Phrase, TemplateProblem
 from app.letters.salutations import (
+    UNKNOWN_TABLE,
     Stamp,
     compile_phrase,
     fold,
@@ -167,43 +168,63 @@ def _ask_words(stamp: Stamp) -> AskWords:
     return AskWords(tuple(found), tuple(mentions))
 
 
-def asks_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]:
+def asks_problems(data: dict[str, Any], *, complete: bool = False) -> list[Phrase]:
     """What is wrong with one asks file: unknown tables or asks, a pronoun word without all
     its forms, a sentence placeholder that names no pronoun word."""
-    problems = [f"unknown table [{key}]" for key in data if key not in ASK_TABLES]
+    problems = [Phrase(UNKNOWN_TABLE, table=key) for key in data if key not in ASK_TABLES]
     for table in ("recognise", "mentions", "sentences"):
         for ask in data.get(table, {}):
             if ask not in ASKS:
-                problems.append(f"[{table}] unknown ask {ask!r}")
+                problems.append(
+                    Phrase(N_("[{table}] unknown ask {ask}"), table=table, ask=repr(ask))
+                )
     for table in ("recognise", "mentions"):
         for ask, phrases in data.get(table, {}).items():
             if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-                problems.append(f"[{table}] {ask}: write a list of phrases")
+                problems.append(
+                    Phrase(N_("[{table}] {ask}: write a list of phrases"), table=table, ask=ask)
+                )
                 continue
             for phrase in phrases:
                 if not all(choice.strip("*") for choice in _choices(phrase)):
-                    problems.append(f"[{table}] {ask}: {phrase!r} has an empty word or choice")
+                    problems.append(
+                        Phrase(
+                            N_("[{table}] {ask}: {phrase} has an empty word or choice"),
+                            table=table,
+                            ask=ask,
+                            phrase=repr(phrase),
+                        )
+                    )
     for opener, written in data.get("bullets", {}).items():
         if not isinstance(written, str):
-            problems.append(f"[bullets] {opener!r}: must be a text")
+            problems.append(Phrase(N_("[bullets] {opener}: must be a text"), opener=repr(opener)))
     words = data.get("pronouns", {})
     for word, forms in words.items():
         if not isinstance(forms, dict) or set(forms) != set(PRONOUN_FORMS):
-            problems.append(f"[pronouns] {word}: give f, m, neutral and several")
+            problems.append(
+                Phrase(N_("[pronouns] {word}: give f, m, neutral and several"), word=word)
+            )
     for ask, sentence in data.get("sentences", {}).items():
         if not isinstance(sentence, str):
-            problems.append(f"[sentences] {ask}: must be a text")
+            problems.append(Phrase(N_("[sentences] {ask}: must be a text"), ask=ask))
             continue
         for name in _PLACEHOLDER.findall(sentence):
             if name != "names" and name not in words:
                 problems.append(
-                    f"[sentences] {ask}: unknown placeholder {{{name}}} "
-                    "(use {names} or a word of [pronouns])"
+                    Phrase(
+                        N_(
+                            "[sentences] {ask}: unknown placeholder {name} "
+                            "(use {names} or a word of [pronouns])"
+                        ),
+                        ask=ask,
+                        name="{" + name + "}",
+                        names="{names}",
+                    )
                 )
     if complete:
         for ask in ASKS:
             if ask not in data.get("sentences", {}):
-                problems.append(f"[sentences] has no sentence for {ask!r}")
+                problems.append(Phrase(N_("[sentences] has no sentence for {ask}"), ask=repr(ask)))
     return problems
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from app.domain.errors import N_, TemplateProblem
+from app.domain.errors import Phrase as Finding
 from app.domain.text_folding import fold as fold_text
 from app.letters.template_folders import SHIPPED_TEMPLATES, ensure_inside
 
@@ -299,13 +300,20 @@ def _phrase(phrase: str, rank: Rank, office: str | None) -> Phrase:
     return Phrase(compile_phrase(phrase), literal, rank, office, needle_of(phrase))
 
 
-def office_data_problems(data: dict[str, Any]) -> list[str]:
+def office_data_problems(data: dict[str, Any]) -> list[Finding]:
     """What is wrong with one ``offices.toml`` (unknown tables, ranks or shapes)."""
-    problems = [f"unknown table [{key}]" for key in data if key not in OFFICE_TABLES]
+    problems = [Finding(UNKNOWN_TABLE, table=key) for key in data if key not in OFFICE_TABLES]
     for table in ("offices", "institutions"):
         for phrase, rank in data.get(table, {}).items():
             if rank not in RANK_KEYS:
-                problems.append(f"[{table}] {phrase!r}: unknown rank {rank!r}")
+                problems.append(
+                    Finding(
+                        N_("[{table}] {phrase}: unknown rank {rank}"),
+                        table=table,
+                        phrase=repr(phrase),
+                        rank=repr(rank),
+                    )
+                )
     for phrase, value in data.get("heads", {}).items():
         if not (
             isinstance(value, list)
@@ -313,40 +321,65 @@ def office_data_problems(data: dict[str, Any]) -> list[str]:
             and all(isinstance(v, str) for v in value)
             and value[1] in RANK_KEYS
         ):
-            problems.append(f"[heads] {phrase!r}: write [office, rank] with a known rank")
+            problems.append(
+                Finding(
+                    N_("[heads] {phrase}: write [office, rank] with a known rank"),
+                    phrase=repr(phrase),
+                )
+            )
     for key, value in data.get("gender", {}).items():
         if key not in (*GENDERS, "titles") or not isinstance(value, list):
-            problems.append(f"[gender] {key!r}: only f, m, neutral and titles lists")
+            problems.append(
+                Finding(N_("[gender] {key}: only f, m, neutral and titles lists"), key=repr(key))
+            )
     titles = data.get("titles", {})
     if not isinstance(titles, dict):
-        return [*problems, "[titles] must be a table"]
+        return [*problems, Finding(MUST_BE_A_TABLE, table="titles")]
     for key, value in titles.items():
         problems.extend(_title_problems(key, value))
     return problems
 
 
-def _title_problems(key: str, value: object) -> list[str]:
+# Words the checks of the letters' data files share
+UNKNOWN_TABLE = N_("unknown table [{table}]")
+MUST_BE_A_TABLE = N_("[{table}] must be a table")
+NEUTRAL_MISSING = N_("[{table}] {key}: the neutral form is missing (gender not stated)")
+
+
+def _title_problems(key: str, value: object) -> list[Finding]:
     """What is wrong with one [titles] entry: a text, a list of texts (the first is written),
     or a table of f, m and neutral forms with an optional ``also`` list."""
     if isinstance(value, str):
-        return [] if value.strip() else [f"[titles] {key}: the title is empty"]
+        return [] if value.strip() else [Finding(N_("[titles] {key}: the title is empty"), key=key)]
     if isinstance(value, list):
         if value and all(isinstance(v, str) and v.strip() for v in value):
             return []
-        return [f"[titles] {key}: write a list of titles (texts)"]
+        return [Finding(N_("[titles] {key}: write a list of titles (texts)"), key=key)]
     if not isinstance(value, dict):
-        return [f"[titles] {key}: write a text, a list, or a table of f, m and neutral"]
+        return [
+            Finding(
+                N_("[titles] {key}: write a text, a list, or a table of f, m and neutral"), key=key
+            )
+        ]
     unknown = sorted(set(value) - {*GENDERS, "also"})
     if unknown:
-        return [f"[titles] {key}: unknown key(s) {', '.join(unknown)} (f, m, neutral, also)"]
+        return [
+            Finding(
+                N_("[titles] {key}: unknown key(s) {keys} (f, m, neutral, also)"),
+                key=key,
+                keys=", ".join(unknown),
+            )
+        ]
     if not isinstance(value.get("neutral"), str):
-        return [f"[titles] {key}: the neutral form is missing (gender not stated)"]
+        return [Finding(NEUTRAL_MISSING, table="titles", key=key)]
     also = value.get("also", [])
     forms = [value[g] for g in GENDERS if g in value]
     if not all(isinstance(v, str) for v in forms) or not (
         isinstance(also, list) and all(isinstance(v, str) for v in also)
     ):
-        return [f"[titles] {key}: f, m and neutral are texts, also a list of texts"]
+        return [
+            Finding(N_("[titles] {key}: f, m and neutral are texts, also a list of texts"), key=key)
+        ]
     return []
 
 
@@ -558,14 +591,14 @@ def _merged_rules(stamp: Stamp) -> dict[str, dict]:
     return merged
 
 
-def rules_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]:
+def rules_problems(data: dict[str, Any], *, complete: bool = False) -> list[Finding]:
     """What is wrong with a salutations file: unknown tables, keys or genders, a missing neutral
     form, a placeholder the table does not allow. ``complete`` also asks for every rank."""
-    problems = [f"unknown table [{key}]" for key in data if key not in RULE_TABLES]
+    problems = [Finding(UNKNOWN_TABLE, table=key) for key in data if key not in RULE_TABLES]
     for table, allowed in ALLOWED_PLACEHOLDERS.items():
         entries = data.get(table, {})
         if not isinstance(entries, dict):
-            problems.append(f"[{table}] must be a table")
+            problems.append(Finding(MUST_BE_A_TABLE, table=table))
             continue
         for key, value in entries.items():
             if (
@@ -573,40 +606,76 @@ def rules_problems(data: dict[str, Any], *, complete: bool = False) -> list[str]
                 and key not in RANK_KEYS
                 and not (table == "closing" and key == "default")
             ):
-                problems.append(f"[{table}] unknown rank {key!r}")
+                problems.append(
+                    Finding(N_("[{table}] unknown rank {rank}"), table=table, rank=repr(key))
+                )
             problems.extend(_entry_problems(table, key, value, allowed))
     if complete:
         for rank in sorted(RANK_KEYS):
             if rank not in data.get("salutation", {}):
-                problems.append(f"[salutation] has no entry for {rank!r}")
+                problems.append(
+                    Finding(N_("[salutation] has no entry for {rank}"), rank=repr(rank))
+                )
         closing = data.get("closing", {})
         if "default" not in closing and Rank.GENERIC.value not in closing:
-            problems.append("[closing] needs a 'default' or 'generic' entry")
+            problems.append(Finding(N_("[closing] needs a 'default' or 'generic' entry")))
     return problems
 
 
-def _entry_problems(table: str, key: str, value: object, allowed: frozenset[str]) -> list[str]:
+def _entry_problems(table: str, key: str, value: object, allowed: frozenset[str]) -> list[Finding]:
     if isinstance(value, str):
         forms = {"neutral": value}
     elif isinstance(value, dict):
         forms = value
         unknown = sorted(set(forms) - set(GENDERS))
         if unknown:
-            return [f"[{table}] {key}: unknown gender key(s) {', '.join(unknown)} (f, m, neutral)"]
+            return [
+                Finding(
+                    N_("[{table}] {key}: unknown gender key(s) {keys} (f, m, neutral)"),
+                    table=table,
+                    key=key,
+                    keys=", ".join(unknown),
+                )
+            ]
         if "neutral" not in forms:
-            return [f"[{table}] {key}: the neutral form is missing (gender not stated)"]
+            return [Finding(NEUTRAL_MISSING, table=table, key=key)]
     else:
-        return [f"[{table}] {key}: write a text or a table of f, m and neutral"]
+        return [
+            Finding(
+                N_("[{table}] {key}: write a text or a table of f, m and neutral"),
+                table=table,
+                key=key,
+            )
+        ]
     problems = []
     for gender, text in forms.items():
         if not isinstance(text, str):
-            problems.append(f"[{table}] {key}.{gender}: must be a text")
+            problems.append(
+                Finding(
+                    N_("[{table}] {key}.{gender}: must be a text"),
+                    table=table,
+                    key=key,
+                    gender=gender,
+                )
+            )
             continue
         for name in _PLACEHOLDER.findall(text):
             if name not in allowed:
-                shown = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
+                shown = ", ".join("{" + a + "}" for a in sorted(allowed))
+                template = (
+                    N_("[{table}] {key}.{gender}: unknown placeholder {name} (allowed: {allowed})")
+                    if shown
+                    else N_("[{table}] {key}.{gender}: unknown placeholder {name} (allowed: none)")
+                )
                 problems.append(
-                    f"[{table}] {key}.{gender}: unknown placeholder {{{name}}} (allowed: {shown})"
+                    Finding(
+                        template,
+                        table=table,
+                        key=key,
+                        gender=gender,
+                        name="{" + name + "}",
+                        allowed=shown,
+                    )
                 )
     return problems
 

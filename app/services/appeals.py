@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypedDict
 
 from app.atomic_files import atomic_replace
 from app.domain.errors import N_, InvalidInput, TargetOutOfRange
@@ -83,6 +84,17 @@ def record_appeal(
             event_id=event_id,
         )
         return appeal_repository.record_for(session, row)
+
+
+class AppealFilters(TypedDict):
+    """The narrowing arguments of :func:`list_appeals`, as one value (the history's filter
+    bar builds it): None lets every appeal through."""
+
+    ua_number: str | None
+    status: AppealStatus | None
+    channel: Channel | None
+    since: date | None
+    until: date | None
 
 
 def list_appeals(

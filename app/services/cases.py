@@ -81,16 +81,24 @@ def peek_cases(
 
 
 def peek_preview(
-    paths: AppPaths, size: int, database_url: str | None = None, today: date | None = None
+    paths: AppPaths,
+    size: int,
+    database_url: str | None = None,
+    today: date | None = None,
+    whole_list_at_most: int = 0,
 ) -> CaseListPreview | None:
     """The first ``size`` (or a few more) open cases in list order and the case counts, read
-    in milliseconds before the store is opened; None when ``peek_cases`` would be None."""
+    in milliseconds before the store is opened; None when ``peek_cases`` would be None. A
+    store of at most ``whole_list_at_most`` cases gives the whole list as ``peek_cases`` does
+    (``complete``): read at once, it costs little more than a preview."""
     if database_url is not None:
         return None
     from app.store.case_list import read_file, read_preview
 
     day = today or date.today()
-    preview = read_file(paths.database, lambda execute: read_preview(execute, size, day))
+    preview = read_file(
+        paths.database, lambda execute: read_preview(execute, size, day, whole_list_at_most)
+    )
     if preview is None:
         return None
     return replace(preview, cases=tuple(sorted(preview.cases, key=list_order(day))))

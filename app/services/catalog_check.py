@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from app import i18n
 from app.catalog_safety import UNKNOWN_NAME, unsafe_reason
+from app.domain.errors import N_, Phrase
 from app.i18n import LOCALE_ID
 from app.letters import rendering
 
@@ -21,7 +24,11 @@ ACCELERATOR = re.compile(r"&(?=[^\s&])")  # "&File": Alt+F; "&&" is a literal am
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One finding, printed as ``error: where: "English text": what is wrong; what to do``."""
+    """One finding, printed as ``error: where: "English text": what is wrong; what to do``.
+
+    ``where``, ``message`` and ``fix`` are English; those this module and the letters' checks
+    write are :class:`Phrase` values, which :meth:`translated` gives in the reader's language
+    (a file and line stay as they are, and so do a library's own words, such as Jinja's)."""
 
     where: str
     message: str
@@ -30,12 +37,32 @@ class Problem:
     fix: str | None = None  # what the translator should do about it
 
     def __str__(self) -> str:
-        text = self.message
+        return self.translated(_english)
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The finding as one line in the language of ``gettext`` (the caller's ``_``); the
+        English text of a catalog entry stays English (it is what the translator looks for)."""
+        text = _words(self.message, gettext)
         if self.msgid is not None:
             text = f"{short_text(self.msgid)}: {text}"
         if self.fix:
-            text = f"{text}; {self.fix}"
-        return f"{'error' if self.error else 'warning'}: {self.where}: {text}"
+            text = gettext(PROBLEM_AND_FIX).format(problem=text, fix=_words(self.fix, gettext))
+        line = gettext(ERROR_LINE if self.error else WARNING_LINE)
+        return line.format(where=_words(self.where, gettext), finding=text)
+
+
+ERROR_LINE = N_("error: {where}: {finding}")
+WARNING_LINE = N_("warning: {where}: {finding}")
+# TRANSLATORS: what is wrong, then what to do about it (both already translated)
+PROBLEM_AND_FIX = N_("{problem}; {fix}")
+
+
+def _english(message: str) -> str:
+    return message
+
+
+def _words(text: str, gettext: Callable[[str], str]) -> str:
+    return text.translated(gettext) if isinstance(text, Phrase) else text
 
 
 def short_text(text: str, limit: int = 48) -> str:
@@ -132,7 +159,10 @@ def check_catalog(
             return stats, problems
         line = getattr(exc, "lineno", None)
         return stats, [
-            Problem(f"{shown}:{line}" if line else shown, f"cannot read the catalog: {exc}")
+            Problem(
+                f"{shown}:{line}" if line else shown,
+                Phrase(N_("cannot read the catalog: {problem}"), problem=str(exc)),
+            )
         ]
     lines = _file_lines(path)
     header = plural_forms_problem(locale, catalog.num_plurals, catalog.plural_expr)
@@ -143,9 +173,13 @@ def check_catalog(
         problems.append(
             Problem(
                 f"{shown}:{_header_line(path, 'Language:')}",
-                f"the header says Language: {declared}, but this is the {locale} catalog",
+                Phrase(
+                    N_("the header says Language: {declared}, but this is the {locale} catalog"),
+                    declared=declared,
+                    locale=locale,
+                ),
                 error=False,
-                fix=f"write Language: {locale}",
+                fix=Phrase(N_("write Language: {locale}"), locale=locale),
             )
         )
     messages = sorted((m for m in catalog if m.id), key=lambda m: m.lineno or 0)
@@ -169,10 +203,12 @@ def check_catalog(
             fuzzy.append(
                 Problem(
                     f"{shown}:{_fuzzy_line(lines, message.lineno or 1)}",
-                    "marked fuzzy: the app shows the English text instead",
+                    Phrase(N_("marked fuzzy: the app shows the English text instead")),
                     error=False,
                     msgid=msgid,
-                    fix='check the translation, then delete "fuzzy" from the "#," line above it',
+                    fix=Phrase(
+                        N_('check the translation, then delete "fuzzy" from the "#," line above it')
+                    ),
                 )
             )
         elif not all(forms):
@@ -189,7 +225,7 @@ def check_catalog(
             untranslated.append(
                 Problem(
                     f"{shown}:{_msgstr_line(lines, message.lineno or 1, None)}",
-                    "not translated yet: the app shows the English text",
+                    Phrase(N_("not translated yet: the app shows the English text")),
                     error=False,
                     msgid=msgid,
                 )
@@ -203,24 +239,26 @@ def check_catalog(
     direction = direction_problem(locale, translated, shown)
     if direction is not None:
         problems.append(direction)
-    problems.extend(_named_entries(fuzzy, shown, "fuzzy"))
-    problems.extend(_named_entries(untranslated, shown, "untranslated"))
+    problems.extend(_named_entries(fuzzy, shown, N_("and {count} more fuzzy message(s)")))
+    problems.extend(
+        _named_entries(untranslated, shown, N_("and {count} more untranslated message(s)"))
+    )
     if expected is not None:
         problems.extend(_staleness(locale, present, expected, shown))
     return stats, unique(problems)
 
 
-def _named_entries(entries: list[Problem], shown: str, kind: str) -> list[Problem]:
-    """The first entries one by one, then one line for the rest."""
+def _named_entries(entries: list[Problem], shown: str, more: str) -> list[Problem]:
+    """The first entries one by one, then one line for the rest (``more``, with ``{count}``)."""
     named = entries[:NAMED_ENTRIES]
     rest = len(entries) - len(named)
     if rest:
         named.append(
             Problem(
                 shown,
-                f"and {rest} more {kind} message(s)",
+                Phrase(more, count=rest),
                 error=False,
-                fix="appeal-desk i18n stats counts them; Poedit or Lokalize lists them",
+                fix=Phrase(N_("appeal-desk i18n stats counts them; Poedit or Lokalize lists them")),
             )
         )
     return named
@@ -252,10 +290,14 @@ def _staleness(
         problems.append(
             Problem(
                 entry.where,
-                "this English text (msgid) was changed; messages.pot has "
-                f"{short_text(original[0], 72)}",
+                Phrase(
+                    N_("this English text (msgid) was changed; messages.pot has {original}"),
+                    original=short_text(original[0], 72),
+                ),
                 msgid=key[0],
-                fix="copy the msgid back exactly as messages.pot has it; translate only msgstr",
+                fix=Phrase(
+                    N_("copy the msgid back exactly as messages.pot has it; translate only msgstr")
+                ),
             )
         )
         missing.remove(original)
@@ -268,12 +310,24 @@ def _staleness(
             short_text(msgid if context is None else f"{context}|{msgid}")
             for msgid, context in missing[:5]
         )
-        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        if len(missing) > 5:
+            message = Phrase(
+                N_("{count} message(s) of messages.pot are missing ({named} and {more} more)"),
+                count=len(missing),
+                named=named,
+                more=len(missing) - 5,
+            )
+        else:
+            message = Phrase(
+                N_("{count} message(s) of messages.pot are missing ({named})"),
+                count=len(missing),
+                named=named,
+            )
         problems.append(
             Problem(
                 shown,
-                f"{len(missing)} message(s) of messages.pot are missing ({named}{more})",
-                fix="update the catalog (locales/README.md, Refresh the catalogs)",
+                message,
+                fix=Phrase(N_("update the catalog (locales/README.md, Refresh the catalogs)")),
             )
         )
     for key in extra:
@@ -281,10 +335,10 @@ def _staleness(
         problems.append(
             Problem(
                 entry.where,
-                "no longer in messages.pot (the app does not use it)",
+                Phrase(N_("no longer in messages.pot (the app does not use it)")),
                 error=False,
                 msgid=key[0],
-                fix="delete the entry, or update the catalog (locales/README.md)",
+                fix=Phrase(N_("delete the entry, or update the catalog (locales/README.md)")),
             )
         )
     return problems
@@ -333,7 +387,7 @@ def _fuzzy_line(lines: list[str], msgid_line: int) -> int:
     return msgid_line
 
 
-def plural_forms_problem(locale: str, count: int, expression: str) -> str | None:
+def plural_forms_problem(locale: str, count: int, expression: str) -> Phrase | None:
     """Why a catalog's ``Plural-Forms`` header is wrong for its language (CLDR), or None.
 
     The header decides which slot gettext reads for a count: with too few forms, or a rule
@@ -349,22 +403,34 @@ def plural_forms_problem(locale: str, count: int, expression: str) -> str | None
         wanted = get_plural(locale)
     except (UnknownLocaleError, ValueError):
         return None
-    fix = f"write the line `pybabel init` writes: Plural-Forms: {wanted}"
+    fix = Phrase(
+        N_("write the line `pybabel init` writes: Plural-Forms: {wanted}"), wanted=str(wanted)
+    )
     if count != wanted.num_plurals:
-        return (
-            f"Plural-Forms says {count} plural form(s), the language has "
-            f"{wanted.num_plurals}; {fix}"
+        problem = Phrase(
+            N_("Plural-Forms says {count} plural form(s), the language has {wanted}"),
+            count=count,
+            wanted=wanted.num_plurals,
         )
+        return Phrase(PROBLEM_AND_FIX, problem=problem, fix=fix)
     try:
         ours, theirs = c2py(expression), c2py(wanted.plural_expr)
     except (ValueError, SyntaxError):
-        return f"the plural rule of Plural-Forms cannot be read: {expression!r}; {fix}"
+        problem = Phrase(
+            N_("the plural rule of Plural-Forms cannot be read: {rule}"), rule=repr(expression)
+        )
+        return Phrase(PROBLEM_AND_FIX, problem=problem, fix=fix)
     wrong = next((n for n in range(0, 1_001) if ours(n) != theirs(n)), None)
     if wrong is not None:
-        return (
-            f"Plural-Forms puts the count {wrong} in form {ours(wrong)}, the language uses form "
-            f"{theirs(wrong)}; {fix}"
+        problem = Phrase(
+            N_(
+                "Plural-Forms puts the count {count} in form {ours}, the language uses form {theirs}"
+            ),
+            count=wrong,
+            ours=ours(wrong),
+            theirs=theirs(wrong),
         )
+        return Phrase(PROBLEM_AND_FIX, problem=problem, fix=fix)
     return None
 
 
@@ -393,8 +459,9 @@ def _check_message(
 
     def at(index: int | None, text: str, fix: str | None = None, error: bool = True) -> None:
         line = _msgstr_line(lines, msgid_line, index if plural else None)
-        label = f"msgstr[{index}] " if plural and index is not None else ""
-        problems.append(Problem(f"{shown}:{line}", label + text, error, msgid=msgid, fix=fix))
+        if plural and index is not None:  # which form of the plural the finding is about
+            text = Phrase("msgstr[{index}] {problem}", index=index, problem=text)
+        problems.append(Problem(f"{shown}:{line}", text, error, msgid=msgid, fix=fix))
 
     if plural:
         filled = sum(1 for form in forms if form)
@@ -404,9 +471,15 @@ def _check_message(
             problems.append(
                 Problem(
                     f"{shown}:{_msgstr_line(lines, msgid_line, 0)}",
-                    f"{filled} of the {num_plurals} plural forms are filled in",
+                    Phrase(
+                        N_("{filled} of the {count} plural forms are filled in"),
+                        filled=filled,
+                        count=num_plurals,
+                    ),
                     msgid=msgid,
-                    fix=f"fill {slots} too (locales/README.md, Plural forms)",
+                    fix=Phrase(
+                        N_("fill {slots} too (locales/README.md, Plural forms)"), slots=slots
+                    ),
                 )
             )
     wanted = _percent_specs(ids)
@@ -419,7 +492,11 @@ def _check_message(
             continue
         reason = unsafe_reason(ids, text)
         if reason and UNKNOWN_NAME not in reason:  # reaches inside a value, a huge width...
-            at(index, f"{reason} (the app will not use it)", "write it as the English text does")
+            at(
+                index,
+                Phrase(N_("{reason} (the app will not use it)"), reason=reason),
+                Phrase(N_("write it as the English text does")),
+            )
             continue
         before = len(problems)
         found = _percent_specs((text,))
@@ -430,9 +507,11 @@ def _check_message(
             if _kind(theirs) != _kind(ours):
                 at(
                     index,
-                    f"{theirs} should be {ours}",
-                    f"keep the letter after the name as the English text has it "
-                    f"({_kind_meaning(ours)})",
+                    Phrase(SHOULD_BE, found=theirs, wanted=ours),
+                    Phrase(
+                        N_("keep the letter after the name as the English text has it ({meaning})"),
+                        meaning=_kind_meaning(ours),
+                    ),
                 )
         brace_specs = {name: "{" + name + "}" for name in wanted_braces}
         brace_found = {name: "{" + name + "}" for name in BRACE_PLACEHOLDER.findall(text)}
@@ -444,9 +523,12 @@ def _check_message(
         if python_format and positional != wanted_positional:
             at(
                 index,
-                f"has {positional} placeholder(s) without a name, the English text has "
-                f"{wanted_positional}",
-                "use the placeholders of the English text",
+                Phrase(
+                    N_("has {count} placeholder(s) without a name, the English text has {english}"),
+                    count=positional,
+                    english=wanted_positional,
+                ),
+                Phrase(N_("use the placeholders of the English text")),
             )
         elif python_format:
             try:
@@ -456,14 +538,22 @@ def _check_message(
             except (ValueError, TypeError, KeyError):
                 at(
                     index,
-                    "a lone % breaks this text (it has placeholders)",
-                    "write %% for a percent sign",
+                    Phrase(
+                        N_("a lone {percent} breaks this text (it has placeholders)"), percent="%"
+                    ),
+                    Phrase(N_("write {double} for a percent sign"), double="%%"),
                 )
         if accelerator and not ACCELERATOR.search(text):
             at(
                 index,
-                "has no & before a letter; the English text marks its Alt+letter shortcut so",
-                "put & before a letter of your word (&Archivo: Alt+A)",
+                Phrase(
+                    N_(
+                        "has no & before a letter; the English text marks its Alt+letter shortcut so"
+                    )
+                ),
+                Phrase(
+                    N_("put & before a letter of your word ({example})"), example="&Archivo: Alt+A"
+                ),
                 error=False,
             )
     return problems
@@ -485,16 +575,20 @@ def _kind(spec: str) -> str:
     return _SAME_KIND.get(kind, kind)
 
 
-def _kind_meaning(spec: str) -> str:
+def _kind_meaning(spec: str) -> Phrase:
     kind = _kind(spec)
     if kind == "d":
-        return "d: a whole number"
+        return Phrase(N_("{kind}: a whole number"), kind=kind)
     if kind == "s":
-        return "s: a text"
-    return f"{kind}: as written there"
+        return Phrase(N_("{kind}: a text"), kind=kind)
+    return Phrase(N_("{kind}: as written there"), kind=kind)
 
 
-def _name_mistakes(wanted: dict[str, str], found: dict[str, str]) -> list[tuple[str, str]]:
+# TRANSLATORS: both are placeholders as written in a catalog, e.g. %(count)s and %(count)d
+SHOULD_BE = N_("{found} should be {wanted}")
+
+
+def _name_mistakes(wanted: dict[str, str], found: dict[str, str]) -> list[tuple[Phrase, Phrase]]:
     """(what is wrong, what to do) for each placeholder the translation misses or adds.
 
     One unknown name beside one missing name is a misspelling: reported once.
@@ -504,22 +598,24 @@ def _name_mistakes(wanted: dict[str, str], found: dict[str, str]) -> list[tuple[
     if len(unknown) == 1 and len(missing) == 1:
         return [
             (
-                f"{found[unknown[0]]} should be {wanted[missing[0]]}",
-                "placeholder names stay in English, exactly as in the English text",
+                Phrase(SHOULD_BE, found=found[unknown[0]], wanted=wanted[missing[0]]),
+                Phrase(N_("placeholder names stay in English, exactly as in the English text")),
             )
         ]
-    allowed = ", ".join(wanted[name] for name in sorted(wanted)) or "none"
+    allowed = ", ".join(wanted[name] for name in sorted(wanted))
+    use_only = (
+        Phrase(N_("use only the placeholders of the English text ({allowed})"), allowed=allowed)
+        if allowed
+        else Phrase(N_("use only the placeholders of the English text (none)"))
+    )
     mistakes = [
-        (
-            f"{found[name]} is not in the English text",
-            f"use only the placeholders of the English text ({allowed})",
-        )
+        (Phrase(N_("{placeholder} is not in the English text"), placeholder=found[name]), use_only)
         for name in unknown
     ]
     mistakes += [
         (
-            f"{wanted[name]} is missing",
-            "the English text has it: put it in your sentence where that value goes",
+            Phrase(N_("{placeholder} is missing"), placeholder=wanted[name]),
+            Phrase(N_("the English text has it: put it in your sentence where that value goes")),
         )
         for name in missing
     ]
@@ -540,24 +636,28 @@ def po_syntax_problems(path: Path, shown: str) -> list[Problem]:
         return [
             Problem(
                 shown,
-                f"the file is not UTF-8 ({exc.reason} at byte {exc.start})",
-                fix="save it as UTF-8 (Poedit and Lokalize do)",
+                Phrase(
+                    N_("the file is not UTF-8 ({reason} at byte {byte})"),
+                    reason=exc.reason,
+                    byte=exc.start,
+                ),
+                fix=Phrase(N_("save it as UTF-8 (Poedit and Lokalize do)")),
             )
         ]
     except OSError as exc:
-        return [Problem(shown, f"cannot read the file ({exc.strerror})")]
+        return [Problem(shown, Phrase(CANNOT_READ, problem=exc.strerror))]
     problems: list[Problem] = []
     previous = ""  # the keyword whose string the next continuation line extends
     msgid: str | None = None  # the English text of the entry being read
     waiting: int | None = None  # the line of a msgid whose msgstr has not come yet
 
-    def add(number: int, message: str, fix: str, line: int | None = None) -> None:
+    def add(number: int, message: Phrase, fix: Phrase, line: int | None = None) -> None:
         problems.append(Problem(f"{shown}:{line or number}", message, msgid=msgid or None, fix=fix))
 
     def entry_ends(number: int) -> None:
         nonlocal waiting
         if waiting is not None:
-            add(number, "this entry has no msgstr", _NO_MSGSTR, line=waiting)
+            add(number, Phrase(N_("this entry has no msgstr")), _NO_MSGSTR, line=waiting)
             waiting = None
 
     for number, raw in enumerate(lines, start=1):
@@ -587,7 +687,11 @@ def po_syntax_problems(path: Path, shown: str) -> list[Problem]:
             if previous == "msgid" and msgid is not None:
                 msgid += _quoted(rest)
         else:
-            add(number, "this line is not a keyword, a comment or a quoted text", _QUOTES)
+            add(
+                number,
+                Phrase(N_("this line is not a keyword, a comment or a quoted text")),
+                _QUOTES,
+            )
             continue
         problem = _string_problem(rest)
         if problem:
@@ -596,11 +700,19 @@ def po_syntax_problems(path: Path, shown: str) -> list[Problem]:
     return problems[:20]
 
 
-_QUOTES = (
-    'each text goes between two " on one line; write \\" for a quote inside it and \\n for a '
-    "new line"
+_QUOTES = Phrase(
+    N_(
+        'each text goes between two " on one line; write {quote} for a quote inside it and '
+        "{newline} for a new line"
+    ),
+    quote='\\"',
+    newline="\\n",
 )
-_NO_MSGSTR = 'add a line msgstr "..." with the translation under the msgid'
+_NO_MSGSTR = Phrase(
+    N_("add a line {example} with the translation under the msgid"), example='msgstr "..."'
+)
+# the same words as the letters' own check of a file it cannot read
+CANNOT_READ = N_("cannot read the file ({problem})")
 
 
 def _quoted(text: str) -> str:
@@ -611,43 +723,57 @@ def _quoted(text: str) -> str:
     return inner[:-1] if inner.endswith('"') else inner
 
 
-def _keyword_order_problem(keyword: str, previous: str) -> tuple[str, str] | None:
+def _keyword_order_problem(keyword: str, previous: str) -> tuple[Phrase, Phrase] | None:
     if keyword == "msgid_plural" and previous != "msgid":
-        return "msgid_plural must follow a msgid", "put it on the line after the msgid"
+        return (
+            Phrase(N_("msgid_plural must follow a msgid")),
+            Phrase(N_("put it on the line after the msgid")),
+        )
     if keyword.startswith("msgstr") and not (
         previous.startswith("msgid") or previous.startswith("msgstr")
     ):
         return (
-            f"{keyword} without a msgid before it",
-            "a msgstr belongs right under its msgid (or msgid_plural); no empty line between",
+            Phrase(N_("{keyword} without a msgid before it"), keyword=keyword),
+            Phrase(
+                N_(
+                    "a msgstr belongs right under its msgid (or msgid_plural); no empty line between"
+                )
+            ),
         )
     return None
 
 
-def _string_problem(text: str) -> str | None:
+# GNU msgfmt's words for a string that does not end on its line
+END_OF_LINE = N_("end-of-line within string")
+
+
+def _string_problem(text: str) -> Phrase | None:
     """What is wrong with one quoted string that must fill the rest of the line."""
     if not text.startswith('"'):
-        return "a string must start with a double quote"
+        return Phrase(N_("a string must start with a double quote"))
     index = 1
     while index < len(text):
         char = text[index]
         if char == "\\":
             if index + 1 >= len(text):
-                return "end-of-line within string"
+                return Phrase(END_OF_LINE)
             if text[index + 1] not in _ESCAPES:
-                return f"invalid escape sequence \\{text[index + 1]}"
+                return Phrase(N_("invalid escape sequence {escape}"), escape="\\" + text[index + 1])
             index += 2
             continue
         if char == '"':
             if text[index + 1 :].strip():
-                return "text after the closing quote"
+                return Phrase(N_("text after the closing quote"))
             return None
         index += 1
-    return "end-of-line within string"
+    return Phrase(END_OF_LINE)
 
 
 def direction_problem(
-    locale: str, texts: list[str], where: str, noun: str = "translations"
+    locale: str,
+    texts: list[str],
+    where: str,
+    noun: Literal["translations", "lines"] = "translations",
 ) -> Problem | None:
     """A warning when most of ``texts`` are written in a script of the other direction than
     the language's: Latin text in a right-to-left language, or Arabic or Hebrew text in a
@@ -666,22 +792,43 @@ def direction_problem(
             other += 1
     if written < 3 or other * 2 <= written:
         return None
-    name = _english_name(locale)
+    fields = {"language": _english_name(locale), "count": other, "written": written}
     if rtl:
         return Problem(
             where,
-            f"{name} is written right to left, but {other} of {written} {noun} here have only "
-            "left-to-right letters",
+            Phrase(_LEFT_TO_RIGHT_IN_RTL[noun], **fields),
             error=False,
-            fix="translate them, or check that the folder is named after your language",
+            fix=Phrase(N_("translate them, or check that the folder is named after your language")),
         )
     return Problem(
         where,
-        f"{name} is written left to right, but {other} of {written} {noun} here are in a "
-        "right-to-left script",
+        Phrase(_RIGHT_TO_LEFT_IN_LTR[noun], **fields),
         error=False,
-        fix="check that the folder is named after your language",
+        fix=Phrase(N_("check that the folder is named after your language")),
     )
+
+
+# What runs the other way, in a catalog ("translations") or a template ("lines")
+_LEFT_TO_RIGHT_IN_RTL = {
+    "translations": N_(
+        "{language} is written right to left, but {count} of {written} translations here have "
+        "only left-to-right letters"
+    ),
+    "lines": N_(
+        "{language} is written right to left, but {count} of {written} lines here have only "
+        "left-to-right letters"
+    ),
+}
+_RIGHT_TO_LEFT_IN_LTR = {
+    "translations": N_(
+        "{language} is written left to right, but {count} of {written} translations here are "
+        "in a right-to-left script"
+    ),
+    "lines": N_(
+        "{language} is written left to right, but {count} of {written} lines here are in a "
+        "right-to-left script"
+    ),
+}
 
 
 def _english_name(locale: str) -> str:

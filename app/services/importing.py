@@ -65,6 +65,10 @@ class ImportBatch:
         self.label = label
         self.by_source = by_source  # the journal names the files saved, not ``label``
         self.batch_id: int | None = None
+        # What the journal's label names once the transactions so far are committed (the
+        # first sources saved, and how many more), kept here so that it is never read back.
+        self.sources: tuple[str, ...] = ()
+        self.more_sources = 0
 
 
 def import_files(
@@ -213,16 +217,21 @@ def save_parsed(
                 session, document, source, is_sample=is_sample, case=case, looked_up=True
             )
             batch_id = batch.batch_id
+            sources, more = batch.sources, batch.more_sources
             if result.case_id is not None and result.outcome in CHANGED:
-                batch_id = batch_id or import_journal.start_batch(
-                    session, "" if batch.by_source else batch.label
-                )
+                if batch.by_source:
+                    sources, more = import_journal.with_source(sources, more, source)
+                if batch_id is None:
+                    batch_id = import_journal.start_batch(session, batch.label, sources)
+                elif (sources, more) != (batch.sources, batch.more_sources):
+                    import_journal.relabel(
+                        session, batch_id, import_journal.sources_label(sources, more)
+                    )
                 import_journal.note_case(
                     session, batch_id, result.case_id, result.ua_number or "", before
                 )
-                if batch.by_source:
-                    import_journal.note_source(session, batch_id, source)
-        batch.batch_id = batch_id
+        # committed: the batch's row now says this
+        batch.batch_id, batch.sources, batch.more_sources = batch_id, sources, more
         return result
     except AppealDeskError as exc:
         return _rejected(source, exc)  # worded in the reader's language where it is shown

@@ -14,7 +14,7 @@ from typing import Any
 
 from app import i18n
 from app.domain.case_records import Letter
-from app.domain.errors import TemplateProblem
+from app.domain.errors import N_, Phrase, TemplateProblem
 from app.domain.model import CaseDetail, CaseStatus
 from app.i18n import LOCALE_ID, SOURCE_LANGUAGE
 from app.letters import rendering
@@ -78,14 +78,18 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
             problems.append(
                 Problem(
                     relative_path(path),
-                    f"{name} is missing (English has it)",
-                    fix=f"copy {relative_path(english / name)} here and translate it",
+                    Phrase(N_("{name} is missing (English has it)"), name=name),
+                    fix=Phrase(
+                        N_("copy {path} here and translate it"), path=relative_path(english / name)
+                    ),
                 )
             )
             continue
         present += 1
         if locale != SOURCE_LANGUAGE and _same_text(path, english / name):
             problems.append(Problem(relative_path(path), _copy_warning(name, locale), error=False))
+        else:
+            problems.extend(_copy_of_another_language(locale, name))
         if name.endswith(".j2"):
             problems.extend(template_file_problems(path))
             words = _template_words(path)
@@ -125,11 +129,21 @@ def template_file_problems(path: Path) -> list[Problem]:
         if name_node.name in unknown and name_node.ctx == "load":
             first_use.setdefault(name_node.name, name_node.lineno)
     for name in sorted(unknown):
-        fix = f"a template may use only {allowed} (locales/README.md, Letter templates)"
+        fix = Phrase(
+            N_("a template may use only {allowed} (locales/README.md, Letter templates)"),
+            allowed=allowed,
+        )
         if name == "default":
-            fix = 'default is a filter: write {{ value|default("text") }}'
+            fix = Phrase(
+                N_("default is a filter: write {example}"),
+                example='{{ value|default("text") }}',
+            )
         problems.append(
-            Problem(f"{shown}:{first_use.get(name, 1)}", f"unknown name {name}", fix=fix)
+            Problem(
+                f"{shown}:{first_use.get(name, 1)}",
+                Phrase(N_("unknown name {name}"), name=name),
+                fix=fix,
+            )
         )
     assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx != "load"}
     defaulted = {id(f.node) for f in tree.find_all(nodes.Filter) if f.name == "default" and f.node}
@@ -141,14 +155,22 @@ def template_file_problems(path: Path) -> list[Problem]:
         known = fields.get(owner.name)
         if known is None or node.attr in known:
             continue
-        message = f"{owner.name}.{node.attr}: {owner.name} has no field {node.attr}"
-        if id(node) in defaulted:
-            message += ", so |default would always print its fallback"
+        message = (
+            N_(
+                "{name}.{field}: {name} has no field {field}, so |default would always print its fallback"
+            )
+            if id(node) in defaulted
+            else N_("{name}.{field}: {name} has no field {field}")
+        )
         problems.append(
             Problem(
                 f"{shown}:{node.lineno}",
-                message,
-                fix=f"the fields of {owner.name} are {', '.join(sorted(known))}",
+                Phrase(message, name=owner.name, field=node.attr),
+                fix=Phrase(
+                    N_("the fields of {name} are {fields}"),
+                    name=owner.name,
+                    fields=", ".join(sorted(known)),
+                ),
             )
         )
     return problems
@@ -193,37 +215,104 @@ def template_fields() -> dict[str, frozenset[str]]:
 
 
 # Plain advice for the syntax errors a translator meets most.
+# The template's own marks are fields, so a translation cannot change them.
+_TAGS = {
+    "if_tag": "{% if %}",
+    "endif_tag": "{% endif %}",
+    "for_tag": "{% for %}",
+    "endfor_tag": "{% endfor %}",
+    "value_open": "{{",
+    "value_close": "}}",
+    "block_open": "{%",
+    "block_close": "%}",
+    "value": "{{ }}",
+}
+_CLOSE_BLOCKS = N_("each {if_tag} needs an {endif_tag}, each {for_tag} an {endfor_tag}")
 _SYNTAX_FIXES = (
-    ("unexpected '}'", "close {{ with }} and {% with %}"),
     (
-        "unexpected end of template",
-        "each {% if %} needs an {% endif %}, each {% for %} an {% endfor %}",
+        "unexpected '}'",
+        N_("close {value_open} with {value_close} and {block_open} with {block_close}"),
     ),
-    ("got ':'", 'a filter takes its value in brackets: |default("text"), not |default: "text"'),
-    ("unknown tag", "each {% if %} needs an {% endif %}, each {% for %} an {% endfor %}"),
-    ("expected token 'end of print statement'", "a {{ }} holds one value, with filters after |"),
+    ("unexpected end of template", _CLOSE_BLOCKS),
+    ("got ':'", N_('a filter takes its value in brackets: |default("text"), not |default: "text"')),
+    ("unknown tag", _CLOSE_BLOCKS),
+    (
+        "expected token 'end of print statement'",
+        N_("a {value} holds one value, with filters after |"),
+    ),
 )
 
 
-def _syntax_fix(message: str) -> str | None:
+def _syntax_fix(message: str) -> Phrase | None:
     lowered = message.lower()
-    return next((fix for clue, fix in _SYNTAX_FIXES if clue.lower() in lowered), None)
+    fix = next((fix for clue, fix in _SYNTAX_FIXES if clue.lower() in lowered), None)
+    if fix is None:
+        return None
+    names = re.findall(r"\{(\w+)\}", fix)
+    return Phrase(fix, **{name: _TAGS[name] for name in names})
 
 
 # What stays English in a letter while a data file is still the English copy.
 _STILL_ENGLISH = {
-    "salutations.toml": "the salutations, closings and subject line",
-    "offices.toml": "the officials' titles",
-    "asks.toml": "the sentences asking for what the UA demands",
+    "salutations.toml": N_(
+        "{name} is a copy of the English file; letters in {locale} would have the salutations, "
+        "closings and subject line in English"
+    ),
+    "offices.toml": N_(
+        "{name} is a copy of the English file; letters in {locale} would have the officials' "
+        "titles in English"
+    ),
+    "asks.toml": N_(
+        "{name} is a copy of the English file; letters in {locale} would have the sentences "
+        "asking for what the UA demands in English"
+    ),
 }
 
 
-def _copy_warning(name: str, locale: str) -> str:
+def _copy_warning(name: str, locale: str) -> Phrase:
     """The warning for a file identical to its English original, saying what stays English."""
     if name.endswith(".j2"):
-        return f"{name} {COPY_OF_ENGLISH} template; letters in {locale} would be in English"
-    part = _STILL_ENGLISH.get(name, "what this file holds")
-    return f"{name} {COPY_OF_ENGLISH} file; letters in {locale} would have {part} in English"
+        template = N_(
+            "{name} is a copy of the English template; letters in {locale} would be in English"
+        )
+    else:
+        template = _STILL_ENGLISH.get(
+            name,
+            N_(
+                "{name} is a copy of the English file; letters in {locale} would have what this "
+                "file holds in English"
+            ),
+        )
+    return Phrase(template, name=name, locale=locale)
+
+
+def _copy_of_another_language(locale: str, name: str) -> list[Problem]:
+    """A warning when ``locale``'s file ``name`` is byte for byte another language's (not
+    English's, which has its own warning): a folder copied to start a language and not yet
+    translated. A regional folder and its base language (es_PE and es) may hold the same file."""
+    path = rendering.SHIPPED_TEMPLATES / locale / name
+    base = i18n.base_language(locale)
+    for other in template_locales():
+        if other == SOURCE_LANGUAGE or i18n.base_language(other) == base:
+            continue
+        twin = rendering.SHIPPED_TEMPLATES / other / name
+        if _same_text(path, twin):
+            if name.endswith(".j2"):
+                template = N_(
+                    "{name} is the same file as {path}: letters in {locale} would read as "
+                    "letters in {other} do"
+                )
+            else:
+                template = N_(
+                    "{name} is the same file as {path}: letters in {locale} would take its "
+                    "words from {other}"
+                )
+            message = Phrase(
+                template, name=name, path=relative_path(twin), locale=locale, other=other
+            )
+            fix = Phrase(N_("translate the copy into its language"))
+            return [Problem(relative_path(path), message, error=False, fix=fix)]
+    return []
 
 
 def _same_text(path: Path, english: Path) -> bool:
@@ -305,7 +394,9 @@ def check_user_templates(locale: str, user_templates: Path) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted(directory.glob("*.j2")):
         if path.name not in rendering.TEMPLATE_NAMES:
-            problems.append(Problem(str(path), "not a template name Appeal Desk uses", False))
+            problems.append(
+                Problem(str(path), Phrase(N_("not a template name Appeal Desk uses")), False)
+            )
         problems.extend(template_file_problems(path))
     if (directory / "salutations.toml").is_file():
         from app.i18n import locale_chain
@@ -328,7 +419,13 @@ def render_samples(locale: str, user_templates: Path | None = None) -> list[Prob
         for kind in AppealKind:
             for index in range(1, max(1, len(case.targets)) + 1):
                 for sender in SAMPLE_SENDERS:
-                    label = f"{locale}/{kind.value} UA {case.ua_number} target {index}"
+                    label = Phrase(
+                        N_("{locale}/{kind} UA {ua_number} target {index}"),
+                        locale=locale,
+                        kind=kind.value,
+                        ua_number=case.ua_number,
+                        index=index,
+                    )
                     try:
                         letter = _draft(
                             case,
@@ -409,7 +506,10 @@ def render_every_rank(locale: str, user_templates: Path | None = None) -> list[P
     others = [loc for loc in available_letter_locales(user_templates) if loc != locale]
     problems: list[Problem] = []
     for index, target in enumerate(targets, start=1):
-        label = f"{locale} {target.title} ({target.gender or 'gender not stated'})"
+        gender = target.gender or Phrase(N_("gender not stated"))
+        label = Phrase(
+            N_("{locale} {title} ({gender})"), locale=locale, title=target.title, gender=gender
+        )
         # one bilingual letter per rank (with each other language in turn) keeps the run short
         second = others[index % len(others)] if others and target.gender is None else None
         try:
@@ -430,22 +530,24 @@ def render_every_rank(locale: str, user_templates: Path | None = None) -> list[P
         problems.extend(_check_output(label, letter.text))
         for line in letter.text.splitlines():
             if re.search(r"\{[A-Za-z_\u0600-\u06ff]+\}", line):
-                problems.append(Problem(label, f"unfilled placeholder in {line.strip()!r}"))
+                unfilled = Phrase(N_("unfilled placeholder in {line}"), line=repr(line.strip()))
+                problems.append(Problem(label, unfilled))
         if "A note of my own." not in letter.text:
-            problems.append(
-                Problem(label, "the personal note is missing (the writer's words)", error=False)
-            )
+            missing = Phrase(N_("the personal note is missing (the writer's words)"))
+            problems.append(Problem(label, missing, error=False))
     return unique(problems)
 
 
 def _check_output(label: str, text: str) -> list[Problem]:
     problems = [
-        Problem(label, f"leftover {token!r} in the letter") for token in LEFTOVERS if token in text
+        Problem(label, Phrase(N_("leftover {token} in the letter"), token=repr(token)))
+        for token in LEFTOVERS
+        if token in text
     ]
     if re.search(r"\bNone\b", text):
-        problems.append(Problem(label, "the letter prints 'None' (a missing field)"))
+        problems.append(Problem(label, Phrase(N_("the letter prints 'None' (a missing field)"))))
     if not text.strip():
-        problems.append(Problem(label, "the letter is empty"))
+        problems.append(Problem(label, Phrase(N_("the letter is empty"))))
     return problems
 
 
@@ -511,7 +613,9 @@ def _check_locale(locale: str, render: bool, user_templates: Path | None) -> Loc
 
     elif locale != SOURCE_LANGUAGE and locale in interface_locales():
         report.problems.append(
-            Problem(relative_path(i18n.catalog_path(locale)), "the catalog file is missing")
+            Problem(
+                relative_path(i18n.catalog_path(locale)), Phrase(N_("the catalog file is missing"))
+            )
         )
     if (rendering.SHIPPED_TEMPLATES / locale).is_dir():
         report.templates_present, report.templates_expected, problems = check_templates(locale)
@@ -530,7 +634,11 @@ def _check_locale(locale: str, render: bool, user_templates: Path | None) -> Loc
     else:
         where = relative_path(rendering.SHIPPED_TEMPLATES / locale)
         report.problems.append(
-            Problem(where, "no letter templates; letters fall back to English", error=False)
+            Problem(
+                where,
+                Phrase(N_("no letter templates; letters fall back to English")),
+                error=False,
+            )
         )
     report.problems = sorted(unique(report.problems), key=sort_key)
     return report
@@ -550,6 +658,9 @@ def _in_another_language(problem: Problem, locale: str) -> bool:
 
 
 def _from_template_problem(problem: TemplateProblem, fix: str | None = None) -> Problem:
+    """A letter failure as a finding: our own words translate where they are shown, a
+    library's (Jinja's, TOML's) stay as they are."""
     where = relative_path(Path(problem.filename)) if problem.filename else "template"
     where = f"{where}:{problem.lineno}" if problem.lineno else where
-    return Problem(where, problem.problem, fix=fix)
+    message = Phrase(problem.problem_template, **problem.problem_fields)
+    return Problem(where, message, fix=fix)

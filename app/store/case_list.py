@@ -112,11 +112,20 @@ _IDS_OPEN = f"SELECT id FROM cases WHERE {_OPEN}"
 _COUNTS = "SELECT status, COUNT(*) FROM cases WHERE removed_at IS NULL GROUP BY status"
 
 
-def read_preview(execute: Execute, size: int, today: date) -> CaseListPreview:
+def read_preview(
+    execute: Execute, size: int, today: date, whole_list_at_most: int = 0
+) -> CaseListPreview:
     """At least the first ``size`` open cases in list order (deadlines from ``today`` on,
     soonest first; then passed ones, the most recent first; then undated ones), all those
-    sharing the last deadline shown, with the store's counts."""
+    sharing the last deadline shown, with the store's counts. A store of at most
+    ``whole_list_at_most`` cases gives every case instead (``complete``)."""
     params: dict[str, Any] = {"open": CaseStatus.OPEN.value, "today": today.isoformat()}
+    counts = {status: int(n) for status, n in execute(_COUNTS, {})}
+    open_count = counts.get(params["open"], 0)
+    closed_count = sum(n for status, n in counts.items() if status != params["open"])
+    if open_count + closed_count <= whole_list_at_most:
+        every = read_cases(execute)
+        return CaseListPreview(tuple(every), open_count, closed_count, complete=True)
     last = list(execute(_NTH_UPCOMING, {**params, "offset": size - 1}))
     if last:
         bounds = {"first": params["today"], "last": last[0][0]}
@@ -130,12 +139,7 @@ def read_preview(execute: Execute, size: int, today: date) -> CaseListPreview:
         else:
             ids = execute(_IDS_OPEN, params)
     cases = read_cases(execute, case_ids=[row[0] for row in ids])
-    counts = {status: int(n) for status, n in execute(_COUNTS, {})}
-    return CaseListPreview(
-        cases=tuple(cases),
-        open_count=counts.get(params["open"], 0),
-        closed_count=sum(n for status, n in counts.items() if status != params["open"]),
-    )
+    return CaseListPreview(cases=tuple(cases), open_count=open_count, closed_count=closed_count)
 
 
 def read_file(db_path: Path, read: Callable[[Execute], _T]) -> _T | None:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
 from app.store import row_changes
@@ -47,33 +47,39 @@ def case_scope(case_id: int) -> list[tuple[str, ColumnElement[bool]]]:
     ]
 
 
-def start_batch(session: Session, label: str) -> int:
-    """A new batch (dropping the journal of batches too old to undo)."""
+def start_batch(session: Session, label: str, sources: tuple[str, ...] = ()) -> int:
+    """A new batch named by ``label``, or by the ``sources`` it saved from when given
+    (dropping the journal of batches too old to undo)."""
     ids = list(session.scalars(select(ImportBatchRow.id).order_by(ImportBatchRow.id.desc())))
     old = ids[KEEP_BATCHES - 1 :]
     if old:
         session.execute(delete(ImportBatchCaseRow).where(ImportBatchCaseRow.batch_id.in_(old)))
         session.execute(delete(ImportBatchRow).where(ImportBatchRow.id.in_(old)))
-    row = ImportBatchRow(label=label[:500], started_at=datetime.now(UTC))
+    named = sources_label(sources, 0) if sources else label[:500]
+    row = ImportBatchRow(label=named, started_at=datetime.now(UTC))
     session.add(row)
     session.flush()
     return row.id
 
 
-def note_source(session: Session, batch_id: int, source: str) -> None:
-    """Remember that the batch saved something from ``source`` (a file, a message of a
-    mailbox): "undo" names what was imported, not every file the user gave."""
-    row = session.get(ImportBatchRow, batch_id)
-    if row is None:
-        return
-    names, more = batch_sources(row.label)
+def sources_label(names: tuple[str, ...], more: int) -> str:
+    """The label of a batch noted by the sources it saved (read back by ``batch_sources``)."""
+    return json.dumps({"sources": list(names), "more": more}, ensure_ascii=False)
+
+
+def with_source(names: tuple[str, ...], more: int, source: str) -> tuple[tuple[str, ...], int]:
+    """The sources a batch names once it has saved something from ``source`` too (a file, a
+    message of a mailbox): "undo" names what was imported, not every file the user gave."""
     if source in names:
-        return
+        return names, more
     if len(names) < NAMED_SOURCES:
-        names = (*names, source)
-    else:
-        more += 1
-    row.label = json.dumps({"sources": list(names), "more": more}, ensure_ascii=False)
+        return (*names, source), more
+    return names, more + 1
+
+
+def relabel(session: Session, batch_id: int, label: str) -> None:
+    """Write a batch's new label (the caller knows it: nothing is read first)."""
+    session.execute(update(ImportBatchRow).where(ImportBatchRow.id == batch_id).values(label=label))
 
 
 def batch_sources(label: str) -> tuple[tuple[str, ...], int]:

@@ -235,7 +235,8 @@ def when_ready(window: MainWindow, context: AppContext, files: Sequence[Path] = 
     """Once the cases are loaded and the store is open: the store's engine and background
     checks, the deadline reminders, the first-run welcome, and a warm-up of the letter
     templates (after the engine: both load much Python, and a first write needs the engine;
-    both after the case list's idle work, see ``CaseListView.after_idle_work``).
+    both after the case list's idle work, see ``CaseListView.after_idle_work``, as is the
+    app's icon: its SVG drawn at eight sizes, about 10 ms, need not delay a first action).
     ``files`` (given on the command line, as a desktop's "Open with" does) are offered for
     import once the store can take them, after the welcome if it is open."""
     from app.ui.dialogs.welcome_dialog import WelcomeDialog, maybe_show_welcome
@@ -251,11 +252,13 @@ def when_ready(window: MainWindow, context: AppContext, files: Sequence[Path] = 
         else:
             QTimer.singleShot(0, lambda: offer_import(window, files))
 
-    window.case_list.after_idle_work(
-        lambda: finish_opening_in_background(
-            context, window, window.loading.on_store_lost, engine_ready
-        )
-    )
+    def after_idle_work() -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.windowIcon().isNull():
+            set_application_icon(app)
+        finish_opening_in_background(context, window, window.loading.on_store_lost, engine_ready)
+
+    window.case_list.after_idle_work(after_idle_work)
     window.start_reminders().check()  # the cases are loaded already
 
     def saved(settings: Settings) -> None:
@@ -391,7 +394,7 @@ def run(args: argparse.Namespace, started: StartUp | None = None) -> int:
         apply_language(getattr(args, "lang", None) or settings.ui_language)
         already_open(paths)
         return ALREADY_OPEN
-    app = create_application(with_icon=False)  # the icon follows the first frame
+    app = create_application(with_icon=False)  # the icon follows readiness (when_ready)
     shown_in = apply_language(getattr(args, "lang", None) or settings.ui_language)
     from app.i18n import say_preview_problems
 
@@ -403,9 +406,6 @@ def run(args: argparse.Namespace, started: StartUp | None = None) -> int:
     context = AppContext(paths, settings, database_url)
     window = MainWindow(context, early_list=started.early_list)
     window.show()
-    window.first_painted.connect(
-        lambda: set_application_icon(app), Qt.ConnectionType.SingleShotConnection
-    )
     say_unknown_language(window, getattr(args, "lang", None), shown_in)
     window.cases_loaded.connect(collect_from_now_on)
     window.load_failed.connect(collect_from_now_on)
@@ -432,6 +432,9 @@ def run(args: argparse.Namespace, started: StartUp | None = None) -> int:
                 lambda: tell_ignored_settings(window, paths, ignored_settings),
                 Qt.ConnectionType.SingleShotConnection,
             )
+    window.load_failed.connect(  # once ready, when_ready sets it
+        lambda: set_application_icon(app), Qt.ConnectionType.SingleShotConnection
+    )
     QTimer.singleShot(0, window.start)
     status = app.exec()
     log.info("window closed with status %s", status)

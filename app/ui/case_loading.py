@@ -3,6 +3,8 @@
 At start-up the first screen of open cases is painted from a read of a few milliseconds
 (``EarlyCaseList.preview``); after that first frame the whole list, read straight from the
 file, replaces it while the store is opened, both off the GUI thread (bench/bench_ready.py).
+A small store's whole list is that first read (a complete preview): the store opens after
+its first frame, and nothing replaces it.
 A SQLite store whose schema is current opens without SQLAlchemy (its locks and revision read
 with ``sqlite3``); the engine is made, and the migration check run, once the window is
 ready (``finish_opening``). A store to create or migrate is opened with SQLAlchemy at once.
@@ -92,6 +94,10 @@ class CaseLoading(QObject):
         early, self._early_list = self._early_list, None
         if early is not None and self._preview_matches_view():
             preview = early.preview()
+            if preview is not None and preview.complete:  # a small store: no other read
+                self._show_whole_list(preview, early.listed_on)
+                QTimer.singleShot(0, self._open_store)  # let the list paint first
+                return
             if preview is not None and preview.cases:
                 self._show_preview(preview)
         if self.preview_counts is not None:  # let the preview paint first
@@ -139,6 +145,12 @@ class CaseLoading(QObject):
         self.page_wanted.emit(Page.LIST)
         self._case_list.select_first()
         self.counts_changed.emit()
+
+    def _show_whole_list(self, preview: CaseListPreview, listed_on: date) -> None:
+        """Every case, read before the store opened (it makes the window ready when it opens:
+        the list is painted by then)."""
+        self.peeked = True
+        self._on_cases(list(preview.cases), None, announce=False, listed_on=listed_on)
 
     def _on_peeked(self, listed: tuple[list[CaseSummary] | None, date]) -> None:
         """``listed``: the whole list (None: not read) and the day it is in list order for."""

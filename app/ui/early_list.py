@@ -4,8 +4,9 @@
 widgets built, so the two overlap: SQLite releases the interpreter lock while it reads.
 First comes a preview (the first screen of open cases and the counts, a few milliseconds),
 which the window paints at once; then the whole list (``peek_cases``, about 100 ms at
-10,000 cases), which replaces it. Both are read-only, without SQLAlchemy, and None when the
-fast path does not apply. The store is still opened, checked and migrated afterwards.
+10,000 cases), which replaces it; a small store is read whole at once (a complete preview).
+Both are read-only, without SQLAlchemy, and None when the fast path does not apply. The
+store is still opened, checked and migrated afterwards.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
     from app.domain.model import CaseListPreview, CaseSummary
 
 PREVIEW_SIZE = 120  # rows: more than a maximised window shows on a tall screen
+# A store of at most this many times PREVIEW_SIZE cases is read whole at once (a few ms more
+# than a preview, where a preview and then the whole list cost a second read, a second fill
+# of the table and a second paint before the window is ready).
+WHOLE_LIST_PREVIEWS = 4
 
 
 class EarlyCaseList:
@@ -46,12 +51,19 @@ class EarlyCaseList:
     def _read(self) -> None:
         try:
             try:
-                self._preview = peek_preview(
-                    self._paths, PREVIEW_SIZE, self._database_url, self.listed_on
+                self._preview = preview = peek_preview(
+                    self._paths,
+                    PREVIEW_SIZE,
+                    self._database_url,
+                    self.listed_on,
+                    whole_list_at_most=WHOLE_LIST_PREVIEWS * PREVIEW_SIZE,
                 )
             finally:
                 self._preview_read.set()
-            if self._preview is not None:  # the window paints it first: the whole list's
+            if preview is not None and preview.complete:  # the whole list already
+                self._cases = list(preview.cases)
+                return
+            if preview is not None:  # the window paints it first: the whole list's
                 self._go_on.wait()  # Python work would slow that down (interpreter lock)
             self._cases = peek_cases(self._paths, self._database_url, self.listed_on)
         except Exception as error:  # handed to whoever asks for the result

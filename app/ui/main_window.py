@@ -37,6 +37,7 @@ from app.ui.views.empty_state_view import EmptyStateView
 from app.ui.window_state import WindowState
 
 if TYPE_CHECKING:
+    from app.domain.changes import StoreChange
     from app.domain.model import CaseDetail, ImportResult
     from app.services.database import Database
     from app.ui.case_actions import CaseActions
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         case_actions.ua_changed.connect(self.refresh_case_by_ua)
         case_actions.history_opened.connect(edits.attach_history)
         events_menu.on_dialog_opened = edits.attach_events
-        edits.store_changed.connect(lambda _change: context.cases_changed.emit())
+        edits.store_changed.connect(self._on_store_edited)
         edits.status_message.connect(status.showMessage)
         self._commands = Commands(imports, case_actions, edits, events_menu)
         return self._commands
@@ -318,6 +319,31 @@ class MainWindow(QMainWindow):
                 self.show_case_details(summary)
         self.update_count()
         self.case_updated.emit(case_id)
+
+    def _on_store_edited(self, change: StoreChange | None) -> None:
+        """An edit, deletion, undo or redo. The case it names shows the change at once (its row
+        is read again right here, not behind a listing of every case in the background, which
+        waits while other jobs hold the threads); a case gone or come back, or a change of
+        many cases, lists them all again."""
+        number = change.ua_number if change is not None else None
+        if not number or not self._refresh_listed_case(number):
+            self.context.cases_changed.emit()
+        elif "list" in self.context.runner.running():
+            self.context.cases_changed.emit()  # a listing read before the edit: read it anew
+
+    def _refresh_listed_case(self, ua_number: str) -> bool:
+        """Re-read the listed case ``ua_number`` in place; False when it is not listed or no
+        longer in the store."""
+        db = self.context.db
+        listed = next((c for c in self.model.cases() if c.ua_number == ua_number), None)
+        if db is None or listed is None:
+            return False
+        from app.services.cases import get_summary
+
+        if get_summary(db, listed.case_id) is None:
+            return False
+        self.refresh_case(listed.case_id)
+        return True
 
     def refresh_case_by_ua(self, ua_number: str) -> None:
         for case in self.model.cases():

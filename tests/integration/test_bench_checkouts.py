@@ -11,6 +11,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 
@@ -143,3 +144,32 @@ def test_a_saved_run_gives_the_same_table_again(bench: dict[str, ModuleType]) ->
     assert "| `docs_per_s` | ms | 200 | 150 | -25.0% | no, worse |" in compare_runs.table(
         *again, 0.10
     )
+
+
+def test_runs_at_once_generate_a_store_once_and_each_works_on_its_own_copy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.syspath_prepend(str(BENCH))
+    generate_store = importlib.import_module("generate_store")
+    cache = tmp_path / "cache"
+    copies: list[Path] = []
+    runs = [
+        threading.Thread(
+            target=lambda n=n: copies.append(
+                generate_store.store_copy(12, 30, into=tmp_path / f"run{n}", cache_dir=cache)
+            )
+        )
+        for n in range(3)
+    ]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    assert sorted(copies) == [tmp_path / f"run{n}" for n in range(3)]
+    [template] = cache.iterdir()  # one store, no lock or half-made folder left beside it
+    assert (template / ".complete").exists()
+    with sqlite3.connect(copies[0] / "appeal-desk.sqlite3") as db:
+        db.execute("DELETE FROM appeals")
+    for data in (template, copies[1], copies[2]):
+        with sqlite3.connect(data / "appeal-desk.sqlite3") as db:
+            assert db.execute("SELECT count(*) FROM appeals").fetchone() == (30,)

@@ -17,8 +17,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import select
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -171,20 +174,51 @@ def roles_in(window: Node) -> list[str]:
 # ---- the session: X, window manager, accessibility bus, the app -----------------------------
 
 
-def start_x() -> tuple[subprocess.Popen[bytes], str]:
-    """Xvfb on a free display number (it writes the number it took to a pipe)."""
+class SessionStartError(RuntimeError):
+    """The X server, the window manager, the accessibility bus or the app did not come up."""
+
+
+def tail(path: str, limit: int = 2000) -> str:
+    """The end of a log file, or "" when there is none."""
+    try:
+        with open(path, "rb") as file:
+            return file.read().decode("utf-8", "replace")[-limit:].strip()
+    except OSError:
+        return ""
+
+
+def start_x(log_path: str, timeout: float = 30.0) -> tuple[subprocess.Popen[bytes], str]:
+    """Xvfb on a free display number (it writes the number it took to a pipe once it takes
+    connections). ``-noreset``: without it the server starts afresh whenever its last client
+    leaves, and the bus launcher and xdotool connect and leave at once; on a busy machine that
+    happens while openbox is still connecting, and openbox, cut off, exits ("Failed to open the
+    display from the DISPLAY environment variable", in its log file, not on stderr)."""
     read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with open(log_path, "wb") as log_file:
+        server = subprocess.Popen(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write),
+                "-screen",
+                "0",
+                "1280x1024x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=log_file,
+        )
     os.close(write)
     with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
+        ready, _, _ = select.select([pipe], [], [], timeout)
+        number = pipe.readline().strip() if ready else ""
     if not number:
-        raise SystemExit("Xvfb did not start")
+        server.kill()
+        server.wait()
+        raise SessionStartError(f"Xvfb did not start within {timeout:.0f} s: {tail(log_path)}")
     return server, f":{number}"
 
 
@@ -193,7 +227,18 @@ class Session:
 
     def __init__(self, python: str, home: str) -> None:
         self.processes: list[subprocess.Popen[bytes]] = []
-        server, self.display = start_x()
+        self.focus: list[Node] = []
+        self.heard: list[str] = []
+        self.listening = False
+        self.folder = tempfile.mkdtemp(prefix="atspi-session-")  # the X and openbox logs
+        try:
+            self._start(python, home)
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self, python: str, home: str) -> None:
+        server, self.display = start_x(os.path.join(self.folder, "Xvfb.log"))
         self.processes.append(server)
         self.env = dict(
             os.environ,
@@ -207,28 +252,60 @@ class Session:
             NO_AT_BRIDGE="0",
         )
         self.env.pop("QT_QPA_PLATFORM_PLUGIN_PATH", None)
-        self.wm = self.spawn(["openbox", "--sm-disable"], keep_stderr=True)
+        # openbox writes its messages to $XDG_CACHE_HOME/openbox/openbox.log: one of our own
+        # (the app keeps the usual cache folder: a fresh one would rebuild the font cache).
+        self.wm = self.spawn(
+            ["openbox", "--sm-disable"], keep_stderr=True, env={"XDG_CACHE_HOME": self.folder}
+        )
         self.spawn(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"])
-        # Plain sleeps here: iterating GLib's loop this early keeps openbox from taking the screen.
-        # Up to a minute: on a machine shared with other heavy jobs openbox can take 20 s.
-        for _try in range(300):
-            if self._window_manager_ready():
-                break
-            time.sleep(0.2)
-        else:
-            raise TimeoutError(f"openbox did not take the screen: {self.close()}")
+        self._wait_for_window_manager(60.0)
         time.sleep(0.5)
-        self.focus: list[Node] = []
-        self.heard: list[str] = []
         pyatspi.Registry.registerEventListener(self._on_focus, "object:state-changed:focused")
         pyatspi.Registry.registerEventListener(self._on_announcement, "object:announcement")
+        self.listening = True
         self.app = self.spawn([python, "-m", "app", "--lang", "en", "gui"], keep_stderr=True)
-        self.root = self.wait_for("the app on the accessibility bus", self._app_root, 60)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.app.poll() is not None:  # the app's own fault: no second try hides it
+                raise RuntimeError(f"the app exited ({self.app.returncode}) on start")
+            try:
+                self.root = self._app_root()
+            except Exception:  # the bus is still settling
+                self.root = None
+            if self.root is not None:
+                return
+            self.pump(0.2)
+        raise SessionStartError("the app did not appear on the accessibility bus within 60 s")
 
-    def spawn(self, command: list[str], keep_stderr: bool = False) -> subprocess.Popen[bytes]:
+    def _wait_for_window_manager(self, timeout: float) -> None:
+        """Plain sleeps and xdotool here, up to ``timeout`` (on a machine shared with other
+        heavy jobs openbox can take 20 s); an openbox that exits fails at once, with its log."""
+        deadline = time.monotonic() + timeout
+        while not self._window_manager_ready():
+            if self.wm.poll() is not None:
+                raise SessionStartError(
+                    f"openbox exited ({self.wm.returncode}) before it took the screen "
+                    f"{self.display}: {self.openbox_log()}"
+                )
+            if time.monotonic() > deadline:
+                raise SessionStartError(
+                    f"openbox did not take the screen {self.display} within {timeout:.0f} s: "
+                    f"{self.openbox_log()}"
+                )
+            time.sleep(0.2)
+
+    def openbox_log(self) -> str:
+        return tail(os.path.join(self.folder, "openbox", "openbox.log")) or "(no openbox log)"
+
+    def spawn(
+        self,
+        command: list[str],
+        keep_stderr: bool = False,
+        env: dict[str, str] | None = None,
+    ) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(
             command,
-            env=self.env,
+            env=dict(self.env, **(env or {})),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE if keep_stderr else subprocess.DEVNULL,
         )
@@ -236,10 +313,22 @@ class Session:
         return process
 
     def close(self) -> str:
-        """Stop everything, the app first; its error output (for the report)."""
+        """Stop everything, the app first, and remove the session's folder; their error
+        output (for the report). Xvfb, stopped last, takes its lock and socket away."""
         errors = ""
+        if self.listening:
+            self.listening = False
+            for listener, event in (
+                (self._on_focus, "object:state-changed:focused"),
+                (self._on_announcement, "object:announcement"),
+            ):
+                try:
+                    pyatspi.Registry.deregisterEventListener(listener, event)
+                except Exception as error:  # the bus may be gone already
+                    errors += f"deregistering {event}: {error}\n"
         for process in reversed(self.processes):
-            process.terminate()
+            if process.poll() is None:
+                process.terminate()
             try:
                 _out, err = process.communicate(timeout=10)
             except subprocess.TimeoutExpired:
@@ -247,6 +336,12 @@ class Session:
                 _out, err = process.communicate()
             if err:
                 errors += f"{process.args[0]}: " + err.decode("utf-8", "replace")[-3000:]
+        self.processes.clear()
+        if os.path.isdir(self.folder):
+            xvfb = tail(os.path.join(self.folder, "Xvfb.log"), 1000)
+            if xvfb and errors:
+                errors += f"Xvfb: {xvfb}\n"
+            shutil.rmtree(self.folder, ignore_errors=True)
         return errors
 
     # -- listening
@@ -775,10 +870,23 @@ FLOWS: dict[str, Callable[[Session], dict[str, Any]]] = {
 }
 
 
+def start_session(python: str, home: str, report: dict[str, Any]) -> Session:
+    """The session, tried twice: a second failure to start is reported as it is."""
+    for attempt in (1, 2):
+        try:
+            return Session(python, home)
+        except SessionStartError as error:
+            if attempt == 2:
+                raise
+            report["session retried"] = f"the first session did not start: {error}"
+            log(f"{report['session retried']}; starting it once more")
+    raise AssertionError("unreachable")
+
+
 def run(python: str, home: str, flows: list[str]) -> dict[str, Any]:
     report: dict[str, Any] = {"flows": {}, "errors": {}}
     started = time.monotonic()
-    session = Session(python, home)
+    session = start_session(python, home, report)
     try:
         for flow in flows:
             log(f"flow {flow}")

@@ -58,8 +58,9 @@ def test_arabic_list_details_and_letter_write_the_same_digits(
         window.case_list.select_first()
         case = window.detail.case
         assert case is not None
-        heading = window.detail.ua_label.text() + window.detail.facts_label.text()
-        details = window.detail.body.toPlainText()
+        page = window.detail.case_page()
+        heading = page.ua_label.text() + page.facts_label.text()
+        details = page.body.toPlainText()
         letter = draft_letter(case, 1, SenderProfile(name="Jo"), locale="ar").text
         shown = {"list": f"{deadline} {days}", "heading": heading, "details": details}
         shown["letter"] = letter

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -131,6 +132,8 @@ def heard(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     )
     assert run.returncode == 0, run.stderr[-3000:]
     report: dict[str, Any] = json.loads(run.stdout)
+    if "session retried" in report:  # passed on the second try: say why the first failed
+        warnings.warn(report["session retried"], stacklevel=1)
     return report
 
 

@@ -35,7 +35,7 @@ def _pane_text(qtbot: QtBot, db: Database, ua_number: str) -> str:
     view = CaseDetailView()
     qtbot.addWidget(view)
     view.show_case(get_case(db, ua_number))
-    return view.body.toPlainText()
+    return view.case_page().body.toPlainText()
 
 
 def test_the_pane_shows_the_story_the_officials_and_the_copies_apart(
@@ -179,8 +179,9 @@ def test_the_case_page_comes_after_the_first_frame_and_works_when_a_case_is_show
     view.write_letter_requested.connect(lambda: clicked.append(True))
     view.show_case(get_case(db, "118/20"))
     assert view.currentIndex() == 1
-    assert view.letter_button.text() == "&Write a letter…"
-    view.letter_button.click()
+    button = view.case_page().letter_button
+    assert button.text() == "&Write a letter…"
+    button.click()
     assert clicked == [True]
 
 
@@ -197,7 +198,7 @@ def test_a_greeting_stored_on_the_wrong_official_is_not_shown_as_theirs(qtbot: Q
     view = CaseDetailView()
     qtbot.addWidget(view)
     view.show_case(case)
-    text = view.body.toPlainText()
+    text = view.case_page().body.toPlainText()
     prime_minister = text.index("Helena Marsh")
     minister = text.index("Arlen Fosse")
     governor = text.index("Ida Roe")

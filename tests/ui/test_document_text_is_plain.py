@@ -19,7 +19,7 @@ def test_case_header_and_letter_heading_show_markup_as_text(make_window, app_pat
     window = make_window()
     window.case_list.select_first()
 
-    header = window.detail.title_label
+    header = window.detail.case_page().title_label
     assert header.textFormat() == Qt.TextFormat.PlainText
     assert header.text() == HOSTILE
 

@@ -12,13 +12,15 @@ def test_the_page_is_made_when_shown_and_its_buttons_work(qtbot: QtBot) -> None:
     qtbot.addWidget(page)
     assert page.layout() is None  # nothing made before it is shown
     page.show()
-    assert page.heading.isVisible()
-    assert page.heading.text() == "No Urgent Actions yet"
-    assert page.import_button.isVisible() and page.import_button.isDefault()
+    content = page.content()
+    assert page.layout() is not None  # made by showing, not by asking for the widgets
+    assert content.heading.isVisible()
+    assert content.heading.text() == "No Urgent Actions yet"
+    assert content.import_button.isVisible() and content.import_button.isDefault()
     with qtbot.waitSignal(page.samples_requested):
-        page.samples_button.click()
+        content.samples_button.click()
     with qtbot.waitSignal(page.paste_requested):
-        page.paste_button.click()
+        content.paste_button.click()
 
 
 def test_a_disabled_page_makes_disabled_buttons(qtbot: QtBot) -> None:
@@ -26,5 +28,6 @@ def test_a_disabled_page_makes_disabled_buttons(qtbot: QtBot) -> None:
     qtbot.addWidget(page)
     page.setEnabled(False)  # no store: nothing on the page may look as if it could work
     page.show()
-    assert not page.import_button.isEnabled()
-    assert not page.samples_button.isEnabled()
+    content = page.content()
+    assert not content.import_button.isEnabled()
+    assert not content.samples_button.isEnabled()

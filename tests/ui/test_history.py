@@ -153,7 +153,7 @@ def test_details_show_replies_and_what_the_letters_led_to(make_window, app_paths
     window = make_window()
     window.case_list.show_closed_box.setChecked(True)
     window.case_list.select_case(window.model.cases()[0].case_id)
-    body = window.detail.body.toPlainText()
+    body = window.detail.case_page().body.toPlainText()
     assert "Your 2 letters \u2192 case closed" in body
     assert "Under review." in body
 
@@ -161,7 +161,7 @@ def test_details_show_replies_and_what_the_letters_led_to(make_window, app_paths
 def test_sample_appeals_say_fictional_sample_in_the_history(make_window, open_db, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
-        window.empty_state.samples_button.click()
+        window.empty_state.content().samples_button.click()
     sample = window.model.cases()[0]
     record_appeal(open_db, sample.ua_number, target_index=1, channel=Channel.POST)
     dialog = open_history(window)

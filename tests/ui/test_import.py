@@ -38,7 +38,7 @@ def test_import_action_adds_the_seed_case_to_the_table(
     assert window.proxy.index(row, Column.UA_NUMBER).data() == "119/21"
     assert window.proxy.index(row, Column.COUNTRY).data() == "Peru"
     assert window.proxy.index(row, Column.DAYS_LEFT).data() == "Closed"
-    assert "Adri\u00e1n Valc\u00e1rcel" in window.detail.body.toPlainText()
+    assert "Adri\u00e1n Valc\u00e1rcel" in window.detail.case_page().body.toPlainText()
     [stored] = list_cases(open_db, include_closed=True)
     assert stored.status == CaseStatus.CLOSED
 
@@ -120,12 +120,13 @@ def test_the_sample_pack_is_labelled_fictional_everywhere(make_window, qtbot) ->
     pytest.importorskip("app.samples")
     window = make_window()
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
-        window.empty_state.samples_button.click()
+        window.empty_state.content().samples_button.click()
     assert window.model.rowCount() >= 1
     for row in range(window.model.rowCount()):
         assert window.model.index(row, Column.TITLE).data().startswith("Fictional sample: ")
-    assert window.detail.sample_banner.isVisible()
-    assert "not a real case" in window.detail.sample_banner.text()
+    banner = window.detail.case_page().sample_banner
+    assert banner.isVisible()
+    assert "not a real case" in banner.text()
     window.menu_actions.write_letter.trigger()
     assert window.case_actions.letter_dialog.sample_banner.isVisible()
 
@@ -204,7 +205,7 @@ def test_the_empty_state_offers_to_paste_a_ua(make_window, qtbot) -> None:  # ty
     window = make_window()
     QGuiApplication.clipboard().setText(SEED_FINAL.read_text(encoding="utf-8"))
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
-        window.empty_state.paste_button.click()
+        window.empty_state.content().paste_button.click()
     assert [case.ua_number for case in window.model.cases()] == ["119/21"]
 
 
@@ -328,13 +329,14 @@ def test_a_final_naming_the_same_person_closes_the_case_without_a_question(
     window = make_window()
     choose_files(monkeypatch, QA_WALK / "905_belmont_student_fr.txt")
     import_with_action(window, qtbot)
-    assert "Act before" in window.detail.facts_label.text()
+    assert "Act before" in window.detail.case_page().facts_label.text()
     choose_files(monkeypatch, QA_WALK / "906_belmont_student_final_fr.txt")
     import_with_action(window, qtbot)
     assert not any(kind == "ask" for kind, _title, _text in messages.shown)
     [stored] = list_cases(window.context.db, include_closed=True)
     assert stored.status == CaseStatus.CLOSED
-    assert window.detail.title_label.text() == "CONDAMNATION À MORT COMMUÉE"
-    facts = window.detail.facts_label.text()
+    page = window.detail.case_page()
+    assert page.title_label.text() == "CONDAMNATION À MORT COMMUÉE"
+    facts = page.facts_label.text()
     assert "Act before" not in facts
     assert "Closed" in facts

@@ -90,8 +90,9 @@ def test_open_original_opens_the_kept_copy_of_the_imported_file(
     window = make_window()
     page = INPUTS / "de_section_page.html"
     _import(window, qtbot, monkeypatch, page)
-    assert window.detail.original_button.isVisible()
-    window.detail.original_button.click()
+    button = window.detail.case_page().original_button
+    assert button.isVisible()
+    button.click()
     [path] = opened
     assert Path(path).parent.name == "originals"
     assert Path(path).read_bytes() == page.read_bytes()

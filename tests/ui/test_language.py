@@ -44,20 +44,18 @@ def test_changing_language_retranslates_the_window(make_window, test_catalog, mo
     from app.ui.application import apply_language
 
     window = make_window()
-    assert window.empty_state.heading.text() == "No Urgent Actions yet"
+    page = window.empty_state.content()
+    assert page.heading.text() == "No Urgent Actions yet"
     try:
         apply_language("es")
-        assert window.empty_state.heading.text() == "Todav\u00eda no hay Acciones Urgentes"
-        assert (
-            window.empty_state.import_button.text()
-            == "Importar un documento de Acci\u00f3n Urgente…"
-        )
+        assert page.heading.text() == "Todav\u00eda no hay Acciones Urgentes"
+        assert page.import_button.text() == "Importar un documento de Acci\u00f3n Urgente…"
         assert window.menu_actions.file_menu.title() == "&Archivo"
         assert window.count_label.text() == "0 casos abiertos"
     finally:
         monkeypatch.delenv("APPEAL_DESK_TEST_PO")
         apply_language("en")
-    assert window.empty_state.heading.text() == "No Urgent Actions yet"
+    assert page.heading.text() == "No Urgent Actions yet"
 
 
 def test_an_open_letter_editor_follows_the_language(

@@ -95,7 +95,7 @@ def test_mark_sent_from_the_letter_updates_the_row_details_and_store(
     with qtbot.waitSignal(window.case_updated, timeout=5000):
         ask.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert window.proxy.index(0, Column.APPEALS_SENT).data() == "1"
-    assert "Email" in window.detail.body.toPlainText()
+    assert "Email" in window.detail.case_page().body.toPlainText()
     [appeal] = list_appeals(open_db, ua_number="12/26")
     assert appeal.channel == Channel.EMAIL
     assert appeal.text == sent_text

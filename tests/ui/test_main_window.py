@@ -20,8 +20,9 @@ def test_first_run_shows_the_empty_state_with_both_ways_in(make_window) -> None:
     window = make_window()
     assert window.pages.currentWidget() is window.empty_state
     assert window.empty_state.isVisible()
-    assert window.empty_state.import_button.text() == "Import an Urgent Action document…"
-    assert window.empty_state.samples_button.text() == "Open the fictional sample pack to practise"
+    page = window.empty_state.content()
+    assert page.import_button.text() == "Import an Urgent Action document…"
+    assert page.samples_button.text() == "Open the fictional sample pack to practise"
     assert not window.menu_actions.write_letter.isEnabled()
 
 
@@ -42,7 +43,7 @@ def test_cases_one_can_act_on_come_first_and_the_first_is_shown(make_window, app
     assert days_left[:2] == ["20 days left", "2 days overdue"]
     shown = window.detail.case
     assert shown is not None and shown.ua_number == "12/26"
-    body = window.detail.body.toPlainText()
+    body = window.detail.case_page().body.toPlainText()
     assert "Minister of Justice, Rui Costa" in body
     assert "minister@justice.example" in body
     assert "I urge you to release Ana Lima" in body
@@ -91,8 +92,9 @@ def test_closed_cases_show_only_with_the_toggle(make_window, app_paths) -> None:
     window.case_list.select_case(
         next(c.case_id for c in window.model.cases() if c.ua_number == "9/25")
     )
-    assert window.detail.closed_banner.isVisible()
-    assert "no further action" in window.detail.closed_banner.text()
+    banner = window.detail.case_page().closed_banner
+    assert banner.isVisible()
+    assert "no further action" in banner.text()
     window.menu_actions.show_closed.trigger()
     assert visible_ua_numbers(window) == ["12/26"]
 

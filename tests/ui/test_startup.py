@@ -136,7 +136,7 @@ def test_a_window_ready_before_its_store_engine_shows_the_case_and_marks_a_lette
     db = window.context.db
     assert db is not None and not db.has_engine  # ready on sqlite3 alone
     assert window.detail.case is not None and window.detail.case.ua_number == "12/26"
-    assert "Rui Costa" in window.detail.body.toPlainText()
+    assert "Rui Costa" in window.detail.case_page().body.toPlainText()
     window.menu_actions.write_letter.trigger()
     letter = wait_for_letter(window.case_actions.letter_dialog)
     assert "Rui Costa" in letter.text()

@@ -76,6 +76,37 @@ def test_the_preview_comes_first_and_the_whole_list_replaces_it(
     assert window.detail.case is not None and window.detail.case.case_id == first.case_id
 
 
+def test_a_small_store_is_painted_whole_at_once_and_not_read_again(
+    qtbot,  # type: ignore[no-untyped-def]
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(early_list, "PREVIEW_SIZE", 20)  # the store's 60 cases: at most 4 x 20
+    paths = resolve_paths(data)
+    every = peek_cases(paths)
+    assert every is not None
+    open_total = sum(1 for case in every if case.status == CaseStatus.OPEN)
+    counts = f"{open_total} open cases \u00b7 {len(every) - open_total} closed"
+
+    window = _window(qtbot, paths, EarlyCaseList.start(paths, None))
+    window.start()  # every case is on screen before the event loop runs again
+    assert not window.showing_preview()
+    assert window.proxy.rowCount() == open_total
+    assert list(window.model.cases()) == every
+    assert window.count_label.text() == counts
+    first = window.case_list.current_case()
+    assert first is not None
+    assert window.detail.placeholder.text() == "Opening your cases…"
+
+    resets: list[bool] = []
+    window.model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(window.cases_loaded, timeout=30_000):
+        pass
+    assert resets == []  # the list was not filled a second time
+    assert list(window.model.cases()) == every
+    assert window.detail.case is not None and window.detail.case.case_id == first.case_id
+
+
 def test_with_closed_cases_shown_the_window_waits_for_the_whole_list(
     qtbot,  # type: ignore[no-untyped-def]
     data: Path,

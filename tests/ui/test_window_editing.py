@@ -117,11 +117,12 @@ def test_right_click_menu_edits_the_row_under_the_pointer(
     dialog = window.findChild(CaseEditDialog)
     dialog.title.setText("Journalist held for an article")
     dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: window.detail.title_label.text() == "Journalist held for an article")
-    assert "Changed by you: Title." in window.detail.body.toPlainText()
+    page = window.detail.case_page()
+    qtbot.waitUntil(lambda: page.title_label.text() == "Journalist held for an article")
+    assert "Changed by you: Title." in page.body.toPlainText()
     assert cases.get_case(open_db, "62/15").corrected_fields == {"title"}
     window.edits.undo.trigger()
-    qtbot.waitUntil(lambda: window.detail.title_label.text() == "FICTIONAL JOURNALIST HELD")
+    qtbot.waitUntil(lambda: page.title_label.text() == "FICTIONAL JOURNALIST HELD")
 
 
 def test_a_later_document_shows_its_difference_in_the_detail_pane(
@@ -139,8 +140,9 @@ def test_a_later_document_shows_its_difference_in_the_detail_pane(
     save_parsed(open_db, replace(update, issued_on=date.today()), "update.txt")
     window = make_window()
     select(window, "61/15")
-    qtbot.waitUntil(lambda: window.detail.title_label.text() == "My title")
-    text = window.detail.body.toPlainText()
+    page = window.detail.case_page()
+    qtbot.waitUntil(lambda: page.title_label.text() == "My title")
+    text = page.body.toPlainText()
     assert "A later document says Title: \u201cFICTIONAL TEACHER RELEASED\u201d" in text
 
 

@@ -18,10 +18,12 @@ from app.qt_system_libraries import (
     Distribution,
     MissingLibraries,
     candidate_platforms,
+    check_plugin,
     check_window_platform,
     detect_distribution,
     lacks_display,
     loads,
+    main,
     missing_libraries,
 )
 
@@ -114,6 +116,43 @@ def test_offscreen_and_other_platforms_are_not_checked(tmp_path: Path) -> None:
     plugins = _compile(tmp_path, ABSENT)
     assert check_window_platform({"QT_QPA_PLATFORM": "offscreen"}, plugins) is None
     assert check_window_platform({"QT_QPA_PLATFORM": "vnc"}, plugins) is None
+
+
+def test_the_tests_plugin_names_every_missing_library_in_one_line(tmp_path: Path) -> None:
+    plugins = _compile(tmp_path, ABSENT)
+    platforms = plugins / "platforms"
+    (platforms / "libqxcb.so").rename(platforms / "libqoffscreen.so")
+
+    problem = check_plugin("offscreen", plugins)
+
+    assert problem == MissingLibraries("offscreen", (ABSENT,))
+    line = problem.one_line(Distribution.FEDORA)
+    assert "\n" not in line
+    assert line.startswith("Qt cannot start: its 'offscreen' plugin needs system libraries")
+    assert line.endswith(f"install them (fedora): sudo dnf install {ABSENT}")
+    assert "sudo apt-get install libegl1 libxkbcommon0" in MissingLibraries(
+        "offscreen", ("libEGL.so.1", "libxkbcommon.so.0")
+    ).one_line(None)
+    assert check_plugin("offscreen", tmp_path / "no plugins") is None
+
+
+def test_a_plugin_the_loader_rejects_for_another_reason_says_why(tmp_path: Path) -> None:
+    platforms = tmp_path / "plugins" / "platforms"
+    platforms.mkdir(parents=True)
+    (platforms / "libqoffscreen.so").write_bytes(b"not a shared object")
+
+    problem = check_plugin("offscreen", tmp_path / "plugins")
+
+    assert problem is not None and len(problem.files) == 1
+    assert "libqoffscreen.so" in problem.files[0]  # the loader's own words
+
+
+def test_the_check_on_its_own_passes_here_and_refuses_unknown_arguments(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--plugin", "offscreen"]) == 0  # the suite itself runs on this plugin
+    assert main(["--plugin"]) == 2
+    assert "usage: python -m app.qt_system_libraries" in capsys.readouterr().err
 
 
 def test_a_loadable_plugin_passes(tmp_path: Path) -> None:

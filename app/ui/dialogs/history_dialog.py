@@ -179,7 +179,7 @@ class HistoryDialog(QDialog):
         from app.services.appeals import list_appeals
 
         try:
-            records = list_appeals(db, **self.filters.values())  # type: ignore[arg-type]
+            records = list_appeals(db, **self.filters.values())
         except Exception as error:
             report_failure(self, _("Cannot list your appeals"), error)
             return

@@ -18,6 +18,7 @@ from app.domain.errors import AppealDeskError
 from app.i18n import _
 from app.paths import AppPaths
 from app.services import backups
+from app.ui.app_icon import app_icon
 from app.ui.errors import report_failure
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class RecoveryDialog(QDialog):
         self.quit_chosen = False
         self.backup = backups.newest_good_backup(paths)
         self.setWindowTitle(_("Your data could not be opened"))
+        self.setWindowIcon(app_icon())  # it may come before the app's icon is set (at ready)
         self.setModal(True)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)

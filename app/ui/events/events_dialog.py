@@ -185,7 +185,7 @@ class EventsDialog(QDialog):
         except Exception as exc:
             report_failure(self, _("The event could not be created"), exc)
             return None
-        self.form.name_edit.clear()
+        self.form.clear()
         self.reload(select=event.name)
         self.status.setText(_("Created \u201c%(name)s\u201d.") % {"name": event.name})
         return event

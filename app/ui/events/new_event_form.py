@@ -184,6 +184,21 @@ class NewEventForm(QWidget):
             chosen[str(item.data(Qt.ItemDataRole.UserRole))] = self._goal(row) or None
         return chosen
 
+    def clear(self) -> None:
+        """A blank form for the next event: no name or place, today's date, no case ticked
+        and no goal (the last event's would otherwise be created again unnoticed)."""
+        self.name_edit.clear()
+        self.place_edit.clear()
+        self.date_box.setChecked(True)
+        self.date_edit.setDate(QDate.currentDate())
+        for row in range(self.case_table.rowCount()):
+            item = self.case_table.item(row, 0)
+            if item is not None:
+                item.setCheckState(Qt.CheckState.Unchecked)
+            cell = self.case_table.item(row, 1)
+            if cell is not None:
+                cell.setData(Qt.ItemDataRole.EditRole, 0)
+
     def tick(self, ua_number: str, goal: int = 0) -> None:
         """Tick a case (used by tests and by 'same cases as last time')."""
         for row in range(self.case_table.rowCount()):

@@ -108,102 +108,8 @@ class CasePage(QWidget):
         )
         self.body.setAccessibleName(_("Case details"))
 
-
-class CaseDetailView(QuietStack):
-    """Page 0: "select a case"; page 1: the case.
-
-    The case page is not on the first screen (the hint is, until the store opens), so it is
-    built just after the pane's first paint, or earlier when a case is shown or one of its
-    widgets is asked for: its text browser, buttons and banners (the banners carry a style
-    sheet each) then cost the first screen nothing."""
-
-    write_letter_requested = Signal()
-    mark_sent_requested = Signal()
-    open_original_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._case: CaseDetail | None = None
-        self._waiting = False  # a case is selected, the store not open yet
-        self._page: CasePage | None = None
-        self._page_planned = False
-        self.placeholder = QLabel()
-        apply_role(self.placeholder, Role.HINT)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.addWidget(self.placeholder)
-        self.retranslate_ui()
-
-    def page(self) -> CasePage:
-        """The case page, built now if it was not yet."""
-        if self._page is None:
-            page = CasePage()
-            page.letter_button.clicked.connect(self.write_letter_requested)
-            page.mark_sent_button.clicked.connect(self.mark_sent_requested)
-            page.original_button.clicked.connect(self.open_original_requested)
-            self.addWidget(page)
-            self._page = page
-        return self._page
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)
-        if self._page is None and not self._page_planned:  # once the first frame is out
-            self._page_planned = True
-            QTimer.singleShot(0, self.page)
-
-    @property
-    def ua_label(self) -> QLabel:
-        return self.page().ua_label
-
-    @property
-    def title_label(self) -> QLabel:
-        return self.page().title_label
-
-    @property
-    def sample_banner(self) -> QLabel:
-        return self.page().sample_banner
-
-    @property
-    def closed_banner(self) -> QLabel:
-        return self.page().closed_banner
-
-    @property
-    def facts_label(self) -> QLabel:
-        return self.page().facts_label
-
-    @property
-    def letter_button(self) -> QPushButton:
-        return self.page().letter_button
-
-    @property
-    def mark_sent_button(self) -> QPushButton:
-        return self.page().mark_sent_button
-
-    @property
-    def original_button(self) -> QPushButton:
-        return self.page().original_button
-
-    @property
-    def body(self) -> QTextBrowser:
-        return self.page().body
-
-    @property
-    def case(self) -> CaseDetail | None:
-        return self._case
-
-    def show_case(self, case: CaseDetail | None, *, waiting: bool = False) -> None:
-        """``case``'s details; none: a hint, which says the cases are still opening when
-        ``waiting`` (a case is selected but the store is not open yet)."""
-        self._case = case
-        if case is None:
-            self._waiting = waiting
-            self._set_placeholder_text()
-            self.setCurrentIndex(0)
-            return
-        self._fill(case)
-        self.setCurrentIndex(1)
-
-    def _fill(self, case: CaseDetail) -> None:
+    def fill(self, case: CaseDetail) -> None:
+        """Show ``case``: its heading, banners, facts, actions and details."""
         status = _("Closed") if case.status == CaseStatus.CLOSED else _("Open")
         self.ua_label.setText(
             _("UA {ua_number} \u00b7 {status}").format(ua_number=case.ua_number, status=status)
@@ -229,6 +135,68 @@ class CaseDetailView(QuietStack):
         self.body.setProperty("ua", case.ua_number)
         self.body.setAccessibleName(_("Details of UA {ua_number}").format(ua_number=case.ua_number))
 
+
+class CaseDetailView(QuietStack):
+    """Page 0: "select a case"; page 1: the case.
+
+    The case page is not on the first screen (the hint is, until the store opens), so it is
+    built just after the pane's first paint, or earlier when a case is shown or
+    :meth:`case_page` is asked for: its text browser, buttons and banners (the banners carry a
+    style sheet each) then cost the first screen nothing. The pane's own interface is the
+    three ``..._requested`` signals, :meth:`show_case` and :attr:`case`."""
+
+    write_letter_requested = Signal()
+    mark_sent_requested = Signal()
+    open_original_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._case: CaseDetail | None = None
+        self._waiting = False  # a case is selected, the store not open yet
+        self._page: CasePage | None = None
+        self._page_planned = False
+        self.placeholder = QLabel()
+        apply_role(self.placeholder, Role.HINT)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.addWidget(self.placeholder)
+        self.retranslate_ui()
+
+    def case_page(self) -> CasePage:
+        """The case page (heading, banners, buttons, details), built now if it was not yet.
+
+        The widgets a case shows live there, e.g. ``view.case_page().body``."""
+        if self._page is None:
+            page = CasePage()
+            page.letter_button.clicked.connect(self.write_letter_requested)
+            page.mark_sent_button.clicked.connect(self.mark_sent_requested)
+            page.original_button.clicked.connect(self.open_original_requested)
+            self.addWidget(page)
+            self._page = page
+        return self._page
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._page is None and not self._page_planned:  # once the first frame is out
+            self._page_planned = True
+            QTimer.singleShot(0, self.case_page)
+
+    @property
+    def case(self) -> CaseDetail | None:
+        return self._case
+
+    def show_case(self, case: CaseDetail | None, *, waiting: bool = False) -> None:
+        """``case``'s details; none: a hint, which says the cases are still opening when
+        ``waiting`` (a case is selected but the store is not open yet)."""
+        self._case = case
+        if case is None:
+            self._waiting = waiting
+            self._set_placeholder_text()
+            self.setCurrentIndex(0)
+            return
+        self.case_page().fill(case)
+        self.setCurrentIndex(1)
+
     def _set_placeholder_text(self) -> None:
         opening = self._waiting
         text = _("Opening your cases…") if opening else _("Select a case to see its details.")
@@ -236,7 +204,7 @@ class CaseDetailView(QuietStack):
 
     def retranslate_ui(self) -> None:
         self._set_placeholder_text()
-        if self._page is not None:
+        if self._page is not None:  # a case is shown only on a built page
             self._page.retranslate_ui()
-        if self._case is not None:
-            self._fill(self._case)
+            if self._case is not None:
+                self._page.fill(self._case)

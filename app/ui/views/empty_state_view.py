@@ -82,8 +82,9 @@ class EmptyStateView(QWidget):
     """Shown while the store holds no case at all.
 
     Most starts show cases, not this page: its widgets are made when it is first shown (or
-    one of them is asked for), so the first screen of a store with cases does not wait for
-    them."""
+    :meth:`content` is asked for), so the first screen of a store with cases does not wait for
+    them. The page's own interface is the three ``..._requested`` signals; its widgets are
+    reached through :meth:`content`, e.g. ``page.content().import_button``."""
 
     import_requested = Signal()
     samples_requested = Signal()
@@ -104,30 +105,6 @@ class EmptyStateView(QWidget):
         if visible:
             self.content()  # made while still hidden: shown with the page, in one layout
         super().setVisible(visible)
-
-    @property
-    def heading(self) -> QLabel:
-        return self.content().heading
-
-    @property
-    def explanation(self) -> QLabel:
-        return self.content().explanation
-
-    @property
-    def import_button(self) -> QPushButton:
-        return self.content().import_button
-
-    @property
-    def samples_button(self) -> QPushButton:
-        return self.content().samples_button
-
-    @property
-    def paste_button(self) -> QPushButton:
-        return self.content().paste_button
-
-    @property
-    def samples_note(self) -> QLabel:
-        return self.content().samples_note
 
     def retranslate_ui(self) -> None:
         if self._content is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
@@ -11,6 +12,9 @@ from app.domain.model import AppealStatus, Channel
 from app.i18n import _
 from app.ui.formatting import channel_label
 from app.ui.models.appeal_table_model import status_label
+
+if TYPE_CHECKING:
+    from app.services.appeals import AppealFilters
 
 
 class HistoryFilters(QWidget):
@@ -78,8 +82,8 @@ class HistoryFilters(QWidget):
             widget.setAccessibleName(name)
         self.dates_box.setAccessibleDescription(_("Filter by date"))  # spoken as shown
 
-    def values(self) -> dict[str, object]:
-        """Keyword arguments for ``list_appeals`` (Qt hands enum data back as str)."""
+    def values(self) -> AppealFilters:
+        """The arguments for ``list_appeals`` (Qt hands enum data back as str)."""
         status, channel = self.status_combo.currentData(), self.channel_combo.currentData()
         since = until = None
         if self.dates_box.isChecked():

@@ -34,7 +34,7 @@ def test_the_details_are_text_a_caret_walks_with_headings(
     store(paths, numbered_case(91, "Peru", 12))
     window = main_window()
     window.case_list.select_first()
-    body = window.detail.body
+    body = window.detail.case_page().body
     assert body.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
     assert body.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert "<h2" in body.toHtml() and "Write to" in body.toPlainText()

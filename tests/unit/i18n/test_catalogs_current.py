@@ -1,8 +1,13 @@
-"""Fails when locales/messages.pot or a catalog is stale compared with the `_()` strings in app/.
+"""Fails when locales/messages.pot or a catalog is stale compared with the `_()` strings in app/:
+a string added or removed, or a source reference (`#:`) naming a file the string is no longer in.
+
+References name files, not lines (`--add-location=file`): a line number goes stale with every
+edit above the string, a file only when the string moves, which this test then catches.
 
 Refresh (from the repository root), then translate the new entries:
     .venv/bin/pybabel extract -F pyproject.toml -c TRANSLATORS: --sort-by-file \
-        --project="Appeal Desk" --copyright-holder="Appeal Desk developers" -o locales/messages.pot .
+        --add-location=file --project="Appeal Desk" \
+        --copyright-holder="Appeal Desk developers" -o locales/messages.pot .
     .venv/bin/pybabel update -i locales/messages.pot -d locales -D messages --previous
 """
 
@@ -22,20 +27,42 @@ ROOT = Path(__file__).resolve().parents[3]
 REFRESH = "see locales/README.md, 'Refresh the catalogs'"
 
 
-def msgids(path: Path) -> set[tuple[str, str | None]]:
+Key = tuple[str, str | None]  # a message's English text (its singular) and its context
+
+
+def references(path: Path) -> dict[Key, list[str]]:
+    """Each message of a catalog or template, with its `#:` references as written."""
     with path.open("rb") as handle:
         catalog = read_po(handle)
-    return {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in catalog if m.id}
+    return {
+        (m.id if isinstance(m.id, str) else m.id[0], m.context): sorted(
+            file if line is None else f"{file}:{line}" for file, line in m.locations
+        )
+        for m in catalog
+        if m.id
+    }
 
 
-def test_messages_pot_matches_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fresh = tmp_path / "fresh.pot"
-    monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("BABEL_PYPROJECT_TOML", "skip")  # no surprise option tables
-    CommandLineInterface().run(
-        ["pybabel", "-q", "extract", "-F", "pyproject.toml", "-o", str(fresh), "."]
-    )
-    extracted = msgids(fresh)
+def msgids(path: Path) -> set[Key]:
+    return set(references(path))
+
+
+@pytest.fixture(scope="module")
+def fresh_pot(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """messages.pot as extracted from the source now."""
+    fresh = tmp_path_factory.mktemp("extract") / "fresh.pot"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        patch.setenv("BABEL_PYPROJECT_TOML", "skip")  # no surprise option tables
+        CommandLineInterface().run(
+            ["pybabel", "-q", "extract", "-F", "pyproject.toml", "--add-location=file"]
+            + ["-o", str(fresh), "."]
+        )
+    return fresh
+
+
+def test_messages_pot_matches_the_source(fresh_pot: Path) -> None:
+    extracted = msgids(fresh_pot)
     shipped = msgids(ROOT / "locales" / "messages.pot")
     missing = sorted(m for m, _ in extracted - shipped)
     gone = sorted(m for m, _ in shipped - extracted)
@@ -43,6 +70,28 @@ def test_messages_pot_matches_the_source(tmp_path: Path, monkeypatch: pytest.Mon
         f"locales/messages.pot is stale ({REFRESH}): "
         f"{len(missing)} new string(s) {missing[:5]}, {len(gone)} removed {gone[:5]}"
     )
+
+
+def test_messages_pot_names_the_files_each_string_is_in(fresh_pot: Path) -> None:
+    """A translator reads where a string is used from its reference: it must name the files
+    the string is in today (a string moved to another module, a module renamed)."""
+    extracted = references(fresh_pot)
+    shipped = references(ROOT / "locales" / "messages.pot")
+    stale = [
+        f"{msgid[:40]!r}: {shipped[key]} should be {extracted[key]}"
+        for key in sorted(extracted.keys() & shipped.keys(), key=lambda k: (k[0], k[1] or ""))
+        for msgid in [key[0]]
+        if shipped[key] != extracted[key]
+    ]
+    assert not stale, f"{len(stale)} stale reference(s) in messages.pot ({REFRESH}): {stale[:3]}"
+
+
+@pytest.mark.parametrize("locale", interface_locales())
+def test_every_catalog_has_the_references_of_the_template(locale: str) -> None:
+    template = references(ROOT / "locales" / "messages.pot")
+    catalog = references(i18n.catalog_path(locale))
+    stale = sorted(k[0][:40] for k in template.keys() & catalog.keys() if template[k] != catalog[k])
+    assert not stale, f"{locale}: {len(stale)} stale reference(s) {stale[:3]} ({REFRESH})"
 
 
 @pytest.mark.parametrize("locale", interface_locales())

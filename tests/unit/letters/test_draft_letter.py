@@ -273,3 +273,16 @@ def test_a_new_user_template_is_used_without_a_restart(
     )
     second = draft_letter(case, 1, sender, locale="de", user_templates=user)
     assert second.text == "Unsere Gruppe: Sehr geehrter Herr Minister,\n"
+
+
+@pytest.mark.parametrize("locale", ["en", "es", "fr", "de", "pt"])
+def test_the_senders_email_follows_the_town_line_without_a_gap(
+    case: CaseDetail, locale: str
+) -> None:
+    sender = SenderProfile(
+        name="Jo Example", city="Ashford", country="Nowhereland", email="jo@example.org"
+    )
+    text = draft_letter(case, 1, sender, locale=locale, today=TODAY).text
+    head = text.split("\n\n", 1)[0]  # the sender's block, up to the first blank line
+    assert head.splitlines()[0] == "Jo Example"
+    assert head.splitlines()[-1] == "jo@example.org"

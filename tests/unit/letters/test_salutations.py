@@ -77,7 +77,15 @@ def test_gendered_forms_only_when_the_document_states_gender() -> None:
     rules = load_rules(["es", "en"])
     assert courtesy(rules, "Ministro de Defensa", "m").salutation == "Señor Ministro:"
     assert courtesy(rules, "Ministra de Defensa", "f").salutation == "Señora Ministra:"
-    assert courtesy(rules, "Ministro de Defensa", None).salutation == "Excelencia:"
+    # unknown: both forms, as Spanish administrative letters write them (never "Excelencia:",
+    # which Spanish keeps for heads of state and government and for ambassadors)
+    unknown = "Señora Ministra, Señor Ministro:"
+    assert courtesy(rules, "Ministro de Defensa", None).salutation == unknown
+    assert courtesy(rules, "Minister of Defence", None).salutation == unknown
+    assert courtesy(rules, "Fiscal General", None).salutation == (
+        "Señora Fiscal General, Señor Fiscal General:"
+    )
+    assert courtesy(rules, "Presidente de la República", None).salutation == "Excelencia:"
     # a feminine office word is sure evidence; the masculine one is used for everybody
     assert courtesy(rules, "Ministra de Defensa", None).salutation == "Señora Ministra:"
 

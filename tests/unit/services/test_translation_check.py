@@ -25,7 +25,8 @@ LETTER = "templates/it/letter.txt.j2"
 @pytest.fixture
 def italian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
     """Copies of the shipped catalogs and templates, with es copied to it (the .po's header
-    made Italian, as `pybabel init` would write it)."""
+    made Italian, as `pybabel init` would write it, and each letter file marked as the
+    translator's own, so it is no longer the Spanish file byte for byte)."""
     templates = tmp_path / "templates"
     shutil.copytree(rendering.SHIPPED_TEMPLATES, templates)
     locales = tmp_path / "locales"
@@ -36,6 +37,9 @@ def italian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[P
     for compiled in catalog.parent.glob("*.mo"):
         compiled.unlink()
     edit(catalog, '"Language: es\\n"', '"Language: it\\n"')
+    for path in (templates / "it").iterdir():
+        mark = "{# tradotto #}\n" if path.suffix == ".j2" else "# tradotto\n"
+        path.write_text(path.read_text(encoding="utf-8") + mark, encoding="utf-8")
     monkeypatch.setattr(rendering, "SHIPPED_TEMPLATES", templates)
     monkeypatch.setattr(salutations, "SHIPPED_TEMPLATES", templates)
     monkeypatch.setattr(i18n, "locales_dir", lambda: locales)
@@ -345,10 +349,22 @@ def test_a_right_to_left_language_with_left_to_right_text_is_a_warning(
     )
     assert code == 1  # the plural rule; the direction is a warning
     warnings = [line for line in lines if line.startswith("warning: ")]
+
+    def copied(name: str, would: str) -> str:  # each file is still the one it was copied from
+        return (
+            f"warning: templates/he/{name}: {name} is the same file as templates/it/{name}: "
+            f"letters in he would {would}; translate the copy into its language"
+        )
+
     assert [re.sub(r"\d+ of \d+", "{n} of {n}", w) for w in warnings] == [
         "warning: locales/he/LC_MESSAGES/messages.po: " + rtl.format(n="{n}", what="translations"),
+        copied("asks.toml", "take its words from it"),
         f"warning: templates/he/letter.txt.j2: {rtl.format(n='{n}', what='lines')}",
+        copied("letter.txt.j2", "read as letters in it do"),
+        copied("offices.toml", "take its words from it"),
+        copied("salutations.toml", "take its words from it"),
         f"warning: templates/he/solidarity.txt.j2: {rtl.format(n='{n}', what='lines')}",
+        copied("solidarity.txt.j2", "read as letters in it do"),
     ]
 
 
@@ -485,3 +501,70 @@ def test_a_render_stopped_by_a_busy_machine_is_tried_again_before_it_is_called_a
     letter = _draft(case, 1, SAMPLE_SENDERS[0], locale="it")
     assert letter.locale == "it" and case.ua_number in letter.text
     assert render_worker._worker.timeout == 0.001  # the longer deadline was for that try only
+
+
+def test_a_letter_file_copied_from_another_language_is_a_warning_naming_it(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A translator starts Italian from the Spanish files and forgets one: the check names
+    the file and the language it is still a copy of; a warning, the letters still work."""
+    _, folder = italian
+    shutil.copy(folder.parent / "es" / "solidarity.txt.j2", folder / "solidarity.txt.j2")
+    assert check(capsys, "--no-render") == (
+        0,
+        [
+            "warning: templates/it/solidarity.txt.j2: solidarity.txt.j2 is the same file as "
+            "templates/es/solidarity.txt.j2: letters in it would read as letters in es do; "
+            "translate the copy into its language"
+        ],
+    )
+
+
+def test_a_regional_folder_may_hold_its_base_languages_file(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """es_PE falls back to es: the same file in both is a choice, not a forgotten copy."""
+    _, folder = italian
+    shutil.copytree(folder.parent / "es", folder.parent / "es_PE")
+    assert main(["i18n", "check", "es_PE", "--no-render"]) == 0
+    assert "warning" not in capsys.readouterr().out
+
+
+def test_the_findings_are_in_the_language_the_translator_reads(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same two findings as above, read by a translator whose interface is French: the
+    words are French; the file, the placeholders and the English text stay as they are."""
+    catalog, folder = italian
+    line = edit(catalog, CHOOSE, CHOOSE.replace("%(name)s", "%(nmae)s"))
+    shutil.copy(folder.parent / "es" / "solidarity.txt.j2", folder / "solidarity.txt.j2")
+    assert main(["--lang", "fr", "i18n", "check", "it", "--no-render"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == [
+        f"erreur : {PO}:{line} : {CHOOSE_ID}: %(nmae)s devrait être %(name)s ; les noms des "
+        "marqueurs restent en anglais, exactement comme dans le texte anglais",
+        "avertissement : templates/it/solidarity.txt.j2 : solidarity.txt.j2 est le même fichier "
+        "que templates/es/solidarity.txt.j2 : les lettres en it se liraient comme les lettres "
+        "en es ; traduisez la copie dans sa langue",
+    ]
+
+
+def test_a_letter_data_file_mistake_is_said_in_the_translators_language(
+    italian: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A table the salutations file does not have, read in English and then in French."""
+    _, folder = italian
+    salutations = folder / "salutations.toml"
+    salutations.write_text(
+        salutations.read_text(encoding="utf-8") + '\n[saluti]\ngeneric = "Gentile"\n',
+        encoding="utf-8",
+    )
+    where = "templates/it/salutations.toml"
+    code, lines = check(capsys, "--no-render")
+    assert (code, [line for line in lines if where in line]) == (
+        1,
+        [f"error: {where}:1: unknown table [saluti]"],
+    )
+    assert main(["--lang", "fr", "i18n", "check", "it", "--no-render"]) == 1
+    out = capsys.readouterr().out
+    assert f"erreur : {where}:1 : table inconnue [saluti]\n" in out

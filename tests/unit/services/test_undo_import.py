@@ -7,10 +7,10 @@ import pytest
 from app.domain.errors import InvalidInput
 from app.domain.model import Channel
 from app.services import appeals, cases, editing
-from app.services.importing import import_files
+from app.services.importing import ImportBatch, import_files, save_parsed
 from app.services.undo_import import last_import, undo_last_import
 from app.store.database import Database
-from tests.builders import INITIAL_901, INITIAL_902, UPDATE_901, dump
+from tests.builders import INITIAL_901, INITIAL_902, UPDATE_901, dump, fictional_document
 
 
 def test_a_batch_that_updates_and_creates_is_undone_row_by_row(db: Database) -> None:
@@ -51,3 +51,31 @@ def test_a_case_with_letters_since_is_not_taken_away(db: Database) -> None:
     with pytest.raises(InvalidInput, match="cannot be undone"):
         undo_last_import(db)
     assert dump(db) == before
+
+
+def test_undo_names_the_first_files_saved_and_counts_the_others(db: Database) -> None:
+    batch = ImportBatch(by_source=True)
+    people = ["Ana", "Bea", "Caio", "Dora", "Edu", "Fia", "Gil", "Hana", "Ivo", "Jia", "Kai"]
+    outcomes = []
+    for n in range(23):
+        document = fictional_document(
+            f"{n + 1}/26",
+            title=f"FICTIONAL CASE NUMBER {n + 1}",
+            person=f"{people[n % 11]} Lima{n}",
+            official=f"Official {n}",
+        )
+        outcomes.append(save_parsed(db, document, f"file-{n}.txt", batch=batch).outcome.value)
+    again = fictional_document(
+        "1/26", title="FICTIONAL CASE NUMBER 1", person="Ana Lima0", official="Official 0"
+    )
+    outcomes.append(save_parsed(db, again, "copy.txt", batch=batch).outcome.value)  # unchanged
+    other = fictional_document("40/26", title="ANOTHER FICTIONAL CASE", person="Zoe Mar")
+    outcomes.append(save_parsed(db, other, "file-3.txt", batch=batch).outcome.value)
+    assert outcomes == ["imported"] * 23 + ["unchanged", "imported"]
+    pending = last_import(db)
+    assert pending is not None
+    assert pending.sources == tuple(f"file-{n}.txt" for n in range(20))
+    assert pending.more_sources == 3
+    assert len(pending.created) == 24
+    undo_last_import(db)
+    assert cases.list_cases(db, include_closed=True) == []

@@ -109,3 +109,19 @@ def test_the_preview_reads_no_case_row_it_does_not_show(tied_store: Path, today:
     assert "USE TEMP B-TREE FOR ORDER BY" not in steps
     counts = next(steps for sql, steps in plans.items() if "COUNT(*)" in sql and "GROUP BY" in sql)
     assert counts == ["SCAN cases USING COVERING INDEX ix_cases_status_removed_at"]
+
+
+def test_a_small_store_gives_its_whole_list_as_the_preview(tied_store: Path) -> None:
+    db = open_store(resolve_paths(tied_store))
+    try:
+        every = list_cases(db, include_closed=True, today=date(2026, 12, 3))
+    finally:
+        db.close()
+    paths = resolve_paths(tied_store)
+    whole = peek_preview(paths, 10, today=date(2026, 12, 3), whole_list_at_most=len(every))
+    assert whole is not None and whole.complete
+    assert list(whole.cases) == every  # open and closed, in list order
+    open_total = sum(1 for case in every if case.status == CaseStatus.OPEN)
+    assert (whole.open_count, whole.closed_count) == (open_total, len(every) - open_total)
+    head = peek_preview(paths, 10, today=date(2026, 12, 3), whole_list_at_most=len(every) - 1)
+    assert head is not None and not head.complete and len(head.cases) < len(every)
