@@ -44,10 +44,35 @@ FOREIGN = [
 ]
 
 
-def _run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, "--data-dir", str(data), *args], capture_output=True, text=True, cwd=ROOT
+FAILED: list[str] = []  # the CLI commands that did not do their part, and why
+
+
+def _run(data: Path, *args: str, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
+    """``appeal-desk --data-dir data args``; an exit status outside ``ok`` is noted in FAILED
+    with the end of what the command said (``import`` exits 1 when it refused a file)."""
+    done = subprocess.run(
+        [*CLI, "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        cwd=ROOT,
     )
+    if done.returncode not in ok or "Traceback (most recent call last)" in done.stderr:
+        said = " ".join(done.stderr.split())[-300:]
+        FAILED.append(f"appeal-desk {args[0]} exited {done.returncode}: {said}")
+    return done
+
+
+def _cases(data: Path) -> list[dict[str, object]]:
+    """The store's cases as ``list --all --json`` gives them ([] and a FAILED note if it
+    could not)."""
+    done = _run(data, "list", "--all", "--json")
+    try:
+        listed = json.loads(done.stdout)
+    except ValueError:
+        FAILED.append(f"appeal-desk list printed no JSON: {done.stdout[:200]!r}")
+        return []
+    return listed if isinstance(listed, list) else []
 
 
 def _documents() -> list[Path]:
@@ -72,7 +97,7 @@ def build(folder: Path, count: int, data: Path) -> int:
     # the app's own outputs, made by the CLI from a store with one case
     outputs = data.parent / "outputs"
     outputs.mkdir()
-    _run(data, "import", str(CORPORA[1] / "225_peru_swiss_page_2021.txt"))
+    _run(data, "import", str(CORPORA[1] / "225_peru_swiss_page_2021.txt"), ok=(0, 1))
     _run(data, "sent", "119/21", "--channel", "post")
     for args in (
         ["report", "--pdf", str(outputs / "report.pdf"), "--csv", str(outputs / "report.csv")],
@@ -153,7 +178,7 @@ def near_misses(folder: Path) -> int:
     return made
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -165,7 +190,7 @@ def main() -> None:
         mixed.mkdir()
         total = build(mixed, args.count, work / "outputs-store")
         files = sorted(p.name for p in mixed.iterdir())
-        result = _run(work / "store", "import", *[str(mixed / name) for name in files])
+        result = _run(work / "store", "import", *[str(mixed / name) for name in files], ok=(0, 1))
         lines = [line for line in result.stdout.splitlines() if re.match(r"^\d{4}_", line)]
         without = [f for f in files if not any(line.startswith(f) for line in lines)]
         internal = [line for line in lines if "internal error" in line]
@@ -173,7 +198,7 @@ def main() -> None:
         for line in lines:
             outcome = line.split(": ", 2)[1].split(" (")[0] if ": " in line else "?"
             counts[outcome] = counts.get(outcome, 0) + 1
-        print(f"{total} files, exit status {result.returncode}, {len(lines)} lines")
+        print(f"{total} files, {len(lines)} lines (the import exited {result.returncode})")
         print("outcomes:", json.dumps(counts, sort_keys=True))
         print(f"files without a line: {len(without)} {without[:5]}")
         print(f"internal errors: {len(internal)}")
@@ -183,10 +208,13 @@ def main() -> None:
         near.mkdir()
         made = near_misses(near)
         store = work / "near-store"
-        _run(store, "import", *[str(folder) for folder in CORPORA])
-        before = json.loads(_run(store, "list", "--all", "--json").stdout)
-        result = _run(store, "import", str(near))
-        after = json.loads(_run(store, "list", "--all", "--json").stdout)
+        stored = _run(store, "import", *[str(folder) for folder in CORPORA], ok=(0, 1))
+        before = _cases(store)
+        if not before:  # e.g. no backup could be made before the import: it changed nothing
+            said = " ".join(stored.stderr.split())[-300:]
+            FAILED.append(f"the corpora's cases were not stored, no near miss was tried: {said}")
+        result = _run(store, "import", str(near), ok=(0, 1))
+        after = _cases(store)
         # Wrong: a near-miss document applied to the case whose number was put into it.
         changed = [
             line
@@ -206,10 +234,14 @@ def main() -> None:
         )
         for line in changed[:10]:
             print("  ", line)
+        print(f"commands that failed: {len(FAILED)}")
+        for line in FAILED[:10]:
+            print("  ", line)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

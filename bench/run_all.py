@@ -81,12 +81,14 @@ def events_figures(out: str) -> list[Result]:
 
 def mixed_import_figures(out: str) -> list[Result]:
     """bench_mixed_import.py: counts that must stay at 0 (internal errors, files without a
-    line, near-miss documents that changed a case without confirmation)."""
+    line, near-miss documents that changed a case without confirmation, CLI commands that
+    failed)."""
     results = []
     for name, pattern in (
         ("mixed_import_internal_errors", r"^internal errors: (\d+)"),
         ("mixed_import_files_without_a_line", r"^files without a line: (\d+)"),
         ("near_miss_changed_without_confirmation", r"changed a case without confirmation: (\d+)"),
+        ("mixed_import_commands_failed", r"^commands that failed: (\d+)"),
     ):
         found = re.search(pattern, out, re.M)
         if found:

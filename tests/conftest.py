@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -53,6 +54,14 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("APPEAL_DESK_HOME", str(home))
     monkeypatch.delenv("APPEAL_DESK_TEST_PO", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def collector_sees_everything_after_each_test() -> Iterator[None]:
+    """An import in the window sets what lives aside from the garbage collector (the app lives
+    on); a test's window does not, so the next test starts with nothing set aside."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

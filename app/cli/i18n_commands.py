@@ -176,4 +176,11 @@ def _summary(report: object) -> str:
             report.english_copies,
         )
         parts.append(copies % {"count": report.english_copies})
+    if report.other_copies:  # the same, in another language than English
+        copies = ngettext(
+            "%(count)d file the same as another language's",
+            "%(count)d files the same as another language's",
+            report.other_copies,
+        )
+        parts.append(copies % {"count": report.other_copies})
     return "; ".join(parts)

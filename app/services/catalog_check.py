@@ -26,9 +26,9 @@ ACCELERATOR = re.compile(r"&(?=[^\s&])")  # "&File": Alt+F; "&&" is a literal am
 class Problem:
     """One finding, printed as ``error: where: "English text": what is wrong; what to do``.
 
-    ``message`` and ``fix`` are English; those this module and the letters' checks write are
-    :class:`Phrase` values, which :meth:`translated` gives in the reader's language (a
-    library's own words, such as Jinja's, stay as they are)."""
+    ``where``, ``message`` and ``fix`` are English; those this module and the letters' checks
+    write are :class:`Phrase` values, which :meth:`translated` gives in the reader's language
+    (a file and line stay as they are, and so do a library's own words, such as Jinja's)."""
 
     where: str
     message: str
@@ -48,7 +48,7 @@ class Problem:
         if self.fix:
             text = gettext(PROBLEM_AND_FIX).format(problem=text, fix=_words(self.fix, gettext))
         line = gettext(ERROR_LINE if self.error else WARNING_LINE)
-        return line.format(where=self.where, finding=text)
+        return line.format(where=_words(self.where, gettext), finding=text)
 
 
 ERROR_LINE = N_("error: {where}: {finding}")

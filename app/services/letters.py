@@ -521,9 +521,12 @@ def _valid_locale(locale: str) -> str:
 
 
 def _subject(case: CaseDetail, names: str, rules: dict[str, dict]) -> str:
-    """The subject line, e.g. "UA 28/23: Tharani Selvanayagam" (wording from salutations.toml)."""
+    """The subject line, e.g. "UA 28/23: appeal for Tharani Selvanayagam" (wording from
+    salutations.toml: ``subject_for_persons`` when the UA names the people at risk, else
+    ``subject`` with the case title). It heads the letter and is the e-mail's subject."""
     table = rules.get("letter", {})
-    pattern = str(table.get("subject", "{prefix} {ua_number}: {about}"))
+    plain = str(table.get("subject", "{prefix} {ua_number}: {about}"))
+    pattern = str(table.get("subject_for_persons", plain)) if names else plain
     values = {"prefix": str(table.get("subject_prefix", "UA")), "ua_number": case.ua_number}
     values["about"] = names or case.title
     for key, value in values.items():  # plain replacement: no str.format on translator text

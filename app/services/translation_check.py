@@ -52,6 +52,11 @@ class LocaleReport:
         """Template and data files still identical to their English originals."""
         return sum(1 for p in self.problems if not p.error and COPY_OF_ENGLISH in p.message)
 
+    @property
+    def other_copies(self) -> int:
+        """Template and data files still identical to another language's (not English's)."""
+        return sum(1 for p in self.problems if getattr(p.message, "template", None) in SAME_FILE)
+
 
 def template_locales() -> list[str]:
     return sorted(
@@ -286,6 +291,15 @@ def _copy_warning(name: str, locale: str) -> Phrase:
     return Phrase(template, name=name, locale=locale)
 
 
+# A letter template, then a data file, that is another language's file byte for byte
+SAME_FILE = (
+    N_(
+        "{name} is the same file as {path}: letters in {locale} would read as letters in {other} do"
+    ),
+    N_("{name} is the same file as {path}: letters in {locale} would take its words from {other}"),
+)
+
+
 def _copy_of_another_language(locale: str, name: str) -> list[Problem]:
     """A warning when ``locale``'s file ``name`` is byte for byte another language's (not
     English's, which has its own warning): a folder copied to start a language and not yet
@@ -297,16 +311,7 @@ def _copy_of_another_language(locale: str, name: str) -> list[Problem]:
             continue
         twin = rendering.SHIPPED_TEMPLATES / other / name
         if _same_text(path, twin):
-            if name.endswith(".j2"):
-                template = N_(
-                    "{name} is the same file as {path}: letters in {locale} would read as "
-                    "letters in {other} do"
-                )
-            else:
-                template = N_(
-                    "{name} is the same file as {path}: letters in {locale} would take its "
-                    "words from {other}"
-                )
+            template = SAME_FILE[0] if name.endswith(".j2") else SAME_FILE[1]
             message = Phrase(
                 template, name=name, path=relative_path(twin), locale=locale, other=other
             )
@@ -419,7 +424,13 @@ def render_samples(locale: str, user_templates: Path | None = None) -> list[Prob
         for kind in AppealKind:
             for index in range(1, max(1, len(case.targets)) + 1):
                 for sender in SAMPLE_SENDERS:
-                    label = f"{locale}/{kind.value} UA {case.ua_number} target {index}"
+                    label = Phrase(
+                        N_("{locale}/{kind} UA {ua_number} target {index}"),
+                        locale=locale,
+                        kind=kind.value,
+                        ua_number=case.ua_number,
+                        index=index,
+                    )
                     try:
                         letter = _draft(
                             case,
@@ -500,7 +511,10 @@ def render_every_rank(locale: str, user_templates: Path | None = None) -> list[P
     others = [loc for loc in available_letter_locales(user_templates) if loc != locale]
     problems: list[Problem] = []
     for index, target in enumerate(targets, start=1):
-        label = f"{locale} {target.title} ({target.gender or 'gender not stated'})"
+        gender = target.gender or Phrase(N_("gender not stated"))
+        label = Phrase(
+            N_("{locale} {title} ({gender})"), locale=locale, title=target.title, gender=gender
+        )
         # one bilingual letter per rank (with each other language in turn) keeps the run short
         second = others[index % len(others)] if others and target.gender is None else None
         try:

@@ -184,6 +184,15 @@ class Database:
                 self._lock = None
 
 
+def load_mappings() -> None:
+    """Import the store's ORM mappings and configure them now, as a first write would."""
+    from sqlalchemy.orm import configure_mappers
+
+    from app.store import schema  # noqa: F401 - the mapped classes
+
+    configure_mappers()
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     from app.store.integrity import connect_read_only
 

@@ -194,15 +194,18 @@ def finish_opening_in_background(
 ) -> None:
     """What need not block the window, once it is ready: first the store's engine (a store
     opened without SQLAlchemy loads it now, and runs the migration check: a first write need
-    not wait for it), then ``then`` (the letter warm-up) beside the damage check of a large
-    store and the daily backup. Damage found now goes to ``on_damage`` (which offers
+    not wait for it) and the mappings a write uses, then ``then`` (the letter warm-up) beside
+    the damage check of a large store and the daily backup. Damage found now goes to ``on_damage`` (which offers
     recovery)."""
     db, paths = context.db, context.paths
     if db is None:
         return
 
     def start_engine(_progress: object) -> None:
+        from app.services.database import prepare_writes
+
         db.start_engine()
+        prepare_writes()  # the mappings a first write needs, here rather than on its click
         forget_module_sources()  # SQLAlchemy's modules are in: their lines can go now
 
     def finish(_progress: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -42,6 +43,19 @@ LISTED_REJECTIONS = 5  # up to this many refused files are named in the summary 
 def importable(path: Path) -> bool:
     """A document the importer reads, or a folder of them (the service walks it)."""
     return path.suffix.lower() in IMPORTABLE_SUFFIXES or path.is_dir()
+
+
+def set_aside_what_lives() -> None:
+    """Before an import: what is alive now (the window, its cases, the store's mappings, the
+    loaded modules) outlives it, so the cyclic garbage collector is told to leave it alone
+    (``gc.freeze``, as at start-up), after a pass over the young objects.
+
+    An import allocates much, so the collector makes full passes meanwhile, in whichever
+    thread allocates, holding the GIL from start to end: over the whole heap such a pass was
+    the longest stall of the window during a bulk import (70-160 ms). Now it walks only what
+    the import made. Objects set aside are still freed when their last reference goes."""
+    gc.collect(1)
+    gc.freeze()
 
 
 class ImportController(QObject):
@@ -182,6 +196,7 @@ class ImportController(QObject):
             self._progress.setAccessibleName(_("Import progress"))
             self._progress.canceled.connect(self.cancel)
             self._progress.setValue(0)
+        set_aside_what_lives()
         self._context.runner.start(
             work, self._on_success, self._on_failure, self._on_progress, name="import"
         )

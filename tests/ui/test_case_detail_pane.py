@@ -163,6 +163,16 @@ def test_the_preferred_languages_are_named_in_the_interface_language(
     assert "Spanish" not in text
 
 
+def test_a_language_change_before_the_first_frame_builds_no_case_page(qtbot: QtBot) -> None:
+    """Changing the language retranslates what is built: the hint, not the unbuilt case page."""
+    view = CaseDetailView()
+    qtbot.addWidget(view)
+    view.retranslate_ui()
+    view.show_case(None, waiting=True)
+    assert view.count() == 1
+    assert view.placeholder.text() == "Opening your cases…"
+
+
 def test_the_case_page_comes_after_the_first_frame_and_works_when_a_case_is_shown(
     qtbot: QtBot, db: Database
 ) -> None:

@@ -31,3 +31,10 @@ def test_a_disabled_page_makes_disabled_buttons(qtbot: QtBot) -> None:
     content = page.content()
     assert not content.import_button.isEnabled()
     assert not content.samples_button.isEnabled()
+
+
+def test_a_language_change_before_it_is_shown_makes_nothing(qtbot: QtBot) -> None:
+    page = EmptyStateView()
+    qtbot.addWidget(page)
+    page.retranslate_ui()
+    assert page.layout() is None  # still made only when first shown

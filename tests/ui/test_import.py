@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,20 @@ def test_several_files_show_a_progress_dialog_until_done(
         assert progress.windowTitle() == "Import"
     assert window.imports._progress is None
     assert not window.imports.running
+
+
+def test_an_import_leaves_what_lives_out_of_the_collectors_passes(
+    make_window, monkeypatch, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    looped: list[object] = []
+    looped.append(looped)  # alive, in a reference cycle: the collector would walk it
+    assert any(o is looped for o in gc.get_objects())
+    choose_files(monkeypatch, SEED_FINAL)
+    import_with_action(window, qtbot)
+    assert gc.is_tracked(looped)
+    assert not any(o is looped for o in gc.get_objects())  # set aside: no pass walks it
+    assert [case.ua_number for case in window.model.cases()] == ["119/21"]
 
 
 def test_an_unexpected_error_is_logged_and_shown_kindly(

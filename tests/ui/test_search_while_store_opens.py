@@ -124,3 +124,34 @@ def test_work_started_after_the_idle_work_waits_for_it_but_not_for_ever(qtbot) -
     view.after_idle_work(lambda: started.append("later"), at_most_ms=200)
     qtbot.waitUntil(lambda: started[-1] == "later", timeout=5_000)
     assert view.preparing()
+
+
+def test_the_list_says_once_when_both_kinds_of_idle_work_are_made(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = CaseTableModel(today=lambda: date(2026, 3, 1))
+    proxy = CaseFilterProxy()
+    proxy.setSourceModel(model)
+    view = CaseListView(model, proxy)
+    qtbot.addWidget(view)
+    done: list[bool] = []
+    view.idle_work_done.connect(lambda: done.append(view.preparing()))
+    view.hold_idle_work(True)
+    model.set_cases([fictional(n, "Teacher held", date(2026, 4, n % 28 + 1)) for n in range(1, 40)])
+    started: list[str] = []
+    view.after_idle_work(lambda: started.append("engine"))
+
+    model.hold_idle_work(False)  # the sort orders are made, the search texts still wait
+    qtbot.waitUntil(lambda: not model.preparing(), timeout=5_000)
+    qtbot.wait(50)
+    assert proxy.preparing()
+    assert done == [] and started == []
+
+    with qtbot.waitSignal(view.idle_work_done, timeout=5_000):
+        proxy.hold_idle_work(False)
+    assert done == [False]  # once, when nothing is left to make
+    assert started == ["engine"]
+    qtbot.wait(50)
+    assert done == [False] and started == ["engine"]
+
+    model.set_cases([fictional(n, "Teacher held", date(2026, 4, n % 28 + 1)) for n in range(1, 9)])
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=5_000)
+    assert done == [False, False] and started == ["engine"]  # started once, not again

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 
 from app.domain.model import CaseSummary
 from app.domain.text_folding import fold
@@ -35,6 +35,9 @@ _FEW_ROWS = 64  # a data change this small is a refresh of changed cases
 
 class CaseFilterProxy(CaseRowsProxy):
     """Keeps the rows whose text contains every word typed, and hides closed cases unless asked."""
+
+    # The search texts folded in idle time are all made (see preparing).
+    idle_work_done = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -206,6 +209,7 @@ class CaseFilterProxy(CaseRowsProxy):
     def _prepare_some(self) -> None:
         if self._filter.prepare_some():
             self._prepare_timer.stop()
+            self.idle_work_done.emit()
 
     def _refilter(self, within_current: bool) -> None:
         self.layoutAboutToBeChanged.emit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -35,7 +35,9 @@ class CaseSortOrders:
     """Ascending orders per column of one pool of cases, as pool positions (rows with a
     value, rows without), ties by UA number; the model clears them when its rows change."""
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, done: Callable[[], None] = lambda: None) -> None:
+        """``done`` is called each time the orders being prepared in idle time are all made."""
+        self._done = done
         self._orders: dict[Column, tuple[Positions, Positions]] = {}
         self._by_ua: Positions | None = None  # the tie-break order, shared by every column
         self._pool: list[CaseSummary] = []  # the pool being prepared
@@ -88,9 +90,12 @@ class CaseSortOrders:
             self._prepare_timer.start()
 
     def _prepare_step(self) -> None:
-        if self._preparing is None or next(self._preparing, StopIteration) is StopIteration:
+        if self._preparing is None:
+            self._prepare_timer.stop()
+        elif next(self._preparing, StopIteration) is StopIteration:
             self._preparing = None
             self._prepare_timer.stop()
+            self._done()
 
     def _order_steps(self, pool: list[CaseSummary]) -> Iterator[None]:
         """Build the missing column orders of ``pool``, one short step per idle tick."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
@@ -67,6 +68,9 @@ _ROLES_WITH_DATA = frozenset(
 class CaseTableModel(QAbstractTableModel):
     """Rows are CaseSummary values; one row can be replaced with a precise dataChanged."""
 
+    # The column orders made in idle time after the rows changed are all made (see preparing).
+    idle_work_done = Signal()
+
     def __init__(self, today: Callable[[], date] = date.today, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []  # in the current order
@@ -78,7 +82,7 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_column: Column | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
         # Ascending orders per column, as _pool positions (see _ordered); cleared on change.
-        self._orders = CaseSortOrders(self)
+        self._orders = CaseSortOrders(self, self.idle_work_done.emit)
 
     # ---- reading -------------------------------------------------------------------------
 

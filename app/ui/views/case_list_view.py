@@ -26,14 +26,15 @@ from app.ui.style import Role, apply_role
 from app.ui.table_rows import select_row
 from app.ui.views.case_table import CaseTable
 
-_IDLE_POLL_MS = 20
-
 
 class CaseListView(QWidget):
     """Shows the proxy's rows; emits the selected CaseSummary (or None)."""
 
     current_case_changed = Signal(object)
     activated = Signal(object)  # Enter or double-click on a row
+    # The search texts and column orders made in idle time (after the rows changed, or once
+    # let go by hold_idle_work) are all made: preparing() is now False.
+    idle_work_done = Signal()
 
     def __init__(
         self, model: CaseTableModel, proxy: CaseFilterProxy, parent: QWidget | None = None
@@ -118,6 +119,8 @@ class CaseListView(QWidget):
         self.day_timer = QTimer(self, interval=30 * 60 * 1000)
         self.day_timer.timeout.connect(model.refresh_today)
         self.day_timer.start()
+        model.idle_work_done.connect(self._on_idle_part_done)
+        proxy.idle_work_done.connect(self._on_idle_part_done)
         self.retranslate_ui()
 
     def hold_idle_work(self, held: bool) -> None:
@@ -131,8 +134,9 @@ class CaseListView(QWidget):
         return self.model.preparing() or self.proxy.preparing()
 
     def after_idle_work(self, then: Callable[[], None], at_most_ms: int = 10_000) -> None:
-        """Call ``then`` once the texts and orders made in idle time are made (or after
-        ``at_most_ms``, whichever comes first).
+        """Call ``then`` once, when the texts and orders made in idle time are made
+        (``idle_work_done``; at once if they are) or after ``at_most_ms``, whichever comes
+        first: idle work held for good (a store that never opens) does not keep it waiting.
 
         Each column's order makes a sort key per case and drops them once sorted (100,000
         cases: about 12 MB at once); work that loads much Python for good (the store's engine,
@@ -141,20 +145,24 @@ class CaseListView(QWidget):
         if not self.preparing():
             then()
             return
-        waited = QTimer(self)
-        waited.setInterval(_IDLE_POLL_MS)
-        ticks = [at_most_ms // _IDLE_POLL_MS]
+        limit = QTimer(self, singleShot=True, interval=at_most_ms)
+        pending = [then]
 
-        def check() -> None:
-            ticks[0] -= 1
-            if self.preparing() and ticks[0] > 0:
+        def once() -> None:
+            if not pending:
                 return
-            waited.stop()
-            waited.deleteLater()
-            then()
+            limit.stop()
+            limit.deleteLater()
+            self.idle_work_done.disconnect(once)
+            pending.pop()()
 
-        waited.timeout.connect(check)
-        waited.start()
+        limit.timeout.connect(once)
+        self.idle_work_done.connect(once)
+        limit.start()
+
+    def _on_idle_part_done(self) -> None:
+        if not self.preparing():  # the other part (texts or orders) may still be under way
+            self.idle_work_done.emit()
 
     def retranslate_ui(self) -> None:
         self.search_label.setText(_("&Search:"))

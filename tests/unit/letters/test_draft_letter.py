@@ -27,7 +27,7 @@ def test_english_letter_has_every_part_in_order(
         "Jo Example\n4 Linden Walk\nAshford, Nowhereland",
         "March 5, 2026",
         "Minister of Public Security\nHon. Oren Castell\nMinistry of Public Security\n1 Harbour Road",
-        "Re: UA 28/23: Tharani Selvanayagam",
+        "Re: UA 28/23: appeal for Tharani Selvanayagam",
         "Dear Minister,",  # the model letter's own greeting wins
         "I am writing to ask you to release Tharani Selvanayagam",
         "I am a teacher too.",
@@ -38,7 +38,7 @@ def test_english_letter_has_every_part_in_order(
     assert text.rstrip().endswith("Jo Example")
     assert text.endswith("\n")
     assert "[Your name]" not in text and text.count("Yours sincerely") == 1  # model closing dropped
-    assert letter.subject == "UA 28/23: Tharani Selvanayagam"
+    assert letter.subject == "UA 28/23: appeal for Tharani Selvanayagam"
     assert (letter.locale, letter.template_name, letter.right_to_left, letter.warnings) == (
         "en",
         "letter.txt.j2",
@@ -73,7 +73,7 @@ def test_spanish_letter_with_an_english_model_letter_warns_and_uses_its_own_body
     assert letter.asks == ("release",)
     assert "Le pido que ponga en libertad a Tharani Selvanayagam de inmediato" in letter.text
     assert letter.warnings == ()
-    assert letter.subject == "AU 28/23: Tharani Selvanayagam"
+    assert letter.subject == "AU 28/23: llamamiento en favor de Tharani Selvanayagam"
     unknown = make_case(model_letter="Dear Minister,\n\nI write about the fishing quotas.\n")
     letter = draft_letter(unknown, 1, sender, locale="es", today=TODAY)
     assert [notice_text(w) for w in letter.warnings] == [
@@ -152,7 +152,9 @@ def test_several_persons_are_listed_with_the_language_list_format(sender: Sender
     case = make_case(persons=persons, model_letter=None)
     assert "Ana, Luis y Marta" in draft_letter(case, 1, sender, locale="es").text
     assert "Ana, Luis et Marta" in draft_letter(case, 1, sender, locale="fr").text
-    assert draft_letter(case, 1, sender, locale="es").subject == "AU 28/23: Ana, Luis y Marta"
+    assert draft_letter(case, 1, sender, locale="es").subject == (
+        "AU 28/23: llamamiento en favor de Ana, Luis y Marta"
+    )
 
 
 def test_arabic_letter_is_right_to_left(case: CaseDetail, sender: SenderProfile) -> None:

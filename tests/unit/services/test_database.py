@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 import time
 from contextlib import closing
 from datetime import date, datetime
@@ -222,3 +224,43 @@ def test_a_store_at_an_older_revision_is_migrated_before_the_window_reads_it(
     finally:
         db.close()
     assert list(paths.backups.glob("*pre-migration*"))
+
+
+FIRST_WRITE = """
+import sys
+from app.domain.model import Channel
+from app.paths import resolve_paths
+from app.services.database import open_store_exclusively, prepare_writes
+db = open_store_exclusively(resolve_paths(sys.argv[1]))
+db.start_engine()
+if sys.argv[2] == "prepared":
+    prepare_writes()
+before = set(sys.modules)
+from app.services.appeals import record_appeal
+record_appeal(db, "12/26", target_index=1, channel=Channel.POST)
+print(" ".join(sorted(set(sys.modules) - before)))
+db.close()
+"""
+
+
+@pytest.mark.parametrize("prepared", [True, False])
+def test_once_the_writes_are_prepared_a_first_appeal_loads_nothing_more(
+    tmp_path: Path, prepared: bool
+) -> None:
+    """What the window does off the GUI thread once its engine is made leaves nothing for the
+    first "Mark as sent" to load: the appeal is recorded with what is in memory already."""
+    paths = resolve_paths(tmp_path / "data")
+    _store_with_a_full_case(paths)
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_WRITE, str(paths.data_dir), "prepared" if prepared else ""],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    loaded = done.stdout.split()
+    if prepared:
+        assert loaded == []
+    else:  # what the preparation spares the first write
+        assert "app.store.schema" in loaded

@@ -518,6 +518,9 @@ def test_a_letter_file_copied_from_another_language_is_a_warning_naming_it(
             "translate the copy into its language"
         ],
     )
+    main(["i18n", "check", "it", "--no-render"])
+    summary = capsys.readouterr().out.splitlines()[-2]  # the line for the language
+    assert summary.endswith("; 0 errors; 1 file the same as another language's")
 
 
 def test_a_regional_folder_may_hold_its_base_languages_file(
