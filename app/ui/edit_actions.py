@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
-from app.i18n import _, pgettext
+from app.i18n import _
 from app.ui.errors import report_failure
 from app.ui.main_actions import HELP_TEXT
 from app.ui.messages import Messages
@@ -57,7 +57,6 @@ class EditActions(QObject):
         self.delete_case.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_import = QAction(parent)
         self.remove_practice = QAction(parent)
-        self.menu: QMenu | None = None
         # Opens a saved draft in the letter editor (the window's case actions do that).
         self.open_draft: Callable[[AppealRecord], None] | None = None
         self.edit_case.triggered.connect(self.edit_current_case)
@@ -72,21 +71,13 @@ class EditActions(QObject):
 
     # ---- building ---------------------------------------------------------------------
 
-    def build_menu(self, menu_bar: QMenuBar, before: QAction | None = None) -> QMenu:
-        """The Edit menu, inserted before ``before`` (the second menu) or appended."""
-        menu = QMenu(menu_bar)
+    def fill_menu(self, menu: QMenu) -> None:
+        """The Edit menu's entries, in the window's Edit menu (titled by the window)."""
         menu.addActions([self.undo, self.redo])
         menu.addSeparator()
         menu.addActions([self.edit_case, self.delete_case, self.delete_document])
         menu.addSeparator()
         menu.addActions([self.undo_import, self.remove_practice])
-        if before is not None:
-            menu_bar.insertMenu(before, menu)
-        else:
-            menu_bar.addMenu(menu)
-        self.menu = menu
-        self.retranslate_ui()
-        return menu
 
     def attach_case_list(self, view: QAbstractItemView) -> None:
         """Right-click and the Menu key on the case list open a menu; Delete deletes."""
@@ -116,8 +107,6 @@ class EditActions(QObject):
         self.delete_case.setStatusTip(_("Delete the selected case (you are told what goes first)"))
         self.undo_import.setText(_("Undo last &import…"))
         self.remove_practice.setText(_("Remove &practice cases…"))
-        if self.menu is not None:
-            self.menu.setTitle(pgettext("menu", "&Edit"))
         self.undo.setProperty(HELP_TEXT, _("Undo"))
         self.redo.setProperty(HELP_TEXT, _("Redo"))
         # QUndoStack names its actions "Undo <text>"; here the words follow the interface language.

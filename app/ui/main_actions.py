@@ -1,4 +1,7 @@
-"""The main window's actions, menus and toolbar, with shortcuts and translated labels."""
+"""The main window's actions, menus and toolbar, with shortcuts and translated labels.
+
+The menu bar is whole from the first frame: the Edit and Events menus are here with their
+titles, and the pieces that own their entries fill them (``EditActions``, ``EventsMenu``)."""
 
 from __future__ import annotations
 
@@ -39,7 +42,9 @@ class MainActions:
     copy_diagnostics: QAction
     about: QAction
     file_menu: QMenu
+    edit_menu: QMenu  # filled by EditActions
     case_menu: QMenu
+    events_menu: QMenu  # filled by EventsMenu
     view_menu: QMenu
     help_menu: QMenu
     toolbar: QToolBar
@@ -84,7 +89,9 @@ class MainActions:
             copy_diagnostics=action(),
             about=action(),
             file_menu=menu_bar.addMenu(""),
+            edit_menu=menu_bar.addMenu(""),
             case_menu=menu_bar.addMenu(""),
+            events_menu=menu_bar.addMenu(""),
             view_menu=menu_bar.addMenu(""),
             help_menu=menu_bar.addMenu(""),
             toolbar=toolbar,
@@ -121,7 +128,10 @@ class MainActions:
 
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(pgettext("menu", "&File"))
+        self.edit_menu.setTitle(pgettext("menu", "&Edit"))
         self.case_menu.setTitle(pgettext("menu", "&Case"))
+        # Alt+E is the Edit menu's, as in every desktop application.
+        self.events_menu.setTitle(pgettext("menu", "Even&ts"))
         self.view_menu.setTitle(pgettext("menu", "&View"))
         self.help_menu.setTitle(pgettext("menu", "&Help"))
         self.toolbar.setWindowTitle(_("Main toolbar"))

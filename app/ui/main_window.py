@@ -1,14 +1,18 @@
 """The main window: case list | case details, menus, drops; a view over the application context.
 
 The window builds its widgets and the pieces that act for it (loading, imports, case actions,
-menus, reminders), hands each the context and the narrow views it needs, and connects them
-all in ``_connect_signals``. No piece holds the window; none imports this module.
+menus, reminders), hands each the context and the narrow views it needs, and connects them:
+what the first frame shows in ``_connect_signals``, the pieces that act on the user's commands
+(imports, case actions, the Edit and Events menus) in ``_build_commands``, just after the first
+frame or at the first command that needs them if that comes sooner. No piece holds the window;
+none imports this module.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,13 +24,9 @@ from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
 from app.ui.accessibility import QuietStack, speak_status_messages
 from app.ui.app_context import AppContext
-from app.ui.case_actions import CaseActions
 from app.ui.case_loading import CaseLoading, Page
-from app.ui.edit_actions import EditActions
 from app.ui.errors import report_failure
-from app.ui.events import EventsMenu
 from app.ui.file_dialogs import keep_folders_in, release_folders
-from app.ui.import_controller import ImportController, importable
 from app.ui.main_actions import MainActions
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel
@@ -40,11 +40,25 @@ if TYPE_CHECKING:
     from app.domain.changes import StoreChange
     from app.domain.model import CaseDetail, ImportResult
     from app.services.database import Database
+    from app.ui.case_actions import CaseActions
     from app.ui.early_list import EarlyCaseList
+    from app.ui.edit_actions import EditActions
+    from app.ui.events import EventsMenu
+    from app.ui.import_controller import ImportController
     from app.ui.notifications import DeadlineNotifier
     from app.ui.views.write_today_view import WriteTodayDialog
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Commands:
+    """The pieces that act on the user's commands (made by ``MainWindow._build_commands``)."""
+
+    imports: ImportController
+    case_actions: CaseActions
+    edits: EditActions
+    events_menu: EventsMenu
 
 
 class MainWindow(QMainWindow):
@@ -89,16 +103,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.menu_actions = MainActions.create(self)
-        self.events_menu = EventsMenu(context, self)
-        self.menuBar().insertMenu(self.menu_actions.view_menu.menuAction(), self.events_menu.menu)
         self.loading = CaseLoading(context, self.case_list, early_list, self)
-        self.imports = ImportController(context, self)
-        self.case_actions = CaseActions(context, self, self.current_case, self.listed_cases)
-        self.edits = EditActions(self, lambda: context.db, self.current_case)
-        self.edits.open_draft = self.case_actions.reopen_draft
-        self.case_actions.change_made.connect(self.edits.record)
-        self.edits.build_menu(self.menuBar(), self.menu_actions.case_menu.menuAction())
-        self.edits.attach_case_list(self.case_list.table)
+        self._commands: Commands | None = None
         self._connect_signals()
         self.window_state = WindowState(context.paths.ui_state_file)
         self.window_state.restore(self, self.splitter, self.case_list)
@@ -112,59 +118,104 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         speak_status_messages(status)  # "Appeal recorded", "1 document imported": said aloud
 
-        # menus and toolbar
-        a.import_files.triggered.connect(self.imports.choose_and_import)
-        a.load_samples.triggered.connect(self.imports.load_samples)
-        a.paste_import.triggered.connect(self.imports.import_clipboard)
+        # menus and toolbar (the commands go through the properties below, which make the
+        # pieces that carry them out if a command comes before the first frame is painted)
+        a.import_files.triggered.connect(lambda: self.imports.choose_and_import())
+        a.load_samples.triggered.connect(lambda: self.imports.load_samples())
+        a.paste_import.triggered.connect(lambda: self.imports.import_clipboard())
         a.labels.triggered.connect(self._save_address_labels)
         a.envelopes.triggered.connect(self._save_envelopes)
-        a.report.triggered.connect(self.case_actions.show_report)
+        a.report.triggered.connect(lambda: self.case_actions.show_report())
         a.backups.triggered.connect(self._show_backups)
-        a.settings.triggered.connect(self.case_actions.open_settings)
+        a.settings.triggered.connect(lambda: self.case_actions.open_settings())
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.focus_search)
         a.show_closed.toggled.connect(self.case_list.show_closed_box.setChecked)
-        a.write_letter.triggered.connect(self.case_actions.write_letter)
-        a.mark_sent.triggered.connect(self.case_actions.mark_sent)
-        a.history.triggered.connect(self.case_actions.show_history)
+        a.write_letter.triggered.connect(lambda: self.case_actions.write_letter())
+        a.mark_sent.triggered.connect(lambda: self.case_actions.mark_sent())
+        a.history.triggered.connect(lambda: self.case_actions.show_history())
         a.next_case.triggered.connect(lambda: self._step_case(1))
         a.previous_case.triggered.connect(lambda: self._step_case(-1))
         a.write_today.triggered.connect(self.show_write_today)
         a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.copy_diagnostics.triggered.connect(self.case_actions.copy_diagnostics)
-        a.about.triggered.connect(self.case_actions.show_about)
+        a.copy_diagnostics.triggered.connect(lambda: self.case_actions.copy_diagnostics())
+        a.about.triggered.connect(lambda: self.case_actions.show_about())
+        for filled_later in (a.edit_menu, a.events_menu):  # opened before the first frame
+            filled_later.aboutToShow.connect(self._build_commands)
 
         # the case list, the details and the empty state
         self.case_list.show_closed_box.toggled.connect(a.show_closed.setChecked)
         self.case_list.show_closed_box.toggled.connect(lambda _on: self.update_count())
         self.case_list.current_case_changed.connect(self.show_case_details)
         self.case_list.activated.connect(lambda _case: self.case_actions.write_letter())
-        self.detail.write_letter_requested.connect(self.case_actions.write_letter)
-        self.detail.mark_sent_requested.connect(self.case_actions.mark_sent)
-        self.detail.open_original_requested.connect(self.case_actions.open_original)
-        self.empty_state.import_requested.connect(self.imports.choose_and_import)
-        self.empty_state.samples_requested.connect(self.imports.load_samples)
-        self.empty_state.paste_requested.connect(self.imports.import_clipboard)
+        self.detail.write_letter_requested.connect(lambda: self.case_actions.write_letter())
+        self.detail.mark_sent_requested.connect(lambda: self.case_actions.mark_sent())
+        self.detail.open_original_requested.connect(lambda: self.case_actions.open_original())
+        self.empty_state.import_requested.connect(lambda: self.imports.choose_and_import())
+        self.empty_state.samples_requested.connect(lambda: self.imports.load_samples())
+        self.empty_state.paste_requested.connect(lambda: self.imports.import_clipboard())
 
-        # loading, imports and case actions
+        # loading
         self.loading.page_wanted.connect(self._show_page)
         self.loading.counts_changed.connect(self.update_count)
         self.loading.cases_loaded.connect(self.cases_loaded)
         self.loading.load_failed.connect(self._on_load_failed)
-        self.imports.finished.connect(self._on_import_finished)
-        self.imports.status_message.connect(status.showMessage)
-        self.case_actions.status_message.connect(status.showMessage)
-        self.case_actions.ua_changed.connect(self.refresh_case_by_ua)
-        self.case_actions.history_opened.connect(self.edits.attach_history)
-        self.events_menu.on_dialog_opened = self.edits.attach_events
-        self.edits.store_changed.connect(self._on_store_edited)
-        self.edits.status_message.connect(status.showMessage)
+        # the first frame is painted: the pieces for the commands now, not later
+        self.first_painted.connect(self._build_commands, Qt.ConnectionType.SingleShotConnection)
 
         # the context
         context.store_opened.connect(self._on_store_opened)
         context.case_changed.connect(self.refresh_case)
         context.cases_changed.connect(self.reload_cases)
         self._update_case_actions(None)
+
+    def _build_commands(self) -> Commands:
+        """Make and connect the pieces that act on the user's commands (once): imports, case
+        actions, the Edit menu and its undo stack, the Events menu. Their modules are loaded
+        here, after the first frame, as nothing of them is painted in it."""
+        if self._commands is not None:
+            return self._commands
+        from app.ui.case_actions import CaseActions
+        from app.ui.edit_actions import EditActions
+        from app.ui.events import EventsMenu
+        from app.ui.import_controller import ImportController
+
+        context, a, status = self.context, self.menu_actions, self.statusBar()
+        imports = ImportController(context, self)
+        case_actions = CaseActions(context, self, self.current_case, self.listed_cases)
+        edits = EditActions(self, lambda: context.db, self.current_case)
+        events_menu = EventsMenu(context, self, a.events_menu)
+        edits.fill_menu(a.edit_menu)
+        edits.attach_case_list(self.case_list.table)
+        edits.set_case_selected(self.current_case() is not None)
+        edits.open_draft = case_actions.reopen_draft
+        case_actions.change_made.connect(edits.record)
+        imports.finished.connect(self._on_import_finished)
+        imports.status_message.connect(status.showMessage)
+        case_actions.status_message.connect(status.showMessage)
+        case_actions.ua_changed.connect(self.refresh_case_by_ua)
+        case_actions.history_opened.connect(edits.attach_history)
+        events_menu.on_dialog_opened = edits.attach_events
+        edits.store_changed.connect(self._on_store_edited)
+        edits.status_message.connect(status.showMessage)
+        self._commands = Commands(imports, case_actions, edits, events_menu)
+        return self._commands
+
+    @property
+    def imports(self) -> ImportController:
+        return self._build_commands().imports
+
+    @property
+    def case_actions(self) -> CaseActions:
+        return self._build_commands().case_actions
+
+    @property
+    def edits(self) -> EditActions:
+        return self._build_commands().edits
+
+    @property
+    def events_menu(self) -> EventsMenu:
+        return self._build_commands().events_menu
 
     # ---- start-up and reloads (app/ui/case_loading.py) ---------------------------------
 
@@ -251,7 +302,8 @@ class MainWindow(QMainWindow):
         enabled = detail is not None and bool(detail.targets)
         self.menu_actions.write_letter.setEnabled(enabled)
         self.menu_actions.mark_sent.setEnabled(enabled)
-        self.edits.set_case_selected(detail is not None)
+        if self._commands is not None:  # else set as they are made
+            self._commands.edits.set_case_selected(detail is not None)
 
     def refresh_case(self, case_id: int) -> None:
         """Re-read one case after a change: its row (one dataChanged) and, if shown, its details."""
@@ -364,6 +416,7 @@ class MainWindow(QMainWindow):
         """Help > Keyboard shortcuts: every menu entry with its keys."""
         from app.ui.shortcuts_help import show_shortcuts, window_actions
 
+        self._build_commands()  # the Edit menu's entries are among them
         show_shortcuts(self, window_actions(self))
 
     def show_write_today(self) -> WriteTodayDialog:
@@ -412,12 +465,16 @@ class MainWindow(QMainWindow):
         return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from app.ui.import_controller import importable
+
         if any(importable(p) for p in self._dropped_paths(event)):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from app.ui.import_controller import importable
+
         paths = [p for p in self._dropped_paths(event) if importable(p)]
         if paths:
             event.acceptProposedAction()
@@ -441,19 +498,23 @@ class MainWindow(QMainWindow):
         else:
             self.loading_label.setText(_("Opening your cases…"))
         self.menu_actions.retranslate_ui()
-        self.edits.retranslate_ui()
+        commands = self._commands
+        if commands is not None:  # else translated as they are made
+            commands.edits.retranslate_ui()
+            commands.case_actions.retranslate_dialogs()
         self.model.retranslate()
         for child in (self.case_list, self.detail, self.empty_state):
             child.retranslate_ui()
         self.splitter.setAccessibleName(_("Cases and details"))
         self.update_count()
-        self.case_actions.retranslate_dialogs()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.window_state.save(self, self.splitter, self.case_list)
         release_folders(self.context)
         remove_language_listener(self._on_language_changed)
-        self.case_actions.close_dialogs()
-        self.imports.cancel()  # what was saved stays; closing never waits for a long batch
+        commands = self._commands
+        if commands is not None:
+            commands.case_actions.close_dialogs()
+            commands.imports.cancel()  # what was saved stays; closing never waits for a long batch
         self.context.shutdown()
         super().closeEvent(event)

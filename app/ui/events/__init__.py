@@ -17,15 +17,16 @@ if TYPE_CHECKING:
 
 
 class EventsMenu:
-    """The "Events" menu (the window places ``menu``); opens one Events dialog at a time."""
+    """The "Events" menu's entries, in ``menu`` (the window's, titled there; a menu of its own
+    when none is given); opens one Events dialog at a time."""
 
-    def __init__(self, context: AppContext, parent: QWidget) -> None:
+    def __init__(self, context: AppContext, parent: QWidget, menu: QMenu | None = None) -> None:
         self._context = context
         self._parent = parent
         self.dialog: EventsDialog | None = None
         # Called with each new events dialog (the Edit menu adds editing and deleting to it).
         self.on_dialog_opened: Callable[[EventsDialog], None] | None = None
-        self.menu = QMenu(parent)
+        self.menu = menu if menu is not None else QMenu(parent)
         self.event_mode = QAction(parent)
         self.event_mode.triggered.connect(self.open_dialog)
         self.menu.addAction(self.event_mode)
@@ -36,8 +37,6 @@ class EventsMenu:
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        # Alt+E is the Edit menu's, as in every desktop application.
-        self.menu.setTitle(pgettext("menu", "Even&ts"))
         self.event_mode.setText(pgettext("menu", "Event &mode\u2026"))
         self.event_mode.setStatusTip(_("Create or run a letter-writing event"))
 
