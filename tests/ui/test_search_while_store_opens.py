@@ -168,8 +168,10 @@ def test_an_order_a_click_made_while_it_was_being_prepared_is_not_made_again(  #
         [fictional(n, f"Teacher {40 - n:02} held", date(2026, 4, n % 28 + 1)) for n in range(1, 40)]
     )
     orders = model._orders
+    steps = orders._preparing
+    assert steps is not None
     for _ in range(14):  # the UA order (10 slices and its sort), then into the titles' keys
-        orders._prepare_step()
+        next(steps)
     model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)  # a click meanwhile
     clicked = orders._orders[Column.TITLE]
 

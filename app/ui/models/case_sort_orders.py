@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from time import perf_counter
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -23,6 +24,10 @@ from app.ui.models.case_columns import (
 # Rows per idle step when preparing sort orders ahead of a click: a few milliseconds, like the
 # search texts' steps (10,000 rows held a key pressed just after start-up 10-20 ms).
 _IDLE_STEP = 2_000
+# Steps taken per idle tick: as many as fit in this many seconds (like the search texts'
+# folding), so that the orders are made in few ticks even when the event loop seldom idles
+# (keys typed, a list painted: one tick each), while a tick still holds a key a few ms at most.
+_TICK_SLICE = 0.008
 
 
 def _keys_in_steps(cases: Sequence[CaseSummary], keys: SortKeys, into: list[Any]) -> Iterator[None]:
@@ -92,13 +97,17 @@ class CaseSortOrders:
     def _prepare_step(self) -> None:
         if self._preparing is None:
             self._prepare_timer.stop()
-        elif next(self._preparing, StopIteration) is StopIteration:
+        else:
+            deadline = perf_counter() + _TICK_SLICE
+            while next(self._preparing, StopIteration) is not StopIteration:
+                if perf_counter() >= deadline:
+                    return
             self._preparing = None
             self._prepare_timer.stop()
             self._done()
 
     def _order_steps(self, pool: list[CaseSummary]) -> Iterator[None]:
-        """Build the missing column orders of ``pool``, one short step per idle tick. An order
+        """Build the missing column orders of ``pool`` in short steps (see _TICK_SLICE). An order
         a click made meanwhile (``ascending``) is kept, not made a second time: its sort would
         land inside a later click or keystroke."""
         # The UA order as int objects, shared by every column's order made here (each would
