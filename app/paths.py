@@ -52,6 +52,12 @@ class AppPaths:
     def exports(self) -> Path:
         return self.data_dir / "exports"
 
+    @property
+    def cache(self) -> Path:
+        """What the app works out from its own files and keeps between runs to start sooner
+        (safe to delete: it is worked out again)."""
+        return self.data_dir / "cache"
+
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     """Resolve the data directory; an explicit or environment override keeps logs inside it."""

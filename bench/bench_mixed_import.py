@@ -208,10 +208,11 @@ def main() -> int:
         near.mkdir()
         made = near_misses(near)
         store = work / "near-store"
-        _run(store, "import", *[str(folder) for folder in CORPORA], ok=(0, 1))
+        stored = _run(store, "import", *[str(folder) for folder in CORPORA], ok=(0, 1))
         before = _cases(store)
-        if not before:
-            FAILED.append("the corpora's cases were not stored: no near miss can be tried")
+        if not before:  # e.g. no backup could be made before the import: it changed nothing
+            said = " ".join(stored.stderr.split())[-300:]
+            FAILED.append(f"the corpora's cases were not stored, no near miss was tried: {said}")
         result = _run(store, "import", str(near), ok=(0, 1))
         after = _cases(store)
         # Wrong: a near-miss document applied to the case whose number was put into it.

@@ -227,6 +227,7 @@ def run_tally(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     heading = ngettext("{event}: {count} letter", "{event}: {count} letters", tally.total)
     print(printable(heading.format(event=tally.event.name, count=tally.total)), file=ctx.out)
+    rows = []
     for case in tally.cases:
         if case.goal:
             done = _("{count} of {goal}").format(count=case.total, goal=case.goal)
@@ -235,7 +236,10 @@ def run_tally(args: argparse.Namespace, ctx: CliContext) -> int:
         cells = ", ".join(
             f"{_cell_label(channel, kind)} {n}" for (channel, kind), n in sorted(case.cells.items())
         )
-        print(f"  UA {printable(case.ua_number):<8} {done}  {cells}", file=ctx.out)
+        rows.append((printable(case.ua_number), done, cells))
+    width = max((len(done) for _ua, done, _cells in rows), default=0)
+    for ua_number, done, cells in rows:  # counts right-aligned, so the channels line up
+        print(f"  UA {ua_number:<8} {done:>{width}}  {cells}", file=ctx.out)
     return 0
 
 

@@ -199,7 +199,9 @@ def paint_tally_chart(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             figures[index],
         )
-    _paint_legend(painter, area, rows * row_height, row_height, small, colours)
+    cards = any(case.by_kind.get("solidarity", 0) for case in tally.cases)
+    goals = any(case.goal for case in tally.cases)
+    _paint_legend(painter, area, rows * row_height, row_height, small, colours, cards, goals)
     painter.restore()
 
 
@@ -214,21 +216,25 @@ def _paint_legend(
     row_height: float,
     font: QFont,
     colours: ChartColours,
+    cards: bool = True,
+    goals: bool = True,
 ) -> None:
+    """The colours' meanings; cards and the goal mark only when the chart shows them."""
     painter.setFont(font)
     y = area.top() + offset + row_height * 0.2
     size = row_height * 0.22
     x = area.left()
-    entries = (
-        (QColor(colours.appeal), _("letters to officials")),
-        (QColor(colours.solidarity), _("solidarity cards")),
-    )
+    entries = [(QColor(colours.appeal), _("letters to officials"))]
+    if cards:
+        entries.append((QColor(colours.solidarity), _("solidarity cards")))
     metrics = QFontMetricsF(font)
     for colour, text in entries:
         painter.fillRect(QRectF(x, y, size, size), colour)
         painter.setPen(QColor(colours.text))
         painter.drawText(QPointF(x + size * 1.4, y + size * 0.9), text)
         x += size * 2.5 + metrics.horizontalAdvance(text)
+    if not goals:
+        return
     painter.setPen(QPen(QColor(colours.goal), max(1.0, row_height * 0.04)))
     painter.drawLine(QPointF(x, y - size * 0.2), QPointF(x, y + size * 1.2))
     painter.setPen(QColor(colours.text))

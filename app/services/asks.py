@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.domain.model import CaseDetail
-from app.letters.asks import ASKS, ask_words, asks_in, recognise
+from app.letters.asks import ASKS, ask_words, asks_in, kept_ask_words, recognise
 
 
 def recognise_asks(case: CaseDetail, user_templates: Path | None = None) -> list[str]:
@@ -31,7 +31,11 @@ def ua_demands(
     return [(b, tuple(asks_in(b, user_templates))) for b in case.recommended_actions]
 
 
-def read_ask_words() -> None:
+def read_ask_words(kept: Path | None = None) -> None:
     """Read the asks files now, off the GUI thread, so that the first case shown lists its
-    asks without parsing them (they are kept until a file changes)."""
-    ask_words()
+    asks without parsing them (they are kept until a file changes); with ``kept``, the file
+    where their words are kept between runs (read back far sooner than parsed)."""
+    if kept is None:
+        ask_words()
+    else:
+        kept_ask_words(kept)

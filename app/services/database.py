@@ -65,11 +65,12 @@ def prepare_writes() -> None:
 
 
 def remove_leftover_temp_files(paths: AppPaths) -> int:
-    """Temp files of writes a crash interrupted (settings, window state, reply scans, backups),
-    once they are old enough not to be a write in progress; returns how many went."""
+    """Temp files of writes a crash interrupted (settings, window state, reply scans, backups,
+    the cache), once they are old enough not to be a write in progress; returns how many
+    went."""
     from app.atomic_files import remove_stale_temp_files
 
-    folders = (paths.data_dir, paths.data_dir / "attachments", paths.backups)
+    folders = (paths.data_dir, paths.data_dir / "attachments", paths.backups, paths.cache)
     return sum(remove_stale_temp_files(folder) for folder in folders if folder.is_dir())
 
 

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from app.ui.early_list import EarlyCaseList
 
 
+ASK_WORDS_FILE = "ask-words.marshal"  # in the data folder's cache (AppPaths.cache)
+
+
 class Page(enum.Enum):
     """What the window's central area shows."""
 
@@ -208,7 +211,7 @@ class CaseLoading(QObject):
                 from app.services.asks import read_ask_words  # data and the asks files load
 
                 long_date(date.today())  # here rather than on the GUI thread (0.1-0.3 s)
-                read_ask_words()
+                read_ask_words(paths.cache / ASK_WORDS_FILE)
             return db
 
         self._context.runner.start(

@@ -187,7 +187,7 @@ def tail(path: str, limit: int = 2000) -> str:
         return ""
 
 
-def start_x(log_path: str, timeout: float = 30.0) -> tuple[subprocess.Popen[bytes], str]:
+def start_x(log_path: str, timeout: float = 60.0) -> tuple[subprocess.Popen[bytes], str]:
     """Xvfb on a free display number (it writes the number it took to a pipe once it takes
     connections). ``-noreset``: without it the server starts afresh whenever its last client
     leaves, and the bus launcher and xdotool connect and leave at once; on a busy machine that

@@ -219,3 +219,21 @@ def test_a_blank_letter_labels_its_name_line_in_the_letters_language(
     letter = " ".join(unicodedata.normalize("NFKC", PdfReader(out).pages[0].extract_text()).split())
     assert "Objet : AU 12/26" in letter  # a French letter
     assert "Nom :" in letter and "Name:" not in letter
+
+
+def test_the_tally_lines_up_its_channels_whatever_the_counts(
+    event_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in (
+        ("sent", "12/26", "--target", "1", "--channel", "post", "--event", EVENT, "--count", "3"),
+        ("sent", "34/26", "--target", "2", "--channel", "post", "--event", EVENT, "--count", "12"),
+    ):
+        assert run(capsys, event_dir, *argv)[0] == 0
+    code, out, _ = run(capsys, event_dir, "event", "tally", EVENT)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == f"{EVENT}: 15 letters"
+    assert [line.split()[1] for line in lines[1:]] == ["12/26", "34/26"]
+    # each count right-aligned in one column, so the channel column starts at one place
+    assert len({line.index("Post/Appeal") for line in lines[1:]}) == 1
+    assert " 3 of 20  Post/Appeal 3" in out and "12 of 20  Post/Appeal 12" in out

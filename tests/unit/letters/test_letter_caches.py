@@ -116,3 +116,59 @@ def test_a_phrase_is_only_found_where_its_longest_word_is() -> None:
         if " ... " not in phrase:
             assert compile_phrase(phrase).search(fold(text))
         assert needle in fold(text)
+
+
+def _no_file_parsed(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The asks files may not be parsed from here on (their words come from the kept file)."""
+    from app.letters import asks
+
+    def refused(path: Path) -> None:
+        raise AssertionError(f"{path} was parsed")
+
+    monkeypatch.setattr(asks, "read_toml", refused)
+    monkeypatch.setattr(asks, "_KEPT", {})
+    asks._ask_words.cache_clear()
+
+
+def test_the_ask_words_kept_between_runs_are_those_of_the_files(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.letters import asks
+
+    monkeypatch.setattr(asks, "_KEPT", {})
+    asks._ask_words.cache_clear()
+    kept = tmp_path / "cache" / "ask-words.marshal"
+    parsed = asks.kept_ask_words(kept)  # the first run parses the files and keeps the words
+    assert kept.is_file()
+
+    _no_file_parsed(monkeypatch)  # a later run reads them back
+    again = asks.kept_ask_words(kept)
+    assert (again.phrases, again.mentions) == (parsed.phrases, parsed.mentions)
+    assert asks.ask_words() is again  # recognition uses them
+    assert "release" in asks.recognise(["We urge you to release her immediately."])
+
+
+def test_a_damaged_kept_file_is_worked_out_again_and_written_anew(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.letters import asks
+
+    monkeypatch.setattr(asks, "_KEPT", {})
+    asks._ask_words.cache_clear()
+    kept = tmp_path / "ask-words.marshal"
+    kept.write_bytes(b"not what the app writes")
+    words = asks.kept_ask_words(kept)
+    assert "release" in {ask for ask, *_rest in words.phrases}
+
+    _no_file_parsed(monkeypatch)
+    assert asks.kept_ask_words(kept).phrases == words.phrases
+
+
+def test_a_kept_file_that_cannot_be_written_is_passed_over(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.letters import asks
+
+    monkeypatch.setattr(asks, "_KEPT", {})
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    words = asks.kept_ask_words(blocked / "ask-words.marshal")
+    assert words.phrases == asks.ask_words().phrases

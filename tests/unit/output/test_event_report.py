@@ -55,3 +55,24 @@ def test_a_table_of_every_channel_still_fits_the_page_with_every_count(
     assert max(x for x, _y, _text in placed) < page_width - 15 / 25.4 * 72  # inside the margin
     counts = [text for _x, _y, text in placed if text.strip() == "1"]
     assert len(counts) == 2 * len(Channel) * len(AppealKind)  # the case's row and the total's
+
+
+def test_the_legend_names_only_what_the_chart_shows(data_dir: Path, tmp_path: Path) -> None:
+    db = open_event_store(data_dir)
+    create_event(db, EVENT, cases=["12/26", "34/26"])  # no goal
+    event = get_event(db, EVENT)
+    record_event_letter(db, event, "12/26", target_index=1, count=7)
+    plain, full = tmp_path / "plain.pdf", tmp_path / "full.pdf"
+    write_event_report(db, EVENT, None, plain, options=OutputOptions(PageSize.A4))
+    create_event(db, "Second evening (fictional)", cases=["12/26"], goal=10)
+    second = get_event(db, "Second evening (fictional)")
+    record_event_letter(db, second, "12/26", target_index=None, kind=AppealKind.SOLIDARITY)
+    write_event_report(db, second.name, None, full, options=OutputOptions(PageSize.A4))
+    db.close()
+
+    shown = pdf_text(plain)
+    assert "letters to o" in shown  # "officials" may come out with an "ffi" ligature
+    assert "solidarity cards" not in shown and "goal" not in shown.split()
+    shown = pdf_text(full)
+    assert "letters to o" in shown and "solidarity cards" in shown
+    assert "goal" in shown.split()
