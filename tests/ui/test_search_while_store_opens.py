@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from app.domain.model import CaseSummary
+from app.ui.models import case_sort_orders
 from app.ui.models.case_columns import Column
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel
@@ -155,3 +156,26 @@ def test_the_list_says_once_when_both_kinds_of_idle_work_are_made(qtbot) -> None
     model.set_cases([fictional(n, "Teacher held", date(2026, 4, n % 28 + 1)) for n in range(1, 9)])
     qtbot.waitUntil(lambda: len(done) == 2, timeout=5_000)
     assert done == [False, False] and started == ["engine"]  # started once, not again
+
+
+def test_an_order_a_click_made_while_it_was_being_prepared_is_not_made_again(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch
+) -> None:
+    monkeypatch.setattr(case_sort_orders, "_IDLE_STEP", 4)  # many small idle steps
+    model = CaseTableModel(today=lambda: date(2026, 3, 1))
+    model.hold_idle_work(True)  # the idle steps are taken by hand below
+    model.set_cases(
+        [fictional(n, f"Teacher {40 - n:02} held", date(2026, 4, n % 28 + 1)) for n in range(1, 40)]
+    )
+    orders = model._orders
+    for _ in range(14):  # the UA order (10 slices and its sort), then into the titles' keys
+        orders._prepare_step()
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)  # a click meanwhile
+    clicked = orders._orders[Column.TITLE]
+
+    model.hold_idle_work(False)
+    qtbot.waitUntil(lambda: not model.preparing(), timeout=5_000)
+    assert orders._orders[Column.TITLE] is clicked  # kept, not sorted a second time
+    assert Column.PERSONS in orders._orders  # the other columns were made
+    titles = [model.case_at(row).title for row in range(model.rowCount())]
+    assert titles == sorted(titles, key=str.casefold)

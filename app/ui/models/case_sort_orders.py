@@ -98,16 +98,25 @@ class CaseSortOrders:
             self._done()
 
     def _order_steps(self, pool: list[CaseSummary]) -> Iterator[None]:
-        """Build the missing column orders of ``pool``, one short step per idle tick."""
+        """Build the missing column orders of ``pool``, one short step per idle tick. An order
+        a click made meanwhile (``ascending``) is kept, not made a second time: its sort would
+        land inside a later click or keystroke."""
         # The UA order as int objects, shared by every column's order made here (each would
         # otherwise make 100,000 of its own); dropped when all are made.
         if self._by_ua is None:
             ua_keys: list[int] = []
-            yield from _keys_in_steps(pool, ua_ints, ua_keys)
-            by_ua = sorted(range(len(pool)), key=ua_keys.__getitem__)
-            del ua_keys
-            self._by_ua = positions(by_ua)
-            yield
+            for _ in _keys_in_steps(pool, ua_ints, ua_keys):
+                yield
+                if self._by_ua is not None:
+                    break  # made by a click meanwhile
+            if self._by_ua is None:
+                by_ua = sorted(range(len(pool)), key=ua_keys.__getitem__)
+                del ua_keys
+                self._by_ua = positions(by_ua)
+                yield
+            else:
+                del ua_keys
+                by_ua = list(self._by_ua)
         else:
             by_ua = list(self._by_ua)
         for column in Column:
@@ -115,12 +124,16 @@ class CaseSortOrders:
                 continue
             keys: list[Any] = []
             if column != Column.UA_NUMBER:
-                yield from _keys_in_steps(pool, SORT_KEYS[column], keys)
+                for _ in _keys_in_steps(pool, SORT_KEYS[column], keys):
+                    yield
+                    if column in self._orders:
+                        break  # made by a click meanwhile
             if self._pool is not pool or self._by_ua is None:
                 return  # the rows changed meanwhile
-            if column == Column.UA_NUMBER:
-                self._orders[column] = positions(self._by_ua), positions(())
-            else:
-                self._orders[column] = ordered_by(pool, column, by_ua, keys)
+            if column not in self._orders:
+                if column == Column.UA_NUMBER:
+                    self._orders[column] = positions(self._by_ua), positions(())
+                else:
+                    self._orders[column] = ordered_by(pool, column, by_ua, keys)
             del keys
             yield
