@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QWidget
 from app.domain.model import CaseListPreview, CaseStatus, CaseSummary
 from app.i18n import _
 from app.ui.app_context import AppContext
-from app.ui.errors import report_failure
 from app.ui.views.case_list_view import CaseListView
 
 if TYPE_CHECKING:
@@ -274,7 +273,15 @@ class CaseLoading(QObject):
         if recovery.quit:  # the user chose Quit in the recovery dialog
             self._dialog_parent.window().close()
         elif not recovery.offered:  # the recovery dialog said it all already
+            from app.ui.errors import report_failure  # (message boxes: on failure only)
+
             report_failure(self._dialog_parent, _("Cannot open your data"), error)
+
+    @staticmethod
+    def _report_list_failure(parent: QWidget, error: BaseException) -> None:
+        from app.ui.errors import report_failure  # (message boxes: on failure only)
+
+        report_failure(parent, _("Cannot list your cases"), error)
 
     def reload(self, select_case_id: int | None = None) -> None:
         """Read the list again through the store, keeping (or moving to) a selected case."""
@@ -298,7 +305,7 @@ class CaseLoading(QObject):
         self._context.runner.start(
             list_in_background,
             lambda listed: self._on_cases(listed[0], keep, generation, listed_on=listed[1]),
-            lambda error: report_failure(parent, _("Cannot list your cases"), error),
+            lambda error: self._report_list_failure(parent, error),
             name="list",
         )
 

@@ -25,7 +25,6 @@ from app.i18n import _, add_language_listener, ngettext, remove_language_listene
 from app.ui.accessibility import QuietStack, speak_status_messages
 from app.ui.app_context import AppContext
 from app.ui.case_loading import CaseLoading, Page
-from app.ui.errors import report_failure
 from app.ui.file_dialogs import keep_folders_in, release_folders
 from app.ui.main_actions import MainActions
 from app.ui.models.case_filter_proxy import CaseFilterProxy
@@ -294,6 +293,8 @@ class MainWindow(QMainWindow):
             try:
                 detail = get_case(db, summary.ua_number)
             except Exception as error:  # shown to the user; bugs are logged with the traceback
+                from app.ui.errors import report_failure
+
                 report_failure(self, _("Cannot show this case"), error)
         self.detail.show_case(detail, waiting=summary is not None and db is None)
         self._update_case_actions(detail)

@@ -230,7 +230,10 @@ class Session:
         self.focus: list[Node] = []
         self.heard: list[str] = []
         self.listening = False
-        self.folder = tempfile.mkdtemp(prefix="atspi-session-")  # the X and openbox logs
+        # the X and openbox logs, beside the data folder (the test's own temporary folder)
+        self.folder = tempfile.mkdtemp(
+            prefix="session-", dir=os.path.dirname(os.path.abspath(home))
+        )
         try:
             self._start(python, home)
         except BaseException:

@@ -13,7 +13,9 @@ from app.paths import resolve_paths
 from app.settings import Settings, save_settings
 from tests.builders import fictional_document, store_documents
 
-DEADLINE = date.today() + timedelta(days=5)
+
+def deadline_in_five_days() -> date:
+    return date.today() + timedelta(days=5)
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +27,9 @@ def back_to_english() -> object:
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
-    store_documents(resolve_paths(folder), fictional_document("12/26", deadline=DEADLINE))
+    store_documents(
+        resolve_paths(folder), fictional_document("12/26", deadline=deadline_in_five_days())
+    )
     return folder
 
 
@@ -45,7 +49,9 @@ def test_english_stays_the_default(capsys, data) -> None:  # type: ignore[no-unt
     heading, row = out.splitlines()
     assert heading.split() == ["UA", "Deadline", "Days", "left", "Sent", "Country", "Title"]
     assert row.startswith("12/26") and "5 days left" in row
-    assert DEADLINE.strftime("%b") in row and str(DEADLINE.year) in row
+    assert (
+        deadline_in_five_days().strftime("%b") in row and str(deadline_in_five_days().year) in row
+    )
 
 
 @pytest.mark.parametrize(
@@ -69,7 +75,7 @@ def test_list_speaks_the_language_chosen_in_settings(  # type: ignore[no-untyped
     for word in headings:
         assert word in heading
     assert days_left in row
-    assert format_date(DEADLINE, "medium", locale=month) in row
+    assert format_date(deadline_in_five_days(), "medium", locale=month) in row
     assert "Deadline" not in heading and "days left" not in row
 
 
@@ -186,8 +192,10 @@ def test_list_names_countries_in_the_interface_language_json_keeps_them_stored( 
     folder = tmp_path / "countries"
     store_documents(
         resolve_paths(folder),
-        fictional_document("31/26", deadline=DEADLINE, country="Russia"),
-        fictional_document("32/26", deadline=DEADLINE, country="Democratic Republic of the Congo"),
+        fictional_document("31/26", deadline=deadline_in_five_days(), country="Russia"),
+        fictional_document(
+            "32/26", deadline=deadline_in_five_days(), country="Democratic Republic of the Congo"
+        ),
     )
     assert country_label("Russia", language) == russia
     assert country_label("Democratic Republic of the Congo", language) == congo

@@ -21,10 +21,19 @@ from app.store.database import Database
 from tests.builders import open_sample_store
 from tests.conftest import UA_SAMPLES
 
-# Sent dates are never later than tomorrow, so the dates here are counted from today.
-TODAY = date.today()
-EARLIER = TODAY - timedelta(days=20)
-DEADLINE = TODAY + timedelta(days=30)
+
+# Sent dates are never later than tomorrow, so the dates here are counted from today, read
+# when a test uses them (a run that crosses midnight stays right).
+def today() -> date:
+    return date.today()
+
+
+def earlier() -> date:
+    return today() - timedelta(days=20)
+
+
+def deadline() -> date:
+    return today() + timedelta(days=30)
 
 
 def english_long(day: date) -> str:
@@ -37,19 +46,19 @@ def db(data_dir: Path) -> Iterator[Database]:
     """UA 901/27 and UA 902/27 as ordinary cases, nothing recorded yet; UA 902/27 runs
     until a month from today."""
     database = open_sample_store(data_dir)
-    edit_case(database, "902/27", deadline=DEADLINE)
+    edit_case(database, "902/27", deadline=deadline())
     yield database
     database.close()
 
 
 def test_a_first_letter_in_time_has_no_warning(db: Database) -> None:
-    assert appeal_warnings(db, "902/27", 1, TODAY) == []
+    assert appeal_warnings(db, "902/27", 1, today()) == []
 
 
 def test_after_the_deadline_the_writer_is_sent_to_the_section_office(db: Database) -> None:
-    passed = TODAY - timedelta(days=2)
+    passed = today() - timedelta(days=2)
     edit_case(db, "902/27", deadline=passed)
-    [warning] = appeal_warnings(db, "902/27", 1, TODAY)
+    [warning] = appeal_warnings(db, "902/27", 1, today())
     assert warning == AppealWarning(AppealWarningKind.DEADLINE_PASSED, passed)
     assert appeal_warning_text(warning) == (
         f"The deadline was {english_long(passed)}. Check with your section office before sending."
@@ -57,17 +66,17 @@ def test_after_the_deadline_the_writer_is_sent_to_the_section_office(db: Databas
 
 
 def test_a_second_letter_to_the_same_official_is_pointed_out(db: Database) -> None:
-    first = record_appeal(db, "902/27", target_index=1, channel=Channel.POST, sent_on=EARLIER)
-    [warning] = appeal_warnings(db, "902/27", 1, TODAY)
-    assert warning == AppealWarning(AppealWarningKind.ALREADY_SENT, EARLIER)
+    first = record_appeal(db, "902/27", target_index=1, channel=Channel.POST, sent_on=earlier())
+    [warning] = appeal_warnings(db, "902/27", 1, today())
+    assert warning == AppealWarning(AppealWarningKind.ALREADY_SENT, earlier())
     assert appeal_warning_text(warning) == (
-        f"You already sent an appeal to this official on {english_long(EARLIER)}."
+        f"You already sent an appeal to this official on {english_long(earlier())}."
     )
     # the letter being marked sent itself does not count as an earlier one
-    assert appeal_warnings(db, "902/27", 1, TODAY, ignore_appeal_id=first.appeal_id) == []
+    assert appeal_warnings(db, "902/27", 1, today(), ignore_appeal_id=first.appeal_id) == []
     # another case, or a solidarity card (no official), is not a second letter
-    assert appeal_warnings(db, "901/27", 1, TODAY) == []
-    assert appeal_warnings(db, "902/27", None, TODAY) == []
+    assert appeal_warnings(db, "901/27", 1, today()) == []
+    assert appeal_warnings(db, "902/27", None, today()) == []
 
 
 def test_writing_to_a_closed_case_is_warned_about_not_the_deadline(db: Database) -> None:
@@ -83,19 +92,19 @@ def test_writing_to_a_closed_case_is_warned_about_not_the_deadline(db: Database)
 def test_the_cli_records_a_late_second_letter_and_says_why_to_check(
     db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    passed = TODAY - timedelta(days=2)
+    passed = today() - timedelta(days=2)
     edit_case(db, "902/27", deadline=passed)
     db.close()  # the CLI opens the store itself
     base = ["--data-dir", str(data_dir), "sent", "902/27", "--channel", "post"]
-    assert main([*base, "--date", EARLIER.isoformat()]) == 0
+    assert main([*base, "--date", earlier().isoformat()]) == 0
     assert capsys.readouterr().err == ""
-    assert main([*base, "--date", TODAY.isoformat()]) == 0
+    assert main([*base, "--date", today().isoformat()]) == 0
     out, err = capsys.readouterr()
     assert "Recorded 1 appeal for UA 902/27" in out
     assert err.splitlines() == [
         f"warning: The deadline was {english_long(passed)}. Check with your section office "
         "before sending.",
-        f"warning: You already sent an appeal to this official on {english_long(EARLIER)}.",
+        f"warning: You already sent an appeal to this official on {english_long(earlier())}.",
     ]
 
 
@@ -107,9 +116,9 @@ def test_an_event_tally_is_not_a_personal_second_letter(
     create_event(db, "Library evening (fictional)", cases=["902/27"])
     db.close()  # the CLI opens the store itself
     base = ["--data-dir", str(data_dir), "sent", "902/27", "--channel", "post"]
-    assert main([*base, "--date", EARLIER.isoformat()]) == 0  # the user's own letter
+    assert main([*base, "--date", earlier().isoformat()]) == 0  # the user's own letter
     event = ["--event", "Library evening (fictional)", "--count", "12"]
-    assert main([*base, *event, "--date", TODAY.isoformat()]) == 0
+    assert main([*base, *event, "--date", today().isoformat()]) == 0
     out, err = capsys.readouterr()
     assert "Recorded 12 appeals for UA 902/27" in out
     assert err == ""  # the participants' letters are no duplicate of the user's own
@@ -119,8 +128,8 @@ def test_an_event_tally_is_not_a_personal_second_letter(
 
     again = open_database(resolve_paths(data_dir))
     try:
-        assert appeal_warnings(again, "902/27", 1, TODAY) == [
-            AppealWarning(AppealWarningKind.ALREADY_SENT, EARLIER)
+        assert appeal_warnings(again, "902/27", 1, today()) == [
+            AppealWarning(AppealWarningKind.ALREADY_SENT, earlier())
         ]
     finally:
         again.close()
@@ -129,11 +138,11 @@ def test_an_event_tally_is_not_a_personal_second_letter(
 def test_the_cli_says_the_warnings_in_the_language_asked_for(
     db: Database, data_dir: Path, capsys: pytest.CaptureFixture[str], english: None
 ) -> None:
-    passed = TODAY - timedelta(days=2)
+    passed = today() - timedelta(days=2)
     edit_case(db, "902/27", deadline=passed)
     db.close()  # the CLI opens the store itself
     base = ["--data-dir", str(data_dir), "--lang", "fr", "sent", "902/27", "--channel", "post"]
-    assert main([*base, "--date", TODAY.isoformat()]) == 0
+    assert main([*base, "--date", today().isoformat()]) == 0
     err = capsys.readouterr().err
     french_day = f"{passed.day} {FRENCH_MONTHS[passed.month - 1]} {passed.year}"
     assert err.splitlines() == [

@@ -18,8 +18,13 @@ from app.services.editing import edit_appeal, finish_draft
 from app.store.database import Database, open_database
 from tests.builders import dump, open_sample_store
 
-TOMORROW = date.today() + timedelta(days=1)
-MONTHS_AHEAD = date.today() + timedelta(days=120)
+
+def tomorrow() -> date:
+    return date.today() + timedelta(days=1)
+
+
+def months_ahead() -> date:
+    return date.today() + timedelta(days=120)
 
 
 @pytest.fixture
@@ -35,12 +40,12 @@ def test_the_cli_refuses_a_sent_date_months_ahead_and_records_nothing(
     before = dump(db)
     db.close()  # the command line opens the store itself
     base = ["--data-dir", str(data_dir), "sent", "901/27", "--channel", "post"]
-    assert main([*base, "--date", MONTHS_AHEAD.isoformat()]) == 1
+    assert main([*base, "--date", months_ahead().isoformat()]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
-        f"appeal-desk: {MONTHS_AHEAD.isoformat()} is in the future: an appeal is marked sent "
-        f"on the day it went out, at the latest tomorrow ({TOMORROW.isoformat()}). "
+        f"appeal-desk: {months_ahead().isoformat()} is in the future: an appeal is marked sent "
+        f"on the day it went out, at the latest tomorrow ({tomorrow().isoformat()}). "
         "Nothing was changed."
     ]
     again = open_database(resolve_paths(data_dir))
@@ -49,7 +54,7 @@ def test_the_cli_refuses_a_sent_date_months_ahead_and_records_nothing(
     finally:
         again.close()
     # tomorrow is still a day one may give (a writer ahead of this machine's time zone)
-    assert main([*base, "--date", TOMORROW.isoformat()]) == 0
+    assert main([*base, "--date", tomorrow().isoformat()]) == 0
 
 
 def test_every_way_of_marking_sent_refuses_a_future_date(db: Database) -> None:
@@ -60,10 +65,10 @@ def test_every_way_of_marking_sent_refuses_a_future_date(db: Database) -> None:
     before = dump(db)
     attempts = [
         lambda: record_appeal(
-            db, "901/27", target_index=1, channel=Channel.POST, sent_on=MONTHS_AHEAD
+            db, "901/27", target_index=1, channel=Channel.POST, sent_on=months_ahead()
         ),
-        lambda: update_status(db, printed.appeal_id, AppealStatus.SENT, sent_on=MONTHS_AHEAD),
-        lambda: edit_appeal(db, printed.appeal_id, sent_on=MONTHS_AHEAD),
+        lambda: update_status(db, printed.appeal_id, AppealStatus.SENT, sent_on=months_ahead()),
+        lambda: edit_appeal(db, printed.appeal_id, sent_on=months_ahead()),
         lambda: finish_draft(
             db,
             draft.appeal_id,
@@ -72,7 +77,7 @@ def test_every_way_of_marking_sent_refuses_a_future_date(db: Database) -> None:
             language="en",
             status=AppealStatus.SENT,
             channel=Channel.EMAIL,
-            sent_on=MONTHS_AHEAD,
+            sent_on=months_ahead(),
         ),
     ]
     for attempt in attempts:
@@ -80,6 +85,6 @@ def test_every_way_of_marking_sent_refuses_a_future_date(db: Database) -> None:
             attempt()
         assert "is in the future" in refused.value.message
         assert dump(db) == before
-    sent = update_status(db, printed.appeal_id, AppealStatus.SENT, sent_on=TOMORROW)
-    assert sent.sent_on == TOMORROW
-    assert [a.sent_on for a in list_appeals(db, status=AppealStatus.SENT)] == [TOMORROW]
+    sent = update_status(db, printed.appeal_id, AppealStatus.SENT, sent_on=tomorrow())
+    assert sent.sent_on == tomorrow()
+    assert [a.sent_on for a in list_appeals(db, status=AppealStatus.SENT)] == [tomorrow()]
