@@ -306,11 +306,12 @@ class MainWindow(QMainWindow):
         if self._commands is not None:  # else set as they are made
             self._commands.edits.set_case_selected(detail is not None)
 
-    def refresh_case(self, case_id: int) -> None:
-        """Re-read one case after a change: its row (one dataChanged) and, if shown, its details."""
+    def refresh_case(self, case_id: int) -> bool:
+        """Re-read one case after a change: its row (one dataChanged) and, if shown, its details.
+        False when the store is not open or no longer has the case (its row stays as it was)."""
         db = self.context.db
         if db is None:
-            return
+            return False
         from app.services.cases import get_summary
 
         summary = get_summary(db, case_id)
@@ -320,6 +321,7 @@ class MainWindow(QMainWindow):
                 self.show_case_details(summary)
         self.update_count()
         self.case_updated.emit(case_id)
+        return summary is not None
 
     def _on_store_edited(self, change: StoreChange | None) -> None:
         """An edit, deletion, undo or redo. The case it names shows the change at once (its row
@@ -335,16 +337,8 @@ class MainWindow(QMainWindow):
     def _refresh_listed_case(self, ua_number: str) -> bool:
         """Re-read the listed case ``ua_number`` in place; False when it is not listed or no
         longer in the store."""
-        db = self.context.db
         listed = next((c for c in self.model.cases() if c.ua_number == ua_number), None)
-        if db is None or listed is None:
-            return False
-        from app.services.cases import get_summary
-
-        if get_summary(db, listed.case_id) is None:
-            return False
-        self.refresh_case(listed.case_id)
-        return True
+        return listed is not None and self.refresh_case(listed.case_id)
 
     def refresh_case_by_ua(self, ua_number: str) -> None:
         for case in self.model.cases():
