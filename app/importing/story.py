@@ -7,7 +7,7 @@ import re
 from app.importing.addresses import CONTACT_LABEL
 from app.importing.document import Document, is_id_line
 from app.importing.languages import all_languages, known_language_name, languages_in
-from app.importing.targets import COPIES_MARKER, GREETING, TARGET_MARKER
+from app.importing.targets import COPIES_MARKER, GREETING, GREETING_OPENER, TARGET_MARKER
 
 _CLOSING = re.compile(
     r"^\s*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|Kind regards|Best regards|"
@@ -99,12 +99,7 @@ _OFFERS_LETTER = re.compile(
 
 
 # A greeting at the start of a line that goes on ("Dear Minister, I am writing ...").
-_OPENS_WITH_GREETING = re.compile(
-    r"^\s*(?:Dear|Your (?:Excellency|Majesty|Highness|Honou?r)|Excellency|Estimad[oa]s?|"
-    r"Excelent[íi]sim[oa]|Monsieur|Madame|Sehr geehrte|Exzellenz|Excelent[íi]ssim[oa]|"
-    r"Prezad[oa])\b",
-    re.I,
-)
+_OPENS_WITH_GREETING = re.compile(r"^\s*" + GREETING_OPENER)
 
 
 def _not_letter(line: str) -> bool:

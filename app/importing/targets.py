@@ -58,12 +58,14 @@ _DIPLOMATIC = re.compile(
     r"chargé d['’]affaires|high commission(?:er)?|consulate|consulado|consulat|diplomatic)\b",
     re.I,
 )
-GREETING = re.compile(
-    r"^\s*(?:Dear\b|Your Excellency|Excellency|Your (?:Royal )?(?:Majesty|Highness)|Majestad|Sire|"
+# The words a letter's greeting opens with, in the languages UAs are written in.
+GREETING_OPENER = (
+    r"(?:Dear\b|Your Excellency|Excellency|Your (?:Royal )?(?:Majesty|Highness)|Majestad|Sire|"
     r"Votre Majesté|Excelencia|Excellence|Eure Majestät|Alteza|Señora?\b|Señor\b|Estimad[oa]s?\b|Excelentísim[oa]|"
     r"Monsieur\b|Madame\b|Sehr geehrte|Exzellenz|Excelentíssim[oa]|Prezad[oa]|Caro\b|Cara\b|"
-    r"Honorable\b|Distinguid[oa])[^.!?]{0,80}[,:!]?\s*$",
+    r"Honorable\b|Distinguid[oa])"
 )
+GREETING = re.compile(r"^\s*" + GREETING_OPENER + r"[^.!?]{0,80}[,:!]?\s*$")
 _ENDS_GREETING = re.compile(GREETING.pattern.replace(r"[,:!]?\s*$", r"[,:!]\s*$"))
 
 
