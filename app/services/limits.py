@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import overload
 
 from app.domain import bounds
 from app.domain.errors import N_, InvalidInput
@@ -85,40 +86,52 @@ PERSON_NAME_LIMIT = 200
 MAX_PEOPLE = 100  # persons, officials, copies-to lines, languages, per document
 
 
+@overload
+def _cut(text: str, limit: int) -> str: ...
+@overload
+def _cut(text: str | None, limit: int) -> str | None: ...
 def _cut(text: str | None, limit: int) -> str | None:
     if text is None or len(text) <= limit:
         return text
     return text[: limit - 1].rstrip() + "\u2026"
 
 
+def _cut_all(texts: tuple[str, ...], limit: int) -> tuple[str, ...]:
+    return tuple(_cut(text, limit) for text in texts[:MAX_PEOPLE])
+
+
 def bounded_document(document: ParsedDocument) -> ParsedDocument:
     """``document`` with every field the store keeps cut to a sane length."""
-    changes: dict[str, object] = {
-        name: _cut(getattr(document, name), limit) for name, limit in FIELD_LIMITS.items()
-    }
-    changes["persons"] = tuple(
-        replace(p, name=_cut(p.name, PERSON_NAME_LIMIT) or "", pronouns=_cut(p.pronouns, 40))
-        for p in document.persons[:MAX_PEOPLE]
+    return replace(
+        document,
+        title=_cut(document.title, FIELD_LIMITS["title"]),
+        country=_cut(document.country, FIELD_LIMITS["country"]),
+        summary=_cut(document.summary, FIELD_LIMITS["summary"]),
+        additional_info=_cut(document.additional_info, FIELD_LIMITS["additional_info"]),
+        model_letter=_cut(document.model_letter, FIELD_LIMITS["model_letter"]),
+        previous_ua_link=_cut(document.previous_ua_link, FIELD_LIMITS["previous_ua_link"]),
+        persons=tuple(
+            replace(p, name=_cut(p.name, PERSON_NAME_LIMIT), pronouns=_cut(p.pronouns, 40))
+            for p in document.persons[:MAX_PEOPLE]
+        ),
+        targets=tuple(_bounded_target(t) for t in document.targets[:MAX_PEOPLE]),
+        copies_to=_cut_all(document.copies_to, TARGET_ADDRESS_LIMIT),
+        preferred_languages=_cut_all(document.preferred_languages, 40),
     )
-    changes["targets"] = tuple(_bounded_target(t) for t in document.targets[:MAX_PEOPLE])
-    changes["copies_to"] = tuple(
-        _cut(c, TARGET_ADDRESS_LIMIT) or "" for c in document.copies_to[:MAX_PEOPLE]
-    )
-    changes["preferred_languages"] = tuple(
-        _cut(lang, 40) or "" for lang in document.preferred_languages[:MAX_PEOPLE]
-    )
-    return replace(document, **changes)  # type: ignore[arg-type]
 
 
 def _bounded_target(target: Target) -> Target:
-    changes: dict[str, object] = {}
-    for item in fields(target):
-        value = getattr(target, item.name)
-        if isinstance(value, str):
-            limit = TARGET_ADDRESS_LIMIT if item.name == "address" else TARGET_FIELD_LIMIT
-            changes[item.name] = _cut(value, limit)
-        elif isinstance(value, tuple):
-            changes[item.name] = tuple(
-                _cut(v, TARGET_FIELD_LIMIT) for v in value[:MAX_PEOPLE] if isinstance(v, str)
-            )
-    return replace(target, **changes)  # type: ignore[arg-type]
+    line = TARGET_FIELD_LIMIT
+    return replace(
+        target,
+        title=_cut(target.title, line),
+        name=_cut(target.name, line),
+        salutation=_cut(target.salutation, line),
+        address=_cut(target.address, TARGET_ADDRESS_LIMIT),
+        email=_cut(target.email, line),
+        name_as_printed=_cut(target.name_as_printed, line),
+        fax=_cut(target.fax, line),
+        phone=_cut(target.phone, line),
+        social=_cut_all(target.social, line),
+        gender=_cut(target.gender, line),
+    )
