@@ -9,6 +9,7 @@ from app.importing.anchored import Anchored
 from app.importing.countries import canonical_country
 from app.importing.dates import date_at_start, find_dates, is_date_line
 from app.importing.document import Document
+from app.importing.vocabulary import words
 
 _URL = r"(?:https?://|www\.)"
 # "UA 98/95", "UA: 53/14", "AU : 45/13", "ua 088/02", "UA 1 27/17" (template), "UA-158/2019"
@@ -167,7 +168,7 @@ def issued_on(doc: Document) -> date | None:
     previous = ""
     date_lines: list[tuple[int, date, bool]] = []
     for i, line in enumerate(doc.body_lines[:60]):
-        ends_sentence_part = bool(re.search(r"[a-z,]$", previous.rstrip())) and not (
+        ends_sentence_part = _runs_into_next(previous, line) and not (
             " | " in previous or _has_id(previous)  # "UA 78/19 | … | Honduras"
         )
         previous = line
@@ -201,6 +202,28 @@ def issued_on(doc: Document) -> date | None:
             if found:
                 return found[-1][2]
     return None
+
+
+# Words a sentence broken before a date ends its line with ("arrested on", "détenu depuis le").
+_BEFORE_A_DATE = words(
+    "on since until till from of in by before after dated and or to at the "
+    "am seit vom bis zum und im "
+    "le du depuis au et en "
+    "el del desde hasta de y a "
+    "em até no"
+)
+
+
+def _runs_into_next(previous: str, line: str) -> bool:
+    """``... was freed on`` / ``2 May 2022.``: a sentence that goes on in the date line, not a
+    headline or a heading above a date line of its own."""
+    text = previous.rstrip()
+    if text.endswith(","):
+        return True
+    if not re.search(r"[a-z]$", text):
+        return False
+    last_word = text.rsplit(None, 1)[-1].casefold()
+    return last_word in _BEFORE_A_DATE or line.rstrip().endswith(".")
 
 
 def _dated_meta_line(line: str) -> date | None:
@@ -268,7 +291,8 @@ _STRONG_DEADLINE = re.compile(
     r"(?:SEND APPEALS BEFORE|APPEALS? (?:TO ARRIVE )?BEFORE|AS SOON AS POSSIBLE,? UNTIL|"
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
     r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?(?:AVANT LE|JUSQU['’]AU)|"
-    r"O MAIS (?:R[ÁA]PIDO|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
+    r"O MAIS (?:R[ÁA]PIDO|R[ÁA]PIDAMENTE|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
+    r"(?:Fecha l[íi]mite|Date limite|Data limite|Prazo)(?: (?:para|pour|de|for)\b[^:.\n]{0,40})?\s*:|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
     r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi|"
     r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
@@ -298,6 +322,7 @@ _STRONG_DEADLINES = Anchored(
         "spätestens", "spatestens", "écrire jusqu", "ecrire jusqu", "contact ", "no más tarde",
         "no mas tarde", "pas plus tard", "não mais tarde", "nao mais tarde", "o mais tardar",
         "nicht später", "nicht spater", "no later than", "o mais r", "o mais b", "o mais c",
+        "fecha l", "date limite", "data limite", "prazo",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.importing.countries import canonical_country
 from app.importing.normalize import fold
 from app.importing.vocabulary import FEMALE_HONORIFICS, MALE_HONORIFICS, NON_NAME_WORDS
 from app.importing.vocabulary import words as word_set
@@ -14,7 +15,8 @@ _HONORIFIC = re.compile(
     r"su\s+majestad|sa\s+majest[ée]|h\.\s?e\.|s\.\s?e\.|e\.\s?s\.|excmo\.?|excma\.?|"
     r"lieutenant[\s-]general|lt\.?\s*gen\.?|major[\s-]general|brigadier(?:[\s-]general)?|"
     r"(?:vice[\s-])?senior[\s-]general|field[\s-]marshal|air[\s-]marshal|marshal|lieutenant[\s-]colonel|"
-    r"police[\s-]general|general[\s-]de[\s-]brigada|"
+    r"police[\s-]general|general[\s-]de[\s-]brigada|teniente[\s-](?:general|coronel)|"
+    r"generalleutnant|generalmajor|generaloberst|brigadegeneral|oberstleutnant|oberst|"
     r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"
@@ -190,9 +192,21 @@ def split_office_prefix(line: str) -> tuple[str, str] | None:
         return None  # "General Jane Roe": the rank is part of the name
     split = split_office_and_name(line)
     # The office ends with its head noun ("Public Prosecutor", not "para Relaciones Interiores")
-    if split and not split[2] and _has_office_word(split[0].split()[-1]):
+    # or with the country it serves ("Fiscal General de Honduras").
+    if split and not split[2] and _ends_with_office(split[0]):
         return split[0], split[1]
     return None
+
+
+def _ends_with_office(office: str) -> bool:
+    words = office.split()
+    if _has_office_word(words[-1]):
+        return True
+    return (
+        len(words) >= 3
+        and fold(words[-2]) in _OFFICE_JOINERS
+        and canonical_country(words[-1]) is not None
+    )
 
 
 # Words after which a capitalised word belongs to the office (``Minister of Justice``,

@@ -17,8 +17,10 @@ _WROTE_TO = re.compile(
     r"took action[^.]{0,80}?and sent (?:letters|appeals))\s+to\s+|"
     r"\b(?:called|calling) (?:on|upon)\s+|"
     r"\b(?:appeals|letters|messages|e-?mails|cards)(?: were)? sent\s+to\s+|"
-    r"\bont (?:écrit|envoyé des (?:lettres|appels|messages))\s+(?=au\b|à\b|aux\b)|"
-    r"\b(?:escribieron|enviaron (?:cartas|llamamientos))\s+(?=al\b|a\b)|"
+    r"\b(?:ont|avaient|avait|a)\s+(?:écrit|envoyé des (?:lettres|appels|messages))\s+"
+    r"(?=au\b|à\b|aux\b)|"
+    r"\b(?:(?:han|habían|había|ha)\s+escrito|escribieron|enviaron (?:cartas|llamamientos))\s+"
+    r"(?=al\b|a\b)|"
     r"\bschrieben\s+(?:an\s+)?|"
     r"\b(?:schreib\w*|Appell\w*|Briefe|Faxe|E-Mails|Luftpostbriefe|wenden Sie sich|wende dich)\b"
     r"[^.]{0,80}?\ban\s+(?=(?:den|die)\s)|"
@@ -28,7 +30,9 @@ _WROTE_TO = re.compile(
 )
 _SEGMENT_END = re.compile(
     r"\s*(?:,\s*)?\b(?:calling|urging|asking|demanding|to (?:call|urge|ask|demand)|pour|para|afin|"
-    r"um\b|requesting|and called|et ont|y (?:pidieron|exigieron)|appelliert|geschrieben|gewandt)\b|"
+    r"um\b|requesting|and called|et ont|y (?:pidieron|exigieron)|appelliert|geschrieben|gewandt|"
+    r"on (?:his|her|their|its) behalf|on behalf of|in (?:his|her|their) support|"
+    r"en (?:su|sus) (?:nombre|favor)|en (?:son|leur) (?:nom|faveur))\b|"
     r"[.;]\s",
     re.I,
 )

@@ -21,7 +21,8 @@ _FOLDED_PRONOUNS = frozenset(fold(word) for word in _PRONOUN_WORDS)
 _LIST_LABEL = re.compile(
     r"^\s*(?:NAME AND (?:PREFERRED )?PRONOUNS?|NOMBRE Y PRONOMBRE|NOM ET PRONOM|NOMBRES? Y PRONOMBRES?|"
     r"NOMBRES? Y GÉNERO GRAMATICAL(?: PREFERIDO)?|"
-    r"NOMS? ET PRONOMS?|Names?|Nombres?|Noms?|New names?|Nuevos nombres|Nouveaux noms)\s*:\s*(.*)$",
+    r"NOMS? ET PRONOMS?|NOMES? E PRONOMES?|Names?|Namen|Nombres?|Noms?|Nomes?|New names?|"
+    r"Nuevos nombres|Nouveaux noms)\s*:\s*(.*)$",
     re.I,
 )
 # The old footer's one-letter mark for the person of the UA: "Gender m/f: f", "Sexo h/m: h",
@@ -193,7 +194,11 @@ def column_persons(doc: Document) -> list[Person]:
                 in_block = False
             continue
         for entry in entries:
-            if _introduces_names(entry) or _UNNAMED_RELATIVES.match(entry):
+            if (
+                _introduces_names(entry)
+                or _UNNAMED_RELATIVES.match(entry)
+                or _UNNAMED_OTHERS.match(entry)
+            ):
                 continue
             person = _person_from_piece(entry)
             if person and all(p.name != person.name for p in persons):
@@ -206,6 +211,15 @@ _UNNAMED_RELATIVES = re.compile(
     r"^\s*(?:and\s+)?(?:her|his|their|su|sus|sa|son|ses|leur|leurs|seine|ihre)\s+"
     r"(?:family|families|relatives|children|familia|familiares|hijos|famille|proches|enfants|"
     r"Familie|Angehörigen|Kinder)\b",
+    re.I,
+)
+
+
+# "Other members of the union", "Otros miembros de la comunidad": the people around the named
+# ones, a description rather than a person's name.
+_UNNAMED_OTHERS = re.compile(
+    r"^\s*(?:and\s+|y\s+|et\s+|und\s+)?(?:(?:all|the)\s+)?(?:other|others|otr[oa]s|autres|"
+    r"weitere|andere)\b",
     re.I,
 )
 

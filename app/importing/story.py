@@ -25,6 +25,8 @@ _NOT_STORY = re.compile(
 
 
 _CAPS_LABEL = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ '’&\"“”()+0-9-]{3,}:\s*$")
+# A section heading on a line of its own ("HANDLUNGSBEDARF", "SACHLAGE", "WHAT HAPPENED").
+_CAPS_HEADING = re.compile(r"^[A-ZÀ-Þ]{4,}(?: [A-ZÀ-Þ]{2,}){0,2}$")
 
 
 def summary(doc: Document, start: int) -> str | None:
@@ -45,8 +47,8 @@ def summary(doc: Document, start: int) -> str | None:
             if paragraphs or current:
                 break
             continue
-        if _CAPS_LABEL.match(stripped):
-            stripped = ""  # "URGENT ACTION LETTER:" ends a paragraph like a blank line
+        if _CAPS_LABEL.match(stripped) or _CAPS_HEADING.match(stripped):
+            stripped = ""  # "URGENT ACTION LETTER:", "SACHLAGE" end a paragraph like a blank line
         if not stripped or is_id_line(stripped):
             if current:
                 paragraph = " ".join(current)

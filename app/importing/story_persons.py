@@ -21,7 +21,10 @@ _CAPITALISED_RUN = re.compile(
 )
 _GROUP_BEFORE = re.compile(
     r"\b(?:group|grupo|groupe|gruppe|gruppierung|militia|milicia|milice|miliz|cartel|cártel|"
-    r"gang|pandilla|bande|movement|movimiento|mouvement|bewegung|organi[sz]ation|organización)"
+    r"gang|pandilla|bande|movement|movimiento|mouvement|bewegung|organi[sz]ation|organización|"
+    # a newspaper, a radio or television station, a news site: a name, but a medium's
+    r"newspaper|radio|station|channel|magazine|outlets?|periódico|diario|emisora|revista|"
+    r"canal|journal|hebdomadaire|chaîne|Zeitung|Sender|Radiosender|jornal)"
     r"\s+(?:armad[oa]s?|armée?s?|criminal|criminel(?:le)?|paramilitar|paramilitaire|"
     r"paramilitary|armed)?\s*(?:called|named|known as|llamad[oa]|denominad[oa]|"
     r"autodenominad[oa]|appelée?|nommée?|namens)?\s*[\"“«]?\s*$",

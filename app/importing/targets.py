@@ -29,7 +29,7 @@ from app.importing.unflatten import WRITE_TO
 TARGET_MARKER = re.compile(
     r"^\s*(?:TAKE ACTION\b.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"
     r".*\bAPPEALS BEFORE\b.*|TO\s*:|TARGET['’]?S CONTACT DETAILS.*|Contacts?(?: information| details)?\s*:?|"
-    r"APPELLE? AN\s*:?|ACTÚEN\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
+    r"APPELLE? AN\s*:?|ACT[ÚU](?:EN|A)\s*:.*|AJA\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
     r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|.*\bAPPELS\b.*\bÀ\s*:|AGISSEZ\b.*|PASSEZ À L['’]ACTION\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
     r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?|"
     rf"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*|{WRITE_TO})\s*$",
@@ -37,7 +37,8 @@ TARGET_MARKER = re.compile(
 )
 # Headings after which address blocks are only copies (never targets).
 COPIES_MARKER = re.compile(
-    r"^\s*(?:COPIES TO\b.*|And cop(?:y|ies)(?: to)?\s*:.*|And copies to\b.*|Please copy\b.*|Please send a copy to\b.*|"
+    r"^\s*(?:COPIES TO\b.*|And cop(?:y|ies)(?: to)?\s*:.*|And copies to\b.*|Please copy\b.*|"
+    r"(?:Please |And (?:please )?|Also )?send a copy to\b.*|"
     r"(?:Also )?send copies to\b.*|Copy to\b.*|KOPIEN AN\b.*|(?:Sende|Senden Sie) eine Kopie an\b.*|"
     r"KOPIE AN\b.*|Y copias a\b.*|Copias a\b.*|"
     r"ENV[ÍI](?:EN|A|Á)? COPIA[S]? A\b.*|Copies [àa]\b.*|Copie [àa]\b.*|ALSO SEND COPIES TO\b.*|"

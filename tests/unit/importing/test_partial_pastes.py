@@ -17,6 +17,7 @@ FOLDERS = [
     HERE / "blind",
     HERE / "blind3",
     HERE / "blind4",
+    HERE / "blind5",
     HERE / "real_layouts",
     HERE.parents[1] / "fixtures" / "ua-samples",
 ]
