@@ -66,6 +66,47 @@ def test_edits_are_kept_unless_the_user_agrees_to_lose_them(
     assert "Mara Vento" in dialog.text()
 
 
+def test_a_letter_kept_after_choosing_another_official_goes_to_the_one_it_greets(
+    make_window, app_paths, open_db, qtbot, messages, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The writer edits the letter, then picks the second official and keeps the edits: the
+    letter still greets the first, so its e-mail, its paper and its record go to the first."""
+    from pypdf import PdfReader
+
+    from app.ui.dialogs import letter_output
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    dialog.letter_edit.appendPlainText("P.S. A line I typed myself.")
+    messages.answer = False
+    dialog.target_combo.setCurrentIndex(1)
+    assert "Rui Costa" in dialog.text() and "Mara Vento" not in dialog.text()
+    said = dialog.status_label.text()
+    assert "still goes to" in said and "Rui Costa" in said
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        letter_output, "open_url", lambda _services, url: opened.append(url.toString()) or True
+    )
+    dialog.buttons.email.click()
+    assert len(opened) == 1 and opened[0].startswith("mailto:minister@justice.example")
+
+    pdf = tmp_path / "letter.pdf"
+    monkeypatch.setattr(letter_output, "ask_pdf_path", lambda _dialog: pdf)
+    dialog.buttons.pdf.click()
+    on_paper = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "Rui Costa" in on_paper and "Mara Vento" not in on_paper
+
+    dialog.buttons.mark_sent.click()
+    ask = window.case_actions.mark_sent_dialog
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        ask.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    [appeal] = list_appeals(open_db, ua_number="12/26")
+    assert appeal.target_index == 1 and "Rui Costa" in appeal.target_label
+    assert "A line I typed myself" in appeal.text
+
+
 def test_copy_puts_the_edited_letter_on_the_clipboard(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     dialog = open_letter(make_window())

@@ -77,6 +77,7 @@ class LetterDialog(QDialog):
         self.settings = settings
         self.user_templates = user_templates
         self.letter: Letter | None = None
+        self._written_to: int | None = None  # the official the letter in the editor greets
         self._edited = False
         self._filling = False
         self._recorded = False  # marked sent (or kept) since the last change
@@ -231,6 +232,13 @@ class LetterDialog(QDialog):
     def target_index(self) -> int:
         return int(self.target_combo.currentData() or 1)
 
+    def written_to(self) -> int:
+        """The official (1-based) the letter in the editor is written to: the one it was
+        drafted for. Another official chosen while the writer kept their edits is not it: the
+        letter still names and greets the first, so it goes to them (by post, e-mail or in the
+        record) until it is written again."""
+        return self._written_to or self.target_index()
+
     def letter_locale(self) -> str | None:
         """The letter's (first) language."""
         data = self.language_combo.currentData()
@@ -249,7 +257,7 @@ class LetterDialog(QDialog):
         letter = self.letter
         return LetterDraft(
             text=self.text(),
-            target_index=self.target_index(),
+            target_index=self.written_to(),
             locale=letter.locale if letter else (self.letter_locale() or "en"),
             subject=letter.subject if letter else f"UA {self.case.ua_number}",
             right_to_left=letter.right_to_left if letter else False,
@@ -293,7 +301,7 @@ class LetterDialog(QDialog):
         self._set_drafting(True)
         self._runner.start(
             draft,
-            lambda letter: self._on_drafted(generation, letter),
+            lambda letter: self._on_drafted(generation, letter, target),
             lambda error: self._on_draft_failed(generation, error),
             name="draft",
         )
@@ -329,11 +337,12 @@ class LetterDialog(QDialog):
         report_failure(self, _("Cannot write this letter"), error)
         self.letter_ready.emit(False)
 
-    def _on_drafted(self, generation: int, letter: Letter) -> None:
+    def _on_drafted(self, generation: int, letter: Letter, written_to: int) -> None:
         if not self._current(generation):
             return
         self._set_drafting(False)
         self.letter = letter
+        self._written_to = written_to
         self._filling = True
         direction = (
             Qt.LayoutDirection.RightToLeft
@@ -389,7 +398,7 @@ class LetterDialog(QDialog):
         from app.ui.dialogs import letter_output
 
         has_email = (
-            bool(self.case.targets[self.target_index() - 1].email) if self.case.targets else False
+            bool(self.case.targets[self.written_to() - 1].email) if self.case.targets else False
         )
         self.buttons.email.setEnabled(
             not self.drafting and letter_output.mail_available() and has_email
@@ -429,6 +438,13 @@ class LetterDialog(QDialog):
         self._show_sender()
         if self._confirm_discard():
             self.render_letter()
+        elif self.written_to() != self.target_index() and self.case.targets:
+            self.status_label.setText(
+                _(
+                    "Your edits are kept, and this letter still goes to {official}. Use "
+                    "Regenerate letter to write it to the official you chose."
+                ).format(official=self.case.targets[self.written_to() - 1].label)
+            )
         else:
             self.status_label.setText(
                 _("Your edits are kept; use Regenerate letter to apply the new choice.")

@@ -46,13 +46,13 @@ def _edited_letter(dialog: LetterDialog) -> tuple[Letter, Target]:
 def _on_paper(dialog: LetterDialog, letter: Letter) -> outputs.LetterOnPaper:
     """The letter as the editor shows it, to the chosen official, with the boxes as left."""
     return outputs.LetterOnPaper(
-        letter, dialog.case, dialog.target_index(), dialog.settings.sender, output_options(dialog)
+        letter, dialog.case, dialog.written_to(), dialog.settings.sender, output_options(dialog)
     )
 
 
 def _file_stem(dialog: LetterDialog, pattern: str) -> str:
     """A file name from a translated pattern with ``{ua_number}`` and ``{index}``."""
-    return pattern.format(ua_number=dialog.case.ua_number, index=dialog.target_index())
+    return pattern.format(ua_number=dialog.case.ua_number, index=dialog.written_to())
 
 
 def suggested_pdf_name(dialog: LetterDialog) -> str:
@@ -160,7 +160,7 @@ def save_envelope(dialog: LetterDialog) -> str | None:
         return None
     with_return_address = outputs.save_envelope(
         dialog.case,
-        dialog.target_index(),
+        dialog.written_to(),
         path,
         sender=dialog.settings.sender,
         options=output_options(dialog),
