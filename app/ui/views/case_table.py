@@ -1,21 +1,38 @@
-"""The case list's table: a QTableView that says when it has painted."""
+"""The case list's table: a QTableView that says when it has painted, and leaves its rows as
+they are when its window is activated or deactivated if that changes none of their colours."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import QTableView
 
 # A table that is shown but not painted (its window minimised) is not waited for longer.
 PAINT_WAIT_MS = 250
+
+_ACTIVATION = (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
 
 
 class CaseTable(QTableView):
     """``painted`` is emitted each time the table's rows have been painted."""
 
     painted = Signal()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # An item view repaints all its rows when its window is activated or deactivated
+        # (a dialog opens or closes, the import's progress dialog among them), for styles
+        # that draw an inactive window's selection in other colours. Where the palette is
+        # the same for both states no pixel changes; such a repaint takes 10-20 ms, and the
+        # window waits longer still while a background import holds the interpreter.
+        if event.type() in _ACTIVATION and self._same_look_when_inactive():
+            return False
+        return super().viewportEvent(event)
+
+    def _same_look_when_inactive(self) -> bool:
+        palette = self.viewport().palette()
+        return palette.isEqual(QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)
