@@ -437,8 +437,8 @@ def bullet_sentences(bullets: list[str], rules: dict[str, Any]) -> list[str]:
         if not text:
             continue
         words = _own_words(text.split(), openers, 0)
-        for start in range(len(words) - 1, 0, -1):  # "..., and urging that" too
-            if fold(words[start - 1]) in _AND:
+        for start in range(len(words) - 1, 0, -1):  # "..., and urging that", "but asking" too
+            if fold(words[start - 1]) in _JOINING:
                 after_comma = start > 1 and words[start - 2][-1] in ",;"
                 words = _own_words(words, openers, start, after_comma)
         text = " ".join(words)
@@ -447,7 +447,9 @@ def bullet_sentences(bullets: list[str], rules: dict[str, Any]) -> list[str]:
     return sentences
 
 
-_AND = {"and", "y", "e", "et", "und", "و"}
+# "and" and "but" in the letter languages: a participle after one of them opens a clause of
+# the writer's too ("welcoming his release, but expressing concern at ...").
+_JOINING = {"and", "y", "e", "et", "und", "و", "but", "pero", "mais", "aber", "mas", "لكن", "ولكن"}
 
 
 def _own_words(

@@ -231,6 +231,14 @@ def test_a_lawyer_or_a_family_only_named_is_no_demand(text: str, asks: list[str]
             "expresando preocupación por su salud y pidiendo que reciba atención médica;",
             "Expreso mi preocupación por su salud y pido que reciba atención médica.",
         ),
+        # and after "but": the letter never says "I welcome ..., but expressing concern"
+        (
+            "en",
+            "welcoming the release of Ana Lima, but expressing concern at her account of "
+            "being beaten in custody;",
+            "I welcome the release of Ana Lima, but I am concerned at her account of being "
+            "beaten in custody.",
+        ),
     ],
 )
 def test_a_participle_after_and_becomes_the_writers_words(
