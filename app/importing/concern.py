@@ -34,6 +34,21 @@ _COUNTER = re.compile(
     r"\s*\(?\d{1,2}\)?\s*$",
     re.I,
 )
+# "AU 137/22 - Acción complementaria final", "AU 33/19 - Mauritanie": what a section page
+# prints after the number is the follow-up's label or the country, not a concern.
+_FOLLOW_UP_LABEL = re.compile(
+    r"^(?:Further information|Final update|Update|Weitere Informationen|Aktualisierung|"
+    r"Acci[óo]n complementaria|Informaci[óo]n complementaria|Actualizaci[óo]n|"
+    r"Compl[ée]ment d['’]information|Action compl[ée]mentaire|Mise [àa] jour|"
+    r"Informa[çc][ãa]o complementar|Atualiza[çc][ãa]o)(?:\s+(?:final|finale|\d{1,2}))?\s*$",
+    re.I,
+)
+
+
+def _not_a_concern(text: str) -> bool:
+    return bool(_COUNTER.match(text) or _FOLLOW_UP_LABEL.match(text) or canonical_country(text))
+
+
 _COLUMN_START = re.compile(r"^\s*(?:[A-Z][A-Z .'()/-]+?\s{2,}\S|New names?\s*:)")
 
 
@@ -140,7 +155,7 @@ def is_old_layout(doc: Document, has_banner: bool) -> bool:
         match = _CONCERN_LINE.match(line)
         concern = match.group(1) if match else ""
         if match and (
-            old_header or (re.match(r"[^\W\d_]", concern) and not _COUNTER.match(concern))
+            old_header or (re.match(r"[^\W\d_]", concern) and not _not_a_concern(concern))
         ):
             return True
         if match and not has_banner and _FOLLOW_UP_LINE.match(line) and "(" in line:

@@ -49,6 +49,9 @@ _SPLIT = re.compile(
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+# "14/04/2023": the day first, as every language but US English writes it; "07/18/2024",
+# whose second number cannot be a month, is the US order.
+_SLASHED = re.compile(r"(?<![\w/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\w/])")
 
 
 def month_number(word: str) -> int | None:
@@ -91,6 +94,14 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
     for pattern in (_ISO, _DOTTED):
         for match in pattern.finditer(text):
             value = _build(match["year"], int(match["month"]), match["day"])
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    if "/" in text:
+        for match in _SLASHED.finditer(text):
+            day, month = int(match["first"]), int(match["second"])
+            if month > 12 >= day:
+                day, month = month, day
+            value = _build(match["year"], month, str(day))
             if value is not None:
                 found.append((match.start(), match.end(), value))
     found.sort()

@@ -35,7 +35,7 @@ _INDEX_LINE_START = re.compile(
 )
 _ORIGINAL_BRACKET = re.compile(r"(?:UA|AU)\s*:?\s*\d+/\d+\s*\(\s*$", re.I)  # "on UA 72/05 ("
 # "UA 119/21, AMR 46/4011/2021, Peru, ..." or an AIUSA page's "UA 142.19 | AFR 25/0811/2019".
-_INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}[/.]\d{2}\s*(?:[,|]|\s[–—-])\s*" + _INDEX_BODY)
+_INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}[/.]\d{2}\s*(?:[,|·•]|\s[–—-])\s*" + _INDEX_BODY)
 _DATE_LABEL = re.compile(
     r"(?:(?<![\w-])Date|Issue Date|Fecha|Fecha de emisi[oó]n|Date d['’][ée]mission|PUBLICATION DATE|"
     r"Datum|Data)\s*:\s*",
@@ -65,7 +65,7 @@ _LINK_LABEL = re.compile(
         r"(?:LINK TO (?:THE )?PREVIOUS UA|LIEN VERS L['’]AU PR[ÉE]C[ÉE]DENTE|ENLACE A LA AU ANTERIOR|"
         r"Further information|(?:Para )?M[áa]?s informaci[óo]?n|Plus d['’]informations?|Pour en savoir plus|"
         r"Pour plus d['’]informations?|Read the (?:first |previous |second |original )?(?:update|UA|urgent action)|"
-        r"Link zur vorherigen UA|Vorherige UA|"
+        r"Link zur vorherigen UA|(?:Vorherige|Frühere|Fruhere) UA|"
         r"(?:Die )?(?:erste|ursprüngliche|vorherige) (?:UA|Urgent Action|Eilaktion)[^:\n]{0,60}?(?=:))"
     ).replace(" ", r"\s+")
     + r"\s*:?[ \t]*\n?[ \t]*",
@@ -75,10 +75,13 @@ _LINK_LABELS = Anchored(
     _LINK_LABEL,
     (
         "link", "lien", "enlace", "further", "para", "más", "mas", "ms", "plus", "pour", "read",
-        "vorherige", "die", "erste", "urspr",
+        "vorherige", "die", "erste", "urspr", "früh", "fruh",
     ),
 )  # fmt: skip
-_URL_TEXT = re.compile(_URL + r"[^\s<>\"“”»]+", re.I)
+# After a link label a host may be printed bare: "amnesty.org/fr/documents/…".
+_URL_TEXT = re.compile(
+    r"(?:" + _URL + r"|(?=[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}/))" + r"[^\s<>\"“”»]+", re.I
+)
 
 
 # The 1990s EXTRA series ("EXTRA 127/99") and Swiss follow-ups ("FI 031/22-1").
@@ -288,7 +291,7 @@ def _date_on_id_line(doc: Document) -> date | None:
 
 
 _STRONG_DEADLINE = re.compile(
-    r"(?:SEND APPEALS BEFORE|APPEALS? (?:TO ARRIVE )?BEFORE|AS SOON AS POSSIBLE,? UNTIL|"
+    r"(?:SEND APPEALS BEFORE|APPEALS? (?:TO ARRIVE )?BEFORE|APPEALS? (?:ACCEPTED )?UNTIL|AS SOON AS POSSIBLE,? UNTIL|"
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
     r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?(?:AVANT LE|JUSQU['’]AU)|"
     r"O MAIS (?:R[ÁA]PIDO|R[ÁA]PIDAMENTE|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
@@ -297,7 +300,11 @@ _STRONG_DEADLINE = re.compile(
     r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi|"
     r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
     r"[ée]crire jusqu['’]au|Contact (?:these|the following|this|both)"
-    r"[^.:]{0,40}?\bby|"
+    r"[^.:]{0,40}?\bby|(?:Esta )?(?:acci[óo]n|AU|campa[ñn]a) (?:finaliza|termina|vence|caduca|expira)(?: el)?|"
+    r"(?:Cette )?(?:action|AU) (?:prend fin|se termine|expire)(?: le)?|"
+    r"(?:Diese )?(?:Aktion|UA) (?:endet am|l[äa]uft bis(?: zum)?)|"
+    r"(?:This )?(?:action|UA) (?:ends|closes) on|"
+    r"(?:Esta )?(?:a[çc][ãa]o|AU) (?:termina|encerra|expira)(?: (?:em|a))?|"
     # "as soon as possible and no later than" in each language
     r"NO M[ÁA]S TARDE (?:DEL?|QUE(?: EL)?)|PAS PLUS TARD QUE(?: LE)?|AU PLUS TARD|"
     r"N[ÃA]O MAIS TARDE (?:D[OE] QUE|QUE|D[OE])(?: [OA](?= ))?|O MAIS TARDAR(?: AT[ÉE])?|"
@@ -322,7 +329,8 @@ _STRONG_DEADLINES = Anchored(
         "spätestens", "spatestens", "écrire jusqu", "ecrire jusqu", "contact ", "no más tarde",
         "no mas tarde", "pas plus tard", "não mais tarde", "nao mais tarde", "o mais tardar",
         "nicht später", "nicht spater", "no later than", "o mais r", "o mais b", "o mais c",
-        "fecha l", "date limite", "data limite", "prazo",
+        "fecha l", "date limite", "data limite", "prazo", "esta ", "acci", "au ", "campa",
+        "cette ", "action ", "diese ", "aktion ", "ua ", "this ", "ação", "acao",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(

@@ -16,7 +16,7 @@ from app.importing.countries import canonical_country
 from app.importing.dates import find_dates, is_date_line
 from app.importing.document import Document, is_id_line
 from app.importing.targets import TARGET_MARKER
-from app.importing.titles import Reading, clean_title
+from app.importing.titles import Reading, clean_title, is_headline
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,10 @@ class Layout:
 _BANNER = re.compile(
     r"^\s*(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE|EILAKTION|URGENT ACTION GOOD NEWS|"
     r"Urgent Action)(?:\s+(?:update|follow[- ]up|good news|final update|"
-    r"actualizaci[óo]n|mise [àa] jour|Nachfolge|Folgeaktion|Aktualisierung))?\s*$",
+    r"actualizaci[óo]n|mise [àa] jour|Nachfolge|Folgeaktion|Aktualisierung)|"
+    r"\s*(?:[–—:-]\s*|\s)(?:further information|compl[ée]ment d['’]information|"
+    r"action compl[ée]mentaire|informaci[óo]n complementaria|acci[óo]n complementaria|"
+    r"weitere informationen|informa[çc][ãa]o complementar))?\s*$",
     re.I,
 )
 _SECTION = re.compile(
@@ -81,8 +84,12 @@ def _read_banner(doc: Document) -> Reading:
     if i >= len(lines):
         return Reading(None, country)
     if _is_upper(lines[i]):
-        parts = []
+        parts: list[str] = []
         while i < len(lines) and _is_upper(lines[i]) and not _SECTION.match(lines[i]):
+            if parts and canonical_country(lines[i].strip()):
+                country = country or canonical_country(lines[i].strip())
+                i += 1  # the country printed under the headline
+                break
             parts.append(lines[i].strip())
             i += 1
         title, hinted = clean_title(" ".join(parts))
@@ -225,7 +232,12 @@ def _read_web(doc: Document) -> Reading:
     prefixed = [i for i in candidates if clean_title(lines[i])[1]]
     i = prefixed[0] if prefixed else candidates[-1]
     if _is_upper(lines[i]):  # a pasted PDF headline without its banner, maybe over two lines
-        while i - 1 in candidates and _is_upper(lines[i - 1]) and not _SECTION.match(lines[i - 1]):
+        while (
+            i - 1 in candidates
+            and _is_upper(lines[i - 1])
+            and not _SECTION.match(lines[i - 1])
+            and is_headline(lines[i - 1])  # not a label alone ("COMPLÉMENT D'INFORMATION")
+        ):
             i -= 1
         j = i
         while j < len(lines) and _is_upper(lines[j]) and not _SECTION.match(lines[j]):

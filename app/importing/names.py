@@ -17,6 +17,8 @@ _HONORIFIC = re.compile(
     r"(?:vice[\s-])?senior[\s-]general|field[\s-]marshal|air[\s-]marshal|marshal|lieutenant[\s-]colonel|"
     r"police[\s-]general|general[\s-]de[\s-]brigada|teniente[\s-](?:general|coronel)|"
     r"generalleutnant|generalmajor|generaloberst|brigadegeneral|oberstleutnant|oberst|"
+    r"capitaine|commandant|lieutenant|capit[aá]n|capit[ãa]o|"
+    r"dato['’]?\s+seri|datuk\s+seri|tan\s+sri|puan\s+sri|dato['’]?|datuk|datin|tun|"
     r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"
@@ -32,6 +34,8 @@ NAME_PARTICLES = {
     "der", "den", "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "y", "e", "af", "zu",
     "mac", "st", "st.", "ould", "ben", "abu", "ap", "oghlu", "oglu", "ogly", "qizi", "kyzy", "uulu",
 }  # fmt: skip
+# "son of" / "daughter of" between a given name and the father's: never a name's first word.
+_PATRONYMIC_PARTICLES = {"ould", "mint", "bin", "binti", "bint", "ibn", "ben", "ag", "walad"}
 # Words that mark an office, an institution or an address rather than a person.
 _NON_NAME_WORDS = frozenset(fold(word) for word in NON_NAME_WORDS)
 
@@ -43,7 +47,10 @@ def strip_honorifics(name: str) -> str:
         match = _HONORIFIC.match(result)
         if not match or len(result[match.end() :].split()) < 1:
             return result
-        result = result[match.end() :].strip()
+        rest = result[match.end() :].strip()
+        if rest.split()[0].lower() in _PATRONYMIC_PARTICLES:
+            return result  # "Cheikh Ould Mohamed": the word is the given name, not a title
+        result = rest
 
 
 def has_honorific(line: str) -> bool:

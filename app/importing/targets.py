@@ -97,11 +97,16 @@ def address_blocks(doc: Document) -> list[Block]:
         nonlocal state, adjacent, unlabelled, run_start
         if not current:
             return
-        block_lines = _without_headings(_after_prose(list(current)))
-        if not block_lines:
-            current.clear()
-            return
+        columns = _side_by_side(current)
         current.clear()
+        for column in columns:
+            take(column)
+
+    def take(lines: list[str]) -> None:
+        nonlocal state, adjacent, unlabelled, run_start
+        block_lines = _without_headings(_after_prose(lines))
+        if not block_lines:
+            return
         unlabelled = None
         continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
         if continuation and not any(label_of(x) in SALUTATION_LABELS for x in blocks[-1].lines):
@@ -182,7 +187,8 @@ def address_blocks(doc: Document) -> list[Block]:
             close()
             greet(stripped)
         else:
-            pieces = _unrun(stripped) if state != "neutral" else [stripped]
+            side_by_side = bool(_COLUMN_GAP.search(stripped))
+            pieces = _unrun(stripped) if state != "neutral" and not side_by_side else [stripped]
             if len(pieces) > 1:
                 current.extend(pieces[:-1])  # a block run together on one line
                 stripped = pieces[-1]
@@ -205,6 +211,27 @@ _EMBEDDED_LABEL = re.compile(
     r"Formule d['’]appel|Anrede)\s*:)",
     re.I,
 )
+
+
+_COLUMN_GAP = re.compile(r"\S(\s{4,})(?=\S)")
+
+
+def _side_by_side(lines: list[str]) -> list[list[str]]:
+    """Two address blocks printed side by side (PDF text of a two-column page) -> the left
+    block, then the right one; any other block unchanged. The right column starts at one
+    position on every line that has both (the left one at the line start)."""
+    starts = []
+    for line in lines:
+        gap = _COLUMN_GAP.search(line)
+        starts.append(gap.end() if gap else None)
+    found = [start for start in starts if start is not None]
+    if len(found) < 3 or max(found) - min(found) > 2:
+        return [list(lines)]
+    left = [
+        line[:start].rstrip() if start else line for line, start in zip(lines, starts, strict=True)
+    ]
+    right = [line[start:].strip() for line, start in zip(lines, starts, strict=True) if start]
+    return [left, right]
 
 
 def _unrun(line: str) -> list[str]:
