@@ -18,7 +18,7 @@ _HONORIFIC = re.compile(
     r"police[\s-]general|general[\s-]de[\s-]brigada|teniente[\s-](?:general|coronel)|"
     r"generalleutnant|generalmajor|generaloberst|brigadegeneral|oberstleutnant|oberst|"
     r"capitaine|commandant|lieutenant|capit[aá]n|capit[ãa]o|"
-    r"dato['’]?\s+seri|datuk\s+seri|tan\s+sri|puan\s+sri|dato['’]?|datuk|datin|tun|"
+    r"dato['’]?\s+seri|datuk\s+seri|tan\s+sri|puan\s+sri|dato['’]?|datuk|datin|"
     r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"

@@ -21,7 +21,13 @@ from app.importing.layouts import recognise
 from app.importing.narrative import narrative_targets
 from app.importing.normalize import fold
 from app.importing.own_outputs import check_text
-from app.importing.persons import column_persons, labelled_persons, with_sex_marks_read
+from app.importing.persons import (
+    column_persons,
+    labelled_persons,
+    name_lines_under_headline,
+    only_added_names,
+    with_sex_marks_read,
+)
 from app.importing.status import document_kind
 from app.importing.story import model_letter, preferred_languages, summary
 from app.importing.story_persons import narrative_persons
@@ -77,7 +83,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     elif letter:
         targets = _greeting_to_unsaluted(targets, letter)
     story = summary(doc, reading.story_start)
-    persons = _persons(doc, story, targets, reading.title or "")
+    persons = _persons(doc, story, targets, reading.title or "", reading.story_start)
     previous = identity.previous_ua_link(doc)
     country = _country(doc, reading.country, index, previous) or _addressed_country(
         story or "", targets
@@ -146,20 +152,31 @@ def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:
 
 
 def _persons(
-    doc: Document, story: str | None, targets: list[Target], headline: str = ""
+    doc: Document,
+    story: str | None,
+    targets: list[Target],
+    headline: str = "",
+    story_start: int = 0,
 ) -> list[Person]:
     persons: list[Person] = []
-    for person in [*labelled_persons(doc), *column_persons(doc)]:
+    columns = column_persons(doc)
+    for person in [*labelled_persons(doc), *columns]:
         if all(fold(p.name) != fold(person.name) for p in persons):
             persons.append(person)
-    if persons or not story:
+    if (persons and (columns or not only_added_names(doc))) or not story:
         return persons
+    if not persons:
+        persons = name_lines_under_headline(doc, story_start)
+        if persons:
+            return persons
     exclude = " ".join(
         fold(" ".join(filter(None, (t.name, t.title, t.address, t.name_as_printed))))
         for t in targets
     )
-    named = narrative_persons(doc, story, set(), headline)
-    return [p for p in named if fold(p.name) not in exclude]
+    named = narrative_persons(doc, story, {fold(p.name) for p in persons}, headline)
+    added = [p for p in named if fold(p.name) not in exclude]
+    # A follow-up's "New name:" adds to the people its story names.
+    return [*added, *(p for p in persons if all(fold(p.name) != fold(a.name) for a in added))]
 
 
 _PLACE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?: [^\W\d_][^\W\d_'’-]*){0,2}")

@@ -7,7 +7,7 @@ import re
 from app.domain.model import Person
 from app.importing.countries import canonical_country
 from app.importing.document import Document, is_id_line
-from app.importing.names import NAME_PARTICLES
+from app.importing.names import NAME_PARTICLES, looks_like_person_name
 from app.importing.normalize import fold
 
 _PRONOUN_WORDS = {
@@ -22,7 +22,14 @@ _LIST_LABEL = re.compile(
     r"^\s*(?:NAME AND (?:PREFERRED )?PRONOUNS?|NOMBRE Y PRONOMBRE|NOM ET PRONOM|NOMBRES? Y PRONOMBRES?|"
     r"NOMBRES? Y GÉNERO GRAMATICAL(?: PREFERIDO)?|"
     r"NOMS? ET PRONOMS?|NOMES? E PRONOMES?|Names?|Namen|Nombres?|Noms?|Nomes?|New names?|"
-    r"Nuevos nombres|Nouveaux noms)\s*:\s*(.*)$",
+    r"Nuevos nombres|Nuevo nombre|Nouveaux noms|Nouveau nom|Neuer Name|Neue Namen|Novos? nomes?)"
+    r"\s*:\s*(.*)$",
+    re.I,
+)
+# The labels that only add people to those a follow-up's story already names.
+_ADDED_LABEL = re.compile(
+    r"^\s*(?:New names?|Nuevos nombres|Nuevo nombre|Nouveaux noms|Nouveau nom|Neuer Name|"
+    r"Neue Namen|Novos? nomes?)\s*:",
     re.I,
 )
 # The old footer's one-letter mark for the person of the UA: "Gender m/f: f", "Sexo h/m: h",
@@ -165,6 +172,36 @@ def labelled_persons(doc: Document) -> list[Person]:
                 if all(p.name != person.name for p in persons):
                     persons.append(person)
     return persons
+
+
+def only_added_names(doc: Document) -> bool:
+    """Every name label of the document adds a name ("Neuer Name: …"): the others are in
+    the story."""
+    labels = [line for line in doc.lines if _LIST_LABEL.match(line)]
+    return bool(labels) and all(_ADDED_LABEL.match(line) for line in labels)
+
+
+def name_lines_under_headline(doc: Document, start: int) -> list[Person]:
+    """German section PDFs print the people as bare lines between the headline (with its
+    country and number lines) and the story: each line a name the text names again."""
+    lines = doc.lines
+    i = start
+    while i < len(lines) and i < start + 6:
+        stripped = lines[i].strip()
+        skipped = is_id_line(stripped) or canonical_country(stripped) or _ANY_LABEL.match(stripped)
+        if stripped and not skipped:
+            break  # past the number, country and label lines: the names or the story
+        i += 1
+    names: list[str] = []
+    while i < len(lines) and lines[i].strip() and len(names) < 9:
+        names.append(lines[i].strip())
+        i += 1
+    after = " ".join(lines[i : i + 40])
+    if not names or not all(looks_like_person_name(name) for name in names):
+        return []
+    if not all(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", after) for name in names):
+        return []
+    return [Person(name=name, pronouns=None) for name in names]
 
 
 _COLUMN_LINE = re.compile(r"^([A-Z][A-Z .'()-]+?|New names?:|Nuevos nombres:)\s{2,}(\S.*)$")

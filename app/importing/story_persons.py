@@ -56,7 +56,7 @@ def narrative_persons(
                         continue  # "Die Bloggerin": a noun, never a name
                     candidates[" ".join(run)] = 0
     for span in list(candidates):
-        if _has_office_word(span) or canonical_country(span) or fold(span) in exclude:
+        if _has_office_word(span) or canonical_country(span) or _excluded(span, exclude):
             del candidates[span]
             continue
         spans = list(re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", flat))
@@ -90,6 +90,21 @@ def narrative_persons(
     chosen = [_whole_name(name, candidates) for name in chosen]
     chosen.sort(key=lambda name: _first_position(name, flat))
     return [Person(name=name, pronouns=_pronouns_after(name, flat)) for name in chosen]
+
+
+def _excluded(span: str, exclude: set[str]) -> bool:
+    """The span is a name to leave out, or part of one ("Fahad al-Qahtani" of "Maha Fahad
+    al-Qahtani")."""
+    folded = fold(span)
+    return any(re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", name) for name in exclude)
+
+
+# "Three Rohingya village elders", "Deux journalistes": a number opens a group, not a name.
+_NUMBER_WORDS = words(
+    "two three four five six seven eight nine ten eleven twelve dos tres cuatro cinco seis "
+    "siete ocho nueve diez deux trois quatre cinq sept huit neuf dix zwei drei vier fünf "
+    "sechs sieben acht neun zehn duas dois quatro"
+)
 
 
 def _pronouns_after(name: str, text: str) -> str | None:
@@ -150,10 +165,51 @@ _NAME_RUN = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s+(?:(?:{particle
 )
 
 
-def _partners(name: str, flat: str) -> list[str]:
-    """Names joined to a chosen person by "and"/"und"/"et"/"y": ``Sanjar X und Bekzod X``."""
-    joined = r"\s*,?\s+(?:and|und|et|y|e)\s+"
+_LIST_WORD = r"(?:(?:al|el|ad|as|ash|at|az|ar|an)-)?[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*"
+_LIST_NAME = r"{word}(?:\s+(?:(?:{particles})\s+)?{word}){{1,4}}".format(
+    word=_LIST_WORD,
+    particles="|".join(re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True)),
+)
+# "A, B, C and D": a list of three or more names.
+_NAME_LIST = re.compile(
+    rf"{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})+\s*,?\s+(?:and|und|et|y|e)\s+{_LIST_NAME}"
+)
+
+
+def _listed_with(name: str, flat: str) -> list[str]:
+    """The other names of a list that holds the chosen person's: ``A, B, C and D``."""
     found: list[str] = []
+    for match in _NAME_LIST.finditer(flat):
+        items = [
+            item.strip()
+            for item in re.split(
+                r"\s*,\s*(?:(?:and|und|et|y|e)\s+)?|\s+(?:and|und|et|y|e)\s+", match.group(0)
+            )
+            if item.strip()
+        ]
+        if name not in items and not any(item.endswith(" " + name) for item in items):
+            continue
+        for item in items:
+            words = _drop_leading_roles(item.split(), True)
+            partner = " ".join(words)
+            if (
+                len(words) >= 2
+                and partner != name
+                and not item.endswith(" " + name)
+                # a family name may be an office's word ("Nur Kamal Sultan") in a list of names
+                and not _has_office_word(" ".join(words[:-1] if len(words) >= 3 else words))
+                and not canonical_country(partner)
+                and partner not in found
+            ):
+                found.append(partner)
+    return found
+
+
+def _partners(name: str, flat: str) -> list[str]:
+    """Names joined to a chosen person by "and"/"und"/"et"/"y": ``Sanjar X und Bekzod X``,
+    and the other names of a list that holds it."""
+    joined = r"\s*,?\s+(?:and|und|et|y|e)\s+"
+    found: list[str] = _listed_with(name, flat)
     after = re.compile(rf"(?<!\w){re.escape(name)}{joined}({_NAME_RUN})")
     before = re.compile(rf"({_NAME_RUN}){joined}{re.escape(name)}(?!\w)")
     for pattern in (after, before):
@@ -224,7 +280,9 @@ def _first_named(summary: str, exclude: set[str]) -> list[str]:
             len(words) < 2
             or _has_office_word(span)
             or canonical_country(span)
-            or fold(span) in exclude
+            or _excluded(span, exclude)
+            or fold(words[0]) in _NUMBER_WORDS
+            or _LOCATIVE.search(before[-12:] + " ")
         ):
             continue
         if fold(words[0]) in NAME_PARTICLES or match.start() == 0 and len(words) < 2:

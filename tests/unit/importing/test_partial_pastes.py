@@ -18,6 +18,7 @@ FOLDERS = [
     HERE / "blind3",
     HERE / "blind4",
     HERE / "blind5",
+    HERE / "blind6",
     HERE / "real_layouts",
     HERE.parents[1] / "fixtures" / "ua-samples",
 ]

@@ -1,5 +1,5 @@
 """The development corpus in the wrappers volunteers meet (real_layouts/) and the blind batches
-written by people who never saw the parser (blind/, blind3/, blind4/, blind5/): scored field by field
+written by people who never saw the parser (blind/, blind3/ to blind6/): scored field by field
 like the others.
 
 Each keeps a floor that the importer must not fall below (all three are read completely now:
@@ -22,6 +22,7 @@ BLIND = sorted((HERE / "blind").glob("*.txt"))
 BLIND3 = sorted((HERE / "blind3").glob("*.txt"))
 BLIND4 = sorted((HERE / "blind4").glob("*.txt"))
 BLIND5 = sorted((HERE / "blind5").glob("*.txt"))
+BLIND6 = sorted((HERE / "blind6").glob("*.txt"))
 
 
 def _score(paths: list[Path]) -> float:
@@ -54,10 +55,15 @@ def test_the_fourth_blind_batch_has_twenty_documents_with_expected_files() -> No
     assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND5)
 
 
+def test_the_fifth_blind_batch_has_twenty_documents_with_expected_files() -> None:
+    assert len(BLIND6) == 20
+    assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND6)
+
+
 @pytest.mark.parametrize(
     ("paths", "floor"),
-    [(REAL, 1.0), (BLIND, 1.0), (BLIND3, 1.0), (BLIND4, 1.0), (BLIND5, 1.0)],
-    ids=["real_layouts", "blind", "blind3", "blind4", "blind5"],
+    [(REAL, 1.0), (BLIND, 1.0), (BLIND3, 1.0), (BLIND4, 1.0), (BLIND5, 1.0), (BLIND6, 1.0)],
+    ids=["real_layouts", "blind", "blind3", "blind4", "blind5", "blind6"],
 )
 def test_the_corpus_scores_at_least_its_floor(paths: list[Path], floor: float) -> None:
     assert _score(paths) >= floor
