@@ -86,6 +86,15 @@ def sample_label() -> str:
     return _("Fictional sample")
 
 
+def practice_letters_text(practice: int) -> str:
+    """Why an event's total leaves out letters shown beside it: those on sample cases."""
+    return ngettext(
+        "%(n)d practice letter on the fictional sample cases is not counted.",
+        "%(n)d practice letters on the fictional sample cases are not counted.",
+        practice,
+    ) % {"n": practice}
+
+
 BACKUP_REASONS = {
     "auto": N_("automatic"),
     "manual": N_("made by you"),

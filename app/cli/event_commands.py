@@ -227,6 +227,10 @@ def run_tally(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     heading = ngettext("{event}: {count} letter", "{event}: {count} letters", tally.total)
     print(printable(heading.format(event=tally.event.name, count=tally.total)), file=ctx.out)
+    if tally.practice:
+        from app.labels import practice_letters_text
+
+        print(printable(practice_letters_text(tally.practice)), file=ctx.out)
     rows = []
     for case in tally.cases:
         if case.goal:

@@ -48,11 +48,17 @@ class EventTally:
     event: EventInfo
     total: int
     cases: tuple[CaseTally, ...] = ()
+    practice: int = 0  # letters on fictional sample cases: shown, never in ``total``
 
     def counted(self) -> EventTally:
         """The tally without fictional sample cases (what reports and totals count)."""
         cases = tuple(case for case in self.cases if not case.is_sample)
-        return EventTally(event=self.event, total=sum(c.total for c in cases), cases=cases)
+        return EventTally(
+            event=self.event,
+            total=sum(c.total for c in cases),
+            cases=cases,
+            practice=self.practice,
+        )
 
     def to_json_dict(self) -> dict[str, object]:
         """The shape printed by ``appeal-desk event tally NAME --json`` (samples left out)."""

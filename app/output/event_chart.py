@@ -146,8 +146,14 @@ def paint_tally_chart(
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     if not tally.cases:
+        from app.labels import practice_letters_text
+
         painter.setPen(QColor(colours.muted))
-        painter.drawText(area, Qt.AlignmentFlag.AlignCenter, _("No cases in this event yet."))
+        if tally.practice:  # a report (samples left out) of an event practised on them
+            said = practice_letters_text(tally.practice)
+        else:
+            said = _("No cases in this event yet.")
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, said)
         painter.restore()
         return
     figures = [_figure(case) for case in tally.cases]

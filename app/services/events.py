@@ -224,4 +224,5 @@ def build_tally(
             )
         )
     total = sum(c.total for c in cases if not c.is_sample)
-    return EventTally(event=event, total=total, cases=tuple(cases))
+    practice = sum(c.total for c in cases if c.is_sample)
+    return EventTally(event=event, total=total, cases=tuple(cases), practice=practice)

@@ -30,6 +30,10 @@ PROJECTOR_COLOURS = ChartColours(
 def spoken_counts(tally: EventTally) -> str:
     """The board in words: the total, then each case with its count and goal."""
     parts = [f"{tally.event.name}: {total_line(tally)}."]
+    if tally.practice:
+        from app.labels import practice_letters_text
+
+        parts.append(practice_letters_text(tally.practice))
     for case in tally.cases:
         if case.goal:
             parts.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import json
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -127,3 +128,22 @@ def test_json_tally_cli_leaves_samples_out(
     cli(capsys, data, "sent", "901/27", "--channel", "post", "--event", "Practice")
     tally = json.loads(cli(capsys, data, "event", "tally", "Practice", "--json"))
     assert tally["total"] == 0 and tally["cases"] == {}
+
+
+def test_an_event_practised_on_samples_says_its_letters_are_not_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The organiser's tally and report of a practice evening: the total is 0, and the page
+    says why instead of "No cases in this event yet." beside the letters counted."""
+    data = tmp_path / "store"
+    cli(capsys, data, "samples")
+    cli(capsys, data, "event", "create", "Practice", "--cases", "901/27,902/27")
+    cli(capsys, data, "sent", "901/27", "--channel", "post", "--event", "Practice", "--count", "17")
+    lines = cli(capsys, data, "event", "tally", "Practice").splitlines()
+    assert lines[0] == "Practice: 0 letters"
+    assert lines[1] == "17 practice letters on the fictional sample cases are not counted."
+    pdf, csv = tmp_path / "report.pdf", tmp_path / "report.csv"
+    cli(capsys, data, "event", "report", "Practice", "--pdf", str(pdf), "--csv", str(csv))
+    page = " ".join(unicodedata.normalize("NFKC", pdf_text(pdf)).split())  # no "ﬁ" ligature
+    assert "17 practice letters on the fictional sample cases are not counted." in page
+    assert "No cases in this event yet." not in page
