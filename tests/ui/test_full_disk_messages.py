@@ -41,6 +41,7 @@ def test_save_as_pdf_onto_a_full_disk_shows_a_message_and_keeps_the_previous_fil
         dialog.buttons.pdf.click()
 
         [text] = messages.texts("error")
+        assert messages.shown[-1][1] == "The letter could not be saved as PDF"
         assert "the disk is full" in text or "incomplete" in text
         assert "previous file was kept" in text
         assert target.read_bytes() == previous

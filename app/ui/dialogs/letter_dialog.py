@@ -376,14 +376,26 @@ class LetterDialog(QDialog):
 
         b = self.buttons
         b.copy.clicked.connect(self.copy_to_clipboard)
-        b.print.clicked.connect(lambda: self.run_output(lambda: letter_output.print_letter(self)))
-        b.pdf.clicked.connect(lambda: self.run_output(lambda: letter_output.save_pdf(self)))
+        b.print.clicked.connect(
+            lambda: self.run_output(
+                lambda: letter_output.print_letter(self), _("The letter could not be printed")
+            )
+        )
+        b.pdf.clicked.connect(
+            lambda: self.run_output(
+                lambda: letter_output.save_pdf(self), _("The letter could not be saved as PDF")
+            )
+        )
         b.email.clicked.connect(lambda: self.run_output(lambda: letter_output.email_letter(self)))
         b.eml_action.triggered.connect(
-            lambda: self.run_output(lambda: letter_output.save_eml(self))
+            lambda: self.run_output(
+                lambda: letter_output.save_eml(self), _("The email draft could not be saved")
+            )
         )
         b.envelope_action.triggered.connect(
-            lambda: self.run_output(lambda: letter_output.save_envelope(self))
+            lambda: self.run_output(
+                lambda: letter_output.save_envelope(self), _("The envelope could not be saved")
+            )
         )
         b.social_action.triggered.connect(
             lambda: self.run_output(lambda: letter_output.copy_social_post(self))
@@ -486,12 +498,14 @@ class LetterDialog(QDialog):
     def request_mark_sent(self) -> None:
         self.mark_sent_requested.emit(self.draft())
 
-    def run_output(self, action: Callable[[], str | None]) -> None:
-        """Run a print/PDF/email action; its return value (if any) becomes the status line."""
+    def run_output(self, action: Callable[[], str | None], failed: str | None = None) -> None:
+        """Run a print/PDF/email action; its return value (if any) becomes the status line.
+        ``failed`` titles the message when it fails (what was not done: saved, printed...)."""
         try:
             message = action()
         except Exception as error:
-            report_failure(self, _("The letter could not be sent to its destination"), error)
+            title = failed or _("The letter could not be sent to its destination")
+            report_failure(self, title, error)
             return
         if message:
             self.status_label.setText(message)
