@@ -226,6 +226,10 @@ class OrganiserFiles(QObject):
             report_failure(self._parent, _("The report could not be saved"), exc)
             return
         self.status.setText(
-            _("Saved the report (%(n)d letters) as %(pdf)s and %(csv)s.")
+            ngettext(
+                "Saved the report (%(n)d letter) as %(pdf)s and %(csv)s.",
+                "Saved the report (%(n)d letters) as %(pdf)s and %(csv)s.",
+                tally.total,
+            )
             % {"n": tally.total, "pdf": pdf_path.name, "csv": csv_path.name}
         )

@@ -353,3 +353,22 @@ def test_merging_names_the_event_each_file_went_to(
     assert event_tally(db, EVENT).total == 2
     listed = [dialog.event_list.item(n).text() for n in range(dialog.event_list.count())]
     assert any(text.startswith("School evening (fictional)") for text in listed)
+
+
+def test_the_saved_report_of_one_letter_says_one_letter(
+    dialog: EventsDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_event_through_the_form(dialog)
+
+    def one(parent: object, event: object) -> object:
+        from app.ui.events.batch_dialog import BatchDialog
+
+        batch = BatchDialog(dialog.current_event(), dialog)
+        batch.count_spin.setValue(1)
+        return batch
+
+    monkeypatch.setattr(organiser_files, "run_batch_dialog", one)
+    dialog.batch_button.click()
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: tmp_path / "report.pdf")
+    dialog.report_button.click()
+    assert dialog.status.text() == "Saved the report (1 letter) as report.pdf and report.csv."
