@@ -13,6 +13,7 @@ class EventCase:
     ua_number: str
     title: str
     goal: int | None = None
+    is_sample: bool = False  # a fictional sample case: its letters are left out of totals
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, no
 from app.services.appeals import record_appeal
 from app.services.cases import case_not_found
 from app.services.limits import check_count, check_date, check_goal, check_line
-from app.store import event_repository, practice
+from app.store import event_repository
 from app.store.database import Database
 
 MAX_EVENT_NAME = bounds.MAX_EVENT_NAME
@@ -178,8 +178,8 @@ def event_tally(db: Database, name: str) -> EventTally:
     """Letters per case x channel x kind, with totals and goals (one read of the store)."""
     with db.unit_of_work() as session:
         event = _event_named(session, name)
-        cells = event_repository.tally_cells(session, event.event_id)
-        samples = practice.sample_numbers(session)
+        cells, sample_cells = event_repository.tally_cells(session, event.event_id)
+    samples = sample_cells | {case.ua_number for case in event.cases if case.is_sample}
     return build_tally(event, cells, samples)
 
 

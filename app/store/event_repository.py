@@ -83,12 +83,15 @@ def link_case(
 
 def event_info(session: Session, row: EventRow) -> EventInfo:
     query = (
-        select(CaseRow.ua_number, CaseRow.title, EventCaseRow.goal)
+        select(CaseRow.ua_number, CaseRow.title, EventCaseRow.goal, CaseRow.is_sample)
         .join(EventCaseRow, EventCaseRow.case_id == CaseRow.id)
         .where(EventCaseRow.event_id == row.id)
         .order_by(EventCaseRow.id)
     )
-    cases = tuple(EventCase(ua, title, goal) for ua, title, goal in session.execute(query))
+    cases = tuple(
+        EventCase(ua, title, goal, bool(sample))
+        for ua, title, goal, sample in session.execute(query)
+    )
     return EventInfo(row.id, row.uuid, row.name, row.held_on, row.place, cases)
 
 
@@ -99,19 +102,45 @@ def all_events(session: Session) -> list[EventInfo]:
     return [event_info(session, row) for row in rows]
 
 
-def tally_cells(session: Session, event_id: int) -> list[tuple[str, str, str, str, int]]:
-    """(ua_number, title, channel, kind, letters) for every combination with letters."""
-    letters = func.sum(AppealRow.count)
-    query = (
-        select(CaseRow.ua_number, CaseRow.title, AppealRow.channel, AppealRow.kind, letters)
-        .join(CaseRow, AppealRow.case_id == CaseRow.id)
+def tally_cells(
+    session: Session, event_id: int
+) -> tuple[list[tuple[str, str, str, str, int]], frozenset[str]]:
+    """(ua_number, title, channel, kind, letters) for every combination with letters, and the
+    UA numbers of the fictional sample cases among them; ordered by UA number, channel, kind.
+
+    The letters are summed per case id first and the cases joined afterwards: grouping on an
+    integer and two short words sorts far less than grouping on each case's number and title
+    (bench/bench_events.py)."""
+    letters = (
+        select(
+            AppealRow.case_id,
+            AppealRow.channel,
+            AppealRow.kind,
+            func.sum(AppealRow.count).label("letters"),
+        )
         .where(AppealRow.event_id == event_id, AppealRow.status.in_(COUNTED_STATUSES))
-        .group_by(CaseRow.ua_number, CaseRow.title, AppealRow.channel, AppealRow.kind)
+        .group_by(AppealRow.case_id, AppealRow.channel, AppealRow.kind)
+        .subquery()
     )
-    return [
-        (ua, title, channel or "other", kind, int(n or 0))
-        for ua, title, channel, kind, n in session.execute(query)
-    ]
+    query = (
+        select(
+            CaseRow.ua_number,
+            CaseRow.title,
+            CaseRow.is_sample,
+            letters.c.channel,
+            letters.c.kind,
+            letters.c.letters,
+        )
+        .join(CaseRow, letters.c.case_id == CaseRow.id)
+        .order_by(CaseRow.ua_number, letters.c.channel, letters.c.kind)
+    )
+    cells: list[tuple[str, str, str, str, int]] = []
+    samples: set[str] = set()
+    for ua, title, sample, channel, kind, n in session.execute(query).tuples():
+        cells.append((ua, title, channel or "other", kind, int(n or 0)))
+        if sample:
+            samples.add(ua)
+    return cells, frozenset(samples)
 
 
 def _compared_columns() -> tuple[Any, ...]:
