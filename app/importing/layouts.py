@@ -162,7 +162,7 @@ def _is_upper(line: str) -> bool:
 
 # Lines of a web page that are never its headline: link lists, labels, numbers, cookie banners.
 _WEB_NOISE = re.compile(
-    r"^(?:\[.*\]\(.*\)|[*-]\s.*|.*\bIndex\b.*:.*|(?:UA|AU)[\s:-]*\d+\s*[/.-]\s*\d+.*|"
+    r"^(?:\[.*\]\(.*\)|[*-]\s.*|.*\b(?:Index|[ÍI]ndice)\b.*:.*|(?:UA|AU)[\s:-]*\d+\s*[/.-]\s*\d+.*|"
     r"(?:UA|AU)[\s-]*Nr\b.*|.*[,:]|"  # "UA-Nr.: ...", a greeting ("Liebe …,"), a lead-in ("…:")
     r"(?:Home|Startseite|Accueil|Inicio|Início)\s*[/|]\s.*|"  # a breadcrumb
     r"(?:Datum|Date|Fecha)\s*:.*|\[[^\]]*\].*|"

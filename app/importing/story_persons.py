@@ -189,6 +189,8 @@ def _listed_with(name: str, flat: str) -> list[str]:
         ]
         if name not in items and not any(item.endswith(" " + name) for item in items):
             continue
+        if _LOCATIVE.search(flat[max(0, match.start() - 12) : match.start()]):
+            items = items[1:]  # "elders from Sample Creek, A, B and C": a place opens the list
         for item in items:
             words = _drop_leading_roles(item.split(), True)
             partner = " ".join(words)
