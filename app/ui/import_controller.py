@@ -6,6 +6,7 @@ import gc
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,22 @@ IMPORTABLE_SUFFIXES = (
 
 PROGRESS_INTERVAL_MS = 100  # the progress dialog changes at most this often
 LISTED_REJECTIONS = 5  # up to this many refused files are named in the summary itself
+
+
+@dataclass(frozen=True)
+class FinishedImport:
+    """An import job's results and the words that report them (``worded``)."""
+
+    results: list[ImportResult]
+    summary: str  # counts per outcome
+    details: str  # one line per file
+
+
+def worded(results: list[ImportResult]) -> FinishedImport:
+    """``results`` with their summary and details, written in the import job: a line per file
+    for a thousand files takes the window several milliseconds at the moment the import ends,
+    while the list of cases is read again beside it."""
+    return FinishedImport(results, summary_text(results), details_text(results))
 
 
 def importable(path: Path) -> bool:
@@ -121,15 +138,16 @@ class ImportController(QObject):
         db = self._context.db
         if db is None:  # _busy() said the store is open; it was closed meanwhile
             return
-        from app.services.importing import import_files
-
         chosen = list(paths)
         cancel = threading.Event()
-        self._start(
-            lambda progress: import_files(db, chosen, progress=progress, cancel=cancel),
-            len(chosen),
-            cancel,
-        )
+
+        def import_chosen(progress: ProgressCallback) -> list[ImportResult]:
+            # The importer's modules load in the job the first time, not in the window.
+            from app.services.importing import import_files
+
+            return import_files(db, chosen, progress=progress, cancel=cancel)
+
+        self._start(import_chosen, len(chosen), cancel)
 
     def import_clipboard(self) -> None:
         """Import a UA copied from an email or a web page (the text on the clipboard)."""
@@ -198,7 +216,11 @@ class ImportController(QObject):
             self._progress.setValue(0)
         set_aside_what_lives()
         self._context.runner.start(
-            work, self._on_success, self._on_failure, self._on_progress, name="import"
+            lambda progress: worded(work(progress)),
+            self._on_success,
+            self._on_failure,
+            self._on_progress,
+            name="import",
         )
 
     def cancel(self) -> None:
@@ -243,10 +265,11 @@ class ImportController(QObject):
         self._cancel = None
         self.running = False
 
-    def _on_success(self, results: list[ImportResult]) -> None:
+    def _on_success(self, finished: FinishedImport) -> None:
         self._close_progress()
+        results = finished.results
         self.finished.emit(list(results))
-        self.report(results)
+        self.report(finished)
         accepted = [r for r in results if self._confirmed(r)]
         declined = sum(
             1
@@ -270,12 +293,12 @@ class ImportController(QObject):
             return False
         return Messages.ask(self._parent, _("Update this case?"), confirmation_text(result))
 
-    def report(self, results: list[ImportResult]) -> None:
+    def report(self, finished: FinishedImport) -> None:
         """One quiet status line for a clean single import; a message box otherwise."""
-        text = summary_text(results)
+        results, text, details = finished.results, finished.summary, finished.details
         self.status_message.emit(text, 10_000)
         if was_cancelled(results):
-            Messages.info(self._parent, _("Import cancelled"), text, details_text(results))
+            Messages.info(self._parent, _("Import cancelled"), text, details)
         elif len(results) == 1:
             [result] = results
             if result.outcome == ImportOutcome.REJECTED:
@@ -286,9 +309,9 @@ class ImportController(QObject):
             rejected = [r for r in results if r.outcome == ImportOutcome.REJECTED]
             if len(rejected) <= LISTED_REJECTIONS:  # few: each file and its reason in view
                 text += "\n\n" + "\n".join(result_line(r) for r in rejected)
-            Messages.warning(self._parent, _("Import finished"), text, details_text(results))
+            Messages.warning(self._parent, _("Import finished"), text, details)
         elif results:
-            Messages.info(self._parent, _("Import finished"), text, details_text(results))
+            Messages.info(self._parent, _("Import finished"), text, details)
 
     def _on_failure(self, error: BaseException) -> None:
         self._close_progress()
