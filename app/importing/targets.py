@@ -63,7 +63,7 @@ _DIPLOMATIC = re.compile(
 GREETING_OPENER = (
     r"(?:Dear\b|Your Excellency|Excellency|Your (?:Royal )?(?:Majesty|Highness)|Majestad|Sire|"
     r"Votre Majesté|Excelencia|Excellence|Eure Majestät|Alteza|Señora?\b|Señor\b|Estimad[oa]s?\b|Excelentísim[oa]|"
-    r"Monsieur\b|Madame\b|Sehr geehrte|Exzellenz|Excelentíssim[oa]|Prezad[oa]|Caro\b|Cara\b|"
+    r"Monsieur\b|Madame\b|Sehr geehrte|Exzellenz|Excelentíssim[oa]|Senhora?\b|Prezad[oa]|Caro\b|Cara\b|"
     r"Honorable\b|Distinguid[oa])"
 )
 GREETING = re.compile(r"^\s*" + GREETING_OPENER + r"[^.!?]{0,80}[,:!]?\s*$")

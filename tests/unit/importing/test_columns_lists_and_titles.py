@@ -123,3 +123,17 @@ def test_a_follow_up_label_or_a_country_after_the_number_is_no_title() -> None:
     parsed = parse_text(text)
     assert parsed.title == "Defender released"
     assert parsed.previous_ua_link == "https://amnesty.org/es/documents/amr99/5977/2022/es/"
+
+
+def test_a_portuguese_model_letter_greeting_is_the_officials_salutation() -> None:
+    text = (
+        "AÇÃO URGENTE\nJORNALISTA DESAPARECIDO\nMoçambique    AU 23/24   Índice: AFR 41/7755/2024\n\n"
+        "O jornalista Arlindo Exemplo está desaparecido desde 7 de fevereiro. Receia-se que "
+        "Arlindo Exemplo corra risco de tortura.\n\n"
+        "AJA: ESCREVA UM APELO POR SUAS PRÓPRIAS PALAVRAS OU USE ESTE MODELO DE CARTA\n\n"
+        "Procuradora-Geral da República\nBeatriz Amostra\nAv. Exemplo, n.º 1\nMaputo, Moçambique\n"
+        "Email: pgr@example.org\n\nSenhora Procuradora-Geral,\n\n"
+        "Escrevo-lhe para expressar a minha profunda preocupação.\n"
+    )
+    (official,) = parse_text(text).targets
+    assert official.salutation == "Senhora Procuradora-Geral"
