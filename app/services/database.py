@@ -82,3 +82,9 @@ __all__ = [
     "prepare_writes",
     "remove_leftover_temp_files",
 ]
+
+
+def changed_elsewhere(db: Database) -> bool:
+    """True (once per change) when the store was changed by another program since ``db``
+    last looked: the window then lists the cases again."""
+    return db.changed_elsewhere()

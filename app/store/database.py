@@ -87,6 +87,9 @@ class Database:
         self._sessions: sessionmaker[Session] | None = None
         self._backup_dir = backup_dir  # where the deferred migration check backs up first
         self._engine_made = threading.Lock()
+        # The SQLite file as this handle last knew it: its own commits move it along, so a
+        # difference is a commit made elsewhere (a command, another program on the file).
+        self._known_state = self._file_state()
         if engine is not None:
             self._use_engine(engine)
 
@@ -137,10 +140,44 @@ class Database:
         from sqlalchemy.exc import OperationalError
 
         try:
-            with self._one_writer(), sessions.begin() as session:
-                yield session
+            with self._one_writer():
+                before = self._file_state()  # nobody else can commit during our turn
+                with sessions.begin() as session:
+                    yield session
+                self._follow_own_commit(before)
         except OperationalError as exc:
             raise StoreUnavailable(describe_operational_error(exc, self.path)) from exc
+
+    def _file_state(self) -> tuple[int, ...] | None:
+        """When and how much the SQLite file and its write-ahead log last changed (None for a
+        server's store). Readers change neither; every commit changes the log or the file."""
+        if self.path is None:
+            return None
+        state: list[int] = []
+        for file in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                found = file.stat()
+            except OSError:  # no log: everything is in the file
+                state += [0, 0]
+            else:
+                state += [found.st_mtime_ns, found.st_size]
+        return tuple(state)
+
+    def _follow_own_commit(self, before: tuple[int, ...] | None) -> None:
+        """After a unit of work: what it changed is known here. A change made elsewhere before
+        it, not yet seen, stays unseen (the file differs from what is known either way)."""
+        if self._known_state == before:
+            self._known_state = self._file_state()
+
+    def changed_elsewhere(self) -> bool:
+        """True, once, when another program (the command line, another copy of Appeal Desk)
+        has committed to this SQLite store since this handle last looked; False for a server's
+        store, whose other writers are not watched."""
+        now = self._file_state()
+        if now is None or now == self._known_state:
+            return False
+        self._known_state = now
+        return True
 
     def _one_writer(self) -> AbstractContextManager[object]:
         """A SQLite file takes one transaction at a time, from every thread and copy of the

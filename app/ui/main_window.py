@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
@@ -474,6 +474,23 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.imports.import_paths(paths)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.list_again_if_changed_elsewhere()
+
+    def list_again_if_changed_elsewhere(self) -> None:
+        """Back in the window: cases imported or letters recorded meanwhile by the command
+        line (or any other program on the same data) show without a restart."""
+        db = self.context.db
+        if db is None:
+            return  # still opening: the first listing reads it all
+        from app.services.database import changed_elsewhere
+
+        if changed_elsewhere(db):
+            log.info("the store was changed by another program: listing the cases again")
+            self.context.cases_changed.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
