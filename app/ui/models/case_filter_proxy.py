@@ -88,7 +88,10 @@ class CaseFilterProxy(CaseRowsProxy):
         self.beginResetModel()
         super().setSourceModel(model)
         self._source = model
-        self._case_data = model.case_data if isinstance(model, CaseRowSource) else None
+        if isinstance(model, CaseRowSource):
+            self._case_data, self._cell_flags = model.case_data, model.cell_flags()
+        else:
+            self._case_data = self._cell_flags = None
         if model is not None:
             for signal, slot in self._source_connections(model):
                 signal.connect(slot)

@@ -27,8 +27,13 @@ class CaseRowSource(Protocol):
 
     ``case_data(case, column, role)`` is ``data()`` for the row that holds ``case``: the proxy
     calls it with the case it already has, without making an index.
+
+    ``cell_flags()`` is ``flags()`` of every valid index: the rows are all alike, so the proxy
+    answers the view's two questions per cell on each repaint without asking the source.
     """
 
     def row_order(self) -> tuple[list[CaseSummary], Sequence[int], list[CaseSummary]]: ...
 
     def case_data(self, case: CaseSummary, column_number: int, role: int) -> Any: ...
+
+    def cell_flags(self) -> Any: ...

@@ -33,6 +33,7 @@ class CaseRowsProxy(QAbstractProxyModel):
         self._rows: Sequence[int] = []  # proxy row -> source row (never changed in place)
         self._source: QAbstractItemModel | None = None
         self._case_data: Any = None  # the source's case_data(case, column, role), if it has one
+        self._cell_flags: Any = None  # the source's flags of every cell, if it has them
         self._column_count = 0
         self._proxy_of: dict[int, int] | None = None  # source row -> proxy row, made lazily
         self._kept: list[tuple[QModelIndex, int, int]] = []  # index, source row, pool position
@@ -64,9 +65,10 @@ class CaseRowsProxy(QAbstractProxyModel):
         return QModelIndex() if row < 0 else self.createIndex(row, source_index.column())
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Called for every cell on each repaint: the column count is read, not asked for.
         if parent.isValid() or not 0 <= row < len(self._rows):
             return QModelIndex()
-        if not 0 <= column < self.columnCount():
+        if not 0 <= column < self._column_count:
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -85,16 +87,22 @@ class CaseRowsProxy(QAbstractProxyModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every cell and role on each repaint: go straight to the source's case
         # (no QModelIndex.data() round trip through QVariant, no sourceModel() lookup).
-        row = index.row()
-        if not 0 <= row < len(self._rows) or self._source is None or not index.isValid():
+        # An invalid index has row -1; its column, if ever -1, is one case_data answers None.
+        row, rows = index.row(), self._rows
+        if not 0 <= row < len(rows) or self._source is None:
             return None
         if self._case_data is not None:
-            return self._case_data(self._cases[self._rows[row]], index.column(), role)
-        return self._source.data(self._source.index(self._rows[row], index.column()), role)
+            return self._case_data(self._cases[rows[row]], index.column(), role)
+        if not index.isValid():
+            return None
+        return self._source.data(self._source.index(rows[row], index.column()), role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        # Asked twice per cell on each repaint: a source whose cells are all alike says once.
         if self._source is None or not index.isValid() or index.row() >= len(self._rows):
             return Qt.ItemFlag.NoItemFlags
+        if self._cell_flags is not None:
+            return self._cell_flags
         return self._source.flags(self.mapToSource(index))
 
     def headerData(  # noqa: N802 - Qt API

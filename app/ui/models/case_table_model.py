@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
+from app import dates
 from app.domain.model import CaseStatus, CaseSummary
 from app.ui.models.case_cell_texts import column_title, display_text, tooltip_text
 from app.ui.models.case_columns import (
@@ -51,17 +52,20 @@ _COLUMNS = tuple(Column)
 _COLUMN_COUNT = len(_COLUMNS)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_CASE = int(CASE_ROLE)
 _ROLES_WITH_DATA = frozenset(
-    int(role)
-    for role in (
-        CASE_ROLE,
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-    )
+    (_CASE, _DISPLAY, _ACCESSIBLE_TEXT, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT)
+)
+_DAYS_LEFT = int(Column.DAYS_LEFT)
+_APPEALS_SENT = int(Column.APPEALS_SENT)
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Every cell of the list alike: what QAbstractTableModel gives a valid index.
+CELL_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 )
 
 
@@ -71,7 +75,7 @@ class CaseTableModel(QAbstractTableModel):
     # The column orders made in idle time after the rows changed are all made (see preparing).
     idle_work_done = Signal()
 
-    def __init__(self, today: Callable[[], date] = date.today, parent: Any = None) -> None:
+    def __init__(self, today: Callable[[], date] = dates.today, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []  # in the current order
         self._pool: list[CaseSummary] = []  # the same rows as given to set_cases
@@ -111,34 +115,41 @@ class CaseTableModel(QAbstractTableModel):
             return None
         return self.case_data(self._rows[row], index.column(), role)
 
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def cell_flags(self) -> Qt.ItemFlag:
+        """The flags of every cell (``flags()`` of any valid index): the rows are all alike."""
+        return CELL_FLAGS
+
     def case_data(self, case: CaseSummary, column_number: int, role: int) -> Any:
         """``data()`` for a row's case; called once per cell and role on every repaint, so
         roles nobody sets return at once (the search proxy calls this directly)."""
         if role not in _ROLES_WITH_DATA or not 0 <= column_number < _COLUMN_COUNT:
             return None
-        column = _COLUMNS[column_number]
-        if role == CASE_ROLE:
-            return case
         if role in (_DISPLAY, _ACCESSIBLE_TEXT):
-            return display_text(case, column, self._today)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(tooltip_text(case, column, self._today))
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.DAYS_LEFT:
-            days = case.days_left(self._today())
-            if case.status == CaseStatus.OPEN and days is not None and days < 0:
+            return display_text(case, _COLUMNS[column_number], self._today)
+        if role == _CASE:
+            return case
+        if role == _TOOLTIP:
+            return plain_tooltip(tooltip_text(case, _COLUMNS[column_number], self._today))
+        if role == _ALIGNMENT:
+            return _RIGHT_ALIGNED if column_number == _APPEALS_SENT else None
+        if column_number != _DAYS_LEFT or case.status != CaseStatus.OPEN:
+            return None  # only an open case's days left are coloured or bold
+        days = case.days_left(self._today())
+        if days is None:
+            return None
+        if role == _FOREGROUND:
+            if days < 0:
                 from app.ui.contrast import overdue_colour  # readable on dark palettes too
 
                 return overdue_colour(QGuiApplication.palette())  # beside the words, not instead
             return None
-        if role == Qt.ItemDataRole.FontRole and column == Column.DAYS_LEFT:
-            days = case.days_left(self._today())
-            if case.status == CaseStatus.OPEN and days is not None and days <= 7:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.APPEALS_SENT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if days <= 7:  # the font role
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     # ---- access by domain key ------------------------------------------------------------
