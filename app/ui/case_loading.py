@@ -74,6 +74,10 @@ class CaseLoading(QObject):
         # The store opened (and in use) before that read came back: the selected case's
         # details fill while the whole list is still being read; cases_loaded waits for it.
         self._opened_meanwhile: Database | None = None
+        # After a reload: the selected case's details (a timer, not a posted call, so that
+        # the list's paint, posted before, comes first)
+        self._details_timer = QTimer(self, singleShot=True, interval=0)
+        self._details_timer.timeout.connect(self._details_after_reload)
         context.case_changed.connect(self._on_case_changed)
 
     def start(self) -> None:
@@ -152,7 +156,7 @@ class CaseLoading(QObject):
         """Every case, read before the store opened (it makes the window ready when it opens:
         the list is painted by then)."""
         self.peeked = True
-        self._on_cases(list(preview.cases), None, announce=False, listed_on=listed_on)
+        self._on_cases(list(preview.cases), None, listed_on=listed_on)
 
     def _on_peeked(self, listed: tuple[list[CaseSummary] | None, date]) -> None:
         """``listed``: the whole list (None: not read) and the day it is in list order for."""
@@ -171,7 +175,7 @@ class CaseLoading(QObject):
             # cases_loaded waits for the store; the details shown (read through the store
             # when it opened first) stay as they are if the same case is still selected
             with self._case_list.same_case_kept():
-                self._on_cases(cases, keep, announce=False, listed_on=listed_on)
+                self._on_cases(cases, keep, listed_on=listed_on)
         opened, self._opened_meanwhile = self._opened_meanwhile, None
         if opened is not None and not reloaded:
             # Ready once the whole list is painted: what readiness sets off (the store's
@@ -304,22 +308,38 @@ class CaseLoading(QObject):
         parent = self._dialog_parent
         self._context.runner.start(
             list_in_background,
-            lambda listed: self._on_cases(listed[0], keep, generation, listed_on=listed[1]),
+            lambda listed: self._on_reloaded(listed[0], keep, generation, listed[1]),
             lambda error: self._report_list_failure(parent, error),
             name="list",
         )
 
-    def _on_cases(
-        self,
-        cases: list[CaseSummary],
-        select_case_id: int | None,
-        generation: int = 0,
-        announce: bool = True,
-        listed_on: date | None = None,
+    def _on_reloaded(
+        self, cases: list[CaseSummary], select_case_id: int | None, generation: int, day: date
     ) -> None:
-        """Show ``cases`` (in list order for ``listed_on``, when given)."""
-        if generation and generation != self._generation:
+        """The list read again: its rows, the selection and the counts now; the selected case's
+        details, then ``cases_loaded``, in a later turn of the event loop, once the list is
+        painted. Reading and drawing a case's details takes about as long as painting the
+        list; after an import both came in one go, the longest stall of the window then."""
+        if generation != self._generation:
             return  # a newer reload is on its way; its rows are fresher than these
+        case_list = self._case_list
+        with case_list.case_signal_held():
+            self._on_cases(cases, select_case_id, listed_on=day)
+        # the search texts and sort orders made in idle time wait for the details too
+        case_list.hold_idle_work(True)
+        self._details_timer.start()
+
+    def _details_after_reload(self) -> None:
+        case_list = self._case_list
+        case_list.hold_idle_work(False)
+        case_list.announce_current_case()
+        self.cases_loaded.emit()
+
+    def _on_cases(
+        self, cases: list[CaseSummary], select_case_id: int | None, listed_on: date | None = None
+    ) -> None:
+        """Show ``cases`` (in list order for ``listed_on``, when given); the caller says when
+        the cases are loaded."""
         case_list = self._case_list
         self.preview_counts = None
         case_list.model.set_cases(cases, listed_on)
@@ -332,5 +352,3 @@ class CaseLoading(QObject):
         elif case_list.proxy.rowCount():
             case_list.select_first()
         self.counts_changed.emit()
-        if announce:
-            self.cases_loaded.emit()

@@ -210,14 +210,25 @@ class CaseListView(QWidget):
         emitted at its end only if another case (or none) is then selected, so the details of
         the case still selected are not read and drawn again."""
         before = self.current_case()
+        with self.case_signal_held():
+            yield
+        after = self.current_case()
+        if _case_id(before) != _case_id(after):
+            self.current_case_changed.emit(after)
+
+    @contextmanager
+    def case_signal_held(self) -> Iterator[None]:
+        """Rows replaced and a case selected inside the block emit no ``current_case_changed``:
+        the caller announces the case then selected when it chooses (``announce_current_case``)."""
         self._case_signal_held = True
         try:
             yield
         finally:
             self._case_signal_held = False
-        after = self.current_case()
-        if _case_id(before) != _case_id(after):
-            self.current_case_changed.emit(after)
+
+    def announce_current_case(self) -> None:
+        """Emit ``current_case_changed`` for the case selected now (or None)."""
+        self.current_case_changed.emit(self.current_case())
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._case_signal_held:
