@@ -107,6 +107,23 @@ def test_a_letter_kept_after_choosing_another_official_goes_to_the_one_it_greets
     assert "A line I typed myself" in appeal.text
 
 
+def test_a_letter_kept_after_ticking_initials_only_says_it_is_signed_in_full(
+    make_window, app_paths, messages
+) -> None:  # type: ignore[no-untyped-def]
+    settings = load_settings(app_paths)
+    save_settings(
+        app_paths,
+        replace(settings, sender=replace(settings.sender, name="Jo Writer", city="Leeds")),
+    )
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    dialog.letter_edit.appendPlainText("P.S. A line I typed myself.")
+    messages.answer = False
+    dialog.safety_box.setChecked(True)
+    assert "Jo Writer" in dialog.text()
+    assert "still signed with your full name" in dialog.status_label.text()
+
+
 def test_copy_puts_the_edited_letter_on_the_clipboard(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
     dialog = open_letter(make_window())

@@ -78,6 +78,7 @@ class LetterDialog(QDialog):
         self.user_templates = user_templates
         self.letter: Letter | None = None
         self._written_to: int | None = None  # the official the letter in the editor greets
+        self._signed_safely = False  # ...and whether it is signed with initials and town only
         self._edited = False
         self._filling = False
         self._recorded = False  # marked sent (or kept) since the last change
@@ -277,6 +278,7 @@ class LetterDialog(QDialog):
         from app.services.letters import draft_letter
 
         case, target, sender = self.case, self.target_index(), self.sender_profile()
+        signed_safely = self.safety_box.isChecked()
         locale, templates = self.letter_locale(), self.user_templates
         note, second = self.note_edit.toPlainText().strip(), self.second_language()
         asks = self.side.ticked_asks()
@@ -301,7 +303,7 @@ class LetterDialog(QDialog):
         self._set_drafting(True)
         self._runner.start(
             draft,
-            lambda letter: self._on_drafted(generation, letter, target),
+            lambda letter: self._on_drafted(generation, letter, target, signed_safely),
             lambda error: self._on_draft_failed(generation, error),
             name="draft",
         )
@@ -337,12 +339,15 @@ class LetterDialog(QDialog):
         report_failure(self, _("Cannot write this letter"), error)
         self.letter_ready.emit(False)
 
-    def _on_drafted(self, generation: int, letter: Letter, written_to: int) -> None:
+    def _on_drafted(
+        self, generation: int, letter: Letter, written_to: int, signed_safely: bool
+    ) -> None:
         if not self._current(generation):
             return
         self._set_drafting(False)
         self.letter = letter
         self._written_to = written_to
+        self._signed_safely = signed_safely
         self._filling = True
         direction = (
             Qt.LayoutDirection.RightToLeft
@@ -456,6 +461,13 @@ class LetterDialog(QDialog):
                     "Your edits are kept, and this letter still goes to {official}. Use "
                     "Regenerate letter to write it to the official you chose."
                 ).format(official=self.case.targets[self.written_to() - 1].label)
+            )
+        elif self.safety_box.isChecked() and not self._signed_safely:
+            self.status_label.setText(
+                _(
+                    "Your edits are kept, and this letter is still signed with your full name. "
+                    "Use Regenerate letter to sign it with your initials and town only."
+                )
             )
         else:
             self.status_label.setText(
