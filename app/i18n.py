@@ -266,6 +266,7 @@ def compile_po(
     for line in said.getvalue().splitlines():
         log.warning("%s: %s", po_path, line.removeprefix("WARNING: "))
     drop_unsafe_translations(catalog, po_path, problems)
+    _leave_out_untranslated_counts(catalog)
     if mark:
         catalog.add(SOURCE_MARK[1], source_checksum(source), context=SOURCE_MARK[0])
     buffer = io.BytesIO()
@@ -358,6 +359,15 @@ def drop_unsafe_translations(
         message.string = tuple("" for _ in forms) if len(forms) > 1 else ""
         dropped += 1
     return dropped
+
+
+def _leave_out_untranslated_counts(catalog: Catalog) -> None:
+    """Remove the messages with a count whose forms are all empty: Babel would compile them as
+    the English text, so a regional catalog (``es_PE``) would show English instead of asking
+    its base language (``es``), as it does for a message without a count."""
+    for message in list(catalog)[1:]:
+        if isinstance(message.string, (list, tuple)) and not any(message.string):
+            catalog.delete(message.id, context=message.context)
 
 
 @lru_cache(maxsize=32)

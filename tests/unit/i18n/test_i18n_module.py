@@ -238,3 +238,33 @@ def test_a_broken_catalog_compiles_without_printing(
         data = i18n.compile_po(po, "it")
     assert data and capsys.readouterr().out == ""
     assert "missing msgstr for msgid 'Open'" in caplog.text
+
+
+def test_a_regional_catalog_as_pybabel_init_leaves_it_falls_back_to_the_base_language(
+    fake_locales: Path,
+) -> None:
+    # pybabel init -l es_PE writes every message, the ones with a count as empty forms; the
+    # translator fills only the strings that differ from es
+    write_po(
+        fake_locales / "es_PE" / "LC_MESSAGES" / "messages.po",
+        "es_PE",
+        """\
+        msgid "Close"
+        msgstr "Cerrar ventana"
+
+        msgid "Open cases"
+        msgstr ""
+
+        msgid "%(count)d letter sent"
+        msgid_plural "%(count)d letters sent"
+        msgstr[0] ""
+        msgstr[1] ""
+        """,
+    )
+    i18n.reload_catalogs()
+    assert i18n.set_language("es_PE") == "es_PE"
+    assert i18n._("Close") == "Cerrar ventana"
+    assert i18n._("Open cases") == "Casos abiertos"
+    for count, shown in ((1, "1 carta enviada"), (5, "5 cartas enviadas")):
+        sent = i18n.ngettext("%(count)d letter sent", "%(count)d letters sent", count)
+        assert sent % {"count": count} == shown
