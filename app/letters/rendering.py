@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from app.domain.errors import N_, TemplateProblem
 from app.letters import locale_filters
-from app.letters.template_folders import SHIPPED_TEMPLATES, ensure_inside
+from app.letters.template_folders import SHIPPED_TEMPLATES, ensure_inside, read_letter_file
 
 TEMPLATE_NAMES = ("letter.txt.j2", "solidarity.txt.j2")
 MAX_TEMPLATE_CHARS = 64 * 1024
@@ -215,8 +215,10 @@ def check_syntax(path: Path) -> TemplateProblem | None:
         lstrip_blocks=True,
     )
     try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        source = read_letter_file(path)
+    except TemplateProblem as problem:
+        return problem
+    except OSError as exc:
         return TemplateProblem(str(path), None, N_("cannot read the file ({problem})"), problem=exc)
     try:
         env.parse(source, path.name, str(path))

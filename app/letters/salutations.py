@@ -31,7 +31,7 @@ from typing import Any, ParamSpec, TypeVar
 from app.domain.errors import N_, TemplateProblem
 from app.domain.errors import Phrase as Finding
 from app.domain.text_folding import fold as fold_text
-from app.letters.template_folders import SHIPPED_TEMPLATES, ensure_inside
+from app.letters.template_folders import SHIPPED_TEMPLATES, ensure_inside, read_letter_file
 
 SALUTATIONS_FILE = "salutations.toml"
 OFFICES_FILE = "offices.toml"
@@ -229,9 +229,36 @@ def search_path(locale_chain: list[str], user_templates: Path | None) -> list[Pa
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file, or ``TemplateProblem`` naming the file and line."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise TemplateProblem(str(path), _toml_line(exc), str(exc)) from exc
+        return tomllib.loads(read_letter_file(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise _toml_problem(path, exc) from exc
+    except OSError as exc:
+        raise TemplateProblem(str(path), None, str(exc)) from exc
+
+
+def _toml_problem(path: Path, exc: tomllib.TOMLDecodeError) -> TemplateProblem:
+    """A TOML syntax error in the translator's terms: the line, what is wrong, what to do."""
+    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)$", "", str(exc))
+    if detail.startswith(("Illegal character '\\n'", "Unterminated string")):
+        return TemplateProblem(
+            str(path),
+            _toml_line(exc),
+            N_(
+                'a text is not closed: each text goes between two " on one line, '
+                'as in minister = "…"; write \\" for a quote inside it'
+            ),
+        )
+    return TemplateProblem(
+        str(path),
+        _toml_line(exc),
+        N_(
+            "this line is not valid TOML ({detail}); compare it with the same table of the "
+            "English file app/templates/en/{file}: the keys stay in English, each text goes "
+            'between two " on one line'
+        ),
+        detail=detail,
+        file=path.name,
+    )
 
 
 @lru_cache(maxsize=8)

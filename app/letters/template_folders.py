@@ -28,3 +28,21 @@ def ensure_inside(path: Path, user_templates: Path | None) -> None:
         raise TemplateProblem(
             str(path), None, N_("a link that leads out of the templates folder; it was not used")
         )
+
+
+def read_letter_file(path: Path) -> str:
+    """The text of a template or data file; one not saved as UTF-8 (a Latin-1 export, say)
+    is a ``TemplateProblem`` naming its line and what to do, in the translator's terms."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateProblem(
+            str(path),
+            data.count(b"\n", 0, exc.start) + 1,
+            N_(
+                "the file is not saved as UTF-8 (the byte {byte} on this line is not UTF-8); "
+                "save it with the encoding UTF-8 (your editor's Save as, Encoding)"
+            ),
+            byte=f"0x{data[exc.start]:02x}",
+        ) from exc

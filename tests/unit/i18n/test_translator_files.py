@@ -189,6 +189,58 @@ def test_broken_toml_and_office_data_name_file_and_line(
     assert "salutations.toml:" in out and "line" in out
 
 
+def test_an_unclosed_text_in_salutations_says_where_and_how_to_close_it(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    path = templates / "es" / "salutations.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("minister = "))
+    lines[number - 1] = 'minister = "Señor Ministro:'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = check(capsys, "es")
+    assert code == 1
+    assert (
+        f"error: templates/es/salutations.toml:{number}: a text is not closed: each text "
+        'goes between two " on one line, as in minister = "…"'
+    ) in out
+    assert "Illegal character" not in out
+
+
+def test_other_toml_mistakes_name_the_line_and_the_english_file_to_compare_with(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    path = templates / "es" / "offices.toml"
+    text = path.read_text(encoding="utf-8").replace("[offices]\n", "[offices]\nministro\n", 1)
+    path.write_text(text, encoding="utf-8")
+    number = text.splitlines().index("ministro") + 1
+    code, out = check(capsys, "es")
+    assert code == 1
+    assert f"error: templates/es/offices.toml:{number}: this line is not valid TOML (" in out
+    assert "compare it with the same table of the English file app/templates/en/offices.toml" in out
+    assert "(at line" not in out
+
+
+@pytest.mark.parametrize("name", ["solidarity.txt.j2", "salutations.toml"])
+def test_a_file_saved_as_latin_1_names_its_line_and_asks_for_utf_8(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    templates, _ = sandbox
+    path = templates / "es" / name
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("latin-1", errors="replace"))
+    lines = text.splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if not line.isascii())
+    code, out = check(capsys, "es")
+    assert code == 1
+    assert (
+        f"error: templates/es/{name}:{number}: the file is not saved as UTF-8 (the byte 0x"
+    ) in out
+    assert "save it with the encoding UTF-8 (your editor's Save as, Encoding)" in out
+    assert "codec" not in out
+
+
 def test_a_template_copied_from_english_is_a_warning(
     sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
