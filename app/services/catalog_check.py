@@ -240,12 +240,20 @@ def check_catalog(
     if direction is not None:
         problems.append(direction)
     problems.extend(_named_entries(fuzzy, shown, N_("and {count} more fuzzy message(s)")))
-    problems.extend(
-        _named_entries(untranslated, shown, N_("and {count} more untranslated message(s)"))
-    )
+    if not _has_base_catalog(locale):  # a regional catalog shows its base language's text
+        problems.extend(
+            _named_entries(untranslated, shown, N_("and {count} more untranslated message(s)"))
+        )
     if expected is not None:
         problems.extend(_staleness(locale, present, expected, shown))
     return stats, unique(problems)
+
+
+def _has_base_catalog(locale: str) -> bool:
+    """Whether ``locale`` is regional (``es_MX``) and its base language (``es``) has a catalog:
+    then an entry the regional catalog leaves empty shows the base language's text."""
+    base = locale.split("_")[0]
+    return base != locale and i18n.catalog_path(base).is_file()
 
 
 def _named_entries(entries: list[Problem], shown: str, more: str) -> list[Problem]:
@@ -302,8 +310,7 @@ def _staleness(
         )
         missing.remove(original)
         extra.remove(key)
-    base = locale.split("_")[0]
-    if base != locale and i18n.catalog_path(base).is_file():
+    if _has_base_catalog(locale):
         missing = []  # a regional catalog holds only what differs; the rest comes from base
     if missing:
         named = "; ".join(

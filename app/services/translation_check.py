@@ -636,7 +636,11 @@ def _check_locale(locale: str, render: bool, user_templates: Path | None) -> Loc
                     at_line = problem.error and re.search(r":\d+$", problem.where)
                     first.setdefault(problem.where if at_line else str(problem), problem)
             report.problems.extend(first.values())
-    else:
+    elif not any(
+        (rendering.SHIPPED_TEMPLATES / base).is_dir()
+        for base in i18n.locale_chain(locale)[1:]
+        if base != SOURCE_LANGUAGE
+    ):  # a regional locale (es_MX) without a folder of its own writes its base language's
         where = relative_path(rendering.SHIPPED_TEMPLATES / locale)
         report.problems.append(
             Problem(

@@ -276,3 +276,51 @@ def test_a_template_that_drops_the_personal_note_is_caught(
     out = capsys.readouterr().out
     assert code == 0  # a section may leave it out of its own template; the check says so
     assert "warning: de President of the Republic (f): the personal note is missing" in out
+
+
+def test_a_regional_catalog_made_by_pybabel_init_is_not_a_list_of_untranslated_warnings(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # pybabel init -l es_MX writes every message empty; the translator fills only what differs
+    # from Spanish, and keeps the letters of app/templates/es
+    _, locales = sandbox
+    write_po(
+        locales / "es_MX" / "LC_MESSAGES" / "messages.po",
+        "es_MX",
+        """\
+        msgid "Settings"
+        msgstr "Configuración"
+
+        msgid "Quit"
+        msgstr ""
+
+        #, python-format
+        msgid "%(count)d day left"
+        msgid_plural "%(count)d days left"
+        msgstr[0] ""
+        msgstr[1] ""
+        msgstr[2] ""
+        """,
+        plural="nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
+    )
+    code, out = check(capsys, "es_MX")
+    assert code == 0, out
+    assert "warning" not in out, out
+    assert "es_MX: translated: 1/3, fuzzy: 0, untranslated: 2; 0 errors" in out
+
+
+def test_a_regional_locale_whose_language_has_no_letters_is_told_they_are_english(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    write_po(
+        locales / "it_CH" / "LC_MESSAGES" / "messages.po",
+        "it_CH",
+        """\
+        msgid "Settings"
+        msgstr "Impostazioni"
+        """,
+        plural="nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
+    )
+    code, out = check(capsys, "it_CH")
+    assert "warning: templates/it_CH: no letter templates; letters fall back to English" in out
