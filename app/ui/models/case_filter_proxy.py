@@ -155,9 +155,8 @@ class CaseFilterProxy(CaseRowsProxy):
                 self.index(0, columns[0]), self.index(len(self._rows) - 1, columns[1]), roles
             )
             return
-        proxy_rows = self._proxy_rows()
         for source_row in range(first, last + 1):
-            row = proxy_rows.get(source_row, -1)
+            row = self._proxy_row_of_source(source_row)
             if row >= 0:
                 self.dataChanged.emit(
                     self.index(row, columns[0]), self.index(row, columns[1]), roles
@@ -172,7 +171,6 @@ class CaseFilterProxy(CaseRowsProxy):
         pool, order, cases = self._source_rows(model)
         self._rows = self._filter.reload(pool, order, cases, self._rows)
         self._cases = self._filter.cases  # the same list: replaced cases show at once
-        self._proxy_of = None
         if self._filter.needs_preparing:
             self._start_preparing()  # fold texts in small idle chunks, ready before typing
 
@@ -218,6 +216,5 @@ class CaseFilterProxy(CaseRowsProxy):
         self.layoutAboutToBeChanged.emit()
         self._remember_persistent(self._filter.order)
         self._rows = self._filter.filtered(self._rows, within_current)
-        self._proxy_of = None
         self._restore_persistent(self._filter.order, source_moved=False)
         self.layoutChanged.emit()

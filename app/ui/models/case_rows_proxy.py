@@ -35,7 +35,6 @@ class CaseRowsProxy(QAbstractProxyModel):
         self._case_data: Any = None  # the source's case_data(case, column, role), if it has one
         self._cell_flags: Any = None  # the source's flags of every cell, if it has them
         self._column_count = 0
-        self._proxy_of: dict[int, int] | None = None  # source row -> proxy row, made lazily
         self._kept: list[tuple[QModelIndex, int, int]] = []  # index, source row, pool position
 
     def case_at(self, proxy_row: int) -> CaseSummary | None:
@@ -61,7 +60,7 @@ class CaseRowsProxy(QAbstractProxyModel):
     def mapFromSource(self, source_index: AnyIndex) -> QModelIndex:  # noqa: N802 - Qt API
         if not source_index.isValid():
             return QModelIndex()
-        row = self._proxy_rows().get(source_index.row(), -1)
+        row = self._proxy_row_of_source(source_index.row())
         return QModelIndex() if row < 0 else self.createIndex(row, source_index.column())
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -122,10 +121,12 @@ class CaseRowsProxy(QAbstractProxyModel):
 
     # ---- row bookkeeping -----------------------------------------------------------------
 
-    def _proxy_rows(self) -> dict[int, int]:
-        if self._proxy_of is None:
-            self._proxy_of = {source: proxy for proxy, source in enumerate(self._rows)}
-        return self._proxy_of
+    def _proxy_row_of_source(self, source_row: int) -> int:
+        """The proxy row showing ``source_row``, or -1: a binary search of ``_rows``, which
+        ascend (no table of every visible row: 100,000 shown would take 5 MB)."""
+        rows = self._rows
+        proxy_row = bisect_left(rows, source_row)
+        return proxy_row if proxy_row < len(rows) and rows[proxy_row] == source_row else -1
 
     def _remember_persistent(self, order: Sequence[int]) -> None:
         """Note the source row and pool position (``order``: by source row) behind each

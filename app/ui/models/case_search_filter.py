@@ -13,6 +13,7 @@ from itertools import compress
 from time import perf_counter
 
 from app.domain.model import CaseStatus, CaseSummary
+from app.ui.models.case_columns import Positions, positions
 from app.ui.models.case_search_index import CaseSearchIndex
 
 _RECENT_FILTERS = 12  # search results kept for Backspace
@@ -42,7 +43,7 @@ class CaseSearchFilter:
         self._pool_open = bytearray()  # 1: the case is open
         self._haystacks: list[bytes | None] | None = []  # per source row (None: make again)
         self._is_open: bytearray | None = bytearray()  # per source row (None: make again)
-        self._open_rows: list[int] = []  # source rows of open cases
+        self._open_rows: Positions = positions(())  # source rows of open cases
         # The rows of the last few search texts (the lists are shared, never mutated).
         self._recent: dict[tuple[tuple[str, ...], bool], Sequence[int]] = {}
         self._prepared = True  # every source row has its folded text
@@ -93,12 +94,16 @@ class CaseSearchFilter:
         self.cases = cases
         self._haystacks = None  # per-row copies are made when first needed
         self._is_open = None
-        self._open_rows = list(compress(range(len(order)), map(self._pool_open.__getitem__, order)))
+        self._open_rows = positions(
+            compress(range(len(order)), map(self._pool_open.__getitem__, order))
+        )
         if visible_pool is not None:  # keep exactly the rows that were visible, in the new order
             flags = bytearray(len(pool))
             for position in visible_pool:
                 flags[position] = 1
-            rows: Sequence[int] = list(compress(range(len(order)), map(flags.__getitem__, order)))
+            rows: Sequence[int] = positions(
+                compress(range(len(order)), map(flags.__getitem__, order))
+            )
         else:
             rows = self._matching(None)
         self._recent.clear()  # source rows moved or changed
@@ -117,7 +122,7 @@ class CaseSearchFilter:
     def cases_replaced(self) -> None:
         """After ``replace_case``: rows may now be hidden or shown, old results are stale."""
         self._recent.clear()
-        self._open_rows = list(compress(range(len(self.cases)), self._row_open()))
+        self._open_rows = positions(compress(range(len(self.cases)), self._row_open()))
 
     def filtered(self, current: Sequence[int], within_current: bool) -> Sequence[int]:
         """The source rows (ascending) to show now; ``current`` are those shown until now."""
