@@ -101,6 +101,19 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
             direction = direction_problem(locale, words, relative_path(path), "lines")
             if direction is not None and not _same_text(path, english / name):
                 problems.append(direction)
+    for stray in sorted(directory.iterdir()):
+        if stray.name not in expected:  # a misnamed copy or a folder one level too deep
+            problems.append(
+                Problem(
+                    relative_path(stray),
+                    Phrase(N_("the app never reads {name}"), name=stray.name),
+                    error=False,
+                    fix=Phrase(
+                        N_("a letter folder holds only {names}: rename or move it"),
+                        names=", ".join(expected),
+                    ),
+                )
+            )
     if any(
         (directory / name).is_file() for name in ("salutations.toml", "offices.toml", "asks.toml")
     ):
@@ -610,6 +623,22 @@ def _quiet_catalog_loader() -> Iterator[None]:
         logger.setLevel(level)
 
 
+def _missing_catalog(locale: str) -> Problem:
+    """The catalog is not where the app reads it: a .po elsewhere in the language's folder is
+    named with where it belongs, else the command that makes one."""
+    path = i18n.catalog_path(locale)
+    found = sorted(p for p in (i18n.locales_dir() / locale).rglob("*.po") if p != path)
+    if found:
+        fix = Phrase(
+            N_("move {found} to {path}"),
+            found=relative_path(found[0]),
+            path=relative_path(path),
+        )
+    else:
+        fix = Phrase(N_("make it with pybabel init (locales/README.md, Add a language)"))
+    return Problem(relative_path(path), Phrase(N_("the catalog file is missing")), fix=fix)
+
+
 def _check_locale(locale: str, render: bool, user_templates: Path | None) -> LocaleReport:
     report = LocaleReport(locale)
     if locale != SOURCE_LANGUAGE and i18n.catalog_path(locale).is_file():
@@ -617,11 +646,7 @@ def _check_locale(locale: str, render: bool, user_templates: Path | None) -> Loc
         report.problems.extend(problems)
 
     elif locale != SOURCE_LANGUAGE and locale in interface_locales():
-        report.problems.append(
-            Problem(
-                relative_path(i18n.catalog_path(locale)), Phrase(N_("the catalog file is missing"))
-            )
-        )
+        report.problems.append(_missing_catalog(locale))
     if (rendering.SHIPPED_TEMPLATES / locale).is_dir():
         report.templates_present, report.templates_expected, problems = check_templates(locale)
         if user_templates is not None:

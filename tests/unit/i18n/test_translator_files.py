@@ -324,3 +324,35 @@ def test_a_regional_locale_whose_language_has_no_letters_is_told_they_are_englis
     )
     code, out = check(capsys, "it_CH")
     assert "warning: templates/it_CH: no letter templates; letters fall back to English" in out
+
+
+def test_a_catalog_saved_outside_lc_messages_is_named_with_where_it_belongs(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    write_po(locales / "it" / "messages.po", "it", 'msgid "Settings"\nmsgstr "Impostazioni"\n')
+    code, out = check(capsys, "it")
+    assert code == 1
+    assert (
+        "error: locales/it/LC_MESSAGES/messages.po: the catalog file is missing; "
+        "move locales/it/messages.po to locales/it/LC_MESSAGES/messages.po"
+    ) in out
+
+
+def test_a_misnamed_template_and_a_nested_folder_are_named_as_never_read(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    shutil.copy(templates / "es" / "letter.txt.j2", templates / "es" / "carta.txt.j2")
+    shutil.copytree(templates / "es", templates / "es" / "es")
+    code, out = check(capsys, "es")
+    assert code == 0
+    folder_holds = (
+        "a letter folder holds only asks.toml, letter.txt.j2, offices.toml, salutations.toml,"
+        " solidarity.txt.j2: rename or move it"
+    )
+    assert (
+        f"warning: templates/es/carta.txt.j2: the app never reads carta.txt.j2; {folder_holds}"
+        in out
+    )
+    assert f"warning: templates/es/es: the app never reads es; {folder_holds}" in out
