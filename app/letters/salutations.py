@@ -370,7 +370,10 @@ def office_data_problems(data: dict[str, Any]) -> list[Finding]:
 # Words the checks of the letters' data files share
 UNKNOWN_TABLE = N_("unknown table [{table}]")
 MUST_BE_A_TABLE = N_("[{table}] must be a table")
-NEUTRAL_MISSING = N_("[{table}] {key}: the neutral form is missing (gender not stated)")
+NEUTRAL_MISSING = N_(
+    '[{table}] {key}: the neutral form is missing; add neutral = "…", the words for an '
+    "official whose gender the UA does not state"
+)
 
 
 def _title_problems(key: str, value: object) -> list[Finding]:

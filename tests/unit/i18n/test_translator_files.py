@@ -139,7 +139,12 @@ def test_missing_messages_are_named(
     [
         ('minister = "Estimado {name}:"', "minister", "unknown placeholder {name}"),
         ('ministre = "Señor Ministro:"', "ministre", "unknown rank 'ministre'"),
-        ('judge = { m = "Señor Juez:", f = "Señora Jueza:" }', "judge", "neutral form is missing"),
+        (
+            'judge = { m = "Señor Juez:", f = "Señora Jueza:" }',
+            "judge",
+            '[salutation] judge: the neutral form is missing; add neutral = "…", the words for an'
+            " official whose gender the UA does not state",
+        ),
         ('judge = { m = "Señor Juez:", x = "?", neutral = "Señoría:" }', "judge", "unknown gender"),
     ],
 )
