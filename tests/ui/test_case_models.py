@@ -266,14 +266,18 @@ def test_the_proxy_reads_any_model_of_cases_the_case_model_only_faster(
         item.setData(case, CASE_ROLE)
         plain.appendRow(item)
     assert not isinstance(plain, CaseRowSource)
-    found = {}
+    found, flags = {}, {}
     for name, source_model in (("case model", model), ("plain", plain)):
         proxy = CaseFilterProxy()
         proxy.setSourceModel(source_model)
         proxy.set_search_text("atlantis")
         qtmodeltester.check(proxy)
         found[name] = {proxy.case_at(row).ua_number for row in range(proxy.rowCount())}
+        flags[name] = {proxy.flags(proxy.index(row, 0)) for row in range(proxy.rowCount())}
     assert found["plain"] == found["case model"] == {"7/25", "1/26", "80/99"}
+    # every row shown can be selected, whichever way the proxy reads its source
+    selectable = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+    assert all(f & selectable == selectable for f in flags["plain"] | flags["case model"])
 
 
 def test_countries_are_shown_sorted_and_found_in_the_interface_language(qapp) -> None:  # type: ignore[no-untyped-def]

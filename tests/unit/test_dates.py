@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from app.dates import date_time, long_date, month_year
+from app.dates import date_time, long_date, month_year, today
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,9 @@ def test_a_moment_is_shown_in_local_time_with_the_month_in_words() -> None:
 )
 def test_a_month_with_its_year_in_the_interface_language(locale: str, expected: str) -> None:
     assert month_year(date(2026, 3, 31), locale) == expected
+
+
+def test_today_is_the_local_date() -> None:
+    before = date.today()
+    found = today()
+    assert found in (before, date.today())  # the same day, unless midnight fell in between

@@ -64,6 +64,19 @@ def test_samples_are_shown_marked_on_the_tally_but_never_counted(mixed: Database
     assert [c.ua_number for c in report.cases] == ["12/26"] and report.total == 2
 
 
+def test_a_sample_case_in_play_is_marked_on_the_tally_before_its_first_letter(
+    mixed: Database,
+) -> None:
+    events.create_event(mixed, "Practice evening", cases=["901/27", "12/26"])
+    event = events.get_event(mixed, "Practice evening")
+    events.record_event_letter(mixed, event, "12/26", target_index=1, count=3)
+    tally = events.event_tally(mixed, "Practice evening")
+    assert [c.ua_number for c in tally.cases] == ["901/27", "12/26"]
+    sample = tally.cases[0]
+    assert sample.is_sample and sample.title.startswith(MARKING) and sample.total == 0
+    assert tally.total == 3
+
+
 def test_samples_are_never_in_write_today(mixed: Database) -> None:
     queue = write_today(mixed, shipped_table(), date(2026, 1, 1))
     assert [item.case.ua_number for item in queue] == ["12/26"]
