@@ -190,6 +190,7 @@ def check_catalog(
     present: dict[tuple[str, str | None], Problem] = {}
     fuzzy: list[Problem] = []
     untranslated: list[Problem] = []
+    base = locale.split("_")[0] if _has_base_catalog(locale) else None
     for number, message in enumerate(messages):
         msgid = _msgid(message.id)
         stats.total += 1
@@ -203,7 +204,9 @@ def check_catalog(
             fuzzy.append(
                 Problem(
                     f"{shown}:{_fuzzy_line(lines, message.lineno or 1)}",
-                    Phrase(N_("marked fuzzy: the app shows the English text instead")),
+                    Phrase(N_("marked fuzzy: the app shows the {base} text instead"), base=base)
+                    if base
+                    else Phrase(N_("marked fuzzy: the app shows the English text instead")),
                     error=False,
                     msgid=msgid,
                     fix=Phrase(

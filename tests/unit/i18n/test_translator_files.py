@@ -361,3 +361,25 @@ def test_a_misnamed_template_and_a_nested_folder_are_named_as_never_read(
         in out
     )
     assert f"warning: templates/es/es: the app never reads es; {folder_holds}" in out
+
+
+def test_a_fuzzy_entry_of_a_regional_catalog_says_the_base_language_is_shown(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, locales = sandbox
+    write_po(
+        locales / "es_MX" / "LC_MESSAGES" / "messages.po",
+        "es_MX",
+        """\
+        #, fuzzy
+        msgid "Settings"
+        msgstr "Configuración"
+        """,
+        plural="nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
+    )
+    code, out = check(capsys, "es_MX")
+    assert code == 0
+    assert (
+        'warning: locales/es_MX/LC_MESSAGES/messages.po:7: "Settings": marked fuzzy: the app '
+        'shows the es text instead; check the translation, then delete "fuzzy" from the "#," line'
+    ) in out
