@@ -87,6 +87,15 @@ def decode_text(data: bytes, source: str) -> str:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _strict(data, "utf-16", source)
     else:
+        if is_word_processor_file(data):
+            raise ImportRejected(
+                source,
+                N_(
+                    "This is a word-processor document (Word or LibreOffice), which Appeal "
+                    "Desk cannot read. Save it as PDF or as plain text (.txt) in your word "
+                    "processor, then import that file."
+                ),
+            )
         if b"\x00" in data:
             raise _binary(source)
         try:
@@ -100,6 +109,20 @@ def decode_text(data: bytes, source: str) -> str:
     if "\x00" in text or controls > max(8, len(text) // 200):
         raise _binary(source)
     return text
+
+
+_ZIP = b"PK\x03\x04"
+_OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc files before 2007
+
+
+def is_word_processor_file(data: bytes) -> bool:
+    """A .docx, .odt or old .doc file, whatever its name says."""
+    if data.startswith(_OLD_OFFICE):
+        return True
+    head = data[:4096]
+    return data.startswith(_ZIP) and any(
+        mark in head for mark in (b"word/", b"[Content_Types].xml", b"opendocument.text")
+    )
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:

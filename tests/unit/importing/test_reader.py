@@ -42,6 +42,23 @@ def test_binary_junk_is_refused(tmp_path: Path) -> None:
         read_document(path)
 
 
+@pytest.mark.parametrize("name", ["report.docx", "report.txt", "ua.doc"])
+def test_a_word_document_is_refused_with_what_to_do(tmp_path: Path, name: str) -> None:
+    """A UA saved from Word (or a .docx renamed .txt) is named for what it is, not "binary"."""
+    import zipfile
+
+    path = tmp_path / name
+    if name.endswith(".doc"):
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    else:
+        with zipfile.ZipFile(path, "w") as package:
+            package.writestr("[Content_Types].xml", "<Types/>")
+            package.writestr("word/document.xml", "<w:document>UA 12/26</w:document>")
+    with pytest.raises(ImportRejected, match="word-processor document") as refused:
+        read_document(path)
+    assert "Save it as PDF or as plain text" in refused.value.reason
+
+
 def test_empty_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
