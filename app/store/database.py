@@ -40,10 +40,12 @@ _T = TypeVar("_T")
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL, FKs, FULL sync (durable) and BEGIN IMMEDIATE (no lock)."""
+    """Create an engine; SQLite gets WAL, FKs, FULL sync (durable) and BEGIN IMMEDIATE (no lock).
+    A server's connections are checked before use: one the server closed (it was restarted)
+    is replaced instead of failing the user's next action."""
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(url)
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")

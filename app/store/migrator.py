@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from app.domain.errors import N_, StoreUnavailable
 
@@ -23,6 +23,19 @@ def current_revision(engine: Engine) -> str | None:
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+# The key of the server-wide lock one migration holds ("AppealDe" in ASCII).
+MIGRATION_LOCK_KEY = 0x4170_7065_616C_4465
+
+
+def _first_to_migrate(conn: Connection) -> bool:
+    """On a server: wait while another laptop migrates the same database, then say whether
+    there is still something to do (laptops switched on together start on it at once)."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    if not inspect(conn).has_table("alembic_version"):
+        return True
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar() != HEAD
 
 
 def migrate_to_head(engine: Engine, backup_dir: Path | None) -> None:
@@ -57,6 +70,8 @@ def migrate_to_head(engine: Engine, backup_dir: Path | None) -> None:
             raw.execute("PRAGMA foreign_keys=OFF")  # must precede BEGIN; no-op inside a transaction
         try:
             with conn.begin():
+                if not sqlite and not _first_to_migrate(conn):
+                    return  # another laptop migrated it while this one waited
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
                 if sqlite:

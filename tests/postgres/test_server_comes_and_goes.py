@@ -1,0 +1,67 @@
+"""A group's laptops on one server: switched on together on an empty database, and carrying
+on after the server closed their connections (it was restarted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine, make_url, text
+
+from app.services.events import create_event, event_tally, get_event, record_event_letter
+from tests.builders import add_event_cases
+from tests.postgres.conftest import open_pg
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_laptops_switched_on_together_on_an_empty_database_all_open_it(
+    pg_url: str, tmp_path: Path
+) -> None:
+    laptops = [
+        subprocess.Popen(
+            [sys.executable, "-m", "app", "--data-dir", str(tmp_path / f"laptop{n}")]
+            + ["--database-url", pg_url, "list"],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(3)
+    ]
+    for laptop in laptops:
+        out, err = laptop.communicate(timeout=300)
+        assert (laptop.returncode, err) == (0, "")
+        assert out.startswith("No cases.")
+
+
+def close_every_connection(pg_url: str) -> None:
+    """What a restart of the server does to the connections a laptop keeps open."""
+    url = make_url(pg_url)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = :name AND pid <> pg_backend_pid()"
+            ),
+            {"name": url.database},
+        )
+    admin.dispose()
+
+
+def test_the_first_count_after_the_server_closed_the_connections_is_recorded(
+    pg_url: str, tmp_path: Path
+) -> None:
+    db = open_pg(pg_url, tmp_path)
+    add_event_cases(db)
+    create_event(db, "Evening", cases=["12/26"])
+    event = get_event(db, "Evening")
+    record_event_letter(db, event, "12/26", target_index=1, count=3)
+
+    close_every_connection(pg_url)
+    record_event_letter(db, event, "12/26", target_index=1, count=4)
+
+    assert event_tally(db, "Evening").total == 7
+    db.close()
