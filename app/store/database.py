@@ -13,10 +13,11 @@ import logging
 import os
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.atomic_files import remove_stale_temp_files
 from app.domain.errors import (
@@ -37,6 +38,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
+
+# On a server, every unit of work that wrote says so on this channel, signed by its handle.
+CHANGES_CHANNEL = "appeal_desk_changes"
+# How long a look for those notices waits: none would read only what is already in hand and
+# not notice that the server has closed the connection.
+NOTICES_WAIT_S = 0.001
 
 
 def make_engine(url: str) -> Engine:
@@ -92,6 +99,11 @@ class Database:
         # The SQLite file as this handle last knew it: its own commits move it along, so a
         # difference is a commit made elsewhere (a command, another program on the file).
         self._known_state = self._file_state()
+        # A server's store: this handle's name on the changes channel, and the connection
+        # that hears the other laptops' commits there (opened when first asked).
+        self._sender = uuid.uuid4().hex
+        self._listener: Any = None
+        self._notices_lost = False
         if engine is not None:
             self._use_engine(engine)
 
@@ -146,6 +158,7 @@ class Database:
                 before = self._file_state()  # nobody else can commit during our turn
                 with sessions.begin() as session:
                     yield session
+                    self._tell_other_laptops(session)
                 self._follow_own_commit(before)
         except OperationalError as exc:
             raise StoreUnavailable(describe_operational_error(exc, self.path)) from exc
@@ -172,14 +185,85 @@ class Database:
             self._known_state = self._file_state()
 
     def changed_elsewhere(self) -> bool:
-        """True, once, when another program (the command line, another copy of Appeal Desk)
-        has committed to this SQLite store since this handle last looked; False for a server's
-        store, whose other writers are not watched."""
+        """True, once, when another program (the command line, another copy of Appeal Desk,
+        another laptop on the same server) has committed to this store since this handle last
+        looked. On a server, the first question starts listening and answers False."""
+        if self.path is None:
+            return self._heard_other_laptops()
         now = self._file_state()
         if now is None or now == self._known_state:
             return False
         self._known_state = now
         return True
+
+    def _tell_other_laptops(self, session: Session) -> None:
+        """On a server, a unit of work that wrote tells the listening laptops, on commit."""
+        if self.path is not None:
+            return
+        from sqlalchemy import text
+
+        session.execute(
+            text(
+                "SELECT pg_notify(:channel, :sender) WHERE txid_current_if_assigned() IS NOT NULL"
+            ),
+            {"channel": CHANGES_CHANNEL, "sender": self._sender},
+        )
+
+    def _heard_other_laptops(self) -> bool:
+        """Whether another handle committed since the last question (waits a millisecond at
+        most: only what the server already sent is read). A connection lost with the server is opened again,
+        and then the answer is True, since what happened meanwhile was not heard."""
+        if self._engine is None or self._engine.dialect.name != "postgresql":
+            return False
+        listener = self._listener
+        if listener is None:  # not yet listening, or no longer: the server was away
+            if not self._listen():
+                return False
+            missed, self._notices_lost = self._notices_lost, False
+            return missed
+        import psycopg
+
+        try:
+            heard = [found.payload for found in listener.notifies(timeout=NOTICES_WAIT_S)]
+        except psycopg.Error:
+            log.info("lost the server's change notices; listening again")
+            self._stop_listening()
+            self._notices_lost = True  # what was committed meanwhile was not heard
+            return self._heard_other_laptops()
+        return any(sender != self._sender for sender in heard)
+
+    def listen_to_other_laptops(self) -> None:
+        """On a server, start hearing the other laptops' commits now (``changed_elsewhere``
+        reports them); a SQLite file is watched without it. Opens a connection: not on the
+        window's thread."""
+        if self.path is None and self._listener is None:
+            self._listen()
+
+    def _listen(self) -> bool:
+        """Open the listening connection; False when the server cannot be reached now."""
+        import psycopg
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            pooled = self.engine.raw_connection()
+            listener = pooled.driver_connection
+            assert listener is not None
+            pooled.detach()  # this handle's own from now on, never handed to a unit of work
+            listener.autocommit = True
+            listener.execute(f"LISTEN {CHANGES_CHANNEL}")
+        except (DBAPIError, psycopg.Error):
+            log.info("cannot listen for other laptops' changes now", exc_info=True)
+            return False
+        self._listener = listener
+        return True
+
+    def _stop_listening(self) -> None:
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            try:
+                listener.close()
+            except Exception:  # a connection the server dropped: nothing left to close
+                log.debug("closing the listening connection failed", exc_info=True)
 
     def _one_writer(self) -> AbstractContextManager[object]:
         """A SQLite file takes one transaction at a time, from every thread and copy of the
@@ -216,6 +300,7 @@ class Database:
 
     def close(self) -> None:
         with self._engine_made:  # an engine being made is disposed of once it is
+            self._stop_listening()
             if self._engine is not None:
                 self._engine.dispose()
             if self._lock is not None:

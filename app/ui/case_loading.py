@@ -210,6 +210,7 @@ class CaseLoading(QObject):
             from app.services.database import open_store_exclusively
 
             db = open_store_exclusively(paths, url)
+            db.listen_to_other_laptops()  # what they import shows when the user comes back
             if details_shown:  # they show a long date and the case's asks: Babel's date
                 from app.dates import long_date  # formatting, the interface language's CLDR
                 from app.services.asks import read_ask_words  # data and the asks files load

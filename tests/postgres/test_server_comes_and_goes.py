@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
@@ -48,6 +49,11 @@ def close_every_connection(pg_url: str) -> None:
             ),
             {"name": url.database},
         )
+        gone = text(  # pg_terminate_backend only asks: wait until they have ended
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()"
+        )
+        while conn.execute(gone, {"name": url.database}).scalar():
+            time.sleep(0.01)
     admin.dispose()
 
 
@@ -64,4 +70,18 @@ def test_the_first_count_after_the_server_closed_the_connections_is_recorded(
     record_event_letter(db, event, "12/26", target_index=1, count=4)
 
     assert event_tally(db, "Evening").total == 7
+    db.close()
+
+
+def test_a_laptop_that_lost_the_server_lists_its_cases_again_once_it_is_back(
+    pg_url: str, tmp_path: Path
+) -> None:
+    db = open_pg(pg_url, tmp_path)
+    db.listen_to_other_laptops()
+    assert not db.changed_elsewhere()
+
+    close_every_connection(pg_url)  # what others committed meanwhile went unheard
+
+    assert db.changed_elsewhere()
+    assert not db.changed_elsewhere()
     db.close()
