@@ -7,6 +7,13 @@ about 200 ms before a first query could run, so the window shows the cases while
 is opened, checked and migrated in the background. A read takes a function that runs one
 statement with named parameters (``:name``, which both drivers accept) and returns its rows.
 
+A SQLite store gives the list as JSON texts of a few thousand cases each, which SQLite
+makes in one step per text: a reader on another thread holds the interpreter lock only to
+turn the text into rows (``json.loads``), where row by row it took the lock back for each
+of the 60,000 rows of 10,000 cases and their persons, officials and appeals. At start-up the
+texts are made while the window is being built, and turned into rows after its first frame
+(``before_rows``).
+
 The preview is the first screen of open cases in the default order (upcoming deadlines
 soonest first, then passed ones, then undated: ``app.services.cases.list_order``): a few
 milliseconds where the whole list of 10,000 cases takes about 100 ms, so the window paints
@@ -15,12 +22,13 @@ it first and swaps in the whole list when it arrives.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 from pathlib import Path
 from sys import intern
@@ -56,6 +64,25 @@ _SENT = (
     "WHERE status = :sent AND kind = :appeal{and_where} GROUP BY case_id ORDER BY case_id"
 )
 _LIKE_ESCAPE = "/"
+# SQLite: the same rows, the next (at most) :size cases after :after in id order, as one JSON
+# text: [[id, ua_number, title, country, status, deadline, is_sample, [persons], [officials],
+# appeals sent], ...], with the last id and the number of cases in it.
+_CASES_AS_JSON = f"""SELECT json_group_array(json_array(
+    id, ua_number, title, country, status, deadline, is_sample,
+    json((SELECT json_group_array(name) FROM
+        (SELECT name FROM persons WHERE case_id = listed.id ORDER BY position))),
+    json((SELECT json_group_array(label) FROM
+        (SELECT {OFFICIAL_LABEL} AS label FROM targets
+        WHERE case_id = listed.id ORDER BY position))),
+    (SELECT COALESCE(SUM(count), 0) FROM appeals
+        WHERE case_id = listed.id AND status = :sent AND kind = :appeal))),
+    MAX(id), COUNT(*)
+FROM (SELECT id, ua_number, title, country, status, deadline, is_sample FROM cases
+    WHERE removed_at IS NULL AND id > :after{{where}} ORDER BY id LIMIT :size) AS listed"""
+CASES_PER_TEXT = 2_000
+# At start-up the texts of this many cases are made before their rows are wanted; a larger
+# store's others are made and read in turn afterwards (each text stays small in memory).
+CASES_MADE_AHEAD = 16_000
 
 
 def read_cases(
@@ -64,9 +91,16 @@ def read_cases(
     case_ids: Sequence[int] | None = None,
     open_only: bool = False,
     words: Sequence[str] = (),
+    sqlite: bool = False,
+    before_rows: Callable[[], object] | None = None,
+    per_text: int = CASES_PER_TEXT,
 ) -> list[CaseSummary]:
     """List rows of every case, or of ``case_ids``, of the open ones, of those whose stored
-    folded text holds every one of ``words`` (folded already); in no particular order."""
+    folded text holds every one of ``words`` (folded already); in no particular order.
+
+    ``sqlite``: the store is SQLite, which gives the rows as JSON texts of ``per_text``
+    cases; ``before_rows`` is then called once the texts of the first ``CASES_MADE_AHEAD``
+    cases are made, before any becomes a row (start-up: the window's first frame first)."""
     conditions: list[str] = []
     params: dict[str, Any] = {"sent": AppealStatus.SENT.value, "appeal": AppealKind.APPEAL.value}
     if case_ids is not None:
@@ -78,6 +112,12 @@ def read_cases(
         conditions.append(f"search_text LIKE :word{n} ESCAPE '{_LIKE_ESCAPE}'")
         params[f"word{n}"] = f"%{_escape_like(word)}%"
     where = "".join(f" AND {condition}" for condition in conditions)
+    if sqlite:
+        texts = _json_texts(execute, where, params, per_text)
+        ahead = list(islice(texts, max(1, CASES_MADE_AHEAD // per_text)))
+        if before_rows is not None:
+            before_rows()
+        return _summaries_from_json(_in_turn(ahead, texts))
     # The other tables: rows of the cases asked for (every row when every case is listed;
     # those of removed cases are simply not used).
     owners = f"case_id IN (SELECT id FROM cases WHERE removed_at IS NULL{where})" if where else ""
@@ -126,7 +166,7 @@ def read_preview(
     open_count = counts.get(params["open"], 0)
     closed_count = sum(n for status, n in counts.items() if status != params["open"])
     if open_count + closed_count <= whole_list_at_most:
-        every = read_cases(execute)
+        every = read_cases(execute, sqlite=True)
         return CaseListPreview(tuple(every), open_count, closed_count, complete=True)
     last = list(execute(_NTH_UPCOMING, {**params, "offset": size - 1}))
     if last:
@@ -140,6 +180,8 @@ def read_preview(
             ids = execute(_IDS_DATED_BETWEEN, {**params, **bounds})
         else:
             ids = execute(_IDS_OPEN, params)
+    # a statement per table: each walks an index, where the JSON form sorts each case's
+    # persons and officials (the first screen's few milliseconds come first)
     cases = read_cases(execute, case_ids=[row[0] for row in ids])
     return CaseListPreview(cases=tuple(cases), open_count=open_count, closed_count=closed_count)
 
@@ -165,6 +207,81 @@ def read_file(db_path: Path, read: Callable[[Execute], _T]) -> _T | None:
         return None
     finally:
         conn.close()
+
+
+def _json_texts(
+    execute: Execute, where: str, params: dict[str, Any], per_text: int
+) -> Iterator[str]:
+    """The JSON texts of the cases ``where`` selects, ``per_text`` cases each, in id order."""
+    after = -(2**63)  # below every id
+    while True:
+        text, last, count = next(
+            iter(
+                execute(
+                    _CASES_AS_JSON.format(where=where), {**params, "after": after, "size": per_text}
+                )
+            )
+        )
+        if count:
+            yield text
+        if count < per_text:
+            return
+        after = last
+
+
+def _in_turn(ahead: list[str], rest: Iterator[str]) -> Iterator[str]:
+    """The texts made ahead, each let go as it is handed over, then the rest as made."""
+    ahead.reverse()
+    while ahead:
+        yield ahead.pop()
+    yield from rest
+
+
+def _summaries_from_json(texts: Iterable[str]) -> list[CaseSummary]:
+    """List rows from the JSON texts of ``_CASES_AS_JSON``, each text let go once read.
+    Equal countries, deadlines and lists of officials share one object, the officials' labels
+    are interned (memory: 100,000 rows), as ``_summaries`` does."""
+    statuses = {status.value: status for status in CaseStatus}
+    countries: dict[str, str] = {}
+    deadlines: dict[str | None, date | None] = {None: None}
+    officials_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    empty: tuple[str, ...] = ()
+    rows: list[CaseSummary] = []
+    for text in texts:
+        for (
+            case_id,
+            ua_number,
+            title,
+            country,
+            status,
+            deadline,
+            is_sample,
+            persons,
+            officials,
+            sent,
+        ) in json.loads(text):
+            if deadline not in deadlines:
+                deadlines[deadline] = date.fromisoformat(deadline)
+            if officials:
+                named = tuple(map(intern, officials))
+                named = officials_seen.setdefault(named, named)
+            else:
+                named = empty
+            rows.append(
+                CaseSummary(
+                    case_id,
+                    ua_number,
+                    title,
+                    countries.setdefault(country, country),
+                    statuses[status],
+                    deadlines[deadline],
+                    tuple(persons) if persons else empty,
+                    named,
+                    sent,
+                    bool(is_sample),
+                )
+            )
+    return rows
 
 
 def _escape_like(word: str) -> str:
