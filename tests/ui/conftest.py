@@ -15,6 +15,18 @@ from app.paths import AppPaths, resolve_paths  # noqa: E402
 from app.services.database import Database, open_store  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def clipboard_emptied_after_each_test() -> Iterator[None]:
+    """A test that puts its own QMimeData on the clipboard hands it to Qt, which would delete
+    it at process exit, after Python has gone, and crash the run (exit 139) once every test has
+    passed. Emptying the clipboard after each test deletes it while Python is still there."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
+
+
 @dataclass
 class RecordedMessages:
     """Every message box the app tried to show, in order; ``answer`` is what ask() returns."""
