@@ -44,6 +44,8 @@ CHANGES_CHANNEL = "appeal_desk_changes"
 # How long a look for those notices waits: none would read only what is already in hand and
 # not notice that the server has closed the connection.
 NOTICES_WAIT_S = 0.001
+# How long a laptop waits for a server that does not answer before saying so.
+SERVER_WAIT_S = 10
 
 
 def make_engine(url: str) -> Engine:
@@ -52,7 +54,10 @@ def make_engine(url: str) -> Engine:
     is replaced instead of failing the user's next action."""
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, connect_args=_server_connect_args(url))
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -71,6 +76,14 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _server_connect_args(url: str) -> dict[str, object]:
+    """A server that does not answer (a laptop off the network) fails an action after a
+    while instead of freezing the window for minutes; the URL's own ``connect_timeout`` wins."""
+    from sqlalchemy import make_url
+
+    return {} if "connect_timeout" in make_url(url).query else {"connect_timeout": SERVER_WAIT_S}
 
 
 class Database:

@@ -3,6 +3,7 @@ on after the server closed their connections (it was restarted)."""
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import time
@@ -96,3 +97,24 @@ def test_a_laptop_that_lost_the_server_lists_its_cases_again_once_it_is_back(
     assert said_within_a_while(db.changed_elsewhere)  # the socket closes a moment later
     assert not db.changed_elsewhere()
     db.close()
+
+
+def test_a_server_that_never_answers_is_said_after_a_while_not_waited_for_forever(
+    tmp_path: Path,
+) -> None:
+    silent = socket.socket()  # takes the connection, never says a word
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)
+    port = silent.getsockname()[1]
+    url = f"postgresql+psycopg://appeal_desk:secret@127.0.0.1:{port}/appeals"
+    laptop = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "laptop")]
+        + ["--database-url", url, "list"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    silent.close()
+    assert laptop.returncode == 1
+    assert "timeout" in laptop.stderr
