@@ -25,7 +25,6 @@ from app.i18n import _, add_language_listener, ngettext, remove_language_listene
 from app.ui.accessibility import QuietStack, speak_status_messages
 from app.ui.app_context import AppContext
 from app.ui.case_loading import CaseLoading, Page
-from app.ui.file_dialogs import keep_folders_in, release_folders
 from app.ui.main_actions import MainActions
 from app.ui.models.case_filter_proxy import CaseFilterProxy
 from app.ui.models.case_table_model import CaseTableModel
@@ -107,7 +106,6 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.window_state = WindowState(context.paths.ui_state_file)
         self.window_state.restore(self, self.splitter, self.case_list)
-        keep_folders_in(context)  # file dialogs open where the user left off, after a restart
         self.retranslate_ui()
         add_language_listener(self._on_language_changed)
 
@@ -174,6 +172,7 @@ class MainWindow(QMainWindow):
         here, after the first frame, as nothing of them is painted in it."""
         if self._commands is not None:
             return self._commands
+        self._keep_folders()
         from app.ui.case_actions import CaseActions
         from app.ui.edit_actions import EditActions
         from app.ui.events import EventsMenu
@@ -199,6 +198,14 @@ class MainWindow(QMainWindow):
         edits.status_message.connect(status.showMessage)
         self._commands = Commands(imports, case_actions, edits, events_menu)
         return self._commands
+
+    def _keep_folders(self) -> None:
+        """File dialogs open where the user left off, after a restart too (the folders are kept
+        in the settings). Done before the first dialog can open, not before the first frame,
+        which shows none: the file dialogs' module loads with the commands."""
+        from app.ui.file_dialogs import keep_folders_in
+
+        keep_folders_in(self.context)
 
     @property
     def imports(self) -> ImportController:
@@ -385,6 +392,7 @@ class MainWindow(QMainWindow):
     # ---- windows and files opened from the menus ---------------------------------------
 
     def _save_address_labels(self) -> None:
+        self._keep_folders()
         from app.ui import batch_outputs  # imported on use: paper output
 
         message = batch_outputs.save_address_labels(self.context, self, self.shown_cases())
@@ -392,6 +400,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 10_000)
 
     def _save_envelopes(self) -> None:
+        self._keep_folders()
         from app.ui import batch_outputs
 
         message = batch_outputs.save_envelopes(self.context, self, self.shown_cases())
@@ -399,6 +408,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 10_000)
 
     def _show_backups(self) -> None:
+        self._keep_folders()
         from app.ui.dialogs.backups_dialog import BackupsDialog
 
         context = self.context
@@ -522,6 +532,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.window_state.save(self, self.splitter, self.case_list)
+        from app.ui.file_dialogs import release_folders
+
         release_folders(self.context)
         remove_language_listener(self._on_language_changed)
         commands = self._commands
