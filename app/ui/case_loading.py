@@ -102,12 +102,12 @@ class CaseLoading(QObject):
             preview = early.preview()
             if preview is not None and preview.complete:  # a small store: no other read
                 self._show_whole_list(preview, early.listed_on)
-                QTimer.singleShot(0, self._open_store)  # let the list paint first
+                self._case_list.table.after_next_paint(self._open_store)  # the list first
                 return
             if preview is not None and preview.cases:
                 self._show_preview(preview)
-        if self.preview_counts is not None:  # let the preview paint first
-            QTimer.singleShot(0, lambda: self._read_and_open(early))
+        if self.preview_counts is not None:  # the preview's first paint comes first
+            self._case_list.table.after_next_paint(lambda: self._read_and_open(early))
         else:
             self._read_and_open(early)
 
