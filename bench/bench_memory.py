@@ -2,8 +2,9 @@
 
 Both run as child processes under ``paint_probe.py`` with ``BENCH_RSS=1``: the app opens a
 generated store of 100,000 cases (--quick: 5,000), paints its case list, lets the search
-proxy fold every open case's text, types a search and clears it, then reports ``ru_maxrss``;
-then again with the closed cases shown (their search texts are made only then).
+proxy fold every open case's text, types a search and clears it, then reports its peak
+resident memory (``VmHWM`` on Linux); then again with the closed cases shown (their search
+texts are made only then).
 """
 
 from __future__ import annotations

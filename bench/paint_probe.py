@@ -15,7 +15,7 @@ on until the whole list has replaced it and is painted (``painted_ms=``).
 
 With ``BENCH_RSS=1`` it first lets the app settle (the store opened, idle work done, a
 search typed and cleared; with ``BENCH_SHOW_CLOSED=1`` closed cases shown and searched too)
-and then also prints ``peak_rss_kb=`` (ru_maxrss).
+and then also prints ``peak_rss_kb=`` (its peak resident memory).
 """
 
 from __future__ import annotations
