@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.domain.errors import Phrase
+from app.domain.errors import N_, Phrase
 from app.domain.model import Person, Target
+
+# What deleting a case removes, as a deletion's message names it: "UA 61/15"
+CASE_TO_DELETE = N_("UA {ua_number}")
 
 # table name -> primary key -> column values (the rows an action touched)
 RowState = dict[str, dict[int, dict[str, object]]]

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.changes import (
+    CASE_TO_DELETE,
     AppealEdits,
     CaseEdits,
     DeletionPreview,
@@ -226,7 +227,7 @@ def preview_case_deletion(db: Database, ua_number: str) -> DeletionPreview:
             .where(EventCaseRow.case_id == row.id)
         )
         return DeletionPreview(
-            what=Phrase(N_("UA {ua_number}"), ua_number=row.ua_number),
+            what=Phrase(CASE_TO_DELETE, ua_number=row.ua_number),
             documents=len(row.outputs),
             appeals=len(appeals),
             letters=sum(a.count for a in appeals),

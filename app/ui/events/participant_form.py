@@ -187,10 +187,11 @@ class ParticipantForm(QWidget):
         self.restart_button.clicked.connect(lambda: self._redraft())
 
     def _lay_out(self) -> None:
-        kinds = QHBoxLayout()
+        # One under the other: side by side, a long translation is cut off in a narrow window
+        kinds = QVBoxLayout()
+        kinds.setContentsMargins(0, 0, 0, 0)
         kinds.addWidget(self.appeal_radio)
         kinds.addWidget(self.solidarity_radio)
-        kinds.addStretch()
         story = QVBoxLayout()
         story.setContentsMargins(0, 0, 0, 0)
         story.addWidget(self.story_caption)
