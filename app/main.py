@@ -232,7 +232,7 @@ _window_done: list[bool] = []  # the window ran and closed: everything is saved 
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from app.qt_system_libraries import check_window_platform, detect_distribution, lacks_display
+    from app.qt_system_libraries import check_window_platform, lacks_display
 
     if lacks_display():  # Qt would abort the process with its own message
         from app.i18n import _
@@ -251,6 +251,8 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     missing = check_window_platform()
     if missing is not None:  # Qt would abort with a message naming the wrong library
+        from app.qt_library_advice import detect_distribution
+
         print(missing.advice(detect_distribution()), file=sys.stderr)
         return 1
     import gc

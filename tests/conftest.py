@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from app.qt_system_libraries import check_plugin, detect_distribution
+from app.qt_library_advice import detect_distribution
+from app.qt_system_libraries import check_plugin
 
 # Hypothesis times nothing: how fast a busy machine draws or runs an example is no result (the
 # benchmarks in bench/ measure speed). CI replays the same examples every run (a red build

@@ -14,13 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from app.qt_library_advice import Distribution, MissingLibraries, detect_distribution
 from app.qt_system_libraries import (
-    Distribution,
-    MissingLibraries,
     candidate_platforms,
     check_plugin,
     check_window_platform,
-    detect_distribution,
     lacks_display,
     loads,
     main,
