@@ -381,30 +381,24 @@ class LetterDialog(QDialog):
 
         b = self.buttons
         b.copy.clicked.connect(self.copy_to_clipboard)
-        b.print.clicked.connect(
-            lambda: self.run_output(
-                lambda: letter_output.print_letter(self), _("The letter could not be printed")
-            )
+        outputs = (
+            (b.print.clicked, letter_output.print_letter, _("The letter could not be printed")),
+            (b.pdf.clicked, letter_output.save_pdf, _("The letter could not be saved as PDF")),
+            (b.email.clicked, letter_output.email_letter, None),
+            (
+                b.eml_action.triggered,
+                letter_output.save_eml,
+                _("The email draft could not be saved"),
+            ),
+            (
+                b.envelope_action.triggered,
+                letter_output.save_envelope,
+                _("The envelope could not be saved"),
+            ),
+            (b.social_action.triggered, letter_output.copy_social_post, None),
         )
-        b.pdf.clicked.connect(
-            lambda: self.run_output(
-                lambda: letter_output.save_pdf(self), _("The letter could not be saved as PDF")
-            )
-        )
-        b.email.clicked.connect(lambda: self.run_output(lambda: letter_output.email_letter(self)))
-        b.eml_action.triggered.connect(
-            lambda: self.run_output(
-                lambda: letter_output.save_eml(self), _("The email draft could not be saved")
-            )
-        )
-        b.envelope_action.triggered.connect(
-            lambda: self.run_output(
-                lambda: letter_output.save_envelope(self), _("The envelope could not be saved")
-            )
-        )
-        b.social_action.triggered.connect(
-            lambda: self.run_output(lambda: letter_output.copy_social_post(self))
-        )
+        for signal, output, failed in outputs:
+            signal.connect(self._runs_output(output, failed))
         b.mark_sent.clicked.connect(self.request_mark_sent)
         b.close.clicked.connect(self.close)
         b.print.setEnabled(letter_output.paper_available())
@@ -509,6 +503,12 @@ class LetterDialog(QDialog):
 
     def request_mark_sent(self) -> None:
         self.mark_sent_requested.emit(self.draft())
+
+    def _runs_output(
+        self, output: Callable[[LetterDialog], str | None], failed: str | None
+    ) -> Callable[[], None]:
+        """A slot that runs ``output`` on this letter through ``run_output``."""
+        return lambda: self.run_output(lambda: output(self), failed)
 
     def run_output(self, action: Callable[[], str | None], failed: str | None = None) -> None:
         """Run a print/PDF/email action; its return value (if any) becomes the status line.
