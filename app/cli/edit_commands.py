@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.cli.context import CliContext
 from app.cli.terminal import printable
-from app.domain.changes import DeletionPreview
+from app.domain.changes import CASE_TO_DELETE, DeletionPreview
 from app.domain.errors import N_, InvalidInput
 from app.i18n import _, ngettext, pgettext
 
@@ -103,7 +103,7 @@ def register_event_actions(
 
 def describe_removal(preview: DeletionPreview, *, keep_appeals: bool = False) -> str:
     """One sentence naming what a deletion removes (said before it happens)."""
-    parts = [preview.what.translated(_)]
+    parts: list[str] = []
     if preview.documents:
         parts.append(
             ngettext("%(count)d document", "%(count)d documents", preview.documents)
@@ -117,13 +117,31 @@ def describe_removal(preview: DeletionPreview, *, keep_appeals: bool = False) ->
             "count": preview.letters
         }
         parts.append(f"{appeals} {letters}")
-    text = _("This removes: {what}.").format(what="; ".join(parts))
+    text = _removes(preview, with_it="; ".join(parts))
     if preview.appeals and keep_appeals:
         kept = ngettext("%(count)d appeal", "%(count)d appeals", preview.appeals) % {
             "count": preview.appeals
         }
         text += " " + _("Kept in the history and in reports: {appeals}.").format(appeals=kept)
     return text
+
+
+def _removes(preview: DeletionPreview, *, with_it: str) -> str:
+    """ "This removes UA 61/15 and with it: 2 documents." A case has sentences of its own, so a
+    language can give the case number its article ("Ceci supprime l'AU 61/15")."""
+    if preview.what.template == CASE_TO_DELETE:
+        ua_number = preview.what.fields["ua_number"]
+        if with_it:
+            # TRANSLATORS: {with_it} lists what goes with the case: "2 documents; 1 recorded appeal"
+            return _("This removes UA {ua_number} and with it: {with_it}.").format(
+                ua_number=ua_number, with_it=with_it
+            )
+        return _("This removes UA {ua_number}.").format(ua_number=ua_number)
+    what = preview.what.translated(_)
+    if with_it:
+        # TRANSLATORS: {what} is "the event …" or "the practice cases"; {with_it} lists what goes with it
+        return _("This removes {what} and with it: {with_it}.").format(what=what, with_it=with_it)
+    return _("This removes {what}.").format(what=what)
 
 
 def _confirmed(args: argparse.Namespace, ctx: CliContext, what: str) -> bool:
@@ -273,7 +291,7 @@ def run_appeal_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.database()
     appeal_id = find_appeal_id(db, args.appeal_id)
     [record] = [r for r in list_appeals(db) if r.appeal_id == appeal_id]
-    what = _("This removes: the appeal {id} for UA {ua_number} to {target} ({status}).").format(
+    what = _("This removes the appeal {id} for UA {ua_number} to {target} ({status}).").format(
         status=_appeal_row(record)[4],
         id=appeal_id[:8],
         ua_number=record.ua_number,

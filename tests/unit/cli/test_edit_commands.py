@@ -72,11 +72,46 @@ def test_case_edit_and_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     cli(capsys, tmp_path, "sent", "901/27", "--channel", "post")
     code, out, _ = cli(capsys, tmp_path, "case", "delete", "901/27", "--keep-appeals")
     assert code == 0
-    assert "This removes: UA 901/27; 2 documents." in out
+    assert "This removes UA 901/27 and with it: 2 documents." in out
     assert "Kept in the history and in reports: 1 appeal." in out
     assert listed(capsys, tmp_path) == []
     code, out, _ = cli(capsys, tmp_path, "appeal", "list", "--json")
     assert [a["ua_number"] for a in json.loads(out)] == ["901/27"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "This removes UA 902/27 and with it: 1 document."),
+        ("fr", "Ceci supprime l'AU 902/27, ainsi que 1 document."),
+        ("es", "Esto elimina la AU 902/27, junto con 1 documento."),
+        ("pt", "Isto elimina a AU 902/27, juntamente com 1 documento."),
+        ("de", "Das entfernt UA 902/27, dazu: 1 Dokument."),
+    ],
+)
+def test_a_case_deletion_names_the_case_as_a_sentence_of_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_902))
+    code, out, _ = cli(capsys, tmp_path, "--lang", lang, "case", "delete", "902/27", "--yes")
+    assert code == 0
+    assert out.splitlines()[0] == expected
+
+
+def test_a_french_deletion_lists_what_goes_with_the_case_and_the_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_901), str(UPDATE_901))
+    cli(capsys, tmp_path, "event", "create", "W4R", "--cases", "901/27")
+    cli(capsys, tmp_path, "sent", "901/27", "--channel", "post", "--event", "W4R")
+    code, out, _ = cli(capsys, tmp_path, "--lang", "fr", "event", "delete", "W4R", "--yes")
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "Ceci supprime l'événement W4R, ainsi que 1 appel enregistré (1 lettre)."
+    )
+    code, out, _ = cli(capsys, tmp_path, "--lang", "fr", "case", "delete", "901/27", "--yes")
+    assert code == 0
+    assert out.splitlines()[0] == "Ceci supprime l'AU 901/27, ainsi que 2 documents."
 
 
 def test_bad_case_input_is_exit_1_and_changes_nothing(
@@ -130,7 +165,7 @@ def test_appeal_list_edit_delete(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = cli(capsys, tmp_path, "appeal", "list")
     assert appeal["id"][:8] in out
     code, out, _ = cli(capsys, tmp_path, "appeal", "delete", appeal["id"])
-    assert code == 0 and "This removes: the appeal " in out and "(Sent)" in out
+    assert code == 0 and "This removes the appeal " in out and "(Sent)" in out
     assert json.loads(cli(capsys, tmp_path, "appeal", "list", "--json")[1]) == []
 
 
