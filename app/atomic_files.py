@@ -4,6 +4,11 @@ fsynced, renamed over the target, and the folder fsynced, so a crash leaves old 
 A write that fails or comes out incomplete (a full disk, a writer that swallowed its errors)
 leaves the previous file exactly as it was. A target that is a symbolic link, a device or a
 folder is refused instead of being replaced by a regular file.
+
+The app's own files (the store, settings, backups) are private to the user. A file the user
+exports (a letter PDF, an .eml draft, a report) gets the permissions any program would give
+it: those of the file it replaces, else the usual ones after the user's umask, so a letter
+saved into a group's shared folder can be read there.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app.domain.errors import N_, OutputFailed, Phrase
+from app.paths import user_umask
 
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 3600  # older temp files are leftovers of a crash, not a write in progress
@@ -61,6 +67,20 @@ def ensure_regular_target(path: Path) -> None:
         raise NotARegularFile(path)
 
 
+def _share_like_any_file(target: Path, temp: Path) -> None:
+    """Give ``temp`` the permission bits of the file it is about to replace, else those any
+    program would give a new file under the user's own umask (POSIX only)."""
+    if os.name != "posix":
+        return
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        os.chmod(temp, 0o666 & ~user_umask())
+        return
+    if stat.S_ISREG(mode):
+        os.chmod(temp, stat.S_IMODE(mode))
+
+
 @contextlib.contextmanager
 def atomic_replace(
     path: str | os.PathLike[str],
@@ -68,6 +88,7 @@ def atomic_replace(
     *,
     allow_empty: bool = False,
     sync_folder: bool = True,
+    private: bool = True,
 ) -> Iterator[Path]:
     """Yield a temp path beside ``path``; once the block ends, check it and replace ``path``.
 
@@ -77,6 +98,8 @@ def atomic_replace(
     the temp file is removed, ``path`` keeps its previous content and the error propagates.
     Without ``sync_folder`` the caller fsyncs the folder itself (once for many files): until
     then a power cut may lose the new name, never leave a part of the file under it.
+    A ``private`` file is readable by the user only; otherwise the new file keeps the
+    permissions of the one it replaces, or gets the usual ones after the user's umask.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -93,6 +116,8 @@ def atomic_replace(
         with open(temp, "rb+") as fh:  # the writer may not have fsynced: do it here
             os.fsync(fh.fileno())
         ensure_regular_target(target)
+        if not private:
+            _share_like_any_file(target, temp)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -102,10 +127,10 @@ def atomic_replace(
 
 
 def replace_file_contents(
-    path: str | os.PathLike[str], data: bytes, *, sync_folder: bool = True
+    path: str | os.PathLike[str], data: bytes, *, sync_folder: bool = True, private: bool = True
 ) -> None:
     """Write ``data`` to ``path`` so that a crash or a full disk leaves the old file whole
-    (``sync_folder`` as in :func:`atomic_replace`).
+    (``sync_folder`` and ``private`` as in :func:`atomic_replace`).
 
     Raises OSError (the store and settings report it in their own words).
     """
@@ -116,7 +141,9 @@ def replace_file_contents(
             raise IncompleteWrite(Path(path), f"{written} of {len(data)} bytes")
 
     with (
-        atomic_replace(path, same_size, allow_empty=not data, sync_folder=sync_folder) as temp,
+        atomic_replace(
+            path, same_size, allow_empty=not data, sync_folder=sync_folder, private=private
+        ) as temp,
         open(temp, "wb") as fh,
     ):
         fh.write(data)
@@ -172,14 +199,14 @@ def output_failed(target: Path, exc: OSError, existed: bool) -> OutputFailed:
 
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str], check: Check | None = None) -> Iterator[Path]:
-    """:func:`atomic_replace` for exports: every OSError becomes OutputFailed.
+    """:func:`atomic_replace` for exports (not private): every OSError becomes OutputFailed.
 
     A QPdfWriter only finishes its file when it is destroyed: drop it inside the block.
     """
     target = Path(path)
     existed = target.is_file() and not target.is_symlink()
     try:
-        with atomic_replace(target, check) as temp:
+        with atomic_replace(target, check, private=False) as temp:
             yield temp
     except OSError as exc:
         raise output_failed(target, exc, existed) from exc
@@ -190,7 +217,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     existed = target.is_file() and not target.is_symlink()
     try:
-        replace_file_contents(target, data)
+        replace_file_contents(target, data, private=False)
     except OSError as exc:
         raise output_failed(target, exc, existed) from exc
 

@@ -169,9 +169,9 @@ def choose_cli_language(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     if os.name == "posix":  # what the app creates (store, backups, log) is its user's alone
-        from app.paths import PRIVATE_UMASK
+        from app.paths import use_private_umask
 
-        os.umask(PRIVATE_UMASK)
+        use_private_umask()
     from app.logging_setup import quiet_until_configured
 
     quiet_until_configured()

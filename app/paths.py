@@ -79,6 +79,26 @@ PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 PRIVATE_UMASK = 0o077  # what the app creates is readable by its user only
 
+_users_own_umask: int | None = None
+
+
+def use_private_umask() -> None:
+    """Make what the app creates its user's alone, remembering the user's own umask for the
+    files the user exports (POSIX only)."""
+    global _users_own_umask
+    previous = os.umask(PRIVATE_UMASK)
+    if previous != PRIVATE_UMASK or _users_own_umask is None:
+        _users_own_umask = previous
+
+
+def user_umask() -> int:
+    """The umask the user started the app with (the current one when it was never changed)."""
+    if _users_own_umask is not None:
+        return _users_own_umask
+    current = os.umask(PRIVATE_UMASK)
+    os.umask(current)
+    return current
+
 
 APP_FOLDERS = ("backups", "logs", "templates", "exports", "attachments", "originals")
 APP_FILES = ("settings.json", "ui.ini")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import email
 import email.policy
+import os
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -154,3 +157,41 @@ def test_the_writer_safety_line_names_the_country_in_the_interface_language(
     code, out, err = cli(capsys, data, "--lang", "ar", "letter", "28/23")
     assert code == 0 and "J. W." in out and "12 Example Road" not in out
     assert "سريلانكا" in err and "Sri Lanka" not in err  # one language on the line
+
+
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], None]]:
+    """Set the process's umask for one test, as a user's shell would, and restore it after."""
+    previous = os.umask(0o022)
+    os.umask(previous)
+    yield os.umask
+    os.umask(previous)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_saved_letters_get_the_permissions_of_any_new_file_while_settings_stay_private(
+    qapp, data: Path, tmp_path: Path, capsys, umask: Callable[[int], None]
+) -> None:
+    shared = tmp_path / "group folder"
+    shared.mkdir()
+    umask(0o022)
+    for name in ("appeal.pdf", "appeal.eml", "appeal.txt"):
+        assert cli(capsys, data, "letter", "28/23", "--out", str(shared / name))[0] == 0
+        assert stat.S_IMODE((shared / name).stat().st_mode) == 0o644, name
+    umask(0o027)
+    assert cli(capsys, data, "letter", "28/23", "--out", str(shared / "second.pdf"))[0] == 0
+    assert stat.S_IMODE((shared / "second.pdf").stat().st_mode) == 0o640
+    # Saving again over a file keeps the permissions the user gave it.
+    (shared / "appeal.pdf").chmod(0o664)
+    assert cli(capsys, data, "letter", "28/23", "--out", str(shared / "appeal.pdf"))[0] == 0
+    assert stat.S_IMODE((shared / "appeal.pdf").stat().st_mode) == 0o664
+    assert OFFICIAL in pdf_text(shared / "appeal.pdf")
+    assert sorted(p.name for p in shared.iterdir()) == [
+        "appeal.eml",
+        "appeal.pdf",
+        "appeal.txt",
+        "second.pdf",
+    ]
+    settings_file = resolve_paths(data).settings_file
+    save_settings(resolve_paths(data), Settings(page_size=PageSize.A4))
+    assert stat.S_IMODE(settings_file.stat().st_mode) == 0o600
