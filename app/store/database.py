@@ -209,9 +209,15 @@ class Database:
         self._known_state = now
         return True
 
+    @property
+    def on_server(self) -> bool:
+        """A PostgreSQL server's store (a SQLite file, even one named by --database-url, is
+        not: its changes are seen on the file itself)."""
+        return self._engine is not None and self._engine.dialect.name == "postgresql"
+
     def _tell_other_laptops(self, session: Session) -> None:
         """On a server, a unit of work that wrote tells the listening laptops, on commit."""
-        if self.path is not None:
+        if not self.on_server:
             return
         from sqlalchemy import text
 
@@ -226,7 +232,7 @@ class Database:
         """Whether another handle committed since the last question (waits a millisecond at
         most: only what the server already sent is read). A connection lost with the server is opened again,
         and then the answer is True, since what happened meanwhile was not heard."""
-        if self._engine is None or self._engine.dialect.name != "postgresql":
+        if not self.on_server:
             return False
         listener = self._listener
         if listener is None:  # not yet listening, or no longer: the server was away
@@ -249,7 +255,7 @@ class Database:
         """On a server, start hearing the other laptops' commits now (``changed_elsewhere``
         reports them); a SQLite file is watched without it. Opens a connection: not on the
         window's thread."""
-        if self.path is None and self._listener is None:
+        if self.on_server and self._listener is None:
             self._listen()
 
     def _listen(self) -> bool:

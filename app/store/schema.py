@@ -152,16 +152,21 @@ class AppealRow(Base):
     """An appeal or solidarity card; ``uuid`` identifies it across machines (merges)."""
 
     __tablename__ = "appeals"
-    # Covering index for the case list's sent totals (migration 0002; bench/bench_startup.py).
-    __table_args__ = (Index("ix_appeals_totals", "status", "kind", "case_id", "count"),)
+    # Covering indexes: the case list's sent totals (migration 0002; bench/bench_startup.py)
+    # and an event's tally, which also serves any lookup by event (migration 0009;
+    # bench/bench_events.py).
+    __table_args__ = (
+        Index("ix_appeals_totals", "status", "kind", "case_id", "count"),
+        Index(
+            "ix_appeals_event_tally", "event_id", "case_id", "channel", "kind", "status", "count"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     # RESTRICT: deleting a case must never take the user's appeal history with it.
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
-    event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="RESTRICT"), index=True
-    )
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="RESTRICT"))
     target_position: Mapped[int | None] = mapped_column(Integer)
     target_label: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(16), default="appeal")

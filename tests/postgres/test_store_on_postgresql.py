@@ -25,3 +25,13 @@ def test_migrations_run_on_postgresql(db: Database, pg_url: str, tmp_path: Path)
     assert current_revision(again.engine) == HEAD
     assert row_counts(again) == row_counts(db)
     again.close()
+
+
+def test_a_database_of_the_previous_version_upgrades_keeping_its_event_letters(
+    pg_url: str, tmp_path: Path
+) -> None:
+    from tests.unit.store.test_migrations import (
+        an_older_store_upgrades_with_every_row_and_the_same_tally,
+    )
+
+    an_older_store_upgrades_with_every_row_and_the_same_tally(pg_url, tmp_path).close()

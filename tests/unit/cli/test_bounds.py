@@ -158,3 +158,16 @@ def test_a_bad_database_url_is_one_line_with_exit_1(
     assert code == 1
     assert said in err and err.count("\n") == 1
     assert "secret" not in err
+
+
+def test_a_sqlite_file_named_by_database_url_takes_imports_and_letters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.builders import INITIAL_902
+
+    base = ["--data-dir", str(tmp_path / "d"), "--database-url", f"sqlite:///{tmp_path / 'x.db'}"]
+    assert main([*base, "import", str(INITIAL_902)]) == 0
+    assert main([*base, "sent", "902/27", "--target", "1", "--channel", "post"]) == 0
+    capsys.readouterr()
+    assert main([*base, "list"]) == 0
+    assert "902/27" in capsys.readouterr().out

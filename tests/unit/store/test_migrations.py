@@ -97,3 +97,89 @@ def test_sex_marks_stored_before_are_read_in_the_uas_own_convention(tmp_path: Pa
         ]
         for persons in stored
     )
+
+
+def store_at_revision(url: str, revision: str, path: Path | None = None) -> Database:
+    """A store built by the migrations up to ``revision`` only, as an older version left it."""
+    from alembic import command
+
+    from app.store.database import make_engine
+
+    engine = make_engine(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", SCRIPT_LOCATION)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return Database(engine, path)
+
+
+def fill_an_evening(db: Database) -> None:
+    """Three cases, two events and their letters by post and e-mail, one still a draft."""
+    from app.domain.model import AppealKind, AppealStatus, Channel
+    from app.services.appeals import update_status
+    from app.services.events import create_event, record_event_letter
+    from tests.builders import add_event_cases
+
+    add_event_cases(db)
+    evening = create_event(db, "Evening", cases=["12/26", "34/26", "56/26"], goal=10)
+    other = create_event(db, "Other evening", cases=["12/26"])
+    record_event_letter(db, evening, "12/26", target_index=1, count=3)
+    record_event_letter(db, evening, "12/26", target_index=1, channel=Channel.EMAIL)
+    record_event_letter(db, evening, "34/26", target_index=None, kind=AppealKind.SOLIDARITY)
+    drafted = record_event_letter(db, evening, "56/26", target_index=1, count=2)
+    update_status(db, drafted.appeal_id, AppealStatus.DRAFT)
+    record_event_letter(db, other, "12/26", target_index=1, count=5)
+
+
+def an_older_store_upgrades_with_every_row_and_the_same_tally(
+    url: str, tmp_path: Path, path: Path | None = None
+) -> Database:
+    """Fill a store as version 0008 left it, open it with this version: every row is kept,
+    both tallies read the same, and the tally index is there. Returns the upgraded store."""
+    from sqlalchemy import inspect
+
+    from app.services.events import event_tally
+    from app.store.database import row_counts
+
+    old = store_at_revision(url, "0008_sex_marks", path)
+    fill_an_evening(old)
+    rows_before = row_counts(old)
+    tallies_before = [event_tally(old, name) for name in ("Evening", "Other evening")]
+    old.close()
+
+    upgraded = open_database(resolve_paths(tmp_path / "laptop"), url=url)
+    assert current_revision(upgraded.engine) == HEAD
+    assert row_counts(upgraded) == rows_before
+    assert [event_tally(upgraded, name) for name in ("Evening", "Other evening")] == (
+        tallies_before
+    )
+    assert [t.total for t in tallies_before] == [5, 5]
+    indexes = {index["name"] for index in inspect(upgraded.engine).get_indexes("appeals")}
+    assert "ix_appeals_event_tally" in indexes and "ix_appeals_event_id" not in indexes
+    return upgraded
+
+
+def test_a_store_of_the_previous_version_upgrades_keeping_its_event_letters(
+    tmp_path: Path,
+) -> None:
+    file = tmp_path / "old.sqlite3"
+    db = an_older_store_upgrades_with_every_row_and_the_same_tally(
+        f"sqlite:///{file}", tmp_path, file
+    )
+    from app.services.events import get_event
+
+    event_id = get_event(db, "Evening").event_id
+    with db.engine.connect() as conn:
+        plan = conn.execute(
+            text(
+                "EXPLAIN QUERY PLAN SELECT case_id, channel, kind, SUM(count) FROM appeals"
+                " WHERE event_id = :event AND status IN ('printed', 'sent')"
+                " GROUP BY case_id, channel, kind"
+            ),
+            {"event": event_id},
+        ).fetchall()
+    db.close()
+    assert [row[-1] for row in plan] == [
+        "SEARCH appeals USING COVERING INDEX ix_appeals_event_tally (event_id=?)"
+    ]
