@@ -348,7 +348,7 @@ class CaseLoading(QObject):
         if select_case_id is not None and any(c.case_id == select_case_id for c in cases):
             selected = next(c for c in cases if c.case_id == select_case_id)
             if selected.status == CaseStatus.CLOSED:
-                case_list.show_closed_box.setChecked(True)
+                case_list.show_closed_case(selected)
             case_list.select_case(select_case_id)
         elif case_list.proxy.rowCount():
             case_list.select_first()

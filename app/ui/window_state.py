@@ -61,7 +61,7 @@ class WindowState:
         ):
             if self._settings.value(key) != value:
                 self._settings.setValue(key, value)
-        show_closed = case_list.show_closed_box.isChecked()
+        show_closed = case_list.show_closed_chosen()
         if self._settings.value("main/showClosed", type=bool) != show_closed or not (
             self._settings.contains("main/showClosed")
         ):

@@ -14,6 +14,7 @@ from app.domain.model import CaseStatus
 from app.services.cases import list_cases
 from app.ui.import_controller import ImportController
 from app.ui.models.case_table_model import Column
+from tests.builders import INITIAL_902
 from tests.conftest import SEED_FINAL
 
 
@@ -42,6 +43,71 @@ def test_import_action_adds_the_seed_case_to_the_table(
     assert "Adri\u00e1n Valc\u00e1rcel" in window.detail.case_page().body.toPlainText()
     [stored] = list_cases(open_db, include_closed=True)
     assert stored.status == CaseStatus.CLOSED
+
+
+def visible_ua_numbers(window) -> list[str]:  # type: ignore[no-untyped-def]
+    proxy = window.proxy
+    return [proxy.index(row, Column.UA_NUMBER).data() for row in range(proxy.rowCount())]
+
+
+def test_an_imported_closed_case_is_shown_until_an_open_one_is_chosen(
+    make_window, monkeypatch, qtbot, app_paths, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, INITIAL_902)
+    import_with_action(window, qtbot)
+    case_list = window.case_list
+    assert not case_list.show_closed_box.isChecked()
+
+    choose_files(monkeypatch, SEED_FINAL)
+    import_with_action(window, qtbot)
+    # The closed case just imported is shown and selected, and the list says why.
+    assert case_list.show_closed_box.isChecked()
+    assert window.detail.case.ua_number == "119/21"
+    assert sorted(visible_ua_numbers(window)) == ["119/21", "902/27"]
+    assert case_list.revealed_label.isVisible()
+    assert case_list.revealed_label.text() == (
+        "UA 119/21 is closed, so closed cases are shown for now; "
+        "choosing an open case hides them again."
+    )
+    window.grab().save(str(tmp_path / "closed-case-shown.png"))
+
+    # Choosing the open case hides the closed ones again, the user's own choice.
+    case_list.select_case(next(c.case_id for c in window.model.cases() if c.ua_number == "902/27"))
+    assert not case_list.show_closed_box.isChecked()
+    assert not window.menu_actions.show_closed.isChecked()
+    assert visible_ua_numbers(window) == ["902/27"]
+    assert window.detail.case.ua_number == "902/27"
+    assert case_list.current_case().ua_number == "902/27"
+    assert not case_list.revealed_label.isVisible()
+
+
+def test_closing_the_window_while_a_closed_case_is_shown_keeps_the_users_choice(
+    make_window, monkeypatch, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, SEED_FINAL)
+    import_with_action(window, qtbot)
+    assert window.case_list.show_closed_box.isChecked()
+    window.close()
+    assert not make_window().case_list.show_closed_box.isChecked()
+
+
+def test_a_user_who_ticks_show_closed_cases_keeps_it_ticked(
+    make_window, monkeypatch, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    choose_files(monkeypatch, INITIAL_902)
+    import_with_action(window, qtbot)
+    choose_files(monkeypatch, SEED_FINAL)
+    import_with_action(window, qtbot)
+    case_list = window.case_list
+    case_list.show_closed_box.setChecked(False)  # the user unticks it, then ticks it again
+    case_list.show_closed_box.setChecked(True)
+    assert not case_list.revealed_label.isVisible()
+    case_list.select_case(next(c.case_id for c in window.model.cases() if c.ua_number == "902/27"))
+    assert case_list.show_closed_box.isChecked()
+    assert sorted(visible_ua_numbers(window)) == ["119/21", "902/27"]
 
 
 def test_reimporting_the_same_file_says_nothing_changed(

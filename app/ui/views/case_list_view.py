@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.model import CaseSummary
+from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _, ngettext
 from app.ui.accessibility import announce
 from app.ui.models.case_filter_proxy import CaseFilterProxy
@@ -52,6 +52,15 @@ class CaseListView(QWidget):
         self.search_box.textChanged.connect(lambda _text: self.match_timer.start())
         self.show_closed_box = QCheckBox()
         self.show_closed_box.toggled.connect(proxy.set_show_closed)
+        self.show_closed_box.toggled.connect(self._on_show_closed_toggled)
+        # Ticked by the app to show one closed case (an imported final document): unticked
+        # again when the user chooses an open case, unless the user toggled it meanwhile.
+        self._closed_shown_for: CaseSummary | None = None
+        self._revealing = False
+        self.revealed_label = QLabel()
+        apply_role(self.revealed_label, Role.HINT)
+        self.revealed_label.setWordWrap(True)
+        self.revealed_label.hide()
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search_box)
         self.no_match_label = QLabel()
@@ -111,6 +120,7 @@ class CaseListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addLayout(bar)
+        layout.addWidget(self.revealed_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.no_match_label)
         self.setTabOrder(self.search_box, self.show_closed_box)
@@ -176,6 +186,55 @@ class CaseListView(QWidget):
         self.table.setAccessibleName(_("Cases"))
         self.table.setAccessibleDescription(_("Urgent Actions sorted by deadline."))
         self._update_no_match()
+        self._update_revealed_label()
+
+    # ---- "show closed" ticked for one closed case ------------------------------------------
+
+    def show_closed_case(self, case: CaseSummary) -> None:
+        """Make the closed ``case`` visible: tick "Show closed cases" if the user has not, and
+        say so until an open case is chosen, which unticks it again."""
+        if self.show_closed_box.isChecked() and self._closed_shown_for is None:
+            return  # the user's own choice already shows it
+        self._revealing = True
+        try:
+            self.show_closed_box.setChecked(True)
+        finally:
+            self._revealing = False
+        self._closed_shown_for = case
+        self._update_revealed_label()
+        announce(self.revealed_label, self.revealed_label.text())
+
+    def show_closed_chosen(self) -> bool:
+        """Whether the user wants closed cases shown (not only ticked for one closed case)."""
+        return self.show_closed_box.isChecked() and self._closed_shown_for is None
+
+    def _on_show_closed_toggled(self, _checked: bool) -> None:
+        if not self._revealing and self._closed_shown_for is not None:
+            self._closed_shown_for = None  # the user's choice from now on
+            self._update_revealed_label()
+
+    def _hide_closed_again(self, chosen: CaseSummary) -> None:
+        """An open case was chosen while closed cases were shown for one of them only."""
+        self._closed_shown_for = None
+        self._update_revealed_label()
+        self._revealing = True
+        try:
+            with self.case_signal_held():
+                self.show_closed_box.setChecked(False)
+                self.select_case(chosen.case_id)
+        finally:
+            self._revealing = False
+
+    def _update_revealed_label(self) -> None:
+        case = self._closed_shown_for
+        if case is not None:
+            self.revealed_label.setText(
+                _(
+                    "UA {ua_number} is closed, so closed cases are shown for now; "
+                    "choosing an open case hides them again."
+                ).format(ua_number=case.ua_number)
+            )
+        self.revealed_label.setVisible(case is not None)
 
     # ---- selection -----------------------------------------------------------------------
 
@@ -228,13 +287,27 @@ class CaseListView(QWidget):
 
     def announce_current_case(self) -> None:
         """Emit ``current_case_changed`` for the case selected now (or None)."""
-        self.current_case_changed.emit(self.current_case())
+        case = self.current_case()
+        if (
+            case is not None
+            and self._closed_shown_for is not None
+            and case.status is not CaseStatus.CLOSED
+        ):
+            self._hide_closed_again(case)
+        self.current_case_changed.emit(case)
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._case_signal_held:
             return
         rows = self.table.selectionModel().selectedRows()
-        self.current_case_changed.emit(self.proxy.case_at(rows[0].row()) if rows else None)
+        case = self.proxy.case_at(rows[0].row()) if rows else None
+        if (
+            case is not None
+            and self._closed_shown_for is not None
+            and case.status is not CaseStatus.CLOSED
+        ):
+            self._hide_closed_again(case)
+        self.current_case_changed.emit(case)
 
     def _select_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Tabbing into the table makes a row current without selecting it: select it too,
