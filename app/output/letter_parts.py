@@ -30,7 +30,14 @@ _HEAD_SEPARATORS = re.compile(r"[,·|\u060c]")
 @lru_cache(maxsize=16)
 def _sender_head_lines(sender: SenderProfile) -> frozenset[str]:
     # the town too: the text's head names it even where the printed block need not repeat it
-    return frozenset(norm_line(line) for line in [*sender_lines(sender), sender.city])
+    lines = [*sender_lines(sender), sender.city]
+    known = {norm_line(line) for line in lines}
+    # a field with its own comma ("Springfield, IL 62701") is known in its parts too, so the
+    # head line "Springfield, IL 62701, United States" is recognised part by part
+    for line in lines:
+        known.update(norm_line(part) for part in _HEAD_SEPARATORS.split(line))
+    known.discard("")
+    return frozenset(known)
 
 
 @lru_cache(maxsize=512)  # one sender writes to a few hundred officials in a batch

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -358,3 +359,33 @@ def test_a_town_typed_in_the_address_and_as_the_town_is_printed_once(
     apart = replace(both, address="12 Example Road")
     write_letter_pdf(letter, path, sender=apart, target=target, page_size=PageSize.A4)
     assert "Bristol" in [line.strip() for line in pdf_text(path).splitlines()]
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_a_us_town_with_its_comma_is_not_printed_again_above_the_subject(
+    qapp, tmp_path: Path, locale: str
+) -> None:
+    """A US writer types the town as "Springfield, IL 62701": the letter's head line "town,
+    country" is the sender's, so the page shows it in the sender's block only, not again
+    between the date and the subject."""
+    import datetime
+
+    from app.letters.sample_cases import SAMPLE_CASES
+    from app.services.letters import draft_letter, sender_for_letter
+
+    case = SAMPLE_CASES[0]
+    writer = SenderProfile(
+        name="Mary Smith",
+        address="12 Elm Street",
+        city="Springfield, IL 62701",
+        country="United States",
+    )
+    letter = draft_letter(case, 1, writer, locale=locale, today=datetime.date(2026, 12, 7))
+    signer = sender_for_letter(writer, locale)
+    path = tmp_path / "letter.pdf"
+    write_letter_pdf(letter, path, sender=signer, target=case.targets[0], page_size=PageSize.LETTER)
+    text = unicodedata.normalize("NFKC", pdf_text(path))  # the "fi" of Springfield is one glyph
+    lines = [line.strip() for line in text.splitlines()]
+    assert f"Springfield, IL 62701, {signer.country}" not in lines
+    assert lines.count(signer.country) == 1  # the sender's block
+    assert lines.count("Springfield, IL 62701") == 1
