@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from app.domain.model import ImportOutcome
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.import_summary import (
@@ -95,6 +95,8 @@ class ImportController(QObject):
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.timeout.connect(self._show_progress)
+        # Asked for while the store was still opening: done in order once the window is ready.
+        self._waiting: list[Callable[[], None]] = []
 
     # ---- entry points ----------------------------------------------------------------------
 
@@ -121,24 +123,53 @@ class ImportController(QObject):
             remember_folder("import", Path(names[0]))
         return [Path(name) for name in names]
 
-    def _busy(self) -> bool:
-        """True (and the user is told why) while an import runs or the store is still opening."""
+    def _busy(self, later: Callable[[], None] | None = None, waiting: str = "") -> bool:
+        """True (and the user is told why) while an import runs or the store is still opening.
+        While it opens, ``later`` (the same request) is kept and done once the window is
+        ready, and the status line says ``waiting``: what will then happen."""
         if not self.running and self._context.db is not None:
             return False
         if self.running:
             text = _("Please wait: the last import is still running.")
+        elif later is not None:
+            self._waiting.append(later)
+            text = waiting
         else:
             text = _("Please wait: Appeal Desk is still opening your data.")
-        self.status_message.emit(text, 8000)
+        self.status_message.emit(text, 0 if self._waiting else 8000)
         return True
 
+    def run_waiting(self) -> None:
+        """The window is ready (the store open, its cases listed): do the next request made
+        while it was opening."""
+        if self._waiting and not self.running and self._context.db is not None:
+            self._waiting.pop(0)()
+
+    def drop_waiting(self) -> None:
+        """The store could not be opened: the requests made meanwhile are not done."""
+        if self._waiting:
+            self._waiting.clear()
+            self.status_message.emit(
+                _("Your data could not be opened, so nothing was imported."), 0
+            )
+
     def import_paths(self, paths: Sequence[Path]) -> None:
-        if self._busy():
+        chosen = list(paths)
+        if self._busy(
+            lambda: self.import_paths(chosen),
+            ngettext(
+                "Appeal Desk is still opening your data; your %(count)d file is imported as "
+                "soon as it is open.",
+                "Appeal Desk is still opening your data; your %(count)d files are imported as "
+                "soon as it is open.",
+                len(chosen),
+            )
+            % {"count": len(chosen)},
+        ):
             return
         db = self._context.db
         if db is None:  # _busy() said the store is open; it was closed meanwhile
             return
-        chosen = list(paths)
         cancel = threading.Event()
 
         def import_chosen(progress: ProgressCallback) -> list[ImportResult]:
@@ -180,7 +211,13 @@ class ImportController(QObject):
         )
 
     def load_samples(self) -> None:
-        if self._busy():
+        if self._busy(
+            self.load_samples,
+            _(
+                "Appeal Desk is still opening your data; the fictional sample pack is loaded "
+                "as soon as it is open."
+            ),
+        ):
             return
         db = self._context.db
         if db is None:  # _busy() said the store is open; it was closed meanwhile

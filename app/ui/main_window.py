@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
         case_actions.change_made.connect(edits.record)
         imports.finished.connect(self._on_import_finished)
         imports.status_message.connect(status.showMessage)
+        self.cases_loaded.connect(imports.run_waiting)
+        self.load_failed.connect(imports.drop_waiting)
         case_actions.status_message.connect(status.showMessage)
         case_actions.ua_changed.connect(self.refresh_case_by_ua)
         case_actions.history_opened.connect(edits.attach_history)

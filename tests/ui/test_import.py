@@ -421,3 +421,33 @@ def test_a_final_naming_the_same_person_closes_the_case_without_a_question(
     facts = page.facts_label.text()
     assert "Act before" not in facts
     assert "Closed" in facts
+
+
+def test_the_sample_pack_asked_for_while_the_store_opens_is_loaded_once_it_is_open(
+    qtbot, gui_app, app_paths, messages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import load_settings
+    from app.ui.app_context import AppContext
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(app_paths, load_settings(app_paths)))
+    qtbot.add_widget(window)
+    window.show()
+    window.start()
+    assert window.context.db is None  # the first second: the store is still opening
+    window.menu_actions.load_samples.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Appeal Desk is still opening your data; the fictional sample pack is loaded as soon "
+        "as it is open."
+    )
+    qtbot.wait(20)
+    window.grab().save(str(tmp_path / "samples-asked-while-opening.png"))
+    window.imports.import_paths([SEED_FINAL])  # a file dropped on the window meanwhile
+    assert window.statusBar().currentMessage() == (
+        "Appeal Desk is still opening your data; your 1 file is imported as soon as it is open."
+    )
+    qtbot.waitUntil(lambda: len(window.model.cases()) == 3, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.imports.running, timeout=30_000)
+    assert sorted(c.ua_number for c in window.model.cases()) == ["119/21", "901/27", "902/27"]
+    assert "opening your data" not in window.statusBar().currentMessage()
+    window.close()
