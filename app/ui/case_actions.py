@@ -133,6 +133,7 @@ class CaseActions(QObject):
             self._context.paths.user_templates,
             target_index=(reopen.target_index or FIRST_OFFICIAL) if reopen else FIRST_OFFICIAL,
             parent=self._parent,
+            language=reopen.language if reopen else None,
         )
         self.reopened_draft = reopen.appeal_id if reopen is not None else None
         if reopen is not None:  # the kept text replaces the fresh draft once it is in

@@ -183,6 +183,46 @@ def test_a_saved_draft_reopens_in_the_letter_editor_and_becomes_the_sent_appeal(
     assert sent.text.endswith("One more sentence.")
 
 
+def test_a_draft_reopens_in_the_language_it_was_written_in(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    """A French draft of an English UA opens with "French" chosen: marking it sent keeps it
+    French, with the French subject, not the English letter drafted behind it."""
+    from app.domain.model import AppealStatus
+    from tests.ui.conftest import wait_for_letter
+
+    store_documents(app_paths, fictional_document("61/15"))
+    kept = appeals.record_appeal(
+        open_db,
+        "61/15",
+        target_index=1,
+        channel=None,
+        status=AppealStatus.DRAFT,
+        language="fr",
+        text="Monsieur le Procureur général,\n\nMes propres mots, gardés en brouillon.",
+    )
+    window = make_window()
+    window.menu_actions.history.trigger()
+    history = window.case_actions.history_dialog
+    history.case_combo.setCurrentIndex(0)
+    history.table.selectRow(0)
+    history.editing.open_current_draft()
+    letter = wait_for_letter(window.case_actions.letter_dialog)
+    qtbot.waitUntil(lambda: "Mes propres mots" in letter.text())
+    assert letter.language_combo.currentText() == "French"
+    assert letter.draft().subject.startswith("AU 61/15")
+    letter.request_mark_sent()
+    window.case_actions.mark_sent_dialog.accept()
+    [sent] = appeals.list_appeals(open_db)
+    assert sent.appeal_id == kept.appeal_id
+    assert sent.language == "fr"
+    assert "Mes propres mots" in sent.text
+
+
 def test_the_shortcuts_list_names_undo_whatever_it_would_undo(
     qtbot,
     make_window,

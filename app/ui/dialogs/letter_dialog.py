@@ -67,6 +67,7 @@ class LetterDialog(QDialog):
         target_index: int = 1,
         parent: QWidget | None = None,
         runner: JobRunner | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner or JobRunner(parent=self)
@@ -82,11 +83,11 @@ class LetterDialog(QDialog):
         self._edited = False
         self._filling = False
         self._recorded = False  # marked sent (or kept) since the last change
-        self._build(target_index)
+        self._build(target_index, language)
         self.retranslate_ui()
         self.render_letter()
 
-    def _build(self, target_index: int) -> None:
+    def _build(self, target_index: int, language: str | None) -> None:
         from app.services.letters import available_letter_locales, default_letter_locale
 
         self.heading = QLabel()
@@ -109,7 +110,10 @@ class LetterDialog(QDialog):
         wanted = self.settings.letter_language or default_letter_locale(
             self.case, self.target_index(), self.user_templates
         )
-        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(wanted)))
+        # a kept draft opens in the language it was written in, when that one is offered
+        found = self.language_combo.findData(language) if language else -1
+        found = found if found >= 0 else self.language_combo.findData(wanted)
+        self.language_combo.setCurrentIndex(max(0, found))
         caution = writer_safety.is_caution_country(
             self.case.country, self.settings.caution_countries
         )
