@@ -29,6 +29,7 @@ _INDEX_LABELLED = re.compile(
     + _INDEX_BODY,
     re.I,
 )
+_INDEX_LABELS = Anchored(_INDEX_LABELLED, ("ai", "index", "índice", "indice"))
 # An unlabelled index opening one of the first lines, alone or before the UA number.
 _INDEX_LINE_START = re.compile(
     r"^\s*(?:PUBLIC\s+)?" + _INDEX_BODY + r"\s*(?:$|[-–|,]\s*(?:UA|AU)\b|\s+(?:UA|AU)\b)"
@@ -46,6 +47,9 @@ _WEB_DATE_LABEL = re.compile(
     r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on|"
     r"Lanc[ée]e? le|Publi[ée]e le)\s*:?\s*",
     re.I,
+)
+_WEB_DATE_LABELS = Anchored(
+    _WEB_DATE_LABEL, ("aktiv seit", "veröffentlicht am", "publi", "issued on", "lanc")
 )
 _ID_ON_LINE = re.compile(
     r"(?:\b(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*/\s*\d{2,4}|" + _INDEX_BODY + ")", re.I
@@ -130,7 +134,7 @@ def _format_index(match: re.Match[str], first_group: int) -> str:
 
 def ai_index(doc: Document) -> str | None:
     """This document's own AI Index (never the bracketed original, never one inside a link)."""
-    for pattern in (_INDEX_LABELLED, _INDEX_FOOTER):
+    for pattern in (_INDEX_LABELS, _INDEX_FOOTER):
         for match in pattern.finditer(doc.text):
             before = doc.text[max(0, match.start() - 30) : match.start()]
             if _inside_url(doc.text, match.start()) or _ORIGINAL_BRACKET.search(before):
@@ -159,7 +163,7 @@ def issued_on(doc: Document) -> date | None:
     on_id_line = _date_on_id_line(doc)
     if on_id_line:
         return on_id_line
-    for match in _WEB_DATE_LABEL.finditer(doc.body):
+    for match in _WEB_DATE_LABELS.finditer(doc.body):
         value = date_at_start(doc.body[match.end() :], max_skip=3)
         if value:
             return value

@@ -93,7 +93,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     if doc.accent_damaged:
         persons, targets = _names_as_printed(doc, persons, targets)
     # The story weighs more than the page around it (cookie banners, menus in English).
-    language = detect_language(" ".join([story or ""] * 3 + [doc.flat_body]))
+    language = detect_language(doc.flat_body, stressed=story or "", stress=3)
     persons = with_sex_marks_read(doc, persons, language)
     return ParsedDocument(
         ua_number=number,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.importing.addresses import CONTACT_LABEL
+from app.importing.anchored import Anchored
 from app.importing.document import Document, is_id_line
 from app.importing.languages import all_languages, known_language_name, languages_in
 from app.importing.targets import COPIES_MARKER, GREETING, GREETING_OPENER, TARGET_MARKER
@@ -171,6 +172,11 @@ _OWN_LANGUAGE = re.compile(
     r"(?:Ihrer|deiner) eigenen Sprache|(?:sua|tua) própria língua)",
     re.I,
 )
+_OWN_LANGUAGES = Anchored(
+    _OWN_LANGUAGE,
+    ("your own", "su propio", "tu propio", "votre propre", "ta propre", "ihrer eigenen",
+     "deiner eigenen", "sua própria", "tua própria"),
+)  # fmt: skip
 _GERMAN_WRITE = re.compile(r"Schreiben Sie (?:Ihre Appelle )?(?:bitte )?(?:in|auf) ([^.]+)\.", re.I)
 _CONNECTOR_TAIL = re.compile(
     r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et)\s*(?:in|en|dans|auf|em)?\s*)$", re.I
@@ -192,7 +198,7 @@ def preferred_languages(doc: Document) -> list[str]:
         if found:
             return found
     flat = doc.flat_body
-    for match in _OWN_LANGUAGE.finditer(flat):
+    for match in _OWN_LANGUAGES.finditer(flat):
         before = _CONNECTOR_TAIL.sub("", flat[max(0, match.start() - 160) : match.start()])
         before = re.split(r"[.:;!?]\s", before)[-1]
         positions = [m.end() for m in _IN_WORD.finditer(before)]

@@ -81,8 +81,9 @@ def narrative_persons(
         chosen.append(span)
     if not chosen:
         chosen = _first_named(summary, exclude)
+    lists = _name_lists(flat) if chosen else []
     for name in list(chosen):
-        for partner in _partners(name, flat):
+        for partner in _partners(name, flat, lists):
             if fold(partner) not in exclude and all(
                 partner not in other and other not in partner for other in chosen
             ):
@@ -176,20 +177,32 @@ _NAME_LIST = re.compile(
 )
 
 
-def _listed_with(name: str, flat: str) -> list[str]:
+def _name_lists(flat: str) -> list[tuple[int, list[str]]]:
+    """Each list of three or more names in the text (``A, B, C and D``): where it starts, and
+    its names. Found once for all the chosen persons."""
+    return [
+        (
+            match.start(),
+            [
+                item.strip()
+                for item in re.split(
+                    r"\s*,\s*(?:(?:and|und|et|y|e)\s+)?|\s+(?:and|und|et|y|e)\s+",
+                    match.group(0),
+                )
+                if item.strip()
+            ],
+        )
+        for match in _NAME_LIST.finditer(flat)
+    ]
+
+
+def _listed_with(name: str, flat: str, lists: list[tuple[int, list[str]]]) -> list[str]:
     """The other names of a list that holds the chosen person's: ``A, B, C and D``."""
     found: list[str] = []
-    for match in _NAME_LIST.finditer(flat):
-        items = [
-            item.strip()
-            for item in re.split(
-                r"\s*,\s*(?:(?:and|und|et|y|e)\s+)?|\s+(?:and|und|et|y|e)\s+", match.group(0)
-            )
-            if item.strip()
-        ]
+    for start, items in lists:
         if name not in items and not any(item.endswith(" " + name) for item in items):
             continue
-        if _LOCATIVE.search(flat[max(0, match.start() - 12) : match.start()]):
+        if _LOCATIVE.search(flat[max(0, start - 12) : start]):
             items = items[1:]  # "elders from Sample Creek, A, B and C": a place opens the list
         for item in items:
             words = _drop_leading_roles(item.split(), True)
@@ -207,14 +220,18 @@ def _listed_with(name: str, flat: str) -> list[str]:
     return found
 
 
-def _partners(name: str, flat: str) -> list[str]:
+def _partners(name: str, flat: str, lists: list[tuple[int, list[str]]]) -> list[str]:
     """Names joined to a chosen person by "and"/"und"/"et"/"y": ``Sanjar X und Bekzod X``,
     and the other names of a list that holds it."""
     joined = r"\s*,?\s+(?:and|und|et|y|e)\s+"
-    found: list[str] = _listed_with(name, flat)
+    found: list[str] = _listed_with(name, flat, lists)
     after = re.compile(rf"(?<!\w){re.escape(name)}{joined}({_NAME_RUN})")
-    before = re.compile(rf"({_NAME_RUN}){joined}{re.escape(name)}(?!\w)")
-    for pattern in (after, before):
+    patterns = [after]
+    # A name before "and <name>" is looked for only where "and <name>" is printed (the
+    # pattern that opens with any name tries every capital letter of the text).
+    if re.search(rf"(?:and|und|et|y|e)\s+{re.escape(name)}(?!\w)", flat):
+        patterns.append(re.compile(rf"({_NAME_RUN}){joined}{re.escape(name)}(?!\w)"))
+    for pattern in patterns:
         for match in pattern.finditer(flat):
             words = _drop_leading_roles(match.group(1).split(), True)
             words = [w for w in words if fold(w) not in _CONJUNCTIONS] if len(words) > 2 else words

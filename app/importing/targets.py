@@ -25,12 +25,14 @@ from app.importing.unflatten import WRITE_TO
 
 # "Write to:" in each language (with or without a space before the colon): the heading itself,
 # never the first line of the official's address.
-# Headings after which address blocks are targets.
+# Headings after which address blocks are targets. The two headings with the word anywhere
+# in the line share one branch ("APPEALS BEFORE …", "… APPELS … À :"): the line is scanned for
+# it once, not once for each.
 TARGET_MARKER = re.compile(
     r"^\s*(?:TAKE ACTION\b.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"
-    r".*\bAPPEALS BEFORE\b.*|TO\s*:|TARGET['’]?S CONTACT DETAILS.*|Contacts?(?: information| details)?\s*:?|"
+    r".*\bAPP(?:EALS BEFORE\b.*|ELS\b.*\bÀ\s*:)|TO\s*:|TARGET['’]?S CONTACT DETAILS.*|Contacts?(?: information| details)?\s*:?|"
     r"APPELLE? AN\s*:?|ACT[ÚU](?:EN|A)\s*:.*|AJA\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
-    r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|.*\bAPPELS\b.*\bÀ\s*:|AGISSEZ\b.*|PASSEZ À L['’]ACTION\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
+    r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|AGISSEZ\b.*|PASSEZ À L['’]ACTION\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
     r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?|"
     rf"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*|{WRITE_TO})\s*$",
     re.I,
@@ -290,8 +292,10 @@ def _is_prose(lines: list[str]) -> bool:
     return any(len(line) > 95 for line in lines) or (len(lines) == 1 and lines[0].endswith("."))
 
 
+# A sentence's end and the next sentence's start; the stop is found first, the four letters
+# before it checked after (a run of letters tried at each of its letters took longer).
 _SENTENCES = re.compile(
-    r"[a-z]{4,}[.!?]\s+[A-Z][a-z]*\s+(?!(?:de|del|la|las|los|le|du|des|da|do|dos|von|van)\b)[a-z]{2,}\s"
+    r"[.!?](?<=[a-z]{4}[.!?])\s+[A-Z][a-z]*\s+(?!(?:de|del|la|las|los|le|du|des|da|do|dos|von|van)\b)[a-z]{2,}\s"
     r"|https?://|www\.|^Please\b"
 )
 
