@@ -83,15 +83,15 @@ def parse_iso_date(value: str) -> date:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.services.importing import expand_paths, import_files
+    from app.services.importing import folder_contents, import_files
 
     missing = [str(p) for p in args.files if not p.exists()]
     if missing:
         raise InvalidInput(
             N_("No such file or folder: {files}"), files=printable(", ".join(missing))
         )
-    files = expand_paths(args.files)
-    if not files:
+    files, left_out = folder_contents(args.files)
+    if not files and not left_out:
         raise InvalidInput(
             N_("No documents (.txt, .md, .pdf, .html, .eml, .mbox) were found to import.")
         )
@@ -110,8 +110,13 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         print(printable(import_line(result)), file=ctx.out, flush=True)
 
     with _interrupt_cancels() as cancel:
-        results = import_files(
-            ctx.database(), files, progress, force=args.force, on_result=committed, cancel=cancel
+        results = import_files(  # the folders again: their other files are named too
+            ctx.database(),
+            args.files,
+            progress,
+            force=args.force,
+            on_result=committed,
+            cancel=cancel,
         )
     if show_progress:
         print(file=ctx.err)

@@ -88,14 +88,7 @@ def decode_text(data: bytes, source: str) -> str:
         text = _strict(data, "utf-16", source)
     else:
         if is_word_processor_file(data):
-            raise ImportRejected(
-                source,
-                N_(
-                    "This is a word-processor document (Word or LibreOffice), which Appeal "
-                    "Desk cannot read. Save it as PDF or as plain text (.txt) in your word "
-                    "processor, then import that file."
-                ),
-            )
+            raise ImportRejected(source, WORD_PROCESSOR_DOCUMENT)
         if b"\x00" in data:
             raise _binary(source)
         try:
@@ -111,6 +104,11 @@ def decode_text(data: bytes, source: str) -> str:
     return text
 
 
+WORD_PROCESSOR_DOCUMENT = N_(
+    "This is a word-processor document (Word or LibreOffice), which Appeal "
+    "Desk cannot read. Save it as PDF or as plain text (.txt) in your word "
+    "processor, then import that file."
+)
 _ZIP = b"PK\x03\x04"
 _OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc files before 2007
 

@@ -38,23 +38,63 @@ def _page_resource(path: Path) -> bool:
     return False
 
 
-def expand_paths(paths: Sequence[Path]) -> list[Path]:
+# Saved by word processors: the user can save them as PDF or text.
+WORD_PROCESSOR_SUFFIXES = (
+    ".doc", ".docx", ".docm", ".dot", ".dotx", ".odt", ".ott", ".rtf", ".pages", ".wpd",
+)  # fmt: skip
+NOT_A_DOCUMENT_FILE = N_(
+    "Appeal Desk does not read this kind of file. It imports Urgent Actions saved as "
+    "text (.txt), PDF, web pages (.html) or e-mails (.eml, .mbox)."
+)
+# Files a system or a program leaves in folders, never meant as documents: not mentioned.
+_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
+
+
+def _unnoticed(path: Path, folder: Path) -> bool:
+    """A hidden file (or one in a hidden folder), a system file or a word processor's lock
+    file (``~$report.docx``): never a document the user meant to import."""
+    parts = path.relative_to(folder).parts
+    return (
+        any(part.startswith(".") for part in parts)
+        or path.name.startswith("~$")
+        or path.name.lower() in _SYSTEM_FILES
+    )
+
+
+def folder_contents(paths: Sequence[Path]) -> tuple[list[Path], list[ImportResult]]:
     """Files as given; folders become their document files (sorted, recursively), without
-    the resource folders of saved web pages."""
+    the resource folders of saved web pages. Second: the other files found in those folders,
+    each refused with the reason (hidden and system files left out)."""
     files: list[Path] = []
+    left_out: list[ImportResult] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in DOCUMENT_SUFFIXES
-                and not _page_resource(p.relative_to(path.parent))
-                and not _page_resource(p)
-            )
-        else:
+        if not path.is_dir():
             files.append(path)
-    return files
+            continue
+        for p in sorted(path.rglob("*")):
+            if (
+                not p.is_file()
+                or _page_resource(p.relative_to(path.parent))
+                or _page_resource(p)
+                or _unnoticed(p, path)
+            ):
+                continue
+            suffix = p.suffix.lower()
+            if suffix in DOCUMENT_SUFFIXES:
+                files.append(p)
+                continue
+            reason = NOT_A_DOCUMENT_FILE
+            if suffix in WORD_PROCESSOR_SUFFIXES:
+                from app.importing.reader import WORD_PROCESSOR_DOCUMENT
+
+                reason = WORD_PROCESSOR_DOCUMENT
+            left_out.append(_with_path(_rejected(p.name, ImportRejected(p.name, reason)), p))
+    return files, left_out
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """The files to import for ``paths`` (see :func:`folder_contents`)."""
+    return folder_contents(paths)[0]
 
 
 class ImportBatch:
@@ -96,7 +136,7 @@ def import_files(
         start_worker_early,
     )
 
-    files = expand_paths(paths)
+    files, left_out = folder_contents(paths)
     batch = ImportBatch(by_source=True)
     results: list[ImportResult] = []
 
@@ -104,6 +144,9 @@ def import_files(
         results.append(result)
         if on_result is not None:
             on_result(result)
+
+    for result in left_out:  # files of a folder that are not documents: named, with why
+        outcome(result)
 
     def skip(names: Sequence[str]) -> list[ImportResult]:
         for name in names:

@@ -280,6 +280,39 @@ def test_dropping_a_folder_imports_its_documents(make_window, qtbot, tmp_path) -
     assert [case.ua_number for case in window.model.cases()] == ["119/21"]
 
 
+def test_a_folder_import_names_the_files_it_does_not_read_and_why(
+    make_window, qtbot, messages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEED_FINAL.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "UA 119-21 notes.docx").write_bytes(b"PK\x03\x04[Content_Types].xml word/")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not much of a picture")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # left by the system
+    (folder / "~$ 119-21 notes.docx").write_bytes(b"lock")  # Word's lock file while open
+    window = make_window()
+    mime = file_mime(folder)
+    no_button, no_modifier = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.dropEvent(drop)
+    assert [case.ua_number for case in window.model.cases()] == ["119/21"]
+    [(kind, title, text)] = messages.shown
+    assert (kind, title) == ("warning", "Import finished")
+    lines = text.splitlines()
+    assert lines[0] == "1 document imported. 2 documents could not be imported."
+    assert (
+        "UA 119-21 notes.docx: rejected - This is a word-processor document (Word or "
+        "LibreOffice), which Appeal Desk cannot read. Save it as PDF or as plain text (.txt) "
+        "in your word processor, then import that file."
+    ) in lines
+    assert (
+        "photo.jpg: rejected - Appeal Desk does not read this kind of file. It imports Urgent "
+        "Actions saved as text (.txt), PDF, web pages (.html) or e-mails (.eml, .mbox)."
+    ) in lines
+    assert not any("DS_Store" in line or "~$" in line for line in lines)
+
+
 def test_the_empty_state_offers_to_paste_a_ua(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QGuiApplication
 

@@ -196,3 +196,28 @@ def test_sent_writes_its_dates_in_one_style(
     assert "on March 1, 2023 (Post)." in out
     assert "You already sent an appeal to this official on March 1, 2023." in err
     assert "Mar 1, 2023" not in out + err
+
+
+def test_a_folder_import_names_its_word_documents_and_says_how_to_import_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEED_FINAL.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text")
+    (folder / ".hidden.txt").write_text("a hidden file", encoding="utf-8")
+    code, out, _ = cli(capsys, tmp_path / "data", "import", str(folder))
+    assert code == 1  # a file of the folder was not imported
+    lines = out.splitlines()
+    assert lines[0] == (
+        "notes.odt: rejected: This is a word-processor document (Word or LibreOffice), which "
+        "Appeal Desk cannot read. Save it as PDF or as plain text (.txt) in your word "
+        "processor, then import that file."
+    )
+    assert lines[1] == "seed.txt: imported (UA 119/21)"
+    assert lines[2] == "2 files: 1 imported, 1 rejected"
+    # A folder of word-processor documents only: each is named, nothing else happens.
+    (folder / "seed.txt").unlink()
+    code, out, err = cli(capsys, tmp_path / "data", "import", str(folder))
+    assert code == 1 and out.startswith("notes.odt: rejected: This is a word-processor document")
+    assert err == ""
