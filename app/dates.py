@@ -34,6 +34,14 @@ def date_time(value: datetime, locale: str | None = None) -> str:
     return format_datetime(local, "medium", locale=locale or current_language())
 
 
+def clock_time(value: datetime, locale: str | None = None) -> str:
+    """The hour and minute of a moment in local time: ``20:14`` (fr), ``8:14 PM`` (en_US)."""
+    from babel.dates import format_time
+
+    local = value.astimezone() if value.tzinfo is not None else value
+    return format_time(local, "short", locale=locale or current_language())
+
+
 def medium_date(value: date, locale: str | None = None) -> str:
     """A day in a short column: ``6 déc. 2026`` (fr), ``06.12.2026`` (de), ``Dec 6, 2026`` (en)."""
     from babel.dates import format_date

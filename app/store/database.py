@@ -117,6 +117,9 @@ class Database:
         self._sender = uuid.uuid4().hex
         self._listener: Any = None
         self._notices_lost = False
+        # One look at the notices at a time (the window's periodic catch-up runs off the GUI
+        # thread); a second asker meanwhile is told "unchanged" rather than made to wait.
+        self._looking = threading.Lock()
         if engine is not None:
             self._use_engine(engine)
 
@@ -200,9 +203,15 @@ class Database:
     def changed_elsewhere(self) -> bool:
         """True, once, when another program (the command line, another copy of Appeal Desk,
         another laptop on the same server) has committed to this store since this handle last
-        looked. On a server, the first question starts listening and answers False."""
+        looked. On a server, the first question starts listening and answers False, and a
+        question asked while another is being answered (on another thread) answers False."""
         if self.path is None:
-            return self._heard_other_laptops()
+            if not self._looking.acquire(blocking=False):
+                return False  # another look is under way; it reports what arrived
+            try:
+                return self._heard_other_laptops()
+            finally:
+                self._looking.release()
         now = self._file_state()
         if now is None or now == self._known_state:
             return False

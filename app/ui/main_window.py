@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from app.domain.model import CaseDetail, ImportResult
     from app.services.database import Database
     from app.ui.case_actions import CaseActions
+    from app.ui.catch_up import CatchUp
     from app.ui.early_list import EarlyCaseList
     from app.ui.edit_actions import EditActions
     from app.ui.events import EventsMenu
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.menu_actions = MainActions.create(self)
         self.loading = CaseLoading(context, self.case_list, early_list, self)
         self._commands: Commands | None = None
+        self.catch_up: CatchUp | None = None  # made when a server's store opens
         self._connect_signals()
         self.window_state = WindowState(context.paths.ui_state_file)
         self.window_state.restore(self, self.splitter, self.case_list)
@@ -254,7 +256,11 @@ class MainWindow(QMainWindow):
         }
         self.pages.setCurrentWidget(widgets[page])
 
-    def _on_store_opened(self, _db: object) -> None:
+    def _on_store_opened(self, db: Database) -> None:
+        if db.on_server and self.catch_up is None:  # what other laptops write shows by itself
+            from app.ui.catch_up import CatchUp
+
+            self.catch_up = CatchUp(self.context, self)
         self.menu_actions.set_store_actions_enabled(True)  # after a failure, a restore
         self.empty_state.setEnabled(True)
         self.show_case_details(self.case_list.current_case())

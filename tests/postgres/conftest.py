@@ -56,3 +56,29 @@ def db(pg_url: str, tmp_path: Path) -> Iterator[Database]:
     database = open_pg(pg_url, tmp_path)
     yield database
     database.close()
+
+
+def _as_owner(pg_url: str, *statements: str) -> None:
+    admin = create_engine(make_url(pg_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            for statement in statements:
+                conn.execute(text(statement), {"name": make_url(pg_url).database})
+    finally:
+        admin.dispose()
+
+
+def server_goes_away(pg_url: str) -> None:
+    """What a laptop sees when the group's server is down: its connections are closed and
+    no new one is taken (the database refuses them; the other tests' databases carry on)."""
+    name = make_url(pg_url).database
+    _as_owner(
+        pg_url,
+        f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false',
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name",
+    )
+
+
+def server_comes_back(pg_url: str) -> None:
+    name = make_url(pg_url).database
+    _as_owner(pg_url, f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')

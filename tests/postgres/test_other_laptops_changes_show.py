@@ -81,3 +81,37 @@ def test_the_laptops_own_letters_and_other_laptops_reads_do_not_list_the_cases_a
     assert main([*laptop_a, "list"]) == 0
     assert not changed_elsewhere(window.context.db)
     window.close()
+
+
+def test_a_case_imported_on_another_laptop_shows_while_the_user_stays_in_the_window(
+    qtbot,
+    gui_app,  # noqa: F811
+    messages,  # noqa: F811
+    pg_url: str,
+    tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    from app.domain.model import Channel
+    from app.services.appeals import record_appeal
+
+    laptop_a = ["--data-dir", str(tmp_path / "laptop-a"), "--database-url", pg_url]
+    assert main([*laptop_a, "import", str(INITIAL_902)]) == 0
+    window = open_window(qtbot, pg_url, tmp_path / "laptop-b")
+    assert window.catch_up is not None
+
+    # Nothing written elsewhere (the window's own letter, another laptop's reads): the
+    # looks at the notices list nothing again.
+    record_appeal(window.context.db, "902/27", target_index=1, channel=Channel.POST)
+    assert main([*laptop_a, "list"]) == 0
+    with qtbot.assertNotEmitted(window.cases_loaded):
+        for _ in range(2):
+            with qtbot.waitSignal(window.catch_up.checked, timeout=20_000) as looked:
+                pass
+            assert looked.args == [False]
+
+    # Another laptop records a letter: it shows without the user leaving the window.
+    assert main([*laptop_a, "sent", "902/27", "--target", "1", "--channel", "post"]) == 0
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        pass
+    assert sent_column(window) == {"902/27": "2"}
+    assert window.isActiveWindow()
+    window.close()

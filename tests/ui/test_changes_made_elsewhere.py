@@ -26,6 +26,7 @@ def test_a_case_imported_and_a_letter_recorded_by_the_command_line_show_on_retur
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     assert sent_column(window) == {"12/26": "0"}
+    assert window.catch_up is None  # a SQLite store is looked at on return only: no timer
 
     data = ["--data-dir", str(app_paths.data_dir)]
     assert main([*data, "import", str(INITIAL_902)]) == 0

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.dates import clock_time
 from app.domain.events import EventTally
 from app.i18n import _
 from app.output.event_chart import ChartColours, paint_tally_chart, total_line
@@ -81,8 +91,22 @@ class TallyBoard(QWidget):
         self.counts.setWordWrap(True)
         self.counts.setStyleSheet("QLabel#tallyCounts { color: #c8c8c8; background: #111111; }")
         readable_by_keyboard(self.counts)
+        # While the counts cannot be read (the group's server is down, the network gone):
+        # since when the board is not live, and what to do; gone at the first good read.
+        self.stale_notice = QLabel(self)
+        self.stale_notice.setObjectName("tallyStale")
+        self.stale_notice.setWordWrap(True)
+        self.stale_notice.setStyleSheet(
+            "QLabel#tallyStale { color: #111111; background: #ffd21f; padding: 6px; }"
+        )
+        self.stale_notice.hide()
+        readable_by_keyboard(self.stale_notice)
+        self.not_live_since: datetime | None = None  # the last good read, while none works
+        self._last_read: datetime | None = None
+        self._opened_at = datetime.now().astimezone()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
+        layout.addWidget(self.stale_notice)
         layout.addWidget(self.counts)
         self.timer = QTimer(self)
         self.timer.setInterval(poll_ms)
@@ -91,12 +115,20 @@ class TallyBoard(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the counts; repaint only when they changed."""
+        """Reload the counts; repaint only when they changed. When they cannot be read, say
+        since when the board is not live; the next good read says it is live again."""
         try:
             tally = self._load_tally()
         except Exception:  # a dropped network link must not kill the board; try next tick
-            log.warning("tally refresh failed", exc_info=True)
+            self._not_live()
             return
+        if self.not_live_since is not None:
+            self.not_live_since = None
+            self.stale_notice.hide()
+            self.stale_notice.clear()
+            log.info("tally board live again")
+            announce(self, _("The counts are live again."))
+        self._last_read = datetime.now().astimezone()
         if self.tally is None or tally != self.tally:
             before = self.tally
             self.tally = tally
@@ -105,6 +137,34 @@ class TallyBoard(QWidget):
             if before is not None and before.total != tally.total:
                 announce(self, total_line(tally))
             self.tally_changed.emit(tally.total)
+
+    def _not_live(self) -> None:
+        """The counts could not be read: the first time, say so on the board (the log keeps
+        the reason, every time)."""
+        if self.not_live_since is not None:
+            log.info("tally refresh failed again", exc_info=True)
+            return
+        log.warning("tally refresh failed: the board is not live", exc_info=True)
+        self.not_live_since = self._last_read or self._opened_at
+        self.stale_notice.setText(
+            _(
+                "Not live since {time}: the counts cannot be read from the database just now. "
+                "Check that this computer is connected to the network and that the group's "
+                "database server is running. The board catches up by itself once it can read "
+                "them again."
+            ).format(time=clock_time(self.not_live_since))
+        )
+        self.stale_notice.show()
+        self.update()
+        announce(self, self.stale_notice.text())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """The notice that the board is not live is read from the back of the room too."""
+        super().resizeEvent(event)
+        font = QFont(self.stale_notice.font())
+        font.setPixelSize(max(14, int(self.height() * 0.035)))
+        font.setBold(True)
+        self.stale_notice.setFont(font)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -129,8 +189,9 @@ class TallyBoard(QWidget):
         margin = min(width, height) * 0.04
         top = margin + height * 0.13
         bottom = height - margin
-        if self.counts.isVisible() and self.counts.text():  # the counts as text sit below
-            bottom = min(bottom, self.counts.geometry().top() - margin / 2)
+        for below in (self.stale_notice, self.counts):  # the notice and the counts as text
+            if below.isVisible() and below.text():
+                bottom = min(bottom, below.geometry().top() - margin / 2)
         return QRectF(margin, top, width - 2 * margin, max(0.0, bottom - top))
 
     def paintEvent(self, event: QPaintEvent) -> None:
