@@ -125,9 +125,12 @@ class EditActions(QObject):
         from app.ui.history_editing import HistoryEditing
 
         if isinstance(dialog, HistoryDialog):
-            dialog.editing = HistoryEditing(dialog, self._database, self.record, self.open_draft)
+            dialog.editing = HistoryEditing(
+                dialog, self._database, self.record, self.open_draft, (self.undo, self.redo)
+            )
             # an undo or redo from the Edit menu shows in the open list at once
             self.store_changed.connect(dialog.editing.refresh)
+            self._undo_keys_in(dialog)
 
     def attach_events(self, dialog: QWidget) -> None:
         """Edit and delete events in the events dialog, on this undo stack."""
@@ -137,6 +140,12 @@ class EditActions(QObject):
         if isinstance(dialog, EventsDialog):  # called once, when the dialog is made
             editing = EventEditing(dialog, self._database, self.record)
             self.store_changed.connect(editing.refresh)
+            self._undo_keys_in(dialog)
+
+    def _undo_keys_in(self, window: QWidget) -> None:
+        """Ctrl+Z and Ctrl+Shift+Z in a window of its own (the history, the events) undo and
+        redo there too: its deletions say they can be undone, and it has no Edit menu."""
+        window.addActions([self.undo, self.redo])
 
     def set_case_selected(self, selected: bool) -> None:
         self.edit_case.setEnabled(selected)

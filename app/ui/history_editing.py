@@ -28,12 +28,14 @@ class HistoryEditing(QObject):
         database: Callable[[], Database | None],
         record_change: Callable[[StoreChange], None],
         open_draft: Callable[[AppealRecord], None] | None = None,
+        undo_redo: tuple[QAction, ...] = (),
     ) -> None:
         super().__init__(dialog)
         self.dialog = dialog
         self._database = database
         self._record_change = record_change
         self._open_draft = open_draft
+        self._undo_redo = undo_redo  # the session's Undo and Redo, at the end of the menu
         self.open_draft = QAction(_("&Open the draft in the letter editor"), dialog)
         self.open_draft.triggered.connect(self.open_current_draft)
         self.edit_appeal = QAction(_("&Edit appeal…"), dialog)
@@ -67,6 +69,9 @@ class HistoryEditing(QObject):
         menu.addActions([self.edit_appeal, self.delete_appeal])
         menu.addSeparator()
         menu.addActions([self.edit_reply, self.delete_reply])
+        if self._undo_redo:
+            menu.addSeparator()
+            menu.addActions(list(self._undo_redo))
         menu.popup(self.dialog.table.viewport().mapToGlobal(pos))
 
     def _done(self, change: StoreChange) -> None:

@@ -223,6 +223,46 @@ def test_a_draft_reopens_in_the_language_it_was_written_in(
     assert "Mes propres mots" in sent.text
 
 
+def test_ctrl_z_in_the_history_window_brings_back_the_appeal_deleted_there(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,  # type: ignore[no-untyped-def]
+) -> None:
+    """The history's delete box says the deletion can be undone: Ctrl+Z and Ctrl+Shift+Z work
+    in the history window itself, and its menu offers Undo."""
+    store_documents(app_paths, fictional_document("61/15"))
+    appeals.record_appeal(open_db, "61/15", target_index=1, channel=Channel.POST)
+    before = dump(open_db)
+    window = make_window()
+    window.case_actions.show_history()
+    history = window.case_actions.history_dialog
+    qtbot.wait_until(lambda: history.model.rowCount() == 1)
+    history.activateWindow()  # the user works in the history window
+    qtbot.wait_until(lambda: QApplication.activeWindow() is history)
+    history.table.setFocus()
+    history.table.selectRow(0)
+    messages.answer = True
+    qtbot.keyClick(history.table, Qt.Key.Key_Delete)
+    assert "You can undo this" in messages.shown[-1][2]
+    qtbot.wait_until(lambda: history.model.rowCount() == 0)
+    assert appeals.list_appeals(open_db) == []
+    qtbot.keyClick(history.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait_until(lambda: history.model.rowCount() == 1)
+    assert dump(open_db) == before
+    history.table.selectRow(0)
+    assert keyboard_menu(history.table)[-1] == "&Redo delete an appeal for UA 61/15"
+    qtbot.keyClick(
+        history.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.wait_until(lambda: history.model.rowCount() == 0)
+    assert appeals.list_appeals(open_db) == []
+    history.close()
+
+
 def test_the_shortcuts_list_names_undo_whatever_it_would_undo(
     qtbot,
     make_window,
