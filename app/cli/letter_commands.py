@@ -162,7 +162,8 @@ def _write_or_print(
     from app.services import outputs
 
     if out is None:
-        ctx.out.write(letter.text if letter.text.endswith("\n") else letter.text + "\n")
+        text = outputs.plain_letter_text(letter)
+        ctx.out.write(text if text.endswith("\n") else text + "\n")
         return
     item = outputs.LetterOnPaper(letter, case, args.target, settings.sender, options)
     suffix = out.suffix.lower()

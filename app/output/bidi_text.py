@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: keeps a Latin name whole in RTL text
+LRI, RLI = "\u2066", "\u2067"  # left-to-right and right-to-left isolates
+LRM, RLM = "\u200e", "\u200f"  # left-to-right and right-to-left marks
+_ISOLATES = re.compile("[\u2066-\u2069]")
 
 
 def is_rtl_text(text: str) -> bool:
@@ -16,6 +20,27 @@ def is_rtl_text(text: str) -> bool:
         if kind == "L":
             return False
     return False
+
+
+def plain_text(text: str) -> str:
+    """``text`` for plain-text outputs (a .txt file, an e-mail, the clipboard): without the
+    directional isolates a two-language letter sets each line's direction with on screen and
+    in its PDF, which many mail programs and editors show as boxes or codes.
+
+    A plain-text reader gives each line the direction of its first letter. A line isolated in
+    the other direction (an Arabic sentence that starts with a Latin name) begins with the
+    mark of its direction instead (LRM or RLM, which every reader of Unicode text knows)."""
+    if not _ISOLATES.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        plain = _ISOLATES.sub("", line)
+        if line[:1] in (LRI, RLI) and plain.strip():
+            rtl = line[0] == RLI
+            if is_rtl_text(plain) != rtl:
+                plain = (RLM if rtl else LRM) + plain
+        lines.append(plain)
+    return "\n".join(lines)
 
 
 def one_direction(lines: list[str]) -> bool | None:

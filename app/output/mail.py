@@ -15,6 +15,7 @@ from urllib.parse import quote
 from app.domain.errors import N_, InvalidInput
 from app.domain.model import CaseDetail, SenderProfile, Target
 from app.i18n import _
+from app.output.bidi_text import plain_text
 
 MAILTO_LIMIT = 2000  # characters of the final encoded URL that every common client accepts
 SOCIAL_LIMIT = 280
@@ -48,7 +49,7 @@ def build_mailto(
         if value
     ]
     if body.strip():
-        params.append(("body", _encode(crlf(body))))
+        params.append(("body", _encode(crlf(plain_text(body)))))
     url = f"mailto:{_addresses(to)}"
     if params:
         url += "?" + "&".join(f"{key}={value}" for key, value in params)
@@ -115,7 +116,7 @@ def build_eml(
     message["Date"] = format_datetime((date or datetime.now()).astimezone())
     message["Message-ID"] = make_msgid(domain="appeal-desk.invalid")
     message["X-Unsent"] = "1"
-    message.set_content(body.replace("\r\n", "\n"), charset="utf-8")
+    message.set_content(plain_text(body.replace("\r\n", "\n")), charset="utf-8")
     return message.as_bytes()
 
 

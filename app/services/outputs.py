@@ -182,10 +182,21 @@ def _on_the_page(case: CaseDetail, options: OutputOptions) -> dict[str, Any]:
 
 
 def save_letter_text(letter: Letter, path: Path) -> None:
-    """Write the letter's text (UTF-8, replaced atomically)."""
+    """Write the letter's text (UTF-8, replaced atomically), as plain text (see
+    :func:`plain_letter_text`)."""
     from app.atomic_files import write_text_atomic
 
-    write_text_atomic(path, letter.text if letter.text.endswith("\n") else letter.text + "\n")
+    text = plain_letter_text(letter)
+    write_text_atomic(path, text if text.endswith("\n") else text + "\n")
+
+
+def plain_letter_text(letter: Letter) -> str:
+    """The letter's text for a text file, an e-mail, the clipboard or a terminal: the
+    directional isolates of a two-language letter (for the screen and the PDF) replaced by
+    what plain-text readers understand."""
+    from app.output.bidi_text import plain_text
+
+    return plain_text(letter.text)
 
 
 def save_letter_eml(item: LetterOnPaper, path: Path) -> bool:

@@ -265,3 +265,25 @@ def test_each_language_of_a_two_language_letter_is_edited_on_its_own_side(
     assert right < left, "the Arabic paragraph starts at the right"
     # the text is the letter as written, isolates and all
     assert dialog.text() == dialog.letter.text
+
+
+def test_a_two_language_letter_copied_to_the_clipboard_has_no_isolates(
+    make_window, app_paths, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ar+en"))
+    wait_for_letter(dialog)
+    assert "\u2067" in dialog.text()  # on screen each paragraph runs in its own direction
+    dialog.copy_to_clipboard()
+    pasted = QGuiApplication.clipboard().text()
+    assert not any("\u2066" <= char <= "\u2069" for char in pasted)
+    lines = pasted.splitlines()
+    assert "Dear Minister," in lines or any(line.startswith("Dear ") for line in lines)
+    assert any(line.startswith("I urge you") for line in lines)
+    assert dialog.status_label.text() == (
+        "The letter is on the clipboard. Paste it before you close Appeal Desk."
+    )
+    dialog.grab().save(str(tmp_path / "bilingual-letter.png"))

@@ -497,10 +497,13 @@ class LetterDialog(QDialog):
     # ---- actions ------------------------------------------------------------------------------
 
     def copy_to_clipboard(self) -> None:
+        from app.output.bidi_text import plain_text
+
         clipboard = QGuiApplication.clipboard()
-        clipboard.setText(self.text())
+        text = plain_text(self.text())  # pasted into mail programs and editors
+        clipboard.setText(text)
         if clipboard.supportsSelection():
-            clipboard.setText(self.text(), QClipboard.Mode.Selection)
+            clipboard.setText(text, QClipboard.Mode.Selection)
         self.status_label.setText(
             _("The letter is on the clipboard. Paste it before you close Appeal Desk.")
         )

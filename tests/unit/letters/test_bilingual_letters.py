@@ -127,3 +127,50 @@ def test_the_pdf_sets_each_paragraph_in_its_direction(
     assert x_english < 100
     assert y_arabic > y_english and x_arabic > 300
     assert not any("Ashford" in text and y < y_english for _, y, text in found)  # no 2nd head
+
+
+def test_text_and_e_mail_outputs_carry_no_isolates_yet_each_line_keeps_its_direction(
+    tmp_path: Path, sender: SenderProfile
+) -> None:
+    import email
+    import email.policy
+    from urllib.parse import unquote
+
+    from app.output.bidi_text import is_rtl_text
+    from app.output.mail import build_mailto
+    from app.services.outputs import (
+        LetterOnPaper,
+        default_output_options,
+        save_letter_eml,
+        save_letter_text,
+    )
+
+    case = make_case()
+    letter = draft_letter(case, 1, sender, locale="ar", bilingual_with="en", today=TODAY)
+    assert RLI in letter.text  # the screen and the PDF set each line's direction with them
+    txt, eml = tmp_path / "letter.txt", tmp_path / "letter.eml"
+    save_letter_text(letter, txt)
+    save_letter_eml(LetterOnPaper(letter, case, 1, sender, default_output_options()), eml)
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    body = message.get_body().get_content()  # type: ignore[union-attr]
+    mailto = build_mailto(["minister@example.gov"], [], letter.subject, letter.text, 100_000)
+    assert mailto is not None
+    mailto_body = unquote(mailto.split("body=")[1]).replace("\r\n", "\n")
+    for shown in (txt.read_text(encoding="utf-8"), body, mailto_body):
+        assert not any("\u2066" <= char <= "\u2069" for char in shown)
+        lines = shown.splitlines()
+        # every line reads in its language's direction by its first letter, without a mark
+        assert "معالي الوزير،" in lines and "Dear Minister," in lines
+        assert "وتفضلوا بقبول فائق الاحترام والتقدير،" in lines and "Yours sincerely," in lines
+        assert is_rtl_text(lines[lines.index("معالي الوزير،") + 2])
+        assert not is_rtl_text(lines[lines.index("Dear Minister,") + 2])
+        assert not any(char in shown for char in "\u200e\u200f")
+
+
+def test_a_line_that_starts_against_its_direction_gets_the_mark_of_its_direction() -> None:
+    from app.output.bidi_text import plain_text
+
+    arabic = "Tharani Selvanayagam معتقلة منذ مارس."  # an Arabic sentence, a Latin name first
+    english = "عمر الحسن was released on 3 March."  # an English one, an Arabic name first
+    isolated = f"{RLI}{arabic}{PDI}\n\n{LRI}{english}{PDI}\n{LRI}Dear Minister,{PDI}"
+    assert plain_text(isolated) == f"\u200f{arabic}\n\n\u200e{english}\nDear Minister,"
