@@ -30,12 +30,15 @@ _VALUE = (
 _OPERATOR = rb"[A-Za-z'\"]" + _DELIMITED + rb"*+"
 _TOKENS = re.compile(
     _SPACE + rb"*+(?:"
-    rb"(?P<operands>(?:(?:" + _VALUE + rb")" + _SPACE + rb"*+)*+)(?P<operator>" + _OPERATOR + rb")"
+    rb"(?P<operation>(?P<operands>(?:(?:" + _VALUE + rb")" + _SPACE + rb"*+)*+)"
+    rb"(?P<operator>" + _OPERATOR + rb"))"
     rb"|(?P<value>" + _VALUE + rb")"
     rb"|(?P<open>\[)"
     rb"|(?P<close>\])"
     rb"|(?P<comment>%[^\r\n]*+)"
-    rb"|(?P<end>$))"
+    rb"|\Z"
+    rb"|(?P<other>.))",  # any other byte: a token this tokenizer does not read
+    re.DOTALL,
 )
 _VALUES = re.compile(_VALUE)
 _HEX_SPACE = re.compile(rb"[ \t\n\r\f\x00]+")
@@ -56,47 +59,52 @@ def fast_operations(data: bytes) -> list[tuple[Any, bytes]] | None:
 
 
 def _operations(data: bytes) -> list[tuple[Any, bytes]]:
+    """Every token comes from one pass of the pattern (the tuples of ``findall``: no Python
+    call per token). An operation seen before in the stream (a glyph drawn again, the same
+    move) is the same (operands, operator) pair as the first time: a page of a few thousand
+    operations then holds a few hundred objects, not tens of thousands that the garbage
+    collector would scan again and again while the page is read. Text extraction only reads
+    the operands (pypdf changes operands in place only when it merges pages)."""
     from pypdf.generic import ArrayObject
 
     operations: list[tuple[Any, bytes]] = []
+    append = operations.append
     operands: list[Any] = []
     arrays: list[list[Any]] = []  # the open arrays, innermost last
     target = operands
     values: dict[bytes, Any] = {}  # token -> pypdf object; they repeat a lot and are not changed
-    runs: dict[bytes, list[Any]] = {}  # the operands before an operator, as pypdf objects
-    position = 0
-    for match in _TOKENS.finditer(data):
-        if match.start() != position:
-            raise _Unusual  # a token the pattern does not know
-        position = match.end()
-        kind = match.lastgroup
-        if kind == "operator":
-            token = match.group(kind)
-            if arrays or token in (b"BI", b"R") or len(token) > _OPERATOR_LIMIT:
-                raise _Unusual  # inline image, indirect reference, keyword in an array
-            run = match.group("operands")
-            if run:
-                found = runs.get(run)
-                if found is None:
-                    found = runs[run] = [_cached(values, t) for t in _VALUES.findall(run)]
-                operands.extend(found)
-            operations.append((operands, token))
-            operands = []
-            target = operands
-        elif kind == "value":
-            target.append(_cached(values, match.group(kind)))
-        elif kind == "open":
+    known: dict[bytes, tuple[list[Any], bytes]] = {}  # operation -> its operands and operator
+    for operation, run, operator, value, opening, closing, _comment, other in _TOKENS.findall(data):
+        if operation:
+            if arrays:
+                raise _Unusual  # a keyword inside an array
+            found = known.get(operation)
+            if found is None:
+                if operator in (b"BI", b"R") or len(operator) > _OPERATOR_LIMIT:
+                    raise _Unusual  # inline image, indirect reference
+                parsed = [_cached(values, token) for token in _VALUES.findall(run)] if run else []
+                found = known[operation] = (parsed, operator)
+            if operands:
+                operands.extend(found[0])
+                append((operands, found[1]))
+                operands = []
+                target = operands
+            else:
+                append(found)
+        elif value:
+            target.append(_cached(values, value))
+        elif opening:
             arrays.append(target)
             target = ArrayObject()
-        elif kind == "close":
+        elif closing:
             if not arrays or len(target) > _ARRAY_LIMIT:
                 raise _Unusual
             array = target
             target = arrays.pop()
             target.append(array)
-        elif kind == "end":
-            break
-    if arrays or position != len(data):
+        elif other:
+            raise _Unusual
+    if arrays:
         raise _Unusual
     return operations
 

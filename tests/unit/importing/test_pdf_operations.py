@@ -55,6 +55,9 @@ def test_a_qpdfwriter_pdf_gives_the_same_operations_as_pypdf(
         b"q 0.5 0 0 .5 -1.25 +3. cm % a comment ( not a string\n[1 [2 3] /N] 0 d Q",
         b"BT T* (one) ' 1 2 (two) \" ET 10 20",  # trailing operands without an operator
         b"",
+        # the same operations again, alone and after an array that is one of their operands
+        b"BT 5 0 Td <0001> Tj 5 0 Td <0001> Tj [<0001>] 5 0 Td [(a) 2 (b)] TJ [(a) 2 (b)] TJ ET",
+        b"  \n",
     ],
 )
 def test_hand_made_streams_give_the_same_operations_as_pypdf(data: bytes) -> None:
@@ -76,6 +79,8 @@ def test_hand_made_streams_give_the_same_operations_as_pypdf(data: bytes) -> Non
         b"BT\x0b(x) Tj ET",  # a vertical tab, which pypdf reads differently
         b"/Name#20Space MP",  # an escaped name
         b"1 0 R Do",  # an indirect reference
+        b"BT (x) Tj ET }",  # a byte that starts no token, at the end
+        b"q {1 2} Q",  # and in the middle
     ],
 )
 def test_unusual_streams_are_left_to_pypdf(data: bytes) -> None:
