@@ -360,6 +360,44 @@ def _recognised(text: str, words: AskWords) -> frozenset[str]:
     return frozenset(found)
 
 
+def persons_asked_for(
+    texts: list[str], names: list[str], user_templates: Path | None = None
+) -> dict[str, frozenset[int]]:
+    """For each ask of ``texts`` (a model letter, bullets), the positions in ``names`` of the
+    persons the requests making it name ("release Luis Paz": only him, when the UA welcomes
+    another's release elsewhere). An ask no request names anyone for is left out: it is made
+    for everyone."""
+    words = ask_words(user_templates)
+    named: dict[str, set[int]] = {}
+    for text in texts:
+        for unit in request_units(text or ""):
+            if not (is_request(unit) or _BULLET.match(unit)):
+                continue
+            who = names_in(unit, names)
+            for ask in _asks_in(unit, words) if who else ():
+                named.setdefault(ask, set()).update(who)
+    return {ask: frozenset(who) for ask, who in named.items()}
+
+
+def names_in(unit: str, names: list[str]) -> set[int]:
+    """The positions in ``names`` of the persons ``unit`` names: by the whole name, or by a
+    word of it (first name, surname) that no other person's name has."""
+    said = _WORD.findall(fold(unit))
+    said_words, said_text = set(said), " ".join(["", *said, ""])
+    words = [_WORD.findall(fold(name)) for name in names]
+    found = set()
+    for index, own in enumerate(words):
+        others = {word for other, theirs in enumerate(words) if other != index for word in theirs}
+        whole = " ".join(["", *own, ""])
+        by_word = any(len(w) > 2 and w not in others and w in said_words for w in own)
+        if own and (whole in said_text or by_word):
+            found.add(index)
+    return found
+
+
+_WORD = re.compile(r"\w+")
+
+
 def coverage(texts: list[str], user_templates: Path | None = None) -> tuple[int, int]:
     """(requests, recognised requests): sentences that ask for something, and those in which
     at least one ask was recognised."""

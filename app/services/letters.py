@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from app.domain.errors import N_, TargetOutOfRange, UnknownLocale
 from app.domain.greetings import greeted_official, official_descriptions, stored_greeting_fits
@@ -36,6 +37,7 @@ from app.letters.asks import (
     bullet_sentences,
     bullets_for_asks,
     load_sentences,
+    persons_asked_for,
     pronoun_form,
 )
 from app.letters.language_names import display_name, language_code
@@ -204,13 +206,9 @@ def draft_letter(
     if asks_as_printed:
         sentences = tuple(bullet_sentences(kept, load_sentences(chain, user_templates)))
     elif body is None and chosen_asks:
-        sentences = tuple(
-            ask_sentences(
-                list(chosen_asks),
-                person["names"] or case.title,
-                pronoun_form(person),
-                load_sentences(chain, user_templates),
-            )
+        rules = load_sentences(chain, user_templates)
+        sentences = _sentences_for_asks(
+            case, chosen_asks, person, letter_locale, rules, user_templates
         )
     recipient = (
         _as_named(target, base_language(letter_locale), gender, user_templates) if target else None
@@ -294,6 +292,33 @@ def recipient_as_named(
     gender = _sure_gender(case, target_index, user_templates)
     target = case.targets[target_index - 1]
     return _as_named(target, base_language(letter_locale), gender, user_templates)
+
+
+def _sentences_for_asks(
+    case: CaseDetail,
+    asks: tuple[str, ...],
+    everyone: dict[str, Any],
+    letter_locale: str,
+    rules: dict[str, Any],
+    user_templates: Path | None,
+) -> tuple[str, ...]:
+    """One sentence per ask in the letter's language, each naming the persons the UA makes
+    that demand for: a person whose release it welcomes is not asked to be released."""
+    names = [person.name for person in case.persons]
+    texts = [case.model_letter or "", *case.recommended_actions]
+    asked_for = persons_asked_for(texts, names, user_templates) if len(names) > 1 else {}
+    sentences: list[str] = []
+    for ask in asks:
+        who = sorted(asked_for.get(ask, ()))
+        subject = everyone
+        if who and len(who) < len(names):
+            _persons, subject = ctx.persons_context(
+                tuple(case.persons[index] for index in who), letter_locale
+            )
+        sentences += ask_sentences(
+            [ask], subject["names"] or case.title, pronoun_form(subject), rules
+        )
+    return tuple(sentences)
 
 
 def _persons_as_printed(persons: tuple[Person, ...], printed_asks: list[str]) -> tuple[Person, ...]:

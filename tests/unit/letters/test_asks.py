@@ -245,3 +245,43 @@ def test_a_participle_after_and_becomes_the_writers_words(
     locale: str, bullet: str, sentence: str
 ) -> None:
     assert bullet_sentences([bullet], load_sentences([locale])) == [sentence]
+
+
+FREED_AND_HELD = (
+    "Dear Minister,\n\nI welcome the release of Ana Ruiz, but I am concerned that Luis Paz is "
+    "still held.\n\nI urge you to ensure that the charges against Luis Paz are dropped and that "
+    "he is released immediately and unconditionally.\n\nYours sincerely,\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("locale", "demand", "not_demanded"),
+    [
+        ("fr", "Je vous demande de libérer Luis Paz immédiatement", "libérer Luis Paz et Ana"),
+        ("es", "Le pido que ponga en libertad a Luis Paz de inmediato", "Luis Paz y Ana Ruiz de"),
+        ("de", "Ich fordere Sie auf, Luis Paz sofort und bedingungslos", "Luis Paz und Ana Ruiz"),
+        ("pt", "Peço-lhe que liberte Luis Paz imediata", "liberte Luis Paz e Ana Ruiz"),
+    ],
+)
+def test_a_demand_names_only_the_persons_the_ua_makes_it_for(
+    sender: SenderProfile, locale: str, demand: str, not_demanded: str
+) -> None:
+    """An update: Ana Ruiz was freed, Luis Paz is still held. A letter in another language
+    asks the official to free Luis Paz, never the person who is already free."""
+    case = make_case(
+        persons=(Person("Ana Ruiz", "she/her"), Person("Luis Paz", "he/him")),
+        model_letter=FREED_AND_HELD,
+    )
+    text = draft_letter(case, 1, sender, locale=locale, today=TODAY).text
+    assert demand in text
+    assert not_demanded not in text
+    assert "Ana Ruiz" in text  # the letter still speaks of both
+
+
+def test_a_demand_that_names_nobody_is_made_for_everyone(sender: SenderProfile) -> None:
+    case = make_case(
+        persons=(Person("Ana Ruiz", "she/her"), Person("Luis Paz", "he/him")),
+        model_letter="Dear Minister,\n\nI urge you to release them immediately.\n",
+    )
+    text = draft_letter(case, 1, sender, locale="es", today=TODAY).text
+    assert "ponga en libertad a Ana Ruiz y Luis Paz de inmediato" in text
