@@ -36,6 +36,9 @@ RESTORE_NEWEST_BACKUP = N_(
 CHOOSE_WRITABLE_FOLDER = N_(
     "Make it writable (its permissions), or choose a data folder you can write to with --data-dir."
 )
+CORRECT_SERVER_ADDRESS = N_(
+    "Correct the address given with --database-url (or ask whoever set up the server)."
+)
 WINDOW_WORDING = {
     RESTORE_NEWEST_BACKUP: N_(
         "Start Appeal Desk again to restore the newest good backup, or restore one with "
@@ -43,6 +46,10 @@ WINDOW_WORDING = {
     ),
     CHOOSE_WRITABLE_FOLDER: N_(
         "Make it writable (its permissions, or the disk it is on), then start Appeal Desk again."
+    ),
+    CORRECT_SERVER_ADDRESS: N_(
+        "Correct it with Connection settings (or ask whoever set up the server), then choose "
+        "Try again."
     ),
 }
 

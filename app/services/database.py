@@ -6,7 +6,14 @@ from pathlib import Path
 
 from app.domain.errors import StoreUnavailable
 from app.paths import AppPaths
-from app.store.database import Database, corrupt_message, open_database
+from app.store.database import (
+    Database,
+    ServerAddress,
+    corrupt_message,
+    open_database,
+    server_address,
+    with_server_address,
+)
 from app.store.instance_lock import InstanceLock
 
 
@@ -76,6 +83,9 @@ def remove_leftover_temp_files(paths: AppPaths) -> int:
 
 __all__ = [
     "Database",
+    "ServerAddress",
+    "server_address",
+    "with_server_address",
     "finish_opening",
     "open_store",
     "open_store_exclusively",

@@ -16,12 +16,14 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.atomic_files import remove_stale_temp_files
 from app.domain.errors import (
     CHOOSE_WRITABLE_FOLDER,
+    CORRECT_SERVER_ADDRESS,
     N_,
     RESTORE_NEWEST_BACKUP,
     Phrase,
@@ -32,7 +34,7 @@ from app.store.case_list import Execute
 from app.store.instance_lock import WRITER_LOCK_FILE, StoreBusy, StoreLock, WriterTurn
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import URL, Engine
     from sqlalchemy.exc import DBAPIError
     from sqlalchemy.orm import Session, sessionmaker
 
@@ -177,7 +179,8 @@ class Database:
                     self._tell_other_laptops(session)
                 self._follow_own_commit(before)
         except OperationalError as exc:
-            raise StoreUnavailable(describe_operational_error(exc, self.path)) from exc
+            url = None if self.path is not None else self.engine.url
+            raise StoreUnavailable(describe_operational_error(exc, self.path, url)) from exc
 
     def _file_state(self) -> tuple[int, ...] | None:
         """When and how much the SQLite file and its write-ahead log last changed (None for a
@@ -365,7 +368,8 @@ def _migrate_or_refuse(
         migrate_to_head(engine, backup_dir)
     except OperationalError as exc:
         engine.dispose()
-        raise StoreUnavailable(describe_operational_error(exc, db_path)) from exc
+        server = engine.url if engine.dialect.name != "sqlite" else None
+        raise StoreUnavailable(describe_operational_error(exc, db_path, server)) from exc
     except DBAPIError as exc:  # e.g. --database-url names a file that is not a database
         engine.dispose()
         raise StoreUnavailable(bad_url_message(url, str(exc.orig or exc))) from exc
@@ -374,9 +378,148 @@ def _migrate_or_refuse(
         raise
 
 
-def describe_operational_error(exc: DBAPIError, path: Path | None) -> Phrase:
-    """Turn an environment fault (locked, read-only, full, corrupt) into advice for the user."""
-    return describe_store_problem(str(getattr(exc, "orig", exc)), path)
+def describe_operational_error(
+    exc: DBAPIError, path: Path | None, server: URL | None = None
+) -> Phrase:
+    """Turn an environment fault (locked, read-only, full, corrupt; on a ``server``, a login
+    refused, a database missing, a server out of reach) into advice for the user."""
+    detail = str(getattr(exc, "orig", exc))
+    if server is not None:
+        log.warning(
+            "the database server %s failed: %s", server_name(server), " ".join(detail.split())
+        )
+        return describe_server_problem(detail, server)
+    return describe_store_problem(detail, path)
+
+
+@dataclass(frozen=True, slots=True)
+class ServerAddress:
+    """The parts of a server's address a user may correct: where, which database, who."""
+
+    host: str
+    port: int | None
+    database: str
+    user: str
+    password: str
+
+
+def server_address(url: str | None) -> ServerAddress | None:
+    """The parts of a PostgreSQL address (None for a SQLite file or no address at all)."""
+    if not url or url.partition(":")[0].split("+")[0].lower() != "postgresql":
+        return None
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    return ServerAddress(
+        parsed.host or "",
+        parsed.port,
+        parsed.database or "",
+        parsed.username or "",
+        parsed.password or "",
+    )
+
+
+def with_server_address(url: str, address: ServerAddress) -> str:
+    """``url`` (its driver and options kept) pointing at ``address``."""
+    from sqlalchemy import make_url
+
+    corrected = make_url(url).set(
+        host=address.host.strip() or None,
+        port=address.port,
+        database=address.database.strip() or None,
+        username=address.user.strip() or None,
+        password=address.password or None,
+    )
+    return corrected.render_as_string(hide_password=False)
+
+
+def server_name(url: URL) -> str:
+    """The server of an address as a user names it: ``host`` or ``host:port``."""
+    host = url.host or "localhost"
+    return f"{host}:{url.port}" if url.port else host
+
+
+# What the server (or the network) answered, as PostgreSQL's client library words it, and
+# what kind of problem that is for the user. The words a server says in another language
+# fall through to the general message, which keeps them.
+_LOGIN_REFUSED = (
+    "password authentication failed",
+    "no password supplied",
+    "authentication failed",
+    'role "',  # ... does not exist (a server that says so instead of refusing the password)
+    "no pg_hba.conf entry",
+)
+_NO_DATABASE = ('database "',)  # ... does not exist
+_NO_ANSWER = ("timeout expired", "timed out")
+_OUT_OF_REACH = (
+    "connection refused",
+    "could not translate host name",
+    "failed to resolve host",
+    "name or service not known",
+    "no route to host",
+    "network is unreachable",
+    "server closed the connection",
+    "terminating connection",
+    "connection not open",
+    "consuming input failed",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "not currently accepting connections",
+    "connection reset",
+    "broken pipe",
+)
+
+
+def describe_server_problem(detail: str, server: URL) -> Phrase:
+    """Advice for what a PostgreSQL server (or the way to it) answered: whose login was
+    refused, which database is missing, which server is out of reach; the technical words
+    stay in the log. Anything else is said with the server's own words."""
+    said = " ".join(detail.split()).lower()
+    name = server_name(server)
+    if any(words in said for words in _LOGIN_REFUSED):
+        return Phrase(
+            N_(
+                "The database server {server} refused the user name or the password "
+                "(user {user}). {advice} Nothing was changed."
+            ),
+            server=name,
+            user=server.username or "",
+            advice=Phrase(CORRECT_SERVER_ADDRESS),
+        )
+    if any(words in said for words in _NO_DATABASE) and "does not exist" in said:
+        return Phrase(
+            N_(
+                "The database server {server} has no database named {database}. {advice} "
+                "Nothing was changed."
+            ),
+            server=name,
+            database=server.database or "",
+            advice=Phrase(CORRECT_SERVER_ADDRESS),
+        )
+    if any(words in said for words in _NO_ANSWER):
+        return Phrase(
+            N_(
+                "The database server {server} did not answer (timeout after {seconds} seconds). "
+                "Check that this computer is connected to the network and that the server is "
+                "running, then try again. Nothing was changed."
+            ),
+            server=name,
+            seconds=server.query.get("connect_timeout", SERVER_WAIT_S),
+        )
+    if any(words in said for words in _OUT_OF_REACH):
+        return Phrase(
+            N_(
+                "The database server {server} cannot be reached. Check that this computer is "
+                "connected to the network and that the server is running, then try again. "
+                "Nothing was changed."
+            ),
+            server=name,
+        )
+    return describe_store_problem(detail, None)
 
 
 def describe_store_problem(detail: str, path: Path | None) -> Phrase:

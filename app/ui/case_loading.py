@@ -65,6 +65,7 @@ class CaseLoading(QObject):
         self.peeked = False  # the list shown was read before the store was opened
         self.preview_counts: tuple[int, int] | None = None  # (open, closed) of a preview
         self.load_failed_once = False  # the store could not be opened (and none is open)
+        self.failure: BaseException | None = None  # ...and why
         self.damaged = False  # ...because it is damaged: the recovery dialog was offered
         self._generation = 0
         self._peeking = False  # the start-up read of the whole list is on its way
@@ -268,11 +269,15 @@ class CaseLoading(QObject):
             self.preview_counts = None
             self._case_list.model.set_cases([])
             self.page_wanted.emit(Page.LOADING)
+        if self.on_server:  # the window says why, with a way to try again or correct it
+            self.load_failed_once, self.failure = True, error
+            self.load_failed.emit()
+            return
         recovery = handle_unavailable_store(error, self._context.paths, self._dialog_parent)
         if recovery.database is not None:
             self.on_store_open(recovery.database)
             return
-        self.load_failed_once = True
+        self.load_failed_once, self.failure = True, error
         self.damaged = recovery.offered
         self.load_failed.emit()
         if recovery.quit:  # the user chose Quit in the recovery dialog
@@ -281,6 +286,19 @@ class CaseLoading(QObject):
             from app.ui.errors import report_failure  # (message boxes: on failure only)
 
             report_failure(self._dialog_parent, _("Cannot open your data"), error)
+
+    @property
+    def on_server(self) -> bool:
+        """The window's store is a database server's (its address was given)."""
+        from app.services.database import server_address
+
+        return server_address(self._context.database_url) is not None
+
+    def retry_opening(self) -> None:
+        """Open the store again: a server that was out of reach, or an address corrected."""
+        self.load_failed_once, self.failure = False, None
+        self.page_wanted.emit(Page.LOADING)
+        self._open_store()
 
     @staticmethod
     def _report_list_failure(parent: QWidget, error: BaseException) -> None:

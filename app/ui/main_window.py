@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from app.ui.events import EventsMenu
     from app.ui.import_controller import ImportController
     from app.ui.notifications import DeadlineNotifier
+    from app.ui.server_connection import ConnectionProblem
     from app.ui.views.write_today_view import WriteTodayDialog
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.loading = CaseLoading(context, self.case_list, early_list, self)
         self._commands: Commands | None = None
         self.catch_up: CatchUp | None = None  # made when a server's store opens
+        self.connection_problem: ConnectionProblem | None = None  # a server failed to open
         self._connect_signals()
         self.window_state = WindowState(context.paths.ui_state_file)
         self.window_state.restore(self, self.splitter, self.case_list)
@@ -274,12 +276,25 @@ class MainWindow(QMainWindow):
         return _("Your cases could not be opened.")
 
     def _on_load_failed(self) -> None:
-        """No store: say so, and leave no button that looks as if it could work."""
+        """No store: say so, and leave no button that looks as if it could work. A server's
+        store that could not be opened: why, with Try again and Connection settings."""
         self.loading_label.setText(self._load_failed_text())
         self.menu_actions.set_store_actions_enabled(False)
         self.empty_state.setEnabled(False)
         self.update_count()
+        if self.loading.on_server and self.loading.failure is not None:
+            if self.connection_problem is None:
+                from app.ui.server_connection import ConnectionProblem
+
+                self.connection_problem = ConnectionProblem(
+                    self.context, self.pages, self._retry_opening, self
+                )
+            self.connection_problem.show_failure(self.loading.failure)
         self.load_failed.emit()
+
+    def _retry_opening(self) -> None:
+        self.loading_label.setText(_("Opening your cases…"))
+        self.loading.retry_opening()
 
     def _on_import_finished(self, results: list[ImportResult]) -> None:
         touched = [r.case_id for r in results if r.case_id is not None]
