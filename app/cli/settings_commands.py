@@ -55,7 +55,12 @@ def run_settings_set(args: argparse.Namespace, ctx: CliContext) -> int:
         old,
         args.key,
         args.value,
-        letter_languages=tuple(available_letter_locales(ctx.paths.user_templates)),
+        letter_languages=tuple(
+            available_letter_locales(
+                ctx.paths.user_templates,  # a regional locale written with its base language's
+                including=args.value if args.key == "letter-language" else None,
+            )
+        ),
         ui_languages=tuple(available_languages()),
     )
     save_settings(ctx.paths, new)

@@ -69,8 +69,14 @@ TEMPLATE_FOR_KIND = {AppealKind.APPEAL: "letter.txt.j2", AppealKind.SOLIDARITY: 
 BILINGUAL_SEPARATOR = "\n\u2014 \u2014 \u2014\n\n"
 
 
-def available_letter_locales(user_templates: Path | None = None) -> list[str]:
-    """Locales with a complete set of letter templates (shipped or the user's), English first."""
+def available_letter_locales(
+    user_templates: Path | None = None, including: str | None = None
+) -> list[str]:
+    """Locales with a complete set of letter templates (shipped or the user's), English first.
+
+    ``including`` (a locale the user asked for) is listed too when its letters are written
+    with the templates of its base language, as :func:`draft_letter` writes them: ``es_MX``
+    with the ``es`` templates."""
     found: set[str] = set()
     for root in (rendering.SHIPPED_TEMPLATES, user_templates):
         if root is None or not root.is_dir():
@@ -79,6 +85,13 @@ def available_letter_locales(user_templates: Path | None = None) -> list[str]:
             complete = all((entry / name).is_file() for name in (*TEMPLATE_NAMES, SALUTATIONS_FILE))
             if complete and normalize_locale(entry.name) == entry.name:
                 found.add(entry.name)
+    wanted = normalize_locale(including) if including else None
+    if wanted and any(
+        link in found
+        for link in locale_chain(wanted)
+        if base_language(link) == base_language(wanted)
+    ):
+        found.add(wanted)
     return sorted(found, key=lambda loc: (loc != "en", loc))
 
 

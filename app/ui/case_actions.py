@@ -278,7 +278,9 @@ class CaseActions(QObject):
 
         dialog = SettingsDialog(
             self._context.settings,
-            available_letter_locales(self._context.paths.user_templates),
+            available_letter_locales(
+                self._context.paths.user_templates, including=self._context.settings.letter_language
+            ),
             parent,
         )
         self._replace(self.settings_dialog)

@@ -287,3 +287,24 @@ def test_a_two_language_letter_copied_to_the_clipboard_has_no_isolates(
         "The letter is on the clipboard. Paste it before you close Appeal Desk."
     )
     dialog.grab().save(str(tmp_path / "bilingual-letter.png"))
+
+
+def test_a_regional_letter_language_from_the_settings_is_offered_and_kept(
+    make_window, app_paths
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.settings_dialog import SettingsDialog
+
+    save_settings(app_paths, replace(load_settings(app_paths), letter_language="es_MX"))
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    wait_for_letter(dialog)
+    assert dialog.language_combo.currentData() == "es_MX"
+    assert dialog.language_combo.currentText().startswith("Spanish (Mexico)")
+    assert dialog.letter is not None and "Le pido que" in dialog.letter.text
+    window.case_actions.open_settings()
+    settings_dialog = window.case_actions.settings_dialog
+    assert isinstance(settings_dialog, SettingsDialog)
+    assert settings_dialog.letter_language_combo.currentData() == "es_MX"
+    settings_dialog.accept()  # saved as it was: the regional choice is not lost
+    assert load_settings(app_paths).letter_language == "es_MX"

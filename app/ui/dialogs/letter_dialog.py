@@ -98,7 +98,10 @@ class LetterDialog(QDialog):
         apply_role(self.sample_banner, Role.SAMPLE_BANNER)
         self.sample_banner.setWordWrap(True)
         self.sample_banner.setVisible(self.case.is_sample)
-        side = LetterSidePanel(self.case, available_letter_locales(self.user_templates))
+        side = LetterSidePanel(
+            self.case,
+            available_letter_locales(self.user_templates, including=self.settings.letter_language),
+        )
         self.side = side
         # Short names for the controls the rest of the app and the tests use.
         self.target_combo, self.language_combo = side.target_combo, side.language_combo

@@ -91,3 +91,17 @@ def test_samples_remove_takes_only_the_sample_cases_even_after_a_later_import(
     assert code == 0 and out == "There are no practice cases in the store.\n"
     assert cli(capsys, tmp_path, "import", str(INITIAL_901))[0] == 0  # a real file: no sample
     assert cli(capsys, tmp_path, "samples", "remove", "--yes")[1].startswith("There are no")
+
+
+def test_a_regional_letter_language_is_accepted_when_its_language_has_letters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _err = cli(capsys, tmp_path, "settings", "set", "letter-language", "es_MX")
+    assert (code, out) == (0, "letter-language is now: es_MX\n")
+    assert load_settings(resolve_paths(tmp_path)).letter_language == "es_MX"
+    code, out, _err = cli(capsys, tmp_path, "settings", "set", "letter-language", "en-GB")
+    assert (code, out) == (0, "letter-language is now: en_GB\n")
+    # Italian has no letters (they would be in English): refused, as before.
+    code, _out, err = cli(capsys, tmp_path, "settings", "set", "letter-language", "it")
+    assert code == 1 and "it is not one of the languages: en, ar, de, es, fr, pt." in err
+    assert load_settings(resolve_paths(tmp_path)).letter_language == "en_GB"
