@@ -238,12 +238,17 @@ def _region_variants(locale_id: str) -> list[str]:
 # ---- catalogs ---------------------------------------------------------------------------------
 
 
-# A message every kept .mo carries: the CRC-32 of the .po it was built from, so a catalog a
-# translator has since edited is compiled again instead of being read stale. A wheel and the
+# A message every kept .mo carries: the CRC-32 of the .po it was built from and the compiler's
+# revision, so a catalog a translator has since edited (or one an older version compiled) is
+# compiled again instead of being read stale. A wheel and the
 # standalone bundle carry .mo files built with them (``compile_catalogs``); in a checkout the
 # .mo is written beside its .po the first time a language is used, so later starts in that
 # language read it instead of compiling.
 SOURCE_MARK = ("appeal-desk", "source-crc32")
+# Raised whenever compile_po compiles the same .po differently (as when messages with a count
+# and no translation were left out, so that a regional catalog falls back to its base
+# language): a .mo compiled before carries the old number and is compiled again.
+COMPILER_REVISION = 2
 
 
 def compile_po(
@@ -268,7 +273,7 @@ def compile_po(
     drop_unsafe_translations(catalog, po_path, problems)
     _leave_out_untranslated_counts(catalog)
     if mark:
-        catalog.add(SOURCE_MARK[1], source_checksum(source), context=SOURCE_MARK[0])
+        catalog.add(SOURCE_MARK[1], compiled_mark(source), context=SOURCE_MARK[0])
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
@@ -294,10 +299,12 @@ def compile_catalogs(source: Path, target: Path) -> list[Path]:
     return written
 
 
-def source_checksum(source: bytes) -> str:
+def compiled_mark(source: bytes) -> str:
+    """What a .mo compiled from the .po ``source`` by this version carries: the checksum of
+    the .po and the compiler's revision."""
     import zlib  # cheap to import, unlike hashlib (about 25 ms at start-up)
 
-    return f"{zlib.crc32(source):08x}"
+    return f"{zlib.crc32(source):08x}-{COMPILER_REVISION}"
 
 
 def compiled_path(locale_id: str) -> Path:
@@ -306,11 +313,12 @@ def compiled_path(locale_id: str) -> Path:
 
 
 def compiled_is_current(locale_id: str) -> bool | None:
-    """True when the shipped .mo was built from the .po as it is now; None when there is none."""
+    """True when the shipped .mo was built from the .po as it is now, by this version's
+    compiler; None when there is none."""
     mo_path = compiled_path(locale_id)
     if not mo_path.is_file():
         return None
-    return _mark_of(mo_path.read_bytes()) == source_checksum(catalog_path(locale_id).read_bytes())
+    return _mark_of(mo_path.read_bytes()) == compiled_mark(catalog_path(locale_id).read_bytes())
 
 
 def _mark_of(data: bytes) -> str | None:
@@ -380,9 +388,9 @@ def _shipped_mo(locale_id: str) -> bytes | None:
     mo_path = path.with_suffix(".mo")
     if mo_path.is_file():
         data = mo_path.read_bytes()
-        if _mark_of(data) == source_checksum(path.read_bytes()):
+        if _mark_of(data) == compiled_mark(path.read_bytes()):
             return data
-        log.info("%s is older than its .po; compiling the .po", mo_path)
+        log.info("%s is older than its .po or this version; compiling the .po", mo_path)
     data = compile_po(path, locale_id, mark=True)
     _keep_compiled(mo_path, data)
     return data

@@ -639,11 +639,38 @@ def _missing_catalog(locale: str) -> Problem:
     return Problem(relative_path(path), Phrase(N_("the catalog file is missing")), fix=fix)
 
 
+def _stale_compiled_catalog(locale: str) -> Problem | None:
+    """A warning when the compiled catalog beside the .po was built from another version of
+    it, or by an older Appeal Desk: until it is compiled again the app shows what it holds."""
+    if i18n.compiled_is_current(locale) is not False:
+        return None
+    return Problem(
+        relative_path(i18n.compiled_path(locale)),
+        Phrase(
+            N_(
+                "the compiled catalog is out of date: it was built from an older {po} or by an "
+                "older Appeal Desk"
+            ),
+            po=i18n.catalog_path(locale).name,
+        ),
+        error=False,
+        fix=Phrase(
+            N_(
+                "run appeal-desk i18n compile (the app also compiles it again the next time it "
+                "starts in this language)"
+            )
+        ),
+    )
+
+
 def _check_locale(locale: str, render: bool, user_templates: Path | None) -> LocaleReport:
     report = LocaleReport(locale)
     if locale != SOURCE_LANGUAGE and i18n.catalog_path(locale).is_file():
+        stale = _stale_compiled_catalog(locale)  # before rendering compiles it again
         report.stats, problems = check_catalog(locale, template_msgids())
         report.problems.extend(problems)
+        if stale is not None:
+            report.problems.append(stale)
 
     elif locale != SOURCE_LANGUAGE and locale in interface_locales():
         report.problems.append(_missing_catalog(locale))

@@ -383,3 +383,52 @@ def test_a_fuzzy_entry_of_a_regional_catalog_says_the_base_language_is_shown(
         'warning: locales/es_MX/LC_MESSAGES/messages.po:7: "Settings": marked fuzzy: the app '
         'shows the es text instead; check the translation, then delete "fuzzy" from the "#," line'
     ) in out
+
+
+def test_a_compiled_catalog_from_an_older_version_is_reported_and_compiled_again(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    # A regional catalog as pybabel init leaves it, compiled by a version that kept its empty
+    # counts (so they showed in English) and marked the .mo with the .po's checksum alone.
+    _, locales = sandbox
+    po = write_po(
+        locales / "es_MX" / "LC_MESSAGES" / "messages.po",
+        "es_MX",
+        """\
+        msgid "Settings"
+        msgstr "Configuración"
+
+        #, python-format
+        msgid "%(count)d day left"
+        msgid_plural "%(count)d days left"
+        msgstr[0] ""
+        msgstr[1] ""
+        msgstr[2] ""
+        """,
+        plural="nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
+    )
+    catalog = read_po(BytesIO(po.read_bytes()), locale="es_MX")
+    old_mark = i18n.compiled_mark(po.read_bytes()).split("-")[0]
+    catalog.add(i18n.SOURCE_MARK[1], old_mark, context=i18n.SOURCE_MARK[0])
+    with open(po.with_suffix(".mo"), "wb") as old_mo:
+        write_mo(old_mo, catalog)
+    i18n.reload_catalogs()
+
+    code, out = check(capsys, "es_MX")
+    assert code == 0
+    assert (
+        "warning: locales/es_MX/LC_MESSAGES/messages.mo: the compiled catalog is out of date: "
+        "it was built from an older messages.po or by an older Appeal Desk; run appeal-desk "
+        "i18n compile (the app also compiles it again the next time it starts in this language)"
+    ) in out.splitlines()
+    # The app does not read it as it is: the count shows the Spanish words, not English.
+    i18n.set_language("es_MX")
+    left = i18n.ngettext("%(count)d day left", "%(count)d days left", 5) % {"count": 5}
+    assert left == "Quedan 5 días"
+    assert i18n.compiled_is_current("es_MX") is True
+    assert "out of date" not in check(capsys, "es_MX")[1]
