@@ -82,10 +82,21 @@ def make_engine(url: str) -> Engine:
 
 def _server_connect_args(url: str) -> dict[str, object]:
     """A server that does not answer (a laptop off the network) fails an action after a
-    while instead of freezing the window for minutes; the URL's own ``connect_timeout`` wins."""
+    while instead of freezing the window for minutes: on connecting, and on a connection
+    already open whose server vanished without closing it (a cable pulled, Wi-Fi gone), where
+    the system would otherwise send again for a quarter of an hour. The URL's own settings
+    of the same names win."""
     from sqlalchemy import make_url
 
-    return {} if "connect_timeout" in make_url(url).query else {"connect_timeout": SERVER_WAIT_S}
+    wanted: dict[str, object] = {
+        "connect_timeout": SERVER_WAIT_S,
+        "tcp_user_timeout": SERVER_WAIT_S * 1000,  # ms: data sent and never acknowledged
+        "keepalives_idle": 5,  # seconds: an idle connection is checked...
+        "keepalives_interval": 2,  # ...this often...
+        "keepalives_count": 3,  # ...and given up after this many checks unanswered
+    }
+    given = make_url(url).query
+    return {name: value for name, value in wanted.items() if name not in given}
 
 
 class Database:
@@ -119,6 +130,7 @@ class Database:
         self._sender = uuid.uuid4().hex
         self._listener: Any = None
         self._notices_lost = False
+        self._listen_failed = False  # the last try to listen failed (said in the log once)
         # One look at the notices at a time (the window's periodic catch-up runs off the GUI
         # thread); a second asker meanwhile is told "unchanged" rather than made to wait.
         self._looking = threading.Lock()
@@ -283,8 +295,13 @@ class Database:
             listener.autocommit = True
             listener.execute(f"LISTEN {CHANGES_CHANNEL}")
         except (DBAPIError, psycopg.Error):
-            log.info("cannot listen for other laptops' changes now", exc_info=True)
+            if not self._listen_failed:  # once per time away, not at every look
+                log.info("cannot listen for other laptops' changes now", exc_info=True)
+            self._listen_failed = True
             return False
+        if self._listen_failed:
+            log.info("listening for other laptops' changes again")
+        self._listen_failed = False
         self._listener = listener
         return True
 

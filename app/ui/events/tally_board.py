@@ -142,7 +142,7 @@ class TallyBoard(QWidget):
         """The counts could not be read: the first time, say so on the board (the log keeps
         the reason, every time)."""
         if self.not_live_since is not None:
-            log.info("tally refresh failed again", exc_info=True)
+            log.debug("tally refresh failed again", exc_info=True)
             return
         log.warning("tally refresh failed: the board is not live", exc_info=True)
         self.not_live_since = self._last_read or self._opened_at
