@@ -17,9 +17,10 @@ from app.importing.names import (
 
 _CONTACT_LABEL = re.compile(
     r"^\s*\(?\s*(?:korrekte\s+)?(?P<label>E-?mails?|Email address|E-Mail|Correo(?:-e| electrónico)?|Courriel|Mail|"
-    r"Fax(?:es)?|Telefax|Phone|Tel(?:ephone|éfono|éphone|efon)?|Tél|Teléfono|Telegrams?|Telexes|Telex|"
+    r"Fax(?:es)?|Telefax(?:es)?|Phone|Tel(?:ephone|éfono|éphone|efon)?|Tél(?:écopie|égrammes?)?|"
+    r"Teléfono|Telegram(?:s|as?)?|Telexes|Telex|"
     r"Twitter|X|Facebook|Instagram|Website|Web|Sitio web|Site web|Salutation|Tratamiento|Saludo|Tratamento|Saudação|"
-    r"Formule d['’]appel|Anrede|Standardbrief[^:]*|Porto[^:]*)"
+    r"Formule d['’]appel|Anrede|Formula di saluto|Aanhef|Standardbrief[^:]*|Porto[^:]*)"
     r"(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*:\s*(?P<value>.*?)\)?\s*$",
     re.I,
 )
@@ -46,6 +47,8 @@ SALUTATION_LABELS = {
     "formule d'appel",
     "formule d’appel",
     "anrede",
+    "formula di saluto",
+    "aanhef",
 }
 _DANGLING = re.compile(r"\s(?:and|of|for|the|on|de|del|de la|des|du|et|y|und|der|für)$", re.I)
 _HONORIFIC_ONLY = re.compile(

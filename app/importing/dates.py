@@ -1,4 +1,5 @@
-"""Dates written in English, US, Spanish, French, German and Portuguese styles -> ``date``."""
+"""Dates written in English, US, Spanish, French, German, Portuguese, Italian and Dutch styles
+-> ``date``."""
 
 from __future__ import annotations
 
@@ -10,18 +11,18 @@ from app.importing.normalize import fold
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "january enero janvier januar janeiro jan ene janv jänner",
-        "february febrero fevrier februar fevereiro feb febr fev",
-        "march marzo mars marz marco mar",
-        "april abril avril apr abr avr",
-        "may mayo mai maio",
-        "june junio juin juni junho jun",
-        "july julio juillet juli julho jul juil",
-        "august agosto aout aug ago",
-        "september septiembre setiembre septembre setembro sep sept set",
-        "october octubre octobre oktober outubro oct okt out",
+        "january enero janvier januar janeiro jan ene janv jänner gennaio januari",
+        "february febrero fevrier februar fevereiro feb febr fev febbraio februari",
+        "march marzo mars marz marco mar maart mrt",
+        "april abril avril apr abr avr aprile",
+        "may mayo mai maio maggio mei",
+        "june junio juin juni junho jun giugno",
+        "july julio juillet juli julho jul juil luglio",
+        "august agosto aout aug ago augustus",
+        "september septiembre setiembre septembre setembro sep sept set settembre",
+        "october octubre octobre oktober outubro oct okt out ottobre",
         "november noviembre novembre novembro nov",
-        "december diciembre decembre dezember dezembro dec dic dez",
+        "december diciembre decembre dezember dezembro dec dic dez dicembre",
     ],
     start=1,
 ):

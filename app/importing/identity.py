@@ -44,13 +44,15 @@ _DATE_LABEL = re.compile(
 )
 _DATE_LABELS = Anchored(_DATE_LABEL, ("dat", "issue date", "fecha", "publication date"))
 _WEB_DATE_LABEL = re.compile(
-    r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Publicado el|Publié le|Issued on|"
-    r"Lanc[ée]e? le|Publi[ée]e le)\s*:?\s*",
+    r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Posted(?: on)?|Publicado (?:el|em)|"
+    r"Publié le|Issued on|Lanc[ée]e? le|Publi[ée]e le|Pubblicato il|Gepubliceerd op)\s*:?\s*",
     re.I,
 )
 _WEB_DATE_LABELS = Anchored(
-    _WEB_DATE_LABEL, ("aktiv seit", "veröffentlicht am", "publi", "issued on", "lanc")
-)
+    _WEB_DATE_LABEL,
+    ("aktiv seit", "veröffentlicht am", "publi", "posted", "issued on", "lanc", "pubblicato il",
+     "gepubliceerd op"),
+)  # fmt: skip
 _ID_ON_LINE = re.compile(
     r"(?:\b(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*/\s*\d{2,4}|" + _INDEX_BODY + ")", re.I
 )
@@ -70,6 +72,11 @@ _LINK_LABEL = re.compile(
         r"Further information|(?:Para )?M[áa]?s informaci[óo]?n|Plus d['’]informations?|Pour en savoir plus|"
         r"Pour plus d['’]informations?|Read the (?:first |previous |second |original )?(?:update|UA|urgent action)|"
         r"Link zur vorherigen UA|(?:Vorherige|Frühere|Fruhere) UA|"
+        r"LINK ALL['’]AU PRECEDENTE|(?:LINK|LIGA[ÇC][ÃA]O) PARA A AU ANTERIOR|"
+        r"(?:Action|AU|UA) pr[ée]c[ée]dente|(?:Eerdere|Vorige) (?:actie|UA)|"
+        # "This is the first and final update of UA 63/20:" above the link
+        r"(?:update of|atualiza[çc][ãa]o da|actualizaci[óo]n de la|mise [àa] jour de l['’])"
+        r" (?:UA|AU) \d{1,4}/\d{2}(?=\s*:)|"
         r"(?:Die )?(?:erste|ursprüngliche|vorherige) (?:UA|Urgent Action|Eilaktion)[^:\n]{0,60}?(?=:))"
     ).replace(" ", r"\s+")
     + r"\s*:?[ \t]*\n?[ \t]*",
@@ -79,7 +86,8 @@ _LINK_LABELS = Anchored(
     _LINK_LABEL,
     (
         "link", "lien", "enlace", "further", "para", "más", "mas", "ms", "plus", "pour", "read",
-        "vorherige", "die", "erste", "urspr", "früh", "fruh",
+        "vorherige", "die", "erste", "urspr", "früh", "fruh", "liga", "action pr", "au pr", "ua pr",
+        "eerdere", "vorige", "update of", "atualiza", "actualiza", "mise",
     ),
 )  # fmt: skip
 # After a link label a host may be printed bare: "amnesty.org/fr/documents/…".
@@ -126,6 +134,10 @@ def _inside_url(text: str, position: int) -> bool:
     return bool(re.match(_URL, text[start : position + 1], re.I)) or "/" in text[start:position]
 
 
+# The language edition a 1990s index ends with: "AMR 46/09/99/s" (Spanish), "…/f" (French).
+_EDITION = re.compile(r"/[sfae](?![\w/])")
+
+
 def _format_index(match: re.Match[str], first_group: int) -> str:
     region, *numbers = match.groups()[first_group : first_group + 4]
     country, serial, year = (part.replace("O", "0").replace(" ", "") for part in numbers)
@@ -139,7 +151,8 @@ def ai_index(doc: Document) -> str | None:
             before = doc.text[max(0, match.start() - 30) : match.start()]
             if _inside_url(doc.text, match.start()) or _ORIGINAL_BRACKET.search(before):
                 continue
-            return _format_index(match, 0)
+            edition = _EDITION.match(doc.text, match.end())
+            return _format_index(match, 0) + (edition.group(0) if edition else "")
     for line in doc.body_lines[:12]:  # "AFR 25/021/2007" or "AMR 34/008/2009 - AU 121/09"
         starting = _INDEX_LINE_START.match(line)
         if starting:
@@ -249,7 +262,9 @@ def _dated_meta_line(line: str) -> date | None:
 
 
 _BANNER_LINE = re.compile(
-    r"^\s*(?:URGENT ACTION(?: APPEAL)?|ACCI[ÓO]N URGENTE|ACTION URGENTE|EILAKTION)\s*$", re.I
+    r"^\s*(?:URGENT ACTION(?: APPEAL)?|ACCI[ÓO]N URGENTE|ACTION URGENTE|EILAKTION|AZIONE URGENTE)"
+    r"\s*$",
+    re.I,
 )
 
 
@@ -301,7 +316,8 @@ _STRONG_DEADLINE = re.compile(
     r"O MAIS (?:R[ÁA]PIDO|R[ÁA]PIDAMENTE|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
     r"(?:Fecha l[íi]mite|Date limite|Data limite|Prazo)(?: (?:para|pour|de|for)\b[^:.\n]{0,40})?\s*:|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
-    r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi|"
+    r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi(?: des appels)?|"
+    r"APELOS AT[ÉE]|APPELLI ENTRO(?: IL)?|PRIMA POSSIBILE,? ENTRO(?: IL)?|SCHRIJF V[ÓO]{1,2}R|"
     r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
     r"[ée]crire jusqu['’]au|Contact (?:these|the following|this|both)"
     r"[^.:]{0,40}?\bby|(?:Esta )?(?:acci[óo]n|AU|campa[ñn]a) (?:finaliza|termina|vence|caduca|expira)(?: el)?|"
@@ -318,7 +334,7 @@ _STRONG_DEADLINE = re.compile(
 )
 _WEAK_DEADLINE = re.compile(
     r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum|"
-    r"Apr[èe]s le|despu[ée]s del)"
+    r"Apr[èe]s le|despu[ée]s del|ENTRO IL)"
     r"\s*:?\s*(?:the\s+|le\s+|el\s+)?",
     re.I,
 )
@@ -334,14 +350,15 @@ _STRONG_DEADLINES = Anchored(
         "no mas tarde", "pas plus tard", "não mais tarde", "nao mais tarde", "o mais tardar",
         "nicht später", "nicht spater", "no later than", "o mais r", "o mais b", "o mais c",
         "fecha l", "date limite", "data limite", "prazo", "esta ", "acci", "au ", "campa",
-        "cette ", "action ", "diese ", "aktion ", "ua ", "this ", "ação", "acao",
+        "cette ", "action ", "diese ", "aktion ", "ua ", "this ", "ação", "acao", "apelos at",
+        "appelli entro", "prima possibile", "schrijf v",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(
     _WEAK_DEADLINE,
     (
         "sending appeals after", "appeals after", "antes del", "hasta el", "avant le",
-        "nach dem", "bis zum", "après le", "apres le", "después del", "despues del",
+        "nach dem", "bis zum", "après le", "apres le", "después del", "despues del", "entro il",
     ),
 )  # fmt: skip
 

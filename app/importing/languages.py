@@ -1,4 +1,5 @@
-"""Language names (English, Spanish, French, German, Portuguese) -> English; document language."""
+"""Language names (English, Spanish, French, German, Portuguese, Italian, Dutch) -> English;
+document language."""
 
 from __future__ import annotations
 
@@ -31,12 +32,16 @@ _EXTRA = {
     "kazakhe": "Kazakh", "kiswahili": "Swahili", "amazigh": "Tamazight", "luganda": "Luganda",
 }  # fmt: skip
 _LOCALES = ("en", "es", "fr", "de", "pt")
+# The languages whose names are read in a writing instruction ("in turco, inglese",
+# "in het Engels, Russisch of Azerbeidzjaans"): the five above, Italian and Dutch.
+_NAMING_LOCALES = (*_LOCALES, "it", "nl")
 # Amnesty's English names where CLDR's differ.
 _AMNESTY_LANGUAGE_NAMES = {"Bangla": "Bengali", "Myanmar (Burmese)": "Burmese", "Ganda": "Luganda"}
 _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "votre propre langue"}
 # Words around language names in "write in good Russian, English or in German" and friends.
 _FILLER = re.compile(
-    r"^(?:(?:in|en|auf|em|gutem|guten|gutes|good|plain|the|el|le|la|or|o|ou|oder|and|y|et|und|e)\s+)+|"
+    r"^(?:(?:in|en|auf|em|gutem|guten|gutes|good|plain|the|el|le|la|or|o|ou|oder|and|y|et|und|e|"
+    r"het|of)\s+)+|"
     r"\s+(?:language|languages|idioma|langue|sprache)$",
     re.I,
 )
@@ -49,7 +54,7 @@ def _table() -> dict[str, str]:
     for code, name in english.items():
         if "_" in code:
             continue
-        for locale in _LOCALES:
+        for locale in _NAMING_LOCALES:
             local = Locale(locale).languages.get(code)
             if local:
                 table.setdefault(fold(local), name)

@@ -28,6 +28,7 @@ class Layout:
 
 _BANNER = re.compile(
     r"^\s*(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE|EILAKTION|URGENT ACTION GOOD NEWS|"
+    r"AZIONE URGENTE|DRINGENDE ACTIE|"
     r"Urgent Action)(?:\s+(?:update|follow[- ]up|good news|final update|"
     r"actualizaci[óo]n|mise [àa] jour|Nachfolge|Folgeaktion|Aktualisierung)|"
     r"\s*(?:[–—:-]\s*|\s)(?:further information|compl[ée]ment d['’]information|"

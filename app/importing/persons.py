@@ -13,7 +13,8 @@ from app.importing.normalize import fold
 _PRONOUN_WORDS = {
     "she", "her", "hers", "he", "him", "his", "they", "them", "their", "theirs", "ze", "zir", "xe",
     "él", "ella", "elle", "elles", "il", "ils", "iel", "elle/il", "ellx", "sie", "er", "ihr",
-    "ele", "dela", "dele", "lui", "ellos", "ellas", "ihm", "ihn", "ela",
+    "ele", "dela", "dele", "lui", "ellos", "ellas", "ihm", "ihn", "ela", "lei", "loro", "hij",
+    "hem", "zij", "haar", "hen",
     # the grammatical gender a UA asks for ("femenino"), and the old sex marks "(f)", "(m)"
     "femenino", "masculino", "feminino", "féminin", "masculin", "f", "m", "h",
 }  # fmt: skip
@@ -21,7 +22,8 @@ _FOLDED_PRONOUNS = frozenset(fold(word) for word in _PRONOUN_WORDS)
 _LIST_LABEL = re.compile(
     r"^\s*(?:NAME AND (?:PREFERRED )?PRONOUNS?|NOMBRE Y PRONOMBRE|NOM ET PRONOM|NOMBRES? Y PRONOMBRES?|"
     r"NOMBRES? Y GÉNERO GRAMATICAL(?: PREFERIDO)?|"
-    r"NOMS? ET PRONOMS?|NOMES? E PRONOMES?|Names?|Namen|Nombres?|Noms?|Nomes?|New names?|"
+    r"NOMS? ET PRONOMS?|NOMES? E PRONOMES?|NOMI? E PRONOMI?|NOME E PRONOME|"
+    r"NA(?:AM|MEN) EN VOORNAAMWOORD(?:EN)?|Names?|Namen|Nombres?|Noms?|Nomes?|New names?|"
     r"Nuevos nombres|Nuevo nombre|Nouveaux noms|Nouveau nom|Neuer Name|Neue Namen|Novos? nomes?)"
     r"\s*:\s*(.*)$",
     re.I,
@@ -204,7 +206,8 @@ def name_lines_under_headline(doc: Document, start: int) -> list[Person]:
     return [Person(name=name, pronouns=None) for name in names]
 
 
-_COLUMN_LINE = re.compile(r"^([A-Z][A-Z .'()-]+?|New names?:|Nuevos nombres:)\s{2,}(\S.*)$")
+# The country may carry a colon ("TOGO:   Name (m), aged 24").
+_COLUMN_LINE = re.compile(r"^([A-Z][A-Z .'()-]+?|New names?:|Nuevos nombres:):?\s{2,}(\S.*)$")
 _CONTINUATION = re.compile(r"^\s{6,}(\S.*)$")
 
 

@@ -34,7 +34,11 @@ _FINAL = re.compile(
     r"(?:nicht|nicht mehr) (?:erforderlich|nötig|notwendig)|"
     r"(?:senden|schicken) sie (?:bitte )?keine weiteren appelle(?!\s+(?:mehr\s+)?nach\b)|"
     r"keine weiteren appelle mehr(?!\s+nach\b)|"
-    r"no se requieren? m[áa]s acciones|(?:segunda|tercera|primera) y [úu]ltima actualizaci[óo]n",
+    r"no se requieren? m[áa]s acciones|(?:segunda|tercera|primera) y [úu]ltima actualizaci[óo]n|"
+    r"il n['’]est plus n[ée]cessaire d['’](?:envoyer (?:des|d['’]autres) appels|agir)|"
+    r"n[ãa]o (?:é|e|s[ãa]o) necess[áa]ri[ao]s? mais (?:nenhuma )?(?:a[çc][ãa]o|a[çc][õo]es|apelos)|"
+    r"geen verdere (?:actie|acties|brieven)(?: meer)? (?:nodig|vereist)|"
+    r"non (?:sono|è) (?:più )?(?:necessari[ae]|richiest[ae]) ulteriori (?:azioni|appelli)",
     re.I,
 )
 # Searched in case-folded text, where a phrase begins (see anchored.py).
@@ -47,14 +51,15 @@ _FINAL_PHRASES = Anchored(
         "no solicit", "no necesit", "no es necesario", "primera ", "segunda ", "tercera ",
         "es sind ", "keine weiteren", "schicken sie", "senden sie", "please do", "do not send",
         "need not send", "dejen de", "dejar de", "no env", "merci de", "ne plus envoyer",
-        "n'envoyez", "n’envoyez", "weitere ",
+        "n'envoyez", "n’envoyez", "weitere ", "il n", "não ", "nao ", "geen verdere", "non ",
     ),
 )  # fmt: skip
 # Every phrase above (case folded) holds one of these: a text without any is not searched.
 _FINAL_WORDS = (
     "no further", "no more appeals", "stop ", "final ", "aucune ", "mise ", "no se ", "acciones",
     "ltima actualizaci", "keine ", "do not send", "need not send", "llamamientos",
-    "ne plus envoyer", "envoyez plus", "weitere ",
+    "ne plus envoyer", "envoyez plus", "weitere ", "plus n", "necess", "geen verdere",
+    "ulteriori",
 )  # fmt: skip
 _UPDATE = re.compile(
     r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"
@@ -68,7 +73,8 @@ _UPDATE = re.compile(
     r"follow[- ]up (?:on|to) (?:ua|au)\b|\bFI\s+\d+/\d{2}-\d+\b|"
     r"ceci est la (?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
     r"esta es la (?:primera|segunda|tercera) actualizaci[óo]n|"
-    r"dies ist die (?:erste|zweite|dritte) aktualisierung|\b(?:ua|fi)[\s-]*\d+/\d+\s*-\s*nachfolge\b",
+    r"dies ist die (?:erste|zweite|dritte) aktualisierung|\b(?:ua|fi)[\s-]*\d+/\d+\s*-\s*nachfolge\b|"
+    r"\b(?:seconda|terza|quarta) AU\b|\b(?:tweede|derde|vierde) UA\b",
     re.I,
 )
 # Searched in case-folded text, where a phrase begins (see anchored.py).
@@ -78,7 +84,8 @@ _UPDATE_PHRASES = Anchored(
         "further information", "fi on ua", "first ", "second ", "third ", "fourth ", "fifth ",
         "follow", "segunda ", "tercera ", "cuarta ", "deuxi", "troisi", "quatri", "premi",
         "update", "informaci", "compl", "primera ", "this is the ", "weitere informationen",
-        "action compl", "ua", "fi", "ceci est la ", "esta es la ", "dies ist die ",
+        "action compl", "ua", "fi", "ceci est la ", "esta es la ", "dies ist die ", "seconda ",
+        "terza ", "quarta ", "tweede ", "derde ", "vierde ",
     ),
 )  # fmt: skip
 # "2nd update": its own pattern, searched when the text has the words it ends with.

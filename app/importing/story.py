@@ -164,22 +164,27 @@ def _offered_letter(lines: list[str]) -> str | None:
 
 _LANGUAGE_LABEL = re.compile(
     r"(?:^|(?<=[.!?] ))\s*(?:PREFERRED LANGUAGES? TO ADDRESS (?:THE )?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
-    r"LANGUES? À PRIVILÉGIER[^:\n]*|BEVORZUGTE SPRACHE[^:\n]*|Preferred languages?)\s*:\s*(.+)$",
+    r"LANGUES? À PRIVILÉGIER[^:\n]*|BEVORZUGTE SPRACHE[^:\n]*|LINGUA PREFERITA[^:\n]*|"
+    r"L[ÍI]NGUA PREFERIDA[^:\n]*|VOORKEURSTAAL[^:\n]*|Preferred languages?)\s*:\s*(.+)$",
     re.I | re.M,
 )
 _OWN_LANGUAGE = re.compile(
     r"(?:your own language|(?:su|tu) propio idioma|(?:votre|ta) propre langue|"
-    r"(?:Ihrer|deiner) eigenen Sprache|(?:sua|tua) própria língua)",
+    r"(?:Ihrer|deiner) eigenen Sprache|(?:sua|tua) própria língua|(?:seu|teu) próprio idioma|"
+    r"nella (?:vostra|tua|sua) (?:propria )?lingua|(?:je|uw) eigen taal)",
     re.I,
 )
 _OWN_LANGUAGES = Anchored(
     _OWN_LANGUAGE,
     ("your own", "su propio", "tu propio", "votre propre", "ta propre", "ihrer eigenen",
-     "deiner eigenen", "sua própria", "tua própria"),
+     "deiner eigenen", "sua própria", "tua própria", "seu próprio", "teu próprio", "nella ",
+     "je eigen", "uw eigen"),
 )  # fmt: skip
 _GERMAN_WRITE = re.compile(r"Schreiben Sie (?:Ihre Appelle )?(?:bitte )?(?:in|auf) ([^.]+)\.", re.I)
 _CONNECTOR_TAIL = re.compile(
-    r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et)\s*(?:in|en|dans|auf|em)?\s*)$", re.I
+    r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et|of)\s*(?:in|en|dans|auf|em|no|na|nella|nel|in je)?"
+    r"\s*)$",
+    re.I,
 )
 _IN_WORD = re.compile(r"[\s(](?:in|en|dans|auf|em)\s", re.I)
 
@@ -218,7 +223,7 @@ def preferred_languages(doc: Document) -> list[str]:
 # Deutsch", "ÉCRIVEZ IMMÉDIATEMENT en arabe, en anglais ou en français".
 _WRITE_VERB = re.compile(
     r"\b(?:write|writing|écrivez|écris|écrire|rédigez|escrib\w*|schreiben Sie|schreibe|schreib|schreibt|"
-    r"redact\w*)\b",
+    r"redact\w*|escrev\w*|scriv\w*|schrijf|schrijft)\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<!\d)[.;:!?](?=\s|$)")
@@ -248,4 +253,6 @@ def _written_in(flat: str) -> list[str]:
     return []
 
 
-_LIST_PARTS = re.compile(r"\s*(?:,|\bor\b|\bo\b|\bou\b|\boder\b|\bund\b|\by\b|\bet\b)\s*", re.I)
+_LIST_PARTS = re.compile(
+    r"\s*(?:,|\bor\b|\bo\b|\bou\b|\boder\b|\bund\b|\by\b|\bet\b|\bof\b|\be\b)\s*", re.I
+)

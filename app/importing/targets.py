@@ -45,7 +45,9 @@ COPIES_MARKER = re.compile(
     r"KOPIE AN\b.*|Y copias a\b.*|Copias a\b.*|"
     r"ENV[ÍI](?:EN|A|Á)? COPIA[S]? A\b.*|Copies [àa]\b.*|Copie [àa]\b.*|ALSO SEND COPIES TO\b.*|"
     r"Envíen también copias\b.*|Veuillez également adresser des copies\b.*|"
-    r"and to diplomatic representatives\b.*|\[Sections to add when relevant\])\s*$",
+    r"and to diplomatic representatives\b.*|\[Sections to add when relevant\]|"
+    r"(?:E )?c[óo]pias? para\b.*|(?:E )?in copia a\b.*|Stuur (?:ook )?een kopie naar\b.*|"
+    r"Kopie(?:ën)? naar\b.*)\s*$",
     re.I,
 )
 _STOP_MARKER = re.compile(
@@ -58,7 +60,8 @@ _STOP_MARKER = re.compile(
 )
 _DIPLOMATIC = re.compile(
     r"\b(?:embassy|ambassador|embajada|embajador|ambassade|ambassadeur|botschaft|botschafter|"
-    r"chargé d['’]affaires|high commission(?:er)?|consulate|consulado|consulat|diplomatic)\b",
+    r"chargé d['’]affaires|high commission(?:er)?|consulate|consulado|consulat|diplomatic|"
+    r"ambasciata|ambasciatore|embaixada|embaixador)\b",
     re.I,
 )
 # The words a letter's greeting opens with, in the languages UAs are written in.
@@ -66,7 +69,7 @@ GREETING_OPENER = (
     r"(?:Dear\b|Your Excellency|Excellency|Your (?:Royal )?(?:Majesty|Highness)|Majestad|Sire|"
     r"Votre Majesté|Excelencia|Excellence|Eure Majestät|Alteza|Señora?\b|Señor\b|Estimad[oa]s?\b|Excelentísim[oa]|"
     r"Monsieur\b|Madame\b|Sehr geehrte|Exzellenz|Excelentíssim[oa]|Senhora?\b|Prezad[oa]|Caro\b|Cara\b|"
-    r"Honorable\b|Distinguid[oa])"
+    r"Honorable\b|Distinguid[oa]|Egregi[oa]\b|Gentile\b|Illustrissim[oa]\b|Geachte\b|Excellentie)"
 )
 GREETING = re.compile(r"^\s*" + GREETING_OPENER + r"[^.!?]{0,80}[,:!]?\s*$")
 _ENDS_GREETING = re.compile(GREETING.pattern.replace(r"[,:!]?\s*$", r"[,:!]\s*$"))
@@ -189,6 +192,8 @@ def address_blocks(doc: Document) -> list[Block]:
             close()
             greet(stripped)
         else:
+            if not current:
+                stripped = _BLOCK_NUMBER.sub("", stripped)  # "1) General ..." opens a block
             side_by_side = bool(_COLUMN_GAP.search(stripped))
             pieces = _unrun(stripped) if state != "neutral" and not side_by_side else [stripped]
             if len(pieces) > 1:
@@ -216,6 +221,8 @@ _EMBEDDED_LABEL = re.compile(
 
 
 _COLUMN_GAP = re.compile(r"\S(\s{4,})(?=\S)")
+# The number before each official in a numbered list of address blocks: "1)", "(2)".
+_BLOCK_NUMBER = re.compile(r"^(?:\d{1,2}\)|\(\d{1,2}\))\s+(?=\S)")
 
 
 def _side_by_side(lines: list[str]) -> list[list[str]]:

@@ -25,7 +25,8 @@ _PREFIXES = re.compile(
     r"Weitere Informationen|URGENT ACTION TITLE|Informations? compl[ée]mentaires?|"
     r"Nouvelles informations|Mise à jour|Actualizaci[óo]n|Informaci[óo]n adicional|"
     r"Neue Informationen|Aktualisierung|Informa[çc][ãa]o (?:complementar|adicional)|"
-    r"Mais informa[çc][õo]es|Atualiza[çc][ãa]o)\s*:\s*",
+    r"Mais informa[çc][õo]es|Atualiza[çc][ãa]o|Bonnes? nouvelles?|Buenas noticias|"
+    r"Boas? not[íi]cias?|Gute Nachrichten?|Buone notizie|Goed nieuws|Aggiornamento)\s*[:!]\s*",
     re.I,
 )
 _AIUSA_SUFFIX = re.compile(r"\s*\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)

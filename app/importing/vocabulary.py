@@ -78,4 +78,10 @@ STOPWORDS = {
         "wurde war hat haben seit bei nach wegen ihr ihre oder auch"
     ),
     "pt": words("o os as de que e do da dos das em para com uma não por foi ao"),
+    # Frequent Italian and Dutch words, few of them shared with the languages above.
+    "it": words("il di che della delle dei degli nella nel alla gli sono è stato stata anche più"),
+    "nl": words(
+        "het een dat voor niet zijn werd hij zij naar bij ook wordt heeft hebben hun van op te "
+        "uit om ze aan dit"
+    ),
 }
