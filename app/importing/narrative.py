@@ -1,5 +1,6 @@
 """Officials named only in a sentence: "supporters wrote to the Minister of X, Jane Doe",
-"Schreiben Sie an den Gouverneur des Gebiets Y, Herrn John Roe"."""
+"Schreiben Sie an den Gouverneur des Gebiets Y, Herrn John Roe", "escreveram ao Procurador-Geral
+da República, …", "schreven aan de minister van Justitie, …"."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ _WROTE_TO = re.compile(
     r"\b(?:(?:han|habían|había|ha)\s+escrito|escribieron|enviaron (?:cartas|llamamientos))\s+"
     r"(?=al\b|a\b)|"
     r"\bschrieben\s+(?:an\s+)?|"
+    r"\b(?:escreveram|enviaram (?:cartas|apelos))\s+(?=ao\b|à\b|aos\b|às\b)|"
+    r"\b(?:hanno scritto|scrissero)\s+(?=al\b|alla\b|all['’]|ai\b)|"
+    r"\bschreven\s+(?=aan\s)|"
     r"\b(?:schreib\w*|Appell\w*|Briefe|Faxe|E-Mails|Luftpostbriefe|wenden Sie sich|wende dich)\b"
     r"[^.]{0,80}?\ban\s+(?=(?:den|die)\s)|"
     r"\bsich\s+an\s+(?=(?:den|die)\s)|"  # "hatten sich an den Minister …, Jane Roe, gewandt"
@@ -32,14 +36,16 @@ _SEGMENT_END = re.compile(
     r"\s*(?:,\s*)?\b(?:calling|urging|asking|demanding|to (?:call|urge|ask|demand)|pour|para|afin|"
     r"um\b|requesting|and called|et ont|y (?:pidieron|exigieron)|appelliert|geschrieben|gewandt|"
     r"on (?:his|her|their|its) behalf|on behalf of|in (?:his|her|their) support|"
-    r"en (?:su|sus) (?:nombre|favor)|en (?:son|leur) (?:nom|faveur))\b|"
+    r"en (?:su|sus) (?:nombre|favor)|en (?:son|leur) (?:nom|faveur)|a pedir|pedindo|om|"
+    r"per chiedere|chiedendo)\b|"
     r"[.;]\s",
     re.I,
 )
 _LEAD_IN = re.compile(
-    r"^(?:(?:and|et|y|und)\s+)?(?:(?:later|then|also|ensuite|puis|luego|después|später)\s+)?"
+    r"^(?:(?:and|et|y|und|e|en)\s+)?(?:(?:later|then|also|ensuite|puis|luego|después|später)\s+)?"
     r"(?:to\s+the\s+|to\s+|the\s+|au\s+|aux\s+|à\s+la\s+|à\s+l['’]|à\s+|al\s+|a\s+la\s+|"
-    r"a\s+los\s+|a\s+|an\s+den\s+|an\s+die\s+|den\s+|die\s+)?",
+    r"a\s+los\s+|a\s+|an\s+den\s+|an\s+die\s+|den\s+|die\s+|ao\s+|aos\s+|aan\s+de\s+|"
+    r"aan\s+|alla\s+|all['’]|ai\s+)?",
     re.I,
 )
 

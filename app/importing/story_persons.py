@@ -220,16 +220,22 @@ def _listed_with(name: str, flat: str, lists: list[tuple[int, list[str]]]) -> li
     return found
 
 
+# Words that tell a Dutch text ("het", "een", "van de"), where "en" is "and".
+_DUTCH_WORDS = (" het ", " een ", " van de ", " zijn ", " werd ")
+
+
 def _partners(name: str, flat: str, lists: list[tuple[int, list[str]]]) -> list[str]:
     """Names joined to a chosen person by "and"/"und"/"et"/"y": ``Sanjar X und Bekzod X``,
     and the other names of a list that holds it."""
-    joined = r"\s*,?\s+(?:and|und|et|y|e)\s+"
+    # Dutch joins two names with "en" (a preposition in French and Spanish: not there).
+    dutch = any(word in flat for word in _DUTCH_WORDS)
+    joined = r"\s*,?\s+(?:and|und|et|y|e|en)\s+" if dutch else r"\s*,?\s+(?:and|und|et|y|e)\s+"
     found: list[str] = _listed_with(name, flat, lists)
     after = re.compile(rf"(?<!\w){re.escape(name)}{joined}({_NAME_RUN})")
     patterns = [after]
     # A name before "and <name>" is looked for only where "and <name>" is printed (the
     # pattern that opens with any name tries every capital letter of the text).
-    if re.search(rf"(?:and|und|et|y|e)\s+{re.escape(name)}(?!\w)", flat):
+    if re.search(rf"(?:and|und|et|y|e|en)\s+{re.escape(name)}(?!\w)", flat):
         patterns.append(re.compile(rf"({_NAME_RUN}){joined}{re.escape(name)}(?!\w)"))
     for pattern in patterns:
         for match in pattern.finditer(flat):
@@ -282,6 +288,14 @@ def _drop_leading_roles(words: list[str], noun_position: bool, keep: int = 5) ->
     return words[-min(keep, 3) :] if after_article and not dropped_role else words[-keep:]
 
 
+# "the Mother Mekong group", "el Colectivo Tierra movimiento": the run names a body.
+_GROUP_AFTER = re.compile(
+    r"\s*(?:group|movement|network|collective|party|union|grupo|movimiento|colectivo|partido|"
+    r"groupe|mouvement|collectif|parti|Gruppe|Bewegung|beweging|groep|gruppo|movimento)\b",
+    re.I,
+)
+
+
 def _first_named(summary: str, exclude: set[str]) -> list[str]:
     """A name mentioned once: the first capitalised run of the first sentence (``Der Student
     Luis Beispiel ist ...`` -> ``Luis Beispiel``)."""
@@ -302,6 +316,7 @@ def _first_named(summary: str, exclude: set[str]) -> list[str]:
             or _excluded(span, exclude)
             or fold(words[0]) in _NUMBER_WORDS
             or _LOCATIVE.search(before[-12:] + " ")
+            or _GROUP_AFTER.match(first_sentence, match.end())
         ):
             continue
         if fold(words[0]) in NAME_PARTICLES or match.start() == 0 and len(words) < 2:

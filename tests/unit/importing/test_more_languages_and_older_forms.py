@@ -234,3 +234,48 @@ def test_the_language_edition_of_a_1990s_index_is_kept() -> None:
         "EXTERNO     Índice AI: AMR 46/09/26/s\n\nAU 61/26   Temor por la seguridad\n"
     )
     assert parsed.ai_index == "AMR 46/09/26/s"
+
+
+def test_officials_a_portuguese_or_dutch_closing_story_names_are_the_targets() -> None:
+    portuguese = parse_text(
+        "AÇÃO URGENTE – ATUALIZAÇÃO FINAL\nAtivistas libertados\nAU 34/26\n\n"
+        "Os ativistas Armando Exemplo Indjai e Mariama Exemplo Cassamá foram libertados sem "
+        "acusação em 28 de agosto de 2026.\n\n"
+        "Milhares de pessoas escreveram ao Procurador-Geral da República, Fernando Exemplo Có, "
+        "e à Ministra do Interior, Aissatu Exemplo Embaló, a pedir a sua libertação.\n\n"
+        "Não é necessária mais nenhuma ação da rede de Ações Urgentes.\n"
+    )
+    assert [(t.title, t.name) for t in portuguese.targets] == [
+        ("Procurador-Geral da República", "Fernando Exemplo Có"),
+        ("Ministra do Interior", "Aissatu Exemplo Embaló"),
+    ]
+    dutch = parse_text(
+        "DRINGENDE ACTIE – GOED NIEUWS\nActivisten vrijgelaten\nUA 142/26\n\n"
+        "De twee activisten van de burgerbeweging LUCHA, Fabrice Voorbeeld Ilunga en Grâce "
+        "Voorbeeld Tshibangu, zijn op 15 november vrijgelaten uit de gevangenis van Goma.\n\n"
+        "Duizenden mensen schreven aan de minister van Justitie, Justin Voorbeeld Kalombo, om "
+        'hun vrijlating te vragen. Grâce Voorbeeld Tshibangu liet weten: "Dank jullie wel."\n\n'
+        "Er is geen verdere actie meer nodig.\n"
+    )
+    assert [(t.title, t.name) for t in dutch.targets] == [
+        ("minister van Justitie", "Justin Voorbeeld Kalombo")
+    ]
+    assert {p.name for p in dutch.persons} == {
+        "Fabrice Voorbeeld Ilunga",
+        "Grâce Voorbeeld Tshibangu",
+    }
+
+
+def test_a_group_named_before_a_list_of_its_members_is_no_person() -> None:
+    parsed = parse_text(
+        "Urgent Action Update | UA 63/26\n\nGOOD NEWS! Cambodia: River activists freed on bail\n\n"
+        "The four young activists of the Mother Example group, Sokha Example, Chhorn Example, "
+        "Prak Example and Long Example, were released on bail on 30 October 2026 after three "
+        "months in pre-trial detention.\n\nNo further action is requested from the UA Network.\n"
+    )
+    assert {p.name for p in parsed.persons} == {
+        "Sokha Example",
+        "Chhorn Example",
+        "Prak Example",
+        "Long Example",
+    }

@@ -19,6 +19,7 @@ FOLDERS = [
     HERE / "blind4",
     HERE / "blind5",
     HERE / "blind6",
+    HERE / "blind7",
     HERE / "real_layouts",
     HERE.parents[1] / "fixtures" / "ua-samples",
 ]

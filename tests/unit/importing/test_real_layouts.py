@@ -1,5 +1,5 @@
 """The development corpus in the wrappers volunteers meet (real_layouts/) and the blind batches
-written by people who never saw the parser (blind/, blind3/ to blind6/): scored field by field
+written by people who never saw the parser (blind/, blind3/ to blind7/): scored field by field
 like the others.
 
 Each keeps a floor that the importer must not fall below (all three are read completely now:
@@ -23,6 +23,7 @@ BLIND3 = sorted((HERE / "blind3").glob("*.txt"))
 BLIND4 = sorted((HERE / "blind4").glob("*.txt"))
 BLIND5 = sorted((HERE / "blind5").glob("*.txt"))
 BLIND6 = sorted((HERE / "blind6").glob("*.txt"))
+BLIND7 = sorted((HERE / "blind7").glob("*.txt"))
 
 
 def _score(paths: list[Path]) -> float:
@@ -60,10 +61,23 @@ def test_the_fifth_blind_batch_has_twenty_documents_with_expected_files() -> Non
     assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND6)
 
 
+def test_the_sixth_blind_batch_has_twenty_documents_with_expected_files() -> None:
+    assert len(BLIND7) == 20
+    assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND7)
+
+
 @pytest.mark.parametrize(
     ("paths", "floor"),
-    [(REAL, 1.0), (BLIND, 1.0), (BLIND3, 1.0), (BLIND4, 1.0), (BLIND5, 1.0), (BLIND6, 1.0)],
-    ids=["real_layouts", "blind", "blind3", "blind4", "blind5", "blind6"],
+    [
+        (REAL, 1.0),
+        (BLIND, 1.0),
+        (BLIND3, 1.0),
+        (BLIND4, 1.0),
+        (BLIND5, 1.0),
+        (BLIND6, 1.0),
+        (BLIND7, 1.0),
+    ],
+    ids=["real_layouts", "blind", "blind3", "blind4", "blind5", "blind6", "blind7"],
 )
 def test_the_corpus_scores_at_least_its_floor(paths: list[Path], floor: float) -> None:
     assert _score(paths) >= floor
