@@ -95,6 +95,8 @@ def check_templates(locale: str) -> tuple[int, int, list[Problem]]:
             problems.append(Problem(relative_path(path), _copy_warning(name, locale), error=False))
         else:
             problems.extend(_copy_of_another_language(locale, name))
+            if name.endswith(".j2") and i18n.base_language(locale) != SOURCE_LANGUAGE:
+                problems.extend(_english_lines_left(path, english / name, locale))
         if name.endswith(".j2"):
             problems.extend(template_file_problems(path))
             words = _template_words(path)
@@ -331,6 +333,55 @@ def _copy_of_another_language(locale: str, name: str) -> list[Problem]:
             fix = Phrase(N_("translate the copy into its language"))
             return [Problem(relative_path(path), message, error=False, fix=fix)]
     return []
+
+
+_JINJA_MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_ENGLISH_WORDS_SHOWN = 50  # characters of a line left in English quoted in the warning
+
+
+def _literal_texts(path: Path) -> list[tuple[int, str]]:
+    """(line number, text) of the words a template writes itself, outside its Jinja markup,
+    in pieces of at least three words (shorter ones may read alike in two languages)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []  # the syntax check says why
+    texts = []
+    for number, line in enumerate(lines, start=1):
+        for piece in _JINJA_MARKUP.split(line):
+            piece = piece.strip()
+            if len(_WORD.findall(piece)) >= 3:
+                texts.append((number, piece))
+    return texts
+
+
+def _english_lines_left(path: Path, english: Path, locale: str) -> list[Problem]:
+    """A warning for each line of a translated template that still writes a sentence of the
+    English one: a letter translated in part mixes the two languages."""
+    english_texts = {text for _number, text in _literal_texts(english)}
+    problems = []
+    seen: set[int] = set()
+    for number, text in _literal_texts(path):
+        if text in english_texts and number not in seen:
+            seen.add(number)
+            shown = text if len(text) <= _ENGLISH_WORDS_SHOWN else text[:_ENGLISH_WORDS_SHOWN] + "…"
+            problems.append(
+                Problem(
+                    f"{relative_path(path)}:{number}",
+                    Phrase(
+                        N_(
+                            "this line is still in English (“{text}”): letters in {locale} "
+                            "would mix two languages"
+                        ),
+                        text=shown,
+                        locale=locale,
+                    ),
+                    error=False,
+                    fix=Phrase(N_("translate it like the rest of the file")),
+                )
+            )
+    return problems
 
 
 def _same_text(path: Path, english: Path) -> bool:

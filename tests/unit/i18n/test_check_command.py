@@ -243,7 +243,9 @@ def test_data_files_still_english_copies_are_named_one_by_one(
     templates, _ = sandbox
     shutil.copytree(templates / "en", templates / "it")
     letter = templates / "it" / "letter.txt.j2"
-    letter.write_text(letter.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    # (its words stand in for an Italian letter: translated, no line left in English)
+    translated = (templates / "es" / "letter.txt.j2").read_text(encoding="utf-8") + "\n"
+    letter.write_text(translated, encoding="utf-8")
     code, out = run_check(capsys, "it")
     assert code == 0  # warnings: the letters still render
     assert "letter.txt.j2" not in out

@@ -432,3 +432,26 @@ def test_a_compiled_catalog_from_an_older_version_is_reported_and_compiled_again
     assert left == "Quedan 5 días"
     assert i18n.compiled_is_current("es_MX") is True
     assert "out of date" not in check(capsys, "es_MX")[1]
+
+
+def test_a_letter_template_translated_in_part_names_each_line_left_in_english(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates, _ = sandbox
+    letter = templates / "fr" / "letter.txt.j2"
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(
+        text.replace(
+            "Je vous remercie de l'attention que vous porterez à cette affaire.",
+            "Thank you for your attention to this case.",
+        ),
+        encoding="utf-8",
+    )
+    code, out = check(capsys, "fr")
+    assert code == 0
+    assert (
+        "warning: templates/fr/letter.txt.j2:46: this line is still in English (“Thank you "
+        "for your attention to this case.”): letters in fr would mix two languages; translate "
+        "it like the rest of the file"
+    ) in out.splitlines()
+    assert out.count("still in English") == 1
