@@ -141,11 +141,16 @@ def stats_handler(args: argparse.Namespace, ctx: CliContext) -> int:
             continue
         cells = [stats.translated, stats.fuzzy, stats.untranslated, stats.total]
         numbers = [f"{n:>{w}}" for n, w in zip(cells, widths[1:5], strict=True)]
-        done = f"{stats.percent:.1f}%"
-        print(
-            f"{locale:<{widths[0]}} {' '.join(numbers)} {done:>{widths[5]}}  {templates}",
-            file=ctx.out,
-        )
+        # A regional catalog is done as far as its users see: its base language fills the rest
+        done = f"{stats.shown_percent:.1f}%"
+        line = f"{locale:<{widths[0]}} {' '.join(numbers)} {done:>{widths[5]}}  {templates}"
+        if stats.base and stats.from_base:
+            line += "  " + ngettext(
+                "(%(count)d entry shows the %(base)s text)",
+                "(%(count)d entries show the %(base)s text)",
+                stats.from_base,
+            ) % {"count": stats.from_base, "base": stats.base}
+        print(line, file=ctx.out)
     return 0
 
 

@@ -89,10 +89,21 @@ class CatalogStats:
     translated: int = 0
     fuzzy: int = 0
     untranslated: int = 0
+    # A regional catalog (es_MX): its base language (es), and how many of the entries it
+    # leaves untranslated (or fuzzy) the base language's catalog translates, so users see them
+    base: str | None = None
+    from_base: int = 0
 
     @property
     def percent(self) -> float:
         return 100.0 * self.translated / self.total if self.total else 100.0
+
+    @property
+    def shown_percent(self) -> float:
+        """The share of entries users see in their language: this catalog's own translations
+        and those its base language gives."""
+        shown = self.translated + self.from_base
+        return 100.0 * shown / self.total if self.total else 100.0
 
 
 def placeholders(text: str) -> tuple[frozenset[str], int]:
@@ -191,6 +202,8 @@ def check_catalog(
     fuzzy: list[Problem] = []
     untranslated: list[Problem] = []
     base = locale.split("_")[0] if _has_base_catalog(locale) else None
+    stats.base = base
+    base_translated = _translated_entries(base) if base else frozenset()
     for number, message in enumerate(messages):
         msgid = _msgid(message.id)
         stats.total += 1
@@ -218,6 +231,8 @@ def check_catalog(
             stats.untranslated += 1
         else:
             stats.translated += 1
+        if (message.fuzzy or not all(forms)) and (msgid, message.context) in base_translated:
+            stats.from_base += 1
         if broken:
             continue  # the syntax error on its lines is its one finding
         found = (
@@ -250,6 +265,31 @@ def check_catalog(
     if expected is not None:
         problems.extend(_staleness(locale, present, expected, shown))
     return stats, unique(problems)
+
+
+def _translated_entries(locale: str) -> frozenset[tuple[str, str | None]]:
+    """(msgid, context) of every entry ``locale``'s catalog translates (not fuzzy, every form
+    filled); empty when the catalog cannot be read (its own check says why)."""
+    import contextlib
+    import io
+
+    from babel.messages.pofile import PoFileError, read_po
+
+    try:
+        with (
+            i18n.catalog_path(locale).open("rb") as handle,
+            contextlib.redirect_stdout(io.StringIO()),
+        ):
+            catalog = read_po(handle, locale=locale, abort_invalid=False)
+    except (PoFileError, ValueError, UnicodeDecodeError, OSError):
+        return frozenset()
+    translated = set()
+    for message in catalog:
+        raw = message.string
+        forms = tuple(raw) if isinstance(raw, (list, tuple)) else (raw or "",)
+        if message.id and not message.fuzzy and all(forms):
+            translated.add((_msgid(message.id), message.context))
+    return frozenset(translated)
 
 
 def _has_base_catalog(locale: str) -> bool:

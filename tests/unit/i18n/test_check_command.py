@@ -258,3 +258,27 @@ def test_data_files_still_english_copies_are_named_one_by_one(
         assert f"warning: templates/it/{name}: {name} is a copy of the English" in out
         assert what in out
     assert "it: templates: 5/5; 0 errors; 4 files still the English copy" in out
+
+
+def test_stats_show_a_regional_catalog_done_as_far_as_its_base_language_fills_it(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    # As pybabel init -l es_MX leaves it, with the one string Mexico says differently filled
+    _, locales = sandbox
+    with (locales / "messages.pot").open("rb") as pot:
+        template = read_po(pot)
+    regional = Catalog(locale="es_MX", domain="messages")
+    regional.update(template)
+    regional.get("Settings").string = "Configuración"  # type: ignore[union-attr]
+    target = locales / "es_MX" / "LC_MESSAGES" / "messages.po"
+    target.parent.mkdir(parents=True)
+    with target.open("wb") as po:
+        write_po(po, regional)
+    total = len([m for m in template if m.id])
+    assert main(["i18n", "stats"]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("es_MX ")]
+    assert line.split()[1:6] == ["1", "0", str(total - 1), str(total), "100.0%"]
+    assert line.endswith(f"({total - 1} entries show the es text)")
