@@ -26,13 +26,13 @@ def test_the_board_says_it_is_not_live_while_the_server_is_away_then_catches_up(
     record_event_letter(db, event, "12/26", target_index=1, count=3)
     before = clock_time(datetime.now().astimezone())
     board = TallyBoard(lambda: event_tally(db, "Evening"), poll_ms=50)
-    after = clock_time(datetime.now().astimezone())
     qtbot.add_widget(board)
     board.show()
     assert board.tally is not None and board.tally.total == 3
     assert board.stale_notice.isHidden()
 
     server_goes_away(pg_url)
+    after = clock_time(datetime.now().astimezone())  # the last good read came before this
     qtbot.waitUntil(board.stale_notice.isVisible, timeout=20_000)
     said = board.stale_notice.text()
     assert said.startswith((f"Not live since {before}:", f"Not live since {after}:"))
@@ -49,4 +49,68 @@ def test_the_board_says_it_is_not_live_while_the_server_is_away_then_catches_up(
     assert board.counts.text() == "Evening: 5 letters. UA 12/26: 5."
     board.close()
     other_laptop.close()
+    db.close()
+
+
+def test_a_board_waiting_for_a_slow_server_leaves_its_window_answering(
+    qtbot,
+    gui_app,  # noqa: F811
+    pg_url: str,
+    tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from sqlalchemy import create_engine, text
+
+    from app.ui.tasks import JobRunner
+
+    db = open_pg(pg_url, tmp_path / "projector")
+    add_event_cases(db)
+    event = create_event(db, "Evening", cases=["12/26"])
+    record_event_letter(db, event, "12/26", target_index=1, count=3)
+    runner = JobRunner()
+    board = TallyBoard(lambda: event_tally(db, "Evening"), poll_ms=50, runner=runner)
+    qtbot.add_widget(board)
+    board.show()
+
+    # Another connection holds the letters' table: the board's next read waits on the server
+    # (as it would for a server slow to answer). It lets go when told, or after a minute.
+    locked, let_go = threading.Event(), threading.Event()
+
+    def hold_the_table() -> None:
+        holder = create_engine(pg_url)
+        with holder.connect() as conn, conn.begin():
+            conn.execute(text("LOCK TABLE appeals IN ACCESS EXCLUSIVE MODE"))
+            locked.set()
+            let_go.wait(60)
+        holder.dispose()
+
+    holding = threading.Thread(target=hold_the_table)
+    holding.start()
+    assert locked.wait(30)
+    admin = create_engine(pg_url)
+
+    def reads_waiting() -> int:
+        with admin.connect() as conn:
+            return int(
+                conn.execute(text("SELECT count(*) FROM pg_locks WHERE NOT granted")).scalar_one()
+            )
+
+    try:
+        qtbot.waitUntil(lambda: reads_waiting() > 0, timeout=20_000)
+        ticks: list[int] = []
+        QTimer.singleShot(0, lambda: ticks.append(1))  # the window's own work goes on
+        qtbot.waitUntil(lambda: ticks == [1], timeout=5_000)
+        assert reads_waiting() > 0  # ...while the board's read still waits
+    finally:
+        let_go.set()
+        holding.join()
+    record_event_letter(db, event, "12/26", target_index=1, count=2)
+    with qtbot.waitSignal(board.tally_changed, timeout=20_000) as changed:
+        pass
+    assert changed.args == [5]
+    board.close()
+    assert runner.wait_for_done(20_000)
+    admin.dispose()
     db.close()

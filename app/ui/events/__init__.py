@@ -58,6 +58,7 @@ class EventsMenu:
                 options=lambda: output_options(context.settings),
                 exports=context.paths.exports,
                 paths=context.paths,
+                runner=context.runner,
             )
             self.dialog.store_changed.connect(context.cases_changed)
             self.dialog.finished.connect(self._forget_dialog)

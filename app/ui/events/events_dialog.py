@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
     from app.paths import AppPaths
     from app.services.database import Database
+    from app.ui.tasks import JobRunner
 
 
 def choose_pin(parent: QWidget) -> PinLock | None:
@@ -56,15 +57,18 @@ class EventsDialog(QDialog):
         options: Callable[[], OutputOptions] | None = None,
         exports: Path | None = None,
         paths: AppPaths | None = None,
+        runner: JobRunner | None = None,
     ) -> None:
         """``exports`` holds the folder of event letters saved when no printer is set up.
         With ``paths``, running event mode is kept in the data folder: a crash returns to
-        the event screen at the next start, behind the same PIN."""
+        the event screen at the next start, behind the same PIN. With ``runner``, the tally
+        boards read their counts on its threads (a slow server never freezes the window)."""
         super().__init__(parent)
         from app.services.cases import list_cases
 
         self.db = db
         self.paths = paths
+        self.runner = runner
         self.options = options or default_output_options
         self.exports = exports
         self.event_window: EventModeWindow | None = None
@@ -257,7 +261,7 @@ class EventsDialog(QDialog):
         board = self.boards.get(event.name)
         if board is None:
             name = event.name
-            board = TallyBoard(lambda: event_tally(self.db, name))
+            board = TallyBoard(lambda: event_tally(self.db, name), runner=self.runner)
             board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             board.destroyed.connect(lambda *_a, key=name: self.boards.pop(key, None))
             self.boards[name] = board

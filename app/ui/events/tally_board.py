@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QCloseEvent,
     QColor,
     QFont,
     QFontMetricsF,
@@ -23,6 +25,9 @@ from app.domain.events import EventTally
 from app.i18n import _
 from app.output.event_chart import ChartColours, paint_tally_chart, total_line
 from app.ui.accessibility import announce, readable_by_keyboard
+
+if TYPE_CHECKING:
+    from app.ui.tasks import JobRunner
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +82,17 @@ class TallyBoard(QWidget):
         load_tally: Callable[[], EventTally],
         parent: QWidget | None = None,
         poll_ms: int = POLL_MS,
+        runner: JobRunner | None = None,
     ) -> None:
+        """``load_tally`` reads the counts; with ``runner`` the timer's reads run on its
+        threads, so a server that is slow to answer never freezes the board or its window."""
         super().__init__(parent)
         self._load_tally = load_tally
+        self._runner = runner
+        self._reading = False  # a read on the runner's thread is under way
+        self._generation = 0  # counts the reads made here: one made since a read began wins
+        self._alive = [True]  # False once the board is gone: a read coming back is dropped
+        self.destroyed.connect(lambda *_a, alive=self._alive: alive.__setitem__(0, False))
         self.tally: EventTally | None = None
         self.setWindowTitle(_("Tally board"))
         self.setMinimumSize(480, 270)
@@ -110,18 +123,50 @@ class TallyBoard(QWidget):
         layout.addWidget(self.counts)
         self.timer = QTimer(self)
         self.timer.setInterval(poll_ms)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self.poll)
         self.timer.start()
         self.refresh()
 
+    def poll(self) -> None:
+        """The timer's read: on the runner's threads when there is one (one at a time),
+        else here."""
+        runner = self._runner
+        if runner is None:
+            self.refresh()
+            return
+        if self._reading:
+            return
+        self._reading = True
+        alive, load, generation = self._alive, self._load_tally, self._generation
+        runner.start(
+            lambda _progress: load(),
+            lambda tally: self._read(tally, generation) if alive[0] else None,
+            lambda error: self._read_failed(error, generation) if alive[0] else None,
+            name="tally",
+        )
+
+    def _read(self, tally: EventTally, generation: int) -> None:
+        self._reading = False
+        if generation == self._generation:  # else a read made since is newer
+            self._show(tally)
+
+    def _read_failed(self, error: BaseException, generation: int) -> None:
+        self._reading = False
+        if generation == self._generation:
+            self._not_live(error)
+
     def refresh(self) -> None:
-        """Reload the counts; repaint only when they changed. When they cannot be read, say
-        since when the board is not live; the next good read says it is live again."""
+        """Reload the counts now; repaint only when they changed. When they cannot be read,
+        say since when the board is not live; the next good read says it is live again."""
+        self._generation += 1  # a read under way on the runner's thread is older
         try:
             tally = self._load_tally()
-        except Exception:  # a dropped network link must not kill the board; try next tick
-            self._not_live()
+        except Exception as error:  # a dropped network link must not kill the board
+            self._not_live(error)
             return
+        self._show(tally)
+
+    def _show(self, tally: EventTally) -> None:
         if self.not_live_since is not None:
             self.not_live_since = None
             self.stale_notice.hide()
@@ -138,13 +183,13 @@ class TallyBoard(QWidget):
                 announce(self, total_line(tally))
             self.tally_changed.emit(tally.total)
 
-    def _not_live(self) -> None:
+    def _not_live(self, error: BaseException) -> None:
         """The counts could not be read: the first time, say so on the board (the log keeps
-        the reason, every time)."""
+        the reason)."""
         if self.not_live_since is not None:
-            log.debug("tally refresh failed again", exc_info=True)
+            log.debug("tally refresh failed again", exc_info=error)
             return
-        log.warning("tally refresh failed: the board is not live", exc_info=True)
+        log.warning("tally refresh failed: the board is not live", exc_info=error)
         self.not_live_since = self._last_read or self._opened_at
         self.stale_notice.setText(
             _(
@@ -165,6 +210,10 @@ class TallyBoard(QWidget):
         font.setPixelSize(max(14, int(self.height() * 0.035)))
         font.setBold(True)
         self.stale_notice.setFont(font)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.timer.stop()  # a board no one sees reads nothing
+        super().closeEvent(event)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
