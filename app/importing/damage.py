@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from app.importing.anchored import Anchored
+
 # Label words of the Spanish, French, German and Portuguese layouts (and status phrases).
 _LABEL_WORDS = (
     "ACCIÓN Acción ÍNDICE Índice INFORMACIÓN Información ENVÍEN Envíen ACTÚEN Actúen TAMBIÉN "
@@ -32,15 +34,19 @@ _LABEL_WORDS = (
     "Général GÉNÉRAL général Générale générale "
     "février FÉVRIER août AOÛT décembre DÉCEMBRE März MÄRZ"
 )
-_STRONG_SIGNS = re.compile(
-    r"\bACCIN\b|\bAccin\b|(?:^|\n)\s*ndice\s*:|\bndice\s*:|\bINFORMACIN\b|\bCOMPLMENT|"
-    r"\bPRCDENTE\b|\bENVEN\b|\bACTEN\b|\bespaol\b|\bfranais\b|\bMxico\b|\bRpublique\b"
-)
-# Every sign above holds one of these words.
+# Every sign below opens with one of these words.
 _SIGN_WORDS = (
     "ACCIN", "Accin", "ndice", "INFORMACIN", "COMPLMENT", "PRCDENTE", "ENVEN", "ACTEN", "espaol",
     "franais", "Mxico", "Rpublique",
 )  # fmt: skip
+# An "ndice:" that opens a line is one after a word boundary too: no branch of its own.
+_STRONG_SIGNS = Anchored(
+    re.compile(
+        r"\bACCIN\b|\bAccin\b|\bndice\s*:|\bINFORMACIN\b|\bCOMPLMENT|"
+        r"\bPRCDENTE\b|\bENVEN\b|\bACTEN\b|\bespaol\b|\bfranais\b|\bMxico\b|\bRpublique\b"
+    ),
+    _SIGN_WORDS,
+)
 
 
 def _strip(word: str) -> str:

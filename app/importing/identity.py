@@ -196,7 +196,7 @@ def issued_on(doc: Document) -> date | None:
             weekday = bool(re.match(r"\s*[^\W\d_]+day,", line, re.I))
             date_lines.append((i, find_dates(line)[0][2], weekday))
             continue
-        web = re.match(r"^\s*(.+?)\s*\|", line)
+        web = re.match(r"^\s*(.+?)\s*\|", line) if "|" in line else None
         if web and is_date_line(web.group(1)):
             return find_dates(web.group(1))[0][2]
         meta = _dated_meta_line(line)
@@ -240,7 +240,7 @@ def _runs_into_next(previous: str, line: str) -> bool:
     text = previous.rstrip()
     if text.endswith(","):
         return True
-    if not re.search(r"[a-z]$", text):
+    if not ("a" <= text[-1:] <= "z"):  # the text ends with a lower-case ASCII letter
         return False
     last_word = text.rsplit(None, 1)[-1].casefold()
     return last_word in _BEFORE_A_DATE or line.rstrip().endswith(".")

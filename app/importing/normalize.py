@@ -32,6 +32,8 @@ _INVISIBLE = dict.fromkeys(
     "",
 )  # fmt: skip
 _TRANSLATION = str.maketrans({**_LIGATURES, **_SPACES, **_INVISIBLE})
+# Any character the table changes (translating a text that has none took longer than this search).
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATION) + "]")
 
 BULLET_CHARS = "\u25a0\u25aa\u2022\u25cf\u25e6\u2023\u2043\u25ab\u25a1\u2219\u00b7\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0e8"
 _BULLET_LINE = re.compile(rf"^\s*[{BULLET_CHARS}]\s*")
@@ -89,15 +91,19 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     if "&" in text:
         text = _unescape_entities(text)
-    text = unicodedata.normalize("NFC", text.translate(_TRANSLATION))
+    if not text.isascii() and _TRANSLATED.search(text):
+        text = text.translate(_TRANSLATION)
+    text = unicodedata.normalize("NFC", text)
     text = _MD_LINK.sub(_markdown_link, text)
     text = _PROTECTED_EMAIL.sub("", text)  # a web page's hidden address: nothing to keep
     text = _unquote(text)
     text = "\n".join(_expand_tabs(line) for line in text.split("\n"))
     # Joining a hyphenated word, or dedenting a whole indented text (quoted, pasted in a box),
-    # can expose another artefact (an indented "# heading"): repeat until stable.
+    # can expose another artefact (an indented "# heading"): repeat until stable. Each distinct
+    # line is cleaned once (blank lines, and the lines a second pass finds already clean).
+    cleaned: dict[str, str | None] = {}
     for _ in range(4):
-        repaired = textwrap.dedent(_undouble(_repair_lines(text)))
+        repaired = textwrap.dedent(_undouble(_repair_lines(text, cleaned)))
         if repaired == text:
             break
         text = repaired
@@ -139,20 +145,28 @@ _MONTH_START = re.compile(
 )
 
 
+_DAY_NUMBER = re.compile(r"\s*\d{1,2}\.?\s*")
+
+
 def _keep_date_halves(lines: list[str]) -> list[str]:
     """A day number alone on a line before its month (``after 29`` / ``April 1997``) is no page
     number: it rejoins the month."""
     out: list[str] = []
     for line in lines:
-        if out and re.fullmatch(r"\s*\d{1,2}\.?\s*", out[-1]) and _MONTH_START.match(line):
+        if out and _DAY_NUMBER.fullmatch(out[-1]) and _MONTH_START.match(line):
             out[-1] = out[-1].strip() + " " + line.strip()
         else:
             out.append(line)
     return out
 
 
-def _repair_lines(text: str) -> str:
-    lines = [_clean_line(line) for line in _keep_date_halves(text.split("\n"))]
+def _repair_lines(text: str, cleaned: dict[str, str | None]) -> str:
+    """The text with each line cleaned (``cleaned``: lines already cleaned, and how)."""
+    lines: list[str | None] = []
+    for line in _keep_date_halves(text.split("\n")):
+        if line not in cleaned:
+            cleaned[line] = _clean_line(line)
+        lines.append(cleaned[line])
     text = "\n".join(line for line in lines if line is not None)
     if any(symptom.search(text) for symptom in _OCR_SYMPTOMS):
         for pattern, replacement in _OCR_FIXES:

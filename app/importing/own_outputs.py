@@ -72,7 +72,7 @@ def check_text(text: str, source: str) -> None:
         raise _refuse(source, "event")
     if _REPORT_CSV.match(head):
         raise _refuse(source, "report")
-    if _MADE_WITH.search(text[-3000:]) or _MADE_WITH.search(head):
+    if any("Appeal" in part and _MADE_WITH.search(part) for part in (text[-3000:], head)):
         raise _refuse(source, "report")
     if is_our_letter(text):
         raise _refuse(source, "letter")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.importing.anchored import Anchored
 from app.importing.dates import MONTH_WORDS
 from app.importing.vocabulary import COMMON_WORDS
 
@@ -53,9 +54,11 @@ def _fuzzy(label: str) -> re.Pattern[str]:
 
 
 _FUZZY_LABELS = [(_fuzzy(label), label.replace("'", "’")) for label in TEMPLATE_LABELS]
-_SPLIT_SYMPTOM = re.compile(
-    r"\b(?:TIT LE|ACT ION|NUM BER|NUMB ER|SUMM ARY|LETT ER|DET AILS|INFORM ATION|TARG ET)\b"
-)
+_SPLIT_FORMS = (
+    "TIT LE", "ACT ION", "NUM BER", "NUMB ER", "SUMM ARY", "LETT ER", "DET AILS", "INFORM ATION",
+    "TARG ET",
+)  # fmt: skip
+_SPLIT_SYMPTOM = Anchored(re.compile(rf"\b(?:{'|'.join(_SPLIT_FORMS)})\b"), _SPLIT_FORMS)
 _YEAR_SPLIT = re.compile(r"\b(1 ?9|2 ?0) ?(\d) ?(\d)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _COMMON_WORDS = COMMON_WORDS

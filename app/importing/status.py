@@ -98,6 +98,10 @@ _UPDATE_HEADLINE = re.compile(
 )
 
 
+# Every heading above holds one of these (case folded): a text without any is not searched.
+_HEADLINE_WORDS = re.compile("update|follow|further")
+
+
 def document_kind(doc: Document) -> OutputKind:
     """``final`` when the network is told to stop; ``update`` for follow-ups; else ``initial``."""
     text = doc.flat.casefold()
@@ -106,7 +110,7 @@ def document_kind(doc: Document) -> OutputKind:
     if (
         _UPDATE_PHRASES.search(text)
         or ((" update" in text or " follow" in text) and _NUMBERED_UPDATE.search(text))
-        or _UPDATE_HEADLINE.search(doc.text)
+        or (_HEADLINE_WORDS.search(text) and _UPDATE_HEADLINE.search(doc.text))
         or _has_previous_link(doc)
     ):
         return OutputKind.UPDATE

@@ -117,7 +117,9 @@ def address_blocks(doc: Document) -> list[Block]:
         if continuation and not any(label_of(x) in SALUTATION_LABELS for x in blocks[-1].lines):
             blocks[-1].lines.extend(block_lines)  # a block broken by a page break
             adjacent = True
-        elif _is_address_block(block_lines, under_heading=state != "neutral"):
+        elif (verdict := _address_verdict(block_lines)) or (
+            verdict is None and state != "neutral" and _bare_address(block_lines)
+        ):
             role = "copy" if state == "copy" else "target"
             if not adjacent:
                 run_start = len(blocks)
@@ -130,7 +132,7 @@ def address_blocks(doc: Document) -> list[Block]:
             dropped[:] = block_lines  # maybe a block cut by a page foot: resumed after it
             if state == "copy" and _is_prose(block_lines):
                 state = "neutral"
-            elif state == "neutral" and _is_address_block(block_lines, under_heading=True):
+            elif state == "neutral" and verdict is None and _bare_address(block_lines):
                 unlabelled = block_lines
 
     def greet(line: str) -> None:
@@ -346,7 +348,10 @@ def _without_headings(lines: list[str]) -> list[str]:
     return lines[start:]
 
 
-def _is_address_block(lines: list[str], under_heading: bool) -> bool:
+def _address_verdict(lines: list[str]) -> bool | None:
+    """True for an official's address block (it has contacts), False for what never is one,
+    None for a bare address: a block only under an appeal heading, and then only when
+    ``_bare_address`` holds (a block is judged once, whatever heading it is under)."""
     if any(len(line) > 110 or line.startswith(("+", "|", "- ", "* ", "/*")) for line in lines):
         return False
     if any(_SENTENCES.search(line) for line in lines if not CONTACT_LABEL.match(line)):
@@ -354,20 +359,25 @@ def _is_address_block(lines: list[str], under_heading: bool) -> bool:
     has_contact = any(CONTACT_LABEL.match(line) for line in lines)
     # "Madame Claire Essomba" over an office and contacts is a name with its civility, the
     # French order; "Madame la Ministre," (punctuated) or a bare greeting opens a letter.
-    named_first = has_contact or (len(lines) >= 3 and looks_like_office(lines[1]))
-    greeting = _ENDS_GREETING.match(lines[0]) or (GREETING.match(lines[0]) and not named_first)
+    greeting = _ENDS_GREETING.match(lines[0]) or (
+        GREETING.match(lines[0])
+        and not (has_contact or (len(lines) >= 3 and looks_like_office(lines[1])))
+    )
     if CONTACT_LABEL.match(lines[0]) or greeting or is_id_line(lines[0]):
         return False
     if has_contact:
         return True
     if any(" | " in line or line.startswith("©") for line in lines):
         return False  # site navigation or a footer
-    named = looks_like_office(lines[0]) or any(looks_like_person_name(x) for x in lines[:2])
+    return None
+
+
+def _bare_address(lines: list[str]) -> bool:
+    """Three lines or more, none ending a sentence, opening with an office or a name."""
     return (
-        under_heading
-        and named
-        and len(lines) >= 3
+        len(lines) >= 3
         and not any(line.endswith((".", ";")) for line in lines)
+        and (looks_like_office(lines[0]) or any(looks_like_person_name(x) for x in lines[:2]))
     )
 
 
