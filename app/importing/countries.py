@@ -107,9 +107,12 @@ def amnesty_name(code: str, cldr_name: str) -> str:
     return _AMNESTY_NAMES.get(code, cldr_name.replace(" & ", " and "))
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def canonical_country(name: str) -> str | None:
     """``Russische Föderation`` -> ``Russia``; ``TURKEY`` -> ``Turkey``; unknown -> None."""
-    key = fold(re.sub(r"\s+", " ", name.strip(" .,:;()")))
+    key = fold(_WHITESPACE.sub(" ", name.strip(" .,:;()")))
     if not key or len(key) > 60:
         return None
     found = _table().get(key)

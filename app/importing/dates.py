@@ -136,6 +136,8 @@ _PLACE = re.compile(
 def is_date_line(line: str) -> bool:
     """True when the line holds a date and nothing else (the date line of old layouts), or
     the place it was written at and the date."""
+    if not any(map(str.isdigit, line)):  # every date has a day in digits
+        return False
     stripped = _PLACE.sub("", _WEEKDAY.sub("", line.strip().rstrip(".")))
     found = find_dates(stripped)
     return bool(found) and found[0][0] == 0 and found[0][1] >= len(stripped) - 1

@@ -202,7 +202,7 @@ def issued_on(doc: Document) -> date | None:
         meta = _dated_meta_line(line)
         if meta:
             return meta
-        column = re.match(r"^\S.*?\s{3,}(\S.*)$", line)  # "Distr: UA/SC        5 May 1995"
+        column = _COLUMN_VALUE.match(line)  # "Distr: UA/SC        5 May 1995"
         if (
             column
             and is_date_line(column.group(1))
@@ -224,6 +224,7 @@ def issued_on(doc: Document) -> date | None:
     return None
 
 
+_COLUMN_VALUE = re.compile(r"^\S.*?\s{3,}(\S.*)$")
 # Words a sentence broken before a date ends its line with ("arrested on", "détenu depuis le").
 _BEFORE_A_DATE = words(
     "on since until till from of in by before after dated and or to at the "

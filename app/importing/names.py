@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.importing.countries import canonical_country
 from app.importing.normalize import fold
@@ -228,6 +229,9 @@ _OFFICE_JOINERS = word_set(
 )
 
 
+# The last line asked about is kept: a block line run together is split, then its first part
+# (often the whole line) asked again for an office prefix.
+@lru_cache(maxsize=1)
 def split_office_and_name(line: str) -> tuple[str, str, str] | None:
     """An office, a name and what follows, run together on one line: ``President Jane Roe
     Office of the President 1 Main Street`` -> (``President``, ``Jane Roe``, ``Office of the

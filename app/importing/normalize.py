@@ -103,11 +103,18 @@ def normalize_text(text: str) -> str:
     # line is cleaned once (blank lines, and the lines a second pass finds already clean).
     cleaned: dict[str, str | None] = {}
     for _ in range(4):
-        repaired = textwrap.dedent(_undouble(_repair_lines(text, cleaned)))
+        repaired = _dedent(_undouble(_repair_lines(text, cleaned)))
         if repaired == text:
             break
         text = repaired
     return text.strip("\n") + "\n" if text.strip() else ""
+
+
+def _dedent(text: str) -> str:
+    """``textwrap.dedent``, which leaves a text without an indented line as it is."""
+    if text.startswith((" ", "\t")) or "\n " in text or "\n\t" in text:
+        return textwrap.dedent(text)
+    return text
 
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
@@ -241,6 +248,8 @@ def _clean_once(line: str) -> str | None:
 
 def join_hyphenated_lines(text: str) -> str:
     """Join a word broken by a line-end hyphen: ``inves-`` / ``tigation of`` -> ``investigation`` / ``of``."""
+    if "-\n" not in text:  # no line but the last ends with a hyphen: nothing to join
+        return text
     lines: list[str | None] = list(text.split("\n"))
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]

@@ -51,6 +51,7 @@ _ID_COUNTRY = re.compile(
 _FOOTER_COUNTRY = re.compile(
     r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}\s*,\s*([^,\n]+?)\s*,"
 )
+_COUNTRY_COLUMN = re.compile(r"^([A-Z][A-Z .'-]+?)\s{2,}\S")
 _SUBJECT_COUNTRY = re.compile(r"\b(?:on|to)\s+([a-z][a-z .'-]+?)(?:\s*\(|\s*$)", re.I)
 
 
@@ -211,7 +212,7 @@ def _country(
     if hinted:
         return hinted
     for line in doc.body_lines:
-        column = re.match(r"^([A-Z][A-Z .'-]+?)\s{2,}\S", line)
+        column = _COUNTRY_COLUMN.match(line)
         if column and canonical_country(column.group(1)):
             return canonical_country(column.group(1))
     subject = doc.header_value("Subject")

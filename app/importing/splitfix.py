@@ -103,9 +103,13 @@ def _repair_line(line: str, vocabulary: set[str]) -> str:
     return " ".join(out)
 
 
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+_WORD_AND_MARKS = re.compile(r"^([^\W\d_]+)[^\w\s]*$")
+
+
 def _should_join(left: str, right: str, vocabulary: set[str]) -> bool:
-    left_match = re.search(r"[^\W\d_]+$", left)
-    right_match = re.match(r"^([^\W\d_]+)[^\w\s]*$", right)
+    left_match = _LAST_WORD.search(left)
+    right_match = _WORD_AND_MARKS.match(right)
     if not left_match or not right_match:
         return False
     left_word, right_word = left_match.group(0), right_match.group(1)

@@ -59,7 +59,7 @@ def summary(doc: Document, start: int) -> str | None:
                 if paragraphs and sum(len(p) for p in paragraphs) > 200:
                     break
             continue
-        if re.match(r"^\S.*\s{4,}\S", line) and not current:
+        if not current and _LAYOUT_ROW.match(line):
             continue  # a names column or a layout row, not prose
         current.append(stripped)
     if current and _is_prose(" ".join(current), short=not paragraphs):
@@ -162,6 +162,7 @@ def _offered_letter(lines: list[str]) -> str | None:
     return None
 
 
+_LAYOUT_ROW = re.compile(r"^\S.*\s{4,}\S")
 _LANGUAGE_LABEL = re.compile(
     r"(?:^|(?<=[.!?] ))\s*(?:PREFERRED LANGUAGES? TO ADDRESS (?:THE )?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
     r"LANGUES? À PRIVILÉGIER[^:\n]*|BEVORZUGTE SPRACHE[^:\n]*|LINGUA PREFERITA[^:\n]*|"

@@ -59,12 +59,12 @@ def narrative_persons(
         if _has_office_word(span) or canonical_country(span) or _excluded(span, exclude):
             del candidates[span]
             continue
-        spans = list(re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", flat))
-        occurrences = [m.start() for m in spans]
+        spans = _mentions(span, flat)
+        occurrences = [start for start, _end in spans]
         located = sum(1 for pos in occurrences if _LOCATIVE.search(flat[max(0, pos - 12) : pos]))
         # A street (a house number follows) or a group ("the armed group …") is no person.
-        located += sum(1 for m in spans if re.match(r"\s*\d", flat[m.end() : m.end() + 3]))
-        grouped = any(_GROUP_BEFORE.search(flat[max(0, m.start() - 60) : m.start()]) for m in spans)
+        located += sum(1 for _start, end in spans if _NUMBER_AHEAD.match(flat[end : end + 3]))
+        grouped = any(_GROUP_BEFORE.search(flat[max(0, start - 60) : start]) for start, _ in spans)
         if grouped or located * 2 > len(occurrences) or (located and len(occurrences) == 1):
             del candidates[span]
             continue
@@ -117,8 +117,27 @@ def _pronouns_after(name: str, text: str) -> str | None:
 _NOUN_ARTICLES = words("der die das dem den des ein eine einer the a an")
 
 
+_NUMBER_AHEAD = re.compile(r"\s*\d")
+
+
+def _is_word_character(text: str, at: int) -> bool:
+    """``\\w`` of a pattern: a letter, a digit or an underscore (False outside the text)."""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
 def _mentions(name: str, flat: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", flat)]
+    """Where ``name`` is printed as whole words: the spans of the pattern
+    ``(?<!\\w)name(?!\\w)``'s matches, found with ``str.find`` (no pattern made per name)."""
+    found: list[tuple[int, int]] = []
+    at = flat.find(name)
+    while at >= 0 and name:
+        end = at + len(name)
+        if _is_word_character(flat, at - 1) or _is_word_character(flat, end):
+            at = flat.find(name, at + 1)
+            continue
+        found.append((at, end))
+        at = flat.find(name, end)
+    return found
 
 
 def _always_overlaps(span: str, chosen: list[str], flat: str) -> bool:

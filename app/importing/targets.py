@@ -336,6 +336,8 @@ def _is_heading_line(line: str) -> bool:
         return False
     if TARGET_MARKER.match(line) and line.rstrip().endswith(":"):
         return True
+    if not _DEADLINE_WORDS.search(line):  # none before a date either: no dates looked for
+        return False
     found = find_dates(line)
     return bool(found) and bool(_DEADLINE_WORDS.search(line[: found[0][0]]))
 
