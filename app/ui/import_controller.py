@@ -184,10 +184,8 @@ class ImportController(QObject):
         """Import a UA copied from an email or a web page (the text on the clipboard)."""
         from PySide6.QtGui import QGuiApplication
 
-        if self._busy():
-            return
-        db = self._context.db
-        if db is None:  # _busy() said the store is open; it was closed meanwhile
+        if self.running:
+            self._busy()
             return
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text()
@@ -201,6 +199,21 @@ class ImportController(QObject):
                     "The clipboard holds no text. Copy the whole UA from the email or web page, then try again."
                 ),
             )
+            return
+        self._import_pasted(text, html)
+
+    def _import_pasted(self, text: str, html: str | None) -> None:
+        """Import the text that was on the clipboard when the user pasted it."""
+        if self._busy(
+            lambda: self._import_pasted(text, html),
+            _(
+                "Appeal Desk is still opening your data; the pasted text is imported as soon as "
+                "it is open."
+            ),
+        ):
+            return
+        db = self._context.db
+        if db is None:  # _busy() said the store is open; it was closed meanwhile
             return
         from app.services.importing import import_pasted
 

@@ -15,7 +15,7 @@ from app.services.cases import list_cases
 from app.ui.import_controller import ImportController
 from app.ui.models.case_table_model import Column
 from tests.builders import INITIAL_902
-from tests.conftest import SEED_FINAL
+from tests.conftest import SEED_FINAL, UA_SAMPLES
 
 
 def choose_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
@@ -72,8 +72,11 @@ def test_an_imported_closed_case_is_shown_until_an_open_one_is_chosen(
     )
     window.grab().save(str(tmp_path / "closed-case-shown.png"))
 
-    # Choosing the open case hides the closed ones again, the user's own choice.
-    case_list.select_case(next(c.case_id for c in window.model.cases() if c.ua_number == "902/27"))
+    # Clicking the open case hides the closed ones again, the user's own choice.
+    table = case_list.table
+    open_row = visible_ua_numbers(window).index("902/27")
+    where = table.visualRect(window.proxy.index(open_row, Column.TITLE)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert not case_list.show_closed_box.isChecked()
     assert not window.menu_actions.show_closed.isChecked()
     assert visible_ua_numbers(window) == ["902/27"]
@@ -459,6 +462,8 @@ def test_a_final_naming_the_same_person_closes_the_case_without_a_question(
 def test_the_sample_pack_asked_for_while_the_store_opens_is_loaded_once_it_is_open(
     qtbot, gui_app, app_paths, messages, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
     from app.settings import load_settings
     from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
@@ -479,8 +484,20 @@ def test_the_sample_pack_asked_for_while_the_store_opens_is_loaded_once_it_is_op
     assert window.statusBar().currentMessage() == (
         "Appeal Desk is still opening your data; your 1 file is imported as soon as it is open."
     )
-    qtbot.waitUntil(lambda: len(window.model.cases()) == 3, timeout=30_000)
+    pasted = (UA_SAMPLES / "101_sri_lanka_activists_pta_pdf_2023.txt").read_text(encoding="utf-8")
+    QGuiApplication.clipboard().setText(pasted)  # and a UA pasted from an e-mail
+    window.menu_actions.paste_import.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Appeal Desk is still opening your data; the pasted text is imported as soon as it is open."
+    )
+    QGuiApplication.clipboard().setText("copied afterwards")  # the text pasted is imported
+    qtbot.waitUntil(lambda: len(window.model.cases()) == 4, timeout=30_000)
     qtbot.waitUntil(lambda: not window.imports.running, timeout=30_000)
-    assert sorted(c.ua_number for c in window.model.cases()) == ["119/21", "901/27", "902/27"]
+    assert sorted(c.ua_number for c in window.model.cases()) == [
+        "119/21",
+        "28/23",
+        "901/27",
+        "902/27",
+    ]
     assert "opening your data" not in window.statusBar().currentMessage()
     window.close()
