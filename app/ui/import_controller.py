@@ -58,8 +58,12 @@ def worded(results: list[ImportResult]) -> FinishedImport:
 
 
 def importable(path: Path) -> bool:
-    """A document the importer reads, or a folder of them (the service walks it)."""
-    return path.suffix.lower() in IMPORTABLE_SUFFIXES or path.is_dir()
+    """A document the importer reads, or a folder of them (the service walks it), or a
+    word-processor document, which the import refuses with how to save it as PDF or text."""
+    from app.services.importing import WORD_PROCESSOR_SUFFIXES
+
+    suffix = path.suffix.lower()
+    return suffix in IMPORTABLE_SUFFIXES or suffix in WORD_PROCESSOR_SUFFIXES or path.is_dir()
 
 
 def set_aside_what_lives() -> None:

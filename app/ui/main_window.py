@@ -503,9 +503,10 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         from app.ui.import_controller import importable
 
-        paths = [p for p in self._dropped_paths(event) if importable(p)]
-        if paths:
+        paths = self._dropped_paths(event)
+        if any(importable(p) for p in paths):
             event.acceptProposedAction()
+            # every file dropped: one the import does not read is named with why
             self.imports.import_paths(paths)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -316,6 +316,41 @@ def test_a_folder_import_names_the_files_it_does_not_read_and_why(
     assert not any("DS_Store" in line or "~$" in line for line in lines)
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # the only QDragEnterEvent constructor
+def test_files_dropped_beside_a_document_are_each_named_with_why_they_were_not_imported(
+    make_window, qtbot, messages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / "UA 119-21.docx"
+    report.write_bytes(b"PK\x03\x04[Content_Types].xml word/document.xml")
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 20)
+    window = make_window()
+    no_button, no_modifier = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    report_mime = file_mime(report)  # kept alive while the event refers to it
+    alone = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, report_mime, no_button, no_modifier
+    )
+    window.dragEnterEvent(alone)
+    assert alone.isAccepted()  # a Word document is taken, to say how to import it
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (SEED_FINAL, report, photo)])
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, no_button, no_modifier)
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.dropEvent(drop)
+    assert [case.ua_number for case in window.model.cases()] == ["119/21"]
+    [(kind, _title, text)] = messages.shown
+    lines = text.splitlines()
+    assert (
+        kind == "warning" and lines[0] == "1 document imported. 2 documents could not be imported."
+    )
+    assert any(
+        line.startswith("UA 119-21.docx: rejected - This is a word-processor document")
+        and "Save it as PDF or as plain text (.txt)" in line
+        for line in lines
+    )
+    assert any(line.startswith("photo.jpg: rejected - ") for line in lines)
+
+
 def test_the_empty_state_offers_to_paste_a_ua(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QGuiApplication
 
