@@ -171,3 +171,28 @@ def test_a_sqlite_file_named_by_database_url_takes_imports_and_letters(
     capsys.readouterr()
     assert main([*base, "list"]) == 0
     assert "902/27" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "The database server 127.0.0.1:{port} cannot be reached. Check that this"),
+        ("fr", "Le serveur de base de données 127.0.0.1:{port} est injoignable."),
+    ],
+)
+def test_a_server_out_of_reach_is_said_in_the_users_language_without_its_own_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, said: str
+) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port on which nothing listens any more
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql+psycopg://appeal_desk:secret@127.0.0.1:{port}/appeals"
+    code = main(
+        ["--lang", language, "--data-dir", str(tmp_path / "d"), "--database-url", url, "list"]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert said.format(port=port) in err and err.count("\n") == 1
+    assert "refused" not in err.lower() and "secret" not in err
