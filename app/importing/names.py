@@ -17,9 +17,9 @@ _HONORIFIC = re.compile(
     r"lieutenant[\s-]general|lt\.?\s*gen\.?|major[\s-]general|brigadier(?:[\s-]general)?|"
     r"(?:vice[\s-])?senior[\s-]general|field[\s-]marshal|air[\s-]marshal|marshal|lieutenant[\s-]colonel|"
     r"police[\s-]general|general[\s-]de[\s-]brigada|teniente[\s-](?:general|coronel)|"
-    r"g[eé]n[eé]ral[\s-]de[\s-]brigade|kolonel[\s-]generaal|luitenant[\s-]generaal|generaal|kolonel|"
+    r"g[eé]n[eé]ral[\s-]de[\s-]brigade|(?:(?:kolonel|luitenant)[\s-])?generaal|kolonel|"
     # the service after a Latin American rank: "General de División EP", "Coronel PNP"
-    r"(?:g[eé]n[eé]ral\s+de\s+divisi[oó]n|general|coronel|teniente)\s+(?:EP|PNP|FAP|MGP)|"
+    r"(?-i:EP|PNP|FAP|MGP)|"
     r"generalleutnant|generalmajor|generaloberst|brigadegeneral|oberstleutnant|oberst|"
     r"capitaine|commandant|lieutenant|capit[aá]n|capit[ãa]o|"
     r"dato['’]?\s+seri|datuk\s+seri|tan\s+sri|puan\s+sri|dato['’]?|datuk|datin|"
@@ -27,7 +27,7 @@ _HONORIFIC = re.compile(
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"
     r"sr|sra|srta|señor|señora|don|doña|dña|mme|mlle|m\.|monsieur|madame|herrn?|frau|"
-    r"sig\.ra|sig|dott\.ssa|dott|avv|dhr|mevr|"
+    r"sig(?:\.ra)?|dott(?:\.ssa)?|avv|dhr|mevr|"
     r"sheikh|shaikh|cheikh|cheick|samdech|mtro|mtra|ma[îi]tre|me|ayatollah|counsell?or|conseiller|consejer[oa]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
     r"\.?(?=\s)\s+",
     re.I,

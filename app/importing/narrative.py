@@ -23,15 +23,20 @@ _WROTE_TO = re.compile(
     r"\b(?:(?:han|habían|había|ha)\s+escrito|escribieron|enviaron (?:cartas|llamamientos))\s+"
     r"(?=al\b|a\b)|"
     r"\bschrieben\s+(?:an\s+)?|"
-    r"\b(?:escreveram|enviaram (?:cartas|apelos))\s+(?=ao\b|à\b|aos\b|às\b)|"
-    r"\b(?:hanno scritto|scrissero)\s+(?=al\b|alla\b|all['’]|ai\b)|"
-    r"\bschreven\s+(?=aan\s)|"
     r"\b(?:schreib\w*|Appell\w*|Briefe|Faxe|E-Mails|Luftpostbriefe|wenden Sie sich|wende dich)\b"
     r"[^.]{0,80}?\ban\s+(?=(?:den|die)\s)|"
     r"\bsich\s+an\s+(?=(?:den|die)\s)|"  # "hatten sich an den Minister …, Jane Roe, gewandt"
     r"\b(?:hatten|haben|hat)\s+an\s+(?=(?:den|die)\s)",  # "hatten an den Minister … appelliert"
     re.I,
 )
+# The same in Portuguese, Italian and Dutch, searched only in texts that hold their verbs.
+_WROTE_TO_MORE = re.compile(
+    _WROTE_TO.pattern + r"|\b(?:escreveram|enviaram (?:cartas|apelos))\s+(?=ao\b|à\b|aos\b|às\b)|"
+    r"\b(?:hanno scritto|scrissero)\s+(?=al\b|alla\b|all['’]|ai\b)|"
+    r"\bschreven\s+(?=aan\s)",
+    re.I,
+)
+_MORE_VERBS = ("escreveram", "enviaram", "scritto", "scrissero", "schreven")
 _SEGMENT_END = re.compile(
     r"\s*(?:,\s*)?\b(?:calling|urging|asking|demanding|to (?:call|urge|ask|demand)|pour|para|afin|"
     r"um\b|requesting|and called|et ont|y (?:pidieron|exigieron)|appelliert|geschrieben|gewandt|"
@@ -53,7 +58,8 @@ _LEAD_IN = re.compile(
 def narrative_targets(flat_text: str) -> list[Target]:
     """Title and name of each official the narrative says supporters wrote to."""
     targets: list[Target] = []
-    for match in _WROTE_TO.finditer(flat_text):
+    wrote = _WROTE_TO_MORE if any(verb in flat_text for verb in _MORE_VERBS) else _WROTE_TO
+    for match in wrote.finditer(flat_text):
         rest = flat_text[match.end() : match.end() + 400]
         end = _SEGMENT_END.search(rest)
         segment = rest[: end.start()] if end else rest

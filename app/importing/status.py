@@ -58,8 +58,8 @@ _FINAL_PHRASES = Anchored(
 _FINAL_WORDS = (
     "no further", "no more appeals", "stop ", "final ", "aucune ", "mise ", "no se ", "acciones",
     "ltima actualizaci", "keine ", "do not send", "need not send", "llamamientos",
-    "ne plus envoyer", "envoyez plus", "weitere ", "plus n", "necess", "geen verdere",
-    "ulteriori",
+    "ne plus envoyer", "envoyez plus", "weitere ", "plus n", "necessári", "necessari",
+    "geen verdere", "ulteriori",
 )  # fmt: skip
 _UPDATE = re.compile(
     r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"

@@ -227,6 +227,10 @@ _WRITE_VERB = re.compile(
     r"redact\w*|escrev\w*|scriv\w*|schrijf|schrijft)\b",
     re.I,
 )
+_WRITE_VERBS = Anchored(
+    _WRITE_VERB,
+    ("writ", "écri", "rédig", "escri", "schreib", "redact", "escrev", "scriv", "schrijf"),
+)
 _SENTENCE_END = re.compile(r"(?<!\d)[.;:!?](?=\s|$)")
 _BEFORE_LANGUAGE = re.compile(
     r"\b(?:in|en|auf|dans|em)\s+(?:(?:gutem|guten|gutes|good|plain|einfachem)\s+)?", re.I
@@ -235,7 +239,7 @@ _BEFORE_LANGUAGE = re.compile(
 
 def _written_in(flat: str) -> list[str]:
     """The languages a writing instruction names, without a label or "your own language"."""
-    for verb in _WRITE_VERB.finditer(flat):
+    for verb in _WRITE_VERBS.finditer(flat):
         rest = flat[verb.end() : verb.end() + 300]
         end = _SENTENCE_END.search(rest)
         sentence = rest[: end.start()] if end else rest
