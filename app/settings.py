@@ -26,6 +26,10 @@ class Settings:
     page_size: PageSize | None = None  # None: the paper of the system locale
     caution_countries: tuple[str, ...] = ()  # writer safety: initials only for these
     database_url: str | None = None
+    # The start-up address (--database-url) that ``database_url`` corrects: the window's
+    # Connection settings saved it when that address failed, so the correction wins at the
+    # next start with the same shortcut.
+    corrects_database_url: str | None = None
     welcome_done: bool = False
     # kind of file ("import", "pdf", "csv"...) -> the folder the window last took it from or
     # wrote it to, so file dialogs open there again after a restart
@@ -107,6 +111,24 @@ def _checked(key: str, value: object) -> object:
 
         return PageSize.parse(value)
     return value
+
+
+def database_address(given: str | None, settings: Settings) -> str | None:
+    """The address the window opens: the one given at start (--database-url), unless the
+    settings hold a correction of exactly that one; else the settings' own."""
+    if given and settings.database_url and settings.corrects_database_url == given:
+        return settings.database_url
+    return given or settings.database_url
+
+
+def corrected_address(settings: Settings, in_use: str | None, corrected: str) -> Settings:
+    """``settings`` with ``corrected`` as the address, remembered as a correction of the
+    start-up address when ``in_use`` was given at start rather than read from them."""
+    if in_use is not None and in_use != settings.database_url:
+        corrects: str | None = in_use  # given at start: the correction replaces it there
+    else:
+        corrects = settings.corrects_database_url  # a correction of a correction
+    return replace(settings, database_url=corrected, corrects_database_url=corrects)
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -184,13 +183,13 @@ class ConnectionProblem(QObject):
         dialog.open()
 
     def _use_address(self, address: ServerAddress) -> None:
-        from app.settings import save_settings
+        from app.settings import corrected_address, save_settings
         from app.ui.errors import report_failure
 
         url = self._context.database_url
         assert url is not None  # only a server's store has a connection problem
         corrected = with_server_address(url, address)
-        settings = replace(self._context.settings, database_url=corrected)
+        settings = corrected_address(self._context.settings, url, corrected)
         try:
             save_settings(self._context.paths, settings)
         except Exception as error:

@@ -50,10 +50,10 @@ def start_up(args: argparse.Namespace) -> StartUp:
     from app.logging_setup import configure_logging
 
     configure_logging(paths, console=False, hold=True)  # the file opens once the window is ready
-    from app.settings import read_settings
+    from app.settings import database_address, read_settings
 
     settings, ignored = read_settings(paths)
-    database_url = getattr(args, "database_url", None) or settings.database_url
+    database_url = database_address(getattr(args, "database_url", None), settings)
     if database_url is None:
         from app.services.single_copy import claim_data_folder
 

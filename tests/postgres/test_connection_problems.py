@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import make_url
 
 from app.paths import resolve_paths
-from app.settings import load_settings
+from app.settings import database_address, load_settings
 from tests.postgres.conftest import server_comes_back, server_goes_away
 from tests.ui.conftest import gui_app, messages  # noqa: F401 - the window's fixtures
 
@@ -44,9 +44,8 @@ def test_a_wrong_password_is_said_and_corrected_in_the_window(
     caplog: pytest.LogCaptureFixture,
 ) -> None:  # type: ignore[no-untyped-def]
     wrong = make_url(pg_url).set(password="not-the-password")
-    window = open_failing_window(
-        qtbot, wrong.render_as_string(hide_password=False), tmp_path / "laptop"
-    )
+    given = wrong.render_as_string(hide_password=False)  # as a shortcut's --database-url
+    window = open_failing_window(qtbot, given, tmp_path / "laptop")
 
     said = problem_shown(window)
     assert said.startswith("The database server 127.0.0.1:")
@@ -64,8 +63,12 @@ def test_a_wrong_password_is_said_and_corrected_in_the_window(
         dialog.accept()
     assert window.empty_state.isVisible()  # the group's (empty) database, open
     assert window.context.db is not None and window.context.db.dialect == "postgresql"
-    saved = load_settings(resolve_paths(tmp_path / "laptop")).database_url
-    assert saved is not None and make_url(saved) == make_url(pg_url)
+    settings = load_settings(resolve_paths(tmp_path / "laptop"))
+    assert settings.database_url is not None
+    assert make_url(settings.database_url) == make_url(pg_url)
+    # the next start from the same shortcut opens the corrected address
+    assert database_address(given, settings) == settings.database_url
+    assert database_address(None, settings) == settings.database_url
     window.close()
 
 
