@@ -92,10 +92,13 @@ def test_a_board_waiting_for_a_slow_server_leaves_its_window_answering(
     admin = create_engine(pg_url)
 
     def reads_waiting() -> int:
+        """Locks this test's database waits for (other tests may share the server)."""
+        waiting = text(
+            "SELECT count(*) FROM pg_locks WHERE NOT granted"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        )
         with admin.connect() as conn:
-            return int(
-                conn.execute(text("SELECT count(*) FROM pg_locks WHERE NOT granted")).scalar_one()
-            )
+            return int(conn.execute(waiting).scalar_one())
 
     try:
         qtbot.waitUntil(lambda: reads_waiting() > 0, timeout=20_000)
