@@ -67,6 +67,8 @@ def folder_contents(paths: Sequence[Path]) -> tuple[list[Path], list[ImportResul
     each refused with the reason (hidden and system files left out)."""
     files: list[Path] = []
     left_out: list[ImportResult] = []
+    # A file named on its own and found again in a folder given beside it is read once.
+    given = {_same_file_key(p) for p in paths if not p.is_dir()}
     for path in paths:
         if not path.is_dir():
             files.append(path)
@@ -77,19 +79,42 @@ def folder_contents(paths: Sequence[Path]) -> tuple[list[Path], list[ImportResul
                 or _page_resource(p.relative_to(path.parent))
                 or _page_resource(p)
                 or _unnoticed(p, path)
+                or _same_file_key(p) in given
             ):
                 continue
-            suffix = p.suffix.lower()
-            if suffix in DOCUMENT_SUFFIXES:
+            if p.suffix.lower() in DOCUMENT_SUFFIXES:
                 files.append(p)
                 continue
-            reason = NOT_A_DOCUMENT_FILE
-            if suffix in WORD_PROCESSOR_SUFFIXES:
-                from app.importing.reader import WORD_PROCESSOR_DOCUMENT
-
-                reason = WORD_PROCESSOR_DOCUMENT
-            left_out.append(_with_path(_rejected(p.name, ImportRejected(p.name, reason)), p))
+            left_out.append(_with_path(_rejected(p.name, _not_a_document(p)), p))
     return files, left_out
+
+
+def _same_file_key(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:  # an unreadable link: its own name is its identity
+        return path.absolute()
+
+
+def _not_a_document(path: Path) -> ImportRejected:
+    """Why a folder's file is not imported: a word processor's document (save it as PDF or
+    text), one of Appeal Desk's own outputs (a report's CSV, an event file), or a kind of file
+    it does not read."""
+    if path.suffix.lower() in WORD_PROCESSOR_SUFFIXES:
+        from app.importing.reader import WORD_PROCESSOR_DOCUMENT
+
+        return ImportRejected(path.name, WORD_PROCESSOR_DOCUMENT)
+    from app.importing.own_outputs import check_text
+
+    try:
+        with path.open("rb") as file:
+            head = file.read(4000)
+        check_text(head.decode("utf-8", "replace"), path.name)
+    except ImportRejected as ours:
+        return ours
+    except OSError:  # unreadable: it is named with the general reason
+        pass
+    return ImportRejected(path.name, NOT_A_DOCUMENT_FILE)
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
