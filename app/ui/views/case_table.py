@@ -3,14 +3,19 @@ they are when its window is activated or deactivated if that changes none of the
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import QTableView
 
-# A table that is shown but not painted (its window minimised) is not waited for longer.
-PAINT_WAIT_MS = 250
+# A table that is shown but not painted is looked at again this often: once its window is
+# found off the screen (minimised, on another desktop), it is not waited for any longer.
+PAINT_CHECK_MS = 250
+# A window on the screen paints soon, however busy the machine: what waits for that paint
+# (the whole list's read, the store's opening) starts before it only after this long.
+PAINT_WAIT_MS = 3_000
 
 _ACTIVATION = (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
 
@@ -40,7 +45,11 @@ class CaseTable(QTableView):
 
     def after_next_paint(self, then: Callable[[], None]) -> None:
         """Call ``then`` once, just after the table next paints its rows; soon if it is not
-        on screen (or, shown, is not painted within ``PAINT_WAIT_MS``)."""
+        on screen (hidden, or its window not exposed), and after ``PAINT_WAIT_MS`` at most.
+
+        The paint itself is waited for, not a guess of its time: on a busy machine the first
+        paint can take longer than any such guess, and work begun before it (a read of every
+        case, the store's opening) would then delay it further."""
         pending = [then]
 
         def once() -> None:
@@ -54,4 +63,15 @@ class CaseTable(QTableView):
             lambda: QTimer.singleShot(0, self, once), Qt.ConnectionType.SingleShotConnection
         )
         self.viewport().update()
-        QTimer.singleShot(PAINT_WAIT_MS, self, once)
+        give_up_at = time.monotonic() + PAINT_WAIT_MS / 1000
+
+        def check() -> None:
+            if not pending:
+                return
+            handle = self.window().windowHandle()
+            if handle is None or not handle.isExposed() or time.monotonic() >= give_up_at:
+                once()
+            else:
+                QTimer.singleShot(PAINT_CHECK_MS, self, check)
+
+        QTimer.singleShot(PAINT_CHECK_MS, self, check)
