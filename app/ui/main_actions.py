@@ -5,8 +5,6 @@ titles, and the pieces that own their entries fill them (``EditActions``, ``Even
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
@@ -17,9 +15,12 @@ from app.ui.style import Role, apply_role
 HELP_TEXT = "shortcutHelpText"  # an action property: what Help > Keyboard shortcuts calls it
 
 
-@dataclass
 class MainActions:
-    """Every action of the main window; triggered signals are connected by the window."""
+    """Every action of the main window; triggered signals are connected by the window.
+
+    A plain class that makes its actions and menus itself, not a dataclass: the methods a
+    dataclass generates for 27 fields (none of them used) cost start-up about 7 M
+    instructions."""
 
     import_files: QAction
     paste_import: QAction
@@ -49,8 +50,7 @@ class MainActions:
     help_menu: QMenu
     toolbar: QToolBar
 
-    @classmethod
-    def create(cls, window: QMainWindow) -> MainActions:
+    def __init__(self, window: QMainWindow) -> None:
         def action(
             shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
             checkable: bool = False,
@@ -62,69 +62,61 @@ class MainActions:
             return created
 
         menu_bar = window.menuBar()
-        toolbar = QToolBar(window)
+        self.toolbar = toolbar = QToolBar(window)
         apply_role(toolbar, Role.MAIN_TOOLBAR)
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         window.addToolBar(toolbar)
-        actions = cls(
-            import_files=action("Ctrl+I"),
-            paste_import=action("Ctrl+Shift+V"),
-            load_samples=action(),
-            labels=action(),
-            report=action(),
-            envelopes=action(),
-            settings=action("Ctrl+,"),
-            backups=action(),
-            quit=action(QKeySequence.StandardKey.Quit),
-            find=action("Ctrl+F"),
-            show_closed=action("Ctrl+Shift+C", checkable=True),
-            write_letter=action("Ctrl+L"),
-            mark_sent=action("Ctrl+M"),
-            history=action("Ctrl+H"),
-            next_case=action("Ctrl+Down"),
-            previous_case=action("Ctrl+Up"),
-            write_today=action("Ctrl+T"),
-            shortcuts=action(QKeySequence.StandardKey.HelpContents),
-            copy_diagnostics=action(),
-            about=action(),
-            file_menu=menu_bar.addMenu(""),
-            edit_menu=menu_bar.addMenu(""),
-            case_menu=menu_bar.addMenu(""),
-            events_menu=menu_bar.addMenu(""),
-            view_menu=menu_bar.addMenu(""),
-            help_menu=menu_bar.addMenu(""),
-            toolbar=toolbar,
-        )
-        actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
-        actions.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-        actions.about.setMenuRole(QAction.MenuRole.AboutRole)
-        actions.file_menu.addActions(
-            [actions.import_files, actions.paste_import, actions.load_samples]
-        )
-        actions.file_menu.addSeparator()
-        actions.file_menu.addActions([actions.envelopes, actions.labels, actions.report])
-        actions.file_menu.addSeparator()
-        actions.backups.setObjectName("backupsAction")
-        actions.file_menu.addActions([actions.backups, actions.settings])
-        actions.file_menu.addSeparator()
-        actions.file_menu.addAction(actions.quit)
-        actions.case_menu.addActions([actions.find, actions.show_closed])
-        actions.case_menu.addSeparator()
-        actions.case_menu.addActions([actions.write_letter, actions.mark_sent, actions.history])
-        actions.case_menu.addSeparator()
-        actions.case_menu.addActions([actions.next_case, actions.previous_case])
-        actions.view_menu.addAction(actions.write_today)
-        actions.help_menu.addActions([actions.shortcuts, actions.copy_diagnostics])
-        actions.help_menu.addSeparator()
-        actions.help_menu.addAction(actions.about)
-        toolbar.addActions(
-            [actions.import_files, actions.write_letter, actions.mark_sent, actions.history]
-        )
+        self.import_files = action("Ctrl+I")
+        self.paste_import = action("Ctrl+Shift+V")
+        self.load_samples = action()
+        self.labels = action()
+        self.report = action()
+        self.envelopes = action()
+        self.settings = action("Ctrl+,")
+        self.backups = action()
+        self.quit = action(QKeySequence.StandardKey.Quit)
+        self.find = action("Ctrl+F")
+        self.show_closed = action("Ctrl+Shift+C", checkable=True)
+        self.write_letter = action("Ctrl+L")
+        self.mark_sent = action("Ctrl+M")
+        self.history = action("Ctrl+H")
+        self.next_case = action("Ctrl+Down")
+        self.previous_case = action("Ctrl+Up")
+        self.write_today = action("Ctrl+T")
+        self.shortcuts = action(QKeySequence.StandardKey.HelpContents)
+        self.copy_diagnostics = action()
+        self.about = action()
+        self.file_menu = menu_bar.addMenu("")
+        self.edit_menu = menu_bar.addMenu("")
+        self.case_menu = menu_bar.addMenu("")
+        self.events_menu = menu_bar.addMenu("")
+        self.view_menu = menu_bar.addMenu("")
+        self.help_menu = menu_bar.addMenu("")
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.file_menu.addActions([self.import_files, self.paste_import, self.load_samples])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.envelopes, self.labels, self.report])
+        self.file_menu.addSeparator()
+        self.backups.setObjectName("backupsAction")
+        self.file_menu.addActions([self.backups, self.settings])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+        self.case_menu.addActions([self.find, self.show_closed])
+        self.case_menu.addSeparator()
+        self.case_menu.addActions([self.write_letter, self.mark_sent, self.history])
+        self.case_menu.addSeparator()
+        self.case_menu.addActions([self.next_case, self.previous_case])
+        self.view_menu.addAction(self.write_today)
+        self.help_menu.addActions([self.shortcuts, self.copy_diagnostics])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about)
+        toolbar.addActions([self.import_files, self.write_letter, self.mark_sent, self.history])
         toolbar.addSeparator()
-        toolbar.addAction(actions.settings)
-        actions.retranslate_ui()
-        return actions
+        toolbar.addAction(self.settings)
+        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(pgettext("menu", "&File"))

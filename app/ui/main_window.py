@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from app.services.database import Database
     from app.ui.case_actions import CaseActions
     from app.ui.catch_up import CatchUp
+    from app.ui.commands import Commands
     from app.ui.early_list import EarlyCaseList
     from app.ui.edit_actions import EditActions
     from app.ui.events import EventsMenu
@@ -49,16 +49,6 @@ if TYPE_CHECKING:
     from app.ui.views.write_today_view import WriteTodayDialog
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Commands:
-    """The pieces that act on the user's commands (made by ``MainWindow._build_commands``)."""
-
-    imports: ImportController
-    case_actions: CaseActions
-    edits: EditActions
-    events_menu: EventsMenu
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.setAcceptDrops(True)
 
-        self.menu_actions = MainActions.create(self)
+        self.menu_actions = MainActions(self)
         self.loading = CaseLoading(context, self.case_list, early_list, self)
         self._commands: Commands | None = None
         self.catch_up: CatchUp | None = None  # made when a server's store opens
@@ -178,6 +168,7 @@ class MainWindow(QMainWindow):
             return self._commands
         self._keep_folders()
         from app.ui.case_actions import CaseActions
+        from app.ui.commands import Commands
         from app.ui.edit_actions import EditActions
         from app.ui.events import EventsMenu
         from app.ui.import_controller import ImportController
