@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.domain.kinds import (
     FIRST_OFFICIAL,
@@ -115,11 +115,11 @@ class CaseSummary:
         return None if self.deadline is None else (self.deadline - today).days
 
 
-@dataclass(frozen=True, slots=True)
-class CaseListPreview:
+class CaseListPreview(NamedTuple):
     """The first screen of the open case list (deadline order) and the store's case counts,
     shown while the whole list is still being read (start-up). ``complete``: ``cases`` is the
-    whole list already (open and closed cases, a small store), and no other read follows."""
+    whole list already (open and closed cases, a small store), and no other read follows.
+    (A named tuple: as immutable as a frozen dataclass, and made much faster at start-up.)"""
 
     cases: tuple[CaseSummary, ...]
     open_count: int

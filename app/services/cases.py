@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -114,7 +113,7 @@ def peek_preview(
     )
     if preview is None:
         return None
-    return replace(preview, cases=tuple(sorted(preview.cases, key=list_order(day))))
+    return preview._replace(cases=tuple(sorted(preview.cases, key=list_order(day))))
 
 
 def get_case(db: Database, ua_number: str) -> CaseDetail:
