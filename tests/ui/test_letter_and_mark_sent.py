@@ -417,3 +417,28 @@ def test_the_editor_names_a_town_typed_in_both_fields_once(make_window, app_path
     dialog = open_letter(make_window())
     head = dialog.text().split("\n\n", 1)[0].splitlines()
     assert head == ["Jo Writer", "3 Mill Lane", "LS1 4AB Leeds"]
+
+
+def test_tab_goes_from_your_own_sentences_through_the_demands_to_regenerate(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """The demand boxes sit between the writer's own sentences and Regenerate: the keyboard
+    reaches them there too, not after the dialog's last button."""
+    from PySide6.QtWidgets import QApplication
+
+    bullets = (
+        "urging the authorities to release Ana Lima immediately;",
+        "calling for her to see a lawyer of her choice.",
+    )
+    store_documents(app_paths, replace(fictional_document("12/26"), recommended_actions=bullets))
+    dialog = open_letter(make_window())
+    side = dialog.side
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    side.note_edit.setFocus()
+    reached = []
+    for _press in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    boxes = [side.ask_boxes["release"], side.ask_boxes["lawyer"]]
+    assert reached == [*boxes, side.regenerate_button, dialog.letter_edit]

@@ -187,6 +187,13 @@ class LetterSidePanel(QWidget):
             self.ask_boxes[key] = box
             self.asks_layout.addWidget(box)
             box.show()  # now, not when the layout's queued show comes round
+        # Tab reaches the boxes where they are shown: after the own sentences, before
+        # Regenerate (made later than the dialog's buttons, they would come after them)
+        previous: QWidget = self.note_edit
+        for box in self.ask_boxes.values():
+            QWidget.setTabOrder(previous, box)
+            previous = box
+        QWidget.setTabOrder(previous, self.regenerate_button)
         self.asks_caption.setVisible(bool(self.ask_boxes))
 
     def ticked_asks(self) -> list[str] | None:
