@@ -511,6 +511,10 @@ class MainWindow(QMainWindow):
         db = self.context.db
         if db is None:
             return  # still opening: the first listing reads it all
+        if self.catch_up is not None and db.on_server:
+            # a server may be slow to answer or away: its notices are read off this thread
+            self.catch_up.look()
+            return
         from app.services.database import changed_elsewhere
 
         if changed_elsewhere(db):

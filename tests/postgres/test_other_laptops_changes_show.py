@@ -12,6 +12,7 @@ from app.paths import resolve_paths
 from app.services.database import changed_elsewhere
 from app.settings import load_settings
 from tests.builders import INITIAL_902
+from tests.postgres.conftest import server_comes_back, server_goes_away
 from tests.ui.conftest import gui_app, messages  # noqa: F401 - the window's fixtures
 from tests.ui.test_changes_made_elsewhere import sent_column
 
@@ -114,4 +115,35 @@ def test_a_case_imported_on_another_laptop_shows_while_the_user_stays_in_the_win
         pass
     assert sent_column(window) == {"902/27": "2"}
     assert window.isActiveWindow()
+    window.close()
+
+
+def test_coming_back_to_the_window_reads_the_servers_notices_off_the_windows_thread(
+    qtbot,
+    gui_app,  # noqa: F811
+    messages,  # noqa: F811
+    pg_url: str,
+    tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    """A server that is slow or away never holds the window up when its user comes back:
+    the look at the other laptops' notices is made in the background, as the periodic one."""
+    window = open_window(qtbot, pg_url, tmp_path / "laptop-b")
+    assert window.catch_up is not None
+    window.catch_up.timer.stop()  # only coming back to the window looks now
+
+    laptop_a = ["--data-dir", str(tmp_path / "laptop-a"), "--database-url", pg_url]
+    assert main([*laptop_a, "import", str(INITIAL_902)]) == 0
+    with (
+        qtbot.waitSignal(window.catch_up.checked, timeout=20_000) as looked,
+        qtbot.waitSignal(window.cases_loaded, timeout=20_000),
+    ):
+        look_away_and_back(qtbot, window)
+    assert looked.args == [True]
+    assert sent_column(window) == {"902/27": "0"}
+
+    server_goes_away(pg_url)
+    with qtbot.waitSignal(window.catch_up.checked, timeout=20_000):
+        look_away_and_back(qtbot, window)
+    assert window.isActiveWindow()
+    server_comes_back(pg_url)
     window.close()
