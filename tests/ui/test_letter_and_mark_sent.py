@@ -107,6 +107,52 @@ def test_a_letter_kept_after_choosing_another_official_goes_to_the_one_it_greets
     assert "A line I typed myself" in appeal.text
 
 
+def test_a_letter_kept_after_changing_the_sender_is_printed_as_it_is_signed(
+    make_window, app_paths, qtbot, messages, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Change sender... while the letter has the writer's edits: they are asked before the
+    letter is written again; kept, the status says so, and the PDF heads the letter with the
+    sender it is signed by, with no stray lines of the old head in its body."""
+    from pypdf import PdfReader
+
+    from app.ui.dialogs import letter_output
+
+    settings = load_settings(app_paths)
+    sender = replace(settings.sender, name="Jo Writer", address="1 Elm Road", city="Leeds")
+    save_settings(app_paths, replace(settings, sender=sender))
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    dialog.letter_edit.appendPlainText("P.S. A line I typed myself.")
+    messages.answer = False  # "Replace the letter?" no: keep my edits
+    dialog.side.sender_button.click()
+    form = window.case_actions.settings_dialog
+    form.name_edit.setText("Sam Other")
+    form.city_edit.setText("York")
+    form.accept()
+    assert [title for _kind, title, _text in messages.shown] == ["Replace the letter?"]
+    assert "A line I typed myself" in dialog.text() and "Jo Writer" in dialog.text()
+    assert dialog.status_label.text() == (
+        "Your edits are kept; use Regenerate letter to apply the new choice."
+    )
+    pdf = tmp_path / "letter.pdf"
+    monkeypatch.setattr(letter_output, "ask_pdf_path", lambda _dialog: pdf)
+    dialog.buttons.pdf.click()
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert lines.count("Jo Writer") == 2  # the sender's block and the signature
+    assert "Sam Other" not in lines and "York" not in lines
+    assert "Leeds" in lines and lines.count("1 Elm Road") == 1
+
+    messages.answer = True  # a second change, and this time the letter is written again
+    dialog.side.sender_button.click()
+    form = window.case_actions.settings_dialog
+    form.name_edit.setText("Sam Third")
+    form.accept()
+    assert "Sam Third" in wait_for_letter(dialog).text()
+    assert "A line I typed myself" not in dialog.text()
+
+
 def test_a_letter_kept_after_ticking_initials_only_says_it_is_signed_in_full(
     make_window, app_paths, messages
 ) -> None:  # type: ignore[no-untyped-def]

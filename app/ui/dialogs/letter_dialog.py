@@ -80,6 +80,7 @@ class LetterDialog(QDialog):
         self.letter: Letter | None = None
         self._written_to: int | None = None  # the official the letter in the editor greets
         self._signed_safely = False  # ...and whether it is signed with initials and town only
+        self._signed_by: SenderProfile | None = None  # ...and the profile it was drafted with
         self._edited = False
         self._filling = False
         self._recorded = False  # marked sent (or kept) since the last change
@@ -272,10 +273,18 @@ class LetterDialog(QDialog):
         )
 
     def set_settings(self, settings: Settings) -> None:
+        new_sender = settings.sender != self.settings.sender
         self.settings = settings
         self._show_sender()
         if not self._edited:
             self.render_letter()
+        elif new_sender:  # another name or address: asked like another official or language
+            self._on_choice_changed()
+
+    def signed_by(self) -> SenderProfile:
+        """The writer's profile the letter in the editor was drafted with: its head and
+        signature name them until it is written again, so paper and mail follow it."""
+        return self._signed_by or self.settings.sender
 
     # ---- rendering --------------------------------------------------------------------------
 
@@ -285,7 +294,7 @@ class LetterDialog(QDialog):
         from app.services.letters import draft_letter
 
         case, target, sender = self.case, self.target_index(), self.sender_profile()
-        signed_safely = self.safety_box.isChecked()
+        signed_safely, signed_by = self.safety_box.isChecked(), self.settings.sender
         locale, templates = self.letter_locale(), self.user_templates
         note, second = self.note_edit.toPlainText().strip(), self.second_language()
         asks = self.side.ticked_asks()
@@ -310,7 +319,7 @@ class LetterDialog(QDialog):
         self._set_drafting(True)
         self._runner.start(
             draft,
-            lambda letter: self._on_drafted(generation, letter, target, signed_safely),
+            lambda letter: self._on_drafted(generation, letter, target, signed_safely, signed_by),
             lambda error: self._on_draft_failed(generation, error),
             name="draft",
         )
@@ -347,7 +356,12 @@ class LetterDialog(QDialog):
         self.letter_ready.emit(False)
 
     def _on_drafted(
-        self, generation: int, letter: Letter, written_to: int, signed_safely: bool
+        self,
+        generation: int,
+        letter: Letter,
+        written_to: int,
+        signed_safely: bool,
+        signed_by: SenderProfile,
     ) -> None:
         if not self._current(generation):
             return
@@ -355,6 +369,7 @@ class LetterDialog(QDialog):
         self.letter = letter
         self._written_to = written_to
         self._signed_safely = signed_safely
+        self._signed_by = signed_by
         self._filling = True
         direction = (
             Qt.LayoutDirection.RightToLeft

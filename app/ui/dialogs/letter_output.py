@@ -46,7 +46,7 @@ def _edited_letter(dialog: LetterDialog) -> tuple[Letter, Target]:
 def _on_paper(dialog: LetterDialog, letter: Letter) -> outputs.LetterOnPaper:
     """The letter as the editor shows it, to the chosen official, with the boxes as left."""
     return outputs.LetterOnPaper(
-        letter, dialog.case, dialog.written_to(), dialog.settings.sender, output_options(dialog)
+        letter, dialog.case, dialog.written_to(), dialog.signed_by(), output_options(dialog)
     )
 
 
