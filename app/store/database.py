@@ -131,6 +131,7 @@ class Database:
         self._listener: Any = None
         self._notices_lost = False
         self._listen_failed = False  # the last try to listen failed (said in the log once)
+        self._closed = False  # a closed handle never listens again (a look may be under way)
         # One look at the notices at a time (the window's periodic catch-up runs off the GUI
         # thread); a second asker meanwhile is told "unchanged" rather than made to wait.
         self._looking = threading.Lock()
@@ -287,6 +288,8 @@ class Database:
         import psycopg
         from sqlalchemy.exc import DBAPIError
 
+        if self._closed:
+            return False
         try:
             pooled = self.engine.raw_connection()
             listener = pooled.driver_connection
@@ -303,6 +306,9 @@ class Database:
             log.info("listening for other laptops' changes again")
         self._listen_failed = False
         self._listener = listener
+        if self._closed:  # closed while the connection was being opened on another thread
+            self._stop_listening()
+            return False
         return True
 
     def _stop_listening(self) -> None:
@@ -347,6 +353,7 @@ class Database:
             raise StoreUnavailable(describe_store_problem(str(exc), self.path)) from exc
 
     def close(self) -> None:
+        self._closed = True
         with self._engine_made:  # an engine being made is disposed of once it is
             self._stop_listening()
             if self._engine is not None:
