@@ -287,20 +287,17 @@ class CaseListView(QWidget):
 
     def announce_current_case(self) -> None:
         """Emit ``current_case_changed`` for the case selected now (or None)."""
-        case = self.current_case()
-        if (
-            case is not None
-            and self._closed_shown_for is not None
-            and case.status is not CaseStatus.CLOSED
-        ):
-            self._hide_closed_again(case)
-        self.current_case_changed.emit(case)
+        self._emit_chosen(self.current_case())
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._case_signal_held:
             return
         rows = self.table.selectionModel().selectedRows()
-        case = self.proxy.case_at(rows[0].row()) if rows else None
+        self._emit_chosen(self.proxy.case_at(rows[0].row()) if rows else None)
+
+    def _emit_chosen(self, case: CaseSummary | None) -> None:
+        """Emit ``current_case_changed`` for ``case``; an open case chosen while closed cases
+        are shown for one closed case only hides them again first."""
         if (
             case is not None
             and self._closed_shown_for is not None
