@@ -20,6 +20,7 @@ FOLDERS = [
     HERE / "blind5",
     HERE / "blind6",
     HERE / "blind7",
+    HERE / "blind8",
     HERE / "real_layouts",
     HERE.parents[1] / "fixtures" / "ua-samples",
 ]
