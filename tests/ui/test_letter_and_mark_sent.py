@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox
@@ -488,3 +489,32 @@ def test_tab_goes_from_your_own_sentences_through_the_demands_to_regenerate(
         reached.append(QApplication.focusWidget())
     boxes = [side.ask_boxes["release"], side.ask_boxes["lawyer"]]
     assert reached == [*boxes, side.regenerate_button, dialog.letter_edit]
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_escape_in_the_letter_editor_offers_to_keep_the_writers_words(
+    make_window, app_paths, open_db, qtbot, messages, keep
+) -> None:  # type: ignore[no-untyped-def]
+    """Escape closes the editor like Close: a letter with the writer's own words is not lost
+    without the question."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.model import AppealStatus
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.letter_edit.setFocus()
+    qtbot.keyClicks(dialog.letter_edit, "My own words. ")
+    messages.answer = keep
+    qtbot.keyClick(dialog.letter_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert [title for _kind, title, _text in messages.shown] == ["Keep this letter?"]
+    kept = list_appeals(open_db, ua_number="12/26")
+    if keep:
+        [draft] = kept
+        assert draft.status is AppealStatus.DRAFT and "My own words." in draft.text
+    else:
+        assert kept == []

@@ -227,6 +227,16 @@ class LetterDialog(QDialog):
         return not self._recorded and (self._edited or bool(self.note_edit.toPlainText().strip()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._offer_to_keep()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        """Escape leaves the editor as Close does: the writer's own words are offered to be
+        kept as a draft first (QDialog's Escape rejects without a close event)."""
+        self._offer_to_keep()
+        super().reject()
+
+    def _offer_to_keep(self) -> None:
         if self.has_unsaved_work() and Messages.ask(
             self,
             _("Keep this letter?"),
@@ -236,7 +246,6 @@ class LetterDialog(QDialog):
         ):
             self.keep_draft_requested.emit(self.draft())
         self._recorded = True  # asked once; the answer stands
-        super().closeEvent(event)
 
     def target_index(self) -> int:
         return int(self.target_combo.currentData() or 1)
