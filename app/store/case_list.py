@@ -10,9 +10,8 @@ statement with named parameters (``:name``, which both drivers accept) and retur
 A SQLite store gives the list as JSON texts of a few thousand cases each, which SQLite
 makes in one step per text: a reader on another thread holds the interpreter lock only to
 turn the text into rows (``json.loads``), where row by row it took the lock back for each
-of the 60,000 rows of 10,000 cases and their persons, officials and appeals. At start-up the
-texts are made while the window is being built, and turned into rows after its first frame
-(``before_rows``).
+of the 60,000 rows of 10,000 cases and their persons, officials and appeals. A caller can
+have the first texts made before any becomes a row (``before_rows``).
 
 The preview is the first screen of open cases in the default order (upcoming deadlines
 soonest first, then passed ones, then undated: ``app.services.cases.list_order``): a few
