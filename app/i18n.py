@@ -294,7 +294,7 @@ def compile_catalogs(source: Path, target: Path) -> list[Path]:
         data = compile_po(po_path, locale_id, mark=True)
         from app.atomic_files import replace_file_contents
 
-        replace_file_contents(mo_path, data)
+        replace_file_contents(mo_path, data, private=False)  # a program file, not user data
         written.append(mo_path)
     return written
 
@@ -386,10 +386,14 @@ def _shipped_mo(locale_id: str) -> bytes | None:
     if not path.is_file():
         return None
     mo_path = path.with_suffix(".mo")
-    if mo_path.is_file():
-        data = mo_path.read_bytes()
-        if _mark_of(data) == compiled_mark(path.read_bytes()):
-            return data
+    try:
+        kept = mo_path.read_bytes() if mo_path.is_file() else None
+    except OSError as exc:  # another user's compiled catalog this user may not read
+        log.info("cannot read %s (%s); compiling the .po", mo_path, exc)
+        kept = None
+    if kept is not None:
+        if _mark_of(kept) == compiled_mark(path.read_bytes()):
+            return kept
         log.info("%s is older than its .po or this version; compiling the .po", mo_path)
     data = compile_po(path, locale_id, mark=True)
     _keep_compiled(mo_path, data)
@@ -398,11 +402,12 @@ def _shipped_mo(locale_id: str) -> bytes | None:
 
 def _keep_compiled(mo_path: Path, data: bytes) -> None:
     """Keep a compiled catalog beside its .po for the next start (best effort: a read-only
-    install compiles again each time, which is slower but correct)."""
+    install compiles again each time, which is slower but correct). It is part of the program,
+    not the user's data: every user of the same install may read it."""
     from app.atomic_files import replace_file_contents
 
     try:
-        replace_file_contents(mo_path, data)
+        replace_file_contents(mo_path, data, private=False)
     except OSError as exc:  # the temp file is gone already; the old .mo is as it was
         log.debug("cannot keep the compiled catalog %s: %s", mo_path, exc)
 

@@ -96,7 +96,7 @@ def compile_handler(args: argparse.Namespace, ctx: CliContext) -> int:
         if not i18n.catalog_path(locale).is_file():
             continue
         data = i18n.compile_po(i18n.catalog_path(locale), locale, mark=True)
-        replace_file_contents(i18n.compiled_path(locale), data)
+        replace_file_contents(i18n.compiled_path(locale), data, private=False)  # the program's
         written += 1
         print(i18n.compiled_path(locale), file=ctx.out)
     i18n.reload_catalogs()

@@ -4,7 +4,9 @@ the line, and a hostile translation never reaches the interface."""
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -455,3 +457,31 @@ def test_a_letter_template_translated_in_part_names_each_line_left_in_english(
         "it like the rest of the file"
     ) in out.splitlines()
     assert out.count("still in English") == 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_a_catalog_compiled_at_start_up_or_by_i18n_compile_is_readable_by_every_user(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A compiled catalog belongs to the program, not to the user's data: in an install shared
+    by several users, the first one to start in a language keeps it readable for the others."""
+    from app.paths import use_private_umask
+
+    _, locales = sandbox
+    spanish = locales / "es" / "LC_MESSAGES" / "messages.mo"
+    french = locales / "fr" / "LC_MESSAGES" / "messages.mo"
+    spanish.unlink(missing_ok=True)
+    french.unlink(missing_ok=True)
+    users_umask = os.umask(0o022)
+    try:
+        use_private_umask()  # as the app does when it starts
+        i18n.reload_catalogs()
+        i18n.set_language("es")
+        assert i18n._("Settings") == "Configuración"
+        assert stat.S_IMODE(spanish.stat().st_mode) == 0o644
+        assert main(["i18n", "compile"]) == 0
+        capsys.readouterr()
+        assert stat.S_IMODE(french.stat().st_mode) == 0o644
+        assert stat.S_IMODE(spanish.stat().st_mode) == 0o644
+    finally:
+        os.umask(users_umask)
