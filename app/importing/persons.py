@@ -19,21 +19,23 @@ _PRONOUN_WORDS = {
     "femenino", "masculino", "feminino", "féminin", "masculin", "f", "m", "h",
 }  # fmt: skip
 _FOLDED_PRONOUNS = frozenset(fold(word) for word in _PRONOUN_WORDS)
+# "New name:" in the languages of the sections: a person added to those a follow-up names
+# ("Nuovo nombre:" is an Italian section's own spelling).
+_ADDED_WORDS = (
+    r"New names?|Nuevos nombres|Nuevo nombre|Nouveaux noms|Nouveau nom|Neuer Name|Neue Namen|"
+    r"Novos? nomes?|Nuovi nomi|Nuovo nome|Nuovo nombre"
+)
 _LIST_LABEL = re.compile(
     r"^\s*(?:NAME AND (?:PREFERRED )?PRONOUNS?|NOMBRE Y PRONOMBRE|NOM ET PRONOM|NOMBRES? Y PRONOMBRES?|"
     r"NOMBRES? Y GÉNERO GRAMATICAL(?: PREFERIDO)?|"
     r"NOMS? ET PRONOMS?|NOMES? E PRONOMES?|NOMI? E PRONOMI?|NOME E PRONOME|"
-    r"NA(?:AM|MEN) EN VOORNAAMWOORD(?:EN)?|Names?|Namen|Nombres?|Noms?|Nomes?|New names?|"
-    r"Nuevos nombres|Nuevo nombre|Nouveaux noms|Nouveau nom|Neuer Name|Neue Namen|Novos? nomes?)"
+    r"NA(?:AM|MEN) EN VOORNAAMWOORD(?:EN)?|Names?|Namen|Nombres?|Noms?|Nomes?|"
+    rf"{_ADDED_WORDS})"
     r"\s*:\s*(.*)$",
     re.I,
 )
 # The labels that only add people to those a follow-up's story already names.
-_ADDED_LABEL = re.compile(
-    r"^\s*(?:New names?|Nuevos nombres|Nuevo nombre|Nouveaux noms|Nouveau nom|Neuer Name|"
-    r"Neue Namen|Novos? nomes?)\s*:",
-    re.I,
-)
+_ADDED_LABEL = re.compile(rf"^\s*(?:{_ADDED_WORDS})\s*:\s*", re.I)
 # The old footer's one-letter mark for the person of the UA: "Gender m/f: f", "Sexo h/m: h",
 # "Genre h/f: f" ("both" for several people, which tells nothing about one of them).
 _GENDER_MARK = re.compile(r"\b(?:Gender m/f|Sexo h/m|Genre h/f)\s*:\s*([mfh])\b(?![/.])", re.I)
@@ -228,7 +230,8 @@ def column_persons(doc: Document) -> list[Person]:
             in_block = True  # the country alone, names on the indented lines below
             continue
         elif in_block and _CONTINUATION.match(line):
-            entries = [_CONTINUATION.match(line).group(1)]  # type: ignore[union-attr]
+            continued = _CONTINUATION.match(line).group(1)  # type: ignore[union-attr]
+            entries = [_ADDED_LABEL.sub("", continued, count=1)]  # "   New name: X (m)"
         else:
             if in_block and not line.strip():
                 in_block = False
