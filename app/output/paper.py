@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFontMetricsF,
     QPagedPaintDevice,
     QPageSize,
     QPainter,
@@ -99,8 +100,15 @@ def fitted_letter_document(
 def paint_document_pages(
     doc: QTextDocument, painter: QPainter, device: QPagedPaintDevice, *, new_page_first: bool
 ) -> int:
-    """Paint every page of a paginated document; return the number of pages painted."""
+    """Paint every page of a paginated document; return the number of pages painted.
+
+    A letter over several pages is numbered at the foot of each, and every page after the
+    first is headed by the document's title (the letter's subject), as continuation sheets
+    are: a loose second sheet still says what it belongs to, and a practice letter's second
+    sheet still says it is a fictional sample.
+    """
     page = doc.pageSize()
+    title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
     scale = device.logicalDpiX() / DOC_DPI
     layout = doc.documentLayout()
     pages = doc.pageCount()
@@ -118,7 +126,21 @@ def paint_document_pages(
         painter.restore()
         if pages > 1:
             _page_number(painter, scale, page.width(), page.height(), index + 1, pages)
+        if index > 0 and title:
+            _continuation_heading(painter, scale, page.width(), title)
     return pages
+
+
+def _continuation_heading(painter: QPainter, scale: float, width: float, title: str) -> None:
+    """The letter's subject in small type, centred in the top margin of a second sheet."""
+    painter.save()
+    painter.scale(scale, scale)
+    font = make_font(8)
+    painter.setFont(font)
+    box = QRectF(mm_to_units(20), mm_to_units(6), width - mm_to_units(40), mm_to_units(6))
+    text = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, box.width())
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
 
 
 def _page_number(

@@ -105,6 +105,21 @@ def test_long_letter_flows_onto_a_second_page(qapp, tmp_path: Path, sender, targ
     assert f"{pages} / {pages}" in last_page, "a letter over several pages is numbered"
 
 
+def test_a_second_sheet_is_headed_by_the_subject_so_a_sample_says_so_there_too(
+    qapp, tmp_path: Path, sender, target
+) -> None:
+    subject = "[FICTIONAL SAMPLE - DO NOT SEND] UA 901/27: Two students held"
+    body = "*** FICTIONAL SAMPLE - DO NOT SEND ***\n\n" + english_text(sender, target, 20)
+    letter = Letter(body, "en", "appeal", subject)
+    path = tmp_path / "sample.pdf"
+    pages = write_letter_pdf(letter, path, sender=sender, target=target, page_size=PageSize.A4)
+    assert pages >= 2
+    sheets = [page.extract_text().replace("\t", " ") for page in PdfReader(path).pages]
+    for sheet in sheets[1:]:
+        assert subject in sheet.splitlines(), sheet[-300:]  # a line of its own
+    assert sheets[0].splitlines().count(subject) <= 1, "the first sheet is not headed again"
+
+
 def test_arabic_letter_is_laid_out_right_to_left(
     qapp, tmp_path: Path, arabic_letter, sender, target
 ) -> None:
