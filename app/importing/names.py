@@ -23,11 +23,14 @@ _HONORIFIC = re.compile(
     r"generalleutnant|generalmajor|generaloberst|brigadegeneral|oberstleutnant|oberst|"
     r"capitaine|commandant|lieutenant|capit[aá]n|capit[ãa]o|"
     r"dato['’]?\s+seri|datuk\s+seri|tan\s+sri|puan\s+sri|dato['’]?|datuk|datin|"
-    r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
+    r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|generale|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"
     r"sr|sra|srta|señor|señora|don|doña|dña|mme|mlle|m\.|monsieur|madame|herrn?|frau|"
-    r"sig(?:\.ra)?|dott(?:\.ssa)?|avv|dhr|mevr|"
+    r"sig(?:\.ra)?|dott(?:\.ssa)?|avv|on\.|onorevole|dhr|mevr|"
+    # Amharic "Ato" (Mr) and "W/ro" (Mrs); "Ato" only before two words, as it is a given name
+    # in Ghana ("Ato Mensah")
+    r"ato(?=\s+\S+\s+\S)|w/ro|woizero|"
     r"sheikh|shaikh|cheikh|cheick|samdech|mtro|mtra|ma[îi]tre|me|ayatollah|counsell?or|conseiller|consejer[oa]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
     r"\.?(?=\s)\s+",
     re.I,

@@ -55,9 +55,11 @@ ROLE_NOUNS = words(
     periodista abogado abogada activista estudiante maestro maestra defensora defensor
     """
 )
-MALE_HONORIFICS = words("dom don herr herrn king lord m. monsieur mr prince senhor señor sir sr")
+MALE_HONORIFICS = words(
+    "ato dom don herr herrn king lord m. monsieur mr prince senhor señor sir sr"
+)
 FEMALE_HONORIFICS = words(
-    "dame doña dra dña frau lady madame miss mlle mme mrs ms princess queen senhora señora sra srta"
+    "dame doña dra dña frau lady madame miss mlle mme mrs ms princess queen senhora señora sra srta w/ro woizero"
 )
 # Pairs of these stay apart even when their join is a word too ("in to", "any one").
 COMMON_WORDS = words(

@@ -17,3 +17,46 @@ def test_an_added_name_on_the_names_column_keeps_only_the_name() -> None:
     )
     names = [p.name for p in parse_text(text).persons]
     assert sorted(names) == ["Ana Ejemplo Prueba", "Berto Muestra Ficticio"]
+
+
+_ITALIAN_APPEALS = """AZIONE URGENTE
+
+AI Index: ASA 99/001/2004
+3 marzo 2004
+
+AU 21/04 - Timore di tortura
+
+ESEMPIA         Mario Prova Esempio (m), studente
+
+Mario Prova Esempio è detenuto senza accusa dal 1 marzo nella caserma di Città Esempio.
+
+APPELLI A:
+Capo di stato maggiore dell'esercito
+Generale Bruno Finto Modello
+Quartier generale dell'esercito
+Città Esempio, Esempia
+Formula di saluto: Egregio Generale
+
+Ministro dell'Interno
+On. Carla Prova Fittizia
+Ministero dell'Interno
+Città Esempio, Esempia
+Formula di saluto: Egregio Ministro
+"""
+
+
+def test_italian_rank_and_onorevole_are_not_part_of_an_officials_name() -> None:
+    targets = parse_text(_ITALIAN_APPEALS).targets
+    assert [t.name for t in targets] == ["Bruno Finto Modello", "Carla Prova Fittizia"]
+
+
+def test_the_amharic_honorific_ato_is_not_part_of_an_officials_name() -> None:
+    text = (
+        "EXTERNAL    AI Index: AFR 99/02/97\n\nFurther information on UA 12/97 - Release\n\n"
+        "EXAMPLIA    Abebe Sample Example, journalist - released\n\n"
+        "Abebe Sample Example was released on 8 October 1997.\n\n"
+        "Appeals sent to the Minister of Information, Ato Kebede Fictional-Name, were "
+        "acknowledged by his office.\n\n"
+        "No further action is requested from the Urgent Action network.\n"
+    )
+    assert [t.name for t in parse_text(text).targets] == ["Kebede Fictional-Name"]
