@@ -335,7 +335,7 @@ _STRONG_DEADLINE = re.compile(
 )
 _WEAK_DEADLINE = re.compile(
     r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum|"
-    r"Apr[èe]s le|despu[ée]s del|ENTRO IL)"
+    r"Apr[èe]s le|despu[ée]s del|ENTRO IL|apelos depois d[eo]|appelli dopo(?: il)?)"
     r"\s*:?\s*(?:the\s+|le\s+|el\s+)?",
     re.I,
 )
@@ -360,6 +360,7 @@ _WEAK_DEADLINES = Anchored(
     (
         "sending appeals after", "appeals after", "antes del", "hasta el", "avant le",
         "nach dem", "bis zum", "après le", "apres le", "después del", "despues del", "entro il",
+        "apelos depois", "appelli dopo",
     ),
 )  # fmt: skip
 

@@ -3,6 +3,8 @@ German, Amharic names): each rule read from a short fictional UA, as a volunteer
 
 from __future__ import annotations
 
+from datetime import date
+
 from app.importing import parse_text
 
 
@@ -60,3 +62,20 @@ def test_the_amharic_honorific_ato_is_not_part_of_an_officials_name() -> None:
         "No further action is requested from the Urgent Action network.\n"
     )
     assert [t.name for t in parse_text(text).targets] == ["Kebede Fictional-Name"]
+
+
+def test_portuguese_and_italian_check_with_the_office_after_a_date_is_the_deadline() -> None:
+    portuguese = (
+        "AÇÃO URGENTE\n\nAU 55/09  Receio de tortura  3 de julho de 2009\n\n"
+        "Ana Exemplo Fictícia foi detida em 1 de julho.\n\n"
+        "ENVIEM OS APELOS IMEDIATAMENTE. Consultem o Secretariado Internacional ou a vossa "
+        "secção se enviarem apelos depois de 14 de agosto de 2009.\n"
+    )
+    italian = (
+        "AZIONE URGENTE\n\nAU 44/04 - Timore di tortura\n2 maggio 2004\n\n"
+        "Mario Prova Esempio è detenuto senza accusa.\n\n"
+        "INVIATE GLI APPELLI IMMEDIATAMENTE. Verificate con l'Ufficio Azioni Urgenti\n"
+        "se inviate appelli dopo il 13 giugno 2004.\n"
+    )
+    assert parse_text(portuguese).deadline == date(2009, 8, 14)
+    assert parse_text(italian).deadline == date(2004, 6, 13)
