@@ -171,17 +171,21 @@ _LANGUAGE_LABEL = re.compile(
 )
 _OWN_LANGUAGE = re.compile(
     r"(?:your own language|(?:su|tu) propio idioma|(?:votre|ta) propre langue|"
-    r"(?:Ihrer|deiner) eigenen Sprache|(?:sua|tua) própria língua|(?:seu|teu) próprio idioma|"
+    r"(?:Ihrer|deiner) eigenen Sprache|(?:sua|tua|vossa) própria língua|(?:seu|teu) próprio idioma|"
     r"nella (?:vostra|tua|sua) (?:propria )?lingua|(?:je|uw) eigen taal)",
     re.I,
 )
 _OWN_LANGUAGES = Anchored(
     _OWN_LANGUAGE,
     ("your own", "su propio", "tu propio", "votre propre", "ta propre", "ihrer eigenen",
-     "deiner eigenen", "sua própria", "tua própria", "seu próprio", "teu próprio", "nella ",
+     "deiner eigenen", "sua própria", "tua própria", "vossa própria", "seu próprio", "teu próprio", "nella ",
      "je eigen", "uw eigen"),
 )  # fmt: skip
 _GERMAN_WRITE = re.compile(r"Schreiben Sie (?:Ihre Appelle )?(?:bitte )?(?:in|auf) ([^.]+)\.", re.I)
+# The verb last: "Sie können auf Russisch, Englisch oder Deutsch schreiben."
+_GERMAN_CAN_WRITE = re.compile(
+    r"\bSie können (?:Ihre \w+ )?(?:in|auf) ([^.]{3,120}?) (?:schreiben|verfassen)\b", re.I
+)
 _CONNECTOR_TAIL = re.compile(
     r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et|of)\s*(?:in|en|dans|auf|em|no|na|nella|nel|in je)?"
     r"\s*)$",
@@ -216,6 +220,9 @@ def preferred_languages(doc: Document) -> list[str]:
             return languages_in(before[positions[-1] :])
     german = _GERMAN_WRITE.search(flat)
     if german:
+        return languages_in(german.group(1))
+    german = _GERMAN_CAN_WRITE.search(flat) if "können" in flat else None
+    if german and all_languages(german.group(1)):
         return languages_in(german.group(1))
     return _written_in(flat)
 

@@ -79,3 +79,23 @@ def test_portuguese_and_italian_check_with_the_office_after_a_date_is_the_deadli
     )
     assert parse_text(portuguese).deadline == date(2009, 8, 14)
     assert parse_text(italian).deadline == date(2004, 6, 13)
+
+
+def test_german_sentence_with_the_verb_last_names_the_languages_to_write_in() -> None:
+    text = (
+        "Examplien\nGEWERKSCHAFTER IN HAFT\nUA 12/21 · AI-Index: EUR 99/0001/2021 · 3. Mai 2021\n\n"
+        "Der Gewerkschafter Peter Muster ist seit März in Haft.\n\n"
+        "Bitte schreiben Sie bis zum 10. Juni 2021 höflich formulierte Briefe. Sie können auf "
+        "Russisch, Englisch oder Deutsch schreiben.\n"
+    )
+    assert parse_text(text).preferred_languages == ("Russian", "English", "German")
+
+
+def test_portuguese_your_own_language_in_the_plural_keeps_the_named_language() -> None:
+    text = (
+        "AÇÃO URGENTE\n\nAU 55/09  Receio de tortura  3 de julho de 2009\n\n"
+        "Ana Exemplo Fictícia foi detida em 1 de julho.\n\n"
+        "AÇÃO RECOMENDADA: Por favor, enviem apelos que cheguem o mais rapidamente possível, "
+        "em português ou na vossa própria língua:\n- apelando à sua libertação.\n"
+    )
+    assert parse_text(text).preferred_languages == ("Portuguese",)
