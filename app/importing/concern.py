@@ -10,11 +10,11 @@ from app.importing.document import Document
 from app.importing.titles import Reading, clean_title
 
 _CONCERN_LINE = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’])\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
     re.I,
 )
 _OLD_HEADER = re.compile(
-    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|P[ÚU]BLICO)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
+    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|P[ÚU]BLICO|DOCUMENTO PUBBLICO)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
     r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$|^\s*DOCUMENTO? P[ÚU]BLICO?\s*$",
     re.I | re.M,
 )
@@ -87,7 +87,7 @@ def read_concern_line(doc: Document) -> Reading:
 
 
 _CONCERN_HEAD = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’])\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
     re.I | re.S,
 )
 
@@ -141,7 +141,8 @@ _SKIPPED_BEFORE_CONCERN = re.compile(
 # "Follow-up on UA 52/10 (10 March 2010)", "Weitere Informationen zu UA 212/98 (AFR …)"
 _FOLLOW_UP_LINE = re.compile(
     r"\s*(?:Follow[- ]up on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|"
-    r"Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre)\b",
+    r"Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre|"
+    r"Ulteriori informazioni sull['’])",
     re.I,
 )
 

@@ -74,7 +74,8 @@ _UPDATE = re.compile(
     r"ceci est la (?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
     r"esta es la (?:primera|segunda|tercera) actualizaci[óo]n|"
     r"dies ist die (?:erste|zweite|dritte) aktualisierung|\b(?:ua|fi)[\s-]*\d+/\d+\s*-\s*nachfolge\b|"
-    r"\b(?:seconda|terza|quarta) AU\b|\b(?:tweede|derde|vierde) UA\b",
+    r"\b(?:seconda|terza|quarta) AU\b|\b(?:tweede|derde|vierde) UA\b|"
+    r"ulteriori informazioni sull['’]\s*(?:au|ua)\b",
     re.I,
 )
 # Searched in case-folded text, where a phrase begins (see anchored.py).
@@ -85,7 +86,7 @@ _UPDATE_PHRASES = Anchored(
         "follow", "segunda ", "tercera ", "cuarta ", "deuxi", "troisi", "quatri", "premi",
         "update", "informaci", "compl", "primera ", "this is the ", "weitere informationen",
         "action compl", "ua", "fi", "ceci est la ", "esta es la ", "dies ist die ", "seconda ",
-        "terza ", "quarta ", "tweede ", "derde ", "vierde ",
+        "terza ", "quarta ", "tweede ", "derde ", "vierde ", "ulteriori informazioni",
     ),
 )  # fmt: skip
 # "2nd update": its own pattern, searched when the text has the words it ends with.

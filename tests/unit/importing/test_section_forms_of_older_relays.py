@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.domain.model import OutputKind
 from app.importing import parse_text
 
 
@@ -99,3 +100,18 @@ def test_portuguese_your_own_language_in_the_plural_keeps_the_named_language() -
         "em português ou na vossa própria língua:\n- apelando à sua libertação.\n"
     )
     assert parse_text(text).preferred_languages == ("Portuguese",)
+
+
+def test_italian_further_information_is_an_update_titled_by_its_concern() -> None:
+    text = (
+        "AZIONE URGENTE\n\n"
+        "DOCUMENTO PUBBLICO                      AI Index: ASA 99/010/2004\n"
+        "                                        7 maggio 2004\n\n"
+        "ULTERIORI INFORMAZIONI SULL'AU 40/04 (ASA 99/005/2004, 2 aprile 2004) - "
+        "Timore di tortura\n\n"
+        "ESEMPIA         Mario Prova Esempio (m), studente\n\n"
+        "Mario Prova Esempio è ancora detenuto senza accusa nella caserma di Città Esempio.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.kind is OutputKind.UPDATE
+    assert parsed.title == "Timore di tortura"
