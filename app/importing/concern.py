@@ -142,23 +142,31 @@ _SKIPPED_BEFORE_CONCERN = re.compile(
 _FOLLOW_UP_LINE = re.compile(
     r"\s*(?:Follow[- ]up on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|"
     r"Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre|"
-    r"Ulteriori informazioni sull['’])",
+    r"Ulteriori informazioni sull['’])\b",
     re.I,
 )
+
+_FOLLOW_UP_LINES = re.compile("^" + _FOLLOW_UP_LINE.pattern, re.I | re.M)
 
 
 def is_old_layout(doc: Document, has_banner: bool) -> bool:
     """An EXTERNAL/PUBLIC header, or a ``UA n/yy  <concern>`` line (a bare number is not enough)."""
     old_header = bool(_OLD_HEADER.search(doc.body))
-    if has_banner and not old_header:
+    if has_banner and not old_header and not _FOLLOW_UP_LINES.search(doc.body):
         return False
     for line in doc.body_lines:
         match = _CONCERN_LINE.match(line)
-        concern = match.group(1) if match else ""
-        if match and (
-            old_header or (re.match(r"[^\W\d_]", concern) and not _not_a_concern(concern))
-        ):
+        if not match:
+            continue
+        concern = match.group(1)
+        named = bool(re.match(r"[^\W\d_]", concern)) and not _not_a_concern(concern)
+        follow_up = bool(_FOLLOW_UP_LINE.match(line)) and "(" in line
+        if has_banner and not old_header:
+            if follow_up and named:
+                return True  # under a banner: "Información complementaria sobre AU … - <concern>"
+            continue
+        if old_header or named:
             return True
-        if match and not has_banner and _FOLLOW_UP_LINE.match(line) and "(" in line:
+        if follow_up:
             return True  # "Follow-up on UA 52/10 (10 March 2010)", the concern lines below
     return False

@@ -115,3 +115,16 @@ def test_italian_further_information_is_an_update_titled_by_its_concern() -> Non
     parsed = parse_text(text)
     assert parsed.kind is OutputKind.UPDATE
     assert parsed.title == "Timore di tortura"
+
+
+def test_a_further_information_line_under_a_banner_gives_its_concern_as_title() -> None:
+    text = (
+        "ACCIÓN URGENTE\n\nÍndice AI: AMR 99/020/2003\n13 de octubre de 2003\n\n"
+        "Información complementaria sobre AU 30/03 (AMR 99/011/2003, del 9 de septiembre de "
+        "2003) - Temor por la seguridad y nuevo motivo de preocupación: «desaparición»\n\n"
+        "EJEMPLIA        Ana Ejemplo Prueba (m), maestra\n\n"
+        "Ana Ejemplo Prueba fue vista por última vez el 8 de octubre en un retén.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.kind is OutputKind.UPDATE
+    assert parsed.title == "Temor por la seguridad"
