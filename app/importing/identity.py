@@ -34,6 +34,9 @@ _INDEX_LABELS = Anchored(_INDEX_LABELLED, ("ai", "index", "índice", "indice"))
 _INDEX_LINE_START = re.compile(
     r"^\s*(?:PUBLIC\s+)?" + _INDEX_BODY + r"\s*(?:$|[-–|,]\s*(?:UA|AU)\b|\s+(?:UA|AU)\b)"
 )
+# The index of a translation with its unit after it: "AMR 36/021/2005 - ÉFAI" (French),
+# "- EDAI" (Spanish), alone on its line below a forwarding mail.
+_TRANSLATED_INDEX_LINE = re.compile(r"^\s*" + _INDEX_BODY + r"\s*[-–]\s*(?:[ÉE]FAI|EDAI)\s*$")
 _ORIGINAL_BRACKET = re.compile(r"(?:UA|AU)\s*:?\s*\d+/\d+\s*\(\s*$", re.I)  # "on UA 72/05 ("
 # "UA 119/21, AMR 46/4011/2021, Peru, ..." or an AIUSA page's "UA 142.19 | AFR 25/0811/2019".
 _INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}[/.]\d{2}\s*(?:[,|·•]|\s[–—-])\s*" + _INDEX_BODY)
@@ -157,6 +160,10 @@ def ai_index(doc: Document) -> str | None:
         starting = _INDEX_LINE_START.match(line)
         if starting:
             return _format_index(starting, 0)
+    for line in doc.body_lines[:60]:
+        translated = _TRANSLATED_INDEX_LINE.match(line) if "AI" in line else None
+        if translated:
+            return _format_index(translated, 0)
     ocr = _INDEX_OCR.search(doc.text)  # scanned 1990s copies: "M'DE 13/04612001"
     if ocr:
         region = re.sub(r"['’`]", "", ocr.group(1)).upper()

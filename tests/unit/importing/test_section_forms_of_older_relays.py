@@ -128,3 +128,18 @@ def test_a_further_information_line_under_a_banner_gives_its_concern_as_title() 
     parsed = parse_text(text)
     assert parsed.kind is OutputKind.UPDATE
     assert parsed.title == "Temor por la seguridad"
+
+
+def test_a_translated_index_with_its_unit_is_the_documents_index() -> None:
+    text = (
+        "De : Coordination AU <au@exemple.example>\nObjet : AU 20/05 - fin d'action\n\n"
+        "Bonjour à toutes et à tous,\n\nvoici le dernier document sur cette action.\n"
+        "Merci pour vos lettres !\n\nAmicalement,\nCoordination AU\n\n"
+        "----------------------------------------------------------------------\n"
+        "ACTION URGENTE\n\nDOCUMENT PUBLIC\nAMR 99/021/2005 - ÉFAI\n15 novembre 2005\n\n"
+        "Complément d'information sur l'AU 20/05 (AMR 99/014/2005, 22 juillet 2005)\n\n"
+        "Craintes pour la sécurité\n\n"
+        "EXEMPLIE        Jean Exemple Fictif (h), journaliste\n\n"
+        "Jean Exemple Fictif a quitté le pays le 4 novembre.\n"
+    )
+    assert parse_text(text).ai_index == "AMR 99/021/2005"
