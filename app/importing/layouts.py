@@ -129,6 +129,15 @@ def _date_tail(previous: str, line: str) -> bool:
     return any(start < len(head) and end >= len(joined) - 1 for start, end, _ in find_dates(joined))
 
 
+# A final's status printed as a second banner above the country and headline.
+_STATUS_BANNER = re.compile(
+    r"^(?:KEINE WEITEREN (?:APPELLE|AKTIONEN)(?: (?:NÖTIG|ERFORDERLICH))?|"
+    r"NO FURTHER (?:APPEALS|ACTION)(?: (?:NEEDED|REQUESTED|REQUIRED))?|"
+    r"AUCUNE ACTION COMPL[ÉE]MENTAIRE(?: N['’]EST REQUISE)?|"
+    r"NO SE REQUIEREN MÁS (?:LLAMAMIENTOS|ACCIONES))\s*!?$"
+)
+
+
 def _before_headline(line: str) -> bool:
     """Lines between the banner and the headline: blanks, a country, an id line, a date."""
     stripped = line.strip()
@@ -138,6 +147,8 @@ def _before_headline(line: str) -> bool:
         return True
     if _LABELLED_ID.match(stripped) or _BANNER.match(line):
         return True  # the banner printed twice (a section's page heading, then the UA's)
+    if _STATUS_BANNER.match(stripped):
+        return True
     return bool(_CHROME.match(line))
 
 

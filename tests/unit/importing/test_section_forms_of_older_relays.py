@@ -143,3 +143,13 @@ def test_a_translated_index_with_its_unit_is_the_documents_index() -> None:
         "Jean Exemple Fictif a quitté le pays le 4 novembre.\n"
     )
     assert parse_text(text).ai_index == "AMR 99/021/2005"
+
+
+def test_a_finals_status_banner_above_the_headline_is_not_the_title() -> None:
+    text = (
+        "URGENT ACTION\nKEINE WEITEREN APPELLE\n\nÄGYPTEN\nJOURNALISTIN FREIGELASSEN\n\n"
+        "UA-Nr: UA-050-2/2017   AI-Index: MDE 12/7000/2017   Datum: 14. November 2017\n\n"
+        "Die Journalistin Nadia Beispiel ist am 6. November 2017 freigelassen worden.\n\n"
+        "Es sind keine weiteren Appelle nötig.\n"
+    )
+    assert parse_text(text).title == "JOURNALISTIN FREIGELASSEN"
