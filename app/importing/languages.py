@@ -30,6 +30,8 @@ _EXTRA = {
     "singhalais": "Sinhala", "cingalais": "Sinhala", "tzotzil": "Tzotzil", "tseltal": "Tseltal",
     "mixteco": "Mixtec", "zapoteco": "Zapotec", "turkmeno": "Turkmen", "maya": "Maya",
     "kazakhe": "Kazakh", "kiswahili": "Swahili", "amazigh": "Tamazight", "luganda": "Luganda",
+    # Mayan languages of Guatemala, with the glottal stop written as an apostrophe
+    "q'eqchi'": "Q'eqchi'", "k'iche'": "K'iche'", "kaqchikel": "Kaqchikel",
 }  # fmt: skip
 _LOCALES = ("en", "es", "fr", "de", "pt")
 # The languages whose names are read in a writing instruction ("in turco, inglese",

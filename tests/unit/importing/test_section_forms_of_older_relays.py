@@ -153,3 +153,13 @@ def test_a_finals_status_banner_above_the_headline_is_not_the_title() -> None:
         "Es sind keine weiteren Appelle nötig.\n"
     )
     assert parse_text(text).title == "JOURNALISTIN FREIGELASSEN"
+
+
+def test_a_mayan_language_with_apostrophes_is_a_preferred_language() -> None:
+    text = (
+        "Acción Urgente\nPERIODISTA DETENIDA\n\nAU 12/24 | Índice: AMR 99/1000/2024 | Guatemala\n\n"
+        "La periodista Ana Ejemplo Prueba fue detenida el 3 de marzo.\n\n"
+        "IDIOMA PREFERIDO PARA REDACTAR LLAMAMIENTOS: español, k'iche'. También pueden "
+        "escribir en su propio idioma.\n"
+    )
+    assert parse_text(text).preferred_languages == ("Spanish", "K'iche'")
