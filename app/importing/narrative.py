@@ -26,7 +26,8 @@ _WROTE_TO = re.compile(
     r"\b(?:schreib\w*|Appell\w*|Briefe|Faxe|E-Mails|Luftpostbriefe|wenden Sie sich|wende dich)\b"
     r"[^.]{0,80}?\ban\s+(?=(?:den|die)\s)|"
     r"\bsich\s+an\s+(?=(?:den|die)\s)|"  # "hatten sich an den Minister …, Jane Roe, gewandt"
-    r"\b(?:hatten|haben|hat)\s+an\s+(?=(?:den|die)\s)",  # "hatten an den Minister … appelliert"
+    r"\b(?:hatten|haben|hat)\s+an\s+(?=(?:den|die)\s)|"  # "hatten an den Minister … appelliert"
+    r"\bsich\s+(?:beim|bei\s+(?:dem|der))\s+",  # "die sich beim Minister X für ihn eingesetzt"
     re.I,
 )
 # The same in Portuguese, Italian and Dutch, searched only in texts that hold their verbs.
@@ -42,7 +43,7 @@ _SEGMENT_END = re.compile(
     r"um\b|requesting|and called|et ont|y (?:pidieron|exigieron)|appelliert|geschrieben|gewandt|"
     r"on (?:his|her|their|its) behalf|on behalf of|in (?:his|her|their) support|"
     r"en (?:su|sus) (?:nombre|favor)|en (?:son|leur) (?:nom|faveur)|a pedir|pedindo|om|"
-    r"per chiedere|chiedendo)\b|"
+    r"per chiedere|chiedendo|für (?:ihn|sie|ihre|seine|die)|eingesetzt)\b|"
     r"[.;]\s",
     re.I,
 )

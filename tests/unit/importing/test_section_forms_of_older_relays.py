@@ -163,3 +163,15 @@ def test_a_mayan_language_with_apostrophes_is_a_preferred_language() -> None:
         "escribir en su propio idioma.\n"
     )
     assert parse_text(text).preferred_languages == ("Spanish", "K'iche'")
+
+
+def test_a_german_final_names_the_official_people_appealed_to_in_its_story() -> None:
+    text = (
+        "URGENT ACTION\n\nÄGYPTEN\nJOURNALISTIN FREIGELASSEN\n\n"
+        "UA-Nr: UA-050-2/2017   AI-Index: MDE 12/7000/2017   Datum: 14. November 2017\n\n"
+        "Die Journalistin Nadia Beispiel ist am 6. November 2017 freigelassen worden. Sie dankte "
+        "allen, die sich beim Justizminister Omar Fiktiv Muster für sie eingesetzt hatten.\n\n"
+        "Es sind keine weiteren Appelle nötig.\n"
+    )
+    targets = parse_text(text).targets
+    assert [(t.title, t.name) for t in targets] == [("Justizminister", "Omar Fiktiv Muster")]
