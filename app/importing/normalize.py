@@ -86,6 +86,15 @@ _OCR_SYMPTOMS = tuple(
 )  # fmt: skip
 
 
+# A web page's banner run into the capitalised headline it sits above, the line break lost
+# in the copy: "Acción UrgentePERIODISTA DETENIDA".
+_GLUED_BANNER = re.compile(
+    r"^([ \t]*(?:Urgent Action|Acci[óo]n [Uu]rgente|Action [Uu]rgente|A[çc][ãa]o [Uu]rgente|"
+    r"Azione [Uu]rgente))(?=[A-ZÁÉÍÓÚÑÇ]{3})",
+    re.M,
+)
+
+
 def normalize_text(text: str) -> str:
     """Return ``text`` with extraction artefacts repaired, one logical line per line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
@@ -97,6 +106,8 @@ def normalize_text(text: str) -> str:
     text = _MD_LINK.sub(_markdown_link, text)
     text = _PROTECTED_EMAIL.sub("", text)  # a web page's hidden address: nothing to keep
     text = _unquote(text)
+    if "rgent" in text:
+        text = _GLUED_BANNER.sub(r"\1\n", text)
     text = "\n".join(_expand_tabs(line) for line in text.split("\n"))
     # Joining a hyphenated word, or dedenting a whole indented text (quoted, pasted in a box),
     # can expose another artefact (an indented "# heading"): repeat until stable. Each distinct

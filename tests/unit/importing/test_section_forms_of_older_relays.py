@@ -175,3 +175,13 @@ def test_a_german_final_names_the_official_people_appealed_to_in_its_story() -> 
     )
     targets = parse_text(text).targets
     assert [(t.title, t.name) for t in targets] == [("Justizminister", "Omar Fiktiv Muster")]
+
+
+def test_a_banner_glued_to_a_wrapped_headline_leaves_the_headline_whole() -> None:
+    text = (
+        "Primera AU 012/24: 012/24 | Índice: AMR 99/1000/2024 | Fecha: | Guatemala\n"
+        "Acción UrgentePERIODISTA DETENIDA POR\nINFORMAR SOBRE UN DESALOJO\n"
+        "La periodista Ana Ejemplo Prueba lleva detenida desde el 2 de julio de 2024 en el "
+        "centro de detención de Ciudad Ejemplo.\n"
+    )
+    assert parse_text(text).title == "PERIODISTA DETENIDA POR INFORMAR SOBRE UN DESALOJO"
