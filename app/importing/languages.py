@@ -35,8 +35,9 @@ _EXTRA = {
 }  # fmt: skip
 _LOCALES = ("en", "es", "fr", "de", "pt")
 # The languages whose names are read in a writing instruction ("in turco, inglese",
-# "in het Engels, Russisch of Azerbeidzjaans"): the five above, Italian and Dutch.
-_NAMING_LOCALES = (*_LOCALES, "it", "nl")
+# "in het Engels, Russisch of Azerbeidzjaans"): the five above, Italian and Dutch. A trimmed
+# install (the standalone bundle) must carry Babel's data for each of them.
+NAMING_LOCALES = (*_LOCALES, "it", "nl")
 # Amnesty's English names where CLDR's differ.
 _AMNESTY_LANGUAGE_NAMES = {"Bangla": "Bengali", "Myanmar (Burmese)": "Burmese", "Ganda": "Luganda"}
 _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "votre propre langue"}
@@ -56,7 +57,7 @@ def _table() -> dict[str, str]:
     for code, name in english.items():
         if "_" in code:
             continue
-        for locale in _NAMING_LOCALES:
+        for locale in NAMING_LOCALES:
             local = Locale(locale).languages.get(code)
             if local:
                 table.setdefault(fold(local), name)
