@@ -30,6 +30,7 @@ _GROUP_BEFORE = re.compile(
     r"autodenominad[oa]|appelée?|nommée?|namens)?\s*[\"“«]?\s*$",
     re.I,
 )
+_TOWN_COMMA = re.compile(r"\b(?:in|at|near|en|à|aus|im|em|no|na|de)\s+[A-ZÀ-ÖØ-Þ][^\W\d_]+,\s+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+)$", re.I)
 
 
@@ -65,6 +66,10 @@ def narrative_persons(
         # A street (a house number follows) or a group ("the armed group …") is no person.
         located += sum(1 for _start, end in spans if _NUMBER_AHEAD.match(flat[end : end + 3]))
         grouped = any(_GROUP_BEFORE.search(flat[max(0, start - 60) : start]) for start, _ in spans)
+        # "en Cobán, Alta Verapaz, …": the region after a town, named where a place is named
+        grouped = grouped or any(
+            _TOWN_COMMA.search(flat[max(0, start - 40) : start]) for start, _ in spans
+        )
         if grouped or located * 2 > len(occurrences) or (located and len(occurrences) == 1):
             del candidates[span]
             continue

@@ -185,3 +185,14 @@ def test_a_banner_glued_to_a_wrapped_headline_leaves_the_headline_whole() -> Non
         "centro de detención de Ciudad Ejemplo.\n"
     )
     assert parse_text(text).title == "PERIODISTA DETENIDA POR INFORMAR SOBRE UN DESALOJO"
+
+
+def test_a_region_after_a_town_in_the_story_is_no_person() -> None:
+    text = (
+        "Primera AU 012/24: 012/24 | Índice: AMR 99/1000/2024 | Fecha: | Guatemala\n"
+        "Acción Urgente\nPERIODISTA DETENIDA\n"
+        "La periodista Ana Ejemplo Prueba lleva detenida desde el 2 de julio de 2024 en el "
+        "centro de detención de Ejemplópolis, Sierra Ejemplar, acusada de usurpación.\n"
+        "Las radios de Sierra Ejemplar denuncian la detención de Ana Ejemplo Prueba.\n"
+    )
+    assert [p.name for p in parse_text(text).persons] == ["Ana Ejemplo Prueba"]
