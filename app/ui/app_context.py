@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# The catch-up look and one tally board: each reads one at a time.
+SERVER_READ_THREADS = 2
+
+
 class AppContext(QObject):
     """The shared state of one window's session; changes are announced by signal."""
 
@@ -43,8 +47,23 @@ class AppContext(QObject):
         self.paths = paths
         self.database_url = database_url
         self.runner = runner or JobRunner(parent=self)
+        self._server_reads: JobRunner | None = None
         self._settings = settings
         self._db: Database | None = None
+
+    @property
+    def server_reads(self) -> JobRunner:
+        """Runs the periodic reads that may wait for a group's server (the other laptops'
+        notices, the tally board's counts) on threads of their own: a server that is away
+        holds one of them for its connection timeout, never the threads that draft letters,
+        import files or list the cases. Made on first use."""
+        if self._server_reads is None:
+            from PySide6.QtCore import QThreadPool
+
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(SERVER_READ_THREADS)
+            self._server_reads = JobRunner(pool, parent=self)
+        return self._server_reads
 
     # ---- the store ------------------------------------------------------------------------
 
@@ -69,6 +88,8 @@ class AppContext(QObject):
         """Let running jobs finish, then close the store (the window is closing)."""
         if not self.runner.wait_for_done(wait_ms):
             log.warning("background jobs still running at shutdown")
+        if self._server_reads is not None and not self._server_reads.wait_for_done(wait_ms):
+            log.warning("reads from the server still running at shutdown")
         self.close_store()
 
     # ---- settings ---------------------------------------------------------------------------

@@ -60,7 +60,7 @@ class CatchUp(QObject):
         from app.services.database import changed_elsewhere
 
         self._looking = True
-        self._context.runner.start(
+        self._context.server_reads.start(
             lambda _progress: changed_elsewhere(db),
             lambda changed: self._looked(db, bool(changed)),
             self._failed,

@@ -52,3 +52,38 @@ def test_the_windows_own_changes_do_not_list_the_cases_again(make_window, app_pa
     from app.services.database import changed_elsewhere
 
     assert not changed_elsewhere(window.context.db)
+
+
+def test_reads_waiting_for_a_server_leave_the_threads_that_write_letters_free(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from app.ui.app_context import SERVER_READ_THREADS
+    from app.ui.catch_up import CatchUp
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    context = window.context
+    look = CatchUp(context, window)
+    look.timer.stop()
+    look.look()  # the other laptops' notices are asked for on the server reads' threads
+    assert "catch-up" in context.server_reads.running()
+    assert "catch-up" not in context.runner.running()
+    with qtbot.waitSignal(look.checked, timeout=10_000):
+        pass
+
+    server_away = threading.Event()  # every server read waits, as for a server's timeout
+    for _ in range(SERVER_READ_THREADS + 1):
+        context.server_reads.start(
+            lambda _progress: server_away.wait(20), lambda _r: None, lambda _e: None
+        )
+    done: list[str] = []
+    try:
+        for _ in range(4):  # drafting letters, importing, listing: all still run at once
+            context.runner.start(lambda _progress: "drafted", done.append, lambda _e: None)
+        qtbot.waitUntil(lambda: len(done) == 4, timeout=10_000)
+    finally:
+        server_away.set()
+    assert done == ["drafted"] * 4
+    qtbot.waitUntil(lambda: not context.server_reads.busy, timeout=10_000)

@@ -58,7 +58,7 @@ class EventsMenu:
                 options=lambda: output_options(context.settings),
                 exports=context.paths.exports,
                 paths=context.paths,
-                runner=context.runner,
+                runner=context.server_reads,  # the tally board's reads
             )
             self.dialog.store_changed.connect(context.cases_changed)
             self.dialog.finished.connect(self._forget_dialog)
