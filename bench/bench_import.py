@@ -5,9 +5,10 @@
 
 Documents: the fictional sample pack and sample corpus (tests/fixtures/ua-samples). PDFs are
 generated from the texts with Qt's QPdfWriter + QTextDocument (offscreen), as in the tests.
-Older checkouts read the sample pack and ``../shared/ua-samples/docs`` beside the checkout:
-where that folder is missing they time the 3 short pack documents only (1.7 KB each, against
-2.5 KB and often two pages here), and docs/s compare only on the same documents.
+Older checkouts read the sample pack and a development corpus kept in a folder beside the
+checkout, outside the repository: where that folder is missing they time the 3 short pack
+documents only (1.7 KB each, against 2.5 KB and often two pages here), and docs/s compare
+only on the same documents.
 """
 
 from __future__ import annotations
