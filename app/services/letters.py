@@ -434,10 +434,10 @@ def bilingual_text(
 ) -> str:
     """One letter in two languages: the head of the first (the official's language) once, then
     the whole letter in the first language (salutation, paragraphs, closing), a separator line,
-    the same letter in the second language, and the signature once. When the directions differ,
-    every line of each language is isolated in its own direction (LRI or RLI ... PDI), so a
-    left-to-right paragraph inside a right-to-left letter reads left to right, in text, e-mail
-    and PDF alike."""
+    the same letter in the second language, and the signature once, in the second part's
+    direction. When the directions differ, every line of each language is isolated in its own
+    direction (LRI or RLI ... PDI), so a left-to-right paragraph inside a right-to-left letter
+    reads left to right, in text, e-mail and PDF alike."""
     one = _letter_parts(first, salutation, closing)
     two = _letter_parts(second.text, second.salutation, second.closing)
     if one is None or two is None:  # a template without the usual shape: one after the other
@@ -456,8 +456,15 @@ def bilingual_text(
     _head_two, (salute_two, body_two, close_two), tail_two = two
     part_one = [mark(block, first_rtl) for block in (salute_one, *body_one, close_one)]
     part_two = [mark(block, second.right_to_left) for block in (salute_two, *body_two, close_two)]
+    # the signature belongs to the second part: it stands where that part's lines start
+    signature = mark(tail_two, second.right_to_left)
     return (
-        head + "\n\n".join(part_one) + "\n" + BILINGUAL_SEPARATOR + "\n\n".join(part_two) + tail_two
+        head
+        + "\n\n".join(part_one)
+        + "\n"
+        + BILINGUAL_SEPARATOR
+        + "\n\n".join(part_two)
+        + signature
     )
 
 

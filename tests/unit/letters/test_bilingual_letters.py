@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
 from app.output.paper import write_letter_pdf
@@ -174,3 +176,19 @@ def test_a_line_that_starts_against_its_direction_gets_the_mark_of_its_direction
     english = "عمر الحسن was released on 3 March."  # an English one, an Arabic name first
     isolated = f"{RLI}{arabic}{PDI}\n\n{LRI}{english}{PDI}\n{LRI}Dear Minister,{PDI}"
     assert plain_text(isolated) == f"\u200f{arabic}\n\n\u200e{english}\nDear Minister,"
+
+
+def test_the_english_part_of_an_arabic_letter_is_signed_at_the_left_margin(
+    qapp: object, tmp_path: Path, sender: SenderProfile
+) -> None:
+    case = make_case()
+    letter = draft_letter(case, 1, sender, locale="ar", bilingual_with="en", today=TODAY)
+    path = tmp_path / "bilingual.pdf"
+    write_letter_pdf(letter, path, sender=sender, target=case.targets[0], page_size=PageSize.A4)
+    pages = len(PdfReader(path).pages)
+    found = [item for page in range(pages) for item in fragments(path, page)]
+    closing = next(x for x, _, text in found if text == "Yours sincerely,")
+    names = [(y, x) for x, y, text in fragments(path, pages - 1) if text.strip() == sender.name]
+    _, signature = min(names)  # the lowest: the sender's block heads page 1 with the name too
+    # the signature under the English closing starts where the English paragraphs start
+    assert closing < 100 and abs(signature - closing) < 2
