@@ -31,6 +31,9 @@ def read_documents(path: Path) -> list[tuple[str, str]]:
     data, is_pdf = _read_bytes(path, source)
     if is_pdf:
         if not data.lstrip().startswith(b"%PDF"):
+            kind = picture_kind(data)
+            if kind is not None:
+                raise ImportRejected(source, PICTURE_NAMED_PDF, kind=kind)
             raise ImportRejected(source, N_("This .pdf file is not a PDF (it has no PDF header)."))
         check_pdf(data, source)
         return [(source, pdf_text(data, source))]
@@ -89,6 +92,9 @@ def decode_text(data: bytes, source: str) -> str:
     else:
         if is_word_processor_file(data):
             raise ImportRejected(source, WORD_PROCESSOR_DOCUMENT)
+        kind = picture_kind(data)
+        if kind is not None:
+            raise ImportRejected(source, PICTURE_FILE, kind=kind)
         if b"\x00" in data:
             raise _binary(source)
         try:
@@ -109,6 +115,40 @@ WORD_PROCESSOR_DOCUMENT = N_(
     "Desk cannot read. Save it as PDF or as plain text (.txt) in your word "
     "processor, then import that file."
 )
+PICTURE_NAMED_PDF = N_(
+    "This .pdf file is not a PDF (it has no PDF header): it is a {kind} picture, such as a "
+    "phone photo, and Appeal Desk cannot read the text in a picture. Import the UA's own PDF, "
+    "or its text (saved as a .txt file, or pasted)."
+)
+PICTURE_FILE = N_(
+    "This is a {kind} picture, such as a phone photo, not a document: Appeal Desk cannot read "
+    "the text in a picture. Import the UA's own PDF, or its text (saved as a .txt file, or "
+    "pasted)."
+)
+# The first bytes of the picture formats phones and cameras save, whatever the file's name.
+_PICTURE_STARTS = (
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
+
+
+def picture_kind(data: bytes) -> str | None:
+    """The picture format of a file's first bytes ("JPEG", "PNG", "HEIC"...), or None."""
+    for start, kind in _PICTURE_STARTS:
+        if data.startswith(start):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "AVIF" if data[8:12] == b"avif" else "HEIC"
+    return None
+
+
 _ZIP = b"PK\x03\x04"
 _OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc files before 2007
 

@@ -98,17 +98,21 @@ def _same_file_key(path: Path) -> Path:
 
 def _not_a_document(path: Path) -> ImportRejected:
     """Why a folder's file is not imported: a word processor's document (save it as PDF or
-    text), one of Appeal Desk's own outputs (a report's CSV, an event file), or a kind of file
-    it does not read."""
+    text), a picture (a phone photo of a UA: its PDF or its text is needed), one of Appeal
+    Desk's own outputs (a report's CSV, an event file), or a kind of file it does not read."""
     if path.suffix.lower() in WORD_PROCESSOR_SUFFIXES:
         from app.importing.reader import WORD_PROCESSOR_DOCUMENT
 
         return ImportRejected(path.name, WORD_PROCESSOR_DOCUMENT)
     from app.importing.own_outputs import check_text
+    from app.importing.reader import PICTURE_FILE, picture_kind
 
     try:
         with path.open("rb") as file:
             head = file.read(4000)
+        kind = picture_kind(head)
+        if kind is not None:
+            return ImportRejected(path.name, PICTURE_FILE, kind=kind)
         check_text(head.decode("utf-8", "replace"), path.name)
     except ImportRejected as ours:
         return ours

@@ -310,8 +310,9 @@ def test_a_folder_import_names_the_files_it_does_not_read_and_why(
         "in your word processor, then import that file."
     ) in lines
     assert (
-        "photo.jpg: rejected - Appeal Desk does not read this kind of file. It imports Urgent "
-        "Actions saved as text (.txt), PDF, web pages (.html) or e-mails (.eml, .mbox)."
+        "photo.jpg: rejected - This is a JPEG picture, such as a phone photo, not a document: "
+        "Appeal Desk cannot read the text in a picture. Import the UA's own PDF, or its text "
+        "(saved as a .txt file, or pasted)."
     ) in lines
     assert not any("DS_Store" in line or "~$" in line for line in lines)
 

@@ -221,3 +221,44 @@ def test_a_folder_import_names_its_word_documents_and_says_how_to_import_them(
     code, out, err = cli(capsys, tmp_path / "data", "import", str(folder))
     assert code == 1 and out.startswith("notes.odt: rejected: This is a word-processor document")
     assert err == ""
+
+
+PHOTO = b"\xff\xd8\xff\xe1\x00\x18Exif\x00\x00" + bytes(range(256)) * 20  # a phone photo's start
+
+
+def test_a_photo_named_pdf_is_refused_saying_it_is_a_picture_and_what_to_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    photo = tmp_path / "UA 119-21.pdf"
+    photo.write_bytes(PHOTO)
+    code, out, err = cli(capsys, tmp_path / "data", "import", str(photo))
+    assert code == 1 and err == ""
+    assert out == (
+        "UA 119-21.pdf: rejected: This .pdf file is not a PDF (it has no PDF header): it is a "
+        "JPEG picture, such as a phone photo, and Appeal Desk cannot read the text in a "
+        "picture. Import the UA's own PDF, or its text (saved as a .txt file, or pasted).\n"
+    )
+
+
+def test_a_folder_import_says_which_files_are_pictures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED_FINAL.read_bytes())
+    (folder / "IMG_2041.jpg").write_bytes(PHOTO)
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    (folder / "song.mp3").write_bytes(b"ID3\x04\x00" + bytes(64))
+    code, out, _ = cli(capsys, tmp_path / "data", "import", str(folder))
+    lines = out.splitlines()
+    assert (
+        "song.mp3: rejected: Appeal Desk does not read this kind of file. It imports Urgent "
+        "Actions saved as text (.txt), PDF, web pages (.html) or e-mails (.eml, .mbox)."
+    ) in lines
+    for name, kind in (("IMG_2041.jpg", "JPEG"), ("scan.png", "PNG")):
+        assert (
+            f"{name}: rejected: This is a {kind} picture, such as a phone photo, not a document: "
+            "Appeal Desk cannot read the text in a picture. Import the UA's own PDF, or its text "
+            "(saved as a .txt file, or pasted)."
+        ) in lines
+    assert "seed.txt: imported (UA 119/21)" in lines

@@ -94,6 +94,33 @@ def test_a_fake_pdf_is_refused(tmp_path: Path) -> None:
         read_document(path)
 
 
+JPEG_START = b"\xff\xd8\xff\xe1\x00\x18Exif\x00\x00"  # as a phone's camera saves a photo
+PNG_START = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+@pytest.mark.parametrize(("start", "kind"), [(JPEG_START, "JPEG"), (PNG_START, "PNG")])
+def test_a_picture_renamed_pdf_is_refused_as_a_picture_with_what_to_import(
+    tmp_path: Path, start: bytes, kind: str
+) -> None:
+    path = tmp_path / "UA 12-26.pdf"
+    path.write_bytes(start + bytes(range(256)) * 20)
+    with pytest.raises(ImportRejected) as refused:
+        read_document(path)
+    assert refused.value.message == (
+        f"This .pdf file is not a PDF (it has no PDF header): it is a {kind} picture, such as "
+        "a phone photo, and Appeal Desk cannot read the text in a picture. Import the UA's own "
+        "PDF, or its text (saved as a .txt file, or pasted)."
+    )
+
+
+def test_a_picture_renamed_txt_is_refused_as_a_picture(tmp_path: Path) -> None:
+    path = tmp_path / "UA 12-26.txt"
+    path.write_bytes(JPEG_START + bytes(range(256)) * 20)
+    with pytest.raises(ImportRejected) as refused:
+        read_document(path)
+    assert refused.value.message.startswith("This is a JPEG picture, such as a phone photo")
+
+
 def test_saved_web_page_is_turned_into_lines(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(
