@@ -187,7 +187,6 @@ def test_dropping_a_file_on_the_window_imports_it(make_window, qtbot, tmp_path) 
 
 
 def test_the_sample_pack_is_labelled_fictional_everywhere(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("app.samples")
     window = make_window()
     with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
         window.empty_state.content().samples_button.click()
