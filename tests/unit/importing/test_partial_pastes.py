@@ -21,6 +21,7 @@ FOLDERS = [
     HERE / "blind6",
     HERE / "blind7",
     HERE / "blind8",
+    HERE / "blind9",
     HERE / "real_layouts",
     HERE.parents[1] / "fixtures" / "ua-samples",
 ]

@@ -1,5 +1,5 @@
 """The development corpus in the wrappers volunteers meet (real_layouts/) and the blind batches
-written by people who never saw the parser (blind/, blind3/ to blind8/): scored field by field
+written by people who never saw the parser (blind/, blind3/ to blind9/): scored field by field
 like the others.
 
 Each keeps a floor that the importer must not fall below (all three are read completely now:
@@ -25,6 +25,7 @@ BLIND5 = sorted((HERE / "blind5").glob("*.txt"))
 BLIND6 = sorted((HERE / "blind6").glob("*.txt"))
 BLIND7 = sorted((HERE / "blind7").glob("*.txt"))
 BLIND8 = sorted((HERE / "blind8").glob("*.txt"))
+BLIND9 = sorted((HERE / "blind9").glob("*.txt"))
 
 
 def _score(paths: list[Path]) -> float:
@@ -72,6 +73,11 @@ def test_the_seventh_blind_batch_has_ten_documents_with_expected_files() -> None
     assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND8)
 
 
+def test_the_eighth_blind_batch_has_twenty_documents_with_expected_files() -> None:
+    assert len(BLIND9) == 20
+    assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND9)
+
+
 @pytest.mark.parametrize(
     ("paths", "floor"),
     [
@@ -84,8 +90,20 @@ def test_the_seventh_blind_batch_has_ten_documents_with_expected_files() -> None
         (BLIND7, 1.0),
         # Measured blind at 113 of 130 fields; the general rules added since read all 130.
         (BLIND8, 1.0),
+        # Measured blind at 245 of 260 fields.
+        (BLIND9, 245 / 260),
     ],
-    ids=["real_layouts", "blind", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"],
+    ids=[
+        "real_layouts",
+        "blind",
+        "blind3",
+        "blind4",
+        "blind5",
+        "blind6",
+        "blind7",
+        "blind8",
+        "blind9",
+    ],
 )
 def test_the_corpus_scores_at_least_its_floor(paths: list[Path], floor: float) -> None:
     assert _score(paths) >= floor
