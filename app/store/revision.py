@@ -5,4 +5,4 @@ SQLAlchemy or Alembic; ``app.store.migrator`` re-exports it as ``HEAD`` (a unit 
 it against Alembic's own head). Bump it with every new migration.
 """
 
-HEAD = "0009_event_tally_index"
+HEAD = "0010_case_list_indexes"

@@ -99,9 +99,11 @@ class OutputRow(Base):
 
 class PersonRow(Base):
     __tablename__ = "persons"
+    # A case's persons in order (in SQLite with their names too: migration 0010)
+    __table_args__ = (Index("ix_persons_case_list", "case_id", "position"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     pronouns: Mapped[str | None] = mapped_column(String(40))
@@ -109,9 +111,11 @@ class PersonRow(Base):
 
 class TargetRow(Base):
     __tablename__ = "targets"
+    # A case's officials in order (in SQLite with the fields of their label too: migration 0010)
+    __table_args__ = (Index("ix_targets_case_list", "case_id", "position"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str | None] = mapped_column(Text)
     name: Mapped[str | None] = mapped_column(Text)

@@ -35,3 +35,13 @@ def test_a_database_of_the_previous_version_upgrades_keeping_its_event_letters(
     )
 
     an_older_store_upgrades_with_every_row_and_the_same_tally(pg_url, tmp_path).close()
+
+
+def test_a_database_of_the_previous_version_upgrades_keeping_its_case_list(
+    pg_url: str, tmp_path: Path
+) -> None:
+    from tests.unit.store.test_migrations import (
+        an_older_store_upgrades_with_every_row_and_the_same_case_list,
+    )
+
+    an_older_store_upgrades_with_every_row_and_the_same_case_list(pg_url, tmp_path).close()

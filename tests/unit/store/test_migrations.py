@@ -183,3 +183,54 @@ def test_a_store_of_the_previous_version_upgrades_keeping_its_event_letters(
     assert [row[-1] for row in plan] == [
         "SEARCH appeals USING COVERING INDEX ix_appeals_event_tally (event_id=?)"
     ]
+
+
+def an_older_store_upgrades_with_every_row_and_the_same_case_list(
+    url: str, tmp_path: Path, path: Path | None = None
+) -> Database:
+    """Fill a store as version 0009 left it, open it with this version: every row is kept,
+    the case list reads the same (persons and officials in their order), and a case's
+    persons and officials have their new index in place of the old. Returns the store."""
+    from sqlalchemy import inspect
+
+    from app.services.cases import list_cases
+    from app.store.database import row_counts
+
+    old = store_at_revision(url, "0009_event_tally_index", path)
+    fill_an_evening(old)
+    rows_before = row_counts(old)
+    listed_before = list_cases(old, include_closed=True)
+    old.close()
+    assert all(case.persons and case.officials for case in listed_before)
+
+    upgraded = open_database(resolve_paths(tmp_path / "laptop"), url=url)
+    assert current_revision(upgraded.engine) == HEAD
+    assert row_counts(upgraded) == rows_before
+    assert list_cases(upgraded, include_closed=True) == listed_before
+    for table in ("persons", "targets"):
+        indexes = {index["name"] for index in inspect(upgraded.engine).get_indexes(table)}
+        assert f"ix_{table}_case_list" in indexes and f"ix_{table}_case_id" not in indexes
+    return upgraded
+
+
+def test_a_store_of_the_previous_version_upgrades_keeping_its_case_list(tmp_path: Path) -> None:
+    file = tmp_path / "old.sqlite3"
+    db = an_older_store_upgrades_with_every_row_and_the_same_case_list(
+        f"sqlite:///{file}", tmp_path, file
+    )
+    with db.engine.connect() as conn:
+        plans = [
+            conn.execute(
+                text(
+                    f"EXPLAIN QUERY PLAN SELECT {shown} FROM {table} WHERE case_id = 1"
+                    " ORDER BY position"
+                )
+            ).fetchall()[-1][-1]
+            for table, shown in (("persons", "name"), ("targets", "title, name, name_as_printed"))
+        ]
+    db.close()
+    # SQLite reads what the list shows from the index alone, already in order
+    assert plans == [
+        "SEARCH persons USING COVERING INDEX ix_persons_case_list (case_id=?)",
+        "SEARCH targets USING COVERING INDEX ix_targets_case_list (case_id=?)",
+    ]
