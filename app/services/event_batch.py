@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.atomic_files import atomic_path, output_failed
 from app.domain.errors import N_, InvalidInput, OutputFailed
@@ -15,6 +16,10 @@ from app.i18n import translations_for
 from app.services.cases import get_case
 from app.services.events import MAX_BATCH, get_event, ua_key
 from app.store.database import Database
+
+if TYPE_CHECKING:
+    from app.output.envelope import EnvelopeItem
+    from app.output.paper import PrintItem
 
 _NAME_LABEL = N_("Name:")
 MAX_PRINT_BATCH = 500  # letters in one PDF: a table's worth, not a print shop's
@@ -35,31 +40,37 @@ def batch_signers(names: Sequence[str], blank: int) -> list[str]:
     return signers
 
 
-def print_event_batch(
+@dataclass(frozen=True, slots=True)
+class EventBatch:
+    """The letters of a batch, drafted and signed, and their envelopes: ready for paper."""
+
+    title: str
+    letters: tuple[PrintItem, ...]
+    envelopes: tuple[EnvelopeItem, ...]
+
+
+def draft_event_batch(
     db: Database,
     event_name: str,
     ua_number: str,
-    out: Path,
     *,
     names: Sequence[str] = (),
     blank: int = 0,
     target_index: int = 1,
     locale: str | None = None,
     options: OutputOptions,
-) -> int:
-    """Write one PDF: a letter per signer, then an envelope per letter; returns the letter count.
+) -> EventBatch:
+    """A letter per signer and an envelope per letter, drafted (no paper yet).
 
     Envelopes carry no return address, and in a caution country the letters are signed
-    with initials (writer safety); nothing is recorded as sent yet: count the letters
-    once they are signed (``appeal-desk sent ... --event --count N``).
+    with initials (writer safety). Reads the store and renders each letter, so the window
+    calls it off the GUI thread and then gives the result to ``write_event_batch``.
     """
-    from pypdf import PdfReader, PdfWriter
-
-    from app.output.envelope import EnvelopeItem, write_envelopes_pdf
-    from app.output.paper import PrintItem, write_letters_pdf
-    from app.output.pdf_file import check_pdf
+    from app.output.envelope import EnvelopeItem
+    from app.output.paper import PrintItem
     from app.services.letters import draft_letter
     from app.services.outputs import emphasis, letter_sender, target_of
+    from app.services.samples import sample_marking
 
     event = get_event(db, event_name)
     key = ua_key(ua_number)
@@ -71,30 +82,43 @@ def print_event_batch(
     target = target_of(case, target_index)
     signers = batch_signers(list(names), blank)
     bold = emphasis(case)
-    items = []
+    letters = []
     for signer in signers:
         sender = letter_sender(SenderProfile(name=signer), case, options)
         letter = draft_letter(case, target_index, sender, locale=locale)
         if not signer:  # a line to sign and one to print the name, for whoever takes it
             lines = "\n\n\n\n" + "_" * 32 + "\n" + _name_label(letter.locale) + " " + "_" * 26
             letter = replace(letter, text=letter.text.rstrip() + lines + "\n")
-        items.append(PrintItem(letter, target, sender, bold, case.country))
-    from app.services.samples import sample_marking
-
+        letters.append(PrintItem(letter, target, sender, bold, case.country))
     marking = sample_marking() if case.is_sample else None
-    envelopes = [EnvelopeItem(target, case.country, None, marking) for _signer in signers]
+    envelope = EnvelopeItem(target, case.country, None, marking)
+    return EventBatch(f"UA {key} \u2013 {event.name}", tuple(letters), (envelope,) * len(signers))
+
+
+def write_event_batch(batch: EventBatch, out: Path, *, options: OutputOptions) -> int:
+    """Write one PDF: the batch's letters, then their envelopes; returns the letter count.
+
+    Nothing is recorded as sent: the letters are counted once they are signed
+    (``appeal-desk sent ... --event --count N``).
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    from app.output.envelope import write_envelopes_pdf
+    from app.output.paper import write_letters_pdf
+    from app.output.pdf_file import check_pdf
+
     existed = out.is_file() and not out.is_symlink()
     try:
         with tempfile.TemporaryDirectory(dir=out.parent if out.parent.is_dir() else None) as tmp:
             letters_pdf, envelopes_pdf = Path(tmp) / "letters.pdf", Path(tmp) / "envelopes.pdf"
             write_letters_pdf(
-                items,
+                list(batch.letters),
                 letters_pdf,
                 page_size=options.page_size,
-                title=f"UA {key} \u2013 {event.name}",
+                title=batch.title,
                 large_print=options.large_print,
             )
-            write_envelopes_pdf(envelopes, envelopes_pdf, envelope=options.envelope)
+            write_envelopes_pdf(list(batch.envelopes), envelopes_pdf, envelope=options.envelope)
             merged = PdfWriter()
             for part in (letters_pdf, envelopes_pdf):
                 for page in PdfReader(part).pages:
@@ -111,7 +135,33 @@ def print_event_batch(
         raise
     except OSError as exc:  # the folder for the parts could not be made
         raise output_failed(out, exc, existed) from exc
-    return len(signers)
+    return len(batch.letters)
+
+
+def print_event_batch(
+    db: Database,
+    event_name: str,
+    ua_number: str,
+    out: Path,
+    *,
+    names: Sequence[str] = (),
+    blank: int = 0,
+    target_index: int = 1,
+    locale: str | None = None,
+    options: OutputOptions,
+) -> int:
+    """``draft_event_batch`` then ``write_event_batch``: one PDF of letters and envelopes."""
+    batch = draft_event_batch(
+        db,
+        event_name,
+        ua_number,
+        names=names,
+        blank=blank,
+        target_index=target_index,
+        locale=locale,
+        options=options,
+    )
+    return write_event_batch(batch, out, options=options)
 
 
 def _name_label(letter_locale: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 
@@ -14,10 +15,12 @@ from app.domain.events import EventInfo
 from app.i18n import _, ngettext
 from app.ui.errors import error_text, report_failure
 from app.ui.events.batch_dialog import BatchDialog, BatchPrintDialog
+from app.ui.tasks import JobRunner
 
 if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
     from app.services.database import Database
+    from app.services.event_batch import EventBatch
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, pattern: str) -> Path | None:
@@ -75,13 +78,17 @@ class OrganiserFiles(QObject):
         current_event: Callable[[], EventInfo | None],
         status: QLabel,
         options: Callable[[], OutputOptions],
+        runner: JobRunner | None = None,
     ) -> None:
+        """``runner`` drafts a batch's letters off the GUI thread (by default on Qt's pool)."""
         super().__init__(parent)
         self._options = options
         self._parent = parent
         self.db = db
         self._current_event = current_event
         self.status = status
+        self._runner = runner or JobRunner(parent=self)
+        self.printing = False  # a batch is being drafted: a second one waits for it
 
     def count_batch(self) -> None:
         from app.services.appeals import default_target
@@ -118,10 +125,12 @@ class OrganiserFiles(QObject):
         self.changed.emit()
 
     def print_batch(self) -> None:
-        from app.services.event_batch import print_event_batch
+        """Ask for the signers and the file; the letters are drafted off the GUI thread (each
+        one is rendered in the letter worker), then laid out in one PDF with their envelopes."""
+        from app.services.event_batch import draft_event_batch
 
         event = self._current_event()
-        if event is None or not event.cases:
+        if self.printing or event is None or not event.cases:
             return
         dialog = run_batch_print_dialog(self._parent, event)
         if dialog is None:
@@ -134,18 +143,31 @@ class OrganiserFiles(QObject):
         )
         if path is None:
             return
+        db, name, ua_number, options = self.db, event.name, dialog.ua_number(), self._options()
+        names, blank = dialog.names(), dialog.blank_spin.value()
+
+        def draft(_progress: object) -> EventBatch:
+            return draft_event_batch(db, name, ua_number, names=names, blank=blank, options=options)
+
+        self.printing = True
+        self.status.setText(_("Writing the letters and their envelopes\u2026"))
+        self._runner.start(
+            draft,
+            lambda batch: self._write_batch(batch, path, options),
+            self._batch_failed,
+            name="event-batch",
+        )
+
+    def _write_batch(self, batch: EventBatch, path: Path, options: OutputOptions) -> None:
+        from app.services.event_batch import write_event_batch
+
+        self.printing = False
+        if not shiboken6.isValid(self.status):  # the events window was closed meanwhile
+            return
         try:
-            count = print_event_batch(
-                self.db,
-                event.name,
-                dialog.ua_number(),
-                path,
-                names=dialog.names(),
-                blank=dialog.blank_spin.value(),
-                options=self._options(),
-            )
+            count = write_event_batch(batch, path, options=options)
         except Exception as exc:
-            report_failure(self._parent, _("The batch could not be printed"), exc)
+            self._batch_failed(exc)
             return
         self.status.setText(
             ngettext(
@@ -156,6 +178,13 @@ class OrganiserFiles(QObject):
             )
             % {"n": count, "file": path.name}
         )
+
+    def _batch_failed(self, exc: BaseException) -> None:
+        self.printing = False
+        if not shiboken6.isValid(self.status):
+            return
+        self.status.clear()
+        report_failure(self._parent, _("The batch could not be printed"), exc)
 
     def export_records(self) -> None:
         from app.services.event_files import export_event

@@ -166,10 +166,40 @@ def test_organiser_batch_export_merge_and_report(
     monkeypatch.setattr(organiser_files, "run_batch_print_dialog", names)
     monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: batch_pdf)
     dialog.print_batch_button.click()
+    qtbot.wait_until(lambda: not dialog.files.printing, timeout=20_000)  # drafted off the GUI
     assert "Saved 3 letters and their envelopes in batch.pdf" in dialog.status.text()
     assert batch_pdf.is_file()
     assert dialog.event_list.currentItem().text().startswith(EVENT)
     assert dialog.event_list.count() == 1
+
+
+def test_a_batch_of_letters_is_written_while_the_organisers_window_stays_usable(
+    dialog: EventsDialog, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each letter of a batch is rendered in the letter worker: the window says it is writing
+    them and answers meanwhile; the PDF comes when they are all drafted."""
+    from pypdf import PdfReader
+
+    from app.ui.events.batch_dialog import BatchPrintDialog
+
+    create_event_through_the_form(dialog)
+
+    def names(parent: object, event: object) -> object:
+        batch = BatchPrintDialog(dialog.current_event(), dialog)
+        batch.names_edit.setPlainText("Alex Example\nSam Sample")
+        return batch
+
+    batch_pdf = tmp_path / "batch.pdf"
+    monkeypatch.setattr(organiser_files, "run_batch_print_dialog", names)
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: batch_pdf)
+    dialog.print_batch_button.click()
+    assert dialog.status.text() == "Writing the letters and their envelopes\u2026"
+    assert not batch_pdf.exists()
+    dialog.print_batch_button.click()  # a second click while writing starts nothing more
+    qtbot.wait_until(lambda: batch_pdf.is_file(), timeout=20_000)
+    assert "Saved 2 letters and their envelopes in batch.pdf" in dialog.status.text()
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(batch_pdf).pages)
+    assert "Alex Example" in text and "Sam Sample" in text
 
 
 def test_the_main_window_has_events_event_mode(
