@@ -25,11 +25,12 @@ class Settings:
     letter_language: str | None = None
     page_size: PageSize | None = None  # None: the paper of the system locale
     caution_countries: tuple[str, ...] = ()  # writer safety: initials only for these
-    database_url: str | None = None
-    # The start-up address (--database-url) that ``database_url`` corrects: the window's
-    # Connection settings saved it when that address failed, so the correction wins at the
-    # next start with the same shortcut.
+    database_url: str | None = None  # the address a start without --database-url opens
+    # A start-up address (--database-url) that failed and the address the window's Connection
+    # settings corrected it to: a start with that address opens the correction instead, and
+    # the address of a start without one stays as it was.
     corrects_database_url: str | None = None
+    corrected_database_url: str | None = None
     welcome_done: bool = False
     # kind of file ("import", "pdf", "csv"...) -> the folder the window last took it from or
     # wrote it to, so file dialogs open there again after a restart
@@ -77,6 +78,9 @@ def read_settings(paths: AppPaths) -> tuple[Settings, list[str]]:
             ignored.append(key)
         else:
             values[key] = checked
+    if values.get("corrects_database_url") and "corrected_database_url" not in raw:
+        # written by 0.10.0, whose correction was also the settings' own address
+        values["corrected_database_url"] = values.get("database_url")
     if ignored:
         log.warning("settings ignored (wrong type) in %s: %s", paths.settings_file, ignored)
     settings = replace(Settings(sender=SenderProfile(**sender_values)), **values)  # type: ignore[arg-type]
@@ -114,21 +118,44 @@ def _checked(key: str, value: object) -> object:
 
 
 def database_address(given: str | None, settings: Settings) -> str | None:
-    """The address the window opens: the one given at start (--database-url), unless the
-    settings hold a correction of exactly that one; else the settings' own."""
-    if given and settings.database_url and settings.corrects_database_url == given:
+    """The address the window and the command line open: the one given at start
+    (--database-url), unless the settings hold a correction of exactly that one; without
+    one given, the settings' own (None: the SQLite file in the data folder)."""
+    if not given:
         return settings.database_url
-    return given or settings.database_url
+    if given == settings.corrects_database_url and settings.corrected_database_url:
+        return settings.corrected_database_url
+    return given
 
 
-def corrected_address(settings: Settings, in_use: str | None, corrected: str) -> Settings:
-    """``settings`` with ``corrected`` as the address, remembered as a correction of the
-    start-up address when ``in_use`` was given at start rather than read from them."""
-    if in_use is not None and in_use != settings.database_url:
-        corrects: str | None = in_use  # given at start: the correction replaces it there
-    else:
-        corrects = settings.corrects_database_url  # a correction of a correction
-    return replace(settings, database_url=corrected, corrects_database_url=corrects)
+def correction_moves_normal_start(settings: Settings, in_use: str) -> bool:
+    """Whether correcting ``in_use`` also changes what a start without --database-url opens:
+    yes when that start opens ``in_use`` or has no address saved yet (a laptop started for
+    the group only); no when the settings hold another address, which stays as it was."""
+    return settings.database_url in (None, in_use)
+
+
+def corrected_address(settings: Settings, in_use: str, corrected: str) -> Settings:
+    """``settings`` once the window's Connection settings corrected ``in_use``, the address
+    that failed, to ``corrected``: the settings' own address is replaced only when it is the
+    one that failed or there is none (see ``correction_moves_normal_start``); an address
+    given at start (or an earlier correction of it) is remembered with its correction."""
+    database_url = settings.database_url
+    if correction_moves_normal_start(settings, in_use):
+        database_url = corrected
+    corrects, now = settings.corrects_database_url, settings.corrected_database_url
+    if in_use == now and corrects is not None:
+        now = corrected  # a correction of a correction: the start-up address stays the key
+    elif in_use != settings.database_url:
+        corrects, now = in_use, corrected  # given at start
+    if corrects == now:
+        corrects = now = None  # corrected back to the start-up address itself
+    return replace(
+        settings,
+        database_url=database_url,
+        corrects_database_url=corrects,
+        corrected_database_url=now,
+    )
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:

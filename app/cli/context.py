@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 @dataclass
 class CliContext:
     paths: AppPaths
-    database_url: str | None = None
+    database_url: str | None = None  # --database-url, as given
     lang: str | None = None
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
@@ -31,10 +31,11 @@ class CliContext:
             from app.domain.errors import StoreUnavailable
             from app.services.database import open_store
 
+            url = self.database_address()
             try:
-                self._database = open_store(self.paths, url=self.database_url)
+                self._database = open_store(self.paths, url=url)
             except StoreUnavailable as refused:
-                if not self.reads_only or self.database_url or self._writable():
+                if not self.reads_only or url or self._writable():
                     raise
                 from app.store.database import open_read_only
 
@@ -44,6 +45,14 @@ class CliContext:
                     raise refused from None
                 print(self._read_only_note(), file=self.err)
         return self._database
+
+    def database_address(self) -> str | None:
+        """The database the window would open: --database-url, or the correction of it the
+        window's Connection settings saved; without one, the address in the settings (None:
+        the SQLite file in the data folder)."""
+        from app.settings import database_address, read_settings
+
+        return database_address(self.database_url, read_settings(self.paths)[0])
 
     def _writable(self) -> bool:
         import os

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from app.services.database import ServerAddress, server_address, with_server_add
 from app.ui.accessibility import QuietStack
 from app.ui.app_context import AppContext
 from app.ui.style import Role, apply_role
+
+if TYPE_CHECKING:
+    from app.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +87,10 @@ class ConnectionProblemPage(QWidget):
 class ConnectionDialog(QDialog):
     """The server's address in parts; ``address()`` is what the user typed."""
 
-    def __init__(self, address: ServerAddress, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, address: ServerAddress, kept_for: str = "", parent: QWidget | None = None
+    ) -> None:
+        """``kept_for``: when the corrected address is used (``where_kept``)."""
         super().__init__(parent)
         self.setWindowTitle(_("Connection settings"))
         self.setMinimumWidth(440)
@@ -102,6 +109,10 @@ class ConnectionDialog(QDialog):
             )
         )
         explanation.setWordWrap(True)
+        self.kept_for = QLabel(kept_for)
+        self.kept_for.setObjectName("keptFor")
+        self.kept_for.setWordWrap(True)
+        self.kept_for.setVisible(bool(kept_for))
         form = QFormLayout()
         form.addRow(_("&Server:"), self.host)
         form.addRow(_("&Port:"), self.port)
@@ -116,6 +127,7 @@ class ConnectionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
+        layout.addWidget(self.kept_for)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.password.setFocus()
@@ -128,6 +140,27 @@ class ConnectionDialog(QDialog):
             user=self.user.text().strip(),
             password=self.password.text(),
         )
+
+
+def where_kept(settings: Settings, in_use: str) -> str:
+    """When a correction of ``in_use`` will be used, if not from every start on: a start
+    without an address keeps opening the database the settings name."""
+    from app.settings import correction_moves_normal_start
+
+    if correction_moves_normal_start(settings, in_use):
+        return ""
+    assert settings.database_url is not None
+    saved = server_address(settings.database_url)
+    if saved is None:  # a SQLite file named in the settings
+        kept = settings.database_url
+    else:
+        server = f"{saved.host}:{saved.port}" if saved.port else saved.host
+        kept = f"{saved.database} ({server})"
+    return _(
+        "The correction is used whenever Appeal Desk is started with the address it "
+        "corrects. Started without an address, Appeal Desk still opens {database}, as "
+        "before."
+    ).format(database=kept)
 
 
 class ConnectionProblem(QObject):
@@ -172,10 +205,11 @@ class ConnectionProblem(QObject):
 
     def edit_address(self) -> None:
         """Connection settings: the address in parts; Connect saves it and tries again."""
-        address = server_address(self._context.database_url)
-        if address is None:
+        url = self._context.database_url
+        address = server_address(url)
+        if url is None or address is None:
             return
-        dialog = ConnectionDialog(address, self._parent)
+        dialog = ConnectionDialog(address, where_kept(self._context.settings, url), self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._use_address(dialog.address()))
         dialog.destroyed.connect(lambda *_a: setattr(self, "dialog", None))

@@ -39,3 +39,25 @@ def test_correcting_a_correction_keeps_the_start_up_address_it_replaces() -> Non
     assert database_address(GIVEN, twice) == again
     from_settings = corrected_address(Settings(database_url=GIVEN), GIVEN, CORRECTED)
     assert from_settings.corrects_database_url is None  # the settings' own, simply replaced
+
+
+def test_a_correction_of_a_start_up_address_keeps_a_different_address_of_the_settings() -> None:
+    own = "postgresql+psycopg://appeal_desk@other.example/appeals"
+    settings = corrected_address(Settings(database_url=own), GIVEN, CORRECTED)
+    assert database_address(None, settings) == own
+    assert database_address(GIVEN, settings) == CORRECTED
+    again = "postgresql+psycopg://appeal_desk:newer@server.example/appeals"
+    twice = corrected_address(settings, CORRECTED, again)
+    assert (database_address(None, twice), database_address(GIVEN, twice)) == (own, again)
+
+
+def test_a_correction_saved_by_the_previous_version_still_opens(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    paths.data_dir.mkdir(parents=True)
+    paths.settings_file.write_text(
+        f'{{"database_url": "{CORRECTED}", "corrects_database_url": "{GIVEN}"}}',
+        encoding="utf-8",
+    )
+    settings = load_settings(paths)
+    assert database_address(GIVEN, settings) == CORRECTED
+    assert database_address(None, settings) == CORRECTED

@@ -261,7 +261,9 @@ class EventsDialog(QDialog):
         board = self.boards.get(event.name)
         if board is None:
             name = event.name
-            board = TallyBoard(lambda: event_tally(self.db, name), runner=self.runner)
+            board = TallyBoard(
+                lambda: event_tally(self.db, name), runner=self.runner, on_server=self.db.on_server
+            )
             board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             board.destroyed.connect(lambda *_a, key=name: self.boards.pop(key, None))
             self.boards[name] = board

@@ -83,13 +83,18 @@ class TallyBoard(QWidget):
         parent: QWidget | None = None,
         poll_ms: int = POLL_MS,
         runner: JobRunner | None = None,
+        on_server: bool = False,
     ) -> None:
-        """``load_tally`` reads the counts; with ``runner`` the timer's reads run on its
-        threads, so a server that is slow to answer never freezes the board or its window."""
+        """``load_tally`` reads the counts; with ``runner`` every read (the first, the
+        timer's, a refresh) runs on its threads, so a server that is slow to answer never
+        freezes the board or its window. ``on_server``: the counts come from a group's
+        database server (else from the data on this computer), for what the board says
+        when it cannot read them."""
         super().__init__(parent)
         self._load_tally = load_tally
         self._runner = runner
-        self._reading = False  # a read on the runner's thread is under way
+        self._on_server = on_server
+        self._reading = 0  # reads on the runner's threads under way
         self._generation = 0  # counts the reads made here: one made since a read began wins
         self._alive = [True]  # False once the board is gone: a read coming back is dropped
         self.destroyed.connect(lambda *_a, alive=self._alive: alive.__setitem__(0, False))
@@ -128,15 +133,32 @@ class TallyBoard(QWidget):
         self.refresh()
 
     def poll(self) -> None:
-        """The timer's read: on the runner's threads when there is one (one at a time),
-        else here."""
+        """The timer's read: skipped while another read is under way on the runner's
+        threads (it brings the counts)."""
+        if self._runner is not None and self._reading:
+            return
+        self._read_now()
+
+    def refresh(self) -> None:
+        """Read the counts again now (a letter was recorded): a read under way began before
+        it and is dropped when it comes back. Repaints only when the counts changed. When
+        they cannot be read, says since when the board is not live; the next good read says
+        it is live again."""
+        self._generation += 1  # a read under way on the runner's thread is older
+        self._read_now()
+
+    def _read_now(self) -> None:
+        """One read of the counts: on the runner's threads when there is one, else here."""
         runner = self._runner
         if runner is None:
-            self.refresh()
+            try:
+                tally = self._load_tally()
+            except Exception as error:  # a dropped network link must not kill the board
+                self._not_live(error)
+                return
+            self._show(tally)
             return
-        if self._reading:
-            return
-        self._reading = True
+        self._reading += 1
         alive, load, generation = self._alive, self._load_tally, self._generation
         runner.start(
             lambda _progress: load(),
@@ -146,25 +168,14 @@ class TallyBoard(QWidget):
         )
 
     def _read(self, tally: EventTally, generation: int) -> None:
-        self._reading = False
+        self._reading -= 1
         if generation == self._generation:  # else a read made since is newer
             self._show(tally)
 
     def _read_failed(self, error: BaseException, generation: int) -> None:
-        self._reading = False
+        self._reading -= 1
         if generation == self._generation:
             self._not_live(error)
-
-    def refresh(self) -> None:
-        """Reload the counts now; repaint only when they changed. When they cannot be read,
-        say since when the board is not live; the next good read says it is live again."""
-        self._generation += 1  # a read under way on the runner's thread is older
-        try:
-            tally = self._load_tally()
-        except Exception as error:  # a dropped network link must not kill the board
-            self._not_live(error)
-            return
-        self._show(tally)
 
     def _show(self, tally: EventTally) -> None:
         if self.not_live_since is not None:
@@ -191,14 +202,21 @@ class TallyBoard(QWidget):
             return
         log.warning("tally refresh failed: the board is not live", exc_info=error)
         self.not_live_since = self._last_read or self._opened_at
-        self.stale_notice.setText(
-            _(
+        if self._on_server:
+            text = _(
                 "Not live since {time}: the counts cannot be read from the database just now. "
                 "Check that this computer is connected to the network and that the group's "
                 "database server is running. The board catches up by itself once it can read "
                 "them again."
-            ).format(time=clock_time(self.not_live_since))
-        )
+            )
+        else:
+            text = _(
+                "Not live since {time}: the counts cannot be read from this computer's "
+                "Appeal Desk data just now (the file is busy, or the drive or folder that "
+                "holds it is out of reach). The board catches up by itself once it can read "
+                "them again."
+            )
+        self.stale_notice.setText(text.format(time=clock_time(self.not_live_since)))
         self.stale_notice.show()
         self.update()
         announce(self, self.stale_notice.text())
