@@ -468,7 +468,8 @@ def test_po_locale() -> str | None:
     return None
 
 
-_PO_KEYWORD = re.compile(r'(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(?=")')
+# compiled at its first use (``re`` keeps it), not as the module loads at every start
+_PO_KEYWORD = r'(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(?=")'
 
 
 def _unquoted_lines(source: bytes, path: Path) -> list[str]:
@@ -479,7 +480,7 @@ def _unquoted_lines(source: bytes, path: Path) -> list[str]:
         text = line.strip()
         if not text or text.startswith("#"):
             continue
-        keyword = _PO_KEYWORD.match(text)
+        keyword = re.match(_PO_KEYWORD, text)
         if keyword is not None:
             text = text[keyword.end() :]
         body = text[1:-1]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from app.qt_library_advice import MissingLibraries
 
 
-_NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found\s*$", re.MULTILINE)
+_NOT_FOUND = r"^\s*(\S+)\s+=>\s+not found\s*$"  # compiled at its first use (a failure)
 _WINDOW_PLUGINS = {"xcb": "libqxcb.so", "wayland": "libqwayland.so"}
 # Offscreen draws without a display (the tests, the screenshots) but links QtGui's libraries.
 _PLUGIN_FILES = {**_WINDOW_PLUGINS, "offscreen": "libqoffscreen.so"}
@@ -51,7 +51,7 @@ def missing_libraries(plugin: Path) -> tuple[str, ...]:
     except (OSError, subprocess.SubprocessError):
         return ()
     found: list[str] = []
-    for name in _NOT_FOUND.findall(result.stdout):
+    for name in re.findall(_NOT_FOUND, result.stdout, re.MULTILINE):
         if name not in found:
             found.append(name)
     return tuple(found)

@@ -3,6 +3,7 @@ appeals, a parsed document, an import's result and a letter (frozen values)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -231,7 +232,7 @@ class ImportResult:
 
     def __post_init__(self) -> None:
         # A file name may carry bidi or zero-width controls that reorder what is shown.
-        object.__setattr__(self, "source", INVISIBLE_CONTROLS.sub("\ufffd", self.source))
+        object.__setattr__(self, "source", re.sub(INVISIBLE_CONTROLS, "\ufffd", self.source))
 
     def reason_in(self, gettext: Callable[[str], str]) -> str:
         """Why the document was refused or held back, in the language of ``gettext``."""

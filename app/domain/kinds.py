@@ -60,12 +60,14 @@ class ImportOutcome(StrEnum):
     SKIPPED = "skipped"
 
 
-_UA_NUMBER = re.compile(r"^\s*(?:UA|AU)?\s*[:\-]?\s*0*(\d{1,4})\s*[/.\-]\s*(\d{2}|\d{4})\s*$", re.I)
+# Patterns are given to ``re`` as text, compiled at their first use (``re`` keeps them) rather
+# than as the module loads: the window's first screen uses neither.
+_UA_NUMBER = r"^\s*(?:UA|AU)?\s*[:\-]?\s*0*(\d{1,4})\s*[/.\-]\s*(\d{2}|\d{4})\s*$"
 
 
 def normalize_ua_number(text: str) -> str | None:
     """Return ``N/YY`` for forms such as ``UA 061/96``, ``58.23`` or ``158/2019``; else None."""
-    match = _UA_NUMBER.match(text)
+    match = re.match(_UA_NUMBER, text, re.IGNORECASE)
     if not match:
         return None
     number, year = match.groups()
@@ -81,7 +83,7 @@ def official_label(title: str | None, name_as_printed: str | None, name: str | N
     return ", ".join(part for part in (title, name_as_printed or name) if part)
 
 
-INVISIBLE_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+INVISIBLE_CONTROLS = "[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"  # a pattern for ``re``
 
 
 def official_words(title: str | None, name: str | None) -> str:
