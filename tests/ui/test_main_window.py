@@ -141,3 +141,56 @@ def test_menu_entries_have_distinct_alt_keys(make_window) -> None:  # type: igno
             if (match := re.search(r"&([^&])", action.text()))
         ]
         assert len(keys) == len(set(keys)), (menu.title(), keys)
+
+
+def test_a_search_that_hides_the_chosen_case_shows_and_writes_to_a_case_it_lists(  # type: ignore[no-untyped-def]
+    make_window, app_paths, qtbot
+) -> None:
+    store_documents(
+        app_paths,
+        fictional_document("12/26", deadline=date.today() + timedelta(days=5)),
+        fictional_document(
+            "3/26",
+            title="FICTIONAL JOURNALIST THREATENED",
+            country="Borduria",
+            person="Tomas Brel",
+            official="Lena Dorn",
+            deadline=date.today() + timedelta(days=9),
+        ),
+    )
+    window = make_window()
+    assert window.detail.case.ua_number == "12/26"
+    qtbot.keyClicks(window.case_list.search_box, "borduria")
+    assert visible_ua_numbers(window) == ["3/26"]
+    assert window.detail.case.ua_number == "3/26"
+    assert "FICTIONAL JOURNALIST THREATENED" in window.detail.case_page().title_label.text()
+    window.menu_actions.write_letter.trigger()
+    dialog = window.case_actions.letter_dialog
+    assert dialog.windowTitle() == "Letter for UA 3/26"
+    dialog.close()
+
+    qtbot.keyClicks(window.case_list.search_box, " nobody")
+    assert visible_ua_numbers(window) == []
+    assert window.detail.case is None
+    assert not window.menu_actions.write_letter.isEnabled()
+    assert not window.menu_actions.mark_sent.isEnabled()
+    window.case_list.search_box.clear()
+    assert window.detail.case is not None
+    assert window.menu_actions.write_letter.isEnabled()
+
+
+def test_hiding_closed_cases_again_chooses_an_open_case(make_window, app_paths) -> None:  # type: ignore[no-untyped-def]
+    store_documents(
+        app_paths,
+        fictional_document("12/26"),
+        fictional_document("9/25", title="FICTIONAL CASE CLOSED", kind=OutputKind.FINAL),
+    )
+    window = make_window()
+    window.case_list.show_closed_box.click()
+    window.case_list.select_case(
+        next(c.case_id for c in window.model.cases() if c.ua_number == "9/25")
+    )
+    assert window.detail.case.ua_number == "9/25"
+    window.case_list.show_closed_box.click()
+    assert visible_ua_numbers(window) == ["12/26"]
+    assert window.detail.case.ua_number == "12/26"

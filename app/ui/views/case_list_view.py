@@ -43,9 +43,11 @@ class CaseListView(QWidget):
         self.model = model
         self.proxy = proxy
         self._case_signal_held = False  # see same_case_kept
+        self._chosen: CaseSummary | None = None  # the case last announced as chosen
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(proxy.set_search_text)
+        self.search_box.textChanged.connect(lambda _text: self._choose_a_listed_case())
         # Once typing pauses, a screen reader hears how many cases the search leaves.
         self.match_timer = QTimer(self, singleShot=True, interval=700)
         self.match_timer.timeout.connect(self._announce_matches)
@@ -53,6 +55,7 @@ class CaseListView(QWidget):
         self.show_closed_box = QCheckBox()
         self.show_closed_box.toggled.connect(proxy.set_show_closed)
         self.show_closed_box.toggled.connect(self._on_show_closed_toggled)
+        self.show_closed_box.toggled.connect(lambda _checked: self._choose_a_listed_case())
         # Ticked by the app to show one closed case (an imported final document): unticked
         # again when the user chooses an open case, unless the user toggled it meanwhile.
         self._closed_shown_for: CaseSummary | None = None
@@ -304,7 +307,19 @@ class CaseListView(QWidget):
             and case.status is not CaseStatus.CLOSED
         ):
             self._hide_closed_again(case)
+        self._chosen = case
         self.current_case_changed.emit(case)
+
+    def _choose_a_listed_case(self) -> None:
+        """The search or the "show closed" switch hid the chosen case: the first case the list
+        shows is chosen instead (none when it shows none), so the details, "Write a letter" and
+        "Mark as sent" never act on a case the list no longer shows."""
+        if self._case_signal_held or self.table.selectionModel().hasSelection():
+            return
+        if self.proxy.rowCount() > 0:
+            self.select_row(0)
+        elif self._chosen is not None:
+            self._emit_chosen(None)
 
     def _select_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Tabbing into the table makes a row current without selecting it: select it too,
