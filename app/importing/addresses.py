@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.domain.model import Target
+from app.importing.countries import canonical_country
 from app.importing.names import (
     gender_from_honorific,
     gender_from_salutation,
@@ -163,6 +164,36 @@ def _rejoin_broken(lines: list[str]) -> list[str]:
 
 def _split_head(lines: list[str], split_words: bool) -> tuple[str | None, str | None, list[str]]:
     """(title, name as printed, address lines) for title-first or name-first blocks."""
+    title, name, rest = _split_head_lines(lines, split_words)
+    if name and _name_wrapped(name, rest, lines):
+        return title, f"{name} {rest[0].strip()}", rest[1:]
+    return title, name, rest
+
+
+def _name_wrapped(name: str, rest: list[str], lines: list[str]) -> bool:
+    """A long name line broken by a narrow PDF column: its last word alone on the next line,
+    before the street (``Inspector General Jane`` / ``Roe`` / ``Jl. Merdeka No. 8``)."""
+    if len(rest) < 2 or not any(map(str.isdigit, rest[1])) or CONTACT_LABEL.match(rest[1]):
+        return False
+    word = rest[0].strip()
+    if (
+        len(word.split()) != 1
+        or len(word) > 15  # a compound institution ("Generalstaatsanwaltschaft"), not a surname
+        or not re.fullmatch(r"[^\W\d_][^\W\d_'’-]+", word)
+        or not word[0].isupper()
+        or word.isupper()
+        or looks_like_office(word)
+        or canonical_country(word)
+        or not 2 <= len(name.split()) <= 4
+    ):
+        return False
+    name_line = lines[len(lines) - len(rest) - 1]  # the office may share it with the name
+    return len(name_line) >= 0.85 * max(len(line) for line in lines)
+
+
+def _split_head_lines(
+    lines: list[str], split_words: bool
+) -> tuple[str | None, str | None, list[str]]:
     if not lines:
         return None, None, []
     for i, line in enumerate(lines[:4]):

@@ -10,7 +10,7 @@ from app.importing.document import Document
 from app.importing.titles import Reading, clean_title
 
 _CONCERN_LINE = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’])\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
     re.I,
 )
 _OLD_HEADER = re.compile(
@@ -87,7 +87,7 @@ def read_concern_line(doc: Document) -> Reading:
 
 
 _CONCERN_HEAD = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’])\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
     re.I | re.S,
 )
 
@@ -110,6 +110,10 @@ def _continues_concern(line: str, previous: str) -> bool:
     stripped = line.strip()
     if not stripped or _NEW_CONCERN.match(line) or _COLUMN_START.match(line):
         return False
+    if not _NEW_CONCERN_TAIL.search(previous) and _NEW_CONCERN_TAIL.search(
+        f"{previous.rstrip()} {stripped}"
+    ):
+        return True  # "… and new" / "concern: Release": the addition split by the line end
     if stripped.startswith("/") or previous.rstrip().endswith(("/", "-")):
         return True
     if len(previous) < 30 and stripped[:1].isupper() and not stripped.startswith("/"):
@@ -142,7 +146,8 @@ _SKIPPED_BEFORE_CONCERN = re.compile(
 _FOLLOW_UP_LINE = re.compile(
     r"\s*(?:Follow[- ]up on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|"
     r"Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre|"
-    r"Ulteriori informazioni sull['’])\b",
+    r"Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre|"
+    r"Mais informa[çc][õo]es sobre)\b",
     re.I,
 )
 

@@ -286,8 +286,8 @@ def _after_banner(doc: Document, dated: list[tuple[int, date, bool]]) -> bool:
 
 
 _MAIL_HEADER_LABEL = re.compile(
-    r"^\s*(?:From|De|Von|To|Para|An|À|Subject|Asunto|Betreff|Objet|Sent|Enviado|Gesendet|"
-    r"Envoyé|Cc)\s*:",
+    r"^\s*(?:From|De|Von|To|Para|An|À|Subject|Asunto|Assunto|Oggetto|Betreff|Objet|Sent|Enviado|"
+    r"Gesendet|Envoyé|Cc)\s*:",
     re.I,
 )
 
@@ -328,7 +328,7 @@ _STRONG_DEADLINE = re.compile(
     r"APELOS AT[ÉE]|APPELLI ENTRO(?: IL)?|PRIMA POSSIBILE,? ENTRO(?: IL)?|SCHRIJF V[ÓO]{1,2}R|"
     r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
     r"[ée]crire jusqu['’]au|Contact (?:these|the following|this|both)"
-    r"[^.:]{0,40}?\bby|(?:Esta )?(?:acci[óo]n|AU|campa[ñn]a) (?:finaliza|termina|vence|caduca|expira)(?: el)?|"
+    r"[^.:]{0,40}?\b(?:by|before|until)|(?:Esta )?(?:acci[óo]n|AU|campa[ñn]a) (?:finaliza|termina|vence|caduca|expira)(?: el)?|"
     r"(?:Cette )?(?:action|AU) (?:prend fin|se termine|expire)(?: le)?|"
     r"(?:Diese )?(?:Aktion|UA) (?:endet am|l[äa]uft bis(?: zum)?)|"
     r"(?:This )?(?:action|UA) (?:ends|closes) on|"

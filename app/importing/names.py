@@ -24,16 +24,26 @@ _HONORIFIC = re.compile(
     r"capitaine|commandant|lieutenant|capit[aá]n|capit[ãa]o|"
     r"dato['’]?\s+seri|datuk\s+seri|tan\s+sri|puan\s+sri|dato['’]?|datuk|datin|"
     r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|generale|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
-    r"commander|admiral|chief|justice|judge|the\s+honou?rable|hon\.|rt\.?\s+hon\.?|"
+    r"commander|admiral|chief|justice|judge|the\s+honou?rable|the\s+(?:rt\.?\s+)?hon\.|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"
     r"sr|sra|srta|señor|señora|don|doña|dña|mme|mlle|m\.|monsieur|madame|herrn?|frau|"
+    # Portuguese "Excelentíssimo(a)" and "Ilustríssimo(a)"
+    r"exmo|exma|ilmo|ilma|"
     r"sig(?:\.ra)?|dott(?:\.ssa)?|avv|on\.|onorevole|dhr|mevr|"
     # Amharic "Ato" (Mr) and "W/ro" (Mrs); "Ato" only before two words, as it is a given name
     # in Ghana ("Ato Mensah")
     r"ato(?=\s+\S+\s+\S)|w/ro|woizero|"
-    r"sheikh|shaikh|cheikh|cheick|samdech|mtro|mtra|ma[îi]tre|me|ayatollah|counsell?or|conseiller|consejer[oa]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
-    r"\.?(?=\s)\s+",
+    r"sheikh|shaikh|cheikh|cheick|samdech|mtro|mtra|ma[îi]tre|me|ayatollah|counsell?or|conseiller|consejer[oa]|consiglier[ea]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
+    # a retired officer's mark after the rank: "General (r)", "Justice (rtd)"
+    r"\.?(?:\s*\((?:r|retd?|rtd|retired)\.?\))?(?=\s)\s+",
     re.I,
+)
+# Printed after a name: post-nominals ("Jane Roe MP") and the office in pinyin that Chinese
+# addresses put after the name ("Li Ming Shengzhang": Governor Li Ming).
+_AFTER_NAME = re.compile(
+    r"(?:,?\s+(?:MP|M\.P\.|MPP|MLA|MNA|MHA|QC|KC)|"
+    r"\s+(?:Zongli|Fuzongli|Zhuxi|Buzhang|Shengzhang|Shizhang|Xianzhang|Yuanzhang|"
+    r"Jianchazhang|Tingzhang|Juzhang|Zhuren|Shuji))\s*$"
 )
 _MALE = MALE_HONORIFICS
 _FEMALE = FEMALE_HONORIFICS
@@ -51,6 +61,8 @@ _NON_NAME_WORDS = frozenset(fold(word) for word in NON_NAME_WORDS)
 def strip_honorifics(name: str) -> str:
     """``H.E. General Jane Doe`` -> ``Jane Doe`` (repeatedly, keeping at least two words)."""
     result = name.strip()
+    while len(result.split()) > 2 and _AFTER_NAME.search(result):
+        result = _AFTER_NAME.sub("", result)
     while True:
         match = _HONORIFIC.match(result)
         if not match or len(result[match.end() :].split()) < 1:

@@ -9,7 +9,7 @@ from app.importing.anchored import Anchored
 from app.importing.document import Document
 
 _FINAL = re.compile(
-    r"no further (?:action|appeals?)(?: by the UA network| from the UA network| on this case)? "
+    r"no further (?:action|appeals?)(?: (?:by|from) the (?:UA|Urgent Action) network| on this case)? "
     r"(?:is|are|will be) (?:requested|required|needed|necessary)|"
     r"(?:asked|requested) to (?:take|send) no further (?:action|appeals)|"
     r"no (?:more|further) appeals (?:are|is) (?:needed|required|requested)|"
@@ -36,7 +36,7 @@ _FINAL = re.compile(
     r"keine weiteren appelle mehr(?!\s+nach\b)|"
     r"no se requieren? m[áa]s acciones|(?:segunda|tercera|primera) y [úu]ltima actualizaci[óo]n|"
     r"il n['’]est plus n[ée]cessaire d['’](?:envoyer (?:des|d['’]autres) appels|agir)|"
-    r"n[ãa]o (?:é|e|s[ãa]o) necess[áa]ri[ao]s? mais (?:nenhuma )?(?:a[çc][ãa]o|a[çc][õo]es|apelos)|"
+    r"n[ãa]o (?:é|e|s[ãa]o) necess[áa]ri[ao]s? mais (?:nenhuma )?(?:ac?[çc][ãa]o|ac?[çc][õo]es|apelos)|"
     r"geen verdere (?:actie|acties|brieven)(?: meer)? (?:nodig|vereist)|"
     r"non (?:sono|è) (?:più )?(?:necessari[ae]|richiest[ae]) ulteriori (?:azioni|appelli)",
     re.I,
@@ -75,7 +75,9 @@ _UPDATE = re.compile(
     r"esta es la (?:primera|segunda|tercera) actualizaci[óo]n|"
     r"dies ist die (?:erste|zweite|dritte) aktualisierung|\b(?:ua|fi)[\s-]*\d+/\d+\s*-\s*nachfolge\b|"
     r"\b(?:seconda|terza|quarta) AU\b|\b(?:tweede|derde|vierde) UA\b|"
-    r"ulteriori informazioni sull['’]\s*(?:au|ua)\b",
+    r"ulteriori informazioni sull['’]\s*(?:au|ua)\b|"
+    r"informa[çc][ãa]o (?:adicional|complementar) sobre (?:a )?(?:au|ua)\b|"
+    r"mais informa[çc][õo]es sobre (?:a )?(?:au|ua)\b|m[áa]s informaci[óo]n sobre (?:la )?(?:au|ua)\b",
     re.I,
 )
 # Searched in case-folded text, where a phrase begins (see anchored.py).
@@ -87,6 +89,7 @@ _UPDATE_PHRASES = Anchored(
         "update", "informaci", "compl", "primera ", "this is the ", "weitere informationen",
         "action compl", "ua", "fi", "ceci est la ", "esta es la ", "dies ist die ", "seconda ",
         "terza ", "quarta ", "tweede ", "derde ", "vierde ", "ulteriori informazioni",
+        "informação ", "informacao ", "mais informa", "más informa", "mas informa",
     ),
 )  # fmt: skip
 # "2nd update": its own pattern, searched when the text has the words it ends with.
