@@ -78,6 +78,7 @@ class LetterDialog(QDialog):
         self.settings = settings
         self.user_templates = user_templates
         self.letter: Letter | None = None
+        self.print_preview: QDialog | None = None  # the open print preview, if any
         self._written_to: int | None = None  # the official the letter in the editor greets
         self._signed_safely = False  # ...and whether it is signed with initials and town only
         self._signed_by: SenderProfile | None = None  # ...and the profile it was drafted with
