@@ -50,6 +50,9 @@ TODAY = date(2026, 3, 2)
 MINISTER = Target("Minister of Justice", "Rui Costa", "Dear Minister", "1 Main St", "m@x.example")
 
 
+FICTIONAL_ISSUE_DAY = date(2026, 1, 10)
+
+
 def fictional_document(
     ua_number: str = "12/26",
     title: str = "FICTIONAL TEACHER DETAINED FOR A POEM",
@@ -59,7 +62,8 @@ def fictional_document(
     official: str = "Rui Costa",
     kind: OutputKind = OutputKind.INITIAL,
 ) -> ParsedDocument:
-    """A small invented UA dated from the real today (the window's cases)."""
+    """A small invented UA due from the real today (the window's cases), issued early in 2026
+    so that the appeals the tests record in 2026 go out after it."""
     return ParsedDocument(
         ua_number=ua_number,
         ai_index=f"AMR 99/{ua_number.replace('/', '')}/2026",
@@ -67,7 +71,7 @@ def fictional_document(
         action_requested=kind != OutputKind.FINAL,
         title=title,
         country=country,
-        issued_on=date.today() - timedelta(days=10),
+        issued_on=FICTIONAL_ISSUE_DAY,
         deadline=deadline or date.today() + timedelta(days=20),
         persons=(Person(person, "she/her"),),
         targets=(

@@ -59,6 +59,31 @@ def check_sent_date(value: date | None, today: date | None = None) -> date | Non
     return value
 
 
+def first_issued(*issue_dates: date | None) -> date | None:
+    """The day a case began: the earliest issue date of its documents (and of the user's
+    correction), so an appeal sent before a later update was issued is never questioned."""
+    return min((day for day in issue_dates if day is not None), default=None)
+
+
+def check_sent_after_issue(
+    value: date | None, ua_number: str, issued_on: date | None, today: date | None = None
+) -> None:
+    """An appeal for a UA goes out on or after the day the UA was issued. An issue date still
+    to come (a fictional practice case, a misread year) cannot say which days are too early."""
+    if value is None or issued_on is None or issued_on > (today or date.today()):
+        return
+    if value < issued_on:
+        raise InvalidInput(
+            N_(
+                "{value} is before UA {ua_number} was issued ({issued}): an appeal is sent on "
+                "or after that day. Check the date; nothing was changed."
+            ),
+            value=value.isoformat(),
+            ua_number=ua_number,
+            issued=issued_on.isoformat(),
+        )
+
+
 def check_line(text: str, limit: int = bounds.MAX_TEXT) -> str:
     """One line of text (a place, a label) of at most ``limit`` characters, trimmed."""
     text = text.strip()

@@ -402,6 +402,13 @@ def case_row(session: Session, ua_number: str) -> CaseRow | None:
     return session.scalars(query).first()
 
 
+def issue_dates(session: Session, case: CaseRow) -> tuple[date | None, ...]:
+    """The case's issue date as shown (the user's correction, or the newest document's) and
+    the issue date of each of its documents."""
+    query = select(OutputRow.issued_on).where(OutputRow.case_id == case.id)
+    return (case.issued_on, *session.scalars(query))
+
+
 def detail(session: Session, row: CaseRow) -> CaseDetail:
     """The details of ``row`` (changes pending in ``session`` included), read as every other
     reader reads them (``app.store.case_detail``)."""

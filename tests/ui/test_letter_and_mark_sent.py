@@ -518,3 +518,33 @@ def test_escape_in_the_letter_editor_offers_to_keep_the_writers_words(
         assert draft.status is AppealStatus.DRAFT and "My own words." in draft.text
     else:
         assert kept == []
+
+
+def test_a_sent_date_before_the_ua_was_issued_is_refused_naming_the_issue_date(
+    make_window, app_paths, open_db, messages, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    from tests.builders import FICTIONAL_ISSUE_DAY as issued
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    window.menu_actions.mark_sent.trigger()
+    ask = window.case_actions.mark_sent_dialog
+    ask.date_edit.setDate(QDate(1990, 1, 1))
+    with qtbot.assertNotEmitted(window.case_updated):
+        qtbot.keyClick(ask, Qt.Key.Key_Return)
+    assert messages.shown == [
+        (
+            "error",
+            "The appeal was not recorded",
+            f"1990-01-01 is before UA 12/26 was issued ({issued.isoformat()}): an appeal is "
+            "sent on or after that day. Check the date; nothing was changed.",
+        )
+    ]
+    assert ask.isVisible() and list_appeals(open_db, ua_number="12/26") == []
+    ask.date_edit.setDate(QDate(issued.year, issued.month, issued.day))  # the day itself is fine
+    with qtbot.waitSignal(window.case_updated, timeout=5000):
+        qtbot.keyClick(ask, Qt.Key.Key_Return)
+    [appeal] = list_appeals(open_db, ua_number="12/26")
+    assert appeal.sent_on == issued

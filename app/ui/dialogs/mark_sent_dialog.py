@@ -73,7 +73,7 @@ class MarkSentDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._accept_if_dated_after_issue)
         self.buttons.rejected.connect(self.reject)
 
         self.form = QFormLayout()
@@ -135,6 +135,26 @@ class MarkSentDialog(QDialog):
         found = self.notices()
         self.notice_label.setText("\n".join(found))
         self.notice_label.setVisible(bool(found))
+
+    def _accept_if_dated_after_issue(self) -> None:
+        """Close with the choice, unless the day sent is before the UA was issued: then say so
+        and stay open on the date, so the writer corrects it without choosing the rest again."""
+        from app.domain.errors import InvalidInput
+        from app.services.limits import check_sent_after_issue, first_issued
+        from app.ui.errors import report_failure
+
+        choice = self.choice()
+        if choice.status is AppealStatus.SENT:
+            try:
+                issued = first_issued(
+                    self.case.issued_on, *(o.issued_on for o in self.case.outputs)
+                )
+                check_sent_after_issue(choice.sent_on, self.case.ua_number, issued)
+            except InvalidInput as error:
+                report_failure(self, _("The appeal was not recorded"), error)
+                self.date_edit.setFocus()
+                return
+        self.accept()
 
     def choice(self) -> MarkSentChoice:
         qdate = self.date_edit.date()

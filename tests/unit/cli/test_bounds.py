@@ -64,10 +64,15 @@ def test_sent_refuses_implausible_numbers_and_dates_in_one_line(
 
 
 def test_the_largest_count_and_an_old_date_are_accepted(
-    data: Path, capsys: pytest.CaptureFixture[str]
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # a UA that prints no issue date: any day from the earliest on may be the day it went out
+    undated = tmp_path / "undated.txt"
+    text = SAMPLE.read_text(encoding="utf-8").replace(" Date: 4 March 2027", "")
+    undated.write_text(text.replace("901/27", "903/27"), encoding="utf-8")
+    assert cli(capsys, data, "import", str(undated))[0] == 0
     code, out, _err = cli(
-        capsys, data, "sent", "901/27", "--channel", "post", "--count", "10000",
+        capsys, data, "sent", "903/27", "--channel", "post", "--count", "10000",
         "--date", "1990-01-01",
     )  # fmt: skip
     assert code == 0 and "Recorded 10000 appeals" in out

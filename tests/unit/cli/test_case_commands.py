@@ -262,3 +262,26 @@ def test_a_folder_import_says_which_files_are_pictures(
             "(saved as a .txt file, or pasted)."
         ) in lines
     assert "seed.txt: imported (UA 119/21)" in lines
+
+
+def test_a_sent_date_before_the_ua_was_issued_is_refused_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli(capsys, tmp_path, "import", str(INITIAL_2019), str(UPDATE_2019))  # 14 Feb, 5 May 2023
+    before = counts(tmp_path)
+    sent = ("sent", "28/23", "--channel", "post", "--date")
+    code, out, err = cli(capsys, tmp_path, *sent, "1990-01-01")
+    assert (code, out) == (1, "")
+    assert err == (
+        "appeal-desk: 1990-01-01 is before UA 28/23 was issued (2023-02-14): an appeal is sent "
+        "on or after that day. Check the date; nothing was changed.\n"
+    )
+    assert counts(tmp_path) == before
+    # a letter sent between the first UA and its update is dated as it went out
+    code, out, _ = cli(capsys, tmp_path, *sent, "2023-03-01")
+    assert code == 0 and "on March 1, 2023 (Post)." in out
+    [appeal] = json.loads(cli(capsys, tmp_path, "appeal", "list", "--json")[1])
+    code, _, err = cli(capsys, tmp_path, "appeal", "edit", appeal["id"], "--date", "2023-02-13")
+    assert code == 1 and "before UA 28/23 was issued (2023-02-14)" in err
+    [unchanged] = json.loads(cli(capsys, tmp_path, "appeal", "list", "--json")[1])
+    assert unchanged["date"] == "2023-03-01"

@@ -133,8 +133,9 @@ def test_bad_case_input_is_exit_1_and_changes_nothing(
 
 
 def test_appeal_list_edit_delete(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    sent_on = (date.today() - timedelta(days=10)).isoformat()
-    corrected_on = (date.today() - timedelta(days=9)).isoformat()
+    # days no earlier than the sample UA's issue date, whatever today is
+    sent_on = date.today().isoformat()
+    corrected_on = (date.today() + timedelta(days=1)).isoformat()
     cli(capsys, tmp_path, "import", str(INITIAL_901))
     cli(capsys, tmp_path, "sent", "901/27", "--channel", "post", "--date", sent_on)
     code, out, _ = cli(capsys, tmp_path, "appeal", "list", "--json")

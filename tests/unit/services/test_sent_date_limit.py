@@ -88,3 +88,16 @@ def test_every_way_of_marking_sent_refuses_a_future_date(db: Database) -> None:
     sent = update_status(db, printed.appeal_id, AppealStatus.SENT, sent_on=tomorrow())
     assert sent.sent_on == tomorrow()
     assert [a.sent_on for a in list_appeals(db, status=AppealStatus.SENT)] == [tomorrow()]
+
+
+def test_an_issue_date_still_to_come_does_not_judge_the_day_sent() -> None:
+    from app.services.limits import check_sent_after_issue, first_issued
+
+    today = date(2026, 12, 7)
+    issued = first_issued(date(2026, 5, 5), None, date(2026, 2, 14))  # the first UA's day
+    assert issued == date(2026, 2, 14)
+    check_sent_after_issue(date(2026, 3, 1), "28/26", issued, today)  # before the update: fine
+    with pytest.raises(InvalidInput, match=r"before UA 28/26 was issued \(2026-02-14\)"):
+        check_sent_after_issue(date(2026, 2, 13), "28/26", issued, today)
+    # a fictional practice case dated next year, or a misread year: any day may be right
+    check_sent_after_issue(date(1990, 1, 1), "901/27", date(2027, 3, 4), today)
