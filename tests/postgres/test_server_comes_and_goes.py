@@ -1,5 +1,6 @@
-"""A group's laptops on one server: switched on together on an empty database, and carrying
-on after the server closed their connections (it was restarted)."""
+"""A group's laptops on one server: switched on together on an empty database, carrying on
+after the server closed their connections (it was restarted), and giving up on a link that
+died."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from app.services.events import create_event, event_tally, get_event, record_event_letter
@@ -118,3 +120,41 @@ def test_a_server_that_never_answers_is_said_after_a_while_not_waited_for_foreve
     silent.close()
     assert laptop.returncode == 1
     assert "timeout" in laptop.stderr
+
+
+def unix_socket(pg_url: str) -> Path | None:
+    """The server's own Unix socket when .ci/postgres.sh started it on this machine (in
+    APPEAL_DESK_PG_DIR, as that script does)."""
+    import os
+
+    folder = Path(os.environ.get("APPEAL_DESK_PG_DIR", "/tmp/appeal-desk-pg"))
+    found = folder / f".s.PGSQL.{make_url(pg_url).port or 5432}"
+    return found if found.is_socket() else None
+
+
+def test_a_read_over_a_link_that_died_gives_up_and_says_the_server_did_not_answer(
+    pg_url: str,
+) -> None:
+    """The laptop's link dies while its connections are open (nothing answers, not even a
+    refusal): the next read gives up after the connection's timeout and its new connection's
+    (each ten seconds) instead of waiting for the system's quarter of an hour, and says so."""
+    server = unix_socket(pg_url)
+    own_network = subprocess.run(["unshare", "-n", "ip", "link"], capture_output=True)
+    if server is None or own_network.returncode != 0:
+        pytest.skip("needs the server's Unix socket and a network namespace (unshare -n, ip)")
+    laptop = subprocess.run(
+        ["unshare", "-n", sys.executable, "-m", "tests.postgres.link_goes_dead"]
+        + [pg_url, str(server)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,  # a laptop that waited for the system's own timeout would be stopped
+    )
+    said = laptop.stdout.splitlines()
+    assert said[0] == "listed 0 cases", laptop.stderr
+    assert said[1] == (
+        "said: The database server 127.0.0.1:{port} did not answer (timeout after 10 seconds)."
+        " Check that this computer is connected to the network and that the server is"
+        " running, then try again. Nothing was changed."
+    ).format(port=said[1].split(":")[2].split(" ")[0])
+    assert said[2].startswith("after ")  # the seconds it took, for whoever reads the log
