@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -201,6 +202,28 @@ OTHER_KEYS = ("letter-language", "ui-language", "page-size", "caution-countries"
 SETTING_KEYS = SENDER_KEYS + OTHER_KEYS  # what ``appeal-desk settings set`` can change
 
 
+# An address of the form local@domain: one @, a domain of dotted parts, and none of the
+# spaces or marks of a display name or a list ("Ana <ana@example.org>", "a@x.org, b@y.org").
+_NOT_IN_ADDRESS = r"\s@<>(),;:\"\[\]\\"
+_EMAIL_ADDRESS = re.compile(
+    rf"[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}.]+(?:\.[^{_NOT_IN_ADDRESS}.]+)+"
+)
+
+
+def check_email(value: str) -> str:
+    """The writer's e-mail address, trimmed: empty (none), or of the form local@domain."""
+    value = value.strip()
+    if value and _EMAIL_ADDRESS.fullmatch(value) is None:
+        raise InvalidInput(
+            N_(
+                "{value} is not an e-mail address: write it as name@example.org (a name, @, "
+                "then the domain), or leave it empty. The settings were not changed."
+            ),
+            value=value,
+        )
+    return value
+
+
 def changed_setting(
     settings: Settings,
     key: str,
@@ -214,6 +237,8 @@ def changed_setting(
     from app.i18n import normalize_locale
 
     value = value.strip()
+    if key == "email":
+        check_email(value)
     if key in SENDER_KEYS:
         return replace(settings, sender=replace(settings.sender, **{key: value}))
     if key == "caution-countries":

@@ -230,3 +230,34 @@ def test_the_window_selects_its_first_case_at_start_in_every_direction(
         assert window.detail.case.ua_number == "14/26"
     finally:
         apply_language("en")
+
+
+def test_settings_refuse_an_e_mail_address_that_is_not_one_and_stay_open(
+    make_window, app_paths, messages
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.settings import load_settings
+
+    window = make_window()
+    window.menu_actions.settings.trigger()
+    dialog = window.case_actions.settings_dialog
+    dialog.name_edit.setText("Ana Example")
+    dialog.email_edit.setText("not-an-email")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    assert messages.shown == [
+        (
+            "error",
+            "Settings not saved",
+            "not-an-email is not an e-mail address: write it as name@example.org (a name, @, "
+            "then the domain), or leave it empty. The settings were not changed.",
+        )
+    ]
+    assert dialog.isVisible() and dialog.name_edit.text() == "Ana Example"
+    assert load_settings(app_paths).sender.name == ""  # nothing stored
+    dialog.email_edit.setText("ana@example.org")
+    save.click()
+    assert not dialog.isVisible()
+    saved = load_settings(app_paths).sender
+    assert (saved.name, saved.email) == ("Ana Example", "ana@example.org")

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import InvalidInput
 from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
 from app.i18n import _
-from app.settings import Settings
+from app.settings import Settings, check_email
 from app.ui.choice_combo import choice_combo, interface_language_combo, page_size_combo
+from app.ui.errors import report_failure
 from app.ui.formatting import language_name
 from app.ui.style import Role, apply_role
 
@@ -67,7 +69,7 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
 
         self.sender_group = QGroupBox()
@@ -180,6 +182,18 @@ class SettingsDialog(QDialog):
             combo.setMinimumWidth(_content_width(combo))
         # every choice and hint whole, in this language: the dialog grows to its new size
         self.resize(self.size().expandedTo(self.sizeHint()))
+
+    def _accept_if_valid(self) -> None:
+        """Save closes the dialog unless the e-mail address is not one: then it says so and
+        stays open on that field, with everything typed still there."""
+        try:
+            check_email(self.email_edit.text())
+        except InvalidInput as error:
+            report_failure(self, _("Settings not saved"), error)
+            self.email_edit.setFocus()
+            self.email_edit.selectAll()
+            return
+        self.accept()
 
     def settings(self) -> Settings:
         sender = SenderProfile(

@@ -105,3 +105,23 @@ def test_a_regional_letter_language_is_accepted_when_its_language_has_letters(
     code, _out, err = cli(capsys, tmp_path, "settings", "set", "letter-language", "it")
     assert code == 1 and "it is not one of the languages: en, ar, de, es, fr, pt." in err
     assert load_settings(resolve_paths(tmp_path)).letter_language == "en_GB"
+
+
+@pytest.mark.parametrize(
+    "typed", ["not-an-email", "ana@", "@example.org", "ana@example", "Ana <ana@example.org>"]
+)
+def test_an_e_mail_address_without_the_form_local_at_domain_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    assert cli(capsys, tmp_path, "settings", "set", "email", "ana@example.org")[0] == 0
+    code, out, err = cli(capsys, tmp_path, "settings", "set", "email", typed)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"appeal-desk: {typed} is not an e-mail address: write it as name@example.org (a name, "
+        "@, then the domain), or leave it empty. The settings were not changed.\n"
+    )
+    assert load_settings(resolve_paths(tmp_path)).sender.email == "ana@example.org"
+    assert "email: ana@example.org" in cli(capsys, tmp_path, "settings", "show")[1]
+    assert cli(capsys, tmp_path, "settings", "set", "email", "")[0] == 0  # cleared
+    code, out, _err = cli(capsys, tmp_path, "settings", "set", "email", "josé.ñ@correo.example")
+    assert code == 0 and out == "email is now: josé.ñ@correo.example\n"
