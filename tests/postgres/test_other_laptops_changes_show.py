@@ -147,3 +147,32 @@ def test_coming_back_to_the_window_reads_the_servers_notices_off_the_windows_thr
     assert window.isActiveWindow()
     server_comes_back(pg_url)
     window.close()
+
+
+def test_after_the_server_restarts_the_list_catches_up_and_never_goes_back(
+    qtbot,
+    gui_app,  # noqa: F811
+    messages,  # noqa: F811
+    pg_url: str,
+    tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    """The server restarts (every connection closed) between two imports on another laptop:
+    the window lists what was imported meanwhile and never shows an older list on the way."""
+    from tests.builders import INITIAL_901
+    from tests.postgres.test_server_comes_and_goes import close_every_connection
+
+    laptop_a = ["--data-dir", str(tmp_path / "laptop-a"), "--database-url", pg_url]
+    assert main([*laptop_a, "import", str(INITIAL_902)]) == 0
+    window = open_window(qtbot, pg_url, tmp_path / "laptop-b")
+    assert window.catch_up is not None
+    listed: list[dict[str, str]] = [sent_column(window)]
+    window.cases_loaded.connect(lambda: listed.append(sent_column(window)))
+    assert listed == [{"902/27": "0"}]
+
+    close_every_connection(pg_url)  # what a restart does to the laptop's connections
+    assert main([*laptop_a, "import", str(INITIAL_901)]) == 0
+    assert main([*laptop_a, "sent", "902/27", "--target", "1", "--channel", "post"]) == 0
+    qtbot.waitUntil(lambda: listed[-1] == {"902/27": "1", "901/27": "0"}, timeout=30_000)
+    assert all(len(rows) <= len(after) for rows, after in zip(listed, listed[1:]))
+    assert messages.shown == []  # no box: the window carried on by itself
+    window.close()
