@@ -61,12 +61,7 @@ def list_cases(
     from app.store.case_list import read_cases
 
     words = tuple(fold(search).split())
-    sqlite = db.dialect == "sqlite"
-    rows = db.read(
-        lambda execute: read_cases(
-            execute, open_only=not include_closed, words=words, sqlite=sqlite
-        )
-    )
+    rows = db.read(lambda execute: read_cases(execute, open_only=not include_closed, words=words))
     return sorted(rows, key=list_order(today or date.today()))
 
 
@@ -74,21 +69,15 @@ def peek_cases(
     paths: AppPaths,
     database_url: str | None = None,
     today: date | None = None,
-    before_rows: Callable[[], object] | None = None,
 ) -> list[CaseSummary] | None:
     """Every case as ``list_cases(include_closed=True)`` gives it, read before the store is
     opened (start-up: no SQLAlchemy import, about 200 ms sooner); None when that is not
-    possible (another database, a store that needs migrating or is damaged, no store yet).
-    ``before_rows`` is called once SQLite has made the list, before it becomes Python rows
-    (``app.store.case_list.read_cases``)."""
+    possible (another database, a store that needs migrating or is damaged, no store yet)."""
     if database_url is not None:
         return None
     from app.store.case_list import read_cases, read_file
 
-    rows = read_file(
-        paths.database,
-        lambda execute: read_cases(execute, sqlite=True, before_rows=before_rows),
-    )
+    rows = read_file(paths.database, read_cases)
     return None if rows is None else sorted(rows, key=list_order(today or date.today()))
 
 
@@ -131,8 +120,7 @@ def get_summary(db: Database, case_id: int) -> CaseSummary | None:
     """The list row of one case (to refresh a single row after a change)."""
     from app.store.case_list import read_cases
 
-    sqlite = db.dialect == "sqlite"
-    found = db.read(lambda execute: read_cases(execute, case_ids=[case_id], sqlite=sqlite))
+    found = db.read(lambda execute: read_cases(execute, case_ids=[case_id]))
     return found[0] if found else None
 
 

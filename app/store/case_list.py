@@ -7,28 +7,32 @@ about 200 ms before a first query could run, so the window shows the cases while
 is opened, checked and migrated in the background. A read takes a function that runs one
 statement with named parameters (``:name``, which both drivers accept) and returns its rows.
 
-A SQLite store gives the list as JSON texts of a few thousand cases each, which SQLite
-makes in one step per text: a reader on another thread holds the interpreter lock only to
-turn the text into rows (``json.loads``), where row by row it took the lock back for each
-of the 60,000 rows of 10,000 cases and their persons, officials and appeals. A caller can
-have the first texts made before any becomes a row (``before_rows``).
+A read is a statement per table (cases; persons; officials; appeals sent), each giving its
+rows by case id along an index, matched to the cases in one walk: one form for every
+backend. The database could instead make the rows as JSON texts (an earlier form for
+SQLite, whose module hands the interpreter lock back for each row it steps to, so a thread
+busy with Python meanwhile holds up such a read). Measured at 10,000 cases it did not pay:
+PostgreSQL took 5 to 10 times as long to make them (330-650 ms against about 65 ms for the
+four statements); on SQLite it took about 15% more CPU time (131 against 113 ms), and
+neither the window's "ready" and whole-list figures nor a read beside 150 ms of Python on
+another thread ended sooner with it.
 
 The preview is the first screen of open cases in the default order (upcoming deadlines
-soonest first, then passed ones, then undated: ``app.services.cases.list_order``), read as
-the same JSON text: the store's counts, where the first screen ends, then one statement
-along the deadline index. About 3 ms of CPU where the whole list of 10,000 cases takes
-about 130 ms, so the window paints it first and swaps in the whole list when it arrives.
+soonest first, then passed ones, then undated: ``app.services.cases.list_order``): the
+store's counts, where the first screen ends, then the same statements for the cases up to
+there, found along the deadline index. About 3 ms of CPU where the whole list of 10,000
+cases takes about 120 ms, so the window paints it first and swaps in the whole list when
+it arrives.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from itertools import groupby, islice
+from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from sys import intern
@@ -53,10 +57,8 @@ END"""
 # Cases removed with their appeals kept as history are never listed. Every statement gives
 # its rows by case id: the cases' persons, officials and totals are kept in that order (flat
 # sequences, see _ByCase) and matched to the cases in one walk, without a table by case id.
-_CASES = (
-    "SELECT id, ua_number, title, country, status, deadline, is_sample FROM cases "
-    "WHERE removed_at IS NULL{where} ORDER BY id"
-)
+_LISTED = "id, ua_number, title, country, status, deadline, is_sample"
+_CASES = f"SELECT {_LISTED} FROM cases WHERE removed_at IS NULL{{where}} ORDER BY id"
 _PERSONS = "SELECT case_id, name FROM persons{where} ORDER BY case_id, position"
 _TARGETS = f"SELECT case_id, {OFFICIAL_LABEL} FROM targets{{where}} ORDER BY case_id, position"
 _SENT = (
@@ -64,27 +66,6 @@ _SENT = (
     "WHERE status = :sent AND kind = :appeal{and_where} GROUP BY case_id ORDER BY case_id"
 )
 _LIKE_ESCAPE = "/"
-# SQLite: the same rows as one JSON text: [[id, ua_number, title, country, status, deadline,
-# is_sample, [persons], [officials], appeals sent], ...] for the cases of ``listed``. Each
-# case's persons and officials come in order from an index that holds what is shown.
-_LISTED_AS_JSON = f"""json_group_array(json_array(
-    id, ua_number, title, country, status, deadline, is_sample,
-    json((SELECT json_group_array(name) FROM
-        (SELECT name FROM persons WHERE case_id = listed.id ORDER BY position))),
-    json((SELECT json_group_array(label) FROM
-        (SELECT {OFFICIAL_LABEL} AS label FROM targets
-        WHERE case_id = listed.id ORDER BY position))),
-    (SELECT COALESCE(SUM(count), 0) FROM appeals
-        WHERE case_id = listed.id AND status = :sent AND kind = :appeal)))"""
-# The next (at most) :size cases after :after in id order, with the last id and the number
-# of cases in the text.
-_CASES_AS_JSON = f"""SELECT {_LISTED_AS_JSON}, MAX(id), COUNT(*)
-FROM (SELECT id, ua_number, title, country, status, deadline, is_sample FROM cases
-    WHERE removed_at IS NULL AND id > :after{{where}} ORDER BY id LIMIT :size) AS listed"""
-CASES_PER_TEXT = 2_000
-# At start-up the texts of this many cases are made before their rows are wanted; a larger
-# store's others are made and read in turn afterwards (each text stays small in memory).
-CASES_MADE_AHEAD = 16_000
 
 
 def read_cases(
@@ -93,18 +74,11 @@ def read_cases(
     case_ids: Sequence[int] | None = None,
     open_only: bool = False,
     words: Sequence[str] = (),
-    sqlite: bool = False,
-    before_rows: Callable[[], object] | None = None,
-    per_text: int = CASES_PER_TEXT,
 ) -> list[CaseSummary]:
     """List rows of every case, or of ``case_ids``, of the open ones, of those whose stored
-    folded text holds every one of ``words`` (folded already); in no particular order.
-
-    ``sqlite``: the store is SQLite, which gives the rows as JSON texts of ``per_text``
-    cases; ``before_rows`` is then called once the texts of the first ``CASES_MADE_AHEAD``
-    cases are made, before any becomes a row (start-up: the window's first frame first)."""
+    folded text holds every one of ``words`` (folded already); in no particular order."""
     conditions: list[str] = []
-    params: dict[str, Any] = {"sent": AppealStatus.SENT.value, "appeal": AppealKind.APPEAL.value}
+    params: dict[str, Any] = {}
     if case_ids is not None:
         conditions.append(f"id IN ({', '.join(str(int(i)) for i in case_ids) or 'NULL'})")
     if open_only:
@@ -114,21 +88,26 @@ def read_cases(
         conditions.append(f"search_text LIKE :word{n} ESCAPE '{_LIKE_ESCAPE}'")
         params[f"word{n}"] = f"%{_escape_like(word)}%"
     where = "".join(f" AND {condition}" for condition in conditions)
-    if sqlite:
-        texts = _json_texts(execute, where, params, per_text)
-        ahead = list(islice(texts, max(1, CASES_MADE_AHEAD // per_text)))
-        if before_rows is not None:
-            before_rows()
-        return _summaries_from_json(_in_turn(ahead, texts))
     # The other tables: rows of the cases asked for (every row when every case is listed;
     # those of removed cases are simply not used).
     owners = f"case_id IN (SELECT id FROM cases WHERE removed_at IS NULL{where})" if where else ""
+    return _read(execute, _CASES.format(where=where), owners, params)
+
+
+def _read(
+    execute: Execute, cases: str, owners: str, params: dict[str, Any], by_id: bool = True
+) -> list[CaseSummary]:
+    """The list rows of the cases the statement ``cases`` gives (by id, unless ``by_id`` is
+    False: they are then put in that order here), with the other tables' rows of the cases
+    ``owners`` selects (``case_id ...``; every row if empty)."""
+    params = {**params, "sent": AppealStatus.SENT.value, "appeal": AppealKind.APPEAL.value}
     persons = _grouped(execute(_PERSONS.format(where=f" WHERE {owners}" if owners else ""), params))
     officials = _grouped(
         execute(_TARGETS.format(where=f" WHERE {owners}" if owners else ""), params), intern
     )
     sent = _totals(execute(_SENT.format(and_where=f" AND {owners}" if owners else ""), params))
-    return _summaries(execute(_CASES.format(where=where), params), persons, officials, sent)
+    rows = execute(cases, params)
+    return _summaries(rows if by_id else sorted(rows, key=itemgetter(0)), persons, officials, sent)
 
 
 _OPEN = "status = :open AND removed_at IS NULL"
@@ -148,11 +127,7 @@ _NTH_PASSED = (
     "ORDER BY deadline DESC LIMIT 1 OFFSET :offset"
 )
 _COUNT_UPCOMING = f"SELECT COUNT(*) FROM cases WHERE {_OPEN_BY_DEADLINE} AND deadline >= :today"
-_PREVIEW_DATED_AS_JSON = (
-    f"SELECT {_LISTED_AS_JSON} FROM cases AS listed "
-    f"WHERE {_OPEN_BY_DEADLINE} AND deadline >= :first AND deadline <= :last"
-)
-_PREVIEW_OPEN_AS_JSON = f"SELECT {_LISTED_AS_JSON} FROM cases AS listed WHERE {_OPEN}"
+_DATED_BETWEEN = f"{_OPEN_BY_DEADLINE} AND deadline >= :first AND deadline <= :last"
 # Read from the (status, removed_at) index alone.
 _COUNTS = "SELECT status, COUNT(*) FROM cases WHERE removed_at IS NULL GROUP BY status"
 
@@ -169,23 +144,25 @@ def read_preview(
     open_count = counts.get(params["open"], 0)
     closed_count = sum(n for status, n in counts.items() if status != params["open"])
     if open_count + closed_count <= whole_list_at_most:
-        every = read_cases(execute, sqlite=True)
+        every = read_cases(execute)
         return CaseListPreview(tuple(every), open_count, closed_count, complete=True)
     last = list(execute(_NTH_UPCOMING, {**params, "offset": size - 1}))
     if last:
-        bounds = {"first": params["today"], "last": last[0][0]}
+        params |= {"first": params["today"], "last": last[0][0]}
     else:
         upcoming = int(next(iter(execute(_COUNT_UPCOMING, params)))[0])
         first = list(execute(_NTH_PASSED, {**params, "offset": size - upcoming - 1}))
-        # every upcoming case and the most recently passed ones; or every open case
-        bounds = {"first": first[0][0], "last": "9999-12-31"} if first else {}
-    # one statement: the cases along the deadline index, each one's persons and officials
-    # along theirs (no sort, no row of another case read)
-    statement = _PREVIEW_DATED_AS_JSON if bounds else _PREVIEW_OPEN_AS_JSON
-    shown = {**params, **bounds, "sent": AppealStatus.SENT.value, "appeal": AppealKind.APPEAL.value}
-    (text,) = next(iter(execute(statement, shown)))
-    cases = _summaries_from_json([text])
-    return CaseListPreview(cases=tuple(cases), open_count=open_count, closed_count=closed_count)
+        if first:  # every upcoming case and the most recently passed ones
+            params |= {"first": first[0][0], "last": "9999-12-31"}
+    # Each statement finds the cases along the deadline index (or the open ones along the
+    # status index), the other tables' rows of them along theirs, in order. The first
+    # screen's cases are put in id order here: SQLite would otherwise walk every case in id
+    # order to find them, where it holds statistics on a small store.
+    shown = _DATED_BETWEEN if "first" in params else _OPEN
+    cases = f"SELECT {_LISTED} FROM cases WHERE {shown}"
+    owners = f"case_id IN (SELECT id FROM cases WHERE {shown})"
+    cases_shown = _read(execute, cases, owners, params, by_id=False)
+    return CaseListPreview(tuple(cases_shown), open_count, closed_count)
 
 
 def read_file(db_path: Path, read: Callable[[Execute], _T]) -> _T | None:
@@ -209,81 +186,6 @@ def read_file(db_path: Path, read: Callable[[Execute], _T]) -> _T | None:
         return None
     finally:
         conn.close()
-
-
-def _json_texts(
-    execute: Execute, where: str, params: dict[str, Any], per_text: int
-) -> Iterator[str]:
-    """The JSON texts of the cases ``where`` selects, ``per_text`` cases each, in id order."""
-    after = -(2**63)  # below every id
-    while True:
-        text, last, count = next(
-            iter(
-                execute(
-                    _CASES_AS_JSON.format(where=where), {**params, "after": after, "size": per_text}
-                )
-            )
-        )
-        if count:
-            yield text
-        if count < per_text:
-            return
-        after = last
-
-
-def _in_turn(ahead: list[str], rest: Iterator[str]) -> Iterator[str]:
-    """The texts made ahead, each let go as it is handed over, then the rest as made."""
-    ahead.reverse()
-    while ahead:
-        yield ahead.pop()
-    yield from rest
-
-
-def _summaries_from_json(texts: Iterable[str]) -> list[CaseSummary]:
-    """List rows from the JSON texts of ``_CASES_AS_JSON``, each text let go once read.
-    Equal countries, deadlines and lists of officials share one object, the officials' labels
-    are interned (memory: 100,000 rows), as ``_summaries`` does."""
-    statuses = {status.value: status for status in CaseStatus}
-    countries: dict[str, str] = {}
-    deadlines: dict[str | None, date | None] = {None: None}
-    officials_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
-    empty: tuple[str, ...] = ()
-    rows: list[CaseSummary] = []
-    for text in texts:
-        for (
-            case_id,
-            ua_number,
-            title,
-            country,
-            status,
-            deadline,
-            is_sample,
-            persons,
-            officials,
-            sent,
-        ) in json.loads(text):
-            if deadline not in deadlines:
-                deadlines[deadline] = date.fromisoformat(deadline)
-            if officials:
-                named = tuple(map(intern, officials))
-                named = officials_seen.setdefault(named, named)
-            else:
-                named = empty
-            rows.append(
-                CaseSummary(
-                    case_id,
-                    ua_number,
-                    title,
-                    countries.setdefault(country, country),
-                    statuses[status],
-                    deadlines[deadline],
-                    tuple(persons) if persons else empty,
-                    named,
-                    sent,
-                    bool(is_sample),
-                )
-            )
-    return rows
 
 
 def _escape_like(word: str) -> str:
