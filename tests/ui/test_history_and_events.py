@@ -222,3 +222,31 @@ def test_undo_and_redo_show_at_once_in_the_open_lists(
     assert history.model.rowCount() == 0
     edit.undo.trigger()
     assert history.model.rowCount() == 1
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_escape_in_the_appeal_editor_asks_before_dropping_the_changes(
+    qtbot,
+    history,
+    store: Database,
+    messages: RecordedMessages,
+    keep: bool,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.dialogs.appeal_edit_dialog import AppealEditDialog
+
+    history.editing.edit_current()
+    editor = history.findChild(AppealEditDialog)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # nothing changed: it closes without a question
+    assert messages.shown == [] and not editor.isVisible()
+    history.editing.edit_current()
+    editor = [d for d in history.findChildren(AppealEditDialog) if d.isVisible()][0]
+    editor.text.setPlainText("Dear Minister, as I sent it")
+    messages.answer = keep
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert messages.shown == [
+        ("ask", "Keep your changes?", "You changed this appeal record. Save your changes?")
+    ]
+    assert not editor.isVisible()
+    [record] = appeals.list_appeals(store)
+    expected = "Dear Minister, as I sent it" if keep else "Dear Minister, as sent"
+    assert record.text == expected

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from app.domain.model import Channel
 from app.services import appeals, cases, editing
@@ -350,3 +350,34 @@ def test_one_question_deletes_a_case_and_its_box_says_whether_its_appeals_stay(
     qtbot.waitUntil(lambda: "61/15" not in listed(window))
     assert [title for _kind, title, _text in messages.shown] == ["Delete UA 61/15?"]
     assert len(appeals.list_appeals(open_db)) == (1 if keep else 0)
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_escape_in_the_case_editor_asks_before_dropping_the_changes(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,
+    keep: bool,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.dialogs.case_edit_dialog import CaseEditDialog
+
+    store_documents(app_paths, fictional_document("62/15", title="FICTIONAL JOURNALIST HELD"))
+    window = make_window()
+    window.edits.edit_case.trigger()
+    dialog = window.findChild(CaseEditDialog)
+    dialog.title.setText("Journalist held for an article")
+    messages.answer = keep
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert messages.shown == [
+        ("ask", "Keep your changes?", "You changed this case. Save your changes?")
+    ]
+    assert not dialog.isVisible()
+    title = cases.get_case(open_db, "62/15").title
+    assert title == ("Journalist held for an article" if keep else "FICTIONAL JOURNALIST HELD")
+    window.edits.edit_case.trigger()
+    again = [d for d in window.findChildren(CaseEditDialog) if d.isVisible()][0]
+    again.title.setText("Something else")
+    again.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()  # Cancel: no question
+    assert len(messages.shown) == 1 and cases.get_case(open_db, "62/15").title == title

@@ -22,6 +22,7 @@ from app.domain.model import AppealRecord, AppealStatus, Channel, Target
 from app.i18n import _
 from app.services.database import Database
 from app.ui.errors import report_failure
+from app.ui.messages import Messages
 from app.ui.formatting import channel_label
 from app.ui.models.appeal_table_model import status_label
 
@@ -82,7 +83,7 @@ class AppealEditDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self._discard)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -107,6 +108,21 @@ class AppealEditDialog(QDialog):
             target_index=official if official != record.target_index else None,
             text=text if text != record.text else None,
         )
+
+    def _discard(self) -> None:
+        """Cancel: the changes go, as the button says (Escape and the close box ask first)."""
+        QDialog.reject(self)
+
+    def reject(self) -> None:
+        """Escape or the window's close box: changes typed here are never dropped without
+        asking, as in the letter editor. Yes saves them (the dialog stays open, saying why,
+        if they cannot be saved); No closes without them."""
+        if self.edits() != AppealEdits() and Messages.ask(
+            self, _("Keep your changes?"), _("You changed this appeal record. Save your changes?")
+        ):
+            self.save()
+            return
+        super().reject()
 
     def save(self) -> None:
         from app.services.editing import edit_appeal

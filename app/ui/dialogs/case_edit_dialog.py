@@ -31,6 +31,7 @@ from app.domain.model import CaseDetail, CaseStatus, Person, Target
 from app.i18n import _
 from app.services.database import Database
 from app.ui.errors import report_failure
+from app.ui.messages import Messages
 from app.ui.style import Role, apply_role
 from app.ui.views.case_detail_html import field_label
 
@@ -160,7 +161,7 @@ class CaseEditDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self._discard)
         layout.addWidget(self.buttons)
         self._set_official_headers()
         self.resize(760, 620)
@@ -293,6 +294,21 @@ class CaseEditDialog(QDialog):
             persons=persons if persons != case.persons else None,
             targets=officials if officials != case.targets else None,
         )
+
+    def _discard(self) -> None:
+        """Cancel: the changes go, as the button says (Escape and the close box ask first)."""
+        QDialog.reject(self)
+
+    def reject(self) -> None:
+        """Escape or the window's close box: changes typed here are never dropped without
+        asking, as in the letter editor. Yes saves them (the dialog stays open, saying why,
+        if they cannot be saved); No closes without them."""
+        if self.edits() != CaseEdits() and Messages.ask(
+            self, _("Keep your changes?"), _("You changed this case. Save your changes?")
+        ):
+            self.save()
+            return
+        super().reject()
 
     def save(self) -> None:
         from app.services.editing import edit_case
