@@ -22,8 +22,8 @@ from app.domain.model import AppealRecord, AppealStatus, Channel, Target
 from app.i18n import _
 from app.services.database import Database
 from app.ui.errors import report_failure
-from app.ui.messages import Messages
 from app.ui.formatting import channel_label
+from app.ui.messages import Messages
 from app.ui.models.appeal_table_model import status_label
 
 
