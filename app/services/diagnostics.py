@@ -100,8 +100,32 @@ def collect(
             ("external database", str(bool(settings.database_url))),
         ]
     facts += store_figures(db)
+    facts += worker_facts()
     facts += extra or []
     return facts
+
+
+def worker_facts() -> list[tuple[str, str]]:
+    """Where letters are rendered and import files read: in their worker process, or inside
+    the app without time and memory limits because no worker could start (and why)."""
+    from app.letters import render_worker
+    from app.services import isolated_parsing
+
+    def where(reason: str | None) -> str:
+        if reason is None:
+            return "in a worker process"
+        return f"inside the app, without time or memory limits ({redact_text(reason)})"
+
+    return [
+        ("letters rendered", where(render_worker.unguarded_reason())),
+        ("import files read", where(isolated_parsing.unguarded_reason())),
+    ]
+
+
+def redact_text(text: str) -> str:
+    """``text`` with the home folder replaced by ``~`` wherever it names it."""
+    home = str(Path.home())
+    return text.replace(home, "~") if home not in ("/", "") else text
 
 
 def format_report(facts: list[tuple[str, str]]) -> str:

@@ -3,16 +3,38 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from app import __version__
-from app.domain.model import Channel, SenderProfile
-from app.paths import AppPaths
+from app.domain.model import CaseDetail, Channel, SenderProfile
+from app.letters import render_worker
+from app.paths import AppPaths, resolve_paths
 from app.services.appeals import record_appeal
 from app.services.database import Database
 from app.services.diagnostics import collect, format_report, redact_path
+from app.services.letters import draft_letter
 from app.settings import Settings
-from tests.builders import TODAY, add_cases, numbered_case
+from tests.builders import TODAY, add_cases, make_case, numbered_case
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    """The data folder of the ``db`` fixture's store."""
+    return resolve_paths(tmp_path / "data")
+
+
+@pytest.fixture
+def fresh_letter_worker(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A letter worker of this test's own, and no fallback decided yet."""
+    worker = render_worker.RenderWorker()
+    monkeypatch.setattr(render_worker, "_worker", worker)
+    monkeypatch.setattr(render_worker, "_unguarded", [])
+    yield
+    worker.stop()
 
 
 def test_report_has_versions_and_counts_but_no_personal_data(paths: AppPaths, db: Database) -> None:
@@ -53,3 +75,26 @@ def test_home_folder_is_replaced_by_a_tilde() -> None:
 def test_report_comes_out_without_a_store(paths: AppPaths) -> None:
     report = format_report(collect(paths))
     assert "store" in report and "not open" in report
+
+
+def report_values(paths: AppPaths) -> dict[str, str]:
+    report = format_report(collect(paths))
+    return {k.strip(): v for k, v in (line.split(" : ", 1) for line in report.splitlines()[1:])}
+
+
+def test_report_says_letters_are_rendered_in_their_worker_process(
+    paths: AppPaths, fresh_letter_worker: None
+) -> None:
+    case: CaseDetail = make_case()
+    draft_letter(case, 1, SenderProfile(name="Ada Writer"), locale="en")
+    assert report_values(paths)["letters rendered"] == "in a worker process"
+
+
+def test_report_says_when_letters_are_rendered_inside_the_app_and_why(
+    paths: AppPaths, fresh_letter_worker: None, no_worker_processes: None
+) -> None:
+    case: CaseDetail = make_case()
+    draft_letter(case, 1, SenderProfile(name="Ada Writer"), locale="en")
+    said = report_values(paths)["letters rendered"]
+    assert said.startswith("inside the app, without time or memory limits (")
+    assert "process creation is not allowed here" in said
