@@ -406,6 +406,7 @@ def run(args: argparse.Namespace, started: StartUp | None = None) -> int:
     from app.ui.app_context import AppContext
     from app.ui.main_window import MainWindow
 
+    _drop_cached_sources()  # the window's modules are in: their memory goes to its widgets
     context = AppContext(paths, settings, database_url)
     window = MainWindow(context, early_list=started.early_list)
     window.show()
