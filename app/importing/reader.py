@@ -43,11 +43,11 @@ def read_documents(path: Path) -> list[tuple[str, str]]:
             raise ImportRejected(source, N_("This mailbox holds no message with a UA."))
         return documents
     text = decode_text(data, source)
-    if looks_like_html(text):
-        return [(source, html_to_text(text))]
-    if looks_like_mime(text):
+    if looks_like_mime(text):  # before HTML: a mail program's e-mail often has an HTML part
         documents = eml_documents(data, source)
         return documents or [(source, text)]
+    if looks_like_html(text):
+        return [(source, html_to_text(text))]
     return [(source, text)]
 
 

@@ -195,3 +195,34 @@ def test_an_email_with_a_stub_plain_part_imports_the_ua_of_its_html_part(
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "902/27" in out and "does not look like" not in out + err
+
+
+def test_an_email_with_the_ua_in_a_plain_and_a_readable_html_part_is_decoded(
+    tmp_path: Path,
+) -> None:
+    """A mail program saves a section's e-mail with both parts quoted-printable: the raw file
+    shows the HTML tags, yet it is an e-mail to decode, not a web page."""
+    import html
+    from email.message import EmailMessage
+
+    from tests.builders import INITIAL_902
+
+    text = INITIAL_902.read_text(encoding="utf-8").replace("COMMUNITY", "COMMUNAUTÉ")
+    message = EmailMessage()
+    message["From"] = "network@section.example"
+    message["Subject"] = "Action urgente"
+    message.set_content(text, cte="quoted-printable")
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+    message.add_alternative(
+        f"<html><body>{paragraphs}</body></html>", subtype="html", cte="quoted-printable"
+    )
+    path = tmp_path / "ua.eml"
+    path.write_bytes(bytes(message))
+    plain = tmp_path / "ua.txt"
+    plain.write_text(text, encoding="utf-8")
+
+    found, expected = parse_file(path), parse_file(plain)
+    assert "=C3" not in read_document(path)
+    assert found.title == expected.title and "COMMUNAUTÉ" in found.title
+    assert found.targets == expected.targets
+    assert found.persons == expected.persons
