@@ -25,7 +25,7 @@ from app.i18n import _
 from app.services.outputs import default_output_options
 from app.ui.accessibility import SpokenLabel
 from app.ui.errors import report_failure
-from app.ui.events.event_mode_window import EventModeWindow
+from app.ui.events.event_mode_window import EventModeWindow, open_event_cases
 from app.ui.events.new_event_form import NewEventForm
 from app.ui.events.organiser_files import OrganiserFiles
 from app.ui.events.pin import ChoosePinDialog, PinLock
@@ -203,6 +203,18 @@ class EventsDialog(QDialog):
         (event mode that was running when Appeal Desk stopped)."""
         event = event or self.current_event()
         if event is None or not event.cases:
+            return None
+        if lock is None and not open_event_cases(self.db, event):
+            from app.ui.messages import Messages
+
+            Messages.info(
+                self,
+                _("Event mode was not started"),
+                _(
+                    "Every case of “{event}” is closed now: their UAs ask for no further "
+                    "action. Add an open case to the event before starting event mode."
+                ).format(event=event.name),
+            )
             return None
         if lock is None:  # a new event mode: kept before it starts, or not started at all
             lock = choose_pin(self)

@@ -402,3 +402,52 @@ def test_the_saved_report_of_one_letter_says_one_letter(
     monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: tmp_path / "report.pdf")
     dialog.report_button.click()
     assert dialog.status.text() == "Saved the report (1 letter) as report.pdf and report.csv."
+
+
+def close_by_its_final_ua(db: Database, ua_number: str) -> None:
+    """Import the final document of one of the event's cases: no further action is requested."""
+    from dataclasses import replace as replaced
+    from datetime import date
+
+    from app.domain.model import OutputKind
+    from app.services.importing import save_parsed
+    from tests.builders import EVENT_CASES, event_case
+
+    ua, title, country, person = next(c for c in EVENT_CASES if c[0] == ua_number)
+    final = replaced(
+        event_case(ua, title, country, person),
+        kind=OutputKind.FINAL,
+        action_requested=False,
+        issued_on=date(2026, 2, 1),
+        text=f"fictional final text for {ua}: no further action is requested",
+    )
+    assert save_parsed(db, final, f"{ua}-final.txt").case_id is not None
+
+
+def test_a_case_closed_since_the_event_was_set_up_is_not_offered_to_participants(
+    dialog: EventsDialog, db: Database, qtbot: QtBot
+) -> None:
+    create_event_through_the_form(dialog)
+    close_by_its_final_ua(db, "34/26")
+    window = dialog.start_event_mode()
+    assert window is not None
+    qtbot.add_widget(window)
+    offered = [
+        window.form.case_list.item(row).text() for row in range(window.form.case_list.count())
+    ]
+    assert len(offered) == 1 and "12/26" in offered[0]
+    assert [case.ua_number for case in window.form.cases] == ["12/26"]
+
+
+def test_event_mode_does_not_start_when_every_case_of_the_event_is_closed(
+    dialog: EventsDialog, db: Database, messages
+) -> None:  # type: ignore[no-untyped-def]
+    create_event_through_the_form(dialog)
+    close_by_its_final_ua(db, "12/26")
+    close_by_its_final_ua(db, "34/26")
+    assert dialog.start_event_mode() is None
+    assert dialog.event_window is None and dialog.isVisible()
+    assert messages.texts() == [
+        f"Every case of \u201c{EVENT}\u201d is closed now: their UAs ask for no further action. "
+        "Add an open case to the event before starting event mode."
+    ]
