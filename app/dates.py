@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import time
 from datetime import date, datetime
+from functools import lru_cache
 
-from app.i18n import LATIN_DIGIT_LANGUAGES, base_language, current_language, plain_locale
+from app.i18n import (
+    LATIN_DIGIT_LANGUAGES,
+    base_language,
+    current_language,
+    plain_locale,
+    regional_locale,
+)
 
 
 def today() -> date:
@@ -19,11 +26,27 @@ def today() -> date:
     return date.fromtimestamp(time.time())
 
 
+def shown_locale() -> str:
+    """The locale the interface writes dates in: the interface language with the user's
+    region when CLDR knows it (en_GB: "11 April 2023"; en: "April 11, 2023")."""
+    regional = regional_locale()
+    if regional != current_language() and _cldr_knows(regional):
+        return regional
+    return current_language()
+
+
+@lru_cache(maxsize=16)
+def _cldr_knows(locale_id: str) -> bool:
+    from babel import localedata
+
+    return localedata.exists(locale_id)
+
+
 def long_date(value: date, locale: str | None = None) -> str:
-    """``12 March 2026`` / ``12 de marzo de 2026`` / ``March 12, 2026`` (en_US)."""
+    """``12 March 2026`` (en_GB) / ``12 de marzo de 2026`` / ``March 12, 2026`` (en_US)."""
     from babel.dates import format_date
 
-    return format_date(value, "long", locale=locale or current_language())
+    return format_date(value, "long", locale=locale or shown_locale())
 
 
 def date_time(value: datetime, locale: str | None = None) -> str:
@@ -31,7 +54,7 @@ def date_time(value: datetime, locale: str | None = None) -> str:
     from babel.dates import format_datetime
 
     local = value.astimezone() if value.tzinfo is not None else value
-    return format_datetime(local, "medium", locale=locale or current_language())
+    return format_datetime(local, "medium", locale=locale or shown_locale())
 
 
 def clock_time(value: datetime, locale: str | None = None) -> str:
@@ -39,21 +62,21 @@ def clock_time(value: datetime, locale: str | None = None) -> str:
     from babel.dates import format_time
 
     local = value.astimezone() if value.tzinfo is not None else value
-    return format_time(local, "short", locale=locale or current_language())
+    return format_time(local, "short", locale=locale or shown_locale())
 
 
 def medium_date(value: date, locale: str | None = None) -> str:
     """A day in a short column: ``6 déc. 2026`` (fr), ``06.12.2026`` (de), ``Dec 6, 2026`` (en)."""
     from babel.dates import format_date
 
-    return format_date(value, "medium", locale=locale or current_language())
+    return format_date(value, "medium", locale=locale or shown_locale())
 
 
 def month_year(value: date, locale: str | None = None) -> str:
     """The month of ``value`` with its year: ``March 2026``, ``marzo de 2026`` (es)."""
     from babel.dates import format_skeleton
 
-    return format_skeleton("yMMMM", value, locale=locale or current_language())
+    return format_skeleton("yMMMM", value, locale=locale or shown_locale())
 
 
 def numbering_system(locale: str | None = None) -> str:

@@ -46,6 +46,7 @@ _lock = threading.RLock()
 _listeners: list[LanguageListener] = []
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language: str = SOURCE_LANGUAGE
+_regional: str = SOURCE_LANGUAGE  # the language with the user's region, for dates
 
 
 # ---- gettext functions (cheap: one attribute lookup and a dict access) ----------------------
@@ -555,8 +556,9 @@ def set_language(locale_id: str | None) -> str:
     Unknown or unsafe ids fall back to negotiation against the shipped catalogs (then English).
     While ``APPEAL_DESK_TEST_PO`` is set, the previewed catalog's language always wins.
     """
-    global _translations, _language
+    global _translations, _language, _regional
     canonical = normalize_locale(locale_id) if locale_id else None
+    requested = canonical
     previewed = test_po_locale() if os.environ.get(TEST_PO_ENV) else None
     if previewed:
         canonical = previewed
@@ -567,6 +569,7 @@ def set_language(locale_id: str | None) -> str:
     with _lock:
         fresh = translations_for(canonical)
         _translations, _language = fresh, canonical
+        _regional = _with_region(canonical, requested)
         listeners = list(_listeners)
     for listener in listeners:
         try:
@@ -586,6 +589,27 @@ def current_language() -> str:
     return _language
 
 
+def regional_locale() -> str:
+    """The interface language with the user's region, the locale dates are written in: the
+    region asked for (``--lang en_GB``) or the system's (``LANG=en_GB.UTF-8``) when it is the
+    interface language's, so a British user reads "11 April 2023" where "en" alone writes
+    "April 11, 2023". Unchecked against CLDR: the date formatter checks it (``app.dates``)."""
+    return _regional
+
+
+def _with_region(language: str, requested: str | None) -> str:
+    """``language`` with the region of ``requested`` or of the system locale when either is
+    that language. Only for languages that write 0-9 in every region: elsewhere a region may
+    bring other digits, and the interface keeps the language's own."""
+    if "_" in language or language not in LATIN_DIGIT_LANGUAGES:
+        return language
+    for candidate in (requested, _environment_locale()):
+        plain = plain_locale(candidate) if candidate else None
+        if plain is not None and "_" in plain and base_language(plain) == language:
+            return plain
+    return language
+
+
 _platform_locale: str | None = None
 
 
@@ -601,6 +625,11 @@ def system_locale() -> str | None:
     locale the window passed; None when none of them names a language."""
     if "_" in _language:
         return _language
+    return _environment_locale()
+
+
+def _environment_locale() -> str | None:
+    """LC_ALL, LC_TIME or LANG as POSIX reads them, else the platform's locale."""
     for name in ("LC_ALL", "LC_TIME", "LANG"):
         value = os.environ.get(name, "")
         if value:

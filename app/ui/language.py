@@ -103,12 +103,12 @@ def choose_language(requested: str | None) -> str:
 def apply_language(requested: str | None) -> str:
     """Switch gettext, Qt's own dialogs (their ``qtbase`` catalog) and the layout direction."""
     global _qt_translator
-    from app.i18n import is_rtl, set_language
+    from app.i18n import is_rtl, regional_locale, set_language
 
     chosen = set_language(choose_language(requested))
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        QLocale.setDefault(qt_locale(chosen))
+        QLocale.setDefault(qt_locale(regional_locale()))  # dates in the user's region too
         if _qt_translator is not None:
             app.removeTranslator(_qt_translator)
         translator = _QtDialogTranslator(app)

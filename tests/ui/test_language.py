@@ -261,3 +261,31 @@ def test_settings_refuse_an_e_mail_address_that_is_not_one_and_stay_open(
     assert not dialog.isVisible()
     saved = load_settings(app_paths).sender
     assert (saved.name, saved.email) == ("Ana Example", "ana@example.org")
+
+
+@pytest.mark.parametrize(
+    ("requested", "listed", "heading"),
+    [("en_GB", "30/11/2026", "30 November 2026"), ("en_US", "11/30/26", "November 30, 2026")],
+)
+def test_the_window_writes_dates_as_the_region_asked_for(
+    make_window, app_paths, monkeypatch, requested: str, listed: str, heading: str
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from app.ui.application import apply_language
+    from app.ui.models.case_columns import Column
+    from tests.builders import fictional_document, store_documents
+
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    store_documents(app_paths, fictional_document("12/26", deadline=date(2026, 11, 30)))
+    apply_language(requested)
+    try:
+        window = make_window()
+        assert window.model.index(0, Column.DEADLINE).data() == listed
+        window.case_list.select_first()
+        page = window.detail.case_page()
+        assert f"Act before {heading}" in page.facts_label.text()
+        assert window.menu_actions.file_menu.title() == "&File"  # the English catalog
+    finally:
+        apply_language("en")

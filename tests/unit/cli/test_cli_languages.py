@@ -207,3 +207,53 @@ def test_list_names_countries_in_the_interface_language_json_keeps_them_stored( 
     assert code == 0
     countries = {case["country"] for case in json.loads(out)}
     assert countries == {"Russia", "Democratic Republic of the Congo"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "listed", "recorded"),
+    [
+        ("en_GB", "11 Apr 2023", "on 1 March 2023 (Post)."),
+        ("en_US", "Apr 11, 2023", "on March 1, 2023 (Post)."),
+    ],
+)
+def test_english_dates_follow_the_region_asked_for(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    listed: str,
+    recorded: str,
+) -> None:
+    from tests.conftest import UA_SAMPLES
+
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    data = tmp_path / "data"
+    ua = UA_SAMPLES / "101_sri_lanka_activists_pta_pdf_2023.txt"  # due 11 April 2023
+    assert cli(capsys, data, "import", str(ua))[0] == 0
+    code, out, err = cli(capsys, data, "--lang", lang, "list", "--all")
+    assert code == 0 and err == ""  # English is shown, with no word about a missing catalog
+    assert out.splitlines()[1].startswith(f"28/23  {listed}  ")
+    sent = ("sent", "28/23", "--channel", "post", "--date", "2023-03-01")
+    code, out, _err = cli(capsys, data, "--lang", lang, *sent)
+    assert code == 0 and out.endswith(f"{recorded}\n")
+
+
+def test_a_british_system_locale_writes_british_dates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import UA_SAMPLES
+
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_TIME", raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    data = tmp_path / "data"
+    assert (
+        cli(capsys, data, "import", str(UA_SAMPLES / "101_sri_lanka_activists_pta_pdf_2023.txt"))[0]
+        == 0
+    )
+    code, out, _err = cli(capsys, data, "list", "--all")
+    assert code == 0 and out.splitlines()[1].startswith("28/23  11 Apr 2023  ")
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")  # another language's region: English dates
+    code, out, _err = cli(capsys, data, "list", "--all")
+    assert code == 0 and out.splitlines()[1].startswith("28/23  Apr 11, 2023  ")
