@@ -25,8 +25,8 @@ class CliContext:
 
     def database(self) -> Database:
         """Open (and migrate) the store on first use. A command that only reads (``reads_only``)
-        still works on a data folder that cannot be written: the store is read as it is, and
-        a note on stderr says that nothing can be changed."""
+        still works on a data folder that cannot be written (read-only, or on a full disk):
+        the store is read as it is, and a note on stderr says that nothing can be changed."""
         if self._database is None:
             from app.domain.errors import StoreUnavailable
             from app.services.database import open_store
@@ -35,15 +35,16 @@ class CliContext:
             try:
                 self._database = open_store(self.paths, url=url)
             except StoreUnavailable as refused:
-                if not self.reads_only or url or self._writable():
+                problem = self._why_not_writable() if self.reads_only and not url else None
+                if problem is None:
                     raise
                 from app.store.database import open_read_only
 
                 try:
-                    self._database = open_read_only(self.paths)
+                    self._database = open_read_only(self.paths, problem)
                 except StoreUnavailable:
                     raise refused from None
-                print(self._read_only_note(), file=self.err)
+                print(self._read_only_note(problem), file=self.err)
         return self._database
 
     def database_address(self) -> str | None:
@@ -54,14 +55,26 @@ class CliContext:
 
         return database_address(self.database_url, read_settings(self.paths)[0])
 
-    def _writable(self) -> bool:
+    def _why_not_writable(self) -> str | None:
+        """ "read-only" or "database or disk is full" when the data folder cannot be written
+        (the words the store's messages know); None when it can."""
         import os
 
-        return os.access(self.paths.data_dir, os.W_OK)
+        if not os.access(self.paths.data_dir, os.W_OK):
+            return "read-only"
+        from app.store.integrity import environment_problem
 
-    def _read_only_note(self) -> str:
+        full = environment_problem(self.paths.database)
+        return full if full is not None and "full" in full else None
+
+    def _read_only_note(self, problem: str) -> str:
         from app.i18n import _
 
+        if "full" in problem:
+            return _(
+                "note: the disk of {folder} is full: your data is shown as it is, and nothing "
+                "can be changed until some space is freed."
+            ).format(folder=self.paths.data_dir)
         return _(
             "note: {folder} is read-only: your data is shown as it is, and nothing can be "
             "changed until the folder can be written again."

@@ -62,12 +62,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     batch.set_defaults(handler=run_batch)
 
     lst = actions.add_parser("list", help=_("list events"))
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, reads_only=True)
 
     tally = actions.add_parser("tally", help=_("letters per case x channel x kind"))
     tally.add_argument("name", metavar="NAME")
     tally.add_argument("--json", action="store_true", help=_("print JSON"))
-    tally.set_defaults(handler=run_tally)
+    tally.set_defaults(handler=run_tally, reads_only=True)
 
     export = actions.add_parser("export", help=_("write this laptop's records of an event"))
     export.add_argument("name", metavar="NAME")

@@ -805,20 +805,23 @@ def row_counts(db: Database) -> dict[str, int]:
         }
 
 
-def open_read_only(paths: AppPaths) -> Database:
-    """The SQLite store of a data folder that cannot be written, opened to read it only.
+def open_read_only(paths: AppPaths, problem: str = "read-only") -> Database:
+    """The SQLite store of a data folder that cannot be written, opened to read it only:
+    a read-only folder, or one on a full disk (``problem``: "database or disk is full"),
+    where SQLite cannot even make room for the index readers share.
 
-    No lock is taken (no copy can change anything there) and nothing is migrated or written;
-    SQLite is told the file cannot change (``immutable``), which it cannot on a read-only
-    folder. A store whose last changes wait in a ``-wal`` file, or that needs a migration, is
-    refused with the read-only message: reading it as it is would show stale data.
+    No lock is taken and nothing is migrated or written; SQLite is told the file cannot
+    change (``immutable``), which it cannot: on a read-only folder no copy can write, and on
+    a full disk every change goes first to the ``-wal`` file, which has no room to grow. A
+    store whose last changes wait in a ``-wal`` file, or that needs a migration, is refused
+    with the message of ``problem``: reading it as it is would show stale data.
     """
     from urllib.parse import quote
 
     from app.store.revision import HEAD
 
     db_path = paths.database
-    refused = StoreUnavailable(describe_store_problem("read-only", paths.data_dir))
+    refused = StoreUnavailable(describe_store_problem(problem, paths.data_dir))
     wal = db_path.with_name(db_path.name + "-wal")
     try:
         if not db_path.is_file() or (wal.exists() and wal.stat().st_size > 0):

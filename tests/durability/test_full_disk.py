@@ -163,3 +163,41 @@ def test_a_pdf_cut_short_by_a_nearly_full_disk_is_not_reported_as_written(
     assert second.returncode == 1
     assert "previous file was kept" in second.stderr
     assert target.read_bytes() == previous
+
+
+def test_a_data_folder_on_a_full_disk_is_still_read_and_only_changes_are_refused(
+    qapp: object, tmp_path: Path
+) -> None:
+    with small_tmpfs(tmp_path / "mnt", "4m") as mounted:
+        if mounted is None:
+            pytest.skip("mounting a small tmpfs needs root")
+        data = mounted / "data"
+        for args in (
+            ("import", str(SAMPLE)),
+            ("event", "create", EVENT, "--cases", "901/27"),
+        ):
+            assert run_cli(data, *args).returncode == 0
+        fill_up(mounted)
+        note = (
+            f"note: the disk of {data} is full: your data is shown as it is, and nothing can be "
+            "changed until some space is freed.\n"
+        )
+        listed = run_cli(data, "list")
+        assert (listed.returncode, listed.stderr) == (0, note)
+        assert "901/27" in listed.stdout and "TWO TEACHERS HELD" in listed.stdout
+        letter = run_cli(data, "letter", "901/27")  # to the screen
+        assert letter.returncode == 0 and "Dear Minister," in letter.stdout
+        assert letter.stderr.startswith(note)
+        for args in (("appeal", "list"), ("event", "list"), ("event", "tally", EVENT)):
+            read = run_cli(data, *args)
+            assert (read.returncode, read.stderr) == (0, note), args
+        sent = run_cli(data, "sent", "901/27", "--channel", "post")
+        assert sent.returncode == 1 and sent.stdout == ""
+        assert sent.stderr == (
+            "appeal-desk: The appeal was not recorded. The disk is full. Free some space and "
+            "try again; nothing was lost.\n"
+        )
+        for filler in mounted.glob("filler*"):
+            filler.unlink()
+        assert run_cli(data, "appeal", "list").stdout.startswith("No appeals recorded.")
+        assert run_cli(data, "list").stderr == ""  # room again: no note
