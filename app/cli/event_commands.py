@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.cli.choices import page_size_arg
 from app.cli.context import CliContext
-from app.cli.errors import error_text
+from app.cli.errors import error_text, notice_text
 from app.cli.terminal import printable
 from app.domain.errors import N_, InvalidInput
 from app.domain.model import FIRST_OFFICIAL
@@ -196,7 +196,22 @@ def run_batch(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     hint = _("Once they are signed, count them: {command}").format(command=command)
     print(printable(f"{wrote} {hint}"), file=ctx.out)
+    _warn_about_the_case(args.ua_number, ctx)
     return 0
+
+
+def _warn_about_the_case(ua_number: str, ctx: CliContext) -> None:
+    """What ``appeal-desk letter`` warns about the case (closed, deadline passed), on stderr."""
+    from datetime import date
+
+    from app.services.cases import get_case
+    from app.services.letters import case_notices
+
+    notices = case_notices(get_case(ctx.database(), ua_number), date.today())
+    if notices:
+        ctx.out.flush()
+        lines = [_("warning: {warning}").format(warning=notice_text(n)) for n in notices]
+        print("\n".join(lines), file=ctx.err)
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:

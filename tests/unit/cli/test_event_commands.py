@@ -237,3 +237,19 @@ def test_the_tally_lines_up_its_channels_whatever_the_counts(
     # each count right-aligned in one column, so the channel column starts at one place
     assert len({line.index("Post/Appeal") for line in lines[1:]}) == 1
     assert " 3 of 20  Post/Appeal 3" in out and "12 of 20  Post/Appeal 12" in out
+
+
+def test_a_batch_for_a_case_closed_since_the_event_was_set_up_warns_as_a_letter_does(
+    qapp: object, event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "batch.pdf"
+    argv = ("event", "batch", EVENT, "12/26", "--out", str(out), "--blank", "1")
+    code, _, err = run(capsys, event_dir, *argv)
+    assert code == 0 and "closed" not in err
+    assert run(capsys, event_dir, "case", "edit", "12/26", "--status", "closed")[0] == 0
+    code, text, err = run(capsys, event_dir, *argv)
+    assert code == 0 and "1 letter and its envelope" in text
+    assert err.strip() == (
+        "warning: This case is closed: the UA asks for no further action. Read its final "
+        "output before writing."
+    )
