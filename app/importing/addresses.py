@@ -75,15 +75,19 @@ def block_to_target(
     fax = phone = salutation = None
     social: list[str] = []
     seen_contact = False
+    greeting_open = False  # the salutation was the last label: lines after it continue it
     for line in lines:
         match = CONTACT_LABEL.match(line)
         if not match:
-            if not seen_contact:
+            if greeting_open and salutation:
+                salutation = f"{salutation} {line.strip()}"  # wrapped in a narrow column
+            elif not seen_contact:
                 bracketed = line.startswith("(") and line.endswith(")")
                 head.append(line[1:-1].strip() if bracketed else line.strip())
             continue
         seen_contact = True
         label, value = match.group("label").casefold(), match.group("value").strip()
+        greeting_open = label in SALUTATION_LABELS
         if label in SALUTATION_LABELS:
             salutation = value.strip("() ").rstrip(",:;").strip() or None
         elif label.startswith(("e-mail", "email", "correo", "courriel", "mail")):

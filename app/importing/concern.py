@@ -10,17 +10,17 @@ from app.importing.document import Document
 from app.importing.titles import Reading, clean_title
 
 _CONCERN_LINE = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?|Verdere informatie (?:over|bij)(?: de)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
     re.I,
 )
 _OLD_HEADER = re.compile(
-    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|P[ÚU]BLICO|DOCUMENTO PUBBLICO)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
+    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|EXTERN|OPENBAAR|P[ÚU]BLICO|DOCUMENTO PUBBLICO)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
     r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$|^\s*DOCUMENTO? P[ÚU]BLICO?\s*$",
     re.I | re.M,
 )
 _NEW = (
     r"(?:and\s+|y\s+|et\s+|und\s+)?(?:new concerns?|nuevos? motivos? de preocupaci[óo]n|"
-    r"nouveaux? sujets? de pr[ée]occupation|neue Sorge)\s*:"
+    r"nouveaux? sujets? de pr[ée]occupation|neue Sorge|en\s+nieuwe (?:zorg|bezorgdheid|reden tot (?:zorg|bezorgdheid))|nieuwe (?:zorg|bezorgdheid))\s*:"
 )
 _NEW_CONCERN = re.compile(r"^\s*" + _NEW, re.I)
 _NEW_CONCERN_TAIL = re.compile(r"\s*(?:/\s*)?" + _NEW, re.I)
@@ -40,7 +40,7 @@ _FOLLOW_UP_LABEL = re.compile(
     r"^(?:Further information|Final update|Update|Weitere Informationen|Aktualisierung|"
     r"Acci[óo]n complementaria|Informaci[óo]n complementaria|Actualizaci[óo]n|"
     r"Compl[ée]ment d['’]information|Action compl[ée]mentaire|Mise [àa] jour|"
-    r"Informa[çc][ãa]o complementar|Atualiza[çc][ãa]o)(?:\s+(?:final|finale|\d{1,2}))?\s*$",
+    r"Informa[çc][ãa]o complementar|Atualiza[çc][ãa]o|Verdere informatie)(?:\s+(?:final|finale|\d{1,2}))?\s*$",
     re.I,
 )
 
@@ -87,7 +87,7 @@ def read_concern_line(doc: Document) -> Reading:
 
 
 _CONCERN_HEAD = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?|Verdere informatie (?:over|bij)(?: de)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
     re.I | re.S,
 )
 
@@ -147,7 +147,7 @@ _FOLLOW_UP_LINE = re.compile(
     r"\s*(?:Follow[- ]up on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|"
     r"Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre|"
     r"Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre|"
-    r"Mais informa[çc][õo]es sobre)\b",
+    r"Mais informa[çc][õo]es sobre|Verdere informatie (?:over|bij))\b",
     re.I,
 )
 

@@ -72,6 +72,8 @@ _MORE_NAMES = {
     "HK": ["Hong Kong SAR", "China (Hong Kong)", "Hong Kong SAR, China"],
     "US": ["États-Unis d’Amérique", "Estados Unidos de América", "Vereinigte Staaten von Amerika"],
     "PS": ["Territorios Palestinos Ocupados", "Territoires palestiniens occupés", "Besetzte Palästinensische Gebiete"],
+    "CD": ["Democratische Republiek Congo", "Repubblica Democratica del Congo", "República Democrática do Congo"],
+    "CG": ["Republiek Congo", "Repubblica del Congo"],
 }  # fmt: skip
 # Names of their time kept as printed (the 1990s network texts).
 _PERIOD_NAMES = ["Zaire", "Yugoslavia", "Federal Republic of Yugoslavia", "Serbia and Montenegro"]

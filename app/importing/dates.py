@@ -127,6 +127,32 @@ def date_at_start(text: str, max_skip: int = 12) -> date | None:
     return None
 
 
+# "14 March", "March 14", "14 de marzo", "14. März", "1er mai": a day and a month with no year
+# after them (a deadline printed within the year of the document that states it).
+_DAY_MONTH = re.compile(rf"{_DAY}\s*(?:de\s+)?{_MONTH}(?![\w.]*\s*,?\s*(?:de\s+)?\d)", re.I)
+_MONTH_DAY = re.compile(rf"{_MONTH}\s+{_DAY}(?!\s*,?\s*\d)(?!\w)", re.I)
+
+
+def yearless_date_at_start(text: str, reference: date, max_skip: int = 2) -> date | None:
+    """A day and month without a year, beginning within ``max_skip`` characters of the start
+    of ``text``: the first such day on or after ``reference`` (the document's own date)."""
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        match = pattern.match(text, 0) or next(
+            (m for m in pattern.finditer(text[: max_skip + 20]) if m.start() <= max_skip), None
+        )
+        if match is None or match.start() > max_skip:
+            continue
+        word = fold(match["month"]).rstrip(".")
+        if word not in MONTH_WORDS and word not in ("may", "mai", "mei"):
+            continue  # "5 out of", "3 mar": short month names only with a year
+        month = month_number(word)
+        for year in (reference.year, reference.year + 1):
+            value = _build(str(year), month, match["day"])
+            if value is not None and value >= reference:
+                return value
+    return None
+
+
 # The place of a dateline: "Wien, 14. Mai 2012", "London, 3 May 2014".
 _PLACE = re.compile(
     r"^[A-ZÄÖÜ][^\W\d_]+(?:[ -][A-ZÄÖÜ][^\W\d_]+){0,2},\s*(?:(?:le|el|den|am)\s+)?(?=\d)"

@@ -17,13 +17,14 @@ _HEADER_LINE = re.compile(
     r"^(?:From|To|Cc|Subject|Date|Newsgroups|Lines|Message-ID|Organization|Path|Sender|Reply-To|"
     r"X-[\w-]+|\$FILE|Issue Date|Gender m/f|Categories|Keywords|Summary|Distribution|"
     r"MIME-Version|Content-Type|Content-Transfer-Encoding|"
-    r"Von|Gesendet|An|Betreff|De|Enviado|Para|Asunto|Envoyé|À|Objet|Assunto|Data|Oggetto)\s*:",
+    r"Von|Gesendet|An|Betreff|De|Enviado|Para|Asunto|Envoyé|À|Objet|Assunto|Data|Oggetto|"
+    r"Van|Aan|Onderwerp|Verzonden|Datum)\s*:",
     re.I,
 )
 # The same in the languages mail programs print their headers in (Outlook, Thunderbird).
 _WRAPPER_LINE = re.compile(
     r"^(?:From|To|Subject|Newsgroups|Message-ID|Path|Sender|Reply-To|\$FILE|"
-    r"Von|Betreff|Gesendet|De|Asunto|Enviado|Objet|Envoyé|Assunto|Oggetto)\s*:",
+    r"Von|Betreff|Gesendet|De|Asunto|Enviado|Objet|Envoyé|Assunto|Oggetto|Van|Onderwerp|Verzonden)\s*:",
     re.I,
 )
 _CONFERENCE_LINE = re.compile(r"^/\*.*\*/\s*$")

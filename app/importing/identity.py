@@ -7,7 +7,7 @@ from datetime import date
 
 from app.importing.anchored import Anchored
 from app.importing.countries import canonical_country
-from app.importing.dates import date_at_start, find_dates, is_date_line
+from app.importing.dates import date_at_start, find_dates, is_date_line, yearless_date_at_start
 from app.importing.document import Document
 from app.importing.vocabulary import words
 
@@ -76,9 +76,9 @@ _LINK_LABEL = re.compile(
         r"Pour plus d['’]informations?|Read the (?:first |previous |second |original )?(?:update|UA|urgent action)|"
         r"Link zur vorherigen UA|(?:Vorherige|Frühere|Fruhere) UA|"
         r"LINK ALL['’]AU PRECEDENTE|(?:LINK|LIGA[ÇC][ÃA]O) PARA A AU ANTERIOR|"
-        r"(?:Action|AU|UA) pr[ée]c[ée]dente|(?:Eerdere|Vorige) (?:actie|UA)|"
+        r"(?:Action|AU|UA) pr[ée]c[ée]dente|(?:Eerdere|Vorige) (?:actie|UA)|Meer informatie|"
         # "This is the first and final update of UA 63/20:" above the link
-        r"(?:update of|atualiza[çc][ãa]o da|actualizaci[óo]n de la|mise [àa] jour de l['’])"
+        r"(?:update of|update van|atualiza[çc][ãa]o da|actualizaci[óo]n de la|mise [àa] jour de l['’])"
         r" (?:UA|AU) \d{1,4}/\d{2}(?=\s*:)|"
         r"(?:Die )?(?:erste|ursprüngliche|vorherige) (?:UA|Urgent Action|Eilaktion)[^:\n]{0,60}?(?=:))"
     ).replace(" ", r"\s+")
@@ -90,7 +90,8 @@ _LINK_LABELS = Anchored(
     (
         "link", "lien", "enlace", "further", "para", "más", "mas", "ms", "plus", "pour", "read",
         "vorherige", "die", "erste", "urspr", "früh", "fruh", "liga", "action pr", "au pr", "ua pr",
-        "eerdere", "vorige", "update of", "atualiza", "actualiza", "mise",
+        "eerdere", "vorige", "update of", "atualiza", "actualiza", "mise", "meer informatie",
+        "update van",
     ),
 )  # fmt: skip
 # After a link label a host may be printed bare: "amnesty.org/fr/documents/…".
@@ -287,7 +288,7 @@ def _after_banner(doc: Document, dated: list[tuple[int, date, bool]]) -> bool:
 
 _MAIL_HEADER_LABEL = re.compile(
     r"^\s*(?:From|De|Von|To|Para|An|À|Subject|Asunto|Assunto|Oggetto|Betreff|Objet|Sent|Enviado|"
-    r"Gesendet|Envoyé|Cc)\s*:",
+    r"Gesendet|Envoyé|Cc|Van|Aan|Onderwerp|Verzonden)\s*:",
     re.I,
 )
 
@@ -326,6 +327,7 @@ _STRONG_DEADLINE = re.compile(
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
     r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi(?: des appels)?|"
     r"APELOS AT[ÉE]|APPELLI ENTRO(?: IL)?|PRIMA POSSIBILE,? ENTRO(?: IL)?|SCHRIJF V[ÓO]{1,2}R|"
+    r"AS SOON AS POSSIBLE,? (?:AND|BUT) (?:BEFORE|BY|UNTIL|NO LATER THAN)|UITERLIJK(?: OP| TOT)?|"
     r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
     r"[ée]crire jusqu['’]au|Contact (?:these|the following|this|both)"
     r"[^.:]{0,40}?\b(?:by|before|until)|(?:Esta )?(?:acci[óo]n|AU|campa[ñn]a) (?:finaliza|termina|vence|caduca|expira)(?: el)?|"
@@ -341,7 +343,9 @@ _STRONG_DEADLINE = re.compile(
     re.I,
 )
 _WEAK_DEADLINE = re.compile(
-    r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum|"
+    r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum|bis am|"
+    # Dutch "vóór" (before), accented to tell it from "voor" (for)
+    r"(?<!\w)v(?:óó|óo|oó)r|"
     r"Apr[èe]s le|despu[ée]s del|ENTRO IL|apelos depois d[eo]|appelli dopo(?: il)?)"
     r"\s*:?\s*(?:the\s+|le\s+|el\s+)?",
     re.I,
@@ -359,7 +363,7 @@ _STRONG_DEADLINES = Anchored(
         "nicht später", "nicht spater", "no later than", "o mais r", "o mais b", "o mais c",
         "fecha l", "date limite", "data limite", "prazo", "esta ", "acci", "au ", "campa",
         "cette ", "action ", "diese ", "aktion ", "ua ", "this ", "ação", "acao", "apelos at",
-        "appelli entro", "prima possibile", "schrijf v",
+        "appelli entro", "prima possibile", "schrijf v", "uiterlijk",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(
@@ -367,7 +371,7 @@ _WEAK_DEADLINES = Anchored(
     (
         "sending appeals after", "appeals after", "antes del", "hasta el", "avant le",
         "nach dem", "bis zum", "après le", "apres le", "después del", "despues del", "entro il",
-        "apelos depois", "appelli dopo",
+        "apelos depois", "appelli dopo", "bis am", "vóór", "vóor", "voór",
     ),
 )  # fmt: skip
 
@@ -378,6 +382,13 @@ def deadline(doc: Document) -> date | None:
     for pattern in (_STRONG_DEADLINES, _WEAK_DEADLINES):
         for match in pattern.finditer(flat):
             value = date_at_start(flat[match.end() :], max_skip=2)
+            if value:
+                return value
+    # "as soon as possible and before 14 March": the year is the document's own
+    reference = issued_on(doc)
+    if reference is not None:
+        for match in _STRONG_DEADLINES.finditer(flat):
+            value = yearless_date_at_start(flat[match.end() :], reference)
             if value:
                 return value
     return None

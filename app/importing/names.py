@@ -30,6 +30,8 @@ _HONORIFIC = re.compile(
     # Portuguese "Excelentíssimo(a)" and "Ilustríssimo(a)"
     r"exmo|exma|ilmo|ilma|"
     r"sig(?:\.ra)?|dott(?:\.ssa)?|avv|on\.|onorevole|dhr|mevr|"
+    # Dutch "de heer" (Mr), "mevrouw" (Mrs) and "Z.E." (His Excellency)
+    r"de\s+heer|mevrouw|mw|z\.\s?e\.|zijne\s+excellentie|hare\s+excellentie|"
     # Amharic "Ato" (Mr) and "W/ro" (Mrs); "Ato" only before two words, as it is a given name
     # in Ghana ("Ato Mensah")
     r"ato(?=\s+\S+\s+\S)|w/ro|woizero|"

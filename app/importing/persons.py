@@ -17,6 +17,8 @@ _PRONOUN_WORDS = {
     "hem", "zij", "haar", "hen",
     # the grammatical gender a UA asks for ("femenino"), and the old sex marks "(f)", "(m)"
     "femenino", "masculino", "feminino", "féminin", "masculin", "f", "m", "h",
+    # the Dutch mark of a woman, "(v)" (vrouw)
+    "v",
 }  # fmt: skip
 _FOLDED_PRONOUNS = frozenset(fold(word) for word in _PRONOUN_WORDS)
 # "New name:" in the languages of the sections: a person added to those a follow-up names
@@ -38,10 +40,12 @@ _LIST_LABEL = re.compile(
 _ADDED_LABEL = re.compile(rf"^\s*(?:{_ADDED_WORDS})\s*:\s*", re.I)
 # The old footer's one-letter mark for the person of the UA: "Gender m/f: f", "Sexo h/m: h",
 # "Genre h/f: f" ("both" for several people, which tells nothing about one of them).
-_GENDER_MARK = re.compile(r"\b(?:Gender m/f|Sexo h/m|Genre h/f)\s*:\s*([mfh])\b(?![/.])", re.I)
+_GENDER_MARK = re.compile(
+    r"\b(?:Gender m/f|Sexo h/m|Genre h/f|Geslacht m/v)\s*:\s*([mfhv])\b(?![/.])", re.I
+)
 _ANY_LABEL = re.compile(r"^\s*[^\W\d_][^:.\n]{1,40}\s?:")
 _TRAILING_DROP = re.compile(
-    r"\s*(?:[-–—]\s*(?:released|freed|liberad[oa]s?|libéré(?:e|s|es)?|freigelassen)\b.*|"
+    r"\s*(?:[-–—]\s*(?:released|freed|liberad[oa]s?|libéré(?:e|s|es)?|freigelassen|vrijgelaten)\b.*|"
     r",?\s+and\s+(?:\w+\s+){0,3}(?:other|others)\b.*|,?\s+y\s+(?:otr[oa]s)\b.*|"
     r",?\s+et\s+(?:\w+\s+)?autres\b.*)$",
     re.I,
@@ -143,7 +147,7 @@ def with_sex_marks_read(doc: Document, persons: list[Person], language: str) -> 
         if len(marks) == 1:
             persons = [Person(name=persons[0].name, pronouns=marks.pop())]
     woman_is_m = language in ("es", "pt") or bool(_HOMBRE_MUJER_LABEL.search(doc.text))
-    marks_read = {"h": "m", "f": "f", "m": "f" if woman_is_m else "m"}
+    marks_read = {"h": "m", "f": "f", "v": "f", "m": "f" if woman_is_m else "m"}
     return [
         Person(name=p.name, pronouns=marks_read[mark])
         if p.pronouns and (mark := p.pronouns.strip().casefold()) in marks_read

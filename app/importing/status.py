@@ -38,6 +38,8 @@ _FINAL = re.compile(
     r"il n['’]est plus n[ée]cessaire d['’](?:envoyer (?:des|d['’]autres) appels|agir)|"
     r"n[ãa]o (?:é|e|s[ãa]o) necess[áa]ri[ao]s? mais (?:nenhuma )?(?:ac?[çc][ãa]o|ac?[çc][õo]es|apelos)|"
     r"geen verdere (?:actie|acties|brieven)(?: meer)? (?:nodig|vereist)|"
+    r"verdere (?:actie|acties|brieven)(?: van het (?:ua|urgent action)[- ]?netwerk)? (?:is|zijn) niet (?:meer )?(?:nodig|vereist)|"
+    r"\b(?:eerste|tweede|derde|vierde) en laatste update\b|"
     r"non (?:sono|è) (?:più )?(?:necessari[ae]|richiest[ae]) ulteriori (?:azioni|appelli)",
     re.I,
 )
@@ -52,6 +54,7 @@ _FINAL_PHRASES = Anchored(
         "es sind ", "keine weiteren", "schicken sie", "senden sie", "please do", "do not send",
         "need not send", "dejen de", "dejar de", "no env", "merci de", "ne plus envoyer",
         "n'envoyez", "n’envoyez", "weitere ", "il n", "não ", "nao ", "geen verdere", "non ",
+        "verdere ", "eerste ", "tweede ", "derde ", "vierde ",
     ),
 )  # fmt: skip
 # Every phrase above (case folded) holds one of these: a text without any is not searched.
@@ -59,7 +62,7 @@ _FINAL_WORDS = (
     "no further", "no more appeals", "stop ", "final ", "aucune ", "mise ", "no se ", "acciones",
     "ltima actualizaci", "keine ", "do not send", "need not send", "llamamientos",
     "ne plus envoyer", "envoyez plus", "weitere ", "plus n", "necessári", "necessari",
-    "geen verdere", "ulteriori",
+    "geen verdere", "ulteriori", "verdere ", "en laatste update",
 )  # fmt: skip
 _UPDATE = re.compile(
     r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"
@@ -75,6 +78,8 @@ _UPDATE = re.compile(
     r"esta es la (?:primera|segunda|tercera) actualizaci[óo]n|"
     r"dies ist die (?:erste|zweite|dritte) aktualisierung|\b(?:ua|fi)[\s-]*\d+/\d+\s*-\s*nachfolge\b|"
     r"\b(?:seconda|terza|quarta) AU\b|\b(?:tweede|derde|vierde) UA\b|"
+    r"verdere informatie (?:over|bij|n\.a\.v\.) (?:de )?(?:ua|urgent action)\b|"
+    r"\b(?:eerste|tweede|derde|vierde) update (?:van|bij) (?:de )?(?:ua|urgent action)\b|"
     r"ulteriori informazioni sull['’]\s*(?:au|ua)\b|"
     r"informa[çc][ãa]o (?:adicional|complementar) sobre (?:a )?(?:au|ua)\b|"
     r"mais informa[çc][õo]es sobre (?:a )?(?:au|ua)\b|m[áa]s informaci[óo]n sobre (?:la )?(?:au|ua)\b",
@@ -90,6 +95,7 @@ _UPDATE_PHRASES = Anchored(
         "action compl", "ua", "fi", "ceci est la ", "esta es la ", "dies ist die ", "seconda ",
         "terza ", "quarta ", "tweede ", "derde ", "vierde ", "ulteriori informazioni",
         "informação ", "informacao ", "mais informa", "más informa", "mas informa",
+        "verdere informatie", "eerste ",
     ),
 )  # fmt: skip
 # "2nd update": its own pattern, searched when the text has the words it ends with.

@@ -194,6 +194,31 @@ _CONNECTOR_TAIL = re.compile(
 _IN_WORD = re.compile(r"[\s(](?:in|en|dans|auf|em)\s", re.I)
 
 
+# "English or French for the Prime Minister; English for the Premier": a language list per
+# official, each part naming whom it is for.
+_FOR_OFFICIAL = re.compile(
+    r"\s+(?:for|to|pour|à|para|a|für|an|voor|aan|per)\s+(?:the|le|la|l['’]|les|el|los|las|"
+    r"den|die|der|dem|de|het|il|lo)\b.*$",
+    re.I,
+)
+
+
+def _languages_per_official(value: str) -> list[str]:
+    """The languages of a labelled value: its first part, and the parts after a semicolon
+    when each names the official it is for."""
+    parts = re.split(r";\s*", value.strip())
+    first = _FOR_OFFICIAL.sub("", parts[0])
+    found = languages_in(first)
+    if first == parts[0]:
+        return found
+    for part in parts[1:]:
+        cut = _FOR_OFFICIAL.sub("", part)
+        if cut == part:
+            break
+        found += [name for name in languages_in(cut) if name not in found]
+    return found
+
+
 def preferred_languages(doc: Document) -> list[str]:
     """English names of the languages appeals should be written in ([] when none is stated)."""
     for match in _LANGUAGE_LABEL.finditer(doc.body):
@@ -202,9 +227,9 @@ def preferred_languages(doc: Document) -> list[str]:
         while following and re.search(r"(?:,|\b(?:or|and|o|y|ou|et|oder|und|e))\s*$", value):
             value += " " + following.pop(0)  # a list wrapped over lines
         value = re.split(
-            r"[.;]\s|\s(?:You|Vous|También|Sie|Appeals|Les|Puede|Pueden)\s", value + " "
+            r"\.\s|\s(?:You|Vous|También|Sie|Appeals|Les|Puede|Pueden)\s", value + " "
         )[0]
-        found = languages_in(re.sub(r"\([^)]*\)", "", value))
+        found = _languages_per_official(re.sub(r"\([^)]*\)", "", value))
         if found:
             return found
     flat = doc.flat_body

@@ -34,6 +34,10 @@ TARGET_MARKER = re.compile(
     r"APPELLE? AN\s*:?|ACT[ÚU](?:EN|A)\s*:.*|AJA\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
     r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|AGISSEZ\b.*|PASSEZ À L['’]ACTION\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
     r"ET ÉCRIVEZ ÉGALEMENT À\s*:?|Write to\s*:?|Send appeals to\s*:?|Please write to\s*:?|"
+    # Dutch: "BRIEVEN AAN:", "Stuur je brief naar:", "Schrijf aan:"
+    r"(?:BRIEVEN|APPELS|OPROEPEN) (?:AAN|NAAR)\s*:?|(?:Stuur|Schrijf) (?:je|uw|jouw) (?:brief|brieven|e-mail) (?:aan|naar)\s*:?|"
+    r"Schrijf (?:aan|naar)\s*:?|"
+    r"LLAMAMIENTOS A\s*:?|APELOS (?:PARA|A)\s*:?|"
     rf"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*|{WRITE_TO})\s*$",
     re.I,
 )
@@ -201,14 +205,19 @@ def address_blocks(doc: Document) -> list[Block]:
             if len(pieces) > 1:
                 current.extend(pieces[:-1])  # a block run together on one line
                 stripped = pieces[-1]
+            in_columns = any(_COLUMN_GAP.search(previous) for previous in current)
             if current and current[-1].count("(") > current[-1].count(")") and len(stripped) < 60:
                 current[-1] += " " + stripped  # "(Anrede: Dear … / Sehr geehrter Herr" wrapped
+            elif in_columns and len(line) - len(line.lstrip()) >= 20:
+                current.append(line.rstrip())  # the right column alone: its place kept
             else:
                 current.append(stripped)
             if (
                 CONTACT_LABEL.match(current[-1])
                 and label_of(current[-1]) in SALUTATION_LABELS
                 and current[-1].count("(") <= current[-1].count(")")
+                and not _COLUMN_GAP.search(current[-1])  # the other column goes on
+                and not current[-1].endswith("/")  # "Dear Minister /" + "Sehr geehrter …"
             ):
                 close()
     close()
@@ -231,18 +240,19 @@ def _side_by_side(lines: list[str]) -> list[list[str]]:
     """Two address blocks printed side by side (PDF text of a two-column page) -> the left
     block, then the right one; any other block unchanged. The right column starts at one
     position on every line that has both (the left one at the line start)."""
-    starts = []
+    starts: list[int | None] = []
     for line in lines:
         gap = _COLUMN_GAP.search(line)
-        starts.append(gap.end() if gap else None)
+        indent = len(line) - len(line.lstrip())
+        starts.append(gap.end() if gap else (indent or None))  # indented: the right one alone
     found = [start for start in starts if start is not None]
     if len(found) < 3 or max(found) - min(found) > 2:
-        return [list(lines)]
+        return [[line.strip() for line in lines]]
     left = [
         line[:start].rstrip() if start else line for line, start in zip(lines, starts, strict=True)
     ]
     right = [line[start:].strip() for line, start in zip(lines, starts, strict=True) if start]
-    return [left, right]
+    return [[line for line in left if line], right]
 
 
 def _unrun(line: str) -> list[str]:

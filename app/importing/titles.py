@@ -26,7 +26,7 @@ _PREFIXES = re.compile(
     r"Nouvelles informations|Mise à jour|Actualizaci[óo]n|Informaci[óo]n adicional|"
     r"Neue Informationen|Aktualisierung|Informa[çc][ãa]o (?:complementar|adicional)|"
     r"Mais informa[çc][õo]es|Atualiza[çc][ãa]o|Bonnes? nouvelles?|Buenas noticias|"
-    r"Boas? not[íi]cias?|Gute Nachrichten?|Buone notizie|Goed nieuws|Aggiornamento)\s*[:!]\s*",
+    r"Boas? not[íi]cias?|Gute Nachrichten?|Buone notizie|Goed nieuws|Aggiornamento|Verdere informatie)\s*[:!]\s*",
     re.I,
 )
 _AIUSA_SUFFIX = re.compile(r"\s*\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)
@@ -41,7 +41,7 @@ _COUNTRY_DASH = re.compile(r"^([^:.–—-]{2,45}?)\s*(?:\.|\s[–—-])\s+(\S.*
 _REFERENCE_ONLY = re.compile(
     r"^(?:(?:Weitere Informationen zu|Further information on|Follow[- ]up (?:on|to)|"
     r"Action compl[ée]mentaire sur|Compl[ée]ment d['’]information sur|"
-    r"Informaci[óo]n complementaria sobre|Update (?:on|to))\s+(?:l['’]|la\s+)?)?"
+    r"Informaci[óo]n complementaria sobre|Update (?:on|to)|Verdere informatie (?:over|bij))\s+(?:l['’]|la\s+|de\s+)?)?"
     r"(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*[/.]\s*\d{2,4}(?:-\d+)?"
     r"(?:\s*\([^)]*\))?\s*$",
     re.I,

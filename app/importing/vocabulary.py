@@ -42,6 +42,10 @@ NON_NAME_WORDS = words(
     act law code decree ordinance statute constitution convention article penal criminal
     ley código decreto loi décret gesetz
     sie ihnen ihre
+    procureur-generaal advocaat-generaal minister-president inspecteur-generaal
+    directeur-generaal secretaris-generaal commissaris-generaal staatssecretaris ministerie
+    justitie politie rechtbank gerechtshof burgemeester commissaris regering republiek
+    koninkrijk mensenrechten gevangenis
 """
 )
 # What a person at risk does, printed before the name ("Musician Jane Roe was released").
@@ -56,10 +60,10 @@ ROLE_NOUNS = words(
     """
 )
 MALE_HONORIFICS = words(
-    "ato dom don herr herrn king lord m. monsieur mr prince senhor señor sir sr"
+    "ato de heer dhr dom don herr herrn king lord m. monsieur mr prince senhor señor sir sr"
 )
 FEMALE_HONORIFICS = words(
-    "dame doña dra dña frau lady madame miss mlle mme mrs ms princess queen senhora señora sra srta w/ro woizero"
+    "dame doña dra dña frau lady madame miss mevr mevrouw mlle mme mrs ms mw princess queen senhora señora sra srta w/ro woizero"
 )
 # Pairs of these stay apart even when their join is a word too ("in to", "any one").
 COMMON_WORDS = words(
