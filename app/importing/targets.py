@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.domain.greetings import greeted_official
@@ -255,6 +256,21 @@ def _side_by_side(lines: list[str]) -> list[list[str]]:
     return [[line for line in left if line], right]
 
 
+_HOUSE_NUMBER = re.compile(r"\d{1,4}[a-z]?")
+
+
+def _with_house_numbers(parts: Iterable[str]) -> list[str]:
+    """Parts of a line split at its commas, a bare house number kept with the street after
+    it ("8, place Bir Hakem": the French order)."""
+    out: list[str] = []
+    for part in parts:
+        if out and _HOUSE_NUMBER.fullmatch(out[-1]):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def _unrun(line: str) -> list[str]:
     """A whole address block printed on one line (web pages, one-line PDF text): office,
     name, address parts and each contact label back on lines of their own."""
@@ -269,8 +285,8 @@ def _unrun(line: str) -> list[str]:
     if split:
         office, name, rest = split
         parts = re.split(r",\s+|\s+(?=c/o\s)", rest)  # "... Pyongyang c/o Permanent Mission"
-        return [office, name, *(part for part in parts if part), *pieces[1:]]
-    parts = head.split(", ")
+        return [office, name, *_with_house_numbers(part for part in parts if part), *pieces[1:]]
+    parts = _with_house_numbers(head.split(", "))
     prefixed = split_office_prefix(parts[0])
     if prefixed:
         return [*prefixed, *parts[1:], *pieces[1:]]

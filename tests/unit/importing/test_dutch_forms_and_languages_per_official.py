@@ -259,3 +259,27 @@ def test_salutations_wrapped_inside_two_merged_columns_are_read_whole() -> None:
         ),
         ("Jane Example Roe", "Dear Minister / Madame la Ministre", "justice@moj.gov.example"),
     ]
+
+
+def test_a_french_house_number_keeps_its_comma_when_an_address_line_is_split() -> None:
+    text = """URGENT ACTION
+Ruritanie : le militant reste en détention
+AU 118/21  |  Index AI : MDE 99/4631/2021  |  12 août 2021
+
+Le militant Jean Exemple Martin est toujours détenu.
+
+Écrivez à :
+
+Ministre de la Justice
+M. Paul Exemple Durand
+Ministère de la Justice
+8, place Bir Exemple, El Biar
+16030 Capitale, Ruritanie
+Formule d'appel : Monsieur le Ministre,
+
+Nom : Jean Exemple Martin (il)
+"""
+    parsed = parse_text(text, "invented.txt")
+    assert [t.address for t in parsed.targets] == [
+        "Ministère de la Justice, 8, place Bir Exemple, El Biar, 16030 Capitale, Ruritanie"
+    ]
