@@ -12,6 +12,7 @@ from app.domain.model import AppealKind, CaseStatus, Channel, ImportOutcome, Out
 from app.i18n import N_, _, ngettext, pgettext
 
 if TYPE_CHECKING:
+    from app.domain.changes import DeletionPreview
     from app.domain.events import MergeResult
 
 LONG_OVERDUE_DAYS = 60  # beyond this a day count ("11460 days overdue") says nothing useful
@@ -182,3 +183,30 @@ def merge_summary(file: str, result: MergeResult) -> str:
     else:
         template = _("{file}: '{event}': {counts}")
     return template.format(file=file, event=result.event_name, counts=counts)
+
+
+def removal_sentence(preview: DeletionPreview, with_it: str = "", *, listed: bool = False) -> str:
+    """The sentence that opens what a deletion removes, for the window and the command line:
+    "This removes UA 61/15.", with what goes with it ("This removes UA 61/15 and with it: 2
+    documents."), or, ``listed``, before a list of it ("This removes UA 61/15:"). A case has
+    sentences of its own, so a language can give the case number its article ("Ceci supprime
+    l'AU 61/15")."""
+    from app.domain.changes import CASE_TO_DELETE
+
+    if preview.what.template == CASE_TO_DELETE:
+        ua_number = preview.what.fields["ua_number"]
+        if listed:
+            return _("This removes UA {ua_number}:").format(ua_number=ua_number)
+        if with_it:
+            # TRANSLATORS: {with_it} lists what goes with the case: "2 documents; 1 recorded appeal"
+            return _("This removes UA {ua_number} and with it: {with_it}.").format(
+                ua_number=ua_number, with_it=with_it
+            )
+        return _("This removes UA {ua_number}.").format(ua_number=ua_number)
+    what = preview.what.translated(_)
+    if listed:
+        return _("This removes {what}:").format(what=what)
+    if with_it:
+        # TRANSLATORS: {what} is "the event …" or "the practice cases"; {with_it} lists what goes with it
+        return _("This removes {what} and with it: {with_it}.").format(what=what, with_it=with_it)
+    return _("This removes {what}.").format(what=what)

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from app.cli.context import CliContext
 from app.cli.terminal import printable
-from app.domain.changes import CASE_TO_DELETE, DeletionPreview
+from app.domain.changes import DeletionPreview
 from app.domain.errors import N_, InvalidInput
 from app.i18n import _, ngettext, pgettext
+from app.labels import removal_sentence
 
 if TYPE_CHECKING:
     from app.domain.model import AppealRecord
@@ -117,31 +118,13 @@ def describe_removal(preview: DeletionPreview, *, keep_appeals: bool = False) ->
             "count": preview.letters
         }
         parts.append(f"{appeals} {letters}")
-    text = _removes(preview, with_it="; ".join(parts))
+    text = removal_sentence(preview, "; ".join(parts))
     if preview.appeals and keep_appeals:
         kept = ngettext("%(count)d appeal", "%(count)d appeals", preview.appeals) % {
             "count": preview.appeals
         }
         text += " " + _("Kept in the history and in reports: {appeals}.").format(appeals=kept)
     return text
-
-
-def _removes(preview: DeletionPreview, *, with_it: str) -> str:
-    """ "This removes UA 61/15 and with it: 2 documents." A case has sentences of its own, so a
-    language can give the case number its article ("Ceci supprime l'AU 61/15")."""
-    if preview.what.template == CASE_TO_DELETE:
-        ua_number = preview.what.fields["ua_number"]
-        if with_it:
-            # TRANSLATORS: {with_it} lists what goes with the case: "2 documents; 1 recorded appeal"
-            return _("This removes UA {ua_number} and with it: {with_it}.").format(
-                ua_number=ua_number, with_it=with_it
-            )
-        return _("This removes UA {ua_number}.").format(ua_number=ua_number)
-    what = preview.what.translated(_)
-    if with_it:
-        # TRANSLATORS: {what} is "the event …" or "the practice cases"; {with_it} lists what goes with it
-        return _("This removes {what} and with it: {with_it}.").format(what=what, with_it=with_it)
-    return _("This removes {what}.").format(what=what)
 
 
 def _confirmed(args: argparse.Namespace, ctx: CliContext, what: str) -> bool:

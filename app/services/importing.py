@@ -7,6 +7,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from app.domain.errors import AppealDeskError, ImportRejected
 from app.domain.model import ImportOutcome, ImportResult, ParsedDocument
@@ -61,7 +62,15 @@ def _unnoticed(path: Path, folder: Path) -> bool:
     )
 
 
-def folder_contents(paths: Sequence[Path]) -> tuple[list[Path], list[ImportResult]]:
+class FolderContents(NamedTuple):
+    """What an import of some files and folders reads: the document files, and the other
+    files found in the folders, each refused with the reason."""
+
+    files: list[Path]
+    left_out: list[ImportResult]
+
+
+def folder_contents(paths: Sequence[Path]) -> FolderContents:
     """Files as given; folders become their document files (sorted, recursively), without
     the resource folders of saved web pages. Second: the other files found in those folders,
     each refused with the reason (hidden and system files left out)."""
@@ -86,7 +95,7 @@ def folder_contents(paths: Sequence[Path]) -> tuple[list[Path], list[ImportResul
                 files.append(p)
                 continue
             left_out.append(_with_path(_rejected(p.name, _not_a_document(p)), p))
-    return files, left_out
+    return FolderContents(files, left_out)
 
 
 def _same_file_key(path: Path) -> Path:
@@ -148,9 +157,12 @@ def import_files(
     force: bool = False,
     on_result: Committed | None = None,
     cancel: threading.Event | None = None,
+    found: FolderContents | None = None,
 ) -> list[ImportResult]:
     """Import each file in its own transaction; a bad file never touches the store nor stops
     the others. ``force`` applies documents whose tie to an existing case is doubtful.
+    ``found``: what :func:`folder_contents` found for ``paths``, when the caller looked
+    already (the folders are then not walked a second time).
 
     ``on_result`` hears each outcome as soon as its transaction has ended, so what a caller
     reports stays true even if the process is killed half-way.
@@ -165,7 +177,7 @@ def import_files(
         start_worker_early,
     )
 
-    files, left_out = folder_contents(paths)
+    files, left_out = found if found is not None else folder_contents(paths)
     batch = ImportBatch(by_source=True)
     results: list[ImportResult] = []
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from app.domain.changes import CASE_TO_DELETE, DeletionPreview
+from app.domain.changes import DeletionPreview
 from app.i18n import _, ngettext
+from app.labels import removal_sentence
 
 
 def removal_text(preview: DeletionPreview, *, keep_appeals: bool | None = False) -> str:
     """What a deletion removes, said before it happens. With ``keep_appeals`` None the user
     chooses beside the text what becomes of the recorded appeals (``keep_appeals_choice``),
     so the text leaves them out."""
-    lines = [_removes(preview, ending=":")]
+    lines = [removal_sentence(preview, listed=True)]
     if preview.documents:
         lines.append(
             ngettext(
@@ -29,7 +30,7 @@ def removal_text(preview: DeletionPreview, *, keep_appeals: bool | None = False)
     if preview.events:
         lines.append(_("its place in: {events}").format(events=", ".join(preview.events)))
     if len(lines) == 1:  # nothing goes with it
-        lines = [_removes(preview, ending=".")]
+        lines = [removal_sentence(preview)]
     text = "\n\u2022 ".join(lines)
     if preview.appeals and keep_appeals:
         text += "\n\n" + _("The appeals stay in the history and still count in reports.")
@@ -44,17 +45,3 @@ def keep_appeals_choice(preview: DeletionPreview) -> str:
         "Keep the %(count)d recorded appeals as history, so they still count in reports",
         preview.appeals,
     ) % {"count": preview.appeals}
-
-
-def _removes(preview: DeletionPreview, *, ending: str) -> str:
-    """The first line: "This removes UA 61/15:" (or with a full stop when nothing goes with it).
-    A case has a sentence of its own, so a language can give the case number its article."""
-    if preview.what.template == CASE_TO_DELETE:
-        ua_number = preview.what.fields["ua_number"]
-        if ending == ":":
-            return _("This removes UA {ua_number}:").format(ua_number=ua_number)
-        return _("This removes UA {ua_number}.").format(ua_number=ua_number)
-    what = preview.what.translated(_)
-    if ending == ":":
-        return _("This removes {what}:").format(what=what)
-    return _("This removes {what}.").format(what=what)

@@ -285,3 +285,39 @@ def test_a_sent_date_before_the_ua_was_issued_is_refused_and_changes_nothing(
     assert code == 1 and "before UA 28/23 was issued (2023-02-14)" in err
     [unchanged] = json.loads(cli(capsys, tmp_path, "appeal", "list", "--json")[1])
     assert unchanged["date"] == "2023-03-01"
+
+
+def test_a_folder_import_walks_the_folder_once_and_says_how_it_ends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from app.services.importing import folder_contents
+
+    folder = tmp_path / "inbox"
+    (folder / "older").mkdir(parents=True)
+    (folder / "older" / "seed.txt").write_bytes(SEED_FINAL.read_bytes())
+    (folder / "IMG_2041.jpg").write_bytes(PHOTO)
+    listings: list[str] = []
+    watching = [True]
+
+    def watch(event: str, args: tuple[object, ...]) -> None:
+        if watching[0] and event == "os.scandir" and str(args[0]).startswith(str(folder)):
+            listings.append(str(args[0]))
+
+    sys.addaudithook(watch)  # an audit hook stays for the process: it stops watching below
+    try:
+        folder_contents([folder])
+        one_walk = sorted(listings)
+        listings.clear()
+        code, out, _ = cli(capsys, tmp_path / "data", "import", str(folder))
+    finally:
+        watching[0] = False
+    assert one_walk and sorted(listings) == one_walk
+    # one picture among good UAs: they are imported, the picture is named, the status says so
+    assert code == 1
+    assert "seed.txt: imported (UA 119/21)" in out and "IMG_2041.jpg: rejected: " in out
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "Exit status: 0 when every document was imported, updated or found unchanged; 1" in shown
