@@ -194,3 +194,23 @@ def test_hiding_closed_cases_again_chooses_an_open_case(make_window, app_paths) 
     window.case_list.show_closed_box.click()
     assert visible_ua_numbers(window) == ["12/26"]
     assert window.detail.case.ua_number == "12/26"
+
+
+def test_down_in_the_search_box_goes_on_to_the_cases_found(make_window, app_paths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store_documents(
+        app_paths,
+        fictional_document("12/26", deadline=date.today() + timedelta(days=5)),
+        fictional_document("3/26", country="Borduria", deadline=date.today() + timedelta(days=9)),
+        fictional_document("7/26", country="Borduria", deadline=date.today() + timedelta(days=12)),
+    )
+    window = make_window()
+    window.activateWindow()
+    search = window.case_list.search_box
+    search.setFocus()
+    qtbot.keyClicks(search, "borduria")
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    table = window.case_list.table
+    assert table.hasFocus()
+    assert window.detail.case.ua_number == "3/26"
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Down)  # then the arrows walk the cases found
+    assert window.detail.case.ua_number == "7/26"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +47,7 @@ class CaseListView(QWidget):
         self._chosen: CaseSummary | None = None  # the case last announced as chosen
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)  # Down goes on to the cases found
         self.search_box.textChanged.connect(proxy.set_search_text)
         self.search_box.textChanged.connect(lambda _text: self._choose_a_listed_case())
         # Once typing pauses, a screen reader hears how many cases the search leaves.
@@ -238,6 +240,22 @@ class CaseListView(QWidget):
                 ).format(ua_number=case.ua_number)
             )
         self.revealed_label.setVisible(case is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Down in the search box moves the keyboard into the list, onto the chosen case."""
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.proxy.rowCount() > 0
+        ):
+            if not self.table.selectionModel().hasSelection():
+                self.select_row(0)
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     # ---- selection -----------------------------------------------------------------------
 
