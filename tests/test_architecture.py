@@ -33,7 +33,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "store": ("app.services", "app.ui", "app.importing", "app.letters", "app.output", "PySide6"),
     "output": ("app.store", "app.services", "app.ui", "PySide6.QtWidgets", "sqlalchemy"),
     "services": ("app.ui", "PySide6.QtWidgets", "app.cli"),
-    "ui": ("app.store", "sqlalchemy", "alembic", "app.cli"),
+    # the window paints with app.output; what to send and how comes from app.services
+    "ui": ("app.store", "sqlalchemy", "alembic", "app.cli", "app.output.mail"),
     "cli": ("app.ui", "PySide6.QtWidgets"),
 }
 ALLOWED_IN_DOMAIN = ("app.domain",)

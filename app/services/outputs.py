@@ -20,6 +20,7 @@ from app.services import writer_safety
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
 
+    from app.output.mail import EmailPlan
     from app.settings import Settings
     from app.store.database import Database
 
@@ -197,6 +198,22 @@ def plain_letter_text(letter: Letter) -> str:
     from app.output.bidi_text import plain_text
 
     return plain_text(letter.text)
+
+
+def email_plan(letter: Letter, target: Target) -> EmailPlan:
+    """How to hand ``letter`` to the mail program, addressed to ``target``: the whole letter in
+    a mailto link when it fits, else the subject-only link and the body on the clipboard
+    (mail programs cut long links)."""
+    from app.output.mail import plan_email
+
+    return plan_email([target.email] if target.email else [], [], letter.subject, letter.text)
+
+
+def social_post(case: CaseDetail, target: Target) -> str:
+    """A short message for social media about ``case``, naming ``target``."""
+    from app.output.mail import social_message
+
+    return social_message(case, target)
 
 
 def save_letter_eml(item: LetterOnPaper, path: Path) -> bool:

@@ -160,14 +160,12 @@ def email_letter(dialog: LetterOnScreen) -> str | None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    from app.output.mail import plan_email
-
     letter, target = _edited_letter(dialog)
     if not target.email:
         return _(
             "This official has no email address in the document. Print the letter or choose another official."
         )
-    plan = plan_email([target.email], [], letter.subject, letter.text)
+    plan = outputs.email_plan(letter, target)
     if plan.body_on_clipboard or plan.url is None:
         dialog.copy_to_clipboard()
     if plan.url is None or not open_url(QDesktopServices, QUrl(plan.url)):
@@ -227,8 +225,6 @@ def save_envelope(dialog: LetterOnScreen) -> str | None:
 def copy_social_post(dialog: LetterOnScreen) -> str | None:
     from PySide6.QtGui import QGuiApplication
 
-    from app.output.mail import social_message
-
     _letter, target = _edited_letter(dialog)
-    QGuiApplication.clipboard().setText(social_message(dialog.case, target))
+    QGuiApplication.clipboard().setText(outputs.social_post(dialog.case, target))
     return _("A short post for social media is on the clipboard.")
