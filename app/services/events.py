@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 from app.domain import bounds
 from app.domain.errors import N_, InvalidInput
 from app.domain.events import CaseTally, EventInfo, EventTally
-from app.domain.model import AppealKind, AppealRecord, AppealStatus, Channel, normalize_ua_number
+from app.domain.model import (
+    AppealKind,
+    AppealRecord,
+    AppealStatus,
+    CaseDetail,
+    CaseStatus,
+    Channel,
+    normalize_ua_number,
+)
 from app.services.appeals import record_appeal
 from app.services.cases import case_not_found
 from app.services.limits import check_count, check_date, check_goal, check_line
@@ -118,6 +126,15 @@ def _event_named(session: Session, name: str) -> EventInfo:
             name=wanted,
         )
     return event_repository.event_info(session, row)
+
+
+def open_event_cases(db: Database, event: EventInfo) -> list[CaseDetail]:
+    """The event's cases participants may write for: a case closed since the event was set up
+    (its final UA asks for no further action) is left out."""
+    from app.services.cases import get_case
+
+    cases = (get_case(db, case.ua_number) for case in event.cases)
+    return [case for case in cases if case.status is not CaseStatus.CLOSED]
 
 
 def event_id_by_name(db: Database, name: str) -> int:

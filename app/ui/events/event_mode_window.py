@@ -12,15 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.events import EventInfo
-from app.domain.model import (
-    AppealKind,
-    AppealRecord,
-    CaseDetail,
-    CaseStatus,
-    Channel,
-    Letter,
-    Target,
-)
+from app.domain.model import AppealKind, AppealRecord, Channel, Letter, Target
 from app.i18n import _
 from app.ui.accessibility import SpokenLabel, announce
 from app.ui.errors import report_failure
@@ -50,15 +42,6 @@ def event_letters_folder(exports: Path, event: EventInfo) -> Path:
     from app.output.export_names import safe_file_stem
 
     return exports / "event letters" / safe_file_stem(event.name, fallback="event")
-
-
-def open_event_cases(db: Database, event: EventInfo) -> list[CaseDetail]:
-    """The event's cases participants may write for: a case closed since the event was set up
-    (its final UA asks for no further action) is left out."""
-    from app.services.cases import get_case
-
-    cases = (get_case(db, case.ua_number) for case in event.cases)
-    return [case for case in cases if case.status is not CaseStatus.CLOSED]
 
 
 IDLE_RESET_MS = 120_000  # a counted letter left on screen is cleared after two minutes
@@ -108,6 +91,8 @@ class EventModeWindow(QWidget):
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)  # large and simple, readable at arm's length
         self.setFont(font)
+        from app.services.events import open_event_cases
+
         self.form = ParticipantForm(open_event_cases(db, event), options=options)
         self.heading = QLabel(event.name)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # names come from files, never markup

@@ -25,7 +25,7 @@ from app.i18n import _
 from app.services.outputs import default_output_options
 from app.ui.accessibility import SpokenLabel
 from app.ui.errors import report_failure
-from app.ui.events.event_mode_window import EventModeWindow, open_event_cases
+from app.ui.events.event_mode_window import EventModeWindow
 from app.ui.events.new_event_form import NewEventForm
 from app.ui.events.organiser_files import OrganiserFiles
 from app.ui.events.pin import ChoosePinDialog, PinLock
@@ -204,6 +204,8 @@ class EventsDialog(QDialog):
         event = event or self.current_event()
         if event is None or not event.cases:
             return None
+        from app.services.events import open_event_cases
+
         if lock is None and not open_event_cases(self.db, event):
             from app.ui.messages import Messages
 
