@@ -42,6 +42,20 @@ def misplaced(tests: Path, app: Path) -> list[str]:
                 for p in sorted(layer.glob("test_*.py"))
                 if not is_code_part(code, p.stem.removeprefix("test_"))
             ]
+        wrong += nested_test_folders_outside_the_mirror(layer, code, tests.parent)
+    return wrong
+
+
+def nested_test_folders_outside_the_mirror(layer: Path, code: Path, root: Path) -> list[str]:
+    """Folders two or more levels down that hold test modules but name no package of ``code``
+    at the same place (folders holding only documents, such as a corpus, are data)."""
+    wrong = []
+    for folder in sorted({path.parent for path in layer.glob("*/*/**/test_*.py")}):
+        parts = folder.relative_to(layer).parts
+        if any(part.startswith((".", "_")) for part in parts):
+            continue
+        if not (code.joinpath(*parts) / "__init__.py").is_file():
+            wrong.append(f"{folder.relative_to(root)}/")
     return wrong
 
 
@@ -79,6 +93,18 @@ def values_built_outside_the_builders(tests: Path) -> list[str]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") in BUILT_VALUES:
                 found.append(f"{path.relative_to(tests.parent)}:{node.lineno}")
     return found
+
+
+def test_a_nested_folder_of_tests_named_after_a_phase_is_caught(tmp_path: Path) -> None:
+    (tmp_path / "app" / "ui" / "dialogs").mkdir(parents=True)
+    for package in ("ui", "ui/dialogs"):
+        (tmp_path / "app" / package / "__init__.py").write_text("")
+    for folder in ("ui/dialogs", "ui/dialogs/speed", "ui/dialogs/corpus"):
+        (tmp_path / "tests" / folder).mkdir(parents=True)
+    for module in ("ui/dialogs/test_x.py", "ui/dialogs/speed/test_y.py"):
+        (tmp_path / "tests" / module).write_text("")
+    (tmp_path / "tests" / "ui" / "dialogs" / "corpus" / "a.txt").write_text("")
+    assert misplaced(tmp_path / "tests", tmp_path / "app") == ["tests/ui/dialogs/speed/"]
 
 
 def test_cases_for_tests_come_from_the_one_builders_module() -> None:
