@@ -44,6 +44,14 @@ _GENDER_MARK = re.compile(
     r"\b(?:Gender m/f|Sexo h/m|Genre h/f|Geslacht m/v)\s*:\s*([mfhv])\b(?![/.])", re.I
 )
 _ANY_LABEL = re.compile(r"^\s*[^\W\d_][^:.\n]{1,40}\s?:")
+# A line that only says the person's sex under the name ("NOM : Ana Exemple" / "FEMME"): not
+# the rest of a wrapped name. Words that are also surnames ("Man", "Mann") are not listed.
+_SEX_WORD_LINE = re.compile(
+    r"^\s*(?:hommes?|femmes?|hombres?|mujer(?:es)?|homem|homens|mulher(?:es)?|male|female|"
+    r"woman|women|masculin[eo]?|f[ée]minin[eo]?|femenin[oa]|m[äa]nnlich|weiblich|uomo|donna|"
+    r"vrouw)\s*[.;]?\s*$",
+    re.I,
+)
 _TRAILING_DROP = re.compile(
     r"\s*(?:[-–—]\s*(?:released|freed|liberad[oa]s?|libéré(?:e|s|es)?|freigelassen|vrijgelaten)\b.*|"
     r",?\s+and\s+(?:\w+\s+){0,3}(?:other|others)\b.*|,?\s+y\s+(?:otr[oa]s)\b.*|"
@@ -173,6 +181,7 @@ def labelled_persons(doc: Document) -> list[Person]:
                     or _ANY_LABEL.match(following)
                     or is_id_line(following)
                     or _is_sentence(following)
+                    or _SEX_WORD_LINE.match(following)
                 ):
                     break
                 value += " " + following.strip()

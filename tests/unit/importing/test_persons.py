@@ -164,3 +164,16 @@ def test_the_footers_gender_line_gives_the_one_person_their_mark() -> None:
         ("Lena Example", None),
         ("Ivo Sample", None),
     ]
+
+
+def test_a_line_that_only_says_the_persons_sex_is_not_part_of_the_name() -> None:
+    for label, sex in (
+        ("NOM", "HOMME"),
+        ("NOMBRE", "MUJER"),
+        ("Nome", "Mulher"),
+        ("Name", "female"),
+    ):
+        doc = Document(f"{label}: Ana Exemple (elle)\n{sex}\nAU : 88/26 Index : AFR 00/8801/2026\n")
+        assert labelled_persons(doc) == [Person("Ana Exemple", "elle")], sex
+    wrapped = Document("NAME: Lena Example and Ivo\nSample\n\nNEXT: x")
+    assert [p.name for p in labelled_persons(wrapped)] == ["Lena Example", "Ivo Sample"]
