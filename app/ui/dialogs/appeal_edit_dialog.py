@@ -21,9 +21,9 @@ from app.domain.changes import AppealEdits
 from app.domain.model import AppealRecord, AppealStatus, Channel, Target
 from app.i18n import _
 from app.services.database import Database
+from app.ui.dialogs.unsaved_changes import close_keeping_changes
 from app.ui.errors import report_failure
 from app.ui.formatting import channel_label
-from app.ui.messages import Messages
 from app.ui.models.appeal_table_model import status_label
 
 
@@ -114,15 +114,13 @@ class AppealEditDialog(QDialog):
         QDialog.reject(self)
 
     def reject(self) -> None:
-        """Escape or the window's close box: changes typed here are never dropped without
-        asking, as in the letter editor. Yes saves them (the dialog stays open, saying why,
-        if they cannot be saved); No closes without them."""
-        if self.edits() != AppealEdits() and Messages.ask(
-            self, _("Keep your changes?"), _("You changed this appeal record. Save your changes?")
-        ):
-            self.save()
-            return
-        super().reject()
+        """Escape or the window's close box: asks before dropping the changes typed here."""
+        close_keeping_changes(
+            self,
+            self.edits() != AppealEdits(),
+            _("You changed this appeal record. Save your changes?"),
+            self.save,
+        )
 
     def save(self) -> None:
         from app.services.editing import edit_appeal

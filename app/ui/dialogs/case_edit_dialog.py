@@ -30,8 +30,8 @@ from app.domain.changes import CaseEdits
 from app.domain.model import CaseDetail, CaseStatus, Person, Target
 from app.i18n import _
 from app.services.database import Database
+from app.ui.dialogs.unsaved_changes import close_keeping_changes
 from app.ui.errors import report_failure
-from app.ui.messages import Messages
 from app.ui.style import Role, apply_role
 from app.ui.views.case_detail_html import field_label
 
@@ -300,15 +300,13 @@ class CaseEditDialog(QDialog):
         QDialog.reject(self)
 
     def reject(self) -> None:
-        """Escape or the window's close box: changes typed here are never dropped without
-        asking, as in the letter editor. Yes saves them (the dialog stays open, saying why,
-        if they cannot be saved); No closes without them."""
-        if self.edits() != CaseEdits() and Messages.ask(
-            self, _("Keep your changes?"), _("You changed this case. Save your changes?")
-        ):
-            self.save()
-            return
-        super().reject()
+        """Escape or the window's close box: asks before dropping the changes typed here."""
+        close_keeping_changes(
+            self,
+            self.edits() != CaseEdits(),
+            _("You changed this case. Save your changes?"),
+            self.save,
+        )
 
     def save(self) -> None:
         from app.services.editing import edit_case
