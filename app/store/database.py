@@ -13,6 +13,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
@@ -52,14 +53,14 @@ SERVER_WAIT_S = 10
 
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, FKs, FULL sync (durable) and BEGIN IMMEDIATE (no lock).
-    A server's connections are checked before use: one the server closed (it was restarted)
-    is replaced instead of failing the user's next action."""
+    A server's connections are checked before use (``_check_before_use``)."""
     from sqlalchemy import create_engine, event
 
     if url.startswith("sqlite"):
         engine = create_engine(url)
     else:
-        engine = create_engine(url, pool_pre_ping=True, connect_args=_server_connect_args(url))
+        engine = create_engine(url, connect_args=_server_connect_args(url))
+        _check_before_use(engine)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -78,6 +79,43 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+# A connection's check that failed after waiting this long waited for an answer; one that
+# failed sooner found the connection already closed (by the server, or by the system).
+_CHECK_WAITED_S = 1.0
+
+
+def _check_before_use(engine: Engine) -> None:
+    """Each connection taken from the pool, except one just opened, is checked first. One the
+    server closed (it was restarted) or the system gave up on while it was idle fails its
+    check at once and is replaced instead of failing the user's action. A check that timed out
+    waiting for an answer is final: the link to the server is dead, and opening a new
+    connection would only make the user wait as long again before being told so."""
+    from sqlalchemy import event
+    from sqlalchemy.exc import DisconnectionError
+
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "connect")
+    def _opened(_dbapi_conn, record):  # type: ignore[no-untyped-def]
+        record.info["opened_unchecked"] = True
+
+    @event.listens_for(engine, "checkout")
+    def _check(dbapi_conn, record, _proxy):  # type: ignore[no-untyped-def]
+        if record.info.pop("opened_unchecked", False):
+            return
+        began = time.monotonic()
+        try:
+            dialect.do_ping(dbapi_conn)
+        except dialect.loaded_dbapi.Error as exc:
+            waited = time.monotonic() - began >= _CHECK_WAITED_S
+            said = " ".join(str(exc).split()).lower()
+            if waited and any(words in said for words in _NO_ANSWER):
+                raise
+            if dialect.is_disconnect(exc, dbapi_conn, None):
+                raise DisconnectionError(str(exc)) from exc
+            raise
 
 
 def _server_connect_args(url: str) -> dict[str, object]:

@@ -1,11 +1,13 @@
 """A laptop whose network link to the group's server dies while it is connected (a cable
 pulled, the Wi-Fi gone: nothing answers, not even a refusal).
 
-Run by the tests as ``unshare -n python -m tests.postgres.link_goes_dead URL SOCKET``: in a
-network namespace of its own, the laptop reaches the server through a loopback relay to the
-server's Unix socket; taking that loopback down then drops every packet, as a dead link does.
-It prints the first listing, then what the user is told when the next one fails, and how
-many seconds that took.
+Run by the tests as ``unshare -n python -m tests.postgres.link_goes_dead URL SOCKET [IDLE]``:
+in a network namespace of its own, the laptop reaches the server through a loopback relay to
+the server's Unix socket; taking that loopback down then drops every packet, as a dead link
+does. It prints the first listing, then what the user is told when the next one fails, how
+many new connections the laptop tried to open for it, and how many seconds that took.
+``IDLE`` seconds (none by default) pass between the link dying and that next listing, as
+for a laptop left alone for a while.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from sqlalchemy import make_url
+from sqlalchemy import event, make_url
 
 from app.domain.errors import AppealDeskError
 from app.paths import resolve_paths
@@ -44,7 +46,7 @@ def pump(source: socket.socket, sink: socket.socket) -> None:
         pass
 
 
-def main(url: str, server_socket: str) -> int:
+def main(url: str, server_socket: str, idle_seconds: str = "0") -> int:
     subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
@@ -53,7 +55,10 @@ def main(url: str, server_socket: str) -> int:
     relayed = make_url(url).set(host="127.0.0.1", port=listener.getsockname()[1])
     db = open_database(resolve_paths(Path(tempfile.mkdtemp())), url=relayed.render_as_string(False))
     print(f"listed {len(list_cases(db))} cases", flush=True)
+    attempts: list[object] = []
+    event.listen(db.engine, "do_connect", lambda *_args: attempts.append(None))
     subprocess.run(["ip", "link", "set", "lo", "down"], check=True)
+    time.sleep(float(idle_seconds))
     began = time.monotonic()
     try:
         list_cases(db)
@@ -63,6 +68,7 @@ def main(url: str, server_socket: str) -> int:
         print(f"said: {error_text(error)}", flush=True)
     else:
         print("said nothing: the cases were listed", flush=True)
+    print(f"new connections tried: {len(attempts)}", flush=True)
     print(f"after {time.monotonic() - began:.1f} s", flush=True)
     return 0
 
