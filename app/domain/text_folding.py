@@ -26,7 +26,10 @@ class _FoldedCharacters(dict[int, str]):
 
 def _latin1_tables() -> tuple[bytes, bytes]:
     """(each Latin-1 character's folded form where that is one Latin-1 character, the
-    characters whose folded form is not: "ß" -> "ss", "µ" -> Greek "μ", "½" -> "1⁄2")."""
+    characters whose folded form is not: "ß" -> "ss", "µ" -> Greek "μ", "½" -> "1⁄2").
+    Made at the first Latin-1 text folded, not as the module loads: the window's first
+    screen folds none (two threads meeting the first such text each make the same tables)."""
+    global _latin1
     table, others = bytearray(range(256)), bytearray()
     for code in range(256):
         folded = _fold_slowly(chr(code))
@@ -34,11 +37,12 @@ def _latin1_tables() -> tuple[bytes, bytes]:
             table[code] = ord(folded)
         else:
             others.append(code)
-    return bytes(table), bytes(others)
+    _latin1 = bytes(table), bytes(others)
+    return _latin1
 
 
 _FOLDED = _FoldedCharacters()
-_LATIN1_FOLDED, _LATIN1_OTHERS = _latin1_tables()
+_latin1: tuple[bytes, bytes] | None = None  # see _latin1_tables
 
 
 def fold(text: str) -> str:
@@ -57,6 +61,7 @@ def fold(text: str) -> str:
         latin1 = text.encode("latin-1")
     except UnicodeEncodeError:
         return text.translate(_FOLDED)
-    if len(latin1.translate(None, _LATIN1_OTHERS)) != len(latin1):
+    latin1_folded, latin1_others = _latin1 or _latin1_tables()
+    if len(latin1.translate(None, latin1_others)) != len(latin1):
         return text.translate(_FOLDED)
-    return latin1.translate(_LATIN1_FOLDED).decode("latin-1")
+    return latin1.translate(latin1_folded).decode("latin-1")
