@@ -124,6 +124,16 @@ class OrganiserFiles(QObject):
         )
         self.changed.emit()
 
+    def _open_cases_only(self, event: EventInfo) -> EventInfo:
+        """``event`` with the cases letters may still be printed for: a case closed by its
+        final UA since the event was set up is left out, as event mode leaves it out."""
+        from dataclasses import replace
+
+        from app.services.events import open_event_cases
+
+        still_open = {case.ua_number for case in open_event_cases(self.db, event)}
+        return replace(event, cases=tuple(c for c in event.cases if c.ua_number in still_open))
+
     def print_batch(self) -> None:
         """Ask for the signers and the file; the letters are drafted off the GUI thread (each
         one is rendered in the letter worker), then laid out in one PDF with their envelopes."""
@@ -131,6 +141,15 @@ class OrganiserFiles(QObject):
 
         event = self._current_event()
         if self.printing or event is None or not event.cases:
+            return
+        event = self._open_cases_only(event)
+        if not event.cases:
+            self.status.setText(
+                _(
+                    "Every case of \u201c{event}\u201d is closed now: their UAs ask for no "
+                    "further action, so there are no letters to print."
+                ).format(event=event.name)
+            )
             return
         dialog = run_batch_print_dialog(self._parent, event)
         if dialog is None:

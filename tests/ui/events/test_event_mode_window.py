@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.domain.events import EventInfo
 from app.domain.model import Letter
 from app.services.events import event_tally
 from app.store.database import Database, row_counts
@@ -451,3 +452,29 @@ def test_event_mode_does_not_start_when_every_case_of_the_event_is_closed(
         f"Every case of \u201c{EVENT}\u201d is closed now: their UAs ask for no further action. "
         "Add an open case to the event before starting event mode."
     ]
+
+
+def test_a_batch_of_letters_is_offered_only_for_the_events_open_cases(
+    dialog: EventsDialog, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.events.batch_dialog import BatchPrintDialog
+
+    create_event_through_the_form(dialog)
+    close_by_its_final_ua(db, "34/26")
+    offered: list[list[str]] = []
+
+    def look_and_cancel(parent: object, event: EventInfo) -> None:
+        batch = BatchPrintDialog(event, dialog)
+        offered.append([batch.case_combo.itemText(i) for i in range(batch.case_combo.count())])
+
+    monkeypatch.setattr(organiser_files, "run_batch_print_dialog", look_and_cancel)
+    dialog.print_batch_button.click()
+    assert len(offered) == 1 and len(offered[0]) == 1 and "12/26" in offered[0][0]
+
+    close_by_its_final_ua(db, "12/26")
+    dialog.print_batch_button.click()
+    assert len(offered) == 1  # no dialog: nothing is left to print
+    assert dialog.status.text() == (
+        f"Every case of \u201c{EVENT}\u201d is closed now: their UAs ask for no further action, "
+        "so there are no letters to print."
+    )
