@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from app.domain.errors import N_, OutputFailed, Phrase
+from app.domain.errors import N_, OutputFailed, Phrase, os_problem
 from app.paths import user_umask
 
 TEMP_SUFFIX = ".tmp"
@@ -184,12 +184,10 @@ def output_failed(target: Path, exc: OSError, existed: bool) -> OutputFailed:
             path=str(target),
         )
     problem: str
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        problem = Phrase(N_("the disk is full"))
-    elif isinstance(exc, IncompleteWrite):
+    if isinstance(exc, IncompleteWrite):
         problem = Phrase(N_("the file came out incomplete; is the disk full?"))
     else:
-        problem = exc.strerror or str(exc)
+        problem = os_problem(exc)
     if existed:
         text = N_("Could not write {path} ({problem}). The previous file was kept unchanged.")
     else:

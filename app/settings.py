@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.errors import N_, InvalidInput
+from app.domain.errors import N_, InvalidInput, os_problem
 from app.domain.model import SenderProfile
 from app.paths import AppPaths
 
@@ -177,7 +177,7 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
                 "Your previous settings are unchanged."
             ),
             file=paths.settings_file,
-            problem=exc.strerror or str(exc),
+            problem=os_problem(exc),
         ) from exc
 
 

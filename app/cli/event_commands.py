@@ -11,7 +11,7 @@ from app.cli.choices import page_size_arg
 from app.cli.context import CliContext
 from app.cli.errors import error_text, notice_text
 from app.cli.terminal import printable
-from app.domain.errors import N_, InvalidInput
+from app.domain.errors import N_, InvalidInput, os_problem
 from app.domain.model import FIRST_OFFICIAL
 from app.domain.output_options import PageSize
 from app.i18n import _, ngettext
@@ -151,7 +151,7 @@ def read_names(path: Path) -> list[str]:
             data = handle.read(MAX_NAMES_BYTES + 1)
     except OSError as exc:
         raise InvalidInput(
-            N_("Cannot read the list of names {file}: {reason}"), file=shown, reason=exc.strerror
+            N_("Cannot read the list of names {file}: {reason}"), file=shown, reason=os_problem(exc)
         ) from None
     if len(data) > MAX_NAMES_BYTES:
         raise InvalidInput(

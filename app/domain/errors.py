@@ -9,6 +9,7 @@ app/cli/errors.py). ``message`` is the English text, for the log.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 
 
@@ -74,6 +75,30 @@ class Phrase(str):
             for name, value in self.fields.items()
         }
         return fill(gettext(self.template), fields)
+
+
+# The failures of the system a user meets with files, said in their language (the system's own
+# words, ``strerror``, are English whatever the interface language).
+_OS_PROBLEMS: dict[int, str] = {
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EROFS: N_("the disk or folder is read-only"),
+    errno.ENOENT: N_("the file or folder does not exist"),
+    errno.ENOSPC: N_("the disk is full"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): N_("the disk is full"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a folder in its path is a file"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+}
+
+
+def os_problem(exc: BaseException) -> str:
+    """What went wrong with a file, as a field of a message: a usual failure of the system as a
+    ``Phrase`` translated with the message, any other as the system words it."""
+    if isinstance(exc, OSError):
+        words = _OS_PROBLEMS.get(exc.errno) if exc.errno is not None else None
+        return Phrase(words) if words is not None else exc.strerror or str(exc)
+    return str(exc)
 
 
 class AppealDeskError(Exception):

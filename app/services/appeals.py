@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from app.atomic_files import atomic_replace
-from app.domain.errors import N_, InvalidInput, TargetOutOfRange
+from app.domain.errors import N_, InvalidInput, TargetOutOfRange, os_problem
 from app.domain.model import (
     FIRST_OFFICIAL,
     AppealKind,
@@ -245,7 +245,7 @@ def copy_reply_scan(source: Path, attachments_dir: Path, appeal_id: str) -> Path
         raise InvalidInput(
             N_("The scan {name} could not be copied: {reason}"),
             name=source.name,
-            reason=error.strerror or str(error),
+            reason=os_problem(error),
         ) from error
     return target
 

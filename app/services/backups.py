@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.atomic_files import remove_stale_temp_files
-from app.domain.errors import N_, InvalidInput, StoreUnavailable
+from app.domain.errors import N_, InvalidInput, StoreUnavailable, os_problem
 from app.paths import AppPaths, resolve_paths
 from app.services.restoring import (
     RestoreOutcome,
@@ -74,7 +74,7 @@ def make_backup(paths: AppPaths, db: Database | None = None, reason: str = "manu
         raise StoreUnavailable(
             N_("The backup could not be written to {folder} ({problem}). Nothing was changed."),
             folder=paths.backups,
-            problem=exc.strerror or exc,
+            problem=os_problem(exc),
         ) from exc
     except sqlite3.Error as exc:
         raise StoreUnavailable(
@@ -194,7 +194,7 @@ def restore_backup(paths: AppPaths, file: Path) -> RestoreOutcome:
                 "The previous database is unchanged."
             ),
             folder=paths.data_dir,
-            problem=(exc.strerror if isinstance(exc, OSError) else None) or exc,
+            problem=os_problem(exc),
         ) from exc
     prune_backups(paths)
     return outcome

@@ -11,7 +11,7 @@ from typing import Literal
 
 from app import i18n
 from app.catalog_safety import UNKNOWN_NAME, unsafe_reason
-from app.domain.errors import N_, Phrase
+from app.domain.errors import N_, Phrase, os_problem
 from app.i18n import LOCALE_ID
 from app.letters import rendering
 
@@ -695,7 +695,7 @@ def po_syntax_problems(path: Path, shown: str) -> list[Problem]:
             )
         ]
     except OSError as exc:
-        return [Problem(shown, Phrase(CANNOT_READ, problem=exc.strerror))]
+        return [Problem(shown, Phrase(CANNOT_READ, problem=os_problem(exc)))]
     problems: list[Problem] = []
     previous = ""  # the keyword whose string the next continuation line extends
     msgid: str | None = None  # the English text of the entry being read

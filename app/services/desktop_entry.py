@@ -18,7 +18,7 @@ from pathlib import Path
 
 from app.atomic_files import replace_file_contents
 from app.desktop_files import DESKTOP_FILE, ICON_FILE, METAINFO_FILE, shipped_file
-from app.domain.errors import N_, AppealDeskError
+from app.domain.errors import N_, AppealDeskError, os_problem
 
 
 class DesktopEntryError(AppealDeskError):
@@ -110,7 +110,7 @@ def install_entry(places: DesktopPlaces | None = None) -> DesktopPlaces:
                 "and has free space."
             ),
             path=str(exc.filename or places.desktop),
-            reason=exc.strerror,
+            reason=os_problem(exc),
         ) from exc
     _refresh_menu(places.desktop.parent)
     return places
@@ -128,7 +128,7 @@ def remove_entry(places: DesktopPlaces | None = None) -> list[Path]:
                 raise DesktopEntryError(
                     N_("Could not remove %(path)s: %(reason)s."),
                     path=str(path),
-                    reason=exc.strerror,
+                    reason=os_problem(exc),
                 ) from exc
             removed.append(path)
     _refresh_menu(places.desktop.parent)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app import __version__
 from app.atomic_files import write_atomic
-from app.domain.errors import N_, InvalidInput
+from app.domain.errors import N_, InvalidInput, os_problem
 from app.domain.events import MergeConflict, MergeResult
 from app.services.event_validation import (
     FORMAT,
@@ -111,7 +111,7 @@ def read_export(path: Path) -> ParsedExport:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InvalidInput(
-            N_("%(file)s cannot be read: %(reason)s"), file=path, reason=exc.strerror
+            N_("%(file)s cannot be read: %(reason)s"), file=path, reason=os_problem(exc)
         ) from exc
     return parse_export(data, path.name)
 

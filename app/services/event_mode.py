@@ -8,7 +8,7 @@ import json
 import logging
 from dataclasses import dataclass
 
-from app.domain.errors import N_, OutputFailed
+from app.domain.errors import N_, OutputFailed, os_problem
 from app.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def keep_event_mode(paths: AppPaths, kept: KeptEventMode) -> None:
                 "anyone past the PIN. Make room on the disk, then try again."
             ),
             file=paths.event_mode_file,
-            problem=exc.strerror or str(exc),
+            problem=os_problem(exc),
         ) from exc
 
 

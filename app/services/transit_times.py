@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from app.atomic_files import replace_file_contents
-from app.domain.errors import N_, InvalidInput
+from app.domain.errors import N_, InvalidInput, os_problem
 from app.services.country_codes import country_code
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ def save_transit_table(data_dir: Path, table: TransitTable) -> None:
                 "The previous times are unchanged."
             ),
             path=path,
-            problem=exc.strerror,
+            problem=os_problem(exc),
         ) from exc
 
 

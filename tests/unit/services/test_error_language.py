@@ -173,3 +173,23 @@ def test_a_refusal_made_in_the_import_worker_is_shown_in_the_readers_language(
     assert error_text(caught.value) == (
         "Le fichier indique être en UTF-8-SIG, mais ce n'est pas du UTF-8-SIG valide."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("es", "el archivo o la carpeta no existen"), ("fr", "le fichier ou le dossier n'existe pas")],
+)
+def test_a_file_the_system_cannot_find_is_said_in_the_users_language(
+    tmp_path: Path, english: None, language: str, expected: str
+) -> None:
+    """The system words its failures in English ("No such file or directory"): the usual ones
+    reach the user in the language of the rest of the message."""
+    from app.services.event_files import read_export
+    from app.ui.errors import error_text
+
+    error = raised(lambda: read_export(tmp_path / "laptop 2.json"))
+    assert "the file or folder does not exist" in error.message  # in English in the log
+    set_language(language)
+    shown = error_text(error)
+    assert expected in shown and "laptop 2.json" in shown
+    assert "No such file" not in shown
