@@ -21,13 +21,7 @@ from app.domain.model import (
     official_label,
 )
 from app.services.cases import case_not_found
-from app.services.limits import (
-    check_count,
-    check_date,
-    check_sent_after_issue,
-    check_sent_date,
-    first_issued,
-)
+from app.services.limits import check_count, check_date, check_sent_date, check_sent_for_stored_case
 from app.store import appeal_repository, case_repository
 from app.store.database import Database
 from app.store.schema import CaseRow
@@ -66,8 +60,7 @@ def record_appeal(
         case = case_repository.case_row(session, key)
         if case is None:
             raise case_not_found(ua_number)
-        issued = first_issued(*case_repository.issue_dates(session, case))
-        check_sent_after_issue(sent_on, case.ua_number, issued)
+        check_sent_for_stored_case(session, case, sent_on)
         label = ""
         if target_index is not None:
             if not 1 <= target_index <= len(case.targets):
@@ -164,8 +157,7 @@ def update_status(
                 raise InvalidInput(N_("Say how the appeal was sent."))
             case = session.get(CaseRow, row.case_id)
             if case is not None:
-                issued = first_issued(*case_repository.issue_dates(session, case))
-                check_sent_after_issue(sent_on, case.ua_number, issued)
+                check_sent_for_stored_case(session, case, sent_on)
             row.sent_on = sent_on or row.sent_on or date.today()
         if channel is not None:
             row.channel = channel.value

@@ -34,7 +34,7 @@ from app.domain.model import (
     official_label,
 )
 from app.services.cases import case_not_found
-from app.services.limits import check_sent_after_issue, check_sent_date, first_issued
+from app.services.limits import check_sent_date, check_sent_for_stored_case
 from app.store import case_repository, corrections, edit_scopes, event_repository, row_changes
 from app.store.database import Database
 from app.store.edit_scopes import Selections
@@ -429,8 +429,7 @@ def edit_appeal(
         if edits.sent_on is not None:
             dated = session.get(CaseRow, row.case_id)
             assert dated is not None
-            issued = first_issued(*case_repository.issue_dates(session, dated))
-            check_sent_after_issue(edits.sent_on, dated.ua_number, issued)
+            check_sent_for_stored_case(session, dated, edits.sent_on)
             row.sent_on = edits.sent_on
         if status is not None:
             row.status = status.value
@@ -543,8 +542,7 @@ def finish_draft(
         row.status = status.value
         row.channel = channel.value if channel is not None else row.channel
         if status is AppealStatus.SENT:
-            issued = first_issued(*case_repository.issue_dates(session, case))
-            check_sent_after_issue(sent_on, case.ua_number, issued)
+            check_sent_for_stored_case(session, case, sent_on)
             row.sent_on = sent_on or date.today()
         row.updated_at = datetime.now(UTC)
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from app.domain import bounds
 from app.domain.errors import N_, InvalidInput
 from app.domain.model import ParsedDocument, Target
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.domain.model import CaseDetail
+    from app.store.schema import CaseRow
 
 
 def check_count(count: int) -> int:
@@ -82,6 +88,22 @@ def check_sent_after_issue(
             ua_number=ua_number,
             issued=issued_on.isoformat(),
         )
+
+
+def check_sent_for_stored_case(session: Session, case: CaseRow, value: date | None) -> None:
+    """``check_sent_after_issue`` for a case in the store: ``value`` is refused when it is
+    before the case's UA was first issued."""
+    from app.store import case_repository
+
+    issued = first_issued(*case_repository.issue_dates(session, case))
+    check_sent_after_issue(value, case.ua_number, issued)
+
+
+def check_sent_for_case_detail(case: CaseDetail, value: date | None) -> None:
+    """``check_sent_for_stored_case`` for a case as the window shows it (its details), so a
+    dialog can refuse the day before anything is stored."""
+    issued = first_issued(case.issued_on, *(output.issued_on for output in case.outputs))
+    check_sent_after_issue(value, case.ua_number, issued)
 
 
 def check_line(text: str, limit: int = bounds.MAX_TEXT) -> str:

@@ -140,16 +140,13 @@ class MarkSentDialog(QDialog):
         """Close with the choice, unless the day sent is before the UA was issued: then say so
         and stay open on the date, so the writer corrects it without choosing the rest again."""
         from app.domain.errors import InvalidInput
-        from app.services.limits import check_sent_after_issue, first_issued
+        from app.services.limits import check_sent_for_case_detail
         from app.ui.errors import report_failure
 
         choice = self.choice()
         if choice.status is AppealStatus.SENT:
             try:
-                issued = first_issued(
-                    self.case.issued_on, *(o.issued_on for o in self.case.outputs)
-                )
-                check_sent_after_issue(choice.sent_on, self.case.ua_number, issued)
+                check_sent_for_case_detail(self.case, choice.sent_on)
             except InvalidInput as error:
                 report_failure(self, _("The appeal was not recorded"), error)
                 self.date_edit.setFocus()

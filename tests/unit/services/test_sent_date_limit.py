@@ -3,8 +3,9 @@ line or the window (both go through the services), and a refused date changes no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,44 @@ def test_an_issue_date_still_to_come_does_not_judge_the_day_sent() -> None:
         check_sent_after_issue(date(2026, 2, 13), "28/26", issued, today)
     # a fictional practice case dated next year, or a misread year: any day may be right
     check_sent_after_issue(date(1990, 1, 1), "901/27", date(2027, 3, 4), today)
+
+
+def refusal(check: Callable[[], None]) -> str | None:
+    """What ``check`` says when it refuses; None when it accepts."""
+    try:
+        check()
+    except InvalidInput as refused:
+        return refused.message
+    return None
+
+
+def test_the_windows_check_and_the_stores_refuse_the_same_days(tmp_path: Path) -> None:
+    """The mark-sent dialog checks the day against the case's details before anything is
+    stored; the services check it against the store: one answer for every day."""
+    from app.services.cases import get_case
+    from app.services.limits import check_sent_for_case_detail, check_sent_for_stored_case
+    from app.store import case_repository
+    from tests.builders import FICTIONAL_ISSUE_DAY, add_cases, fictional_document
+
+    db = open_database(resolve_paths(tmp_path / "data"))
+    try:
+        add_cases(db, fictional_document("12/26"))
+        detail = get_case(db, "12/26")
+        day_before = FICTIONAL_ISSUE_DAY - timedelta(days=1)
+        answers = {}
+        for day in (day_before, FICTIONAL_ISSUE_DAY):
+            in_window = refusal(partial(check_sent_for_case_detail, detail, day))
+            with db.unit_of_work() as session:
+                row = case_repository.case_row(session, "12/26")
+                assert row is not None
+                in_store = refusal(partial(check_sent_for_stored_case, session, row, day))
+            assert in_window == in_store, day
+            answers[day] = in_store
+    finally:
+        db.close()
+    assert answers[FICTIONAL_ISSUE_DAY] is None
+    assert answers[day_before] == (
+        f"{day_before.isoformat()} is before UA 12/26 was issued "
+        f"({FICTIONAL_ISSUE_DAY.isoformat()}): an appeal is sent on or after that day. Check "
+        "the date; nothing was changed."
+    )
