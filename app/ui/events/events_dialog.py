@@ -204,19 +204,7 @@ class EventsDialog(QDialog):
         event = event or self.current_event()
         if event is None or not event.cases:
             return None
-        from app.services.events import open_event_cases
-
-        if lock is None and not open_event_cases(self.db, event):
-            from app.ui.messages import Messages
-
-            Messages.info(
-                self,
-                _("Event mode was not started"),
-                _(
-                    "Every case of “{event}” is closed now: their UAs ask for no further "
-                    "action. Add an open case to the event before starting event mode."
-                ).format(event=event.name),
-            )
+        if lock is None and not self._has_open_cases(event):
             return None
         if lock is None:  # a new event mode: kept before it starts, or not started at all
             lock = choose_pin(self)
@@ -245,6 +233,29 @@ class EventsDialog(QDialog):
         self.hide()
         window.showFullScreen()
         return window
+
+    def _has_open_cases(self, event: EventInfo) -> bool:
+        """Whether ``event`` has a case participants may write for; when it has none, or its
+        cases cannot be read (one deleted since this list was read, a store out of reach),
+        says why event mode does not start."""
+        from app.services.events import open_event_cases
+        from app.ui.messages import Messages
+
+        try:
+            if open_event_cases(self.db, event):
+                return True
+        except Exception as exc:
+            report_failure(self, _("Event mode was not started"), exc)
+            return False
+        Messages.info(
+            self,
+            _("Event mode was not started"),
+            _(
+                "Every case of “{event}” is closed now: their UAs ask for no further "
+                "action. Add an open case to the event before starting event mode."
+            ).format(event=event.name),
+        )
+        return False
 
     def _keep(self, event: EventInfo, lock: PinLock) -> None:
         if self.paths is not None:

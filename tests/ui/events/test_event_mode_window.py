@@ -478,3 +478,20 @@ def test_a_batch_of_letters_is_offered_only_for_the_events_open_cases(
         f"Every case of \u201c{EVENT}\u201d is closed now: their UAs ask for no further action, "
         "so there are no letters to print."
     )
+
+
+def test_event_mode_for_a_case_deleted_meanwhile_says_it_did_not_start(
+    dialog: EventsDialog, db: Database, messages
+) -> None:  # type: ignore[no-untyped-def]
+    """The events window's list was read before a case of the event was deleted (in the main
+    window): starting event mode says what went wrong and starts nothing."""
+    from app.services.editing import delete_case
+
+    create_event_through_the_form(dialog)
+    listed = dialog.current_event()
+    assert listed is not None
+    delete_case(db, "34/26")
+    assert dialog.start_event_mode(listed) is None
+    assert dialog.event_window is None and dialog.isVisible()
+    [(kind, title, _text)] = messages.shown
+    assert (kind, title) == ("error", "Event mode was not started")
