@@ -35,16 +35,12 @@ class CliContext:
             try:
                 self._database = open_store(self.paths, url=url)
             except StoreUnavailable as refused:
-                problem = self._why_not_writable() if self.reads_only and not url else None
-                if problem is None:
+                if not self.reads_only:
                     raise
-                from app.store.database import open_read_only
+                from app.services.database import open_to_read_only
 
-                try:
-                    self._database = open_read_only(self.paths, problem)
-                except StoreUnavailable:
-                    raise refused from None
-                print(self._read_only_note(problem), file=self.err)
+                self._database = open_to_read_only(self.paths, url, refused)
+                print(self._read_only_note(self._database.read_only or ""), file=self.err)
         return self._database
 
     def database_address(self) -> str | None:
@@ -54,18 +50,6 @@ class CliContext:
         from app.settings import database_address, read_settings
 
         return database_address(self.database_url, read_settings(self.paths)[0])
-
-    def _why_not_writable(self) -> str | None:
-        """ "read-only" or "database or disk is full" when the data folder cannot be written
-        (the words the store's messages know); None when it can."""
-        import os
-
-        if not os.access(self.paths.data_dir, os.W_OK):
-            return "read-only"
-        from app.store.integrity import environment_problem
-
-        full = environment_problem(self.paths.database)
-        return full if full is not None and "full" in full else None
 
     def _read_only_note(self, problem: str) -> str:
         from app.i18n import _

@@ -43,12 +43,44 @@ def open_store_exclusively(paths: AppPaths, url: str | None = None) -> Database:
     return open_database(paths, url=url, check_later=True)
 
 
+def why_not_writable(paths: AppPaths) -> str | None:
+    """ "read-only" or "database or disk is full" when the data folder cannot be written
+    (the words the store's messages know); None when it can."""
+    import os
+
+    if not os.access(paths.data_dir, os.W_OK):
+        return "read-only"
+    from app.store.integrity import environment_problem
+
+    full = environment_problem(paths.database)
+    return full if full is not None and "full" in full else None
+
+
+def open_to_read_only(paths: AppPaths, url: str | None, refused: StoreUnavailable) -> Database:
+    """The store that could not be opened to work on (``refused``), opened to be read as it
+    is when the reason is a data folder that cannot be written (read-only, or on a full disk):
+    nothing can be changed, but nothing is hidden either. ``Database.read_only`` says why.
+    Raises ``refused`` again for any other reason (a server's store, no store yet, a store
+    to migrate or whose last changes wait to be written)."""
+    problem = None if url else why_not_writable(paths)
+    if problem is None:
+        raise refused
+    from app.store.database import open_read_only
+
+    try:
+        return open_read_only(paths, problem)
+    except StoreUnavailable:
+        raise refused from None
+
+
 def finish_opening(paths: AppPaths, db: Database) -> None:
     """After ``open_store_exclusively``, once the window is ready: make the engine (SQLAlchemy
     loads, and the migration check runs, here: the first write need not wait for them), check
     the file for damage (StoreUnavailable says what to do), clear what interrupted writes left
     in the app's own folders, and make the daily backup (a failure is only logged)."""
     db.start_engine()
+    if db.read_only:  # nothing can be written there: no clearing up, no backup
+        return
     remove_leftover_temp_files(paths)
     if db.path is not None:
         from app.store.integrity import check_file
@@ -89,6 +121,8 @@ __all__ = [
     "finish_opening",
     "open_store",
     "open_store_exclusively",
+    "open_to_read_only",
+    "why_not_writable",
     "prepare_writes",
     "remove_leftover_temp_files",
 ]

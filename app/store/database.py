@@ -155,6 +155,8 @@ class Database:
         if engine is None and path is None:
             raise ValueError("a store without an engine needs its SQLite file")
         self.path = path
+        # Why nothing can be changed ("read-only", "database or disk is full"); None: it can
+        self.read_only: str | None = None
         self._lock = lock  # held shared while open: a restore waits for, or refuses, us
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -875,4 +877,6 @@ def open_read_only(paths: AppPaths, problem: str = "read-only") -> Database:
     if row is None or row[0] != HEAD:
         raise refused
     engine = make_engine(f"sqlite:///{uri}&uri=true")
-    return Database(engine, db_path, None)
+    db = Database(engine, db_path, None)
+    db.read_only = problem
+    return db

@@ -21,6 +21,7 @@ from app.ui.app_context import AppContext
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
 from app.ui.models.case_columns import ua_sort_key
+from app.ui.read_only import refuse_change
 
 if TYPE_CHECKING:
     from app.domain.model import AppealRecord, CaseDetail
@@ -167,7 +168,11 @@ class CaseActions(QObject):
         parent: QWidget | None = None,
     ) -> None:
         case = case or self._current_case()
-        if case is None or not case.targets:
+        if (
+            case is None
+            or not case.targets
+            or refuse_change(self._context.db, parent or self._parent)
+        ):
             return
         target = draft.target_index if draft else FIRST_OFFICIAL
         from app.ui.dialogs.mark_sent_dialog import MarkSentDialog
@@ -237,7 +242,7 @@ class CaseActions(QObject):
         from app.services.editing import save_letter
 
         db = self._context.db
-        if db is None:
+        if db is None or refuse_change(db, self._parent):
             return
         reopened = self._reopened_for(case, draft)
         try:

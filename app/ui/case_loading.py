@@ -208,9 +208,13 @@ class CaseLoading(QObject):
         def open_in_background(_progress: object) -> Database:
             # One window per data folder (instance lock). A current SQLite store opens
             # without SQLAlchemy, which loads once the window is ready (finish_opening).
-            from app.services.database import open_store_exclusively
+            from app.domain.errors import StoreUnavailable
+            from app.services.database import open_store_exclusively, open_to_read_only
 
-            db = open_store_exclusively(paths, url)
+            try:
+                db = open_store_exclusively(paths, url)
+            except StoreUnavailable as refused:  # a folder that cannot be written is read
+                return open_to_read_only(paths, url, refused)  # as it is: nothing is hidden
             db.listen_to_other_laptops()  # what they import shows when the user comes back
             if details_shown:  # they show a long date and the case's asks: Babel's date
                 from app.dates import long_date  # formatting, the interface language's CLDR

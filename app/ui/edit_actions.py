@@ -19,6 +19,7 @@ from app.i18n import _
 from app.ui.errors import report_failure
 from app.ui.main_actions import HELP_TEXT
 from app.ui.messages import Messages
+from app.ui.read_only import refuse_change
 
 if TYPE_CHECKING:
     from app.domain.changes import StoreChange
@@ -163,10 +164,15 @@ class EditActions(QObject):
         self.stack.push(StoreCommand(change, self._apply))
         self.store_changed.emit(change)
 
+    def _changeable_database(self) -> Database | None:
+        """The store, unless it can only be read (then the user is told why: None)."""
+        db = self._database()
+        return None if refuse_change(db, self._parent) else db
+
     def _apply(self, change: StoreChange, again: bool) -> bool:
         from app.services import editing
 
-        db = self._database()
+        db = self._changeable_database()
         if db is None:
             return False
         try:
@@ -188,7 +194,7 @@ class EditActions(QObject):
 
     def edit_current_case(self) -> None:
         case = self._current_case()
-        db = self._database()
+        db = self._changeable_database()
         if case is None or db is None:
             return
         from app.services.cases import get_case
@@ -206,7 +212,7 @@ class EditActions(QObject):
 
     def delete_current_case(self) -> None:
         case = self._current_case()
-        db = self._database()
+        db = self._changeable_database()
         if case is None or db is None:
             return
         from app.services import editing
@@ -249,7 +255,7 @@ class EditActions(QObject):
         from app.ui.formatting import format_date, output_kind_label
 
         case = self._current_case()
-        db = self._database()
+        db = self._changeable_database()
         if case is None or db is None:
             return
         try:
@@ -292,7 +298,7 @@ class EditActions(QObject):
         self.record(change)
 
     def undo_last_import(self) -> None:
-        db = self._database()
+        db = self._changeable_database()
         if db is None:
             return
         from app.domain.errors import InvalidInput
@@ -343,7 +349,7 @@ class EditActions(QObject):
         self.status_message.emit(_("The last import was undone."), 10_000)
 
     def remove_practice_cases(self) -> None:
-        db = self._database()
+        db = self._changeable_database()
         if db is None:
             return
         from app.services import editing

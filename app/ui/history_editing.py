@@ -17,6 +17,7 @@ from app.ui.dialogs.history_dialog import HistoryDialog
 from app.ui.errors import report_failure
 from app.ui.formatting import format_date
 from app.ui.messages import Messages
+from app.ui.read_only import refuse_change
 
 
 class HistoryEditing(QObject):
@@ -86,7 +87,7 @@ class HistoryEditing(QObject):
     def _target(self) -> tuple[Database, AppealRecord] | None:
         db = self._database()
         record = self.dialog.current_record()
-        if db is None or record is None:
+        if db is None or record is None or refuse_change(db, self.dialog):
             return None
         return db, record
 

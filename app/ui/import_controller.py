@@ -27,6 +27,7 @@ from app.ui.import_summary import (
     was_cancelled,
 )
 from app.ui.messages import Messages
+from app.ui.read_only import refuse_change
 from app.ui.tasks import ProgressCallback
 
 if TYPE_CHECKING:
@@ -105,6 +106,8 @@ class ImportController(QObject):
     # ---- entry points ----------------------------------------------------------------------
 
     def choose_and_import(self) -> None:
+        if refuse_change(self._context.db, self._parent):  # before any file is chosen
+            return
         paths = self.ask_for_files()
         if paths:
             self.import_paths(paths)
@@ -191,6 +194,8 @@ class ImportController(QObject):
         if self.running:
             self._busy()
             return
+        if refuse_change(self._context.db, self._parent):
+            return
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text()
         mime = clipboard.mimeData()
@@ -253,6 +258,8 @@ class ImportController(QObject):
     ) -> None:
         """Run ``work`` as a job; with ``cancel``, a progress dialog (shown when the import
         lasts) whose Cancel button sets it: the service stops within a fraction of a second."""
+        if refuse_change(self._context.db, self._parent):  # files dropped, samples, pasted
+            return
         self.running = True
         self.started.emit()
         self._cancel = cancel

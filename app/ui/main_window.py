@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.loading = CaseLoading(context, self.case_list, early_list, self)
         self._commands: Commands | None = None
         self.catch_up: CatchUp | None = None  # made when a server's store opens
+        self.read_only_banner: QLabel | None = None  # made when a store can only be read
         self.connection_problem: ConnectionProblem | None = None  # a server failed to open
         self._connect_signals()
         self.window_state = WindowState(context.paths.ui_state_file)
@@ -256,7 +257,31 @@ class MainWindow(QMainWindow):
             self.catch_up = CatchUp(self.context, self)
         self.menu_actions.set_store_actions_enabled(True)  # after a failure, a restore
         self.empty_state.setEnabled(True)
+        self._show_read_only_banner(db)
         self.show_case_details(self.case_list.current_case())
+
+    def _show_read_only_banner(self, db: Database) -> None:
+        """A line above the cases while they can only be read (their folder cannot be
+        written); gone once a writable store is in use."""
+        if not db.read_only:
+            if self.read_only_banner is not None:
+                self.read_only_banner.hide()
+            return
+        from app.ui.read_only import read_only_banner
+
+        if self.read_only_banner is None:
+            self.read_only_banner = QLabel()
+            apply_role(self.read_only_banner, Role.WARNING)
+            self.read_only_banner.setWordWrap(True)
+            self.read_only_banner.setObjectName("readOnlyBanner")
+            bar = QToolBar(self)
+            bar.setObjectName("readOnlyBar")
+            bar.setMovable(False)
+            bar.addWidget(self.read_only_banner)
+            self.addToolBarBreak()
+            self.addToolBar(bar)
+        self.read_only_banner.setText(read_only_banner(db))
+        self.read_only_banner.show()
 
     def _load_failed_text(self) -> str:
         if self.loading.damaged:  # the recovery dialog was closed: the way back is here
@@ -538,6 +563,8 @@ class MainWindow(QMainWindow):
             self.loading_label.setText(self._load_failed_text())
         else:
             self.loading_label.setText(_("Opening your cases…"))
+        if self.context.db is not None and self.read_only_banner is not None:
+            self._show_read_only_banner(self.context.db)
         self.menu_actions.retranslate_ui()
         commands = self._commands
         if commands is not None:  # else translated as they are made

@@ -8,11 +8,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from app.paths import resolve_paths
+from app.paths import AppPaths, resolve_paths
 from app.services.single_copy import claim_data_folder
 from app.store.instance_lock import DataFolderUnwritable, InstanceLock
 from tests.builders import fictional_document, store_documents
@@ -34,36 +36,82 @@ def launch(data_dir: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_window_on_a_read_only_folder_says_so_and_shows_no_traceback(
-    app_paths, tmp_path: Path, qtbot, gui_app, messages
+@contextmanager
+def read_only_copy(source: Path, tmp_path: Path) -> Iterator[AppPaths]:
+    """A copy of the data folder ``source`` that cannot be written: chmod 0500 (the files
+    0400), on a tmpfs remounted read-only where one can be mounted, as root ignores chmod."""
+    with small_tmpfs(tmp_path / "ro", size="8m") as mount:
+        if mount is None and os.geteuid() == 0:
+            pytest.skip("root ignores chmod and cannot mount a tmpfs here")
+        folder = mount or tmp_path / "ro"
+        shutil.copytree(source, folder / "data")
+        paths = resolve_paths(folder / "data")
+        for path in paths.data_dir.rglob("*"):
+            path.chmod(0o500 if path.is_dir() else 0o400)
+        paths.data_dir.chmod(0o500)
+        if mount is not None:
+            assert remount_read_only(mount)
+        try:
+            yield paths
+        finally:
+            if mount is None:
+                paths.data_dir.chmod(0o700)
+
+
+def test_the_window_on_a_read_only_folder_shows_the_cases_and_refuses_every_change(
+    app_paths, tmp_path: Path, qtbot, gui_app, messages, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from app.settings import load_settings
     from app.ui.app_context import AppContext
+    from app.ui.import_controller import ImportController
     from app.ui.main_window import MainWindow
+    from tests.ui.conftest import wait_for_letter
 
-    store_documents(app_paths, fictional_document("12/26"))
-    with small_tmpfs(tmp_path / "ro", size="8m") as mount:
-        if mount is None:
-            pytest.skip("cannot mount a tmpfs here (needs root in a privileged container)")
-        shutil.copytree(app_paths.data_dir, mount / "data")
-        paths = resolve_paths(mount / "data")
-        assert remount_read_only(mount)
-
+    store_documents(app_paths, fictional_document("12/26"), fictional_document("13/26"))
+    with read_only_copy(app_paths.data_dir, tmp_path) as paths:
         with pytest.raises(DataFolderUnwritable):
             InstanceLock(paths.data_dir).acquire()
         assert claim_data_folder(paths)  # nothing can change there: the window goes on
+        before = paths.database.read_bytes()
         window = MainWindow(AppContext(paths, load_settings(paths)))
         qtbot.add_widget(window)
         window.show()
-        with qtbot.waitSignal(window.load_failed, timeout=20_000):
+        with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
             window.start()
 
-        [(kind, title, text)] = messages.shown
-        assert kind == "error" and title == "Cannot open your data"
-        assert "read-only" in text and str(paths.data_dir) in text
-        assert "--data-dir" not in text  # a window user has no command line
-        assert "Make it writable" in text and "start Appeal Desk again" in text
+        # The cases, their details and a letter, as they are; a line says why nothing changes.
+        assert messages.shown == []
+        assert sorted(case.ua_number for case in window.model.cases()) == ["12/26", "13/26"]
+        window.case_list.select_first()
+        assert window.detail.case is not None and window.detail.case.ua_number in ("12/26", "13/26")
+        banner = window.read_only_banner
+        assert banner is not None and banner.isVisible()
+        assert "Read only" in banner.text() and str(paths.data_dir) in banner.text()
+        window.menu_actions.write_letter.trigger()
+        letter = wait_for_letter(window.case_actions.letter_dialog)
+        assert "Rui Costa" in letter.text()
+        letter.reject()
+
+        # Every change: one message that says the folder cannot be written, why, what to do.
+        asked_for_files: list[bool] = []
+        monkeypatch.setattr(
+            ImportController, "ask_for_files", lambda _self: asked_for_files.append(True) or []
+        )
+        window.menu_actions.import_files.trigger()
+        window.menu_actions.load_samples.trigger()
+        window.menu_actions.mark_sent.trigger()
+        window.edits.edit_current_case()
+        window.edits.delete_current_case()
+        assert asked_for_files == []  # refused before a file is chosen
+        assert window.case_actions.mark_sent_dialog is None
+        assert len(messages.shown) == 5
+        for kind, title, text in messages.shown:
+            assert (kind, title) == ("error", "Your data cannot be changed")
+            assert f"your data folder {paths.data_dir} cannot be written to" in text
+            assert "read-only" in text and "Make the folder writable" in text
+            assert "--data-dir" not in text  # a window user has no command line
         window.close()
+        assert paths.database.read_bytes() == before
 
 
 def test_the_window_on_an_empty_read_only_folder_says_what_to_do_in_the_window(
@@ -92,7 +140,7 @@ def test_the_window_on_an_empty_read_only_folder_says_what_to_do_in_the_window(
         window.close()
 
 
-def test_the_launcher_on_a_read_only_folder_ends_without_a_traceback(
+def test_the_launcher_on_a_read_only_folder_opens_without_a_traceback(
     app_paths, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     store_documents(app_paths, fictional_document("12/26"))
@@ -108,7 +156,7 @@ def test_the_launcher_on_a_read_only_folder_ends_without_a_traceback(
         result = launch(mount / "data")
 
     assert "Traceback" not in result.stderr and "Logging error" not in result.stderr
-    assert result.returncode == 1  # the store could not be opened for writing
+    assert result.returncode == 0  # the store is opened to be read only
 
 
 def test_a_full_disk_still_takes_the_lock_and_opens_the_window(app_paths, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
