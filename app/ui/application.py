@@ -39,6 +39,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 ALREADY_OPEN = 3  # exit status of a second copy started on data another copy has open
 LOG_OPENS_AFTER_MS = 2_000  # after the window is ready: the held start-up records are written
+DIALOG_CHECK_MS = 250  # how often a first-run welcome looks whether the user's dialog is closed
 
 
 def create_application(argv: list[str] | None = None, *, with_icon: bool = True) -> QApplication:
@@ -274,9 +275,32 @@ def when_ready(window: MainWindow, context: AppContext, files: Sequence[Path] = 
     def saved(settings: Settings) -> None:
         context.set_settings(settings)
 
+    def show_welcome() -> None:
+        nonlocal welcome
+        welcome = maybe_show_welcome(window, context.paths, context.settings, saved)
+
     welcome: WelcomeDialog | None = None
     if window.events_menu.resume_event_mode() is None:  # a crash in event mode returns to it
-        welcome = maybe_show_welcome(window, context.paths, context.settings, saved)
+        when_no_dialog_is_open(window, show_welcome)
+
+
+def when_no_dialog_is_open(window: QWidget, then: Callable[[], None]) -> None:
+    """Call ``then`` now, or once the dialog the user opened meanwhile (an Import file
+    dialog opened before the cases were loaded, its progress and summary) is closed: a dialog
+    of ours must not open on top of one the user is working in."""
+    if QApplication.activeModalWidget() is None:
+        then()
+        return
+    check = QTimer(window, interval=DIALOG_CHECK_MS)
+
+    def look() -> None:
+        if QApplication.activeModalWidget() is None:
+            check.stop()
+            check.deleteLater()
+            then()
+
+    check.timeout.connect(look)
+    check.start()
 
 
 def offer_import(window: MainWindow, files: Sequence[Path]) -> None:

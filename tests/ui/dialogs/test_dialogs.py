@@ -409,3 +409,36 @@ def test_start_up_hooks_remind_at_once_and_welcome_a_new_user(
         qtbot.keyClick(welcome.name_edit, Qt.Key.Key_Return)
     assert window.context.settings.sender.name == "Ada Writer"
     assert load_settings(paths).welcome_done
+
+
+def test_the_welcome_waits_for_a_file_dialog_opened_before_the_cases_were_loaded(
+    qtbot, main_window
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.application import when_ready
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    window = main_window(Settings())  # first run: welcome not done yet
+
+    def welcomes_shown() -> list[WelcomeDialog]:
+        return [dialog for dialog in window.findChildren(WelcomeDialog) if dialog.isVisible()]
+
+    file_dialog = QFileDialog(window, "Import Urgent Action documents")
+    file_dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    over_the_file_dialog: list[list[WelcomeDialog]] = []
+
+    def ready_while_choosing() -> None:
+        when_ready(window, window.context)  # the cases came in while the user was choosing
+        QTimer.singleShot(600, lambda: over_the_file_dialog.append(welcomes_shown()))
+        QTimer.singleShot(700, file_dialog.reject)
+
+    QTimer.singleShot(0, ready_while_choosing)
+    file_dialog.exec()
+
+    assert over_the_file_dialog == [[]]  # nothing opened on top of the file dialog
+    qtbot.waitUntil(lambda: len(welcomes_shown()) == 1, timeout=5000)
+    [welcome] = welcomes_shown()
+    with qtbot.waitSignal(welcome.finished, timeout=3000):
+        welcome.reject()
