@@ -7,7 +7,7 @@ import logging
 import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import N_, InvalidInput, os_problem
 from app.domain.model import SenderProfile
@@ -63,7 +63,13 @@ def read_settings(paths: AppPaths) -> tuple[Settings, list[str]]:
         ignored.append("sender")
         sender_value = {}
     sender_values: dict[str, str] = {}
+    abouts: tuple[tuple[str, str], ...] | None = None
     for key, value in sender_value.items():
+        if key == "abouts":
+            abouts = _abouts(value)
+            if abouts is None and value is not None:
+                ignored.append("sender.abouts")
+            continue
         if key not in sender_fields:
             continue
         if isinstance(value, str):
@@ -85,7 +91,42 @@ def read_settings(paths: AppPaths) -> tuple[Settings, list[str]]:
     if ignored:
         log.warning("settings ignored (wrong type) in %s: %s", paths.settings_file, ignored)
     settings = replace(Settings(sender=SenderProfile(**sender_values)), **values)  # type: ignore[arg-type]
-    return settings, ignored
+    own = about_language(settings)
+    if abouts is None:
+        # a file from before sentences had a language: the one sentence was written in the
+        # writer's own language (see ``about_language``)
+        sentence = settings.sender.about.strip()
+        abouts = ((own, sentence),) if sentence else ()
+    sender = replace(settings.sender, abouts=abouts, about=dict(abouts).get(own, ""))
+    return replace(settings, sender=sender), ignored
+
+
+def _abouts(value: object) -> tuple[tuple[str, str], ...] | None:
+    """The "why I write" sentences of a settings file (language -> sentence), or None."""
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return None
+    return tuple(sorted((k, v.strip()) for k, v in value.items() if k and v.strip()))
+
+
+def about_language(settings: Settings) -> str:
+    """The writer's own language, which a "why I write" sentence without a language was
+    written in (a settings file of an older version, ``settings set about``): the letter
+    language they chose, else the interface language they chose, else the system's, else
+    English. A base language ("fr"), as sentences are kept."""
+    from app.i18n import base_language, normalize_locale, system_locale
+
+    chosen = settings.letter_language or settings.ui_language or system_locale()
+    locale = normalize_locale(chosen) if chosen else None
+    return base_language(locale) if locale else "en"
+
+
+def with_about(settings: Settings, language: str, sentence: str) -> Settings:
+    """``settings`` with ``sentence`` as the writer's "why I write" in ``language``."""
+    sender = settings.sender.with_about(language, sentence.strip())
+    own = dict(sender.abouts).get(about_language(settings), "")
+    return replace(settings, sender=replace(sender, about=own))
 
 
 _WRONG = object()
@@ -162,6 +203,12 @@ def corrected_address(settings: Settings, in_use: str, corrected: str) -> Settin
 def save_settings(paths: AppPaths, settings: Settings) -> None:
     """Write the settings atomically (temp file, fsync, rename); raise InvalidInput on failure."""
     data = asdict(settings)
+    # each sentence under its language; "about" (the writer's own language's) for older versions
+    sender = settings.sender
+    if sender.abouts:
+        data["sender"]["abouts"] = dict(sender.abouts)
+    else:  # a profile made in code: its sentence is in the writer's own language
+        data["sender"]["abouts"] = {about_language(settings): sender.about} if sender.about else {}
     data["caution_countries"] = list(settings.caution_countries)
     data["last_folders"] = dict(settings.last_folders)
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
@@ -239,8 +286,11 @@ def changed_setting(
     value = value.strip()
     if key == "email":
         check_email(value)
+    if key == "about":
+        return with_about(settings, about_language(settings), value)
     if key in SENDER_KEYS:
-        return replace(settings, sender=replace(settings.sender, **{key: value}))
+        text: dict[str, Any] = {key: value}
+        return replace(settings, sender=replace(settings.sender, **text))
     if key == "caution-countries":
         countries = tuple(c.strip() for c in value.split(",") if c.strip())
         return replace(settings, caution_countries=countries)

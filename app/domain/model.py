@@ -9,7 +9,7 @@ needs none of them, does not wait for them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -136,8 +136,26 @@ class SenderProfile:
     city: str = ""
     country: str = ""
     email: str = ""
-    about: str = ""  # optional "why I write" sentence used by templates
+    # The optional "why I write" sentence: with ``abouts`` empty, used in letters of every
+    # language (a profile made in code); else the sentence of the writer's own language.
+    about: str = ""
+    # (language, sentence): each sentence in the language it was written in; a letter in
+    # another language leaves it out. The settings file keeps these.
+    abouts: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_complete(self) -> bool:
         return bool(self.name.strip())
+
+    def about_in(self, language: str) -> str:
+        """The "why I write" sentence a letter in ``language`` (a base language) carries."""
+        if not self.abouts:
+            return self.about
+        return dict(self.abouts).get(language, "")
+
+    def with_about(self, language: str, sentence: str) -> SenderProfile:
+        """This profile with ``sentence`` as the one written in ``language`` (empty: none)."""
+        kept = {key: text for key, text in self.abouts if key != language}
+        if sentence:
+            kept[language] = sentence
+        return replace(self, abouts=tuple(sorted(kept.items())))

@@ -542,9 +542,11 @@ def _locale_territory(locale_id: str | None) -> str | None:
 
 def sender_for_letter(sender: SenderProfile, letter_locale: str) -> SenderProfile:
     """The sender as a letter in ``letter_locale`` heads it: their country named in that
-    language ("Reino Unido" in a Spanish letter) when it is recognised, else as they typed it."""
+    language ("Reino Unido" in a Spanish letter) when it is recognised, else as they typed it;
+    their "why I write" sentence only when it is written in the letter's language."""
     named = country_name(sender.country, letter_locale) if sender.country.strip() else None
-    return replace(sender, country=named) if named else sender
+    about = sender.about_in(base_language(letter_locale))
+    return replace(sender, country=named or sender.country, about=about, abouts=())
 
 
 def country_name(country: str | None, letter_locale: str) -> str | None:

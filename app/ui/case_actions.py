@@ -148,6 +148,7 @@ class CaseActions(QObject):
         dialog.mark_sent_requested.connect(self._mark_draft_sent)
         dialog.keep_draft_requested.connect(lambda draft: self._keep_draft(case, draft))
         dialog.settings_requested.connect(self.open_settings)
+        dialog.about_requested.connect(lambda language: self.open_settings(language))
         self.letter_dialog = dialog
         dialog.show()
         dialog.raise_()
@@ -271,7 +272,8 @@ class CaseActions(QObject):
 
     # ---- settings and about -----------------------------------------------------------------
 
-    def open_settings(self) -> None:
+    def open_settings(self, about_language: str | None = None) -> None:
+        """``about_language``: Settings opens on the "why I write" sentence of that language."""
         from app.services.letters import available_letter_locales
 
         parent = (
@@ -287,6 +289,7 @@ class CaseActions(QObject):
                 self._context.paths.user_templates, including=self._context.settings.letter_language
             ),
             parent,
+            about_language,
         )
         self._replace(self.settings_dialog)
         self.settings_dialog = dialog

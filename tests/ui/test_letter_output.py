@@ -123,9 +123,64 @@ def test_the_writers_why_i_write_sentence_in_the_letter_is_no_model_text(
     assert not dialog.nudge_label.isVisible()
     assert "model text" not in dialog.nudge_label.text()
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
-    wait_for_letter(dialog)  # the writer's own words go into a letter in any language
-    assert about in dialog.text()
-    assert not dialog.nudge_label.isVisible()
+    wait_for_letter(dialog)  # an English sentence stays out of a Spanish letter
+    assert about not in dialog.text()
+    assert dialog.side.about_label.isVisible()
+
+
+def test_a_why_i_write_sentence_goes_only_into_letters_of_its_own_language(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from app.ui.dialogs.settings_dialog import SettingsDialog
+
+    french = "Je suis infirmière et membre d'un groupe local."
+    spanish = "Soy enfermera y miembro de un grupo local."
+    # a settings file of an older version: one sentence, no language
+    app_paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    app_paths.settings_file.write_text(
+        json.dumps(
+            {"sender": {"name": "Camille Martin", "about": french}, "letter_language": "fr"},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    assert dialog.language_combo.currentData() == "fr"
+    assert french in dialog.text()
+    assert not dialog.side.about_label.isVisible()
+
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    wait_for_letter(dialog)
+    assert "Le pido que" in dialog.text() and french not in dialog.text()
+    line = dialog.side.about_label
+    assert line.isVisible()
+    assert "Spanish" in line.text() and "French" in line.text() and "left out" in line.text()
+    assert dialog.side.about_button.isVisible()
+    assert dialog.side.about_button.text() == "Write one in Spanish…"
+
+    dialog.side.about_button.click()  # Settings opens on the Spanish sentence
+    settings_dialog = window.case_actions.settings_dialog
+    assert isinstance(settings_dialog, SettingsDialog)
+    assert settings_dialog.about_language_combo.currentData() == "es"
+    assert settings_dialog.about_edit.text() == ""
+    qtbot.keyClicks(settings_dialog.about_edit, spanish)
+    settings_dialog.buttons.button(settings_dialog.buttons.StandardButton.Save).click()
+    wait_for_letter(dialog)
+    assert spanish in dialog.text() and french not in dialog.text()
+    assert not dialog.side.about_label.isVisible()
+    assert dict(load_settings(app_paths).sender.abouts) == {"fr": french, "es": spanish}
+
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    wait_for_letter(dialog)
+    assert french not in dialog.text() and spanish not in dialog.text()
+    assert dialog.side.about_label.isVisible()
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("fr"))
+    wait_for_letter(dialog)
+    assert french in dialog.text() and spanish not in dialog.text()
 
 
 def test_a_letter_without_a_model_letter_is_not_called_the_model_text(

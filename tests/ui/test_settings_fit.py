@@ -28,7 +28,7 @@ def test_every_choice_and_hint_is_shown_whole(qtbot, language: str) -> None:  # 
         dialog.show()
         qtbot.waitExposed(dialog)
         combos = dialog.findChildren(QComboBox)
-        assert len(combos) == 3
+        assert len(combos) == 4  # page size, letter and interface languages, the sentence's
         for combo in combos:
             metrics = combo.fontMetrics()
             room = _combo_text_room(combo)

@@ -1,17 +1,23 @@
-"""Which database address the window opens: the start-up one, or its saved correction."""
+"""Which database address the window opens (the start-up one, or its saved correction), and the
+writer's "why I write" sentences kept per language."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from app.domain.model import CaseDetail
 from app.paths import resolve_paths
+from app.services.letters import draft_letter
 from app.settings import (
     Settings,
     corrected_address,
     database_address,
     load_settings,
     save_settings,
+    with_about,
 )
+from tests.builders import make_case
 
 GIVEN = "postgresql+psycopg://appeal_desk:old@server.example/appeals"
 CORRECTED = "postgresql+psycopg://appeal_desk:new@server.example/appeals"
@@ -61,3 +67,68 @@ def test_a_correction_saved_by_the_previous_version_still_opens(tmp_path: Path) 
     settings = load_settings(paths)
     assert database_address(GIVEN, settings) == CORRECTED
     assert database_address(None, settings) == CORRECTED
+
+
+# ---- the "why I write" sentences: one per language; older files with one sentence load ----
+
+FRENCH = "Je suis infirmière et membre d'un groupe local."
+SPANISH = "Soy enfermera y miembro de un grupo local."
+
+
+def _write(path: Path, data: dict[str, object]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_the_one_sentence_of_an_older_file_belongs_to_the_writers_letter_language(
+    tmp_path: Path,
+) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    _write(
+        paths.settings_file,
+        {"sender": {"name": "Camille Martin", "about": FRENCH}, "letter_language": "fr"},
+    )
+    settings = load_settings(paths)
+    assert settings.sender.abouts == (("fr", FRENCH),)
+    assert settings.sender.about == FRENCH
+    save_settings(paths, settings)
+    saved = json.loads(paths.settings_file.read_text(encoding="utf-8"))
+    assert saved["sender"]["abouts"] == {"fr": FRENCH}
+    assert load_settings(paths) == settings
+
+
+def test_without_a_letter_language_the_interface_language_decides(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    _write(paths.settings_file, {"sender": {"about": SPANISH}, "ui_language": "es_MX"})
+    assert load_settings(paths).sender.abouts == (("es", SPANISH),)
+
+
+def test_a_sentence_per_language_is_kept_and_each_letter_carries_its_own(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    _write(
+        paths.settings_file,
+        {"sender": {"name": "Camille Martin", "about": FRENCH}, "ui_language": "fr"},
+    )
+    settings = with_about(load_settings(paths), "es", SPANISH)
+    save_settings(paths, settings)
+    sender = load_settings(paths).sender
+    assert sender.abouts == (("es", SPANISH), ("fr", FRENCH))
+    case: CaseDetail = make_case()
+    texts = {
+        locale: draft_letter(case, 1, sender, locale=locale).text
+        for locale in ("fr", "es", "en", "pt", "de")
+    }
+    assert FRENCH in texts["fr"] and SPANISH not in texts["fr"]
+    assert SPANISH in texts["es"] and FRENCH not in texts["es"]
+    for locale in ("en", "pt", "de"):
+        assert FRENCH not in texts[locale] and SPANISH not in texts[locale]
+    bilingual = draft_letter(case, 1, sender, locale="en", bilingual_with="fr").text
+    assert bilingual.count(FRENCH) == 1 and SPANISH not in bilingual
+
+
+def test_a_sentences_table_of_the_wrong_type_is_ignored_and_the_rest_loads(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    _write(paths.settings_file, {"sender": {"name": "Camille Martin", "abouts": ["fr", FRENCH]}})
+    settings = load_settings(paths)
+    assert settings.sender.name == "Camille Martin"
+    assert settings.sender.abouts == ()

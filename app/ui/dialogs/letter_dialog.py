@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import CaseDetail, Letter, SenderProfile
-from app.i18n import _
+from app.i18n import _, base_language
 from app.services import writer_safety
 from app.settings import Settings
 from app.ui.accessibility import SpokenLabel
@@ -30,6 +30,7 @@ from app.ui.dialogs.letter_buttons import LetterButtons
 from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePanel
 from app.ui.dialogs.letter_text_edit import LetterTextEdit
 from app.ui.errors import notice_text, report_failure
+from app.ui.formatting import language_name
 from app.ui.messages import Messages
 from app.ui.style import Role, apply_role
 from app.ui.tasks import JobRunner
@@ -57,6 +58,8 @@ class LetterDialog(QDialog):
     mark_sent_requested = Signal(object)  # LetterDraft
     keep_draft_requested = Signal(object)  # LetterDraft: closed with unsent work to keep
     settings_requested = Signal()
+    # Settings opened on the "why I write" sentence of this language (a base language)
+    about_requested = Signal(str)
     letter_ready = Signal(bool)  # the draft asked for last is in the editor (False: it failed)
 
     def __init__(
@@ -148,6 +151,8 @@ class LetterDialog(QDialog):
         self.language_combo.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
         self.safety_box.toggled.connect(lambda _on: self._on_choice_changed())
         side.sender_button.clicked.connect(self.settings_requested)
+        side.about_button.clicked.connect(lambda: self.about_requested.emit(self.about_language()))
+        self.language_combo.currentIndexChanged.connect(lambda _i: self._show_about_notice())
         self.regenerate_button.clicked.connect(self._on_regenerate)
 
         # The column scrolls when a notice, many asks and the UA's own words outgrow the
@@ -211,6 +216,27 @@ class LetterDialog(QDialog):
         self.sender_label.setAccessibleName(
             f"{self.side.sender_caption.text()} {self.sender_label.text()}"
         )
+        self._show_about_notice()
+
+    def _show_about_notice(self) -> None:
+        """One line when the writer's "why I write" sentence is written in another language
+        than the letter's, which leaves it out, and a button to write one in this language."""
+        sender = self.settings.sender
+        language = self.about_language()
+        left_out = bool(sender.abouts) and not sender.about_in(language)
+        if left_out:
+            written = ", ".join(language_name(code) for code, _text in sender.abouts)
+            self.side.about_label.setText(
+                _(
+                    "This letter is in {language}: your “Why I write” sentence, written in "
+                    "{written}, is left out."
+                ).format(language=language_name(language), written=written)
+            )
+            self.side.about_button.setText(
+                _("Write one in {language}…").format(language=language_name(language))
+            )
+        self.side.about_label.setVisible(left_out)
+        self.side.about_button.setVisible(left_out)
 
     # ---- state ------------------------------------------------------------------------------
 
@@ -268,6 +294,11 @@ class LetterDialog(QDialog):
         data = str(self.language_combo.currentData() or "")
         first, _sep, second = data.partition(BILINGUAL_SEPARATOR)
         return second or None
+
+    def about_language(self) -> str:
+        """The language of the "why I write" sentence the letter carries: its own, or in a
+        bilingual letter the second (the writer's), whose part carries the sentence."""
+        return base_language(self.second_language() or self.letter_locale() or "en")
 
     def text(self) -> str:
         return self.letter_edit.toPlainText()
@@ -459,7 +490,7 @@ class LetterDialog(QDialog):
             self.text(),
             self.note_edit.toPlainText(),
             from_model_letter=from_model,
-            about=self.settings.sender.about,
+            about=self.settings.sender.about_in(self.about_language()),
         )
         self.nudge_label.setText(hint)
         self.nudge_label.setVisible(bool(hint))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import (
 from app.domain.errors import InvalidInput
 from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
-from app.i18n import _
+from app.i18n import _, base_language
 from app.settings import Settings, check_email
+from app.settings import about_language as about_language_of
 from app.ui.choice_combo import choice_combo, interface_language_combo, page_size_combo
 from app.ui.errors import report_failure
 from app.ui.formatting import language_name
@@ -47,11 +49,30 @@ class SettingsDialog(QDialog):
     """Edits a copy of the settings; ``settings()`` returns the new value once accepted."""
 
     def __init__(
-        self, settings: Settings, letter_locales: list[str], parent: QWidget | None = None
+        self,
+        settings: Settings,
+        letter_locales: list[str],
+        parent: QWidget | None = None,
+        about_language: str | None = None,
     ) -> None:
+        """``about_language``: the language whose "why I write" sentence the dialog opens on
+        (the letter editor's, when it asks for one); else the writer's own."""
         super().__init__(parent)
         self._original = settings
         sender = settings.sender
+        # each "why I write" sentence under the language it is written in
+        self._abouts = dict(sender.abouts)
+        about_languages = sorted(
+            {base_language(code) for code in letter_locales} | set(self._abouts)
+        )
+        shown_about = about_language or about_language_of(settings)
+        self.about_language_combo = QComboBox()
+        for code in about_languages:
+            self.about_language_combo.addItem(language_name(code), code)
+        found = self.about_language_combo.findData(shown_about)
+        self.about_language_combo.setCurrentIndex(max(0, found))
+        self._about_shown = str(self.about_language_combo.currentData() or shown_about)
+        self.about_language_combo.currentIndexChanged.connect(self._show_about_language)
         self.name_edit = QLineEdit(sender.name)
         self.address_edit = QPlainTextEdit(sender.address)
         self.address_edit.setTabChangesFocus(True)
@@ -59,7 +80,12 @@ class SettingsDialog(QDialog):
         self.city_edit = QLineEdit(sender.city)
         self.country_edit = QLineEdit(sender.country)
         self.email_edit = QLineEdit(sender.email)
-        self.about_edit = QLineEdit(sender.about)
+        self.about_edit = QLineEdit(self._abouts.get(self._about_shown, ""))
+        self.about_row = QWidget()
+        about_layout = QHBoxLayout(self.about_row)
+        about_layout.setContentsMargins(0, 0, 0, 0)
+        about_layout.addWidget(self.about_edit, 1)
+        about_layout.addWidget(self.about_language_combo)
         self.caution_edit = QLineEdit(", ".join(settings.caution_countries))
         self.page_combo = page_size_combo(settings.page_size)
         self.ui_language_combo = interface_language_combo(settings.ui_language)
@@ -85,7 +111,7 @@ class SettingsDialog(QDialog):
         )
         for label, field in zip(self.sender_labels, sender_fields, strict=True):
             label.setBuddy(field)
-            self.sender_form.addRow(label, field)
+            self.sender_form.addRow(label, self.about_row if field is self.about_edit else field)
         self.sender_note = QLabel()
         apply_role(self.sender_note, Role.HINT)
         self.sender_note.setWordWrap(True)
@@ -141,6 +167,15 @@ class SettingsDialog(QDialog):
         self.about_edit.setPlaceholderText(
             _("Optional: a sentence about who you are and why you care")
         )
+        for index in range(self.about_language_combo.count()):
+            code = str(self.about_language_combo.itemData(index))
+            self.about_language_combo.setItemText(index, language_name(code))
+        self.about_language_combo.setAccessibleName(_("Language of your sentence"))
+        self.about_language_combo.setToolTip(
+            _(
+                "Letters in this language carry the sentence; letters in another language leave it out."
+            )
+        )
         # the town has its own field: written in both, it would be printed twice
         self.address_edit.setPlaceholderText(_("Street and number (the town goes below)"))
         self.city_edit.setPlaceholderText(_("Postcode and town, e.g. 28013 Madrid"))
@@ -177,7 +212,12 @@ class SettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         for edit in (self.about_edit, self.caution_edit):  # the hint is read whole
             edit.setMinimumWidth(_text_width(edit, edit.placeholderText()))
-        for combo in (self.page_combo, self.letter_language_combo, self.ui_language_combo):
+        for combo in (
+            self.page_combo,
+            self.letter_language_combo,
+            self.ui_language_combo,
+            self.about_language_combo,
+        ):
             # at least as wide as its longest choice in this language ("...wenn möglich")
             combo.setMinimumWidth(_content_width(combo))
         # every choice and hint whole, in this language: the dialog grows to its new size
@@ -195,16 +235,30 @@ class SettingsDialog(QDialog):
             return
         self.accept()
 
+    def _show_about_language(self) -> None:
+        """Keeps the sentence typed for the language shown, and shows the chosen one's."""
+        self._keep_about()
+        self._about_shown = str(self.about_language_combo.currentData())
+        self.about_edit.setText(self._abouts.get(self._about_shown, ""))
+
+    def _keep_about(self) -> None:
+        sentence = self.about_edit.text().strip()
+        if sentence:
+            self._abouts[self._about_shown] = sentence
+        else:
+            self._abouts.pop(self._about_shown, None)
+
     def settings(self) -> Settings:
+        self._keep_about()
         sender = SenderProfile(
             name=self.name_edit.text().strip(),
             address=self.address_edit.toPlainText().strip(),
             city=self.city_edit.text().strip(),
             country=self.country_edit.text().strip(),
             email=self.email_edit.text().strip(),
-            about=self.about_edit.text().strip(),
+            abouts=tuple(sorted(self._abouts.items())),
         )
-        return replace(
+        chosen = replace(
             self._original,
             sender=sender,
             page_size=PageSize.parse(self.page_combo.currentData()),
@@ -216,3 +270,5 @@ class SettingsDialog(QDialog):
                 if country.strip()
             ),
         )
+        own = about_language_of(chosen)
+        return replace(chosen, sender=replace(sender, about=self._abouts.get(own, "")))

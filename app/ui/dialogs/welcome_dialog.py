@@ -25,7 +25,7 @@ from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
 from app.i18n import _, add_language_listener, remove_language_listener
 from app.paths import AppPaths
-from app.settings import Settings, save_settings
+from app.settings import Settings, about_language, save_settings, with_about
 from app.ui.app_icon import app_icon
 from app.ui.choice_combo import interface_language_combo, page_size_combo
 from app.ui.messages import Messages
@@ -226,7 +226,7 @@ class WelcomeDialog(QDialog):
             city=self.city_edit.text().strip(),
             country=self.country_edit.text().strip(),
             email=self._original.sender.email,
-            about=self.about_edit.text().strip(),
+            abouts=self._original.sender.abouts,
         )
 
     def result_settings(self) -> Settings:
@@ -243,11 +243,13 @@ class WelcomeDialog(QDialog):
         )
         if not accepted:
             return chosen
-        return replace(
+        entered = replace(
             chosen,
             sender=self._entered_sender(),
             page_size=PageSize.parse(self.page_combo.currentData()),
         )
+        # the sentence is in the language the writer chose (or kept) for the interface
+        return with_about(entered, about_language(entered), self.about_edit.text())
 
 
 def maybe_show_welcome(
