@@ -275,11 +275,12 @@ def when_ready(window: MainWindow, context: AppContext, files: Sequence[Path] = 
     def saved(settings: Settings) -> None:
         context.set_settings(settings)
 
+    welcome: WelcomeDialog | None = None
+
     def show_welcome() -> None:
         nonlocal welcome
         welcome = maybe_show_welcome(window, context.paths, context.settings, saved)
 
-    welcome: WelcomeDialog | None = None
     if window.events_menu.resume_event_mode() is None:  # a crash in event mode returns to it
         when_no_dialog_is_open(window, show_welcome)
 
