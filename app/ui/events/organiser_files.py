@@ -142,7 +142,11 @@ class OrganiserFiles(QObject):
         event = self._current_event()
         if self.printing or event is None or not event.cases:
             return
-        event = self._open_cases_only(event)
+        try:
+            event = self._open_cases_only(event)
+        except Exception as exc:  # a case deleted since the list was read, a store out of reach
+            report_failure(self._parent, _("The batch could not be printed"), exc)
+            return
         if not event.cases:
             self.status.setText(
                 _(

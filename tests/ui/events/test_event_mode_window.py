@@ -495,3 +495,16 @@ def test_event_mode_for_a_case_deleted_meanwhile_says_it_did_not_start(
     assert dialog.event_window is None and dialog.isVisible()
     [(kind, title, _text)] = messages.shown
     assert (kind, title) == ("error", "Event mode was not started")
+
+
+def test_a_batch_for_an_event_whose_case_was_deleted_meanwhile_says_it_was_not_printed(
+    dialog: EventsDialog, db: Database, messages
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.editing import delete_case
+
+    create_event_through_the_form(dialog)
+    delete_case(db, "34/26")  # in the main window, after the events list was read
+    dialog.print_batch_button.click()
+    [(kind, title, _text)] = messages.shown
+    assert (kind, title) == ("error", "The batch could not be printed")
+    assert not dialog.files.printing
