@@ -136,7 +136,9 @@ def tally_cells(
     )
     cells: list[tuple[str, str, str, str, int]] = []
     samples: set[str] = set()
-    for ua, title, sample, channel, kind, n in session.execute(query).tuples():
+    # The summed column and the subquery's columns are untyped: the row's shape is named here.
+    rows: Iterable[tuple[str, str, bool, str | None, str, int | None]] = session.execute(query)
+    for ua, title, sample, channel, kind, n in rows:
         cells.append((ua, title, channel or "other", kind, int(n or 0)))
         if sample:
             samples.add(ua)
