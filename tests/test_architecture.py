@@ -429,3 +429,46 @@ def test_no_test_reads_files_beside_the_repository() -> None:
         if any(word in line for word in forbidden)
     ]
     assert offenders == []
+
+
+def private_names_reached_through_a_module(path: Path) -> list[str]:
+    """``module._name`` where ``module`` is one of our modules imported by name: a piece that
+    needs another's helper asks for a public function instead."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    modules: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("app"):
+            for alias in node.names:
+                dotted = Path(*f"{node.module}.{alias.name}".split("."))
+                if (APP.parent / dotted).with_suffix(".py").exists() or (
+                    APP.parent / dotted
+                ).is_dir():
+                    modules.add(alias.asname or alias.name)
+    return [
+        f"{path.relative_to(path.parents[1])}:{node.lineno} {node.value.id}.{node.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in modules
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+    ]
+
+
+def test_no_module_calls_a_private_function_of_another() -> None:
+    offenders = [
+        reach
+        for path in sorted(APP.rglob("*.py"))
+        for reach in private_names_reached_through_a_module(path)
+    ]
+    assert offenders == []
+
+
+def test_the_private_name_check_sees_a_reach_into_a_module(tmp_path: Path) -> None:
+    piece = tmp_path / "piece.py"
+    piece.write_text(
+        "from app.store import case_repository\n\ncase_repository._rank(None)\n", encoding="utf-8"
+    )
+    assert private_names_reached_through_a_module(piece) == [
+        f"{tmp_path.name}/piece.py:3 case_repository._rank"
+    ]

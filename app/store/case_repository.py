@@ -177,7 +177,7 @@ def save_document(
         )
     )
     case.removed_at = None
-    _refresh_case(case, now)
+    derive_case_from_documents(case, now)
     apply_corrections(session, case, notice=True)  # the user's corrections stay
     session.flush()
     return ImportResult(source_name, outcome, case.ua_number, case_id=case.id)
@@ -214,7 +214,7 @@ def _rank(output: OutputRow) -> tuple[date, int]:
     return issued, output.id or 0
 
 
-def _refresh_case(case: CaseRow, now: datetime) -> None:
+def derive_case_from_documents(case: CaseRow, now: datetime) -> None:
     """Derive the case's current fields from its outputs (the newest wins; a final closes)."""
     outputs = sorted(case.outputs, key=_rank, reverse=True)
     parsed = [(o, json.loads(o.parsed_json)) for o in outputs]

@@ -51,7 +51,7 @@ def rebuild_case(session: Session, case: CaseRow) -> None:
     """Derive the case again from the documents it has left, keeping the user's corrections."""
     from datetime import UTC, datetime
 
-    case_repository._refresh_case(case, datetime.now(UTC))
+    case_repository.derive_case_from_documents(case, datetime.now(UTC))
     apply_corrections(session, case, notice=False)
 
 
