@@ -1,4 +1,4 @@
-"""Dates and times as the interface shows them, in the interface language (CLDR via Babel).
+"""Dates, times and counts as the interface shows them, in the interface language (CLDR via Babel).
 
 Letters format their dates in the letter's language (app/letters); everything the window
 and its dialogs show goes through here, so no screen hard-codes a day-month order.
@@ -77,6 +77,15 @@ def month_year(value: date, locale: str | None = None) -> str:
     from babel.dates import format_skeleton
 
     return format_skeleton("yMMMM", value, locale=locale or shown_locale())
+
+
+def whole_number(value: int, locale: str | None = None) -> str:
+    """A count in a message, its digits grouped as the reader groups them: ``2,000,001`` (en),
+    ``2 000 001`` (fr), ``2.000.001`` (de)."""
+    from babel.numbers import format_decimal
+
+    # int(): a Count writes itself in English, commas and all
+    return format_decimal(int(value), locale=locale or shown_locale())
 
 
 def numbering_system(locale: str | None = None) -> str:

@@ -16,12 +16,16 @@ from app.i18n import _
 
 def reason_text(result: ImportResult) -> str:
     """Why an import was refused or held back, in the interface language."""
-    return result.reason_in(_)
+    from app.dates import whole_number
+
+    return result.reason_in(_, whole_number)
 
 
 def error_text(error: AppealDeskError) -> str:
     """The message of ``error`` in the interface language."""
-    return error.translated(_)
+    from app.dates import whole_number
+
+    return error.translated(_, whole_number)
 
 
 def appeal_warning_text(warning: AppealWarning) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from app.domain.case_match import DoubtfulMatch
-from app.domain.errors import AppealDeskError
+from app.domain.errors import AppealDeskError, NumberWriter
 from app.domain.kinds import (
     INVISIBLE_CONTROLS,
     AppealKind,
@@ -234,10 +234,11 @@ class ImportResult:
         # A file name may carry bidi or zero-width controls that reorder what is shown.
         object.__setattr__(self, "source", re.sub(INVISIBLE_CONTROLS, "\ufffd", self.source))
 
-    def reason_in(self, gettext: Callable[[str], str]) -> str:
-        """Why the document was refused or held back, in the language of ``gettext``."""
+    def reason_in(self, gettext: Callable[[str], str], number: NumberWriter = str) -> str:
+        """Why the document was refused or held back, in the language of ``gettext`` (its
+        numbers written by ``number``)."""
         if self.problem:
-            return self.problem.translated(gettext)
+            return self.problem.translated(gettext, number)
         if self.doubt:
             return self.doubt.translated(gettext)
         return self.reason or ""

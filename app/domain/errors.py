@@ -68,13 +68,40 @@ class Phrase(str):
         phrase.template, phrase.fields = template, fields
         return phrase
 
-    def translated(self, gettext: Callable[[str], str]) -> str:
+    def translated(self, gettext: Callable[[str], str], number: NumberWriter = str) -> str:
         """The words in the language of ``gettext``, with the phrases among its fields too."""
-        fields = {
-            name: value.translated(gettext) if isinstance(value, Phrase) else value
-            for name, value in self.fields.items()
-        }
-        return fill(gettext(self.template), fields)
+        return fill(gettext(self.template), shown_fields(self.fields, gettext, number))
+
+
+class Count(int):
+    """A number inside a message (a length, a size): written with the reader's grouping of
+    digits where the message is shown ("2 000 001" in French, "2.000.001" in German), by the
+    ``number`` writer the window or the command line passes to ``translated``; grouped in
+    thousands with commas in the English text of the log. For ``{name}`` and ``%(name)s``
+    placeholders."""
+
+    def __str__(self) -> str:
+        return f"{int(self):,}"
+
+    def __format__(self, spec: str) -> str:
+        return str(self) if not spec else format(int(self), spec)
+
+
+NumberWriter = Callable[[int], str]
+
+
+def shown_fields(
+    fields: dict[str, object], gettext: Callable[[str], str], number: NumberWriter
+) -> dict[str, object]:
+    """``fields`` as a reader sees them: phrases translated, counts written in their locale."""
+    return {
+        name: value.translated(gettext, number)
+        if isinstance(value, Phrase)
+        else number(value)
+        if isinstance(value, Count)
+        else value
+        for name, value in fields.items()
+    }
 
 
 # The failures of the system a user meets with files, said in their language (the system's own
@@ -117,13 +144,10 @@ class AppealDeskError(Exception):
         """The message in English (what the log keeps)."""
         return fill(self.template, self.fields)
 
-    def translated(self, gettext: Callable[[str], str]) -> str:
-        """The message in the language of ``gettext`` (the caller's ``_``)."""
-        fields = {
-            name: value.translated(gettext) if isinstance(value, Phrase) else value
-            for name, value in self.fields.items()
-        }
-        return fill(gettext(self.template), fields)
+    def translated(self, gettext: Callable[[str], str], number: NumberWriter = str) -> str:
+        """The message in the language of ``gettext`` (the caller's ``_``), its counts
+        written by ``number`` (the reader's locale)."""
+        return fill(gettext(self.template), shown_fields(self.fields, gettext, number))
 
 
 class ImportRejected(AppealDeskError):
@@ -221,8 +245,10 @@ class TemplateProblem(AppealDeskError):
         self.problem = fill(problem, fields)
         super().__init__("{where}: {problem}", where=where, problem=self.problem)
 
-    def translated(self, gettext: Callable[[str], str]) -> str:
-        problem = fill(gettext(self.problem_template), self.problem_fields)
+    def translated(self, gettext: Callable[[str], str], number: NumberWriter = str) -> str:
+        problem = fill(
+            gettext(self.problem_template), shown_fields(self.problem_fields, gettext, number)
+        )
         return f"{self.fields['where']}: {problem}"
 
 

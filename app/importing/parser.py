@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.domain.errors import N_, ImportRejected
+from app.domain.errors import N_, Count, ImportRejected
 from app.domain.greetings import greeted_official, official_descriptions
 from app.domain.model import OutputKind, ParsedDocument, Person, Target
 from app.importing import identity
@@ -67,7 +67,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
                 "The text is far longer than an Urgent Action ({count} characters). "
                 "Import one UA document at a time."
             ),
-            count=f"{len(text):,}",
+            count=Count(len(text)),
         )
     check_text(text, source)  # our own letters, reports and event files are not UAs
     doc = Document(text, source_name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.domain.errors import N_, ImportRejected
+from app.domain.errors import N_, Count, ImportRejected
 from app.importing.html_text import html_to_text, looks_like_html
 from app.importing.mail_text import eml_documents, looks_like_mbox, looks_like_mime, mbox_documents
 from app.importing.own_outputs import check_pdf
@@ -68,8 +68,8 @@ def _read_bytes(path: Path, source: str) -> tuple[bytes, bool]:
                         "The file is too large ({size} MB; the limit is {limit} MB). A UA "
                         "document is much smaller: check that this is the right file."
                     ),
-                    size=f"{size / 1048576:.0f}",
-                    limit=limit // 1048576,
+                    size=Count(round(size / 1048576)),
+                    limit=Count(limit // 1048576),
                 )
             if size == 0:
                 raise ImportRejected(source, N_("The file is empty: there is no text to import."))

@@ -20,13 +20,17 @@ log = logging.getLogger(__name__)
 
 def reason_text(result: ImportResult) -> str:
     """Why an import was refused or held back, in the interface language."""
-    return result.reason_in(_)
+    from app.dates import whole_number
+
+    return result.reason_in(_, whole_number)
 
 
 def error_text(error: AppealDeskError) -> str:
     """The message of ``error`` in the interface language as it is now, its advice worded
     for the window (a menu or a setting, never a command to type)."""
-    return error.translated(window_gettext)
+    from app.dates import whole_number
+
+    return error.translated(window_gettext, whole_number)
 
 
 def window_gettext(template: str) -> str:
