@@ -321,3 +321,18 @@ def test_a_folder_import_walks_the_folder_once_and_says_how_it_ends(
         main(["import", "--help"])
     shown = " ".join(capsys.readouterr().out.split())
     assert "Exit status: 0 when every document was imported, updated or found unchanged; 1" in shown
+
+
+def test_a_mailbox_of_two_documents_is_counted_as_one_file_of_two_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mailbox = Path(__file__).parents[1] / "importing" / "inputs" / "three_messages.mbox"
+    code, out, _ = cli(capsys, tmp_path / "data", "import", str(mailbox))
+    assert code == 0
+    assert out.splitlines() == [
+        "three_messages.mbox #1 ([ua-netz] UA 1): imported (UA 167/20)",
+        "three_messages.mbox #3 ([ua-netz] UA 2): updated (UA 167/20)",
+        "1 file, 2 documents: 1 imported, 1 updated",
+    ]
+    code, out, _ = cli(capsys, tmp_path / "data", "import", str(mailbox), str(SEED_FINAL))
+    assert out.splitlines()[-1] == "2 files, 3 documents: 1 imported, 2 unchanged"
