@@ -500,7 +500,9 @@ def _test_po_catalog(test_po: str) -> bytes | None:
         compiled = compile_po(Path(test_po), problems=problems)
     except (OSError, ValueError) as exc:  # a missing or broken preview must not stop the app
         log.warning("%s=%s is ignored: %s", TEST_PO_ENV, test_po, exc)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        from app.domain.errors import os_problem
+
+        reason = os_problem(exc)  # the usual failures, said in the language of the line
         _preview_problems.setdefault(
             test_po,
             (
@@ -535,7 +537,13 @@ def say_preview_problems() -> None:
     """One line on stderr, and the same in the log, for a preview catalog that could not be
     used as it is: a translator would otherwise see English and not know why."""
     for test_po, (template, fields) in list(_preview_problems.items()):
-        line = _(template).format(**fields)
+        from app.domain.errors import Phrase
+
+        shown = {
+            name: value.translated(_) if isinstance(value, Phrase) else value
+            for name, value in fields.items()
+        }
+        line = _(template).format(**shown)
         log.warning("%s", line)
         print(f"appeal-desk: {line}", file=sys.stderr)
         del _preview_problems[test_po]

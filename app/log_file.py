@@ -8,6 +8,8 @@ import logging.handlers
 import sys
 from pathlib import Path
 
+from app.domain.errors import os_problem
+
 
 class LogFile(logging.handlers.RotatingFileHandler):
     """A rotating log file that stops at its first write failure instead of printing
@@ -28,7 +30,7 @@ class LogFile(logging.handlers.RotatingFileHandler):
         if not isinstance(error, OSError):  # a bad format string is a bug: logging says so
             super().handleError(record)
             return
-        self.failure = error.strerror or str(error)
+        self.failure = os_problem(error)  # words the window and command line translate
         stream, self.stream = self.stream, None
         if stream is not None:  # its buffer cannot be written either: drop it
             with contextlib.suppress(OSError, ValueError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.domain.errors import AppealDeskError, fill
+from app.domain.errors import AppealDeskError, Phrase, fill
 from app.domain.model import ImportResult
 from app.domain.notices import AppealWarning, Notice
 from app.i18n import _
@@ -52,6 +52,8 @@ def unexpected_error_text(log_dir: object) -> str:
     from app.logging_setup import log_file_problem
 
     problem = log_file_problem()
+    if isinstance(problem, Phrase):  # a usual failure of the system, in the user's language
+        problem = problem.translated(_)
     if problem is not None:
         return _(
             "An unexpected error occurred, and the log file in {folder} could not be written "

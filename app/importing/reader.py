@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.domain.errors import N_, Count, ImportRejected
+from app.domain.errors import N_, Count, ImportRejected, os_problem
 from app.importing.html_text import html_to_text, looks_like_html
 from app.importing.mail_text import eml_documents, looks_like_mbox, looks_like_mime, mbox_documents
 from app.importing.own_outputs import check_pdf
@@ -76,7 +76,7 @@ def _read_bytes(path: Path, source: str) -> tuple[bytes, bool]:
             data = head + handle.read(limit + 1 - len(head))
     except OSError as exc:
         raise ImportRejected(
-            source, N_("The file cannot be read ({problem})."), problem=str(exc.strerror or exc)
+            source, N_("The file cannot be read ({problem})."), problem=os_problem(exc)
         ) from exc
     return data, is_pdf
 

@@ -29,6 +29,7 @@ from app.domain.errors import (
     RESTORE_NEWEST_BACKUP,
     Phrase,
     StoreUnavailable,
+    os_problem,
 )
 from app.paths import PRIVATE_FILE, AppPaths, ensure_dirs
 from app.store.case_list import Execute
@@ -661,7 +662,7 @@ def open_database(
             raise StoreUnavailable(
                 template,
                 folder=paths.data_dir,
-                problem=exc.strerror or str(exc),
+                problem=os_problem(exc),
                 advice=Phrase(CHOOSE_WRITABLE_FOLDER),
             ) from exc
         for folder in (paths.data_dir, paths.exports):  # leftovers of writes cut by a crash

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import IO
 
+from app.domain.errors import os_problem
+
 LOCK_FILE = "appeal-desk.lock"
 
 # Locks this process holds, by resolved path: a second acquire in the same process is reentrant
@@ -119,7 +121,7 @@ class InstanceLock:
         except OSError as exc:
             if exc.errno not in UNWRITABLE:
                 raise
-            reason = exc.strerror or str(exc)
+            reason = os_problem(exc)
         try:
             return open(self.path, "rb", buffering=0)  # noqa: SIM115
         except OSError:

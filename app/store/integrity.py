@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from app.domain.errors import os_problem
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -63,7 +65,7 @@ def header_problem(path: Path) -> str:
             header = fh.read(100)
             size = os.fstat(fh.fileno()).st_size
     except OSError as exc:
-        return exc.strerror or str(exc)
+        return os_problem(exc)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return "not an SQLite database file"
     page_size = int.from_bytes(header[16:18], "big")

@@ -76,7 +76,7 @@ def test_the_unexpected_error_line_says_when_the_log_could_not_be_kept(
     assert capsys.readouterr().err == ""
     assert unexpected_error_text(blocker) == (
         f"An unexpected error occurred, and the log file in {blocker} could not be written "
-        "(Not a directory), so its details were not kept."
+        "(a folder in its path is a file), so its details were not kept."
     )
     handler.close()
 
@@ -138,3 +138,24 @@ def test_the_end_of_the_process_writes_what_was_held(tmp_path: Path) -> None:
     handler.close()  # as logging.shutdown does at exit
     logger.removeHandler(handler)
     assert [line.split(": ", 1)[1] for line in _log_lines(paths)] == ["window closed with status 0"]
+
+
+def test_the_reason_the_log_could_not_be_kept_is_said_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, english: None
+) -> None:
+    from app.cli.errors import unexpected_error_text
+    from app.i18n import set_language
+
+    blocker = tmp_path / "logs"
+    blocker.write_text("a file where the log folder should be", encoding="utf-8")
+    handler = log_file_handler(blocker / "appeal-desk.log")
+    handler._appeal_desk = True  # type: ignore[attr-defined]
+    monkeypatch.setattr(logging.getLogger(), "handlers", [handler])
+    logging.getLogger("test.kept_fr").error("the command failed")
+    set_language("fr")
+    try:
+        line = unexpected_error_text(blocker)
+    finally:
+        handler.close()
+    assert "(un dossier de son chemin est un fichier)" in line
+    assert "Not a directory" not in line

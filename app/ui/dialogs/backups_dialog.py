@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dates import date_time
-from app.domain.errors import AppealDeskError
+from app.domain.errors import AppealDeskError, Phrase
 from app.i18n import _
 from app.labels import (
     backup_contents_text,
@@ -103,7 +103,10 @@ class BackupsDialog(QDialog):
                 file_size_text(info.size),
                 unusable_backup_text() if info.problem else backup_contents_text(counts),
             )
-            tip = str(info.path) + (f"\n{info.problem}" if info.problem else "")
+            problem = (
+                info.problem.translated(_) if isinstance(info.problem, Phrase) else info.problem
+            )
+            tip = str(info.path) + (f"\n{problem}" if problem else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(plain_tooltip(tip) or "")

@@ -198,7 +198,7 @@ def test_a_missing_preview_catalog_is_said_on_stderr_and_in_the_log(tmp_path: Pa
     [line] = err.splitlines()
     assert line == (
         f"appeal-desk: warning: the preview catalog {missing} (APPEAL_DESK_TEST_PO) cannot be "
-        "read (No such file or directory); the shipped translations are used."
+        "read (the file or folder does not exist); the shipped translations are used."
     )
     assert line.removeprefix("appeal-desk: ") in log
 
@@ -268,3 +268,19 @@ def test_a_regional_catalog_as_pybabel_init_leaves_it_falls_back_to_the_base_lan
     for count, shown in ((1, "1 carta enviada"), (5, "5 cartas enviadas")):
         sent = i18n.ngettext("%(count)d letter sent", "%(count)d letters sent", count)
         assert sent % {"count": count} == shown
+
+
+def test_a_missing_preview_catalog_is_said_wholly_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "fehlt.po"
+    monkeypatch.setenv(i18n.TEST_PO_ENV, str(missing))
+    try:
+        i18n.set_language("de")
+        i18n.say_preview_problems()
+    finally:
+        monkeypatch.delenv(i18n.TEST_PO_ENV)
+        i18n.set_language("en")
+    [line] = [line for line in capsys.readouterr().err.splitlines() if str(missing) in line]
+    assert "(die Datei oder der Ordner existiert nicht)" in line
+    assert "No such file" not in line

@@ -193,3 +193,46 @@ def test_a_file_the_system_cannot_find_is_said_in_the_users_language(
     shown = error_text(error)
     assert expected in shown and "laptop 2.json" in shown
     assert "No such file" not in shown
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_in_the_users_language(
+    tmp_path: Path, english: None
+) -> None:
+    from app.ui.errors import error_text
+
+    beside = tmp_path / "notes.txt"
+    beside.write_text("a file where a folder is wanted", encoding="utf-8")
+    error = raised(lambda: open_database(resolve_paths(beside / "appeal-desk")))
+    assert "(a folder in its path is a file)" in error.message  # the log's English
+    set_language("de")
+    shown = error_text(error)
+    assert "(ein Ordner in seinem Pfad ist eine Datei)" in shown
+    assert "Not a directory" not in shown
+
+
+def test_a_document_the_system_refuses_to_read_is_said_in_the_users_language(
+    tmp_path: Path, english: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system's refusal (a file of another user's: tests run as any user, so the
+    system's answer is given here) reaches the reader in the language of the rest."""
+    import errno
+
+    from app.cli.errors import error_text
+    from app.importing import parse_file
+
+    document = tmp_path / "UA 12-26.txt"
+    document.write_text("URGENT ACTION", encoding="utf-8")
+    opened = Path.open
+
+    def refused(path: Path, *args: object, **kwargs: object) -> object:
+        if path == document:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return opened(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", refused)
+    error = raised(lambda: parse_file(document))
+    monkeypatch.undo()
+    set_language("fr")
+    shown = error_text(error)
+    assert "(permission refusée)" in shown
+    assert "Permission denied" not in shown
