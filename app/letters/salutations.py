@@ -37,7 +37,7 @@ SALUTATIONS_FILE = "salutations.toml"
 OFFICES_FILE = "offices.toml"
 GENDERS = ("f", "m", "neutral")
 RULE_TABLES = ("salutation", "address", "closing", "offices", "letter")
-OFFICE_TABLES = ("offices", "heads", "institutions", "gender", "titles")
+OFFICE_TABLES = ("offices", "heads", "institutions", "gender", "titles", "places")
 # Placeholders a translator may write in each table of salutations.toml.
 ALLOWED_PLACEHOLDERS = {
     "salutation": frozenset({"office"}),
@@ -359,6 +359,18 @@ def office_data_problems(data: dict[str, Any]) -> list[Finding]:
             problems.append(
                 Finding(N_("[gender] {key}: only f, m, neutral and titles lists"), key=repr(key))
             )
+    places = data.get("places", {})
+    if not isinstance(places, dict):
+        problems.append(Finding(MUST_BE_A_TABLE, table="places"))
+    else:
+        for place, value in places.items():
+            if not isinstance(value, str) or not value.strip():
+                problems.append(
+                    Finding(
+                        N_("[places] {place}: write the place as a title names it (a text)"),
+                        place=repr(place),
+                    )
+                )
     titles = data.get("titles", {})
     if not isinstance(titles, dict):
         return [*problems, Finding(MUST_BE_A_TABLE, table="titles")]
@@ -802,6 +814,17 @@ def _toml_line(exc: Exception) -> int | None:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceTitle:
+    """A title that names a place ("Governor of {place}"): the folded words before and after
+    the place, the title's key and the language it is written in."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    key: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
 class TitleForms:
     """Every known title: its forms in any language (folded) -> key, and each language's
     written forms per gender."""
@@ -809,6 +832,77 @@ class TitleForms:
     keys: dict[str, str]
     written: dict[str, dict[str, dict[str, str]]]  # language -> key -> gender -> title
     own: dict[str, frozenset[str]]  # language -> the folded titles written in it
+    place_titles: tuple[PlaceTitle, ...] = ()  # the longest first
+    # language -> the folded place as a title prints it -> the place with the words a title
+    # of that language puts before it ("Maranhão" -> "do Maranhão"), for {of_place}
+    places: dict[str, dict[str, str]] | None = None
+
+
+# A place a title names is written as printed: these words show that it is not a proper name
+# the letter can keep (an English "City" or "State" would stay English in another language),
+# or that the title names an institution rather than a place ("the Central Bank of ...").
+_NOT_IN_A_PLACE = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "city",
+        "state",
+        "province",
+        "region",
+        "district",
+        "county",
+        "department",
+        "municipality",
+        "territory",
+        "island",
+        "islands",
+        "capital",
+        "federal",
+        "central",
+        "national",
+        "bank",
+        "court",
+        "prison",
+        "police",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "upper",
+        "lower",
+        "greater",
+        "republic",
+        "kingdom",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ]
+)
+# Short words inside place names that are not capitalised ("Rio Grande do Sul").
+_PLACE_LINKS = frozenset(
+    [
+        "do",
+        "da",
+        "dos",
+        "das",
+        "de",
+        "del",
+        "di",
+        "du",
+        "des",
+        "la",
+        "le",
+        "el",
+        "los",
+        "las",
+        "y",
+        "e",
+    ]
+)
 
 
 def _title_entry(value: object) -> tuple[dict[str, str], list[str]]:
@@ -827,18 +921,37 @@ def _title_forms(stamp: Stamp) -> TitleForms:
     keys: dict[str, str] = {}
     written: dict[str, dict[str, dict[str, str]]] = {}
     own: dict[str, set[str]] = {}
+    place_titles: list[PlaceTitle] = []
+    places: dict[str, dict[str, str]] = {}
     for name, _mtime, _size in stamp:  # the user's files come first and win
         path = Path(name)
         language = path.parent.name.split("_")[0]
-        for key, value in read_toml(path).get("titles", {}).items():
+        data = read_toml(path)
+        place_table = data.get("places", {})
+        if isinstance(place_table, dict):
+            for place, form in place_table.items():
+                if isinstance(form, str) and form.strip():
+                    places.setdefault(language, {}).setdefault(fold(place), form.strip())
+        for key, value in data.get("titles", {}).items():
             if _title_problems(key, value):
                 continue  # reported by the translators' check
             forms, recognised = _title_entry(value)
             written.setdefault(language, {}).setdefault(key, forms)
             for text in recognised:
+                if "{of_place}" in text:
+                    continue  # written only: the words before each place are in [places]
+                if "{place}" in text:
+                    before, _sep, after = _title_key_text(text).partition("{place}")
+                    place_titles.append(
+                        PlaceTitle(tuple(before.split()), tuple(after.split()), key, language)
+                    )
+                    continue
                 keys.setdefault(_title_key_text(text), key)
                 own.setdefault(language, set()).add(_title_key_text(text))
-    return TitleForms(keys, written, {k: frozenset(v) for k, v in own.items()})
+    place_titles.sort(key=lambda t: -(len(t.before) + len(t.after)))
+    return TitleForms(
+        keys, written, {k: frozenset(v) for k, v in own.items()}, tuple(place_titles), places
+    )
 
 
 def _title_key_text(title: str) -> str:
@@ -853,7 +966,10 @@ def title_for_letter(
     """An official's title in the letter's language ("Minister of Justice" in a Spanish
     letter: "Ministra de Justicia" for a woman), when our data knows that title in both
     languages; otherwise the title as printed, never half translated. A known title printed in
-    capitals ("PRÄSIDENT") is written as the letter's language writes it, even in its own."""
+    capitals ("PRÄSIDENT") is written as the letter's language writes it, even in its own.
+    A title naming a place ("Governor of Maranhão") keeps the place as printed: "Gouverneur
+    von Maranhão" in German, "Governador do Maranhão" in Portuguese when the Portuguese data
+    says which words go before that place."""
     if not title or not title.strip():
         return title
     return _title_for_letter(title, language, gender, language_files(OFFICES_FILE, user_templates))
@@ -864,10 +980,53 @@ def _title_for_letter(title: str, language: str, gender: str | None, stamp: Stam
     forms = _title_forms(stamp)
     folded = _title_key_text(title)
     key = forms.keys.get(folded)
-    entry = forms.written.get(language, {}).get(key or "")
+    if key is None:
+        return _place_title_for_letter(title, language, gender, forms)
+    entry = forms.written.get(language, {}).get(key)
     if not entry or (folded in forms.own.get(language, ()) and not _in_capitals(title)):
         return title  # unknown, or already written in the letter's language
     return entry.get(gender_key(gender)) or entry["neutral"]
+
+
+def _place_title_for_letter(
+    title: str, language: str, gender: str | None, forms: TitleForms
+) -> str:
+    """``title`` in the letter's language when it is a known title naming a place whose
+    printed name the letter can keep; else as printed."""
+    printed = title.strip(" .,;:").split()
+    if printed and fold(printed[0]) == "the":
+        printed = printed[1:]
+    words = [fold(word) for word in printed]
+    for known in forms.place_titles:
+        before, after = len(known.before), len(known.after)
+        if len(words) <= before + after or tuple(words[:before]) != known.before:
+            continue
+        if after and tuple(words[-after:]) != known.after:
+            continue
+        place_words = printed[before : len(printed) - after]
+        if known.language == language or not _a_place_name(place_words):
+            return title  # written in the letter's language already, or no place name
+        entry = forms.written.get(language, {}).get(known.key)
+        if not entry:
+            return title
+        written = entry.get(gender_key(gender)) or entry["neutral"]
+        place = " ".join(place_words)
+        if "{of_place}" in written:
+            of_place = (forms.places or {}).get(language, {}).get(fold(place))
+            if of_place is None:
+                return title  # which words go before this place is not known
+            return written.replace("{of_place}", of_place)
+        return written.replace("{place}", place)
+    return title
+
+
+def _a_place_name(words: list[str]) -> bool:
+    """The words are a place's own name ("Maranhão", "Rio Grande do Sul"): capitalised words
+    (or the short links inside names), none that is an English common word."""
+    return bool(words) and all(
+        fold(word) not in _NOT_IN_A_PLACE and (word[:1].isupper() or fold(word) in _PLACE_LINKS)
+        for word in words
+    )
 
 
 def _in_capitals(text: str) -> bool:

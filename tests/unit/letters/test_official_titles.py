@@ -112,3 +112,70 @@ def test_the_translators_check_catches_a_broken_title_entry() -> None:
     assert any("minister_of_justice: the neutral form is missing" in p for p in problems)
     assert any("prime_minister: unknown key(s) plural" in p for p in problems)
     assert any(p.startswith("[titles] governor:") for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("locale", "title_line"),
+    [
+        ("pt", "Governador do Maranhão"),
+        ("fr", "Gouverneur du Maranhão"),
+        ("de", "Gouverneur von Maranhão"),
+        ("es", "Gobernador de Maranhão"),
+        ("en", "Governor of Maranhão"),
+    ],
+)
+def test_a_governor_of_a_state_is_named_in_the_letters_language_with_the_place_as_printed(
+    sender: SenderProfile, locale: str, title_line: str
+) -> None:
+    target = Target(
+        "Governor of Maranhão",
+        "Carlos Exemplo",
+        address="Palácio dos Leões\nAv. Dom Pedro II\nSão Luís - MA",
+        gender="m",
+    )
+    case = make_case(targets=(target,), country="Brazil")
+    letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
+    assert f"\n{title_line}\nCarlos Exemplo\n" in letter.text
+    if locale != "en":
+        assert "Governor of" not in letter.text
+
+
+@pytest.mark.parametrize(
+    ("title", "gender", "locale", "shown"),
+    [
+        ("Governor of the State of Bahia", "f", "pt", "Governadora da Bahia"),
+        ("Governor of São Paulo", None, "fr", "Gouverneur de São Paulo"),
+        ("Governor of Lagos State", "m", "de", "Gouverneur von Lagos"),
+        ("Governor of Oaxaca", "f", "es", "Gobernadora de Oaxaca"),
+        ("Gobernador del Estado de Oaxaca", "m", "en", "Governor of Oaxaca"),
+    ],
+)
+def test_a_title_naming_a_place_keeps_the_place_as_printed(
+    title: str, gender: str | None, locale: str, shown: str
+) -> None:
+    assert title_for_letter(title, locale, gender) == shown
+
+
+@pytest.mark.parametrize(
+    ("title", "locale"),
+    [
+        ("Governor of Lagos State", "pt"),  # which preposition goes before Lagos: not known
+        ("Governor of Oaxaca", "fr"),
+        ("Governor of Koh Kong Province", "es"),  # "Province" would stay English
+        ("Governor of Northern Province", "de"),
+        ("Governor of Mexico City", "es"),
+        ("Governor of the Central Bank of Nigeria", "fr"),  # an institution, not a place
+        ("Gobernador de Oaxaca", "es"),  # already in the letter's language
+    ],
+)
+def test_a_title_naming_a_place_the_letter_cannot_keep_stays_as_printed(
+    title: str, locale: str
+) -> None:
+    assert title_for_letter(title, locale, "m") == title
+
+
+def test_the_translators_check_catches_a_place_that_is_not_a_text() -> None:
+    problems = office_data_problems({"places": {"Maranhão": 3, "Bahia": "da Bahia"}})
+    assert [p for p in problems if p.startswith("[places]")] == [
+        "[places] 'Maranhão': write the place as a title names it (a text)"
+    ]
