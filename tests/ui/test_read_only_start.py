@@ -102,9 +102,14 @@ def test_the_window_on_a_read_only_folder_shows_the_cases_and_refuses_every_chan
         window.menu_actions.mark_sent.trigger()
         window.edits.edit_current_case()
         window.edits.delete_current_case()
+        events = window.events_menu.open_dialog()
+        assert events is not None
+        events.form.name_edit.setText("Write for Rights")
+        assert events.create_event() is None
+        events.close()
         assert asked_for_files == []  # refused before a file is chosen
         assert window.case_actions.mark_sent_dialog is None
-        assert len(messages.shown) == 5
+        assert len(messages.shown) == 6
         for kind, title, text in messages.shown:
             assert (kind, title) == ("error", "Your data cannot be changed")
             assert f"your data folder {paths.data_dir} cannot be written to" in text

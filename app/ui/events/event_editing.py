@@ -31,6 +31,7 @@ from app.services.database import Database
 from app.ui.errors import report_failure
 from app.ui.events.events_dialog import EventsDialog
 from app.ui.messages import Messages
+from app.ui.read_only import refuse_change
 
 
 def cases_text(event: EventInfo) -> str:
@@ -174,7 +175,7 @@ class EventEditing(QObject):
     def edit_current(self) -> None:
         event = self.dialog.current_event()
         db = self._database()
-        if event is None or db is None:
+        if event is None or db is None or refuse_change(db, self.dialog):
             return
         editor = EventEditDialog(event, db, self.dialog)
         editor.change_made.connect(
@@ -188,7 +189,7 @@ class EventEditing(QObject):
 
         event = self.dialog.current_event()
         db = self._database()
-        if event is None or db is None:
+        if event is None or db is None or refuse_change(db, self.dialog):
             return
         try:
             preview = editing.preview_event_deletion(db, event.name)

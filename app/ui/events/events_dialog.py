@@ -30,6 +30,7 @@ from app.ui.events.new_event_form import NewEventForm
 from app.ui.events.organiser_files import OrganiserFiles
 from app.ui.events.pin import ChoosePinDialog, PinLock
 from app.ui.events.tally_board import TallyBoard
+from app.ui.read_only import refuse_change
 
 if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
@@ -176,6 +177,8 @@ class EventsDialog(QDialog):
     def create_event(self) -> EventInfo | None:
         from app.services.events import create_event
 
+        if refuse_change(self.db, self):
+            return None
         cases = self.form.cases()
         try:
             event = create_event(
@@ -202,7 +205,7 @@ class EventsDialog(QDialog):
         """Event mode for the chosen event behind a new PIN; or for ``event`` behind ``lock``
         (event mode that was running when Appeal Desk stopped)."""
         event = event or self.current_event()
-        if event is None or not event.cases:
+        if event is None or not event.cases or refuse_change(self.db, self):
             return None
         if lock is None and not self._has_open_cases(event):
             return None
