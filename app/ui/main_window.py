@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
 
 from app.domain.model import CaseStatus, CaseSummary
 from app.i18n import _, add_language_listener, ngettext, remove_language_listener
@@ -273,6 +280,9 @@ class MainWindow(QMainWindow):
             self.read_only_banner = QLabel()
             apply_role(self.read_only_banner, Role.WARNING)
             self.read_only_banner.setWordWrap(True)
+            self.read_only_banner.setSizePolicy(
+                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+            )
             self.read_only_banner.setObjectName("readOnlyBanner")
             bar = QToolBar(self)
             bar.setObjectName("readOnlyBar")
