@@ -24,6 +24,7 @@ REIMPLEMENTED = frozenset(
         "data",
         "displayText",
         "done",
+        "eventFilter",  # a widget that watches the keys of a child it installed itself on
         "flags",
         "hasChildren",
         "headerData",
