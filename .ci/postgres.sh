@@ -85,6 +85,11 @@ if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != "1" 
     # CREATEDB: the tests create one throwaway database per test and drop it afterwards.
     psql_admin -c "CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'" >&2
 fi
+# pg_signal_backend: dropping a test's database WITH (FORCE) must also end the server's own
+# autovacuum worker when one happens to be cleaning that database just then.
+if [ "$(psql_admin -c "SELECT pg_has_role('$ROLE', 'pg_signal_backend', 'MEMBER')")" != "t" ]; then
+    psql_admin -c "GRANT pg_signal_backend TO $ROLE" >&2
+fi
 if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$DBNAME'")" != "1" ]; then
     say "creating database $DBNAME"
     psql_admin -c "CREATE DATABASE $DBNAME OWNER $ROLE" >&2
