@@ -11,22 +11,17 @@ from app.importing.damage import is_accent_damaged, repair_accent_damage
 from app.importing.normalize import flatten, normalize_text
 from app.importing.splitfix import has_split_words, repair_split_words
 from app.importing.unflatten import is_flattened, unflatten
+from app.importing.vocabulary import (
+    MAIL_EXTENSION_PREFIX,
+    MAIL_WRAPPER_LABELS,
+    MAIL_WRAPPER_OPENING_LABELS,
+    label_line,
+)
 
 # Lines of an e-mail or news posting header that wraps the document (not the UA's own fields).
-_HEADER_LINE = re.compile(
-    r"^(?:From|To|Cc|Subject|Date|Newsgroups|Lines|Message-ID|Organization|Path|Sender|Reply-To|"
-    r"X-[\w-]+|\$FILE|Issue Date|Gender m/f|Categories|Keywords|Summary|Distribution|"
-    r"MIME-Version|Content-Type|Content-Transfer-Encoding|"
-    r"Von|Gesendet|An|Betreff|De|Enviado|Para|Asunto|Envoyé|À|Objet|Assunto|Data|Oggetto|"
-    r"Van|Aan|Onderwerp|Verzonden|Datum)\s*:",
-    re.I,
-)
-# The same in the languages mail programs print their headers in (Outlook, Thunderbird).
-_WRAPPER_LINE = re.compile(
-    r"^(?:From|To|Subject|Newsgroups|Message-ID|Path|Sender|Reply-To|\$FILE|"
-    r"Von|Betreff|Gesendet|De|Asunto|Enviado|Objet|Envoyé|Assunto|Oggetto|Van|Onderwerp|Verzonden)\s*:",
-    re.I,
-)
+_HEADER_LINE = label_line(MAIL_WRAPPER_LABELS, prefixes=(MAIL_EXTENSION_PREFIX,))
+# The lines that open such a header.
+_WRAPPER_LINE = label_line(MAIL_WRAPPER_OPENING_LABELS)
 _CONFERENCE_LINE = re.compile(r"^/\*.*\*/\s*$")
 _ID_LINE = re.compile(
     r"^\s*(?:(?:First|Second|Third|Fourth|Fifth|Final|Primera|Segunda|Tercera)\s+(?:UA|AU)\b|"

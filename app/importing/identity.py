@@ -9,7 +9,7 @@ from app.importing.anchored import Anchored
 from app.importing.countries import canonical_country
 from app.importing.dates import date_at_start, find_dates, is_date_line, yearless_date_at_start
 from app.importing.document import Document
-from app.importing.vocabulary import words
+from app.importing.vocabulary import FORWARDED_MAIL_LABELS, label_line, words
 
 _URL = r"(?:https?://|www\.)"
 # "UA 98/95", "UA: 53/14", "AU : 45/13", "ua 088/02", "UA 1 27/17" (template), "UA-158/2019"
@@ -286,11 +286,7 @@ def _after_banner(doc: Document, dated: list[tuple[int, date, bool]]) -> bool:
     return banner is not None and len(dated) > 1 and dated[0][0] < banner < dated[-1][0]
 
 
-_MAIL_HEADER_LABEL = re.compile(
-    r"^\s*(?:From|De|Von|To|Para|An|À|Subject|Asunto|Assunto|Oggetto|Betreff|Objet|Sent|Enviado|"
-    r"Gesendet|Envoyé|Cc|Van|Aan|Onderwerp|Verzonden)\s*:",
-    re.I,
-)
+_MAIL_HEADER_LABEL = label_line(FORWARDED_MAIL_LABELS, indented=True)
 
 
 def _in_mail_header(text: str, position: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def words(text: str) -> frozenset[str]:
     """A whitespace-separated list as a set."""
@@ -91,3 +93,36 @@ STOPWORDS = {
         "uit om ze aan dit"
     ),
 }
+
+
+# Labels that open an e-mail or news posting header wrapping the document, in the languages
+# mail programs print them in (Outlook, Thunderbird).
+MAIL_WRAPPER_OPENING_LABELS = (
+    "From", "To", "Subject", "Newsgroups", "Message-ID", "Path", "Sender", "Reply-To", "$FILE",
+    "Von", "Betreff", "Gesendet", "De", "Asunto", "Enviado", "Objet", "Envoyé", "Assunto",
+    "Oggetto", "Van", "Onderwerp", "Verzonden",
+)  # fmt: skip
+# Every label of such a wrapping header (not the UA's own fields): the opening ones and these.
+MAIL_WRAPPER_LABELS = MAIL_WRAPPER_OPENING_LABELS + (
+    "Cc", "Date", "Lines", "Organization", "Issue Date", "Gender m/f", "Categories", "Keywords",
+    "Summary", "Distribution", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
+    "An", "Para", "À", "Data", "Aan", "Datum",
+)  # fmt: skip
+# Extension headers of a wrapping header ("X-Mailer:").
+MAIL_EXTENSION_PREFIX = "X-"
+# Labels of a message forwarded inside the body, as mail programs quote its header.
+FORWARDED_MAIL_LABELS = (
+    "From", "De", "Von", "To", "Para", "An", "À", "Subject", "Asunto", "Assunto", "Oggetto",
+    "Betreff", "Objet", "Sent", "Enviado", "Gesendet", "Envoyé", "Cc", "Van", "Aan", "Onderwerp",
+    "Verzonden",
+)  # fmt: skip
+
+
+def label_line(
+    labels: tuple[str, ...], *, prefixes: tuple[str, ...] = (), indented: bool = False
+) -> re.Pattern[str]:
+    """A line opening with one of the labels (or a prefix and a name) and a colon, any case."""
+    alternatives = [re.escape(label) for label in labels]
+    alternatives += [re.escape(prefix) + r"[\w-]+" for prefix in prefixes]
+    indent = r"\s*" if indented else ""
+    return re.compile(rf"^{indent}(?:{'|'.join(alternatives)})\s*:", re.I)
