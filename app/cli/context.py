@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 from app.paths import AppPaths
 
 if TYPE_CHECKING:
+    from app.domain.errors import StoreProblem
     from app.settings import Settings
     from app.store.database import Database
 
@@ -40,7 +41,7 @@ class CliContext:
                 from app.services.database import open_to_read_only
 
                 self._database = open_to_read_only(self.paths, url, refused)
-                print(self._read_only_note(self._database.read_only or ""), file=self.err)
+                print(self._read_only_note(self._database.read_only), file=self.err)
         return self._database
 
     def database_address(self) -> str | None:
@@ -51,10 +52,11 @@ class CliContext:
 
         return database_address(self.database_url, read_settings(self.paths)[0])
 
-    def _read_only_note(self, problem: str) -> str:
+    def _read_only_note(self, problem: StoreProblem | None) -> str:
+        from app.domain.errors import StoreProblem
         from app.i18n import _
 
-        if "full" in problem:
+        if problem is StoreProblem.DISK_FULL:
             return _(
                 "note: the disk of {folder} is full: your data is shown as it is, and nothing "
                 "can be changed until some space is freed."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable
+from enum import Enum
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext marker pybabel extracts
@@ -53,6 +54,14 @@ WINDOW_WORDING = {
         "Try again."
     ),
 }
+
+
+class StoreProblem(Enum):
+    """Why a data folder cannot be written, so that its store can only be read. The value
+    is the wording of SQLite's own error, which ``describe_store_problem`` turns into advice."""
+
+    READ_ONLY = "read-only"
+    DISK_FULL = "database or disk is full"
 
 
 class Phrase(str):

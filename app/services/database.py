@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.domain.errors import StoreUnavailable
+from app.domain.errors import StoreProblem, StoreUnavailable
 from app.paths import AppPaths
 from app.store.database import (
     Database,
@@ -43,17 +43,16 @@ def open_store_exclusively(paths: AppPaths, url: str | None = None) -> Database:
     return open_database(paths, url=url, check_later=True)
 
 
-def why_not_writable(paths: AppPaths) -> str | None:
-    """ "read-only" or "database or disk is full" when the data folder cannot be written
-    (the words the store's messages know); None when it can."""
+def why_not_writable(paths: AppPaths) -> StoreProblem | None:
+    """Why the data folder cannot be written (read-only, or on a full disk); None when it can."""
     import os
 
     if not os.access(paths.data_dir, os.W_OK):
-        return "read-only"
+        return StoreProblem.READ_ONLY
     from app.store.integrity import environment_problem
 
-    full = environment_problem(paths.database)
-    return full if full is not None and "full" in full else None
+    problem = environment_problem(paths.database)
+    return problem if problem is StoreProblem.DISK_FULL else None
 
 
 def open_to_read_only(paths: AppPaths, url: str | None, refused: StoreUnavailable) -> Database:

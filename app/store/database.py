@@ -28,6 +28,7 @@ from app.domain.errors import (
     N_,
     RESTORE_NEWEST_BACKUP,
     Phrase,
+    StoreProblem,
     StoreUnavailable,
     os_problem,
 )
@@ -156,8 +157,8 @@ class Database:
         if engine is None and path is None:
             raise ValueError("a store without an engine needs its SQLite file")
         self.path = path
-        # Why nothing can be changed ("read-only", "database or disk is full"); None: it can
-        self.read_only: str | None = None
+        # Why nothing can be changed (a read-only folder, a full disk); None: it can
+        self.read_only: StoreProblem | None = None
         self._lock = lock  # held shared while open: a restore waits for, or refuses, us
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -594,7 +595,8 @@ def describe_store_problem(detail: str, path: Path | None) -> Phrase:
     if path is not None and ("disk i/o" in detail or "unable to open" in detail):
         from app.store.integrity import environment_problem
 
-        detail = environment_problem(path) or detail
+        problem = environment_problem(path)
+        detail = problem.value if problem is not None else detail
     if path is None:
         where: str | Phrase = Phrase(N_("the database"))
     else:
@@ -846,9 +848,9 @@ def row_counts(db: Database) -> dict[str, int]:
         }
 
 
-def open_read_only(paths: AppPaths, problem: str = "read-only") -> Database:
+def open_read_only(paths: AppPaths, problem: StoreProblem = StoreProblem.READ_ONLY) -> Database:
     """The SQLite store of a data folder that cannot be written, opened to read it only:
-    a read-only folder, or one on a full disk (``problem``: "database or disk is full"),
+    a read-only folder, or one on a full disk (``problem``),
     where SQLite cannot even make room for the index readers share.
 
     No lock is taken and nothing is migrated or written; SQLite is told the file cannot
@@ -862,7 +864,7 @@ def open_read_only(paths: AppPaths, problem: str = "read-only") -> Database:
     from app.store.revision import HEAD
 
     db_path = paths.database
-    refused = StoreUnavailable(describe_store_problem(problem, paths.data_dir))
+    refused = StoreUnavailable(describe_store_problem(problem.value, paths.data_dir))
     wal = db_path.with_name(db_path.name + "-wal")
     try:
         if not db_path.is_file() or (wal.exists() and wal.stat().st_size > 0):

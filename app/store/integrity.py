@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from app.domain.errors import os_problem
+from app.domain.errors import StoreProblem, os_problem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -127,17 +127,18 @@ def schema_revision(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-def environment_problem(db_path: Path, reserve: int = 1024 * 1024) -> str | None:
-    """Name the usual culprit of an I/O error: "disk full" or "read-only" (None: neither)."""
+def environment_problem(db_path: Path, reserve: int = 1024 * 1024) -> StoreProblem | None:
+    """Name the usual culprit of an I/O error: a full disk or a read-only folder (None:
+    neither)."""
     import os
     import shutil
 
     folder = db_path.parent
     try:
         if shutil.disk_usage(folder).free < reserve:
-            return "database or disk is full"
+            return StoreProblem.DISK_FULL
     except OSError:
         pass
     if not os.access(folder, os.W_OK) or (db_path.exists() and not os.access(db_path, os.W_OK)):
-        return "read-only folder"
+        return StoreProblem.READ_ONLY
     return None

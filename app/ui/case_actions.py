@@ -135,6 +135,7 @@ class CaseActions(QObject):
             target_index=(reopen.target_index or FIRST_OFFICIAL) if reopen else FIRST_OFFICIAL,
             parent=self._parent,
             language=reopen.language if reopen else None,
+            keeps_drafts=not (self._context.db is not None and self._context.db.read_only),
         )
         self.reopened_draft = reopen.appeal_id if reopen is not None else None
         if reopen is not None:  # the kept text replaces the fresh draft once it is in

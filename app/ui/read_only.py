@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.domain.errors import StoreProblem
 from app.i18n import _
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 def read_only_banner(db: Database) -> str:
     """The line the window shows while nothing can be changed."""
     folder = db.path.parent if db.path is not None else ""
-    if db.read_only and "full" in db.read_only:
+    if db.read_only is StoreProblem.DISK_FULL:
         return _(
             "Read only: the disk of your data folder ({folder}) is full. Your cases are shown "
             "as they are; nothing can be changed."
@@ -31,7 +32,7 @@ def read_only_banner(db: Database) -> str:
 def read_only_refusal(db: Database) -> str:
     """Why a change is refused, and what to do."""
     folder = db.path.parent if db.path is not None else ""
-    if db.read_only and "full" in db.read_only:
+    if db.read_only is StoreProblem.DISK_FULL:
         return _(
             "Nothing was changed: your data folder {folder} cannot be written to, because the "
             "disk it is on is full. Your cases are shown as they are. Free some space on that "

@@ -32,6 +32,7 @@ from app.ui.accessibility import SpokenLabel, leave_with_tab, select_the_current
 from app.ui.errors import report_failure
 from app.ui.messages import Messages
 from app.ui.plain_text import plain_tooltip
+from app.ui.read_only import refuse_change
 
 if TYPE_CHECKING:
     from app.services import backups
@@ -124,6 +125,8 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> None:
         from app.services import backups
 
+        if refuse_change(self._database(), self):  # the backups folder is in the data folder
+            return
         try:
             backups.make_backup(self.paths, self._database())
         except AppealDeskError as exc:
@@ -135,7 +138,7 @@ class BackupsDialog(QDialog):
 
     def restore_selected(self) -> None:
         info = self.selected()
-        if info is None:
+        if info is None or refuse_change(self._database(), self):
             return
         when = date_time(info.created)
         if info.problem:

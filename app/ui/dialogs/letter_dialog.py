@@ -71,8 +71,12 @@ class LetterDialog(QDialog):
         parent: QWidget | None = None,
         runner: JobRunner | None = None,
         language: str | None = None,
+        keeps_drafts: bool = True,
     ) -> None:
+        """``keeps_drafts`` False: the store can only be read, so the editor says that the
+        letter will not be kept and closing asks nothing."""
         super().__init__(parent)
+        self.keeps_drafts = keeps_drafts
         self._runner = runner or JobRunner(parent=self)
         self._draft_generation = 0
         self._asks_changed = False  # the writer ticked or unticked a demand of the UA
@@ -103,6 +107,10 @@ class LetterDialog(QDialog):
         apply_role(self.sample_banner, Role.SAMPLE_BANNER)
         self.sample_banner.setWordWrap(True)
         self.sample_banner.setVisible(self.case.is_sample)
+        self.not_kept_label = QLabel()
+        apply_role(self.not_kept_label, Role.WARNING)
+        self.not_kept_label.setWordWrap(True)
+        self.not_kept_label.setVisible(not self.keeps_drafts)
         side = LetterSidePanel(
             self.case,
             available_letter_locales(self.user_templates, including=self.settings.letter_language),
@@ -171,6 +179,7 @@ class LetterDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.sample_banner)
+        layout.addWidget(self.not_kept_label)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status_label)
         layout.addLayout(self.buttons.layout)
@@ -185,6 +194,12 @@ class LetterDialog(QDialog):
         )
         self.sample_banner.setText(
             _("Fictional sample - not a real case. Practise with this letter; do not send it.")
+        )
+        self.not_kept_label.setText(
+            _(
+                "Your data cannot be changed, so this letter will not be kept when you close "
+                "it. To keep it, copy it, print it or save it as a file."
+            )
         )
         self.side.retranslate_ui()
         self.side.caution_label.setText(caution_text(self.case))
@@ -264,6 +279,8 @@ class LetterDialog(QDialog):
         super().reject()
 
     def _offer_to_keep(self) -> None:
+        if not self.keeps_drafts:  # nothing can be kept: the editor said so from the start
+            return
         if self.has_unsaved_work() and Messages.ask(
             self,
             _("Keep this letter?"),

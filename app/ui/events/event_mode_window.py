@@ -20,6 +20,7 @@ from app.ui.events import kiosk_printing
 from app.ui.events.kiosk_printing import KioskPrinting
 from app.ui.events.participant_form import ParticipantForm
 from app.ui.events.pin import AskPinDialog, ChoosePinDialog, PinLock
+from app.ui.read_only import refuse_change
 
 if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
@@ -179,7 +180,7 @@ class EventModeWindow(QWidget):
         from app.services.events import record_event_letter
 
         case = self.form.case()
-        if case is None:
+        if case is None or refuse_change(self.db, self):
             return None
         try:
             record = record_event_letter(
@@ -213,9 +214,10 @@ class EventModeWindow(QWidget):
         return record
 
     def print_and_record(self) -> None:
-        """Print the letter (to the kiosk's printer or folder) and count it."""
+        """Print the letter (to the kiosk's printer or folder) and count it; nothing is
+        printed when it could not be counted."""
         case = self.form.case()
-        if case is None:
+        if case is None or refuse_change(self.db, self):
             return
         letter = self.form.letter
         text = self.form.text()

@@ -15,6 +15,7 @@ from app.domain.events import EventInfo
 from app.i18n import _, ngettext
 from app.ui.errors import error_text, report_failure
 from app.ui.events.batch_dialog import BatchDialog, BatchPrintDialog
+from app.ui.read_only import refuse_change
 from app.ui.tasks import JobRunner
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class OrganiserFiles(QObject):
         from app.services.events import record_event_letter
 
         event = self._current_event()
-        if event is None or not event.cases:
+        if event is None or not event.cases or refuse_change(self.db, self._parent):
             return
         dialog = run_batch_dialog(self._parent, event)
         if dialog is None:
@@ -237,6 +238,8 @@ class OrganiserFiles(QObject):
         from app.labels import merge_summary
         from app.services.event_files import merge_files
 
+        if refuse_change(self.db, self._parent):  # refused before a file is chosen
+            return
         paths = ask_open_paths(self._parent, _("Merge files from other laptops"))
         if not paths:
             return
