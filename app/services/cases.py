@@ -61,7 +61,12 @@ def list_cases(
     from app.store.case_list import read_cases
 
     words = tuple(fold(search).split())
-    rows = db.read(lambda execute: read_cases(execute, open_only=not include_closed, words=words))
+    sqlite = db.dialect == "sqlite"
+    rows = db.read(
+        lambda execute: read_cases(
+            execute, open_only=not include_closed, words=words, sqlite=sqlite
+        )
+    )
     return sorted(rows, key=list_order(today or date.today()))
 
 
@@ -77,7 +82,7 @@ def peek_cases(
         return None
     from app.store.case_list import read_cases, read_file
 
-    rows = read_file(paths.database, read_cases)
+    rows = read_file(paths.database, lambda execute: read_cases(execute, sqlite=True))
     return None if rows is None else sorted(rows, key=list_order(today or date.today()))
 
 

@@ -7,15 +7,22 @@ about 200 ms before a first query could run, so the window shows the cases while
 is opened, checked and migrated in the background. A read takes a function that runs one
 statement with named parameters (``:name``, which both drivers accept) and returns its rows.
 
-A read is a statement per table (cases; persons; officials; appeals sent), each giving its
-rows by case id along an index, matched to the cases in one walk: one form for every
-backend. The database could instead make the rows as JSON texts (an earlier form for
-SQLite, whose module hands the interpreter lock back for each row it steps to, so a thread
-busy with Python meanwhile holds up such a read). Measured at 10,000 cases it did not pay:
-PostgreSQL took 5 to 10 times as long to make them (330-650 ms against about 65 ms for the
-four statements); on SQLite it took about 15% more CPU time (131 against 113 ms), and
-neither the window's "ready" and whole-list figures nor a read beside 150 ms of Python on
-another thread ended sooner with it.
+A read takes one of two forms, each measured where it is used:
+
+- SQLite: the rows as JSON texts of a few thousand cases each, which SQLite makes in one
+  step per text. The sqlite3 module hands the interpreter lock back while SQLite works and
+  takes it again for each row it steps to, so a row-by-row read of 10,000 cases (60,000
+  rows with their persons, officials and appeals) takes the lock 60,000 times, where a
+  text is one step and one ``json.loads``. The window's start runs beside this read on the
+  GUI thread: at 10,000 cases and 100,000 appeals the window was ready 38-44 ms sooner
+  with the texts than with the statements per table at about the same CPU time
+  (``bench/bench_ready.py --repo`` on the same machine in the same runs: 463 and 445 ms
+  against 507 and 483 ms), though the texts take about 15% more CPU time in a read alone
+  (131 against 113 ms).
+- PostgreSQL (and a single case's row on either): a statement per table (cases; persons;
+  officials; appeals sent), each giving its rows by case id along an index, matched to the
+  cases in one walk. PostgreSQL took 5 to 10 times as long to make JSON texts (330-650 ms
+  against about 65 ms for the four statements at 10,000 cases).
 
 The preview is the first screen of open cases in the default order (upcoming deadlines
 soonest first, then passed ones, then undated: ``app.services.cases.list_order``): the
@@ -27,10 +34,11 @@ it arrives.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
@@ -66,6 +74,24 @@ _SENT = (
     "WHERE status = :sent AND kind = :appeal{and_where} GROUP BY case_id ORDER BY case_id"
 )
 _LIKE_ESCAPE = "/"
+# SQLite: the same rows, the next (at most) :size cases after :after in id order, as one JSON
+# text: [[id, ua_number, title, country, status, deadline, is_sample, [persons], [officials],
+# appeals sent], ...], with the last id and the number of cases in it. Each case's persons
+# and officials come in order from an index that holds what is shown.
+_CASES_AS_JSON = f"""SELECT json_group_array(json_array(
+    id, ua_number, title, country, status, deadline, is_sample,
+    json((SELECT json_group_array(name) FROM
+        (SELECT name FROM persons WHERE case_id = listed.id ORDER BY position))),
+    json((SELECT json_group_array(label) FROM
+        (SELECT {OFFICIAL_LABEL} AS label FROM targets
+        WHERE case_id = listed.id ORDER BY position))),
+    (SELECT COALESCE(SUM(count), 0) FROM appeals
+        WHERE case_id = listed.id AND status = :sent AND kind = :appeal))),
+    MAX(id), COUNT(*)
+FROM (SELECT {_LISTED} FROM cases
+    WHERE removed_at IS NULL AND id > :after{{where}} ORDER BY id LIMIT :size) AS listed"""
+# Each text stays small in memory: it is let go once its rows are made.
+CASES_PER_TEXT = 2_000
 
 
 def read_cases(
@@ -74,9 +100,14 @@ def read_cases(
     case_ids: Sequence[int] | None = None,
     open_only: bool = False,
     words: Sequence[str] = (),
+    sqlite: bool = False,
+    per_text: int = CASES_PER_TEXT,
 ) -> list[CaseSummary]:
     """List rows of every case, or of ``case_ids``, of the open ones, of those whose stored
-    folded text holds every one of ``words`` (folded already); in no particular order."""
+    folded text holds every one of ``words`` (folded already); in no particular order.
+
+    ``sqlite``: the store is SQLite, which gives the rows as JSON texts of ``per_text``
+    cases each (see the module's notes)."""
     conditions: list[str] = []
     params: dict[str, Any] = {}
     if case_ids is not None:
@@ -88,6 +119,8 @@ def read_cases(
         conditions.append(f"search_text LIKE :word{n} ESCAPE '{_LIKE_ESCAPE}'")
         params[f"word{n}"] = f"%{_escape_like(word)}%"
     where = "".join(f" AND {condition}" for condition in conditions)
+    if sqlite:
+        return _summaries_from_json(_json_texts(execute, where, params, per_text))
     # The other tables: rows of the cases asked for (every row when every case is listed;
     # those of removed cases are simply not used).
     owners = f"case_id IN (SELECT id FROM cases WHERE removed_at IS NULL{where})" if where else ""
@@ -144,7 +177,7 @@ def read_preview(
     open_count = counts.get(params["open"], 0)
     closed_count = sum(n for status, n in counts.items() if status != params["open"])
     if open_count + closed_count <= whole_list_at_most:
-        every = read_cases(execute)
+        every = read_cases(execute, sqlite=True)
         return CaseListPreview(tuple(every), open_count, closed_count, complete=True)
     last = list(execute(_NTH_UPCOMING, {**params, "offset": size - 1}))
     if last:
@@ -186,6 +219,71 @@ def read_file(db_path: Path, read: Callable[[Execute], _T]) -> _T | None:
         return None
     finally:
         conn.close()
+
+
+def _json_texts(
+    execute: Execute, where: str, params: dict[str, Any], per_text: int
+) -> Iterator[str]:
+    """The JSON texts of the cases ``where`` selects, ``per_text`` cases each, in id order."""
+    shown = {**params, "sent": AppealStatus.SENT.value, "appeal": AppealKind.APPEAL.value}
+    statement = _CASES_AS_JSON.format(where=where)
+    after = -(2**63)  # below every id
+    while True:
+        text, last, count = next(
+            iter(execute(statement, {**shown, "after": after, "size": per_text}))
+        )
+        if count:
+            yield text
+        if count < per_text:
+            return
+        after = last
+
+
+def _summaries_from_json(texts: Iterable[str]) -> list[CaseSummary]:
+    """List rows from the JSON texts of ``_CASES_AS_JSON``, each text let go once read.
+    Equal countries, deadlines and lists of officials share one object, the officials' labels
+    are interned (memory: 100,000 rows), as ``_summaries`` does."""
+    statuses = {status.value: status for status in CaseStatus}
+    countries: dict[str, str] = {}
+    deadlines: dict[str | None, date | None] = {None: None}
+    officials_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    empty: tuple[str, ...] = ()
+    rows: list[CaseSummary] = []
+    for text in texts:
+        for (
+            case_id,
+            ua_number,
+            title,
+            country,
+            status,
+            deadline,
+            is_sample,
+            persons,
+            officials,
+            sent,
+        ) in json.loads(text):
+            if deadline not in deadlines:
+                deadlines[deadline] = date.fromisoformat(deadline)
+            if officials:
+                named = tuple(map(intern, officials))
+                named = officials_seen.setdefault(named, named)
+            else:
+                named = empty
+            rows.append(
+                CaseSummary(
+                    case_id,
+                    ua_number,
+                    title,
+                    countries.setdefault(country, country),
+                    statuses[status],
+                    deadlines[deadline],
+                    tuple(persons) if persons else empty,
+                    named,
+                    sent,
+                    bool(is_sample),
+                )
+            )
+    return rows
 
 
 def _escape_like(word: str) -> str:

@@ -392,7 +392,8 @@ def list_summaries(
     """The case list; with ``search``, only the cases holding every word (case and accents
     ignored) in their UA number, title, country, persons or officials."""
     words = tuple(fold(search).split())
-    return read_cases(_execute(session), open_only=not include_closed, words=words)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    return read_cases(_execute(session), open_only=not include_closed, words=words, sqlite=sqlite)
 
 
 def case_row(session: Session, ua_number: str) -> CaseRow | None:
