@@ -177,20 +177,28 @@ def _split_head(lines: list[str], split_words: bool) -> tuple[str | None, str | 
 def _name_wrapped(name: str, rest: list[str], lines: list[str]) -> bool:
     """A long name line broken by a narrow PDF column: its last word alone on the next line,
     before the street (``Inspector General Jane`` / ``Roe`` / ``Jl. Merdeka No. 8``)."""
-    if len(rest) < 2 or not any(map(str.isdigit, rest[1])) or CONTACT_LABEL.match(rest[1]):
+    if len(rest) < 2 or CONTACT_LABEL.match(rest[1]):
         return False
-    word = rest[0].strip()
-    if (
-        len(word.split()) != 1
-        or len(word) > 15  # a compound institution ("Generalstaatsanwaltschaft"), not a surname
+    # A rank and a given name alone ("Lieutenant General Marat") cannot be the whole name:
+    # its last two words may have gone down, above an office line as well as a street.
+    given_only = len(strip_honorifics(name).split()) == 1
+    if not (any(map(str.isdigit, rest[1])) or (given_only and looks_like_office(rest[1]))):
+        return False
+    words = rest[0].strip().split()
+    if not 1 <= len(words) <= (2 if given_only else 1) or any(
+        len(word) > 15  # a compound institution ("Generalstaatsanwaltschaft"), not a surname
         or not re.fullmatch(r"[^\W\d_][^\W\d_'’-]+", word)
         or not word[0].isupper()
         or word.isupper()
         or looks_like_office(word)
         or canonical_country(word)
-        or not 2 <= len(name.split()) <= 4
+        for word in words
     ):
         return False
+    if looks_like_office(rest[0]) or canonical_country(rest[0]) or not 2 <= len(name.split()) <= 4:
+        return False
+    if given_only:
+        return True
     name_line = lines[len(lines) - len(rest) - 1]  # the office may share it with the name
     return len(name_line) >= 0.85 * max(len(line) for line in lines)
 

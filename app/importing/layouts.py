@@ -49,7 +49,8 @@ _CHROME = re.compile(
     r"(?:Published|Updated|Last updated|Veröffentlicht|Publicado|Publié|Aktiv seit|Active since|"
     r"Beendet am|Lanc[ée]e? le|Encore valable|Noch \d+ Tage|Nur zur Information)\b.*|"
     r"Print|Campaigns?|News)\s*$"
-    r"|^.*\s{3,}.*$|^[^.]{0,80}\s[›>»]\s[^.]{0,80}$",
+    # A breadcrumb ("Accueil > Agir > …"); a French quotation's closing « … » is prose.
+    r"|^.*\s{3,}.*$|^[^.«]{0,80}\s[›>»]\s[^.]{0,80}$",
     re.I,
 )
 

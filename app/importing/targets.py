@@ -110,6 +110,9 @@ def address_blocks(doc: Document) -> list[Block]:
         columns = _side_by_side(current)
         current.clear()
         for column in columns:
+            if len(columns) > 1 and COPIES_MARKER.match(column[0]):
+                state = "copy"  # "And copies to:" heading the last column
+                column = column[1:]
             take(column)
 
     def take(lines: list[str]) -> None:
@@ -247,13 +250,68 @@ def _side_by_side(lines: list[str]) -> list[list[str]]:
         indent = len(line) - len(line.lstrip())
         starts.append(gap.end() if gap else (indent or None))  # indented: the right one alone
     found = [start for start in starts if start is not None]
-    if len(found) < 3 or max(found) - min(found) > 2:
+    if len(found) < 3:
         return [[line.strip() for line in lines]]
+    if max(found) - min(found) > 2:
+        return _in_columns(lines)
     left = [
         line[:start].rstrip() if start else line for line, start in zip(lines, starts, strict=True)
     ]
     right = [line[start:].strip() for line, start in zip(lines, starts, strict=True) if start]
     return [[line for line in left if line], right]
+
+
+def _column_starts(lines: list[str]) -> list[int]:
+    """Where the columns after the first start: positions at which three lines or more have
+    text after a wide gap (or after their indentation), two characters' drift allowed."""
+    seen: dict[int, set[int]] = {}
+    for number, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip())
+        ends = [gap.end(1) for gap in _COLUMN_GAP.finditer(line)]
+        for position in [indent, *ends] if indent else ends:
+            seen.setdefault(position, set()).add(number)
+    starts: list[int] = []
+    cluster: set[int] = set()
+    first = previous = -10
+    for position in sorted(seen):
+        if position - previous > 2:
+            if len(cluster) >= 3:
+                starts.append(first)
+            cluster, first = set(), position
+        cluster |= seen[position]
+        previous = position
+    if len(cluster) >= 3:
+        starts.append(first)
+    return starts
+
+
+def _cut(line: str, start: int) -> int | None:
+    """Where the column starting near ``start`` begins on ``line``: after a gap of two spaces
+    or more (one space may sit inside a column's own text), or None."""
+    for position in range(max(start - 2, 2), start + 3):
+        if position < len(line) and line[position] != " " and line[position - 2 : position] == "  ":
+            return position
+    return None
+
+
+def _in_columns(lines: list[str]) -> list[list[str]]:
+    """Three address blocks side by side (two officials and the copies, say): each line cut
+    at the columns' starts, then each column read from top to bottom."""
+    starts = _column_starts(lines)
+    if len(starts) < 2:
+        return [[line.strip() for line in lines]]
+    columns: list[list[str]] = [[] for _ in range(len(starts) + 1)]
+    for line in lines:
+        cuts = [0, *(_cut(line, start) for start in starts), len(line)]
+        begin, column = 0, 0
+        for index, cut in enumerate(cuts[1:], start=1):
+            if cut is None:
+                continue
+            piece = line[begin:cut].strip()
+            if piece:
+                columns[column].append(piece)
+            begin, column = cut, index
+    return [column for column in columns if column]
 
 
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[a-z]?")

@@ -1,5 +1,5 @@
 """The development corpus in the wrappers volunteers meet (real_layouts/) and the blind batches
-written by people who never saw the parser (blind/, blind3/ to blind10/): scored field by field
+written by people who never saw the parser (blind/, blind3/ to blind11/): scored field by field
 like the others.
 
 Each keeps a floor that the importer must not fall below (all three are read completely now:
@@ -27,6 +27,7 @@ BLIND7 = sorted((HERE / "blind7").glob("*.txt"))
 BLIND8 = sorted((HERE / "blind8").glob("*.txt"))
 BLIND9 = sorted((HERE / "blind9").glob("*.txt"))
 BLIND10 = sorted((HERE / "blind10").glob("*.txt"))
+BLIND11 = sorted((HERE / "blind11").glob("*.txt"))
 
 
 def _score(paths: list[Path]) -> float:
@@ -84,6 +85,11 @@ def test_the_ninth_blind_batch_has_fifteen_documents_with_expected_files() -> No
     assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND10)
 
 
+def test_the_tenth_blind_batch_has_twenty_documents_with_expected_files() -> None:
+    assert len(BLIND11) == 20
+    assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND11)
+
+
 @pytest.mark.parametrize(
     ("paths", "floor"),
     [
@@ -100,6 +106,8 @@ def test_the_ninth_blind_batch_has_fifteen_documents_with_expected_files() -> No
         (BLIND9, 1.0),
         # Measured blind at 181 of 195 fields; the general rules added since read all 195.
         (BLIND10, 1.0),
+        # Measured blind at 257 of 260 fields; the general rules added since read all 260.
+        (BLIND11, 1.0),
     ],
     ids=[
         "real_layouts",
@@ -112,6 +120,7 @@ def test_the_ninth_blind_batch_has_fifteen_documents_with_expected_files() -> No
         "blind8",
         "blind9",
         "blind10",
+        "blind11",
     ],
 )
 def test_the_corpus_scores_at_least_its_floor(paths: list[Path], floor: float) -> None:
