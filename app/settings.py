@@ -174,7 +174,15 @@ def correction_moves_normal_start(settings: Settings, in_use: str) -> bool:
     """Whether correcting ``in_use`` also changes what a start without --database-url opens:
     yes when that start opens ``in_use`` or has no address saved yet (a laptop started for
     the group only); no when the settings hold another address, which stays as it was."""
-    return settings.database_url in (None, in_use)
+    return address_kept_apart(settings, in_use) is None
+
+
+def address_kept_apart(settings: Settings, in_use: str) -> str | None:
+    """The address a start without --database-url still opens once ``in_use`` is corrected:
+    the settings' own when it is another one; None when the correction moves that start too
+    (see ``correction_moves_normal_start``)."""
+    saved = settings.database_url
+    return None if saved is None or saved == in_use else saved
 
 
 def corrected_address(settings: Settings, in_use: str, corrected: str) -> Settings:

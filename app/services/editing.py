@@ -367,6 +367,23 @@ def _appeal(session: Session, appeal_id: str) -> AppealRow:
     return row
 
 
+def _appeal_still_there(session: Session, row_id: int) -> AppealRow:
+    """The appeal ``row_id`` read again inside a change: on a shared store another laptop
+    may have deleted it since it was looked up."""
+    row = session.get(AppealRow, row_id)
+    if row is None:
+        raise InvalidInput(N_("That appeal is no longer in the store."))
+    return row
+
+
+def _case_of(session: Session, row: AppealRow, ua_number: str) -> CaseRow:
+    """The case the appeal ``row`` belongs to (``ua_number``, for the error if it is gone)."""
+    case = session.get(CaseRow, row.case_id)
+    if case is None:
+        raise case_not_found(ua_number)
+    return case
+
+
 def _appeal_key(db: Database, appeal_id: str) -> tuple[int, str]:
     with db.unit_of_work() as session:
         row = _appeal(session, find_appeal_id(db, appeal_id) if len(appeal_id) < 36 else appeal_id)
@@ -422,14 +439,11 @@ def edit_appeal(
     row_id, number = _appeal_key(db, appeal_id)
 
     def act(session: Session) -> None:
-        row = session.get(AppealRow, row_id)
-        assert row is not None
+        row = _appeal_still_there(session, row_id)
         if channel is not None:
             row.channel = channel.value
         if edits.sent_on is not None:
-            dated = session.get(CaseRow, row.case_id)
-            assert dated is not None
-            check_sent_for_stored_case(session, dated, edits.sent_on)
+            check_sent_for_stored_case(session, _case_of(session, row, number), edits.sent_on)
             row.sent_on = edits.sent_on
         if status is not None:
             row.status = status.value
@@ -438,8 +452,7 @@ def edit_appeal(
                     raise InvalidInput(N_("Say how the appeal was sent."))
                 row.sent_on = row.sent_on or date.today()
         if edits.target_index is not None:
-            case = session.get(CaseRow, row.case_id)
-            assert case is not None
+            case = _case_of(session, row, number)
             if not 1 <= edits.target_index <= len(case.targets):
                 raise TargetOutOfRange(case.ua_number, edits.target_index, len(case.targets))
             _write_to(row, case, edits.target_index)

@@ -145,14 +145,14 @@ class ConnectionDialog(QDialog):
 def where_kept(settings: Settings, in_use: str) -> str:
     """When a correction of ``in_use`` will be used, if not from every start on: a start
     without an address keeps opening the database the settings name."""
-    from app.settings import correction_moves_normal_start
+    from app.settings import address_kept_apart
 
-    if correction_moves_normal_start(settings, in_use):
+    kept_apart = address_kept_apart(settings, in_use)
+    if kept_apart is None:
         return ""
-    assert settings.database_url is not None
-    saved = server_address(settings.database_url)
+    saved = server_address(kept_apart)
     if saved is None:  # a SQLite file named in the settings
-        kept = settings.database_url
+        kept = kept_apart
     else:
         server = f"{saved.host}:{saved.port}" if saved.port else saved.host
         kept = f"{saved.database} ({server})"

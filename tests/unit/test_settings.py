@@ -132,3 +132,20 @@ def test_a_sentences_table_of_the_wrong_type_is_ignored_and_the_rest_loads(tmp_p
     settings = load_settings(paths)
     assert settings.sender.name == "Camille Martin"
     assert settings.sender.abouts == ()
+
+
+def test_the_connection_dialog_says_which_address_a_start_without_one_still_opens() -> None:
+    from app.settings import address_kept_apart
+    from app.ui.server_connection import where_kept
+
+    own = "postgresql+psycopg://appeal_desk@other.example:5433/group"
+    assert where_kept(Settings(), GIVEN) == ""  # no address saved: the correction is it
+    assert where_kept(Settings(database_url=GIVEN), GIVEN) == ""  # the settings' own, replaced
+    assert address_kept_apart(Settings(database_url=own), GIVEN) == own
+    said = where_kept(Settings(database_url=own), GIVEN)
+    assert said.endswith(
+        "Started without an address, Appeal Desk still opens group (other.example:5433), as before."
+    )
+    sqlite_file = "sqlite:////home/someone/appeals.sqlite3"
+    said = where_kept(Settings(database_url=sqlite_file), GIVEN)
+    assert f"still opens {sqlite_file}, as before." in said

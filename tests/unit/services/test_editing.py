@@ -354,3 +354,33 @@ def test_an_action_is_named_in_english_for_the_window_to_translate(store: Databa
     finally:
         i18n.set_language("en")
     assert shown == ("AU 12/26", "eliminar AU 12/26")
+
+
+def test_an_appeal_deleted_elsewhere_while_it_is_edited_is_said_to_be_gone(
+    store: Database,
+) -> None:
+    """The appeal is deleted between the edit's look-up and its change (as a laptop on a
+    shared store may do; here plain SQL on the file, just before the change's transaction
+    begins): the edit says the appeal is gone instead of failing inside."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Connection
+
+    record = appeals.record_appeal(store, "12/26", target_index=1, channel=Channel.POST)
+    begun: list[object] = []
+
+    def delete_it_before_the_second_transaction(conn: Connection) -> None:
+        begun.append(None)
+        if len(begun) == 2:  # the look-up is done; the change is about to start
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            driver.execute("DELETE FROM appeals WHERE uuid = ?", (record.appeal_id,))
+            driver.commit()
+
+    event.listen(store.engine, "begin", delete_it_before_the_second_transaction, insert=True)
+    try:
+        with pytest.raises(InvalidInput) as refused:
+            editing.edit_appeal(store, record.appeal_id, sent_on=date(2026, 2, 3))
+    finally:
+        event.remove(store.engine, "begin", delete_it_before_the_second_transaction)
+    assert str(refused.value) == "That appeal is no longer in the store."
+    assert appeals.list_appeals(store) == []
