@@ -53,6 +53,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     batch.add_argument("--lang", default=None, metavar="LOCALE", help=_("letter language"))
     batch.add_argument(
+        "--closed",
+        action="store_true",
+        help=_(
+            "print letters for a case that is closed (its final UA asks for no further "
+            "action); without it such a case is refused"
+        ),
+    )
+    batch.add_argument(
         "--page-size",
         type=page_size_arg,
         choices=list(PageSize),
@@ -168,23 +176,34 @@ def read_names(path: Path) -> list[str]:
 
 
 def run_batch(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print a batch; a closed case is refused (exit status 1) unless --closed names it
+    deliberately, as the window offers only the event's open cases."""
+    from app.domain.errors import Phrase
     from app.services.event_batch import print_event_batch
+    from app.services.events import ClosedEventCase
     from app.services.outputs import output_options
 
     names: list[str] = []
     if args.names is not None:
         names = read_names(args.names)
-    count = print_event_batch(
-        ctx.database(),
-        args.name,
-        args.ua_number,
-        args.out,
-        names=names,
-        blank=args.blank,
-        target_index=args.target,
-        locale=args.lang,
-        options=output_options(ctx.settings(), page_size=args.page_size),
-    )
+    try:
+        count = print_event_batch(
+            ctx.database(),
+            args.name,
+            args.ua_number,
+            args.out,
+            names=names,
+            blank=args.blank,
+            target_index=args.target,
+            locale=args.lang,
+            options=output_options(ctx.settings(), page_size=args.page_size),
+            closed_too=args.closed,
+        )
+    except ClosedEventCase as closed:
+        raise InvalidInput(
+            N_("{problem} To print them anyway, add --closed."),
+            problem=Phrase(closed.template, **closed.fields),
+        ) from None
     wrote = ngettext(
         "Wrote {count} letter and its envelope to {file}.",
         "Wrote {count} letters and their envelopes to {file}.",

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from app.atomic_files import atomic_path, output_failed
 from app.domain.errors import N_, InvalidInput, OutputFailed
-from app.domain.model import SenderProfile
+from app.domain.model import CaseStatus, SenderProfile
 from app.domain.output_options import OutputOptions
 from app.i18n import translations_for
 from app.services.cases import get_case
-from app.services.events import MAX_BATCH, get_event, ua_key
+from app.services.events import MAX_BATCH, ClosedEventCase, get_event, ua_key
 from app.store.database import Database
 
 if TYPE_CHECKING:
@@ -59,12 +59,15 @@ def draft_event_batch(
     target_index: int = 1,
     locale: str | None = None,
     options: OutputOptions,
+    closed_too: bool = False,
 ) -> EventBatch:
     """A letter per signer and an envelope per letter, drafted (no paper yet).
 
     Envelopes carry no return address, and in a caution country the letters are signed
-    with initials (writer safety). Reads the store and renders each letter, so the window
-    calls it off the GUI thread and then gives the result to ``write_event_batch``.
+    with initials (writer safety). A case closed since the event was set up is refused
+    (``ClosedEventCase``) unless ``closed_too``. Reads the store and renders each letter,
+    so the window calls it off the GUI thread and then gives the result to
+    ``write_event_batch``.
     """
     from app.output.envelope import EnvelopeItem
     from app.output.paper import PrintItem
@@ -79,6 +82,8 @@ def draft_event_batch(
             N_("UA %(ua)s is not one of the cases of '%(event)s'."), ua=key, event=event.name
         )
     case = get_case(db, key)
+    if case.status is CaseStatus.CLOSED and not closed_too:
+        raise ClosedEventCase(key, event.name)
     target = target_of(case, target_index)
     signers = batch_signers(list(names), blank)
     bold = emphasis(case)
@@ -149,6 +154,7 @@ def print_event_batch(
     target_index: int = 1,
     locale: str | None = None,
     options: OutputOptions,
+    closed_too: bool = False,
 ) -> int:
     """``draft_event_batch`` then ``write_event_batch``: one PDF of letters and envelopes."""
     batch = draft_event_batch(
@@ -160,6 +166,7 @@ def print_event_batch(
         target_index=target_index,
         locale=locale,
         options=options,
+        closed_too=closed_too,
     )
     return write_event_batch(batch, out, options=options)
 

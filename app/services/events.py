@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
@@ -126,6 +127,29 @@ def _event_named(session: Session, name: str) -> EventInfo:
             name=wanted,
         )
     return event_repository.event_info(session, row)
+
+
+class ClosedEventCase(InvalidInput):
+    """Letters asked for a case of the event that is closed since it was set up: its final
+    UA asks for no further action."""
+
+    def __init__(self, ua_number: str, event_name: str) -> None:
+        super().__init__(
+            N_(
+                "UA {ua_number} of '{event}' is closed: its final UA asks for no further "
+                "action, so no letters were printed for it."
+            ),
+            ua_number=ua_number,
+            event=event_name,
+        )
+        self.ua_number = ua_number
+
+
+def event_with_open_cases(db: Database, event: EventInfo) -> EventInfo:
+    """``event`` with only the cases letters may still be written for (``open_event_cases``):
+    what the organiser's batch of letters offers."""
+    still_open = {case.ua_number for case in open_event_cases(db, event)}
+    return replace(event, cases=tuple(c for c in event.cases if c.ua_number in still_open))
 
 
 def open_event_cases(db: Database, event: EventInfo) -> list[CaseDetail]:

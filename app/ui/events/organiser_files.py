@@ -125,26 +125,17 @@ class OrganiserFiles(QObject):
         )
         self.changed.emit()
 
-    def _open_cases_only(self, event: EventInfo) -> EventInfo:
-        """``event`` with the cases letters may still be printed for: a case closed by its
-        final UA since the event was set up is left out, as event mode leaves it out."""
-        from dataclasses import replace
-
-        from app.services.events import open_event_cases
-
-        still_open = {case.ua_number for case in open_event_cases(self.db, event)}
-        return replace(event, cases=tuple(c for c in event.cases if c.ua_number in still_open))
-
     def print_batch(self) -> None:
         """Ask for the signers and the file; the letters are drafted off the GUI thread (each
         one is rendered in the letter worker), then laid out in one PDF with their envelopes."""
         from app.services.event_batch import draft_event_batch
+        from app.services.events import event_with_open_cases
 
         event = self._current_event()
         if self.printing or event is None or not event.cases:
             return
-        try:
-            event = self._open_cases_only(event)
+        try:  # a case closed by its final UA since the event was set up is left out
+            event = event_with_open_cases(self.db, event)
         except Exception as exc:  # a case deleted since the list was read, a store out of reach
             report_failure(self._parent, _("The batch could not be printed"), exc)
             return

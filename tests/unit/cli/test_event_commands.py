@@ -247,9 +247,29 @@ def test_a_batch_for_a_case_closed_since_the_event_was_set_up_warns_as_a_letter_
     code, _, err = run(capsys, event_dir, *argv)
     assert code == 0 and "closed" not in err
     assert run(capsys, event_dir, "case", "edit", "12/26", "--status", "closed")[0] == 0
-    code, text, err = run(capsys, event_dir, *argv)
+    code, text, err = run(capsys, event_dir, *argv, "--closed")  # named deliberately
     assert code == 0 and "1 letter and its envelope" in text
     assert err.strip() == (
         "warning: This case is closed: the UA asks for no further action. Read its final "
         "output before writing."
     )
+
+
+def test_a_batch_for_a_closed_case_is_refused_unless_asked_for_as_the_window_offers_none(
+    qapp: object, event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, event_dir, "case", "edit", "12/26", "--status", "closed")[0] == 0
+    out = tmp_path / "batch.pdf"
+    code, text, err = run(
+        capsys, event_dir, "event", "batch", EVENT, "12/26", "--out", str(out), "--blank", "1"
+    )
+    assert code == 1 and text == ""
+    assert err.strip() == (
+        f"appeal-desk: UA 12/26 of '{EVENT}' is closed: its final UA asks for no further action, "
+        "so no letters were printed for it. To print them anyway, add --closed."
+    )
+    assert not out.exists()
+    with pytest.raises(SystemExit):
+        run(capsys, event_dir, "event", "batch", "--help")
+    said = " ".join(capsys.readouterr().out.split())
+    assert "--closed print letters for a case that is closed" in said
