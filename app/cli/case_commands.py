@@ -173,18 +173,19 @@ def import_summary(results: list[ImportResult]) -> str:
     """``5 files: 3 imported, 1 updated, 1 rejected`` (one count per sentence part); when a
     file held more than one document (a mailbox), both counts: ``1 file, 2 documents: 2
     imported``."""
-    counts = {o: sum(r.outcome == o for r in results) for o in {r.outcome for r in results}}
-    outcomes = ", ".join(_outcome_count(outcome, n) for outcome, n in sorted(counts.items()))
-    files = len({result.path or result.source for result in results})
-    if files == len(results):
-        return ngettext("{count} file: {outcomes}", "{count} files: {outcomes}", files).format(
-            count=files, outcomes=outcomes
-        )
+    from app.services.import_tally import ImportTally
+
+    tally = ImportTally.of(results)
+    outcomes = ", ".join(_outcome_count(outcome, n) for outcome, n in tally.outcomes)
+    if not tally.several_in_a_file:
+        return ngettext(
+            "{count} file: {outcomes}", "{count} files: {outcomes}", tally.files
+        ).format(count=tally.files, outcomes=outcomes)
     # TRANSLATORS: "1 file, 2 documents: 2 imported" (a mailbox holding two documents)
     return _("{files}, {documents}: {outcomes}").format(
-        files=ngettext("{count} file", "{count} files", files).format(count=files),
-        documents=ngettext("{count} document", "{count} documents", len(results)).format(
-            count=len(results)
+        files=ngettext("{count} file", "{count} files", tally.files).format(count=tally.files),
+        documents=ngettext("{count} document", "{count} documents", tally.documents).format(
+            count=tally.documents
         ),
         outcomes=outcomes,
     )

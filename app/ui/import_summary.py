@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,42 +16,56 @@ if TYPE_CHECKING:
 
 
 def summary_text(results: Sequence[ImportResult]) -> str:
-    """ "2 documents imported. 1 document rejected." (only the outcomes that happened)."""
-    counts = Counter(result.outcome for result in results)
+    """ "2 documents imported. 1 document rejected." (only the outcomes that happened); when a
+    file held more than one document (a mailbox), the files read are counted first."""
+    from app.services.import_tally import ImportTally
+
+    tally = ImportTally.of(results)
     sentences = {
         ImportOutcome.IMPORTED: ngettext(
             "%(count)d document imported.",
             "%(count)d documents imported.",
-            counts[ImportOutcome.IMPORTED],
+            tally.count(ImportOutcome.IMPORTED),
         ),
         ImportOutcome.UPDATED: ngettext(
-            "%(count)d case updated.", "%(count)d cases updated.", counts[ImportOutcome.UPDATED]
+            "%(count)d case updated.",
+            "%(count)d cases updated.",
+            tally.count(ImportOutcome.UPDATED),
         ),
         ImportOutcome.UNCHANGED: ngettext(
             "%(count)d document was already in your list.",
             "%(count)d documents were already in your list.",
-            counts[ImportOutcome.UNCHANGED],
+            tally.count(ImportOutcome.UNCHANGED),
         ),
         ImportOutcome.REJECTED: ngettext(
             "%(count)d document could not be imported.",
             "%(count)d documents could not be imported.",
-            counts[ImportOutcome.REJECTED],
+            tally.count(ImportOutcome.REJECTED),
         ),
         ImportOutcome.NEEDS_CONFIRMATION: ngettext(
             "%(count)d document may not belong to its case and waits for your decision.",
             "%(count)d documents may not belong to their cases and wait for your decision.",
-            counts[ImportOutcome.NEEDS_CONFIRMATION],
+            tally.count(ImportOutcome.NEEDS_CONFIRMATION),
         ),
         ImportOutcome.SKIPPED: ngettext(
             "The import was cancelled: %(count)d file was skipped and not imported. "
             "Import it again to add it.",
             "The import was cancelled: %(count)d files were skipped and not imported. "
             "Import them again to add them.",
-            counts[ImportOutcome.SKIPPED],
+            tally.count(ImportOutcome.SKIPPED),
         ),
     }
-    parts = [sentences[o] % {"count": counts[o]} for o in ImportOutcome if counts[o]]
-    return " ".join(parts) if parts else _("No document was imported.")
+    parts = [sentences[outcome] % {"count": n} for outcome, n in tally.outcomes]
+    if not parts:
+        return _("No document was imported.")
+    if tally.several_in_a_file:
+        read = ngettext(
+            "%(count)d file read, holding several documents.",
+            "%(count)d files read, some holding several documents.",
+            tally.files,
+        )
+        parts.insert(0, read % {"count": tally.files})
+    return " ".join(parts)
 
 
 def declined_text(count: int) -> str:

@@ -536,3 +536,18 @@ def test_the_sample_pack_asked_for_while_the_store_opens_is_loaded_once_it_is_op
     ]
     assert "opening your data" not in window.statusBar().currentMessage()
     window.close()
+
+
+def test_a_mailbox_of_two_documents_is_summed_up_as_the_command_line_counts_it(
+    make_window, monkeypatch, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    mailbox = Path(__file__).parents[1] / "unit" / "importing" / "inputs" / "three_messages.mbox"
+    window = make_window()
+    choose_files(monkeypatch, mailbox)
+    import_with_action(window, qtbot)
+    [(kind, title, text)] = messages.shown
+    assert (kind, title) == ("info", "Import finished")
+    # one file, two documents in it: the files read are said first, then each outcome
+    assert text.splitlines()[0] == (
+        "1 file read, holding several documents. 1 document imported. 1 case updated."
+    )
