@@ -322,6 +322,7 @@ _STRONG_DEADLINE = re.compile(
     r"(?:Fecha l[íi]mite|Date limite|Data limite|Prazo)(?: (?:para|pour|de|for)\b[^:.\n]{0,40})?\s*:|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
     r"Appelle bis|Appelle bitte bis|APPELLE (?:BITTE )?(?:VOR DEM|BIS ZUM)|D[ée]lai d['’]envoi(?: des appels)?|"
+    r"SCHREIBEN SIE (?:BITTE )?BIS(?: ZUM| AM)?|(?:PLEASE )?WRITE (?:YOUR (?:LETTERS?|APPEALS?) )?(?:BEFORE|BY)|"
     r"APELOS AT[ÉE]|APPELLI ENTRO(?: IL)?|PRIMA POSSIBILE,? ENTRO(?: IL)?|SCHRIJF V[ÓO]{1,2}R|"
     r"AS SOON AS POSSIBLE,? (?:AND|BUT) (?:BEFORE|BY|UNTIL|NO LATER THAN)|UITERLIJK(?: OP| TOT)?|"
     r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
@@ -359,7 +360,8 @@ _STRONG_DEADLINES = Anchored(
         "nicht später", "nicht spater", "no later than", "o mais r", "o mais b", "o mais c",
         "fecha l", "date limite", "data limite", "prazo", "esta ", "acci", "au ", "campa",
         "cette ", "action ", "diese ", "aktion ", "ua ", "this ", "ação", "acao", "apelos at",
-        "appelli entro", "prima possibile", "schrijf v", "uiterlijk",
+        "appelli entro", "prima possibile", "schrijf v", "uiterlijk", "schreiben sie", "please write",
+        "write ",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(

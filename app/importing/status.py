@@ -24,11 +24,13 @@ _FINAL = re.compile(
     r"no further action (?:is|will be) (?:requested|required|needed) (?:at this time|from the network)|(?:primera|segunda|tercera) y [úu]ltima actualizaci[óo]n|"
     r"(?:es sind )?keine weiteren (?:Appelle|Aktionen) (?:mehr )?(?:nötig|erforderlich|notwendig)|"
     r"keine weiteren (?:Appelle|Briefe|E-Mails) mehr(?!\s+nach\b)|"
-    r"(?:schicken|senden) Sie (?:bitte )?keine (?:weiteren )?Appelle(?!\s+(?:mehr\s+)?nach\b)|"
+    r"(?:schicken|senden|schreiben) Sie (?:bitte )?keine (?:weiteren )?Appelle(?!\s+(?:mehr\s+)?nach\b)|"
     r"(?:please )?do not send (?:any )?(?:further|more) (?:appeals|letters)|need not send (?:any )?further appeals|"
     r"no se (?:requiere|necesita|solicita)n? (?:ninguna )?(?:otra|m[áa]s) acci[óo]n|"
     r"(?:dejen|dejar) de enviar llamamientos|no env[íi]en m[áa]s llamamientos|"
     r"aucune autre action n['’]est (?:requise|n[ée]cessaire|demand[ée]e)|"
+    r"plus aucune action n['’]est (?:requise|n[ée]cessaire|demand[ée]e)|"
+    r"ya no es necesario enviar (?:m[áa]s )?llamamientos|no es necesario enviar m[áa]s llamamientos|"
     r"(?:merci de )?ne plus envoyer d['’]appels|n['’]envoyez plus d['’]appels|"
     r"weitere (?:aktionen|appelle)[^.]{0,80}? sind (?:zurzeit |derzeit |momentan |nun )?"
     r"(?:nicht|nicht mehr) (?:erforderlich|nötig|notwendig)|"
@@ -51,7 +53,8 @@ _FINAL_PHRASES = Anchored(
         "second and", "third and", "fourth and", "fifth and", "sixth and", "please stop",
         "aucune ", "premi", "deuxi", "troisi", "derni", "no se ", "no requier", "no pid",
         "no solicit", "no necesit", "no es necesario", "primera ", "segunda ", "tercera ",
-        "es sind ", "keine weiteren", "schicken sie", "senden sie", "please do", "do not send",
+        "es sind ", "keine weiteren", "schicken sie", "senden sie", "schreiben sie", "please do",
+        "do not send", "plus aucune", "ya no es", "no es necesario",
         "need not send", "dejen de", "dejar de", "no env", "merci de", "ne plus envoyer",
         "n'envoyez", "n’envoyez", "weitere ", "il n", "não ", "nao ", "geen verdere", "non ",
         "verdere ", "eerste ", "tweede ", "derde ", "vierde ",

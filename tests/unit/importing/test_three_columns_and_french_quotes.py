@@ -1,10 +1,16 @@
 """Address blocks printed in three columns (two officials and the copies) in PDF text, a rank
 and a given name whose surname went down to the next line of a narrow column, a French story
 quoting a charge in « » under a headline printed above its banner, and a commander's office
-line under a ranked name in a 1990s block. Everything here is invented."""
+line under a ranked name in a 1990s block; the German "Schreiben Sie bis", an English "Write
+before" and closing sentences in German, French and Spanish. Everything here is invented."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
+from app.domain.model import OutputKind
 from app.importing import parse_text
 
 THREE_COLUMNS = """UA: 12/15 Index: EUR 99/1234/2015 Ruritania Date: 9 September 2015
@@ -102,3 +108,41 @@ def test_a_commander_line_under_a_ranked_name_is_the_office() -> None:
     assert target.name == "Piet Voorbeeld Kowalski"
     assert target.title == "Commandant de la Garde civile"
     assert target.address == "Camp Central, Capital, Ruritania"
+
+
+SHORT_UA = """URGENT ACTION
+JOURNALIST HELD WITHOUT CHARGE
+UA: 12/20 Index: EUR 49/1234/2020 Belarus Date: 2 March 2020
+
+Journalist Anna Voorbeeld Smit has been held without charge since 1 March 2020.
+
+{}
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "SCHREIBEN SIE BIS 14. APRIL 2020 E-MAILS, FAXE ODER LUFTPOSTBRIEFE",
+        "Bitte schreiben Sie bis zum 14. April 2020 höflich formulierte Briefe.",
+        "Please write before 14 April 2020.",
+        "Write your letters by 14 April 2020.",
+    ],
+)
+def test_write_until_sentences_give_the_deadline(sentence: str) -> None:
+    assert parse_text(SHORT_UA.format(sentence), "invented.txt").deadline == date(2020, 4, 14)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bitte schreiben Sie keine Appelle mehr.",
+        "Plus aucune action n'est requise.",
+        "Ya no es necesario enviar llamamientos.",
+        "No es necesario enviar más llamamientos.",
+    ],
+)
+def test_closing_sentences_make_the_document_final(sentence: str) -> None:
+    document = parse_text(SHORT_UA.format(sentence), "invented.txt")
+    assert document.kind is OutputKind.FINAL
+    assert document.deadline is None
