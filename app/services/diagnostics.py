@@ -5,6 +5,7 @@ from __future__ import annotations
 import locale
 import os
 import platform
+import re
 import sqlite3
 import sys
 from importlib import metadata
@@ -39,13 +40,14 @@ def library_versions() -> list[tuple[str, str]]:
     return found
 
 
-def redact_path(path: Path | str) -> str:
-    """Replace the home folder by ``~`` so no user name ends up in a bug report."""
-    text = str(path)
+def redact_home(text: Path | str) -> str:
+    """``text`` with the home folder replaced by ``~`` wherever it names it (a path, or a
+    message naming one), so no user name ends up in a bug report. A longer folder name that
+    merely starts with the home folder's (``/home/al`` in ``/home/alice``) stays as it is."""
     home = str(Path.home())
-    if home and home not in ("/", "") and text.startswith(home):
-        return "~" + text[len(home) :]
-    return text
+    if not home.strip("/\\") or home.endswith(("/", "\\")):  # a root folder names no user
+        return str(text)
+    return re.sub(re.escape(home) + r"(?![\w.-])", lambda _match: "~", str(text))
 
 
 def store_figures(db: Database | None) -> list[tuple[str, str]]:
@@ -86,8 +88,8 @@ def collect(
         ("system locale", ".".join(filter(None, locale.getlocale())) or "unknown"),
         ("SQLite", sqlite3.sqlite_version),
         *library_versions(),
-        ("data folder", redact_path(paths.data_dir)),
-        ("log folder", redact_path(paths.log_dir)),
+        ("data folder", redact_home(paths.data_dir)),
+        ("log folder", redact_home(paths.log_dir)),
         ("portable data folder", str(paths.portable)),
         ("database file size", _size(paths.database)),
     ]
@@ -114,18 +116,12 @@ def worker_facts() -> list[tuple[str, str]]:
     def where(reason: str | None) -> str:
         if reason is None:
             return "in a worker process"
-        return f"inside the app, without time or memory limits ({redact_text(reason)})"
+        return f"inside the app, without time or memory limits ({redact_home(reason)})"
 
     return [
         ("letters rendered", where(render_worker.unguarded_reason())),
         ("import files read", where(isolated_parsing.unguarded_reason())),
     ]
-
-
-def redact_text(text: str) -> str:
-    """``text`` with the home folder replaced by ``~`` wherever it names it."""
-    home = str(Path.home())
-    return text.replace(home, "~") if home not in ("/", "") else text
 
 
 def format_report(facts: list[tuple[str, str]]) -> str:

@@ -15,7 +15,7 @@ from app.letters import render_worker
 from app.paths import AppPaths, resolve_paths
 from app.services.appeals import record_appeal
 from app.services.database import Database
-from app.services.diagnostics import collect, format_report, redact_path
+from app.services.diagnostics import collect, format_report, redact_home
 from app.services.letters import draft_letter
 from app.settings import Settings
 from tests.builders import TODAY, add_cases, make_case, numbered_case
@@ -68,8 +68,20 @@ def test_report_has_versions_and_counts_but_no_personal_data(paths: AppPaths, db
 def test_home_folder_is_replaced_by_a_tilde() -> None:
     from pathlib import Path
 
-    assert redact_path(Path.home() / "data" / "x") == str(Path("~") / "data" / "x")
-    assert redact_path("/srv/other") == "/srv/other"
+    assert redact_home(Path.home() / "data" / "x") == str(Path("~") / "data" / "x")
+    assert redact_home("/srv/other") == "/srv/other"
+
+
+def test_home_folder_is_replaced_inside_a_message_but_not_in_a_longer_folder_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    home = tmp_path / "al"
+    monkeypatch.setenv("HOME", str(home))
+    message = f"could not start {home}/venv/bin/python: no such file"
+    assert redact_home(message) == "could not start ~/venv/bin/python: no such file"
+    assert redact_home(home) == "~"
+    neighbour = f"{home}ice/data"
+    assert redact_home(neighbour) == neighbour
 
 
 def test_report_comes_out_without_a_store(paths: AppPaths) -> None:
