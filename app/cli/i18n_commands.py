@@ -150,8 +150,19 @@ def stats_handler(args: argparse.Namespace, ctx: CliContext) -> int:
                 "(%(count)d entries show the %(base)s text)",
                 stats.from_base,
             ) % {"count": stats.from_base, "base": stats.base}
+        if stats.copied_from:  # a copy of another language's catalog: those are not done
+            line += "  " + _copied_note(stats.copied, stats.copied_from)
         print(line, file=ctx.out)
     return 0
+
+
+def _copied_note(count: int, source: str) -> str:
+    """How many entries of a catalog copied from ``source``'s are still its text."""
+    return ngettext(
+        "(%(count)d entry is still the %(source)s text)",
+        "(%(count)d entries are still the %(source)s text)",
+        count,
+    ) % {"count": count, "source": source}
 
 
 def _summary(report: object) -> str:
@@ -165,6 +176,7 @@ def _summary(report: object) -> str:
             _("translated: {done}/{total}, fuzzy: {fuzzy}, untranslated: {untranslated}").format(
                 done=s.translated, total=s.total, fuzzy=s.fuzzy, untranslated=s.untranslated
             )
+            + (f" {_copied_note(s.copied, s.copied_from)}" if s.copied_from else "")
         )
     if report.templates_expected:
         parts.append(

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from app import i18n
 from app.catalog_safety import UNKNOWN_NAME, unsafe_reason
 from app.domain.errors import N_, Phrase, os_problem
 from app.i18n import LOCALE_ID
 from app.letters import rendering
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Message
 
 PLACEHOLDER = re.compile(
     r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\d+|\*)?(?:\.\d+)?(?P<kind>[diouxXeEfFgGcrsa%])"
@@ -93,6 +97,10 @@ class CatalogStats:
     # leaves untranslated (or fuzzy) the base language's catalog translates, so users see them
     base: str | None = None
     from_base: int = 0
+    # A catalog copied from another language's to start this one: that language, and how many
+    # of its translations are still here word for word (counted untranslated, not translated)
+    copied_from: str | None = None
+    copied: int = 0
 
     @property
     def percent(self) -> float:
@@ -248,6 +256,11 @@ def check_catalog(
                     msgid=msgid,
                 )
             )
+    copy = copied_translations(locale, messages)
+    if copy is not None:
+        stats.copied_from, stats.copied = copy
+        stats.translated -= stats.copied
+        stats.untranslated += stats.copied
     translated = [
         form
         for m in messages
@@ -267,29 +280,102 @@ def check_catalog(
     return stats, unique(problems)
 
 
-def _translated_entries(locale: str) -> frozenset[tuple[str, str | None]]:
-    """(msgid, context) of every entry ``locale``'s catalog translates (not fuzzy, every form
-    filled); empty when the catalog cannot be read (its own check says why)."""
+# A catalog is a copy of another language's while more than this share of its translations
+# are that language's word for word. Related languages share far fewer: Spanish and
+# Portuguese, the closest pair shipped, share about one in ten.
+COPIED_SHARE = 0.25
+
+Forms = tuple[str, ...]
+Entries = dict[tuple[str, str | None], Forms]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogFile:
+    """The translated entries of one catalog file (not fuzzy, every form filled), with the
+    language its header declares and when the file was last written."""
+
+    entries: Entries
+    declared: str | None = None
+    modified_ns: int = 0
+
+
+def copied_translations(locale: str, messages: list[Message]) -> tuple[str, int] | None:
+    """The catalog of another language ``locale``'s was copied from, and how many of its
+    translations ``messages`` still hold word for word (leaving out those the same as the
+    English text, such as "UA"); None when no other language's catalog was copied.
+
+    Of two catalogs that share their translations, the copy is the one whose header still
+    names the other's language, else the one written later; both count when neither tells."""
+    own = {
+        (_msgid(m.id), m.context): forms
+        for m in messages
+        if not m.fuzzy and all(forms := _forms(m)) and forms != (_msgid(m.id),)
+    }
+    this = _catalog_file(locale)
+    if not own or this is None:
+        return None
+    language = i18n.base_language(locale)
+    best: tuple[str, int] | None = None
+    for other in interface_locales():
+        original = _catalog_file(other)
+        if i18n.base_language(other) == language or original is None:
+            continue
+        same = sum(1 for key, forms in own.items() if original.entries.get(key) == forms)
+        if same <= COPIED_SHARE * len(own) or (best is not None and same <= best[1]):
+            continue
+        if _names_language(this.declared, other) or (
+            not _names_language(original.declared, locale)
+            and this.modified_ns >= original.modified_ns
+        ):
+            best = (other, same)
+    return best
+
+
+def _names_language(declared: str | None, locale: str) -> bool:
+    return declared is not None and i18n.base_language(declared) == i18n.base_language(locale)
+
+
+def _forms(message: Message) -> Forms:
+    raw = message.string
+    return tuple(raw) if isinstance(raw, (list, tuple)) else (raw or "",)
+
+
+def _catalog_file(locale: str) -> CatalogFile | None:
+    """``locale``'s catalog, read once per version of the file; None when it cannot be read
+    (its own check says why)."""
+    path = i18n.catalog_path(locale)
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _read_catalog_file(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _read_catalog_file(path: Path, modified_ns: int, _size: int) -> CatalogFile | None:
     import contextlib
     import io
 
     from babel.messages.pofile import PoFileError, read_po
 
     try:
-        with (
-            i18n.catalog_path(locale).open("rb") as handle,
-            contextlib.redirect_stdout(io.StringIO()),
-        ):
-            catalog = read_po(handle, locale=locale, abort_invalid=False)
+        with path.open("rb") as handle, contextlib.redirect_stdout(io.StringIO()):
+            catalog = read_po(handle, abort_invalid=False)
     except (PoFileError, ValueError, UnicodeDecodeError, OSError):
-        return frozenset()
-    translated = set()
-    for message in catalog:
-        raw = message.string
-        forms = tuple(raw) if isinstance(raw, (list, tuple)) else (raw or "",)
-        if message.id and not message.fuzzy and all(forms):
-            translated.add((_msgid(message.id), message.context))
-    return frozenset(translated)
+        return None
+    entries = {
+        (_msgid(m.id), m.context): forms
+        for m in catalog
+        if m.id and not m.fuzzy and all(forms := _forms(m))
+    }
+    return CatalogFile(entries, _declared_language(catalog), modified_ns)
+
+
+def _translated_entries(locale: str) -> frozenset[tuple[str, str | None]]:
+    """(msgid, context) of every entry ``locale``'s catalog translates (not fuzzy, every form
+    filled); empty when the catalog cannot be read (its own check says why)."""
+    read = _catalog_file(locale)
+    return frozenset(read.entries) if read is not None else frozenset()
 
 
 def _has_base_catalog(locale: str) -> bool:

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.atomic_files import fsync_directory, replace_file_contents
+from app.domain.errors import Phrase
 from app.store.integrity import (
+    NO_TABLES,
     connect_read_only,
     header_problem,
     schema_revision,
@@ -48,7 +50,9 @@ class BackupInfo:
     size: int
     counts: dict[str, int] = field(default_factory=dict)
     fingerprint: str = ""
-    problem: str = ""  # why the file cannot be restored (not SQLite, cut short); "" if whole
+    # Why the file cannot be restored (not SQLite, cut short): a Phrase the window shows in
+    # the reader's language, or the system's own words; "" when the file is whole.
+    problem: str = ""
 
 
 def content_fingerprint(conn: sqlite3.Connection, stop: Stop | None = None) -> str:
@@ -248,7 +252,7 @@ def read_backup(path: Path) -> BackupInfo | None:
     elif not isinstance(counts, dict):
         counts = table_counts(path)
         if not counts:  # no table could be read: not a database Appeal Desk made
-            problem = "no tables could be read"
+            problem = Phrase(NO_TABLES)
     return BackupInfo(
         path=path,
         created=created,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from app.domain.errors import StoreProblem, os_problem
+from app.domain.errors import N_, Phrase, StoreProblem, os_problem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -56,6 +56,12 @@ def has_sqlite_header(path: Path) -> bool | None:
         return None
 
 
+# Why a file cannot be a store or a backup, as phrases shown in the reader's language.
+NOT_SQLITE = N_("not an SQLite database file")
+CUT_SHORT = N_("the file is cut short")
+NO_TABLES = N_("no tables could be read")
+
+
 def header_problem(path: Path) -> str:
     """Why a database file is plainly unusable, read from its 100-byte header alone (cheap
     enough for every file of a list): not SQLite, or shorter than its header says (a copy
@@ -67,13 +73,13 @@ def header_problem(path: Path) -> str:
     except OSError as exc:
         return os_problem(exc)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return "not an SQLite database file"
+        return Phrase(NOT_SQLITE)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     # the page count is valid only while its "version-valid-for" equals the change counter
     if header[92:96] == header[24:28] and pages and size < page_size * pages:
-        return "the file is cut short"
+        return Phrase(CUT_SHORT)
     return ""
 
 
@@ -83,7 +89,7 @@ def check_file(path: Path, *, thorough: bool = False) -> Health:
     if header is None:
         return Health(False, "unable to open database file", environmental=True)
     if not header:
-        return Health(False, "not an SQLite database file")
+        return Health(False, Phrase(NOT_SQLITE))
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         with closing(connect_read_only(path)) as conn:

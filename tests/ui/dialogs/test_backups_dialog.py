@@ -122,3 +122,25 @@ def test_a_backup_found_damaged_while_restoring_is_never_reported_as_restored(
     assert dialog.status.text().endswith("was not restored. Nothing was changed.")
     assert sorted(c.ua_number for c in window.listed_cases()) == ["150/26", "160/26"]
     assert window.current_case().ua_number == "160/26"  # still the case the user chose
+
+
+def test_why_a_backup_cannot_be_read_is_said_in_the_interface_language(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    from app import i18n
+    from app.services.backups import make_backup
+
+    store(paths, numbered_case(150, "Peru", 12))
+    good = make_backup(paths)
+    text = _named_like_a_backup(paths, "20261206T190100000000Z", b"this is not a database\n")
+    cut = _named_like_a_backup(paths, "20261206T190200000000Z", good.read_bytes()[: PAGE + 100])
+    window = main_window()
+    i18n.set_language("fr")
+    try:
+        dialog = _backups_dialog(window)
+        qtbot.add_widget(dialog)
+        tips = {file: dialog.table.item(_row_of(dialog, file), 1).toolTip() for file in (text, cut)}
+    finally:
+        i18n.set_language("en")
+    assert tips[text].endswith("\nce n'est pas un fichier de base de données SQLite")
+    assert tips[cut].endswith("\nle fichier est tronqué")

@@ -282,3 +282,43 @@ def test_stats_show_a_regional_catalog_done_as_far_as_its_base_language_fills_it
     [line] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("es_MX ")]
     assert line.split()[1:6] == ["1", "0", str(total - 1), str(total), "100.0%"]
     assert line.endswith(f"({total - 1} entries show the es text)")
+
+
+def test_a_catalog_copied_from_another_language_is_not_counted_done(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A translator starts Italian from the French catalog (header corrected, one entry done):
+    its French entries are still to translate, for the check and the coverage table alike;
+    the French catalog it was copied from stays done."""
+    _, locales = sandbox
+    italian = locales / "it" / "LC_MESSAGES" / "messages.po"
+    italian.parent.mkdir(parents=True)
+    french = (locales / "fr" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    italian.write_text(
+        french.replace("Language: fr", "Language: it").replace(
+            'msgstr "Paramètres"', 'msgstr "Impostazioni"'
+        ),
+        encoding="utf-8",
+    )
+    _, out = run_check(capsys, "it")
+    [summary] = [line for line in out.splitlines() if line.startswith("it: translated: ")]
+    done, total = (int(n) for n in summary.split(",")[0].split()[-1].split("/"))
+    untranslated = int(summary.split("untranslated: ")[1].split()[0])
+    assert done + untranslated == total and untranslated > total * 0.9
+    assert f"untranslated: {untranslated} ({untranslated} entries are still the fr text);" in (
+        summary
+    )
+
+    assert main(["i18n", "stats"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    [line] = [line for line in table if line.startswith("it ")]
+    assert line.split()[1:6] == [
+        str(done),
+        "0",
+        str(untranslated),
+        str(total),
+        f"{100 * done / total:.1f}%",
+    ]
+    assert line.endswith(f"({untranslated} entries are still the fr text)")
+    [french_line] = [line for line in table if line.startswith("fr ")]
+    assert french_line.split()[1:6] == [str(total), "0", "0", str(total), "100.0%"]
