@@ -179,3 +179,102 @@ def test_the_translators_check_catches_a_place_that_is_not_a_text() -> None:
     assert [p for p in problems if p.startswith("[places]")] == [
         "[places] 'Maranhão': write the place as a title names it (a text)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "gender", "locale", "shown"),
+    [
+        ("Mayor", "f", "es", "Alcaldesa"),
+        ("Mayor", "m", "fr", "Maire"),
+        ("Mayor", "f", "de", "Bürgermeisterin"),
+        ("Mayor", "m", "pt", "Prefeito"),
+        ("Mayor", "f", "ar", "رئيسة البلدية"),
+        ("Bürgermeister", "m", "en", "Mayor"),
+        ("Mayor of Istanbul", "m", "es", "Alcalde de Istanbul"),
+        ("Mayor of Istanbul", "f", "fr", "Maire d'Istanbul"),
+        ("Mayor of Istanbul", "m", "de", "Bürgermeister von Istanbul"),
+        ("Mayor of Istanbul", "f", "pt", "Prefeita de Istambul"),
+        ("Mayor of Istanbul", "m", "ar", "رئيس بلدية Istanbul"),
+        ("Mayor of the City of São Paulo", None, "fr", "Maire de São Paulo"),
+        ("Alcaldesa de Lima", "f", "en", "Mayor of Lima"),
+        ("Ambassador of Nigeria", "f", "es", "Embajadora de Nigeria"),
+        ("Ambassador of Nigeria", "m", "fr", "Ambassadeur du Nigeria"),
+        ("Ambassador of Iran", "f", "fr", "Ambassadrice de l'Iran"),
+        ("Ambassador of Nigeria", "f", "de", "Botschafterin von Nigeria"),
+        ("Ambassador of Nigeria", "m", "pt", "Embaixador da Nigéria"),
+        ("Ambassador of Nigeria", "f", "ar", "سفيرة Nigeria"),
+        ("Embajador de El Salvador", "m", "fr", "Ambassadeur du Salvador"),
+        (
+            "Governor of the City of Buenos Aires",
+            "m",
+            "es",
+            "Gobernador de la Ciudad de Buenos Aires",
+        ),
+        ("Governor of the City of Buenos Aires", "f", "de", "Gouverneurin der Stadt Buenos Aires"),
+        ("Governor of Maranhão", "m", "ar", "محافظ Maranhão"),
+    ],
+)
+def test_mayors_ambassadors_and_governors_of_a_city_are_named_in_the_letters_language(
+    title: str, gender: str | None, locale: str, shown: str
+) -> None:
+    assert title_for_letter(title, locale, gender) == shown
+
+
+@pytest.mark.parametrize(
+    ("title", "locale"),
+    [
+        ("Mayor of Ankara", "fr"),  # which words go before Ankara in French: not known
+        ("Ambassador of the Republic of Honduras", "es"),  # "Republic" would stay English
+        ("Mayor of Mexico City", "de"),
+    ],
+)
+def test_a_mayor_or_ambassador_of_a_place_the_letter_cannot_keep_stays_as_printed(
+    title: str, locale: str
+) -> None:
+    assert title_for_letter(title, locale, "m") == title
+
+
+@pytest.mark.parametrize(
+    ("locale", "title_line", "salutation"),
+    [
+        ("es", "Alcaldesa de Istanbul", "Señora Alcaldesa:"),
+        ("fr", "Maire d'Istanbul", "Madame la Maire,"),
+        ("de", "Bürgermeisterin von Istanbul", "Sehr geehrte Frau Bürgermeisterin,"),
+        ("pt", "Prefeita de Istambul", "Senhora Prefeita,"),
+        ("ar", "رئيسة بلدية Istanbul", "سعادة رئيسة البلدية،"),
+        ("en", "Mayor of Istanbul", "Dear Mayor,"),
+    ],
+)
+def test_a_letter_to_a_mayor_names_her_office_in_its_language(
+    sender: SenderProfile, locale: str, title_line: str, salutation: str
+) -> None:
+    target = Target("Mayor of Istanbul", "Ayşe Örnek", address="Belediye Sarayı", gender="f")
+    case = make_case(targets=(target,), country="Turkey", model_letter="")
+    letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
+    assert f"\n{title_line}\nAyşe Örnek\n" in letter.text
+    assert letter.salutation == salutation
+    if locale != "en":
+        assert "Mayor" not in letter.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "title_line", "salutation"),
+    [
+        ("es", "Embajador de Nigeria", "Señor Embajador:"),
+        ("fr", "Ambassadeur du Nigeria", "Monsieur l'Ambassadeur,"),
+        ("de", "Botschafter von Nigeria", "Exzellenz,"),
+        ("pt", "Embaixador da Nigéria", "Senhor Embaixador,"),
+        ("ar", "سفير Nigeria", "سعادة السفير،"),
+        ("en", "Ambassador of Nigeria", "Your Excellency,"),
+    ],
+)
+def test_a_letter_to_an_ambassador_names_his_office_in_its_language(
+    sender: SenderProfile, locale: str, title_line: str, salutation: str
+) -> None:
+    target = Target("Ambassador of Nigeria", "Musa Example", address="Embassy", gender="m")
+    case = make_case(targets=(target,), country="Nigeria", model_letter="")
+    letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
+    assert f"\n{title_line}\nMusa Example\n" in letter.text
+    assert letter.salutation == salutation
+    if locale != "en":
+        assert "Ambassador" not in letter.text
