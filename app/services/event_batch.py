@@ -65,9 +65,8 @@ def draft_event_batch(
 
     Envelopes carry no return address, and in a caution country the letters are signed
     with initials (writer safety). A case closed since the event was set up is refused
-    (``ClosedEventCase``) unless ``closed_too``. Reads the store and renders each letter,
-    so the window calls it off the GUI thread and then gives the result to
-    ``write_event_batch``.
+    (``ClosedEventCase``) unless ``closed_too``. Reads the store and renders each letter:
+    the window calls it, and then ``write_event_batch``, off the GUI thread.
     """
     from app.output.envelope import EnvelopeItem
     from app.output.paper import PrintItem

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QWidget
 
 from app.domain.errors import InvalidInput
 from app.domain.events import EventInfo
@@ -18,10 +19,11 @@ from app.ui.events.batch_dialog import BatchDialog, BatchPrintDialog
 from app.ui.read_only import refuse_change
 from app.ui.tasks import JobRunner
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from app.domain.output_options import OutputOptions
     from app.services.database import Database
-    from app.services.event_batch import EventBatch
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, pattern: str) -> Path | None:
@@ -61,6 +63,18 @@ def run_batch_print_dialog(parent: QWidget, event: EventInfo) -> BatchPrintDialo
     return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+_batch_jobs: JobRunner | None = None
+
+
+def batch_runner() -> JobRunner:
+    """The runner of the organiser's batches: not the events window's own, so that a batch
+    whose file was chosen is written to it even when that window is closed meanwhile."""
+    global _batch_jobs
+    if _batch_jobs is None:
+        _batch_jobs = JobRunner()
+    return _batch_jobs
+
+
 def _stem(event: EventInfo) -> str:
     from app.output.export_names import safe_file_stem
 
@@ -81,15 +95,15 @@ class OrganiserFiles(QObject):
         options: Callable[[], OutputOptions],
         runner: JobRunner | None = None,
     ) -> None:
-        """``runner`` drafts a batch's letters off the GUI thread (by default on Qt's pool)."""
+        """``runner`` writes a batch off the GUI thread (by default ``batch_runner``)."""
         super().__init__(parent)
         self._options = options
         self._parent = parent
         self.db = db
         self._current_event = current_event
         self.status = status
-        self._runner = runner or JobRunner(parent=self)
-        self.printing = False  # a batch is being drafted: a second one waits for it
+        self._runner = runner or batch_runner()
+        self.printing = False  # a batch is being written: a second one waits for it
 
     def count_batch(self) -> None:
         from app.services.appeals import default_target
@@ -126,9 +140,11 @@ class OrganiserFiles(QObject):
         self.changed.emit()
 
     def print_batch(self) -> None:
-        """Ask for the signers and the file; the letters are drafted off the GUI thread (each
-        one is rendered in the letter worker), then laid out in one PDF with their envelopes."""
-        from app.services.event_batch import draft_event_batch
+        """Ask for the signers and the file; then, off the GUI thread, the letters are drafted
+        (each one rendered in the letter worker) and laid out in one PDF with their envelopes
+        (QtGui's text layout and PDF writer, which need no widget). The file is written even
+        if the events window is closed meanwhile; the main window then says how it went."""
+        from app.services.event_batch import draft_event_batch, write_event_batch
         from app.services.events import event_with_open_cases
 
         event = self._current_event()
@@ -161,45 +177,44 @@ class OrganiserFiles(QObject):
         db, name, ua_number, options = self.db, event.name, dialog.ua_number(), self._options()
         names, blank = dialog.names(), dialog.blank_spin.value()
 
-        def draft(_progress: object) -> EventBatch:
-            return draft_event_batch(db, name, ua_number, names=names, blank=blank, options=options)
+        def write(_progress: object) -> int:
+            batch = draft_event_batch(
+                db, name, ua_number, names=names, blank=blank, options=options
+            )
+            return write_event_batch(batch, path, options=options)
 
+        main_window = self._parent.parentWidget()  # says how it went if this window is gone
         self.printing = True
         self.status.setText(_("Writing the letters and their envelopes\u2026"))
         self._runner.start(
-            draft,
-            lambda batch: self._write_batch(batch, path, options),
-            self._batch_failed,
+            write,
+            lambda count: self._batch_written(count, path, main_window),
+            lambda exc: self._batch_failed(exc, main_window),
             name="event-batch",
         )
 
-    def _write_batch(self, batch: EventBatch, path: Path, options: OutputOptions) -> None:
-        from app.services.event_batch import write_event_batch
-
+    def _batch_written(self, count: int, path: Path, main_window: QWidget | None) -> None:
         self.printing = False
-        if not shiboken6.isValid(self.status):  # the events window was closed meanwhile
+        text = ngettext(
+            "Saved %(n)d letter and its envelope in %(file)s. Count it once it is signed.",
+            "Saved %(n)d letters and their envelopes in %(file)s. Count them once they are signed.",
+            count,
+        ) % {"n": count, "file": path.name}
+        if shiboken6.isValid(self.status):
+            self.status.setText(text)
             return
-        try:
-            count = write_event_batch(batch, path, options=options)
-        except Exception as exc:
-            self._batch_failed(exc)
-            return
-        self.status.setText(
-            ngettext(
-                "Saved %(n)d letter and its envelope in %(file)s. Count it once it is signed.",
-                "Saved %(n)d letters and their envelopes in %(file)s. Count them once they "
-                "are signed.",
-                count,
-            )
-            % {"n": count, "file": path.name}
-        )
+        log.info("event batch written to %s after its window closed", path)
+        if isinstance(main_window, QMainWindow) and shiboken6.isValid(main_window):
+            main_window.statusBar().showMessage(text)
 
-    def _batch_failed(self, exc: BaseException) -> None:
+    def _batch_failed(self, exc: BaseException, main_window: QWidget | None) -> None:
         self.printing = False
-        if not shiboken6.isValid(self.status):
+        if shiboken6.isValid(self.status):
+            self.status.clear()
+            report_failure(self._parent, _("The batch could not be printed"), exc)
             return
-        self.status.clear()
-        report_failure(self._parent, _("The batch could not be printed"), exc)
+        shown = main_window if main_window is not None and shiboken6.isValid(main_window) else None
+        report_failure(shown, _("The batch could not be printed"), exc)
 
     def export_records(self) -> None:
         from app.services.event_files import export_event

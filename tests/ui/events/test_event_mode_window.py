@@ -197,10 +197,75 @@ def test_a_batch_of_letters_is_written_while_the_organisers_window_stays_usable(
     assert dialog.status.text() == "Writing the letters and their envelopes\u2026"
     assert not batch_pdf.exists()
     dialog.print_batch_button.click()  # a second click while writing starts nothing more
-    qtbot.wait_until(lambda: batch_pdf.is_file(), timeout=20_000)
+    # the file is written in the job, and the window told once the job is done
+    qtbot.wait_until(lambda: batch_pdf.is_file() and not dialog.files.printing, timeout=20_000)
     assert "Saved 2 letters and their envelopes in batch.pdf" in dialog.status.text()
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(batch_pdf).pages)
     assert "Alex Example" in text and "Sam Sample" in text
+
+
+def test_a_batch_goes_on_to_its_file_when_the_events_window_closes_and_the_main_window_says_so(
+    db: Database, data_dir: Path, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The organiser chose the file, then closed the events window while the letters were
+    written: the PDF is still written, and the main window's status bar says so."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    from app.paths import resolve_paths
+    from app.services.events import create_event
+    from app.settings import load_settings
+    from app.ui.app_context import AppContext
+    from app.ui.events.batch_dialog import BatchPrintDialog
+    from app.ui.main_window import MainWindow
+    from app.ui.tasks import JobRunner
+
+    create_event(db, EVENT, cases=["12/26"])
+    # One thread for batches, held until the events window is gone: the batch starts after.
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    window_gone = threading.Event()
+
+    class Hold(QRunnable):
+        def run(self) -> None:
+            window_gone.wait(30)
+
+    hold = Hold()
+    pool.start(hold)
+    monkeypatch.setattr(organiser_files, "batch_runner", lambda: JobRunner(pool))
+    paths = resolve_paths(data_dir)
+    window = MainWindow(AppContext(paths, load_settings(paths)))
+    qtbot.add_widget(window)
+    window.show()
+    with qtbot.wait_signal(window.cases_loaded, timeout=20_000):
+        window.start()
+    events = window.events_menu.open_dialog()
+    assert events is not None and events.current_event() is not None
+
+    def names(parent: object, event: object) -> object:
+        batch = BatchPrintDialog(events.current_event(), events)
+        batch.names_edit.setPlainText("Alex Example\nSam Sample")
+        return batch
+
+    batch_pdf = tmp_path / "batch.pdf"
+    monkeypatch.setattr(organiser_files, "run_batch_print_dialog", names)
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: batch_pdf)
+    events.print_batch_button.click()
+    status = events.status
+    assert status.text() == "Writing the letters and their envelopes\u2026"
+    events.close()
+    qtbot.wait_until(lambda: not shiboken6.isValid(status), timeout=5_000)
+    window_gone.set()
+    qtbot.wait_until(
+        lambda: "Saved 2 letters" in window.statusBar().currentMessage(), timeout=30_000
+    )
+    assert window.statusBar().currentMessage() == (
+        "Saved 2 letters and their envelopes in batch.pdf. Count them once they are signed."
+    )
+    assert batch_pdf.is_file()
+    pool.waitForDone(30_000)
 
 
 def test_the_main_window_has_events_event_mode(
