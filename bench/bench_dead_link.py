@@ -5,8 +5,8 @@ the group's server dies (nothing answers, not even a refusal).
     .venv/bin/python bench/bench_dead_link.py      # this checkout
     .venv/bin/python bench/bench_dead_link.py --repo /tmp/old   # another checkout's app/
 
-Runs ``tests/postgres/link_goes_dead.py`` (of this checkout) in a network namespace of its
-own (``unshare -n``, as the test does) on a new, empty database, once with the connection
+Runs ``bench/link_goes_dead.py`` (of this checkout) in a network namespace of its own
+(``unshare -n``, as the test suite's own laptop does) on a new, empty database, once with the connection
 used just before the link died and once after the link was dead for ``--idle`` seconds, and
 prints for each what the user was told, how many new connections were tried and the
 seconds waited. Needs the server's Unix socket on this machine and ``unshare -n``.
@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, make_url, text
 
 ROOT = Path(__file__).resolve().parents[1]
-DEAD_LINK = ROOT / "tests" / "postgres" / "link_goes_dead.py"
+DEAD_LINK = ROOT / "bench" / "link_goes_dead.py"
 
 
 def server_socket(url: str) -> Path:

@@ -219,6 +219,73 @@ def test_benchmarks_import_nothing_from_the_tests() -> None:
     assert offenders == []
 
 
+def test_benchmarks_run_nothing_of_the_test_suite() -> None:
+    """The benchmark runs nothing of the test suite: neither pytest nor a test module."""
+    assert code_of_the_tests_run_by(APP.parent / "bench") == []
+
+
+def test_a_benchmark_that_runs_the_tests_is_caught(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "figures.py").write_text(
+        '"""Runs tests/durability/test_kill9.py with pytest."""\n'
+        'NAMES = ("test_kill9.py",)\n'
+        'COMMAND = ["python", "-m", "pytest", *(str(ROOT / "tests" / name) for name in NAMES)]\n'
+    )
+    (tmp_path / "sub" / "laptop.py").write_text(
+        'SCRIPT = ROOT / "tests" / "postgres" / "link_goes_dead.py"\n'
+        'DATA = ROOT / "tests" / "fixtures" / "schemas"\n'
+        "from tests.durability.seeding import seed\n"
+    )
+    assert code_of_the_tests_run_by(tmp_path) == [
+        "figures.py:2 names the test module test_kill9.py",
+        "figures.py:3 starts pytest",
+        "sub/laptop.py:1 names a Python file under tests/",
+        "sub/laptop.py:3 imports tests.durability.seeding.seed",
+    ]
+
+
+def code_of_the_tests_run_by(folder: Path) -> list[str]:
+    """Places under ``folder`` that import, start or name code of the test suite (its data
+    files, such as tests/fixtures, may be read)."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        where = path.relative_to(folder).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for lineno, module in imported_modules(path):
+            if module == "tests" or module.startswith("tests."):
+                found.append(f"{where}:{lineno} imports {module}")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+                parts = _path_parts(node)
+                if "tests" in parts and any(part.endswith(".py") for part in parts):
+                    found.append(f"{where}:{node.lineno} names a Python file under tests/")
+            if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+                continue
+            if id(node) in docstrings:
+                continue
+            if node.value == "pytest":
+                found.append(f"{where}:{node.lineno} starts pytest")
+            elif node.value.startswith("test_") and node.value.endswith(".py"):
+                found.append(f"{where}:{node.lineno} names the test module {node.value}")
+    return sorted(
+        set(found), key=lambda line: (line.split(":")[0], int(line.split(":")[1].split()[0]))
+    )
+
+
+def _path_parts(node: ast.expr) -> list[str]:
+    """The text parts of a ``root / "a" / "b"`` chain."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        return _path_parts(node.left) + _path_parts(node.right)
+    return [node.value] if isinstance(node, ast.Constant) and isinstance(node.value, str) else []
+
+
 TRANSLATING_CALLS = frozenset({"_", "gettext", "ngettext", "pgettext", "npgettext"})
 
 

@@ -1,6 +1,6 @@
 """Corrupt copies of a store (random pages overwritten) and recover them like a user would.
 
-Shared by tests/durability/test_corruption.py and bench/bench_durability.py.
+Used by tests/durability/test_corruption.py (the benchmark has rounds of its own).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Kill -9 rounds: a forked child records appeals through the services; the parent kills it.
 
-Shared by tests/durability/test_kill9.py and bench/bench_durability.py.
+Used by tests/durability/test_kill9.py (the benchmark has rounds of its own).
 """
 
 from __future__ import annotations

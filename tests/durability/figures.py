@@ -1,7 +1,7 @@
 """A shared tally of the figures the durability tests measure (printed at the end of the run).
 
-``bench/bench_durability.py`` runs these tests with more rounds (``ROUNDS_ENV``) and prints
-the same figures.
+``ROUNDS_ENV`` runs the kill and corruption tests with more rounds, for a longer run by hand;
+``bench/bench_durability.py`` measures the same figures with its own code.
 """
 
 from __future__ import annotations
