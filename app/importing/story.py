@@ -8,15 +8,14 @@ from app.importing.addresses import CONTACT_LABEL
 from app.importing.anchored import Anchored
 from app.importing.document import Document, is_id_line
 from app.importing.languages import all_languages, known_language_name, languages_in
-from app.importing.targets import COPIES_MARKER, GREETING, GREETING_OPENER, TARGET_MARKER
-
-_CLOSING = re.compile(
-    r"^\s*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|Kind regards|Best regards|"
-    r"Respectfully(?: yours)?|Atentamente|Cordialmente|Saludos cordiales|Le saluda atentamente|"
-    r"Cordialement|Veuillez agréer\b.*|Je vous prie d['’]agréer\b.*|Mit freundlichen Grüßen|"
-    r"Hochachtungsvoll|Atenciosamente)\b.*$",
-    re.I,
+from app.importing.targets import (
+    COPIES_MARKER,
+    GREETING,
+    GREETING_OPENER,
+    LETTER_CLOSING,
+    TARGET_MARKER,
 )
+
 _NOT_STORY = re.compile(
     r"^\s*(?:What you can do|Take action|TAKE ACTION|NO FURTHER ACTION|AUCUNE ACTION|RECOMMENDED ACTION|"
     r"BACKGROUND|ADDITIONAL INFORMATION|This is the \w+ update|Please write|Escriban|Écrivez|"
@@ -84,7 +83,7 @@ def model_letter(doc: Document) -> str | None:
         if not body_follows:
             continue
         for j in range(i + 1, min(len(lines), i + 80)):
-            if _CLOSING.match(lines[j]):
+            if LETTER_CLOSING.match(lines[j]):
                 text = "\n".join(part.rstrip() for part in lines[i : j + 1])
                 return re.sub(r"\n{3,}", "\n\n", text).strip()
             if TARGET_MARKER.match(lines[j]) or COPIES_MARKER.match(lines[j]):
@@ -138,7 +137,7 @@ def _offered_letter(lines: list[str]) -> str | None:
         for j in range(i + 1, min(len(lines), i + 80)):
             if _OFFERS_LETTER.search(lines[j]):
                 break  # the next offer starts its own search
-            if not _CLOSING.match(lines[j]):
+            if not LETTER_CLOSING.match(lines[j]):
                 continue
             paragraphs: list[list[str]] = [[]]
             for part in lines[i + 1 : j]:

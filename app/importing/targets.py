@@ -393,8 +393,22 @@ _SENTENCES = re.compile(
 )
 
 
+# The closing line of a letter ("Yours sincerely,"): the letter ends there.
+LETTER_CLOSING = re.compile(
+    r"^\s*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|Kind regards|Best regards|"
+    r"Respectfully(?: yours)?|Atentamente|Cordialmente|Saludos cordiales|Le saluda atentamente|"
+    r"Cordialement|Veuillez agréer\b.*|Je vous prie d['’]agréer\b.*|Mit freundlichen Grüßen|"
+    r"Hochachtungsvoll|Atenciosamente)\b.*$",
+    re.I,
+)
+
+
 def _after_prose(lines: list[str]) -> list[str]:
-    """Drop prose run into an address block when the extraction lost the blank line between."""
+    """Drop prose run into an address block when the extraction lost the blank line between,
+    and the letter's closing line above the block ("Yours sincerely," / "Minister of ...")."""
+    closings = [i for i, line in enumerate(lines[:-1]) if LETTER_CLOSING.match(line)]
+    if closings:
+        lines = lines[closings[-1] + 1 :]
     first_contact = next((i for i, x in enumerate(lines) if CONTACT_LABEL.match(x)), None)
     if first_contact is None:
         return lines

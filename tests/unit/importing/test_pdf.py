@@ -190,3 +190,18 @@ def test_double_spaced_pdf_keeps_its_blocks(
     document.setHtml(body)
     document.print_(writer)
     assert parse_file(path).to_json_dict() == parse_text(text).to_json_dict()
+
+
+def test_a_closing_right_above_an_official_is_not_part_of_the_title(
+    make_pdf: Callable[..., Path], fixture_text: Callable[[str], str]
+) -> None:
+    """PDF text without blank lines between paragraphs: the model letter's "Yours
+    sincerely," runs straight into the official's block below it."""
+    text = fixture_text("letter_then_officials_no_blank_lines.txt")
+    assert "\n\n" not in text
+    for doc in (parse_text(text), parse_file(make_pdf(text))):
+        assert [(t.title, t.name, t.salutation) for t in doc.targets] == [
+            ("Minister of Public Security", "To Van Example", "Dear Minister")
+        ]
+        assert doc.targets[0].email == "minister@mps.gov.vn.example"
+        assert doc.model_letter is not None and doc.model_letter.endswith("Yours sincerely,")
