@@ -45,7 +45,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help=_("open the main window (the default)"))
     gui.add_argument(
-        "--quit-after-first-paint",
+        _QUIT_AFTER_FIRST_PAINT,
         action="store_true",
         help=_("exit as soon as the case list is painted (benchmarks, smoke tests)"),
     )
@@ -77,6 +77,7 @@ _GLOBAL_OPTIONS = (
     ),
     ("--lang", "LOCALE", N_("interface language, e.g. es or fr_CA")),
 )
+_QUIT_AFTER_FIRST_PAINT = "--quit-after-first-paint"
 _HELP_OR_VERSION = frozenset({"-h", "--help", "--version"})
 
 
@@ -93,6 +94,47 @@ def opens_the_window(argv: Sequence[str]) -> bool:
         elif not word.startswith("-"):
             return word == "gui"
     return True
+
+
+def read_window_words(words: Sequence[str]) -> argparse.Namespace | None:
+    """What ``build_parser(commands=False).parse_args(words)`` gives for a plain start of the
+    window (the global options, ``gui``, its flag, documents), read without building that
+    parser: argparse asks gettext for a catalog at each of its own texts, which cost the
+    window's first screen more than the rest of the command line's reading. None for
+    anything else (help, an unknown or abbreviated option, a value that looks like an
+    option, ``--``, a document after an option that follows documents): the parser reads
+    those, and says what is wrong with them."""
+    names = {option: option[2:].replace("-", "_") for option, _metavar, _text in _GLOBAL_OPTIONS}
+    values: dict[str, object] = dict.fromkeys(names.values())
+    values["command"] = None
+    files: list[Path] = []
+    documents_ended = False  # an option came after the documents: no more documents
+    remaining = iter(words)
+    for word in remaining:
+        option, equals, given = word.partition("=")
+        if option in names:
+            if not equals:
+                given = next(remaining, "-")
+            if not given or given.startswith("-"):
+                return None
+            values[names[option]] = given
+            documents_ended = bool(files)
+        elif word == _QUIT_AFTER_FIRST_PAINT and values["command"] == "gui":
+            values["quit_after_first_paint"] = True
+            documents_ended = bool(files)
+        elif word.startswith("-"):
+            return None
+        elif values["command"] is None:
+            if word != "gui":
+                return None
+            values.update(command="gui", quit_after_first_paint=False, handler=None)
+        elif documents_ended:
+            return None
+        else:
+            files.append(Path(word))
+    if values["command"] == "gui":
+        values["files"] = files
+    return argparse.Namespace(**values)
 
 
 def files_open_the_window(argv: Sequence[str]) -> list[str]:
@@ -177,15 +219,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     quiet_until_configured()
     words = files_open_the_window(sys.argv[1:] if argv is None else argv)
     window = opens_the_window(words)
-    parser = build_parser(commands=False) if window else None
-    if parser is None:  # the language first, so that the help is translated too
+    args = read_window_words(words) if window else None
+    if args is None and window:  # help, or a mistake for argparse to explain
+        args = build_parser(commands=False).parse_args(words)
+    elif args is None:  # the language first, so that the help is translated too
         from app.cli.argparse_words import argparse_speaks
 
         language = choose_cli_language(words)
         with argparse_speaks(language):
             args = build_parser().parse_args(words)
-    else:
-        args = parser.parse_args(words)
     handler = getattr(args, "handler", None)
     if handler is None:
         return run_gui(args)

@@ -10,7 +10,7 @@ import pytest
 from babel import Locale, UnknownLocaleError
 
 from app import i18n
-from app.main import build_parser, files_open_the_window, opens_the_window
+from app.main import build_parser, files_open_the_window, opens_the_window, read_window_words
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,44 @@ def test_a_document_given_without_a_command_opens_the_window_with_it(
     # a command, a missing document and a file named like a command stay as typed
     for argv in (["import", "ua-12-26.txt"], ["missing.txt"], ["import"], ["--lang=es", "list"]):
         assert files_open_the_window(argv) == argv
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["gui"],
+        ["--lang", "es"],
+        ["--data-dir", "/tmp/x", "gui", "--quit-after-first-paint"],
+        ["--lang=es", "--data-dir=/tmp/x=y", "gui", "--lang", "fr", "a.pdf", "b.md"],
+        ["gui", "--database-url", "sqlite:///x", "--quit-after-first-paint", "ua.txt"],
+        ["--data-dir", "data", "gui", "ua.txt", "--lang", "es"],
+        ["gui", "gui"],
+        ["gui", "ua.txt", "--quit-after-first-paint", "--lang", "de"],
+    ],
+)
+def test_a_plain_window_start_is_read_as_the_parser_reads_it(argv: list[str]) -> None:
+    read = read_window_words(argv)
+    assert read is not None
+    assert vars(read) == vars(build_parser(commands=False).parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["gui", "--help"],
+        ["-h"],
+        ["--lang"],
+        ["--lang="],
+        ["--lang", "--data-dir", "x"],
+        ["--lang", "-1"],
+        ["--dat", "x"],  # an abbreviation: argparse's to accept
+        ["--quit-after-first-paint"],  # an option of "gui" only
+        ["gui", "--quit-after-first-paint=yes"],
+        ["gui", "--", "-a.pdf"],
+        ["gui", "-"],
+        ["gui", "a.pdf", "--lang", "es", "b.pdf"],  # argparse says "unrecognized"
+    ],
+)
+def test_anything_else_is_left_to_the_parser(argv: list[str]) -> None:
+    assert read_window_words(argv) is None
