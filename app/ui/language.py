@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QLocale, QObject, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 
@@ -111,20 +111,33 @@ def apply_language(requested: str | None) -> str:
         QLocale.setDefault(qt_locale(regional_locale()))  # dates in the user's region too
         if _qt_translator is not None:
             app.removeTranslator(_qt_translator)
-        translator = _QtDialogTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        # Qt's English catalog is empty (its texts are English already): installed, it would
-        # only have every text Qt shows ask this translator, in Python, for nothing.
-        if translator.load(QLocale(chosen), "qtbase", "_", folder) and not translator.isEmpty():
-            app.installTranslator(translator)
-            _qt_translator = translator
-        else:
-            _qt_translator = None
+        _qt_translator = _qt_catalog(chosen, app)
+        if _qt_translator is not None:
+            app.installTranslator(_qt_translator)
         rtl = is_rtl(chosen)
         app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
     return chosen
+
+
+def _qt_catalog(locale_id: str, app: QApplication) -> QTranslator | None:
+    """Qt's ``qtbase`` catalog for ``locale_id``; None when it has none, or only an empty one.
+
+    Qt's English catalog is empty (its texts are English already): installed, it would only
+    have every text Qt shows ask this translator, in Python, for nothing. So English does
+    not look for it, which also spares the window's first screen the lookup."""
+    from app.i18n import SOURCE_LANGUAGE, base_language
+
+    if base_language(locale_id) == SOURCE_LANGUAGE:
+        return None
+    from PySide6.QtCore import QLibraryInfo
+
+    translator = _QtDialogTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(locale_id), "qtbase", "_", folder) and not translator.isEmpty():
+        return translator
+    return None
 
 
 def qt_locale(locale_id: str) -> QLocale:

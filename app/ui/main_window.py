@@ -20,9 +20,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
-    QToolBar,
     QWidget,
 )
 
@@ -274,6 +272,8 @@ class MainWindow(QMainWindow):
             if self.read_only_banner is not None:
                 self.read_only_banner.hide()
             return
+        from PySide6.QtWidgets import QSizePolicy, QToolBar  # a rare bar: not at start-up
+
         from app.ui.read_only import read_only_banner
 
         if self.read_only_banner is None:
