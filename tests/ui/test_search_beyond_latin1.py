@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from app.domain.model import CaseSummary
@@ -56,8 +55,7 @@ def test_search_ignores_accents_both_ways(qapp) -> None:  # type: ignore[no-unty
     model = CaseTableModel(today=lambda: date(2026, 3, 1))
     model.set_cases(
         [
-            replace(
-                fictional(1, "7/26", "Teachers detained", ("José Almeida",)),
+            fictional(1, "7/26", "Teachers detained", ("José Almeida",))._replace(
                 country="Brazil",
                 title="São Paulo",
             ),

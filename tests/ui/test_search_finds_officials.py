@@ -135,17 +135,15 @@ def test_closed_cases_are_found_once_shown_after_idle_preparation(
 def test_a_refreshed_case_is_found_by_its_new_text_and_hidden_once_closed(
     view: CaseListView,
 ) -> None:
-    from dataclasses import replace
-
     view.search_box.setText("kalo")
     assert listed(view) == ["1/26"]
     view.search_box.setText("")
-    renamed = replace(CASES[0], title="Journalist released on bail (fictional)")
+    renamed = CASES[0]._replace(title="Journalist released on bail (fictional)")
     assert view.model.replace_case(renamed)  # as the window does after an action
     view.search_box.setText("bail")
     assert listed(view) == ["1/26"]
     view.search_box.setText("")
-    assert view.model.replace_case(replace(renamed, status=CaseStatus.CLOSED))
+    assert view.model.replace_case(renamed._replace(status=CaseStatus.CLOSED))
     assert "1/26" not in listed(view)
     view.search_box.setText("bail")
     assert listed(view) == []  # closed cases stay hidden unless shown
