@@ -176,8 +176,7 @@ def edit_case(
     case_id, number = _case_id(db, ua_number)
 
     def act(session: Session) -> None:
-        row = session.get(CaseRow, case_id)
-        assert row is not None
+        row = _case_still_there(session, case_id, number)
         for field, value in values.items():
             corrections.correct(session, row, field, value)
 
@@ -195,8 +194,7 @@ def resolve_difference(db: Database, ua_number: str, field: str, *, accept: bool
     case_id, number = _case_id(db, ua_number)
 
     def act(session: Session) -> None:
-        row = session.get(CaseRow, case_id)
-        assert row is not None
+        row = _case_still_there(session, case_id, number)
         if accept:
             corrections.accept_difference(session, row, field)
         else:
@@ -242,8 +240,7 @@ def delete_case(db: Database, ua_number: str, *, keep_appeals: bool = False) -> 
     case_id, number = _case_id(db, ua_number)
 
     def act(session: Session) -> None:
-        row = session.get(CaseRow, case_id)
-        assert row is not None
+        row = _case_still_there(session, case_id, number)
         session.execute(delete(EventCaseRow).where(EventCaseRow.case_id == case_id))
         if keep_appeals:
             for table in ("case_differences", "case_corrections", "persons", "targets", "outputs"):
@@ -270,8 +267,7 @@ def delete_document(db: Database, ua_number: str, output_id: int) -> StoreChange
     case_id, number = _case_id(db, ua_number)
 
     def act(session: Session) -> None:
-        row = session.get(CaseRow, case_id)
-        assert row is not None
+        row = _case_still_there(session, case_id, number)
         doomed = [o for o in row.outputs if o.id == output_id]
         if not doomed:
             raise InvalidInput(N_("That document is no longer part of the case."))
@@ -364,6 +360,24 @@ def _appeal(session: Session, appeal_id: str) -> AppealRow:
     row = session.scalars(select(AppealRow).where(AppealRow.uuid == appeal_id)).first()
     if row is None:
         raise InvalidInput(N_("That appeal is no longer in the store."))
+    return row
+
+
+def _case_still_there(session: Session, case_id: int, ua_number: str) -> CaseRow:
+    """The case ``case_id`` read again inside a change: on a shared store another laptop may
+    have deleted it since it was looked up."""
+    row = session.get(CaseRow, case_id)
+    if row is None:
+        raise case_not_found(ua_number)
+    return row
+
+
+def _event_still_there(session: Session, event_id: int) -> EventRow:
+    """The event ``event_id`` read again inside a change (another laptop may have deleted
+    it since it was looked up)."""
+    row = session.get(EventRow, event_id)
+    if row is None:
+        raise InvalidInput(N_("That event is no longer in the store."))
     return row
 
 
@@ -542,12 +556,10 @@ def finish_draft(
     row_id, number = _appeal_key(db, appeal_id)
 
     def act(session: Session) -> None:
-        row = session.get(AppealRow, row_id)
-        assert row is not None
+        row = _appeal_still_there(session, row_id)
         if row.status != AppealStatus.DRAFT.value:
             raise InvalidInput(N_("This draft was already marked printed or sent."))
-        case = session.get(CaseRow, row.case_id)
-        assert case is not None
+        case = _case_of(session, row, number)
         if target_index is not None and 1 <= target_index <= len(case.targets):
             _write_to(row, case, target_index)
         row.text = text
@@ -598,8 +610,7 @@ def edit_reply(
     row_id, number = _appeal_key(db, appeal_id)
 
     def act(session: Session) -> None:
-        row = session.get(AppealRow, row_id)
-        assert row is not None
+        row = _appeal_still_there(session, row_id)
         if row.reply_on is None and reply_on is None:
             raise InvalidInput(N_("This appeal has no reply to edit."))
         if reply_on is not None:
@@ -616,8 +627,7 @@ def delete_reply(db: Database, appeal_id: str) -> StoreChange:
     row_id, number = _appeal_key(db, appeal_id)
 
     def act(session: Session) -> None:
-        row = session.get(AppealRow, row_id)
-        assert row is not None
+        row = _appeal_still_there(session, row_id)
         if row.reply_on is None and row.reply_attachment is None and row.reply_note is None:
             raise InvalidInput(N_("This appeal has no reply to delete."))
         row.reply_on = None
@@ -664,8 +674,7 @@ def edit_event(
         raise InvalidInput(N_("Say what to change (the name, date, place or cases)."))
 
     def act(session: Session) -> None:
-        row = session.get(EventRow, event_id)
-        assert row is not None
+        row = _event_still_there(session, event_id)
         if new_name is not None and new_name != row.name:
             if event_repository.event_by_name(session, new_name) is not None:
                 raise InvalidInput(
@@ -706,8 +715,7 @@ def edit_event(
 def preview_event_deletion(db: Database, name: str) -> DeletionPreview:
     event_id = _event_id(db, name)
     with db.unit_of_work() as session:
-        row = session.get(EventRow, event_id)
-        assert row is not None
+        row = _event_still_there(session, event_id)
         appeals = list(session.scalars(select(AppealRow).where(AppealRow.event_id == event_id)))
         cases = session.scalars(
             select(CaseRow.ua_number)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -384,3 +386,66 @@ def test_an_appeal_deleted_elsewhere_while_it_is_edited_is_said_to_be_gone(
         event.remove(store.engine, "begin", delete_it_before_the_second_transaction)
     assert str(refused.value) == "That appeal is no longer in the store."
     assert appeals.list_appeals(store) == []
+
+
+@contextmanager
+def deleted_between_look_up_and_change(
+    store: Database, sql: str, *params: object
+) -> Iterator[None]:
+    """Run ``sql`` on the file just before the second transaction begins: after the change's
+    look-up and before the change itself, as another laptop on a shared store may."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Connection
+
+    begun: list[object] = []
+
+    def delete_it(conn: Connection) -> None:
+        begun.append(None)
+        if len(begun) == 2:
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            driver.execute(sql, params)
+            driver.commit()
+
+    event.listen(store.engine, "begin", delete_it, insert=True)
+    try:
+        yield
+    finally:
+        event.remove(store.engine, "begin", delete_it)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda db: editing.edit_case(db, "12/26", title="Teacher held"),
+        lambda db: editing.delete_case(db, "12/26"),
+        lambda db: editing.resolve_difference(db, "12/26", "title", accept=True),
+    ],
+    ids=["edit", "delete", "resolve"],
+)
+def test_a_case_deleted_elsewhere_while_it_is_changed_is_said_to_be_gone(
+    store: Database, change: Callable[[Database], object]
+) -> None:
+    with (
+        deleted_between_look_up_and_change(store, "DELETE FROM cases WHERE ua_number = '12/26'"),
+        pytest.raises(CaseNotFound) as refused,
+    ):
+        change(store)
+    assert str(refused.value) == "No case with UA number 12/26 in the store."
+    assert cases.list_cases(store, include_closed=True) == []
+
+
+def test_an_event_deleted_elsewhere_while_it_is_edited_is_said_to_be_gone(
+    store: Database,
+) -> None:
+    events.create_event(store, "Fictional evening", cases=["12/26"])
+    with (
+        deleted_between_look_up_and_change(
+            store,
+            "DELETE FROM events WHERE name = 'Fictional evening'",
+        ),
+        pytest.raises(InvalidInput) as refused,
+    ):
+        editing.edit_event(store, "Fictional evening", place="Library")
+    assert str(refused.value) == "That event is no longer in the store."
+    assert events.list_events(store) == []
