@@ -83,7 +83,8 @@ def block_to_target(
                 salutation = f"{salutation} {line.strip()}"  # wrapped in a narrow column
             elif not seen_contact:
                 bracketed = line.startswith("(") and line.endswith(")")
-                head.append(line[1:-1].strip() if bracketed else line.strip())
+                # Lines set as paragraphs end with a comma ("DOJ Building,"): the join adds one.
+                head.append(line[1:-1].strip() if bracketed else line.strip().rstrip(",").rstrip())
             continue
         seen_contact = True
         label, value = match.group("label").casefold(), match.group("value").strip()

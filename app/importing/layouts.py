@@ -96,11 +96,30 @@ def _read_banner(doc: Document) -> Reading:
             i += 1
         title, hinted = clean_title(" ".join(parts))
     else:
+        i = _past_intro_sentence(lines, i)
         if len(lines[i].strip()) > 100 or _opens_paragraph(lines, i):
             return Reading(None, country)  # the story right after the banner: no headline here
         title, i = _mixed_case_headline(lines, i)
         title, hinted = clean_title(title)
     return Reading(title, country or hinted, doc.header_end + i)
+
+
+def _past_intro_sentence(lines: list[str], i: int) -> int:
+    """A page's note under its banner ("Please see below for the actions we write this month.")
+    is a sentence, never the headline: the short line after it is."""
+    line = lines[i].strip()
+    if not (line.endswith(".") and len(line.split()) >= 8 and len(line) <= 140):
+        return i  # a story's paragraph is longer
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if (
+        j < len(lines)
+        and len(lines[j].strip()) <= 100
+        and not lines[j].strip().endswith((".", ":"))
+    ):
+        return j
+    return i
 
 
 def _mixed_case_headline(lines: list[str], i: int) -> tuple[str, int]:

@@ -40,7 +40,9 @@ NOT_A_UA = N_(
 )
 _UA_SIGNS = re.compile(
     r"\b(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|Urgent Action|AI[\s-]*Index|APPEALS TO|"
-    r"TAKE ACTION|PLEASE SEND APPEALS|APPELLE AN|Índice|Further information on UA)\b",
+    r"TAKE ACTION|PLEASE SEND APPEALS|APPELLE AN|Índice|Further information on UA|"
+    # What Dutch and German sections call their letter actions.
+    r"Schrijfactie|Eilaktion)\b",
     re.I,
 )
 _ID_COUNTRY = re.compile(

@@ -85,7 +85,8 @@ _UPDATE = re.compile(
     r"\b(?:eerste|tweede|derde|vierde) update (?:van|bij) (?:de )?(?:ua|urgent action)\b|"
     r"ulteriori informazioni sull['’]\s*(?:au|ua)\b|"
     r"informa[çc][ãa]o (?:adicional|complementar) sobre (?:a )?(?:au|ua)\b|"
-    r"mais informa[çc][õo]es sobre (?:a )?(?:au|ua)\b|m[áa]s informaci[óo]n sobre (?:la )?(?:au|ua)\b",
+    r"mais informa[çc][õo]es (?:\([^)]{0,30}\) )?sobre (?:a )?(?:au|ua)\b|"
+    r"m[áa]s informaci[óo]n (?:\([^)]{0,30}\) )?sobre (?:la )?(?:au|ua)\b",
     re.I,
 )
 # Searched in case-folded text, where a phrase begins (see anchored.py).

@@ -14,7 +14,7 @@ from app.importing.addresses import (
     block_to_target,
     label_of,
 )
-from app.importing.dates import find_dates
+from app.importing.dates import find_dates, is_date_line
 from app.importing.document import Document, is_id_line
 from app.importing.names import (
     looks_like_office,
@@ -120,6 +120,8 @@ def address_blocks(doc: Document) -> list[Block]:
         block_lines = _without_headings(_after_prose(lines))
         if not block_lines:
             return
+        if (adjacent or unlabelled is not None) and _is_letter_date(block_lines):
+            return  # "Apeldoorn, April 2020." between the address and "Dear Counsellor,"
         unlabelled = None
         continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
         if continuation and not any(label_of(x) in SALUTATION_LABELS for x in blocks[-1].lines):
@@ -193,7 +195,8 @@ def address_blocks(doc: Document) -> list[Block]:
             state = "neutral"
             adjacent = False  # a letter after "SAMPLE LETTER" greets no block in particular
         elif not stripped:
-            close()
+            if not _goes_on(current):
+                close()
         elif current and _LETTER_OPENING.match(stripped):
             close()  # "Dear Mr X, I am writing …" right under a block: the letter begins
             greet(_LETTER_OPENING.match(stripped).group(1))  # type: ignore[union-attr]
@@ -201,6 +204,8 @@ def address_blocks(doc: Document) -> list[Block]:
         elif _ENDS_GREETING.match(stripped) and not CONTACT_LABEL.match(stripped):
             close()
             greet(stripped)
+        elif len(stripped) <= 40 and LETTER_CLOSING.match(stripped):
+            close()  # "Kind regards," over the address of the next letter
         else:
             if not current:
                 stripped = _BLOCK_NUMBER.sub("", stripped)  # "1) General ..." opens a block
@@ -364,6 +369,30 @@ _MARKER_TAIL = re.compile(r"^[\w ]{0,30}\b(?:TO|A|À)\s*:$")
 _BANNER_LINE = re.compile(r"^(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE)$", re.I)
 
 
+# A letter's place and date on a line of its own: "Leiden, 4 maart 2020", "Apeldoorn, April 2020."
+_PLACE_AND_MONTH = re.compile(
+    r"^[A-Z][\w'. -]{1,30},\s+(?:\d{1,2}\.?\s+)?[^\W\d_]{3,12}\.?\s+\d{4}\.?$"
+)
+
+
+def _is_letter_date(lines: list[str]) -> bool:
+    if len(lines) != 1 or len(lines[0]) > 45:
+        return False
+    return bool(_PLACE_AND_MONTH.match(lines[0])) or is_date_line(lines[0])
+
+
+def _goes_on(lines: list[str]) -> bool:
+    """A short line ending in a comma goes on after a blank line: web pages that set each line
+    of an address as its own paragraph ("Department of Justice," + blank + "DOJ Building,")."""
+    start = len(lines)
+    while start and len(lines[start - 1]) <= 60 and lines[start - 1].endswith(","):
+        start -= 1  # the lines ending in a comma at the block's end
+    if start == len(lines) or _ENDS_GREETING.match(lines[-1]):
+        return False
+    first = lines[start].rstrip(",")  # an office or a name opens them, never "Kind regards,"
+    return looks_like_office(first) or looks_like_person_name(first)
+
+
 def _is_page_chrome(line: str) -> bool:
     """A page foot's id line or a page top's banner: a page break, not the end of a block."""
     return is_id_line(line) or bool(_BANNER_LINE.match(line))
@@ -398,7 +427,7 @@ LETTER_CLOSING = re.compile(
     r"^\s*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|Kind regards|Best regards|"
     r"Respectfully(?: yours)?|Atentamente|Cordialmente|Saludos cordiales|Le saluda atentamente|"
     r"Cordialement|Veuillez agréer\b.*|Je vous prie d['’]agréer\b.*|Mit freundlichen Grüßen|"
-    r"Hochachtungsvoll|Atenciosamente)\b.*$",
+    r"Hochachtungsvoll|Atenciosamente|(?:Met )?vriendelijke groet(?:en)?|Hoogachtend)\b.*$",
     re.I,
 )
 
