@@ -20,10 +20,13 @@ import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def run(rounds: int, root: Path) -> int:
     """Measure and print every figure with ``rounds``; 1 when one could not be measured."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))  # this checkout's app/, from any folder
     from durability_figures import all_figures
 
     started = time.perf_counter()
