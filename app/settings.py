@@ -259,16 +259,15 @@ SETTING_KEYS = SENDER_KEYS + OTHER_KEYS  # what ``appeal-desk settings set`` can
 
 # An address of the form local@domain: one @, a domain of dotted parts, and none of the
 # spaces or marks of a display name or a list ("Ana <ana@example.org>", "a@x.org, b@y.org").
+# Compiled at its first use (``re`` keeps it), not as the window starts.
 _NOT_IN_ADDRESS = r"\s@<>(),;:\"\[\]\\"
-_EMAIL_ADDRESS = re.compile(
-    rf"[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}.]+(?:\.[^{_NOT_IN_ADDRESS}.]+)+"
-)
+_EMAIL_ADDRESS = rf"[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}.]+(?:\.[^{_NOT_IN_ADDRESS}.]+)+"
 
 
 def check_email(value: str) -> str:
     """The writer's e-mail address, trimmed: empty (none), or of the form local@domain."""
     value = value.strip()
-    if value and _EMAIL_ADDRESS.fullmatch(value) is None:
+    if value and re.fullmatch(_EMAIL_ADDRESS, value) is None:
         raise InvalidInput(
             N_(
                 "{value} is not an e-mail address: write it as name@example.org (a name, @, "

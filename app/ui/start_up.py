@@ -2,9 +2,10 @@
 
 None of it needs Qt, and all of it comes before the first screen, so ``appeal-desk gui``
 does it first (``app.main.run_gui``): the case list's read then runs on its own thread while
-PySide6 loads (about 100 ms, mostly without the interpreter lock), and the Qt-free modules
-the window uses are imported before PySide6 is, which reads the source of every module that
-imports after it (to look for ``__feature__`` imports). This module imports no Qt.
+PySide6 loads (about 100 ms, mostly without the interpreter lock). Importing a module
+before PySide6 does not spare it PySide6's look at its source (for ``__feature__`` imports):
+once loaded, PySide6 reads the source of each module the first time an ``import`` statement
+names it, whenever the module was loaded. This module imports no Qt.
 """
 
 from __future__ import annotations
