@@ -158,6 +158,7 @@ def test_the_backups_dialog_on_a_read_only_store_lists_the_backups_and_refuses_t
         )
         qtbot.add_widget(dialog)
         assert made.name in [info.path.name for info in dialog.entries]  # listing still works
+        assert "none can be made or restored" in dialog.hint.text()
         dialog.table.selectRow(0)
         dialog.back_up_now()
         dialog.restore_selected()

@@ -63,6 +63,16 @@ class BackupsDialog(QDialog):
             ).format(folder=paths.backups)
         )
         self.hint.setWordWrap(True)
+        db = database()
+        if db is not None and db.read_only:  # the backups folder is in the data folder
+            self.hint.setText(
+                self.hint.text()
+                + " "
+                + _(
+                    "Your data can only be read now: the backups are listed, but none can be "
+                    "made or restored until the data folder can be written again."
+                )
+            )
         self.status = SpokenLabel()  # what the last action did, also said aloud
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 4)
