@@ -45,6 +45,8 @@ def narrative_persons(
         all_words = match.group(0).split()
         if _has_office_word(all_words[-1]) or _is_organisation(all_words):
             continue  # "Official Secrets Act", "Los Centinelas del Cauca": not a person
+        if _ACRONYM_AFTER.match(summary, match.end()):
+            continue  # "Delincuencia Organizada (SEIDO)": a body named with its acronym
         noun_position = summary[: match.start()].rstrip()[-1:].islower()
         for part in _coordinated(all_words):
             part = _drop_leading_roles(part, noun_position, keep=5)
@@ -167,6 +169,7 @@ def _whole_name(name: str, candidates: Counter[str]) -> str:
     return max(longer, key=len) if longer else name
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\([A-ZÀ-ÖØ-Þ]{2,8}\)")
 _CONJUNCTIONS = words("and und et y e")
 # A run that opens with an article names a group, a place or a body ("Los Centinelas del
 # Cauca", "La Familia del Bajío", "The Sahel Front"), never a person.

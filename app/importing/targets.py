@@ -204,6 +204,9 @@ def address_blocks(doc: Document) -> list[Block]:
         elif _ENDS_GREETING.match(stripped) and not CONTACT_LABEL.match(stripped):
             close()
             greet(stripped)
+        elif _names_the_block(stripped, current):
+            close()  # "Fiscal General de México:" under his block opens the letter to him
+            greet(stripped)
         elif len(stripped) <= 40 and LETTER_CLOSING.match(stripped):
             close()  # "Kind regards," over the address of the next letter
         else:
@@ -379,6 +382,15 @@ def _is_letter_date(lines: list[str]) -> bool:
     if len(lines) != 1 or len(lines[0]) > 45:
         return False
     return bool(_PLACE_AND_MONTH.match(lines[0])) or is_date_line(lines[0])
+
+
+def _names_the_block(line: str, lines: list[str]) -> bool:
+    """A letter greeting its official by the office alone, as Spanish model letters do
+    ("Fiscal General de México:" under "Fiscal General de México Alejandro Gertz Manero")."""
+    if not lines or not line.endswith(":") or not 8 <= len(line) <= 60:
+        return False
+    office = line[:-1].rstrip()
+    return lines[0].startswith(office + " ") and any(CONTACT_LABEL.match(x) for x in lines)
 
 
 def _goes_on(lines: list[str]) -> bool:
