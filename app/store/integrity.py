@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,15 +48,6 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
 
 
-def has_sqlite_header(path: Path) -> bool | None:
-    """True when the file starts with the SQLite magic string; None when it cannot be read."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
-        return None
-
-
 # Why a file cannot be a store or a backup, as phrases shown in the reader's language.
 NOT_SQLITE = N_("not an SQLite database file")
 CUT_SHORT = N_("the file is cut short")
@@ -84,11 +76,20 @@ def header_problem(path: Path) -> str:
 
 
 def check_file(path: Path, *, thorough: bool = False) -> Health:
-    """``quick_check`` (or ``integrity_check`` plus ``foreign_key_check`` when thorough)."""
-    header = has_sqlite_header(path)
-    if header is None:
+    """``quick_check`` (or ``integrity_check`` plus ``foreign_key_check`` when thorough).
+
+    The file is read through SQLite alone, never opened and closed by Python: the locks that
+    SQLite's connections hold on it belong to the whole process, and closing any other
+    descriptor of the file releases them all. An open store would then look unused to the
+    command line, whose exit removes the write-ahead log from under the window: the window
+    would no longer see what others write."""
+    try:
+        found = path.stat()
+    except OSError:
+        found = None
+    if found is None or not stat.S_ISREG(found.st_mode):
         return Health(False, "unable to open database file", environmental=True)
-    if not header:
+    if found.st_size == 0:  # SQLite would take an empty file for an empty database
         return Health(False, Phrase(NOT_SQLITE))
     pragma = "integrity_check" if thorough else "quick_check"
     try:
@@ -101,6 +102,8 @@ def check_file(path: Path, *, thorough: bool = False) -> Health:
                 if bad:
                     return Health(False, f"{len(bad)} broken link(s) between tables")
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+            return Health(False, Phrase(NOT_SQLITE))
         return Health(False, str(exc), environmental=not is_damage(exc))
     return Health(True)
 

@@ -264,3 +264,45 @@ def test_once_the_writes_are_prepared_a_first_appeal_loads_nothing_more(
         assert loaded == []
     else:  # what the preparation spares the first write
         assert "app.store.schema" in loaded
+
+
+# ---- the window and the command line on the same store at once ---------------------------------
+
+READ_AND_LEAVE = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("SELECT COUNT(*) FROM cases").fetchall()
+conn.close()
+"""
+
+
+def test_the_window_sees_what_the_command_line_imports_after_another_command_came_and_went(
+    tmp_path: Path,
+) -> None:
+    """The window's store, once ready (engine made, file checked, daily backup), stays in use
+    for other programs: a command that reads and exits leaves the write-ahead log in place, and
+    a case imported by the next command is listed by the window."""
+    from tests.builders import INITIAL_902
+
+    paths = resolve_paths(tmp_path / "data")
+    _store_with_a_full_case(paths)
+    db = open_store_exclusively(paths)
+    try:
+        finish_opening(paths, db)
+        assert [case.ua_number for case in list_cases(db)] == ["12/26"]
+        root = Path(__file__).resolve().parents[3]
+        subprocess.run(
+            [sys.executable, "-c", READ_AND_LEAVE, str(paths.database)], check=True, timeout=60
+        )
+        imported = subprocess.run(
+            [sys.executable, "-m", "app", "--data-dir", str(paths.data_dir)]
+            + ["import", str(INITIAL_902)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=root,
+        )
+        assert imported.returncode == 0, imported.stderr
+        assert sorted(case.ua_number for case in list_cases(db)) == ["12/26", "902/27"]
+    finally:
+        db.close()
