@@ -12,17 +12,21 @@ from app.domain.output_options import EnvelopeFormat, PageSize
 Choice = TypeVar("Choice", PageSize, EnvelopeFormat)
 
 
-def _parsed(value: Choice | None, text: str) -> Choice:
-    if value is None:  # argparse then names the valid choices
-        raise argument_error(N_("invalid choice: '{value}'"), value=printable(text))
+def _parsed(value: Choice | None, text: str, every: type[Choice]) -> Choice:
+    if value is None:  # argparse prints the message as it is: it names the choices itself
+        raise argument_error(
+            N_("invalid choice: '{value}' (choose from {choices})"),
+            value=printable(text),
+            choices=", ".join(choice.value for choice in every),
+        )
     return value
 
 
 def page_size_arg(text: str) -> PageSize:
     """``--page-size`` in any case: a4, A4, letter, Letter."""
-    return _parsed(PageSize.parse(text), text)
+    return _parsed(PageSize.parse(text), text, PageSize)
 
 
 def envelope_format_arg(text: str) -> EnvelopeFormat:
     """``--format``: DL, C5, 10 (also #10, COM10)."""
-    return _parsed(EnvelopeFormat.parse(text), text)
+    return _parsed(EnvelopeFormat.parse(text), text, EnvelopeFormat)

@@ -322,3 +322,22 @@ def test_an_existing_read_only_data_folder_is_called_unwritable_not_uncreatable(
     assert f"La carpeta de datos {data} existe, pero no se puede escribir en ella" in err
     assert f"The data folder {data} exists but cannot be written" in english
     assert "--data-dir" in english and "cannot be created" not in english
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("envelope", "12/26", "--out", "e.pdf", "--format", "A5"), "(choose from DL, C5, 10)"),
+        (("labels", "12/26", "--out", "l.pdf", "--page-size", "A5"), "(choose from A4, Letter)"),
+        (("letter", "12/26", "--page-size", "legal"), "(choose from A4, Letter)"),
+    ],
+)
+def test_a_paper_or_envelope_the_app_does_not_know_is_refused_naming_those_it_knows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], named: str
+) -> None:
+    code, out, err = cli(capsys, tmp_path / "data", *args)
+
+    assert code == 1
+    assert out == ""
+    assert "invalid choice: '" in err and named in err
+    assert len(err.strip().splitlines()) == 1
