@@ -42,7 +42,7 @@ _UA_SIGNS = re.compile(
     r"\b(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|Urgent Action|AI[\s-]*Index|APPEALS TO|"
     r"TAKE ACTION|PLEASE SEND APPEALS|APPELLE AN|Índice|Further information on UA|"
     # What Dutch and German sections call their letter actions.
-    r"Schrijfactie|Eilaktion)\b",
+    r"Schrijfactie|Eilaktion|Briefe gegen das Vergessen)\b",
     re.I,
 )
 _ID_COUNTRY = re.compile(

@@ -372,9 +372,10 @@ _MARKER_TAIL = re.compile(r"^[\w ]{0,30}\b(?:TO|A|À)\s*:$")
 _BANNER_LINE = re.compile(r"^(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE)$", re.I)
 
 
-# A letter's place and date on a line of its own: "Leiden, 4 maart 2020", "Apeldoorn, April 2020."
+# A letter's place and date on a line of its own: "Leiden, 4 maart 2020", "Apeldoorn, April
+# 2020.", "Im November 2025".
 _PLACE_AND_MONTH = re.compile(
-    r"^[A-Z][\w'. -]{1,30},\s+(?:\d{1,2}\.?\s+)?[^\W\d_]{3,12}\.?\s+\d{4}\.?$"
+    r"^(?:[A-Z][\w'. -]{1,30},\s+(?:\d{1,2}\.?\s+)?|(?:Im|In|En|Em)\s+)[^\W\d_]{3,12}\.?\s+\d{4}\.?$"
 )
 
 
@@ -452,6 +453,11 @@ def _after_prose(lines: list[str]) -> list[str]:
         lines = lines[closings[-1] + 1 :]
     first_contact = next((i for i, x in enumerate(lines) if CONTACT_LABEL.match(x)), None)
     if first_contact is None:
+        # A bare address right under the page's prose, then the letter's date: the address.
+        last = len(lines) - 1 if _is_letter_date(lines[-1:]) else len(lines)
+        prose = [i for i, line in enumerate(lines[:last]) if len(line) > 95]
+        if prose and last - prose[-1] > 3:
+            return lines[prose[-1] + 1 : last]
         return lines
     prose = [
         i

@@ -93,3 +93,28 @@ def test_a_letter_date_between_the_address_and_the_greeting_keeps_them_together(
     assert target.name == "Hendrika Vos-Amari"
     assert target.salutation == "Dear Minister"
     assert doc.deadline == date(2022, 6, 1)
+
+
+_NO_BLANK_LINES = """\
+Briefe gegen das Vergessen: Jeden Monat stellen wir Menschen vor, die zu Unrecht in Haft sind, und bitten Sie, für sie zu schreiben.
+Drucken Sie den Brief aus, unterschreiben Sie ihn und schicken Sie ihn mit ausreichendem Porto an die folgende Adresse ab.
+Tomasz Erwin Wielgosz
+Prosecutor General
+Office of the Prosecutor General
+7 Harbour Lane
+Port Elden
+VERZONNEN LAND
+Im März 2026
+Sehr geehrter Herr Generalstaatsanwalt,
+die Journalistin Ilka Marie Sandoval wurde am 2. Februar festgenommen. Bitte lassen Sie sie frei.
+"""
+
+
+def test_a_bare_address_between_prose_and_the_letters_date_without_blank_lines() -> None:
+    [target] = parse_text(_NO_BLANK_LINES, "brief.txt").targets
+    assert (target.title, target.name) == ("Prosecutor General", "Tomasz Erwin Wielgosz")
+    assert (
+        target.address
+        == "Office of the Prosecutor General, 7 Harbour Lane, Port Elden, VERZONNEN LAND"
+    )
+    assert target.salutation == "Sehr geehrter Herr Generalstaatsanwalt"
