@@ -43,11 +43,12 @@ def library_versions() -> list[tuple[str, str]]:
 def redact_home(text: Path | str) -> str:
     """``text`` with the home folder replaced by ``~`` wherever it names it (a path, or a
     message naming one), so no user name ends up in a bug report. A longer folder name that
-    merely starts with the home folder's (``/home/al`` in ``/home/alice``) stays as it is."""
+    merely starts with the home folder's (``/home/al`` in ``/home/alice``, ``/home/al.old``)
+    stays as it is; a full stop after the home folder ends a sentence, not a folder name."""
     home = str(Path.home())
     if not home.strip("/\\") or home.endswith(("/", "\\")):  # a root folder names no user
         return str(text)
-    return re.sub(re.escape(home) + r"(?![\w.-])", lambda _match: "~", str(text))
+    return re.sub(re.escape(home) + r"(?![\w-]|\.[\w-])", lambda _match: "~", str(text))
 
 
 def store_figures(db: Database | None) -> list[tuple[str, str]]:

@@ -82,6 +82,16 @@ def test_home_folder_is_replaced_inside_a_message_but_not_in_a_longer_folder_nam
     assert redact_home(home) == "~"
     neighbour = f"{home}ice/data"
     assert redact_home(neighbour) == neighbour
+    assert redact_home(f"{home}.old/data") == f"{home}.old/data"
+
+
+def test_home_folder_at_the_end_of_a_sentence_is_replaced(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    home = tmp_path / "al"
+    monkeypatch.setenv("HOME", str(home))
+    assert redact_home(f"no Python found in {home}.") == "no Python found in ~."
+    assert redact_home(f"(in {home}). Retry?") == "(in ~). Retry?"
 
 
 def test_report_comes_out_without_a_store(paths: AppPaths) -> None:
