@@ -82,8 +82,30 @@ def read_concern_line(doc: Document) -> Reading:
                 parts.append(lines[j].strip())
                 j += 1
             concern = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
-        return Reading(clean_title(concern)[0] if concern else None, None, doc.header_end + j)
+        title = clean_title(concern)[0] if concern else None
+        return Reading(title, _country_above_names(lines, j), doc.header_end + j)
     return Reading(None)
+
+
+# "USA Jordan Brown (m)", "BRAZIL Community of Restinga": the country in capitals, then who.
+_COUNTRY_THEN_NAMES = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})\s+\S")
+
+
+def _country_above_names(lines: list[str], start: int) -> str | None:
+    """The country opening the first line under the concern line, before the names."""
+    for line in lines[start : start + 3]:
+        if not line.strip():
+            continue
+        match = _COUNTRY_THEN_NAMES.match(line)
+        if not match:
+            return None
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):  # "SRI LANKA" before "SRI"
+            country = canonical_country(" ".join(words[:size]))
+            if country:
+                return country
+        return None
+    return None
 
 
 _CONCERN_HEAD = re.compile(

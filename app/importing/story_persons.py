@@ -43,6 +43,7 @@ def narrative_persons(
     candidates: Counter[str] = Counter()
     for match in _CAPITALISED_RUN.finditer(summary):
         all_words = match.group(0).split()
+        all_words[-1] = _POSSESSIVE.sub("", all_words[-1])  # "Jordan Brown's appeal"
         if _has_office_word(all_words[-1]) or _is_organisation(all_words):
             continue  # "Official Secrets Act", "Los Centinelas del Cauca": not a person
         if _ACRONYM_AFTER.match(summary, match.end()):
@@ -169,6 +170,7 @@ def _whole_name(name: str, candidates: Counter[str]) -> str:
     return max(longer, key=len) if longer else name
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-ZÀ-ÖØ-Þ]{2,8}\)")
 _CONJUNCTIONS = words("and und et y e")
 # A run that opens with an article names a group, a place or a body ("Los Centinelas del
