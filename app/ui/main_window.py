@@ -242,6 +242,10 @@ class MainWindow(QMainWindow):
         afresh and its first case selected, never a case of the data that was replaced."""
         if replaced:
             self.loading.forget_listed_cases()
+            # The session's edits were made to the data that was replaced: none can be undone
+            # on the restored data, and the status line's "Edit > Undo brings it back" is void.
+            self.edits.stack.clear()
+            self.statusBar().clearMessage()
         self.loading.on_store_open(db)
 
     def reload_cases(self, select_case_id: int | None = None) -> None:

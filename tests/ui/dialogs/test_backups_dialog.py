@@ -144,3 +144,34 @@ def test_why_a_backup_cannot_be_read_is_said_in_the_interface_language(
         i18n.set_language("en")
     assert tips[text].endswith("\nce n'est pas un fichier de base de données SQLite")
     assert tips[cut].endswith("\nle fichier est tronqué")
+
+
+def test_after_a_restore_the_edit_menu_offers_no_undo_of_an_edit_made_to_the_replaced_data(
+    qtbot, main_window, paths: AppPaths, shown_messages, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.backups import make_backup
+    from app.ui.messages import Messages
+
+    store(paths, numbered_case(150, "Peru", 12), numbered_case(160, "Chile", 20))
+    make_backup(paths)  # holds both cases
+    window = main_window()
+    [chile] = [c for c in window.listed_cases() if c.ua_number == "160/26"]
+    assert window.select_case(chile.case_id)
+    monkeypatch.setattr(Messages, "ask", staticmethod(lambda *_args: True))
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.edits.delete_current_case()
+    assert [c.ua_number for c in window.listed_cases()] == ["150/26"]
+    assert window.edits.undo.isEnabled()
+    assert "Edit > Undo" in window.statusBar().currentMessage()
+    dialog = _backups_dialog(window)
+    qtbot.add_widget(dialog)
+    dialog.table.selectRow(0)
+
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        dialog.restore_selected()
+
+    assert sorted(c.ua_number for c in window.listed_cases()) == ["150/26", "160/26"]
+    assert not window.edits.undo.isEnabled()
+    assert window.edits.undo.text().replace("&", "") == "Undo"
+    assert "Edit > Undo" not in window.statusBar().currentMessage()
+    assert [kind for kind, _title, _text in shown_messages] == []
