@@ -296,11 +296,17 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.services.event_files import export_event
 
     count = export_event(ctx.database(), args.name, args.out)
-    wrote = ngettext(
-        "Wrote {count} record of '{event}' to {file}.",
-        "Wrote {count} records of '{event}' to {file}.",
-        count,
-    )
+    if count == 0:  # the event's identity, for the other laptops: the file is not empty
+        wrote = _(
+            "Wrote the event '{event}' to {file}, with no letters yet: merge it on the "
+            "other laptops so that their letters count for the same event."
+        )
+    else:
+        wrote = ngettext(
+            "Wrote {count} record of '{event}' to {file}.",
+            "Wrote {count} records of '{event}' to {file}.",
+            count,
+        )
     print(printable(wrote.format(count=count, event=args.name, file=args.out)), file=ctx.out)
     return 0
 

@@ -273,3 +273,21 @@ def test_a_batch_for_a_closed_case_is_refused_unless_asked_for_as_the_window_off
         run(capsys, event_dir, "event", "batch", "--help")
     said = " ".join(capsys.readouterr().out.split())
     assert "--closed print letters for a case that is closed" in said
+
+
+def test_exporting_a_new_event_says_it_wrote_the_event_for_the_other_laptops(
+    event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "event.json"
+
+    code, out, _ = run(capsys, event_dir, "event", "export", EVENT, "--out", str(out_file))
+
+    assert code == 0
+    assert out.strip() == (
+        f"Wrote the event '{EVENT}' to {out_file}, with no letters yet: merge it on the other "
+        "laptops so that their letters count for the same event."
+    )
+    assert "0 records" not in out
+    run(capsys, event_dir, "sent", "12/26", "--channel", "post", "--event", EVENT, "--count", "2")
+    code, out, _ = run(capsys, event_dir, "event", "export", EVENT, "--out", str(out_file))
+    assert out.strip() == f"Wrote 1 record of '{EVENT}' to {out_file}."
