@@ -224,6 +224,31 @@ def name_lines_under_headline(doc: Document, start: int) -> list[Person]:
 # The country may carry a colon ("TOGO:   Name (m), aged 24").
 _COLUMN_LINE = re.compile(r"^([A-Z][A-Z .'()-]+?|New names?:|Nuevos nombres:):?\s{2,}(\S.*)$")
 _CONTINUATION = re.compile(r"^\s{6,}(\S.*)$")
+_CAPITALS_THEN_NAME = re.compile(
+    r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}) ([A-Z][a-z]\S*(?: \S+)*)$"
+)
+
+
+def _one_space_column(line: str) -> re.Match[str] | None:
+    """``BRAZIL Community of Restinga``: the country column's spaces lost on a web page
+    (one space left), read as such when the capitals name a country and a name follows."""
+    if len(line) > 100 or _is_sentence(line):
+        return None
+    words = line.split(" ")
+    for size in range(min(4, len(words) - 1), 0, -1):
+        country = " ".join(words[:size])
+        if country.isupper() and canonical_country(country):
+            return _CAPITALS_THEN_NAME.match(line) if size == _caps_run(words) else None
+    return None
+
+
+def _caps_run(words: list[str]) -> int:
+    count = 0
+    for word in words:
+        if not (word.isupper() and len(word) > 1):
+            break
+        count += 1
+    return count
 
 
 def column_persons(doc: Document) -> list[Person]:
@@ -231,7 +256,7 @@ def column_persons(doc: Document) -> list[Person]:
     persons: list[Person] = []
     in_block = False
     for line in doc.body_lines:
-        head = _COLUMN_LINE.match(line)
+        head = _COLUMN_LINE.match(line) or _one_space_column(line)
         if head and (
             canonical_country(head.group(1)) or head.group(1).lower().startswith("new name")
         ):

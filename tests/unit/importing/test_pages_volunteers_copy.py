@@ -118,3 +118,23 @@ def test_a_bare_address_between_prose_and_the_letters_date_without_blank_lines()
         == "Office of the Prosecutor General, 7 Harbour Lane, Port Elden, VERZONNEN LAND"
     )
     assert target.salutation == "Sehr geehrter Herr Generalstaatsanwalt"
+
+
+_GROUP_ON_THE_COUNTRY_LINE = """\
+URGENT ACTION APPEAL
+- From a fictional group blog
+
+12 March 2010
+
+UA 77/10 Risk of forced eviction
+
+BRAZIL Community of Vila Esperança
+
+The community of Vila Esperança in Belo Horizonte faces eviction for a road. Council workers in Belo Horizonte began demolishing shops on 8 March, and residents of Belo Horizonte were told that their houses are next.
+"""
+
+
+def test_a_group_after_the_country_on_one_space_is_the_person() -> None:
+    doc = parse_text(_GROUP_ON_THE_COUNTRY_LINE, "blog.txt")
+    assert doc.country == "Brazil"
+    assert [p.name for p in doc.persons] == ["Community of Vila Esperança"]
