@@ -591,6 +591,9 @@ class MainWindow(QMainWindow):
         self.update_count()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close_now():
+            event.ignore()
+            return
         self.window_state.save(self, self.splitter, self.case_list)
         from app.ui.file_dialogs import release_folders
 
@@ -602,3 +605,22 @@ class MainWindow(QMainWindow):
             commands.imports.cancel()  # what was saved stays; closing never waits for a long batch
         self.context.shutdown()
         super().closeEvent(event)
+
+    def _may_close_now(self) -> bool:
+        """False when a batch of letters is still being written and the user chose to wait
+        for it: closing waits a few seconds for running work, then closes the store, so a
+        long batch would be left unfinished."""
+        from app.ui.events.organiser_files import batch_being_written
+
+        if not batch_being_written():
+            return True
+        from app.ui.messages import Messages
+
+        return Messages.ask(
+            self,
+            _("Letters are still being written"),
+            _(
+                "A batch of letters is still being written to its PDF file. If you close "
+                "Appeal Desk now, that file may be left unfinished.\n\nClose anyway?"
+            ),
+        )

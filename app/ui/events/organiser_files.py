@@ -75,6 +75,11 @@ def batch_runner() -> JobRunner:
     return _batch_jobs
 
 
+def batch_being_written() -> bool:
+    """Whether an organiser's batch of letters is still being written to its file."""
+    return batch_runner().busy
+
+
 def _stem(event: EventInfo) -> str:
     from app.output.export_names import safe_file_stem
 

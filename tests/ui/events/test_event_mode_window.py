@@ -268,6 +268,76 @@ def test_a_batch_goes_on_to_its_file_when_the_events_window_closes_and_the_main_
     pool.waitForDone(30_000)
 
 
+def test_closing_the_app_while_a_batch_is_written_asks_first_and_stays_open_if_told_to(
+    db: Database, data_dir: Path, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the main window while a batch of letters is being written asks first: "No"
+    keeps the window open and the batch goes on to its file; once it is written, the window
+    closes without asking."""
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    from app.paths import resolve_paths
+    from app.services.events import create_event
+    from app.settings import load_settings
+    from app.ui.app_context import AppContext
+    from app.ui.events.batch_dialog import BatchPrintDialog
+    from app.ui.main_window import MainWindow
+    from app.ui.messages import Messages
+    from app.ui.tasks import JobRunner
+
+    create_event(db, EVENT, cases=["12/26"])
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    closing_asked = threading.Event()
+
+    class Hold(QRunnable):  # the batch starts once the user has been asked
+        def run(self) -> None:
+            closing_asked.wait(30)
+
+    pool.start(Hold())
+    runner = JobRunner(pool)
+    monkeypatch.setattr(organiser_files, "batch_runner", lambda: runner)
+    paths = resolve_paths(data_dir)
+    window = MainWindow(AppContext(paths, load_settings(paths)))
+    qtbot.add_widget(window)
+    window.show()
+    with qtbot.wait_signal(window.cases_loaded, timeout=20_000):
+        window.start()
+    events = window.events_menu.open_dialog()
+    assert events is not None and events.current_event() is not None
+
+    def names(parent: object, event: object) -> object:
+        batch = BatchPrintDialog(events.current_event(), events)
+        batch.names_edit.setPlainText("Alex Example")
+        return batch
+
+    batch_pdf = tmp_path / "batch.pdf"
+    monkeypatch.setattr(organiser_files, "run_batch_print_dialog", names)
+    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: batch_pdf)
+    events.print_batch_button.click()
+    asked: list[str] = []
+
+    def keep_open(parent: object, title: str, text: str) -> bool:
+        asked.append(f"{title}: {text}")
+        closing_asked.set()
+        return False
+
+    monkeypatch.setattr(Messages, "ask", staticmethod(keep_open))
+    assert not window.close()
+    assert window.isVisible()
+    assert asked == [
+        "Letters are still being written: A batch of letters is still being written to its "
+        "PDF file. If you close Appeal Desk now, that file may be left unfinished.\n\n"
+        "Close anyway?"
+    ]
+    qtbot.wait_until(lambda: batch_pdf.is_file() and not runner.busy, timeout=30_000)
+    assert window.close()
+    assert len(asked) == 1  # nothing left to wait for: no question
+    pool.waitForDone(30_000)
+
+
 def test_the_main_window_has_events_event_mode(
     db: Database, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
