@@ -125,27 +125,6 @@ def numbered_case(
     )
 
 
-def sample_data_document(number: int, kind: OutputKind = OutputKind.INITIAL) -> ParsedDocument:
-    """UA ``number``/26 with fixed dates and two officials (the durability seed)."""
-    return ParsedDocument(
-        ua_number=f"{number}/26",
-        ai_index=f"AMR 99/{1000 + number}/2026",
-        kind=kind,
-        action_requested=True,
-        title=f"FICTIONAL CASE {number} (SAMPLE DATA)",
-        country="Atlantis",
-        issued_on=date(2026, 1, 10),
-        deadline=date(2026, 3, 1),
-        persons=(Person(f"Fictional Person {number}", "she/her"),),
-        targets=(
-            MINISTER,
-            Target("Prosecutor", "Ada Lis", "Dear Prosecutor", "2 Main St", "p@x.example"),
-        ),
-        preferred_languages=("Portuguese", "English"),
-        text=f"Fictional document {number} for tests.",
-    )
-
-
 def make_document(**overrides: object) -> ParsedDocument:
     """UA 12/26 with fixed dates and one official printed with a title; any field replaced."""
     document = ParsedDocument(

@@ -45,7 +45,6 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED_FINAL = FIXTURES / "seed" / "ua-119-21-final.txt"
 UA_SAMPLES = FIXTURES / "ua-samples"
-SCORER = ROOT / "bench" / "score_import.py"
 
 
 @pytest.fixture(autouse=True)

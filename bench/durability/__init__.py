@@ -1,5 +1,6 @@
-"""The durability benchmark's own fault rounds and hostile corpora (bench/bench_durability.py).
+"""The durability harness: fault rounds, hostile corpora and a file-access audit.
 
-The test suite keeps its own rounds with its assertions (tests/durability); nothing here is
-imported from there, and the tests import nothing from here.
+bench/bench_durability.py measures its figures with it, and the durability tests
+(tests/durability) run the same routines with rounds and assertions of their own. Nothing here
+imports from tests/: the tests use bench, never the other way round.
 """

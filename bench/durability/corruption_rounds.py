@@ -1,6 +1,6 @@
 """Corrupt copies of a store (random pages overwritten) and recover them like a user would.
 
-The benchmark's own rounds (the test suite has its own, with its assertions).
+The benchmark and tests/durability/test_corruption.py run them, each with its own number of rounds.
 """
 
 from __future__ import annotations

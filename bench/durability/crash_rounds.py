@@ -1,6 +1,6 @@
 """Kill -9 rounds: a forked child records appeals through the services; the parent kills it.
 
-The benchmark's own rounds (the test suite has its own, with its assertions).
+The benchmark and tests/durability/test_kill9.py run them, each with its own number of rounds.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from durability.peak_memory import peak_rss_mb
+from .peak_memory import peak_rss_mb
 
 BIDI = "\u202e\u2066\u200f"
 

@@ -9,8 +9,8 @@ import pytest
 
 from app.paths import AppPaths, resolve_paths
 from app.store.database import open_database
+from bench.durability.seeding import seed
 from tests.durability import figures
-from tests.durability.seeding import seed
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """A shared tally of the figures the durability tests measure (printed at the end of the run).
 
 ``ROUNDS_ENV`` runs the kill and corruption tests with more rounds, for a longer run by hand;
-``bench/bench_durability.py`` measures the same figures with its own code.
+``bench/bench_durability.py`` measures the same figures with the same routines (bench/durability).
 """
 
 from __future__ import annotations

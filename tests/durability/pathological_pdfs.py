@@ -23,7 +23,7 @@ from pypdf.generic import (
     NumberObject,
 )
 
-from tests.durability.peak_memory import peak_rss_mb
+from bench.durability.peak_memory import peak_rss_mb
 
 TEXT_LINE = b"BT /F1 9 Tf 1 0 0 1 10 10 Tm (Fictional text) Tj ET\n"
 PATH_LINE = b"0 0 m 10 10 l S\n"

@@ -25,7 +25,7 @@ def write_fixture(folder: Path = FIXTURES) -> Path:
     from app.paths import resolve_paths
     from app.store.database import open_database
     from app.store.migrator import HEAD
-    from tests.durability.seeding import seed
+    from bench.durability.seeding import seed
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = resolve_paths(tmp)

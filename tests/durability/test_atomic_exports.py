@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.atomic_files import write_atomic
+from bench.durability.crash_rounds import kill_while
 from tests.durability import figures
-from tests.durability.crash_rounds import kill_while
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 ROUNDS = 30

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from app.paths import AppPaths
 from app.services.backups import make_backup
+from bench.durability.corruption_rounds import run_corruption_rounds
 from tests.durability import figures
-from tests.durability.corruption_rounds import run_corruption_rounds
 
 COPIES = figures.rounds(100)
 

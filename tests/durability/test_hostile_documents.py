@@ -9,8 +9,8 @@ import pytest
 
 from app.paths import AppPaths
 from app.services.backups import list_backups
+from bench.durability.hostile_documents import BIDI, build_corpus, import_in_child
 from tests.durability import figures
-from tests.durability.hostile_documents import BIDI, build_corpus, import_in_child
 
 # The child imports Qt, pypdf and SQLAlchemy (180-290 MB measured across runs); the corpus holds
 # a 2 GB file and decompression bombs, so any document read or expanded whole blows far past this.

@@ -7,8 +7,8 @@ import os
 import pytest
 
 from app.paths import AppPaths
+from bench.durability.crash_rounds import run_kill_rounds
 from tests.durability import figures
-from tests.durability.crash_rounds import run_kill_rounds
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 

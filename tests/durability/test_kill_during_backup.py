@@ -16,8 +16,8 @@ from app.services.backups import list_backups, make_backup, restore_backup
 from app.store.backup import content_fingerprint
 from app.store.database import open_database
 from app.store.integrity import check_file, connect_read_only
+from bench.durability.crash_rounds import kill_while
 from tests.durability import figures
-from tests.durability.crash_rounds import kill_while
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 ROUNDS = 20

@@ -13,13 +13,13 @@ from app.store import migrator
 from app.store.backup import list_backup_files
 from app.store.database import open_database
 from app.store.integrity import check_file, schema_revision, table_counts
-from tests.durability import figures
-from tests.durability.migration_rounds import (
+from bench.durability.migration_rounds import (
     FAIL_ENV,
     TEST_HEAD,
     run_migration_kills,
     scripts_with_test_step,
 )
+from tests.durability import figures
 from tests.durability.schema_fixtures import fixture_files
 
 FIXTURES = fixture_files()

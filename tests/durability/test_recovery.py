@@ -16,8 +16,8 @@ from app.paths import AppPaths, resolve_paths
 from app.services.appeals import record_appeal
 from app.services.backups import list_backups, make_backup, restore_backup, start_empty
 from app.store.database import open_database, row_counts
+from bench.durability.corruption_rounds import overwrite_random_pages
 from tests.durability.conftest import file_digest
-from tests.durability.corruption_rounds import overwrite_random_pages
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], paths: AppPaths, *args: str) -> tuple[int, str]:

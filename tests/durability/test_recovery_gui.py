@@ -10,8 +10,8 @@ import pytest
 from app.paths import AppPaths
 from app.services.backups import list_backups, make_backup
 from app.store.database import open_database, row_counts
+from bench.durability.corruption_rounds import overwrite_random_pages
 from tests.durability.conftest import file_digest
-from tests.durability.corruption_rounds import overwrite_random_pages
 
 
 @pytest.fixture

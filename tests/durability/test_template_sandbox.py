@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench.durability.hostile_templates import run_template_corpus
 from tests.durability import figures
-from tests.durability.hostile_templates import run_template_corpus
 
 
 def test_escape_corpus_and_runaway_templates(tmp_path: Path) -> None:

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-from tests.conftest import SCORER, UA_SAMPLES
+from bench import score_import
+from tests.conftest import UA_SAMPLES
 
 SAMPLES = sorted(UA_SAMPLES.glob("*.txt"))
 HELDOUT = sorted((Path(__file__).parent / "heldout").glob("*.txt"))
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_import", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_SCORER = _scorer()
 
 
 def expected_of(path: Path) -> dict[str, Any]:
@@ -36,5 +24,5 @@ def expected_of(path: Path) -> dict[str, Any]:
 def compare(expected: dict[str, Any], got: dict[str, Any]) -> tuple[dict[str, int], Any]:
     """The scorer's field scores and detail (mismatches, sub-fields) for one document."""
     as_json = json.loads(json.dumps(got, ensure_ascii=False))
-    scores, detail = _SCORER.compare(expected, as_json)
+    scores, detail = score_import.compare(expected, as_json)
     return scores, detail

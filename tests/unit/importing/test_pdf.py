@@ -12,7 +12,7 @@ from pypdf import PdfReader, PdfWriter
 
 from app.domain.errors import ImportRejected
 from app.importing import parse_file, parse_text, read_document
-from tests.durability.hostile_documents import pdf_from_objects
+from bench.durability.hostile_documents import pdf_from_objects
 
 
 def test_one_page_pdf_reads_back_and_parses(

@@ -13,7 +13,7 @@ from pypdf.generic import ContentStream, DecodedStreamObject
 from app.importing import parse_file, parse_text
 from app.importing.pdf import pdf_text
 from app.importing.pdf_operations import fast_operations
-from tests.durability.hostile_documents import pdf_from_objects
+from bench.durability.hostile_documents import pdf_from_objects
 
 
 def _pypdf_operations(data: bytes) -> list[tuple[Any, bytes]]:
