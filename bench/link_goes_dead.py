@@ -2,12 +2,13 @@
 pulled, the Wi-Fi gone: nothing answers, not even a refusal).
 
 Run by bench/bench_dead_link.py as ``unshare -n python bench/link_goes_dead.py URL SOCKET
-[IDLE]`` (the test suite has a laptop of its own): in a network namespace of its own, the
-laptop reaches the server through a loopback relay to the server's Unix socket; taking that
-loopback down then drops every packet, as a dead link does. It prints the first listing, then
-what the user is told when the next one fails, how many new connections the laptop tried to
-open for it, and how many seconds that took. ``IDLE`` seconds (none by default) pass between
-the link dying and that next listing, as for a laptop left alone for a while.
+[IDLE]``, and by tests/postgres as ``python -m bench.link_goes_dead``: in a network namespace
+of its own, the laptop reaches the server through a loopback relay to the server's Unix
+socket; taking that loopback down then drops every packet, as a dead link does. It prints the
+first listing, then what the user is told when the next one fails, how many new connections
+the laptop tried to open for it, and how many seconds that took. ``IDLE`` seconds (none by
+default) pass between the link dying and that next listing, as for a laptop left alone for a
+while.
 """
 
 from __future__ import annotations

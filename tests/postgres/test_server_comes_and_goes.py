@@ -144,8 +144,7 @@ def test_a_read_over_a_link_that_died_gives_up_and_says_the_server_did_not_answe
     if server is None or own_network.returncode != 0:
         pytest.skip("needs the server's Unix socket and a network namespace (unshare -n, ip)")
     laptop = subprocess.run(
-        ["unshare", "-n", sys.executable, "-m", "tests.postgres.link_goes_dead"]
-        + [pg_url, str(server)],
+        ["unshare", "-n", sys.executable, "-m", "bench.link_goes_dead"] + [pg_url, str(server)],
         cwd=REPO,
         capture_output=True,
         text=True,
