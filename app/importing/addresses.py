@@ -81,7 +81,8 @@ def block_to_target(
         if not match:
             if greeting_open and salutation:
                 salutation = f"{salutation} {line.strip()}"  # wrapped in a narrow column
-            elif not seen_contact:
+            elif not seen_contact and any(ch.isalnum() for ch in line):
+                # (a line of punctuation alone, "." left by a name's wrap, is no address part)
                 bracketed = line.startswith("(") and line.endswith(")")
                 # Lines set as paragraphs end with a comma ("DOJ Building,"): the join adds one.
                 head.append(line[1:-1].strip() if bracketed else line.strip().rstrip(",").rstrip())

@@ -138,3 +138,26 @@ def test_a_group_after_the_country_on_one_space_is_the_person() -> None:
     doc = parse_text(_GROUP_ON_THE_COUNTRY_LINE, "blog.txt")
     assert doc.country == "Brazil"
     assert [p.name for p in doc.persons] == ["Community of Vila Esperança"]
+
+
+def test_a_full_stop_alone_on_a_line_stays_out_of_the_address() -> None:
+    text = """\
+URGENT ACTION
+
+UA 12/11 Legal concern
+
+SEND APPEALS BEFORE 25 JANUARY 2011 TO:
+
+State Attorney General
+Marlon T. Quiroga Jr
+.
+Office of the Attorney General
+12 Capitol Square
+Springfield, IL 62701, USA
+Salutation: Dear Attorney General
+"""
+    [target] = parse_text(text, "note.txt").targets
+    assert (
+        target.address
+        == "Office of the Attorney General, 12 Capitol Square, Springfield, IL 62701, USA"
+    )
