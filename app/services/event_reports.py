@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app import __version__
 from app.atomic_files import write_text_atomic
+from app.dates import long_date
 from app.domain.events import EventTally
 from app.domain.model import AppealKind, Channel
 from app.domain.output_options import OutputOptions
@@ -110,7 +111,7 @@ def write_report_pdf(tally: EventTally, pdf_path: Path, *, options: OutputOption
         + [str(sum(c.cells.get(pair, 0) for c in tally.cases)) for pair in columns]
     )
     where = ", ".join(
-        part for part in (event.held_on.isoformat() if event.held_on else "", event.place) if part
+        part for part in (long_date(event.held_on) if event.held_on else "", event.place) if part
     )
     write_event_report_pdf(
         pdf_path,
@@ -120,6 +121,6 @@ def write_report_pdf(tally: EventTally, pdf_path: Path, *, options: OutputOption
         table_header=header,
         table_rows=rows,
         footer=_("Made with Appeal Desk %(version)s on %(date)s. No personal data.")
-        % {"version": __version__, "date": date.today().isoformat()},
+        % {"version": __version__, "date": long_date(date.today())},
         page_size=options.page_size,
     )

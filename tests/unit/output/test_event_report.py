@@ -76,3 +76,24 @@ def test_the_legend_names_only_what_the_chart_shows(data_dir: Path, tmp_path: Pa
     shown = pdf_text(full)
     assert "letters to o" in shown and "solidarity cards" in shown
     assert "goal" in shown.split()
+
+
+def test_the_reports_dates_are_written_out_as_the_section_reports_are(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """The event's day and the footer's day read as words in the interface's language, as on
+    the section's report ("7 December 2026"), not as ISO dates."""
+    from datetime import date
+
+    from app.dates import long_date
+
+    db = open_event_store(data_dir)
+    create_event(db, EVENT, cases=["12/26"], held_on=date(2026, 3, 14), place="Lyon")
+    pdf = tmp_path / "report.pdf"
+    write_event_report(db, EVENT, None, pdf, options=OutputOptions(PageSize.A4))
+    db.close()
+
+    text = " ".join(pdf_text(pdf).split())
+    assert f"{long_date(date(2026, 3, 14))}, Lyon" in text  # "March 14, 2026, Lyon"
+    assert f"on {long_date(date.today())}. No personal data." in text
+    assert "2026-03-14" not in text and date.today().isoformat() not in text
