@@ -25,12 +25,37 @@ class CommandLineParser(argparse.ArgumentParser):
     """argparse that reports a bad option or value in one line and exits 1 (a user's mistake),
     keeping exit status 2 for unexpected errors."""
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        _PARSERS_USED.append(self)
+        return super().parse_known_args(args, namespace)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """As argparse's, but words no parser took are reported by the innermost command's
+        parser, so that the hint names that command's help (``appeal-desk list --help``)."""
+        del _PARSERS_USED[:]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            from app.i18n import _
+
+            innermost = _PARSERS_USED[-1] if _PARSERS_USED else self
+            innermost.error(_("unrecognized arguments: %s") % " ".join(extras))
+        return parsed
+
     def error(self, message: str) -> NoReturn:
         from app.cli.terminal import printable
         from app.i18n import _
 
         hint = _("(see '{command} --help')").format(command=self.prog)
         self.exit(1, f"{self.prog}: {printable(message)} {hint}\n")
+
+
+# The parsers of the words being read, outermost first (a command's parser is handed the
+# words after the command's name).
+_PARSERS_USED: list[argparse.ArgumentParser] = []
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:

@@ -341,3 +341,26 @@ def test_a_paper_or_envelope_the_app_does_not_know_is_refused_naming_those_it_kn
     assert out == ""
     assert "invalid choice: '" in err and named in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (
+            ("list", "--bogus"),
+            "appeal-desk list: unrecognized arguments: --bogus (see 'appeal-desk list --help')",
+        ),
+        (
+            ("appeal", "list", "--bogus", "x"),
+            "appeal-desk appeal list: unrecognized arguments: --bogus x "
+            "(see 'appeal-desk appeal list --help')",
+        ),
+        (("--bogus",), "appeal-desk: unrecognized arguments: --bogus (see 'appeal-desk --help')"),
+    ],
+)
+def test_a_word_no_option_takes_is_refused_naming_the_help_of_the_command_it_was_given_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], hint: str
+) -> None:
+    code, out, err = cli(capsys, tmp_path / "data", *args)
+
+    assert (code, out, err) == (1, "", hint + "\n")
