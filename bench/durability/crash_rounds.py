@@ -49,18 +49,7 @@ def _stored_ids(db_path: Path) -> set[str]:
 
 def kill_round(data_dir: Path, rng: random.Random) -> tuple[set[str], bool]:
     """One round: fork, let the child acknowledge 0-20 appeals, SIGKILL it; return the acks."""
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child: never returns into the caller
-        status = 0
-        try:
-            os.close(read_fd)
-            _record_forever(data_dir, write_fd)
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_fd)
+    pid, read_fd = fork_child(lambda ack_fd: _record_forever(data_dir, ack_fd))
     wanted = 0 if rng.random() < 0.1 else rng.randint(1, 20)
     acks: list[str] = []
     buffer = b""
@@ -99,25 +88,41 @@ def run_kill_rounds(data_dir: Path, rounds: int, seed: int = 7) -> KillFigures:
 
 def kill_while(work: Callable[[int], None], rng: random.Random) -> None:
     """Fork a child that loops over ``work(n)`` writing one byte per step; kill it at random."""
+
+    def steps(step_fd: int) -> None:
+        for number in range(10_000):
+            work(number)
+            os.write(step_fd, b".")
+
+    pid, read_fd = fork_child(steps)
+    for _ in range(rng.randint(0, 3)):
+        if not os.read(read_fd, 1):
+            break
+    for _ in range(rng.randint(0, 20_000)):  # a random extra moment inside the next step
+        pass
+    kill_child(pid, read_fd)
+
+
+def fork_child(child: Callable[[int], None]) -> tuple[int, int]:
+    """Fork a process that runs ``child`` with the write end of a pipe and exits (status 1 when
+    it raised) without ever returning into the caller; return its pid and the pipe's read end."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:
         status = 0
         try:
             os.close(read_fd)
-            for number in range(10_000):
-                work(number)
-                os.write(write_fd, b".")
+            child(write_fd)
         except BaseException:
             status = 1
         finally:
             os._exit(status)
     os.close(write_fd)
-    for _ in range(rng.randint(0, 3)):
-        if not os.read(read_fd, 1):
-            break
-    for _ in range(rng.randint(0, 20_000)):  # a random extra moment inside the next step
-        pass
+    return pid, read_fd
+
+
+def kill_child(pid: int, read_fd: int) -> None:
+    """SIGKILL a forked child, reap it and close the read end of its pipe."""
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     os.close(read_fd)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,8 @@ from app.paths import resolve_paths
 from app.store import migrator
 from app.store.backup import list_backup_files
 from app.store.integrity import check_file, schema_revision, table_counts
+
+from .crash_rounds import fork_child, kill_child
 
 TEST_HEAD = "9999_test_rebuild"
 STEPS = 4
@@ -95,26 +96,13 @@ def _upgrade_in_child(data_dir: Path, scripts: Path, marker_fd: int) -> None:
 
 
 def kill_during_upgrade(data_dir: Path, scripts: Path, kill_after: int) -> None:
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        status = 0
-        try:
-            os.close(read_fd)
-            _upgrade_in_child(data_dir, scripts, write_fd)
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_fd)
+    pid, read_fd = fork_child(lambda marker_fd: _upgrade_in_child(data_dir, scripts, marker_fd))
     seen = 0
     while seen < kill_after:
         if not os.read(read_fd, 1):
             break
         seen += 1
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    os.close(read_fd)
+    kill_child(pid, read_fd)
 
 
 def run_migration_kills(
