@@ -82,13 +82,16 @@ def _read_bytes(path: Path, source: str) -> tuple[bytes, bool]:
 
 
 def decode_text(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16/32 with BOM, then cp1252 or Latin-1; refuse binary."""
+    """UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without one, then cp1252 or
+    Latin-1; refuse binary."""
     if data.startswith(b"\xef\xbb\xbf"):
         text = _strict(data, "utf-8-sig", source)
     elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         text = _strict(data, "utf-32", source)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _strict(data, "utf-16", source)
+    elif (order := _utf16_without_mark(data)) is not None:
+        text = _strict(data, order, source)
     else:
         if is_word_processor_file(data):
             raise ImportRejected(source, WORD_PROCESSOR_DOCUMENT)
@@ -108,6 +111,24 @@ def decode_text(data: bytes, source: str) -> str:
     if "\x00" in text or controls > max(8, len(text) // 200):
         raise _binary(source)
     return text
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without its byte-order mark (some
+    editors and mail programs do), told by the zero bytes: text in the Latin, Greek or
+    Cyrillic scripts has a zero as the high byte of most characters and almost never as the
+    low one. None for anything else."""
+    head = data[:4096]
+    if len(head) < 8 or len(data) % 2:
+        return None
+    pairs = len(head) // 2
+    zero_first = head[0::2].count(0) / pairs
+    zero_second = head[1::2].count(0) / pairs
+    if zero_second >= 0.4 and zero_first <= 0.02:
+        return "utf-16-le"
+    if zero_first >= 0.4 and zero_second <= 0.02:
+        return "utf-16-be"
+    return None
 
 
 WORD_PROCESSOR_DOCUMENT = N_(

@@ -20,6 +20,8 @@ UA_TEXT = "URGENT ACTION\nHEADLINE\nUA: 1/25 Index: AMR 46/0001/2025 Perú Date:
         ("utf-8", b"\xef\xbb\xbf"),
         ("utf-16-le", b"\xff\xfe"),
         ("utf-16-be", b"\xfe\xff"),
+        ("utf-16-le", b""),  # saved without a byte-order mark
+        ("utf-16-be", b""),
         ("cp1252", b""),
     ],
 )
@@ -40,6 +42,20 @@ def test_binary_junk_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(256)) * 40)
     with pytest.raises(ImportRejected, match="binary file"):
         read_document(path)
+
+
+def test_a_binary_file_with_many_zero_bytes_is_still_refused(tmp_path: Path) -> None:
+    """Zero bytes at every other place but other bytes no text has: not taken for UTF-16."""
+    path = tmp_path / "data.txt"
+    path.write_bytes(bytes(b for n in range(2000) for b in (n % 32, 0)))
+    with pytest.raises(ImportRejected, match="binary file"):
+        read_document(path)
+
+
+def test_a_spanish_ua_in_utf16_without_a_mark_is_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "ua.txt"
+    path.write_bytes(UA_TEXT.encode("utf-16-le"))
+    assert parse_file(path).ua_number == "1/25"
 
 
 @pytest.mark.parametrize("name", ["report.docx", "report.txt", "ua.doc"])
