@@ -245,14 +245,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = files_open_the_window(sys.argv[1:] if argv is None else argv)
     window = opens_the_window(words)
     args = read_window_words(words) if window else None
-    if args is None and window:  # help, or a mistake for argparse to explain
-        args = build_parser(commands=False).parse_args(words)
-    elif args is None:  # the language first, so that the help is translated too
+    if args is None:  # the language first, so that help and mistakes are said in it too
         from app.cli.argparse_words import argparse_speaks
 
         language = choose_cli_language(words)
         with argparse_speaks(language):
-            args = build_parser().parse_args(words)
+            args = build_parser(commands=not window).parse_args(words)
     handler = getattr(args, "handler", None)
     if handler is None:
         return run_gui(args)

@@ -364,3 +364,15 @@ def test_a_word_no_option_takes_is_refused_naming_the_help_of_the_command_it_was
     code, out, err = cli(capsys, tmp_path / "data", *args)
 
     assert (code, out, err) == (1, "", hint + "\n")
+
+
+def test_the_windows_help_and_mistakes_are_said_in_the_chosen_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = cli(capsys, tmp_path / "data", "--lang", "fr", "gui", "--bogus")
+    assert (code, out) == (1, "")
+    assert err == (
+        "appeal-desk gui: arguments non reconnus : --bogus (voir « appeal-desk gui --help »)\n"
+    )
+    code, out, _err = cli(capsys, tmp_path / "data", "--lang", "fr", "gui", "--help")
+    assert code == 0 and out.startswith("utilisation : appeal-desk gui")
