@@ -2,8 +2,9 @@
 
 Documented names (``rendering.CONTEXT_NAMES``), each a dict unless noted:
 
-- ``sender``: name, address, address_lines (tuple), city, city_line (the town for the
-  address block: empty when the last address line already names it), country, email, about
+- ``sender``: name, address, address_lines (tuple), city (the town without its postcode,
+  for the date line and a signature), city_line (the town for the address block, postcode
+  kept: empty when the last address line already names it), country, email, about
 - ``official``: title, name (as printed, honorifics kept), address, address_lines, email,
   gender ("f", "m" or "neutral"), rank
 - ``case``: ua_number, ai_index, title, country, issued_on, deadline (dates or None), summary
@@ -31,7 +32,7 @@ from babel.lists import format_list
 
 from app.domain.model import CaseDetail, Person, SenderProfile, Target
 from app.letters.salutations import Courtesy
-from app.letters.sender_address import town_line
+from app.letters.sender_address import place_name, town_line
 
 _PRONOUN_WORDS = {
     "f": ("she", "her", "her"),
@@ -158,7 +159,7 @@ def sender_context(sender: SenderProfile) -> dict[str, Any]:
         "name": sender.name,
         "address": sender.address,
         "address_lines": _lines(sender.address),
-        "city": sender.city,
+        "city": place_name(sender.city),
         "city_line": town_line(sender),
         "country": sender.country,
         "email": sender.email,

@@ -3,6 +3,8 @@
 Settings asks for the street address and the town apart, yet many writers type the postal
 town ("28013 Madrid") as the last address line as well. The letter's text (the editor, the
 .eml) and the printed page follow this one rule, so none of them names the town twice.
+The place a letter is written from (its date line, a card's signature) names the town
+without its postcode: "Madrid, 7 de diciembre de 2026".
 """
 
 from __future__ import annotations
@@ -30,3 +32,15 @@ def town_line(sender: SenderProfile) -> str:
         if last == wanted or last.endswith(" " + wanted) or last.startswith(wanted + " "):
             return ""
     return town
+
+
+def place_name(town: str) -> str:
+    """The town without the postcode Settings asks for beside it ("28013 Madrid", "D-10115
+    Berlin", "London SW1A 1AA": "Madrid", "Berlin", "London"): the words that hold a digit
+    at either end are left out. The town as typed when every word holds one."""
+    words = town.split()
+    while words and any(c.isdigit() for c in words[0]):
+        words.pop(0)
+    while words and any(c.isdigit() for c in words[-1]):
+        words.pop()
+    return " ".join(words).strip(" ,") or town.strip()

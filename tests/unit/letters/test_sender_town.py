@@ -74,3 +74,43 @@ def test_the_eml_names_the_town_once(tmp_path: Path, capsys: pytest.CaptureFixtu
     text = body.get_content()
     assert head(text)[:4] == ["Jane Writer", "12 Example Road", "Bristol BS1 4XX", "United Kingdom"]
     assert "Bristol, United Kingdom" not in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "dated"),
+    [
+        ("fr", "Lyon, le "),
+        ("es", "Lyon, "),
+        ("de", "Lyon, "),
+        ("pt", "Lyon, "),
+        ("ar", "Lyon، "),
+    ],
+)
+def test_the_date_line_names_the_town_without_its_postcode(
+    case: CaseDetail, locale: str, dated: str
+) -> None:
+    """Settings asks for "Postcode and town": the address keeps the postcode, the place the
+    letter is written from does not ("Lyon, le 7 décembre 2026", not "69003 Lyon, le ...")."""
+    lyon = replace(BOTH, address="3 rue de l'Exemple", city="69003 Lyon", country="France")
+    text = draft_letter(case, 1, lyon, locale=locale, today=TODAY).text
+    assert "69003 Lyon" in "\n".join(head(text))
+    [line] = [line for line in text.splitlines() if "2026" in line and "Lyon" in line]
+    assert line.startswith(dated)
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [
+        ("28013 Madrid", "Madrid"),
+        ("D-10115 Berlin", "Berlin"),
+        ("London SW1A 1AA", "London"),
+        ("Lyon 69003", "Lyon"),
+        ("Bristol", "Bristol"),
+        ("New York, NY 10001", "New York, NY"),
+        ("10115", "10115"),
+    ],
+)
+def test_the_place_a_letter_is_written_from_leaves_the_postcode_out(typed: str, place: str) -> None:
+    from app.letters.sender_address import place_name
+
+    assert place_name(typed) == place
