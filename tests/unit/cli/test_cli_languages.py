@@ -154,7 +154,8 @@ def test_argparse_speaks_the_interface_language_and_only_while_parsing(  # type:
     monkeypatch.setenv("LANGUAGE", "de")  # the system's language is not the app's
     with pytest.raises(SystemExit):
         main(["--data-dir", str(data), "list", "--bogus"])
-    assert "unrecognized arguments: --bogus (see 'appeal-desk --help')" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --bogus (see 'appeal-desk list --help')" in err
     choose_in_settings(data, "es")
     with pytest.raises(SystemExit):
         main(["--data-dir", str(data), "sent"])
