@@ -204,60 +204,84 @@ def test_a_batch_of_letters_is_written_while_the_organisers_window_stays_usable(
     assert "Alex Example" in text and "Sam Sample" in text
 
 
+class HeldBatch:
+    """A main window whose Events window has started a batch of letters to ``pdf`` for the
+    given signers, on a one-thread pool held until ``release()``: the test decides when the
+    batch may run."""
+
+    def __init__(
+        self,
+        db: Database,
+        data_dir: Path,
+        qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch,
+        pdf: Path,
+        signers: str,
+    ) -> None:
+        import threading
+
+        from PySide6.QtCore import QRunnable, QThreadPool
+
+        from app.paths import resolve_paths
+        from app.services.events import create_event
+        from app.settings import load_settings
+        from app.ui.app_context import AppContext
+        from app.ui.events.batch_dialog import BatchPrintDialog
+        from app.ui.main_window import MainWindow
+        from app.ui.tasks import JobRunner
+
+        create_event(db, EVENT, cases=["12/26"])
+        self.pool = QThreadPool()
+        self.pool.setMaxThreadCount(1)
+        self._released = threading.Event()
+        released = self._released
+
+        class Hold(QRunnable):
+            def run(self) -> None:
+                released.wait(30)
+
+        self._hold = Hold()
+        self.pool.start(self._hold)
+        self.runner = JobRunner(self.pool)
+        monkeypatch.setattr(organiser_files, "batch_runner", lambda: self.runner)
+        paths = resolve_paths(data_dir)
+        self.window = window = MainWindow(AppContext(paths, load_settings(paths)))
+        qtbot.add_widget(window)
+        window.show()
+        with qtbot.wait_signal(window.cases_loaded, timeout=20_000):
+            window.start()
+        events = window.events_menu.open_dialog()
+        assert events is not None and events.current_event() is not None
+        self.events = events
+
+        def names(parent: object, event: object) -> object:
+            batch = BatchPrintDialog(events.current_event(), events)
+            batch.names_edit.setPlainText(signers)
+            return batch
+
+        monkeypatch.setattr(organiser_files, "run_batch_print_dialog", names)
+        monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: pdf)
+        events.print_batch_button.click()
+
+    def release(self) -> None:
+        self._released.set()
+
+
 def test_a_batch_goes_on_to_its_file_when_the_events_window_closes_and_the_main_window_says_so(
     db: Database, data_dir: Path, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The organiser chose the file, then closed the events window while the letters were
     written: the PDF is still written, and the main window's status bar says so."""
-    import threading
-
     import shiboken6
-    from PySide6.QtCore import QRunnable, QThreadPool
-
-    from app.paths import resolve_paths
-    from app.services.events import create_event
-    from app.settings import load_settings
-    from app.ui.app_context import AppContext
-    from app.ui.events.batch_dialog import BatchPrintDialog
-    from app.ui.main_window import MainWindow
-    from app.ui.tasks import JobRunner
-
-    create_event(db, EVENT, cases=["12/26"])
-    # One thread for batches, held until the events window is gone: the batch starts after.
-    pool = QThreadPool()
-    pool.setMaxThreadCount(1)
-    window_gone = threading.Event()
-
-    class Hold(QRunnable):
-        def run(self) -> None:
-            window_gone.wait(30)
-
-    hold = Hold()
-    pool.start(hold)
-    monkeypatch.setattr(organiser_files, "batch_runner", lambda: JobRunner(pool))
-    paths = resolve_paths(data_dir)
-    window = MainWindow(AppContext(paths, load_settings(paths)))
-    qtbot.add_widget(window)
-    window.show()
-    with qtbot.wait_signal(window.cases_loaded, timeout=20_000):
-        window.start()
-    events = window.events_menu.open_dialog()
-    assert events is not None and events.current_event() is not None
-
-    def names(parent: object, event: object) -> object:
-        batch = BatchPrintDialog(events.current_event(), events)
-        batch.names_edit.setPlainText("Alex Example\nSam Sample")
-        return batch
 
     batch_pdf = tmp_path / "batch.pdf"
-    monkeypatch.setattr(organiser_files, "run_batch_print_dialog", names)
-    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: batch_pdf)
-    events.print_batch_button.click()
+    held = HeldBatch(db, data_dir, qtbot, monkeypatch, batch_pdf, "Alex Example\nSam Sample")
+    window, events = held.window, held.events
     status = events.status
     assert status.text() == "Writing the letters and their envelopes\u2026"
     events.close()
     qtbot.wait_until(lambda: not shiboken6.isValid(status), timeout=5_000)
-    window_gone.set()
+    held.release()
     qtbot.wait_until(
         lambda: "Saved 2 letters" in window.statusBar().currentMessage(), timeout=30_000
     )
@@ -265,7 +289,7 @@ def test_a_batch_goes_on_to_its_file_when_the_events_window_closes_and_the_main_
         "Saved 2 letters and their envelopes in batch.pdf. Count them once they are signed."
     )
     assert batch_pdf.is_file()
-    pool.waitForDone(30_000)
+    held.pool.waitForDone(30_000)
 
 
 def test_closing_the_app_while_a_batch_is_written_asks_first_and_stays_open_if_told_to(
@@ -274,68 +298,29 @@ def test_closing_the_app_while_a_batch_is_written_asks_first_and_stays_open_if_t
     """Closing the main window while a batch of letters is being written asks first: "No"
     keeps the window open and the batch goes on to its file; once it is written, the window
     closes without asking."""
-    import threading
-
-    from PySide6.QtCore import QRunnable, QThreadPool
-
-    from app.paths import resolve_paths
-    from app.services.events import create_event
-    from app.settings import load_settings
-    from app.ui.app_context import AppContext
-    from app.ui.events.batch_dialog import BatchPrintDialog
-    from app.ui.main_window import MainWindow
     from app.ui.messages import Messages
-    from app.ui.tasks import JobRunner
-
-    create_event(db, EVENT, cases=["12/26"])
-    pool = QThreadPool()
-    pool.setMaxThreadCount(1)
-    closing_asked = threading.Event()
-
-    class Hold(QRunnable):  # the batch starts once the user has been asked
-        def run(self) -> None:
-            closing_asked.wait(30)
-
-    pool.start(Hold())
-    runner = JobRunner(pool)
-    monkeypatch.setattr(organiser_files, "batch_runner", lambda: runner)
-    paths = resolve_paths(data_dir)
-    window = MainWindow(AppContext(paths, load_settings(paths)))
-    qtbot.add_widget(window)
-    window.show()
-    with qtbot.wait_signal(window.cases_loaded, timeout=20_000):
-        window.start()
-    events = window.events_menu.open_dialog()
-    assert events is not None and events.current_event() is not None
-
-    def names(parent: object, event: object) -> object:
-        batch = BatchPrintDialog(events.current_event(), events)
-        batch.names_edit.setPlainText("Alex Example")
-        return batch
 
     batch_pdf = tmp_path / "batch.pdf"
-    monkeypatch.setattr(organiser_files, "run_batch_print_dialog", names)
-    monkeypatch.setattr(organiser_files, "ask_save_path", lambda *a: batch_pdf)
-    events.print_batch_button.click()
+    held = HeldBatch(db, data_dir, qtbot, monkeypatch, batch_pdf, "Alex Example")
     asked: list[str] = []
 
     def keep_open(parent: object, title: str, text: str) -> bool:
         asked.append(f"{title}: {text}")
-        closing_asked.set()
+        held.release()  # the batch runs once the user has been asked
         return False
 
     monkeypatch.setattr(Messages, "ask", staticmethod(keep_open))
-    assert not window.close()
-    assert window.isVisible()
+    assert not held.window.close()
+    assert held.window.isVisible()
     assert asked == [
         "Letters are still being written: A batch of letters is still being written to its "
         "PDF file. If you close Appeal Desk now, that file may be left unfinished.\n\n"
         "Close anyway?"
     ]
-    qtbot.wait_until(lambda: batch_pdf.is_file() and not runner.busy, timeout=30_000)
-    assert window.close()
+    qtbot.wait_until(lambda: batch_pdf.is_file() and not held.runner.busy, timeout=30_000)
+    assert held.window.close()
     assert len(asked) == 1  # nothing left to wait for: no question
-    pool.waitForDone(30_000)
+    held.pool.waitForDone(30_000)
 
 
 def test_the_main_window_has_events_event_mode(
