@@ -31,6 +31,18 @@ def _named_like_a_backup(paths: AppPaths, stamp: str, data: bytes) -> Path:
     return file
 
 
+def _a_good_backup_beside_two_unreadable_ones(paths: AppPaths) -> tuple[Path, Path, Path]:
+    """A store of one case, its backup, and two files named like backups: a text file and a
+    copy of the backup cut short after its first page."""
+    from app.services.backups import make_backup
+
+    store(paths, numbered_case(150, "Peru", 12))
+    good = make_backup(paths)
+    text = _named_like_a_backup(paths, "20261206T190100000000Z", b"this is not a database\n")
+    cut = _named_like_a_backup(paths, "20261206T190200000000Z", good.read_bytes()[: PAGE + 100])
+    return good, text, cut
+
+
 def test_restoring_an_older_backup_selects_its_first_case_without_an_error(
     qtbot, main_window, paths: AppPaths, shown_messages
 ) -> None:  # type: ignore[no-untyped-def]
@@ -59,12 +71,8 @@ def test_restoring_an_older_backup_selects_its_first_case_without_an_error(
 def test_unreadable_files_in_the_backups_folder_are_listed_as_such_and_not_restored(
     qtbot, main_window, paths: AppPaths, shown_messages
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.services.backups import make_backup
 
-    store(paths, numbered_case(150, "Peru", 12))
-    good = make_backup(paths)
-    text = _named_like_a_backup(paths, "20261206T190100000000Z", b"this is not a database\n")
-    cut = _named_like_a_backup(paths, "20261206T190200000000Z", good.read_bytes()[: PAGE + 100])
+    good, text, cut = _a_good_backup_beside_two_unreadable_ones(paths)
     window = main_window()
     dialog = _backups_dialog(window)
     qtbot.add_widget(dialog)
@@ -128,12 +136,8 @@ def test_why_a_backup_cannot_be_read_is_said_in_the_interface_language(
     qtbot, main_window, paths: AppPaths
 ) -> None:  # type: ignore[no-untyped-def]
     from app import i18n
-    from app.services.backups import make_backup
 
-    store(paths, numbered_case(150, "Peru", 12))
-    good = make_backup(paths)
-    text = _named_like_a_backup(paths, "20261206T190100000000Z", b"this is not a database\n")
-    cut = _named_like_a_backup(paths, "20261206T190200000000Z", good.read_bytes()[: PAGE + 100])
+    _good, text, cut = _a_good_backup_beside_two_unreadable_ones(paths)
     window = main_window()
     i18n.set_language("fr")
     try:
