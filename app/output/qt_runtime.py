@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import (
@@ -45,11 +46,15 @@ def ensure_gui_application() -> QCoreApplication:
     """Return the running Qt application, creating an offscreen QGuiApplication if none runs.
 
     A paint device created before the application aborts the process, so
-    every public function of app/output that paints calls this first.
+    every public function of app/output that paints calls this first. Paper output may run
+    on a worker thread (the organiser's batch does), but only once the application exists:
+    Qt must create it on the main thread.
     """
     global _headless_app
     app = QCoreApplication.instance()
     if app is None:
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("paper output on a worker thread needs the Qt application first")
         if not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         ) and sys.platform.startswith("linux"):
