@@ -258,6 +258,50 @@ def test_a_letter_to_a_mayor_names_her_office_in_its_language(
 
 
 @pytest.mark.parametrize(
+    ("title", "gender", "locale", "salutation"),
+    [
+        ("Oberbürgermeister von München", "m", "de", "Sehr geehrter Herr Oberbürgermeister,"),
+        ("Oberbürgermeisterin von Köln", "f", "de", "Sehr geehrte Frau Oberbürgermeisterin,"),
+        (
+            "Regierende Bürgermeisterin von Berlin",
+            "f",
+            "de",
+            "Sehr geehrte Frau Regierende Bürgermeisterin,",
+        ),
+        ("Stadtpräsidentin von Zürich", "f", "de", "Sehr geehrte Frau Stadtpräsidentin,"),
+        ("Presidente da Câmara Municipal de Lisboa", "m", "pt", "Senhor Presidente da Câmara,"),
+        ("Presidente da Câmara Municipal do Porto", "f", "pt", "Senhora Presidente da Câmara,"),
+        ("Prefeita de São Paulo", "f", "pt", "Senhora Prefeita,"),
+        ("Presidente Municipal de Oaxaca", "m", "es", "Señor Presidente Municipal:"),
+        ("Presidenta Municipal de Oaxaca", "f", "es", "Señora Presidenta Municipal:"),
+        ("Alcaldesa de Lima", "f", "es", "Señora Alcaldesa:"),
+        ("Bourgmestre de Liège", "f", "fr", "Madame la Bourgmestre,"),
+        ("Maire de Lyon", "m", "fr", "Monsieur le Maire,"),
+        ("Lord Mayor of London", "m", "en", "Dear Lord Mayor,"),
+        ("رئيسة بلدية طرابلس", "f", "ar", "سعادة رئيسة البلدية،"),
+        ("عمدة القاهرة", "m", "ar", "سعادة العمدة،"),
+    ],
+)
+def test_a_mayor_is_greeted_by_the_office_the_title_names(
+    sender: SenderProfile, tmp_path: Path, title: str, gender: str, locale: str, salutation: str
+) -> None:
+    """The title line keeps the printed title and the salutation names the same office, as
+    each language's protocol greets it (a German Oberbürgermeister is not a Bürgermeister, a
+    Portuguese Presidente da Câmara not a Brazilian Prefeito, a Mexican Presidente Municipal
+    not the President of the Republic)."""
+    target = Target(title, "Dana Ortiz", address="Town Hall", gender=gender)
+    case = make_case(targets=(target,), country="Elsewhere", model_letter="")
+    letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
+    assert f"\n{title}\nDana Ortiz\n" in letter.text
+    assert letter.salutation == salutation
+    assert f"\n{salutation}\n" in letter.text
+    path = tmp_path / "letter.pdf"
+    write_letter_pdf(letter, path, sender=sender, target=target, page_size=PageSize.A4)
+    if locale != "ar":  # Arabic text comes back from the PDF in visual order
+        assert salutation in pdf_text(path)
+
+
+@pytest.mark.parametrize(
     ("locale", "title_line", "salutation"),
     [
         ("es", "Embajador de Nigeria", "Señor Embajador:"),
