@@ -94,7 +94,9 @@ def draft_event_batch(
             lines = "\n\n\n\n" + "_" * 32 + "\n" + _name_label(letter.locale) + " " + "_" * 26
             letter = replace(letter, text=letter.text.rstrip() + lines + "\n")
         letters.append(PrintItem(letter, target, sender, bold, case.country))
-    marking = sample_marking() if case.is_sample else None
+    # the envelopes of practice letters say so in the letters' language, as the letters do
+    language = letters[0].letter.locale if letters else None
+    marking = sample_marking(language) if case.is_sample else None
     envelope = EnvelopeItem(target, case.country, None, marking)
     return EventBatch(f"UA {key} \u2013 {event.name}", tuple(letters), (envelope,) * len(signers))
 

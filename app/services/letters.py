@@ -264,9 +264,9 @@ def draft_letter(
         )
         warnings.extend(w for w in second.warnings if w not in warnings)
     if case.is_sample:  # every copy, printed or sent, says it is practice
-        from app.services.samples import sample_marking
+        from app.services.samples import letter_sample_marking
 
-        marking = sample_marking()
+        marking = letter_sample_marking(letter_locale, second_locale)
         text = f"*** {marking} ***\n\n{text}"
         subject = f"[{marking}] {subject}"
     return Letter(

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-from app.domain.errors import ImportRejected
+from app.domain.errors import N_, ImportRejected
 from app.domain.model import ImportOutcome, ImportResult
 from app.services.importing import ImportBatch, save_parsed
 from app.store.database import Database
 
+SAMPLE_MARKING = N_("FICTIONAL SAMPLE - DO NOT SEND")
 
-def sample_marking() -> str:
-    """The words every output made from a sample case carries, in the interface language."""
-    from app.i18n import _
 
-    return _("FICTIONAL SAMPLE - DO NOT SEND")
+def sample_marking(language: str | None = None) -> str:
+    """The words every output made from a sample case carries: in the interface language, or
+    in ``language`` for what is written in that language (a practice letter in French says
+    so in French, whatever the language of the window that printed it)."""
+    from app.i18n import _, translations_for
+
+    if language is None:
+        return _(SAMPLE_MARKING)
+    return translations_for(language, use_test_po=False).gettext(SAMPLE_MARKING)
+
+
+def letter_sample_marking(language: str, second_language: str | None = None) -> str:
+    """The marking of a practice letter in its language; a letter in two languages carries it
+    in both ("MUESTRA FICTICIA ... / FICTIONAL SAMPLE ..."), each reader seeing it in theirs."""
+    markings = [sample_marking(language)]
+    if second_language:
+        markings.append(sample_marking(second_language))
+    return " / ".join(dict.fromkeys(markings))
 
 
 def sample_numbers(db: Database) -> frozenset[str]:

@@ -360,3 +360,43 @@ def test_a_regional_letter_language_from_the_settings_is_offered_and_kept(
     assert settings_dialog.letter_language_combo.currentData() == "es_MX"
     settings_dialog.accept()  # saved as it was: the regional choice is not lost
     assert load_settings(app_paths).letter_language == "es_MX"
+
+
+def test_a_practice_letter_is_marked_in_its_own_language_whatever_the_interface(
+    make_window, app_paths, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A German window writing a French letter from a sample case: the letter, its subject and
+    its PDF say "do not send" in French, the language of whoever reads the letter."""
+    from app.services.database import open_store
+    from app.services.samples import load_sample_pack
+    from app.ui.application import apply_language
+
+    db = open_store(app_paths)
+    try:
+        load_sample_pack(db)
+    finally:
+        db.close()
+    window = make_window()
+    try:
+        apply_language("de")
+        dialog = open_letter(window)
+        combo = dialog.side.language_combo
+        combo.setCurrentIndex(combo.findData("fr"))
+        wait_for_letter(dialog)
+        text = dialog.text()
+        assert text.startswith("*** EXEMPLE FICTIF - NE PAS ENVOYER ***")
+        assert "FIKTIVES BEISPIEL" not in text and "FICTIONAL SAMPLE" not in text
+        assert dialog.letter is not None
+        assert dialog.letter.subject.startswith("[EXEMPLE FICTIF - NE PAS ENVOYER] ")
+        assert dialog.sample_banner.isVisible()  # the window itself speaks German
+        assert "Beispiel" in dialog.sample_banner.text()
+        target = tmp_path / "practice.pdf"
+        monkeypatch.setattr(letter_output, "ask_pdf_path", lambda _dialog: target)
+        dialog.buttons.pdf.click()
+        printed = " ".join(
+            " ".join(page.extract_text().split()) for page in PdfReader(target).pages
+        )
+        assert "EXEMPLE FICTIF - NE PAS ENVOYER" in printed
+        assert "FIKTIVES BEISPIEL" not in printed
+    finally:
+        apply_language("en")

@@ -20,8 +20,13 @@ from .pdf_reading import pdf_text
 SENDER = SenderProfile(name="Jane Writer", address="12 Example Road", city="Bristol")
 
 
-@pytest.mark.parametrize("locale", ["en", "es"])
-def test_a_sample_letter_prints_its_subject_once(qapp, tmp_path: Path, locale: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("locale", "marking"),
+    [("en", "FICTIONAL SAMPLE - DO NOT SEND"), ("es", "EJEMPLO FICTICIO - NO ENVIAR")],
+)
+def test_a_sample_letter_prints_its_subject_once(
+    qapp, tmp_path: Path, locale: str, marking: str
+) -> None:  # type: ignore[no-untyped-def]
     db = open_database(resolve_paths(tmp_path / "data"))
     try:
         load_sample_pack(db)
@@ -29,10 +34,10 @@ def test_a_sample_letter_prints_its_subject_once(qapp, tmp_path: Path, locale: s
     finally:
         db.close()
     letter = draft_letter(case, 1, SENDER, locale=locale)
-    assert letter.subject.startswith("[FICTIONAL SAMPLE - DO NOT SEND] ")  # e-mail subject line
+    assert letter.subject.startswith(f"[{marking}] ")  # e-mail subject line, in its language
     path = tmp_path / "letter.pdf"
     save_letter_pdf(LetterOnPaper(letter, case, 1, SENDER, default_output_options()), path)
     text = " ".join(pdf_text(path).split())
     assert text.count("UA 901/27") + text.count("AU 901/27") == 1
-    assert text.count("FICTIONAL SAMPLE - DO NOT SEND") == 1
-    assert text.index("FICTIONAL SAMPLE - DO NOT SEND") < text.index("901/27")
+    assert text.count(marking) == 1
+    assert text.index(marking) < text.index("901/27")

@@ -14,7 +14,9 @@ import pytest
 from app.domain.model import Channel
 from app.main import main
 from app.output.mail import social_message
+from app.paths import resolve_paths
 from app.services import appeals, cases, events, reports
+from app.services.database import open_store
 from app.services.event_reports import report_csv, write_event_report
 from app.services.samples import load_sample_pack
 from app.services.transit_times import shipped_table
@@ -160,3 +162,37 @@ def test_an_event_practised_on_samples_says_its_letters_are_not_counted(
     page = " ".join(unicodedata.normalize("NFKC", pdf_text(pdf)).split())  # no "ﬁ" ligature
     assert "17 practice letters on the fictional sample cases are not counted." in page
     assert "No cases in this event yet." not in page
+
+
+def test_a_practice_letter_says_so_in_its_own_language_whatever_the_interface(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """German words around the letters, French letters: the letters, the batch and its
+    envelopes say "do not send" in French, the language of whoever reads them."""
+    data = tmp_path / "store"
+    cli(capsys, data, "samples")
+    french = "EXEMPLE FICTIF - NE PAS ENVOYER"
+    german = "FIKTIVES BEISPIEL - NICHT ABSCHICKEN"
+    text = cli(capsys, data, "--lang", "de", "letter", "901/27", "--lang", "fr")
+    assert text.startswith(f"*** {french} ***") and german not in text
+    letter_pdf = tmp_path / "letter.pdf"
+    cli(capsys, data, "--lang", "de", "letter", "901/27", "--lang", "fr", "--out", str(letter_pdf))
+    printed = pdf_text(letter_pdf)
+    assert french in printed and german not in printed
+    cli(capsys, data, "event", "create", "Practice", "--cases", "901/27")
+    batch = tmp_path / "batch.pdf"
+    args = ("event", "batch", "Practice", "901/27", "--blank", "1", "--lang", "fr")
+    cli(capsys, data, "--lang", "de", *args, "--out", str(batch))
+    printed = pdf_text(batch)
+    assert printed.count(french) >= 2 and german not in printed  # the letter and its envelope
+    # a letter in two languages says it in both
+    from app.domain.model import SenderProfile
+    from app.services.letters import draft_letter
+
+    db = open_store(resolve_paths(data))
+    try:
+        case = cases.get_case(db, "901/27")
+        letter = draft_letter(case, 1, SenderProfile(name="Jo"), locale="es", bilingual_with="fr")
+    finally:
+        db.close()
+    assert letter.text.startswith(f"*** EJEMPLO FICTICIO - NO ENVIAR / {french} ***")
