@@ -8,7 +8,7 @@ the session only (an undo after a restart is not offered); each step is one tran
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
@@ -23,7 +23,7 @@ from app.ui.read_only import refuse_change
 
 if TYPE_CHECKING:
     from app.domain.changes import StoreChange
-    from app.domain.model import AppealRecord, CaseDetail, CaseSummary
+    from app.domain.model import AppealRecord, CaseDetail, CaseSummary, ImportResult
     from app.services.database import Database
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,9 @@ class EditActions(QObject):
         # Delete acts on the list that has the focus; other lists handle their own Delete.
         self.delete_case.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_import = QAction(parent)
+        # A restored backup holds imports made before it, not the one the user just made:
+        # "Undo last import" waits for the next import of this session.
+        self._restored_since_import = False
         self.remove_practice = QAction(parent)
         # Opens a saved draft in the letter editor (the window's case actions do that).
         self.open_draft: Callable[[AppealRecord], None] | None = None
@@ -107,6 +110,14 @@ class EditActions(QObject):
         self.delete_document.setText(_("Delete one d&ocument of the case…"))
         self.delete_case.setStatusTip(_("Delete the selected case (you are told what goes first)"))
         self.undo_import.setText(_("Undo last &import…"))
+        self.undo_import.setStatusTip(
+            _(
+                "A backup was restored: the imports it holds are not undone from here. "
+                "Your next import can be undone again."
+            )
+            if self._restored_since_import
+            else _("Take back the last import: its new cases go, the cases it changed return")
+        )
         self.remove_practice.setText(_("Remove &practice cases…"))
         self.undo.setProperty(HELP_TEXT, _("Undo"))
         self.redo.setProperty(HELP_TEXT, _("Redo"))
@@ -147,6 +158,25 @@ class EditActions(QObject):
         """Ctrl+Z and Ctrl+Shift+Z in a window of its own (the history, the events) undo and
         redo there too: its deletions say they can be undone, and it has no Edit menu."""
         window.addActions([self.undo, self.redo])
+
+    def forget_replaced_data(self) -> None:
+        """The store now holds a restored backup: no edit of the session can be undone on it,
+        and its last import is not the one the user made before restoring (that one is gone
+        with the data it was made to), so neither is offered until the next import."""
+        self.stack.clear()
+        self._restored_since_import = True
+        self.undo_import.setEnabled(False)
+        self.retranslate_ui()
+
+    def import_finished(self, results: Sequence[ImportResult]) -> None:
+        """An import of this session saved something: it is the last import to undo again."""
+        from app.domain.kinds import ImportOutcome
+
+        saved = (ImportOutcome.IMPORTED, ImportOutcome.UPDATED)
+        if self._restored_since_import and any(r.outcome in saved for r in results):
+            self._restored_since_import = False
+            self.undo_import.setEnabled(True)
+            self.retranslate_ui()
 
     def set_case_selected(self, selected: bool) -> None:
         self.edit_case.setEnabled(selected)

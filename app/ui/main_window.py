@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         edits.open_draft = case_actions.reopen_draft
         case_actions.change_made.connect(edits.record)
         imports.finished.connect(self._on_import_finished)
+        imports.finished.connect(edits.import_finished)
         imports.status_message.connect(status.showMessage)
         self.cases_loaded.connect(imports.run_waiting)
         self.load_failed.connect(imports.drop_waiting)
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
             self.loading.forget_listed_cases()
             # The session's edits were made to the data that was replaced: none can be undone
             # on the restored data, and the status line's "Edit > Undo brings it back" is void.
-            self.edits.stack.clear()
+            self.edits.forget_replaced_data()
             self.statusBar().clearMessage()
         self.loading.on_store_open(db)
 

@@ -179,3 +179,43 @@ def test_after_a_restore_the_edit_menu_offers_no_undo_of_an_edit_made_to_the_rep
     assert window.edits.undo.text().replace("&", "") == "Undo"
     assert "Edit > Undo" not in window.statusBar().currentMessage()
     assert [kind for kind, _title, _text in shown_messages] == []
+
+
+def test_after_a_restore_undo_last_import_waits_for_the_next_import(
+    qtbot, main_window, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    """Import, restore an older backup, then Edit > Undo last import: the import just made is
+    gone with the data it went into, and the backup's own last import (150/26, made before the
+    backup) is not what the user means; the action waits, saying why, for the next import."""
+    from app.services.backups import make_backup
+    from app.services.undo_import import last_import
+    from tests.conftest import SEED_FINAL
+
+    store(paths, numbered_case(150, "Peru", 12))
+    make_backup(paths)  # holds 150/26 and the import that brought it
+    store(paths, numbered_case(160, "Chile", 20))  # the import made after the backup
+    window = main_window()
+    undo_import = window.edits.undo_import
+    assert undo_import.isEnabled()
+    dialog = _backups_dialog(window)
+    qtbot.add_widget(dialog)
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        dialog.restore_selected()
+    assert [c.ua_number for c in window.listed_cases()] == ["150/26"]
+
+    assert not undo_import.isEnabled()
+    assert undo_import.statusTip().startswith("A backup was restored")
+    undo_import.trigger()  # a disabled action does nothing, even when triggered
+    assert [c.ua_number for c in window.listed_cases()] == ["150/26"]
+    assert shown_messages == []
+
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.imports.import_paths([SEED_FINAL])
+    assert sorted(c.ua_number for c in window.listed_cases()) == ["119/21", "150/26"]
+    assert undo_import.isEnabled()
+    assert not undo_import.statusTip().startswith("A backup was restored")
+    db = window.context.db
+    assert db is not None
+    pending = last_import(db)
+    assert pending is not None and pending.created == ("119/21",)
