@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.importing.countries import canonical_country
-from app.importing.dates import is_date_line
+from app.importing.dates import find_dates, is_date_line
 from app.importing.document import Document
 from app.importing.titles import Reading, clean_title
 
@@ -65,7 +65,7 @@ def read_concern_line(doc: Document) -> Reading:
         if not match:
             continue
         head = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
-        if head and (is_date_line(head) or _COUNTER.match(head)):
+        if head and (is_date_line(head) or _COUNTER.match(head) or _ISSUED.match(head)):
             head = ""  # "AU 121/09      19 de junio de 2009": the concern is on a next line
         if re.search(r"\bIndex\b|^[|,;]", head, re.I):
             continue
@@ -76,15 +76,30 @@ def read_concern_line(doc: Document) -> Reading:
         column = re.match(r"^(.*?\S)\s{3,}(\S.*)$", concern or "")
         if column and is_date_line(column.group(2)):
             concern = column.group(1)  # "EXTRA 58/97    Fear of torture     12 June 1997"
+        dated = _before_trailing_date(concern or "")
+        if dated:
+            concern = dated  # "UA 387/94 Fear for Safety 27 October 1994": the line ends there
         if concern:
             parts = [concern]
-            while j < len(lines) and _continues_concern(lines[j], parts[-1]):
+            while not dated and j < len(lines) and _continues_concern(lines[j], parts[-1]):
                 parts.append(lines[j].strip())
                 j += 1
             concern = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
         title = clean_title(concern)[0] if concern else None
         return Reading(title, _country_above_names(lines, j), doc.header_end + j)
     return Reading(None)
+
+
+def _before_trailing_date(concern: str) -> str | None:
+    """The concern before the date closing its line (the columns' spaces lost on a web page)."""
+    found = find_dates(concern)
+    if not found:
+        return None
+    start, end, _ = found[-1]
+    head = concern[:start].rstrip(" ,-–")
+    if end < len(concern.rstrip()) or not re.search(r"[^\W\d_]{3}", head):
+        return None
+    return head
 
 
 # "USA Jordan Brown (m)", "BRAZIL Community of Restinga": the country in capitals, then who.
@@ -159,9 +174,13 @@ def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
 
 _SKIPPED_BEFORE_CONCERN = re.compile(
     r"^(?:(?:AI )?Index\s*:\s*)?(?:AFR|AMR|ASA|EUR|MDE|ACT|IOR|POL)\s?\d+/\d+/\d+$|"
-    r"^(?:Issue Date|Date)\s*:",
+    r"^(?:Issue Date|Date)\s*:|"
+    # The rest of "... EXTRA 12/99 issued 29 January 1999 and / re- / issued 4 February 1999".
+    r"^(?:and\s+)?(?:re-?\s*)?(?:issued\b.*)?$",
     re.I,
 )
+# "Further information on EXTRA 12/99 issued 29 January 1999": when the earlier UA was issued.
+_ISSUED = re.compile(r"^(?:and\s+)?(?:re-?\s*)?issued\b", re.I)
 
 
 # "Follow-up on UA 52/10 (10 March 2010)", "Weitere Informationen zu UA 212/98 (AFR …)"

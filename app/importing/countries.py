@@ -131,10 +131,16 @@ def _mention_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+_SAINT_BEFORE = re.compile(r"\b(?:san|santa|santo|sao|saint|sainte|st\.?)\s+$")
+
+
 def most_mentioned_country(text: str) -> str | None:
     """The country named most often in ``text`` (a fallback when no field names it)."""
     counts: dict[str, int] = {}
-    for match in _mention_pattern().finditer(fold(text)):
+    folded = fold(text)
+    for match in _mention_pattern().finditer(folded):
+        if _SAINT_BEFORE.search(folded, max(0, match.start() - 7), match.start()):
+            continue  # "San Salvador" in Jujuy: a town named after a saint, not El Salvador
         country = _table()[match.group(1)]
         counts[country] = counts.get(country, 0) + 1
     if not counts:

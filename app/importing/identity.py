@@ -308,10 +308,18 @@ def _date_on_id_line(doc: Document) -> date | None:
         if re.match(r"\s*(?:Subject|Betreff|Asunto|Objet)\s*:", line, re.I):
             continue
         bare = re.sub(r"\([^)]*\)?", " ", line)
+        if _REFERS_TO_EARLIER.match(line):  # "Further information on EXTRA 12/99 issued 29 …"
+            bare = re.split(r"\b(?:re-?\s*)?issued\b", bare, maxsplit=1, flags=re.I)[0]
         found = find_dates(bare)
         if found and _ID_ON_LINE.search(bare):
             return found[-1][2]
     return None
+
+
+# A follow-up's line naming the UA it follows: the dates "issued" there are the earlier UA's.
+_REFERS_TO_EARLIER = re.compile(
+    r"^\s*(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+(?:on|to)\b", re.I
+)
 
 
 _STRONG_DEADLINE = re.compile(

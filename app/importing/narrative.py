@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 
 from app.domain.model import Target
-from app.importing.names import looks_like_person_name, split_office_prefix, strip_honorifics
+from app.importing.names import (
+    looks_like_office,
+    looks_like_person_name,
+    split_office_prefix,
+    strip_honorifics,
+)
+from app.importing.normalize import fold
+from app.importing.vocabulary import words
 
 _WROTE_TO = re.compile(
     r"\b(?:(?:wrote|written|writing)(?: (?:letters|appeals|messages|e-?mails|cards))?|"
@@ -115,3 +122,29 @@ def _target(title: str | None, printed_name: str) -> Target:
     return Target(
         title=title or None, name=strip_honorifics(printed_name), name_as_printed=printed_name
     )
+
+
+def greeted_office(letter: str) -> Target | None:
+    """The official a page that holds only the model letter writes to, told by its greeting
+    naming the office ("Monsieur le Procureur général," / "Dear Minister of Justice,")."""
+    greeting = letter.split("\n", 1)[0].strip().rstrip(",:;!").strip()
+    words = greeting.split()
+    start = 0
+    while start < len(words) and fold(words[start]) in _GREETING_COURTESY:
+        start += 1
+    office = words[start:]
+    if not office or len(office) > 5 or start == 0:
+        return None
+    last = office[-1].strip(".")
+    if not looks_like_office(" ".join(office)) or not (
+        last[:1].islower() or looks_like_office(last)
+    ):
+        return None  # "Dear Secretary Guevarra": the name closes the greeting
+    return Target(title=" ".join(office), name=None, salutation=greeting)
+
+
+# The courtesy opening a greeting before the office ("Dear", "Sehr geehrter Herr", "Monsieur le").
+_GREETING_COURTESY = words(
+    "dear sehr geehrte geehrter herr frau monsieur madame le la senor senora estimado estimada "
+    "senhor senhora excelentisimo excelentisima"
+)

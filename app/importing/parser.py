@@ -18,7 +18,7 @@ from app.importing.damage import as_printed
 from app.importing.document import Document
 from app.importing.languages import detect_language
 from app.importing.layouts import recognise
-from app.importing.narrative import narrative_targets
+from app.importing.narrative import greeted_office, narrative_targets
 from app.importing.normalize import fold
 from app.importing.own_outputs import check_text
 from app.importing.persons import (
@@ -40,7 +40,7 @@ NOT_A_UA = N_(
 )
 _UA_SIGNS = re.compile(
     r"\b(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|Urgent Action|AI[\s-]*Index|APPEALS TO|"
-    r"TAKE ACTION|PLEASE SEND APPEALS|APPELLE AN|Índice|Further information on UA|"
+    r"TAKE ACTION|PASSEZ À L['’]ACTION|PLEASE SEND APPEALS|APPELLE AN|Índice|Further information on UA|"
     # What Dutch and German sections call their letter actions.
     r"Schrijfactie|Eilaktion|Briefe gegen das Vergessen)\b",
     re.I,
@@ -86,6 +86,11 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     elif letter:
         targets = _greeting_to_unsaluted(targets, letter)
     story = summary(doc, reading.story_start)
+    if letter and not targets and _only_the_letter(story or "", letter):
+        # A page that holds only the model letter: it greets the official and tells the story.
+        greeted = greeted_office(letter)
+        targets = [greeted] if greeted else []
+        story = story or letter
     persons = _persons(doc, story, targets, reading.title or "", reading.story_start)
     previous = identity.previous_ua_link(doc)
     country = _country(doc, reading.country, index, previous) or _addressed_country(
@@ -117,6 +122,12 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         copies_to=tuple(copies),
         text=doc.text,
     )
+
+
+def _only_the_letter(story: str, letter: str) -> bool:
+    """The story found is the model letter itself (or nothing): the page holds no other text."""
+    opening = " ".join(story.split())[:80]
+    return not opening or opening in " ".join(letter.split())
 
 
 def _names_as_printed(

@@ -129,9 +129,18 @@ def _person_from_piece(piece: str) -> Person | None:
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]
     name = re.sub(r"\s+", " ", name).strip(" .;:-")
-    if not name or len(name) > 80 or not name[0].isupper() or any(map(str.isdigit, name)):
+    if not name or len(name) > 80 or not name[0].isupper():
+        return None
+    if any(map(str.isdigit, name)) and not _COUNTED_GROUP.match(name):
         return None
     return Person(name=name, pronouns=pronouns)
+
+
+# "Over 200 homeless families", "About 40 villagers": a group told by its number.
+_COUNTED_GROUP = re.compile(
+    r"^(?:(?:Over|More than|About|Around|Some|At least|Nearly|Almost)\s+)?\d[\d,.]*\s+"
+    r"(?:[a-z-]+\s+){0,3}[a-z-]+$"
+)
 
 
 def _is_sentence(line: str) -> bool:
@@ -254,25 +263,36 @@ def _caps_run(words: list[str]) -> int:
 def column_persons(doc: Document) -> list[Person]:
     """1990s/2000s block: ``TURKEY          Name (m), aged 24, farmer`` plus indented lines."""
     persons: list[Person] = []
-    in_block = False
+    in_block = spaces_lost = bracketed = False
     for line in doc.body_lines:
-        head = _COLUMN_LINE.match(line) or _one_space_column(line)
+        spaced = _COLUMN_LINE.match(line)
+        head = spaced or _one_space_column(line)
         if head and (
             canonical_country(head.group(1)) or head.group(1).lower().startswith("new name")
         ):
-            in_block = True
+            in_block, spaces_lost, bracketed = True, spaced is None, False
             entries = [head.group(2)]
         elif (
             line.strip().isupper() and canonical_country(line.strip()) and not line.startswith(" ")
         ):
-            in_block = True  # the country alone, names on the indented lines below
+            in_block, spaces_lost, bracketed = True, False, False  # names on the lines below
             continue
         elif in_block and _CONTINUATION.match(line):
             continued = _CONTINUATION.match(line).group(1)  # type: ignore[union-attr]
             entries = [_ADDED_LABEL.sub("", continued, count=1)]  # "   New name: X (m)"
+        elif in_block and (grouped := _bracketed_name(line)):
+            spaces_lost = bracketed = True  # "Jairo Bedoya   ] Human rights workers with"
+            entries = [grouped]
+        elif in_block and spaces_lost and _name_entry(line):
+            entries = [line.strip()]  # the next name, its indent lost with the column's spaces
         else:
-            if in_block and not line.strip():
-                in_block = False
+            # A blank line ends the block, and so does the story under a one-space column;
+            # the wrapped role of a bracket does not.
+            in_block = (
+                in_block
+                and bool(line.strip())
+                and (not spaces_lost or (bracketed and not _is_sentence(line)))
+            )
             continue
         for entry in entries:
             if (
@@ -285,6 +305,25 @@ def column_persons(doc: Document) -> list[Person]:
             if person and all(p.name != person.name for p in persons):
                 persons.append(person)
     return persons
+
+
+# A name the old layouts group with others by a bracket, the shared role after it.
+_BRACKETED_NAME = re.compile(r"^\s*(\S.*?)\s+\]")
+
+
+def _bracketed_name(line: str) -> str | None:
+    match = _BRACKETED_NAME.match(line)
+    return match.group(1) if match and looks_like_person_name(match.group(1)) else None
+
+
+def _name_entry(line: str) -> bool:
+    """``Pedro Julio MAHECHA AVILA, human rights lawyer``: a name (and role) on a line of its
+    own, not a line of the story."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 100 or _is_sentence(stripped):
+        return False
+    person = _person_from_piece(stripped)
+    return person is not None and looks_like_person_name(person.name)
 
 
 # "Her family", "his relatives", "sa famille": the people around a person, not named.
@@ -308,6 +347,8 @@ _UNNAMED_OTHERS = re.compile(
 def _introduces_names(entry: str) -> bool:
     """``Eleven men held at X,`` / ``including:``: a group line above the names it lists."""
     text = entry.strip()
+    if text.endswith(",") and pronouns_in(text):
+        return False  # "Ali Example (m),": the first of the names, the list going on
     return text.endswith((",", ":")) or bool(
         re.match(r"^(?:including|among them|darunter|dont|entre ellos|entre ellas)\b", text, re.I)
     )

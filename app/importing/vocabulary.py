@@ -17,7 +17,7 @@ NON_NAME_WORDS = words(
     minister ministers ministry ministerio ministère ministerium ministro ministra ministre
     ministério president presidente président präsident prime premier attorney general
     generalstaatsanwalt prosecutor prosecutor's fiscal fiscalía fiscalia procurador procuradora
-    procureur procuradoria governor gobernador gouverneur governador gouvernement government
+    procureur procureure procuradoria governor gobernador gouverneur governador gouvernement government
     gobierno governo regierung chief director directora directeur diretor head chair chairman
     chairperson chairwoman secretary secretaría secretario secretaria secrétaire commissioner
     commission comisión comisionado committee comité inspector police policía policia polizei army ejército
