@@ -14,7 +14,7 @@ _CONCERN_LINE = re.compile(
     re.I,
 )
 _OLD_HEADER = re.compile(
-    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|EXTERN|OPENBAAR|P[ÚU]BLICO|DOCUMENTO PUBBLICO)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
+    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|EXTERN|OPENBAAR|P[ÚU]BLICO|DOCUMENTO PUBBLICO|DOCUMENTO? P[ÚU]BLICO?)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
     r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$|^\s*DOCUMENTO? P[ÚU]BLICO?\s*$",
     re.I | re.M,
 )

@@ -39,7 +39,8 @@ _DAY_FIRST = re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MONTH}\s*,?\s*(?:de\s+|del\s+)
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I)
 _WEEKDAY = re.compile(
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|^(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s+|"
-    r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+|^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+",
+    r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+|^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+|"
+    r"^(?:(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?|sábado|sabado|domingo),?\s+",
     re.I,
 )
 # Stray spaces inside a date (PDF/HTML converters): "18 Septem ber 20 17", "14 Febr uary 2023".
@@ -119,8 +120,16 @@ def parse_date(text: str) -> date | None:
     return found[0][2] if found else None
 
 
-def date_at_start(text: str, max_skip: int = 12) -> date | None:
-    """A date beginning within ``max_skip`` characters of the start of ``text``."""
+def date_at_start(text: str, max_skip: int = 12, after_weekday: bool = False) -> date | None:
+    """A date beginning within ``max_skip`` characters of the start of ``text``; with
+    ``after_weekday``, also after a day of the week there ("Monday 24 July 2023", "jueves 30
+    de abril": a deadline, where the weekday is the writer's; a mail header's "Fecha:
+    miércoles, 20 de julio" is not a date the document states)."""
+    if after_weekday:
+        lead = len(text[:max_skip]) - len(text[:max_skip].lstrip())
+        weekday = _WEEKDAY.match(text[lead : lead + 40])
+        if weekday is not None:
+            max_skip = max(max_skip, lead + weekday.end())
     for start, _end, value in find_dates(text[: max_skip + 40]):
         if start <= max_skip:
             return value

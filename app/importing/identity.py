@@ -326,6 +326,7 @@ _STRONG_DEADLINE = re.compile(
     r"(?:SEND APPEALS BEFORE|APPEALS? (?:TO ARRIVE )?BEFORE|APPEALS? (?:ACCEPTED )?UNTIL|AS SOON AS POSSIBLE,? UNTIL|"
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
     r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?(?:AVANT LE|JUSQU['’]AU)|"
+    r"[ÉE]CRIVEZ[^.]{0,80}?(?:AVANT LE|JUSQU['’]AU)|(?<![\w-])DEADLINE\s*:|"
     r"O MAIS (?:R[ÁA]PIDO|R[ÁA]PIDAMENTE|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
     r"(?:Fecha l[íi]mite|Date limite|Data limite|Prazo)(?: (?:para|pour|de|for)\b[^:.\n]{0,40})?\s*:|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
@@ -369,7 +370,7 @@ _STRONG_DEADLINES = Anchored(
         "fecha l", "date limite", "data limite", "prazo", "esta ", "acci", "au ", "campa",
         "cette ", "action ", "diese ", "aktion ", "ua ", "this ", "ação", "acao", "apelos at",
         "appelli entro", "prima possibile", "schrijf v", "uiterlijk", "schreiben sie", "please write",
-        "write ",
+        "write ", "écrivez", "ecrivez", "deadline",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(
@@ -387,7 +388,7 @@ def deadline(doc: Document) -> date | None:
     flat = doc.flat_body
     for pattern in (_STRONG_DEADLINES, _WEAK_DEADLINES):
         for match in pattern.finditer(flat):
-            value = date_at_start(flat[match.end() :], max_skip=2)
+            value = date_at_start(flat[match.end() :], max_skip=2, after_weekday=True)
             if value:
                 return value
     # "as soon as possible and before 14 March": the year is the document's own

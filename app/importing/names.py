@@ -13,7 +13,8 @@ from app.importing.vocabulary import words as word_set
 # Honorifics, courtesy titles and ranks printed before a name (stripped for matching).
 _HONORIFIC = re.compile(
     r"^(?:(?:his|her|your)\s+excellency|(?:his|her|your)\s+(?:royal\s+)?(?:majesty|highness)|"
-    r"su\s+majestad|sa\s+majest[ée]|h\.\s?e\.|s\.\s?e\.|e\.\s?s\.|excmo\.?|excma\.?|"
+    r"su\s+majestad|sa\s+majest[ée]|(?:son|sa|votre)\s+excellence|su\s+excelencia|"
+    r"sua\s+excel[êe]ncia|(?:seine|ihre)\s+exzellenz|h\.\s?e\.|s\.\s?e\.|e\.\s?s\.|excmo\.?|excma\.?|"
     r"lieutenant[\s-]general|lt\.?\s*gen\.?|major[\s-]general|brigadier(?:[\s-]general)?|"
     r"(?:vice[\s-])?senior[\s-]general|field[\s-]marshal|air[\s-]marshal|marshal|lieutenant[\s-]colonel|"
     r"police[\s-]general|general[\s-]de[\s-]brigada|teniente[\s-](?:general|coronel)|"

@@ -39,6 +39,9 @@ _FINAL = re.compile(
     r"no se requieren? m[áa]s acciones|(?:segunda|tercera|primera) y [úu]ltima actualizaci[óo]n|"
     r"il n['’]est plus n[ée]cessaire d['’](?:envoyer (?:des|d['’]autres) appels|agir)|"
     r"n[ãa]o (?:é|e|s[ãa]o) necess[áa]ri[ao]s? mais (?:nenhuma )?(?:ac?[çc][ãa]o|ac?[çc][õo]es|apelos)|"
+    r"n[ãa]o (?:é|e) necess[áa]ria (?:nenhuma|qualquer) (?:outra )?ac?[çc][ãa]o(?: adicional)?|"
+    r"nenhuma (?:outra )?ac?[çc][ãa]o (?:adicional )?(?:é|e) (?:necess[áa]ria|solicitada|requerida)|"
+    r"(?:primeira|segunda|terceira|quarta) e [úu]ltima atualiza[çc][ãa]o|"
     r"geen verdere (?:actie|acties|brieven)(?: meer)? (?:nodig|vereist)|"
     r"verdere (?:actie|acties|brieven)(?: van het (?:ua|urgent action)[- ]?netwerk)? (?:is|zijn) niet (?:meer )?(?:nodig|vereist)|"
     r"\b(?:eerste|tweede|derde|vierde) en laatste update\b|"
@@ -57,7 +60,8 @@ _FINAL_PHRASES = Anchored(
         "do not send", "plus aucune", "ya no es", "no es necesario",
         "need not send", "dejen de", "dejar de", "no env", "merci de", "ne plus envoyer",
         "n'envoyez", "n’envoyez", "weitere ", "il n", "não ", "nao ", "geen verdere", "non ",
-        "verdere ", "eerste ", "tweede ", "derde ", "vierde ",
+        "verdere ", "eerste ", "tweede ", "derde ", "vierde ", "nenhuma ", "primeira ",
+        "terceira ", "quarta ",
     ),
 )  # fmt: skip
 # Every phrase above (case folded) holds one of these: a text without any is not searched.
@@ -65,7 +69,7 @@ _FINAL_WORDS = (
     "no further", "no more appeals", "stop ", "final ", "aucune ", "mise ", "no se ", "acciones",
     "ltima actualizaci", "keine ", "do not send", "need not send", "llamamientos",
     "ne plus envoyer", "envoyez plus", "weitere ", "plus n", "necessári", "necessari",
-    "geen verdere", "ulteriori", "verdere ", "en laatste update",
+    "geen verdere", "ulteriori", "verdere ", "en laatste update", "nenhuma ", "ltima atualiza",
 )  # fmt: skip
 _UPDATE = re.compile(
     r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"

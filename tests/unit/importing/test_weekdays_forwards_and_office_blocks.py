@@ -1,0 +1,158 @@
+"""A deadline with its day of the week ("Deadline: Monday 24 July 2023", "hasta el jueves 30
+de abril"), the French "Écrivez … jusqu'au 1er juin", a Portuguese final, the French
+"DOCUMENT PUBLIC" header of the 2000s and "Son Excellence Monsieur" before an official's name.
+Everything here is invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.domain.model import OutputKind
+from app.importing import parse_text
+
+PAGE = """Urgent Action
+Teacher detained without charge
+Published 12 June 2023 | UA 61/23 | AI Index: ASA 99/1234/2023
+
+Teacher Karel Voorbeeld was detained by police in Capital City on 3 June 2023 after a meeting
+about unpaid wages, and has not been allowed to see his family since then.
+
+Write to:
+
+Minister of Home Affairs
+Mr Piet Voorbeeld Smit
+Ministry of Home Affairs
+Capital City, Ruritania
+Salutation: Dear Minister
+
+{deadline}
+
+Name and pronoun: Karel Voorbeeld (he/him)
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Deadline: Monday 24 July 2023. Please check with us after this date.", date(2023, 7, 24)),
+        ("Please send appeals before Friday, 28 July 2023.", date(2023, 7, 28)),
+    ],
+)
+def test_a_deadline_with_its_day_of_the_week(sentence: str, expected: date) -> None:
+    assert parse_text(PAGE.format(deadline=sentence), "invented.txt").deadline == expected
+
+
+def test_a_spanish_deadline_with_its_day_of_the_week() -> None:
+    text = """ACCIÓN URGENTE
+
+PERIODISTA SIGUE EN PRISIÓN
+
+El periodista Karel Voorbeeld sigue en prisión en Ciudad Capital desde marzo de 2020, sin
+juicio y sin acceso a su abogado.
+
+Envíen llamamientos hasta el jueves 30 de abril de 2020.
+
+NOMBRE Y PRONOMBRE: Karel Voorbeeld (él)
+
+AU: 104/19 Índice: AMR 99/1922/2020 Ruritania Fecha: 10 de marzo de 2020
+"""
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.deadline == date(2020, 4, 30)
+    assert parsed.issued_on == date(2020, 3, 10)
+
+
+def test_a_mail_header_date_with_its_weekday_is_still_not_the_issue_date() -> None:
+    text = """De: Grupo Local <grupo@example.example>
+Fecha: miércoles, 20 de julio de 2016 10:14
+Asunto: AU 88/16
+
+Información complementaria sobre AU: 88/16 Índice: AMR 99/4433/2016 Ruritania Fecha: 18 de julio de 2016
+
+Karel Voorbeeld sigue recibiendo amenazas de muerte en Ciudad Capital.
+
+ENVÍEN LLAMAMIENTOS ANTES DEL 30 DE AGOSTO DE 2016 A:
+"""
+    assert parse_text(text, "invented.txt").issued_on == date(2016, 7, 18)
+
+
+def test_a_french_page_asking_to_write_until_a_date() -> None:
+    text = """Action urgente – mise à jour
+Une militante toujours poursuivie
+AU 112/20-1
+Index AI : MDE 99/3921/2021
+Date : 20.04.2021
+
+La militante Anna Voorbeeld est poursuivie pour « diffamation » depuis août 2020 à Ville-Capitale.
+
+Écrivez une lettre polie au ministre ci-dessous. Écrivez en arabe, en français ou en anglais,
+jusqu'au 1er juin 2021.
+"""
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.deadline == date(2021, 6, 1)
+    assert parsed.issued_on == date(2021, 4, 20)
+    assert parsed.ua_number == "112/20"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "NÃO É NECESSÁRIA NENHUMA AÇÃO ADICIONAL DA REDE DE AÇÕES URGENTES.",
+        "Nenhuma ação adicional é necessária. Muito obrigado a todas as pessoas que escreveram.",
+        "ESTA É A PRIMEIRA E ÚLTIMA ATUALIZAÇÃO DA AU 61/19",
+    ],
+)
+def test_a_portuguese_final(closing: str) -> None:
+    text = f"""AÇÃO URGENTE
+
+JOVEM ABSOLVIDO EM CIDADE CAPITAL
+
+Em 6 de maio de 2020, o tribunal absolveu Karel Voorbeeld, que passou sete meses preso.
+
+{closing}
+
+AU: 61/19 Índice: AMR 99/2288/2020 Ruritânia Data: 14 de maio de 2020
+"""
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.kind is OutputKind.FINAL
+    assert not parsed.action_requested
+
+
+FRENCH_PUBLIC = """ACTION URGENTE
+
+DOCUMENT PUBLIC                                        Index AI : AFR 99/002/2006
+                                                       ÉFAI
+
+3 avril 2006
+
+AU 98/06          Craintes de torture / Préoccupations d'ordre juridique
+
+RURITANIE         Karel Voorbeeld (h), 42 ans, syndicaliste
+
+Karel Voorbeeld a été arrêté le 28 mars à Ville-Capitale et il est détenu au secret.
+
+APPELS À :
+Président de la République
+Son Excellence Monsieur Piet Voorbeeld Smit
+Présidence de la République
+BP 6, Ville-Capitale
+Formule d'appel : Monsieur le Président de la République,
+
+PRIÈRE D'INTERVENIR IMMÉDIATEMENT. APRÈS LE 15 MAI 2006, VOUS VOUDREZ BIEN VÉRIFIER AUPRÈS DE
+VOTRE SECTION S'IL CONVIENT ENCORE D'INTERVENIR.
+"""
+
+
+def test_the_french_public_header_gives_the_concern_line_as_title() -> None:
+    parsed = parse_text(FRENCH_PUBLIC, "invented.txt")
+    assert parsed.title == "Craintes de torture / Préoccupations d'ordre juridique"
+    assert parsed.issued_on == date(2006, 4, 3)
+    assert parsed.deadline == date(2006, 5, 15)
+
+
+def test_son_excellence_monsieur_is_no_part_of_the_name() -> None:
+    (target,) = parse_text(FRENCH_PUBLIC, "invented.txt").targets
+    assert target.name == "Piet Voorbeeld Smit"
+    assert target.title == "Président de la République"
+    assert target.salutation == "Monsieur le Président de la République"
