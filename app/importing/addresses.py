@@ -216,6 +216,8 @@ def _split_head_lines(
             title = " ".join(lines[:i]) or prefixed[0]
             return title, prefixed[1], lines[i + 1 :]
         if not looks_like_person_name(line, glue_fragments=split_words):
+            if i > 0 and any(map(str.isdigit, line)):
+                break  # a street or a post code: the address has begun, no name comes after it
             continue
         if i == 0:
             if len(lines) > 1 and looks_like_office(lines[1]):

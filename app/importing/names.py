@@ -152,6 +152,15 @@ def looks_like_person_name(line: str, *, glue_fragments: bool = False) -> bool:
         _capitalised_words(text, glue_fragments)
         and not _has_office_word(text)
         and len(text.split()) >= 2
+        and not _is_country(text)
+    )
+
+
+def _is_country(text: str) -> bool:
+    """``Sri Lanka``, or the German genitive ``Sri Lankas`` ("Generalstaatsanwalt Sri
+    Lankas"): the country an office serves, never a person."""
+    return canonical_country(text) is not None or (
+        text.endswith("s") and canonical_country(text[:-1]) is not None
     )
 
 

@@ -156,3 +156,68 @@ def test_son_excellence_monsieur_is_no_part_of_the_name() -> None:
     assert target.name == "Piet Voorbeeld Smit"
     assert target.title == "Président de la République"
     assert target.salutation == "Monsieur le Président de la République"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "name"),
+    [
+        (
+            "The target and the model letter remain the same: please continue to write to the "
+            "Minister of Justice, Piet Voorbeeld Smit, urging him to drop the charges.",
+            "Minister of Justice",
+            "Piet Voorbeeld Smit",
+        ),
+        (
+            "Las autoridades destinatarias siguen siendo las mismas: por favor, sigan escribiendo "
+            "al fiscal general de la República, Piet Voorbeeld Smit, para pedir su libertad.",
+            "fiscal general de la República",
+            "Piet Voorbeeld Smit",
+        ),
+        (
+            "Tausende Menschen haben sich mit Briefen an den Generalstaatsanwalt Sri Lankas, "
+            "Piet Voorbeeld Smit, für ihn eingesetzt.",
+            "Generalstaatsanwalt Sri Lankas",
+            "Piet Voorbeeld Smit",
+        ),
+    ],
+)
+def test_an_official_named_in_a_sentence_of_a_follow_up(
+    sentence: str, title: str, name: str
+) -> None:
+    text = f"""URGENT ACTION
+
+TEACHER STILL FACES TRIAL
+
+The trial of teacher Karel Voorbeeld has been postponed until February 2020.
+
+{sentence}
+
+Third UA: 45/19 Index: ASA 99/1422/2019 Ruritania Date: 15 November 2019
+"""
+    targets = parse_text(text, "invented.txt").targets
+    assert [(t.title, t.name) for t in targets] == [(title, name)]
+
+
+def test_an_office_without_a_name_keeps_its_town_in_the_address() -> None:
+    text = """ACCIÓN URGENTE
+Defensora amenazada de muerte
+AU: 52/24 Índice: AMR 99/7810/2024 Ruritania Fecha: 14 de mayo de 2024
+
+Anna Voorbeeld, defensora indígena, recibió amenazas de muerte el 6 de mayo de 2024.
+
+ACTÚA: ESCRIBE UN LLAMAMIENTO CON TUS PROPIAS PALABRAS O UTILIZANDO ESTA CARTA MODELO
+
+Fiscal General del Estado
+Libramiento Norte Oriente 2185, Col. El Bosque
+C.P. 29049, Villa Hermosa Grande, Estado Norte, Ruritania
+Correo-e: atencion@fiscalia.example
+Tratamiento: Señor Fiscal General
+"""
+    (target,) = parse_text(text, "invented.txt").targets
+    assert target.title == "Fiscal General del Estado"
+    assert target.name is None
+    assert target.address == (
+        "Libramiento Norte Oriente 2185, Col. El Bosque, C.P. 29049, Villa Hermosa Grande, "
+        "Estado Norte, Ruritania"
+    )
+    assert target.salutation == "Señor Fiscal General"
