@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -186,10 +187,17 @@ def import_files(
         if on_result is not None:
             on_result(result)
 
-    for result in left_out:  # files of a folder that are not documents: named, with why
-        outcome(result)
+    # The files of a folder that are not documents are named, with why, each where it comes
+    # in the folder's name order among the documents: one list, as the folder shows them.
+    not_read = deque(left_out)
+
+    def name_not_read_before(path: Path | None) -> None:
+        """Report the files not read that come before ``path`` (None: all that are left)."""
+        while not_read and (path is None or _walk_key(paths, not_read[0]) < _walk_key(paths, path)):
+            outcome(not_read.popleft())
 
     def skip(names: Sequence[str]) -> list[ImportResult]:
+        name_not_read_before(None)
         for name in names:
             outcome(ImportResult(name, ImportOutcome.SKIPPED))
         return results
@@ -220,6 +228,7 @@ def import_files(
             for path, documents in parsed:
                 if cancel is not None and cancel.is_set():
                     return skip([p.name for p in files[done:]])
+                name_not_read_before(path)
                 if isinstance(documents, ImportRejected):
                     outcome(_rejected(path.name, documents))
                 elif isinstance(documents, Exception):  # a parser bug must not stop a folder
@@ -241,9 +250,20 @@ def import_files(
             return skip([p.name for p in files[done:]])
         finally:
             originals.close()
+    name_not_read_before(None)
     if progress is not None:
         progress(len(files), len(files), "")
     return results
+
+
+def _walk_key(given: Sequence[Path], item: Path | ImportResult) -> tuple[int, Path]:
+    """Where a file comes in an import of ``given``: the place of the file or folder it was
+    given as, then its path (a folder's files are walked in name order)."""
+    path = item if isinstance(item, Path) else Path(item.path or item.source)
+    for index, root in enumerate(given):
+        if path == root or root in path.parents:
+            return index, path
+    return len(given), path
 
 
 INTERNAL = N_(

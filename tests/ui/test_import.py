@@ -316,6 +316,26 @@ def test_a_folder_import_names_the_files_it_does_not_read_and_why(
     assert not any("DS_Store" in line or "~$" in line for line in lines)
 
 
+def test_a_folder_import_lists_its_files_in_name_order_read_or_not(
+    make_window, qtbot, messages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The summary's list is the folder's, in name order: a file not read is named where its
+    name comes among the documents, as the command line lists them."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a-notes.docx").write_bytes(b"PK\x03\x04[Content_Types].xml word/")
+    (folder / "b-seed.txt").write_text(SEED_FINAL.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "c-photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not much of a picture")
+    window = make_window()
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        window.imports.import_paths([folder])
+    [(kind, _title, text)] = messages.shown
+    assert kind == "warning"
+    named = [line.split(":")[0] for line in text.splitlines()[1:] if line.strip()]
+    # the files not read, each with why, in view; then the details: every file, one list
+    assert named == ["a-notes.docx", "c-photo.jpg", "a-notes.docx", "b-seed.txt", "c-photo.jpg"]
+
+
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # the only QDragEnterEvent constructor
 def test_files_dropped_beside_a_document_are_each_named_with_why_they_were_not_imported(
     make_window, qtbot, messages, tmp_path

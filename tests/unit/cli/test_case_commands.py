@@ -240,6 +240,26 @@ def test_a_photo_named_pdf_is_refused_saying_it_is_a_picture_and_what_to_import(
     )
 
 
+def test_a_folder_import_lists_its_files_in_name_order_read_or_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One list, as the folder shows the files: a file not read is named where its name
+    comes among the documents, not all of them before the first document."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a-first.txt").write_bytes(INITIAL_2019.read_bytes())
+    (folder / "b-notes.odt").write_bytes(
+        b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text"
+    )
+    (folder / "c-second.txt").write_bytes(SEED_FINAL.read_bytes())
+    (folder / "d-photo.jpg").write_bytes(PHOTO)
+    code, out, _ = cli(capsys, tmp_path / "data", "import", str(folder))
+    assert code == 1
+    names = [line.split(":")[0] for line in out.splitlines()[:4]]
+    assert names == ["a-first.txt", "b-notes.odt", "c-second.txt", "d-photo.jpg"]
+    assert out.splitlines()[4] == "4 files: 2 imported, 2 rejected"
+
+
 def test_a_folder_import_says_which_files_are_pictures(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
