@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import re
 from collections.abc import Callable
@@ -291,12 +292,12 @@ Entries = dict[tuple[str, str | None], Forms]
 
 @dataclass(frozen=True, slots=True)
 class CatalogFile:
-    """The translated entries of one catalog file (not fuzzy, every form filled), with the
-    language its header declares and when the file was last written."""
+    """The translated entries of one catalog file (not fuzzy, every form filled), the
+    languages its header names and when a translator last revised it, as the file says."""
 
     entries: Entries
-    declared: str | None = None
-    modified_ns: int = 0
+    named: frozenset[str] = frozenset()  # base languages: Language, Language-Team, comment
+    revised: datetime.datetime | None = None  # its PO-Revision-Date
 
 
 def copied_translations(locale: str, messages: list[Message]) -> tuple[str, int] | None:
@@ -305,7 +306,11 @@ def copied_translations(locale: str, messages: list[Message]) -> tuple[str, int]
     English text, such as "UA"); None when no other language's catalog was copied.
 
     Of two catalogs that share their translations, the copy is the one whose header still
-    names the other's language, else the one written later; both count when neither tells."""
+    names the other's language (its Language, Language-Team or first comment: "French
+    translations for ..."), else the one its translator revised later (PO-Revision-Date).
+    What the files say decides, never when they were written to disk: a fresh checkout
+    writes every catalog in the same second, and two catalogs that do not tell which is the
+    copy are not counted as copies at all (a pair is never each the other's copy)."""
     own = {
         (_msgid(m.id), m.context): forms
         for m in messages
@@ -323,16 +328,18 @@ def copied_translations(locale: str, messages: list[Message]) -> tuple[str, int]
         same = sum(1 for key, forms in own.items() if original.entries.get(key) == forms)
         if same <= COPIED_SHARE * len(own) or (best is not None and same <= best[1]):
             continue
-        if _names_language(this.declared, other) or (
-            not _names_language(original.declared, locale)
-            and this.modified_ns >= original.modified_ns
+        names_other = i18n.base_language(other) in this.named
+        named_by_other = language in original.named
+        revised_later = (
+            this.revised is not None
+            and original.revised is not None
+            and this.revised > original.revised
+        )
+        if (names_other and not named_by_other) or (
+            not names_other and not named_by_other and revised_later
         ):
             best = (other, same)
     return best
-
-
-def _names_language(declared: str | None, locale: str) -> bool:
-    return declared is not None and i18n.base_language(declared) == i18n.base_language(locale)
 
 
 def _forms(message: Message) -> Forms:
@@ -352,7 +359,7 @@ def _catalog_file(locale: str) -> CatalogFile | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _read_catalog_file(path: Path, modified_ns: int, _size: int) -> CatalogFile | None:
+def _read_catalog_file(path: Path, _modified_ns: int, _size: int) -> CatalogFile | None:
     import contextlib
     import io
 
@@ -368,7 +375,46 @@ def _read_catalog_file(path: Path, modified_ns: int, _size: int) -> CatalogFile 
         for m in catalog
         if m.id and not m.fuzzy and all(forms := _forms(m))
     }
-    return CatalogFile(entries, _declared_language(catalog), modified_ns)
+    return CatalogFile(entries, _named_languages(catalog), _revision_date(catalog))
+
+
+_TRANSLATIONS_FOR = re.compile(r"^\s*#?\s*(?P<language>[^#\n]+?) translations for ")
+
+
+def _named_languages(catalog: object) -> frozenset[str]:
+    """The base languages a catalog's header names: its ``Language``, the code its
+    ``Language-Team`` starts with, and the English name in the comment ``pybabel init``
+    writes on its first line ("French translations for Appeal Desk.")."""
+    from app.letters.language_names import english_language_code
+
+    named = set()
+    declared = _declared_language(catalog)
+    if declared:
+        named.add(i18n.base_language(declared))
+    for name, value in getattr(catalog, "mime_headers", ()):
+        if name.lower() == "language-team" and value.split():
+            code = i18n.normalize_locale(value.split()[0])
+            if code:
+                named.add(i18n.base_language(code))
+    comment = str(getattr(catalog, "header_comment", "") or "")
+    found = _TRANSLATIONS_FOR.match(comment)
+    if found:
+        code = english_language_code(found.group("language"))
+        if code:
+            named.add(code)
+    return frozenset(named)
+
+
+def _revision_date(catalog: object) -> datetime.datetime | None:
+    """When the catalog's translator last revised it, as its header says (None when the
+    header keeps the template's placeholder or no date)."""
+    for name, value in getattr(catalog, "mime_headers", ()):
+        if name.lower() == "po-revision-date":
+            try:
+                return datetime.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M%z")
+            except ValueError:
+                return None
+    return None
 
 
 def _translated_entries(locale: str) -> frozenset[tuple[str, str | None]]:

@@ -322,3 +322,71 @@ def test_a_catalog_copied_from_another_language_is_not_counted_done(
     assert line.endswith(f"({untranslated} entries are still the fr text)")
     [french_line] = [line for line in table if line.startswith("fr ")]
     assert french_line.split()[1:6] == [str(total), "0", "0", str(total), "100.0%"]
+
+
+def _coverage(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    assert main(["i18n", "stats"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    return {line.split()[0]: line for line in table if line.split()}
+
+
+def test_a_copy_is_found_by_what_the_files_say_not_by_when_they_were_written(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fresh checkout writes every catalog in the same second. The Italian copy of the
+    French catalog still says "French translations" and "Language-Team: fr" in its header:
+    it is the copy, and the French catalog stays done however the two files' times compare."""
+    import os
+
+    _, locales = sandbox
+    french_file = locales / "fr" / "LC_MESSAGES" / "messages.po"
+    italian = locales / "it" / "LC_MESSAGES" / "messages.po"
+    italian.parent.mkdir(parents=True)
+    italian.write_text(
+        french_file.read_text(encoding="utf-8").replace("Language: fr", "Language: it"),
+        encoding="utf-8",
+    )
+    for older, newer in ((french_file, italian), (italian, french_file)):
+        written = older.stat().st_mtime_ns
+        os.utime(newer, ns=(written, written))  # the same time to the nanosecond
+        table = _coverage(capsys)
+        assert table["fr"].split()[5] == "100.0%"
+        assert table["it"].endswith("entries are still the fr text)")
+
+
+def test_two_languages_sharing_translations_are_not_copies_when_the_files_say_nothing(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Catalan catalog written on its own shares many short words with the Spanish one, and
+    was revised the same day: neither file says it was copied, so both count as done (before,
+    two catalogs written in the same second counted as copies of each other)."""
+    import os
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+    from babel.messages.pofile import write_po as write_catalog
+
+    _, locales = sandbox
+    spanish_file = locales / "es" / "LC_MESSAGES" / "messages.po"
+    with spanish_file.open("rb") as handle:
+        spanish = read_po(handle, locale="es")
+    catalan = Catalog(locale="ca", domain="messages", header_comment="# Catalan translations.")
+    catalan.revision_date = spanish.revision_date
+    kept = 0
+    for message in spanish:
+        if not message.id or message.fuzzy:
+            continue
+        text = message.string
+        if kept % 2 and isinstance(text, str) and text:  # every other entry its own words
+            text = "ca: " + text
+        kept += 1
+        catalan.add(message.id, text, context=message.context, flags=message.flags)
+    target = locales / "ca" / "LC_MESSAGES" / "messages.po"
+    target.parent.mkdir(parents=True)
+    with target.open("wb") as po:
+        write_catalog(po, catalan)
+    written = spanish_file.stat().st_mtime_ns
+    os.utime(target, ns=(written, written))
+    table = _coverage(capsys)
+    assert table["es"].split()[5] == "100.0%"
+    assert "text)" not in table["es"] and "es text" not in table["ca"]
