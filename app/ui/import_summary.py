@@ -60,8 +60,8 @@ def summary_text(results: Sequence[ImportResult]) -> str:
         return _("No document was imported.")
     if tally.several_in_a_file:
         read = ngettext(
-            "%(count)d file read, holding several documents.",
-            "%(count)d files read, some holding several documents.",
+            "%(count)d file read, holding more than one document.",
+            "%(count)d files read, some holding more than one document.",
             tally.files,
         )
         parts.insert(0, read % {"count": tally.files})

@@ -569,5 +569,5 @@ def test_a_mailbox_of_two_documents_is_summed_up_as_the_command_line_counts_it(
     assert (kind, title) == ("info", "Import finished")
     # one file, two documents in it: the files read are said first, then each outcome
     assert text.splitlines()[0] == (
-        "1 file read, holding several documents. 1 document imported. 1 case updated."
+        "1 file read, holding more than one document. 1 document imported. 1 case updated."
     )
