@@ -202,3 +202,42 @@ def test_a_store_on_a_full_disk_is_shown_read_only_and_says_the_disk_is_full(
             assert (kind, title) == REFUSED
             assert "because the disk it is on is full" in text
             assert "Free some space on that disk" in text
+
+
+@pytest.mark.parametrize(
+    ("problem", "banner_says", "refusal_says"),
+    [
+        (
+            "DISK_FULL",
+            "the disk of your data folder ({folder}) is full",
+            "because the disk it is on is full. Your cases are shown as they are. Free some "
+            "space on that disk, then start Appeal Desk again.",
+        ),
+        (
+            "READ_ONLY",
+            "your data folder ({folder}) cannot be written to",
+            "because it is read-only (its permissions, or the disk it is on). Your cases are "
+            "shown as they are. Make the folder writable, then start Appeal Desk again.",
+        ),
+    ],
+)
+def test_the_banner_and_the_refusal_say_why_the_store_is_read_only_on_any_machine(
+    app_paths, gui_app, messages, problem: str, banner_says: str, refusal_says: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Where no full disk can be made (no tmpfs without root), the store opened read only for
+    that reason still gets the full-disk wording, in the banner and in the refusal."""
+    from app.domain.errors import StoreProblem
+    from app.store.database import open_read_only
+    from app.ui.read_only import read_only_banner, refuse_change
+
+    seeded(app_paths)
+    db = open_read_only(app_paths, StoreProblem[problem])
+    try:
+        assert banner_says.format(folder=app_paths.data_dir) in read_only_banner(db)
+        assert refuse_change(db, None)
+        [(kind, title, text)] = messages.shown
+        assert (kind, title) == REFUSED
+        assert text.startswith(f"Nothing was changed: your data folder {app_paths.data_dir} ")
+        assert text.endswith(refusal_says)
+    finally:
+        db.close()
