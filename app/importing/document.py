@@ -10,7 +10,7 @@ from typing import Any
 from app.importing.damage import is_accent_damaged, repair_accent_damage
 from app.importing.normalize import flatten, normalize_text
 from app.importing.splitfix import has_split_words, repair_split_words
-from app.importing.unflatten import is_flattened, unflatten
+from app.importing.unflatten import is_flattened, split_run_together_officials, unflatten
 from app.importing.vocabulary import (
     MAIL_EXTENSION_PREFIX,
     MAIL_WRAPPER_LABELS,
@@ -49,7 +49,7 @@ class Document:
             # The labels that put the line breaks back must be readable first.
             self.accent_damaged = is_accent_damaged(raw)
             raw = unflatten(repair_accent_damage(raw) if self.accent_damaged else raw)
-        text = normalize_text(raw)
+        text = split_run_together_officials(normalize_text(raw))
         self.split_words = has_split_words(text)
         if self.split_words:
             text = repair_split_words(text)

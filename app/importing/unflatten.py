@@ -119,3 +119,31 @@ def _split_after_to(text: str) -> str:
         "\n",
         text,
     )
+
+
+# The contact labels of an official's block, printed inside a line ("… Kazakhstan Email: …").
+_INLINE_CONTACT = re.compile(
+    r"[\s,;]+(?=(?:E-?mail|Correo-e|Courriel|Fax|Phone|Tel|Twitter|Salutation|Tratamiento|"
+    r"Formule d['’]appel|Anrede)\s*:)",
+    re.I,
+)
+
+
+def split_run_together_officials(text: str) -> str:
+    """``Minister X, Ministry of Y, 8 Z Avenue, City Email: … Salutation: Dear Minister``: an
+    official's block a web page ran onto one line gets its lines back (one per comma-separated
+    part before the first contact label, and one per label)."""
+    if "," not in text or not _INLINE_CONTACT.search(text):
+        return text
+    return "\n".join(_split_official_line(line) for line in text.split("\n"))
+
+
+def _split_official_line(line: str) -> str:
+    pieces = _INLINE_CONTACT.split(line.strip())
+    if len(pieces) < 3 or len(pieces[0]) > 250:
+        return line  # two contact labels at least, after a short head
+    parts = [part.strip() for part in pieces[0].split(",")]
+    lower = sum(word[:1].islower() for word in pieces[0].split())
+    if len(parts) < 3 or lower * 4 > len(pieces[0].split()) or pieces[0].endswith("."):
+        return line  # a sentence that mentions an e-mail address, not an official's block
+    return "\n".join([*parts, *(piece.strip() for piece in pieces[1:])])
