@@ -67,7 +67,7 @@ def read_concern_line(doc: Document) -> Reading:
         head = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
         if head and (is_date_line(head) or _COUNTER.match(head) or _ISSUED.match(head)):
             head = ""  # "AU 121/09      19 de junio de 2009": the concern is on a next line
-        if re.search(r"\bIndex\b|^[|,;]", head, re.I):
+        if re.search(r"\b(?:Index|[ÍI]ndice)\b|^[|,;]", head, re.I):
             continue
         concern: str | None = head
         if not concern:  # the concern on the next line ("UA 72/05" above it, or after a bracket)

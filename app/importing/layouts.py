@@ -16,7 +16,8 @@ from app.importing.countries import canonical_country
 from app.importing.dates import find_dates, is_date_line
 from app.importing.document import Document, is_id_line
 from app.importing.targets import TARGET_MARKER
-from app.importing.titles import Reading, clean_title, is_headline
+from app.importing.titles import Reading, clean_title, is_aiusa_title, is_headline
+from app.importing.vocabulary import FORWARDED_MAIL_LABELS, label_line
 
 
 @dataclass(frozen=True)
@@ -233,13 +234,50 @@ def _opens_paragraph(lines: list[str], i: int) -> bool:
     return not any(_CHROME.match(line) or _WEB_NOISE.match(line) for line in block)
 
 
+# The rule a mail program prints above a forwarded message, or between the sender's note and
+# what it passes on: "-----Original Message-----", "---------- Mensaje reenviado ---------", or
+# a line of underscores or dashes.
+_FORWARD_RULE = re.compile(
+    r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message|Mensaje (?:original|reenviado)|"
+    r"Message (?:d['’]origine|transf[ée]r[ée])|Original-Nachricht|Weitergeleitete Nachricht|"
+    r"Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s*-{2,}|"
+    r"_{4,}|-{4,})\s*$",
+    re.I,
+)
+_FORWARDED_HEADER = label_line(FORWARDED_MAIL_LABELS + ("Date", "Fecha", "Datum", "Data"))
+
+
 def _read_web(doc: Document) -> Reading:
     """The headline of a pasted web page: the line nearest the story, after the site chrome;
-    a ``Country: headline`` line wins when there is one."""
+    a ``Country: headline`` line wins when there is one. In a forwarded mail whose sender's
+    note stands above the page, the page after the forwarding rule."""
+    lines = doc.body_lines
+    for i, line in enumerate(lines[:120]):
+        if is_aiusa_title(line):
+            title, hinted = clean_title(line.strip())
+            return Reading(title, hinted, doc.header_end + i + 1)
+    reading = _read_web_from(doc, 0)
+    if reading.title:
+        return reading
+    for i, line in enumerate(lines[:200]):
+        if not _FORWARD_RULE.match(line):
+            continue
+        start = i + 1
+        while start < len(lines) and (
+            not lines[start].strip() or _FORWARDED_HEADER.match(lines[start])
+        ):
+            start += 1
+        forwarded = _read_web_from(doc, start)
+        if forwarded.title:
+            return forwarded
+    return reading
+
+
+def _read_web_from(doc: Document, start: int) -> Reading:
     lines = doc.body_lines
     country = None
     candidates: list[int] = []
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[start:], start=start):
         stripped = line.strip()
         if not stripped or _CHROME.match(line) or is_date_line(stripped) or is_id_line(stripped):
             continue

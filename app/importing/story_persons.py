@@ -31,7 +31,19 @@ _GROUP_BEFORE = re.compile(
     re.I,
 )
 _TOWN_COMMA = re.compile(r"\b(?:in|at|near|en|à|aus|im|em|no|na|de)\s+[A-ZÀ-ÖØ-Þ][^\W\d_]+,\s+$")
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+)$", re.I)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+|"
+    # an administrative area's noun before its name: "in der Provinz Ha Tinh", "province of X"
+    r"\b(?:province|provincia|provinz|prov[íi]ncia|district|distrito|bezirk|region|región|"
+    r"r[ée]gion|gebiet|governorate|gouvernorat|county|comarca|departamento|d[ée]partement|"
+    r"municipio|munic[íi]pio|municipality|landkreis|prefecture|pr[ée]fecture)"
+    r"(?:\s+(?:of|de|du|de la|del|do|da))?\s+)$",
+    re.I,
+)
+# The same noun after the name: "in Ha Tinh province", "Kailali district".
+_AREA_AFTER = re.compile(
+    r"\s+(?:province|district|region|governorate|county|prefecture|provinz|bezirk)\b", re.I
+)
 
 
 def narrative_persons(
@@ -65,7 +77,12 @@ def narrative_persons(
             continue
         spans = _mentions(span, flat)
         occurrences = [start for start, _end in spans]
-        located = sum(1 for pos in occurrences if _LOCATIVE.search(flat[max(0, pos - 12) : pos]))
+        located = sum(
+            1
+            for start, end in spans
+            if _LOCATIVE.search(flat[max(0, start - 24) : start])
+            or _AREA_AFTER.match(flat, end, end + 16)
+        )
         # A street (a house number follows) or a group ("the armed group …") is no person.
         located += sum(1 for _start, end in spans if _NUMBER_AHEAD.match(flat[end : end + 3]))
         grouped = any(_GROUP_BEFORE.search(flat[max(0, start - 60) : start]) for start, _ in spans)

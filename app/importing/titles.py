@@ -30,6 +30,14 @@ _PREFIXES = re.compile(
     re.I,
 )
 _AIUSA_SUFFIX = re.compile(r"\s*\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)
+
+
+def is_aiusa_title(line: str) -> bool:
+    """``Peru: Indigenous Leader Faces Charges (Peru: UA 15.24)``: Amnesty USA's title line,
+    the headline wherever a blog or a mail prints it (under its own post title and note)."""
+    return bool(_AIUSA_SUFFIX.search(line)) and len(line) <= 200 and bool(clean_title(line)[0])
+
+
 _NUMBER_SUFFIX = re.compile(
     r"\s*[(\[]\s*(?:UA|AU)\s*[-:]?\s*\d{1,4}\s*[/.]\s*\d{2,4}\s*[)\]]\s*$", re.I
 )

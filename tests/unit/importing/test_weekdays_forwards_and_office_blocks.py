@@ -221,3 +221,101 @@ Tratamiento: Señor Fiscal General
         "Estado Norte, Ruritania"
     )
     assert target.salutation == "Señor Fiscal General"
+
+
+def test_a_spanish_follow_up_line_with_its_index_is_no_headline() -> None:
+    text = """Inicio / Red de Acciones Urgentes / Docente sobreseída
+
+BUENAS NOTICIAS
+Argentina: docente sobreseída tras protestar en Ciudad Capital
+Información complementaria sobre la AU 98/23 – Índice: AMR 99/7402/2024 – 9 de febrero de 2024
+
+El 2 de febrero de 2024, un juzgado sobreseyó a la docente Anna Voorbeeld, a quien se acusaba
+de "sedición" por haber participado en una protesta pacífica.
+
+No es necesario realizar más acciones. ¡Gracias a todas las personas que enviaron llamamientos!
+"""
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.title == "docente sobreseída tras protestar en Ciudad Capital"
+    assert parsed.kind is OutputKind.FINAL
+
+
+def test_the_aiusa_title_line_under_a_group_blog_post() -> None:
+    text = """Amnesty International USA Group 99 - Capital City
+Home | About Us | Meetings | Urgent Actions | Contact
+
+Posted on February 2nd, 2024 by Linda K.
+
+This month's Urgent Action - please write by March 15th!
+
+Hi everyone! Below is the UA we will work on at our February 8th meeting at the library. Bring
+stamps if you have them. Copied from the AIUSA website:
+
+Peru: Indigenous Leader Faces Baseless Charges (Peru: UA 15.24)
+Issue Date: January 31, 2024
+
+Anna Voorbeeld, a Quechua leader, is facing criminal charges for taking part in a peaceful
+road blockade in January 2023.
+
+PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL: March 15th, 2024
+"""
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.title == "Indigenous Leader Faces Baseless Charges"
+    assert parsed.country == "Peru"
+    assert parsed.issued_on == date(2024, 1, 31)
+    assert parsed.deadline == date(2024, 3, 15)
+
+
+def test_a_forwarded_page_under_the_senders_note() -> None:
+    text = """De : Réseau Actions urgentes <au@section.example>
+Envoyé : jeudi 13 mai 2021 10:05
+À : Réseau AU
+Objet : [AU] Bénin : un journaliste libéré – fin de l'action (AU 77/20-3)
+
+Chères et chers membres du réseau,
+
+Voici une excellente nouvelle pour commencer la semaine. Vous trouverez le texte complet
+ci-dessous.
+
+Amicalement,
+L'équipe Actions urgentes
+Amnesty International Belgique francophone
+
+________________________________________
+
+BONNE NOUVELLE
+Bénin : le journaliste Karel Voorbeeld libéré
+Complément d'information sur l'AU 77/20 | Index AI : AFR 99/4455/2021 | 12 mai 2021
+
+Le journaliste Karel Voorbeeld a été libéré le 7 mai 2021 après que la cour d'appel a annulé
+sa condamnation.
+
+Il n'est plus nécessaire d'envoyer des appels. Merci à toutes celles et à tous ceux qui se
+sont mobilisés.
+"""
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.title == "le journaliste Karel Voorbeeld libéré"
+    assert parsed.country == "Benin"
+    assert parsed.ua_number == "77/20"
+    assert parsed.kind is OutputKind.FINAL
+
+
+def test_a_province_named_in_the_story_is_no_person() -> None:
+    text = """Urgent Action
+Ruritanien
+Umweltaktivist in Isolationshaft
+UA 031/21
+AI-Index: ASA 99/3702/2021
+Datum: 04.02.2021
+
+Der Umweltaktivist Karel Voorbeeld wird seit seiner Festnahme am 9. Januar 2021 ohne Kontakt
+zur Aussenwelt festgehalten. Er hatte über die Verschmutzung eines Flusses in der Provinz
+Nam Dinh berichtet. Karel Voorbeeld drohen bis zu zwölf Jahre Haft.
+
+Briefvorschlag
+Dear Prime Minister,
+I am deeply concerned about Karel Voorbeeld, who is prosecuted for his posts about river
+pollution in Nam Dinh province.
+"""
+    persons = parse_text(text, "invented.txt").persons
+    assert [p.name for p in persons] == ["Karel Voorbeeld"]
