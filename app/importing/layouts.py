@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.importing import id_headline
 from app.importing.concern import is_old_layout, read_concern_line
 from app.importing.countries import canonical_country
-from app.importing.dates import find_dates, is_date_line
+from app.importing.dates import find_dates, is_date_line, month_number
 from app.importing.document import Document, is_id_line
 from app.importing.targets import TARGET_MARKER
 from app.importing.titles import Reading, clean_title, is_aiusa_title, is_headline
@@ -302,6 +302,8 @@ def _read_web_from(doc: Document, start: int) -> Reading:
     prefixed = [i for i in candidates if clean_title(lines[i])[1]]
     i = prefixed[0] if prefixed else candidates[-1]
     if _is_upper(lines[i]):  # a pasted PDF headline without its banner, maybe over two lines
+        if _month_and_year(lines[i]) and i - 1 in candidates and _is_upper(lines[i - 1]):
+            i -= 1  # "SEPTIEMBRE DE 1995" under a newsletter's title: its issue, not its title
         while (
             i - 1 in candidates
             and _is_upper(lines[i - 1])
@@ -311,12 +313,21 @@ def _read_web_from(doc: Document, start: int) -> Reading:
             i -= 1
         j = i
         while j < len(lines) and _is_upper(lines[j]) and not _SECTION.match(lines[j]):
+            if j > i and _month_and_year(lines[j]):
+                break  # "SEPTIEMBRE DE 1995" under a newsletter's title: its issue
             j += 1
         title, hinted = clean_title(" ".join(line.strip() for line in lines[i:j]))
-        return Reading(title, country or hinted, doc.header_end + j)
+        issue = j < len(lines) and _month_and_year(lines[j])
+        return Reading(title, country or hinted, doc.header_end + j + issue)
     title, j = _mixed_case_headline(lines, i)
     title, hinted = clean_title(title)
     return Reading(title, country or hinted, doc.header_end + j)
+
+
+def _month_and_year(line: str) -> bool:
+    """``SEPTIEMBRE DE 1995``, ``March 2009``: a month and a year, nothing else."""
+    match = re.fullmatch(r"\s*([^\W\d_]+\.?)\s+(?:de\s+|of\s+)?\d{4}\s*", line, re.I)
+    return match is not None and month_number(match.group(1)) is not None
 
 
 def _labelled_date(line: str) -> bool:

@@ -23,6 +23,7 @@ from app.importing.normalize import fold
 from app.importing.own_outputs import check_text
 from app.importing.persons import (
     column_persons,
+    country_and_name_line,
     labelled_persons,
     name_lines_under_headline,
     only_added_names,
@@ -93,9 +94,9 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         story = story or letter
     persons = _persons(doc, story, targets, reading.title or "", reading.story_start)
     previous = identity.previous_ua_link(doc)
-    country = _country(doc, reading.country, index, previous) or _addressed_country(
-        story or "", targets
-    )
+    country_and_name = country_and_name_line(doc)
+    hinted = reading.country or (country_and_name[0] if country_and_name else None)
+    country = _country(doc, hinted, index, previous) or _addressed_country(story or "", targets)
     if number is None and index is None and not targets and not persons:
         raise ImportRejected(source, NOT_A_UA)
     if doc.accent_damaged:
@@ -177,6 +178,8 @@ def _persons(
     for person in [*labelled_persons(doc), *columns]:
         if all(fold(p.name) != fold(person.name) for p in persons):
             persons.append(person)
+    if not persons and (country_and_name := country_and_name_line(doc)):
+        return [country_and_name[1]]  # "Russland: Aleksandra Skochilenko" above the letter
     if (persons and (columns or not only_added_names(doc))) or not story:
         return persons
     if not persons:

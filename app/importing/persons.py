@@ -230,6 +230,23 @@ def name_lines_under_headline(doc: Document, start: int) -> list[Person]:
     return [Person(name=name, pronouns=None) for name in names]
 
 
+_COUNTRY_COLON_NAME = re.compile(r"^\s*([^\W\d_][^:\n]{2,40}?)\s*:\s+(\S.{3,60}?)\s*$")
+
+
+def country_and_name_line(doc: Document) -> tuple[str, Person] | None:
+    """``Russland: Aleksandra Skochilenko``: a page's line naming the country and the person
+    its letter is for, the name repeated below."""
+    for i, line in enumerate(doc.lines):
+        match = _COUNTRY_COLON_NAME.match(line)
+        if not match or not looks_like_person_name(match.group(2)):
+            continue
+        country = canonical_country(match.group(1))
+        name = match.group(2)
+        if country and name in " ".join(doc.lines[i + 1 :]):
+            return country, Person(name=name, pronouns=None)
+    return None
+
+
 # The country may carry a colon ("TOGO:   Name (m), aged 24").
 _COLUMN_LINE = re.compile(r"^([A-Z][A-Z .'()-]+?|New names?:|Nuevos nombres:):?\s{2,}(\S.*)$")
 _CONTINUATION = re.compile(r"^\s{6,}(\S.*)$")

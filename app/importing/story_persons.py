@@ -70,6 +70,8 @@ def narrative_persons(
                         continue
                     if fold(run[0]) in _NOUN_ARTICLES:
                         continue  # "Die Bloggerin": a noun, never a name
+                    if fold(run[0]) in _PREPOSITIONS:
+                        continue  # "On January 29th": a sentence's opening, never a name
                     candidates[" ".join(run)] = 0
     for span in list(candidates):
         if _has_office_word(span) or canonical_country(span) or _excluded(span, exclude):
@@ -140,6 +142,10 @@ def _pronouns_after(name: str, text: str) -> str | None:
 
 
 _NOUN_ARTICLES = words("der die das dem den des ein eine einer the a an")
+# Prepositions a sentence opens with before a capitalised month or place ("On January 29th").
+_PREPOSITIONS = words(
+    "on in at by from since until after before during am im seit vom bis desde hasta dans depuis"
+)
 
 
 _NUMBER_AHEAD = re.compile(r"\s*\d")
@@ -361,6 +367,7 @@ def _first_named(summary: str, exclude: set[str]) -> list[str]:
             or canonical_country(span)
             or _excluded(span, exclude)
             or fold(words[0]) in _NUMBER_WORDS
+            or fold(words[0]) in _PREPOSITIONS  # "On January 29th, …"
             or _LOCATIVE.search(before[-12:] + " ")
             or _GROUP_AFTER.match(first_sentence, match.end())
         ):

@@ -14,6 +14,7 @@ def words(text: str) -> frozenset[str]:
 NON_NAME_WORDS = words(
     """
     amnesty international internacional urgent action network section sección
+    acción acciones urgente urgentes eilaktion
     minister ministers ministry ministerio ministère ministerium ministro ministra ministre
     ministério president presidente président präsident prime premier attorney general
     generalstaatsanwalt prosecutor prosecutor's fiscal fiscalía fiscalia procurador procuradora
