@@ -34,7 +34,10 @@ _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _YEAR = r"(?P<year>[12lI][\dlIO]{3}|'\d{2})"  # OCR reads 1 as l or I and 0 as O
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 # "14 February 2023", "30 de junio de 2022", "24. Juli 2019", "1er mars 2013"
-_DAY_FIRST = re.compile(rf"\b{_DAY}\s*(?:de\s+)?{_MONTH}\s*,?\s*(?:de\s+|del\s+)?{_YEAR}\b", re.I)
+# "the 24th of July 2023"
+_DAY_FIRST = re.compile(
+    rf"\b{_DAY}\s*(?:de\s+|of\s+)?{_MONTH}\s*,?\s*(?:de\s+|del\s+)?{_YEAR}\b", re.I
+)
 # "February 9, 2024", "June 1 2023"
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I)
 _WEEKDAY = re.compile(

@@ -326,7 +326,10 @@ _STRONG_DEADLINE = re.compile(
     r"(?:SEND APPEALS BEFORE|APPEALS? (?:TO ARRIVE )?BEFORE|APPEALS? (?:ACCEPTED )?UNTIL|AS SOON AS POSSIBLE,? UNTIL|"
     r"APPEAL DEADLINE NOTICE|DEADLINE FOR APPEALS|Urgent Action expires on|expires on|"
     r"LLAMAMIENTOS ANTES DEL|LO ANTES POSIBLE,? HASTA EL|A M[ÁA]S TARDAR EL|AU PLUS TARD LE|APPELS AVANT LE|D['’]AGIR[^.]{0,60}?(?:AVANT LE|JUSQU['’]AU)|"
-    r"[ÉE]CRIVEZ[^.]{0,80}?(?:AVANT LE|JUSQU['’]AU)|(?<![\w-])DEADLINE\s*:|"
+    r"[ÉE]CRIVEZ[^.]{0,80}?(?:AVANT LE|JUSQU['’]AU|D['’]ICI (?:LE|AU))|(?<![\w-])DEADLINE\s*:|"
+    r"(?:ENVOYER|ENVOYEZ)[^.]{0,40}?(?:APPELS|LETTRES|COURRIERS)[^.]{0,20}?(?:JUSQU['’]AU|AVANT LE|D['’]ICI (?:LE|AU))|"
+    r"D[ÉE]LAI[^.]{0,40}?(?:PROLONG[ÉE]E?|REPORT[ÉE]E?) (?:JUSQU['’]AU|AU)|"
+    r"DEADLINE[^.]{0,60}?(?:EXTENDED|MOVED|POSTPONED) (?:TO|UNTIL)|ESCREV(?:A|AM)\b[^.]{0,60}?\bAT[ÉE]|"
     r"O MAIS (?:R[ÁA]PIDO|R[ÁA]PIDAMENTE|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
     r"(?:Fecha l[íi]mite|Date limite|Data limite|Prazo)(?: (?:para|pour|de|for)\b[^:.\n]{0,40})?\s*:|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
@@ -370,7 +373,7 @@ _STRONG_DEADLINES = Anchored(
         "fecha l", "date limite", "data limite", "prazo", "esta ", "acci", "au ", "campa",
         "cette ", "action ", "diese ", "aktion ", "ua ", "this ", "ação", "acao", "apelos at",
         "appelli entro", "prima possibile", "schrijf v", "uiterlijk", "schreiben sie", "please write",
-        "write ", "écrivez", "ecrivez", "deadline",
+        "write ", "écrivez", "ecrivez", "deadline", "envoyer", "envoyez", "escrev",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(

@@ -42,6 +42,16 @@ _FINAL = re.compile(
     r"n[ãa]o (?:é|e) necess[áa]ria (?:nenhuma|qualquer) (?:outra )?ac?[çc][ãa]o(?: adicional)?|"
     r"nenhuma (?:outra )?ac?[çc][ãa]o (?:adicional )?(?:é|e) (?:necess[áa]ria|solicitada|requerida)|"
     r"(?:primeira|segunda|terceira|quarta) e [úu]ltima atualiza[çc][ãa]o|"
+    r"n[ãa]o (?:é|e) (?:mais )?preciso (?:enviar|mandar) (?:mais )?apelos|"
+    r"(?:esta|a) a[çc][ãa]o (?:urgente )?(?:est[áa] encerrada|foi encerrada|terminou|chegou ao fim)|"
+    # "this action is closed" in each language: the network's action, not a court case
+    r"no need to (?:send|write|take) (?:any )?(?:further|more) (?:appeals|letters|action)|"
+    r"this (?:urgent )?action (?:is (?:now )?(?:closed|over)|has (?:now )?(?:ended|been closed))|"
+    r"(?:la|esta) acci[óo]n (?:urgente )?(?:ha (?:concluido|finalizado|terminado)|est[áa] cerrada)|"
+    r"(?:cette|l['’]) action (?:urgente )?(?:est (?:d[ée]sormais |maintenant )?(?:termin[ée]e|close|cl[ôo]tur[ée]e)|a pris fin)|"
+    r"(?:diese|die) (?:urgent action|aktion|eilaktion|ua) ist (?:nun |jetzt )?(?:beendet|abgeschlossen)|"
+    r"bitte keine (?:Briefe|Appelle|E-Mails) mehr (?:schicken|senden|verschicken)|"
+    r"ya no es necesario seguir enviando llamamientos|no se necesitan m[áa]s llamamientos|"
     r"geen verdere (?:actie|acties|brieven)(?: meer)? (?:nodig|vereist)|"
     r"verdere (?:actie|acties|brieven)(?: van het (?:ua|urgent action)[- ]?netwerk)? (?:is|zijn) niet (?:meer )?(?:nodig|vereist)|"
     r"\b(?:eerste|tweede|derde|vierde) en laatste update\b|"
@@ -61,7 +71,9 @@ _FINAL_PHRASES = Anchored(
         "need not send", "dejen de", "dejar de", "no env", "merci de", "ne plus envoyer",
         "n'envoyez", "n’envoyez", "weitere ", "il n", "não ", "nao ", "geen verdere", "non ",
         "verdere ", "eerste ", "tweede ", "derde ", "vierde ", "nenhuma ", "primeira ",
-        "terceira ", "quarta ",
+        "terceira ", "quarta ", "esta a", "a ação", "a acao", "no need to", "this action",
+        "this urgent", "la acci", "esta acci", "cette action", "l'action", "l’action",
+        "diese ", "die aktion", "die urgent", "die eilaktion", "die ua", "bitte keine",
     ),
 )  # fmt: skip
 # Every phrase above (case folded) holds one of these: a text without any is not searched.
@@ -70,6 +82,9 @@ _FINAL_WORDS = (
     "ltima actualizaci", "keine ", "do not send", "need not send", "llamamientos",
     "ne plus envoyer", "envoyez plus", "weitere ", "plus n", "necessári", "necessari",
     "geen verdere", "ulteriori", "verdere ", "en laatste update", "nenhuma ", "ltima atualiza",
+    "preciso ", "encerrada", "terminou", "chegou ao fim", "no need to", "action is", "action has",
+    "concluido", "finalizado", "terminado", "cerrada", "termin", "close", "clôtur", "clotur",
+    "pris fin", "beendet", "abgeschlossen", "ya no es", "no se necesitan",
 )  # fmt: skip
 _UPDATE = re.compile(
     r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"

@@ -319,3 +319,103 @@ pollution in Nam Dinh province.
 """
     persons = parse_text(text, "invented.txt").persons
     assert [p.name for p in persons] == ["Karel Voorbeeld"]
+
+
+ONE_PAGE = {
+    "en": """URGENT ACTION
+
+TEACHER DETAINED WITHOUT CHARGE
+
+Teacher Karel Voorbeeld was detained by police in Capital City on 3 June 2023.
+
+{sentence}
+
+UA: 61/23 Index: ASA 99/1234/2023 Ruritania Date: 12 June 2023
+""",
+    "es": """ACCIÓN URGENTE
+
+DOCENTE DETENIDO SIN CARGOS
+
+El docente Karel Voorbeeld fue detenido por la policía en Ciudad Capital el 3 de junio de 2023.
+
+{sentence}
+
+AU: 61/23 Índice: AMR 99/1234/2023 Ruritania Fecha: 12 de junio de 2023
+""",
+    "fr": """ACTION URGENTE
+
+ENSEIGNANT DÉTENU SANS INCULPATION
+
+L'enseignant Karel Voorbeeld a été arrêté par la police à Ville-Capitale le 3 juin 2023.
+
+{sentence}
+
+AU : 61/23 Index : AFR 99/1234/2023 Ruritanie Date : 12 juin 2023
+""",
+    "de": """URGENT ACTION
+
+LEHRER OHNE ANKLAGE IN HAFT
+
+Der Lehrer Karel Voorbeeld wurde am 3. Juni 2023 in Hauptstadt von der Polizei festgenommen.
+
+{sentence}
+
+UA-061/2023 AI-Index: EUR 99/1234/2023 Datum: 12. Juni 2023
+""",
+    "pt": """AÇÃO URGENTE
+
+PROFESSOR DETIDO SEM ACUSAÇÃO
+
+O professor Karel Voorbeeld foi detido pela polícia em Cidade Capital em 3 de junho de 2023.
+
+{sentence}
+
+AU: 61/23 Índice: AMR 99/1234/2023 Ruritânia Data: 12 de junho de 2023
+""",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The deadline for this Urgent Action has been extended to 24 July 2023."),
+        ("en", "Take action before the 24th of July 2023."),
+        ("fr", "Écrivez d'ici le 24 juillet 2023."),
+        ("fr", "Merci d'envoyer vos appels jusqu'au lundi 24 juillet 2023."),
+        ("fr", "Le délai a été prolongé jusqu'au 24 juillet 2023."),
+        ("pt", "Escreva até 24 de julho de 2023."),
+        ("pt", "Envie seus apelos até segunda-feira, 24 de julho de 2023."),
+    ],
+)
+def test_more_ways_to_give_the_deadline(language: str, sentence: str) -> None:
+    parsed = parse_text(ONE_PAGE[language].format(sentence=sentence), "invented.txt")
+    assert parsed.deadline == date(2023, 7, 24)
+    assert parsed.kind is OutputKind.INITIAL
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "There is no need to send further appeals."),
+        ("en", "This action is now closed. Thank you to everyone who wrote."),
+        ("es", "Ya no es necesario seguir enviando llamamientos."),
+        ("es", "No se necesitan más llamamientos. Gracias a quienes escribieron."),
+        ("es", "La acción ha concluido."),
+        ("fr", "Cette action est terminée."),
+        ("de", "Die Aktion ist beendet. Bitte keine Briefe mehr schicken."),
+        ("de", "Diese Urgent Action ist abgeschlossen."),
+        ("pt", "Não é preciso enviar mais apelos."),
+        ("pt", "Esta ação está encerrada."),
+    ],
+)
+def test_more_ways_to_close_the_case(language: str, sentence: str) -> None:
+    parsed = parse_text(ONE_PAGE[language].format(sentence=sentence), "invented.txt")
+    assert parsed.kind is OutputKind.FINAL
+    assert parsed.deadline is None
+
+
+def test_no_appeals_after_the_deadline_does_not_close_the_case() -> None:
+    sentence = "Nach dem 16. November 2023 sollten Sie keine Appelle mehr verschicken."
+    parsed = parse_text(ONE_PAGE["de"].format(sentence=sentence), "invented.txt")
+    assert parsed.kind is OutputKind.INITIAL
+    assert parsed.deadline == date(2023, 11, 16)
