@@ -259,7 +259,9 @@ def save_envelopes(
     items = []
     for case, indexes in cases:
         back = writer_safety.return_address(sender, case.country, options)
-        marking = sample_marking() if case.is_sample else None  # a practice envelope says so
+        # a practice envelope says so, in the language of its letter when it has one
+        language = letter.locale if letter is not None else None
+        marking = sample_marking(language) if case.is_sample else None
         for index in indexes:
             target = _as_letter_names(case, index, letter)
             items.append(EnvelopeItem(target, case.country or None, back, marking))

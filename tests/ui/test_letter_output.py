@@ -398,5 +398,13 @@ def test_a_practice_letter_is_marked_in_its_own_language_whatever_the_interface(
         )
         assert "EXEMPLE FICTIF - NE PAS ENVOYER" in printed
         assert "FIKTIVES BEISPIEL" not in printed
+        envelope = tmp_path / "envelope.pdf"  # the envelope of this letter says it as the letter
+        monkeypatch.setattr(letter_output, "ask_save_path", lambda *_args: envelope)
+        dialog.buttons.envelope_action.trigger()
+        on_envelope = " ".join(
+            " ".join(page.extract_text().split()) for page in PdfReader(envelope).pages
+        )
+        assert "EXEMPLE FICTIF - NE PAS ENVOYER" in on_envelope
+        assert "FIKTIVES BEISPIEL" not in on_envelope
     finally:
         apply_language("en")
