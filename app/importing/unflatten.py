@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from app.importing.names import looks_like_office, looks_like_person_name
+
 # "Write to:" in the languages of the UA network (matched without regard to case).
 WRITE_TO = (
     r"(?:Please\s+)?write\s+to\s*:|(?:Veuillez\s+)?(?:[ée]crivez|[ée]crire|adressez-vous)\s+"
@@ -146,4 +148,18 @@ def _split_official_line(line: str) -> str:
     lower = sum(word[:1].islower() for word in pieces[0].split())
     if len(parts) < 3 or lower * 4 > len(pieces[0].split()) or pieces[0].endswith("."):
         return line  # a sentence that mentions an e-mail address, not an official's block
-    return "\n".join([*parts, *(piece.strip() for piece in pieces[1:])])
+    return "\n".join([*_name_then_office(parts[0]), *parts[1:], *(p.strip() for p in pieces[1:])])
+
+
+def _name_then_office(head: str) -> list[str]:
+    """``H.E. Majid Example Permanent Mission of X 622 Third Avenue``: the name, the office and
+    the street run together without commas."""
+    words = head.split()
+    for k in range(2, len(words)):
+        if words[k][:1].isupper() and looks_like_office(words[k]):
+            name = " ".join(words[:k])
+            if not looks_like_person_name(name):
+                break
+            office = " ".join(words[k:])
+            return [name, *re.split(r"\s+(?=\d+[A-Za-z]?\s+[A-Z])", office, maxsplit=1)]
+    return [head]
