@@ -45,6 +45,12 @@ from app.letters.salutations import (
         ("Deputy Minister of Defence", Rank.DEPUTY_MINISTER),
         ("Chief of Army Staff", Rank.MILITARY),
         ("Mayor of Istanbul", Rank.MAYOR),
+        ("Presidente Municipal de Oaxaca", Rank.MAYOR),
+        ("Presidente da Câmara Municipal de Lisboa", Rank.MAYOR),
+        ("Presidente da Câmara dos Deputados", Rank.INSTITUTION_HEAD),
+        ("Bourgmestre de Liège", Rank.MAYOR),
+        ("Stadtpräsidentin von Zürich", Rank.MAYOR),
+        ("رئيسة بلدية طرابلس", Rank.MAYOR),
         ("Justizministerin", Rank.MINISTER),
         ("Governor of the Eastern Province", Rank.GOVERNOR),
         ("Director of the National Penitentiary Institute", Rank.PRISON_DIRECTOR),
@@ -283,3 +289,15 @@ def test_the_same_office_gets_the_same_salutation_whatever_the_source_language(
     assert courtesy(rules, "Presidente de la República", "m").salutation != expected
     assert official_gender(None, title="Présidente de la République") == "neutral"
     assert official_gender(None, title="Presidenta de la República") == "f"
+
+
+def test_the_president_of_brazils_chamber_of_deputies_is_no_mayor() -> None:
+    """ "Presidente da Câmara" is Portugal's mayor; the Chamber of Deputies' president is
+    greeted by his own office."""
+    rules = load_rules(["pt", "en"])
+    assert courtesy(rules, "Presidente da Câmara dos Deputados", "m").salutation == (
+        "Senhor Presidente,"
+    )
+    assert courtesy(rules, "Presidente da Câmara Municipal de Braga", "m").salutation == (
+        "Senhor Presidente da Câmara,"
+    )
