@@ -20,3 +20,14 @@ def sample_paths() -> list[Path]:
         with as_file(folder / name) as path:
             paths.append(Path(path))
     return paths
+
+
+def sample_pack_numbers() -> frozenset[str]:
+    """UA numbers of the sample pack's cases, read from its file names (``ua-902-27-...``)."""
+    folder = files(__package__)
+    numbers = set()
+    for entry in folder.iterdir():
+        parts = entry.name.split("-")
+        if entry.name.endswith(".txt") and len(parts) >= 3 and parts[0] == "ua":
+            numbers.add(f"{parts[1]}/{parts[2]}")
+    return frozenset(numbers)

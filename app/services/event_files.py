@@ -131,6 +131,15 @@ def merge_file(db: Database, path: Path) -> MergeResult:
         return _merge(db, path, parsed)
 
 
+def _sample_pack_cases(numbers: list[str]) -> list[str]:
+    """Those of ``numbers`` that are cases of the fictional sample pack (letters written on
+    them at an event are practice: another laptop has them only once it opened the pack)."""
+    from app.samples import sample_pack_numbers
+
+    pack = sample_pack_numbers()
+    return [number for number in numbers if number in pack]
+
+
 def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
     incoming = parsed.event
     with db.unit_of_work() as session:
@@ -145,6 +154,18 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
         ]
         case_ids = event_repository.case_ids_by_number(session, numbers)
         missing = sorted({n for n in numbers if n not in case_ids})
+        practice = _sample_pack_cases(missing)
+        if missing and practice == missing:
+            raise InvalidInput(
+                N_(
+                    "%(file)s counts practice letters for UA %(numbers)s of the fictional "
+                    "sample pack, which this store does not have. Open the sample pack first "
+                    "(File > Open the fictional sample pack, or 'appeal-desk samples'); "
+                    "nothing was merged."
+                ),
+                file=path.name,
+                numbers=", ".join(missing),
+            )
         if missing:
             raise InvalidInput(
                 N_(

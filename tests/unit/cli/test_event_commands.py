@@ -291,3 +291,24 @@ def test_exporting_a_new_event_says_it_wrote_the_event_for_the_other_laptops(
     run(capsys, event_dir, "sent", "12/26", "--channel", "post", "--event", EVENT, "--count", "2")
     code, out, _ = run(capsys, event_dir, "event", "export", EVENT, "--out", str(out_file))
     assert out.strip() == f"Wrote 1 record of '{EVENT}' to {out_file}."
+
+
+def test_a_file_with_practice_letters_tells_a_laptop_without_the_sample_pack_to_open_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    organiser, other = tmp_path / "organiser", tmp_path / "other"
+    assert run(capsys, organiser, "samples")[0] == 0
+    assert run(capsys, organiser, "event", "create", EVENT, "--cases", "902/27")[0] == 0
+    assert run(capsys, organiser, "sent", "902/27", "--channel", "post", "--event", EVENT)[0] == 0
+    export = tmp_path / "organiser.json"
+    assert run(capsys, organiser, "event", "export", EVENT, "--out", str(export))[0] == 0
+
+    code, out, _ = run(capsys, other, "event", "merge", str(export))
+
+    assert code == 1
+    assert "practice letters for UA 902/27 of the fictional sample pack" in out
+    assert "Open the sample pack first" in out and "appeal-desk samples" in out
+    assert "Import those UA documents" not in out
+    assert run(capsys, other, "samples")[0] == 0
+    code, out, _ = run(capsys, other, "event", "merge", str(export))
+    assert code == 0 and "1 added" in out
