@@ -79,6 +79,7 @@ def read_concern_line(doc: Document) -> Reading:
         dated = _before_trailing_date(concern or "")
         if dated:
             concern = dated  # "UA 387/94 Fear for Safety 27 October 1994": the line ends there
+        concern, named_country = _without_country_and_deadline(concern or "")
         if concern:
             parts = [concern]
             while not dated and j < len(lines) and _continues_concern(lines[j], parts[-1]):
@@ -86,8 +87,25 @@ def read_concern_line(doc: Document) -> Reading:
                 j += 1
             concern = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
         title = clean_title(concern)[0] if concern else None
-        return Reading(title, _country_above_names(lines, j), doc.header_end + j)
+        country = named_country or _country_above_names(lines, j)
+        return Reading(title, country, doc.header_end + j)
     return Reading(None)
+
+
+# "… Syrien. Appelle bis": the deadline a section's page prints after the concern.
+_DEADLINE_TAIL = re.compile(
+    r"[.,;]?\s+(?:Appelle (?:bitte )?bis|Appeals? (?:before|until)|Llamamientos antes del|"
+    r"Appels avant le)\b.*$",
+    re.I,
+)
+
+
+def _without_country_and_deadline(concern: str) -> tuple[str, str | None]:
+    """``Verschwindenlassen - Syrien. Appelle bis``: the concern, and the country after it."""
+    concern = _DEADLINE_TAIL.sub("", concern).rstrip(" .")
+    head, dash, tail = concern.rpartition(" - ")
+    country = canonical_country(tail) if dash and head else None
+    return (head.rstrip(), country) if country else (concern, None)
 
 
 def _before_trailing_date(concern: str) -> str | None:

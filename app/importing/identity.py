@@ -310,6 +310,9 @@ def _date_on_id_line(doc: Document) -> date | None:
         bare = re.sub(r"\([^)]*\)?", " ", line)
         if _REFERS_TO_EARLIER.match(line):  # "Further information on EXTRA 12/99 issued 29 …"
             bare = re.split(r"\b(?:re-?\s*)?issued\b", bare, maxsplit=1, flags=re.I)[0]
+        asked_by = _STRONG_DEADLINE.search(bare)
+        if asked_by:  # "UA-313/2014 … - Syrien. Appelle bis 27. Januar 2015": the deadline
+            bare = bare[: asked_by.start()]
         found = find_dates(bare)
         if found and _ID_ON_LINE.search(bare):
             return found[-1][2]

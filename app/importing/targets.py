@@ -122,6 +122,12 @@ def address_blocks(doc: Document) -> list[Block]:
             return
         if (adjacent or unlabelled is not None) and _is_letter_date(block_lines):
             return  # "Apeldoorn, April 2020." between the address and "Dear Counsellor,"
+        if (
+            unlabelled is not None
+            and len(block_lines) == 1
+            and looks_like_person_name(block_lines[0])
+        ):
+            return  # the letter's subject, the person it is for, above "Sehr geehrter Herr …"
         unlabelled = None
         continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
         if continuation and not any(label_of(x) in SALUTATION_LABELS for x in blocks[-1].lines):
