@@ -288,6 +288,8 @@ def _read_web_from(doc: Document, start: int) -> Reading:
             continue
         if re.search(r"\bcookies?\b", stripped, re.I) and len(stripped) < 300:
             continue  # a cookie banner, however long
+        if _FORWARDED_HEADER.match(stripped):
+            continue  # "Subject: FW: Urgent Action" of a message forwarded in the body
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if (
             TARGET_MARKER.match(stripped)

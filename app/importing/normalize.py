@@ -131,14 +131,34 @@ def _dedent(text: str) -> str:
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 
 
+# The line a mail program writes above the message it quotes: "On 18/11/2019 9:14 am, X
+# wrote:", "Le 3 mai 2021, X a écrit :", "El mar, 10 mar 2020, X escribió:".
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:On|Le|El|Am|Em|Op|Il)\b.{3,200}?\b(?:wrote|a [ée]crit|escribi[óo]|schrieb|"
+    r"escreveu|schreef|ha scritto)\s*:\s*$",
+    re.I,
+)
+
+
 def _unquote(text: str) -> str:
     """A UA forwarded or replied to inside an e-mail (``> `` before every line): the quote
-    marks go, so its lines read like the original's."""
+    marks go, so its lines read like the original's, and the mail program's line above the
+    quote ("On …, X wrote:") goes with them."""
     lines = text.split("\n")
     quoted = sum(1 for line in lines if _QUOTE_PREFIX.match(line))
     if quoted < 5:
         return text
-    return "\n".join(_QUOTE_PREFIX.sub("", line) for line in lines)
+    kept = [
+        line
+        for i, line in enumerate(lines)
+        if not (
+            i + 1 < len(lines)
+            and _QUOTE_PREFIX.match(lines[i + 1])
+            and not _QUOTE_PREFIX.match(line)
+            and _ATTRIBUTION.match(line)
+        )
+    ]
+    return "\n".join(_QUOTE_PREFIX.sub("", line) for line in kept)
 
 
 def _undouble(text: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from app.domain.errors import N_, ImportRejected
+from app.importing.vocabulary import FORWARDED_MAIL_LABELS, label_line
 
 # Every PDF we write names its creator "Appeal Desk <version>" (Qt writes it as UTF-16).
 _PDF_CREATOR = (
@@ -22,7 +23,7 @@ _REPORT_CSV = re.compile(
 )
 # The subject line of our letters: "Re: UA 72/05: names" in each template language.
 _LETTER_SUBJECT = re.compile(
-    r"^(?:Re|Betreff|Asunto|Objet|Assunto|Oggetto|Onderwerp|الموضوع)\s?:\s*(?:UA|AU)\s+"
+    r"^(?:Re|Betreff|Asunto|Objet|Assunto|Oggetto|Onderwerp|الموضوع)\s?:[ \t]*(?:UA|AU)[ \t]+"
     r"[\w./ -]{3,20}:\s",
     re.M,
 )
@@ -30,7 +31,14 @@ _LETTER_SUBJECT = re.compile(
 _UA_BODY = re.compile(
     r"^\s*(?:URGENT\s+ACTION|ACCI[ÓO]N\s+URGENTE|ACTION\s+URGENTE|EILAKTION)\s*$|"
     r"AI[\s-]*Index|[ÍI]ndice\s*:|\bIndex\s*:|APPEALS?\s+TO\b|APPELLE\s+AN|"
-    r"PLEASE\s+SEND\s+APPEALS|Further\s+information\s+on\s+UA",
+    r"PLEASE\s+SEND\s+APPEALS|Further\s+information\s+on\s+UA|"
+    # the headings and labels of section pages, which a letter never prints
+    r"^\s*(?:TAKE\s+ACTION|PREFERRED\s+LANGUAGE|NAME\s+AND\s+(?:PREFERRED\s+)?PRONOUN|"
+    r"NOMBRE\s+Y\s+PRONOMBRE|NOM\s+ET\s+PRONOM|NOME\s+E\s+PRONOME|ACT[ÚU]EN|ACT[ÚU]A|"
+    r"What\s+you\s+can\s+do|(?:And\s+also\s+)?Write\s+to\s*:|Salutation\s*:|"
+    r"Tratamiento\s*:|Formule\s+d['’]appel|Anrede\s*:|Tratamento\s*:|(?:UA|AU)\s*:\s*\d|"
+    r"LINK\s+TO\s+PREVIOUS\s+UA)|NO\s+FURTHER\s+ACTION\s+IS\s+(?:REQUESTED|REQUIRED)|"
+    r"\b(?:first|second|third|final)\s+update\s+(?:of|on|to)\s+(?:UA|AU)\b",
     re.I | re.M,
 )
 
@@ -83,5 +91,21 @@ def is_our_letter(text: str) -> bool:
     the top and none of a UA's own structure."""
     if len(text) > 12_000:
         return False
-    subject = _LETTER_SUBJECT.search(text[:3000])
+    head = text[:3000]
+    subject = next(
+        (found for found in _LETTER_SUBJECT.finditer(head) if not _in_mail_header(head, found)),
+        None,
+    )
     return subject is not None and not _UA_BODY.search(text)
+
+
+_MAIL_HEADER_LINE = label_line(FORWARDED_MAIL_LABELS + ("Date", "Fecha", "Datum", "Data"))
+
+
+def _in_mail_header(text: str, subject: re.Match[str]) -> bool:
+    """The subject line of a forwarded message ("De: … / Asunto: AU 104/19 Cuba: … / Para:
+    …"), not a letter's: a mail header line stands right above or below it."""
+    before = text[: subject.start()].rstrip("\n").rsplit("\n", 1)[-1]
+    line_end = text.find("\n", subject.start())
+    after = text[line_end + 1 :].split("\n", 1)[0] if line_end >= 0 else ""
+    return bool(_MAIL_HEADER_LINE.match(before) or _MAIL_HEADER_LINE.match(after))

@@ -101,7 +101,7 @@ STOPWORDS = {
 # mail programs print them in (Outlook, Thunderbird).
 MAIL_WRAPPER_OPENING_LABELS = (
     "From", "To", "Subject", "Newsgroups", "Message-ID", "Path", "Sender", "Reply-To", "$FILE",
-    "Von", "Betreff", "Gesendet", "De", "Asunto", "Enviado", "Objet", "Envoyé", "Assunto",
+    "Von", "Betreff", "Gesendet", "De", "Asunto", "Enviado", "Objet", "Envoyé", "Assunto", "Sent",
     "Oggetto", "Van", "Onderwerp", "Verzonden",
 )  # fmt: skip
 # Every label of such a wrapping header (not the UA's own fields): the opening ones and these.

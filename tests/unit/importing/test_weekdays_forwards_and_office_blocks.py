@@ -419,3 +419,113 @@ def test_no_appeals_after_the_deadline_does_not_close_the_case() -> None:
     parsed = parse_text(ONE_PAGE["de"].format(sentence=sentence), "invented.txt")
     assert parsed.kind is OutputKind.INITIAL
     assert parsed.deadline == date(2023, 11, 16)
+
+
+AIUK_PAGE = """Skip to main content
+Amnesty International UK
+
+Egypt: Researcher detained for his social media posts
+
+Published 18 March 2021 | AI Index: MDE 99/3756/2021
+
+Karel Voorbeeld, a researcher on gender and human rights, has been held in pre-trial detention
+since 7 February 2021 after he was arrested at the airport on his return from his studies.
+
+What you can do
+Write to the Public Prosecutor in your own words, or adapt the letter below.
+
+Public Prosecutor
+Counsellor Piet Voorbeeld Smit
+Office of the Public Prosecutor
+Capital City, Ruritania
+Email: prosecutor.office@ppo.example
+Salutation: Dear Counsellor
+
+Dear Counsellor,
+
+I am concerned about the detention of Karel Voorbeeld, who has been held since February solely
+for social media posts. I urge you to release him immediately and unconditionally.
+
+Yours sincerely,
+"""
+
+
+def test_a_page_forwarded_from_outlook_with_its_sent_line() -> None:
+    text = (
+        "From: Jane Member <jane@group.example>\n"
+        "Sent: Monday, 5 September 2022 19:02\n"
+        "To: Group <members@group.example>\n"
+        "Subject: FW: Urgent Action\n\n"
+        "Hi all,\n\nPlease see below the new UA. Bring your letters to Thursday's meeting.\n\n"
+        "Thanks,\nJane\n\n"
+        "-----Original Message-----\n"
+        "From: UA Network <uan@section.example>\n"
+        "Sent: 05 September 2022 11:47\n"
+        "To: Jane Member\n"
+        "Subject: Urgent Action\n\n" + AIUK_PAGE
+    )
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.title == "Researcher detained for his social media posts"
+    assert [(t.title, t.name) for t in parsed.targets] == [
+        ("Public Prosecutor", "Piet Voorbeeld Smit")
+    ]
+
+
+AIUSA_PAGE = """Skip to content
+Amnesty International USA
+Donate
+Take Action  >  Urgent Actions
+
+Urgent Action
+Photojournalist Jailed Under Cyber Security Act (Bangladesh: UA 19.24)
+February 9, 2024
+
+Freelance photojournalist Karel Voorbeeld has been held in Capital Jail since January 21, 2024.
+
+TAKE ACTION
+Write a letter, send an email, call, or tweet.
+
+Contact
+Piet Voorbeeld Smit
+Minister of Home Affairs
+Ministry of Home Affairs
+Capital City 1000, Bangladesh
+Email: minister@mha.example
+Salutation: Dear Minister
+
+SAMPLE LETTER
+
+Dear Minister,
+
+I am deeply troubled that photojournalist Karel Voorbeeld has been in jail since January 21, 2024.
+
+Sincerely,
+"""
+
+
+def test_the_line_above_a_quoted_page_is_no_official() -> None:
+    quoted = "\n".join(f"> {line}" if line else ">" for line in AIUSA_PAGE.split("\n"))
+    text = (
+        "From: Jane Member <jane@group.example>\nTo: ua-list@group.example\n"
+        "Subject: Fwd: new UA\n\nHi all, here is the new one. Best, Jane\n\n"
+        "On 18/11/2019 9:14 am, Amnesty Section wrote:\n" + quoted
+    )
+    parsed = parse_text(text, "invented.txt")
+    assert [(t.title, t.name) for t in parsed.targets] == [
+        ("Minister of Home Affairs", "Piet Voorbeeld Smit")
+    ]
+    assert parsed.title == "Photojournalist Jailed Under Cyber Security Act"
+
+
+def test_a_forwarded_page_whose_subject_looks_like_a_letters_is_imported() -> None:
+    text = (
+        "Hola a todas y todos:\n\nOs reenvío la acción.\n\nPilar\n\n"
+        "---------- Mensaje reenviado ---------\n"
+        "De: Red de Acciones Urgentes <rau@section.example>\n"
+        "Asunto: AU 61/21 Ruritania: investigador detenido\n"
+        "Para: <pilar@grupo.example>\n\n"
+        "Ruritania: Investigador detenido por sus publicaciones\n\n"
+        "Karel Voorbeeld, investigador, está en prisión preventiva desde el 7 de febrero de 2021.\n"
+    )
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.ua_number == "61/21"
