@@ -14,7 +14,7 @@ _CONCERN_LINE = re.compile(
     re.I,
 )
 _OLD_HEADER = re.compile(
-    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|EXTERN|OPENBAAR|P[ÚU]BLICO|DOCUMENTO PUBBLICO|DOCUMENTO? P[ÚU]BLICO?)\b.*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
+    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|EXTERN|OPENBAAR|P[ÚU]BLICO|DOCUMENTO PUBBLICO|DOCUMENTO? P[ÚU]BLICO?)(?:\b|(?=AI\b)).*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
     r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$|^\s*DOCUMENTO? P[ÚU]BLICO?\s*$",
     re.I | re.M,
 )
@@ -70,9 +70,11 @@ def read_concern_line(doc: Document) -> Reading:
         if re.search(r"\b(?:Index|[ÍI]ndice)\b|^[|,;]", head, re.I):
             continue
         concern: str | None = head
+        capital_country = None
         if not concern:  # the concern on the next line ("UA 72/05" above it, or after a bracket)
             concern, j = _next_plain_line(lines, j)
             concern = concern.lstrip(" -–:") if concern else None
+            capital_country, concern = _country_before_concern(concern or "")
         column = re.match(r"^(.*?\S)\s{3,}(\S.*)$", concern or "")
         if column and is_date_line(column.group(2)):
             concern = column.group(1)  # "EXTRA 58/97    Fear of torture     12 June 1997"
@@ -87,7 +89,7 @@ def read_concern_line(doc: Document) -> Reading:
                 j += 1
             concern = _NEW_CONCERN_TAIL.split(" ".join(parts))[0]
         title = clean_title(concern)[0] if concern else None
-        country = named_country or _country_above_names(lines, j)
+        country = named_country or capital_country or _country_above_names(lines, j)
         return Reading(title, country, doc.header_end + j)
     return Reading(None)
 
@@ -106,6 +108,20 @@ def _without_country_and_deadline(concern: str) -> tuple[str, str | None]:
     head, dash, tail = concern.rpartition(" - ")
     country = canonical_country(tail) if dash and head else None
     return (head.rstrip(), country) if country else (concern, None)
+
+
+def _country_before_concern(line: str) -> tuple[str | None, str | None]:
+    """``COLOMBIA Fear for safety: Human Rights Defenders``: the country in capitals, then the
+    concern in mixed case, on the line under the number."""
+    match = _COUNTRY_THEN_NAMES.match(line)
+    if match:
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            country = canonical_country(" ".join(words[:size]))
+            rest = line.split(None, size)[-1] if len(line.split()) > size else ""
+            if country and re.match(r"[A-Z][a-z]+ [a-z]", rest):
+                return country, rest
+    return None, line or None
 
 
 def _before_trailing_date(concern: str) -> str | None:

@@ -300,7 +300,7 @@ def column_persons(doc: Document) -> list[Person]:
         elif in_block and (grouped := _bracketed_name(line)):
             spaces_lost = bracketed = True  # "Jairo Bedoya   ] Human rights workers with"
             entries = [grouped]
-        elif in_block and spaces_lost and _name_entry(line):
+        elif in_block and spaces_lost and _name_entry(_without_concern(line)):
             entries = [line.strip()]  # the next name, its indent lost with the column's spaces
         else:
             # A blank line ends the block, and so does the story under a one-space column;
@@ -311,7 +311,7 @@ def column_persons(doc: Document) -> list[Person]:
                 and (not spaces_lost or (bracketed and not _is_sentence(line)))
             )
             continue
-        for entry in entries:
+        for entry in map(_without_concern, entries):
             if (
                 _introduces_names(entry)
                 or _UNNAMED_RELATIVES.match(entry)
@@ -331,6 +331,15 @@ _BRACKETED_NAME = re.compile(r"^\s*(\S.*?)\s+\]")
 def _bracketed_name(line: str) -> str | None:
     match = _BRACKETED_NAME.match(line)
     return match.group(1) if match and looks_like_person_name(match.group(1)) else None
+
+
+# "Fear for safety: Human Rights Defenders", "Extrajudicial execution: Dr. Name": a concern, then
+# the people it is about (UAs of the late 1990s naming several concerns).
+_CONCERN_THEN_WHO = re.compile(r"^\s*[A-Z][a-z]+(?: [a-z][a-z'’/-]*){1,4}:\s+(?=[A-Z])")
+
+
+def _without_concern(entry: str) -> str:
+    return _CONCERN_THEN_WHO.sub("", entry, count=1)
 
 
 def _name_entry(line: str) -> bool:
