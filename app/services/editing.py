@@ -537,6 +537,18 @@ def _new_appeal_change(db: Database, appeal_id: str) -> StoreChange:
     return StoreChange(description, {}, _plain(after), number)
 
 
+def counted_batch_change(db: Database, appeal_id: str) -> StoreChange:
+    """The change counting a batch of handwritten letters for an event made (one record
+    holding the batch's count): undoing it takes the whole batch back."""
+    row_id, number = _appeal_key(db, appeal_id)
+    with db.unit_of_work() as session:
+        after = row_changes.capture(session, edit_scopes.appeal_scope([row_id]))
+    description = Phrase(
+        N_("count a batch of handwritten letters for UA {ua_number}"), ua_number=number
+    )
+    return StoreChange(description, {}, _plain(after), number)
+
+
 def finish_draft(
     db: Database,
     appeal_id: str,

@@ -250,3 +250,43 @@ def test_escape_in_the_appeal_editor_asks_before_dropping_the_changes(
     [record] = appeals.list_appeals(store)
     expected = "Dear Minister, as I sent it" if keep else "Dear Minister, as sent"
     assert record.text == expected
+
+
+def test_a_handwritten_batch_counted_by_mistake_is_taken_back_by_undo(
+    qtbot,
+    store: Database,
+    edit: EditActions,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from app.ui.events import organiser_files
+    from app.ui.events.batch_dialog import BatchDialog
+    from app.ui.events.events_dialog import EventsDialog
+
+    events.create_event(store, "Library evening (fictional)", cases=["61/15"])
+    board = EventsDialog(store)
+    qtbot.add_widget(board)
+    edit.attach_events(board)
+    board.reload("Library evening (fictional)")
+    edit.stack.clear()
+
+    def typed_120(parent: QWidget, event: object) -> BatchDialog:
+        batch = BatchDialog(board.current_event(), parent)
+        batch.count_spin.setValue(120)  # 12 was meant
+        return batch
+
+    monkeypatch.setattr(organiser_files, "run_batch_dialog", typed_120)
+    board.batch_button.click()
+    assert board.status.text() == (
+        "Counted 120 letters for UA 61/15. "
+        "To take them back: Ctrl+Z (Edit > Undo in the main window)."
+    )
+    assert events.event_tally(store, "Library evening (fictional)").total == 120
+    assert edit.undo.isEnabled()
+    assert edit.undo.text() == "&Undo count a batch of handwritten letters for UA 61/15"
+
+    edit.undo.trigger()
+
+    assert events.event_tally(store, "Library evening (fictional)").total == 0
+    assert board.status.text() == ""  # "Counted 120 letters" no longer holds
+    edit.redo.trigger()
+    assert events.event_tally(store, "Library evening (fictional)").total == 120

@@ -4,6 +4,7 @@ Edit menu's undo stack."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 
@@ -26,12 +27,15 @@ from PySide6.QtWidgets import (
 
 from app.domain.changes import EventEdits, StoreChange
 from app.domain.events import EventInfo
+from app.domain.model import AppealRecord
 from app.i18n import _
 from app.services.database import Database
 from app.ui.errors import report_failure
 from app.ui.events.events_dialog import EventsDialog
 from app.ui.messages import Messages
 from app.ui.read_only import refuse_change
+
+log = logging.getLogger(__name__)
 
 
 def cases_text(event: EventInfo) -> str:
@@ -146,6 +150,7 @@ class EventEditing(QObject):
         self.dialog = dialog
         self._database = database
         self._record_change = record_change
+        self._said_counted = ""  # the status line's words about the batch just counted
         self.edit_event = QAction(_("&Edit event…"), dialog)
         self.delete_event = QAction(_("&Delete event…"), dialog)
         self.delete_event.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -155,10 +160,15 @@ class EventEditing(QObject):
         self.delete_event.triggered.connect(self.delete_current)
         dialog.event_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         dialog.event_list.customContextMenuRequested.connect(self.show_menu)
+        dialog.files.counted.connect(self._batch_counted)
 
     def refresh(self, _change: object = None) -> None:
-        """List the events again (an undo or redo may have changed them)."""
+        """List the events again (an undo or redo may have changed them); what the status
+        line said about a counted batch no longer holds once anything changed since."""
         self.dialog.reload()
+        if self._said_counted and self.dialog.status.text() == self._said_counted:
+            self.dialog.status.clear()
+        self._said_counted = ""
 
     def show_menu(self, pos: QPoint) -> None:
         if self.dialog.current_event() is None:
@@ -171,6 +181,26 @@ class EventEditing(QObject):
         self._record_change(change)
         self.dialog.reload(select)
         self.dialog.store_changed.emit()
+
+    def _batch_counted(self, record: AppealRecord) -> None:
+        """A handwritten batch counted by mistake (120 typed for 12) is taken back by Undo."""
+        from app.services import editing
+
+        db = self._database()
+        if db is None:
+            return
+        try:
+            change = editing.counted_batch_change(db, record.appeal_id)
+        except Exception:  # the letters stay counted; only the way back is missing
+            log.warning("the counted batch cannot be undone", exc_info=True)
+            return
+        self._record_change(change)
+        status = self.dialog.status
+        said = (
+            status.text() + " " + _("To take them back: Ctrl+Z (Edit > Undo in the main window).")
+        )
+        status.setText(said)
+        self._said_counted = said
 
     def edit_current(self) -> None:
         event = self.dialog.current_event()

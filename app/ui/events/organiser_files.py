@@ -90,6 +90,7 @@ class OrganiserFiles(QObject):
     """Runs each file action for the chosen event and says what it did in ``status``."""
 
     changed = Signal()  # records were added to the store
+    counted = Signal(object)  # AppealRecord: a handwritten batch was counted
 
     def __init__(
         self,
@@ -142,6 +143,7 @@ class OrganiserFiles(QObject):
             )
             % {"n": record.count, "ua": record.ua_number}
         )
+        self.counted.emit(record)
         self.changed.emit()
 
     def print_batch(self) -> None:
