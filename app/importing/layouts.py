@@ -98,7 +98,7 @@ def _read_banner(doc: Document) -> Reading:
         title, hinted = clean_title(" ".join(parts))
     else:
         i = _past_intro_sentence(lines, i)
-        if len(lines[i].strip()) > 100 or _opens_paragraph(lines, i):
+        if len(lines[i].strip()) > 100 or _opens_paragraph(lines, i) or _intro_sentence(lines[i]):
             return Reading(None, country)  # the story right after the banner: no headline here
         title, i = _mixed_case_headline(lines, i)
         title, hinted = clean_title(title)
@@ -324,6 +324,13 @@ def _read_web_from(doc: Document, start: int) -> Reading:
     title, j = _mixed_case_headline(lines, i)
     title, hinted = clean_title(title)
     return Reading(title, country or hinted, doc.header_end + j)
+
+
+def _intro_sentence(line: str) -> bool:
+    """``Please see below for Urgent Actions that you can take …``: a page's note, a whole
+    sentence, never its headline."""
+    line = line.strip()
+    return line.endswith(".") and len(line.split()) >= 10 and line[:1].isupper()
 
 
 def _month_and_year(line: str) -> bool:
