@@ -157,7 +157,9 @@ def ai_index(doc: Document) -> str | None:
                 continue
             edition = _EDITION.match(doc.text, match.end())
             return _format_index(match, 0) + (edition.group(0) if edition else "")
-    for line in doc.body_lines[:12]:  # "AFR 25/021/2007" or "AMR 34/008/2009 - AU 121/09"
+    # "AFR 25/021/2007" or "AMR 34/008/2009 - AU 121/09" near the top (under a forwarding
+    # note and the forwarded message's header when a member passes it on)
+    for line in doc.body_lines[:40]:
         starting = _INDEX_LINE_START.match(line)
         if starting:
             return _format_index(starting, 0)
@@ -290,11 +292,22 @@ _MAIL_HEADER_LABEL = label_line(FORWARDED_MAIL_LABELS, indented=True)
 
 
 def _in_mail_header(text: str, position: int) -> bool:
-    """The label opens a line among e-mail header lines (a message forwarded in the body)."""
+    """The label opens a line among e-mail header lines (a message forwarded in the body): the
+    header lines run on without a blank line up to it or down from it."""
     start = text.rfind("\n", 0, position) + 1
     if text[start:position].strip():
         return False
-    lines = text[:start].split("\n")[-4:] + text[start:].split("\n")[1:4]
+    above = text[:start].split("\n")[-5:-1]
+    below = text[start:].split("\n")[1:4]
+    lines: list[str] = []
+    for line in reversed(above):
+        if not line.strip():
+            break
+        lines.append(line)
+    for line in below:
+        if not line.strip():
+            break
+        lines.append(line)
     return any(_MAIL_HEADER_LABEL.match(line) for line in lines)
 
 

@@ -17,7 +17,7 @@ from app.importing.dates import find_dates, is_date_line, month_number
 from app.importing.document import Document, is_id_line
 from app.importing.targets import TARGET_MARKER
 from app.importing.titles import Reading, clean_title, is_aiusa_title, is_headline
-from app.importing.vocabulary import FORWARDED_MAIL_LABELS, label_line
+from app.importing.vocabulary import FORWARD_RULE, FORWARDED_MAIL_LABELS, label_line
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,10 @@ _WEB_NOISE = re.compile(
     r"(?:UA|AU)[\s-]*Nr\b.*|.*[,:]|"  # "UA-Nr.: ...", a greeting ("Liebe …,"), a lead-in ("…:")
     r"(?:Home|Startseite|Accueil|Inicio|Início)\s*[/|]\s.*|"  # a breadcrumb
     r"(?:Datum|Date|Fecha)\s*:.*|\[[^\]]*\].*|"
-    r".*\bcookies?\b.*|.*\s\|\s.*|What you can do|Take action.*|Download\b.*)$",
+    r".*\bcookies?\b.*|.*\s\|\s.*|What you can do|Take action.*|Download\b.*|"
+    # a note to the list or the group above what it passes on: "Hi all, here is …"
+    r"(?:Hi|Hello|Hey|Dear|Hola|Bonjour|Salut|Hallo|Liebe|Lieber|Ol[áa]|Chers|Chères|Queridos|"
+    r"Queridas|Estimados|Estimadas)\b[\s,].*)$",
     re.I,
 )
 
@@ -234,16 +237,6 @@ def _opens_paragraph(lines: list[str], i: int) -> bool:
     return not any(_CHROME.match(line) or _WEB_NOISE.match(line) for line in block)
 
 
-# The rule a mail program prints above a forwarded message, or between the sender's note and
-# what it passes on: "-----Original Message-----", "---------- Mensaje reenviado ---------", or
-# a line of underscores or dashes.
-_FORWARD_RULE = re.compile(
-    r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message|Mensaje (?:original|reenviado)|"
-    r"Message (?:d['’]origine|transf[ée]r[ée])|Original-Nachricht|Weitergeleitete Nachricht|"
-    r"Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s*-{2,}|"
-    r"_{4,}|-{4,})\s*$",
-    re.I,
-)
 _FORWARDED_HEADER = label_line(FORWARDED_MAIL_LABELS + ("Date", "Fecha", "Datum", "Data"))
 
 
@@ -256,21 +249,39 @@ def _read_web(doc: Document) -> Reading:
         if is_aiusa_title(line):
             title, hinted = clean_title(line.strip())
             return Reading(title, hinted, doc.header_end + i + 1)
+    rules = [i for i, line in enumerate(lines[:200]) if FORWARD_RULE.match(line)]
+    if rules and not _UA_SIGN.search("\n".join(lines[: rules[0]])):
+        # Only the sender's note above the first rule: the UA is below, and no line of the
+        # note ("Pilar", "Hi all, here it is") is its headline.
+        readings = [_read_forwarded(doc, i) for i in rules]
+        return next((r for r in readings if r.title), readings[0])
     reading = _read_web_from(doc, 0)
     if reading.title:
         return reading
-    for i, line in enumerate(lines[:200]):
-        if not _FORWARD_RULE.match(line):
-            continue
-        start = i + 1
-        while start < len(lines) and (
-            not lines[start].strip() or _FORWARDED_HEADER.match(lines[start])
-        ):
-            start += 1
-        forwarded = _read_web_from(doc, start)
+    for i in rules:
+        forwarded = _read_forwarded(doc, i)
         if forwarded.title:
             return forwarded
     return reading
+
+
+# What a sender's note above a forwarded UA does not hold: the UA's number, index or banner.
+_UA_SIGN = re.compile(
+    r"\b(?:UA|AU|EXTRA)[\s:-]*\d|URGENT ACTION|ACCI[ÓO]N URGENTE|ACTION URGENTE|"
+    r"A[ÇC][ÃA]O URGENTE|EILAKTION|\bIndex\s*:|[ÍI]ndice\s*:",
+    re.I,
+)
+
+
+def _read_forwarded(doc: Document, rule: int) -> Reading:
+    """The page below a forwarding rule and the forwarded message's header lines."""
+    lines = doc.body_lines
+    start = rule + 1
+    while start < len(lines) and (
+        not lines[start].strip() or _FORWARDED_HEADER.match(lines[start])
+    ):
+        start += 1
+    return _read_web_from(doc, start)
 
 
 def _read_web_from(doc: Document, start: int) -> Reading:
@@ -288,7 +299,7 @@ def _read_web_from(doc: Document, start: int) -> Reading:
             continue
         if re.search(r"\bcookies?\b", stripped, re.I) and len(stripped) < 300:
             continue  # a cookie banner, however long
-        if _FORWARDED_HEADER.match(stripped):
+        if _FORWARDED_HEADER.match(stripped) or FORWARD_RULE.match(stripped):
             continue  # "Subject: FW: Urgent Action" of a message forwarded in the body
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if (

@@ -120,6 +120,18 @@ FORWARDED_MAIL_LABELS = (
 )  # fmt: skip
 
 
+# The rule a mail program prints above a forwarded message, or between the sender's note and
+# what it passes on: "-----Original Message-----", "---------- Mensaje reenviado ---------", or
+# a line of underscores or dashes.
+FORWARD_RULE = re.compile(
+    r"^\s*(?:-{2,}\s*(?:Original Message|Forwarded message|Mensaje (?:original|reenviado)|"
+    r"Message (?:d['’]origine|transf[ée]r[ée])|Original-Nachricht|Weitergeleitete Nachricht|"
+    r"Mensagem (?:original|encaminhada)|Oorspronkelijk bericht|Doorgestuurd bericht)\s*-{2,}|"
+    r"_{4,}|-{4,})\s*$",
+    re.I,
+)
+
+
 def label_line(
     labels: tuple[str, ...], *, prefixes: tuple[str, ...] = (), indented: bool = False
 ) -> re.Pattern[str]:

@@ -266,8 +266,7 @@ PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL: March 15th, 2024
     assert parsed.deadline == date(2024, 3, 15)
 
 
-def test_a_forwarded_page_under_the_senders_note() -> None:
-    text = """De : Réseau Actions urgentes <au@section.example>
+BELGIAN_MAIL = """De : Réseau Actions urgentes <au@section.example>
 Envoyé : jeudi 13 mai 2021 10:05
 À : Réseau AU
 Objet : [AU] Bénin : un journaliste libéré – fin de l'action (AU 77/20-3)
@@ -293,7 +292,10 @@ sa condamnation.
 Il n'est plus nécessaire d'envoyer des appels. Merci à toutes celles et à tous ceux qui se
 sont mobilisés.
 """
-    parsed = parse_text(text, "invented.txt")
+
+
+def test_a_forwarded_page_under_the_senders_note() -> None:
+    parsed = parse_text(BELGIAN_MAIL, "invented.txt")
     assert parsed.title == "le journaliste Karel Voorbeeld libéré"
     assert parsed.country == "Benin"
     assert parsed.ua_number == "77/20"
@@ -529,3 +531,78 @@ def test_a_forwarded_page_whose_subject_looks_like_a_letters_is_imported() -> No
     )
     parsed = parse_text(text, "invented.txt")
     assert parsed.ua_number == "61/21"
+
+
+def test_a_page_forwarded_from_gmail_under_a_signed_note() -> None:
+    text = (
+        "De: Pilar <pilar@grupo.example>\nPara: Grupo <grupo@grupo.example>\n"
+        "Fecha: 11 mar 2021 18:22\nAsunto: Fwd: nueva acción\n\n"
+        "Hola a todas y todos:\n\nOs reenvío la acción.\n\nPilar\n\n"
+        "---------- Mensaje reenviado ---------\n"
+        "De: Red de Acciones Urgentes <rau@section.example>\n"
+        "Fecha: mié, 10 mar 2021 a las 12:40\n"
+        "Para: <pilar@grupo.example>\n\n" + BELGIAN_MAIL
+    )
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.title == "le journaliste Karel Voorbeeld libéré"
+    assert parsed.issued_on == date(2021, 5, 12)
+
+
+SECTION_MAIL = """From: Urgent Action Network <uan@section.example>
+To: ua-list@section.example
+Subject: UA 121/09 Ruritania - Fear for safety
+Date: Mon, 22 Jun 2009 18:40:00 +0200
+
+Dear members of the network,
+here is a new Urgent Action. Remember that you can send your appeals by e-mail or by post.
+
+PUBLIC
+AMR 99/008/2009 - UA 121/09                         19 June 2009
+
+Fear for safety
+
+RURITANIA       Anna Voorbeeld (f), community leader
+
+Anna Voorbeeld, a community leader, has received death threats after she led a consultation on
+a dam project. On 14 June unknown men fired shots at her house.
+
+APPEALS TO:
+Minister of the Interior
+Piet Voorbeeld Smit
+Ministry of the Interior
+Capital City, Ruritania
+Salutation: Dear Minister
+"""
+
+
+def test_a_section_mail_forwarded_in_a_mail() -> None:
+    text = (
+        "From: Jane Member <jane@group.example>\n"
+        "Sent: Monday, 22 June 2009 19:02\n"
+        "To: Group <members@group.example>\n"
+        "Subject: FW: UA 121/09\n\n"
+        "Hi all,\n\nPlease see below the new UA. Bring your letters to Thursday's meeting.\n\n"
+        "Thanks,\nJane\n\n"
+        "-----Original Message-----\n" + SECTION_MAIL
+    )
+    parsed = parse_text(text, "invented.txt")
+    assert parsed.ai_index == "AMR 99/008/2009"
+    assert [(t.title, t.name) for t in parsed.targets] == [
+        ("Minister of the Interior", "Piet Voorbeeld Smit")
+    ]
+    assert parsed.issued_on == date(2009, 6, 19)
+
+
+def test_a_labelled_date_below_a_forwarded_header_and_a_blank_line() -> None:
+    text = (
+        "-----Original Message-----\n"
+        "From: UA Network <uan@section.example>\n"
+        "Sent: 12 July 2017 11:47\n"
+        "To: Jane Member\n"
+        "Subject: Urgent Action\n\n"
+        "URGENT ACTION TITLE: Ruritania: Witness and family at risk\n"
+        "PUBLICATION DATE: 11 July 2017\n"
+        "URGENT ACTION TYPE AND NUMBER: THIRD UA 60/17\n"
+        "INDEX NUMBER: ASA 99/6677/2017\n"
+    )
+    assert parse_text(text, "invented.txt").issued_on == date(2017, 7, 11)
