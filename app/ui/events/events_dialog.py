@@ -78,6 +78,11 @@ class EventsDialog(QDialog):
         self.setWindowTitle(_("Letter-writing events"))
         self.event_list = QListWidget()
         self.event_list.setObjectName("eventList")
+        # A group's event names are long ("Write for Rights 2026, town library"): each wraps
+        # onto a second line within the list, read whole, never cut by a sideways scroll bar.
+        self.event_list.setWordWrap(True)
+        self.event_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.event_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form = NewEventForm(list_cases(db))
         self.create_button = QPushButton(_("Create event"))
         self.status = SpokenLabel()  # what the last action did, also said aloud

@@ -4,6 +4,7 @@ shows its whole label with room to spare, and a Close button closes the dialog."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,26 @@ def test_the_close_button_closes_the_dialog(db: Database, qtbot: QtBot) -> None:
     with qtbot.wait_signal(dialog.finished):
         close.click()
     assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "de"], indirect=True)
+def test_each_event_is_listed_with_its_whole_name_and_date_at_the_default_size(
+    db: Database, qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    from PySide6.QtCore import QRect, Qt
+
+    create_event(db, "Write for Rights 2026, town library (fictional)", held_on=date(2026, 12, 10))
+    dialog = EventsDialog(db)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.wait_exposed(dialog)
+    dialog.grab().save(str(tmp_path / f"event-list-{language}.png"))
+    listed = dialog.event_list
+    item = listed.item(0)
+    shown = listed.visualItemRect(item)
+    needed = listed.fontMetrics().boundingRect(
+        QRect(0, 0, shown.width(), 10_000), Qt.TextFlag.TextWordWrap, item.text()
+    )
+    assert not listed.horizontalScrollBar().isVisible()
+    assert shown.right() <= listed.viewport().width()
+    assert shown.height() >= needed.height(), item.text()
