@@ -195,6 +195,18 @@ def _continues_concern(line: str, previous: str) -> bool:
     return not own.endswith(".") and not re.search(r"\bAI Index\b|:\s", own)
 
 
+def _concern_below(lines: list[str], number_line: str) -> bool:
+    """A short mixed-case line, not a sentence, under a number line that holds only a date."""
+    below, _ = _next_plain_line(lines, lines.index(number_line) + 1)
+    return bool(
+        below
+        and len(below) <= 80
+        and not below.endswith((".", ":"))
+        and any(ch.islower() for ch in below)
+        and below[:1].isupper()
+    )
+
+
 def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
     """The concern below the number: past dates, the index, an issue date and the country."""
     for j in range(start, min(start + 8, len(lines))):
@@ -247,6 +259,8 @@ def is_old_layout(doc: Document, has_banner: bool) -> bool:
             continue
         if old_header or named:
             return True
+        if not has_banner and is_date_line(concern) and _concern_below(doc.body_lines, line):
+            return True  # "UA 122/98    20 April 1998", the concern on the next line
         if follow_up:
             return True  # "Follow-up on UA 52/10 (10 March 2010)", the concern lines below
     return False
