@@ -325,7 +325,7 @@ def run_gui(args: argparse.Namespace) -> int:
     gc.disable()  # from here on as application.run says (the window's modules included)
     from app.ui.start_up import start_up
 
-    started = start_up(args)  # before Qt loads: the case list is read meanwhile
+    started = start_up(args)  # before Qt loads: the first screen of cases is read there
     from app.ui.application import run
 
     status = run(args, started)

@@ -1,10 +1,14 @@
 """The case list read on a plain thread from the first moment of start-up.
 
 ``appeal-desk gui`` starts this read before the window's modules are imported and its
-widgets built, so the two overlap: SQLite releases the interpreter lock while it reads.
-First comes a preview (the first screen of open cases and the counts, a few milliseconds),
-which the window paints at once; then the whole list (``peek_cases``, about 100 ms at
-10,000 cases), which replaces it; a small store is read whole at once (a complete preview).
+widgets built. First comes a preview (the first screen of open cases and the counts, a few
+milliseconds), which the window paints at once; then the whole list (``peek_cases``, about
+100 ms at 10,000 cases), which replaces it; a small store is read whole at once (a complete
+preview). Start-up waits for the preview before it loads Qt (``wait_for_preview``): read
+while PySide6 loaded, its Python work and the import's took the interpreter lock from each
+other at every row SQLite stepped to, which stretched a 5 ms read over 100 ms and more and
+quadrupled its CPU time: the first screen of 10,000 cases was painted about 10 ms later than
+with the preview read first (bench/bench_ready.py).
 The whole list is read once the preview is painted (``go_on``): made while the window was
 being built, SQLite's work (a few hundred million instructions at 10,000 cases) took a core
 from that first paint on a busy machine.
@@ -71,6 +75,10 @@ class EarlyCaseList:
             self._cases = peek_cases(self._paths, self._database_url, self.listed_on)
         except Exception as error:  # handed to whoever asks for the result
             self._error = error
+
+    def wait_for_preview(self) -> None:
+        """Return once the preview is read (or known to be none), keeping it for ``preview``."""
+        self._preview_read.wait()
 
     def preview(self) -> CaseListPreview | None:
         """Wait for the preview (milliseconds); None when there is none (the whole list, or

@@ -1,8 +1,9 @@
 """What the window's start-up does before Qt is loaded: paths, log, settings, lock, case list.
 
 None of it needs Qt, and all of it comes before the first screen, so ``appeal-desk gui``
-does it first (``app.main.run_gui``): the case list's read then runs on its own thread while
-PySide6 loads (about 100 ms, mostly without the interpreter lock). Importing a module
+does it first (``app.main.run_gui``): the first screen of cases is read before PySide6 loads
+(see ``app.ui.early_list``), the rest of the list on its own thread after that screen is
+painted. Importing a module
 before PySide6 does not spare it PySide6's look at its source (for ``__feature__`` imports):
 once loaded, PySide6 reads the source of each module the first time an ``import`` statement
 names it, whenever the module was loaded. This module imports no Qt.
@@ -64,6 +65,8 @@ def start_up(args: argparse.Namespace) -> StartUp:
             return StartUp(paths, files, settings, ignored, database_url, None)
     from app.ui.early_list import EarlyCaseList
 
-    # The case list is read while Qt loads and the window is built.
+    # The first screen of cases is read now, before Qt loads; the rest of the list once it
+    # is painted.
     early_list = EarlyCaseList.start(paths, database_url)
+    early_list.wait_for_preview()
     return StartUp(paths, files, settings, ignored, database_url, early_list)
