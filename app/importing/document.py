@@ -10,7 +10,12 @@ from typing import Any
 from app.importing.damage import is_accent_damaged, repair_accent_damage
 from app.importing.normalize import flatten, normalize_text
 from app.importing.splitfix import has_split_words, repair_split_words
-from app.importing.unflatten import is_flattened, split_run_together_officials, unflatten
+from app.importing.unflatten import (
+    flattened_line,
+    is_flattened,
+    split_run_together_officials,
+    unflatten,
+)
 from app.importing.vocabulary import (
     MAIL_EXTENSION_PREFIX,
     MAIL_WRAPPER_LABELS,
@@ -22,6 +27,7 @@ from app.importing.vocabulary import (
 _HEADER_LINE = label_line(MAIL_WRAPPER_LABELS, prefixes=(MAIL_EXTENSION_PREFIX,))
 # The lines that open such a header.
 _WRAPPER_LINE = label_line(MAIL_WRAPPER_OPENING_LABELS)
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _CONFERENCE_LINE = re.compile(r"^/\*.*\*/\s*$")
 _ID_LINE = re.compile(
     r"^\s*(?:(?:First|Second|Third|Fourth|Fifth|Final|Primera|Segunda|Tercera)\s+(?:UA|AU)\b|"
@@ -49,6 +55,16 @@ class Document:
             # The labels that put the line breaks back must be readable first.
             self.accent_damaged = is_accent_damaged(raw)
             raw = unflatten(repair_accent_damage(raw) if self.accent_damaged else raw)
+        elif (line := flattened_line(raw)) is not None:  # the one line under a mail's note
+            self.accent_damaged = is_accent_damaged(raw)
+            lines = (repair_accent_damage(raw) if self.accent_damaged else raw).split("\n")
+            if line < len(lines):
+                quote = _QUOTE.match(lines[line])
+                prefix = quote.group(0) if quote else ""
+                broken = unflatten(lines[line][len(prefix) :]).rstrip("\n").split("\n")
+                # A quoted line stays quoted line by line, so the quote marks go as a whole.
+                lines[line] = "\n".join(prefix + piece for piece in broken)
+            raw = "\n".join(lines)
         text = split_run_together_officials(normalize_text(raw))
         self.split_words = has_split_words(text)
         if self.split_words:

@@ -73,6 +73,19 @@ def is_flattened(text: str) -> bool:
     return len(stripped) >= _MIN_LENGTH and stripped.count("\n") <= 2
 
 
+def flattened_line(text: str) -> int | None:
+    """The one line that holds a flattened UA inside a few lines around it (a member's note
+    and a mail header above a PDF's one-line text): its index, or None."""
+    if text.count("\n") >= 40 or len(text) < _MIN_LENGTH:
+        return None  # a text laid out in lines, or too short to be a UA
+    lines = text.split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    line = lines[longest]
+    if len(line.strip()) >= _MIN_LENGTH and len(line) >= 0.6 * len(text):
+        return longest
+    return None
+
+
 def unflatten(text: str) -> str:
     """Break the one line before each label, after the banner, the headline and salutations."""
     text = _BREAK_BEFORE.sub("\n", text.strip())

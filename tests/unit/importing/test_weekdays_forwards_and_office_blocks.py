@@ -606,3 +606,49 @@ def test_a_labelled_date_below_a_forwarded_header_and_a_blank_line() -> None:
         "INDEX NUMBER: ASA 99/6677/2017\n"
     )
     assert parse_text(text, "invented.txt").issued_on == date(2017, 7, 11)
+
+
+MODERN = """URGENT ACTION
+TEACHER DETAINED FOR UNION WORK
+Teacher and union leader Karel Voorbeeld has been held without charge since 3 May 2024 after
+he organised a strike over unpaid salaries in Capital City. He has not been allowed to see a
+lawyer, and his family does not know where he is held.
+TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS OR USING THIS MODEL LETTER
+Minister of the Interior
+Piet Voorbeeld Smit
+Ministry of the Interior
+12 Freedom Avenue, Capital City, Ruritania
+Email: minister@interior.example
+Dear Minister,
+I am writing to express my concern about teacher Karel Voorbeeld, who has been held without
+charge since 3 May 2024. I urge you to release him immediately and unconditionally, and to
+ensure that he has access to a lawyer and his family while he is held.
+Yours sincerely,
+ADDITIONAL INFORMATION
+Teachers in Ruritania have not been paid for several months, and union leaders who called for
+strikes have been arrested in at least three regions since the beginning of the year.
+PREFERRED LANGUAGE TO ADDRESS TARGET: English
+PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL: 28 June 2024
+NAME AND PRONOUN: Karel Voorbeeld (he/him)
+UA: 52/24 Index: EUR 99/8123/2024 Ruritania Date: 17 May 2024
+"""
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_one_line_pdf_text_under_a_mail_note(quoted: bool) -> None:
+    one_line = " ".join(MODERN.split("\n")).strip()
+    body = f"> {one_line}" if quoted else one_line
+    text = (
+        "From: Jane Member <jane@group.example>\n"
+        "To: ua-list@group.example\n"
+        "Subject: Fwd: new UA\n\n"
+        "Hi all, the new one came as a PDF, I copied its text below.\n\n" + body + "\n"
+    )
+    alone = parse_text(one_line, "invented.txt")
+    wrapped = parse_text(text, "invented.txt")
+    assert wrapped.title == alone.title == "TEACHER DETAINED FOR UNION WORK"
+    assert [p.name for p in wrapped.persons] == ["Karel Voorbeeld"]
+    assert [(t.title, t.name) for t in wrapped.targets] == [
+        ("Minister of the Interior", "Piet Voorbeeld Smit")
+    ]
+    assert wrapped.deadline == date(2024, 6, 28)
