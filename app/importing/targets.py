@@ -61,7 +61,9 @@ _STOP_MARKER = re.compile(
     r"INFORMATIONS GÉNÉRALES|COMPLÉMENT D['’]INFORMATION|HINTERGRUNDINFORMATIONEN|PREFERRED LANGUAGE\b|"
     r"IDIOMA PREFERIDO\b|LANGUE À PRIVILÉGIER\b|PLEASE SEND APPEALS IMMEDIATELY|PLEASE TAKE ACTION|"
     r"SAMPLE LETTER|MUSTERBRIEF|MODEL LETTER|CARTA MODELO|LETTRE TYPE|URGENT ACTION|ACCIÓN URGENTE|"
-    r"ACTION URGENTE|Additional information|Name and pronoun|NAME AND PRONOUN)\b",
+    r"ACTION URGENTE|Additional information|Name and pronoun|NAME AND PRONOUN|"
+    # The template's heading above a model letter's text ("INHALT": its contents).
+    r"INHALT(?=\s*:?\s*$))\b",
     re.I,
 )
 _DIPLOMATIC = re.compile(
