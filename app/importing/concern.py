@@ -10,7 +10,7 @@ from app.importing.document import Document
 from app.importing.titles import Reading, clean_title
 
 _CONCERN_LINE = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?|Verdere informatie (?:over|bij)(?: de)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?|Verdere informatie (?:over|bij)(?: de)?)\s*)?(?:UA|AU|EXTRA|MA|NSA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+(?:-\d{1,2}(?!\d))?\s*(?:\([^)]*\))?\s*[-–:]?\s*(.*?)\s*$",
     re.I,
 )
 _OLD_HEADER = re.compile(
@@ -158,7 +158,7 @@ def _country_above_names(lines: list[str], start: int) -> str | None:
 
 
 _CONCERN_HEAD = re.compile(
-    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?|Verdere informatie (?:over|bij)(?: de)?)\s*)?(?:UA|AU|EXTRA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+\s*(.*?)\s*$",
+    r"^\s*(?:(?:AFR|AMR|ASA|EUR|MDE)\s?\d+/\d+/\d+\s*[-–]\s*)?(?:(?:(?:Further information(?:\s*\(\d+\))?|Follow[- ]up)\s+on|Weitere Informationen zu(?:r)?|Action compl[ée]mentaire sur l['’]|Compl[ée]ment d['’]information sur l['’]|Informaci[óo]n complementaria sobre(?: la)?|Ulteriori informazioni sull['’]|Informa[çc][ãa]o (?:adicional|complementar) sobre(?: a)?|Mais informa[çc][õo]es sobre(?: a)?|Verdere informatie (?:over|bij)(?: de)?)\s*)?(?:UA|AU|EXTRA|MA|NSA)(?:\s+|-)(?:No\.?\s*)?\d+/\d+(?:-\d{1,2}(?!\d))?\s*(.*?)\s*$",
     re.I | re.S,
 )
 

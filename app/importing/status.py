@@ -94,6 +94,8 @@ _UPDATE = re.compile(
     r"informaci[óo]n complementaria sobre|compl[ée]ment d['’]information sur|"
     r"(?:primera|segunda|tercera) actualizaci[óo]n|(?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
     r"\bUA-\d+-\d+/\d{4}\b|\bUA-\d+/\d{4}-\d+\b|This is the (?:\w+ )?update of|"
+    # a section's follow-up counter after the number: "AU 112/20-1", "UA 45/19-2"
+    r"\b(?:ua|au)\s*:?\s*\d{1,4}/\d{2}-\d{1,2}\b|"
     r"weitere informationen zu (?:der )?ua\b|action compl[ée]mentaire sur l['’]au\b|"
     r"follow[- ]up (?:on|to) (?:ua|au)\b|\bFI\s+\d+/\d{2}-\d+\b|"
     r"ceci est la (?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
@@ -115,7 +117,7 @@ _UPDATE_PHRASES = Anchored(
         "further information", "fi on ua", "first ", "second ", "third ", "fourth ", "fifth ",
         "follow", "segunda ", "tercera ", "cuarta ", "deuxi", "troisi", "quatri", "premi",
         "update", "informaci", "compl", "primera ", "this is the ", "weitere informationen",
-        "action compl", "ua", "fi", "ceci est la ", "esta es la ", "dies ist die ", "seconda ",
+        "action compl", "ua", "au", "fi", "ceci est la ", "esta es la ", "dies ist die ", "seconda ",
         "terza ", "quarta ", "tweede ", "derde ", "vierde ", "ulteriori informazioni",
         "informação ", "informacao ", "mais informa", "más informa", "mas informa",
         "verdere informatie", "eerste ",

@@ -652,3 +652,44 @@ def test_one_line_pdf_text_under_a_mail_note(quoted: bool) -> None:
         ("Minister of the Interior", "Piet Voorbeeld Smit")
     ]
     assert wrapped.deadline == date(2024, 6, 28)
+
+
+CONCERN_LINE_PAGE = """PUBLIC                                                AI Index: MDE 99/002/2007
+
+28 February 2007
+
+{number}          Medical concern / Prisoner of conscience
+
+RURITANIA         Karel Voorbeeld (m), aged 63, writer
+
+Prisoner of conscience Karel Voorbeeld, who has a serious heart condition, is being denied the
+specialist treatment he urgently needs.
+
+APPEALS TO:
+Minister of Justice
+Piet Voorbeeld Smit
+Ministry of Justice
+Capital City, Ruritania
+Salutation: Dear Minister
+
+PLEASE SEND APPEALS IMMEDIATELY. Check with the International Secretariat, or your section office,
+if sending appeals after 11 April 2007.
+"""
+
+
+@pytest.mark.parametrize(
+    ("number", "ua_number", "kind"),
+    [
+        ("UA 31/07-1", "31/07", OutputKind.UPDATE),
+        ("UA 45/07-2", "45/07", OutputKind.UPDATE),
+        ("MA 04/07", None, OutputKind.INITIAL),
+        ("NSA 05/07", None, OutputKind.INITIAL),
+    ],
+)
+def test_a_concern_line_after_a_counted_or_other_series_number(
+    number: str, ua_number: str | None, kind: OutputKind
+) -> None:
+    parsed = parse_text(CONCERN_LINE_PAGE.format(number=number), "invented.txt")
+    assert parsed.title == "Medical concern / Prisoner of conscience"
+    assert parsed.ua_number == ua_number  # a medical action's number is not a UA number
+    assert parsed.kind is kind
