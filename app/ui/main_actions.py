@@ -1,12 +1,15 @@
 """The main window's actions, menus and toolbar, with shortcuts and translated labels.
 
 The menu bar is whole from the first frame: the Edit and Events menus are here with their
-titles, and the pieces that own their entries fill them (``EditActions``, ``EventsMenu``)."""
+titles, and the pieces that own their entries fill them (``EditActions``, ``EventsMenu``).
+The keyboard shortcuts come just after the first frame (``give_shortcuts``), which shows none
+of them: PySide6 makes the Python side of ``QKeySequence`` (its enums) on its first use, about
+5 M instructions that the first screen need not wait for."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from app.i18n import _, pgettext
@@ -51,13 +54,20 @@ class MainActions:
     toolbar: QToolBar
 
     def __init__(self, window: QMainWindow) -> None:
+        # Each action's keys until ``give_shortcuts``: as written ("Ctrl+I"), or the name of
+        # a ``QKeySequence.StandardKey`` (the platform's own keys) after ``standard``.
+        self._keys_to_give: list[tuple[QAction, str, bool]] | None = []
+        self._tips: dict[QAction, str] = {}  # each action's tooltip, without its keys
+
         def action(
-            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-            checkable: bool = False,
+            keys: str | None = None, standard: str | None = None, checkable: bool = False
         ) -> QAction:
             created = QAction(window)
-            if shortcut is not None:
-                created.setShortcut(QKeySequence(shortcut))
+            waiting = self._keys_to_give
+            if keys is not None and waiting is not None:
+                waiting.append((created, keys, False))
+            if standard is not None and waiting is not None:
+                waiting.append((created, standard, True))
             created.setCheckable(checkable)
             return created
 
@@ -75,7 +85,7 @@ class MainActions:
         self.envelopes = action()
         self.settings = action("Ctrl+,")
         self.backups = action()
-        self.quit = action(QKeySequence.StandardKey.Quit)
+        self.quit = action(standard="Quit")
         self.find = action("Ctrl+F")
         self.show_closed = action("Ctrl+Shift+C", checkable=True)
         self.write_letter = action("Ctrl+L")
@@ -84,7 +94,7 @@ class MainActions:
         self.next_case = action("Ctrl+Down")
         self.previous_case = action("Ctrl+Up")
         self.write_today = action("Ctrl+T")
-        self.shortcuts = action(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts = action(standard="HelpContents")
         self.copy_diagnostics = action()
         self.about = action()
         self.file_menu = menu_bar.addMenu("")
@@ -117,6 +127,35 @@ class MainActions:
         toolbar.addSeparator()
         toolbar.addAction(self.settings)
         self.retranslate_ui()
+
+    def give_shortcuts(self) -> None:
+        """Give the actions their keyboard shortcuts, and name them in their tooltips (once;
+        the window does it just after its first frame, or at a command that comes before)."""
+        waiting, self._keys_to_give = self._keys_to_give, None
+        if waiting is None:
+            return
+        from PySide6.QtGui import QKeySequence
+
+        for qaction, keys, standard in waiting:
+            if standard:
+                qaction.setShortcut(QKeySequence(getattr(QKeySequence.StandardKey, keys)))
+            else:
+                qaction.setShortcut(QKeySequence(keys))
+        self._show_tips()
+
+    def _show_tips(self) -> None:
+        """Each tooltip with the action's keys once it has them ("Move to the search box
+        (Ctrl+F)")."""
+        if self._keys_to_give is not None:  # no keys yet: the tips alone
+            for qaction, tip in self._tips.items():
+                qaction.setToolTip(tip)
+            return
+        from PySide6.QtGui import QKeySequence
+
+        native = QKeySequence.SequenceFormat.NativeText
+        for qaction, tip in self._tips.items():
+            shortcut = qaction.shortcut().toString(native)
+            qaction.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
 
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(pgettext("menu", "&File"))
@@ -195,9 +234,9 @@ class MainActions:
         self.backups.setText(_("&Backups…"))
         for qaction, text, tip in labels:
             qaction.setText(text)
-            shortcut = qaction.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            qaction.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
             qaction.setStatusTip(tip)
+            self._tips[qaction] = tip
+        self._show_tips()
         self.import_files.setIconText(_("Import"))
         self.write_letter.setIconText(_("Write a letter"))
         self.mark_sent.setIconText(_("Mark as sent"))

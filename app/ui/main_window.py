@@ -169,10 +169,12 @@ class MainWindow(QMainWindow):
 
     def _build_commands(self) -> Commands:
         """Make and connect the pieces that act on the user's commands (once): imports, case
-        actions, the Edit menu and its undo stack, the Events menu. Their modules are loaded
-        here, after the first frame, as nothing of them is painted in it."""
+        actions, the Edit menu and its undo stack, the Events menu; the menus' actions get
+        their keyboard shortcuts first. Their modules are loaded here, after the first frame,
+        as nothing of them is painted in it."""
         if self._commands is not None:
             return self._commands
+        self.menu_actions.give_shortcuts()
         self._keep_folders()
         from app.ui.case_actions import CaseActions
         from app.ui.commands import Commands

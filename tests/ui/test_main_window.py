@@ -129,6 +129,31 @@ def test_next_and_previous_case_move_the_selection(make_window, app_paths) -> No
     assert window.detail.case.ua_number == "12/26"
 
 
+def test_the_menus_keys_work_once_the_window_is_painted(make_window, app_paths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    store_documents(
+        app_paths,
+        fictional_document("12/26", deadline=date.today() + timedelta(days=5)),
+        fictional_document("3/26", deadline=date.today() + timedelta(days=9)),
+    )
+    window = make_window()
+    actions = window.menu_actions
+    qtbot.waitUntil(lambda: not actions.find.shortcut().isEmpty())  # just after the first frame
+    assert actions.find.shortcut() == QKeySequence("Ctrl+F")
+    assert actions.quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert actions.shortcuts.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    assert actions.find.toolTip() == "Move to the search box (Ctrl+F)"
+    assert actions.load_samples.toolTip() == "Add invented cases to practise with"  # no keys
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.detail.case.ua_number == "3/26"
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.case_list.search_box.hasFocus()
+
+
 def test_menu_entries_have_distinct_alt_keys(make_window) -> None:  # type: ignore[no-untyped-def]
     import re
 
