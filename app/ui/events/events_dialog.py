@@ -276,6 +276,9 @@ class EventsDialog(QDialog):
             from app.services.event_mode import end_event_mode
 
             end_event_mode(self.paths)
+        waiting = self.event_window.kiosk.letters_waiting() if self.event_window else ""
+        if waiting:  # letters saved for want of a printer carry the participants' names
+            self.status.setText(waiting)
         self.event_window = None
         if self._hidden_window is not None:
             self._hidden_window.show()

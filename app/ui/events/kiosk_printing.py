@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter,
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.model import CaseDetail, Letter, SenderProfile, Target
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.ui.errors import report_failure
 from app.ui.print_preview import PrintPreview, letter_preview
 
@@ -43,6 +43,24 @@ class KioskPrinting:
         return _("No printer is set up: letters are saved as PDF files in {folder}.").format(
             folder=str(self.folder)
         )
+
+    def letters_waiting(self) -> str:
+        """What the organiser is told when event mode ends and letters were saved in the
+        folder: how many wait there to be printed, and that they carry the participants'
+        names (nothing else of event mode keeps a name)."""
+        try:
+            count = sum(1 for _path in self.folder.glob("*.pdf"))
+        except OSError:
+            return ""
+        if not count:
+            return ""
+        return ngettext(
+            "%(n)d letter written in event mode waits to be printed in %(folder)s. It carries "
+            "the participant's name: delete it once it is printed.",
+            "%(n)d letters written in event mode wait to be printed in %(folder)s. They carry "
+            "the participants' names: delete them once they are printed.",
+            count,
+        ) % {"n": count, "folder": str(self.folder)}
 
     def next_pdf(self, case: CaseDetail) -> Path:
         """A new file in the folder for one letter of ``case`` (never an earlier one's name)."""

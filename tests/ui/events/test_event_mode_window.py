@@ -628,3 +628,41 @@ def test_a_batch_for_an_event_whose_case_was_deleted_meanwhile_says_it_was_not_p
     [(kind, title, _text)] = messages.shown
     assert (kind, title) == ("error", "The batch could not be printed")
     assert not dialog.files.printing
+
+
+def test_leaving_event_mode_tells_the_organiser_that_saved_letters_carry_names(
+    db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without a printer the participants' letters wait in a folder, names and all: the
+    organiser is told on leaving event mode, since nothing else of event mode keeps a name."""
+    saved: list[Path] = []
+
+    def no_printer_here(parent: object, kiosk: kiosk_printing.KioskPrinting, *rest: object) -> str:
+        saved.append(kiosk_printing.save_letter_in_folder(kiosk, *rest))  # type: ignore[arg-type]
+        return "Saved for the organiser to print."
+
+    monkeypatch.setattr(kiosk_printing, "print_letter", no_printer_here)
+    monkeypatch.setattr(events_dialog, "choose_pin", lambda parent: PinLock("2468"))
+    dialog = EventsDialog(db, exports=tmp_path)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    create_event_through_the_form(dialog)
+    window = dialog.start_event_mode()
+    assert window is not None
+    qtbot.add_widget(window)
+    for name in ("Pat Example", "Sam Example"):
+        window.form.case_list.setCurrentRow(0)
+        qtbot.keyClicks(window.form.name_edit, name)
+        drafted(window, qtbot)
+        with qtbot.wait_signal(window.letter_recorded):
+            window.print_button.click()
+        window.next_person()
+    folder = saved[0].parent
+
+    with qtbot.wait_signal(window.left):
+        window.leave(pin_checked=True)
+
+    assert dialog.status.text() == (
+        f"2 letters written in event mode wait to be printed in {folder}. They carry the "
+        "participants' names: delete them once they are printed."
+    )
