@@ -142,7 +142,7 @@ def greeted_office(letter: str) -> Target | None:
     if not looks_like_office(" ".join(office)) or not (
         last[:1].islower() or looks_like_office(last)
     ):
-        return None  # "Dear Secretary Guevarra": the name closes the greeting
+        return None  # "Dear Secretary Example": the name closes the greeting
     return Target(title=" ".join(office), name=None, salutation=greeting)
 
 

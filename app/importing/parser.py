@@ -179,7 +179,7 @@ def _persons(
         if all(fold(p.name) != fold(person.name) for p in persons):
             persons.append(person)
     if not persons and (country_and_name := country_and_name_line(doc)):
-        return [country_and_name[1]]  # "Russland: Aleksandra Skochilenko" above the letter
+        return [country_and_name[1]]  # "Russland: Vera Beispielowa" above the letter
     if (persons and (columns or not only_added_names(doc))) or not story:
         return persons
     if not persons:

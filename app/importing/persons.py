@@ -234,7 +234,7 @@ _COUNTRY_COLON_NAME = re.compile(r"^\s*([^\W\d_][^:\n]{2,40}?)\s*:\s+(\S.{3,60}?
 
 
 def country_and_name_line(doc: Document) -> tuple[str, Person] | None:
-    """``Russland: Aleksandra Skochilenko``: a page's line naming the country and the person
+    """``Russland: Vera Beispielowa``: a page's line naming the country and the person
     its letter is for, the name repeated below."""
     for i, line in enumerate(doc.lines):
         match = _COUNTRY_COLON_NAME.match(line)
@@ -298,7 +298,7 @@ def column_persons(doc: Document) -> list[Person]:
             continued = _CONTINUATION.match(line).group(1)  # type: ignore[union-attr]
             entries = [_ADDED_LABEL.sub("", continued, count=1)]  # "   New name: X (m)"
         elif in_block and (grouped := _bracketed_name(line)):
-            spaces_lost = bracketed = True  # "Jairo Bedoya   ] Human rights workers with"
+            spaces_lost = bracketed = True  # "Tomás Ejemplo   ] Human rights workers with"
             entries = [grouped]
         elif in_block and spaces_lost and _name_entry(_without_concern(line)):
             entries = [line.strip()]  # the next name, its indent lost with the column's spaces
@@ -343,7 +343,7 @@ def _without_concern(entry: str) -> str:
 
 
 def _name_entry(line: str) -> bool:
-    """``Pedro Julio MAHECHA AVILA, human rights lawyer``: a name (and role) on a line of its
+    """``Julio Ejemplo MORALES RUIZ, human rights lawyer``: a name (and role) on a line of its
     own, not a line of the story."""
     stripped = line.strip()
     if not stripped or len(stripped) > 100 or _is_sentence(stripped):
