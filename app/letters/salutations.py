@@ -450,6 +450,11 @@ def office_of(title: str | None, user_templates: Path | None = None) -> Office:
 _ANSWERS_KEPT = 2048
 
 
+# Heads whose rank does not change with what they head: a monarch, a head of government or a
+# prosecutor general "of the Republic" is not its president.
+_RANKS_OF_THEIR_OWN = frozenset({Rank.MONARCH, Rank.HEAD_OF_GOVERNMENT, Rank.ATTORNEY_GENERAL})
+
+
 @lru_cache(maxsize=_ANSWERS_KEPT)
 def _office_of(title: str, stamp: Stamp) -> Office:
     text = fold(title)
@@ -461,6 +466,8 @@ def _office_of(title: str, stamp: Stamp) -> Office:
     match, phrase = best
     if phrase.office is None:
         return Office(phrase.rank)
+    if phrase.rank in _RANKS_OF_THEIR_OWN:
+        return Office(phrase.rank, phrase.office)  # "Emir of the State of Qatar" is no president
     headed = _first(text[match.end() :], words.institutions) or _first(
         text[: match.start()], words.institutions
     )
@@ -637,6 +644,9 @@ def rules_problems(data: dict[str, Any], *, complete: bool = False) -> list[Find
     """What is wrong with a salutations file: unknown tables, keys or genders, a missing neutral
     form, a placeholder the table does not allow. ``complete`` also asks for every rank."""
     problems = [Finding(UNKNOWN_TABLE, table=key) for key in data if key not in RULE_TABLES]
+    # an office word of [offices] may have forms of its own ("emir": Highness, not Majesty)
+    offices = data.get("offices", {})
+    office_keys = frozenset(offices) if isinstance(offices, dict) else frozenset()
     for table, allowed in ALLOWED_PLACEHOLDERS.items():
         entries = data.get(table, {})
         if not isinstance(entries, dict):
@@ -646,6 +656,7 @@ def rules_problems(data: dict[str, Any], *, complete: bool = False) -> list[Find
             if (
                 table != "offices"
                 and key not in RANK_KEYS
+                and key not in office_keys
                 and not (table == "closing" and key == "default")
             ):
                 problems.append(
@@ -746,13 +757,14 @@ def courtesy(
     )
     offices = rules.get("offices", {})
     word = _pick_plain(offices, office.office, key) or _pick_plain(offices, rank.value, key)
-    address = _fill(_pick(rules.get("address", {}), rank, key), word)
-    salutation = _fill(_pick(rules.get("salutation", {}), rank, key), word)
+    own = office.office
+    address = _fill(_pick(rules.get("address", {}), rank, key, office=own), word)
+    salutation = _fill(_pick(rules.get("salutation", {}), rank, key, office=own), word)
     from_document = bool(printed_salutation and printed_salutation.strip())
     if from_document:
         salutation = printed_salutation.strip()  # type: ignore[union-attr]
         address = salutation.rstrip(",:;!\u060c ").strip()
-    closing_entry = _pick(rules.get("closing", {}), rank, key, fallback="default")
+    closing_entry = _pick(rules.get("closing", {}), rank, key, fallback="default", office=own)
     closing = _fill(closing_entry, word).replace("{address}", address)
     return Courtesy(rank, salutation, closing, address, from_document, word)
 
@@ -775,8 +787,20 @@ def _pick_plain(table: dict[str, object], key: str | None, gender: str) -> str:
     return ""
 
 
-def _pick(table: dict[str, object], rank: Rank, gender: str, fallback: str = "generic") -> str:
-    """``table[rank][gender]``, then the rank's neutral form, then the fallback entry."""
+def _pick(
+    table: dict[str, object],
+    rank: Rank,
+    gender: str,
+    fallback: str = "generic",
+    *,
+    office: str | None = None,
+) -> str:
+    """``table[office][gender]`` when the office word has forms of its own, else
+    ``table[rank][gender]``, then the rank's neutral form, then the fallback entry."""
+    if office and office in table:
+        own = _pick_plain(table, office, gender)
+        if own:
+            return own
     for rank_key in (rank.value, fallback, Rank.GENERIC.value):
         value = _pick_plain(table, rank_key, gender)
         if value or rank_key in table:
