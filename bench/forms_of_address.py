@@ -2,18 +2,157 @@
 
 Run from a checkout: ``python bench/forms_of_address.py`` (``-v`` lists every mismatch). The table
 is ``tests/unit/letters/forms_of_address/cases.toml``: one official a case, as an Urgent Action
-prints them, and the salutation, courtesy words and closing that protocol guides give.
+prints them (title, name, country) and the language they read, with the salutation, courtesy
+words of the address block and closing that published protocol guides give (see its README).
+Each letter is drafted through the real letter service, the way the app drafts it.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
+import datetime
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys_path_root = Path(__file__).resolve().parent.parent
 
-from tests.unit.letters.forms_of_address.scoring import score_all, summary  # noqa: E402
+TABLE = Path(__file__).resolve().parent.parent / "tests/unit/letters/forms_of_address/cases.toml"
+LANGUAGES = ("en", "es", "fr", "de", "pt", "ar")
+TODAY = datetime.date(2026, 3, 5)
+_FINAL_MARKS = ",:;!\u060c "
+_INVISIBLE = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u200e\u200f\u202a\u202b\u202c"))
+
+
+@dataclass
+class Outcome:
+    case_id: str
+    language: str
+    salutation: str
+    closing: str
+    address_block: list[str]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def matched(self) -> bool:
+        return not self.problems
+
+    def report(self) -> str:
+        return f"{self.case_id}: " + "; ".join(self.problems)
+
+
+def load_cases(path: Path = TABLE) -> list[dict]:
+    return list(tomllib.loads(path.read_text(encoding="utf-8"))["case"])
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    return " ".join(text.split()).strip(_FINAL_MARKS).casefold().replace("\u2019", "'")
+
+
+def salutation_fits(got: str, accepted: Iterable[str]) -> bool:
+    plain = _plain(got)
+    for entry in accepted:
+        if entry.endswith("\u2026"):
+            if plain.startswith(_plain(entry[:-1])):
+                return True
+        elif plain == _plain(entry):
+            return True
+    return False
+
+
+def closing_fits(got: str, accepted: Iterable[Iterable[str]]) -> bool:
+    plain = _plain(got)
+    return any(all(_plain(word) in plain for word in words) for words in accepted)
+
+
+def courtesy_fits(block: list[str], accepted: Iterable[str]) -> bool:
+    lines = [_plain(line) for line in block]
+    wanted = [_plain(words) for words in accepted]
+    return any(
+        line == words or line.startswith(words + " ") or line.startswith(words + ",")
+        for line in lines
+        for words in wanted
+    )
+
+
+def draft_for(case: dict):  # type: ignore[no-untyped-def]
+    """The letter the app drafts for this official in the case's language."""
+    from app.domain.case_records import Target
+    from app.domain.model import CaseDetail, CaseStatus, Person, SenderProfile
+    from app.importing.names import gender_from_honorific, gender_from_salutation, strip_honorifics
+    from app.services.letters import draft_letter
+
+    printed = case["name"]
+    title = case["title"] or None
+    gender = case.get("gender") or gender_from_honorific(printed) or gender_from_salutation(title)
+    target = Target(
+        title=title,
+        name=strip_honorifics(printed) if printed else None,
+        name_as_printed=printed or None,
+        address="1 Example Street",
+        gender=gender,
+    )
+    ua = CaseDetail(
+        case_id=1,
+        ua_number="28/23",
+        ai_index="ASA 00/0000/2023",
+        title="Teacher detained",
+        country=case["country"],
+        status=CaseStatus.OPEN,
+        issued_on=datetime.date(2026, 2, 1),
+        deadline=datetime.date(2026, 4, 1),
+        summary="",
+        model_letter=None,
+        document_language=case["lang"],
+        previous_ua_link=None,
+        persons=(Person("Tharani Selvanayagam", "she/her"),),
+        targets=(target,),
+        preferred_languages=(),
+    )
+    sender = SenderProfile(name="Jo Example", address="4 Linden Walk", city="Ashford")
+    return draft_letter(ua, 1, sender, locale=case["lang"], today=TODAY, asks=())
+
+
+def score_case(case: dict) -> Outcome:
+    letter = draft_for(case)
+    lines = [line.translate(_INVISIBLE).strip() for line in letter.text.splitlines()]
+    salutation = letter.salutation.strip()
+    at = next(
+        (i for i, line in enumerate(lines) if salutation and line.startswith(salutation)), None
+    )
+    block = [line for line in lines[: at if at is not None else len(lines)] if line]
+    outcome = Outcome(case["id"], case["lang"], salutation, letter.closing.strip(), block)
+    if at is None:
+        outcome.problems.append(f"salutation {salutation!r} is not a line of the letter")
+    if not salutation_fits(salutation, case["salutation"]):
+        outcome.problems.append(
+            f"salutation {salutation!r}, protocol gives one of {case['salutation']}"
+        )
+    if "courtesy" in case and not courtesy_fits(block, case["courtesy"]):
+        outcome.problems.append(f"no courtesy line {case['courtesy']} in the address block {block}")
+    if not closing_fits(letter.closing, case["close"]):
+        outcome.problems.append(
+            f"closing {letter.closing.strip()!r}, protocol gives one with {case['close']}"
+        )
+    if letter.closing.strip() and letter.closing.strip() not in letter.text:
+        outcome.problems.append("the closing is not in the letter")
+    return outcome
+
+
+def score_all(cases: list[dict] | None = None) -> list[Outcome]:
+    return [score_case(case) for case in (cases if cases is not None else load_cases())]
+
+
+def summary(outcomes: list[Outcome]) -> str:
+    rows = []
+    for language in LANGUAGES:
+        mine = [o for o in outcomes if o.language == language]
+        rows.append(f"{language}: {sum(o.matched for o in mine)}/{len(mine)}")
+    rows.append(f"all: {sum(o.matched for o in outcomes)}/{len(outcomes)}")
+    return "  ".join(rows)
 
 
 def main() -> int:
@@ -30,4 +169,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(sys_path_root))
     sys.exit(main())

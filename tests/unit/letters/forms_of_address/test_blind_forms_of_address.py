@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.letters.forms_of_address.scoring import LANGUAGES, load_cases, score_case
+from bench.forms_of_address import LANGUAGES, load_cases, score_case
 
 CASES = load_cases()
 
