@@ -1,4 +1,4 @@
-"""The blind forms-of-address table: each official as an Urgent Action prints them gets, in the
+"""The blind forms-of-address table (forms_of_address/cases.toml): each official as an Urgent Action prints them gets, in the
 language they read, the salutation, courtesy words and closing that protocol guides give.
 
 Cases the letters do not meet yet are listed in ``NOT_YET`` with the reason (strict: a case that
