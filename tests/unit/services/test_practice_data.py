@@ -196,3 +196,14 @@ def test_a_practice_letter_says_so_in_its_own_language_whatever_the_interface(
     finally:
         db.close()
     assert letter.text.startswith(f"*** EJEMPLO FICTICIO - NO ENVIAR / {french} ***")
+
+
+def test_the_sample_pack_numbers_are_those_of_the_cases_it_imports(db: Database) -> None:
+    """A merge tells practice letters by the sample pack's UA numbers, read from the names of
+    its files: they must be the numbers its documents give, or the merge would blame a
+    missing import instead of the missing sample pack."""
+    from app.samples import sample_pack_numbers
+    from app.services.samples import sample_numbers
+
+    load_sample_pack(db)
+    assert sample_pack_numbers() == sample_numbers(db) == {"901/27", "902/27"}
