@@ -1,5 +1,5 @@
 """The development corpus in the wrappers volunteers meet (real_layouts/) and the blind batches
-written by people who never saw the parser (blind/, blind3/ to blind12/): scored field by field
+written by people who never saw the parser (blind/, blind3/ to blind13/): scored field by field
 like the others.
 
 Each keeps a floor that the importer must not fall below (all three are read completely now:
@@ -29,6 +29,7 @@ BLIND9 = sorted((HERE / "blind9").glob("*.txt"))
 BLIND10 = sorted((HERE / "blind10").glob("*.txt"))
 BLIND11 = sorted((HERE / "blind11").glob("*.txt"))
 BLIND12 = sorted((HERE / "blind12").glob("*.txt"))
+BLIND13 = sorted((HERE / "blind13").glob("*.txt"))
 
 
 def _score(paths: list[Path]) -> float:
@@ -96,6 +97,11 @@ def test_the_eleventh_blind_batch_has_twenty_documents_with_expected_files() -> 
     assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND12)
 
 
+def test_the_twelfth_blind_batch_has_fifteen_documents_with_expected_files() -> None:
+    assert len(BLIND13) == 15
+    assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND13)
+
+
 @pytest.mark.parametrize(
     ("paths", "floor"),
     [
@@ -116,6 +122,8 @@ def test_the_eleventh_blind_batch_has_twenty_documents_with_expected_files() -> 
         (BLIND11, 1.0),
         # Measured blind at 244 of 260 fields; the general rules added since read all 260.
         (BLIND12, 1.0),
+        # Measured blind at 178 of 195 fields.
+        (BLIND13, 178 / 195),
     ],
     ids=[
         "real_layouts",
@@ -130,6 +138,7 @@ def test_the_eleventh_blind_batch_has_twenty_documents_with_expected_files() -> 
         "blind10",
         "blind11",
         "blind12",
+        "blind13",
     ],
 )
 def test_the_corpus_scores_at_least_its_floor(paths: list[Path], floor: float) -> None:
