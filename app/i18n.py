@@ -431,6 +431,13 @@ def translations_for(locale_id: str, *, use_test_po: bool = True) -> gettext.Nul
     return head
 
 
+def gettext_in(locale_id: str, message: str) -> str:
+    """``message`` as the shipped catalog of ``locale_id`` has it, whatever the interface
+    language: the words printed on a letter in the letter's own language ("Nom :" and
+    "EXEMPLE FICTIF - NE PAS ENVOYER" on a French letter from a German window)."""
+    return translations_for(locale_id, use_test_po=False).gettext(message)
+
+
 def _parsed(locale_id: str | None, data: bytes) -> gettext.GNUTranslations:
     """A compiled catalog read; a shipped one that is damaged behind an intact checksum is
     compiled again from its .po (the app must start whatever a .mo holds)."""

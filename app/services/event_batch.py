@@ -12,7 +12,7 @@ from app.atomic_files import atomic_path, output_failed
 from app.domain.errors import N_, InvalidInput, OutputFailed
 from app.domain.model import CaseStatus, SenderProfile
 from app.domain.output_options import OutputOptions
-from app.i18n import translations_for
+from app.i18n import gettext_in
 from app.services.cases import get_case
 from app.services.events import MAX_BATCH, ClosedEventCase, get_event, ua_key
 from app.store.database import Database
@@ -174,4 +174,4 @@ def print_event_batch(
 
 def _name_label(letter_locale: str) -> str:
     """ "Name:" in the letter's language ("Nom :" on a French letter), whatever the interface's."""
-    return translations_for(letter_locale, use_test_po=False).gettext(_NAME_LABEL)
+    return gettext_in(letter_locale, _NAME_LABEL)

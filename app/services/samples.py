@@ -14,11 +14,9 @@ def sample_marking(language: str | None = None) -> str:
     """The words every output made from a sample case carries: in the interface language, or
     in ``language`` for what is written in that language (a practice letter in French says
     so in French, whatever the language of the window that printed it)."""
-    from app.i18n import _, translations_for
+    from app.i18n import _, gettext_in
 
-    if language is None:
-        return _(SAMPLE_MARKING)
-    return translations_for(language, use_test_po=False).gettext(SAMPLE_MARKING)
+    return _(SAMPLE_MARKING) if language is None else gettext_in(language, SAMPLE_MARKING)
 
 
 def letter_sample_marking(language: str, second_language: str | None = None) -> str:

@@ -131,6 +131,29 @@ def test_test_po_previews_a_catalog_without_building(
     assert i18n._("Close") == "Close"  # fuzzy entries are not used, as with msgfmt
 
 
+def test_words_printed_in_a_letters_language_ignore_the_interface_and_its_preview(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator previews a draft French catalog, so the window speaks the draft's words;
+    a letter in French still prints the shipped catalog's, and an English one English."""
+    draft = write_po(
+        tmp_path / "draft" / "fr.po",
+        "fr",
+        """\
+        msgid "Name:"
+        msgstr "Nom et prénom :"
+        """,
+    )
+    monkeypatch.setenv(i18n.TEST_PO_ENV, str(draft))
+    assert i18n.set_language("de") == "fr"  # the preview wins over the chosen language
+    assert i18n._("Name:") == "Nom et prénom :"
+    assert i18n.gettext_in("fr", "Name:") == "Nom :"
+    assert i18n.gettext_in("fr", "FICTIONAL SAMPLE - DO NOT SEND") == (
+        "EXEMPLE FICTIF - NE PAS ENVOYER"
+    )
+    assert i18n.gettext_in("en", "Name:") == "Name:"
+
+
 def test_gettext_functions_import_without_qt() -> None:
     import subprocess
     import sys
