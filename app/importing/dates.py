@@ -28,6 +28,7 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         _MONTHS[_name] = _number
+        _MONTHS[fold(_name)] = _number  # "Jänner" is looked up folded, as "janner"
 
 MONTH_WORDS = frozenset(name for name in _MONTHS if len(name) > 3)
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
@@ -54,6 +55,10 @@ _SPLIT = re.compile(
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+# "2022.02.08": the year first, as Japanese and Chinese pages print a date
+_YEAR_DOTTED = re.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d{2})\.(?P<month>\d{2})\.(?P<day>\d{2})(?![\d.])"
+)
 # "14/04/2023": the day first, as every language but US English writes it; "07/18/2024",
 # whose second number cannot be a month, is the US order.
 _SLASHED = re.compile(r"(?<![\w/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\w/])")
@@ -96,7 +101,7 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
             value = _build(match["year"].replace(" ", ""), month, match["day"])
             if value is not None:
                 found.append((match.start(), match.end(), value))
-    for pattern in (_ISO, _DOTTED):
+    for pattern in (_ISO, _DOTTED, _YEAR_DOTTED):
         for match in pattern.finditer(text):
             value = _build(match["year"], int(match["month"]), match["day"])
             if value is not None:

@@ -354,7 +354,10 @@ _STRONG_DEADLINE = re.compile(
     r"APELOS AT[ÉE]|APPELLI ENTRO(?: IL)?|PRIMA POSSIBILE,? ENTRO(?: IL)?|SCHRIJF V[ÓO]{1,2}R|"
     r"AS SOON AS POSSIBLE,? (?:AND|BUT) (?:BEFORE|BY|UNTIL|NO LATER THAN)|UITERLIJK(?: OP| TOT)?|"
     r"(?<![\w-])(?:D[ée]lai|Frist|G[üu]ltig bis|Plazo)\s*:|bis sp[äa]testens|sp[äa]testens bis(?: zum)?|"
-    r"[ée]crire jusqu['’]au|Contact (?:these|the following|this|both)"
+    r"[ée]crire jusqu['’]au|"
+    # "Write in English or Khmer before 30 June", "Escribe antes del 30 de abril al ministro"
+    r"(?<![\w-])(?:WRITE|ESCRIBE|ESCRIBAN)\b[^.:\n]{0,80}?\b(?:BEFORE|ANTES DEL)(?=\s+\d)|"
+    r"Contact (?:these|the following|this|both)"
     r"[^.:]{0,40}?\b(?:by|before|until)|(?:Esta )?(?:acci[óo]n|AU|campa[ñn]a) (?:finaliza|termina|vence|caduca|expira)(?: el)?|"
     r"(?:Cette )?(?:action|AU) (?:prend fin|se termine|expire)(?: le)?|"
     r"(?:Diese )?(?:Aktion|UA) (?:endet am|l[äa]uft bis(?: zum)?)|"
@@ -389,7 +392,7 @@ _STRONG_DEADLINES = Anchored(
         "fecha l", "date limite", "data limite", "prazo", "esta ", "acci", "au ", "campa",
         "cette ", "action ", "diese ", "aktion ", "ua ", "this ", "ação", "acao", "apelos at",
         "appelli entro", "prima possibile", "schrijf v", "uiterlijk", "schreiben sie", "please write",
-        "write ", "écrivez", "ecrivez", "deadline", "envoyer", "envoyez", "escrev",
+        "write ", "écrivez", "ecrivez", "escrib", "deadline", "envoyer", "envoyez", "escrev",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(

@@ -254,13 +254,24 @@ def preferred_languages(doc: Document) -> list[str]:
 # "Écrivez … en français ou en arabe", "Schreibe bis zum 8. Juni in gutem Russisch oder auf
 # Deutsch", "ÉCRIVEZ IMMÉDIATEMENT en arabe, en anglais ou en français".
 _WRITE_VERB = re.compile(
-    r"\b(?:write|writing|écrivez|écris|écrire|rédigez|escrib\w*|schreiben Sie|schreibe|schreib|schreibt|"
+    r"\b(?:write|writing|écrivez|écris|écrire|rédigez|envoyez|escrib\w*|schreiben Sie|schreibe|schreib|schreibt|"
     r"redact\w*|escrev\w*|scriv\w*|schrijf|schrijft)\b",
     re.I,
 )
 _WRITE_VERBS = Anchored(
     _WRITE_VERB,
-    ("writ", "écri", "rédig", "escri", "schreib", "redact", "escrev", "scriv", "schrijf"),
+    (
+        "writ",
+        "écri",
+        "rédig",
+        "envoyez",
+        "escri",
+        "schreib",
+        "redact",
+        "escrev",
+        "scriv",
+        "schrijf",
+    ),
 )
 _SENTENCE_END = re.compile(r"(?<!\d)[.;:!?](?=\s|$)")
 _BEFORE_LANGUAGE = re.compile(
@@ -281,12 +292,26 @@ def _written_in(flat: str) -> list[str]:
                     continue
                 name = known_language_name(part)
                 if name is None:
+                    name = _language_before_clause(part)
+                    if name is not None and name not in found:
+                        found.append(name)
                     break
                 if name not in found:
                     found.append(name)
             if found:
                 return found
     return []
+
+
+def _language_before_clause(part: str) -> str | None:
+    """The language that ends a list and runs on into the rest of its sentence: "Khmer
+    before 30 June", "en français au ministre", "Deutsch an den Generalstaatsanwalt"."""
+    words = part.split()
+    for count in range(min(4, len(words) - 1), 0, -1):
+        name = known_language_name(" ".join(words[:count]))
+        if name is not None:
+            return name
+    return None
 
 
 _LIST_PARTS = re.compile(
