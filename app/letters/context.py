@@ -5,7 +5,9 @@ Documented names (``rendering.CONTEXT_NAMES``), each a dict unless noted:
 - ``sender``: name, address, address_lines (tuple), city (the town without its postcode,
   for the date line and a signature), city_line (the town for the address block, postcode
   kept: empty when the last address line already names it), country, email, about
-- ``official``: title, name (as printed, honorifics kept), address, address_lines, email,
+- ``official``: style (the words of honour protocol gives the office, for the head of the
+  address block: "His Excellency", or ""), title, name (as printed, honorifics kept), address,
+  address_lines, email,
   gender ("f", "m" or "neutral"), rank
 - ``case``: ua_number, ai_index, title, country, issued_on, deadline (dates or None), summary
 - ``persons`` (tuple of dicts): name, pronouns (as printed or None), gender ("f", "m", "n")
@@ -141,17 +143,33 @@ def line_start(text: str) -> str:
 
 
 def official_context(target: Target, courtesy: Courtesy, name: str | None = None) -> dict[str, Any]:
-    """``name`` is the name as the letter prints it (honorifics of other languages left out)."""
+    """``name`` is the name as the letter prints it (honorifics of other languages left out);
+    ``style`` the words of honour protocol puts at the head of the address block ("His
+    Excellency", "Son Excellence"), empty when the name already starts with some."""
     address = target.address or ""
+    shown = target.display_name if name is None else name
     return {
+        "style": style_for(shown, courtesy.style),
         "title": line_start(target.title or ""),
-        "name": target.display_name if name is None else name,
+        "name": shown,
         "address": address,
         "address_lines": _lines(address),
         "email": target.email or "",
         "gender": target.gender if target.gender in ("f", "m") else "neutral",
         "rank": courtesy.rank.value,
     }
+
+
+# Abbreviated words of honour a printed name may already start with.
+_STYLED = re.compile(r"^(?:h\.\s?[ehm]\.|s\.\s?[aem]\.|i\.\s?[ehm]\.)(?:\s|$)", re.IGNORECASE)
+
+
+def style_for(name: str, style: str) -> str:
+    """``style`` unless the printed name already starts with words of honour ("H.E. ...",
+    "Sa Majesté le Roi ...")."""
+    if name.casefold().startswith(style.casefold()) or _STYLED.match(name.strip()):
+        return ""
+    return style
 
 
 def sender_context(sender: SenderProfile) -> dict[str, Any]:

@@ -36,13 +36,14 @@ from app.letters.template_folders import SHIPPED_TEMPLATES, ensure_inside, read_
 SALUTATIONS_FILE = "salutations.toml"
 OFFICES_FILE = "offices.toml"
 GENDERS = ("f", "m", "neutral")
-RULE_TABLES = ("salutation", "address", "closing", "offices", "letter")
+RULE_TABLES = ("salutation", "address", "closing", "style", "offices", "letter")
 OFFICE_TABLES = ("offices", "heads", "institutions", "gender", "titles", "places")
 # Placeholders a translator may write in each table of salutations.toml.
 ALLOWED_PLACEHOLDERS = {
     "salutation": frozenset({"office"}),
     "address": frozenset({"office"}),
     "closing": frozenset({"office", "address"}),
+    "style": frozenset(),
     "offices": frozenset(),
 }
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -605,6 +606,8 @@ class Courtesy:
     form_of_address: str
     salutation_from_document: bool
     office: str = ""
+    # the words of honour an address block puts before the name ("His Excellency"), or ""
+    style: str = ""
 
 
 def load_rules(locale_chain: list[str], user_templates: Path | None = None) -> dict[str, dict]:
@@ -766,7 +769,8 @@ def courtesy(
         address = salutation.rstrip(",:;!\u060c ").strip()
     closing_entry = _pick(rules.get("closing", {}), rank, key, fallback="default", office=own)
     closing = _fill(closing_entry, word).replace("{address}", address)
-    return Courtesy(rank, salutation, closing, address, from_document, word)
+    style = _pick(rules.get("style", {}), rank, key, office=own)
+    return Courtesy(rank, salutation, closing, address, from_document, word, style)
 
 
 def _fill(text: str, office: str) -> str:

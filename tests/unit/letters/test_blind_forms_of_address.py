@@ -12,71 +12,45 @@ from bench.forms_of_address import LANGUAGES, load_cases, score_case
 
 CASES = load_cases()
 
-COURTESY = "the address block prints no courtesy words before the name (His Excellency, Sa Majesté)"
 EITHER_GENDER = (
     "the UA's masculine title is not read as a man: the form for either gender is written"
 )
-EITHER_GENDER_NO_COURTESY = f"{EITHER_GENDER}; and {COURTESY}"
+GENDERED_STYLE = "German words of honour (S. E., I. E.) are written only when the gender is sure"
 NO_SURNAME = "a named official without a title: a salutation cannot name the surname yet"
 
 NOT_YET = {
-    "en-head-of-state-president": COURTESY,
-    "en-head-of-state-woman-president": COURTESY,
-    "en-king": COURTESY,
-    "en-emir": COURTESY,
-    "en-sultan": COURTESY,
-    "en-prime-minister": COURTESY,
-    "en-ambassador": COURTESY,
-    "en-ambassador-woman": COURTESY,
     "en-no-title-man": NO_SURNAME,
-    "es-head-of-state-president": EITHER_GENDER_NO_COURTESY,
-    "es-head-of-government": EITHER_GENDER_NO_COURTESY,
+    "es-head-of-state-president": EITHER_GENDER,
+    "es-head-of-government": EITHER_GENDER,
     "es-attorney-general": EITHER_GENDER,
     "es-attorney-general-woman": EITHER_GENDER,
-    "es-minister-interior": EITHER_GENDER_NO_COURTESY,
+    "es-minister-interior": EITHER_GENDER,
     "es-minister-foreign-affairs": EITHER_GENDER,
     "es-state-governor": EITHER_GENDER,
     "es-police-chief": EITHER_GENDER,
-    "es-ambassador": COURTESY,
     "es-mayor": EITHER_GENDER,
-    "fr-head-of-state-president": EITHER_GENDER_NO_COURTESY,
+    "fr-head-of-state-president": EITHER_GENDER,
     "fr-minister-of-justice": EITHER_GENDER,
     "fr-minister-interior": EITHER_GENDER,
     "fr-prosecutor-general": EITHER_GENDER,
     "fr-court-president": EITHER_GENDER,
     "fr-police-chief": EITHER_GENDER,
     "fr-provincial-governor": EITHER_GENDER,
-    "fr-ambassador": COURTESY,
-    "de-head-of-state-president": EITHER_GENDER_NO_COURTESY,
-    "de-king": COURTESY,
-    "de-emir": COURTESY,
+    "de-head-of-state-president": EITHER_GENDER,
+    "de-emir": GENDERED_STYLE,
     "de-head-of-government": EITHER_GENDER,
     "de-minister-interior": EITHER_GENDER,
     "de-prosecutor-general": EITHER_GENDER,
     "de-provincial-governor": EITHER_GENDER,
-    "de-ambassador": COURTESY,
-    "de-ambassador-woman": COURTESY,
+    "de-ambassador": GENDERED_STYLE,
     "de-no-title-man": NO_SURNAME,
-    "pt-head-of-state-brazil": EITHER_GENDER_NO_COURTESY,
-    "pt-head-of-state-angola": COURTESY,
-    "pt-head-of-government-portugal": COURTESY,
-    "pt-minister-of-justice": EITHER_GENDER_NO_COURTESY,
-    "pt-minister-woman": COURTESY,
-    "pt-prosecutor-general": EITHER_GENDER_NO_COURTESY,
-    "pt-prosecutor-general-woman": COURTESY,
-    "pt-state-governor": EITHER_GENDER_NO_COURTESY,
+    "pt-head-of-state-brazil": EITHER_GENDER,
+    "pt-minister-of-justice": EITHER_GENDER,
+    "pt-prosecutor-general": EITHER_GENDER,
+    "pt-state-governor": EITHER_GENDER,
     "pt-state-security-secretary": EITHER_GENDER,
     "pt-police-commander": EITHER_GENDER,
     "pt-mayor": EITHER_GENDER,
-    "pt-ambassador": COURTESY,
-    "ar-head-of-state-president": COURTESY,
-    "ar-king": COURTESY,
-    "ar-emir": COURTESY,
-    "ar-sultan": COURTESY,
-    "ar-head-of-government-lebanon": COURTESY,
-    "ar-minister-interior": COURTESY,
-    "ar-ambassador": COURTESY,
-    "ar-ambassador-plain": COURTESY,
 }
 
 
