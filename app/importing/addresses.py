@@ -10,6 +10,7 @@ from app.importing.names import (
     gender_from_honorific,
     gender_from_salutation,
     glue_split_fragments,
+    has_honorific,
     looks_like_office,
     looks_like_person_name,
     split_office_prefix,
@@ -212,7 +213,11 @@ def _split_head_lines(
         return None, None, []
     for i, line in enumerate(lines[:4]):
         prefixed = split_office_prefix(line)
-        if prefixed:  # "Governor Rick Perry": the office printed before the name
+        # "Fiscal Regional de La Araucanía" above "Sr. Cristóbal Roe": the honorific marks
+        # the next line as the name, so this whole line is the office.
+        honoured_next = i + 1 < len(lines) and has_honorific(lines[i + 1])
+        if prefixed and not (honoured_next and looks_like_person_name(lines[i + 1])):
+            # "Governor Rick Perry": the office printed before the name
             title = " ".join(lines[:i]) or prefixed[0]
             return title, prefixed[1], lines[i + 1 :]
         if not looks_like_person_name(line, glue_fragments=split_words):

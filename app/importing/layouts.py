@@ -34,7 +34,11 @@ _BANNER = re.compile(
     r"actualizaci[óo]n|mise [àa] jour|Nachfolge|Folgeaktion|Aktualisierung)|"
     r"\s*(?:[–—:-]\s*|\s)(?:further information|compl[ée]ment d['’]information|"
     r"action compl[ée]mentaire|informaci[óo]n complementaria|acci[óo]n complementaria|"
-    r"weitere informationen|informa[çc][ãa]o complementar))?\s*$",
+    r"weitere informationen|informa[çc][ãa]o complementar)|"
+    # "– 2E MISE À JOUR", "– 2nd update", "– SEGUNDA ACTUALIZACIÓN", "– 2. Aktualisierung"
+    r"\s*[–—:-]\s*(?:\d{1,2}\s*(?:st|nd|rd|th|e|[èe]me|er|re|ª|º|a|o|\.)?|first|second|third|"
+    r"premi[èe]re|deuxi[èe]me|troisi[èe]me|primera|segunda|tercera|erste|zweite|dritte)\s+"
+    r"(?:update|mise [àa] jour|actualizaci[óo]n|Aktualisierung|atualiza[çc][ãa]o))?\s*$",
     re.I,
 )
 _SECTION = re.compile(

@@ -111,3 +111,44 @@ Teacher Karel Voorbeeld was detained by police in Capital City and has not been 
 his family since then.
 """
     assert parse_text(text, "invented.txt").issued_on == issued
+
+
+def test_an_office_line_above_an_honoured_name_is_the_whole_office() -> None:
+    text = """ACCIÓN URGENTE
+ESTUDIANTE HERIDO POR LA POLICÍA
+AU 7/20 | Índice: AMR 99/1702/2020
+
+El estudiante Karel Voorbeeld perdió la visión de un ojo tras un disparo policial.
+
+ACTÚA
+Envía tu llamamiento solo por correo electrónico.
+
+Fiscal Regional de Ciudad Capital
+Sr. Piet Voorbeeld Smit
+Correo-e: fiscal@fiscalia.example
+Tratamiento: Señor Fiscal Regional
+"""
+    (target,) = parse_text(text, "invented.txt").targets
+    assert (target.title, target.name) == (
+        "Fiscal Regional de Ciudad Capital",
+        "Piet Voorbeeld Smit",
+    )
+    assert target.address is None
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "ACTION URGENTE – 2E MISE À JOUR",
+        "URGENT ACTION – 2nd UPDATE",
+        "ACCIÓN URGENTE – SEGUNDA ACTUALIZACIÓN",
+    ],
+)
+def test_a_banner_with_the_number_of_its_update_is_not_the_headline(banner: str) -> None:
+    text = f"""{banner}
+TURQUIE : UNE AVOCATE TOUJOURS EMPRISONNÉE
+AU 88/20-2 – Index AI : EUR 99/3390/2020 – 12 novembre 2020
+
+L’avocate Karel Voorbeeld est toujours détenue à Ville-Capitale malgré sa maladie.
+"""
+    assert parse_text(text, "invented.txt").title == "UNE AVOCATE TOUJOURS EMPRISONNÉE"
