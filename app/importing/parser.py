@@ -24,6 +24,7 @@ from app.importing.own_outputs import check_text
 from app.importing.persons import (
     column_persons,
     country_and_name_line,
+    introduced_name_list,
     labelled_persons,
     name_lines_under_headline,
     only_added_names,
@@ -180,6 +181,8 @@ def _persons(
             persons.append(person)
     if not persons and (country_and_name := country_and_name_line(doc)):
         return [country_and_name[1]]  # "Russland: Vera Beispielowa" above the letter
+    if not persons and (listed := introduced_name_list(doc)):
+        return listed
     if (persons and (columns or not only_added_names(doc))) or not story:
         return persons
     if not persons:

@@ -378,3 +378,34 @@ def _introduces_names(entry: str) -> bool:
     return text.endswith((",", ":")) or bool(
         re.match(r"^(?:including|among them|darunter|dont|entre ellos|entre ellas)\b", text, re.I)
     )
+
+
+# "The detainees are:", "Son:", "Los detenidos son:", "Betroffen sind:", "Ils sont :": a
+# sentence that ends by announcing the list of the people below it.
+_INTRODUCES_LIST = re.compile(
+    r"(?:^|\s)(?:are|were|include|son|fueron|incluyen|sont|sind|waren|são|zijn)\s?:\s*$", re.I
+)
+_LIST_BULLET = re.compile(r"^\s*(?:[-–•▪■*·]|\d{1,2}[.)])\s*")
+# What follows a listed name: ", de 44 años, secretario general", ", aged 31", " (54)".
+_AFTER_LISTED_NAME = re.compile(r"\s*(?:[,(;]|\s[–-]\s).*$")
+
+
+def introduced_name_list(doc: Document) -> list[Person]:
+    """People listed one per line (bulleted or not, with their age or role after a comma or
+    in brackets) under a sentence announcing them: "Son:", "Betroffen sind:"."""
+    lines = doc.body_lines
+    for i, line in enumerate(lines):
+        if not _INTRODUCES_LIST.search(line):
+            continue
+        found: list[Person] = []
+        for entry in lines[i + 1 : i + 16]:
+            name = _AFTER_LISTED_NAME.sub("", _LIST_BULLET.sub("", entry)).strip()
+            if not entry.strip() or not 2 <= len(name.split()) <= 6:
+                break
+            if not looks_like_person_name(name) or canonical_country(name):
+                break
+            if all(fold(p.name) != fold(name) for p in found):
+                found.append(Person(name=name, pronouns=pronouns_in(entry)))
+        if len(found) >= 2:
+            return found
+    return []

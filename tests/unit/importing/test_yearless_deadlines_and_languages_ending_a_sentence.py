@@ -152,3 +152,32 @@ AU 88/20-2 – Index AI : EUR 99/3390/2020 – 12 novembre 2020
 L’avocate Karel Voorbeeld est toujours détenue à Ville-Capitale malgré sa maladie.
 """
     assert parse_text(text, "invented.txt").title == "UNE AVOCATE TOUJOURS EMPRISONNÉE"
+
+
+@pytest.mark.parametrize(
+    ("announcing", "entries"),
+    [
+        (
+            "Están recluidos sin abogado. Son:",
+            ["- Karel Voorbeeld, de 44 años", "- Piet Smit Voorbeeld"],
+        ),
+        ("Los detenidos son:", ["Karel Voorbeeld, 34 años", "Piet Smit Voorbeeld, 22 años"]),
+        ("Betroffen sind:", ["• Karel Voorbeeld (54)", "• Piet Smit Voorbeeld (41)"]),
+    ],
+)
+def test_people_listed_under_a_sentence_announcing_them(
+    announcing: str, entries: list[str]
+) -> None:
+    listed = "\n".join(entries)
+    text = f"""URGENT ACTION
+TEACHERS DETAINED WITHOUT CHARGE
+UA 33/23 | AI Index: AFR 99/6611/2023
+
+Two teachers were detained by police in Capital City after a strike over unpaid wages.
+{announcing}
+{listed}
+
+Write to the Minister of Home Affairs and call for their release.
+"""
+    names = [person.name for person in parse_text(text, "invented.txt").persons]
+    assert sorted(names) == ["Karel Voorbeeld", "Piet Smit Voorbeeld"]
