@@ -26,6 +26,7 @@ from app.importing.persons import (
     country_and_name_line,
     introduced_name_list,
     labelled_persons,
+    members_group,
     name_lines_under_headline,
     only_added_names,
     with_sex_marks_read,
@@ -196,7 +197,11 @@ def _persons(
     named = narrative_persons(doc, story, {fold(p.name) for p in persons}, headline)
     added = [p for p in named if fold(p.name) not in exclude]
     # A follow-up's "New name:" adds to the people its story names.
-    return [*added, *(p for p in persons if all(fold(p.name) != fold(a.name) for a in added))]
+    found = [*added, *(p for p in persons if all(fold(p.name) != fold(a.name) for a in added))]
+    group = members_group(story)
+    if group and all(fold(p.name) in fold(group[0].name) for p in found):
+        return group  # "Ruritanian Dockers Union" read as a name is the body the group is of
+    return found
 
 
 _PLACE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?: [^\W\d_][^\W\d_'’-]*){0,2}")

@@ -409,3 +409,27 @@ def introduced_name_list(doc: Document) -> list[Person]:
         if len(found) >= 2:
             return found
     return []
+
+
+# "Nine members of the Khmer Labour Rights Union (KLRU) have been held", "Onze membres de
+# l’Union nationale des étudiants (UNESL) ont été arrêtés": a group named by its body.
+_MEMBERS_OF = re.compile(
+    r"\b(?P<members>members|membres|miembros|membros|Mitglieder|leden)\s+"
+    r"(?P<of>of the|of|de la|de l['’]|du|des|del|de los|de las|de|der|des|da|do|dos|das|van de|van)\s*"
+    r"(?P<body>[A-ZÀ-ÖØ-Þ][^(),;.:]{2,80}?)"
+    r"(?=\s*\(|\s*[,;.:]|\s+(?:have|has|had|were|are|was|is|ont|sont|furent|han|fueron|son|"
+    r"están|estaban|sind|wurden|waren|werden|foram|estão|zijn|werden)\b)",
+)
+
+
+def members_group(summary: str) -> list[Person]:
+    """The group a story's first sentence is about when it names no one: "Members of the
+    Khmer Labour Rights Union" for "Nine members of the Khmer Labour Rights Union … have been
+    held"."""
+    first_sentence = re.split(r"(?<=[.!?])\s", summary.strip(), maxsplit=1)[0]
+    match = _MEMBERS_OF.search(first_sentence)
+    if match is None:
+        return []
+    joiner = match["of"] if match["of"].endswith(("'", "’")) else match["of"] + " "
+    members = match["members"][:1].upper() + match["members"][1:]
+    return [Person(name=f"{members} {joiner}{match['body'].strip()}", pronouns=None)]

@@ -122,8 +122,8 @@ def test_the_twelfth_blind_batch_has_fifteen_documents_with_expected_files() -> 
         (BLIND11, 1.0),
         # Measured blind at 244 of 260 fields; the general rules added since read all 260.
         (BLIND12, 1.0),
-        # Measured blind at 178 of 195 fields; the general rules added since read 193.
-        (BLIND13, 193 / 195),
+        # Measured blind at 178 of 195 fields; the general rules added since read all 195.
+        (BLIND13, 1.0),
     ],
     ids=[
         "real_layouts",

@@ -181,3 +181,29 @@ Write to the Minister of Home Affairs and call for their release.
 """
     names = [person.name for person in parse_text(text, "invented.txt").persons]
     assert sorted(names) == ["Karel Voorbeeld", "Piet Smit Voorbeeld"]
+
+
+@pytest.mark.parametrize(
+    ("story", "group"),
+    [
+        (
+            "Nine members of the Ruritanian Dockers Union (RDU) have been held since 3 May.",
+            "Members of the Ruritanian Dockers Union",
+        ),
+        (
+            "Onze membres de l’Union des étudiants de Ville-Capitale (UEVC) ont été arrêtés le 14 mai.",
+            "Membres de l’Union des étudiants de Ville-Capitale",
+        ),
+    ],
+)
+def test_members_of_a_named_body_are_one_group_when_no_one_is_named(story: str, group: str) -> None:
+    text = f"""URGENT ACTION
+UNION MEMBERS DETAINED
+UA 48/22 | AI Index: ASA 99/5571/2022
+
+{story} They are held without access to lawyers.
+
+Write to the Minister of Justice and call for their release.
+"""
+    names = [person.name for person in parse_text(text, "invented.txt").persons]
+    assert names == [group]
