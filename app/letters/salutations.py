@@ -40,7 +40,7 @@ RULE_TABLES = ("salutation", "address", "closing", "style", "offices", "letter")
 OFFICE_TABLES = ("offices", "heads", "institutions", "gender", "titles", "places")
 # Placeholders a translator may write in each table of salutations.toml.
 ALLOWED_PLACEHOLDERS = {
-    "salutation": frozenset({"office"}),
+    "salutation": frozenset({"office", "surname"}),
     "address": frozenset({"office"}),
     "closing": frozenset({"office", "address"}),
     "style": frozenset(),
@@ -763,6 +763,13 @@ def courtesy(
     own = office.office
     address = _fill(_pick(rules.get("address", {}), rank, key, office=own), word)
     salutation = _fill(_pick(rules.get("salutation", {}), rank, key, office=own), word)
+    if "{surname}" in salutation:
+        surname = _surname(name)
+        salutation = (
+            salutation.replace("{surname}", surname)
+            if surname
+            else _fill(_pick(rules.get("salutation", {}), rank, "neutral", office=own), word)
+        )
     from_document = bool(printed_salutation and printed_salutation.strip())
     if from_document:
         salutation = printed_salutation.strip()  # type: ignore[union-attr]
@@ -771,6 +778,19 @@ def courtesy(
     closing = _fill(closing_entry, word).replace("{address}", address)
     style = _pick(rules.get("style", {}), rank, key, office=own)
     return Courtesy(rank, salutation, closing, address, from_document, word, style)
+
+
+def _surname(name: str | None) -> str:
+    """The last word of an official's name, for languages whose salutation names it
+    ("Sehr geehrter Herr Weber,"); "" when the name gives no word that could be one."""
+    words = (name or "").replace(",", " ").split()
+    last = words[-1].strip(".") if len(words) > 1 else ""
+    if len(last) < 3 or not last[0].isalpha() or last.casefold() in _NAME_SUFFIXES:
+        return ""
+    return last.capitalize() if last.isupper() else last  # "Thomas WEBER" as UAs print it
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "jun", "sen", "iii"})
 
 
 def _fill(text: str, office: str) -> str:

@@ -43,7 +43,6 @@ NOT_YET = {
     "de-prosecutor-general": EITHER_GENDER,
     "de-provincial-governor": EITHER_GENDER,
     "de-ambassador": GENDERED_STYLE,
-    "de-no-title-man": NO_SURNAME,
     "pt-head-of-state-brazil": EITHER_GENDER,
     "pt-minister-of-justice": EITHER_GENDER,
     "pt-prosecutor-general": EITHER_GENDER,

@@ -96,6 +96,25 @@ def test_gendered_forms_only_when_the_document_states_gender() -> None:
     assert courtesy(rules, "Ministra de Defensa", None).salutation == "Señora Ministra:"
 
 
+def test_german_names_the_surname_of_an_official_without_a_title() -> None:
+    rules = load_rules(["de", "en"])
+    assert courtesy(rules, None, "m", name="Thomas Weber").salutation == (
+        "Sehr geehrter Herr Weber,"
+    )
+    assert courtesy(rules, "", "f", name="Anna Maria KELLER").salutation == (
+        "Sehr geehrte Frau Keller,"
+    )
+    # no name to greet by, or none that ends in a surname: the neutral form, never "Herr,"
+    for name in (None, "", "Weber", "Thomas Weber Jr."):
+        assert courtesy(rules, None, "m", name=name).salutation == (
+            "Sehr geehrte Damen und Herren,"
+        ), name
+    # a title still decides the salutation
+    assert courtesy(rules, "Innenminister", "m", name="Thomas Weber").salutation == (
+        "Sehr geehrter Herr Minister,"
+    )
+
+
 def test_french_closing_repeats_the_form_of_address() -> None:
     rules = load_rules(["fr", "en"])
     polite = courtesy(rules, "Ambassador", "f")
@@ -232,7 +251,7 @@ def test_rules_data_is_validated() -> None:
     assert not any("{address}" in p for p in problems)
     problems = rules_problems({"salutation": {"minister": {"neutral": "Dear {name},"}}})
     assert problems == [
-        "[salutation] minister.neutral: unknown placeholder {name} (allowed: {office})"
+        "[salutation] minister.neutral: unknown placeholder {name} (allowed: {office}, {surname})"
     ]
 
 
