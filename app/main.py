@@ -8,7 +8,7 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -66,7 +66,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"appeal-desk {__version__}")
     for option, metavar, text in _GLOBAL_OPTIONS:
-        parser.add_argument(option, metavar=metavar, help=_(text))
+        parser.add_argument(option, metavar=metavar, help=_(text), type=_option_type(option))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help=_("open the main window (the default)"))
     gui.add_argument(
@@ -75,7 +75,13 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help=_("exit as soon as the case list is painted (benchmarks, smoke tests)"),
     )
     for option, metavar, text in _GLOBAL_OPTIONS:  # after "gui" too: appeal-desk-gui --lang es
-        gui.add_argument(option, metavar=metavar, help=_(text), default=argparse.SUPPRESS)
+        gui.add_argument(
+            option,
+            metavar=metavar,
+            help=_(text),
+            type=_option_type(option),
+            default=argparse.SUPPRESS,
+        )
     gui.add_argument(
         "files",
         nargs="*",
@@ -103,6 +109,26 @@ _GLOBAL_OPTIONS = (
     ("--lang", "LOCALE", N_("interface language, e.g. es or fr_CA")),
 )
 _QUIT_AFTER_FIRST_PAINT = "--quit-after-first-paint"
+
+
+def _database_url(given: str) -> str:
+    """``--database-url``'s value: an empty one (an unset shell variable) is refused rather
+    than read as "no address", which would quietly open the SQLite file instead."""
+    if not given.strip():
+        raise argparse.ArgumentTypeError(
+            _(
+                "the address is empty. A database URL looks like "
+                "postgresql+psycopg://user@host/appeals; leave the option out to use the "
+                "SQLite file in the data folder."
+            )
+        )
+    return given
+
+
+def _option_type(option: str) -> Callable[[str], str]:
+    return _database_url if option == "--database-url" else str
+
+
 _HELP_OR_VERSION = frozenset({"-h", "--help", "--version"})
 
 
@@ -140,7 +166,7 @@ def read_window_words(words: Sequence[str]) -> argparse.Namespace | None:
         if option in names:
             if not equals:
                 given = next(remaining, "-")
-            if not given or given.startswith("-"):
+            if not given.strip() or given.startswith("-"):
                 return None
             values[names[option]] = given
             documents_ended = bool(files)

@@ -268,6 +268,20 @@ def test_a_database_url_of_another_kind_names_the_supported_ones(
     ]
 
 
+@pytest.mark.parametrize("given", ["", "   "])
+@pytest.mark.parametrize("command", [("list",), (), ("gui",)])
+def test_an_empty_database_url_is_refused_and_opens_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str, command: tuple[str, ...]
+) -> None:
+    data = tmp_path / "data"
+    code, out, err = cli(capsys, data, f"--database-url={given}", *command)
+    assert (code, out) == (1, "")
+    [line] = err.splitlines()
+    assert "argument --database-url: the address is empty. A database URL looks like " in line
+    assert "postgresql+psycopg://user@host/appeals; leave the option out" in line
+    assert not data.exists()
+
+
 def test_an_unknown_letter_language_names_the_letter_languages(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
