@@ -401,6 +401,24 @@ def _shipped_mo(locale_id: str) -> bytes | None:
     return data
 
 
+def compiled_by_this_version(locale_id: str) -> bool:
+    """Whether the .mo beside the locale's .po was compiled by this version's compiler (from
+    whichever state of the .po): one an older Appeal Desk wrote carries another mark."""
+    try:
+        mark = _mark_of(compiled_path(locale_id).read_bytes())
+    except OSError:
+        return False
+    return mark is not None and mark.endswith(f"-{COMPILER_REVISION}")
+
+
+def recompile_kept_catalog(locale_id: str) -> None:
+    """Compile the locale's .po again and keep it as the .mo beside it, as a start in that
+    language does when the .mo is older than the .po (best effort, as there)."""
+    path = catalog_path(locale_id)
+    _keep_compiled(path.with_suffix(".mo"), compile_po(path, locale_id, mark=True))
+    _shipped_mo.cache_clear()
+
+
 def _keep_compiled(mo_path: Path, data: bytes) -> None:
     """Keep a compiled catalog beside its .po for the next start (best effort: a read-only
     install compiles again each time, which is slower but correct). It is part of the program,

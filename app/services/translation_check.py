@@ -691,10 +691,16 @@ def _missing_catalog(locale: str) -> Problem:
 
 
 def _stale_compiled_catalog(locale: str) -> Problem | None:
-    """A warning when the compiled catalog beside the .po was built from another version of
-    it, or by an older Appeal Desk: until it is compiled again the app shows what it holds."""
+    """A warning when the compiled catalog beside the .po was built by an older Appeal Desk,
+    or from an older version of the .po and cannot be compiled again. One this version
+    compiled (a first check or start in the language, before the translator's edits) is
+    compiled again here, as a start in that language would, and is no finding."""
     if i18n.compiled_is_current(locale) is not False:
         return None
+    if i18n.compiled_by_this_version(locale):
+        i18n.recompile_kept_catalog(locale)
+        if i18n.compiled_is_current(locale) is not False:
+            return None
     return Problem(
         relative_path(i18n.compiled_path(locale)),
         Phrase(

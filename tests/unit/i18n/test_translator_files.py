@@ -485,3 +485,35 @@ def test_a_catalog_compiled_at_start_up_or_by_i18n_compile_is_readable_by_every_
         assert stat.S_IMODE(spanish.stat().st_mode) == 0o644
     finally:
         os.umask(users_umask)
+
+
+def test_checking_a_new_language_twice_does_not_call_the_first_checks_catalog_out_of_date(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from babel.messages.frontend import CommandLineInterface
+
+    templates, locales = sandbox
+    init = ["pybabel", "init", "-i", str(locales / "messages.pot"), "-d", str(locales)]
+    CommandLineInterface().run([*init, "-D", "messages", "-l", "it"])
+    shutil.copytree(templates / "en", templates / "it")
+    po = locales / "it" / "LC_MESSAGES" / "messages.po"
+    i18n.reload_catalogs()
+
+    code, first = main(["i18n", "check", "it"]), capsys.readouterr().out
+    assert code == 0 and "out of date" not in first
+    assert po.with_suffix(".mo").is_file()  # the check compiled the catalog to render letters
+    text = po.read_text(encoding="utf-8")
+    untranslated = 'msgid "Open folder"\nmsgstr ""\n'
+    assert untranslated in text
+    po.write_text(
+        text.replace(untranslated, 'msgid "Open folder"\nmsgstr "Apri la cartella"\n'),
+        encoding="utf-8",
+    )
+    i18n.reload_catalogs()
+
+    code, second = main(["i18n", "check", "it"]), capsys.readouterr().out
+    assert code == 0
+    assert "out of date" not in second
+    assert "it: translated: 1/" in second
+    i18n.set_language("it")
+    assert i18n._("Open folder") == "Apri la cartella"
