@@ -179,3 +179,32 @@ def test_a_full_disk_still_takes_the_lock_and_opens_the_window(app_paths, tmp_pa
 
     assert "Traceback" not in result.stderr and "Logging error" not in result.stderr
     assert result.returncode in (0, 1), result.stderr
+
+
+@pytest.mark.parametrize("leave", ["save and start", "close and keep"])
+def test_the_welcome_on_a_read_only_folder_says_nothing_can_be_saved_and_lets_the_user_on(
+    app_paths, tmp_path: Path, qtbot, gui_app, messages, leave: str
+) -> None:  # type: ignore[no-untyped-def]
+    from app.settings import Settings
+    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+
+    store_documents(app_paths, fictional_document("12/26"))
+    with read_only_copy(app_paths.data_dir, tmp_path) as paths:
+        dialog = maybe_show_welcome(None, paths, Settings())
+        assert dialog is not None
+        qtbot.add_widget(dialog)
+        qtbot.keyClicks(dialog.name_edit, "Ana Example")
+        with qtbot.waitSignal(dialog.finished, timeout=3000):
+            if leave == "save and start":
+                dialog.save_button.click()
+            else:
+                dialog.close()  # "Keep your details?" is answered yes
+        titles = [title for _kind, title, _text in messages.shown]
+        asked = ["Keep your details?"] if leave == "close and keep" else []
+        assert titles == [*asked, "Your details cannot be saved"]
+        text = messages.shown[-1][2]
+        assert "The settings could not be saved to" in text
+        assert "the welcome closes and the window shows your cases as they are" in text
+        assert "Make the folder writable and start Appeal Desk again" in text
+        assert not dialog.isVisible()
+        assert not paths.settings_file.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import AppealDeskError
 from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
 from app.i18n import _, add_language_listener, remove_language_listener
@@ -182,13 +184,16 @@ class WelcomeDialog(QDialog):
             try:
                 self._save(self._chosen_settings(accepted=True))
             except Exception as error:
+                if _folder_cannot_be_written(error):  # no later click could save: go on
+                    self._report_read_only_folder(error)
+                    super().reject()
+                    return
                 self._report_not_saved(error)
                 return
             self.saved = True
         super().accept()
 
     def _report_not_saved(self, error: BaseException) -> None:
-        from app.domain.errors import AppealDeskError
         from app.ui.errors import error_text, unexpected_error_text
 
         if isinstance(error, AppealDeskError):
@@ -202,6 +207,18 @@ class WelcomeDialog(QDialog):
             "then choose Save and start again."
         )
         Messages.error(self, _("Your details were not saved"), f"{problem}\n\n{advice}")
+
+    def _report_read_only_folder(self, error: BaseException) -> None:
+        from app.ui.errors import error_text
+
+        log.info("welcome settings not saved: the data folder cannot be written")
+        problem = error_text(error) if isinstance(error, AppealDeskError) else ""
+        way_on = _(
+            "Nothing can be saved while your data folder cannot be written to, so the welcome "
+            "closes and the window shows your cases as they are. Make the folder writable and "
+            "start Appeal Desk again: the welcome will ask for your details then."
+        )
+        Messages.error(self, _("Your details cannot be saved"), f"{problem}\n\n{way_on}".strip())
 
     def reject(self) -> None:
         """Skip, Escape or the close button: details typed but not saved are never dropped
@@ -250,6 +267,13 @@ class WelcomeDialog(QDialog):
         )
         # the sentence is in the language the writer chose (or kept) for the interface
         return with_about(entered, about_language(entered), self.about_edit.text())
+
+
+def _folder_cannot_be_written(error: BaseException) -> bool:
+    """Whether saving failed because the data folder is read-only (its permissions, or a
+    read-only disk), which stays so while the app runs, unlike a full disk."""
+    cause = error.__cause__ if isinstance(error, AppealDeskError) else error
+    return isinstance(cause, OSError) and cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def maybe_show_welcome(
