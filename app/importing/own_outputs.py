@@ -17,6 +17,15 @@ _PDF_CREATOR = (
 _MADE_WITH = re.compile(r"\bAppeal\s+Desk\s+\d+\.\d+(?:\.\d+)?\b")
 _DRAFT_ID = re.compile(r"^Message-ID:\s*<[^>]*@appeal-desk\.invalid>", re.I | re.M)
 _EVENT_FILE = re.compile(r'"format"\s*:\s*"appeal-desk-[\w-]+"')
+# A gettext translation catalog (.po, .pot): its header entry, an empty msgid whose msgstr
+# holds the catalog's fields.
+_CATALOG = re.compile(
+    r'^msgid\s+""\s*\nmsgstr\s+""\s*\n"(?:Project-Id-Version|Report-Msgid-Bugs-To|'
+    r"POT-Creation-Date|PO-Revision-Date|Language|Content-Type|MIME-Version):",
+    re.M,
+)
+# Every SQLite database starts so: Appeal Desk's data file and each of its backups.
+_SQLITE_DATABASE = b"SQLite format 3\x00"
 _REPORT_CSV = re.compile(
     r"\A\ufeff?(?:month,ua_number,channel,kind,letters,replies|"
     r"event,held_on,ua_number,case_title,goal,total)\b"
@@ -57,6 +66,15 @@ def _refuse(source: str, kind: str) -> ImportRejected:
             "This is a report made by Appeal Desk, not an Urgent Action; it was not imported. "
             "Import the UA itself."
         ),
+        "catalog": N_(
+            "This is a translation catalog (a gettext .po file), not an Urgent Action; it was "
+            "not imported. How to translate Appeal Desk is explained in locales/README.md."
+        ),
+        "database": N_(
+            "This is a database file, such as an Appeal Desk backup, not an Urgent Action; it "
+            "was not imported. To bring back a backup, use File > Backups… and Restore "
+            "selected backup."
+        ),
         "event": N_(
             "This is an event file made by Appeal Desk, not an Urgent Action; it was not "
             "imported. Merge it in the events window instead."
@@ -71,9 +89,18 @@ def check_pdf(data: bytes, source: str) -> None:
         raise _refuse(source, "pdf")
 
 
+def check_bytes(data: bytes, source: str) -> None:
+    """Refuse a database file (Appeal Desk's backups and data file), whatever its name."""
+    if data.startswith(_SQLITE_DATABASE):
+        raise _refuse(source, "database")
+
+
 def check_text(text: str, source: str) -> None:
-    """Refuse text that one of our outputs produced (any file type, after extraction)."""
+    """Refuse text that one of our outputs produced (any file type, after extraction), and a
+    translation catalog, whose header names Appeal Desk as a report's footer does."""
     head = text[:4000]
+    if _CATALOG.search(head):
+        raise _refuse(source, "catalog")
     if _DRAFT_ID.search(head):
         raise _refuse(source, "letter")
     if _EVENT_FILE.search(head):

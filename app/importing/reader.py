@@ -8,7 +8,7 @@ from pathlib import Path
 from app.domain.errors import N_, Count, ImportRejected, os_problem
 from app.importing.html_text import html_to_text, looks_like_html
 from app.importing.mail_text import eml_documents, looks_like_mbox, looks_like_mime, mbox_documents
-from app.importing.own_outputs import check_pdf
+from app.importing.own_outputs import check_bytes, check_pdf
 from app.importing.pdf import pdf_text
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -37,6 +37,7 @@ def read_documents(path: Path) -> list[tuple[str, str]]:
             raise ImportRejected(source, N_("This .pdf file is not a PDF (it has no PDF header)."))
         check_pdf(data, source)
         return [(source, pdf_text(data, source))]
+    check_bytes(data, source)
     if looks_like_mbox(data):
         documents = mbox_documents(path)
         if not documents:
@@ -188,6 +189,16 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding in ("utf-16", "utf-32"):  # the mark of wide text: often a binary's bytes
+            raise ImportRejected(
+                source,
+                N_(
+                    "The file says it is {encoding} but is not valid {encoding}: it is damaged, "
+                    "or not text at all. If it holds a UA, open it in a text editor and save it "
+                    "as UTF-8 text (.txt), or import the UA's PDF."
+                ),
+                encoding=encoding.upper(),
+            ) from exc
         raise ImportRejected(
             source,
             N_("The file says it is {encoding} but is not valid {encoding}."),

@@ -84,9 +84,13 @@ def folder_contents(paths: Sequence[Path]) -> FolderContents:
             files.append(path)
             continue
         for p in sorted(path.rglob("*")):
+            if not p.is_file() and not _unnoticed(p, path):
+                odd = _neither_file_nor_folder(p)
+                if odd is not None:
+                    left_out.append(_with_path(_rejected(p.name, odd), p))
+                continue
             if (
-                not p.is_file()
-                or _page_resource(p.relative_to(path.parent))
+                _page_resource(p.relative_to(path.parent))
                 or _page_resource(p)
                 or _unnoticed(p, path)
                 or _same_file_key(p) in given
@@ -97,6 +101,29 @@ def folder_contents(paths: Sequence[Path]) -> FolderContents:
                 continue
             left_out.append(_with_path(_rejected(p.name, _not_a_document(p)), p))
     return FolderContents(files, left_out)
+
+
+def _neither_file_nor_folder(path: Path) -> ImportRejected | None:
+    """Why an entry of a folder that is no file is named in the summary: a link that leads
+    nowhere (broken, or a loop of links), or a folder named like a document (its files are
+    read with the rest). None for a plain folder."""
+    if path.is_symlink() and not path.exists():
+        return ImportRejected(
+            path.name,
+            N_(
+                "This is a link that leads nowhere (a broken link, or a loop of links); it was not read."
+            ),
+        )
+    if path.is_dir() and path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return ImportRejected(
+            path.name,
+            N_(
+                "This is a folder, not a document, though its name ends in {suffix}; the files "
+                "in it are read with the others."
+            ),
+            suffix=path.suffix,
+        )
+    return None
 
 
 def _same_file_key(path: Path) -> Path:
@@ -114,7 +141,7 @@ def _not_a_document(path: Path) -> ImportRejected:
         from app.importing.reader import WORD_PROCESSOR_DOCUMENT
 
         return ImportRejected(path.name, WORD_PROCESSOR_DOCUMENT)
-    from app.importing.own_outputs import check_text
+    from app.importing.own_outputs import check_bytes, check_text
     from app.importing.reader import PICTURE_FILE, picture_kind
 
     try:
@@ -123,6 +150,7 @@ def _not_a_document(path: Path) -> ImportRejected:
         kind = picture_kind(head)
         if kind is not None:
             return ImportRejected(path.name, PICTURE_FILE, kind=kind)
+        check_bytes(head, path.name)
         check_text(head.decode("utf-8", "replace"), path.name)
     except ImportRejected as ours:
         return ours

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -356,3 +357,47 @@ def test_a_mailbox_of_two_documents_is_counted_as_one_file_of_two_documents(
     ]
     code, out, _ = cli(capsys, tmp_path / "data", "import", str(mailbox), str(SEED_FINAL))
     assert out.splitlines()[-1] == "2 files, 3 documents: 1 imported, 2 unchanged"
+
+
+def test_files_of_appeal_desks_own_kinds_and_odd_entries_are_each_named_with_the_way_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    cli(capsys, data, "import", str(SEED_FINAL))
+    assert cli(capsys, data, "backup")[0] == 0
+    [backup] = (data / "backups").glob("*.sqlite3")
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    shutil.copyfile(backup, folder / "backup.sqlite3")
+    (folder / "fr.po").write_text(
+        '# French translations for Appeal Desk.\n#\nmsgid ""\nmsgstr ""\n'
+        '"Project-Id-Version: Appeal Desk 0.1.0\\n"\n"Language: fr\\n"\n\n'
+        'msgid "Open folder"\nmsgstr "Ouvrir le dossier"\n',
+        encoding="utf-8",
+    )
+    (folder / "bin.txt").write_bytes(b"\xff\xfe\x00\x00\xff\xff\xff\xff" + bytes(range(1, 40)))
+    (folder / "folder.pdf").mkdir()
+    (folder / "loop").symlink_to("loop")
+    code, out, _ = cli(capsys, data, "import", str(folder))
+    assert code == 1
+    assert out.splitlines() == [
+        "backup.sqlite3: rejected: This is a database file, such as an Appeal Desk backup, not "
+        "an Urgent Action; it was not imported. To bring back a backup, use File > Backups… "
+        "and Restore selected backup.",
+        "bin.txt: rejected: The file says it is UTF-32 but is not valid UTF-32: it is damaged, "
+        "or not text at all. If it holds a UA, open it in a text editor and save it as UTF-8 "
+        "text (.txt), or import the UA's PDF.",
+        "folder.pdf: rejected: This is a folder, not a document, though its name ends in .pdf; "
+        "the files in it are read with the others.",
+        "fr.po: rejected: This is a translation catalog (a gettext .po file), not an Urgent "
+        "Action; it was not imported. How to translate Appeal Desk is explained in "
+        "locales/README.md.",
+        "loop: rejected: This is a link that leads nowhere (a broken link, or a loop of links); "
+        "it was not read.",
+        "5 files: 5 rejected",
+    ]
+    # given on their own, the backup and the catalog get the same words
+    for name in ("backup.sqlite3", "fr.po"):
+        code, out, _ = cli(capsys, data, "import", str(folder / name))
+        assert code == 1 and out.startswith(f"{name}: rejected: This is a ")
+        assert ("File > Backups" in out) == (name == "backup.sqlite3")
