@@ -41,6 +41,8 @@ from tests.unit.output.pdf_reading import pdf_text
         ("Chief of Police", "f", "pt", "Chefe da Polícia"),
         ("Chief of Police", "m", "ar", "قائد الشرطة"),
         ("the Minister of the Interior.", "m", "fr", "Ministre de l'Intérieur"),
+        ("Minister of Home Affairs", "m", "fr", "Ministre de l'Intérieur"),
+        ("Home Minister", "f", "es", "Ministra del Interior"),
         ("Justizministerin", "f", "en", "Minister of Justice"),
         ("Fiscal General de la Nación", "f", "fr", "Procureure générale"),
     ],
