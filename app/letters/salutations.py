@@ -128,6 +128,10 @@ class OfficeWords:
     female: tuple[re.Pattern[str], ...]
     male: tuple[re.Pattern[str], ...]
     either: tuple[re.Pattern[str], ...]
+    # the same without the honorifics that open an office's name ("Lord" of "Lord Mayor"):
+    # evidence before a name, not in a title
+    female_in_titles: tuple[re.Pattern[str], ...] = ()
+    male_in_titles: tuple[re.Pattern[str], ...] = ()
 
 
 # A data file's path, modification time and size: a cache key that changes when a translator
@@ -279,9 +283,36 @@ def _office_words(stamp: Stamp) -> OfficeWords:
             institutions.append(_phrase(phrase, Rank(rank), None))
         either.extend(compile_phrase(p) for p in data.get("gender", {}).get("neutral", ()))
     female, male = _gender_words(files)
+    named = _office_names(files)
     return OfficeWords(
-        tuple(offices), tuple(institutions), _any_of(female), _any_of(male), _any_of(either)
+        tuple(offices),
+        tuple(institutions),
+        _any_of(female),
+        _any_of(male),
+        _any_of(either),
+        _any_of([p for p in female if p.pattern not in named]),
+        _any_of([p for p in male if p.pattern not in named]),
     )
+
+
+def _office_names(files: list[tuple[str, dict[str, Any]]]) -> set[str]:
+    """The patterns of the gender words that are no office of their own but open an office's
+    name in some language: "Lord" is a man before a name, while a Lord Mayor, Lord Provost or
+    Lord Advocate may be a woman (a feminine office word, "Ministra", is an office itself)."""
+    phrases = {
+        fold(phrase)
+        for _language, data in files
+        for table in ("offices", "heads")
+        for phrase in data.get(table, {})
+    }
+    named: set[str] = set()
+    for _language, data in files:
+        gender = data.get("gender", {})
+        for word in (*gender.get("f", ()), *gender.get("m", ())):
+            folded = fold(word)
+            if folded not in phrases and any(p.startswith(folded + " ") for p in phrases):
+                named.add(compile_phrase(word).pattern)
+    return named
 
 
 def _gender_words(
@@ -550,12 +581,14 @@ def _official_gender(
     folded_title = _office_words_in(fold(title or ""), words)
     folded_name = _after_titles(fold(name or ""))
     printed = fold(salutation or "")
-    for pattern in words.female:
-        if pattern.search(folded_title) or _leading(pattern, folded_name):
-            found.add("f")
-    for pattern in words.male:
-        if pattern.search(folded_title) or _leading(pattern, folded_name):
-            found.add("m")
+    for in_titles, before_names, key in (
+        (words.female_in_titles, words.female, "f"),
+        (words.male_in_titles, words.male, "m"),
+    ):
+        if any(p.search(folded_title) for p in in_titles) or any(
+            _leading(p, folded_name) for p in before_names
+        ):
+            found.add(key)
     either = any(p.search(printed) for p in words.either) if printed else False
     if printed and not either:
         if any(p.search(printed) for p in words.female):

@@ -320,3 +320,30 @@ def test_the_president_of_brazils_chamber_of_deputies_is_no_mayor() -> None:
     assert courtesy(rules, "Presidente da Câmara Municipal de Braga", "m").salutation == (
         "Senhor Presidente da Câmara,"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "locale", "expected"),
+    [
+        ("Lord Mayor of London", "en", "Dear Lord Mayor,"),
+        ("Lord Mayor of London", "fr", "Madame, Monsieur,"),
+        ("Lord Mayor of London", "de", "Sehr geehrte Damen und Herren,"),
+        ("Lord Advocate", "en", "Dear Lord Advocate,"),
+        ("Lord Advocate", "fr", "Madame, Monsieur,"),
+        ("Lord Provost of Glasgow", "en", "Dear Lord Provost,"),
+    ],
+)
+def test_an_office_named_with_lord_says_nothing_of_the_holders_gender(
+    title: str, locale: str, expected: str
+) -> None:
+    """A Lord Mayor or Lord Advocate may be a woman: only a stated gender or an honorific
+    before the name decides."""
+    rules = load_rules([locale, "en"])
+    assert courtesy(rules, title, None).salutation == expected
+
+
+def test_lord_before_a_name_still_greets_a_man() -> None:
+    rules = load_rules(["fr", "en"])
+    assert courtesy(rules, "Lord Mayor of London", None, name="Lord Smith").salutation == (
+        "Monsieur le Maire,"
+    )
