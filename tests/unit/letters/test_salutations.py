@@ -347,3 +347,30 @@ def test_lord_before_a_name_still_greets_a_man() -> None:
     assert courtesy(rules, "Lord Mayor of London", None, name="Lord Smith").salutation == (
         "Monsieur le Maire,"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "gender", "locale", "expected"),
+    [
+        ("Bundeskanzlerin", None, "de", "Sehr geehrte Frau Bundeskanzlerin,"),
+        ("Federal Chancellor", "m", "de", "Sehr geehrter Herr Bundeskanzler,"),
+        ("Federal Chancellor", "m", "en", "Dear Chancellor,"),
+        ("Bundeskanzler", "m", "fr", "Monsieur le Chancelier fédéral,"),
+        ("Chancellor of Austria", "f", "es", "Excelentísima Señora Cancillera Federal:"),
+        (
+            "Vizekanzler und Bundesminister für Wirtschaft",
+            "m",
+            "de",
+            "Sehr geehrter Herr Vizekanzler,",
+        ),
+        ("Kanzler der Universität Beispielstadt", None, "de", "Sehr geehrte Damen und Herren,"),
+        ("Chancellor of the Exchequer", "m", "en", "Dear Chancellor,"),
+        ("Chancellor of the Exchequer", "m", "de", "Sehr geehrter Herr Minister,"),
+        ("Lord Chancellor and Secretary of State for Justice", None, "en", "Dear Lord Chancellor,"),
+    ],
+)
+def test_only_the_head_of_government_chancellor_is_greeted_as_the_federal_chancellor(
+    title: str, gender: str | None, locale: str, expected: str
+) -> None:
+    rules = load_rules([locale, "en"])
+    assert courtesy(rules, title, gender).salutation == expected
