@@ -374,3 +374,18 @@ def test_only_the_head_of_government_chancellor_is_greeted_as_the_federal_chance
 ) -> None:
     rules = load_rules([locale, "en"])
     assert courtesy(rules, title, gender).salutation == expected
+
+
+@pytest.mark.parametrize(
+    ("gender", "expected"),
+    [
+        (None, "Señora Presidenta Municipal, Señor Presidente Municipal:"),
+        ("f", "Señora Presidenta Municipal:"),
+        ("m", "Señor Presidente Municipal:"),
+    ],
+)
+def test_a_presidente_municipal_is_greeted_by_that_office_whatever_the_gender(
+    gender: str | None, expected: str
+) -> None:
+    rules = load_rules(["es", "en"])
+    assert courtesy(rules, "Presidente Municipal de Oaxaca", gender).salutation == expected
