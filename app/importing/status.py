@@ -43,13 +43,25 @@ _FINAL = re.compile(
     r"nenhuma (?:outra )?ac?[çc][ãa]o (?:adicional )?(?:é|e) (?:necess[áa]ria|solicitada|requerida)|"
     r"(?:primeira|segunda|terceira|quarta) e [úu]ltima atualiza[çc][ãa]o|"
     r"n[ãa]o (?:é|e) (?:mais )?preciso (?:enviar|mandar) (?:mais )?apelos|"
-    r"(?:esta|a) a[çc][ãa]o (?:urgente )?(?:est[áa] encerrada|foi encerrada|terminou|chegou ao fim)|"
-    # "this action is closed" in each language: the network's action, not a court case
-    r"no need to (?:send|write|take) (?:any )?(?:further|more) (?:appeals|letters|action)|"
-    r"this (?:urgent )?action (?:is (?:now )?(?:closed|over)|has (?:now )?(?:ended|been closed))|"
-    r"(?:la|esta) acci[óo]n (?:urgente )?(?:ha (?:concluido|finalizado|terminado)|est[áa] cerrada)|"
-    r"(?:cette|l['’]) action (?:urgente )?(?:est (?:d[ée]sormais |maintenant )?(?:termin[ée]e|close|cl[ôo]tur[ée]e)|a pris fin)|"
-    r"(?:diese|die) (?:urgent action|aktion|eilaktion|ua) ist (?:nun |jetzt )?(?:beendet|abgeschlossen)|"
+    # "no need to take further action" closes the case alone or said of the case or the
+    # network; "... against the officers" is a story telling of impunity
+    r"no need to (?:send|write) (?:any )?(?:further|more) (?:appeals|letters)|"
+    r"no need to take (?:any )?(?:further|more) action"
+    r"(?= on this case| (?:from|by) the (?:ua |urgent action )?network|[ \t]*(?:[.!;]|\n|$))|"
+    # "this action is closed" in each language: named as the network's urgent action anywhere,
+    # as a bare "action" (also a police operation, a lawsuit) only in a sentence of its own
+    r"this urgent action (?:is (?:now )?(?:closed|over)|has (?:now )?(?:ended|been closed))|"
+    r"(?:la|esta) acci[óo]n urgente (?:ha (?:concluido|finalizado|terminado)|est[áa] cerrada)|"
+    r"(?:cette |l['’])action urgente (?:est (?:d[ée]sormais |maintenant )?(?:termin[ée]e|close|cl[ôo]tur[ée]e)|a pris fin)|"
+    r"(?:diese|die) (?:urgent action|eilaktion|ua) ist (?:nun |jetzt )?(?:beendet|abgeschlossen)|"
+    r"(?:esta|a) a[çc][ãa]o urgente (?:est[áa] encerrada|foi encerrada|terminou|chegou ao fim)|"
+    r"(?:(?<![^\n])|(?<=[.!?:] )|(?<=[.!?:]  )|(?<=[.!?:]\t))(?:"
+    r"this action (?:is (?:now )?(?:closed|over)|has (?:now )?(?:ended|been closed))|"
+    r"(?:la|esta) acci[óo]n (?:ha (?:concluido|finalizado|terminado)|est[áa] cerrada)|"
+    r"(?:cette |l['’])action (?:est (?:d[ée]sormais |maintenant )?(?:termin[ée]e|close|cl[ôo]tur[ée]e)|a pris fin)|"
+    r"(?:diese|die) aktion ist (?:nun |jetzt )?(?:beendet|abgeschlossen)|"
+    r"(?:esta|a) a[çc][ãa]o (?:est[áa] encerrada|foi encerrada|terminou|chegou ao fim)"
+    r")(?=[ \t]*(?:[.!]|\n|$))|"
     r"bitte keine (?:Briefe|Appelle|E-Mails) mehr (?:schicken|senden|verschicken)|"
     r"ya no es necesario seguir enviando llamamientos|no se necesitan m[áa]s llamamientos|"
     r"geen verdere (?:actie|acties|brieven)(?: meer)? (?:nodig|vereist)|"

@@ -416,6 +416,40 @@ def test_more_ways_to_close_the_case(language: str, sentence: str) -> None:
     assert parsed.deadline is None
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The prosecutor said there was no need to take further action against the guards."),
+        ("en", "The police said this action is closed and no officer would be charged."),
+        ("de", "Die Aktion ist beendet, sagte die Polizei."),
+        ("es", "Según la fiscalía, la acción ha concluido sin detenidos."),
+        ("fr", "Selon la police, l'action est terminée et personne n'a été inculpé."),
+        ("pt", "A ação terminou com três pessoas feridas."),
+        ("pt", "A ação foi encerrada à noite."),
+    ],
+)
+def test_a_story_about_an_ended_police_action_leaves_the_case_open(
+    language: str, sentence: str
+) -> None:
+    parsed = parse_text(ONE_PAGE[language].format(sentence=sentence), "invented.txt")
+    assert parsed.kind is OutputKind.INITIAL
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "There is no need to take further action on this case."),
+        ("en", "This Urgent Action has now been closed, as the family asked."),
+        ("es", "Esta acción urgente ha concluido gracias a sus llamamientos."),
+        ("de", "Die Eilaktion ist beendet, vielen Dank."),
+        ("pt", "Esta ação urgente foi encerrada depois da libertação."),
+    ],
+)
+def test_the_network_told_its_action_is_over_closes_the_case(language: str, sentence: str) -> None:
+    parsed = parse_text(ONE_PAGE[language].format(sentence=sentence), "invented.txt")
+    assert parsed.kind is OutputKind.FINAL
+
+
 def test_no_appeals_after_the_deadline_does_not_close_the_case() -> None:
     sentence = "Nach dem 16. November 2023 sollten Sie keine Appelle mehr verschicken."
     parsed = parse_text(ONE_PAGE["de"].format(sentence=sentence), "invented.txt")
