@@ -136,9 +136,11 @@ def _split_after_to(text: str) -> str:
     )
 
 
-# The contact labels of an official's block, printed inside a line ("… Kazakhstan Email: …").
+# The contact labels of an official's block, printed inside a line ("… Kazakhstan Email: …"):
+# the place just before a label that follows a space, comma or semicolon. Matching the
+# separators themselves would retry the whole run of them from each of its characters.
 _INLINE_CONTACT = re.compile(
-    r"[\s,;]+(?=(?:E-?mail|Correo-e|Courriel|Fax|Phone|Tel|Twitter|Salutation|Tratamiento|"
+    r"(?<=[\s,;])(?=(?:E-?mail|Correo-e|Courriel|Fax|Phone|Tel|Twitter|Salutation|Tratamiento|"
     r"Formule d['’]appel|Anrede)\s*:)",
     re.I,
 )
@@ -154,7 +156,7 @@ def split_run_together_officials(text: str) -> str:
 
 
 def _split_official_line(line: str) -> str:
-    pieces = _INLINE_CONTACT.split(line.strip())
+    pieces = [_without_trailing_separators(piece) for piece in _INLINE_CONTACT.split(line.strip())]
     if len(pieces) < 3 or len(pieces[0]) > 250:
         return line  # two contact labels at least, after a short head
     parts = [part.strip() for part in pieces[0].split(",")]
@@ -162,6 +164,14 @@ def _split_official_line(line: str) -> str:
     if len(parts) < 3 or lower * 4 > len(pieces[0].split()) or pieces[0].endswith("."):
         return line  # a sentence that mentions an e-mail address, not an official's block
     return "\n".join([*_name_then_office(parts[0]), *parts[1:], *(p.strip() for p in pieces[1:])])
+
+
+def _without_trailing_separators(piece: str) -> str:
+    """``piece`` without the spaces, commas and semicolons it ends with."""
+    end = len(piece)
+    while end and (piece[end - 1].isspace() or piece[end - 1] in ",;"):
+        end -= 1
+    return piece[:end]
 
 
 def _name_then_office(head: str) -> list[str]:

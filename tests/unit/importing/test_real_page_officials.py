@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.model import Target
-from app.importing import parse_file
+from app.importing import parse_file, parse_text
 
 REAL = Path(__file__).parent / "real_layouts"
 
@@ -55,3 +55,25 @@ def test_a_page_holding_only_the_letter_writes_to_the_office_its_greeting_names(
     assert official.title == "Procureure générale"
     assert official.name is None
     assert official.salutation == "Madame la Procureure générale"
+
+
+def test_an_official_run_onto_one_line_beside_a_long_row_of_separators() -> None:
+    """A pasted spreadsheet row of semicolons or a line of spaces does not end up in the
+    official's fields, and the separators before a contact label are not part of the
+    address (a run of them once took seconds to read: bench figures in the history)."""
+    text = (REAL / next(p.name for p in REAL.glob("671_*.txt"))).read_text(encoding="utf-8")
+    text = (
+        text.replace("Kazakhstan Email:", "Kazakhstan ;, \t Email:")
+        + "\n"
+        + ";" * 4000
+        + "\n"
+        + " ," * 2000
+        + "\n"
+    )
+    (official,) = parse_text(text, "invented.txt").targets
+    assert official.name == "Daulet Example"
+    assert (
+        official.address == "Ministry of Justice, 8 Mangilik El Avenue, Astana 010000, Kazakhstan"
+    )
+    assert official.email == "minister@justice.example"
+    assert official.salutation == "Dear Minister"
