@@ -204,9 +204,11 @@ _WEB_NOISE = re.compile(
     r"(?:Home|Startseite|Accueil|Inicio|Início)\s*[/|]\s.*|"  # a breadcrumb
     r"(?:Datum|Date|Fecha)\s*:.*|\[[^\]]*\].*|"
     r".*\bcookies?\b.*|.*\s\|\s.*|What you can do|Take action.*|Download\b.*|"
-    # a note to the list or the group above what it passes on: "Hi all, here is …"
+    # a note to the list or the group above what it passes on: "Hi all, here is …", "Liebe
+    # Freundinnen und Freunde, …": the greeting's word, at most three words, then a comma
+    # ("Liebe ist kein Verbrechen: …" is a headline)
     r"(?:Hi|Hello|Hey|Dear|Hola|Bonjour|Salut|Hallo|Liebe|Lieber|Ol[áa]|Chers|Chères|Queridos|"
-    r"Queridas|Estimados|Estimadas)\b[\s,].*)$",
+    r"Queridas|Estimados|Estimadas)\b(?:\s+[^\s,]+){0,3}\s*,.*)$",
     re.I,
 )
 

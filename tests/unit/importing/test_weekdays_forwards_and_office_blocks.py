@@ -727,3 +727,31 @@ def test_a_concern_line_after_a_counted_or_other_series_number(
     assert parsed.title == "Medical concern / Prisoner of conscience"
     assert parsed.ua_number == ua_number  # a medical action's number is not a UA number
     assert parsed.kind is kind
+
+
+GERMAN_PAGE = """Amnesty International Deutschland
+Startseite / Mitmachen / Urgent Actions
+
+{headline}
+
+Die Aktivistin Lena Beispiel wurde am 3. März 2024 in Beispielstadt festgenommen, weil sie
+eine Kundgebung für die Rechte von LGBTI organisiert hatte. Ihr drohen bis zu fünf Jahre Haft.
+
+Schreiben Sie bis zum 14. April 2024 an:
+Generalstaatsanwalt
+Herrn Ivan Beispiel
+Beispielstraße 1
+10000 Beispielstadt
+Anrede: Sehr geehrter Herr Generalstaatsanwalt
+
+UA-031/2024 Index: EUR 99/1234/2024
+"""
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Liebe ist kein Verbrechen: Aktivistin in Haft", "Hallo Welt: Bloggerin in Haft"],
+)
+def test_a_headline_opening_with_a_greetings_word_is_the_title(headline: str) -> None:
+    parsed = parse_text(GERMAN_PAGE.format(headline=headline), "invented.txt")
+    assert parsed.title == headline
