@@ -60,6 +60,16 @@ _HONORIFIC_ONLY = re.compile(
 )
 _SEX_MARK = re.compile(r"\s*\((f|m|h|w)\)\s*$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A numbered court, chamber or district: "5th", "3er", "2ª", "1re", "5º".
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|er|re|e|ème|eme|ª|º|°|a|o)", re.I)
+
+
+def _holds_a_number(line: str) -> bool:
+    """A house number, a post code or a box number, not an ordinal ("5th Criminal Court")."""
+    return any(
+        any(ch.isdigit() for ch in word) and not _ORDINAL.fullmatch(word.strip(",;:.()"))
+        for word in line.split()
+    )
 
 
 def label_of(line: str) -> str:
@@ -221,7 +231,7 @@ def _split_head_lines(
             title = " ".join(lines[:i]) or prefixed[0]
             return title, prefixed[1], lines[i + 1 :]
         if not looks_like_person_name(line, glue_fragments=split_words):
-            if i > 0 and any(map(str.isdigit, line)):
+            if i > 0 and _holds_a_number(line):
                 break  # a street or a post code: the address has begun, no name comes after it
             continue
         if i == 0:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from app.importing import parse_text
 from app.importing.document import Document
 from app.importing.names import gender_from_salutation, strip_honorifics
 from app.importing.narrative import narrative_targets
@@ -322,3 +325,32 @@ def test_a_flattened_block_ends_where_the_model_letter_begins() -> None:
     assert [(t.name, t.salutation) for t in targets] == [
         ("Salim bin Abdul Aziz Al Example", "Your Majesty")
     ]
+
+
+NUMBERED_COURT = """URGENT ACTION
+RURITANIA: JOURNALIST FACES PRISON
+UA 55/24 Index: AMR 99/1234/2024 Ruritania Date: 3 March 2024
+
+Journalist Ana Example faces prison for her reporting.
+
+PLEASE WRITE IMMEDIATELY:
+
+Presiding Judge
+{court}
+Juan Carlos Example
+Av. Ejemplo 123
+Lima, Ruritania
+Salutation: Dear Judge
+
+PLEASE TAKE ACTION BEFORE 14 APRIL 2024.
+"""
+
+
+@pytest.mark.parametrize(
+    "court", ["5th Criminal Court of Lima", "2ª Sala Penal de Lima", "3er Juzgado Penal de Lima"]
+)
+def test_a_numbered_court_on_the_titles_second_line_keeps_the_name(court: str) -> None:
+    (official,) = parse_text(NUMBERED_COURT.format(court=court), "invented.txt").targets
+    assert official.title == f"Presiding Judge {court}"
+    assert official.name == "Juan Carlos Example"
+    assert official.address == "Av. Ejemplo 123, Lima, Ruritania"
