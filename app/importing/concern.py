@@ -133,7 +133,19 @@ def _before_trailing_date(concern: str) -> str | None:
     head = concern[:start].rstrip(" ,-–")
     if end < len(concern.rstrip()) or not re.search(r"[^\W\d_]{3}", head):
         return None
+    if head.split()[-1].casefold() in _DATE_GOVERNING_WORDS:
+        return None  # "Detention without charge since 27 October 1994": the date is the concern's
     return head
+
+
+# Words that make the date after them part of the concern's own sentence.
+_DATE_GOVERNING_WORDS = frozenset(
+    (
+        "since", "on", "from", "until", "till", "before", "after", "of", "in", "by", "de", "del",
+        "desde", "hasta", "el", "la", "le", "du", "depuis", "jusqu'au", "jusqu’au", "au", "seit",
+        "am", "vom", "bis", "zum", "im", "em", "até", "ate", "no", "na", "do", "da",
+    )
+)  # fmt: skip
 
 
 # "USA Jordan Brown (m)", "BRAZIL Community of Restinga": the country in capitals, then who.

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from app.importing import parse_text
 from app.importing.dates import parse_date
 from app.importing.names import strip_honorifics
@@ -137,3 +139,38 @@ def test_a_portuguese_model_letter_greeting_is_the_officials_salutation() -> Non
     )
     (official,) = parse_text(text).targets
     assert official.salutation == "Senhora Procuradora-Geral"
+
+
+OLD_NUMBER_LINE = """EXTERNAL (for general distribution)   AI Index: AMR 34/12/94
+Distr: UA/SC
+UA 387/94 {concern}
+RURITANIA      Juan Example, trade unionist
+
+Juan Example was detained by soldiers. Amnesty International fears for his safety.
+
+APPEALS TO:
+President Ramiro Example
+Palacio Nacional
+Ciudad Ejemplo, Ruritania
+Salutation: Dear President
+
+PLEASE SEND APPEALS IMMEDIATELY.
+"""
+
+
+@pytest.mark.parametrize(
+    ("concern", "title"),
+    [
+        ("Fear for safety 27 October 1994", "Fear for safety"),
+        (
+            "Detention without charge since 27 October 1994",
+            "Detention without charge since 27 October 1994",
+        ),
+        ("Hunger strike from 2 March 1994", "Hunger strike from 2 March 1994"),
+    ],
+)
+def test_a_date_ending_the_concern_line_is_cut_unless_the_concern_leads_to_it(
+    concern: str, title: str
+) -> None:
+    parsed = parse_text(OLD_NUMBER_LINE.format(concern=concern), "invented.txt")
+    assert parsed.title == title
