@@ -106,8 +106,6 @@ _UPDATE = re.compile(
     r"informaci[óo]n complementaria sobre|compl[ée]ment d['’]information sur|"
     r"(?:primera|segunda|tercera) actualizaci[óo]n|(?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
     r"\bUA-\d+-\d+/\d{4}\b|\bUA-\d+/\d{4}-\d+\b|This is the (?:\w+ )?update of|"
-    # a section's follow-up counter after the number: "AU 112/20-1", "UA 45/19-2"
-    r"\b(?:ua|au)\s*:?\s*\d{1,4}/\d{2}-\d{1,2}\b|"
     r"weitere informationen zu (?:der )?ua\b|action compl[ée]mentaire sur l['’]au\b|"
     r"follow[- ]up (?:on|to) (?:ua|au)\b|\bFI\s+\d+/\d{2}-\d+\b|"
     r"ceci est la (?:premi[èe]re|deuxi[èe]me|troisi[èe]me) mise [àa] jour|"
@@ -135,6 +133,9 @@ _UPDATE_PHRASES = Anchored(
         "verdere informatie", "eerste ",
     ),
 )  # fmt: skip
+# A section's follow-up counter after the number ("AU 112/20-1", "UA 45/19-2"): in capitals,
+# since the French "du 02/03 au 10/03-11 h" is a range of dates.
+_COUNTED_NUMBER = re.compile(r"\b(?:UA|AU)\s*:?\s*\d{1,4}/\d{2}-\d{1,2}\b")
 # "2nd update": its own pattern, searched when the text has the words it ends with.
 _NUMBERED_UPDATE = re.compile(r"\b\d+(?:st|nd|rd|th) (?:update|follow-up|follow up)\b")
 
@@ -157,6 +158,7 @@ def document_kind(doc: Document) -> OutputKind:
     if (
         _UPDATE_PHRASES.search(text)
         or ((" update" in text or " follow" in text) and _NUMBERED_UPDATE.search(text))
+        or _COUNTED_NUMBER.search(doc.flat)
         or (_HEADLINE_WORDS.search(text) and _UPDATE_HEADLINE.search(doc.text))
         or _has_previous_link(doc)
     ):

@@ -729,6 +729,27 @@ def test_a_concern_line_after_a_counted_or_other_series_number(
     assert parsed.kind is kind
 
 
+FRENCH_PAGE = """ACTION URGENTE
+RURITANIE : UN MILITANT DÉTENU
+AU 12/24 Index : EUR 99/1234/2024 Ruritanie Date : 3 mars 2024
+
+Le militant Jean Exemple a été détenu du 02/03 au 10/03-11 h sans avoir accès à un avocat.
+
+ÉCRIVEZ IMMÉDIATEMENT :
+Ministre de l'Intérieur
+M. Paul Exemple
+1 rue Exemple
+Capitale, Ruritanie
+Formule d'appel : Monsieur le Ministre,
+
+MERCI D'AGIR AVANT LE 14 AVRIL 2024.
+"""
+
+
+def test_a_french_range_of_dates_is_no_follow_up_counter() -> None:
+    assert parse_text(FRENCH_PAGE, "invented.txt").kind is OutputKind.INITIAL
+
+
 GERMAN_PAGE = """Amnesty International Deutschland
 Startseite / Mitmachen / Urgent Actions
 
