@@ -57,6 +57,16 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def interface_back_in_english_after_each_test() -> Iterator[None]:
+    """A command run in-process with ``--lang`` switches the interface language for the whole
+    process; the next test starts in English whatever the last one chose."""
+    yield
+    from app.i18n import set_language
+
+    set_language("en")
+
+
+@pytest.fixture(autouse=True)
 def collector_sees_everything_after_each_test() -> Iterator[None]:
     """An import in the window sets what lives aside from the garbage collector (the app lives
     on); a test's window does not, so the next test starts with nothing set aside."""
