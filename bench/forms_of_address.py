@@ -16,6 +16,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.domain.case_records import Letter
 
 sys_path_root = Path(__file__).resolve().parent.parent
 
@@ -78,7 +82,7 @@ def courtesy_fits(block: list[str], accepted: Iterable[str]) -> bool:
     )
 
 
-def draft_for(case: dict):  # type: ignore[no-untyped-def]
+def draft_for(case: dict[str, Any]) -> Letter:
     """The letter the app drafts for this official in the case's language."""
     from app.domain.case_records import Target
     from app.domain.model import CaseDetail, CaseStatus, Person, SenderProfile
