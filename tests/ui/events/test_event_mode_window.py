@@ -59,6 +59,19 @@ def write_and_count(window: EventModeWindow, qtbot: QtBot, row: int, name: str) 
     assert not window.record_button.isEnabled()  # one letter, counted once
 
 
+def letters_go_to_the_folder(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """As the kiosk's preview does without a printer: each printed letter is saved in the
+    event's folder; the list fills with the files saved."""
+    saved: list[Path] = []
+
+    def no_printer_here(parent: object, kiosk: kiosk_printing.KioskPrinting, *rest: object) -> str:
+        saved.append(kiosk_printing.save_letter_in_folder(kiosk, *rest))  # type: ignore[arg-type]
+        return "Saved for the organiser to print."
+
+    monkeypatch.setattr(kiosk_printing, "print_letter", no_printer_here)
+    return saved
+
+
 def test_create_event_two_participants_and_the_tally_shows_2(
     dialog: EventsDialog, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -417,14 +430,7 @@ def test_a_us_users_event_letters_come_out_on_letter_paper(
 
     from app.domain.output_options import OutputOptions, PageSize
 
-    saved: list[Path] = []
-
-    def no_printer_here(parent: object, kiosk: kiosk_printing.KioskPrinting, *rest: object) -> str:
-        """As the kiosk's preview does without a printer: the letter goes to the folder."""
-        saved.append(kiosk_printing.save_letter_in_folder(kiosk, *rest))  # type: ignore[arg-type]
-        return "Saved for the organiser to print."
-
-    monkeypatch.setattr(kiosk_printing, "print_letter", no_printer_here)
+    saved = letters_go_to_the_folder(monkeypatch)
     monkeypatch.setattr(events_dialog, "choose_pin", lambda parent: PinLock("2468"))
     dialog = EventsDialog(db, options=lambda: OutputOptions(PageSize.LETTER), exports=tmp_path)
     qtbot.add_widget(dialog)
@@ -635,13 +641,7 @@ def test_leaving_event_mode_tells_the_organiser_that_saved_letters_carry_names(
 ) -> None:
     """Without a printer the participants' letters wait in a folder, names and all: the
     organiser is told on leaving event mode, since nothing else of event mode keeps a name."""
-    saved: list[Path] = []
-
-    def no_printer_here(parent: object, kiosk: kiosk_printing.KioskPrinting, *rest: object) -> str:
-        saved.append(kiosk_printing.save_letter_in_folder(kiosk, *rest))  # type: ignore[arg-type]
-        return "Saved for the organiser to print."
-
-    monkeypatch.setattr(kiosk_printing, "print_letter", no_printer_here)
+    saved = letters_go_to_the_folder(monkeypatch)
     monkeypatch.setattr(events_dialog, "choose_pin", lambda parent: PinLock("2468"))
     dialog = EventsDialog(db, exports=tmp_path)
     qtbot.add_widget(dialog)
