@@ -54,6 +54,18 @@ def history(qtbot, store: Database, edit: EditActions):  # type: ignore[no-untyp
     return dialog
 
 
+def events_window_with_an_event(qtbot, store: Database, edit: EditActions):  # type: ignore[no-untyped-def]
+    """The Events window on a fictional event for UA 61/15, its edits on the window's stack."""
+    from app.ui.events.events_dialog import EventsDialog
+
+    events.create_event(store, "Library evening (fictional)", cases=["61/15"])
+    board = EventsDialog(store)
+    qtbot.add_widget(board)
+    edit.attach_events(board)
+    board.reload("Library evening (fictional)")
+    return board
+
+
 def test_appeal_edit_keeps_the_first_text_and_undoes(
     qtbot,
     history,
@@ -191,13 +203,8 @@ def test_undo_and_redo_show_at_once_in_the_open_lists(
     messages: RecordedMessages,  # type: ignore[no-untyped-def]
 ) -> None:
     from app.ui.dialogs.history_dialog import HistoryDialog
-    from app.ui.events.events_dialog import EventsDialog
 
-    events.create_event(store, "Library evening (fictional)", cases=["61/15"])
-    board = EventsDialog(store)
-    qtbot.add_widget(board)
-    edit.attach_events(board)
-    board.reload("Library evening (fictional)")
+    board = events_window_with_an_event(qtbot, store, edit)
     board.event_list.setFocus()
     board.show()
     qtbot.wait_exposed(board)
@@ -260,13 +267,8 @@ def test_a_handwritten_batch_counted_by_mistake_is_taken_back_by_undo(
 ) -> None:
     from app.ui.events import organiser_files
     from app.ui.events.batch_dialog import BatchDialog
-    from app.ui.events.events_dialog import EventsDialog
 
-    events.create_event(store, "Library evening (fictional)", cases=["61/15"])
-    board = EventsDialog(store)
-    qtbot.add_widget(board)
-    edit.attach_events(board)
-    board.reload("Library evening (fictional)")
+    board = events_window_with_an_event(qtbot, store, edit)
     edit.stack.clear()
 
     def typed_120(parent: QWidget, event: object) -> BatchDialog:
