@@ -233,8 +233,10 @@ def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
 _SKIPPED_BEFORE_CONCERN = re.compile(
     r"^(?:(?:AI )?Index\s*:\s*)?(?:AFR|AMR|ASA|EUR|MDE|ACT|IOR|POL)\s?\d+/\d+/\d+$|"
     r"^(?:Issue Date|Date)\s*:|"
-    # The rest of "... EXTRA 12/99 issued 29 January 1999 and / re- / issued 4 February 1999".
-    r"^(?:and\s+)?(?:re-?\s*)?(?:issued\b.*)?$",
+    # The rest of "... EXTRA 12/99 issued 29 January 1999 and / re- / issued 4 February 1999":
+    # the line that says when it was issued, or only the "and" and "re-" wrapped before it.
+    r"^(?:and\s+)?(?:re-?\s*)?issued\b.*$|"
+    r"^(?:and|re-?|and\s+re-?)$",
     re.I,
 )
 # "Further information on EXTRA 12/99 issued 29 January 1999": when the earlier UA was issued.

@@ -174,3 +174,27 @@ def test_a_date_ending_the_concern_line_is_cut_unless_the_concern_leads_to_it(
 ) -> None:
     parsed = parse_text(OLD_NUMBER_LINE.format(concern=concern), "invented.txt")
     assert parsed.title == title
+
+
+REISSUED_FOLLOW_UP = """15 March 1999
+
+Further information on EXTRA 31/99 issued 2 March 1999{wrapped}
+Fear for safety/Death threats
+
+PERU Rosa Amelia Quispe, community leader
+"""
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        " and\nre-\nissued 9 March 1999",
+        "\nand\nre-\nissued 9 March 1999",
+        "\nand re-\nissued 9 March 1999",
+        "\nAND\nre-issued 9 March 1999",
+        "\nand\nreissued 9 March 1999",
+    ],
+)
+def test_the_rest_of_an_issued_and_reissued_line_is_not_the_concern(wrapped: str) -> None:
+    parsed = parse_text(REISSUED_FOLLOW_UP.format(wrapped=wrapped), "invented.txt")
+    assert parsed.title == "Fear for safety/Death threats"
