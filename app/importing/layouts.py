@@ -17,7 +17,7 @@ from app.importing.dates import find_dates, is_date_line, month_number
 from app.importing.document import Document, is_id_line
 from app.importing.targets import TARGET_MARKER
 from app.importing.titles import Reading, clean_title, is_aiusa_title, is_headline
-from app.importing.vocabulary import FORWARD_RULE, FORWARDED_MAIL_LABELS, label_line
+from app.importing.vocabulary import FORWARD_RULE, FORWARDED_HEADER
 
 
 @dataclass(frozen=True)
@@ -243,9 +243,6 @@ def _opens_paragraph(lines: list[str], i: int) -> bool:
     return not any(_CHROME.match(line) or _WEB_NOISE.match(line) for line in block)
 
 
-_FORWARDED_HEADER = label_line(FORWARDED_MAIL_LABELS + ("Date", "Fecha", "Datum", "Data"))
-
-
 def _read_web(doc: Document) -> Reading:
     """The headline of a pasted web page: the line nearest the story, after the site chrome;
     a ``Country: headline`` line wins when there is one. In a forwarded mail whose sender's
@@ -283,9 +280,7 @@ def _read_forwarded(doc: Document, rule: int) -> Reading:
     """The page below a forwarding rule and the forwarded message's header lines."""
     lines = doc.body_lines
     start = rule + 1
-    while start < len(lines) and (
-        not lines[start].strip() or _FORWARDED_HEADER.match(lines[start])
-    ):
+    while start < len(lines) and (not lines[start].strip() or FORWARDED_HEADER.match(lines[start])):
         start += 1
     return _read_web_from(doc, start)
 
@@ -305,7 +300,7 @@ def _read_web_from(doc: Document, start: int) -> Reading:
             continue
         if re.search(r"\bcookies?\b", stripped, re.I) and len(stripped) < 300:
             continue  # a cookie banner, however long
-        if _FORWARDED_HEADER.match(stripped) or FORWARD_RULE.match(stripped):
+        if FORWARDED_HEADER.match(stripped) or FORWARD_RULE.match(stripped):
             continue  # "Subject: FW: Urgent Action" of a message forwarded in the body
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if (

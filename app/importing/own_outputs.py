@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from app.domain.errors import N_, ImportRejected
-from app.importing.vocabulary import FORWARDED_MAIL_LABELS, label_line
+from app.importing.vocabulary import FORWARDED_HEADER
 
 # Every PDF we write names its creator "Appeal Desk <version>" (Qt writes it as UTF-16).
 _PDF_CREATOR = (
@@ -126,13 +126,10 @@ def is_our_letter(text: str) -> bool:
     return subject is not None and not _UA_BODY.search(text)
 
 
-_MAIL_HEADER_LINE = label_line(FORWARDED_MAIL_LABELS + ("Date", "Fecha", "Datum", "Data"))
-
-
 def _in_mail_header(text: str, subject: re.Match[str]) -> bool:
     """The subject line of a forwarded message ("De: … / Asunto: AU 104/19 Cuba: … / Para:
     …"), not a letter's: a mail header line stands right above or below it."""
     before = text[: subject.start()].rstrip("\n").rsplit("\n", 1)[-1]
     line_end = text.find("\n", subject.start())
     after = text[line_end + 1 :].split("\n", 1)[0] if line_end >= 0 else ""
-    return bool(_MAIL_HEADER_LINE.match(before) or _MAIL_HEADER_LINE.match(after))
+    return bool(FORWARDED_HEADER.match(before) or FORWARDED_HEADER.match(after))

@@ -23,7 +23,7 @@ from app.importing.names import (
     split_office_prefix,
 )
 from app.importing.unflatten import WRITE_TO
-from app.importing.vocabulary import FORWARD_RULE, FORWARDED_MAIL_LABELS, label_line
+from app.importing.vocabulary import FORWARD_RULE, FORWARDED_HEADER
 
 # "Write to:" in each language (with or without a space before the colon): the heading itself,
 # never the first line of the official's address.
@@ -123,7 +123,7 @@ def address_blocks(doc: Document) -> list[Block]:
         block_lines = _without_headings(_after_prose(lines))
         if not block_lines:
             return
-        if _MAIL_HEADER.match(block_lines[0]) or FORWARD_RULE.match(block_lines[0]):
+        if FORWARDED_HEADER.match(block_lines[0]) or FORWARD_RULE.match(block_lines[0]):
             adjacent = False
             return  # "From: Urgent Action Network <…>": a forwarded message's header
         if (adjacent or unlabelled is not None) and _is_letter_date(block_lines):
@@ -246,9 +246,6 @@ def address_blocks(doc: Document) -> list[Block]:
                 close()
     close()
     return blocks
-
-
-_MAIL_HEADER = label_line(FORWARDED_MAIL_LABELS + ("Date", "Fecha", "Datum", "Data"))
 
 
 _EMBEDDED_LABEL = re.compile(

@@ -140,3 +140,8 @@ def label_line(
     alternatives += [re.escape(prefix) + r"[\w-]+" for prefix in prefixes]
     indent = r"\s*" if indented else ""
     return re.compile(rf"^{indent}(?:{'|'.join(alternatives)})\s*:", re.I)
+
+
+# A header line of a message forwarded inside the body ("From: …", "Fecha: …"), which neither
+# the headline nor the officials are read from.
+FORWARDED_HEADER = label_line(FORWARDED_MAIL_LABELS + ("Date", "Fecha", "Datum", "Data"))

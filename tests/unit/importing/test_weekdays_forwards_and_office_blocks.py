@@ -11,6 +11,7 @@ import pytest
 
 from app.domain.model import OutputKind
 from app.importing import parse_text
+from app.importing.vocabulary import FORWARDED_HEADER
 
 PAGE = """Urgent Action
 Teacher detained without charge
@@ -776,3 +777,23 @@ UA-031/2024 Index: EUR 99/1234/2024
 def test_a_headline_opening_with_a_greetings_word_is_the_title(headline: str) -> None:
     parsed = parse_text(GERMAN_PAGE.format(headline=headline), "invented.txt")
     assert parsed.title == headline
+
+
+@pytest.mark.parametrize(
+    ("line", "is_header"),
+    [
+        ("From: Urgent Action Network <ua@network.example>", True),
+        ("Fecha: mié, 10 mar 2021 a las 12:40", True),
+        ("Datum: Mittwoch, 10. März 2021", True),
+        ("Envoyé : mercredi 10 mars 2021", True),
+        ("Subject: FW: Urgent Action", True),
+        ("Minister of the Interior", False),
+        ("Dear Minister,", False),
+    ],
+)
+def test_one_rule_tells_the_header_lines_of_a_message_forwarded_in_the_body(
+    line: str, is_header: bool
+) -> None:
+    # The headline reader, the officials' reader and the recogniser of our own outputs all
+    # pass over these lines; they share this one rule.
+    assert bool(FORWARDED_HEADER.match(line)) is is_header
