@@ -312,6 +312,7 @@ def column_persons(doc: Document) -> list[Person]:
             )
             continue
         for entry in map(_without_concern, entries):
+            entry = _COLUMN_BRACKET.sub("", entry)
             if (
                 _introduces_names(entry)
                 or _UNNAMED_RELATIVES.match(entry)
@@ -326,6 +327,9 @@ def column_persons(doc: Document) -> list[Person]:
 
 # A name the old layouts group with others by a bracket, the shared role after it.
 _BRACKETED_NAME = re.compile(r"^\s*(\S.*?)\s+\]")
+# The bracket set in a column after each name of a group, the shared role beside it:
+# "Ana Ejemplo   )     members of the" (a round or square bracket after two spaces or more).
+_COLUMN_BRACKET = re.compile(r"\s{2,}[\])](?:\s.*)?$")
 
 
 def _bracketed_name(line: str) -> str | None:
