@@ -1,10 +1,11 @@
 """Scores the letters' forms of address against the blind protocol table.
 
-Run from a checkout: ``python bench/forms_of_address.py`` (``-v`` lists every mismatch). The table
-is ``tests/unit/letters/forms_of_address/cases.toml``: one official a case, as an Urgent Action
-prints them (title, name, country) and the language they read, with the salutation, courtesy
-words of the address block and closing that published protocol guides give (see its README).
-Each letter is drafted through the real letter service, the way the app drafts it.
+Run from a checkout: ``python bench/forms_of_address.py`` (``-v`` lists every mismatch; a path
+scores that table alone). The tables are ``tests/unit/letters/forms_of_address/cases.toml`` and
+``cases2.toml``, each written blind and scored on its own line: one official a case, as an Urgent
+Action prints them (title, name, country) and the language they read, with the salutation,
+courtesy words of the address block and closing that published protocol guides give (see their
+README). Each letter is drafted through the real letter service, the way the app drafts it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
 
 sys_path_root = Path(__file__).resolve().parent.parent
 
-TABLE = Path(__file__).resolve().parent.parent / "tests/unit/letters/forms_of_address/cases.toml"
+TABLES_DIR = Path(__file__).resolve().parent.parent / "tests/unit/letters/forms_of_address"
+TABLE = TABLES_DIR / "cases.toml"
+SECOND_TABLE = TABLES_DIR / "cases2.toml"
 LANGUAGES = ("en", "es", "fr", "de", "pt", "ar")
 TODAY = datetime.date(2026, 3, 5)
 _FINAL_MARKS = ",:;!\u060c "
@@ -162,13 +165,17 @@ def summary(outcomes: list[Outcome]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
+    parser.add_argument(
+        "tables", nargs="*", type=Path, help="tables to score (default: both blind tables)"
+    )
     arguments = parser.parse_args()
-    outcomes = score_all()
-    if arguments.verbose:
-        for outcome in outcomes:
-            if not outcome.matched:
-                print(outcome.report())
-    print(summary(outcomes))
+    for table in arguments.tables or [TABLE, SECOND_TABLE]:
+        outcomes = score_all(load_cases(table))
+        if arguments.verbose:
+            for outcome in outcomes:
+                if not outcome.matched:
+                    print(outcome.report())
+        print(f"{table.name}: {summary(outcomes)}")
     return 0
 
 
