@@ -543,6 +543,41 @@ def _military_grade(name: str, stamp: Stamp) -> str | None:
     return None
 
 
+# Academic degrees printed before a name (folded), the longer word first: an official without
+# an office is greeted by them ("Dear Dr Nwosu", "Sehr geehrte Frau Professorin Brandt").
+_DEGREES = (
+    (
+        "professor",
+        re.compile(
+            r"(?:professora|professorin|professeure|professeur|professor|profesora|profesor|prof)\.?\Z"
+        ),
+    ),
+    ("doctor", re.compile(r"(?:doctora|doctor|doutora|doutor|docteure|docteur|dra|dr)\.?\Z")),
+)
+
+
+def academic_degree(name: str | None, user_templates: Path | None = None) -> str | None:
+    """``"professor"`` or ``"doctor"`` when the printed name starts with that degree, after
+    any honorifics ("Frau Prof. Dr. Ulrike Brandt" -> "professor"), else None."""
+    if not name:
+        return None
+    return _academic_degree(name, language_files(OFFICES_FILE, user_templates))
+
+
+@lru_cache(maxsize=_ANSWERS_KEPT)
+def _academic_degree(name: str, stamp: Stamp) -> str | None:
+    words = _office_words(stamp)
+    honorifics = (*words.female, *words.male)
+    found: list[str] = []
+    for word in fold(name).split()[:-1]:
+        degree = next((key for key, pattern in _DEGREES if pattern.match(word)), None)
+        if degree:
+            found.append(degree)
+        elif found or not any(p.fullmatch(word) for p in honorifics):
+            break
+    return "professor" if "professor" in found else (found[0] if found else None)
+
+
 def gender_key(gender: str | None) -> str:
     """``f`` / ``m`` when the document says so; otherwise ``neutral`` (never guessed from names)."""
     return gender if gender in ("f", "m") else "neutral"
@@ -788,21 +823,28 @@ def courtesy(
     grade = military_grade(name, user_templates)
     if grade and rank in (Rank.GENERIC, Rank.MILITARY):
         rank, office = Rank.MILITARY, Office(Rank.MILITARY, grade)
+    elif rank is Rank.GENERIC:
+        degree = academic_degree(name, user_templates)
+        if degree and degree in rules.get("salutation", {}):
+            office = Office(Rank.GENERIC, degree)
     key = official_gender(
         gender, title=title, name=name, salutation=printed_salutation, user_templates=user_templates
     )
     offices = rules.get("offices", {})
     word = _pick_plain(offices, office.office, key) or _pick_plain(offices, rank.value, key)
     own = office.office
-    address = _fill(_pick(rules.get("address", {}), rank, key, office=own), word)
     salutation = _fill(_pick(rules.get("salutation", {}), rank, key, office=own), word)
     if "{surname}" in salutation:
         surname = _surname(name)
-        salutation = (
-            salutation.replace("{surname}", surname)
-            if surname
-            else _fill(_pick(rules.get("salutation", {}), rank, "neutral", office=own), word)
-        )
+        if surname:
+            salutation = salutation.replace("{surname}", surname)
+        else:
+            # No surname to greet: the rank's words for a reader of either gender, with the
+            # closing and form of address that go with them ("Dear Sir or Madam", "Yours
+            # faithfully").
+            key, own = "neutral", None
+            salutation = _fill(_pick(rules.get("salutation", {}), rank, key), word)
+    address = _fill(_pick(rules.get("address", {}), rank, key, office=own), word)
     from_document = bool(printed_salutation and printed_salutation.strip())
     if from_document:
         salutation = printed_salutation.strip()  # type: ignore[union-attr]

@@ -115,6 +115,58 @@ def test_german_names_the_surname_of_an_official_without_a_title() -> None:
     )
 
 
+def test_english_greets_a_named_official_without_a_title_by_the_surname() -> None:
+    rules = load_rules(["en"])
+    greeted = courtesy(rules, None, "m", name="Anatoly Ivanov")
+    assert (greeted.salutation, greeted.closing) == ("Dear Mr Ivanov,", "Yours sincerely,")
+    assert courtesy(rules, "", "f", name="Leila Haddad").salutation == "Dear Ms Haddad,"
+    # a degree printed before the name is how to greet them, whatever their gender
+    doctor = courtesy(rules, None, None, name="Dr Amara Nwosu")
+    assert (doctor.salutation, doctor.closing) == ("Dear Dr Nwosu,", "Yours sincerely,")
+    # nobody to greet by name: the words for either gender, and the closing that goes with them
+    for gender, name in (("m", "Weber"), (None, "Dr. A."), (None, "Aisha Bello")):
+        anybody = courtesy(rules, None, gender, name=name)
+        assert (anybody.salutation, anybody.closing) == (
+            "Dear Sir or Madam,",
+            "Yours faithfully,",
+        ), name
+
+
+def test_german_greets_a_professor_or_doctor_by_the_degree() -> None:
+    rules = load_rules(["de"])
+    assert courtesy(rules, None, "f", name="Frau Prof. Dr. Ulrike Brandt").salutation == (
+        "Sehr geehrte Frau Professorin Brandt,"
+    )
+    assert courtesy(rules, None, "m", name="Dr. Thomas Richter").salutation == (
+        "Sehr geehrter Herr Dr. Richter,"
+    )
+    # an office decides before a degree does
+    assert courtesy(rules, "Kanzler der Universität Leipzig", "m", name="Dr. Thomas Richter") == (
+        courtesy(rules, "Kanzler der Universität Leipzig", "m", name="Thomas Richter")
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "title", "salutation"),
+    [
+        ("en", "Crown Prince of the Kingdom of Arcadia", "Your Royal Highness,"),
+        ("fr", "Prince héritier du Royaume d'Arcadie", "Monseigneur,"),
+        ("de", "Kronprinz des Königreichs Arkadien", "Königliche Hoheit,"),
+        ("fr", "Préfet de police", "Monsieur le Préfet,"),
+        ("de", "Ministerpräsident des Landes Hessen", "Sehr geehrter Herr Ministerpräsident,"),
+        (
+            "de",
+            "Generalbundesanwalt beim Bundesgerichtshof",
+            "Sehr geehrter Herr Generalbundesanwalt,",
+        ),
+        ("en", "Lord Chief Justice of England and Wales", "Dear Lord Chief Justice,"),
+        ("pt", "Reitor da Universidade de Coimbra", "Magnífico Reitor,"),
+    ],
+)
+def test_offices_with_forms_of_their_own(locale: str, title: str, salutation: str) -> None:
+    assert courtesy(load_rules([locale]), title, "m").salutation == salutation
+
+
 def test_french_closing_repeats_the_form_of_address() -> None:
     rules = load_rules(["fr", "en"])
     polite = courtesy(rules, "Ambassador", "f")
