@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.importing import library_page
 from app.importing.countries import canonical_country
 from app.importing.dates import find_dates, is_date_line
 from app.importing.document import Document
@@ -54,9 +55,12 @@ _COLUMN_START = re.compile(r"^\s*(?:[A-Z][A-Z .'()/-]+?\s{2,}\S|New names?\s*:)"
 
 def read_concern_line(doc: Document) -> Reading:
     lines = doc.body_lines
+    page_headline = library_page.headline_line(doc)
     for i, line in enumerate(lines):
         if not _CONCERN_LINE.match(line):
             continue
+        if i == page_headline and any(map(_CONCERN_LINE.match, lines[i + 1 :])):
+            continue  # the page's summary above the document: the document's own line is below
         logical, j = line, i + 1
         while j < len(lines) and j < i + 8 and _bracket_goes_on(logical, lines[j]):
             logical += " " + lines[j].strip()  # an original-index bracket wrapped over lines

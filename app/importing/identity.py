@@ -25,11 +25,12 @@ _INDEX_BODY = (
     rf"\s*/\s*({_D}{{4}}|{_D}{{2}})(?![\dO])"
 )
 _INDEX_LABELLED = re.compile(
-    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index)(?:\s+AI)?\s*(?:No\.?|Number|n[°º])?\s*:?\s*"
-    + _INDEX_BODY,
+    # "رقم الوثيقة" (document number): the index label of the site's Arabic interface
+    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index|رقم الوثيقة)(?:\s+AI)?\s*"
+    r"(?:No\.?|Number|n[°º])?\s*:?\s*" + _INDEX_BODY,
     re.I,
 )
-_INDEX_LABELS = Anchored(_INDEX_LABELLED, ("ai", "index", "índice", "indice"))
+_INDEX_LABELS = Anchored(_INDEX_LABELLED, ("ai", "index", "índice", "indice", "رقم"))
 # An unlabelled index opening one of the first lines, alone or before the UA number.
 _INDEX_LINE_START = re.compile(
     r"^\s*(?:PUBLIC\s+)?" + _INDEX_BODY + r"\s*(?:$|[-–|,]\s*(?:UA|AU)\b|\s+(?:UA|AU)\b)"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from app.domain.errors import N_, Count, ImportRejected
 from app.domain.greetings import greeted_official, official_descriptions
 from app.domain.model import OutputKind, ParsedDocument, Person, Target
-from app.importing import identity
+from app.importing import identity, library_page
 from app.importing.countries import (
     canonical_country,
     country_from_index,
@@ -35,6 +35,7 @@ from app.importing.status import document_kind
 from app.importing.story import model_letter, preferred_languages, summary
 from app.importing.story_persons import narrative_persons
 from app.importing.targets import GREETING, block_targets
+from app.importing.titles import Reading, clean_title
 
 MAX_CHARS = 2_000_000
 NOT_A_UA = N_(
@@ -82,6 +83,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         raise ImportRejected(source, NOT_A_UA)
     kind = document_kind(doc)
     _layout, reading = recognise(doc)
+    reading, headline_names = _library_headline(doc, reading)
     targets, copies = block_targets(doc)
     letter = model_letter(doc)
     if not targets:
@@ -95,6 +97,8 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         targets = [greeted] if greeted else []
         story = story or letter
     persons = _persons(doc, story, targets, reading.title or "", reading.story_start)
+    if headline_names and not column_persons(doc) and not labelled_persons(doc):
+        persons = headline_names  # the page names them; its summary tells no more
     previous = identity.previous_ua_link(doc)
     country_and_name = country_and_name_line(doc)
     hinted = reading.country or (country_and_name[0] if country_and_name else None)
@@ -125,6 +129,20 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         copies_to=tuple(copies),
         text=doc.text,
     )
+
+
+def _library_headline(doc: Document, reading: Reading) -> tuple[Reading, list[Person]]:
+    """A document page's headline ``Country: concern: Name, Name`` read as the title: the
+    concern is the title, and the names are the people the document is about."""
+    line = library_page.headline_line(doc)
+    if line is None:
+        return reading, []
+    headline, country = clean_title(doc.body_lines[line].strip())
+    if reading.title and reading.title != headline:
+        return reading, []  # the document's own concern line or headline
+    concern, named = library_page.concern_and_names(headline)
+    start = reading.story_start or doc.header_end + line + 1
+    return Reading(concern, reading.country or country, start), named
 
 
 def _only_the_letter(story: str, letter: str) -> bool:

@@ -268,6 +268,18 @@ def _one_space_column(line: str) -> re.Match[str] | None:
     return None
 
 
+# "GUATEMALARicardo Ejemplo, director": the country column run into the first name when a
+# library page lost the column's spaces (and a tab) with the old document's layout.
+_GLUED_COUNTRY = re.compile(r"^([A-Z]{3,}(?: [A-Z]{2,}){0,3})(?=[A-Z][a-z])")
+
+
+def _glued_column(line: str) -> re.Match[str] | None:
+    glued = _GLUED_COUNTRY.match(line)
+    if not glued or len(line) > 100 or not canonical_country(glued.group(1)):
+        return None
+    return _CAPITALS_THEN_NAME.match(f"{glued.group(1)} {line[glued.end() :]}")
+
+
 def _caps_run(words: list[str]) -> int:
     count = 0
     for word in words:
@@ -283,7 +295,7 @@ def column_persons(doc: Document) -> list[Person]:
     in_block = spaces_lost = bracketed = False
     for line in doc.body_lines:
         spaced = _COLUMN_LINE.match(line)
-        head = spaced or _one_space_column(line)
+        head = spaced or _one_space_column(line) or _glued_column(line)
         if head and (
             canonical_country(head.group(1)) or head.group(1).lower().startswith("new name")
         ):
@@ -384,10 +396,13 @@ def _introduces_names(entry: str) -> bool:
     )
 
 
-# "The detainees are:", "Son:", "Los detenidos son:", "Betroffen sind:", "Ils sont :": a
-# sentence that ends by announcing the list of the people below it.
+# "The detainees are:", "Son:", "Los detenidos son:", "Betroffen sind:", "Ils sont :",
+# "Members of the Example Union, including:": a sentence or a group's line that ends by
+# announcing the list of the people below it.
 _INTRODUCES_LIST = re.compile(
-    r"(?:^|\s)(?:are|were|include|son|fueron|incluyen|sont|sind|waren|são|zijn)\s?:\s*$", re.I
+    r"(?:^|\s)(?:are|were|include|including|son|fueron|incluyen|incluidos|sont|notamment|sind|"
+    r"darunter|waren|são|zijn)\s?:\s*$",
+    re.I,
 )
 _LIST_BULLET = re.compile(r"^\s*(?:[-–•▪■*·]|\d{1,2}[.)])\s*")
 # What follows a listed name: ", de 44 años, secretario general", ", aged 31", " (54)".

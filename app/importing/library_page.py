@@ -1,0 +1,45 @@
+"""Amnesty's document pages: a headline, then ``, Index number: AMR 34/002/1995`` below it.
+
+The page's headline sums the document up as ``Country: concern: Name, Name``, the index line
+is printed in the language of the site's interface (``N° d'index``, ``Número de índice``,
+``رقم الوثيقة``), and the document's own text, when the page holds it, follows the summary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.model import Person
+from app.importing.document import Document
+from app.importing.names import looks_like_person_name
+from app.importing.persons import split_person_list
+
+_INDEX_UNDER_HEADLINE = re.compile(
+    r"^\s*,\s*(?:Index number|N°\s*d['’]index|N[úu]mero de [íi]ndice|Indexnummer|"
+    r"رقم الوثيقة)\s*:",
+    re.I,
+)
+
+
+def headline_line(doc: Document) -> int | None:
+    """Where the page's headline is in ``doc.body_lines`` (the line above the index line)."""
+    lines = doc.body_lines
+    for i, line in enumerate(lines[:40]):
+        if "," in line and _INDEX_UNDER_HEADLINE.match(line):
+            above = i - 1
+            while above >= 0 and not lines[above].strip():
+                above -= 1
+            return above if above >= 0 else None
+    return None
+
+
+def concern_and_names(title: str) -> tuple[str, list[Person]]:
+    """``fear for safety: Ana Ejemplo, Luis Muestra``: the concern, and the people the
+    headline names after it (none when what follows the colon is not a list of names)."""
+    concern, colon, named = title.partition(": ")
+    if not colon or not concern.strip():
+        return title, []
+    persons = split_person_list(named)
+    if not persons or not all(looks_like_person_name(p.name) for p in persons):
+        return title, []
+    return concern.strip(), persons
