@@ -528,25 +528,25 @@ def save_letter(
     return _new_appeal_change(db, record.appeal_id)
 
 
-def _new_appeal_change(db: Database, appeal_id: str) -> StoreChange:
-    """The change an appeal just recorded made: nothing before it, its row after."""
+def _new_appeal_change(
+    db: Database,
+    appeal_id: str,
+    description: str = N_("record an appeal for UA {ua_number}"),
+) -> StoreChange:
+    """The change an appeal just recorded made: nothing before it, its row after; named by
+    ``description`` (an English template taking the case's ``ua_number``)."""
     row_id, number = _appeal_key(db, appeal_id)
     with db.unit_of_work() as session:
         after = row_changes.capture(session, edit_scopes.appeal_scope([row_id]))
-    description = Phrase(N_("record an appeal for UA {ua_number}"), ua_number=number)
-    return StoreChange(description, {}, _plain(after), number)
+    return StoreChange(Phrase(description, ua_number=number), {}, _plain(after), number)
 
 
 def counted_batch_change(db: Database, appeal_id: str) -> StoreChange:
     """The change counting a batch of handwritten letters for an event made (one record
     holding the batch's count): undoing it takes the whole batch back."""
-    row_id, number = _appeal_key(db, appeal_id)
-    with db.unit_of_work() as session:
-        after = row_changes.capture(session, edit_scopes.appeal_scope([row_id]))
-    description = Phrase(
-        N_("count a batch of handwritten letters for UA {ua_number}"), ua_number=number
+    return _new_appeal_change(
+        db, appeal_id, N_("count a batch of handwritten letters for UA {ua_number}")
     )
-    return StoreChange(description, {}, _plain(after), number)
 
 
 def finish_draft(

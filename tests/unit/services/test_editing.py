@@ -342,6 +342,20 @@ def test_a_recorded_appeal_is_undone_and_redone_in_one_step_each(store: Database
         editing.undo(store, change)
 
 
+def test_a_counted_batch_of_handwritten_letters_is_taken_back_in_one_step(
+    store: Database,
+) -> None:
+    event = events.create_event(store, "Fictional evening", cases=["12/26"])
+    record = events.record_event_letter(store, event, "12/26", target_index=None, count=120)
+    change = editing.counted_batch_change(store, record.appeal_id)
+    assert change.description == "count a batch of handwritten letters for UA 12/26"
+    assert cases.list_cases(store)[0].appeals_sent == 120
+    editing.undo(store, change)
+    assert cases.list_cases(store)[0].appeals_sent == 0
+    editing.redo(store, change)
+    assert cases.list_cases(store)[0].appeals_sent == 120
+
+
 def test_an_action_is_named_in_english_for_the_window_to_translate(store: Database) -> None:
     """The service names what it did as an English template with its fields, whatever the
     interface language; the window and the command line translate it where they show it."""
