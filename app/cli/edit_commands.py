@@ -326,6 +326,7 @@ def run_event_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.i18n import short_list
     from app.services.undo_import import (
+        BACKUP_RESTORED,
         CANNOT_UNDO,
         NOTHING_LEFT,
         last_import,
@@ -336,6 +337,8 @@ def run_undo_import(args: argparse.Namespace, ctx: CliContext) -> int:
     pending = last_import(db)
     if pending is None:
         raise InvalidInput(N_("There is no import to undo."))
+    if pending.before_restore:  # the restored backup's own import is not the user's last
+        raise InvalidInput(BACKUP_RESTORED)
     if pending.blocked:  # refused before anything is described as going
         raise InvalidInput(CANNOT_UNDO)
     if pending.nothing_left:  # forget the spent import, so the one before it is next

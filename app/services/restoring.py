@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -138,7 +139,7 @@ def swap_in(paths: AppPaths, file: Path) -> RestoreOutcome:
                 damaged = keep_damaged_copy(target, move=False)
         staged = target.with_name(f".{target.name}.restore.tmp")
         with closing(connect_read_only(file)) as source:
-            backup_connection_to(source, staged)
+            backup_connection_to(source, staged, after_copy=mark_restored_imports)
         for suffix in SIDE_FILES:  # a leftover WAL must never be replayed onto the backup
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(staged, target)
@@ -177,16 +178,45 @@ def keep_damaged_copy(target: Path, *, move: bool) -> Path:
     return aside
 
 
-def backup_connection_to(source: sqlite3.Connection, staged: Path) -> None:
+def backup_connection_to(
+    source: sqlite3.Connection,
+    staged: Path,
+    after_copy: Callable[[Path], None] | None = None,
+) -> None:
+    """Copy ``source`` into the private file ``staged``, let ``after_copy`` work on the copy,
+    then check it and make it durable (no write-ahead log beside it)."""
     staged.unlink(missing_ok=True)
     os.close(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private first
     with closing(sqlite3.connect(staged, isolation_level=None)) as dest:
         source.backup(dest)
         dest.execute("PRAGMA journal_mode=DELETE")
+    if after_copy is not None:
+        after_copy(staged)
+    with closing(sqlite3.connect(staged, isolation_level=None)) as dest:
+        dest.execute("PRAGMA journal_mode=DELETE")
         if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise StoreUnavailable(N_("The restored copy failed its check; nothing was changed."))
     with open(staged, "rb") as fh:
         os.fsync(fh.fileno())
+
+
+def mark_restored_imports(staged: Path) -> None:
+    """Bring the restored copy to this version's schema (the backup file itself keeps the
+    older one) and mark every import it holds as made before the restore: the newest of them
+    is not the import the user just made, so it is not undone as the last import."""
+    from sqlalchemy.orm import Session
+
+    from app.store import import_journal
+    from app.store.database import make_engine
+    from app.store.migrator import migrate_to_head
+
+    engine = make_engine(f"sqlite:///{staged}")
+    try:
+        migrate_to_head(engine, backup_dir=None)
+        with Session(engine) as session, session.begin():
+            import_journal.mark_before_restore(session)
+    finally:
+        engine.dispose()
 
 
 def _checkpoint(db_path: Path) -> None:

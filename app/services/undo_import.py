@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -15,6 +15,11 @@ from app.store.schema import ImportBatchCaseRow, ImportBatchRow
 CANNOT_UNDO = N_(
     "The last import cannot be undone: letters were recorded, or an event was set "
     "up, for a case it brought in. Delete those first, or delete the case itself."
+)
+
+BACKUP_RESTORED = N_(
+    "A backup was restored: the imports it holds are not undone from here. "
+    "Your next import can be undone again."
 )
 
 NOTHING_LEFT = N_(
@@ -33,6 +38,8 @@ class LastImport:
     sources: tuple[str, ...] = ()  # the first files (or messages) it saved from
     more_sources: int = 0  # how many more it saved from
     blocked: bool = False  # letters or an event now hang on a case it made: it cannot be undone
+    # a backup holding it was restored since: it is not the import the user made last
+    before_restore: bool = False
 
     @property
     def nothing_left(self) -> bool:
@@ -79,29 +86,40 @@ def _undo_would_fail(
 
 def last_import(db: Database) -> LastImport | None:
     """The batch "undo last import" would undo, or None when there is none; ``blocked`` when
-    the undo would be refused, so a caller says so before describing what would go."""
+    the undo would be refused, ``before_restore`` when a backup was restored since it, so a
+    caller says so before describing what would go."""
     with db.unit_of_work() as session:
         found = import_journal.last_batch(session)
         if found is None:
             return None
         batch, entries = found
         summary = _summary(session, batch, entries)
+        if batch.before_restore:
+            return replace(summary, before_restore=True)
         if _undo_would_fail(session, batch, entries):
-            from dataclasses import replace
-
             summary = replace(summary, blocked=True)
         return summary
 
 
+def restored_since_last_import(db: Database) -> bool:
+    """A backup was restored since the last import that changed something: "undo last import"
+    has nothing to offer until the next import (BACKUP_RESTORED says why)."""
+    with db.unit_of_work() as session:
+        return import_journal.last_batch_before_restore(session)
+
+
 def undo_last_import(db: Database) -> LastImport:
-    """Undo the newest import batch in one transaction; InvalidInput when there is none, or
-    when letters were recorded since for a case the batch made (they would lose their case)."""
+    """Undo the newest import batch in one transaction; InvalidInput when there is none, when
+    a backup was restored since it, or when letters were recorded since for a case the batch
+    made (they would lose their case)."""
     try:
         with db.unit_of_work() as session:
             found = import_journal.last_batch(session)
             if found is None:
                 raise InvalidInput(N_("There is no import to undo."))
             batch, entries = found
+            if batch.before_restore:
+                raise InvalidInput(BACKUP_RESTORED)
             undone = _summary(session, batch, entries)
             import_journal.undo_batch(session, batch, entries)
             return undone

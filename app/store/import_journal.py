@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, delete, select, update
+from sqlalchemy import ColumnElement, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.store import row_changes
@@ -56,10 +56,9 @@ def start_batch(session: Session, label: str, sources: tuple[str, ...] = ()) -> 
         session.execute(delete(ImportBatchCaseRow).where(ImportBatchCaseRow.batch_id.in_(old)))
         session.execute(delete(ImportBatchRow).where(ImportBatchRow.id.in_(old)))
     named = sources_label(sources, 0) if sources else label[:500]
-    row = ImportBatchRow(label=named, started_at=datetime.now(UTC))
-    session.add(row)
-    session.flush()
-    return row.id
+    # Only the columns an import sets: what a restore marks later keeps its default.
+    new_batch = insert(ImportBatchRow).values(label=named, started_at=datetime.now(UTC))
+    return session.execute(new_batch.returning(ImportBatchRow.id)).scalar_one()
 
 
 def sources_label(names: tuple[str, ...], more: int) -> str:
@@ -123,6 +122,27 @@ def note_case(
         )
     )
     session.flush()
+
+
+def mark_before_restore(session: Session) -> None:
+    """Every batch in the store was made before a backup holding it was restored."""
+    session.execute(update(ImportBatchRow).values(before_restore=True))
+
+
+def last_batch_before_restore(session: Session) -> bool:
+    """The newest batch that changed something was made before a restore (read only)."""
+    changed_something = (
+        select(ImportBatchCaseRow.id)
+        .where(ImportBatchCaseRow.batch_id == ImportBatchRow.id)
+        .exists()
+    )
+    newest = (
+        select(ImportBatchRow.before_restore)
+        .where(changed_something)
+        .order_by(ImportBatchRow.id.desc())
+        .limit(1)
+    )
+    return bool(session.scalar(newest))
 
 
 def last_batch(session: Session) -> tuple[ImportBatchRow, list[ImportBatchCaseRow]] | None:

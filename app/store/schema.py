@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -237,6 +238,8 @@ class ImportBatchRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     label: Mapped[str] = mapped_column(Text, default="")
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Made before the backup that holds it was restored: it is not the user's last import.
+    before_restore: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class ImportBatchCaseRow(Base):

@@ -58,7 +58,8 @@ class EditActions(QObject):
         self.delete_case.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_import = QAction(parent)
         # A restored backup holds imports made before it, not the one the user just made:
-        # "Undo last import" waits for the next import of this session.
+        # "Undo last import" waits for the next import (the store keeps which imports those
+        # are, so a restart and the command line agree; this is what the menu last showed).
         self._restored_since_import = False
         self.remove_practice = QAction(parent)
         # Opens a saved draft in the letter editor (the window's case actions do that).
@@ -82,6 +83,7 @@ class EditActions(QObject):
         menu.addActions([self.edit_case, self.delete_case, self.delete_document])
         menu.addSeparator()
         menu.addActions([self.undo_import, self.remove_practice])
+        menu.aboutToShow.connect(self._check_undo_import)
 
     def attach_case_list(self, view: QAbstractItemView) -> None:
         """Right-click and the Menu key on the case list open a menu; Delete deletes."""
@@ -110,14 +112,15 @@ class EditActions(QObject):
         self.delete_document.setText(_("Delete one d&ocument of the case…"))
         self.delete_case.setStatusTip(_("Delete the selected case (you are told what goes first)"))
         self.undo_import.setText(_("Undo last &import…"))
-        self.undo_import.setStatusTip(
-            _(
-                "A backup was restored: the imports it holds are not undone from here. "
-                "Your next import can be undone again."
+        if self._restored_since_import:
+            # loaded already by what found the restore (not at start-up: it loads SQLAlchemy)
+            from app.services.undo_import import BACKUP_RESTORED
+
+            self.undo_import.setStatusTip(_(BACKUP_RESTORED))
+        else:
+            self.undo_import.setStatusTip(
+                _("Take back the last import: its new cases go, the cases it changed return")
             )
-            if self._restored_since_import
-            else _("Take back the last import: its new cases go, the cases it changed return")
-        )
         self.remove_practice.setText(_("Remove &practice cases…"))
         self.undo.setProperty(HELP_TEXT, _("Undo"))
         self.redo.setProperty(HELP_TEXT, _("Redo"))
@@ -162,21 +165,42 @@ class EditActions(QObject):
     def forget_replaced_data(self) -> None:
         """The store now holds a restored backup: no edit of the session can be undone on it,
         and its last import is not the one the user made before restoring (that one is gone
-        with the data it was made to), so neither is offered until the next import."""
+        with the data it was made to; the restore marked the backup's own imports), so
+        neither is offered until the next import."""
         self.stack.clear()
-        self._restored_since_import = True
-        self.undo_import.setEnabled(False)
-        self.retranslate_ui()
+        self._show_restored_since_import(True)
 
     def import_finished(self, results: Sequence[ImportResult]) -> None:
         """An import of this session saved something: it is the last import to undo again."""
         from app.domain.kinds import ImportOutcome
 
         saved = (ImportOutcome.IMPORTED, ImportOutcome.UPDATED)
-        if self._restored_since_import and any(r.outcome in saved for r in results):
-            self._restored_since_import = False
-            self.undo_import.setEnabled(True)
-            self.retranslate_ui()
+        if any(r.outcome in saved for r in results):
+            self._show_restored_since_import(False)
+
+    def _check_undo_import(self) -> None:
+        """Ask the store whether a backup was restored since the last import (after a
+        restart, or a command run meanwhile), when the Edit menu opens. Not before the
+        store's engine is made: the start-up does not wait for it, and the action itself
+        checks again."""
+        db = self._database()
+        if db is None or not db.has_engine:
+            return
+        from app.services.undo_import import restored_since_last_import
+
+        try:
+            restored = restored_since_last_import(db)
+        except Exception:  # the menu still opens; the action says what is wrong if used
+            log.warning("could not tell whether a backup was restored", exc_info=True)
+            return
+        self._show_restored_since_import(restored)
+
+    def _show_restored_since_import(self, restored: bool) -> None:
+        if restored == self._restored_since_import:
+            return
+        self._restored_since_import = restored
+        self.undo_import.setEnabled(not restored)
+        self.retranslate_ui()
 
     def set_case_selected(self, selected: bool) -> None:
         self.edit_case.setEnabled(selected)
@@ -334,6 +358,7 @@ class EditActions(QObject):
         from app.domain.errors import InvalidInput
         from app.i18n import short_list
         from app.services.undo_import import (
+            BACKUP_RESTORED,
             CANNOT_UNDO,
             NOTHING_LEFT,
             last_import,
@@ -344,6 +369,10 @@ class EditActions(QObject):
             pending = last_import(db)
             if pending is None:
                 Messages.info(self._parent, _("Undo last import"), _("There is no import to undo."))
+                return
+            if pending.before_restore:  # the restored backup's own import, not the user's last
+                self._show_restored_since_import(True)
+                Messages.info(self._parent, _("Undo last import"), _(BACKUP_RESTORED))
                 return
             if pending.blocked:  # refused before anything is described as going
                 raise InvalidInput(CANNOT_UNDO)
@@ -377,6 +406,7 @@ class EditActions(QObject):
             return
         self.store_changed.emit(None)
         self.status_message.emit(_("The last import was undone."), 10_000)
+        self._check_undo_import()  # the import before it may be one a restored backup holds
 
     def remove_practice_cases(self) -> None:
         db = self._changeable_database()

@@ -219,3 +219,38 @@ def test_after_a_restore_undo_last_import_waits_for_the_next_import(
     assert db is not None
     pending = last_import(db)
     assert pending is not None and pending.created == ("119/21",)
+
+
+def test_a_window_opened_after_a_restore_does_not_offer_the_backups_last_import(
+    qtbot, main_window, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    """A backup restored by the command line (or before a restart): the window opened on it
+    does not offer the backup's own last import either, and says why when its Edit menu
+    opens; the store is left as it was."""
+    from app.services.backups import make_backup, restore_backup
+
+    store(paths, numbered_case(150, "Peru", 12))
+    backup = make_backup(paths)  # holds 150/26 and the import that brought it
+    store(paths, numbered_case(160, "Chile", 20))
+    restore_backup(paths, backup)
+    window = main_window()
+    db = window.context.db
+    assert db is not None
+    db.start_engine()  # as the window does in the background once it is ready
+    undo_import = window.edits.undo_import
+    edit_menu = window.menu_actions.edit_menu
+
+    edit_menu.popup(window.geometry().center())
+    edit_menu.hide()
+
+    assert not undo_import.isEnabled()
+    assert undo_import.statusTip().startswith("A backup was restored")
+    window.edits.undo_last_import()  # asked for all the same: refused, with the reason
+    assert [c.ua_number for c in window.listed_cases()] == ["150/26"]
+    assert [(kind, text) for kind, _title, text in shown_messages] == [
+        (
+            "info",
+            "A backup was restored: the imports it holds are not undone from here. "
+            "Your next import can be undone again.",
+        )
+    ]

@@ -332,3 +332,31 @@ def test_undo_of_an_import_whose_cases_are_all_gone_says_nothing_is_left(
     # the spent import is forgotten: no import is left to undo
     code, _out, err = cli(capsys, tmp_path, "undo-import")
     assert code == 1 and "no import to undo" in err
+
+
+def test_undo_import_after_a_restore_waits_for_the_next_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The restored backup's own last import is not the one the user just made: the command
+    line refuses it, saying why, as the window does, and the next import can be undone."""
+    assert cli(capsys, tmp_path, "import", str(INITIAL_901))[0] == 0
+    code, out, _err = cli(capsys, tmp_path, "backup")
+    assert code == 0
+    backup = out.strip().splitlines()[-1]
+    assert cli(capsys, tmp_path, "import", str(INITIAL_902))[0] == 0
+    assert cli(capsys, tmp_path, "restore", backup)[0] == 0
+    restored = store_dump(tmp_path)
+
+    code, out, err = cli(capsys, tmp_path, "undo-import", "--yes")
+    assert code == 1 and out == ""
+    assert "A backup was restored" in err and "Your next import can be undone again." in err
+    assert store_dump(tmp_path) == restored
+    assert {c["ua_number"] for c in listed(capsys, tmp_path)} == {"901/27"}
+
+    assert cli(capsys, tmp_path, "import", str(INITIAL_902))[0] == 0
+    code, out, _err = cli(capsys, tmp_path, "undo-import", "--yes")
+    assert code == 0 and "902/27" in out
+    assert {c["ua_number"] for c in listed(capsys, tmp_path)} == {"901/27"}
+    # the import before the restore is still not offered
+    code, _out, err = cli(capsys, tmp_path, "undo-import", "--yes")
+    assert code == 1 and "A backup was restored" in err
