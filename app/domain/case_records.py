@@ -260,5 +260,8 @@ class Letter:
     # the official as the letter names them: title in the letter's language, no foreign
     # honorific (None: as stored); paper prints this one in the window
     recipient: Target | None = None
+    # the words of honour the address block opens with ("Her Excellency"; "" for none): paper
+    # prints them in the window, on the line above the official's name
+    recipient_style: str = ""
     # the body is the UA's model letter (False: the app's own wording, the same for everybody)
     from_model_letter: bool = False

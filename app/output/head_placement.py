@@ -148,14 +148,16 @@ def address_height(address: tuple[str, ...], size: float, width: float) -> float
     return height * 1.02
 
 
-def _join_one(address: tuple[str, ...], size: float, width: float) -> tuple[str, ...] | None:
+def _join_one(
+    address: tuple[str, ...], size: float, width: float, kept: int = 2
+) -> tuple[str, ...] | None:
     """The address with its shortest pair of neighbouring street lines joined by a comma,
     when the pair fits on one line; None when no pair does.
 
-    The official's name, their title and the country (read by sorting offices) keep their
-    own lines.
+    The official's name, their title (the first ``kept`` lines) and the country (read by
+    sorting offices) keep their own lines.
     """
-    first, last = min(2, len(address) - 1), len(address) - 1
+    first, last = min(kept, len(address) - 1), len(address) - 1
     best: tuple[int, str] | None = None
     for index in range(first, last - 1):
         candidate = f"{address[index].rstrip(' ,')}, {address[index + 1]}"
@@ -171,7 +173,7 @@ def _join_one(address: tuple[str, ...], size: float, width: float) -> tuple[str,
 
 @lru_cache(maxsize=512)
 def fit_address(
-    page: PageSize, size: float, address: tuple[str, ...]
+    page: PageSize, size: float, address: tuple[str, ...], kept: int = 2
 ) -> tuple[tuple[str, ...], float]:
     """An address that fits the envelope window: its lines and their point size.
 
@@ -188,8 +190,30 @@ def fit_address(
             return address, current
         current -= _SIZE_STEP
     while address_height(address, MIN_RECIPIENT_SIZE, width) > height:
-        joined = _join_one(address, MIN_RECIPIENT_SIZE, width)
+        joined = _join_one(address, MIN_RECIPIENT_SIZE, width, kept)
         if joined is None:
             break
         address = joined
     return address, MIN_RECIPIENT_SIZE
+
+
+@lru_cache(maxsize=512)
+def fit_honoured_address(
+    page: PageSize, size: float, address: tuple[str, ...], honour: str
+) -> tuple[tuple[str, ...], float, int]:
+    """``fit_address`` for an address opened by words of honour ("Her Excellency"): their
+    own line above the official's name, or, when the window has no room for that line,
+    before the name on its line. Returns the lines, their point size and how many of them
+    name the official (printed in bold)."""
+    if not honour or not address:
+        fitted, fitted_size = fit_address(page, size, address)
+        return fitted, fitted_size, 1
+    own_line = (honour, *address)
+    fitted, fitted_size = fit_address(page, size, own_line, kept=3)
+    spec = page_spec(page)
+    room = mm_to_units(spec.window_bottom - spec.window_top)
+    width = mm_to_units(spec.window_width)
+    if address_height(fitted, fitted_size, width) <= room:
+        return fitted, fitted_size, 2
+    fitted, fitted_size = fit_address(page, size, (f"{honour} {address[0]}", *address[1:]))
+    return fitted, fitted_size, 1

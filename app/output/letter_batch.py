@@ -76,7 +76,9 @@ class LetterComposer:
         rtl = letter.right_to_left
         styles = self._styles_for(body_point_size, rtl)
         title = letter.subject or target.label
-        plan = plan_head(styles, sender, postal_lines(target, country), rtl, self.device)
+        plan = plan_head(
+            styles, sender, postal_lines(target, country), rtl, self.device, letter.recipient_style
+        )
         kept_until = None
         doc = self._doc
         if doc is None:

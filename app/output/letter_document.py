@@ -249,8 +249,10 @@ def fill_letter(
     target = letter.recipient or target
     if plan is None:
         device = doc.documentLayout().paintDevice()
-        plan = plan_head(styles, sender, postal_lines(target, country), rtl, device)
-    parts = split_letter(letter.text, sender, target)
+        plan = plan_head(
+            styles, sender, postal_lines(target, country), rtl, device, letter.recipient_style
+        )
+    parts = split_letter(letter.text, sender, target, letter.recipient_style)
     builder = DocumentBuilder(doc, rtl)
     sender_part_end = add_head(builder, plan, kept_until=kept_until)
     # Latin names and towns inside right-to-left lines are isolated so bidi keeps them whole.

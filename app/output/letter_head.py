@@ -10,7 +10,7 @@ from PySide6.QtGui import QPaintDevice, QTextBlockFormat, QTextCharFormat
 
 from app.domain.model import SenderProfile
 from app.output.bidi_text import is_rtl_text, one_direction
-from app.output.head_placement import HEAD_MARGINS, fit_address, head_shape
+from app.output.head_placement import HEAD_MARGINS, fit_honoured_address, head_shape
 from app.output.letter_builder import DocumentBuilder, char_format
 from app.output.letter_layout import return_address_line, sender_lines
 from app.output.qt_runtime import mm_to_units as mm
@@ -33,8 +33,9 @@ def add_lines(
     first: QTextCharFormat,
     top: float | None = None,
     side_rtl: bool | None = None,
+    bold_lines: int = 1,
 ) -> None:
-    """Lines with the first one in ``first`` format; ``fmt`` may be an (ltr, rtl) pair.
+    """Lines with the first ``bold_lines`` in ``first`` format; ``fmt`` may be an (ltr, rtl) pair.
 
     Lines of one direction take its side. Lines of both (a Latin address under an Arabic
     title) each keep their own direction, on one side for the whole block: that of
@@ -44,15 +45,15 @@ def add_lines(
     direction = one_direction(lines)
     if direction is not None:
         chosen = fmt[direction] if isinstance(fmt, tuple) else fmt
-        spans = [(0, len(lines[0]), first)]
+        spans = [(0, len("\n".join(lines[:bold_lines])), first)]
         builder.text_block("\n".join(lines), chosen, plain, spans, rtl=direction, top=top)
         return
     for index, line in enumerate(lines):  # mixed directions: one block per line
         rtl = is_rtl_text(line)
         side = rtl if side_rtl is None else side_rtl
         chosen = fmt[side] if isinstance(fmt, tuple) else fmt
-        if index == 0:
-            builder.block([(line, first)], chosen, rtl=rtl, top=top)
+        if index < bold_lines:
+            builder.block([(line, first)], chosen, rtl=rtl, top=top if index == 0 else None)
         else:
             builder.block([(line, plain)], chosen, rtl=rtl)
 
@@ -67,6 +68,8 @@ class HeadPlan:
     address: list[str]  # fitted to the envelope window
     shape: tuple[object, ...] | None
     recipient_size: float  # the address's point size, smaller for a tall address
+    # the address's lines in bold: the official's name, and the words of honour above it
+    bold_lines: int = 1
 
     @property
     def sender_part(self) -> tuple[object, ...]:
@@ -85,12 +88,17 @@ def plan_head(
     address: list[str],
     rtl: bool,
     device: QPaintDevice | None,
+    honour: str = "",
 ) -> HeadPlan:
+    """``honour``: the words of honour the address block opens with ("Her Excellency"), on
+    their own line above the official's name; "" for none."""
     lines, return_line = _sender_head(sender)
-    fitted, size = fit_address(styles.spec.name, styles.sizes.recipient, tuple(address))
+    fitted, size, bold_lines = fit_honoured_address(
+        styles.spec.name, styles.sizes.recipient, tuple(address), honour.strip()
+    )
     address = list(fitted)
     shape = head_shape(styles.spec, styles.sizes, rtl, lines, return_line, address, device, size)
-    return HeadPlan(styles, lines, return_line, address, shape, size)
+    return HeadPlan(styles, lines, return_line, address, shape, size, bold_lines)
 
 
 def add_head(builder: DocumentBuilder, plan: HeadPlan, *, kept_until: int | None = None) -> int:
@@ -123,7 +131,14 @@ def add_head(builder: DocumentBuilder, plan: HeadPlan, *, kept_until: int | None
         plain = char_format(plan.recipient_size)
         first = char_format(plan.recipient_size, bold=True)
     add_lines(
-        builder, plan.address, window, plain, first, mm(spec.window_top), builder.rtl_document
+        builder,
+        plan.address,
+        window,
+        plain,
+        first,
+        mm(spec.window_top),
+        builder.rtl_document,
+        bold_lines=plan.bold_lines,
     )
     builder.anchor_top = mm(spec.date_top)  # the date, or whatever comes first
     return sender_part_end

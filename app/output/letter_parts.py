@@ -41,9 +41,11 @@ def _sender_head_lines(sender: SenderProfile) -> frozenset[str]:
 
 
 @lru_cache(maxsize=512)  # one sender writes to a few hundred officials in a batch
-def _known_head_lines(sender: SenderProfile, target: Target) -> frozenset[str]:
-    """The normalised lines a letter's head may show: the sender's and the target's fields."""
+def _known_head_lines(sender: SenderProfile, target: Target, style: str) -> frozenset[str]:
+    """The normalised lines a letter's head may show: the sender's and the target's fields,
+    and the words of honour (``style``) the recipient's block opens with."""
     known = set(_sender_head_lines(sender))
+    known.add(norm_line(style))
     known.update(map(norm_line, recipient_lines(target)))
     known.update(map(norm_line, (target.name or "", target.title or "", target.label)))
     for raw in (target.address or "").splitlines():  # the address as the template printed it
@@ -67,7 +69,7 @@ def _is_date_line(line: str) -> bool:
     return len(line) <= 60 and bool(_YEAR.search(line)) and len(line.split()) <= 8
 
 
-def split_letter(text: str, sender: SenderProfile, target: Target) -> LetterParts:
+def split_letter(text: str, sender: SenderProfile, target: Target, style: str = "") -> LetterParts:
     """Take the sender block, date and recipient block off the top of ``text``.
 
     The letter engine renders them in the text; the paper layout places them itself (the
@@ -77,7 +79,7 @@ def split_letter(text: str, sender: SenderProfile, target: Target) -> LetterPart
     found, every line stays in the body.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    known = _known_head_lines(sender, target)
+    known = _known_head_lines(sender, target, style)
     head_end = 0  # lines[:head_end] is the head
     date_line: str | None = None
     date_index = -1

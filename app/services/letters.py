@@ -280,6 +280,7 @@ def draft_letter(
         salutation=polite.salutation,
         closing=polite.closing,
         recipient=recipient if recipient != target else None,
+        recipient_style=_style_printed(values["official"], text),
         from_model_letter=body is not None,
     )
 
@@ -579,6 +580,15 @@ def _subject(case: CaseDetail, names: str, rules: dict[str, dict]) -> str:
     for key, value in values.items():  # plain replacement: no str.format on translator text
         pattern = pattern.replace("{" + key + "}", value)
     return pattern
+
+
+def _style_printed(official: object, text: str) -> str:
+    """The official's words of honour when the letter prints them on a line of their own (a
+    writer's own template may leave them out), else ""."""
+    style = str(official.get("style") or "").strip() if isinstance(official, dict) else ""
+    if style and style in (line.strip() for line in text.splitlines()):
+        return style
+    return ""
 
 
 def _no_official(polite: object) -> dict[str, object]:
