@@ -1,12 +1,15 @@
 """Event mode outlives a crash: while it runs, a small file in the data folder names the event
 and holds the organiser PIN's salted hash (never the PIN), so the next start returns to the
-event screen and leaving it still needs the PIN. The file goes when event mode ends."""
+event screen and leaving it still needs the PIN. The file goes when event mode ends. Without
+a printer the participants' letters are saved as PDF files in the event's folder, where they
+wait to be printed."""
 
 from __future__ import annotations
 
 import json
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from app.domain.errors import N_, OutputFailed, os_problem
 from app.paths import AppPaths
@@ -71,3 +74,15 @@ def end_event_mode(paths: AppPaths) -> None:
         paths.event_mode_file.unlink(missing_ok=True)
     except OSError:
         log.warning("event mode file not removed", exc_info=True)
+
+
+def letters_waiting(folder: Path) -> int:
+    """How many letters saved in the event's ``folder`` (for want of a printer) wait there to
+    be printed: its PDF files, any case of ".pdf" (0 when the folder is missing or unreadable).
+    They carry the participants' names, so the organiser is told of them on leaving."""
+    try:
+        return sum(
+            1 for entry in folder.iterdir() if entry.suffix.lower() == ".pdf" and entry.is_file()
+        )
+    except OSError:
+        return 0

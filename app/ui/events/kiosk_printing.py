@@ -48,10 +48,9 @@ class KioskPrinting:
         """What the organiser is told when event mode ends and letters were saved in the
         folder: how many wait there to be printed, and that they carry the participants'
         names (nothing else of event mode keeps a name)."""
-        try:
-            count = sum(1 for _path in self.folder.glob("*.pdf"))
-        except OSError:
-            return ""
+        from app.services.event_mode import letters_waiting
+
+        count = letters_waiting(self.folder)
         if not count:
             return ""
         return ngettext(
