@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.domain.errors import N_, InvalidInput, os_problem
+from app.domain.errors import N_, FolderUnwritable, InvalidInput, cannot_be_written, os_problem
 from app.domain.model import SenderProfile
 from app.paths import AppPaths
 
@@ -226,7 +226,8 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         replace_file_contents(paths.settings_file, payload)
     except OSError as exc:
-        raise InvalidInput(
+        refused = FolderUnwritable if cannot_be_written(exc) else InvalidInput
+        raise refused(
             N_(
                 "The settings could not be saved to {file} ({problem}). "
                 "Your previous settings are unchanged."

@@ -186,6 +186,22 @@ class InvalidInput(AppealDeskError):
     """Bad input from the user (an unknown channel, a target number out of range...)."""
 
 
+# A write refused because the folder or its disk cannot be written (the folder's permissions,
+# a read-only disk): that stays so while the app runs, unlike a full disk, where room can be
+# made and the same action tried again.
+UNWRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def cannot_be_written(exc: BaseException) -> bool:
+    """Whether ``exc`` is the system refusing a write because the place cannot be written."""
+    return isinstance(exc, OSError) and exc.errno in UNWRITABLE
+
+
+class FolderUnwritable(InvalidInput):
+    """A file could not be written because its folder cannot be (see ``cannot_be_written``):
+    trying again in this session cannot help; the user must make the folder writable."""
+
+
 class TargetOutOfRange(InvalidInput):
     """An official's number (1-based) that the case does not have."""
 

@@ -6,7 +6,6 @@ process ends, even after ``kill -9``, so a stale lock file never blocks the next
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 import threading
@@ -14,16 +13,13 @@ import time
 from pathlib import Path
 from typing import IO
 
-from app.domain.errors import os_problem
+from app.domain.errors import UNWRITABLE, os_problem
 
 LOCK_FILE = "appeal-desk.lock"
 
 # Locks this process holds, by resolved path: a second acquire in the same process is reentrant
 # (flock locks belong to an open file, so a second open would otherwise lock us out).
 _held: dict[Path, tuple[IO[bytes], int]] = {}
-
-
-UNWRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 
 
 class DataFolderUnwritable(Exception):

@@ -149,3 +149,36 @@ def test_the_connection_dialog_says_which_address_a_start_without_one_still_open
     sqlite_file = "sqlite:////home/someone/appeals.sqlite3"
     said = where_kept(Settings(database_url=sqlite_file), GIVEN)
     assert f"still opens {sqlite_file}, as before." in said
+
+
+def test_settings_that_cannot_be_saved_say_whether_the_folder_cannot_be_written(
+    tmp_path: Path,
+) -> None:
+    """A read-only data folder stays so while the app runs (the welcome goes on without
+    saving); a full disk is an error like the others (room can be made, then Save again).
+    Real file systems: root ignores permissions, a read-only mount and a full one do not."""
+    import pytest
+
+    from app.domain.errors import FolderUnwritable, InvalidInput
+    from tests.durability.mounts import fill_up, remount_read_only, small_tmpfs
+
+    with small_tmpfs(tmp_path / "ro", size="1m") as mount:
+        if mount is None:
+            pytest.skip("cannot mount a tmpfs here (needs root in a privileged container)")
+        paths = resolve_paths(mount / "data")
+        paths.data_dir.mkdir()
+        assert remount_read_only(mount)
+        with pytest.raises(FolderUnwritable) as read_only:
+            save_settings(paths, Settings(welcome_done=True))
+    with small_tmpfs(tmp_path / "full", size="1m") as mount:
+        assert mount is not None
+        paths = resolve_paths(mount / "data")
+        paths.data_dir.mkdir()
+        fill_up(mount)
+        with pytest.raises(InvalidInput) as full:
+            save_settings(paths, Settings(welcome_done=True))
+
+    assert "The settings could not be saved to" in read_only.value.message
+    assert "read-only" in read_only.value.message
+    assert not isinstance(full.value, FolderUnwritable)
+    assert "the disk is full" in full.value.message

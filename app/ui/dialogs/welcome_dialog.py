@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import AppealDeskError
+from app.domain.errors import AppealDeskError, FolderUnwritable
 from app.domain.model import SenderProfile
 from app.domain.output_options import PageSize
 from app.i18n import _, add_language_listener, remove_language_listener
@@ -184,7 +183,7 @@ class WelcomeDialog(QDialog):
             try:
                 self._save(self._chosen_settings(accepted=True))
             except Exception as error:
-                if _folder_cannot_be_written(error):  # no later click could save: go on
+                if isinstance(error, FolderUnwritable):  # no later click could save: go on
                     self._report_read_only_folder(error)
                     super().reject()
                     return
@@ -267,13 +266,6 @@ class WelcomeDialog(QDialog):
         )
         # the sentence is in the language the writer chose (or kept) for the interface
         return with_about(entered, about_language(entered), self.about_edit.text())
-
-
-def _folder_cannot_be_written(error: BaseException) -> bool:
-    """Whether saving failed because the data folder is read-only (its permissions, or a
-    read-only disk), which stays so while the app runs, unlike a full disk."""
-    cause = error.__cause__ if isinstance(error, AppealDeskError) else error
-    return isinstance(cause, OSError) and cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def maybe_show_welcome(
