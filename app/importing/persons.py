@@ -280,6 +280,10 @@ def _glued_column(line: str) -> re.Match[str] | None:
     return _CAPITALS_THEN_NAME.match(f"{glued.group(1)} {line[glued.end() :]}")
 
 
+# "CHINA – Name (m), aged 46": a blog's dash between the country and the names.
+_DASH_AFTER_CAPITALS = re.compile(r"^([A-Z][A-Z .'-]{0,30}?[A-Z]) [–—] (?=[A-Z][a-z])")
+
+
 def _caps_run(words: list[str]) -> int:
     count = 0
     for word in words:
@@ -295,7 +299,8 @@ def column_persons(doc: Document) -> list[Person]:
     in_block = spaces_lost = bracketed = False
     for line in doc.body_lines:
         spaced = _COLUMN_LINE.match(line)
-        head = spaced or _one_space_column(line) or _glued_column(line)
+        head = spaced or _one_space_column(_DASH_AFTER_CAPITALS.sub(r"\1 ", line, count=1))
+        head = head or _glued_column(line)
         if head and (
             canonical_country(head.group(1)) or head.group(1).lower().startswith("new name")
         ):
@@ -304,7 +309,8 @@ def column_persons(doc: Document) -> list[Person]:
         elif (
             line.strip().isupper() and canonical_country(line.strip()) and not line.startswith(" ")
         ):
-            in_block, spaces_lost, bracketed = True, False, False  # names on the lines below
+            # The names on the lines below, indented or not ("GUATEMALA" / "Ana Ejemplo, lawyer")
+            in_block, spaces_lost, bracketed = True, True, False
             continue
         elif in_block and _CONTINUATION.match(line):
             continued = _CONTINUATION.match(line).group(1)  # type: ignore[union-attr]

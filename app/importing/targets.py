@@ -17,6 +17,7 @@ from app.importing.addresses import (
 from app.importing.dates import find_dates, is_date_line
 from app.importing.document import Document, is_id_line
 from app.importing.names import (
+    has_honorific,
     looks_like_office,
     looks_like_person_name,
     split_office_and_name,
@@ -31,7 +32,7 @@ from app.importing.vocabulary import FORWARD_RULE, FORWARDED_HEADER
 # in the line share one branch ("APPEALS BEFORE …", "… APPELS … À :"): the line is scanned for
 # it once, not once for each.
 TARGET_MARKER = re.compile(
-    r"^\s*(?:TAKE ACTION\b.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"
+    r"^\s*(?:TAKE ACTION\b.*|RECOMMENDED ACTION\s*:.*|AND ALSO WRITE TO\s*:?|ALSO WRITE TO\s*:?|APPEALS TO\s*:?|"
     r".*\bAPP(?:EALS BEFORE\b.*|ELS\b.*\bÀ\s*:)|TO\s*:|TARGET['’]?S CONTACT DETAILS.*|Contacts?(?: information| details)?\s*:?|"
     r"APPELLE? AN\s*:?|ACT[ÚU](?:EN|A)\s*:.*|AJA\s*:.*|Y TAMBIÉN ESCRIBAN A\s*:?|TAMBIÉN ESCRIBAN A\s*:?|"
     r"ENVÍEN LLAMAMIENTOS\b.*\bA\s*:|AGISSEZ\b.*|PASSEZ À L['’]ACTION\b.*|ÉCRIVEZ ÉGALEMENT À\s*:?|"
@@ -106,8 +107,13 @@ def address_blocks(doc: Document) -> list[Block]:
         None  # an address-like block without contacts, in case a greeting follows
     )
 
+    column_greeting: str | None = None  # set beside the first line: "1) Minister X  Dear Minister"
+
     def close() -> None:
-        nonlocal state, adjacent, unlabelled, run_start
+        nonlocal state, adjacent, unlabelled, run_start, column_greeting
+        if column_greeting and current:
+            current.append(f"Salutation: {column_greeting}")
+        column_greeting = None
         if not current:
             return
         columns = _side_by_side(current)
@@ -222,8 +228,16 @@ def address_blocks(doc: Document) -> list[Block]:
         elif len(stripped) <= 40 and LETTER_CLOSING.match(stripped):
             close()  # "Kind regards," over the address of the next letter
         else:
+            numbered = _BLOCK_NUMBER.match(stripped)
+            if numbered and current:
+                close()  # "2) Mr X" under the first official's lines, no blank between them
+            elif current and _next_official(current[-1], stripped):
+                close()  # "The Honourable X" right under the last official's fax number
             if not current:
                 stripped = _BLOCK_NUMBER.sub("", stripped)  # "1) General ..." opens a block
+            greeting_beside = _GREETING_BESIDE.match(stripped) if numbered else None
+            if greeting_beside:
+                stripped, column_greeting = greeting_beside.group(1), greeting_beside.group(2)
             side_by_side = bool(_COLUMN_GAP.search(stripped))
             pieces = _unrun(stripped) if state != "neutral" and not side_by_side else [stripped]
             if len(pieces) > 1:
@@ -256,6 +270,9 @@ _EMBEDDED_LABEL = re.compile(
 
 
 _COLUMN_GAP = re.compile(r"\S(\s{4,})(?=\S)")
+# "1) Mr Jack Example Dear Mr Example": the early 1990s set the greeting in a column beside
+# the numbered official's first line (its spaces lost on a web page).
+_GREETING_BESIDE = re.compile(r"^(\S.*?\S)\s+((?:Dear|Your Excellency)\b[^,.:;]{0,60})$")
 # The number before each official in a numbered list of address blocks: "1)", "(2)".
 _BLOCK_NUMBER = re.compile(r"^(?:\d{1,2}\)|\(\d{1,2}\))\s+(?=\S)")
 
@@ -418,9 +435,22 @@ def _goes_on(lines: list[str]) -> bool:
     return looks_like_office(first) or looks_like_person_name(first)
 
 
+def _next_official(previous: str, line: str) -> bool:
+    """A name opening the next official's lines right under the last one's contact line."""
+    if not CONTACT_LABEL.match(previous) or CONTACT_LABEL.match(line) or _COLUMN_GAP.search(line):
+        return False
+    if label_of(previous) in SALUTATION_LABELS:
+        return False  # the greeting going on ("Salutation: Dear Minister /" + "Monsieur le …")
+    return has_honorific(line) or looks_like_person_name(line)
+
+
+# "Page 2 of EXTRA 19/92": the old layouts' page top.
+_PAGE_OF = re.compile(r"^Page \d{1,2} of\b", re.I)
+
+
 def _is_page_chrome(line: str) -> bool:
     """A page foot's id line or a page top's banner: a page break, not the end of a block."""
-    return is_id_line(line) or bool(_BANNER_LINE.match(line))
+    return is_id_line(line) or bool(_BANNER_LINE.match(line) or _PAGE_OF.match(line))
 
 
 def _is_headline(line: str) -> bool:

@@ -177,3 +177,21 @@ def test_a_line_that_only_says_the_persons_sex_is_not_part_of_the_name() -> None
         assert labelled_persons(doc) == [Person("Ana Exemple", "elle")], sex
     wrapped = Document("NAME: Lena Example and Ivo\nSample\n\nNEXT: x")
     assert [p.name for p in labelled_persons(wrapped)] == ["Lena Example", "Ivo Sample"]
+
+
+def test_a_country_alone_on_its_line_heads_the_names_below_it_indented_or_not() -> None:
+    text = (
+        "UA 131/99 Fear for safety 2 June 1999\n\nPERU\n"
+        "Rosa Elena Ejemplo Quispe, Human Rights Ombudsperson of Example Province\n\n"
+        "Amnesty International is concerned for the safety of the ombudsperson.\n"
+    )
+    assert [p.name for p in column_persons(Document(text))] == ["Rosa Elena Ejemplo Quispe"]
+
+
+def test_a_dash_between_the_country_and_the_name_is_the_column_s_gap() -> None:
+    text = (
+        "Further Information on UA 118/09 (18 May 2009) - Incommunicado detention\n\n"
+        "LAOS – Bounmy Ejemplo (m), aged 52, community activist\n\n"
+        "During a visit by his brother, the activist said he had been questioned for hours.\n"
+    )
+    assert column_persons(Document(text)) == [Person("Bounmy Ejemplo", "m")]
