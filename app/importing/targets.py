@@ -181,17 +181,23 @@ def address_blocks(doc: Document) -> list[Block]:
     after_marker = False  # the line before was an appeal heading broken before its "TO:"
     page_break = False  # skipping the footer and page-top banner/headline inside a block
     dropped: list[str] = []  # the last short block that was not an address (yet)
+    running = _running_lines(doc.body_lines)
     for line in doc.body_lines:
         stripped = line.strip()
-        if not current and dropped and state != "neutral" and _is_page_chrome(stripped):
+        chrome = _is_page_chrome(stripped) or stripped in running
+        if not current and dropped and state != "neutral" and chrome:
             current.extend(dropped)  # "Office / Name" + blank + page foot: the block goes on
+        elif not current and state == "target" and chrome and adjacent and _cut_short(blocks):
+            # "Office / Name / Building" + page foot: the rest of the address and the
+            # salutation its siblings have are on the next page.
+            current.extend(blocks.pop().lines)
         if stripped:
             dropped.clear()
-        if current and _is_page_chrome(stripped) and not _has_salutation(current):
+        if current and chrome and not _has_salutation(current):
             page_break = True
             continue
         if page_break:
-            if not stripped or _is_page_chrome(stripped) or _is_headline(stripped):
+            if not stripped or chrome or _is_headline(stripped):
                 continue
             page_break = False
             if _is_prose([stripped]):
@@ -449,8 +455,39 @@ _PAGE_OF = re.compile(r"^Page \d{1,2} of\b", re.I)
 
 
 def _is_page_chrome(line: str) -> bool:
-    """A page foot's id line or a page top's banner: a page break, not the end of a block."""
-    return is_id_line(line) or bool(_BANNER_LINE.match(line) or _PAGE_OF.match(line))
+    """A page foot's id line, a page top's banner, an old page top ("Page 2 of EXTRA 19/92")
+    or a page count ("Página 1 de 2" after the running footer's text): a page break, not the
+    end of a block."""
+    return is_id_line(line) or bool(
+        _BANNER_LINE.match(line) or _PAGE_OF.match(line) or _PAGE_COUNT.search(line)
+    )
+
+
+_PAGE_COUNT = re.compile(
+    r"(?:^|\s)(?:Page|Página|Pagina|Seite|Pág\.|p\.)\s*\d{1,3}\s+(?:of|de|von|sur|di|van|/)\s+\d{1,3}$",
+    re.I,
+)
+
+
+def _running_lines(lines: list[str]) -> set[str]:
+    """A running header or footer: a line naming the organisation (``Amnistía Internacional ·
+    Sección Española   Acción Urgente``) printed again on another page."""
+    seen: set[str] = set()
+    running: set[str] = set()
+    for line in lines:
+        stripped = line.strip()
+        if _OURSELVES.match(stripped):
+            (running if stripped in seen else seen).add(stripped)
+    return running
+
+
+def _cut_short(blocks: list[Block]) -> bool:
+    """The last block, an official's, has neither contacts nor the salutation the official
+    before it has: a page break cut it."""
+    if len(blocks) < 2 or blocks[-1].role != "target" or blocks[-2].role != "target":
+        return False
+    last = blocks[-1].lines
+    return _has_salutation(blocks[-2].lines) and not any(CONTACT_LABEL.match(x) for x in last)
 
 
 def _is_headline(line: str) -> bool:
