@@ -1,5 +1,5 @@
-"""Dates written in English, US, Spanish, French, German, Portuguese, Italian and Dutch styles
--> ``date``."""
+"""Dates written in English, US, Spanish, French, German, Portuguese, Italian, Dutch, Swedish,
+Danish, Polish, Catalan, Turkish and Arabic styles -> ``date``."""
 
 from __future__ import annotations
 
@@ -29,15 +29,43 @@ for _number, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _number
         _MONTHS[fold(_name)] = _number  # "Jänner" is looked up folded, as "janner"
+# Swedish and Danish, Polish (the genitive a date prints, and the nominative), Catalan,
+# Turkish, and Arabic (the Egyptian names and the Levantine ones printed after a slash:
+# "2 مارس/آذار 2023").
+for _number, _names in enumerate(
+    [
+        "styczeń stycznia gener ocak يناير",
+        "luty lutego febrer şubat فبراير شباط",
+        "marts marzec marca març mart مارس آذار",
+        "kwiecień kwietnia nisan أبريل إبريل نيسان",
+        "maj maja maig mayıs مايو أيار",
+        "czerwiec czerwca juny haziran يونيو حزيران",
+        "lipiec lipca juliol temmuz يوليو تموز",
+        "augusti sierpień sierpnia agost ağustos أغسطس آب",
+        "wrzesień września setembre eylül سبتمبر أيلول",
+        "październik października ekim أكتوبر",
+        "listopad listopada kasım نوفمبر",
+        "grudzień grudnia desembre aralık ديسمبر",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+        _MONTHS[fold(_name)] = _number  # "Jänner" is looked up folded, as "janner"
 
 MONTH_WORDS = frozenset(name for name in _MONTHS if len(name) > 3)
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
+# The second name of a month printed in two calendars: "مارس/آذار", "أكتوبر/تشرين الأول".
+_SECOND_NAME = r"(?:/[^\W\d_]{2,8}(?: [^\W\d_]{2,8})?)?"
 _YEAR = r"(?P<year>[12lI][\dlIO]{3}|'\d{2})"  # OCR reads 1 as l or I and 0 as O
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 # "14 February 2023", "30 de junio de 2022", "24. Juli 2019", "1er mars 2013"
 # "the 24th of July 2023"
+# "23 d'abril de 2020" (Catalan)
 _DAY_FIRST = re.compile(
-    rf"\b{_DAY}\s*(?:de\s+|of\s+)?{_MONTH}\s*,?\s*(?:de\s+|del\s+)?{_YEAR}\b", re.I
+    rf"\b{_DAY}\s*(?:de\s+|of\s+|d['’])?{_MONTH}{_SECOND_NAME}\s*,?\s*(?:de\s+|del\s+)?"
+    rf"{_YEAR}\b",
+    re.I,
 )
 # "February 9, 2024", "June 1 2023"
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I)
@@ -84,12 +112,55 @@ def _build(year: str, month: int | None, day: str) -> date | None:
         return None
 
 
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+# A day written as an ordinal word: "the twenty-first of May 2009".
+_ORDINAL_DAYS: dict[str, int] = {
+    **{word: n for n, word in enumerate(_UNITS, start=1)},
+    **{word: n for n, word in enumerate(_TEENS, start=10)},
+    "twentieth": 20,
+    "thirtieth": 30,
+    **{f"twenty-{word}": 20 + n for n, word in enumerate(_UNITS, start=1)},
+    "thirty-first": 31,
+}
+_WORDED_DAY_FIRST = re.compile(
+    r"\b(?P<day>(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth)|[a-z]+(?:st|nd|rd|th))\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR + r"\b",
+    re.I,
+)
+
+
+def _worded_dates(text: str) -> list[tuple[int, int, date]]:
+    found: list[tuple[int, int, date]] = []
+    for match in _WORDED_DAY_FIRST.finditer(text):
+        day = _ORDINAL_DAYS.get(match["day"].lower().replace(" ", "-"))
+        if day is None:
+            continue
+        value = _build(match["year"], month_number(match["month"]), str(day))
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    return found
+
+
 def find_dates(text: str) -> list[tuple[int, int, date]]:
     """Every date in ``text`` as (start, end, date), in reading order."""
-    if not any(map(str.isdigit, text)):  # every date has a day in digits
+    if not any(map(str.isdigit, text)):  # every date has a year in digits
         return []
     text = text.replace("\u00a0", " ")
     found: list[tuple[int, int, date]] = []
+    if "th " in text or "st " in text or "nd " in text or "rd " in text:
+        found.extend(_worded_dates(text))
     for pattern in (_DAY_FIRST, _MONTH_FIRST):
         for match in pattern.finditer(text):
             value = _build(match["year"], month_number(match["month"]), match["day"])

@@ -39,6 +39,18 @@ _INDEX_LINE_START = re.compile(
 # "- EDAI" (Spanish), alone on its line below a forwarding mail.
 _TRANSLATED_INDEX_LINE = re.compile(r"^\s*" + _INDEX_BODY + r"\s*[-–]\s*(?:[ÉE]FAI|EDAI)\s*$")
 _ORIGINAL_BRACKET = re.compile(r"(?:UA|AU)\s*:?\s*\d+/\d+\s*\(\s*$", re.I)  # "on UA 72/05 ("
+# A follow-up's line, whose bracket after the number holds the original UA's index.
+_FOLLOW_UP_LINE = re.compile(
+    r"Further information|Follow[- ]up|update|Informaci[óo]n complementaria|Compl[ée]ment|"
+    r"Weitere Informationen",
+    re.I,
+)
+# The index after the number on a section page's line, whatever its label's language:
+# "UA 118/21 – Indeks: AMR …", "UA 87/22 | Endeks: EUR …", "UA: 44/23   رقم الوثيقة: MDE …".
+_INDEX_AFTER_NUMBER = re.compile(
+    r"\b(?:UA|AU)\s*+:?\s*+\d{1,4}/\d{2}\s*+(?:[,|·•–—-]\s*+)?"
+    r"(?:[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*+:\s*+)?" + _INDEX_BODY
+)
 # "UA 119/21, AMR 46/4011/2021, Peru, ..." or an AIUSA page's "UA 142.19 | AFR 25/0811/2019".
 _INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}[/.]\d{2}\s*(?:[,|·•]|\s[–—-])\s*" + _INDEX_BODY)
 _DATE_LABEL = re.compile(
@@ -151,10 +163,10 @@ def _format_index(match: re.Match[str], first_group: int) -> str:
 
 def ai_index(doc: Document) -> str | None:
     """This document's own AI Index (never the bracketed original, never one inside a link)."""
-    for pattern in (_INDEX_LABELS, _INDEX_FOOTER):
+    for pattern in (_INDEX_LABELS, _INDEX_FOOTER, _INDEX_AFTER_NUMBER):
         for match in pattern.finditer(doc.text):
             before = doc.text[max(0, match.start() - 30) : match.start()]
-            if _inside_url(doc.text, match.start()) or _ORIGINAL_BRACKET.search(before):
+            if _inside_url(doc.text, match.start()) or _original_index(doc.text, match, before):
                 continue
             edition = _EDITION.match(doc.text, match.end())
             return _format_index(match, 0) + (edition.group(0) if edition else "")
@@ -173,6 +185,18 @@ def ai_index(doc: Document) -> str | None:
         region = re.sub(r"['’`]", "", ocr.group(1)).upper()
         return f"{region} {ocr.group(2)}/{ocr.group(3)}/{ocr.group(4)}"
     return None
+
+
+def _original_index(text: str, match: re.Match[str], before: str) -> bool:
+    """The bracket after a follow-up's number: the original UA's index. A labelled index in
+    the bracket after an initial UA's number is the document's own ("UA 118/09 (AI Index AFR
+    59/004/2009), issued …")."""
+    if not _ORIGINAL_BRACKET.search(before):
+        return False
+    if not match.group(0)[:1].isalpha():
+        return True
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return bool(_FOLLOW_UP_LINE.search(text, line_start, match.start()))
 
 
 def issued_on(doc: Document) -> date | None:
@@ -346,7 +370,10 @@ _STRONG_DEADLINE = re.compile(
     r"[ÉE]CRIVEZ[^.]{0,80}?(?:AVANT LE|JUSQU['’]AU|D['’]ICI (?:LE|AU))|(?<![\w-])DEADLINE\s*:|"
     r"(?:ENVOYER|ENVOYEZ)[^.]{0,40}?(?:APPELS|LETTRES|COURRIERS)[^.]{0,20}?(?:JUSQU['’]AU|AVANT LE|D['’]ICI (?:LE|AU))|"
     r"D[ÉE]LAI[^.]{0,40}?(?:PROLONG[ÉE]E?|REPORT[ÉE]E?) (?:JUSQU['’]AU|AU)|"
-    r"DEADLINE[^.]{0,60}?(?:EXTENDED|MOVED|POSTPONED) (?:TO|UNTIL)|ESCREV(?:A|AM)\b[^.]{0,60}?\bAT[ÉE]|"
+    r"DEADLINE[^.]{0,60}?(?:EXTENDED|MOVED|POSTPONED) (?:TO|UNTIL)|ESCREV(?:A|AM|E)\b[^.]{0,60}?\bAT[ÉE]|"
+    r"(?:LETTERS|APPEALS|MESSAGES) SHOULD (?:BE SENT|ARRIVE|BE POSTED) (?:BEFORE|BY|NO LATER THAN)|"
+    # Swedish and Danish "at the latest (the)", Polish "write … by" / "at the latest by"
+    r"(?<![\w-])SEN[AE]ST(?: DEN)?|(?:WYŚLIJ|WYSLIJ|NAPISZ|PISZ)\b[^.]{0,60}?\bDO(?=\s+\d)|NAJPÓŹNIEJ DO|"
     r"O MAIS (?:R[ÁA]PIDO|R[ÁA]PIDAMENTE|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
     r"(?:Fecha l[íi]mite|Date limite|Data limite|Prazo)(?: (?:para|pour|de|for)\b[^:.\n]{0,40})?\s*:|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
@@ -375,7 +402,9 @@ _WEAK_DEADLINE = re.compile(
     r"(?:sending appeals after|appeals after|ANTES DEL|HASTA EL|AVANT LE|nach dem|bis zum|bis am|"
     # Dutch "vóór" (before), accented to tell it from "voor" (for)
     r"(?<!\w)v(?:óó|óo|oó)r|"
-    r"Apr[èe]s le|despu[ée]s del|ENTRO IL|apelos depois d[eo]|appelli dopo(?: il)?)"
+    r"Apr[èe]s le|despu[ée]s del|ENTRO IL|apelos depois d[eo]|appelli dopo(?: il)?|"
+    # Catalan "before", Arabic "until"
+    r"abans del?|حتى)"
     r"\s*:?\s*(?:the\s+|le\s+|el\s+)?",
     re.I,
 )
@@ -394,6 +423,8 @@ _STRONG_DEADLINES = Anchored(
         "cette ", "action ", "diese ", "aktion ", "ua ", "this ", "ação", "acao", "apelos at",
         "appelli entro", "prima possibile", "schrijf v", "uiterlijk", "schreiben sie", "please write",
         "write ", "écrivez", "ecrivez", "escrib", "deadline", "envoyer", "envoyez", "escrev",
+        "letters should", "appeals should", "messages should", "senast", "senest", "wyślij",
+        "wyslij", "napisz", "pisz", "najpóźniej",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(
@@ -401,9 +432,11 @@ _WEAK_DEADLINES = Anchored(
     (
         "sending appeals after", "appeals after", "antes del", "hasta el", "avant le",
         "nach dem", "bis zum", "après le", "apres le", "después del", "despues del", "entro il",
-        "apelos depois", "appelli dopo", "bis am", "vóór", "vóor", "voór",
+        "apelos depois", "appelli dopo", "bis am", "vóór", "vóor", "voór", "abans de", "حتى",
     ),
 )  # fmt: skip
+# A date the deadline phrase follows (Turkish): "25 Ağustos 2022 tarihine kadar".
+_UNTIL_AFTER_DATE = re.compile(r"\s+(?:tarihine|tarihe) (?:kadar|dek)\b", re.I)
 
 
 def deadline(doc: Document) -> date | None:
@@ -414,6 +447,12 @@ def deadline(doc: Document) -> date | None:
             value = date_at_start(flat[match.end() :], max_skip=2, after_weekday=True)
             if value:
                 return value
+    if "tarih" in flat:
+        for match in _UNTIL_AFTER_DATE.finditer(flat):
+            before = flat[max(0, match.start() - 40) : match.start()]
+            found = find_dates(before)
+            if found and found[-1][1] == len(before):
+                return found[-1][2]
     # "as soon as possible and before 14 March": the year is the document's own
     reference = issued_on(doc)
     if reference is not None:

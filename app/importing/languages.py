@@ -131,6 +131,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 def detect_language(text: str, stressed: str = "", stress: int = 1) -> str:
     """ISO 639-1 code of the text's main language (stop-word count; English by default); the
     words of ``stressed`` count ``stress`` times more (a story weighs more than its page)."""
+    script = _by_script(stressed or text)
+    if script:
+        return script
     seen = Counter(_WORD.findall(text.casefold()))  # each distinct word is looked up once
     for word, count in Counter(_WORD.findall(stressed.casefold())).items():
         seen[word] += count * stress
@@ -138,7 +141,28 @@ def detect_language(text: str, stressed: str = "", stress: int = 1) -> str:
         code: sum(seen[word] for word in stop if word in seen) for code, stop in _STOPWORDS.items()
     }
     best = max(counts.items(), key=lambda item: item[1])
+    if best[0] == "es" and counts["ca"] > sum(seen[word] for word in _SPANISH_NOT_CATALAN):
+        return "ca"  # the articles both share won it for Spanish, the rest is Catalan
     return best[0] if best[1] > 0 else "en"
+
+
+# Frequent Spanish words Catalan writes otherwise ("los" "els", "y" "i", "con" "amb").
+_SPANISH_NOT_CATALAN = frozenset(
+    ["los", "las", "y", "por", "con", "para", "su", "sus", "fue", "como"]
+)
+
+
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
+
+
+def _by_script(text: str) -> str | None:
+    """Arabic when most letters are Arabic (an official's address in Latin letters aside)."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    if not letters:
+        return None
+    if len(_ARABIC_LETTER.findall(text)) > letters / 2:
+        return "ar"
+    return None
 
 
 def all_languages(phrase: str) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-LOCALES = ("en", "es", "fr", "de", "pt", "it", "nl")
+LOCALES = ("en", "es", "fr", "de", "pt", "it", "nl", "sv", "da", "pl", "ca", "tr", "ar")
 RESOURCE = "territory_names.json"
 
 

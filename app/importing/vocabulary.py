@@ -94,6 +94,27 @@ STOPWORDS = {
         "het een dat voor niet zijn werd hij zij naar bij ook wordt heeft hebben hun van op te "
         "uit om ze aan dit"
     ),
+    # Swedish, Danish and Polish: frequent words the languages above do not use.
+    "sv": words(
+        "och att är inte hans hennes hon från efter också eller vid mot sig honom henne blev "
+        "ska till för av sina sin år"
+    ),
+    "da": words(
+        "og ikke hendes hun af blevet også eller efter sig ham hende fra været til skal kan "
+        "deres mod har siden ved der den det er"
+    ),
+    "pl": words(
+        "się że jest został została zostały przez oraz jego jej ich dla jako który która które "
+        "roku lat go po od"
+    ),
+    # Catalan: the words Spanish, French and Italian do not share.
+    "ca": words(
+        "els amb és va van seva seu seus seves dels pels aquesta aquest però també fins després "
+        "perquè anys està ésser"
+    ),
+    "tr": words(
+        "ve bir bu için ile olarak tarafından olan değil gibi daha kadar sonra ama çok veya"
+    ),
 }
 
 

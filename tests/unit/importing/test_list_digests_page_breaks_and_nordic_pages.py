@@ -4,10 +4,16 @@ Everything here is invented."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+
+import pytest
 
 from app.domain.model import OutputKind
 from app.importing import parse_file_documents, parse_text
+from app.importing.countries import canonical_country
+from app.importing.dates import parse_date
+from app.importing.languages import detect_language
 
 LIST_DIGEST = """From: Appeals Digest <appeals@lists.network.example>
 Subject: Appeals Digest, Vol 3, Issue 9
@@ -152,3 +158,132 @@ def test_a_running_footer_and_header_between_a_name_and_its_address_are_skipped(
     assert [t.name for t in targets] == ["Pedro Ejemplo", "Carla Modelo"]
     assert targets[1].address == "Calle 2, Ciudad, Ruritania"
     assert targets[1].salutation == "Señora Ministra"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Publicerad 4 april 2019", date(2019, 4, 4)),
+        ("senest den 20. august 2021", date(2021, 8, 20)),
+        ("15 marca 2021", date(2021, 3, 15)),
+        ("3 października 2020", date(2020, 10, 3)),
+        ("abans del 23 d'abril de 2020", date(2020, 4, 23)),
+        ("14 Temmuz 2022", date(2022, 7, 14)),
+        ("التاريخ: 2 مارس/آذار 2023", date(2023, 3, 2)),
+        ("before the twenty-first of May 2009", date(2009, 5, 21)),
+    ],
+)
+def test_dates_of_the_later_section_languages_and_in_words(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+def _page(number_line: str, story: str, instruction: str) -> str:
+    return f"""URGENT ACTION
+Ruritania: Teacher held
+{number_line}
+
+{story}
+
+{instruction}
+
+Minister of Justice
+Petr Beispiel
+Ministry of Justice, Ruritania City, Ruritania
+Email: minister@justice.example
+"""
+
+
+@pytest.mark.parametrize(
+    ("number_line", "instruction", "index", "deadline"),
+    [
+        (
+            "UA 63/19 | Index: MDE 99/0277/2019 | Publicerad 4 april 2019",
+            "Skicka ditt brev senast 16 maj 2019.",
+            "MDE 99/0277/2019",
+            date(2019, 5, 16),
+        ),
+        (
+            "UA 118/21 – Indeks: AMR 99/4410/2021 – 9. juli 2021",
+            "Skriv venligst til myndighederne senest den 20. august 2021.",
+            "AMR 99/4410/2021",
+            date(2021, 8, 20),
+        ),
+        (
+            "UA 29/21 | Indeks: EUR 99/3811/2021 | 15 marca 2021",
+            "Napisz apel i wyślij go do 26 kwietnia 2021 roku.",
+            "EUR 99/3811/2021",
+            date(2021, 4, 26),
+        ),
+        (
+            "AU 52/20 · Índex: MDE 99/1967/2020 · 12 de març de 2020",
+            "Escriu al ministre abans del 23 d'abril de 2020.",
+            "MDE 99/1967/2020",
+            date(2020, 4, 23),
+        ),
+        (
+            "UA 87/22 | Endeks: EUR 99/5871/2022 | 14 Temmuz 2022",
+            "25 Ağustos 2022 tarihine kadar başsavcıya yazın.",
+            "EUR 99/5871/2022",
+            date(2022, 8, 25),
+        ),
+        (
+            "UA 118/09 (AI Index AFR 99/004/2009), issued 30 April 2009",
+            "Letters should be sent before the twenty-first of May 2009.",
+            "AFR 99/004/2009",
+            date(2009, 5, 21),
+        ),
+        (
+            "AU 77/18 · Índice: AFR 99/8123/2018 · 5 de junho de 2018",
+            "Escreve em francês ou inglês, até 17 de julho de 2018, à ministra.",
+            "AFR 99/8123/2018",
+            date(2018, 7, 17),
+        ),
+    ],
+)
+def test_a_section_pages_index_after_the_number_and_its_deadline_wording(
+    number_line: str, instruction: str, index: str, deadline: date
+) -> None:
+    parsed = parse_text(_page(number_line, "Anna Exempel was arrested.", instruction))
+    assert parsed.ai_index == index
+    assert parsed.deadline == deadline
+
+
+def test_a_follow_ups_bracketed_original_index_stays_the_original() -> None:
+    text = """PUBLIC                                         AI Index: EUR 99/009/2005
+
+Further information on UA 2/05 (AI Index: EUR 99/001/2005, 1 January 2005) - Fear of torture
+"""
+    assert parse_text(text).ai_index == "EUR 99/009/2005"
+
+
+@pytest.mark.parametrize(
+    ("story", "language"),
+    [
+        (
+            "Studenten greps i sitt hem och hans familj vet inte var han hålls efter gripandet.",
+            "sv",
+        ),
+        ("Familierne har ikke fået besked, og de er blevet truet af en gruppe fra byen.", "da"),
+        ("Dziennikarka została skazana przez sąd, jest więźniarką sumienia od roku.", "pl"),
+        ("El periodista va ser detingut després de publicar un reportatge amb dades.", "ca"),
+        ("Editör polisler tarafından gözaltına alındı ve avukatı ile görüşemiyor.", "tr"),
+        ("اعتُقل الناشط في منزله بعد أن نشر تغريدات انتقد فيها أوضاع السجون.", "ar"),
+        ("El periodista fue detenido por la policía y no ha visto a su abogado.", "es"),
+    ],
+)
+def test_the_language_of_a_section_page(story: str, language: str) -> None:
+    assert detect_language(story) == language
+
+
+@pytest.mark.parametrize(
+    ("printed", "country"),
+    [
+        ("Egypten", "Egypt"),
+        ("Białoruś", "Belarus"),
+        ("Marroc", "Morocco"),
+        ("Azerbaycan", "Azerbaijan"),
+        ("البحرين", "Bahrain"),
+    ],
+)
+def test_country_names_of_the_later_section_languages(printed: str, country: str) -> None:
+    assert canonical_country(printed) == country
