@@ -22,7 +22,10 @@ _CONTACT_LABEL = re.compile(
     r"Fax(?:es)?|Telefax(?:es)?|Phone|Tel(?:ephone|éfono|éphone|efon)?|Tél(?:écopie|égrammes?)?|"
     r"Teléfono|Telegram(?:s|as?)?|Telexes|Telex|"
     r"Twitter|X|Facebook|Instagram|Website|Web|Sitio web|Site web|Salutation|Tratamiento|Saludo|Tratamento|Saudação|"
-    r"Formule d['’]appel|Anrede|Formula di saluto|Aanhef|Standardbrief[^:]*|Porto[^:]*)"
+    r"Formule d['’]appel|Anrede|Formula di saluto|Aanhef|Standardbrief[^:]*|Porto[^:]*|"
+    # Swedish, Danish, Polish, Catalan, Portuguese and Turkish labels
+    r"E-posta?|Correu(?: electr[òo]nic)?|Correio(?: eletr[óôo]nico)?|Hälsningsfras|Tiltale|"
+    r"Zwrot grzecznościowy|Salutació|Hitap)"
     r"(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*:\s*(?P<value>.*?)\)?\s*$",
     re.I,
 )
@@ -51,6 +54,11 @@ SALUTATION_LABELS = {
     "anrede",
     "formula di saluto",
     "aanhef",
+    "hälsningsfras",
+    "tiltale",
+    "zwrot grzecznościowy",
+    "salutació",
+    "hitap",
 }
 _DANGLING = re.compile(r"\s(?:and|of|for|the|on|de|del|de la|des|du|et|y|und|der|für)$", re.I)
 _HONORIFIC_ONLY = re.compile(
@@ -158,6 +166,13 @@ def _emails_in(value: str) -> list[str]:
     return found
 
 
+# Lines that open in lower case of their own: "c/o", "s/n", particles of a place name, and
+# the street abbreviations of Slavic addresses ("ul. Gulyamova 66", "pr. Mustakillik 5").
+_LOWER_CASE_LINE_OPENING = re.compile(
+    r"^(?:c/|s/n|de |del |du |des |la |(?:ul|pr|pl|al|prosp|per|bul|str)\.\s)"
+)
+
+
 def _rejoin_broken(lines: list[str]) -> list[str]:
     """Rejoin an address line the extraction broke in the middle (next line starts lowercase)."""
     out: list[str] = []
@@ -166,11 +181,7 @@ def _rejoin_broken(lines: list[str]) -> list[str]:
             out[-1] = f"{out[-1]} {line}"  # "His Excellency" / "President Jane Roe"
         elif out and _DANGLING.search(out[-1]):
             out[-1] = f"{out[-1]} {line}"  # "Minister of Justice, Prison Affairs and" / "Reforms"
-        elif (
-            out
-            and line
-            and (line[0].islower() and not re.match(r"^(?:c/|s/n|de |del |du |des |la )", line))
-        ):
+        elif out and line and (line[0].islower() and not _LOWER_CASE_LINE_OPENING.match(line)):
             out[-1] = f"{out[-1]} {line}"
         elif out and out[-1].endswith(("-", "–")) and not out[-1].endswith(" –"):
             out[-1] = out[-1] + line

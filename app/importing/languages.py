@@ -32,19 +32,21 @@ _EXTRA = {
     "kazakhe": "Kazakh", "kiswahili": "Swahili", "amazigh": "Tamazight", "luganda": "Luganda",
     # Mayan languages of Guatemala, with the glottal stop written as an apostrophe
     "q'eqchi'": "Q'eqchi'", "k'iche'": "K'iche'", "kaqchikel": "Kaqchikel",
+    "azerice": "Azerbaijani",
 }  # fmt: skip
 _LOCALES = ("en", "es", "fr", "de", "pt")
 # The languages whose names are read in a writing instruction ("in turco, inglese",
-# "in het Engels, Russisch of Azerbeidzjaans"): the five above, Italian and Dutch. A trimmed
+# "in het Engels, Russisch of Azerbeidzjaans", "på arabiska, engelska eller svenska"): the
+# five above, Italian, Dutch, Swedish, Danish, Polish, Catalan, Turkish and Arabic. A trimmed
 # install (the standalone bundle) must carry Babel's data for each of them.
-NAMING_LOCALES = (*_LOCALES, "it", "nl")
+NAMING_LOCALES = (*_LOCALES, "it", "nl", "sv", "da", "pl", "ca", "tr", "ar")
 # Amnesty's English names where CLDR's differ.
 _AMNESTY_LANGUAGE_NAMES = {"Bangla": "Bengali", "Myanmar (Burmese)": "Burmese", "Ganda": "Luganda"}
 _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "votre propre langue"}
 # Words around language names in "write in good Russian, English or in German" and friends.
 _FILLER = re.compile(
     r"^(?:(?:in|en|auf|em|gutem|guten|gutes|good|plain|the|el|le|la|or|o|ou|oder|and|y|et|und|e|"
-    r"het|of)\s+)+|"
+    r"het|of|på|po|eller|lub|og|veya)\s+)+|"
     r"\s+(?:language|languages|idioma|langue|sprache)$",
     re.I,
 )
@@ -62,10 +64,13 @@ def _table() -> dict[str, str]:
             if local:
                 table.setdefault(fold(local), name)
         table[fold(name)] = name
-    # German adjectival forms: "Russisch", "auf Deutsch", "in gutem Englisch".
+    # German adjectival forms: "Russisch", "auf Deutsch", "in gutem Englisch"; the Polish
+    # adverb a writing instruction uses: "po rosyjsku" (rosyjski).
     for folded, name in list(table.items()):
         if folded.endswith("isch"):
             table.setdefault(folded + "en", name)
+        if folded.endswith("ski"):
+            table.setdefault(folded[:-1] + "u", name)
         if name in _AMNESTY_LANGUAGE_NAMES:
             table[folded] = _AMNESTY_LANGUAGE_NAMES[name]
     table.update({fold(k): v for k, v in _EXTRA.items()})
@@ -110,7 +115,9 @@ def known_language_name(name: str) -> str | None:
 
 
 _SPLITTER = re.compile(
-    r"\s*(?:,|;|/|\bor\b|\band\b|\bo\b|\by\b|\bou\b|\bet\b|\boder\b|\bund\b|\bou\b|\be\b)\s*", re.I
+    r"\s*(?:,|،|;|/|\bor\b|\band\b|\bo\b|\by\b|\bou\b|\bet\b|\boder\b|\bund\b|\bou\b|\be\b|"
+    r"\beller\b|\bog\b|\blub\b|\bveya\b)\s*",
+    re.I,
 )
 
 

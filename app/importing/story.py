@@ -165,7 +165,8 @@ _LAYOUT_ROW = re.compile(r"^\S.*\s{4,}\S")
 _LANGUAGE_LABEL = re.compile(
     r"(?:^|(?<=[.!?] ))\s*(?:PREFERRED LANGUAGES? TO ADDRESS (?:THE )?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
     r"LANGUES? À PRIVILÉGIER[^:\n]*|BEVORZUGTE SPRACHE[^:\n]*|LINGUA PREFERITA[^:\n]*|"
-    r"L[ÍI]NGUA PREFERIDA[^:\n]*|VOORKEURSTAAL[^:\n]*|Preferred languages?)\s*:\s*(.+)$",
+    r"L[ÍI]NGUA PREFERIDA[^:\n]*|VOORKEURSTAAL[^:\n]*|Preferred languages?|اللغة المفضلة[^:\n]*)"
+    r"\s*:\s*(.+)$",
     re.I | re.M,
 )
 _OWN_LANGUAGE = re.compile(
@@ -248,14 +249,23 @@ def preferred_languages(doc: Document) -> list[str]:
     german = _GERMAN_CAN_WRITE.search(flat) if "können" in flat else None
     if german and all_languages(german.group(1)):
         return languages_in(german.group(1))
+    turkish = _TURKISH_WRITE.search(flat) if "olarak" in flat else None
+    if turkish and all_languages(turkish.group(1)):
+        return languages_in(turkish.group(1))
     return _written_in(flat)
+
+
+# The verb last, the languages first: "Rusça veya İngilizce olarak … başsavcıya yazın."
+_TURKISH_WRITE = re.compile(
+    r"(?:^|[.!?:]\s)\s*([^.!?:]{3,120}?) olarak\b[^.!?]{0,80}?\byaz(?:ın|ınız|abilirsiniz)\b"
+)
 
 
 # "Écrivez … en français ou en arabe", "Schreibe bis zum 8. Juni in gutem Russisch oder auf
 # Deutsch", "ÉCRIVEZ IMMÉDIATEMENT en arabe, en anglais ou en français".
 _WRITE_VERB = re.compile(
     r"\b(?:write|writing|écrivez|écris|écrire|rédigez|envoyez|escrib\w*|schreiben Sie|schreibe|schreib|schreibt|"
-    r"redact\w*|escrev\w*|scriv\w*|schrijf|schrijft)\b",
+    r"redact\w*|escrev\w*|scriv\w*|schrijf|schrijft|skriv|(?:na)?pisz|escriu|escriviu)\b",
     re.I,
 )
 _WRITE_VERBS = Anchored(
@@ -271,11 +281,14 @@ _WRITE_VERBS = Anchored(
         "escrev",
         "scriv",
         "schrijf",
+        "skriv",
+        "pisz",
+        "napisz",
     ),
 )
 _SENTENCE_END = re.compile(r"(?<!\d)[.;:!?](?=\s|$)")
 _BEFORE_LANGUAGE = re.compile(
-    r"\b(?:in|en|auf|dans|em)\s+(?:(?:gutem|guten|gutes|good|plain|einfachem)\s+)?", re.I
+    r"\b(?:in|en|auf|dans|em|på|po)\s+(?:(?:gutem|guten|gutes|good|plain|einfachem)\s+)?", re.I
 )
 
 
@@ -315,5 +328,7 @@ def _language_before_clause(part: str) -> str | None:
 
 
 _LIST_PARTS = re.compile(
-    r"\s*(?:,|\bor\b|\bo\b|\bou\b|\boder\b|\bund\b|\by\b|\bet\b|\bof\b|\be\b)\s*", re.I
+    r"\s*(?:,|\bor\b|\bo\b|\bou\b|\boder\b|\bund\b|\by\b|\bet\b|\bof\b|\be\b|\beller\b|\bog\b|"
+    r"\blub\b|\bveya\b)\s*",
+    re.I,
 )

@@ -41,6 +41,9 @@ TARGET_MARKER = re.compile(
     r"(?:BRIEVEN|APPELS|OPROEPEN) (?:AAN|NAAR)\s*:?|(?:Stuur|Schrijf) (?:je|uw|jouw) (?:brief|brieven|e-mail) (?:aan|naar)\s*:?|"
     r"Schrijf (?:aan|naar)\s*:?|"
     r"LLAMAMIENTOS A\s*:?|APELOS (?:PARA|A)\s*:?|"
+    # Swedish, Danish, Polish, Catalan and Turkish headings over the officials' addresses
+    r"SKRIV TILL?\s*:?|ADRES(?:Y)?\s*:?|NAPISZ DO\s*:?|ADRECES?\s*:?|ESCRIU A\s*:?|"
+    r"(?:MEKTUP GÖNDERİLECEK )?ADRES(?:LER)?\s*:?|"
     rf"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*|{WRITE_TO})\s*$",
     re.I,
 )
@@ -54,7 +57,7 @@ COPIES_MARKER = re.compile(
     r"Envíen también copias\b.*|Veuillez également adresser des copies\b.*|"
     r"and to diplomatic representatives\b.*|\[Sections to add when relevant\]|"
     r"(?:E )?c[óo]pias? para\b.*|(?:E )?in copia a\b.*|Stuur (?:ook )?een kopie naar\b.*|"
-    r"Kopie(?:ën)? naar\b.*)\s*$",
+    r"Kopie(?:ën)? naar\b.*|KOPIA? (?:TILL?|DO)\b.*|KOPI TIL\b.*|C[ÒO]PIES? A\b.*|KOPYA\b.*)\s*$",
     re.I,
 )
 _STOP_MARKER = re.compile(

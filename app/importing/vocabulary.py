@@ -36,7 +36,8 @@ NON_NAME_WORDS = words(
     instituto authority authorities autoridad services service servicio division división unit
     unidad affairs asuntos affaires foreign exterior exteriores interior interiores home security
     seguridad human rights derechos droits humanos humains defender defensor defensoría
-    ombudsman public pública público publique prison prisión prisons jail penitentiary centre
+    ombudsman defensora pueblo public pública público publique prison prisión prisons jail
+    penitentiary centre
     commander commandant comandante kommandant command comando mayor alcalde maire bürgermeister
     king queen sultan emir
     roi reine rey reina könig königin

@@ -287,3 +287,71 @@ def test_the_language_of_a_section_page(story: str, language: str) -> None:
 )
 def test_country_names_of_the_later_section_languages(printed: str, country: str) -> None:
     assert canonical_country(printed) == country
+
+
+@pytest.mark.parametrize(
+    ("heading", "instruction", "languages"),
+    [
+        (
+            "SKRIV TILL",
+            "Skriv gärna på arabiska, engelska eller svenska.",
+            ["Arabic", "English", "Swedish"],
+        ),
+        (
+            "SKRIV TIL",
+            "Skriv venligst på spansk eller engelsk til ministeren.",
+            ["Spanish", "English"],
+        ),
+        ("ADRES", "Pisz po rosyjsku, angielsku lub polsku.", ["Russian", "English", "Polish"]),
+        (
+            "ADRECES",
+            "Escriu en àrab, francès o anglès al ministre.",
+            ["Arabic", "French", "English"],
+        ),
+        (
+            "MEKTUP GÖNDERİLECEK ADRES",
+            "Rusça veya İngilizce olarak bakana yazın.",
+            ["Russian", "English"],
+        ),
+    ],
+)
+def test_officials_and_languages_under_the_later_section_languages_headings(
+    heading: str, instruction: str, languages: list[str]
+) -> None:
+    text = f"""URGENT ACTION
+Ruritania: Teacher held
+UA 63/19 | Index: MDE 99/0277/2019 | 4 April 2019
+
+Anna Exempel was arrested.
+
+{instruction}
+
+{heading}
+Minister of Justice
+Petr Beispiel
+ul. Castle 5
+Ruritania City, Ruritania
+E-post: minister@justice.example
+
+KOPIA TILL
+Embassy of Ruritania
+Strandvägen 1, Stockholm
+"""
+    parsed = parse_text(text)
+    assert list(parsed.preferred_languages) == languages
+    assert [(t.title, t.name) for t in parsed.targets] == [("Minister of Justice", "Petr Beispiel")]
+    assert parsed.targets[0].address == "ul. Castle 5, Ruritania City, Ruritania"
+
+
+def test_the_office_of_an_ombudswoman_is_no_name() -> None:
+    text = """URGENT ACTION
+UA 118/21 – Indeks: AMR 99/4410/2021 – 9. juli 2021
+
+SKRIV TIL
+Defensora del Pueblo
+Sra. Lucía Ejemplo
+Calle 55, Bogotá, Colombia
+Tratamiento: Señora Defensora
+"""
+    targets = parse_text(text).targets
+    assert [(t.title, t.name) for t in targets] == [("Defensora del Pueblo", "Lucía Ejemplo")]
