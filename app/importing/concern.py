@@ -77,6 +77,8 @@ def read_concern_line(doc: Document) -> Reading:
         capital_country = None
         if not concern:  # the concern on the next line ("UA 72/05" above it, or after a bracket)
             concern, j = _next_plain_line(lines, j)
+            if concern and _CONCERN_LINE.match(concern):
+                continue  # the number under the index, then its line with the concern
             concern = concern.lstrip(" -–:") if concern else None
             capital_country, concern = _country_before_concern(concern or "")
         column = re.match(r"^(.*?\S)\s{3,}(\S.*)$", concern or "")

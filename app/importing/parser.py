@@ -29,6 +29,7 @@ from app.importing.persons import (
     members_group,
     name_lines_under_headline,
     only_added_names,
+    table_persons,
     with_sex_marks_read,
 )
 from app.importing.status import document_kind
@@ -202,6 +203,8 @@ def _persons(
         return [country_and_name[1]]  # "Russland: Vera Beispielowa" above the letter
     if not persons and (listed := introduced_name_list(doc)):
         return listed
+    if not persons and (tabled := table_persons(doc)):
+        return tabled
     if (persons and (columns or not only_added_names(doc))) or not story:
         return persons
     if not persons:

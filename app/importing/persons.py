@@ -19,6 +19,8 @@ _PRONOUN_WORDS = {
     "femenino", "masculino", "feminino", "féminin", "masculin", "f", "m", "h",
     # the Dutch mark of a woman, "(v)" (vrouw)
     "v",
+    # Arabic: he, she, they
+    "هو", "هي", "هم", "هن",
 }  # fmt: skip
 _FOLDED_PRONOUNS = frozenset(fold(word) for word in _PRONOUN_WORDS)
 # "New name:" in the languages of the sections: a person added to those a follow-up names
@@ -31,7 +33,7 @@ _LIST_LABEL = re.compile(
     r"^\s*(?:NAME AND (?:PREFERRED )?PRONOUNS?|NOMBRE Y PRONOMBRE|NOM ET PRONOM|NOMBRES? Y PRONOMBRES?|"
     r"NOMBRES? Y GÉNERO GRAMATICAL(?: PREFERIDO)?|"
     r"NOMS? ET PRONOMS?|NOMES? E PRONOMES?|NOMI? E PRONOMI?|NOME E PRONOME|"
-    r"NA(?:AM|MEN) EN VOORNAAMWOORD(?:EN)?|Names?|Namen|Nombres?|Noms?|Nomes?|"
+    r"NA(?:AM|MEN) EN VOORNAAMWOORD(?:EN)?|Names?|Namen|Nombres?|Noms?|Nomes?|الاسم والضمير|"
     rf"{_ADDED_WORDS})"
     r"\s*:\s*(.*)$",
     re.I,
@@ -129,11 +131,16 @@ def _person_from_piece(piece: str) -> Person | None:
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]
     name = re.sub(r"\s+", " ", name).strip(" .;:-")
-    if not name or len(name) > 80 or not name[0].isupper():
+    if not name or len(name) > 80 or not (name[0].isupper() or _caseless(name[0])):
         return None
     if any(map(str.isdigit, name)) and not _COUNTED_GROUP.match(name):
         return None
     return Person(name=name, pronouns=pronouns)
+
+
+def _caseless(letter: str) -> bool:
+    """A letter of a script without capitals (Arabic): a name may open with it."""
+    return letter.isalpha() and letter.lower() == letter.upper()
 
 
 # "Over 200 homeless families", "About 40 villagers": a group told by its number.
@@ -423,7 +430,10 @@ def introduced_name_list(doc: Document) -> list[Person]:
         if not _INTRODUCES_LIST.search(line):
             continue
         found: list[Person] = []
-        for entry in lines[i + 1 : i + 16]:
+        first = i + 1
+        while first < min(len(lines), i + 3) and not lines[first].strip():
+            first += 1  # a blank line between the sentence and its list
+        for entry in lines[first : first + 15]:
             name = _AFTER_LISTED_NAME.sub("", _LIST_BULLET.sub("", entry)).strip()
             if not entry.strip() or not 2 <= len(name.split()) <= 6:
                 break
@@ -458,3 +468,40 @@ def members_group(summary: str) -> list[Person]:
     joiner = match["of"] if match["of"].endswith(("'", "’")) else match["of"] + " "
     members = match["members"][:1].upper() + match["members"][1:]
     return [Person(name=f"{members} {joiner}{match['body'].strip()}", pronouns=None)]
+
+
+# A Markdown table of the people: "| Name | Age | Role |", "|---|---|---|", one row each.
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+_NAME_HEADERS = frozenset(
+    fold(word)
+    for word in ("name", "names", "nombre", "nombres", "nom", "noms", "nome", "nomes", "naam",
+                 "namn", "navn", "imię i nazwisko", "isim", "ad soyad")
+)  # fmt: skip
+
+
+def table_persons(doc: Document) -> list[Person]:
+    """The people of a table whose header names its column of names (a page converted to
+    Markdown): that column of each row."""
+    lines = doc.body_lines
+    for i, line in enumerate(lines[:-1]):
+        header = _TABLE_ROW.match(line) if "|" in line else None
+        if header is None or not _TABLE_RULE.match(lines[i + 1]):
+            continue
+        cells = [fold(cell.strip()) for cell in header.group(1).split("|")]
+        if not any(cell in _NAME_HEADERS for cell in cells):
+            continue
+        column = next(n for n, cell in enumerate(cells) if cell in _NAME_HEADERS)
+        found: list[Person] = []
+        for row in lines[i + 2 :]:
+            matched = _TABLE_ROW.match(row)
+            if matched is None:
+                break
+            values = matched.group(1).split("|")
+            name = values[column].strip() if column < len(values) else ""
+            person = _person_from_piece(name) if name else None
+            if person and all(fold(p.name) != fold(person.name) for p in found):
+                found.append(person)
+        if found:
+            return found
+    return []

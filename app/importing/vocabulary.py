@@ -14,6 +14,7 @@ def words(text: str) -> frozenset[str]:
 NON_NAME_WORDS = words(
     """
     amnesty international internacional urgent action network section sección
+    uluslararası örgütü
     acción acciones urgente urgentes eilaktion
     minister ministers ministry ministerio ministère ministerium ministro ministra ministre
     ministério president presidente président präsident prime premier attorney general
@@ -62,6 +63,8 @@ ROLE_NOUNS = words(
     defender campaigner protester worker villager chief elder imam cleric monk nun
     musicienne musicien journaliste avocat avocate militant militante étudiant étudiante
     periodista abogado abogada activista estudiante maestro maestra defensora defensor
+    dziennikarka dziennikarz aktywistka aktywista prawnik prawniczka studentka
+    journalisten studenten aktivisten advokaten gazeteci avukat öğrenci
     """
 )
 MALE_HONORIFICS = words(

@@ -355,3 +355,72 @@ Tratamiento: Señora Defensora
 """
     targets = parse_text(text).targets
     assert [(t.title, t.name) for t in targets] == [("Defensora del Pueblo", "Lucía Ejemplo")]
+
+
+def test_people_in_a_markdown_table_with_a_name_column() -> None:
+    text = """# Ruritania: Three activists held
+
+**UA 131/20** | **Index: AFR 99/2790/2020** | Published 6 August 2020
+
+Three members of a fictional front have been held since 14 July 2020.
+
+| Name | Age | Role |
+|---|---|---|
+| Anna Exempel | 34 | coordinator |
+| Karl Muster | 28 | student leader |
+| Petra Beispiel | 51 | teacher |
+"""
+    names = [p.name for p in parse_text(text).persons]
+    assert names == ["Anna Exempel", "Karl Muster", "Petra Beispiel"]
+
+
+def test_a_list_of_people_after_a_blank_line_under_the_sentence_announcing_it() -> None:
+    text = """RURITANIA: THREE JOURNALISTS CHARGED
+UA 118/09 (AI Index AFR 99/004/2009), issued 30 April 2009
+
+Three journalists of a community radio were charged with sedition. The three journalists are:
+
+- Anna Exempel, news editor
+- Karl Muster, presenter
+- Petra Beispiel, reporter
+
+Write to:
+"""
+    names = [p.name for p in parse_text(text).persons]
+    assert names == ["Anna Exempel", "Karl Muster", "Petra Beispiel"]
+
+
+def test_an_arabic_name_and_pronoun_line() -> None:
+    text = """تحرك عاجل
+UA: 44/23   رقم الوثيقة: MDE 99/6602/2023   التاريخ: 2 مارس/آذار 2023
+
+اعتُقل الناشط في منزله بعد أن نشر تغريدات.
+
+الاسم والضمير: حسن المثال (هو)
+"""
+    parsed = parse_text(text)
+    assert [(p.name, p.pronouns) for p in parsed.persons] == [("حسن المثال", "هو")]
+    assert parsed.document_language == "ar"
+    assert parsed.ai_index == "MDE 99/6602/2023"
+
+
+def test_the_number_under_the_index_then_on_its_concern_line() -> None:
+    text = """PUBLIC                                                 AI Index: ASA 99/021/2008
+                                                        UA 214/08
+17 July 2008
+
+UA 214/08          Fear for safety / Incommunicado detention
+
+SRI LANKA          Anna Exempel (f), aged 29, aid worker
+"""
+    assert parse_text(text).title == "Fear for safety / Incommunicado detention"
+
+
+def test_a_polish_role_before_the_name_is_no_part_of_it() -> None:
+    text = """PILNA AKCJA
+Białoruś: dziennikarka skazana
+UA 29/21 | Indeks: EUR 99/3811/2021 | 15 marca 2021
+
+Dziennikarka Anna Exempel, 27 lat, została skazana przez sąd na dwa lata kolonii karnej.
+"""
+    assert [p.name for p in parse_text(text).persons] == ["Anna Exempel"]

@@ -1,5 +1,5 @@
 """The development corpus in the wrappers volunteers meet (real_layouts/) and the blind batches
-written by people who never saw the parser (blind/, blind3/ to blind13/): scored field by field
+written by people who never saw the parser (blind/, blind3/ to blind14/): scored field by field
 like the others.
 
 Each keeps a floor that the importer must not fall below (all three are read completely now:
@@ -30,6 +30,7 @@ BLIND10 = sorted((HERE / "blind10").glob("*.txt"))
 BLIND11 = sorted((HERE / "blind11").glob("*.txt"))
 BLIND12 = sorted((HERE / "blind12").glob("*.txt"))
 BLIND13 = sorted((HERE / "blind13").glob("*.txt"))
+BLIND14 = sorted((HERE / "blind14").glob("*.txt"))
 
 
 def _score(paths: list[Path]) -> float:
@@ -102,6 +103,11 @@ def test_the_twelfth_blind_batch_has_fifteen_documents_with_expected_files() -> 
     assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND13)
 
 
+def test_the_thirteenth_blind_batch_has_twenty_documents_with_expected_files() -> None:
+    assert len(BLIND14) == 20
+    assert all(p.with_suffix("").with_suffix(".expected.json").is_file() for p in BLIND14)
+
+
 @pytest.mark.parametrize(
     ("paths", "floor"),
     [
@@ -124,6 +130,8 @@ def test_the_twelfth_blind_batch_has_fifteen_documents_with_expected_files() -> 
         (BLIND12, 1.0),
         # Measured blind at 178 of 195 fields; the general rules added since read all 195.
         (BLIND13, 1.0),
+        # Measured blind at 207 of 260 fields; the general rules added since read all 260.
+        (BLIND14, 1.0),
     ],
     ids=[
         "real_layouts",
@@ -139,6 +147,7 @@ def test_the_twelfth_blind_batch_has_fifteen_documents_with_expected_files() -> 
         "blind11",
         "blind12",
         "blind13",
+        "blind14",
     ],
 )
 def test_the_corpus_scores_at_least_its_floor(paths: list[Path], floor: float) -> None:
