@@ -61,14 +61,16 @@ _YEAR = r"(?P<year>[12lI][\dlIO]{3}|'\d{2})"  # OCR reads 1 as l or I and 0 as O
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
 # "14 February 2023", "30 de junio de 2022", "24. Juli 2019", "1er mars 2013"
 # "the 24th of July 2023"
-# "23 d'abril de 2020" (Catalan)
+# "23 d'abril de 2020" (Catalan). The runs of spaces are possessive (``\s*+``): a long run
+# of spaces after a month name with no year behind it is given up at once, not tried at
+# every split between two runs.
 _DAY_FIRST = re.compile(
-    rf"\b{_DAY}\s*(?:de\s+|of\s+|d['’])?{_MONTH}{_SECOND_NAME}\s*,?\s*(?:de\s+|del\s+)?"
+    rf"\b{_DAY}\s*+(?:de\s++|of\s++|d['’])?{_MONTH}{_SECOND_NAME}\s*+,?\s*+(?:de\s++|del\s++)?"
     rf"{_YEAR}\b",
     re.I,
 )
 # "February 9, 2024", "June 1 2023"
-_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.I)
+_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s++{_DAY}\s*+,?\s*+{_YEAR}\b", re.I)
 _WEEKDAY = re.compile(
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|^(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s+|"
     r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+|^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+|"
@@ -78,7 +80,7 @@ _WEEKDAY = re.compile(
 # Stray spaces inside a date (PDF/HTML converters): "18 Septem ber 20 17", "14 Febr uary 2023".
 _SPLIT = re.compile(
     r"\b(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{2,9}(?: [^\W\d_]{1,7}){0,2})"
-    r"\s*,?\s+(?:de\s+)?(?P<year>\d(?: ?\d){3})(?!\d)",
+    r"(?:\s*+,\s++|\s++)(?:de\s++)?(?P<year>\d(?: ?\d){3})(?!\d)",
     re.I,
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
@@ -136,7 +138,7 @@ _ORDINAL_DAYS: dict[str, int] = {
 }
 _WORDED_DAY_FIRST = re.compile(
     r"\b(?P<day>(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth)|[a-z]+(?:st|nd|rd|th))\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR + r"\b",
+    r"ninth)|[a-z]+(?:st|nd|rd|th))\s++(?:of\s++)?" + _MONTH + r"\s*+,?\s*+" + _YEAR + r"\b",
     re.I,
 )
 
