@@ -26,7 +26,7 @@ _CONTACT_LABEL = re.compile(
     # Swedish, Danish, Polish, Catalan, Portuguese and Turkish labels
     r"E-posta?|Correu(?: electr[òo]nic)?|Correio(?: eletr[óôo]nico)?|Hälsningsfras|Tiltale|"
     r"Zwrot grzecznościowy|Salutació|Hitap)"
-    r"(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*:\s*(?P<value>.*?)\)?\s*$",
+    r"\.?(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*:\s*(?P<value>.*?)\)?\s*$",
     re.I,
 )
 
@@ -89,6 +89,7 @@ def block_to_target(
     lines: list[str], next_greeting: str | None = None, split_words: bool = False
 ) -> Target:
     """One address block -> Target (title, name, salutation, address, e-mail, fax, phone...)."""
+    lines = [piece for line in lines for piece in _labels_side_by_side(line)]
     head: list[str] = []
     emails: list[str] = []
     fax = phone = salutation = None
@@ -111,7 +112,9 @@ def block_to_target(
         greeting_open = label in SALUTATION_LABELS
         if label in SALUTATION_LABELS:
             salutation = value.strip("() ").rstrip(",:;").strip() or None
-        elif label.startswith(("e-mail", "email", "correo", "courriel", "mail")):
+        elif label.startswith(
+            ("e-mail", "email", "correo", "courriel", "mail", "e-post", "correu", "correio")
+        ):
             emails.extend(_emails_in(value))
         elif label.startswith(("fax", "telefax")):
             fax = value or None
@@ -171,6 +174,18 @@ def _emails_in(value: str) -> list[str]:
 _LOWER_CASE_LINE_OPENING = re.compile(
     r"^(?:c/|s/n|de |del |du |des |la |(?:ul|pr|pl|al|prosp|per|bul|str)\.\s)"
 )
+
+
+# A wide gap, then a label with its colon: "Fax: +63 2 555 2301     Salutation: Your Excellency".
+_GAP_BEFORE_LABEL = re.compile(r"\s{3,}(?=[^\W\d_][\w'’. -]{0,25}:\s)")
+
+
+def _labels_side_by_side(line: str) -> list[str]:
+    """A contact line with a second contact printed beside it -> the two lines."""
+    if not CONTACT_LABEL.match(line) or not _GAP_BEFORE_LABEL.search(line):
+        return [line]
+    pieces = _GAP_BEFORE_LABEL.split(line)
+    return pieces if all(CONTACT_LABEL.match(piece) for piece in pieces) else [line]
 
 
 def _rejoin_broken(lines: list[str]) -> list[str]:

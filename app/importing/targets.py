@@ -40,7 +40,7 @@ TARGET_MARKER = re.compile(
     # Dutch: "BRIEVEN AAN:", "Stuur je brief naar:", "Schrijf aan:"
     r"(?:BRIEVEN|APPELS|OPROEPEN) (?:AAN|NAAR)\s*:?|(?:Stuur|Schrijf) (?:je|uw|jouw) (?:brief|brieven|e-mail) (?:aan|naar)\s*:?|"
     r"Schrijf (?:aan|naar)\s*:?|"
-    r"LLAMAMIENTOS A\s*:?|APELOS (?:PARA|A)\s*:?|"
+    r"LLAMAMIENTOS A\s*:?|APELOS (?:PARA|A)\s*:?|ENVI(?:A|E|EM) OS (?:TEUS |SEUS |VOSSOS )?APELOS PARA\s*:?|"
     # Swedish, Danish, Polish, Catalan and Turkish headings over the officials' addresses
     r"SKRIV TILL?\s*:?|ADRES(?:Y)?\s*:?|NAPISZ DO\s*:?|ADRECES?\s*:?|ESCRIU A\s*:?|"
     r"(?:MEKTUP GÖNDERİLECEK )?ADRES(?:LER)?\s*:?|"
@@ -56,7 +56,7 @@ COPIES_MARKER = re.compile(
     r"ENV[ÍI](?:EN|A|Á)? COPIA[S]? A\b.*|Copies [àa]\b.*|Copie [àa]\b.*|ALSO SEND COPIES TO\b.*|"
     r"Envíen también copias\b.*|Veuillez également adresser des copies\b.*|"
     r"and to diplomatic representatives\b.*|\[Sections to add when relevant\]|"
-    r"(?:E )?c[óo]pias? para\b.*|(?:E )?in copia a\b.*|Stuur (?:ook )?een kopie naar\b.*|"
+    r"(?:E |COM )?c[óo]pias? para\b.*|(?:E )?in copia a\b.*|Stuur (?:ook )?een kopie naar\b.*|"
     r"Kopie(?:ën)? naar\b.*|KOPIA? (?:TILL?|DO)\b.*|KOPI TIL\b.*|C[ÒO]PIES? A\b.*|KOPYA\b.*)\s*$",
     re.I,
 )

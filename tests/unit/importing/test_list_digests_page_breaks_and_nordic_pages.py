@@ -424,3 +424,51 @@ UA 29/21 | Indeks: EUR 99/3811/2021 | 15 marca 2021
 Dziennikarka Anna Exempel, 27 lat, została skazana przez sąd na dwa lata kolonii karnej.
 """
     assert [p.name for p in parse_text(text).persons] == ["Anna Exempel"]
+
+
+def test_a_salutation_beside_the_fax_and_a_fax_label_with_a_full_stop() -> None:
+    text = """PUBLIC                                              AI Index: ASA 99/011/2006
+
+UA 172/06       Fear for safety
+
+APPEALS TO:
+President
+Her Excellency Anna Exempel
+Palace Road, Ruritania City, Ruritania
+Fax: +63 2 555 2301          Salutation: Your Excellency
+Email: office@president.example ; letters@president.example
+
+Minister of Justice
+Hon. Karl Muster
+Ministry of Justice, Ruritania City, Ruritania
+Fax. : +94 11 2 555 910
+Salutation: Dear Minister
+"""
+    first, second = parse_text(text).targets
+    assert first.salutation == "Your Excellency"
+    assert first.fax == "+63 2 555 2301"
+    assert first.email == "office@president.example, letters@president.example"
+    assert second.address == "Ministry of Justice, Ruritania City, Ruritania"
+    assert second.fax == "+94 11 2 555 910"
+
+
+def test_a_portuguese_pages_appeal_and_copy_headings_and_mail_label() -> None:
+    text = """AÇÃO URGENTE
+Ruritânia: defensora condenada
+AU 77/18 · Índice: AFR 99/8123/2018 · 5 de junho de 2018
+
+ENVIA OS TEUS APELOS PARA:
+Ministre de la Justice
+Mme Anna Exempel
+BP 1880, Ruritania City, Ruritania
+Correio eletrónico: cabinet@justice.example
+Tratamento: Madame la Ministre
+
+COM CÓPIA PARA:
+Embaixada da Ruritânia
+Avenue de Tervuren 1, 1040 Bruxelas, Bélgica
+"""
+    targets = parse_text(text).targets
+    assert [(t.title, t.name, t.email) for t in targets] == [
+        ("Ministre de la Justice", "Anna Exempel", "cabinet@justice.example")
+    ]
