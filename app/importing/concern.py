@@ -6,8 +6,9 @@ import re
 
 from app.importing import library_page
 from app.importing.countries import canonical_country
-from app.importing.dates import find_dates, is_date_line
+from app.importing.dates import find_dates, is_date_line, month_number
 from app.importing.document import Document
+from app.importing.normalize import fold
 from app.importing.titles import Reading, clean_title
 
 _CONCERN_LINE = re.compile(
@@ -229,11 +230,26 @@ def _next_plain_line(lines: list[str], start: int) -> tuple[str | None, int]:
     """The concern below the number: past dates, the index, an issue date and the country."""
     for j in range(start, min(start + 8, len(lines))):
         line = lines[j].strip()
-        if _SKIPPED_BEFORE_CONCERN.match(line) or canonical_country(line):
+        if _SKIPPED_BEFORE_CONCERN.match(line) or canonical_country(line) or _issue_dates(line):
             continue
         if line and not is_date_line(line) and not _OLD_HEADER.match(line):
-            return line, j + 1
+            return _ISSUE_DATE_CLOSED.sub("", line, count=1), j + 1
     return None, start
+
+
+_ISSUE_WORDS = frozenset(("and", "issued", "re-issued", "reissued", "re-", "re"))
+# "2002) - Fear for safety": the last issue date and the bracket it closes, then the concern.
+_ISSUE_DATE_CLOSED = re.compile(r"^(?:\d{1,2}\s+)?(?:[^\W\d_]+\s+)?\d{4}\)\s*[-–:]?\s*(?=\S)")
+
+
+def _issue_dates(line: str) -> bool:
+    """``September 2001 and re-issued 2 November``: only the wrapped dates the earlier UA was
+    issued and re-issued on (a list's repost breaks that bracket over several lines)."""
+    words = re.findall(r"[^\W_][\w-]*", line)
+    return bool(words) and all(
+        word.isdigit() or fold(word) in _ISSUE_WORDS or month_number(word) is not None
+        for word in words
+    )
 
 
 _SKIPPED_BEFORE_CONCERN = re.compile(

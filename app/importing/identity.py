@@ -69,6 +69,8 @@ _WEB_DATE_LABELS = Anchored(
     ("aktiv seit", "veröffentlicht am", "publi", "posted", "issued on", "lanc", "pubblicato il",
      "gepubliceerd op"),
 )  # fmt: skip
+# A label inside a sentence: the words before it on its line end in a lower-case word.
+_IN_A_SENTENCE = re.compile(r"\b[a-z]+[ \t]+$")
 _ID_ON_LINE = re.compile(
     r"(?:\b(?:UA|AU|FI|EXTRA)[\s:-]*\d{1,4}(?:-\d+)?\s*/\s*\d{2,4}|" + _INDEX_BODY + ")", re.I
 )
@@ -212,6 +214,8 @@ def issued_on(doc: Document) -> date | None:
     if on_id_line:
         return on_id_line
     for match in _WEB_DATE_LABELS.finditer(doc.body):
+        if _IN_A_SENTENCE.search(doc.body, max(0, match.start() - 40), match.start()):
+            continue  # "… the original UA when issued on September 5, 2001": the earlier one's
         value = date_at_start(doc.body[match.end() :], max_skip=3)
         if value:
             return value
@@ -352,7 +356,15 @@ def _date_on_id_line(doc: Document) -> date | None:
         if asked_by:  # "UA-313/2014 … - Syrien. Appelle bis 27. Januar 2015": the deadline
             bare = bare[: asked_by.start()]
         found = find_dates(bare)
-        if found and _ID_ON_LINE.search(bare):
+        ids = list(_ID_ON_LINE.finditer(bare)) if found else []
+        if ids and len(bare) > 300:
+            # A text flattened onto one line: the date right after the number and index, not
+            # the last of the story's dates that follow on the same line.
+            for id_match in ids:
+                after = [d for d in found if 0 <= d[0] - id_match.end() <= 40]
+                if after:
+                    return after[0][2]
+        if ids:
             return found[-1][2]
     return None
 

@@ -140,3 +140,27 @@ def test_labelled_original_index_in_brackets_is_skipped() -> None:
         "PUBLIC   AI Index: ASA 31/035/2005\n"
     )
     assert identity.ai_index(doc) == "ASA 31/035/2005"
+
+
+def test_a_text_flattened_onto_one_line_is_dated_by_the_date_after_its_index() -> None:
+    story = (
+        "Amnistía Internacional siente preocupación por la seguridad de los habitantes del "
+        "municipio de Ejemplo, donde unos cuarenta hombres armados entraron en el pueblo "
+        "de San Muestra el 7 de febrero del 2000 y amenazaron a sus vecinos. "
+    )
+    text = (
+        "PÚBLICO AU 31/00 Índice AI: AMR 23/05/00/s 9 de febrero del 2000 Temor por la "
+        "seguridad RURITANIA Dirigentes campesinos del municipio de Ejemplo " + story * 2
+    )
+    doc = Document(text)
+    assert len(doc.body_lines[0]) > 300
+    assert identity.issued_on(doc) == date(2000, 2, 9)
+
+
+def test_a_web_date_label_inside_a_sentence_is_not_the_document_s_date() -> None:
+    text = (
+        "Note: Please write even though you may not have received the original UA when "
+        "issued on\n\nJune 12, 2001. Thanks!\n\n24 March 2003\n\n"
+        "Further Information on UA 148/01 - Fear for safety\n"
+    )
+    assert identity.issued_on(Document(text)) == date(2003, 3, 24)
