@@ -185,11 +185,15 @@ def is_word_processor_file(data: bytes) -> bool:
     )
 
 
+# The encodings a byte-order mark names, as a user knows them.
+_MARKED = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
+
+
 def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        if encoding in ("utf-16", "utf-32"):  # the mark of wide text: often a binary's bytes
+        if encoding in _MARKED:  # a byte-order mark, then a binary's or a damaged file's bytes
             raise ImportRejected(
                 source,
                 N_(
@@ -197,7 +201,7 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
                     "or not text at all. If it holds a UA, open it in a text editor and save it "
                     "as UTF-8 text (.txt), or import the UA's PDF."
                 ),
-                encoding=encoding.upper(),
+                encoding=_MARKED[encoding],
             ) from exc
         raise ImportRejected(
             source,

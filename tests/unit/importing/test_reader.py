@@ -242,3 +242,17 @@ def test_an_email_with_the_ua_in_a_plain_and_a_readable_html_part_is_decoded(
     assert found.title == expected.title and "COMMUNAUTÉ" in found.title
     assert found.targets == expected.targets
     assert found.persons == expected.persons
+
+
+def test_a_file_marked_utf8_that_is_not_says_what_to_do(tmp_path: Path) -> None:
+    """A UTF-8 byte-order mark, then bytes that are not UTF-8: the reader is told the file is
+    damaged or not text, and how to import the UA all the same."""
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"\xef\xbb\xbfShopping list \xff\xfe\x80 milk\n")
+    with pytest.raises(ImportRejected) as refused:
+        read_document(path)
+    assert refused.value.message == (
+        "The file says it is UTF-8 but is not valid UTF-8: it is damaged, or not text at all. "
+        "If it holds a UA, open it in a text editor and save it as UTF-8 text (.txt), or "
+        "import the UA's PDF."
+    )

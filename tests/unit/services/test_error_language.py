@@ -168,10 +168,16 @@ def test_a_refusal_made_in_the_import_worker_is_shown_in_the_readers_language(
             worker.parse(damaged)
     finally:
         worker.stop()
-    assert caught.value.message == "The file says it is UTF-8-SIG but is not valid UTF-8-SIG."
+    assert caught.value.message == (
+        "The file says it is UTF-8 but is not valid UTF-8: it is damaged, or not text at all. "
+        "If it holds a UA, open it in a text editor and save it as UTF-8 text (.txt), or "
+        "import the UA's PDF."
+    )
     set_language("fr")
     assert error_text(caught.value) == (
-        "Le fichier indique être en UTF-8-SIG, mais ce n'est pas du UTF-8-SIG valide."
+        "Le fichier se dit en UTF-8 mais n’est pas du UTF-8 valide : il est endommagé, ou ce "
+        "n’est pas du texte. S’il contient une AU, ouvrez-le dans un éditeur de texte et "
+        "enregistrez-le en texte UTF-8 (.txt), ou importez le PDF de l’AU."
     )
 
 
