@@ -129,7 +129,7 @@ def block_to_target(
             emails.extend(_EMAIL.findall(line))
     emails = list(dict.fromkeys(email.casefold() for email in emails))  # each address once
     if salutation is None and next_greeting:
-        salutation = next_greeting.strip().rstrip(",:;!").strip()
+        salutation = next_greeting.strip().rstrip(",:;!،").strip()
     marked = None  # "(f)" / "(m)" printed after the name
     for i, line in enumerate(head):
         found = _SEX_MARK.search(line)

@@ -176,7 +176,7 @@ def _greeting_to_unsaluted(targets: list[Target], letter: str) -> list[Target]:
     first_line = letter.split("\n", 1)[0]
     if not GREETING.match(first_line):
         return targets  # a model letter that opens with its first sentence greets nobody
-    greeting = first_line.strip().rstrip(",:;!").strip()
+    greeting = first_line.strip().rstrip(",:;!،").strip()
     if not greeting or any(fold(t.salutation or "") == fold(greeting) for t in targets):
         return targets
     named = greeted_official(greeting, official_descriptions(targets))

@@ -81,10 +81,12 @@ GREETING_OPENER = (
     r"(?:Dear\b|Your Excellency|Excellency|Your (?:Royal )?(?:Majesty|Highness)|Majestad|Sire|"
     r"Votre Majesté|Excelencia|Excellence|Eure Majestät|Alteza|Señora?\b|Señor\b|Estimad[oa]s?\b|Excelentísim[oa]|"
     r"Monsieur\b|Madame\b|Sehr geehrte|Exzellenz|Excelentíssim[oa]|Senhora?\b|Prezad[oa]|Caro\b|Cara\b|"
-    r"Honorable\b|Distinguid[oa]|Egregi[oa]\b|Gentile\b|Illustrissim[oa]\b|Geachte\b|Excellentie)"
+    r"Honorable\b|Distinguid[oa]|Egregi[oa]\b|Gentile\b|Illustrissim[oa]\b|Geachte\b|Excellentie|"
+    # Arabic: "معالي الوزير،" (Your Excellency the Minister), "سعادة", "فخامة", "حضرة"
+    r"معالي|سعادة|فخامة|حضرة)"
 )
-GREETING = re.compile(r"^\s*" + GREETING_OPENER + r"[^.!?]{0,80}[,:!]?\s*$")
-_ENDS_GREETING = re.compile(GREETING.pattern.replace(r"[,:!]?\s*$", r"[,:!]\s*$"))
+GREETING = re.compile(r"^\s*" + GREETING_OPENER + r"[^.!?]{0,80}[,:!،]?\s*$")
+_ENDS_GREETING = re.compile(GREETING.pattern.replace(r"[,:!،]?\s*$", r"[,:!،]\s*$"))
 
 
 @dataclass
@@ -522,7 +524,8 @@ LETTER_CLOSING = re.compile(
     r"^\s*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|Kind regards|Best regards|"
     r"Respectfully(?: yours)?|Atentamente|Cordialmente|Saludos cordiales|Le saluda atentamente|"
     r"Cordialement|Veuillez agréer\b.*|Je vous prie d['’]agréer\b.*|Mit freundlichen Grüßen|"
-    r"Hochachtungsvoll|Atenciosamente|(?:Met )?vriendelijke groet(?:en)?|Hoogachtend)\b.*$",
+    r"Hochachtungsvoll|Atenciosamente|(?:Met )?vriendelijke groet(?:en)?|Hoogachtend|"
+    r"وتفضلوا بقبول|مع فائق الاحترام|مع خالص التحية)\b.*$",
     re.I,
 )
 

@@ -472,3 +472,26 @@ Avenue de Tervuren 1, 1040 Bruxelas, Bélgica
     assert [(t.title, t.name, t.email) for t in targets] == [
         ("Ministre de la Justice", "Anna Exempel", "cabinet@justice.example")
     ]
+
+
+def test_an_arabic_model_letters_greeting_is_the_officials_salutation() -> None:
+    text = """تحرك عاجل
+UA: 44/23   رقم الوثيقة: MDE 99/6602/2023   التاريخ: 2 مارس/آذار 2023
+
+اعتُقل الناشط في منزله بعد أن نشر تغريدات.
+
+اتخذوا إجراءً: اكتبوا مناشدة بكلماتكم الخاصة أو باستخدام نموذج الرسالة هذا
+
+Minister of Interior
+Karl Muster
+Ministry of Interior, Ruritania City, Ruritania
+Email: info@interior.example
+
+معالي الوزير،
+
+أكتب إليكم للتعبير عن قلقي البالغ إزاء اعتقال الناشط بسبب تغريدات سلمية، وأحثكم على الإفراج عنه.
+
+وتفضلوا بقبول فائق الاحترام،
+"""
+    parsed = parse_text(text)
+    assert [(t.name, t.salutation) for t in parsed.targets] == [("Karl Muster", "معالي الوزير")]
