@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from babel import Locale
-
+from app.importing.language_names import LOCALES as NAMING_LOCALES
+from app.importing.language_names import language_names
 from app.importing.normalize import fold
 from app.importing.vocabulary import STOPWORDS
 
@@ -36,10 +36,10 @@ _EXTRA = {
 }  # fmt: skip
 _LOCALES = ("en", "es", "fr", "de", "pt")
 # The languages whose names are read in a writing instruction ("in turco, inglese",
-# "in het Engels, Russisch of Azerbeidzjaans", "på arabiska, engelska eller svenska"): the
-# five above, Italian, Dutch, Swedish, Danish, Polish, Catalan, Turkish and Arabic. A trimmed
-# install (the standalone bundle) must carry Babel's data for each of them.
-NAMING_LOCALES = (*_LOCALES, "it", "nl", "sv", "da", "pl", "ca", "tr", "ar")
+# "in het Engels, Russisch of Azerbeidzjaans", "på arabiska, engelska eller svenska"),
+# NAMING_LOCALES: the five above, Italian, Dutch, Swedish, Danish, Polish, Catalan, Turkish
+# and Arabic. Their names are shipped (language_names.py); the standalone bundle also keeps
+# Babel's data for each of them.
 # Amnesty's English names where CLDR's differ.
 _AMNESTY_LANGUAGE_NAMES = {"Bangla": "Bengali", "Myanmar (Burmese)": "Burmese", "Ganda": "Luganda"}
 _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "votre propre langue"}
@@ -54,13 +54,12 @@ _FILLER = re.compile(
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    english = Locale("en").languages
+    names = language_names()
+    english = names["en"]
     table: dict[str, str] = {}
     for code, name in english.items():
-        if "_" in code:
-            continue
         for locale in NAMING_LOCALES:
-            local = Locale(locale).languages.get(code)
+            local = names[locale].get(code)
             if local:
                 table.setdefault(fold(local), name)
         table[fold(name)] = name
@@ -82,7 +81,7 @@ def printed_language_names() -> tuple[str, ...]:
     """Language names as the five locales print them (``français``, ``créole haïtien``)."""
     names: set[str] = set()
     for locale in _LOCALES:
-        names.update(name for code, name in Locale(locale).languages.items() if "_" not in code)
+        names.update(language_names()[locale].values())
     names.update(_EXTRA)
     return tuple(sorted(names))
 
