@@ -96,6 +96,9 @@ def folder_contents(paths: Sequence[Path]) -> FolderContents:
                 or _same_file_key(p) in given
             ):
                 continue
+            if p.stem.casefold() == "readme":  # notes on the folder, however many UAs they name
+                left_out.append(_with_path(_rejected(p.name, _folder_notes(p)), p))
+                continue
             if p.suffix.lower() in DOCUMENT_SUFFIXES:
                 files.append(p)
                 continue
@@ -131,6 +134,18 @@ def _same_file_key(path: Path) -> Path:
         return path.resolve()
     except OSError:  # an unreadable link: its own name is its identity
         return path.absolute()
+
+
+def _folder_notes(path: Path) -> ImportRejected:
+    """A folder's README says what its files are (it may name their UAs, countries and
+    numbers): it is never imported as a document, which could change a case."""
+    return ImportRejected(
+        path.name,
+        N_(
+            "This is the folder's README (notes about the files in it), not an Urgent Action; "
+            "it was not imported."
+        ),
+    )
 
 
 def _not_a_document(path: Path) -> ImportRejected:

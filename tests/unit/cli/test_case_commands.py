@@ -401,3 +401,31 @@ def test_files_of_appeal_desks_own_kinds_and_odd_entries_are_each_named_with_the
         code, out, _ = cli(capsys, data, "import", str(folder / name))
         assert code == 1 and out.startswith(f"{name}: rejected: This is a ")
         assert ("File > Backups" in out) == (name == "backup.sqlite3")
+
+
+def test_a_folders_readme_is_named_as_notes_and_never_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The sample corpus's README names its UAs' countries and numbers: in a folder it is the
+    folder's notes, never a document that could change a case."""
+    folder = tmp_path / "samples"
+    folder.mkdir()
+    zimbabwe = UA_SAMPLES / "107_zimbabwe_stop_action_email_2002.txt"
+    shutil.copyfile(zimbabwe, folder / zimbabwe.name)
+    shutil.copyfile(UA_SAMPLES / "README.md", folder / "README.md")
+    (folder / "readme.txt").write_text("UA 88/02 Togo: notes of the group\n", encoding="utf-8")
+    data = tmp_path / "data"
+
+    code, out, _ = cli(capsys, data, "import", str(folder))
+
+    assert code == 1
+    assert out.splitlines() == [
+        f"{zimbabwe.name}: imported (UA 88/02)",
+        "README.md: rejected: This is the folder's README (notes about the files in it), not an "
+        "Urgent Action; it was not imported.",
+        "readme.txt: rejected: This is the folder's README (notes about the files in it), not an "
+        "Urgent Action; it was not imported.",
+        "3 files: 1 imported, 2 rejected",
+    ]
+    [case] = json.loads(cli(capsys, data, "list", "--all", "--json")[1])
+    assert (case["ua_number"], case["country"]) == ("88/02", "Zimbabwe")
