@@ -47,6 +47,8 @@ class CaseListView(QWidget):
         self._chosen: CaseSummary | None = None  # the case last announced as chosen
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
+        # however narrow the window (a small screen at 200 %), a word or two typed stays in view
+        self.search_box.setMinimumWidth(self.search_box.fontMetrics().averageCharWidth() * 18)
         self.search_box.installEventFilter(self)  # Down goes on to the cases found
         self.search_box.textChanged.connect(proxy.set_search_text)
         self.search_box.textChanged.connect(lambda _text: self._choose_a_listed_case())
