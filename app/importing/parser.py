@@ -26,6 +26,7 @@ from app.importing.persons import (
     country_and_name_line,
     introduced_name_list,
     labelled_persons,
+    marked_names_under_concern,
     members_group,
     name_lines_under_headline,
     only_added_names,
@@ -211,6 +212,9 @@ def _persons(
         persons = name_lines_under_headline(doc, story_start)
         if persons:
             return persons
+        marked = marked_names_under_concern(doc, story_start)
+        if len(marked) >= 2:
+            return marked  # a list's name block without its country column
     exclude = " ".join(
         fold(" ".join(filter(None, (t.name, t.title, t.address, t.name_as_printed))))
         for t in targets

@@ -237,6 +237,34 @@ def name_lines_under_headline(doc: Document, start: int) -> list[Person]:
     return [Person(name=name, pronouns=None) for name in names]
 
 
+# "Ana Ejemplo (f), leader of …": a name with its sex mark opening a line of a name block.
+_MARKED_NAME = re.compile(
+    r"^([A-ZÀ-Þ][^\W\d_'’.-]*(?:[ '’.-]{1,2}[^\W\d_][^\W\d_'’.-]*){1,5}) ?\(([mfh])\)"
+)
+
+
+def marked_names_under_concern(doc: Document, start: int) -> list[Person]:
+    """The name block of a list's repost that dropped the country column: under the concern
+    line, each paragraph opening with a name and its sex mark ("Ana Ejemplo (f), lawyer"),
+    a "New name:" label among them, up to the end of the story's first sentence."""
+    persons: list[Person] = []
+    for line in doc.lines[start : start + 40]:
+        stripped = line.strip()
+        if not stripped or (_ADDED_LABEL.match(stripped) and not _ADDED_LABEL.sub("", stripped)):
+            continue
+        marked = _MARKED_NAME.match(_ADDED_LABEL.sub("", stripped, count=1))
+        name = marked.group(1) if marked else ""
+        first = name.split(" ", 1)[0]
+        if first.isupper() and canonical_country(first):
+            name = name[len(first) :].strip()  # "COLOMBIA Ana Ejemplo (f)": the column's country
+        if marked and looks_like_person_name(name):
+            if all(p.name != name for p in persons):
+                persons.append(Person(name=name, pronouns=marked.group(2)))
+        elif stripped.endswith(".") and _is_sentence(stripped):
+            break  # the story's first sentence ends: the block is above it
+    return persons
+
+
 _COUNTRY_COLON_NAME = re.compile(r"^\s*([^\W\d_][^:\n]{2,40}?)\s*:\s+(\S.{3,60}?)\s*$")
 
 
