@@ -37,7 +37,6 @@ NOT_YET = {
     "fr-police-chief": EITHER_GENDER,
     "fr-provincial-governor": EITHER_GENDER,
     "de-head-of-state-president": EITHER_GENDER,
-    "de-emir": GENDERED_STYLE,
     "de-head-of-government": EITHER_GENDER,
     "de-minister-interior": EITHER_GENDER,
     "de-prosecutor-general": EITHER_GENDER,

@@ -14,6 +14,7 @@ from app.letters.salutations import (
     Rank,
     courtesy,
     load_rules,
+    name_for_letter,
     office_data_problems,
     office_of,
     official_gender,
@@ -130,6 +131,20 @@ def test_english_greets_a_named_official_without_a_title_by_the_surname() -> Non
             "Dear Sir or Madam,",
             "Yours faithfully,",
         ), name
+
+
+@pytest.mark.parametrize("locale", ["en", "es", "fr", "de", "pt", "ar"])
+def test_a_sheikh_or_a_prince_is_a_man_and_keeps_the_title_in_every_language(locale: str) -> None:
+    for name in ("Sheikh Khalid bin Ahmed Al Example", "Prince Faisal bin Example"):
+        assert official_gender(None, title="Minister of Interior", name=name) == "m"
+        assert name_for_letter(name, locale) == name
+    assert official_gender(None, name="Sheikha Mariam Al Example") == "f"
+    assert (
+        courtesy(
+            load_rules(["fr"]), "Ministre de l'Intérieur", None, name="Cheikh Khalid Al Example"
+        ).salutation
+        == "Monsieur le Ministre,"
+    )
 
 
 def test_german_greets_a_professor_or_doctor_by_the_degree() -> None:
