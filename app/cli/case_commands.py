@@ -21,6 +21,7 @@ from app.domain.model import ImportOutcome, ImportResult
 
 if TYPE_CHECKING:
     from app.domain.model import AppealRecord, CaseSummary
+    from app.services.import_tally import ImportTally
 from app.i18n import _, ngettext, npgettext, pgettext
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,8 @@ def import_summary(results: list[ImportResult]) -> str:
 
     tally = ImportTally.of(results)
     outcomes = ", ".join(_outcome_count(outcome, n) for outcome, n in tally.outcomes)
+    if tally.not_files:
+        return _entries_summary(tally, outcomes)
     if not tally.several_in_a_file:
         return ngettext(
             "{count} file: {outcomes}", "{count} files: {outcomes}", tally.files
@@ -187,6 +190,29 @@ def import_summary(results: list[ImportResult]) -> str:
         documents=ngettext("{count} document", "{count} documents", tally.documents).format(
             count=tally.documents
         ),
+        outcomes=outcomes,
+    )
+
+
+def _entries_summary(tally: ImportTally, outcomes: str) -> str:
+    """``3 files, 2 entries that are not files: 5 rejected``: a folder's broken links and
+    folders named like documents are named apart from the files read."""
+    files = ngettext("{count} file", "{count} files", tally.files).format(count=tally.files)
+    entries = ngettext(
+        "{count} entry that is not a file", "{count} entries that are not files", tally.not_files
+    ).format(count=tally.not_files)
+    if not tally.several_in_a_file:
+        # TRANSLATORS: "3 files, 2 entries that are not files: 5 rejected" (a broken link)
+        return _("{files}, {entries}: {outcomes}").format(
+            files=files, entries=entries, outcomes=outcomes
+        )
+    # TRANSLATORS: "1 file, 2 documents, 1 entry that is not a file: 2 imported, 1 rejected"
+    return _("{files}, {documents}, {entries}: {outcomes}").format(
+        files=files,
+        documents=ngettext("{count} document", "{count} documents", tally.documents).format(
+            count=tally.documents
+        ),
+        entries=entries,
         outcomes=outcomes,
     )
 

@@ -174,6 +174,11 @@ class ImportRejected(AppealDeskError):
         return self.message
 
 
+class NotAFile(ImportRejected):
+    """An entry of a folder that is no file to read: a link that leads nowhere, a folder named
+    like a document. It is named with the files, but an import does not count it as one."""
+
+
 class CaseNotFound(AppealDeskError):
     def __init__(self, ua_number: str) -> None:
         super().__init__(

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from app.domain.errors import AppealDeskError, ImportRejected
+from app.domain.errors import AppealDeskError, ImportRejected, NotAFile
 from app.domain.model import ImportOutcome, ImportResult, ParsedDocument
 from app.i18n import N_
 from app.services.limits import bounded_document
@@ -106,19 +106,19 @@ def folder_contents(paths: Sequence[Path]) -> FolderContents:
     return FolderContents(files, left_out)
 
 
-def _neither_file_nor_folder(path: Path) -> ImportRejected | None:
+def _neither_file_nor_folder(path: Path) -> NotAFile | None:
     """Why an entry of a folder that is no file is named in the summary: a link that leads
     nowhere (broken, or a loop of links), or a folder named like a document (its files are
     read with the rest). None for a plain folder."""
     if path.is_symlink() and not path.exists():
-        return ImportRejected(
+        return NotAFile(
             path.name,
             N_(
                 "This is a link that leads nowhere (a broken link, or a loop of links); it was not read."
             ),
         )
     if path.is_dir() and path.suffix.lower() in DOCUMENT_SUFFIXES:
-        return ImportRejected(
+        return NotAFile(
             path.name,
             N_(
                 "This is a folder, not a document, though its name ends in {suffix}; the files "

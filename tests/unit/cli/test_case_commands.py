@@ -394,7 +394,8 @@ def test_files_of_appeal_desks_own_kinds_and_odd_entries_are_each_named_with_the
         "locales/README.md.",
         "loop: rejected: This is a link that leads nowhere (a broken link, or a loop of links); "
         "it was not read.",
-        "5 files: 5 rejected",
+        # the folder named like a document and the link are named, but are not files
+        "3 files, 2 entries that are not files: 5 rejected",
     ]
     # given on their own, the backup and the catalog get the same words
     for name in ("backup.sqlite3", "fr.po"):
@@ -429,3 +430,20 @@ def test_a_folders_readme_is_named_as_notes_and_never_imported(
     ]
     [case] = json.loads(cli(capsys, data, "list", "--all", "--json")[1])
     assert (case["ua_number"], case["country"]) == ("88/02", "Zimbabwe")
+
+
+def test_a_folder_holding_a_mailbox_and_a_dead_link_counts_each_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mailbox = Path(__file__).parents[1] / "importing" / "inputs" / "three_messages.mbox"
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    shutil.copyfile(mailbox, folder / mailbox.name)
+    (folder / "old.txt").symlink_to(tmp_path / "moved away.txt")
+
+    code, out, _ = cli(capsys, tmp_path / "data", "import", str(folder))
+
+    assert code == 1
+    assert out.splitlines()[-1] == (
+        "1 file, 2 documents, 1 entry that is not a file: 1 imported, 1 updated, 1 rejected"
+    )
