@@ -52,3 +52,22 @@ def test_the_address_and_town_fields_say_what_goes_in_each(qtbot) -> None:  # ty
     assert dialog.address_edit.placeholderText() == "Street and number (the town goes below)"
     assert dialog.city_edit.placeholderText() == "Postcode and town, e.g. 28013 Madrid"
     dialog.grab().save("/tmp/polish/settings.png")
+
+
+def test_a_long_name_shows_from_its_first_letter(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A name longer than its field shows its beginning, as typed, not its last words."""
+    from app.domain.model import SenderProfile
+
+    long_name = (
+        "Maria-Magdalena Hohenzollern-Sigmaringen von und zu Wittelsbach-Oberammergau"
+        " (Amnesty International, grupo de Vila Nova de Famalicão)"
+    )
+    sender = SenderProfile(name=long_name, city="Vila Nova de Famalicão", country="Portugal")
+    dialog = SettingsDialog(Settings(sender=sender), ["en"])
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    edit = dialog.name_edit
+    assert edit.fontMetrics().horizontalAdvance(long_name) > edit.width(), "the name is longer"
+    start = edit.fontMetrics().horizontalAdvance(long_name[: edit.cursorPosition()])
+    assert start < edit.width(), "the text is scrolled to show its first letters"

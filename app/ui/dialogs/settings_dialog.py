@@ -87,6 +87,16 @@ class SettingsDialog(QDialog):
         about_layout.addWidget(self.about_edit, 1)
         about_layout.addWidget(self.about_language_combo)
         self.caution_edit = QLineEdit(", ".join(settings.caution_countries))
+        # a value longer than its field shows its beginning (a filled field puts the cursor last)
+        for edit in (
+            self.name_edit,
+            self.city_edit,
+            self.country_edit,
+            self.email_edit,
+            self.about_edit,
+            self.caution_edit,
+        ):
+            edit.setCursorPosition(0)
         self.page_combo = page_size_combo(settings.page_size)
         self.ui_language_combo = interface_language_combo(settings.ui_language)
         self.letter_language_combo = choice_combo(
@@ -240,6 +250,7 @@ class SettingsDialog(QDialog):
         self._keep_about()
         self._about_shown = str(self.about_language_combo.currentData())
         self.about_edit.setText(self._abouts.get(self._about_shown, ""))
+        self.about_edit.setCursorPosition(0)
 
     def _keep_about(self) -> None:
         sentence = self.about_edit.text().strip()
