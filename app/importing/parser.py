@@ -98,7 +98,9 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         greeted = greeted_office(letter)
         targets = [greeted] if greeted else []
         story = story or letter
-    persons = _persons(doc, story, targets, reading.title or "", reading.story_start)
+    persons = _persons(
+        doc, story or _letter_body(doc), targets, reading.title or "", reading.story_start
+    )
     if headline_names and not column_persons(doc) and not labelled_persons(doc):
         persons = headline_names  # the page names them; its summary tells no more
     previous = identity.previous_ua_link(doc)
@@ -131,6 +133,17 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         copies_to=tuple(copies),
         text=doc.text,
     )
+
+
+def _letter_body(doc: Document) -> str | None:
+    """The text under a letter's greeting, where a page holds no story but the letter (a
+    group's "Briefe gegen das Vergessen" page): the case it tells names the people."""
+    lines = doc.body_lines
+    for i, line in enumerate(lines):
+        if GREETING.match(line):
+            body = "\n".join(lines[i + 1 : i + 40]).strip()
+            return body or None
+    return None
 
 
 def _library_headline(doc: Document, reading: Reading) -> tuple[Reading, list[Person]]:
