@@ -138,8 +138,14 @@ def swap_in(paths: AppPaths, file: Path) -> RestoreOutcome:
             else:
                 damaged = keep_damaged_copy(target, move=False)
         staged = target.with_name(f".{target.name}.restore.tmp")
-        with closing(connect_read_only(file)) as source:
-            backup_connection_to(source, staged, after_copy=mark_restored_imports)
+        try:
+            with closing(connect_read_only(file)) as source:
+                backup_connection_to(source, staged, after_copy=mark_restored_imports)
+        except BaseException:
+            # The half-made copy goes with its write-ahead log, which a later restore's
+            # copy of another backup must never find and replay.
+            _remove_with_side_files(staged)
+            raise
         for suffix in SIDE_FILES:  # a leftover WAL must never be replayed onto the backup
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(staged, target)
@@ -185,7 +191,7 @@ def backup_connection_to(
 ) -> None:
     """Copy ``source`` into the private file ``staged``, let ``after_copy`` work on the copy,
     then check it and make it durable (no write-ahead log beside it)."""
-    staged.unlink(missing_ok=True)
+    _remove_with_side_files(staged)
     os.close(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private first
     with closing(sqlite3.connect(staged, isolation_level=None)) as dest:
         source.backup(dest)
@@ -217,6 +223,14 @@ def mark_restored_imports(staged: Path) -> None:
             import_journal.mark_before_restore(session)
     finally:
         engine.dispose()
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for name in (str(path), *(f"{path}{suffix}" for suffix in SIDE_FILES)):
+        try:
+            Path(name).unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not remove %s", name, exc_info=True)
 
 
 def _checkpoint(db_path: Path) -> None:
