@@ -315,6 +315,10 @@ def _glued_column(line: str) -> re.Match[str] | None:
     return _CAPITALS_THEN_NAME.match(f"{glued.group(1)} {line[glued.end() :]}")
 
 
+# "USA: (Texas) Name", "USA (Texas)   Name": the state in brackets after the country column.
+_REGION_AFTER_COUNTRY = re.compile(
+    r"^([A-Z][A-Z .'-]{1,30}?):?[ \t]+\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)[ \t]+(?=[A-Z])"
+)
 # "CHINA – Name (m), aged 46": a blog's dash between the country and the names.
 _DASH_AFTER_CAPITALS = re.compile(r"^([A-Z][A-Z .'-]{0,30}?[A-Z]) [–—] (?=[A-Z][a-z])")
 
@@ -333,6 +337,7 @@ def column_persons(doc: Document) -> list[Person]:
     persons: list[Person] = []
     in_block = spaces_lost = bracketed = False
     for line in doc.body_lines:
+        line = _REGION_AFTER_COUNTRY.sub(r"\1   ", line, count=1)
         spaced = _COLUMN_LINE.match(line)
         head = spaced or _one_space_column(_DASH_AFTER_CAPITALS.sub(r"\1 ", line, count=1))
         head = head or _glued_column(line)
