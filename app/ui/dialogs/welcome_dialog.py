@@ -112,7 +112,18 @@ class WelcomeDialog(QDialog):
         self.retranslate_ui()
         add_language_listener(self._on_language_changed)
         self.finished.connect(lambda _r: remove_language_listener(self._on_language_changed))
+        for edit in (self.name_edit, self.city_edit, self.country_edit, self.about_edit):
+            edit.setCursorPosition(0)  # a value longer than its field shows its beginning
         self.name_edit.setFocus()
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        # showing a dialog selects the text of the field that has the focus, with the cursor
+        # after its last letter, so a long name would show only its end; the same selection
+        # made from the end back to the start keeps it selected and its first letters in view
+        name = self.name_edit.text()
+        if visible and self.name_edit.selectedText() == name and name:
+            self.name_edit.setSelection(len(name), -len(name))
 
     def _on_language_changed(self, _locale: str) -> None:
         if shiboken6.isValid(self):

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from app import __version__
+from app.domain.model import SenderProfile
 from app.paths import AppPaths
 from app.settings import Settings, load_settings
 from tests.builders import TODAY, numbered_case, store
@@ -442,3 +443,23 @@ def test_the_welcome_waits_for_a_file_dialog_opened_before_the_cases_were_loaded
     [welcome] = welcomes_shown()
     with qtbot.waitSignal(welcome.finished, timeout=3000):
         welcome.reject()
+
+
+def test_a_long_name_in_the_welcome_shows_from_its_first_letter(qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+    """The welcome opens with the name selected, ready to be typed over, and its start in view."""
+    from app.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    long_name = (
+        "Maria-Magdalena Hohenzollern-Sigmaringen von und zu Wittelsbach-Oberammergau"
+        " (Amnesty International, grupo de Vila Nova de Famalicão)"
+    )
+    sender = SenderProfile(name=long_name, city="Vila Nova de Famalicão", country="Portugal")
+    dialog = WelcomeDialog(Settings(sender=sender))
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    edit = dialog.name_edit
+    assert edit.selectedText() == long_name, "typing replaces the name, as in any dialog"
+    assert edit.fontMetrics().horizontalAdvance(long_name) > edit.width(), "the name is longer"
+    start = edit.fontMetrics().horizontalAdvance(long_name[: edit.cursorPosition()])
+    assert start < edit.width(), "the text is scrolled to show its first letters"
