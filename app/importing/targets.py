@@ -447,12 +447,14 @@ def _goes_on(lines: list[str]) -> bool:
 
 
 def _next_official(previous: str, line: str) -> bool:
-    """A name opening the next official's lines right under the last one's contact line."""
+    """A name with an honorific ("The Honourable X", "Ms Y") opening the next official's lines
+    right under the last one's contact line. A plain capitalised line there is no proof: it is
+    as often the town that ends the address ("Mexico City" under the fax number)."""
     if not CONTACT_LABEL.match(previous) or CONTACT_LABEL.match(line) or _COLUMN_GAP.search(line):
         return False
     if label_of(previous) in SALUTATION_LABELS:
         return False  # the greeting going on ("Salutation: Dear Minister /" + "Monsieur le …")
-    return has_honorific(line) or looks_like_person_name(line)
+    return has_honorific(line)
 
 
 # "Page 2 of EXTRA 19/92": the old layouts' page top.

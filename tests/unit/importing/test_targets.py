@@ -354,3 +354,21 @@ def test_a_numbered_court_on_the_titles_second_line_keeps_the_name(court: str) -
     assert official.title == f"Presiding Judge {court}"
     assert official.name == "Juan Carlos Example"
     assert official.address == "Av. Ejemplo 123, Lima, Ruritania"
+
+
+@pytest.mark.parametrize("town", ["Mexico City", "Buenos Aires", "Ciudad de Guatemala"])
+def test_a_town_under_the_fax_line_is_the_officials_address_not_another_official(
+    town: str,
+) -> None:
+    """Only a name with an honorific ("The Honourable X") under a contact line opens the next
+    official; a town printed after the fax number is the end of the same official's address."""
+    text = (
+        "UA 77/21 Index: AMR 41/1234/2021 Mexico Date: 3 May 2021\n\nURGENT ACTION\n"
+        "JOURNALIST THREATENED AFTER REPORT\n\n"
+        "Journalist Ana Ejemplo Ruiz has received death threats since 20 April.\n\n"
+        "PLEASE SEND APPEALS BEFORE 14 JUNE 2021 TO:\n"
+        "Presidente Andrés Ejemplo\nPalacio Nacional\nFax: +52 55 1234 5678\n"
+        f"{town}\nSalutation: Señor Presidente\n"
+    )
+    officials = parse_text(text).targets
+    assert [(t.name, t.salutation) for t in officials] == [("Andrés Ejemplo", "Señor Presidente")]
