@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from app.paths import AppPaths
-from app.settings import Settings
-from app.ui.tasks import JobRunner
 
 if TYPE_CHECKING:
     from app.services.database import Database
+    from app.settings import Settings
+    from app.ui.tasks import JobRunner
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +46,21 @@ class AppContext(QObject):
         super().__init__(parent)
         self.paths = paths
         self.database_url = database_url
-        self.runner = runner or JobRunner(parent=self)
+        self._runner = runner
         self._server_reads: JobRunner | None = None
         self._settings = settings
         self._db: Database | None = None
+
+    @property
+    def runner(self) -> JobRunner:
+        """Runs the background jobs (the store's opening, the list's reads, imports, drafts).
+        Made on first use: the window's first frame needs none, and its module and Qt's
+        thread pool types load after that frame."""
+        if self._runner is None:
+            from app.ui.tasks import JobRunner
+
+            self._runner = JobRunner(parent=self)
+        return self._runner
 
     @property
     def server_reads(self) -> JobRunner:
@@ -59,6 +70,8 @@ class AppContext(QObject):
         import files or list the cases. Made on first use."""
         if self._server_reads is None:
             from PySide6.QtCore import QThreadPool
+
+            from app.ui.tasks import JobRunner
 
             pool = QThreadPool(self)
             pool.setMaxThreadCount(SERVER_READ_THREADS)
@@ -86,7 +99,7 @@ class AppContext(QObject):
 
     def shutdown(self, wait_ms: int = 10_000) -> None:
         """Let running jobs finish, then close the store (the window is closing)."""
-        if not self.runner.wait_for_done(wait_ms):
+        if self._runner is not None and not self._runner.wait_for_done(wait_ms):
             log.warning("background jobs still running at shutdown")
         if self._server_reads is not None and not self._server_reads.wait_for_done(wait_ms):
             log.warning("reads from the server still running at shutdown")

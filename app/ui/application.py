@@ -414,8 +414,6 @@ def run(args: argparse.Namespace, started: StartUp | None = None) -> int:
         from app.ui.start_up import start_up
 
         started = start_up(args)
-    from app.logging_setup import open_held_log
-
     paths, files, settings = started.paths, started.files, started.settings
     ignored_settings, database_url = started.ignored_settings, started.database_url
     if started.already_open:
@@ -450,7 +448,7 @@ def run(args: argparse.Namespace, started: StartUp | None = None) -> int:
     QTimer.singleShot(10_000, collect_from_now_on)  # whatever happens to the store meanwhile
     for settled in (window.cases_loaded, window.load_failed):  # a first action need not wait
         settled.connect(
-            lambda: QTimer.singleShot(LOG_OPENS_AFTER_MS, open_held_log),
+            lambda: QTimer.singleShot(LOG_OPENS_AFTER_MS, _open_held_log),
             Qt.ConnectionType.SingleShotConnection,
         )
     if getattr(args, "quit_after_first_paint", False):
@@ -477,6 +475,14 @@ def run(args: argparse.Namespace, started: StartUp | None = None) -> int:
     context.shutdown()  # done already when the window was closed; not when the app quit
     close_qt(app, window)
     return int(status)
+
+
+def _open_held_log() -> None:
+    """Write the start-up's held log records and open the log file (once the window is
+    ready: its module is imported then, not before the first frame)."""
+    from app.logging_setup import open_held_log
+
+    open_held_log()
 
 
 def close_qt(app: QApplication, window: QWidget) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -40,6 +39,8 @@ from app.ui.views.empty_state_view import EmptyStateView
 from app.ui.window_state import WindowState
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.domain.changes import StoreChange
     from app.domain.model import CaseDetail, ImportResult
     from app.services.database import Database
@@ -524,6 +525,11 @@ class MainWindow(QMainWindow):
         mime = event.mimeData()
         if not mime.hasUrls():
             return []
+        # Named here, on a drop: PySide6 reads the whole source of each module an import
+        # statement names once it has loaded (to look for ``__feature__``), and the window's
+        # first frame is spared pathlib's.
+        from pathlib import Path
+
         return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

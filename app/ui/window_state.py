@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from app.ui.models.case_columns import Column
-from app.ui.views.case_list_view import CaseListView
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.ui.views.case_list_view import CaseListView
 
 
 class WindowState:
