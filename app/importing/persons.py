@@ -319,8 +319,12 @@ def _glued_column(line: str) -> re.Match[str] | None:
 _REGION_AFTER_COUNTRY = re.compile(
     r"^([A-Z][A-Z .'-]{1,30}?):?[ \t]+\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)[ \t]+(?=[A-Z])"
 )
-# "CHINA – Name (m), aged 46": a blog's dash between the country and the names.
-_DASH_AFTER_CAPITALS = re.compile(r"^([A-Z][A-Z .'-]{0,30}?[A-Z]) [–—] (?=[A-Z][a-z])")
+# "CHINA – Name (m), aged 46": a blog's dash between the country and the names, taken as the
+# column's gap only before a name with its details (a comma or a bracket after it), never
+# before a headline ("EGYPT – Blogger Held Without Charge").
+_DASH_AFTER_CAPITALS = re.compile(
+    r"^([A-Z][A-Z .'-]{0,30}?[A-Z]) [–—] (?=[A-Z][a-z][^,(–—]{0,60}[,(])"
+)
 
 
 def _caps_run(words: list[str]) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.domain.model import Person
 from app.importing import parse_text
 from app.importing.document import Document
@@ -195,3 +197,18 @@ def test_a_dash_between_the_country_and_the_name_is_the_column_s_gap() -> None:
         "During a visit by his brother, the activist said he had been questioned for hours.\n"
     )
     assert column_persons(Document(text)) == [Person("Bounmy Ejemplo", "m")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["EGYPT – Blogger Held Without Charge", "MYANMAR — Journalists Must Be Released Now"],
+)
+def test_a_headline_after_the_country_and_a_dash_names_nobody(headline: str) -> None:
+    """The dash stands for the column's gap only before a name with its details ("Name (m),
+    aged 52"): a title-case headline after it is not a person."""
+    text = (
+        "UA 55/09 Index: MDE 12/003/2009\n\n"
+        f"{headline}\n\n"
+        "Police arrested the blogger on 1 March at his home.\n"
+    )
+    assert column_persons(Document(text)) == []
