@@ -126,7 +126,9 @@ def pronouns_in(piece: str) -> str | None:
 
 
 def _person_from_piece(piece: str) -> Person | None:
-    piece = _TRAILING_DROP.sub("", piece.strip())
+    # One space for each run first: the trailing-drop pattern splits a long run of spaces in
+    # every way it can, and the name keeps single spaces anyway.
+    piece = _TRAILING_DROP.sub("", " ".join(piece.split()))
     pronouns = pronouns_in(piece)
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]

@@ -212,3 +212,14 @@ def test_a_headline_after_the_country_and_a_dash_names_nobody(headline: str) -> 
         "Police arrested the blogger on 1 March at his home.\n"
     )
     assert column_persons(Document(text)) == []
+
+
+def test_a_long_run_of_spaces_inside_a_name_line_keeps_the_name_and_drops_and_others() -> None:
+    """A name line padded by a long run of spaces (a wide PDF column) reads as a short one."""
+    for padding in ("", " " * 800):
+        text = (
+            "UA 12/95   Death threats   12 January 1995\n\n"
+            f"GUATEMALA      Ana Ejemplo{padding} and others\n\n"
+            "Ana Ejemplo was threatened on 10 January 1995 by armed men.\n"
+        )
+        assert [p.name for p in column_persons(Document(text))] == ["Ana Ejemplo"], padding
