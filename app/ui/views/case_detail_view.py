@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
@@ -21,6 +20,7 @@ from app.services.country_names import shown_country_name
 from app.ui.accessibility import QuietStack, readable_by_keyboard
 from app.ui.formatting import days_left_text, format_date
 from app.ui.style import Role, apply_role
+from app.ui.wrapping_row import WrappingRowLayout
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -56,6 +56,9 @@ class CasePage(QWidget):
         self.mark_sent_button = QPushButton()
         self.original_button = QPushButton()
         self.body = QTextBrowser()
+        # a pane made narrow wraps the buttons and headings onto more lines: the story gives up
+        # its room first, down to three lines, and scrolls
+        self.body.setMinimumHeight(3 * self.body.fontMetrics().lineSpacing() + 20)
         self.body.setOpenExternalLinks(False)
         self.body.setObjectName("caseBody")
         # A caret in the details: arrow keys read them line by line, and the headings (h2)
@@ -67,11 +70,11 @@ class CasePage(QWidget):
         )
         self.body.document().setDocumentMargin(10)
 
-        buttons = QHBoxLayout()
+        # the buttons wrap onto a second row in a narrow pane rather than widen the window
+        buttons = WrappingRowLayout()
         buttons.addWidget(self.letter_button)
         buttons.addWidget(self.mark_sent_button)
         buttons.addWidget(self.original_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 10, 8)
         layout.addWidget(self.ua_label)
