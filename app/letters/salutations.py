@@ -856,15 +856,51 @@ def courtesy(
 
 
 def _surname(name: str | None) -> str:
-    """The last word of an official's name, for languages whose salutation names it
-    ("Sehr geehrter Herr Weber,"); "" when the name gives no word that could be one."""
-    words = (name or "").replace(",", " ").split()
-    last = words[-1].strip(".") if len(words) > 1 else ""
-    if len(last) < 3 or not last[0].isalpha() or last.casefold() in _NAME_SUFFIXES:
+    """The official's surname when the printed name makes it certain, for languages whose
+    salutation names it ("Sehr geehrter Herr Weber,"); "" when it does not.
+
+    Certain: a family name printed in capitals ("Thomas WEBER", "Carlos MUESTRA PÉREZ"); a
+    surname opened by a particle ("Juan de la Cruz": "de la Cruz"); or a name of exactly two
+    words. A longer name may carry two surnames, or put the family name first, and an Arabic
+    name with "bin" or "Al" or a sheikh's or prince's name has forms of its own: greeting the
+    wrong word would be worse than the words for anybody.
+    """
+    words = [word.strip(".") for word in (name or "").replace(",", " ").split()]
+    while len(words) > 1 and words[0].casefold() in _NAME_HONORIFICS:
+        words = words[1:]
+    if not words or words[-1].casefold() in _NAME_SUFFIXES:
         return ""
-    return last.capitalize() if last.isupper() else last  # "Thomas WEBER" as UAs print it
+    capitals = [word for word in words if len(word) > 1 and word.isupper() and word.isalpha()]
+    if capitals and len(capitals) < len(words):
+        return " ".join(word.capitalize() for word in capitals)
+    folded = [word.casefold() for word in words]
+    if any(word in _NAME_MARKERS_OF_OTHER_FORMS or word.startswith("al-") for word in folded):
+        return ""
+    for index, word in enumerate(words[1:-1], start=1):
+        if word in _SURNAME_PARTICLES:  # printed in small letters: "Van" may be a given name
+            return " ".join(words[index:])
+    if len(words) != 2:
+        return ""
+    last = words[1]
+    if len(last) < 3 or not last[0].isalpha():
+        return ""
+    return last.capitalize() if last.isupper() else last
 
 
+# Words that open a name before the given name: honorifics and degrees in the languages whose
+# salutations name the surname.
+_NAME_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "herr", "herrn", "frau", "sir", "dame", "hon"}
+)
+# Particles that open a surname ("de la Cruz", "van Dijk", "dos Santos").
+_SURNAME_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "ter"}
+)
+# Words of names whose greeting is not "Mr" and a surname.
+_NAME_MARKERS_OF_OTHER_FORMS = frozenset(
+    {"bin", "bint", "ibn", "al", "el", "abu", "sheikh", "shaikh", "sheikha", "prince", "princess"}
+    | {"emir", "amir", "king", "queen"}
+)
 _NAME_SUFFIXES = frozenset({"jr", "sr", "jun", "sen", "iii"})
 
 

@@ -133,6 +133,27 @@ def test_english_greets_a_named_official_without_a_title_by_the_surname() -> Non
         ), name
 
 
+@pytest.mark.parametrize("locale", ["en", "de"])
+def test_only_a_certain_surname_is_greeted(locale: str) -> None:
+    """Two surnames, a family name first or an Arabic name: greeting the last word would name
+    the wrong person ("Dear Mr Pérez" for Carlos Muestra Pérez, whose first surname is Muestra)."""
+    rules = load_rules([locale])
+    mister = {"en": "Dear Mr {},", "de": "Sehr geehrter Herr {},"}[locale]
+    anybody = {"en": "Dear Sir or Madam,", "de": "Sehr geehrte Damen und Herren,"}[locale]
+    for name, greeted in (
+        ("Mr Carlos Muestra Pérez", None),
+        ("Mr Nguyen Van An", None),
+        ("Sheikh Mohammed bin Example Al Sample", None),
+        ("Prince Faisal bin Example Al Sample", None),
+        ("Carlos MUESTRA PÉREZ", "Muestra Pérez"),  # capitals mark the family name
+        ("HUANG Example", "Huang"),
+        ("Juan de la Cruz", "de la Cruz"),
+        ("Mr Anatoly Ivanov", "Ivanov"),
+    ):
+        expected = anybody if greeted is None else mister.format(greeted)
+        assert courtesy(rules, None, "m", name=name).salutation == expected, name
+
+
 @pytest.mark.parametrize("locale", ["en", "es", "fr", "de", "pt", "ar"])
 def test_a_sheikh_or_a_prince_is_a_man_and_keeps_the_title_in_every_language(locale: str) -> None:
     for name in ("Sheikh Khalid bin Ahmed Al Example", "Prince Faisal bin Example"):
