@@ -10,24 +10,18 @@ checks it against the installed Babel. Regenerate after a Babel upgrade:
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-# English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Danish, Polish,
-# Catalan, Turkish and Arabic: "in turco, inglese", "på arabiska, engelska eller svenska".
-LOCALES = ("en", "es", "fr", "de", "pt", "it", "nl", "sv", "da", "pl", "ca", "tr", "ar")
+from app.importing.cldr_names import LOCALES, shipped_names, write_shipped_names
+
 RESOURCE = "language_names.json"
 
 
 @lru_cache(maxsize=1)
 def language_names() -> dict[str, dict[str, str]]:
     """locale -> language code (no region or script variant) -> name, in CLDR's order."""
-    text = resources.files("app").joinpath("resources", RESOURCE).read_text("utf-8")
-    names: dict[str, dict[str, str]] = json.loads(text)["names"]
-    return names
+    return shipped_names(RESOURCE)
 
 
 def from_babel() -> dict[str, dict[str, str]]:
@@ -42,15 +36,7 @@ def from_babel() -> dict[str, dict[str, str]]:
 
 def main() -> int:
     """Write the shipped file from the installed Babel."""
-    import babel
-
-    from app.atomic_files import replace_file_contents
-
-    data = {"source": f"CLDR through Babel {babel.__version__}", "names": from_babel()}
-    path = Path(__file__).resolve().parents[1] / "resources" / RESOURCE
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    replace_file_contents(path, text.encode("utf-8"))
-    print(f"wrote {path}")
+    print(f"wrote {write_shipped_names(RESOURCE, from_babel())}")
     return 0
 
 

@@ -9,22 +9,18 @@ Regenerate after a Babel upgrade: ``python -m app.importing.territory_names``.
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-LOCALES = ("en", "es", "fr", "de", "pt", "it", "nl", "sv", "da", "pl", "ca", "tr", "ar")
+from app.importing.cldr_names import LOCALES, shipped_names, write_shipped_names
+
 RESOURCE = "territory_names.json"
 
 
 @lru_cache(maxsize=1)
 def territory_names() -> dict[str, dict[str, str]]:
     """locale -> two-letter ISO code -> short name, in CLDR's order."""
-    text = resources.files("app").joinpath("resources", RESOURCE).read_text("utf-8")
-    names: dict[str, dict[str, str]] = json.loads(text)["names"]
-    return names
+    return shipped_names(RESOURCE)
 
 
 def from_babel() -> dict[str, dict[str, str]]:
@@ -43,15 +39,7 @@ def from_babel() -> dict[str, dict[str, str]]:
 
 def main() -> int:
     """Write the shipped file from the installed Babel."""
-    import babel
-
-    from app.atomic_files import replace_file_contents
-
-    data = {"source": f"CLDR through Babel {babel.__version__}", "names": from_babel()}
-    path = Path(__file__).resolve().parents[1] / "resources" / RESOURCE
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    replace_file_contents(path, text.encode("utf-8"))
-    print(f"wrote {path}")
+    print(f"wrote {write_shipped_names(RESOURCE, from_babel())}")
     return 0
 
 
