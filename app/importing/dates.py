@@ -9,7 +9,8 @@ from datetime import date
 from app.importing.normalize import fold
 
 _MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
+_NAMES_BY_MONTH = (
+    # English, Spanish, French, German, Portuguese, Italian and Dutch
     [
         "january enero janvier januar janeiro jan ene janv jänner gennaio januari",
         "february febrero fevrier februar fevereiro feb febr fev febbraio februari",
@@ -24,15 +25,9 @@ for _number, _names in enumerate(
         "november noviembre novembre novembro nov",
         "december diciembre decembre dezember dezembro dec dic dez dicembre",
     ],
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-        _MONTHS[fold(_name)] = _number  # "Jänner" is looked up folded, as "janner"
-# Swedish and Danish, Polish (the genitive a date prints, and the nominative), Catalan,
-# Turkish, and Arabic (the Egyptian names and the Levantine ones printed after a slash:
-# "2 مارس/آذار 2023").
-for _number, _names in enumerate(
+    # Swedish and Danish, Polish (the genitive a date prints, and the nominative), Catalan,
+    # Turkish, and Arabic (the Egyptian names and the Levantine ones printed after a slash:
+    # "2 مارس/آذار 2023").
     [
         "styczeń stycznia gener ocak يناير",
         "luty lutego febrer şubat فبراير شباط",
@@ -47,11 +42,12 @@ for _number, _names in enumerate(
         "listopad listopada kasım نوفمبر",
         "grudzień grudnia desembre aralık ديسمبر",
     ],
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-        _MONTHS[fold(_name)] = _number  # "Jänner" is looked up folded, as "janner"
+)
+for _table in _NAMES_BY_MONTH:
+    for _number, _names in enumerate(_table, start=1):
+        for _name in _names.split():
+            _MONTHS[_name] = _number
+            _MONTHS[fold(_name)] = _number  # "Jänner" is looked up folded, as "janner"
 
 MONTH_WORDS = frozenset(name for name in _MONTHS if len(name) > 3)
 _MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
