@@ -32,6 +32,7 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
     "app.domain.case_records",  # a case in full, documents, imports, letters
     "app.importing.countries",  # country names in another language than English
     "app.ui.views.case_detail_html",  # the case pane's text, once a case is shown
+    "app.ui.wrapping_row",  # the case page's buttons, built just after the first frame
     "app.ui.undo_commands",
     "app.ui.removal_text",
 )

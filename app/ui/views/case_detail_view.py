@@ -20,7 +20,6 @@ from app.services.country_names import shown_country_name
 from app.ui.accessibility import QuietStack, readable_by_keyboard
 from app.ui.formatting import days_left_text, format_date
 from app.ui.style import Role, apply_role
-from app.ui.wrapping_row import WrappingRowLayout
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -70,7 +69,11 @@ class CasePage(QWidget):
         )
         self.body.document().setDocumentMargin(10)
 
-        # the buttons wrap onto a second row in a narrow pane rather than widen the window
+        # the buttons wrap onto a second row in a narrow pane rather than widen the window (the
+        # layout's module loads with this page, after the first frame: it names QStyle, whose
+        # Python enums PySide6 makes when the class is first imported)
+        from app.ui.wrapping_row import WrappingRowLayout
+
         buttons = WrappingRowLayout()
         buttons.addWidget(self.letter_button)
         buttons.addWidget(self.mark_sent_button)
