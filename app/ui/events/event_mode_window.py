@@ -87,6 +87,9 @@ class EventModeWindow(QWidget):
             kiosk = KioskPrinting.with_default_printer(event_letters_folder(exports, event))
         self.kiosk = kiosk
         self._may_close = False
+        # The letter counted last (its case, kind and official): a corrected copy of it is
+        # printed again without counting a second letter.
+        self._counted: tuple[str, AppealKind, int | None] | None = None
         # What the thanks line says, rebuilt in the new language when the language changes.
         self._thanks: Callable[[], str] | None = None
         font = self.font()
@@ -166,12 +169,22 @@ class EventModeWindow(QWidget):
         layout.addWidget(self.thanks)
         layout.addLayout(buttons)
 
+    def _letter_key(self) -> tuple[str, AppealKind, int | None] | None:
+        case = self.form.case()
+        if case is None:
+            return None
+        return case.ua_number, self.form.kind(), self.form.target_index()
+
+    def _already_counted(self) -> bool:
+        return self._counted is not None and self._counted == self._letter_key()
+
     def _update_buttons(self) -> None:
-        """A letter can be counted once; changing the case, kind or text makes a new one."""
+        """A letter is counted once: a corrected text, name or language is the same letter,
+        printed again; another case, kind or official makes a new one."""
         form = self.form
         ready = form.case() is not None and not form.drafting and bool(form.text().strip())
         self.print_button.setEnabled(ready)
-        self.record_button.setEnabled(ready)
+        self.record_button.setEnabled(ready and not self._already_counted())
 
     # ---- the participant's actions -----------------------------------------------------------
 
@@ -196,6 +209,7 @@ class EventModeWindow(QWidget):
             report_failure(self, _("The letter could not be counted"), exc)
             return None
         ua_number = case.ua_number
+        self._counted = self._letter_key()
         self._say(
             lambda: (
                 _(
@@ -231,6 +245,19 @@ class EventModeWindow(QWidget):
         outcome = kiosk_printing.print_letter(
             self, self.kiosk, replace(base, text=text), case, target, sender, self.options
         )
+        if outcome is not None and self._already_counted():
+            ua_number = case.ua_number
+            self._say(
+                lambda: (
+                    outcome
+                    + " "
+                    + _("Your letter for UA %(ua)s was already counted.") % {"ua": ua_number}
+                )
+            )
+            self.print_button.setEnabled(False)
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.idle_timer.start()
+            return
         if outcome is not None and self.record() is not None:
             counted = self._thanks
             self._say(lambda: outcome + " " + (counted() if counted is not None else ""))
@@ -238,6 +265,7 @@ class EventModeWindow(QWidget):
     def next_person(self) -> None:
         """Clear everything so the next participant starts fresh."""
         self.idle_timer.stop()
+        self._counted = None
         self.form.reset()
         self._say(None)
         self._update_buttons()

@@ -211,3 +211,40 @@ def test_a_participant_reads_the_printed_demands_when_none_is_recognised() -> No
     html = story_html(case, [])
     assert "The UA asks for:" in html and all(bullet in html for bullet in bullets)
     assert "The UA asks for:" not in story_html(make_case(recommended_actions=()), [])
+
+
+def test_a_counted_letter_corrected_and_printed_again_is_counted_once(
+    window: EventModeWindow, pack: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A participant who fixes a typo after their letter was counted prints the corrected copy
+    without counting a second letter; a card to the person at risk is a letter of its own."""
+    from app.ui.events import kiosk_printing
+
+    def press_print(parent, kiosk, *rest):  # type: ignore[no-untyped-def]
+        preview = kiosk_preview(parent, kiosk, *rest)
+        qtbot.add_widget(preview)
+        preview.print_button.click()
+        return preview.outcome or None
+
+    monkeypatch.setattr(kiosk_printing, "print_letter", press_print)
+    choose_and_sign(window, qtbot, "Kim")
+    with qtbot.wait_signal(window.letter_recorded):
+        window.print_button.click()
+    form = window.form
+    form.letter_edit.appendPlainText("With my best wishes.")  # the typo fixed after printing
+    assert window.print_button.isEnabled()  # the corrected copy can be printed
+    assert not window.record_button.isEnabled()  # but it is the same letter
+    with qtbot.assert_not_emitted(window.letter_recorded):
+        window.print_button.click()
+    assert window.thanks.text() == (
+        "Saved for the organiser to print: 0002 UA 902-27.pdf. "
+        "Your letter for UA 902/27 was already counted."
+    )
+    assert event_tally(pack, "Evening (fictional)").cases[0].total == 1
+
+    form.solidarity_radio.click()  # then a card to the person at risk: a new letter
+    qtbot.wait_until(lambda: not form.drafting, timeout=20_000)
+    assert window.record_button.isEnabled()
+    with qtbot.wait_signal(window.letter_recorded):
+        window.record_button.click()
+    assert event_tally(pack, "Evening (fictional)").cases[0].total == 2
