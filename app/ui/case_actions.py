@@ -124,7 +124,10 @@ class CaseActions(QObject):
     def _open_letter(self, case: CaseDetail, reopen: AppealRecord | None = None) -> None:
         previous = self.letter_dialog
         if previous is not None:
-            previous.close()  # offers to keep unsent work as a draft
+            if not previous.close():  # offers to keep unsent work as a draft
+                previous.raise_()  # the writer went back to that letter: it stays
+                previous.activateWindow()
+                return
             previous.deleteLater()
         from app.ui.dialogs.letter_dialog import LetterDialog
 
@@ -405,8 +408,10 @@ class CaseActions(QObject):
         mark-sent question goes with the letter editor it was asked from)."""
         import shiboken6
 
+        letter = self.letter_dialog
+        if letter is not None and shiboken6.isValid(letter) and letter.isVisible():
+            letter.close_with_the_app()  # its writer's words: kept or not, never a way back
         for dialog in (
-            self.letter_dialog,
             self.mark_sent_dialog,
             self.settings_dialog,
             self.history_dialog,

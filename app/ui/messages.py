@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+
+
+class KeepChoice(Enum):
+    """The answer to "keep what you typed?" when an editor with unsaved words is closed."""
+
+    KEEP = "keep"  # save the words, then close
+    DISCARD = "discard"  # close without them
+    GO_BACK = "go back"  # close nothing: back to the editor, the words as they were
 
 
 def _box(
@@ -46,6 +56,28 @@ class Messages:
     def ask(parent: QWidget | None, title: str, text: str) -> bool:
         """A yes/no question; True when the user said yes."""
         return _question(title, text, parent).exec() == QMessageBox.StandardButton.Yes
+
+    @staticmethod
+    def ask_keep(
+        parent: QWidget | None, title: str, text: str, can_go_back: bool = True
+    ) -> KeepChoice:
+        """Save, Discard or Cancel for words typed in an editor that is being closed. Enter
+        saves them; Escape and Cancel go back to the editor with nothing lost. Without
+        ``can_go_back`` (the whole app is closing) there is no Cancel, and Escape saves."""
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+        if can_go_back:
+            buttons |= QMessageBox.StandardButton.Cancel
+        box = _box(QMessageBox.Icon.Question, title, text, buttons, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(
+            QMessageBox.StandardButton.Cancel if can_go_back else QMessageBox.StandardButton.Save
+        )
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Discard:
+            return KeepChoice.DISCARD
+        if answer == QMessageBox.StandardButton.Save or not can_go_back:
+            return KeepChoice.KEEP
+        return KeepChoice.GO_BACK
 
     @staticmethod
     def ask_with_option(

@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.paths import AppPaths, resolve_paths  # noqa: E402
 from app.services.database import Database, open_store  # noqa: E402
+from app.ui.messages import KeepChoice  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +35,8 @@ class RecordedMessages:
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     answer: bool = True
     option: bool | None = None  # the check box beside a question: None leaves it as offered
+    # "Keep what you typed?": None answers Save when ``answer`` is True, else Discard
+    keep: KeepChoice | None = None
 
     def texts(self, kind: str | None = None) -> list[str]:
         return [
@@ -65,7 +68,14 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> RecordedMessages:
         recorded.shown.append(("ask", title, f"{text}\n[{'x' if ticked else ' '}] {option}"))
         return recorded.answer, ticked
 
+    def ask_keep(_parent, title, text, can_go_back=True):  # type: ignore[no-untyped-def]
+        recorded.shown.append(("ask", title, text))
+        if recorded.keep is not None:
+            return recorded.keep
+        return KeepChoice.KEEP if recorded.answer else KeepChoice.DISCARD
+
     monkeypatch.setattr(Messages, "ask", staticmethod(ask))
+    monkeypatch.setattr(Messages, "ask_keep", staticmethod(ask_keep))
     monkeypatch.setattr(Messages, "ask_with_option", staticmethod(ask_with_option))
     return recorded
 

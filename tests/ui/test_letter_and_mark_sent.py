@@ -548,3 +548,59 @@ def test_a_sent_date_before_the_ua_was_issued_is_refused_naming_the_issue_date(
         qtbot.keyClick(ask, Qt.Key.Key_Return)
     [appeal] = list_appeals(open_db, ua_number="12/26")
     assert appeal.sent_on == issued
+
+
+def test_cancel_on_keep_this_letter_goes_back_to_the_letter_with_the_writers_words(
+    make_window, app_paths, open_db, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    """Escape pressed by mistake, then Cancel (or Escape again) on "Keep this letter?": the
+    editor stays open with the words typed in it; nothing is kept or lost. A second writer's
+    letter is not opened over it either."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.model import AppealStatus
+    from app.ui.messages import KeepChoice
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.letter_edit.setFocus()
+    qtbot.keyClicks(dialog.letter_edit, "My own words. ")
+    messages.keep = KeepChoice.GO_BACK
+    qtbot.keyClick(dialog.letter_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and "My own words." in dialog.letter_edit.toPlainText()
+    assert not dialog.close()  # the close box: the same question, the same way back
+    window.menu_actions.write_letter.trigger()  # a new letter would replace this one
+    assert window.case_actions.letter_dialog is dialog and dialog.isVisible()
+    assert [title for _kind, title, _text in messages.shown] == ["Keep this letter?"] * 3
+    assert list_appeals(open_db, ua_number="12/26") == []
+    messages.keep = KeepChoice.KEEP
+    assert dialog.close()
+    [draft] = list_appeals(open_db, ua_number="12/26")
+    assert draft.status is AppealStatus.DRAFT and "My own words." in draft.text
+
+
+def test_quitting_with_a_letter_open_asks_to_keep_it_without_a_way_back(
+    make_window, app_paths, open_db, qtbot, messages, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Closing the main window takes the letter editor with it: the question offers Save or
+    Discard only (Cancel there would leave an editor whose window has gone)."""
+    from app.ui.messages import KeepChoice, Messages
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    dialog = open_letter(window)
+    dialog.letter_edit.appendPlainText("A line of my own.")
+    offered: list[bool] = []
+
+    def ask_keep(_parent, _title, _text, can_go_back=True):  # type: ignore[no-untyped-def]
+        offered.append(can_go_back)
+        return KeepChoice.KEEP
+
+    monkeypatch.setattr(Messages, "ask_keep", staticmethod(ask_keep))
+    window.close()
+    assert offered == [False] and not dialog.isVisible()
+    [draft] = list_appeals(open_db, ua_number="12/26")
+    assert "A line of my own." in draft.text

@@ -4,11 +4,12 @@ question reports how it was left."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.ui.messages import Messages
+from app.ui.messages import KeepChoice, Messages
 
 
 def _answer_when_shown(untick: bool, button: QMessageBox.StandardButton | None) -> list[str]:
@@ -62,3 +63,52 @@ def test_a_plain_question_defaults_to_no(qtbot: QtBot) -> None:
     seen = _answer_when_shown(False, None)
     assert Messages.ask(None, "Delete this document?", "This removes it.") is False
     assert seen == ["This removes it.", "", "No"]
+
+
+def _keep_question_when_shown(button: QMessageBox.StandardButton | None) -> list[str]:
+    """Answer the next "keep what you typed?" box; returns its buttons and default."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.extend(b.text().replace("&", "") for b in box.buttons())
+        seen.append("default: " + box.defaultButton().text().replace("&", ""))
+        if button is None:
+            QTest.keyClick(box, Qt.Key.Key_Escape)
+        else:
+            box.button(button).click()
+
+    QTimer.singleShot(20, answer)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("button", "expected"),
+    [
+        (QMessageBox.StandardButton.Save, KeepChoice.KEEP),
+        (QMessageBox.StandardButton.Discard, KeepChoice.DISCARD),
+        (QMessageBox.StandardButton.Cancel, KeepChoice.GO_BACK),
+        (None, KeepChoice.GO_BACK),
+    ],
+)
+def test_keep_what_you_typed_offers_save_discard_and_a_way_back(
+    qtbot: QtBot, button: QMessageBox.StandardButton | None, expected: KeepChoice
+) -> None:
+    """Enter saves the words and Escape goes back to the editor: no key drops them."""
+    seen = _keep_question_when_shown(button)
+    assert Messages.ask_keep(None, "Keep this letter?", "Keep it as a draft?") is expected
+    assert sorted(seen[:-1]) == ["Cancel", "Discard", "Save"]
+    assert seen[-1] == "default: Save"
+
+
+def test_keep_what_you_typed_while_the_app_closes_has_no_way_back_and_escape_saves(
+    qtbot: QtBot,
+) -> None:
+    seen = _keep_question_when_shown(None)
+    assert Messages.ask_keep(None, "Keep this letter?", "Keep it?", can_go_back=False) is (
+        KeepChoice.KEEP
+    )
+    assert sorted(seen[:-1]) == ["Discard", "Save"]

@@ -381,3 +381,31 @@ def test_escape_in_the_case_editor_asks_before_dropping_the_changes(
     again.title.setText("Something else")
     again.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()  # Cancel: no question
     assert len(messages.shown) == 1 and cases.get_case(open_db, "62/15").title == title
+
+
+def test_escape_then_cancel_in_the_case_editor_goes_back_to_the_changes(
+    qtbot,
+    make_window,
+    app_paths,
+    open_db: Database,
+    messages: RecordedMessages,
+) -> None:
+    """A writer who pressed Escape by mistake answers Cancel: the editor stays open with
+    every change in it, and nothing was saved or dropped."""
+    from app.ui.dialogs.case_edit_dialog import CaseEditDialog
+    from app.ui.messages import KeepChoice
+
+    store_documents(app_paths, fictional_document("62/15", title="FICTIONAL JOURNALIST HELD"))
+    window = make_window()
+    window.edits.edit_case.trigger()
+    dialog = window.findChild(CaseEditDialog)
+    dialog.title.setText("Journalist held for an article")
+    messages.keep = KeepChoice.GO_BACK
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert [title for _kind, title, _text in messages.shown] == ["Keep your changes?"]
+    assert dialog.isVisible() and dialog.title.text() == "Journalist held for an article"
+    assert cases.get_case(open_db, "62/15").title == "FICTIONAL JOURNALIST HELD"
+    messages.keep = KeepChoice.KEEP
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert cases.get_case(open_db, "62/15").title == "Journalist held for an article"

@@ -31,7 +31,7 @@ from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePane
 from app.ui.dialogs.letter_text_edit import LetterTextEdit
 from app.ui.errors import notice_text, report_failure
 from app.ui.formatting import language_name
-from app.ui.messages import Messages
+from app.ui.messages import KeepChoice, Messages
 from app.ui.style import Role, apply_role
 from app.ui.tasks import JobRunner
 
@@ -269,27 +269,43 @@ class LetterDialog(QDialog):
         return not self._recorded and (self._edited or bool(self.note_edit.toPlainText().strip()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._offer_to_keep()
+        if not self._offer_to_keep():
+            event.ignore()  # the writer went back to the letter
+            return
         super().closeEvent(event)
 
     def reject(self) -> None:
         """Escape leaves the editor as Close does: the writer's own words are offered to be
         kept as a draft first (QDialog's Escape rejects without a close event)."""
-        self._offer_to_keep()
-        super().reject()
+        if self._offer_to_keep():
+            super().reject()
 
-    def _offer_to_keep(self) -> None:
+    def close_with_the_app(self) -> None:
+        """The main window is closing and takes the editor with it: the writer's own words
+        are offered to be kept, with no way back to the letter (Escape keeps them)."""
+        self._offer_to_keep(can_go_back=False)
+        self.close()
+
+    def _offer_to_keep(self, can_go_back: bool = True) -> bool:
+        """False when the writer chose to go back to the letter: the editor stays open."""
         if not self.keeps_drafts:  # nothing can be kept: the editor said so from the start
-            return
-        if self.has_unsaved_work() and Messages.ask(
-            self,
-            _("Keep this letter?"),
-            _(
-                "You wrote your own words into this letter. Keep it as a draft in your appeal history?"
-            ),
-        ):
-            self.keep_draft_requested.emit(self.draft())
+            return True
+        if self.has_unsaved_work():
+            choice = Messages.ask_keep(
+                self,
+                _("Keep this letter?"),
+                _(
+                    "You wrote your own words into this letter. Keep it as a draft in your "
+                    "appeal history?"
+                ),
+                can_go_back=can_go_back,
+            )
+            if choice is KeepChoice.GO_BACK:
+                return False
+            if choice is KeepChoice.KEEP:
+                self.keep_draft_requested.emit(self.draft())
         self._recorded = True  # asked once; the answer stands
+        return True
 
     def target_index(self) -> int:
         return int(self.target_combo.currentData() or 1)

@@ -35,7 +35,7 @@ def gui_app(qapp):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
     """Message boxes the app tried to show (kind, title, text), without blocking."""
-    from app.ui.messages import Messages
+    from app.ui.messages import KeepChoice, Messages
 
     shown: list[tuple[str, str, str]] = []
 
@@ -48,6 +48,7 @@ def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]
     for kind in ("info", "warning", "error"):
         monkeypatch.setattr(Messages, kind, recorder(kind))
     monkeypatch.setattr(Messages, "ask", staticmethod(lambda *_a: True))
+    monkeypatch.setattr(Messages, "ask_keep", staticmethod(lambda *_a, **_k: KeepChoice.KEEP))
     return shown
 
 
