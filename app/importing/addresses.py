@@ -26,7 +26,9 @@ _CONTACT_LABEL = re.compile(
     # Swedish, Danish, Polish, Catalan, Portuguese and Turkish labels
     r"E-posta?|Correu(?: electr[òo]nic)?|Correio(?: eletr[óôo]nico)?|Hälsningsfras|Tiltale|"
     r"Zwrot grzecznościowy|Salutació|Hitap)"
-    r"\.?(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*:\s*(?P<value>.*?)\)?\s*$",
+    # The value ends before the spaces that end the line; they are read from the value's last
+    # letter only, not again from each space of a long run inside the value.
+    r"\.?(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*:\s*(?P<value>.*?)\)?(?:(?<=\S)\s*+)?$",
     re.I,
 )
 

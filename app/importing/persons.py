@@ -96,7 +96,9 @@ def _split_conjunction(part: str) -> list[str]:
     match = re.search(r"\)\s+(?:and|y|et|e|und)\s+", part)
     if match:
         return [part[: match.start() + 1], *_split_conjunction(part[match.end() :])]
-    match = re.search(r"\s+(?:and|y|et|und)\s+", part)
+    # (spaces read once from the first of a run: a search from each space of a long run would
+    # cost the square of its length)
+    match = re.search(r"(?<!\s)\s++(?:and|y|et|und)\s+", part)
     if match:
         left, right = part[: match.start()], part[match.end() :]
         if _all_capitalised(left) and _all_capitalised(right):

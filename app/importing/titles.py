@@ -29,7 +29,9 @@ _PREFIXES = re.compile(
     r"Boas? not[íi]cias?|Gute Nachrichten?|Buone notizie|Goed nieuws|Aggiornamento|Verdere informatie)\s*[:!]\s*",
     re.I,
 )
-_AIUSA_SUFFIX = re.compile(r"\s*\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)
+# Its spaces are read once, from the first of a run (a search from each space would cost the
+# square of a long run's length).
+_AIUSA_SUFFIX = re.compile(r"(?<!\s)\s*+\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)
 
 
 def is_aiusa_title(line: str) -> bool:

@@ -40,8 +40,11 @@ _LABELS = (
     r"LANGUE [ÀA] PRIVIL[ÉE]GIER|INFORMATIONS G[ÉE]N[ÉE]RALES|Copies? [àa]\s*:|"
     rf"(?i:{WRITE_TO})"
 )
-_BREAK_BEFORE = re.compile(rf"\s+(?=(?:{_LABELS}))")
-_BULLETS = re.compile(r"\s+(?=[■▪•\uf0a7\uf0b7])")
+# A run of spaces is tried once, from its first character and whole (a label never starts with
+# a space): trying it again from each of its characters, and each of its lengths, would cost
+# the square of its length (a PDF column padded by thousands of spaces).
+_BREAK_BEFORE = re.compile(rf"(?<!\s)\s++(?=(?:{_LABELS}))")
+_BULLETS = re.compile(r"(?<!\s)\s++(?=[■▪•\uf0a7\uf0b7])")
 _BANNER = re.compile(r"^(URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE)\s+(?=\S)", re.M)
 # "Salutation: Your Excellency Minister of Justice ...": the value ends before the next office;
 # a bilingual value ("Dear Minister / Monsieur le Ministre") has a greeting and a title after "/".

@@ -76,3 +76,33 @@ def test_stopping_after_the_first_file_leaves_no_stale_answer_for_the_next_read(
     [(_name, document)] = parse_guarded(SAMPLES / "ua-902-27-initial.txt")
     assert document.ua_number == "902/27"
     assert unguarded_reason() is None
+
+
+ONE_LINE_FRENCH = (
+    Path(__file__).parents[1] / "importing" / "fixtures" / "french_short_flattened.txt"
+)
+
+
+def test_a_one_line_text_padded_by_long_runs_of_spaces_is_read_within_the_file_limit(
+    fresh_worker: None, tmp_path: Path
+) -> None:
+    """A PDF's one-line text layer whose columns are padded by 20,000 spaces reads as the same
+    text without them, inside the worker's time limit for a file (not refused as too slow)."""
+    words = ONE_LINE_FRENCH.read_text(encoding="utf-8").split()
+    gaps = {"inculpée.", "d'opinion.", "considération."}  # the story, the deadline, the copies
+    plain, padded = tmp_path / "plain.txt", tmp_path / "padded.txt"
+    plain.write_text(" ".join(words), encoding="utf-8")
+    padded.write_text(
+        "".join(w + (" " * 20_000 if w in gaps else " ") for w in words), encoding="utf-8"
+    )
+    [(_name, expected)] = parse_guarded(plain)
+    [(_name, document)] = parse_guarded(padded)
+    assert document.ua_number == expected.ua_number == "88/27"
+    assert document.title == expected.title and document.title
+    assert document.deadline == expected.deadline
+    assert [(t.title, t.name, t.email) for t in document.targets] == [
+        (t.title, t.name, t.email) for t in expected.targets
+    ]
+    assert [t.name for t in document.targets] == ["Paul Modèle"]
+    assert document.persons == expected.persons
+    assert document.copies_to == expected.copies_to
