@@ -78,3 +78,33 @@ def test_every_control_of_a_full_column_keeps_its_height_and_its_place(
             assert not rect.intersects(other), (shown[index], rect, other)
     scroll_bar = dialog.side_scroll.verticalScrollBar()
     assert scroll_bar.maximum() > 0  # the rest of the column is a scroll away
+
+
+def test_an_officials_long_office_and_name_leave_the_letter_the_wider_part_of_the_editor(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """A French UA's official runs to 90 letters: the combo box shows its start, its list and
+    its tip the whole of it, and the letter keeps most of the editor's width (it had a third)."""
+    from PySide6.QtWidgets import QApplication
+
+    long_name = "Dieudonné Makaya Tshibangu de la Fuente y Montevideo"
+    document = fictional_document("213/96", official=long_name)
+    offices = ("Administrateur général de l'Agence nationale de renseignements",)
+    targets = (replace(document.targets[0], title=offices[0]), *document.targets[1:])
+    store_documents(app_paths, replace(document, targets=targets))
+    window = make_window()
+    window.menu_actions.write_letter.trigger()
+    dialog = wait_for_letter(window.case_actions.letter_dialog)
+    qtbot.waitExposed(dialog)
+    combo = dialog.side.target_combo
+    full = f"{offices[0]}, {long_name}"
+    assert combo.currentText() == full and combo.toolTip() == full
+    assert dialog.letter_edit.width() > dialog.side_scroll.width()
+    combo.showPopup()
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.width() >= popup.sizeHintForColumn(0)  # the list names every official whole
+    combo.hidePopup()
+    QApplication.processEvents()
+    combo.setCurrentIndex(1)
+    assert combo.toolTip() == combo.currentText() == "Prosecutor General, Mara Vento"

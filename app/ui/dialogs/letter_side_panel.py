@@ -52,6 +52,9 @@ def writer_language(letter_locales: list[str]) -> str:
     return base if base in letter_locales else "en"
 
 
+OFFICIAL_LETTERS_SHOWN = 32  # of the official's office and name, before the combo box elides
+
+
 class LetterSidePanel(QWidget):
     """Plain widgets; the dialog connects them and decides what they mean."""
 
@@ -62,6 +65,15 @@ class LetterSidePanel(QWidget):
         self.target_combo = QComboBox()
         for position, target in enumerate(case.targets, start=1):
             self.target_combo.addItem(target.label or str(position), position)
+        # An official's office and name run to 90 letters ("Administrateur général de
+        # l'Agence nationale de renseignements, ..."): sized to them, the column left the
+        # letter a third of the editor. It shows their start; the list and the tip show all.
+        self.target_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.target_combo.setMinimumContentsLength(OFFICIAL_LETTERS_SHOWN)
+        self.target_combo.currentTextChanged.connect(self.target_combo.setToolTip)
+        self.target_combo.setToolTip(self.target_combo.currentText())
         self.language_combo = QComboBox()
         for locale_id in letter_locales:
             self.language_combo.addItem(language_name(locale_id), locale_id)
