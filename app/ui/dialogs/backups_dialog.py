@@ -35,6 +35,8 @@ from app.ui.plain_text import plain_tooltip
 from app.ui.read_only import refuse_change
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.services import backups
     from app.services.database import Database
 
@@ -132,6 +134,15 @@ class BackupsDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         return self.entries[rows[0].row()] if rows else None
 
+    def _select(self, backup: Path | None) -> None:
+        """Select the row of ``backup``: the list has just been read again, and the row
+        selected before may now hold another backup."""
+        rows = [row for row, info in enumerate(self.entries) if info.path == backup]
+        if rows:
+            self.table.selectRow(rows[0])
+        else:
+            self.table.clearSelection()
+
     def back_up_now(self) -> None:
         from app.services import backups
 
@@ -171,8 +182,9 @@ class BackupsDialog(QDialog):
         from app.services import backups
 
         restored = False
+        undo_point: Path | None = None
         try:
-            backups.restore_backup(self.paths, info.path)
+            undo_point = backups.restore_backup(self.paths, info.path).safety_backup
             restored = True
         except AppealDeskError as exc:
             report_failure(self, _("The backup could not be restored"), exc)
@@ -193,6 +205,7 @@ class BackupsDialog(QDialog):
         self.refresh()
         if restored:
             self.status.setText(_("Restored the backup from {when}.").format(when=when))
+            self._select(undo_point)  # "Restore selected backup" now takes the restore back
         else:
             self.status.setText(
                 _("The backup from {when} was not restored. Nothing was changed.").format(when=when)

@@ -254,3 +254,34 @@ def test_a_window_opened_after_a_restore_does_not_offer_the_backups_last_import(
             "Your next import can be undone again.",
         )
     ]
+
+
+def test_after_a_restore_the_backup_of_the_replaced_data_is_selected_to_take_it_back(
+    qtbot, main_window, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    """The list is read again after a restore and gains a row: the row selected before
+    would now be another backup. The one selected is the data just replaced ("before a
+    restore"), so pressing Restore again undoes the restore."""
+    from app.services.backups import make_backup
+
+    store(paths, numbered_case(150, "Peru", 12))
+    older = make_backup(paths)  # holds 150/26 only
+    store(paths, numbered_case(160, "Chile", 20))
+    make_backup(paths)  # holds both
+    window = main_window()
+    dialog = _backups_dialog(window)
+    qtbot.add_widget(dialog)
+    dialog.table.selectRow(_row_of(dialog, older))
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        dialog.restore_selected()
+    assert [c.ua_number for c in window.listed_cases()] == ["150/26"]
+    selected = dialog.selected()
+    assert selected is not None and selected.reason == "pre-restore"
+    assert dialog.table.item(dialog.table.currentRow(), 1).text() == "before a restore"
+    assert dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+        dialog.restore_selected()  # the restore taken back
+    assert sorted(c.ua_number for c in window.listed_cases()) == ["150/26", "160/26"]
+    again = dialog.selected()  # the data the second restore replaced: the newest backup
+    assert again is not None and again.reason == "pre-restore" and again.path != selected.path
+    assert again.created == max(info.created for info in dialog.entries)
