@@ -210,6 +210,7 @@ def mark_restored_imports(staged: Path) -> None:
     """Bring the restored copy to this version's schema (the backup file itself keeps the
     older one) and mark every import it holds as made before the restore: the newest of them
     is not the import the user just made, so it is not undone as the last import."""
+    from sqlalchemy.exc import DBAPIError
     from sqlalchemy.orm import Session
 
     from app.store import import_journal
@@ -221,8 +222,28 @@ def mark_restored_imports(staged: Path) -> None:
         migrate_to_head(engine, backup_dir=None)
         with Session(engine) as session, session.begin():
             import_journal.mark_before_restore(session)
+    except DBAPIError as exc:
+        # SQLite's own error, as a copy made or checked with sqlite3 gives it: the restore
+        # says it failed and that the previous database is unchanged.
+        raise first_sqlite_error(exc) from exc
     finally:
         engine.dispose()
+
+
+def first_sqlite_error(exc: BaseException) -> BaseException:
+    """The first SQLite error behind ``exc`` (SQLAlchemy wraps each one), as a new error of
+    its kind: a migration step that fails (a full disk) is cleaned up by statements that then
+    fail too (its temporary table is gone), and the first failure is the one that says what
+    happened. ``exc`` itself when SQLite raised none."""
+    first: sqlite3.Error | None = None
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        if isinstance(link, sqlite3.Error):
+            first = link
+        link = link.__cause__ or link.__context__
+    return exc if first is None else type(first)(*first.args)
 
 
 def _remove_with_side_files(path: Path) -> None:

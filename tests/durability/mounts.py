@@ -55,3 +55,20 @@ def fill_up(folder: Path) -> Path:
         except OSError:
             pass
     return filler
+
+
+@contextmanager
+def file_size_limit(limit: int) -> Iterator[None]:
+    """No file this process writes may grow beyond ``limit`` bytes (a write past it fails as
+    on a full disk, instead of the signal that would end the process)."""
+    import resource
+    import signal
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, handler)

@@ -66,5 +66,19 @@ def _seed_history(db: object) -> None:
         session.add(AppealVersionRow(appeal_id=1, text="An earlier text", replaced_at=now))
 
 
+def older_backup_with_many_imports(file: Path) -> Path:
+    """A backup of the 0010 schema with 2,000 more imports recorded: its upgrade rebuilds the
+    table of imports, which then needs about a megabyte more than the copy itself."""
+    shutil.copyfile(FIXTURES / "0010_case_list_indexes.sqlite3", file)
+    with closing(sqlite3.connect(file)) as backup:
+        with backup:
+            backup.executemany(
+                "INSERT INTO import_batches (label, started_at) VALUES (?, '2026-01-10 09:00:00')",
+                [(f"ua-{number}.pdf " + "x" * 500,) for number in range(2000)],
+            )
+        backup.execute("VACUUM")
+    return file
+
+
 if __name__ == "__main__":
     print(write_fixture())

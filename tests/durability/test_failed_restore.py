@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.durability.schema_fixtures import FIXTURES
+from tests.durability.schema_fixtures import FIXTURES, older_backup_with_many_imports
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs POSIX file-size limits")
 
@@ -68,3 +68,30 @@ def test_a_restore_that_fails_while_upgrading_the_copy_leaves_no_half_made_files
     with closing(sqlite3.connect(data / "appeal-desk.sqlite3")) as store:
         assert store.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert store.execute("SELECT count(*) FROM import_batches").fetchone()[0] == 4
+
+
+def test_a_restore_whose_upgrade_fails_says_so_and_keeps_the_current_store(
+    tmp_path: Path,
+) -> None:
+    """The copy fits, its upgrade does not: the step that fails runs inside SQLAlchemy, and
+    the user reads the restore's own message, not "an unexpected error", with the store as
+    it was."""
+    from app.paths import resolve_paths
+    from tests.builders import numbered_case, store
+    from tests.durability.conftest import file_digest
+
+    data = tmp_path / "data"
+    paths = resolve_paths(data)
+    store(paths, numbered_case(150, "Peru", 12))
+    before = file_digest(paths.database)
+    backup = older_backup_with_many_imports(tmp_path / "older-backup.sqlite3")
+    assert paths.database.stat().st_size < backup.stat().st_size
+
+    failed = _restore(data, backup, backup.stat().st_size + 64 * 1024)
+
+    assert failed.returncode == 1, failed.stderr
+    assert "unexpected" not in failed.stderr
+    assert f"The backup could not be restored into {data} (" in failed.stderr
+    assert "The previous database is unchanged." in failed.stderr
+    assert file_digest(paths.database) == before
+    assert sorted(p.name for p in data.iterdir() if ".restore" in p.name) == []

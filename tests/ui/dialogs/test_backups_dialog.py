@@ -285,3 +285,33 @@ def test_after_a_restore_the_backup_of_the_replaced_data_is_selected_to_take_it_
     again = dialog.selected()  # the data the second restore replaced: the newest backup
     assert again is not None and again.reason == "pre-restore" and again.path != selected.path
     assert again.created == max(info.created for info in dialog.entries)
+
+
+def test_a_restore_whose_upgrade_fails_on_a_full_disk_says_so_and_keeps_the_data(
+    qtbot, main_window, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    """An older backup whose upgrade needs more room than the disk gives (a real file-size
+    limit): the restore's own message, not "An unexpected error occurred", and the cases
+    the window showed before."""
+    from tests.durability.mounts import file_size_limit
+    from tests.durability.schema_fixtures import older_backup_with_many_imports
+
+    store(paths, numbered_case(150, "Peru", 12))
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    older = older_backup_with_many_imports(
+        paths.backups / "appeal-desk-20261206T190100000000Z-manual.sqlite3"
+    )
+    window = main_window()
+    dialog = _backups_dialog(window)
+    qtbot.add_widget(dialog)
+    dialog.table.selectRow(_row_of(dialog, older))
+
+    room = older.stat().st_size + 64 * 1024  # for the copy, not for its rebuilt tables
+    with file_size_limit(room), qtbot.waitSignal(window.context.store_opened, timeout=20_000):
+        dialog.restore_selected()
+
+    [(kind, title, message)] = shown_messages
+    assert kind == "error" and title == "The backup could not be restored"
+    assert "The previous database is unchanged." in message and "unexpected" not in message
+    assert dialog.status.text().endswith("was not restored. Nothing was changed.")
+    assert [c.ua_number for c in window.listed_cases()] == ["150/26"]
