@@ -1,8 +1,8 @@
 """Scores the letters' forms of address against the blind protocol table.
 
 Run from a checkout: ``python bench/forms_of_address.py`` (``-v`` lists every mismatch; a path
-scores that table alone). The tables are ``tests/unit/letters/forms_of_address/cases.toml`` and
-``cases2.toml``, each written blind and scored on its own line: one official a case, as an Urgent
+scores that table alone). The tables are ``tests/unit/letters/forms_of_address/cases.toml``,
+``cases2.toml`` and ``cases3.toml``, each written blind and scored on its own line: one official a case, as an Urgent
 Action prints them (title, name, country) and the language they read, with the salutation,
 courtesy words of the address block and closing that published protocol guides give (see their
 README). Each letter is drafted through the real letter service, the way the app drafts it.
@@ -27,6 +27,8 @@ sys_path_root = Path(__file__).resolve().parent.parent
 TABLES_DIR = Path(__file__).resolve().parent.parent / "tests/unit/letters/forms_of_address"
 TABLE = TABLES_DIR / "cases.toml"
 SECOND_TABLE = TABLES_DIR / "cases2.toml"
+THIRD_TABLE = TABLES_DIR / "cases3.toml"
+TABLES = (TABLE, SECOND_TABLE, THIRD_TABLE)
 LANGUAGES = ("en", "es", "fr", "de", "pt", "ar")
 TODAY = datetime.date(2026, 3, 5)
 _FINAL_MARKS = ",:;!\u060c "
@@ -85,6 +87,26 @@ def courtesy_fits(block: list[str], accepted: Iterable[str]) -> bool:
     )
 
 
+def avoided_words(salutation: str, block: list[str], avoid: Iterable[str]) -> list[str]:
+    """The words of a higher style than protocol gives found in the salutation or the block."""
+    text = " | ".join(_plain(line) for line in (salutation, *block))
+    return [words for words in avoid if _plain(words) in text]
+
+
+def name_follows_style(block: list[str], courtesy: Iterable[str], name_words: str) -> bool:
+    """The courtesy line carries the name, or the line right below it does."""
+    lines = [_plain(line) for line in block]
+    wanted = [_plain(words) for words in courtesy]
+    name = _plain(name_words)
+    for at, line in enumerate(lines):
+        styled = any(
+            line == words or line.startswith((words + " ", words + ",")) for words in wanted
+        )
+        if styled and (name in line or (at + 1 < len(lines) and name in lines[at + 1])):
+            return True
+    return False
+
+
 def draft_for(case: dict[str, Any]) -> Letter:
     """The letter the app drafts for this official in the case's language."""
     from app.domain.case_records import Target
@@ -140,6 +162,14 @@ def score_case(case: dict) -> Outcome:
         )
     if "courtesy" in case and not courtesy_fits(block, case["courtesy"]):
         outcome.problems.append(f"no courtesy line {case['courtesy']} in the address block {block}")
+    if "avoid" in case and (found := avoided_words(salutation, block, case["avoid"])):
+        outcome.problems.append(f"{found} in the salutation or the address block {block}")
+    if "name_line" in case and not name_follows_style(
+        block, case.get("courtesy", ()), case["name_line"]
+    ):
+        outcome.problems.append(
+            f"{case['name_line']!r} is not on or right below the courtesy line in {block}"
+        )
     if not closing_fits(letter.closing, case["close"]):
         outcome.problems.append(
             f"closing {letter.closing.strip()!r}, protocol gives one with {case['close']}"
@@ -166,10 +196,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
     parser.add_argument(
-        "tables", nargs="*", type=Path, help="tables to score (default: both blind tables)"
+        "tables", nargs="*", type=Path, help="tables to score (default: every blind table)"
     )
     arguments = parser.parse_args()
-    for table in arguments.tables or [TABLE, SECOND_TABLE]:
+    for table in arguments.tables or TABLES:
         outcomes = score_all(load_cases(table))
         if arguments.verbose:
             for outcome in outcomes:
