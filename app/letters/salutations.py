@@ -37,7 +37,11 @@ SALUTATIONS_FILE = "salutations.toml"
 OFFICES_FILE = "offices.toml"
 GENDERS = ("f", "m", "neutral")
 RULE_TABLES = ("salutation", "address", "closing", "style", "offices", "letter")
-OFFICE_TABLES = ("offices", "heads", "institutions", "gender", "titles", "places")
+OFFICE_TABLES = ("offices", "heads", "institutions", "gender", "names", "titles", "places")
+# [names] keys: f and m, words before a name that show a woman or a man in every language and
+# stay part of the name in a letter of any language (Sheikh, Prince in each spelling); highness,
+# the words that open the names of the families ruling an emirate.
+NAME_KEYS = ("f", "m", "highness")
 # Placeholders a translator may write in each table of salutations.toml.
 ALLOWED_PLACEHOLDERS = {
     "salutation": frozenset({"office", "surname"}),
@@ -132,6 +136,8 @@ class OfficeWords:
     # evidence before a name, not in a title
     female_in_titles: tuple[re.Pattern[str], ...] = ()
     male_in_titles: tuple[re.Pattern[str], ...] = ()
+    # the words that open the name of a member of a family ruling an emirate ("Sheikh")
+    highness: tuple[re.Pattern[str], ...] = ()
 
 
 # A data file's path, modification time and size: a cache key that changes when a translator
@@ -282,6 +288,7 @@ def _office_words(stamp: Stamp) -> OfficeWords:
         for phrase, rank in data.get("institutions", {}).items():
             institutions.append(_phrase(phrase, Rank(rank), None))
         either.extend(compile_phrase(p) for p in data.get("gender", {}).get("neutral", ()))
+    files = _with_names(files)
     female, male = _gender_words(files)
     named = _office_names(files)
     return OfficeWords(
@@ -292,7 +299,33 @@ def _office_words(stamp: Stamp) -> OfficeWords:
         _any_of(either),
         _any_of([p for p in female if p.pattern not in named]),
         _any_of([p for p in male if p.pattern not in named]),
+        _any_of([compile_phrase(p) for p in _every_files_names(files, "highness")]),
     )
+
+
+def _every_files_names(files: list[tuple[str, dict[str, Any]]], key: str) -> list[str]:
+    """The words of ``[names] key`` in every file, each once, in order."""
+    words: dict[str, None] = {}
+    for _language, data in files:
+        names = data.get("names", {})
+        if isinstance(names, dict):
+            words.update(dict.fromkeys(names.get(key, ())))
+    return list(words)
+
+
+def _with_names(files: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The files with the gender words of every file's [names] table added to each language's
+    [gender] lists: they are words of every language, written once."""
+    shared = {key: _every_files_names(files, key) for key in ("f", "m")}
+    if not any(shared.values()):
+        return files
+    merged = []
+    for language, data in files:
+        gender = dict(data.get("gender", {}))
+        for key, words in shared.items():
+            gender[key] = [*gender.get(key, ()), *words]
+        merged.append((language, {**data, "gender": gender}))
+    return merged
 
 
 def _office_names(files: list[tuple[str, dict[str, Any]]]) -> set[str]:
@@ -391,6 +424,17 @@ def office_data_problems(data: dict[str, Any]) -> list[Finding]:
             problems.append(
                 Finding(N_("[gender] {key}: only f, m, neutral and titles lists"), key=repr(key))
             )
+    names = data.get("names", {})
+    if not isinstance(names, dict):
+        problems.append(Finding(MUST_BE_A_TABLE, table="names"))
+    else:
+        for key, value in names.items():
+            if key not in NAME_KEYS or not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                problems.append(
+                    Finding(N_("[names] {key}: only f, m and highness lists"), key=repr(key))
+                )
     places = data.get("places", {})
     if not isinstance(places, dict):
         problems.append(Finding(MUST_BE_A_TABLE, table="places"))
@@ -729,6 +773,7 @@ def rules_problems(data: dict[str, Any], *, complete: bool = False) -> list[Find
                 and key not in RANK_KEYS
                 and key not in office_keys
                 and not (table == "closing" and key == "default")
+                and not (table in ("salutation", "address", "closing") and key == UNNAMED)
             ):
                 problems.append(
                     Finding(N_("[{table}] unknown rank {rank}"), table=table, rank=repr(key))
@@ -812,13 +857,19 @@ def courtesy(
     *,
     name: str | None = None,
     user_templates: Path | None = None,
+    family_name_first: bool = False,
 ) -> Courtesy:
     """Salutation, form of address and closing for one official; the UA's salutation wins.
 
     ``gender`` is the stated one ("f", "m", None); a printed salutation passed here must already
-    be the half in the letter's language (``salutation_half``).
+    be the half in the letter's language (``salutation_half``). ``family_name_first``: the
+    official's country writes the family name first (``family_name_first_in``).
     """
     office = office_of(title, user_templates)
+    if office.office in _STYLED_HIGHNESS and _of_an_emirs_family(name, user_templates):
+        variant = _STYLED_HIGHNESS[office.office]
+        if variant in rules.get("salutation", {}):
+            office = Office(office.rank, variant)
     rank = office.rank
     grade = military_grade(name, user_templates)
     if grade and rank in (Rank.GENERIC, Rank.MILITARY):
@@ -835,15 +886,20 @@ def courtesy(
     own = office.office
     salutation = _fill(_pick(rules.get("salutation", {}), rank, key, office=own), word)
     if "{surname}" in salutation:
-        surname = _surname(name)
+        surname = _surname(name, family_name_first=family_name_first)
         if surname:
             salutation = salutation.replace("{surname}", surname)
         else:
-            # No surname to greet: the rank's words for a reader of either gender, with the
-            # closing and form of address that go with them ("Dear Sir or Madam", "Yours
-            # faithfully").
-            key, own = "neutral", None
-            salutation = _fill(_pick(rules.get("salutation", {}), rank, key), word)
+            # No surname to greet: the words for a reader without a name, of the gender the UA
+            # makes sure where the language has them ("Dear Sir"), else for either gender
+            # ("Dear Sir or Madam"), with the closing and form of address that go with them.
+            table = rules.get("salutation", {})
+            unnamed = _pick_plain(table, UNNAMED, key) if key in ("f", "m") else ""
+            if unnamed and "{surname}" not in unnamed:
+                own, salutation = UNNAMED, _fill(unnamed, word)
+            else:
+                key, own = "neutral", None
+                salutation = _fill(_pick(table, rank, key), word)
     address = _fill(_pick(rules.get("address", {}), rank, key, office=own), word)
     from_document = bool(printed_salutation and printed_salutation.strip())
     if from_document:
@@ -855,7 +911,33 @@ def courtesy(
     return Courtesy(rank, salutation, closing, address, from_document, word, style)
 
 
-def _surname(name: str | None) -> str:
+# Office words whose holder is styled Highness rather than Royal Highness when they belong to a
+# family ruling an emirate: the heir of an emir (Kuwait, Qatar, the Emirates) is no king's heir.
+_STYLED_HIGHNESS = {"crown_prince": "emirate_crown_prince"}
+# The entry of [salutation], [address] and [closing] for a reader whose surname the letter cannot
+# name, by gender ("Dear Sir,"); a language without it greets them as either gender.
+UNNAMED = "unnamed"
+# Countries whose names put the family name first (ISO 3166 codes): "Wang Jianguo" is Mr Wang.
+# Vietnamese names are left out (their holders are greeted by the given name, which ends the
+# name), and Hungarian ones (UAs print them in the western order).
+FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KR", "KP"})
+
+
+def family_name_first_in(country_code: str | None) -> bool:
+    """The names of the country with this code put the family name first."""
+    return country_code in FAMILY_NAME_FIRST
+
+
+def _of_an_emirs_family(name: str | None, user_templates: Path | None) -> bool:
+    """The printed name opens with a word of a family ruling an emirate ("Sheikh ...")."""
+    if not name:
+        return False
+    highness = _office_words(language_files(OFFICES_FILE, user_templates)).highness
+    folded = _after_titles(fold(name))
+    return any(_leading(pattern, folded) for pattern in highness)
+
+
+def _surname(name: str | None, *, family_name_first: bool = False) -> str:
     """The official's surname when the printed name makes it certain, for languages whose
     salutation names it ("Sehr geehrter Herr Weber,"); "" when it does not.
 
@@ -863,7 +945,8 @@ def _surname(name: str | None) -> str:
     surname opened by a particle ("Juan de la Cruz": "de la Cruz"); or a name of exactly two
     words. A longer name may carry two surnames, or put the family name first, and an Arabic
     name with "bin" or "Al" or a sheikh's or prince's name has forms of its own: greeting the
-    wrong word would be worse than the words for anybody.
+    wrong word would be worse than the words for anybody. ``family_name_first``: the name's
+    country writes the family name first ("Wang Jianguo": "Wang").
     """
     words = [word.strip(".") for word in (name or "").replace(",", " ").split()]
     while len(words) > 1 and words[0].casefold() in _NAME_HONORIFICS:
@@ -876,6 +959,9 @@ def _surname(name: str | None) -> str:
     folded = [word.casefold() for word in words]
     if any(word in _NAME_MARKERS_OF_OTHER_FORMS or word.startswith("al-") for word in folded):
         return ""
+    if family_name_first:
+        first = words[0]
+        return first if len(words) > 1 and first[:1].isupper() and first.isalpha() else ""
     for index, word in enumerate(words[1:-1], start=1):
         if word in _SURNAME_PARTICLES:  # printed in small letters: "Van" may be a given name
             return " ".join(words[index:])
@@ -1201,13 +1287,11 @@ def _in_capitals(text: str) -> bool:
 def _honorifics_by_language(stamp: Stamp) -> dict[str, tuple[re.Pattern[str], ...]]:
     """language -> the honorifics and military grades its offices.toml lists, as whole texts."""
     table: dict[str, list[re.Pattern[str]]] = {}
-    for name, _mtime, _size in stamp:
-        path = Path(name)
-        data = read_toml(path)
+    files = [(Path(name).parent.name.split("_")[0], read_toml(Path(name))) for name, *_ in stamp]
+    for language, data in _with_names(files):
         gender = data.get("gender", {})
         phrases = [*gender.get("f", ()), *gender.get("m", ()), *gender.get("titles", ())]
         phrases += [p for p, (_o, rank) in data.get("heads", {}).items() if rank == "military"]
-        language = path.parent.name.split("_")[0]
         table.setdefault(language, []).extend(
             re.compile(compile_phrase(p).pattern + r"\Z") for p in phrases
         )

@@ -54,6 +54,7 @@ from app.letters.rendering import (
 from app.letters.salutations import (
     SALUTATIONS_FILE,
     courtesy,
+    family_name_first_in,
     load_rules,
     name_for_letter,
     official_gender,
@@ -186,6 +187,7 @@ def draft_letter(
         printed,
         name=target.display_name if target else None,
         user_templates=user_templates,
+        family_name_first=family_name_first_in(country_code(case.country)),
     )
     body = model_letter_body(case.model_letter) if model_letter else None
     chosen_asks = tuple(recognise_asks(case, user_templates) if asks is None else asks)

@@ -1,6 +1,7 @@
-"""The blind forms-of-address tables (forms_of_address/cases.toml and cases2.toml): each official
-as an Urgent Action prints them gets, in the language they read, the salutation, courtesy words
-and closing that protocol guides give.
+"""The blind forms-of-address tables (forms_of_address/cases.toml, cases2.toml and cases3.toml):
+each official as an Urgent Action prints them gets, in the language they read, the salutation,
+courtesy words and closing that protocol guides give (and, where the third table asks, no style
+of a higher rank, and the style right above the name).
 
 Cases the letters do not meet yet are listed in ``NOT_YET`` with the reason (strict: a case that
 starts to match must leave the list). ``python bench/forms_of_address.py`` prints the scores."""
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from bench.forms_of_address import LANGUAGES, SECOND_TABLE, load_cases, score_case
+from bench.forms_of_address import LANGUAGES, SECOND_TABLE, THIRD_TABLE, load_cases, score_case
 
 CASES = load_cases()
 SECOND_CASES = load_cases(SECOND_TABLE)
+THIRD_CASES = load_cases(THIRD_TABLE)
 
 EITHER_GENDER = (
     "the UA's masculine title is not read as a man: the form for either gender is written"
@@ -53,10 +55,10 @@ NOT_YET = {
 
 
 def test_the_tables_cover_every_language_and_office() -> None:
-    for cases in (CASES, SECOND_CASES):
+    for cases in (CASES, SECOND_CASES, THIRD_CASES):
         assert len(cases) >= 60
         assert {case["lang"] for case in cases} == set(LANGUAGES)
-    every = [case["id"] for case in (*CASES, *SECOND_CASES)]
+    every = [case["id"] for case in (*CASES, *SECOND_CASES, *THIRD_CASES)]
     assert len(set(every)) == len(every)
     assert set(NOT_YET) <= set(every)
 
@@ -67,7 +69,7 @@ def _param(case: dict) -> object:
     return pytest.param(case, id=case["id"], marks=marks)
 
 
-@pytest.mark.parametrize("case", [_param(case) for case in (*CASES, *SECOND_CASES)])
+@pytest.mark.parametrize("case", [_param(case) for case in (*CASES, *SECOND_CASES, *THIRD_CASES)])
 def test_forms_of_address(case: dict) -> None:
     outcome = score_case(case)
     assert outcome.matched, outcome.report()

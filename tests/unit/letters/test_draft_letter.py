@@ -26,7 +26,7 @@ def test_english_letter_has_every_part_in_order(
     parts = [
         "Jo Example\n4 Linden Walk\nAshford, Nowhereland",
         "March 5, 2026",
-        "Minister of Public Security\nHon. Oren Castell\nMinistry of Public Security\n1 Harbour Road",
+        "Hon. Oren Castell\nMinister of Public Security\nMinistry of Public Security\n1 Harbour Road",
         "Re: UA 28/23: appeal for Tharani Selvanayagam",
         "Dear Minister,",  # the model letter's own greeting wins
         "I am writing to ask you to release Tharani Selvanayagam",
@@ -288,3 +288,34 @@ def test_the_senders_email_follows_the_town_line_without_a_gap(
     head = text.split("\n\n", 1)[0]  # the sender's block, up to the first blank line
     assert head.splitlines()[0] == "Jo Example"
     assert head.splitlines()[-1] == "jo@example.org"
+
+
+@pytest.mark.parametrize(
+    ("locale", "style"),
+    [("en", "Her Excellency"), ("es", "Excma. Sra."), ("fr", "Son Excellence"), ("ar", "فخامة")],
+)
+def test_the_words_of_honour_stand_right_above_the_name_and_the_office_below_it(
+    sender: SenderProfile, locale: str, style: str
+) -> None:
+    target = Target("President of the Republic", "Lise Amaro", gender="f")
+    text = draft_letter(make_case(targets=(target,)), 1, sender, locale=locale, today=TODAY).text
+    lines = [line.strip("\u2066\u2067\u2068\u2069\u200e\u200f") for line in text.splitlines()]
+    at = lines.index(style)
+    assert lines[at + 1] == "Lise Amaro"
+    assert lines[at + 2] != "" and "Lise Amaro" not in lines[at + 2], "the office follows"
+
+
+def test_an_official_of_a_country_naming_the_family_first_is_greeted_by_it(
+    sender: SenderProfile,
+) -> None:
+    """In China, "Wang Jianguo" is Mr Wang; the same name elsewhere reads as given name and
+    surname. A man the letter cannot name is "Dear Sir", not "Dear Sir or Madam"."""
+    for country, name, greeting in (
+        ("China", "Mr Wang Jianguo", "Dear Mr Wang,"),
+        ("Republic of Korea", "Ms Park Ji-yeon", "Dear Ms Park,"),
+        ("Viet Nam", "Mr Nguyen Van An", "Dear Sir,"),
+    ):
+        case = make_case(targets=(Target(None, name),), country=country, model_letter=None)
+        letter = draft_letter(case, 1, sender, locale="en", today=TODAY)
+        assert letter.salutation == greeting, country
+        assert greeting in letter.text

@@ -42,7 +42,7 @@ def test_the_second_official_of_an_update_is_not_greeted_as_the_first(tmp_path: 
     to_minister = draft_letter(case, 2, SENDER, locale="en", today=TODAY)
     assert to_president.salutation == "Dear President,"
     assert to_minister.salutation == "Dear Minister,"
-    assert "\nMinister of the Interior\nMr Pavel Oster\n" in to_minister.text
+    assert "\nMr Pavel Oster\nMinister of the Interior\n" in to_minister.text
     assert "\nDear Minister,\n" in to_minister.text and "President," not in to_minister.text
 
 

@@ -74,7 +74,7 @@ def test_an_address_line_never_starts_with_a_foreign_honorific(
 def test_the_office_line_starts_with_a_capital(sender: SenderProfile) -> None:
     target = Target("ministre de la Justice", "Rui Costa")
     text = draft_letter(make_case(targets=(target,)), 1, sender, locale="fr").text
-    assert "\nMinistre de la Justice\nRui Costa\n" in text
+    assert "\nRui Costa\nMinistre de la Justice\n" in text
 
 
 @pytest.mark.parametrize(

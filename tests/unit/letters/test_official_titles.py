@@ -90,7 +90,7 @@ def test_the_letter_names_the_office_in_its_language_and_the_name_unchanged(
     )
     case = make_case(targets=(target,), country="Peru")
     letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
-    assert f"\n{title_line}\nAna Pérez Gómez\n" in letter.text
+    assert f"\nAna Pérez Gómez\n{title_line}\n" in letter.text
     assert closing_word in letter.closing
     path = tmp_path / "letter.pdf"
     write_letter_pdf(letter, path, sender=sender, target=target, page_size=PageSize.A4)
@@ -137,7 +137,7 @@ def test_a_governor_of_a_state_is_named_in_the_letters_language_with_the_place_a
     )
     case = make_case(targets=(target,), country="Brazil")
     letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
-    assert f"\n{title_line}\nCarlos Exemplo\n" in letter.text
+    assert f"\nCarlos Exemplo\n{title_line}\n" in letter.text
     if locale != "en":
         assert "Governor of" not in letter.text
 
@@ -253,7 +253,7 @@ def test_a_letter_to_a_mayor_names_her_office_in_its_language(
     target = Target("Mayor of Istanbul", "Ayşe Örnek", address="Belediye Sarayı", gender="f")
     case = make_case(targets=(target,), country="Turkey", model_letter="")
     letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
-    assert f"\n{title_line}\nAyşe Örnek\n" in letter.text
+    assert f"\nAyşe Örnek\n{title_line}\n" in letter.text
     assert letter.salutation == salutation
     if locale != "en":
         assert "Mayor" not in letter.text
@@ -294,7 +294,7 @@ def test_a_mayor_is_greeted_by_the_office_the_title_names(
     target = Target(title, "Dana Ortiz", address="Town Hall", gender=gender)
     case = make_case(targets=(target,), country="Elsewhere", model_letter="")
     letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
-    assert f"\n{title}\nDana Ortiz\n" in letter.text
+    assert f"\nDana Ortiz\n{title}\n" in letter.text
     assert letter.salutation == salutation
     assert f"\n{salutation}\n" in letter.text
     path = tmp_path / "letter.pdf"
@@ -320,7 +320,7 @@ def test_a_letter_to_an_ambassador_names_his_office_in_its_language(
     target = Target("Ambassador of Nigeria", "Musa Example", address="Embassy", gender="m")
     case = make_case(targets=(target,), country="Nigeria", model_letter="")
     letter = draft_letter(case, 1, sender, locale=locale, today=TODAY)
-    assert f"\n{title_line}\nMusa Example\n" in letter.text
+    assert f"\nMusa Example\n{title_line}\n" in letter.text
     assert letter.salutation == salutation
     if locale != "en":
         assert "Ambassador" not in letter.text

@@ -13,6 +13,7 @@ from app.letters.rendering import SHIPPED_TEMPLATES
 from app.letters.salutations import (
     Rank,
     courtesy,
+    family_name_first_in,
     load_rules,
     name_for_letter,
     office_data_problems,
@@ -125,12 +126,22 @@ def test_english_greets_a_named_official_without_a_title_by_the_surname() -> Non
     doctor = courtesy(rules, None, None, name="Dr Amara Nwosu")
     assert (doctor.salutation, doctor.closing) == ("Dear Dr Nwosu,", "Yours sincerely,")
     # nobody to greet by name: the words for either gender, and the closing that goes with them
-    for gender, name in (("m", "Weber"), (None, "Dr. A."), (None, "Aisha Bello")):
+    for gender, name in ((None, "Weber"), (None, "Dr. A."), (None, "Aisha Bello")):
         anybody = courtesy(rules, None, gender, name=name)
         assert (anybody.salutation, anybody.closing) == (
             "Dear Sir or Madam,",
             "Yours faithfully,",
         ), name
+    # no surname to name, but the UA shows the gender ("Mr Nguyen Van An"): Sir or Madam alone
+    for gender, name, greeting in (
+        ("m", "Weber", "Dear Sir,"),
+        ("m", "Mr Nguyen Van An", "Dear Sir,"),
+        ("f", "Ms Tran Thi Mai", "Dear Madam,"),
+        ("m", "Mr John Smith Jr.", "Dear Sir,"),
+    ):
+        unnamed = courtesy(rules, None, gender, name=name)
+        assert (unnamed.salutation, unnamed.closing) == (greeting, "Yours faithfully,"), name
+        assert unnamed.form_of_address == greeting.removeprefix("Dear ").rstrip(",")
 
 
 @pytest.mark.parametrize("locale", ["en", "de"])
@@ -139,7 +150,9 @@ def test_only_a_certain_surname_is_greeted(locale: str) -> None:
     the wrong person ("Dear Mr Pérez" for Carlos Muestra Pérez, whose first surname is Muestra)."""
     rules = load_rules([locale])
     mister = {"en": "Dear Mr {},", "de": "Sehr geehrter Herr {},"}[locale]
-    anybody = {"en": "Dear Sir or Madam,", "de": "Sehr geehrte Damen und Herren,"}[locale]
+    # English greets a man it cannot name "Dear Sir"; German has no such form ("Sehr geehrter
+    # Herr," alone is no greeting) and writes the words for either gender.
+    anybody = {"en": "Dear Sir,", "de": "Sehr geehrte Damen und Herren,"}[locale]
     for name, greeted in (
         ("Mr Carlos Muestra Pérez", None),
         ("Mr Nguyen Van An", None),
@@ -477,3 +490,69 @@ def test_a_presidente_municipal_is_greeted_by_that_office_whatever_the_gender(
 ) -> None:
     rules = load_rules(["es", "en"])
     assert courtesy(rules, "Presidente Municipal de Oaxaca", gender).salutation == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "highness", "royal"),
+    [
+        ("en", "Your Highness,", "Your Royal Highness,"),
+        ("es", "Alteza:", "Alteza Real:"),
+        ("fr", "Monseigneur,", "Monseigneur,"),
+        ("de", "Eure Hoheit,", "Königliche Hoheit,"),
+        ("pt", "Vossa Alteza,", "Vossa Alteza Real,"),
+        ("ar", "صاحب السمو ولي العهد،", "صاحب السمو الملكي ولي العهد،"),
+    ],
+)
+def test_the_heir_of_an_emir_is_styled_highness_and_a_kings_heir_royal_highness(
+    locale: str, highness: str, royal: str
+) -> None:
+    """Kuwait's or Abu Dhabi's crown prince, of a family whose names open with Sheikh, is
+    "Highness"; Saudi Arabia's or Jordan's, a prince, "Royal Highness"."""
+    rules = load_rules([locale])
+    sheikh = courtesy(rules, "Crown Prince of Kuwait", "m", name="Sheikh Fahad Al-Example")
+    prince = courtesy(rules, "Crown Prince of Jordan", "m", name="Prince Rashid bin Example")
+    assert (sheikh.salutation, prince.salutation) == (highness, royal)
+    royal_style = {"en": "Royal", "es": "R.", "fr": "Royale", "de": "K.", "pt": "Real"}
+    if locale in royal_style:
+        assert royal_style[locale] not in sheikh.style
+        assert royal_style[locale] in prince.style
+    else:
+        assert "الملكي" not in sheikh.style and "الملكي" in prince.style
+    # an Arabic title in the construct state ("ولي عهد دولة الكويت") names the office too
+    arabic = courtesy(rules, "ولي عهد دولة الكويت", "m", name="الشيخ فهد الصباح")
+    assert arabic.salutation == highness
+
+
+def test_a_name_whose_country_puts_the_family_name_first_is_greeted_by_its_first_word() -> None:
+    rules = load_rules(["en"])
+    assert family_name_first_in("CN") and family_name_first_in("KR")
+    assert not family_name_first_in("VN") and not family_name_first_in("US")
+    assert not family_name_first_in(None)
+    chinese = courtesy(rules, None, "m", name="Mr Wang Jianguo", family_name_first=True)
+    assert chinese.salutation == "Dear Mr Wang,"
+    # elsewhere the two words are a given name and a surname; capitals decide everywhere
+    assert courtesy(rules, None, "m", name="Mr Wang Jianguo").salutation == "Dear Mr Jianguo,"
+    capitals = courtesy(rules, None, "f", name="Ms Ji-yeon PARK", family_name_first=True)
+    assert capitals.salutation == "Dear Ms Park,"
+    german = courtesy(
+        load_rules(["de"]), None, "m", name="Herrn Kim Min-jun", family_name_first=True
+    )
+    assert german.salutation == "Sehr geehrter Herr Kim,"
+
+
+def test_the_words_of_every_language_are_listed_once() -> None:
+    """Sheikh and Prince, in each language's spelling, stand in one [names] table, not in each
+    language's [gender] lists; they still show a gender and stay in the name everywhere (see
+    ``test_a_sheikh_or_a_prince_is_a_man_and_keeps_the_title_in_every_language``)."""
+    tables = {
+        folder.name: tomllib.loads((folder / "offices.toml").read_text(encoding="utf-8"))
+        for folder in sorted(SHIPPED_TEMPLATES.iterdir())
+        if (folder / "offices.toml").is_file()
+    }
+    shared = [table["names"] for table in tables.values() if "names" in table]
+    assert len(shared) == 1
+    words = {word for key in ("f", "m") for word in shared[0][key]}
+    assert {"sheikh", "الشيخ", "prince", "princesa"} <= words
+    for language, table in tables.items():
+        listed = {*table["gender"].get("f", ()), *table["gender"].get("m", ())}
+        assert not listed & words, f"{language} repeats {sorted(listed & words)}"
