@@ -1,5 +1,6 @@
 """Dates written in English, US, Spanish, French, German, Portuguese, Italian, Dutch, Swedish,
-Danish, Polish, Catalan, Turkish and Arabic styles -> ``date``."""
+Danish, Norwegian, Finnish, Polish, Catalan, Turkish, Indonesian, Russian, Arabic, Japanese
+and Korean styles -> ``date``."""
 
 from __future__ import annotations
 
@@ -42,6 +43,23 @@ _NAMES_BY_MONTH = (
         "listopad listopada kasım نوفمبر",
         "grudzień grudnia desembre aralık ديسمبر",
     ],
+    # Norwegian and Indonesian (the names the tables above do not hold), Finnish (the
+    # partitive a date prints: "3. maaliskuuta 2021") and Russian (the genitive a date
+    # prints, and the nominative).
+    [
+        "tammikuuta tammikuu январь января",
+        "helmikuuta helmikuu февраль февраля",
+        "maret maaliskuuta maaliskuu март марта",
+        "huhtikuuta huhtikuu апрель апреля",
+        "toukokuuta toukokuu май мая",
+        "kesäkuuta kesäkuu июнь июня",
+        "heinäkuuta heinäkuu июль июля",
+        "agustus elokuuta elokuu август августа",
+        "syyskuuta syyskuu сентябрь сентября",
+        "lokakuuta lokakuu октябрь октября",
+        "marraskuuta marraskuu ноябрь ноября",
+        "desember joulukuuta joulukuu декабрь декабря",
+    ],
 )
 for _table in _NAMES_BY_MONTH:
     for _number, _names in enumerate(_table, start=1):
@@ -54,7 +72,7 @@ _MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 # The second name of a month printed in two calendars: "مارس/آذار", "أكتوبر/تشرين الأول".
 _SECOND_NAME = r"(?:/[^\W\d_]{2,8}(?: [^\W\d_]{2,8})?)?"
 _YEAR = r"(?P<year>[12lI][\dlIO]{3}|'\d{2})"  # OCR reads 1 as l or I and 0 as O
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.?º|\.?°|\.)?"  # "1st", "1er", "1.º", "24."
 # "14 February 2023", "30 de junio de 2022", "24. Juli 2019", "1er mars 2013"
 # "the 24th of July 2023"
 # "23 d'abril de 2020" (Catalan). The runs of spaces are possessive (``\s*+``): a long run
@@ -84,6 +102,10 @@ _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b
 # "2022.02.08": the year first, as Japanese and Chinese pages print a date
 _YEAR_DOTTED = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})\.(?P<month>\d{2})\.(?P<day>\d{2})(?![\d.])"
+)
+# "2022年6月3日" (Japanese, Chinese), "2024년 8월 21일" (Korean): year, month, day.
+_CJK = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
 )
 # "14/04/2023": the day first, as every language but US English writes it; "07/18/2024",
 # whose second number cannot be a month, is the US order.
@@ -170,7 +192,7 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
             value = _build(match["year"].replace(" ", ""), month, match["day"])
             if value is not None:
                 found.append((match.start(), match.end(), value))
-    for pattern in (_ISO, _DOTTED, _YEAR_DOTTED):
+    for pattern in (_ISO, _DOTTED, _YEAR_DOTTED, _CJK):
         for match in pattern.finditer(text):
             value = _build(match["year"], int(match["month"]), match["day"])
             if value is not None:

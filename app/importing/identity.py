@@ -55,19 +55,21 @@ _INDEX_AFTER_NUMBER = re.compile(
 _INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}[/.]\d{2}\s*(?:[,|·•]|\s[–—-])\s*" + _INDEX_BODY)
 _DATE_LABEL = re.compile(
     r"(?:(?<![\w-])Date|Issue Date|Fecha|Fecha de emisi[oó]n|Date d['’][ée]mission|PUBLICATION DATE|"
-    r"Datum|Data)\s*:\s*",
+    r"Datum|Data|Дата)\s*:\s*",
     re.I,
 )
-_DATE_LABELS = Anchored(_DATE_LABEL, ("dat", "issue date", "fecha", "publication date"))
+_DATE_LABELS = Anchored(_DATE_LABEL, ("dat", "issue date", "fecha", "publication date", "дата"))
 _WEB_DATE_LABEL = re.compile(
     r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Posted(?: on)?|Publicado (?:el|em)|"
-    r"Publié le|Issued on|Lanc[ée]e? le|Publi[ée]e le|Pubblicato il|Gepubliceerd op)\s*:?\s*",
+    r"Publié le|Issued on|Lanc[ée]e? le|Publi[ée]e le|Pubblicato il|Gepubliceerd op|"
+    # Norwegian, Finnish, Indonesian and Korean "published"
+    r"Publisert|Julkaistu|Diterbitkan|게시일)\s*[:：]?\s*",
     re.I,
 )
 _WEB_DATE_LABELS = Anchored(
     _WEB_DATE_LABEL,
     ("aktiv seit", "veröffentlicht am", "publi", "posted", "issued on", "lanc", "pubblicato il",
-     "gepubliceerd op"),
+     "gepubliceerd op", "julkaistu", "diterbitkan", "게시일"),
 )  # fmt: skip
 # A label inside a sentence: the words before it on its line end in a lower-case word.
 _IN_A_SENTENCE = re.compile(r"\b[a-z]+[ \t]+$")
@@ -90,7 +92,7 @@ _LINK_LABEL = re.compile(
         r"Further information|(?:Para )?M[áa]?s informaci[óo]?n|Plus d['’]informations?|Pour en savoir plus|"
         r"Pour plus d['’]informations?|Read the (?:first |previous |second |original )?(?:update|UA|urgent action)|"
         r"Link zur vorherigen UA|(?:Vorherige|Frühere|Fruhere) UA|"
-        r"LINK ALL['’]AU PRECEDENTE|(?:LINK|LIGA[ÇC][ÃA]O) PARA A AU ANTERIOR|"
+        r"LINK ALL['’](?:AU|AZIONE) PRECEDENTE|(?:LINK|LIGA[ÇC][ÃA]O) PARA A AU ANTERIOR|"
         r"(?:Action|AU|UA) pr[ée]c[ée]dente|(?:Eerdere|Vorige) (?:actie|UA)|Meer informatie|"
         # "This is the first and final update of UA 63/20:" above the link
         r"(?:update of|update van|atualiza[çc][ãa]o da|actualizaci[óo]n de la|mise [àa] jour de l['’])"
@@ -406,7 +408,11 @@ _STRONG_DEADLINE = re.compile(
     # "as soon as possible and no later than" in each language
     r"NO M[ÁA]S TARDE (?:DEL?|QUE(?: EL)?)|PAS PLUS TARD QUE(?: LE)?|AU PLUS TARD|"
     r"N[ÃA]O MAIS TARDE (?:D[OE] QUE|QUE|D[OE])(?: [OA](?= ))?|O MAIS TARDAR(?: AT[ÉE])?|"
-    r"NICHT SP[ÄA]TER ALS(?: AM)?|SP[ÄA]TESTENS(?: AM| BIS(?: ZUM)?)?|NO LATER THAN"
+    r"NICHT SP[ÄA]TER ALS(?: AM)?|SP[ÄA]TESTENS(?: AM| BIS(?: ZUM)?)?|NO LATER THAN|"
+    # Russian "as soon as possible, until", Indonesian "as soon as possible until"
+    r"КАК МОЖНО СКОРЕЕ,? ДО|SESEGERA MUNGKIN,? HINGGA|"
+    # Japanese and Korean "deadline" labels, with a full-width colon or a plain one
+    r"(?:締め切り|締切|期限|마감일|마감)\s*[:：]"
     r")\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
     re.I,
 )
@@ -415,8 +421,9 @@ _WEAK_DEADLINE = re.compile(
     # Dutch "vóór" (before), accented to tell it from "voor" (for)
     r"(?<!\w)v(?:óó|óo|oó)r|"
     r"Apr[èe]s le|despu[ée]s del|ENTRO IL|apelos depois d[eo]|appelli dopo(?: il)?|"
-    # Catalan "before", Arabic "until"
-    r"abans del?|حتى)"
+    # Catalan "before", Arabic "until", Norwegian "by", Finnish "at the latest",
+    # Indonesian "until" and "before", Russian "until" (a date right after each)
+    r"abans del?|حتى|(?<![\w-])innen|viimeistään|(?<![\w-])(?:hingga|sebelum)|(?<![\w-])до(?=\s*:?\s*\d))"
     r"\s*:?\s*(?:the\s+|le\s+|el\s+)?",
     re.I,
 )
@@ -436,7 +443,8 @@ _STRONG_DEADLINES = Anchored(
         "appelli entro", "prima possibile", "schrijf v", "uiterlijk", "schreiben sie", "please write",
         "write ", "écrivez", "ecrivez", "escrib", "deadline", "envoyer", "envoyez", "escrev",
         "letters should", "appeals should", "messages should", "senast", "senest", "wyślij",
-        "wyslij", "napisz", "pisz", "najpóźniej",
+        "wyslij", "napisz", "pisz", "najpóźniej", "как можно", "sesegera", "締め切り", "締切",
+        "期限", "마감",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(
@@ -445,6 +453,7 @@ _WEAK_DEADLINES = Anchored(
         "sending appeals after", "appeals after", "antes del", "hasta el", "avant le",
         "nach dem", "bis zum", "après le", "apres le", "después del", "despues del", "entro il",
         "apelos depois", "appelli dopo", "bis am", "vóór", "vóor", "voór", "abans de", "حتى",
+        "innen", "viimeistään", "hingga", "sebelum", "до",
     ),
 )  # fmt: skip
 # A date the deadline phrase follows (Turkish): "25 Ağustos 2022 tarihine kadar".

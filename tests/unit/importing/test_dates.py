@@ -26,6 +26,13 @@ from app.importing.dates import find_dates, is_date_line, parse_date
         ("Issued 2024-03-05", date(2024, 3, 5)),
         ("am 05.03.2024", date(2024, 3, 5)),
         ("17 Dezember 2019", date(2019, 12, 17)),
+        ("Fecha: 1.º de julio de 2017", date(2017, 7, 1)),
+        ("Appeller innen: 23. desember 2023", date(2023, 12, 23)),
+        ("HINGGA: 9 Agustus 2019", date(2019, 8, 9)),
+        ("3. maaliskuuta 2021", date(2021, 3, 3)),
+        ("Дата: 14 сентября 2021 г.", date(2021, 9, 14)),
+        ("2022年6月3日", date(2022, 6, 3)),
+        ("마감일: 2024년 10월 2일까지", date(2024, 10, 2)),
     ],
 )
 def test_dates_in_many_forms(text: str, expected: date) -> None:
