@@ -149,6 +149,8 @@ def detect_language(text: str, stressed: str = "", stress: int = 1) -> str:
     best = max(counts.items(), key=lambda item: item[1])
     if best[0] == "es" and counts["ca"] > sum(seen[word] for word in _SPANISH_NOT_CATALAN):
         return "ca"  # the articles both share won it for Spanish, the rest is Catalan
+    if best[0] == "da" and counts["no"] > sum(seen[word] for word in _DANISH_NOT_NORWEGIAN):
+        return "no"  # the words both share won it for Danish, the rest is Norwegian
     return best[0] if best[1] > 0 else "en"
 
 
@@ -158,16 +160,35 @@ _SPANISH_NOT_CATALAN = frozenset(
 )
 
 
+# Frequent Danish words Norwegian writes otherwise ("af" "av", "blev" "ble", "efter" "etter").
+_DANISH_NOT_NORWEGIAN = frozenset(
+    ["af", "blev", "blevet", "efter", "sig", "hende", "hendes", "været", "mod", "havde", "fik"]
+)
+
+
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 
 
 def _by_script(text: str) -> str | None:
-    """Arabic when most letters are Arabic (an official's address in Latin letters aside)."""
+    """The language a script tells: Arabic or Russian when most letters are Arabic or Cyrillic
+    (an official's address in Latin letters aside), Japanese, Chinese or Korean when a third
+    of them are kana and kanji, hanzi or hangul (a CJK letter carries a word's worth)."""
     letters = sum(1 for ch in text if ch.isalpha())
     if not letters:
         return None
     if len(_ARABIC_LETTER.findall(text)) > letters / 2:
         return "ar"
+    if len(_CYRILLIC_LETTER.findall(text)) > letters / 2:
+        return "ru"
+    kana = len(_KANA.findall(text))
+    if kana + len(_HAN.findall(text)) > letters / 3:
+        return "ja" if kana else "zh"
+    if len(_HANGUL.findall(text)) > letters / 3:
+        return "ko"
     return None
 
 

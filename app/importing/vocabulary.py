@@ -119,6 +119,18 @@ STOPWORDS = {
     "tr": words(
         "ve bir bu için ile olarak tarafından olan değil gibi daha kadar sonra ama çok veya"
     ),
+    # Norwegian: the frequent words Danish writes otherwise ("av" "af", "ble" "blev").
+    "no": words(
+        "av ble etter å seg fikk noen nå hadde hennes henne mot ikkje eit ein blitt dette disse"
+    ),
+    "fi": words(
+        "ja on ei että hän oli se ovat kanssa mutta tai kun jälkeen myös hänen hänet joka jotka "
+        "ole olla sekä"
+    ),
+    "id": words(
+        "yang dan ini itu dengan untuk dari dalam tidak akan pada telah oleh karena sejak bahwa "
+        "sebagai ia mereka"
+    ),
 }
 
 
