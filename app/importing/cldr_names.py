@@ -12,8 +12,12 @@ from importlib import resources
 from pathlib import Path
 
 # The languages whose documents the importer reads names in: English, Spanish, French,
-# German, Portuguese, Italian, Dutch, Swedish, Danish, Polish, Catalan, Turkish and Arabic.
-LOCALES = ("en", "es", "fr", "de", "pt", "it", "nl", "sv", "da", "pl", "ca", "tr", "ar")
+# German, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Finnish, Polish, Catalan,
+# Turkish, Indonesian, Russian, Arabic, Japanese and Korean.
+LOCALES = (
+    "en", "es", "fr", "de", "pt", "it", "nl", "sv", "da", "nb", "fi", "pl", "ca", "tr", "id", "ru",
+    "ar", "ja", "ko",
+)  # fmt: skip
 
 
 def shipped_names(resource: str) -> dict[str, dict[str, str]]:

@@ -26,11 +26,15 @@ _INDEX_BODY = (
 )
 _INDEX_LABELLED = re.compile(
     # "رقم الوثيقة" (document number): the index label of the site's Arabic interface
-    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index|رقم الوثيقة)(?:\s+AI)?\s*"
-    r"(?:No\.?|Number|n[°º])?\s*:?\s*" + _INDEX_BODY,
+    r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index|رقم الوثيقة|"
+    # Indonesian and Norwegian, Russian, Japanese and Korean "(document) index/number"
+    r"Indeks|Индекс|(?:国際事務局)?文書番号|문서\s*번호)(?:\s+AI)?\s*"
+    r"(?:No\.?|Number|n[°º])?\s*[:：]?\s*" + _INDEX_BODY,
     re.I,
 )
-_INDEX_LABELS = Anchored(_INDEX_LABELLED, ("ai", "index", "índice", "indice", "رقم"))
+_INDEX_LABELS = Anchored(
+    _INDEX_LABELLED, ("ai", "index", "índice", "indice", "رقم", "indeks", "индекс", "国際", "文書", "문서")
+)
 # An unlabelled index opening one of the first lines, alone or before the UA number.
 _INDEX_LINE_START = re.compile(
     r"^\s*(?:PUBLIC\s+)?" + _INDEX_BODY + r"\s*(?:$|[-–|,]\s*(?:UA|AU)\b|\s+(?:UA|AU)\b)"
