@@ -33,6 +33,8 @@ _EXTRA = {
     # Mayan languages of Guatemala, with the glottal stop written as an apostrophe
     "q'eqchi'": "Q'eqchi'", "k'iche'": "K'iche'", "kaqchikel": "Kaqchikel",
     "azerice": "Azerbaijani",
+    # Japanese "Burmese" in the older name CLDR does not give
+    "ビルマ語": "Burmese",
 }  # fmt: skip
 _LOCALES = ("en", "es", "fr", "de", "pt")
 # The languages whose names are read in a writing instruction ("in turco, inglese",
@@ -46,7 +48,7 @@ _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "v
 # Words around language names in "write in good Russian, English or in German" and friends.
 _FILLER = re.compile(
     r"^(?:(?:in|en|auf|em|gutem|guten|gutes|good|plain|the|el|le|la|or|o|ou|oder|and|y|et|und|e|"
-    r"het|of|på|po|eller|lub|og|veya)\s+)+|"
+    r"het|of|på|po|eller|lub|og|veya|bahasa)\s+)+|"
     r"\s+(?:language|languages|idioma|langue|sprache)$",
     re.I,
 )
@@ -72,6 +74,20 @@ def _table() -> dict[str, str]:
             table.setdefault(folded[:-1] + "u", name)
         if name in _AMNESTY_LANGUAGE_NAMES:
             table[folded] = _AMNESTY_LANGUAGE_NAMES[name]
+    # The Finnish translative a writing instruction uses: "venäjäksi" (venäjä, "into
+    # Russian"), "englanniksi" (englanti), "suomeksi" (suomi).
+    for code, local in names["fi"].items():
+        name = english.get(code)
+        if name is None or " " in local:
+            continue
+        name = _AMNESTY_LANGUAGE_NAMES.get(name, name)
+        forms = [local + "ksi"]
+        if local.endswith("nti"):
+            forms.append(local[:-3] + "nniksi")
+        if local.endswith("mi"):
+            forms.append(local[:-1] + "eksi")
+        for form in forms:
+            table.setdefault(fold(form), name)
     table.update({fold(k): v for k, v in _EXTRA.items()})
     return table
 

@@ -165,7 +165,8 @@ _LAYOUT_ROW = re.compile(r"^\S.*\s{4,}\S")
 _LANGUAGE_LABEL = re.compile(
     r"(?:^|(?<=[.!?] ))\s*(?:PREFERRED LANGUAGES? TO ADDRESS (?:THE )?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
     r"LANGUES? À PRIVILÉGIER[^:\n]*|BEVORZUGTE SPRACHE[^:\n]*|LINGUA PREFERITA[^:\n]*|"
-    r"L[ÍI]NGUA PREFERIDA[^:\n]*|VOORKEURSTAAL[^:\n]*|Preferred languages?|اللغة المفضلة[^:\n]*)"
+    r"L[ÍI]NGUA PREFERIDA[^:\n]*|VOORKEURSTAAL[^:\n]*|Preferred languages?|اللغة المفضلة[^:\n]*|"
+    r"ПРЕДПОЧТИТЕЛЬН\w+ ЯЗЫК[^:\n]*|BAHASA YANG DISARANKAN[^:\n]*)"
     r"\s*:\s*(.+)$",
     re.I | re.M,
 )
@@ -252,7 +253,45 @@ def preferred_languages(doc: Document) -> list[str]:
     turkish = _TURKISH_WRITE.search(flat) if "olarak" in flat else None
     if turkish and all_languages(turkish.group(1)):
         return languages_in(turkish.group(1))
-    return _written_in(flat)
+    return _suffixed_list(flat) or _written_in(flat)
+
+
+# Languages whose names carry the "in" of "write in …" as an ending or a particle: Finnish
+# "kirjoita venäjäksi, turkmeeniksi tai englanniksi", Japanese "英語またはビルマ語で",
+# Korean "크메르어 또는 영어로".
+_SUFFIXED_LISTS = (
+    re.compile(
+        r"\bkirjoit\w*\b[^.!?]{0,80}?\b(\w+ksi(?:(?:\s*,\s*|\s+(?:tai|ja)\s+)\w+ksi)*)\b",
+        re.I,
+    ),
+    re.compile(
+        r"([\u30a0-\u30ff\u4e00-\u9fff]+語(?:(?:または|又は|か|、|・|と|及び)[\u30a0-\u30ff\u4e00-\u9fff]+語)*)で"
+    ),
+    re.compile(r"([가-힣]+어(?:\s*(?:또는|혹은|및|,|와|과|이나|나)\s*[가-힣]+어)*)\s*로"),
+)
+_SUFFIXED_PARTS = re.compile(r"\s*(?:,|、|・|\btai\b|\bja\b|または|又は|及び|또는|혹은|및)\s*")
+
+
+def _suffixed_list(flat: str) -> list[str]:
+    """The languages of a writing instruction in a language that suffixes them, when every
+    part of the list names one (the first part may carry the word before it: "日本語")."""
+    for pattern in _SUFFIXED_LISTS:
+        for match in pattern.finditer(flat):
+            parts = [p for p in _SUFFIXED_PARTS.split(match.group(1)) if p]
+            found: list[str] = []
+            for i, part in enumerate(parts):
+                starts = range(len(part) - 1) if i == 0 else range(1)
+                name = next(
+                    (n for start in starts if (n := known_language_name(part[start:]))), None
+                )
+                if name is None:
+                    break
+                if name not in found:
+                    found.append(name)
+            else:
+                if found:
+                    return found
+    return []
 
 
 # The verb last, the languages first: "Rusça veya İngilizce olarak … başsavcıya yazın."
