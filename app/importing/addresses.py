@@ -25,10 +25,13 @@ _CONTACT_LABEL = re.compile(
     r"Formule d['’]appel|Anrede|Formula di saluto|Aanhef|Standardbrief[^:]*|Porto[^:]*|"
     # Swedish, Danish, Polish, Catalan, Portuguese and Turkish labels
     r"E-posta?|Correu(?: electr[òo]nic)?|Correio(?: eletr[óôo]nico)?|Hälsningsfras|Tiltale|"
-    r"Zwrot grzecznościowy|Salutació|Hitap)"
+    r"Zwrot grzecznościowy|Salutació|Hitap|"
+    # Finnish, Indonesian, Russian, Japanese and Korean labels (e-mail, phone, greeting)
+    r"Sähköposti|Puhelin|Puhuttelu|Telepon|Salam pembuka|Sapaan|Эл\. почта|Электронная почта|"
+    r"Телефон|Факс|Обращение|敬称|電子メール|メール|인사말|이메일|전화)"
     # The value ends before the spaces that end the line; they are read from the value's last
     # letter only, not again from each space of a long run inside the value.
-    r"\.?(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*:\s*(?P<value>.*?)\)?(?:(?<=\S)\s*+)?$",
+    r"\.?(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*[:：]\s*(?P<value>.*?)\)?(?:(?<=\S)\s*+)?$",
     re.I,
 )
 
@@ -41,7 +44,7 @@ class _ContactLabel:
 
     @staticmethod
     def match(line: str) -> re.Match[str] | None:
-        return _CONTACT_LABEL.match(line) if ":" in line else None
+        return _CONTACT_LABEL.match(line) if ":" in line or "：" in line else None
 
 
 CONTACT_LABEL = _ContactLabel()
@@ -61,6 +64,12 @@ SALUTATION_LABELS = {
     "zwrot grzecznościowy",
     "salutació",
     "hitap",
+    "puhuttelu",
+    "salam pembuka",
+    "sapaan",
+    "обращение",
+    "敬称",
+    "인사말",
 }
 _DANGLING = re.compile(r"\s(?:and|of|for|the|on|de|del|de la|des|du|et|y|und|der|für)$", re.I)
 _HONORIFIC_ONLY = re.compile(
@@ -115,14 +124,24 @@ def block_to_target(
         if label in SALUTATION_LABELS:
             salutation = value.strip("() ").rstrip(",:;").strip() or None
         elif label.startswith(
-            ("e-mail", "email", "correo", "courriel", "mail", "e-post", "correu", "correio")
-        ):
+            (
+                "e-mail",
+                "email",
+                "correo",
+                "courriel",
+                "mail",
+                "e-post",
+                "correu",
+                "correio",
+                "sähköposti",
+            )
+        ) or label.startswith(("эл", "электрон", "이메일", "電子メール", "メール")):
             emails.extend(_emails_in(value))
-        elif label.startswith(("fax", "telefax")):
+        elif label.startswith(("fax", "telefax", "факс")):
             fax = value or None
-        elif label.startswith(("phone", "tel", "tél")) and not label.startswith(
-            ("telegram", "telex")
-        ):
+        elif label.startswith(
+            ("phone", "tel", "tél", "puhelin", "телефон", "전화")
+        ) and not label.startswith(("telegram", "telex")):
             phone = value or None
         elif label in {"twitter", "x", "facebook", "instagram"}:
             social.extend(re.findall(r"@\w+", value) or ([value] if value else []))
@@ -172,9 +191,11 @@ def _emails_in(value: str) -> list[str]:
 
 
 # Lines that open in lower case of their own: "c/o", "s/n", particles of a place name, and
-# the street abbreviations of Slavic addresses ("ul. Gulyamova 66", "pr. Mustakillik 5").
+# the street abbreviations of Slavic addresses ("ul. Gulyamova 66", "pr. Mustakillik 5"), in
+# Latin or Cyrillic letters ("ул. Интернациональная, 22", "г. Минск").
 _LOWER_CASE_LINE_OPENING = re.compile(
-    r"^(?:c/|s/n|de |del |du |des |la |(?:ul|pr|pl|al|prosp|per|bul|str)\.\s)"
+    r"^(?:c/|s/n|de |del |du |des |la |(?:ul|pr|pl|al|prosp|per|bul|str)\.\s|"
+    r"(?:ул|пр|пл|просп|пер|бул|наб|г|д|обл)\.\s)"
 )
 
 

@@ -36,6 +36,9 @@ _HONORIFIC = re.compile(
     # Amharic "Ato" (Mr) and "W/ro" (Mrs); "Ato" only before two words, as it is a given name
     # in Ghana ("Ato Mensah")
     r"ato(?=\s+\S+\s+\S)|w/ro|woizero|"
+    # Indian "Shri", "Shrimati" (Mr, Mrs); Indonesian ranks "Jenderal" (General) and "Letnan
+    # Jenderal" (Lieutenant General)
+    r"shri|shrimati|smt\.?|(?:letnan\s+)?jenderal|"
     r"sheikh|shaikh|cheikh|cheick|samdech|mtro|mtra|ma[îi]tre|me|ayatollah|counsell?or|conseiller|consejer[oa]|consiglier[ea]|sir|dame|lord|lady|king|queen|prince|princess|presidente?|presidenta|président|senhor|senhora|dom)"
     # a retired officer's mark after the rank: "General (r)", "Justice (rtd)"
     r"\.?(?:\s*\((?:r|retd?|rtd|retired)\.?\))?(?=\s)\s+",

@@ -44,6 +44,10 @@ TARGET_MARKER = re.compile(
     # Swedish, Danish, Polish, Catalan and Turkish headings over the officials' addresses
     r"SKRIV TILL?\s*:?|ADRES(?:Y)?\s*:?|NAPISZ DO\s*:?|ADRECES?\s*:?|ESCRIU A\s*:?|"
     r"(?:MEKTUP GÖNDERİLECEK )?ADRES(?:LER)?\s*:?|"
+    # Finnish "appeals to the address", Indonesian "write to", Russian "take action: write an
+    # appeal …" and "write to", Japanese and Korean "addressee"
+    r"(?:Vetoomukset|Kirjoita) (?:osoitteeseen|osoitteisiin)\s*:?|TULIS(?:KAN)? KEPADA\s*:?|"
+    r"ПРЕДПРИМИТЕ ДЕЙСТВИЯ\b.*|ПИШИТЕ(?: ПО АДРЕСУ)?\s*:?|宛先\s*[:：]?|수신인?\s*:?|"
     rf"Contact (?:these|the following|this|both)\b.*\bofficials?\b.*|{WRITE_TO})\s*$",
     re.I,
 )
@@ -57,7 +61,11 @@ COPIES_MARKER = re.compile(
     r"Envíen también copias\b.*|Veuillez également adresser des copies\b.*|"
     r"and to diplomatic representatives\b.*|\[Sections to add when relevant\]|"
     r"(?:E |COM )?c[óo]pias? para\b.*|(?:E )?in copia a\b.*|Stuur (?:ook )?een kopie naar\b.*|"
-    r"Kopie(?:ën)? naar\b.*|KOPIA? (?:TILL?|DO)\b.*|KOPI TIL\b.*|C[ÒO]PIES? A\b.*|KOPYA\b.*)\s*$",
+    r"Kopie(?:ën)? naar\b.*|KOPIA? (?:TILL?|DO)\b.*|KOPI TIL\b.*|C[ÒO]PIES? A\b.*|KOPYA\b.*|"
+    # Norwegian "send a copy to", Finnish "copy", Indonesian "copy to", Russian "copies",
+    # Japanese "where to send the copies", Korean "copies (for reference)"
+    r"Send (?:en )?kopi(?:er)? til\b.*|Kopio(?:t)?(?: osoitteeseen)?\s*:.*|TEMBUSAN\b.*|КОПИИ\b.*|"
+    r"写しの送付先.*|写し.*|참조\s*:.*|사본\b.*)\s*$",
     re.I,
 )
 _STOP_MARKER = re.compile(
@@ -83,7 +91,9 @@ GREETING_OPENER = (
     r"Monsieur\b|Madame\b|Sehr geehrte|Exzellenz|Excelentíssim[oa]|Senhora?\b|Prezad[oa]|Caro\b|Cara\b|"
     r"Honorable\b|Distinguid[oa]|Egregi[oa]\b|Gentile\b|Illustrissim[oa]\b|Geachte\b|Excellentie|"
     # Arabic: "معالي الوزير،" (Your Excellency the Minister), "سعادة", "فخامة", "حضرة"
-    r"معالي|سعادة|فخامة|حضرة)"
+    r"معالي|سعادة|فخامة|حضرة|"
+    # Russian "Уважаемый", "Уважаемая", "Уважаемые" (Respected …)
+    r"Уважаем(?:ый|ая|ые)\b)"
 )
 GREETING = re.compile(r"^\s*" + GREETING_OPENER + r"[^.!?]{0,80}[,:!،]?\s*$")
 _ENDS_GREETING = re.compile(GREETING.pattern.replace(r"[,:!،]?\s*$", r"[,:!،]\s*$"))

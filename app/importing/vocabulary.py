@@ -52,6 +52,10 @@ NON_NAME_WORDS = words(
     directeur-generaal secretaris-generaal commissaris-generaal staatssecretaris ministerie
     justitie politie rechtbank gerechtshof burgemeester commissaris regering republiek
     koninkrijk mensenrechten gevangenis
+    menteri kementerian jaksa agung presiden kepala kepolisian gubernur kantor jalan
+    keamanan pertahanan kehakiman
+    министр министерство генеральный прокурор прокуратура президент председатель суд суда
+    республики республика начальник управление комитет посольство
 """
 )
 # What a person at risk does, printed before the name ("Musician Jane Roe was released").
