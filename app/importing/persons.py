@@ -21,6 +21,8 @@ _PRONOUN_WORDS = {
     "v",
     # Arabic: he, she, they
     "هو", "هي", "هم", "هن",
+    # Russian: he, she, they; the Korean marks of a woman and a man, "(여)", "(남)"
+    "он", "она", "они", "여", "남",
 }  # fmt: skip
 _FOLDED_PRONOUNS = frozenset(fold(word) for word in _PRONOUN_WORDS)
 # "New name:" in the languages of the sections: a person added to those a follow-up names
@@ -34,8 +36,11 @@ _LIST_LABEL = re.compile(
     r"NOMBRES? Y GÉNERO GRAMATICAL(?: PREFERIDO)?|"
     r"NOMS? ET PRONOMS?|NOMES? E PRONOMES?|NOMI? E PRONOMI?|NOME E PRONOME|"
     r"NA(?:AM|MEN) EN VOORNAAMWOORD(?:EN)?|Names?|Namen|Nombres?|Noms?|Nomes?|الاسم والضمير|"
+    # Russian "name (and pronoun)", Indonesian "name (and pronoun)", Japanese "name", Korean
+    # "name" and "the people concerned"
+    r"ИМЯ И МЕСТОИМЕНИЕ|ИМЕНА И МЕСТОИМЕНИЯ|ИМЯ|ИМЕНА|NAMA DAN KATA GANTI|NAMA|名前|氏名|이름|대상자|"
     rf"{_ADDED_WORDS})"
-    r"\s*:\s*(.*)$",
+    r"\s*[:：]\s*(.*)$",
     re.I,
 )
 # The labels that only add people to those a follow-up's story already names.
@@ -64,6 +69,7 @@ _TRAILING_DROP = re.compile(
 
 def split_person_list(value: str) -> list[Person]:
     """``A (she/her), B (he/him)`` / ``A (f), B (m)`` / ``A (they/them) and B`` -> persons."""
+    value = value.replace("（", " (").replace("）", ")")  # full-width brackets (Japanese pages)
     parts: list[str] = []
     depth = 0
     current = ""
@@ -175,7 +181,14 @@ def with_sex_marks_read(doc: Document, persons: list[Person], language: str) -> 
         if len(marks) == 1:
             persons = [Person(name=persons[0].name, pronouns=marks.pop())]
     woman_is_m = language in ("es", "pt") or bool(_HOMBRE_MUJER_LABEL.search(doc.text))
-    marks_read = {"h": "m", "f": "f", "v": "f", "m": "f" if woman_is_m else "m"}
+    marks_read = {
+        "h": "m",
+        "f": "f",
+        "v": "f",
+        "m": "f" if woman_is_m else "m",
+        "여": "f",  # Korean: woman
+        "남": "m",  # Korean: man
+    }
     return [
         Person(name=p.name, pronouns=marks_read[mark])
         if p.pronouns and (mark := p.pronouns.strip().casefold()) in marks_read
