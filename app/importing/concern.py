@@ -48,7 +48,17 @@ _FOLLOW_UP_LABEL = re.compile(
 
 
 def _not_a_concern(text: str) -> bool:
-    return bool(_COUNTER.match(text) or _FOLLOW_UP_LABEL.match(text) or canonical_country(text))
+    return bool(
+        _COUNTER.match(text)
+        or _FOLLOW_UP_LABEL.match(text)
+        or canonical_country(text)
+        or _INDEX_IN_LINE.search(text)
+    )
+
+
+# An AI Index after the number, whatever its label's language ("UA 45/22 文書番号：ASA 16/…"):
+# the line names the document, it states no concern.
+_INDEX_IN_LINE = re.compile(r"\b(?:AFR|AMR|ASA|EUR|MDE|POL|ACT|IOR)\s?\d{1,2}\s*/\s*\d")
 
 
 _COLUMN_START = re.compile(r"^\s*(?:[A-Z][A-Z .'()/-]+?\s{2,}\S|New names?\s*:)")
@@ -72,7 +82,7 @@ def read_concern_line(doc: Document) -> Reading:
         head = _BRACKETS_AFTER_NUMBER.sub("", match.group(1)).lstrip(" -–:")
         if head and (is_date_line(head) or _COUNTER.match(head) or _ISSUED.match(head)):
             head = ""  # "AU 121/09      19 de junio de 2009": the concern is on a next line
-        if re.search(r"\b(?:Index|[ÍI]ndice)\b|^[|,;]", head, re.I):
+        if re.search(r"\b(?:Index|[ÍI]ndice)\b|^[|,;]", head, re.I) or _INDEX_IN_LINE.search(head):
             continue
         concern: str | None = head
         capital_country = None

@@ -30,6 +30,8 @@ class Layout:
 _BANNER = re.compile(
     r"^\s*(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|AÇÃO URGENTE|EILAKTION|URGENT ACTION GOOD NEWS|"
     r"AZIONE URGENTE|DRINGENDE ACTIE|"
+    # Indonesian, Russian, Japanese and Korean sections' "urgent action"
+    r"AKSI MENDESAK|СРОЧНАЯ АКЦИЯ|緊急行動|긴급\s?행동|"
     r"Urgent Action)(?:\s+(?:update|follow[- ]up|good news|final update|"
     r"actualizaci[óo]n|mise [àa] jour|Nachfolge|Folgeaktion|Aktualisierung)|"
     r"\s*(?:[–—:-]\s*|\s)(?:further information|compl[ée]ment d['’]information|"
@@ -55,7 +57,7 @@ _CHROME = re.compile(
     r"Beendet am|Lanc[ée]e? le|Encore valable|Noch \d+ Tage|Nur zur Information)\b.*|"
     r"Print|Campaigns?|News)\s*$"
     # A breadcrumb ("Accueil > Agir > …"); a French quotation's closing « … » is prose.
-    r"|^.*\s{3,}.*$|^[^.«]{0,80}\s[›>»]\s[^.]{0,80}$",
+    r"|^.*\s{3,}.*$|^[^.«]{0,80}\s[›>»＞]\s[^.]{0,80}$",
     re.I,
 )
 

@@ -103,7 +103,10 @@ def _clean_title(title: str) -> tuple[str, str | None]:
     title = _NUMBER_SUFFIX.sub("", title)
     while True:
         stripped = _PREFIXES.sub("", title)
-        prefix = re.match(r"^([^:]{2,45}):\s+(\S.*)$", stripped) or _COUNTRY_DASH.match(stripped)
+        # "Brazil: …", or a full-width colon with no space after it ("ミャンマー：…")
+        prefix = re.match(r"^([^:：]{2,45})(?::\s+|：\s*)(\S.*)$", stripped) or _COUNTRY_DASH.match(
+            stripped
+        )
         if prefix and canonical_country(prefix.group(1)):
             country = country or canonical_country(prefix.group(1))
             stripped = prefix.group(2)
