@@ -144,11 +144,35 @@ def _is_boilerplate(node: Node, inside_content: bool) -> bool:
     if attrs.get("role", "").lower() in _BOILERPLATE_ROLES:
         return True
     if node.tag in ("header", "footer") and not (inside_content and node.tag == "header"):
-        return not _holds_heading(node)
+        return not _holds_heading(node) and not _holds_id_line(node)
     names = " ".join((attrs.get("class", ""), attrs.get("id", "")))
     return (
-        bool(names.strip()) and bool(_BOILERPLATE_NAMES.search(names)) and not _holds_heading(node)
+        bool(names.strip())
+        and bool(_BOILERPLATE_NAMES.search(names))
+        and not _holds_heading(node)
+        and not _holds_id_line(node)
     )
+
+
+# The UA's identifier line ("UA: 79/20 Index: MDE 25/2601/2020 … Date: …"), which a converted
+# PDF keeps in a paragraph styled as the page's footer: the document's own, never site chrome.
+_ID_LINE = re.compile(
+    r"\b(?:UA|AU)\s*:?\s*\d{1,4}/\d{2}\b.{0,40}?\b(?:AFR|AMR|ASA|EUR|MDE)\s?\d{1,2}/\d", re.I
+)
+
+
+def _holds_id_line(node: Node) -> bool:
+    """A short element whose text is the UA's identifier line."""
+    parts: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack and sum(map(len, parts)) <= 400:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        else:
+            stack.extend(reversed(item.children))
+    text = " ".join(parts)
+    return len(text) <= 400 and bool(_ID_LINE.search(text))
 
 
 def _holds_heading(node: Node) -> bool:
