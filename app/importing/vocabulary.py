@@ -52,6 +52,8 @@ NON_NAME_WORDS = words(
     directeur-generaal secretaris-generaal commissaris-generaal staatssecretaris ministerie
     justitie politie rechtbank gerechtshof burgemeester commissaris regering republiek
     koninkrijk mensenrechten gevangenis
+    gobernación alcaldía procuraduría municipalidad municipio ayuntamiento intendencia
+    prefeitura préfecture mairie
     menteri kementerian jaksa agung presiden kepala kepolisian gubernur kantor jalan
     keamanan pertahanan kehakiman
     министр министерство генеральный прокурор прокуратура президент председатель суд суда
