@@ -109,6 +109,8 @@ def normalize_text(text: str) -> str:
     if "rgent" in text:
         text = _GLUED_BANNER.sub(r"\1\n", text)
     text = "\n".join(_expand_tabs(line) for line in text.split("\n"))
+    if "      " in text:
+        text = _sidebars_after_their_text(text)
     # Joining a hyphenated word, or dedenting a whole indented text (quoted, pasted in a box),
     # can expose another artefact (an indented "# heading"): repeat until stable. Each distinct
     # line is cleaned once (blank lines, and the lines a second pass finds already clean).
@@ -211,6 +213,64 @@ def _repair_lines(text: str, cleaned: dict[str, str | None]) -> str:
             text = pattern.sub(replacement, text)
         text = _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
     return join_hyphenated_lines(text)
+
+
+# A line with a narrow column printed at its right: "… the lack of protective      TARGET:".
+_SIDEBAR_LINE = re.compile(r"^(?P<left>\S.*?\S)?\s{3,}(?P<right>\S.*)$")
+_SIDEBAR_MIN_COLUMN = 45  # further right than a name block's or a header's second column
+_SIDEBAR_MIN_ROWS = 3
+
+
+def _sidebars_after_their_text(text: str) -> str:
+    """A page whose story runs beside a narrow column at its right (a PDF's second page,
+    extracted with its layout: "PREFERRED LANGUAGE TO ADDRESS" / "TARGET:" / "English" beside
+    the background's lines): the story first, then the column, each in its reading order.
+    Only prose at the left counts, so an address block beside a letter keeps its lines."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        end, column = _sidebar_run(lines, i)
+        if end <= i:
+            out.append(lines[i])
+            i += 1
+            continue
+        left: list[str] = []
+        right: list[str] = []
+        for line in lines[i:end]:
+            if len(line) > column - 2 and line[column - 2 :].strip():
+                left.append(line[: column - 2].rstrip())
+                right.append(line[column - 2 :].strip())
+            else:
+                left.append(line.rstrip())
+        out.extend([*left, "", *right])
+        i = end
+    return "\n".join(out)
+
+
+def _sidebar_run(lines: list[str], start: int) -> tuple[int, int]:
+    """(end, column) of a run of lines from ``start`` whose right column starts at one place,
+    the left part being prose; (start, 0) when none starts there."""
+    first = _SIDEBAR_LINE.match(lines[start])
+    if first is None or first.start("right") < _SIDEBAR_MIN_COLUMN or not first.group("left"):
+        return start, 0
+    column = first.start("right")
+    end = start
+    prose: list[str] = []
+    for i in range(start, min(len(lines), start + 80)):
+        line = lines[i]
+        match = _SIDEBAR_LINE.match(line)
+        if match and abs(match.start("right") - column) <= 2:
+            if match.group("left"):
+                prose.append(match.group("left"))
+            end = i + 1
+        elif line.strip() and len(line.rstrip()) >= column - 2:
+            break  # a full-width line: the columns are over
+    if len(prose) < _SIDEBAR_MIN_ROWS or sum(map(len, prose)) < 35 * len(prose):
+        return start, 0
+    if not all(re.search(r"[a-z]{3,}\s+[a-z]{2,}", part) for part in prose):
+        return start, 0  # lines of an address or a list, not sentences
+    return end, column
 
 
 def _expand_tabs(line: str) -> str:
