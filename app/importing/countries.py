@@ -94,7 +94,9 @@ def _table() -> dict[str, str]:
             if local:
                 table.setdefault(fold(local), canonical)
                 # "ミャンマー (ビルマ)", "Мьянма (Бирма)": the name before the bracket too
-                table.setdefault(fold(re.sub(r"\s*\(.*\)\s*$", "", local)) or fold(local), canonical)
+                table.setdefault(
+                    fold(re.sub(r"\s*\(.*\)\s*$", "", local)) or fold(local), canonical
+                )
         table[fold(canonical)] = canonical
         table[fold(name)] = canonical
     for code, extras in [*_EXTRA_NAMES.items(), *_MORE_NAMES.items()]:

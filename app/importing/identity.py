@@ -33,7 +33,8 @@ _INDEX_LABELLED = re.compile(
     re.I,
 )
 _INDEX_LABELS = Anchored(
-    _INDEX_LABELLED, ("ai", "index", "índice", "indice", "رقم", "indeks", "индекс", "国際", "文書", "문서")
+    _INDEX_LABELLED,
+    ("ai", "index", "índice", "indice", "رقم", "indeks", "индекс", "国際", "文書", "문서"),
 )
 # An unlabelled index opening one of the first lines, alone or before the UA number.
 _INDEX_LINE_START = re.compile(

@@ -2,7 +2,7 @@
 shipped as data generated through Babel.
 
 Reading them from Babel loads each language's whole CLDR data (about 1 MB of Python objects
-a language, and a tenth of a second for the thirteen) on the first document parsed. The names
+a language, and a tenth of a second for thirteen of them) on the first document parsed. The names
 are facts; the shipped file holds them and ``tests/unit/importing/test_language_names.py``
 checks it against the installed Babel. Regenerate after a Babel upgrade:
 ``python -m app.importing.language_names``.

@@ -39,9 +39,9 @@ _EXTRA = {
 _LOCALES = ("en", "es", "fr", "de", "pt")
 # The languages whose names are read in a writing instruction ("in turco, inglese",
 # "in het Engels, Russisch of Azerbeidzjaans", "på arabiska, engelska eller svenska"),
-# NAMING_LOCALES: the five above, Italian, Dutch, Swedish, Danish, Polish, Catalan, Turkish
-# and Arabic. Their names are shipped (language_names.py); the standalone bundle also keeps
-# Babel's data for each of them.
+# NAMING_LOCALES: the five above, Italian, Dutch, Swedish, Danish, Norwegian, Finnish,
+# Polish, Catalan, Turkish, Indonesian, Russian, Arabic, Japanese and Korean. Their names are
+# shipped (language_names.py); the standalone bundle also keeps Babel's data for each of them.
 # Amnesty's English names where CLDR's differ.
 _AMNESTY_LANGUAGE_NAMES = {"Bangla": "Bengali", "Myanmar (Burmese)": "Burmese", "Ganda": "Luganda"}
 _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "votre propre langue"}
@@ -77,10 +77,10 @@ def _table() -> dict[str, str]:
     # The Finnish translative a writing instruction uses: "venäjäksi" (venäjä, "into
     # Russian"), "englanniksi" (englanti), "suomeksi" (suomi).
     for code, local in names["fi"].items():
-        name = english.get(code)
-        if name is None or " " in local:
+        cldr_name = english.get(code)
+        if cldr_name is None or " " in local:
             continue
-        name = _AMNESTY_LANGUAGE_NAMES.get(name, name)
+        name = _AMNESTY_LANGUAGE_NAMES.get(cldr_name, cldr_name)
         forms = [local + "ksi"]
         if local.endswith("nti"):
             forms.append(local[:-3] + "nniksi")
