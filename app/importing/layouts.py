@@ -7,6 +7,7 @@ line) is. New layouts are added by appending a ``Layout`` to ``LAYOUTS``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -215,9 +216,17 @@ _WEB_NOISE = re.compile(
 )
 
 
+def _width(line: str) -> int:
+    """The printed width of a line: a Chinese, Japanese or Korean character takes two."""
+    if line.isascii():
+        return len(line)
+    return len(line) + sum(1 for ch in line if unicodedata.east_asian_width(ch) in "WF")
+
+
 def _is_story_line(line: str, following: str) -> bool:
     """Prose: a long line, a sentence, or a line wrapped into the next one."""
-    if len(line) > 90 or (len(line) > 50 and line.endswith((".", "!", "?"))):
+    width = _width(line)
+    if width > 90 or (width > 50 and line.endswith((".", "!", "?", "。", "！", "？"))):
         return True
     if clean_title(line)[1]:
         return False  # "Hungary: Asylum seekers ...": a headline with its country prefix
