@@ -227,10 +227,12 @@ def _sidebars_after_their_text(text: str) -> str:
     the background's lines): the story first, then the column, each in its reading order.
     Only prose at the left counts, so an address block beside a letter keeps its lines."""
     lines = text.split("\n")
+    # Each line is matched once: (where its right column starts, its left part), or None.
+    columns = [_sidebar_columns(line) for line in lines]
     out: list[str] = []
     i = 0
     while i < len(lines):
-        end, column = _sidebar_run(lines, i)
+        end, column = _sidebar_run(lines, columns, i)
         if end <= i:
             out.append(lines[i])
             i += 1
@@ -248,23 +250,31 @@ def _sidebars_after_their_text(text: str) -> str:
     return "\n".join(out)
 
 
-def _sidebar_run(lines: list[str], start: int) -> tuple[int, int]:
+def _sidebar_columns(line: str) -> tuple[int, str] | None:
+    if "   " not in line:
+        return None
+    match = _SIDEBAR_LINE.match(line)
+    return (match.start("right"), match.group("left") or "") if match else None
+
+
+def _sidebar_run(
+    lines: list[str], columns: list[tuple[int, str] | None], start: int
+) -> tuple[int, int]:
     """(end, column) of a run of lines from ``start`` whose right column starts at one place,
     the left part being prose; (start, 0) when none starts there."""
-    first = _SIDEBAR_LINE.match(lines[start])
-    if first is None or first.start("right") < _SIDEBAR_MIN_COLUMN or not first.group("left"):
+    first = columns[start]
+    if first is None or first[0] < _SIDEBAR_MIN_COLUMN or not first[1]:
         return start, 0
-    column = first.start("right")
+    column = first[0]
     end = start
     prose: list[str] = []
     for i in range(start, min(len(lines), start + 80)):
-        line = lines[i]
-        match = _SIDEBAR_LINE.match(line)
-        if match and abs(match.start("right") - column) <= 2:
-            if match.group("left"):
-                prose.append(match.group("left"))
+        found = columns[i]
+        if found and abs(found[0] - column) <= 2:
+            if found[1]:
+                prose.append(found[1])
             end = i + 1
-        elif line.strip() and len(line.rstrip()) >= column - 2:
+        elif lines[i].strip() and len(lines[i].rstrip()) >= column - 2:
             break  # a full-width line: the columns are over
     if len(prose) < _SIDEBAR_MIN_ROWS or sum(map(len, prose)) < 35 * len(prose):
         return start, 0
