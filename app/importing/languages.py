@@ -48,8 +48,8 @@ _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "v
 # Words around language names in "write in good Russian, English or in German" and friends.
 _FILLER = re.compile(
     r"^(?:(?:in|en|auf|em|gutem|guten|gutes|good|plain|the|el|le|la|or|o|ou|oder|and|y|et|und|e|"
-    r"het|of|på|po|eller|lub|og|veya|bahasa)\s+)+|"
-    r"\s+(?:language|languages|idioma|langue|sprache)$",
+    r"het|of|på|po|eller|lub|og|veya|bahasa|dalam|atau|на|или)\s+)+|"
+    r"\s+(?:language|languages|idioma|langue|sprache|языке|языках)$",
     re.I,
 )
 
@@ -88,6 +88,13 @@ def _table() -> dict[str, str]:
             forms.append(local[:-1] + "eksi")
         for form in forms:
             table.setdefault(fold(form), name)
+    # The Russian prepositional case a writing instruction uses: "на русском или английском
+    # языке" (русский, английский).
+    for code, local in names["ru"].items():
+        cldr_name = english.get(code)
+        if cldr_name and " " not in local and local.endswith(("ий", "ый")):
+            name = _AMNESTY_LANGUAGE_NAMES.get(cldr_name, cldr_name)
+            table.setdefault(fold(local[:-2] + "ом"), name)
     table.update({fold(k): v for k, v in _EXTRA.items()})
     return table
 
@@ -131,7 +138,7 @@ def known_language_name(name: str) -> str | None:
 
 _SPLITTER = re.compile(
     r"\s*(?:,|،|;|/|\bor\b|\band\b|\bo\b|\by\b|\bou\b|\bet\b|\boder\b|\bund\b|\bou\b|\be\b|"
-    r"\beller\b|\bog\b|\blub\b|\bveya\b)\s*",
+    r"\beller\b|\bog\b|\blub\b|\bveya\b|\batau\b|\bили\b)\s*",
     re.I,
 )
 

@@ -305,7 +305,9 @@ _TURKISH_WRITE = re.compile(
 # Deutsch", "ÉCRIVEZ IMMÉDIATEMENT en arabe, en anglais ou en français".
 _WRITE_VERB = re.compile(
     r"\b(?:write|writing|écrivez|écris|écrire|rédigez|envoyez|escrib\w*|schreiben Sie|schreibe|schreib|schreibt|"
-    r"redact\w*|escrev\w*|scriv\w*|schrijf|schrijft|skriv|(?:na)?pisz|escriu|escriviu)\b",
+    r"redact\w*|escrev\w*|scriv\w*|schrijf|schrijft|skriv|(?:na)?pisz|escriu|escriviu|"
+    # Indonesian "send", "write"; Russian "write", "send"
+    r"kirim\w*|tulis\w*|(?:на)?пишите|(?:на|от)правляйте)\b",
     re.I,
 )
 _WRITE_VERBS = Anchored(
@@ -324,11 +326,18 @@ _WRITE_VERBS = Anchored(
         "skriv",
         "pisz",
         "napisz",
+        "kirim",
+        "tulis",
+        "пишите",
+        "напишите",
+        "направляйте",
+        "отправляйте",
     ),
 )
 _SENTENCE_END = re.compile(r"(?<!\d)[.;:!?](?=\s|$)")
 _BEFORE_LANGUAGE = re.compile(
-    r"\b(?:in|en|auf|dans|em|på|po)\s+(?:(?:gutem|guten|gutes|good|plain|einfachem)\s+)?", re.I
+    r"\b(?:in|en|auf|dans|em|på|po|dalam|на)\s+(?:(?:gutem|guten|gutes|good|plain|einfachem)\s+)?",
+    re.I,
 )
 
 
@@ -369,6 +378,6 @@ def _language_before_clause(part: str) -> str | None:
 
 _LIST_PARTS = re.compile(
     r"\s*(?:,|\bor\b|\bo\b|\bou\b|\boder\b|\bund\b|\by\b|\bet\b|\bof\b|\be\b|\beller\b|\bog\b|"
-    r"\blub\b|\bveya\b)\s*",
+    r"\blub\b|\bveya\b|\batau\b|\bили\b)\s*",
     re.I,
 )

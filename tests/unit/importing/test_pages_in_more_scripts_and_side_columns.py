@@ -130,6 +130,21 @@ def test_finnish_and_korean_writing_instructions_name_their_languages() -> None:
     assert korean.preferred_languages == ("Khmer", "English")
 
 
+def test_indonesian_and_russian_writing_instructions_name_their_languages() -> None:
+    indonesian = parse_text(
+        "UA 77/23\nKirimkan permohonan Anda sebelum 14 April 2023 dalam bahasa Inggris atau "
+        "bahasa Jerman.\n",
+        "page",
+    )
+    russian = parse_text(
+        "UA 5/22\nНапишите генеральному прокурору на русском, английском или немецком языке.\n",
+        "page",
+    )
+    assert indonesian.preferred_languages == ("English", "German")
+    assert indonesian.deadline == date(2023, 4, 14)
+    assert russian.preferred_languages == ("Russian", "English", "German")
+
+
 def test_a_column_of_labels_beside_the_story_gives_its_deadline_and_languages() -> None:
     parsed = parse_text(SIDE_COLUMN_PAGE, "page")
     assert parsed.deadline == date(2022, 8, 25)
