@@ -103,8 +103,9 @@ def last_import(db: Database) -> LastImport | None:
 
 def restored_since_last_import(db: Database) -> bool:
     """A backup was restored since the last import that changed something: "undo last import"
-    has nothing to offer until the next import (BACKUP_RESTORED says why)."""
-    with db.unit_of_work() as session:
+    has nothing to offer until the next import (BACKUP_RESTORED says why). A read: the Edit
+    menu asks as it opens, and an import writing meanwhile does not hold it up."""
+    with db.reading() as session:
         return import_journal.last_batch_before_restore(session)
 
 

@@ -53,6 +53,10 @@ NOTICES_WAIT_S = 0.001
 SERVER_WAIT_S = 10
 
 
+# The execution option of a connection that only reads (``Database.reading``).
+READ_ONLY = "appeal_desk_read_only"
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, FKs, FULL sync (durable) and BEGIN IMMEDIATE (no lock).
     A server's connections are checked before use (``_check_before_use``)."""
@@ -78,7 +82,10 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn):  # type: ignore[no-untyped-def]
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A write takes the write lock at once (waiting for it, not failing on a stale
+            # snapshot); a read never asks for it, so it runs beside a writer under WAL.
+            reading = conn.get_execution_options().get(READ_ONLY, False)
+            conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -237,6 +244,26 @@ class Database:
             url = None if self.path is not None else self.engine.url
             raise StoreUnavailable(describe_operational_error(exc, self.path, url)) from exc
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """One consistent view of the store to read, never to write: a plain transaction
+        (SQLite's deferred BEGIN, which takes no write lock and waits for no writer, and no
+        writer's turn either), rolled back at the end. An import or a command writing
+        meanwhile does not hold it up."""
+        engine = self.engine
+        sessions = self._sessions
+        assert sessions is not None
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with engine.connect() as connection:
+                connection.execution_options(**{READ_ONLY: True})
+                with sessions(bind=connection) as session:
+                    yield session
+        except OperationalError as exc:
+            url = None if self.path is not None else engine.url
+            raise StoreUnavailable(describe_operational_error(exc, self.path, url)) from exc
+
     def _file_state(self) -> tuple[int, ...] | None:
         """When and how much the SQLite file and its write-ahead log last changed (None for a
         server's store). Readers change neither; every commit changes the log or the file."""
@@ -378,12 +405,13 @@ class Database:
             ) from exc
 
     def read(self, reader: Callable[[Execute], _T]) -> _T:
-        """``reader(execute)`` on one consistent view of the store, in plain SQL: through a
-        unit of work once the engine is made, else straight from the SQLite file."""
+        """``reader(execute)`` on one consistent view of the store, in plain SQL: in a read
+        transaction (``reading``) once the engine is made, else straight from the SQLite
+        file."""
         if self._engine is not None:
             from sqlalchemy import text
 
-            with self.unit_of_work() as session:
+            with self.reading() as session:
                 connection = session.connection()
                 return reader(lambda sql, params: connection.execute(text(sql), params))
         assert self.path is not None

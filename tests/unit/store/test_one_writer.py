@@ -125,3 +125,31 @@ def test_the_lock_file_lives_beside_the_store(turns: Database) -> None:
     with turns.unit_of_work() as session:
         session.execute(text("SELECT 1"))
     assert (turns.path.parent / WRITER_LOCK_FILE).is_file()
+
+
+def test_reads_go_on_while_another_connection_holds_a_write_transaction(db: Database) -> None:
+    """An import (or a command) writing on its own connection holds the write lock until it
+    commits. The case list, a case's page and the Edit menu's question read what was
+    committed meanwhile instead of waiting for it (and failing as "in use" after a while)."""
+    import sqlite3
+    from contextlib import closing
+
+    from app.services.cases import get_case, list_cases
+    from app.services.undo_import import restored_since_last_import
+    from tests.builders import add_cases, numbered_case
+
+    add_cases(db, numbered_case(150, "Peru", 12))
+    assert db.path is not None
+    with closing(sqlite3.connect(db.path, isolation_level=None)) as writer:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE cases SET title = 'Not committed yet'")
+
+        listed = list_cases(db)
+        shown = get_case(db, "150/26")
+        restored = restored_since_last_import(db)
+
+        writer.execute("COMMIT")
+    assert [(case.ua_number, case.title) for case in listed] == [("150/26", shown.title)]
+    assert shown.title != "Not committed yet"
+    assert restored is False
+    assert [case.title for case in list_cases(db)] == ["Not committed yet"]
