@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSysInfo, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QWidget
 
 from app.domain.errors import InvalidInput
@@ -84,6 +84,15 @@ def _stem(event: EventInfo) -> str:
     from app.output.export_names import safe_file_stem
 
     return safe_file_stem(event.name, fallback="event")
+
+
+def _records_file_name(event: EventInfo) -> str:
+    """The name offered for this laptop's records: the event's, then the laptop's name, so
+    that laptops exporting to one USB stick never replace each other's file."""
+    from app.output.export_names import safe_file_stem
+
+    laptop = safe_file_stem(QSysInfo.machineHostName(), fallback="")
+    return f"{_stem(event)} \u2013 {laptop}.json" if laptop else f"{_stem(event)}.json"
 
 
 class OrganiserFiles(QObject):
@@ -232,7 +241,7 @@ class OrganiserFiles(QObject):
         path = ask_save_path(
             self._parent,
             _("Export this laptop's records"),
-            f"{_stem(event)}.json",
+            _records_file_name(event),
             _("Event files (*.json)"),
         )
         if path is None:

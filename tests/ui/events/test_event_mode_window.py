@@ -666,3 +666,26 @@ def test_leaving_event_mode_tells_the_organiser_that_saved_letters_carry_names(
         f"2 letters written in event mode wait to be printed in {folder}. They carry the "
         "participants' names: delete them once they are printed."
     )
+
+
+def test_each_laptop_offers_its_own_file_name_for_its_records(
+    dialog: EventsDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Laptops that export to one USB stick must not replace each other's file: the name
+    offered carries the laptop's name, the report's name stays the event's."""
+    from PySide6.QtCore import QSysInfo
+
+    create_event_through_the_form(dialog)
+    offered: list[str] = []
+
+    def remember(parent: object, title: str, suggested: str, pattern: str) -> None:
+        offered.append(suggested)
+
+    monkeypatch.setattr(organiser_files, "ask_save_path", remember)
+    dialog.export_button.click()
+    dialog.report_button.click()
+    laptop = QSysInfo.machineHostName()
+    assert laptop
+    (records, report) = offered
+    assert records == f"{EVENT} \u2013 {laptop}.json"
+    assert report == f"{EVENT}.pdf"
