@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from app import __version__
 from app.domain import bounds
 from app.domain.errors import N_, InvalidInput, Phrase
 from app.domain.events import EventCase
@@ -45,6 +46,15 @@ class ParsedExport:
 
 class _Bad(Exception):
     """Internal: one problem found while checking (turned into InvalidInput)."""
+
+
+class _UnknownValue(_Bad):
+    """Internal: a field holds a value this version does not know (a newer one may)."""
+
+    def __init__(self, problem: Phrase, field: str, value: str) -> None:
+        super().__init__(problem)
+        self.field = field
+        self.value = value
 
 
 def parse_export(data: bytes, source: str) -> ParsedExport:
@@ -139,13 +149,43 @@ def _check_payload(payload: object) -> ParsedExport:
         raise _Bad(Phrase(N_("it has more than %(n)d records"), n=MAX_RECORDS))
     rules = _RecordRules(event.uuid)
     records: dict[str, dict[str, object]] = {}
-    for position, raw in enumerate(raw_records, start=1):
-        record = rules.record(raw, position)
-        key = str(record["uuid"])
-        if key in records and records[key] != record:
-            raise _Bad(Phrase(N_("record %(uuid)s appears twice with different content"), uuid=key))
-        records[key] = record
+    try:
+        for position, raw in enumerate(raw_records, start=1):
+            record = rules.record(raw, position)
+            key = str(record["uuid"])
+            if key in records and records[key] != record:
+                raise _Bad(
+                    Phrase(N_("record %(uuid)s appears twice with different content"), uuid=key)
+                )
+            records[key] = record
+    except _UnknownValue as exc:
+        made_by = payload.get("app_version")
+        if not _newer_than_this_copy(made_by):
+            raise
+        raise _Bad(
+            Phrase(
+                N_(
+                    "it was made by Appeal Desk %(version)s, newer than this copy, and its "
+                    "field '%(field)s' has a value this copy does not know ('%(value)s'); "
+                    "update this copy first"
+                ),
+                version=str(made_by)[:20],
+                field=exc.field,
+                value=exc.value,
+            )
+        ) from None
     return ParsedExport(event, list(records.values()))
+
+
+def _newer_than_this_copy(version: object) -> bool:
+    """Whether ``version`` (the file's "app_version", such as "0.16.0") is later than ours."""
+
+    def numbers(text: str) -> tuple[int, ...]:
+        return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+    if not isinstance(version, str) or not numbers(version[:20]):
+        return False
+    return numbers(version[:20]) > numbers(__version__)
 
 
 def _reject_constant(name: str) -> float:
@@ -318,4 +358,8 @@ def _date(value: object, field: str) -> date | None:
 def _choice(value: object, allowed: frozenset[str], field: str) -> str:
     if isinstance(value, str) and str(value) in allowed:
         return str(value)
-    raise _Bad(Phrase(N_("the field '%(field)s' has an unknown value"), field=field))
+    raise _UnknownValue(
+        Phrase(N_("the field '%(field)s' has an unknown value"), field=field),
+        field,
+        str(value)[:40],
+    )

@@ -334,3 +334,30 @@ def test_records_already_counted_for_another_event_are_conflicts_and_change_noth
     assert event_tally(db, "Another evening (fictional)").total == 0
     again = merge_file(db, moved)
     assert not again.event_created and len(again.conflicts) == 2 and again.added == 0
+
+
+def test_a_file_from_a_newer_version_with_a_value_this_copy_lacks_says_to_update(
+    db: Database, tmp_path: Path
+) -> None:
+    """A laptop with a newer Appeal Desk may count a channel this copy does not know yet: the
+    organiser is told to update, not that the file is broken."""
+    payload = _valid_payload(db, tmp_path)
+    payload["app_version"] = "99.1.0"
+    payload["records"][0]["channel"] = "carrier_pigeon"  # type: ignore[index]
+    path = tmp_path / "laptop-b.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    before = row_counts(db)
+    with pytest.raises(InvalidInput) as caught:
+        merge_file(db, path)
+    assert caught.value.message == (
+        "laptop-b.json is not a usable event file: it was made by Appeal Desk 99.1.0, newer "
+        "than this copy, and its field 'channel' has a value this copy does not know "
+        "('carrier_pigeon'); update this copy first. Nothing was merged."
+    )
+    assert row_counts(db) == before
+
+    payload["app_version"] = "0.1.0"  # an older copy never wrote it: the file is damaged
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        merge_file(db, path)
+    assert "the field 'channel' has an unknown value" in caught.value.message
