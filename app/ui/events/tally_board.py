@@ -276,6 +276,8 @@ class TallyBoard(QWidget):
         total = total_line(self.tally)
         gap = QFontMetricsF(title).horizontalAdvance(total + "    ")
         name_box = QRectF(head.left(), head.top(), max(1.0, head.width() - gap), head.height())
+        if self.isRightToLeft():  # the total is painted on the left: the name takes the right
+            name_box.moveRight(head.right())
         painter.setFont(fitted_font(title, self.tally.event.name, name_box.width()))
         painter.setPen(QColor("#ffffff"))
         name = painter.fontMetrics().elidedText(

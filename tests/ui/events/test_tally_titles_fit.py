@@ -52,3 +52,44 @@ def test_only_a_title_too_long_for_any_size_is_shortened(db: Database, qtbot: Qt
     short, cut = case_headings(board.tally, board.chart_area())
     assert not short.shortened and short.text.endswith("FICTIONAL TEACHER DETAINED")
     assert cut.shortened and cut.text.endswith("\u2026")
+
+
+def _headline_columns(board: TallyBoard) -> tuple[set[int], set[int]]:
+    """The pixel columns of the headline painted white (the event's name) and yellow (the
+    total), as the room sees them."""
+    image = board.grab().toImage()
+    margin = min(board.width(), board.height()) * 0.04
+    white: set[int] = set()
+    yellow: set[int] = set()
+    for y in range(int(margin), int(margin + board.height() * 0.09)):
+        for x in range(image.width()):
+            colour = image.pixelColor(x, y)
+            red, green, blue = colour.red(), colour.green(), colour.blue()
+            if red > 200 and green > 200 and blue > 200:
+                white.add(x)
+            elif red > 200 and 150 < green < 235 and blue < 90:
+                yellow.add(x)
+    return white, yellow
+
+
+def test_in_a_right_to_left_language_the_events_name_stays_clear_of_the_total(
+    db: Database, qtbot: QtBot
+) -> None:
+    from app.ui.application import apply_language
+
+    name = "Write for Rights 2026 at the town library"
+    event = create_event(db, name, cases=["12/26", "34/26"], goal=20)
+    record_event_letter(db, event, "12/26", target_index=1, count=22)
+    apply_language("ar")
+    try:
+        board = TallyBoard(lambda: event_tally(db, name))
+        qtbot.add_widget(board)
+        board.resize(1280, 720)
+        board.show()
+        qtbot.wait_exposed(board)
+        white, yellow = _headline_columns(board)
+    finally:
+        apply_language("en")
+    assert white and yellow
+    assert max(yellow) < min(white)  # the total on the left, the name on its right
+    assert max(white) > board.width() * 0.8  # the name starts at the right, as Arabic reads
