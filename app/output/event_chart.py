@@ -161,6 +161,9 @@ def paint_tally_chart(
     bar_width = max(1.0, area.width() - count_width)
     scale_max = max([1] + [max(c.total, c.goal or 0) for c in tally.cases])
     headings = case_headings(tally, area, colours=colours, font_family=font_family)
+    # Laid out from the left, then mirrored in a right-to-left language: bars grow from the
+    # right under their headings, the counts on their left.
+    mirror = _Mirror(area, painter.layoutDirection() == Qt.LayoutDirection.RightToLeft)
     for index, (case, heading) in enumerate(zip(tally.cases, headings, strict=True)):
         top = area.top() + index * row_height
         band = QRectF(area.left(), top, area.width(), row_height * 0.5)
@@ -172,7 +175,7 @@ def paint_tally_chart(
         painter.restore()
         bar = QRectF(area.left(), top + row_height * 0.54, bar_width, row_height * 0.3)
         # track, then the stacked bar
-        painter.fillRect(bar, QColor(colours.track))
+        painter.fillRect(mirror.rect(bar), QColor(colours.track))
         appeals = case.by_kind.get("appeal", 0)
         solidarity = case.by_kind.get("solidarity", 0)
         left = bar.left()
@@ -182,10 +185,10 @@ def paint_tally_chart(
         ):
             width = bar.width() * letters / scale_max
             if width > 0:
-                painter.fillRect(QRectF(left, bar.top(), width, bar.height()), colour)
+                painter.fillRect(mirror.rect(QRectF(left, bar.top(), width, bar.height())), colour)
                 left += width
         if case.goal:
-            x = bar.left() + bar.width() * case.goal / scale_max
+            x = mirror.x(bar.left() + bar.width() * case.goal / scale_max)
             pen = QPen(QColor(colours.goal))
             pen.setWidthF(max(1.0, row_height * 0.04))
             painter.setPen(pen)
@@ -196,19 +199,40 @@ def paint_tally_chart(
         painter.setFont(font)
         painter.setPen(QColor(colours.text))
         painter.drawText(
-            QRectF(
-                bar.right() + row_height * 0.15,
-                bar.top() - row_height * 0.12,
-                count_width,
-                bar.height() + row_height * 0.24,
+            mirror.rect(
+                QRectF(
+                    bar.right() + row_height * 0.15,
+                    bar.top() - row_height * 0.12,
+                    count_width,
+                    bar.height() + row_height * 0.24,
+                )
             ),
+            # the start of the line: the left, or the right beside a mirrored bar
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             figures[index],
         )
     cards = any(case.by_kind.get("solidarity", 0) for case in tally.cases)
     goals = any(case.goal for case in tally.cases)
-    _paint_legend(painter, area, rows * row_height, row_height, small, colours, cards, goals)
+    _paint_legend(
+        painter, area, rows * row_height, row_height, small, colours, mirror, cards, goals
+    )
     painter.restore()
+
+
+class _Mirror:
+    """Left-to-right positions inside ``area``, mirrored when ``flipped``."""
+
+    def __init__(self, area: QRectF, flipped: bool) -> None:
+        self.area = area
+        self.flipped = flipped
+
+    def x(self, x: float) -> float:
+        return self.area.left() + self.area.right() - x if self.flipped else x
+
+    def rect(self, rect: QRectF) -> QRectF:
+        if not self.flipped:
+            return rect
+        return QRectF(self.x(rect.right()), rect.top(), rect.width(), rect.height())
 
 
 def _figure(case: CaseTally) -> str:
@@ -222,10 +246,12 @@ def _paint_legend(
     row_height: float,
     font: QFont,
     colours: ChartColours,
+    mirror: _Mirror,
     cards: bool = True,
     goals: bool = True,
 ) -> None:
-    """The colours' meanings; cards and the goal mark only when the chart shows them."""
+    """The colours' meanings; cards and the goal mark only when the chart shows them. Each
+    text is placed by where it starts: its left end, or its right end when mirrored."""
     painter.setFont(font)
     y = area.top() + offset + row_height * 0.2
     size = row_height * 0.22
@@ -234,17 +260,23 @@ def _paint_legend(
     if cards:
         entries.append((QColor(colours.solidarity), _("solidarity cards")))
     metrics = QFontMetricsF(font)
+
+    def write(start: float, text: str) -> None:
+        advance = metrics.horizontalAdvance(text)
+        left = mirror.x(start + advance) if mirror.flipped else start
+        painter.drawText(QPointF(left, y + size * 0.9), text)
+
     for colour, text in entries:
-        painter.fillRect(QRectF(x, y, size, size), colour)
+        painter.fillRect(mirror.rect(QRectF(x, y, size, size)), colour)
         painter.setPen(QColor(colours.text))
-        painter.drawText(QPointF(x + size * 1.4, y + size * 0.9), text)
+        write(x + size * 1.4, text)
         x += size * 2.5 + metrics.horizontalAdvance(text)
     if not goals:
         return
     painter.setPen(QPen(QColor(colours.goal), max(1.0, row_height * 0.04)))
-    painter.drawLine(QPointF(x, y - size * 0.2), QPointF(x, y + size * 1.2))
+    painter.drawLine(QPointF(mirror.x(x), y - size * 0.2), QPointF(mirror.x(x), y + size * 1.2))
     painter.setPen(QColor(colours.text))
-    painter.drawText(QPointF(x + size * 0.6, y + size * 0.9), _("goal"))
+    write(x + size * 0.6, _("goal"))
 
 
 def total_line(tally: EventTally) -> str:

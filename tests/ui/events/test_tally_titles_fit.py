@@ -3,6 +3,7 @@ can read every case; the event's name never runs into the total."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -93,3 +94,49 @@ def test_in_a_right_to_left_language_the_events_name_stays_clear_of_the_total(
     assert white and yellow
     assert max(yellow) < min(white)  # the total on the left, the name on its right
     assert max(white) > board.width() * 0.8  # the name starts at the right, as Arabic reads
+
+
+def test_in_a_right_to_left_language_the_bars_grow_from_the_right(
+    db: Database, qtbot: QtBot
+) -> None:
+    """Arabic reads from the right: each bar starts at the right under its heading and grows
+    to the left, its count on its left, as the headings and the headline already are."""
+    from app.ui.application import apply_language
+
+    name = "Evening"
+    event = create_event(db, name, cases=["12/26"], goal=20)
+    record_event_letter(db, event, "12/26", target_index=1, count=5)
+    apply_language("ar")
+    try:
+        board = TallyBoard(lambda: event_tally(db, name))
+        qtbot.add_widget(board)
+        board.resize(1280, 720)
+        board.show()
+        qtbot.wait_exposed(board)
+        image = board.grab().toImage()
+    finally:
+        apply_language("en")
+
+    def columns(rows: range, wanted: Callable[[int, int, int], bool]) -> list[int]:
+        found = []
+        for x in range(image.width()):
+            for y in rows:
+                colour = image.pixelColor(x, y)
+                if wanted(colour.red(), colour.green(), colour.blue()):
+                    found.append(x)
+                    break
+        return found
+
+    def is_blue(red: int, green: int, blue: int) -> bool:
+        return red < 120 and 140 < green < 190 and blue > 230
+
+    first_blue_row = next(
+        y
+        for y in range(image.height())
+        if any(is_blue(*image.pixelColor(x, y).getRgb()[:3]) for x in range(0, image.width(), 4))
+    )
+    bar_rows = range(first_blue_row, first_blue_row + 10)
+    bar = columns(bar_rows, is_blue)
+    assert min(bar) > image.width() / 2  # 5 of 20: a quarter of the track, at its right end
+    count = columns(bar_rows, lambda red, green, blue: min(red, green, blue) > 200)
+    assert count and max(count) < min(bar)  # "5 / 20" on the bar's left
