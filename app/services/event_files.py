@@ -111,7 +111,9 @@ def read_export(path: Path) -> ParsedExport:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InvalidInput(
-            N_("%(file)s cannot be read: %(reason)s"), file=path, reason=os_problem(exc)
+            N_("%(file)s cannot be read: %(reason)s. Nothing was merged."),
+            file=path.name,
+            reason=os_problem(exc),
         ) from exc
     return parse_export(data, path.name)
 

@@ -361,3 +361,14 @@ def test_a_file_from_a_newer_version_with_a_value_this_copy_lacks_says_to_update
     with pytest.raises(InvalidInput) as caught:
         merge_file(db, path)
     assert "the field 'channel' has an unknown value" in caught.value.message
+
+
+def test_a_missing_file_is_named_as_the_others_are_and_merges_nothing(
+    db: Database, tmp_path: Path
+) -> None:
+    create_event(db, EVENT, cases=["12/26"])
+    (result,) = merge_files(db, [tmp_path / "laptop-c.json"])  # moved away meanwhile
+    assert isinstance(result, InvalidInput)
+    assert result.message == (
+        "laptop-c.json cannot be read: the file or folder does not exist. Nothing was merged."
+    )
