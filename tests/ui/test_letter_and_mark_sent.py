@@ -604,3 +604,31 @@ def test_quitting_with_a_letter_open_asks_to_keep_it_without_a_way_back(
     assert offered == [False] and not dialog.isVisible()
     [draft] = list_appeals(open_db, ua_number="12/26")
     assert "A line of my own." in draft.text
+
+
+def test_a_letter_whose_edits_are_all_undone_is_the_letter_as_written_again(
+    make_window, app_paths, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    """Typed, then taken back with Ctrl+Z: a new choice writes the letter again without
+    "Replace the letter?", and closing asks nothing."""
+    from PySide6.QtWidgets import QApplication
+
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    drafted = dialog.letter_edit.toPlainText()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.letter_edit.setFocus()
+    qtbot.keyClicks(dialog.letter_edit, "Zz")
+    assert dialog.has_unsaved_work()
+    for _press in range(5):
+        if dialog.letter_edit.toPlainText() == drafted:
+            break
+        qtbot.keyClick(dialog.letter_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.letter_edit.toPlainText() == drafted
+    assert not dialog.has_unsaved_work()
+    with qtbot.waitSignal(dialog.letter_ready, timeout=20_000):
+        dialog.safety_box.setChecked(True)  # written again, signed with initials
+    assert messages.shown == []
+    dialog.close()
+    assert messages.shown == [] and not dialog.isVisible()

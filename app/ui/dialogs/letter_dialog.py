@@ -530,7 +530,9 @@ class LetterDialog(QDialog):
 
     def _on_letter_edited(self) -> None:
         if not self._filling:
-            self._edited = True
+            # Edits undone to the last word leave the letter as it was written: not edited
+            drafted = self.letter.text if self.letter is not None else None
+            self._edited = self.letter_edit.toPlainText() != drafted
             self._recorded = False
             self._nudge_timer.start()
 
