@@ -408,3 +408,30 @@ def test_a_practice_letter_is_marked_in_its_own_language_whatever_the_interface(
         assert "FIKTIVES BEISPIEL" not in on_envelope
     finally:
         apply_language("en")
+
+
+def test_a_latin_line_of_an_arabic_letter_reads_left_to_right_on_the_letters_side(
+    make_window, app_paths
+) -> None:  # type: ignore[no-untyped-def]
+    """The official's street in an Arabic letter: "1 Fictional Avenue" on screen, at the
+    right as the letter's lines are (laid out right to left it read "Fictional Avenue 1")."""
+    store_documents(app_paths, fictional_document("12/26"))
+    dialog = open_letter(make_window())
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ar"))
+    wait_for_letter(dialog)
+    doc = dialog.letter_edit.document()
+    block = doc.begin()
+    while block.isValid() and not block.text().startswith("1 Fictional Avenue"):
+        block = block.next()
+    assert block.isValid(), dialog.text()
+    line = block.layout().lineAt(0)
+
+    def x_of(position: int) -> float:
+        found = line.cursorToX(position)
+        return float(found[0] if isinstance(found, tuple) else found)
+
+    assert x_of(0) < x_of(block.text().index("Fictional"))  # the number first, at the left
+    room_left = line.naturalTextRect().left()
+    room_right = doc.textWidth() - line.naturalTextRect().right()
+    assert room_right < room_left  # on the right, as the Arabic lines
+    assert dialog.text() == dialog.letter.text  # the letter itself is unchanged

@@ -10,7 +10,10 @@ direction from its own side, as the printed letter does.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor
+import unicodedata
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from app.output.letter_builder import isolate_direction, set_block_direction
@@ -33,9 +36,25 @@ class LetterTextEdit(QTextEdit):
     def set_paragraph_sides(self, letter_rtl: bool) -> None:
         """Every paragraph in the letter's direction and on its side, except one that starts
         with an isolate: that one runs in the isolate's direction from its own side (also a
-        line that starts with a Latin name inside an Arabic letter keeps the letter's side)."""
+        line that starts with a Latin name inside an Arabic letter keeps the letter's side).
+        A line of an Arabic letter with no right-to-left letter at all (the writer's street,
+        an official's Latin name or address) reads left to right on the letter's side, as
+        the printed letter shows it: laid out right to left, "12 Sample Street" read
+        "Sample Street 12"."""
         block = self.document().begin()
         while block.isValid():
             rtl = isolate_direction(block.text())
-            set_block_direction(block, letter_rtl if rtl is None else rtl)
+            if rtl is None and letter_rtl and _left_to_right_only(block.text()):
+                fmt = QTextBlockFormat(block.blockFormat())
+                fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+                fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+                QTextCursor(block).setBlockFormat(fmt)
+            else:
+                set_block_direction(block, letter_rtl if rtl is None else rtl)
             block = block.next()
+
+
+def _left_to_right_only(text: str) -> bool:
+    """``text`` has a left-to-right letter and no right-to-left one."""
+    kinds = {unicodedata.bidirectional(char) for char in text}
+    return "L" in kinds and not kinds & {"R", "AL"}
