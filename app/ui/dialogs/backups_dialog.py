@@ -61,7 +61,7 @@ class BackupsDialog(QDialog):
         self.hint = QLabel(
             _(
                 "Appeal Desk backs up your data every day you change it, and before every "
-                "import, restore and upgrade. Backups are kept in {folder}."
+                "restore, upgrade and import of several files. Backups are kept in {folder}."
             ).format(folder=paths.backups)
         )
         self.hint.setWordWrap(True)

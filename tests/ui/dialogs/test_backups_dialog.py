@@ -315,3 +315,36 @@ def test_a_restore_whose_upgrade_fails_on_a_full_disk_says_so_and_keeps_the_data
     assert "The previous database is unchanged." in message and "unexpected" not in message
     assert dialog.status.text().endswith("was not restored. Nothing was changed.")
     assert [c.ua_number for c in window.listed_cases()] == ["150/26"]
+
+
+def test_the_backups_hint_says_which_imports_are_backed_up_first_as_they_are(
+    qtbot, main_window, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    """One file imported is taken back by Edit > Undo last import, with no backup; an import
+    of several files is backed up first. The dialog says so, not "before every import"."""
+    from app.services.backups import list_backups
+    from app.services.database import open_store
+    from app.services.importing import import_files
+
+    blind = Path(__file__).resolve().parents[2] / "unit" / "importing" / "blind3"
+    store(paths, numbered_case(150, "Peru", 12))
+    db = open_store(paths)
+    try:
+        import_files(db, [blind / "615_jordan_teacher_en_public_prosecutor_2020.txt"])
+        one_file = [info.reason for info in list_backups(paths)]
+        import_files(
+            db,
+            [
+                blind / "607_chad_students_fr_final_2017.txt",
+                blind / "617_sri_lanka_fisherman_blog_update_2016.txt",
+            ],
+        )
+    finally:
+        db.close()
+    window = main_window()
+    dialog = _backups_dialog(window)
+    qtbot.add_widget(dialog)
+    assert "pre-import" not in one_file  # (the day's automatic one may be there)
+    whys = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    assert whys.count("before an import") == 1
+    assert "before every restore, upgrade and import of several files" in dialog.hint.text()
