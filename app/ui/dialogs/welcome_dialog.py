@@ -29,7 +29,7 @@ from app.paths import AppPaths
 from app.settings import Settings, about_language, save_settings, with_about
 from app.ui.app_icon import app_icon
 from app.ui.choice_combo import interface_language_combo, page_size_combo
-from app.ui.messages import Messages
+from app.ui.messages import KeepChoice, Messages
 from app.ui.style import Role, apply_role
 
 log = logging.getLogger(__name__)
@@ -232,18 +232,24 @@ class WelcomeDialog(QDialog):
 
     def reject(self) -> None:
         """Skip, Escape or the close button: details typed but not saved are never dropped
-        without asking; keeping them saves them as with Save."""
-        if self._entered_sender() != self._original.sender and Messages.ask(
-            self,
-            _("Keep your details?"),
-            _(
-                "You typed your details but did not save them. Keep them for your letters? "
-                "You can change them later in Settings."
-            ),
-        ):
-            self.skipped = False
-            self.accept()
-            return
+        without asking; keeping them saves them as with Save, and Cancel (or Escape again)
+        goes back to the welcome with them."""
+        if self._entered_sender() != self._original.sender:
+            choice = Messages.ask_keep(
+                self,
+                _("Keep your details?"),
+                _(
+                    "You typed your details but did not save them. Keep them for your "
+                    "letters? You can change them later in Settings."
+                ),
+            )
+            if choice is KeepChoice.GO_BACK:
+                self.skipped = False  # not skipped after all: the welcome is still open
+                return
+            if choice is KeepChoice.KEEP:
+                self.skipped = False
+                self.accept()
+                return
         super().reject()
 
     def _entered_sender(self) -> SenderProfile:

@@ -117,7 +117,9 @@ def test_skipping_an_empty_welcome_marks_it_done_without_a_question(
     from app.ui.messages import Messages
 
     asked: list[str] = []
-    monkeypatch.setattr(Messages, "ask", staticmethod(lambda _p, title, _t: asked.append(title)))
+    monkeypatch.setattr(
+        Messages, "ask_keep", staticmethod(lambda _p, title, _t, **_k: asked.append(title))
+    )
     dialog = maybe_show_welcome(None, paths, Settings())
     qtbot.add_widget(dialog)
     with qtbot.waitSignal(dialog.finished, timeout=3000):
@@ -132,15 +134,15 @@ def test_closing_the_welcome_with_typed_details_asks_and_keeps_them(
     qtbot, gui_app, paths: AppPaths, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from app.ui.dialogs.welcome_dialog import maybe_show_welcome
-    from app.ui.messages import Messages
+    from app.ui.messages import KeepChoice, Messages
 
     asked: list[str] = []
 
-    def keep(_parent, title, text):  # type: ignore[no-untyped-def]
+    def keep(_parent, title, text, can_go_back=True):  # type: ignore[no-untyped-def]
         asked.append(text)
-        return True
+        return KeepChoice.KEEP
 
-    monkeypatch.setattr(Messages, "ask", staticmethod(keep))
+    monkeypatch.setattr(Messages, "ask_keep", staticmethod(keep))
     dialog = maybe_show_welcome(None, paths, Settings())
     qtbot.add_widget(dialog)
     qtbot.keyClicks(dialog.name_edit, "Ana Example")
@@ -156,15 +158,15 @@ def test_declining_to_keep_typed_details_brings_the_welcome_back_next_time(
     qtbot, gui_app, paths: AppPaths, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from app.ui.dialogs.welcome_dialog import maybe_show_welcome
-    from app.ui.messages import Messages
+    from app.ui.messages import KeepChoice, Messages
 
     asked: list[str] = []
 
-    def discard(_parent, title, text):  # type: ignore[no-untyped-def]
+    def discard(_parent, title, text, can_go_back=True):  # type: ignore[no-untyped-def]
         asked.append(title)
-        return False
+        return KeepChoice.DISCARD
 
-    monkeypatch.setattr(Messages, "ask", staticmethod(discard))
+    monkeypatch.setattr(Messages, "ask_keep", staticmethod(discard))
     dialog = maybe_show_welcome(None, paths, Settings())
     qtbot.add_widget(dialog)
     qtbot.keyClicks(dialog.name_edit, "Not kept")
@@ -463,3 +465,31 @@ def test_a_long_name_in_the_welcome_shows_from_its_first_letter(qtbot, gui_app) 
     assert edit.fontMetrics().horizontalAdvance(long_name) > edit.width(), "the name is longer"
     start = edit.fontMetrics().horizontalAdvance(long_name[: edit.cursorPosition()])
     assert start < edit.width(), "the text is scrolled to show its first letters"
+
+
+def test_cancel_on_keep_your_details_goes_back_to_the_welcome_with_them(
+    qtbot, gui_app, paths: AppPaths, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Escape by mistake, then Cancel: the welcome stays with the name typed in it, and
+    nothing is saved until the user chooses."""
+    from app.ui.dialogs.welcome_dialog import maybe_show_welcome
+    from app.ui.messages import KeepChoice, Messages
+
+    asked: list[str] = []
+
+    def go_back(_parent, title, text, can_go_back=True):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return KeepChoice.GO_BACK
+
+    monkeypatch.setattr(Messages, "ask_keep", staticmethod(go_back))
+    dialog = maybe_show_welcome(None, paths, Settings())
+    qtbot.add_widget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Ana Example")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.skip_button.click()
+    assert asked == ["Keep your details?", "Keep your details?"]
+    assert dialog.isVisible() and dialog.name_edit.text() == "Ana Example"
+    assert not load_settings(paths).welcome_done
+    with qtbot.waitSignal(dialog.finished, timeout=3000):
+        dialog.save_button.click()
+    assert load_settings(paths).sender.name == "Ana Example"
