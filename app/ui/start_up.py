@@ -68,5 +68,4 @@ def start_up(args: argparse.Namespace) -> StartUp:
     # The first screen of cases is read now, before Qt loads; the rest of the list once it
     # is painted.
     early_list = EarlyCaseList.start(paths, database_url)
-    early_list.wait_for_preview()
     return StartUp(paths, files, settings, ignored, database_url, early_list)
