@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextBlock, QTextCursor, QTextDocument
 
 from app.domain.output_options import PageSize
-from app.output.letter_layout import PageSpec, TypeSizes, page_spec
+from app.output.letter_layout import RETURN_LINE_SEPARATOR, PageSpec, TypeSizes, page_spec
 from app.output.qt_runtime import layout_device, make_font, margin_length, mm_to_units
 
 _BEYOND_LATIN = re.compile("[^\u0000-\u024f]")  # scripts that may need fallback fonts
@@ -66,6 +67,43 @@ def _metrics(size: float, bold: bool, serif: bool) -> QFontMetricsF:
 def _one_line(text: str, size: float, width: float, bold: bool, serif: bool = True) -> bool:
     """True when ``text`` surely fits on one line ``width`` units wide (with a safety margin)."""
     return _metrics(size, bold, serif).horizontalAdvance(text) < 0.95 * width
+
+
+# The least of a shortened name worth keeping (in widths of "M"), else the line is cut.
+_LEAST_NAME = 8
+
+
+@lru_cache(maxsize=64)
+def fit_return_line(line: str, size: float, width: float) -> str:
+    """The return line on one line of the window, ``width`` units wide, where the envelope
+    shows one line above the address (more would reach into the address): as it is when it
+    fits; else the sender's name shortened ("…") so the postal address after it stays whole
+    for a letter sent back; else the name and the street shortened, the town and the
+    country whole. The
+    sender's block at the top of the letter keeps the full name and address."""
+    if _one_line(line, size, width, False, False):
+        return line
+    metrics = _metrics(size, False, False)
+    usable = 0.94 * width
+    name, separator, address = line.partition(RETURN_LINE_SEPARATOR)
+    if not separator:
+        return metrics.elidedText(line, Qt.TextElideMode.ElideRight, usable)
+    least = _LEAST_NAME * metrics.horizontalAdvance("M")
+    room = usable - metrics.horizontalAdvance(separator + address)
+    if room >= least:
+        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + separator + address
+    short = metrics.elidedText(name, Qt.TextElideMode.ElideRight, least) + separator
+    *street, town, country = ["", "", *address.split(separator)]
+    end = separator.join(part for part in (town, country) if part)
+    street_room = usable - metrics.horizontalAdvance(short + separator + end)
+    if not any(street) or street_room < least:
+        return metrics.elidedText(short + address, Qt.TextElideMode.ElideRight, usable)
+    street_line = separator.join(part for part in street if part)
+    return (
+        short
+        + metrics.elidedText(street_line, Qt.TextElideMode.ElideRight, street_room)
+        + (separator + end)
+    )
 
 
 @lru_cache(maxsize=32)

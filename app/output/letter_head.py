@@ -10,7 +10,12 @@ from PySide6.QtGui import QPaintDevice, QTextBlockFormat, QTextCharFormat
 
 from app.domain.model import SenderProfile
 from app.output.bidi_text import is_rtl_text, one_direction
-from app.output.head_placement import HEAD_MARGINS, fit_honoured_address, head_shape
+from app.output.head_placement import (
+    HEAD_MARGINS,
+    fit_honoured_address,
+    fit_return_line,
+    head_shape,
+)
 from app.output.letter_builder import DocumentBuilder, char_format
 from app.output.letter_layout import return_address_line, sender_lines
 from app.output.qt_runtime import mm_to_units as mm
@@ -93,6 +98,9 @@ def plan_head(
     """``honour``: the words of honour the address block opens with ("Her Excellency"), on
     their own line above the official's name; "" for none."""
     lines, return_line = _sender_head(sender)
+    if styles.spec.return_line_top is not None and return_line:
+        width = mm(styles.spec.window_width)
+        return_line = fit_return_line(return_line, styles.sizes.return_line, width)
     fitted, size, bold_lines = fit_honoured_address(
         styles.spec.name, styles.sizes.recipient, tuple(address), honour.strip()
     )

@@ -147,7 +147,11 @@ def sender_lines(sender: SenderProfile) -> list[str]:
     return [line for line in lines if line]
 
 
+# Between the return line's parts: the sender's name first, then the postal address.
+RETURN_LINE_SEPARATOR = " · "
+
+
 def return_address_line(sender: SenderProfile) -> str:
     """The one-line sender address printed small above the recipient (DIN 5008)."""
     parts = [sender.name, *sender.address.splitlines(), town_line(sender), sender.country]
-    return " · ".join(part.strip() for part in parts if part.strip())
+    return RETURN_LINE_SEPARATOR.join(part.strip() for part in parts if part.strip())

@@ -404,3 +404,31 @@ def test_a_us_town_with_its_comma_is_not_printed_again_above_the_subject(
     assert f"Springfield, IL 62701, {signer.country}" not in lines
     assert lines.count(signer.country) == 1  # the sender's block
     assert lines.count("Springfield, IL 62701") == 1
+
+
+def test_a_long_return_line_takes_one_line_above_the_window_address(
+    qapp, tmp_path: Path, letter: Letter, target: Target
+) -> None:
+    """A long name and street: the small return line stays one line above the address, with
+    the town and country whole; the sender's block at the top keeps the full name."""
+    name = "Maria-Magdalena Hohenzollern-Sigmaringen von und zu Wittelsbach-Oberammergau"
+    sender = SenderProfile(
+        name=name,
+        address="Apartamento 14B, Rua das Flores Compridas de Santa Catarina 1234",
+        city="1200-195 Lisboa",
+        country="Portugal",
+        email="maria@example.org",
+    )
+    path = tmp_path / "letter.pdf"
+    write_letter_pdf(
+        letter, path, sender=sender, target=target, page_size=PageSize.A4, country="Peru"
+    )
+    mm = 25.4 / 72
+    placed = [(x * mm, (842 - y) * mm, text) for x, y, text in fragments(path)]
+    address_top = next(top for _x, top, text in placed if text == "Dr Ana Pérez Gómez")
+    returned = [(top, text) for _x, top, text in placed if 40 <= top < address_top - 2]
+    assert len({round(top, 1) for top, _text in returned}) == 1, returned
+    line = " ".join(text for _top, text in returned)
+    assert line.startswith("Maria-Magd") and "..." in line  # "…" read back as NFKC
+    assert line.endswith("1200-195 Lisboa · Portugal")
+    assert name in pdf_text(path).replace("-\n", "-")  # the block wraps it at its hyphen
