@@ -10,7 +10,7 @@ from pathlib import Path
 from app.cli.choices import page_size_arg
 from app.cli.context import CliContext
 from app.cli.errors import error_text, notice_text
-from app.cli.terminal import printable
+from app.cli.terminal import aligned_rows, printable
 from app.domain.errors import N_, InvalidInput, os_problem
 from app.domain.model import FIRST_OFFICIAL
 from app.domain.output_options import PageSize
@@ -265,19 +265,19 @@ def run_tally(args: argparse.Namespace, ctx: CliContext) -> int:
         from app.labels import practice_letters_text
 
         print(printable(practice_letters_text(tally.practice)), file=ctx.out)
+    # the counts end at one place whatever the goals, the channels start at one place whatever
+    # the counts, and the case's title comes last, where its length moves nothing
+    count_width = max((len(str(case.total)) for case in tally.cases), default=0)
     rows = []
     for case in tally.cases:
-        if case.goal:
-            done = _("{count} of {goal}").format(count=case.total, goal=case.goal)
-        else:
-            done = str(case.total)
+        count = str(case.total).rjust(count_width)
+        done = _("{count} of {goal}").format(count=count, goal=case.goal) if case.goal else count
         cells = ", ".join(
             f"{_cell_label(channel, kind)} {n}" for (channel, kind), n in sorted(case.cells.items())
         )
-        rows.append((printable(case.ua_number), done, cells))
-    width = max((len(done) for _ua, done, _cells in rows), default=0)
-    for ua_number, done, cells in rows:  # counts right-aligned, so the channels line up
-        print(f"  UA {ua_number:<8} {done:>{width}}  {cells}", file=ctx.out)
+        rows.append([f"UA {printable(case.ua_number)}", done, cells, printable(case.title)])
+    for line in aligned_rows(rows):
+        print(f"  {line}", file=ctx.out)
     return 0
 
 

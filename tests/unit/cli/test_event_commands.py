@@ -239,6 +239,62 @@ def test_the_tally_lines_up_its_channels_whatever_the_counts(
     assert " 3 of 20  Post/Appeal 3" in out and "12 of 20  Post/Appeal 12" in out
 
 
+# a translator's catalog in a language of wide characters: each of its characters takes two
+# columns of a terminal
+WIDE_CATALOG = """msgid ""
+msgstr ""
+"Language: ja\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "{count} of {goal}"
+msgstr "目標{goal}通中{count}通"
+
+msgctxt "channel"
+msgid "Post"
+msgstr "郵便"
+"""
+
+
+def _columns_where(lines: list[str], text: str) -> set[int]:
+    """The terminal columns at which ``text`` starts on each of ``lines`` (a wide character takes
+    two)."""
+    return {
+        sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line[:start])
+        for line in lines
+        for start in [line.index(text)]
+    }
+
+
+def test_the_tally_lines_up_counts_goals_channels_and_titles_as_a_terminal_shows_them(
+    event_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run(capsys, event_dir, "event", "add-case", EVENT, "34/26", "--goal", "5")[0] == 0
+    assert run(capsys, event_dir, "event", "add-case", EVENT, "56/26")[0] == 0  # no goal
+    for ua, count in (("12/26", "12"), ("34/26", "2"), ("56/26", "5")):
+        argv = ("sent", ua, "--target", "1", "--channel", "post", "--event", EVENT)
+        assert run(capsys, event_dir, *argv, "--count", count)[0] == 0
+    code, out, _ = run(capsys, event_dir, "event", "tally", EVENT)
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert [row.split()[1] for row in rows] == ["12/26", "34/26", "56/26"]
+    assert rows[0].startswith("  UA 12/26  12 of 20  Post/Appeal 12  FICTIONAL TEACHER")
+    assert rows[1].startswith("  UA 34/26   2 of 5   Post/Appeal 2   FICTIONAL JOURNALIST")
+    assert rows[2].startswith("  UA 56/26   5        Post/Appeal 5   FICTIONAL STUDENTS")
+
+    catalog = tmp_path / "ja.po"  # the same in a language whose characters are twice as wide
+    catalog.write_text(WIDE_CATALOG, encoding="utf-8")
+    monkeypatch.setenv("APPEAL_DESK_TEST_PO", str(catalog))
+    code, out, _ = run(capsys, event_dir, "event", "tally", EVENT)
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert "目標20通中12通" in rows[0] and "郵便/Appeal 12" in rows[0]
+    assert len(_columns_where(rows, "郵便/Appeal")) == 1
+    assert len(_columns_where(rows, "FICTIONAL")) == 1
+
+
 def test_a_batch_for_a_case_closed_since_the_event_was_set_up_warns_as_a_letter_does(
     qapp: object, event_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
