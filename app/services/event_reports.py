@@ -42,10 +42,17 @@ def report_csv(tally: EventTally) -> str:
         + [f"{channel}_{kind}" for channel, kind in columns]
     )
     held_on = tally.event.held_on.isoformat() if tally.event.held_on else ""
-    name = _safe_cell(tally.event.name)
+    name = spreadsheet_safe(tally.event.name)
     for case in tally.cases:
         writer.writerow(
-            [name, held_on, case.ua_number, _safe_cell(case.title), case.goal or "", case.total]
+            [
+                name,
+                held_on,
+                case.ua_number,
+                spreadsheet_safe(case.title),
+                case.goal or "",
+                case.total,
+            ]
             + [case.cells.get(pair, 0) for pair in columns]
         )
     totals = [sum(c.cells.get(pair, 0) for c in tally.cases) for pair in columns]
@@ -53,8 +60,9 @@ def report_csv(tally: EventTally) -> str:
     return buffer.getvalue()
 
 
-def _safe_cell(text: str) -> str:
-    """Keep spreadsheets from running a case title as a formula (CSV injection)."""
+def spreadsheet_safe(text: str) -> str:
+    """Keep spreadsheets from running a text (a case title, an event's name) as a formula (CSV
+    injection)."""
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

@@ -2,8 +2,8 @@
 
 It counts only appeals marked sent, and holds no personal data: no names of the persons at
 risk, the officials or the writer, no addresses, no letter text and no case titles (titles
-sometimes name people) - only UA numbers, channels, kinds, months, counts and how many of
-those letters got a reply.
+sometimes name people) - only UA numbers, channels, kinds, months, counts, how many of
+those letters got a reply and the name of the event each letter was written at, if any.
 """
 
 from __future__ import annotations
@@ -20,16 +20,17 @@ from app import __version__
 from app.dates import long_date, month_year
 from app.domain.model import AppealKind, AppealStatus, Channel
 from app.domain.output_options import OutputOptions
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.labels import appeal_kind_label, ua_label
 from app.services.appeals import list_appeals
-from app.services.event_reports import channel_text
+from app.services.event_reports import channel_text, spreadsheet_safe
 from app.store.database import Database
 
 if TYPE_CHECKING:
     from app.output.section_report import SectionReportPage
 
-CSV_COLUMNS = ("month", "ua_number", "channel", "kind", "letters", "replies")
+# "event" comes last, so a spreadsheet made for the first six columns still reads the file
+CSV_COLUMNS = ("month", "ua_number", "channel", "kind", "letters", "replies", "event")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class ReportRow:
     kind: str  # AppealKind value
     letters: int
     replies: int = 0  # appeals of this row that the official answered
+    event: str = ""  # the letter-writing event's name; empty for letters written outside one
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,11 @@ class SectionReport:
     @property
     def total(self) -> int:
         return sum(row.letters for row in self.rows)
+
+    @property
+    def written_at_events(self) -> int:
+        """Letters written at letter-writing events, by their participants."""
+        return sum(row.letters for row in self.rows if row.event)
 
     @property
     def total_replies(self) -> int:
@@ -112,25 +119,30 @@ def section_report(
     from app.services.samples import sample_numbers
 
     practice = sample_numbers(db)  # letters to fictional sample cases never count
-    counts: Counter[tuple[str, str, str, str]] = Counter()
-    replies: Counter[tuple[str, str, str, str]] = Counter()
+    counts: Counter[tuple[str, str, str, str, str]] = Counter()
+    replies: Counter[tuple[str, str, str, str, str]] = Counter()
     for appeal in list_appeals(db, status=AppealStatus.SENT, since=since, until=until):
         if appeal.sent_on is None or appeal.ua_number in practice:
             continue
         channel = (appeal.channel or Channel.OTHER).value
-        key = (appeal.sent_on.strftime("%Y-%m"), appeal.ua_number, channel, appeal.kind.value)
+        month = appeal.sent_on.strftime("%Y-%m")
+        key = (month, appeal.ua_number, channel, appeal.kind.value, appeal.event_name or "")
         counts[key] += appeal.count
         if appeal.reply_on is not None:
             replies[key] += 1
     channel_order = [c.value for c in Channel]
     kind_order = [k.value for k in AppealKind]
     rows = sorted(
-        (ReportRow(*key, letters=n, replies=replies[key]) for key, n in counts.items()),
+        (
+            ReportRow(*key[:4], letters=n, replies=replies[key], event=key[4])
+            for key, n in counts.items()
+        ),
         key=lambda r: (
             r.month,
             _ua_key(r.ua_number),
             channel_order.index(r.channel),
             kind_order.index(r.kind),
+            r.event,
         ),
     )
     return SectionReport(since=since, until=until, rows=tuple(rows))
@@ -142,7 +154,17 @@ def report_csv(report: SectionReport) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in report.rows:
-        writer.writerow([row.month, row.ua_number, row.channel, row.kind, row.letters, row.replies])
+        writer.writerow(
+            [
+                row.month,
+                row.ua_number,
+                row.channel,
+                row.kind,
+                row.letters,
+                row.replies,
+                spreadsheet_safe(row.event),
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -170,12 +192,25 @@ def month_label(month: str) -> str:
 
 
 def period_text(report: SectionReport) -> str:
-    if report.since is None and report.until is None:
-        return _("All the letters you have marked as sent.")
-    return _("From {start} to {end}.").format(
-        start=long_date(report.since) if report.since else "\u2026",
-        end=long_date(report.until) if report.until else "\u2026",
-    )
+    """Which letters the report counts, and how many of them participants wrote at events."""
+    at_events = report.written_at_events
+    if report.since is not None or report.until is not None:
+        period = _("From {start} to {end}.").format(
+            start=long_date(report.since) if report.since else "\u2026",
+            end=long_date(report.until) if report.until else "\u2026",
+        )
+    elif at_events:  # not all of them the user's own letters
+        period = _("All the letters marked as sent.")
+    else:
+        period = _("All the letters you have marked as sent.")
+    if not at_events:
+        return period
+    events = ngettext(
+        "{count} of these letters was written at a letter-writing event.",
+        "{count} of these letters were written at letter-writing events.",
+        at_events,
+    ).format(count=at_events)
+    return f"{period} {events}"
 
 
 def report_page(report: SectionReport, today: date) -> SectionReportPage:

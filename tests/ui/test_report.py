@@ -54,6 +54,7 @@ def test_report_counts_sent_letters_without_names(app_paths, open_db) -> None:  
         "kind": "appeal",
         "letters": "4",
         "replies": "0",
+        "event": "",  # written outside any event
     }
     for secret in ("Ana Lima", "Tomas Brel", "Rui Costa", "Fictional Avenue", "TEACHER"):
         assert secret not in text

@@ -11,12 +11,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.domain.model import Channel
 from app.domain.output_options import OutputOptions, PageSize
+from app.services.appeals import record_appeal
 from app.services.cases import get_case
+from app.services.events import create_event
 from app.services.reports import (
     ReportRow,
     SectionReport,
     report_csv,
+    report_page,
     section_report,
     write_report_pdf,
     write_section_report,
@@ -77,11 +81,11 @@ def test_counts_per_case_and_channel_and_per_month(seeded: Database) -> None:
 
 def test_csv_rows_are_month_case_channel_kind_with_letters_and_replies(seeded: Database) -> None:
     rows = list(csv.DictReader(io.StringIO(report_csv(section_report(seeded)))))
-    assert [tuple(row.values()) for row in rows] == [
-        ("2026-10", "901/27", "post", "appeal", "4", "1"),
-        ("2026-11", "901/27", "email", "appeal", "1", "0"),
-        ("2026-11", "902/27", "post", "solidarity", "1", "0"),
-        ("2026-11", "902/27", "fax", "appeal", "1", "0"),
+    assert [tuple(row.values()) for row in rows] == [  # no event: the writer's own letters
+        ("2026-10", "901/27", "post", "appeal", "4", "1", ""),
+        ("2026-11", "901/27", "email", "appeal", "1", "0", ""),
+        ("2026-11", "902/27", "post", "solidarity", "1", "0", ""),
+        ("2026-11", "902/27", "fax", "appeal", "1", "0", ""),
     ]
 
 
@@ -89,12 +93,48 @@ def test_csv_holds_no_names_addresses_or_titles(seeded: Database, tmp_path: Path
     target = tmp_path / "report.csv"
     write_section_report(seeded, csv_path=target)
     text = target.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "month,ua_number,channel,kind,letters,replies"
+    assert text.splitlines()[0] == "month,ua_number,channel,kind,letters,replies,event"
     secrets = personal_data(seeded)
     assert "Tomas Imaginario" in secrets and "Lorem Vasquez" in secrets
     for secret in secrets:
         assert secret not in text, secret
     assert not list(tmp_path.glob(".*.tmp"))  # the atomic write left no temp file
+
+
+def test_letters_written_at_an_event_are_told_apart_from_the_writers_own(
+    seeded: Database, tmp_path: Path
+) -> None:
+    own = report_page(section_report(seeded), date(2026, 12, 1)).period
+    assert own == "All the letters you have marked as sent."
+    event = create_event(seeded, "=Write for Rights 2026", cases=["901/27"])
+    record_appeal(
+        seeded,
+        "901/27",
+        target_index=1,
+        channel=Channel.POST,
+        sent_on=date(2026, 11, 10),
+        count=5,
+        event_id=event.event_id,
+    )
+    csv_file, pdf_file = tmp_path / "report.csv", tmp_path / "report.pdf"
+    write_section_report(seeded, csv_path=csv_file, pdf_path=pdf_file, options=A4)
+    rows = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8"))))
+    # the first six columns as before, so a spreadsheet made for them still reads the file
+    assert rows[0] == ["month", "ua_number", "channel", "kind", "letters", "replies", "event"]
+    assert rows[1:4] == [
+        ["2026-10", "901/27", "post", "appeal", "4", "1", ""],
+        ["2026-11", "901/27", "post", "appeal", "5", "0", "'=Write for Rights 2026"],
+        ["2026-11", "901/27", "email", "appeal", "1", "0", ""],
+    ]  # the event's name kept from running as a formula in a spreadsheet
+    text = page_text(pdf_file)
+    assert "Total letters: 12." in text
+    assert (
+        "All the letters marked as sent. 5 of these letters were written at letter-writing events."
+        in text
+    )
+    assert "you have marked" not in text
+    november = report_page(section_report(seeded, since=date(2026, 11, 1)), date(2026, 12, 1))
+    assert november.period.endswith(" 5 of these letters were written at letter-writing events.")
 
 
 def test_period_keeps_the_letters_sent_in_it(seeded: Database) -> None:
