@@ -27,11 +27,20 @@ def write_event_report_pdf(
     table_rows: Sequence[Sequence[str]],
     footer: str,
     page_size: PageSize,
+    right_to_left: bool,
 ) -> None:
-    """Paint the report on one page and replace ``path`` atomically (never a half-written file)."""
+    """Paint the report on one page and replace ``path`` atomically (never a half-written file).
+
+    ``right_to_left`` (the text's language reads from the right) mirrors the whole page: the
+    lines start at the right, the bars grow from the right and the table's first column is
+    its rightmost one.
+    """
     from app.output.paper import qpage_size
 
     def paint(painter: QPainter, writer: QPdfWriter) -> int:
+        painter.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+        )
         _paint_page(painter, writer, tally, headline, subtitle, table_header, table_rows, footer)
         return 1
 
@@ -153,7 +162,11 @@ def _paint_table(
     dpi: int,
     first_share: float = 0.3,
 ) -> float:
-    """A plain table; rows that do not fit on the page are summed up in the last line."""
+    """A plain table; rows that do not fit on the page are summed up in the last line.
+
+    Its columns run from the right when the painter lays out right to left; the alignments
+    below (first column at its start, counts at their end) follow the painter's direction.
+    """
     if not header:
         return area.top()
     size = 9.0 if len(header) <= 7 else 7.0
@@ -168,6 +181,7 @@ def _paint_table(
     shown = list(rows)
     if len(shown) > fit:  # keep the total line; say that some cases are only in the CSV
         shown = [*shown[: fit - 2], ["\u2026"] + [""] * (len(header) - 1), shown[-1]]
+    right_to_left = painter.layoutDirection() == Qt.LayoutDirection.RightToLeft
     y = area.top()
     for index, cells in enumerate([header, *shown]):
         last = index == len(shown)
@@ -175,6 +189,8 @@ def _paint_table(
         x = area.left()
         height = line * (2 if index == 0 else 1)  # header cells: channel over kind
         for column, (cell, width) in enumerate(zip(cells, widths, strict=False)):
+            # the cell's box: from the left, or the same distance from the right
+            left = area.left() + area.right() - x - width + dpi * 0.05 if right_to_left else x
             align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
             parts = [
                 painter.fontMetrics().elidedText(
@@ -183,7 +199,7 @@ def _paint_table(
                 for part in cell.split("\n")
             ]
             painter.drawText(
-                QRectF(x, y, width - dpi * 0.05, height),
+                QRectF(left, y, width - dpi * 0.05, height),
                 align | Qt.AlignmentFlag.AlignBottom,
                 "\n".join(parts),
             )

@@ -36,12 +36,20 @@ class SectionReportPage:
 
 
 def write_section_report_pdf(
-    path: str | os.PathLike[str], page: SectionReportPage, *, page_size: PageSize
+    path: str | os.PathLike[str],
+    page: SectionReportPage,
+    *,
+    page_size: PageSize,
+    right_to_left: bool,
 ) -> None:
-    """Paint the report on one page and replace ``path`` atomically (never a half-written file)."""
+    """Paint the report on one page and replace ``path`` atomically (never a half-written file);
+    ``right_to_left`` (the text's language reads from the right) mirrors the page."""
     from app.output.paper import qpage_size
 
     def paint(painter: QPainter, writer: QPdfWriter) -> int:
+        painter.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+        )
         _paint_page(painter, writer, page)
         return 1
 
@@ -92,8 +100,10 @@ def _paint_page(painter: QPainter, writer: QPdfWriter, page: SectionReportPage) 
         # the first column holds only "UA 140/26": the channels and cards get the room
         y = paint_table(painter, case_area, case_header, case_rows, dpi, first_share=0.12)
         y += dpi * 0.25
-    if month_rows:
-        paint_table(painter, QRectF(0, y, width * 0.6, bottom - y), month_header, month_rows, dpi)
+    if month_rows:  # the narrower table at the start of the line: the left, or the right
+        start = width * 0.4 if painter.layoutDirection() == Qt.LayoutDirection.RightToLeft else 0
+        months_area = QRectF(start, y, width * 0.6, bottom - y)
+        paint_table(painter, months_area, month_header, month_rows, dpi)
     painter.setFont(report_font(8, dpi))
     painter.setPen(QColor("#555555"))
     painter.drawText(

@@ -13,7 +13,7 @@ from app.dates import long_date
 from app.domain.events import EventTally
 from app.domain.model import AppealKind, Channel
 from app.domain.output_options import OutputOptions
-from app.i18n import _
+from app.i18n import _, current_language, is_rtl
 from app.labels import appeal_kind_label, channel_label, ua_label
 from app.services.events import event_tally
 from app.store.database import Database
@@ -131,4 +131,5 @@ def write_report_pdf(tally: EventTally, pdf_path: Path, *, options: OutputOption
         footer=_("Made with Appeal Desk %(version)s on %(date)s. No personal data.")
         % {"version": __version__, "date": long_date(date.today())},
         page_size=options.page_size,
+        right_to_left=is_rtl(current_language()),
     )

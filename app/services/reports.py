@@ -20,7 +20,7 @@ from app import __version__
 from app.dates import long_date, month_year
 from app.domain.model import AppealKind, AppealStatus, Channel
 from app.domain.output_options import OutputOptions
-from app.i18n import _, ngettext
+from app.i18n import _, current_language, is_rtl, ngettext
 from app.labels import appeal_kind_label, ua_label
 from app.services.appeals import list_appeals
 from app.services.event_reports import channel_text, spreadsheet_safe
@@ -266,7 +266,12 @@ def write_report_pdf(report: SectionReport, path: Path, *, options: OutputOption
     """The one-page printable summary, written atomically."""
     from app.output.section_report import write_section_report_pdf
 
-    write_section_report_pdf(path, report_page(report, date.today()), page_size=options.page_size)
+    write_section_report_pdf(
+        path,
+        report_page(report, date.today()),
+        page_size=options.page_size,
+        right_to_left=is_rtl(current_language()),
+    )
 
 
 def write_section_report(

@@ -97,3 +97,34 @@ def test_the_reports_dates_are_written_out_as_the_section_reports_are(
     assert f"{long_date(date(2026, 3, 14))}, Lyon" in text  # "March 14, 2026, Lyon"
     assert f"on {long_date(date.today())}. No personal data." in text
     assert "2026-03-14" not in text and date.today().isoformat() not in text
+
+
+def test_in_arabic_the_page_reads_from_the_right_and_in_english_from_the_left(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    from app.i18n import set_language
+
+    db = open_event_store(data_dir)
+    create_event(db, EVENT, cases=["12/26"], goal=20)
+    record_event_letter(db, get_event(db, EVENT), "12/26", target_index=1, count=7)
+    english, arabic = tmp_path / "en.pdf", tmp_path / "ar.pdf"
+    write_event_report(db, EVENT, None, english, options=OutputOptions(PageSize.A4))
+    set_language("ar")
+    write_event_report(db, EVENT, None, arabic, options=OutputOptions(PageSize.A4))
+    db.close()
+
+    middle, margin = 210 / 25.4 * 72 / 2, 15 / 25.4 * 72
+    for pdf, right_to_left in ((english, False), (arabic, True)):
+        placed = fragments(pdf)
+        (title_x,) = [x for x, _y, text in placed if text == EVENT]
+        # the event's name starts the page: at the left margin, or ends at the right one
+        assert (title_x > margin + 72) is right_to_left
+        # the table: the case's row, UA number and title first, its counts after them
+        row_y = min(y for _x, y, text in placed if "12/26" in text)
+        (case_x,) = [x for x, y, text in placed if y == row_y and "12/26" in text]
+        counts = [x for x, y, text in placed if y == row_y and text.strip() in ("20", "7")]
+        assert len(counts) == 3  # its goal, its total, its letters by post
+        assert all((x < case_x) is right_to_left for x in counts)
+        # the chart: the bar's figure "7 / 20" beside its bar's end, on the reading side's far end
+        figure_x = [x for x, _y, text in placed if " / " in text]
+        assert figure_x and all((x < middle) is right_to_left for x in figure_x)

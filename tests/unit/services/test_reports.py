@@ -229,3 +229,25 @@ def test_the_spanish_pdf_shows_headings_and_months_whole(
     ):
         assert whole in text, whole
     assert "\u2026" not in text
+
+
+def test_in_arabic_the_page_reads_from_the_right_and_in_english_from_the_left(
+    seeded: Database, tmp_path: Path
+) -> None:
+    from app.i18n import set_language
+    from tests.unit.output.pdf_reading import fragments
+
+    english, arabic = tmp_path / "en.pdf", tmp_path / "ar.pdf"
+    write_report_pdf(section_report(seeded), english, options=A4)
+    set_language("ar")
+    write_report_pdf(section_report(seeded), arabic, options=A4)
+    middle = 210 / 25.4 * 72 / 2
+    for pdf, right_to_left in ((english, False), (arabic, True)):
+        placed = fragments(pdf)
+        # the case table's row of UA 902/27: the UA number first, then its counts
+        ((case_x, row_y),) = [(x, y) for x, y, text in placed if "902/27" in text]
+        counts = [x for x, y, text in placed if y == row_y and text.strip().isdigit()]
+        assert len(counts) >= 4 and all((x < case_x) is right_to_left for x in counts)
+        # the months' table, narrower than the page, at the start of the line
+        months = [x for x, y, text in placed if "2026" in text and y > 100]  # not the footer
+        assert len(months) >= 2 and all((x > middle) is right_to_left for x in months)
