@@ -195,6 +195,7 @@ class BackupsDialog(QDialog):
         except AppealDeskError as exc:
             report_failure(self, _("Your data could not be opened"), exc)
             self.refresh()
+            self._select(undo_point if restored else info.path)
             if restored:
                 self.status.setText(
                     _("Restored the backup from {when}, but it could not be opened.").format(
@@ -203,9 +204,12 @@ class BackupsDialog(QDialog):
                 )
             return
         self.refresh()
+        # Restored: "Restore selected backup" now takes the restore back. Not restored: the
+        # backup chosen stays selected for another try, though the list may have gained the
+        # copy of the current data made before the attempt, at its top.
+        self._select(undo_point if restored else info.path)
         if restored:
             self.status.setText(_("Restored the backup from {when}.").format(when=when))
-            self._select(undo_point)  # "Restore selected backup" now takes the restore back
         else:
             self.status.setText(
                 _("The backup from {when} was not restored. Nothing was changed.").format(when=when)

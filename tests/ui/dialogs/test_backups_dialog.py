@@ -348,3 +348,34 @@ def test_the_backups_hint_says_which_imports_are_backed_up_first_as_they_are(
     whys = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
     assert whys.count("before an import") == 1
     assert "before every restore, upgrade and import of several files" in dialog.hint.text()
+
+
+def test_after_a_failed_restore_the_backup_chosen_stays_selected_for_another_try(
+    qtbot, main_window, paths: AppPaths, shown_messages
+) -> None:  # type: ignore[no-untyped-def]
+    """The failed restore kept the current data as a new, newest backup first: the list gains
+    a row at its top, and pressing Restore again (once the disk has room) restores the backup
+    the user chose, not the row that moved into its place."""
+    from tests.durability.mounts import file_size_limit
+    from tests.durability.schema_fixtures import older_backup_with_many_imports
+
+    store(paths, numbered_case(150, "Peru", 12))
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    older = older_backup_with_many_imports(
+        paths.backups / "appeal-desk-20261206T190100000000Z-manual.sqlite3"
+    )
+    window = main_window()
+    dialog = _backups_dialog(window)
+    qtbot.add_widget(dialog)
+    dialog.table.selectRow(_row_of(dialog, older))
+    rows_before = dialog.table.rowCount()
+
+    room = older.stat().st_size + 64 * 1024  # for the copy, not for its rebuilt tables
+    with file_size_limit(room), qtbot.waitSignal(window.context.store_opened, timeout=20_000):
+        dialog.restore_selected()
+
+    assert dialog.status.text().endswith("was not restored. Nothing was changed.")
+    assert dialog.table.rowCount() == rows_before + 1  # the data it would have replaced
+    selected = dialog.selected()
+    assert selected is not None and selected.path == older
+    assert dialog.restore_button.isEnabled()
