@@ -946,7 +946,7 @@ def _surname(name: str | None, *, family_name_first: bool = False) -> str:
     words. A longer name may carry two surnames, or put the family name first, and an Arabic
     name with "bin" or "Al" or a sheikh's or prince's name has forms of its own: greeting the
     wrong word would be worse than the words for anybody. ``family_name_first``: the name's
-    country writes the family name first ("Wang Jianguo": "Wang").
+    country writes the family name first ("Wang Jianguo": "Wang"), a word of one syllable.
     """
     words = [word.strip(".") for word in (name or "").replace(",", " ").split()]
     while len(words) > 1 and words[0].casefold() in _NAME_HONORIFICS:
@@ -961,7 +961,10 @@ def _surname(name: str | None, *, family_name_first: bool = False) -> str:
         return ""
     if family_name_first:
         first = words[0]
-        return first if len(words) > 1 and first[:1].isupper() and first.isalpha() else ""
+        if len(words) > 1 and first[:1].isupper() and first.isalpha() and _one_syllable(first):
+            return first
+        # no family name of that country's own order: a Uyghur name there is written given
+        # name first ("Erkin Tuniyaz": "Tuniyaz"), and read as anywhere else
     for index, word in enumerate(words[1:-1], start=1):
         if word in _SURNAME_PARTICLES:  # printed in small letters: "Van" may be a given name
             return " ".join(words[index:])
@@ -971,6 +974,16 @@ def _surname(name: str | None, *, family_name_first: bool = False) -> str:
     if len(last) < 3 or not last[0].isalpha():
         return ""
     return last.capitalize() if last.isupper() else last
+
+
+def _one_syllable(word: str) -> bool:
+    """``word`` has one run of vowels, as every Chinese and Korean family name in the Latin
+    alphabet but a rare few ("Wang", "Zhao", "Park", "Choi"); the given names that open the
+    names of that country's other peoples mostly have more ("Erkin", "Rahile", "Tenzin")."""
+    return len(_VOWEL_RUNS.findall(fold_text(word))) == 1
+
+
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
 
 
 # Words that open a name before the given name: honorifics and degrees in the languages whose

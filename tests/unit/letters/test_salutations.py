@@ -556,3 +556,18 @@ def test_the_words_of_every_language_are_listed_once() -> None:
     for language, table in tables.items():
         listed = {*table["gender"].get("f", ()), *table["gender"].get("m", ())}
         assert not listed & words, f"{language} repeats {sorted(listed & words)}"
+
+
+def test_a_name_given_name_first_in_a_family_name_first_country_is_read_as_elsewhere() -> None:
+    """A Uyghur official in a Chinese case writes the given name first: "Erkin Tuniyaz" is
+    Mr Tuniyaz, never Mr Erkin; a Chinese or Korean family name is one syllable."""
+    rules = load_rules(["en"])
+    for name, greeting in (
+        ("Erkin Tuniyaz", "Dear Mr Tuniyaz,"),
+        ("Mr Shohrat Zakir", "Dear Mr Zakir,"),
+        ("Mr Wang Jianguo", "Dear Mr Wang,"),
+        ("Mr Zhao Kezhi", "Dear Mr Zhao,"),
+        ("Mr Choi Sang-mok", "Dear Mr Choi,"),
+    ):
+        polite = courtesy(rules, None, "m", name=name, family_name_first=True)
+        assert polite.salutation == greeting, name
