@@ -13,6 +13,7 @@ from app.importing.splitfix import has_split_words, repair_split_words
 from app.importing.unflatten import (
     flattened_line,
     is_flattened,
+    split_banner_headlines,
     split_run_together_officials,
     unflatten,
 )
@@ -65,7 +66,7 @@ class Document:
                 # A quoted line stays quoted line by line, so the quote marks go as a whole.
                 lines[line] = "\n".join(prefix + piece for piece in broken)
             raw = "\n".join(lines)
-        text = split_run_together_officials(normalize_text(raw))
+        text = split_banner_headlines(split_run_together_officials(normalize_text(raw)))
         self.split_words = has_split_words(text)
         if self.split_words:
             text = repair_split_words(text)

@@ -174,6 +174,8 @@ _PREFIXED_WORD = re.compile(
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
+# Initials run together with their dots: "A.R.P.J." of "A.R.P.J. Alwis" (dots stripped at the ends).
+_RUN_INITIALS = re.compile(r"[A-ZÀ-ÖØ-Þ](?:\.[A-ZÀ-ÖØ-Þ]){1,5}")
 
 
 def _capitalised_words(text: str, glue_fragments: bool) -> bool:
@@ -187,6 +189,8 @@ def _capitalised_words(text: str, glue_fragments: bool) -> bool:
         if fold(bare) in NAME_PARTICLES or _PREFIXED_WORD.match(bare):
             continue
         if glue_fragments and bare.islower() and len(bare) <= 2:
+            continue
+        if _RUN_INITIALS.fullmatch(bare):
             continue
         if not bare[0].isupper() or not _NAME_WORD.fullmatch(bare):
             return False
@@ -291,9 +295,11 @@ def split_office_and_name(line: str) -> tuple[str, str, str] | None:
         # A name has no digit, "@" or ":" (looks_like_person_name): longer candidates than
         # the run of such words cannot be one.
         clean = 0
-        for word in words[start : start + 6]:
+        for at, word in enumerate(words[start : start + 6], start):
             if "@" in word or ":" in word or any(map(str.isdigit, word)):
                 break
+            if _number_sign_ahead(words, at):
+                break  # "No. 149, Bootani Capital Building": the address has begun
             clean += 1
         shortest = None
         for size in (6, 5, 4, 3, 2):  # "King Salman bin Abdul Aziz Al Saud"
@@ -321,6 +327,15 @@ _STREET_AFTER_NAME = word_set("street road lane drive rd")
 _STREET_AFTER_NAME_BEFORE_NUMBER = word_set("avenue ave boulevard blvd square way st st.")
 
 
+# The abbreviations of "number" printed before a house number: "No. 149", "Nr. 7", "Nº 12".
+_NUMBER_SIGNS = word_set("no. nr. no nr nº n° núm. num.")
+
+
+def _number_sign_ahead(words: list[str], at: int) -> bool:
+    """``words[at]`` is "No." (or "Nr.", "Nº") with a number after it: an address begins."""
+    return fold(words[at]) in _NUMBER_SIGNS and at + 1 < len(words) and words[at + 1][:1].isdigit()
+
+
 def _starts_address(text: str) -> bool:
     """An address or another office starts here (a number, ``c/o``, ``PO Box``, ``Office``)."""
     words = text.split()
@@ -333,6 +348,7 @@ def _starts_address(text: str) -> bool:
         return False  # "Street 22": the word before was the street's name, not the person's
     return (
         any(map(str.isdigit, first))
+        or _number_sign_ahead(words, 0)
         or fold(first).startswith(("c/o", "p.o", "b.p", "bp"))
         or bare in _NON_NAME_WORDS
     )

@@ -74,7 +74,7 @@ def narrative_persons(
                         continue  # "On January 29th": a sentence's opening, never a name
                     candidates[" ".join(run)] = 0
     for span in list(candidates):
-        if _has_office_word(span) or canonical_country(span) or _excluded(span, exclude):
+        if _has_office_word(span) or _of_a_country(span) or _excluded(span, exclude):
             del candidates[span]
             continue
         spans = _mentions(span, flat)
@@ -115,7 +115,7 @@ def narrative_persons(
                 partner not in other and other not in partner for other in chosen
             ):
                 chosen.append(partner)
-    chosen = [_whole_name(name, candidates) for name in chosen]
+    chosen = [_completed(_whole_name(name, candidates), candidates, flat) for name in chosen]
     chosen.sort(key=lambda name: _first_position(name, flat))
     return [Person(name=name, pronouns=_pronouns_after(name, flat)) for name in chosen]
 
@@ -191,6 +191,38 @@ def _whole_name(name: str, candidates: Counter[str]) -> str:
         if len(span) > len(name) and span.split()[0] == first and span.split()[-1] == last
     ]
     return max(longer, key=len) if longer else name
+
+
+# The endings that make a country's name its people's adjective: "Sri Lankan", "Egyptian",
+# "Sudanese", "Omani", "Kurdish" (the country's name before the ending).
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+
+
+def _of_a_country(span: str) -> bool:
+    """A country's name or its adjective ("Sri Lankan student leaders"): never a person."""
+    if canonical_country(span):
+        return True
+    return any(
+        span.endswith(ending) and canonical_country(span[: -len(ending)])
+        for ending in _DEMONYM_ENDINGS
+    )
+
+
+# A capitalised word right after a mention: the name printed goes on.
+_NAME_GOES_ON = re.compile(r"\s[A-ZÀ-ÖØ-Þ]")
+
+
+def _completed(name: str, candidates: Counter[str], flat: str) -> str:
+    """A name never printed alone is the start of a longer one: "Alaa Abdel" of "Alaa Abdel
+    Fattah" (spelled "Fatah" further on), each spelling printed once. The longer name as first
+    printed is the person's."""
+    longer = [span for span in candidates if span.startswith(name + " ")]
+    mentions = _mentions(name, flat)
+    if not longer or not mentions:
+        return name
+    if any(not _NAME_GOES_ON.match(flat, end) for _start, end in mentions):
+        return name
+    return min(longer, key=lambda span: (_first_position(span, flat), -len(span)))
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

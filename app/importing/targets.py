@@ -229,8 +229,11 @@ def address_blocks(doc: Document) -> list[Block]:
         elif COPIES_MARKER.match(stripped):
             close()
             state = "copy"
-        elif _STOP_MARKER.match(stripped) or is_id_line(stripped):
+        elif (marker := _STOP_MARKER.match(stripped)) or is_id_line(stripped):
             close()
+            rest = stripped[marker.end() :].strip() if marker else ""
+            if opening := _LETTER_OPENING.match(rest):
+                greet(opening.group(1))  # "SAMPLE LETTER Dear Director, I am …" on one line
             state = "neutral"
             adjacent = False  # a letter after "SAMPLE LETTER" greets no block in particular
         elif not stripped:
@@ -464,7 +467,13 @@ def _next_official(previous: str, line: str) -> bool:
         return False
     if label_of(previous) in SALUTATION_LABELS:
         return False  # the greeting going on ("Salutation: Dear Minister /" + "Monsieur le …")
-    return has_honorific(line)
+    # "Ambassador Yasser Roe" under the prosecutor's Twitter handle: an office and a name;
+    # "Ambassador X Embassy of Y 1 Main Street …": the embassy's block run onto one line.
+    return (
+        has_honorific(line)
+        or split_office_prefix(line) is not None
+        or bool(_DIPLOMATIC.match(line))
+    )
 
 
 # "Page 2 of EXTRA 19/92": the old layouts' page top.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.importing.names import looks_like_office, looks_like_person_name
+from app.importing.names import looks_like_office, looks_like_person_name, split_office_and_name
 
 # "Write to:" in the languages of the UA network (matched without regard to case).
 WRITE_TO = (
@@ -106,6 +106,25 @@ def unflatten(text: str) -> str:
     return _split_after_to(text) + "\n"
 
 
+# "URGENT ACTION EGYPTIAN DEFENDER DETAINED Lawyer and …": the banner, the capitalised
+# headline (three words at least) and the story's first sentence on one line of a page.
+_BANNER_HEADLINE_STORY = re.compile(
+    r"^(URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE)[ \t]+"
+    r"((?:[^\s\w]*[A-ZÀ-ÖØ-Þ][^\sa-zß-öø-ÿ]*[ \t]+){3,}[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ].*)$",
+    re.M,
+)
+
+
+def split_banner_headlines(text: str) -> str:
+    """A line that runs the banner, the headline and the story together gets its breaks
+    back: ``URGENT ACTION`` / ``EGYPTIAN DEFENDER DETAINED`` / ``Lawyer and …``."""
+    if "URGENT" not in text:
+        return text
+    return _BANNER_HEADLINE_STORY.sub(
+        lambda m: m.group(1) + "\n" + _split_headline(m.group(2)), text
+    )
+
+
 def _split_headline(line: str) -> str:
     """``MEDICS JAILED AFTER UNFAIR RETRIAL Two medics, ...``: the capitalised run is the
     headline; the story starts with the first word that has a lower-case letter."""
@@ -188,4 +207,8 @@ def _name_then_office(head: str) -> list[str]:
                 break
             office = " ".join(words[k:])
             return [name, *re.split(r"\s+(?=\d+[A-Za-z]?\s+[A-Z])", office, maxsplit=1)]
+    # "Director of X Division Mr. A.B. Roe No. 149": the office first, then the name.
+    split = split_office_and_name(head)
+    if split:
+        return [part for part in split if part]
     return [head]
