@@ -263,7 +263,8 @@ def _issue_dates(line: str) -> bool:
 
 
 _SKIPPED_BEFORE_CONCERN = re.compile(
-    r"^(?:(?:AI )?Index\s*:\s*)?(?:AFR|AMR|ASA|EUR|MDE|ACT|IOR|POL)\s?\d+/\d+/\d+$|"
+    r"^(?:(?:AI )?Index\s*:\s*|[ÍI]ndice AI\s*:\s*)?(?:AFR|AMR|ASA|EUR|MDE|ACT|IOR|POL)\s?\d+/\d+/\d+"
+    r"(?:/[a-z])?$|"
     r"^(?:Issue Date|Date)\s*:|"
     # The rest of "... EXTRA 12/99 issued 29 January 1999 and / re- / issued 4 February 1999":
     # the line that says when it was issued, or only the "and" and "re-" wrapped before it.

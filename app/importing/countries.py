@@ -76,7 +76,13 @@ _MORE_NAMES = {
     "CG": ["Republiek Congo", "Repubblica del Congo"],
 }  # fmt: skip
 # Names of their time kept as printed (the 1990s network texts).
-_PERIOD_NAMES = ["Zaire", "Yugoslavia", "Federal Republic of Yugoslavia", "Serbia and Montenegro"]
+_PERIOD_NAMES = [
+    "Zaire",
+    "Yugoslavia",
+    "Federal Republic of Yugoslavia",
+    "Serbia and Montenegro",
+    "East Timor",
+]
 
 
 @lru_cache(maxsize=1)

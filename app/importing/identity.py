@@ -356,7 +356,9 @@ def _date_on_id_line(doc: Document) -> date | None:
             continue
         if re.match(r"\s*(?:Subject|Betreff|Asunto|Objet)\s*:", line, re.I):
             continue
-        bare = re.sub(r"\([^)]*\)?", " ", line)
+        # A line that opens inside a bracket ("AFR 44/21/97, 5 November 1997) and …", a page
+        # title cut from the follow-up's reference) has the earlier UA's index and date there.
+        bare = re.sub(r"\([^)]*\)?", " ", re.sub(r"^[^()]*\)", " ", line))
         if _REFERS_TO_EARLIER.match(line):  # "Further information on EXTRA 12/99 issued 29 …"
             bare = re.split(r"\b(?:re-?\s*)?issued\b", bare, maxsplit=1, flags=re.I)[0]
         asked_by = _STRONG_DEADLINE.search(bare)

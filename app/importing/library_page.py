@@ -41,5 +41,21 @@ def concern_and_names(title: str) -> tuple[str, list[Person]]:
         return title, []
     persons = split_person_list(named)
     if not persons or not all(looks_like_person_name(p.name) for p in persons):
-        return title, []
+        group = _GROUP_TOLD_BY_NUMBER.match(named.strip())
+        if group is None:
+            return title, []
+        # "at least 10 prisoners on hunger strike (names withheld)": a group, told by its number.
+        label = _BRACKETED.sub("", named).strip(" ,;")
+        return concern.strip(), [Person(name=label, pronouns=None)]
     return concern.strip(), persons
+
+
+# The number a group is told by, first in what the headline names: "at least 10 prisoners",
+# "two students", "several villagers", "dozens of protesters".
+_GROUP_TOLD_BY_NUMBER = re.compile(
+    r"(?:at least|some|about|around|over|more than|up to|nearly|almost)?\s*"
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|several|"
+    r"dozens|hundreds|thousands|many|numerous)\s+\w",
+    re.I,
+)
+_BRACKETED = re.compile(r"\s*\([^()]*\)")

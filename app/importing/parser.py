@@ -81,7 +81,8 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     doc = Document(text, source_name)
     number = identity.ua_number(doc)
     index = identity.ai_index(doc)
-    if number is None and index is None and not _UA_SIGNS.search(doc.text):
+    signed = number is not None or index is not None or _UA_SIGNS.search(doc.text)
+    if not signed and not _is_appeal_letter(doc.flat_body):
         raise ImportRejected(source, NOT_A_UA)
     kind = document_kind(doc)
     _layout, reading = recognise(doc)
@@ -103,6 +104,9 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     )
     if headline_names and not column_persons(doc) and not labelled_persons(doc):
         persons = headline_names  # the page names them; its summary tells no more
+    title = reading.title or ""
+    if any(fold(title) == fold(person.name) for person in persons):
+        title = ""  # the person's name above a letter's greeting: its subject, not a headline
     previous = identity.previous_ua_link(doc)
     country_and_name = country_and_name_line(doc)
     hinted = reading.country or (country_and_name[0] if country_and_name else None)
@@ -119,7 +123,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         ai_index=index,
         kind=kind,
         action_requested=kind is not OutputKind.FINAL,
-        title=reading.title or "",
+        title=title,
         country=country or "",
         issued_on=identity.issued_on(doc),
         deadline=None if kind is OutputKind.FINAL else identity.deadline(doc),
@@ -133,6 +137,38 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         copies_to=tuple(copies),
         text=doc.text,
     )
+
+
+# A model appeal letter a section or group printed without the UA around it: a greeting, an
+# appeal to the official and a word of what is done to the person, in the UA network's languages.
+_LETTER_GREETING = re.compile(
+    r"(?:^|[\s.])(?:Dear|Your Excellency|Excellency|Monsieur|Madame|Señora?|Excelentísim[oa]|"
+    r"Estimad[oa]|Sehr geehrte[rn]?|Geachte|Egregi[oa]|Gentile)\b[^.!?\n]{0,60}[,:]"
+)
+_APPEAL = re.compile(
+    r"\bI(?:['’]m| am| must| would like to)? (?:writ\w*|urge|call on|ask|request|appeal)\b|"
+    r"\bI (?:therefore|respectfully) urge\b|\bexpress(?:ing)? (?:my|our) (?:\w+ ){0,2}concern|"
+    r"\bI am (?:deeply |gravely )?concerned\b|\bJe vous (?:demande|prie|exhorte|écris)\b|"
+    r"\bL[ea]s? (?:pido|solicito|insto)\b|\bIch (?:fordere|bitte) Sie\b|\bIk (?:verzoek|vraag) u\b|"
+    r"\b(?:Le|Vi) chiedo\b",
+    re.I,
+)
+_AT_RISK = re.compile(
+    r"\b(?:releas\w*|detention|detained|prison\w*|arrest\w*|execut\w*|tortur\w*|charges|"
+    r"libér\w*|détention|détenu\w*|emprisonn\w*|liberaci[óo]n|liberen|detenci[óo]n|detenid\w*|"
+    r"encarcelad\w*|Freilassung|Haft|inhaftiert|vrijlating|gevangen\w*|scarcerazione|detenzione)\b",
+    re.I,
+)
+
+
+def _is_appeal_letter(text: str) -> bool:
+    """The text holds an appeal letter (a section's page printing only the model letter): it
+    greets an official, appeals to them and tells what is done to someone."""
+    greeting = _LETTER_GREETING.search(text)
+    if greeting is None:
+        return False
+    after = text[greeting.end() : greeting.end() + 3000]
+    return bool(_APPEAL.search(after) and _AT_RISK.search(after))
 
 
 def _letter_body(doc: Document) -> str | None:
@@ -246,10 +282,13 @@ _PLACE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?: [^\W\d_][^\W\d_'’-]*){0,2
 
 
 def _addressed_country(story: str, targets: list[Target]) -> str | None:
-    """A country no list knows (a fictional one): the last part of an official's address,
-    when the story names it too ("République de Belmont" and "Belmont-Ville, Belmont")."""
+    """The country an official's address ends with, when nothing else names the country; one
+    no list knows (a fictional one) when the story names it too ("République de Belmont" and
+    "Belmont-Ville, Belmont")."""
     for target in targets:
         last = (target.address or "").rsplit(",", 1)[-1].strip()
+        if canonical_country(last):
+            return canonical_country(last)  # "…, Texas 78711-2428, USA": the page names no other
         if not _PLACE_NAME.fullmatch(last):
             continue
         name = last.title() if last.isupper() else last

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+from app.importing.countries import canonical_country
+from app.importing.dates import MONTH_WORDS
 from app.importing.names import looks_like_office, looks_like_person_name, split_office_and_name
+from app.importing.normalize import fold
 
 # "Write to:" in the languages of the UA network (matched without regard to case).
 WRITE_TO = (
@@ -89,9 +92,49 @@ def flattened_line(text: str) -> int | None:
     return None
 
 
+# The 1990s and 2000s header run onto one line: "EXTERNAL AI Index: AFR 44/25/97 28 November
+# 1997 Further information on UA 347/97 (…) - Fear of ill-treatment NIGERIAName, role …",
+# "PÚBLICO AU 31/00 Índice AI: AMR 23/05/00/s 9 de febrero del 2000 Temor por … COLOMBIATemor".
+_OLD_INDEX_AND_DATE = re.compile(
+    r"[ \t]*(?P<index>(?:AI Index|Índice AI|Index AI)\s*:\s*[A-Z]{3}\s?\d{1,2}/\d{1,4}/\d{2,4}"
+    r"(?:/[a-z])?)[ \t]+(?P<date>\d{1,2}\s+(?:de\s+)?(?P<month>[^\W\d_]{3,12})\s+(?:del?\s+)?"
+    r"(?:19|20)\d\d)[ \t]+(?=\S)"
+)
+# The country column run into the first name after the concern: "… Legal concern NIGERIAName".
+_GLUED_COUNTRY_AFTER_CONCERN = re.compile(
+    r"[ \t]+([A-ZÁÉÍÓÚÑ]{4,}(?: [A-ZÁÉÍÓÚÑ]{2,}){0,2})(?=[ \t]?[A-ZÁÉÍÓÚÑ][a-zß-öø-ÿ])"
+)
+
+
+_DISTRIBUTION = re.compile(r"^(EXTERNAL|PUBLIC|PÚBLICO|EXTERNO|EXTERNE|PUBLIQUE)[ \t]+(?=\S)")
+
+
+def _split_old_header(text: str) -> str:
+    """The index, its date and the country column of an old layout back on lines of their own
+    (the concern line, with the UA number or the follow-up's reference, between them)."""
+    found = _OLD_INDEX_AND_DATE.search(text, 0, 400)
+    if found is None or fold(found["month"]) not in MONTH_WORDS:
+        return text
+    # "PÚBLICO AU 31/00": the distribution label on a line of its own, as printed.
+    head = _DISTRIBUTION.sub(r"\1\n", text[: found.start()])
+    head += "\n" + found["index"] + "\n" + found["date"] + "\n"
+    rest = text[found.end() :]
+    for glued in _GLUED_COUNTRY_AFTER_CONCERN.finditer(rest, 0, 600):
+        if canonical_country(glued.group(1)):
+            rest = (
+                rest[: glued.start()]
+                + "\n"
+                + glued.group(1)
+                + "\n"
+                + rest[glued.end() :].lstrip(" \t")
+            )
+            break
+    return head + rest
+
+
 def unflatten(text: str) -> str:
     """Break the one line before each label, after the banner, the headline and salutations."""
-    text = _BREAK_BEFORE.sub("\n", text.strip())
+    text = _BREAK_BEFORE.sub("\n", _split_old_header(text.strip()))
     text = _BULLETS.sub("\n", text)
     text = _BANNER.sub(lambda m: m.group(1) + "\n", text)
     lines = text.split("\n")

@@ -131,6 +131,14 @@ def test_a_text_that_is_not_a_ua_is_rejected() -> None:
         parse_text("Shopping list\n\nMilk, eggs and bread for Saturday.\n", "list.txt")
 
 
+def test_a_friendly_letter_is_no_appeal_letter() -> None:
+    """A page that holds only a model appeal letter is imported; a letter that greets someone
+    but appeals to no official about anyone held is still refused."""
+    letter = "Dear Anna,\n\nI am writing to thank you for the flowers. The garden looks lovely.\n\nLove, Sam\n"
+    with pytest.raises(ImportRejected, match="does not look like an Urgent Action"):
+        parse_text(letter, "thanks.txt")
+
+
 def test_ocr_noise_in_a_scanned_1990s_text(fixture_text: Callable[[str], str]) -> None:
     doc = parse_text(fixture_text("network_1990s_ocr.txt"))
     assert (doc.ua_number, doc.ai_index, doc.country) == ("61/96", "EUR 46/03/96", "Russia")
