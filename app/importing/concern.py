@@ -124,7 +124,18 @@ def _without_country_and_deadline(concern: str) -> tuple[str, str | None]:
     concern = _DEADLINE_TAIL.sub("", concern).rstrip(" .")
     head, dash, tail = concern.rpartition(" - ")
     country = canonical_country(tail) if dash and head else None
-    return (head.rstrip(), country) if country else (concern, None)
+    if country:
+        return head.rstrip(), country
+    # "Fear for safety/Death threats MEXICO": the country column run onto the concern's line.
+    capitals = _COUNTRY_IN_CAPITALS_AT_END.search(concern)
+    if capitals and canonical_country(capitals.group(1)):
+        return concern[: capitals.start()].rstrip(" -–,"), canonical_country(capitals.group(1))
+    return concern, None
+
+
+_COUNTRY_IN_CAPITALS_AT_END = re.compile(
+    r"(?<=\S)\s+([A-ZÁÉÍÓÚÑ]{2,}(?:[ -][A-ZÁÉÍÓÚÑ]{2,}){0,3})$"
+)
 
 
 def _country_before_concern(line: str) -> tuple[str | None, str | None]:

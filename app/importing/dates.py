@@ -267,6 +267,12 @@ _PLACE = re.compile(
 )
 
 
+def opens_with_weekday(line: str) -> bool:
+    """``Tuesday, July 27, 2010``, ``sábado, 8 de noviembre de 2008``: a date led by its weekday
+    (a blog's posting date), in the languages of the UA network."""
+    return bool(_WEEKDAY.match(line.strip()))
+
+
 def is_date_line(line: str) -> bool:
     """True when the line holds a date and nothing else (the date line of old layouts), or
     the place it was written at and the date."""

@@ -7,7 +7,13 @@ from datetime import date
 
 from app.importing.anchored import Anchored
 from app.importing.countries import canonical_country
-from app.importing.dates import date_at_start, find_dates, is_date_line, yearless_date_at_start
+from app.importing.dates import (
+    date_at_start,
+    find_dates,
+    is_date_line,
+    opens_with_weekday,
+    yearless_date_at_start,
+)
 from app.importing.document import Document
 from app.importing.vocabulary import FORWARDED_MAIL_LABELS, label_line, words
 
@@ -239,7 +245,7 @@ def issued_on(doc: Document) -> date | None:
         )
         previous = line
         if is_date_line(line) and not ends_sentence_part:  # not "... freed on" / "2 May 2022."
-            weekday = bool(re.match(r"\s*[^\W\d_]+day,", line, re.I))
+            weekday = opens_with_weekday(line)  # "sábado, 8 de noviembre de 2008"
             date_lines.append((i, find_dates(line)[0][2], weekday))
             continue
         web = re.match(r"^\s*(.+?)\s*\|", line) if "|" in line else None

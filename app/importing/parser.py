@@ -102,6 +102,9 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     persons = _persons(
         doc, story or _letter_body(doc), targets, reading.title or "", reading.story_start
     )
+    if not persons and story and (body := _letter_body(doc)):
+        # A page's note above the model letter names no one; the letter names the person.
+        persons = _persons(doc, body, targets, reading.title or "", reading.story_start)
     if headline_names and not column_persons(doc) and not labelled_persons(doc):
         persons = headline_names  # the page names them; its summary tells no more
     title = reading.title or ""

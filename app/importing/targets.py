@@ -155,6 +155,9 @@ def address_blocks(doc: Document) -> list[Block]:
             and looks_like_person_name(block_lines[0])
         ):
             return  # the letter's subject, the person it is for, above "Sehr geehrter Herr …"
+        if unlabelled is not None and all(CONTACT_LABEL.match(line) for line in block_lines):
+            unlabelled.extend(block_lines)  # "Fax: …" a blank line under the bare address
+            return
         unlabelled = None
         continuation = blocks and all(CONTACT_LABEL.match(line) for line in block_lines)
         if continuation and not any(label_of(x) in SALUTATION_LABELS for x in blocks[-1].lines):
@@ -551,6 +554,11 @@ LETTER_CLOSING = re.compile(
 )
 
 
+def _ends_prose(line: str) -> bool:
+    """A line of the page's prose: long, or a sentence's end ("… (like the one below).")."""
+    return len(line) > 95 or (len(line) > 40 and line.endswith((".", ":", "!", "?")))
+
+
 def _after_prose(lines: list[str]) -> list[str]:
     """Drop prose run into an address block when the extraction lost the blank line between,
     and the letter's closing line above the block ("Yours sincerely," / "Minister of ...")."""
@@ -561,15 +569,11 @@ def _after_prose(lines: list[str]) -> list[str]:
     if first_contact is None:
         # A bare address right under the page's prose, then the letter's date: the address.
         last = len(lines) - 1 if _is_letter_date(lines[-1:]) else len(lines)
-        prose = [i for i, line in enumerate(lines[:last]) if len(line) > 95]
+        prose = [i for i, line in enumerate(lines[:last]) if _ends_prose(line)]
         if prose and last - prose[-1] > 3:
             return lines[prose[-1] + 1 : last]
         return lines
-    prose = [
-        i
-        for i, line in enumerate(lines[:first_contact])
-        if len(line) > 95 or (len(line) > 40 and line.endswith((".", ":", "!", "?")))
-    ]
+    prose = [i for i, line in enumerate(lines[:first_contact]) if _ends_prose(line)]
     if prose and first_contact - prose[-1] >= 2:
         return lines[prose[-1] + 1 :]
     return lines
