@@ -18,6 +18,7 @@ from app.importing.damage import as_printed
 from app.importing.document import Document
 from app.importing.languages import detect_language
 from app.importing.layouts import recognise
+from app.importing.names import looks_like_person_name
 from app.importing.narrative import greeted_office, narrative_targets
 from app.importing.normalize import fold
 from app.importing.own_outputs import check_text
@@ -107,9 +108,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
         persons = _persons(doc, body, targets, reading.title or "", reading.story_start)
     if headline_names and not column_persons(doc) and not labelled_persons(doc):
         persons = headline_names  # the page names them; its summary tells no more
-    title = reading.title or ""
-    if any(fold(title) == fold(person.name) for person in persons):
-        title = ""  # the person's name above a letter's greeting: its subject, not a headline
+    title, persons = _subject_line(reading.title or "", persons)
     previous = identity.previous_ua_link(doc)
     country_and_name = country_and_name_line(doc)
     hinted = reading.country or (country_and_name[0] if country_and_name else None)
@@ -197,6 +196,25 @@ def _library_headline(doc: Document, reading: Reading) -> tuple[Reading, list[Pe
     concern, named = library_page.concern_and_names(headline)
     start = reading.story_start or doc.header_end + line + 1
     return Reading(concern, reading.country or country, start), named
+
+
+def _subject_line(title: str, persons: list[Person]) -> tuple[str, list[Person]]:
+    """A "headline" that is one of the people's names is the letter's subject set above its
+    greeting, not a headline; printed in full there ("Billy Joe Wardlow" for the letter's
+    "Billy Wardlow"), it is that person's name."""
+    words = title.split()
+    for i, person in enumerate(persons):
+        if fold(title) == fold(person.name):
+            return "", persons
+        named = person.name.split()
+        if (
+            len(words) > len(named) >= 2
+            and fold(words[0]) == fold(named[0])
+            and fold(words[-1]) == fold(named[-1])
+            and looks_like_person_name(title)
+        ):
+            return "", [*persons[:i], replace(person, name=title), *persons[i + 1 :]]
+    return title, persons
 
 
 def _only_the_letter(story: str, letter: str) -> bool:
