@@ -52,8 +52,13 @@ def _not_a_concern(text: str) -> bool:
         _COUNTER.match(text)
         or _FOLLOW_UP_LABEL.match(text)
         or canonical_country(text)
-        or _INDEX_IN_LINE.search(text)
+        # The earlier UA's index in brackets ("and follow-up (AMR 41/026/2008, …) - Fear …")
+        # is a follow-up's reference, not this line's index.
+        or _INDEX_IN_LINE.search(_BRACKETED.sub(" ", text))
     )
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 # An AI Index after the number, whatever its label's language ("UA 45/22 文書番号：ASA 16/…"):
