@@ -89,7 +89,7 @@ class EventModeWindow(QWidget):
         self._may_close = False
         # The letter counted last (its case, kind and official): a corrected copy of it is
         # printed again without counting a second letter.
-        self._counted: tuple[str, AppealKind, int | None] | None = None
+        self._counted: tuple[str, AppealKind, int | None, str] | None = None
         # What the thanks line says, rebuilt in the new language when the language changes.
         self._thanks: Callable[[], str] | None = None
         font = self.font()
@@ -169,18 +169,21 @@ class EventModeWindow(QWidget):
         layout.addWidget(self.thanks)
         layout.addLayout(buttons)
 
-    def _letter_key(self) -> tuple[str, AppealKind, int | None] | None:
+    def _letter_key(self) -> tuple[str, AppealKind, int | None, str] | None:
+        """What makes a letter a new one: the case, the kind, the official and who signs it
+        (a name typed over the last participant's is the next person's letter)."""
         case = self.form.case()
         if case is None:
             return None
-        return case.ua_number, self.form.kind(), self.form.target_index()
+        signer = self.form.sender_profile().name.casefold()
+        return case.ua_number, self.form.kind(), self.form.target_index(), signer
 
     def _already_counted(self) -> bool:
         return self._counted is not None and self._counted == self._letter_key()
 
     def _update_buttons(self) -> None:
-        """A letter is counted once: a corrected text, name or language is the same letter,
-        printed again; another case, kind or official makes a new one."""
+        """A letter is counted once: a corrected text or language is the same letter, printed
+        again; another case, kind, official or signer makes a new one."""
         form = self.form
         ready = form.case() is not None and not form.drafting and bool(form.text().strip())
         self.print_button.setEnabled(ready)

@@ -248,3 +248,22 @@ def test_a_counted_letter_corrected_and_printed_again_is_counted_once(
     with qtbot.wait_signal(window.letter_recorded):
         window.record_button.click()
     assert event_tally(pack, "Evening (fictional)").cases[0].total == 2
+
+
+def test_a_name_typed_over_the_last_participants_counts_a_new_letter(
+    window: EventModeWindow, pack: Database, qtbot: QtBot
+) -> None:
+    """The next participant who signs over the last one's name without pressing Next person
+    writes a letter of their own: it is counted, not taken for a corrected copy."""
+    choose_and_sign(window, qtbot, "Kim")
+    with qtbot.wait_signal(window.letter_recorded):
+        window.record_button.click()
+    assert not window.record_button.isEnabled()
+    form = window.form
+    form.name_edit.selectAll()
+    qtbot.keyClicks(form.name_edit, "Lee")
+    qtbot.wait_until(lambda: not form.drafting, timeout=20_000)
+    assert window.record_button.isEnabled()
+    with qtbot.wait_signal(window.letter_recorded):
+        window.record_button.click()
+    assert event_tally(pack, "Evening (fictional)").cases[0].total == 2
