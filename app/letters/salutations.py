@@ -858,15 +858,17 @@ def courtesy(
     name: str | None = None,
     user_templates: Path | None = None,
     family_name_first: bool = False,
+    country: str | None = None,
 ) -> Courtesy:
     """Salutation, form of address and closing for one official; the UA's salutation wins.
 
     ``gender`` is the stated one ("f", "m", None); a printed salutation passed here must already
     be the half in the letter's language (``salutation_half``). ``family_name_first``: the
-    official's country writes the family name first (``family_name_first_in``).
+    official's country writes the family name first (``family_name_first_in``). ``country``:
+    the ISO code of the official's country when the case names it.
     """
     office = office_of(title, user_templates)
-    if office.office in _STYLED_HIGHNESS and _of_an_emirs_family(name, user_templates):
+    if office.office in _STYLED_HIGHNESS and _styled_highness(country, name, user_templates):
         variant = _STYLED_HIGHNESS[office.office]
         if variant in rules.get("salutation", {}):
             office = Office(office.rank, variant)
@@ -914,6 +916,9 @@ def courtesy(
 # Office words whose holder is styled Highness rather than Royal Highness when they belong to a
 # family ruling an emirate: the heir of an emir (Kuwait, Qatar, the Emirates) is no king's heir.
 _STYLED_HIGHNESS = {"crown_prince": "emirate_crown_prince"}
+# The emirates (ISO 3166 codes); Bahrain and Saudi Arabia are kingdoms, whose heirs are Royal
+# Highness although their families' names open with Shaikh or Sheikh as well.
+EMIRATES = frozenset({"KW", "QA", "AE"})
 # The entry of [salutation], [address] and [closing] for a reader whose surname the letter cannot
 # name, by gender ("Dear Sir,"); a language without it greets them as either gender.
 UNNAMED = "unnamed"
@@ -926,6 +931,14 @@ FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KR", "KP"})
 def family_name_first_in(country_code: str | None) -> bool:
     """The names of the country with this code put the family name first."""
     return country_code in FAMILY_NAME_FIRST
+
+
+def _styled_highness(country: str | None, name: str | None, user_templates: Path | None) -> bool:
+    """An heir styled Highness: of an emirate when the case names the country, otherwise when
+    the printed name opens with a word of a family ruling an emirate."""
+    if country:
+        return country in EMIRATES
+    return _of_an_emirs_family(name, user_templates)
 
 
 def _of_an_emirs_family(name: str | None, user_templates: Path | None) -> bool:

@@ -180,6 +180,7 @@ def draft_letter(
         as_printed = _salutation_as_printed(case, target_index)
         printed = _printed_salutation(as_printed, letter_locale, same_language, rules)
         gender = _sure_gender(case, target_index, user_templates)
+    official_country = country_code(case.country)
     polite = courtesy(
         rules,
         target.title if target else None,
@@ -187,7 +188,8 @@ def draft_letter(
         printed,
         name=target.display_name if target else None,
         user_templates=user_templates,
-        family_name_first=family_name_first_in(country_code(case.country)),
+        family_name_first=family_name_first_in(official_country),
+        country=official_country,
     )
     body = model_letter_body(case.model_letter) if model_letter else None
     chosen_asks = tuple(recognise_asks(case, user_templates) if asks is None else asks)

@@ -523,6 +523,19 @@ def test_the_heir_of_an_emir_is_styled_highness_and_a_kings_heir_royal_highness(
     assert arabic.salutation == highness
 
 
+def test_an_heir_is_styled_by_the_country_the_case_names_before_the_word_opening_his_name() -> None:
+    """Bahrain is a kingdom whose ruling family's names open with Shaikh: its crown prince is
+    "Royal Highness"; Kuwait's is "Highness" whatever opens his printed name."""
+    rules = load_rules(["en"])
+    title = "Crown Prince"
+    bahrain = courtesy(rules, title, "m", name="Shaikh Hamad Al-Example", country="BH")
+    kuwait = courtesy(rules, title, "m", name="Mishal Al-Example", country="KW")
+    unknown = courtesy(rules, title, "m", name="Shaikh Hamad Al-Example")
+    assert bahrain.salutation == "Your Royal Highness,"
+    assert kuwait.salutation == "Your Highness,"
+    assert unknown.salutation == "Your Highness,"  # no country named: the name decides
+
+
 def test_a_name_whose_country_puts_the_family_name_first_is_greeted_by_its_first_word() -> None:
     rules = load_rules(["en"])
     assert family_name_first_in("CN") and family_name_first_in("KR")
