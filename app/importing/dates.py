@@ -241,9 +241,19 @@ _DAY_MONTH = re.compile(rf"{_DAY}\s*(?:de\s+)?{_MONTH}(?![\w.]*\s*,?\s*(?:de\s+)
 _MONTH_DAY = re.compile(rf"{_MONTH}\s+{_DAY}(?!\s*,?\s*\d)(?!\w)", re.I)
 
 
+# "7月15日", "10월 2일": a month and a day without the year (Japanese, Chinese, Korean).
+_CJK_MONTH_DAY = re.compile(r"(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]")
+
+
 def yearless_date_at_start(text: str, reference: date, max_skip: int = 2) -> date | None:
     """A day and month without a year, beginning within ``max_skip`` characters of the start
     of ``text``: the first such day on or after ``reference`` (the document's own date)."""
+    cjk = _CJK_MONTH_DAY.match(text[: max_skip + 12].lstrip())
+    if cjk and len(text) - len(text.lstrip()) <= max_skip:
+        for year in (reference.year, reference.year + 1):
+            value = _build(str(year), int(cjk["month"]), cjk["day"])
+            if value is not None and value >= reference:
+                return value
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         match = pattern.match(text, 0) or next(
             (m for m in pattern.finditer(text[: max_skip + 20]) if m.start() <= max_skip), None

@@ -67,7 +67,17 @@ _FINAL = re.compile(
     r"geen verdere (?:actie|acties|brieven)(?: meer)? (?:nodig|vereist)|"
     r"verdere (?:actie|acties|brieven)(?: van het (?:ua|urgent action)[- ]?netwerk)? (?:is|zijn) niet (?:meer )?(?:nodig|vereist)|"
     r"\b(?:eerste|tweede|derde|vierde) en laatste update\b|"
-    r"non (?:sono|è) (?:più )?(?:necessari[ae]|richiest[ae]) ulteriori (?:azioni|appelli)",
+    r"non (?:sono|è) (?:più )?(?:necessari[ae]|richiest[ae]) ulteriori (?:azioni|appelli)|"
+    # Norwegian, Danish and Swedish, Finnish, Indonesian, Russian, Japanese and Korean "no
+    # further action (appeals) is needed"
+    r"ingen (?:flere|ytterligere|yderligere) (?:appeller|aksjoner|aktioner|handlinger)"
+    r"(?: er)? (?:nødvendige?|påkrevd|påkrævet)|"
+    r"inga (?:fler|ytterligare) (?:åtgärder|appeller|aktioner|vädjanden) (?:behövs|krävs)|"
+    r"(?:lisätoimia|vetoomuksia) ei (?:enää )?(?:tarvita|tarvitse lähettää)|"
+    r"tidak (?:diperlukan|perlu) (?:lagi )?(?:tindakan|aksi) (?:lebih lanjut|lanjutan)|"
+    r"дальнейших действий не требуется|"
+    r"これ以上の(?:アクション|行動)は(?:必要ありません|不要です)|"
+    r"더 이상의 (?:행동|조치)(?:은|는)? 필요하지 않습니다",
     re.I,
 )
 # Searched in case-folded text, where a phrase begins (see anchored.py).
@@ -86,6 +96,8 @@ _FINAL_PHRASES = Anchored(
         "terceira ", "quarta ", "esta a", "a ação", "a acao", "no need to", "this action",
         "this urgent", "la acci", "esta acci", "cette action", "l'action", "l’action",
         "diese ", "die aktion", "die urgent", "die eilaktion", "die ua", "bitte keine",
+        "ingen ", "inga ", "lisätoimia", "vetoomuksia", "tidak ", "дальнейших", "これ以上",
+        "더 이상",
     ),
 )  # fmt: skip
 # Every phrase above (case folded) holds one of these: a text without any is not searched.
@@ -96,7 +108,8 @@ _FINAL_WORDS = (
     "geen verdere", "ulteriori", "verdere ", "en laatste update", "nenhuma ", "ltima atualiza",
     "preciso ", "encerrada", "terminou", "chegou ao fim", "no need to", "action is", "action has",
     "concluido", "finalizado", "terminado", "cerrada", "termin", "close", "clôtur", "clotur",
-    "pris fin", "beendet", "abgeschlossen", "ya no es", "no se necesitan",
+    "pris fin", "beendet", "abgeschlossen", "ya no es", "no se necesitan", "ingen ", "inga ",
+    " ei ", "tidak ", "дальнейших", "これ以上", "더 이상",
 )  # fmt: skip
 _UPDATE = re.compile(
     r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"

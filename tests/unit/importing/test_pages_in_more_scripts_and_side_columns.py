@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.domain.model import OutputKind
 from app.importing import parse_text
 from app.importing.html_text import html_to_text
 from app.importing.languages import detect_language
@@ -161,3 +162,23 @@ def test_an_identifier_line_styled_as_a_footer_is_kept_and_the_site_footer_is_no
     text = html_to_text(page)
     assert "UA: 79/20 Index: EUR 99/2601/2020" in text
     assert "Site links" not in text
+
+
+def test_closing_words_of_these_languages_close_the_case() -> None:
+    closings = [
+        "Hun ble løslatt 2. mai. Ingen flere appeller er nødvendig. Takk til alle som skrev.",
+        "Hän vapautettiin 2. toukokuuta. Vetoomuksia ei enää tarvita. Kiitos kaikille.",
+        "Ia dibebaskan pada 2 Mei. Tidak diperlukan tindakan lebih lanjut. Terima kasih.",
+        "Её освободили 2 мая. Дальнейших действий не требуется. Спасибо всем.",
+        "5月2日に釈放されました。これ以上の行動は必要ありません。",
+        "5월 2일 석방되었습니다. 더 이상의 행동은 필요하지 않습니다.",
+    ]
+    for closing in closings:
+        parsed = parse_text(f"UA 27/23\n{closing}\n", "page")
+        assert parsed.kind is OutputKind.FINAL, closing
+        assert not parsed.action_requested
+
+
+def test_a_japanese_deadline_without_its_year_takes_the_page_date_s_year() -> None:
+    page = JAPANESE_PAGE.replace("締め切り：2022年7月15日", "締め切り：7月15日")
+    assert parse_text(page, "page").deadline == date(2022, 7, 15)
