@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         apply_role(self.loading_label, Role.HINT)
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setWordWrap(True)  # the advice after damage fits a narrow window
+        self._retry_link_connected = False
         self.empty_state = EmptyStateView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -308,12 +309,30 @@ class MainWindow(QMainWindow):
                 "Your cases could not be opened: the database is damaged.\nRestore a backup "
                 "with File > Backups…, or start Appeal Desk again to see the ways out."
             )
-        return _("Your cases could not be opened.")
+        failure = self.loading.failure
+        if self.loading.on_server or failure is None:  # a server's: the problem page says why
+            return _("Your cases could not be opened.")
+        from html import escape  # (the page of a failure: not at start-up)
+
+        from app.domain.errors import AppealDeskError
+        from app.ui.errors import error_text, unexpected_error_text
+
+        reason = error_text(failure) if isinstance(failure, AppealDeskError) else None
+        lines = [
+            _("Your cases could not be opened."),
+            reason or unexpected_error_text(),
+            _("Your data folder: %(folder)s") % {"folder": self.context.paths.data_dir},
+        ]
+        retry = _("Open my cases again")
+        return "<br>".join(escape(line).replace("\n", "<br>") for line in lines) + (
+            f'<br><br><a href="retry">{escape(retry)}</a>'
+        )
 
     def _on_load_failed(self) -> None:
-        """No store: say so, and leave no button that looks as if it could work. A server's
-        store that could not be opened: why, with Try again and Connection settings."""
-        self.loading_label.setText(self._load_failed_text())
+        """No store: say so, and leave no button that looks as if it could work; a local store
+        that could not be opened: why, where, and a link to try again once that is put right.
+        A server's: why, with Try again and Connection settings."""
+        self._show_load_failed_text()
         self.menu_actions.set_store_actions_enabled(False)
         self.empty_state.setEnabled(False)
         self.update_count()
@@ -327,7 +346,25 @@ class MainWindow(QMainWindow):
             self.connection_problem.show_failure(self.loading.failure)
         self.load_failed.emit()
 
+    def _show_load_failed_text(self) -> None:
+        text = self._load_failed_text()
+        rich = text.endswith("</a>")
+        self.loading_label.setTextFormat(
+            Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText
+        )
+        self.loading_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            if rich
+            else Qt.TextInteractionFlag.NoTextInteraction
+        )
+        if rich and not self._retry_link_connected:
+            self.loading_label.linkActivated.connect(lambda _link: self._retry_opening())
+            self._retry_link_connected = True
+        self.loading_label.setText(text)
+
     def _retry_opening(self) -> None:
+        self.loading_label.setTextFormat(Qt.TextFormat.PlainText)
         self.loading_label.setText(_("Opening your cases…"))
         self.loading.retry_opening()
 
@@ -584,7 +621,7 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Appeal Desk"))
         if self.loading.load_failed_once:
-            self.loading_label.setText(self._load_failed_text())
+            self._show_load_failed_text()
         else:
             self.loading_label.setText(_("Opening your cases…"))
         if self.context.db is not None and self.read_only_banner is not None:

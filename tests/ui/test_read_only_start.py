@@ -208,3 +208,41 @@ def test_the_welcome_on_a_read_only_folder_says_nothing_can_be_saved_and_lets_th
         assert "Make the folder writable and start Appeal Desk again" in text
         assert not dialog.isVisible()
         assert not paths.settings_file.exists()
+
+
+def test_the_window_that_could_not_open_the_data_says_why_and_where_and_tries_again(
+    tmp_path: Path, qtbot, gui_app, messages
+) -> None:  # type: ignore[no-untyped-def]
+    """Once the error is closed, the window still says why and which folder, and its link
+    opens the cases when the folder can be written again, without a restart."""
+    from app.settings import Settings
+    from app.ui.app_context import AppContext
+    from app.ui.main_window import MainWindow
+
+    with small_tmpfs(tmp_path / "ro", size="8m") as mount:
+        if mount is None:
+            pytest.skip("cannot mount a tmpfs here (needs root in a privileged container)")
+        (mount / "data").mkdir()
+        paths = resolve_paths(mount / "data")
+        assert remount_read_only(mount)
+        window = MainWindow(AppContext(paths, Settings(welcome_done=True)))
+        qtbot.add_widget(window)
+        window.show()
+        with qtbot.waitSignal(window.load_failed, timeout=20_000):
+            window.start()
+
+        page = window.loading_label.text()
+        assert "Your cases could not be opened." in page
+        assert f"The data folder {paths.data_dir} is read-only" in page
+        assert f"Your data folder: {paths.data_dir}" in page
+        assert 'href="retry">Open my cases again</a>' in page
+        assert not window.menu_actions.import_files.isEnabled()
+
+        assert (
+            subprocess.run(["mount", "-o", "remount,rw", str(mount)], check=False).returncode == 0
+        )
+        with qtbot.waitSignal(window.cases_loaded, timeout=20_000):
+            window.loading_label.linkActivated.emit("retry")
+        assert window.menu_actions.import_files.isEnabled()
+        assert paths.database.exists()
+        window.close()
