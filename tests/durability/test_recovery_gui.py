@@ -293,7 +293,9 @@ def test_a_window_that_could_not_open_the_store_disables_what_needs_it(
         with qtbot.waitSignal(window.load_failed, timeout=20_000):
             window.start()
         actions = window.menu_actions
-        assert window.loading_label.text() == "Your cases could not be opened."
+        page = window.loading_label.text()  # why and where stay once the message is closed
+        assert page.startswith("Your cases could not be opened.<br>")
+        assert f"Your data folder: {seeded.data_dir}" in page
         assert window.count_label.text() == ""  # no "0 open cases" for a store not opened
         assert not actions.import_files.isEnabled() and not actions.write_letter.isEnabled()
         assert not window.empty_state.isEnabled()
