@@ -100,7 +100,8 @@ def page_spec(page_size: PageSize) -> PageSpec:
 
 
 def recipient_lines(target: Target) -> list[str]:
-    """The address block of ``target``: title, name as printed, then the postal address."""
+    """The address block of ``target``: the name as printed, its office, then the postal
+    address."""
     return list(_recipient_lines(target))
 
 

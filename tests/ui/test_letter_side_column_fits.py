@@ -108,3 +108,21 @@ def test_an_officials_long_office_and_name_leave_the_letter_the_wider_part_of_th
     QApplication.processEvents()
     combo.setCurrentIndex(1)
     assert combo.toolTip() == combo.currentText() == "Prosecutor General, Mara Vento"
+
+
+def test_an_official_whose_printed_name_looks_like_markup_is_shown_literally_in_the_tip(
+    make_window, app_paths, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Imported text is never markup: the tip shows the angle brackets, not bold type."""
+    from PySide6.QtGui import QTextDocument
+
+    document = fictional_document("214/96", official="<b>Ana</b> Ruiz")
+    store_documents(app_paths, document)
+    window = make_window()
+    window.menu_actions.write_letter.trigger()
+    dialog = wait_for_letter(window.case_actions.letter_dialog)
+    combo = dialog.side.target_combo
+    assert "<b>Ana</b> Ruiz" in combo.currentText()
+    shown = QTextDocument()
+    shown.setHtml(combo.toolTip())
+    assert shown.toPlainText() == combo.currentText()  # what the user reads in the tip

@@ -18,6 +18,7 @@ from app.domain.model import CaseDetail
 from app.i18n import N_, _, current_language
 from app.ui.accessibility import SpokenLabel
 from app.ui.formatting import language_name
+from app.ui.plain_text import plain_tooltip
 from app.ui.style import Role, apply_role
 
 # What each demand of a UA is called beside the letter (the keys of app/letters/asks.py).
@@ -72,8 +73,8 @@ class LetterSidePanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.target_combo.setMinimumContentsLength(OFFICIAL_LETTERS_SHOWN)
-        self.target_combo.currentTextChanged.connect(self.target_combo.setToolTip)
-        self.target_combo.setToolTip(self.target_combo.currentText())
+        self.target_combo.currentTextChanged.connect(self._show_whole_official)
+        self._show_whole_official(self.target_combo.currentText())
         self.language_combo = QComboBox()
         for locale_id in letter_locales:
             self.language_combo.addItem(language_name(locale_id), locale_id)
@@ -165,6 +166,10 @@ class LetterSidePanel(QWidget):
         layout.addWidget(self.nudge_label)
         layout.addWidget(self.warnings_label)
         layout.addStretch(1)
+
+    def _show_whole_official(self, text: str) -> None:
+        """The whole office and name in the tip, as printed (imported text is never markup)."""
+        self.target_combo.setToolTip(plain_tooltip(text) or "")
 
     def retranslate_ui(self) -> None:
         self.target_caption.setText(_("&Official:"))
