@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         apply_role(self.loading_label, Role.HINT)
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setWordWrap(True)  # the advice after damage fits a narrow window
-        self._retry_link_connected = False
+        # its one link, shown after a failure to open the cases, opens them again
+        self.loading_label.linkActivated.connect(lambda _link: self._retry_opening())
         self.empty_state = EmptyStateView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -303,6 +304,12 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setText(read_only_banner(db))
         self.read_only_banner.show()
 
+    def _offers_retry(self) -> bool:
+        """A local store that could not be opened, and not for damage: why, where, and a link
+        to open it again once that is put right (a server's has its own page)."""
+        loading = self.loading
+        return not loading.damaged and not loading.on_server and loading.failure is not None
+
     def _load_failed_text(self) -> str:
         if self.loading.damaged:  # the recovery dialog was closed: the way back is here
             return _(
@@ -310,7 +317,7 @@ class MainWindow(QMainWindow):
                 "with File > Backups…, or start Appeal Desk again to see the ways out."
             )
         failure = self.loading.failure
-        if self.loading.on_server or failure is None:  # a server's: the problem page says why
+        if not self._offers_retry() or failure is None:
             return _("Your cases could not be opened.")
         from html import escape  # (the page of a failure: not at start-up)
 
@@ -347,8 +354,7 @@ class MainWindow(QMainWindow):
         self.load_failed.emit()
 
     def _show_load_failed_text(self) -> None:
-        text = self._load_failed_text()
-        rich = text.endswith("</a>")
+        rich = self._offers_retry()
         self.loading_label.setTextFormat(
             Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText
         )
@@ -358,10 +364,7 @@ class MainWindow(QMainWindow):
             if rich
             else Qt.TextInteractionFlag.NoTextInteraction
         )
-        if rich and not self._retry_link_connected:
-            self.loading_label.linkActivated.connect(lambda _link: self._retry_opening())
-            self._retry_link_connected = True
-        self.loading_label.setText(text)
+        self.loading_label.setText(self._load_failed_text())
 
     def _retry_opening(self) -> None:
         self.loading_label.setTextFormat(Qt.TextFormat.PlainText)
