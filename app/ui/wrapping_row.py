@@ -54,11 +54,16 @@ class WrappingRowLayout(QLayout):
         return self._with_margins(QSize(width, height))
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        """As narrow as the widest widget: the others go onto rows of their own."""
+        """As narrow as the widest widget, and as tall as the rows the widgets then take.
+
+        A window's minimum size is read from its layouts' minimum sizes, never from their
+        height for a width: a minimum of one row would let a window made small put the
+        wrapped rows under the widgets below them."""
         size = QSize()
         for item in self._shown():
             size = size.expandedTo(item.minimumSize())
-        return self._with_margins(size)
+        width = self._with_margins(size).width()
+        return QSize(width, self.heightForWidth(width))
 
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]

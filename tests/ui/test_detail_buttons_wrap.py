@@ -75,3 +75,43 @@ def test_in_a_right_to_left_language_the_buttons_run_from_the_right(
         apply_language("en")
     assert len({place.y() for place in places}) == 1
     assert places[0].x() > places[1].x() > places[2].x(), "Write a letter comes first, at the right"
+
+
+def _in_page(page, widget) -> QRect:  # type: ignore[no-untyped-def]
+    return QRect(widget.mapTo(page, widget.rect().topLeft()), widget.size())
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_at_the_windows_smallest_no_wrapped_row_sits_under_the_story(
+    make_window, app_paths: AppPaths, qtbot, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Made as small as it goes, the window wraps the heading and puts each button on a row
+    of its own: every row keeps its own place above the story, and the page scrolls to it."""
+    apply_language(language)
+    try:
+        store(app_paths, numbered_case(56, "Demokratische Republik Kongo", 12))
+        window = make_window()
+        assert window.case_list.select_case(1)
+        qtbot.waitUntil(lambda: window.detail.currentIndex() == 1)
+        window.resize(1, 1)
+        qtbot.wait(50)
+        page = window.detail.case_page()
+        assert window.height() <= 400, "the window still fits a small laptop at 200 %"
+        rows = [page.ua_label, page.title_label, page.facts_label, *_buttons(window)]
+        places = [_in_page(page, widget) for widget in rows]
+        body = _in_page(page, page.body)
+        assert len({place.y() for place in places[-3:]}) == 3, "a row of its own for each"
+        for widget, place in zip(rows, places, strict=True):
+            assert place.bottom() < body.top(), (widget.objectName() or widget.text(), place)
+            assert place.height() >= widget.heightForWidth(place.width()) or not (
+                widget.hasHeightForWidth()
+            ), f"{widget.text()} is cut"
+        for i, place in enumerate(places):
+            assert not any(place.intersects(other) for other in places[i + 1 :])
+        last = page.original_button
+        page.parentWidget().parentWidget().ensureWidgetVisible(last)
+        qtbot.wait(20)
+        shown = QRect(last.mapTo(window.detail, last.rect().topLeft()), last.size())
+        assert window.detail.rect().contains(shown), "the page scrolls to its last button"
+    finally:
+        apply_language("en")

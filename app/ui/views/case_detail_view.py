@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -142,6 +145,28 @@ class CasePage(QWidget):
         self.body.setAccessibleName(_("Details of UA {ua_number}").format(ua_number=case.ua_number))
 
 
+class _PageScroll(QScrollArea):
+    """The case page, scrolled up and down when the pane is shorter than its wrapped lines."""
+
+    def __init__(self, page: CasePage) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page's own widgets take the focus
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidgetResizable(True)
+        self.setWidget(page)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As narrow as the page can be beside a scroll bar (its widest button stays whole), and
+        as tall as the page with one line a label: longer wrapped lines scroll."""
+        page = self.widget()
+        if page is None:
+            return super().minimumSizeHint()
+        hint = page.minimumSizeHint().expandedTo(page.minimumSize())
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(hint.width() + bar, hint.height())
+
+
 class CaseDetailView(QuietStack):
     """Page 0: "select a case"; page 1: the case.
 
@@ -177,7 +202,9 @@ class CaseDetailView(QuietStack):
             page.letter_button.clicked.connect(self.write_letter_requested)
             page.mark_sent_button.clicked.connect(self.mark_sent_requested)
             page.original_button.clicked.connect(self.open_original_requested)
-            self.addWidget(page)
+            # a pane made small scrolls the page: its wrapped heading and rows of buttons never
+            # sit under the story, and the window's minimum height stays small
+            self.addWidget(_PageScroll(page))
             self._page = page
         return self._page
 
