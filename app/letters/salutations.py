@@ -40,7 +40,8 @@ RULE_TABLES = ("salutation", "address", "closing", "style", "offices", "letter")
 OFFICE_TABLES = ("offices", "heads", "institutions", "gender", "names", "titles", "places")
 # [names] keys: f and m, words before a name that show a woman or a man in every language and
 # stay part of the name in a letter of any language (Sheikh, Prince in each spelling); highness,
-# the words that open the names of the families ruling an emirate.
+# the words that open the names of the families ruling an emirate (a list, or a table of f and
+# m lists whose words count as words of that gender too).
 NAME_KEYS = ("f", "m", "highness")
 # Placeholders a translator may write in each table of salutations.toml.
 ALLOWED_PLACEHOLDERS = {
@@ -309,8 +310,19 @@ def _every_files_names(files: list[tuple[str, dict[str, Any]]], key: str) -> lis
     for _language, data in files:
         names = data.get("names", {})
         if isinstance(names, dict):
-            words.update(dict.fromkeys(names.get(key, ())))
+            words.update(dict.fromkeys(_name_words(names, key)))
     return list(words)
+
+
+def _name_words(names: dict[str, Any], key: str) -> list[str]:
+    """The words of one [names] table for ``key``: the highness words may be a table of f and
+    m lists, each word written once and counted in its gender's list too."""
+    highness = names.get("highness", ())
+    if not isinstance(highness, dict):
+        return list(names.get(key, ()))
+    if key == "highness":
+        return [*highness.get("f", ()), *highness.get("m", ())]
+    return [*highness.get(key, ()), *names.get(key, ())]
 
 
 def _with_names(files: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
@@ -429,9 +441,11 @@ def office_data_problems(data: dict[str, Any]) -> list[Finding]:
         problems.append(Finding(MUST_BE_A_TABLE, table="names"))
     else:
         for key, value in names.items():
-            if key not in NAME_KEYS or not (
-                isinstance(value, list) and all(isinstance(v, str) for v in value)
-            ):
+            if key == "highness" and isinstance(value, dict):  # its words in f and m lists
+                lists = list(value.values()) if set(value) <= {"f", "m"} else [None]
+            else:
+                lists = [value] if key in NAME_KEYS else [None]
+            if not all(_word_list(words) for words in lists):
                 problems.append(
                     Finding(N_("[names] {key}: only f, m and highness lists"), key=repr(key))
                 )
@@ -453,6 +467,10 @@ def office_data_problems(data: dict[str, Any]) -> list[Finding]:
     for key, value in titles.items():
         problems.extend(_title_problems(key, value))
     return problems
+
+
+def _word_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(word, str) for word in value)
 
 
 # Words the checks of the letters' data files share

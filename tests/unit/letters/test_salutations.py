@@ -564,11 +564,26 @@ def test_the_words_of_every_language_are_listed_once() -> None:
     }
     shared = [table["names"] for table in tables.values() if "names" in table]
     assert len(shared) == 1
-    words = {word for key in ("f", "m") for word in shared[0][key]}
+    lists = [shared[0][key] for key in ("f", "m")]
+    lists += [words for words in shared[0]["highness"].values()]
+    every = [word for words in lists for word in words]
+    assert len(every) == len(set(every)), "each word once, the highness words too"
+    words = set(every)
     assert {"sheikh", "الشيخ", "prince", "princesa"} <= words
     for language, table in tables.items():
         listed = {*table["gender"].get("f", ()), *table["gender"].get("m", ())}
         assert not listed & words, f"{language} repeats {sorted(listed & words)}"
+
+
+def test_the_highness_words_are_a_list_or_a_table_of_f_and_m_lists() -> None:
+    table = {"f": ["sheikha"], "m": ["sheikh"]}
+    assert office_data_problems({"names": {"highness": table}}) == []
+    assert office_data_problems({"names": {"highness": ["sheikh", "sheikha"]}}) == []
+    for wrong in ({**table, "x": ["emir"]}, {"f": "sheikha"}, "sheikh"):
+        problems = office_data_problems({"names": {"highness": wrong}})
+        assert [problem.template for problem in problems] == [
+            "[names] {key}: only f, m and highness lists"
+        ], wrong
 
 
 def test_a_name_given_name_first_in_a_family_name_first_country_is_read_as_elsewhere() -> None:
