@@ -236,8 +236,16 @@ def _continues_concern(line: str, previous: str) -> bool:
         return False  # "Fear for safety" is whole; the names line follows it
     if canonical_country(stripped) or is_date_line(stripped) or len(stripped) > 90:
         return False
+    if _country_in_capitals_first(stripped):
+        return False  # "SYRIA Berzani Karro (m)": the name line, set right under the concern
     own = _NEW_CONCERN_TAIL.split(stripped)[0]  # "torture / Health concern and new concern: …"
     return not own.endswith(".") and not re.search(r"\bAI Index\b|:\s", own)
+
+
+def _country_in_capitals_first(line: str) -> bool:
+    """``SYRIA Name (m)``: the line opens with a country in capitals (the country column)."""
+    match = _COUNTRY_THEN_NAMES.match(line)
+    return bool(match and canonical_country(match.group(1)))
 
 
 def _concern_below(lines: list[str], number_line: str) -> bool:

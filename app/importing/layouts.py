@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.importing import id_headline
+from app.importing import id_headline, library_page
 from app.importing.concern import is_old_layout, read_concern_line
 from app.importing.countries import canonical_country
 from app.importing.dates import find_dates, is_date_line, month_number
@@ -300,6 +300,7 @@ def _read_web_from(doc: Document, start: int) -> Reading:
     lines = doc.body_lines
     country = None
     candidates: list[int] = []
+    page_reading: Reading | None = None
     for i, line in enumerate(lines[start:], start=start):
         stripped = line.strip()
         if not stripped or _CHROME.match(line) or is_date_line(stripped) or is_id_line(stripped):
@@ -313,6 +314,10 @@ def _read_web_from(doc: Document, start: int) -> Reading:
             continue  # a cookie banner, however long
         if FORWARDED_HEADER.match(stripped) or FORWARD_RULE.match(stripped):
             continue  # "Subject: FW: Urgent Action" of a message forwarded in the body
+        if (page := library_page.page_title(stripped)) and (read := clean_title(page))[0]:
+            # The site's page title: the headline only where the document prints none below.
+            page_reading = page_reading or Reading(read[0], read[1], doc.header_end + i + 1)
+            continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if (
             TARGET_MARKER.match(stripped)
@@ -323,6 +328,10 @@ def _read_web_from(doc: Document, start: int) -> Reading:
         if not _WEB_NOISE.match(stripped) and not _labelled_date(stripped):
             candidates.append(i)
     if not candidates:
+        if page_reading:
+            return Reading(
+                page_reading.title, country or page_reading.country, page_reading.story_start
+            )
         return Reading(None, country)
     prefixed = [i for i in candidates if clean_title(lines[i])[1]]
     i = prefixed[0] if prefixed else candidates[-1]

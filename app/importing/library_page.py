@@ -21,6 +21,24 @@ _INDEX_UNDER_HEADLINE = re.compile(
 )
 
 
+# The page title the document site gave its pages in the 2000s: "Document - Brazil: headline.",
+# "Documento - Brasil: …" in the Spanish interface.
+_PAGE_TITLE = re.compile(r"^\s*(?:Document|Documento|Dokument)\s+[-–]\s+(\S.*?)\s*$")
+# One full stop ends the page's headline ("Honduras: Fear for safety."); it is no sentence.
+_FULL_STOP = re.compile(r"(?<![.\s])\.$")
+
+
+def page_title(line: str) -> str | None:
+    """``Document - Brazil: Community at risk.``: the headline the page title holds."""
+    match = _PAGE_TITLE.match(line)
+    return as_headline(match.group(1)) if match else None
+
+
+def as_headline(line: str) -> str:
+    """The headline of a document page as it would stand above a UA: without its full stop."""
+    return _FULL_STOP.sub("", line.strip())
+
+
 def headline_line(doc: Document) -> int | None:
     """Where the page's headline is in ``doc.body_lines`` (the line above the index line)."""
     lines = doc.body_lines

@@ -184,13 +184,19 @@ def _letter_body(doc: Document) -> str | None:
     return None
 
 
+_NUMBER_BEFORE_HEADLINE = re.compile(r"^(?:UA|AU|EXTRA)\s+\d{1,4}/\d{2,4}\s*[-–:]\s*(?=\S)")
+
+
 def _library_headline(doc: Document, reading: Reading) -> tuple[Reading, list[Person]]:
     """A document page's headline ``Country: concern: Name, Name`` read as the title: the
     concern is the title, and the names are the people the document is about."""
     line = library_page.headline_line(doc)
     if line is None:
         return reading, []
-    headline, country = clean_title(doc.body_lines[line].strip())
+    # "UA 86/94 - Guatemala: death threats: Name, Name": the number leads the older headlines.
+    printed = _NUMBER_BEFORE_HEADLINE.sub("", doc.body_lines[line].strip(), count=1)
+    printed = library_page.as_headline(printed)
+    headline, country = clean_title(printed)
     if reading.title and reading.title != headline:
         return reading, []  # the document's own concern line or headline
     concern, named = library_page.concern_and_names(headline)
