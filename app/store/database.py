@@ -231,18 +231,12 @@ class Database:
         self.engine  # noqa: B018 - made now if it is not yet
         sessions = self._sessions
         assert sessions is not None
-        from sqlalchemy.exc import OperationalError
-
-        try:
-            with self._one_writer():
-                before = self._file_state()  # nobody else can commit during our turn
-                with sessions.begin() as session:
-                    yield session
-                    self._tell_other_laptops(session)
-                self._follow_own_commit(before)
-        except OperationalError as exc:
-            url = None if self.path is not None else self.engine.url
-            raise StoreUnavailable(describe_operational_error(exc, self.path, url)) from exc
+        with self._said_as_unavailable(), self._one_writer():
+            before = self._file_state()  # nobody else can commit during our turn
+            with sessions.begin() as session:
+                yield session
+                self._tell_other_laptops(session)
+            self._follow_own_commit(before)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -253,15 +247,21 @@ class Database:
         engine = self.engine
         sessions = self._sessions
         assert sessions is not None
+        with self._said_as_unavailable(), engine.connect() as connection:
+            connection.execution_options(**{READ_ONLY: True})
+            with sessions(bind=connection) as session:
+                yield session
+
+    @contextmanager
+    def _said_as_unavailable(self) -> Iterator[None]:
+        """A fault of the store's file or server while reading or writing (locked, read-only,
+        full, damaged, out of reach) raised as StoreUnavailable with advice for the user."""
         from sqlalchemy.exc import OperationalError
 
         try:
-            with engine.connect() as connection:
-                connection.execution_options(**{READ_ONLY: True})
-                with sessions(bind=connection) as session:
-                    yield session
+            yield
         except OperationalError as exc:
-            url = None if self.path is not None else engine.url
+            url = None if self.path is not None else self.engine.url
             raise StoreUnavailable(describe_operational_error(exc, self.path, url)) from exc
 
     def _file_state(self) -> tuple[int, ...] | None:
