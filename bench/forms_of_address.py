@@ -2,7 +2,7 @@
 
 Run from a checkout: ``python bench/forms_of_address.py`` (``-v`` lists every mismatch; a path
 scores that table alone). The tables are ``tests/unit/letters/forms_of_address/cases.toml``,
-``cases2.toml`` and ``cases3.toml``, each written blind and scored on its own line: one official a case, as an Urgent
+``cases2.toml``, ``cases3.toml`` and ``cases4.toml``, each written blind and scored on its own line: one official a case, as an Urgent
 Action prints them (title, name, country) and the language they read, with the salutation,
 courtesy words of the address block and closing that published protocol guides give (see their
 README). Each letter is drafted through the real letter service, the way the app drafts it.
@@ -28,7 +28,8 @@ TABLES_DIR = Path(__file__).resolve().parent.parent / "tests/unit/letters/forms_
 TABLE = TABLES_DIR / "cases.toml"
 SECOND_TABLE = TABLES_DIR / "cases2.toml"
 THIRD_TABLE = TABLES_DIR / "cases3.toml"
-TABLES = (TABLE, SECOND_TABLE, THIRD_TABLE)
+FOURTH_TABLE = TABLES_DIR / "cases4.toml"
+TABLES = (TABLE, SECOND_TABLE, THIRD_TABLE, FOURTH_TABLE)
 LANGUAGES = ("en", "es", "fr", "de", "pt", "ar")
 TODAY = datetime.date(2026, 3, 5)
 _FINAL_MARKS = ",:;!\u060c "
