@@ -64,6 +64,11 @@ _PATRONYMIC_PARTICLES = {"ould", "mint", "bin", "binti", "bint", "ibn", "ben", "
 _NON_NAME_WORDS = frozenset(fold(word) for word in NON_NAME_WORDS)
 
 
+# A name that opens with two initials ("M. C. Ibarra Soto", "A.M. Chaúque"): its first letter is
+# no honorific.
+_INITIALS = re.compile(r"^\w\.\s?\w\.(?:\s|$)")
+
+
 def strip_honorifics(name: str) -> str:
     """``H.E. General Jane Doe`` -> ``Jane Doe`` (repeatedly, keeping at least two words)."""
     result = name.strip()
@@ -76,6 +81,8 @@ def strip_honorifics(name: str) -> str:
         rest = result[match.end() :].strip()
         if rest.split()[0].lower() in _PATRONYMIC_PARTICLES:
             return result  # "Cheikh Ould Mohamed": the word is the given name, not a title
+        if _INITIALS.match(result):
+            return result  # "M. C. Ibarra Soto": two initials, not "Monsieur"
         result = rest
 
 
@@ -88,7 +95,7 @@ def gender_from_honorific(name: str) -> str | None:
     result = name.strip()
     while True:
         match = _HONORIFIC.match(result)
-        if not match:
+        if not match or _INITIALS.match(result):
             return None
         word = fold(match.group(0).strip().rstrip(".")) if match.group(0).strip() != "M." else "m."
         if word in _MALE:

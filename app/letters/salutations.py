@@ -52,6 +52,8 @@ ALLOWED_PLACEHOLDERS = {
     "offices": frozenset(),
 }
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# The ISO 3166 code after "@" in a key written for one country ("governor@NG").
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 
 class Rank(StrEnum):
@@ -565,6 +567,10 @@ def _office_of(title: str, stamp: Stamp) -> Office:
     headed = _first(text[match.end() :], words.institutions) or _first(
         text[: match.start()], words.institutions
     )
+    if headed and headed[1].rank is Rank.HEAD_OF_STATE and phrase.rank is not Rank.HEAD_OF_STATE:
+        # "of the Republic" names the state: its president heads it, while its ombudsman or
+        # director stays an ombudsman or a director
+        headed = None
     return Office(headed[1].rank if headed else phrase.rank, phrase.office)
 
 
@@ -677,6 +683,8 @@ def _official_gender(
     found: set[str] = set()
     folded_title = _office_words_in(fold(title or ""), words)
     folded_name = _after_titles(fold(name or ""))
+    if _INITIALS.match(folded_name):
+        folded_name = ""  # "M. C. Ibarra Soto": initials, not "Monsieur"
     printed = fold(salutation or "")
     for in_titles, before_names, key in (
         (words.female_in_titles, words.female, "f"),
@@ -710,6 +718,11 @@ def _office_words_in(title: str, words: OfficeWords) -> str:
 _TITLES_BEFORE_NAMES = re.compile(
     r"^(?:(?:h\.?\s?e\.|s\.e\.|dr\.?|prof\.?|lic\.|abog\.|ing\.)\s+)+"
 )
+
+
+# A name that opens with two initials ("m. c. ibarra", "a.m. chauque"): its first letter is no
+# honorific.
+_INITIALS = re.compile(r"^\w\.\s?\w\.(?:\s|$)")
 
 
 def _after_titles(name: str) -> str:
@@ -786,10 +799,13 @@ def rules_problems(data: dict[str, Any], *, complete: bool = False) -> list[Find
             problems.append(Finding(MUST_BE_A_TABLE, table=table))
             continue
         for key, value in entries.items():
+            base, _at, where = key.partition("@")
+            if _at and not _COUNTRY_CODE.fullmatch(where):
+                base = key  # no country's code after "@": an unknown rank
             if (
                 table != "offices"
-                and key not in RANK_KEYS
-                and key not in office_keys
+                and base not in RANK_KEYS
+                and base not in office_keys
                 and not (table == "closing" and key == "default")
                 and not (table in ("salutation", "address", "closing") and key == UNNAMED)
             ):
@@ -904,7 +920,9 @@ def courtesy(
     offices = rules.get("offices", {})
     word = _pick_plain(offices, office.office, key) or _pick_plain(offices, rank.value, key)
     own = office.office
-    salutation = _fill(_pick(rules.get("salutation", {}), rank, key, office=own), word)
+    salutation = _fill(
+        _pick(rules.get("salutation", {}), rank, key, office=own, country=country), word
+    )
     if "{surname}" in salutation:
         surname = _surname(name, family_name_first=family_name_first)
         if surname:
@@ -920,14 +938,16 @@ def courtesy(
             else:
                 key, own = "neutral", None
                 salutation = _fill(_pick(table, rank, key), word)
-    address = _fill(_pick(rules.get("address", {}), rank, key, office=own), word)
+    address = _fill(_pick(rules.get("address", {}), rank, key, office=own, country=country), word)
     from_document = bool(printed_salutation and printed_salutation.strip())
     if from_document:
         salutation = printed_salutation.strip()  # type: ignore[union-attr]
         address = salutation.rstrip(",:;!\u060c ").strip()
-    closing_entry = _pick(rules.get("closing", {}), rank, key, fallback="default", office=own)
+    closing_entry = _pick(
+        rules.get("closing", {}), rank, key, fallback="default", office=own, country=country
+    )
     closing = _fill(closing_entry, word).replace("{address}", address)
-    style = _pick(rules.get("style", {}), rank, key, office=own)
+    style = _pick(rules.get("style", {}), rank, key, office=own, country=country)
     return Courtesy(rank, salutation, closing, address, from_document, word, style)
 
 
@@ -982,7 +1002,7 @@ def _surname(name: str | None, *, family_name_first: bool = False) -> str:
     words = [word.strip(".") for word in (name or "").replace(",", " ").split()]
     while len(words) > 1 and words[0].casefold() in _NAME_HONORIFICS:
         words = words[1:]
-    if not words or words[-1].casefold() in _NAME_SUFFIXES:
+    if not words or words[-1].casefold() in _NAME_SUFFIXES or _REGNAL_NUMBER.match(words[-1]):
         return ""
     capitals = [word for word in words if len(word) > 1 and word.isupper() and word.isalpha()]
     if capitals and len(capitals) < len(words):
@@ -1032,6 +1052,8 @@ _NAME_MARKERS_OF_OTHER_FORMS = frozenset(
     | {"emir", "amir", "king", "queen"}
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "jun", "sen", "iii"})
+# A regnal or dynastic number ending a name ("Clement XV", "Hassan III"): no surname follows.
+_REGNAL_NUMBER = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\Z")
 
 
 def _fill(text: str, office: str) -> str:
@@ -1059,13 +1081,22 @@ def _pick(
     fallback: str = "generic",
     *,
     office: str | None = None,
+    country: str | None = None,
 ) -> str:
     """``table[office][gender]`` when the office word has forms of its own, else
-    ``table[rank][gender]``, then the rank's neutral form, then the fallback entry."""
+    ``table[rank][gender]``, then the rank's neutral form, then the fallback entry. An entry
+    written for the official's country ("governor@NG": the country's ISO code after "@") wins
+    over the same entry for every country: protocol differs from one country to another."""
+    if office and country:
+        own = _pick_plain(table, f"{office}@{country}", gender)
+        if own:
+            return own
     if office and office in table:
         own = _pick_plain(table, office, gender)
         if own:
             return own
+    if country and f"{rank.value}@{country}" in table:
+        return _pick_plain(table, f"{rank.value}@{country}", gender)
     for rank_key in (rank.value, fallback, Rank.GENERIC.value):
         value = _pick_plain(table, rank_key, gender)
         if value or rank_key in table:
