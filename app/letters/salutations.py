@@ -611,6 +611,25 @@ def _military_grade(name: str, stamp: Stamp) -> str | None:
     return None
 
 
+# Church dignities printed before a name ("Su Eminencia el Cardenal ..."): they win over the
+# see the title names ("Arzobispo de Managua"), whose holder is greeted as a cardinal.
+_DIGNITIES = frozenset({"cardinal"})
+_OUTRANKED_BY_DIGNITIES = frozenset({"bishop", "archbishop"})
+
+
+def _name_dignity(name: str | None, user_templates: Path | None) -> str | None:
+    """The church dignity the printed name opens with ("cardinal"), else None."""
+    if not name:
+        return None
+    found = _first(
+        _after_titles(fold(name)),
+        _office_words(language_files(OFFICES_FILE, user_templates)).offices,
+    )
+    if found and found[0].start() == 0 and found[1].office in _DIGNITIES:
+        return found[1].office
+    return None
+
+
 # Academic degrees printed before a name (folded), the longer word first: an official without
 # an office is greeted by them ("Dear Dr Nwosu", "Sehr geehrte Frau Professorin Brandt").
 _DEGREES = (
@@ -906,6 +925,9 @@ def courtesy(
         variant = _STYLED_HIGHNESS[office.office]
         if variant in rules.get("salutation", {}):
             office = Office(office.rank, variant)
+    dignity = _name_dignity(name, user_templates)
+    if dignity and office.office in (None, *_OUTRANKED_BY_DIGNITIES):
+        office = Office(office.rank if office.office else Rank.INSTITUTION_HEAD, dignity)
     rank = office.rank
     grade = military_grade(name, user_templates)
     if grade and rank in (Rank.GENERIC, Rank.MILITARY):
