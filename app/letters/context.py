@@ -162,12 +162,27 @@ def official_context(target: Target, courtesy: Courtesy, name: str | None = None
 
 # Abbreviated words of honour a printed name may already start with.
 _STYLED = re.compile(r"^(?:h\.\s?[ehm]\.|s\.\s?[aem]\.|i\.\s?[ehm]\.)(?:\s|$)", re.IGNORECASE)
+# The same words written out, in the letters' languages ("Su Eminencia el Cardenal ...",
+# "Sa Majesté le Roi ...", "جلالة الملك ...").
+_STYLED_IN_WORDS = re.compile(
+    r"^(?:(?:his|her|your|su|sa|son|seine|seiner|ihre|sua|a\s+sua)\s+(?:royal\s+|real\s+)?"
+    r"(?:majesty|highness|holiness|eminence|excellency|majestad|alteza|santidad|eminencia|"
+    r"excelencia|majest[eé]|altesse|saintet[eé]|[eé]minence|excellence|majest[aä]t|hoheit|"
+    r"heiligkeit|eminenz|exzellenz|majestade|santidade|emin[eê]ncia|excel[eê]ncia)"
+    r"|(?:صاحب|صاحبة)\s+\S+|جلالة|فخامة|معالي|سمو|سماحة|قداسة|نيافة|دولة)(?:\s|$)",
+    re.IGNORECASE,
+)
 
 
 def style_for(name: str, style: str) -> str:
     """``style`` unless the printed name already starts with words of honour ("H.E. ...",
     "Sa Majesté le Roi ...")."""
-    if name.casefold().startswith(style.casefold()) or _STYLED.match(name.strip()):
+    printed = name.strip()
+    if (
+        name.casefold().startswith(style.casefold())
+        or _STYLED.match(printed)
+        or _STYLED_IN_WORDS.match(printed)
+    ):
         return ""
     return style
 

@@ -45,7 +45,7 @@ OFFICE_TABLES = ("offices", "heads", "institutions", "gender", "names", "titles"
 NAME_KEYS = ("f", "m", "highness")
 # Placeholders a translator may write in each table of salutations.toml.
 ALLOWED_PLACEHOLDERS = {
-    "salutation": frozenset({"office", "surname"}),
+    "salutation": frozenset({"office", "surname", "name"}),
     "address": frozenset({"office"}),
     "closing": frozenset({"office", "address"}),
     "style": frozenset(),
@@ -945,6 +945,8 @@ def courtesy(
     salutation = _fill(
         _pick(rules.get("salutation", {}), rank, key, office=own, country=country), word
     )
+    if "{name}" in salutation:
+        salutation = _with_name(salutation, name)
     if "{surname}" in salutation:
         surname = _surname(name, family_name_first=family_name_first)
         if surname:
@@ -1076,6 +1078,28 @@ _NAME_MARKERS_OF_OTHER_FORMS = frozenset(
 _NAME_SUFFIXES = frozenset({"jr", "sr", "jun", "sen", "iii"})
 # A regnal or dynastic number ending a name ("Clement XV", "Hassan III"): no surname follows.
 _REGNAL_NUMBER = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\Z")
+
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
+def _with_name(salutation: str, name: str | None) -> str:
+    """``{name}`` replaced by the official's name as printed, without the words of honour the
+    salutation already has before it ("صاحب السمو {name}" and "صاحب السمو الشيخ منصور ...");
+    without a name, the salutation without it."""
+    before = salutation.partition("{name}")[0].strip()
+    shown = (name or "").strip()
+    if _ARABIC_SCRIPT.search(before) and not _ARABIC_SCRIPT.search(shown):
+        shown = ""  # a name printed in another script stays out of an Arabic greeting
+    words = before.split()
+    for count in range(len(words), 0, -1):
+        opening = " ".join(words[-count:])
+        if fold(shown).startswith(fold(opening) + " "):
+            shown = " ".join(shown.split()[len(opening.split()) :])
+            break
+    if not shown:
+        return " ".join(salutation.replace("{name}", "").split()).replace(" \u060c", "\u060c")
+    return salutation.replace("{name}", shown)
 
 
 def _fill(text: str, office: str) -> str:

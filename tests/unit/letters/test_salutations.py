@@ -337,10 +337,74 @@ def test_military_grade_printed_before_the_name() -> None:
     assert courtesy(rules, None, None, name="Colonel Ana Ruiz").salutation == "Dear Colonel,"
 
 
+def test_an_entry_for_one_country_wins_there_only() -> None:
+    rules = load_rules(["en"])
+    assert courtesy(rules, "Governor of Lagos State", "m", country="NG").style == "His Excellency"
+    assert courtesy(rules, "Governor of Oklahoma", "f", country="US").style == "The Honorable"
+    assert courtesy(rules, "Governor of Kano State", "m").style == ""
+    arabic = load_rules(["ar"])
+    speaker = courtesy(arabic, "رئيس مجلس النواب", "m", country="LB")
+    assert (speaker.salutation, speaker.style) == ("دولة الرئيس،", "دولة الرئيس")
+    assert courtesy(arabic, "رئيس مجلس النواب", "m", country="IQ").style == "معالي"
+
+
+def test_of_the_republic_makes_only_a_president_a_head_of_state() -> None:
+    assert rank_of("President of the Republic") is Rank.HEAD_OF_STATE
+    assert rank_of("Ombudsman of the Republic of the Philippines") is Rank.INSTITUTION_HEAD
+    french = courtesy(load_rules(["fr", "en"]), "Médiateur de la République", None)
+    assert french.salutation == "Madame, Monsieur,"
+
+
+def test_offices_of_their_own_in_the_fourth_table() -> None:
+    english = load_rules(["en"])
+    assert courtesy(english, "Deputy Prime Minister", "m").salutation == (
+        "Dear Deputy Prime Minister,"
+    )
+    assert courtesy(english, "Speaker of Parliament", "f").salutation == "Dear Madam Speaker,"
+    pope = courtesy(english, "Pope", None, name="His Holiness Pope Clement XV")
+    assert (pope.salutation, pope.closing, pope.style) == (
+        "Your Holiness,",
+        "Yours respectfully,",
+        "His Holiness",
+    )
+    senior = courtesy(english, "Commander-in-Chief", None, name="Senior General Aung Thet Naing")
+    assert senior.salutation == "Dear General,"
+
+
+def test_a_cardinal_named_before_the_name_outranks_the_see() -> None:
+    spanish = load_rules(["es"])
+    name = "Su Eminencia el Cardenal Octavio Rivas Solórzano"
+    assert courtesy(spanish, "Arzobispo de Managua", "m", name=name).salutation == (
+        "Eminencia Reverendísima:"
+    )
+    # a surname is no dignity
+    plain = courtesy(spanish, "Arzobispo de Managua", "m", name="Ernesto Cardenal")
+    assert plain.salutation == "Excelencia Reverendísima:"
+
+
+def test_an_arabic_greeting_may_name_the_official() -> None:
+    arabic = load_rules(["ar"])
+    emir = courtesy(arabic, "أمير دولة قطر", "m", name="الشيخ منصور بن جاسم آل ثاني")
+    assert emir.salutation == "صاحب السمو الشيخ منصور بن جاسم آل ثاني،"
+    repeated = courtesy(arabic, "أمير دولة قطر", "m", name="صاحب السمو الشيخ منصور آل ثاني")
+    assert repeated.salutation == "صاحب السمو الشيخ منصور آل ثاني،"
+    assert courtesy(arabic, "أمير دولة قطر", "m", name="Sheikh Mansour").salutation == (
+        "صاحب السمو،"
+    )
+    assert courtesy(arabic, "أمير دولة قطر", "m").salutation == "صاحب السمو،"
+
+
+def test_initials_and_regnal_numbers_are_not_read_as_words_of_a_name() -> None:
+    assert official_gender(None, name="M. C. Ibarra Soto") == "neutral"
+    assert official_gender(None, name="M. Ibrahim Ag Mohamed") == "m"
+    king = courtesy(load_rules(["de"]), None, "m", name="Alfonso XIV")
+    assert king.salutation == "Sehr geehrte Damen und Herren,"
+
+
 def test_rules_data_is_validated() -> None:
     problems = rules_problems(
         {
-            "salutation": {"minister": {"m": "Dear {name},", "f": "Dear Minister,"}},
+            "salutation": {"minister": {"m": "Dear {nickname},", "f": "Dear Minister,"}},
             "closing": {"minister": "Yours, {address}{office}", "ministre": "x"},
             "colour": {},
         }
@@ -350,10 +414,14 @@ def test_rules_data_is_validated() -> None:
     assert "neutral form is missing" in text
     assert "unknown rank 'ministre'" in text
     assert not any("{address}" in p for p in problems)
-    problems = rules_problems({"salutation": {"minister": {"neutral": "Dear {name},"}}})
+    problems = rules_problems({"salutation": {"minister": {"neutral": "Dear {nickname},"}}})
     assert problems == [
-        "[salutation] minister.neutral: unknown placeholder {name} (allowed: {office}, {surname})"
+        "[salutation] minister.neutral: unknown placeholder {nickname} "
+        "(allowed: {name}, {office}, {surname})"
     ]
+    assert rules_problems({"style": {"governor@NG": "His Excellency"}}) == []
+    problems = rules_problems({"style": {"governor@Nigeria": "x", "ministre@NG": "x"}})
+    assert "\n".join(problems).count("unknown rank") == 2
 
 
 @pytest.mark.parametrize("locale", ["en", "es", "fr", "de", "pt", "ar"])
