@@ -28,7 +28,9 @@ _CONTACT_LABEL = re.compile(
     r"Zwrot grzecznościowy|Salutació|Hitap|"
     # Finnish, Indonesian, Russian, Japanese and Korean labels (e-mail, phone, greeting)
     r"Sähköposti|Puhelin|Puhuttelu|Telepon|Salam pembuka|Sapaan|Эл\. почта|Электронная почта|"
-    r"Телефон|Факс|Обращение|敬称|電子メール|メール|인사말|이메일|전화)"
+    r"Телефон|Факс|Обращение|敬称|電子メール|メール|인사말|이메일|전화|"
+    # Czech, Hungarian, Greek and Chinese labels (greeting, e-mail, phone, fax)
+    r"Oslovení|Megszólítás|Προσφώνηση|Tractament|稱謂|称谓|電郵|电邮|電子郵件|电子邮件|電話|电话|傳真|传真)"
     # The value ends before the spaces that end the line; they are read from the value's last
     # letter only, not again from each space of a long run inside the value.
     r"\.?(?:\s+(?:No\.?|number|Nr\.?|n[°º]\.?))?\s*[:：]\s*(?P<value>.*?)\)?(?:(?<=\S)\s*+)?$",
@@ -70,6 +72,12 @@ SALUTATION_LABELS = {
     "обращение",
     "敬称",
     "인사말",
+    "oslovení",
+    "tractament",
+    "megszólítás",
+    "προσφώνηση",
+    "稱謂",
+    "称谓",
 }
 _DANGLING = re.compile(r"\s(?:and|of|for|the|on|de|del|de la|des|du|et|y|und|der|für)$", re.I)
 _HONORIFIC_ONLY = re.compile(
@@ -135,12 +143,24 @@ def block_to_target(
                 "correio",
                 "sähköposti",
             )
-        ) or label.startswith(("эл", "электрон", "이메일", "電子メール", "メール")):
+        ) or label.startswith(
+            (
+                "эл",
+                "электрон",
+                "이메일",
+                "電子メール",
+                "メール",
+                "電郵",
+                "电邮",
+                "電子郵件",
+                "电子邮件",
+            )
+        ):
             emails.extend(_emails_in(value))
-        elif label.startswith(("fax", "telefax", "факс")):
+        elif label.startswith(("fax", "telefax", "факс", "傳真", "传真")):
             fax = value or None
         elif label.startswith(
-            ("phone", "tel", "tél", "puhelin", "телефон", "전화")
+            ("phone", "tel", "tél", "puhelin", "телефон", "전화", "電話", "电话")
         ) and not label.startswith(("telegram", "telex")):
             phone = value or None
         elif label in {"twitter", "x", "facebook", "instagram"}:

@@ -13,10 +13,11 @@ from pathlib import Path
 
 # The languages whose documents the importer reads names in: English, Spanish, French,
 # German, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian, Finnish, Polish, Catalan,
-# Turkish, Indonesian, Russian, Arabic, Japanese and Korean.
+# Turkish, Indonesian, Russian, Arabic, Japanese, Korean, Czech, Hungarian, Greek and Chinese
+# (simplified, traditional, and the Hong Kong names: "老撾" where Taiwan writes "寮國").
 LOCALES = (
     "en", "es", "fr", "de", "pt", "it", "nl", "sv", "da", "nb", "fi", "pl", "ca", "tr", "id", "ru",
-    "ar", "ja", "ko",
+    "ar", "ja", "ko", "cs", "hu", "el", "zh", "zh_Hant", "zh_Hant_HK",
 )  # fmt: skip
 
 

@@ -101,6 +101,8 @@ def read_concern_line(doc: Document) -> Reading:
         if column and is_date_line(column.group(2)):
             concern = column.group(1)  # "EXTRA 58/97    Fear of torture     12 June 1997"
         dated = _before_trailing_date(concern or "")
+        if dated and dated.rstrip().endswith((":", "：")):
+            continue  # "UA 41/24   Sista datum: 2024-05-03": a labelled date, not a concern
         if dated:
             concern = dated  # "UA 387/94 Fear for Safety 27 October 1994": the line ends there
         concern, named_country = _without_country_and_deadline(concern or "")

@@ -1,6 +1,6 @@
 """Dates written in English, US, Spanish, French, German, Portuguese, Italian, Dutch, Swedish,
-Danish, Norwegian, Finnish, Polish, Catalan, Turkish, Indonesian, Russian, Arabic, Japanese
-and Korean styles -> ``date``."""
+Danish, Norwegian, Finnish, Polish, Catalan, Turkish, Indonesian, Russian, Arabic, Japanese,
+Korean, Czech, Hungarian and Greek styles -> ``date``."""
 
 from __future__ import annotations
 
@@ -60,6 +60,22 @@ _NAMES_BY_MONTH = (
         "marraskuuta marraskuu ноябрь ноября",
         "desember joulukuuta joulukuu декабрь декабря",
     ],
+    # Czech (the genitive a date prints, and the nominative), Hungarian, and Greek (the
+    # genitive a date prints: "14 Μαρτίου 2023", and the nominative).
+    [
+        "ledna leden január Ιανουαρίου Ιανουάριος",
+        "února únor február Φεβρουαρίου Φεβρουάριος",
+        "března březen március Μαρτίου Μάρτιος",
+        "dubna duben április Απριλίου Απρίλιος",
+        "května květen május Μαΐου Μάιος",
+        "června červen június Ιουνίου Ιούνιος",
+        "července červenec július Ιουλίου Ιούλιος",
+        "srpna srpen augusztus Αυγούστου Αύγουστος",
+        "září szeptember Σεπτεμβρίου Σεπτέμβριος",
+        "října říjen október Οκτωβρίου Οκτώβριος",
+        "listopadu november Νοεμβρίου Νοέμβριος",
+        "prosince prosinec december Δεκεμβρίου Δεκέμβριος",
+    ],
 )
 for _table in _NAMES_BY_MONTH:
     for _number, _names in enumerate(_table, start=1):
@@ -98,7 +114,12 @@ _SPLIT = re.compile(
     re.I,
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+# "24.07.2019", and "12. 5. 2021" with a space after each dot (Czech)
+_DOTTED = re.compile(r"\b(?P<day>\d{1,2})\. ?(?P<month>\d{1,2})\. ?(?P<year>\d{4})\b")
+# "2022. március 8.": the year first, then the month's name (Hungarian)
+_YEAR_NAMED_MONTH = re.compile(
+    rf"(?<![\d.])(?P<year>(?:19|20)\d{{2}})\.\s*+{_MONTH}\s++(?P<day>\d{{1,2}})(?!\d)"
+)
 # "2022.02.08": the year first, as Japanese and Chinese pages print a date
 _YEAR_DOTTED = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})\.(?P<month>\d{2})\.(?P<day>\d{2})(?![\d.])"
@@ -181,7 +202,7 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
     if "th " in text or "st " in text or "nd " in text or "rd " in text:
         found.extend(_worded_dates(text))
-    for pattern in (_DAY_FIRST, _MONTH_FIRST):
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _YEAR_NAMED_MONTH):
         for match in pattern.finditer(text):
             value = _build(match["year"], month_number(match["month"]), match["day"])
             if value is not None:

@@ -33,14 +33,14 @@ _INDEX_BODY = (
 _INDEX_LABELLED = re.compile(
     # "رقم الوثيقة" (document number): the index label of the site's Arabic interface
     r"(?:AI[\s-]*Index|INDEX\s+NUMBER|[ÍI]ndice|Index|رقم الوثيقة|"
-    # Indonesian and Norwegian, Russian, Japanese and Korean "(document) index/number"
-    r"Indeks|Индекс|(?:国際事務局)?文書番号|문서\s*번호)(?:\s+AI)?\s*"
+    # Indonesian and Norwegian, Russian, Japanese, Korean and Chinese "(document) index/number"
+    r"Indeks|Индекс|(?:国際事務局)?文書番号|문서\s*번호|(?:AI\s*)?索引)(?:\s+AI)?\s*"
     r"(?:No\.?|Number|n[°º])?\s*[:：]?\s*" + _INDEX_BODY,
     re.I,
 )
 _INDEX_LABELS = Anchored(
     _INDEX_LABELLED,
-    ("ai", "index", "índice", "indice", "رقم", "indeks", "индекс", "国際", "文書", "문서"),
+    ("ai", "index", "índice", "indice", "رقم", "indeks", "индекс", "国際", "文書", "문서", "索引"),
 )
 # An unlabelled index opening one of the first lines, alone or before the UA number.
 _INDEX_LINE_START = re.compile(
@@ -66,21 +66,22 @@ _INDEX_AFTER_NUMBER = re.compile(
 _INDEX_FOOTER = re.compile(r"\b(?:UA|AU)\s+\d{1,4}[/.]\d{2}\s*(?:[,|·•]|\s[–—-])\s*" + _INDEX_BODY)
 _DATE_LABEL = re.compile(
     r"(?:(?<![\w-])Date|Issue Date|Fecha|Fecha de emisi[oó]n|Date d['’][ée]mission|PUBLICATION DATE|"
-    r"Datum|Data|Дата)\s*:\s*",
+    r"(?<!sista )Datum|Data|Дата)\s*:\s*",  # Swedish "Sista datum" is the deadline
     re.I,
 )
 _DATE_LABELS = Anchored(_DATE_LABEL, ("dat", "issue date", "fecha", "publication date", "дата"))
 _WEB_DATE_LABEL = re.compile(
     r"(?:Aktiv seit|Veröffentlicht am|Published(?: on)?|Posted(?: on)?|Publicado (?:el|em)|"
     r"Publié le|Issued on|Lanc[ée]e? le|Publi[ée]e le|Pubblicato il|Gepubliceerd op|"
-    # Norwegian, Finnish, Indonesian and Korean "published"
-    r"Publisert|Julkaistu|Diterbitkan|게시일)\s*[:：]?\s*",
+    # Norwegian, Finnish, Indonesian and Korean "published"; Swedish, Danish, Czech, Polish
+    r"Publisert|Julkaistu|Diterbitkan|게시일|Publicerad|Publiceret|Publikováno|Opublikowano)"
+    r"\s*[:：]?\s*",
     re.I,
 )
 _WEB_DATE_LABELS = Anchored(
     _WEB_DATE_LABEL,
     ("aktiv seit", "veröffentlicht am", "publi", "posted", "issued on", "lanc", "pubblicato il",
-     "gepubliceerd op", "julkaistu", "diterbitkan", "게시일"),
+     "gepubliceerd op", "julkaistu", "diterbitkan", "게시일", "opublikowano"),
 )  # fmt: skip
 # A label inside a sentence: the words before it on its line end in a lower-case word.
 _IN_A_SENTENCE = re.compile(r"\b[a-z]+[ \t]+$")
@@ -400,7 +401,12 @@ _STRONG_DEADLINE = re.compile(
     r"DEADLINE[^.]{0,60}?(?:EXTENDED|MOVED|POSTPONED) (?:TO|UNTIL)|ESCREV(?:A|AM|E)\b[^.]{0,60}?\bAT[ÉE]|"
     r"(?:LETTERS|APPEALS|MESSAGES) SHOULD (?:BE SENT|ARRIVE|BE POSTED) (?:BEFORE|BY|NO LATER THAN)|"
     # Swedish and Danish "at the latest (the)", Polish "write … by" / "at the latest by"
-    r"(?<![\w-])SEN[AE]ST(?: DEN)?|(?:WYŚLIJ|WYSLIJ|NAPISZ|PISZ)\b[^.]{0,60}?\bDO(?=\s+\d)|NAJPÓŹNIEJ DO|"
+    r"(?<![\w-])SEN[AE]ST(?: DEN)?|(?:WYŚLIJ|WYSLIJ|WYSYŁAJ|WYSYLAJ|NAPISZ|PISZ)\b[^.]{0,60}?\bDO(?=\s+\d)|NAJPÓŹNIEJ DO|"
+    # Swedish "last day", Danish "send … before", Czech "at the latest by", Catalan "until",
+    # Turkish "last day to apply", Greek "until (the)"
+    r"SISTA DATUM|(?:SEND|SKRIV)\b[^.:\n]{0,40}?\bFØR(?=\s+\d)|NEJPOZDĚJI DO|"
+    r"(?<![\w-])FINS (?:AL?|EL)(?=\s+\d)|SON BA[ŞS]VURU TAR[İI]H[İI]|"
+    r"(?<![\w-])(?:ΈΩΣ|ΕΩΣ|ΜΈΧΡΙ|ΜΕΧΡΙ)(?: (?:ΤΙΣ|ΤΗΝ|ΤΟ))?(?=\s+\d)|"
     r"O MAIS (?:R[ÁA]PIDO|R[ÁA]PIDAMENTE|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
     r"(?:Fecha l[íi]mite|Date limite|Data limite|Prazo)(?: (?:para|pour|de|for)\b[^:.\n]{0,40})?\s*:|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
@@ -425,7 +431,7 @@ _STRONG_DEADLINE = re.compile(
     # Russian "as soon as possible, until", Indonesian "as soon as possible until"
     r"КАК МОЖНО СКОРЕЕ,? ДО|SESEGERA MUNGKIN,? HINGGA|"
     # Japanese and Korean "deadline" labels, with a full-width colon or a plain one
-    r"(?:締め切り|締切|期限|마감일|마감)\s*[:：]"
+    r"(?:締め切り|締切|期限|마감일|마감|截止日期)\s*[:：]"
     r")\s*:?\s*(?:the\s+|le\s+|el\s+|del\s+)?",
     re.I,
 )
@@ -436,7 +442,7 @@ _WEAK_DEADLINE = re.compile(
     r"Apr[èe]s le|despu[ée]s del|ENTRO IL|apelos depois d[eo]|appelli dopo(?: il)?|"
     # Catalan "before", Arabic "until", Norwegian "by", Finnish "at the latest",
     # Indonesian "until" and "before", Russian "until" (a date right after each)
-    r"abans del?|حتى|(?<![\w-])innen|viimeistään|(?<![\w-])(?:hingga|sebelum)|(?<![\w-])до(?=\s*:?\s*\d))"
+    r"abans del?|حتى|قبل|(?<![\w-])innen|viimeistään|(?<![\w-])(?:hingga|sebelum)|(?<![\w-])до(?=\s*:?\s*\d))"
     r"\s*:?\s*(?:the\s+|le\s+|el\s+)?",
     re.I,
 )
@@ -457,7 +463,8 @@ _STRONG_DEADLINES = Anchored(
         "write ", "écrivez", "ecrivez", "escrib", "deadline", "envoyer", "envoyez", "escrev",
         "letters should", "appeals should", "messages should", "senast", "senest", "wyślij",
         "wyslij", "napisz", "pisz", "najpóźniej", "как можно", "sesegera", "締め切り", "締切",
-        "期限", "마감",
+        "期限", "마감", "sista datum", "skriv", "nejpozději", "fins a", "fins el", "son ba",
+        "έως", "εως", "έωσ", "εωσ", "μέχρι", "μεχρι", "wysy", "截止日期",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(
@@ -466,11 +473,12 @@ _WEAK_DEADLINES = Anchored(
         "sending appeals after", "appeals after", "antes del", "hasta el", "avant le",
         "nach dem", "bis zum", "après le", "apres le", "después del", "despues del", "entro il",
         "apelos depois", "appelli dopo", "bis am", "vóór", "vóor", "voór", "abans de", "حتى",
-        "innen", "viimeistään", "hingga", "sebelum", "до",
+        "innen", "viimeistään", "hingga", "sebelum", "до", "قبل",
     ),
 )  # fmt: skip
-# A date the deadline phrase follows (Turkish): "25 Ağustos 2022 tarihine kadar".
-_UNTIL_AFTER_DATE = re.compile(r"\s+(?:tarihine|tarihe) (?:kadar|dek)\b", re.I)
+# A date the deadline phrase follows: Turkish "25 Ağustos 2022 tarihine kadar", Hungarian
+# "2022. április 19-ig" (until), Chinese "2019年6月25日或之前" (on or before).
+_UNTIL_AFTER_DATE = re.compile(r"\s+(?:tarihine|tarihe) (?:kadar|dek)\b|-ig\b|\s*或?之前", re.I)
 
 
 def deadline(doc: Document) -> date | None:
@@ -481,7 +489,7 @@ def deadline(doc: Document) -> date | None:
             value = date_at_start(flat[match.end() :], max_skip=2, after_weekday=True)
             if value:
                 return value
-    if "tarih" in flat:
+    if "tarih" in flat or "-ig" in flat or "之前" in flat:
         for match in _UNTIL_AFTER_DATE.finditer(flat):
             before = flat[max(0, match.start() - 40) : match.start()]
             found = find_dates(before)

@@ -48,7 +48,7 @@ _NOT_LANGUAGES = {"own", "your own", "your own language", "su propio idioma", "v
 # Words around language names in "write in good Russian, English or in German" and friends.
 _FILLER = re.compile(
     r"^(?:(?:in|en|auf|em|gutem|guten|gutes|good|plain|the|el|le|la|or|o|ou|oder|and|y|et|und|e|"
-    r"het|of|på|po|eller|lub|og|veya|bahasa|dalam|atau|на|или)\s+)+|"
+    r"het|of|på|po|eller|lub|og|veya|bahasa|dalam|atau|на|или|v|nebo|vagy|στα|ή|باللغة|أو)\s+)+|"
     r"\s+(?:language|languages|idioma|langue|sprache|языке|языках)$",
     re.I,
 )
@@ -88,6 +88,29 @@ def _table() -> dict[str, str]:
             forms.append(local[:-1] + "eksi")
         for form in forms:
             table.setdefault(fold(form), name)
+    # The Czech locative a writing instruction uses: "v ruštině, tádžičtině nebo angličtině"
+    # (ruština); the Hungarian adverb: "spanyolul vagy angolul" (spanyol), "németül",
+    # "franciául" (francia).
+    for locale, forms_of in (
+        ("cs", lambda n: [n[:-1] + "ě"] if n.endswith("ina") else []),
+        (
+            "hu",
+            lambda n: [
+                n[:-1] + "ául"
+                if n.endswith("a")
+                else n[:-1] + "éül"
+                if n.endswith("e")
+                else n + "ul",
+                n + "ül",
+            ],
+        ),
+    ):
+        for code, local in names[locale].items():
+            cldr_name = english.get(code)
+            if cldr_name is None or " " in local:
+                continue
+            for form in forms_of(local):
+                table.setdefault(fold(form), _AMNESTY_LANGUAGE_NAMES.get(cldr_name, cldr_name))
     # The Russian prepositional case a writing instruction uses: "на русском или английском
     # языке" (русский, английский).
     for code, local in names["ru"].items():
@@ -111,7 +134,7 @@ def printed_language_names() -> tuple[str, ...]:
 
 def english_language_name(name: str) -> str | None:
     """``español`` -> ``Spanish``; ``kichwa`` -> ``Kichwa``; ``your own language`` -> None."""
-    cleaned = _FILLER.sub("", name.strip(" .,:;()")).strip()
+    cleaned = _FILLER.sub("", name.strip(" .,:;()،")).strip()
     cleaned = _FILLER.sub("", cleaned).strip()
     if not cleaned or fold(cleaned) in _NOT_LANGUAGES or "own" in fold(cleaned).split():
         return None
@@ -132,13 +155,14 @@ def english_language_name(name: str) -> str | None:
 
 def known_language_name(name: str) -> str | None:
     """Like english_language_name, but only for names the language table knows."""
-    cleaned = _FILLER.sub("", _FILLER.sub("", name.strip(" .,:;()")).strip()).strip()
+    cleaned = _FILLER.sub("", _FILLER.sub("", name.strip(" .,:;()،")).strip()).strip()
     return _table().get(fold(cleaned)) if cleaned else None
 
 
 _SPLITTER = re.compile(
     r"\s*(?:,|،|;|/|\bor\b|\band\b|\bo\b|\by\b|\bou\b|\bet\b|\boder\b|\bund\b|\bou\b|\be\b|"
-    r"\beller\b|\bog\b|\blub\b|\bveya\b|\batau\b|\bили\b)\s*",
+    r"\beller\b|\bog\b|\blub\b|\bveya\b|\bya da\b|\batau\b|\bили\b|\bnebo\b|\bvagy\b|"
+    r"\bή\b|\bأو\b|、|或)\s*",
     re.I,
 )
 
@@ -154,7 +178,10 @@ def languages_in(phrase: str) -> list[str]:
 
 
 _STOPWORDS = {code: frozenset(words) for code, words in STOPWORDS.items()}
-_WORD = re.compile(r"[^\W\d_]+")
+# A word, but not a suffix written after an apostrophe to a number or a name (Turkish
+# "2021'de", "İstanbul'da"), nor the particle before a hyphen ("al-Mutairi", "e-mail"): they
+# would count as Spanish "de" and Portuguese "da" and "e". French "d'une", "l'homme" count.
+_WORD = re.compile(r"(?<!\w)(?<!\d['’])(?<![^\W\d_]{3}['’])[^\W\d_]+(?![-‐][^\W\d_])")
 
 
 def detect_language(text: str, stressed: str = "", stress: int = 1) -> str:
@@ -194,12 +221,14 @@ _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_GREEK_LETTER = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 
 
 def _by_script(text: str) -> str | None:
-    """The language a script tells: Arabic or Russian when most letters are Arabic or Cyrillic
-    (an official's address in Latin letters aside), Japanese, Chinese or Korean when a third
-    of them are kana and kanji, hanzi or hangul (a CJK letter carries a word's worth)."""
+    """The language a script tells: Arabic, Russian or Greek when most letters are Arabic,
+    Cyrillic or Greek (an official's address in Latin letters aside), Japanese, Chinese or
+    Korean when a third of them are kana and kanji, hanzi or hangul (a CJK letter carries a
+    word's worth)."""
     letters = sum(1 for ch in text if ch.isalpha())
     if not letters:
         return None
@@ -207,6 +236,8 @@ def _by_script(text: str) -> str | None:
         return "ar"
     if len(_CYRILLIC_LETTER.findall(text)) > letters / 2:
         return "ru"
+    if len(_GREEK_LETTER.findall(text)) > letters / 2:
+        return "el"
     kana = len(_KANA.findall(text))
     if kana + len(_HAN.findall(text)) > letters / 3:
         return "ja" if kana else "zh"

@@ -167,21 +167,21 @@ _LANGUAGE_LABEL = re.compile(
     r"(?:^|(?<=[.!?] ))\s*(?:PREFERRED\s+LANGUAGES?\s+TO\s+ADDRESS\s+(?:THE\s+)?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
     r"LANGUES? À PRIVILÉGIER[^:\n]*|BEVORZUGTE SPRACHE[^:\n]*|LINGUA PREFERITA[^:\n]*|"
     r"L[ÍI]NGUA PREFERIDA[^:\n]*|VOORKEURSTAAL[^:\n]*|Preferred languages?|اللغة المفضلة[^:\n]*|"
-    r"ПРЕДПОЧТИТЕЛЬН\w+ ЯЗЫК[^:\n]*|BAHASA YANG DISARANKAN[^:\n]*)"
+    r"ПРЕДПОЧТИТЕЛЬН\w+ ЯЗЫК[^:\n]*|BAHASA YANG DISARANKAN[^:\n]*|PREFEROWANE J[ĘE]ZYKI)"
     r"\s*:\s*(.+)$",
     re.I | re.M,
 )
 _OWN_LANGUAGE = re.compile(
     r"(?:your own language|(?:su|tu) propio idioma|(?:votre|ta) propre langue|"
     r"(?:Ihrer|deiner) eigenen Sprache|(?:sua|tua|vossa) própria língua|(?:seu|teu) próprio idioma|"
-    r"nella (?:vostra|tua|sua) (?:propria )?lingua|(?:je|uw) eigen taal)",
+    r"nella (?:vostra|tua|sua) (?:propria )?lingua|(?:je|uw) eigen taal|kendi dilinizde)",
     re.I,
 )
 _OWN_LANGUAGES = Anchored(
     _OWN_LANGUAGE,
     ("your own", "su propio", "tu propio", "votre propre", "ta propre", "ihrer eigenen",
      "deiner eigenen", "sua própria", "tua própria", "vossa própria", "seu próprio", "teu próprio", "nella ",
-     "je eigen", "uw eigen"),
+     "je eigen", "uw eigen", "kendi dilinizde"),
 )  # fmt: skip
 _GERMAN_WRITE = re.compile(r"Schreiben Sie (?:Ihre Appelle )?(?:bitte )?(?:in|auf) ([^.]+)\.", re.I)
 # The verb last: "Sie können auf Russisch, Englisch oder Deutsch schreiben."
@@ -189,7 +189,7 @@ _GERMAN_CAN_WRITE = re.compile(
     r"\bSie können (?:Ihre \w+ )?(?:in|auf) ([^.]{3,120}?) (?:schreiben|verfassen)\b", re.I
 )
 _CONNECTOR_TAIL = re.compile(
-    r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et|of)\s*(?:in|en|dans|auf|em|no|na|nella|nel|in je)?"
+    r"(?:[,\s]+(?:or|o|ou|oder|and|und|y|et|of|ya da|veya)\s*(?:in|en|dans|auf|em|no|na|nella|nel|in je)?"
     r"\s*)$",
     re.I,
 )
@@ -245,6 +245,10 @@ def preferred_languages(doc: Document) -> list[str]:
                 return languages_in(phrase)
         if positions and languages_in(before[positions[-1] :]):
             return languages_in(before[positions[-1] :])
+        if not positions:  # no "in" before the names (Turkish "Arapça, İngilizce ya da …")
+            for word in re.finditer(r"(?<!\S)\S", before):
+                if all_languages(before[word.start() :]):
+                    return languages_in(before[word.start() :])
     german = _GERMAN_WRITE.search(flat)
     if german:
         return languages_in(german.group(1))
@@ -269,8 +273,18 @@ _SUFFIXED_LISTS = (
         r"([\u30a0-\u30ff\u4e00-\u9fff]+語(?:(?:または|又は|か|、|・|と|及び)[\u30a0-\u30ff\u4e00-\u9fff]+語)*)で"
     ),
     re.compile(r"([가-힣]+어(?:\s*(?:또는|혹은|및|,|와|과|이나|나)\s*[가-힣]+어)*)\s*로"),
+    # Hungarian "írjon spanyolul vagy angolul", Chinese "請以老撾文、英文或你自己的語言寫信"
+    re.compile(
+        r"\b[ÍI]rj(?:on|anak|atok)?\b[^.!?]{0,80}?\b(\w+[uü]l(?:(?:\s*,\s*|\s+(?:vagy|és)\s+)\w+[uü]l)*)\b",
+        re.I,
+    ),
+    re.compile(
+        r"以((?:(?!自己)[\u4e00-\u9fff])+?[文語语](?:(?:、|或|及|和)(?:(?!自己)[\u4e00-\u9fff])+?[文語语])*)"
+    ),
 )
-_SUFFIXED_PARTS = re.compile(r"\s*(?:,|、|・|\btai\b|\bja\b|または|又は|及び|또는|혹은|및)\s*")
+_SUFFIXED_PARTS = re.compile(
+    r"\s*(?:,|、|・|\btai\b|\bja\b|\bvagy\b|\bés\b|または|又は|及び|또는|혹은|및|或|及|和)\s*"
+)
 
 
 def _suffixed_list(flat: str) -> list[str]:
@@ -307,7 +321,9 @@ _WRITE_VERB = re.compile(
     r"\b(?:write|writing|écrivez|écris|écrire|rédigez|envoyez|escrib\w*|schreiben Sie|schreibe|schreib|schreibt|"
     r"redact\w*|escrev\w*|scriv\w*|schrijf|schrijft|skriv|(?:na)?pisz|escriu|escriviu|"
     # Indonesian "send", "write"; Russian "write", "send"
-    r"kirim\w*|tulis\w*|(?:на)?пишите|(?:на|от)правляйте)\b",
+    r"kirim\w*|tulis\w*|(?:на)?пишите|(?:на|от)правляйте|"
+    # Czech "write", Greek "write", Arabic "writing"
+    r"(?:na)?pište|γράψτε|الكتابة)\b",
     re.I,
 )
 _WRITE_VERBS = Anchored(
@@ -332,11 +348,16 @@ _WRITE_VERBS = Anchored(
         "напишите",
         "направляйте",
         "отправляйте",
+        "pište",
+        "napište",
+        "γράψτε",
+        "الكتابة",
     ),
 )
 _SENTENCE_END = re.compile(r"(?<!\d)[.;:!?](?=\s|$)")
 _BEFORE_LANGUAGE = re.compile(
-    r"\b(?:in|en|auf|dans|em|på|po|dalam|на)\s+(?:(?:gutem|guten|gutes|good|plain|einfachem)\s+)?",
+    r"\b(?:in|en|auf|dans|em|på|po|dalam|на|v|στα|باللغة)\s+"
+    r"(?:(?:gutem|guten|gutes|good|plain|einfachem)\s+)?",
     re.I,
 )
 
@@ -378,6 +399,6 @@ def _language_before_clause(part: str) -> str | None:
 
 _LIST_PARTS = re.compile(
     r"\s*(?:,|\bor\b|\bo\b|\bou\b|\boder\b|\bund\b|\by\b|\bet\b|\bof\b|\be\b|\beller\b|\bog\b|"
-    r"\blub\b|\bveya\b|\batau\b|\bили\b)\s*",
+    r"\blub\b|\bveya\b|\batau\b|\bили\b|\bnebo\b|\bή\b|\bأو\b)\s*",
     re.I,
 )

@@ -58,6 +58,12 @@ NON_NAME_WORDS = words(
     keamanan pertahanan kehakiman
     министр министерство генеральный прокурор прокуратура президент председатель суд суда
     республики республика начальник управление комитет посольство
+    prokurator prokuratura generalny generalna republiki prezydent ministerstwo
+    prokurátor republiky ministr ministerstvo prezident
+    ügyész főügyész legfőbb miniszter minisztérium elnök köztársaság
+    εισαγγελέας υπουργός υπουργείο πρωθυπουργός πρόεδρος
+    başsavcı başsavcılığı bakan bakanı bakanlığı cumhurbaşkanı valisi
+    riksåklagare justitieminister rigsadvokat justitsminister
 """
 )
 # What a person at risk does, printed before the name ("Musician Jane Roe was released").
@@ -132,6 +138,15 @@ STOPWORDS = {
     "fi": words(
         "ja on ei että hän oli se ovat kanssa mutta tai kun jälkeen myös hänen hänet joka jotka "
         "ole olla sekä"
+    ),
+    # Czech and Hungarian: frequent words the languages above do not use.
+    "cs": words(
+        "je že jako byl byla bylo byli jsou jeho její který která které podle také aby nebo již "
+        "během jejich když před proti"
+    ),
+    "hu": words(
+        "az és hogy nem egy volt után ellen szerint miatt óta akár azóta csak már mint vagy "
+        "kell amely aki"
     ),
     "id": words(
         "yang dan ini itu dengan untuk dari dalam tidak akan pada telah oleh karena sejak bahwa "
