@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     adelete.set_defaults(handler=run_appeal_delete)
 
     undo = sub.add_parser(
-        "undo-import", help=_("undo the last import: the store returns to its state before it")
+        "undo-import", help=_("undo the last import: your cases return to their state before it")
     )
     undo.add_argument("--yes", action="store_true", help=_("do not ask before undoing"))
     undo.set_defaults(handler=run_undo_import)
@@ -395,7 +395,7 @@ def run_samples_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.database()
     preview = practice_cases(db)
     if not preview.cases:
-        print(_("There are no practice cases in the store."), file=ctx.out)
+        print(_("You have no practice cases."), file=ctx.out)
         return 0
     what = (
         describe_removal(preview)

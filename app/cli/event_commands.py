@@ -329,7 +329,7 @@ def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
         for conflict in result.conflicts:
             line = _(
                 "conflict: record {record} (UA {ua_number}) differs in {fields}; "
-                "the copy in this store was kept"
+                "the copy in this database was kept"
             ).format(
                 record=conflict.record_uuid,
                 ua_number=conflict.ua_number,

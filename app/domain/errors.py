@@ -181,9 +181,7 @@ class NotAFile(ImportRejected):
 
 class CaseNotFound(AppealDeskError):
     def __init__(self, ua_number: str) -> None:
-        super().__init__(
-            N_("No case with UA number {ua_number} in the store."), ua_number=ua_number
-        )
+        super().__init__(N_("You have no case with UA number {ua_number}."), ua_number=ua_number)
         self.ua_number = ua_number
 
 

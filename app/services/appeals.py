@@ -151,7 +151,7 @@ def update_status(
     with db.unit_of_work() as session:
         row = appeal_repository.appeal_row(session, appeal_id)
         if row is None:
-            raise InvalidInput(N_("That appeal is no longer in the store."))
+            raise InvalidInput(N_("That appeal is no longer in the database."))
         if status is AppealStatus.SENT:
             if channel is None and row.channel is None:
                 raise InvalidInput(N_("Say how the appeal was sent."))
@@ -188,7 +188,7 @@ def record_reply(
         with db.unit_of_work() as session:
             row = appeal_repository.appeal_row(session, appeal_id)
             if row is None:
-                raise InvalidInput(N_("That appeal is no longer in the store."))
+                raise InvalidInput(N_("That appeal is no longer in the database."))
             row.reply_on = reply_on
             row.reply_note = note.strip() or None
             previous = row.reply_attachment

@@ -123,7 +123,7 @@ def backup_before_change(db: Database, reason: str, stop: Stop | None = None) ->
     except (OSError, sqlite3.Error) as exc:
         raise StoreUnavailable(
             N_(
-                "No backup could be made before changing the store "
+                "No backup could be made before changing the database "
                 "({problem}); nothing was changed."
             ),
             problem=exc,

@@ -359,7 +359,7 @@ def find_appeal_id(db: Database, appeal_id: str) -> str:
 def _appeal(session: Session, appeal_id: str) -> AppealRow:
     row = session.scalars(select(AppealRow).where(AppealRow.uuid == appeal_id)).first()
     if row is None:
-        raise InvalidInput(N_("That appeal is no longer in the store."))
+        raise InvalidInput(N_("That appeal is no longer in the database."))
     return row
 
 
@@ -377,7 +377,7 @@ def _event_still_there(session: Session, event_id: int) -> EventRow:
     it since it was looked up)."""
     row = session.get(EventRow, event_id)
     if row is None:
-        raise InvalidInput(N_("That event is no longer in the store."))
+        raise InvalidInput(N_("That event is no longer in the database."))
     return row
 
 
@@ -386,7 +386,7 @@ def _appeal_still_there(session: Session, row_id: int) -> AppealRow:
     may have deleted it since it was looked up."""
     row = session.get(AppealRow, row_id)
     if row is None:
-        raise InvalidInput(N_("That appeal is no longer in the store."))
+        raise InvalidInput(N_("That appeal is no longer in the database."))
     return row
 
 

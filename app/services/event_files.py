@@ -161,7 +161,7 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
             raise InvalidInput(
                 N_(
                     "%(file)s counts practice letters for UA %(numbers)s of the fictional "
-                    "sample pack, which this store does not have. Open the sample pack first "
+                    "sample pack, which this database does not have. Open the sample pack first "
                     "(File > Open the fictional sample pack, or 'appeal-desk samples'); "
                     "nothing was merged."
                 ),
@@ -171,8 +171,8 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
         if missing:
             raise InvalidInput(
                 N_(
-                    "%(file)s counts letters for UA %(numbers)s, which this store does not have. "
-                    "Import those UA documents first; nothing was merged."
+                    "%(file)s counts letters for UA %(numbers)s, which this database does not "
+                    "have. Import those UA documents first; nothing was merged."
                 ),
                 file=path.name,
                 numbers=", ".join(missing),

@@ -644,7 +644,16 @@ def describe_store_problem(detail: str, path: Path | None) -> Phrase:
             advice=Phrase(CHOOSE_WRITABLE_FOLDER),
         )
     if "full" in detail:
-        return Phrase(N_("The disk is full. Free some space and try again; nothing was lost."))
+        if path is None:  # a server's disk: its administrator frees the space
+            return Phrase(N_("The disk is full. Free some space and try again; nothing was lost."))
+        return Phrase(
+            N_(
+                "The disk that holds your data folder ({folder}) is full. Free some space on "
+                "that disk (empty the wastebasket, move large files elsewhere), then try "
+                "again; nothing was lost."
+            ),
+            folder=str(path if path.is_dir() else path.parent),
+        )
     if "malformed" in detail or "not a database" in detail:
         return Phrase(
             N_("{where} is damaged. It was left untouched. {advice}"),

@@ -84,7 +84,8 @@ class CaseActions(QObject):
                 _("Open original"),
                 _(
                     "No original is kept for UA {ua_number}: it was imported before Appeal Desk "
-                    "kept originals, or from a server store. Import the document again to keep it."
+                    "kept originals, or from a shared database on a server. Import the document "
+                    "again to keep it."
                 ).format(ua_number=case.ua_number),
             )
             return

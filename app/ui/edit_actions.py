@@ -384,7 +384,7 @@ class EditActions(QObject):
                 )
                 return
             lines = [
-                _("The store goes back to how it was before importing {label}.").format(
+                _("Your cases go back to how they were before importing {label}.").format(
                     label=short_list(pending.sources, pending.more_sources)
                 )
             ]
@@ -421,7 +421,7 @@ class EditActions(QObject):
                 Messages.info(
                     self._parent,
                     _("Remove practice cases"),
-                    _("There are no practice cases in the store."),
+                    _("You have no practice cases."),
                 )
                 return
             text = removal_text(preview) + "\n\n" + ", ".join(preview.cases)

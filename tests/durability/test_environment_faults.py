@@ -110,13 +110,13 @@ def test_a_full_disk_gives_a_clear_message_and_loses_nothing_committed(
         db = open_database(paths)  # open before the disk fills: the write itself fails
         fill_up(mount)
 
-        with pytest.raises(StoreUnavailable, match="disk is full"):
+        with pytest.raises(StoreUnavailable, match=r"data folder \(.*\) is full"):
             record_appeal(db, "1/26", target_index=1, channel=Channel.POST, text="y" * 300_000)
         db.close()
         status, out = run_cli(capsys, paths, "sent", "1/26", "--channel", "post")
         backup_status, backup_out = run_cli(capsys, paths, "backup")
 
-        assert status == 1 and "disk is full" in out
+        assert status == 1 and f"your data folder ({paths.data_dir}) is full" in out
         assert "The appeal was not recorded." in out  # as the window says it
         assert backup_status == 1 and "could not be written" in backup_out and "full" in backup_out
         assert not list(paths.backups.glob("*.sqlite3")) and not list(paths.backups.glob(".*.tmp"))
@@ -143,7 +143,7 @@ def test_sqlite_full_from_max_page_count_is_reported_as_a_full_disk(seeded: AppP
 
     db.engine.dispose()
 
-    with pytest.raises(StoreUnavailable, match="disk is full"):
+    with pytest.raises(StoreUnavailable, match=r"data folder \(.*\) is full"):
         record_appeal(db, "1/26", target_index=1, channel=Channel.POST, text="y" * 300_000)
     db.close()
     assert table_counts(seeded.database)["appeals"] == 6

@@ -194,8 +194,9 @@ def test_a_data_folder_on_a_full_disk_is_still_read_and_only_changes_are_refused
         sent = run_cli(data, "sent", "901/27", "--channel", "post")
         assert sent.returncode == 1 and sent.stdout == ""
         assert sent.stderr == (
-            "appeal-desk: The appeal was not recorded. The disk is full. Free some space and "
-            "try again; nothing was lost.\n"
+            f"appeal-desk: The appeal was not recorded. The disk that holds your data folder "
+            f"({data}) is full. Free some space on that disk (empty the wastebasket, move large "
+            "files elsewhere), then try again; nothing was lost.\n"
         )
         for filler in mounted.glob("filler*"):
             filler.unlink()

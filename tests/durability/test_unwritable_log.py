@@ -121,7 +121,11 @@ def test_a_full_disk_prints_no_logging_traceback(seeded: AppPaths, tmp_path: Pat
         letter = appeal_desk(paths.data_dir, "letter", "1/26", "--out", str(out))
         sent = appeal_desk(paths.data_dir, "sent", "1/26", "--channel", "post")
 
-        full = "The disk is full. Free some space and try again; nothing was lost."
+        full = (
+            f"The disk that holds your data folder ({paths.data_dir}) is full. Free some space "
+            "on that disk (empty the wastebasket, move large files elsewhere), then try again; "
+            "nothing was lost."
+        )
         for result, said in ((listing, ""), (letter, ""), (sent, "The appeal was not recorded. ")):
             assert_no_logging_noise(result)
             if result.returncode != 0:  # the store itself may need room to be opened

@@ -690,7 +690,7 @@ def flow_letter(s: Session) -> dict[str, Any]:
 def flow_event(s: Session) -> dict[str, Any]:
     """Start event mode with the keyboard: the PIN, a participant's Tab order, counting."""
     main, _cases = main_ready(s)
-    for _try in range(5):  # "The store is still opening; try again." while it opens
+    for _try in range(5):  # "Appeal Desk is still opening your data; try again." while it opens
         choose_from_menu(s, main, "Events", "Event mode")
         opened = s.wait_for(
             "a window", lambda: s.window("Letter-writing events", 0.5) or s.window("Events", 0.5)
@@ -794,7 +794,7 @@ def flow_new_event(s: Session) -> dict[str, Any]:
     """The Events dialog: name an event, tick a case in play, create it, see the tally board."""
     main, _cases = main_ready(s)
     events = None
-    for _try in range(5):  # "The store is still opening; try again." while it opens
+    for _try in range(5):  # "Appeal Desk is still opening your data; try again." while it opens
         choose_from_menu(s, main, "Events", "Event mode")
         events = s.wait_for(
             "a window",

@@ -44,7 +44,9 @@ class RecoveryDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.restore_button = QPushButton(_("Restore the newest good backup"))
-        self.empty_button = QPushButton(_("Start with an empty store (the damaged file is kept)"))
+        self.empty_button = QPushButton(
+            _("Start with an empty database (the damaged file is kept)")
+        )
         self.quit_button = QPushButton(_("Quit"))
         self.restore_button.setEnabled(self.backup is not None)
         self.restore_button.setDefault(self.backup is not None)
@@ -66,8 +68,8 @@ class RecoveryDialog(QDialog):
                 text
                 + "\n\n"
                 + _(
-                    "There is no usable backup. You can start with an empty store; the damaged file "
-                    "is kept beside it so that it can still be rescued."
+                    "There is no usable backup. You can start with an empty database; the damaged "
+                    "file is kept beside it so that it can still be rescued."
                 )
             )
         when = date_time(self.backup.created)
@@ -102,7 +104,7 @@ class RecoveryDialog(QDialog):
             self.kept_copy = str(kept) if kept else None
             self._open()
         except AppealDeskError as exc:
-            report_failure(self, _("An empty store could not be started"), exc)
+            report_failure(self, _("An empty database could not be started"), exc)
 
     def _open(self) -> None:
         from app.services.database import open_store

@@ -46,7 +46,9 @@ class EventsMenu:
 
         db = self._context.db
         if db is None:
-            Messages.info(self._parent, _("Events"), _("The store is still opening; try again."))
+            Messages.info(
+                self._parent, _("Events"), _("Appeal Desk is still opening your data; try again.")
+            )
             return None
         if self.dialog is None:
             from app.services.outputs import output_options

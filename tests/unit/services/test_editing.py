@@ -398,7 +398,7 @@ def test_an_appeal_deleted_elsewhere_while_it_is_edited_is_said_to_be_gone(
             editing.edit_appeal(store, record.appeal_id, sent_on=date(2026, 2, 3))
     finally:
         event.remove(store.engine, "begin", delete_it_before_the_second_transaction)
-    assert str(refused.value) == "That appeal is no longer in the store."
+    assert str(refused.value) == "That appeal is no longer in the database."
     assert appeals.list_appeals(store) == []
 
 
@@ -445,7 +445,7 @@ def test_a_case_deleted_elsewhere_while_it_is_changed_is_said_to_be_gone(
         pytest.raises(CaseNotFound) as refused,
     ):
         change(store)
-    assert str(refused.value) == "No case with UA number 12/26 in the store."
+    assert str(refused.value) == "You have no case with UA number 12/26."
     assert cases.list_cases(store, include_closed=True) == []
 
 
@@ -461,5 +461,5 @@ def test_an_event_deleted_elsewhere_while_it_is_edited_is_said_to_be_gone(
         pytest.raises(InvalidInput) as refused,
     ):
         editing.edit_event(store, "Fictional evening", place="Library")
-    assert str(refused.value) == "That event is no longer in the store."
+    assert str(refused.value) == "That event is no longer in the database."
     assert events.list_events(store) == []

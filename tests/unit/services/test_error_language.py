@@ -39,7 +39,7 @@ def test_a_service_error_carries_its_fields_untranslated(db: Database, english: 
     set_language("fr")  # even with a French interface, the service does not translate
     error = raised(lambda: get_case(db, "99/99"))
     assert isinstance(error, CaseNotFound) and error.ua_number == "99/99"
-    assert error.message == "No case with UA number 99/99 in the store."
+    assert error.message == "You have no case with UA number 99/99."
 
 
 @pytest.mark.parametrize("language", ["es", "fr"])
