@@ -139,7 +139,7 @@ def test_missing_messages_are_named(
 @pytest.mark.parametrize(
     ("table", "line", "expected"),
     [
-        ('minister = "Estimado {name}:"', "minister", "unknown placeholder {name}"),
+        ('minister = "Estimado {apodo}:"', "minister", "unknown placeholder {apodo}"),
         ('ministre = "Señor Ministro:"', "ministre", "unknown rank 'ministre'"),
         (
             'judge = { m = "Señor Juez:", f = "Señora Jueza:" }',
