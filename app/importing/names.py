@@ -64,9 +64,8 @@ _PATRONYMIC_PARTICLES = {"ould", "mint", "bin", "binti", "bint", "ibn", "ben", "
 _NON_NAME_WORDS = frozenset(fold(word) for word in NON_NAME_WORDS)
 
 
-# A name that opens with two initials ("M. C. Ibarra Soto", "A.M. Chaúque"): its first letter is
-# no honorific.
-_INITIALS = re.compile(r"^\w\.\s?\w\.(?:\s|$)")
+# A name that opens with two initials ("M. C. Ibarra Soto"): its "M." is no "Monsieur".
+_INITIALS = re.compile(r"^M\.\s?\w\.(?:\s|$)")
 
 
 def strip_honorifics(name: str) -> str:

@@ -739,9 +739,8 @@ _TITLES_BEFORE_NAMES = re.compile(
 )
 
 
-# A name that opens with two initials ("m. c. ibarra", "a.m. chauque"): its first letter is no
-# honorific.
-_INITIALS = re.compile(r"^\w\.\s?\w\.(?:\s|$)")
+# A folded name that opens with two initials ("m. c. ibarra"): its "m." is no "Monsieur".
+_INITIALS = re.compile(r"^m\.\s?\w\.(?:\s|$)")
 
 
 def _after_titles(name: str) -> str:
