@@ -17,6 +17,20 @@ from app.labels import (  # noqa: F401 - the window's modules import these words
 )
 
 
+def isolated(text: str) -> str:
+    """``text`` set apart in its own direction (FSI ... PDI) inside a sentence of ours: an
+    Arabic title that opens with a quotation mark keeps its marks where they belong in an
+    English "Letter for UA 12/26: ...", and a Latin title keeps its order in an Arabic one."""
+    return "\u2068" + text + "\u2069" if text else text
+
+
+def interface_mark(right_to_left: bool) -> str:
+    """The invisible mark that starts a line in the interface's direction (RLM or LRM), so
+    that a line opening with a name in another script ("Atlantis · ...") still reads from
+    the interface's side."""
+    return "\u200f" if right_to_left else "\u200e"
+
+
 def format_date(value: date | None, long: bool = False) -> str:
     """A date in the interface locale ("12 Mar 2026"); an em dash when there is none."""
     if value is None:

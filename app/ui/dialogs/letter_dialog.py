@@ -30,7 +30,7 @@ from app.ui.dialogs.letter_buttons import LetterButtons
 from app.ui.dialogs.letter_side_panel import BILINGUAL_SEPARATOR, LetterSidePanel
 from app.ui.dialogs.letter_text_edit import LetterTextEdit
 from app.ui.errors import notice_text, report_failure
-from app.ui.formatting import language_name
+from app.ui.formatting import isolated, language_name
 from app.ui.messages import KeepChoice, Messages
 from app.ui.style import Role, apply_role
 from app.ui.tasks import JobRunner
@@ -189,7 +189,7 @@ class LetterDialog(QDialog):
         self.setWindowTitle(_("Letter for UA {ua_number}").format(ua_number=self.case.ua_number))
         self.heading.setText(
             _("Letter for UA {ua_number}: {title}").format(
-                ua_number=self.case.ua_number, title=self.case.title
+                ua_number=self.case.ua_number, title=isolated(self.case.title)
             )
         )
         self.sample_banner.setText(

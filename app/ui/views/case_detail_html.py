@@ -22,6 +22,7 @@ from app.ui.formatting import (
     appeal_kind_label,
     channel_label,
     format_date,
+    isolated,
     output_kind_label,
     preferred_language_label,
 )
@@ -52,27 +53,45 @@ def _left_to_right(value: str) -> str:
     return "\u2066" + value + "\u2069"
 
 
+def _interface_direction() -> str:
+    """The direction of the interface's language, for the lines that are our own labels."""
+    from app.i18n import current_language, is_rtl
+
+    return "rtl" if is_rtl(current_language()) else "ltr"
+
+
 def _target_html(position: int, target: Target, salutation_fits: bool = True) -> str:
+    """The official's name, then one line per fact. A line that is our label with a value
+    ("Salutation: ...", "Email: ...") runs in the interface's direction, so that in Arabic the
+    label stands on the right whatever the value's script; the name and the postal address
+    run in their own direction."""
     label = target.label or _("Unnamed official")
-    lines = ["<b>" + escape(f"{position}. {label}") + "</b>"]
+    direction = _interface_direction()
+    lines = ["<div><b>" + escape(f"{position}. {label}") + "</b></div>"]
+
+    def labelled(text: str) -> None:
+        lines.append(f"<div dir='{direction}'>" + escape(text) + "</div>")
+
     if target.salutation and salutation_fits:
-        lines.append(escape(_("Salutation: {salutation}").format(salutation=target.salutation)))
+        salutation = isolated(target.salutation)  # its own order and punctuation
+        labelled(_("Salutation: {salutation}").format(salutation=salutation))
     if target.address:
-        lines.append(escape(target.address).replace("\n", "<br>"))
+        lines.append("<div>" + escape(target.address).replace("\n", "<br>") + "</div>")
     contacts = [
         (_("Email"), target.email),
         (_("Fax"), target.fax),
         (_("Phone"), target.phone),
     ]
-    for label, value in contacts:
+    for name, value in contacts:
         if value:
             # TRANSLATORS: a contact line of an official, such as "Email: office@example.org"
-            line = _("{label}: {value}").format(label=label, value=_left_to_right(value))
-            lines.append(escape(line))
+            labelled(_("{label}: {value}").format(label=name, value=_left_to_right(value)))
     if target.social:
         social = ", ".join(_left_to_right(handle) for handle in target.social)
-        lines.append(escape(_("Social media: {handles}").format(handles=social)))
-    return "<p>" + "<br>".join(lines) + "</p>"
+        labelled(_("Social media: {handles}").format(handles=social))
+    # the space after an official, as after a paragraph
+    lines[-1] = lines[-1].replace("<div", "<div style='margin-bottom:12px'", 1)
+    return "".join(lines)
 
 
 def _document_kind(output: OutputRecord, update_number: int) -> str:

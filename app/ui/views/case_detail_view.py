@@ -21,7 +21,7 @@ from app.domain.model import CaseStatus
 from app.i18n import _
 from app.services.country_names import shown_country_name
 from app.ui.accessibility import QuietStack, readable_by_keyboard
-from app.ui.formatting import days_left_text, format_date
+from app.ui.formatting import days_left_text, format_date, interface_mark, isolated
 from app.ui.style import Role, apply_role
 
 if TYPE_CHECKING:
@@ -126,11 +126,12 @@ class CasePage(QWidget):
         self.title_label.setText(case.title)
         self.sample_banner.setVisible(case.is_sample)
         self.closed_banner.setVisible(case.status == CaseStatus.CLOSED)
-        facts = [shown_country_name(case.country)] if case.country else []
+        facts = [isolated(shown_country_name(case.country))] if case.country else []
         if case.deadline is not None and case.status != CaseStatus.CLOSED:  # nothing to act on
             facts.append(_("Act before {date}").format(date=format_date(case.deadline, long=True)))
         facts.append(days_left_text(case.deadline, case.status, date.today()))
-        self.facts_label.setText(" \u00b7 ".join(facts))
+        right_to_left = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.facts_label.setText(interface_mark(right_to_left) + " \u00b7 ".join(facts))
         has_targets = bool(case.targets)
         self.letter_button.setEnabled(has_targets)
         self.mark_sent_button.setEnabled(has_targets)
