@@ -80,9 +80,16 @@ def strip_honorifics(name: str) -> str:
         rest = result[match.end() :].strip()
         if rest.split()[0].lower() in _PATRONYMIC_PARTICLES:
             return result  # "Cheikh Ould Mohamed": the word is the given name, not a title
-        if _INITIALS.match(result):
+        if _initials_after(match, result):
             return result  # "M. C. Ibarra Soto": two initials, not "Monsieur"
         result = rest
+
+
+def _initials_after(honorific: re.Match[str], name: str) -> bool:
+    """The honorific read is the first of two initials ("M. C. Ibarra Soto"); a style made of
+    two letters ("S. E. Herrn …", "Z.E. de heer …", "H.E. …") is read whole and is none."""
+    initials = _INITIALS.match(name)
+    return initials is not None and honorific.end() < initials.end()
 
 
 def has_honorific(line: str) -> bool:
@@ -94,7 +101,7 @@ def gender_from_honorific(name: str) -> str | None:
     result = name.strip()
     while True:
         match = _HONORIFIC.match(result)
-        if not match or _INITIALS.match(result):
+        if not match or _initials_after(match, result):
             return None
         word = fold(match.group(0).strip().rstrip(".")) if match.group(0).strip() != "M." else "m."
         if word in _MALE:

@@ -87,7 +87,7 @@ def narrative_persons(
             or _AREA_AFTER.match(flat, end, end + 16)
         )
         # A street (a house number follows) or a group ("the armed group …") is no person.
-        located += sum(1 for _start, end in spans if _NUMBER_AHEAD.match(flat[end : end + 3]))
+        located += sum(1 for _start, end in spans if _NUMBER_AHEAD.match(flat[end : end + 16]))
         if spans and all(
             _HEAD_OF_STATE_BEFORE.search(flat, max(0, start - 30), start) for start, _ in spans
         ):
@@ -158,7 +158,11 @@ _PREPOSITIONS = words(
 )
 
 
-_NUMBER_AHEAD = re.compile(r"\s*\d")
+# A house number after a street's name; not an age ("Yander Pérez Lugo 23 éves", "Ana Roe,
+# 34 years old", "Jan Kowalski, lat 41").
+_NUMBER_AHEAD = re.compile(
+    r"\s*\d(?!\d?\s*(?:éves|years?\b|-year|ans\b|años\b|anos\b|Jahre|jährig|yaşında|let\b|lat\b))"
+)
 
 
 def _is_word_character(text: str, at: int) -> bool:

@@ -77,6 +77,8 @@ ROLE_NOUNS = words(
     periodista abogado abogada activista estudiante maestro maestra defensora defensor
     dziennikarka dziennikarz aktywistka aktywista prawnik prawniczka studentka
     journalisten studenten aktivisten advokaten gazeteci avukat öğrenci
+    advokát advokátka novinář novinářka aktivistka bloger blogerka právník právnička studentka
+    újságíró ügyvéd diák δημοσιογράφος ακτιβιστής δικηγόρος
     """
 )
 MALE_HONORIFICS = words(

@@ -11,6 +11,7 @@ import pytest
 from app.importing import parse_text
 from app.importing.dates import find_dates
 from app.importing.languages import detect_language
+from app.importing.names import strip_honorifics
 
 _TARGET = """
 Prosecutor General
@@ -173,3 +174,40 @@ def test_a_labelled_date_after_the_number_is_no_concern_line() -> None:
     assert parsed.title == "Journalist gripen efter reportage"
     assert parsed.issued_on == date(2024, 3, 22)
     assert parsed.deadline == date(2024, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("S. E. Herrn Gurbanmyrat Orazowiç Beispielow", "Gurbanmyrat Orazowiç Beispielow"),
+        ("Z.E. de heer Henri Kasongo Voorbeeld", "Henri Kasongo Voorbeeld"),
+        ("H.E. Mr John Example", "John Example"),
+        ("M. C. Ibarra Soto", "M. C. Ibarra Soto"),
+    ],
+)
+def test_a_two_letter_style_is_dropped_but_two_initials_are_kept(printed: str, name: str) -> None:
+    assert strip_honorifics(printed) == name
+
+
+@pytest.mark.parametrize(
+    ("story", "name"),
+    [
+        # An age after the name is no house number.
+        (
+            "Yander Pérez Lugo 23 éves független újságírót február 11-én tartóztatták le, "
+            "miután élőben közvetítette a tüntetést. Kérje, hogy engedjék szabadon Yander "
+            "Pérez Lugót.",
+            "Yander Pérez Lugo",
+        ),
+        # A Czech role noun before the name is no part of it.
+        (
+            "Advokát Firdavs Nazarov byl 29. dubna 2021 odsouzen k jedenácti letům vězení. Podle "
+            "jeho rodiny byl ve vazbě bit a nedostává potřebnou lékařskou péči.",
+            "Firdavs Nazarov",
+        ),
+    ],
+    ids=["hungarian-age", "czech-role"],
+)
+def test_the_person_of_a_story_is_named_whole(story: str, name: str) -> None:
+    text = f"URGENT ACTION\nUA 12/24\n\n{story}\n{_TARGET}"
+    assert [p.name for p in parse_text(text).persons] == [name]
