@@ -9,6 +9,7 @@ from typing import Any
 
 from app.importing.damage import is_accent_damaged, repair_accent_damage
 from app.importing.normalize import flatten, normalize_text
+from app.importing.rtf_text import looks_like_rtf, rtf_to_text
 from app.importing.splitfix import has_split_words, repair_split_words
 from app.importing.unflatten import (
     flattened_line,
@@ -52,6 +53,8 @@ class Document:
 
     def __post_init__(self) -> None:
         raw = self.raw
+        if looks_like_rtf(raw):  # a word processor's .rtf opened as text
+            raw = rtf_to_text(raw)
         if is_flattened(raw):
             # The labels that put the line breaks back must be readable first.
             self.accent_damaged = is_accent_damaged(raw)
