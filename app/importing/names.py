@@ -186,7 +186,8 @@ _PREFIXED_WORD = re.compile(
 )
 
 
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?")
+# An apostrophe may be typed as a grave accent on old keyboards ("Top`tiro").
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’`.-]*(?:[-'’`][^\W\d_]+)*\.?")
 # Initials run together with their dots: "A.R.P.J." of "A.R.P.J. Alwis" (dots stripped at the ends).
 _RUN_INITIALS = re.compile(r"[A-ZÀ-ÖØ-Þ](?:\.[A-ZÀ-ÖØ-Þ]){1,5}")
 

@@ -107,6 +107,41 @@ _GLUED_COUNTRY_AFTER_CONCERN = re.compile(
 
 
 _DISTRIBUTION = re.compile(r"^(EXTERNAL|PUBLIC|PÚBLICO|EXTERNO|EXTERNE|PUBLIQUE)[ \t]+(?=\S)")
+# "(in English)Público Índice AI: …": the distribution label run onto what stood above it.
+_DISTRIBUTION_AT_END = re.compile(
+    r"[ \t]*(EXTERNAL|PUBLIC|P[ÚU]BLICO|EXTERNO|EXTERNE|PUBLIQUE)[ \t]*$", re.I
+)
+# A Portuguese relay's order: "Índice AI: AMR 19/012/2002 UA 216/02 Segurança em Perigo 17 de
+# Julho de 2002 BRASIL Name (m), …": the number and the concern between the index and the date.
+_INDEX_NUMBER_CONCERN_DATE = re.compile(
+    r"[ \t]*(?P<index>(?:AI Index|Índice AI|Index AI)\s*:\s*[A-Z]{3}\s?\d{1,2}/\d{1,4}/\d{2,4}"
+    r"(?:/[a-z])?)[ \t]+(?P<concern>(?:UA|AU)[ \t]+\d{1,4}/\d{2}[ \t]+[^\n]{3,120}?)[ \t]+"
+    r"(?P<date>\d{1,2}\s+(?:de\s+)?(?P<month>[^\W\d_]{3,12})\s+(?:del?\s+)?(?:19|20)\d\d)"
+    r"[ \t]+(?=\S)"
+)
+# The country column at the start of what follows the date: "BRASIL Name (m), role …".
+_COUNTRY_FIRST = re.compile(r"^([A-ZÁÉÍÓÚÑÃÕÇ]{4,}(?: [A-ZÁÉÍÓÚÑÃÕÇ]{2,}){0,2})[ \t]+(?=[A-Z])")
+
+
+_NAME_THEN_MARK = re.compile(r"^([^\W\d_][^\n(]{2,60}?[ \t]*\((?:m|f|h|m/f)\))", re.I)
+
+
+def _split_number_concern_date(text: str) -> str | None:
+    """``Índice AI: … UA 216/02 concern date COUNTRY Name``: the header on lines of its own."""
+    found = _INDEX_NUMBER_CONCERN_DATE.search(text, 0, 400)
+    if found is None or fold(found["month"]) not in MONTH_WORDS:
+        return None
+    head = _DISTRIBUTION_AT_END.sub(lambda m: "\n" + m.group(1), text[: found.start()])
+    rest = text[found.end() :]
+    country = _COUNTRY_FIRST.match(rest)
+    if country and canonical_country(country.group(1)):
+        rest = rest[country.end() :]
+        # The first name ends at its sex mark; the role and the story run on after it.
+        named = _NAME_THEN_MARK.match(rest)
+        if named:
+            rest = named.group(1) + "\n" + rest[named.end() :].lstrip(" \t,")
+        rest = country.group(1) + "\n" + rest
+    return f"{head}\n{found['index']}\n{found['date']}\n{found['concern']}\n{rest}"
 
 
 def _split_old_header(text: str) -> str:
@@ -114,7 +149,7 @@ def _split_old_header(text: str) -> str:
     (the concern line, with the UA number or the follow-up's reference, between them)."""
     found = _OLD_INDEX_AND_DATE.search(text, 0, 400)
     if found is None or fold(found["month"]) not in MONTH_WORDS:
-        return text
+        return _split_number_concern_date(text) or text
     # "PÚBLICO AU 31/00": the distribution label on a line of its own, as printed.
     head = _DISTRIBUTION.sub(r"\1\n", text[: found.start()])
     head += "\n" + found["index"] + "\n" + found["date"] + "\n"
