@@ -226,10 +226,12 @@ def _width(line: str) -> int:
 def _is_story_line(line: str, following: str) -> bool:
     """Prose: a long line, a sentence, or a line wrapped into the next one."""
     width = _width(line)
-    if width > 90 or (width > 50 and line.endswith((".", "!", "?", "。", "！", "？"))):
+    if width > 90:
         return True
     if clean_title(line)[1]:
         return False  # "Hungary: Asylum seekers ...": a headline with its country prefix
+    if width > 50 and line.endswith((".", "!", "?", "。", "！", "？")):
+        return True
     if len(line) >= 60 and following.strip()[:1].islower():
         return True  # a prose line wrapped early by the extraction
     return (
@@ -324,6 +326,11 @@ def _read_web_from(doc: Document, start: int) -> Reading:
             or _is_story_line(stripped, following)
             or _opens_paragraph(lines, i)
         ):
+            if not any(clean_title(lines[c])[1] for c in candidates):
+                below = _case_headline_below_note(lines, i)
+                if below is not None:
+                    title, hinted = clean_title(_ENUMERATION.sub("", lines[below].strip()))
+                    return Reading(title, country or hinted, doc.header_end + below + 1)
             break
         if not _WEB_NOISE.match(stripped) and not _labelled_date(stripped):
             candidates.append(i)
@@ -356,6 +363,25 @@ def _read_web_from(doc: Document, start: int) -> Reading:
     title, j = _mixed_case_headline(lines, i)
     title, hinted = clean_title(title)
     return Reading(title, country or hinted, doc.header_end + j)
+
+
+# "1. EGYPTE: …": the number a group's page gives each case it lists.
+_ENUMERATION = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+def _case_headline_below_note(lines: list[str], start: int) -> int | None:
+    """A group's page that opens with a note on what it offers ("Le Azioni Urgenti …",
+    "Voorbeeld brieven …") and then sets the case's ``COUNTRY: headline`` on a line of its own
+    under a blank line or a heading: where that line is, among the next lines."""
+    for j in range(start + 1, min(start + 40, len(lines))):
+        line = _ENUMERATION.sub("", lines[j].strip())
+        above = lines[j - 1].strip()
+        if not line or (above and not _is_upper(above)) or len(line) > 120:
+            continue  # under a blank line or a heading ("SCRIVI UNA LETTERA"), not in a paragraph
+        title, country = clean_title(line)
+        if title and country and not TARGET_MARKER.match(line):
+            return j
+    return None
 
 
 def _intro_sentence(line: str) -> bool:

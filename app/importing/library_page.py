@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.domain.model import Person
+from app.importing.countries import canonical_country
 from app.importing.document import Document
 from app.importing.names import looks_like_person_name
 from app.importing.persons import split_person_list
@@ -77,3 +78,45 @@ _GROUP_TOLD_BY_NUMBER = re.compile(
     re.I,
 )
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+# The line the document site prints under a document's summary, in each of its interfaces.
+_CHOOSE_LANGUAGE = re.compile(
+    r"^\s*(?:Choose a language to view report|Choisir une langue pour afficher le rapport|"
+    r"Dans quelle langue voulez-vous lire le rapport ?\?|"
+    r"Elij?a un idioma para (?:ver|mostrar) el informe|اختيار لغة لعرض التقرير)\s*$",
+    re.I | re.M,
+)
+# What a UA's headline says is feared: "Fear for safety", "Craintes pour la sécurité",
+# "Temor por la seguridad", "death threats", "Action complémentaire", "… en danger".
+_UA_CONCERN = re.compile(
+    r"\b(?:fears? (?:for|of)|crainte|temor|threats?|menaces?|amenazas?|ameaças?|Drohungen|"
+    r"torture|tortura|Folter|disappear\w*|disparition|desaparici[óo]n|incommunicado|"
+    r"prisoners? of conscience|prisonniers? d['’]opinion|presos? de conciencia|"
+    r"execution|exécution|ejecuci[óo]n|Hinrichtung|further information|"
+    r"action compl[ée]mentaire|compl[ée]ment d['’]information|informaci[óo]n complementaria|"
+    r"(?:in|en|em|im) (?:grave |gro(?:ß|ss)er )?(?:danger|peligro|perigo|Gefahr|pericolo|gevaar)|"
+    r"at risk)",
+    re.I,
+)
+
+
+def is_ua_summary(doc: Document) -> bool:
+    """A document page of the site summing up a UA: its headline names a country and what is
+    feared ("Guatémala. Craintes pour la sécurité"), the site's language line below."""
+    if not _CHOOSE_LANGUAGE.search(doc.text):
+        return False
+    for line in doc.body_lines[:12]:
+        stripped = line.strip()
+        if not stripped or len(stripped) > 160:
+            continue
+        country, sep, concern = _country_and_rest(stripped)
+        if sep and canonical_country(country) and _UA_CONCERN.search(concern):
+            return True
+    return False
+
+
+def _country_and_rest(line: str) -> tuple[str, str, str]:
+    """``Guatémala. Craintes …`` -> ("Guatémala", ". ", "Craintes …")."""
+    match = re.match(r"^([^:.]{2,45}?)(\s*[:.]\s+)(\S.*)$", line)
+    return (match.group(1), match.group(2), match.group(3)) if match else (line, "", "")

@@ -48,6 +48,7 @@ NOT_A_UA = N_(
 _UA_SIGNS = re.compile(
     r"\b(?:URGENT ACTION|ACCIÓN URGENTE|ACTION URGENTE|Urgent Action|AI[\s-]*Index|APPEALS TO|"
     r"TAKE ACTION|PASSEZ À L['’]ACTION|PLEASE SEND APPEALS|APPELLE AN|Índice|Further information on UA|"
+    r"A[ÇC][ÃA]O URGENTE|Azion[ei] Urgent[ei]|Dringende Actie|"
     # What Dutch and German sections call their letter actions.
     r"Schrijfactie|Eilaktion|Briefe gegen das Vergessen)\b",
     re.I,
@@ -82,10 +83,19 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     doc = Document(text, source_name)
     number = identity.ua_number(doc)
     index = identity.ai_index(doc)
-    signed = number is not None or index is not None or _UA_SIGNS.search(doc.text)
+    kind = document_kind(doc)
+    # A document page summing a UA up, or a section's page saying the case needs no more
+    # appeals: a UA, though it prints no number.
+    summed_up = library_page.is_ua_summary(doc)
+    signed = (
+        number is not None
+        or index is not None
+        or _UA_SIGNS.search(doc.text)
+        or summed_up
+        or kind is OutputKind.FINAL
+    )
     if not signed and not _is_appeal_letter(doc.flat_body):
         raise ImportRejected(source, NOT_A_UA)
-    kind = document_kind(doc)
     _layout, reading = recognise(doc)
     reading, headline_names = _library_headline(doc, reading)
     targets, copies = block_targets(doc)
@@ -113,7 +123,7 @@ def parse_text(text: str, source_name: str = "") -> ParsedDocument:
     country_and_name = country_and_name_line(doc)
     hinted = reading.country or (country_and_name[0] if country_and_name else None)
     country = _country(doc, hinted, index, previous) or _addressed_country(story or "", targets)
-    if number is None and index is None and not targets and not persons:
+    if number is None and index is None and not targets and not persons and not summed_up:
         raise ImportRejected(source, NOT_A_UA)
     if doc.accent_damaged:
         persons, targets = _names_as_printed(doc, persons, targets)

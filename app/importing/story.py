@@ -29,11 +29,16 @@ _CAPS_LABEL = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ '’&\"“”()+0-9-]{3,}:\s*$")
 _CAPS_HEADING = re.compile(r"^[A-ZÀ-Þ]{4,}(?: [A-ZÀ-Þ]{2,}){0,2}$")
 
 
+# A line far longer than a wrapped one, ending a sentence: a whole paragraph on its line.
+_WHOLE_PARAGRAPH_LINE = re.compile(r"^.{150,}[.»”\"]$")
+
+
 def summary(doc: Document, start: int) -> str | None:
     """The first prose paragraph(s) of the story, from line ``start`` on."""
     paragraphs: list[str] = []
     current: list[str] = []
-    for line in doc.lines[start:]:
+    lines = doc.lines[start:]
+    for at, line in enumerate(lines):
         stripped = line.strip()
         if (
             _NOT_STORY.match(stripped)
@@ -52,7 +57,9 @@ def summary(doc: Document, start: int) -> str | None:
         if not stripped or is_id_line(stripped):
             if current:
                 paragraph = " ".join(current)
-                if _is_prose(paragraph):
+                if _is_prose(paragraph) or (
+                    _cut_short(paragraph, paragraphs) and not "".join(lines[at:]).strip()
+                ):
                     paragraphs.append(paragraph)
                 current = []
                 if paragraphs and sum(len(p) for p in paragraphs) > 200:
@@ -61,9 +68,23 @@ def summary(doc: Document, start: int) -> str | None:
         if not current and _LAYOUT_ROW.match(line):
             continue  # a names column or a layout row, not prose
         current.append(stripped)
-    if current and _is_prose(" ".join(current), short=not paragraphs):
-        paragraphs.append(" ".join(current))
+        if len(current) == 1 and _WHOLE_PARAGRAPH_LINE.match(stripped):
+            # A page pasted without blank lines, a paragraph a line: the line is a paragraph.
+            paragraphs.append(stripped)
+            current = []
+            if sum(len(p) for p in paragraphs) > 200:
+                break
+    last = " ".join(current)
+    if current and (_is_prose(last, short=not paragraphs) or _cut_short(last, paragraphs)):
+        paragraphs.append(last)
     return "\n\n".join(paragraphs[:2]) or None
+
+
+def _cut_short(paragraph: str, before: list[str]) -> bool:
+    """The story's one paragraph, cut in a sentence where the paste ends (a part of a page)."""
+    return (
+        not before and len(paragraph) >= 150 and paragraph.count(". ") + paragraph.count(", ") >= 1
+    )
 
 
 def _is_prose(paragraph: str, short: bool = False) -> bool:

@@ -26,9 +26,12 @@ _PREFIXES = re.compile(
     r"Nouvelles informations|Mise à jour|Actualizaci[óo]n|Informaci[óo]n adicional|"
     r"Neue Informationen|Aktualisierung|Informa[çc][ãa]o (?:complementar|adicional)|"
     r"Mais informa[çc][õo]es|Atualiza[çc][ãa]o|Bonnes? nouvelles?|Buenas noticias|"
-    r"Boas? not[íi]cias?|Gute Nachrichten?|Buone notizie|Goed nieuws|Aggiornamento|Verdere informatie)\s*[:!]\s*",
+    r"Boas? not[íi]cias?|Gute Nachrichten?|Buone notizie|Goed nieuws|Aggiornamento|Verdere informatie|"
+    # a group's label for a letter action, with the country it is for: "Schrijfactie Egypte:"
+    r"(?:Schrijfactie|Briefaktion|Letter-writing action)(?:\s+[^\W\d_]+){0,3})\s*[:!]\s*",
     re.I,
 )
+_ONE_FULL_STOP = re.compile(r"(?<![.\s])\.\s*$")
 # Its spaces are read once, from the first of a run (a search from each space would cost the
 # square of a long run's length).
 _AIUSA_SUFFIX = re.compile(r"(?<!\s)\s*+\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)
@@ -109,7 +112,8 @@ def _clean_title(title: str) -> tuple[str, str | None]:
         )
         if prefix and canonical_country(prefix.group(1)):
             country = country or canonical_country(prefix.group(1))
-            stripped = prefix.group(2)
+            # "Jordanië: leraar krijgt 5 jaar cel.": a headline under its country, no sentence
+            stripped = _ONE_FULL_STOP.sub("", prefix.group(2))
         if stripped == title:
             return title.strip(), country
         title = stripped

@@ -131,6 +131,21 @@ def test_a_text_that_is_not_a_ua_is_rejected() -> None:
         parse_text("Shopping list\n\nMilk, eggs and bread for Saturday.\n", "list.txt")
 
 
+def test_a_document_page_of_a_report_is_still_refused() -> None:
+    """A document page sums up a UA when its headline names what is feared; a report's page,
+    with the same language line under its summary, is no UA."""
+    report = (
+        "Burundi. Un pays au bord de la crise\n\nCe rapport fictif décrit dix ans de "
+        "réformes manquées dans un pays inventé.\n\nChoisir une langue pour afficher le rapport\n"
+    )
+    with pytest.raises(ImportRejected, match="does not look like an Urgent Action"):
+        parse_text(report, "report.txt")
+    summed_up = report.replace(
+        "Burundi. Un pays au bord de la crise", "Guatémala. Craintes pour la sécurité"
+    )
+    assert parse_text(summed_up, "ua.txt").title == "Craintes pour la sécurité"
+
+
 def test_a_friendly_letter_is_no_appeal_letter() -> None:
     """A page that holds only a model appeal letter is imported; a letter that greets someone
     but appeals to no official about anyone held is still refused."""
