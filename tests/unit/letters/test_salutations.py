@@ -371,6 +371,30 @@ def test_offices_of_their_own_in_the_fourth_table() -> None:
     assert senior.salutation == "Dear General,"
 
 
+@pytest.mark.parametrize(
+    ("locale", "title", "salutation"),
+    [
+        ("fr", "Pape", "Très Saint-Père,"),
+        ("es", "Papa", "Santísimo Padre:"),
+        ("de", "Papst", "Heiliger Vater,"),
+        ("pt", "Papa", "Santíssimo Padre,"),
+        ("ar", "البابا", "قداسة البابا،"),
+        ("fr", "Cardinal, archevêque de Kinshasa", "Éminence,"),
+        ("fr", "Président de l'Assemblée nationale", "Madame la Présidente,"),
+        ("es", "Presidenta del Congreso de la República", "Excelentísima Señora Presidenta:"),
+        ("de", "Präsidentin des Nationalrates", "Sehr geehrte Frau Präsidentin,"),
+        ("pt", "Presidente da Assembleia Nacional", "Excelentíssima Senhora Presidente,"),
+        ("de", "Stellvertretende Ministerpräsidentin", "Sehr geehrte Frau Ministerin,"),
+        ("fr", "Vice-Premier ministre", "Madame la Vice-Première ministre,"),
+    ],
+)
+def test_every_language_knows_the_new_offices(locale: str, title: str, salutation: str) -> None:
+    """An office word added for one language is read in every language's titles: each letter
+    language has its own words for it, instead of the rank's ("Monsieur le Directeur")."""
+    rules = load_rules([locale] if locale == "en" else [locale, "en"])
+    assert courtesy(rules, title, "f").salutation == salutation
+
+
 def test_a_cardinal_named_before_the_name_outranks_the_see() -> None:
     spanish = load_rules(["es"])
     name = "Su Eminencia el Cardenal Octavio Rivas Solórzano"
