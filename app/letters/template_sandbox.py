@@ -157,7 +157,15 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         raise
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(
-            exc.filename or exc.name or name, exc.lineno, exc.message or "syntax error"
+            exc.filename or exc.name or name,
+            exc.lineno,
+            # TRANSLATORS: {detail} is the template engine's own words, in English
+            N_(
+                "a tag or a brace is out of place on this line of the letter template. "
+                "Correct that line, or move the file out of your templates folder to use the "
+                "letter that comes with Appeal Desk.\nDetail: {detail}"
+            ),
+            detail=exc.message or "syntax error",
         ) from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateProblem(

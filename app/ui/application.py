@@ -337,16 +337,35 @@ def listen_for_documents(window: MainWindow, paths: AppPaths) -> OpenFilesListen
     """Documents another copy is started with from now on come to this window, which
     offers them for import as it does those it was started with (the listener lives as
     long as the window, its parent)."""
+    from app.i18n import _
     from app.ui.open_files_channel import OpenFilesListener
 
-    def received(files: list[Path]) -> None:
+    def to_front() -> None:
         if window.isMinimized():
             window.showNormal()
         window.raise_()
         window.activateWindow()
+
+    def received(files: list[Path]) -> None:
+        to_front()
         offer_import(window, files)
 
-    return OpenFilesListener(paths, received, window)
+    def shown() -> None:
+        """Another copy was started without documents: this window is the one to use."""
+        to_front()
+        window.statusBar().showMessage(
+            _("Appeal Desk is already open: this is its window, with your data."), 10_000
+        )
+
+    return OpenFilesListener(paths, received, window, shown)
+
+
+def ask_running_copy_to_show(paths: AppPaths) -> bool:
+    """In a second copy started without documents: ask the copy that has the data open to
+    bring its window to the front; True when it was asked."""
+    from app.ui.open_files_channel import ask_to_show
+
+    return ask_to_show(paths)
 
 
 def hand_over_documents(paths: AppPaths, files: Sequence[Path]) -> bool:
@@ -424,6 +443,8 @@ def run(args: argparse.Namespace, started: StartUp | None = None) -> int:
             print(f"Appeal Desk is already open on {paths.data_dir}", file=sys.stderr)
             return ALREADY_OPEN
         create_application()
+        if ask_running_copy_to_show(paths):
+            return ALREADY_OPEN  # its window came to the front: nothing to say on top of it
         apply_language(getattr(args, "lang", None) or settings.ui_language)
         already_open(paths)
         return ALREADY_OPEN

@@ -28,6 +28,8 @@ def _box(
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copy a path
+    if parent is None:  # no window of ours to stand on: not hidden behind another app's
+        box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
     return box
 
 

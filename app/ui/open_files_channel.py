@@ -3,7 +3,9 @@
 One copy of the app works on a data folder at a time. When the desktop starts a second one
 with documents ("Open with", a file manager, the desktop entry's %F), that copy hands the
 documents over to the running one through a local socket named after the data folder, and
-exits; the running window offers them for import as it does at start-up.
+exits; the running window offers them for import as it does at start-up. A second copy
+started without documents asks the running one, through the same socket, to come to the
+front: the user sees the window that has their data instead of a message behind it.
 """
 
 from __future__ import annotations
@@ -45,9 +47,11 @@ class OpenFilesListener(QObject):
         paths: AppPaths,
         received: Callable[[list[Path]], None],
         parent: QObject | None = None,
+        shown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._received = received
+        self._shown = shown  # another copy was started without documents
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
@@ -76,7 +80,13 @@ class OpenFilesListener(QObject):
     def _finish(self, socket: QLocalSocket, chunks: list[bytes]) -> None:
         chunks.append(bytes(socket.readAll().data()))
         socket.deleteLater()
-        files = parse_message(b"".join(chunks))
+        data = b"".join(chunks)
+        if asks_to_show(data):
+            log.info("another copy was started: this window comes to the front")
+            if self._shown is not None:
+                self._shown()
+            return
+        files = parse_message(data)
         if files:
             log.info("%d document(s) handed over by another copy", len(files))
             self._received(files)
@@ -96,15 +106,37 @@ def parse_message(data: bytes) -> list[Path]:
     return [Path(name) for name in files if isinstance(name, str) and name]
 
 
+SHOW_MESSAGE = b'{"show": true}'
+
+
+def asks_to_show(data: bytes) -> bool:
+    """The message of a copy started without documents: the running window comes forward."""
+    try:
+        message = json.loads(data.decode("utf-8")) if 0 < len(data) < 100 else None
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(message, dict) and message.get("show") is True
+
+
 def hand_over(paths: AppPaths, files: Sequence[Path]) -> bool:
     """Pass ``files`` to the copy running on ``paths``; False when none listens (it may be an
     older version, or busy beyond ``HANDOVER_WAIT_MS``)."""
+    message = json.dumps({"files": [str(path) for path in files]}).encode("utf-8")
+    return _send(paths, message)
+
+
+def ask_to_show(paths: AppPaths) -> bool:
+    """Ask the copy running on ``paths`` to bring its window to the front; False when none
+    listens (an older version, or one still starting)."""
+    return _send(paths, SHOW_MESSAGE)
+
+
+def _send(paths: AppPaths, message: bytes) -> bool:
     socket = QLocalSocket()
     socket.connectToServer(channel_name(paths))
     if not socket.waitForConnected(HANDOVER_WAIT_MS):
-        log.info("no running copy took the documents: %s", socket.errorString())
+        log.info("no running copy answered: %s", socket.errorString())
         return False
-    message = json.dumps({"files": [str(path) for path in files]}).encode("utf-8")
     socket.write(message)
     sent = socket.waitForBytesWritten(HANDOVER_WAIT_MS) or socket.bytesToWrite() == 0
     socket.disconnectFromServer()

@@ -90,3 +90,44 @@ def test_only_a_hand_over_message_is_read_as_documents() -> None:
     assert parse_message(b'{"files": ["/tmp/ua.pdf", 7, ""]}') == [Path("/tmp/ua.pdf")]
     for stray in (b"", b"GET / HTTP/1.1\r\n", b"[1, 2]", b'{"files": "ua.pdf"}', b"\xff\xfe"):
         assert parse_message(stray) == []
+
+
+def test_a_second_copy_started_without_documents_brings_the_running_window_forward(
+    make_window, app_paths, qtbot, messages
+) -> None:  # type: ignore[no-untyped-def]
+    """The user starts Appeal Desk again from the menu: the window that has their data comes
+    to the front and says why, and the second copy leaves without a box of its own."""
+    save_settings(app_paths, Settings(welcome_done=True))
+    assert claim_data_folder(app_paths)
+    window = make_window()
+    listen_for_documents(window, app_paths)
+    window.showMinimized()
+    started = second_copy(app_paths.data_dir)
+    try:
+        qtbot.waitUntil(
+            lambda: "already open" in window.statusBar().currentMessage(), timeout=60_000
+        )
+        assert started.wait(timeout=60) == ALREADY_OPEN
+    finally:
+        started.kill()
+    assert window.statusBar().currentMessage() == (
+        "Appeal Desk is already open: this is its window, with your data."
+    )
+    assert not window.isMinimized()
+    assert messages.shown == []
+
+
+def test_a_notice_with_no_window_to_stand_on_stays_on_top() -> None:
+    """The second copy's "already open" notice, when no running window answers, is not
+    hidden behind the other windows; a notice inside our window stays with it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from app.ui.messages import _box
+
+    alone = _box(QMessageBox.Icon.Information, "t", "x", QMessageBox.StandardButton.Ok, None)
+    assert alone.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    parent = QWidget()
+    inside = _box(QMessageBox.Icon.Information, "t", "x", QMessageBox.StandardButton.Ok, parent)
+    assert not inside.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    parent.deleteLater()
