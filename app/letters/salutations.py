@@ -1080,6 +1080,11 @@ _REGNAL_NUMBER = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\Z")
 
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+# The words of honour a printed Arabic name may open with ("سمو الشيخ ...", "حضرة صاحب السمو
+# ..."): the greeting writes its own.
+_ARABIC_STYLE_BEFORE_NAME = re.compile(
+    r"^(?:حضرة\s+)?(?:(?:صاحب|صاحبة)\s+(?:السمو|الجلالة|السعادة|المعالي)(?:\s+الملكي)?|سمو|جلالة)\s+"
+)
 
 
 def _with_name(salutation: str, name: str | None) -> str:
@@ -1087,7 +1092,7 @@ def _with_name(salutation: str, name: str | None) -> str:
     salutation already has before it ("صاحب السمو {name}" and "صاحب السمو الشيخ منصور ...");
     without a name, the salutation without it."""
     before = salutation.partition("{name}")[0].strip()
-    shown = (name or "").strip()
+    shown = _ARABIC_STYLE_BEFORE_NAME.sub("", (name or "").strip())
     if _ARABIC_SCRIPT.search(before) and not _ARABIC_SCRIPT.search(shown):
         shown = ""  # a name printed in another script stays out of an Arabic greeting
     words = before.split()

@@ -412,6 +412,8 @@ def test_an_arabic_greeting_may_name_the_official() -> None:
     assert emir.salutation == "صاحب السمو الشيخ منصور بن جاسم آل ثاني،"
     repeated = courtesy(arabic, "أمير دولة قطر", "m", name="صاحب السمو الشيخ منصور آل ثاني")
     assert repeated.salutation == "صاحب السمو الشيخ منصور آل ثاني،"
+    styled = courtesy(arabic, "أمير دولة قطر", "m", name="سمو الشيخ منصور آل ثاني")
+    assert styled.salutation == "صاحب السمو الشيخ منصور آل ثاني،"
     assert courtesy(arabic, "أمير دولة قطر", "m", name="Sheikh Mansour").salutation == (
         "صاحب السمو،"
     )
