@@ -104,6 +104,8 @@ _LINK_LABEL = re.compile(
         r"Further information|(?:Para )?M[áa]?s informaci[óo]?n|Plus d['’]informations?|Pour en savoir plus|"
         r"Pour plus d['’]informations?|Read the (?:first |previous |second |original )?(?:update|UA|urgent action)|"
         r"Link zur vorherigen UA|(?:Vorherige|Frühere|Fruhere) UA|"
+        # "Frühere Urgent Actions zu diesem Fall:"
+        r"(?:Vorherige|Frühere|Fruhere|Bisherige) (?:Urgent Actions?|Eilaktion(?:en)?)[^:\n]{0,40}?(?=:)|"
         r"LINK ALL['’](?:AU|AZIONE) PRECEDENTE|(?:LINK|LIGA[ÇC][ÃA]O) PARA A AU ANTERIOR|"
         r"(?:Action|AU|UA) pr[ée]c[ée]dente|(?:Eerdere|Vorige) (?:actie|UA)|Meer informatie|"
         # "This is the first and final update of UA 63/20:" above the link
@@ -120,7 +122,7 @@ _LINK_LABELS = Anchored(
         "link", "lien", "enlace", "further", "para", "más", "mas", "ms", "plus", "pour", "read",
         "vorherige", "die", "erste", "urspr", "früh", "fruh", "liga", "action pr", "au pr", "ua pr",
         "eerdere", "vorige", "update of", "atualiza", "actualiza", "mise", "meer informatie",
-        "update van",
+        "update van", "bisherige",
     ),
 )  # fmt: skip
 # After a link label a host may be printed bare: "amnesty.org/fr/documents/…".

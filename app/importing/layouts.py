@@ -41,7 +41,11 @@ _BANNER = re.compile(
     # "– 2E MISE À JOUR", "– 2nd update", "– SEGUNDA ACTUALIZACIÓN", "– 2. Aktualisierung"
     r"\s*[–—:-]\s*(?:\d{1,2}\s*(?:st|nd|rd|th|e|[èe]me|er|re|ª|º|a|o|\.)?|first|second|third|"
     r"premi[èe]re|deuxi[èe]me|troisi[èe]me|primera|segunda|tercera|erste|zweite|dritte)\s+"
-    r"(?:update|mise [àa] jour|actualizaci[óo]n|Aktualisierung|atualiza[çc][ãa]o))?\s*$",
+    r"(?:update|mise [àa] jour|actualizaci[óo]n|Aktualisierung|atualiza[çc][ãa]o)|"
+    # "– ATUALIZAÇÃO FINAL", "– final update", "– Abschluss": the closing one
+    r"\s*[–—:-]\s*(?:final update|actualizaci[óo]n final|atualiza[çc][ãa]o final|"
+    r"mise [àa] jour finale|derni[èe]re mise [àa] jour|[úu]ltima actualizaci[óo]n|"
+    r"[úu]ltima atualiza[çc][ãa]o|Abschluss))?\s*$",
     re.I,
 )
 _SECTION = re.compile(

@@ -85,6 +85,8 @@ def split_person_list(value: str) -> list[Person]:
     pieces: list[str] = []
     for part in parts:
         pieces.extend(_split_conjunction(part))
+    if len(parts) > 1:
+        pieces[-1:] = _last_of_a_list(pieces[-1])
     persons: list[Person] = []
     for piece in pieces:
         piece = re.sub(r"^\s*(?:and|y|et|und|e)\s+(?=[A-ZÀ-Þ])", "", piece)  # "A, B, and C"
@@ -111,6 +113,18 @@ def _split_conjunction(part: str) -> list[str]:
             return [left, right]
         if _all_capitalised(left) and len(left.split()) >= 2 and right[:1].islower():
             return [left]  # "Name and staff of the shelter", "Name and five other villagers"
+    return [part]
+
+
+def _last_of_a_list(part: str) -> list[str]:
+    """The last item of a list joined with "e" (Portuguese, Italian: "A, B e C Example"): two
+    names of two words or more each; "e" inside one name ("Maria da Silva e Souza") keeps a
+    single word after it."""
+    match = re.search(r"(?<!\s)\s++e\s+(?=[A-ZÀ-Þ])", part)
+    if match:
+        left, right = part[: match.start()], part[match.end() :]
+        if all(_all_capitalised(side) and len(side.split()) >= 2 for side in (left, right)):
+            return [left, right]
     return [part]
 
 

@@ -24,7 +24,10 @@ _FINAL = re.compile(
     r"no further action (?:is|will be) (?:requested|required|needed) (?:at this time|from the network)|(?:primera|segunda|tercera) y [úu]ltima actualizaci[óo]n|"
     r"(?:es sind )?keine weiteren (?:Appelle|Aktionen) (?:mehr )?(?:nötig|erforderlich|notwendig)|"
     r"keine weiteren (?:Appelle|Briefe|E-Mails) mehr(?!\s+nach\b)|"
-    r"(?:schicken|senden|schreiben) Sie (?:bitte )?keine (?:weiteren )?Appelle(?!\s+(?:mehr\s+)?nach\b)|"
+    r"(?:schicken|senden|schreiben) Sie (?:bitte )?keine (?:weiteren )?(?:Appelle|Briefe|Schreiben|E-Mails)"
+    r"(?!\s+(?:mehr\s+)?nach\b)|"
+    # "Damit schließen wir diese Urgent Action", "Hiermit beenden wir die Eilaktion"
+    r"(?:schließen|beenden) wir (?:hiermit |damit |nun |jetzt )?(?:diese|die) (?:Urgent Action|Eilaktion|UA)\b|"
     r"(?:please )?do not send (?:any )?(?:further|more) (?:appeals|letters)|need not send (?:any )?further appeals|"
     r"no se (?:requiere|necesita|solicita)n? (?:ninguna )?(?:otra|m[áa]s) acci[óo]n|"
     r"(?:dejen|dejar) de enviar llamamientos|no env[íi]en m[áa]s llamamientos|"
@@ -97,7 +100,7 @@ _FINAL_PHRASES = Anchored(
         "this urgent", "la acci", "esta acci", "cette action", "l'action", "l’action",
         "diese ", "die aktion", "die urgent", "die eilaktion", "die ua", "bitte keine",
         "ingen ", "inga ", "lisätoimia", "vetoomuksia", "tidak ", "дальнейших", "これ以上",
-        "더 이상",
+        "더 이상", "schliessen wir", "beenden wir",
     ),
 )  # fmt: skip
 # Every phrase above (case folded) holds one of these: a text without any is not searched.
@@ -109,7 +112,7 @@ _FINAL_WORDS = (
     "preciso ", "encerrada", "terminou", "chegou ao fim", "no need to", "action is", "action has",
     "concluido", "finalizado", "terminado", "cerrada", "termin", "close", "clôtur", "clotur",
     "pris fin", "beendet", "abgeschlossen", "ya no es", "no se necesitan", "ingen ", "inga ",
-    " ei ", "tidak ", "дальнейших", "これ以上", "더 이상",
+    " ei ", "tidak ", "дальнейших", "これ以上", "더 이상", "schliessen wir", "beenden wir",
 )  # fmt: skip
 _UPDATE = re.compile(
     r"further information(?: \(\d+\))? on (?:ua|au)\b|\bFI on UA\b|"

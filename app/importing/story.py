@@ -91,7 +91,10 @@ def _is_prose(paragraph: str, short: bool = False) -> bool:
     """A paragraph of sentences; ``short`` when it is the whole story (a final's one sentence,
     "María Solano has been granted protection measures." before "No further action …")."""
     least = 40 if short else 80
-    return len(paragraph) > least and paragraph.rstrip().endswith((".", "»", "”", '"', ")"))
+    # (German closes a quotation with “ or «: „…“, »…«)
+    return len(paragraph) > least and paragraph.rstrip().endswith(
+        (".", "»", "”", '"', ")", "“", "«")
+    )
 
 
 def model_letter(doc: Document) -> str | None:
