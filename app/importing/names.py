@@ -25,6 +25,7 @@ _HONORIFIC = re.compile(
     r"capitaine|commandant|lieutenant|capit[aá]n|capit[ãa]o|"
     r"dato['’]?\s+seri|datuk\s+seri|tan\s+sri|puan\s+sri|dato['’]?|datuk|datin|"
     r"g[eé]n[eé]ral\s+de\s+divisi[oó]n|g[eé]n[eé]ral|generale|gen\.|colonel|col\.|coronel|captain|capt\.|major|"
+    r"(?:vice|contra|rear)[\s-]?(?:almirante|admiral)|almirante|"
     r"commander|admiral|chief|justice|judge|the\s+honou?rable|the\s+(?:rt\.?\s+)?hon\.|hon\.|rt\.?\s+hon\.?|"
     r"mr|mrs|ms|miss|mx|dr|dra|prof|professor|lic|licda|licdo|abogad[oa]|abog|abg|ing|arq|"
     r"sr|sra|srta|señor|señora|don|doña|dña|mme|mlle|m\.|monsieur|madame|herrn?|frau|"

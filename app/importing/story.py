@@ -91,9 +91,10 @@ def _is_prose(paragraph: str, short: bool = False) -> bool:
     """A paragraph of sentences; ``short`` when it is the whole story (a final's one sentence,
     "María Solano has been granted protection measures." before "No further action …")."""
     least = 40 if short else 80
-    # (German closes a quotation with “ or «: „…“, »…«)
+    # (German closes a quotation with “ or «: „…“, »…«; Chinese and Japanese end a sentence
+    # with 。)
     return len(paragraph) > least and paragraph.rstrip().endswith(
-        (".", "»", "”", '"', ")", "“", "«")
+        (".", "»", "”", '"', ")", "“", "«", "。")
     )
 
 

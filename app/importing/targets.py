@@ -80,7 +80,8 @@ _STOP_MARKER = re.compile(
 )
 _DIPLOMATIC = re.compile(
     r"\b(?:embassy|ambassador|embajada|embajador|ambassade|ambassadeur|botschaft|botschafter|"
-    r"chargé d['’]affaires|high commission(?:er)?|consulate|consulado|consulat|diplomatic|"
+    # (the UN High Commissioners for Refugees and for Human Rights are no diplomats)
+    r"chargé d['’]affaires|high commission(?:er)?(?! for (?:Refugees|Human Rights))|consulate|consulado|consulat|diplomatic|"
     r"ambasciata|ambasciatore|embaixada|embaixador)\b",
     re.I,
 )
@@ -512,11 +513,16 @@ def _running_lines(lines: list[str]) -> set[str]:
 
 def _cut_short(blocks: list[Block]) -> bool:
     """The last block, an official's, has neither contacts nor the salutation the official
-    before it has: a page break cut it."""
-    if len(blocks) < 2 or blocks[-1].role != "target" or blocks[-2].role != "target":
+    before it has (or, the first official's, neither contacts nor a salutation at all): a page
+    break cut it."""
+    if not blocks or blocks[-1].role != "target":
         return False
     last = blocks[-1].lines
-    return _has_salutation(blocks[-2].lines) and not any(CONTACT_LABEL.match(x) for x in last)
+    if any(CONTACT_LABEL.match(x) for x in last):
+        return False
+    if len(blocks) == 1:
+        return len(last) >= 3  # "Office / Name / Building" and the page ends
+    return blocks[-2].role == "target" and _has_salutation(blocks[-2].lines)
 
 
 def _is_headline(line: str) -> bool:

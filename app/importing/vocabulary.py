@@ -64,6 +64,7 @@ NON_NAME_WORDS = words(
     εισαγγελέας υπουργός υπουργείο πρωθυπουργός πρόεδρος
     başsavcı başsavcılığı bakan bakanı bakanlığı cumhurbaşkanı valisi
     riksåklagare justitieminister rigsadvokat justitsminister
+    nations naciones unidas unies high refugees refugiados réfugiés
 """
 )
 # What a person at risk does, printed before the name ("Musician Jane Roe was released").
