@@ -161,11 +161,28 @@ def labels_saved_text(labels: int, sheets: int, file: object) -> str:
 
 
 def merge_summary(file: str, result: MergeResult) -> str:
-    """``file: 'Event': 5 added, 1 already present, 0 conflicts`` (one count per part), saying
-    when the file made a new event here or joined one of the same name."""
+    """``file: 'Event': 5 added, 2 updated, 1 removed, 1 already present, 0 conflicts`` (one
+    count per part; "updated" and "removed" only when some were), saying when the file made a
+    new event here or joined one of the same name."""
+    changed = []
+    if result.updated:
+        # TRANSLATORS: letters corrected on another laptop after this one last had them
+        changed.append(
+            ngettext("{count} updated", "{count} updated", result.updated).format(
+                count=result.updated
+            )
+        )
+    if result.removed:
+        # TRANSLATORS: letters deleted on another laptop, now deleted here too
+        changed.append(
+            ngettext("{count} removed", "{count} removed", result.removed).format(
+                count=result.removed
+            )
+        )
     counts = ", ".join(
         (
             ngettext("{count} added", "{count} added", result.added).format(count=result.added),
+            *changed,
             ngettext(
                 "{count} already present", "{count} already present", result.already_present
             ).format(count=result.already_present),

@@ -82,7 +82,9 @@ class EventTally:
 
 @dataclass(frozen=True, slots=True)
 class MergeConflict:
-    """A record with a UUID already in the store but different content; the store's copy stays."""
+    """A record with a UUID already in the store but different content, and no edit time to
+    say which is newer (a version-1 file), or counted for another event; the store's copy
+    stays."""
 
     record_uuid: str
     ua_number: str
@@ -100,3 +102,5 @@ class MergeResult:
     conflicts: tuple[MergeConflict, ...] = ()
     event_created: bool = False
     matched_by_name: bool = False  # the file's event had another UUID but the same name
+    updated: int = 0  # stored records replaced by the file's copies, edited later
+    removed: int = 0  # stored records the file says were deleted after their last edit

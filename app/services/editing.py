@@ -63,6 +63,7 @@ def _change(
         act(session)
         session.flush()
         after = row_changes.capture(session, selections)
+        event_repository.note_moved_appeals(session, before, after, restored=False)
     changed = not row_changes.same_rows(before, after)
     return StoreChange(text, _plain(before), _plain(after), number, changed=changed)
 
@@ -97,6 +98,7 @@ def _move(db: Database, expected: RowState, wanted: RowState) -> None:
                     N_("This cannot be undone or redone: the record was changed again since.")
                 )
             row_changes.transition(session, current, wanted)
+            event_repository.note_moved_appeals(session, current, wanted)
     except IntegrityError:
         raise row_changes.ChangedSince(
             N_("This cannot be undone or redone: the record was changed again since.")

@@ -33,13 +33,15 @@ _RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",\n   ", ": 
 def export_event(db: Database, name: str, out: Path) -> int:
     """Write the event's records to ``out`` atomically; returns how many records it holds.
 
-    The file names the event (UUID, name, date, place), its cases by UA number and goal, and
-    one entry per record (UUID, case, kind, channel, count, date, official). It holds no letter
-    text and no sender: those name the participants.
+    The file names the event (UUID, name, date, place), its cases by UA number and goal, the
+    letters deleted (UUID and when), and one entry per record (UUID, case, kind, channel,
+    count, date, official, when it was made and last edited). It holds no letter text and no
+    sender: those name the participants.
     """
     event = get_event(db, name)
     with db.unit_of_work() as session:
         records = event_repository.exported_records(session, event.event_id)
+        deleted = event_repository.exported_deletions(session, event.event_id)
     payload = {
         "format": FORMAT,
         "version": VERSION,
@@ -52,6 +54,7 @@ def export_event(db: Database, name: str, out: Path) -> int:
             "place": event.place,
             "cases": [{"ua_number": c.ua_number, "goal": c.goal} for c in event.cases],
         },
+        "deleted": deleted,
         "records": records,
     }
     data = encode_export(payload)
@@ -119,10 +122,14 @@ def read_export(path: Path) -> ParsedExport:
 
 
 def merge_file(db: Database, path: Path) -> MergeResult:
-    """Merge one exported file in one transaction: new records are added, known ones skipped.
+    """Merge one exported file in one transaction: new records are added, and of two copies
+    of a record the one edited last is kept; a letter deleted on another laptop is removed,
+    unless this store's copy was edited after the deletion.
 
-    A record whose UUID is already stored with different content is a conflict: it is
-    reported and the stored copy is kept. A file that fails any check changes nothing.
+    Merging a file twice changes nothing, and merging several gives the same records in any
+    order. A version-1 file has no edit times and no deletions: its new records are added,
+    and a stored record it holds differently is a conflict (reported; the stored copy is
+    kept). A file that fails any check changes nothing.
     """
     parsed = read_export(path)
     try:
@@ -190,36 +197,156 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
                 session, row.id, case_ids[case.ua_number], case.goal, replace_goal=False
             )
         # Records of a same-named event created on another laptop join this event.
-        records = [{**r, "event_uuid": row.uuid} for r in parsed.records]
-        by_uuid = {str(r["uuid"]): r for r in records}
-        # The event's stored records in one read; the others are inserted, and the unique UUID
-        # decides (two laptops may send one record): what the database skips was stored a
-        # moment ago by another writer, or belongs to another event, and is read back.
-        stored = {} if created else event_repository.compared_records(session, row.id)
-        new = [u for u in by_uuid if u not in stored]
+        records = {str(r["uuid"]): {**r, "event_uuid": row.uuid} for r in parsed.records}
+        deletions = dict(parsed.deletions)
+        for record_uuid in [u for u in records if u in deletions]:  # the later one counts
+            if _later(records[record_uuid], deletions[record_uuid]):
+                del deletions[record_uuid]
+            else:
+                del records[record_uuid]
+        if created:
+            stored: dict[str, dict[str, object]] = {}
+            gone: dict[str, datetime] = {}
+        else:
+            stored = event_repository.compared_records(session, row.id)
+            gone = event_repository.event_deletions(session, row.id)
+        outcome = _Outcome()
         now = datetime.now(UTC)
+        new: list[str] = []
+        for record_uuid, record in records.items():
+            if record_uuid in stored:
+                outcome.compare(record_uuid, record, stored[record_uuid], case_ids, now)
+            elif record_uuid in gone:
+                if _later(record, gone[record_uuid]):  # edited after it was deleted: it is back
+                    new.append(record_uuid)
+                    outcome.revived.append(record_uuid)
+                else:
+                    outcome.unchanged += 1
+            else:
+                new.append(record_uuid)
+        # The new records are inserted, and the unique UUID decides (two laptops may send one
+        # record): what the database skips was stored a moment ago by another writer, or
+        # belongs to another event, and is read back.
         inserted = event_repository.insert_records_ignoring_duplicates(
-            session, [_insert_values(by_uuid[u], case_ids, row.id, now) for u in new]
+            session, [_insert_values(records[u], case_ids, row.id, now) for u in new]
         )
-        stored.update(
-            event_repository.records_by_uuid(session, [u for u in new if u not in inserted])
-        )
-        conflicts = []
-        for record_uuid, record in by_uuid.items():
-            if record_uuid in inserted:
-                continue
-            diff = event_repository.differences(stored[record_uuid], record)
+        skipped = [u for u in new if u not in inserted]
+        for record_uuid, copy in event_repository.records_by_uuid(session, skipped).items():
+            diff = event_repository.differences(copy, records[record_uuid])
             if diff:
-                conflicts.append(MergeConflict(record_uuid, str(record["ua_number"]), diff))
+                ua = str(records[record_uuid]["ua_number"])
+                outcome.conflicts.append(MergeConflict(record_uuid, ua, diff))
+            else:
+                outcome.unchanged += 1
+        event_repository.forget_deletions(session, [u for u in outcome.revived if u in inserted])
+        removed = outcome.delete(deletions, stored, gone)
+        unknown = [u for u in deletions if u not in stored and u not in gone]
+        elsewhere = event_repository.stored_uuids(session, unknown)  # in another event
+        keep = {u: t for u, t in deletions.items() if u not in stored and u not in elsewhere}
+        keep.update({u: deletions[u] for u, _row_id in removed})
+        event_repository.update_records(session, outcome.updates)
+        event_repository.remove_records(session, [(row_id, deletions[u]) for u, row_id in removed])
+        event_repository.keep_deletions(session, row.id, keep)
         return MergeResult(
             source=str(path),
             event_name=row.name,
             added=len(inserted),
-            already_present=len(by_uuid) - len(inserted) - len(conflicts),
-            conflicts=tuple(conflicts),
+            already_present=outcome.unchanged,
+            conflicts=tuple(outcome.conflicts),
             event_created=created,
             matched_by_name=by_name,
+            updated=outcome.updated,
+            removed=len(removed),
         )
+
+
+def _later(record: dict[str, object], deleted_at: datetime) -> bool:
+    """Whether the copy ``record`` was edited after the letter was deleted (a copy from a
+    version-1 file, which has no edit time, never is)."""
+    edited = record.get("edited_at")
+    return isinstance(edited, datetime) and edited > deleted_at
+
+
+class _Outcome:
+    """What a merge does to the event's records, decided before any of it is written."""
+
+    def __init__(self) -> None:
+        self.unchanged = 0
+        self.updated = 0
+        self.updates: list[dict[str, object]] = []
+        self.conflicts: list[MergeConflict] = []
+        self.revived: list[str] = []
+
+    def compare(
+        self,
+        record_uuid: str,
+        record: dict[str, object],
+        stored: dict[str, object],
+        case_ids: dict[str, int],
+        now: datetime,
+    ) -> None:
+        """An incoming copy of a stored record: the copy edited last wins (at the same moment,
+        the one whose fields sort last, so every laptop picks the same)."""
+        edited = record.get("edited_at")
+        mine = stored["edited_at"]
+        assert isinstance(mine, datetime)
+        diff = event_repository.differences(stored, record)
+        if not diff:
+            if isinstance(edited, datetime) and edited > mine:  # the same, edited later
+                self.updates.append(_update_values(record, stored, case_ids, edited, now))
+            self.unchanged += 1
+            return
+        if not isinstance(edited, datetime):  # a version-1 file cannot say which is newer
+            self.conflicts.append(MergeConflict(record_uuid, str(record["ua_number"]), diff))
+            return
+        ours = (mine, event_repository.content_key(stored))
+        if (edited, event_repository.content_key(record)) > ours:
+            self.updates.append(_update_values(record, stored, case_ids, edited, now))
+            self.updated += 1
+        else:
+            self.unchanged += 1  # an older copy: this store has the newer one
+
+    def delete(
+        self,
+        deletions: dict[str, datetime],
+        stored: dict[str, dict[str, object]],
+        gone: dict[str, datetime],
+    ) -> list[tuple[str, int]]:
+        """The stored records the file's deletions remove (UUID, row id): those not edited
+        after their deletion (at the same moment, the deletion wins)."""
+        removed = []
+        for record_uuid, deleted_at in deletions.items():
+            copy = stored.get(record_uuid)
+            if copy is None:
+                continue
+            edited = copy["edited_at"]
+            assert isinstance(edited, datetime)
+            if deleted_at >= edited:
+                removed.append((record_uuid, int(str(copy["row_id"]))))
+        return removed
+
+
+def _update_values(
+    record: dict[str, object],
+    stored: dict[str, object],
+    case_ids: dict[str, int],
+    edited: datetime,
+    now: datetime,
+) -> dict[str, object]:
+    return {
+        "row_id": stored["row_id"],
+        "case_id": case_ids[str(record["ua_number"])],
+        "kind": record["kind"],
+        "status": record["status"],
+        "channel": record["channel"],
+        "count": record["count"],
+        "sent_on": record["sent_on_date"],
+        "target_position": record["target_position"],
+        "target_label": record["target_label"],
+        "language": record["language"],
+        "updated_at": now,
+        "new_time": edited,
+    }
 
 
 def merge_files(db: Database, paths: list[Path]) -> list[MergeResult | InvalidInput]:
@@ -237,6 +364,8 @@ def _insert_values(
     record: dict[str, object], case_ids: dict[str, int], event_id: int, now: datetime
 ) -> dict[str, object]:
     created = record.get("created_at")
+    edited = record.get("edited_at")
+    made = created if isinstance(created, datetime) else now
     return {
         "uuid": record["uuid"],
         "case_id": case_ids[str(record["ua_number"])],
@@ -250,6 +379,9 @@ def _insert_values(
         "language": record["language"],
         "text": "",
         "count": record["count"],
-        "created_at": created if isinstance(created, datetime) else now,
+        "created_at": made,
         "updated_at": now,
+        # A copy from a version-1 file has no edit time: it counts as edited when it was
+        # made, so any edit dated on another laptop wins over it.
+        "edited_at": edited if isinstance(edited, datetime) else made,
     }

@@ -6,7 +6,7 @@ import json
 import re
 import uuid as uuid_module
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from app import __version__
@@ -16,12 +16,15 @@ from app.domain.events import EventCase
 from app.domain.model import AppealKind, AppealStatus, Channel, normalize_ua_number
 
 FORMAT = "appeal-desk-event-records"
-VERSION = 1
+# 2: each record has its edit time ("edited_at"), and the file lists the event's deleted
+# letters ("deleted": UUID and "deleted_at"); a file of version 1 has neither.
+VERSION = 2
 MAX_FILE_BYTES = 20_000_000
 MAX_RECORDS = 200_000
 MAX_CASES = 1_000
 MAX_COUNT = bounds.MAX_COUNT
 MAX_TEXT = bounds.MAX_TEXT
+EARLIEST_MOMENT = date(1970, 1, 1)  # the edit time of rows stored before times were kept
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8}){0,2}$")
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _KINDS = frozenset(k.value for k in AppealKind)
@@ -40,8 +43,13 @@ class IncomingEvent:
 
 @dataclass(frozen=True, slots=True)
 class ParsedExport:
+    """A checked file: its records (with ``edited_at``, None in a version-1 file) and its
+    deleted letters (UUID -> when; none in a version-1 file)."""
+
     event: IncomingEvent
     records: list[dict[str, object]]
+    deletions: dict[str, datetime] = field(default_factory=dict)
+    version: int = VERSION
 
 
 class _Bad(Exception):
@@ -147,7 +155,8 @@ def _check_payload(payload: object) -> ParsedExport:
         raise _Bad(Phrase(N_("it has no list of records")))
     if len(raw_records) > MAX_RECORDS:
         raise _Bad(Phrase(N_("it has more than %(n)d records"), n=MAX_RECORDS))
-    rules = _RecordRules(event.uuid)
+    rules = _RecordRules(event.uuid, timed=version >= 2)
+    deletions = _deletions(payload.get("deleted", []) if version >= 2 else [])
     records: dict[str, dict[str, object]] = {}
     try:
         for position, raw in enumerate(raw_records, start=1):
@@ -174,7 +183,38 @@ def _check_payload(payload: object) -> ParsedExport:
                 value=exc.value,
             )
         ) from None
-    return ParsedExport(event, list(records.values()))
+    return ParsedExport(event, list(records.values()), deletions, version)
+
+
+def _deletions(raw: object) -> dict[str, datetime]:
+    """The file's deleted letters, UUID -> time (a UUID listed twice keeps its later time)."""
+    if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
+        raise _Bad(Phrase(N_("its list of deleted letters is not valid")))
+    found: dict[str, datetime] = {}
+    for position, item in enumerate(raw, start=1):
+        if not isinstance(item, dict):
+            raise _Bad(Phrase(N_("deleted letter %(n)d is not an object"), n=position))
+        key = _uuid(item.get("uuid"))
+        moment = _moment(item.get("deleted_at"))
+        if moment is None:
+            raise _Bad(Phrase(N_("deleted letter %(n)d has a bad deletion time"), n=position))
+        found[key] = max(moment, found.get(key, moment))
+    return found
+
+
+def _moment(value: object) -> datetime | None:
+    """A UTC time written as ISO 8601 (one without an offset is UTC); None when it is not
+    one, or lies outside the plausible dates (a time far ahead would beat every edit)."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if not EARLIEST_MOMENT <= moment.date() <= bounds.latest_date():
+        return None
+    return moment
 
 
 def _newer_than_this_copy(version: object) -> bool:
@@ -223,8 +263,9 @@ class _RecordRules:
     checked form reused; a value that fails is checked again where it occurs, so the problem
     names its own record."""
 
-    def __init__(self, event_uuid: str) -> None:
+    def __init__(self, event_uuid: str, *, timed: bool) -> None:
         self.event_uuid = event_uuid
+        self.timed = timed  # each record must have its edit time (version 2 and later)
         self.checked: dict[tuple[str, str], object] = {}
 
     def _once(self, field: str, value: object, check: Callable[[object], object]) -> object:
@@ -255,6 +296,11 @@ class _RecordRules:
                 raise _Bad(Phrase(N_("record %(n)d has a bad creation time"), n=position)) from None
             if created_at.tzinfo is None:  # written by a store that keeps naive UTC
                 created_at = created_at.replace(tzinfo=UTC)
+        edited_at = None
+        if self.timed:
+            edited_at = _moment(raw.get("edited_at"))
+            if edited_at is None:
+                raise _Bad(Phrase(N_("record %(n)d has a bad edit time"), n=position))
         channel = raw.get("channel")
         return {
             "uuid": _uuid(raw.get("uuid")),
@@ -272,6 +318,7 @@ class _RecordRules:
             "target_label": self._once("target_label", raw.get("target_label"), _target_label),
             "language": language,
             "created_at": created_at,
+            "edited_at": edited_at,
         }
 
 

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, func, select
+from sqlalchemy import Select, Table, bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.domain.events import EventCase, EventInfo
-from app.store.schema import AppealRow, CaseRow, EventCaseRow, EventRow
+from app.store.schema import (
+    AppealRow,
+    CaseRow,
+    EventCaseRow,
+    EventDeletionRow,
+    EventRow,
+    next_edit_time,
+)
 
 # Record fields that travel between laptops and must agree for two copies to be "the same".
 COMPARED_FIELDS = (
@@ -33,6 +41,7 @@ INSERT_CHUNK = 500  # rows per INSERT: well under SQLite's bound-parameter limit
 
 # Declarative classes type ``__table__`` as any FROM clause; this one is a plain Table.
 _APPEALS = cast(Table, AppealRow.__table__)
+_DELETIONS = cast(Table, EventDeletionRow.__table__)
 
 
 def event_by_name(session: Session, name: str) -> EventRow | None:
@@ -164,7 +173,7 @@ def _compared_columns() -> tuple[Any, ...]:
 
 def _record_columns() -> Select[*tuple[Any, ...]]:
     return (
-        select(*_compared_columns(), AppealRow.created_at)
+        select(*_compared_columns(), AppealRow.created_at, AppealRow.edited_at)
         .join(CaseRow, AppealRow.case_id == CaseRow.id)
         .outerjoin(EventRow, AppealRow.event_id == EventRow.id)
     )
@@ -184,6 +193,7 @@ def _as_dict(row: Any) -> dict[str, object]:
         label,
         language,
         created,
+        edited,
     ) = row
     return {
         "uuid": uuid,
@@ -198,6 +208,7 @@ def _as_dict(row: Any) -> dict[str, object]:
         "target_label": label,
         "language": language,
         "created_at": as_utc(created).isoformat() if created else None,
+        "edited_at": as_utc(edited).isoformat(),
     }
 
 
@@ -217,16 +228,19 @@ def exported_records(session: Session, event_id: int) -> list[dict[str, object]]
 
 
 def compared_records(session: Session, event_id: int) -> dict[str, dict[str, object]]:
-    """The event's stored records, keyed by UUID, with the fields a merge compares (one query)."""
+    """The event's stored records, keyed by UUID, with the fields a merge compares, their row
+    id (``row_id``) and their edit time (``edited_at``, UTC), in one query."""
     query = (
-        select(*_compared_columns())
+        select(*_compared_columns(), AppealRow.id, AppealRow.edited_at)
         .join(CaseRow, AppealRow.case_id == CaseRow.id)
         .join(EventRow, AppealRow.event_id == EventRow.id)
         .where(AppealRow.event_id == event_id)
     )
     found: dict[str, dict[str, object]] = {}
-    for uuid, *values in session.connection().execute(query):
-        record = dict(zip(COMPARED_FIELDS, values, strict=True))
+    for uuid, *values, row_id, edited in session.connection().execute(query):
+        record: dict[str, object] = dict(zip(COMPARED_FIELDS, values, strict=True))
+        record["row_id"] = row_id
+        record["edited_at"] = as_utc(cast(datetime, edited))
         sent_on = record["sent_on"]
         record["sent_on"] = sent_on.isoformat() if isinstance(sent_on, date) else None
         found[str(uuid)] = record
@@ -282,3 +296,189 @@ def case_ids_by_number(session: Session, ua_numbers: Iterable[str]) -> dict[str,
 def differences(mine: dict[str, object], theirs: dict[str, object]) -> tuple[str, ...]:
     """Names of the compared fields on which two copies of a record disagree."""
     return tuple(f for f in COMPARED_FIELDS if mine.get(f) != theirs.get(f))
+
+
+def content_key(record: dict[str, object]) -> str:
+    """The compared fields of a record as one string: of two copies edited at the same
+    moment, the one with the greater key wins, on every laptop alike."""
+    return json.dumps([record.get(f) for f in COMPARED_FIELDS], ensure_ascii=False)
+
+
+def event_deletions(session: Session, event_id: int) -> dict[str, datetime]:
+    """The event's deleted letters: UUID -> when (UTC)."""
+    query = select(EventDeletionRow.uuid, EventDeletionRow.deleted_at).where(
+        EventDeletionRow.event_id == event_id
+    )
+    return {uuid: as_utc(moment) for uuid, moment in session.connection().execute(query)}
+
+
+def exported_deletions(session: Session, event_id: int) -> list[dict[str, object]]:
+    """The event's deleted letters for an export file, oldest deletion first."""
+    query = (
+        select(EventDeletionRow.uuid, EventDeletionRow.deleted_at)
+        .where(EventDeletionRow.event_id == event_id)
+        .order_by(EventDeletionRow.deleted_at, EventDeletionRow.id)
+    )
+    return [
+        {"uuid": uuid, "deleted_at": as_utc(moment).isoformat()}
+        for uuid, moment in session.execute(query)
+    ]
+
+
+def stored_uuids(session: Session, uuids: Sequence[str]) -> set[str]:
+    """Those of ``uuids`` that name a stored appeal, in any event or none."""
+    found: set[str] = set()
+    for start in range(0, len(uuids), INSERT_CHUNK):
+        chunk = uuids[start : start + INSERT_CHUNK]
+        found.update(session.scalars(select(AppealRow.uuid).where(AppealRow.uuid.in_(chunk))))
+    return found
+
+
+def update_records(session: Session, rows: Sequence[dict[str, object]]) -> None:
+    """Replace stored records by newer copies: each row holds ``row_id``, the travelling
+    fields and ``edited_at``. A row edited later meanwhile (another writer on a shared
+    store) is left alone: the newer edit wins whichever transaction commits first."""
+    if not rows:
+        return
+    statement = (
+        update(_APPEALS)
+        .where(_APPEALS.c.id == bindparam("row_id"), _APPEALS.c.edited_at <= bindparam("new_time"))
+        .values(
+            {
+                name: bindparam(name)
+                for name in (
+                    "case_id",
+                    "kind",
+                    "status",
+                    "channel",
+                    "count",
+                    "sent_on",
+                    "target_position",
+                    "target_label",
+                    "language",
+                    "updated_at",
+                )
+            }
+            | {"edited_at": bindparam("new_time")}
+        )
+    )
+    session.connection().execute(statement, list(rows))
+
+
+def remove_records(session: Session, removals: Sequence[tuple[int, datetime]]) -> None:
+    """Delete stored records (with their earlier texts) that were deleted at the given times
+    on another laptop; a record edited after its deletion stays."""
+    if not removals:
+        return
+    statement = delete(_APPEALS).where(
+        _APPEALS.c.id == bindparam("row_id"), _APPEALS.c.edited_at <= bindparam("deleted_at")
+    )
+    session.connection().execute(
+        statement, [{"row_id": row_id, "deleted_at": moment} for row_id, moment in removals]
+    )
+
+
+def keep_deletions(session: Session, event_id: int, deletions: dict[str, datetime]) -> None:
+    """Store these deletions for the event (UUID -> time); a deletion already stored keeps
+    the later of the two times."""
+    if not deletions:
+        return
+    dialect = session.get_bind().dialect.name
+    statement: Any
+    if dialect == "postgresql":
+        on_pg = postgresql.insert(_DELETIONS)
+        later = on_pg.excluded.deleted_at
+        statement = on_pg.on_conflict_do_update(
+            index_elements=["uuid"],
+            set_={"deleted_at": later},
+            where=_DELETIONS.c.deleted_at < later,
+        )
+    elif dialect == "sqlite":
+        on_sqlite = sqlite.insert(_DELETIONS)
+        later = on_sqlite.excluded.deleted_at
+        statement = on_sqlite.on_conflict_do_update(
+            index_elements=["uuid"],
+            set_={"deleted_at": later},
+            where=_DELETIONS.c.deleted_at < later,
+        )
+    else:
+        raise KeyError(dialect)
+    rows = [
+        {"uuid": uuid, "event_id": event_id, "deleted_at": moment}
+        for uuid, moment in deletions.items()
+    ]
+    for start in range(0, len(rows), INSERT_CHUNK):
+        session.connection().execute(statement, rows[start : start + INSERT_CHUNK])
+
+
+def forget_deletions(session: Session, uuids: Iterable[str]) -> set[str]:
+    """The letters with these UUIDs are stored again: they are no longer deleted. Returns
+    those that were."""
+    wanted = sorted(set(uuids))
+    forgotten: set[str] = set()
+    for start in range(0, len(wanted), INSERT_CHUNK):
+        chunk = wanted[start : start + INSERT_CHUNK]
+        statement = (
+            delete(EventDeletionRow)
+            .where(EventDeletionRow.uuid.in_(chunk))
+            .returning(EventDeletionRow.uuid)
+        )
+        forgotten.update(session.execute(statement).scalars())
+    return forgotten
+
+
+def note_moved_appeals(
+    session: Session,
+    before: dict[str, dict[int, dict[str, Any]]],
+    after: dict[str, dict[int, dict[str, Any]]],
+    *,
+    restored: bool = True,
+) -> None:
+    """Keep edit times and deletions true after an edit, an undo or a redo moved appeal rows
+    from ``before`` to ``after`` (their column values by row id).
+
+    An event letter that is gone is recorded as deleted, so the deletion reaches the other
+    laptops; one that came back after such a deletion (an undone deletion) or whose
+    travelling fields were set back is no longer deleted and counts as edited now, so it wins over the copies the
+    other laptops received in between (a letter of no event keeps its rows exactly as they
+    were). Without ``restored`` (an edit made through the ORM,
+    which gives edit times itself) only the deletions are recorded."""
+    from app.store.schema import TRAVELLING_FIELDS
+
+    old = before.get("appeals", {})
+    new = after.get("appeals", {})
+    gone: dict[int, dict[str, datetime]] = {}
+    for row_id, values in old.items():
+        if row_id not in new and values.get("event_id") is not None:
+            moment = next_edit_time(values.get("edited_at"))
+            gone.setdefault(int(values["event_id"]), {})[str(values["uuid"])] = moment
+    for event_id, deletions in gone.items():
+        if session.get(EventRow, event_id) is not None:  # not when the event itself went
+            keep_deletions(session, event_id, deletions)
+    if not restored:
+        return
+    put_back = {str(v["uuid"]) for k, v in new.items() if k not in old}
+    undeleted = forget_deletions(session, put_back)
+    back = []
+    for row_id, values in new.items():
+        earlier = old.get(row_id)
+        if earlier is None:
+            if values["uuid"] not in undeleted:
+                continue  # it came back with its event: no laptop was told it was deleted
+        elif all(earlier.get(f) == values.get(f) for f in TRAVELLING_FIELDS):
+            continue
+        if values.get("event_id") is None:
+            continue  # a letter of no event never travels
+        latest = [
+            as_utc(v["edited_at"])
+            for v in (earlier, values)
+            if v is not None and v.get("edited_at") is not None
+        ]
+        back.append({"row_id": row_id, "new_time": next_edit_time(max(latest, default=None))})
+    if back:
+        session.connection().execute(
+            update(_APPEALS)
+            .where(_APPEALS.c.id == bindparam("row_id"))
+            .values(edited_at=bindparam("new_time")),
+            back,
+        )

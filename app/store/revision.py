@@ -5,4 +5,4 @@ SQLAlchemy or Alembic; ``app.store.migrator`` re-exports it as ``HEAD`` (a unit 
 it against Alembic's own head). Bump it with every new migration.
 """
 
-HEAD = "0011_import_before_restore"
+HEAD = "0012_event_edit_times"

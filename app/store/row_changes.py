@@ -60,9 +60,17 @@ def same_rows(current: Rows, expected: Rows) -> bool:
     )
 
 
+# Kept by the store after each move (a row set back is edited anew), so never compared.
+_NOT_COMPARED = frozenset({"edited_at"})
+
+
 def _comparable(values: Mapping[str, Any]) -> dict[str, Any]:
     # SQLite hands back naive datetimes while freshly written ones may carry UTC.
-    return {k: v.replace(tzinfo=None) if isinstance(v, datetime) else v for k, v in values.items()}
+    return {
+        k: v.replace(tzinfo=None) if isinstance(v, datetime) else v
+        for k, v in values.items()
+        if k not in _NOT_COMPARED
+    }
 
 
 def transition(session: Session, current: Rows, wanted: Rows) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -17,6 +18,8 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy import event as orm_event
+from sqlalchemy import inspect as orm_inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Named constraints so batch migrations on SQLite can find them.
@@ -27,6 +30,11 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# The edit time of rows stored before edit times were kept, as far as the database goes:
+# older than any edit (a migration then gives each row its updated_at).
+EPOCH = "1970-01-01 00:00:00"
 
 
 class Base(DeclarativeBase):
@@ -186,6 +194,29 @@ class AppealRow(Base):
     reply_attachment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # When a field that travels in event files last changed, on whichever laptop: a merge
+    # keeps the copy edited last. Kept by the store (``next_edit_time``), never earlier
+    # than the record's previous edit; rows of older versions have their updated_at.
+    edited_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True),
+        default=lambda: datetime.now(UTC),
+        server_default=EPOCH,
+    )
+
+
+class EventDeletionRow(Base):
+    """An event letter deleted here or on another laptop: its UUID and when it was deleted.
+
+    It travels in event files, so a merge removes the letter where it is still stored, and an
+    older copy of it merged later does not bring it back; a copy edited after the deletion
+    (an undone deletion) does."""
+
+    __tablename__ = "event_deletions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    deleted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class CaseCorrectionRow(Base):
@@ -257,3 +288,37 @@ class ImportBatchCaseRow(Base):
     ua_number: Mapped[str] = mapped_column(String(16))
     created: Mapped[bool] = mapped_column(Boolean, default=False)
     before_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+# The appeal fields an event file carries: a change to any of them is an edit other laptops
+# must receive (the letter text, the reply and the bookkeeping times are not; a letter
+# leaves its event only with the event itself).
+TRAVELLING_FIELDS = (
+    "case_id",
+    "kind",
+    "status",
+    "channel",
+    "count",
+    "sent_on",
+    "target_position",
+    "target_label",
+    "language",
+)
+
+
+def next_edit_time(previous: datetime | None) -> datetime:
+    """Now, in UTC; or just after ``previous`` when the clock is behind it (set back, or
+    another laptop's clock ahead): a record's later edit always has the later time."""
+    now = datetime.now(UTC)
+    if previous is None:
+        return now
+    before = previous.replace(tzinfo=UTC) if previous.tzinfo is None else previous
+    return now if now > before else before + timedelta(microseconds=1)
+
+
+@orm_event.listens_for(AppealRow, "before_update")
+def _edited(_mapper: Any, _connection: Any, row: AppealRow) -> None:
+    """Every change of a travelling field made through the ORM gets a new edit time."""
+    state = orm_inspect(row)
+    if any(state.attrs[name].history.has_changes() for name in TRAVELLING_FIELDS):
+        row.edited_at = next_edit_time(row.edited_at)

@@ -43,11 +43,18 @@ def write_fixture(folder: Path = FIXTURES) -> Path:
 
 
 def _seed_history(db: object) -> None:
-    """A correction, a later document's difference and an earlier appeal text: the tables
-    that only editing fills, so that every table of a fixture holds rows."""
+    """A correction, a later document's difference, an earlier appeal text and a deleted
+    event letter: the tables that only editing and merging fill, so that every table of a
+    fixture holds rows."""
     from datetime import UTC, datetime
 
-    from app.store.schema import AppealVersionRow, CaseCorrectionRow, CaseDifferenceRow
+    from app.store.schema import (
+        AppealVersionRow,
+        CaseCorrectionRow,
+        CaseDifferenceRow,
+        EventDeletionRow,
+        EventRow,
+    )
 
     now = datetime.now(UTC)
     with db.unit_of_work() as session:  # type: ignore[attr-defined]
@@ -64,6 +71,13 @@ def _seed_history(db: object) -> None:
             CaseDifferenceRow(case_id=1, field="title", document_value='"Later"', noticed_at=now)
         )
         session.add(AppealVersionRow(appeal_id=1, text="An earlier text", replaced_at=now))
+        event = session.query(EventRow).order_by(EventRow.id).first()
+        if event is not None:  # an event letter deleted on some laptop
+            session.add(
+                EventDeletionRow(
+                    uuid="00000000-0000-4000-8000-00000000dead", event_id=event.id, deleted_at=now
+                )
+            )
 
 
 def older_backup_with_many_imports(file: Path) -> Path:

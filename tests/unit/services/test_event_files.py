@@ -81,24 +81,41 @@ def test_three_overlapping_files_give_exact_totals_and_a_second_import_changes_n
         other.close()
 
 
-def test_a_record_changed_on_another_laptop_is_reported_as_a_conflict(
+def as_version_1(payload: dict[str, object]) -> dict[str, object]:
+    """An export as a copy of version 1 wrote it: no edit times, no deleted letters."""
+    records = [
+        {k: v for k, v in item.items() if k != "edited_at"}
+        for item in payload["records"]  # type: ignore[union-attr]
+    ]
+    head = {k: v for k, v in payload.items() if k not in ("deleted", "records")}
+    return {**head, "version": 1, "records": records}
+
+
+def test_a_record_a_version_1_file_holds_differently_is_a_conflict(
     db: Database, tmp_path: Path
 ) -> None:
+    """A version-1 file cannot say which copy is newer: it is merged as before, the stored
+    copy is kept and the difference reported; its new records are added."""
     create_event(db, EVENT, cases=["12/26"])
     record(db, "12/26", count=3)
     exported = tmp_path / "mine.json"
     export_event(db, EVENT, exported)
-    payload = json.loads(exported.read_text(encoding="utf-8"))
-    payload["records"][0]["count"] = 4
-    payload["records"][0]["channel"] = "email"
+    payload = as_version_1(json.loads(exported.read_text(encoding="utf-8")))
+    payload["records"][0]["count"] = 4  # type: ignore[index]
+    payload["records"][0]["channel"] = "email"  # type: ignore[index]
+    extra = {**payload["records"][0], "uuid": "6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"}  # type: ignore[index]
+    payload["records"].append(extra)  # type: ignore[union-attr]
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(payload), encoding="utf-8")
 
     result = merge_file(db, edited)
-    assert result.added == 0
+    assert (result.added, result.updated, result.removed) == (1, 0, 0)
     assert len(result.conflicts) == 1
     assert set(result.conflicts[0].differences) == {"count", "channel"}
-    assert event_tally(db, EVENT).total == 3  # the stored copy was kept
+    assert event_tally(db, EVENT).total == 3 + 4  # the stored copy was kept, the new one added
+    before = row_counts(db)
+    assert merge_file(db, edited).added == 0
+    assert row_counts(db) == before
 
 
 def test_the_export_holds_no_letter_text_or_sender(db: Database, tmp_path: Path) -> None:
@@ -372,3 +389,218 @@ def test_a_missing_file_is_named_as_the_others_are_and_merges_nothing(
     assert result.message == (
         "laptop-c.json cannot be read: the file or folder does not exist. Nothing was merged."
     )
+
+
+# ---- corrections and deletions between laptops ------------------------------------------
+
+
+def _ids(db: Database) -> list[str]:
+    from app.services.appeals import list_appeals
+
+    return [a.appeal_id for a in list_appeals(db)]
+
+
+def final_state(db: Database, tmp_path: Path, name: str) -> tuple[object, ...]:
+    """What an organiser ends with: the event's records and deleted letters as an export
+    gives them (without the export's own time), and the tally."""
+    out = tmp_path / f"{name}-final.json"
+    export_event(db, EVENT, out)
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    records = sorted(payload["records"], key=lambda r: r["uuid"])
+    deleted = sorted(payload["deleted"], key=lambda d: d["uuid"])
+    return records, deleted, event_tally(db, EVENT).to_json_dict()
+
+
+@pytest.fixture
+def three_laptops(db: Database, tmp_path: Path) -> Iterator[dict[str, Path]]:
+    """The organiser's event handed to laptops A and B; then:
+
+    - ``a1``: A's first file: two letters for 12/26, one for 34/26;
+    - ``b1``: B merged ``a1`` and added a letter of its own: it holds A's letters as they were;
+    - ``a2``: A's later file: one of its 12/26 letters deleted, the 34/26 one corrected
+      (sent by e-mail, not by post)."""
+    from app.services.editing import delete_appeal, edit_appeal
+
+    create_event(db, EVENT, cases=["12/26", "34/26"], goal=10)
+    seed = tmp_path / "seed.json"
+    export_event(db, EVENT, seed)
+    laptop_a, laptop_b = laptop(tmp_path, "a"), laptop(tmp_path, "b")
+    for other in (laptop_a, laptop_b):
+        merge_file(other, seed)
+    record(laptop_a, "12/26")
+    record(laptop_a, "12/26", count=2)
+    record(laptop_a, "34/26", count=3)
+    first, second, third = _ids(laptop_a)
+    files = {name: tmp_path / f"{name}.json" for name in ("a1", "b1", "a2")}
+    export_event(laptop_a, EVENT, files["a1"])
+    merge_file(laptop_b, files["a1"])
+    record(laptop_b, "34/26", kind=AppealKind.SOLIDARITY)
+    export_event(laptop_b, EVENT, files["b1"])
+    delete_appeal(laptop_a, second)
+    edit_appeal(laptop_a, third, channel="email")
+    export_event(laptop_a, EVENT, files["a2"])
+    assert first in _ids(laptop_a) and second not in _ids(laptop_a)
+    yield files
+    laptop_a.close()
+    laptop_b.close()
+
+
+def test_a_correction_and_a_deletion_reach_the_organiser_after_a_first_merge(
+    db: Database, tmp_path: Path, three_laptops: dict[str, Path]
+) -> None:
+    first = merge_file(db, three_laptops["a1"])
+    assert (first.added, first.updated, first.removed) == (3, 0, 0)
+    assert event_tally(db, EVENT).total == 1 + 2 + 3
+
+    later = merge_file(db, three_laptops["a2"])
+    assert (later.added, later.updated, later.removed, later.conflicts) == (0, 1, 1, ())
+    assert later.already_present == 1
+    tally = event_tally(db, EVENT)
+    assert tally.total == 1 + 3  # the deleted letters are gone, the corrected one counts once
+    (case_34,) = [c for c in tally.cases if c.ua_number == "34/26"]
+    assert case_34.by_channel == {"email": 3}
+
+    # B's file still holds the deleted letter and the uncorrected one: neither comes back
+    old_copies = merge_file(db, three_laptops["b1"])
+    assert (old_copies.added, old_copies.updated, old_copies.removed) == (1, 0, 0)
+    assert old_copies.already_present == 3 and old_copies.conflicts == ()
+    tally = event_tally(db, EVENT)
+    assert tally.total == 1 + 3 + 1
+    (case_34,) = [c for c in tally.cases if c.ua_number == "34/26"]
+    assert case_34.by_channel == {"email": 3, "post": 1}
+
+
+def test_the_order_of_the_files_does_not_change_the_result_and_a_second_merge_changes_nothing(
+    tmp_path: Path, three_laptops: dict[str, Path]
+) -> None:
+    from itertools import permutations
+
+    results = set()
+    for number, order in enumerate(permutations(("a1", "b1", "a2"))):
+        organiser = open_event_store(tmp_path / f"organiser-{number}")
+        try:
+            for name in order:
+                merge_file(organiser, three_laptops[name])
+            state = final_state(organiser, tmp_path, f"o{number}")
+            before = row_counts(organiser)
+            for name in order:
+                again = merge_file(organiser, three_laptops[name])
+                assert (again.added, again.updated, again.removed) == (0, 0, 0), order
+            assert row_counts(organiser) == before
+            assert final_state(organiser, tmp_path, f"o{number}") == state
+        finally:
+            organiser.close()
+        results.add(json.dumps(state, sort_keys=True))
+        records, deleted, tally = state
+        assert len(records) == 3 and len(deleted) == 1, order
+        assert tally["total"] == 5, order  # type: ignore[index]
+    assert len(results) == 1
+
+
+def test_the_organisers_file_passes_a_deletion_on_to_a_laptop_that_never_saw_it(
+    db: Database, tmp_path: Path, three_laptops: dict[str, Path]
+) -> None:
+    for name in ("a1", "a2", "b1"):
+        merge_file(db, three_laptops[name])
+    onward = tmp_path / "organiser.json"
+    export_event(db, EVENT, onward)
+    laptop_c = laptop(tmp_path, "c")
+    try:
+        merge_file(laptop_c, three_laptops["b1"])  # C holds the letter A deleted
+        assert event_tally(laptop_c, EVENT).total == 1 + 2 + 3 + 1
+        result = merge_file(laptop_c, onward)
+        assert (result.updated, result.removed) == (1, 1)
+        assert final_state(laptop_c, tmp_path, "c") == final_state(db, tmp_path, "o")
+    finally:
+        laptop_c.close()
+
+
+def test_an_undone_deletion_brings_the_letter_back_on_the_organisers_store_too(
+    db: Database, tmp_path: Path
+) -> None:
+    from app.services.editing import delete_appeal, undo
+
+    create_event(db, EVENT, cases=["12/26"])
+    seed = tmp_path / "seed.json"
+    export_event(db, EVENT, seed)
+    laptop_a = laptop(tmp_path, "a")
+    try:
+        merge_file(laptop_a, seed)
+        record(laptop_a, "12/26", count=4)
+        (letter,) = _ids(laptop_a)
+        files = [tmp_path / f"a{n}.json" for n in range(3)]
+        export_event(laptop_a, EVENT, files[0])
+        change = delete_appeal(laptop_a, letter)
+        export_event(laptop_a, EVENT, files[1])
+        undo(laptop_a, change)
+        export_event(laptop_a, EVENT, files[2])
+        payload = json.loads(files[2].read_text(encoding="utf-8"))
+        assert payload["deleted"] == [] and [r["uuid"] for r in payload["records"]] == [letter]
+
+        assert merge_file(db, files[0]).added == 1
+        assert merge_file(db, files[1]).removed == 1
+        assert event_tally(db, EVENT).total == 0
+        assert merge_file(db, files[2]).added == 1  # edited (put back) after its deletion
+        assert event_tally(db, EVENT).total == 4
+        assert merge_file(db, files[1]).removed == 0  # the deletion is older than the undo
+        assert event_tally(db, EVENT).total == 4
+    finally:
+        laptop_a.close()
+
+
+def test_a_version_1_file_deletes_nothing_and_brings_no_deleted_letter_back(
+    db: Database, tmp_path: Path, three_laptops: dict[str, Path]
+) -> None:
+    for name in ("a1", "a2"):
+        merge_file(db, three_laptops[name])
+    total = event_tally(db, EVENT).total
+    payload = as_version_1(json.loads(three_laptops["a1"].read_text(encoding="utf-8")))
+    old = tmp_path / "a1-version-1.json"
+    old.write_text(json.dumps(payload), encoding="utf-8")
+
+    result = merge_file(db, old)
+    assert (result.added, result.updated, result.removed) == (0, 0, 0)
+    assert [c.differences for c in result.conflicts] == [("channel",)]  # the corrected one
+    assert event_tally(db, EVENT).total == total
+
+
+def test_a_file_of_a_newer_format_says_to_update_and_merges_nothing(
+    db: Database, tmp_path: Path
+) -> None:
+    payload = _valid_payload(db, tmp_path)
+    payload["version"] = 3
+    path = tmp_path / "future.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    before = row_counts(db)
+    with pytest.raises(InvalidInput) as caught:
+        merge_file(db, path)
+    assert caught.value.message == (
+        "future.json is not a usable event file: it was made by a newer Appeal Desk; update "
+        "this copy first. Nothing was merged."
+    )
+    assert row_counts(db) == before
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "problem"),
+    [
+        ("record", "yesterday", "record 1 has a bad edit time"),
+        ("record", None, "record 1 has a bad edit time"),
+        ("deleted", "3026-01-01T00:00:00+00:00", "deleted letter 1 has a bad deletion time"),
+    ],
+)
+def test_a_bad_edit_or_deletion_time_rejects_the_file(
+    db: Database, tmp_path: Path, where: str, value: object, problem: str
+) -> None:
+    payload = _valid_payload(db, tmp_path)
+    if where == "record":
+        payload["records"][0]["edited_at"] = value  # type: ignore[index]
+    else:
+        payload["deleted"] = [{"uuid": "6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b", "deleted_at": value}]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    before = row_counts(db)
+    with pytest.raises(InvalidInput) as caught:
+        merge_file(db, path)
+    assert problem in caught.value.message
+    assert row_counts(db) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -99,18 +100,42 @@ def test_sex_marks_stored_before_are_read_in_the_uas_own_convention(tmp_path: Pa
     )
 
 
-def store_at_revision(url: str, revision: str, path: Path | None = None) -> Database:
-    """A store built by the migrations up to ``revision`` only, as an older version left it."""
+def store_at_revision(
+    url: str,
+    revision: str,
+    path: Path | None = None,
+    fill: Callable[[Database], None] | None = None,
+) -> Database:
+    """A store at ``revision``, as an older version left it, holding what ``fill`` records.
+
+    This version's services write this version's rows, so ``fill`` runs on the newest
+    schema, which the migrations then take down to ``revision`` (with SQLite's foreign keys
+    off, as the upgrade has them)."""
     from alembic import command
 
     from app.store.database import make_engine
 
-    engine = make_engine(url)
     cfg = Config()
     cfg.set_main_option("script_location", SCRIPT_LOCATION)
+    engine = make_engine(url)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+        command.upgrade(cfg, revision if fill is None else "head")
+    if fill is None:
+        return Database(engine, path)
+    filled = Database(engine, path)
+    fill(filled)
+    filled.close()
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection if engine.dialect.name == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
     return Database(engine, path)
 
 
@@ -142,19 +167,25 @@ def an_older_store_upgrades_with_every_row_and_the_same_tally(
     from app.services.events import event_tally
     from app.store.database import row_counts
 
-    old = store_at_revision(url, "0008_sex_marks", path)
-    fill_an_evening(old)
+    old = store_at_revision(url, "0008_sex_marks", path, fill_an_evening)
     rows_before = row_counts(old)
     tallies_before = [event_tally(old, name) for name in ("Evening", "Other evening")]
     old.close()
 
     upgraded = open_database(resolve_paths(tmp_path / "laptop"), url=url)
     assert current_revision(upgraded.engine) == HEAD
-    assert row_counts(upgraded) == rows_before
+    assert row_counts(upgraded) == {**rows_before, "event_deletions": 0}
     assert [event_tally(upgraded, name) for name in ("Evening", "Other evening")] == (
         tallies_before
     )
     assert [t.total for t in tallies_before] == [5, 5]
+    with upgraded.engine.connect() as conn:  # each letter's edit time is its last change
+        assert (
+            conn.execute(
+                text("SELECT COUNT(*) FROM appeals WHERE edited_at <> updated_at")
+            ).scalar()
+            == 0
+        )
     indexes = {index["name"] for index in inspect(upgraded.engine).get_indexes("appeals")}
     assert "ix_appeals_event_tally" in indexes and "ix_appeals_event_id" not in indexes
     return upgraded
@@ -196,8 +227,7 @@ def an_older_store_upgrades_with_every_row_and_the_same_case_list(
     from app.services.cases import list_cases
     from app.store.database import row_counts
 
-    old = store_at_revision(url, "0009_event_tally_index", path)
-    fill_an_evening(old)
+    old = store_at_revision(url, "0009_event_tally_index", path, fill_an_evening)
     rows_before = row_counts(old)
     listed_before = list_cases(old, include_closed=True)
     old.close()
@@ -205,7 +235,7 @@ def an_older_store_upgrades_with_every_row_and_the_same_case_list(
 
     upgraded = open_database(resolve_paths(tmp_path / "laptop"), url=url)
     assert current_revision(upgraded.engine) == HEAD
-    assert row_counts(upgraded) == rows_before
+    assert row_counts(upgraded) == {**rows_before, "event_deletions": 0}
     assert list_cases(upgraded, include_closed=True) == listed_before
     for table in ("persons", "targets"):
         indexes = {index["name"] for index in inspect(upgraded.engine).get_indexes(table)}
@@ -234,3 +264,31 @@ def test_a_store_of_the_previous_version_upgrades_keeping_its_case_list(tmp_path
         "SEARCH persons USING COVERING INDEX ix_persons_case_list (case_id=?)",
         "SEARCH targets USING COVERING INDEX ix_targets_case_list (case_id=?)",
     ]
+
+
+def test_a_store_of_the_previous_version_gets_edit_times_and_an_empty_list_of_deletions(
+    tmp_path: Path,
+) -> None:
+    """The store file the previous version wrote: each appeal's edit time is its last change
+    there (``updated_at``), and nothing counts as deleted."""
+    from app.store.schema import AppealRow, EventDeletionRow
+
+    paths = resolve_paths(tmp_path / "data")
+    paths.data_dir.mkdir(parents=True)
+    shutil.copyfile(SCHEMAS / "0011_import_before_restore.sqlite3", paths.database)
+    with closing(sqlite3.connect(paths.database)) as conn:
+        stored = conn.execute("SELECT id, updated_at FROM appeals ORDER BY id").fetchall()
+    assert stored
+    db = open_database(paths)
+    try:
+        assert current_revision(db.engine) == HEAD
+        with db.unit_of_work() as session:
+            times = [
+                (row.id, row.edited_at.replace(tzinfo=None), row.updated_at.replace(tzinfo=None))
+                for row in session.query(AppealRow).order_by(AppealRow.id)
+            ]
+            assert session.query(EventDeletionRow).count() == 0
+    finally:
+        db.close()
+    assert [row_id for row_id, _e, _u in times] == [row_id for row_id, _u in stored]
+    assert all(edited == updated for _id, edited, updated in times)
