@@ -164,6 +164,21 @@ def merge_summary(file: str, result: MergeResult) -> str:
     """``file: 'Event': 5 added, 2 updated, 1 removed, 1 already present, 0 conflicts`` (one
     count per part; "updated" and "removed" only when some were), saying when the file made a
     new event here or joined one of the same name."""
+    counts = merge_counts(result)
+    if result.matched_by_name:
+        template = _(
+            "{file}: '{event}' (same name, created on another laptop: merged into it): {counts}"
+        )
+    elif result.event_created:
+        template = _("{file}: '{event}' (event created): {counts}")
+    else:
+        template = _("{file}: '{event}': {counts}")
+    return template.format(file=file, event=result.event_name, counts=counts)
+
+
+def merge_counts(result: MergeResult) -> str:
+    """``5 added, 2 updated, 1 removed, 1 already present, 0 conflicts``: "updated" and
+    "removed" only when some were."""
     changed = []
     if result.updated:
         # TRANSLATORS: letters corrected on another laptop after this one last had them
@@ -179,7 +194,7 @@ def merge_summary(file: str, result: MergeResult) -> str:
                 count=result.removed
             )
         )
-    counts = ", ".join(
+    return ", ".join(
         (
             ngettext("{count} added", "{count} added", result.added).format(count=result.added),
             *changed,
@@ -191,15 +206,24 @@ def merge_summary(file: str, result: MergeResult) -> str:
             ),
         )
     )
-    if result.matched_by_name:
-        template = _(
-            "{file}: '{event}' (same name, created on another laptop: merged into it): {counts}"
-        )
-    elif result.event_created:
-        template = _("{file}: '{event}' (event created): {counts}")
-    else:
-        template = _("{file}: '{event}': {counts}")
-    return template.format(file=file, event=result.event_name, counts=counts)
+
+
+def merge_totals(results: list[MergeResult]) -> str:
+    """``3 files merged: 5 added, 2 updated, 1 removed, 9 already present, 0 conflicts.``"""
+    from app.domain.events import MergeResult
+
+    total = MergeResult(
+        source="",
+        event_name="",
+        added=sum(r.added for r in results),
+        already_present=sum(r.already_present for r in results),
+        conflicts=tuple(c for r in results for c in r.conflicts),
+        updated=sum(r.updated for r in results),
+        removed=sum(r.removed for r in results),
+    )
+    return ngettext(
+        "{files} file merged: {counts}.", "{files} files merged: {counts}.", len(results)
+    ).format(files=len(results), counts=merge_counts(total))
 
 
 def removal_sentence(preview: DeletionPreview, with_it: str = "", *, listed: bool = False) -> str:

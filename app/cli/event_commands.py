@@ -312,14 +312,18 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
-    from app.labels import merge_summary
+    """A line for each file (and its conflicts); with several files, a last line for what
+    they did together."""
+    from app.domain.events import MergeResult
+    from app.labels import merge_summary, merge_totals
     from app.services.event_files import merge_files
 
     missing = [str(p) for p in args.files if not p.is_file()]
     if missing:
         raise InvalidInput(N_("No such file: {files}"), files=printable(", ".join(missing)))
     failed = False
-    for path, result in zip(args.files, merge_files(ctx.database(), args.files), strict=True):
+    results = merge_files(ctx.database(), args.files)
+    for path, result in zip(args.files, results, strict=True):
         if isinstance(result, InvalidInput):
             failed = True
             line = _("{file}: rejected: {reason}").format(file=path, reason=error_text(result))
@@ -336,6 +340,9 @@ def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
                 fields=", ".join(conflict.differences),
             )
             print("  " + printable(line), file=ctx.out)
+    merged = [result for result in results if isinstance(result, MergeResult)]
+    if len(results) > 1 and merged:
+        print(printable(merge_totals(merged)), file=ctx.out)
     return 1 if failed else 0
 
 

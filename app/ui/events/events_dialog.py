@@ -10,11 +10,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
     from app.paths import AppPaths
     from app.services.database import Database
     from app.ui.tasks import JobRunner
+
+
+STATUS_LINES = 5  # the room for what the last action did; more lines scroll
 
 
 def choose_pin(parent: QWidget) -> PinLock | None:
@@ -88,6 +93,18 @@ class EventsDialog(QDialog):
         self.status = SpokenLabel()  # what the last action did, also said aloud
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        # A merge of many files says a line for each: the lines scroll in a few lines' room,
+        # and the window keeps its size.
+        self.status_area = QScrollArea()
+        self.status_area.setObjectName("statusArea")
+        self.status_area.setWidget(self.status)
+        self.status_area.setWidgetResizable(True)
+        self.status_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.status_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.status_area.setMaximumHeight(
+            STATUS_LINES * self.status.fontMetrics().lineSpacing() + 2 * self.status.margin()
+        )
         self.files = OrganiserFiles(self, db, self.current_event, self.status, self.options)
         self.start_button = QPushButton(_("Start event mode\u2026"))
         self.board_button = QPushButton(_("Tally board"))
@@ -144,7 +161,7 @@ class EventsDialog(QDialog):
         layout.addWidget(new, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(layout)
-        outer.addWidget(self.status)
+        outer.addWidget(self.status_area)
         outer.addWidget(self.close_buttons)
 
     # ---- events ---------------------------------------------------------------------------------

@@ -257,7 +257,10 @@ class OrganiserFiles(QObject):
         )
 
     def merge_records(self) -> None:
-        from app.labels import merge_summary
+        """Merge the chosen files; the status says what each did, and with several files,
+        first, what they did together (in plain counts: added, updated, removed)."""
+        from app.domain.events import MergeResult
+        from app.labels import merge_summary, merge_totals
         from app.services.event_files import merge_files
 
         if refuse_change(self.db, self._parent):  # refused before a file is chosen
@@ -279,6 +282,9 @@ class OrganiserFiles(QObject):
             if result.conflicts:
                 line += " " + _("Where they differ, the copy already here was kept.")
             lines.append(line)
+        merged = [result for result in results if isinstance(result, MergeResult)]
+        if len(results) > 1 and merged:
+            lines.insert(0, merge_totals(merged))
         self.status.setText("\n".join(lines))
         self.changed.emit()
 

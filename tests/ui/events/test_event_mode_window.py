@@ -503,7 +503,8 @@ def test_merging_names_the_event_each_file_went_to(
 
     monkeypatch.setattr(organiser_files, "ask_open_paths", lambda *a: [school_file, edited])
     dialog.merge_button.click()
-    school_line, edited_line = dialog.status.text().splitlines()
+    total, school_line, edited_line = dialog.status.text().splitlines()
+    assert total == "2 files merged: 1 added, 0 already present, 1 conflict."
     assert school_line == (
         "school.json: 'School evening (fictional)' (event created): "
         "1 added, 0 already present, 0 conflicts"

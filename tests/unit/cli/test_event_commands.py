@@ -120,6 +120,7 @@ def test_export_merge_twice_prints_counts(
     lines = out.strip().splitlines()
     assert lines[0].endswith(f"'{EVENT}' (event created): 1 added, 0 already present, 0 conflicts")
     assert lines[1].endswith(f"'{EVENT}': 0 added, 1 already present, 0 conflicts")
+    assert lines[2] == "2 files merged: 1 added, 1 already present, 0 conflicts."
     code, out, _ = run(capsys, other, "event", "tally", EVENT, "--json")
     assert json.loads(out)["total"] == 3
     junk = tmp_path / "junk.json"
