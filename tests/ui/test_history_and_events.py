@@ -292,3 +292,31 @@ def test_a_handwritten_batch_counted_by_mistake_is_taken_back_by_undo(
     assert board.status.text() == ""  # "Counted 120 letters" no longer holds
     edit.redo.trigger()
     assert events.event_tally(store, "Library evening (fictional)").total == 120
+
+
+def test_a_letter_counted_at_an_event_is_marked_in_the_history(qtbot, store: Database) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dialogs.history_dialog import HistoryDialog
+    from app.ui.models.appeal_table_model import AppealColumn
+
+    events.create_event(store, "Library evening (fictional)", cases=["61/15"])
+    event = events.get_event(store, "Library evening (fictional)")
+    events.record_event_letter(store, event, "61/15", target_index=1, count=3)
+    dialog = HistoryDialog(lambda: store, ["61/15"])
+    qtbot.add_widget(dialog)
+    dialog.show()
+    dialog.reload()
+    model = dialog.model
+    kinds = {
+        model.record_at(row).event_name: model.index(row, AppealColumn.KIND)  # type: ignore[union-attr]
+        for row in range(model.rowCount())
+    }
+    at_event, at_home = kinds["Library evening (fictional)"], kinds[None]
+    assert at_event.data() == "Appeal, at an event" and at_home.data() == "Appeal"
+    said = "Appeal, written at the event \u201cLibrary evening (fictional)\u201d"
+    assert at_event.data(Qt.ItemDataRole.ToolTipRole) == said
+    assert at_event.data(Qt.ItemDataRole.AccessibleTextRole) == said
+    assert at_home.data(Qt.ItemDataRole.ToolTipRole) is None
+    dialog.table.selectRow(at_event.row())
+    assert dialog.letter_view.toPlainText().startswith(said + ". Letters written at an event")
+    dialog.table.selectRow(at_home.row())
+    assert dialog.letter_view.toPlainText() == "Dear Minister, as sent"

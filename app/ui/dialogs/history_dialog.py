@@ -32,7 +32,11 @@ from app.ui.accessibility import leave_with_tab, readable_by_keyboard, select_th
 from app.ui.dialogs.appeal_update_dialogs import ReplyDialog, SentDetailsDialog
 from app.ui.errors import report_failure
 from app.ui.formatting import format_date
-from app.ui.models.appeal_table_model import AppealColumn, AppealTableModel
+from app.ui.models.appeal_table_model import (
+    AppealColumn,
+    AppealTableModel,
+    event_letter_text,
+)
 from app.ui.table_rows import select_row
 from app.ui.views.history_filters import HistoryFilters
 
@@ -54,6 +58,17 @@ def reply_text(record: AppealRecord) -> str:
         kind = Path(record.reply_attachment).suffix.lstrip(".").upper()
         parts.append(_("scan attached ({kind})").format(kind=kind) if kind else _("scan attached"))
     return " · ".join(parts)
+
+
+def letter_view_text(record: AppealRecord) -> str:
+    """The letter as sent; for one counted at an event, where it was written (an event keeps
+    no letter text: it names the participant)."""
+    if not record.event_name:
+        return record.text
+    written = event_letter_text(record.kind, record.event_name) + "."
+    if record.text:
+        return f"{written}\n\n{record.text}"
+    return f"{written} " + _("Letters written at an event keep no text: it names the writer.")
 
 
 class HistoryDialog(QDialog):
@@ -99,7 +114,7 @@ class HistoryDialog(QDialog):
         for column, width in (
             (AppealColumn.DATE, 90),
             (AppealColumn.UA_NUMBER, 70),
-            (AppealColumn.KIND, 90),
+            (AppealColumn.KIND, 150),  # room for "Appeal, at an event"
             (AppealColumn.CHANNEL, 110),
             (AppealColumn.STATUS, 110),
             (AppealColumn.REPLY, 150),
@@ -198,7 +213,7 @@ class HistoryDialog(QDialog):
 
     def _on_selection(self) -> None:
         record = self.current_record()
-        self.letter_view.setPlainText(record.text if record else "")
+        self.letter_view.setPlainText(letter_view_text(record) if record else "")
         steps = next_steps(record) if record is not None else None
         self.printed_button.setEnabled(steps is not None and steps.mark_printed)
         self.sent_button.setEnabled(steps is not None and steps.mark_sent)

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.domain.model import AppealRecord, AppealStatus
+from app.domain.model import AppealKind, AppealRecord, AppealStatus
 from app.i18n import _, pgettext
 from app.ui.formatting import appeal_kind_label, channel_label, format_date, sample_label
 from app.ui.models.case_table_model import ua_sort_key
@@ -36,6 +36,13 @@ def status_label(status: AppealStatus) -> str:
         AppealStatus.PRINTED: pgettext("appeal status", "Printed"),
         AppealStatus.SENT: pgettext("appeal status", "Sent"),
     }[status]
+
+
+def event_letter_text(kind: AppealKind, event_name: str) -> str:
+    """``Appeal, written at the event “Library evening”`` (a letter counted at an event)."""
+    return _("{kind}, written at the event \u201c{event}\u201d").format(
+        kind=appeal_kind_label(kind), event=event_name
+    )
 
 
 def _sort_value(record: AppealRecord, column: AppealColumn) -> Any:
@@ -90,11 +97,17 @@ class AppealTableModel(QAbstractTableModel):
         record = self._rows[index.row()]
         if role == APPEAL_ROLE:
             return record
+        column = AppealColumn(index.column())
+        if column == AppealColumn.KIND and record.event_name:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _("{kind}, at an event").format(kind=appeal_kind_label(record.kind))
+            if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+                return event_letter_text(record.kind, record.event_name)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(record, AppealColumn(index.column()))
+            return self._display(record, column)
         if (
             role == Qt.ItemDataRole.ToolTipRole
-            and index.column() == AppealColumn.REPLY
+            and column == AppealColumn.REPLY
             and record.reply_note
         ):
             return plain_tooltip(record.reply_note)
