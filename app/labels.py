@@ -222,8 +222,8 @@ def merge_totals(results: list[MergeResult]) -> str:
         removed=sum(r.removed for r in results),
     )
     return ngettext(
-        "{files} file merged: {counts}.", "{files} files merged: {counts}.", len(results)
-    ).format(files=len(results), counts=merge_counts(total))
+        "{count} file merged: {counts}.", "{count} files merged: {counts}.", len(results)
+    ).format(count=len(results), counts=merge_counts(total))
 
 
 def removal_sentence(preview: DeletionPreview, with_it: str = "", *, listed: bool = False) -> str:
