@@ -21,6 +21,11 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """What the user set once: the sender, the languages, the paper, the database address.
+
+    (Its docstring also spares start-up a step: ``dataclass`` writes one from the class's
+    signature for a class without one, about a fifth of the time it takes to make it.)"""
+
     sender: SenderProfile = field(default_factory=SenderProfile)
     ui_language: str | None = None
     letter_language: str | None = None
