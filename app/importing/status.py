@@ -157,13 +157,17 @@ _NUMBERED_UPDATE = re.compile(r"\b\d+(?:st|nd|rd|th) (?:update|follow-up|follow 
 
 
 _UPDATE_HEADLINE = re.compile(
-    r"^\s*(?:urgent action\s+)?(?:update|follow[- ]up|further information)\s*:|\burgent action update\b",
+    r"^\s*(?:urgent action\s+)?(?:update|follow[- ]up|further information)\s*:|\burgent action update\b|"
+    # a document page's headline, under its country: "Guatémala: Action complémentaire: …"
+    r"^\s*(?:[^\W\d_][^:.\n]{1,44}[:.]\s+)?(?:action compl[ée]mentaire|compl[ée]ment d['’]information|"
+    r"informaci[óo]n complementaria|acci[óo]n complementaria|weitere informationen|"
+    r"informa[çc][ãa]o complementar|verdere informatie|ulteriori informazioni)\s*:",
     re.I | re.M,
 )
 
 
 # Every heading above holds one of these (case folded): a text without any is not searched.
-_HEADLINE_WORDS = re.compile("update|follow|further")
+_HEADLINE_WORDS = re.compile("update|follow|further|compl|weitere|verdere|ulteriori")
 
 
 def document_kind(doc: Document) -> OutputKind:

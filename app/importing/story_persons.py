@@ -118,6 +118,7 @@ def narrative_persons(
         chosen.append(span)
     if not chosen:
         chosen = _first_named(summary, exclude)
+    chosen = [_completed(_whole_name(name, candidates), candidates, flat) for name in chosen]
     lists = _name_lists(flat) if chosen else []
     for name in list(chosen):
         for partner in _partners(name, flat, lists):
@@ -234,6 +235,12 @@ def _completed(name: str, candidates: Counter[str], flat: str) -> str:
     mentions = _mentions(name, flat)
     if not longer or not mentions:
         return name
+    first = min(longer, key=lambda span: (_first_position(span, flat), -len(span)))
+    if (
+        _first_position(first, flat) == _first_position(name, flat)
+        and len(_mentions(first, flat)) >= 2
+    ):
+        return first  # "Rosario Huayanca Zapata" first and again, "Rosario Huayanca" once later
     if any(not _NAME_GOES_ON.match(flat, end) for _start, end in mentions):
         return name
     return min(longer, key=lambda span: (_first_position(span, flat), -len(span)))
@@ -336,7 +343,21 @@ def _partners(name: str, flat: str, lists: list[tuple[int, list[str]]]) -> list[
     joined = r"\s*,?\s+(?:and|und|et|y|e|en)\s+" if dutch else r"\s*,?\s+(?:and|und|et|y|e)\s+"
     found: list[str] = _listed_with(name, flat, lists)
     after = re.compile(rf"(?<!\w){re.escape(name)}{joined}({_NAME_RUN})")
-    patterns = [after]
+    # "Name, and the Deputy Commissioner, Other Name, have received …": the second person's
+    # office set before the name, between commas.
+    after_office = re.compile(
+        rf"(?<!\w){re.escape(name)}{joined}(?:the|his|her|their|la|el|le|die|der|o|a)\s+"
+        rf"(?:[^\W\d_][\w-]*\s+){{0,4}}?[^\W\d_][\w-]*\s*,\s+({_NAME_RUN})"
+    )
+    # "Name y el padre Other Name": a word of what the second person is, in lower case.
+    after_role = re.compile(
+        rf"(?<!\w){re.escape(name)}{joined}(?:the|his|her|la|el|le|o|a)\s+"
+        rf"((?:[a-zà-öø-ÿ][\w-]*\s+){{1,2}})({_NAME_RUN})"
+    )
+    patterns = [after, after_office]
+    for match in after_role.finditer(flat):
+        if not _has_office_word(match.group(1)):
+            patterns.append(re.compile(rf"(?<!\w)({re.escape(match.group(2))})"))
     # A name before "and <name>" is looked for only where "and <name>" is printed (the
     # pattern that opens with any name tries every capital letter of the text).
     if re.search(rf"(?:and|und|et|y|e|en)\s+{re.escape(name)}(?!\w)", flat):
