@@ -407,8 +407,9 @@ _STRONG_DEADLINE = re.compile(
     # Swedish "last day", Danish "send … before", Czech "at the latest by", Catalan "until",
     # Turkish "last day to apply", Greek "until (the)"
     r"SISTA DATUM|(?:SEND|SKRIV)\b[^.:\n]{0,40}?\bFØR(?=\s+\d)|NEJPOZDĚJI DO|"
-    r"(?<![\w-])FINS (?:AL?|EL)(?=\s+\d)|SON BA[ŞS]VURU TAR[İI]H[İI]|"
-    r"(?<![\w-])(?:ΈΩΣ|ΕΩΣ|ΜΈΧΡΙ|ΜΕΧΡΙ)(?: (?:ΤΙΣ|ΤΗΝ|ΤΟ))?(?=\s+\d)|"
+    r"(?:ENVIEU|ESCRIVIU|ENVIA|ESCRIU|ACTUEU)\b[^.:\n]{0,60}?\bFINS (?:AL?|EL)(?=\s+\d)|"
+    r"SON BA[ŞS]VURU TAR[İI]H[İI]|"
+    r"(?:ΣΤΕΊΛΤΕ|ΣΤΕΙΛΤΕ|ΓΡΆΨΤΕ|ΓΡΑΨΤΕ)[^.:\n]{0,60}?(?:ΈΩΣ|ΕΩΣ|ΜΈΧΡΙ|ΜΕΧΡΙ)(?: (?:ΤΙΣ|ΤΗΝ|ΤΟ))?(?=\s+\d)|"
     r"O MAIS (?:R[ÁA]PIDO|R[ÁA]PIDAMENTE|BREVE|CEDO) POSS[ÍI]VEL,? AT[ÉE]|"
     r"(?:Fecha l[íi]mite|Date limite|Data limite|Prazo)(?: (?:para|pour|de|for)\b[^:.\n]{0,40})?\s*:|"
     r"(?:TAKE ACTION|ACT|SEND (?:YOUR )?APPEALS?|APPEALS SHOULD ARRIVE) (?:BEFORE|UNTIL|BY)|"
@@ -465,8 +466,8 @@ _STRONG_DEADLINES = Anchored(
         "write ", "écrivez", "ecrivez", "escrib", "deadline", "envoyer", "envoyez", "escrev",
         "letters should", "appeals should", "messages should", "senast", "senest", "wyślij",
         "wyslij", "napisz", "pisz", "najpóźniej", "как можно", "sesegera", "締め切り", "締切",
-        "期限", "마감", "sista datum", "skriv", "nejpozději", "fins a", "fins el", "son ba",
-        "έως", "εως", "έωσ", "εωσ", "μέχρι", "μεχρι", "wysy", "截止日期",
+        "期限", "마감", "sista datum", "skriv", "nejpozději", "envieu", "escriviu", "envia",
+        "escriu", "actueu", "son ba", "στείλτε", "στειλτε", "γράψτε", "γραψτε", "wysy", "截止日期",
     ),
 )  # fmt: skip
 _WEAK_DEADLINES = Anchored(
@@ -480,7 +481,9 @@ _WEAK_DEADLINES = Anchored(
 )  # fmt: skip
 # A date the deadline phrase follows: Turkish "25 Ağustos 2022 tarihine kadar", Hungarian
 # "2022. április 19-ig" (until), Chinese "2019年6月25日或之前" (on or before).
-_UNTIL_AFTER_DATE = re.compile(r"\s+(?:tarihine|tarihe) (?:kadar|dek)\b|-ig\b|\s*或?之前", re.I)
+_UNTIL_AFTER_DATE = re.compile(
+    r"\s+(?:tarihine|tarihe) (?:kadar|dek)\b|-ig\b|\s*或(?:之|以)前", re.I
+)
 
 
 def deadline(doc: Document) -> date | None:
@@ -491,7 +494,7 @@ def deadline(doc: Document) -> date | None:
             value = date_at_start(flat[match.end() :], max_skip=2, after_weekday=True)
             if value:
                 return value
-    if "tarih" in flat or "-ig" in flat or "之前" in flat:
+    if "tarih" in flat or "-ig" in flat or "或" in flat:
         for match in _UNTIL_AFTER_DATE.finditer(flat):
             before = flat[max(0, match.start() - 40) : match.start()]
             found = find_dates(before)

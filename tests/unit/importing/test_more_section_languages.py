@@ -211,3 +211,16 @@ def test_a_two_letter_style_is_dropped_but_two_initials_are_kept(printed: str, n
 def test_the_person_of_a_story_is_named_whole(story: str, name: str) -> None:
     text = f"URGENT ACTION\nUA 12/24\n\n{story}\n{_TARGET}"
     assert [p.name for p in parse_text(text).persons] == [name]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Va estar detingut fins al 14 de març de 2021 en una comissaria de Rabat.",
+        "Κρατήθηκε έως τις 14 Μαρτίου 2021 σε αστυνομικό τμήμα.",
+    ],
+    ids=["catalan", "greek"],
+)
+def test_until_in_the_story_is_no_deadline(story: str) -> None:
+    text = f"URGENT ACTION\nUA 12/24\n\n{story}\n{_TARGET}"
+    assert parse_text(text).deadline is None
