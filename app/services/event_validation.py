@@ -202,9 +202,10 @@ def _deletions(raw: object) -> dict[str, datetime]:
     return found
 
 
-def _moment(value: object) -> datetime | None:
+def _moment(value: object, latest: date | None = None) -> datetime | None:
     """A UTC time written as ISO 8601 (one without an offset is UTC); None when it is not
-    one, or lies outside the plausible dates (a time far ahead would beat every edit)."""
+    one, or lies outside the plausible dates, up to ``latest`` (by default
+    ``bounds.latest_date()``): a time far ahead would beat every edit."""
     if not isinstance(value, str) or len(value) > 40:
         return None
     try:
@@ -212,7 +213,7 @@ def _moment(value: object) -> datetime | None:
     except ValueError:
         return None
     moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    if not EARLIEST_MOMENT <= moment.date() <= bounds.latest_date():
+    if not EARLIEST_MOMENT <= moment.date() <= (latest or bounds.latest_date()):
         return None
     return moment
 
@@ -266,6 +267,7 @@ class _RecordRules:
     def __init__(self, event_uuid: str, *, timed: bool) -> None:
         self.event_uuid = event_uuid
         self.timed = timed  # each record must have its edit time (version 2 and later)
+        self.latest = bounds.latest_date()  # of an edit time (read once, not per record)
         self.checked: dict[tuple[str, str], object] = {}
 
     def _once(self, field: str, value: object, check: Callable[[object], object]) -> object:
@@ -298,7 +300,7 @@ class _RecordRules:
                 created_at = created_at.replace(tzinfo=UTC)
         edited_at = None
         if self.timed:
-            edited_at = _moment(raw.get("edited_at"))
+            edited_at = _moment(raw.get("edited_at"), self.latest)
             if edited_at is None:
                 raise _Bad(Phrase(N_("record %(n)d has a bad edit time"), n=position))
         channel = raw.get("channel")

@@ -6,6 +6,7 @@ import json
 import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, bindparam, delete, func, select, update
@@ -293,8 +294,16 @@ def case_ids_by_number(session: Session, ua_numbers: Iterable[str]) -> dict[str,
     return {ua: case_id for ua, case_id in session.execute(query)}
 
 
+_COMPARED = itemgetter(*COMPARED_FIELDS)
+
+
 def differences(mine: dict[str, object], theirs: dict[str, object]) -> tuple[str, ...]:
     """Names of the compared fields on which two copies of a record disagree."""
+    try:
+        if _COMPARED(mine) == _COMPARED(theirs):  # the usual answer, in one step
+            return ()
+    except KeyError:
+        pass
     return tuple(f for f in COMPARED_FIELDS if mine.get(f) != theirs.get(f))
 
 
