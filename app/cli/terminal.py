@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from app.domain.text_width import display_width
 
 # C0 and C1 controls and DEL (ESC, BEL, CR, LF... would move the cursor, recolour the terminal or
 # split a one-line-per-file report), plus the bidi overrides that reorder what follows.
@@ -18,18 +19,6 @@ def _escape(match: re.Match[str]) -> str:
 def printable(text: object) -> str:
     """``text`` with every control character written as a visible escape (``\\x1b``)."""
     return _CONTROL.sub(_escape, str(text))
-
-
-def display_width(text: str) -> int:
-    """The columns ``text`` takes in a terminal: two for a wide East Asian character (CJK,
-    full-width forms), none for a combining mark (Arabic vowel signs, accents written apart) or
-    an invisible format character, one for any other."""
-    width = 0
-    for char in text:
-        if unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
 
 
 def aligned_rows(rows: list[list[str]]) -> list[str]:

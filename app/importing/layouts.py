@@ -7,10 +7,10 @@ line) is. New layouts are added by appending a ``Layout`` to ``LAYOUTS``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.domain.text_width import display_width
 from app.importing import id_headline, library_page
 from app.importing.concern import is_old_layout, read_concern_line
 from app.importing.countries import canonical_country
@@ -220,16 +220,9 @@ _WEB_NOISE = re.compile(
 )
 
 
-def _width(line: str) -> int:
-    """The printed width of a line: a Chinese, Japanese or Korean character takes two."""
-    if line.isascii():
-        return len(line)
-    return len(line) + sum(1 for ch in line if unicodedata.east_asian_width(ch) in "WF")
-
-
 def _is_story_line(line: str, following: str) -> bool:
     """Prose: a long line, a sentence, or a line wrapped into the next one."""
-    width = _width(line)
+    width = display_width(line)  # a Chinese, Japanese or Korean character takes two
     if width > 90:
         return True
     if clean_title(line)[1]:
