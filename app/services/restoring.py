@@ -225,16 +225,28 @@ def mark_restored_imports(staged: Path) -> None:
     except DBAPIError as exc:
         # SQLite's own error, as a copy made or checked with sqlite3 gives it: the restore
         # says it failed and that the previous database is unchanged.
-        raise first_sqlite_error(exc) from exc
+        first = _first_sqlite_error(exc)
+        if first is None:
+            raise
+        log.warning(
+            "bringing the restored copy %s to this version failed: %s (%s, code %s)",
+            staged,
+            first,
+            getattr(first, "sqlite_errorname", "?"),
+            getattr(first, "sqlite_errorcode", "?"),
+        )
+        raise first from exc
     finally:
         engine.dispose()
 
 
-def first_sqlite_error(exc: BaseException) -> BaseException:
+def _first_sqlite_error(exc: BaseException) -> sqlite3.Error | None:
     """The first SQLite error behind ``exc`` (SQLAlchemy wraps each one), as a new error of
-    its kind: a migration step that fails (a full disk) is cleaned up by statements that then
-    fail too (its temporary table is gone), and the first failure is the one that says what
-    happened. ``exc`` itself when SQLite raised none."""
+    its kind with its words and SQLite's code and code name: a migration step that fails (a
+    full disk) is cleaned up by statements that then fail too (its temporary table is gone),
+    and the first failure is the one that says what happened. None when SQLite raised none.
+    (A new error: raising the first one from ``exc``, which holds it, would chain it to
+    itself.)"""
     first: sqlite3.Error | None = None
     seen: set[int] = set()
     link: BaseException | None = exc
@@ -243,7 +255,13 @@ def first_sqlite_error(exc: BaseException) -> BaseException:
         if isinstance(link, sqlite3.Error):
             first = link
         link = link.__cause__ or link.__context__
-    return exc if first is None else type(first)(*first.args)
+    if first is None:
+        return None
+    copy = type(first)(*first.args)
+    for code in ("sqlite_errorcode", "sqlite_errorname"):
+        if hasattr(first, code):
+            setattr(copy, code, getattr(first, code))
+    return copy
 
 
 def _remove_with_side_files(path: Path) -> None:
