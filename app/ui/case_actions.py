@@ -404,6 +404,17 @@ class CaseActions(QObject):
             ):
                 dialog.retranslate_ui()
 
+    def letter_may_close(self) -> bool:
+        """The window is about to close: the letter editor's own words are offered to be
+        kept (Save, Discard or Cancel). False when the writer chose to go back to the
+        letter: the window stays open, the editor with it."""
+        import shiboken6
+
+        letter = self.letter_dialog
+        if letter is None or not shiboken6.isValid(letter) or not letter.isVisible():
+            return True
+        return letter.may_close()
+
     def close_dialogs(self) -> None:
         """The window is closing: close what is open. A dialog may be gone already (the
         mark-sent question goes with the letter editor it was asked from)."""
@@ -411,7 +422,7 @@ class CaseActions(QObject):
 
         letter = self.letter_dialog
         if letter is not None and shiboken6.isValid(letter) and letter.isVisible():
-            letter.close_with_the_app()  # its writer's words: kept or not, never a way back
+            letter.close_with_the_app()  # asked already by letter_may_close: asks nothing
         for dialog in (
             self.mark_sent_dialog,
             self.settings_dialog,

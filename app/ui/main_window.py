@@ -641,15 +641,17 @@ class MainWindow(QMainWindow):
         self.update_count()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._may_close_now():
-            event.ignore()
+        commands = self._commands
+        if not self._may_close_now() or (
+            commands is not None and not commands.case_actions.letter_may_close()
+        ):
+            event.ignore()  # the app stays open, an unsaved letter in its editor
             return
         self.window_state.save(self, self.splitter, self.case_list)
         from app.ui.file_dialogs import release_folders
 
         release_folders(self.context)
         remove_language_listener(self._on_language_changed)
-        commands = self._commands
         if commands is not None:
             commands.case_actions.close_dialogs()
             commands.imports.cancel()  # what was saved stays; closing never waits for a long batch

@@ -582,11 +582,12 @@ def test_cancel_on_keep_this_letter_goes_back_to_the_letter_with_the_writers_wor
     assert draft.status is AppealStatus.DRAFT and "My own words." in draft.text
 
 
-def test_quitting_with_a_letter_open_asks_to_keep_it_without_a_way_back(
+def test_quitting_with_a_letter_open_asks_to_keep_it_and_cancel_keeps_the_app_open(
     make_window, app_paths, open_db, qtbot, messages, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """Closing the main window takes the letter editor with it: the question offers Save or
-    Discard only (Cancel there would leave an editor whose window has gone)."""
+    """Quit (Ctrl+Q) or the window's close box with a letter of one's own words open: Save,
+    Discard or Cancel, as closing the editor offers. Cancel leaves the app open with the
+    letter as it was; Save then keeps it as a draft and the app closes."""
     from app.ui.messages import KeepChoice, Messages
 
     store_documents(app_paths, fictional_document("12/26"))
@@ -594,14 +595,24 @@ def test_quitting_with_a_letter_open_asks_to_keep_it_without_a_way_back(
     dialog = open_letter(window)
     dialog.letter_edit.appendPlainText("A line of my own.")
     offered: list[bool] = []
+    answer = [KeepChoice.GO_BACK]
 
     def ask_keep(_parent, _title, _text, can_go_back=True):  # type: ignore[no-untyped-def]
         offered.append(can_go_back)
-        return KeepChoice.KEEP
+        return answer[0] if can_go_back else KeepChoice.KEEP
 
     monkeypatch.setattr(Messages, "ask_keep", staticmethod(ask_keep))
-    window.close()
-    assert offered == [False] and not dialog.isVisible()
+    window.menu_actions.quit.trigger()
+    assert window.isVisible() and dialog.isVisible(), "Cancel keeps the app and the letter"
+    assert "A line of my own." in dialog.letter_edit.toPlainText()
+    assert not window.close()  # the close box: the same question, the same way back
+    assert window.isVisible() and dialog.isVisible()
+    assert list_appeals(open_db, ua_number="12/26") == []
+
+    answer[0] = KeepChoice.KEEP
+    assert window.close()
+    assert offered == [True, True, True], "Cancel offered each time, and asked once a close"
+    assert not dialog.isVisible() and not window.isVisible()
     [draft] = list_appeals(open_db, ua_number="12/26")
     assert "A line of my own." in draft.text
 

@@ -280,9 +280,15 @@ class LetterDialog(QDialog):
         if self._offer_to_keep():
             super().reject()
 
+    def may_close(self) -> bool:
+        """Before the main window closes: the writer's own words are offered to be kept
+        (Save, Discard or Cancel); False when the writer went back to the letter."""
+        return self._offer_to_keep()
+
     def close_with_the_app(self) -> None:
-        """The main window is closing and takes the editor with it: the writer's own words
-        are offered to be kept, with no way back to the letter (Escape keeps them)."""
+        """The main window is closing and takes the editor with it. Its words were offered
+        already (:meth:`may_close`); any written since are offered with no way back to the
+        letter (Escape keeps them)."""
         self._offer_to_keep(can_go_back=False)
         self.close()
 
