@@ -13,7 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextBlock, QTextCursor, QTextDocument
 
 from app.domain.output_options import PageSize
-from app.output.letter_layout import RETURN_LINE_SEPARATOR, PageSpec, TypeSizes, page_spec
+from app.output.letter_layout import (
+    RETURN_LINE_SEPARATOR,
+    PageSpec,
+    ReturnLineParts,
+    TypeSizes,
+    page_spec,
+)
 from app.output.qt_runtime import layout_device, make_font, margin_length, mm_to_units
 
 _BEYOND_LATIN = re.compile("[^\u0000-\u024f]")  # scripts that may need fallback fonts
@@ -74,34 +80,38 @@ _LEAST_NAME = 8
 
 
 @lru_cache(maxsize=64)
-def fit_return_line(line: str, size: float, width: float) -> str:
+def fit_return_line(parts: ReturnLineParts, size: float, width: float) -> str:
     """The return line on one line of the window, ``width`` units wide, where the envelope
     shows one line above the address (more would reach into the address): as it is when it
     fits; else the sender's name shortened ("…") so the postal address after it stays whole
-    for a letter sent back; else the name and the street shortened, the town and the
-    country whole. The
-    sender's block at the top of the letter keeps the full name and address."""
+    for a letter sent back; else the name and the street shortened, the town and the country
+    (whichever the sender gave) whole; else cut at its end. The sender's block at the top of
+    the letter keeps the full name and address."""
+    line = parts.line
     if _one_line(line, size, width, False, False):
         return line
     metrics = _metrics(size, False, False)
     usable = 0.94 * width
-    name, separator, address = line.partition(RETURN_LINE_SEPARATOR)
-    if not separator:
-        return metrics.elidedText(line, Qt.TextElideMode.ElideRight, usable)
+    separator = RETURN_LINE_SEPARATOR
+    address = separator.join((*parts.street, *parts.end))
     least = _LEAST_NAME * metrics.horizontalAdvance("M")
-    room = usable - metrics.horizontalAdvance(separator + address)
-    if room >= least:
-        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + separator + address
-    short = metrics.elidedText(name, Qt.TextElideMode.ElideRight, least) + separator
-    *street, town, country = ["", "", *address.split(separator)]
-    end = separator.join(part for part in (town, country) if part)
+    if parts.name and address:
+        room = usable - metrics.horizontalAdvance(separator + address)
+        if room >= least:
+            return metrics.elidedText(parts.name, Qt.TextElideMode.ElideRight, room) + (
+                separator + address
+            )
+    short = ""
+    if parts.name:
+        short = metrics.elidedText(parts.name, Qt.TextElideMode.ElideRight, least) + separator
+    end = separator.join(parts.end)
     street_room = usable - metrics.horizontalAdvance(short + separator + end)
-    if not any(street) or street_room < least:
+    if not parts.street or not end or street_room < least:
         return metrics.elidedText(short + address, Qt.TextElideMode.ElideRight, usable)
-    street_line = separator.join(part for part in street if part)
+    street = separator.join(parts.street)
     return (
         short
-        + metrics.elidedText(street_line, Qt.TextElideMode.ElideRight, street_room)
+        + metrics.elidedText(street, Qt.TextElideMode.ElideRight, street_room)
         + (separator + end)
     )
 

@@ -17,7 +17,7 @@ from app.output.head_placement import (
     head_shape,
 )
 from app.output.letter_builder import DocumentBuilder, char_format
-from app.output.letter_layout import return_address_line, sender_lines
+from app.output.letter_layout import return_address_line, return_line_parts, sender_lines
 from app.output.qt_runtime import mm_to_units as mm
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def plan_head(
     lines, return_line = _sender_head(sender)
     if styles.spec.return_line_top is not None and return_line:
         width = mm(styles.spec.window_width)
-        return_line = fit_return_line(return_line, styles.sizes.return_line, width)
+        return_line = fit_return_line(return_line_parts(sender), styles.sizes.return_line, width)
     fitted, size, bold_lines = fit_honoured_address(
         styles.spec.name, styles.sizes.recipient, tuple(address), honour.strip()
     )

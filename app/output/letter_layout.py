@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.domain.model import SenderProfile, Target
 from app.domain.output_options import PageSize
@@ -152,7 +153,31 @@ def sender_lines(sender: SenderProfile) -> list[str]:
 RETURN_LINE_SEPARATOR = " · "
 
 
+class ReturnLineParts(NamedTuple):
+    """The return line's parts, each left out when the profile has none: the sender's name,
+    the street lines, and the town and the country (the ``end``, kept whole longest)."""
+
+    name: str
+    street: tuple[str, ...]
+    end: tuple[str, ...]
+
+    @property
+    def line(self) -> str:
+        parts = (*((self.name,) if self.name else ()), *self.street, *self.end)
+        return RETURN_LINE_SEPARATOR.join(parts)
+
+
+def return_line_parts(sender: SenderProfile) -> ReturnLineParts:
+    """The parts of the return line; with no town of its own, the address's last line is the
+    town ("28013 Madrid" typed in the address)."""
+    street = [line.strip() for line in sender.address.splitlines() if line.strip()]
+    town = town_line(sender).strip()
+    if not town and street:
+        town = street.pop()
+    end = tuple(part for part in (town, sender.country.strip()) if part)
+    return ReturnLineParts(sender.name.strip(), tuple(street), end)
+
+
 def return_address_line(sender: SenderProfile) -> str:
     """The one-line sender address printed small above the recipient (DIN 5008)."""
-    parts = [sender.name, *sender.address.splitlines(), town_line(sender), sender.country]
-    return RETURN_LINE_SEPARATOR.join(part.strip() for part in parts if part.strip())
+    return return_line_parts(sender).line
