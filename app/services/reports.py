@@ -1,9 +1,11 @@
 """The report for the section: letters sent per UA number x channel (and per month), no names.
 
-It counts only appeals marked sent, and holds no personal data: no names of the persons at
-risk, the officials or the writer, no addresses, no letter text and no case titles (titles
-sometimes name people) - only UA numbers, channels, kinds, months, counts, how many of
-those letters got a reply and the name of the event each letter was written at, if any.
+It counts only appeals marked sent. It holds no names of the persons at risk, the officials
+or the writer, no addresses, no letter text and no case titles (titles sometimes name
+people): only UA numbers, channels, kinds, months, counts, how many of those letters got a
+reply, and for a letter written at a letter-writing event that event's name, as its organiser
+typed it ("Write for Rights 2026"): words the organiser chose to name a gathering by, which
+the section sees in the event's own report too.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ class ReportRow:
 
 @dataclass(frozen=True, slots=True)
 class SectionReport:
-    """Counts of sent letters; ``rows`` sorted by month, UA number, channel, kind."""
+    """Counts of sent letters: one row per month, UA number, channel, kind and event (the
+    letters written outside an event have the event ""), sorted in that order."""
 
     since: date | None
     until: date | None
@@ -115,7 +118,8 @@ def _ua_key(ua_number: str) -> tuple[int, int]:
 def section_report(
     db: Database, *, since: date | None = None, until: date | None = None
 ) -> SectionReport:
-    """Sent letters between ``since`` and ``until`` (inclusive), counted per month x UA x channel."""
+    """Sent letters between ``since`` and ``until`` (inclusive), counted per month x UA x
+    channel x kind x event."""
     from app.services.samples import sample_numbers
 
     practice = sample_numbers(db)  # letters to fictional sample cases never count
@@ -149,7 +153,10 @@ def section_report(
 
 
 def report_csv(report: SectionReport) -> str:
-    """Machine-readable codes in the header so a section can add up files from many writers."""
+    """One line per row of the report (no two alike in their first four columns and the
+    event's), machine-readable codes in the header, so a section can add up files from many
+    writers; the event's name is the only text typed by someone, kept from running as a
+    formula in a spreadsheet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

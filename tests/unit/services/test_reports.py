@@ -137,6 +137,32 @@ def test_letters_written_at_an_event_are_told_apart_from_the_writers_own(
     assert november.period.endswith(" 5 of these letters were written at letter-writing events.")
 
 
+def test_csv_has_one_row_per_month_case_channel_kind_and_event(seeded: Database) -> None:
+    """Letters of one month, case, channel and kind add up in one row; those written at an
+    event have a row of their own, one an event, its name the only words in the file."""
+    library = create_event(seeded, "Library evening", cases=["901/27"])
+    school = create_event(seeded, "School stand", cases=["901/27"])
+    for event, count in ((library, 2), (library, 3), (school, 4), (None, 6)):
+        record_appeal(
+            seeded,
+            "901/27",
+            target_index=1,
+            channel=Channel.POST,
+            sent_on=date(2026, 10, 20),
+            count=count,
+            event_id=event.event_id if event is not None else None,
+        )
+    rows = list(csv.reader(io.StringIO(report_csv(section_report(seeded)))))[1:]
+    keys = [tuple(row[:4] + row[6:]) for row in rows]
+    assert len(keys) == len(set(keys)), rows
+    october_post = [row for row in rows if row[:4] == ["2026-10", "901/27", "post", "appeal"]]
+    assert october_post == [
+        ["2026-10", "901/27", "post", "appeal", "10", "1", ""],  # 4 sampled, 6 just now
+        ["2026-10", "901/27", "post", "appeal", "5", "0", "Library evening"],
+        ["2026-10", "901/27", "post", "appeal", "4", "0", "School stand"],
+    ]
+
+
 def test_period_keeps_the_letters_sent_in_it(seeded: Database) -> None:
     november = section_report(seeded, since=date(2026, 11, 1), until=date(2026, 11, 30))
     assert november.total == 3
