@@ -18,7 +18,10 @@ LONG_STREET = "Apartamento 14B, Rua das Flores Compridas de Santa Catarina e do 
 def _fitted(sender: SenderProfile) -> str:
     spec = page_spec(PageSize.A4)
     assert spec.window_width is not None
-    size, width = TypeSizes.for_letter(large_print=False).return_line, mm_to_units(spec.window_width)
+    size, width = (
+        TypeSizes.for_letter(large_print=False).return_line,
+        mm_to_units(spec.window_width),
+    )
     line = fit_return_line(return_line_parts(sender), size, width)
     assert _metrics(size, False, False).horizontalAdvance(line) <= 0.95 * width, line
     return line
