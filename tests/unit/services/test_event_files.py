@@ -604,3 +604,41 @@ def test_a_bad_edit_or_deletion_time_rejects_the_file(
         merge_file(db, path)
     assert problem in caught.value.message
     assert row_counts(db) == before
+
+
+def test_a_status_changed_in_the_history_travels_and_a_reply_note_does_not(
+    db: Database, tmp_path: Path
+) -> None:
+    """Setting a letter back to a draft is an edit of a field that travels; noting a reply
+    is not (replies stay on the laptop that received them)."""
+    from datetime import date
+
+    from app.domain.model import AppealStatus
+    from app.services.appeals import record_reply, update_status
+
+    create_event(db, EVENT, cases=["12/26"])
+    seed = tmp_path / "seed.json"
+    export_event(db, EVENT, seed)
+    laptop_a = laptop(tmp_path, "a")
+    try:
+        merge_file(laptop_a, seed)
+        record(laptop_a, "12/26", count=2)
+        (letter,) = _ids(laptop_a)
+        files = [tmp_path / f"a{n}.json" for n in range(3)]
+        export_event(laptop_a, EVENT, files[0])
+        record_reply(laptop_a, letter, date(2026, 12, 20), "The ministry wrote back.")
+        export_event(laptop_a, EVENT, files[1])
+        update_status(laptop_a, letter, AppealStatus.DRAFT)
+        export_event(laptop_a, EVENT, files[2])
+        times = [
+            json.loads(f.read_text(encoding="utf-8"))["records"][0]["edited_at"] for f in files
+        ]
+        assert times[0] == times[1] < times[2]
+
+        merge_file(db, files[0])
+        assert merge_file(db, files[1]).updated == 0
+        assert merge_file(db, files[2]).updated == 1
+        assert merge_file(db, files[0]).updated == 0  # the older copy changes nothing
+        assert event_tally(db, EVENT).total == 0  # a draft is not a letter written
+    finally:
+        laptop_a.close()
