@@ -134,6 +134,10 @@ def template_file_problems(path: Path) -> list[Problem]:
     if problem is not None:
         return [_from_template_problem(problem, _syntax_fix(problem.problem))]
     env = rendering.LetterEnvironment(extensions=["jinja2.ext.i18n"])
+    # the filters a letter has (|plural, |format_date...): the names are what the reading needs
+    from app.letters.locale_filters import install
+
+    install(env, "en")
     source = path.read_text(encoding="utf-8")
     try:
         tree = env.parse(source, path.name, str(path))
@@ -165,6 +169,7 @@ def template_file_problems(path: Path) -> list[Problem]:
                 fix=fix,
             )
         )
+    problems.extend(_plural_form_problems(tree, path.parent.name, shown))
     assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx != "load"}
     defaulted = {id(f.node) for f in tree.find_all(nodes.Filter) if f.name == "default" and f.node}
     fields = template_fields()
@@ -193,6 +198,43 @@ def template_file_problems(path: Path) -> list[Problem]:
                 ),
             )
         )
+    return problems
+
+
+def _plural_form_problems(tree: Any, locale: str, shown: str) -> list[Problem]:
+    """Each ``|plural(...)`` of a template in the folder of ``locale`` that lacks a form the
+    language's plural rules (CLDR) choose for some count: Arabic uses six (zero, one, two,
+    few, many, other), and a count whose form is missing would print the "other" form."""
+    from babel import Locale, UnknownLocaleError
+    from jinja2 import nodes
+
+    from app.letters.locale_filters import PLURAL_CATEGORIES
+
+    try:
+        used = set(Locale.parse(locale).plural_form.tags) | {"other"}
+    except (ValueError, TypeError, UnknownLocaleError):
+        return []  # not a language's folder: render_samples says what is wrong with it
+    problems: list[Problem] = []
+    for node in tree.find_all(nodes.Filter):
+        if node.name != "plural":
+            continue
+        given = {keyword.key for keyword in node.kwargs}
+        missing = [form for form in PLURAL_CATEGORIES if form in used and form not in given]
+        if missing:
+            problems.append(
+                Problem(
+                    f"{shown}:{node.lineno}",
+                    Phrase(
+                        N_("|plural lacks forms that {locale} uses for some counts: {forms}"),
+                        locale=locale,
+                        forms=", ".join(missing),
+                    ),
+                    fix=Phrase(
+                        N_("add each, as {example} (locales/README.md, Plural forms)"),
+                        example=f'{missing[0]}="…"',
+                    ),
+                )
+            )
     return problems
 
 

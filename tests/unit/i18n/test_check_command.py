@@ -390,3 +390,29 @@ def test_two_languages_sharing_translations_are_not_copies_when_the_files_say_no
     table = _coverage(capsys)
     assert table["es"].split()[5] == "100.0%"
     assert "text)" not in table["es"] and "es text" not in table["ca"]
+
+
+def test_a_template_plural_is_checked_by_the_languages_plural_rules(
+    sandbox: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A letter counts with ``|plural``, by CLDR's forms rather than a catalog's slots: an
+    Arabic template that gives only one and other is reported with the four forms it lacks,
+    and a German one with one and other passes."""
+    templates, _ = sandbox
+    lines = {}
+    for locale in ("ar", "de"):
+        card = templates / locale / "solidarity.txt.j2"
+        text = card.read_text(encoding="utf-8")
+        card.write_text(
+            text + '{{ person.count|plural(one="letter", other="letters") }}\n', encoding="utf-8"
+        )
+        lines[locale] = len(text.splitlines()) + 1
+    line = lines["ar"]
+    code, out = run_check(capsys, "ar", "--no-render")
+    assert code == 1
+    assert (
+        f"error: templates/ar/solidarity.txt.j2:{line}: |plural lacks forms that ar uses for "
+        'some counts: zero, two, few, many; add each, as zero="…"' in out
+    ), out
+    code, out = run_check(capsys, "de", "--no-render")
+    assert "|plural" not in out, out
