@@ -30,7 +30,20 @@ _GROUP_BEFORE = re.compile(
     r"autodenominad[oa]|appelée?|nommée?|namens)?\s*[\"“«]?\s*$",
     re.I,
 )
-_TOWN_COMMA = re.compile(r"\b(?:in|at|near|en|à|aus|im|em|no|na|de)\s+[A-ZÀ-ÖØ-Þ][^\W\d_]+,\s+$")
+# "in Recreio dos Bandeirantes, ": a place of one word or more (with "dos", "de la"), a comma
+_TOWN_COMMA = re.compile(
+    r"\b(?:in|at|near|en|à|aus|im|em|no|na|de)\s+([A-ZÀ-ÖØ-Þ][^\W\d_]+"
+    r"(?:\s+(?:(?:de|da|do|das|dos|del|de la|la|el)\s+)?[A-ZÀ-ÖØ-Þ][^\W\d_]+){0,3}),\s+$"
+)
+
+
+def _in_a_town_before(before: str) -> bool:
+    """``… in Recreio dos Bandeirantes, `` before a run: the run is the town's region. After a
+    country ("the Commissioner in Honduras, Dr Name") a name may follow."""
+    town = _TOWN_COMMA.search(before[-60:] + " ")
+    return town is not None and not canonical_country(town.group(1))
+
+
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|en|à|aus|im|in der|nach|em|no|na)\s+|"
     # an administrative area's noun before its name: "in der Provinz Ha Tinh", "province of X"
@@ -442,6 +455,7 @@ def _first_named(summary: str, exclude: set[str]) -> list[str]:
             or fold(words[0]) in _NUMBER_WORDS
             or fold(words[0]) in _PREPOSITIONS  # "On January 29th, …"
             or _LOCATIVE.search(before[-12:] + " ")
+            or _in_a_town_before(before)  # "in a town, Rio de Janeiro": its region
             or _GROUP_AFTER.match(first_sentence, match.end())
         ):
             continue
