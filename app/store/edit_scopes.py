@@ -8,7 +8,14 @@ from sqlalchemy.orm import Session
 from app.store import case_repository, row_changes
 from app.store.corrections import apply_corrections
 from app.store.import_journal import case_scope
-from app.store.schema import AppealRow, AppealVersionRow, CaseRow, EventCaseRow, EventRow
+from app.store.schema import (
+    AppealRow,
+    AppealVersionRow,
+    CaseRow,
+    EventCaseRow,
+    EventDeletionRow,
+    EventRow,
+)
 
 Selections = list[tuple[str, ColumnElement[bool]]]
 
@@ -35,6 +42,7 @@ def event_scope(session: Session, event_id: int) -> Selections:
     return [
         ("events", EventRow.id == event_id),
         ("event_cases", EventCaseRow.event_id == event_id),
+        ("event_deletions", EventDeletionRow.event_id == event_id),  # an undo brings them back
         *appeal_scope(appeal_ids),
     ]
 

@@ -461,6 +461,9 @@ def test_a_correction_and_a_deletion_reach_the_organiser_after_a_first_merge(
     assert case_34.by_channel == {"email": 3}
 
     # B's file still holds the deleted letter and the uncorrected one: neither comes back
+    from app.services.reports import section_report
+
+    assert section_report(db).total == 1 + 3
     old_copies = merge_file(db, three_laptops["b1"])
     assert (old_copies.added, old_copies.updated, old_copies.removed) == (1, 0, 0)
     assert old_copies.already_present == 3 and old_copies.conflicts == ()
@@ -642,3 +645,19 @@ def test_a_status_changed_in_the_history_travels_and_a_reply_note_does_not(
         assert event_tally(db, EVENT).total == 0  # a draft is not a letter written
     finally:
         laptop_a.close()
+
+
+def test_an_undone_event_deletion_keeps_the_letters_it_knew_were_deleted(
+    db: Database, tmp_path: Path, three_laptops: dict[str, Path]
+) -> None:
+    from app.services.editing import delete_event, undo
+
+    for name in ("a1", "a2"):
+        merge_file(db, three_laptops[name])
+    before = final_state(db, tmp_path, "before")
+    assert len(before[1]) == 1  # one deleted letter
+    undo(db, delete_event(db, EVENT))
+    assert final_state(db, tmp_path, "after") == before
+    old_copies = merge_file(db, three_laptops["b1"])  # still holds the deleted letter
+    assert (old_copies.added, old_copies.removed) == (1, 0)
+    assert event_tally(db, EVENT).total == 1 + 3 + 1
