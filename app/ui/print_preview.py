@@ -168,12 +168,42 @@ class PrintPreview(QDialog):
             if not ask_printer(self, self.printer):
                 return False
             self.view.print_()
-            outcome = _("Sent to the printer.")
+            if self.printer.printerState() in (
+                QPrinter.PrinterState.Error,
+                QPrinter.PrinterState.Aborted,
+            ):
+                from app.ui.messages import Messages
+
+                Messages.error(self, _("Nothing was printed"), print_failure_text(self.printer))
+                return False
+            outcome = print_outcome(self.printer)
         self.outcome = outcome
         announce(self.parentWidget() or self, outcome)
         self.printed.emit()
         self.accept()
         return True
+
+
+def print_outcome(printer: QPrinter) -> str:
+    """What printing did, in words: the printer's name, or the file printed to."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return _("Saved {file}.").format(file=printer.outputFileName())
+    if printer.printerName():
+        return _("Sent to the printer {printer}.").format(printer=printer.printerName())
+    return _("Sent to the printer.")
+
+
+def print_failure_text(printer: QPrinter) -> str:
+    """Why nothing came out, and what to do."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return _(
+            "The file {file} could not be written. Choose another folder in the print "
+            "dialog, then print again."
+        ).format(file=printer.outputFileName())
+    return _(
+        "The printer {printer} could not take the pages. Check that it is switched on, "
+        "connected and has paper, then print again."
+    ).format(printer=printer.printerName())
 
 
 def letter_preview(

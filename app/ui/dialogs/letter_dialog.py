@@ -608,6 +608,11 @@ class LetterDialog(QDialog):
             _("The letter is on the clipboard. Paste it before you close Appeal Desk.")
         )
 
+    def say_done(self, outcome: str) -> None:
+        """What an output did ("Sent to the printer X."), under the letter."""
+        if shiboken6.isValid(self):
+            self.status_label.setText(outcome)
+
     def request_mark_sent(self) -> None:
         self.mark_sent_requested.emit(self.draft())
 

@@ -67,6 +67,8 @@ class LetterOnScreen(Protocol):
 
     def copy_to_clipboard(self) -> None: ...
 
+    def say_done(self, outcome: str) -> None: ...
+
     def window(self) -> QWidget: ...
 
 
@@ -151,6 +153,7 @@ def print_letter(dialog: LetterOnScreen) -> str | None:
     )
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.print_preview = preview
+    preview.printed.connect(lambda: dialog.say_done(preview.outcome))  # "Sent to the printer X."
     preview.open()
     return None
 

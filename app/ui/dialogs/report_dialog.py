@@ -206,4 +206,5 @@ class ReportDialog(QDialog):
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.print_preview = preview
         self.print_parts = (printer, document)  # the preview owns neither: keep them alive
+        preview.printed.connect(lambda: self.status_label.setText(preview.outcome))
         preview.open()

@@ -206,7 +206,7 @@ def test_a_letter_is_printed_from_the_preview_with_keys_only(
         tab_stops.add(focused())
     assert {preview.print_button, preview.close_button, preview.view} <= tab_stops
     press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: "Sent to the printer." in spoken, timeout=5000)
+    qtbot.waitUntil(lambda: f"Saved {printer_to_pdf}." in spoken, timeout=5000)
     assert "Invented Official 66" in pdf_text(printer_to_pdf)
     dialog.mark_recorded()
 
