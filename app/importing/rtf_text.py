@@ -8,6 +8,7 @@ the text, its paragraph breaks and tabs, and the letters the escapes stand for.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from app.importing.vocabulary import words
@@ -31,6 +32,20 @@ _CHARACTERS = {
     "enspace": " ", "qmspace": " ",
 }  # fmt: skip
 _SYMBOLS = {"~": "\u00a0", "-": "", "_": "-", "\\": "\\", "{": "{", "}": "}", "\n": "\n"}
+
+
+# The Mac code pages Word for Mac names, by their Windows numbers.
+_MAC_PAGES = {10000: "mac-roman", 10006: "mac-greek", 10007: "mac-cyrillic", 10029: "mac-latin2"}
+
+
+def _codec(number: str, current: str) -> str:
+    """Python's codec for the code page ``number`` (``\\ansicpg1251``), or ``current`` when
+    Python has none for it."""
+    page = int(number)
+    try:
+        return codecs.lookup(_MAC_PAGES.get(page, f"cp{page}")).name
+    except LookupError:
+        return current
 
 
 def looks_like_rtf(text: str) -> bool:
@@ -69,7 +84,7 @@ def rtf_to_text(source: str) -> str:
             if word in _DESTINATIONS:
                 skip = True
             elif word == "ansicpg" and argument:
-                codepage = f"cp{argument}"
+                codepage = _codec(argument, codepage)
             elif word == "uc" and argument:
                 per_unicode = int(argument)
             elif word == "u" and argument:

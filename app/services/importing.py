@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 Committed = Callable[[ImportResult], None]
 DOCUMENT_SUFFIXES = (
-    ".txt", ".text", ".md", ".markdown", ".pdf", ".eml", ".htm", ".html", ".xhtml", ".mbox",
-    ".mbx",
+    ".txt", ".text", ".md", ".markdown", ".rtf", ".pdf", ".eml", ".htm", ".html", ".xhtml",
+    ".mbox", ".mbx",
 )  # fmt: skip
 # "Save page as" puts the page's images, scripts and frames in a folder beside it.
 _PAGE_RESOURCES = ("_files", "-Dateien", "_fichiers", "_archivos", "-Dateien-Dateien", "_bestanden")
@@ -40,13 +40,13 @@ def _page_resource(path: Path) -> bool:
     return False
 
 
-# Saved by word processors: the user can save them as PDF or text.
+# Saved by word processors: the user can save them as PDF or text. Their RTF is read.
 WORD_PROCESSOR_SUFFIXES = (
-    ".doc", ".docx", ".docm", ".dot", ".dotx", ".odt", ".ott", ".rtf", ".pages", ".wpd",
+    ".doc", ".docx", ".docm", ".dot", ".dotx", ".odt", ".ott", ".pages", ".wpd",
 )  # fmt: skip
 NOT_A_DOCUMENT_FILE = N_(
     "Appeal Desk does not read this kind of file. It imports Urgent Actions saved as "
-    "text (.txt), PDF, web pages (.html) or e-mails (.eml, .mbox)."
+    "text (.txt, .rtf), PDF, web pages (.html) or e-mails (.eml, .mbox)."
 )
 # Files a system or a program leaves in folders, never meant as documents: not mentioned.
 _SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from app.domain.model import ImportResult
 
 IMPORTABLE_SUFFIXES = (
-    ".txt", ".md", ".markdown", ".pdf", ".htm", ".html", ".xhtml", ".eml", ".mbox", ".mbx",
+    ".txt", ".md", ".markdown", ".rtf", ".pdf", ".htm", ".html", ".xhtml", ".eml", ".mbox",
+    ".mbx",
 )  # fmt: skip
 
 
@@ -121,7 +122,7 @@ class ImportController(QObject):
             _("Import Urgent Action documents"),
             self._last_dir or str(start_folder("import")),
             _(
-                "Urgent Action documents (*.txt *.md *.markdown *.pdf *.htm *.html *.eml *.mbox)"
+                "Urgent Action documents (*.txt *.md *.markdown *.rtf *.pdf *.htm *.html *.eml *.mbox)"
                 ";;All files (*)"
             ),
         )

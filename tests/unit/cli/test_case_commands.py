@@ -110,7 +110,7 @@ def test_sent_without_a_target_records_the_first_official_and_solidarity_none(
             "UA 28/23 has no official number 9; choose 1 to 2.",
         ),
         (["sent", "28/23", "--target", "1", "--channel", "pigeon"], "Unknown channel 'pigeon'"),
-        (["sent", "77/77", "--target", "1", "--channel", "post"], "No case with UA number 77/77"),
+        (["sent", "77/77", "--target", "1", "--channel", "post"], "You have no case with UA number 77/77"),
         (["import", "/nonexistent/file.txt"], "No such file or folder"),
     ],
 )
@@ -274,7 +274,7 @@ def test_a_folder_import_says_which_files_are_pictures(
     lines = out.splitlines()
     assert (
         "song.mp3: rejected: Appeal Desk does not read this kind of file. It imports Urgent "
-        "Actions saved as text (.txt), PDF, web pages (.html) or e-mails (.eml, .mbox)."
+        "Actions saved as text (.txt, .rtf), PDF, web pages (.html) or e-mails (.eml, .mbox)."
     ) in lines
     for name, kind in (("IMG_2041.jpg", "JPEG"), ("scan.png", "PNG")):
         assert (

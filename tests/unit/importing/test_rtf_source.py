@@ -54,3 +54,22 @@ def test_an_rtf_ua_is_read_like_its_text(tmp_path: Path) -> None:
         [target] = parsed.targets
         assert target.name == "Javier Ejemplo Ruiz"
         assert target.salutation == "Dear Minister/Señor Ministro"
+
+
+def test_the_code_page_named_gives_the_escaped_letters() -> None:
+    """Word for Mac names its Mac page; a page Python does not know must not stop the import
+    (the letters are read as Windows Latin)."""
+    assert rtf_to_text(r"{\rtf1\mac\ansicpg10000 Jos\'8e Ejemplo\par}") == "José Ejemplo\n"
+    assert rtf_to_text(r"{\rtf1\ansi\ansicpg99999 Se\'f1or\par}") == "Señor\n"
+    cyrillic = rtf_to_text(r"{\rtf1\ansi\ansicpg1251 \'cc\'ee\'f1\'ea\'e2\'e0\par}")
+    assert cyrillic == "Москва\n"
+
+
+def test_an_rtf_file_in_a_folder_is_imported_like_one_named_alone(tmp_path: Path) -> None:
+    from app.services.importing import folder_contents
+
+    (tmp_path / "ua-163-05.rtf").write_text(_RTF, encoding="ascii")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
+    contents = folder_contents([tmp_path])
+    assert [path.name for path in contents.files] == ["ua-163-05.rtf"]
+    assert [result.source for result in contents.left_out] == ["notes.odt"]
