@@ -110,7 +110,10 @@ def test_sent_without_a_target_records_the_first_official_and_solidarity_none(
             "UA 28/23 has no official number 9; choose 1 to 2.",
         ),
         (["sent", "28/23", "--target", "1", "--channel", "pigeon"], "Unknown channel 'pigeon'"),
-        (["sent", "77/77", "--target", "1", "--channel", "post"], "You have no case with UA number 77/77"),
+        (
+            ["sent", "77/77", "--target", "1", "--channel", "post"],
+            "You have no case with UA number 77/77",
+        ),
         (["import", "/nonexistent/file.txt"], "No such file or folder"),
     ],
 )
