@@ -90,13 +90,8 @@ class CaseListView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        # The short count column fits its (translated) header: "Sent", "Enviada", "Envoyées"...
-        header.setSectionResizeMode(Column.APPEALS_SENT, QHeaderView.ResizeMode.ResizeToContents)
-        # ...measured over the rows on screen only: by default Qt reads up to 1,000 rows on
-        # every layout change (each key in the search box), which took a search key at 100,000
-        # cases from 9 to 24 ms (bench/bench_search_sort.py).
-        header.setResizeContentsPrecision(0)
+        # The widths come before the sections sized by Qt (below): with one of those set, each
+        # width given makes the header work out every section again first.
         for column, width in (
             (Column.UA_NUMBER, 64),
             (Column.COUNTRY, 96),
@@ -106,6 +101,13 @@ class CaseListView(QWidget):
             (Column.APPEALS_SENT, 46),
         ):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        # The short count column fits its (translated) header: "Sent", "Enviada", "Envoyées"...
+        header.setSectionResizeMode(Column.APPEALS_SENT, QHeaderView.ResizeMode.ResizeToContents)
+        # ...measured over the rows on screen only: by default Qt reads up to 1,000 rows on
+        # every layout change (each key in the search box), which took a search key at 100,000
+        # cases from 9 to 24 ms (bench/bench_search_sort.py).
+        header.setResizeContentsPrecision(0)
         # No indicator: the list order (see app.services.cases.list_order); a third click on
         # a sorted column goes back to it.
         header.setSortIndicatorClearable(True)
