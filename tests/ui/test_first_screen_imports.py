@@ -87,3 +87,31 @@ def test_the_start_up_before_qt_loads_no_qt() -> None:
     loaded = set(done.stdout.split())
     assert "app.ui.early_list" in loaded and "app.settings" in loaded
     assert sorted(name for name in loaded if name.split(".")[0] in {"PySide6", "shiboken6"}) == []
+
+
+WINDOW_CLASSES = """
+import PySide6.QtWidgets
+from app.ui.main_window import MainWindow
+made = vars(PySide6.QtWidgets).items()
+print(" ".join(sorted(name for name, value in made if isinstance(value, type))))
+"""
+
+# PySide6 makes a Qt class for Python, with the Python enums it holds, the first time a
+# module takes it; these hold dozens and are needed only after the first screen.
+NOT_MADE_BEFORE_THE_FIRST_SCREEN = ("QStyle",)
+
+
+def test_the_window_modules_take_no_qt_class_the_first_screen_can_do_without() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_CLASSES],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    made = set(done.stdout.split())
+    assert "QMainWindow" in made
+    assert sorted(set(NOT_MADE_BEFORE_THE_FIRST_SCREEN) & made) == []

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -163,6 +162,10 @@ class _PageScroll(QScrollArea):
         page = self.widget()
         if page is None:
             return super().minimumSizeHint()
+        # Named here, once the page is made (after the first frame): PySide6 makes the Python
+        # enums of QStyle, dozens of them, when a module first takes the class.
+        from PySide6.QtWidgets import QStyle
+
         hint = page.minimumSizeHint().expandedTo(page.minimumSize())
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         return QSize(hint.width() + bar, hint.height())
