@@ -38,3 +38,34 @@ def test_a_language_change_before_it_is_shown_makes_nothing(qtbot: QtBot) -> Non
     qtbot.addWidget(page)
     page.retranslate_ui()
     assert page.layout() is None  # still made only when first shown
+
+
+def test_a_window_made_as_small_as_it_goes_shows_the_welcome_text_whole(
+    make_window, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
+    """In German (the longest text) at the window's minimum size, the explanation is laid out
+    at its full height and the page scrolls to the buttons, instead of cutting it mid-line."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from app.ui.application import apply_language
+
+    apply_language("de")
+    try:
+        window = make_window()
+        window.resize(window.minimumSizeHint())
+        window.resize(window.minimumSize().expandedTo(window.minimumSizeHint()))
+        QTest.qWait(50)
+        content = window.empty_state.content()
+        explanation = content.explanation
+        assert explanation.isVisible() and explanation.text().startswith("Amnesty-Sektionen")
+        assert explanation.height() >= explanation.heightForWidth(explanation.width())
+        content.import_button.setFocus()
+        QTest.keyClick(content.import_button, Qt.Key.Key_Tab)  # as a keyboard user moves on
+        assert content.samples_button.hasFocus()
+        button = content.samples_button
+        viewport = content.scroll.viewport()
+        corner = button.mapTo(viewport, button.rect().bottomRight())
+        assert viewport.rect().contains(corner)  # the focused button scrolled into view
+    finally:
+        apply_language("en")

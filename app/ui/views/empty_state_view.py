@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _
 from app.ui.style import Role, apply_role
@@ -50,10 +59,22 @@ class EmptyStateContent:
         outer.addStretch(1)
         outer.addWidget(card, 4)
         outer.addStretch(1)
-        layout = QVBoxLayout(page)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.addStretch(2)
         layout.addLayout(outer)
         layout.addStretch(3)
+        # In a window made small the page scrolls instead of cutting the explanation off
+        # mid-line (a wrapped label's height does not reach the window's minimum size).
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(inner)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons; they scroll
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.scroll)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -76,6 +97,16 @@ class EmptyStateContent:
                 "The sample cases are invented for practice; they are marked as fictional everywhere."
             )
         )
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """The page is as wide as its words and buttons need (the scroll area would hide
+        them); measured again when it is shown, once the style has set its fonts."""
+        inner = self.scroll.widget()
+        if inner.layout() is not None:
+            inner.layout().activate()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(inner.minimumSizeHint().width() + bar)
 
 
 class EmptyStateView(QWidget):
@@ -105,6 +136,11 @@ class EmptyStateView(QWidget):
         if visible:
             self.content()  # made while still hidden: shown with the page, in one layout
         super().setVisible(visible)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._content is not None:
+            self._content.fit_width()
 
     def retranslate_ui(self) -> None:
         if self._content is not None:
