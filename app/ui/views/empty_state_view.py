@@ -103,8 +103,10 @@ class EmptyStateContent:
         """The page is as wide as its words and buttons need (the scroll area would hide
         them); measured again when it is shown, once the style has set its fonts."""
         inner = self.scroll.widget()
-        if inner.layout() is not None:
-            inner.layout().activate()
+        layout = inner.layout() if inner is not None else None
+        if inner is None or layout is None:
+            return
+        layout.activate()
         bar = self.scroll.verticalScrollBar().sizeHint().width()
         self.scroll.setMinimumWidth(inner.minimumSizeHint().width() + bar)
 
