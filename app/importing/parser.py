@@ -202,7 +202,7 @@ def _library_headline(doc: Document, reading: Reading) -> tuple[Reading, list[Pe
     concern is the title, and the names are the people the document is about."""
     line = library_page.headline_line(doc)
     if line is None:
-        return reading, []
+        return _headline_naming(reading)
     # "UA 86/94 - Guatemala: death threats: Name, Name": the number leads the older headlines.
     printed = _NUMBER_BEFORE_HEADLINE.sub("", doc.body_lines[line].strip(), count=1)
     printed = library_page.as_headline(printed)
@@ -212,6 +212,19 @@ def _library_headline(doc: Document, reading: Reading) -> tuple[Reading, list[Pe
     concern, named = library_page.concern_and_names(headline)
     start = reading.story_start or doc.header_end + line + 1
     return Reading(concern, reading.country or country, start), named
+
+
+def _headline_naming(reading: Reading) -> tuple[Reading, list[Person]]:
+    """A headline that names the people after its concern, on a page without the site's
+    index line ("Further information on UA 180/93 - Kuwait: fear of torture: Name, Name"):
+    the concern is the title and the names are the people."""
+    title = reading.title or ""
+    if title.count(": ") != 1:
+        return reading, []
+    concern, named = library_page.concern_and_names(title)
+    if len(named) < 2 or concern == title:
+        return reading, []
+    return Reading(concern, reading.country, reading.story_start), named
 
 
 def _subject_line(title: str, persons: list[Person]) -> tuple[str, list[Person]]:
