@@ -77,3 +77,29 @@ def test_a_palette_with_another_inactive_selection_is_painted_when_a_dialog_open
     table.setPalette(palette)
     qtbot.wait(50)
     assert paints_while_a_dialog_opens(qtbot, window, table) >= 1
+
+
+def test_a_narrow_list_keeps_its_titles_readable_and_a_wide_one_stretches_them(
+    make_window, app_paths
+) -> None:  # type: ignore[no-untyped-def]
+    """At 1,000 pixels, the details pane beside it, the list gave its title column 26 pixels
+    (a quotation mark and an ellipsis); it keeps about eighteen characters and scrolls
+    sideways, and a wide window still gives the titles all the room left."""
+    from PySide6.QtTest import QTest
+
+    from app.ui.models.case_columns import Column
+    from tests.builders import fictional_document, store_documents
+
+    store_documents(app_paths, fictional_document("12/26"))
+    window = make_window()
+    view = window.case_list
+    window.resize(1000, 600)
+    QTest.qWait(50)
+    least = view.title_minimum()
+    assert view.table.columnWidth(Column.TITLE) >= least > 90
+    window.resize(1800, 800)
+    QTest.qWait(50)
+    header = view.table.horizontalHeader()
+    widths = sum(header.sectionSize(column) for column in range(header.count()))
+    assert view.table.columnWidth(Column.TITLE) > least
+    assert widths == view.table.viewport().width()  # no room left over, no sideways scrolling

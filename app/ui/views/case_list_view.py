@@ -121,6 +121,9 @@ class CaseListView(QWidget):
         proxy.rowsRemoved.connect(self._update_no_match)
         proxy.modelReset.connect(self._update_no_match)
         proxy.layoutChanged.connect(self._update_no_match)
+        # a narrow list keeps its titles readable: see _keep_title_readable
+        self.table.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._on_section_resized)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search_label)
@@ -247,6 +250,9 @@ class CaseListView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Down in the search box moves the keyboard into the list, onto the chosen case."""
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._keep_title_readable()
+            return False
         if (
             watched is self.search_box
             and event.type() == QEvent.Type.KeyPress
@@ -260,6 +266,35 @@ class CaseListView(QWidget):
             self.table.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         return super().eventFilter(watched, event)
+
+    def title_minimum(self) -> int:
+        """The least room a title gets: about eighteen characters of the list's font."""
+        return self.table.fontMetrics().averageCharWidth() * 18
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != Column.TITLE:  # the user widened another column
+            self._keep_title_readable()
+
+    def _keep_title_readable(self) -> None:
+        """The title fills the room the other columns leave, but never less than
+        ``title_minimum``: in a narrow window (the details pane beside it) it would shrink to
+        a quotation mark and an ellipsis; the list scrolls sideways instead."""
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column != Column.TITLE and not header.isSectionHidden(column)
+        )
+        room = self.table.viewport().width() - others
+        least = self.title_minimum()
+        stretched = header.sectionResizeMode(Column.TITLE) == QHeaderView.ResizeMode.Stretch
+        if room >= least and not stretched:
+            header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        elif room < least:
+            if stretched:
+                header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
+            if header.sectionSize(Column.TITLE) < least:
+                header.resizeSection(Column.TITLE, least)
 
     # ---- selection -----------------------------------------------------------------------
 
