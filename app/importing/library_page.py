@@ -24,7 +24,7 @@ _INDEX_UNDER_HEADLINE = re.compile(
 
 # The page title the document site gave its pages in the 2000s: "Document - Brazil: headline.",
 # "Documento - Brasil: …" in the Spanish interface.
-_PAGE_TITLE = re.compile(r"^\s*(?:Document|Documento|Dokument)\s+[-–]\s+(\S.*?)\s*$")
+_PAGE_TITLE = re.compile(r"^\s*(?:Document|Documento|Dokument)\s+[-–]\s+(\S(?:.*\S)?)\s*$")
 # One full stop ends the page's headline ("Honduras: Fear for safety."); it is no sentence.
 _FULL_STOP = re.compile(r"(?<![.\s])\.$")
 
@@ -82,9 +82,9 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 # The line the document site prints under a document's summary, in each of its interfaces.
 _CHOOSE_LANGUAGE = re.compile(
-    r"^\s*(?:Choose a language to view report|Choisir une langue pour afficher le rapport|"
+    r"^[ \t]*(?:Choose a language to view report|Choisir une langue pour afficher le rapport|"
     r"Dans quelle langue voulez-vous lire le rapport ?\?|"
-    r"Elij?a un idioma para (?:ver|mostrar) el informe|اختيار لغة لعرض التقرير)\s*$",
+    r"Elij?a un idioma para (?:ver|mostrar) el informe|اختيار لغة لعرض التقرير)[ \t]*$",
     re.I | re.M,
 )
 # What a UA's headline says is feared: "Fear for safety", "Craintes pour la sécurité",

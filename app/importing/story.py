@@ -295,21 +295,25 @@ _SUFFIXED_LISTS = (
         re.I,
     ),
     re.compile(
-        r"([\u30a0-\u30ff\u4e00-\u9fff]+語(?:(?:または|又は|か|、|・|と|及び)[\u30a0-\u30ff\u4e00-\u9fff]+語)*)で"
+        r"([\u30a0-\u30ff\u4e00-\u9fff]{1,40}語(?:(?:または|又は|か|、|・|と|及び)[\u30a0-\u30ff\u4e00-\u9fff]{1,40}語)*)で"
     ),
-    re.compile(r"([가-힣]+어(?:\s*(?:또는|혹은|및|,|와|과|이나|나)\s*[가-힣]+어)*)\s*로"),
+    re.compile(r"([가-힣]{1,40}어(?:\s*(?:또는|혹은|및|,|와|과|이나|나)\s*[가-힣]{1,40}어)*)\s*로"),
     # Hungarian "írjon spanyolul vagy angolul", Chinese "請以老撾文、英文或你自己的語言寫信"
     re.compile(
         r"\b[ÍI]rj(?:on|anak|atok)?\b[^.!?]{0,80}?\b(\w+[uü]l(?:(?:\s*,\s*|\s+(?:vagy|és)\s+)\w+[uü]l)*)\b",
         re.I,
     ),
     re.compile(
-        r"以((?:(?!自己)[\u4e00-\u9fff])+?[文語语](?:(?:、|或|及|和)(?:(?!自己)[\u4e00-\u9fff])+?[文語语])*)"
+        r"以((?:(?!自己)[\u4e00-\u9fff]){1,40}?[文語语](?:(?:、|或|及|和)(?:(?!自己)[\u4e00-\u9fff]){1,40}?[文語语])*)"
     ),
 )
 _SUFFIXED_PARTS = re.compile(
     r"\s*(?:,|、|・|\btai\b|\bja\b|\bvagy\b|\bés\b|または|又は|及び|또는|혹은|및|或|及|和)\s*"
 )
+
+
+# Longer than any language name the table knows, in any of its forms.
+_LONGEST_NAME = 40
 
 
 def _suffixed_list(flat: str) -> list[str]:
@@ -320,7 +324,10 @@ def _suffixed_list(flat: str) -> list[str]:
             parts = [p for p in _SUFFIXED_PARTS.split(match.group(1)) if p]
             found: list[str] = []
             for i, part in enumerate(parts):
-                starts = range(len(part) - 1) if i == 0 else range(1)
+                # the name is the part's end: its longest forms are tried first, never from
+                # further back than a name's length (a long word would cost its square)
+                first = max(0, len(part) - _LONGEST_NAME)
+                starts = range(first, len(part) - 1) if i == 0 else range(1)
                 name = next(
                     (n for start in starts if (n := known_language_name(part[start:]))), None
                 )
