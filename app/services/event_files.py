@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import stat
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -28,6 +29,9 @@ from app.store.database import Database
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 # One record, flat: its fields one per line, indented as json.dumps(..., indent=1) would.
 _RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",\n   ", ": "))
+# Two copies of a record alike in these (its compared fields and its edit time) are one
+# record merged again: nothing to decide.
+_SAME = itemgetter(*event_repository.COMPARED_FIELDS, "edited_at")
 
 
 def export_event(db: Database, name: str, out: Path) -> int:
@@ -196,8 +200,12 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
             event_repository.link_case(
                 session, row.id, case_ids[case.ua_number], case.goal, replace_goal=False
             )
-        # Records of a same-named event created on another laptop join this event.
-        records = {str(r["uuid"]): {**r, "event_uuid": row.uuid} for r in parsed.records}
+        # Records of a same-named event created on another laptop join this event (the
+        # checked records already name the file's event; they are copied only to be renamed).
+        if row.uuid == incoming.uuid:
+            records = {str(r["uuid"]): r for r in parsed.records}
+        else:
+            records = {str(r["uuid"]): {**r, "event_uuid": row.uuid} for r in parsed.records}
         deletions = dict(parsed.deletions)
         for record_uuid in [u for u in records if u in deletions]:  # the later one counts
             if _later(records[record_uuid], deletions[record_uuid]):
@@ -214,8 +222,12 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
         now = datetime.now(UTC)
         new: list[str] = []
         for record_uuid, record in records.items():
-            if record_uuid in stored:
-                outcome.compare(record_uuid, record, stored[record_uuid], case_ids, now)
+            copy = stored.get(record_uuid)
+            if copy is not None:
+                if _SAME(copy) == _SAME(record):  # the usual answer: this store has it already
+                    outcome.unchanged += 1
+                else:
+                    outcome.compare(record_uuid, record, copy, case_ids, now)
             elif record_uuid in gone:
                 if _later(record, gone[record_uuid]):  # edited after it was deleted: it is back
                     new.append(record_uuid)

@@ -7,7 +7,8 @@ import re
 import uuid as uuid_module
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
+from typing import Any
 
 from app import __version__
 from app.domain import bounds
@@ -267,10 +268,13 @@ class _RecordRules:
     def __init__(self, event_uuid: str, *, timed: bool) -> None:
         self.event_uuid = event_uuid
         self.timed = timed  # each record must have its edit time (version 2 and later)
-        self.latest = bounds.latest_date()  # of an edit time (read once, not per record)
-        self.checked: dict[tuple[str, str], object] = {}
+        # The plausible edit times, from the first moment of EARLIEST_MOMENT to the last of
+        # bounds.latest_date() (read once, not per record).
+        self.earliest = datetime.combine(EARLIEST_MOMENT, time(), UTC)
+        self.latest = datetime.combine(bounds.latest_date(), time.max, UTC)
+        self.checked: dict[tuple[str, str], Any] = {}
 
-    def _once(self, field: str, value: object, check: Callable[[object], object]) -> object:
+    def _once(self, field: str, value: object, check: Callable[[object], object]) -> Any:
         if type(value) is not str:
             return check(value)
         key = (field, value)
@@ -280,16 +284,34 @@ class _RecordRules:
             result = self.checked[key] = check(value)
             return result
 
+    def _edit_time(self, value: object) -> datetime | None:
+        """``_moment(value, bounds.latest_date())``, with the bounds read once."""
+        if not isinstance(value, str) or len(value) > 40:
+            return None
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        zone = moment.tzinfo
+        if zone is None:
+            moment = moment.replace(tzinfo=UTC)
+        elif zone is not UTC:
+            moment = moment.astimezone(UTC)
+        return moment if self.earliest <= moment <= self.latest else None
+
     def record(self, raw: object, position: int) -> dict[str, object]:
+        # The checks run in the order of the record's fields, so a record with several bad
+        # fields is always refused for the same one; the usual values pass without a call.
         if not isinstance(raw, dict):
             raise _Bad(Phrase(N_("record %(n)d is not an object"), n=position))
-        if raw.get("event_uuid") != self.event_uuid:
+        get = raw.get
+        if get("event_uuid") != self.event_uuid:
             raise _Bad(Phrase(N_("record %(n)d belongs to another event"), n=position))
-        sent_on = self._once("sent_on", raw.get("sent_on"), _sent_on)
-        language = self._once("language", raw.get("language"), _language)
+        sent_on, sent_text = self._once("sent_on", get("sent_on"), _sent_on)
+        language = self._once("language", get("language"), _language)
         if not language:
             raise _Bad(Phrase(N_("record %(n)d has an unknown language code"), n=position))
-        created = raw.get("created_at")
+        created = get("created_at")
         created_at = None
         if created is not None:
             try:
@@ -300,32 +322,52 @@ class _RecordRules:
                 created_at = created_at.replace(tzinfo=UTC)
         edited_at = None
         if self.timed:
-            edited_at = _moment(raw.get("edited_at"), self.latest)
+            edited_at = self._edit_time(get("edited_at"))
             if edited_at is None:
                 raise _Bad(Phrase(N_("record %(n)d has a bad edit time"), n=position))
-        channel = raw.get("channel")
+        record_uuid = get("uuid")
+        if type(record_uuid) is not str or not _CANONICAL_UUID.fullmatch(record_uuid):
+            record_uuid = _uuid(record_uuid)
+        ua_number = self._once("ua_number", get("ua_number"), _ua)
+        kind = get("kind")
+        if type(kind) is not str or kind not in _KINDS:
+            kind = _choice(kind, _KINDS, "kind")
+        status = get("status")
+        if type(status) is not str or status not in _STATUSES:
+            status = _choice(status, _STATUSES, "status")
+        channel = get("channel")
+        if channel is not None and (type(channel) is not str or channel not in _CHANNELS):
+            channel = _choice(channel, _CHANNELS, "channel")
+        count = get("count")
+        if type(count) is not int or not 1 <= count <= MAX_COUNT:
+            count = _int_or_none(count, "count", 1, MAX_COUNT, required=True)
+        target_position = get("target_position")
+        if target_position is not None and (
+            type(target_position) is not int or not 1 <= target_position <= bounds.MAX_TARGET
+        ):
+            target_position = _int_or_none(target_position, "target_position", 1, bounds.MAX_TARGET)
         return {
-            "uuid": _uuid(raw.get("uuid")),
-            "ua_number": self._once("ua_number", raw.get("ua_number"), _ua),
+            "uuid": record_uuid,
+            "ua_number": ua_number,
             "event_uuid": self.event_uuid,
-            "kind": _choice(raw.get("kind"), _KINDS, "kind"),
-            "status": _choice(raw.get("status"), _STATUSES, "status"),
-            "channel": None if channel is None else _choice(channel, _CHANNELS, "channel"),
-            "count": _int_or_none(raw.get("count"), "count", 1, MAX_COUNT, required=True),
-            "sent_on": sent_on.isoformat() if isinstance(sent_on, date) else None,
+            "kind": kind,
+            "status": status,
+            "channel": channel,
+            "count": count,
+            "sent_on": sent_text,
             "sent_on_date": sent_on,
-            "target_position": _int_or_none(
-                raw.get("target_position"), "target_position", 1, bounds.MAX_TARGET
-            ),
-            "target_label": self._once("target_label", raw.get("target_label"), _target_label),
+            "target_position": target_position,
+            "target_label": self._once("target_label", get("target_label"), _target_label),
             "language": language,
             "created_at": created_at,
             "edited_at": edited_at,
         }
 
 
-def _sent_on(value: object) -> date | None:
-    return _date(value, "sent_on")
+def _sent_on(value: object) -> tuple[date | None, str | None]:
+    """The record's date of sending, and that date written as ISO 8601."""
+    day = _date(value, "sent_on")
+    return day, day.isoformat() if day else None
 
 
 def _language(value: object) -> str:

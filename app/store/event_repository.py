@@ -208,14 +208,22 @@ def _as_dict(row: Any) -> dict[str, object]:
         "target_position": position,
         "target_label": label,
         "language": language,
-        "created_at": as_utc(created).isoformat() if created else None,
-        "edited_at": as_utc(edited).isoformat(),
+        "created_at": utc_text(created) if created else None,
+        "edited_at": utc_text(edited),
     }
 
 
 def as_utc(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes; everything in the store is UTC."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def utc_text(moment: datetime) -> str:
+    """``as_utc(moment).isoformat()``, without making a new datetime for a naive one (an
+    export writes two per record)."""
+    if moment.tzinfo is None:
+        return moment.isoformat() + "+00:00"
+    return moment.astimezone(UTC).isoformat()
 
 
 def exported_records(session: Session, event_id: int) -> list[dict[str, object]]:
@@ -225,27 +233,42 @@ def exported_records(session: Session, event_id: int) -> list[dict[str, object]]
         .where(AppealRow.event_id == event_id)
         .order_by(AppealRow.created_at, AppealRow.id)
     )
-    return [_as_dict(row) for row in session.execute(query)]
+    return [_as_dict(row) for row in session.connection().execute(query)]
 
 
 def compared_records(session: Session, event_id: int) -> dict[str, dict[str, object]]:
     """The event's stored records, keyed by UUID, with the fields a merge compares, their row
     id (``row_id``) and their edit time (``edited_at``, UTC), in one query."""
+    uuid_column, *compared = _compared_columns()
+    # The UUID comes last: each row's other values are the record's, in _STORED_FIELDS order.
     query = (
-        select(*_compared_columns(), AppealRow.id, AppealRow.edited_at)
+        select(*compared, AppealRow.id, AppealRow.edited_at, uuid_column)
         .join(CaseRow, AppealRow.case_id == CaseRow.id)
         .join(EventRow, AppealRow.event_id == EventRow.id)
         .where(AppealRow.event_id == event_id)
     )
     found: dict[str, dict[str, object]] = {}
-    for uuid, *values, row_id, edited in session.connection().execute(query):
-        record: dict[str, object] = dict(zip(COMPARED_FIELDS, values, strict=True))
-        record["row_id"] = row_id
-        record["edited_at"] = as_utc(cast(datetime, edited))
+    day_texts: dict[date, str] = {}  # an event's letters share a few dates
+    for row in session.connection().execute(query):
+        record: dict[str, object] = dict(zip(_STORED_FIELDS, row, strict=False))
+        edited = cast(datetime, record["edited_at"])
+        record["edited_at"] = (
+            edited.replace(tzinfo=UTC) if edited.tzinfo is None else as_utc(edited)
+        )
         sent_on = record["sent_on"]
-        record["sent_on"] = sent_on.isoformat() if isinstance(sent_on, date) else None
-        found[str(uuid)] = record
+        if isinstance(sent_on, date):
+            text = day_texts.get(sent_on)
+            if text is None:
+                text = day_texts[sent_on] = sent_on.isoformat()
+            record["sent_on"] = text
+        else:
+            record["sent_on"] = None
+        found[str(row[-1])] = record
     return found
+
+
+# A stored record as compared_records gives it: the compared fields, its row id, its edit time.
+_STORED_FIELDS = (*COMPARED_FIELDS, "row_id", "edited_at")
 
 
 def records_by_uuid(session: Session, uuids: Sequence[str]) -> dict[str, dict[str, object]]:
@@ -253,7 +276,8 @@ def records_by_uuid(session: Session, uuids: Sequence[str]) -> dict[str, dict[st
     found: dict[str, dict[str, object]] = {}
     for start in range(0, len(uuids), INSERT_CHUNK):
         chunk = uuids[start : start + INSERT_CHUNK]
-        for row in session.execute(_record_columns().where(AppealRow.uuid.in_(chunk))):
+        query = _record_columns().where(AppealRow.uuid.in_(chunk))
+        for row in session.connection().execute(query):
             found[row[0]] = _as_dict(row)
     return found
 
