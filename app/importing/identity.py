@@ -161,7 +161,13 @@ def ua_number(doc: Document) -> str | None:
 
 
 def _is_example(text: str, position: int) -> bool:
-    return bool(_EXAMPLE.search(text[max(0, position - 30) : position]))
+    before = text[max(0, position - 30) : position]
+    return bool(_EXAMPLE.search(before) or _SEE_OTHER.search(before))
+
+
+# A reference to an earlier UA in the story: "(see UA 409/97, AMR 41/117/97, …)", "for example,
+# see UA 159/95", "see also UA 37/96".
+_SEE_OTHER = re.compile(r"(?:^|[\s(])(?:see|cf\.)(?:\s+also)?\s*$", re.I)
 
 
 def _inside_url(text: str, position: int) -> bool:

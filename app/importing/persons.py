@@ -155,9 +155,10 @@ def _person_from_piece(piece: str) -> Person | None:
     name = re.sub(r"\([^)]*\)", "", piece)
     name = re.split(r",\s*|\s+-\s+", name)[0]
     name = re.sub(r"\s+", " ", name).strip(" .;:-")
-    if not name or len(name) > 80 or not (name[0].isupper() or _caseless(name[0])):
+    counted = bool(_COUNTED_GROUP.match(name))
+    if not name or len(name) > 80 or not (name[0].isupper() or _caseless(name[0]) or counted):
         return None
-    if any(map(str.isdigit, name)) and not _COUNTED_GROUP.match(name):
+    if any(map(str.isdigit, name)) and not counted:
         return None
     return Person(name=name, pronouns=pronouns)
 
@@ -167,10 +168,11 @@ def _caseless(letter: str) -> bool:
     return letter.isalpha() and letter.lower() == letter.upper()
 
 
-# "Over 200 homeless families", "About 40 villagers": a group told by its number.
+# "Over 200 homeless families", "About 40 villagers", "180 International human rights monitors
+# in Chiapas State": a group told by its number, and where it is.
 _COUNTED_GROUP = re.compile(
     r"^(?:(?:Over|More than|About|Around|Some|At least|Nearly|Almost)\s+)?\d[\d,.]*\s+"
-    r"(?:[a-z-]+\s+){0,3}[a-z-]+$"
+    r"(?:[A-Za-z-]+\s+){0,4}[a-z-]+(?:\s+(?:in|of|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?$"
 )
 
 
@@ -317,13 +319,14 @@ def country_and_name_line(doc: Document) -> tuple[str, Person] | None:
 _COLUMN_LINE = re.compile(r"^([A-Z][A-Z .'()-]+?|New names?:|Nuevos nombres:):?\s{2,}(\S.*)$")
 _CONTINUATION = re.compile(r"^\s{6,}(\S.*)$")
 _CAPITALS_THEN_NAME = re.compile(
-    r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}) ([A-Z][a-z]\S*(?: \S+)*)$"
+    r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}) ((?:[A-Z][a-z]|\d+ [A-Za-z])\S*(?: \S+)*)$"
 )
 
 
 def _one_space_column(line: str) -> re.Match[str] | None:
     """``BRAZIL Community of Restinga``: the country column's spaces lost on a web page
-    (one space left), read as such when the capitals name a country and a name follows."""
+    (one space left), read as such when the capitals name a country and a name follows (or a
+    group told by its number, ``MEXICO 180 human rights monitors``)."""
     if len(line) > 100 or _is_sentence(line):
         return None
     words = line.split(" ")
