@@ -170,6 +170,8 @@ class LetterDialog(QDialog):
         self.side_scroll.setWidgetResizable(True)
         self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # no Tab stop of its own: Tab goes to its fields, and it scrolls each one into view
+        self.side_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.side_scroll)
         self.splitter.addWidget(self.letter_edit)

@@ -152,6 +152,28 @@ def test_event_letter_takes_no_tabs_and_the_buttons_follow_it(
     mode.leave(pin_checked=True)
 
 
+def test_tab_in_the_letter_editor_stops_only_where_something_can_be_done(
+    qtbot, main_window, paths: AppPaths
+) -> None:  # type: ignore[no-untyped-def]
+    """From the Close button Tab goes straight to the first field of the side column, not to
+    the column's scroll area (a stop where no key does anything)."""
+    store(paths, numbered_case(67, "Peru", 12))
+    window = main_window()
+    window.case_list.select_first()
+    window.menu_actions.write_letter.trigger()
+    dialog = window.case_actions.letter_dialog
+    wait_active(qtbot, dialog)
+    qtbot.waitUntil(dialog.buttons.print.isEnabled, timeout=10_000)  # the letter is drafted
+    dialog.buttons.close.setFocus(Qt.FocusReason.TabFocusReason)
+    stops = []
+    for _step in range(4):
+        press(qtbot, Qt.Key.Key_Tab)
+        stops.append(focused())
+    assert dialog.side_scroll not in stops
+    assert dialog.target_combo in stops
+    dialog.mark_recorded()
+
+
 # ---- printing without a mouse ----------------------------------------------------------------
 
 
