@@ -181,7 +181,7 @@ _STOPWORDS = {code: frozenset(words) for code, words in STOPWORDS.items()}
 # A word, but not a suffix written after an apostrophe to a number or a name (Turkish
 # "2021'de", "İstanbul'da"), nor the particle before a hyphen ("al-Mutairi", "e-mail"): they
 # would count as Spanish "de" and Portuguese "da" and "e". French "d'une", "l'homme" count.
-_WORD = re.compile(r"(?<!\w)(?<!\d['’])(?<![^\W\d_]{3}['’])[^\W\d_]+(?![-‐][^\W\d_])")
+_WORD = re.compile(r"(?<!\w)(?<!\d['’])(?<![^\W\d_]{3}['’])[^\W\d_]++(?![-‐][^\W\d_])")
 
 
 def detect_language(text: str, stressed: str = "", stress: int = 1) -> str:
