@@ -162,11 +162,11 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
             row = event_repository.event_by_name(session, incoming.name)
             by_name = row is not None
         created = row is None
-        numbers = [c.ua_number for c in incoming.cases] + [
+        numbers = {c.ua_number for c in incoming.cases} | {
             str(r["ua_number"]) for r in parsed.records
-        ]
+        }
         case_ids = event_repository.case_ids_by_number(session, numbers)
-        missing = sorted({n for n in numbers if n not in case_ids})
+        missing = sorted(n for n in numbers if n not in case_ids)
         practice = _sample_pack_cases(missing)
         if missing and practice == missing:
             raise InvalidInput(
@@ -220,29 +220,32 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
             gone = event_repository.event_deletions(session, row.id)
         outcome = _Outcome()
         now = datetime.now(UTC)
-        new: list[str] = []
-        for record_uuid, record in records.items():
-            copy = stored.get(record_uuid)
-            if copy is not None:
-                if _SAME(copy) == _SAME(record):  # the usual answer: this store has it already
-                    outcome.unchanged += 1
+        if created:
+            new = list(records)  # a new event's records are all new
+        else:
+            new = []
+            for record_uuid, record in records.items():
+                copy = stored.get(record_uuid)
+                if copy is not None:
+                    if _SAME(copy) == _SAME(record):  # the usual answer: this store has it already
+                        outcome.unchanged += 1
+                    else:
+                        outcome.compare(record_uuid, record, copy, case_ids, now)
+                elif record_uuid in gone:
+                    if _later(record, gone[record_uuid]):  # edited after it was deleted: it is back
+                        new.append(record_uuid)
+                        outcome.revived.append(record_uuid)
+                    else:
+                        outcome.unchanged += 1
                 else:
-                    outcome.compare(record_uuid, record, copy, case_ids, now)
-            elif record_uuid in gone:
-                if _later(record, gone[record_uuid]):  # edited after it was deleted: it is back
                     new.append(record_uuid)
-                    outcome.revived.append(record_uuid)
-                else:
-                    outcome.unchanged += 1
-            else:
-                new.append(record_uuid)
         # The new records are inserted, and the unique UUID decides (two laptops may send one
         # record): what the database skips was stored a moment ago by another writer, or
         # belongs to another event, and is read back.
         inserted = event_repository.insert_records_ignoring_duplicates(
             session, [_insert_values(records[u], case_ids, row.id, now) for u in new]
         )
-        skipped = [u for u in new if u not in inserted]
+        skipped = [] if len(inserted) == len(new) else [u for u in new if u not in inserted]
         for record_uuid, copy in event_repository.records_by_uuid(session, skipped).items():
             diff = event_repository.differences(copy, records[record_uuid])
             if diff:
