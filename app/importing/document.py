@@ -29,6 +29,8 @@ from app.importing.vocabulary import (
 _HEADER_LINE = label_line(MAIL_WRAPPER_LABELS, prefixes=(MAIL_EXTENSION_PREFIX,))
 # The lines that open such a header.
 _WRAPPER_LINE = label_line(MAIL_WRAPPER_OPENING_LABELS)
+# The mail program's note above a forwarded message's header.
+_FORWARD_NOTE = re.compile(r"^\s*-*\s*(?:Begin )?forwarded message\s*:?\s*-*\s*$", re.I)
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _CONFERENCE_LINE = re.compile(r"^/\*.*\*/\s*$")
 _ID_LINE = re.compile(
@@ -91,6 +93,8 @@ class Document:
             line = self.lines[i]
             if _CONFERENCE_LINE.match(line) or _WRAPPER_LINE.match(line):
                 wrapped = True
+            elif i == 0 and _FORWARD_NOTE.match(line):
+                pass  # "Forwarded message:" above the forwarded message's header
             elif _HEADER_LINE.match(line):
                 pass
             elif line.strip() and not (i and line.startswith((" ", "\t"))):

@@ -424,4 +424,5 @@ def recognise(doc: Document) -> tuple[Layout, Reading]:
             reading = layout.read(doc)
             if reading.title:
                 return layout, reading
-    return LAYOUTS[-1], Reading(None)
+    # No headline: the story is read from the first line under a wrapping mail header.
+    return LAYOUTS[-1], Reading(None, None, doc.header_end)

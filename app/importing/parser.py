@@ -62,6 +62,7 @@ _FOOTER_COUNTRY = re.compile(
     r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}\s*,\s*([^,\n]+?)\s*,"
 )
 _COUNTRY_COLUMN = re.compile(r"^([A-Z][A-Z .'-]+?)\s{2,}\S")
+_SUBJECT_LAST_COUNTRY = re.compile(r"\b(?:Urgent Action|UA|AU)\s+([A-Z][A-Za-z .'-]+?)\s*$", re.I)
 _SUBJECT_COUNTRY = re.compile(r"\b(?:on|to)\s+([a-z][a-z .'-]+?)(?:\s*\(|\s*$)", re.I)
 
 
@@ -371,6 +372,10 @@ def _country(
         for match in _SUBJECT_COUNTRY.finditer(subject):
             if canonical_country(match.group(1)):
                 return canonical_country(match.group(1))
+        # "Urgent Action Mexico": the country last in a forwarder's subject
+        last = _SUBJECT_LAST_COUNTRY.search(subject)
+        if last and canonical_country(last.group(1)):
+            return canonical_country(last.group(1))
     for source in (index, previous):
         if source and country_from_index(source):
             return country_from_index(source)
