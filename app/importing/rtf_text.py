@@ -83,6 +83,8 @@ def rtf_to_text(source: str) -> str:
         elif word is not None:
             if word in _DESTINATIONS:
                 skip = True
+            elif word == "mac":
+                codepage = "mac-roman"  # an older Mac's file names no code page
             elif word == "ansicpg" and argument:
                 codepage = _codec(argument, codepage)
             elif word == "uc" and argument:

@@ -65,6 +65,11 @@ def test_the_code_page_named_gives_the_escaped_letters() -> None:
     assert cyrillic == "Москва\n"
 
 
+def test_an_older_mac_file_that_names_no_code_page_is_read_in_the_mac_one() -> None:
+    assert rtf_to_text(r"{\rtf1\mac\deff2 Jos\'8e Mar\'92a Ejemplo\par}") == "José María Ejemplo\n"
+    assert rtf_to_text(r"{\rtf1\ansi Jos\'e9\par}") == "José\n"
+
+
 def test_an_rtf_file_in_a_folder_is_imported_like_one_named_alone(tmp_path: Path) -> None:
     from app.services.importing import folder_contents
 
