@@ -56,6 +56,16 @@ def language_name(locale_id: str) -> str:
         return locale_id
 
 
+def listed(items: list[str]) -> str:
+    """``items`` joined the way the interface language lists things ("Spanish and English",
+    "español e inglés", "الإسبانية والإنجليزية")."""
+    from babel.lists import format_list
+
+    from app.i18n import current_language
+
+    return format_list(items, locale=current_language()) if items else ""
+
+
 def preferred_language_label(language: str) -> str:
     """A UA's preferred language in the interface language: the English name the importer
     keeps ("Spanish") or a code ("es") becomes "Spanisch" in German; a language CLDR does

@@ -159,7 +159,7 @@ def test_the_preferred_languages_are_named_in_the_interface_language(
     finally:
         i18n.set_language("en")
     assert "Bevorzugte Sprachen" in text
-    assert "Spanisch, Kichwa" in text  # CLDR names Spanish; Kichwa stays as the UA wrote it
+    assert "Spanisch und Kichwa" in text  # CLDR names Spanish; Kichwa stays as the UA wrote it
     assert "Spanish" not in text
 
 

@@ -23,6 +23,7 @@ from app.ui.formatting import (
     channel_label,
     format_date,
     isolated,
+    listed,
     output_kind_label,
     preferred_language_label,
 )
@@ -291,7 +292,7 @@ def case_detail_html(case: CaseDetail, today: date | None = None) -> str:
         rule = deadline_rule(case, today or date.today())
         parts.append(_heading(_("Deadline")) + _para(rule))
     if case.preferred_languages:
-        names = ", ".join(preferred_language_label(name) for name in case.preferred_languages)
+        names = listed([preferred_language_label(name) for name in case.preferred_languages])
         parts.append(_heading(_("Preferred languages")) + _para(names))
     if case.additional_info:
         parts.append(_heading(_("Additional information")) + _paragraphs(case.additional_info))
