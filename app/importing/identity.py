@@ -260,6 +260,10 @@ def issued_on(doc: Document) -> date | None:
         web = re.match(r"^\s*(.+?)\s*\|", line) if "|" in line else None
         if web and is_date_line(web.group(1)):
             return find_dates(web.group(1))[0][2]
+        # "Fatta Pennan | 2017-02-28": a section's column and the date it printed the page
+        byline = re.match(r"^\s*[^|\d]{2,40}\|\s*(\S[^|]*?)\s*$", line) if "|" in line else None
+        if byline and is_date_line(byline.group(1)):
+            return find_dates(byline.group(1))[0][2]
         meta = _dated_meta_line(line)
         if meta:
             return meta
