@@ -41,6 +41,7 @@ class WindowState:
         if header is not None:
             columns = case_list.table.horizontalHeader()
             columns.restoreState(header)
+            case_list.fit_sent_column()  # (the state holds the sizing it was saved with)
             ascending = Qt.SortOrder.AscendingOrder
             old_default = (columns.sortIndicatorSection(), columns.sortIndicatorOrder()) == (
                 Column.DEADLINE,

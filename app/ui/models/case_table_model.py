@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -166,6 +167,11 @@ class CaseTableModel(QAbstractTableModel):
 
     def cases(self) -> tuple[CaseSummary, ...]:
         return tuple(self._rows)
+
+    def most_appeals_sent(self, first: int = 0, end: int | None = None) -> int:
+        """The largest "Sent" count of rows ``first`` to ``end`` (all rows: every case, shown
+        or not); 0 without rows."""
+        return max(map(attrgetter("appeals_sent"), self._rows[first:end]), default=0)
 
     # ---- writing -------------------------------------------------------------------------
 

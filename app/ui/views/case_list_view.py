@@ -102,11 +102,20 @@ class CaseListView(QWidget):
         ):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        # The short count column fits its (translated) header: "Sent", "Enviada", "Envoyées"...
-        header.setSectionResizeMode(Column.APPEALS_SENT, QHeaderView.ResizeMode.ResizeToContents)
-        # ...measured over the rows on screen only: by default Qt reads up to 1,000 rows on
-        # every layout change (each key in the search box), which took a search key at 100,000
-        # cases from 9 to 24 ms (bench/bench_search_sort.py).
+        # The short count column fits its (translated) header, "Sent", "Enviada", "Envoyées"...,
+        # and the longest count of the list: a width worked out here from the fonts, kept in
+        # step as counts, language and fonts change (fit_sent_column). Sized by Qt to its
+        # contents it read every row on screen, role by role, at each of the ten or so layouts
+        # before the first paint (about 16 million instructions) and at every search key.
+        self._sent_digits = 1  # of the longest count listed
+        header.setSectionResizeMode(Column.APPEALS_SENT, QHeaderView.ResizeMode.Fixed)
+        model.modelReset.connect(self._count_sent_digits)
+        model.dataChanged.connect(self._on_counts_changed)
+        model.headerDataChanged.connect(lambda *_args: self.fit_sent_column())
+        header.sortIndicatorChanged.connect(lambda *_args: self.fit_sent_column())
+        # Other columns' contents measured (none now) read the rows on screen only: by default
+        # Qt reads up to 1,000 rows on every layout change (each key in the search box), which
+        # took a search key at 100,000 cases from 9 to 24 ms (bench/bench_search_sort.py).
         header.setResizeContentsPrecision(0)
         # No indicator: the list order (see app.services.cases.list_order); a third click on
         # a sorted column goes back to it.
@@ -144,6 +153,7 @@ class CaseListView(QWidget):
         model.idle_work_done.connect(self._on_idle_part_done)
         proxy.idle_work_done.connect(self._on_idle_part_done)
         self.retranslate_ui()
+        self.fit_sent_column()  # (once in its place: measured before, it is styled twice)
 
     def hold_idle_work(self, held: bool) -> None:
         """Hold (or let go) the work done ahead of a search or a sort in idle time: folded
@@ -185,6 +195,40 @@ class CaseListView(QWidget):
     def _on_idle_part_done(self) -> None:
         if not self.preparing():  # the other part (texts or orders) may still be under way
             self.idle_work_done.emit()
+
+    def fit_sent_column(self) -> None:
+        """Size the "Sent" column to its header and its longest count (again after the header
+        state is restored: a saved state brings back the sizing it was saved with)."""
+        table, column = self.table, int(Column.APPEALS_SENT)
+        header = table.horizontalHeader()
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Fixed:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        metrics = table.fontMetrics()
+        digit = max(map(metrics.horizontalAdvance, "0123456789"))
+        # A digit's width more for the cell's text margins (the style's focus frame margin and
+        # a pixel, each side: 6 pixels in Qt's styles), and a pixel to spare. (The style is not
+        # asked: naming QStyle loads its dozens of enums, millions of instructions.)
+        cells = digit * (self._sent_digits + 1) + 2
+        width = max(header.sectionSizeHint(column), cells)
+        if header.sectionSize(column) != width:
+            header.resizeSection(column, width)
+
+    def _count_sent_digits(self) -> None:
+        self._sent_digits = len(str(self.model.most_appeals_sent()))
+        self.fit_sent_column()
+
+    def _on_counts_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        if not top_left.column() <= Column.APPEALS_SENT <= bottom_right.column():
+            return
+        most = self.model.most_appeals_sent(top_left.row(), bottom_right.row() + 1)
+        if len(str(most)) > self._sent_digits:  # (narrowed again when the list is read anew)
+            self._sent_digits = len(str(most))
+            self.fit_sent_column()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_sent_column()
 
     def retranslate_ui(self) -> None:
         self.search_label.setText(_("&Search:"))
