@@ -589,6 +589,10 @@ def test_a_file_of_a_newer_format_says_to_update_and_merges_nothing(
     [
         ("record", "yesterday", "record 1 has a bad edit time"),
         ("record", None, "record 1 has a bad edit time"),
+        ("record", "3026-01-01T00:00:00+00:00", "record 1 has a bad edit time"),
+        ("record", "1969-12-31T23:59:59.999999+00:00", "record 1 has a bad edit time"),
+        # Midnight in a zone ahead of UTC: still 1969 in UTC, where times are compared.
+        ("record", "1970-01-01T00:30:00+01:00", "record 1 has a bad edit time"),
         ("deleted", "3026-01-01T00:00:00+00:00", "deleted letter 1 has a bad deletion time"),
     ],
 )
