@@ -62,7 +62,10 @@ _FOOTER_COUNTRY = re.compile(
     r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}\s*,\s*([^,\n]+?)\s*,"
 )
 _COUNTRY_COLUMN = re.compile(r"^([A-Z][A-Z .'-]+?)\s{2,}\S")
-_SUBJECT_LAST_COUNTRY = re.compile(r"\b(?:Urgent Action|UA|AU)\s+([A-Z][A-Za-z .'-]+?)\s*$", re.I)
+# (The name ends at its last letter: the spaces after it are read once, not from each letter.)
+_SUBJECT_LAST_COUNTRY = re.compile(
+    r"\b(?:Urgent Action|UA|AU)\s+([A-Z](?:[A-Za-z .'-]*[A-Za-z.'-])?)\s*$", re.I
+)
 _SUBJECT_COUNTRY = re.compile(r"\b(?:on|to)\s+([a-z][a-z .'-]+?)(?:\s*\(|\s*$)", re.I)
 
 
