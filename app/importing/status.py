@@ -176,7 +176,7 @@ def document_kind(doc: Document) -> OutputKind:
     if any(word in text for word in _FINAL_WORDS) and _FINAL_PHRASES.search(text):
         return OutputKind.FINAL
     if (
-        _UPDATE_PHRASES.search(text)
+        _own_update(doc, _UPDATE_PHRASES.search(text))
         or ((" update" in text or " follow" in text) and _NUMBERED_UPDATE.search(text))
         or _COUNTED_NUMBER.search(doc.flat)
         or (_HEADLINE_WORDS.search(text) and _UPDATE_HEADLINE.search(doc.text))
@@ -184,6 +184,20 @@ def document_kind(doc: Document) -> OutputKind:
     ):
         return OutputKind.UPDATE
     return OutputKind.INITIAL
+
+
+def _own_update(doc: Document, match: re.Match[str] | None) -> bool:
+    """The follow-up the phrase marks is this document's: a counted number of another UA
+    ("UA-257-1/2014" further down a section's page whose own is "UA-313/2014") is not."""
+    if match is None:
+        return False
+    counted = re.match(r"(?:ua|au)\W*0*(\d{1,4})\W", match.group(0))
+    if counted is None:
+        return True
+    from app.importing.identity import ua_number
+
+    own = ua_number(doc)
+    return own is None or own.split("/")[0] == counted.group(1)
 
 
 def _has_previous_link(doc: Document) -> bool:
