@@ -62,11 +62,11 @@ _FOOTER_COUNTRY = re.compile(
     r"\b(?:UA|AU)\s+\d{1,4}/\d{2}\s*,\s*[A-Z]{3}\s?\d{1,2}/\d+/\d{2,4}\s*,\s*([^,\n]+?)\s*,"
 )
 _COUNTRY_COLUMN = re.compile(r"^([A-Z][A-Z .'-]+?)\s{2,}\S")
-# (The name ends at its last letter: the spaces after it are read once, not from each letter.)
+# (A name ends at its last letter: the spaces after it are read once, not from each letter.)
 _SUBJECT_LAST_COUNTRY = re.compile(
     r"\b(?:Urgent Action|UA|AU)\s+([A-Z](?:[A-Za-z .'-]*[A-Za-z.'-])?)\s*$", re.I
 )
-_SUBJECT_COUNTRY = re.compile(r"\b(?:on|to)\s+([a-z][a-z .'-]+?)(?:\s*\(|\s*$)", re.I)
+_SUBJECT_COUNTRY = re.compile(r"\b(?:on|to)\s+([a-z][a-z.'-]*(?: +[a-z.'-]+)*)(?:\s*\(|\s*$)", re.I)
 
 
 def parse_text(text: str, source_name: str = "") -> ParsedDocument:

@@ -31,3 +31,12 @@ def test_a_subject_padded_after_the_country_is_read_as_its_short_form() -> None:
     short = parse_text(MESSAGE.format(subject="Urgent Action Guatemala (2)"))
     assert padded.country == short.country
     assert [p.name for p in padded.persons] == ["Ernesto Fictício Morales"]
+
+
+def test_a_subject_padded_after_the_country_it_is_on_is_read_as_its_short_form() -> None:
+    assert (
+        parse_text(MESSAGE.format(subject="Urgent Action on Guatemala (2)")).country == "Guatemala"
+    )
+    padded = parse_text(MESSAGE.format(subject="Urgent Action on Guatemala" + " " * RUN + "!"))
+    short = parse_text(MESSAGE.format(subject="Urgent Action on Guatemala !"))
+    assert padded.country == short.country
