@@ -662,7 +662,9 @@ def block_targets(doc: Document) -> tuple[list[Target], list[str]]:
         target = block_to_target(block.lines, block.next_greeting, doc.split_words)
         if not (target.name or target.title) or _OURSELVES.search(block.lines[0]):
             continue  # a section's own address in the page footer is no official
-        if block.role == "copy" or (is_diplomatic(target) and not block.listed):
+        # An ambassador the model letter greets right below the block is its addressee.
+        greeted = block.next_greeting is not None
+        if block.role == "copy" or (is_diplomatic(target) and not block.listed and not greeted):
             copies.append(target.label or block.lines[0])
             continue
         if any(t.name == target.name and t.title == target.title for t in targets):
