@@ -9,7 +9,18 @@ from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, delete, func, select, update
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Select,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -290,7 +301,8 @@ def insert_records_ignoring_duplicates(
 
     A record another writer inserted a moment ago is skipped by the database itself, so two
     laptops merging the same file at once still count each letter once. The rows go as one
-    executemany, which SQLAlchemy batches into multi-row INSERTs ("insertmanyvalues").
+    executemany, which SQLAlchemy batches into multi-row INSERTs ("insertmanyvalues"). On
+    SQLite the rows' dates and times are replaced by the text stored for them.
     """
     pending = list(rows)
     if not pending:
@@ -301,11 +313,44 @@ def insert_records_ignoring_duplicates(
         statement = on_pg.returning(_APPEALS.c.uuid)
     elif dialect == "sqlite":
         on_sqlite = sqlite.insert(_APPEALS).on_conflict_do_nothing(index_elements=["uuid"])
+        texts = _stored_texts(session, pending)
+        if texts:
+            on_sqlite = on_sqlite.values({name: bindparam(name, type_=String) for name in texts})
         statement = on_sqlite.returning(_APPEALS.c.uuid)
     else:
         raise KeyError(dialect)
     result = session.connection().execute(statement, pending)
     return set(result.scalars())
+
+
+# The appeal columns holding a date or a date and time.
+_DATE_COLUMNS = tuple(c.name for c in _APPEALS.columns if isinstance(c.type, Date | DateTime))
+
+
+def _stored_texts(session: Session, rows: list[dict[str, object]]) -> list[str]:
+    """Replace, in ``rows``, the dates and times the database keeps as text (SQLite) by that
+    text, made by the column's own type; returns the columns replaced.
+
+    The type makes the text field by field for every value; the same value in one row after
+    another (the moment of a merge, an event's day) is made once instead.
+    """
+    dialect = session.get_bind().dialect
+    replaced = []
+    for name in _DATE_COLUMNS:
+        if name not in rows[0]:
+            continue
+        make = _APPEALS.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if make is None:
+            continue
+        replaced.append(name)
+        last: object = object()
+        text: object = None
+        for row in rows:
+            value = row[name]
+            if value is not last:
+                last, text = value, make(value)
+            row[name] = text
+    return replaced
 
 
 def case_ids_by_number(session: Session, ua_numbers: Iterable[str]) -> dict[str, int]:
