@@ -257,11 +257,16 @@ def issued_on(doc: Document) -> date | None:
             weekday = opens_with_weekday(line)  # "sábado, 8 de noviembre de 2008"
             date_lines.append((i, find_dates(line)[0][2], weekday))
             continue
-        web = re.match(r"^\s*(.+?)\s*\|", line) if "|" in line else None
+        # (each value ends at its last letter: a run of spaces inside a line is read once)
+        web = re.match(r"^\s*([^|]*[^|\s])\s*\|", line) if "|" in line else None
         if web and is_date_line(web.group(1)):
             return find_dates(web.group(1))[0][2]
         # "Fatta Pennan | 2017-02-28": a section's column and the date it printed the page
-        byline = re.match(r"^\s*[^|\d]{2,40}\|\s*(\S[^|]*?)\s*$", line) if "|" in line else None
+        byline = (
+            re.match(r"^\s*[^|\d]{2,40}\|\s*(\S(?:[^|]*[^|\s])?)\s*$", line)
+            if "|" in line
+            else None
+        )
         if byline and is_date_line(byline.group(1)):
             return find_dates(byline.group(1))[0][2]
         meta = _dated_meta_line(line)
