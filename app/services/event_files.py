@@ -136,12 +136,23 @@ def merge_file(db: Database, path: Path) -> MergeResult:
     kept). A file that fails any check changes nothing.
     """
     parsed = read_export(path)
+    if parsed.deletions and _removes_letters_here(db, parsed):
+        from app.services.backups import backup_before_change
+
+        backup_before_change(db, "pre-merge")
     try:
         return _merge(db, path, parsed)
     except IntegrityError:
         # Another writer on a shared store created this event at the same moment: the
         # transaction was rolled back, and the second attempt finds the event in place.
         return _merge(db, path, parsed)
+
+
+def _removes_letters_here(db: Database, parsed: ParsedExport) -> bool:
+    """Whether the file deletes letters this store holds: the merge then takes a backup
+    first, since a deletion made on another laptop cannot be undone here."""
+    with db.reading() as session:
+        return bool(event_repository.stored_uuids(session, list(parsed.deletions)))
 
 
 def _sample_pack_cases(numbers: list[str]) -> list[str]:

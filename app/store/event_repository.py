@@ -515,8 +515,10 @@ def note_moved_appeals(
     """Keep edit times and deletions true after an edit, an undo or a redo moved appeal rows
     from ``before`` to ``after`` (their column values by row id).
 
-    An event letter that is gone is recorded as deleted, so the deletion reaches the other
-    laptops; one that came back after such a deletion (an undone deletion) or whose
+    An event letter that is gone while its case stays is recorded as deleted, so the
+    deletion reaches the other laptops; one that went with its case (a case deleted with its
+    appeals, an import undone, the practice cases removed) only left this laptop, and the
+    letters the other laptops hold stay counted there. One that came back after such a deletion (an undone deletion) or whose
     travelling fields were set back is no longer deleted and counts as edited now, so it wins over the copies the
     other laptops received in between (a letter of no event keeps its rows exactly as they
     were). Without ``restored`` (an edit made through the ORM,
@@ -526,8 +528,14 @@ def note_moved_appeals(
     old = before.get("appeals", {})
     new = after.get("appeals", {})
     gone: dict[int, dict[str, datetime]] = {}
+    cases_here: dict[int, bool] = {}
     for row_id, values in old.items():
         if row_id not in new and values.get("event_id") is not None:
+            case_id = int(values["case_id"])
+            if case_id not in cases_here:
+                cases_here[case_id] = session.get(CaseRow, case_id) is not None
+            if not cases_here[case_id]:
+                continue
             moment = next_edit_time(values.get("edited_at"))
             gone.setdefault(int(values["event_id"]), {})[str(values["uuid"])] = moment
     for event_id, deletions in gone.items():

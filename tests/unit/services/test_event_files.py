@@ -665,3 +665,56 @@ def test_an_undone_event_deletion_keeps_the_letters_it_knew_were_deleted(
     old_copies = merge_file(db, three_laptops["b1"])  # still holds the deleted letter
     assert (old_copies.added, old_copies.removed) == (1, 0)
     assert event_tally(db, EVENT).total == 1 + 3 + 1
+
+
+def test_a_case_deleted_on_one_laptop_takes_no_letter_from_the_others(
+    db: Database, tmp_path: Path
+) -> None:
+    """Deleting a case with its appeals (or redoing that) cleans one laptop: the event's
+    letters for it stay counted wherever else they were merged."""
+    from app.services.editing import delete_case, redo, undo
+
+    create_event(db, EVENT, cases=["12/26", "34/26"])
+    seed = tmp_path / "seed.json"
+    export_event(db, EVENT, seed)
+    laptop_a, laptop_b = laptop(tmp_path, "a"), laptop(tmp_path, "b")
+    try:
+        for other in (laptop_a, laptop_b):
+            merge_file(other, seed)
+        record(laptop_a, "12/26", count=3)
+        record(laptop_a, "34/26")
+        from_a = tmp_path / "a.json"
+        export_event(laptop_a, EVENT, from_a)
+        for store in (db, laptop_b):
+            merge_file(store, from_a)
+        change = delete_case(laptop_b, "12/26", keep_appeals=False)
+        assert event_tally(laptop_b, EVENT).total == 1
+        undo(laptop_b, change)
+        redo(laptop_b, change)
+        from_b = tmp_path / "b.json"
+        export_event(laptop_b, EVENT, from_b)
+        assert json.loads(from_b.read_text(encoding="utf-8"))["deleted"] == []
+
+        result = merge_file(db, from_b)
+        assert (result.added, result.updated, result.removed) == (0, 0, 0)
+        assert event_tally(db, EVENT).total == 3 + 1
+    finally:
+        laptop_a.close()
+        laptop_b.close()
+
+
+def test_a_merge_that_removes_letters_keeps_a_backup_of_them_first(
+    db: Database, data_dir: Path, tmp_path: Path, three_laptops: dict[str, Path]
+) -> None:
+    from app.paths import resolve_paths
+    from app.services.backups import list_backups
+
+    paths = resolve_paths(data_dir)
+    merge_file(db, three_laptops["a1"])
+    assert [b.reason for b in list_backups(paths)] == []  # adding letters needs none
+    assert merge_file(db, three_laptops["a2"]).removed == 1
+    (backup,) = list_backups(paths)
+    assert backup.reason == "pre-merge"
+    assert backup.counts["appeals"] == 3  # the removed letter is in it
+    assert merge_file(db, three_laptops["a2"]).removed == 0
+    assert len(list_backups(paths)) == 1  # nothing to remove: no second backup
