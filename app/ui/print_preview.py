@@ -200,6 +200,11 @@ def print_failure_text(printer: QPrinter) -> str:
             "The file {file} could not be written. Choose another folder in the print "
             "dialog, then print again."
         ).format(file=printer.outputFileName())
+    if not printer.printerName():
+        return _(
+            "The printer could not take the pages. Check that it is switched on, connected "
+            "and has paper, then print again."
+        )
     return _(
         "The printer {printer} could not take the pages. Check that it is switched on, "
         "connected and has paper, then print again."

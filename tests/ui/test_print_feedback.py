@@ -73,3 +73,11 @@ def test_a_printer_is_named_in_what_printing_did(qapp) -> None:  # type: ignore[
     else:  # a machine with a printer installed
         said = print_preview.print_outcome(printer)
         assert said == f"Sent to the printer {printer.printerName()}."
+
+
+def test_a_printer_that_fails_is_named_only_when_it_has_a_name(qapp) -> None:  # type: ignore[no-untyped-def]
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+    printer.setPrinterName("")
+    said = print_preview.print_failure_text(printer)
+    assert said.startswith("The printer could not take the pages.") and "  " not in said

@@ -65,10 +65,14 @@ def letter_view_text(record: AppealRecord) -> str:
     no letter text: it names the participant)."""
     if not record.event_name:
         return record.text
-    written = event_letter_text(record.kind, record.event_name) + "."
+    written = event_letter_text(record.kind, record.event_name)
     if record.text:
-        return f"{written}\n\n{record.text}"
-    return f"{written} " + _("Letters written at an event keep no text: it names the writer.")
+        # TRANSLATORS: {written} is "Appeal, written at the event “Library evening”"
+        return _("{written}.").format(written=written) + f"\n\n{record.text}"
+    # TRANSLATORS: {written} is "Appeal, written at the event “Library evening”"
+    return _("{written}. Letters written at an event keep no text: it names the writer.").format(
+        written=written
+    )
 
 
 class HistoryDialog(QDialog):
