@@ -101,7 +101,7 @@ BACKUP_REASONS = {
     "manual": N_("made by you"),
     "pre-import": N_("before an import"),
     "pre-restore": N_("before a restore"),
-    "pre-merge": N_("before merging an event file that removes letters"),
+    "pre-merge": N_("before an event file changed letters"),
     "pre-migration": N_("before an upgrade"),
 }
 

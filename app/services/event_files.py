@@ -136,23 +136,12 @@ def merge_file(db: Database, path: Path) -> MergeResult:
     kept). A file that fails any check changes nothing.
     """
     parsed = read_export(path)
-    if parsed.deletions and _removes_letters_here(db, parsed):
-        from app.services.backups import backup_before_change
-
-        backup_before_change(db, "pre-merge")
     try:
         return _merge(db, path, parsed)
     except IntegrityError:
         # Another writer on a shared store created this event at the same moment: the
         # transaction was rolled back, and the second attempt finds the event in place.
         return _merge(db, path, parsed)
-
-
-def _removes_letters_here(db: Database, parsed: ParsedExport) -> bool:
-    """Whether the file deletes letters this store holds: the merge then takes a backup
-    first, since a deletion made on another laptop cannot be undone here."""
-    with db.reading() as session:
-        return bool(event_repository.stored_uuids(session, list(parsed.deletions)))
 
 
 def _sample_pack_cases(numbers: list[str]) -> list[str]:
@@ -270,6 +259,13 @@ def _merge(db: Database, path: Path, parsed: ParsedExport) -> MergeResult:
         elsewhere = event_repository.stored_uuids(session, unknown)  # in another event
         keep = {u: t for u, t in deletions.items() if u not in stored and u not in elsewhere}
         keep.update({u: deletions[u] for u, _row_id in removed})
+        if outcome.updated or removed:
+            # Letters corrected or deleted on another laptop replace or remove this store's
+            # copies, which no undo brings back: a backup keeps them first. It is read through
+            # another connection, so it holds the store as it was before this merge.
+            from app.services.backups import backup_before_change
+
+            backup_before_change(db, "pre-merge")
         event_repository.update_records(session, outcome.updates)
         event_repository.remove_records(session, [(row_id, deletions[u]) for u, row_id in removed])
         event_repository.keep_deletions(session, row.id, keep)

@@ -703,7 +703,7 @@ def test_a_case_deleted_on_one_laptop_takes_no_letter_from_the_others(
         laptop_b.close()
 
 
-def test_a_merge_that_removes_letters_keeps_a_backup_of_them_first(
+def test_a_merge_that_corrects_or_removes_letters_keeps_a_backup_of_them_first(
     db: Database, data_dir: Path, tmp_path: Path, three_laptops: dict[str, Path]
 ) -> None:
     from app.paths import resolve_paths
@@ -712,9 +712,15 @@ def test_a_merge_that_removes_letters_keeps_a_backup_of_them_first(
     paths = resolve_paths(data_dir)
     merge_file(db, three_laptops["a1"])
     assert [b.reason for b in list_backups(paths)] == []  # adding letters needs none
-    assert merge_file(db, three_laptops["a2"]).removed == 1
+    merged = merge_file(db, three_laptops["a2"])
+    assert (merged.updated, merged.removed) == (1, 1)
     (backup,) = list_backups(paths)
     assert backup.reason == "pre-merge"
     assert backup.counts["appeals"] == 3  # the removed letter is in it
-    assert merge_file(db, three_laptops["a2"]).removed == 0
-    assert len(list_backups(paths)) == 1  # nothing to remove: no second backup
+    from app.services.restoring import validate_backup
+
+    validate_backup(backup.path)  # whole, and of a revision this version restores
+
+    again = merge_file(db, three_laptops["a2"])
+    assert (again.updated, again.removed) == (0, 0)
+    assert len(list_backups(paths)) == 1  # nothing changed: no second backup
