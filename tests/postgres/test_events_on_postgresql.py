@@ -15,6 +15,20 @@ from tests.postgres.conftest import open_pg
 from tests.unit.services.test_event_files import *  # noqa: F403 - same tests, this `db`
 
 
+def test_a_merge_that_corrects_or_removes_letters_keeps_a_backup_of_them_first(
+    db: Database, tmp_path: Path, three_laptops: dict[str, Path]
+) -> None:
+    """On a shared server the merge corrects and removes as on SQLite, in one transaction; the
+    server is backed up by its administrator (the store is no file a backup could copy)."""
+    from app.services.event_files import merge_file
+
+    merge_file(db, three_laptops["a1"])
+    merged = merge_file(db, three_laptops["a2"])
+    assert (merged.updated, merged.removed) == (1, 1)
+    assert db.path is None
+    assert merge_file(db, three_laptops["a2"]).removed == 0
+
+
 @pytest.fixture
 def db(pg_url: str, tmp_path: Path) -> Iterator[Database]:
     """A migrated PostgreSQL store holding the fictional cases."""
