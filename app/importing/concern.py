@@ -16,8 +16,8 @@ _CONCERN_LINE = re.compile(
     re.I,
 )
 _OLD_HEADER = re.compile(
-    r"^\s*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|EXTERN|OPENBAAR|P[ÚU]BLICO|DOCUMENTO PUBBLICO|DOCUMENTO? P[ÚU]BLICO?)(?:\b|(?=AI\b)).*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
-    r"|^\s*P[ÚU]BLICO\s*$|^\s*PUBLIC\s*$|^\s*DOCUMENTO? P[ÚU]BLICO?\s*$",
+    r"^[^\S\n]*(?:EXTERNAL|PUBLIC|INTERNAL|EXTERNE|EXTERNO|EXTERN|OPENBAAR|P[ÚU]BLICO|DOCUMENTO PUBBLICO|DOCUMENTO? P[ÚU]BLICO?)(?:\b|(?=AI\b)).*\b(?:(?:AI )?Index|[ÍI]ndice)\b"
+    r"|^[^\S\n]*P[ÚU]BLICO\s*$|^[^\S\n]*PUBLIC\s*$|^[^\S\n]*DOCUMENTO? P[ÚU]BLICO?\s*$",
     re.I | re.M,
 )
 _NEW = (
@@ -311,7 +311,10 @@ _FOLLOW_UP_LINE = re.compile(
     re.I,
 )
 
-_FOLLOW_UP_LINES = re.compile("^" + _FOLLOW_UP_LINE.pattern, re.I | re.M)
+# (the spaces before it kept to its own line: a run of blank lines is crossed once, not from each)
+_FOLLOW_UP_LINES = re.compile(
+    r"^[^\S\n]*" + _FOLLOW_UP_LINE.pattern.removeprefix(r"\s*"), re.I | re.M
+)
 
 
 def is_old_layout(doc: Document, has_banner: bool) -> bool:

@@ -53,7 +53,7 @@ _SECTION = re.compile(
     r"AUCUNE ACTION|PLEASE|NAME AND|BACKGROUND|HINTERGRUND)",
     re.I,
 )
-_TEMPLATE_TITLE = re.compile(r"^\s*URGENT ACTION TITLE\s*:\s*(.+?)\s*$", re.I | re.M)
+_TEMPLATE_TITLE = re.compile(r"^[^\S\n]*URGENT ACTION TITLE\s*:\s*(.+?)\s*$", re.I | re.M)
 _CHROME = re.compile(
     r"^\s*(?:Skip to (?:main )?content|Donate|Log ?in|Menu|Search|Home|"
     r"(?:Amnesty International|Amnist[íi]a Internacional|Anistia Internacional)(?: [\w-]+){0,3}|"

@@ -38,11 +38,11 @@ _LETTER_SUBJECT = re.compile(
 )
 # What a UA has and a letter never has: its banner, index label, appeal section, id line.
 _UA_BODY = re.compile(
-    r"^\s*(?:URGENT\s+ACTION|ACCI[ÓO]N\s+URGENTE|ACTION\s+URGENTE|EILAKTION)\s*$|"
+    r"^[^\S\n]*(?:URGENT\s+ACTION|ACCI[ÓO]N\s+URGENTE|ACTION\s+URGENTE|EILAKTION)\s*$|"
     r"AI[\s-]*Index|[ÍI]ndice\s*:|\bIndex\s*:|APPEALS?\s+TO\b|APPELLE\s+AN|"
     r"PLEASE\s+SEND\s+APPEALS|Further\s+information\s+on\s+UA|"
     # the headings and labels of section pages, which a letter never prints
-    r"^\s*(?:TAKE\s+ACTION|PREFERRED\s+LANGUAGE|NAME\s+AND\s+(?:PREFERRED\s+)?PRONOUN|"
+    r"^[^\S\n]*(?:TAKE\s+ACTION|PREFERRED\s+LANGUAGE|NAME\s+AND\s+(?:PREFERRED\s+)?PRONOUN|"
     r"NOMBRE\s+Y\s+PRONOMBRE|NOM\s+ET\s+PRONOM|NOME\s+E\s+PRONOME|ACT[ÚU]EN|ACT[ÚU]A|"
     r"What\s+you\s+can\s+do|(?:And\s+also\s+)?Write\s+to\s*:|Salutation\s*:|"
     r"Tratamiento\s*:|Formule\s+d['’]appel|Anrede\s*:|Tratamento\s*:|(?:UA|AU)\s*:\s*\d|"

@@ -157,9 +157,9 @@ _NUMBERED_UPDATE = re.compile(r"\b\d+(?:st|nd|rd|th) (?:update|follow-up|follow 
 
 
 _UPDATE_HEADLINE = re.compile(
-    r"^\s*(?:urgent action\s+)?(?:update|follow[- ]up|further information)\s*:|\burgent action update\b|"
+    r"^[^\S\n]*(?:urgent action\s+)?(?:update|follow[- ]up|further information)\s*:|\burgent action update\b|"
     # a document page's headline, under its country: "Guatémala: Action complémentaire: …"
-    r"^\s*(?:[^\W\d_][^:.\n]{1,44}[:.]\s+)?(?:action compl[ée]mentaire|compl[ée]ment d['’]information|"
+    r"^[^\S\n]*(?:[^\W\d_][^:.\n]{1,44}[:.]\s+)?(?:action compl[ée]mentaire|compl[ée]ment d['’]information|"
     r"informaci[óo]n complementaria|acci[óo]n complementaria|weitere informationen|"
     r"informa[çc][ãa]o complementar|verdere informatie|ulteriori informazioni)\s*:",
     re.I | re.M,

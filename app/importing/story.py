@@ -189,7 +189,7 @@ def _offered_letter(lines: list[str]) -> str | None:
 _LAYOUT_ROW = re.compile(r"^\S.*\s{4,}\S")
 _LANGUAGE_LABEL = re.compile(
     # (the English label may wrap in a narrow column: "PREFERRED LANGUAGE TO ADDRESS" / "TARGET:")
-    r"(?:^|(?<=[.!?] ))\s*(?:PREFERRED\s+LANGUAGES?\s+TO\s+ADDRESS\s+(?:THE\s+)?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
+    r"(?:^|(?<=[.!?] ))[^\S\n]*(?:PREFERRED\s+LANGUAGES?\s+TO\s+ADDRESS\s+(?:THE\s+)?TARGETS?|IDIOMAS? PREFERIDOS?[^:\n]*|"
     r"LANGUES? À PRIVILÉGIER[^:\n]*|BEVORZUGTE SPRACHE[^:\n]*|LINGUA PREFERITA[^:\n]*|"
     r"L[ÍI]NGUA PREFERIDA[^:\n]*|VOORKEURSTAAL[^:\n]*|Preferred languages?|اللغة المفضلة[^:\n]*|"
     r"ПРЕДПОЧТИТЕЛЬН\w+ ЯЗЫК[^:\n]*|BAHASA YANG DISARANKAN[^:\n]*|PREFEROWANE J[ĘE]ZYKI)"
