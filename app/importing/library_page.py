@@ -14,6 +14,7 @@ from app.importing.countries import canonical_country
 from app.importing.document import Document
 from app.importing.names import looks_like_person_name
 from app.importing.persons import split_person_list
+from app.importing.titles import without_full_stop
 
 _INDEX_UNDER_HEADLINE = re.compile(
     r"^\s*,\s*(?:Index number|N°\s*d['’]index|N[úu]mero de [íi]ndice|Indexnummer|"
@@ -26,7 +27,6 @@ _INDEX_UNDER_HEADLINE = re.compile(
 # "Documento - Brasil: …" in the Spanish interface.
 _PAGE_TITLE = re.compile(r"^\s*(?:Document|Documento|Dokument)\s+[-–]\s+(\S(?:.*\S)?)\s*$")
 # One full stop ends the page's headline ("Honduras: Fear for safety."); it is no sentence.
-_FULL_STOP = re.compile(r"(?<![.\s])\.$")
 
 
 def page_title(line: str) -> str | None:
@@ -37,7 +37,7 @@ def page_title(line: str) -> str | None:
 
 def as_headline(line: str) -> str:
     """The headline of a document page as it would stand above a UA: without its full stop."""
-    return _FULL_STOP.sub("", line.strip())
+    return without_full_stop(line.strip())
 
 
 def headline_line(doc: Document) -> int | None:

@@ -31,7 +31,15 @@ _PREFIXES = re.compile(
     r"(?:Schrijfactie|Briefaktion|Letter-writing action)(?:\s+[^\W\d_]+){0,3})\s*[:!]\s*",
     re.I,
 )
+# One full stop ends a headline ("Fear for safety."); an ellipsis ("Free them now...") stays.
 _ONE_FULL_STOP = re.compile(r"(?<![.\s])\.\s*$")
+
+
+def without_full_stop(text: str) -> str:
+    """A headline without the one full stop (and spaces) that ends it; an ellipsis stays."""
+    return _ONE_FULL_STOP.sub("", text)
+
+
 # Its spaces are read once, from the first of a run (a search from each space would cost the
 # square of a long run's length).
 _AIUSA_SUFFIX = re.compile(r"(?<!\s)\s*+\(([^():]+):\s*UA\s*[\d./]+\)\s*$", re.I)
@@ -113,7 +121,7 @@ def _clean_title(title: str) -> tuple[str, str | None]:
         if prefix and canonical_country(prefix.group(1)):
             country = country or canonical_country(prefix.group(1))
             # "Jordanië: leraar krijgt 5 jaar cel.": a headline under its country, no sentence
-            stripped = _ONE_FULL_STOP.sub("", prefix.group(2))
+            stripped = without_full_stop(prefix.group(2))
         if stripped == title:
             return title.strip(), country
         title = stripped
