@@ -83,9 +83,7 @@ def test_an_error_is_printed_in_the_users_language(capsys, data) -> None:  # typ
     choose_in_settings(data, "es")
     code, _out, err = cli(capsys, data, "sent", "99/26", "--channel", "post")
     assert code == 1
-    assert err.strip() == (
-        "appeal-desk: No hay ningún caso con el número de AU 99/26 en la base de datos."
-    )
+    assert err.strip() == "appeal-desk: No tiene ningún caso con el número de AU 99/26."
 
 
 def test_a_bad_option_value_is_explained_in_the_users_language(capsys, data) -> None:  # type: ignore[no-untyped-def]
