@@ -394,6 +394,17 @@ _BEFORE_LANGUAGE = re.compile(
 )
 
 
+# A language named as the language of a summary or a translation is not one to write in:
+# "Write to the President / Summary of the letter in Swedish", "Sammanfattning av brevet på
+# svenska", "Traduction de la lettre en espagnol".
+_SUMMARY_BEFORE = re.compile(
+    r"\b(?:summary|translation|sammanfattning|översättning|résumé|traduction|resumen|"
+    r"traducci[óo]n|resumo|tradu[çc][ãa]o|Zusammenfassung|Übersetzung|samenvatting|vertaling|"
+    r"riassunto|traduzione)(?:\s+(?:of|av|de|des|del|da|do|van|della|der)(?:\s+\S+){1,2})?\s+$",
+    re.I,
+)
+
+
 def _written_in(flat: str) -> list[str]:
     """The languages a writing instruction names, without a label or "your own language"."""
     for verb in _WRITE_VERBS.finditer(flat):
@@ -401,6 +412,8 @@ def _written_in(flat: str) -> list[str]:
         end = _SENTENCE_END.search(rest)
         sentence = rest[: end.start()] if end else rest
         for start in _BEFORE_LANGUAGE.finditer(sentence):
+            if _SUMMARY_BEFORE.search(sentence[max(0, start.start() - 60) : start.start()]):
+                continue
             found: list[str] = []
             for part in _LIST_PARTS.split(sentence[start.start() :]):
                 if not part.strip():
