@@ -26,7 +26,6 @@ _INDEX_UNDER_HEADLINE = re.compile(
 # The page title the document site gave its pages in the 2000s: "Document - Brazil: headline.",
 # "Documento - Brasil: …" in the Spanish interface.
 _PAGE_TITLE = re.compile(r"^\s*(?:Document|Documento|Dokument)\s+[-–]\s+(\S(?:.*\S)?)\s*$")
-# One full stop ends the page's headline ("Honduras: Fear for safety."); it is no sentence.
 
 
 def page_title(line: str) -> str | None:
@@ -36,7 +35,8 @@ def page_title(line: str) -> str | None:
 
 
 def as_headline(line: str) -> str:
-    """The headline of a document page as it would stand above a UA: without its full stop."""
+    """The headline of a document page as it would stand above a UA: without the one full stop
+    that ends it ("Honduras: Fear for safety."), which makes it no sentence."""
     return without_full_stop(line.strip())
 
 
