@@ -207,16 +207,25 @@ def _moment(value: object, latest: date | None = None) -> datetime | None:
     """A UTC time written as ISO 8601 (one without an offset is UTC); None when it is not
     one, or lies outside the plausible dates, up to ``latest`` (by default
     ``bounds.latest_date()``): a time far ahead would beat every edit."""
+    moment = _utc_moment(value)
+    if moment is None or not EARLIEST_MOMENT <= moment.date() <= (latest or bounds.latest_date()):
+        return None
+    return moment
+
+
+def _utc_moment(value: object) -> datetime | None:
+    """A time written as ISO 8601, in UTC (one without an offset is UTC); None when it is not
+    one."""
     if not isinstance(value, str) or len(value) > 40:
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    if not EARLIEST_MOMENT <= moment.date() <= (latest or bounds.latest_date()):
-        return None
-    return moment
+    zone = moment.tzinfo
+    if zone is None:
+        return moment.replace(tzinfo=UTC)
+    return moment if zone is UTC else moment.astimezone(UTC)
 
 
 def _newer_than_this_copy(version: object) -> bool:
@@ -286,18 +295,8 @@ class _RecordRules:
 
     def _edit_time(self, value: object) -> datetime | None:
         """``_moment(value, bounds.latest_date())``, with the bounds read once."""
-        if not isinstance(value, str) or len(value) > 40:
-            return None
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-        zone = moment.tzinfo
-        if zone is None:
-            moment = moment.replace(tzinfo=UTC)
-        elif zone is not UTC:
-            moment = moment.astimezone(UTC)
-        return moment if self.earliest <= moment <= self.latest else None
+        moment = _utc_moment(value)
+        return moment if moment is not None and self.earliest <= moment <= self.latest else None
 
     def record(self, raw: object, position: int) -> dict[str, object]:
         # The checks run in the order of the record's fields, so a record with several bad

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.events import EventCase, EventInfo
 from app.store.schema import (
+    TRAVELLING_FIELDS,
     AppealRow,
     CaseRow,
     EventCaseRow,
@@ -422,21 +423,7 @@ def update_records(session: Session, rows: Sequence[dict[str, object]]) -> None:
         update(_APPEALS)
         .where(_APPEALS.c.id == bindparam("row_id"), _APPEALS.c.edited_at <= bindparam("new_time"))
         .values(
-            {
-                name: bindparam(name)
-                for name in (
-                    "case_id",
-                    "kind",
-                    "status",
-                    "channel",
-                    "count",
-                    "sent_on",
-                    "target_position",
-                    "target_label",
-                    "language",
-                    "updated_at",
-                )
-            }
+            {name: bindparam(name) for name in (*TRAVELLING_FIELDS, "updated_at")}
             | {"edited_at": bindparam("new_time")}
         )
     )
@@ -523,8 +510,6 @@ def note_moved_appeals(
     other laptops received in between (a letter of no event keeps its rows exactly as they
     were). Without ``restored`` (an edit made through the ORM,
     which gives edit times itself) only the deletions are recorded."""
-    from app.store.schema import TRAVELLING_FIELDS
-
     old = before.get("appeals", {})
     new = after.get("appeals", {})
     gone: dict[int, dict[str, datetime]] = {}
