@@ -449,25 +449,17 @@ def keep_deletions(session: Session, event_id: int, deletions: dict[str, datetim
     if not deletions:
         return
     dialect = session.get_bind().dialect.name
-    statement: Any
-    if dialect == "postgresql":
-        on_pg = postgresql.insert(_DELETIONS)
-        later = on_pg.excluded.deleted_at
-        statement = on_pg.on_conflict_do_update(
-            index_elements=["uuid"],
-            set_={"deleted_at": later},
-            where=_DELETIONS.c.deleted_at < later,
-        )
-    elif dialect == "sqlite":
-        on_sqlite = sqlite.insert(_DELETIONS)
-        later = on_sqlite.excluded.deleted_at
-        statement = on_sqlite.on_conflict_do_update(
-            index_elements=["uuid"],
-            set_={"deleted_at": later},
-            where=_DELETIONS.c.deleted_at < later,
-        )
-    else:
+    if dialect not in ("postgresql", "sqlite"):
         raise KeyError(dialect)
+    insert: postgresql.Insert | sqlite.Insert = (
+        postgresql.insert(_DELETIONS) if dialect == "postgresql" else sqlite.insert(_DELETIONS)
+    )
+    later = insert.excluded.deleted_at
+    statement = insert.on_conflict_do_update(
+        index_elements=["uuid"],
+        set_={"deleted_at": later},
+        where=_DELETIONS.c.deleted_at < later,
+    )
     rows = [
         {"uuid": uuid, "event_id": event_id, "deleted_at": moment}
         for uuid, moment in deletions.items()
